@@ -1,0 +1,429 @@
+"""The hub's nouns as SQLAlchemy 2.0 typed models.
+
+One item is stored once; every place it went is a :class:`Delivery`. Text
+shown in several languages is a JSON object keyed by language code
+(``{"en": "...", "es": "..."}``). Times are stored in UTC.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, ClassVar
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+    func,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+NAMING = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+Translations = dict[str, str]
+"""Text by language code, e.g. ``{"en": "Award", "es": "Premio"}``."""
+
+
+class UTCDateTime(TypeDecorator[dt.datetime]):
+    """A moment in time, always handed back as an aware UTC datetime.
+
+    SQLite keeps no time zone: values are stored as naive UTC and made aware
+    again on the way out, so comparisons behave the same on both databases.
+    """
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: dt.datetime | None, dialect: Any) -> dt.datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError(f"naive datetime {value!r}: pass an aware UTC datetime")
+        value = value.astimezone(dt.UTC)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value: dt.datetime | None, dialect: Any) -> dt.datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            return value.replace(tzinfo=dt.UTC)
+        return value.astimezone(dt.UTC)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+    type_annotation_map: ClassVar[dict[Any, Any]] = {
+        dict[str, Any]: JSON,
+        dict[str, str]: JSON,
+        list[str]: JSON,
+        list[int]: JSON,
+        dt.datetime: UTCDateTime(),
+    }
+
+
+def utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+class Timestamped:
+    created_at: Mapped[dt.datetime] = mapped_column(server_default=func.now())
+    updated_at: Mapped[dt.datetime] = mapped_column(server_default=func.now(), onupdate=utcnow)
+
+
+# --- people ---------------------------------------------------------------------------
+
+
+class User(Timestamped, Base):
+    """A person of the secretariat who signs in to the console."""
+
+    __tablename__ = "users"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    email: Mapped[str] = mapped_column(String(320), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    password_hash: Mapped[str | None] = mapped_column(String(200))
+    role: Mapped[str] = mapped_column(String(20), default="editor")
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    last_login_at: Mapped[dt.datetime | None]
+
+
+class Member(Timestamped, Base):
+    """An organisation of the network and its contact person."""
+
+    __tablename__ = "members"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    organisation: Mapped[str] = mapped_column(String(300))
+    contact_name: Mapped[str | None] = mapped_column(String(200))
+    email: Mapped[str | None] = mapped_column(String(320), unique=True)
+    language: Mapped[str] = mapped_column(String(2), default="en")
+    country: Mapped[str | None] = mapped_column(String(2))
+    region: Mapped[str | None] = mapped_column(String(40))
+    member_type: Mapped[str | None] = mapped_column(String(40))
+    topics: Mapped[list[str]] = mapped_column(default=list)
+    slack_user_id: Mapped[str | None] = mapped_column(String(40), index=True)
+    telegram_chat_id: Mapped[int | None] = mapped_column(BigInteger, index=True)
+    preferred_platform: Mapped[str | None] = mapped_column(String(20))
+    newsletter_status: Mapped[str | None] = mapped_column(String(20))
+    erased_at: Mapped[dt.datetime | None]
+
+
+# --- what comes in --------------------------------------------------------------------
+
+
+class Source(Timestamped, Base):
+    """A place news comes from; configured sources are mirrored here with their status."""
+
+    __tablename__ = "sources"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(String(80), unique=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    url: Mapped[str | None] = mapped_column(Text)
+    title: Mapped[str | None] = mapped_column(String(300))
+    trusted: Mapped[bool] = mapped_column(Boolean, default=False)
+    enabled: Mapped[bool] = mapped_column(Boolean, default=True)
+    member_id: Mapped[int | None] = mapped_column(ForeignKey("members.id", ondelete="SET NULL"))
+    interval_minutes: Mapped[int] = mapped_column(Integer, default=15)
+    etag: Mapped[str | None] = mapped_column(String(300))
+    last_modified: Mapped[str | None] = mapped_column(String(100))
+    last_fetched_at: Mapped[dt.datetime | None]
+    last_success_at: Mapped[dt.datetime | None]
+    last_error: Mapped[str | None] = mapped_column(Text)
+    last_problems: Mapped[list[str]] = mapped_column(default=list)
+    consecutive_failures: Mapped[int] = mapped_column(Integer, default=0)
+    next_fetch_at: Mapped[dt.datetime | None]
+    owner_told_failing: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class Item(Timestamped, Base):
+    """One piece of news, stored once whatever number of places it came from."""
+
+    __tablename__ = "items"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    source_id: Mapped[int | None] = mapped_column(ForeignKey("sources.id", ondelete="SET NULL"))
+    member_id: Mapped[int | None] = mapped_column(ForeignKey("members.id", ondelete="SET NULL"))
+    title: Mapped[str] = mapped_column(String(500))
+    link: Mapped[str | None] = mapped_column(Text)
+    link_key: Mapped[str | None] = mapped_column(String(500), index=True)
+    summary_html: Mapped[str] = mapped_column(Text, default="")
+    summary_text: Mapped[str] = mapped_column(Text, default="")
+    image_url: Mapped[str | None] = mapped_column(Text)
+    language: Mapped[str | None] = mapped_column(String(2))
+    tags: Mapped[list[str]] = mapped_column(default=list)
+    countries: Mapped[list[str]] = mapped_column(default=list)
+    regions: Mapped[list[str]] = mapped_column(default=list)
+    status: Mapped[str] = mapped_column(String(20), default="pending", index=True)
+    content_hash: Mapped[str | None] = mapped_column(String(64))
+    published_at: Mapped[dt.datetime | None]
+    approved_at: Mapped[dt.datetime | None]
+    approved_by: Mapped[str | None] = mapped_column(String(320))
+    decline_reason: Mapped[str | None] = mapped_column(Text)
+    origins: Mapped[list[ItemOrigin]] = relationship(back_populates="item")
+    translations: Mapped[list[ItemTranslation]] = relationship(
+        back_populates="item", cascade="all, delete-orphan"
+    )
+
+
+class ItemOrigin(Base):
+    """Where an item was seen: a feed entry, a Slack or Telegram submission, a form."""
+
+    __tablename__ = "item_origins"
+    __table_args__ = (UniqueConstraint("source_id", "external_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    item_id: Mapped[int] = mapped_column(ForeignKey("items.id", ondelete="CASCADE"), index=True)
+    source_id: Mapped[int] = mapped_column(ForeignKey("sources.id", ondelete="CASCADE"))
+    external_id: Mapped[str] = mapped_column(String(500))
+    platform: Mapped[str | None] = mapped_column(String(20))
+    reply_to: Mapped[str | None] = mapped_column(String(200))
+    seen_at: Mapped[dt.datetime] = mapped_column(server_default=func.now())
+    item: Mapped[Item] = relationship(back_populates="origins")
+
+
+class ItemTranslation(Base):
+    """An item's title and summary in another language."""
+
+    __tablename__ = "item_translations"
+    __table_args__ = (UniqueConstraint("item_id", "language"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    item_id: Mapped[int] = mapped_column(ForeignKey("items.id", ondelete="CASCADE"))
+    language: Mapped[str] = mapped_column(String(2))
+    title: Mapped[str] = mapped_column(String(500))
+    summary_html: Mapped[str] = mapped_column(Text, default="")
+    summary_text: Mapped[str] = mapped_column(Text, default="")
+    item: Mapped[Item] = relationship(back_populates="translations")
+
+
+# --- what goes out --------------------------------------------------------------------
+
+
+class Channel(Timestamped, Base):
+    """A place the hub posts to; configured channels are mirrored here."""
+
+    __tablename__ = "channels"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(String(80), unique=True)
+    platform: Mapped[str] = mapped_column(String(20))
+    target: Mapped[str] = mapped_column(String(300))
+    language: Mapped[str | None] = mapped_column(String(2))
+    mode: Mapped[str] = mapped_column(String(20), default="immediate")
+    enabled: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class Route(Base):
+    """A routing rule as configured (mirrored for the console and the delivery ledger)."""
+
+    __tablename__ = "routes"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    position: Mapped[int] = mapped_column(Integer)
+    match: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    channels: Mapped[list[str]] = mapped_column(default=list)
+    mode: Mapped[str | None] = mapped_column(String(20))
+
+
+class Delivery(Base):
+    """One message to one channel: the outbox row the workers claim.
+
+    ``status`` moves pending -> in_flight -> sent, or back to pending with a later
+    ``due_at`` for a retry, or to failed (permanent error) or dead (too many
+    attempts). ``attempts`` doubles as the fencing token of the current lease.
+    """
+
+    __tablename__ = "deliveries"
+    __table_args__ = (
+        UniqueConstraint("item_id", "channel_id"),
+        UniqueConstraint("dedup_key"),
+        Index("ix_deliveries_status_due_at", "status", "due_at"),
+        Index("ix_deliveries_status_lease_until", "status", "lease_until"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    item_id: Mapped[int | None] = mapped_column(ForeignKey("items.id", ondelete="SET NULL"))
+    channel_id: Mapped[int] = mapped_column(ForeignKey("channels.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(20), default="item")
+    dedup_key: Mapped[str | None] = mapped_column(String(200))
+    route: Mapped[str | None] = mapped_column(String(200))
+    mode: Mapped[str] = mapped_column(String(20), default="immediate")
+    payload: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    status: Mapped[str] = mapped_column(String(20), default="pending")
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    max_attempts: Mapped[int] = mapped_column(Integer, default=8)
+    due_at: Mapped[dt.datetime] = mapped_column(server_default=func.now())
+    lease_until: Mapped[dt.datetime | None]
+    leased_by: Mapped[str | None] = mapped_column(String(100))
+    platform_message_id: Mapped[str | None] = mapped_column(String(200))
+    last_error: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[dt.datetime] = mapped_column(server_default=func.now())
+    sent_at: Mapped[dt.datetime | None]
+
+
+class DeliveryAttempt(Base):
+    """One try at a delivery: when, how long, and what happened."""
+
+    __tablename__ = "delivery_attempts"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    delivery_id: Mapped[int] = mapped_column(
+        ForeignKey("deliveries.id", ondelete="CASCADE"), index=True
+    )
+    attempt: Mapped[int] = mapped_column(Integer)
+    worker: Mapped[str | None] = mapped_column(String(100))
+    started_at: Mapped[dt.datetime]
+    finished_at: Mapped[dt.datetime]
+    outcome: Mapped[str] = mapped_column(String(20))
+    error: Mapped[str | None] = mapped_column(Text)
+
+
+class RateBucket(Base):
+    """A token bucket shared by every worker of a deployment (one row per limit key)."""
+
+    __tablename__ = "rate_buckets"
+    key: Mapped[str] = mapped_column(String(200), primary_key=True)
+    tokens: Mapped[float] = mapped_column(Float)
+    updated_at: Mapped[dt.datetime]
+    paused_until: Mapped[dt.datetime | None]
+
+
+class ScheduledRun(Base):
+    """A periodic job that has fired for a period; the unique pair makes it fire once."""
+
+    __tablename__ = "scheduled_runs"
+    __table_args__ = (UniqueConstraint("job", "period_key"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    job: Mapped[str] = mapped_column(String(100))
+    period_key: Mapped[str] = mapped_column(String(40))
+    started_at: Mapped[dt.datetime] = mapped_column(server_default=func.now())
+    finished_at: Mapped[dt.datetime | None]
+    outcome: Mapped[str | None] = mapped_column(Text)
+
+
+# --- knowledge ------------------------------------------------------------------------
+
+
+class Event(Timestamped, Base):
+    """A dated event: a conference, a seminar, an assembly, an external meeting.
+
+    ``date_precision`` says how much of ``starts_on`` the source knew: ``day``,
+    ``month`` (the day is the 1st) or ``year``.
+    """
+
+    __tablename__ = "events"
+    id: Mapped[str] = mapped_column(String(120), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(30))
+    number: Mapped[int | None] = mapped_column(Integer)
+    name: Mapped[dict[str, str]] = mapped_column(default=dict)
+    theme: Mapped[dict[str, str]] = mapped_column(default=dict)
+    description: Mapped[dict[str, str]] = mapped_column(default=dict)
+    starts_on: Mapped[dt.date | None] = mapped_column(Date, index=True)
+    ends_on: Mapped[dt.date | None] = mapped_column(Date)
+    date_precision: Mapped[str] = mapped_column(String(10), default="day")
+    time: Mapped[str | None] = mapped_column(String(20))
+    city: Mapped[str | None] = mapped_column(String(120))
+    country: Mapped[str | None] = mapped_column(String(2))
+    venue: Mapped[str | None] = mapped_column(String(300))
+    organiser: Mapped[str | None] = mapped_column(String(300))
+    url: Mapped[str | None] = mapped_column(Text)
+    topics: Mapped[list[str]] = mapped_column(default=list)
+    source_doc: Mapped[str | None] = mapped_column(String(200))
+    source_id: Mapped[int | None] = mapped_column(ForeignKey("sources.id", ondelete="SET NULL"))
+    external_uid: Mapped[str | None] = mapped_column(String(500))
+
+
+class Award(Timestamped, Base):
+    """One edition of an award (the IOPD Distinction for Best Practice...)."""
+
+    __tablename__ = "awards"
+    id: Mapped[str] = mapped_column(String(120), primary_key=True)
+    edition: Mapped[int | None] = mapped_column(Integer)
+    year: Mapped[int | None] = mapped_column(Integer)
+    name: Mapped[dict[str, str]] = mapped_column(default=dict)
+    description: Mapped[dict[str, str]] = mapped_column(default=dict)
+    url: Mapped[str | None] = mapped_column(Text)
+    source_doc: Mapped[str | None] = mapped_column(String(200))
+    steps: Mapped[list[AwardStep]] = relationship(
+        back_populates="award", cascade="all, delete-orphan", order_by="AwardStep.starts_on"
+    )
+
+
+class AwardStep(Base):
+    """A dated step of an award edition: preparation, call, evaluation, results."""
+
+    __tablename__ = "award_steps"
+    __table_args__ = (UniqueConstraint("award_id", "step"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    award_id: Mapped[str] = mapped_column(ForeignKey("awards.id", ondelete="CASCADE"))
+    step: Mapped[str] = mapped_column(String(40))
+    starts_on: Mapped[dt.date | None] = mapped_column(Date)
+    ends_on: Mapped[dt.date | None] = mapped_column(Date)
+    date_precision: Mapped[str] = mapped_column(String(10), default="day")
+    description: Mapped[dict[str, str]] = mapped_column(default=dict)
+    source_doc: Mapped[str | None] = mapped_column(String(200))
+    award: Mapped[Award] = relationship(back_populates="steps")
+
+
+class KnowledgeEntry(Timestamped, Base):
+    """Undated knowledge: a regional office, a working group, a priority, an FAQ answer."""
+
+    __tablename__ = "knowledge_entries"
+    id: Mapped[str] = mapped_column(String(120), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(30), index=True)
+    name: Mapped[dict[str, str]] = mapped_column(default=dict)
+    body: Mapped[dict[str, str]] = mapped_column(default=dict)
+    data: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    source_doc: Mapped[str | None] = mapped_column(String(200))
+
+
+# --- newsletter and assistant ---------------------------------------------------------
+
+
+class NewsletterEdition(Timestamped, Base):
+    """One edition of the newsletter in one language."""
+
+    __tablename__ = "newsletter_editions"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    language: Mapped[str] = mapped_column(String(2))
+    period_start: Mapped[dt.date] = mapped_column(Date)
+    period_end: Mapped[dt.date] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(20), default="draft")
+    subject: Mapped[str | None] = mapped_column(String(300))
+    intro: Mapped[str] = mapped_column(Text, default="")
+    item_order: Mapped[list[int]] = mapped_column(default=list)
+    approved_by: Mapped[str | None] = mapped_column(String(320))
+    mailchimp_campaign_id: Mapped[str | None] = mapped_column(String(100))
+    scheduled_for: Mapped[dt.datetime | None]
+    sent_at: Mapped[dt.datetime | None]
+    report: Mapped[dict[str, Any]] = mapped_column(default=dict)
+
+
+class Question(Timestamped, Base):
+    """A member's question to the assistant, and the secretariat's reply if handed off."""
+
+    __tablename__ = "questions"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    member_id: Mapped[int | None] = mapped_column(ForeignKey("members.id", ondelete="SET NULL"))
+    platform: Mapped[str] = mapped_column(String(20))
+    reply_to: Mapped[str | None] = mapped_column(String(200))
+    text: Mapped[str] = mapped_column(Text)
+    language: Mapped[str | None] = mapped_column(String(2))
+    intent: Mapped[str | None] = mapped_column(String(60))
+    confidence: Mapped[float | None] = mapped_column(Float)
+    answer: Mapped[str | None] = mapped_column(Text)
+    sources: Mapped[list[str]] = mapped_column(default=list)
+    handoff: Mapped[bool] = mapped_column(Boolean, default=False)
+    status: Mapped[str] = mapped_column(String(20), default="answered", index=True)
+    reply_text: Mapped[str | None] = mapped_column(Text)
+    replied_by: Mapped[str | None] = mapped_column(String(320))
+    replied_at: Mapped[dt.datetime | None]

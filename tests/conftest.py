@@ -1,0 +1,107 @@
+"""Shared fixtures.
+
+``database_url`` gives a fresh, migrated database for each test: a SQLite file
+always, and a PostgreSQL database cloned from a migrated template when
+``HUB_TEST_DATABASE_URL`` names a server (CI always does). Tests that take
+``engine`` or ``database_url`` therefore run once per backend.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+import uuid
+from collections.abc import Iterator
+
+import pytest
+from sqlalchemy import Engine, create_engine, text
+from sqlalchemy.engine import make_url
+
+from hub.db import make_engine, normalise_url, upgrade
+
+POSTGRES_URL = os.environ.get("HUB_TEST_DATABASE_URL")
+BACKENDS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
+_counter = itertools.count()
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if POSTGRES_URL:
+        return
+    skip = pytest.mark.skip(reason="HUB_TEST_DATABASE_URL is not set")
+    for item in items:
+        if "postgres" in item.keywords:
+            item.add_marker(skip)
+
+
+class PostgresDatabases:
+    """Creates a migrated template database once, then one clone per test."""
+
+    def __init__(self, server_url: str) -> None:
+        self.server_url = make_url(normalise_url(server_url))
+        self.admin = create_engine(self.server_url, isolation_level="AUTOCOMMIT")
+        self.template = f"hub_tpl_{uuid.uuid4().hex[:8]}"
+        with self.admin.connect() as connection:
+            connection.execute(text(f'CREATE DATABASE "{self.template}"'))
+        template_engine = make_engine(self.url_for(self.template))
+        upgrade(template_engine)
+        template_engine.dispose()
+
+    def url_for(self, name: str) -> str:
+        return self.server_url.set(database=name).render_as_string(hide_password=False)
+
+    def create(self) -> str:
+        name = f"hub_t_{os.getpid()}_{next(_counter)}"
+        with self.admin.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
+            connection.execute(text(f'CREATE DATABASE "{name}" TEMPLATE "{self.template}"'))
+        return name
+
+    def drop(self, name: str) -> None:
+        with self.admin.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+
+    def close(self) -> None:
+        self.drop(self.template)
+        self.admin.dispose()
+
+
+@pytest.fixture(scope="session")
+def postgres_databases() -> Iterator[PostgresDatabases]:
+    if not POSTGRES_URL:
+        pytest.skip("HUB_TEST_DATABASE_URL is not set")
+    databases = PostgresDatabases(POSTGRES_URL)
+    yield databases
+    databases.close()
+
+
+@pytest.fixture(params=BACKENDS)
+def database_url(request: pytest.FixtureRequest, tmp_path) -> Iterator[str]:
+    """The URL of a fresh database at the newest migration, on each backend."""
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path / 'hub.db'}"
+        engine = make_engine(url)
+        upgrade(engine)
+        engine.dispose()
+        yield url
+        return
+    databases: PostgresDatabases = request.getfixturevalue("postgres_databases")
+    name = databases.create()
+    yield databases.url_for(name)
+    databases.drop(name)
+
+
+@pytest.fixture
+def engine(database_url: str) -> Iterator[Engine]:
+    """An engine on a fresh migrated database (SQLite and PostgreSQL)."""
+    engine = make_engine(database_url)
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture
+def sqlite_engine(tmp_path) -> Iterator[Engine]:
+    """An engine on a fresh migrated SQLite database only."""
+    engine = make_engine(f"sqlite:///{tmp_path / 'hub.db'}")
+    upgrade(engine)
+    yield engine
+    engine.dispose()
