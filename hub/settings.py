@@ -278,7 +278,11 @@ def _cross_check(
         if source.language and source.language not in languages:
             yield problem(("sources", key, "language"), "not one of hub.languages")
     for key, channel in settings.channels.items():
-        if known_platforms is not None and channel.platform not in known_platforms:
+        if (
+            channel.enabled
+            and known_platforms is not None
+            and channel.platform not in known_platforms
+        ):
             choices = ", ".join(sorted(known_platforms))
             yield problem(
                 ("channels", key, "platform"),
