@@ -1,0 +1,77 @@
+"""The ``hub`` command as a user runs it: real processes, exit codes, no tracebacks."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+EXAMPLE = Path(__file__).parents[2] / "config" / "hub.toml"
+SECRETS = {"SLACK_BOT_TOKEN": "xoxb-e2e-secret", "TELEGRAM_BOT_TOKEN": "1:e2e-secret"}
+
+
+def hub(*args: str, cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    environ = {k: v for k, v in os.environ.items() if not k.endswith("_TOKEN")}
+    environ.pop("HUB_DATABASE_URL", None)
+    environ.update(env or {})
+    return subprocess.run(
+        [sys.executable, "-m", "hub", *args],
+        cwd=cwd,
+        env=environ,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        stdin=subprocess.DEVNULL,
+    )
+
+
+def test_help_explains_each_command_in_one_line(tmp_path: Path) -> None:
+    result = hub("--help", cwd=tmp_path)
+    assert result.returncode == 0
+    for command in ("config", "db", "knowledge", "demo", "serve"):
+        assert f" {command} " in result.stdout, command
+
+
+def test_config_check_reports_a_misspelled_key_with_its_line(tmp_path: Path) -> None:
+    text = EXAMPLE.read_text(encoding="utf-8")
+    broken = text.replace("trusted = true  ", "trustd = true  ", 1)
+    line = text[: text.index("trusted = true  ")].count("\n") + 1
+    config = tmp_path / "hub.toml"
+    config.write_text(broken, encoding="utf-8")
+    result = hub("config", "check", str(config), cwd=tmp_path, env=SECRETS)
+    assert result.returncode == 2
+    assert f"{config}:{line} [sources.website_news.trustd]: unknown key 'trustd'" in result.stderr
+    assert "did you mean 'trusted'?" in result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+
+
+def test_config_check_reads_secrets_from_dotenv(tmp_path: Path) -> None:
+    (tmp_path / ".env").write_text(
+        "".join(f"{key}={value}\n" for key, value in SECRETS.items()), encoding="utf-8"
+    )
+    result = hub("config", "check", str(EXAMPLE), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "OK" in result.stdout
+    assert "e2e-secret" not in result.stdout + result.stderr
+
+
+def test_config_check_lists_every_missing_secret_and_exits_2(tmp_path: Path) -> None:
+    result = hub("config", "check", str(EXAMPLE), cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.count("is not set") == 6
+    assert "Traceback" not in result.stderr
+
+
+def test_a_missing_config_file_exits_2(tmp_path: Path) -> None:
+    result = hub("config", "check", "nowhere.toml", cwd=tmp_path)
+    assert result.returncode == 2
+    assert "nowhere.toml: file not found" in result.stderr
+
+
+def test_db_upgrade_creates_the_sqlite_database_in_the_data_folder(tmp_path: Path) -> None:
+    first = hub("-c", str(EXAMPLE), "db", "upgrade", cwd=tmp_path, env=SECRETS)
+    assert first.returncode == 0, first.stderr
+    assert (tmp_path / "data" / "hub.db").exists()
+    second = hub("-c", str(EXAMPLE), "db", "upgrade", cwd=tmp_path, env=SECRETS)
+    assert "already at" in second.stdout
