@@ -1,0 +1,121 @@
+"""Pure text helpers shared by every platform formatter.
+
+Platforms count length differently (Telegram in UTF-16 code units, Bluesky in
+graphemes, Slack and Mastodon in characters) and escape differently, so the
+helpers take a ``cost`` function: what one piece of text costs on the
+platform once escaped. It must be additive over graphemes (the cost of a
+string is the sum of its graphemes' costs), which holds for every length and
+escaping rule used here. Cuts happen only between graphemes, preferably at a
+word boundary, so no emoji, flag or accented letter is ever split.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import regex
+
+from bots.richtext import Run
+
+Cost = Callable[[str], int]
+ELLIPSIS = "…"
+
+_GRAPHEME = regex.compile(r"\X")
+_READ_MORE = {
+    "en": "Read more",
+    "es": "Leer más",
+    "ca": "Llegir més",
+    "fr": "Lire la suite",
+    "pt": "Ler mais",
+    "it": "Leggi di più",
+    "de": "Weiterlesen",
+}
+
+
+def graphemes(text: str) -> list[str]:
+    """The user-perceived characters of ``text`` (extended grapheme clusters)."""
+    return _GRAPHEME.findall(text)
+
+
+def grapheme_len(text: str) -> int:
+    """How many graphemes ``text`` has (what Bluesky counts)."""
+    return len(graphemes(text))
+
+
+def utf16_len(text: str) -> int:
+    """How many UTF-16 code units ``text`` has (what Telegram counts)."""
+    return len(text.encode("utf-16-le")) // 2
+
+
+def read_more_label(language: str | None) -> str:
+    """The link label pointing at the full item, in the channel's language."""
+    base = (language or "en").split("-")[0].lower()
+    return _READ_MORE.get(base, _READ_MORE["en"])
+
+
+def cut_prefix(text: str, budget: int, cost: Cost = len) -> str:
+    """The longest prefix of ``text`` costing at most ``budget``, ending between words.
+
+    Falls back to a grapheme boundary when the last word boundary would throw
+    away more than half of what fits (one very long word or URL). Trailing
+    whitespace is dropped.
+    """
+    if budget <= 0:
+        return ""
+    kept: list[str] = []
+    used = 0
+    for grapheme in graphemes(text):
+        used += cost(grapheme)
+        if used > budget:
+            break
+        kept.append(grapheme)
+    else:
+        return text
+    last_space = max((i for i, g in enumerate(kept) if g.isspace()), default=-1)
+    if last_space >= len(kept) // 2:
+        kept = kept[:last_space]
+    return "".join(kept).rstrip()
+
+
+def shorten(text: str, budget: int, cost: Cost = len, ellipsis: str = ELLIPSIS) -> str:
+    """``text`` if it fits ``budget``, else a word-boundary prefix plus ``ellipsis``."""
+    if cost(text) <= budget:
+        return text
+    prefix = cut_prefix(text, budget - cost(ellipsis), cost)
+    return prefix + ellipsis if prefix else ""
+
+
+def fit_runs(
+    runs: Sequence[Run],
+    budget: int,
+    *,
+    escape: Callable[[str], str],
+    wrap: Callable[[Run, str], str],
+    cost: Cost = len,
+    ellipsis: str = ELLIPSIS,
+) -> tuple[str, bool]:
+    """Render ``runs`` into at most ``budget``; returns the markup and whether it was cut.
+
+    ``escape`` turns plain text into the platform's escaped text and ``wrap``
+    puts a run's escaped text inside its markup (tags, asterisks, link
+    syntax). Each run is rendered whole and closed on its own, so a cut never
+    leaves a tag open, an entity halved or a grapheme split.
+    """
+    pieces: list[str] = []
+    used = 0
+    for run in runs:
+        piece = wrap(run, escape(run.text))
+        if used + cost(piece) <= budget:
+            pieces.append(piece)
+            used += cost(piece)
+            continue
+        wrapper = cost(wrap(run, "x")) - cost("x")
+        room = budget - used - wrapper - cost(ellipsis)
+        prefix = cut_prefix(run.text, room, lambda g: cost(escape(g)))
+        if prefix.strip():
+            pieces.append(wrap(run, escape(prefix)))
+        markup = "".join(pieces).rstrip()
+        if cost(markup + ellipsis) > budget:  # the rstrip above can only shrink it
+            return markup, True
+        return markup + ellipsis, True
+    return "".join(pieces), False

@@ -1,0 +1,61 @@
+"""Each platform's limits, declared once and read by the formatters and stand-ins.
+
+The numbers are the platforms' documented ones; where a platform counts in a
+unit other than Python characters, the field says which.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class TelegramLimits:
+    """Bot API limits, counted in UTF-16 code units like Telegram does."""
+
+    text: int = 4096
+    caption: int = 1024
+    overall_per_second: float = 30.0
+    private_chat_per_second: float = 1.0
+    group_per_minute: float = 20.0
+
+
+@dataclass(frozen=True)
+class SlackLimits:
+    """Web API and Block Kit limits, counted in characters."""
+
+    section_text: int = 3000
+    header_text: int = 150
+    context_text: int = 2000
+    blocks: int = 50
+    fallback_text: int = 3000
+    message_text: int = 40000
+    body: int = 12000  # our own cap: a news post, not a document
+    per_channel_per_second: float = 1.0
+    per_channel_burst: float = 3.0
+
+
+@dataclass(frozen=True)
+class MastodonLimits:
+    """Mastodon's default instance limits; every URL counts as ``url_length``."""
+
+    status: int = 500
+    url_length: int = 23
+    per_account_per_second: float = 300 / 300  # 300 writes per 5 minutes
+
+
+@dataclass(frozen=True)
+class BlueskyLimits:
+    """app.bsky.feed.post limits: graphemes for text, bytes for its storage."""
+
+    graphemes: int = 300
+    text_bytes: int = 3000
+    card_title: int = 300
+    card_description: int = 1000
+    per_account_per_second: float = 5000 / 3 / 3600  # 5,000 points an hour, a create costs 3
+
+
+TELEGRAM = TelegramLimits()
+SLACK = SlackLimits()
+MASTODON = MastodonLimits()
+BLUESKY = BlueskyLimits()
