@@ -1,0 +1,105 @@
+"""What every platform stand-in shares: a loopback aiohttp server and flood windows.
+
+A stand-in is a real HTTP server on 127.0.0.1 with a free port, so the real
+client libraries talk to it unchanged with only their base URL pointed
+there. Rate limits are sliding windows on an injected clock: tests move the
+clock instead of sleeping, and ``retry_after`` is exact.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from collections import deque
+from collections.abc import Callable
+from typing import Any, Self
+
+from aiohttp import web
+
+Clock = Callable[[], float]
+
+
+class FloodWindow:
+    """At most ``count`` events in any ``seconds``-long window, per key."""
+
+    def __init__(self, count: int, seconds: float) -> None:
+        self.count = count
+        self.seconds = seconds
+        self._events: dict[str, deque[float]] = {}
+
+    def wait(self, key: str, now: float) -> float:
+        """Seconds until an event for ``key`` is allowed (0 if it is now)."""
+        events = self._events.setdefault(key, deque())
+        while events and events[0] <= now - self.seconds:
+            events.popleft()
+        if len(events) < self.count:
+            return 0.0
+        return events[0] + self.seconds - now
+
+    def record(self, key: str, now: float) -> None:
+        self._events.setdefault(key, deque()).append(now)
+
+
+def whole_seconds(wait: float) -> int:
+    """A wait as the whole seconds platforms announce (at least 1)."""
+    return max(1, math.ceil(wait))
+
+
+class LoopbackServer:
+    """Runs an aiohttp application on 127.0.0.1 with a free port.
+
+    Use as ``async with Server(...) as server:`` or ``await start()`` /
+    ``await close()``; ``url`` is the base URL once started.
+    """
+
+    def __init__(self) -> None:
+        self._runner: web.AppRunner | None = None
+        self.url = ""
+
+    def routes(self, app: web.Application) -> None:
+        """Add the platform's routes to ``app``."""
+        raise NotImplementedError
+
+    async def start(self) -> str:
+        app = web.Application(client_max_size=20 * 1024 * 1024)
+        self.routes(app)
+        self._runner = web.AppRunner(app, access_log=None)
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, "127.0.0.1", 0)
+        await site.start()
+        server = site._server
+        assert server is not None and server.sockets  # type: ignore[attr-defined]
+        port = server.sockets[0].getsockname()[1]  # type: ignore[attr-defined]
+        self.url = f"http://127.0.0.1:{port}"
+        return self.url
+
+    async def close(self) -> None:
+        if self._runner is not None:
+            await self._runner.cleanup()
+            self._runner = None
+
+    async def __aenter__(self) -> Self:
+        await self.start()
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.close()
+
+
+async def request_params(request: web.Request) -> dict[str, Any]:
+    """The request's parameters from a JSON, form or multipart body, plus the query."""
+    params: dict[str, Any] = dict(request.query)
+    if request.can_read_body:
+        if request.content_type == "application/json":
+            body = await request.json()
+            if isinstance(body, dict):
+                params.update(body)
+        else:
+            form = await request.post()
+            for key, value in form.items():
+                params[key] = value if isinstance(value, str) else getattr(value, "filename", "")
+    return params
+
+
+def default_clock() -> float:
+    return time.monotonic()

@@ -1,0 +1,121 @@
+"""Hub message -> Bot API request, in HTML parse mode (pure).
+
+A post reads: the title in bold, the body (the hub's sanitised HTML turned
+into Telegram's tag subset), the tags as hashtags and a link to the full
+item. It fits Telegram's limits measured on the HTML source in UTF-16 code
+units, which is never less than what Telegram measures (the shown text), so
+the platform never refuses it for length. With an image the post is a photo
+whose caption has the tighter caption limit.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bots.api import ApiRequest, is_retraction
+from bots.formatting import fit_runs, read_more_label, shorten, utf16_len
+from bots.limits import TELEGRAM, TelegramLimits
+from bots.richtext import Run, runs_from_html, runs_from_text
+from hub.sinks import ChannelInfo, Message
+
+PARSE_MODE = "HTML"
+# Outermost first; code and pre stand alone because Telegram nests nothing in them.
+_TAG_OF_STYLE = (
+    ("quote", "blockquote"),
+    ("bold", "b"),
+    ("italic", "i"),
+    ("underline", "u"),
+    ("strike", "s"),
+    ("spoiler", "tg-spoiler"),
+)
+_HASHTAG_JUNK = re.compile(r"\W+")
+
+
+def escape(text: str) -> str:
+    """Escape text for Telegram HTML: ``&``, ``<`` and ``>``."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def escape_attribute(value: str) -> str:
+    """Escape a double-quoted attribute value."""
+    return escape(value).replace('"', "&quot;")
+
+
+def wrap(run: Run, escaped: str) -> str:
+    """Put escaped text inside the tags of the run's styles and link, outermost first."""
+    if "pre" in run.styles:
+        return f"<pre>{escaped}</pre>"
+    if "code" in run.styles:
+        return f"<code>{escaped}</code>"
+    tags = [(f"<{tag}>", f"</{tag}>") for style, tag in _TAG_OF_STYLE if style in run.styles]
+    if run.href:
+        at = 1 if "quote" in run.styles else 0
+        tags.insert(at, (f'<a href="{escape_attribute(run.href)}">', "</a>"))
+    opening = "".join(open_tag for open_tag, _ in tags)
+    closing = "".join(close_tag for _, close_tag in reversed(tags))
+    return f"{opening}{escaped}{closing}"
+
+
+def hashtags(tags: tuple[str, ...]) -> str:
+    """Tags as Telegram hashtags (letters, digits and underscores only)."""
+    cleaned = (_HASHTAG_JUNK.sub("_", tag).strip("_") for tag in tags)
+    return " ".join(f"#{tag}" for tag in cleaned if tag)
+
+
+def body_runs(message: Message) -> list[Run]:
+    """The message body as runs, from its HTML if any, else its text."""
+    return runs_from_html(message.html) if message.html.strip() else runs_from_text(message.text)
+
+
+def render(message: Message, limit: int) -> str:
+    """The post as Telegram HTML, at most ``limit`` UTF-16 units of source."""
+    cost = utf16_len
+    title = shorten(message.title.strip(), limit // 4, lambda g: cost(escape(g)))
+    header = f"<b>{escape(title)}</b>" if title else ""
+    tags = escape(shorten(hashtags(message.tags), limit // 8, cost))
+    footer = ""
+    if message.link and cost(message.link) < limit // 2:
+        label = escape(read_more_label(message.language))
+        footer = f'<a href="{escape_attribute(message.link)}">{label}</a>'
+    fixed = [part for part in (header, tags, footer) if part]
+    separators = 2 * len(fixed)  # "\n\n" before each fixed part after the body
+    room = limit - sum(cost(part) for part in fixed) - separators
+    body, _ = fit_runs(body_runs(message), room, escape=escape, wrap=wrap, cost=cost)
+    parts = [header, body.strip("\n"), tags, footer]
+    return "\n\n".join(part for part in parts if part.strip())
+
+
+def chat_id(target: str) -> int | str:
+    """A numeric chat id as int, a public ``@username`` as is."""
+    stripped = target.strip()
+    return int(stripped) if re.fullmatch(r"-?\d+", stripped) else stripped
+
+
+def requests_for(
+    message: Message, channel: ChannelInfo, limits: TelegramLimits = TELEGRAM
+) -> list[ApiRequest]:
+    """The Bot API calls that deliver ``message`` to ``channel``."""
+    chat = chat_id(channel.target)
+    if is_retraction(message.kind, message.edit_of):
+        body = {"chat_id": chat, "message_id": int(str(message.edit_of))}
+        return [ApiRequest("POST", "/deleteMessage", body)]
+    photo = bool(message.image_url)
+    text = render(message, limits.caption if photo else limits.text)
+    if message.edit_of is not None:
+        target = {"chat_id": chat, "message_id": int(message.edit_of)}
+        if photo:
+            body = {**target, "caption": text, "parse_mode": PARSE_MODE}
+            return [ApiRequest("POST", "/editMessageCaption", body)]
+        return [
+            ApiRequest(
+                "POST", "/editMessageText", {**target, "text": text, "parse_mode": PARSE_MODE}
+            )
+        ]
+    body = {"chat_id": chat}
+    if channel.thread_id is not None:
+        body["message_thread_id"] = channel.thread_id
+    if photo:
+        body |= {"photo": message.image_url, "caption": text, "parse_mode": PARSE_MODE}
+        return [ApiRequest("POST", "/sendPhoto", body)]
+    body |= {"text": text, "parse_mode": PARSE_MODE}
+    return [ApiRequest("POST", "/sendMessage", body)]

@@ -1,0 +1,158 @@
+"""The Telegram sink: python-telegram-bot's ``Bot`` sending what ``format`` builds.
+
+``channel.target`` is a chat id (``-100...``) or a public ``@username``;
+``channel.thread_id`` a forum topic; ``channel.base_url`` points the bot at
+another Bot API server (the stand-in, or a self-hosted one). The sink never
+sleeps or retries: PTB's rate limiter is not used, each Bot API error maps to
+a hub error and the bus decides.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import warnings
+from collections.abc import Awaitable, Callable
+from datetime import timedelta
+from typing import Any, ClassVar
+
+from telegram import Bot
+from telegram import Message as TelegramMessage
+from telegram import error as tg_error
+from telegram.request import HTTPXRequest
+
+from bots.api import ApiRequest
+from bots.limits import TELEGRAM
+from bots.telegram.format import chat_id, requests_for
+from hub.errors import (
+    BadPayload,
+    ChannelGone,
+    DeliveryError,
+    Forbidden,
+    RateLimited,
+    Timeout,
+    TransientError,
+)
+from hub.sinks import ChannelInfo, Message, RateLimit, Receipt
+
+DEFAULT_BASE_URL = "https://api.telegram.org"
+_GONE = ("chat not found", "channel_private", "group chat was deleted", "peer_id_invalid")
+_GONE += ("message thread not found", "topic_deleted", "topic_closed")
+
+
+def token_key(token: str) -> str:
+    """A stable name for a bot token that does not reveal it (for shared budgets)."""
+    return hashlib.sha256(token.encode()).hexdigest()[:16]
+
+
+def _retry_after(exc: tg_error.RetryAfter) -> float:
+    with warnings.catch_warnings():  # PTB 22 warns that the int form is going away
+        warnings.simplefilter("ignore")
+        value = exc.retry_after
+    return value.total_seconds() if isinstance(value, timedelta) else float(value)
+
+
+def map_error(exc: tg_error.TelegramError) -> DeliveryError:
+    """The hub error for a Bot API error (PTB has already parsed the answer)."""
+    if isinstance(exc, tg_error.RetryAfter):
+        return RateLimited(_retry_after(exc), "Telegram flood control")
+    if isinstance(exc, tg_error.TimedOut):
+        return Timeout(f"Telegram did not answer in time: {exc.message}")
+    if isinstance(exc, tg_error.InvalidToken):
+        return Forbidden("Telegram refused the bot token")
+    if isinstance(exc, tg_error.Forbidden):
+        return Forbidden(f"Telegram: {exc.message}")
+    if isinstance(exc, tg_error.ChatMigrated):
+        return ChannelGone(f"Telegram: the group moved to chat {exc.new_chat_id}")
+    if isinstance(exc, tg_error.BadRequest):
+        text = exc.message.lower()
+        if any(marker in text for marker in _GONE):
+            return ChannelGone(f"Telegram: {exc.message}")
+        return BadPayload(f"Telegram: {exc.message}")
+    if isinstance(exc, tg_error.NetworkError):
+        return TransientError(f"Telegram network error: {exc.message}")
+    return TransientError(f"Telegram: {exc.message}")
+
+
+class TelegramSink:
+    """Posts to one Telegram chat (or forum topic) with one bot token."""
+
+    platform: ClassVar[str] = "telegram"
+
+    def __init__(self, channel: ChannelInfo, token: str, *, timeout: float = 15.0) -> None:
+        self.channel = channel
+        self._token_key = token_key(token)
+        base = (channel.base_url or DEFAULT_BASE_URL).rstrip("/")
+        request = HTTPXRequest(
+            connection_pool_size=4,
+            read_timeout=timeout,
+            write_timeout=timeout,
+            connect_timeout=timeout,
+        )
+        self.bot = Bot(token, base_url=f"{base}/bot", request=request)
+        self._calls: dict[str, Callable[..., Awaitable[Any]]] = {
+            "sendMessage": self.bot.send_message,
+            "sendPhoto": self.bot.send_photo,
+            "editMessageText": self.bot.edit_message_text,
+            "editMessageCaption": self.bot.edit_message_caption,
+            "deleteMessage": self.bot.delete_message,
+        }
+
+    async def start(self) -> None:
+        """Check the token with getMe."""
+        try:
+            await self.bot.initialize()
+        except tg_error.TelegramError as exc:
+            raise map_error(exc) from None
+
+    async def send(self, message: Message) -> Receipt:
+        """Send, edit or delete as ``message`` asks; the receipt holds the message id."""
+        receipt = Receipt(message.edit_of or "")
+        for request in requests_for(message, self.channel):
+            receipt = await self._call(request, message)
+        return receipt
+
+    async def delete(self, platform_message_id: str) -> None:
+        """Delete an earlier message (a retracted item)."""
+        await self._call(
+            ApiRequest(
+                "POST",
+                "/deleteMessage",
+                {"chat_id": chat_id(self.channel.target), "message_id": int(platform_message_id)},
+            ),
+            None,
+        )
+
+    async def _call(self, request: ApiRequest, message: Message | None) -> Receipt:
+        try:
+            result = await self._calls[request.name](**request.body)
+        except tg_error.BadRequest as exc:
+            if "message is not modified" in exc.message.lower() and message is not None:
+                return Receipt(str(message.edit_of))  # the edit is already there
+            raise map_error(exc) from None
+        except tg_error.TelegramError as exc:
+            raise map_error(exc) from None
+        if isinstance(result, TelegramMessage):
+            return Receipt(str(result.message_id))
+        return Receipt(str(message.edit_of if message else ""))
+
+    def rate_limits(self, message: Message) -> list[RateLimit]:
+        """30 a second per bot, then 1 a second per private chat or 20 a minute per group."""
+        bot = f"telegram:bot:{self._token_key}"
+        chat = f"{bot}:chat:{self.channel.target}"
+        private = not self.channel.target.startswith(("-", "@"))
+        per_chat = (
+            RateLimit(chat, TELEGRAM.private_chat_per_second)
+            if private
+            else RateLimit(chat, TELEGRAM.group_per_minute / 60)
+        )
+        return [RateLimit(bot, TELEGRAM.overall_per_second), per_chat]
+
+    async def close(self) -> None:
+        await self.bot.shutdown()
+
+
+def telegram_sink(channel: ChannelInfo, secret: str | None) -> TelegramSink:
+    """The ``hub.sinks`` factory: ``secret`` is the bot token."""
+    if not secret:
+        raise Forbidden(f"channel {channel.key}: no Telegram bot token configured")
+    return TelegramSink(channel, secret)

@@ -1,0 +1,351 @@
+"""A Telegram Bot API stand-in on loopback.
+
+Speaks ``/bot<TOKEN>/<method>`` for getMe, sendMessage, sendPhoto,
+editMessageText, editMessageCaption, deleteMessage and getUpdates with JSON,
+form or multipart bodies, and answers ``{"ok": true, "result": ...}`` with
+real Message shapes, so python-telegram-bot parses them unchanged. It checks
+the token, the chat, forum topics, text and caption length and HTML
+validity, answers errors as the Bot API does (``{"ok": false, "error_code":
+400, "description": "Bad Request: ..."}``) and enforces the flood limits
+(30 messages a second per bot, 1 a second per private chat, 20 a minute per
+group or channel) with 429 and ``parameters.retry_after``. Everything
+received is recorded: ``received`` and ``messages()`` in-process, and
+``GET /_standin/messages`` as JSON for the console.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from aiohttp import web
+
+from bots.formatting import utf16_len
+from bots.limits import TELEGRAM, TelegramLimits
+from bots.standin import (
+    Clock,
+    FloodWindow,
+    LoopbackServer,
+    default_clock,
+    request_params,
+    whole_seconds,
+)
+from bots.telegram.html import HtmlError, parse
+
+SENDING = {"sendMessage", "sendPhoto"}
+BOT_ID = 7000000001
+
+
+@dataclass
+class Chat:
+    """A chat the bot is in (or was: ``kicked``)."""
+
+    id: int
+    type: str = "channel"  # private, group, supergroup, channel
+    title: str = "Stand-in chat"
+    username: str | None = None
+    is_forum: bool = False
+    kicked: bool = False
+
+    def shape(self) -> dict[str, Any]:
+        shape: dict[str, Any] = {"id": self.id, "type": self.type}
+        if self.type == "private":
+            shape["first_name"] = self.title
+        else:
+            shape["title"] = self.title
+        if self.username:
+            shape["username"] = self.username
+        if self.is_forum:
+            shape["is_forum"] = True
+        return shape
+
+
+@dataclass
+class StoredMessage:
+    """A message the stand-in holds, as the console shows it."""
+
+    chat_id: int
+    message_id: int
+    kind: str  # text or photo
+    html: str
+    text: str
+    entities: list[dict[str, Any]]
+    date: int
+    photo: str | None = None
+    thread_id: int | None = None
+    edit_date: int | None = None
+    deleted: bool = False
+
+
+@dataclass
+class Received:
+    """One request as it arrived, and what the stand-in answered."""
+
+    method: str
+    params: dict[str, Any]
+    status: int
+    description: str = ""
+
+
+class ApiError(Exception):
+    def __init__(self, code: int, description: str, retry_after: int | None = None) -> None:
+        super().__init__(description)
+        self.code = code
+        self.description = description
+        self.retry_after = retry_after
+
+
+@dataclass
+class _Failure:
+    code: int
+    description: str
+    retry_after: int | None = None
+
+
+class TelegramStandIn(LoopbackServer):
+    """The Bot API for the given bot tokens; add chats with :meth:`add_chat`."""
+
+    def __init__(
+        self,
+        tokens: tuple[str, ...] = ("123456:stand-in-token",),
+        *,
+        clock: Clock = default_clock,
+        wall_clock: Clock = time.time,
+        limits: TelegramLimits = TELEGRAM,
+    ) -> None:
+        super().__init__()
+        self.tokens = set(tokens)
+        self.clock = clock
+        self.wall_clock = wall_clock
+        self.limits = limits
+        self.chats: dict[int, Chat] = {}
+        self.received: list[Received] = []
+        self.stored: dict[tuple[int, int], StoredMessage] = {}
+        self._next_id: dict[int, int] = {}
+        self._failures: dict[str, list[_Failure]] = {}
+        self._per_bot = FloodWindow(int(limits.overall_per_second), 1.0)
+        self._per_private = FloodWindow(int(limits.private_chat_per_second), 1.0)
+        self._per_group = FloodWindow(int(limits.group_per_minute), 60.0)
+
+    # --- arranging -------------------------------------------------------------
+
+    def add_chat(self, chat_id: int, **details: Any) -> Chat:
+        """Make a chat known (``type``, ``title``, ``username``, ``is_forum``, ``kicked``)."""
+        chat = Chat(chat_id, **details)
+        self.chats[chat_id] = chat
+        return chat
+
+    def fail_next(
+        self, method: str, code: int, description: str, retry_after: int | None = None
+    ) -> None:
+        """Answer the next call of ``method`` with this error instead."""
+        self._failures.setdefault(method, []).append(_Failure(code, description, retry_after))
+
+    # --- reading ---------------------------------------------------------------
+
+    def messages(self, chat_id: int | None = None) -> list[StoredMessage]:
+        """The messages held, oldest first, optionally of one chat."""
+        return [m for m in self.stored.values() if chat_id is None or m.chat_id == chat_id]
+
+    # --- serving ---------------------------------------------------------------
+
+    def routes(self, app: web.Application) -> None:
+        app.router.add_route("*", "/bot{token}/{method}", self._handle)
+        app.router.add_get("/_standin/messages", self._list_messages)
+
+    async def _list_messages(self, request: web.Request) -> web.Response:
+        return web.json_response([asdict(m) for m in self.messages()])
+
+    async def _handle(self, request: web.Request) -> web.Response:
+        method = request.match_info["method"]
+        params = await request_params(request)
+        try:
+            if request.match_info["token"] not in self.tokens:
+                raise ApiError(401, "Unauthorized")
+            result = self._dispatch(method, params, request.match_info["token"])
+        except ApiError as exc:
+            self.received.append(Received(method, params, exc.code, exc.description))
+            body: dict[str, Any] = {
+                "ok": False,
+                "error_code": exc.code,
+                "description": exc.description,
+            }
+            if exc.retry_after is not None:
+                body["parameters"] = {"retry_after": exc.retry_after}
+            return web.json_response(body, status=exc.code)
+        self.received.append(Received(method, params, 200))
+        return web.json_response({"ok": True, "result": result})
+
+    def _dispatch(self, method: str, params: dict[str, Any], token: str) -> Any:
+        failures = self._failures.get(method)
+        if failures:
+            failure = failures.pop(0)
+            raise ApiError(failure.code, failure.description, failure.retry_after)
+        if method == "getMe":
+            return {
+                "id": BOT_ID,
+                "is_bot": True,
+                "first_name": "Hub stand-in",
+                "username": "hub_standin_bot",
+                "can_join_groups": True,
+                "can_read_all_group_messages": False,
+                "supports_inline_queries": False,
+            }
+        if method == "getUpdates":
+            return []
+        if method in SENDING:
+            return self._send(method, params, token)
+        if method in ("editMessageText", "editMessageCaption"):
+            return self._edit(method, params)
+        if method == "deleteMessage":
+            return self._delete(params)
+        raise ApiError(404, "Not Found")
+
+    def _chat(self, params: dict[str, Any]) -> Chat:
+        raw = str(params.get("chat_id", "")).strip()
+        if not raw:
+            raise ApiError(400, "Bad Request: chat_id is empty")
+        chat: Chat | None
+        if raw.startswith("@"):
+            chat = next((c for c in self.chats.values() if f"@{c.username}" == raw), None)
+        else:
+            try:
+                chat = self.chats.get(int(raw))
+            except ValueError:
+                chat = None
+        if chat is None:
+            raise ApiError(400, "Bad Request: chat not found")
+        if chat.kicked:
+            where = "channel chat" if chat.type == "channel" else f"{chat.type} chat"
+            raise ApiError(403, f"Forbidden: bot was kicked from the {where}")
+        return chat
+
+    def _text(self, params: dict[str, Any], key: str, limit: int) -> tuple[str, str, list]:
+        html = str(params.get(key, ""))
+        if str(params.get("parse_mode", "")).upper() == "HTML":
+            try:
+                text, entities = parse(html)
+            except HtmlError as exc:
+                raise ApiError(400, f"Bad Request: can't parse entities: {exc}") from exc
+        else:
+            text, entities = html, []
+        if key == "text" and not text.strip():
+            raise ApiError(400, "Bad Request: message text is empty")
+        if utf16_len(text) > limit:
+            what = "message is too long" if key == "text" else "message caption is too long"
+            raise ApiError(400, f"Bad Request: {what}")
+        return html, text, entities
+
+    def _check_flood(self, chat: Chat, token: str) -> None:
+        now = self.clock()
+        group = chat.type != "private"
+        chat_window = self._per_group if group else self._per_private
+        wait = max(self._per_bot.wait(token, now), chat_window.wait(str(chat.id), now))
+        if wait > 0:
+            raise ApiError(
+                429, f"Too Many Requests: retry after {whole_seconds(wait)}", whole_seconds(wait)
+            )
+        self._per_bot.record(token, now)
+        chat_window.record(str(chat.id), now)
+
+    def _send(self, method: str, params: dict[str, Any], token: str) -> dict[str, Any]:
+        chat = self._chat(params)
+        thread = params.get("message_thread_id")
+        thread_id = int(thread) if thread not in (None, "") else None
+        if thread_id is not None and not chat.is_forum:
+            raise ApiError(400, "Bad Request: message thread not found")
+        if method == "sendMessage":
+            html, text, entities = self._text(params, "text", self.limits.text)
+            photo = None
+        else:
+            photo = str(params.get("photo", ""))
+            if not photo:
+                raise ApiError(400, "Bad Request: there is no photo in the request")
+            html, text, entities = self._text(params, "caption", self.limits.caption)
+        self._check_flood(chat, token)
+        message_id = self._next_id.get(chat.id, 0) + 1
+        self._next_id[chat.id] = message_id
+        stored = StoredMessage(
+            chat.id,
+            message_id,
+            "photo" if photo else "text",
+            html,
+            text,
+            entities,
+            int(self.wall_clock()),
+            photo,
+            thread_id,
+        )
+        self.stored[(chat.id, message_id)] = stored
+        return self._shape(chat, stored)
+
+    def _find(self, chat: Chat, params: dict[str, Any], missing: str) -> StoredMessage:
+        try:
+            stored = self.stored.get((chat.id, int(params.get("message_id", ""))))
+        except ValueError:
+            stored = None
+        if stored is None or stored.deleted:
+            raise ApiError(400, f"Bad Request: {missing}")
+        return stored
+
+    def _edit(self, method: str, params: dict[str, Any]) -> dict[str, Any]:
+        chat = self._chat(params)
+        stored = self._find(chat, params, "message to edit not found")
+        if method == "editMessageText":
+            if stored.kind != "text":
+                raise ApiError(400, "Bad Request: there is no text in the message to edit")
+            html, text, entities = self._text(params, "text", self.limits.text)
+        else:
+            if stored.kind != "photo":
+                raise ApiError(400, "Bad Request: there is no caption in the message to edit")
+            html, text, entities = self._text(params, "caption", self.limits.caption)
+        if html == stored.html:
+            raise ApiError(
+                400,
+                "Bad Request: message is not modified: specified new message content and "
+                "reply markup are exactly the same as a current content and reply markup "
+                "of the message",
+            )
+        stored.html, stored.text, stored.entities = html, text, entities
+        stored.edit_date = int(self.wall_clock())
+        return self._shape(chat, stored)
+
+    def _delete(self, params: dict[str, Any]) -> bool:
+        chat = self._chat(params)
+        stored = self._find(chat, params, "message to delete not found")
+        stored.deleted = True
+        return True
+
+    def _shape(self, chat: Chat, stored: StoredMessage) -> dict[str, Any]:
+        shape: dict[str, Any] = {
+            "message_id": stored.message_id,
+            "date": stored.date,
+            "chat": chat.shape(),
+        }
+        if chat.type == "channel":
+            shape["sender_chat"] = chat.shape()
+        else:
+            shape["from"] = {"id": BOT_ID, "is_bot": True, "first_name": "Hub stand-in"}
+        if stored.thread_id is not None:
+            shape["message_thread_id"] = stored.thread_id
+            shape["is_topic_message"] = True
+        if stored.edit_date is not None:
+            shape["edit_date"] = stored.edit_date
+        if stored.kind == "photo":
+            shape["photo"] = [
+                {
+                    "file_id": f"photo-{chat.id}-{stored.message_id}",
+                    "file_unique_id": f"u{stored.message_id}",
+                    "width": 1280,
+                    "height": 720,
+                }
+            ]
+            shape["caption"] = stored.text
+            if stored.entities:
+                shape["caption_entities"] = stored.entities
+        else:
+            shape["text"] = stored.text
+            if stored.entities:
+                shape["entities"] = stored.entities
+        return shape
