@@ -32,7 +32,10 @@ class SlackLimits:
     message_text: int = 40000
     body: int = 12000  # our own cap: a news post, not a document
     per_channel_per_second: float = 1.0
-    per_channel_burst: float = 3.0
+    per_channel_burst: float = 2.0
+    # The stand-in allows burst + rate x window posts in any window this long,
+    # exactly what a token bucket of that rate and burst can spend.
+    flood_window_seconds: float = 2.0
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,166 @@
+"""Hub message -> Slack Web API request with Block Kit (pure).
+
+A post is a header block with the title, an image block when the item has
+one, section blocks with the body in mrkdwn (each at most 3000 characters,
+split between words and never inside a link or a styled span), a context
+block with the tags and a section linking to the full item. ``text`` is the
+plain fallback Slack shows in notifications. User text is mrkdwn-escaped
+(``&``, ``<``, ``>``) so it can never form a link, a mention or a
+``<!channel>`` ping; links are written as ``<url|text>``.
+
+The message ``metadata`` carries the hub's delivery id (event type
+``hub_delivery``), so a duplicate post can be recognised in the channel's
+history later.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from bots.api import ApiRequest, is_retraction
+from bots.formatting import ELLIPSIS, cut_prefix, read_more_label, shorten
+from bots.limits import SLACK, SlackLimits
+from bots.richtext import Run, runs_from_html, runs_from_text
+from hub.sinks import ChannelInfo, Message
+
+METADATA_EVENT = "hub_delivery"
+PIECE = 1000  # long runs are split into pieces this long so sections can be packed
+_MARK_OF_STYLE = (("bold", "*"), ("italic", "_"), ("strike", "~"))
+_HASHTAG_JUNK = re.compile(r"[\W]+")
+
+
+def escape(text: str) -> str:
+    """Escape text for mrkdwn: ``&``, ``<`` and ``>`` (Slack's control characters)."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def link(url: str, label: str) -> str:
+    """A mrkdwn link ``<url|label>`` that no character of either part can break."""
+    safe_url = escape(url).replace("|", "%7C")
+    return f"<{safe_url}|{escape(label).replace('|', '¦')}>"
+
+
+def wrap(run: Run, escaped: str) -> str:
+    """Put escaped text inside the run's mrkdwn marks, spaces kept outside them."""
+    core = escaped.strip()
+    if not core:
+        return escaped
+    start = escaped.index(core[0])
+    lead, trail = escaped[:start], escaped[start + len(core) :]
+    if "pre" in run.styles:
+        return f"{lead}```{core}```{trail}"
+    if "code" in run.styles:
+        return f"{lead}`{core.replace('`', 'ˋ')}`{trail}"
+    if run.href:
+        core = f"<{escape(run.href).replace('|', '%7C')}|{core.replace('|', '¦')}>"
+    for style, mark in _MARK_OF_STYLE:
+        if style in run.styles:
+            core = f"{mark}{core}{mark}"
+    return f"{lead}{core}{trail}"
+
+
+def _pieces(runs: list[Run]) -> list[Run]:
+    """Split runs longer than PIECE between words, so each renders to a small piece."""
+    pieces: list[Run] = []
+    for run in runs:
+        rest = run.text
+        while len(escape(rest)) > PIECE:
+            head = cut_prefix(rest, PIECE, lambda g: len(escape(g)))
+            if not head:
+                break
+            pieces.append(Run(head, run.styles, run.href))
+            rest = rest[len(head) :]
+        if rest:
+            pieces.append(Run(rest, run.styles, run.href))
+    return pieces
+
+
+def body_sections(runs: list[Run], limits: SlackLimits = SLACK) -> list[str]:
+    """The body as mrkdwn section texts, each within the section limit, cut at ``limits.body``."""
+    sections: list[str] = []
+    current = ""
+    total = 0
+    for run in _pieces(runs):
+        piece = wrap(run, escape(run.text))
+        if len(piece) > limits.section_text - 1:  # only a monstrous URL gets here
+            piece = escape(run.text)
+        if total + len(piece) > limits.body - len(ELLIPSIS):
+            current = current.rstrip() + ELLIPSIS
+            break
+        if current and len(current) + len(piece) > limits.section_text - len(ELLIPSIS):
+            sections.append(current)
+            current = piece.lstrip()
+        else:
+            current += piece
+        total += len(piece)
+    sections.append(current)
+    return [section.strip() for section in sections if section.strip()]
+
+
+def hashtags(tags: tuple[str, ...]) -> str:
+    cleaned = (_HASHTAG_JUNK.sub("_", tag).strip("_") for tag in tags)
+    return " ".join(f"#{escape(tag)}" for tag in cleaned if tag)
+
+
+def blocks_for(message: Message, limits: SlackLimits = SLACK) -> list[dict[str, Any]]:
+    """The Block Kit blocks of a post, at most ``limits.blocks``."""
+    blocks: list[dict[str, Any]] = []
+    title = shorten(message.title.strip(), limits.header_text)
+    if title:
+        text = {"type": "plain_text", "text": title, "emoji": True}
+        blocks.append({"type": "header", "text": text})
+    if message.image_url:
+        alt = shorten(message.title.strip(), 2000) or "image"
+        blocks.append({"type": "image", "image_url": message.image_url, "alt_text": alt})
+    runs = runs_from_html(message.html) if message.html.strip() else runs_from_text(message.text)
+    for section in body_sections(runs, limits):
+        blocks.append({"type": "section", "text": {"type": "mrkdwn", "text": section}})
+    tags = shorten(hashtags(message.tags), limits.context_text, ellipsis="")
+    if tags:
+        blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": tags}]})
+    if message.link and len(message.link) < limits.section_text // 2:
+        label = read_more_label(message.language)
+        blocks.append(
+            {"type": "section", "text": {"type": "mrkdwn", "text": link(message.link, label)}}
+        )
+    return blocks[: limits.blocks]
+
+
+def fallback_text(message: Message, limits: SlackLimits = SLACK) -> str:
+    """The plain notification text: the escaped title, and the link."""
+    title = shorten(message.title.strip() or "(untitled)", limits.header_text)
+    text = escape(title)
+    if message.link and len(message.link) < limits.fallback_text // 2:
+        text += " " + link(message.link, read_more_label(message.language))
+    return text
+
+
+def split_message_id(platform_message_id: str, target: str) -> tuple[str, str]:
+    """(channel id, ts) from a receipt ``C123:1700000000.000100`` (or a bare ts)."""
+    channel, sep, ts = platform_message_id.rpartition(":")
+    return (channel, ts) if sep else (target, platform_message_id)
+
+
+def requests_for(
+    message: Message, channel: ChannelInfo, limits: SlackLimits = SLACK
+) -> list[ApiRequest]:
+    """The Web API calls that deliver ``message`` to ``channel``."""
+    if is_retraction(message.kind, message.edit_of):
+        channel_id, ts = split_message_id(str(message.edit_of), channel.target)
+        return [ApiRequest("POST", "/chat.delete", {"channel": channel_id, "ts": ts})]
+    body: dict[str, Any] = {
+        "channel": channel.target,
+        "text": fallback_text(message, limits),
+        "blocks": blocks_for(message, limits),
+        "metadata": {
+            "event_type": METADATA_EVENT,
+            "event_payload": {"delivery_id": message.delivery_id, "kind": message.kind},
+        },
+    }
+    if message.edit_of is not None:
+        channel_id, ts = split_message_id(message.edit_of, channel.target)
+        body |= {"channel": channel_id, "ts": ts}
+        return [ApiRequest("POST", "/chat.update", body)]
+    body |= {"unfurl_links": False, "unfurl_media": False}
+    return [ApiRequest("POST", "/chat.postMessage", body)]

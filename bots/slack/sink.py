@@ -1,0 +1,134 @@
+"""The Slack sink: slack_sdk's ``AsyncWebClient`` sending what ``format`` builds.
+
+``channel.target`` is a channel id (``C0123``) or name; ``channel.base_url``
+points the client at another Web API root (the stand-in). The client's retry
+handlers are switched off: the sink never sleeps or retries, each Web API
+error maps to a hub error and the bus decides. The receipt is
+``<channel id>:<ts>``, which is what chat.update and chat.delete need later.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Awaitable, Callable
+from typing import Any, ClassVar
+
+import aiohttp
+from slack_sdk.errors import SlackApiError, SlackClientError
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bots.api import ApiRequest
+from bots.limits import SLACK
+from bots.slack.format import requests_for, split_message_id
+from hub.errors import (
+    BadPayload,
+    ChannelGone,
+    DeliveryError,
+    Forbidden,
+    RateLimited,
+    Timeout,
+    TransientError,
+)
+from hub.sinks import ChannelInfo, Message, RateLimit, Receipt
+
+DEFAULT_BASE_URL = "https://slack.com"
+GONE = {"channel_not_found", "is_archived", "channel_is_archived", "team_not_found"}
+FORBIDDEN = {"not_in_channel", "invalid_auth", "account_inactive", "token_revoked", "not_authed"}
+FORBIDDEN |= {"token_expired", "missing_scope", "restricted_action", "no_permission"}
+FORBIDDEN |= {"ekm_access_denied", "access_denied", "cant_update_message", "cant_delete_message"}
+TRANSIENT = {"internal_error", "fatal_error", "service_unavailable", "request_timeout"}
+
+
+def token_key(token: str) -> str:
+    """A stable name for a token that does not reveal it (for shared budgets)."""
+    return hashlib.sha256(token.encode()).hexdigest()[:16]
+
+
+def map_error(exc: SlackApiError) -> DeliveryError:
+    """The hub error for a Web API error answer."""
+    response = exc.response
+    error = str(response.get("error", "") if response.data else "")
+    if response.status_code == 429 or error == "ratelimited":
+        retry_after = float(
+            response.headers.get("Retry-After") or response.headers.get("retry-after") or 1
+        )
+        return RateLimited(retry_after, "Slack rate limit")
+    if error in GONE:
+        return ChannelGone(f"Slack: {error}")
+    if error in FORBIDDEN:
+        return Forbidden(f"Slack: {error}")
+    if error in TRANSIENT or response.status_code >= 500:
+        return TransientError(f"Slack: {error or response.status_code}")
+    details = response.get("errors") if response.data else None
+    return BadPayload(f"Slack: {error}" + (f" {details}" if details else ""))
+
+
+class SlackSink:
+    """Posts to one Slack channel with one bot token."""
+
+    platform: ClassVar[str] = "slack"
+
+    def __init__(self, channel: ChannelInfo, token: str, *, timeout: int = 15) -> None:
+        self.channel = channel
+        self._token_key = token_key(token)
+        base = (channel.base_url or DEFAULT_BASE_URL).rstrip("/")
+        self.client = AsyncWebClient(
+            token=token, base_url=f"{base}/api/", timeout=timeout, retry_handlers=[]
+        )
+        self._calls: dict[str, Callable[..., Awaitable[Any]]] = {
+            "chat.postMessage": self.client.chat_postMessage,
+            "chat.update": self.client.chat_update,
+            "chat.delete": self.client.chat_delete,
+        }
+
+    async def start(self) -> None:
+        """Check the token with auth.test."""
+        await self._guarded(self.client.auth_test())
+
+    async def send(self, message: Message) -> Receipt:
+        """Post, update or delete as ``message`` asks; the receipt is ``channel:ts``."""
+        receipt = Receipt(message.edit_of or "")
+        for request in requests_for(message, self.channel):
+            receipt = await self._call(request)
+        return receipt
+
+    async def delete(self, platform_message_id: str) -> None:
+        """Delete an earlier message (a retracted item)."""
+        channel_id, ts = split_message_id(platform_message_id, self.channel.target)
+        await self._call(ApiRequest("POST", "/chat.delete", {"channel": channel_id, "ts": ts}))
+
+    async def _call(self, request: ApiRequest) -> Receipt:
+        try:
+            response = await self._guarded(self._calls[request.name](**request.body))
+        except BadPayload as exc:
+            if request.name == "chat.delete" and "message_not_found" in str(exc):
+                return Receipt(f"{request.body['channel']}:{request.body['ts']}")  # already gone
+            raise
+        return Receipt(f"{response['channel']}:{response['ts']}")
+
+    async def _guarded(self, call: Awaitable[Any]) -> Any:
+        try:
+            return await call
+        except SlackApiError as exc:
+            raise map_error(exc) from None
+        except TimeoutError as exc:
+            raise Timeout(f"Slack did not answer in time: {exc}") from None
+        except (aiohttp.ClientError, SlackClientError) as exc:
+            raise TransientError(f"Slack connection failed: {exc}") from None
+
+    def rate_limits(self, message: Message) -> list[RateLimit]:
+        """About one post a second per channel, with small bursts."""
+        key = f"slack:{self._token_key}:channel:{self.channel.target}"
+        return [RateLimit(key, SLACK.per_channel_per_second, SLACK.per_channel_burst)]
+
+    async def close(self) -> None:
+        session = getattr(self.client, "session", None)
+        if session is not None and not session.closed:
+            await session.close()
+
+
+def slack_sink(channel: ChannelInfo, secret: str | None) -> SlackSink:
+    """The ``hub.sinks`` factory: ``secret`` is the bot token (``xoxb-...``)."""
+    if not secret:
+        raise Forbidden(f"channel {channel.key}: no Slack bot token configured")
+    return SlackSink(channel, secret)

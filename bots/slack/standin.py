@@ -1,0 +1,328 @@
+"""A Slack Web API stand-in on loopback.
+
+Speaks ``/api/<method>`` for auth.test, chat.postMessage, chat.update,
+chat.delete and conversations.history with JSON, form or query parameters,
+as slack_sdk's ``AsyncWebClient`` sends them. It checks the Bearer token
+(or a ``token`` parameter), the channel (known, not archived, the bot a
+member), the text and Block Kit limits (at most 50 blocks, section text at
+most 3000 characters, header at most 150), answers errors in Slack's shape
+(HTTP 200 with ``{"ok": false, "error": "..."}``) and enforces the
+per-channel posting limit with HTTP 429, ``Retry-After`` and
+``{"ok": false, "error": "ratelimited"}``. It records every request
+(``received``), keeps the posted messages with their ``metadata``
+(``messages()``, conversations.history) and lists them as JSON at
+``GET /_standin/messages`` for the console.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from aiohttp import web
+
+from bots.limits import SLACK, SlackLimits
+from bots.standin import (
+    Clock,
+    FloodWindow,
+    LoopbackServer,
+    default_clock,
+    request_params,
+    whole_seconds,
+)
+
+TEAM = {"team": "IOPD stand-in", "team_id": "T0STANDIN", "url": "https://iopd-standin.slack.com/"}
+BOT = {"user": "hub", "user_id": "U0HUBBOT", "bot_id": "B0HUBBOT"}
+BLOCK_TYPES = {"header", "section", "image", "context", "divider", "actions", "rich_text"}
+
+
+@dataclass
+class Channel:
+    """A conversation the stand-in knows."""
+
+    id: str
+    name: str
+    is_archived: bool = False
+    is_member: bool = True
+
+
+@dataclass
+class StoredMessage:
+    """A posted message as Slack keeps it."""
+
+    channel: str
+    ts: str
+    text: str
+    blocks: list[dict[str, Any]]
+    metadata: dict[str, Any] | None = None
+    edited: bool = False
+    deleted: bool = False
+
+    def shape(self, with_metadata: bool) -> dict[str, Any]:
+        shape: dict[str, Any] = {"type": "message", "text": self.text, "ts": self.ts}
+        shape |= {"user": BOT["user_id"], "bot_id": BOT["bot_id"], "blocks": self.blocks}
+        if self.edited:
+            shape["edited"] = {"user": BOT["user_id"], "ts": self.ts}
+        if with_metadata and self.metadata:
+            shape["metadata"] = self.metadata
+        return shape
+
+
+@dataclass
+class Received:
+    """One request as it arrived, and the error answered (empty when ok)."""
+
+    method: str
+    params: dict[str, Any]
+    status: int
+    error: str = ""
+
+
+class SlackError(Exception):
+    def __init__(self, error: str, status: int = 200, retry_after: int | None = None) -> None:
+        super().__init__(error)
+        self.error = error
+        self.status = status
+        self.retry_after = retry_after
+        self.details: list[str] = []
+
+
+@dataclass
+class _Failure:
+    error: str
+    status: int = 200
+    retry_after: int | None = None
+
+
+@dataclass
+class SlackStandIn(LoopbackServer):
+    """The Web API for the given bot tokens; add channels with :meth:`add_channel`."""
+
+    tokens: tuple[str, ...] = ("xoxb-stand-in-token",)
+    clock: Clock = default_clock
+    wall_clock: Clock = time.time
+    limits: SlackLimits = SLACK
+    channels: dict[str, Channel] = field(default_factory=dict)
+    received: list[Received] = field(default_factory=list)
+    stored: dict[tuple[str, str], StoredMessage] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        super().__init__()
+        per_window = self.limits.per_channel_burst
+        per_window += self.limits.per_channel_per_second * self.limits.flood_window_seconds
+        self._flood = FloodWindow(int(per_window), self.limits.flood_window_seconds)
+        self._failures: dict[str, list[_Failure]] = {}
+        self._sequence = 0
+
+    # --- arranging -------------------------------------------------------------
+
+    def add_channel(self, channel_id: str, name: str, **details: Any) -> Channel:
+        """Make a channel known (``is_archived``, ``is_member``)."""
+        channel = Channel(channel_id, name, **details)
+        self.channels[channel_id] = channel
+        return channel
+
+    def fail_next(
+        self, method: str, error: str, status: int = 200, retry_after: int | None = None
+    ) -> None:
+        """Answer the next call of ``method`` with this error instead."""
+        self._failures.setdefault(method, []).append(_Failure(error, status, retry_after))
+
+    # --- reading ---------------------------------------------------------------
+
+    def messages(self, channel_id: str | None = None) -> list[StoredMessage]:
+        """The messages held (deleted ones excluded), oldest first."""
+        return [
+            m
+            for m in self.stored.values()
+            if not m.deleted and (channel_id is None or m.channel == channel_id)
+        ]
+
+    # --- serving ---------------------------------------------------------------
+
+    def routes(self, app: web.Application) -> None:
+        app.router.add_route("*", "/api/{method}", self._handle)
+        app.router.add_get("/_standin/messages", self._list_messages)
+
+    async def _list_messages(self, request: web.Request) -> web.Response:
+        return web.json_response([asdict(m) for m in self.stored.values()])
+
+    async def _handle(self, request: web.Request) -> web.Response:
+        method = request.match_info["method"]
+        params = await request_params(request)
+        for key in ("blocks", "metadata"):
+            if isinstance(params.get(key), str):  # form bodies carry JSON as text
+                try:
+                    params[key] = json.loads(params[key])
+                except ValueError:
+                    params[key] = None if key == "metadata" else "invalid"
+        try:
+            self._authenticate(request, params)
+            result = self._dispatch(method, params)
+        except SlackError as exc:
+            self.received.append(Received(method, params, exc.status, exc.error))
+            body: dict[str, Any] = {"ok": False, "error": exc.error}
+            if exc.details:
+                body["errors"] = exc.details
+                body["response_metadata"] = {"messages": [f"[ERROR] {d}" for d in exc.details]}
+            headers = {"Retry-After": str(exc.retry_after)} if exc.retry_after else None
+            return web.json_response(body, status=exc.status, headers=headers)
+        self.received.append(Received(method, params, 200))
+        return web.json_response({"ok": True, **result})
+
+    def _authenticate(self, request: web.Request, params: dict[str, Any]) -> None:
+        header = request.headers.get("Authorization", "")
+        token = header.removeprefix("Bearer ").strip() if header else params.get("token")
+        if not token:
+            raise SlackError("not_authed")
+        if token not in self.tokens:
+            raise SlackError("invalid_auth")
+
+    def _dispatch(self, method: str, params: dict[str, Any]) -> dict[str, Any]:
+        failures = self._failures.get(method)
+        if failures:
+            failure = failures.pop(0)
+            raise SlackError(failure.error, failure.status, failure.retry_after)
+        if method == "auth.test":
+            return {**TEAM, **BOT, "is_enterprise_install": False}
+        if method == "chat.postMessage":
+            return self._post(params)
+        if method == "chat.update":
+            return self._update(params)
+        if method == "chat.delete":
+            channel = self._channel(params)
+            stored = self._find(channel, params)
+            stored.deleted = True
+            return {"channel": channel.id, "ts": stored.ts}
+        if method == "conversations.history":
+            return self._history(params)
+        raise SlackError("unknown_method", status=404)
+
+    def _channel(self, params: dict[str, Any], posting: bool = False) -> Channel:
+        raw = str(params.get("channel") or "").strip()
+        if not raw:
+            raise SlackError("channel_not_found")
+        channel = self.channels.get(raw) or next(
+            (c for c in self.channels.values() if c.name == raw.lstrip("#")), None
+        )
+        if channel is None:
+            raise SlackError("channel_not_found")
+        if posting and channel.is_archived:
+            raise SlackError("is_archived")
+        if posting and not channel.is_member:
+            raise SlackError("not_in_channel")
+        return channel
+
+    def _check_content(self, params: dict[str, Any]) -> None:
+        text = params.get("text") or ""
+        blocks = params.get("blocks")
+        if not text and not blocks:
+            raise SlackError("no_text")
+        if len(text) > self.limits.message_text:
+            raise SlackError("msg_too_long")
+        if blocks is not None:
+            problems = block_problems(blocks, self.limits)
+            if problems:
+                error = SlackError("invalid_blocks")
+                error.details = problems
+                raise error
+        metadata = params.get("metadata")
+        if metadata is not None and not (
+            isinstance(metadata, dict)
+            and isinstance(metadata.get("event_type"), str)
+            and isinstance(metadata.get("event_payload"), dict)
+        ):
+            raise SlackError("invalid_metadata_format")
+
+    def _check_flood(self, channel: Channel) -> None:
+        now = self.clock()
+        wait = self._flood.wait(channel.id, now)
+        if wait > 0:
+            raise SlackError("ratelimited", status=429, retry_after=whole_seconds(wait))
+        self._flood.record(channel.id, now)
+
+    def _post(self, params: dict[str, Any]) -> dict[str, Any]:
+        channel = self._channel(params, posting=True)
+        self._check_content(params)
+        self._check_flood(channel)
+        self._sequence += 1
+        ts = f"{int(self.wall_clock())}.{self._sequence:06d}"
+        stored = StoredMessage(
+            channel.id,
+            ts,
+            params.get("text") or "",
+            params.get("blocks") or [],
+            params.get("metadata"),
+        )
+        self.stored[(channel.id, ts)] = stored
+        return {"channel": channel.id, "ts": ts, "message": stored.shape(with_metadata=True)}
+
+    def _find(self, channel: Channel, params: dict[str, Any]) -> StoredMessage:
+        stored = self.stored.get((channel.id, str(params.get("ts") or "")))
+        if stored is None or stored.deleted:
+            raise SlackError("message_not_found")
+        return stored
+
+    def _update(self, params: dict[str, Any]) -> dict[str, Any]:
+        channel = self._channel(params, posting=True)
+        stored = self._find(channel, params)
+        self._check_content(params)
+        stored.text = params.get("text") or ""
+        stored.blocks = params.get("blocks") or []
+        if params.get("metadata") is not None:
+            stored.metadata = params["metadata"]
+        stored.edited = True
+        shape = stored.shape(with_metadata=True)
+        return {"channel": channel.id, "ts": stored.ts, "text": stored.text, "message": shape}
+
+    def _history(self, params: dict[str, Any]) -> dict[str, Any]:
+        channel = self._channel(params)
+        with_metadata = str(params.get("include_all_metadata", "")).lower() in ("1", "true")
+        limit = int(params.get("limit") or 100)
+        newest_first = sorted(self.messages(channel.id), key=lambda m: m.ts, reverse=True)
+        return {
+            "messages": [m.shape(with_metadata) for m in newest_first[:limit]],
+            "has_more": len(newest_first) > limit,
+            "pin_count": 0,
+            "response_metadata": {"next_cursor": ""},
+        }
+
+
+def block_problems(blocks: Any, limits: SlackLimits = SLACK) -> list[str]:
+    """What Slack would refuse in ``blocks`` (empty when they are valid)."""
+    if not isinstance(blocks, list):
+        return ["blocks must be an array"]
+    problems: list[str] = []
+    if len(blocks) > limits.blocks:
+        problems.append(f"no more than {limits.blocks} items allowed [json-pointer:/blocks]")
+    for index, block in enumerate(blocks):
+        where = f"[json-pointer:/blocks/{index}]"
+        if not isinstance(block, dict) or block.get("type") not in BLOCK_TYPES:
+            problems.append(f"unsupported type {where}")
+            continue
+        text = block.get("text") if isinstance(block.get("text"), dict) else {}
+        body = text.get("text") if isinstance(text.get("text"), str) else None
+        if block["type"] == "header":
+            if text.get("type") != "plain_text" or not body or not body.strip():
+                problems.append(f"must be a non-empty plain_text object {where}/text")
+            elif len(body) > limits.header_text:
+                problems.append(
+                    f"must be less than {limits.header_text + 1} characters {where}/text"
+                )
+        elif block["type"] == "section":
+            if "text" in block and (not body or not body.strip()):
+                problems.append(f"must be more than 0 characters {where}/text/text")
+            elif body is not None and len(body) > limits.section_text:
+                problems.append(
+                    f"must be less than {limits.section_text + 1} characters {where}/text/text"
+                )
+        elif block["type"] == "image":
+            if not block.get("image_url") or not block.get("alt_text"):
+                problems.append(f"missing required field image_url or alt_text {where}")
+        elif block["type"] == "context":
+            elements = block.get("elements")
+            if not isinstance(elements, list) or not 1 <= len(elements) <= 10:
+                problems.append(f"must have 1 to 10 elements {where}/elements")
+    return problems
