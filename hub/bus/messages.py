@@ -1,0 +1,161 @@
+"""What a worker hands to a sink: the channel's sink and the message for each claim.
+
+Item deliveries take their text from the item, in the channel's language when
+the item has a translation for it; other kinds (roundup, alert, reply) carry
+their text in the delivery's payload.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import Connection, select
+
+from hub.bus.outbox import Claim
+from hub.errors import ChannelGone, DeliveryError
+from hub.models import Channel, Item, ItemTranslation
+from hub.settings import Settings
+from hub.sinks import ChannelInfo, Message, Sink, installed_platforms, sink_factory
+
+items = Item.__table__
+translations = ItemTranslation.__table__
+channels = Channel.__table__
+
+
+@dataclass(frozen=True)
+class ChannelRow:
+    """A channel as the database knows it (settings add thread, base URL and secret)."""
+
+    id: int
+    key: str
+    platform: str
+    target: str
+    language: str | None
+
+
+def load_channels(conn: Connection, ids: Sequence[int]) -> dict[int, ChannelRow]:
+    query = select(
+        channels.c.id, channels.c.key, channels.c.platform, channels.c.target, channels.c.language
+    ).where(channels.c.id.in_(list(ids)))
+    return {row.id: ChannelRow(*row) for row in conn.execute(query)}
+
+
+def build_messages(
+    conn: Connection, claims: Sequence[Claim], channel_rows: dict[int, ChannelRow]
+) -> dict[int, Message | DeliveryError]:
+    """The message for each claim by delivery id, or the error that makes it unsendable."""
+    item_ids = {c.item_id for c in claims if c.kind == "item" and c.item_id is not None}
+    item_rows = {}
+    translated: dict[tuple[int, str], tuple[str, str, str]] = {}
+    if item_ids:
+        query = select(
+            items.c.id,
+            items.c.title,
+            items.c.summary_text,
+            items.c.summary_html,
+            items.c.link,
+            items.c.image_url,
+            items.c.language,
+            items.c.tags,
+        ).where(items.c.id.in_(item_ids))
+        item_rows = {row.id: row for row in conn.execute(query)}
+        wanted = {ch.language for ch in channel_rows.values() if ch.language}
+        if wanted:
+            query_t = select(
+                translations.c.item_id,
+                translations.c.language,
+                translations.c.title,
+                translations.c.summary_text,
+                translations.c.summary_html,
+            ).where(translations.c.item_id.in_(item_ids), translations.c.language.in_(wanted))
+            for item_id, language, title, text_, html in conn.execute(query_t):
+                translated[(item_id, language)] = (title, text_, html)
+
+    messages: dict[int, Message | DeliveryError] = {}
+    for claim in claims:
+        channel = channel_rows.get(claim.channel_id)
+        if claim.kind != "item":
+            p = claim.payload or {}
+            messages[claim.id] = Message(
+                delivery_id=claim.id,
+                kind=claim.kind,
+                title=str(p.get("title", "")),
+                text=str(p.get("text", "")),
+                html=str(p.get("html", "")),
+                link=p.get("link"),
+                image_url=p.get("image_url"),
+                language=p.get("language"),
+                tags=tuple(p.get("tags", ())),
+                edit_of=p.get("edit_of"),
+                extra=dict(p.get("extra", {})),
+            )
+            continue
+        row = item_rows.get(claim.item_id) if claim.item_id is not None else None
+        if row is None:
+            messages[claim.id] = ChannelGone("the item was deleted")
+            continue
+        title, text_, html, language = row.title, row.summary_text, row.summary_html, row.language
+        if channel and channel.language and channel.language != row.language:
+            found = translated.get((row.id, channel.language))
+            if found:
+                (title, text_, html), language = found, channel.language
+        messages[claim.id] = Message(
+            delivery_id=claim.id,
+            kind="item",
+            title=title,
+            text=text_ or "",
+            html=html or "",
+            link=row.link,
+            image_url=row.image_url,
+            language=language,
+            tags=tuple(row.tags or ()),
+        )
+    return messages
+
+
+SinkBuilder = Callable[[ChannelRow], Sink]
+
+
+class ChannelSinks:
+    """Builds, starts and keeps one sink per channel; closes them all at the end."""
+
+    def __init__(self, build: SinkBuilder) -> None:
+        self._build = build
+        self._sinks: dict[int, Sink] = {}
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> ChannelSinks:
+        """Sinks from the installed platforms, with the configured thread, URL and secret."""
+        platforms = installed_platforms()
+
+        def build(row: ChannelRow) -> Sink:
+            configured = settings.channels.get(row.key)
+            if configured is None or not configured.enabled:
+                raise ChannelGone(f"channel {row.key!r} is no longer configured or is disabled")
+            if configured.platform not in platforms:
+                raise ChannelGone(f"no sink installed for platform {configured.platform!r}")
+            info = ChannelInfo(
+                key=row.key,
+                platform=configured.platform,
+                target=configured.target,
+                language=configured.language,
+                thread_id=configured.thread_id,
+                base_url=configured.base_url,
+            )
+            return sink_factory(configured.platform)(info, settings.secret(row.key))
+
+        return cls(build)
+
+    async def get(self, row: ChannelRow) -> Sink:
+        sink = self._sinks.get(row.id)
+        if sink is None:
+            sink = self._build(row)
+            await sink.start()
+            self._sinks[row.id] = sink
+        return sink
+
+    async def close(self) -> None:
+        for sink in self._sinks.values():
+            await sink.close()
+        self._sinks.clear()

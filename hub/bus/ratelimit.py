@@ -1,0 +1,116 @@
+"""Rate limits shared by every worker: token buckets in the ``rate_buckets`` table.
+
+A sink declares the budgets a message spends (:meth:`hub.sinks.Sink.rate_limits`);
+before sending, the worker takes one token from every bucket at once or from
+none (all-or-nothing, rows locked in key order so two workers never
+deadlock). A platform's 429 pauses the message's keys until the time it
+asked for, for every worker, through the same rows. On PostgreSQL the rows
+are shared by every process and machine; on SQLite by the one process.
+
+The buckets spend ``margin`` (default 97%) of the declared rate, so that the
+small jitter between taking a token and the platform receiving the message
+never crosses the platform's own window. Times come from the caller's clock;
+workers on several machines need their clocks in step (NTP).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import Engine, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+
+from hub.models import RateBucket
+from hub.sinks import RateLimit
+
+buckets = RateBucket.__table__
+
+
+@dataclass(frozen=True)
+class Bucket:
+    """A bucket's state: ``tokens`` at ``updated_at``, and a pause set by a 429."""
+
+    tokens: float
+    updated_at: dt.datetime
+    paused_until: dt.datetime | None = None
+
+
+def refill(bucket: Bucket, limit: RateLimit, now: dt.datetime, margin: float = 1.0) -> float:
+    """The tokens in ``bucket`` at ``now`` (never more than the burst)."""
+    elapsed = max(0.0, (now - bucket.updated_at).total_seconds())
+    return min(limit.burst, bucket.tokens + elapsed * limit.rate * margin)
+
+
+def wait_for(bucket: Bucket, limit: RateLimit, now: dt.datetime, margin: float = 1.0) -> float:
+    """Seconds until ``bucket`` can give a token (0 when it can now)."""
+    if bucket.paused_until is not None and bucket.paused_until > now:
+        return (bucket.paused_until - now).total_seconds()
+    tokens = refill(bucket, limit, now, margin)
+    return 0.0 if tokens >= 1.0 else (1.0 - tokens) / (limit.rate * margin)
+
+
+class DatabaseRateLimiter:
+    """Token buckets in the database, one row per key, shared by all workers."""
+
+    def __init__(self, engine: Engine, *, margin: float = 0.97) -> None:
+        self.engine = engine
+        self.margin = margin
+        self._insert = postgresql.insert if engine.dialect.name == "postgresql" else sqlite.insert
+
+    def _ensure(self, conn, limits: Sequence[RateLimit], now: dt.datetime) -> None:  # type: ignore[no-untyped-def]
+        rows = [{"key": lim.key, "tokens": lim.burst, "updated_at": now} for lim in limits]
+        conn.execute(self._insert(buckets).on_conflict_do_nothing(index_elements=["key"]), rows)
+
+    def try_acquire(self, limits: Sequence[RateLimit], now: dt.datetime) -> float:
+        """Take one token from every bucket and return 0, or take none and return the wait."""
+        if not limits:
+            return 0.0
+        by_key = {lim.key: lim for lim in limits}
+        with self.engine.begin() as conn:
+            self._ensure(conn, list(by_key.values()), now)
+            rows = conn.execute(
+                select(
+                    buckets.c.key, buckets.c.tokens, buckets.c.updated_at, buckets.c.paused_until
+                )
+                .where(buckets.c.key.in_(list(by_key)))
+                .order_by(buckets.c.key)
+                .with_for_update()
+            ).all()
+            states = {key: Bucket(tokens, updated, paused) for key, tokens, updated, paused in rows}
+            wait = max(wait_for(states[k], by_key[k], now, self.margin) for k in by_key)
+            if wait > 0:
+                return wait
+            for key, limit in by_key.items():
+                tokens = refill(states[key], limit, now, self.margin) - 1.0
+                conn.execute(
+                    update(buckets)
+                    .where(buckets.c.key == key)
+                    .values(tokens=tokens, updated_at=now)
+                )
+        return 0.0
+
+    def pause(self, limits: Sequence[RateLimit], until: dt.datetime, now: dt.datetime) -> None:
+        """Stop every worker from spending these budgets before ``until`` (after a 429)."""
+        if not limits:
+            return
+        keys = sorted({lim.key for lim in limits})
+        with self.engine.begin() as conn:
+            self._ensure(conn, list({lim.key: lim for lim in limits}.values()), now)
+            for key in keys:
+                row = conn.execute(
+                    select(buckets.c.paused_until).where(buckets.c.key == key).with_for_update()
+                ).first()
+                current = row[0] if row else None
+                if current is None or current < until:
+                    conn.execute(
+                        update(buckets)
+                        .where(buckets.c.key == key)
+                        .values(paused_until=until, tokens=0.0, updated_at=until)
+                    )
+
+    def paused_until(self, key: str) -> dt.datetime | None:
+        """When the pause on ``key`` ends (None if it was never paused)."""
+        with self.engine.connect() as conn:
+            return conn.execute(select(buckets.c.paused_until).where(buckets.c.key == key)).scalar()

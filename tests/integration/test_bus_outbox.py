@@ -1,0 +1,135 @@
+"""The outbox as a queue: claim in batches, lease, fence, sweep, requeue, enqueue once."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import select
+
+from hub.bus import outbox
+from hub.bus.outbox import Result
+from hub.bus.testing import bus_settings, seed_deliveries
+from hub.db import transaction
+from hub.models import Delivery, DeliveryAttempt
+
+NOW = dt.datetime(2026, 11, 22, 12, 0, tzinfo=dt.UTC)
+SETTINGS = bus_settings(channels=2)
+
+
+def later(seconds: float) -> dt.datetime:
+    return NOW + dt.timedelta(seconds=seconds)
+
+
+def statuses(engine) -> dict[int, str]:
+    with engine.connect() as conn:
+        return dict(conn.execute(select(Delivery.id, Delivery.status)).all())
+
+
+def test_claims_are_disjoint_and_only_due_rows(engine):
+    ids = seed_deliveries(engine, SETTINGS, 10, now=NOW)
+    with engine.begin() as conn:
+        conn.execute(
+            Delivery.__table__.update().where(Delivery.id == ids[0]).values(due_at=later(60))
+        )
+    with engine.begin() as conn:
+        first = outbox.claim_due(conn, token="a/1", now=NOW, limit=4, lease_seconds=30)
+    with engine.begin() as conn:
+        second = outbox.claim_due(conn, token="b/1", now=NOW, limit=100, lease_seconds=30)
+    claimed = [c.id for c in first + second]
+    assert len(first) == 4 and len(claimed) == 9 == len(set(claimed))
+    assert ids[0] not in claimed
+    assert all(c.attempt == 1 for c in first + second)
+
+
+def test_results_are_recorded_and_fenced_by_the_claim_token(engine):
+    seed_deliveries(engine, SETTINGS, 3, now=NOW)
+    with engine.begin() as conn:
+        a, b, c = outbox.claim_due(conn, token="w/1", now=NOW, limit=3, lease_seconds=30)
+    results = [
+        Result(a, "sent", NOW, later(1), platform_message_id="m-1", worker="w"),
+        Result(b, "retry", NOW, later(1), error="503", due_at=later(10), worker="w"),
+        Result(c, "released", NOW, later(1), due_at=later(5), worker="w"),
+    ]
+    with engine.begin() as conn:
+        assert outbox.record_results(conn, results) == 0
+    with engine.begin() as conn:  # a second write of the same lease is stale
+        assert outbox.record_results(conn, results[:1]) == 1
+    with transaction(engine) as session:
+        rows = {d.id: d for d in session.scalars(select(Delivery))}
+        assert (rows[a.id].status, rows[a.id].platform_message_id) == ("sent", "m-1")
+        assert (rows[b.id].status, rows[b.id].due_at, rows[b.id].attempts) == (
+            "pending",
+            later(10),
+            1,
+        )
+        assert (rows[c.id].status, rows[c.id].attempts) == ("pending", 0)  # not an attempt
+        history = session.scalars(select(DeliveryAttempt.outcome).order_by(DeliveryAttempt.id))
+        # the stale write changed no row but its send is still part of the history
+        assert list(history) == ["sent", "retry", "sent"]
+
+
+def test_expired_leases_return_to_the_queue_and_old_owner_is_fenced_off(engine):
+    (delivery_id,) = seed_deliveries(engine, SETTINGS, 1, now=NOW)
+    with engine.begin() as conn:
+        (old,) = outbox.claim_due(conn, token="dead/1", now=NOW, limit=1, lease_seconds=30)
+    with engine.begin() as conn:
+        assert outbox.sweep_expired(conn, later(10)) == 0
+        assert outbox.sweep_expired(conn, later(31)) == 1
+    with engine.begin() as conn:
+        (new,) = outbox.claim_due(conn, token="live/1", now=later(31), limit=1, lease_seconds=30)
+    assert new.id == delivery_id and new.attempt == 2
+    with engine.begin() as conn:
+        stale = outbox.record_results(conn, [Result(old, "sent", NOW, later(40))])
+        fresh = outbox.record_results(conn, [Result(new, "sent", NOW, later(40))])
+    assert (stale, fresh) == (1, 0)
+
+
+def test_renewed_leases_survive_the_sweep(engine):
+    seed_deliveries(engine, SETTINGS, 1, now=NOW)
+    with engine.begin() as conn:
+        outbox.claim_due(conn, token="w/1", now=NOW, limit=1, lease_seconds=30)
+        assert outbox.renew_leases(conn, ["w/1"], later(90)) == 1
+    with engine.begin() as conn:
+        assert outbox.sweep_expired(conn, later(60)) == 0
+
+
+def test_requeue_gives_failed_and_dead_rows_fresh_attempts(engine):
+    ids = seed_deliveries(engine, SETTINGS, 3, now=NOW)
+    with engine.begin() as conn:
+        claims = outbox.claim_due(conn, token="w/1", now=NOW, limit=3, lease_seconds=30)
+        outbox.record_results(
+            conn,
+            [
+                Result(claims[0], "failed", NOW, NOW, error="gone"),
+                Result(claims[1], "dead", NOW, NOW, error="503"),
+                Result(claims[2], "sent", NOW, NOW, platform_message_id="x"),
+            ],
+        )
+    with engine.begin() as conn:
+        assert outbox.requeue(conn, now=later(1), ids=[ids[0]]) == 1
+        assert outbox.requeue(conn, now=later(1), all_failed=True) == 1
+    assert statuses(engine) == {ids[0]: "pending", ids[1]: "pending", ids[2]: "sent"}
+
+
+def test_enqueue_is_once_per_dedup_key(engine):
+    with transaction(engine) as session:
+        from hub.catalog import sync_config
+
+        sync_config(session, SETTINGS)
+        first = outbox.enqueue(
+            session,
+            channel_key="c0",
+            kind="alert",
+            payload={"title": "x"},
+            dedup_key="alert:1",
+            now=NOW,
+        )
+        again = outbox.enqueue(
+            session,
+            channel_key="c0",
+            kind="alert",
+            payload={"title": "y"},
+            dedup_key="alert:1",
+            now=NOW,
+        )
+        assert first.id == again.id and again.payload == {"title": "x"}

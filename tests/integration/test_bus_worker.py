@@ -1,0 +1,250 @@
+"""The worker loop end to end in one process, on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import asyncio
+
+from sqlalchemy import func, select
+
+from hub.bus.alerts import failure_alerter
+from hub.bus.messages import ChannelRow, ChannelSinks
+from hub.bus.retry import RetryPolicy
+from hub.bus.sinks import InstantSink
+from hub.bus.testing import FlakySink, bus_settings, seed_deliveries
+from hub.bus.worker import Worker, WorkerConfig
+from hub.db import transaction
+from hub.errors import ChannelGone
+from hub.models import Channel, Delivery, DeliveryAttempt, Item, ItemTranslation, utcnow
+from hub.sinks import ChannelInfo, Message, Receipt
+
+FAST = WorkerConfig(
+    concurrency=8,
+    batch_size=25,
+    poll_interval=0.02,
+    until_idle=True,
+    send_timeout=0.2,
+    max_rate_wait=1.0,
+)
+QUICK_RETRIES = RetryPolicy(base_delay=0.01, max_delay=0.05)
+
+
+def info(row: ChannelRow) -> ChannelInfo:
+    return ChannelInfo(row.key, row.platform, row.target, row.language)
+
+
+def run(worker: Worker, stop: asyncio.Event | None = None):
+    return asyncio.run(worker.run(stop))
+
+
+def counts(engine) -> dict[str, int]:
+    with engine.connect() as conn:
+        rows = conn.execute(select(Delivery.status, func.count()).group_by(Delivery.status))
+        return dict(rows.all())
+
+
+def test_instant_sink_gets_everything_once_with_the_platform_id(engine):
+    settings = bus_settings(channels=3)
+    ids = seed_deliveries(engine, settings, 120, now=utcnow())
+    sinks: dict[str, InstantSink] = {}
+
+    def build(row: ChannelRow) -> InstantSink:
+        return sinks.setdefault(row.key, InstantSink(info(row)))
+
+    stats = run(Worker(engine, ChannelSinks(build), config=FAST))
+    assert stats.sent == 120 and counts(engine) == {"sent": 120}
+    received = sorted(m.delivery_id for s in sinks.values() for m in s.sent)
+    assert received == sorted(ids)
+    with engine.connect() as conn:
+        mid = conn.execute(select(Delivery.platform_message_id).where(Delivery.id == ids[0]))
+        assert mid.scalar() == f"c0:{ids[0]}"
+
+
+def test_messages_use_the_channels_translation(engine):
+    settings = bus_settings(channels=1)
+    (delivery_id,) = seed_deliveries(engine, settings, 1, now=utcnow())
+    with transaction(engine) as session:
+        channel = session.get(Channel, session.get(Delivery, delivery_id).channel_id)
+        channel.language = "es"
+    sink_box: list[InstantSink] = []
+
+    def build(row: ChannelRow) -> InstantSink:
+        sink_box.append(InstantSink(info(row)))
+        return sink_box[-1]
+
+    with transaction(engine) as session:
+        item_id = session.get(Delivery, delivery_id).item_id
+        session.add(
+            ItemTranslation(item_id=item_id, language="es", title="Noticia", summary_text="Cuerpo")
+        )
+    run(Worker(engine, ChannelSinks(build), config=FAST))
+    (message,) = sink_box[0].sent
+    assert (message.title, message.text, message.language) == ("Noticia", "Cuerpo", "es")
+
+
+def test_flaky_sink_ends_all_sent_and_nothing_goes_out_while_paused(engine):
+    settings = bus_settings(channels=4)
+    ids = seed_deliveries(engine, settings, 200, now=utcnow())
+    sinks: dict[str, FlakySink] = {}
+
+    def build(row: ChannelRow) -> FlakySink:
+        return sinks.setdefault(row.key, FlakySink(info(row), seed=row.id, hang=1.0))
+
+    config = WorkerConfig(
+        concurrency=8, batch_size=25, poll_interval=0.02, send_timeout=0.1, max_rate_wait=1.0
+    )
+    stop = asyncio.Event()
+
+    async def until_all_sent(worker: Worker) -> None:
+        task = asyncio.create_task(worker.run(stop))
+        while counts(engine).get("sent", 0) < len(ids):
+            assert not task.done()
+            await asyncio.sleep(0.05)
+        stop.set()
+        await task
+
+    asyncio.run(
+        until_all_sent(Worker(engine, ChannelSinks(build), config=config, policy=QUICK_RETRIES))
+    )
+    answers = sum((s.answers for s in sinks.values()), start=__import__("collections").Counter())
+    assert answers["5xx"] and answers["429"] and answers["timeout"]  # the faults happened
+    assert sum(s.violations for s in sinks.values()) == 0
+    accepted = sum((s.accepted for s in sinks.values()), start=__import__("collections").Counter())
+    assert sorted(accepted) == sorted(ids) and set(accepted.values()) == {1}
+    assert counts(engine) == {"sent": 200}
+    with engine.connect() as conn:
+        retried = conn.execute(
+            select(func.count())
+            .select_from(DeliveryAttempt)
+            .where(DeliveryAttempt.outcome == "retry")
+        ).scalar()
+    assert retried >= answers["5xx"] + answers["429"]
+
+
+class GoneSink(InstantSink):
+    async def send(self, message: Message) -> Receipt:
+        if message.kind == "alert":
+            return await super().send(message)
+        raise ChannelGone("chat not found")
+
+
+def test_permanent_errors_fail_at_once_and_alert_the_secretariat(engine):
+    settings = bus_settings(channels=2, secretariat_channel="c1")
+    ids = seed_deliveries(engine, settings, 4, now=utcnow())
+    sinks: dict[str, InstantSink] = {}
+
+    def build(row: ChannelRow) -> InstantSink:
+        cls = GoneSink if row.key == "c0" else InstantSink
+        return sinks.setdefault(row.key, cls(info(row)))
+
+    worker = Worker(engine, ChannelSinks(build), config=FAST, on_failures=failure_alerter("c1"))
+    run(worker)
+    with transaction(engine) as session:
+        failed = session.scalars(select(Delivery).where(Delivery.status == "failed")).all()
+        assert sorted(d.id for d in failed) == [ids[0], ids[2]]
+        assert all(d.attempts == 1 and "chat not found" in d.last_error for d in failed)
+        alert = session.scalar(select(Delivery).where(Delivery.kind == "alert"))
+        assert alert.status == "sent" and "2 deliveries failed" in alert.payload["title"]
+    alerts = [m for m in sinks["c1"].sent if m.kind == "alert"]
+    assert len(alerts) == 1 and "chat not found" in alerts[0].text
+
+
+class AlwaysDown(InstantSink):
+    async def send(self, message: Message) -> Receipt:
+        raise ConnectionError("connection refused")
+
+
+def test_too_many_attempts_make_a_delivery_dead(engine):
+    settings = bus_settings(channels=1)
+    (delivery_id,) = seed_deliveries(engine, settings, 1, now=utcnow())
+    with engine.begin() as conn:
+        conn.execute(Delivery.__table__.update().values(max_attempts=3))
+    stop = asyncio.Event()
+
+    async def until_dead(worker: Worker) -> None:
+        task = asyncio.create_task(worker.run(stop))
+        while counts(engine) != {"dead": 1}:  # noqa: ASYNC110 (polls the database)
+            await asyncio.sleep(0.02)
+        stop.set()
+        await task
+
+    config = WorkerConfig(poll_interval=0.01)
+    asyncio.run(
+        until_dead(
+            Worker(
+                engine,
+                ChannelSinks(lambda row: AlwaysDown(info(row))),
+                config=config,
+                policy=QUICK_RETRIES,
+            )
+        )
+    )
+    with engine.connect() as conn:
+        outcomes = (
+            conn.execute(
+                select(DeliveryAttempt.outcome)
+                .where(DeliveryAttempt.delivery_id == delivery_id)
+                .order_by(DeliveryAttempt.attempt)
+            )
+            .scalars()
+            .all()
+        )
+    assert outcomes == ["retry", "retry", "dead"]
+
+
+class SlowSink(InstantSink):
+    """Holds each send until the test lets it go; counts sends in progress."""
+
+    def __init__(self, channel: ChannelInfo, started: asyncio.Event, go: asyncio.Event):
+        super().__init__(channel)
+        self.started, self.go = started, go
+
+    async def send(self, message: Message) -> Receipt:
+        self.started.set()
+        await self.go.wait()
+        return await super().send(message)
+
+
+def test_stop_finishes_sends_in_flight_and_gives_back_the_rest(engine):
+    settings = bus_settings(channels=1)
+    seed_deliveries(engine, settings, 10, now=utcnow())
+
+    async def scenario() -> tuple[InstantSink, Worker]:
+        started, go, stop = asyncio.Event(), asyncio.Event(), asyncio.Event()
+        sink = SlowSink(ChannelInfo("c0", "memory", "#c0"), started, go)
+        worker = Worker(
+            engine,
+            ChannelSinks(lambda row: sink),
+            config=WorkerConfig(concurrency=2, batch_size=10, poll_interval=0.01),
+        )
+        task = asyncio.create_task(worker.run(stop))
+        await started.wait()
+        stop.set()  # what SIGTERM does
+        go.set()
+        await task
+        return sink, worker
+
+    sink, worker = asyncio.run(scenario())
+    assert len(sink.sent) == 2 == worker.stats.sent
+    assert counts(engine) == {"sent": 2, "pending": 8}
+    with engine.connect() as conn:
+        attempts = conn.execute(select(func.sum(Delivery.attempts))).scalar()
+    assert attempts == 2  # the deliveries given back did not spend an attempt
+
+
+def test_deleted_item_fails_with_a_reason(engine):
+    settings = bus_settings(channels=1)
+    (delivery_id,) = seed_deliveries(engine, settings, 1, now=utcnow())
+    with transaction(engine) as session:
+        session.delete(session.get(Item, session.get(Delivery, delivery_id).item_id))
+    run(Worker(engine, ChannelSinks(lambda row: InstantSink(info(row))), config=FAST))
+    with transaction(engine) as session:
+        delivery = session.get(Delivery, delivery_id)
+        assert delivery.status == "failed" and "deleted" in delivery.last_error
+
+
+def test_a_channel_left_out_of_the_config_fails_permanently(engine):
+    settings = bus_settings(channels=2)
+    seed_deliveries(engine, settings, 2, now=utcnow())
+    smaller = bus_settings(channels=1)
+    run(Worker(engine, ChannelSinks.from_settings(smaller), config=FAST))
+    assert counts(engine) == {"sent": 1, "failed": 1}
