@@ -1,0 +1,272 @@
+"""``hub ingest``, ``hub sources`` and ``hub poll``: reading feeds and calendars."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from hub.cli.app import app, runtime
+
+JsonFlag = Annotated[bool, typer.Option("--json", help="Print one JSON object.")]
+
+
+def _read_input(target: str) -> tuple[bytes, str | None, str | None]:
+    """The bytes of a file or URL, the URL they came from, and their content type."""
+    if target.startswith(("http://", "https://")):
+        from hub.ingest.fetch import fetch, make_client
+
+        async def get() -> Any:
+            async with make_client() as client:
+                return await fetch(client, target)
+
+        fetched = asyncio.run(get())
+        return fetched.body, fetched.url, fetched.content_type
+    path = Path(target)
+    try:
+        return path.read_bytes(), None, None
+    except FileNotFoundError:
+        from hub.ingest.errors import IngestError
+
+        raise IngestError("not_found", f"no such file: {target}") from None
+    except OSError as exc:
+        from hub.ingest.errors import IngestError
+
+        raise IngestError("not_found", f"cannot read {target}: {exc.strerror}") from None
+
+
+def _is_calendar(target: str, data: bytes, content_type: str | None) -> bool:
+    head = data.lstrip(b"\xef\xbb\xbf \r\n\t")[:20].upper()
+    return (
+        target.lower().endswith(".ics")
+        or "text/calendar" in (content_type or "")
+        or head.startswith(b"BEGIN:VCALENDAR")
+    )
+
+
+def _iso(value: dt.datetime | dt.date | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def ingest_report(target: str, *, now: dt.datetime) -> dict[str, Any]:
+    """What ``hub ingest --dry-run --json`` prints for ``target`` (never raises)."""
+    from hub.ingest.errors import IngestError
+
+    report: dict[str, Any] = {"ok": False, "error": None, "source_problems": [], "items": []}
+    try:
+        data, url, content_type = _read_input(target)
+        if _is_calendar(target, data, content_type):
+            from hub.ingest.calendar import parse_calendar
+
+            calendar = parse_calendar(data)
+            report["source_problems"] = calendar.problems
+            report["events"] = [_event_json(e) for e in calendar.events]
+        else:
+            from hub.ingest.pipeline import read_feed
+
+            parsed = read_feed(data, url=url, now=now, content_type=content_type)
+            report["source_problems"] = parsed.problems
+            report["items"] = [
+                {
+                    "id": c.external_id,
+                    "title": c.title,
+                    "link": c.link,
+                    "summary_html": c.summary_html,
+                    "summary_text": c.summary_text,
+                    "published": _iso(c.published_at),
+                    "language": c.language,
+                    "tags": c.tags,
+                }
+                for c in parsed.candidates
+            ]
+            report["_candidates"] = parsed.candidates
+        report["ok"] = True
+    except IngestError as exc:
+        report["error"] = exc.reason
+    except Exception as exc:  # never a traceback for bad input
+        report["error"] = f"internal error: {type(exc).__name__}: {exc}"
+    return report
+
+
+def _event_json(event: Any) -> dict[str, Any]:
+    return {
+        "uid": event.uid,
+        "title": event.title,
+        "starts_on": _iso(event.starts_on),
+        "ends_on": _iso(event.ends_on),
+        "time": event.time,
+        "timezone": event.timezone,
+        "venue": event.venue,
+        "url": event.url,
+        "language": event.language,
+        "tags": event.topics,
+    }
+
+
+def _store(ctx: typer.Context, target: str, source_key: str | None, report: dict[str, Any]) -> None:
+    """Store the report's candidates under ``source_key`` (or a ``manual`` source)."""
+    from sqlalchemy import select
+
+    from hub.catalog import sync_config
+    from hub.db import transaction
+    from hub.ingest.store import store_candidates
+    from hub.models import Source
+
+    rt = runtime(ctx)
+    settings = rt.settings()
+    now = dt.datetime.now(dt.UTC)
+    with transaction(rt.engine()) as session:
+        sync_config(session, settings)
+        session.flush()
+        query = select(Source).where(
+            Source.key == source_key if source_key else Source.url == target
+        )
+        source = session.scalars(query).first()
+        if source is None and source_key:
+            raise typer.BadParameter(f"no source named {source_key!r}", param_hint="--source")
+        if source is None:
+            source = session.scalars(select(Source).where(Source.key == "manual")).first()
+            if source is None:
+                source = Source(key="manual", kind="feed", title="Imported by hand", trusted=False)
+                session.add(source)
+                session.flush()
+        stored = store_candidates(
+            session, source, report.pop("_candidates", []), settings=settings, now=now
+        )
+        ids = {}
+        for item in stored.created + stored.updated + stored.merged:
+            for origin in item.origins:
+                if origin.source_id == source.id:
+                    ids[origin.external_id] = item.id
+        for entry in report["items"]:
+            entry["id"] = ids.get(entry["id"], entry["id"])
+
+
+@app.command("ingest")
+def ingest_command(
+    ctx: typer.Context,
+    target: Annotated[
+        str, typer.Argument(metavar="PATH_OR_URL", help="A feed or .ics file or URL.")
+    ],
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Show, store nothing.")] = False,
+    as_json: JsonFlag = False,
+    source: Annotated[
+        str | None, typer.Option("--source", help="Store under this configured source.")
+    ] = None,
+) -> None:
+    """Read one feed or calendar and print what it gives (exit 1 when it is refused)."""
+    report = ingest_report(target, now=dt.datetime.now(dt.UTC))
+    if report["ok"] and not dry_run and "events" not in report:
+        _store(ctx, target, source, report)
+    report.pop("_candidates", None)
+    if as_json:
+        typer.echo(json.dumps(report, ensure_ascii=False, indent=2))
+    else:
+        _print_human(report)
+    if not report["ok"]:
+        raise typer.Exit(1)
+
+
+def _print_human(report: dict[str, Any]) -> None:
+    if not report["ok"]:
+        typer.echo(f"refused: {report['error']}", err=True)
+        return
+    for problem in report["source_problems"]:
+        typer.echo(f"problem: {problem}")
+    for item in report["items"]:
+        tags = ", ".join(item["tags"]) or "-"
+        typer.echo(f"[{item['language'] or '??'}] {item['title']}  ({tags})")
+        typer.echo(f"     {item['link'] or '(no link)'}  {item['published'] or ''}")
+    for event in report.get("events", []):
+        when = event["starts_on"] + (f" {event['time']}" if event["time"] else "")
+        typer.echo(f"{when}  {event['title']}  {event['venue'] or ''}")
+    count = len(report["items"]) or len(report.get("events", []))
+    typer.echo(f"{count} {'events' if 'events' in report else 'items'}")
+
+
+@app.command("sources")
+def sources_command(ctx: typer.Context, as_json: JsonFlag = False) -> None:
+    """List the sources and their status (configured sources are mirrored first)."""
+    from sqlalchemy import select
+
+    from hub.catalog import sync_config
+    from hub.db import transaction
+    from hub.models import Source
+
+    rt = runtime(ctx)
+    with transaction(rt.engine()) as session:
+        sync_config(session, rt.settings())
+        session.flush()
+        rows = list(session.scalars(select(Source).order_by(Source.key)))
+        data = [
+            {
+                "key": s.key,
+                "kind": s.kind,
+                "enabled": s.enabled,
+                "trusted": s.trusted,
+                "url": s.url,
+                "last_success_at": _iso(s.last_success_at),
+                "last_error": s.last_error,
+                "consecutive_failures": s.consecutive_failures,
+                "next_fetch_at": _iso(s.next_fetch_at),
+                "problems": list(s.last_problems or []),
+            }
+            for s in rows
+        ]
+    if as_json:
+        typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        return
+    for s in data:
+        state = "disabled" if not s["enabled"] else "ok"
+        if s["last_error"]:
+            state = f"FAILING x{s['consecutive_failures']}: {s['last_error']}"
+        elif s["enabled"] and s["kind"] in ("feed", "ical") and not s["last_success_at"]:
+            state = "never fetched"
+        last = s["last_success_at"] or "-"
+        typer.echo(f"{s['key']:<24} {s['kind']:<9} last ok {last:<32} {state}")
+
+
+@app.command("poll")
+def poll_command(
+    ctx: typer.Context,
+    once: Annotated[bool, typer.Option("--once", help="One cycle, then exit.")] = False,
+    concurrency: Annotated[int, typer.Option(min=1, max=200)] = 10,
+) -> None:
+    """Poll the feed and calendar sources (forever, or one cycle with --once)."""
+    from hub.catalog import sync_config
+    from hub.db import transaction
+    from hub.ingest.fetch import make_client
+    from hub.ingest.poller import Poller, PollPolicy
+
+    rt = runtime(ctx)
+    settings = rt.settings()
+    engine = rt.engine()
+    with transaction(engine) as session:
+        sync_config(session, settings)
+
+    async def main() -> None:
+        async with make_client() as client:
+            poller = Poller(engine, settings, client, policy=PollPolicy(concurrency=concurrency))
+            if once:
+                report = await poller.run_once()
+                for o in report.outcomes:
+                    detail = o.error or (
+                        f"{o.created} new, {o.updated} updated, {o.merged} merged, "
+                        f"{o.events} events"
+                    )
+                    typer.echo(f"{o.key:<24} {o.status:<13} {detail}")
+                return
+            stop = asyncio.Event()
+            try:
+                await poller.run(stop)
+            except asyncio.CancelledError:
+                stop.set()
+
+    try:
+        asyncio.run(main())
+    except KeyboardInterrupt:
+        typer.echo("stopped")

@@ -1,0 +1,46 @@
+"""From bytes to enriched candidates: the work shared by the poller, the CLI and the bench."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from hub.ingest.language import LanguageDetector, detector_for
+from hub.ingest.parse import Candidate, ParsedFeed, parse_feed
+from hub.ingest.tags import Tagger, default_tagger
+
+
+def enrich(
+    candidates: Iterable[Candidate],
+    *,
+    default_language: str | None = None,
+    detector: LanguageDetector | None = None,
+    tagger: Tagger | None = None,
+) -> None:
+    """Fill in each candidate's language, topic tags, countries and regions (in place).
+
+    The source's configured ``default_language`` is used when the text is too
+    short to tell.
+    """
+    detector = detector or detector_for()
+    tagger = tagger or default_tagger()
+    for candidate in candidates:
+        text = f"{candidate.title}\n{candidate.summary_text}"
+        candidate.language = detector.detect(text) or default_language
+        candidate.tags = tagger.topics_in(text, candidate.language)
+        candidate.countries = tagger.countries_in(text)
+        candidate.regions = tagger.regions_of(candidate.countries)
+
+
+def read_feed(
+    data: bytes,
+    *,
+    url: str | None,
+    now: dt.datetime,
+    content_type: str | None = None,
+    default_language: str | None = None,
+) -> ParsedFeed:
+    """Parse, clean and enrich a feed's bytes; raises :class:`~hub.ingest.errors.FeedError`."""
+    parsed = parse_feed(data, url=url, content_type=content_type, now=now)
+    enrich(parsed.candidates, default_language=default_language)
+    return parsed

@@ -1,0 +1,307 @@
+"""Polling many sources at once, each at its own pace, none able to stop the others.
+
+One cycle takes the enabled feed and calendar sources that are due
+(``next_fetch_at`` empty or past), fetches them concurrently (at most
+``concurrency`` at a time), parses each in a worker thread, and stores the
+results one source at a time (one writer). Every source ends the cycle with
+its status written: success (validators kept, problems recorded, next fetch
+after its interval) or failure (the reason in words, one more consecutive
+failure, the next fetch pushed back exponentially up to a cap). Crossing
+:attr:`PollPolicy.failing_after` failures, and recovering after that, tells
+the source's owner once (see :mod:`hub.ingest.owners`).
+
+A 304 answer costs one request and no parsing.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import datetime as dt
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import httpx
+from sqlalchemy import Engine, or_, select
+from sqlalchemy.orm import Session
+
+from hub.errors import HubError
+from hub.ingest.errors import IngestError
+from hub.ingest.fetch import Fetched, FetchLimits, fetch
+from hub.ingest.owners import tell_owner
+from hub.ingest.store import NEAR_WINDOW, RecentItems, store_candidates
+from hub.models import Source, utcnow
+from hub.settings import Settings
+
+log = logging.getLogger(__name__)
+POLLED_KINDS = ("feed", "ical")
+MAX_PROBLEMS = 20
+
+
+@dataclass(frozen=True)
+class PollPolicy:
+    """How hard the poller works and how it backs off."""
+
+    concurrency: int = 10
+    limits: FetchLimits = field(default_factory=FetchLimits)
+    backoff_cap: dt.timedelta = dt.timedelta(hours=12)
+    failing_after: int = 3
+
+
+@dataclass
+class SourceOutcome:
+    """What happened to one source in one cycle."""
+
+    key: str
+    status: str  # "changed", "not_modified", "failed"
+    error: str | None = None
+    created: int = 0
+    updated: int = 0
+    merged: int = 0
+    events: int = 0
+    problems: list[str] = field(default_factory=list)
+
+
+@dataclass
+class CycleReport:
+    """One cycle's outcomes, by source."""
+
+    outcomes: list[SourceOutcome] = field(default_factory=list)
+
+    def count(self, status: str) -> int:
+        return sum(1 for o in self.outcomes if o.status == status)
+
+
+def backoff_delay(interval: dt.timedelta, failures: int, cap: dt.timedelta) -> dt.timedelta:
+    """The wait before retrying a source after ``failures`` failures in a row: doubling, capped."""
+    if failures <= 0:
+        return interval
+    return min(interval * (2 ** min(failures - 1, 20)), max(cap, interval))
+
+
+def due_sources(session: Session, now: dt.datetime) -> list[Source]:
+    query = (
+        select(Source)
+        .where(Source.enabled.is_(True), Source.kind.in_(POLLED_KINDS), Source.url.is_not(None))
+        .where(or_(Source.next_fetch_at.is_(None), Source.next_fetch_at <= now))
+        .order_by(Source.next_fetch_at.is_not(None), Source.next_fetch_at, Source.id)
+    )
+    return list(session.scalars(query))
+
+
+class Poller:
+    """Polls the database's sources; ``clock`` gives the current time (tests pass their own)."""
+
+    def __init__(
+        self,
+        engine: Engine,
+        settings: Settings | None,
+        client: httpx.AsyncClient,
+        *,
+        policy: PollPolicy | None = None,
+        clock: Callable[[], dt.datetime] = utcnow,
+    ) -> None:
+        self.engine = engine
+        self.settings = settings
+        self.client = client
+        self.policy = policy or PollPolicy()
+        self.clock = clock
+        self._write_lock = asyncio.Lock()
+
+    async def run_once(self) -> CycleReport:
+        """Poll every due source once; returns what happened to each."""
+        now = self.clock()
+        with Session(self.engine, expire_on_commit=False) as session:
+            sources = [(s.id, s.key) for s in due_sources(session, now)]
+        recent = RecentItems(since=now - NEAR_WINDOW)
+        gate = asyncio.Semaphore(self.policy.concurrency)
+
+        async def one(source_id: int, key: str) -> SourceOutcome:
+            async with gate:
+                try:
+                    return await self._poll(source_id, recent)
+                except Exception as exc:  # a bug must not stop the other sources
+                    log.exception("polling %s failed unexpectedly", key)
+                    outcome = SourceOutcome(key, "failed", f"internal error: {exc}")
+                    await self._record_failure(source_id, outcome)
+                    return outcome
+
+        outcomes = await asyncio.gather(*(one(i, k) for i, k in sources))
+        return CycleReport(list(outcomes))
+
+    async def run(self, stop: asyncio.Event, *, idle_seconds: float = 30.0) -> None:
+        """Poll until ``stop`` is set, sleeping between cycles until a source is due."""
+        while not stop.is_set():
+            await self.run_once()
+            wait = idle_seconds
+            with Session(self.engine) as session:
+                upcoming = session.scalar(
+                    select(Source.next_fetch_at)
+                    .where(Source.enabled.is_(True), Source.kind.in_(POLLED_KINDS))
+                    .order_by(Source.next_fetch_at)
+                    .limit(1)
+                )
+            if upcoming is not None:
+                wait = max(1.0, min(idle_seconds, (upcoming - self.clock()).total_seconds()))
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(stop.wait(), timeout=wait)
+
+    async def _poll(self, source_id: int, recent: RecentItems) -> SourceOutcome:
+        with Session(self.engine, expire_on_commit=False) as session:
+            source = session.get(Source, source_id)
+            assert source is not None
+            key, kind, url = source.key, source.kind, source.url or ""
+            etag, modified = source.etag, source.last_modified
+        try:
+            fetched = await fetch(
+                self.client, url, etag=etag, last_modified=modified, limits=self.policy.limits
+            )
+        except IngestError as exc:
+            outcome = SourceOutcome(key, "failed", exc.reason)
+            await self._record_failure(source_id, outcome)
+            return outcome
+        if fetched.not_modified:
+            outcome = SourceOutcome(key, "not_modified")
+            await self._record_success(source_id, outcome, fetched, None)
+            return outcome
+        try:
+            prepared = await asyncio.to_thread(self._prepare, kind, fetched, source_id)
+        except IngestError as exc:
+            outcome = SourceOutcome(key, "failed", exc.reason)
+            await self._record_failure(source_id, outcome)
+            return outcome
+        outcome = SourceOutcome(key, "changed")
+        await self._record_success(source_id, outcome, fetched, (prepared, recent))
+        return outcome
+
+    def _prepare(self, kind: str, fetched: Fetched, source_id: int) -> object:
+        """CPU work outside the event loop: parse and enrich (feeds) or read events (ical)."""
+        now = self.clock()
+        if kind == "ical":
+            from hub.ingest.calendar import parse_calendar
+
+            return parse_calendar(fetched.body)
+        from hub.ingest.pipeline import read_feed
+
+        language = None
+        if self.settings is not None:
+            with Session(self.engine) as session:
+                source = session.get(Source, source_id)
+                configured = self.settings.sources.get(source.key) if source else None
+                language = configured.language if configured else None
+        return read_feed(
+            fetched.body,
+            url=fetched.url,
+            now=now,
+            content_type=fetched.content_type,
+            default_language=language,
+        )
+
+    async def _record_success(
+        self,
+        source_id: int,
+        outcome: SourceOutcome,
+        fetched: Fetched,
+        prepared: tuple[object, RecentItems] | None,
+    ) -> None:
+        async with self._write_lock:
+            await asyncio.to_thread(self._write_success, source_id, outcome, fetched, prepared)
+
+    def _write_success(
+        self,
+        source_id: int,
+        outcome: SourceOutcome,
+        fetched: Fetched,
+        prepared: tuple[object, RecentItems] | None,
+    ) -> None:
+        now = self.clock()
+        with Session(self.engine, expire_on_commit=False) as session, session.begin():
+            source = session.get(Source, source_id)
+            assert source is not None
+            if prepared is not None:
+                self._store(session, source, outcome, *prepared, now=now)
+                source.last_problems = outcome.problems[:MAX_PROBLEMS]
+            if fetched.not_modified:  # a 304 may omit validators: keep ours then
+                source.etag = fetched.etag or source.etag
+                source.last_modified = fetched.last_modified or source.last_modified
+            else:
+                source.etag, source.last_modified = fetched.etag, fetched.last_modified
+            source.last_fetched_at = now
+            source.last_success_at = now
+            source.last_error = None
+            source.consecutive_failures = 0
+            source.next_fetch_at = now + dt.timedelta(minutes=source.interval_minutes)
+            if source.owner_told_failing:
+                source.owner_told_failing = False
+                self._tell(session, source, "recovered", None, now, outcome)
+
+    def _store(
+        self,
+        session: Session,
+        source: Source,
+        outcome: SourceOutcome,
+        prepared: object,
+        recent: RecentItems,
+        *,
+        now: dt.datetime,
+    ) -> None:
+        from hub.ingest.parse import ParsedFeed
+
+        if isinstance(prepared, ParsedFeed):
+            outcome.problems = list(prepared.problems)
+            report = store_candidates(
+                session, source, prepared.candidates, settings=self.settings, now=now, recent=recent
+            )
+            outcome.created = len(report.created)
+            outcome.updated = len(report.updated)
+            outcome.merged = len(report.merged)
+            return
+        from hub.ingest.calendar import ParsedCalendar, store_events
+
+        assert isinstance(prepared, ParsedCalendar)
+        outcome.problems = list(prepared.problems)
+        events = store_events(session, source, prepared.events, now=now, kind=prepared.kind)
+        outcome.events = events.changed
+
+    async def _record_failure(self, source_id: int, outcome: SourceOutcome) -> None:
+        async with self._write_lock:
+            await asyncio.to_thread(self._write_failure, source_id, outcome)
+
+    def _write_failure(self, source_id: int, outcome: SourceOutcome) -> None:
+        now = self.clock()
+        with Session(self.engine, expire_on_commit=False) as session, session.begin():
+            source = session.get(Source, source_id)
+            assert source is not None
+            source.last_fetched_at = now
+            source.last_error = outcome.error
+            source.consecutive_failures = (source.consecutive_failures or 0) + 1
+            interval = dt.timedelta(minutes=source.interval_minutes)
+            delay = backoff_delay(interval, source.consecutive_failures, self.policy.backoff_cap)
+            source.next_fetch_at = now + delay
+            failing = source.consecutive_failures >= self.policy.failing_after
+            if failing and not source.owner_told_failing:
+                source.owner_told_failing = True
+                self._tell(session, source, "failing", outcome.error, now, outcome)
+
+    def _tell(
+        self,
+        session: Session,
+        source: Source,
+        state: str,
+        reason: str | None,
+        now: dt.datetime,
+        outcome: SourceOutcome,
+    ) -> None:
+        try:
+            with session.begin_nested():
+                tell_owner(
+                    session,
+                    source,
+                    state="failing" if state == "failing" else "recovered",
+                    reason=reason,
+                    settings=self.settings,
+                    now=now,
+                )
+        except HubError as exc:
+            outcome.problems.append(f"could not tell the feed's owner ({state}): {exc}")
