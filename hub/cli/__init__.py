@@ -12,6 +12,7 @@ def _register() -> None:
     # Importing a command module attaches its commands to ``app``.
     from hub.cli import config_cmd, db_cmd  # noqa: F401
     from hub.cli import knowledge_cmd  # noqa: F401
+    from hub.cli import preview_cmd  # noqa: F401
     from hub.cli import ingest_cmd  # noqa: F401
 
 
