@@ -1,0 +1,60 @@
+"""Token buckets in the database: shared by every limiter on the same database."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from hub.bus.ratelimit import DatabaseRateLimiter
+from hub.db import make_engine
+from hub.sinks import RateLimit
+
+T0 = dt.datetime(2026, 11, 22, 12, 0, tzinfo=dt.UTC)
+BOT = RateLimit("tg:bot", rate=30.0, burst=30.0)
+CHAT = RateLimit("tg:chat:1", rate=1.0, burst=1.0)
+
+
+def at(seconds: float) -> dt.datetime:
+    return T0 + dt.timedelta(seconds=seconds)
+
+
+def test_all_or_nothing_across_keys(engine):
+    limiter = DatabaseRateLimiter(engine, margin=1.0)
+    assert limiter.try_acquire([BOT, CHAT], T0) == 0.0
+    wait = limiter.try_acquire([BOT, CHAT], T0)
+    assert wait == 1.0  # the chat is empty; the bot's token was not spent
+    other_chat = RateLimit("tg:chat:2", rate=1.0, burst=1.0)
+    spent = sum(limiter.try_acquire([BOT, other_chat], T0) == 0.0 for _ in range(3))
+    assert spent == 1
+    assert limiter.try_acquire([BOT, CHAT], at(1.0)) == 0.0
+
+
+def test_budget_is_shared_between_workers(database_url):
+    first, second = make_engine(database_url), make_engine(database_url)
+    try:
+        a, b = DatabaseRateLimiter(first, margin=1.0), DatabaseRateLimiter(second, margin=1.0)
+        taken = [lim.try_acquire([BOT], T0) == 0.0 for lim in (a, b) * 20]
+        assert sum(taken) == 30
+    finally:
+        first.dispose()
+        second.dispose()
+
+
+def test_a_429_pauses_the_key_for_everyone_until_the_time_asked(database_url):
+    first, second = make_engine(database_url), make_engine(database_url)
+    try:
+        a, b = DatabaseRateLimiter(first, margin=1.0), DatabaseRateLimiter(second, margin=1.0)
+        a.pause([CHAT], at(12.5), T0)
+        a.pause([CHAT], at(3.0), T0)  # a shorter pause never shortens a longer one
+        assert b.try_acquire([CHAT], at(2.0)) == 10.5
+        assert b.paused_until("tg:chat:1") == at(12.5)
+        assert b.try_acquire([CHAT], at(13.5)) == 0.0
+    finally:
+        first.dispose()
+        second.dispose()
+
+
+def test_margin_keeps_below_the_declared_rate(engine):
+    limiter = DatabaseRateLimiter(engine, margin=0.5)
+    limit = RateLimit("slow", rate=2.0, burst=1.0)
+    assert limiter.try_acquire([limit], T0) == 0.0
+    assert limiter.try_acquire([limit], T0) == 1.0
