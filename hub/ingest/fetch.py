@@ -20,6 +20,7 @@ import httpx
 from hub.ingest.errors import FetchError
 
 USER_AGENT = "iopd-hub/0.1 (+feed reader)"
+REDIRECTS = frozenset({301, 302, 303, 307, 308})  # httpx's is_redirect also counts 304
 ACCEPT = (
     "application/atom+xml, application/rss+xml, application/rdf+xml, text/calendar, "
     "application/xml;q=0.9, text/xml;q=0.9, */*;q=0.1"
@@ -163,7 +164,7 @@ async def _fetch(
             async with client.stream(
                 "GET", current, headers=headers, follow_redirects=False
             ) as response:
-                if response.is_redirect:
+                if response.status_code in REDIRECTS:
                     location = response.headers.get("location")
                     if not location:
                         raise FetchError("http_status", "a redirect without a Location header")
@@ -194,7 +195,7 @@ async def _read(
     }
     if response.status_code == 304:
         return Fetched(url, 304, redirects=seen[1:], **validators)
-    if response.status_code >= 400 or response.status_code < 200:
+    if not 200 <= response.status_code < 300:
         phrase = response.reason_phrase or ""
         raise FetchError(
             "http_status", f"the server answered HTTP {response.status_code} {phrase}".strip()
