@@ -44,7 +44,19 @@ def grapheme_len(text: str) -> int:
 
 def utf16_len(text: str) -> int:
     """How many UTF-16 code units ``text`` has (what Telegram counts)."""
-    return len(text.encode("utf-16-le")) // 2
+    return len(text.encode("utf-16-le", "surrogatepass")) // 2
+
+
+def safe_link(url: str | None) -> str | None:
+    """``url`` if it is an absolute http(s) URL with no spaces or control characters."""
+    if not url:
+        return None
+    url = url.strip()
+    if not url.lower().startswith(("http://", "https://")) or len(url) <= len("https://"):
+        return None
+    if any(ch.isspace() or ord(ch) < 32 or ord(ch) == 127 for ch in url):
+        return None
+    return url
 
 
 def read_more_label(language: str | None) -> str:

@@ -112,6 +112,8 @@ class _RunCollector(HTMLParser):
             self.runs.append(Run("\n" * self.pending_break))
         self.pending_break = 0
         styles = frozenset(style for _, style, _ in self.stack if style)
+        if "pre" in styles or "code" in styles:  # nothing nests inside code on any platform
+            styles = frozenset({"pre" if "pre" in styles else "code"})
         href = next((h for _, _, h in reversed(self.stack) if h), None)
         self.runs.append(Run(text, styles, href))
         self.at_line_start = text.endswith("\n")

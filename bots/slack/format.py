@@ -19,7 +19,7 @@ import re
 from typing import Any
 
 from bots.api import ApiRequest, is_retraction
-from bots.formatting import ELLIPSIS, cut_prefix, read_more_label, shorten
+from bots.formatting import ELLIPSIS, cut_prefix, read_more_label, safe_link, shorten
 from bots.limits import SLACK, SlackLimits
 from bots.richtext import Run, runs_from_html, runs_from_text
 from hub.sinks import ChannelInfo, Message
@@ -110,20 +110,20 @@ def blocks_for(message: Message, limits: SlackLimits = SLACK) -> list[dict[str, 
     if title:
         text = {"type": "plain_text", "text": title, "emoji": True}
         blocks.append({"type": "header", "text": text})
-    if message.image_url:
+    image_url = safe_link(message.image_url)
+    if image_url and len(image_url) <= 3000:
         alt = shorten(message.title.strip(), 2000) or "image"
-        blocks.append({"type": "image", "image_url": message.image_url, "alt_text": alt})
+        blocks.append({"type": "image", "image_url": image_url, "alt_text": alt})
     runs = runs_from_html(message.html) if message.html.strip() else runs_from_text(message.text)
     for section in body_sections(runs, limits):
         blocks.append({"type": "section", "text": {"type": "mrkdwn", "text": section}})
     tags = shorten(hashtags(message.tags), limits.context_text, ellipsis="")
     if tags:
         blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": tags}]})
-    if message.link and len(message.link) < limits.section_text // 2:
+    url = safe_link(message.link)
+    if url and len(url) < limits.section_text // 2:
         label = read_more_label(message.language)
-        blocks.append(
-            {"type": "section", "text": {"type": "mrkdwn", "text": link(message.link, label)}}
-        )
+        blocks.append({"type": "section", "text": {"type": "mrkdwn", "text": link(url, label)}})
     return blocks[: limits.blocks]
 
 
@@ -131,8 +131,9 @@ def fallback_text(message: Message, limits: SlackLimits = SLACK) -> str:
     """The plain notification text: the escaped title, and the link."""
     title = shorten(message.title.strip() or "(untitled)", limits.header_text)
     text = escape(title)
-    if message.link and len(message.link) < limits.fallback_text // 2:
-        text += " " + link(message.link, read_more_label(message.language))
+    url = safe_link(message.link)
+    if url and len(url) < limits.fallback_text // 2:
+        text += " " + link(url, read_more_label(message.language))
     return text
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from bots.api import ApiRequest, is_retraction
-from bots.formatting import fit_runs, read_more_label, shorten, utf16_len
+from bots.formatting import fit_runs, read_more_label, safe_link, shorten, utf16_len
 from bots.limits import TELEGRAM, TelegramLimits
 from bots.richtext import Run, runs_from_html, runs_from_text
 from hub.sinks import ChannelInfo, Message
@@ -74,9 +74,10 @@ def render(message: Message, limit: int) -> str:
     header = f"<b>{escape(title)}</b>" if title else ""
     tags = escape(shorten(hashtags(message.tags), limit // 8, cost))
     footer = ""
-    if message.link and cost(message.link) < limit // 2:
+    link = safe_link(message.link)
+    if link and cost(link) < limit // 2:
         label = escape(read_more_label(message.language))
-        footer = f'<a href="{escape_attribute(message.link)}">{label}</a>'
+        footer = f'<a href="{escape_attribute(link)}">{label}</a>'
     fixed = [part for part in (header, tags, footer) if part]
     separators = 2 * len(fixed)  # "\n\n" before each fixed part after the body
     room = limit - sum(cost(part) for part in fixed) - separators
@@ -99,7 +100,7 @@ def requests_for(
     if is_retraction(message.kind, message.edit_of):
         body = {"chat_id": chat, "message_id": int(str(message.edit_of))}
         return [ApiRequest("POST", "/deleteMessage", body)]
-    photo = bool(message.image_url)
+    photo = safe_link(message.image_url)
     text = render(message, limits.caption if photo else limits.text)
     if message.edit_of is not None:
         target = {"chat_id": chat, "message_id": int(message.edit_of)}
@@ -115,7 +116,7 @@ def requests_for(
     if channel.thread_id is not None:
         body["message_thread_id"] = channel.thread_id
     if photo:
-        body |= {"photo": message.image_url, "caption": text, "parse_mode": PARSE_MODE}
+        body |= {"photo": photo, "caption": text, "parse_mode": PARSE_MODE}
         return [ApiRequest("POST", "/sendPhoto", body)]
     body |= {"text": text, "parse_mode": PARSE_MODE}
     return [ApiRequest("POST", "/sendMessage", body)]
