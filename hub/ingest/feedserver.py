@@ -33,6 +33,7 @@ class Route:
     etag: bool = True
     headers: dict[str, str] = field(default_factory=dict)
     hits: int = 0
+    compressed: bytes | None = None
 
 
 class FeedServer:
@@ -48,6 +49,10 @@ class FeedServer:
 
             def log_message(self, format: str, *args: object) -> None:
                 pass
+
+            def handle(self) -> None:
+                with suppress(BrokenPipeError, ConnectionResetError):
+                    super().handle()
 
             def do_GET(self) -> None:
                 route = server.routes.get(self.path.split("?")[0])
@@ -110,7 +115,9 @@ class FeedServer:
                 self.close_connection = True
 
             def _bomb(self, route: Route) -> None:
-                body = gzip.compress(b"<" + b"a" * route.gzip_bomb_bytes, compresslevel=9)
+                if route.compressed is None:
+                    route.compressed = gzip.compress(b"<" + b"a" * route.gzip_bomb_bytes, 9)
+                body = route.compressed
                 self._answer(200, body, route.content_type, {"Content-Encoding": "gzip"})
 
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)

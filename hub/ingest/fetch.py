@@ -107,9 +107,21 @@ def _check_url(url: str) -> None:
         raise FetchError("bad_url", f"only http and https URLs can be fetched, not {url!r}")
 
 
+def _causes(exc: BaseException) -> str:
+    """The messages of ``exc`` and the exceptions under it (httpx wraps the OS error)."""
+    seen: list[str] = []
+    current: BaseException | None = exc
+    while current is not None and len(seen) < 6:
+        if isinstance(current, ConnectionRefusedError):
+            seen.append("connection refused")
+        seen.append(str(current).lower())
+        current = current.__cause__ or current.__context__
+    return " | ".join(seen)
+
+
 def _network_reason(exc: httpx.HTTPError, url: str) -> FetchError:
     host = urlsplit(url).netloc
-    text = str(exc).lower()
+    text = _causes(exc)
     if isinstance(exc, httpx.TimeoutException):
         return FetchError("timeout", f"timed out: {host} did not answer in time")
     if isinstance(exc, httpx.ConnectError):
@@ -117,7 +129,7 @@ def _network_reason(exc: httpx.HTTPError, url: str) -> FetchError:
             return FetchError("refused", f"connection refused by {host}")
         if "name or service" in text or "nodename" in text or "getaddrinfo" in text:
             return FetchError("network", f"cannot find the host {host} (DNS)")
-        return FetchError("refused", f"cannot connect to {host}: {exc}")
+        return FetchError("refused", f"cannot connect to {host} (connection failed)")
     if isinstance(exc, httpx.RemoteProtocolError):
         return FetchError("network", f"{host} broke the connection: {exc}")
     return FetchError("network", f"network error talking to {host}: {exc}")

@@ -108,12 +108,19 @@ class Poller:
         self.policy = policy or PollPolicy()
         self.clock = clock
         self._write_lock = asyncio.Lock()
+        self._warm = False
 
     async def run_once(self) -> CycleReport:
         """Poll every due source once; returns what happened to each."""
         now = self.clock()
         with Session(self.engine, expire_on_commit=False) as session:
             sources = [(s.id, s.key) for s in due_sources(session, now)]
+        if sources and not self._warm:
+            # Load the language models before any deadline starts ticking (once).
+            from hub.ingest.language import detector_for
+
+            await asyncio.to_thread(detector_for().detect, "warming up the language models")
+            self._warm = True
         recent = RecentItems(since=now - NEAR_WINDOW)
         gate = asyncio.Semaphore(self.policy.concurrency)
 
