@@ -1,0 +1,260 @@
+"""The Telegram sink through python-telegram-bot against the Bot API stand-in.
+
+Each test starts a stand-in on loopback with a hand-moved clock (so flood
+limits and their retry_after are exact without sleeping), points a real
+``telegram.Bot`` at it through the sink, and checks what the stand-in
+received and which hub error the sink raised.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
+from dataclasses import replace
+from typing import Any, TypeVar
+
+import httpx
+import pytest
+
+from bots.telegram.sink import TelegramSink, telegram_sink
+from bots.telegram.standin import TelegramStandIn
+from hub.errors import BadPayload, ChannelGone, Forbidden, RateLimited, Timeout, TransientError
+from hub.sinks import ChannelInfo, Message, sink_factory
+
+# PTB 22 itself warns, while building RetryAfter, that retry_after becomes a timedelta;
+# the sink reads either form.
+pytestmark = pytest.mark.filterwarnings("ignore:.*retry_after.*:DeprecationWarning")
+
+TOKEN = "123456:stand-in-token"
+CHANNEL_ID = -1001000000001
+PRIVATE_ID = 424242
+T = TypeVar("T")
+
+
+class ManualClock:
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def run(test: Callable[[TelegramStandIn, ManualClock], Awaitable[T]]) -> T:
+    """Run an async test body with a started stand-in that knows a channel, a group,
+    a private chat, a forum and a chat the bot was kicked from."""
+
+    async def main() -> T:
+        clock = ManualClock()
+        async with TelegramStandIn((TOKEN,), clock=clock) as standin:
+            standin.add_chat(CHANNEL_ID, type="channel", username="iopd_news")
+            standin.add_chat(-1002, type="supergroup", title="Forum", is_forum=True)
+            standin.add_chat(PRIVATE_ID, type="private", title="Ada")
+            standin.add_chat(-1003, type="group", kicked=True)
+            return await test(standin, clock)
+
+    return asyncio.run(main())
+
+
+@asynccontextmanager
+async def sink_for(
+    standin: TelegramStandIn, target: str, **info: Any
+) -> AsyncIterator[TelegramSink]:
+    sink = telegram_sink(ChannelInfo("tg", "telegram", target, base_url=standin.url, **info), TOKEN)
+    await sink.start()
+    try:
+        yield sink
+    finally:
+        await sink.close()
+
+
+def item(**fields: Any) -> Message:
+    base = {"delivery_id": 1, "kind": "item", "title": "Award call open", "text": "Apply now."}
+    return Message(**{**base, "link": "https://oidp.net/award", **fields})
+
+
+def test_registered_under_hub_sinks() -> None:
+    assert sink_factory("telegram") is telegram_sink
+
+
+def test_send_returns_the_message_id_and_the_standin_holds_the_html() -> None:
+    async def body(standin: TelegramStandIn, clock: ManualClock) -> None:
+        async with sink_for(standin, str(CHANNEL_ID)) as sink:
+            first = await sink.send(item())
+            clock.now += 3
+            second = await sink.send(item(title="Second"))
+        assert (first.platform_message_id, second.platform_message_id) == ("1", "2")
+        [held, _] = standin.messages(CHANNEL_ID)
+        assert held.html.startswith("<b>Award call open</b>")
+        assert held.text.startswith("Award call open\n\nApply now.")
+        assert {"type": "text_link", "url": "https://oidp.net/award"}.items() <= held.entities[
+            -1
+        ].items()
+        assert [r.method for r in standin.received] == ["getMe", "sendMessage", "sendMessage"]
+
+    run(body)
+
+
+def test_public_username_photo_and_forum_topic() -> None:
+    async def body(standin: TelegramStandIn, clock: ManualClock) -> None:
+        async with sink_for(standin, "@iopd_news") as sink:
+            photo = await sink.send(item(image_url="https://oidp.net/p.jpg"))
+        async with sink_for(standin, "-1002", thread_id=12) as sink:
+            topic = await sink.send(item())
+        assert photo.platform_message_id == topic.platform_message_id == "1"
+        [held_photo] = standin.messages(CHANNEL_ID)
+        assert (held_photo.kind, held_photo.photo) == ("photo", "https://oidp.net/p.jpg")
+        [held_topic] = standin.messages(-1002)
+        assert held_topic.thread_id == 12
+
+    run(body)
+
+
+def test_corrections_edit_and_retractions_delete() -> None:
+    async def body(standin: TelegramStandIn, clock: ManualClock) -> None:
+        async with sink_for(standin, str(CHANNEL_ID)) as sink:
+            sent = await sink.send(item())
+            edit = replace(
+                item(title="Award call open (corrected)"), edit_of=sent.platform_message_id
+            )
+            edited = await sink.send(edit)
+            again = await sink.send(edit)  # "message is not modified" is success
+            photo = await sink.send(item(image_url="https://oidp.net/p.jpg"))
+            await sink.send(
+                replace(
+                    item(image_url="https://oidp.net/p.jpg", title="New"),
+                    edit_of=photo.platform_message_id,
+                )
+            )
+            await sink.send(replace(item(), kind="retraction", edit_of=sent.platform_message_id))
+        assert edited == again == sent
+        held = {m.message_id: m for m in standin.messages(CHANNEL_ID)}
+        assert held[1].deleted and held[1].text.startswith("Award call open (corrected)")
+        assert held[1].edit_date is not None
+        assert held[2].text.startswith("New")
+        methods = [r.method for r in standin.received]
+        assert methods[1:] == [
+            "sendMessage",
+            "editMessageText",
+            "editMessageText",
+            "sendPhoto",
+            "editMessageCaption",
+            "deleteMessage",
+        ]
+
+    run(body)
+
+
+def test_flood_limits_answer_rate_limited_with_the_exact_retry_after() -> None:
+    async def body(standin: TelegramStandIn, clock: ManualClock) -> list[float]:
+        waits = []
+        async with (
+            sink_for(standin, str(PRIVATE_ID)) as private,
+            sink_for(standin, str(CHANNEL_ID)) as channel,
+        ):
+            await private.send(item())
+            with pytest.raises(RateLimited) as private_flood:
+                await private.send(item())
+            waits.append(private_flood.value.retry_after)
+            for minute_budget in range(20):
+                clock.now += 0.5 if minute_budget else 2
+                await channel.send(item())
+            with pytest.raises(RateLimited) as group_flood:
+                await channel.send(item())
+            waits.append(group_flood.value.retry_after)
+            standin.fail_next(
+                "sendMessage", 429, "Too Many Requests: retry after 17", retry_after=17
+            )
+            clock.now += 60
+            with pytest.raises(RateLimited) as told:
+                await channel.send(item())
+            waits.append(told.value.retry_after)
+        return waits
+
+    # 20 a minute per channel: the first of 20 sends, 9.5 s ago, frees a slot in 50.5 s.
+    assert run(body) == [1.0, 51.0, 17.0]
+
+
+@pytest.mark.parametrize(
+    ("target", "failure", "error", "text"),
+    [
+        ("-999", None, ChannelGone, "chat not found"),
+        ("@nobody", None, ChannelGone, "chat not found"),
+        ("-1003", None, Forbidden, "bot was kicked"),
+        (str(PRIVATE_ID), (403, "Forbidden: bot was blocked by the user"), Forbidden, "blocked"),
+        (str(CHANNEL_ID), (400, "Bad Request: can't parse entities: x"), BadPayload, "parse"),
+        (str(CHANNEL_ID), (400, "Bad Request: message is too long"), BadPayload, "too long"),
+        (str(CHANNEL_ID), (502, "Bad Gateway"), TransientError, "Bad Gateway"),
+        (str(CHANNEL_ID), (500, "Internal Server Error"), TransientError, "Internal"),
+        (str(PRIVATE_ID), (400, "Bad Request: message thread not found"), ChannelGone, "thread"),
+    ],
+)
+def test_bot_api_errors_map_to_hub_errors(
+    target: str, failure: tuple[int, str] | None, error: type[Exception], text: str
+) -> None:
+    async def body(standin: TelegramStandIn, clock: ManualClock) -> None:
+        if failure:
+            standin.fail_next("sendMessage", *failure)
+        async with sink_for(standin, target) as sink:
+            with pytest.raises(error, match=f"(?i){text}"):
+                await sink.send(item())
+
+    run(body)
+
+
+def test_wrong_token_is_forbidden_at_start_and_never_echoed() -> None:
+    async def body(standin: TelegramStandIn, clock: ManualClock) -> None:
+        sink = telegram_sink(
+            ChannelInfo("tg", "telegram", "-1", base_url=standin.url), "9:wrong-secret"
+        )
+        with pytest.raises(Forbidden) as refused:
+            await sink.start()
+        assert "wrong-secret" not in str(refused.value)
+        await sink.close()
+
+    run(body)
+
+
+def test_no_answer_in_time_is_a_timeout() -> None:
+    async def body() -> None:
+        answered = asyncio.Event()
+
+        async def silent(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+            await answered.wait()  # accept the request, never answer it
+            writer.close()
+            await writer.wait_closed()
+
+        server = await asyncio.start_server(silent, "127.0.0.1", 0)
+        port = server.sockets[0].getsockname()[1]
+        channel = ChannelInfo("tg", "telegram", "-1", base_url=f"http://127.0.0.1:{port}")
+        sink = TelegramSink(channel, TOKEN, timeout=0.2)
+        with pytest.raises(Timeout):
+            await sink.send(item())
+        await sink.close()
+        answered.set()
+        await asyncio.sleep(0)
+        server.close()
+        await server.wait_closed()
+
+    asyncio.run(body())
+
+
+def test_rate_limit_keys_never_contain_the_token() -> None:
+    sink = telegram_sink(ChannelInfo("tg", "telegram", "-100"), TOKEN)
+    limits = sink.rate_limits(item())
+    assert [(limit.rate) for limit in limits] == [30.0, pytest.approx(20 / 60)]
+    assert all("stand-in-token" not in limit.key and TOKEN not in limit.key for limit in limits)
+    private = telegram_sink(ChannelInfo("tg", "telegram", "42"), TOKEN).rate_limits(item())
+    assert private[-1].rate == 1.0 and private[-1].key != limits[-1].key
+
+
+def test_console_endpoint_lists_what_was_received() -> None:
+    async def body(standin: TelegramStandIn, clock: ManualClock) -> list[dict[str, Any]]:
+        async with sink_for(standin, str(CHANNEL_ID)) as sink:
+            await sink.send(item())
+        async with httpx.AsyncClient() as client:
+            response = await client.get(f"{standin.url}/_standin/messages")
+        return list(response.json())
+
+    [listed] = run(body)
+    assert listed["chat_id"] == CHANNEL_ID and listed["html"].startswith("<b>Award")
