@@ -15,6 +15,7 @@ def _register() -> None:
     from hub.cli import knowledge_cmd  # noqa: F401
     from hub.cli import preview_cmd  # noqa: F401
     from hub.cli import ingest_cmd  # noqa: F401
+    from hub.cli import members_cmd, newsletter_cmd  # noqa: F401
 
 
 def main() -> None:

@@ -1,0 +1,252 @@
+"""The secretariat's newsletter tasks end to end, for the CLI, the console and the scheduler.
+
+Each function takes an engine, a :class:`MailchimpAccount` and the clock,
+opens its own session and commits at the points where a crash must not
+lose what Mailchimp already did (a new campaign's id is committed the
+moment it exists, so a retry updates that campaign instead of making a
+second).
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from sqlalchemy import Engine, func, select
+from sqlalchemy.orm import Session
+
+from hub.models import Member, NewsletterEdition, ScheduledRun
+from hub.settings import Settings
+from newsletters.audience import SyncReport, apply_changes, pull_changes, sync_members
+from newsletters.compose import draft_edition, load_content, load_edition, require_approved
+from newsletters.errors import NewsletterError
+from newsletters.i18n import default_subject, words
+from newsletters.mailchimp import Campaigns, MailchimpAccount, make_client
+from newsletters.render import RenderedEdition, render_edition
+
+PULL_JOB = "audience_pull"
+
+
+def mailchimp_channel(settings: Settings) -> str:
+    """The key of the deployment's Mailchimp channel (``newsletter`` by convention)."""
+    keys = [key for key, channel in settings.channels.items() if channel.platform == "mailchimp"]
+    if not keys:
+        raise NewsletterError(
+            f'{settings.path}: no channel with platform = "mailchimp"; add [channels.newsletter]'
+        )
+    return "newsletter" if "newsletter" in keys else keys[0]
+
+
+def account_from_settings(
+    settings: Settings,
+    *,
+    base_url: str | None = None,
+    list_id: str | None = None,
+    reply_to: str | None = None,
+) -> MailchimpAccount:
+    """The Mailchimp account of ``[channels.newsletter]``; options override the file."""
+    key = mailchimp_channel(settings)
+    channel = settings.channels[key]
+    api_key = settings.secret(key)
+    if not api_key:
+        raise NewsletterError(
+            f"{settings.path} [channels.{key}]: set the environment variable "
+            f"{channel.token_env or 'MAILCHIMP_API_KEY'} to the Mailchimp API key"
+        )
+    host = urlsplit(settings.hub.public_url or "").hostname or "example.org"
+    return MailchimpAccount(
+        api_key=api_key,
+        base_url=base_url or channel.base_url or "https://server.api.mailchimp.com/3.0",
+        list_id=list_id or channel.target,
+        from_name=settings.hub.name,
+        reply_to=reply_to or f"newsletter@{host}",
+    )
+
+
+def draft_editions(
+    engine: Engine, start: dt.date, end: dt.date, languages: Iterable[str], network: str
+) -> list[NewsletterEdition]:
+    """A draft edition per language for the period (existing drafts refreshed)."""
+    with Session(engine, expire_on_commit=False) as session, session.begin():
+        editions = []
+        for language in languages:
+            edition = draft_edition(session, language, start, end)
+            if not edition.subject:
+                edition.subject = default_subject(network, end, language)
+            editions.append(edition)
+    return editions
+
+
+def build_edition(
+    engine: Engine, edition_id: int, network: str, website: str | None = None
+) -> tuple[NewsletterEdition, RenderedEdition]:
+    """Render an edition from the database (any status: this is the preview)."""
+    with Session(engine, expire_on_commit=False) as session:
+        edition = load_edition(session, edition_id)
+        content = load_content(session, edition, network_name=network, website=website)
+    return edition, render_edition(content)
+
+
+@dataclass
+class PushResult:
+    campaign_id: str
+    created: bool
+    size: int
+    notes: tuple[str, ...] = ()
+    tested: list[str] = field(default_factory=list)
+    scheduled_for: dt.datetime | None = None
+    sent: bool | None = None
+
+
+def push_edition(
+    engine: Engine,
+    edition_id: int,
+    account: MailchimpAccount,
+    *,
+    now: dt.datetime,
+    network: str,
+    website: str | None = None,
+    test_to: Iterable[str] = (),
+    schedule: dt.datetime | None = None,
+    send_now: bool = False,
+) -> PushResult:
+    """Hand an approved edition to Mailchimp; test, schedule or send it if asked."""
+    campaigns = Campaigns(make_client(account), account)
+    with Session(engine, expire_on_commit=False) as session:
+        edition = load_edition(session, edition_id)
+        require_approved(edition)
+        content = load_content(session, edition, network_name=network, website=website)
+        rendered = render_edition(content)
+        subject = edition.subject or default_subject(network, edition.period_end, edition.language)
+        had_campaign = bool(edition.mailchimp_campaign_id)
+        preview = words(edition.language)["preheader"].format(count=content.item_count)
+        campaign_id = campaigns.push(
+            edition, rendered, subject=subject, preview_text=preview, record=session.commit
+        )
+        session.commit()
+        result = PushResult(campaign_id, not had_campaign, rendered.size, rendered.notes)
+        tests = [address for address in test_to if address.strip()]
+        if tests:
+            campaigns.send_test(edition, tests)
+            result.tested = tests
+        if schedule is not None:
+            campaigns.schedule(edition, schedule)
+            result.scheduled_for = edition.scheduled_for
+            session.commit()
+        if send_now:
+            result.sent = campaigns.send(edition, now)
+            session.commit()
+    return result
+
+
+def pull_report(
+    engine: Engine, edition_id: int, account: MailchimpAccount, now: dt.datetime
+) -> dict[str, object]:
+    with Session(engine, expire_on_commit=False) as session, session.begin():
+        edition = load_edition(session, edition_id)
+        return Campaigns(make_client(account), account).pull_report(edition, now)
+
+
+def sync_audience(
+    engine: Engine,
+    account: MailchimpAccount,
+    *,
+    progress: Callable[[int], None] = lambda done: None,
+    poll_every: float = 1.0,
+) -> tuple[int, SyncReport]:
+    """Send every member to the audience; returns (members in the hub, the sync's report)."""
+    with Session(engine, expire_on_commit=False) as session:
+        members = list(session.scalars(select(Member).order_by(Member.id)))
+    report = sync_members(
+        make_client(account), account.list_id, members, progress=progress, poll_every=poll_every
+    )
+    return len(members), report
+
+
+def pull_audience(
+    engine: Engine, account: MailchimpAccount, now: dt.datetime, since: dt.datetime | None = None
+) -> tuple[int, int]:
+    """Read what changed in Mailchimp since the last pull; returns (changes, members changed)."""
+    with Session(engine, expire_on_commit=False) as session, session.begin():
+        if since is None:
+            since = session.scalar(
+                select(func.max(ScheduledRun.started_at)).where(
+                    ScheduledRun.job == PULL_JOB, ScheduledRun.finished_at.is_not(None)
+                )
+            )
+        changes = pull_changes(make_client(account), account.list_id, since)
+        changed = apply_changes(session, changes)
+        session.add(
+            ScheduledRun(
+                job=PULL_JOB,
+                period_key=now.strftime("%Y-%m-%dT%H:%M:%S.%f"),
+                started_at=now,
+                finished_at=now,
+                outcome=f"{len(changes)} changes, {changed} members changed",
+            )
+        )
+    return len(changes), changed
+
+
+# --- members from a spreadsheet -------------------------------------------------------
+
+CSV_COLUMNS = ("organisation", "contact_name", "email", "language", "country", "region",
+               "member_type", "topics")  # fmt: skip
+
+
+@dataclass
+class ImportReport:
+    created: int = 0
+    updated: int = 0
+    problems: list[str] = field(default_factory=list)
+
+
+def import_members_csv(engine: Engine, path: Path, languages: Iterable[str]) -> ImportReport:
+    """Create or update members from a CSV with a header row (matched on email).
+
+    Columns: organisation, email (required), contact_name, language, country,
+    region, member_type, topics (separated by ``;``). A bad row is reported
+    with its line number and skipped.
+    """
+    allowed = set(languages)
+    report = ImportReport()
+    with path.open(newline="", encoding="utf-8-sig") as handle:
+        reader = csv.DictReader(handle)
+        missing = {"organisation", "email"} - set(reader.fieldnames or [])
+        if missing:
+            raise NewsletterError(f"{path}: missing column(s) {', '.join(sorted(missing))}")
+        with Session(engine, expire_on_commit=False) as session, session.begin():
+            existing = {(m.email or "").lower(): m for m in session.scalars(select(Member))}
+            for row in reader:
+                line = reader.line_num
+                email = (row.get("email") or "").strip()
+                organisation = (row.get("organisation") or "").strip()
+                language = (row.get("language") or "en").strip().lower() or "en"
+                if "@" not in email or not organisation:
+                    report.problems.append(f"{path}:{line}: needs an organisation and an email")
+                    continue
+                if allowed and language not in allowed:
+                    report.problems.append(f"{path}:{line}: language {language!r} is not one "
+                                           f"of {', '.join(sorted(allowed))}")  # fmt: skip
+                    continue
+                member = existing.get(email.lower())
+                if member is None:
+                    member = Member(email=email, organisation=organisation, topics=[])
+                    session.add(member)
+                    existing[email.lower()] = member
+                    report.created += 1
+                else:
+                    report.updated += 1
+                member.organisation = organisation
+                member.contact_name = (row.get("contact_name") or "").strip() or None
+                member.language = language
+                member.country = (row.get("country") or "").strip().upper()[:2] or None
+                member.region = (row.get("region") or "").strip() or None
+                member.member_type = (row.get("member_type") or "").strip() or None
+                member.topics = [t.strip() for t in (row.get("topics") or "").split(";")
+                                 if t.strip()]  # fmt: skip
+    return report
