@@ -58,6 +58,7 @@ def load_command(
     path = _folder(ctx, folder)
     knowledge = load_directory(path)
     engine = runtime(ctx).engine(database_url)
+    ctx.call_on_close(engine.dispose)  # no connection outlives the command
     if not is_current(engine):
         _fail("the database is not at the newest migration: run `hub db upgrade` first")
     with transaction(engine) as session:
