@@ -9,10 +9,18 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+from sqlalchemy import Engine
 
 from hub.cli.app import app, runtime
 
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print one JSON object.")]
+
+
+def _engine(ctx: typer.Context) -> Engine:
+    """The command's engine, disposed when the command ends (no connection outlives it)."""
+    engine = runtime(ctx).engine()
+    ctx.call_on_close(engine.dispose)
+    return engine
 
 
 def _read_input(target: str) -> tuple[bytes, str | None, str | None]:
@@ -119,7 +127,7 @@ def _store(ctx: typer.Context, target: str, source_key: str | None, report: dict
     rt = runtime(ctx)
     settings = rt.settings()
     now = dt.datetime.now(dt.UTC)
-    with transaction(rt.engine()) as session:
+    with transaction(_engine(ctx)) as session:
         sync_config(session, settings)
         session.flush()
         query = select(Source).where(
@@ -198,7 +206,7 @@ def sources_command(ctx: typer.Context, as_json: JsonFlag = False) -> None:
     from hub.models import Source
 
     rt = runtime(ctx)
-    with transaction(rt.engine()) as session:
+    with transaction(_engine(ctx)) as session:
         sync_config(session, rt.settings())
         session.flush()
         rows = list(session.scalars(select(Source).order_by(Source.key)))
@@ -244,7 +252,7 @@ def poll_command(
 
     rt = runtime(ctx)
     settings = rt.settings()
-    engine = rt.engine()
+    engine = _engine(ctx)
     with transaction(engine) as session:
         sync_config(session, settings)
 

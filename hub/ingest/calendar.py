@@ -72,8 +72,14 @@ def _local(value: dt.datetime, zone: dt.tzinfo | None) -> dt.datetime:
     return value.astimezone(zone) if zone else value
 
 
-def parse_calendar(data: bytes, *, language: str | None = None) -> ParsedCalendar:
-    """Read an ``.ics`` body; raises :class:`FeedError` when it is not a calendar."""
+def parse_calendar(
+    data: bytes, *, language: str | None = None, timezone: str | None = None
+) -> ParsedCalendar:
+    """Read an ``.ics`` body; raises :class:`FeedError` when it is not a calendar.
+
+    Times without a TZID are shown in the calendar's ``X-WR-TIMEZONE``, else in
+    ``timezone`` (the deployment's), else as given.
+    """
     from icalendar import Calendar
 
     if not data.strip():
@@ -86,9 +92,11 @@ def parse_calendar(data: bytes, *, language: str | None = None) -> ParsedCalenda
         calendar = Calendar.from_ical(data.decode("utf-8", errors="replace"))
     except (ValueError, KeyError, IndexError) as exc:
         raise FeedError("unreadable", f"unreadable calendar: {exc}") from None
-    default_zone = _zone(calendar.get("X-WR-TIMEZONE"))
+    default_zone = _zone(calendar.get("X-WR-TIMEZONE")) or _zone(timezone)
     prodid = str(calendar.get("PRODID", ""))
-    kind = "meeting" if "decidim" in prodid.lower() else "event"
+    urls = [str(c.get("URL", "")) for c in calendar.walk("VEVENT")]
+    decidim = "decidim" in prodid.lower() or any("/meetings/" in u for u in urls)
+    kind = "meeting" if decidim else "event"
     problems: list[str] = []
     events: list[CalendarEvent] = []
     for position, component in enumerate(calendar.walk("VEVENT")):
@@ -122,7 +130,7 @@ def _event(
     time: str | None = None
     if isinstance(start, dt.datetime):
         tzid = start_prop.params.get("TZID")
-        zone = _zone(tzid) or (start.tzinfo if start.tzinfo else default_zone)
+        zone = _zone(tzid) or default_zone or start.tzinfo
         start = _local(start, zone)
         zone_name = str(tzid or getattr(zone, "key", None) or (start.tzname() or "")) or None
         time = start.strftime("%H:%M")

@@ -188,7 +188,8 @@ class Poller:
         if kind == "ical":
             from hub.ingest.calendar import parse_calendar
 
-            return parse_calendar(fetched.body)
+            timezone = self.settings.hub.timezone if self.settings else None
+            return parse_calendar(fetched.body, timezone=timezone)
         from hub.ingest.pipeline import read_feed
 
         language = None

@@ -50,7 +50,6 @@ _SPACES = re.compile(r"[ \t\r\f\v\u00a0]+")
 
 @lru_cache(maxsize=256)
 def _cleaner(base_url: str | None) -> nh3.Cleaner:
-    relative: object = ("rewrite_with_base", base_url) if base_url else "deny"
     return nh3.Cleaner(
         tags=set(ALLOWED_TAGS),
         clean_content_tags=set(DROPPED_WITH_CONTENT),
@@ -58,7 +57,7 @@ def _cleaner(base_url: str | None) -> nh3.Cleaner:
         url_schemes=set(URL_SCHEMES),
         link_rel="noopener noreferrer",
         strip_comments=True,
-        url_relative=relative,
+        url_relative=("rewrite_with_base", base_url) if base_url else "deny",
     )
 
 
