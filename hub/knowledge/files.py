@@ -271,8 +271,12 @@ def _combine(parsed: list[_ParsedFile]) -> tuple[KnowledgeSet, list[Problem]]:
     def place(item: _ParsedFile, loc: KeyPath) -> str:
         return f"{item.shown}:{_line_of(item.lines, loc)}"
 
-    def report(item: _ParsedFile, loc: KeyPath, message: str) -> None:
-        problems.append(Problem(item.shown, _dotted(loc), message, _line_of(item.lines, loc)))
+    def report(item: _ParsedFile, loc: KeyPath, message: str, named: Any = None) -> None:
+        """Add a problem; ``named`` (a record with an id) shows its id instead of its index."""
+        key = _dotted(loc)
+        if named is not None and hasattr(named, "id"):
+            key = key.replace(f"[{loc[1]}]", f"[{named.id}]", 1)
+        problems.append(Problem(item.shown, key, message, _line_of(item.lines, loc)))
 
     for item in parsed:
         for section in _SECTIONS:
@@ -302,14 +306,17 @@ def _combine(parsed: list[_ParsedFile]) -> tuple[KnowledgeSet, list[Problem]]:
     award_ids = {record.id for _, _, record in collected["awards"]}
     for section in ("events", "awards", "award_steps", "entries"):
         for item, index, record in collected[section]:
-            for key, cited in [("source_doc", record.source_doc)] + [
-                (f"also_in[{n}]", name) for n, name in enumerate(record.also_in)
-            ]:
+            citations: list[tuple[KeyPath, str]] = [
+                ((section, index, "source_doc"), record.source_doc)
+            ]
+            citations += [
+                ((section, index, "also_in", n), name) for n, name in enumerate(record.also_in)
+            ]
+            for loc, cited in citations:
                 if cited not in documents:
-                    loc = (section, index, "source_doc" if key == "source_doc" else "also_in")
                     close = difflib.get_close_matches(cited, sorted(documents), n=1)
                     hint = f" (did you mean {close[0]!r}?)" if close else ""
-                    report(item, loc, f"{cited!r} is not a registered document{hint}")
+                    report(item, loc, f"{cited!r} is not a registered document{hint}", record)
             if section == "award_steps" and record.award not in award_ids:
                 loc = (section, index, "award")
                 report(item, loc, f"no award with id {record.award!r}")

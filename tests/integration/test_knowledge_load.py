@@ -143,6 +143,22 @@ def test_removed_seed_records_go_and_calendar_events_stay(
         assert "fundraising" not in set(steps)
 
 
+def test_an_id_a_calendar_source_owns_is_left_to_it(engine: Engine) -> None:
+    with transaction(engine) as session:
+        source = Source(key="city-calendar", kind="ical", url="http://127.0.0.1/cal.ics")
+        session.add(source)
+        session.flush()
+        session.add(
+            Event(id="cemr-congress-2020", kind="seminar", name={"en": "Feed"}, source_id=source.id)
+        )
+    report = load(engine, SEEDS)
+    assert report.skipped == ["cemr-congress-2020"]
+    assert report.tables["events"].created == len(load_directory(SEEDS).events) - 1
+    with Session(engine) as session:
+        event = session.get(Event, "cemr-congress-2020")
+        assert event is not None and event.name == {"en": "Feed"}
+
+
 def test_removing_an_award_removes_its_steps(engine: Engine, knowledge_dir: Path) -> None:
     load(engine, knowledge_dir)
     awards = knowledge_dir / "awards.yaml"

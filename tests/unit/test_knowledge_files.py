@@ -177,7 +177,8 @@ def test_impossible_date_names_file_key_and_line(tmp_path: Path) -> None:
         ({"name": "{en: A, xx: B}"}, "events[ev].name.xx", "unknown language code 'xx'"),
         ({"name": "{ca: Una}"}, "events[ev].name", "English"),
         ({"country": "Portugal"}, "events[ev].country", "unknown country code"),
-        ({"source_doc": "nowhere.txt"}, "events[0].source_doc", "not a registered document"),
+        ({"source_doc": "nowhere.txt"}, "events[ev].source_doc", "not a registered document"),
+        ({"also_in": "[nowhere.txt]"}, "events[ev].also_in[0]", "not a registered document"),
         ({"id": "Bad Id"}, "events[Bad Id].id", "pattern"),
     ],
 )
