@@ -11,6 +11,7 @@ lazily so one platform's missing library never breaks another's preview.
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import UTC, datetime
 from typing import Any
 
 from hub.sinks import ChannelInfo, Message
@@ -47,6 +48,5 @@ def bluesky(message: Message, channel: ChannelInfo) -> Preview:
     """com.atproto.repo.createRecord of an app.bsky.feed.post with facets and a card."""
     from bots.bluesky.format import requests_for
 
-    return [
-        r.as_json() for r in requests_for(message, _with_target(channel, "preview.bsky.social"))
-    ]
+    target = _with_target(channel, "preview.bsky.social")
+    return [r.as_json() for r in requests_for(message, target, now=datetime.now(UTC))]

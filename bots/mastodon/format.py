@@ -1,0 +1,86 @@
+"""Hub message -> Mastodon REST request (pure).
+
+A status is plain text: the title, the body, the tags as hashtags and the
+link, in the item's language. Mastodon counts a status in graphemes with
+every URL as 23 characters whatever its length, and refuses one over 500;
+:func:`status_length` counts the same way and the body is shortened at a
+word boundary until the status fits. Member text cannot mention anyone: an
+``@`` in it gets a word joiner so Mastodon does not read a handle.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bots.api import ApiRequest, is_retraction
+from bots.formatting import grapheme_len, safe_link, shorten
+from bots.limits import MASTODON, MastodonLimits
+from bots.richtext import plain_text, runs_from_html, runs_from_text
+from hub.sinks import ChannelInfo, Message
+
+URL = re.compile(r"https?://[^\s<>\"]+", re.IGNORECASE)
+_MENTION = re.compile(r"@(?=\w)")
+_HASHTAG_JUNK = re.compile(r"\W+")
+WORD_JOINER = "\u2060"
+
+
+def status_length(text: str, limits: MastodonLimits = MASTODON) -> int:
+    """The length Mastodon counts: graphemes, with each URL as ``limits.url_length``."""
+    urls = URL.findall(text)
+    return grapheme_len(URL.sub("", text)) + len(urls) * limits.url_length
+
+
+def defuse_mentions(text: str) -> str:
+    """Keep ``@name`` from becoming a mention (and a notification) of a stranger."""
+    return _MENTION.sub("@" + WORD_JOINER, text)
+
+
+def hashtags(tags: tuple[str, ...]) -> str:
+    cleaned = (_HASHTAG_JUNK.sub("_", tag).strip("_") for tag in tags)
+    return " ".join(f"#{tag}" for tag in cleaned if tag and not tag.isdigit())
+
+
+def language_code(language: str | None) -> str | None:
+    """An ISO 639-1 code, as Mastodon wants (``pt-BR`` -> ``pt``)."""
+    if not language:
+        return None
+    code = language.split("-")[0].split("_")[0].lower()
+    return code if re.fullmatch(r"[a-z]{2,3}", code) else None
+
+
+def render(message: Message, limits: MastodonLimits = MASTODON) -> str:
+    """The status text, at most ``limits.status`` as Mastodon counts."""
+    runs = runs_from_html(message.html) if message.html.strip() else runs_from_text(message.text)
+    title = defuse_mentions(shorten(message.title.strip(), limits.status // 3, grapheme_len))
+    body = defuse_mentions(plain_text(runs).strip())
+    tags = shorten(hashtags(message.tags), limits.status // 5, grapheme_len, ellipsis="")
+    tags = tags.rsplit(" ", 1)[0] if tags != hashtags(message.tags) and " " in tags else tags
+    link = safe_link(message.link)
+
+    def compose(body_text: str) -> str:
+        return "\n\n".join(part for part in (title, body_text, tags, link or "") if part)
+
+    budget = limits.status - status_length(compose(""), limits) - 2
+    while True:
+        cut = shorten(body, budget, grapheme_len) if budget > 0 else ""
+        status = compose(cut)
+        over = status_length(status, limits) - limits.status
+        if over <= 0 or not cut:
+            return status if over <= 0 else compose("")
+        budget -= max(over, 1)
+
+
+def requests_for(
+    message: Message, channel: ChannelInfo, limits: MastodonLimits = MASTODON
+) -> list[ApiRequest]:
+    """The REST calls that deliver ``message``: post, edit (PUT) or delete a status."""
+    if is_retraction(message.kind, message.edit_of):
+        return [ApiRequest("DELETE", f"/api/v1/statuses/{message.edit_of}", {})]
+    body: dict[str, object] = {"status": render(message, limits)}
+    language = language_code(message.language)
+    if language:
+        body["language"] = language
+    if message.edit_of is not None:
+        return [ApiRequest("PUT", f"/api/v1/statuses/{message.edit_of}", body)]
+    body["visibility"] = "public"
+    return [ApiRequest("POST", "/api/v1/statuses", body)]

@@ -1,0 +1,100 @@
+"""``hub preview``: the JSON contract ``[{"method", "path", "body"}]`` per platform."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from hub.cli import _register, app
+from hub.errors import ProblemsError
+
+ITEM = {
+    "title": "IOPD Award 2027: call <open>",
+    "link": "https://oidp.net/en/award.php?y=2027&l=en",
+    "summary_html": "<p>Cities may apply <b>until 31 March</b> &amp; win.</p>",
+    "language": "en",
+    "tags": ["award", "participatory budgeting"],
+}
+PATHS = {
+    "slack": "/chat.postMessage",
+    "telegram": "/sendMessage",
+    "mastodon": "/api/v1/statuses",
+    "bluesky": "/xrpc/com.atproto.repo.createRecord",
+}
+
+
+def preview(tmp_path: Path, item: Any, *args: str) -> Any:
+    _register()
+    path = tmp_path / "item.json"
+    path.write_text(json.dumps(item), encoding="utf-8")
+    return CliRunner().invoke(app, ["preview", str(path), *args])
+
+
+def preview_json(tmp_path: Path, item: Any, *args: str) -> list[dict[str, Any]]:
+    result = preview(tmp_path, item, "--json", *args)
+    assert result.exit_code == 0, result.output
+    requests: list[dict[str, Any]] = json.loads(result.stdout)
+    return requests
+
+
+@pytest.mark.parametrize("platform", sorted(PATHS))
+def test_json_is_a_list_of_method_path_body(tmp_path: Path, platform: str) -> None:
+    requests = preview_json(tmp_path, ITEM, "--platform", platform)
+    assert [sorted(r) for r in requests] == [["body", "method", "path"]] * len(requests)
+    assert requests[-1]["method"] == "POST"
+    assert requests[-1]["path"] == PATHS[platform]
+    assert isinstance(requests[-1]["body"], dict)
+
+
+def test_telegram_preview_is_what_the_sink_sends(tmp_path: Path) -> None:
+    [request] = preview_json(
+        tmp_path, ITEM, "--platform", "telegram", "--target", "-100123", "--thread-id", "4"
+    )
+    body = request["body"]
+    assert body["chat_id"] == -100123 and body["message_thread_id"] == 4
+    assert body["parse_mode"] == "HTML"
+    assert body["text"].startswith("<b>IOPD Award 2027: call &lt;open&gt;</b>\n\nCities may apply")
+    assert body["text"].endswith(
+        '<a href="https://oidp.net/en/award.php?y=2027&amp;l=en">Read more</a>'
+    )
+
+
+def test_slack_preview_from_plain_text_and_image(tmp_path: Path) -> None:
+    item = {**ITEM, "summary_html": None, "summary_text": "a < b", "image_url": "https://x/p.png"}
+    [request] = preview_json(tmp_path, item, "--platform", "slack", "--target", "C0NEWS")
+    body = request["body"]
+    assert body["channel"] == "C0NEWS"
+    kinds = [block["type"] for block in body["blocks"]]
+    assert kinds == ["header", "image", "section", "context", "section"]
+    assert body["blocks"][2]["text"]["text"] == "a &lt; b"
+
+
+def test_human_output_names_the_call(tmp_path: Path) -> None:
+    result = preview(tmp_path, ITEM, "--platform", "telegram")
+    assert result.exit_code == 0
+    assert result.stdout.startswith("POST /sendMessage\n{")
+
+
+def test_unknown_platform_exits_2_and_lists_the_installed(tmp_path: Path) -> None:
+    result = preview(tmp_path, ITEM, "--platform", "myspace")
+    assert result.exit_code == 2
+    assert "slack" in result.output and "telegram" in result.output
+
+
+@pytest.mark.parametrize(
+    ("item", "key"),
+    [
+        ({"link": "https://x"}, "title"),
+        ({**ITEM, "tags": "award"}, "tags"),
+        ({**ITEM, "link": 3}, "link"),
+        (["not", "an", "object"], ""),
+    ],
+)
+def test_bad_items_name_the_key(tmp_path: Path, item: Any, key: str) -> None:
+    result = preview(tmp_path, item, "--platform", "slack")
+    assert isinstance(result.exception, ProblemsError)
+    assert [p.key for p in result.exception.problems][:1] == [key]
