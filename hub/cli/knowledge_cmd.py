@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Annotated
 
@@ -27,6 +28,15 @@ DatabaseUrl = Annotated[
 def _fail(message: str) -> None:
     typer.echo(f"Error: {message}", err=True)
     raise typer.Exit(1)
+
+
+def _when(day: dt.date | None, precision: str) -> str:
+    """A date shown no more precisely than it is known: 2020-07-20, 2020-03, 2013 or -."""
+    if day is None:
+        return "-"
+    return {"year": day.strftime("%Y"), "month": day.strftime("%Y-%m")}.get(
+        precision, day.isoformat()
+    )
 
 
 def _folder(ctx: typer.Context, folder: Path | None) -> Path:
@@ -90,12 +100,12 @@ def list_command(
     knowledge = load_directory(_folder(ctx, folder))
     rows: list[tuple[str, str, str, str]] = []
     for event in knowledge.events:
-        when = event.starts_on.isoformat() if event.starts_on else "-"
+        when = _when(event.starts_on, event.precision)
         rows.append((event.kind, when, event.id, event.name["en"]))
     for award in knowledge.awards:
         rows.append(("award", str(award.year or "-"), award.id, award.name["en"]))
     for step in knowledge.award_steps:
-        when = step.starts_on.isoformat() if step.starts_on else "-"
+        when = _when(step.starts_on, step.precision)
         rows.append(
             ("award_step", when, f"{step.award}/{step.step}", step.description.get("en", ""))
         )
