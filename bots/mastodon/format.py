@@ -19,7 +19,7 @@ from bots.richtext import plain_text, runs_from_html, runs_from_text
 from hub.sinks import ChannelInfo, Message
 
 URL = re.compile(r"https?://[^\s<>\"]+", re.IGNORECASE)
-_MENTION = re.compile(r"@(?=\w)")
+_MENTION = re.compile(r"(?<![\w@])@(?=\w)")
 _HASHTAG_JUNK = re.compile(r"\W+")
 WORD_JOINER = "\u2060"
 

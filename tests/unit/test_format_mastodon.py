@@ -1,0 +1,101 @@
+"""Mastodon formatting: 500 as Mastodon counts (graphemes, every URL 23), no stray mentions."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from bots.formatting import ELLIPSIS, graphemes
+from bots.limits import MASTODON
+from bots.mastodon.format import WORD_JOINER, requests_for, status_length
+from hub.sinks import ChannelInfo, Message
+
+CHANNEL = ChannelInfo("social", "mastodon", "@iopd@mastodon.social")
+
+
+def message(**fields: Any) -> Message:
+    return Message(**{"delivery_id": 1, "kind": "item", "title": "Title", **fields})
+
+
+def status(**fields: Any) -> tuple[str, str, dict[str, Any]]:
+    [request] = requests_for(message(**fields), CHANNEL)
+    if "status" in request.body:
+        assert status_length(request.body["status"]) <= MASTODON.status
+    return request.method, request.path, request.body
+
+
+@pytest.mark.parametrize(
+    ("fields", "expected"),
+    [
+        ({"html": "<p>A <b>b</b> &amp; c</p>"}, {"status": "Title\n\nA b & c"}),
+        ({"language": "pt-BR"}, {"status": "Title", "language": "pt", "visibility": "public"}),
+        (
+            {"tags": ("open gov", "2027", "Català"), "link": "https://oidp.net/x"},
+            {"status": "Title\n\n#open_gov #Català\n\nhttps://oidp.net/x"},
+        ),
+        ({"text": "ask @ada@x.social"}, {"status": f"Title\n\nask @{WORD_JOINER}ada@x.social"}),
+        ({"link": "javascript:alert(1)"}, {"status": "Title"}),
+    ],
+)
+def test_formats(fields: dict[str, Any], expected: dict[str, Any]) -> None:
+    _, path, body = status(**fields)
+    assert path == "/api/v1/statuses"
+    assert {key: body[key] for key in expected} == expected
+
+
+@pytest.mark.parametrize(
+    ("fields", "method", "path"),
+    [
+        ({"edit_of": "1099"}, "PUT", "/api/v1/statuses/1099"),
+        ({"edit_of": "1099", "kind": "retraction"}, "DELETE", "/api/v1/statuses/1099"),
+    ],
+)
+def test_corrections(fields: dict[str, Any], method: str, path: str) -> None:
+    assert status(**fields)[:2] == (method, path)
+
+
+@pytest.mark.parametrize(
+    ("text", "length"),
+    [
+        ("abc", 3),
+        ("see https://example.org/" + "x" * 200, 4 + 23),
+        ("http://a.b and https://c.d", 5 + 2 * 23),
+        ("👨\u200d👩\u200d👧 e\u0301", 3),
+    ],
+)
+def test_status_length_counts_like_mastodon(text: str, length: int) -> None:
+    assert status_length(text) == length
+
+
+def test_long_body_cut_at_a_word_keeps_tags_and_link() -> None:
+    link = "https://oidp.net/" + "x" * 300
+    _, _, body = status(text="word " * 400, tags=("award",), link=link)
+    text = body["status"]
+    assert text.endswith(f"#award\n\n{link}")
+    assert f"word{ELLIPSIS}" in text
+    assert status_length(text) == MASTODON.status - 1 or status_length(text) <= MASTODON.status
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    title=st.text(max_size=300),
+    body=st.one_of(
+        st.text(max_size=700),
+        st.text(min_size=1, max_size=6).map(lambda s: s * 300),
+        st.lists(st.sampled_from(["http://a.b ", "https://x.org/" + "y" * 40 + " ", "word "])).map(
+            "".join
+        ),
+    ),
+    tags=st.lists(st.text(max_size=20), max_size=6),
+    link=st.one_of(st.none(), st.just("https://oidp.net/" + "z" * 80), st.text(max_size=20)),
+)
+def test_any_message_fits_mastodon(
+    title: str, body: str, tags: list[str], link: str | None
+) -> None:
+    _, _, request = status(title=title, text=body, tags=tuple(tags), link=link)
+    text = request["status"]
+    assert status_length(text) <= MASTODON.status
+    assert "".join(graphemes(text)) == text
