@@ -96,7 +96,9 @@ class KnowledgeSet:
 
 
 @dataclass
-class _ParsedFile:
+class ParsedFile:
+    """One file's records, and the line of each of its key paths."""
+
     shown: str
     content: KnowledgeFile
     lines: dict[KeyPath, int]
@@ -111,10 +113,10 @@ def load_directory(path: str | Path) -> KnowledgeSet:
     if not files:
         raise KnowledgeError([Problem(str(folder), "", "no knowledge files (*.yaml) here")])
     problems: list[Problem] = []
-    parsed: list[_ParsedFile] = []
+    parsed: list[ParsedFile] = []
     for file in files:
-        result = parse_file(file)
-        if isinstance(result, _ParsedFile):
+        result = _parse_file(file)
+        if isinstance(result, ParsedFile):
             parsed.append(result)
         else:
             problems.extend(result)
@@ -126,18 +128,18 @@ def load_directory(path: str | Path) -> KnowledgeSet:
     return knowledge
 
 
-def parse_file(file: Path) -> _ParsedFile | list[Problem]:
+def _parse_file(file: Path) -> ParsedFile | list[Problem]:
     """One file, validated on its own: its records, or the problems found in it."""
     shown = str(file)
     try:
         text = file.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         return [Problem(shown, "", f"cannot read the file: {exc}")]
-    return parse_text(text, shown)
+    return _parse_text(text, shown)
 
 
-def parse_text(text: str, shown: str) -> _ParsedFile | list[Problem]:
-    """Like :func:`parse_file`, for text already read; ``shown`` names it in problems."""
+def _parse_text(text: str, shown: str) -> ParsedFile | list[Problem]:
+    """Like :func:`_parse_file`, for text already read; ``shown`` names it in problems."""
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
@@ -145,7 +147,7 @@ def parse_text(text: str, shown: str) -> _ParsedFile | list[Problem]:
         line = mark.line + 1 if mark else None
         return [Problem(shown, "", f"invalid YAML: {exc.problem or exc}", line)]
     if node is None:
-        return _ParsedFile(shown, KnowledgeFile(), {})
+        return ParsedFile(shown, KnowledgeFile(), {})
     lines: dict[KeyPath, int] = {}
     found = list(_index_lines(node, (), lines))
     loader = _Loader(text)
@@ -155,14 +157,14 @@ def parse_text(text: str, shown: str) -> _ParsedFile | list[Problem]:
         loader.dispose()
     if not isinstance(data, dict):
         return [Problem(shown, "", "the file must be a mapping of sections", 1)]
-    problems = [Problem(shown, _readable(loc, data), text, line) for loc, text, line in found]
+    problems = [Problem(shown, _readable(loc, data), message, line) for loc, message, line in found]
     try:
         content = KnowledgeFile.model_validate(data)
     except ValidationError as exc:
         problems.extend(_schema_problems(exc, data, lines, shown))
     if problems:
         return sorted(problems, key=lambda problem: problem.line or 0)
-    return _ParsedFile(shown, content, lines)
+    return ParsedFile(shown, content, lines)
 
 
 def _index_lines(
@@ -225,7 +227,7 @@ def _schema_problems(
 ) -> Iterator[Problem]:
     for error in exc.errors():
         loc: KeyPath = tuple(part for part in error["loc"] if isinstance(part, int | str))
-        loc = _path_part(loc, lines)
+        loc = _path_part(loc)
         message = str(error["msg"]).removeprefix("Value error, ")
         named = FIELD_PREFIX.match(str(error["msg"]))
         if named:
@@ -243,14 +245,10 @@ def _schema_problems(
         yield Problem(shown, _readable(loc, data), message, _line_of(lines, loc))
 
 
-def _path_part(loc: KeyPath, lines: dict[KeyPath, int]) -> KeyPath:
+def _path_part(loc: KeyPath) -> KeyPath:
     """Drop pydantic's own steps (``[key]``, validator names) that are not keys in the file."""
     return tuple(
-        part
-        for part in loc
-        if isinstance(part, int)
-        or (*loc[: loc.index(part)], part) in lines
-        or not part.startswith(("[", "function-"))
+        part for part in loc if isinstance(part, int) or not part.startswith(("[", "function-"))
     )
 
 
@@ -261,17 +259,17 @@ def _allowed_keys(loc: KeyPath) -> list[str]:
     return list(model.model_fields) if model and len(loc) == 3 else []
 
 
-def _combine(parsed: list[_ParsedFile]) -> tuple[KnowledgeSet, list[Problem]]:
+def _combine(parsed: list[ParsedFile]) -> tuple[KnowledgeSet, list[Problem]]:
     """Merge the files and check what no single file can: ids, awards and documents cited."""
     problems: list[Problem] = []
     ids: dict[str, str] = {}
     steps: dict[str, str] = {}
     collected: dict[str, list[Any]] = {name: [] for name in _SECTIONS}
 
-    def place(item: _ParsedFile, loc: KeyPath) -> str:
+    def place(item: ParsedFile, loc: KeyPath) -> str:
         return f"{item.shown}:{_line_of(item.lines, loc)}"
 
-    def report(item: _ParsedFile, loc: KeyPath, message: str, named: Any = None) -> None:
+    def report(item: ParsedFile, loc: KeyPath, message: str, named: Any = None) -> None:
         """Add a problem; ``named`` (a record with an id) shows its id instead of its index."""
         key = _dotted(loc)
         if named is not None and hasattr(named, "id"):
