@@ -12,7 +12,7 @@ import difflib
 import os
 import re
 import tomllib
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Annotated, Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -173,12 +173,15 @@ def load_settings(
     path: str | Path,
     environ: Mapping[str, str] | None = None,
     platforms: Iterable[str] | None = None,
+    overrides: Callable[[dict[str, Any]], None] | None = None,
 ) -> Settings:
     """Read and validate a configuration file.
 
     ``environ`` supplies the secrets (default: none); ``platforms`` is the set of
-    platform names that have a sink installed (default: accept any name).
-    Raises :class:`ConfigError` listing every problem found.
+    platform names that have a sink installed (default: accept any name);
+    ``overrides`` may change the parsed data in place before validation (the
+    demo points channels at local stand-ins this way). Raises
+    :class:`ConfigError` listing every problem found.
     """
     path = Path(path)
     shown = str(path)
@@ -194,6 +197,8 @@ def load_settings(
         line = _toml_error_line(str(exc))
         raise ConfigError([Problem(shown, "", f"invalid TOML: {exc}", line)]) from None
 
+    if overrides is not None:
+        overrides(data)
     lines = key_lines(text)
     environ = dict(environ or {})
     try:

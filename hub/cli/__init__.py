@@ -11,7 +11,9 @@ from hub.errors import ProblemsError
 def _register() -> None:
     # Importing a command module attaches its commands to ``app``.
     from hub.cli import config_cmd, db_cmd  # noqa: F401
+    from hub.cli import serve_cmd  # noqa: F401
     from hub.cli import bus_cmd  # noqa: F401
+    from hub.cli import bench_cmd  # noqa: F401
     from hub.cli import knowledge_cmd  # noqa: F401
     from hub.cli import preview_cmd  # noqa: F401
     from hub.cli import ingest_cmd  # noqa: F401

@@ -1,0 +1,83 @@
+"""The Slack stand-in as the demo and the console use it (``hub.standins`` entry point)."""
+
+from __future__ import annotations
+
+import html
+import re
+
+from bots.slack.standin import SlackStandIn
+from hub.sinks import ChannelInfo
+from hub.standins import ReceivedPost
+
+_LINK = re.compile(r"<(https?://[^|>]+)\|([^>]+)>")
+_BOLD = re.compile(r"\*([^*\n]+)\*")
+
+
+def mrkdwn_to_html(text: str) -> str:
+    """Slack's mrkdwn as the Slack client shows it: bold, links, line breaks.
+
+    Slack text arrives escaped (``&amp; &lt; &gt;``), so it is unescaped once and
+    every piece is escaped again for HTML.
+    """
+    pieces: list[str] = []
+    position = 0
+    for found in _LINK.finditer(text):
+        pieces.append(_inline(text[position : found.start()]))
+        url, label = html.unescape(found.group(1)), html.unescape(found.group(2))
+        pieces.append(f'<a href="{html.escape(url)}">{html.escape(label)}</a>')
+        position = found.end()
+    pieces.append(_inline(text[position:]))
+    return "".join(pieces).replace("\n", "<br>")
+
+
+def _inline(text: str) -> str:
+    escaped = html.escape(html.unescape(text), quote=False)
+    return _BOLD.sub(r"<b>\1</b>", escaped)
+
+
+class SlackDemoStandIn(SlackStandIn):
+    """The Slack Web API stand-in with the demo's token and channels."""
+
+    platform = "slack"
+    token = "xoxb-demo-stand-in"
+
+    def __init__(self) -> None:
+        super().__init__(tokens=(self.token,))
+
+    def secret(self) -> str:
+        return self.token
+
+    def prepare(self, channel: ChannelInfo) -> None:
+        name = channel.target.lstrip("#").lower()
+        self.add_channel(channel.target, name)
+
+    def posts(self) -> list[ReceivedPost]:
+        return [
+            ReceivedPost(
+                platform="slack",
+                channel=message.channel,
+                message_id=message.ts,
+                text=message.text,
+                html=self._rendered(message.blocks, message.text),
+                edited=message.edited,
+                deleted=message.deleted,
+            )
+            for message in self.stored.values()
+        ]
+
+    @staticmethod
+    def _rendered(blocks: list[dict], fallback: str) -> str:
+        parts = []
+        for block in blocks:
+            if block.get("type") == "header":
+                parts.append(f"<b>{html.escape(block['text'].get('text', ''))}</b>")
+            elif block.get("type") == "section" and block.get("text"):
+                parts.append(mrkdwn_to_html(block["text"].get("text", "")))
+            elif block.get("type") == "context":
+                texts = [e.get("text", "") for e in block.get("elements", []) if "text" in e]
+                parts.append(f"<small>{mrkdwn_to_html(' · '.join(texts))}</small>")
+        return "<br>".join(parts) or mrkdwn_to_html(fallback)
+
+
+def slack_standin() -> SlackDemoStandIn:
+    return SlackDemoStandIn()

@@ -1,0 +1,53 @@
+"""The Telegram stand-in as the demo and the console use it (``hub.standins`` entry point)."""
+
+from __future__ import annotations
+
+import zlib
+
+from bots.telegram.standin import TelegramStandIn
+from hub.sinks import ChannelInfo
+from hub.standins import ReceivedPost
+
+
+class TelegramDemoStandIn(TelegramStandIn):
+    """The Bot API stand-in with the demo's token; channels named ``@user`` are made up."""
+
+    platform = "telegram"
+    token = "424242:demo-stand-in"
+
+    def __init__(self) -> None:
+        super().__init__(tokens=(self.token,))
+
+    def secret(self) -> str:
+        return self.token
+
+    def prepare(self, channel: ChannelInfo) -> None:
+        target = channel.target
+        if target.lstrip("-").isdigit():
+            self.add_chat(int(target), type="channel", title=channel.key)
+            return
+        # A stable made-up id for a public @username, as Telegram gives channels.
+        chat_id = -1_000_000_000_000 - zlib.crc32(target.encode())
+        self.add_chat(chat_id, type="channel", title=channel.key, username=target.lstrip("@"))
+
+    def posts(self) -> list[ReceivedPost]:
+        names = {
+            chat.id: f"@{chat.username}" if chat.username else str(chat.id)
+            for chat in self.chats.values()
+        }
+        return [
+            ReceivedPost(
+                platform="telegram",
+                channel=names.get(message.chat_id, str(message.chat_id)),
+                message_id=str(message.message_id),
+                text=message.text,
+                html=message.html,
+                edited=message.edit_date is not None,
+                deleted=message.deleted,
+            )
+            for message in self.stored.values()
+        ]
+
+
+def telegram_standin() -> TelegramDemoStandIn:
+    return TelegramDemoStandIn()

@@ -1,0 +1,143 @@
+"""``hub serve`` and ``hub demo``: the hub's long-running process."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import secrets
+import shutil
+import signal
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from hub.cli.app import app, runtime
+
+log = logging.getLogger("hub")
+
+
+def _stop_on_signals(stop: asyncio.Event) -> None:
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        loop.add_signal_handler(signum, stop.set)
+
+
+@app.command("serve")
+def serve_command(
+    ctx: typer.Context,
+    role: Annotated[
+        str, typer.Option(help="Roles to run, comma-separated: web,worker,poller or all.")
+    ] = "all",
+    host: Annotated[str, typer.Option(help="Address the console listens on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port the console listens on.")] = 8000,
+    knowledge: Annotated[Path, typer.Option(help="Seed knowledge folder, loaded at start.")] = Path(
+        "config/knowledge"
+    ),
+) -> None:
+    """Run the hub (console, workers, poller) until SIGTERM; migrates the database first."""
+    from hub.runner import HubProcess, describe, parse_roles, prepare_database
+
+    try:
+        roles = parse_roles(role)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--role") from None
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    rt = runtime(ctx)
+    settings, engine = rt.settings(), rt.engine()
+    prepare_database(engine, settings, knowledge_dir=str(knowledge))
+    process = HubProcess(
+        settings,
+        engine,
+        roles,
+        web_host=host,
+        web_port=port,
+        secret_key=os.environ.get("HUB_SECRET_KEY"),
+    )
+
+    async def main() -> None:
+        stop = asyncio.Event()
+        _stop_on_signals(stop)
+        log.info(
+            "hub serving (%s) on %s",
+            describe(roles),
+            engine.url.render_as_string(hide_password=True),
+        )
+        await process.run(stop)
+        log.info("hub stopped")
+
+    asyncio.run(main())
+
+
+@app.command("demo")
+def demo_command(
+    ctx: typer.Context,
+    once: Annotated[
+        bool, typer.Option("--once", help="Show one round trip, print it, and exit.")
+    ] = False,
+    port: Annotated[int, typer.Option(help="Port of the console.")] = 8000,
+    data_dir: Annotated[Path, typer.Option(help="Where the demo's database goes.")] = Path(
+        "data/demo"
+    ),
+) -> None:
+    """Run the hub on demo data with local stand-ins of every platform (no accounts needed)."""
+    from hub.demo.run import DemoWorld, deliver_all, load_demo_settings, prepare_standins, summary
+    from hub.runner import ROLES, HubProcess, prepare_database
+
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s %(message)s")
+    config_path = runtime(ctx).config_path
+    shutil.rmtree(data_dir, ignore_errors=True)
+
+    async def main() -> None:
+        from hub.db import make_engine
+
+        world = DemoWorld()
+        await world.start({"slack", "telegram", "mastodon", "bluesky"})
+        try:
+            settings = load_demo_settings(config_path, world, data_dir)
+            engine = make_engine(settings.database_url())
+            typer.echo(f"Demo database: {settings.database_url()}")
+            await asyncio.to_thread(
+                prepare_database, engine, settings, knowledge_dir="config/knowledge"
+            )
+            prepare_standins(settings, world)
+            typer.echo(f"Demo website (feed and calendar): {world.website.url}/news.rss")
+            await _poll_once(engine, settings)
+            await deliver_all(engine, settings)
+            for line in summary(engine, world):
+                typer.echo(line)
+            typer.echo("")
+            typer.echo("Where to look:")
+            for platform, standin in world.standins.items():
+                typer.echo(f"  {platform:<9} {standin.url}/_standin/messages  (what it received)")
+            typer.echo('  assistant  .venv/bin/hub ask "When is the next IOPD conference?"')
+            if once:
+                return
+            typer.echo(f"  console    http://127.0.0.1:{port}/   (Ctrl-C stops the demo)")
+            process = HubProcess(
+                settings,
+                engine,
+                set(ROLES),
+                web_port=port,
+                secret_key=secrets.token_urlsafe(32),
+                standins=dict(world.standins),
+            )
+            stop = asyncio.Event()
+            _stop_on_signals(stop)
+            await process.run(stop)
+        finally:
+            await world.close()
+
+    asyncio.run(main())
+
+
+async def _poll_once(engine, settings) -> None:  # type: ignore[no-untyped-def]
+    from hub.ingest.fetch import make_client
+    from hub.ingest.poller import Poller
+
+    async with make_client() as client:
+        report = await Poller(engine, settings, client).run_once()
+    for outcome in report.outcomes:
+        detail = outcome.error or f"{outcome.created} new items, {outcome.events} events"
+        typer.echo(f"  polled {outcome.key:<16} {outcome.status:<10} {detail}")

@@ -1,0 +1,159 @@
+"""``hub demo``: the IOPD deployment on demo data, with every platform played locally.
+
+The real configuration (``config/hub.toml``) is loaded with three changes
+made before validation: the website's feed and calendar point at a local
+server of demo data, every channel whose platform ships a stand-in points at
+that stand-in (with a token it accepts), and the others are switched off.
+Then the hub does what it always does: poll, approve trusted items, route,
+deliver, and the stand-ins hold what a member would see.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, func, select
+from sqlalchemy.orm import Session
+
+from hub.demo.feeds import DemoWebsite
+from hub.models import Delivery, Item, utcnow
+from hub.settings import Settings, load_settings
+from hub.sinks import ChannelInfo, installed_platforms
+from hub.standins import StandIn, installed_standins, standin_factory
+
+FEED_SOURCES = {"website_news": "/news.rss", "website_events": "/events.ics"}
+
+
+@dataclass
+class DemoWorld:
+    """The local servers the demo runs: the website and one stand-in per platform."""
+
+    website: DemoWebsite = field(default_factory=DemoWebsite)
+    standins: dict[str, StandIn] = field(default_factory=dict)
+
+    async def start(self, platforms: set[str]) -> None:
+        await self.website.start()
+        for platform in sorted(platforms & installed_standins()):
+            standin = standin_factory(platform)()
+            await standin.start()
+            self.standins[platform] = standin
+
+    async def close(self) -> None:
+        for standin in self.standins.values():
+            await standin.close()
+        await self.website.close()
+
+    def overrides(self, data_dir: Path) -> Callable[[dict[str, Any]], None]:
+        """Point the parsed config at this world (applied before validation)."""
+
+        def change(data: dict[str, Any]) -> None:
+            hub = data.setdefault("hub", {})
+            hub["data_dir"] = str(data_dir)
+            hub.pop("database_url", None)
+            for key, source in data.get("sources", {}).items():
+                if source.get("kind") in ("feed", "ical"):
+                    path = FEED_SOURCES.get(key)
+                    source["enabled"] = path is not None
+                    if path:
+                        source["url"] = self.website.url + path
+            for channel in data.get("channels", {}).values():
+                standin = self.standins.get(channel.get("platform", ""))
+                channel["enabled"] = standin is not None
+                if standin is not None:
+                    channel["base_url"] = standin.url
+
+        return change
+
+    def environ(self, settings_data_channels: dict[str, Any]) -> dict[str, str]:
+        """The secrets the stand-ins accept, under the names the config gives."""
+        secrets = {}
+        for channel in settings_data_channels.values():
+            standin = self.standins.get(channel.get("platform", ""))
+            if standin is not None and channel.get("token_env"):
+                secrets[channel["token_env"]] = standin.secret()
+        return secrets
+
+
+def load_demo_settings(config: Path, world: DemoWorld, data_dir: Path) -> Settings:
+    import tomllib
+
+    raw = tomllib.loads(config.read_text(encoding="utf-8"))
+    return load_settings(
+        config,
+        world.environ(raw.get("channels", {})),
+        platforms=installed_platforms(),
+        overrides=world.overrides(data_dir),
+    )
+
+
+def prepare_standins(settings: Settings, world: DemoWorld) -> None:
+    for key, channel in settings.channels.items():
+        standin = world.standins.get(channel.platform)
+        if standin is not None and channel.enabled:
+            standin.prepare(
+                ChannelInfo(
+                    key,
+                    channel.platform,
+                    channel.target,
+                    channel.language,
+                    channel.thread_id,
+                    channel.base_url,
+                )
+            )
+
+
+async def deliver_all(engine: Engine, settings: Settings, *, deadline_s: float = 60.0) -> None:
+    """Run a worker until every due-now or soon-due delivery is out (rate limits permitting)."""
+    from hub.bus.messages import ChannelSinks
+    from hub.bus.worker import Worker, WorkerConfig
+
+    sinks = ChannelSinks.from_settings(settings)
+    worker = Worker(engine, sinks, config=WorkerConfig(until_idle=True, poll_interval=0.2))
+    loop = asyncio.get_running_loop()
+    end = loop.time() + deadline_s
+    try:
+        while loop.time() < end:
+            await worker.run()
+            with Session(engine) as session:
+                next_due = session.scalar(
+                    select(func.min(Delivery.due_at)).where(Delivery.status == "pending")
+                )
+            if next_due is None:
+                return
+            wait = (next_due - utcnow()).total_seconds()
+            await asyncio.sleep(min(max(wait, 0.05), max(end - loop.time(), 0)))
+    finally:
+        await sinks.close()
+
+
+def summary(engine: Engine, world: DemoWorld) -> list[str]:
+    """What happened, for the terminal."""
+    lines = []
+    with Session(engine) as session:
+        items = Counter(session.scalars(select(Item.status)))
+        rows = session.execute(
+            select(Delivery.status, func.count()).group_by(Delivery.status)
+        ).all()
+    lines.append(
+        "items: " + ", ".join(f"{count} {status}" for status, count in sorted(items.items()))
+    )
+    lines.append("deliveries: " + ", ".join(f"{count} {status}" for status, count in rows))
+    for platform, standin in world.standins.items():
+        posts = standin.posts()
+        lines.append(f"{platform} stand-in ({standin.url}) holds {len(posts)} messages:")
+        for post in posts[:8]:
+            first = post.text.strip().splitlines()[0] if post.text.strip() else "(empty)"
+            lines.append(f"  {post.channel:<16} {first[:90]}")
+        if len(posts) > 8:
+            lines.append(f"  ... and {len(posts) - 8} more")
+    return lines
+
+
+def now() -> dt.datetime:
+    return utcnow()
