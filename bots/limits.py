@@ -44,7 +44,12 @@ class MastodonLimits:
 
     status: int = 500
     url_length: int = 23
-    per_account_per_second: float = 300 / 300  # 300 writes per 5 minutes
+    # Posting budget per account: the stand-in allows ``statuses_per_window`` in any
+    # window this long; the sink's bucket (burst + rate x window) stays within it.
+    statuses_per_window: int = 300
+    window_seconds: float = 3 * 3600
+    burst: float = 10.0
+    per_account_per_second: float = (300 - 10) / (3 * 3600)
 
 
 @dataclass(frozen=True)

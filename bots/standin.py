@@ -36,6 +36,11 @@ class FloodWindow:
             return 0.0
         return events[0] + self.seconds - now
 
+    def used(self, key: str, now: float) -> int:
+        """How many events for ``key`` are in the window ending ``now``."""
+        self.wait(key, now)
+        return len(self._events.get(key, ()))
+
     def record(self, key: str, now: float) -> None:
         self._events.setdefault(key, deque()).append(now)
 

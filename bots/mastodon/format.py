@@ -77,10 +77,10 @@ def requests_for(
     if is_retraction(message.kind, message.edit_of):
         return [ApiRequest("DELETE", f"/api/v1/statuses/{message.edit_of}", {})]
     body: dict[str, object] = {"status": render(message, limits)}
+    if message.edit_of is not None:  # an edit keeps the status's language
+        return [ApiRequest("PUT", f"/api/v1/statuses/{message.edit_of}", body)]
     language = language_code(message.language)
     if language:
         body["language"] = language
-    if message.edit_of is not None:
-        return [ApiRequest("PUT", f"/api/v1/statuses/{message.edit_of}", body)]
     body["visibility"] = "public"
     return [ApiRequest("POST", "/api/v1/statuses", body)]

@@ -1,0 +1,151 @@
+"""The Mastodon sink: Mastodon.py sending what ``format`` builds.
+
+``channel.target`` is the account (``@iopd@mastodon.social``); the instance is
+``channel.base_url`` or else the account's domain. Mastodon.py is a blocking
+library, so each call runs in a worker thread; its rate limiter is set to
+``throw`` so it never sleeps, and a 429 becomes ``RateLimited`` with the
+seconds until the server's ``X-RateLimit-Reset``. Each post carries an
+``Idempotency-Key`` made of the delivery id, so a retried post within the
+server's idempotency window does not appear twice.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import hashlib
+import math
+import time
+from collections.abc import Callable
+from typing import Any, ClassVar
+
+from mastodon import Mastodon
+from mastodon import errors as md
+
+from bots.api import ApiRequest
+from bots.limits import MASTODON
+from bots.mastodon.format import requests_for
+from hub.errors import (
+    BadPayload,
+    ChannelGone,
+    DeliveryError,
+    Forbidden,
+    RateLimited,
+    Timeout,
+    TransientError,
+)
+from hub.sinks import ChannelInfo, Message, RateLimit, Receipt
+
+
+def instance_url(channel: ChannelInfo) -> str:
+    """The instance's base URL: configured, or the domain of ``@user@domain``."""
+    if channel.base_url:
+        return channel.base_url.rstrip("/")
+    domain = channel.target.rsplit("@", 1)[-1] if channel.target.count("@") >= 1 else ""
+    if not domain or "." not in domain:
+        raise ChannelGone(f"channel {channel.key}: no Mastodon instance in {channel.target!r}")
+    return f"https://{domain}"
+
+
+def map_error(exc: Exception, retry_after: float) -> DeliveryError:
+    """The hub error for a Mastodon.py exception."""
+    if isinstance(exc, md.MastodonRatelimitError):
+        return RateLimited(retry_after, "Mastodon rate limit")
+    if isinstance(exc, md.MastodonReadTimeout):
+        return Timeout(f"Mastodon did not answer in time: {exc}")
+    if isinstance(exc, md.MastodonNetworkError):
+        return TransientError(f"Mastodon network error: {exc}")
+    if isinstance(exc, md.MastodonUnauthorizedError):
+        return Forbidden("Mastodon refused the access token")
+    if isinstance(exc, md.MastodonServerError):
+        return TransientError(f"Mastodon server error: {exc.args[1:]}")
+    if isinstance(exc, md.MastodonAPIError):
+        status, _, message = [*exc.args[1:4], None, None, None][:3]
+        if status == 403:
+            return Forbidden(f"Mastodon: {message}")
+        if status in (404, 410):
+            return ChannelGone(f"Mastodon: {message}")
+        return BadPayload(f"Mastodon: {message} ({status})")
+    return TransientError(f"Mastodon: {exc}")
+
+
+class MastodonSink:
+    """Posts statuses to one Mastodon account."""
+
+    platform: ClassVar[str] = "mastodon"
+
+    def __init__(
+        self,
+        channel: ChannelInfo,
+        token: str,
+        *,
+        timeout: float = 15.0,
+        wall_clock: Callable[[], float] = time.time,
+    ) -> None:
+        self.channel = channel
+        self.base_url = instance_url(channel)
+        self._key = hashlib.sha256(token.encode()).hexdigest()[:16]
+        self._wall_clock = wall_clock
+        self.client = Mastodon(
+            access_token=token,
+            api_base_url=self.base_url,
+            ratelimit_method="throw",
+            request_timeout=timeout,
+            version_check_mode="none",
+        )
+
+    async def start(self) -> None:
+        """Check the token with verify_credentials."""
+        await self._run(self.client.account_verify_credentials)
+
+    async def send(self, message: Message) -> Receipt:
+        """Post, edit or delete a status; the receipt is the status id."""
+        receipt = Receipt(message.edit_of or "")
+        for request in requests_for(message, self.channel):
+            receipt = await self._call(request, message)
+        return receipt
+
+    async def delete(self, platform_message_id: str) -> None:
+        """Delete an earlier status (a retracted item)."""
+        await self._call(ApiRequest("DELETE", f"/api/v1/statuses/{platform_message_id}", {}), None)
+
+    async def _call(self, request: ApiRequest, message: Message | None) -> Receipt:
+        status_id = request.path.rsplit("/", 1)[-1]
+        if request.method == "POST":
+            key = f"hub-delivery-{message.delivery_id}" if message else None
+            result = await self._run(self.client.status_post, idempotency_key=key, **request.body)
+        elif request.method == "PUT":
+            result = await self._run(self.client.status_update, status_id, **request.body)
+        else:
+            with contextlib.suppress(ChannelGone):  # already deleted is deleted
+                await self._run(self.client.status_delete, status_id)
+            return Receipt(status_id)
+        return Receipt(str(result["id"]))
+
+    async def _run(self, call: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+        try:
+            return await asyncio.to_thread(call, *args, **kwargs)
+        except md.MastodonError as exc:
+            raise map_error(exc, self._retry_after()) from None
+
+    def _retry_after(self) -> float:
+        reset = self.client.ratelimit_reset
+        wait = (reset - self._wall_clock()) if reset else 60.0
+        return float(max(1, math.ceil(wait)))
+
+    def rate_limits(self, message: Message) -> list[RateLimit]:
+        """Mastodon's posting budget per account."""
+        key = f"mastodon:{self._key}"
+        return [RateLimit(key, MASTODON.per_account_per_second, MASTODON.burst)]
+
+    async def close(self) -> None:
+        session = getattr(self.client, "session", None)
+        if session is not None:
+            session.close()
+
+
+def mastodon_sink(channel: ChannelInfo, secret: str | None) -> MastodonSink:
+    """The ``hub.sinks`` factory: ``secret`` is the account's access token."""
+    if not secret:
+        raise Forbidden(f"channel {channel.key}: no Mastodon access token configured")
+    return MastodonSink(channel, secret)

@@ -1,0 +1,228 @@
+"""A Mastodon REST API stand-in on loopback.
+
+Speaks what the sink uses: ``GET /api/v1/accounts/verify_credentials``,
+``POST /api/v1/statuses`` (form or JSON, with ``Idempotency-Key``),
+``PUT`` and ``DELETE /api/v1/statuses/:id``, with Bearer tokens, Mastodon's
+``{"error": "..."}`` bodies (401, 404, 422 "Validation failed: Text character
+limit of 500 exceeded"), ``X-RateLimit-Limit/Remaining/Reset`` headers on
+every answer and 429 when the account's posting window is spent. Statuses
+are counted as Mastodon counts them (graphemes, every URL 23). It records
+what it received and lists statuses at ``GET /_standin/messages``.
+"""
+
+from __future__ import annotations
+
+import html
+import time
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime
+from email.utils import formatdate
+from typing import Any
+
+from aiohttp import web
+
+from bots.limits import MASTODON, MastodonLimits
+from bots.mastodon.format import status_length
+from bots.standin import Clock, FloodWindow, LoopbackServer, default_clock, request_params
+
+VISIBILITIES = {"public", "unlisted", "private", "direct"}
+
+
+@dataclass
+class StoredStatus:
+    """A status as the stand-in keeps it."""
+
+    id: str
+    account: str
+    text: str
+    language: str | None
+    visibility: str
+    created_at: str
+    edited_at: str | None = None
+    deleted: bool = False
+
+
+@dataclass
+class Received:
+    method: str
+    path: str
+    params: dict[str, Any]
+    status: int
+    error: str = ""
+
+
+class MastodonError(Exception):
+    def __init__(self, status: int, error: str) -> None:
+        super().__init__(error)
+        self.status = status
+        self.error = error
+
+
+@dataclass
+class MastodonStandIn(LoopbackServer):
+    """A Mastodon server whose accounts are the keys of ``tokens`` (token -> username)."""
+
+    tokens: dict[str, str] = field(default_factory=lambda: {"stand-in-token": "iopd"})
+    clock: Clock = default_clock
+    wall_clock: Clock = time.time
+    limits: MastodonLimits = MASTODON
+    received: list[Received] = field(default_factory=list)
+    statuses: dict[str, StoredStatus] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        super().__init__()
+        self._window = FloodWindow(self.limits.statuses_per_window, self.limits.window_seconds)
+        self._idempotent: dict[tuple[str, str], str] = {}
+        self._next_id = 110000000000000000
+        self._failures: list[MastodonError] = []
+
+    def fail_next(self, status: int, error: str) -> None:
+        """Answer the next status request with this error instead."""
+        self._failures.append(MastodonError(status, error))
+
+    def messages(self) -> list[StoredStatus]:
+        """The statuses held (deleted ones excluded), oldest first."""
+        return [s for s in self.statuses.values() if not s.deleted]
+
+    def routes(self, app: web.Application) -> None:
+        app.router.add_get("/api/v1/accounts/verify_credentials", self._handle)
+        app.router.add_post("/api/v1/statuses", self._handle)
+        app.router.add_route("PUT", "/api/v1/statuses/{id}", self._handle)
+        app.router.add_route("DELETE", "/api/v1/statuses/{id}", self._handle)
+        app.router.add_get("/_standin/messages", self._list)
+
+    async def _list(self, request: web.Request) -> web.Response:
+        return web.json_response([asdict(s) for s in self.statuses.values()])
+
+    def _headers(self, account: str | None) -> dict[str, str]:
+        now, wall = self.clock(), self.wall_clock()
+        headers = {"Date": formatdate(wall, usegmt=True)}
+        if account:
+            wait = self._window.wait(account, now)
+            used = self._window.used(account, now)
+            reset = datetime.fromtimestamp(wall + (wait or self.limits.window_seconds), UTC)
+            headers |= {
+                "X-RateLimit-Limit": str(self.limits.statuses_per_window),
+                "X-RateLimit-Remaining": str(max(0, self.limits.statuses_per_window - used)),
+                "X-RateLimit-Reset": reset.isoformat(timespec="seconds").replace("+00:00", "Z"),
+            }
+        return headers
+
+    async def _handle(self, request: web.Request) -> web.Response:
+        params = await request_params(request)
+        account = None
+        try:
+            account = self._account(request)
+            result = self._dispatch(request, account, params)
+        except MastodonError as exc:
+            self.received.append(
+                Received(request.method, request.path, params, exc.status, exc.error)
+            )
+            headers = self._headers(account)
+            return web.json_response({"error": exc.error}, status=exc.status, headers=headers)
+        self.received.append(Received(request.method, request.path, params, 200))
+        return web.json_response(result, headers=self._headers(account))
+
+    def _account(self, request: web.Request) -> str:
+        token = request.headers.get("Authorization", "").removeprefix("Bearer ").strip()
+        if token not in self.tokens:
+            raise MastodonError(401, "The access token is invalid")
+        return self.tokens[token]
+
+    def _dispatch(self, request: web.Request, account: str, params: dict[str, Any]) -> Any:
+        if request.path.endswith("verify_credentials"):
+            return self._account_shape(account)
+        if self._failures:
+            raise self._failures.pop(0)
+        if request.method == "POST":
+            return self._post(request, account, params)
+        stored = self.statuses.get(request.match_info["id"])
+        if stored is None or stored.deleted or stored.account != account:
+            raise MastodonError(404, "Record not found")
+        if request.method == "DELETE":
+            stored.deleted = True
+            return {**self._shape(stored), "text": stored.text}
+        stored.text = self._validated_text(params)
+        stored.edited_at = self._now_iso()
+        return self._shape(stored)
+
+    def _validated_text(self, params: dict[str, Any]) -> str:
+        text = str(params.get("status") or "")
+        if not text.strip():
+            raise MastodonError(422, "Validation failed: Text can't be blank")
+        if status_length(text, self.limits) > self.limits.status:
+            raise MastodonError(
+                422, f"Validation failed: Text character limit of {self.limits.status} exceeded"
+            )
+        return text
+
+    def _post(self, request: web.Request, account: str, params: dict[str, Any]) -> Any:
+        key = request.headers.get("Idempotency-Key")
+        if key and (account, key) in self._idempotent:
+            return self._shape(self.statuses[self._idempotent[(account, key)]])
+        text = self._validated_text(params)
+        visibility = str(params.get("visibility") or "public")
+        if visibility not in VISIBILITIES:
+            raise MastodonError(422, "Validation failed: Visibility is not included in the list")
+        now = self.clock()
+        wait = self._window.wait(account, now)
+        if wait > 0:
+            raise MastodonError(429, "Too many requests")
+        self._window.record(account, now)
+        self._next_id += 1
+        stored = StoredStatus(
+            str(self._next_id), account, text, params.get("language"), visibility, self._now_iso()
+        )
+        self.statuses[stored.id] = stored
+        if key:
+            self._idempotent[(account, key)] = stored.id
+        return self._shape(stored)
+
+    def _now_iso(self) -> str:
+        moment = datetime.fromtimestamp(self.wall_clock(), UTC)
+        return moment.isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+    def _account_shape(self, account: str) -> dict[str, Any]:
+        return {
+            "id": "1",
+            "username": account,
+            "acct": account,
+            "display_name": account.upper(),
+            "locked": False,
+            "bot": True,
+            "created_at": "2024-01-01T00:00:00.000Z",
+            "note": "",
+            "url": f"https://mastodon.standin/@{account}",
+            "avatar": "https://mastodon.standin/avatar.png",
+            "header": "https://mastodon.standin/header.png",
+            "followers_count": 0,
+            "following_count": 0,
+            "statuses_count": len(self.messages()),
+            "emojis": [],
+            "fields": [],
+        }
+
+    def _shape(self, stored: StoredStatus) -> dict[str, Any]:
+        paragraphs = "".join(f"<p>{html.escape(p)}</p>" for p in stored.text.split("\n\n"))
+        return {
+            "id": stored.id,
+            "uri": f"https://mastodon.standin/users/{stored.account}/statuses/{stored.id}",
+            "url": f"https://mastodon.standin/@{stored.account}/{stored.id}",
+            "created_at": stored.created_at,
+            "edited_at": stored.edited_at,
+            "content": paragraphs,
+            "visibility": stored.visibility,
+            "language": stored.language,
+            "sensitive": False,
+            "spoiler_text": "",
+            "account": self._account_shape(stored.account),
+            "media_attachments": [],
+            "mentions": [],
+            "tags": [],
+            "emojis": [],
+            "reblogs_count": 0,
+            "favourites_count": 0,
+            "replies_count": 0,
+            "in_reply_to_id": None,
+            "reblog": None,
+        }

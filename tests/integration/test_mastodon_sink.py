@@ -1,0 +1,155 @@
+"""The Mastodon sink through Mastodon.py against the REST stand-in.
+
+The stand-in's window runs on a hand-moved clock and its wall clock is fixed
+at a whole second, so the 429's X-RateLimit-Reset gives an exact retry_after.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
+from dataclasses import replace
+from typing import Any, TypeVar
+
+import httpx
+import pytest
+
+from bots.limits import MastodonLimits
+from bots.mastodon.sink import MastodonSink, instance_url, mastodon_sink
+from bots.mastodon.standin import MastodonStandIn
+from hub.errors import BadPayload, ChannelGone, Forbidden, RateLimited, TransientError
+from hub.sinks import ChannelInfo, Message, sink_factory
+
+TOKEN = "stand-in-token"
+WALL = 1_800_000_000.0
+T = TypeVar("T")
+
+
+class ManualClock:
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def run(test: Callable[[MastodonStandIn, ManualClock], Awaitable[T]], **standin: Any) -> T:
+    async def main() -> T:
+        clock = ManualClock()
+        async with MastodonStandIn(clock=clock, wall_clock=lambda: WALL, **standin) as server:
+            return await test(server, clock)
+
+    return asyncio.run(main())
+
+
+@asynccontextmanager
+async def sink_for(standin: MastodonStandIn, token: str = TOKEN) -> AsyncIterator[MastodonSink]:
+    channel = ChannelInfo("md", "mastodon", "@iopd@mastodon.standin", base_url=standin.url)
+    sink = mastodon_sink(channel, token)
+    try:
+        yield sink
+    finally:
+        await sink.close()
+
+
+def item(**fields: Any) -> Message:
+    base = {"delivery_id": 5, "kind": "item", "title": "Conferencia 2027", "text": "En Barcelona."}
+    return Message(**{**base, "link": "https://oidp.net/c", "language": "es", **fields})
+
+
+def test_registered_and_instance_from_the_account() -> None:
+    assert sink_factory("mastodon") is mastodon_sink
+    assert instance_url(ChannelInfo("m", "mastodon", "@iopd@mastodon.social")) == (
+        "https://mastodon.social"
+    )
+    with pytest.raises(ChannelGone):
+        instance_url(ChannelInfo("m", "mastodon", "iopd"))
+
+
+def test_post_edit_delete_and_idempotent_retry() -> None:
+    async def body(standin: MastodonStandIn, clock: ManualClock) -> None:
+        async with sink_for(standin) as sink:
+            await sink.start()
+            posted = await sink.send(item())
+            retried = await sink.send(item())  # same delivery: same Idempotency-Key
+            edited = await sink.send(
+                replace(item(title="Nueva fecha"), edit_of=posted.platform_message_id)
+            )
+            await sink.send(replace(item(), kind="retraction", edit_of=posted.platform_message_id))
+            await sink.delete(posted.platform_message_id)  # already gone is fine
+        assert posted == retried == edited
+        [status] = standin.statuses.values()
+        assert status.language == "es" and status.visibility == "public"
+        assert status.text.startswith("Nueva fecha\n\nEn Barcelona.")
+        assert status.edited_at and status.deleted
+        methods = [(r.method, r.status) for r in standin.received]
+        assert methods[1:] == [
+            ("POST", 200),
+            ("POST", 200),
+            ("PUT", 200),
+            ("DELETE", 200),
+            ("DELETE", 404),
+        ]
+
+    run(body)
+
+
+def test_spent_window_is_rate_limited_until_the_reset() -> None:
+    async def body(standin: MastodonStandIn, clock: ManualClock) -> float:
+        async with sink_for(standin) as sink:
+            for delivery in range(3):
+                clock.now += 100
+                await sink.send(item(delivery_id=delivery))
+            clock.now += 50
+            with pytest.raises(RateLimited) as limited:
+                await sink.send(item(delivery_id=99))
+        return limited.value.retry_after
+
+    limits = MastodonLimits(statuses_per_window=3, window_seconds=600)
+    # The first of three posts was at t=100; the window frees at t=700, now is t=350.
+    assert run(body, limits=limits) == 350.0
+
+
+@pytest.mark.parametrize(
+    ("token", "failure", "error", "text"),
+    [
+        ("wrong", None, Forbidden, "access token"),
+        (
+            TOKEN,
+            (422, "Validation failed: Text character limit of 500 exceeded"),
+            BadPayload,
+            "500",
+        ),
+        (TOKEN, (403, "This action is not allowed"), Forbidden, "not allowed"),
+        (TOKEN, (410, "Gone"), ChannelGone, "Gone"),
+        (TOKEN, (503, "Service Unavailable"), TransientError, "server error"),
+    ],
+)
+def test_errors_map_to_hub_errors(
+    token: str, failure: tuple[int, str] | None, error: type[Exception], text: str
+) -> None:
+    async def body(standin: MastodonStandIn, clock: ManualClock) -> None:
+        if failure:
+            standin.fail_next(*failure)
+        async with sink_for(standin, token) as sink:
+            with pytest.raises(error, match=text) as raised:
+                await sink.send(item())
+        assert token not in str(raised.value)
+
+    run(body)
+
+
+def test_standin_counts_like_mastodon() -> None:
+    async def body(standin: MastodonStandIn, clock: ManualClock) -> list[int]:
+        headers = {"Authorization": f"Bearer {TOKEN}"}
+        async with httpx.AsyncClient(base_url=standin.url, headers=headers) as client:
+            fits = await client.post(
+                "/api/v1/statuses", data={"status": "x" * 476 + " https://a.b"}
+            )
+            over = await client.post(
+                "/api/v1/statuses", data={"status": "x" * 477 + " https://a.b"}
+            )
+        return [fits.status_code, over.status_code]
+
+    assert run(body) == [200, 422]
