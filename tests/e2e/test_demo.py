@@ -1,0 +1,39 @@
+"""``hub demo --once``: a new user's first run, in a real process, with no accounts."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).parents[2]
+
+
+def test_demo_carries_feed_items_to_the_slack_and_telegram_stand_ins(tmp_path: Path) -> None:
+    environ = {k: v for k, v in os.environ.items() if not k.endswith("_TOKEN")}
+    environ.pop("HUB_DATABASE_URL", None)
+    result = subprocess.run(
+        [sys.executable, "-m", "hub", "demo", "--once", "--data-dir", str(tmp_path / "demo")],
+        cwd=ROOT,
+        env=environ,
+        capture_output=True,
+        text=True,
+        timeout=180,
+        stdin=subprocess.DEVNULL,
+    )
+    out = result.stdout
+    assert result.returncode == 0, result.stderr + out
+    assert (tmp_path / "demo" / "hub.db").exists()
+    assert re.search(r"polled website_news\s+changed\s+6 new items", out)
+    assert re.search(r"polled website_events\s+changed\s+0 new items, 2 events", out)
+    assert "items: 6 approved" in out
+    assert re.search(r"slack stand-in \(http://127\.0\.0\.1:\d+\) holds 6 messages", out)
+    # Only the French item about Dakar and the Portuguese one about Porto Alegre
+    # match the Telegram routes (language plus region).
+    assert re.search(r"telegram stand-in \(http://127\.0\.0\.1:\d+\) holds 2 messages", out)
+    assert "@oidp_afrique    Séminaire de l'OIDP à Dakar" in out
+    assert "@oidp_latam_pt   Porto Alegre recebe encontro" in out
+    assert "alert(" not in out
+    assert "Traceback" not in result.stderr
