@@ -19,7 +19,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import Engine, select, update
+from sqlalchemy import Engine, bindparam, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from hub.models import RateBucket
@@ -52,22 +52,44 @@ def wait_for(bucket: Bucket, limit: RateLimit, now: dt.datetime, margin: float =
 
 
 class DatabaseRateLimiter:
-    """Token buckets in the database, one row per key, shared by all workers."""
+    """Token buckets in the database, one row per key, shared by all workers.
+
+    The database decides. The limiter also remembers, per key, the earliest
+    moment its last look at the database allows another token (``_not_before``):
+    tokens only ever appear by refill and other workers only take them, so a
+    try before that moment is bound to fail and is answered without a query.
+    This keeps a process's waiting sends from all polling the same row at the
+    moment a token appears: the first one to wake takes it and moves the mark.
+    """
 
     def __init__(self, engine: Engine, *, margin: float = 0.97) -> None:
         self.engine = engine
         self.margin = margin
         self._insert = postgresql.insert if engine.dialect.name == "postgresql" else sqlite.insert
+        self._known: set[str] = set()
+        self._not_before: dict[str, dt.datetime] = {}
 
     def _ensure(self, conn, limits: Sequence[RateLimit], now: dt.datetime) -> None:  # type: ignore[no-untyped-def]
-        rows = [{"key": lim.key, "tokens": lim.burst, "updated_at": now} for lim in limits]
-        conn.execute(self._insert(buckets).on_conflict_do_nothing(index_elements=["key"]), rows)
+        rows = [
+            {"key": lim.key, "tokens": lim.burst, "updated_at": now}
+            for lim in limits
+            if lim.key not in self._known
+        ]
+        if rows:
+            conn.execute(self._insert(buckets).on_conflict_do_nothing(index_elements=["key"]), rows)
+
+    def _local_wait(self, keys: Sequence[str], now: dt.datetime) -> float:
+        marks = [self._not_before[k] for k in keys if k in self._not_before]
+        return max(((m - now).total_seconds() for m in marks), default=0.0)
 
     def try_acquire(self, limits: Sequence[RateLimit], now: dt.datetime) -> float:
         """Take one token from every bucket and return 0, or take none and return the wait."""
         if not limits:
             return 0.0
         by_key = {lim.key: lim for lim in limits}
+        local = self._local_wait(list(by_key), now)
+        if local > 0:
+            return local
         with self.engine.begin() as conn:
             self._ensure(conn, list(by_key.values()), now)
             rows = conn.execute(
@@ -78,17 +100,26 @@ class DatabaseRateLimiter:
                 .order_by(buckets.c.key)
                 .with_for_update()
             ).all()
+            self._known.update(by_key)
             states = {key: Bucket(tokens, updated, paused) for key, tokens, updated, paused in rows}
-            wait = max(wait_for(states[k], by_key[k], now, self.margin) for k in by_key)
+            waits = {k: wait_for(states[k], by_key[k], now, self.margin) for k in by_key}
+            wait = max(waits.values())
             if wait > 0:
+                for key, seconds in waits.items():
+                    if seconds > 0:
+                        self._not_before[key] = now + dt.timedelta(seconds=seconds)
                 return wait
-            for key, limit in by_key.items():
-                tokens = refill(states[key], limit, now, self.margin) - 1.0
-                conn.execute(
-                    update(buckets)
-                    .where(buckets.c.key == key)
-                    .values(tokens=tokens, updated_at=now)
-                )
+            left = {k: refill(states[k], lim, now, self.margin) - 1.0 for k, lim in by_key.items()}
+            conn.execute(
+                update(buckets)
+                .where(buckets.c.key == bindparam("b_key"))
+                .values(tokens=bindparam("b_tokens"), updated_at=now),
+                [{"b_key": k, "b_tokens": tokens} for k, tokens in left.items()],
+            )
+        for key, tokens in left.items():
+            if tokens < 1.0:
+                seconds = (1.0 - tokens) / (by_key[key].rate * self.margin)
+                self._not_before[key] = now + dt.timedelta(seconds=seconds)
         return 0.0
 
     def pause(self, limits: Sequence[RateLimit], until: dt.datetime, now: dt.datetime) -> None:
@@ -109,6 +140,8 @@ class DatabaseRateLimiter:
                         .where(buckets.c.key == key)
                         .values(paused_until=until, tokens=0.0, updated_at=until)
                     )
+        for key in keys:
+            self._not_before[key] = max(until, self._not_before.get(key, until))
 
     def paused_until(self, key: str) -> dt.datetime | None:
         """When the pause on ``key`` ends (None if it was never paused)."""

@@ -57,6 +57,9 @@ class WorkerConfig:
     send_timeout: float = 30.0
     until_idle: bool = False
     """Return once nothing is due (benchmarks, tests, ``hub worker --once``)."""
+    record_each: bool = False
+    """Record every send at once instead of once per batch: slower, but a crash can then
+    repeat at most ``concurrency`` messages (those sent and not yet recorded), not a batch."""
 
 
 @dataclass
@@ -162,7 +165,8 @@ class Worker:
             messages = build_messages(conn, claims, self._channels)
         claimed_at = time.monotonic()
         results = await self._deliver_batch(token, claims, messages, stop)
-        await self._record(results)
+        if results:
+            await self._record(results)
         if self.measure:
             done = time.monotonic()
             self.stats.latencies.extend(done - claimed_at for r in results if r.outcome == "sent")
@@ -180,13 +184,18 @@ class Worker:
     ) -> list[Result]:
         gate = asyncio.Semaphore(self.config.concurrency)
 
-        async def one(claim: Claim) -> Result:
+        async def one(claim: Claim) -> Result | None:
             async with gate:
-                return await self._deliver(claim, messages[claim.id], stop)
+                result = await self._deliver(claim, messages[claim.id], stop)
+                if self.config.record_each:
+                    await self._record([result])
+                    return None
+                return result
 
         renewer = asyncio.create_task(self._renew_leases(token))
         try:
-            return list(await asyncio.gather(*(one(c) for c in claims)))
+            done = await asyncio.gather(*(one(c) for c in claims))
+            return [result for result in done if result is not None]
         finally:
             renewer.cancel()
             with contextlib.suppress(asyncio.CancelledError):
@@ -210,7 +219,7 @@ class Worker:
             if wait > self.config.max_rate_wait or stop.is_set():
                 due = self.clock() + dt.timedelta(seconds=wait)
                 return self._released(claim, started, due)
-            await asyncio.sleep(wait + self._rng.uniform(0, 0.002))
+            await asyncio.sleep(wait)
         if stop.is_set():
             return self._released(claim, started, self.clock())
         started = self.clock()

@@ -82,6 +82,13 @@ def worker_command(
     lease: Annotated[float, typer.Option(help="Seconds a claim is held.")] = 60.0,
     poll: Annotated[float, typer.Option(help="Seconds between polls when idle.")] = 1.0,
     once: Annotated[bool, typer.Option("--once", help="Exit when nothing is due.")] = False,
+    record_each: Annotated[
+        bool,
+        typer.Option(
+            "--record-each",
+            help="Record each send at once: a crash repeats at most --concurrency messages.",
+        ),
+    ] = False,
     database_url: DatabaseUrl = None,
 ) -> None:
     """Send due deliveries until stopped; SIGTERM finishes what is in flight and exits 0."""
@@ -100,8 +107,10 @@ def worker_command(
         concurrency=concurrency,
         batch_size=batch_size,
         lease_seconds=lease,
+        sweep_interval=min(5.0, lease),
         poll_interval=poll,
         until_idle=once,
+        record_each=record_each,
     )
     worker = Worker(
         engine,

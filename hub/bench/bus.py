@@ -1,0 +1,207 @@
+"""``hub bench bus``: how fast the outbox drains, beside procrastinate on the same server.
+
+1. SQLite, one in-process worker, ``count`` deliveries to the instant sink:
+   deliveries/s and the claim-to-recorded latency (p50, p99).
+2. PostgreSQL, 1 and 4 worker processes on a scratch database: deliveries/s.
+3. procrastinate, the same number of no-op jobs and worker processes on a
+   scratch database of the same server: jobs/s, and the hub/procrastinate ratio.
+
+Worker processes start, connect and wait at a barrier; the clock runs from
+the barrier to the exit of the last process (each exits when nothing is due).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import cProfile
+import io
+import multiprocessing
+import pstats
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from hub.bench import percentile, scratch_postgres_database
+from hub.bus.messages import ChannelRow, ChannelSinks
+from hub.bus.sinks import InstantSink
+from hub.bus.testing import bus_settings, seed_deliveries
+from hub.bus.worker import Worker, WorkerConfig
+from hub.db import make_engine, upgrade
+from hub.models import utcnow
+from hub.sinks import ChannelInfo
+
+SETTINGS = bus_settings(channels=8)
+CONFIG = WorkerConfig(concurrency=100, batch_size=100, until_idle=True, poll_interval=0.05)
+PROCRASTINATE_TASK = "hub_bench_noop"
+
+
+def instant_sinks() -> ChannelSinks:
+    def build(row: ChannelRow) -> InstantSink:
+        return InstantSink(ChannelInfo(row.key, row.platform, row.target), keep=False)
+
+    return ChannelSinks(build)
+
+
+def bench_sqlite(count: int, profile: bool = False) -> dict[str, Any]:
+    """One worker in this process on a fresh SQLite file."""
+    with tempfile.TemporaryDirectory() as folder:
+        engine = make_engine(f"sqlite:///{Path(folder) / 'bench.db'}")
+        upgrade(engine)
+        seed_deliveries(engine, SETTINGS, count, now=utcnow())
+        worker = Worker(engine, instant_sinks(), config=CONFIG, measure=True)
+        profiler = cProfile.Profile() if profile else None
+        started = time.perf_counter()
+        if profiler:
+            profiler.enable()
+        stats = asyncio.run(worker.run())
+        if profiler:
+            profiler.disable()
+        elapsed = time.perf_counter() - started
+        engine.dispose()
+    result = {
+        "deliveries_per_s": round(stats.sent / elapsed, 1),
+        "p50_ms": round(percentile(stats.latencies, 0.50) * 1000, 2),
+        "p99_ms": round(percentile(stats.latencies, 0.99) * 1000, 2),
+    }
+    if profiler:
+        out = io.StringIO()
+        pstats.Stats(profiler, stream=out).sort_stats("cumulative").print_stats(25)
+        result["profile"] = out.getvalue()
+    return result
+
+
+def _hub_worker_process(url: str, ready: Any, start: Any, sent: Any) -> None:
+    engine = make_engine(url)
+    with engine.connect():
+        pass  # connect before the clock starts
+    ready.release()
+    start.wait()
+    stats = asyncio.run(Worker(engine, instant_sinks(), config=CONFIG).run())
+    engine.dispose()
+    with sent.get_lock():
+        sent.value += stats.sent
+
+
+def _run_processes(target: Any, args: tuple[Any, ...], workers: int) -> tuple[float, int]:
+    """Start ``workers`` processes at a barrier; seconds until the last one exits, and sends."""
+    context = multiprocessing.get_context("spawn")
+    ready, start, sent = context.Semaphore(0), context.Event(), context.Value("i", 0)
+    processes = [
+        context.Process(target=target, args=(*args, ready, start, sent)) for _ in range(workers)
+    ]
+    for process in processes:
+        process.start()
+    for _ in processes:
+        ready.acquire()
+    started = time.perf_counter()
+    start.set()
+    for process in processes:
+        process.join()
+    return time.perf_counter() - started, sent.value
+
+
+def bench_postgres(server_url: str, count: int, workers: int) -> dict[str, Any]:
+    with scratch_postgres_database(server_url) as url:
+        engine = make_engine(url)
+        upgrade(engine)
+        seed_deliveries(engine, SETTINGS, count, now=utcnow())
+        engine.dispose()
+        elapsed, sent = _run_processes(_hub_worker_process, (url,), workers)
+    if sent != count:
+        raise RuntimeError(f"{sent} of {count} deliveries sent")
+    return {"workers": workers, "deliveries_per_s": round(count / elapsed, 1)}
+
+
+def _procrastinate_app(url: str) -> Any:
+    import procrastinate
+
+    conninfo = url.replace("postgresql+psycopg://", "postgresql://")
+    app = procrastinate.App(connector=procrastinate.PsycopgConnector(conninfo=conninfo))
+    app.task(name=PROCRASTINATE_TASK)(_noop)
+    return app
+
+
+def _noop() -> None:
+    return None
+
+
+def _procrastinate_worker_process(url: str, ready: Any, start: Any, done: Any) -> None:
+    async def work() -> None:
+        app = _procrastinate_app(url)
+        async with app.open_async():
+            ready.release()
+            await asyncio.get_running_loop().run_in_executor(None, start.wait)
+            await app.run_worker_async(
+                concurrency=1, wait=False, install_signal_handlers=False, delete_jobs="never"
+            )
+
+    asyncio.run(work())
+
+
+def bench_procrastinate(server_url: str, count: int, workers: int) -> dict[str, Any]:
+    with scratch_postgres_database(server_url, prefix="hub_bench_procrastinate") as url:
+
+        async def prepare() -> None:
+            app = _procrastinate_app(url)
+            async with app.open_async():
+                await app.schema_manager.apply_schema_async()
+                task = app.tasks[PROCRASTINATE_TASK]
+                for offset in range(0, count, 1000):
+                    await task.batch_defer_async(*({} for _ in range(min(1000, count - offset))))
+
+        async def finished() -> int:
+            app = _procrastinate_app(url)
+            async with app.open_async():
+                rows = await app.connector.execute_query_all_async(
+                    "SELECT count(*) AS n FROM procrastinate_jobs WHERE status = 'succeeded'"
+                )
+                return int(rows[0]["n"])
+
+        asyncio.run(prepare())
+        elapsed, _ = _run_processes(_procrastinate_worker_process, (url,), workers)
+        done = asyncio.run(finished())
+    if done != count:
+        raise RuntimeError(f"procrastinate finished {done} of {count} jobs")
+    return {"name": "procrastinate", "workers": workers, "jobs_per_s": round(count / elapsed, 1)}
+
+
+def run_bus_bench(
+    server_url: str | None, count: int = 20_000, profile: bool = False
+) -> dict[str, Any]:
+    """All three measurements as the ``--json`` object."""
+    result: dict[str, Any] = {"sqlite": bench_sqlite(count, profile=profile)}
+    result["postgresql"] = []
+    result["baseline"] = None
+    result["ratio_vs_procrastinate"] = None
+    if server_url:
+        result["postgresql"] = [bench_postgres(server_url, count, n) for n in (1, 4)]
+        result["baseline"] = bench_procrastinate(server_url, count, 4)
+        hub_at_4 = result["postgresql"][-1]["deliveries_per_s"]
+        result["ratio_vs_procrastinate"] = round(hub_at_4 / result["baseline"]["jobs_per_s"], 2)
+    return result
+
+
+def render_bus_bench(result: dict[str, Any], count: int) -> str:
+    s = result["sqlite"]
+    lines = [
+        f"bus benchmark, {count} deliveries to the instant sink",
+        f"  SQLite, 1 worker      {s['deliveries_per_s']:>10,.0f} deliveries/s"
+        f"   p50 {s['p50_ms']:.1f} ms   p99 {s['p99_ms']:.1f} ms",
+    ]
+    for row in result["postgresql"]:
+        lines.append(
+            f"  PostgreSQL, {row['workers']} worker{'s' if row['workers'] > 1 else ' '}"
+            f"  {row['deliveries_per_s']:>10,.0f} deliveries/s"
+        )
+    base = result["baseline"]
+    if base:
+        lines.append(
+            f"  procrastinate, {base['workers']} workers {base['jobs_per_s']:>8,.0f} jobs/s"
+            f"   (hub is {result['ratio_vs_procrastinate']}x)"
+        )
+    else:
+        lines.append("  PostgreSQL skipped: give --database-url or set HUB_DATABASE_URL")
+    if "profile" in s:
+        lines.append(s["profile"])
+    return "\n".join(lines)

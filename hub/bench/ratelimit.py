@@ -1,0 +1,196 @@
+"""``hub bench ratelimit``: reach Telegram's ceiling with several workers, never cross it.
+
+No Telegram stand-in is used here: a local sink keeps Telegram's books
+instead. It answers 429 (and counts a violation) whenever a message would
+make more than 30 in any second for the bot, a second message within a
+second to one chat, or more than 20 in any minute to one group. Four
+workers (each with its own database connection, so the budget is shared only
+through the ``rate_buckets`` rows) send 2,000 messages to 50 chats and 5
+groups; the figure is messages per second from the first to the last.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import tempfile
+import time
+from collections import defaultdict, deque
+from pathlib import Path
+from typing import Any, ClassVar
+
+from sqlalchemy import insert
+
+from hub.bench import scratch_postgres_database
+from hub.bus.messages import ChannelRow, ChannelSinks
+from hub.bus.worker import Worker, WorkerConfig
+from hub.catalog import channel_ids, sync_config
+from hub.db import make_engine, transaction, upgrade
+from hub.errors import RateLimited
+from hub.models import Delivery, utcnow
+from hub.settings import Settings
+from hub.sinks import ChannelInfo, Message, RateLimit, Receipt
+
+BOT_PER_S = 30.0
+CHAT_PER_S = 1.0
+GROUP_PER_MIN = 20.0
+
+
+class TelegramBooks:
+    """Telegram's limits as the platform would enforce them, over sliding windows."""
+
+    def __init__(self) -> None:
+        self.bot: deque[float] = deque()
+        self.keys: dict[str, deque[float]] = defaultdict(deque)
+        self.arrivals: list[float] = []
+        self.violations = 0
+
+    def admit(self, chat_key: str, per: float, window: float) -> bool:
+        now = time.monotonic()
+        for times, horizon in ((self.bot, 1.0), (self.keys[chat_key], window)):
+            while times and times[0] <= now - horizon:
+                times.popleft()
+        if len(self.bot) >= BOT_PER_S or len(self.keys[chat_key]) >= per:
+            self.violations += 1
+            return False
+        self.bot.append(now)
+        self.keys[chat_key].append(now)
+        self.arrivals.append(now)
+        return True
+
+
+class TelegramLikeSink:
+    """Spends the bot's, the chat's or the group's budget; answers 429 when over it."""
+
+    platform: ClassVar[str] = "telegram-books"
+
+    def __init__(self, channel: ChannelInfo, books: TelegramBooks) -> None:
+        self.channel = channel
+        self.books = books
+        self.group = channel.target.startswith("group")
+
+    async def start(self) -> None:
+        return None
+
+    async def send(self, message: Message) -> Receipt:
+        per, window = (GROUP_PER_MIN, 60.0) if self.group else (CHAT_PER_S, 1.0)
+        if not self.books.admit(self.channel.target, per, window):
+            raise RateLimited(1.0, "429 Too Many Requests")
+        return Receipt(str(message.delivery_id))
+
+    def rate_limits(self, message: Message) -> list[RateLimit]:
+        if self.group:
+            chat = RateLimit(f"tg:{self.channel.target}", GROUP_PER_MIN / 60.0, 1.0)
+        else:
+            chat = RateLimit(f"tg:{self.channel.target}", CHAT_PER_S, 1.0)
+        # A burst of 1.5 absorbs a late wake-up without letting any one-second window
+        # hold more than 1.5 + 30 * 0.97 (the limiter's margin) < 31 messages.
+        return [RateLimit("tg:bot", BOT_PER_S, 1.5), chat]
+
+    async def close(self) -> None:
+        return None
+
+
+def _settings(chats: int, groups: int) -> Settings:
+    targets = [f"chat{i}" for i in range(chats)] + [f"group{i}" for i in range(groups)]
+    return Settings.model_validate(
+        {
+            "channels": {t: {"platform": "memory", "target": t} for t in targets},
+            "routes": [{"name": "all", "to": targets}],
+        }
+    )
+
+
+def _seed(engine: Any, messages: int, chats: int, groups: int, per_group: int) -> None:
+    """``per_group`` messages to each group, the rest spread over the chats, interleaved."""
+    now = utcnow()
+    with transaction(engine) as session:
+        sync_config(session, _settings(chats, groups))
+        ids = channel_ids(session)
+    group_slots = set(range(0, messages, max(1, messages // max(1, groups * per_group))))
+    rows, chat_n, group_n = [], 0, 0
+    for n in range(messages):
+        if n in group_slots and group_n < groups * per_group:
+            key, group_n = f"group{group_n % groups}", group_n + 1
+        else:
+            key, chat_n = f"chat{chat_n % chats}", chat_n + 1
+        rows.append(
+            {
+                "channel_id": ids[key],
+                "kind": "alert",
+                "dedup_key": f"rate-{n}",
+                "payload": {"title": f"Message {n}"},
+                "mode": "immediate",
+                "status": "pending",
+                "attempts": 0,
+                "max_attempts": 8,
+                "due_at": now,
+                "created_at": now,
+            }
+        )
+    with engine.begin() as conn:
+        conn.execute(insert(Delivery.__table__), rows)
+
+
+async def _run_workers(urls: list[str], books: TelegramBooks, messages: int) -> None:
+    config = WorkerConfig(concurrency=8, batch_size=25, poll_interval=0.05, max_rate_wait=2.0)
+    engines = [make_engine(url) for url in urls]
+    stop = asyncio.Event()
+
+    def sinks() -> ChannelSinks:
+        def build(row: ChannelRow) -> TelegramLikeSink:
+            return TelegramLikeSink(ChannelInfo(row.key, row.platform, row.target), books)
+
+        return ChannelSinks(build)
+
+    tasks = [asyncio.create_task(Worker(e, sinks(), config=config).run(stop)) for e in engines]
+    while len(books.arrivals) < messages:
+        if any(task.done() for task in tasks):
+            await asyncio.gather(*tasks)
+            raise RuntimeError("a worker stopped early")
+        await asyncio.sleep(0.1)
+    stop.set()
+    await asyncio.gather(*tasks)
+    for engine in engines:
+        engine.dispose()
+
+
+def run_ratelimit_bench(
+    server_url: str | None,
+    messages: int = 2000,
+    chats: int = 50,
+    groups: int = 5,
+    workers: int = 4,
+    per_group: int = 16,
+) -> dict[str, Any]:
+    """Send ``messages`` through ``workers`` workers; the ``--json`` object."""
+    books = TelegramBooks()
+
+    def go(url: str) -> None:
+        engine = make_engine(url)
+        upgrade(engine)
+        _seed(engine, messages, chats, groups, per_group)
+        engine.dispose()
+        asyncio.run(_run_workers([url] * workers, books, messages))
+
+    if server_url:
+        with scratch_postgres_database(server_url, prefix="hub_bench_rate") as url:
+            go(url)
+    else:
+        with tempfile.TemporaryDirectory() as folder:
+            go(f"sqlite:///{Path(folder) / 'bench.db'}")
+    span = books.arrivals[-1] - books.arrivals[0]
+    return {
+        "messages": len(books.arrivals),
+        "limit_per_s": BOT_PER_S,
+        "achieved_per_s": round((len(books.arrivals) - 1) / span, 2),
+        "violations_429": books.violations,
+    }
+
+
+def render_ratelimit_bench(result: dict[str, Any]) -> str:
+    share = result["achieved_per_s"] / result["limit_per_s"] * 100
+    return (
+        f"rate limits: {result['messages']} messages at {result['achieved_per_s']}/s "
+        f"({share:.1f}% of the {result['limit_per_s']:g}/s ceiling), "
+        f"{result['violations_429']} answered 429"
+    )

@@ -1,0 +1,87 @@
+"""``hub bench ...``: measurements on this machine, as a table or one JSON object.
+
+A Typer group: each area of the hub adds its own subcommand here
+(``bus``, ``ratelimit`` and ``chaos`` come from the message bus).
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Annotated
+
+import typer
+
+from hub.cli.app import app
+
+bench_app = typer.Typer(help="Measure the hub on this machine.", no_args_is_help=True)
+app.add_typer(bench_app, name="bench")
+
+ServerUrl = Annotated[
+    str | None,
+    typer.Option(
+        "--database-url",
+        envvar="HUB_DATABASE_URL",
+        help="A PostgreSQL server; scratch databases are created on it and dropped.",
+    ),
+]
+AsJson = Annotated[bool, typer.Option("--json", help="Print one JSON object.")]
+
+
+def _postgres_only(url: str | None) -> str | None:
+    return url if url and url.startswith(("postgresql", "postgres:")) else None
+
+
+@bench_app.command("bus")
+def bench_bus(
+    database_url: ServerUrl = None,
+    count: Annotated[int, typer.Option(min=100, help="Deliveries per run.")] = 20_000,
+    profile: Annotated[bool, typer.Option(help="Profile the SQLite run.")] = False,
+    as_json: AsJson = False,
+) -> None:
+    """Outbox throughput: SQLite 1 worker, PostgreSQL 1 and 4 workers, procrastinate beside."""
+    from hub.bench.bus import render_bus_bench, run_bus_bench
+
+    result = run_bus_bench(_postgres_only(database_url), count, profile=profile)
+    typer.echo(json.dumps(result) if as_json else render_bus_bench(result, count))
+
+
+@bench_app.command("ratelimit")
+def bench_ratelimit(
+    database_url: ServerUrl = None,
+    messages: Annotated[int, typer.Option(min=100)] = 2000,
+    workers: Annotated[int, typer.Option(min=1)] = 4,
+    as_json: AsJson = False,
+) -> None:
+    """Telegram's limits with several workers: messages/s against 30/s, and 429s."""
+    from hub.bench.ratelimit import render_ratelimit_bench, run_ratelimit_bench
+
+    result = run_ratelimit_bench(_postgres_only(database_url), messages, workers=workers)
+    typer.echo(json.dumps(result) if as_json else render_ratelimit_bench(result))
+
+
+@bench_app.command("chaos")
+def bench_chaos(
+    database_url: ServerUrl = None,
+    deliveries: Annotated[int, typer.Option(min=100)] = 5000,
+    kills: Annotated[int, typer.Option(min=0)] = 10,
+    workers: Annotated[int, typer.Option(min=1)] = 3,
+    as_json: AsJson = False,
+) -> None:
+    """Worker processes killed with SIGKILL mid-run: deliveries lost and duplicated."""
+    from hub.bench.chaos import render_chaos_bench, run_chaos_bench
+
+    result = run_chaos_bench(_postgres_only(database_url), deliveries, kills, workers)
+    typer.echo(json.dumps(result) if as_json else render_chaos_bench(result))
+
+
+@bench_app.command("newsletter")
+def bench_newsletter(
+    items: Annotated[int, typer.Option(min=1, help="Items per edition.")] = 200,
+    members: Annotated[int, typer.Option(min=1, help="Members to sync.")] = 20_000,
+    as_json: AsJson = False,
+) -> None:
+    """Editions of 200 items in five languages (render+inline, size); 20,000 members synced."""
+    from newsletters.bench import render_newsletter_bench, run_newsletter_bench
+
+    result = run_newsletter_bench(items, members)
+    typer.echo(json.dumps(result) if as_json else render_newsletter_bench(result))
