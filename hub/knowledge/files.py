@@ -231,7 +231,7 @@ def _schema_problems(
         message = str(error["msg"]).removeprefix("Value error, ")
         named = FIELD_PREFIX.match(str(error["msg"]))
         if named:
-            loc = (*loc, named.group(1))
+            loc = (*loc, *named.group(1).split("."))
             message = FIELD_PREFIX.sub("", str(error["msg"]))
         if error["type"] == "extra_forbidden":
             name = str(loc[-1])

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from typing import Annotated, Any, Literal
 
 import pycountry
@@ -23,6 +24,7 @@ from pydantic import (
     ConfigDict,
     Field,
     Strict,
+    ValidationError,
     model_validator,
 )
 
@@ -105,7 +107,7 @@ def _needs_english(value: dict[str, str]) -> dict[str, str]:
 Name = Annotated[Translations, AfterValidator(_needs_english)]
 
 
-FIELD_PREFIX = re.compile(r"^(?:Value error, )?\[(\w+)\] ")
+FIELD_PREFIX = re.compile(r"^(?:Value error, )?\[([\w.]+)\] ")
 
 
 def field_error(field: str, message: str) -> ValueError:
@@ -219,12 +221,64 @@ class EntryRecord(_Record):
     data: dict[str, Any] = Field(default_factory=dict)
 
     @model_validator(mode="after")
-    def _no_reserved_data(self) -> EntryRecord:
+    def _check_data(self) -> EntryRecord:
         for key in ("origin", "note", "also_in"):
             if key in self.data:
                 message = f"data.{key} is set by the loader; use the record's own key"
                 raise field_error("data", message)
+        for path, value in _values_named("country", self.data, ("data",)):
+            try:
+                _check_country(value if isinstance(value, str) else repr(value))
+            except ValueError as exc:
+                raise field_error(".".join(path), str(exc)) from None
+        if self.kind == "office":
+            try:
+                OfficeData.model_validate(self.data)
+            except ValidationError as exc:
+                first = exc.errors()[0]
+                where = ".".join(["data", *(str(part) for part in first["loc"])])
+                message = str(first["msg"]).removeprefix("Value error, ")
+                if first["type"] == "extra_forbidden":
+                    message = (
+                        f"unknown key for an office (allowed: {', '.join(OfficeData.model_fields)})"
+                    )
+                raise field_error(where, message) from None
         return self
+
+
+class OfficeData(BaseModel):
+    """What ``data`` holds for a regional office, so the assistant can rely on it."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    status: Literal["founded", "planned"]
+    region: Text
+    city: Text | None = None
+    country: CountryCode | None = None
+    founded: IsoDate | None = None
+    founded_precision: Precision | None = None
+    planned_in: list[Annotated[int, Field(ge=1990, le=2100)]] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _founded_has_date_and_place(self) -> OfficeData:
+        if self.status == "founded" and None in (self.founded, self.city, self.country):
+            raise ValueError("a founded office needs founded (a date), city and country")
+        return self
+
+
+def _values_named(
+    name: str, value: Any, path: tuple[str, ...]
+) -> Iterator[tuple[tuple[str, ...], Any]]:
+    """Every value stored under the key ``name`` anywhere inside ``value``."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if key == name:
+                yield (*path, str(key)), item
+            else:
+                yield from _values_named(name, item, (*path, str(key)))
+    elif isinstance(value, list):
+        for item in value:
+            yield from _values_named(name, item, path)
 
 
 class KnowledgeFile(BaseModel):

@@ -8,6 +8,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from hub.errors import KnowledgeError, Problem
 from hub.knowledge import KnowledgeSet, load_directory
@@ -243,7 +245,7 @@ def test_all_problems_of_all_files_are_reported_at_once(tmp_path: Path) -> None:
 
 def test_invalid_date_inside_data_is_caught(tmp_path: Path) -> None:
     text = HEADER + (
-        "entries:\n  - id: office\n    kind: office\n    name: {en: Office}\n"
+        "entries:\n  - id: office\n    kind: project\n    name: {en: Office}\n"
         "    data: {founded: 2012-13-01}\n    source_doc: " + D2013 + "\n"
     )
     [problem] = problems_of(tmp_path, {"n.yaml": text})
@@ -279,3 +281,78 @@ def test_cli_check_and_list_on_the_seeds(
     main()
     out = capsys.readouterr().out.splitlines()
     assert len(out) == 5 and all(line.startswith("office") for line in out)
+
+
+def office_yaml(data: str) -> str:
+    return HEADER + (
+        "entries:\n  - id: office-x\n    kind: office\n    name: {en: Office}\n"
+        f"    data: {data}\n    source_doc: {D2013}\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("data", "key", "needle"),
+    [
+        ("{status: founded, region: Africa, founded: 2012-12-01}", "data", "city and country"),
+        ("{status: open, region: Africa}", "data.status", "'founded' or 'planned'"),
+        ("{status: planned, region: Asia, town: Dakar}", "data.town", "unknown key for an office"),
+        ("{status: planned, region: Asia, country: Senegal}", "data.country", "unknown country"),
+    ],
+)
+def test_office_data_is_checked(tmp_path: Path, data: str, key: str, needle: str) -> None:
+    [problem] = problems_of(tmp_path, {"n.yaml": office_yaml(data)})
+    assert problem.key == f"entries[office-x].{key}"
+    assert needle in problem.message
+    assert problem.line == 10
+
+
+def test_a_country_anywhere_in_data_must_be_a_code(tmp_path: Path) -> None:
+    text = HEADER + (
+        "entries:\n  - id: ogp-x\n    kind: ogp_local\n    name: {en: X}\n"
+        "    data:\n      topic: example\n      place: {city: Monterrey, country: Mexico}\n"
+        f"    source_doc: {D2013}\n"
+    )
+    [problem] = problems_of(tmp_path, {"n.yaml": text})
+    assert (problem.key, problem.line) == ("entries[ogp-x].data.place.country", 12)
+
+
+@given(st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2100, 12, 31)))
+def test_any_real_date_loads_as_itself(day: dt.date) -> None:
+    from hub.knowledge.schema import EventRecord
+
+    for written in (day, day.isoformat()):
+        record = EventRecord.model_validate(
+            {
+                "id": "e",
+                "kind": "seminar",
+                "name": {"en": "S"},
+                "source_doc": "d",
+                "starts_on": written,
+            }
+        )
+        assert record.starts_on == day
+
+
+@given(st.integers(2000, 2030), st.integers(1, 12), st.integers(29, 35))
+def test_impossible_days_are_refused(year: int, month: int, day: int) -> None:
+    from pydantic import ValidationError
+
+    from hub.knowledge.schema import EventRecord
+
+    written = f"{year:04d}-{month:02d}-{day:02d}"
+    try:
+        real = dt.date(year, month, day)
+    except ValueError:
+        real = None
+    record = {
+        "id": "e",
+        "kind": "seminar",
+        "name": {"en": "S"},
+        "source_doc": "d",
+        "starts_on": written,
+    }
+    if real is None:
+        with pytest.raises(ValidationError, match="invalid date"):
+            EventRecord.model_validate(record)
+    else:
+        assert EventRecord.model_validate(record).starts_on == real
