@@ -26,7 +26,13 @@ from markupsafe import Markup
 
 from newsletters.compose import EditionContent, Entry, Section
 from newsletters.i18n import long_date, month_name, words
-from newsletters.sanitise import html_to_text, sanitise_summary, shorten, with_utm
+from newsletters.sanitise import (
+    defuse_merge_tags,
+    html_to_text,
+    sanitise_summary,
+    shorten,
+    with_utm,
+)
 
 GMAIL_CLIP_BYTES = 102 * 1024
 SIZE_BUDGET = 100 * 1024
@@ -88,24 +94,25 @@ class _View:
 
 
 def _view(entry: Entry, campaign: str, limit: int | None) -> _View:
-    text = entry.summary_text.strip() or html_to_text(entry.summary_html)
+    text = defuse_merge_tags(entry.summary_text.strip() or html_to_text(entry.summary_html))
     if limit is None:
         if entry.summary_html.strip():
-            summary = Markup(sanitise_summary(entry.summary_html, campaign, entry.link))
+            clean = sanitise_summary(entry.summary_html, campaign, entry.link)
+            summary = Markup(defuse_merge_tags(clean))
         else:
             summary = Markup("<p>%s</p>") % text if text else Markup("")
     else:
         text = shorten(text, limit)
         summary = Markup("<p>%s</p>") % text if text else Markup("")
     return _View(
-        title=entry.title,
+        title=defuse_merge_tags(entry.title),
         link=entry.link,
         image_url=entry.image_url
         if entry.image_url and entry.image_url.startswith(("https://", "http://"))
         else None,
         when=entry.when,
         until=entry.until,
-        place=entry.place,
+        place=defuse_merge_tags(entry.place) if entry.place else None,
         summary=summary,
         text=text,
     )

@@ -1,8 +1,8 @@
 """Member and feed HTML made safe and small enough to place in an email.
 
 Summaries come from members and feeds: they are untrusted. The ingest
-pipeline's allow-list (``hub.ingest.sanitise.clean_html``, when installed)
-runs first and resolves relative links; then this module narrows the result
+pipeline's allow-list (:func:`hub.ingest.sanitise.clean_html`) runs first
+and resolves relative links against the item's link; then this module narrows the result
 to what an email body can hold without breaking its layout (no images,
 tables or headings: the template places images itself), and tags every
 link with the edition's UTM parameters in the same nh3 pass.
@@ -17,15 +17,21 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import nh3
 
-try:  # the ingest engineer's allow-list; absent in a checkout without hub.ingest
-    from hub.ingest.sanitise import clean_html as _ingest_clean
-except ImportError:  # pragma: no cover - depends on what is installed
-    _ingest_clean = None
+from hub.ingest.sanitise import clean_html as ingest_clean_html
 
 EMAIL_TAGS = frozenset({"a", "b", "blockquote", "br", "em", "i", "li", "ol", "p", "strong", "ul"})
 EMAIL_ATTRIBUTES = {"a": {"href", "title"}}
 URL_SCHEMES = frozenset({"http", "https", "mailto"})
 DROPPED_WITH_CONTENT = frozenset({"script", "style", "iframe", "object", "embed", "template"})
+
+
+def defuse_merge_tags(text: str) -> str:
+    """``text`` with ``*|`` broken by a zero-width space, so no merge tag survives in it.
+
+    Mailchimp expands ``*|TAG|*`` anywhere in the content: a member must not
+    be able to print ``*|EMAIL|*`` or break the campaign with an unknown tag.
+    """
+    return text.replace("*|", "*\u200b|") if "*|" in text else text
 
 
 def with_utm(url: str, campaign: str) -> str:
@@ -75,9 +81,7 @@ def sanitise_summary(fragment: str, campaign: str, base_url: str | None = None) 
     """``fragment`` reduced to the email allow-list, its links tagged for ``campaign``."""
     if not fragment:
         return ""
-    if _ingest_clean is not None:
-        fragment = _ingest_clean(fragment, base_url)
-    return _email_cleaner(campaign).clean(fragment).strip()
+    return _email_cleaner(campaign).clean(ingest_clean_html(fragment, base_url)).strip()
 
 
 def html_to_text(fragment: str) -> str:

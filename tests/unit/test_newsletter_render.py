@@ -203,3 +203,17 @@ def test_shortening_cuts_at_a_word_boundary():
     assert shorten("hello world again", 12) == "hello world…"
     assert shorten("short", 10) == "short"
     assert shorten("anything", 0) == ""
+
+
+def test_members_cannot_inject_mailchimp_merge_tags():
+    content = content_with("<p>Mail me at *|EMAIL|* or *|FOO|*</p>", title="*|LIST:COMPANY|* news")
+    rendered = render_edition(content)
+    for part in (rendered.html, rendered.text):
+        tags = set(re.findall(r"\*\|([^|*]+)\|\*", part))
+        assert tags <= {"UNSUB", "UPDATE_PROFILE", "LIST:ADDRESSLINE"}, tags
+    assert "Mail me at" in rendered.html and "news" in rendered.text
+
+
+def test_relative_links_in_summaries_are_resolved_against_the_items_link():
+    html = render_edition(content_with('<p><a href="/about">About</a></p>')).html
+    assert 'href="https://oidp.net/about?utm_source=newsletter' in html
