@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
@@ -79,6 +80,30 @@ def draft_editions(
                 edition.subject = default_subject(network, end, language)
             editions.append(edition)
     return editions
+
+
+def previous_period(today: dt.date, period: str) -> tuple[dt.date, dt.date]:
+    """The last whole day, week (Monday to Sunday) or month before ``today``."""
+    if period == "day":
+        day = today - dt.timedelta(days=1)
+        return day, day
+    if period == "week":
+        monday = today - dt.timedelta(days=today.weekday() + 7)
+        return monday, monday + dt.timedelta(days=6)
+    if period == "month":
+        end = today.replace(day=1) - dt.timedelta(days=1)
+        return end.replace(day=1), end
+    raise ValueError(f"unknown period {period!r} (day, week or month)")
+
+
+def draft_scheduled(
+    engine: Engine, settings: Settings, now: dt.datetime, period: str = "month"
+) -> list[NewsletterEdition]:
+    """What the ``newsletter_draft`` schedule runs: drafts of the period just ended, one per
+    language of the deployment. A person still has to approve each one."""
+    today = now.astimezone(ZoneInfo(settings.hub.timezone)).date()
+    start, end = previous_period(today, period)
+    return draft_editions(engine, start, end, settings.hub.languages, settings.hub.name)
 
 
 def build_edition(

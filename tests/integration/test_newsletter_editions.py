@@ -25,10 +25,17 @@ from hub.models import (
     NewsletterEdition,
     Source,
 )
+from hub.settings import load_settings
 from newsletters.compose import approve, draft_edition, load_content, set_translation
 from newsletters.errors import NotApproved
 from newsletters.mailchimp import MailchimpAccount
-from newsletters.publish import import_members_csv, pull_report, push_edition
+from newsletters.publish import (
+    draft_scheduled,
+    import_members_csv,
+    previous_period,
+    pull_report,
+    push_edition,
+)
 from newsletters.standin import MailchimpStandIn
 
 START, END = dt.date(2026, 11, 1), dt.date(2026, 11, 30)
@@ -310,3 +317,29 @@ def test_the_cli_builds_a_demo_edition_without_a_database(tmp_path):
     html = (tmp_path / "edition.html").read_text(encoding="utf-8")
     assert "Notícies dels membres" in html and "*|UNSUB|*" in html
     assert "NOTÍCIES DELS MEMBRES" in (tmp_path / "edition.txt").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("today", "period", "expected"),
+    [
+        (dt.date(2026, 12, 1), "month", (dt.date(2026, 11, 1), dt.date(2026, 11, 30))),
+        (dt.date(2027, 1, 15), "month", (dt.date(2026, 12, 1), dt.date(2026, 12, 31))),
+        (dt.date(2026, 11, 25), "week", (dt.date(2026, 11, 16), dt.date(2026, 11, 22))),
+        (dt.date(2026, 11, 25), "day", (dt.date(2026, 11, 24), dt.date(2026, 11, 24))),
+    ],
+)
+def test_the_scheduled_draft_covers_the_period_just_ended(today, period, expected):
+    assert previous_period(today, period) == expected
+
+
+def test_the_schedule_drafts_one_edition_per_language_of_the_deployment(engine, tmp_path):
+    seed(engine)
+    config = tmp_path / "hub.toml"
+    config.write_text(CONFIG.format(list_id="l1", base_url="http://127.0.0.1:9/3.0"))
+    settings = load_settings(config, {})
+    december_already_in_madrid = dt.datetime(2026, 11, 30, 23, 30, tzinfo=dt.UTC)
+    editions = draft_scheduled(engine, settings, december_already_in_madrid)
+    assert [e.language for e in editions] == ["en", "es", "fr", "ca", "pt"]
+    assert {(e.period_start, e.period_end, e.status) for e in editions} == {(START, END, "draft")}
+    assert editions[0].subject == "IOPD newsletter, November 2026"
+    assert [len(e.item_order) for e in editions] == [5, 1, 0, 0, 0]
