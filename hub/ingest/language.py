@@ -18,7 +18,7 @@ from functools import lru_cache
 from typing import Any
 
 SUPPORTED = ("en", "es", "fr", "ca", "pt")
-SAMPLE = 600
+SAMPLE = 400
 MIN_LENGTH = 20
 
 _LINGUA_NAMES = {

@@ -27,9 +27,9 @@ def enrich(
     for candidate in candidates:
         text = f"{candidate.title}\n{candidate.summary_text}"
         candidate.language = detector.detect(text) or default_language
-        candidate.tags = tagger.topics_in(text, candidate.language)
-        candidate.countries = tagger.countries_in(text)
-        candidate.regions = tagger.regions_of(candidate.countries)
+        candidate.tags, candidate.countries, candidate.regions = tagger.tag(
+            text, candidate.language
+        )
 
 
 def read_feed(

@@ -33,6 +33,8 @@ from hub.settings import Settings
 NEAR_RATIO = 92.0
 NEAR_WINDOW = dt.timedelta(days=14)
 NEAR_TEXT = 400
+TITLE_RATIO = 60.0
+TITLE_SHORTLIST = 20
 RECENT_LIMIT = 5000
 
 
@@ -45,10 +47,15 @@ class RecentItems:
     """Recent items' comparable text, loaded once and kept current while storing.
 
     The poller builds one per cycle so that 300 sources do not each reload it.
+    Matching is two-staged to stay cheap with thousands of recent items:
+    titles first (short strings, a loose :data:`TITLE_RATIO`), then the full
+    title and text of the few titles that came close. A combined ratio of 92
+    cannot come from titles further apart than that.
     """
 
     since: dt.datetime
     texts: dict[int, str] = field(default_factory=dict)
+    titles: dict[int, str] = field(default_factory=dict)
     sources: dict[int, int | None] = field(default_factory=dict)
     loaded: bool = False
 
@@ -67,30 +74,31 @@ class RecentItems:
 
     def add(self, item_id: int, source_id: int | None, title: str, text: str) -> None:
         self.texts[item_id] = _comparable(title, text)
+        self.titles[item_id] = " ".join(title.lower().split())
         self.sources[item_id] = source_id
 
     def near(self, candidate: Candidate, source_id: int) -> int | None:
         """The id of a near-identical item from another source, if any."""
         if not self.texts:
             return None
-        query = _comparable(candidate.title, candidate.summary_text)
-        found = process.extractOne(
-            query,
-            self.texts,
+        title = " ".join(candidate.title.lower().split())
+        close = process.extract(
+            title,
+            self.titles,
             scorer=fuzz.ratio,
-            score_cutoff=NEAR_RATIO,
+            score_cutoff=TITLE_RATIO,
             processor=None,
+            limit=TITLE_SHORTLIST,
         )
-        while found is not None:
-            _, _, item_id = found
-            if self.sources.get(item_id) != source_id:
-                return int(item_id)
-            # Same source: look again without it (rare; a feed re-publishing itself).
-            rest = {k: v for k, v in self.texts.items() if self.sources.get(k) != source_id}
-            found = process.extractOne(
-                query, rest, scorer=fuzz.ratio, score_cutoff=NEAR_RATIO, processor=None
-            )
-        return None
+        query = _comparable(candidate.title, candidate.summary_text)
+        best: tuple[float, int] | None = None
+        for _, _, item_id in close:
+            if self.sources.get(item_id) == source_id:
+                continue
+            score = fuzz.ratio(query, self.texts[item_id], score_cutoff=NEAR_RATIO)
+            if score and (best is None or score > best[0]):
+                best = (score, int(item_id))
+        return best[1] if best else None
 
 
 @dataclass

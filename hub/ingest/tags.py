@@ -2,9 +2,9 @@
 
 ``topics.yaml`` maps each tag to keywords in the five working languages;
 ``countries.yaml`` maps ISO codes to the IOPD region and the country's names.
-Text and keywords are compared lower-cased and without accents, on word
-boundaries, with one compiled regular expression per table (one pass over
-the text however many keywords there are). The tables propose tags; the
+Text and keywords are compared lower-cased and without accents, word by
+word: the text's word n-grams are looked up in a dict built from the table,
+so the cost is one pass over the text however many keywords there are. The tables propose tags; the
 secretariat can change them on any item.
 """
 
@@ -25,43 +25,77 @@ COUNTRIES_FILE = HERE / "countries.yaml"
 ALL = "*"
 
 
+_MARKS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+")
+TEXT_LIMIT = 3000
+
+
 def fold(text: str) -> str:
-    """Lower-case ``text`` and remove accents (``Côte`` -> ``cote``), keeping its length stable."""
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    """Lower-case ``text`` and remove accents (``Côte`` -> ``cote``)."""
+    return _MARKS.sub("", unicodedata.normalize("NFKD", text.lower()))
 
 
-def _pattern(keywords: dict[str, str]) -> re.Pattern[str] | None:
-    """One regex matching any keyword as whole words; a trailing ``*`` allows a word suffix."""
-    if not keywords:
-        return None
-    parts = []
-    for keyword in sorted(keywords, key=len, reverse=True):
-        prefix = keyword.endswith("*")
-        body = re.escape(keyword.rstrip("*")).replace(r"\ ", r"\s+")
-        parts.append(body + (r"\w*" if prefix else ""))
-    return re.compile(r"(?<!\w)(?:" + "|".join(f"({p})" for p in parts) + r")(?!\w)")
+_WORD = re.compile(r"\w+")
+
+
+def tokens(text: str) -> tuple[str, ...]:
+    """The folded words of ``text`` (punctuation and apostrophes separate words)."""
+    return tuple(_WORD.findall(fold(text)))
 
 
 @dataclass(frozen=True)
 class _Matcher:
-    pattern: re.Pattern[str] | None
-    values: tuple[str, ...]
+    """Finds keyword phrases by looking word n-grams up in a dict: one pass, any table size.
 
-    def find(self, text: str) -> list[str]:
-        if self.pattern is None:
-            return []
+    (One regular expression with hundreds of alternatives costs milliseconds per
+    text in Python's engine; this costs microseconds.)
+    """
+
+    phrases: dict[tuple[str, ...], str]
+    prefixes: tuple[tuple[tuple[str, ...], str], ...]
+    longest: dict[str, int]  # first word -> longest phrase starting with it
+
+    def find(self, words: tuple[str, ...]) -> list[str]:
         found: list[str] = []
-        for match in self.pattern.finditer(text):
-            value = self.values[(match.lastindex or 1) - 1]
-            if value not in found:
-                found.append(value)
+        count = len(words)
+        for start, word in enumerate(words):
+            longest = self.longest.get(word)
+            if longest is not None:
+                for size in range(min(longest, count - start), 0, -1):
+                    value = self.phrases.get(words[start : start + size])
+                    if value is not None:
+                        if value not in found:
+                            found.append(value)
+                        break
+            for phrase, value in self.prefixes:
+                if word != phrase[0] and len(phrase) > 1:
+                    continue
+                size = len(phrase)
+                head = words[start : start + size]
+                if (
+                    len(head) == size
+                    and head[:-1] == phrase[:-1]
+                    and head[-1].startswith(phrase[-1])
+                    and value not in found
+                ):
+                    found.append(value)
         return found
 
 
 def _matcher(keywords: dict[str, str]) -> _Matcher:
-    ordered = sorted(keywords, key=len, reverse=True)
-    return _Matcher(_pattern(keywords), tuple(keywords[k] for k in ordered))
+    phrases: dict[tuple[str, ...], str] = {}
+    prefixes: list[tuple[tuple[str, ...], str]] = []
+    for keyword, value in keywords.items():
+        words = tokens(keyword.rstrip("*"))
+        if not words:
+            continue
+        if keyword.endswith("*"):
+            prefixes.append((words, value))
+        else:
+            phrases.setdefault(words, value)
+    longest: dict[str, int] = {}
+    for words in phrases:
+        longest[words[0]] = max(longest.get(words[0], 0), len(words))
+    return _Matcher(phrases, tuple(prefixes), longest)
 
 
 @dataclass(frozen=True)
@@ -72,12 +106,19 @@ class Tagger:
     countries: _Matcher
     regions: dict[str, str]
 
+    def tag(self, text: str, language: str | None) -> tuple[list[str], list[str], list[str]]:
+        """Topics, countries and regions of ``text`` (its first :data:`TEXT_LIMIT` chars)."""
+        words = tokens(text[:TEXT_LIMIT])
+        matcher = self.topics.get(language or ALL) or self.topics[ALL]
+        countries = self.countries.find(words)
+        return matcher.find(words), countries, self.regions_of(countries)
+
     def topics_in(self, text: str, language: str | None = None) -> list[str]:
         matcher = self.topics.get(language or ALL) or self.topics[ALL]
-        return matcher.find(fold(text))
+        return matcher.find(tokens(text))
 
     def countries_in(self, text: str) -> list[str]:
-        return self.countries.find(fold(text))
+        return self.countries.find(tokens(text))
 
     def regions_of(self, countries: list[str]) -> list[str]:
         regions: list[str] = []

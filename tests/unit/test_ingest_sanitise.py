@@ -3,8 +3,17 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from hub.ingest.sanitise import cap, clean_html, clean_summary, clean_title, html_to_text
+from hub.ingest.sanitise import (
+    cap,
+    clean_html,
+    clean_summary,
+    clean_title,
+    html_to_text,
+    sanitised_to_text,
+)
 
 BASE = "https://news.example.org/feed/"
 
@@ -76,3 +85,19 @@ def test_long_summaries_are_capped_in_both_forms() -> None:
     assert len(summary.text) <= 200
     assert summary.html.startswith("<p>budget")
     assert "second" not in summary.html
+
+
+_html_pieces = st.sampled_from(
+    [
+        "<p>", "</p>", "<br>", "<li>", "</li>", "<ul>", "</ul>", "<b>", "</b>", "<td>", "<tr>",
+        "<table>", "</table>", '<a href="/x" title="a>b">', "</a>", "<script>x</script>",
+        "<h2>", "</h2>", "&amp;", "&lt;", "<!-- c -->", "<style>s{}</style>", "\n", "  ",
+        "word", "mot", "palavra", "<img src=x onerror=y>", "<div>", "</div>", "<",
+    ]
+)  # fmt: skip
+
+
+@given(st.lists(_html_pieces, max_size=40))
+def test_fast_text_of_sanitised_html_matches_the_parser(pieces: list[str]) -> None:
+    safe = clean_html("".join(pieces), BASE)
+    assert sanitised_to_text(safe) == html_to_text(safe)
