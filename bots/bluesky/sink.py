@@ -1,0 +1,153 @@
+"""The Bluesky sink: the atproto SDK's ``AsyncClient`` writing what ``format`` builds.
+
+``channel.target`` is the account's handle and the secret its app password;
+``channel.base_url`` is the PDS (default ``https://bsky.social``). The sink
+logs in at start (the SDK refreshes the session itself) and never sleeps or
+retries: a 429 becomes ``RateLimited`` with the seconds until the PDS's
+``ratelimit-reset``. The receipt is the post's ``at://`` URI, which
+corrections (putRecord) and retractions (deleteRecord) name later.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import Any, ClassVar
+
+import httpx
+from atproto import AsyncClient
+from atproto import exceptions as at
+from atproto_client.request import AsyncRequest
+
+from bots.api import ApiRequest
+from bots.bluesky.format import COLLECTION, requests_for, split_uri
+from bots.limits import BLUESKY
+from hub.errors import (
+    BadPayload,
+    ChannelGone,
+    DeliveryError,
+    Forbidden,
+    RateLimited,
+    Timeout,
+    TransientError,
+)
+from hub.sinks import ChannelInfo, Message, RateLimit, Receipt
+
+DEFAULT_BASE_URL = "https://bsky.social"
+GONE = {"RepoNotFound", "RepoDeactivated", "RepoTakendown", "RepoSuspended", "AccountTakedown"}
+GONE |= {"AccountDeactivated"}
+
+
+def _error_name(exc: at.RequestErrorBase) -> str:
+    content = exc.response.content if exc.response is not None else None
+    return str(getattr(content, "error", "") or "")
+
+
+def map_error(exc: Exception, wall_clock: Callable[[], float]) -> DeliveryError:
+    """The hub error for an atproto SDK exception."""
+    if isinstance(exc, at.RateLimitExceededError):
+        if exc.reset_at is not None:
+            wait = exc.reset_at.timestamp() - wall_clock()
+        else:
+            wait = exc.retry_after if exc.retry_after is not None else 60.0
+        return RateLimited(float(max(1, math.ceil(wait))), "Bluesky rate limit")
+    if isinstance(exc, at.InvokeTimeoutError):
+        return Timeout("Bluesky did not answer in time")
+    if isinstance(exc, at.NetworkError):
+        return TransientError(f"Bluesky network error: {exc}")
+    if isinstance(exc, at.UnauthorizedError) and _error_name(exc) == "ExpiredToken":
+        return TransientError("Bluesky: the session expired; the next send logs in again")
+    if isinstance(exc, at.UnauthorizedError | at.LoginRequiredError):
+        name = _error_name(exc) if isinstance(exc, at.UnauthorizedError) else "login required"
+        return Forbidden(f"Bluesky refused the account: {name}")
+    if isinstance(exc, at.RequestErrorBase):
+        name = _error_name(exc)
+        status = exc.response.status_code if exc.response is not None else 0
+        if name in GONE:
+            return ChannelGone(f"Bluesky: {name}")
+        if status >= 500:
+            return TransientError(f"Bluesky server error {status}")
+        return BadPayload(f"Bluesky: {exc}")
+    return TransientError(f"Bluesky: {exc}")
+
+
+class BlueskySink:
+    """Posts to one Bluesky account."""
+
+    platform: ClassVar[str] = "bluesky"
+
+    def __init__(
+        self,
+        channel: ChannelInfo,
+        app_password: str,
+        *,
+        timeout: float = 15.0,
+        wall_clock: Callable[[], float] = time.time,
+    ) -> None:
+        self.channel = channel
+        self._password = app_password
+        self._wall_clock = wall_clock
+        self._logged_in = False
+        self._key = hashlib.sha256(f"{channel.target}:{app_password}".encode()).hexdigest()[:16]
+        base = (channel.base_url or DEFAULT_BASE_URL).rstrip("/")
+        self._request = AsyncRequest(timeout=httpx.Timeout(timeout))
+        self.client = AsyncClient(base_url=f"{base}/xrpc", request=self._request)
+        self._calls: dict[str, Callable[..., Any]] = {
+            "com.atproto.repo.createRecord": self.client.com.atproto.repo.create_record,
+            "com.atproto.repo.putRecord": self.client.com.atproto.repo.put_record,
+            "com.atproto.repo.deleteRecord": self.client.com.atproto.repo.delete_record,
+        }
+
+    async def start(self) -> None:
+        """Log in with the app password (createSession)."""
+        try:
+            await self.client.login(self.channel.target, self._password, fetch_bsky_profile=False)
+        except at.AtProtocolError as exc:
+            raise map_error(exc, self._wall_clock) from None
+        self._logged_in = True
+
+    async def send(self, message: Message) -> Receipt:
+        """Create, put or delete the post; the receipt is its at:// URI."""
+        if not self._logged_in:
+            await self.start()
+        now = datetime.fromtimestamp(self._wall_clock(), UTC)
+        receipt = Receipt(message.edit_of or "")
+        for request in requests_for(message, self.channel, now=now):
+            receipt = await self._call(request)
+        return receipt
+
+    async def delete(self, platform_message_id: str) -> None:
+        """Delete an earlier post (a retracted item)."""
+        repo, rkey = split_uri(platform_message_id, self.channel.target)
+        body = {"repo": repo, "collection": COLLECTION, "rkey": rkey}
+        await self._call(ApiRequest("POST", "/xrpc/com.atproto.repo.deleteRecord", body))
+
+    async def _call(self, request: ApiRequest) -> Receipt:
+        try:
+            response = await self._calls[request.name](data=request.body)
+        except at.AtProtocolError as exc:
+            if isinstance(exc, at.UnauthorizedError) and _error_name(exc) == "ExpiredToken":
+                self._logged_in = False
+            raise map_error(exc, self._wall_clock) from None
+        uri = getattr(response, "uri", None)
+        if uri is None:  # deleteRecord answers without a URI
+            body = request.body
+            return Receipt(f"at://{body['repo']}/{body['collection']}/{body['rkey']}")
+        return Receipt(str(uri))
+
+    def rate_limits(self, message: Message) -> list[RateLimit]:
+        """The account's write budget (5,000 points an hour; a post costs 3)."""
+        return [RateLimit(f"bluesky:{self._key}", BLUESKY.per_account_per_second, BLUESKY.burst)]
+
+    async def close(self) -> None:
+        await self._request.close()
+
+
+def bluesky_sink(channel: ChannelInfo, secret: str | None) -> BlueskySink:
+    """The ``hub.sinks`` factory: ``secret`` is the account's app password."""
+    if not secret:
+        raise Forbidden(f"channel {channel.key}: no Bluesky app password configured")
+    return BlueskySink(channel, secret)

@@ -1,0 +1,264 @@
+"""A Bluesky PDS stand-in on loopback (the XRPC endpoints the sink uses).
+
+Speaks ``com.atproto.server.createSession`` / ``refreshSession`` (app
+password in, JWT-shaped tokens out), ``com.atproto.repo.createRecord``,
+``putRecord`` and ``deleteRecord``, and ``listRecords`` for reading back.
+It checks the Bearer token, that the repo is the session's own, and the post
+record the way the app.bsky lexicon does: text at most 300 graphemes and
+3000 bytes, facets whose byte ranges lie inside the text on character
+boundaries, a ``createdAt`` datetime, at most 3 languages. Errors come as
+``{"error": "InvalidRecord", "message": "..."}``; the per-account write budget
+answers 429 with ``ratelimit-limit/remaining/reset/policy`` headers like the
+PDS. Records are kept and listed at ``GET /_standin/messages``.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import time
+from dataclasses import asdict, dataclass, field
+from datetime import datetime
+from typing import Any
+
+from aiohttp import web
+
+from bots.formatting import grapheme_len
+from bots.limits import BLUESKY, BlueskyLimits
+from bots.standin import Clock, FloodWindow, LoopbackServer, default_clock, request_params
+
+TID_ALPHABET = "234567abcdefghijklmnopqrstuvwxyz"
+POST = "app.bsky.feed.post"
+
+
+@dataclass
+class Account:
+    handle: str
+    did: str
+    app_password: str
+
+
+@dataclass
+class StoredRecord:
+    uri: str
+    repo: str
+    rkey: str
+    cid: str
+    record: dict[str, Any]
+    edited: bool = False
+    deleted: bool = False
+
+
+@dataclass
+class Received:
+    method: str
+    params: dict[str, Any]
+    status: int
+    error: str = ""
+
+
+class XrpcError(Exception):
+    def __init__(self, status: int, error: str, message: str) -> None:
+        super().__init__(message)
+        self.status, self.error, self.message = status, error, message
+
+
+def _b64(data: dict[str, Any]) -> str:
+    return base64.urlsafe_b64encode(json.dumps(data).encode()).rstrip(b"=").decode()
+
+
+def fake_cid(payload: Any) -> str:
+    """A CIDv1 (dag-cbor, sha-256) in base32, derived from the record's JSON."""
+    digest = hashlib.sha256(json.dumps(payload, sort_keys=True).encode()).digest()
+    raw = bytes([0x01, 0x71, 0x12, 0x20]) + digest
+    return "b" + base64.b32encode(raw).decode().lower().rstrip("=")
+
+
+def tid(number: int) -> str:
+    """A 13-character record key in the TID alphabet, increasing with ``number``."""
+    chars = []
+    for _ in range(13):
+        number, rest = divmod(number, 32)
+        chars.append(TID_ALPHABET[rest])
+    return "".join(reversed(chars))
+
+
+@dataclass
+class BlueskyStandIn(LoopbackServer):
+    """A PDS with the given accounts (handle -> app password)."""
+
+    accounts: dict[str, str] = field(default_factory=lambda: {"iopd.bsky.social": "app-pass"})
+    clock: Clock = default_clock
+    wall_clock: Clock = time.time
+    limits: BlueskyLimits = BLUESKY
+    received: list[Received] = field(default_factory=list)
+    records: dict[str, StoredRecord] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        super().__init__()
+        self._accounts = {
+            handle: Account(
+                handle, "did:plc:" + hashlib.sha256(handle.encode()).hexdigest()[:24], pw
+            )
+            for handle, pw in self.accounts.items()
+        }
+        self._tokens: dict[str, Account] = {}
+        self._window = FloodWindow(self.limits.writes_per_hour, 3600.0)
+        self._sequence = 1_700_000_000_000_000
+        self._failures: list[XrpcError] = []
+
+    def did_of(self, handle: str) -> str:
+        return self._accounts[handle].did
+
+    def fail_next(self, status: int, error: str, message: str) -> None:
+        """Answer the next repo write with this error instead."""
+        self._failures.append(XrpcError(status, error, message))
+
+    def messages(self) -> list[StoredRecord]:
+        return [r for r in self.records.values() if not r.deleted]
+
+    def routes(self, app: web.Application) -> None:
+        app.router.add_route("*", "/xrpc/{method}", self._handle)
+        app.router.add_get("/_standin/messages", self._list)
+
+    async def _list(self, request: web.Request) -> web.Response:
+        return web.json_response([asdict(r) for r in self.records.values()])
+
+    async def _handle(self, request: web.Request) -> web.Response:
+        method = request.match_info["method"]
+        params = await request_params(request)
+        headers: dict[str, str] = {}
+        try:
+            result = self._dispatch(request, method, params, headers)
+        except XrpcError as exc:
+            self.received.append(Received(method, params, exc.status, exc.error))
+            body = {"error": exc.error, "message": exc.message}
+            return web.json_response(body, status=exc.status, headers=headers)
+        self.received.append(Received(method, params, 200))
+        return web.json_response(result, headers=headers)
+
+    def _session(self, account: Account) -> dict[str, Any]:
+        now = int(self.wall_clock())
+        claims = {"sub": account.did, "iat": now, "aud": "did:web:pds.standin"}
+        header = _b64({"typ": "at+jwt", "alg": "ES256K"})
+        access = (
+            f"{header}.{_b64({**claims, 'scope': 'com.atproto.appPass', 'exp': now + 7200})}.sig"
+        )
+        refresh_claims = {**claims, "scope": "com.atproto.refresh", "exp": now + 86400 * 60}
+        refresh = f"{header}.{_b64(refresh_claims)}.sig"
+        self._tokens[access] = self._tokens[refresh] = account
+        return {
+            "accessJwt": access,
+            "refreshJwt": refresh,
+            "handle": account.handle,
+            "did": account.did,
+            "active": True,
+        }
+
+    def _dispatch(
+        self, request: web.Request, method: str, params: dict[str, Any], headers: dict[str, str]
+    ) -> Any:
+        if method == "com.atproto.server.createSession":
+            account = self._accounts.get(str(params.get("identifier", "")).lstrip("@"))
+            if account is None or params.get("password") != account.app_password:
+                raise XrpcError(401, "AuthenticationRequired", "Invalid identifier or password")
+            return self._session(account)
+        token = request.headers.get("Authorization", "").removeprefix("Bearer ").strip()
+        account = self._tokens.get(token)
+        if account is None:
+            raise XrpcError(401, "AuthenticationRequired", "Authentication Required")
+        if method == "com.atproto.server.refreshSession":
+            return self._session(account)
+        if method == "com.atproto.repo.listRecords":
+            return {
+                "records": [
+                    {"uri": r.uri, "cid": r.cid, "value": r.record} for r in self.messages()
+                ]
+            }
+        if method not in (
+            "com.atproto.repo.createRecord",
+            "com.atproto.repo.putRecord",
+            "com.atproto.repo.deleteRecord",
+        ):
+            raise XrpcError(501, "MethodNotImplemented", f"Method Not Implemented: {method}")
+        if params.get("repo") not in (account.did, account.handle):
+            raise XrpcError(400, "InvalidRequest", "Invalid repo: not the session's account")
+        if params.get("collection") != POST:
+            raise XrpcError(
+                400, "InvalidRequest", f"Unsupported collection {params.get('collection')}"
+            )
+        if self._failures:
+            raise self._failures.pop(0)
+        self._spend(account, headers)
+        if method == "com.atproto.repo.deleteRecord":
+            stored = self.records.get(f"at://{account.did}/{POST}/{params.get('rkey')}")
+            if stored is not None:
+                stored.deleted = True
+            return {}
+        record = params.get("record")
+        check_post(record, self.limits)
+        if method == "com.atproto.repo.putRecord":
+            rkey = str(params.get("rkey") or "")
+            edited = f"at://{account.did}/{POST}/{rkey}" in self.records
+        else:
+            self._sequence += 1
+            rkey, edited = tid(self._sequence), False
+        uri = f"at://{account.did}/{POST}/{rkey}"
+        stored = StoredRecord(uri, account.did, rkey, fake_cid(record), record, edited=edited)
+        self.records[uri] = stored
+        return {"uri": uri, "cid": stored.cid, "validationStatus": "valid"}
+
+    def _spend(self, account: Account, headers: dict[str, str]) -> None:
+        now, wall = self.clock(), self.wall_clock()
+        wait = self._window.wait(account.did, now)
+        used = self._window.used(account.did, now)
+        reset = int(wall + (wait or 3600))
+        headers |= {
+            "ratelimit-limit": str(self.limits.writes_per_hour),
+            "ratelimit-remaining": str(
+                max(0, self.limits.writes_per_hour - used - (0 if wait else 1))
+            ),
+            "ratelimit-reset": str(reset),
+            "ratelimit-policy": f"{self.limits.writes_per_hour};w=3600",
+        }
+        if wait > 0:
+            raise XrpcError(429, "RateLimitExceeded", "Rate Limit Exceeded")
+        self._window.record(account.did, now)
+
+
+def check_post(record: Any, limits: BlueskyLimits = BLUESKY) -> None:
+    """Raise XrpcError(400, InvalidRecord) where the app.bsky.feed.post lexicon would."""
+
+    def invalid(message: str) -> XrpcError:
+        return XrpcError(400, "InvalidRecord", f"Invalid app.bsky.feed.post record: {message}")
+
+    if not isinstance(record, dict) or record.get("$type") != POST:
+        raise invalid("Record/$type must be app.bsky.feed.post")
+    text = record.get("text")
+    if not isinstance(text, str):
+        raise invalid('Record must have the property "text"')
+    encoded = text.encode("utf-8")
+    if len(encoded) > limits.text_bytes:
+        raise invalid(f"Record/text must not be longer than {limits.text_bytes} characters")
+    if grapheme_len(text) > limits.graphemes:
+        raise invalid(f"Record/text must not be longer than {limits.graphemes} graphemes")
+    try:
+        datetime.fromisoformat(str(record.get("createdAt", "")).replace("Z", "+00:00"))
+    except ValueError:
+        raise invalid("Record/createdAt must be an valid atproto datetime") from None
+    if len(record.get("langs") or []) > 3:
+        raise invalid("Record/langs must not have more than 3 elements")
+    for number, facet in enumerate(record.get("facets") or []):
+        index = facet.get("index") or {}
+        start, end = index.get("byteStart"), index.get("byteEnd")
+        if not (
+            isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(encoded)
+        ):
+            raise invalid(f"Record/facets/{number}/index is outside the text")
+        try:
+            encoded[start:end].decode("utf-8")
+        except UnicodeDecodeError:
+            raise invalid(f"Record/facets/{number}/index splits a character") from None
+        if not facet.get("features"):
+            raise invalid(f"Record/facets/{number}/features must not be empty")

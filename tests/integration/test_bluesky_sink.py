@@ -1,0 +1,181 @@
+"""The Bluesky sink through the atproto SDK against the PDS stand-in."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
+from dataclasses import replace
+from typing import Any, TypeVar
+
+import pytest
+
+from bots.bluesky.sink import BlueskySink, bluesky_sink
+from bots.bluesky.standin import BlueskyStandIn, check_post
+from bots.limits import BlueskyLimits
+from hub.errors import BadPayload, ChannelGone, Forbidden, RateLimited, TransientError
+from hub.sinks import ChannelInfo, Message, sink_factory
+
+HANDLE = "iopd.bsky.social"
+PASSWORD = "app-pass"
+WALL = 1_800_000_000.0
+T = TypeVar("T")
+
+
+class ManualClock:
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def run(test: Callable[[BlueskyStandIn, ManualClock], Awaitable[T]], **standin: Any) -> T:
+    async def main() -> T:
+        clock = ManualClock()
+        async with BlueskyStandIn(clock=clock, wall_clock=lambda: WALL, **standin) as server:
+            return await test(server, clock)
+
+    return asyncio.run(main())
+
+
+@asynccontextmanager
+async def sink_for(standin: BlueskyStandIn, password: str = PASSWORD) -> AsyncIterator[BlueskySink]:
+    channel = ChannelInfo("sky", "bluesky", HANDLE, base_url=standin.url)
+    sink = BlueskySink(channel, password, wall_clock=lambda: WALL)
+    try:
+        await sink.start()
+        yield sink
+    finally:
+        await sink.close()
+
+
+def item(**fields: Any) -> Message:
+    base = {"delivery_id": 8, "kind": "item", "title": "Premi OIDP", "text": "Obert fins al març."}
+    return Message(**{**base, "link": "https://oidp.net/premi", "language": "ca", **fields})
+
+
+def test_registered_under_hub_sinks() -> None:
+    assert sink_factory("bluesky") is bluesky_sink
+
+
+def test_create_put_delete_with_the_at_uri() -> None:
+    async def body(standin: BlueskyStandIn, clock: ManualClock) -> None:
+        async with sink_for(standin) as sink:
+            created = await sink.send(item())
+            edited = await sink.send(
+                replace(item(title="Premi OIDP 2027"), edit_of=created.platform_message_id)
+            )
+            await sink.send(replace(item(), kind="retraction", edit_of=created.platform_message_id))
+            await sink.delete(created.platform_message_id)  # deleting twice is fine
+        assert created == edited
+        assert created.platform_message_id.startswith(
+            f"at://{standin.did_of(HANDLE)}/app.bsky.feed.post/"
+        )
+        [stored] = standin.records.values()
+        assert stored.edited and stored.deleted
+        assert stored.record["text"].startswith("Premi OIDP 2027\n\nObert fins al març.")
+        assert (
+            stored.record["langs"] == ["ca"]
+            and stored.record["createdAt"] == "2027-01-15T08:00:00.000Z"
+        )
+        assert stored.record["embed"]["external"]["uri"] == "https://oidp.net/premi"
+        methods = [r.method.rsplit(".", 1)[-1] for r in standin.received]
+        assert methods == [
+            "createSession",
+            "createRecord",
+            "putRecord",
+            "deleteRecord",
+            "deleteRecord",
+        ]
+
+    run(body)
+
+
+def test_spent_write_budget_is_rate_limited_until_the_reset() -> None:
+    async def body(standin: BlueskyStandIn, clock: ManualClock) -> float:
+        async with sink_for(standin) as sink:
+            for delivery in range(2):
+                clock.now += 60
+                await sink.send(item(delivery_id=delivery))
+            clock.now += 1000
+            with pytest.raises(RateLimited) as limited:
+                await sink.send(item(delivery_id=9))
+        return limited.value.retry_after
+
+    # The first of two writes was at t=60; the hour frees at t=3660, now is t=1120.
+    assert run(body, limits=BlueskyLimits(writes_per_hour=2)) == 2540.0
+
+
+@pytest.mark.parametrize(
+    ("failure", "error", "text"),
+    [
+        (
+            (400, "InvalidRecord", "Record/text must not be longer than 300 graphemes"),
+            BadPayload,
+            "300",
+        ),
+        ((400, "RepoDeactivated", "Repo has been deactivated"), ChannelGone, "RepoDeactivated"),
+        ((401, "ExpiredToken", "Token has expired"), TransientError, "logs in again"),
+        ((401, "AuthenticationRequired", "Bad token"), Forbidden, "AuthenticationRequired"),
+        ((500, "InternalServerError", "Internal Server Error"), TransientError, "500"),
+        ((502, "UpstreamFailure", "Bad gateway"), TransientError, "network"),
+    ],
+)
+def test_errors_map_to_hub_errors(
+    failure: tuple[int, str, str], error: type[Exception], text: str
+) -> None:
+    async def body(standin: BlueskyStandIn, clock: ManualClock) -> None:
+        standin.fail_next(*failure)
+        async with sink_for(standin) as sink:
+            with pytest.raises(error, match=text):
+                await sink.send(item())
+
+    run(body)
+
+
+def test_an_expired_session_logs_in_again_on_the_next_send() -> None:
+    async def body(standin: BlueskyStandIn, clock: ManualClock) -> list[str]:
+        standin.fail_next(401, "ExpiredToken", "Token has expired")
+        async with sink_for(standin) as sink:
+            with pytest.raises(TransientError):
+                await sink.send(item())
+            await sink.send(item())
+        return [r.method.rsplit(".", 1)[-1] for r in standin.received]
+
+    assert run(body) == ["createSession", "createRecord", "createSession", "createRecord"]
+
+
+def test_wrong_app_password_is_forbidden_and_not_echoed() -> None:
+    async def body(standin: BlueskyStandIn, clock: ManualClock) -> None:
+        with pytest.raises(Forbidden) as refused:
+            async with sink_for(standin, "wrong-secret"):
+                pass
+        assert "wrong-secret" not in str(refused.value)
+
+    run(body)
+
+
+@pytest.mark.parametrize(
+    ("record", "message"),
+    [
+        ({"text": "x" * 301}, "300 graphemes"),
+        ({"text": "é" * 1501}, "3000"),
+        (
+            {"text": "é", "facets": [{"index": {"byteStart": 0, "byteEnd": 1}, "features": [{}]}]},
+            "splits",
+        ),
+        (
+            {"text": "ab", "facets": [{"index": {"byteStart": 1, "byteEnd": 5}, "features": [{}]}]},
+            "outside",
+        ),
+        ({"text": "ok", "createdAt": "yesterday"}, "createdAt"),
+    ],
+)
+def test_standin_validates_posts_like_the_lexicon(record: dict[str, Any], message: str) -> None:
+    from bots.bluesky.standin import XrpcError
+
+    post = {"$type": "app.bsky.feed.post", "createdAt": "2026-01-01T00:00:00Z", **record}
+    with pytest.raises(XrpcError, match=message):
+        check_post(post)
+    check_post({**post, "text": "fine", "facets": [], "createdAt": "2026-01-01T00:00:00.000Z"})
