@@ -23,7 +23,13 @@ from sqlalchemy.orm import Session
 from hub.models import Member, NewsletterEdition, ScheduledRun
 from hub.settings import Settings
 from newsletters.audience import SyncReport, apply_changes, pull_changes, sync_members
-from newsletters.compose import draft_edition, load_content, load_edition, require_approved
+from newsletters.compose import (
+    approve,
+    draft_edition,
+    load_content,
+    load_edition,
+    require_approved,
+)
 from newsletters.errors import NewsletterError
 from newsletters.i18n import default_subject, words
 from newsletters.mailchimp import Campaigns, MailchimpAccount, make_client
@@ -219,8 +225,16 @@ def pull_audience(
 
 # --- members from a spreadsheet -------------------------------------------------------
 
-CSV_COLUMNS = ("organisation", "contact_name", "email", "language", "country", "region",
-               "member_type", "topics")  # fmt: skip
+CSV_COLUMNS = (
+    "organisation",
+    "contact_name",
+    "email",
+    "language",
+    "country",
+    "region",
+    "member_type",
+    "topics",
+)
 
 
 @dataclass
@@ -255,8 +269,10 @@ def import_members_csv(engine: Engine, path: Path, languages: Iterable[str]) -> 
                     report.problems.append(f"{path}:{line}: needs an organisation and an email")
                     continue
                 if allowed and language not in allowed:
-                    report.problems.append(f"{path}:{line}: language {language!r} is not one "
-                                           f"of {', '.join(sorted(allowed))}")  # fmt: skip
+                    report.problems.append(
+                        f"{path}:{line}: language {language!r} is not one "
+                        f"of {', '.join(sorted(allowed))}"
+                    )
                     continue
                 member = existing.get(email.lower())
                 if member is None:
@@ -272,6 +288,55 @@ def import_members_csv(engine: Engine, path: Path, languages: Iterable[str]) -> 
                 member.country = (row.get("country") or "").strip().upper()[:2] or None
                 member.region = (row.get("region") or "").strip() or None
                 member.member_type = (row.get("member_type") or "").strip() or None
-                member.topics = [t.strip() for t in (row.get("topics") or "").split(";")
-                                 if t.strip()]  # fmt: skip
+                member.topics = [
+                    t.strip() for t in (row.get("topics") or "").split(";") if t.strip()
+                ]
     return report
+
+
+# --- the demo -------------------------------------------------------------------------
+
+
+def newsletter_demo(
+    engine: Engine,
+    settings: Settings,
+    now: dt.datetime,
+    *,
+    test_to: str = "secretariat@example.org",
+) -> list[str]:
+    """``hub demo``'s newsletter step, one line per language for the terminal.
+
+    Drafts this month's edition in every language, approves each as
+    "hub demo" (a real deployment waits for a person), pushes it to the
+    configured Mailchimp (the stand-in in the demo) and sends a test.
+    Editions without items are drafted but not pushed.
+    """
+    today = now.astimezone(ZoneInfo(settings.hub.timezone)).date()
+    editions = draft_editions(
+        engine, today.replace(day=1), today, settings.hub.languages, settings.hub.name
+    )
+    account = account_from_settings(settings)
+    lines = []
+    for edition in editions:
+        label = f"newsletter [{edition.language}] edition {edition.id}"
+        if not edition.item_order:
+            lines.append(f"{label}: no items this month, not pushed")
+            continue
+        with Session(engine, expire_on_commit=False) as session, session.begin():
+            stored = load_edition(session, edition.id)
+            if stored.status == "draft":
+                approve(stored, "hub demo")
+        result = push_edition(
+            engine,
+            edition.id,
+            account,
+            now=now,
+            network=settings.hub.name,
+            website=settings.hub.public_url,
+            test_to=[test_to],
+        )
+        lines.append(
+            f"{label}: {len(edition.item_order)} items, campaign {result.campaign_id} "
+            f"({result.size / 1024:.1f} KB), test sent to {test_to}"
+        )
+    return lines
