@@ -97,16 +97,18 @@ class BlueskyStandIn(LoopbackServer):
 
     def __post_init__(self) -> None:
         super().__init__()
-        self._accounts = {
-            handle: Account(
-                handle, "did:plc:" + hashlib.sha256(handle.encode()).hexdigest()[:24], pw
-            )
-            for handle, pw in self.accounts.items()
-        }
+        self._accounts: dict[str, Account] = {}
+        for handle, app_password in self.accounts.items():
+            self.add_account(handle, app_password)
         self._tokens: dict[str, Account] = {}
         self._window = FloodWindow(self.limits.writes_per_hour, 3600.0)
         self._sequence = 1_700_000_000_000_000
         self._failures: list[XrpcError] = []
+
+    def add_account(self, handle: str, app_password: str) -> None:
+        """Make an account known (its DID is derived from the handle)."""
+        did = "did:plc:" + hashlib.sha256(handle.encode()).hexdigest()[:24]
+        self._accounts[handle] = Account(handle, did, app_password)
 
     def did_of(self, handle: str) -> str:
         return self._accounts[handle].did
