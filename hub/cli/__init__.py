@@ -21,30 +21,21 @@ def _register() -> None:
 
 
 def main() -> None:
-    """Entry point of the ``hub`` console script: problems in files exit 2, no traceback."""
+    """Entry point of the ``hub`` console script: problems in files exit 2, no traceback.
+
+    Typer runs in standalone mode, so usage errors print their usual message
+    and exit 2; a :class:`ProblemsError` (a wrong config or knowledge file)
+    escapes it and is printed here, one line per problem.
+    """
     _register()
     try:
-        code = app(standalone_mode=False)
-        if isinstance(code, int) and code:
-            sys.exit(code)
+        app()
     except ProblemsError as exc:
         count = len(exc.problems)
         print(f"{count} problem{'s' if count != 1 else ''} found:", file=sys.stderr)
         for problem in exc.problems:
             print(f"  {problem}", file=sys.stderr)
         sys.exit(2)
-    except SystemExit:
-        raise
-    except Exception as exc:  # click's own usage errors and aborts
-        import click
-
-        if isinstance(exc, click.exceptions.ClickException):
-            exc.show()
-            sys.exit(exc.exit_code)
-        if isinstance(exc, click.exceptions.Abort):
-            print("Aborted.", file=sys.stderr)
-            sys.exit(1)
-        raise
 
 
 __all__ = ["app", "main"]

@@ -75,3 +75,10 @@ def test_db_upgrade_creates_the_sqlite_database_in_the_data_folder(tmp_path: Pat
     assert (tmp_path / "data" / "hub.db").exists()
     second = hub("-c", str(EXAMPLE), "db", "upgrade", cwd=tmp_path, env=SECRETS)
     assert "already at" in second.stdout
+
+
+def test_a_usage_error_is_a_message_not_a_traceback(tmp_path: Path) -> None:
+    result = hub("db", "upgrade", "--nope", cwd=tmp_path)
+    assert result.returncode == 2
+    assert "No such option: --nope" in result.stderr
+    assert "Traceback" not in result.stderr
