@@ -11,7 +11,7 @@ import asyncio
 
 from hub.sinks import ChannelInfo
 from hub.standins import ReceivedPost
-from newsletters.standin import MailchimpStandIn
+from newsletters.standin import MailchimpStandIn, Received
 
 
 class MailchimpDemoStandIn:
@@ -37,6 +37,21 @@ class MailchimpDemoStandIn:
     def prepare(self, channel: ChannelInfo) -> None:
         """The channel's target is the audience id: the stand-in answers for it."""
         self.server.state.list_id = channel.target
+
+    @property
+    def received(self) -> list[Received]:
+        """Every request the stand-in answered (the console lists them)."""
+        return self.server.received
+
+    def messages(self) -> list[dict[str, str]]:
+        """The campaigns as the console lists them: audience, status and subject."""
+        return [
+            {
+                "channel": f"{self.server.state.list_id} ({campaign['status']})",
+                "text": (campaign.get("settings") or {}).get("subject_line", campaign_id),
+            }
+            for campaign_id, campaign in self.server.state.campaigns.items()
+        ]
 
     def posts(self) -> list[ReceivedPost]:
         state = self.server.state
