@@ -81,6 +81,7 @@ def _names(seed: int, count: int) -> str:
 
 ENTRIES = 20
 NEW_PER_CHANGE = 3
+PARAGRAPHS = 11  # about 60 KB a feed, the size the issue measures feedparser on
 
 
 def kind_of(index: int) -> str:
@@ -106,7 +107,7 @@ def make_feed(index: int, version: int) -> bytes:
             f'<p style="color:#333">{escape(lines[(number + k) % 4])} '
             f'<a href="/news/{index}/{number}/{k}" onclick="track()">More</a> '
             f"<strong>{_names(seed * 10 + k, 5)}.</strong></p>"
-            for k in range(6)
+            for k in range(PARAGRAPHS)
         )
         html = (
             f'<img src="/img/{number}.jpg" onerror="x()" alt="photo">{paragraphs}'

@@ -13,7 +13,7 @@ import re
 from sqlalchemy.orm import Session
 
 from hub.errors import HubError
-from hub.ingest.identity import content_hash, normalise_link
+from hub.ingest.identity import normalise_link
 from hub.ingest.sanitise import clean_summary, clean_title, usable_base
 from hub.ingest.tags import default_tagger
 from hub.models import Delivery, Item
@@ -71,7 +71,8 @@ def edit(item: Item, **fields: str | None) -> None:
         item.language = fields["language"] or None
     if "image_url" in fields:
         item.image_url = usable_base(fields["image_url"]) if fields["image_url"] else None
-    item.content_hash = content_hash(item.title, item.summary_text)
+    # content_hash stays the fingerprint of what the source published: the secretariat's
+    # edit holds until the source itself changes the entry.
 
 
 def _slug(tag: str) -> str:

@@ -16,8 +16,10 @@ import calendar
 import datetime as dt
 import io
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import urljoin
 
 import feedparser
 
@@ -48,6 +50,8 @@ class Candidate:
     tags: list[str] = field(default_factory=list)
     countries: list[str] = field(default_factory=list)
     regions: list[str] = field(default_factory=list)
+    unchanged: bool = False
+    """True when the source published exactly this entry before: only the id is filled in."""
 
 
 @dataclass
@@ -94,8 +98,15 @@ def parse_feed(
     url: str | None = None,
     content_type: str | None = None,
     now: dt.datetime,
+    known: Mapping[str, str] | None = None,
 ) -> ParsedFeed:
-    """Parse ``data`` (the body fetched from ``url``) into cleaned candidates."""
+    """Parse ``data`` (the body fetched from ``url``) into cleaned candidates.
+
+    ``known`` maps the external ids this source published before to their
+    fingerprints: an entry that has not changed since is not cleaned again
+    and comes back as an ``unchanged`` candidate (most entries of a feed
+    that changed are old ones).
+    """
     if not data.strip():
         raise FeedError("empty", "empty: the server sent an empty body")
     check_xml(data)
@@ -124,7 +135,7 @@ def parse_feed(
         problems.append(f"{len(entries)} entries: only the first {MAX_ENTRIES} were read")
     candidates = []
     for position, entry in enumerate(entries[:MAX_ENTRIES]):
-        candidate = _candidate(entry, base, now, problems, position)
+        candidate = _candidate(entry, base, now, problems, position, known or {})
         if candidate is not None:
             candidates.append(candidate)
     return ParsedFeed(
@@ -181,31 +192,47 @@ def _image(entry: Any) -> str | None:
 
 
 def _candidate(
-    entry: Any, base: str | None, now: dt.datetime, problems: list[str], position: int
+    entry: Any,
+    base: str | None,
+    now: dt.datetime,
+    problems: list[str],
+    position: int,
+    known: Mapping[str, str],
 ) -> Candidate | None:
     raw_link = entry.get("link")
     link = usable_base(raw_link) if raw_link else None
     if raw_link and link is None and base:
-        from urllib.parse import urljoin
-
         link = usable_base(urljoin(base, raw_link))
-    title = clean_title(entry.get("title") or "")
-    summary = clean_summary(_entry_html(entry), link or base)
+    raw_title, raw_html = str(entry.get("title") or ""), _entry_html(entry)
+    # The fingerprint of the entry as its source published it: a change means an edit.
+    fingerprint = content_hash(raw_title, raw_html, link or "", str(_image(entry)))
+    link_key = normalise_link(link)
+    guid = " ".join(str(entry.get("id") or "").split())
+    early_id = (
+        bounded("guid:" + guid) if guid else bounded("link:" + link_key) if link_key else None
+    )
+    if early_id is not None and known.get(early_id) == fingerprint:
+        label = f"entry {position + 1}"
+        return Candidate(
+            external_id=early_id,
+            title="",
+            link=link,
+            link_key=link_key,
+            summary_html="",
+            summary_text="",
+            published_at=_entry_date(entry, now, problems, label),
+            content_hash=fingerprint,
+            unchanged=True,
+        )
+    title = clean_title(raw_title)
+    summary = clean_summary(raw_html, link or base)
     label = f"entry {position + 1}" + (f" ({title[:40]!r})" if title else "")
     if not title and not summary.text and not link:
         problems.append(f"{label}: no title, text or link; skipped")
         return None
     if not title:
         title = clean_title(summary.text, 120) or (link or "untitled")
-    link_key = normalise_link(link)
-    guid = " ".join(str(entry.get("id") or "").split())
-    digest = content_hash(title, summary.text)
-    if guid:
-        external_id = bounded("guid:" + guid)
-    elif link_key:
-        external_id = bounded("link:" + link_key)
-    else:
-        external_id = "hash:" + digest
+    external_id = early_id or "hash:" + content_hash(title, summary.text)
     return Candidate(
         external_id=external_id,
         title=title,
@@ -214,6 +241,6 @@ def _candidate(
         summary_html=summary.html,
         summary_text=summary.text,
         published_at=_entry_date(entry, now, problems, label),
-        content_hash=digest,
+        content_hash=fingerprint,
         image_url=_image(entry),
     )

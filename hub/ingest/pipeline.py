@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from hub.ingest.language import LanguageDetector, detector_for
 from hub.ingest.parse import Candidate, ParsedFeed, parse_feed
@@ -25,6 +25,8 @@ def enrich(
     detector = detector or detector_for()
     tagger = tagger or default_tagger()
     for candidate in candidates:
+        if candidate.unchanged:
+            continue
         text = f"{candidate.title}\n{candidate.summary_text}"
         candidate.language = detector.detect(text) or default_language
         candidate.tags, candidate.countries, candidate.regions = tagger.tag(
@@ -39,8 +41,13 @@ def read_feed(
     now: dt.datetime,
     content_type: str | None = None,
     default_language: str | None = None,
+    known: Mapping[str, str] | None = None,
 ) -> ParsedFeed:
-    """Parse, clean and enrich a feed's bytes; raises :class:`~hub.ingest.errors.FeedError`."""
-    parsed = parse_feed(data, url=url, content_type=content_type, now=now)
+    """Parse, clean and enrich a feed's bytes; raises :class:`~hub.ingest.errors.FeedError`.
+
+    ``known`` (external id -> fingerprint of what the source published before)
+    lets unchanged entries skip cleaning and enrichment.
+    """
+    parsed = parse_feed(data, url=url, content_type=content_type, now=now, known=known)
     enrich(parsed.candidates, default_language=default_language)
     return parsed

@@ -30,7 +30,7 @@ from hub.errors import HubError
 from hub.ingest.errors import IngestError
 from hub.ingest.fetch import Fetched, FetchLimits, fetch
 from hub.ingest.owners import tell_owner
-from hub.ingest.store import NEAR_WINDOW, RecentItems, store_candidates
+from hub.ingest.store import NEAR_WINDOW, RecentItems, fingerprints, store_candidates
 from hub.models import Source, utcnow
 from hub.settings import Settings
 
@@ -193,8 +193,9 @@ class Poller:
         from hub.ingest.pipeline import read_feed
 
         language = None
-        if self.settings is not None:
-            with Session(self.engine) as session:
+        with Session(self.engine) as session:
+            known = fingerprints(session, source_id)
+            if self.settings is not None:
                 source = session.get(Source, source_id)
                 configured = self.settings.sources.get(source.key) if source else None
                 language = configured.language if configured else None
@@ -204,6 +205,7 @@ class Poller:
             now=now,
             content_type=fetched.content_type,
             default_language=language,
+            known=known,
         )
 
     async def _record_success(

@@ -139,6 +139,9 @@ def store_candidates(
             continue
         seen_here.add(candidate.external_id)
         origin = known.get(candidate.external_id)
+        if candidate.unchanged:
+            report.unchanged += 1
+            continue
         if origin is not None:
             if _update_if_edited(origin.item, candidate):
                 report.updated.append(origin.item)
@@ -163,6 +166,16 @@ def store_candidates(
             report.approved.append(item)
     session.flush()
     return report
+
+
+def fingerprints(session: Session, source_id: int) -> dict[str, str]:
+    """External id -> fingerprint of every entry ``source`` published (for skipping re-work)."""
+    query = (
+        select(ItemOrigin.external_id, Item.content_hash)
+        .join(Item, Item.id == ItemOrigin.item_id)
+        .where(ItemOrigin.source_id == source_id)
+    )
+    return {external_id: digest for external_id, digest in session.execute(query) if digest}
 
 
 def _known_origins(session: Session, source_id: int, ids: list[str]) -> dict[str, ItemOrigin]:

@@ -135,6 +135,8 @@ def test_moderation_approve_decline_edit_retag(engine) -> None:
         edit(first, title="<b>Edited</b> title\u202e", summary_html='<p onclick="x()">New</p>')
         assert first.title == "Edited title" and first.summary_html == "<p>New</p>"
         assert first.summary_text == "New"
+        again = store_candidates(session, member, [STORY], settings=SETTINGS, now=NOW)
+        assert again.unchanged == 1 and first.title == "Edited title"  # the edit holds
         retag(first, tags=["Award", "award", " climate "], countries=["br"])
         assert first.tags == ["award", "climate"] and first.regions == ["latin-america"]
         deliveries = approve(session, first, SETTINGS, by="ana@oidp.net", now=NOW)

@@ -135,3 +135,20 @@ def test_relative_links_resolve_against_the_feed() -> None:
 )
 def test_normalised_links(raw: str, key: str | None) -> None:
     assert normalise_link(raw) == key
+
+
+def test_entries_seen_before_unchanged_are_not_cleaned_again() -> None:
+    first = parse("good_rss.xml").candidates
+    known = {c.external_id: c.content_hash for c in first}
+    again = parse_feed(
+        (CORPUS / "good_rss.xml").read_bytes(),
+        url="https://feed.example.org/rss",
+        now=NOW,
+        known=known,
+    ).candidates
+    assert all(c.unchanged and c.title == "" for c in again)
+    edited = (CORPUS / "good_rss.xml").read_bytes().replace(b"jury will meet", b"jury met")
+    after_edit = parse_feed(edited, url=None, now=NOW, known=known).candidates
+    assert [c.unchanged for c in after_edit] == [False, True, True]
+    assert after_edit[0].external_id == first[0].external_id
+    assert after_edit[0].content_hash != first[0].content_hash
