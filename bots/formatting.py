@@ -34,7 +34,8 @@ _READ_MORE = {
 
 def graphemes(text: str) -> list[str]:
     """The user-perceived characters of ``text`` (extended grapheme clusters)."""
-    return _GRAPHEME.findall(text)
+    found: list[str] = _GRAPHEME.findall(text)
+    return found
 
 
 def grapheme_len(text: str) -> int:

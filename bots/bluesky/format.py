@@ -159,7 +159,7 @@ def requests_for(
     """The XRPC calls that deliver ``message``: create, put (correction) or delete a record."""
     if is_retraction(message.kind, message.edit_of):
         repo, rkey = split_uri(str(message.edit_of), channel.target)
-        body = {"repo": repo, "collection": COLLECTION, "rkey": rkey}
+        body: dict[str, Any] = {"repo": repo, "collection": COLLECTION, "rkey": rkey}
         return [ApiRequest("POST", "/xrpc/com.atproto.repo.deleteRecord", body)]
     post = record(message, now, limits)
     if message.edit_of is not None:

@@ -198,7 +198,7 @@ class BlueskyStandIn(LoopbackServer):
             if stored is not None:
                 stored.deleted = True
             return {}
-        record = params.get("record")
+        record: dict[str, Any] = params.get("record") or {}
         check_post(record, self.limits)
         if method == "com.atproto.repo.putRecord":
             rkey = str(params.get("rkey") or "")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+from typing import Any
 
 from bots.slack.standin import SlackStandIn
 from hub.sinks import ChannelInfo
@@ -66,7 +67,7 @@ class SlackDemoStandIn(SlackStandIn):
         ]
 
     @staticmethod
-    def _rendered(blocks: list[dict], fallback: str) -> str:
+    def _rendered(blocks: list[dict[str, Any]], fallback: str) -> str:
         parts = []
         for block in blocks:
             if block.get("type") == "header":

@@ -302,7 +302,7 @@ def block_problems(blocks: Any, limits: SlackLimits = SLACK) -> list[str]:
         if not isinstance(block, dict) or block.get("type") not in BLOCK_TYPES:
             problems.append(f"unsupported type {where}")
             continue
-        text = block.get("text") if isinstance(block.get("text"), dict) else {}
+        text: dict[str, Any] = block["text"] if isinstance(block.get("text"), dict) else {}
         body = text.get("text") if isinstance(text.get("text"), str) else None
         if block["type"] == "header":
             if text.get("type") != "plain_text" or not body or not body.strip():

@@ -35,8 +35,15 @@ from hub.errors import (
 from hub.sinks import ChannelInfo, Message, RateLimit, Receipt
 
 DEFAULT_BASE_URL = "https://api.telegram.org"
-_GONE = ("chat not found", "channel_private", "group chat was deleted", "peer_id_invalid")
-_GONE += ("message thread not found", "topic_deleted", "topic_closed")
+_GONE = (
+    "chat not found",
+    "channel_private",
+    "group chat was deleted",
+    "peer_id_invalid",
+    "message thread not found",
+    "topic_deleted",
+    "topic_closed",
+)
 
 
 def token_key(token: str) -> str:

@@ -221,7 +221,9 @@ class TelegramStandIn(LoopbackServer):
             raise ApiError(403, f"Forbidden: bot was kicked from the {where}")
         return chat
 
-    def _text(self, params: dict[str, Any], key: str, limit: int) -> tuple[str, str, list]:
+    def _text(
+        self, params: dict[str, Any], key: str, limit: int
+    ) -> tuple[str, str, list[dict[str, Any]]]:
         html = str(params.get(key, ""))
         if str(params.get("parse_mode", "")).upper() == "HTML":
             try:
