@@ -86,9 +86,10 @@ def _topic_keywords() -> dict[str, dict[str, list[str]]]:
 
 
 def topic_label(tag: str, language: str) -> str:
-    """A topic tag as a heading: its first keyword in ``language``, else the tag itself."""
+    """A topic tag as a heading: its first whole keyword in ``language``, else the tag itself."""
     keywords = _topic_keywords().get(tag, {}).get(language) or []
-    word = next((k.rstrip("*").strip() for k in keywords if k.rstrip("*").strip()), "")
+    whole = [k.strip() for k in keywords if "*" not in k and k.strip()]
+    word = whole[0] if whole else next((k.rstrip("*").strip() for k in keywords), "")
     label = word or tag.replace("-", " ").replace("_", " ")
     return label[:1].upper() + label[1:]
 
