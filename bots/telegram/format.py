@@ -82,6 +82,7 @@ def render(message: Message, limit: int) -> str:
     separators = 2 * len(fixed)  # "\n\n" before each fixed part after the body
     room = limit - sum(cost(part) for part in fixed) - separators
     body, _ = fit_runs(body_runs(message), room, escape=escape, wrap=wrap, cost=cost)
+    body = body.replace("</blockquote><blockquote>", "")  # one quote, not one per style run
     parts = [header, body.strip("\n"), tags, footer]
     return "\n\n".join(part for part in parts if part.strip())
 

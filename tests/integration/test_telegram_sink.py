@@ -175,6 +175,32 @@ def test_flood_limits_answer_rate_limited_with_the_exact_retry_after() -> None:
     assert run(body) == [1.0, 51.0, 17.0]
 
 
+@pytest.mark.parametrize("target", [str(CHANNEL_ID), str(PRIVATE_ID)])
+def test_buckets_declared_by_the_sink_never_cross_the_standin_windows(target: str) -> None:
+    """Spending the declared budgets as the bus would, the stand-in never answers 429."""
+
+    async def body(standin: TelegramStandIn, clock: ManualClock) -> int:
+        sent = 0
+        async with sink_for(standin, target) as sink:
+            limits = sink.rate_limits(item())
+            tokens = [limit.burst for limit in limits]
+            for _ in range(240):  # a minute in quarter seconds
+                clock.now += 0.25
+                tokens = [
+                    min(limit.burst, have + 0.25 * limit.rate)
+                    for limit, have in zip(limits, tokens, strict=True)
+                ]
+                while all(have >= 1 for have in tokens):
+                    tokens = [have - 1 for have in tokens]
+                    await sink.send(item())
+                    sent += 1
+        assert all(r.status == 200 for r in standin.received)
+        return sent
+
+    expected = 60 if target == str(PRIVATE_ID) else 20  # 1 a second, or 20 a minute
+    assert run(body) in (expected - 1, expected)
+
+
 @pytest.mark.parametrize(
     ("target", "failure", "error", "text"),
     [

@@ -106,6 +106,15 @@ CASES = [
         },
         id="pre-code-quote-without-nesting",
     ),
+    pytest.param(
+        {"html": '<blockquote>q <a href="https://y.org">l</a> <b>b</b></blockquote>'},
+        "/sendMessage",
+        {
+            "text": "<b>Title</b>\n\n"
+            '<blockquote>q <a href="https://y.org">l</a> <b>b</b></blockquote>'
+        },
+        id="one-quote-around-styled-runs",
+    ),
 ]
 
 
