@@ -288,6 +288,15 @@ def apply_changes(session: Session, changes: Iterable[MemberChange]) -> int:
     return changed
 
 
+def apply_webhook(session: Session, payload: str | Mapping[str, str]) -> bool:
+    """What a web endpoint does with a Mailchimp webhook POST: True if a member changed.
+
+    (Mailchimp checks the URL with a GET first; the endpoint answers it 200.)
+    """
+    change = parse_webhook(payload)
+    return change is not None and apply_changes(session, [change]) > 0
+
+
 def subscribe_member(client: Client, list_id: str, member: Member) -> str:
     """A member asked (from chat) to receive the newsletter: Mailchimp's double opt-in.
 

@@ -36,6 +36,8 @@ from newsletters.mailchimp import Campaigns, MailchimpAccount, make_client
 from newsletters.render import RenderedEdition, render_edition
 
 PULL_JOB = "audience_pull"
+PULL_OVERLAP = dt.timedelta(minutes=5)
+"""A pull reads back this far before the last one: applying a change twice is harmless."""
 
 
 def mailchimp_channel(settings: Settings) -> str:
@@ -209,6 +211,8 @@ def pull_audience(
                     ScheduledRun.job == PULL_JOB, ScheduledRun.finished_at.is_not(None)
                 )
             )
+        if since is not None:  # Mailchimp's times have whole seconds: overlap, changes repeat
+            since -= PULL_OVERLAP
         changes = pull_changes(make_client(account), account.list_id, since)
         changed = apply_changes(session, changes)
         session.add(

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from hub.models import Member
 from newsletters.audience import (
     apply_changes,
-    parse_webhook,
+    apply_webhook,
     pull_changes,
     subscribe_member,
     sync_members,
@@ -131,10 +131,13 @@ def test_a_pull_brings_unsubscribes_back_to_the_members(standin, client, engine)
 def test_a_webhook_unsubscribe_is_applied_to_the_member(engine):
     with Session(engine) as session, session.begin():
         session.add(member(1, id=None, email="Ana@Example.org", newsletter_status="subscribed"))
-    change = parse_webhook("type=unsubscribe&data%5Bemail%5D=ana%40example.org")
+    payload = "type=unsubscribe&data%5Bemail%5D=ana%40example.org"
     with Session(engine) as session, session.begin():
-        assert apply_changes(session, [change]) == 1
+        assert apply_webhook(session, payload) is True
         assert session.scalars(select(Member)).one().newsletter_status == "unsubscribed"
+    with Session(engine) as session, session.begin():
+        assert apply_webhook(session, payload) is False  # already applied
+        assert apply_webhook(session, "type=campaign&data%5Bid%5D=1") is False
 
 
 def test_asking_to_subscribe_from_chat_is_a_double_opt_in(standin, client):

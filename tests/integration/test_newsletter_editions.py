@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -37,6 +37,7 @@ from newsletters.publish import (
     push_edition,
 )
 from newsletters.standin import MailchimpStandIn
+from newsletters.standin_state import subscriber_hash
 
 START, END = dt.date(2026, 11, 1), dt.date(2026, 11, 30)
 NOW = dt.datetime(2026, 12, 1, 8, tzinfo=dt.UTC)
@@ -237,8 +238,9 @@ enabled = false
 """
 
 
-def test_the_cli_drafts_builds_approves_and_pushes(engine, standin, tmp_path, monkeypatch):
-    seed(engine)
+@pytest.fixture
+def hub_cli(engine, standin, tmp_path, monkeypatch) -> Callable[..., Result]:
+    """Runs ``hub --config <a config pointing at the stand-in> ... --database-url <engine>``."""
     _register()
     config = tmp_path / "hub.toml"
     config.write_text(CONFIG.format(list_id=standin.list_id, base_url=standin.base_url))
@@ -258,14 +260,24 @@ def test_the_cli_drafts_builds_approves_and_pushes(engine, standin, tmp_path, mo
 
     def invoke(*args: str) -> Result:
         try:
-            return runner.invoke(app, ["--config", str(config), *args], catch_exceptions=False)
+            return runner.invoke(
+                app,
+                ["--config", str(config), *args, "--database-url", url],
+                catch_exceptions=False,
+            )
         finally:
             for runtime in runtimes:
                 if runtime._engine is not None:
                     runtime._engine.dispose()
 
+    return invoke
+
+
+def test_the_cli_drafts_builds_approves_and_pushes(engine, standin, hub_cli, tmp_path):
+    seed(engine)
+
     def hub(*args: str) -> str:
-        result = invoke(*args)
+        result = hub_cli(*args)
         assert result.exit_code == 0, result.output
         return result.output
 
@@ -278,17 +290,13 @@ def test_the_cli_drafts_builds_approves_and_pushes(engine, standin, tmp_path, mo
         "2026-11-30",
         "--lang",
         "en",
-        "--database-url",
-        url,
     )
     edition_id = drafted.split()[1]
-    built = hub(
-        "newsletter", "build", edition_id, "--out", str(tmp_path / "out"), "--database-url", url
-    )
+    built = hub("newsletter", "build", edition_id, "--out", str(tmp_path / "out"))
     assert "KB" in built and (tmp_path / "out" / "edition.txt").read_text().startswith("IOPD")
-    refused = invoke("newsletter", "push", edition_id, "--database-url", url)
+    refused = hub_cli("newsletter", "push", edition_id)
     assert refused.exit_code == 1 and "approve it first" in refused.output
-    hub("newsletter", "approve", edition_id, "--by", "anna", "--database-url", url)
+    hub("newsletter", "approve", edition_id, "--by", "anna")
     pushed = hub(
         "newsletter",
         "push",
@@ -297,8 +305,6 @@ def test_the_cli_drafts_builds_approves_and_pushes(engine, standin, tmp_path, mo
         "anna@oidp.net",
         "--schedule",
         "2031-01-05T09:30",
-        "--database-url",
-        url,
     )
     assert (
         "created" in pushed and "test sent" in pushed and "scheduled for 2031-01-05T08:30" in pushed
@@ -343,3 +349,28 @@ def test_the_schedule_drafts_one_edition_per_language_of_the_deployment(engine, 
     assert {(e.period_start, e.period_end, e.status) for e in editions} == {(START, END, "draft")}
     assert editions[0].subject == "IOPD newsletter, November 2026"
     assert [len(e.item_order) for e in editions] == [5, 1, 0, 0, 0]
+
+
+def test_the_cli_imports_members_syncs_them_and_pulls_unsubscribes(hub_cli, standin, tmp_path):
+    sheet = tmp_path / "members.csv"
+    sheet.write_text(
+        "organisation,contact_name,email,language\n"
+        + "".join(f"City {i},Contact {i},c{i}@example.org,es\n" for i in range(1, 13)),
+        encoding="utf-8",
+    )
+    imported = hub_cli("members", "import", str(sheet))
+    assert imported.exit_code == 0 and "12 created" in imported.output
+    synced = hub_cli("members", "sync")
+    assert synced.exit_code == 0, synced.output
+    assert "12 members sent in 1 batches (24 operations)" in synced.output
+    assert "members synced" in synced.output  # the progress bar
+    standin.state.members[subscriber_hash("c5@example.org")]["status"] = "unsubscribed"
+    pulled = hub_cli("members", "pull")
+    assert pulled.exit_code == 0 and "12 changes read from Mailchimp, 12 members updated" in (
+        pulled.output
+    )
+    again = hub_cli("members", "sync")
+    assert "11 members sent" in again.output and "1 left out" in again.output
+    assert standin.state.members[subscriber_hash("c5@example.org")]["status"] == "unsubscribed"
+    overlapping = hub_cli("members", "pull")  # reads the last minutes again, changes nothing
+    assert "12 changes read from Mailchimp, 0 members updated" in overlapping.output
