@@ -10,6 +10,8 @@ a hub error and the bus decides.
 from __future__ import annotations
 
 import hashlib
+import logging
+import re
 import warnings
 from collections.abc import Awaitable, Callable
 from datetime import timedelta
@@ -35,6 +37,7 @@ from hub.errors import (
 from hub.sinks import ChannelInfo, Message, RateLimit, Receipt
 
 DEFAULT_BASE_URL = "https://api.telegram.org"
+_TOKEN = re.compile(r"bot\d+:[A-Za-z0-9_-]+")
 _GONE = (
     "chat not found",
     "channel_private",
@@ -44,6 +47,35 @@ _GONE = (
     "topic_deleted",
     "topic_closed",
 )
+
+
+class RedactBotTokens(logging.Filter):
+    """Hide bot tokens in log records: PTB logs its API URL and httpx every request
+    URL, and Telegram's URLs carry the token (``/bot<TOKEN>/sendMessage``)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        redacted = _TOKEN.sub("bot<redacted>", message)
+        if redacted != message:
+            record.msg, record.args = redacted, ()
+        return True
+
+
+# Filters do not apply to records from child loggers, so each logger that writes
+# request URLs is named.
+_URL_LOGGERS = ("httpx", "httpcore.http11", "telegram.Bot", "telegram.request.BaseRequest")
+_URL_LOGGERS += (
+    "telegram.request.HTTPXRequest",
+    "telegram.ext.Application",
+    "telegram.ext.Updater",
+)
+
+
+def _install_redaction() -> None:
+    for name in _URL_LOGGERS:
+        logger = logging.getLogger(name)
+        if not any(isinstance(f, RedactBotTokens) for f in logger.filters):
+            logger.addFilter(RedactBotTokens())
 
 
 def token_key(token: str) -> str:
@@ -86,6 +118,7 @@ class TelegramSink:
     platform: ClassVar[str] = "telegram"
 
     def __init__(self, channel: ChannelInfo, token: str, *, timeout: float = 15.0) -> None:
+        _install_redaction()
         self.channel = channel
         self._token_key = token_key(token)
         base = (channel.base_url or DEFAULT_BASE_URL).rstrip("/")

@@ -9,6 +9,7 @@ received and which hub error the sink raised.
 from __future__ import annotations
 
 import asyncio
+import logging
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from dataclasses import replace
@@ -284,3 +285,15 @@ def test_console_endpoint_lists_what_was_received() -> None:
 
     [listed] = run(body)
     assert listed["chat_id"] == CHANNEL_ID and listed["html"].startswith("<b>Award")
+
+
+def test_the_token_never_reaches_the_logs(caplog: pytest.LogCaptureFixture) -> None:
+    async def body(standin: TelegramStandIn, clock: ManualClock) -> None:
+        async with sink_for(standin, str(CHANNEL_ID)) as sink:
+            await sink.send(item())
+
+    with caplog.at_level(logging.DEBUG):
+        run(body)
+    logged = "\n".join(record.getMessage() for record in caplog.records)
+    assert "bot<redacted>" in logged
+    assert "stand-in-token" not in logged
