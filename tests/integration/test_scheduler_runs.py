@@ -1,0 +1,184 @@
+"""Exactly once per period across two scheduler instances and restarts (SQLite and PostgreSQL)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+
+import pytest
+from sqlalchemy import func, select
+
+from hub.bus.router import approve_item
+from hub.catalog import sync_config
+from hub.db import make_engine, transaction
+from hub.models import Delivery, Item, ScheduledRun
+from hub.scheduler import Leadership, Scheduler, job_name
+from hub.settings import Settings
+
+MONDAY_0900_MADRID = dt.datetime(2026, 11, 23, 8, 0, tzinfo=dt.UTC)
+SETTINGS = Settings.model_validate(
+    {
+        "hub": {"timezone": "Europe/Madrid"},
+        "channels": {"weekly": {"platform": "memory", "target": "#w", "mode": "digest"}},
+        "routes": [{"name": "all", "to": ["weekly"]}],
+        "schedules": {
+            "weekly_roundup": {
+                "kind": "roundup",
+                "channel": "weekly",
+                "period": "week",
+                "weekday": "mon",
+                "time": "09:00",
+            },
+            "reminders": {"kind": "reminders", "period": "day", "time": "08:30"},
+        },
+    }
+)
+
+
+def approve(engine, title: str, now: dt.datetime) -> None:
+    with transaction(engine) as session:
+        sync_config(session, SETTINGS)
+        item = Item(title=title, language="en", link="https://example.org/" + title)
+        session.add(item)
+        session.flush()
+        approve_item(session, item, SETTINGS, by="test", now=now)
+
+
+def runs(engine, schedule: str = "weekly_roundup") -> list[tuple[str, str]]:
+    with transaction(engine) as session:
+        rows = session.execute(
+            select(ScheduledRun.period_key, ScheduledRun.outcome)
+            .where(ScheduledRun.job == job_name(schedule))
+            .order_by(ScheduledRun.period_key)
+        ).all()
+    return [tuple(row) for row in rows]  # type: ignore[misc]
+
+
+def roundups(engine) -> int:
+    with transaction(engine) as session:
+        query = select(func.count()).select_from(Delivery).where(Delivery.kind == "roundup")
+        return int(session.scalar(query) or 0)
+
+
+_made: list[Leadership] = []
+
+
+def scheduler(engine, name: str) -> Scheduler:
+    leadership = Leadership(engine, name=name)
+    _made.append(leadership)
+    return Scheduler(engine, SETTINGS, leadership=leadership)
+
+
+@pytest.fixture(autouse=True)
+def _release_leaders():
+    """Close each scheduler's lock connection (as ``Scheduler.run`` does when it stops)."""
+    yield
+    while _made:
+        _made.pop().release()
+
+
+def test_fires_once_per_period_and_nothing_before_it_is_due(engine):
+    approve(engine, "a", MONDAY_0900_MADRID - dt.timedelta(days=2))
+    first = scheduler(engine, "one")
+    first.tick(MONDAY_0900_MADRID - dt.timedelta(days=1))  # fires W47 at start (latest due)
+    assert [key for key, _ in runs(engine)] == ["2026-W47"]
+    assert roundups(engine) == 1
+    approve(engine, "b", MONDAY_0900_MADRID - dt.timedelta(minutes=5))
+    first.tick(MONDAY_0900_MADRID - dt.timedelta(seconds=1))
+    assert roundups(engine) == 1
+    first.tick(MONDAY_0900_MADRID)
+    first.tick(MONDAY_0900_MADRID + dt.timedelta(hours=3))
+    assert [key for key, _ in runs(engine)] == ["2026-W47", "2026-W48"]
+    assert roundups(engine) == 2
+
+
+def test_two_instances_and_a_restart_fire_each_period_once(engine, database_url):
+    approve(engine, "a", MONDAY_0900_MADRID - dt.timedelta(hours=1))
+    other_engine = make_engine(database_url)
+    try:
+        first, second = scheduler(engine, "one"), scheduler(other_engine, "two")
+        barrier = threading.Barrier(2)
+
+        def tick(s: Scheduler) -> None:
+            barrier.wait()
+            s.tick(MONDAY_0900_MADRID + dt.timedelta(minutes=1))
+
+        threads = [threading.Thread(target=tick, args=(s,)) for s in (first, second)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        # Leadership lets only one act; even a follower that acted would skip the recorded run.
+        second.leadership.leading = True
+        second.fire("weekly_roundup", SETTINGS.schedules["weekly_roundup"], "2026-W48",
+                    MONDAY_0900_MADRID)  # fmt: skip
+        assert [key for key, _ in runs(engine)] == ["2026-W48"]
+        assert roundups(engine) == 1
+        first.leadership.release()
+        second.leadership.release()
+        # A restart (a new instance with no memory) neither repeats nor skips.
+        restarted = scheduler(other_engine, "three")
+        assert [
+            f.schedule for f in restarted.tick(MONDAY_0900_MADRID + dt.timedelta(hours=2))
+        ] == []
+        approve(engine, "b", MONDAY_0900_MADRID + dt.timedelta(days=1))
+        restarted.leadership.release()
+        later = scheduler(engine, "four")
+        fired = later.tick(MONDAY_0900_MADRID + dt.timedelta(days=7, minutes=30))
+        assert ("weekly_roundup", "2026-W49") in [(f.schedule, f.period) for f in fired]
+        assert roundups(engine) == 2
+    finally:
+        other_engine.dispose()
+
+
+def test_a_missed_period_fires_when_the_scheduler_comes_back(engine):
+    approve(engine, "a", MONDAY_0900_MADRID - dt.timedelta(hours=1))
+    # The hub was down at Monday 09:00 and comes back on Wednesday: W48 fires then, once.
+    back = scheduler(engine, "one")
+    fired = back.tick(MONDAY_0900_MADRID + dt.timedelta(days=2))
+    assert ("weekly_roundup", "2026-W48") in [(f.schedule, f.period) for f in fired]
+    assert runs(engine)[0][1].startswith("queued delivery")
+
+
+def test_an_empty_period_is_recorded_as_skipped(engine):
+    with transaction(engine) as session:
+        sync_config(session, SETTINGS)
+    scheduler(engine, "one").tick(MONDAY_0900_MADRID)
+    assert runs(engine) == [("2026-W48", "skipped: nothing to report")]
+    assert roundups(engine) == 0
+
+
+def test_a_hook_that_is_not_installed_is_recorded_as_skipped(engine, caplog):
+    import importlib.util
+
+    scheduler(engine, "one").tick(MONDAY_0900_MADRID)
+    outcome = runs(engine, "reminders")[0][1]
+    if importlib.util.find_spec("hub.assistant") is None:
+        assert outcome == "skipped: hub.assistant.due_reminders is not installed"
+        assert "not installed" in caplog.text
+    else:
+        assert not outcome.startswith("running")
+
+
+def test_only_one_leader_at_a_time(engine, database_url):
+    other_engine = make_engine(database_url)
+    try:
+        one, two = Leadership(engine, name="one"), Leadership(other_engine, name="two")
+        assert one.acquire(MONDAY_0900_MADRID) is True
+        assert two.acquire(MONDAY_0900_MADRID) is False
+        assert one.acquire(MONDAY_0900_MADRID + dt.timedelta(seconds=30)) is True
+        one.release()
+        assert two.acquire(MONDAY_0900_MADRID + dt.timedelta(seconds=31)) is True
+        assert one.acquire(MONDAY_0900_MADRID + dt.timedelta(seconds=32)) is False
+        two.release()
+    finally:
+        other_engine.dispose()
+
+
+def test_an_expired_lease_passes_to_another_on_sqlite(sqlite_engine):
+    one, two = Leadership(sqlite_engine, name="one"), Leadership(sqlite_engine, name="two")
+    assert one.acquire(MONDAY_0900_MADRID)
+    assert not two.acquire(MONDAY_0900_MADRID + dt.timedelta(seconds=89))
+    # "one" died without releasing: its lease runs out.
+    assert two.acquire(MONDAY_0900_MADRID + dt.timedelta(seconds=91))
+    assert not one.acquire(MONDAY_0900_MADRID + dt.timedelta(seconds=92))
