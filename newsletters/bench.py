@@ -49,6 +49,9 @@ def bench_editions(items: int = 200, repeats: int = 3) -> list[dict[str, Any]]:
                 "full_html_bytes": len(full_html.encode()),
                 "under_gmail_clip": rendered.size < GMAIL_CLIP_BYTES,
                 "summary_limit": rendered.summary_limit,
+                "items_with_summary": rendered.shape.summarised
+                if rendered.shape.summarised is not None
+                else content.item_count,
                 "images": rendered.images,
                 "omitted": rendered.omitted,
             }
@@ -105,8 +108,9 @@ def render_newsletter_bench(result: dict[str, Any]) -> str:
         lines.append(
             f"  {row['language']}: {row['items']} items, {row['edition_ms']} ms per edition "
             f"(one pass {row['one_pass_ms']} ms), HTML {row['html_bytes'] / 1024:.1f} KB "
-            f"(full {row['full_html_bytes'] / 1024:.1f} KB), summary limit "
-            f"{row['summary_limit']}, images {row['images']}, omitted {row['omitted']}"
+            f"(full {row['full_html_bytes'] / 1024:.1f} KB), summaries of "
+            f"{row['summary_limit']} chars for {row['items_with_summary']} items, "
+            f"images {row['images']}, omitted {row['omitted']}"
         )
     audience = result["audience"]
     lines.append(

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import textwrap
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -24,7 +25,7 @@ import css_inline
 from jinja2 import Environment, PackageLoader
 from markupsafe import Markup
 
-from newsletters.compose import EditionContent, Entry, Section
+from newsletters.compose import EditionContent, Entry
 from newsletters.i18n import long_date, month_name, words
 from newsletters.sanitise import (
     defuse_merge_tags,
@@ -46,10 +47,17 @@ SUMMARY_STEPS: tuple[int | None, ...] = (None, 600, 300, 160, 80, 0)
 class RenderedEdition:
     html: str
     text: str
-    summary_limit: int | None = None
-    images: bool = True
+    shape: Shape
     omitted: int = 0
     notes: tuple[str, ...] = field(default=())
+
+    @property
+    def summary_limit(self) -> int | None:
+        return self.shape.limit
+
+    @property
+    def images(self) -> bool:
+        return self.shape.images
 
     @property
     def size(self) -> int:
@@ -118,33 +126,49 @@ def _view(entry: Entry, campaign: str, limit: int | None) -> _View:
     )
 
 
-def _context(
-    content: EditionContent, limit: int | None, images: bool, keep: int | None
-) -> tuple[dict[str, Any], int]:
+@dataclass(frozen=True)
+class Shape:
+    """How much of an edition goes in: summary length, images, and which items.
+
+    ``limit`` None means full sanitised summaries, N plain text cut to N
+    characters; only the first ``summarised`` items keep a summary (None: all);
+    only the first ``keep`` items are shown (None: all). Events and award
+    steps always stay.
+    """
+
+    limit: int | None = None
+    images: bool = True
+    summarised: int | None = None
+    keep: int | None = None
+
+    @property
+    def whole(self) -> bool:
+        return self == Shape()
+
+
+def _context(content: EditionContent, shape: Shape) -> tuple[dict[str, Any], int]:
     campaign = content.slug
     language = content.language
-    sections: list[Section] = list(content.sections)
     omitted = 0
-    if keep is not None:  # keep the first ``keep`` items; events and awards always stay
-        kept: list[Section] = []
-        budget = keep
-        for section in sections:
-            entries = []
-            for entry in section.entries:
-                if entry.item_id is None or budget > 0:
-                    entries.append(entry)
-                    budget -= entry.item_id is not None
-                else:
-                    omitted += 1
-            if entries:
-                kept.append(Section(section.key, tuple(entries)))
-        sections = kept
-    views = [
-        {"key": s.key, "entries": [_view(e, campaign, limit) for e in s.entries]} for s in sections
-    ]
+    seen = 0
+    views = []
+    for section in content.sections:
+        entries = []
+        for entry in section.entries:
+            if entry.item_id is None:
+                entries.append(_view(entry, campaign, shape.limit))
+                continue
+            seen += 1
+            if shape.keep is not None and seen > shape.keep:
+                omitted += 1
+                continue
+            summarised = shape.summarised is None or seen <= shape.summarised
+            entries.append(_view(entry, campaign, shape.limit if summarised else 0))
+        if entries:
+            views.append({"key": section.key, "entries": entries})
     w = words(language)
     notes = []
-    if limit is not None:
+    if not shape.whole:
         notes.append(w["shortened"])
     if omitted:
         notes.append(w["omitted"].format(count=omitted))
@@ -162,7 +186,7 @@ def _context(
         "preheader": preheader,
         "period": month_name(content.period_end, language),
         "note": " ".join(notes),
-        "show_images": images,
+        "show_images": shape.images,
         **_helpers(content),
     }
     return context, omitted
@@ -175,82 +199,83 @@ def _helpers(content: EditionContent) -> dict[str, Any]:
     }
 
 
-def render_html(
-    content: EditionContent,
-    *,
-    summary_limit: int | None = None,
-    images: bool = True,
-    keep: int | None = None,
-) -> tuple[str, int]:
+def render_html(content: EditionContent, shape: Shape = Shape()) -> tuple[str, int]:
     """The edition's HTML with CSS inlined, and how many items were left out."""
-    context, omitted = _context(content, summary_limit, images, keep)
+    context, omitted = _context(content, shape)
     raw = _environment(True).get_template("edition.html.j2").render(**context)
     return _inliner().inline(raw), omitted
 
 
-def render_text(
-    content: EditionContent, *, summary_limit: int | None = None, keep: int | None = None
-) -> str:
+def render_text(content: EditionContent, shape: Shape = Shape()) -> str:
     """The plain-text part: the same content, wrapped at 76 columns."""
-    context, _ = _context(content, summary_limit, False, keep)
+    context, _ = _context(content, shape)
     return _environment(False).get_template("edition.txt.j2").render(**context)
+
+
+def _most(fits: Callable[[int], str | None], high: int) -> tuple[int, str] | None:
+    """The largest n in 0..high for which ``fits(n)`` gives HTML (bisection), with that HTML."""
+    low, best = 0, None
+    while low <= high:
+        middle = (low + high) // 2
+        html = fits(middle)
+        if html is not None:
+            best, low = (middle, html), middle + 1
+        else:
+            high = middle - 1
+    return best
 
 
 def render_edition(content: EditionContent, *, budget: int = SIZE_BUDGET) -> RenderedEdition:
     """Render the edition, shortening it until its HTML fits ``budget`` bytes.
 
-    Tries full summaries, then shorter plain summaries, then no images, then
-    fewer items; the plain-text part follows the same choice. ``notes`` says
-    what was shortened, for the secretariat.
+    In turn: shorter summaries, then no images, then summaries for the first
+    items only (the secretariat's order puts the important ones first), then
+    fewer items. The plain-text part follows the same choice; ``notes`` tells
+    the secretariat what was shortened.
     """
-    attempts: list[tuple[int | None, bool]] = [(limit, True) for limit in SUMMARY_STEPS[:3]]
-    attempts += [(limit, False) for limit in SUMMARY_STEPS[2:]]
-    html, limit, images = "", None, True
-    for limit, images in attempts:
-        html, _ = render_html(content, summary_limit=limit, images=images)
-        if len(html.encode("utf-8")) <= budget:
-            return _finish(content, html, limit, images, None, 0)
-    low, high = 0, content.item_count  # the most items that still fit, by bisection
-    best_html, best_keep, best_omitted = "", 0, content.item_count
-    while low <= high:
-        keep = (low + high) // 2
-        html, omitted = render_html(content, summary_limit=0, images=False, keep=keep)
-        if len(html.encode("utf-8")) <= budget:
-            best_html, best_keep, best_omitted = html, keep, omitted
-            low = keep + 1
-        else:
-            high = keep - 1
-    if not best_html:
+
+    def fitting(shape: Shape) -> str | None:
+        html, _ = render_html(content, shape)
+        return html if len(html.encode("utf-8")) <= budget else None
+
+    steps = [Shape(limit, True) for limit in SUMMARY_STEPS[:3]]
+    steps += [Shape(limit, False) for limit in SUMMARY_STEPS[2:5]]
+    for shape in steps:
+        html = fitting(shape)
+        if html is not None:
+            return _finish(content, html, shape)
+    count = content.item_count
+    partly = _most(lambda n: fitting(Shape(SUMMARY_STEPS[3], False, summarised=n)), count)
+    if partly is not None:
+        return _finish(content, partly[1], Shape(SUMMARY_STEPS[3], False, summarised=partly[0]))
+    fewer = _most(lambda n: fitting(Shape(0, False, summarised=0, keep=n)), count)
+    if fewer is None:
         raise ValueError(f"edition {content.slug} cannot fit in {budget} bytes even empty")
-    return _finish(content, best_html, 0, False, best_keep, best_omitted)
+    return _finish(content, fewer[1], Shape(0, False, summarised=0, keep=fewer[0]))
 
 
-def _finish(
-    content: EditionContent,
-    html: str,
-    limit: int | None,
-    images: bool,
-    keep: int | None,
-    omitted: int,
-) -> RenderedEdition:
+def _finish(content: EditionContent, html: str, shape: Shape) -> RenderedEdition:
     notes: list[str] = []
-    if limit is not None:
+    over = f"HTML over {SIZE_BUDGET // 1024} KB with full summaries"
+    count = content.item_count
+    if shape.summarised == 0:
+        notes.append(f"{over}: summaries left out")
+    elif shape.summarised is not None and shape.summarised < count:
         notes.append(
-            f"HTML over {SIZE_BUDGET // 1024} KB with full summaries: "
-            f"summaries shortened to {limit} characters"
-            if limit
-            else f"HTML over {SIZE_BUDGET // 1024} KB: summaries left out"
+            f"{over}: summaries of {shape.limit} characters for the first "
+            f"{shape.summarised} items, none for the other {count - shape.summarised}"
         )
-    if not images:
+    elif shape.limit is not None:
+        notes.append(f"{over}: summaries shortened to {shape.limit} characters")
+    if not shape.images:
         notes.append("images left out to stay under Gmail's 102 KB clipping limit")
-    if omitted:
-        notes.append(f"{omitted} items left out (they do not fit in one email)")
-    text = render_text(content, summary_limit=limit, keep=keep)
+    html_omitted = 0 if shape.keep is None else max(count - shape.keep, 0)
+    if html_omitted:
+        notes.append(f"{html_omitted} items left out (they do not fit in one email)")
     return RenderedEdition(
         html=html,
-        text=text,
-        summary_limit=limit,
-        images=images,
-        omitted=omitted,
+        text=render_text(content, shape),
+        shape=shape,
+        omitted=html_omitted,
         notes=tuple(notes),
     )

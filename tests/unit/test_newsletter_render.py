@@ -92,14 +92,28 @@ def test_an_edition_of_200_items_stays_under_gmails_clip_and_says_it_was_shorten
     assert len(full.encode()) > GMAIL_CLIP_BYTES  # the test means something
     rendered = render_edition(content)
     assert rendered.size < GMAIL_CLIP_BYTES
-    assert rendered.notes and rendered.summary_limit is not None
+    assert rendered.omitted == 0 and not rendered.images
+    kept = rendered.shape.summarised
+    assert kept is not None and 0 < kept < 200
+    assert any(f"first {kept} items" in note for note in rendered.notes)
     assert "Os resumos foram encurtados" in rendered.html
-    assert rendered.omitted == 0
-    assert (
-        rendered.html.count("https://oidp.net/pt/news/")
-        + rendered.html.count("https://oidp.net/en/news/")
-        > 0
-    )
+    entries = [e for s in content.sections for e in s.entries if e.item_id is not None]
+    first, last = entries[0], entries[-1]
+
+    def shown(entry: Entry) -> str:  # the entry's cell, found by its unique link
+        return rendered.html.split(f'href="{entry.link}?', 1)[1].split("</td>", 1)[0]
+
+    assert "Após" in shown(first)
+    assert "Após" not in shown(last)
+    assert rendered.html.count("<h3") == len(entries) + 3  # every item, events and award
+
+
+def test_an_edition_too_long_for_one_email_leaves_the_last_items_out_and_says_so():
+    rendered = render_edition(demo_content("en", items=400))
+    assert rendered.size < GMAIL_CLIP_BYTES
+    assert 0 < rendered.omitted < 400
+    assert f"{rendered.omitted} more items are on the website." in rendered.html
+    assert f"{rendered.omitted} items left out" in " ".join(rendered.notes)
 
 
 def test_a_small_edition_is_left_whole():
