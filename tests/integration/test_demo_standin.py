@@ -1,0 +1,66 @@
+"""The four platforms' demo stand-ins, found through ``hub.standins`` and fed by the real sinks.
+
+What ``hub demo`` and the console rely on: a prepared channel accepts the
+stand-in's own secret, and ``posts()`` shows what arrived as a person would
+see it (HTML that escapes member text).
+"""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import replace
+
+import pytest
+
+from hub.sinks import ChannelInfo, Message, sink_factory
+from hub.standins import ReceivedPost, standin_factory
+
+TARGETS = {
+    "slack": "C0DEMO",
+    "telegram": "@oidp_demo",
+    "mastodon": "oidp",
+    "bluesky": "oidp.net",
+}
+# PTB 22 warns about retry_after's future type while building RetryAfter.
+pytestmark = pytest.mark.filterwarnings("ignore:.*retry_after.*:DeprecationWarning")
+
+
+def deliver(platform: str) -> list[ReceivedPost]:
+    async def main() -> list[ReceivedPost]:
+        standin = standin_factory(platform)()
+        await standin.start()
+        try:
+            channel = ChannelInfo("demo", platform, TARGETS[platform], "es", None, standin.url)
+            standin.prepare(channel)
+            sink = sink_factory(platform)(channel, standin.secret())
+            await sink.start()
+            message = Message(
+                delivery_id=1,
+                kind="item",
+                title="Premio <OIDP> & más",
+                html='<p>Abierto <a href="https://oidp.net/x">hasta marzo</a>.</p>',
+                link="https://oidp.net/premio",
+                language="es",
+                tags=("premio",),
+            )
+            first = await sink.send(message)
+            await sink.send(
+                replace(message, title="Premio corregido", edit_of=first.platform_message_id)
+            )
+            await sink.close()
+            return standin.posts()
+        finally:
+            await standin.close()
+
+    return asyncio.run(main())
+
+
+@pytest.mark.parametrize("platform", sorted(TARGETS))
+def test_a_sent_and_corrected_item_shows_in_the_standin(platform: str) -> None:
+    [post] = deliver(platform)
+    assert post.platform == platform
+    assert post.edited and not post.deleted
+    assert "Premio corregido" in post.text
+    assert "hasta marzo" in post.html  # Slack's text is the notification fallback
+    assert 'href="https://oidp.net/' in post.html
+    assert "<OIDP>" not in post.html
