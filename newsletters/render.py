@@ -44,10 +44,30 @@ SUMMARY_STEPS: tuple[int | None, ...] = (None, 600, 300, 160, 80, 0)
 
 
 @dataclass(frozen=True)
+class Shape:
+    """How much of an edition goes in: summary length, images, and which items.
+
+    ``limit`` None means full sanitised summaries, N plain text cut to N
+    characters; only the first ``summarised`` items keep a summary (None: all);
+    only the first ``keep`` items are shown (None: all). Events and award
+    steps always stay.
+    """
+
+    limit: int | None = None
+    images: bool = True
+    summarised: int | None = None
+    keep: int | None = None
+
+    @property
+    def whole(self) -> bool:
+        return self == Shape()
+
+
+@dataclass(frozen=True)
 class RenderedEdition:
     html: str
     text: str
-    shape: Shape
+    shape: Shape = Shape()
     omitted: int = 0
     notes: tuple[str, ...] = field(default=())
 
@@ -124,26 +144,6 @@ def _view(entry: Entry, campaign: str, limit: int | None) -> _View:
         summary=summary,
         text=text,
     )
-
-
-@dataclass(frozen=True)
-class Shape:
-    """How much of an edition goes in: summary length, images, and which items.
-
-    ``limit`` None means full sanitised summaries, N plain text cut to N
-    characters; only the first ``summarised`` items keep a summary (None: all);
-    only the first ``keep`` items are shown (None: all). Events and award
-    steps always stay.
-    """
-
-    limit: int | None = None
-    images: bool = True
-    summarised: int | None = None
-    keep: int | None = None
-
-    @property
-    def whole(self) -> bool:
-        return self == Shape()
 
 
 def _context(content: EditionContent, shape: Shape) -> tuple[dict[str, Any], int]:
