@@ -14,6 +14,7 @@ import logging
 import re
 import warnings
 from collections.abc import Awaitable, Callable
+from dataclasses import replace
 from datetime import timedelta
 from typing import Any, ClassVar
 
@@ -38,6 +39,11 @@ from hub.sinks import ChannelInfo, Message, RateLimit, Receipt
 
 DEFAULT_BASE_URL = "https://api.telegram.org"
 _TOKEN = re.compile(r"bot\d+:[A-Za-z0-9_-]+")
+_PHOTO_UNUSABLE = re.compile(
+    r"wrong file identifier|failed to get http url|wrong type of the web page content"
+    r"|photo_invalid_dimensions|image_process_failed|wrong remote file",
+    re.IGNORECASE,
+)
 _GONE = (
     "chat not found",
     "channel_private",
@@ -145,10 +151,21 @@ class TelegramSink:
             raise map_error(exc) from None
 
     async def send(self, message: Message) -> Receipt:
-        """Send, edit or delete as ``message`` asks; the receipt holds the message id."""
+        """Send, edit or delete as ``message`` asks; the receipt holds the message id.
+
+        When Telegram cannot fetch a new post's image, the post goes out as text
+        instead: a broken image URL must not keep the news from the channel. That
+        is a different message, not a retry; nothing was posted by the first call.
+        """
         receipt = Receipt(message.edit_of or "")
         for request in requests_for(message, self.channel):
-            receipt = await self._call(request, message)
+            try:
+                receipt = await self._call(request, message)
+            except BadPayload as exc:
+                if request.name != "sendPhoto" or not _PHOTO_UNUSABLE.search(str(exc)):
+                    raise
+                [as_text] = requests_for(replace(message, image_url=None), self.channel)
+                receipt = await self._call(as_text, message)
         return receipt
 
     async def delete(self, platform_message_id: str) -> None:

@@ -124,6 +124,7 @@ class TelegramStandIn(LoopbackServer):
         self.stored: dict[tuple[int, int], StoredMessage] = {}
         self._next_id: dict[int, int] = {}
         self._failures: dict[str, list[_Failure]] = {}
+        self.unreachable_photos: set[str] = set()  # photo URLs Telegram "cannot fetch"
         self._per_bot = FloodWindow(int(limits.overall_per_second), 1.0)
         self._per_private = FloodWindow(int(limits.private_chat_per_second), 1.0)
         self._per_group = FloodWindow(int(limits.group_per_minute), 60.0)
@@ -264,6 +265,10 @@ class TelegramStandIn(LoopbackServer):
             photo = str(params.get("photo", ""))
             if not photo:
                 raise ApiError(400, "Bad Request: there is no photo in the request")
+            if not photo.startswith(("http://", "https://")):
+                raise ApiError(400, "Bad Request: wrong file identifier/HTTP URL specified")
+            if photo in self.unreachable_photos:
+                raise ApiError(400, "Bad Request: failed to get HTTP URL content")
             html, text, entities = self._text(params, "caption", self.limits.caption)
         self._check_flood(chat, token)
         message_id = self._next_id.get(chat.id, 0) + 1

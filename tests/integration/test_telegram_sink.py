@@ -111,6 +111,21 @@ def test_public_username_photo_and_forum_topic() -> None:
     run(body)
 
 
+def test_an_unreachable_image_posts_the_item_as_text() -> None:
+    async def body(standin: TelegramStandIn, clock: ManualClock) -> None:
+        standin.unreachable_photos.add("https://oidp.net/gone.jpg")
+        async with sink_for(standin, str(CHANNEL_ID)) as sink:
+            receipt = await sink.send(item(image_url="https://oidp.net/gone.jpg"))
+        [held] = standin.messages(CHANNEL_ID)
+        assert (held.kind, str(held.message_id)) == ("text", receipt.platform_message_id)
+        assert [(r.method, r.status) for r in standin.received][1:] == [
+            ("sendPhoto", 400),
+            ("sendMessage", 200),
+        ]
+
+    run(body)
+
+
 def test_corrections_edit_and_retractions_delete() -> None:
     async def body(standin: TelegramStandIn, clock: ManualClock) -> None:
         async with sink_for(standin, str(CHANNEL_ID)) as sink:
