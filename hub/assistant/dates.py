@@ -1,0 +1,169 @@
+"""Periods a question names (a month, a season, "next month"), and dates in words.
+
+Every period is resolved against the asker's ``today``, never the clock.
+Choices, said once here:
+
+- "next month" on 31 January is February (the calendar month after this one),
+  not "31 days from now".
+- A month named without a year ("in June") is the next June that has not
+  ended: this year's if we are in or before June, else next year's.
+- Seasons are astronomical, northern hemisphere (spring 20 March - 20 June,
+  summer 21 June - 22 September, autumn 23 September - 20 December, winter
+  21 December - 19 March), and flipped six months when the question names a
+  place in a southern country (``southern`` in intents.yaml). A season
+  without a year is the current one or the next one to come.
+- A record dated only by month or year covers the whole month or year, so
+  "events in spring" includes a seminar dated "June 2020".
+
+Dates are written with babel in the answer's language (English in British
+style, as the secretariat in Barcelona writes it), never more precisely than
+they are known: "July 2020", "julio de 2020", "2013".
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from dataclasses import dataclass
+
+from babel.dates import format_date, format_skeleton, get_month_names
+
+LOCALES = {"en": "en_GB", "es": "es", "fr": "fr", "ca": "ca", "pt": "pt"}
+
+SEASONS_NORTH = {
+    "spring": ((3, 20), (6, 20)),
+    "summer": ((6, 21), (9, 22)),
+    "autumn": ((9, 23), (12, 20)),
+    "winter": ((12, 21), (3, 19)),
+}
+_FLIP = {"spring": "autumn", "autumn": "spring", "summer": "winter", "winter": "summer"}
+
+
+@dataclass(frozen=True)
+class Period:
+    """Days from ``start`` to ``end`` (both included); ``label`` says how to write it."""
+
+    start: dt.date
+    end: dt.date
+    kind: str  # month | year | season | range
+    season: str | None = None
+
+    def overlaps(self, start: dt.date, end: dt.date) -> bool:
+        return start <= self.end and end >= self.start
+
+
+def month_period(year: int, month: int) -> Period:
+    last = calendar.monthrange(year, month)[1]
+    return Period(dt.date(year, month, 1), dt.date(year, month, last), "month")
+
+
+def year_period(year: int) -> Period:
+    return Period(dt.date(year, 1, 1), dt.date(year, 12, 31), "year")
+
+
+def add_months(year: int, month: int, offset: int) -> tuple[int, int]:
+    index = year * 12 + (month - 1) + offset
+    return index // 12, index % 12 + 1
+
+
+def relative_period(name: str, today: dt.date) -> Period:
+    """A period named relative to ``today``: ``this_month``, ``next_month``, ``last_year``..."""
+    unit, offset = {
+        "this_month": ("month", 0),
+        "next_month": ("month", 1),
+        "last_month": ("month", -1),
+        "this_year": ("year", 0),
+        "next_year": ("year", 1),
+        "last_year": ("year", -1),
+    }[name]
+    if unit == "month":
+        return month_period(*add_months(today.year, today.month, offset))
+    return year_period(today.year + offset)
+
+
+def named_month(month: int, today: dt.date, year: int | None = None) -> Period:
+    """A month named in a question: in ``year`` if given, else the next one not yet over."""
+    if year is None:
+        year = today.year if month >= today.month else today.year + 1
+    return month_period(year, month)
+
+
+def season_period(
+    season: str, today: dt.date, year: int | None = None, southern: bool = False
+) -> Period:
+    """A season's days; without ``year``, the current season or the next one to come."""
+    bounds = SEASONS_NORTH[_FLIP[season] if southern else season]
+
+    def span(y: int) -> Period:
+        (sm, sd), (em, ed) = bounds
+        start = dt.date(y, sm, sd)
+        end = dt.date(y + 1 if em < sm else y, em, ed)
+        return Period(start, end, "season", season)
+
+    if year is not None:
+        return span(year)
+    for y in (today.year - 1, today.year, today.year + 1):
+        candidate = span(y)
+        if candidate.end >= today:
+            return candidate
+    return span(today.year + 1)  # pragma: no cover - the loop always returns
+
+
+def covered(start: dt.date | None, end: dt.date | None, precision: str) -> tuple[dt.date, dt.date]:
+    """The days a record's date may fall on, given how precisely it is known."""
+    assert start is not None
+    if precision == "year":
+        return dt.date(start.year, 1, 1), dt.date((end or start).year, 12, 31)
+    if precision == "month":
+        last = end or start
+        return start, dt.date(last.year, last.month, calendar.monthrange(last.year, last.month)[1])
+    return start, end or start
+
+
+# --- writing dates ------------------------------------------------------------------
+
+
+def month_names(language: str) -> dict[int, str]:
+    """Month number -> the month's name standing alone (for reading questions)."""
+    names = get_month_names("wide", context="stand-alone", locale=LOCALES.get(language, language))
+    return {int(number): str(name) for number, name in names.items()}
+
+
+def when(start: dt.date | None, end: dt.date | None, precision: str, language: str) -> str | None:
+    """A record's date in words, no more precise than known; None when undated."""
+    if start is None or precision == "unknown":
+        return None
+    locale = LOCALES.get(language, language)
+    if precision == "year":
+        return str(start.year)
+    if precision == "month":
+        text = format_skeleton("yMMMM", start, locale=locale)
+        if end and (end.year, end.month) != (start.year, start.month):
+            text = f"{text} – {format_skeleton('yMMMM', end, locale=locale)}"
+        return text
+    if end is None or end == start:
+        return format_date(start, "long", locale=locale)
+    last = format_date(end, "long", locale=locale)
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{start.day}–{last}"
+    if start.year == end.year:
+        return f"{format_skeleton('MMMMd', start, locale=locale)} – {last}"
+    return f"{format_date(start, 'long', locale=locale)} – {last}"
+
+
+def period_words(period: Period, language: str, season_names: dict[str, str]) -> str:
+    """A period in words: "June 2020", "2014", "spring 2020"."""
+    locale = LOCALES.get(language, language)
+    if period.kind == "month":
+        return format_skeleton("yMMMM", period.start, locale=locale)
+    if period.kind == "year":
+        return str(period.start.year)
+    if period.kind == "season" and period.season:
+        name = season_names.get(period.season, period.season)
+        return f"{name} {period.start.year}"
+    first, last = (format_date(d, "long", locale=locale) for d in (period.start, period.end))
+    return f"{first} – {last}"
+
+
+def day_words(day: dt.date, language: str) -> str:
+    return format_date(day, "long", locale=LOCALES.get(language, language))

@@ -1,0 +1,115 @@
+"""Question text as the tables see it: normalised words, and phrases found in them.
+
+People type without accents, with typos and without question marks, so the
+question and every table entry are normalised the same way (lower case,
+accents stripped with :mod:`unicodedata`, punctuation turned into spaces).
+:class:`PhraseMatcher` finds the table's phrases in a question: whole-word
+phrases first (longest first, each word used once), then single words with
+typos through rapidfuzz, only for words the tables do not know as they are.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Generic, TypeVar
+
+from rapidfuzz import fuzz, process
+
+T = TypeVar("T")
+_NOT_WORD = re.compile(r"[^0-9a-z]+")
+_ORDINAL_SIGNS = str.maketrans({"º": "o", "ª": "a", "’": "'", "`": "'"})
+
+
+def strip_accents(text: str) -> str:
+    """``"Cuándo"`` -> ``"Cuando"``: decompose and drop the combining marks."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(_ORDINAL_SIGNS))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def normalise(text: str) -> str:
+    """Lower case, no accents, words separated by single spaces, no punctuation."""
+    return _NOT_WORD.sub(" ", strip_accents(text).casefold()).strip()
+
+
+def words(text: str) -> list[str]:
+    """The normalised words of ``text``."""
+    return normalise(text).split()
+
+
+@dataclass(frozen=True)
+class Found(Generic[T]):
+    """One phrase found in a question: what it means, and where (word positions)."""
+
+    value: T
+    start: int
+    end: int
+    fuzzy: bool = False
+
+
+@dataclass
+class PhraseMatcher(Generic[T]):
+    """Finds known phrases in a list of normalised words; single words also with typos.
+
+    ``fuzzy_cutoff`` is a rapidfuzz ratio (0-100); words shorter than
+    ``fuzzy_min_length`` are never matched fuzzily (short words collide).
+    """
+
+    fuzzy_cutoff: float = 84.0
+    fuzzy_min_length: int = 4
+    _phrases: dict[tuple[str, ...], list[T]] = field(default_factory=dict)
+    _longest: int = 1
+    _singles: list[str] = field(default_factory=list)
+
+    def add(self, phrase: str, value: T) -> None:
+        key = tuple(words(phrase))
+        if not key:
+            return
+        values = self._phrases.setdefault(key, [])
+        if value not in values:
+            values.append(value)
+        self._longest = max(self._longest, len(key))
+        if len(key) == 1 and len(key[0]) >= self.fuzzy_min_length:
+            self._singles.append(key[0])
+
+    def add_all(self, phrases: Iterable[str], value: T) -> None:
+        for phrase in phrases:
+            self.add(phrase, value)
+
+    def knows(self, word: str) -> bool:
+        return (word,) in self._phrases
+
+    def find(
+        self, tokens: list[str], used: set[int] | None = None, *, fuzzy: bool = True
+    ) -> list[Found[T]]:
+        """Every known phrase in ``tokens``, longest first; marks the positions in ``used``."""
+        used = set() if used is None else used
+        found: list[Found[T]] = []
+        for size in range(min(self._longest, len(tokens)), 0, -1):
+            for start in range(len(tokens) - size + 1):
+                span = range(start, start + size)
+                if any(i in used for i in span):
+                    continue
+                values = self._phrases.get(tuple(tokens[start : start + size]))
+                if values:
+                    used.update(span)
+                    found.extend(Found(v, start, start + size) for v in values)
+        if fuzzy:
+            found.extend(self.find_fuzzy(tokens, used))
+        return found
+
+    def find_fuzzy(self, tokens: list[str], used: set[int]) -> list[Found[T]]:
+        """Single known words written with a typo, at positions not in ``used``."""
+        found: list[Found[T]] = []
+        for i, token in enumerate(tokens):
+            if i in used or len(token) < self.fuzzy_min_length - 1 or token.isdigit():
+                continue
+            cutoff = self.fuzzy_cutoff if len(token) >= self.fuzzy_min_length else 85.0
+            best = process.extractOne(token, self._singles, scorer=fuzz.ratio, score_cutoff=cutoff)
+            if best is None:
+                continue
+            used.add(i)
+            found.extend(Found(v, i, i + 1, fuzzy=True) for v in self._phrases[(best[0],)])
+        return found

@@ -1,0 +1,200 @@
+"""From a question's words to a :class:`Query`: the intent and its slots.
+
+Slots are read first and their words set aside (a relative period, a year,
+an ordinal, a month, a season, a place, a topic), so that "el mes que viene"
+is a period and not the word "next"; the remaining words are matched against
+the concept table (exactly, then with typos), and the intent is the first
+rule of ``intents.yaml`` whose concepts and slots are present.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+import pycountry
+from babel import Locale
+
+from hub.assistant.dates import (
+    Period,
+    named_month,
+    relative_period,
+    season_period,
+    year_period,
+)
+from hub.assistant.index import KnowledgeIndex
+from hub.assistant.tables import LANGUAGES, Tables
+from hub.assistant.text import PhraseMatcher, normalise
+
+_YEAR = re.compile(r"^(19|20)\d\d$")
+_ORDINAL = re.compile(r"^(\d{1,2})(st|nd|rd|th|a|e|o|eme|ieme|er|ere|ena|era|na|ta|to|t)?$")
+_ROMAN = re.compile(r"^([ivxl]{2,7})(e|eme|a|o|th|na|ena)?$")
+_ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50}
+NUMBER_CONCEPTS = frozenset({"conference", "award", "edition", "candidacy"})
+
+
+def roman(text: str) -> int | None:
+    """``"xiii"`` -> 13; None when the letters are not a well-formed numeral."""
+    total = 0
+    for i, ch in enumerate(text):
+        value = _ROMAN_VALUES[ch]
+        following = _ROMAN_VALUES[text[i + 1]] if i + 1 < len(text) else 0
+        total += -value if value < following else value
+    return total if _to_roman(total) == text else None
+
+
+def _to_roman(number: int) -> str:
+    out = []
+    for value, letters in (
+        (50, "l"),
+        (40, "xl"),
+        (10, "x"),
+        (9, "ix"),
+        (5, "v"),
+        (4, "iv"),
+        (1, "i"),
+    ):
+        while number >= value:
+            out.append(letters)
+            number -= value
+    return "".join(out)
+
+
+@dataclass
+class Query:
+    """What a question asks, as far as the tables can tell."""
+
+    text: str
+    tokens: list[str]
+    concepts: set[str] = field(default_factory=set)
+    fuzzy_concepts: set[str] = field(default_factory=set)
+    intent: str = "unknown"
+    number: int | None = None
+    year: int | None = None
+    period: Period | None = None
+    city: str | None = None
+    country: str | None = None
+    topic: str | None = None
+
+    def has_slot(self, slot: str) -> bool:
+        return {
+            "number": self.number is not None,
+            "year": self.year is not None,
+            "period": self.period is not None,
+            "place": self.city is not None or self.country is not None,
+            "topic": self.topic is not None,
+        }[slot]
+
+    @property
+    def confidence(self) -> float:
+        if self.intent == "unknown":
+            return 0.0
+        return round(max(0.5, 0.95 - 0.15 * len(self.fuzzy_concepts)), 2)
+
+
+class Places:
+    """The cities and countries the knowledge names, as questions write them."""
+
+    def __init__(self, index: KnowledgeIndex) -> None:
+        self.cities: PhraseMatcher[str] = PhraseMatcher(fuzzy_cutoff=80.0, fuzzy_min_length=5)
+        for written, name in index.cities().items():
+            self.cities.add(written, name)
+        self.countries: PhraseMatcher[str] = PhraseMatcher(fuzzy_cutoff=86.0, fuzzy_min_length=5)
+        for code in index.countries():
+            for language in LANGUAGES:
+                self.countries.add(Locale.parse(language).territories.get(code, ""), code)
+            country = pycountry.countries.get(alpha_2=code)
+            if country is not None:
+                self.countries.add(country.name, code)
+
+
+def understand(
+    text: str, tables: Tables, places: Places, today: dt.date, *, rules: bool = True
+) -> Query:
+    """Read ``text`` into a :class:`Query` (``today`` resolves relative periods)."""
+    tokens = normalise(text).split()
+    query = Query(text=text, tokens=tokens)
+    used: set[int] = set()
+
+    for found in tables.relative.find(tokens, used, fuzzy=False):
+        query.period = relative_period(found.value, today)
+    _numbers(query, tables, used)
+    month = next(iter(tables.months.find(tokens, used)), None)
+    season = next(iter(tables.seasons.find(tokens, used)), None)
+    city = next(iter(places.cities.find(tokens, used, fuzzy=False)), None)
+    country = next(iter(places.countries.find(tokens, used, fuzzy=False)), None)
+    query.city = city.value if city else None
+    query.country = country.value if country else None
+    topic = next(iter(tables.topics.find(tokens, used, fuzzy=False)), None)
+    query.topic = topic.value if topic else None
+
+    for found in tables.concepts.find(tokens, used, fuzzy=False):
+        query.concepts.add(found.value)
+    skip = used | {i for i, t in enumerate(tokens) if t in tables.markers}
+    if query.city is None:  # a place with a typo, before the words with typos
+        city = next(iter(places.cities.find_fuzzy(tokens, skip)), None)
+        query.city = city.value if city else None
+    for found in tables.concepts.find_fuzzy(tokens, skip):
+        if found.value not in query.concepts:
+            query.fuzzy_concepts.add(found.value)
+        query.concepts.add(found.value)
+    normalised = " ".join(tokens)
+    for concept, patterns in tables.patterns.items():
+        if any(p.search(normalised) for p in patterns):
+            query.concepts.add(concept)
+
+    southern = query.country in tables.southern
+    if month is not None:
+        query.period = named_month(month.value, today, query.year)
+    elif season is not None:
+        query.period = season_period(season.value, today, query.year, southern=southern)
+    if query.number is not None and not query.concepts & NUMBER_CONCEPTS:
+        query.number = None
+    if rules:
+        query.intent = choose_intent(query, tables)
+    if query.period is None and query.year is not None and query.intent.startswith("events"):
+        query.period = year_period(query.year)
+    return query
+
+
+def _numbers(query: Query, tables: Tables, used: set[int]) -> None:
+    """Years (2020), ordinals (13th, 13a, XIII, treizieme) and bare edition numbers."""
+    for i, token in enumerate(query.tokens):
+        if i in used:
+            continue
+        if _YEAR.match(token):
+            query.year = int(token)
+            used.add(i)
+            continue
+        match = _ORDINAL.match(token)
+        if match and 1 <= int(match.group(1)) <= 60:
+            query.number = int(match.group(1))
+            used.add(i)
+            continue
+        match = _ROMAN.match(token)
+        if match and (value := roman(match.group(1))) and value <= 40:
+            query.number = value
+            used.add(i)
+    for found in tables.ordinals.find(query.tokens, used):
+        query.number = found.value
+
+
+def choose_intent(query: Query, tables: Tables) -> str:
+    """The first rule whose concepts (and, if it names any, slots) are in the query."""
+    present = query.concepts
+    for rule in tables.rules:
+        if rule.all and not all(c in present for c in rule.all):
+            continue
+        if rule.any and not any(c in present for c in rule.any):
+            continue
+        if rule.slots and not any(_slot(query, s) for s in rule.slots):
+            continue
+        return rule.name
+    return "unknown"
+
+
+def _slot(query: Query, slot: str) -> bool:
+    if slot == "period":
+        return query.period is not None or query.year is not None
+    return query.has_slot(slot)
