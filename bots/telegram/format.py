@@ -11,6 +11,7 @@ whose caption has the tighter caption limit.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from bots.api import ApiRequest, is_retraction
 from bots.formatting import fit_runs, read_more_label, safe_link, shorten, utf16_len
@@ -96,28 +97,31 @@ def chat_id(target: str) -> int | str:
 def requests_for(
     message: Message, channel: ChannelInfo, limits: TelegramLimits = TELEGRAM
 ) -> list[ApiRequest]:
-    """The Bot API calls that deliver ``message`` to ``channel``."""
+    """The Bot API calls that deliver ``message`` to ``channel``.
+
+    A text post previews the item's own link (not whichever link the body
+    mentions first).
+    """
     chat = chat_id(channel.target)
     if is_retraction(message.kind, message.edit_of):
-        body = {"chat_id": chat, "message_id": int(str(message.edit_of))}
+        body: dict[str, Any] = {"chat_id": chat, "message_id": int(str(message.edit_of))}
         return [ApiRequest("POST", "/deleteMessage", body)]
     photo = safe_link(message.image_url)
     text = render(message, limits.caption if photo else limits.text)
+    link = safe_link(message.link)
+    preview = {"link_preview_options": {"url": link}} if link else {}
     if message.edit_of is not None:
         target = {"chat_id": chat, "message_id": int(message.edit_of)}
         if photo:
             body = {**target, "caption": text, "parse_mode": PARSE_MODE}
             return [ApiRequest("POST", "/editMessageCaption", body)]
-        return [
-            ApiRequest(
-                "POST", "/editMessageText", {**target, "text": text, "parse_mode": PARSE_MODE}
-            )
-        ]
+        body = {**target, "text": text, "parse_mode": PARSE_MODE, **preview}
+        return [ApiRequest("POST", "/editMessageText", body)]
     body = {"chat_id": chat}
     if channel.thread_id is not None:
         body["message_thread_id"] = channel.thread_id
     if photo:
         body |= {"photo": photo, "caption": text, "parse_mode": PARSE_MODE}
         return [ApiRequest("POST", "/sendPhoto", body)]
-    body |= {"text": text, "parse_mode": PARSE_MODE}
+    body |= {"text": text, "parse_mode": PARSE_MODE, **preview}
     return [ApiRequest("POST", "/sendMessage", body)]
