@@ -69,8 +69,11 @@ class RedactBotTokens(logging.Filter):
 
 # Filters do not apply to records from child loggers, so each logger that writes
 # request URLs is named.
-_URL_LOGGERS = ("httpx", "httpcore.http11", "telegram.Bot", "telegram.request.BaseRequest")
-_URL_LOGGERS += (
+_URL_LOGGERS = (
+    "httpx",
+    "httpcore.http11",
+    "telegram.Bot",
+    "telegram.request.BaseRequest",
     "telegram.request.HTTPXRequest",
     "telegram.ext.Application",
     "telegram.ext.Updater",
