@@ -2,12 +2,14 @@
 
 Questions are short ("next event?", "eventos en Cascais"), where n-gram
 detectors are weak: lingua (through :mod:`hub.ingest.language`) refuses text
-under 20 characters, and on a few words it confuses Spanish, Catalan and
-Portuguese. So the tables vote first: each known word (function words of
-``markers`` and the words of every concept, month, season and ordinal) gives
-one vote shared among the languages it belongs to, and lingua adds one vote
-for questions long enough for it. Ties go to the member's chosen language,
-then to the order of :data:`PREFERENCE`.
+under 20 characters, and on a few words it confuses Catalan with Spanish and
+Portuguese. Measured on the evaluation sets (232 questions): the tables alone
+got every language right, while adding lingua as one more voter got 4 wrong
+(3 Catalan questions read as Spanish). So the tables decide: each known word
+(function words of ``markers`` and the words of every concept, month, season
+and ordinal) gives one vote shared among the languages it belongs to; lingua
+is asked only when the tables tie or know no word. Remaining ties go to the
+member's chosen language, then to the order of :data:`PREFERENCE`.
 """
 
 from __future__ import annotations
@@ -18,7 +20,6 @@ from hub.assistant.tables import LANGUAGES, Tables
 from hub.ingest.language import MIN_LENGTH, LanguageDetector, detector_for
 
 PREFERENCE = ("en", "es", "fr", "pt", "ca")
-LINGUA_WEIGHT = 1.0
 
 
 def vote(tokens: list[str], tables: Tables) -> dict[str, float]:
@@ -45,14 +46,20 @@ class QuestionLanguage:
 
     def detect(self, text: str, tokens: list[str], preferred: str | None = None) -> str:
         scores = vote(tokens, self.tables)
-        if self.detector is not None and len(text.strip()) >= MIN_LENGTH:
+        tied = _best(scores)
+        if len(tied) != 1 and self.detector is not None and len(text.strip()) >= MIN_LENGTH:
             found = self.detector.detect(text)
-            if found:
-                scores[found] += LINGUA_WEIGHT
-        if not scores:
+            if found and (not tied or found in tied):
+                return found
+        if not tied:
             return preferred if preferred in LANGUAGES else PREFERENCE[0]
-        best = max(scores.values())
-        tied = [lang for lang, score in scores.items() if best - score < 1e-9]
         if preferred in tied:
             return str(preferred)
         return min(tied, key=PREFERENCE.index)
+
+
+def _best(scores: dict[str, float]) -> list[str]:
+    if not scores:
+        return []
+    best = max(scores.values())
+    return [lang for lang, score in scores.items() if best - score < 1e-9]

@@ -176,7 +176,7 @@ def _numbers(query: Query, tables: Tables, used: set[int]) -> None:
         if match and (value := roman(match.group(1))) and value <= 40:
             query.number = value
             used.add(i)
-    for found in tables.ordinals.find(query.tokens, used):
+    for found in tables.ordinals.find(query.tokens, used, fuzzy=False):  # septieme ~ septiembre
         query.number = found.value
 
 
