@@ -427,3 +427,25 @@ class Question(Timestamped, Base):
     reply_text: Mapped[str | None] = mapped_column(Text)
     replied_by: Mapped[str | None] = mapped_column(String(320))
     replied_at: Mapped[dt.datetime | None]
+
+
+class Reminder(Base):
+    """A member's request to be reminded of a dated record, sent where they asked from."""
+
+    __tablename__ = "reminders"
+    __table_args__ = (Index("ix_reminders_status_remind_at", "status", "remind_at"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    question_id: Mapped[int | None] = mapped_column(
+        ForeignKey("questions.id", ondelete="SET NULL")
+    )
+    member_id: Mapped[int | None] = mapped_column(ForeignKey("members.id", ondelete="SET NULL"))
+    platform: Mapped[str] = mapped_column(String(20))
+    reply_to: Mapped[str | None] = mapped_column(String(200))
+    language: Mapped[str] = mapped_column(String(2))
+    record_id: Mapped[str] = mapped_column(String(120))
+    label: Mapped[str] = mapped_column(Text)
+    when_text: Mapped[str] = mapped_column(String(200))
+    remind_at: Mapped[dt.datetime]
+    status: Mapped[str] = mapped_column(String(20), default="pending")
+    sent_at: Mapped[dt.datetime | None]
+    created_at: Mapped[dt.datetime] = mapped_column(server_default=func.now())
