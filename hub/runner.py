@@ -4,6 +4,13 @@
 SQLite); ``hub serve --role worker`` and friends split them across processes
 and machines over one PostgreSQL. Each role is an async task; a stop event
 (set by SIGTERM or SIGINT) ends them all, each finishing what it has in hand.
+
+Shutdown drains: the worker stops claiming, finishes the sends already handed
+to a sink and gives unsent claims back; the scheduler gives up leadership; the
+web server closes its listener. Whatever is still running after
+``drain_seconds`` is cancelled, and the leases of this process's worker are
+released (their rows become due again) so no other worker has to wait for
+them to expire.
 """
 
 from __future__ import annotations
@@ -11,6 +18,9 @@ from __future__ import annotations
 import asyncio
 import importlib.util
 import logging
+import os
+import socket
+import uuid
 from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass, field
 
@@ -21,8 +31,8 @@ from hub.settings import Settings
 
 log = logging.getLogger(__name__)
 
-ROLES = ("web", "worker", "poller")
-"""The roles this version runs; later ones (scheduler, bots) join this tuple."""
+ROLES = ("web", "worker", "poller", "scheduler", "bots")
+"""The roles a process can run; ``hub serve --role`` takes any subset."""
 
 
 def parse_roles(text: str) -> set[str]:
@@ -69,19 +79,42 @@ class HubProcess:
     secret_key: str | None = None
     standins: dict[str, object] = field(default_factory=dict)
     tasks: list[asyncio.Task[None]] = field(default_factory=list)
+    drain_seconds: float = 25.0
+    worker_name: str = field(
+        default_factory=lambda: f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:6]}"
+    )
 
     async def run(self, stop: asyncio.Event) -> None:
-        """Run every role until ``stop`` is set, then let each finish and return."""
+        """Run every role until ``stop`` is set, then drain (see the module docstring)."""
         starters: dict[str, Callable[[asyncio.Event], Awaitable[None]]] = {
             "worker": self._worker,
             "poller": self._poller,
             "web": self._web,
+            "scheduler": self._scheduler,
+            "bots": self._bots,
         }
         for role in sorted(self.roles):
             task = asyncio.create_task(starters[role](stop), name=f"hub-{role}")
             self.tasks.append(task)
-        results = await asyncio.gather(*self.tasks, return_exceptions=True)
-        for task, result in zip(self.tasks, results, strict=True):
+        everything = asyncio.gather(*self.tasks, return_exceptions=True)
+        stopping = asyncio.ensure_future(stop.wait())
+        await asyncio.wait({everything, stopping}, return_when=asyncio.FIRST_COMPLETED)
+        if not everything.done():
+            log.info("stopping: draining for at most %.0f s", self.drain_seconds)
+            try:
+                await asyncio.wait_for(asyncio.shield(everything), self.drain_seconds)
+            except TimeoutError:
+                late = [t.get_name() for t in self.tasks if not t.done()]
+                log.warning("drain deadline passed; cancelling %s", ", ".join(late))
+                for task in self.tasks:
+                    task.cancel()
+                await asyncio.wait({everything})
+        stopping.cancel()
+        if "worker" in self.roles:
+            released = await asyncio.to_thread(release_leases, self.engine, self.worker_name)
+            if released:
+                log.warning("released %d deliveries this worker still held", released)
+        for task, result in zip(self.tasks, everything.result(), strict=True):
             if isinstance(result, BaseException) and not isinstance(result, asyncio.CancelledError):
                 log.error("%s stopped with an error: %r", task.get_name(), result)
 
@@ -94,6 +127,7 @@ class HubProcess:
             self.engine,
             ChannelSinks.from_settings(self.settings),
             on_failures=failure_alerter(self.settings.hub.secretariat_channel),
+            name=self.worker_name,
         )
         log.info("worker %s started", worker.name)
         stats = await worker.run(stop)
@@ -125,8 +159,15 @@ class HubProcess:
         app = create_app(
             self.settings, self.engine, secret_key=self.secret_key, standins=self.standins
         )
+        if hasattr(app, "state"):
+            app.state.engine = getattr(app.state, "engine", self.engine)
         config = uvicorn.Config(
-            app, host=self.web_host, port=self.web_port, log_level="warning", lifespan="off"
+            app,
+            host=self.web_host,
+            port=self.web_port,
+            log_level="warning",
+            lifespan="off",
+            log_config=None,  # our root handler (hub.logs) formats and redacts every line
         )
         server = uvicorn.Server(config)
         server.install_signal_handlers = lambda: None  # type: ignore[method-assign]
@@ -134,6 +175,40 @@ class HubProcess:
         await stop.wait()
         server.should_exit = True
         await serving
+
+    async def _scheduler(self, stop: asyncio.Event) -> None:
+        from hub.scheduler import Scheduler
+
+        await Scheduler(self.engine, self.settings).run(stop)
+
+    async def _bots(self, stop: asyncio.Event) -> None:
+        """Placeholder: no bot listener is wired into ``hub serve`` in this version."""
+        log.warning(
+            "bots role: no Slack or Telegram listener is wired into hub serve yet "
+            "(member messages and assistant questions are not received by this process); "
+            "the role only waits for the stop signal"
+        )
+        await stop.wait()
+
+
+def release_leases(engine: Engine, worker_name: str) -> int:
+    """Give back the in-flight deliveries leased by this process's worker (at shutdown)."""
+    from sqlalchemy import update
+
+    from hub.models import Delivery, utcnow
+
+    with engine.begin() as conn:
+        return conn.execute(
+            update(Delivery)
+            .where(Delivery.status == "in_flight", Delivery.leased_by.like(f"{worker_name}/%"))
+            .values(
+                status="pending",
+                due_at=utcnow(),
+                lease_until=None,
+                leased_by=None,
+                last_error="released at shutdown before a result was recorded",
+            )
+        ).rowcount
 
 
 def describe(roles: Iterable[str]) -> str:

@@ -28,24 +28,38 @@ def _stop_on_signals(stop: asyncio.Event) -> None:
 def serve_command(
     ctx: typer.Context,
     role: Annotated[
-        str, typer.Option(help="Roles to run, comma-separated: web,worker,poller or all.")
+        str,
+        typer.Option(
+            help="Roles to run, comma-separated: web,worker,poller,scheduler,bots or all."
+        ),
     ] = "all",
     host: Annotated[str, typer.Option(help="Address the console listens on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port the console listens on.")] = 8000,
     knowledge: Annotated[Path, typer.Option(help="Seed knowledge folder, loaded at start.")] = Path(
         "config/knowledge"
     ),
+    drain_seconds: Annotated[
+        float, typer.Option(help="On SIGTERM, how long in-flight work may take to finish.")
+    ] = 25.0,
 ) -> None:
-    """Run the hub (console, workers, poller) until SIGTERM; migrates the database first."""
+    """Run the hub (console, workers, poller, scheduler) until SIGTERM; migrates the database first.
+
+    SIGTERM or Ctrl-C drains: no new claims, in-flight sends finish (within
+    --drain-seconds), leases and the scheduler's leadership are released, the
+    console's listener closes, and the process exits 0.
+    """
+    from hub.logs import configure_logging
     from hub.runner import HubProcess, describe, parse_roles, prepare_database
 
     try:
         roles = parse_roles(role)
     except ValueError as exc:
         raise typer.BadParameter(str(exc), param_hint="--role") from None
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
     rt = runtime(ctx)
-    settings, engine = rt.settings(), rt.engine()
+    settings = rt.settings()
+    channel_secrets = [settings.secret(key) or "" for key in settings.channels]
+    configure_logging(os.environ, secrets=[*channel_secrets, os.environ.get("HUB_SECRET_KEY", "")])
+    engine = rt.engine()
     prepare_database(engine, settings, knowledge_dir=str(knowledge))
     process = HubProcess(
         settings,
@@ -54,6 +68,7 @@ def serve_command(
         web_host=host,
         web_port=port,
         secret_key=os.environ.get("HUB_SECRET_KEY"),
+        drain_seconds=drain_seconds,
     )
 
     async def main() -> None:
@@ -65,6 +80,7 @@ def serve_command(
             engine.url.render_as_string(hide_password=True),
         )
         await process.run(stop)
+        engine.dispose()
         log.info("hub stopped")
 
     asyncio.run(main())
