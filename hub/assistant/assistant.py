@@ -53,6 +53,8 @@ class Answer:
     records: list[EventView | AwardView | EntryView] = field(default_factory=list)
     question_language: str | None = None
     reminder: ReminderRequest | None = None
+    question_id: int | None = None
+    """The stored question's id, once :func:`hub.assistant.store.ask_and_record` saved it."""
 
     def as_json(self) -> dict[str, Any]:
         return {

@@ -15,9 +15,11 @@ def _register() -> None:
     from hub.cli import bus_cmd  # noqa: F401
     from hub.cli import bench_cmd  # noqa: F401
     from hub.cli import knowledge_cmd  # noqa: F401
+    from hub.cli import ask_cmd  # noqa: F401
     from hub.cli import preview_cmd  # noqa: F401
     from hub.cli import ingest_cmd  # noqa: F401
     from hub.cli import members_cmd, newsletter_cmd  # noqa: F401
+    from hub.cli import ops_cmd, roundup_cmd  # noqa: F401
 
 
 def main() -> None:
