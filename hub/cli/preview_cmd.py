@@ -56,6 +56,17 @@ def message_from_item(item: Any, source: str) -> Message:
     )
 
 
+def items_in(data: Any, source: str) -> list[tuple[Any, str]]:
+    """One item, a list of items, or a ``hub ingest --dry-run --json`` report's items."""
+    if isinstance(data, dict) and "title" not in data and isinstance(data.get("items"), list):
+        data = data["items"]
+    if isinstance(data, list):
+        if not data:
+            raise ProblemsError([Problem(source, "items", "there is no item to preview")])
+        return [(item, f"{source} (item {number})") for number, item in enumerate(data, 1)]
+    return [(data, source)]
+
+
 def _read_item(path: Path) -> Any:
     try:
         return json.loads(path.read_text(encoding="utf-8"))
@@ -67,7 +78,13 @@ def _read_item(path: Path) -> Any:
 
 @app.command("preview")
 def preview_command(
-    item_file: Annotated[Path, typer.Argument(metavar="ITEM.json", help="The item, as JSON.")],
+    item_file: Annotated[
+        Path,
+        typer.Argument(
+            metavar="ITEM.json",
+            help="An item as JSON, a list of items, or a `hub ingest --dry-run --json` report.",
+        ),
+    ],
     platform: Annotated[str, typer.Option("--platform", "-p", help="slack, telegram, ...")],
     as_json: Annotated[bool, typer.Option("--json", help="Print a JSON list of requests.")] = False,
     target: Annotated[str, typer.Option("--target", help="Channel, chat or account.")] = "",
@@ -79,15 +96,18 @@ def preview_command(
         known = ", ".join(sorted(previews)) or "none"
         typer.echo(f"Error: {platform!r} has no preview (installed: {known})", err=True)
         raise typer.Exit(2)
-    message = message_from_item(_read_item(item_file), str(item_file))
-    channel = ChannelInfo(
-        key="preview",
-        platform=platform,
-        target=target,
-        language=message.language,
-        thread_id=thread_id,
-    )
-    requests = previews[platform].load()(message, channel)
+    preview = previews[platform].load()
+    requests = []
+    for item, where in items_in(_read_item(item_file), str(item_file)):
+        message = message_from_item(item, where)
+        channel = ChannelInfo(
+            key="preview",
+            platform=platform,
+            target=target,
+            language=message.language,
+            thread_id=thread_id,
+        )
+        requests += preview(message, channel)
     if as_json:
         typer.echo(json.dumps(requests, ensure_ascii=False, indent=2))
         return

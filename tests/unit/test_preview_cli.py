@@ -98,3 +98,16 @@ def test_bad_items_name_the_key(tmp_path: Path, item: Any, key: str) -> None:
     result = preview(tmp_path, item, "--platform", "slack")
     assert isinstance(result.exception, ProblemsError)
     assert [p.key for p in result.exception.problems][:1] == [key]
+
+
+def test_a_list_or_an_ingest_report_previews_every_item(tmp_path: Path) -> None:
+    second = {**ITEM, "title": "Second"}
+    listed = preview_json(tmp_path, [ITEM, second], "--platform", "mastodon")
+    report = preview_json(tmp_path, {"ok": True, "items": [ITEM, second]}, "--platform", "mastodon")
+    assert listed == report
+    assert [r["body"]["status"].split("\n")[0] for r in listed] == [ITEM["title"], "Second"]
+
+
+def test_an_empty_report_is_a_problem(tmp_path: Path) -> None:
+    result = preview(tmp_path, {"ok": True, "items": []}, "--platform", "slack")
+    assert isinstance(result.exception, ProblemsError)
