@@ -7,6 +7,7 @@ A Typer group: each area of the hub adds its own subcommand here
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -85,3 +86,21 @@ def bench_newsletter(
 
     result = run_newsletter_bench(items, members)
     typer.echo(json.dumps(result) if as_json else render_newsletter_bench(result))
+
+
+@bench_app.command("ask")
+def bench_ask(
+    count: Annotated[int, typer.Option(min=1, help="Answers to time.")] = 1000,
+    knowledge: Annotated[Path, typer.Option(help="The knowledge folder.")] = Path(
+        "config/knowledge"
+    ),
+    questions: Annotated[
+        Path | None, typer.Option(help='JSONL of {"question", "now", "lang"} (default: built in).')
+    ] = None,
+    as_json: AsJson = False,
+) -> None:
+    """The member assistant: start-up cost, then p50/p95 latency per answer over 1,000 answers."""
+    from hub.bench.ask import render_ask_bench, run_ask_bench
+
+    result = run_ask_bench(knowledge, count, questions)
+    typer.echo(json.dumps(result) if as_json else render_ask_bench(result))
