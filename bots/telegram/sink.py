@@ -39,6 +39,13 @@ from hub.sinks import ChannelInfo, Message, RateLimit, Receipt
 
 DEFAULT_BASE_URL = "https://api.telegram.org"
 _TOKEN = re.compile(r"bot\d+:[A-Za-z0-9_-]+")
+_NO_RIGHTS = (
+    "need administrator rights",
+    "not enough rights",
+    "have no rights to send",
+    "chat_write_forbidden",
+    "chat_admin_required",
+)
 _PHOTO_UNUSABLE = re.compile(
     r"wrong file identifier|failed to get http url|wrong type of the web page content"
     r"|photo_invalid_dimensions|image_process_failed|wrong remote file",
@@ -115,6 +122,8 @@ def map_error(exc: tg_error.TelegramError) -> DeliveryError:
         text = exc.message.lower()
         if any(marker in text for marker in _GONE):
             return ChannelGone(f"Telegram: {exc.message}")
+        if any(marker in text for marker in _NO_RIGHTS):
+            return Forbidden(f"Telegram: {exc.message}")
         return BadPayload(f"Telegram: {exc.message}")
     if isinstance(exc, tg_error.NetworkError):
         return TransientError(f"Telegram network error: {exc.message}")
@@ -186,8 +195,11 @@ class TelegramSink:
         try:
             result = await self._calls[request.name](**request.body)
         except tg_error.BadRequest as exc:
-            if "message is not modified" in exc.message.lower() and message is not None:
+            text = exc.message.lower()
+            if "message is not modified" in text and message is not None:
                 return Receipt(str(message.edit_of))  # the edit is already there
+            if "message to delete not found" in text:
+                return Receipt(str(request.body["message_id"]))  # already deleted
             raise map_error(exc) from None
         except tg_error.TelegramError as exc:
             raise map_error(exc) from None

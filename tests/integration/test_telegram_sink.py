@@ -143,6 +143,7 @@ def test_corrections_edit_and_retractions_delete() -> None:
                 )
             )
             await sink.send(replace(item(), kind="retraction", edit_of=sent.platform_message_id))
+            await sink.delete(sent.platform_message_id)  # already gone: still fine
         assert edited == again == sent
         held = {m.message_id: m for m in standin.messages(CHANNEL_ID)}
         assert held[1].deleted and held[1].text.startswith("Award call open (corrected)")
@@ -155,6 +156,7 @@ def test_corrections_edit_and_retractions_delete() -> None:
             "editMessageText",
             "sendPhoto",
             "editMessageCaption",
+            "deleteMessage",
             "deleteMessage",
         ]
 
@@ -226,6 +228,18 @@ def test_buckets_declared_by_the_sink_never_cross_the_standin_windows(target: st
         (str(PRIVATE_ID), (403, "Forbidden: bot was blocked by the user"), Forbidden, "blocked"),
         (str(CHANNEL_ID), (400, "Bad Request: can't parse entities: x"), BadPayload, "parse"),
         (str(CHANNEL_ID), (400, "Bad Request: message is too long"), BadPayload, "too long"),
+        (
+            str(CHANNEL_ID),
+            (400, "Bad Request: need administrator rights in the channel chat"),
+            Forbidden,
+            "administrator",
+        ),
+        (
+            str(CHANNEL_ID),
+            (400, "Bad Request: message to edit not found"),
+            BadPayload,
+            "edit not found",
+        ),
         (str(CHANNEL_ID), (502, "Bad Gateway"), TransientError, "Bad Gateway"),
         (str(CHANNEL_ID), (500, "Internal Server Error"), TransientError, "Internal"),
         (str(PRIVATE_ID), (400, "Bad Request: message thread not found"), ChannelGone, "thread"),
