@@ -45,21 +45,24 @@ def token_key(token: str) -> str:
 
 
 def map_error(exc: SlackApiError) -> DeliveryError:
-    """The hub error for a Web API error answer."""
+    """The hub error for a Web API error answer (or an answer that was not JSON)."""
     response = exc.response
-    error = str(response.get("error", "") if response.data else "")
-    if response.status_code == 429 or error == "ratelimited":
-        retry_after = float(
-            response.headers.get("Retry-After") or response.headers.get("retry-after") or 1
-        )
+    status = int(getattr(response, "status_code", None) or getattr(response, "status", 0) or 0)
+    data = getattr(response, "data", None)
+    error = str(data.get("error", "")) if isinstance(data, dict) else ""
+    headers = getattr(response, "headers", None) or {}
+    if status == 429 or error in ("ratelimited", "rate_limited"):
+        retry_after = float(headers.get("Retry-After") or headers.get("retry-after") or 1)
         return RateLimited(retry_after, "Slack rate limit")
     if error in GONE:
         return ChannelGone(f"Slack: {error}")
     if error in FORBIDDEN:
         return Forbidden(f"Slack: {error}")
-    if error in TRANSIENT or response.status_code >= 500:
-        return TransientError(f"Slack: {error or response.status_code}")
-    details = response.get("errors") if response.data else None
+    if error in TRANSIENT or status >= 500 or (not error and status != 200):
+        return TransientError(f"Slack: {error or f'HTTP {status}'}")
+    if not error:
+        return TransientError("Slack answered something that is not the Web API's JSON")
+    details = data.get("errors") if isinstance(data, dict) else None
     return BadPayload(f"Slack: {error}" + (f" {details}" if details else ""))
 
 

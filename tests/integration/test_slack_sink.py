@@ -237,3 +237,35 @@ def test_console_endpoint_lists_what_was_posted() -> None:
     assert (
         listed["channel"] == "C0NEWS" and listed["metadata"]["event_payload"]["delivery_id"] == 31
     )
+
+
+@pytest.mark.parametrize(
+    ("status", "content_type", "body"),
+    [(502, "text/html", "<html>Bad gateway</html>"), (200, "application/json", "{not json")],
+)
+def test_answers_that_are_not_web_api_json_are_transient(
+    status: int, content_type: str, body: str
+) -> None:
+    from aiohttp import web
+
+    async def main() -> None:
+        async def broken(request: web.Request) -> web.Response:
+            return web.Response(status=status, text=body, content_type=content_type)
+
+        app = web.Application()
+        app.router.add_post("/api/chat.postMessage", broken)
+        runner = web.AppRunner(app)
+        await runner.setup()
+        site = web.TCPSite(runner, "127.0.0.1", 0)
+        await site.start()
+        port = runner.addresses[0][1]
+        channel = ChannelInfo("s", "slack", "C0NEWS", base_url=f"http://127.0.0.1:{port}")
+        sink = slack_sink(channel, TOKEN)
+        try:
+            with pytest.raises(TransientError):
+                await sink.send(item())
+        finally:
+            await sink.close()
+            await runner.cleanup()
+
+    asyncio.run(main())
