@@ -119,6 +119,62 @@ def build_command(
         typer.secho(f"note: {note}", fg=typer.colors.YELLOW)
 
 
+@newsletter_app.command("edit")
+def edit_command(
+    ctx: typer.Context,
+    edition_id: Annotated[int, typer.Argument(help="A draft or approved edition.")],
+    intro: Annotated[str | None, typer.Option("--intro", help="Editorial introduction.")] = None,
+    subject: Annotated[str | None, typer.Option("--subject", help="Email subject.")] = None,
+    order: Annotated[
+        str | None, typer.Option("--order", help="Item ids in order, comma-separated.")
+    ] = None,
+    database_url: DatabaseUrl = None,
+) -> None:
+    """Write the introduction or subject, or set the items and their order (un-approves)."""
+    from hub.db import transaction
+    from newsletters.compose import load_edition, reorder, set_intro
+
+    try:
+        ids = [int(part) for part in order.split(",") if part.strip()] if order else None
+    except ValueError:
+        raise typer.BadParameter("item ids separated by commas", param_hint="--order") from None
+    try:
+        with transaction(runtime(ctx).engine(database_url)) as session:
+            edition = load_edition(session, edition_id)
+            if intro is not None or subject is not None:
+                set_intro(edition, intro if intro is not None else edition.intro, subject)
+            if ids is not None:
+                reorder(edition, ids)
+    except (HubError, ValueError) as exc:
+        raise _fail(exc) from None
+    typer.echo(f"edition {edition_id} is a {edition.status}: {len(edition.item_order)} items")
+
+
+@newsletter_app.command("translate")
+def translate_command(
+    ctx: typer.Context,
+    item_id: Annotated[int, typer.Argument(help="The item to translate.")],
+    lang: Annotated[str, typer.Option("--lang", help="The translation's language.")],
+    title: Annotated[str, typer.Option("--title", help="The title in that language.")],
+    summary: Annotated[str, typer.Option("--summary", help="The summary (plain text).")] = "",
+    database_url: DatabaseUrl = None,
+) -> None:
+    """Add or replace an item's translation: it then appears in that language's edition."""
+    from hub.db import transaction
+    from hub.models import Item
+    from newsletters.compose import set_translation
+
+    try:
+        with transaction(runtime(ctx).engine(database_url)) as session:
+            item = session.get(Item, item_id)
+            if item is None:
+                raise ValueError(f"no item with id {item_id}")
+            set_translation(session, item, lang, title.strip(), summary_text=summary.strip())
+    except (HubError, ValueError) as exc:
+        raise _fail(exc) from None
+    typer.echo(f"item {item_id} translated to {lang}; redraft the {lang} edition to include it")
+
+
 @newsletter_app.command("approve")
 def approve_command(
     ctx: typer.Context,

@@ -374,3 +374,55 @@ def test_the_cli_imports_members_syncs_them_and_pulls_unsubscribes(hub_cli, stan
     assert standin.state.members[subscriber_hash("c5@example.org")]["status"] == "unsubscribed"
     overlapping = hub_cli("members", "pull")  # reads the last minutes again, changes nothing
     assert "12 changes read from Mailchimp, 0 members updated" in overlapping.output
+
+
+def test_the_cli_edits_an_edition_and_translates_an_item(engine, hub_cli, tmp_path):
+    ids = seed(engine)
+    hub_cli("newsletter", "draft", "--from", "2026-11-01", "--to", "2026-11-30")
+    with Session(engine) as session:
+        english = session.scalars(
+            select(NewsletterEdition).where(NewsletterEdition.language == "en")
+        ).one()
+    order = f"{ids['spanish']},{ids['network']}"  # both in the network section
+    edited = hub_cli(
+        "newsletter",
+        "edit",
+        str(english.id),
+        "--intro",
+        "Dear members,\n\nhello.",
+        "--subject",
+        "November",
+        "--order",
+        order,
+    )
+    assert edited.exit_code == 0 and "2 items" in edited.output
+    translated = hub_cli(
+        "newsletter",
+        "translate",
+        str(ids["network"]),
+        "--lang",
+        "fr",
+        "--title",
+        "Le réseau",
+        "--summary",
+        "En bref.",
+    )
+    assert translated.exit_code == 0, translated.output
+    unknown = hub_cli("newsletter", "translate", "9999", "--lang", "fr", "--title", "x")
+    assert unknown.exit_code == 1 and "no item with id 9999" in unknown.output
+    hub_cli("newsletter", "draft", "--from", "2026-11-01", "--to", "2026-11-30", "--lang", "fr")
+    built = hub_cli("newsletter", "build", str(english.id), "--out", str(tmp_path / "en"))
+    assert built.exit_code == 0
+    html = (tmp_path / "en" / "edition.html").read_text(encoding="utf-8")
+    assert "hello." in html and html.index("/spanish?") < html.index("/network?")
+    assert "/publication?" not in html  # left out of the order
+    with Session(engine) as session:
+        french = session.scalars(
+            select(NewsletterEdition).where(NewsletterEdition.language == "fr")
+        ).one()
+        stored = session.get(NewsletterEdition, english.id)
+        assert stored is not None and stored.subject == "November"
+    assert french.item_order == [ids["network"]]
+    fr_built = hub_cli("newsletter", "build", str(french.id), "--out", str(tmp_path / "fr"))
+    assert fr_built.exit_code == 0
+    assert "Le réseau" in (tmp_path / "fr" / "edition.txt").read_text(encoding="utf-8")
