@@ -71,12 +71,13 @@ class SlackSink:
 
     platform: ClassVar[str] = "slack"
 
-    def __init__(self, channel: ChannelInfo, token: str, *, timeout: int = 15) -> None:
+    def __init__(self, channel: ChannelInfo, token: str, *, timeout: float = 15) -> None:
         self.channel = channel
+        self._timeout = timeout
         self._token_key = token_key(token)
         base = (channel.base_url or DEFAULT_BASE_URL).rstrip("/")
         self.client = AsyncWebClient(
-            token=token, base_url=f"{base}/api/", timeout=timeout, retry_handlers=[]
+            token=token, base_url=f"{base}/api/", timeout=max(1, round(timeout)), retry_handlers=[]
         )
         self._calls: dict[str, Callable[..., Awaitable[Any]]] = {
             "chat.postMessage": self.client.chat_postMessage,
@@ -85,7 +86,10 @@ class SlackSink:
         }
 
     async def start(self) -> None:
-        """Check the token with auth.test."""
+        """Open one HTTP session for the sink's life and check the token with auth.test."""
+        if self.client.session is None:
+            timeout = aiohttp.ClientTimeout(total=self._timeout)
+            self.client.session = aiohttp.ClientSession(timeout=timeout)
         await self._guarded(self.client.auth_test())
 
     async def send(self, message: Message) -> Receipt:
@@ -125,9 +129,10 @@ class SlackSink:
         return [RateLimit(key, SLACK.per_channel_per_second, SLACK.per_channel_burst)]
 
     async def close(self) -> None:
-        session = getattr(self.client, "session", None)
+        session = self.client.session
         if session is not None and not session.closed:
             await session.close()
+        self.client.session = None
 
 
 def slack_sink(channel: ChannelInfo, secret: str | None) -> SlackSink:

@@ -20,7 +20,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bots.limits import SLACK
 from bots.slack.sink import SlackSink, slack_sink
 from bots.slack.standin import SlackStandIn
-from hub.errors import BadPayload, ChannelGone, Forbidden, RateLimited, TransientError
+from hub.errors import BadPayload, ChannelGone, Forbidden, RateLimited, Timeout, TransientError
 from hub.sinks import ChannelInfo, Message, sink_factory
 
 TOKEN = "xoxb-stand-in-token"
@@ -267,5 +267,29 @@ def test_answers_that_are_not_web_api_json_are_transient(
         finally:
             await sink.close()
             await runner.cleanup()
+
+    asyncio.run(main())
+
+
+def test_no_answer_in_time_is_a_timeout() -> None:
+    async def main() -> None:
+        answered = asyncio.Event()
+
+        async def silent(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+            await answered.wait()  # accept the request, never answer it
+            writer.close()
+            await writer.wait_closed()
+
+        server = await asyncio.start_server(silent, "127.0.0.1", 0)
+        port = server.sockets[0].getsockname()[1]
+        channel = ChannelInfo("s", "slack", "C0NEWS", base_url=f"http://127.0.0.1:{port}")
+        sink = SlackSink(channel, TOKEN, timeout=0.2)
+        with pytest.raises(Timeout):
+            await sink.start()
+        await sink.close()
+        answered.set()
+        await asyncio.sleep(0)
+        server.close()
+        await server.wait_closed()
 
     asyncio.run(main())
