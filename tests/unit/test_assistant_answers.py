@@ -1,0 +1,132 @@
+"""Answers: dates and places per language, honesty when the knowledge is silent, the contract."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from hub.assistant import Assistant
+from hub.assistant.dates import when
+
+KNOWLEDGE = Path(__file__).parents[2] / "config" / "knowledge"
+TODAY = dt.date(2020, 1, 15)
+
+
+@pytest.fixture(scope="module")
+def assistant() -> Assistant:
+    return Assistant.from_knowledge(KNOWLEDGE, use_lingua=False)
+
+
+@pytest.mark.parametrize(
+    ("language", "day", "month", "range_", "across"),
+    [
+        ("en", "20 July 2020", "July 2020", "20–22 July 2020", "8 February – 4 March 2020"),
+        ("es", "20 de julio de 2020", "julio de 2020", "20–22 de julio de 2020", None),
+        ("fr", "20 juillet 2020", "juillet 2020", "20–22 juillet 2020", None),
+        ("ca", "20 de juliol del 2020", "juliol del 2020", "20–22 de juliol del 2020", None),
+        ("pt", "20 de julho de 2020", "julho de 2020", "20–22 de julho de 2020", None),
+    ],
+)
+def test_dates_per_language(
+    language: str, day: str, month: str, range_: str, across: str | None
+) -> None:
+    july20, july22 = dt.date(2020, 7, 20), dt.date(2020, 7, 22)
+    assert when(july20, None, "day", language) == day
+    assert when(dt.date(2020, 7, 1), None, "month", language) == month
+    assert when(july20, july22, "day", language) == range_
+    assert when(dt.date(2013, 1, 1), None, "year", language) == "2013"
+    assert when(None, None, "unknown", language) is None
+    if across:
+        assert when(dt.date(2020, 2, 8), dt.date(2020, 3, 4), "day", language) == across
+
+
+def test_the_json_contract_has_exactly_six_keys(assistant: Assistant) -> None:
+    result = assistant.answer("next conference", now=TODAY).as_json()
+    assert list(result) == ["answer", "language", "intent", "confidence", "handoff", "sources"]
+    assert isinstance(result["confidence"], float)
+    assert result["sources"] == ["conference-20-abidjan-2020"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "country"),
+    [("en", "Côte d’Ivoire"), ("es", "Côte d’Ivoire"), ("pt", "Costa do Marfim")],
+)
+def test_a_requested_language_wins_and_places_follow_it(
+    assistant: Assistant, lang: str, country: str
+) -> None:
+    answer = assistant.answer("quand est la prochaine conférence", now=TODAY, lang=lang)
+    assert answer.language == lang
+    assert answer.question_language == "fr"
+    assert country in answer.answer
+
+
+def test_answers_carry_the_records_they_cite(assistant: Assistant) -> None:
+    answer = assistant.answer("where was the 13th conference", now=TODAY)
+    assert [r.id for r in answer.records] == answer.sources == ["conference-13-cascais-2013"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what is the budget of the secretariat",
+        "who won the 2019 award",
+        "who won the award",
+        "when is the 14th conference",
+        "when will the award results be published",
+        "what is the date of the 15th conference",
+        "where was the 2019 conference",
+    ],
+)
+def test_what_the_knowledge_does_not_hold_is_handed_off(
+    assistant: Assistant, question: str
+) -> None:
+    answer = assistant.answer(question, now=TODAY)
+    assert answer.handoff
+    assert "Technical Secretariat" in answer.answer
+    assert answer.confidence < 0.5
+
+
+def test_a_handoff_is_worded_in_the_question_language(assistant: Assistant) -> None:
+    answer = assistant.answer("cual es el presupuesto de la secretaria", now=TODAY)
+    assert answer.handoff and answer.language == "es"
+    assert "Secretaría Técnica" in answer.answer
+
+
+def test_nothing_upcoming_says_so_and_names_the_last_known(assistant: Assistant) -> None:
+    answer = assistant.answer("next conference", now=dt.date(2026, 11, 22))
+    assert answer.handoff
+    assert "nothing coming after 22 November 2026" in answer.answer
+    assert answer.sources == ["conference-20-abidjan-2020"]
+
+
+def test_a_past_award_step_is_not_presented_as_coming(assistant: Assistant) -> None:
+    answer = assistant.answer("when does the award call open", now=dt.date(2024, 5, 1))
+    assert answer.handoff
+    assert "February 2020" in answer.answer and "no date for the next edition" in answer.answer
+
+
+def test_month_precision_is_never_made_more_precise(assistant: Assistant) -> None:
+    answer = assistant.answer("when does the call for candidacies close", now=TODAY)
+    assert "February 2020" in answer.answer
+    assert "month only" in answer.answer
+
+
+def test_a_reminder_is_set_for_the_day_before(assistant: Assistant) -> None:
+    answer = assistant.answer("remind me when the award call opens", now=TODAY)
+    assert answer.reminder is not None
+    assert answer.reminder.remind_at == dt.datetime(2020, 1, 31, 8, 0, tzinfo=dt.UTC)
+    assert answer.reminder.record_id == "iopd-award-2020"
+    assert "31 January 2020" in answer.answer
+
+
+def test_a_reminder_for_something_past_is_refused(assistant: Assistant) -> None:
+    answer = assistant.answer("remind me when the award call opens", now=dt.date(2020, 2, 10))
+    assert answer.reminder is None
+    assert "already past" in answer.answer
+
+
+def test_a_reminder_without_a_date_is_handed_off(assistant: Assistant) -> None:
+    answer = assistant.answer("remind me when the award results are published", now=TODAY)
+    assert answer.reminder is None and answer.handoff
