@@ -191,8 +191,10 @@ def test_cli_load_prints_counts_and_a_bad_file_exits_2(
 
     argv = ["hub", "knowledge", "load", "--dir", str(knowledge_dir), "--database-url", database_url]
     monkeypatch.setattr(sys, "argv", argv)
-    main()
-    main()
+    for _ in range(2):
+        with pytest.raises(SystemExit) as exited:
+            main()
+        assert exited.value.code == 0
     out = capsys.readouterr().out
     count = load_directory(knowledge_dir).count()
     assert f"{count} created, 0 updated, 0 unchanged, 0 removed" in out
