@@ -278,7 +278,9 @@ def test_cli_check_and_list_on_the_seeds(
         "argv",
         ["hub", "knowledge", "list", "--dir", str(tmp_path / "knowledge"), "--kind", "office"],
     )
-    main()
+    with pytest.raises(SystemExit) as exited:
+        main()
+    assert exited.value.code == 0
     out = capsys.readouterr().out.splitlines()
     assert len(out) == 5 and all(line.startswith("office") for line in out)
 
