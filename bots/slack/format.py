@@ -19,7 +19,7 @@ import re
 from typing import Any
 
 from bots.api import ApiRequest, is_retraction
-from bots.formatting import ELLIPSIS, cut_prefix, read_more_label, safe_link, shorten
+from bots.formatting import ELLIPSIS, cut_prefix, graphemes, read_more_label, safe_link, shorten
 from bots.limits import SLACK, SlackLimits
 from bots.richtext import Run, runs_from_html, runs_from_text
 from hub.sinks import ChannelInfo, Message
@@ -67,8 +67,9 @@ def _pieces(runs: list[Run]) -> list[Run]:
         rest = run.text
         while len(escape(rest)) > PIECE:
             head = cut_prefix(rest, PIECE, lambda g: len(escape(g)))
-            if not head:
-                break
+            if not head.strip():  # one grapheme longer than a piece (a tower of marks)
+                rest = rest[len(graphemes(rest)[0]) :]
+                continue
             pieces.append(Run(head, run.styles, run.href))
             rest = rest[len(head) :]
         if rest:

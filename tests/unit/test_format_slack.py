@@ -178,6 +178,12 @@ def test_long_body_is_split_into_sections_and_cut_with_the_link_kept() -> None:
     assert sections[-1] == "<https://oidp.net/n/1|Read more>"
 
 
+def test_a_grapheme_longer_than_a_section_is_dropped_not_sent() -> None:
+    tower = "e" + "\u0301" * 4000
+    _, body = post(text=f"before {tower} after")
+    assert section_texts(body) == ["before after"]
+
+
 def test_header_is_cut_to_150_characters() -> None:
     _, body = post(title="word " * 100)
     header = body["blocks"][0]["text"]["text"]
