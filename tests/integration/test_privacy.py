@@ -1,0 +1,113 @@
+"""hub export / erase --member: everything about a member, then nothing personal left."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from sqlalchemy import func, select
+from typer.testing import CliRunner
+
+from hub.catalog import sync_config
+from hub.cli import _register, app
+from hub.db import transaction
+from hub.models import Channel, Delivery, Item, ItemOrigin, Member, Question, Source, utcnow
+from hub.privacy import erase_member, export_member
+from hub.settings import Settings
+
+SETTINGS = Settings.model_validate(
+    {
+        "sources": {"tg": {"kind": "telegram"}},
+        "channels": {"news": {"platform": "memory", "target": "#news"}},
+    }
+)
+
+
+@pytest.fixture
+def member_id(engine) -> int:
+    with transaction(engine) as session:
+        sync_config(session, SETTINGS)
+        member = Member(organisation="Ajuntament de Girona", contact_name="Ana García",
+                        email="ana@girona.cat", language="ca", country="ES", region="europe",
+                        slack_user_id="U123", telegram_chat_id=555, topics=["youth"],
+                        newsletter_status="subscribed")  # fmt: skip
+        session.add(member)
+        session.flush()
+        source = session.scalar(select(Source).where(Source.key == "tg"))
+        item = Item(title="Girona youth budget", member_id=member.id, source_id=source.id,
+                    status="approved")  # fmt: skip
+        session.add(item)
+        session.flush()
+        session.add(ItemOrigin(item_id=item.id, source_id=source.id, external_id="m1",
+                               platform="telegram", reply_to="555:77"))  # fmt: skip
+        session.add(Question(member_id=member.id, platform="telegram", reply_to="555",
+                             text="My address is ana@girona.cat, when is the conference?",
+                             language="ca", intent="next_conference", answer="In March",
+                             handoff=True, status="handed_off"))  # fmt: skip
+        channel_id = session.scalar(select(Channel.id).where(Channel.key == "news"))
+        session.add(Delivery(item_id=item.id, channel_id=channel_id, status="sent",
+                             due_at=utcnow()))  # fmt: skip
+        return member.id
+
+
+def test_export_holds_everything_about_the_member(engine, database_url, member_id, tmp_path):
+    _register()
+    config = tmp_path / "hub.toml"
+    config.write_text('[hub]\nlanguages = ["en"]\n')
+    out = tmp_path / "export.json"
+    result = CliRunner().invoke(app, ["--config", str(config), "export", "--member",
+                                      str(member_id), "--out", str(out),
+                                      "--database-url", database_url])  # fmt: skip
+    assert result.exit_code == 0, result.output
+    data = json.loads(out.read_text())
+    assert data["member"]["email"] == "ana@girona.cat"
+    assert [i["title"] for i in data["items"]] == ["Girona youth budget"]
+    assert data["item_origins"][0]["reply_to"] == "555:77"
+    assert data["questions"][0]["intent"] == "next_conference"
+    missing = CliRunner().invoke(app, ["--config", str(config), "export", "--member", "999",
+                                       "--database-url", database_url])  # fmt: skip
+    assert missing.exit_code == 1 and "no member 999" in missing.output
+
+
+def test_erase_removes_personal_data_and_keeps_statistics(engine, member_id):
+    with transaction(engine) as session:
+        report = erase_member(session, member_id, utcnow())
+    assert (report.questions, report.items, report.origins) == (1, 1, 1)
+    assert report.mailchimp.startswith("not done")
+    with transaction(engine) as session:
+        member = session.get(Member, member_id)
+        assert (member.email, member.contact_name, member.slack_user_id) == (None, None, None)
+        assert member.telegram_chat_id is None and member.topics == []
+        assert member.erased_at is not None and member.newsletter_status == "erased"
+        assert (member.country, member.region, member.organisation) == (
+            "ES", "europe", "Ajuntament de Girona",
+        )  # fmt: skip
+        question = session.scalar(select(Question))
+        assert question.text == "[erased]" and question.answer is None
+        assert question.member_id is None and question.reply_to is None
+        assert (question.platform, question.intent, question.handoff) == (
+            "telegram", "next_conference", True,
+        )  # fmt: skip
+        assert session.scalar(select(Item.member_id)) is None
+        assert session.scalar(select(ItemOrigin.reply_to)) is None
+        assert session.scalar(select(func.count()).select_from(Delivery)) == 1
+        exported = json.dumps(export_member(session, member_id), default=str)
+    assert "ana@girona.cat" not in exported and "Ana García" not in exported
+
+
+def test_erase_calls_the_mailchimp_hook_first_and_stops_if_it_fails(engine, member_id):
+    deleted = []
+    with transaction(engine) as session:
+        report = erase_member(session, member_id, utcnow(), mailchimp=deleted.append)
+    assert deleted == ["ana@girona.cat"]
+    assert report.mailchimp.startswith("deleted permanently")
+
+    def refuse(email: str) -> None:
+        raise RuntimeError("Mailchimp is down")
+
+    with transaction(engine) as session:
+        session.get(Member, member_id).email = "again@girona.cat"
+    with pytest.raises(RuntimeError), transaction(engine) as session:
+        erase_member(session, member_id, utcnow(), mailchimp=refuse)
+    with transaction(engine) as session:
+        assert session.get(Member, member_id).email == "again@girona.cat"
