@@ -75,7 +75,7 @@ class Assistant:
     ) -> None:
         self.index = index
         self.tables = tables or load_tables()
-        self.places = Places(index)
+        self.places = Places(index, self.tables)
         self.languages = (
             QuestionLanguage.with_lingua(self.tables)
             if use_lingua

@@ -103,13 +103,17 @@ def listing(ctx: Context, header: str, events: list[EventView]) -> str:
 
 
 def entry_text(ctx: Context, entry: EntryView) -> str:
+    """The entry's text in the language (its own, the assistant's, or marked as English)."""
     own = ctx.tables.record_texts.get(entry.id, {})
     if ctx.language in entry.body:
-        return entry.body[ctx.language]
-    if ctx.language in own:
-        return own[ctx.language]
-    text, used = text_in(entry.body, ctx.language)
-    return ctx.phrase("in_english", text=text) if used != ctx.language else text
+        text = entry.body[ctx.language]
+    elif ctx.language in own:
+        text = own[ctx.language]
+    else:
+        text, used = text_in(entry.body, ctx.language)
+        text = ctx.phrase("in_english", text=text) if used != ctx.language else text
+    url = entry.data.get("url")
+    return f"{text} {url}" if isinstance(url, str) and url not in text else text
 
 
 # --- events ---------------------------------------------------------------------------

@@ -50,6 +50,7 @@ class Tables:
     southern: frozenset[str]
     record_words: PhraseMatcher[str]
     topic_labels: dict[str, dict[str, str]]
+    country_aliases: dict[str, list[str]]
     phrases: dict[str, dict[str, str]]
     record_texts: dict[str, dict[str, str]]
     markers: frozenset[str] = frozenset()
@@ -112,9 +113,11 @@ def load_tables(intents_path: Path = HERE / "intents.yaml") -> Tables:
     months: PhraseMatcher[int] = PhraseMatcher(fuzzy_cutoff=86.0, fuzzy_min_length=5)
     for language in LANGUAGES:
         for number, name in month_names(language).items():
-            if normalise(name) != "may":  # "may I..." is not a month
+            if normalise(name) != "may":  # "may I..." is not a month, "in may" is
                 months.add(name, number)
             _vote(votes, name, language)
+    for phrase, number in data.get("month_phrases", {}).items():
+        months.add(phrase, int(number))
     ordinals: PhraseMatcher[int] = PhraseMatcher(fuzzy_cutoff=88.0, fuzzy_min_length=6)
     for language, table in data["ordinals"].items():
         for word, number in table.items():
@@ -156,6 +159,7 @@ def load_tables(intents_path: Path = HERE / "intents.yaml") -> Tables:
         topics=topics,
         southern=frozenset(data.get("southern", ())),
         record_words=record_words,
+        country_aliases={k: list(v) for k, v in data.get("country_aliases", {}).items()},
         topic_labels={
             slug: {lang: phrases[0] for lang, phrases in by_language.items() if phrases}
             for slug, by_language in data["topics"].items()

@@ -96,7 +96,7 @@ class Query:
 class Places:
     """The cities and countries the knowledge names, as questions write them."""
 
-    def __init__(self, index: KnowledgeIndex) -> None:
+    def __init__(self, index: KnowledgeIndex, tables: Tables) -> None:
         self.cities: PhraseMatcher[str] = PhraseMatcher(fuzzy_cutoff=80.0, fuzzy_min_length=5)
         for written, name in index.cities().items():
             self.cities.add(written, name)
@@ -107,6 +107,8 @@ class Places:
             country = pycountry.countries.get(alpha_2=code)
             if country is not None:
                 self.countries.add(country.name, code)
+        for code, aliases in tables.country_aliases.items():
+            self.countries.add_all(aliases, code)
 
 
 def understand(
@@ -168,7 +170,7 @@ def _numbers(query: Query, tables: Tables, used: set[int]) -> None:
             used.add(i)
             continue
         match = _ORDINAL.match(token)
-        if match and 1 <= int(match.group(1)) <= 60:
+        if match and 1 <= int(match.group(1)) <= 99:
             query.number = int(match.group(1))
             used.add(i)
             continue
