@@ -6,6 +6,8 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from hub.assistant import Assistant
 from hub.assistant.dates import when
@@ -130,3 +132,14 @@ def test_a_reminder_for_something_past_is_refused(assistant: Assistant) -> None:
 def test_a_reminder_without_a_date_is_handed_off(assistant: Assistant) -> None:
     answer = assistant.answer("remind me when the award results are published", now=TODAY)
     assert answer.reminder is None and answer.handoff
+
+
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(text=st.text(max_size=300))
+def test_any_text_gets_an_answer_in_a_known_language(assistant: Assistant, text: str) -> None:
+    answer = assistant.answer(text, now=TODAY)
+    assert answer.language in ("en", "es", "fr", "ca", "pt")
+    assert answer.answer
+    assert answer.handoff or answer.sources  # an answer either cites records or is handed off
