@@ -13,7 +13,8 @@ Three layers, each testable alone:
   A roundup is built and enqueued in the same transaction as its record, so a
   crash in between leaves neither and the restart fires it again. Hooks of
   other packages (newsletter drafts, audience sync, reminders) run after their
-  record is committed: at most once, never twice.
+  record is committed: at most once, never twice. Reminders only write to
+  the database and run in their record's transaction, like roundups.
 - **Leadership**: only one scheduler acts at a time. On PostgreSQL it holds
   ``pg_try_advisory_lock`` on a dedicated connection (lost with the
   connection, re-tried at each tick); on SQLite a lease row in
@@ -276,14 +277,14 @@ class Leadership:
 # --- actions --------------------------------------------------------------------------
 
 
-Hook = Callable[[Engine, Settings, ScheduleSettings, dt.datetime], str]
-
 HOOKS: dict[str, tuple[str, str]] = {
     "newsletter_draft": ("newsletters.publish", "draft_scheduled"),
     "audience_sync": ("newsletters.publish", "sync_audience"),
-    "reminders": ("hub.assistant", "due_reminders"),
+    "reminders": ("hub.assistant.store", "due_reminders"),
 }
 """Job kinds run by other packages: (module, function), imported when the job fires."""
+IN_TRANSACTION = {"reminders"}
+"""Jobs that only write to the database run in the transaction that records them."""
 
 
 def find_hook(kind: str) -> Callable[..., object] | None:
@@ -297,16 +298,20 @@ def find_hook(kind: str) -> Callable[..., object] | None:
     return found if callable(found) else None
 
 
+def not_installed(schedule: ScheduleSettings) -> str:
+    module_name, attribute = HOOKS[schedule.kind]
+    message = f"skipped: {module_name}.{attribute} is not installed"
+    log.warning("schedule %s (%s) %s", schedule.kind, schedule.period, message)
+    return message
+
+
 def run_hook(
     engine: Engine, settings: Settings, schedule: ScheduleSettings, now: dt.datetime
 ) -> str:
-    """Run a non-roundup job through its package; the run's outcome line."""
+    """Run a job of another package that talks to the outside world; its outcome line."""
     hook = find_hook(schedule.kind)
-    module_name, attribute = HOOKS[schedule.kind]
     if hook is None:
-        message = f"skipped: {module_name}.{attribute} is not installed"
-        log.warning("schedule %s (%s) %s", schedule.kind, schedule.period, message)
-        return message
+        return not_installed(schedule)
     if schedule.kind == "newsletter_draft":
         editions = hook(engine, settings, now, schedule.period)
         return f"drafted {len(editions)} edition(s)"  # type: ignore[arg-type]
@@ -315,8 +320,16 @@ def run_hook(
 
         total, report = hook(engine, account_from_settings(settings))  # type: ignore[misc]
         return f"synced {report.members} of {total} members, {report.errored} errors"
-    result = hook(engine, settings, now)
-    return f"done: {result}"
+    raise ValueError(f"no way to run a {schedule.kind!r} job outside a transaction")
+
+
+def run_in_transaction(session: Session, schedule: ScheduleSettings, now: dt.datetime) -> str:
+    """Run a database-only job in the caller's transaction; its outcome line."""
+    hook = find_hook(schedule.kind)
+    if hook is None:
+        return not_installed(schedule)
+    queued = hook(session, now)
+    return f"queued {queued} reminder(s)"
 
 
 # --- the loop -------------------------------------------------------------------------
@@ -374,27 +387,16 @@ class Scheduler:
     ) -> str | None:
         """Record and run one schedule for ``period``; None if it had been recorded already."""
         job = job_name(key)
-        if schedule.kind == "roundup":
-            from hub.roundups import run_roundup
-
+        if schedule.kind == "roundup" or schedule.kind in IN_TRANSACTION:
             with Session(self.engine, expire_on_commit=False) as session, session.begin():
                 run_id = claim_run(session, job, period, now)
                 if run_id is None:
                     return None
-                assert schedule.channel is not None
-                result = run_roundup(
-                    session,
-                    self.settings,
-                    schedule.channel,
-                    schedule.period,
-                    now,
-                    period_key=period,
-                    language=schedule.language,
-                )
-                finish_run(session, run_id, result.outcome, now)
-            log.info("schedule %s fired for %s: %s", key, period, result.outcome,
-                     extra={"channel": schedule.channel})  # fmt: skip
-            return result.outcome
+                outcome = self._in_transaction(session, schedule, period, now)
+                finish_run(session, run_id, outcome, now)
+            log.info("schedule %s fired for %s: %s", key, period, outcome,
+                     extra={"channel": schedule.channel} if schedule.channel else None)  # fmt: skip
+            return outcome
         with Session(self.engine) as session, session.begin():
             run_id = claim_run(session, job, period, now)
         if run_id is None:
@@ -408,6 +410,18 @@ class Scheduler:
             finish_run(session, run_id, outcome, self.clock())
         log.info("schedule %s fired for %s: %s", key, period, outcome)
         return outcome
+
+    def _in_transaction(
+        self, session: Session, schedule: ScheduleSettings, period: str, now: dt.datetime
+    ) -> str:
+        if schedule.kind != "roundup":
+            return run_in_transaction(session, schedule, now)
+        from hub.roundups import run_roundup
+
+        assert schedule.channel is not None
+        result = run_roundup(session, self.settings, schedule.channel, schedule.period, now,
+                             period_key=period, language=schedule.language)  # fmt: skip
+        return result.outcome
 
     async def run(self, stop: asyncio.Event) -> None:
         """Tick until ``stop`` is set; then give up leadership."""

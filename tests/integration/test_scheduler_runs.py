@@ -148,16 +148,21 @@ def test_an_empty_period_is_recorded_as_skipped(engine):
     assert roundups(engine) == 0
 
 
-def test_a_hook_that_is_not_installed_is_recorded_as_skipped(engine, caplog):
-    import importlib.util
-
+def test_reminders_run_through_the_assistant_once_per_day(engine):
     scheduler(engine, "one").tick(MONDAY_0900_MADRID)
-    outcome = runs(engine, "reminders")[0][1]
-    if importlib.util.find_spec("hub.assistant") is None:
-        assert outcome == "skipped: hub.assistant.due_reminders is not installed"
-        assert "not installed" in caplog.text
-    else:
-        assert not outcome.startswith("running")
+    scheduler(engine, "two").tick(MONDAY_0900_MADRID + dt.timedelta(hours=1))
+    assert runs(engine, "reminders") == [("2026-11-23", "queued 0 reminder(s)")]
+
+
+def test_a_hook_that_is_not_installed_is_recorded_as_skipped(engine, caplog, monkeypatch):
+    from hub import scheduler as module
+
+    monkeypatch.setitem(module.HOOKS, "reminders", ("hub.no_such_module", "due_reminders"))
+    scheduler(engine, "one").tick(MONDAY_0900_MADRID)
+    assert runs(engine, "reminders") == [
+        ("2026-11-23", "skipped: hub.no_such_module.due_reminders is not installed")
+    ]
+    assert "not installed" in caplog.text
 
 
 def test_only_one_leader_at_a_time(engine, database_url):
