@@ -7,6 +7,7 @@ their text in the delivery's payload.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -123,6 +124,7 @@ class ChannelSinks:
     def __init__(self, build: SinkBuilder) -> None:
         self._build = build
         self._sinks: dict[int, Sink] = {}
+        self._starting = asyncio.Lock()
 
     @classmethod
     def from_settings(cls, settings: Settings) -> ChannelSinks:
@@ -149,10 +151,16 @@ class ChannelSinks:
 
     async def get(self, row: ChannelRow) -> Sink:
         sink = self._sinks.get(row.id)
-        if sink is None:
-            sink = self._build(row)
-            await sink.start()
-            self._sinks[row.id] = sink
+        if sink is not None:
+            return sink
+        # Sends of one batch ask for the same channel at once: build its sink only once,
+        # or the extra ones would never be closed.
+        async with self._starting:
+            sink = self._sinks.get(row.id)
+            if sink is None:
+                sink = self._build(row)
+                await sink.start()
+                self._sinks[row.id] = sink
         return sink
 
     async def close(self) -> None:

@@ -98,7 +98,15 @@ def demo_command(
     ),
 ) -> None:
     """Run the hub on demo data with local stand-ins of every platform (no accounts needed)."""
-    from hub.demo.run import DemoWorld, deliver_all, load_demo_settings, prepare_standins, summary
+    from hub.demo.run import (
+        DEMO_PLATFORMS,
+        DemoWorld,
+        deliver_all,
+        load_demo_settings,
+        newsletter_lines,
+        prepare_standins,
+        summary,
+    )
     from hub.runner import ROLES, HubProcess, prepare_database
 
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s %(message)s")
@@ -109,7 +117,7 @@ def demo_command(
         from hub.db import make_engine
 
         world = DemoWorld()
-        await world.start({"slack", "telegram", "mastodon", "bluesky"})
+        await world.start(DEMO_PLATFORMS)
         try:
             settings = load_demo_settings(config_path, world, data_dir)
             engine = make_engine(settings.database_url())
@@ -121,6 +129,8 @@ def demo_command(
             typer.echo(f"Demo website (feed and calendar): {world.website.url}/news.rss")
             await _poll_once(engine, settings)
             await deliver_all(engine, settings)
+            for line in await asyncio.to_thread(newsletter_lines, engine, settings):
+                typer.echo(line)
             for line in summary(engine, world):
                 typer.echo(line)
             typer.echo("")

@@ -11,7 +11,6 @@ deliver, and the stand-ins hold what a member would see.
 from __future__ import annotations
 
 import asyncio
-import datetime as dt
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -28,6 +27,8 @@ from hub.sinks import ChannelInfo, installed_platforms
 from hub.standins import StandIn, installed_standins, standin_factory
 
 FEED_SOURCES = {"website_news": "/news.rss", "website_events": "/events.ics"}
+DEMO_PLATFORMS = {"slack", "telegram", "mastodon", "bluesky", "mailchimp"}
+"""Platforms whose stand-ins the demo starts, when their module ships one."""
 
 
 @dataclass
@@ -83,7 +84,10 @@ class DemoWorld:
 def load_demo_settings(config: Path, world: DemoWorld, data_dir: Path) -> Settings:
     import tomllib
 
-    raw = tomllib.loads(config.read_text(encoding="utf-8"))
+    try:
+        raw = tomllib.loads(config.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        raw = {}  # load_settings below reports the problem with its file and line
     return load_settings(
         config,
         world.environ(raw.get("channels", {})),
@@ -155,5 +159,15 @@ def summary(engine: Engine, world: DemoWorld) -> list[str]:
     return lines
 
 
-def now() -> dt.datetime:
-    return utcnow()
+def newsletter_lines(engine: Engine, settings: Settings) -> list[str]:
+    """Draft, approve and push this month's editions to the Mailchimp stand-in, if present."""
+    import importlib.util
+
+    channel = next(
+        (c for c in settings.channels.values() if c.platform == "mailchimp" and c.enabled), None
+    )
+    if channel is None or importlib.util.find_spec("newsletters") is None:
+        return ["newsletter: no Mailchimp stand-in in this installation"]
+    from newsletters.publish import newsletter_demo
+
+    return newsletter_demo(engine, settings, utcnow())
