@@ -10,9 +10,10 @@ from hypothesis import strategies as st
 
 from bots.formatting import ELLIPSIS, graphemes
 from bots.limits import MASTODON
-from bots.mastodon.format import WORD_JOINER, requests_for, status_length
+from bots.mastodon.format import URL, WORD_JOINER, requests_for, status_length
 from hub.sinks import ChannelInfo, Message
 
+LONG_URL = "https://oidp.net/" + "q" * 60
 CHANNEL = ChannelInfo("social", "mastodon", "@iopd@mastodon.social")
 
 
@@ -38,6 +39,14 @@ def status(**fields: Any) -> tuple[str, str, dict[str, Any]]:
         ),
         ({"text": "ask @ada@x.social"}, {"status": f"Title\n\nask @{WORD_JOINER}ada@x.social"}),
         ({"link": "javascript:alert(1)"}, {"status": "Title"}),
+        (
+            {"html": '<ul><li><a href="https://oidp.net/a">First</a></li><li>Second</li></ul>'},
+            {"status": "Title\n\n• First https://oidp.net/a\n• Second"},
+        ),
+        (
+            {"html": '<p>See <a href="https://oidp.net/a">https://oidp.net/a</a></p>'},
+            {"status": "Title\n\nSee https://oidp.net/a"},
+        ),
     ],
 )
 def test_formats(fields: dict[str, Any], expected: dict[str, Any]) -> None:
@@ -88,14 +97,21 @@ def test_long_body_cut_at_a_word_keeps_tags_and_link() -> None:
         st.lists(st.sampled_from(["http://a.b ", "https://x.org/" + "y" * 40 + " ", "word "])).map(
             "".join
         ),
+        st.lists(
+            st.sampled_from([f'<a href="{LONG_URL}">link</a> ', "http", "s://", "<li>", "word "])
+        ).map("".join),
     ),
+    as_html=st.booleans(),
     tags=st.lists(st.text(max_size=20), max_size=6),
     link=st.one_of(st.none(), st.just("https://oidp.net/" + "z" * 80), st.text(max_size=20)),
 )
 def test_any_message_fits_mastodon(
-    title: str, body: str, tags: list[str], link: str | None
+    title: str, body: str, as_html: bool, tags: list[str], link: str | None
 ) -> None:
-    _, _, request = status(title=title, text=body, tags=tuple(tags), link=link)
+    fields = {"html" if as_html else "text": body}
+    _, _, request = status(title=title, tags=tuple(tags), link=link, **fields)
     text = request["status"]
     assert status_length(text) <= MASTODON.status
     assert "".join(graphemes(text)) == text
+    for url in URL.findall(text):  # a body link is never cut
+        assert not url.startswith("https://oidp.net/q") or url.startswith(LONG_URL)
