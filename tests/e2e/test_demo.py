@@ -11,7 +11,7 @@ from pathlib import Path
 ROOT = Path(__file__).parents[2]
 
 
-def test_demo_carries_feed_items_to_the_slack_and_telegram_stand_ins(tmp_path: Path) -> None:
+def test_demo_carries_feed_items_to_every_platform_stand_in(tmp_path: Path) -> None:
     environ = {k: v for k, v in os.environ.items() if not k.endswith("_TOKEN")}
     environ.pop("HUB_DATABASE_URL", None)
     result = subprocess.run(
@@ -35,5 +35,12 @@ def test_demo_carries_feed_items_to_the_slack_and_telegram_stand_ins(tmp_path: P
     assert re.search(r"telegram stand-in \(http://127\.0\.0\.1:\d+\) holds 2 messages", out)
     assert "@oidp_afrique    Séminaire de l'OIDP à Dakar" in out
     assert "@oidp_latam_pt   Porto Alegre recebe encontro" in out
+    # Award items go to the social accounts (route by tag).
+    assert re.search(r"mastodon stand-in \(http://127\.0\.0\.1:\d+\) holds 3 messages", out)
+    assert re.search(r"bluesky stand-in \(http://127\.0\.0\.1:\d+\) holds 3 messages", out)
+    # One newsletter edition per language is drafted, approved and pushed as a campaign.
+    for language in ("en", "es", "fr", "ca", "pt"):
+        assert re.search(rf"newsletter \[{language}\] edition \d+: \d+ items, campaign \w+", out)
+    assert "Unclosed" not in result.stderr
     assert "alert(" not in out
     assert "Traceback" not in result.stderr
