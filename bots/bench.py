@@ -1,0 +1,94 @@
+"""``python -m bots.bench``: what formatting and a stand-in round trip cost here.
+
+Prints milliseconds per message for each formatter on a ~6 KB item and the
+sequential sends per second through the real client libraries into the
+Telegram and Slack stand-ins (their flood limits lifted). Both numbers show
+that neither the formatters nor the stand-ins come near the platforms' own
+limits, which are the hub's real ceiling.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+from bots.bluesky.format import requests_for as bluesky_requests
+from bots.limits import SlackLimits, TelegramLimits
+from bots.mastodon.format import requests_for as mastodon_requests
+from bots.slack.format import requests_for as slack_requests
+from bots.slack.sink import SlackSink
+from bots.slack.standin import SlackStandIn
+from bots.telegram.format import requests_for as telegram_requests
+from bots.telegram.sink import TelegramSink
+from bots.telegram.standin import TelegramStandIn
+from hub.sinks import ChannelInfo, Message
+
+PARAGRAPH = (
+    "<p>Les villes <b>participatives</b> &amp; <a href='https://oidp.net/x'>l'OIDP</a>"
+    " 🇪🇸 👨\u200d👩\u200d👧 é.</p>"
+)
+ITEM = Message(
+    delivery_id=1,
+    kind="item",
+    title="Séminaire de l'OIDP à Dakar",
+    html=PARAGRAPH * 60,
+    link="https://oidp.net/n/1",
+    tags=("climat", "Afrique"),
+    language="fr",
+)
+
+
+def per_message_ms(format_one: Callable[[], object], count: int = 200) -> float:
+    started = time.perf_counter()
+    for _ in range(count):
+        format_one()
+    return (time.perf_counter() - started) / count * 1000
+
+
+async def sends_per_second(count: int = 300) -> dict[str, float]:
+    small = Message(1, "item", "Title", html="<p>Body <b>x</b></p>", link="https://oidp.net/1")
+    rates = {}
+    unlimited = TelegramLimits(overall_per_second=10**6, group_per_minute=10**6)
+    async with TelegramStandIn(("1:bench",), limits=unlimited) as telegram:
+        telegram.add_chat(-1)
+        sink = TelegramSink(ChannelInfo("b", "telegram", "-1", base_url=telegram.url), "1:bench")
+        rates["telegram (python-telegram-bot)"] = await _drive(sink, small, count)
+    async with SlackStandIn(
+        tokens=("xoxb-bench",), limits=SlackLimits(per_channel_burst=10**6)
+    ) as slack:
+        slack.add_channel("C1", "bench")
+        sink_ = SlackSink(ChannelInfo("b", "slack", "C1", base_url=slack.url), "xoxb-bench")
+        rates["slack (slack_sdk)"] = await _drive(sink_, small, count)
+    return rates
+
+
+async def _drive(sink: TelegramSink | SlackSink, message: Message, count: int) -> float:
+    await sink.start()
+    started = time.perf_counter()
+    for _ in range(count):
+        await sink.send(message)
+    elapsed = time.perf_counter() - started
+    await sink.close()
+    return count / elapsed
+
+
+def main() -> None:
+    now = datetime.now(UTC)
+    formatters = {
+        "telegram": lambda: telegram_requests(ITEM, ChannelInfo("b", "telegram", "-1")),
+        "slack": lambda: slack_requests(ITEM, ChannelInfo("b", "slack", "C1")),
+        "mastodon": lambda: mastodon_requests(ITEM, ChannelInfo("b", "mastodon", "a")),
+        "bluesky": lambda: bluesky_requests(ITEM, ChannelInfo("b", "bluesky", "a"), now=now),
+    }
+    print(f"formatting one {len(ITEM.html)}-character item:")
+    for name, format_one in formatters.items():
+        print(f"  {name:<9} {per_message_ms(format_one):6.2f} ms")
+    print("sequential sends into the stand-ins:")
+    for name, rate in asyncio.run(sends_per_second()).items():
+        print(f"  {name:<32} {rate:7.0f} /s")
+
+
+if __name__ == "__main__":
+    main()
