@@ -80,6 +80,7 @@ class HubProcess:
     standins: dict[str, object] = field(default_factory=dict)
     tasks: list[asyncio.Task[None]] = field(default_factory=list)
     drain_seconds: float = 25.0
+    scheduler_interval: float = 20.0
     worker_name: str = field(
         default_factory=lambda: f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:6]}"
     )
@@ -179,7 +180,7 @@ class HubProcess:
     async def _scheduler(self, stop: asyncio.Event) -> None:
         from hub.scheduler import Scheduler
 
-        await Scheduler(self.engine, self.settings).run(stop)
+        await Scheduler(self.engine, self.settings, interval=self.scheduler_interval).run(stop)
 
     async def _bots(self, stop: asyncio.Event) -> None:
         """Placeholder: no bot listener is wired into ``hub serve`` in this version."""

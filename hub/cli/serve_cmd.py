@@ -41,6 +41,9 @@ def serve_command(
     drain_seconds: Annotated[
         float, typer.Option(help="On SIGTERM, how long in-flight work may take to finish.")
     ] = 25.0,
+    tick_seconds: Annotated[
+        float, typer.Option(help="How often the scheduler checks for due schedules.", min=0.1)
+    ] = 20.0,
 ) -> None:
     """Run the hub (console, workers, poller, scheduler) until SIGTERM; migrates the database first.
 
@@ -69,6 +72,7 @@ def serve_command(
         web_port=port,
         secret_key=os.environ.get("HUB_SECRET_KEY"),
         drain_seconds=drain_seconds,
+        scheduler_interval=tick_seconds,
     )
 
     async def main() -> None:

@@ -1,0 +1,176 @@
+"""Two ``hub serve --role scheduler`` processes on one PostgreSQL; the leader is killed.
+
+The first process takes the advisory lock and fires the period already due
+(yesterday's roundup); the second waits as a follower. The leader is killed
+with SIGKILL; the follower takes the lock over and, when today's firing time
+comes, fires today's roundup. Each period fires exactly once.
+
+The firing time is the next minute boundary at least a few seconds away
+(schedules have minute precision), so this test waits up to about a minute.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from hub.bus.router import approve_item
+from hub.catalog import sync_config
+from hub.db import make_engine, transaction
+from hub.models import Delivery, Item, ScheduledRun, utcnow
+from hub.settings import load_settings
+
+ROOT = Path(__file__).parents[2]
+pytestmark = [pytest.mark.postgres, pytest.mark.slow]
+
+
+def firing_minute(now: dt.datetime, margin: float = 12.0) -> dt.datetime:
+    """The next whole minute at least ``margin`` seconds after ``now``."""
+    minute = now.replace(second=0, microsecond=0) + dt.timedelta(minutes=1)
+    while (minute - now).total_seconds() < margin:
+        minute += dt.timedelta(minutes=1)
+    return minute
+
+
+def write_config(folder: Path, fires: dt.datetime) -> Path:
+    config = folder / "hub.toml"
+    config.write_text(
+        f"""
+[hub]
+data_dir = "{folder}"
+languages = ["en"]
+
+[channels.digest]
+platform = "recording"
+target = "{folder / "digest.jsonl"}"
+mode = "digest"
+
+[[routes]]
+name = "all"
+to = ["digest"]
+
+[schedules.daily]
+kind = "roundup"
+channel = "digest"
+period = "day"
+time = "{fires:%H:%M}"
+timezone = "UTC"
+""",
+        encoding="utf-8",
+    )
+    return config
+
+
+class Serve:
+    """A ``hub serve --role scheduler`` process whose JSON log lines land in a file."""
+
+    def __init__(self, config: Path, database_url: str, log: Path) -> None:
+        environ = {k: v for k, v in os.environ.items() if not k.startswith("HUB_")}
+        environ |= {"HUB_DATABASE_URL": database_url, "HUB_LOG_FORMAT": "json"}
+        self.log = log
+        self._file = log.open("w")
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "hub", "-c", str(config), "serve", "--role", "scheduler",
+             "--knowledge", str(config.parent / "none"), "--tick-seconds", "0.3"],
+            cwd=ROOT, env=environ, stdout=subprocess.DEVNULL, stderr=self._file,
+            stdin=subprocess.DEVNULL,
+        )  # fmt: skip
+
+    def messages(self) -> list[str]:
+        found = []
+        for line in self.log.read_text().splitlines():
+            if line.startswith("{"):
+                found.append(json.loads(line)["msg"])
+        return found
+
+    def said(self, fragment: str) -> bool:
+        return any(fragment in message for message in self.messages())
+
+    def close(self) -> None:
+        if self.process.poll() is None:
+            self.process.kill()
+        self.process.wait(timeout=30)
+        self._file.close()
+
+
+def wait_for(condition, what: str, limit: float = 90.0) -> None:  # type: ignore[no-untyped-def]
+    deadline = time.monotonic() + limit
+    while not condition():
+        assert time.monotonic() < deadline, f"gave up waiting for {what}"
+        time.sleep(0.1)
+
+
+def hold_an_item(engine, settings, title: str) -> None:  # type: ignore[no-untyped-def]
+    with transaction(engine) as session:
+        sync_config(session, settings)
+        item = Item(title=title, language="en", link=f"https://example.org/{title}")
+        session.add(item)
+        session.flush()
+        approve_item(session, item, settings, by="test", now=utcnow())
+
+
+def recorded(engine) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
+    with transaction(engine) as session:
+        rows = session.execute(
+            select(ScheduledRun.period_key, ScheduledRun.outcome)
+            .where(ScheduledRun.job == "schedule.daily")
+            .order_by(ScheduledRun.period_key)
+        )
+        return [tuple(row) for row in rows]  # type: ignore[misc]
+
+
+def test_a_killed_leader_hands_over_and_each_period_fires_once(postgres_databases, tmp_path):
+    name = postgres_databases.create()
+    url = postgres_databases.url_for(name)
+    fires = firing_minute(utcnow())
+    config = write_config(tmp_path, fires)
+    settings = load_settings(config)
+    engine = make_engine(url)
+    processes: list[Serve] = []
+    try:
+        hold_an_item(engine, settings, "yesterday")
+        first = Serve(config, url, tmp_path / "first.log")
+        processes.append(first)
+        wait_for(lambda: first.said("is the leader"), "the first leader")
+        wait_for(lambda: len(recorded(engine)) == 1, "yesterday's roundup")
+        yesterday = (fires - dt.timedelta(days=1)).date().isoformat()
+        assert recorded(engine)[0][0] == yesterday
+
+        second = Serve(config, url, tmp_path / "second.log")
+        processes.append(second)
+        wait_for(lambda: second.said("scheduler ") and second.said("started"), "the follower")
+        time.sleep(1.0)  # a few ticks as a follower
+        assert not second.said("is the leader")
+        hold_an_item(engine, settings, "today")
+
+        first.process.send_signal(signal.SIGKILL)
+        first.process.wait(timeout=30)
+        wait_for(lambda: second.said("is the leader"), "the follower to take over")
+        assert utcnow() < fires, "took over too late to show the hand-over; raise the margin"
+
+        wait_for(lambda: len(recorded(engine)) == 2, "today's roundup", limit=120)
+        time.sleep(1.0)  # more ticks after the firing: nothing fires twice
+        runs = recorded(engine)
+        assert [key for key, _ in runs] == [yesterday, fires.date().isoformat()]
+        assert all(outcome.endswith("with 1 items") for _, outcome in runs)
+        with transaction(engine) as session:
+            keys = session.scalars(
+                select(Delivery.dedup_key).where(Delivery.kind == "roundup").order_by(Delivery.id)
+            ).all()
+        assert keys == [f"roundup:digest:{yesterday}", f"roundup:digest:{fires.date()}"]
+        second.process.send_signal(signal.SIGTERM)
+        assert second.process.wait(timeout=60) == 0
+    finally:
+        for process in processes:
+            process.close()
+        engine.dispose()
+        postgres_databases.drop(name)
