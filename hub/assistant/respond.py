@@ -148,41 +148,67 @@ def next_event(ctx: Context, query: Query, kinds: frozenset[str] | None = None) 
     return ctx.handoff(*before)
 
 
-def events_in(ctx: Context, query: Query, period: Period) -> Reply:
-    conferences = "conference" in query.concepts
+def matching_events(ctx: Context, query: Query) -> list[EventView]:
+    """Events meeting every filter the question gives: period, place, topic, conferences only."""
+    period = query.period
     found = []
     for event in ctx.index.events:
-        span = event.span
-        if span is None or (conferences and event.kind != "conference"):
+        if "conference" in query.concepts and event.kind != "conference":
             continue
-        if event.precision == "year" and period.kind != "year":
+        if query.city and not (event.city and query.city in event.city):
             continue
-        if period.overlaps(*span):
-            found.append(event)
-    words = period_words(period, ctx.language, ctx.tables.words_for("seasons", ctx.language))
+        if query.country and not query.city and event.country != query.country:
+            continue
+        if query.topic and query.topic not in event.topics:
+            continue
+        if period is not None:
+            span = event.span
+            if span is None or (event.precision == "year" and period.kind != "year"):
+                continue
+            if not period.overlaps(*span):
+                continue
+        found.append(event)
+    return found
+
+
+def _qualifiers(ctx: Context, query: Query, but: str) -> str:
+    """What else narrowed a listing, for its header: " (2013)", " (Berlin)"."""
+    extra = []
+    if but != "period" and query.period is not None:
+        seasons = ctx.tables.words_for("seasons", ctx.language)
+        extra.append(period_words(query.period, ctx.language, seasons))
+    if but != "place" and (query.city or query.country):
+        extra.append(query.city or place(ctx, None, query.country) or "")
+    if but != "topic" and query.topic:
+        extra.append(ctx.tables.topic_label(query.topic, ctx.language))
+    return f" ({', '.join(extra)})" if extra else ""
+
+
+def events_in(ctx: Context, query: Query, period: Period) -> Reply:
+    found = matching_events(ctx, query)
+    seasons = ctx.tables.words_for("seasons", ctx.language)
+    words = period_words(period, ctx.language, seasons) + _qualifiers(ctx, query, "period")
     if not found:
         return ctx.handoff(ctx.phrase("no_events_in", period=words))
-    header = ctx.phrase("conferences_in" if conferences else "events_in", period=words)
-    return Reply(listing(ctx, header, found), [e.id for e in found])
+    key = "conferences_in" if "conference" in query.concepts else "events_in"
+    return Reply(listing(ctx, ctx.phrase(key, period=words), found), [e.id for e in found])
 
 
 def events_at(ctx: Context, query: Query) -> Reply:
-    if query.city:
-        found = [e for e in ctx.index.events if e.city and query.city in e.city]
-    else:
-        found = [e for e in ctx.index.events if e.country == query.country]
-    where = query.city or place(ctx, None, query.country) or ""
+    found = matching_events(ctx, query)
+    where = (query.city or place(ctx, None, query.country) or "") + _qualifiers(ctx, query, "place")
     if not found:
         return ctx.handoff(ctx.phrase("no_events_at", place=where))
     return Reply(listing(ctx, ctx.phrase("events_at", place=where), found), [e.id for e in found])
 
 
 def events_on(ctx: Context, query: Query) -> Reply:
-    found = [e for e in ctx.index.events if query.topic in e.topics]
+    found = matching_events(ctx, query)
     label = ctx.tables.topic_label(query.topic or "", ctx.language)
     if not found:
         return ctx.handoff()
-    return Reply(listing(ctx, ctx.phrase("events_on", topic=label), found), [e.id for e in found])
+    header = ctx.phrase("events_on", topic=label + _qualifiers(ctx, query, "topic"))
+    return Reply(listing(ctx, header, found), [e.id for e in found])
 
 
 def conference(ctx: Context, query: Query) -> Reply:

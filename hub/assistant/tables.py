@@ -51,6 +51,7 @@ class Tables:
     record_words: PhraseMatcher[str]
     topic_labels: dict[str, dict[str, str]]
     country_aliases: dict[str, list[str]]
+    city_aliases: dict[str, list[str]]
     phrases: dict[str, dict[str, str]]
     record_texts: dict[str, dict[str, str]]
     markers: frozenset[str] = frozenset()
@@ -160,6 +161,7 @@ def load_tables(intents_path: Path = HERE / "intents.yaml") -> Tables:
         southern=frozenset(data.get("southern", ())),
         record_words=record_words,
         country_aliases={k: list(v) for k, v in data.get("country_aliases", {}).items()},
+        city_aliases={k: list(v) for k, v in data.get("city_aliases", {}).items()},
         topic_labels={
             slug: {lang: phrases[0] for lang, phrases in by_language.items() if phrases}
             for slug, by_language in data["topics"].items()

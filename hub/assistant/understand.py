@@ -98,8 +98,12 @@ class Places:
 
     def __init__(self, index: KnowledgeIndex, tables: Tables) -> None:
         self.cities: PhraseMatcher[str] = PhraseMatcher(fuzzy_cutoff=80.0, fuzzy_min_length=5)
-        for written, name in index.cities().items():
+        known = index.cities()
+        for written, name in known.items():
             self.cities.add(written, name)
+        for name, aliases in tables.city_aliases.items():
+            if name in known:
+                self.cities.add_all(aliases, name)
         self.countries: PhraseMatcher[str] = PhraseMatcher(fuzzy_cutoff=86.0, fuzzy_min_length=5)
         for code in index.countries():
             for language in LANGUAGES:
