@@ -4,8 +4,8 @@ No Telegram stand-in is used here: a local sink keeps Telegram's books
 instead. It answers 429 (and counts a violation) whenever a message would
 make more than 30 in any second for the bot, a second message within a
 second to one chat, or more than 20 in any minute to one group. Four
-workers (each with its own database connection, so the budget is shared only
-through the ``rate_buckets`` rows) send 2,000 messages to 50 chats and 5
+workers (each with its own database connections and limiter, so the budget
+is shared only through the ``rate_buckets`` rows) send 2,000 messages to 50 chats and 5
 groups; the figure is messages per second from the first to the last.
 """
 
@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import tempfile
+import threading
 import time
 from collections import defaultdict, deque
 from pathlib import Path
@@ -43,14 +44,21 @@ class TelegramBooks:
         self.keys: dict[str, deque[float]] = defaultdict(deque)
         self.arrivals: list[float] = []
         self.violations = 0
+        self.violated: list[str] = []
+        self._lock = threading.Lock()
 
     def admit(self, chat_key: str, per: float, window: float) -> bool:
+        with self._lock:
+            return self._admit(chat_key, per, window)
+
+    def _admit(self, chat_key: str, per: float, window: float) -> bool:
         now = time.monotonic()
         for times, horizon in ((self.bot, 1.0), (self.keys[chat_key], window)):
             while times and times[0] <= now - horizon:
                 times.popleft()
         if len(self.bot) >= BOT_PER_S or len(self.keys[chat_key]) >= per:
             self.violations += 1
+            self.violated.append("bot" if len(self.bot) >= BOT_PER_S else chat_key)
             return False
         self.bot.append(now)
         self.keys[chat_key].append(now)
@@ -82,8 +90,9 @@ class TelegramLikeSink:
             chat = RateLimit(f"tg:{self.channel.target}", GROUP_PER_MIN / 60.0, 1.0)
         else:
             chat = RateLimit(f"tg:{self.channel.target}", CHAT_PER_S, 1.0)
-        # A burst of 1.5 absorbs a late wake-up without letting any one-second window
-        # hold more than 1.5 + 30 * 0.97 (the limiter's margin) < 31 messages.
+        # A burst of 1.5 absorbs a token taken up to 17 ms late; 31 messages still need
+        # (31 - 1.5) / (30 * 0.97, the limiter's margin) = 1.014 s, more than a second
+        # by more than the limiter lets a send lag behind its token (STALL_SECONDS).
         return [RateLimit("tg:bot", BOT_PER_S, 1.5), chat]
 
     async def close(self) -> None:
@@ -132,6 +141,7 @@ def _seed(engine: Any, messages: int, chats: int, groups: int, per_group: int) -
 
 
 async def _run_workers(urls: list[str], books: TelegramBooks, messages: int) -> None:
+    """Several workers in this event loop, each with its own engine and limiter."""
     config = WorkerConfig(concurrency=8, batch_size=25, poll_interval=0.05, max_rate_wait=2.0)
     engines = [make_engine(url) for url in urls]
     stop = asyncio.Event()
@@ -143,15 +153,17 @@ async def _run_workers(urls: list[str], books: TelegramBooks, messages: int) -> 
         return ChannelSinks(build)
 
     tasks = [asyncio.create_task(Worker(e, sinks(), config=config).run(stop)) for e in engines]
-    while len(books.arrivals) < messages:
-        if any(task.done() for task in tasks):
-            await asyncio.gather(*tasks)
-            raise RuntimeError("a worker stopped early")
-        await asyncio.sleep(0.1)
-    stop.set()
-    await asyncio.gather(*tasks)
-    for engine in engines:
-        engine.dispose()
+    try:
+        while len(books.arrivals) < messages:
+            if any(task.done() for task in tasks):
+                await asyncio.gather(*tasks)
+                raise RuntimeError("a worker stopped early")
+            await asyncio.sleep(0.1)
+        stop.set()
+        await asyncio.gather(*tasks)
+    finally:
+        for engine in engines:
+            engine.dispose()
 
 
 def run_ratelimit_bench(

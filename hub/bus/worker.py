@@ -37,7 +37,7 @@ from hub.bus.ratelimit import DatabaseRateLimiter
 from hub.bus.retry import RetryPolicy
 from hub.errors import DeliveryError, RateLimited, Timeout
 from hub.models import utcnow
-from hub.sinks import Message
+from hub.sinks import Message, RateLimit, Sink
 
 log = logging.getLogger(__name__)
 Clock = Callable[[], dt.datetime]
@@ -185,12 +185,8 @@ class Worker:
         gate = asyncio.Semaphore(self.config.concurrency)
 
         async def one(claim: Claim) -> Result | None:
-            async with gate:
-                result = await self._deliver(claim, messages[claim.id], stop)
-                if self.config.record_each:
-                    await self._record([result])
-                    return None
-                return result
+            result = await self._deliver(claim, messages[claim.id], stop, gate)
+            return None if self.config.record_each else result
 
         renewer = asyncio.create_task(self._renew_leases(token))
         try:
@@ -202,26 +198,41 @@ class Worker:
                 await renewer
 
     async def _deliver(
-        self, claim: Claim, message: Message | DeliveryError, stop: asyncio.Event
+        self,
+        claim: Claim,
+        message: Message | DeliveryError,
+        stop: asyncio.Event,
+        gate: asyncio.Semaphore,
     ) -> Result:
+        """Wait for the budget (not holding a place in ``gate``), then send within it."""
         started = self.clock()
         if isinstance(message, DeliveryError):
-            return self._failure(claim, message, started)
+            return await self._finish(self._failure(claim, message, started))
         try:
             sink = await self.sinks.get(self._channels[claim.channel_id])
             limits = sink.rate_limits(message)
         except DeliveryError as error:
-            return self._failure(claim, error, started)
-        while limits:
-            wait = self.limiter.try_acquire(limits, self.clock())
-            if wait <= 0:
-                break
+            return await self._finish(self._failure(claim, error, started))
+        while True:
+            async with gate:
+                if stop.is_set():
+                    return self._released(claim, started, self.clock())
+                wait = self.limiter.try_acquire(limits, self.clock()) if limits else 0.0
+                if wait <= 0:
+                    return await self._finish(await self._send(claim, sink, message, limits))
             if wait > self.config.max_rate_wait or stop.is_set():
                 due = self.clock() + dt.timedelta(seconds=wait)
                 return self._released(claim, started, due)
             await asyncio.sleep(wait)
-        if stop.is_set():
-            return self._released(claim, started, self.clock())
+
+    async def _finish(self, result: Result) -> Result:
+        if self.config.record_each:  # still inside the gate: at most `concurrency` unrecorded
+            await self._record([result])
+        return result
+
+    async def _send(
+        self, claim: Claim, sink: Sink, message: Message, limits: list[RateLimit]
+    ) -> Result:
         started = self.clock()
         try:
             # asyncio.timeout runs the send in this task: between taking the tokens and

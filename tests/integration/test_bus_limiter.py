@@ -18,7 +18,7 @@ def at(seconds: float) -> dt.datetime:
 
 
 def test_all_or_nothing_across_keys(engine):
-    limiter = DatabaseRateLimiter(engine, margin=1.0)
+    limiter = DatabaseRateLimiter(engine, margin=1.0, stall_seconds=None)
     assert limiter.try_acquire([BOT, CHAT], T0) == 0.0
     wait = limiter.try_acquire([BOT, CHAT], T0)
     assert wait == 1.0  # the chat is empty; the bot's token was not spent
@@ -31,7 +31,10 @@ def test_all_or_nothing_across_keys(engine):
 def test_budget_is_shared_between_workers(database_url):
     first, second = make_engine(database_url), make_engine(database_url)
     try:
-        a, b = DatabaseRateLimiter(first, margin=1.0), DatabaseRateLimiter(second, margin=1.0)
+        a, b = (
+            DatabaseRateLimiter(first, margin=1.0, stall_seconds=None),
+            DatabaseRateLimiter(second, margin=1.0, stall_seconds=None),
+        )
         taken = [lim.try_acquire([BOT], T0) == 0.0 for lim in (a, b) * 20]
         assert sum(taken) == 30
     finally:
@@ -42,7 +45,10 @@ def test_budget_is_shared_between_workers(database_url):
 def test_a_429_pauses_the_key_for_everyone_until_the_time_asked(database_url):
     first, second = make_engine(database_url), make_engine(database_url)
     try:
-        a, b = DatabaseRateLimiter(first, margin=1.0), DatabaseRateLimiter(second, margin=1.0)
+        a, b = (
+            DatabaseRateLimiter(first, margin=1.0, stall_seconds=None),
+            DatabaseRateLimiter(second, margin=1.0, stall_seconds=None),
+        )
         a.pause([CHAT], at(12.5), T0)
         a.pause([CHAT], at(3.0), T0)  # a shorter pause never shortens a longer one
         assert b.try_acquire([CHAT], at(2.0)) == 10.5
@@ -54,7 +60,15 @@ def test_a_429_pauses_the_key_for_everyone_until_the_time_asked(database_url):
 
 
 def test_margin_keeps_below_the_declared_rate(engine):
-    limiter = DatabaseRateLimiter(engine, margin=0.5)
+    limiter = DatabaseRateLimiter(engine, margin=0.5, stall_seconds=None)
     limit = RateLimit("slow", rate=2.0, burst=1.0)
     assert limiter.try_acquire([limit], T0) == 0.0
     assert limiter.try_acquire([limit], T0) == 1.0
+
+
+def test_a_slow_acquisition_counts_from_when_the_send_starts(engine):
+    """The time the transaction took is forfeited: the next token comes that much later."""
+    limiter = DatabaseRateLimiter(engine, margin=1.0, stall_seconds=0.0)
+    assert limiter.try_acquire([CHAT], T0) == 0.0
+    fresh = DatabaseRateLimiter(engine, margin=1.0, stall_seconds=0.0)  # no local memory
+    assert fresh.try_acquire([CHAT], at(1.0)) > 0.0
