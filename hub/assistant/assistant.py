@@ -94,6 +94,15 @@ class Assistant:
         """From the database (three queries, once); rebuild after a knowledge load."""
         return cls(KnowledgeIndex.from_session(session), **options)
 
+    def reload(self, session: Session) -> None:
+        """Rebuild the index from the database (after ``hub knowledge load`` or a calendar poll)."""
+        self.index = KnowledgeIndex.from_session(session)
+        self.places = Places(self.index, self.tables)
+
+    def help(self, language: str = "en") -> str:
+        """What the assistant can be asked, in ``language`` (for ``/help``)."""
+        return self.tables.phrase("help", language if language in LANGUAGES else "en")
+
     def answer(
         self,
         text: str,

@@ -195,6 +195,8 @@ def events_in(ctx: Context, query: Query, period: Period) -> Reply:
 
 
 def events_at(ctx: Context, query: Query) -> Reply:
+    if query.unknown_place:
+        return ctx.handoff(ctx.phrase("no_events_at", place=query.unknown_place))
     found = matching_events(ctx, query)
     where = (query.city or place(ctx, None, query.country) or "") + _qualifiers(ctx, query, "place")
     if not found:
@@ -213,6 +215,8 @@ def events_on(ctx: Context, query: Query) -> Reply:
 
 def conference(ctx: Context, query: Query) -> Reply:
     candidates = [e for e in ctx.index.events if e.kind == "conference"]
+    if query.unknown_place and query.number is None and query.year is None:
+        return ctx.handoff(ctx.phrase("no_such_record"))
     if query.number is not None:
         candidates = [e for e in candidates if e.number == query.number]
     elif query.year is not None:

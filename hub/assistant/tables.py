@@ -52,6 +52,7 @@ class Tables:
     topic_labels: dict[str, dict[str, str]]
     country_aliases: dict[str, list[str]]
     city_aliases: dict[str, list[str]]
+    place_prepositions: frozenset[str]
     phrases: dict[str, dict[str, str]]
     record_texts: dict[str, dict[str, str]]
     markers: frozenset[str] = frozenset()
@@ -162,6 +163,7 @@ def load_tables(intents_path: Path = HERE / "intents.yaml") -> Tables:
         record_words=record_words,
         country_aliases={k: list(v) for k, v in data.get("country_aliases", {}).items()},
         city_aliases={k: list(v) for k, v in data.get("city_aliases", {}).items()},
+        place_prepositions=frozenset(data.get("place_prepositions", ())),
         topic_labels={
             slug: {lang: phrases[0] for lang, phrases in by_language.items() if phrases}
             for slug, by_language in data["topics"].items()

@@ -76,13 +76,15 @@ class Query:
     city: str | None = None
     country: str | None = None
     topic: str | None = None
+    unknown_place: str | None = None
+    """A place the knowledge does not know ("events in Lisbon"), as written."""
 
     def has_slot(self, slot: str) -> bool:
         return {
             "number": self.number is not None,
             "year": self.year is not None,
             "period": self.period is not None,
-            "place": self.city is not None or self.country is not None,
+            "place": self.city is not None or self.country is not None or bool(self.unknown_place),
             "topic": self.topic is not None,
         }[slot]
 
@@ -104,13 +106,15 @@ class Places:
         for name, aliases in tables.city_aliases.items():
             if name in known:
                 self.cities.add_all(aliases, name)
+        # Every country, not only those the knowledge names: "events in Japan" is a
+        # question about a place with no event, not a question without a place.
         self.countries: PhraseMatcher[str] = PhraseMatcher(fuzzy_cutoff=86.0, fuzzy_min_length=5)
-        for code in index.countries():
-            for language in LANGUAGES:
-                self.countries.add(Locale.parse(language).territories.get(code, ""), code)
-            country = pycountry.countries.get(alpha_2=code)
-            if country is not None:
-                self.countries.add(country.name, code)
+        territories = [Locale.parse(language).territories for language in LANGUAGES]
+        for country in pycountry.countries:
+            code = country.alpha_2
+            self.countries.add(country.name, code)
+            for names in territories:
+                self.countries.add(names.get(code, ""), code)
         for code, aliases in tables.country_aliases.items():
             self.countries.add_all(aliases, code)
 
@@ -145,6 +149,8 @@ def understand(
         if found.value not in query.concepts:
             query.fuzzy_concepts.add(found.value)
         query.concepts.add(found.value)
+    if query.city is None and query.country is None:
+        query.unknown_place = _unknown_place(tokens, skip, tables)
     normalised = " ".join(tokens)
     for concept, patterns in tables.patterns.items():
         if any(p.search(normalised) for p in patterns):
@@ -162,6 +168,22 @@ def understand(
     if query.period is None and query.year is not None and query.intent.startswith("events"):
         query.period = year_period(query.year)
     return query
+
+
+def _unknown_place(tokens: list[str], used: set[int], tables: Tables) -> str | None:
+    """Unknown words after a place preposition ("in lisbon"): a place without records."""
+    for i, token in enumerate(tokens[:-1]):
+        if token not in tables.place_prepositions:
+            continue
+        words = []
+        for j in range(i + 1, min(i + 4, len(tokens))):
+            word = tokens[j]
+            if j in used or word in tables.votes or word.isdigit() or len(word) < 3:
+                break
+            words.append(word)
+        if words:
+            return " ".join(words).title()
+    return None
 
 
 def _numbers(query: Query, tables: Tables, used: set[int]) -> None:

@@ -180,3 +180,36 @@ def test_hub_ask_records_only_with_record(
     assert result.exit_code == 0, result.output
     with transaction(loaded) as session:
         assert [(q.platform, q.status) for q in open_questions(session)] == [("cli", "open")]
+
+
+def test_hub_ask_reads_the_knowledge_from_the_database(loaded: Engine, database_url: str) -> None:
+    _register()
+    args = ["ask", "où était la 13e conférence", "--now", "2020-01-15", "--json", "--from-db"]
+    result = CliRunner().invoke(app, [*args, "--database-url", database_url])
+    assert result.exit_code == 0, result.output
+    answer = json.loads(result.stdout)
+    assert (answer["language"], answer["sources"]) == ("fr", ["conference-13-cascais-2013"])
+
+
+def test_reload_sees_a_new_event(loaded: Engine, assistant: Assistant) -> None:
+    question = "events in Lisbon"
+    assert assistant.answer(question, now=NOW).handoff
+    with transaction(loaded) as session:
+        from hub.models import Event
+
+        session.add(
+            Event(
+                id="lisbon-2021",
+                kind="seminar",
+                name={"en": "Lisbon seminar"},
+                starts_on=dt.date(2021, 3, 4),
+                date_precision="day",
+                city="Lisbon",
+                country="PT",
+            )
+        )
+    with transaction(loaded) as session:
+        assistant.reload(session)
+    answer = assistant.answer(question, now=NOW)
+    assert not answer.handoff and answer.sources == ["lisbon-2021"]
+    assert "4 March 2021" in answer.answer

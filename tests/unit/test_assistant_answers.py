@@ -79,6 +79,9 @@ def test_answers_carry_the_records_they_cite(assistant: Assistant) -> None:
         "when will the award results be published",
         "what is the date of the 15th conference",
         "where was the 2019 conference",
+        "conference in Lisbon",
+        "events in Japan",
+        "events in New York",
     ],
 )
 def test_what_the_knowledge_does_not_hold_is_handed_off(
@@ -143,3 +146,8 @@ def test_any_text_gets_an_answer_in_a_known_language(assistant: Assistant, text:
     assert answer.language in ("en", "es", "fr", "ca", "pt")
     assert answer.answer
     assert answer.handoff or answer.sources  # an answer either cites records or is handed off
+
+
+@pytest.mark.parametrize("language", ["en", "es", "fr", "ca", "pt"])
+def test_help_in_every_language(assistant: Assistant, language: str) -> None:
+    assert "OGP Local" in assistant.help(language)
