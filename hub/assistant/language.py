@@ -42,7 +42,12 @@ class QuestionLanguage:
 
     @classmethod
     def with_lingua(cls, tables: Tables) -> QuestionLanguage:
-        return cls(tables, detector_for(LANGUAGES))
+        """With lingua as tie-breaker, its models loaded now: lingua loads them lazily, which
+        made the first tie-break after start-up take about a second (measured by
+        ``hub bench ask``)."""
+        detector = detector_for(LANGUAGES)
+        detector.detect("warm up the language models, once per process")
+        return cls(tables, detector)
 
     def detect(self, text: str, tokens: list[str], preferred: str | None = None) -> str:
         scores = vote(tokens, self.tables)
