@@ -104,3 +104,16 @@ def bench_ask(
 
     result = run_ask_bench(knowledge, count, questions)
     typer.echo(json.dumps(result) if as_json else render_ask_bench(result))
+
+
+@bench_app.command("feeds")
+def bench_feeds(
+    count: Annotated[int, typer.Option(min=20, help="Feeds served on loopback.")] = 300,
+    concurrency: Annotated[int, typer.Option(min=1, max=200)] = 20,
+    as_json: AsJson = False,
+) -> None:
+    """One polling cycle over 300 feeds on loopback, beside feedparser alone on the same bytes."""
+    from hub.bench.feeds import render_feeds, run_feeds_bench
+
+    result = run_feeds_bench(count, concurrency)
+    typer.echo(json.dumps(result) if as_json else render_feeds(result))
