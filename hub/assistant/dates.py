@@ -15,6 +15,13 @@ Choices, said once here:
 - A record dated only by month or year covers the whole month or year, so
   "events in spring" includes a seminar dated "June 2020".
 
+Why not dateparser: measured on this machine (2026-11), ``search_dates`` on six
+of the questions above took 115 ms to import, 165 ms on its first call and
+1.7 ms a call after; it missed "el mes que viene", read the Catalan "ve" of
+"el mes que ve" as a weekday (25 January), and returns instants (28 February
+for "next month"), not periods. The phrase tables of ``intents.yaml`` and
+babel's month names do this in microseconds.
+
 Dates are written with babel in the answer's language (English in British
 style, as the secretariat in Barcelona writes it), never more precisely than
 they are known: "July 2020", "julio de 2020", "2013".
