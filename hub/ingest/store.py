@@ -121,11 +121,15 @@ def store_candidates(
     now: dt.datetime,
     recent: RecentItems | None = None,
     platform: str | None = None,
+    reply_to: str | None = None,
+    member_id: int | None = None,
 ) -> StoreReport:
     """Deduplicate and store ``candidates`` from ``source`` in the caller's transaction.
 
     ``settings`` is needed to approve items of a trusted source (the router
-    reads the routes); without it they stay pending.
+    reads the routes); without it they stay pending. ``platform``, ``reply_to``
+    and ``member_id`` describe a member's submission (where to tell them the
+    outcome, and who sent it; the source's owner otherwise).
     """
     report = StoreReport()
     recent = recent or RecentItems(since=now - NEAR_WINDOW)
@@ -150,12 +154,14 @@ def store_candidates(
             continue
         item = _same_story(session, candidate, source.id, recent)
         if item is not None:
-            session.add(_origin(item, source, candidate, platform, now))
+            session.add(_origin(item, source, candidate, platform, reply_to, now))
             report.merged.append(item)
             continue
         item = _new_item(source, candidate, now)
+        if member_id is not None:
+            item.member_id = member_id
         session.add(item)
-        session.add(_origin(item, source, candidate, platform, now))
+        session.add(_origin(item, source, candidate, platform, reply_to, now))
         session.flush()
         recent.add(item.id, source.id, item.title, item.summary_text)
         report.created.append(item)
@@ -238,12 +244,18 @@ def _new_item(source: Source, candidate: Candidate, now: dt.datetime) -> Item:
 
 
 def _origin(
-    item: Item, source: Source, candidate: Candidate, platform: str | None, now: dt.datetime
+    item: Item,
+    source: Source,
+    candidate: Candidate,
+    platform: str | None,
+    reply_to: str | None,
+    now: dt.datetime,
 ) -> ItemOrigin:
     return ItemOrigin(
         item=item,
         source_id=source.id,
         external_id=candidate.external_id,
         platform=platform or source.kind,
+        reply_to=reply_to,
         seen_at=now,
     )

@@ -216,3 +216,41 @@ def test_backoff_is_capped() -> None:
     cap = dt.timedelta(hours=12)
     assert backoff_delay(dt.timedelta(minutes=15), 30, cap) == cap
     assert backoff_delay(dt.timedelta(minutes=15), 0, cap) == dt.timedelta(minutes=15)
+
+
+def test_a_polled_member_feed_approved_by_the_secretariat_is_routed(
+    engine, server: FeedServer
+) -> None:
+    from hub.ingest.moderation import approve
+
+    body = rss("Member", [("m1", "Youth budget in Lisboa", "Os jovens votaram no orçamento.")])
+    settings = settings_for({"member": server.add("/member", Route(body=body))})
+    with transaction(engine) as session:
+        sync_config(session, settings)
+    poll(engine, settings, Clock())
+    with transaction(engine) as session:
+        item = session.scalars(select(Item)).one()
+        assert item.status == "pending" and item.language == "pt"
+        assert session.scalar(select(func.count(Delivery.id))) == 0
+        deliveries = approve(session, item, settings, by="secretariat@oidp.net", now=START)
+        assert [d.status for d in deliveries] == ["pending"]
+
+
+def test_run_polls_until_stopped(engine, server: FeedServer) -> None:
+    route = Route(body=rss("F", [("a", "Story", "Text of the story.")]))
+    settings = settings_for({"feed": server.add("/feed", route)})
+    with transaction(engine) as session:
+        sync_config(session, settings)
+
+    async def go() -> None:
+        stop = asyncio.Event()
+        async with make_client() as client:
+            poller = Poller(engine, settings, client, policy=POLICY, clock=Clock())
+            task = asyncio.create_task(poller.run(stop, idle_seconds=0.05))
+            while route.hits == 0:  # noqa: ASYNC110 (the server counts in its own thread)
+                await asyncio.sleep(0.01)
+            stop.set()
+            await asyncio.wait_for(task, timeout=10)
+
+    asyncio.run(go())
+    assert route.hits == 1

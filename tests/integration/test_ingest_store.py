@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
+import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -143,3 +144,34 @@ def test_moderation_approve_decline_edit_retag(engine) -> None:
         assert len(deliveries) == 1 and first.approved_by == "ana@oidp.net"
         decline(second, reason="not about participation", by="ana@oidp.net", now=NOW)
         assert second.status == "declined" and second.decline_reason == "not about participation"
+
+
+def test_a_telegram_submission_of_a_known_story_is_one_more_origin(engine) -> None:
+    from hub.ingest.submissions import SubmissionError, submission_candidate, submit
+
+    with transaction(engine) as session:
+        rows = sources(session)
+        store_candidates(session, rows["member"], [STORY], settings=SETTINGS, now=NOW)
+        sent = submission_candidate(
+            external_id="tg:chat42:msg7",
+            title="Conference in Porto Alegre <script>x</script>",
+            text="See you there!\n\nBring friends & colleagues.",
+            link="https://site.example/news/conference",
+            now=NOW,
+        )
+        assert sent.summary_html == "<p>See you there!</p><p>Bring friends &amp; colleagues.</p>"
+        report = submit(
+            session, rows["telegram"], sent, platform="telegram", reply_to="42",
+            member_id=None, settings=SETTINGS, now=NOW,
+        )  # fmt: skip
+        assert len(report.merged) == 1
+        origin = session.scalars(select(ItemOrigin).where(ItemOrigin.platform == "telegram")).one()
+        assert origin.reply_to == "42"
+        fresh = submission_candidate(external_id="tg:1", title="New project", text="x", now=NOW)
+        created = submit(
+            session, rows["telegram"], fresh, platform="telegram", reply_to="42",
+            member_id=None, settings=SETTINGS, now=NOW,
+        )  # fmt: skip
+        assert created.created[0].status == "pending"
+        with pytest.raises(SubmissionError):
+            submission_candidate(external_id="tg:2", title="t", link="javascript:x", now=NOW)
