@@ -42,8 +42,13 @@ def ask_and_record(
     now: dt.datetime,
     lang: str | None = None,
     member: HasLanguage | None = None,
+    notify_channel: str | None = None,
 ) -> Answer:
-    """Answer ``text`` and store the question (and reminder); the caller commits."""
+    """Answer ``text`` and store the question (and reminder); the caller commits.
+
+    With ``notify_channel`` (the deployment's ``hub.secretariat_channel``), a
+    handed-off question is also announced there as an ``alert`` delivery.
+    """
     answer = assistant.answer(text, now=now, lang=lang, member=member)
     question = Question(
         member_id=member_id,
@@ -61,6 +66,20 @@ def ask_and_record(
     session.add(question)
     session.flush()
     answer.question_id = question.id
+    if answer.handoff and notify_channel:
+        enqueue(
+            session,
+            channel_key=notify_channel,
+            kind="alert",
+            payload={
+                "title": f"Question #{question.id} ({platform}, {answer.language}) needs a reply",
+                "text": text,
+                "language": "en",
+                "extra": {"question_id": question.id, "platform": platform},
+            },
+            dedup_key=f"handoff:{question.id}",
+            now=now,
+        )
     if answer.reminder is not None:
         session.add(
             Reminder(

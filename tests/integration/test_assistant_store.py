@@ -108,6 +108,27 @@ def test_a_handoff_reaches_the_queue_and_the_reply_goes_back(
         assert delivery.payload["extra"]["reply_to"] == "12345"
 
 
+def test_a_handoff_is_announced_to_the_secretariat_channel(
+    loaded: Engine, assistant: Assistant
+) -> None:
+    with transaction(loaded) as session:
+        for text in ("who won the 2019 award", "next conference"):
+            ask_and_record(
+                session,
+                assistant,
+                text,
+                platform="slack",
+                reply_to="U9",
+                member_id=None,
+                now=NOW,
+                notify_channel="slack_news",
+            )
+    with transaction(loaded) as session:
+        alert = session.scalars(select(Delivery)).one()  # the answered question is not announced
+        assert alert.kind == "alert" and alert.payload["text"] == "who won the 2019 award"
+        assert alert.payload["title"].startswith("Question #")
+
+
 def test_reply_errors_say_why(loaded: Engine) -> None:
     with transaction(loaded) as session:
         with pytest.raises(HubError, match="no question"):
