@@ -19,6 +19,7 @@ MAX_SUBSET = 2048
 _PROLOG = 64 * 1024
 _DOCTYPE = re.compile(rb"<!DOCTYPE\b", re.IGNORECASE)
 _ENTITY = re.compile(rb"<!ENTITY\s+(%\s*)?([^\s>]+)\s*(.*?)>", re.IGNORECASE | re.DOTALL)
+_ELEMENT = re.compile(rb"<[A-Za-z_]")
 _NAMED_REF = re.compile(rb"&[A-Za-z_:][\w.:-]*;|%[A-Za-z_:][\w.:-]*;")
 
 
@@ -36,6 +37,9 @@ def check_xml(data: bytes) -> None:
     if found is None:
         if b"<!ENTITY" in head.upper():
             raise FeedError("unsafe_xml", "refused: an entity declaration outside a DOCTYPE")
+        if len(data) > _PROLOG and not _ELEMENT.search(head):
+            # Still in the prolog after 64 KB (padding before a DOCTYPE?): refuse.
+            raise FeedError("unsafe_xml", "refused: no root element within the first 64 KB")
         return
     rest = head[found.end() :]
     close = rest.find(b">")

@@ -152,3 +152,21 @@ def test_entries_seen_before_unchanged_are_not_cleaned_again() -> None:
     assert [c.unchanged for c in after_edit] == [False, True, True]
     assert after_edit[0].external_id == first[0].external_id
     assert after_edit[0].content_hash != first[0].content_hash
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-32"])
+@pytest.mark.parametrize("name", ["billion_laughs.xml", "external_entity.xml"])
+def test_dangerous_xml_is_refused_in_wide_encodings(name: str, encoding: str) -> None:
+    text = (CORPUS / name).read_text(encoding="utf-8")
+    with pytest.raises(FeedError) as caught:
+        parse_feed(text.encode(encoding), url=None, now=NOW)
+    assert caught.value.kind == "unsafe_xml"
+
+
+def test_a_doctype_hidden_behind_padding_is_refused() -> None:
+    padded = (
+        b'<?xml version="1.0"?>' + b" " * 70_000 + (CORPUS / "billion_laughs.xml").read_bytes()[21:]
+    )
+    with pytest.raises(FeedError) as caught:
+        parse_feed(padded, url=None, now=NOW)
+    assert caught.value.kind == "unsafe_xml"
