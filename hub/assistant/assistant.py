@@ -15,9 +15,10 @@ from typing import Any, Protocol
 
 from sqlalchemy.orm import Session
 
+from hub.assistant.context import Context, Reply, Target
 from hub.assistant.index import AwardView, EntryView, EventView, KnowledgeIndex
 from hub.assistant.language import QuestionLanguage
-from hub.assistant.respond import Context, Reply, Target, respond
+from hub.assistant.respond import respond
 from hub.assistant.tables import LANGUAGES, Tables, load_tables
 from hub.assistant.understand import Places, choose_intent, understand
 from hub.knowledge import KnowledgeSet, load_directory
