@@ -31,6 +31,8 @@ _YEAR = re.compile(r"^(19|20)\d\d$")
 _ORDINAL = re.compile(r"^(\d{1,2})(st|nd|rd|th|a|e|o|eme|ieme|er|ere|ena|era|na|ta|to|t)?$")
 _ROMAN = re.compile(r"^([ivxl]{2,7})(e|eme|a|o|th|na|ena)?$")
 _ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50}
+MAX_CHARACTERS = 1000
+"""A question is read up to here: enough for any question, and the cost stays bounded."""
 NUMBER_CONCEPTS = frozenset({"conference", "award", "edition", "candidacy"})
 
 
@@ -123,7 +125,7 @@ def understand(
     text: str, tables: Tables, places: Places, today: dt.date, *, rules: bool = True
 ) -> Query:
     """Read ``text`` into a :class:`Query` (``today`` resolves relative periods)."""
-    tokens = normalise(text).split()
+    tokens = normalise(text[:MAX_CHARACTERS]).split()
     query = Query(text=text, tokens=tokens)
     used: set[int] = set()
 

@@ -106,7 +106,11 @@ def ask_command(
         typer.Option("--database-url", envvar="HUB_DATABASE_URL", help="Overrides the config."),
     ] = None,
 ) -> None:
-    """Ask the member assistant; it answers in the question's language from the knowledge."""
+    """Ask the member assistant; it answers in the question's language from the knowledge.
+
+    Needs no database: the knowledge comes from the knowledge files. Handoffs are
+    recorded (for the secretariat's queue) only with --record and a database.
+    """
     from hub.assistant import Assistant
 
     if (question is None) == (batch is None):
