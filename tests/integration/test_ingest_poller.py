@@ -15,7 +15,7 @@ from hub.db import transaction
 from hub.ingest.feedserver import FeedServer, Route, rss, serving
 from hub.ingest.fetch import FetchLimits, make_client
 from hub.ingest.poller import CycleReport, Poller, PollPolicy, backoff_delay
-from hub.models import Delivery, Item, Member, Source
+from hub.models import Delivery, Event, Item, Member, Source
 from hub.settings import Settings
 
 CORPUS = Path(__file__).parents[1] / "fixtures" / "feeds"
@@ -105,6 +105,7 @@ def test_one_cycle_over_good_slow_and_broken_feeds(engine, server: FeedServer) -
         "cut": add_corpus(server, "truncated.xml"),
         "hostile": add_corpus(server, "script_entries.xml"),
         "dates": add_corpus(server, "bad_dates.xml"),
+        "agenda": add_corpus(server, "website_agenda.ics", "text/calendar"),
         "silent": server.add("/silent", Route(hang=True)),
         "endless": server.add("/endless", Route(endless=True)),
         "gzipbomb": server.add("/gz", Route(gzip_bomb_bytes=20_000_000)),
@@ -120,7 +121,7 @@ def test_one_cycle_over_good_slow_and_broken_feeds(engine, server: FeedServer) -
 
     result = outcomes(poll(engine, settings, clock))
 
-    for key in ("good", "atom", "cut", "hostile", "dates"):
+    for key in ("good", "atom", "cut", "hostile", "dates", "agenda"):
         assert result[key] == ("changed", None), key
     expected = {
         "bomb": "entity-expansion bomb",
@@ -149,6 +150,8 @@ def test_one_cycle_over_good_slow_and_broken_feeds(engine, server: FeedServer) -
         assert "timed out" in (rows["silent"].last_error or "")
         assert rows["cut"].last_problems and "ill-formed" in rows["cut"].last_problems[0]
         assert rows["good"].next_fetch_at == START + dt.timedelta(minutes=15)
+        assert session.scalar(select(func.count(Event.id))) == 3
+        assert rows["agenda"].last_problems == ["event 4: no UID or no start; skipped"]
 
 
 def test_unchanged_feeds_cost_one_conditional_request(engine, server: FeedServer) -> None:

@@ -170,3 +170,13 @@ def test_a_doctype_hidden_behind_padding_is_refused() -> None:
     with pytest.raises(FeedError) as caught:
         parse_feed(padded, url=None, now=NOW)
     assert caught.value.kind == "unsafe_xml"
+
+
+def test_a_feed_with_too_many_entries_is_read_up_to_the_limit() -> None:
+    from hub.ingest.feedserver import rss
+    from hub.ingest.parse import MAX_ENTRIES
+
+    body = rss("Big", [(f"g{n}", f"Story {n}", "Text.") for n in range(MAX_ENTRIES + 100)])
+    feed = parse_feed(body, url=None, now=NOW)
+    assert len(feed.candidates) == MAX_ENTRIES
+    assert any("only the first" in p for p in feed.problems)
