@@ -61,7 +61,7 @@ def sync_config(session: Session, settings: Settings) -> SyncReport:
             row.enabled = False
             retired += 1
 
-    channels = {row.key: row for row in session.scalars(select(Channel))}
+    channels = {channel_row.key: channel_row for channel_row in session.scalars(select(Channel))}
     for key, channel in settings.channels.items():
         values = {
             "platform": channel.platform,
@@ -70,18 +70,18 @@ def sync_config(session: Session, settings: Settings) -> SyncReport:
             "mode": channel.mode,
             "enabled": channel.enabled,
         }
-        row = channels.pop(key, None)
-        if row is None:
+        channel_row = channels.pop(key, None)
+        if channel_row is None:
             session.add(Channel(key=key, **values))
             added += 1
-        elif _assign(row, values):
+        elif _assign(channel_row, values):
             changed += 1
-    for row in channels.values():
-        if row.enabled:
-            row.enabled = False
+    for channel_row in channels.values():
+        if channel_row.enabled:
+            channel_row.enabled = False
             retired += 1
 
-    routes = {row.name: row for row in session.scalars(select(Route))}
+    routes = {route_row.name: route_row for route_row in session.scalars(select(Route))}
     seen: set[str] = set()
     for position, route in enumerate(settings.routes):
         if route.name in seen:  # names are not unique in the file; the first one wins
@@ -93,14 +93,14 @@ def sync_config(session: Session, settings: Settings) -> SyncReport:
             "channels": list(route.to),
             "mode": route.mode,
         }
-        row = routes.pop(route.name, None)
-        if row is None:
+        route_row = routes.pop(route.name, None)
+        if route_row is None:
             session.add(Route(name=route.name, **values))
             added += 1
-        elif _assign(row, values):
+        elif _assign(route_row, values):
             changed += 1
-    for row in routes.values():
-        session.delete(row)
+    for route_row in routes.values():
+        session.delete(route_row)
         retired += 1
 
     session.flush()

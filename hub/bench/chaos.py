@@ -176,7 +176,7 @@ def run_chaos_bench(
             engine.dispose()
         if any(codes):
             raise RuntimeError(f"workers exited with {codes} after SIGTERM: {log.read_text()}")
-        received = Counter(int(r["delivery_id"]) for r in read_recording(str(recording)))
+        received = Counter(str(r["delivery_id"]) for r in read_recording(str(recording)))
         result = {
             "deliveries": deliveries,
             "kills": done_kills,

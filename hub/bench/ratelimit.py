@@ -137,7 +137,7 @@ def _seed(engine: Any, messages: int, chats: int, groups: int, per_group: int) -
             }
         )
     with engine.begin() as conn:
-        conn.execute(insert(Delivery.__table__), rows)
+        conn.execute(insert(Delivery), rows)
 
 
 async def _run_workers(urls: list[str], books: TelegramBooks, messages: int) -> None:

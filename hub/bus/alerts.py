@@ -8,6 +8,7 @@ to ``hub.secretariat_channel`` that lists what failed in the last hour
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
@@ -58,7 +59,9 @@ def queue_failure_alert(session: Session, *, channel_key: str, now: dt.datetime)
     )
 
 
-def failure_alerter(channel_key: str | None):  # type: ignore[no-untyped-def]
+def failure_alerter(
+    channel_key: str | None,
+) -> Callable[[Engine, list[Result], dt.datetime], None]:
     """A worker hook that queues the hourly alert when a batch had failures."""
 
     def hook(engine: Engine, failures: list[Result], now: dt.datetime) -> None:

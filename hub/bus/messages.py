@@ -10,8 +10,9 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any, cast
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, Table, select
 
 from hub.bus.outbox import Claim
 from hub.errors import ChannelGone, DeliveryError
@@ -19,9 +20,9 @@ from hub.models import Channel, Item, ItemTranslation
 from hub.settings import Settings
 from hub.sinks import ChannelInfo, Message, Sink, installed_platforms, sink_factory
 
-items = Item.__table__
-translations = ItemTranslation.__table__
-channels = Channel.__table__
+items = cast("Table", Item.__table__)
+translations = cast("Table", ItemTranslation.__table__)
+channels = cast("Table", Channel.__table__)
 
 
 @dataclass(frozen=True)
@@ -47,7 +48,7 @@ def build_messages(
 ) -> dict[int, Message | DeliveryError]:
     """The message for each claim by delivery id, or the error that makes it unsendable."""
     item_ids = {c.item_id for c in claims if c.kind == "item" and c.item_id is not None}
-    item_rows = {}
+    item_rows: dict[int, Any] = {}
     translated: dict[tuple[int, str], tuple[str, str, str]] = {}
     if item_ids:
         query = select(

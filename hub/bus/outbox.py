@@ -20,9 +20,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import Connection, bindparam, case, func, select, text, update
+from sqlalchemy import Connection, Table, bindparam, case, func, select, text, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -32,8 +32,8 @@ from hub.models import Channel, Delivery, DeliveryAttempt
 NOTIFY_CHANNEL = "hub_deliveries"
 """PostgreSQL LISTEN/NOTIFY channel; migration 0002's trigger notifies it on insert."""
 
-deliveries = Delivery.__table__
-attempts_table = DeliveryAttempt.__table__
+deliveries = cast("Table", Delivery.__table__)
+attempts_table = cast("Table", DeliveryAttempt.__table__)
 Executor = Connection | Session
 
 

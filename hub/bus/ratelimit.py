@@ -19,14 +19,15 @@ import datetime as dt
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import cast
 
-from sqlalchemy import Engine, bindparam, select, text, update
+from sqlalchemy import Connection, Engine, Table, bindparam, select, text, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from hub.models import RateBucket
 from hub.sinks import RateLimit
 
-buckets = RateBucket.__table__
+buckets = cast("Table", RateBucket.__table__)
 STALL_SECONDS = 0.008
 """A limiter transaction slower than this shifts its buckets' clocks (see ``_shift``)."""
 
@@ -75,7 +76,7 @@ class DatabaseRateLimiter:
         self._known: set[str] = set()
         self._not_before: dict[str, dt.datetime] = {}
 
-    def _ensure(self, conn, limits: Sequence[RateLimit], now: dt.datetime) -> None:  # type: ignore[no-untyped-def]
+    def _ensure(self, conn: Connection, limits: Sequence[RateLimit], now: dt.datetime) -> None:
         rows = [
             {"key": lim.key, "tokens": lim.burst, "updated_at": now}
             for lim in limits

@@ -159,7 +159,7 @@ def route_item(
     if len(ids) < len(decisions):
         sync_config(session, settings)
         ids = channel_ids(session, [d.channel for d in decisions])
-    rows = [
+    rows: list[dict[str, object]] = [
         {
             "item_id": item.id,
             "channel_id": ids[d.channel],

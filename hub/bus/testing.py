@@ -47,7 +47,7 @@ def seed_deliveries(
         item_ids: list[int | None] = [None] * count
         if with_items:
             result = conn.execute(
-                insert(Item.__table__).returning(Item.__table__.c.id),
+                insert(Item).returning(Item.id),
                 [
                     {
                         "title": f"News {n}",
@@ -81,7 +81,7 @@ def seed_deliveries(
                     "created_at": now,
                 }
             )
-        result = conn.execute(insert(Delivery.__table__).returning(Delivery.__table__.c.id), rows)
+        result = conn.execute(insert(Delivery).returning(Delivery.id), rows)
         return [row[0] for row in result]
 
 

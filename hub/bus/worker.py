@@ -26,6 +26,7 @@ import time
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError
@@ -110,7 +111,7 @@ class Worker:
         self._batches = 0
         self._last_sweep = 0.0
         self._rng = random.Random()
-        self._listener: object | None = None
+        self._listener: Any = None
 
     # --- the loop -------------------------------------------------------------------
 
@@ -149,20 +150,10 @@ class Worker:
                 log.info("took back %d deliveries whose lease expired", swept)
         self._batches += 1
         token = f"{self.name}/{self._batches}"
-        with self.engine.begin() as conn:
-            claims = outbox.claim_due(
-                conn,
-                token=token,
-                now=self.clock(),
-                limit=self.config.batch_size,
-                lease_seconds=self.config.lease_seconds,
-            )
-            if not claims:
-                return False
-            missing = {c.channel_id for c in claims} - set(self._channels)
-            if missing:
-                self._channels.update(load_channels(conn, list(missing)))
-            messages = build_messages(conn, claims, self._channels)
+        claimed = self._claim_batch(token)
+        if claimed is None:
+            return False
+        claims, messages = claimed
         claimed_at = time.monotonic()
         results = await self._deliver_batch(token, claims, messages, stop)
         if results:
@@ -174,6 +165,24 @@ class Worker:
         return True
 
     # --- one batch ------------------------------------------------------------------
+
+    def _claim_batch(
+        self, token: str
+    ) -> tuple[list[Claim], dict[int, Message | DeliveryError]] | None:
+        with self.engine.begin() as conn:
+            claims = outbox.claim_due(
+                conn,
+                token=token,
+                now=self.clock(),
+                limit=self.config.batch_size,
+                lease_seconds=self.config.lease_seconds,
+            )
+            if not claims:
+                return None
+            missing = {c.channel_id for c in claims} - set(self._channels)
+            if missing:
+                self._channels.update(load_channels(conn, list(missing)))
+            return claims, build_messages(conn, claims, self._channels)
 
     async def _deliver_batch(
         self,
@@ -288,12 +297,15 @@ class Worker:
             except DBAPIError as error:
                 log.warning("could not renew leases: %s", error.orig)
 
+    def _record_batch(self, results: list[Result]) -> int:
+        with self.engine.begin() as conn:
+            return outbox.record_results(conn, results)
+
     async def _record(self, results: list[Result]) -> None:
         """Write the batch's results, insisting through database trouble (sends happened)."""
         for attempt in range(8):
             try:
-                with self.engine.begin() as conn:
-                    self.stats.stale += outbox.record_results(conn, results)
+                self.stats.stale += self._record_batch(results)
                 break
             except DBAPIError as error:
                 self.stats.db_errors += 1
@@ -332,10 +344,10 @@ class Worker:
             await self._close_listener()
             await _sleep_or_stop(stop, timeout)
 
-    async def _listen(self):  # type: ignore[no-untyped-def]
+    async def _listen(self) -> Any:
         import psycopg
 
-        if self._listener is None or self._listener.closed:  # type: ignore[attr-defined]
+        if self._listener is None or self._listener.closed:
             url = self.engine.url.set(drivername="postgresql")
             conninfo = url.render_as_string(hide_password=False)
             listener = await psycopg.AsyncConnection.connect(conninfo, autocommit=True)
@@ -346,11 +358,11 @@ class Worker:
     async def _close_listener(self) -> None:
         if self._listener is not None:
             with contextlib.suppress(Exception):
-                await self._listener.close()  # type: ignore[attr-defined]
+                await self._listener.close()
             self._listener = None
 
 
-async def _next_notification(listener, seconds: float) -> None:  # type: ignore[no-untyped-def]
+async def _next_notification(listener: Any, seconds: float) -> None:
     async for _ in listener.notifies(timeout=seconds, stop_after=1):
         return
 
