@@ -105,13 +105,13 @@ def daily_bars(
         )
         body.append(f"<g>{''.join(parts)}</g>")
     if series:
-        for anchor, x, day in (
+        for anchor, edge, first_or_last in (
             ("start", left, series[0].day),
             ("end", left + plot_w, series[-1].day),
         ):
             body.append(
-                f'<text x="{x:.0f}" y="{height - 2}" text-anchor="{anchor}" {FONT} '
-                f'fill="{AXIS_COLOUR}">{day:%d %b}</text>'
+                f'<text x="{edge:.0f}" y="{height - 2}" text-anchor="{anchor}" {FONT} '
+                f'fill="{AXIS_COLOUR}">{first_or_last:%d %b}</text>'
             )
     return _svg(width, height, title, body)
 

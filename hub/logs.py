@@ -151,7 +151,7 @@ def configure_logging(
     handler.addFilter(ContextFilter())
     root.addHandler(handler)
     root.setLevel(environ.get("HUB_LOG_LEVEL", "").upper() or level)
-    for noisy in ("httpx", "httpcore", "uvicorn.access"):
+    for noisy in ("httpx", "httpcore", "uvicorn.access", "alembic"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
     _installed.append(handler)
     return handler

@@ -125,18 +125,18 @@ class DatabaseCollector(Collector):
                 .join(Channel, Channel.id == Delivery.channel_id)
                 .group_by(Channel.key, Delivery.kind, Delivery.status)
             )
-            for channel, kind, status, count in rows:
-                deliveries.add_metric([channel, kind, status], count)
+            for channel, kind, state, count in rows:
+                deliveries.add_metric([channel, kind, state], count)
             yield deliveries
 
-            status = bus_status(conn, now)
+            figures_now = bus_status(conn, now)
             columns = ("queued", "due", "in_flight", "held", "sent_last_hour", "failed_last_hour")
             for column in columns:
                 family = GaugeMetricFamily(
                     f"hub_channel_{column}", f"As the {column} column of hub status.",
                     labels=["channel"],
                 )  # fmt: skip
-                for figures in status.channels:
+                for figures in figures_now.channels:
                     family.add_metric([figures.channel], getattr(figures, column))
                 yield family
 
@@ -145,13 +145,13 @@ class DatabaseCollector(Collector):
                 "How long the oldest due pending delivery has waited, by channel.",
                 labels=["channel"],
             )
-            rows = conn.execute(
+            oldest_rows = conn.execute(
                 select(Channel.key, func.min(Delivery.due_at))
                 .join(Channel, Channel.id == Delivery.channel_id)
                 .where(Delivery.status == "pending", Delivery.due_at <= now)
                 .group_by(Channel.key)
             )
-            for channel, due_at in rows:
+            for channel, due_at in oldest_rows:
                 due = _aware(due_at)
                 oldest.add_metric([channel], max(0.0, (now - due).total_seconds()))
             yield oldest

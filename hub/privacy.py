@@ -93,6 +93,10 @@ class ErasureReport:
     notes: list[str] = field(default_factory=list)
 
 
+def _count(result: Any) -> int:
+    return int(result.rowcount or 0)
+
+
 def mailchimp_eraser() -> Callable[..., object] | None:
     """The ``newsletters`` function that deletes a contact permanently, if installed."""
     for module_name, attribute in MAILCHIMP_HOOKS:
@@ -133,20 +137,22 @@ def erase_member(
     else:
         report.mailchimp = "nothing to do (no e-mail address)"
     item_ids = list(session.scalars(select(Item.id).where(Item.member_id == member_id)))
-    report.origins = session.execute(
-        update(ItemOrigin)
-        .where(ItemOrigin.item_id.in_(item_ids), ItemOrigin.reply_to.is_not(None))
-        .values(reply_to=None)
-    ).rowcount
-    report.items = session.execute(
-        update(Item).where(Item.member_id == member_id).values(member_id=None)
-    ).rowcount
-    report.questions = session.execute(
+    report.origins = _count(
+        session.execute(
+            update(ItemOrigin)
+            .where(ItemOrigin.item_id.in_(item_ids), ItemOrigin.reply_to.is_not(None))
+            .values(reply_to=None)
+        )
+    )
+    report.items = _count(
+        session.execute(update(Item).where(Item.member_id == member_id).values(member_id=None))
+    )
+    report.questions = _count(session.execute(
         update(Question)
         .where(Question.member_id == member_id)
         .values(member_id=None, text=ERASED_TEXT, answer=None, reply_text=None, reply_to=None,
                 replied_by=None, sources=[])
-    ).rowcount  # fmt: skip
+    ))  # fmt: skip
     member.contact_name = None
     member.email = None
     member.slack_user_id = None

@@ -218,17 +218,18 @@ def release_failed_roundups(session: Session, channel_id: int) -> int:
     if not failed_ids:
         return 0
     covered = Delivery.payload["roundup_delivery_id"].as_integer()
-    released = session.execute(
+    result: Any = session.execute(
         update(Delivery)
         .where(Delivery.channel_id == channel_id, Delivery.status == "digested")
         .where(covered.in_(failed_ids))
         .values(status="held", payload={})
         .execution_options(synchronize_session=False)
-    ).rowcount
+    )
+    released = int(result.rowcount or 0)
     if released:
         log.warning("%d items of failed roundups go into the next one", released,
                     extra={"channel": channel_id})  # fmt: skip
-    return int(released or 0)
+    return released
 
 
 def held_entries(

@@ -16,12 +16,13 @@ them to expire.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import importlib.util
 import logging
 import os
 import socket
 import uuid
-from collections.abc import Awaitable, Callable, Iterable
+from collections.abc import Callable, Coroutine, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from sqlalchemy import Engine
@@ -49,8 +50,38 @@ def parse_roles(text: str) -> set[str]:
     return names
 
 
+STARTUP_LOCK_KEY = 0x6875625F73747274  # "hub_strt": one process prepares the database at a time
+
+
 def prepare_database(engine: Engine, settings: Settings, *, knowledge_dir: str | None) -> None:
-    """Migrate, mirror the config's sources and channels, and load the seed knowledge."""
+    """Migrate, mirror the config's sources and channels, and load the seed knowledge.
+
+    Several processes starting together on one PostgreSQL take turns (an
+    advisory lock held for the duration), so no two migrate or insert the
+    same configured source at once.
+    """
+    with _startup_lock(engine):
+        _prepare(engine, settings, knowledge_dir)
+
+
+@contextlib.contextmanager
+def _startup_lock(engine: Engine) -> Iterator[None]:
+    if engine.dialect.name != "postgresql":
+        yield
+        return
+    from sqlalchemy import text
+
+    with engine.connect() as connection:
+        connection.execute(text("SELECT pg_advisory_lock(:key)"), {"key": STARTUP_LOCK_KEY})
+        connection.commit()
+        try:
+            yield
+        finally:
+            connection.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": STARTUP_LOCK_KEY})
+            connection.commit()
+
+
+def _prepare(engine: Engine, settings: Settings, knowledge_dir: str | None) -> None:
     from hub.catalog import sync_config
 
     upgrade(engine)
@@ -85,21 +116,35 @@ class HubProcess:
         default_factory=lambda: f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:6]}"
     )
 
-    async def run(self, stop: asyncio.Event) -> None:
-        """Run every role until ``stop`` is set, then drain (see the module docstring)."""
-        starters: dict[str, Callable[[asyncio.Event], Awaitable[None]]] = {
+    async def run(self, stop: asyncio.Event) -> bool:
+        """Run every role until ``stop`` is set, then drain (see the module docstring).
+
+        A role that fails stops the whole process (the others drain), so a
+        supervisor such as systemd restarts it; returns False in that case.
+        """
+        starters: dict[str, Callable[[asyncio.Event], Coroutine[None, None, None]]] = {
             "worker": self._worker,
             "poller": self._poller,
             "web": self._web,
             "scheduler": self._scheduler,
             "bots": self._bots,
         }
+        failed: list[str] = []
+
+        def ended(task: asyncio.Task[None]) -> None:
+            if task.cancelled() or task.exception() is None:
+                return
+            failed.append(task.get_name())
+            log.error("%s failed, stopping the hub: %s", task.get_name(), task.exception(),
+                      exc_info=task.exception())  # fmt: skip
+            stop.set()
+
         for role in sorted(self.roles):
             task = asyncio.create_task(starters[role](stop), name=f"hub-{role}")
+            task.add_done_callback(ended)
             self.tasks.append(task)
         everything = asyncio.gather(*self.tasks, return_exceptions=True)
-        stopping = asyncio.ensure_future(stop.wait())
-        await asyncio.wait({everything, stopping}, return_when=asyncio.FIRST_COMPLETED)
+        await stop.wait()
         if not everything.done():
             log.info("stopping: draining for at most %.0f s", self.drain_seconds)
             try:
@@ -110,14 +155,11 @@ class HubProcess:
                 for task in self.tasks:
                     task.cancel()
                 await asyncio.wait({everything})
-        stopping.cancel()
         if "worker" in self.roles:
             released = await asyncio.to_thread(release_leases, self.engine, self.worker_name)
             if released:
                 log.warning("released %d deliveries this worker still held", released)
-        for task, result in zip(self.tasks, everything.result(), strict=True):
-            if isinstance(result, BaseException) and not isinstance(result, asyncio.CancelledError):
-                log.error("%s stopped with an error: %r", task.get_name(), result)
+        return not failed
 
     async def _worker(self, stop: asyncio.Event) -> None:
         from hub.bus.alerts import failure_alerter
@@ -171,7 +213,10 @@ class HubProcess:
             log_config=None,  # our root handler (hub.logs) formats and redacts every line
         )
         server = uvicorn.Server(config)
-        server.install_signal_handlers = lambda: None  # type: ignore[method-assign]
+        # The process's stop event owns SIGTERM and SIGINT: keep uvicorn from taking them
+        # (capture_signals in uvicorn >= 0.29, install_signal_handlers before).
+        setattr(server, "capture_signals", contextlib.nullcontext)  # noqa: B010
+        setattr(server, "install_signal_handlers", lambda: None)  # noqa: B010
         serving = asyncio.create_task(server.serve())
         await stop.wait()
         server.should_exit = True

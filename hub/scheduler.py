@@ -39,9 +39,10 @@ import socket
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any, cast
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Connection, Engine, select, text, update
+from sqlalchemy import Connection, Engine, Table, select, text, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -54,7 +55,7 @@ WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 LEADER_JOB = "scheduler.leader"
 ADVISORY_LOCK_KEY = 0x6875625F73636864  # "hub_schd": the scheduler's advisory lock id
 Clock = Callable[[], dt.datetime]
-runs = ScheduledRun.__table__
+runs = cast(Table, ScheduledRun.__table__)
 
 
 def utcnow() -> dt.datetime:
@@ -197,9 +198,10 @@ class Leadership:
         self.lease_seconds = lease_seconds
         self._connection: Connection | None = None
         self.leading = False
+        self._announced = False
 
     def acquire(self, now: dt.datetime) -> bool:
-        was = self.leading
+        was = self.leading if self._announced else None
         try:
             if self.engine.dialect.name == "postgresql":
                 self.leading = self._advisory_lock()
@@ -210,6 +212,7 @@ class Leadership:
             self._drop_connection()
             self.leading = False
         if self.leading != was:
+            self._announced = True
             log.info(
                 "scheduler %s %s", self.name, "is the leader" if self.leading else "is a follower"
             )
@@ -250,8 +253,8 @@ class Leadership:
                 .where(runs.c.job == LEADER_JOB, runs.c.period_key == "lease")
                 .where((runs.c.outcome == self.name) | (runs.c.finished_at < now))
                 .values(outcome=self.name, finished_at=until, started_at=now)
-            ).rowcount
-        return taken == 1
+            )
+        return int(getattr(taken, "rowcount", 0)) == 1
 
     def release(self) -> None:
         if self.engine.dialect.name != "postgresql" and self.leading:
@@ -318,7 +321,8 @@ def run_hook(
     if schedule.kind == "audience_sync":
         from newsletters.publish import account_from_settings
 
-        total, report = hook(engine, account_from_settings(settings))  # type: ignore[misc]
+        synced: Any = hook(engine, account_from_settings(settings))
+        total, report = synced
         return f"synced {report.members} of {total} members, {report.errored} errors"
     raise ValueError(f"no way to run a {schedule.kind!r} job outside a transaction")
 

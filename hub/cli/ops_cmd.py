@@ -259,7 +259,7 @@ def erase_command(
     settings = runtime(ctx).settings() if eraser else None
     try:
         with transaction(_engine(ctx, database_url)) as session:
-            bound = (lambda email: eraser(settings, email)) if eraser else None  # type: ignore[misc]
+            bound = (lambda email: eraser(settings, email)) if eraser else None
             report = erase_member(session, member, utcnow(), mailchimp=bound)
     except HubError as exc:
         raise _fail(str(exc)) from None

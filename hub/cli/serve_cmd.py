@@ -75,7 +75,7 @@ def serve_command(
         scheduler_interval=tick_seconds,
     )
 
-    async def main() -> None:
+    async def main() -> bool:
         stop = asyncio.Event()
         _stop_on_signals(stop)
         log.info(
@@ -83,11 +83,13 @@ def serve_command(
             describe(roles),
             engine.url.render_as_string(hide_password=True),
         )
-        await process.run(stop)
+        clean = await process.run(stop)
         engine.dispose()
-        log.info("hub stopped")
+        log.info("hub stopped" if clean else "hub stopped because a role failed")
+        return clean
 
-    asyncio.run(main())
+    if not asyncio.run(main()):
+        raise typer.Exit(1)
 
 
 @app.command("demo")
