@@ -11,7 +11,9 @@ group in ``pyproject.toml``; the bus never names a platform. A sink:
   (``RateLimited`` with the platform's retry-after, ``ChannelGone``, ...);
 - must not sleep, retry or throttle: the bus's limiter and outbox do that;
 - declares its rate limits as data (:meth:`Sink.rate_limits`), shared by
-  every worker of a deployment.
+  every worker of a deployment. The bus takes one token from every budget
+  before a send, and a ``RateLimited`` answer pauses every budget of that
+  message, for every worker, for exactly ``retry_after`` seconds.
 """
 
 from __future__ import annotations

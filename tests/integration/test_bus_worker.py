@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 
+import pytest
 from sqlalchemy import func, select
 
 from hub.bus.alerts import failure_alerter
@@ -12,7 +13,7 @@ from hub.bus.retry import RetryPolicy
 from hub.bus.sinks import InstantSink
 from hub.bus.testing import FlakySink, bus_settings, seed_deliveries
 from hub.bus.worker import Worker, WorkerConfig
-from hub.db import transaction
+from hub.db import make_engine, transaction
 from hub.errors import ChannelGone
 from hub.models import Channel, Delivery, DeliveryAttempt, Item, ItemTranslation, utcnow
 from hub.sinks import ChannelInfo, Message, Receipt
@@ -248,3 +249,33 @@ def test_a_channel_left_out_of_the_config_fails_permanently(engine):
     smaller = bus_settings(channels=1)
     run(Worker(engine, ChannelSinks.from_settings(smaller), config=FAST))
     assert counts(engine) == {"sent": 1, "failed": 1}
+
+
+@pytest.mark.postgres
+def test_an_idle_postgres_worker_wakes_on_notify_not_on_its_poll(postgres_databases):
+    """With a one-minute poll, only the insert trigger's NOTIFY can wake the worker in time."""
+    name = postgres_databases.create()
+    engine = make_engine(postgres_databases.url_for(name))
+    settings = bus_settings(channels=1)
+    seed_deliveries(engine, settings, 1, now=utcnow())
+
+    async def scenario() -> None:
+        stop = asyncio.Event()
+        config = WorkerConfig(poll_interval=60.0)
+        worker = Worker(engine, ChannelSinks(lambda row: InstantSink(info(row))), config=config)
+        task = asyncio.create_task(worker.run(stop))
+        while counts(engine) != {"sent": 1} or worker._listener is None:  # noqa: ASYNC110
+            await asyncio.sleep(0.02)
+        await asyncio.sleep(0.2)  # the worker is now waiting on LISTEN
+        seed_deliveries(engine, settings, 1, now=utcnow())
+        async with asyncio.timeout(30):  # far below the poll interval
+            while counts(engine) != {"sent": 2}:  # noqa: ASYNC110
+                await asyncio.sleep(0.02)
+        stop.set()
+        await task
+
+    try:
+        asyncio.run(scenario())
+    finally:
+        engine.dispose()
+        postgres_databases.drop(name)
