@@ -111,3 +111,21 @@ def test_erase_calls_the_mailchimp_hook_first_and_stops_if_it_fails(engine, memb
         erase_member(session, member_id, utcnow(), mailchimp=refuse)
     with transaction(engine) as session:
         assert session.get(Member, member_id).email == "again@girona.cat"
+
+
+def test_erase_from_the_command_line_asks_first(engine, database_url, member_id, tmp_path):
+    _register()
+    config = tmp_path / "hub.toml"
+    config.write_text('[hub]\nlanguages = ["en"]\n')
+    args = ["--config", str(config), "erase", "--member", str(member_id),
+            "--database-url", database_url]  # fmt: skip
+    declined = CliRunner().invoke(app, args, input="n\n")
+    assert declined.exit_code == 1
+    with transaction(engine) as session:
+        assert session.get(Member, member_id).email == "ana@girona.cat"
+    done = CliRunner().invoke(app, [*args, "--yes"])
+    assert done.exit_code == 0, done.output
+    assert "contact data erased; 1 questions and 1 items kept anonymous" in done.output
+    assert "mailchimp: not done" in done.output
+    with transaction(engine) as session:
+        assert session.get(Member, member_id).email is None
