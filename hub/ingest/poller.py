@@ -20,6 +20,7 @@ import contextlib
 import datetime as dt
 import logging
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 import httpx
@@ -109,6 +110,8 @@ class Poller:
         self.clock = clock
         self._write_lock = asyncio.Lock()
         self._warm = False
+        self._cpu: ThreadPoolExecutor  # both made afresh by each cycle
+        self._db: ThreadPoolExecutor
 
     async def run_once(self) -> CycleReport:
         """Poll every due source once; returns what happened to each."""
@@ -123,6 +126,10 @@ class Poller:
             self._warm = True
         recent = RecentItems(since=now - NEAR_WINDOW)
         gate = asyncio.Semaphore(self.policy.concurrency)
+        # CPU work (parsing) and database writes each get one thread: more threads would
+        # only fight over the GIL, and a writer waiting for it holds SQLite's lock longer.
+        self._cpu = ThreadPoolExecutor(max_workers=1, thread_name_prefix="hub-parse")
+        self._db = ThreadPoolExecutor(max_workers=1, thread_name_prefix="hub-store")
 
         async def one(source_id: int, key: str) -> SourceOutcome:
             async with gate:
@@ -134,7 +141,11 @@ class Poller:
                     await self._record_failure(source_id, outcome)
                     return outcome
 
-        outcomes = await asyncio.gather(*(one(i, k) for i, k in sources))
+        try:
+            outcomes = await asyncio.gather(*(one(i, k) for i, k in sources))
+        finally:
+            self._cpu.shutdown(wait=False)
+            self._db.shutdown(wait=False)
         return CycleReport(list(outcomes))
 
     async def run(self, stop: asyncio.Event, *, idle_seconds: float = 30.0) -> None:
@@ -173,7 +184,10 @@ class Poller:
             await self._record_success(source_id, outcome, fetched, None)
             return outcome
         try:
-            prepared = await asyncio.to_thread(self._prepare, kind, fetched, source_id)
+            loop = asyncio.get_running_loop()
+            prepared = await loop.run_in_executor(
+                self._cpu, self._prepare, kind, fetched, source_id
+            )
         except IngestError as exc:
             outcome = SourceOutcome(key, "failed", exc.reason)
             await self._record_failure(source_id, outcome)
@@ -216,7 +230,9 @@ class Poller:
         prepared: tuple[object, RecentItems] | None,
     ) -> None:
         async with self._write_lock:
-            await asyncio.to_thread(self._write_success, source_id, outcome, fetched, prepared)
+            await asyncio.get_running_loop().run_in_executor(
+                self._db, self._write_success, source_id, outcome, fetched, prepared
+            )
 
     def _write_success(
         self,
@@ -276,7 +292,9 @@ class Poller:
 
     async def _record_failure(self, source_id: int, outcome: SourceOutcome) -> None:
         async with self._write_lock:
-            await asyncio.to_thread(self._write_failure, source_id, outcome)
+            await asyncio.get_running_loop().run_in_executor(
+                self._db, self._write_failure, source_id, outcome
+            )
 
     def _write_failure(self, source_id: int, outcome: SourceOutcome) -> None:
         now = self.clock()

@@ -134,25 +134,30 @@ def store_candidates(
     report = StoreReport()
     recent = recent or RecentItems(since=now - NEAR_WINDOW)
     recent.load(session)
-    candidates = list(candidates)
-    known = _known_origins(session, source.id, [c.external_id for c in candidates])
+    fresh: list[Candidate] = []
     seen_here: set[str] = set()
     for candidate in candidates:
-        if candidate.external_id in seen_here:
+        if candidate.unchanged or candidate.external_id in seen_here:
             report.unchanged += 1
             continue
         seen_here.add(candidate.external_id)
+        fresh.append(candidate)
+    known = _known_origins(session, source.id, [c.external_id for c in fresh])
+    new = [c for c in fresh if c.external_id not in known]
+    by_link = _items_by_link(session, [c.link_key for c in new if c.link_key])
+    created: list[Item] = []
+    for candidate in fresh:
         origin = known.get(candidate.external_id)
-        if candidate.unchanged:
-            report.unchanged += 1
-            continue
         if origin is not None:
             if _update_if_edited(origin.item, candidate):
                 report.updated.append(origin.item)
             else:
                 report.unchanged += 1
             continue
-        item = _same_story(session, candidate, source.id, recent)
+        item = by_link.get(candidate.link_key) if candidate.link_key else None
+        if item is None:
+            near = recent.near(candidate, source.id)
+            item = session.get(Item, near) if near is not None else None
         if item is not None:
             session.add(_origin(item, source, candidate, platform, reply_to, now))
             report.merged.append(item)
@@ -162,7 +167,11 @@ def store_candidates(
             item.member_id = member_id
         session.add(item)
         session.add(_origin(item, source, candidate, platform, reply_to, now))
-        session.flush()
+        if candidate.link_key:
+            by_link[candidate.link_key] = item
+        created.append(item)
+    session.flush()  # one flush for the batch: ids for the new items
+    for item in created:
         recent.add(item.id, source.id, item.title, item.summary_text)
         report.created.append(item)
         if source.trusted and settings is not None:
@@ -172,6 +181,22 @@ def store_candidates(
             report.approved.append(item)
     session.flush()
     return report
+
+
+def _items_by_link(session: Session, keys: list[str]) -> dict[str, Item]:
+    """The oldest item for each of these normalised links (one query per 500 links)."""
+    found: dict[str, Item] = {}
+    unique = list(dict.fromkeys(keys))
+    for start in range(0, len(unique), 500):
+        query = (
+            select(Item)
+            .where(Item.link_key.in_(unique[start : start + 500]))
+            .order_by(Item.id.desc())
+        )
+        for item in session.scalars(query):
+            if item.link_key:
+                found[item.link_key] = item  # descending ids: the oldest wins
+    return found
 
 
 def fingerprints(session: Session, source_id: int) -> dict[str, str]:
@@ -207,18 +232,6 @@ def _update_if_edited(item: Item, candidate: Candidate) -> bool:
     if candidate.image_url:
         item.image_url = candidate.image_url
     return True
-
-
-def _same_story(
-    session: Session, candidate: Candidate, source_id: int, recent: RecentItems
-) -> Item | None:
-    if candidate.link_key:
-        query = select(Item).where(Item.link_key == candidate.link_key).order_by(Item.id).limit(1)
-        item = session.scalars(query).first()
-        if item is not None:
-            return item
-    near = recent.near(candidate, source_id)
-    return session.get(Item, near) if near is not None else None
 
 
 def _new_item(source: Source, candidate: Candidate, now: dt.datetime) -> Item:
