@@ -12,7 +12,8 @@ The ``hub_channel_*`` gauges are exactly the columns of ``hub status``
 (:func:`hub.bus.status.bus_status`): queued, due, in_flight, held,
 sent_last_hour, failed_last_hour.
 
-To mount it in a Starlette app whose ``app.state.engine`` is the engine::
+To mount it in a Starlette app whose ``app.state.engine`` (or
+``app.state.console.engine``) is the engine::
 
     Route("/metrics", hub.metrics.metrics_endpoint)
 """
@@ -297,9 +298,14 @@ def render_metrics(engine: Engine, now: dt.datetime | None = None) -> bytes:
 
 
 async def metrics_endpoint(request: Request) -> Response:
-    """A Starlette endpoint: ``Route("/metrics", metrics_endpoint)``; engine in app.state."""
+    """A Starlette endpoint: ``Route("/metrics", metrics_endpoint)``.
+
+    The engine is ``app.state.engine``, else ``app.state.console.engine`` (the console's).
+    """
     from starlette.concurrency import run_in_threadpool
     from starlette.responses import Response
 
-    body = await run_in_threadpool(render_metrics, request.app.state.engine)
+    state = request.app.state
+    engine = getattr(state, "engine", None) or state.console.engine
+    body = await run_in_threadpool(render_metrics, engine)
     return Response(body, media_type=CONTENT_TYPE)

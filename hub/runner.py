@@ -161,6 +161,11 @@ class HubProcess:
                 log.warning("released %d deliveries this worker still held", released)
         return not failed
 
+    def running_roles(self) -> dict[str, bool]:
+        """Each role of this process and whether its task is still running (for /readyz)."""
+        by_name = {task.get_name().removeprefix("hub-"): task for task in self.tasks}
+        return {role: role in by_name and not by_name[role].done() for role in sorted(self.roles)}
+
     async def _worker(self, stop: asyncio.Event) -> None:
         from hub.bus.alerts import failure_alerter
         from hub.bus.messages import ChannelSinks
@@ -204,6 +209,7 @@ class HubProcess:
         )
         if hasattr(app, "state"):
             app.state.engine = getattr(app.state, "engine", self.engine)
+            app.state.hub_process = self  # /readyz may ask running_roles()
         config = uvicorn.Config(
             app,
             host=self.web_host,

@@ -154,3 +154,24 @@ def test_the_starlette_endpoint_serves_the_text_format(engine):
     assert response.status_code == 200
     assert response.headers["content-type"].startswith("text/plain; version=0.0.4")
     assert "hub_database_up 1.0" in response.text
+
+
+def test_the_endpoint_finds_the_consoles_engine(engine):
+    import asyncio
+    from types import SimpleNamespace
+
+    import httpx
+    from starlette.applications import Starlette
+    from starlette.routing import Route
+
+    from hub.metrics import metrics_endpoint
+
+    app = Starlette(routes=[Route("/metrics", metrics_endpoint)])
+    app.state.console = SimpleNamespace(engine=engine)
+
+    async def get() -> httpx.Response:
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://hub") as client:
+            return await client.get("/metrics")
+
+    assert "hub_database_up 1.0" in asyncio.run(get()).text
