@@ -71,6 +71,7 @@ def ingest_report(target: str, *, now: dt.datetime) -> dict[str, Any]:
             from hub.ingest.calendar import parse_calendar
 
             calendar = parse_calendar(data)
+            report["_calendar"] = calendar
             report["source_problems"] = calendar.problems
             report["events"] = [_event_json(e) for e in calendar.events]
         else:
@@ -136,12 +137,19 @@ def _store(ctx: typer.Context, target: str, source_key: str | None, report: dict
         source = session.scalars(query).first()
         if source is None and source_key:
             raise typer.BadParameter(f"no source named {source_key!r}", param_hint="--source")
+        calendar = report.pop("_calendar", None)
         if source is None:
-            source = session.scalars(select(Source).where(Source.key == "manual")).first()
+            key, kind = ("manual-ical", "ical") if calendar else ("manual", "feed")
+            source = session.scalars(select(Source).where(Source.key == key)).first()
             if source is None:
-                source = Source(key="manual", kind="feed", title="Imported by hand", trusted=False)
+                source = Source(key=key, kind=kind, title="Imported by hand", trusted=False)
                 session.add(source)
                 session.flush()
+        if calendar is not None:
+            from hub.ingest.calendar import store_events
+
+            store_events(session, source, calendar.events, now=now, kind=calendar.kind)
+            return
         stored = store_candidates(
             session, source, report.pop("_candidates", []), settings=settings, now=now
         )
@@ -168,9 +176,10 @@ def ingest_command(
 ) -> None:
     """Read one feed or calendar and print what it gives (exit 1 when it is refused)."""
     report = ingest_report(target, now=dt.datetime.now(dt.UTC))
-    if report["ok"] and not dry_run and "events" not in report:
+    if report["ok"] and not dry_run:
         _store(ctx, target, source, report)
     report.pop("_candidates", None)
+    report.pop("_calendar", None)
     if as_json:
         typer.echo(json.dumps(report, ensure_ascii=False, indent=2))
     else:

@@ -67,6 +67,17 @@ def test_a_calendar_prints_its_events(hub) -> None:
     assert result.exit_code == 0 and len(report["events"]) == 3 and report["items"] == []
 
 
+def test_a_calendar_is_stored_in_place(hub, database_url) -> None:
+    from hub.models import Event
+
+    for _ in range(2):
+        assert hub("ingest", str(CORPUS / "website_agenda.ics")).exit_code == 0
+    engine = make_engine(database_url)
+    with engine.connect() as conn:
+        assert conn.scalar(select(func.count(Event.id))) == 3
+    engine.dispose()
+
+
 def test_a_missing_file_is_refused_without_traceback(hub) -> None:
     result = hub("ingest", "/nonexistent/feed.xml", "--json")
     assert result.exit_code == 1
