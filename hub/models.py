@@ -449,3 +449,48 @@ class Reminder(Base):
     status: Mapped[str] = mapped_column(String(20), default="pending")
     sent_at: Mapped[dt.datetime | None]
     created_at: Mapped[dt.datetime] = mapped_column(server_default=func.now())
+
+
+# --- platform ingress -----------------------------------------------------------------
+
+
+class InboxEvent(Base):
+    """An event a platform sent the hub (a Slack event, a Telegram update), kept
+    durably before the platform is answered and processed by the inbox worker.
+
+    ``status`` moves pending -> done, or -> failed with ``next_attempt_at`` for a
+    retry (``dead`` after the last attempt). The (platform, event_key) pair makes
+    a platform's retry of the same event a no-op.
+    """
+
+    __tablename__ = "inbox_events"
+    __table_args__ = (
+        UniqueConstraint("platform", "event_key"),
+        Index("ix_inbox_events_status_next_attempt_at", "status", "next_attempt_at"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    platform: Mapped[str] = mapped_column(String(20))
+    event_key: Mapped[str] = mapped_column(String(200))
+    received_at: Mapped[dt.datetime]
+    payload: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    status: Mapped[str] = mapped_column(String(20), default="pending")
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    last_error: Mapped[str | None] = mapped_column(Text)
+    next_attempt_at: Mapped[dt.datetime]
+    lease_until: Mapped[dt.datetime | None]
+    processed_at: Mapped[dt.datetime | None]
+
+
+class BotConversation(Base):
+    """A multi-step conversation with a member in one chat (the ``/submit`` form),
+    kept in the database so a restart does not lose it."""
+
+    __tablename__ = "bot_conversations"
+    __table_args__ = (UniqueConstraint("platform", "chat_key"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    platform: Mapped[str] = mapped_column(String(20))
+    chat_key: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[str] = mapped_column(String(40))
+    step: Mapped[str] = mapped_column(String(40))
+    data: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    updated_at: Mapped[dt.datetime]

@@ -125,17 +125,60 @@ def blocks_for(message: Message, limits: SlackLimits = SLACK) -> list[dict[str, 
     if url and len(url) < limits.section_text // 2:
         label = read_more_label(message.language)
         blocks.append({"type": "section", "text": {"type": "mrkdwn", "text": link(url, label)}})
+    moderate = message.extra.get("moderate_item") if message.kind == "alert" else None
+    if moderate is not None:
+        return [*blocks[: limits.blocks - 1], moderation_actions(int(moderate))]
     return blocks[: limits.blocks]
 
 
+APPROVE_ACTION = "hub_approve"
+DECLINE_ACTION = "hub_decline"
+
+
+def moderation_actions(item_id: int) -> dict[str, Any]:
+    """Approve and Decline buttons carrying the item id (handled by ``bots.slack.handlers``)."""
+
+    def button(label: str, action: str, style: str) -> dict[str, Any]:
+        text = {"type": "plain_text", "text": label}
+        return {"type": "button", "text": text, "action_id": action, "value": str(item_id),
+                "style": style}  # fmt: skip
+
+    return {
+        "type": "actions",
+        "block_id": f"moderate:{item_id}",
+        "elements": [
+            button("Approve", APPROVE_ACTION, "primary"),
+            button("Decline", DECLINE_ACTION, "danger"),
+        ],
+    }
+
+
 def fallback_text(message: Message, limits: SlackLimits = SLACK) -> str:
-    """The plain notification text: the escaped title, and the link."""
+    """The plain notification text: the escaped title (a reply's text), and the link."""
+    if not message.title.strip() and message.kind == "reply" and message.text.strip():
+        return escape(shorten(message.text.strip(), limits.fallback_text // 2))
     title = shorten(message.title.strip() or "(untitled)", limits.header_text)
     text = escape(title)
     url = safe_link(message.link)
     if url and len(url) < limits.fallback_text // 2:
         text += " " + link(url, read_more_label(message.language))
     return text
+
+
+def reply_address(message: Message) -> tuple[str, str | None] | None:
+    """(conversation, thread ts or None) of a member's own chat for a ``reply`` message.
+
+    ``extra["reply_to"]`` (or ``extra["to"]``) is a conversation id (``D0123``,
+    a user id ``U0123`` opens the DM) or ``conversation:thread_ts`` to answer
+    in a thread; None when the message goes to the channel's target.
+    """
+    if message.kind != "reply":
+        return None
+    raw = str(message.extra.get("reply_to") or message.extra.get("to") or "").strip()
+    if not raw:
+        return None
+    conversation, sep, thread_ts = raw.partition(":")
+    return conversation, (thread_ts or None) if sep else None
 
 
 def split_message_id(platform_message_id: str, target: str) -> tuple[str, str]:
@@ -165,4 +208,9 @@ def requests_for(
         body |= {"channel": channel_id, "ts": ts}
         return [ApiRequest("POST", "/chat.update", body)]
     body |= {"unfurl_links": False, "unfurl_media": False}
+    address = reply_address(message)
+    if address is not None:
+        body["channel"] = address[0]
+        if address[1]:
+            body["thread_ts"] = address[1]
     return [ApiRequest("POST", "/chat.postMessage", body)]

@@ -19,7 +19,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bots.api import ApiRequest
 from bots.limits import SLACK
-from bots.slack.format import requests_for, split_message_id
+from bots.slack.format import reply_address, requests_for, split_message_id
 from hub.errors import (
     BadPayload,
     ChannelGone,
@@ -124,8 +124,10 @@ class SlackSink:
             raise TransientError(f"Slack connection failed: {exc}") from None
 
     def rate_limits(self, message: Message) -> list[RateLimit]:
-        """About one post a second per channel, with small bursts."""
-        key = f"slack:{self._token_key}:channel:{self.channel.target}"
+        """About one post a second per channel (a reply's own conversation), small bursts."""
+        address = reply_address(message)
+        conversation = address[0] if address else self.channel.target
+        key = f"slack:{self._token_key}:channel:{conversation}"
         return [RateLimit(key, SLACK.per_channel_per_second, SLACK.per_channel_burst)]
 
     async def close(self) -> None:

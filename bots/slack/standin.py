@@ -16,10 +16,13 @@ per-channel posting limit with HTTP 429, ``Retry-After`` and
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import json
 import time
 from dataclasses import asdict, dataclass, field
 from typing import Any
+from urllib.parse import urlencode
 
 from aiohttp import web
 
@@ -59,6 +62,7 @@ class StoredMessage:
     metadata: dict[str, Any] | None = None
     edited: bool = False
     deleted: bool = False
+    thread_ts: str | None = None
 
     def shape(self, with_metadata: bool) -> dict[str, Any]:
         shape: dict[str, Any] = {"type": "message", "text": self.text, "ts": self.ts}
@@ -107,6 +111,8 @@ class SlackStandIn(LoopbackServer):
     channels: dict[str, Channel] = field(default_factory=dict)
     received: list[Received] = field(default_factory=list)
     stored: dict[tuple[str, str], StoredMessage] = field(default_factory=dict)
+    signing_secret: str = "stand-in-signing-secret"
+    views: list[dict[str, Any]] = field(default_factory=list)  # modals opened by views.open
 
     def __post_init__(self) -> None:
         super().__init__()
@@ -152,12 +158,12 @@ class SlackStandIn(LoopbackServer):
     async def _handle(self, request: web.Request) -> web.Response:
         method = request.match_info["method"]
         params = await request_params(request)
-        for key in ("blocks", "metadata"):
+        for key in ("blocks", "metadata", "view"):
             if isinstance(params.get(key), str):  # form bodies carry JSON as text
                 try:
                     params[key] = json.loads(params[key])
                 except ValueError:
-                    params[key] = None if key == "metadata" else "invalid"
+                    params[key] = "invalid" if key == "blocks" else None
         try:
             self._authenticate(request, params)
             result = self._dispatch(method, params)
@@ -198,6 +204,11 @@ class SlackStandIn(LoopbackServer):
             return {"channel": channel.id, "ts": stored.ts}
         if method == "conversations.history":
             return self._history(params)
+        if method == "views.open":
+            if not params.get("trigger_id") or not isinstance(params.get("view"), dict):
+                raise SlackError("invalid_arguments")
+            self.views.append(params["view"])
+            return {"view": {"id": f"V{len(self.views):08d}", **params["view"]}}
         raise SlackError("unknown_method", status=404)
 
     def _channel(self, params: dict[str, Any], posting: bool = False) -> Channel:
@@ -255,6 +266,7 @@ class SlackStandIn(LoopbackServer):
             params.get("text") or "",
             params.get("blocks") or [],
             params.get("metadata"),
+            thread_ts=str(params["thread_ts"]) if params.get("thread_ts") else None,
         )
         self.stored[(channel.id, ts)] = stored
         return {"channel": channel.id, "ts": ts, "message": stored.shape(with_metadata=True)}
@@ -288,6 +300,83 @@ class SlackStandIn(LoopbackServer):
             "pin_count": 0,
             "response_metadata": {"next_cursor": ""},
         }
+
+
+# --- playing the member: Slack calling the hub --------------------------------------
+
+
+def sign(secret: str, timestamp: str, body: bytes) -> str:
+    """Slack's v0 signature of a request body."""
+    base = b"v0:" + timestamp.encode() + b":" + body
+    return "v0=" + hmac.new(secret.encode(), base, hashlib.sha256).hexdigest()
+
+
+def signed_headers(
+    secret: str, body: bytes, timestamp: float, content_type: str, retry_num: int | None = None
+) -> dict[str, str]:
+    """The headers Slack sends with ``body``: timestamp, signature, retry number."""
+    stamp = str(int(timestamp))
+    headers = {
+        "Content-Type": content_type,
+        "X-Slack-Request-Timestamp": stamp,
+        "X-Slack-Signature": sign(secret, stamp, body),
+    }
+    if retry_num is not None:
+        headers["X-Slack-Retry-Num"] = str(retry_num)
+        headers["X-Slack-Retry-Reason"] = "http_timeout"
+    return headers
+
+
+def event_body(event: dict[str, Any], event_id: str) -> bytes:
+    """An Events API ``event_callback`` envelope around ``event``."""
+    envelope = {
+        "token": "deprecated-verification-token",
+        "team_id": TEAM["team_id"],
+        "api_app_id": "A0STANDIN",
+        "type": "event_callback",
+        "event_id": event_id,
+        "event_time": int(time.time()),
+        "event": event,
+    }
+    return json.dumps(envelope).encode()
+
+
+def command_body(command: str, text: str, user_id: str, channel_id: str, trigger_id: str) -> bytes:
+    """A slash command as Slack posts it (form-encoded)."""
+    fields = {
+        "command": command,
+        "text": text,
+        "user_id": user_id,
+        "channel_id": channel_id,
+        "team_id": TEAM["team_id"],
+        "trigger_id": trigger_id,
+        "response_url": "https://hooks.slack.invalid/commands/stand-in",
+    }
+    return urlencode(fields).encode()
+
+
+def interaction_body(payload: dict[str, Any]) -> bytes:
+    """An interaction (block_actions, view_submission) as Slack posts it: ``payload=<json>``."""
+    return urlencode({"payload": json.dumps(payload)}).encode()
+
+
+async def deliver(
+    url: str,
+    body: bytes,
+    *,
+    secret: str,
+    content_type: str,
+    timestamp: float | None = None,
+    retry_num: int | None = None,
+) -> tuple[int, str]:
+    """POST a signed request to the hub as Slack would; returns the status and body."""
+    import httpx
+
+    when = time.time() if timestamp is None else timestamp
+    headers = signed_headers(secret, body, when, content_type, retry_num)
+    async with httpx.AsyncClient(timeout=10) as client:
+        response = await client.post(url, content=body, headers=headers)
+    return response.status_code, response.text
 
 
 def block_problems(blocks: Any, limits: SlackLimits = SLACK) -> list[str]:

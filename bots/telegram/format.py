@@ -94,6 +94,14 @@ def chat_id(target: str) -> int | str:
     return int(stripped) if re.fullmatch(r"-?\d+", stripped) else stripped
 
 
+def reply_chat(message: Message) -> str | None:
+    """The member's own chat (``extra["reply_to"]`` or ``extra["to"]``) of a ``reply``."""
+    if message.kind != "reply":
+        return None
+    raw = str(message.extra.get("reply_to") or message.extra.get("to") or "").strip()
+    return raw or None
+
+
 def requests_for(
     message: Message, channel: ChannelInfo, limits: TelegramLimits = TELEGRAM
 ) -> list[ApiRequest]:
@@ -102,7 +110,8 @@ def requests_for(
     A text post previews the item's own link (not whichever link the body
     mentions first).
     """
-    chat = chat_id(channel.target)
+    own_chat = reply_chat(message)
+    chat = chat_id(own_chat or channel.target)
     if is_retraction(message.kind, message.edit_of):
         body: dict[str, Any] = {"chat_id": chat, "message_id": int(str(message.edit_of))}
         return [ApiRequest("POST", "/deleteMessage", body)]
@@ -118,7 +127,7 @@ def requests_for(
         body = {**target, "text": text, "parse_mode": PARSE_MODE, **preview}
         return [ApiRequest("POST", "/editMessageText", body)]
     body = {"chat_id": chat}
-    if channel.thread_id is not None:
+    if channel.thread_id is not None and own_chat is None:
         body["message_thread_id"] = channel.thread_id
     if photo:
         body |= {"photo": photo, "caption": text, "parse_mode": PARSE_MODE}

@@ -25,7 +25,7 @@ from telegram.request import HTTPXRequest
 
 from bots.api import ApiRequest
 from bots.limits import TELEGRAM
-from bots.telegram.format import chat_id, requests_for
+from bots.telegram.format import chat_id, reply_chat, requests_for
 from hub.errors import (
     BadPayload,
     ChannelGone,
@@ -210,8 +210,9 @@ class TelegramSink:
     def rate_limits(self, message: Message) -> list[RateLimit]:
         """30 a second per bot, then 1 a second per private chat or 20 a minute per group."""
         bot = f"telegram:bot:{self._token_key}"
-        chat = f"{bot}:chat:{self.channel.target}"
-        private = not self.channel.target.startswith(("-", "@"))
+        target = reply_chat(message) or self.channel.target
+        chat = f"{bot}:chat:{target}"
+        private = not target.startswith(("-", "@"))
         per_chat = (
             RateLimit(chat, TELEGRAM.private_chat_per_second)
             if private

@@ -15,6 +15,7 @@ received is recorded: ``received`` and ``messages()`` in-process, and
 
 from __future__ import annotations
 
+import json
 import time
 from dataclasses import asdict, dataclass
 from typing import Any
@@ -128,6 +129,9 @@ class TelegramStandIn(LoopbackServer):
         self._per_bot = FloodWindow(int(limits.overall_per_second), 1.0)
         self._per_private = FloodWindow(int(limits.private_chat_per_second), 1.0)
         self._per_group = FloodWindow(int(limits.group_per_minute), 60.0)
+        self.updates: list[dict[str, Any]] = []  # queued for getUpdates, oldest first
+        self._next_update_id = 100000
+        self._next_member_message = 0
 
     # --- arranging -------------------------------------------------------------
 
@@ -142,6 +146,75 @@ class TelegramStandIn(LoopbackServer):
     ) -> None:
         """Answer the next call of ``method`` with this error instead."""
         self._failures.setdefault(method, []).append(_Failure(code, description, retry_after))
+
+    # --- playing the member ----------------------------------------------------
+
+    def member_update(
+        self,
+        chat_id: int,
+        text: str,
+        *,
+        chat_type: str = "private",
+        first_name: str = "Member",
+        user_id: int | None = None,
+        language_code: str | None = None,
+    ) -> dict[str, Any]:
+        """An update as Telegram would send it for a member's text message (entities
+        mark a leading ``/command`` and ``@mentions``); the chat becomes known."""
+        if chat_id not in self.chats:
+            title = first_name if chat_type == "private" else "Stand-in group"
+            self.add_chat(chat_id, type=chat_type, title=title)
+        self._next_update_id += 1
+        self._next_member_message += 1
+        sender: dict[str, Any] = {"id": user_id or abs(chat_id), "is_bot": False}
+        sender["first_name"] = first_name
+        if language_code:
+            sender["language_code"] = language_code
+        message: dict[str, Any] = {
+            "message_id": self._next_member_message,
+            "date": int(self.wall_clock()),
+            "chat": self.chats[chat_id].shape(),
+            "from": sender,
+            "text": text,
+        }
+        entities = []
+        if text.startswith("/"):
+            entities.append({"type": "bot_command", "offset": 0, "length": len(text.split()[0])})
+        for word in text.split():
+            if word.startswith("@") and word != text.split()[0]:
+                at = text.index(word)
+                entities.append({"type": "mention", "offset": at, "length": len(word)})
+        if entities:
+            message["entities"] = entities
+        return {"update_id": self._next_update_id, "message": message}
+
+    def queue_update(self, update: dict[str, Any]) -> int:
+        """Hold ``update`` for getUpdates (polling mode); returns its update_id."""
+        self.updates.append(update)
+        return int(update["update_id"])
+
+    async def post_webhook(
+        self, url: str, update: dict[str, Any] | bytes, secret_token: str | None
+    ) -> tuple[int, str]:
+        """POST ``update`` to the hub's webhook as Telegram does (with the secret token
+        header when given); returns the HTTP status and body."""
+        import httpx
+
+        body = update if isinstance(update, bytes) else json.dumps(update).encode()
+        headers = {"Content-Type": "application/json"}
+        if secret_token is not None:
+            headers["X-Telegram-Bot-Api-Secret-Token"] = secret_token
+        async with httpx.AsyncClient(timeout=10) as client:
+            response = await client.post(url, content=body, headers=headers)
+        return response.status_code, response.text
+
+    def _get_updates(self, params: dict[str, Any]) -> list[dict[str, Any]]:
+        """Updates from ``offset`` on; asking with an offset confirms every earlier one."""
+        offset = int(params.get("offset") or 0)
+        if offset:
+            self.updates = [u for u in self.updates if int(u["update_id"]) >= offset]
+        limit = int(params.get("limit") or 100)
+        return self.updates[:limit]
 
     # --- reading ---------------------------------------------------------------
 
@@ -194,7 +267,7 @@ class TelegramStandIn(LoopbackServer):
                 "supports_inline_queries": False,
             }
         if method == "getUpdates":
-            return []
+            return self._get_updates(params)
         if method in SENDING:
             return self._send(method, params, token)
         if method in ("editMessageText", "editMessageCaption"):

@@ -1,0 +1,115 @@
+"""A member's question from a chat, answered into that chat (platform-neutral).
+
+The Slack and Telegram handlers call :func:`answer_into_chat` from the inbox
+worker: the assistant answers, the question is stored (handed off to the
+console's queue when the knowledge cannot answer it), and the answer is
+queued as a ``reply`` delivery whose ``extra["reply_to"]`` is the member's
+chat, so the sink posts it there. Everything happens in one transaction and
+the reply's dedup key is the inbox event's, so processing an event twice
+answers once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import Engine, select
+
+from hub.assistant.assistant import Answer, Assistant
+from hub.assistant.store import ask_and_record, reply_channel
+from hub.bus.outbox import enqueue
+from hub.db import transaction
+from hub.models import Delivery, Member
+from hub.settings import Settings
+
+
+@dataclass(frozen=True)
+class ChatQuestion:
+    """What a handler extracted from a platform event."""
+
+    platform: str
+    event_key: str
+    text: str
+    reply_to: str
+    member_id: int | None = None
+    lang: str | None = None
+
+
+def find_member(engine: Engine, **column: object) -> Member | None:
+    """The member whose platform id matches (``slack_user_id=...``, ``telegram_chat_id=...``)."""
+    with transaction(engine) as session:
+        query = select(Member).where(Member.erased_at.is_(None)).filter_by(**column)
+        return session.scalars(query.limit(1)).first()
+
+
+def answer_into_chat(
+    engine: Engine,
+    assistant: Assistant,
+    settings: Settings,
+    question: ChatQuestion,
+    now: dt.datetime,
+) -> Answer | None:
+    """Answer and queue the reply; None when this event was answered already."""
+    dedup = f"answer:{question.platform}:{question.event_key}"[:200]
+    with transaction(engine) as session:
+        if session.scalar(select(Delivery.id).where(Delivery.dedup_key == dedup)) is not None:
+            return None
+        member = session.get(Member, question.member_id) if question.member_id else None
+        answer = ask_and_record(
+            session,
+            assistant,
+            question.text,
+            platform=question.platform,
+            reply_to=question.reply_to,
+            member_id=question.member_id,
+            now=now,
+            lang=question.lang,
+            member=member,
+            notify_channel=settings.hub.secretariat_channel,
+        )
+        enqueue(
+            session,
+            channel_key=reply_channel(session, question.platform),
+            kind="reply",
+            payload={
+                "title": "",
+                "text": answer.answer,
+                "language": answer.language,
+                "extra": {
+                    "reply_to": question.reply_to,
+                    "platform": question.platform,
+                    "question_id": answer.question_id,
+                },
+            },
+            dedup_key=dedup,
+            now=now,
+        )
+        return answer
+
+
+def say_into_chat(
+    engine: Engine,
+    *,
+    platform: str,
+    reply_to: str,
+    text: str,
+    language: str,
+    dedup_key: str,
+    now: dt.datetime,
+) -> None:
+    """Queue a short message (help, a form's next question) to a member's chat."""
+    with transaction(engine) as session:
+        enqueue(
+            session,
+            channel_key=reply_channel(session, platform),
+            kind="reply",
+            payload={
+                "title": "",
+                "text": text,
+                "language": language,
+                "extra": {"reply_to": reply_to, "platform": platform},
+            },
+            dedup_key=dedup_key[:200],
+            now=now,
+        )

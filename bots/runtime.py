@@ -1,0 +1,153 @@
+"""The ``bots`` role: what the integrator mounts and calls.
+
+- :func:`ingress_routes` gives the Starlette routes ``POST /slack/events`` and
+  ``POST /telegram/webhook``; mount them on the web app, and fill its state
+  with :func:`configure_ingress` (engine, Slack signing secret from
+  ``SLACK_SIGNING_SECRET``, Telegram webhook secret from
+  ``TELEGRAM_WEBHOOK_SECRET``).
+- :func:`run_bots` runs the inbox worker with the Slack and Telegram
+  handlers until ``stop`` is set, and Telegram polling when the deployment
+  has no ``[hub] public_url`` (no webhook can reach it).
+
+The bots answer through the outbox: replies are ``reply`` deliveries sent by
+the bus worker role, so a ``hub serve`` running ``bots`` needs ``worker``
+somewhere too.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from sqlalchemy import Engine
+from starlette.routing import Route
+
+from bots.slack import ingress as slack_ingress
+from bots.telegram import ingress as telegram_ingress
+from hub.assistant.assistant import Assistant
+from hub.db import transaction
+from hub.inbox import Handler, InboxWorker, utc_now
+from hub.settings import Settings
+
+log = logging.getLogger(__name__)
+SLACK_SIGNING_SECRET_ENV = "SLACK_SIGNING_SECRET"
+TELEGRAM_WEBHOOK_SECRET_ENV = "TELEGRAM_WEBHOOK_SECRET"
+
+
+def ingress_routes() -> list[Route]:
+    """``POST /slack/events`` and ``POST /telegram/webhook`` (see :func:`configure_ingress`)."""
+    return slack_ingress.routes() + telegram_ingress.routes()
+
+
+def configure_ingress(
+    state: Any,
+    settings: Settings,
+    engine: Engine,
+    clock: Callable[[], dt.datetime] | None = None,
+) -> None:
+    """Put what the ingress endpoints read on ``app.state``."""
+    state.engine = engine
+    state.slack_signing_secret = settings.secrets.get(SLACK_SIGNING_SECRET_ENV)
+    state.telegram_webhook_secret = settings.secrets.get(TELEGRAM_WEBHOOK_SECRET_ENV)
+    if clock is not None:
+        state.clock = clock
+
+
+def bot_channel(settings: Settings, platform: str) -> str | None:
+    """The channel whose token and base URL the bot of ``platform`` uses.
+
+    ``<platform>_assistant`` if configured, else the secretariat channel when
+    it is on that platform, else the first enabled channel of the platform.
+    """
+    channels = {k: c for k, c in settings.channels.items() if c.enabled and c.platform == platform}
+    for key in (f"{platform}_assistant", settings.hub.secretariat_channel):
+        if key in channels:
+            return key
+    return next(iter(channels), None)
+
+
+def slack_client(settings: Settings) -> Any:
+    """An ``AsyncWebClient`` for views.open (the submission form), or None."""
+    from slack_sdk.web.async_client import AsyncWebClient
+
+    key = bot_channel(settings, "slack")
+    token = settings.secret(key) if key else None
+    if key is None or not token:
+        return None
+    base = (settings.channels[key].base_url or "https://slack.com").rstrip("/")
+    return AsyncWebClient(token=token, base_url=f"{base}/api/", retry_handlers=[])
+
+
+def telegram_bot(settings: Settings) -> Any:
+    """A python-telegram-bot ``Bot`` for polling, or None without a Telegram channel."""
+    from telegram import Bot
+    from telegram.request import HTTPXRequest
+
+    key = bot_channel(settings, "telegram")
+    token = settings.secret(key) if key else None
+    if key is None or not token:
+        return None
+    base = (settings.channels[key].base_url or "https://api.telegram.org").rstrip("/")
+    request = HTTPXRequest(read_timeout=40, connection_pool_size=2)
+    return Bot(token, base_url=f"{base}/bot", request=request)
+
+
+def load_assistant(engine: Engine) -> Assistant:
+    with transaction(engine) as session:
+        return Assistant.from_session(session)
+
+
+async def run_bots(
+    settings: Settings,
+    engine: Engine,
+    stop: asyncio.Event,
+    *,
+    assistant: Assistant | None = None,
+    clock: Callable[[], dt.datetime] = utc_now,
+    poll_interval: float = 0.5,
+    telegram_polling: bool | None = None,
+) -> None:
+    """Run the inbox worker (and Telegram polling) until ``stop`` is set.
+
+    ``telegram_polling`` defaults to "no ``public_url`` configured".
+    """
+    from bots.slack.handlers import SlackHandlers
+    from bots.telegram.handlers import TelegramHandlers
+    from bots.telegram.polling import TelegramPoller
+
+    if assistant is None:
+        assistant = await asyncio.to_thread(load_assistant, engine)
+    client = slack_client(settings)
+    bot = telegram_bot(settings)
+    username = None
+    if bot is not None:
+        try:
+            await bot.initialize()
+            username = bot.username
+        except Exception as error:  # the Slack side must work even if Telegram is down
+            log.warning("telegram: getMe failed (%s); answering without the bot's name", error)
+    handlers: dict[str, Handler] = {
+        "slack": SlackHandlers(engine, settings, assistant, client),
+        "telegram": TelegramHandlers(engine, settings, assistant, username),
+    }
+    worker = InboxWorker(engine, handlers, clock=clock, poll_interval=poll_interval)
+    tasks = [asyncio.create_task(worker.run(stop), name="bots-inbox")]
+    if telegram_polling is None:
+        telegram_polling = not settings.hub.public_url
+    if telegram_polling and bot is not None:
+        poller = TelegramPoller(engine, bot, clock=clock)
+        tasks.append(asyncio.create_task(poller.run(stop), name="bots-telegram-polling"))
+    log.info("bots started: inbox worker%s", " and Telegram polling" if len(tasks) > 1 else "")
+    try:
+        await asyncio.gather(*tasks)
+    finally:
+        if bot is not None:
+            try:
+                await bot.shutdown()
+            except Exception:  # closing is best effort
+                log.debug("telegram: shutdown failed", exc_info=True)
+        if client is not None and client.session is not None:
+            await client.session.close()

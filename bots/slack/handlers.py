@@ -1,0 +1,217 @@
+"""What the hub does with a Slack event from the inbox (see :mod:`bots.slack.ingress`).
+
+- ``app_mention`` and direct messages (``message`` in an ``im``): the
+  question goes to the assistant, the answer to the same conversation, in the
+  thread of the mention;
+- ``/iopd QUESTION`` answers in the conversation of the command;
+  ``/iopd submit`` opens the submission form (a modal), and
+  ``/iopd submit TITLE | TEXT | LINK`` submits at once;
+- ``view_submission`` of the form stores a pending item of the
+  ``slack_submissions`` source, and the secretariat's channel gets a message
+  with Approve and Decline buttons;
+- ``block_actions`` of those buttons approve (the router writes the
+  deliveries) or decline the item, and the member is told on the platform
+  they used.
+
+Each step is idempotent, so an event processed twice acts once.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import logging
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bots.answering import ChatQuestion, answer_into_chat, find_member, say_into_chat
+from bots.slack.format import APPROVE_ACTION, DECLINE_ACTION
+from bots.submissions import submit_from_chat, tell_submitter, told
+from hub.assistant.assistant import Assistant
+from hub.db import transaction
+from hub.errors import HubError
+from hub.inbox import InboxRecord
+from hub.ingest.moderation import ModerationError, approve, decline
+from hub.ingest.submissions import SubmissionError
+from hub.models import Item
+from hub.settings import Settings
+
+log = logging.getLogger(__name__)
+PLATFORM = "slack"
+SOURCE = "slack_submissions"
+SUBMIT_CALLBACK = "hub_submit"
+_MENTION = re.compile(r"<@[A-Z0-9]+(\|[^>]*)?>")
+
+
+def submit_modal(reply_to: str) -> dict[str, Any]:
+    """The submission form; ``private_metadata`` keeps where to tell the member."""
+
+    def field(block: str, label: str, multiline: bool = False, optional: bool = False) -> dict:
+        element = {"type": "plain_text_input", "action_id": block, "multiline": multiline}
+        return {"type": "input", "block_id": block, "optional": optional,
+                "label": {"type": "plain_text", "text": label}, "element": element}  # fmt: skip
+
+    return {
+        "type": "modal",
+        "callback_id": SUBMIT_CALLBACK,
+        "private_metadata": reply_to,
+        "title": {"type": "plain_text", "text": "Submit news"},
+        "submit": {"type": "plain_text", "text": "Submit"},
+        "blocks": [
+            field("title", "Title"),
+            field("text", "Text", multiline=True),
+            field("link", "Link", optional=True),
+            field("image", "Image link", optional=True),
+        ],
+    }
+
+
+def form_values(view: dict[str, Any]) -> dict[str, str]:
+    """The modal's input values by block id."""
+    values: dict[str, str] = {}
+    for block, actions in (view.get("state", {}).get("values", {}) or {}).items():
+        for action in actions.values():
+            values[block] = str(action.get("value") or "")
+    return values
+
+
+@dataclass
+class SlackHandlers:
+    """The inbox handler for the ``slack`` platform."""
+
+    engine: Any
+    settings: Settings
+    assistant: Assistant
+    client: AsyncWebClient | None = None
+
+    async def __call__(self, record: InboxRecord, now: dt.datetime) -> None:
+        data = record.payload
+        kind = data.get("kind")
+        if kind == "event":
+            await self._event(record, data.get("event") or {}, now)
+        elif kind == "command":
+            await self._command(record, data, now)
+        elif kind == "interaction":
+            await self._interaction(record, data.get("payload") or {}, now)
+
+    # --- questions ---------------------------------------------------------------
+
+    async def _event(self, record: InboxRecord, event: dict[str, Any], now: dt.datetime) -> None:
+        if event.get("bot_id") or event.get("subtype"):
+            return  # the hub's own posts and edits, joins...: nothing to answer
+        kind = event.get("type")
+        is_dm = kind == "message" and event.get("channel_type") == "im"
+        if kind != "app_mention" and not is_dm:
+            return
+        channel, ts = str(event.get("channel", "")), str(event.get("ts", ""))
+        thread = str(event.get("thread_ts") or (ts if kind == "app_mention" else ""))
+        reply_to = f"{channel}:{thread}" if thread else channel
+        await self._ask(record, str(event.get("text", "")), str(event.get("user", "")), reply_to,
+                        now)  # fmt: skip
+
+    async def _ask(
+        self, record: InboxRecord, text: str, user: str, reply_to: str, now: dt.datetime
+    ) -> None:
+        question = _MENTION.sub("", text).strip()
+        if not question:
+            return
+        member = await asyncio.to_thread(find_member, self.engine, slack_user_id=user)
+        asked = ChatQuestion(
+            PLATFORM, record.event_key, question, reply_to, member.id if member else None
+        )
+        await asyncio.to_thread(
+            answer_into_chat, self.engine, self.assistant, self.settings, asked, now
+        )
+
+    async def _command(self, record: InboxRecord, data: dict[str, Any], now: dt.datetime) -> None:
+        text = str(data.get("text", "")).strip()
+        channel, user = str(data.get("channel_id", "")), str(data.get("user_id", ""))
+        if text.split(" ", 1)[0].lower() != "submit":
+            await self._ask(record, text, user, channel, now)
+            return
+        rest = text[len("submit") :].strip()
+        if rest:
+            parts = [p.strip() for p in rest.split("|")] + ["", ""]
+            values = {"title": parts[0], "text": parts[1], "link": parts[2], "image": ""}
+            await self._submit(record, values, user, channel, now)
+        elif self.client is not None:
+            await self.client.views_open(
+                trigger_id=str(data.get("trigger_id", "")), view=submit_modal(channel)
+            )
+
+    # --- submissions and moderation -----------------------------------------------
+
+    async def _interaction(
+        self, record: InboxRecord, payload: dict[str, Any], now: dt.datetime
+    ) -> None:
+        user = str((payload.get("user") or {}).get("id", ""))
+        if payload.get("type") == "view_submission":
+            view = payload.get("view") or {}
+            if view.get("callback_id") == SUBMIT_CALLBACK:
+                reply_to = str(view.get("private_metadata") or user)
+                await self._submit(record, form_values(view), user, reply_to, now)
+        elif payload.get("type") == "block_actions":
+            for action in payload.get("actions") or []:
+                if action.get("action_id") in (APPROVE_ACTION, DECLINE_ACTION):
+                    await asyncio.to_thread(
+                        self._moderate, str(action["action_id"]), str(action.get("value")),
+                        user, now,
+                    )  # fmt: skip
+
+    async def _submit(
+        self,
+        record: InboxRecord,
+        values: dict[str, str],
+        user: str,
+        reply_to: str,
+        now: dt.datetime,
+    ) -> None:
+        member = await asyncio.to_thread(find_member, self.engine, slack_user_id=user)
+        language = member.language if member else self.settings.hub.default_language
+
+        def store() -> str:
+            try:
+                with transaction(self.engine) as session:
+                    item = submit_from_chat(
+                        session, self.settings, source_key=SOURCE, platform=PLATFORM,
+                        external_id=f"slack:{record.event_key}", title=values.get("title", ""),
+                        text=values.get("text", ""), link=values.get("link") or None,
+                        image_url=values.get("image") or None, reply_to=reply_to,
+                        member_id=member.id if member else None, now=now,
+                    )  # fmt: skip
+                    title = item.title if item is not None else values.get("title", "")
+                    return told("received", language, title=title)
+            except SubmissionError as error:
+                return str(error)
+
+        text = await asyncio.to_thread(store)
+        await asyncio.to_thread(
+            say_into_chat, self.engine, platform=PLATFORM, reply_to=reply_to, text=text,
+            language=language, dedup_key=f"submitted:slack:{record.event_key}", now=now,
+        )  # fmt: skip
+
+    def _moderate(self, action: str, value: str, user: str, now: dt.datetime) -> None:
+        if not value.isdigit():
+            log.warning("slack: moderation button with item id %r ignored", value)
+            return
+        by = f"slack:{user}"
+        with transaction(self.engine) as session:
+            item = session.get(Item, int(value))
+            if item is None:
+                log.warning("slack: moderation of unknown item %s", value)
+                return
+            try:
+                if action == APPROVE_ACTION:
+                    approve(session, item, self.settings, by=by, now=now)
+                    tell_submitter(session, item, "approved", now=now)
+                else:
+                    decline(item, reason="declined by the secretariat", by=by, now=now)
+                    tell_submitter(session, item, "declined", now=now,
+                                   reason=item.decline_reason or "")  # fmt: skip
+            except ModerationError as error:  # declining an approved item: nothing to redo
+                log.warning("slack: item %s: %s", value, error)
+            except HubError:
+                raise

@@ -1,0 +1,153 @@
+"""``POST /slack/events``: Slack's events, slash commands and interactions, into the inbox.
+
+One endpoint takes all three kinds (point the app's Event Subscriptions,
+Slash Commands and Interactivity URLs at it). In order:
+
+1. the raw bytes are read (at most ``MAX_BODY``) and Slack's v0 signature is
+   checked on them before anything is parsed: a missing signature, a
+   tampered body or a timestamp outside the 5-minute window (300 s accepted,
+   301 s refused) is 401; a missing or non-numeric timestamp is 400 (slack_sdk
+   itself would raise on it);
+2. ``url_verification`` is answered with its challenge;
+3. the request is committed to the inbox under ``event_id`` (events) or
+   ``<kind>:<trigger_id>:<body hash>`` (commands, interactions), so Slack's
+   retries (``X-Slack-Retry-Num``) are deduplicated and a retry of an event
+   whose processing failed is processed again;
+4. only then 200, well within Slack's 3 seconds: the work is done by the
+   inbox worker (:mod:`bots.slack.handlers`).
+
+Reads from ``request.app.state``: ``engine`` (SQLAlchemy), and
+``slack_signing_secret`` (str), and optionally ``clock`` (a callable returning
+an aware UTC datetime; default the system clock).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import hashlib
+import json
+import logging
+from typing import Any
+from urllib.parse import parse_qs
+
+from slack_sdk.signature import Clock, SignatureVerifier
+from starlette.requests import Request
+from starlette.responses import JSONResponse, PlainTextResponse, Response
+from starlette.routing import Route
+
+from hub.db import transaction
+from hub.inbox import accept
+
+PLATFORM = "slack"
+MAX_BODY = 1024 * 1024
+MAX_TIMESTAMP_DIGITS = 12
+log = logging.getLogger(__name__)
+
+
+class _InjectedClock(Clock):
+    """slack_sdk's clock interface over the app's clock."""
+
+    def __init__(self, now: dt.datetime) -> None:
+        self._now = now.timestamp()
+
+    def now(self) -> float:
+        return self._now
+
+
+def app_clock(request: Request) -> dt.datetime:
+    clock = getattr(request.app.state, "clock", None)
+    return clock() if clock is not None else dt.datetime.now(dt.UTC)
+
+
+def refusal(request: Request, body: bytes, now: dt.datetime) -> Response | None:
+    """The response refusing the request, or None when Slack signed it."""
+    secret = getattr(request.app.state, "slack_signing_secret", None)
+    if not secret:
+        return PlainTextResponse("Slack ingress is not configured", status_code=503)
+    timestamp = request.headers.get("x-slack-request-timestamp")
+    signature = request.headers.get("x-slack-signature")
+    if timestamp is None:
+        return PlainTextResponse("missing X-Slack-Request-Timestamp", status_code=400)
+    stamp = timestamp.strip()
+    if not (stamp.isascii() and stamp.isdigit() and len(stamp) <= MAX_TIMESTAMP_DIGITS):
+        return PlainTextResponse("X-Slack-Request-Timestamp is not a number", status_code=400)
+    if not signature:
+        return PlainTextResponse("missing X-Slack-Signature", status_code=401)
+    verifier = SignatureVerifier(secret, clock=_InjectedClock(now))
+    try:
+        valid = signature.isascii() and verifier.is_valid(body, stamp, signature)
+    except (UnicodeDecodeError, TypeError, ValueError):
+        valid = False
+    if not valid:
+        return PlainTextResponse("invalid signature or stale timestamp", status_code=401)
+    return None
+
+
+def parse(body: bytes, content_type: str) -> dict[str, Any] | None:
+    """The request as one dict: ``{"kind": "event"|"command"|"interaction", ...}``."""
+    text = body.decode("utf-8")
+    if content_type.startswith("application/json"):
+        data = json.loads(text)
+        if not isinstance(data, dict):
+            return None
+        return {"kind": "event", **data}
+    form = {key: values[-1] for key, values in parse_qs(text, keep_blank_values=True).items()}
+    if "payload" in form:
+        payload = json.loads(form["payload"])
+        return {"kind": "interaction", "payload": payload} if isinstance(payload, dict) else None
+    if "command" in form:
+        return {"kind": "command", **form}
+    return None
+
+
+def event_key(data: dict[str, Any], body: bytes) -> str:
+    """The inbox key: Slack's ``event_id``, else kind, trigger id and a hash of the body."""
+    if data["kind"] == "event" and data.get("event_id"):
+        return str(data["event_id"])
+    trigger = data.get("trigger_id") or data.get("payload", {}).get("trigger_id") or "-"
+    return f"{data['kind']}:{trigger}:{hashlib.sha256(body).hexdigest()[:32]}"
+
+
+def _store(engine: Any, key: str, data: dict[str, Any], now: dt.datetime) -> bool:
+    with transaction(engine) as session:
+        return accept(session, PLATFORM, key, data, now)
+
+
+async def slack_events(request: Request) -> Response:
+    """The ``POST /slack/events`` endpoint (see the module docstring)."""
+    length = request.headers.get("content-length", "0")
+    if length.isdigit() and int(length) > MAX_BODY:
+        return PlainTextResponse("request too large", status_code=413)
+    body = await request.body()
+    if len(body) > MAX_BODY:
+        return PlainTextResponse("request too large", status_code=413)
+    now = app_clock(request)
+    refused = refusal(request, body, now)
+    if refused is not None:
+        return refused
+    try:
+        data = parse(body, request.headers.get("content-type", ""))
+    except (ValueError, UnicodeDecodeError):
+        data = None
+    if data is None:
+        return PlainTextResponse("not a Slack event, command or interaction", status_code=400)
+    if data.get("type") == "url_verification":
+        return JSONResponse({"challenge": str(data.get("challenge", ""))})
+    key = event_key(data, body)
+    retry = request.headers.get("x-slack-retry-num")
+    try:
+        new = await asyncio.to_thread(_store, request.app.state.engine, key, data, now)
+    except Exception:
+        log.exception("slack: could not store %s; Slack will retry", key)
+        return PlainTextResponse("temporarily unavailable", status_code=503)
+    if retry and not new:
+        log.info("slack: retry %s of %s already stored", retry, key)
+    if data["kind"] == "command":
+        text = "Working on it…" if not data.get("text", "").startswith("submit") else ""
+        return JSONResponse({"response_type": "ephemeral", "text": text}) if text else Response()
+    return Response(status_code=200)
+
+
+def routes() -> list[Route]:
+    return [Route("/slack/events", slack_events, methods=["POST"])]

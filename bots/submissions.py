@@ -1,0 +1,184 @@
+"""Member submissions from the chat platforms, and what the member is told.
+
+Shared by the Slack and Telegram handlers (platform-neutral: nothing here
+imports a platform library):
+
+- :func:`submit_from_chat` stores what a member sent as an item of the
+  platform's submissions source (``slack_submissions``,
+  ``telegram_submissions``), pending unless the source is trusted, and queues
+  the moderation notice to the secretariat's channel (an ``alert`` whose
+  ``extra["moderate_item"]`` makes the Slack formatter add Approve and
+  Decline buttons);
+- :func:`tell_submitter` queues "approved" or "declined" to the chat each
+  origin of the item came from, in the member's language, once per outcome.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from hub.assistant.store import reply_channel
+from hub.bus.outbox import enqueue
+from hub.catalog import sync_config
+from hub.errors import HubError
+from hub.ingest.submissions import SubmissionError, submission_candidate, submit
+from hub.models import Item, ItemOrigin, Member, Source
+from hub.settings import Settings
+
+log = logging.getLogger(__name__)
+
+TOLD = {
+    "received": {
+        "en": "Thank you! Your news “{title}” was received and waits for the secretariat.",
+        "es": "¡Gracias! Tu noticia «{title}» se ha recibido y espera a la secretaría.",
+        "fr": "Merci ! Votre actualité « {title} » a été reçue et attend le secrétariat.",
+        "ca": "Gràcies! La vostra notícia «{title}» s'ha rebut i espera la secretaria.",
+        "pt": "Obrigado! A sua notícia “{title}” foi recebida e aguarda o secretariado.",
+    },
+    "approved": {
+        "en": "Your news “{title}” was approved and is being shared. Thank you!",
+        "es": "Tu noticia «{title}» ha sido aprobada y se está difundiendo. ¡Gracias!",
+        "fr": "Votre actualité « {title} » a été approuvée et est en cours de diffusion. Merci !",
+        "ca": "La vostra notícia «{title}» s'ha aprovat i s'està difonent. Gràcies!",
+        "pt": "A sua notícia “{title}” foi aprovada e está a ser partilhada. Obrigado!",
+    },
+    "declined": {
+        "en": "Your news “{title}” was not published: {reason}",
+        "es": "Tu noticia «{title}» no se ha publicado: {reason}",
+        "fr": "Votre actualité « {title} » n'a pas été publiée : {reason}",
+        "ca": "La vostra notícia «{title}» no s'ha publicat: {reason}",
+        "pt": "A sua notícia “{title}” não foi publicada: {reason}",
+    },
+}
+
+
+def told(kind: str, language: str | None, **values: str) -> str:
+    """The sentence of ``kind`` in ``language`` (English when unknown)."""
+    texts = TOLD[kind]
+    return texts.get(language or "en", texts["en"]).format(**values)
+
+
+def member_language(session: Session, member_id: int | None, fallback: str = "en") -> str:
+    member = session.get(Member, member_id) if member_id is not None else None
+    return member.language if member is not None and member.language else fallback
+
+
+def submit_from_chat(
+    session: Session,
+    settings: Settings,
+    *,
+    source_key: str,
+    platform: str,
+    external_id: str,
+    title: str,
+    text: str,
+    link: str | None,
+    image_url: str | None,
+    reply_to: str,
+    member_id: int | None,
+    now: dt.datetime,
+) -> Item | None:
+    """Store a member's submission; None when it merged into nothing new (a repeat).
+
+    Raises :class:`SubmissionError` (say it to the member) for a bad title or link.
+    """
+    configured = settings.sources.get(source_key)
+    if configured is None or not configured.enabled:
+        raise SubmissionError("news submissions are not open on this platform")
+    source = session.scalar(select(Source).where(Source.key == source_key))
+    if source is None:
+        sync_config(session, settings)
+        source = session.scalar(select(Source).where(Source.key == source_key))
+    if source is None:
+        raise HubError(f"source {source_key!r} missing after sync")
+    candidate = submission_candidate(
+        external_id=external_id,
+        title=title,
+        text=text,
+        link=link or None,
+        image_url=image_url or None,
+        now=now,
+        default_language=configured.language or settings.hub.default_language,
+    )
+    report = submit(
+        session,
+        source,
+        candidate,
+        platform=platform,
+        reply_to=reply_to,
+        member_id=member_id,
+        settings=settings,
+        now=now,
+    )
+    item = (report.created or report.merged or [None])[0]
+    if item is not None and item.status == "pending":
+        queue_moderation_notice(session, settings, item, platform=platform, now=now)
+    return item
+
+
+def queue_moderation_notice(
+    session: Session, settings: Settings, item: Item, *, platform: str, now: dt.datetime
+) -> None:
+    """The secretariat's message for a pending item, with the buttons (once per item)."""
+    channel = settings.hub.secretariat_channel
+    if not channel:
+        return
+    body = item.summary_text[:1500]
+    if item.link:
+        body += f"\n{item.link}"
+    enqueue(
+        session,
+        channel_key=channel,
+        kind="alert",
+        payload={
+            "title": f"Submission #{item.id} from {platform}: {item.title}"[:140],
+            "text": body,
+            "language": "en",
+            "extra": {"moderate_item": item.id, "platform": platform},
+        },
+        dedup_key=f"moderate:{item.id}",
+        now=now,
+    )
+
+
+def tell_submitter(
+    session: Session, item: Item, outcome: str, *, now: dt.datetime, reason: str = ""
+) -> int:
+    """Queue ``approved`` or ``declined`` to every chat the item was submitted from.
+
+    Returns how many notices were queued (an origin without a chat, or a
+    platform without a channel, is skipped).
+    """
+    origins = session.scalars(
+        select(ItemOrigin).where(ItemOrigin.item_id == item.id, ItemOrigin.reply_to.is_not(None))
+    ).all()
+    queued = 0
+    for origin in origins:
+        if not origin.platform or not origin.reply_to:
+            continue
+        try:
+            channel_key = reply_channel(session, origin.platform)
+        except HubError as error:
+            log.warning("item %s: member not told: %s", item.id, error)
+            continue
+        language = member_language(session, item.member_id, item.language or "en")
+        text = told(outcome, language, title=item.title, reason=reason or "")
+        enqueue(
+            session,
+            channel_key=channel_key,
+            kind="reply",
+            payload={
+                "title": "",
+                "text": text,
+                "language": language,
+                "extra": {"reply_to": origin.reply_to, "platform": origin.platform},
+            },
+            dedup_key=f"told:{item.id}:{origin.id}:{outcome}",
+            now=now,
+        )
+        queued += 1
+    return queued

@@ -1,0 +1,287 @@
+"""What the hub does with a Telegram update from the inbox.
+
+Private chats: free text goes to the assistant; ``/next``, ``/events`` and
+``/awards`` ask the assistant that question in the member's language;
+``/help`` (and ``/start``) say what can be asked; ``/language xx`` stores the
+member's language; ``/submit`` starts a conversation (title, text, link,
+image link; ``/skip`` and ``/cancel``) whose state lives in
+``bot_conversations``, so a restart loses nothing, and ends in a pending item
+of the ``telegram_submissions`` source. Groups: the bot answers when
+mentioned (``@bot``) or when a command is addressed to it.
+
+Replies go through the outbox to the chat the update came from. Each update
+is handled once even if processed twice: replies carry the update's id in
+their dedup key, and a conversation remembers the last update it took.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import logging
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Engine, select
+
+from bots.answering import ChatQuestion, answer_into_chat, find_member, say_into_chat
+from bots.submissions import submit_from_chat, told
+from hub.assistant.assistant import Assistant
+from hub.db import transaction
+from hub.inbox import InboxRecord
+from hub.ingest.submissions import SubmissionError
+from hub.models import BotConversation, Member
+
+log = logging.getLogger(__name__)
+PLATFORM = "telegram"
+SOURCE = "telegram_submissions"
+LANGUAGES = ("en", "es", "fr", "ca", "pt")
+
+COMMAND_QUESTIONS = {
+    "next": {"en": "When is the next event?", "es": "¿Cuándo es el próximo evento?",
+             "fr": "Quel est le prochain événement ?", "ca": "Quin és el proper esdeveniment?",
+             "pt": "Quando é o próximo evento?"},
+    "events": {"en": "What are the upcoming events?", "es": "¿Cuáles son los próximos eventos?",
+               "fr": "Quels sont les prochains événements ?",
+               "ca": "Quins són els propers esdeveniments?",
+               "pt": "Quais são os próximos eventos?"},
+    "awards": {"en": "When is the award call?", "es": "¿Cuándo es la convocatoria del premio?",
+               "fr": "Quand est l'appel du prix ?",
+               "ca": "Quan és la convocatòria de la distinció?",
+               "pt": "Quando é a chamada do prémio?"},
+}  # fmt: skip
+
+PROMPTS = {
+    "title": {"en": "What is the title of your news?", "es": "¿Cuál es el título de tu noticia?",
+              "fr": "Quel est le titre de votre actualité ?",
+              "ca": "Quin és el títol de la vostra notícia?", "pt": "Qual é o título da notícia?"},
+    "text": {"en": "Now the text, please.", "es": "Ahora el texto, por favor.",
+             "fr": "Maintenant le texte, s'il vous plaît.", "ca": "Ara el text, si us plau.",
+             "pt": "Agora o texto, por favor."},
+    "link": {"en": "A link (https://...), or /skip.", "es": "Un enlace (https://...), o /skip.",
+             "fr": "Un lien (https://...), ou /skip.", "ca": "Un enllaç (https://...), o /skip.",
+             "pt": "Um link (https://...), ou /skip."},
+    "image": {"en": "An image link (https://...), or /skip.",
+              "es": "Un enlace a una imagen (https://...), o /skip.",
+              "fr": "Un lien vers une image (https://...), ou /skip.",
+              "ca": "Un enllaç a una imatge (https://...), o /skip.",
+              "pt": "Um link para uma imagem (https://...), ou /skip."},
+    "cancelled": {"en": "Cancelled.", "es": "Cancelado.", "fr": "Annulé.", "ca": "Cancel·lat.",
+                  "pt": "Cancelado."},
+    "language": {"en": "I will answer in English.", "es": "Responderé en español.",
+                 "fr": "Je répondrai en français.", "ca": "Respondré en català.",
+                 "pt": "Vou responder em português."},
+    "language_usage": {"en": "Use /language followed by one of: en, es, fr, ca, pt."},
+}  # fmt: skip
+STEPS = ("title", "text", "link", "image")
+
+
+def prompt(key: str, language: str) -> str:
+    texts = PROMPTS[key]
+    return texts.get(language, texts["en"])
+
+
+def command_of(text: str, bot_username: str | None) -> tuple[str, str] | None:
+    """(command, argument) of ``/cmd@bot arg``; None if not a command or for another bot."""
+    if not text.startswith("/"):
+        return None
+    head, _, rest = text.partition(" ")
+    name, _, addressee = head[1:].partition("@")
+    if addressee and bot_username and addressee.lower() != bot_username.lower():
+        return None
+    return name.lower(), rest.strip()
+
+
+@dataclass
+class TelegramHandlers:
+    """The inbox handler for the ``telegram`` platform."""
+
+    engine: Engine
+    settings: Any
+    assistant: Assistant
+    bot_username: str | None = None
+
+    async def __call__(self, record: InboxRecord, now: dt.datetime) -> None:
+        message = record.payload.get("message")
+        if not isinstance(message, dict) or not isinstance(message.get("text"), str):
+            return  # edits, channel posts, photos without text...: nothing to do
+        chat = message.get("chat") or {}
+        if not isinstance(chat.get("id"), int):
+            return
+        text = message["text"].strip()
+        if chat.get("type") == "private":
+            await self._private(record, chat["id"], text, message, now)
+        elif chat.get("type") in ("group", "supergroup"):
+            await self._group(record, chat["id"], text, now)
+
+    # --- language ----------------------------------------------------------------
+
+    def _language(self, chat_id: int) -> tuple[Member | None, str | None]:
+        member = find_member(self.engine, telegram_chat_id=chat_id)
+        if member is not None:
+            return member, member.language
+        with transaction(self.engine) as session:
+            prefs = session.scalar(
+                select(BotConversation).where(
+                    BotConversation.platform == PLATFORM,
+                    BotConversation.chat_key == f"prefs:{chat_id}",
+                )
+            )
+            return None, (prefs.data.get("language") if prefs else None)
+
+    def _set_language(self, chat_id: int, language: str, now: dt.datetime) -> None:
+        with transaction(self.engine) as session:
+            member = session.scalar(select(Member).where(Member.telegram_chat_id == chat_id))
+            if member is not None:
+                member.language = language
+                return
+            key = f"prefs:{chat_id}"
+            prefs = session.scalar(
+                select(BotConversation).where(
+                    BotConversation.platform == PLATFORM, BotConversation.chat_key == key
+                )
+            )
+            if prefs is None:
+                prefs = BotConversation(platform=PLATFORM, chat_key=key, kind="prefs", step="-")
+                session.add(prefs)
+            prefs.data = {"language": language}
+            prefs.updated_at = now
+
+    # --- private chats -------------------------------------------------------------
+
+    async def _private(
+        self, record: InboxRecord, chat_id: int, text: str, message: dict[str, Any],
+        now: dt.datetime,
+    ) -> None:  # fmt: skip
+        member, chosen = await asyncio.to_thread(self._language, chat_id)
+        sender_language = str((message.get("from") or {}).get("language_code") or "")[:2]
+        language = chosen or (sender_language if sender_language in LANGUAGES else "en")
+        command = command_of(text, self.bot_username)
+        say = self._sayer(record, chat_id, language, now)
+        if command is not None:
+            name, argument = command
+            if name in ("help", "start"):
+                await say(self.assistant.help(language))
+            elif name == "language":
+                wanted = argument.lower()[:2]
+                if wanted in LANGUAGES and len(argument.strip()) == 2:
+                    await asyncio.to_thread(self._set_language, chat_id, wanted, now)
+                    await say(prompt("language", wanted))
+                else:
+                    await say(prompt("language_usage", language))
+            elif name in COMMAND_QUESTIONS:
+                question = COMMAND_QUESTIONS[name][language]
+                await self._ask(record, chat_id, question, member, language, now)
+            elif name == "submit":
+                await asyncio.to_thread(self._start_submission, record, chat_id, now)
+                await say(prompt("title", language))
+            elif name in ("skip", "cancel"):
+                await self._continue(record, chat_id, text, member, language, now)
+            return
+        if await self._continue(record, chat_id, text, member, language, now):
+            return
+        await self._ask(record, chat_id, text, member, chosen, now)
+
+    def _sayer(self, record: InboxRecord, chat_id: int, language: str, now: dt.datetime) -> Any:
+        async def say(text: str) -> None:
+            await asyncio.to_thread(
+                say_into_chat, self.engine, platform=PLATFORM, reply_to=str(chat_id), text=text,
+                language=language, dedup_key=f"tg:{record.event_key}:say", now=now,
+            )  # fmt: skip
+
+        return say
+
+    async def _ask(
+        self, record: InboxRecord, chat_id: int, text: str, member: Member | None,
+        lang: str | None, now: dt.datetime,
+    ) -> None:  # fmt: skip
+        asked = ChatQuestion(PLATFORM, record.event_key, text, str(chat_id),
+                             member.id if member else None, lang)  # fmt: skip
+        await asyncio.to_thread(
+            answer_into_chat, self.engine, self.assistant, self.settings, asked, now
+        )
+
+    # --- groups --------------------------------------------------------------------
+
+    async def _group(self, record: InboxRecord, chat_id: int, text: str, now: dt.datetime) -> None:
+        command = command_of(text, self.bot_username)
+        addressed = f"@{self.bot_username}".lower() if self.bot_username else None
+        if command is not None and command[0] in COMMAND_QUESTIONS:
+            question = COMMAND_QUESTIONS[command[0]]["en"]
+        elif addressed and addressed in text.lower():
+            question = " ".join(w for w in text.split() if w.lower() != addressed)
+        else:
+            return
+        await self._ask(record, chat_id, question, None, None, now)
+
+    # --- the /submit conversation ---------------------------------------------------
+
+    def _conversation(self, session: Any, chat_id: int) -> BotConversation | None:
+        return session.scalar(
+            select(BotConversation).where(
+                BotConversation.platform == PLATFORM,
+                BotConversation.chat_key == str(chat_id),
+                BotConversation.kind == "submit",
+            )
+        )
+
+    def _start_submission(self, record: InboxRecord, chat_id: int, now: dt.datetime) -> None:
+        with transaction(self.engine) as session:
+            conversation = self._conversation(session, chat_id)
+            if conversation is None:
+                conversation = BotConversation(platform=PLATFORM, chat_key=str(chat_id),
+                                               kind="submit", step="title")  # fmt: skip
+                session.add(conversation)
+            conversation.step = "title"
+            conversation.data = {"last_update": record.event_key}
+            conversation.updated_at = now
+
+    async def _continue(
+        self, record: InboxRecord, chat_id: int, text: str, member: Member | None,
+        language: str, now: dt.datetime,
+    ) -> bool:  # fmt: skip
+        """Take ``text`` as the next answer of a running /submit; False if none runs."""
+        reply = await asyncio.to_thread(self._step, record, chat_id, text, member, language, now)
+        if reply is None:
+            return False
+        await self._sayer(record, chat_id, language, now)(reply)
+        return True
+
+    def _step(
+        self, record: InboxRecord, chat_id: int, text: str, member: Member | None,
+        language: str, now: dt.datetime,
+    ) -> str | None:  # fmt: skip
+        with transaction(self.engine) as session:
+            conversation = self._conversation(session, chat_id)
+            if conversation is None:
+                return None
+            data = dict(conversation.data or {})
+            if str(data.get("last_update")) == record.event_key:
+                return None  # this update was already taken (processed twice)
+            data["last_update"] = record.event_key
+            if text.startswith("/cancel"):
+                session.delete(conversation)
+                return prompt("cancelled", language)
+            skipped = text.startswith("/skip")
+            step = conversation.step
+            if skipped and step in ("title", "text"):
+                return prompt(step, language)
+            data[step] = "" if skipped else text
+            following = STEPS[STEPS.index(step) + 1] if step != STEPS[-1] else None
+            if following is not None:
+                conversation.step, conversation.data, conversation.updated_at = following, data, now
+                return prompt(following, language)
+            try:
+                item = submit_from_chat(
+                    session, self.settings, source_key=SOURCE, platform=PLATFORM,
+                    external_id=f"telegram:{chat_id}:{record.event_key}",
+                    title=data.get("title", ""), text=data.get("text", ""),
+                    link=data.get("link") or None, image_url=data.get("image") or None,
+                    reply_to=str(chat_id), member_id=member.id if member else None, now=now,
+                )  # fmt: skip
+            except SubmissionError as error:
+                session.delete(conversation)
+                return f"{error}. /submit"
+            session.delete(conversation)
+            title = item.title if item is not None else data.get("title", "")
+            return told("received", language, title=title)

@@ -1,0 +1,85 @@
+"""Polling mode: ``getUpdates`` for deployments without a public URL.
+
+Each batch is committed to the inbox before the offset moves past it: the
+next ``getUpdates`` call (with ``offset`` = last ``update_id`` + 1) is what
+tells Telegram the batch may be forgotten, so a crash between the two only
+makes Telegram send the batch again, and the inbox ignores what it holds.
+The updates are read raw (``do_api_request``) so the inbox keeps exactly
+what Telegram sent.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import datetime as dt
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Engine
+from telegram import Bot
+
+from bots.telegram.ingress import PLATFORM
+from hub.db import transaction
+from hub.inbox import accept
+
+log = logging.getLogger(__name__)
+
+
+def utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+@dataclass
+class TelegramPoller:
+    """Moves updates from ``getUpdates`` into the inbox."""
+
+    engine: Engine
+    bot: Bot
+    clock: Callable[[], dt.datetime] = utc_now
+    long_poll_seconds: int = 25
+    error_pause: float = 5.0
+    offset: int = 0
+    stored: int = 0
+
+    async def poll_once(self, long_poll: int | None = None) -> int:
+        """One ``getUpdates`` call; returns how many updates it brought."""
+        wait = self.long_poll_seconds if long_poll is None else long_poll
+        raw = await self.bot.do_api_request(
+            "getUpdates",
+            api_kwargs={"offset": self.offset, "timeout": wait, "limit": 100},
+            read_timeout=wait + 10,
+        )
+        updates = [u for u in raw or [] if isinstance(u, dict)]
+        valid = [u for u in updates if isinstance(u.get("update_id"), int)]
+        if valid:
+            await asyncio.to_thread(self._store, valid, self.clock())
+            # only now, with the batch committed, may the next call confirm it
+            self.offset = max(int(u["update_id"]) for u in valid) + 1
+        return len(updates)
+
+    def _store(self, updates: list[dict[str, Any]], now: dt.datetime) -> None:
+        with transaction(self.engine) as session:
+            for update in updates:
+                if accept(session, PLATFORM, str(update["update_id"]), update, now):
+                    self.stored += 1
+
+    async def run(self, stop: asyncio.Event) -> None:
+        """Poll until ``stop`` is set; a failing call waits ``error_pause`` and tries again."""
+        while not stop.is_set():
+            poll = asyncio.create_task(self.poll_once())
+            stopped = asyncio.create_task(stop.wait())
+            done, _ = await asyncio.wait({poll, stopped}, return_when=asyncio.FIRST_COMPLETED)
+            if poll not in done:
+                poll.cancel()  # nothing of an unfinished call was stored or confirmed
+                await asyncio.gather(poll, return_exceptions=True)
+                break
+            stopped.cancel()
+            try:
+                poll.result()
+            except Exception as error:  # Telegram or the database: log, pause, go on
+                log.warning("telegram polling: %s; trying again", error)
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(stop.wait(), self.error_pause)
