@@ -2,8 +2,8 @@
 
 A channel in ``digest`` mode gets no single posts: the router writes its
 deliveries with status ``held``. A roundup gathers the channel's held item
-deliveries (oldest first, at most :data:`MAX_ITEMS`), groups them by topic or
-country with counts and links, adds the next events and the open award
+deliveries (oldest first, at most :data:`MAX_ITEMS` and :data:`HTML_BUDGET`),
+groups them by topic or country with counts and links, adds the next events and the open award
 calls from the knowledge tables, and is enqueued as ONE delivery of kind
 ``roundup`` with dedup key ``roundup:<channel>:<period_key>``: one per channel
 per period, whoever asks and however often.
@@ -12,7 +12,8 @@ What happens to the held rows it covers: their status becomes ``digested``
 and their ``payload`` becomes ``{"roundup_delivery_id": <the roundup's
 delivery id>}``, in the same transaction as the enqueue. Nothing is dropped:
 
-- held rows past :data:`MAX_ITEMS` stay held and lead the next roundup;
+- held rows past :data:`MAX_ITEMS` or :data:`HTML_BUDGET` stay held and lead the
+  next roundup;
 - when a roundup delivery ends ``failed`` or ``dead`` (a platform kept
   rate-limiting it past its attempts, say), the next roundup of the channel
   first gives its rows back (``digested`` -> ``held``) and covers them again.
@@ -48,7 +49,11 @@ from hub.settings import Settings
 log = logging.getLogger(__name__)
 
 MAX_ITEMS = 30
-"""Items per roundup; the rest stay held for the next one (keeps posts within platform limits)."""
+"""Items per roundup at most; the rest stay held for the next one."""
+HTML_BUDGET = 4000
+"""Characters of body HTML per roundup at most (markup and links included): within
+Telegram's 4096 visible characters and Slack's section packing with room to spare, so
+the events and open calls at the end are never cut off. Items past it wait, held."""
 EVENTS_SHOWN = 3
 TOPICS_FILE = Path(__file__).parent / "ingest" / "topics.yaml"
 
@@ -346,7 +351,7 @@ def build_roundup(
     zone = ZoneInfo(settings.channels[channel_key].timezone or settings.hub.timezone)
     today = now.astimezone(zone).date()
     pairs = held_entries(session, channel_id, language, now)
-    return Roundup(
+    roundup = Roundup(
         channel=channel_key,
         period=period,
         period_key=key,
@@ -354,8 +359,11 @@ def build_roundup(
         groups=group_entries(pairs, language, group_by),
         events=next_events(session, today, language),
         calls=open_calls(session, today, language),
-        link=settings.hub.public_url,
     )
+    while len(roundup.html()) > HTML_BUDGET and len(pairs) > 1:
+        pairs = pairs[: max(1, len(pairs) - max(1, len(pairs) // 8))]
+        roundup.groups = group_entries(pairs, language, group_by)
+    return roundup
 
 
 def dedup_key(channel_key: str, key: str) -> str:

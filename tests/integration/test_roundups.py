@@ -199,3 +199,22 @@ def test_section_words_exist_in_every_working_language(language):
 
     assert set(WORDS[language]) == set(WORDS["en"])
     assert "{count}" in WORDS[language]["count"] and "{date}" in WORDS[language]["closes"]
+
+
+def test_a_long_roundup_stays_within_its_budget_and_keeps_its_ending(engine):
+    from hub.roundups import HTML_BUDGET
+
+    with transaction(engine) as session:
+        session.add(Event(id="conf-25", kind="conference", name={"en": "25th IOPD Conference"},
+                          starts_on=dt.date(2027, 3, 10), city="Barcelona"))  # fmt: skip
+    long = "A participatory budgeting story told at great length " * 3
+    for number in range(25):
+        approve(engine, f"{number:02d} {long}", at=NOW - dt.timedelta(minutes=60 - number))
+    first = roundup(engine)
+    assert len(first.roundup.html()) <= HTML_BUDGET
+    kept = len(first.roundup.entries)
+    assert 1 <= kept < 25
+    assert first.roundup.text().rstrip().endswith("25th IOPD Conference, Barcelona")
+    assert statuses(engine, "weekly")["held"] == 25 - kept
+    following = roundup(engine, key="2026-W49", now=NOW + dt.timedelta(days=7))
+    assert following.roundup.entries[0].title.startswith(f"{kept:02d} ")
