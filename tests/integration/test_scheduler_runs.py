@@ -187,3 +187,33 @@ def test_an_expired_lease_passes_to_another_on_sqlite(sqlite_engine):
     # "one" died without releasing: its lease runs out.
     assert two.acquire(MONDAY_0900_MADRID + dt.timedelta(seconds=91))
     assert not one.acquire(MONDAY_0900_MADRID + dt.timedelta(seconds=92))
+
+
+@pytest.mark.postgres
+def test_a_lost_lock_connection_is_noticed_and_the_lock_taken_again(engine):
+    if engine.dialect.name != "postgresql":
+        pytest.skip("the advisory lock is PostgreSQL's")
+    from sqlalchemy import text
+
+    from hub.scheduler import ADVISORY_LOCK_KEY
+
+    leader = Leadership(engine, name="one")
+    _made.append(leader)
+    assert leader.acquire(MONDAY_0900_MADRID)
+    with engine.connect() as admin:  # the server drops the leader's connection (a restart, say)
+        pids = (
+            admin.execute(
+                text(
+                    "SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND objid = :low AND"
+                    " database = (SELECT oid FROM pg_database WHERE datname = current_database())"
+                ),
+                {"low": ADVISORY_LOCK_KEY & 0xFFFFFFFF},
+            )
+            .scalars()
+            .all()
+        )
+        assert len(pids) == 1
+        admin.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": pids[0]})
+        admin.commit()
+    assert leader.acquire(MONDAY_0900_MADRID) is False  # noticed: not leading any more
+    assert leader.acquire(MONDAY_0900_MADRID) is True  # a new connection, the lock again
