@@ -136,6 +136,7 @@ class Roundup:
     period: str
     period_key: str
     language: str
+    issued_on: dt.date | None = None
     groups: list[tuple[str, list[Entry]]] = field(default_factory=list)
     events: list[str] = field(default_factory=list)
     calls: list[str] = field(default_factory=list)
@@ -147,7 +148,9 @@ class Roundup:
 
     @property
     def title(self) -> str:
-        return f"{words(self.language)[self.period]} · {self.period_key}"
+        """``Weekly roundup · Nov 23, 2026``: the issue's date in the channel's language."""
+        when = format_day(self.issued_on, self.language) if self.issued_on else self.period_key
+        return f"{words(self.language)[self.period]} · {when}"
 
     def html(self) -> str:
         """The body as the small, escaped HTML every platform formatter reads."""
@@ -297,7 +300,7 @@ def next_events(
         select(Event)
         .where(Event.starts_on >= today)
         .order_by(Event.starts_on, Event.id)
-        .limit(limit)
+        .limit(limit * 3)
     )
     lines = []
     for event in events:
@@ -308,7 +311,11 @@ def next_events(
         )
         place = f", {event.city}" if event.city else ""
         when = format_day(event.starts_on, language) if event.starts_on else ""
-        lines.append(f"{when} · {name}{place}")
+        line = f"{when} · {name}{place}"
+        if line not in lines:  # the same event from the calendar and from the seed files
+            lines.append(line)
+        if len(lines) == limit:
+            break
     return lines
 
 
@@ -356,6 +363,7 @@ def build_roundup(
         period=period,
         period_key=key,
         language=language,
+        issued_on=today,
         groups=group_entries(pairs, language, group_by),
         events=next_events(session, today, language),
         calls=open_calls(session, today, language),
