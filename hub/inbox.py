@@ -62,8 +62,9 @@ def accept(
             next_attempt_at=now,
         )
         .on_conflict_do_nothing(index_elements=["platform", "event_key"])
+        .returning(inbox.c.id)
     )
-    if session.execute(statement).rowcount == 1:  # type: ignore[attr-defined]
+    if session.execute(statement).scalar() is not None:
         return True
     revived = session.execute(
         update(inbox)
@@ -73,8 +74,9 @@ def accept(
             inbox.c.status.in_(("failed", "dead")),
         )
         .values(status="pending", next_attempt_at=now, last_error=None)
+        .returning(inbox.c.id)
     )
-    return bool(revived.rowcount)  # type: ignore[attr-defined]
+    return revived.scalar() is not None
 
 
 @dataclass(frozen=True)

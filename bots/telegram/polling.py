@@ -4,8 +4,8 @@ Each batch is committed to the inbox before the offset moves past it: the
 next ``getUpdates`` call (with ``offset`` = last ``update_id`` + 1) is what
 tells Telegram the batch may be forgotten, so a crash between the two only
 makes Telegram send the batch again, and the inbox ignores what it holds.
-The updates are read raw (``do_api_request``) so the inbox keeps exactly
-what Telegram sent.
+The updates are stored as python-telegram-bot serialises them back
+(``Update.to_dict``), the same JSON shape the webhook receives.
 """
 
 from __future__ import annotations
@@ -47,12 +47,10 @@ class TelegramPoller:
     async def poll_once(self, long_poll: int | None = None) -> int:
         """One ``getUpdates`` call; returns how many updates it brought."""
         wait = self.long_poll_seconds if long_poll is None else long_poll
-        raw = await self.bot.do_api_request(
-            "getUpdates",
-            api_kwargs={"offset": self.offset, "timeout": wait, "limit": 100},
-            read_timeout=wait + 10,
+        got = await self.bot.get_updates(
+            offset=self.offset, timeout=wait, limit=100, read_timeout=wait + 10
         )
-        updates = [u for u in raw or [] if isinstance(u, dict)]
+        updates = [u.to_dict() for u in got]
         valid = [u for u in updates if isinstance(u.get("update_id"), int)]
         if valid:
             await asyncio.to_thread(self._store, valid, self.clock())
