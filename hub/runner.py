@@ -234,13 +234,32 @@ class HubProcess:
         await Scheduler(self.engine, self.settings, interval=self.scheduler_interval).run(stop)
 
     async def _bots(self, stop: asyncio.Event) -> None:
-        """Placeholder: no bot listener is wired into ``hub serve`` in this version."""
-        log.warning(
-            "bots role: no Slack or Telegram listener is wired into hub serve yet "
-            "(member messages and assistant questions are not received by this process); "
-            "the role only waits for the stop signal"
-        )
-        await stop.wait()
+        """The platform listeners, found by entry point (``hub.roles``: ``bots``).
+
+        The core names no platform: ``bots.runtime:run_bots`` is registered in
+        pyproject.toml and runs the inbox worker (and Telegram polling when no
+        public URL is configured). Slack events and Telegram webhooks arrive
+        through the web role's routes.
+        """
+        run_bots = role_entry_point("bots")
+        if run_bots is None:
+            log.warning(
+                "bots role: no bot runtime is installed (entry point hub.roles:bots); "
+                "member messages and assistant questions are not received by this process"
+            )
+            await stop.wait()
+            return
+        await run_bots(self.settings, self.engine, stop)
+
+
+def role_entry_point(name: str) -> Callable[..., Coroutine[None, None, None]] | None:
+    """The runner of a role that lives outside the core (``hub.roles`` entry points)."""
+    from importlib.metadata import entry_points
+
+    for entry in entry_points(group="hub.roles", name=name):
+        loaded: Callable[..., Coroutine[None, None, None]] = entry.load()
+        return loaded
+    return None
 
 
 def release_leases(engine: Engine, worker_name: str) -> int:

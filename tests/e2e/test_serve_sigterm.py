@@ -124,7 +124,7 @@ def test_sigterm_drains_and_a_restart_resumes_without_loss(tmp_path: Path) -> No
     assert lines and all("level" in line and "msg" in line for line in lines)
     assert any(line["msg"] == "hub stopped" for line in lines)
     assert SECRET not in err
-    assert any("bots role" in line["msg"] for line in lines)
+    assert any(line["msg"].startswith("bots started") for line in lines)
     after_first = counts(engine)
     assert "in_flight" not in after_first
     assert after_first.get("pending", 0) > 0, "stopped too late to show a drain"

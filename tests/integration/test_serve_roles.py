@@ -37,8 +37,23 @@ def test_stop_drains_every_role_and_reports_them_running_before(sqlite_engine, c
     assert seen == {"bots": True, "scheduler": True, "worker": True}
     assert clean is True
     assert process.running_roles() == {"bots": False, "scheduler": False, "worker": False}
-    assert "no Slack or Telegram listener is wired" in caplog.text
+    assert "bots started: inbox worker" in caplog.text  # bots.runtime, by entry point
     assert "worker stopped" in caplog.text
+
+
+def test_without_a_bot_runtime_the_bots_role_says_so(sqlite_engine, caplog, monkeypatch):
+    import hub.runner
+
+    monkeypatch.setattr(hub.runner, "role_entry_point", lambda name: None)
+    process = HubProcess(SETTINGS, sqlite_engine, {"bots"})
+
+    async def main() -> bool:
+        stop = asyncio.Event()
+        asyncio.get_running_loop().call_later(0.2, stop.set)
+        return await process.run(stop)
+
+    assert asyncio.run(main()) is True
+    assert "bots role: no bot runtime is installed" in caplog.text
 
 
 def test_a_failing_role_stops_the_others(sqlite_engine, caplog, monkeypatch):
