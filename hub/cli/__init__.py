@@ -20,6 +20,7 @@ def _register() -> None:
     from hub.cli import ingest_cmd  # noqa: F401
     from hub.cli import members_cmd, newsletter_cmd  # noqa: F401
     from hub.cli import ops_cmd, roundup_cmd  # noqa: F401
+    from hub.cli import users_cmd  # noqa: F401
 
 
 def main() -> None:

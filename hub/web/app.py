@@ -1,0 +1,96 @@
+"""The console's Starlette application: routes, middleware and what the views share."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine
+from starlette.applications import Starlette
+from starlette.middleware import Middleware
+from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
+
+from hub.errors import HubError
+from hub.models import utcnow
+from hub.settings import Settings
+from hub.web import auth_views, item_views, question_views, status_views, submit_views
+from hub.web.page import Clock, Console, public_view, view
+from hub.web.render import make_environment
+from hub.web.security import SecurityHeaders
+from hub.web.sessions import CookieJar
+from hub.web.standins import standins_page
+
+SECRET_KEY_ENV = "HUB_SECRET_KEY"
+MIN_SECRET_LENGTH = 32
+STATIC = Path(__file__).parent / "static"
+
+
+class SecretKeyMissing(HubError):
+    """HUB_SECRET_KEY must be set to a random string of at least 32 characters (it signs the
+    console's cookies; e.g. ``python -c "import secrets; print(secrets.token_urlsafe(48))"``)."""
+
+    def __str__(self) -> str:
+        return " ".join((self.__doc__ or "").split())
+
+
+def _routes() -> list[Route | Mount]:
+    get, post = ["GET"], ["POST"]
+    return [
+        Route("/healthz", status_views.healthz, methods=get),
+        Route("/readyz", status_views.readyz, methods=get),
+        Route("/login", public_view(auth_views.login_form), methods=get),
+        Route("/login", public_view(auth_views.login), methods=post),
+        Route("/logout", view(auth_views.logout), methods=post),
+        Route("/submit-news", public_view(submit_views.member_form), methods=get),
+        Route("/submit-news", public_view(submit_views.member_submit), methods=post),
+        Route("/", view(status_views.dashboard), methods=get),
+        Route("/moderation", view(item_views.moderation_queue), methods=get),
+        Route("/items", view(item_views.items_list), methods=get),
+        Route("/items/{item_id:int}", view(item_views.item_detail), methods=get),
+        Route("/items/{item_id:int}/approve", view(item_views.approve), methods=post),
+        Route("/items/{item_id:int}/decline", view(item_views.decline), methods=post),
+        Route("/items/{item_id:int}/edit", view(item_views.edit_form), methods=get),
+        Route("/items/{item_id:int}/edit", view(item_views.edit), methods=post),
+        Route("/deliveries/{delivery_id:int}/retry", view(item_views.retry_delivery), methods=post),
+        Route("/submit", view(submit_views.submit_form), methods=get),
+        Route("/submit", view(submit_views.submit), methods=post),
+        Route("/sources", view(status_views.sources_page), methods=get),
+        Route("/questions", view(question_views.questions_page), methods=get),
+        Route("/questions/{question_id:int}/reply", view(question_views.reply), methods=post),
+        Route("/standins", view(standins_page), methods=get),
+        Mount("/static", app=StaticFiles(directory=STATIC), name="static"),
+    ]
+
+
+def create_app(
+    settings: Settings,
+    engine: Engine,
+    *,
+    clock: Clock = utcnow,
+    standins: Mapping[str, Any] | None = None,
+    secret_key: str | None = None,
+) -> Starlette:
+    """The secretariat's console for ``settings`` on ``engine``.
+
+    ``secret_key`` signs the cookies; by default it is ``HUB_SECRET_KEY`` from
+    the environment the settings were loaded with. Cookies are ``Secure`` when
+    ``settings.hub.public_url`` is https. ``standins`` (platform -> stand-in)
+    fills the stand-ins page in the demo.
+    """
+    key = secret_key or settings.secrets.get(SECRET_KEY_ENV)
+    if not key or len(key) < MIN_SECRET_LENGTH:
+        raise SecretKeyMissing()
+    https = (settings.hub.public_url or "").lower().startswith("https://")
+    console = Console(
+        settings=settings,
+        engine=engine,
+        clock=clock,
+        cookies=CookieJar.create(key, secure=https),
+        templates=make_environment(settings.hub.timezone),
+        standins=dict(standins or {}),
+    )
+    app = Starlette(routes=_routes(), middleware=[Middleware(SecurityHeaders, https=https)])
+    app.state.console = console
+    return app

@@ -1,0 +1,61 @@
+"""Signing in and out of the console."""
+
+from __future__ import annotations
+
+import math
+
+from sqlalchemy import func, select
+from starlette.responses import Response
+
+from hub.models import User
+from hub.web.page import Page, _safe_next
+from hub.web.security import check_password, login_throttle, record_attempt
+from hub.web.sessions import end_session, purge_sessions, start_session
+
+
+def login_form(page: Page) -> Response:
+    """The sign-in page (or the dashboard for someone already signed in)."""
+    if page.signed_in is not None:
+        return page.redirect(_safe_next(page.param("next") or "/"))
+    return page.render("login.html", next=_safe_next(page.param("next") or "/"), email="")
+
+
+def login(page: Page) -> Response:
+    """Check the password, throttled per (e-mail, address); start a session on success."""
+    email = page.field("email").lower()
+    password = page.field("password")
+    target = _safe_next(page.field("next") or "/")
+    throttle = login_throttle(page.db, email, page.client_ip, page.now)
+    if not throttle.allowed:
+        minutes = max(1, math.ceil(throttle.retry_after.total_seconds() / 60))
+        page.flashes.append(
+            (
+                "error",
+                f"Too many failed sign-ins for {email} from your network. "
+                f"Try again in {minutes} minute{'s' if minutes != 1 else ''}.",
+            )
+        )
+        return page.render("login.html", status=429, next=target, email=email)
+    user = page.db.scalar(select(User).where(func.lower(User.email) == email)) if email else None
+    ok = check_password(user, password)
+    record_attempt(page.db, email, page.client_ip, page.now, ok)
+    if not ok or user is None:
+        page.flashes.append(("error", "Wrong e-mail address or password."))
+        return page.render("login.html", status=401, next=target, email=email)
+    purge_sessions(page.db, now=page.now)
+    cookies = page.console.cookies
+    end_session(page.db, cookies.session_token(page.request.cookies.get(cookies.session_name)))
+    token, _ = start_session(page.db, user, now=page.now, ip=page.client_ip)
+    page.set_cookies[cookies.session_name] = cookies.sign(token)
+    page.audit("sign_in", f"user:{user.id}", actor=user.email)
+    return page.redirect(target, f"Welcome, {user.name}.")
+
+
+def logout(page: Page) -> Response:
+    """End the session here (other browsers of the same user stay signed in)."""
+    cookies = page.console.cookies
+    page.audit("sign_out", f"user:{page.user.id}")
+    end_session(page.db, cookies.session_token(page.request.cookies.get(cookies.session_name)))
+    page.set_cookies[cookies.session_name] = None
+    page.signed_in = None
+    return page.redirect("/login", "You have signed out.", "info")

@@ -1,0 +1,220 @@
+"""Moderation and items: the queue, the list with filters, one item, its deliveries.
+
+Every action goes through :mod:`hub.ingest.moderation` (approval through the
+router, which writes the deliveries in this request's transaction) or
+:func:`hub.bus.outbox.requeue`, and is written to the audit log.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import String, cast, func, select
+from starlette.responses import Response
+
+from hub.bus.outbox import requeue
+from hub.ingest import moderation
+from hub.models import Channel, Delivery, DeliveryAttempt, Item, ItemOrigin, Source
+from hub.web.page import Page, Refused
+
+PAGE_SIZE = 50
+STATUSES = ("pending", "approved", "declined")
+
+
+def _item(page: Page) -> Item:
+    item = page.db.get(Item, int(page.request.path_params["item_id"]))
+    if item is None:
+        raise Refused("There is no such item (it may have been removed).", "/items")
+    return item
+
+
+def _source_keys(page: Page) -> dict[int, str]:
+    return dict(page.db.execute(select(Source.id, Source.key)).tuples().all())
+
+
+def moderation_queue(page: Page) -> Response:
+    """Items waiting for a decision, oldest first, with their cleaned summary."""
+    items = list(
+        page.db.scalars(
+            select(Item).where(Item.status == "pending").order_by(Item.id).limit(PAGE_SIZE)
+        )
+    )
+    total = page.db.scalar(select(func.count()).where(Item.status == "pending"))
+    return page.render(
+        "moderation.html", items=items, total=total, sources=_source_keys(page), back="/moderation"
+    )
+
+
+def items_list(page: Page) -> Response:
+    """Items, newest first, filtered by status, source, language and tag."""
+    filters = {name: page.param(name) for name in ("status", "source", "language", "tag")}
+    query = select(Item).order_by(Item.id.desc())
+    if filters["status"] in STATUSES:
+        query = query.where(Item.status == filters["status"])
+    if filters["source"]:
+        query = query.join(Source, Source.id == Item.source_id).where(
+            Source.key == filters["source"]
+        )
+    if filters["language"]:
+        query = query.where(Item.language == filters["language"])
+    if filters["tag"]:
+        tag = moderation._slug(filters["tag"])
+        query = query.where(cast(Item.tags, String).like(f'%"{tag}"%'))
+    before = page.param("before")
+    if before.isdigit():
+        query = query.where(Item.id < int(before))
+    items = list(page.db.scalars(query.limit(PAGE_SIZE + 1)))
+    more = len(items) > PAGE_SIZE
+    items = items[:PAGE_SIZE]
+    keys = list(page.db.scalars(select(Source.key).order_by(Source.key)))
+    return page.render(
+        "items.html",
+        items=items,
+        filters=filters,
+        statuses=STATUSES,
+        source_keys=keys,
+        languages=page.settings.hub.languages,
+        sources=_source_keys(page),
+        older=items[-1].id if more and items else None,
+        back=str(page.request.url.path)
+        + ("?" + page.request.url.query if page.request.url.query else ""),
+    )
+
+
+def item_detail(page: Page) -> Response:
+    """One item: its text, where it came from, where it went and how that went."""
+    item = _item(page)
+    origins = page.db.execute(
+        select(ItemOrigin, Source.key)
+        .join(Source, Source.id == ItemOrigin.source_id)
+        .where(ItemOrigin.item_id == item.id)
+        .order_by(ItemOrigin.id)
+    ).all()
+    deliveries = page.db.execute(
+        select(Delivery, Channel)
+        .join(Channel, Channel.id == Delivery.channel_id)
+        .where(Delivery.item_id == item.id)
+        .order_by(Delivery.id)
+    ).all()
+    ids = [d.id for d, _ in deliveries]
+    attempts: dict[int, list[DeliveryAttempt]] = {i: [] for i in ids}
+    if ids:
+        for attempt in page.db.scalars(
+            select(DeliveryAttempt)
+            .where(DeliveryAttempt.delivery_id.in_(ids))
+            .order_by(DeliveryAttempt.id)
+        ):
+            attempts[attempt.delivery_id].append(attempt)
+    from hub.web.tables import AuditEntry
+
+    history = list(
+        page.db.scalars(
+            select(AuditEntry)
+            .where(AuditEntry.target == f"item:{item.id}")
+            .order_by(AuditEntry.id.desc())
+            .limit(20)
+        )
+    )
+    return page.render(
+        "item.html",
+        item=item,
+        origins=origins,
+        deliveries=deliveries,
+        attempts=attempts,
+        history=history,
+        sources=_source_keys(page),
+        channels=page.settings.channels,
+        back=f"/items/{item.id}",
+    )
+
+
+def _back(page: Page, default: str) -> str:
+    back = page.field("back")
+    return back if back.startswith("/") and not back.startswith("//") else default
+
+
+def approve(page: Page) -> Response:
+    """Approve the item; the router writes its deliveries in the same transaction."""
+    item = _item(page)
+    deliveries = moderation.approve(page.db, item, page.settings, by=page.user.email, now=page.now)
+    page.audit("approve", f"item:{item.id}", f"{len(deliveries)} deliveries")
+    where = ", ".join(sorted({c for c in _channel_keys(page, deliveries)})) or "no channel"
+    return page.redirect(
+        _back(page, "/moderation"),
+        f"Approved “{item.title}”: {len(deliveries)} deliveries ({where}).",
+    )
+
+
+def _channel_keys(page: Page, deliveries: list[Delivery]) -> list[str]:
+    ids = [d.channel_id for d in deliveries]
+    if not ids:
+        return []
+    return list(page.db.scalars(select(Channel.key).where(Channel.id.in_(ids))))
+
+
+def decline(page: Page) -> Response:
+    """Decline the item with a reason the member can be told."""
+    item = _item(page)
+    reason = page.field("reason")
+    back = _back(page, "/moderation")
+    if not reason:
+        raise Refused(f"Say why “{item.title}” is declined: the member is told.", back)
+    try:
+        moderation.decline(item, reason=reason, by=page.user.email, now=page.now)
+    except moderation.ModerationError as exc:
+        raise Refused(str(exc), back) from None
+    page.audit("decline", f"item:{item.id}", reason)
+    return page.redirect(back, f"Declined “{item.title}”.")
+
+
+def edit_form(page: Page) -> Response:
+    item = _item(page)
+    return page.render(
+        "edit.html",
+        item=item,
+        languages=page.settings.hub.languages,
+        values={
+            "title": item.title,
+            "summary_html": item.summary_html,
+            "link": item.link or "",
+            "image_url": item.image_url or "",
+            "language": item.language or "",
+            "tags": ", ".join(item.tags or []),
+        },
+    )
+
+
+def edit(page: Page) -> Response:
+    """Change title, summary, link, image, language and tags; text is sanitised again."""
+    item = _item(page)
+    language = page.field("language")
+    if language and language not in page.settings.hub.languages:
+        raise Refused(f"Unknown language {language!r}.", f"/items/{item.id}/edit")
+    try:
+        moderation.edit(
+            item,
+            title=page.field("title"),
+            summary_html=page.field("summary_html"),
+            link=page.field("link") or None,
+            image_url=page.field("image_url") or None,
+            language=language or None,
+        )
+        moderation.retag(item, tags=[t for t in page.field("tags").split(",") if t.strip()])
+    except moderation.ModerationError as exc:
+        raise Refused(str(exc), f"/items/{item.id}/edit") from None
+    item.updated_at = page.now
+    page.audit("edit", f"item:{item.id}")
+    return page.redirect(_back(page, f"/items/{item.id}"), f"Saved “{item.title}”.")
+
+
+def retry_delivery(page: Page) -> Response:
+    """Make a failed or dead delivery due again with a fresh set of attempts."""
+    delivery = page.db.get(Delivery, int(page.request.path_params["delivery_id"]))
+    if delivery is None:
+        raise Refused("There is no such delivery.", "/items")
+    back = f"/items/{delivery.item_id}" if delivery.item_id else "/"
+    count = requeue(page.db.connection(), now=page.now, ids=[delivery.id])
+    if not count:
+        raise Refused(
+            f"Delivery {delivery.id} is {delivery.status}: only failed ones are retried.", back
+        )
+    page.audit("retry", f"item:{delivery.item_id}", f"delivery {delivery.id}")
+    return page.redirect(back, f"Delivery {delivery.id} will be sent again shortly.")

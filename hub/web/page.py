@@ -1,0 +1,209 @@
+"""What every console request goes through: one transaction, the session, CSRF, flashes.
+
+A view is a plain synchronous function ``view(page: Page) -> Response``; the
+:func:`view` decorator turns it into a Starlette endpoint that reads the form
+(if any), then runs the view in a worker thread with a database session,
+after checking the sign-in (unless the view is public) and, for every POST,
+the CSRF token. A view that cannot do what was asked raises :class:`Refused`:
+its changes are rolled back and the user is sent back with the message.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import secrets
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import quote
+
+from jinja2 import Environment
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session
+from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import FormData
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, RedirectResponse, Response
+
+from hub.errors import HubError
+from hub.models import User
+from hub.settings import Settings
+from hub.web.sessions import CookieJar, SignedIn, find_session, tokens_match
+from hub.web.tables import AuditEntry
+
+Clock = Callable[[], dt.datetime]
+View = Callable[["Page"], Response]
+
+
+@dataclass
+class Console:
+    """What the views share: the deployment, the database, the clock, the stand-ins."""
+
+    settings: Settings
+    engine: Engine
+    clock: Clock
+    cookies: CookieJar
+    templates: Environment
+    standins: Mapping[str, Any]
+
+
+class Refused(HubError):
+    """A request that cannot be done; ``back`` is where the user is sent with the message."""
+
+    def __init__(self, message: str, back: str) -> None:
+        super().__init__(message)
+        self.message = message
+        self.back = back
+
+
+@dataclass
+class Page:
+    """One request as a view sees it."""
+
+    request: Request
+    db: Session
+    console: Console
+    now: dt.datetime
+    signed_in: SignedIn | None
+    form: FormData | None
+    csrf_token: str
+    flashes: list[tuple[str, str]]
+    set_cookies: dict[str, str | None] = field(default_factory=dict)
+
+    @property
+    def user(self) -> User:
+        assert self.signed_in is not None, "this view needs a signed-in user"
+        return self.signed_in.user
+
+    @property
+    def settings(self) -> Settings:
+        return self.console.settings
+
+    def field(self, name: str, default: str = "") -> str:
+        value = self.form.get(name) if self.form is not None else None
+        return value.strip() if isinstance(value, str) else default
+
+    def param(self, name: str) -> str:
+        return self.request.query_params.get(name, "").strip()
+
+    def render(self, template: str, status: int = 200, **context: Any) -> Response:
+        """The template rendered with the shared context (user, CSRF token, flashes)."""
+        shown = self.flashes
+        self.flashes = []
+        if shown:
+            self.set_cookies[self.console.cookies.flash_name] = None
+        body = self.console.templates.get_template(template).render(
+            user=self.signed_in.user if self.signed_in else None,
+            csrf_token=self.csrf_token,
+            flashes=shown,
+            path=self.request.url.path,
+            hub_name=self.settings.hub.name,
+            **context,
+        )
+        return HTMLResponse(body, status_code=status)
+
+    def redirect(self, to: str, message: str | None = None, kind: str = "ok") -> Response:
+        """A 303 to ``to``, with a message shown on the next page."""
+        if message:
+            self.flashes.append((kind, message))
+        if self.flashes:
+            self.set_cookies[self.console.cookies.flash_name] = self.console.cookies.sign(
+                self.flashes
+            )
+        return RedirectResponse(to, status_code=303)
+
+    def audit(
+        self, action: str, target: str | None, detail: str | None = None, actor: str | None = None
+    ) -> None:
+        """Record who did what to which thing, in the request's transaction."""
+        if actor is None:
+            actor = self.signed_in.user.email if self.signed_in else "member (web form)"
+        self.db.add(
+            AuditEntry(at=self.now, actor=actor, action=action, target=target, detail=detail)
+        )
+
+    @property
+    def client_ip(self) -> str:
+        return self.request.client.host if self.request.client else "unknown"
+
+
+def _safe_next(path: str) -> str:
+    return path if path.startswith("/") and not path.startswith("//") else "/"
+
+
+def view(fn: View, *, public: bool = False) -> Callable[[Request], Any]:
+    """A Starlette endpoint running ``fn`` with sign-in and CSRF checked first."""
+
+    async def endpoint(request: Request) -> Response:
+        form = None
+        if request.method == "POST":
+            form = await request.form(max_files=0, max_fields=100, max_part_size=256 * 1024)
+        try:
+            return await run_in_threadpool(_run, fn, request, form, public)
+        finally:
+            if form is not None:
+                await form.close()
+
+    endpoint.__name__ = fn.__name__
+    endpoint.__doc__ = fn.__doc__
+    return endpoint
+
+
+def public_view(fn: View) -> Callable[[Request], Any]:
+    return view(fn, public=True)
+
+
+def _run(fn: View, request: Request, form: FormData | None, public: bool) -> Response:
+    console: Console = request.app.state.console
+    cookies = console.cookies
+    now = console.clock()
+    flashes = cookies.unsign(request.cookies.get(cookies.flash_name))
+    anonymous = cookies.unsign(request.cookies.get(cookies.csrf_name))
+    set_cookies: dict[str, str | None] = {}
+    if not isinstance(anonymous, str):
+        anonymous = secrets.token_urlsafe(32)
+        set_cookies[cookies.csrf_name] = cookies.sign(anonymous)
+    with Session(console.engine, expire_on_commit=False) as db:
+        signed_in, why = find_session(
+            db, cookies.session_token(request.cookies.get(cookies.session_name)), now=now
+        )
+        page = Page(
+            request=request,
+            db=db,
+            console=console,
+            now=now,
+            signed_in=signed_in,
+            form=form,
+            csrf_token=signed_in.row.csrf_token if signed_in else anonymous,
+            flashes=[tuple(f) for f in flashes] if isinstance(flashes, list) else [],
+            set_cookies=set_cookies,
+        )
+        if why:
+            page.set_cookies[cookies.session_name] = None
+        if signed_in is None and not public:
+            db.commit()
+            message = "Your session has expired; please sign in again." if why else None
+            target = request.url.path if request.method == "GET" else "/"
+            response = page.redirect(f"/login?next={quote(target)}", message, "info")
+        elif form is not None and not tokens_match(page.csrf_token, _csrf_of(form)):
+            db.commit()
+            response = page.render("refused.html", status=403)
+        else:
+            try:
+                response = fn(page)
+                db.commit()
+            except Refused as refused:
+                db.rollback()
+                response = page.redirect(_safe_next(refused.back), refused.message, "error")
+    for name, value in page.set_cookies.items():
+        if value is None:
+            response.delete_cookie(name, path="/", secure=cookies.secure, httponly=True)
+        else:
+            response.set_cookie(name, value, **cookies.options())  # type: ignore[arg-type]
+    response.headers.setdefault("cache-control", "no-store")
+    return response
+
+
+def _csrf_of(form: FormData) -> str | None:
+    value = form.get("csrf_token")
+    return value if isinstance(value, str) else None

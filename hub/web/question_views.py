@@ -1,0 +1,77 @@
+"""The assistant's handoff queue: questions it could not answer, and the secretariat's reply.
+
+The reply is recorded and queued to the member by the assistant's
+``answer_reply`` (``hub.assistant.store``), looked up lazily so the console
+still runs in a build without the assistant (the form then says replies
+cannot be sent).
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from typing import Any
+
+from sqlalchemy import select
+from starlette.responses import Response
+
+from hub.errors import HubError
+from hub.models import Member, Question
+from hub.web.page import Page, Refused
+
+
+def assistant_reply_function() -> Callable[..., Any] | None:
+    """``answer_reply`` of the assistant, or None when the assistant is not there."""
+    for module in ("hub.assistant.store", "hub.assistant"):
+        try:
+            found = getattr(importlib.import_module(module), "answer_reply", None)
+        except ImportError:
+            continue
+        if callable(found):
+            return found
+    return None
+
+
+def questions_page(page: Page) -> Response:
+    """Open handoffs, oldest first, and the latest replies."""
+    open_questions = page.db.execute(
+        select(Question, Member)
+        .outerjoin(Member, Member.id == Question.member_id)
+        .where(Question.handoff.is_(True), Question.status == "open")
+        .order_by(Question.id)
+    ).all()
+    replied = list(
+        page.db.scalars(
+            select(Question)
+            .where(Question.handoff.is_(True), Question.status != "open")
+            .order_by(Question.id.desc())
+            .limit(10)
+        )
+    )
+    return page.render(
+        "questions.html",
+        open_questions=open_questions,
+        replied=replied,
+        can_reply=assistant_reply_function() is not None,
+    )
+
+
+def reply(page: Page) -> Response:
+    """Send the secretariat's reply to the member through the assistant."""
+    question = page.db.get(Question, int(page.request.path_params["question_id"]))
+    if question is None or not question.handoff:
+        raise Refused("There is no such question in the queue.", "/questions")
+    if question.status != "open":
+        raise Refused(f"Question {question.id} was already answered.", "/questions")
+    text = page.field("reply")
+    if not text:
+        raise Refused("Write a reply first.", "/questions")
+    answer_reply = assistant_reply_function()
+    if answer_reply is None:
+        raise Refused("Replies cannot be sent yet: the assistant is not installed.", "/questions")
+    try:
+        answer_reply(page.db, question.id, text, by=page.user.email, now=page.now)
+    except HubError as exc:
+        raise Refused(f"The reply was not sent: {exc}", "/questions") from None
+    page.audit("reply", f"question:{question.id}")
+    return page.redirect("/questions", f"Reply to question {question.id} sent.")

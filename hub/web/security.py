@@ -1,0 +1,129 @@
+"""Passwords, sign-in throttling and the headers every console response carries.
+
+Passwords are hashed with argon2id (argon2-cffi's defaults, RFC 9106's
+second recommended set). Sign-in is throttled per (e-mail, client address):
+after :data:`MAX_FAILURES` failures within :data:`FAILURE_WINDOW` the pair is
+refused until the oldest failure leaves the window; the attempts are rows, so
+every process of a deployment sees them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from hub.models import User
+from hub.web.tables import LoginAttempt
+
+MAX_FAILURES = 5
+FAILURE_WINDOW = dt.timedelta(minutes=15)
+
+CONTENT_SECURITY_POLICY = "; ".join(
+    [
+        "default-src 'self'",
+        "script-src 'self'",
+        "style-src 'self'",
+        "img-src 'self'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+        "base-uri 'none'",
+        "object-src 'none'",
+    ]
+)
+SECURITY_HEADERS = {
+    "content-security-policy": CONTENT_SECURITY_POLICY,
+    "x-content-type-options": "nosniff",
+    "referrer-policy": "same-origin",
+    "x-frame-options": "DENY",
+    "cross-origin-opener-policy": "same-origin",
+    "permissions-policy": "camera=(), microphone=(), geolocation=()",
+}
+
+_hasher = PasswordHasher()
+# Verified when the e-mail is unknown, so that a wrong address costs as long as a wrong password.
+_DUMMY_HASH = _hasher.hash("not a password anyone has")
+
+
+def hash_password(password: str) -> str:
+    """An argon2id hash of ``password`` (salted, with the parameters in the string)."""
+    return _hasher.hash(password)
+
+
+def check_password(user: User | None, password: str) -> bool:
+    """True when ``password`` is the user's; rehashes in place when the parameters changed."""
+    stored = user.password_hash if user is not None and user.active else None
+    try:
+        _hasher.verify(stored or _DUMMY_HASH, password)
+    except (VerificationError, InvalidHashError):
+        return False
+    if stored is None or user is None:
+        return False
+    if _hasher.check_needs_rehash(stored):
+        user.password_hash = _hasher.hash(password)
+    return True
+
+
+@dataclass(frozen=True)
+class Throttle:
+    """Whether a (e-mail, address) pair may try to sign in, and for how long not."""
+
+    allowed: bool
+    retry_after: dt.timedelta = dt.timedelta(0)
+
+
+def login_throttle(session: Session, email: str, ip: str, now: dt.datetime) -> Throttle:
+    """Refuse once :data:`MAX_FAILURES` failures since the last success fall in the window."""
+    since = now - FAILURE_WINDOW
+    last_success = session.scalar(
+        select(func.max(LoginAttempt.at)).where(
+            LoginAttempt.email == email, LoginAttempt.ip == ip, LoginAttempt.succeeded
+        )
+    )
+    if last_success is not None and last_success > since:
+        since = last_success
+    failures = list(
+        session.scalars(
+            select(LoginAttempt.at)
+            .where(LoginAttempt.email == email, LoginAttempt.ip == ip)
+            .where(LoginAttempt.succeeded.is_(False), LoginAttempt.at > since)
+            .order_by(LoginAttempt.at.desc())
+            .limit(MAX_FAILURES)
+        )
+    )
+    if len(failures) < MAX_FAILURES:
+        return Throttle(True)
+    return Throttle(False, failures[-1] + FAILURE_WINDOW - now)
+
+
+def record_attempt(session: Session, email: str, ip: str, now: dt.datetime, ok: bool) -> None:
+    session.add(LoginAttempt(email=email, ip=ip, at=now, succeeded=ok))
+
+
+class SecurityHeaders:
+    """ASGI middleware adding :data:`SECURITY_HEADERS` (and HSTS behind TLS) to every response."""
+
+    def __init__(self, app: ASGIApp, *, https: bool) -> None:
+        self.app = app
+        self.headers = [(k.encode(), v.encode()) for k, v in SECURITY_HEADERS.items()]
+        if https:
+            self.headers.append((b"strict-transport-security", b"max-age=31536000"))
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                present = {name.lower() for name, _ in message.get("headers", [])}
+                extra = [(k, v) for k, v in self.headers if k not in present]
+                message["headers"] = [*message.get("headers", []), *extra]
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)

@@ -1,0 +1,82 @@
+"""The dashboard, the sources' status, and the health endpoints."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select, text
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+
+from hub.bus.status import bus_status
+from hub.db import is_current
+from hub.models import Delivery, Item, Question, Source
+from hub.web.page import Console, Page
+from hub.web.tables import AuditEntry
+
+
+def _count(page: Page, query: object) -> int:
+    return int(page.db.scalar(query) or 0)  # type: ignore[call-overload]
+
+
+def dashboard(page: Page) -> Response:
+    """Queue counts, failing sources, the latest items and actions."""
+    d = Delivery
+    counts = {
+        "pending_items": _count(page, select(func.count()).where(Item.status == "pending")),
+        "deliveries_pending": _count(
+            page, select(func.count()).where(d.status.in_(("pending", "in_flight")))
+        ),
+        "deliveries_failed": _count(
+            page, select(func.count()).where(d.status.in_(("failed", "dead")))
+        ),
+        "open_questions": _count(
+            page,
+            select(func.count()).where(Question.handoff.is_(True), Question.status == "open"),
+        ),
+    }
+    failing = list(
+        page.db.scalars(
+            select(Source)
+            .where(Source.consecutive_failures > 0, Source.enabled.is_(True))
+            .order_by(Source.consecutive_failures.desc(), Source.key)
+        )
+    )
+    latest = list(page.db.scalars(select(Item).order_by(Item.id.desc()).limit(10)))
+    actions = list(page.db.scalars(select(AuditEntry).order_by(AuditEntry.id.desc()).limit(10)))
+    channels = bus_status(page.db.connection(), page.now).channels
+    return page.render(
+        "dashboard.html",
+        counts=counts,
+        failing=failing,
+        latest=latest,
+        actions=actions,
+        channels=channels,
+    )
+
+
+def sources_page(page: Page) -> Response:
+    """Every source with its last success, last error in words, failures and next fetch."""
+    sources = list(page.db.scalars(select(Source).order_by(Source.enabled.desc(), Source.key)))
+    return page.render("sources.html", sources=sources)
+
+
+async def healthz(request: Request) -> Response:
+    """Alive: the process answers (no database involved)."""
+    return JSONResponse({"status": "ok"})
+
+
+def _ready(console: Console) -> tuple[bool, dict[str, object]]:
+    try:
+        with console.engine.connect() as connection:
+            connection.execute(text("SELECT 1"))
+        current = is_current(console.engine)
+    except Exception as exc:
+        return False, {"database": "unreachable", "error": type(exc).__name__}
+    return current, {"database": "ok", "migrations": "current" if current else "behind"}
+
+
+async def readyz(request: Request) -> Response:
+    """Ready: the database answers and is at the newest migration (503 otherwise)."""
+    ready, details = await run_in_threadpool(_ready, request.app.state.console)
+    body = {"status": "ok" if ready else "unavailable", **details}
+    return JSONResponse(body, status_code=200 if ready else 503)

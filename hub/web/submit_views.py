@@ -1,0 +1,133 @@
+"""Writing news: the secretariat's form (source ``console``) and the members' form (``web``).
+
+The secretariat's form can also file a piece on a member's behalf through the
+members' source, so that it waits for moderation like theirs. The members'
+form needs no sign-in; it is throttled per address.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import func, select
+from starlette.responses import Response
+
+from hub.web.page import Page, Refused
+from hub.web.submissions import Submission, SubmissionError, submit_news
+from hub.web.tables import AuditEntry
+
+MEMBER_LIMIT = 20
+MEMBER_WINDOW = dt.timedelta(hours=1)
+
+
+def _source_of_kind(page: Page, kind: str) -> str | None:
+    for key, source in page.settings.sources.items():
+        if source.kind == kind and source.enabled:
+            return key
+    return None
+
+
+def _submission(page: Page) -> Submission:
+    return Submission(
+        title=page.field("title"),
+        text=page.field("text"),
+        link=page.field("link") or None,
+        image_url=page.field("image_url") or None,
+        language=page.field("language") or None,
+    )
+
+
+def _values(page: Page) -> dict[str, str]:
+    names = ("title", "text", "link", "image_url", "language", "source")
+    return {name: page.field(name) for name in names}
+
+
+def _form(page: Page, template: str, status: int = 200, **extra: object) -> Response:
+    return page.render(
+        template,
+        status=status,
+        languages=page.settings.hub.languages,
+        values=_values(page) if page.form is not None else {},
+        **extra,
+    )
+
+
+def submit_form(page: Page) -> Response:
+    """The secretariat's form: publish as the secretariat, or file for moderation."""
+    return _form(page, "submit.html", sources=_choices(page))
+
+
+def _choices(page: Page) -> list[tuple[str, str]]:
+    choices = []
+    console = _source_of_kind(page, "console")
+    if console:
+        trusted = page.settings.sources[console].trusted
+        label = "The secretariat" + (" (published at once)" if trusted else "")
+        choices.append((console, label))
+    web = _source_of_kind(page, "web")
+    if web:
+        choices.append((web, "A member, through the web form (waits for moderation)"))
+    return choices
+
+
+def submit(page: Page) -> Response:
+    choices = dict(_choices(page))
+    source = page.field("source")
+    if source not in choices:
+        page.flashes.append(("error", "Choose who the news is from."))
+        return _form(page, "submit.html", status=400, sources=list(choices.items()))
+    try:
+        result = submit_news(
+            page.db, page.settings, source, _submission(page), now=page.now, platform="console"
+        )
+    except SubmissionError as exc:
+        page.flashes.append(("error", str(exc)))
+        return _form(page, "submit.html", status=400, sources=list(choices.items()))
+    item = result.item
+    page.audit("submit", f"item:{item.id}", f"{result.outcome} via {source}")
+    return page.redirect(f"/items/{item.id}", _outcome_words(result.outcome, result.approved))
+
+
+def _outcome_words(outcome: str, approved: bool) -> str:
+    if outcome == "merged":
+        return "This story was already in the hub: the submission was added to it."
+    if outcome == "unchanged":
+        return "This submission had already been received."
+    if approved:
+        return "Published: the news is on its way to the channels."
+    return "Received: the news waits in the moderation queue."
+
+
+def member_form(page: Page) -> Response:
+    """The members' public form."""
+    if _source_of_kind(page, "web") is None:
+        raise Refused("The members' news form is not enabled in this deployment.", "/login")
+    return _form(page, "member_submit.html")
+
+
+def member_submit(page: Page) -> Response:
+    source = _source_of_kind(page, "web")
+    if source is None:
+        raise Refused("The members' news form is not enabled in this deployment.", "/login")
+    recent = page.db.scalar(
+        select(func.count())
+        .select_from(AuditEntry)
+        .where(AuditEntry.action == "member_submit", AuditEntry.target == f"ip:{page.client_ip}")
+        .where(AuditEntry.at > page.now - MEMBER_WINDOW)
+    )
+    if (recent or 0) >= MEMBER_LIMIT:
+        page.flashes.append(("error", "Too many submissions from your network; try later."))
+        return _form(page, "member_submit.html", status=429)
+    try:
+        result = submit_news(
+            page.db, page.settings, source, _submission(page), now=page.now, platform="web"
+        )
+    except SubmissionError as exc:
+        page.flashes.append(("error", str(exc)))
+        return _form(page, "member_submit.html", status=400)
+    page.audit("member_submit", f"ip:{page.client_ip}", f"item {result.item.id}")
+    page.audit("submit", f"item:{result.item.id}", f"{result.outcome} via {source}")
+    return page.redirect(
+        "/submit-news",
+        "Thank you: the secretariat will review your news before it is published.",
+    )

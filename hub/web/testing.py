@@ -1,0 +1,75 @@
+"""A synchronous client for the console in tests, and small helpers to sign in.
+
+Starlette's own ``TestClient`` now warns unless the ``httpx2`` package is
+installed; this drives the application through httpx's ``ASGITransport`` on
+an anyio portal instead, with cookies kept between requests and a chosen
+client address (sign-in throttling is per address).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from types import TracebackType
+from typing import Any
+
+import anyio.from_thread
+import httpx
+from starlette.types import ASGIApp
+
+_CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
+
+
+def csrf_token(html: str) -> str:
+    """The CSRF token of the first form on a page."""
+    found = _CSRF.search(html)
+    if found is None:
+        raise AssertionError("the page has no form with a CSRF token")
+    return found.group(1)
+
+
+class ConsoleClient:
+    """Requests to an ASGI app from synchronous code; use as a context manager."""
+
+    def __init__(
+        self, app: ASGIApp, *, base_url: str = "http://console.test", client_ip: str = "192.0.2.10"
+    ) -> None:
+        self._portal_manager = anyio.from_thread.start_blocking_portal()
+        self._portal = self._portal_manager.__enter__()
+        transport = httpx.ASGITransport(app=app, client=(client_ip, 50000))
+        self.client = httpx.AsyncClient(transport=transport, base_url=base_url)
+
+    def request(self, method: str, url: str, **options: Any) -> httpx.Response:
+        call = functools.partial(self.client.request, method, url, **options)
+        return self._portal.call(call)
+
+    def get(self, url: str, **options: Any) -> httpx.Response:
+        return self.request("GET", url, **options)
+
+    def post(self, url: str, **options: Any) -> httpx.Response:
+        return self.request("POST", url, **options)
+
+    def follow(self, response: httpx.Response) -> httpx.Response:
+        """The page a 303 points to."""
+        assert response.status_code == 303, response.status_code
+        return self.get(response.headers["location"])
+
+    def submit(self, page_url: str, action: str, data: dict[str, str]) -> httpx.Response:
+        """Post ``data`` to ``action`` with the CSRF token read from ``page_url``."""
+        token = csrf_token(self.get(page_url).text)
+        return self.post(action, data={"csrf_token": token, **data})
+
+    def sign_in(self, email: str, password: str) -> httpx.Response:
+        return self.submit("/login", "/login", {"email": email, "password": password})
+
+    def close(self) -> None:
+        self._portal.call(self.client.aclose)
+        self._portal_manager.__exit__(None, None, None)
+
+    def __enter__(self) -> ConsoleClient:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
