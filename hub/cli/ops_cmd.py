@@ -270,3 +270,38 @@ def erase_command(
     typer.echo(f"mailchimp: {report.mailchimp}")
     for note in report.notes:
         typer.echo(f"note: {note}")
+
+
+@app.command("schedules")
+def schedules_command(ctx: typer.Context, database_url: DatabaseUrl = None) -> None:
+    """Each schedule: its last run and outcome, and when it fires next."""
+    from rich.console import Console
+    from rich.table import Table
+    from sqlalchemy import select
+    from sqlalchemy.orm import Session
+
+    from hub.models import ScheduledRun, utcnow
+    from hub.scheduler import job_name, next_due
+
+    settings = runtime(ctx).settings()
+    now = utcnow()
+    table = Table(title="schedules")
+    for column in ("schedule", "kind", "last period", "outcome", "next (UTC)"):
+        table.add_column(column)
+    with Session(_engine(ctx, database_url)) as session:
+        for key, schedule in sorted(settings.schedules.items()):
+            last = session.scalars(
+                select(ScheduledRun)
+                .where(ScheduledRun.job == job_name(key))
+                .order_by(ScheduledRun.started_at.desc(), ScheduledRun.id.desc())
+                .limit(1)
+            ).first()
+            upcoming = next_due(schedule, now, settings.hub.timezone)
+            table.add_row(
+                key + ("" if schedule.enabled else " (disabled)"),
+                schedule.kind + (f" -> {schedule.channel}" if schedule.channel else ""),
+                last.period_key if last else "-",
+                (last.outcome or "") if last else "never ran",
+                f"{upcoming.fires_at:%Y-%m-%d %H:%M} ({upcoming.key})",
+            )
+    Console(width=160).print(table)

@@ -217,3 +217,28 @@ def test_a_lost_lock_connection_is_noticed_and_the_lock_taken_again(engine):
         admin.commit()
     assert leader.acquire(MONDAY_0900_MADRID) is False  # noticed: not leading any more
     assert leader.acquire(MONDAY_0900_MADRID) is True  # a new connection, the lock again
+
+
+def test_hub_schedules_shows_last_run_and_next_firing(engine, database_url, tmp_path):
+    from typer.testing import CliRunner
+
+    from hub.cli import _register, app
+
+    approve(engine, "a", MONDAY_0900_MADRID - dt.timedelta(hours=1))
+    scheduler(engine, "one").tick(MONDAY_0900_MADRID)
+    config = tmp_path / "hub.toml"
+    config.write_text(
+        '[hub]\ntimezone = "Europe/Madrid"\n'
+        '[channels.weekly]\nplatform = "memory"\ntarget = "#w"\nmode = "digest"\n'
+        '[schedules.weekly_roundup]\nkind = "roundup"\nchannel = "weekly"\nperiod = "week"\n'
+        'weekday = "mon"\ntime = "09:00"\n'
+        '[schedules.quiet]\nkind = "reminders"\nperiod = "day"\nenabled = false\n'
+    )
+    _register()
+    result = CliRunner().invoke(
+        app, ["--config", str(config), "schedules", "--database-url", database_url]
+    )
+    assert result.exit_code == 0, result.output
+    row = next(line for line in result.output.splitlines() if "weekly_roundup" in line)
+    assert "2026-W48" in row and "queued delivery" in row
+    assert "quiet (disabled)" in result.output and "never ran" in result.output
