@@ -9,11 +9,16 @@ import secrets
 import shutil
 import signal
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from hub.cli.app import app, runtime
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
+    from hub.settings import Settings
 
 log = logging.getLogger("hub")
 
@@ -164,7 +169,7 @@ def demo_command(
     asyncio.run(main())
 
 
-async def _poll_once(engine, settings) -> None:  # type: ignore[no-untyped-def]
+async def _poll_once(engine: Engine, settings: Settings) -> None:
     from hub.ingest.fetch import make_client
     from hub.ingest.poller import Poller
 

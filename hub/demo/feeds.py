@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from importlib.resources import files
 
 from aiohttp import web
@@ -37,7 +38,7 @@ class DemoWebsite:
             await self._runner.cleanup()
 
 
-def _serve(body: bytes, content_type: str):  # type: ignore[no-untyped-def]
+def _serve(body: bytes, content_type: str) -> Callable[[web.Request], Awaitable[web.Response]]:
     async def handler(_request: web.Request) -> web.Response:
         return web.Response(body=body, content_type=content_type)
 
