@@ -180,7 +180,12 @@ async def _fetch(
                     location = response.headers.get("location")
                     if not location:
                         raise FetchError("http_status", "a redirect without a Location header")
-                    target = urljoin(current, location)
+                    try:
+                        target = urljoin(current, location)
+                    except ValueError:
+                        raise FetchError(
+                            "http_status", f"a redirect to an invalid URL: {location[:200]!r}"
+                        ) from None
                     if target in seen:
                         chain = " -> ".join([*seen, target])
                         raise FetchError("redirect_loop", f"redirect loop: {chain}")

@@ -19,13 +19,12 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import urljoin
 
 import feedparser
 
 from hub.ingest.errors import FeedError
 from hub.ingest.identity import bounded, content_hash, normalise_link
-from hub.ingest.sanitise import clean_summary, clean_title, usable_base
+from hub.ingest.sanitise import absolute_url, clean_summary, clean_title, usable_base
 from hub.ingest.xmlguard import check_xml
 
 FUTURE_TOLERANCE = dt.timedelta(days=2)
@@ -113,12 +112,15 @@ def parse_feed(
     # No content-location: feedparser would resolve guids against it, and a moved feed
     # would then change every identity. Links are resolved by the sanitiser instead.
     headers = {"content-type": content_type or "application/xml"}
-    result = feedparser.parse(
-        io.BytesIO(data),
-        response_headers=headers,
-        sanitize_html=False,
-        resolve_relative_uris=False,
-    )
+    try:
+        result = feedparser.parse(
+            io.BytesIO(data),
+            response_headers=headers,
+            sanitize_html=False,
+            resolve_relative_uris=False,
+        )
+    except Exception as exc:  # feedparser can fail on corrupt input (a mangled encoding name)
+        raise FeedError("unreadable", f"unreadable: feedparser failed ({exc})") from None
     version = result.get("version") or ""
     entries = result.get("entries") or []
     problems: list[str] = []
@@ -199,10 +201,8 @@ def _candidate(
     position: int,
     known: Mapping[str, str],
 ) -> Candidate | None:
-    raw_link = entry.get("link")
-    link = usable_base(raw_link) if raw_link else None
-    if raw_link and link is None and base:
-        link = usable_base(urljoin(base, raw_link))
+    raw_link = str(entry.get("link") or "")
+    link = absolute_url(base, raw_link) if raw_link else None
     raw_title, raw_html = str(entry.get("title") or ""), _entry_html(entry)
     # The fingerprint of the entry as its source published it: a change means an edit.
     fingerprint = content_hash(raw_title, raw_html, link or "", str(_image(entry)))

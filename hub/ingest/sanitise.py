@@ -17,7 +17,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from html.parser import HTMLParser
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 import nh3
 
@@ -45,6 +45,7 @@ SUMMARY_LIMIT = 1500
 # Bidi embeddings/overrides/isolates and marks, zero-width characters, BOM.
 _INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u00ad]")
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_HOST = re.compile(r"(?:[^@/\s\x00-\x1f\x7f<>\"'`\\]+@)?[\w.\-\[\]:]+")
 _SPACES = re.compile(r"[ \t\r\f\v\u00a0]+")
 
 
@@ -69,9 +70,17 @@ def usable_base(url: str | None) -> str | None:
         parts = urlsplit(url.strip())
     except ValueError:
         return None
-    if parts.scheme.lower() in ("http", "https") and parts.netloc:
+    if parts.scheme.lower() in ("http", "https") and parts.netloc and _HOST.fullmatch(parts.netloc):
         return url.strip()
     return None
+
+
+def absolute_url(base: str | None, href: str) -> str | None:
+    """``href`` made absolute against ``base``, if the result is a usable http(s) URL."""
+    try:
+        return usable_base(urljoin(base, href) if base else href)
+    except ValueError:  # e.g. a malformed IPv6 host
+        return None
 
 
 def clean_html(fragment: str, base_url: str | None = None) -> str:
@@ -82,7 +91,11 @@ def clean_html(fragment: str, base_url: str | None = None) -> str:
     if not fragment:
         return ""
     fragment = _CONTROL.sub("", fragment)
-    return _cleaner(usable_base(base_url)).clean(fragment).strip()
+    try:
+        cleaner = _cleaner(usable_base(base_url))
+    except ValueError:  # a base the URL library refuses (odd host): drop relative links
+        cleaner = _cleaner(None)
+    return cleaner.clean(fragment).strip()
 
 
 _BLOCKS = frozenset(

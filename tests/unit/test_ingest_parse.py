@@ -180,3 +180,25 @@ def test_a_feed_with_too_many_entries_is_read_up_to_the_limit() -> None:
     feed = parse_feed(body, url=None, now=NOW)
     assert len(feed.candidates) == MAX_ENTRIES
     assert any("only the first" in p for p in feed.problems)
+
+
+@pytest.mark.parametrize("name", ["good_rss.xml", "good_atom.xml", "script_entries.xml"])
+def test_corrupted_feeds_give_items_or_a_feed_error_never_a_crash(name: str) -> None:
+    import random
+
+    from hub.ingest.pipeline import read_feed
+
+    original = (CORPUS / name).read_bytes()
+    rng = random.Random(name)
+    for _ in range(80):
+        data = bytearray(original)
+        for _ in range(rng.randint(1, 30)):
+            data[rng.randrange(len(data))] = rng.randrange(256)
+        if rng.random() < 0.3:
+            data = data[: rng.randrange(len(data))]
+        try:
+            feed = read_feed(bytes(data), url="https://feed.example.org/rss", now=NOW)
+        except FeedError:
+            continue
+        for entry in feed.candidates:
+            assert "<script" not in entry.summary_html.lower()
