@@ -16,7 +16,11 @@ sources they own, as plain JSON-able data.
 - items they submitted stay (published news, and delivery statistics refer
   to them) but are unlinked from the member, and the chat references of
   their submissions (``item_origins.reply_to``) are cleared;
-- deliveries are untouched: they name channels and items, not people.
+- the assistant's replies to them (``reply`` deliveries) keep their row and
+  status but lose their payload (the text, the question, the chat reference);
+- their reminders are deleted; platform events they sent (``inbox_events``
+  naming their Slack user id or Telegram chat id) lose their payload;
+- other deliveries are untouched: they name channels and items, not people.
 
 Mailchimp's permanent delete belongs to the ``newsletters`` package; it is
 called if that package provides ``erase_member`` (looked up lazily), and the
@@ -31,11 +35,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import Text, cast, delete, or_, select, update
 from sqlalchemy.orm import Session
 
 from hub.errors import HubError
-from hub.models import Item, ItemOrigin, Member, Question, Source
+from hub.models import Delivery, InboxEvent, Item, ItemOrigin, Member, Question, Reminder, Source
 
 ERASED_TEXT = "[erased]"
 MAILCHIMP_HOOKS = (
@@ -72,13 +76,49 @@ def export_member(session: Session, member_id: int) -> dict[str, Any]:
         select(Question).where(Question.member_id == member_id).order_by(Question.id)
     ).all()
     sources = session.scalars(select(Source).where(Source.member_id == member_id)).all()
+    reminders = session.scalars(select(Reminder).where(Reminder.member_id == member_id)).all()
     return {
         "member": _plain(member),
         "items": [_plain(i) for i in items],
         "item_origins": [_plain(o) for o in origins],
         "questions": [_plain(q) for q in questions],
+        "reminders": [_plain(r) for r in reminders],
+        "replies": [_plain(d) for d in replies_to(session, [q.id for q in questions])],
+        "inbox_events": [_plain(e) for e in inbox_events_of(session, member)],
         "sources": [_plain(s, skip=("etag", "last_modified")) for s in sources],
     }
+
+
+def replies_to(session: Session, question_ids: list[int]) -> list[Delivery]:
+    """The reply deliveries that answered these questions (their payload names the member)."""
+    if not question_ids:
+        return []
+    wanted = set(question_ids)
+    replies = session.scalars(select(Delivery).where(Delivery.kind == "reply"))
+    return [d for d in replies if (d.payload or {}).get("extra", {}).get("question_id") in wanted]
+
+
+def _mentions(value: Any, ids: set[str]) -> bool:
+    """Whether a platform payload names one of ``ids`` as a user or chat id."""
+    if isinstance(value, dict):
+        return any(
+            (key in ("id", "user", "user_id", "chat_id") and str(inner) in ids)
+            or _mentions(inner, ids)
+            for key, inner in value.items()
+        )
+    if isinstance(value, list):
+        return any(_mentions(inner, ids) for inner in value)
+    return False
+
+
+def inbox_events_of(session: Session, member: Member) -> list[InboxEvent]:
+    """Platform events sent by the member (their Slack user id or Telegram chat id)."""
+    ids = {str(v) for v in (member.slack_user_id, member.telegram_chat_id) if v}
+    if not ids:
+        return []
+    text = cast(InboxEvent.payload, Text)
+    candidates = session.scalars(select(InboxEvent).where(or_(*(text.contains(i) for i in ids))))
+    return [event for event in candidates if _mentions(event.payload, ids)]
 
 
 @dataclass
@@ -89,6 +129,9 @@ class ErasureReport:
     questions: int = 0
     items: int = 0
     origins: int = 0
+    replies: int = 0
+    reminders: int = 0
+    inbox_events: int = 0
     mailchimp: str = ""
     notes: list[str] = field(default_factory=list)
 
@@ -136,6 +179,16 @@ def erase_member(
         )
     else:
         report.mailchimp = "nothing to do (no e-mail address)"
+    question_ids = list(session.scalars(select(Question.id).where(Question.member_id == member_id)))
+    for reply in replies_to(session, question_ids):
+        reply.payload = {"erased": True}
+        report.replies += 1
+    for event in inbox_events_of(session, member):
+        event.payload = {"erased": True}
+        report.inbox_events += 1
+    report.reminders = _count(
+        session.execute(delete(Reminder).where(Reminder.member_id == member_id))
+    )
     item_ids = list(session.scalars(select(Item.id).where(Item.member_id == member_id)))
     report.origins = _count(
         session.execute(

@@ -265,7 +265,9 @@ def erase_command(
         raise _fail(str(exc)) from None
     typer.echo(
         f"member {member}: contact data erased; {report.questions} questions and "
-        f"{report.items} items kept anonymous, {report.origins} chat references cleared"
+        f"{report.items} items kept anonymous, {report.origins} chat references cleared, "
+        f"{report.replies} replies and {report.inbox_events} platform events emptied, "
+        f"{report.reminders} reminders deleted"
     )
     typer.echo(f"mailchimp: {report.mailchimp}")
     for note in report.notes:

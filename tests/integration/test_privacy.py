@@ -11,7 +11,18 @@ from typer.testing import CliRunner
 from hub.catalog import sync_config
 from hub.cli import _register, app
 from hub.db import transaction
-from hub.models import Channel, Delivery, Item, ItemOrigin, Member, Question, Source, utcnow
+from hub.models import (
+    Channel,
+    Delivery,
+    InboxEvent,
+    Item,
+    ItemOrigin,
+    Member,
+    Question,
+    Reminder,
+    Source,
+    utcnow,
+)
 from hub.privacy import erase_member, export_member
 from hub.settings import Settings
 
@@ -47,6 +58,20 @@ def member_id(engine) -> int:
         channel_id = session.scalar(select(Channel.id).where(Channel.key == "news"))
         session.add(Delivery(item_id=item.id, channel_id=channel_id, status="sent",
                              due_at=utcnow()))  # fmt: skip
+        session.flush()
+        question_id = session.scalar(select(Question.id))
+        extra = {"reply_to": "555", "question_id": question_id, "question": "ana@girona.cat"}
+        session.add(Delivery(kind="reply", channel_id=channel_id, status="sent", due_at=utcnow(),
+                             dedup_key=f"reply:{question_id}",
+                             payload={"text": "In March", "extra": extra}))  # fmt: skip
+        session.add(Reminder(member_id=member.id, platform="telegram", reply_to="555",
+                             language="ca", record_id="conf", label="Conferència",
+                             when_text="March", remind_at=utcnow()))  # fmt: skip
+        for key, chat in (("1", 555), ("2", 5550)):
+            session.add(InboxEvent(platform="telegram", event_key=key, received_at=utcnow(),
+                                   next_attempt_at=utcnow(),
+                                   payload={"update_id": int(key), "message": {
+                                       "chat": {"id": chat}, "text": "hola"}}))  # fmt: skip
         return member.id
 
 
@@ -64,6 +89,9 @@ def test_export_holds_everything_about_the_member(engine, database_url, member_i
     assert [i["title"] for i in data["items"]] == ["Girona youth budget"]
     assert data["item_origins"][0]["reply_to"] == "555:77"
     assert data["questions"][0]["intent"] == "next_conference"
+    assert data["reminders"][0]["label"] == "Conferència"
+    assert data["replies"][0]["payload"]["text"] == "In March"
+    assert [e["event_key"] for e in data["inbox_events"]] == ["1"]  # not chat 5550
     missing = CliRunner().invoke(app, ["--config", str(config), "export", "--member", "999",
                                        "--database-url", database_url])  # fmt: skip
     assert missing.exit_code == 1 and "no member 999" in missing.output
@@ -73,6 +101,7 @@ def test_erase_removes_personal_data_and_keeps_statistics(engine, member_id):
     with transaction(engine) as session:
         report = erase_member(session, member_id, utcnow())
     assert (report.questions, report.items, report.origins) == (1, 1, 1)
+    assert (report.replies, report.reminders, report.inbox_events) == (1, 1, 1)
     assert report.mailchimp.startswith("not done")
     with transaction(engine) as session:
         member = session.get(Member, member_id)
@@ -90,7 +119,12 @@ def test_erase_removes_personal_data_and_keeps_statistics(engine, member_id):
         )  # fmt: skip
         assert session.scalar(select(Item.member_id)) is None
         assert session.scalar(select(ItemOrigin.reply_to)) is None
-        assert session.scalar(select(func.count()).select_from(Delivery)) == 1
+        assert session.scalar(select(func.count()).select_from(Delivery)) == 2  # rows stay
+        reply = session.scalar(select(Delivery).where(Delivery.kind == "reply"))
+        assert reply.payload == {"erased": True} and reply.status == "sent"
+        assert session.scalar(select(func.count()).select_from(Reminder)) == 0
+        events = {e.event_key: e.payload for e in session.scalars(select(InboxEvent))}
+        assert events["1"] == {"erased": True} and events["2"]["message"]["chat"]["id"] == 5550
         exported = json.dumps(export_member(session, member_id), default=str)
     assert "ana@girona.cat" not in exported and "Ana García" not in exported
 
