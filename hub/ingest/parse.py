@@ -125,10 +125,10 @@ def parse_feed(
     entries = result.get("entries") or []
     problems: list[str] = []
     if result.get("bozo"):
-        exc = result.get("bozo_exception")
+        trouble = result.get("bozo_exception")
         if not version and not entries:
-            raise _describe_unreadable(data, exc)
-        problems.append(_problem_words(exc))
+            raise _describe_unreadable(data, trouble)
+        problems.append(_problem_words(trouble))
     if not version and not entries:
         raise _describe_unreadable(data, None)
     feed = result.get("feed") or {}
