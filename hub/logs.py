@@ -8,6 +8,8 @@ Ids: a line about an item, a delivery or a channel carries its id. Pass them
 with ``extra=`` (``log.info("sent", extra={"delivery": 12, "channel": "slack"})``;
 ``item_id``/``delivery_id``/``channel_id`` are accepted too), or set them for
 a block of code with :func:`log_context`, which every line inside inherits.
+A message template that names one (``"delivery %d: sink raised %r"``) gives
+its argument as the id too, so older log calls carry ids without changes.
 
 Redaction: secrets never reach a log line. Every formatted line, exception
 text included, passes through :func:`redact`, which masks Slack tokens
@@ -72,9 +74,33 @@ def log_context(**ids: Any) -> Iterator[None]:
         _context.reset(token)
 
 
+_PLACEHOLDER = re.compile(r"%(?:\([^)]*\))?[-#0 +]*\d*(?:\.\d+)?[diouxXeEfFgGcrsa%]")
+_NAMED_BEFORE = re.compile(r"\b(item|delivery|channel)\s*$", re.IGNORECASE)
+
+
+def ids_in_message(record: logging.LogRecord) -> dict[str, Any]:
+    """Ids named in the message template itself: ``"delivery %d: ..."`` with its argument.
+
+    So lines written before this module (``log.warning("delivery %d failed", id)``)
+    carry the id too; an explicit ``extra=`` wins over what is found here.
+    """
+    if not isinstance(record.msg, str) or not isinstance(record.args, tuple):
+        return {}
+    found: dict[str, Any] = {}
+    position = 0
+    for match in _PLACEHOLDER.finditer(record.msg):
+        if match.group() == "%%":
+            continue
+        named = _NAMED_BEFORE.search(record.msg, 0, match.start())
+        if named and position < len(record.args):
+            found.setdefault(named.group(1).lower(), record.args[position])
+        position += 1
+    return found
+
+
 def ids_of(record: logging.LogRecord) -> dict[str, Any]:
-    """The ids a record is about: from ``extra=`` first, then from :func:`log_context`."""
-    found = dict(_context.get() or {})
+    """The ids a record is about: ``extra=``, then :func:`log_context`, then the message."""
+    found = {**ids_in_message(record), **(_context.get() or {})}
     for name in (*IDS, *_ALIASES):
         value = getattr(record, name, None)
         if value is not None:

@@ -108,3 +108,27 @@ def test_configuring_twice_keeps_one_handler(restore_root):
     configure_logging({}, stream=stream)
     logging.getLogger("hub.test").info("once")
     assert len(lines_of(stream)) == 1
+
+
+@pytest.mark.parametrize(
+    ("template", "args", "ids"),
+    [
+        ("delivery %d: sink raised %r", (12, ValueError("x")), {"delivery": 12}),
+        ("sent item %s to channel %s (100%% done)", (7, "slack"), {"item": 7, "channel": "slack"}),
+        ("took back %d deliveries whose lease expired", (3,), {}),
+        ("reminder %s not sent: %s", (4, "no channel"), {}),
+    ],
+)
+def test_ids_named_in_the_message_template_are_found(template, args, ids):
+    from hub.logs import ids_of
+
+    record = logging.LogRecord("hub.x", logging.INFO, __file__, 1, template, args, None)
+    assert ids_of(record) == ids
+
+
+def test_extra_wins_over_the_template():
+    from hub.logs import ids_of
+
+    record = logging.LogRecord("hub.x", logging.INFO, __file__, 1, "delivery %d", (1,), None)
+    record.delivery = 2
+    assert ids_of(record) == {"delivery": 2}
