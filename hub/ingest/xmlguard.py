@@ -21,6 +21,8 @@ _DOCTYPE = re.compile(rb"<!DOCTYPE\b", re.IGNORECASE)
 _ENTITY = re.compile(rb"<!ENTITY\s+(%\s*)?([^\s>]+)\s*(.*?)>", re.IGNORECASE | re.DOTALL)
 _ELEMENT = re.compile(rb"<[A-Za-z_]")
 _NAMED_REF = re.compile(rb"&[A-Za-z_:][\w.:-]*;|%[A-Za-z_:][\w.:-]*;")
+# "&#38;name;" becomes "&name;" when the entity is declared: a reference in disguise.
+_ESCAPED_AMP = re.compile(rb"&#(0*38|x0*26|0*37|x0*25);", re.IGNORECASE)
 
 
 def _prolog(data: bytes) -> bytes:
@@ -65,7 +67,7 @@ def check_xml(data: bytes) -> None:
                 f"refused: the external entity &{shown}; would read another file or URL; "
                 "nothing was read",
             )
-        if _NAMED_REF.search(body):
+        if _NAMED_REF.search(body) or _ESCAPED_AMP.search(body):
             raise FeedError(
                 "unsafe_xml",
                 f"refused: the entity &{shown}; refers to other entities "

@@ -57,6 +57,8 @@ def test_bytes_that_look_like_a_path_are_not_opened() -> None:
         b'<!DOCTYPE r [<!ENTITY x PUBLIC "-//X//EN" "http://evil/x">]>',
         b"<!DOCTYPE r [" + b'<!ENTITY a "aaaaaaaaaa">' * 200 + b"]>",
         b"<!DOCTYPE r [" + b"<!-- padding -->" * 20000,
+        b'<!DOCTYPE r [<!ENTITY a "x"><!ENTITY b "&#38;a;&#38;a;&#38;a;">]>',
+        b'<!DOCTYPE r [<!ENTITY a "x"><!ENTITY b "&#X26;a;&#x26;a;">]>',
     ],
 )
 def test_dangerous_doctypes_are_refused(doctype: bytes) -> None:
