@@ -130,7 +130,7 @@ class TelegramStandIn(LoopbackServer):
         self._per_private = FloodWindow(int(limits.private_chat_per_second), 1.0)
         self._per_group = FloodWindow(int(limits.group_per_minute), 60.0)
         self.updates: list[dict[str, Any]] = []  # queued for getUpdates, oldest first
-        self._next_update_id = 100000
+        self.last_update_id = 100000  # update ids grow, as Telegram's do; a test may move it
         self._next_member_message = 0
 
     # --- arranging -------------------------------------------------------------
@@ -164,7 +164,7 @@ class TelegramStandIn(LoopbackServer):
         if chat_id not in self.chats:
             title = first_name if chat_type == "private" else "Stand-in group"
             self.add_chat(chat_id, type=chat_type, title=title)
-        self._next_update_id += 1
+        self.last_update_id += 1
         self._next_member_message += 1
         sender: dict[str, Any] = {"id": user_id or abs(chat_id), "is_bot": False}
         sender["first_name"] = first_name
@@ -186,7 +186,7 @@ class TelegramStandIn(LoopbackServer):
                 entities.append({"type": "mention", "offset": at, "length": len(word)})
         if entities:
             message["entities"] = entities
-        return {"update_id": self._next_update_id, "message": message}
+        return {"update_id": self.last_update_id, "message": message}
 
     def queue_update(self, update: dict[str, Any]) -> int:
         """Hold ``update`` for getUpdates (polling mode); returns its update_id."""

@@ -1,0 +1,286 @@
+"""Members talk to the hub through the Slack and Telegram stand-ins, end to end.
+
+The stand-ins play the platforms in both directions: they deliver signed
+events and webhook updates to the hub's real ingress (a loopback server), or
+queue updates for the hub's polling (python-telegram-bot's ``Bot``), and they
+receive what the hub's bus worker sends through the real sinks (slack_sdk,
+python-telegram-bot). In between: the inbox, the handlers, the assistant,
+the submissions source, moderation and the router.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import json
+import socket
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+import uvicorn
+from sqlalchemy import Engine, select
+from starlette.applications import Starlette
+from telegram import Bot
+
+from bots.runtime import configure_ingress, ingress_routes
+from bots.slack.handlers import SlackHandlers
+from bots.slack.standin import SlackStandIn, deliver, event_body, interaction_body
+from bots.telegram.handlers import TelegramHandlers
+from bots.telegram.polling import TelegramPoller
+from bots.telegram.standin import TelegramStandIn
+from hub.assistant import Assistant
+from hub.assistant.store import answer_reply
+from hub.bus.messages import ChannelSinks
+from hub.bus.worker import Worker, WorkerConfig
+from hub.catalog import sync_config
+from hub.db import transaction
+from hub.inbox import InboxWorker
+from hub.knowledge import load_directory, sync
+from hub.models import Delivery, InboxEvent, Item, ItemOrigin, Question, Source
+from hub.settings import Settings
+
+KNOWLEDGE = Path(__file__).parents[2] / "config" / "knowledge"
+NOW = dt.datetime(2020, 1, 10, 12, 0, tzinfo=dt.UTC)
+SLACK_TOKEN = "xoxb-stand-in-token"
+TG_TOKEN = "123456:stand-in-token"
+SIGNING = "e2e-signing-secret"
+WEBHOOK = "e2e-webhook-secret"
+MEMBER_CHAT = 555001
+
+
+def settings_for(slack_url: str, telegram_url: str) -> Settings:
+    slack = {"platform": "slack", "token_env": "SLACK_TOKEN", "base_url": slack_url}
+    telegram = {"platform": "telegram", "token_env": "TG_TOKEN", "base_url": telegram_url}
+    return Settings.model_validate(
+        {
+            "hub": {"languages": ["en", "es", "fr", "ca", "pt"],
+                    "secretariat_channel": "slack_secretariat"},
+            "sources": {"slack_submissions": {"kind": "slack"},
+                        "telegram_submissions": {"kind": "telegram"}},
+            "channels": {
+                "slack_secretariat": {**slack, "target": "C0SECRET"},
+                "slack_assistant": {**slack, "target": "C0ASSIST"},
+                "slack_news": {**slack, "target": "C0NEWS"},
+                "telegram_assistant": {**telegram, "target": "-1000000000002"},
+                "telegram_news": {**telegram, "target": "-1000000000001"},
+            },
+            "routes": [{"name": "members", "to": ["slack_news", "telegram_news"],
+                        "match": {"sources": ["slack_submissions", "telegram_submissions"]}}],
+            "secrets": {"SLACK_TOKEN": SLACK_TOKEN, "TG_TOKEN": TG_TOKEN,
+                        "SLACK_SIGNING_SECRET": SIGNING, "TELEGRAM_WEBHOOK_SECRET": WEBHOOK},
+        }
+    )  # fmt: skip
+
+
+@asynccontextmanager
+async def serving(app: Starlette) -> AsyncIterator[str]:
+    """The app on a loopback port, as ``hub serve`` would run it."""
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    config = uvicorn.Config(app, log_level="warning", lifespan="off", log_config=None)
+    server = uvicorn.Server(config)
+    task = asyncio.create_task(server.serve(sockets=[sock]))
+    while not server.started:  # noqa: ASYNC110 (uvicorn offers no started event)
+        await asyncio.sleep(0.01)
+    try:
+        yield f"http://127.0.0.1:{sock.getsockname()[1]}"
+    finally:
+        server.should_exit = True
+        await task
+
+
+@dataclass
+class Hub:
+    """The hub's moving parts for one test, against both stand-ins."""
+
+    engine: Engine
+    settings: Settings
+    slack: SlackStandIn
+    telegram: TelegramStandIn
+    url: str
+    inbox: InboxWorker
+    bot: Bot
+
+    async def process(self) -> None:
+        """Run the inbox, then the bus until nothing is due."""
+        await self.inbox.drain()
+        config = WorkerConfig(until_idle=True, poll_interval=0.05, max_rate_wait=5.0)
+        worker = Worker(self.engine, ChannelSinks.from_settings(self.settings), config=config)
+        await worker.run()
+
+    async def telegram_says(self, text: str) -> None:
+        """The member writes in the private chat; the hub's polling picks it up."""
+        self.telegram.queue_update(self.telegram.member_update(MEMBER_CHAT, text))
+        await TelegramPoller(self.engine, self.bot, clock=lambda: NOW).poll_once(long_poll=0)
+        await self.process()
+
+    def chat(self, chat_id: int = MEMBER_CHAT) -> list[str]:
+        return [m.text for m in self.telegram.messages(chat_id)]
+
+
+@asynccontextmanager
+async def running_hub(engine: Engine, first_update_id: int = 100000) -> AsyncIterator[Hub]:
+    slack = SlackStandIn()
+    for channel_id, name in (("C0SECRET", "secretariat"), ("C0ASSIST", "assistant"),
+                             ("C0NEWS", "news"), ("C0GENERAL", "general")):  # fmt: skip
+        slack.add_channel(channel_id, name)
+    telegram = TelegramStandIn((TG_TOKEN,))
+    telegram.last_update_id = first_update_id
+    telegram.add_chat(-1000000000001, type="channel", title="News")
+    telegram.add_chat(-1000000000002, type="channel", title="Assistant")
+    async with slack, telegram:
+        settings = settings_for(slack.url, telegram.url)
+        with transaction(engine) as session:
+            sync(session, load_directory(KNOWLEDGE))
+            sync_config(session, settings)
+        with transaction(engine) as session:
+            assistant = Assistant.from_session(session, use_lingua=False)
+        app = Starlette(routes=ingress_routes())
+        configure_ingress(app.state, settings, engine, clock=lambda: NOW)
+        bot = Bot(TG_TOKEN, base_url=f"{telegram.url}/bot")
+        async with serving(app) as url, bot:
+            handlers = {
+                "slack": SlackHandlers(engine, settings, assistant),
+                "telegram": TelegramHandlers(engine, settings, assistant, "hub_standin_bot"),
+            }
+            inbox = InboxWorker(engine, handlers, clock=lambda: NOW)
+            yield Hub(engine, settings, slack, telegram, url, inbox, bot)
+
+
+def run(scenario: Any) -> None:
+    asyncio.run(scenario())
+
+
+def test_a_member_asks_in_spanish_in_telegram_and_is_answered_in_spanish(engine: Engine) -> None:
+    async def scenario() -> None:
+        async with running_hub(engine) as hub:
+            await hub.telegram_says("hola, ¿cuándo es la próxima conferencia?")
+            [answer] = hub.chat()
+            assert "próxima conferencia" in answer and "Abidjan" in answer
+            await hub.telegram_says("/language es")
+            await hub.telegram_says("/next")
+            assert "próximo evento" in hub.chat()[-1]
+            # nothing went to the assistant channel's own target
+            assert hub.telegram.messages(-1000000000002) == []
+
+    run(scenario)
+    with transaction(engine) as session:
+        questions = session.scalars(select(Question).order_by(Question.id)).all()
+        assert [(q.platform, q.language, q.reply_to) for q in questions] == [
+            ("telegram", "es", str(MEMBER_CHAT)),
+            ("telegram", "es", str(MEMBER_CHAT)),
+        ]
+
+
+def test_an_unknown_question_is_handed_off_and_the_reply_reaches_the_chat(
+    engine: Engine,
+) -> None:
+    async def scenario() -> None:
+        async with running_hub(engine) as hub:
+            await hub.telegram_says("what is the phone number of the secretary general's cousin?")
+            assert "passing your question" in hub.chat()[0]
+            secretariat = hub.slack.messages("C0SECRET")
+            assert len(secretariat) == 1 and "needs a reply" in secretariat[0].text
+            with transaction(engine) as session:
+                [question] = session.scalars(select(Question)).all()
+                assert (question.status, question.handoff) == ("open", True)
+                answer_reply(session, question.id, "We never share that, sorry.", "ana", NOW)
+            await hub.process()
+            assert hub.chat()[-1] == "We never share that, sorry."
+
+    run(scenario)
+
+
+def test_a_slack_mention_is_answered_in_its_thread(engine: Engine) -> None:
+    async def scenario() -> None:
+        async with running_hub(engine) as hub:
+            text = "<@U0HUBBOT> when is the next conference?"
+            event = {"type": "app_mention", "user": "U0MEMBER", "channel": "C0GENERAL",
+                     "text": text, "ts": "1578657600.000200"}  # fmt: skip
+            body = event_body(event, "Ev0MENTION")
+            for retry in (None, 1):  # Slack's retry of the same event is not answered twice
+                status, _ = await deliver(
+                    f"{hub.url}/slack/events", body, secret=SIGNING,
+                    content_type="application/json", timestamp=NOW.timestamp(), retry_num=retry,
+                )  # fmt: skip
+                assert status == 200
+            await hub.process()
+            [reply] = hub.slack.messages("C0GENERAL")
+            assert reply.thread_ts == "1578657600.000200"
+            assert "next IOPD conference" in json.dumps(reply.blocks) and "Abidjan" in reply.text
+
+    run(scenario)
+
+
+def test_a_telegram_submission_is_approved_with_the_slack_button(engine: Engine) -> None:
+    async def scenario() -> None:
+        async with running_hub(engine) as hub:
+            for text in ("/submit", "Participatory budget in Quito", "Quito opens its third "
+                         "participatory budget with 40 neighbourhood assemblies.",
+                         "https://quito.example/pb", "/skip"):  # fmt: skip
+                await hub.telegram_says(text)
+            assert "received" in hub.chat()[-1]
+            with transaction(engine) as session:
+                [item] = session.scalars(select(Item)).all()
+                source = session.get(Source, item.source_id)
+                assert source is not None and source.key == "telegram_submissions"
+                assert item.status == "pending"
+                [origin] = session.scalars(select(ItemOrigin)).all()
+                assert (origin.platform, origin.reply_to) == ("telegram", str(MEMBER_CHAT))
+            # the secretariat's channel got the item with Approve and Decline buttons
+            [notice] = hub.slack.messages("C0SECRET")
+            [actions] = [b for b in notice.blocks if b["type"] == "actions"]
+            approve = next(e for e in actions["elements"] if e["action_id"] == "hub_approve")
+            assert approve["value"] == str(item.id)
+            click = {"type": "block_actions", "trigger_id": "13345224609.738474920.8088930838d",
+                     "user": {"id": "U0SECRETARY"}, "actions": [approve],
+                     "container": {"channel_id": "C0SECRET", "message_ts": notice.ts}}  # fmt: skip
+            status, _ = await deliver(
+                f"{hub.url}/slack/events", interaction_body(click), secret=SIGNING,
+                content_type="application/x-www-form-urlencoded", timestamp=NOW.timestamp(),
+            )  # fmt: skip
+            assert status == 200
+            await hub.process()
+            with transaction(engine) as session:
+                approved = session.get(Item, item.id)
+                assert approved is not None and approved.status == "approved"
+                assert approved.approved_by == "slack:U0SECRETARY"
+                deliveries = session.scalars(
+                    select(Delivery).where(Delivery.item_id == item.id)
+                ).all()
+                assert {d.status for d in deliveries} == {"sent"} and len(deliveries) == 2
+            assert any("Quito" in m.text for m in hub.slack.messages("C0NEWS"))
+            assert any("Quito" in m.text for m in hub.telegram.messages(-1000000000001))
+            assert "approved" in hub.chat()[-1]
+
+    run(scenario)
+    with transaction(engine) as session:
+        statuses = session.scalars(select(InboxEvent.status)).all()
+        assert set(statuses) == {"done"}
+
+
+@pytest.mark.parametrize("step", ["title", "text"])
+def test_the_submit_conversation_survives_a_restart(engine: Engine, step: str) -> None:
+    """The state is in the database: a new set of handlers continues where it was."""
+
+    async def scenario() -> None:
+        async with running_hub(engine) as hub:
+            await hub.telegram_says("/submit")
+            if step == "text":
+                await hub.telegram_says("A title")
+        async with running_hub(engine, 200000) as hub:  # a restart: new workers, same database
+            if step == "title":
+                await hub.telegram_says("A title")
+            await hub.telegram_says("Some text")
+            await hub.telegram_says("/skip")
+            await hub.telegram_says("/skip")
+            assert "received" in hub.chat()[-1]
+
+    run(scenario)
+    with transaction(engine) as session:
+        [item] = session.scalars(select(Item)).all()
+        assert (item.title, item.status) == ("A title", "pending")
