@@ -3,7 +3,8 @@
 The notice is a ``reply`` delivery in the outbox (so it is retried like any
 message), addressed to the member on the platform they use: the first
 enabled channel of that platform carries it, with the member's id in
-``payload["extra"]["to"]`` for the sink to open a direct message. When no
+``payload["extra"]["reply_to"]`` for the sink to open a direct message (as
+the assistant's answers do). When no
 channel of the member's platform is configured, the notice goes to the
 secretariat's channel instead, asking a person to pass it on. The dedup key
 names the source, the state and the moment of the change, so a change is
@@ -91,7 +92,8 @@ def tell_owner(
     stamp = now.astimezone(dt.UTC).strftime("%Y%m%dT%H%M%S")
     dedup = f"feed-owner:{source.key}:{state}:{stamp}"
     if channel_key and to:
-        payload = {"title": title, "text": text, "language": language, "extra": {"to": to}}
+        extra = {"reply_to": to, "platform": platform}
+        payload = {"title": title, "text": text, "language": language, "extra": extra}
     elif settings.hub.secretariat_channel:
         channel_key = settings.hub.secretariat_channel
         who = member.contact_name or member.organisation

@@ -200,7 +200,7 @@ def test_backoff_and_owner_told_once_when_failing_and_once_when_recovered(
     with transaction(engine) as session:
         notices = list(session.scalars(select(Delivery).where(Delivery.kind == "reply")))
         assert len(notices) == 1
-        assert notices[0].payload["extra"] == {"to": "U123"}
+        assert notices[0].payload["extra"] == {"reply_to": "U123", "platform": "slack"}
         assert "HTTP 500" in notices[0].payload["text"] and "flux" in notices[0].payload["text"]
     route.status, route.body = 200, rss("Back", [("x", "Back again", "Working feed.")])
     poll(engine, settings, clock)
