@@ -27,7 +27,7 @@ def _item(page: Page) -> Item:
 
 
 def _source_keys(page: Page) -> dict[int, str]:
-    return dict(page.db.execute(select(Source.id, Source.key)).tuples().all())
+    return {row[0]: row[1] for row in page.db.execute(select(Source.id, Source.key))}
 
 
 def moderation_queue(page: Page) -> Response:

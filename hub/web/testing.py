@@ -8,6 +8,7 @@ client address (sign-in throttling is per address).
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import re
 from types import TracebackType
@@ -15,7 +16,10 @@ from typing import Any
 
 import anyio.from_thread
 import httpx
+from sqlalchemy import Engine
 from starlette.types import ASGIApp
+
+from hub.settings import Settings
 
 _CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
 
@@ -73,3 +77,59 @@ class ConsoleClient:
         self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
         self.close()
+
+
+class SteppingClock:
+    """A clock tests move by hand: ``clock()`` is now, ``advance(...)`` moves it."""
+
+    def __init__(self, start: dt.datetime | None = None) -> None:
+        self.now = start or dt.datetime(2026, 11, 23, 9, 0, tzinfo=dt.UTC)
+
+    def __call__(self) -> dt.datetime:
+        return self.now
+
+    def advance(self, **delta: float) -> None:
+        self.now += dt.timedelta(**delta)
+
+
+TEST_SECRET_KEY = "test-secret-key-for-the-console-0123456789"
+
+
+def example_settings(*, public_url: str | None = None) -> Settings:
+    """A small deployment: a trusted console source, the members' form, a feed, two channels."""
+    return Settings.model_validate(
+        {
+            "hub": {
+                "name": "Test hub",
+                "timezone": "Europe/Madrid",
+                "languages": ["en", "es", "ca"],
+                "public_url": public_url,
+            },
+            "sources": {
+                "console": {"kind": "console", "trusted": True, "title": "The secretariat"},
+                "web_form": {"kind": "web", "title": "Members' web form"},
+                "news_feed": {"kind": "feed", "url": "https://example.org/feed.rss"},
+            },
+            "channels": {
+                "news_en": {"platform": "memory", "target": "news-en", "title": "#news"},
+                "news_es": {"platform": "memory", "target": "news-es", "language": "es"},
+            },
+            "routes": [{"name": "everything", "to": ["news_en", "news_es"]}],
+            "secrets": {"HUB_SECRET_KEY": TEST_SECRET_KEY},
+        }
+    )
+
+
+def add_user(
+    engine: Engine, email: str, password: str, *, name: str = "Ana", role: str = "editor"
+) -> int:
+    """Create a console account and return its id."""
+    from hub.db import transaction
+    from hub.models import User
+    from hub.web.security import hash_password
+
+    with transaction(engine) as session:
+        user = User(email=email, name=name, role=role, password_hash=hash_password(password))
+        session.add(user)
+        session.flush()
+        return user.id

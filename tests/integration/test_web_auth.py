@@ -1,0 +1,207 @@
+"""Console sign-in: passwords, throttling, CSRF, session timeouts, cookies and headers."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from sqlalchemy import Engine, select
+from starlette.routing import Route
+
+from hub.db import transaction
+from hub.models import Item
+from hub.web import create_app
+from hub.web.app import SecretKeyMissing
+from hub.web.security import MAX_FAILURES
+from hub.web.testing import ConsoleClient, SteppingClock, add_user, csrf_token, example_settings
+
+EMAIL, PASSWORD = "ana@example.org", "correct horse battery"
+
+
+@pytest.fixture
+def clock() -> SteppingClock:
+    return SteppingClock()
+
+
+@pytest.fixture
+def client(engine: Engine, clock: SteppingClock) -> Iterator[ConsoleClient]:
+    add_user(engine, EMAIL, PASSWORD, role="admin")
+    with ConsoleClient(create_app(example_settings(), engine, clock=clock)) as client:
+        yield client
+
+
+def test_wrong_password_and_unknown_address_are_refused_alike(client: ConsoleClient) -> None:
+    wrong = client.sign_in(EMAIL, "not the password")
+    unknown = client.sign_in("nobody@example.org", PASSWORD)
+    for response in (wrong, unknown):
+        assert response.status_code == 401
+        assert "Wrong e-mail address or password." in response.text
+    assert client.get("/").status_code == 303
+
+
+def test_right_password_opens_the_dashboard(client: ConsoleClient) -> None:
+    response = client.sign_in(EMAIL.upper(), PASSWORD)
+    assert response.status_code == 303 and response.headers["location"] == "/"
+    page = client.get("/")
+    assert page.status_code == 200
+    assert "Dashboard" in page.text and "Welcome, Ana." in page.text
+
+
+def test_pages_need_a_session_and_come_back_after_sign_in(client: ConsoleClient) -> None:
+    response = client.get("/moderation")
+    assert response.status_code == 303
+    assert response.headers["location"] == "/login?next=/moderation"
+    login = client.get(response.headers["location"])
+    token = csrf_token(login.text)
+    data = {"email": EMAIL, "password": PASSWORD, "next": "/moderation", "csrf_token": token}
+    assert client.post("/login", data=data).headers["location"] == "/moderation"
+
+
+def test_sign_in_is_throttled_per_address(
+    engine: Engine, client: ConsoleClient, clock: SteppingClock
+) -> None:
+    for _ in range(MAX_FAILURES):
+        assert client.sign_in(EMAIL, "guess").status_code == 401
+    blocked = client.sign_in(EMAIL, PASSWORD)
+    assert blocked.status_code == 429
+    assert "Try again in 15 minutes" in blocked.text
+    app = client.client._transport.app  # type: ignore[attr-defined]
+    with ConsoleClient(app, client_ip="198.51.100.7") as elsewhere:
+        assert elsewhere.sign_in(EMAIL, PASSWORD).status_code == 303
+    clock.advance(minutes=15, seconds=1)
+    assert client.sign_in(EMAIL, PASSWORD).status_code == 303
+
+
+def test_a_success_resets_the_failure_count(client: ConsoleClient) -> None:
+    for _ in range(MAX_FAILURES - 1):
+        client.sign_in(EMAIL, "guess")
+    assert client.sign_in(EMAIL, PASSWORD).status_code == 303
+    client.post("/logout", data={"csrf_token": csrf_token(client.get("/").text)})
+    assert client.sign_in(EMAIL, "guess").status_code == 401
+    assert client.sign_in(EMAIL, PASSWORD).status_code == 303
+
+
+def _item(engine: Engine) -> int:
+    with transaction(engine) as session:
+        item = Item(title="Pending news", status="pending")
+        session.add(item)
+        session.flush()
+        return item.id
+
+
+def test_state_changes_without_the_csrf_token_are_refused(
+    engine: Engine, client: ConsoleClient
+) -> None:
+    item_id = _item(engine)
+    client.sign_in(EMAIL, PASSWORD)
+    for data in ({}, {"csrf_token": "forged"}, {"csrf_token": ""}):
+        response = client.post(f"/items/{item_id}/approve", data=data)
+        assert response.status_code == 403
+        assert "could not be accepted" in response.text
+    with transaction(engine) as session:
+        assert session.get(Item, item_id).status == "pending"  # type: ignore[union-attr]
+    assert client.post("/login", data={"email": EMAIL, "password": PASSWORD}).status_code == 403
+
+
+def test_every_post_route_checks_the_csrf_token(engine: Engine, client: ConsoleClient) -> None:
+    client.sign_in(EMAIL, PASSWORD)
+    app = client.client._transport.app  # type: ignore[attr-defined]
+    posts = [r for r in app.routes if isinstance(r, Route) and "POST" in (r.methods or ())]
+    assert len(posts) >= 9
+    for route in posts:
+        path = route.path.replace("{item_id:int}", "1").replace("{delivery_id:int}", "1")
+        path = path.replace("{question_id:int}", "1")
+        response = client.post(path, data={"title": "x", "reason": "x", "source": "console"})
+        assert response.status_code == 403, route.path
+    assert client.get("/").status_code == 200  # still signed in: logout was refused too
+
+
+def test_idle_timeout_ends_the_session(client: ConsoleClient, clock: SteppingClock) -> None:
+    client.sign_in(EMAIL, PASSWORD)
+    clock.advance(hours=1, minutes=59)
+    assert client.get("/").status_code == 200
+    clock.advance(hours=1, minutes=59)
+    assert client.get("/").status_code == 200
+    clock.advance(hours=2)
+    expired = client.get("/items")
+    assert expired.status_code == 303
+    assert "session has expired" in client.get(expired.headers["location"]).text
+
+
+def test_absolute_timeout_ends_a_busy_session(client: ConsoleClient, clock: SteppingClock) -> None:
+    client.sign_in(EMAIL, PASSWORD)
+    for _ in range(11):
+        clock.advance(hours=1)
+        assert client.get("/").status_code == 200
+    clock.advance(minutes=59)
+    assert client.get("/").status_code == 200
+    clock.advance(minutes=1)
+    assert client.get("/").status_code == 303
+
+
+def test_sign_out_revokes_the_cookie(client: ConsoleClient) -> None:
+    client.sign_in(EMAIL, PASSWORD)
+    cookies = dict(client.client.cookies)
+    response = client.post("/logout", data={"csrf_token": csrf_token(client.get("/").text)})
+    assert response.status_code == 303
+    client.client.cookies.clear()
+    for name, value in cookies.items():
+        client.client.cookies.set(name, value)
+    assert client.get("/").status_code == 303
+
+
+def test_a_deactivated_user_is_signed_out(engine: Engine, client: ConsoleClient) -> None:
+    from hub.models import User
+
+    client.sign_in(EMAIL, PASSWORD)
+    with transaction(engine) as session:
+        session.scalars(select(User)).one().active = False
+    assert client.get("/").status_code == 303
+    assert client.sign_in(EMAIL, PASSWORD).status_code == 401
+
+
+@pytest.mark.parametrize("path", ["/login", "/", "/healthz", "/static/console.css", "/missing"])
+def test_security_headers_on_every_response(client: ConsoleClient, path: str) -> None:
+    headers = client.get(path).headers
+    csp = headers["content-security-policy"]
+    assert "default-src 'self'" in csp and "frame-ancestors 'none'" in csp
+    assert "unsafe-inline" not in csp
+    assert headers["x-content-type-options"] == "nosniff"
+    assert headers["referrer-policy"] == "same-origin"
+
+
+def test_pages_carry_no_inline_script(client: ConsoleClient) -> None:
+    client.sign_in(EMAIL, PASSWORD)
+    for path in ("/login", "/", "/moderation", "/items", "/submit", "/sources", "/questions"):
+        text = client.get(path).text.lower()
+        assert "<script" not in text and "onclick" not in text and "style=" not in text
+
+
+def test_cookies_are_secure_httponly_and_lax_behind_https(engine: Engine) -> None:
+    add_user(engine, EMAIL, PASSWORD)
+    app = create_app(example_settings(public_url="https://hub.example.org"), engine)
+    with ConsoleClient(app, base_url="https://hub.example.org") as client:
+        response = client.sign_in(EMAIL, PASSWORD)
+        assert response.status_code == 303
+        cookie = next(
+            c for c in response.headers.get_list("set-cookie") if "hub_session" in c
+        ).lower()
+        assert cookie.startswith("__host-hub_session=")
+        assert "secure" in cookie and "httponly" in cookie and "samesite=lax" in cookie
+        assert "strict-transport-security" in response.headers
+        assert client.get("/").status_code == 200
+
+
+def test_plain_http_cookies_are_httponly_and_lax(client: ConsoleClient) -> None:
+    response = client.sign_in(EMAIL, PASSWORD)
+    cookie = next(c for c in response.headers.get_list("set-cookie") if "hub_session" in c)
+    assert "httponly" in cookie.lower() and "samesite=lax" in cookie.lower()
+    assert "secure" not in cookie.lower()
+
+
+def test_the_console_needs_a_secret_key(engine: Engine) -> None:
+    settings = example_settings().model_copy(update={"secrets": {}})
+    with pytest.raises(SecretKeyMissing, match="HUB_SECRET_KEY"):
+        create_app(settings, engine)
+    with pytest.raises(SecretKeyMissing):
+        create_app(settings, engine, secret_key="short")
