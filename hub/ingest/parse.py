@@ -156,6 +156,15 @@ def _entry_html(entry: Any) -> str:
     return str(entry.get("summary") or entry.get("description") or "")
 
 
+def _xml_base(entry: Any) -> str | None:
+    """The ``xml:base`` in force for the entry's HTML, if the feed declared one."""
+    for detail in [*(entry.get("content") or []), entry.get("summary_detail") or {}]:
+        base = usable_base(detail.get("base"))
+        if base:
+            return base
+    return None
+
+
 def _entry_date(
     entry: Any, now: dt.datetime, problems: list[str], label: str
 ) -> dt.datetime | None:
@@ -225,7 +234,9 @@ def _candidate(
             unchanged=True,
         )
     title = clean_title(raw_title)
-    summary = clean_summary(raw_html, link or base)
+    # Relative links in the HTML: against xml:base, else the article (the HTML was
+    # usually copied from its page), else the feed.
+    summary = clean_summary(raw_html, _xml_base(entry) or link or base)
     label = f"entry {position + 1}" + (f" ({title[:40]!r})" if title else "")
     if not title and not summary.text and not link:
         problems.append(f"{label}: no title, text or link; skipped")

@@ -204,3 +204,13 @@ def test_corrupted_feeds_give_items_or_a_feed_error_never_a_crash(name: str) -> 
             continue
         for entry in feed.candidates:
             assert "<script" not in entry.summary_html.lower()
+
+
+def test_xml_base_wins_for_relative_links() -> None:
+    atom = b"""<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom">
+      <title>t</title><id>urn:f</id><updated>2026-11-01T00:00:00Z</updated>
+      <entry xml:base="https://cdn.example.org/media/"><title>e</title><id>urn:e</id>
+        <link href="https://site.example.org/news/1"/><updated>2026-11-01T00:00:00Z</updated>
+        <content type="html">&lt;a href="doc.pdf"&gt;doc&lt;/a&gt;</content></entry></feed>"""
+    (entry,) = parse_feed(atom, url=None, now=NOW).candidates
+    assert 'href="https://cdn.example.org/media/doc.pdf"' in entry.summary_html
