@@ -93,6 +93,22 @@ async def serving(app: Starlette) -> AsyncIterator[str]:
         await task
 
 
+class SteppingClock:
+    """Time that moves 1.1 s at each reading: the bus's shared rate budgets and the
+    stand-ins' flood windows (1 message a second per private chat) see time pass
+    without the test sleeping."""
+
+    def __init__(self) -> None:
+        self.now = dt.datetime.now(dt.UTC)
+
+    def __call__(self) -> dt.datetime:
+        self.now += dt.timedelta(seconds=1.1)
+        return self.now
+
+    def seconds(self) -> float:
+        return self().timestamp()
+
+
 @dataclass
 class Hub:
     """The hub's moving parts for one test, against both stand-ins."""
@@ -104,12 +120,14 @@ class Hub:
     url: str
     inbox: InboxWorker
     bot: Bot
+    clock: SteppingClock
 
     async def process(self) -> None:
         """Run the inbox, then the bus until nothing is due."""
         await self.inbox.drain()
         config = WorkerConfig(until_idle=True, poll_interval=0.05, max_rate_wait=5.0)
-        worker = Worker(self.engine, ChannelSinks.from_settings(self.settings), config=config)
+        sinks = ChannelSinks.from_settings(self.settings)
+        worker = Worker(self.engine, sinks, config=config, clock=self.clock)
         await worker.run()
 
     async def telegram_says(self, text: str) -> None:
@@ -123,12 +141,15 @@ class Hub:
 
 
 @asynccontextmanager
-async def running_hub(engine: Engine, first_update_id: int = 100000) -> AsyncIterator[Hub]:
-    slack = SlackStandIn()
+async def running_hub(
+    engine: Engine, first_update_id: int = 100000, clock: SteppingClock | None = None
+) -> AsyncIterator[Hub]:
+    clock = clock or SteppingClock()
+    slack = SlackStandIn(clock=clock.seconds)
     for channel_id, name in (("C0SECRET", "secretariat"), ("C0ASSIST", "assistant"),
                              ("C0NEWS", "news"), ("C0GENERAL", "general")):  # fmt: skip
         slack.add_channel(channel_id, name)
-    telegram = TelegramStandIn((TG_TOKEN,))
+    telegram = TelegramStandIn((TG_TOKEN,), clock=clock.seconds)
     telegram.last_update_id = first_update_id
     telegram.add_chat(-1000000000001, type="channel", title="News")
     telegram.add_chat(-1000000000002, type="channel", title="Assistant")
@@ -148,7 +169,7 @@ async def running_hub(engine: Engine, first_update_id: int = 100000) -> AsyncIte
                 "telegram": TelegramHandlers(engine, settings, assistant, "hub_standin_bot"),
             }
             inbox = InboxWorker(engine, handlers, clock=lambda: NOW)
-            yield Hub(engine, settings, slack, telegram, url, inbox, bot)
+            yield Hub(engine, settings, slack, telegram, url, inbox, bot, clock)
 
 
 def run(scenario: Any) -> None:
@@ -268,11 +289,13 @@ def test_the_submit_conversation_survives_a_restart(engine: Engine, step: str) -
     """The state is in the database: a new set of handlers continues where it was."""
 
     async def scenario() -> None:
-        async with running_hub(engine) as hub:
+        clock = SteppingClock()  # time goes on across the restart
+        async with running_hub(engine, clock=clock) as hub:
             await hub.telegram_says("/submit")
             if step == "text":
                 await hub.telegram_says("A title")
-        async with running_hub(engine, 200000) as hub:  # a restart: new workers, same database
+        # a restart: new workers and stand-in sessions, the same database
+        async with running_hub(engine, 200000, clock) as hub:
             if step == "title":
                 await hub.telegram_says("A title")
             await hub.telegram_says("Some text")
