@@ -70,7 +70,7 @@ def ingest_report(target: str, *, now: dt.datetime) -> dict[str, Any]:
         if _is_calendar(target, data, content_type):
             from hub.ingest.calendar import parse_calendar
 
-            calendar = parse_calendar(data)
+            calendar = parse_calendar(data, now=now)
             report["_calendar"] = calendar
             report["source_problems"] = calendar.problems
             report["events"] = [_event_json(e) for e in calendar.events]

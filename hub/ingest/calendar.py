@@ -73,12 +73,18 @@ def _local(value: dt.datetime, zone: dt.tzinfo | None) -> dt.datetime:
 
 
 def parse_calendar(
-    data: bytes, *, language: str | None = None, timezone: str | None = None
+    data: bytes,
+    *,
+    language: str | None = None,
+    timezone: str | None = None,
+    now: dt.datetime | None = None,
 ) -> ParsedCalendar:
     """Read an ``.ics`` body; raises :class:`FeedError` when it is not a calendar.
 
     Times without a TZID are shown in the calendar's ``X-WR-TIMEZONE``, else in
-    ``timezone`` (the deployment's), else as given.
+    ``timezone`` (the deployment's), else as given. A recurring event (RRULE)
+    is stored as its next occurrence from ``now`` (EXDATEs are not applied);
+    overrides of single occurrences (RECURRENCE-ID) are skipped.
     """
     from icalendar import Calendar
 
@@ -100,11 +106,13 @@ def parse_calendar(
     problems: list[str] = []
     events: list[CalendarEvent] = []
     for position, component in enumerate(calendar.walk("VEVENT")):
+        if component.get("RECURRENCE-ID") is not None:
+            continue
         if len(events) >= MAX_EVENTS:
             problems.append(f"more than {MAX_EVENTS} events: the rest were skipped")
             break
         try:
-            event = _event(component, default_zone, language)
+            event = _event(component, default_zone, language, now)
         except (ValueError, KeyError, TypeError) as exc:
             problems.append(f"event {position + 1}: unreadable ({exc}); skipped")
             continue
@@ -116,16 +124,40 @@ def parse_calendar(
     return ParsedCalendar(name, kind, events, problems)
 
 
+def _next_occurrence(component: Any, start: Any, end: Any, now: dt.datetime | None) -> Any:
+    """(start, end) of the first occurrence on or after ``now`` of a recurring event."""
+    rule = component.get("RRULE")
+    if rule is None or now is None:
+        return start, end
+    from dateutil.rrule import rrulestr
+
+    timed = isinstance(start, dt.datetime)
+    anchor = start if timed else dt.datetime.combine(start, dt.time())
+    after = now if anchor.tzinfo else now.replace(tzinfo=None)
+    if not timed:
+        after = dt.datetime.combine(now.date(), dt.time())
+    try:
+        following = rrulestr(rule.to_ical().decode(), dtstart=anchor).after(after, inc=True)
+    except (ValueError, TypeError):
+        return start, end
+    if following is None:  # the series is over: keep its first date
+        return start, end
+    shift = following - anchor
+    moved_end = end + shift if end is not None else None
+    return (following if timed else following.date()), moved_end
+
+
 def _event(
-    component: Any, default_zone: dt.tzinfo | None, language: str | None
+    component: Any, default_zone: dt.tzinfo | None, language: str | None, now: dt.datetime | None
 ) -> CalendarEvent | None:
     uid = " ".join(str(component.get("UID", "")).split())
     start_prop = component.get("DTSTART")
     if not uid or start_prop is None:
         return None
-    start = start_prop.dt
     end_prop = component.get("DTEND")
-    end = end_prop.dt if end_prop is not None else None
+    start, end = _next_occurrence(
+        component, start_prop.dt, end_prop.dt if end_prop is not None else None, now
+    )
     zone_name: str | None = None
     time: str | None = None
     if isinstance(start, dt.datetime):

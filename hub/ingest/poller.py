@@ -203,7 +203,7 @@ class Poller:
             from hub.ingest.calendar import parse_calendar
 
             timezone = self.settings.hub.timezone if self.settings else None
-            return parse_calendar(fetched.body, timezone=timezone)
+            return parse_calendar(fetched.body, timezone=timezone, now=now)
         from hub.ingest.pipeline import read_feed
 
         language = None

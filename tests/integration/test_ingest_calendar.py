@@ -85,3 +85,15 @@ def test_events_are_updated_in_place_by_uid(engine) -> None:
         webinar = next(r for r in rows if r.external_uid == "webinar-budgets@oidp.net")
         assert (webinar.starts_on, webinar.time) == (dt.date(2026, 12, 11), "18:00")
         assert webinar.name == {"es": "Webinar: presupuestos participativos y juventud"}
+
+
+def test_recurring_events_show_their_next_occurrence() -> None:
+    data = (CORPUS / "recurring.ics").read_bytes()
+    events = {e.uid: e for e in parse_calendar(data, now=NOW).events}
+    assert len(events) == 2  # the moved occurrence (RECURRENCE-ID) does not replace the series
+    weekly = events["wg-weekly@oidp.net"]
+    assert (weekly.starts_on, weekly.time) == (dt.date(2026, 11, 24), "16:00")  # next Tuesday
+    yearly = events["assembly-yearly@oidp.net"]
+    assert yearly.starts_on == dt.date(2027, 3, 15)
+    first = {e.uid: e for e in parse_calendar(data).events}
+    assert first["wg-weekly@oidp.net"].starts_on == dt.date(2026, 10, 6)  # no clock: as written
