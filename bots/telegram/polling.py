@@ -41,6 +41,8 @@ class TelegramPoller:
     clock: Callable[[], dt.datetime] = utc_now
     long_poll_seconds: int = 25
     error_pause: float = 5.0
+    idle_pause: float = 0.5
+    """After an empty answer: a server that does not long-poll (a stand-in) is not hammered."""
     offset: int = 0
     stored: int = 0
 
@@ -76,8 +78,10 @@ class TelegramPoller:
                 break
             stopped.cancel()
             try:
-                poll.result()
+                pause = 0.0 if poll.result() else self.idle_pause
             except Exception as error:  # Telegram or the database: log, pause, go on
                 log.warning("telegram polling: %s; trying again", error)
+                pause = self.error_pause
+            if pause:
                 with contextlib.suppress(TimeoutError):
-                    await asyncio.wait_for(stop.wait(), self.error_pause)
+                    await asyncio.wait_for(stop.wait(), pause)

@@ -307,3 +307,35 @@ def test_the_submit_conversation_survives_a_restart(engine: Engine, step: str) -
     with transaction(engine) as session:
         [item] = session.scalars(select(Item)).all()
         assert (item.title, item.status) == ("A title", "pending")
+
+
+def test_run_bots_polls_telegram_and_answers_until_stopped(engine: Engine) -> None:
+    """The role as ``hub serve`` runs it: inbox worker and Telegram polling together."""
+    from bots.runtime import run_bots
+
+    async def scenario() -> None:
+        async with running_hub(engine) as hub:
+            with transaction(engine) as session:
+                assistant = Assistant.from_session(session, use_lingua=False)
+            stop = asyncio.Event()
+            role = asyncio.create_task(
+                run_bots(hub.settings, engine, stop, assistant=assistant, clock=lambda: NOW,
+                         poll_interval=0.02, telegram_polling=True)
+            )  # fmt: skip
+            hub.telegram.queue_update(hub.telegram.member_update(MEMBER_CHAT, "/help"))
+
+            def handled() -> bool:
+                with transaction(engine) as session:
+                    return session.scalars(select(InboxEvent.status)).all() == ["done"]
+
+            for _ in range(500):  # until the role has taken and handled the update
+                if await asyncio.to_thread(handled):
+                    break
+                await asyncio.sleep(0.02)
+            stop.set()
+            await asyncio.wait_for(role, 10)
+            assert await asyncio.to_thread(handled)
+            await hub.process()
+            assert "Ask me about the IOPD" in hub.chat()[-1]
+
+    run(scenario)
