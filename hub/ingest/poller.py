@@ -138,7 +138,10 @@ class Poller:
                 except Exception as exc:  # a bug must not stop the other sources
                     log.exception("polling %s failed unexpectedly", key)
                     outcome = SourceOutcome(key, "failed", f"internal error: {exc}")
-                    await self._record_failure(source_id, outcome)
+                    try:
+                        await self._record_failure(source_id, outcome)
+                    except Exception:  # the database itself is failing: say so, go on
+                        log.exception("could not record the failure of %s", key)
                     return outcome
 
         try:
