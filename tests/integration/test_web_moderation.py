@@ -1,0 +1,176 @@
+"""Moderation from the console: approve writes deliveries, decline, edit, retry, hostile text."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from sqlalchemy import Engine, func, select
+
+from hub.catalog import sync_config
+from hub.db import transaction
+from hub.models import Delivery, Item, Source
+from hub.web import create_app
+from hub.web.tables import AuditEntry
+from hub.web.testing import ConsoleClient, SteppingClock, add_user, csrf_token, example_settings
+
+EMAIL, PASSWORD = "editor@example.org", "correct horse battery"
+HOSTILE = (
+    '<p>Good news<script>alert("x")</script></p>'
+    '<img src="https://example.org/a.png" onerror="alert(1)">'
+    '<a href="javascript:alert(1)">click</a><iframe src="https://evil.example"></iframe>'
+)
+
+
+@pytest.fixture
+def client(engine: Engine) -> Iterator[ConsoleClient]:
+    settings = example_settings()
+    with transaction(engine) as session:
+        sync_config(session, settings)
+    add_user(engine, EMAIL, PASSWORD)
+    with ConsoleClient(create_app(settings, engine, clock=SteppingClock())) as client:
+        assert client.sign_in(EMAIL, PASSWORD).status_code == 303
+        yield client
+
+
+def pending_item(engine: Engine, **fields: object) -> int:
+    with transaction(engine) as session:
+        source = session.scalar(select(Source).where(Source.key == "web_form"))
+        values = {"title": "Youth budget in Cascais", "language": "en", "tags": ["youth"]}
+        item = Item(source_id=source.id if source else None, status="pending", **values | fields)
+        session.add(item)
+        session.flush()
+        return item.id
+
+
+def test_the_queue_shows_pending_items_with_an_empty_state(
+    engine: Engine, client: ConsoleClient
+) -> None:
+    assert "Nothing waits for moderation" in client.get("/moderation").text
+    pending_item(engine, summary_html="<p>Assemblies in every parish.</p>")
+    page = client.get("/moderation").text
+    assert "Youth budget in Cascais" in page and "Assemblies in every parish." in page
+    assert "web_form" in page and "English (en)" in page and "youth" in page
+
+
+def test_approving_writes_the_deliveries(engine: Engine, client: ConsoleClient) -> None:
+    item_id = pending_item(engine)
+    token = csrf_token(client.get("/moderation").text)
+    response = client.post(
+        f"/items/{item_id}/approve", data={"csrf_token": token, "back": "/moderation"}
+    )
+    assert response.status_code == 303 and response.headers["location"] == "/moderation"
+    assert "2 deliveries (news_en, news_es)" in client.get("/moderation").text
+    with transaction(engine) as session:
+        item = session.get(Item, item_id)
+        assert item is not None and item.status == "approved"
+        assert item.approved_by == EMAIL
+        deliveries = session.scalars(select(Delivery).where(Delivery.item_id == item_id)).all()
+        assert sorted(d.status for d in deliveries) == ["pending", "pending"]
+        assert session.scalar(select(AuditEntry.action).where(AuditEntry.action == "approve"))
+    detail = client.get(f"/items/{item_id}").text
+    assert "#news" in detail and "news_es" in detail and "0 / 8" in detail
+
+
+def test_declining_needs_a_reason(engine: Engine, client: ConsoleClient) -> None:
+    item_id = pending_item(engine)
+    token = csrf_token(client.get("/moderation").text)
+    refused = client.post(f"/items/{item_id}/decline", data={"csrf_token": token, "reason": ""})
+    assert "Say why" in client.follow(refused).text
+    client.post(f"/items/{item_id}/decline", data={"csrf_token": token, "reason": "Off topic"})
+    with transaction(engine) as session:
+        item = session.get(Item, item_id)
+        assert item is not None and item.status == "declined"
+        assert item.decline_reason == "Off topic"
+        assert session.scalar(select(func.count()).select_from(Delivery)) == 0
+
+
+def test_an_approved_item_cannot_be_declined(engine: Engine, client: ConsoleClient) -> None:
+    item_id = pending_item(engine)
+    token = csrf_token(client.get("/moderation").text)
+    client.post(f"/items/{item_id}/approve", data={"csrf_token": token})
+    response = client.post(f"/items/{item_id}/decline", data={"csrf_token": token, "reason": "x"})
+    assert "may already be posted" in client.follow(response).text
+    with transaction(engine) as session:
+        assert session.get(Item, item_id).status == "approved"  # type: ignore[union-attr]
+
+
+def test_editing_sanitises_and_retags(engine: Engine, client: ConsoleClient) -> None:
+    item_id = pending_item(engine)
+    form = client.get(f"/items/{item_id}/edit").text
+    data = {
+        "csrf_token": csrf_token(form),
+        "title": "Presupuesto joven en Cascais",
+        "summary_html": HOSTILE,
+        "link": "https://example.org/cascais?utm_source=x",
+        "image_url": "",
+        "language": "es",
+        "tags": "Youth, Participatory Budgeting",
+    }
+    response = client.post(f"/items/{item_id}/edit", data=data)
+    assert response.headers["location"] == f"/items/{item_id}"
+    with transaction(engine) as session:
+        item = session.get(Item, item_id)
+        assert item is not None
+        assert item.title == "Presupuesto joven en Cascais" and item.language == "es"
+        assert item.tags == ["youth", "participatory-budgeting"]
+        assert "script" not in item.summary_html and "onerror" not in item.summary_html
+        assert "javascript" not in item.summary_html and "iframe" not in item.summary_html
+
+
+def test_a_bad_edit_changes_nothing(engine: Engine, client: ConsoleClient) -> None:
+    item_id = pending_item(engine)
+    token = csrf_token(client.get(f"/items/{item_id}/edit").text)
+    data = {"csrf_token": token, "title": "New title", "link": "javascript:alert(1)"}
+    response = client.post(f"/items/{item_id}/edit", data=data)
+    assert "not an http(s) link" in client.follow(response).text
+    with transaction(engine) as session:
+        assert session.get(Item, item_id).title == "Youth budget in Cascais"  # type: ignore[union-attr]
+
+
+def test_hostile_text_never_reaches_the_page(engine: Engine, client: ConsoleClient) -> None:
+    item_id = pending_item(engine, title='<script>alert("t")</script>Title', summary_html=HOSTILE)
+    for path in ("/moderation", f"/items/{item_id}", "/items", "/"):
+        page = client.get(path).text
+        assert "<script>alert" not in page and "onerror" not in page, path
+        assert "javascript:" not in page and "<iframe" not in page, path
+    assert "&lt;script&gt;" in client.get(f"/items/{item_id}").text
+
+
+def test_retrying_a_failed_delivery(engine: Engine, client: ConsoleClient) -> None:
+    item_id = pending_item(engine)
+    token = csrf_token(client.get("/moderation").text)
+    client.post(f"/items/{item_id}/approve", data={"csrf_token": token})
+    with transaction(engine) as session:
+        delivery = session.scalars(select(Delivery).where(Delivery.item_id == item_id)).first()
+        assert delivery is not None
+        delivery.status, delivery.attempts, delivery.last_error = "failed", 3, "channel_not_found"
+        delivery.platform_message_id = None
+        delivery_id = delivery.id
+    page = client.get(f"/items/{item_id}").text
+    assert "channel_not_found" in page and f"/deliveries/{delivery_id}/retry" in page
+    response = client.post(f"/deliveries/{delivery_id}/retry", data={"csrf_token": token})
+    assert "will be sent again" in client.follow(response).text
+    with transaction(engine) as session:
+        delivery = session.get(Delivery, delivery_id)
+        assert delivery is not None and delivery.status == "pending" and delivery.attempts == 0
+    again = client.post(f"/deliveries/{delivery_id}/retry", data={"csrf_token": token})
+    assert "only failed ones are retried" in client.follow(again).text
+
+
+def test_items_are_filtered(engine: Engine, client: ConsoleClient) -> None:
+    pending_item(engine, title="Uno", language="es", tags=["youth"])
+    pending_item(engine, title="Two", language="en", tags=["climate"])
+    assert "Uno" in client.get("/items?language=es").text
+    assert "Two" not in client.get("/items?language=es").text
+    assert "Two" in client.get("/items?tag=climate").text
+    assert "Uno" not in client.get("/items?tag=climate").text
+    assert "No items match" in client.get("/items?status=approved").text
+    assert "Uno" in client.get("/items?source=web_form&status=pending").text
+    assert "No items match" in client.get("/items?source=news_feed").text
+
+
+def test_unknown_items_say_so(client: ConsoleClient) -> None:
+    response = client.get("/items/999")
+    assert response.status_code == 303
+    assert "no such item" in client.follow(response).text

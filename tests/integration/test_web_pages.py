@@ -1,0 +1,154 @@
+"""The console's other pages: questions, sources, stand-ins, dashboard, health."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import pytest
+from sqlalchemy import Engine, select
+
+from hub.catalog import sync_config
+from hub.db import make_engine, transaction
+from hub.models import Delivery, Question, Source
+from hub.web import create_app
+from hub.web.testing import ConsoleClient, SteppingClock, add_user, csrf_token, example_settings
+
+EMAIL, PASSWORD = "editor@example.org", "correct horse battery"
+
+
+@dataclass
+class FakeStandIn:
+    """Plays a stand-in: a base URL and the messages it holds."""
+
+    url: str
+    held: list[dict[str, Any]] = field(default_factory=list)
+
+    def messages(self) -> list[dict[str, Any]]:
+        return self.held
+
+
+SLACK_MESSAGE = {
+    "channel": "C0NEWS",
+    "ts": "1795424400.000100",
+    "text": "fallback",
+    "blocks": [
+        {"type": "header", "text": {"type": "plain_text", "text": "Award <call> opens"}},
+        {
+            "type": "section",
+            "text": {
+                "type": "mrkdwn",
+                "text": "*Apply* by _March_ &lt;script&gt; <https://oidp.net/award|the call>",
+            },
+        },
+        {"type": "section", "text": {"type": "mrkdwn", "text": "<javascript:alert(1)|bad>"}},
+    ],
+}
+TELEGRAM_MESSAGE = {
+    "chat_id": -100123,
+    "message_id": 7,
+    "html": '<b>Premi</b> obert\n<a href="https://oidp.net/ca">Més</a><script>x</script>',
+    "text": "Premi obert",
+    "date": 1795424400,
+}
+
+
+@pytest.fixture
+def standins() -> dict[str, FakeStandIn]:
+    return {
+        "slack": FakeStandIn("http://127.0.0.1:1", [SLACK_MESSAGE]),
+        "telegram": FakeStandIn("http://127.0.0.1:2", [TELEGRAM_MESSAGE]),
+    }
+
+
+@pytest.fixture
+def client(engine: Engine, standins: dict[str, FakeStandIn]) -> Iterator[ConsoleClient]:
+    settings = example_settings()
+    with transaction(engine) as session:
+        sync_config(session, settings)
+    add_user(engine, EMAIL, PASSWORD)
+    app = create_app(settings, engine, clock=SteppingClock(), standins=standins)
+    with ConsoleClient(app) as client:
+        client.sign_in(EMAIL, PASSWORD)
+        yield client
+
+
+def test_open_questions_are_listed_and_answered(engine: Engine, client: ConsoleClient) -> None:
+    assert "No question is waiting" in client.get("/questions").text
+    with transaction(engine) as session:
+        question = Question(
+            platform="memory",
+            reply_to="U123",
+            text="¿Cuándo se entregan los premios de 2027?",
+            language="es",
+            handoff=True,
+            status="open",
+        )
+        session.add(question)
+        session.flush()
+        question_id = question.id
+    page = client.get("/questions").text
+    assert "¿Cuándo se entregan los premios de 2027?" in page
+    token = csrf_token(page)
+    response = client.post(
+        f"/questions/{question_id}/reply", data={"csrf_token": token, "reply": "En noviembre."}
+    )
+    assert f"Reply to question {question_id} sent." in client.follow(response).text
+    with transaction(engine) as session:
+        question = session.get(Question, question_id)
+        assert question is not None and question.status == "replied"
+        assert question.reply_text == "En noviembre." and question.replied_by == EMAIL
+        reply = session.scalars(select(Delivery).where(Delivery.kind == "reply")).one()
+        assert reply.payload["text"] == "En noviembre."
+    again = client.post(
+        f"/questions/{question_id}/reply", data={"csrf_token": token, "reply": "Twice"}
+    )
+    assert "already answered" in client.follow(again).text
+
+
+def test_sources_show_their_status_in_words(engine: Engine, client: ConsoleClient) -> None:
+    with transaction(engine) as session:
+        feed = session.scalars(select(Source).where(Source.key == "news_feed")).one()
+        feed.consecutive_failures = 3
+        feed.last_error = "timeout: the server did not answer within 20 s"
+        feed.next_fetch_at = dt.datetime(2026, 11, 23, 10, 0, tzinfo=dt.UTC)
+    page = client.get("/sources").text
+    assert "timeout: the server did not answer within 20 s" in page
+    assert "23 Nov 2026 11:00" in page  # shown in Europe/Madrid
+    dashboard = client.get("/").text
+    assert "timeout: the server did not answer" in dashboard
+
+
+def test_standins_render_like_their_platform_and_sanitised(client: ConsoleClient) -> None:
+    page = client.get("/standins").text
+    assert "<strong>Award &lt;call&gt; opens</strong>" in page
+    assert "<strong>Apply</strong> by <em>March</em>" in page
+    assert 'href="https://oidp.net/award"' in page and ">the call</a>" in page
+    assert "<b>Premi</b> obert" in page and 'href="https://oidp.net/ca"' in page
+    assert "<script" not in page and "javascript:" not in page
+
+
+def test_no_standins_is_said_plainly(engine: Engine) -> None:
+    add_user(engine, EMAIL, PASSWORD)
+    with ConsoleClient(create_app(example_settings(), engine)) as client:
+        client.sign_in(EMAIL, PASSWORD)
+        assert "No stand-ins run here" in client.get("/standins").text
+
+
+def test_an_empty_dashboard_reads_well(client: ConsoleClient) -> None:
+    page = client.get("/").text
+    assert "Every source is working." in page and "No items yet." in page
+
+
+def test_health_and_readiness(engine: Engine, client: ConsoleClient, tmp_path) -> None:
+    assert client.get("/healthz").json() == {"status": "ok"}
+    ready = client.get("/readyz")
+    assert ready.status_code == 200 and ready.json()["migrations"] == "current"
+    empty = make_engine(f"sqlite:///{tmp_path / 'empty.db'}")
+    with ConsoleClient(create_app(example_settings(), empty)) as other:
+        behind = other.get("/readyz")
+        assert behind.status_code == 503 and behind.json()["migrations"] == "behind"
+        assert other.get("/healthz").status_code == 200
+    empty.dispose()
