@@ -114,7 +114,8 @@ def submit_from_chat(
         settings=settings,
         now=now,
     )
-    item = (report.created or report.merged or [None])[0]
+    stored = report.created or report.merged
+    item = stored[0] if stored else None
     if item is not None and item.status == "pending":
         queue_moderation_notice(session, settings, item, platform=platform, now=now)
     return item

@@ -25,14 +25,14 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from slack_sdk.errors import SlackClientError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bots.answering import ChatQuestion, answer_into_chat, find_member, say_into_chat
-from bots.slack.format import APPROVE_ACTION, DECLINE_ACTION
+from bots.slack.format import APPROVE_ACTION, DECLINE_ACTION, escape
 from bots.submissions import submit_from_chat, tell_submitter, told
 from hub.assistant.assistant import Assistant
 from hub.db import transaction
-from hub.errors import HubError
 from hub.inbox import InboxRecord
 from hub.ingest.moderation import ModerationError, approve, decline
 from hub.ingest.submissions import SubmissionError
@@ -156,10 +156,11 @@ class SlackHandlers:
         elif payload.get("type") == "block_actions":
             for action in payload.get("actions") or []:
                 if action.get("action_id") in (APPROVE_ACTION, DECLINE_ACTION):
-                    await asyncio.to_thread(
+                    outcome = await asyncio.to_thread(
                         self._moderate, str(action["action_id"]), str(action.get("value")),
                         user, now,
                     )  # fmt: skip
+                    await self._mark_done(payload.get("container") or {}, outcome)
 
     async def _submit(
         self,
@@ -193,25 +194,38 @@ class SlackHandlers:
             language=language, dedup_key=f"submitted:slack:{record.event_key}", now=now,
         )  # fmt: skip
 
-    def _moderate(self, action: str, value: str, user: str, now: dt.datetime) -> None:
+    def _moderate(self, action: str, value: str, user: str, now: dt.datetime) -> str | None:
+        """Approve or decline; returns what the secretariat's message should now say."""
         if not value.isdigit():
             log.warning("slack: moderation button with item id %r ignored", value)
-            return
+            return None
         by = f"slack:{user}"
         with transaction(self.engine) as session:
             item = session.get(Item, int(value))
             if item is None:
                 log.warning("slack: moderation of unknown item %s", value)
-                return
+                return None
+            title = escape(item.title)
             try:
                 if action == APPROVE_ACTION:
                     approve(session, item, self.settings, by=by, now=now)
                     tell_submitter(session, item, "approved", now=now)
-                else:
-                    decline(item, reason="declined by the secretariat", by=by, now=now)
-                    tell_submitter(session, item, "declined", now=now,
-                                   reason=item.decline_reason or "")  # fmt: skip
+                    return f"✅ #{item.id} {title}: approved by <@{escape(user)}>"
+                decline(item, reason="declined by the secretariat", by=by, now=now)
+                tell_submitter(session, item, "declined", now=now,
+                               reason=item.decline_reason or "")  # fmt: skip
+                return f"🚫 #{item.id} {title}: declined by <@{escape(user)}>"
             except ModerationError as error:  # declining an approved item: nothing to redo
                 log.warning("slack: item %s: %s", value, error)
-            except HubError:
-                raise
+                return f"#{item.id} {title}: {escape(str(error))}"
+
+    async def _mark_done(self, container: dict[str, Any], outcome: str | None) -> None:
+        """Replace the buttons by the outcome, so nobody presses them again (best effort)."""
+        channel, ts = container.get("channel_id"), container.get("message_ts")
+        if self.client is None or outcome is None or not channel or not ts:
+            return
+        try:
+            section = {"type": "section", "text": {"type": "mrkdwn", "text": outcome}}
+            await self.client.chat_update(channel=channel, ts=ts, text=outcome, blocks=[section])
+        except SlackClientError as error:  # the decision is recorded; the label is cosmetic
+            log.warning("slack: could not update the moderation message: %s", error)

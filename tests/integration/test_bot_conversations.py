@@ -26,9 +26,15 @@ from sqlalchemy import Engine, select
 from starlette.applications import Starlette
 from telegram import Bot
 
-from bots.runtime import configure_ingress, ingress_routes
+from bots.runtime import configure_ingress, ingress_routes, slack_client
 from bots.slack.handlers import SlackHandlers
-from bots.slack.standin import SlackStandIn, deliver, event_body, interaction_body
+from bots.slack.standin import (
+    SlackStandIn,
+    command_body,
+    deliver,
+    event_body,
+    interaction_body,
+)
 from bots.telegram.handlers import TelegramHandlers
 from bots.telegram.polling import TelegramPoller
 from bots.telegram.standin import TelegramStandIn
@@ -165,7 +171,7 @@ async def running_hub(
         bot = Bot(TG_TOKEN, base_url=f"{telegram.url}/bot")
         async with serving(app) as url, bot:
             handlers = {
-                "slack": SlackHandlers(engine, settings, assistant),
+                "slack": SlackHandlers(engine, settings, assistant, slack_client(settings)),
                 "telegram": TelegramHandlers(engine, settings, assistant, "hub_standin_bot"),
             }
             inbox = InboxWorker(engine, handlers, clock=lambda: NOW)
@@ -277,6 +283,10 @@ def test_a_telegram_submission_is_approved_with_the_slack_button(engine: Engine)
             assert any("Quito" in m.text for m in hub.slack.messages("C0NEWS"))
             assert any("Quito" in m.text for m in hub.telegram.messages(-1000000000001))
             assert "approved" in hub.chat()[-1]
+            # the buttons gave way to who decided
+            updated = hub.slack.messages("C0SECRET")[0]
+            assert updated.edited and "approved by <@U0SECRETARY>" in updated.text
+            assert all(b["type"] != "actions" for b in updated.blocks)
 
     run(scenario)
     with transaction(engine) as session:
@@ -339,3 +349,50 @@ def test_run_bots_polls_telegram_and_answers_until_stopped(engine: Engine) -> No
             assert "Ask me about the IOPD" in hub.chat()[-1]
 
     run(scenario)
+
+
+def test_a_slack_submission_through_the_form_is_declined_and_the_member_told(
+    engine: Engine,
+) -> None:
+    async def scenario() -> None:
+        async with running_hub(engine) as hub:
+            events = f"{hub.url}/slack/events"
+            form = "application/x-www-form-urlencoded"
+            command = command_body("/iopd", "submit", "U0MEMBER", "C0GENERAL", "trig.form")
+            status, _ = await deliver(events, command, secret=SIGNING, content_type=form,
+                                      timestamp=NOW.timestamp())  # fmt: skip
+            assert status == 200
+            await hub.process()
+            [modal] = hub.slack.views  # the form opened with the command's trigger
+            assert modal["private_metadata"] == "C0GENERAL"
+            values = {"title": "Open budget in Porto Alegre", "text": "Thirty years on.",
+                      "link": "https://poa.example/op", "image": ""}  # fmt: skip
+            state = {k: {k: {"type": "plain_text_input", "value": v}} for k, v in values.items()}
+            submission = {"type": "view_submission", "trigger_id": "trig.submit",
+                          "user": {"id": "U0MEMBER"}, "view": {**modal, "id": "V1",
+                          "state": {"values": state}}}  # fmt: skip
+            for _ in range(2):  # a double submit is one item
+                status, _ = await deliver(events, interaction_body(submission), secret=SIGNING,
+                                          content_type=form, timestamp=NOW.timestamp())  # fmt: skip
+                assert status == 200
+            await hub.process()
+            assert "received" in hub.slack.messages("C0GENERAL")[-1].text
+            [notice] = hub.slack.messages("C0SECRET")
+            [actions] = [b for b in notice.blocks if b["type"] == "actions"]
+            decline = next(e for e in actions["elements"] if e["action_id"] == "hub_decline")
+            click = {"type": "block_actions", "trigger_id": "trig.click",
+                     "user": {"id": "U0SECRETARY"}, "actions": [decline],
+                     "container": {"channel_id": "C0SECRET", "message_ts": notice.ts}}  # fmt: skip
+            status, _ = await deliver(events, interaction_body(click), secret=SIGNING,
+                                      content_type=form, timestamp=NOW.timestamp())  # fmt: skip
+            await hub.process()
+            told = hub.slack.messages("C0GENERAL")[-1].text
+            assert "was not published" in told and "Porto Alegre" in told
+            assert hub.slack.messages("C0NEWS") == []
+
+    run(scenario)
+    with transaction(engine) as session:
+        [item] = session.scalars(select(Item)).all()
+        assert (item.status, item.approved_by) == ("declined", None)
+        source = session.get(Source, item.source_id)
+        assert source is not None and source.key == "slack_submissions"
