@@ -257,7 +257,7 @@ def poll_command(
     from hub.catalog import sync_config
     from hub.db import transaction
     from hub.ingest.fetch import make_client
-    from hub.ingest.poller import Poller, PollPolicy
+    from hub.ingest.poller import CycleReport, Poller, PollPolicy
 
     rt = runtime(ctx)
     settings = rt.settings()
@@ -265,21 +265,22 @@ def poll_command(
     with transaction(engine) as session:
         sync_config(session, settings)
 
+    def show(report: CycleReport) -> None:
+        for o in report.outcomes:
+            detail = o.error or (
+                f"{o.created} new, {o.updated} updated, {o.merged} merged, {o.events} events"
+            )
+            typer.echo(f"{o.key:<24} {o.status:<13} {detail}")
+
     async def main() -> None:
         async with make_client() as client:
             poller = Poller(engine, settings, client, policy=PollPolicy(concurrency=concurrency))
             if once:
-                report = await poller.run_once()
-                for o in report.outcomes:
-                    detail = o.error or (
-                        f"{o.created} new, {o.updated} updated, {o.merged} merged, "
-                        f"{o.events} events"
-                    )
-                    typer.echo(f"{o.key:<24} {o.status:<13} {detail}")
+                show(await poller.run_once())
                 return
             stop = asyncio.Event()
             try:
-                await poller.run(stop)
+                await poller.run(stop, on_cycle=show)
             except asyncio.CancelledError:
                 stop.set()
 

@@ -151,10 +151,18 @@ class Poller:
             self._db.shutdown(wait=False)
         return CycleReport(list(outcomes))
 
-    async def run(self, stop: asyncio.Event, *, idle_seconds: float = 30.0) -> None:
+    async def run(
+        self,
+        stop: asyncio.Event,
+        *,
+        idle_seconds: float = 30.0,
+        on_cycle: Callable[[CycleReport], None] | None = None,
+    ) -> None:
         """Poll until ``stop`` is set, sleeping between cycles until a source is due."""
         while not stop.is_set():
-            await self.run_once()
+            report = await self.run_once()
+            if on_cycle is not None and report.outcomes:
+                on_cycle(report)
             wait = idle_seconds
             with Session(self.engine) as session:
                 upcoming = session.scalar(
