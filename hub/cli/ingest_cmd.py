@@ -177,7 +177,17 @@ def ingest_command(
     """Read one feed or calendar and print what it gives (exit 1 when it is refused)."""
     report = ingest_report(target, now=dt.datetime.now(dt.UTC))
     if report["ok"] and not dry_run:
-        _store(ctx, target, source, report)
+        from sqlalchemy.exc import SQLAlchemyError
+
+        from hub.errors import HubError
+
+        try:
+            _store(ctx, target, source, report)
+        except HubError as exc:
+            report.update(ok=False, error=f"read, but not stored: {exc}")
+        except SQLAlchemyError as exc:
+            hint = " (run `hub db upgrade`?)" if "no such table" in str(exc) else ""
+            report.update(ok=False, error=f"read, but not stored: {type(exc).__name__}{hint}")
     report.pop("_candidates", None)
     report.pop("_calendar", None)
     if as_json:

@@ -110,3 +110,22 @@ def test_ingest_stores_once_then_sources_and_poll(hub, database_url) -> None:
     assert polled.exit_code == 0 and "HTTP 503" in polled.output
     (site,) = [s for s in json.loads(listed.output) if s["key"] == "site"]
     assert site["consecutive_failures"] == 1 and "HTTP 503" in site["last_error"]
+
+
+def test_storing_without_a_config_is_refused_in_json(tmp_path) -> None:
+    _register()
+    result = CliRunner().invoke(
+        app,
+        [
+            "--config",
+            str(tmp_path / "missing.toml"),
+            "ingest",
+            str(CORPUS / "good_rss.xml"),
+            "--json",
+        ],
+    )
+    report = json.loads(result.output)
+    assert result.exit_code == 1 and report["ok"] is False
+    assert (
+        report["error"].startswith("read, but not stored:") and "file not found" in report["error"]
+    )
