@@ -39,6 +39,7 @@ def _routes() -> list[Route | Mount]:
     get, post = ["GET"], ["POST"]
     return [
         Route("/healthz", status_views.healthz, methods=get),
+        Route("/favicon.ico", status_views.no_icon, methods=get),
         Route("/readyz", status_views.readyz, methods=get),
         Route("/login", public_view(auth_views.login_form), methods=get),
         Route("/login", public_view(auth_views.login), methods=post),

@@ -27,7 +27,8 @@ def _item(page: Page) -> Item:
 
 
 def _source_keys(page: Page) -> dict[int, str]:
-    return {row[0]: row[1] for row in page.db.execute(select(Source.id, Source.key))}
+    rows = page.db.execute(select(Source.id, Source.key, Source.title))
+    return {row[0]: row[2] or row[1] for row in rows}
 
 
 def moderation_queue(page: Page) -> Response:

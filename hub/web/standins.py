@@ -1,14 +1,16 @@
 """What each platform stand-in received, shown as the platform would show it.
 
-The demo hands the console a mapping ``platform -> stand-in``. A stand-in is
-read in-process through its ``messages()`` when it has one, else over HTTP
-at ``<base_url>/_standin/messages``; one that only records requests
+The demo hands the console a mapping ``platform -> stand-in``. A stand-in
+that follows :class:`hub.standins.StandIn` gives its ``posts()`` with the
+platform's rich text already turned into HTML by the platform module; older
+shapes are read through ``messages()`` (in-process) or over HTTP at
+``<base_url>/_standin/messages``; one that only records requests
 (``received``, like the Mailchimp stand-in) is listed as requests. Nothing
 from ``bots/`` is imported: the shapes are read as plain data.
 
-Slack messages are rendered from their blocks (header in bold, mrkdwn text,
-links), Telegram messages from their HTML; both go through the hub's
-sanitiser before reaching the page.
+Raw Slack messages are rendered from their blocks (header in bold, mrkdwn
+text, links), raw Telegram messages from their HTML. Whatever the source,
+the HTML goes through the hub's sanitiser before reaching the page.
 """
 
 from __future__ import annotations
@@ -125,11 +127,26 @@ def shown_message(platform: str, message: Mapping[str, Any]) -> ShownMessage:
     return ShownMessage(str(message.get("channel", "")), "", Markup(html.escape(str(text))))
 
 
+def _shown_post(post: Mapping[str, Any]) -> ShownMessage:
+    body = (
+        sanitised(post["html"]) if post.get("html") else Markup(html.escape(post.get("text", "")))
+    )
+    note = "edited" if post.get("edited") else ""
+    when = f"message {post['message_id']}" if post.get("message_id") else ""
+    return ShownMessage(str(post.get("channel", "")), when, body, note)
+
+
 def read_standin(platform: str, standin: Any) -> StandInView:
     """What one stand-in holds, newest first; a stand-in that does not answer says so."""
     view = StandInView(platform, _base_url(standin))
     try:
         raw: list[Any] | None = None
+        if callable(getattr(standin, "posts", None)):
+            posts = [_plain(p) for p in standin.posts()]
+            view.messages = [
+                _shown_post(p) for p in reversed(posts[-SHOWN:]) if not p.get("deleted")
+            ]
+            return view
         if callable(getattr(standin, "messages", None)):
             raw = list(standin.messages())
         elif view.base_url and not hasattr(standin, "received"):

@@ -60,6 +60,11 @@ def sources_page(page: Page) -> Response:
     return page.render("sources.html", sources=sources)
 
 
+async def no_icon(request: Request) -> Response:
+    """Browsers ask for an icon; answer "none" rather than a 404 in every log."""
+    return Response(status_code=204, headers={"cache-control": "max-age=86400"})
+
+
 async def healthz(request: Request) -> Response:
     """Alive: the process answers (no database involved)."""
     return JSONResponse({"status": "ok"})

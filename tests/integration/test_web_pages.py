@@ -13,6 +13,7 @@ from sqlalchemy import Engine, select
 from hub.catalog import sync_config
 from hub.db import make_engine, transaction
 from hub.models import Delivery, Question, Source
+from hub.standins import ReceivedPost
 from hub.web import create_app
 from hub.web.testing import ConsoleClient, SteppingClock, add_user, csrf_token, example_settings
 
@@ -55,16 +56,30 @@ TELEGRAM_MESSAGE = {
 }
 
 
+@dataclass
+class FakePostingStandIn:
+    """Plays a stand-in of the hub.standins port: posts already turned into HTML."""
+
+    url: str
+    platform: str = "mastodon"
+
+    def posts(self) -> list[ReceivedPost]:
+        html = '<p>Toot <a href="https://oidp.net/m">here</a><img src=x onerror="alert(1)"></p>'
+        gone = ReceivedPost("mastodon", "@oidp", "2", "Deleted toot", "<p>gone</p>", deleted=True)
+        return [ReceivedPost("mastodon", "@oidp", "1", "Toot here", html), gone]
+
+
 @pytest.fixture
-def standins() -> dict[str, FakeStandIn]:
+def standins() -> dict[str, object]:
     return {
         "slack": FakeStandIn("http://127.0.0.1:1", [SLACK_MESSAGE]),
         "telegram": FakeStandIn("http://127.0.0.1:2", [TELEGRAM_MESSAGE]),
+        "mastodon": FakePostingStandIn("http://127.0.0.1:3"),
     }
 
 
 @pytest.fixture
-def client(engine: Engine, standins: dict[str, FakeStandIn]) -> Iterator[ConsoleClient]:
+def client(engine: Engine, standins: dict[str, object]) -> Iterator[ConsoleClient]:
     settings = example_settings()
     with transaction(engine) as session:
         sync_config(session, settings)
@@ -127,7 +142,9 @@ def test_standins_render_like_their_platform_and_sanitised(client: ConsoleClient
     assert "<strong>Apply</strong> by <em>March</em>" in page
     assert 'href="https://oidp.net/award"' in page and ">the call</a>" in page
     assert "<b>Premi</b> obert" in page and 'href="https://oidp.net/ca"' in page
-    assert "<script" not in page and "javascript:" not in page
+    assert '<p>Toot <a href="https://oidp.net/m" rel="noopener noreferrer">here</a>' in page
+    assert "@oidp" in page and "gone" not in page
+    assert "<script" not in page and "javascript:" not in page and "onerror" not in page
 
 
 def test_no_standins_is_said_plainly(engine: Engine) -> None:
