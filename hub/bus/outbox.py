@@ -227,6 +227,8 @@ def record_results(conn: Connection, results: Iterable[Result]) -> int:
                     "error": r.error,
                 }
             )
+    # executemany: sqlite3 prepares once; psycopg 3 pipelines the rows in one round trip
+    # (measured faster here than one UPDATE ... FROM unnest() or a multi-row VALUES)
     matched = 0
     if sent:
         matched += conn.execute(_SENT, sent).rowcount
