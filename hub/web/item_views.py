@@ -46,7 +46,8 @@ def moderation_queue(page: Page) -> Response:
 
 def items_list(page: Page) -> Response:
     """Items, newest first, filtered by status, source, language and tag."""
-    filters = {name: page.param(name) for name in ("status", "source", "language", "tag")}
+    names = ("status", "source", "language", "tag", "delivery")
+    filters = {name: page.param(name) for name in names}
     query = select(Item).order_by(Item.id.desc())
     if filters["status"] in STATUSES:
         query = query.where(Item.status == filters["status"])
@@ -59,6 +60,9 @@ def items_list(page: Page) -> Response:
     if filters["tag"]:
         tag = moderation._slug(filters["tag"])
         query = query.where(cast(Item.tags, String).like(f'%"{tag}"%'))
+    if filters["delivery"] == "failed":
+        failed = select(Delivery.item_id).where(Delivery.status.in_(("failed", "dead")))
+        query = query.where(Item.id.in_(failed))
     before = page.param("before")
     if before.isdigit():
         query = query.where(Item.id < int(before))

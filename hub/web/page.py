@@ -18,7 +18,7 @@ from typing import Any
 from urllib.parse import quote
 
 from jinja2 import Environment
-from sqlalchemy import Engine
+from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData
@@ -26,7 +26,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 
 from hub.errors import HubError
-from hub.models import User
+from hub.models import Item, Question, User
 from hub.settings import Settings
 from hub.web.sessions import CookieJar, SignedIn, find_session, tokens_match
 from hub.web.tables import AuditEntry
@@ -94,6 +94,7 @@ class Page:
             self.set_cookies[self.console.cookies.flash_name] = None
         body = self.console.templates.get_template(template).render(
             user=self.signed_in.user if self.signed_in else None,
+            waiting=self._waiting() if self.signed_in else {},
             csrf_token=self.csrf_token,
             flashes=shown,
             path=self.request.url.path,
@@ -101,6 +102,19 @@ class Page:
             **context,
         )
         return HTMLResponse(body, status_code=status)
+
+    def _waiting(self) -> dict[str, int]:
+        """What waits for the secretariat, shown beside the navigation links."""
+        pending = select(func.count()).select_from(Item).where(Item.status == "pending")
+        questions = (
+            select(func.count())
+            .select_from(Question)
+            .where(Question.handoff.is_(True), Question.status == "open")
+        )
+        return {
+            "/moderation": int(self.db.scalar(pending) or 0),
+            "/questions": int(self.db.scalar(questions) or 0),
+        }
 
     def redirect(self, to: str, message: str | None = None, kind: str = "ok") -> Response:
         """A 303 to ``to``, with a message shown on the next page."""

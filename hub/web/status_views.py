@@ -81,7 +81,17 @@ def _ready(console: Console) -> tuple[bool, dict[str, object]]:
 
 
 async def readyz(request: Request) -> Response:
-    """Ready: the database answers and is at the newest migration (503 otherwise)."""
+    """Ready: the database answers, is at the newest migration, and every role runs (else 503).
+
+    The roles are those of the ``hub serve`` process that set ``app.state.hub_process``
+    (an object with ``running_roles() -> {role: running}``); without one, only the
+    database is checked.
+    """
     ready, details = await run_in_threadpool(_ready, request.app.state.console)
+    process = getattr(request.app.state, "hub_process", None)
+    if process is not None and callable(getattr(process, "running_roles", None)):
+        roles = dict(process.running_roles())
+        details["roles"] = roles
+        ready = ready and all(roles.values())
     body = {"status": "ok" if ready else "unavailable", **details}
     return JSONResponse(body, status_code=200 if ready else 503)

@@ -149,6 +149,8 @@ def test_retrying_a_failed_delivery(engine: Engine, client: ConsoleClient) -> No
         delivery_id = delivery.id
     page = client.get(f"/items/{item_id}").text
     assert "channel_not_found" in page and f"/deliveries/{delivery_id}/retry" in page
+    assert "Youth budget" in client.get("/items?delivery=failed").text
+    assert 'href="/items?delivery=failed"><strong>1</strong>' in client.get("/").text
     response = client.post(f"/deliveries/{delivery_id}/retry", data={"csrf_token": token})
     assert "will be sent again" in client.follow(response).text
     with transaction(engine) as session:
@@ -168,6 +170,7 @@ def test_items_are_filtered(engine: Engine, client: ConsoleClient) -> None:
     assert "No items match" in client.get("/items?status=approved").text
     assert "Uno" in client.get("/items?source=web_form&status=pending").text
     assert "No items match" in client.get("/items?source=news_feed").text
+    assert "No items match" in client.get("/items?delivery=failed").text
 
 
 def test_unknown_items_say_so(client: ConsoleClient) -> None:

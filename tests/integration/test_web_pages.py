@@ -106,6 +106,7 @@ def test_open_questions_are_listed_and_answered(engine: Engine, client: ConsoleC
         question_id = question.id
     page = client.get("/questions").text
     assert "¿Cuándo se entregan los premios de 2027?" in page
+    assert 'aria-label="1 waiting"' in page and "(in Español (es), the member" in page
     token = csrf_token(page)
     response = client.post(
         f"/questions/{question_id}/reply", data={"csrf_token": token, "reply": "En noviembre."}
@@ -157,6 +158,7 @@ def test_no_standins_is_said_plainly(engine: Engine) -> None:
 def test_an_empty_dashboard_reads_well(client: ConsoleClient) -> None:
     page = client.get("/").text
     assert "Every source is working." in page and "No items yet." in page
+    assert 'class="count"' not in page
 
 
 def test_health_and_readiness(engine: Engine, client: ConsoleClient, tmp_path) -> None:
@@ -169,3 +171,21 @@ def test_health_and_readiness(engine: Engine, client: ConsoleClient, tmp_path) -
         assert behind.status_code == 503 and behind.json()["migrations"] == "behind"
         assert other.get("/healthz").status_code == 200
     empty.dispose()
+
+
+class FakeProcess:
+    def __init__(self, roles: dict[str, bool]) -> None:
+        self.roles = roles
+
+    def running_roles(self) -> dict[str, bool]:
+        return self.roles
+
+
+def test_readiness_includes_the_roles_of_the_process(engine: Engine) -> None:
+    app = create_app(example_settings(), engine)
+    with ConsoleClient(app) as client:
+        app.state.hub_process = FakeProcess({"web": True, "worker": True})
+        ready = client.get("/readyz")
+        assert ready.status_code == 200 and ready.json()["roles"]["worker"] is True
+        app.state.hub_process = FakeProcess({"web": True, "worker": False})
+        assert client.get("/readyz").status_code == 503
