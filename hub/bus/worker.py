@@ -220,13 +220,17 @@ class Worker:
         try:
             sink = await self.sinks.get(self._channels[claim.channel_id])
             limits = sink.rate_limits(message)
-        except DeliveryError as error:
+        except Exception as error:  # unknown errors are transient for the retry policy
             return await self._finish(self._failure(claim, error, started))
         while True:
             async with gate:
                 if stop.is_set():
                     return self._released(claim, started, self.clock())
-                wait = self.limiter.try_acquire(limits, self.clock()) if limits else 0.0
+                try:
+                    wait = self.limiter.try_acquire(limits, self.clock()) if limits else 0.0
+                except DBAPIError as error:  # no budget without the database: give it back
+                    log.warning("rate limiter unavailable: %s", error.orig)
+                    return self._released(claim, started, self.clock())
                 if wait <= 0:
                     return await self._finish(await self._send(claim, sink, message, limits))
             if wait > self.config.max_rate_wait or stop.is_set():
@@ -253,7 +257,10 @@ class Worker:
                 error = Timeout(f"no answer in {self.config.send_timeout:g} s")
             if isinstance(error, RateLimited) and limits:
                 now = self.clock()
-                self.limiter.pause(limits, now + dt.timedelta(seconds=error.retry_after), now)
+                try:
+                    self.limiter.pause(limits, now + dt.timedelta(seconds=error.retry_after), now)
+                except DBAPIError as db_error:  # the delivery itself still waits retry_after
+                    log.warning("could not pause %s: %s", [lim.key for lim in limits], db_error)
             return self._failure(claim, error, started)
         self.stats.sent += 1
         return Result(
@@ -337,8 +344,8 @@ class Worker:
             await asyncio.wait({notified, stopped}, return_when=asyncio.FIRST_COMPLETED)
             for task in (notified, stopped):
                 task.cancel()
-                with contextlib.suppress(asyncio.CancelledError, Exception):
-                    await task
+                with contextlib.suppress(asyncio.CancelledError):
+                    await task  # a broken listener raises here: handled below
         except Exception as error:  # the listener is an optimisation; polling still works
             log.info("LISTEN unavailable (%s); polling", error)
             await self._close_listener()
