@@ -78,52 +78,50 @@ def test_url_verification_answers_the_challenge(client: AsgiClient, engine: Engi
     assert rows(engine) == []
 
 
-@pytest.mark.parametrize(
-    ("case", "status"),
-    [
-        ("tampered", 401),
-        ("missing signature", 401),
-        ("wrong secret", 401),
-        ("missing timestamp", 400),
-        ("non-numeric timestamp", 400),
-        ("float timestamp", 400),
-        ("huge timestamp", 400),
-        ("non-ascii signature", 401),
-    ],
-)
+REFUSALS = [
+    ("tampered", 401),
+    ("missing signature", 401),
+    ("wrong secret", 401),
+    ("missing timestamp", 400),
+    ("non-numeric timestamp", 400),
+    ("float timestamp", 400),
+    ("huge timestamp", 400),
+    ("non-ascii signature", 401),
+]
+
+
 def test_unsigned_or_malformed_requests_are_refused_without_5xx(
-    client: AsgiClient, engine: Engine, case: str, status: int
+    client: AsgiClient, engine: Engine
 ) -> None:
-    body = mention("Ev2")
-    headers = signed_headers(SECRET, body, NOW.timestamp(), JSON)
-    if case == "tampered":
-        body = body.replace(b"next conference", b"next conferenze")
-    elif case == "missing signature":
-        del headers["X-Slack-Signature"]
-    elif case == "wrong secret":
-        headers = signed_headers("another-secret", body, NOW.timestamp(), JSON)
-    elif case == "missing timestamp":
-        del headers["X-Slack-Request-Timestamp"]
-    elif case == "non-numeric timestamp":
-        headers["X-Slack-Request-Timestamp"] = "yesterday"
-    elif case == "float timestamp":
-        headers["X-Slack-Request-Timestamp"] = "1795000000.5"
-    elif case == "huge timestamp":
-        headers["X-Slack-Request-Timestamp"] = "9" * 40
-    elif case == "non-ascii signature":
-        headers["X-Slack-Signature"] = "v0=é" + "0" * 63
-    encoded = {k: v.encode("latin-1") for k, v in headers.items()}  # as the wire carries them
-    response = client.post("/slack/events", content=body, headers=encoded)
-    assert response.status_code == status
+    for case, status in REFUSALS:
+        body = mention("Ev2")
+        headers = signed_headers(SECRET, body, NOW.timestamp(), JSON)
+        if case == "tampered":
+            body = body.replace(b"next conference", b"next conferenze")
+        elif case == "missing signature":
+            del headers["X-Slack-Signature"]
+        elif case == "wrong secret":
+            headers = signed_headers("another-secret", body, NOW.timestamp(), JSON)
+        elif case == "missing timestamp":
+            del headers["X-Slack-Request-Timestamp"]
+        elif case == "non-numeric timestamp":
+            headers["X-Slack-Request-Timestamp"] = "yesterday"
+        elif case == "float timestamp":
+            headers["X-Slack-Request-Timestamp"] = "1795000000.5"
+        elif case == "huge timestamp":
+            headers["X-Slack-Request-Timestamp"] = "9" * 40
+        elif case == "non-ascii signature":
+            headers["X-Slack-Signature"] = "v0=é" + "0" * 63
+        encoded = {k: v.encode("latin-1") for k, v in headers.items()}  # as the wire carries them
+        response = client.post("/slack/events", content=body, headers=encoded)
+        assert response.status_code == status, case
     assert rows(engine) == []
 
 
-@pytest.mark.parametrize(("age", "status"), [(300, 200), (301, 401), (-300, 200), (-301, 401)])
-def test_the_replay_window_is_exactly_five_minutes(
-    client: AsgiClient, engine: Engine, age: int, status: int
-) -> None:
-    assert post(client, mention(f"Ev-age{age}"), age=age).status_code == status
-    assert len(rows(engine)) == (1 if status == 200 else 0)
+def test_the_replay_window_is_exactly_five_minutes(client: AsgiClient, engine: Engine) -> None:
+    for age, status in [(300, 200), (301, 401), (-300, 200), (-301, 401)]:
+        assert post(client, mention(f"Ev-age{age}"), age=age).status_code == status, age
+    assert [r.event_key for r in rows(engine)] == ["Ev-age300", "Ev-age-300"]
 
 
 def test_a_thousand_tampered_requests_are_all_refused_and_store_nothing(
