@@ -13,8 +13,6 @@ from hub.cli.app import app, runtime
 users_app = typer.Typer(help="Console accounts of the secretariat.", no_args_is_help=True)
 app.add_typer(users_app, name="users")
 
-MIN_PASSWORD = 12
-ROLES = ("admin", "editor")
 
 DatabaseUrl = Annotated[
     str | None,
@@ -36,8 +34,12 @@ def _read_password(from_stdin: bool) -> str:
         password = sys.stdin.readline().rstrip("\r\n")
     else:
         password = typer.prompt("Password", hide_input=True, confirmation_prompt=True)
-    if len(password) < MIN_PASSWORD:
-        raise _fail(f"the password must have at least {MIN_PASSWORD} characters")
+    from hub.web.accounts import AccountError, check_password_strength
+
+    try:
+        check_password_strength(password)
+    except AccountError as exc:
+        raise _fail(str(exc)) from None
     return password
 
 
@@ -57,26 +59,22 @@ def add_command(
     database_url: DatabaseUrl = None,
 ) -> None:
     """Create a console account (asks for the password twice unless --password-stdin)."""
-    from sqlalchemy import func, select
-
     from hub.db import transaction
-    from hub.models import User
-    from hub.web.security import hash_password
+    from hub.web.accounts import ROLES, AccountError, create_user, find_user
 
-    email = email.strip().lower()
-    if "@" not in email or len(email) > 320:
-        raise _fail(f"not an e-mail address: {email!r}")
     if role not in ROLES:
         raise _fail(f"the role must be one of {', '.join(ROLES)}")
     engine = _engine(ctx, database_url)
     with transaction(engine) as session:
-        if session.scalar(select(User.id).where(func.lower(User.email) == email)) is not None:
-            raise _fail(f"{email} already has an account (use `hub users password {email}`)")
+        if find_user(session, email) is not None:
+            raise _fail(f"{email.lower()} already has an account (use `hub users password`)")
     password = _read_password(password_stdin)
-    with transaction(engine) as session:
-        session.add(User(email=email, name=name.strip() or email, role=role, active=True,
-                         password_hash=hash_password(password)))  # fmt: skip
-    typer.echo(f"{email} can now sign in to the console ({role})")
+    try:
+        with transaction(engine) as session:
+            user = create_user(session, email, name, password, role)
+    except AccountError as exc:
+        raise _fail(str(exc)) from None
+    typer.echo(f"{user.email} can now sign in to the console ({role})")
 
 
 @users_app.command("password")
@@ -87,21 +85,16 @@ def password_command(
     database_url: DatabaseUrl = None,
 ) -> None:
     """Set a new password for an account (its open sessions end)."""
-    from sqlalchemy import delete, func, select
-
     from hub.db import transaction
-    from hub.models import User
-    from hub.web.security import hash_password
-    from hub.web.tables import WebSession
+    from hub.web.accounts import find_user, set_password
 
     engine = _engine(ctx, database_url)
     password = _read_password(password_stdin)
     with transaction(engine) as session:
-        user = session.scalar(select(User).where(func.lower(User.email) == email.strip().lower()))
+        user = find_user(session, email)
         if user is None:
             raise _fail(f"no account for {email}")
-        user.password_hash = hash_password(password)
-        session.execute(delete(WebSession).where(WebSession.user_id == user.id))
+        set_password(session, user, password)
     typer.echo(f"password changed for {email}; its sessions were ended")
 
 

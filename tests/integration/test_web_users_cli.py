@@ -75,3 +75,14 @@ def test_deactivate_and_new_password_end_sessions(engine: Engine, database_url: 
         assert users(database_url, "deactivate", "d@example.org").exit_code == 0
         assert client.get("/").status_code == 303
         assert client.sign_in("d@example.org", new).status_code == 401
+
+
+def test_the_demo_account_gets_a_fresh_password(engine: Engine) -> None:
+    from hub.web.accounts import demo_account
+
+    email, first = demo_account(engine)
+    again, second = demo_account(engine)
+    assert email == again and first != second
+    with ConsoleClient(create_app(example_settings(), engine)) as client:
+        assert client.sign_in(email, first).status_code == 401
+        assert client.sign_in(email, second).status_code == 303
