@@ -66,12 +66,19 @@ def bench_chaos(
     deliveries: Annotated[int, typer.Option(min=100)] = 5000,
     kills: Annotated[int, typer.Option(min=0)] = 10,
     workers: Annotated[int, typer.Option(min=1)] = 3,
+    connection_drops: Annotated[
+        int,
+        typer.Option(min=0, help="Also drop every worker's PostgreSQL connection this many times."),
+    ] = 0,
     as_json: AsJson = False,
 ) -> None:
     """Worker processes killed with SIGKILL mid-run: deliveries lost and duplicated."""
     from hub.bench.chaos import render_chaos_bench, run_chaos_bench
 
-    result = run_chaos_bench(_postgres_only(database_url), deliveries, kills, workers)
+    url = _postgres_only(database_url)
+    result = run_chaos_bench(
+        url, deliveries, kills, workers, connection_drops=connection_drops if url else 0
+    )
     typer.echo(json.dumps(result) if as_json else render_chaos_bench(result))
 
 
