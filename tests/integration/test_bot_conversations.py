@@ -86,6 +86,7 @@ def settings_for(slack_url: str, telegram_url: str) -> Settings:
 async def serving(app: Starlette) -> AsyncIterator[str]:
     """The app on a loopback port, as ``hub serve`` would run it."""
     sock = socket.socket()
+    sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)  # as uvicorn does when it binds
     sock.bind(("127.0.0.1", 0))
     config = uvicorn.Config(app, log_level="warning", lifespan="off", log_config=None)
     server = uvicorn.Server(config)

@@ -113,6 +113,7 @@ def test_the_standin_posts_webhook_updates_with_the_secret(engine: Engine) -> No
         app.state.engine = engine
         app.state.telegram_webhook_secret = SECRET
         sock = socket.socket()
+        sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)  # as uvicorn does when it binds
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
         config = uvicorn.Config(app, log_level="warning", lifespan="off", log_config=None)

@@ -1,0 +1,155 @@
+"""``python -m bots.ingress_bench [--json]``: what the Slack ingress refuses, how fast it acks.
+
+Serves the real ingress routes with uvicorn on loopback over a fresh SQLite
+database (or ``--database-url``), then:
+
+1. sends ``--tampered`` requests, each a signed event with one byte flipped
+   (body, timestamp or signature in turn): counts the answers and the inbox
+   rows they left (expected: all 401/400, zero rows);
+2. sends ``--signed`` valid events, ``--concurrency`` at a time, while an
+   inbox worker processes them with a handler that takes ``--slow-handler``
+   seconds per event (a slow platform behind the handler): reports the
+   acknowledgement latency (p50, p99, max). The acknowledgement waits for the
+   inbox commit only, never for the handler.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import datetime as dt
+import json
+import socket
+import statistics
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+import httpx
+import uvicorn
+from sqlalchemy import func, select
+from starlette.applications import Starlette
+
+from bots.runtime import ingress_routes
+from bots.slack.standin import event_body, signed_headers
+from hub.db import make_engine, transaction, upgrade
+from hub.inbox import InboxRecord, InboxWorker
+from hub.models import InboxEvent
+
+SECRET = "bench-signing-secret"
+
+
+def tampered(n: int, now: float) -> tuple[bytes, dict[str, str]]:
+    body = event_body({"type": "app_mention", "text": f"q {n}", "channel": "C1", "ts": "1.0"},
+                      f"EvTamper{n}")  # fmt: skip
+    headers = signed_headers(SECRET, body, now, "application/json")
+    part = n % 3
+    if part == 0:
+        at = n % len(body)
+        body = body[:at] + bytes([body[at] ^ 1]) + body[at + 1 :]
+    elif part == 1:
+        headers["X-Slack-Request-Timestamp"] = str(int(now) - 301 - n % 1000)
+    else:
+        signature = headers["X-Slack-Signature"]
+        flip = "0" if signature[-1] != "0" else "1"
+        headers["X-Slack-Signature"] = signature[:-1] + flip
+    return body, headers
+
+
+def count_rows(engine: Any) -> int:
+    with transaction(engine) as session:
+        return int(session.scalar(select(func.count()).select_from(InboxEvent)) or 0)
+
+
+async def bench(args: argparse.Namespace) -> dict[str, Any]:
+    url = args.database_url or f"sqlite:///{Path(tempfile.mkdtemp()) / 'bench.db'}"
+    engine = make_engine(url)
+    upgrade(engine)
+    app = Starlette(routes=ingress_routes())
+    app.state.engine = engine
+    app.state.slack_signing_secret = SECRET
+    sock = socket.socket()
+    sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)  # as uvicorn does when it binds
+    sock.bind(("127.0.0.1", 0))
+    server = uvicorn.Server(
+        uvicorn.Config(app, log_level="warning", lifespan="off", log_config=None)
+    )
+    serving = asyncio.create_task(server.serve(sockets=[sock]))
+    while not server.started:  # noqa: ASYNC110 (uvicorn offers no started event)
+        await asyncio.sleep(0.01)
+    endpoint = f"http://127.0.0.1:{sock.getsockname()[1]}/slack/events"
+    handled = 0
+
+    async def slow_handler(record: InboxRecord, now: dt.datetime) -> None:
+        nonlocal handled
+        await asyncio.sleep(args.slow_handler)
+        handled += 1
+
+    result: dict[str, Any] = {"database": url.split(":", 1)[0]}
+    limits = httpx.Limits(max_connections=args.concurrency)
+    async with httpx.AsyncClient(timeout=30, limits=limits) as client:
+        statuses: dict[int, int] = {}
+        started = time.perf_counter()
+        for n in range(args.tampered):
+            body, headers = tampered(n, time.time())
+            response = await client.post(endpoint, content=body, headers=headers)
+            statuses[response.status_code] = statuses.get(response.status_code, 0) + 1
+        result["tampered"] = {
+            "sent": args.tampered,
+            "statuses": statuses,
+            "inbox_rows": count_rows(engine),
+            "seconds": round(time.perf_counter() - started, 2),
+        }
+        stop = asyncio.Event()
+        worker = InboxWorker(engine, {"slack": slow_handler}, poll_interval=0.05, batch=10)
+        working = asyncio.create_task(worker.run(stop))
+        gate = asyncio.Semaphore(args.concurrency)
+        latencies: list[float] = []
+
+        async def one(n: int) -> int:
+            event = {"type": "app_mention", "text": f"q {n}", "channel": "C1", "ts": "1.0"}
+            body = event_body(event, f"EvBench{n}")
+            headers = signed_headers(SECRET, body, time.time(), "application/json")
+            async with gate:
+                begun = time.perf_counter()
+                response = await client.post(endpoint, content=body, headers=headers)
+                latencies.append(time.perf_counter() - begun)
+            return response.status_code
+
+        codes = await asyncio.gather(*(one(n) for n in range(args.signed)))
+        stop.set()
+        await working
+        latencies.sort()
+        result["signed"] = {
+            "sent": args.signed,
+            "acknowledged_200": codes.count(200),
+            "inbox_rows": count_rows(engine),
+            "handled_while_sending": handled,
+            "ack_p50_ms": round(statistics.median(latencies) * 1000, 1),
+            "ack_p99_ms": round(latencies[int(len(latencies) * 0.99) - 1] * 1000, 1),
+            "ack_max_ms": round(latencies[-1] * 1000, 1),
+            "concurrency": args.concurrency,
+            "handler_seconds": args.slow_handler,
+        }
+    server.should_exit = True
+    await serving
+    engine.dispose()
+    return result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--tampered", type=int, default=10_000)
+    parser.add_argument("--signed", type=int, default=1_000)
+    parser.add_argument("--concurrency", type=int, default=20)
+    parser.add_argument("--slow-handler", type=float, default=0.2)
+    parser.add_argument("--database-url")
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args()
+    result = asyncio.run(bench(args))
+    print(json.dumps(result, indent=None if args.json else 2))
+
+
+if __name__ == "__main__":
+    main()
