@@ -177,6 +177,8 @@ class TelegramHandlers:
                 await say(prompt("title", language))
             elif name in ("skip", "cancel"):
                 await self._continue(record, chat_id, text, member, language, now)
+            else:
+                await say(self.assistant.help(language))  # an unknown command: what we can do
             return
         if await self._continue(record, chat_id, text, member, language, now):
             return

@@ -397,3 +397,19 @@ def test_a_slack_submission_through_the_form_is_declined_and_the_member_told(
         assert (item.status, item.approved_by) == ("declined", None)
         source = session.get(Source, item.source_id)
         assert source is not None and source.key == "slack_submissions"
+
+
+def test_a_mention_in_a_telegram_group_is_answered_in_the_group(engine: Engine) -> None:
+    async def scenario() -> None:
+        async with running_hub(engine) as hub:
+            group = -1000000000077
+            for text in ("just chatting among ourselves", "@hub_standin_bot next conference?"):
+                update = hub.telegram.member_update(group, text, chat_type="supergroup")
+                hub.telegram.queue_update(update)
+            await TelegramPoller(engine, hub.bot, clock=lambda: NOW).poll_once(long_poll=0)
+            await hub.process()
+            [answer] = hub.chat(group)
+            assert "Abidjan" in answer
+            assert hub.chat() == []
+
+    run(scenario)
