@@ -15,7 +15,14 @@ from starlette.staticfiles import StaticFiles
 from hub.errors import HubError
 from hub.models import utcnow
 from hub.settings import Settings
-from hub.web import auth_views, item_views, question_views, status_views, submit_views
+from hub.web import (
+    auth_views,
+    item_views,
+    newsletter_views,
+    question_views,
+    status_views,
+    submit_views,
+)
 from hub.web.page import Clock, Console, public_view, view
 from hub.web.render import make_environment
 from hub.web.security import SecurityHeaders
@@ -61,6 +68,20 @@ def _routes() -> list[Route | Mount]:
         Route("/questions", view(question_views.questions_page), methods=get),
         Route("/questions/{question_id:int}/reply", view(question_views.reply), methods=post),
         Route("/standins", view(standins_page), methods=get),
+        Route("/newsletter", view(newsletter_views.editions_page), methods=get),
+        Route(
+            "/newsletter/{edition_id:int}/preview", view(newsletter_views.preview_html), methods=get
+        ),
+        Route(
+            "/newsletter/{edition_id:int}/preview.txt",
+            view(newsletter_views.preview_text),
+            methods=get,
+        ),
+        Route(
+            "/newsletter/{edition_id:int}/approve",
+            view(newsletter_views.approve_edition),
+            methods=post,
+        ),
         Mount("/static", app=StaticFiles(directory=STATIC), name="static"),
     ]
 

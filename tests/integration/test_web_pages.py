@@ -189,3 +189,49 @@ def test_readiness_includes_the_roles_of_the_process(engine: Engine) -> None:
         assert ready.status_code == 200 and ready.json()["roles"]["worker"] is True
         app.state.hub_process = FakeProcess({"web": True, "worker": False})
         assert client.get("/readyz").status_code == 503
+
+
+def test_newsletter_editions_are_listed_previewed_and_approved(
+    engine: Engine, client: ConsoleClient
+) -> None:
+    from hub.models import Item, NewsletterEdition
+
+    assert "No edition yet" in client.get("/newsletter").text
+    with transaction(engine) as session:
+        session.add(
+            Item(
+                title="Orçamento participativo jovem",
+                summary_html="<p>Encontro em Porto Alegre.<script>x</script></p>",
+                language="es",
+                status="approved",
+                approved_at=dt.datetime(2026, 11, 10, tzinfo=dt.UTC),
+                published_at=dt.datetime(2026, 11, 10, tzinfo=dt.UTC),
+                link="https://oidp.net/pt/news/1",
+            )
+        )
+        edition = NewsletterEdition(
+            language="es",
+            period_start=dt.date(2026, 11, 1),
+            period_end=dt.date(2026, 11, 30),
+            subject="Boletín de noviembre",
+        )
+        session.add(edition)
+        session.flush()
+        edition_id = edition.id
+    page = client.get("/newsletter").text
+    assert "Boletín de noviembre" in page and "Español (es)" in page and "not pushed" in page
+    preview = client.get(f"/newsletter/{edition_id}/preview")
+    assert preview.status_code == 200 and "<html" in preview.text.lower()
+    policy = preview.headers["content-security-policy"]
+    assert "sandbox" in policy and "script-src" not in policy and "default-src 'none'" in policy
+    assert "<script>x" not in preview.text
+    text = client.get(f"/newsletter/{edition_id}/preview.txt")
+    assert text.headers["content-type"].startswith("text/plain")
+    response = client.post(
+        f"/newsletter/{edition_id}/approve", data={"csrf_token": csrf_token(page)}
+    )
+    assert "hub newsletter push" in client.follow(response).text
+    with transaction(engine) as session:
+        approved = session.get(NewsletterEdition, edition_id)
+        assert approved is not None and approved.status == "approved"
+        assert approved.approved_by == EMAIL
