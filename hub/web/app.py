@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from argon2 import PasswordHasher
 from sqlalchemy import Engine
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
@@ -25,7 +26,7 @@ from hub.web import (
 )
 from hub.web.page import Clock, Console, public_view, view
 from hub.web.render import make_environment
-from hub.web.security import SecurityHeaders
+from hub.web.security import DEFAULT_HASHER, SecurityHeaders
 from hub.web.sessions import CookieJar
 from hub.web.standins import standins_page
 
@@ -93,13 +94,15 @@ def create_app(
     clock: Clock = utcnow,
     standins: Mapping[str, Any] | None = None,
     secret_key: str | None = None,
+    password_hasher: PasswordHasher = DEFAULT_HASHER,
 ) -> Starlette:
     """The secretariat's console for ``settings`` on ``engine``.
 
     ``secret_key`` signs the cookies; by default it is ``HUB_SECRET_KEY`` from
     the environment the settings were loaded with. Cookies are ``Secure`` when
     ``settings.hub.public_url`` is https. ``standins`` (platform -> stand-in)
-    fills the stand-ins page in the demo.
+    fills the stand-ins page in the demo. ``password_hasher`` is argon2id with
+    argon2-cffi's defaults; tests pass cheaper parameters.
     """
     key = secret_key or settings.secrets.get(SECRET_KEY_ENV)
     if not key or len(key) < MIN_SECRET_LENGTH:
@@ -112,6 +115,7 @@ def create_app(
         cookies=CookieJar.create(key, secure=https),
         templates=make_environment(settings.hub.timezone),
         standins=dict(standins or {}),
+        password_hasher=password_hasher,
     )
     app = Starlette(routes=_routes(), middleware=[Middleware(SecurityHeaders, https=https)])
     app.state.console = console

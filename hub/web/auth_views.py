@@ -37,7 +37,7 @@ def login(page: Page) -> Response:
         )
         return page.render("login.html", status=429, next=target, email=email)
     user = page.db.scalar(select(User).where(func.lower(User.email) == email)) if email else None
-    ok = check_password(user, password)
+    ok = check_password(user, password, page.console.password_hasher)
     record_attempt(page.db, email, page.client_ip, page.now, ok)
     if not ok or user is None:
         page.flashes.append(("error", "Wrong e-mail address or password."))

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import quote
 
+from argon2 import PasswordHasher
 from jinja2 import Environment
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
@@ -45,6 +46,7 @@ class Console:
     cookies: CookieJar
     templates: Environment
     standins: Mapping[str, Any]
+    password_hasher: PasswordHasher
 
 
 class Refused(HubError):

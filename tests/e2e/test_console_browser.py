@@ -19,8 +19,7 @@ from sqlalchemy import Engine
 
 from hub.catalog import sync_config
 from hub.db import transaction
-from hub.web import create_app
-from hub.web.testing import add_user, example_settings
+from hub.web.testing import add_user, console_app, example_settings
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -53,7 +52,7 @@ def console_url(sqlite_engine: Engine) -> Iterator[str]:
     with transaction(sqlite_engine) as session:
         sync_config(session, settings)
     add_user(sqlite_engine, EMAIL, PASSWORD, name="Ana Puig", role="admin")
-    app = create_app(settings, sqlite_engine)
+    app = console_app(settings, sqlite_engine)
     config = uvicorn.Config(app, host="127.0.0.1", port=0, log_level="warning", lifespan="off")
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, daemon=True)

@@ -14,7 +14,14 @@ from hub.models import Item
 from hub.web import create_app
 from hub.web.app import SecretKeyMissing
 from hub.web.security import MAX_FAILURES
-from hub.web.testing import ConsoleClient, SteppingClock, add_user, csrf_token, example_settings
+from hub.web.testing import (
+    ConsoleClient,
+    SteppingClock,
+    add_user,
+    console_app,
+    csrf_token,
+    example_settings,
+)
 
 EMAIL, PASSWORD = "ana@example.org", "correct horse battery"
 
@@ -27,7 +34,7 @@ def clock() -> SteppingClock:
 @pytest.fixture
 def client(engine: Engine, clock: SteppingClock) -> Iterator[ConsoleClient]:
     add_user(engine, EMAIL, PASSWORD, role="admin")
-    with ConsoleClient(create_app(example_settings(), engine, clock=clock)) as client:
+    with ConsoleClient(console_app(example_settings(), engine, clock=clock)) as client:
         yield client
 
 
@@ -179,7 +186,7 @@ def test_pages_carry_no_inline_script(client: ConsoleClient) -> None:
 
 def test_cookies_are_secure_httponly_and_lax_behind_https(engine: Engine) -> None:
     add_user(engine, EMAIL, PASSWORD)
-    app = create_app(example_settings(public_url="https://hub.example.org"), engine)
+    app = console_app(example_settings(public_url="https://hub.example.org"), engine)
     with ConsoleClient(app, base_url="https://hub.example.org") as client:
         response = client.sign_in(EMAIL, PASSWORD)
         assert response.status_code == 303

@@ -10,9 +10,15 @@ from sqlalchemy import Engine, func, select
 from hub.catalog import sync_config
 from hub.db import transaction
 from hub.models import Delivery, Item, Source
-from hub.web import create_app
 from hub.web.tables import AuditEntry
-from hub.web.testing import ConsoleClient, SteppingClock, add_user, csrf_token, example_settings
+from hub.web.testing import (
+    ConsoleClient,
+    SteppingClock,
+    add_user,
+    console_app,
+    csrf_token,
+    example_settings,
+)
 
 EMAIL, PASSWORD = "editor@example.org", "correct horse battery"
 HOSTILE = (
@@ -28,7 +34,7 @@ def client(engine: Engine) -> Iterator[ConsoleClient]:
     with transaction(engine) as session:
         sync_config(session, settings)
     add_user(engine, EMAIL, PASSWORD)
-    with ConsoleClient(create_app(settings, engine, clock=SteppingClock())) as client:
+    with ConsoleClient(console_app(settings, engine, clock=SteppingClock())) as client:
         assert client.sign_in(EMAIL, PASSWORD).status_code == 303
         yield client
 

@@ -14,8 +14,14 @@ from hub.catalog import sync_config
 from hub.db import make_engine, transaction
 from hub.models import Delivery, Question, Source
 from hub.standins import ReceivedPost
-from hub.web import create_app
-from hub.web.testing import ConsoleClient, SteppingClock, add_user, csrf_token, example_settings
+from hub.web.testing import (
+    ConsoleClient,
+    SteppingClock,
+    add_user,
+    console_app,
+    csrf_token,
+    example_settings,
+)
 
 EMAIL, PASSWORD = "editor@example.org", "correct horse battery"
 
@@ -84,7 +90,7 @@ def client(engine: Engine, standins: dict[str, object]) -> Iterator[ConsoleClien
     with transaction(engine) as session:
         sync_config(session, settings)
     add_user(engine, EMAIL, PASSWORD)
-    app = create_app(settings, engine, clock=SteppingClock(), standins=standins)
+    app = console_app(settings, engine, clock=SteppingClock(), standins=standins)
     with ConsoleClient(app) as client:
         client.sign_in(EMAIL, PASSWORD)
         yield client
@@ -150,7 +156,7 @@ def test_standins_render_like_their_platform_and_sanitised(client: ConsoleClient
 
 def test_no_standins_is_said_plainly(engine: Engine) -> None:
     add_user(engine, EMAIL, PASSWORD)
-    with ConsoleClient(create_app(example_settings(), engine)) as client:
+    with ConsoleClient(console_app(example_settings(), engine)) as client:
         client.sign_in(EMAIL, PASSWORD)
         assert "No stand-ins run here" in client.get("/standins").text
 
@@ -166,7 +172,7 @@ def test_health_and_readiness(engine: Engine, client: ConsoleClient, tmp_path) -
     ready = client.get("/readyz")
     assert ready.status_code == 200 and ready.json()["migrations"] == "current"
     empty = make_engine(f"sqlite:///{tmp_path / 'empty.db'}")
-    with ConsoleClient(create_app(example_settings(), empty)) as other:
+    with ConsoleClient(console_app(example_settings(), empty)) as other:
         behind = other.get("/readyz")
         assert behind.status_code == 503 and behind.json()["migrations"] == "behind"
         assert other.get("/healthz").status_code == 200
@@ -182,7 +188,7 @@ class FakeProcess:
 
 
 def test_readiness_includes_the_roles_of_the_process(engine: Engine) -> None:
-    app = create_app(example_settings(), engine)
+    app = console_app(example_settings(), engine)
     with ConsoleClient(app) as client:
         app.state.hub_process = FakeProcess({"web": True, "worker": True})
         ready = client.get("/readyz")

@@ -10,8 +10,7 @@ from sqlalchemy import Engine, select
 from hub.catalog import sync_config
 from hub.db import transaction
 from hub.models import Delivery, Item, ItemOrigin
-from hub.web import create_app
-from hub.web.testing import ConsoleClient, SteppingClock, add_user, example_settings
+from hub.web.testing import ConsoleClient, SteppingClock, add_user, console_app, example_settings
 
 EMAIL, PASSWORD = "editor@example.org", "correct horse battery"
 NEWS = {
@@ -30,7 +29,7 @@ def app(engine: Engine):  # type: ignore[no-untyped-def]
     with transaction(engine) as session:
         sync_config(session, settings)
     add_user(engine, EMAIL, PASSWORD)
-    return create_app(settings, engine, clock=SteppingClock())
+    return console_app(settings, engine, clock=SteppingClock())
 
 
 @pytest.fixture
