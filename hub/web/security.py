@@ -3,8 +3,9 @@
 Passwords are hashed with argon2id (argon2-cffi's defaults, RFC 9106's
 second recommended set). Sign-in is throttled per (e-mail, client address):
 after :data:`MAX_FAILURES` failures within :data:`FAILURE_WINDOW` the pair is
-refused until the oldest failure leaves the window; the attempts are rows, so
-every process of a deployment sees them.
+refused until the oldest failure leaves the window, and an address trying
+many e-mails after :data:`MAX_FAILURES_PER_ADDRESS`; the attempts are rows,
+so every process of a deployment sees them.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from hub.models import User
 from hub.web.tables import LoginAttempt
 
 MAX_FAILURES = 5
+MAX_FAILURES_PER_ADDRESS = 30
 FAILURE_WINDOW = dt.timedelta(minutes=15)
 
 CONTENT_SECURITY_POLICY = "; ".join(
@@ -89,8 +91,23 @@ class Throttle:
 
 
 def login_throttle(session: Session, email: str, ip: str, now: dt.datetime) -> Throttle:
-    """Refuse once :data:`MAX_FAILURES` failures since the last success fall in the window."""
+    """Refuse once :data:`MAX_FAILURES` failures since the last success fall in the window.
+
+    An address trying many e-mails is refused too, after
+    :data:`MAX_FAILURES_PER_ADDRESS` failures in the window whatever the e-mail.
+    """
     since = now - FAILURE_WINDOW
+    spraying = list(
+        session.scalars(
+            select(LoginAttempt.at)
+            .where(LoginAttempt.ip == ip, LoginAttempt.succeeded.is_(False))
+            .where(LoginAttempt.at > since)
+            .order_by(LoginAttempt.at.desc())
+            .limit(MAX_FAILURES_PER_ADDRESS)
+        )
+    )
+    if len(spraying) >= MAX_FAILURES_PER_ADDRESS:
+        return Throttle(False, spraying[-1] + FAILURE_WINDOW - now)
     last_success = session.scalar(
         select(func.max(LoginAttempt.at)).where(
             LoginAttempt.email == email, LoginAttempt.ip == ip, LoginAttempt.succeeded

@@ -212,3 +212,11 @@ def test_the_console_needs_a_secret_key(engine: Engine) -> None:
         create_app(settings, engine)
     with pytest.raises(SecretKeyMissing):
         create_app(settings, engine, secret_key="short")
+
+
+def test_an_address_trying_many_emails_is_throttled(client: ConsoleClient) -> None:
+    from hub.web.security import MAX_FAILURES_PER_ADDRESS
+
+    for number in range(MAX_FAILURES_PER_ADDRESS):
+        assert client.sign_in(f"guess{number}@example.org", "guess").status_code == 401
+    assert client.sign_in(EMAIL, PASSWORD).status_code == 429
