@@ -23,8 +23,13 @@ throttling sees the members' addresses, not the proxy's.
 Pages: dashboard ``/``, moderation ``/moderation``, items ``/items`` and
 ``/items/N``, writing news ``/submit`` (and the members' public form
 ``/submit-news``), sources ``/sources``, the assistant's handoffs
-``/questions``, the platform stand-ins ``/standins``; ``/healthz`` and
-``/readyz`` for probes.
+``/questions``, newsletter editions ``/newsletter``, the platform stand-ins
+``/standins``, the audit log ``/audit``; ``/healthz`` and ``/readyz`` for
+probes (``/readyz`` also reports ``app.state.hub_process.running_roles()``
+when ``hub serve`` sets it).
+
+For ``hub demo``: :func:`hub.web.accounts.demo_account` creates (or resets)
+an admin account and returns its e-mail and a fresh password to print.
 """
 
 from hub.web.app import SECRET_KEY_ENV, create_app

@@ -13,6 +13,8 @@ from hub.models import Delivery, Item, Question, Source
 from hub.web.page import Console, Page
 from hub.web.tables import AuditEntry
 
+AUDIT_PAGE = 100
+
 
 def _count(page: Page, query: object) -> int:
     return int(page.db.scalar(query) or 0)  # type: ignore[call-overload]
@@ -52,6 +54,17 @@ def dashboard(page: Page) -> Response:
         actions=actions,
         channels=channels,
     )
+
+
+def audit_page(page: Page) -> Response:
+    """Who did what, newest first, 100 at a time."""
+    query = select(AuditEntry).order_by(AuditEntry.id.desc())
+    before = page.param("before")
+    if before.isdigit():
+        query = query.where(AuditEntry.id < int(before))
+    entries = list(page.db.scalars(query.limit(AUDIT_PAGE + 1)))
+    older = entries[AUDIT_PAGE - 1].id if len(entries) > AUDIT_PAGE else None
+    return page.render("audit.html", entries=entries[:AUDIT_PAGE], older=older)
 
 
 def sources_page(page: Page) -> Response:

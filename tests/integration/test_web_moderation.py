@@ -76,6 +76,8 @@ def test_approving_writes_the_deliveries(engine: Engine, client: ConsoleClient) 
         assert session.scalar(select(AuditEntry.action).where(AuditEntry.action == "approve"))
     detail = client.get(f"/items/{item_id}").text
     assert "#news" in detail and "news_es" in detail and "0 / 8" in detail
+    audit = client.get("/audit").text
+    assert f'<a href="/items/{item_id}">item:{item_id}</a>' in audit and "2 deliveries" in audit
 
 
 def test_declining_needs_a_reason(engine: Engine, client: ConsoleClient) -> None:
