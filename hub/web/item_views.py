@@ -13,6 +13,7 @@ from starlette.responses import Response
 from hub.bus.outbox import requeue
 from hub.ingest import moderation
 from hub.models import Channel, Delivery, DeliveryAttempt, Item, ItemOrigin, Source
+from hub.web.notices import tell_members
 from hub.web.page import Page, Refused
 
 PAGE_SIZE = 50
@@ -139,13 +140,21 @@ def _back(page: Page, default: str) -> str:
 def approve(page: Page) -> Response:
     """Approve the item; the router writes its deliveries in the same transaction."""
     item = _item(page)
+    was = item.status
     deliveries = moderation.approve(page.db, item, page.settings, by=page.user.email, now=page.now)
+    told = tell_members(page.db, item, "approved", now=page.now) if was != "approved" else 0
     page.audit("approve", f"item:{item.id}", f"{len(deliveries)} deliveries")
     where = ", ".join(sorted({c for c in _channel_keys(page, deliveries)})) or "no channel"
     return page.redirect(
         _back(page, "/moderation"),
-        f"Approved “{item.title}”: {len(deliveries)} deliveries ({where}).",
+        f"Approved “{item.title}”: {len(deliveries)} deliveries ({where})." + _told(told),
     )
+
+
+def _told(count: int) -> str:
+    if not count:
+        return ""
+    return " The member is told." if count == 1 else f" {count} submitters are told."
 
 
 def _channel_keys(page: Page, deliveries: list[Delivery]) -> list[str]:
@@ -166,8 +175,9 @@ def decline(page: Page) -> Response:
         moderation.decline(item, reason=reason, by=page.user.email, now=page.now)
     except moderation.ModerationError as exc:
         raise Refused(str(exc), back) from None
+    told = tell_members(page.db, item, "declined", now=page.now, reason=reason)
     page.audit("decline", f"item:{item.id}", reason)
-    return page.redirect(back, f"Declined “{item.title}”.")
+    return page.redirect(back, f"Declined “{item.title}”." + _told(told))
 
 
 def edit_form(page: Page) -> Response:

@@ -9,7 +9,7 @@ from sqlalchemy import Engine, func, select
 
 from hub.catalog import sync_config
 from hub.db import transaction
-from hub.models import Delivery, Item, Source
+from hub.models import Delivery, Item, ItemOrigin, Source
 from hub.web.tables import AuditEntry
 from hub.web.testing import (
     ConsoleClient,
@@ -185,3 +185,39 @@ def test_unknown_items_say_so(client: ConsoleClient) -> None:
     response = client.get("/items/999")
     assert response.status_code == 303
     assert "no such item" in client.follow(response).text
+
+
+def _from_a_chat(engine: Engine) -> int:
+    item_id = pending_item(engine)
+    with transaction(engine) as session:
+        source = session.scalar(select(Source).where(Source.key == "web_form"))
+        assert source is not None
+        origin = ItemOrigin(
+            item_id=item_id,
+            source_id=source.id,
+            external_id="chat:1",
+            platform="memory",
+            reply_to="U0MEMBER",
+        )
+        session.add(origin)
+    return item_id
+
+
+@pytest.mark.parametrize(("action", "told"), [("approve", "approved"), ("decline", "declined")])
+def test_the_member_is_told_on_the_platform_they_used(
+    engine: Engine, client: ConsoleClient, action: str, told: str
+) -> None:
+    pytest.importorskip("bots.submissions")
+    item_id = _from_a_chat(engine)
+    token = csrf_token(client.get("/moderation").text)
+    data = {"csrf_token": token, "reason": "Not about participation"}
+    page = client.follow(client.post(f"/items/{item_id}/{action}", data=data)).text
+    assert "The member is told." in page
+    with transaction(engine) as session:
+        notices = session.scalars(select(Delivery).where(Delivery.kind == "reply")).all()
+        assert len(notices) == 1
+        assert notices[0].payload["extra"]["reply_to"] == "U0MEMBER"
+        assert notices[0].dedup_key.endswith(f":{told}")  # type: ignore[union-attr]
+    again = client.post(f"/items/{item_id}/approve", data=data) if told == "approved" else None
+    if again is not None:
+        assert "The member is told." not in client.follow(again).text
