@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 from starlette.responses import Response
 
 from hub.models import User
-from hub.web.page import Page, _safe_next
+from hub.web.page import Page, safe_next
 from hub.web.security import check_password, login_throttle, record_attempt
 from hub.web.sessions import end_session, purge_sessions, start_session
 
@@ -16,15 +16,15 @@ from hub.web.sessions import end_session, purge_sessions, start_session
 def login_form(page: Page) -> Response:
     """The sign-in page (or the dashboard for someone already signed in)."""
     if page.signed_in is not None:
-        return page.redirect(_safe_next(page.param("next") or "/"))
-    return page.render("login.html", next=_safe_next(page.param("next") or "/"), email="")
+        return page.redirect(safe_next(page.param("next") or "/"))
+    return page.render("login.html", next=safe_next(page.param("next") or "/"), email="")
 
 
 def login(page: Page) -> Response:
     """Check the password, throttled per (e-mail, address); start a session on success."""
     email = page.field("email").lower()
     password = page.field("password")
-    target = _safe_next(page.field("next") or "/")
+    target = safe_next(page.field("next") or "/")
     throttle = login_throttle(page.db, email, page.client_ip, page.now)
     if not throttle.allowed:
         minutes = max(1, math.ceil(throttle.retry_after.total_seconds() / 60))

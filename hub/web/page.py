@@ -143,7 +143,7 @@ class Page:
         return self.request.client.host if self.request.client else "unknown"
 
 
-def _safe_next(path: str) -> str:
+def safe_next(path: str) -> str:
     return path if path.startswith("/") and not path.startswith("//") else "/"
 
 
@@ -198,7 +198,8 @@ def _run(fn: View, request: Request, form: FormData | None, public: bool) -> Res
             page.set_cookies[cookies.session_name] = None
         if signed_in is None and not public:
             db.commit()
-            message = "Your session has expired; please sign in again." if why else None
+            expired = why == "expired"
+            message = "Your session has expired; please sign in again." if expired else None
             target = request.url.path if request.method == "GET" else "/"
             response = page.redirect(f"/login?next={quote(target)}", message, "info")
         elif form is not None and not tokens_match(page.csrf_token, _csrf_of(form)):
@@ -210,7 +211,7 @@ def _run(fn: View, request: Request, form: FormData | None, public: bool) -> Res
                 db.commit()
             except Refused as refused:
                 db.rollback()
-                response = page.redirect(_safe_next(refused.back), refused.message, "error")
+                response = page.redirect(safe_next(refused.back), refused.message, "error")
     for name, value in page.set_cookies.items():
         if value is None:
             response.delete_cookie(name, path="/", secure=cookies.secure, httponly=True)
