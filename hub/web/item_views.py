@@ -11,6 +11,7 @@ from sqlalchemy import String, cast, func, select
 from starlette.responses import Response
 
 from hub.bus.outbox import requeue
+from hub.bus.router import plan_routes
 from hub.ingest import moderation
 from hub.models import Channel, Delivery, DeliveryAttempt, Item, ItemOrigin, Source
 from hub.web.notices import tell_members
@@ -41,8 +42,21 @@ def moderation_queue(page: Page) -> Response:
     )
     total = page.db.scalar(select(func.count()).where(Item.status == "pending"))
     return page.render(
-        "moderation.html", items=items, total=total, sources=_source_keys(page), back="/moderation"
+        "moderation.html",
+        items=items,
+        total=total,
+        sources=_source_keys(page),
+        destinations={item.id: _destinations(page, item) for item in items},
+        back="/moderation",
     )
+
+
+def _destinations(page: Page, item: Item) -> list[str]:
+    """Where approving would send the item, by the routes of hub.toml (titles if set)."""
+    key = page.db.scalar(select(Source.key).where(Source.id == item.source_id))
+    channels = page.settings.channels
+    chosen = [d.channel for d in plan_routes(item, page.settings, key) if d.deliver]
+    return [channels[c].title or c if c in channels else c for c in chosen]
 
 
 def items_list(page: Page) -> Response:

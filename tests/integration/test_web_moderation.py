@@ -57,6 +57,7 @@ def test_the_queue_shows_pending_items_with_an_empty_state(
     page = client.get("/moderation").text
     assert "Youth budget in Cascais" in page and "Assemblies in every parish." in page
     assert "Members&#39; web form" in page and "English (en)" in page and "youth" in page
+    assert "Approving sends it to: <strong>#news, news_es</strong>" in page
 
 
 def test_approving_writes_the_deliveries(engine: Engine, client: ConsoleClient) -> None:
