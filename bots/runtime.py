@@ -86,6 +86,9 @@ def telegram_bot(settings: Settings) -> Any:
     from telegram import Bot
     from telegram.request import HTTPXRequest
 
+    from bots.telegram.sink import _install_redaction
+
+    _install_redaction()  # PTB and httpx log request URLs, which carry the bot token
     key = bot_channel(settings, "telegram")
     token = settings.secret(key) if key else None
     if key is None or not token:

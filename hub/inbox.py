@@ -28,7 +28,7 @@ from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, cast
 
-from sqlalchemy import Engine, Table, select, update
+from sqlalchemy import Engine, Table, delete, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -183,6 +183,25 @@ def record(engine: Engine, outcomes: list[Outcome], now: dt.datetime) -> None:
                     "next_attempt_at": outcome.retry_at,
                 }
             conn.execute(update(inbox).where(fence).values(lease_until=None, **values))
+
+
+def purge_done(engine: Engine, before: dt.datetime, *, limit: int = 10_000) -> int:
+    """Delete up to ``limit`` events processed before ``before``; returns how many.
+
+    A platform retries for minutes (Slack) to a day (Telegram), so keeping done
+    events a few days is enough for deduplication; the scheduler or an operator
+    calls this.
+    """
+    old = (
+        select(inbox.c.id)
+        .where(inbox.c.status == "done", inbox.c.processed_at < before)
+        .limit(limit)
+    )
+    with engine.begin() as conn:
+        ids = list(conn.execute(old).scalars())
+        if ids:
+            conn.execute(delete(inbox).where(inbox.c.id.in_(ids)))
+    return len(ids)
 
 
 def utc_now() -> dt.datetime:

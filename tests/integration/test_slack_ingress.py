@@ -20,7 +20,7 @@ from bots.slack.standin import (
     signed_headers,
 )
 from hub.db import transaction
-from hub.inbox import InboxRecord, InboxWorker
+from hub.inbox import InboxRecord, InboxWorker, purge_done
 from hub.models import InboxEvent
 
 SECRET = "test-signing-secret-8f2a"
@@ -195,3 +195,16 @@ def test_a_signed_body_that_is_not_slack_json_is_a_400(client: AsgiClient, engin
     assert post(client, b"[1, 2]").status_code == 400
     with transaction(engine) as session:
         assert session.scalar(select(func.count()).select_from(InboxEvent)) == 0
+
+
+def test_done_events_are_purged_after_the_retry_horizon(client: AsgiClient, engine: Engine) -> None:
+    async def ok(record: InboxRecord, now: dt.datetime) -> None:
+        return None
+
+    for key in ("EvP1", "EvP2"):
+        assert post(client, mention(key)).status_code == 200
+    client.run(InboxWorker(engine, {"slack": ok}, clock=lambda: NOW).run_once())
+    assert post(client, mention("EvP3")).status_code == 200  # still pending: kept
+    assert purge_done(engine, NOW) == 0  # processed at NOW, not before
+    assert purge_done(engine, NOW + dt.timedelta(days=3)) == 2
+    assert [r.event_key for r in rows(engine)] == ["EvP3"]
