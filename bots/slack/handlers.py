@@ -43,6 +43,9 @@ log = logging.getLogger(__name__)
 PLATFORM = "slack"
 SOURCE = "slack_submissions"
 SUBMIT_CALLBACK = "hub_submit"
+FORM_FAILED = (
+    "The submission form could not be opened. You can also write /iopd submit TITLE | TEXT | LINK"
+)
 _MENTION = re.compile(r"<@[A-Z0-9]+(\|[^>]*)?>")
 
 
@@ -129,7 +132,11 @@ class SlackHandlers:
     async def _command(self, record: InboxRecord, data: dict[str, Any], now: dt.datetime) -> None:
         text = str(data.get("text", "")).strip()
         channel, user = str(data.get("channel_id", "")), str(data.get("user_id", ""))
-        if text.split(" ", 1)[0].lower() != "submit":
+        first = text.split(" ", 1)[0].lower()
+        if first in ("", "help"):
+            await self._say(record, channel, self.assistant.help(self._language_of(user)), now)
+            return
+        if first != "submit":
             await self._ask(record, text, user, channel, now)
             return
         rest = text[len("submit") :].strip()
@@ -138,9 +145,23 @@ class SlackHandlers:
             values = {"title": parts[0], "text": parts[1], "link": parts[2], "image": ""}
             await self._submit(record, values, user, channel, now)
         elif self.client is not None:
-            await self.client.views_open(
-                trigger_id=str(data.get("trigger_id", "")), view=submit_modal(channel)
-            )
+            try:
+                await self.client.views_open(
+                    trigger_id=str(data.get("trigger_id", "")), view=submit_modal(channel)
+                )
+            except SlackClientError as error:  # the trigger lives 3 s: a retry cannot help
+                log.warning("slack: could not open the submission form: %s", error)
+                await self._say(record, channel, FORM_FAILED, now)
+
+    def _language_of(self, user: str) -> str:
+        member = find_member(self.engine, slack_user_id=user) if user else None
+        return member.language if member else self.settings.hub.default_language
+
+    async def _say(self, record: InboxRecord, reply_to: str, text: str, now: dt.datetime) -> None:
+        await asyncio.to_thread(
+            say_into_chat, self.engine, platform=PLATFORM, reply_to=reply_to, text=text,
+            language="en", dedup_key=f"say:slack:{record.event_key}", now=now,
+        )  # fmt: skip
 
     # --- submissions and moderation -----------------------------------------------
 

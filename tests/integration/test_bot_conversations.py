@@ -413,3 +413,26 @@ def test_a_mention_in_a_telegram_group_is_answered_in_the_group(engine: Engine) 
             assert hub.chat() == []
 
     run(scenario)
+
+
+def test_slash_command_help_and_a_form_that_cannot_open(engine: Engine) -> None:
+    async def scenario() -> None:
+        async with running_hub(engine) as hub:
+            form = "application/x-www-form-urlencoded"
+            hub.slack.fail_next("views.open", "expired_trigger_id")
+            for text, trigger in (("", "t.help"), ("submit", "t.late"),
+                                  ("when is the next conference", "t.ask")):  # fmt: skip
+                body = command_body("/iopd", text, "U0MEMBER", "C0GENERAL", trigger)
+                status, _ = await deliver(f"{hub.url}/slack/events", body, secret=SIGNING,
+                                          content_type=form, timestamp=NOW.timestamp())  # fmt: skip
+                assert status == 200
+            await hub.process()
+            said = [m.text for m in hub.slack.messages("C0GENERAL")]  # sent concurrently
+            assert len(said) == 3
+            assert any(text.startswith("Ask me about the IOPD") for text in said)
+            assert any("could not be opened" in text for text in said)
+            assert any("Abidjan" in text for text in said)
+
+    run(scenario)
+    with transaction(engine) as session:  # the form's failure is not retried: the trigger expired
+        assert set(session.scalars(select(InboxEvent.status)).all()) == {"done"}
