@@ -98,6 +98,24 @@ def telegram_bot(settings: Settings) -> Any:
     return Bot(token, base_url=f"{base}/bot", request=request)
 
 
+async def set_telegram_delivery(bot: Any, settings: Settings, *, polling: bool) -> None:
+    """Tell Telegram how updates reach the hub: the webhook at ``public_url`` with the
+    secret token, or no webhook (Telegram refuses getUpdates while one is set)."""
+    try:
+        if polling:
+            await bot.delete_webhook()
+            return
+        secret = settings.secrets.get(TELEGRAM_WEBHOOK_SECRET_ENV)
+        if not secret or not settings.hub.public_url:
+            log.warning("telegram: no %s or public_url; the webhook is left as it is",
+                        TELEGRAM_WEBHOOK_SECRET_ENV)  # fmt: skip
+            return
+        url = settings.hub.public_url.rstrip("/") + "/telegram/webhook"
+        await bot.set_webhook(url=url, secret_token=secret, allowed_updates=["message"])
+    except Exception as error:  # Telegram unreachable now: updates wait on its side
+        log.warning("telegram: could not set how updates are delivered: %s", error)
+
+
 def load_assistant(engine: Engine) -> Assistant:
     with transaction(engine) as session:
         return Assistant.from_session(session)
@@ -140,6 +158,8 @@ async def run_bots(
     tasks = [asyncio.create_task(worker.run(stop), name="bots-inbox")]
     if telegram_polling is None:
         telegram_polling = not settings.hub.public_url
+    if bot is not None:
+        await set_telegram_delivery(bot, settings, polling=telegram_polling)
     if telegram_polling and bot is not None:
         poller = TelegramPoller(engine, bot, clock=clock)
         tasks.append(asyncio.create_task(poller.run(stop), name="bots-telegram-polling"))

@@ -130,6 +130,8 @@ class TelegramStandIn(LoopbackServer):
         self._per_private = FloodWindow(int(limits.private_chat_per_second), 1.0)
         self._per_group = FloodWindow(int(limits.group_per_minute), 60.0)
         self.updates: list[dict[str, Any]] = []  # queued for getUpdates, oldest first
+        self.webhook: dict[str, str] = {}  # set by setWebhook: url and secret_token
+        self.allow_http_webhook = True  # Telegram wants https; loopback tests serve http
         self.last_update_id = 100000  # update ids grow, as Telegram's do; a test may move it
         self._next_member_message = 0
 
@@ -267,7 +269,22 @@ class TelegramStandIn(LoopbackServer):
                 "supports_inline_queries": False,
             }
         if method == "getUpdates":
+            if self.webhook.get("url"):
+                raise ApiError(409, "Conflict: can't use getUpdates method while webhook is active;"
+                               " use deleteWebhook to delete the webhook first")  # fmt: skip
             return self._get_updates(params)
+        if method == "setWebhook":
+            url = str(params.get("url") or "")
+            if url and not url.startswith("https://") and not self.allow_http_webhook:
+                raise ApiError(400, "Bad Request: bad webhook: HTTPS url must be provided")
+            self.webhook = {"url": url, "secret_token": str(params.get("secret_token") or "")}
+            return True
+        if method == "deleteWebhook":
+            self.webhook = {}
+            return True
+        if method == "getWebhookInfo":
+            return {"url": self.webhook.get("url", ""), "has_custom_certificate": False,
+                    "pending_update_count": len(self.updates)}  # fmt: skip
         if method in SENDING:
             return self._send(method, params, token)
         if method in ("editMessageText", "editMessageCaption"):

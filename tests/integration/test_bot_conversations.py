@@ -328,6 +328,7 @@ def test_run_bots_polls_telegram_and_answers_until_stopped(engine: Engine) -> No
         async with running_hub(engine) as hub:
             with transaction(engine) as session:
                 assistant = Assistant.from_session(session, use_lingua=False)
+            hub.telegram.webhook = {"url": "https://old.example/hook"}  # left from a deploy
             stop = asyncio.Event()
             role = asyncio.create_task(
                 run_bots(hub.settings, engine, stop, assistant=assistant, clock=lambda: NOW,
@@ -346,6 +347,7 @@ def test_run_bots_polls_telegram_and_answers_until_stopped(engine: Engine) -> No
             stop.set()
             await asyncio.wait_for(role, 10)
             assert await asyncio.to_thread(handled)
+            assert hub.telegram.webhook == {}  # polling removed it, or getUpdates is refused
             await hub.process()
             assert "Ask me about the IOPD" in hub.chat()[-1]
 
@@ -436,3 +438,23 @@ def test_slash_command_help_and_a_form_that_cannot_open(engine: Engine) -> None:
     run(scenario)
     with transaction(engine) as session:  # the form's failure is not retried: the trigger expired
         assert set(session.scalars(select(InboxEvent.status)).all()) == {"done"}
+
+
+def test_run_bots_with_a_public_url_sets_the_webhook_with_its_secret(engine: Engine) -> None:
+    from bots.runtime import run_bots
+
+    async def scenario() -> None:
+        async with running_hub(engine) as hub:
+            public = hub.settings.hub.model_copy(update={"public_url": "https://hub.example/"})
+            settings = hub.settings.model_copy(update={"hub": public})
+            with transaction(engine) as session:
+                assistant = Assistant.from_session(session, use_lingua=False)
+            stop = asyncio.Event()
+            stop.set()  # start, configure Telegram, stop
+            await asyncio.wait_for(run_bots(settings, engine, stop, assistant=assistant), 10)
+            assert hub.telegram.webhook == {
+                "url": "https://hub.example/telegram/webhook",
+                "secret_token": WEBHOOK,
+            }
+
+    run(scenario)
