@@ -13,6 +13,7 @@ from rich.table import Table
 from sqlalchemy import Engine
 
 from hub.cli.app import app, runtime
+from hub.settings import Settings
 
 DatabaseUrl = Annotated[
     str | None,
@@ -95,14 +96,14 @@ def worker_command(
     from hub.bus.alerts import failure_alerter
     from hub.bus.messages import ChannelSinks
     from hub.bus.worker import Worker, WorkerConfig
-    from hub.catalog import sync_config
-    from hub.db import transaction
 
+    early_stop: list[int] = []  # a SIGTERM during start-up still means a clean exit 0
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(signum, lambda number, _frame: early_stop.append(number))
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
     rt = runtime(ctx)
     settings, engine = rt.settings(), command_engine(ctx, database_url)
-    with transaction(engine) as session:
-        sync_config(session, settings)
+    _sync_catalog_patiently(engine, settings)
     config = WorkerConfig(
         concurrency=concurrency,
         batch_size=batch_size,
@@ -124,6 +125,8 @@ def worker_command(
         loop = asyncio.get_running_loop()
         for signum in (signal.SIGTERM, signal.SIGINT):
             loop.add_signal_handler(signum, stop.set)
+        if early_stop:
+            stop.set()
         stats = await worker.run(stop)
         logging.info(
             "worker %s stopped: %d sent, %d retried, %d failed, %d dead, %d given back",
@@ -139,6 +142,28 @@ def worker_command(
         "worker %s started on %s", worker.name, engine.url.render_as_string(hide_password=True)
     )
     asyncio.run(main())
+
+
+def _sync_catalog_patiently(engine: Engine, settings: Settings, attempts: int = 8) -> None:
+    """Mirror the config at start, waiting out a database that is restarting."""
+    import time
+
+    from sqlalchemy.exc import DBAPIError
+
+    from hub.catalog import sync_config
+    from hub.db import transaction
+
+    for attempt in range(attempts):
+        try:
+            with transaction(engine) as session:
+                sync_config(session, settings)
+            return
+        except DBAPIError as error:
+            if attempt == attempts - 1:
+                raise fail(f"the database does not answer: {error.orig}") from None
+            delay = min(5.0, 0.25 * 2**attempt)
+            logging.warning("database unavailable at start (retrying in %.1f s)", delay)
+            time.sleep(delay)
 
 
 deliveries_app = typer.Typer(help="List deliveries, show their history, retry failed ones.")
