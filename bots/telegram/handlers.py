@@ -66,6 +66,11 @@ PROMPTS = {
               "fr": "Un lien vers une image (https://...), ou /skip.",
               "ca": "Un enllaç a una imatge (https://...), o /skip.",
               "pt": "Um link para uma imagem (https://...), ou /skip."},
+    "photo": {"en": "Please send the image as a link (https://...), or /skip.",
+              "es": "Envía la imagen como enlace (https://...), o /skip.",
+              "fr": "Envoyez l'image sous forme de lien (https://...), ou /skip.",
+              "ca": "Envieu la imatge com a enllaç (https://...), o /skip.",
+              "pt": "Envie a imagem como link (https://...), ou /skip."},
     "cancelled": {"en": "Cancelled.", "es": "Cancelado.", "fr": "Annulé.", "ca": "Cancel·lat.",
                   "pt": "Cancelado."},
     "language": {"en": "I will answer in English.", "es": "Responderé en español.",
@@ -103,10 +108,15 @@ class TelegramHandlers:
 
     async def __call__(self, record: InboxRecord, now: dt.datetime) -> None:
         message = record.payload.get("message")
-        if not isinstance(message, dict) or not isinstance(message.get("text"), str):
-            return  # edits, channel posts, photos without text...: nothing to do
+        if not isinstance(message, dict):
+            return  # edits, channel posts...: nothing to do
         chat = message.get("chat") or {}
         if not isinstance(chat.get("id"), int):
+            return
+        if "photo" in message and chat.get("type") == "private":
+            await self._photo(record, chat["id"], now)
+            return
+        if not isinstance(message.get("text"), str):
             return
         text = message["text"].strip()
         if chat.get("type") == "private":
@@ -218,6 +228,13 @@ class TelegramHandlers:
 
     # --- the /submit conversation ---------------------------------------------------
 
+    async def _photo(self, record: InboxRecord, chat_id: int, now: dt.datetime) -> None:
+        """A photo sent in the form: its Bot API file URL would reveal the bot's token, so
+        the member is asked for a public link instead."""
+        _, chosen = await asyncio.to_thread(self._language, chat_id)
+        if await asyncio.to_thread(self._in_conversation, chat_id):
+            await self._sayer(record, chat_id, chosen or "en", now)(prompt("photo", chosen or "en"))
+
     def _conversation(self, session: Any, chat_id: int) -> BotConversation | None:
         return session.scalar(
             select(BotConversation).where(
@@ -226,6 +243,10 @@ class TelegramHandlers:
                 BotConversation.kind == "submit",
             )
         )
+
+    def _in_conversation(self, chat_id: int) -> bool:
+        with transaction(self.engine) as session:
+            return self._conversation(session, chat_id) is not None
 
     def _start_submission(self, record: InboxRecord, chat_id: int, now: dt.datetime) -> None:
         with transaction(self.engine) as session:

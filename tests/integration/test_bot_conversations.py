@@ -458,3 +458,23 @@ def test_run_bots_with_a_public_url_sets_the_webhook_with_its_secret(engine: Eng
             }
 
     run(scenario)
+
+
+def test_a_photo_in_the_form_asks_for_a_link_and_keeps_the_step(engine: Engine) -> None:
+    async def scenario() -> None:
+        async with running_hub(engine) as hub:
+            for text in ("/submit", "Assembly in Dakar", "Notes", "/skip"):
+                await hub.telegram_says(text)
+            photo = hub.telegram.member_update(MEMBER_CHAT, "-")
+            del photo["message"]["text"]
+            photo["message"]["photo"] = [{"file_id": "F1", "file_unique_id": "u1",
+                                          "width": 90, "height": 60}]  # fmt: skip
+            hub.telegram.queue_update(photo)
+            await hub.telegram_says("https://dakar.example/photo.jpg")
+            last_two = " | ".join(hub.chat()[-2:])  # both sent in one bus run
+            assert "as a link" in last_two and "received" in last_two
+
+    run(scenario)
+    with transaction(engine) as session:
+        [item] = session.scalars(select(Item)).all()
+        assert item.image_url == "https://dakar.example/photo.jpg"
