@@ -13,7 +13,17 @@ from starlette.responses import Response
 from hub.bus.outbox import requeue
 from hub.bus.router import plan_routes
 from hub.ingest import moderation
-from hub.models import Channel, Delivery, DeliveryAttempt, Item, ItemOrigin, Source
+from hub.ingest.sanitise import clean_summary, clean_title
+from hub.ingest.submissions import plain_to_html
+from hub.models import (
+    Channel,
+    Delivery,
+    DeliveryAttempt,
+    Item,
+    ItemOrigin,
+    ItemTranslation,
+    Source,
+)
 from hub.web.notices import tell_members
 from hub.web.page import Page, Refused
 
@@ -142,6 +152,7 @@ def item_detail(page: Page) -> Response:
         history=history,
         sources=_source_keys(page),
         channels=page.settings.channels,
+        languages=[code for code in page.settings.hub.languages if code != item.language],
         back=f"/items/{item.id}",
     )
 
@@ -232,6 +243,28 @@ def edit(page: Page) -> Response:
     item.updated_at = page.now
     page.audit("edit", f"item:{item.id}")
     return page.redirect(_back(page, f"/items/{item.id}"), f"Saved “{item.title}”.")
+
+
+def translate(page: Page) -> Response:
+    """Add or replace the item's title and summary in another language (for the newsletter)."""
+    item = _item(page)
+    back = f"/items/{item.id}#translations"
+    language = page.field("language")
+    if language not in page.settings.hub.languages:
+        raise Refused(f"Choose one of {', '.join(page.settings.hub.languages)}.", back)
+    if language == item.language:
+        raise Refused("The item is written in that language: edit the item itself.", back)
+    title = clean_title(page.field("title"))
+    if not title:
+        raise Refused("The translation needs a title.", back)
+    summary = clean_summary(plain_to_html(page.field("summary")), item.link)
+    found = next((t for t in item.translations if t.language == language), None)
+    if found is None:
+        found = ItemTranslation(language=language, title=title)
+        item.translations.append(found)
+    found.title, found.summary_html, found.summary_text = title, summary.html, summary.text
+    page.audit("translate", f"item:{item.id}", language)
+    return page.redirect(back, f"Saved the {language} text of “{item.title}”.")
 
 
 def retry_delivery(page: Page) -> Response:

@@ -222,3 +222,24 @@ def test_the_member_is_told_on_the_platform_they_used(
     again = client.post(f"/items/{item_id}/approve", data=data) if told == "approved" else None
     if again is not None:
         assert "The member is told." not in client.follow(again).text
+
+
+def test_translations_are_sanitised_and_replaced(engine: Engine, client: ConsoleClient) -> None:
+    item_id = pending_item(engine)
+    page = client.get(f"/items/{item_id}").text
+    assert "No translation yet" in page
+    token = csrf_token(page)
+    data = {"csrf_token": token, "language": "es", "title": "Presupuesto <b>joven</b>"}
+    data["summary"] = "Asambleas <script>alert(1)</script> en cada barrio."
+    client.post(f"/items/{item_id}/translations", data=data)
+    client.post(f"/items/{item_id}/translations", data={**data, "title": "Presupuesto joven"})
+    same = client.post(f"/items/{item_id}/translations", data={**data, "language": "en"})
+    assert "edit the item itself" in client.follow(same).text
+    with transaction(engine) as session:
+        item = session.get(Item, item_id)
+        assert item is not None
+        [translation] = item.translations
+        assert translation.title == "Presupuesto joven"
+        assert "<script" not in translation.summary_html
+        assert "&lt;script&gt;" in translation.summary_html
+    assert "Español (es): Presupuesto joven" in client.get(f"/items/{item_id}").text
