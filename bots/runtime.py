@@ -135,8 +135,8 @@ async def run_bots(
 
     ``telegram_polling`` defaults to "no ``public_url`` configured".
     """
-    from bots.slack.handlers import SlackHandlers
-    from bots.telegram.handlers import TelegramHandlers
+    from bots.slack.handlers import SlackHandlers, slack_lane
+    from bots.telegram.handlers import TelegramHandlers, telegram_lane
     from bots.telegram.polling import TelegramPoller
 
     if assistant is None:
@@ -154,7 +154,14 @@ async def run_bots(
         "slack": SlackHandlers(engine, settings, assistant, client),
         "telegram": TelegramHandlers(engine, settings, assistant, username),
     }
-    worker = InboxWorker(engine, handlers, clock=clock, poll_interval=poll_interval)
+    worker = InboxWorker(
+        engine,
+        handlers,
+        clock=clock,
+        poll_interval=poll_interval,
+        lanes={"slack": slack_lane, "telegram": telegram_lane},
+        concurrency=1 if engine.dialect.name == "sqlite" else 8,
+    )
     tasks = [asyncio.create_task(worker.run(stop), name="bots-inbox")]
     if telegram_polling is None:
         telegram_polling = not settings.hub.public_url

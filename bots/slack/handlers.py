@@ -81,6 +81,16 @@ def form_values(view: dict[str, Any]) -> dict[str, str]:
     return values
 
 
+def slack_lane(record: InboxRecord) -> str:
+    """The conversation of an event: its channel (events, commands) or the user (clicks)."""
+    data = record.payload
+    if data.get("kind") == "event":
+        return str((data.get("event") or {}).get("channel", ""))
+    if data.get("kind") == "command":
+        return str(data.get("channel_id", ""))
+    return "user:" + str(((data.get("payload") or {}).get("user") or {}).get("id", ""))
+
+
 @dataclass
 class SlackHandlers:
     """The inbox handler for the ``slack`` platform."""

@@ -97,6 +97,15 @@ def command_of(text: str, bot_username: str | None) -> tuple[str, str] | None:
     return name.lower(), rest.strip()
 
 
+def telegram_lane(record: InboxRecord) -> str:
+    """The chat of an update: a /submit conversation's steps must run in order."""
+    for key in ("message", "edited_message", "channel_post"):
+        message = record.payload.get(key)
+        if isinstance(message, dict):
+            return str((message.get("chat") or {}).get("id", ""))
+    return "other"
+
+
 @dataclass
 class TelegramHandlers:
     """The inbox handler for the ``telegram`` platform."""

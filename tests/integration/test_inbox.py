@@ -69,3 +69,29 @@ def test_an_event_of_a_platform_without_handler_fails_instead_of_vanishing(
     asyncio.run(InboxWorker(engine, {}, clock=lambda: NOW).run_once())
     row = stored(engine)
     assert row.status == "failed" and "no inbox handler" in (row.last_error or "")
+
+
+def test_lanes_run_side_by_side_and_each_in_order(engine: Engine) -> None:
+    seen: list[str] = []
+
+    async def scenario() -> None:
+        other_chat_done = asyncio.Event()
+
+        async def handler(item: InboxRecord, now: dt.datetime) -> None:
+            chat, text = item.payload["chat"], item.payload["text"]
+            if text == "a1":  # a slow chat: waits for the other chat to be served
+                await asyncio.wait_for(other_chat_done.wait(), 5)
+            seen.append(text)
+            if chat == "b":
+                other_chat_done.set()
+
+        worker = InboxWorker(engine, {"telegram": handler}, clock=lambda: NOW, concurrency=4,
+                             lanes={"telegram": lambda item: item.payload["chat"]})  # fmt: skip
+        assert await worker.run_once() == 3
+        assert worker.failed == 0
+
+    with transaction(engine) as session:
+        for key, chat, text in (("1", "a", "a1"), ("2", "b", "b1"), ("3", "a", "a2")):
+            accept(session, "telegram", key, {"chat": chat, "text": text}, NOW)
+    asyncio.run(scenario())
+    assert seen == ["b1", "a1", "a2"]
