@@ -37,7 +37,7 @@ from hub.db import make_engine, upgrade
 from hub.models import Delivery, utcnow
 from hub.settings import Settings
 
-LEASE_SECONDS = 1.5
+LEASE_SECONDS = 3.0  # long enough that a starved but living worker keeps its lease
 CHANNELS = 4
 
 
