@@ -42,6 +42,7 @@ class ConsoleClient:
     ) -> None:
         self._portal_manager = anyio.from_thread.start_blocking_portal()
         self._portal = self._portal_manager.__enter__()
+        self.app = app
         transport = httpx.ASGITransport(app=app, client=(client_ip, 50000))
         self.client = httpx.AsyncClient(transport=transport, base_url=base_url)
 

@@ -73,7 +73,7 @@ def test_sign_in_is_throttled_per_address(
     blocked = client.sign_in(EMAIL, PASSWORD)
     assert blocked.status_code == 429
     assert "Try again in 15 minutes" in blocked.text
-    app = client.client._transport.app  # type: ignore[attr-defined]
+    app = client.app
     with ConsoleClient(app, client_ip="198.51.100.7") as elsewhere:
         assert elsewhere.sign_in(EMAIL, PASSWORD).status_code == 303
     clock.advance(minutes=15, seconds=1)
@@ -113,7 +113,7 @@ def test_state_changes_without_the_csrf_token_are_refused(
 
 def test_every_post_route_checks_the_csrf_token(engine: Engine, client: ConsoleClient) -> None:
     client.sign_in(EMAIL, PASSWORD)
-    app = client.client._transport.app  # type: ignore[attr-defined]
+    app = client.app
     posts = [r for r in app.routes if isinstance(r, Route) and "POST" in (r.methods or ())]
     assert len(posts) >= 10
     for route in posts:
