@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import time
 
 import pytest
 from sqlalchemy import func, select
@@ -16,7 +17,7 @@ from hub.bus.worker import Worker, WorkerConfig
 from hub.db import make_engine, transaction
 from hub.errors import ChannelGone
 from hub.models import Channel, Delivery, DeliveryAttempt, Item, ItemTranslation, utcnow
-from hub.sinks import ChannelInfo, Message, Receipt
+from hub.sinks import ChannelInfo, Message, RateLimit, Receipt
 
 FAST = WorkerConfig(
     concurrency=8,
@@ -279,3 +280,44 @@ def test_an_idle_postgres_worker_wakes_on_notify_not_on_its_poll(postgres_databa
     finally:
         engine.dispose()
         postgres_databases.drop(name)
+
+
+class MeteredSink(InstantSink):
+    """Declares 10 sends a second on one key and notes when each send arrives."""
+
+    RATE = 10.0
+
+    def __init__(self, channel: ChannelInfo) -> None:
+        super().__init__(channel)
+        self.arrivals: list[float] = []
+
+    async def send(self, message: Message) -> Receipt:
+        self.arrivals.append(time.monotonic())
+        return await super().send(message)
+
+    def rate_limits(self, message: Message) -> list[RateLimit]:
+        return [RateLimit("metered", rate=self.RATE, burst=1.0)]
+
+
+def test_the_worker_spends_the_budget_and_gives_back_what_must_wait(engine):
+    settings = bus_settings(channels=1)
+    seed_deliveries(engine, settings, 8, now=utcnow())
+    sink = MeteredSink(ChannelInfo("c0", "memory", "#c0"))
+    config = WorkerConfig(concurrency=4, batch_size=8, poll_interval=0.02, max_rate_wait=0.05)
+    stop = asyncio.Event()
+
+    async def until_all_sent(worker: Worker) -> None:
+        task = asyncio.create_task(worker.run(stop))
+        while counts(engine) != {"sent": 8}:  # noqa: ASYNC110
+            await asyncio.sleep(0.02)
+        stop.set()
+        await task
+
+    worker = Worker(engine, ChannelSinks(lambda row: sink), config=config)
+    asyncio.run(until_all_sent(worker))
+    assert len(sink.sent) == 8
+    assert worker.stats.released > 0  # waits longer than max_rate_wait were given back
+    gaps = [b - a for a, b in zip(sink.arrivals, sink.arrivals[1:], strict=False)]
+    assert min(gaps) >= 0.8 / MeteredSink.RATE  # never faster than the budget allows
+    with engine.connect() as conn:
+        assert conn.execute(select(func.max(Delivery.attempts))).scalar() == 1
