@@ -42,6 +42,14 @@ def ingress_routes() -> list[Route]:
     return slack_ingress.routes() + telegram_ingress.routes()
 
 
+def install_ingress(
+    app: Any, settings: Settings, engine: Engine, clock: Callable[[], dt.datetime] | None = None
+) -> None:
+    """The ``hub.ingress`` entry point: mount the endpoints on ``app`` and fill its state."""
+    app.router.routes.extend(ingress_routes())
+    configure_ingress(app.state, settings, engine, clock)
+
+
 def configure_ingress(
     state: Any,
     settings: Settings,

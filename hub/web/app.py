@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from importlib.metadata import entry_points
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +15,7 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from hub.errors import HubError
+from hub.metrics import metrics_endpoint
 from hub.models import utcnow
 from hub.settings import Settings
 from hub.web import (
@@ -121,4 +123,18 @@ def create_app(
     )
     app = Starlette(routes=_routes(), middleware=[Middleware(SecurityHeaders, https=https)])
     app.state.console = console
+    app.state.engine = engine
+    app.router.routes.append(Route("/metrics", metrics_endpoint, methods=["GET"]))
+    install_ingress(app, settings, engine, clock)
     return app
+
+
+INGRESS_ENTRY_POINTS = "hub.ingress"
+"""Platform modules add their webhook endpoints (``POST /slack/events``...) through this
+entry-point group: each entry is ``install(app, settings, engine, clock)``."""
+
+
+def install_ingress(app: Starlette, settings: Settings, engine: Engine, clock: Clock) -> None:
+    """Mount every installed platform's ingress endpoints on the console's server."""
+    for entry in sorted(entry_points(group=INGRESS_ENTRY_POINTS), key=lambda e: e.name):
+        entry.load()(app, settings, engine, clock)

@@ -241,3 +241,18 @@ def test_newsletter_editions_are_listed_previewed_and_approved(
         approved = session.get(NewsletterEdition, edition_id)
         assert approved is not None and approved.status == "approved"
         assert approved.approved_by == EMAIL
+
+
+def test_the_console_server_also_serves_metrics_and_platform_endpoints(
+    client: ConsoleClient,
+) -> None:
+    metrics = client.get("/metrics")
+    assert metrics.status_code == 200
+    assert "text/plain" in metrics.headers["content-type"]
+    assert "hub_deliveries" in metrics.text
+    # Mounted through the hub.ingress entry point (404 if not): without their secrets
+    # configured, Slack answers "not configured" and Telegram refuses the unsigned update.
+    slack = client.post("/slack/events", content=b'{"type": "url_verification"}')
+    assert slack.status_code == 503
+    telegram = client.post("/telegram/webhook", json={"update_id": 1})
+    assert telegram.status_code in (401, 503)
