@@ -200,12 +200,18 @@ def _items_by_link(session: Session, keys: list[str]) -> dict[str, Item]:
     return found
 
 
-def fingerprints(session: Session, source_id: int) -> dict[str, str]:
-    """External id -> fingerprint of every entry ``source`` published (for skipping re-work)."""
+def fingerprints(session: Session, source_id: int, limit: int = 1000) -> dict[str, str]:
+    """External id -> fingerprint of the entries ``source`` published last (to skip re-work).
+
+    The newest ``limit`` are enough: a feed carries at most 500 entries, its
+    newest ones; an older entry that comes back is simply cleaned again.
+    """
     query = (
         select(ItemOrigin.external_id, Item.content_hash)
         .join(Item, Item.id == ItemOrigin.item_id)
         .where(ItemOrigin.source_id == source_id)
+        .order_by(ItemOrigin.id.desc())
+        .limit(limit)
     )
     return {external_id: digest for external_id, digest in session.execute(query) if digest}
 
