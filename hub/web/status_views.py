@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from markupsafe import Markup
 from sqlalchemy import func, select, text
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
 from hub.bus.status import bus_status
+from hub.charts import dashboard_charts
 from hub.db import is_current
 from hub.models import Delivery, Item, Question, Source
 from hub.web.page import Console, Page
@@ -46,6 +48,7 @@ def dashboard(page: Page) -> Response:
     latest = list(page.db.scalars(select(Item).order_by(Item.id.desc()).limit(10)))
     actions = list(page.db.scalars(select(AuditEntry).order_by(AuditEntry.id.desc()).limit(10)))
     channels = bus_status(page.db.connection(), page.now).channels
+    charts = [(title, Markup(svg)) for title, svg in dashboard_charts(page.db, page.now)]
     return page.render(
         "dashboard.html",
         counts=counts,
@@ -53,6 +56,7 @@ def dashboard(page: Page) -> Response:
         latest=latest,
         actions=actions,
         channels=channels,
+        charts=charts,
     )
 
 

@@ -12,7 +12,7 @@ from sqlalchemy import Engine, select
 
 from hub.catalog import sync_config
 from hub.db import make_engine, transaction
-from hub.models import Delivery, Question, Source
+from hub.models import Channel, Delivery, Question, Source
 from hub.standins import ReceivedPost
 from hub.web.testing import (
     ConsoleClient,
@@ -256,3 +256,24 @@ def test_the_console_server_also_serves_metrics_and_platform_endpoints(
     assert slack.status_code == 503
     telegram = client.post("/telegram/webhook", json={"update_id": 1})
     assert telegram.status_code in (401, 503)
+
+
+def test_the_dashboard_charts_the_last_30_days(engine: Engine, client: ConsoleClient) -> None:
+    with transaction(engine) as session:
+        channel = session.scalars(select(Channel).order_by(Channel.key)).first()
+        assert channel is not None
+        channel_id, channel_key = channel.id, channel.key
+        session.add(
+            Delivery(
+                channel_id=channel_id,
+                kind="alert",
+                status="sent",
+                dedup_key="chart-test",
+                sent_at=dt.datetime.now(dt.UTC),
+            )
+        )
+    page = client.get("/").text
+    assert "The last 30 days" in page
+    assert f"{channel_key}: sent and failed per day" in page
+    assert page.count("<svg") >= 3  # the channel, questions, newsletter engagement
+    assert "<script" not in page
