@@ -151,7 +151,11 @@ def demo_command(
             typer.echo('  assistant  .venv/bin/hub ask "When is the next IOPD conference?"')
             if once:
                 return
-            typer.echo(f"  console    http://127.0.0.1:{port}/   (Ctrl-C stops the demo)")
+            from hub.web.accounts import demo_account
+
+            email, password = await asyncio.to_thread(demo_account, engine)
+            typer.echo(f"  console    http://127.0.0.1:{port}/   sign in as {email} / {password}")
+            typer.echo("             (Ctrl-C stops the demo)")
             process = HubProcess(
                 settings,
                 engine,

@@ -11,6 +11,7 @@ deliver, and the stand-ins hold what a member would see.
 from __future__ import annotations
 
 import asyncio
+import secrets
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -37,6 +38,7 @@ class DemoWorld:
 
     website: DemoWebsite = field(default_factory=DemoWebsite)
     standins: dict[str, StandIn] = field(default_factory=dict)
+    signing_secret: str = field(default_factory=lambda: secrets.token_hex(16))
 
     async def start(self, platforms: set[str]) -> None:
         await self.website.start()
@@ -57,6 +59,8 @@ class DemoWorld:
             hub = data.setdefault("hub", {})
             hub["data_dir"] = str(data_dir)
             hub.pop("database_url", None)
+            # No public URL: Telegram is polled from its stand-in, cookies go over plain http.
+            hub.pop("public_url", None)
             for key, source in data.get("sources", {}).items():
                 if source.get("kind") in ("feed", "ical"):
                     path = FEED_SOURCES.get(key)
@@ -73,12 +77,15 @@ class DemoWorld:
 
     def environ(self, settings_data_channels: dict[str, Any]) -> dict[str, str]:
         """The secrets the stand-ins accept, under the names the config gives."""
-        secrets = {}
+        values = {
+            "SLACK_SIGNING_SECRET": self.signing_secret,
+            "TELEGRAM_WEBHOOK_SECRET": self.signing_secret,
+        }
         for channel in settings_data_channels.values():
             standin = self.standins.get(channel.get("platform", ""))
             if standin is not None and channel.get("token_env"):
-                secrets[channel["token_env"]] = standin.secret()
-        return secrets
+                values[channel["token_env"]] = standin.secret()
+        return values
 
 
 def load_demo_settings(config: Path, world: DemoWorld, data_dir: Path) -> Settings:
