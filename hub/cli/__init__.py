@@ -10,17 +10,22 @@ from hub.errors import ProblemsError
 
 def _register() -> None:
     # Importing a command module attaches its commands to ``app``.
-    from hub.cli import config_cmd, db_cmd  # noqa: F401
-    from hub.cli import serve_cmd  # noqa: F401
-    from hub.cli import bus_cmd  # noqa: F401
-    from hub.cli import bench_cmd  # noqa: F401
-    from hub.cli import knowledge_cmd  # noqa: F401
-    from hub.cli import ask_cmd  # noqa: F401
-    from hub.cli import preview_cmd  # noqa: F401
-    from hub.cli import ingest_cmd  # noqa: F401
-    from hub.cli import members_cmd, newsletter_cmd  # noqa: F401
-    from hub.cli import ops_cmd, roundup_cmd  # noqa: F401
-    from hub.cli import users_cmd  # noqa: F401
+    from hub.cli import (  # noqa: F401  # noqa: F401  # noqa: F401
+        ask_cmd,
+        bench_cmd,
+        bus_cmd,
+        config_cmd,
+        db_cmd,
+        ingest_cmd,
+        knowledge_cmd,
+        members_cmd,
+        newsletter_cmd,
+        ops_cmd,
+        preview_cmd,
+        roundup_cmd,
+        serve_cmd,
+        users_cmd,
+    )
 
 
 def main() -> None:

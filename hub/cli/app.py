@@ -5,6 +5,8 @@ Settings are read here, once, at the edge; commands pass them down explicitly.
 
 from __future__ import annotations
 
+import logging
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated
@@ -60,6 +62,14 @@ def root(
 ) -> None:
     """The communication hub: collect news, fan it out, answer members."""
     ctx.obj = Runtime(config_path=config)
+
+
+def configure_logging(settings: Settings | None, level: int = logging.INFO) -> None:
+    """Log through hub.logs' redacting handler, masking every configured secret."""
+    from hub.logs import configure_logging as install
+
+    secrets = list(settings.secrets.values()) if settings is not None else []
+    install(os.environ, level=level, secrets=secrets)
 
 
 def runtime(ctx: typer.Context) -> Runtime:

@@ -12,7 +12,7 @@ from rich.console import Console
 from rich.table import Table
 from sqlalchemy import Engine
 
-from hub.cli.app import app, runtime
+from hub.cli.app import app, configure_logging, runtime
 from hub.settings import Settings
 
 DatabaseUrl = Annotated[
@@ -100,9 +100,9 @@ def worker_command(
     early_stop: list[int] = []  # a SIGTERM during start-up still means a clean exit 0
     for signum in (signal.SIGTERM, signal.SIGINT):
         signal.signal(signum, lambda number, _frame: early_stop.append(number))
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
     rt = runtime(ctx)
     settings, engine = rt.settings(), command_engine(ctx, database_url)
+    configure_logging(settings)
     _sync_catalog_patiently(engine, settings)
     config = WorkerConfig(
         concurrency=concurrency,

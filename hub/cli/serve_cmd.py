@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from hub.cli.app import app, runtime
+from hub.cli.app import app, configure_logging, runtime
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -56,7 +56,6 @@ def serve_command(
     --drain-seconds), leases and the scheduler's leadership are released, the
     console's listener closes, and the process exits 0.
     """
-    from hub.logs import configure_logging
     from hub.runner import HubProcess, describe, parse_roles, prepare_database
 
     try:
@@ -65,8 +64,7 @@ def serve_command(
         raise typer.BadParameter(str(exc), param_hint="--role") from None
     rt = runtime(ctx)
     settings = rt.settings()
-    channel_secrets = [settings.secret(key) or "" for key in settings.channels]
-    configure_logging(os.environ, secrets=[*channel_secrets, os.environ.get("HUB_SECRET_KEY", "")])
+    configure_logging(settings)
     engine = rt.engine()
     prepare_database(engine, settings, knowledge_dir=str(knowledge))
     process = HubProcess(
@@ -120,7 +118,7 @@ def demo_command(
     )
     from hub.runner import ROLES, HubProcess, prepare_database
 
-    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s %(message)s")
+    configure_logging(None, level=logging.WARNING)
     config_path = runtime(ctx).config_path
     shutil.rmtree(data_dir, ignore_errors=True)
 
