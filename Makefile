@@ -9,9 +9,20 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test lint format setup clean
+.PHONY: demo test lint format setup clean chromium
 
-setup: $(STAMP)
+setup: $(STAMP) chromium
+
+# The console's browser tests drive Debian's chromium through Playwright (never a
+# downloaded browser). Installed with apt when missing and we may (root, as in CI).
+chromium:
+	@if [ ! -x /usr/bin/chromium ]; then \
+	    if [ "$$(id -u)" = 0 ]; then \
+	        apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
+	    else \
+	        echo "chromium is missing: sudo apt-get install chromium (the browser test will be skipped)"; \
+	    fi; \
+	fi
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -27,7 +38,7 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 
-test: $(STAMP) lint
+test: $(STAMP) chromium lint
 	$(BIN)/pytest
 
 format: $(STAMP)
