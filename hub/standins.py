@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from importlib.metadata import entry_points
-from typing import Any, Protocol
+from typing import Any, Protocol, runtime_checkable
 
 from hub.sinks import ChannelInfo
 
@@ -59,6 +59,19 @@ class StandIn(Protocol):
 
     def posts(self) -> list[ReceivedPost]:
         """Everything it holds, oldest first."""
+        ...
+
+
+@runtime_checkable
+class MemberChat(Protocol):
+    """A stand-in that can also play a member writing to the hub's bot (optional)."""
+
+    def member_says(self, text: str, *, language: str) -> str:
+        """Make a member send ``text`` to the bot; returns the conversation's reference."""
+        ...
+
+    def replies(self, conversation: str) -> list[str]:
+        """What the bot has answered in that conversation, oldest first (plain text)."""
         ...
 
 

@@ -30,6 +30,19 @@ class TelegramDemoStandIn(TelegramStandIn):
         chat_id = -1_000_000_000_000 - zlib.crc32(target.encode())
         self.add_chat(chat_id, type="channel", title=channel.key, username=target.lstrip("@"))
 
+    def member_says(self, text: str, *, language: str) -> str:
+        """A member in a private chat of their own writes to the bot (polled by the hub)."""
+        self._members = getattr(self, "_members", 0) + 1
+        chat_id = 7_000_000 + self._members
+        name = f"Member {self._members} ({language})"
+        self.queue_update(
+            self.member_update(chat_id, text, first_name=name, language_code=language)
+        )
+        return str(chat_id)
+
+    def replies(self, conversation: str) -> list[str]:
+        return [message.text for message in self.messages(int(conversation))]
+
     def posts(self) -> list[ReceivedPost]:
         names = {
             chat.id: f"@{chat.username}" if chat.username else str(chat.id)

@@ -111,6 +111,7 @@ def demo_command(
         DEMO_PLATFORMS,
         DemoWorld,
         deliver_all,
+        demo_conversations,
         load_demo_settings,
         newsletter_lines,
         prepare_standins,
@@ -141,6 +142,9 @@ def demo_command(
             for line in await asyncio.to_thread(newsletter_lines, engine, settings):
                 typer.echo(line)
             for line in summary(engine, world):
+                typer.echo(line)
+            typer.echo("Members ask the bot:")
+            for line in await demo_conversations(engine, settings, world):
                 typer.echo(line)
             typer.echo("")
             typer.echo("Where to look:")

@@ -25,10 +25,20 @@ from hub.demo.feeds import DemoWebsite
 from hub.models import Delivery, Item, utcnow
 from hub.settings import Settings, load_settings
 from hub.sinks import ChannelInfo, installed_platforms
-from hub.standins import StandIn, installed_standins, standin_factory
+from hub.standins import MemberChat, StandIn, installed_standins, standin_factory
 
 FEED_SOURCES = {"website_news": "/news.rss", "website_events": "/events.ics"}
 DEMO_PLATFORMS = {"slack", "telegram", "mastodon", "bluesky", "mailchimp"}
+
+DEMO_QUESTIONS = (
+    ("en", "What is the next event?"),
+    ("es", "donde esta la oficina regional de america latina"),
+    ("fr", "Quand a été créée la plateforme africaine ?"),
+    ("ca", "On es va fer la 13a conferencia?"),
+    ("pt", "Quais são as prioridades temáticas?"),
+    ("fr", "Quel est le budget du secrétariat ?"),
+)
+"""What the demo's members ask, as people type (the last one the knowledge cannot answer)."""
 """Platforms whose stand-ins the demo starts, when their module ships one."""
 
 
@@ -178,3 +188,38 @@ def newsletter_lines(engine: Engine, settings: Settings) -> list[str]:
     from newsletters.publish import newsletter_demo
 
     return newsletter_demo(engine, settings, utcnow())
+
+
+async def demo_conversations(
+    engine: Engine, settings: Settings, world: DemoWorld, *, deadline_s: float = 45.0
+) -> list[str]:
+    """Members ask the bot in five languages through the stand-ins that can play them;
+    the hub's bots and worker roles answer; returns the exchanges for the terminal."""
+    from hub.runner import HubProcess
+
+    chats = {p: s for p, s in world.standins.items() if isinstance(s, MemberChat)}
+    if not chats:
+        return ["assistant: no stand-in here can play a member"]
+    asked = [
+        (platform, chat, language, question, chat.member_says(question, language=language))
+        for platform, chat in sorted(chats.items())
+        for language, question in DEMO_QUESTIONS
+    ]
+    process = HubProcess(settings, engine, {"bots", "worker"})
+    stop = asyncio.Event()
+    running = asyncio.create_task(process.run(stop))
+    loop = asyncio.get_running_loop()
+    end = loop.time() + deadline_s
+    # The stand-ins hold replies in memory and signal nothing: look five times a second.
+    while loop.time() < end and not all(chat.replies(ref) for _, chat, _, _, ref in asked):  # noqa: ASYNC110
+        await asyncio.sleep(0.2)
+    stop.set()
+    await running
+    lines = []
+    for platform, chat, language, question, ref in asked:
+        answers = chat.replies(ref) or ["(no answer in time)"]
+        lines.append(f"  {platform} member [{language}]: {question}")
+        for answer in answers:
+            first = answer.strip().splitlines()[0] if answer.strip() else "(empty)"
+            lines.append(f"    bot: {first[:110]}")
+    return lines
