@@ -435,9 +435,7 @@ class Reminder(Base):
     __tablename__ = "reminders"
     __table_args__ = (Index("ix_reminders_status_remind_at", "status", "remind_at"),)
     id: Mapped[int] = mapped_column(primary_key=True)
-    question_id: Mapped[int | None] = mapped_column(
-        ForeignKey("questions.id", ondelete="SET NULL")
-    )
+    question_id: Mapped[int | None] = mapped_column(ForeignKey("questions.id", ondelete="SET NULL"))
     member_id: Mapped[int | None] = mapped_column(ForeignKey("members.id", ondelete="SET NULL"))
     platform: Mapped[str] = mapped_column(String(20))
     reply_to: Mapped[str | None] = mapped_column(String(200))

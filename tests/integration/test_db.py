@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 from sqlalchemy import Engine, inspect, select, text
@@ -54,7 +55,7 @@ def test_one_delivery_per_item_and_channel(engine: Engine) -> None:
         assert len(session.scalars(select(Delivery)).all()) == 1
 
 
-def test_sqlite_runs_in_wal_mode(tmp_path) -> None:  # noqa: ANN001
+def test_sqlite_runs_in_wal_mode(tmp_path: Path) -> None:
     engine = make_engine(f"sqlite:///{tmp_path / 'sub' / 'hub.db'}")
     upgrade(engine)
     with engine.connect() as connection:
