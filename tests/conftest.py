@@ -76,7 +76,7 @@ def postgres_databases() -> Iterator[PostgresDatabases]:
 
 
 @pytest.fixture(params=BACKENDS)
-def database_url(request: pytest.FixtureRequest, tmp_path) -> Iterator[str]:
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     """The URL of a fresh database at the newest migration, on each backend."""
     if request.param == "sqlite":
         url = f"sqlite:///{tmp_path / 'hub.db'}"
@@ -100,7 +100,7 @@ def engine(database_url: str) -> Iterator[Engine]:
 
 
 @pytest.fixture
-def sqlite_engine(tmp_path) -> Iterator[Engine]:
+def sqlite_engine(tmp_path: Path) -> Iterator[Engine]:
     """An engine on a fresh migrated SQLite database only."""
     engine = make_engine(f"sqlite:///{tmp_path / 'hub.db'}")
     upgrade(engine)
