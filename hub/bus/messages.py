@@ -43,36 +43,83 @@ def load_channels(conn: Connection, ids: Sequence[int]) -> dict[int, ChannelRow]
     return {row.id: ChannelRow(*row) for row in conn.execute(query)}
 
 
+@dataclass(frozen=True)
+class ItemContent:
+    """What an item's message says in one channel: its text, in the channel's language."""
+
+    title: str
+    text: str
+    html: str
+    link: str | None
+    image_url: str | None
+    language: str | None
+    tags: tuple[str, ...]
+
+
+def item_contents(
+    conn: Connection, item_ids: set[int], languages: set[str]
+) -> tuple[dict[int, Any], dict[tuple[int, str], tuple[str, str, str]]]:
+    """The items' rows by id, and their translations into ``languages`` by (id, language)."""
+    if not item_ids:
+        return {}, {}
+    query = select(
+        items.c.id,
+        items.c.title,
+        items.c.summary_text,
+        items.c.summary_html,
+        items.c.link,
+        items.c.image_url,
+        items.c.language,
+        items.c.tags,
+    ).where(items.c.id.in_(item_ids))
+    item_rows = {row.id: row for row in conn.execute(query)}
+    translated: dict[tuple[int, str], tuple[str, str, str]] = {}
+    if languages:
+        query_t = select(
+            translations.c.item_id,
+            translations.c.language,
+            translations.c.title,
+            translations.c.summary_text,
+            translations.c.summary_html,
+        ).where(translations.c.item_id.in_(item_ids), translations.c.language.in_(languages))
+        for item_id, language, title, text_, html in conn.execute(query_t):
+            translated[(item_id, language)] = (title, text_, html)
+    return item_rows, translated
+
+
+def content_for(
+    row: Any,
+    translated: dict[tuple[int, str], tuple[str, str, str]],
+    channel_language: str | None,
+) -> ItemContent:
+    """The item's text in the channel's language when it has a translation, else its own."""
+    title, text_, html, language = row.title, row.summary_text, row.summary_html, row.language
+    if channel_language and channel_language != row.language:
+        found = translated.get((row.id, channel_language))
+        if found:
+            (title, text_, html), language = found, channel_language
+    return ItemContent(
+        title=title,
+        text=text_ or "",
+        html=html or "",
+        link=row.link,
+        image_url=row.image_url,
+        language=language,
+        tags=tuple(row.tags or ()),
+    )
+
+
 def build_messages(
     conn: Connection, claims: Sequence[Claim], channel_rows: dict[int, ChannelRow]
 ) -> dict[int, Message | DeliveryError]:
-    """The message for each claim by delivery id, or the error that makes it unsendable."""
+    """The message for each claim by delivery id, or the error that makes it unsendable.
+
+    Corrections and retractions carry their text and the platform id they edit
+    or delete (``edit_of``) in the payload, like every kind other than ``item``.
+    """
     item_ids = {c.item_id for c in claims if c.kind == "item" and c.item_id is not None}
-    item_rows: dict[int, Any] = {}
-    translated: dict[tuple[int, str], tuple[str, str, str]] = {}
-    if item_ids:
-        query = select(
-            items.c.id,
-            items.c.title,
-            items.c.summary_text,
-            items.c.summary_html,
-            items.c.link,
-            items.c.image_url,
-            items.c.language,
-            items.c.tags,
-        ).where(items.c.id.in_(item_ids))
-        item_rows = {row.id: row for row in conn.execute(query)}
-        wanted = {ch.language for ch in channel_rows.values() if ch.language}
-        if wanted:
-            query_t = select(
-                translations.c.item_id,
-                translations.c.language,
-                translations.c.title,
-                translations.c.summary_text,
-                translations.c.summary_html,
-            ).where(translations.c.item_id.in_(item_ids), translations.c.language.in_(wanted))
-            for item_id, language, title, text_, html in conn.execute(query_t):
-                translated[(item_id, language)] = (title, text_, html)
+    wanted = {ch.language for ch in channel_rows.values() if ch.language}
+    item_rows, translated = item_contents(conn, item_ids, wanted)
 
     messages: dict[int, Message | DeliveryError] = {}
     for claim in claims:
@@ -97,21 +144,17 @@ def build_messages(
         if row is None:
             messages[claim.id] = ChannelGone("the item was deleted")
             continue
-        title, text_, html, language = row.title, row.summary_text, row.summary_html, row.language
-        if channel and channel.language and channel.language != row.language:
-            found = translated.get((row.id, channel.language))
-            if found:
-                (title, text_, html), language = found, channel.language
+        c = content_for(row, translated, channel.language if channel else None)
         messages[claim.id] = Message(
             delivery_id=claim.id,
             kind="item",
-            title=title,
-            text=text_ or "",
-            html=html or "",
-            link=row.link,
-            image_url=row.image_url,
-            language=language,
-            tags=tuple(row.tags or ()),
+            title=c.title,
+            text=c.text,
+            html=c.html,
+            link=c.link,
+            image_url=c.image_url,
+            language=c.language,
+            tags=c.tags,
         )
     return messages
 

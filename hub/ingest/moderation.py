@@ -1,4 +1,4 @@
-"""What the secretariat does to an item: approve, decline, edit, retag.
+"""What the secretariat does to an item: approve, decline, edit, retag, retract.
 
 The console and the Slack buttons call these; they work in the caller's
 transaction. Approval goes through the router so the deliveries are written
@@ -33,6 +33,8 @@ def approve(
     """Approve ``item`` (even a declined one) and write its deliveries; idempotent."""
     from hub.bus.router import approve_item
 
+    if item.status == "retracted":
+        raise ModerationError("a retracted item cannot be approved again; submit it anew")
     item.decline_reason = None
     return approve_item(session, item, settings, by=by, now=now)
 
@@ -73,6 +75,31 @@ def edit(item: Item, **fields: str | None) -> None:
         item.image_url = usable_base(fields["image_url"]) if fields["image_url"] else None
     # content_hash stays the fingerprint of what the source published: the secretariat's
     # edit holds until the source itself changes the entry.
+
+
+def correct_posted(session: Session, item: Item, *, by: str, now: dt.datetime) -> list[Delivery]:
+    """After :func:`edit` (and :func:`retag`): edit the messages already posted of an
+    approved item to its new text; returns the correction deliveries queued.
+
+    Every caller that edits calls this once the item says what it should, so
+    there is one way an edit reaches the platforms.
+    """
+    from hub.corrections import correct_item
+
+    if item.status != "approved":
+        return []
+    return correct_item(session, item, by=by, now=now)
+
+
+def retract(
+    session: Session, item: Item, *, by: str, reason: str, now: dt.datetime
+) -> list[Delivery]:
+    """Withdraw an approved item: nothing more is sent, and what was posted is deleted."""
+    from hub.corrections import retract_item
+
+    if item.status != "approved":
+        raise ModerationError(f"only an approved item can be retracted (this one is {item.status})")
+    return retract_item(session, item, by=by, reason=reason, now=now)
 
 
 def _slug(tag: str) -> str:

@@ -64,6 +64,7 @@ def _routes() -> list[Route | Mount]:
         Route("/items/{item_id:int}/decline", view(item_views.decline), methods=post),
         Route("/items/{item_id:int}/edit", view(item_views.edit_form), methods=get),
         Route("/items/{item_id:int}/edit", view(item_views.edit), methods=post),
+        Route("/items/{item_id:int}/retract", view(item_views.retract), methods=post),
         Route("/items/{item_id:int}/translations", view(item_views.translate), methods=post),
         Route("/deliveries/{delivery_id:int}/retry", view(item_views.retry_delivery), methods=post),
         Route("/submit", view(submit_views.submit_form), methods=get),

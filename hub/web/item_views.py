@@ -7,11 +7,12 @@ router, which writes the deliveries in this request's transaction) or
 
 from __future__ import annotations
 
-from sqlalchemy import String, cast, func, select
+from sqlalchemy import String, cast, func, or_, select
 from starlette.responses import Response
 
 from hub.bus.outbox import requeue
 from hub.bus.router import plan_routes
+from hub.corrections import correction_prefix, posted, retraction_prefix
 from hub.ingest import moderation
 from hub.ingest.sanitise import clean_summary, clean_title
 from hub.ingest.submissions import plain_to_html
@@ -28,7 +29,7 @@ from hub.web.notices import tell_members
 from hub.web.page import Page, Refused
 
 PAGE_SIZE = 50
-STATUSES = ("pending", "approved", "declined")
+STATUSES = ("pending", "approved", "declined", "retracted")
 
 
 def _item(page: Page) -> Item:
@@ -121,7 +122,13 @@ def item_detail(page: Page) -> Response:
     deliveries = page.db.execute(
         select(Delivery, Channel)
         .join(Channel, Channel.id == Delivery.channel_id)
-        .where(Delivery.item_id == item.id)
+        .where(
+            or_(
+                Delivery.item_id == item.id,
+                Delivery.dedup_key.startswith(correction_prefix(item.id), autoescape=True),
+                Delivery.dedup_key.startswith(retraction_prefix(item.id), autoescape=True),
+            )
+        )
         .order_by(Delivery.id)
     ).all()
     ids = [d.id for d, _ in deliveries]
@@ -207,9 +214,12 @@ def decline(page: Page) -> Response:
 
 def edit_form(page: Page) -> Response:
     item = _item(page)
+    if item.status == "retracted":
+        raise Refused("A retracted item is no longer edited.", f"/items/{item.id}")
     return page.render(
         "edit.html",
         item=item,
+        to_correct=len(posted(page.db, item)) if item.status == "approved" else 0,
         languages=page.settings.hub.languages,
         values={
             "title": item.title,
@@ -225,6 +235,8 @@ def edit_form(page: Page) -> Response:
 def edit(page: Page) -> Response:
     """Change title, summary, link, image, language and tags; text is sanitised again."""
     item = _item(page)
+    if item.status == "retracted":
+        raise Refused("A retracted item is no longer edited.", f"/items/{item.id}")
     language = page.field("language")
     if language and language not in page.settings.hub.languages:
         raise Refused(f"Unknown language {language!r}.", f"/items/{item.id}/edit")
@@ -241,8 +253,38 @@ def edit(page: Page) -> Response:
     except moderation.ModerationError as exc:
         raise Refused(str(exc), f"/items/{item.id}/edit") from None
     item.updated_at = page.now
-    page.audit("edit", f"item:{item.id}")
-    return page.redirect(_back(page, f"/items/{item.id}"), f"Saved “{item.title}”.")
+    corrections = moderation.correct_posted(page.db, item, by=page.user.email, now=page.now)
+    page.audit(
+        "edit", f"item:{item.id}", f"{len(corrections)} corrections" if corrections else None
+    )
+    return page.redirect(
+        _back(page, f"/items/{item.id}"), f"Saved “{item.title}”." + _corrected(len(corrections))
+    )
+
+
+def _corrected(count: int) -> str:
+    if not count:
+        return ""
+    return f" {count} posted message{'s' if count != 1 else ''} will be corrected."
+
+
+def retract(page: Page) -> Response:
+    """Withdraw an approved item: cancel what is not sent, delete what was posted."""
+    item = _item(page)
+    back = f"/items/{item.id}"
+    reason = page.field("reason")
+    try:
+        retractions = moderation.retract(
+            page.db, item, by=page.user.email, reason=reason, now=page.now
+        )
+    except moderation.ModerationError as exc:
+        raise Refused(str(exc), back) from None
+    page.audit("retract", f"item:{item.id}", reason or None)
+    count = len(retractions)
+    deleted = (
+        f" {count} posted message{'s' if count != 1 else ''} will be deleted." if count else ""
+    )
+    return page.redirect(back, f"Retracted “{item.title}”." + deleted)
 
 
 def translate(page: Page) -> Response:
