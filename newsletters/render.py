@@ -134,9 +134,10 @@ def _view(entry: Entry, campaign: str, limit: int | None) -> _View:
     else:
         text = shorten(text, limit)
         summary = Markup("<p>%s</p>") % text if text else Markup("")
+    link = entry.link.strip() if entry.link else None
     return _View(
         title=defuse_merge_tags(entry.title),
-        link=entry.link,
+        link=link if link and link.lower().startswith(("https://", "http://")) else None,
         image_url=entry.image_url
         if entry.image_url and entry.image_url.startswith(("https://", "http://"))
         else None,

@@ -41,6 +41,17 @@ def sanitised(fragment: str | None) -> Markup:
     return Markup(clean_html(fragment or ""))
 
 
+def web_url(url: str | None) -> str | None:
+    """``url`` if it is an absolute http(s) URL a page may link to, else None.
+
+    Item links and images come from feeds and members: ``javascript:`` and the
+    like are shown as text, never as a link.
+    """
+    url = (url or "").strip()
+    ok = url.lower().startswith(("https://", "http://")) and url.isprintable()
+    return url if ok and " " not in url else None
+
+
 def _slack_plain(text: str) -> str:
     escaped = html.escape(html.unescape(text), quote=False)
     for pattern, tag in _SLACK_STYLES:
@@ -84,7 +95,11 @@ def make_environment(timezone: str) -> Environment:
         lstrip_blocks=True,
     )
     env.filters.update(
-        when=when, language=language_name, sanitised=sanitised, slack_mrkdwn=slack_mrkdwn
+        when=when,
+        language=language_name,
+        sanitised=sanitised,
+        slack_mrkdwn=slack_mrkdwn,
+        web_url=web_url,
     )
     env.globals["timezone"] = timezone
     return env
