@@ -233,15 +233,16 @@ def deliveries_show(ctx: typer.Context, delivery_id: int, database_url: Database
     from sqlalchemy.orm import Session
 
     from hub.bus.status import delivery_history
-    from hub.models import Delivery
+    from hub.models import Channel, Delivery
 
     engine = command_engine(ctx, database_url)
     with Session(engine) as session:
         delivery = session.get(Delivery, delivery_id)
         if delivery is None:
             raise fail(f"no delivery {delivery_id}")
+        channel = session.get(Channel, delivery.channel_id)
         typer.echo(
-            f"delivery {delivery.id}: {delivery.kind} -> channel {delivery.channel_id}, "
+            f"delivery {delivery.id}: {delivery.kind} -> {channel.key if channel else '?'}, "
             f"{delivery.status}, {delivery.attempts}/{delivery.max_attempts} attempts, "
             f"platform id {delivery.platform_message_id or '-'}"
         )

@@ -84,6 +84,8 @@ def test_route_then_worker_then_status(hub, item_id, database_url):
     assert status.exit_code == 0 and "news" in status.output
     listed = hub("deliveries", "--status", "sent")
     assert listed.exit_code == 0 and "news" in listed.output
+    shown = hub("deliveries", "show", "1")
+    assert shown.exit_code == 0 and "-> news, sent" in shown.output and "#1" in shown.output
 
 
 def test_retry_failed(hub, item_id, database_url):
