@@ -182,3 +182,83 @@ def test_an_edit_corrects_the_posted_messages_in_place_and_a_retraction_deletes_
             assert ids == {mid for _, _, mid in hub.deliveries()}  # every write on the same ids
 
     asyncio.run(scenario())
+
+
+def test_a_retracted_items_unsent_deliveries_are_never_sent(engine: Engine) -> None:
+    async def scenario() -> None:
+        async with running_hub(engine) as hub:
+            item_id = hub.new_item()
+            hub.approve(item_id)
+            assert hub.retract(item_id) == []  # nothing was posted: nothing to delete
+            await hub.send_due()
+            assert hub.slack.messages(SLACK_NEWS) == [] and hub.telegram.messages(TG_NEWS) == []
+            assert hub.deliveries() == [("item", "cancelled", None)] * 2
+            with pytest.raises(moderation.ModerationError, match="cannot be approved"):
+                hub.approve(item_id)
+
+    asyncio.run(scenario())
+
+
+def test_a_retraction_cancels_a_correction_not_sent_yet(engine: Engine) -> None:
+    async def scenario() -> None:
+        async with running_hub(engine) as hub:
+            item_id = hub.new_item()
+            hub.approve(item_id)
+            await hub.send_due()
+            assert len(hub.edit(item_id, "Belo Horizonte budget opens")) == 2
+            assert len(hub.retract(item_id)) == 2
+            await hub.send_due()
+            assert hub.slack.messages(SLACK_NEWS) == []
+            assert [m.deleted for m in hub.telegram.messages(TG_NEWS)] == [True]
+            assert [(k, s) for k, s, _ in hub.deliveries()] == [("item", "sent")] * 2 + [
+                ("correction", "cancelled")
+            ] * 2 + [("retraction", "sent")] * 2
+
+    asyncio.run(scenario())
+
+
+def test_the_console_says_what_an_edit_corrects_and_retracts_with_csrf(engine: Engine) -> None:
+    from hub.web.tables import AuditEntry
+    from hub.web.testing import (
+        ConsoleClient,
+        add_user,
+        console_app,
+        csrf_token,
+        example_settings,
+    )
+    from hub.web.testing import (
+        SteppingClock as ConsoleClock,
+    )
+
+    settings = example_settings()
+    with transaction(engine) as session:
+        sync_config(session, settings)
+        item = Item(title="Youth budget in Cascais", language="en", status="pending")
+        session.add(item)
+        session.flush()
+        item_id = item.id
+    add_user(engine, "editor@example.org", "correct horse battery")
+    with ConsoleClient(console_app(settings, engine, clock=ConsoleClock())) as client:
+        client.sign_in("editor@example.org", "correct horse battery")
+        token = csrf_token(client.get(f"/items/{item_id}").text)
+        client.post(f"/items/{item_id}/approve", data={"csrf_token": token})
+        with transaction(engine) as session:  # as if the worker had posted both
+            for n, d in enumerate(session.scalars(select(Delivery)), start=1):
+                d.status, d.platform_message_id = "sent", f"C0:{n}.0"
+        form = client.get(f"/items/{item_id}/edit").text
+        assert "2 posted messages will be corrected" in form
+        data = {"csrf_token": csrf_token(form), "title": "Youth budget in Sintra"}
+        saved = client.follow(client.post(f"/items/{item_id}/edit", data=data)).text
+        assert "2 posted messages will be corrected." in saved and "correction" in saved
+        refused = client.post(f"/items/{item_id}/retract", data={"reason": "wrong town"})
+        assert refused.status_code == 403
+        response = client.post(
+            f"/items/{item_id}/retract", data={"csrf_token": token, "reason": "wrong town"}
+        )
+        page = client.follow(response).text
+        assert "2 posted messages will be deleted." in page and "Retracted: wrong town" in page
+    with transaction(engine) as session:
+        kinds = sorted(d.kind for d in session.scalars(select(Delivery)))
+        assert kinds == ["correction"] * 2 + ["item"] * 2 + ["retraction"] * 2
+        actions = session.scalars(select(AuditEntry.action).order_by(AuditEntry.id)).all()
+        assert actions[-2:] == ["edit", "retract"]
