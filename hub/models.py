@@ -241,7 +241,9 @@ class Delivery(Base):
 
     ``status`` moves pending -> in_flight -> sent, or back to pending with a later
     ``due_at`` for a retry, or to failed (permanent error) or dead (too many
-    attempts). ``attempts`` doubles as the fencing token of the current lease.
+    attempts). ``leased_by`` (``"<worker>/<batch>"``) is the fencing token of the
+    current lease: a worker records a result only while the row still carries its
+    own token, so one whose lease was taken over cannot overwrite the new owner's.
     """
 
     __tablename__ = "deliveries"
