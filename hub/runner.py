@@ -188,10 +188,11 @@ class HubProcess:
 
     async def _poller(self, stop: asyncio.Event) -> None:
         from hub.ingest.fetch import make_client
-        from hub.ingest.poller import Poller
+        from hub.ingest.poller import Poller, member_guard
 
         async with make_client() as client:
-            poller = Poller(self.engine, self.settings, client)
+            guard = member_guard(self.settings)
+            poller = Poller(self.engine, self.settings, client, guard=guard)
             log.info("poller started")
             await poller.run(stop)
 

@@ -54,8 +54,18 @@ class HubSection(_Strict):
     languages: list[Language] = Field(default_factory=lambda: ["en"], min_length=1)
     default_language: Language = "en"
     secretariat_channel: str | None = None
+    # CIDR blocks a member-owned feed may point into (internal feeds); empty: public only.
+    fetch_allow_private: list[str] = Field(default_factory=list)
 
     _tz = field_validator("timezone")(_check_timezone)
+
+    @field_validator("fetch_allow_private")
+    @classmethod
+    def _cidr_blocks(cls, value: list[str]) -> list[str]:
+        from hub.ingest.netguard import parse_networks
+
+        parse_networks(value)
+        return value
 
 
 class SourceSettings(_Strict):

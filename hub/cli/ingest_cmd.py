@@ -267,7 +267,7 @@ def poll_command(
     from hub.catalog import sync_config
     from hub.db import transaction
     from hub.ingest.fetch import make_client
-    from hub.ingest.poller import CycleReport, Poller, PollPolicy
+    from hub.ingest.poller import CycleReport, Poller, PollPolicy, member_guard
 
     rt = runtime(ctx)
     settings = rt.settings()
@@ -284,7 +284,8 @@ def poll_command(
 
     async def main() -> None:
         async with make_client() as client:
-            poller = Poller(engine, settings, client, policy=PollPolicy(concurrency=concurrency))
+            policy = PollPolicy(concurrency=concurrency)
+            poller = Poller(engine, settings, client, policy=policy, guard=member_guard(settings))
             if once:
                 show(await poller.run_once())
                 return

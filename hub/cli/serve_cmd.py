@@ -177,10 +177,11 @@ def demo_command(
 
 async def _poll_once(engine: Engine, settings: Settings) -> None:
     from hub.ingest.fetch import make_client
-    from hub.ingest.poller import Poller
+    from hub.ingest.poller import Poller, member_guard
 
     async with make_client() as client:
-        report = await Poller(engine, settings, client).run_once()
+        guard = member_guard(settings)
+        report = await Poller(engine, settings, client, guard=guard).run_once()
     for outcome in report.outcomes:
         detail = outcome.error or f"{outcome.created} new items, {outcome.events} events"
         typer.echo(f"  polled {outcome.key:<16} {outcome.status:<10} {detail}")

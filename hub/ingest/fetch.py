@@ -18,6 +18,7 @@ from urllib.parse import urljoin, urlsplit
 import httpx
 
 from hub.ingest.errors import FetchError
+from hub.ingest.netguard import NetGuard
 
 USER_AGENT = "iopd-hub/0.1 (+feed reader)"
 REDIRECTS = frozenset({301, 302, 303, 307, 308})  # httpx's is_redirect also counts 304
@@ -142,12 +143,17 @@ async def fetch(
     etag: str | None = None,
     last_modified: str | None = None,
     limits: FetchLimits | None = None,
+    guard: NetGuard | None = None,
 ) -> Fetched:
-    """Fetch ``url`` within ``limits``; raise :class:`FetchError` saying why it failed."""
+    """Fetch ``url`` within ``limits``; raise :class:`FetchError` saying why it failed.
+
+    With a ``guard`` (member-supplied URLs), every hop's host is resolved and
+    refused when it is not on the public internet (see :mod:`hub.ingest.netguard`).
+    """
     limits = limits or FetchLimits()
     try:
         async with asyncio.timeout(limits.deadline_seconds):
-            return await _fetch(client, url, etag, last_modified, limits)
+            return await _fetch(client, url, etag, last_modified, limits, guard)
     except TimeoutError:
         raise FetchError(
             "timeout",
@@ -162,6 +168,7 @@ async def _fetch(
     etag: str | None,
     last_modified: str | None,
     limits: FetchLimits,
+    guard: NetGuard | None = None,
 ) -> Fetched:
     headers = {"User-Agent": USER_AGENT, "Accept": ACCEPT, "Accept-Encoding": "gzip"}
     if etag:
@@ -172,6 +179,8 @@ async def _fetch(
     current = url
     while True:
         _check_url(current)
+        if guard is not None:
+            await guard.check(current)
         try:
             async with client.stream(
                 "GET", current, headers=headers, follow_redirects=False

@@ -30,6 +30,7 @@ from sqlalchemy.orm import Session
 from hub.errors import HubError
 from hub.ingest.errors import IngestError
 from hub.ingest.fetch import Fetched, FetchLimits, fetch
+from hub.ingest.netguard import NetGuard
 from hub.ingest.owners import tell_owner
 from hub.ingest.store import NEAR_WINDOW, RecentItems, fingerprints, store_candidates
 from hub.models import Source, utcnow
@@ -91,6 +92,11 @@ def due_sources(session: Session, now: dt.datetime) -> list[Source]:
     return list(session.scalars(query))
 
 
+def member_guard(settings: Settings | None) -> NetGuard:
+    """The SSRF guard for member-owned feeds, allowing the deployment's internal blocks."""
+    return NetGuard.from_blocks(settings.hub.fetch_allow_private if settings else ())
+
+
 class Poller:
     """Polls the database's sources; ``clock`` gives the current time (tests pass their own)."""
 
@@ -102,7 +108,10 @@ class Poller:
         *,
         policy: PollPolicy | None = None,
         clock: Callable[[], dt.datetime] = utcnow,
+        guard: NetGuard | None = None,
     ) -> None:
+        """``guard`` checks the URLs of member-owned sources (see :func:`member_guard`)."""
+        self.guard = guard
         self.engine = engine
         self.settings = settings
         self.client = client
@@ -182,9 +191,15 @@ class Poller:
             assert source is not None
             key, kind, url = source.key, source.kind, source.url or ""
             etag, modified = source.etag, source.last_modified
+            guard = self.guard if source.member_id is not None else None
         try:
             fetched = await fetch(
-                self.client, url, etag=etag, last_modified=modified, limits=self.policy.limits
+                self.client,
+                url,
+                etag=etag,
+                last_modified=modified,
+                limits=self.policy.limits,
+                guard=guard,
             )
         except IngestError as exc:
             outcome = SourceOutcome(key, "failed", exc.reason)
