@@ -32,8 +32,9 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from hub.models import Member
+from hub.settings import Settings
 from newsletters.errors import ComplianceProblem, MailchimpError
-from newsletters.mailchimp import call
+from newsletters.mailchimp import call, make_client
 from newsletters.standin_state import subscriber_hash
 
 NOT_SENT = ("unsubscribed", "cleaned")
@@ -326,3 +327,25 @@ def subscribe_member(client: Client, list_id: str, member: Member) -> str:
         found = current
     member.newsletter_status = str(found.get("status"))
     return member.newsletter_status
+
+
+def erase_member(settings: Settings, email: str) -> bool:
+    """Delete ``email`` from the deployment's Mailchimp audience permanently (a privacy erasure).
+
+    Called by ``hub erase --member`` (through :func:`hub.privacy.mailchimp_eraser`)
+    before the hub clears the address. Mailchimp's permanent delete also stops
+    the address being imported again. Returns False when the audience never
+    held it (Mailchimp's 404), True when it was deleted; any other refusal
+    raises, so the hub erases nothing and the request can be retried.
+    """
+    from newsletters.publish import account_from_settings  # publish imports this module
+
+    account = account_from_settings(settings)
+    client = make_client(account)
+    try:
+        call(client.lists.delete_list_member_permanent, account.list_id, subscriber_hash(email))
+    except MailchimpError as exc:
+        if exc.status == 404:
+            return False
+        raise
+    return True

@@ -103,6 +103,8 @@ class StandInState:
         self.confirmations: list[str] = []
         """Addresses sent a double opt-in confirmation (members put in ``pending``)."""
         self.batches: dict[str, Batch] = {}
+        self.deleted_permanently: set[str] = set()
+        """Subscriber hashes erased for good: Mailchimp refuses to re-import them."""
         self.report_overrides: dict[str, dict[str, Any]] = {}
         self.compliance_hold = False
         self.operations_processed = 0
@@ -124,6 +126,11 @@ class StandInState:
             ("PUT", re.compile(r"/lists/(\w+)/members/(\w+)"), self.put_member),
             ("PATCH", re.compile(r"/lists/(\w+)/members/(\w+)"), self.patch_member),
             ("POST", re.compile(r"/lists/(\w+)/members/(\w+)/tags"), self.member_tags),
+            (
+                "POST",
+                re.compile(r"/lists/(\w+)/members/(\w+)/actions/delete-permanent"),
+                self.delete_member_permanent,
+            ),
             ("GET", re.compile(r"/reports/(\w+)"), self.report),
         ]
 
@@ -399,6 +406,13 @@ class StandInState:
         if refused:
             return refused
         member = self.members.get(member_hash)
+        if member is None and member_hash in self.deleted_permanently:
+            return problem(
+                400,
+                "Forbidden",
+                f"{email} was permanently deleted and cannot be re-imported. "
+                "The contact must re-subscribe to get back on the list.",
+            )
         if member is None:
             status = body.get("status") or body.get("status_if_new")
             if status not in ("subscribed", "pending", "unsubscribed", "cleaned", "transactional"):
@@ -449,6 +463,16 @@ class StandInState:
         member["merge_fields"] = {**member["merge_fields"], **(body.get("merge_fields") or {})}
         self._touch(member)
         return 200, member
+
+    def delete_member_permanent(self, list_id: str, member_hash: str, **_: Any) -> Reply:
+        """``POST .../actions/delete-permanent``: gone for good (a privacy erasure)."""
+        missing = self._no_list(list_id)
+        if missing:
+            return missing
+        if self.members.pop(member_hash, None) is None:
+            return problem(404, "Resource Not Found", "The requested resource could not be found.")
+        self.deleted_permanently.add(member_hash)
+        return 204, None
 
     def _set_status(self, member: dict[str, Any], status: str) -> None:
         if status == "pending" and member["status"] != "pending":

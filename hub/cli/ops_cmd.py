@@ -257,6 +257,8 @@ def erase_command(
         raise typer.Exit(1)
     eraser = mailchimp_eraser()
     settings = runtime(ctx).settings() if eraser else None
+    if settings is not None and all(c.platform != "mailchimp" for c in settings.channels.values()):
+        eraser = None  # this deployment has no Mailchimp audience: the report says so
     try:
         with transaction(_engine(ctx, database_url)) as session:
             bound = (lambda email: eraser(settings, email)) if eraser else None
