@@ -10,6 +10,7 @@ error maps to a hub error and the bus decides. The receipt is
 from __future__ import annotations
 
 import hashlib
+import logging
 from collections.abc import Awaitable, Callable
 from typing import Any, ClassVar
 
@@ -19,7 +20,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bots.api import ApiRequest
 from bots.limits import SLACK
-from bots.slack.format import reply_address, requests_for, split_message_id
+from bots.slack.format import METADATA_EVENT, reply_address, requests_for, split_message_id
 from hub.errors import (
     BadPayload,
     ChannelGone,
@@ -31,12 +32,16 @@ from hub.errors import (
 )
 from hub.sinks import ChannelInfo, Message, RateLimit, Receipt
 
+log = logging.getLogger(__name__)
+
 DEFAULT_BASE_URL = "https://slack.com"
 GONE = {"channel_not_found", "is_archived", "channel_is_archived", "team_not_found"}
 FORBIDDEN = {"not_in_channel", "invalid_auth", "account_inactive", "token_revoked", "not_authed"}
 FORBIDDEN |= {"token_expired", "missing_scope", "restricted_action", "no_permission"}
 FORBIDDEN |= {"ekm_access_denied", "access_denied", "cant_update_message", "cant_delete_message"}
 TRANSIENT = {"internal_error", "fatal_error", "service_unavailable", "request_timeout"}
+HISTORY_LOOKBACK = 100  # messages searched for an in-doubt post (the channel's most recent)
+IN_DOUBT_LIMIT = 10_000  # delivery ids remembered as in doubt (oldest forgotten first)
 
 
 def token_key(token: str) -> str:
@@ -75,6 +80,8 @@ class SlackSink:
         self.channel = channel
         self._timeout = timeout
         self._token_key = token_key(token)
+        self._in_doubt: dict[int, None] = {}  # delivery ids whose post got no answer (ordered)
+        self._channel_ids: dict[str, str] = {}  # target as written -> Slack's channel id
         base = (channel.base_url or DEFAULT_BASE_URL).rstrip("/")
         self.client = AsyncWebClient(
             token=token, base_url=f"{base}/api/", timeout=max(1, round(timeout)), retry_handlers=[]
@@ -93,11 +100,72 @@ class SlackSink:
         await self._guarded(self.client.auth_test())
 
     async def send(self, message: Message) -> Receipt:
-        """Post, update or delete as ``message`` asks; the receipt is ``channel:ts``."""
+        """Post, update or delete as ``message`` asks; the receipt is ``channel:ts``.
+
+        A post whose earlier attempt through this sink ended without Slack's
+        answer (a timeout or a dropped connection after the request left) is
+        first looked for in the channel's recent history, by the delivery id
+        in the hub's message metadata: if it is there, that is the receipt and
+        nothing is posted twice. (Retries by another process are not covered:
+        the bus does not tell the sink the attempt number.)
+        """
         receipt = Receipt(message.edit_of or "")
         for request in requests_for(message, self.channel):
-            receipt = await self._call(request)
+            if request.name != "chat.postMessage":
+                receipt = await self._call(request)  # update and delete are idempotent
+                continue
+            if message.delivery_id in self._in_doubt:
+                found = await self._posted_earlier(request, message.delivery_id)
+                if found is not None:
+                    self._in_doubt.pop(message.delivery_id, None)
+                    return found
+            self._in_doubt[message.delivery_id] = None  # until Slack's answer is read
+            while len(self._in_doubt) > IN_DOUBT_LIMIT:
+                self._in_doubt.pop(next(iter(self._in_doubt)))
+            try:
+                receipt = await self._call(request)
+            except RateLimited:
+                self._in_doubt.pop(message.delivery_id, None)  # Slack answered: not posted
+                raise
+            except (Timeout, TransientError):
+                raise  # no answer, or a 5xx: the post may have happened; stay in doubt
+            except BaseException as exc:
+                if not isinstance(exc, DeliveryError):
+                    raise  # cancelled (the worker's deadline) or a bug: stay in doubt
+                self._in_doubt.pop(message.delivery_id, None)  # Slack answered: refused
+                raise
+            self._in_doubt.pop(message.delivery_id, None)
         return receipt
+
+    async def _posted_earlier(self, request: ApiRequest, delivery_id: int) -> Receipt | None:
+        """The receipt of this delivery's message if the channel's recent history holds it.
+
+        History wants a channel id: a target given by name is looked up only once
+        this sink has learnt its id from an earlier answer. A lookup Slack refuses
+        (a missing ``channels:history`` scope, say) means posting as before.
+        """
+        target = str(request.body["channel"])
+        channel = self._channel_ids.get(target, target)
+        if channel.startswith("#"):
+            return None
+        try:
+            response = await self._guarded(
+                self.client.conversations_history(
+                    channel=channel, limit=HISTORY_LOOKBACK, include_all_metadata=True
+                )
+            )
+        except (Timeout, TransientError, RateLimited):
+            raise  # still in doubt: the bus retries later
+        except DeliveryError as exc:
+            log.warning("cannot look for delivery %d in Slack history: %s", delivery_id, exc)
+            return None
+        for posted in response.get("messages") or []:
+            metadata = posted.get("metadata") or {}
+            payload = metadata.get("event_payload") or {}
+            mine = payload.get("delivery_id") == delivery_id
+            if metadata.get("event_type") == METADATA_EVENT and mine:
+                return Receipt(f"{channel}:{posted['ts']}")
+        return None
 
     async def delete(self, platform_message_id: str) -> None:
         """Delete an earlier message (a retracted item)."""
@@ -111,6 +179,8 @@ class SlackSink:
             if request.name == "chat.delete" and "message_not_found" in str(exc):
                 return Receipt(f"{request.body['channel']}:{request.body['ts']}")  # already gone
             raise
+        if "channel" in request.body:
+            self._channel_ids[str(request.body["channel"])] = str(response["channel"])
         return Receipt(f"{response['channel']}:{response['ts']}")
 
     async def _guarded(self, call: Awaitable[Any]) -> Any:
