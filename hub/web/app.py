@@ -136,6 +136,12 @@ entry-point group: each entry is ``install(app, settings, engine, clock)``."""
 
 
 def install_ingress(app: Starlette, settings: Settings, engine: Engine, clock: Clock) -> None:
-    """Mount every installed platform's ingress endpoints on the console's server."""
+    """Mount every installed platform's ingress endpoints on the console's server.
+
+    They are listed in ``app.state.platform_routes``: platforms sign their requests,
+    so these routes check signatures instead of sessions and CSRF tokens.
+    """
+    console_routes = list(app.router.routes)
     for entry in sorted(entry_points(group=INGRESS_ENTRY_POINTS), key=lambda e: e.name):
         entry.load()(app, settings, engine, clock)
+    app.state.platform_routes = [r for r in app.router.routes if r not in console_routes]

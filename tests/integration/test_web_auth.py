@@ -115,11 +115,15 @@ def test_every_post_route_checks_the_csrf_token(engine: Engine, client: ConsoleC
     client.sign_in(EMAIL, PASSWORD)
     app = client.app
     posts = [r for r in app.routes if isinstance(r, Route) and "POST" in (r.methods or ())]
-    assert len(posts) >= 10
+    platform = app.state.platform_routes  # Slack and Telegram sign theirs instead
+    assert len(posts) - len(platform) >= 10
     for route in posts:
         path = re.sub(r"\{\w+:int\}", "1", route.path)
         response = client.post(path, data={"title": "x", "reason": "x", "source": "console"})
-        assert response.status_code == 403, route.path
+        if route in platform:
+            assert response.status_code in (400, 401, 503), route.path
+        else:
+            assert response.status_code == 403, route.path
     assert client.get("/").status_code == 200  # still signed in: logout was refused too
 
 
