@@ -4,7 +4,7 @@ HubError
 └── IngestError            a source could not be read; ``reason`` says why
     ├── FetchError         the HTTP fetch failed (``kind``: timeout, refused,
     │                      too_large, redirect_loop, too_many_redirects,
-    │                      http_status, network, bad_url)
+    │                      http_status, network, bad_url, forbidden_address)
     └── FeedError          the bytes are not a usable feed or calendar
                            (``kind``: not_a_feed, unsafe_xml, unreadable, empty)
 """
