@@ -20,6 +20,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
+from hub.metrics import count_newsletter_push
 from hub.models import Member, NewsletterEdition, ScheduledRun
 from hub.settings import Settings
 from newsletters.audience import SyncReport, apply_changes, pull_changes, sync_members
@@ -173,6 +174,7 @@ def push_edition(
         if send_now:
             result.sent = campaigns.send(edition, now)
             session.commit()
+    count_newsletter_push(edition.language)
     return result
 
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import time
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -26,6 +27,7 @@ from hub.assistant.assistant import Answer, Assistant, HasLanguage
 from hub.assistant.tables import load_tables
 from hub.bus.outbox import enqueue
 from hub.errors import HubError
+from hub.metrics import observe_answer_latency
 from hub.models import Channel, Delivery, Question, Reminder
 
 log = logging.getLogger(__name__)
@@ -49,7 +51,9 @@ def ask_and_record(
     With ``notify_channel`` (the deployment's ``hub.secretariat_channel``), a
     handed-off question is also announced there as an ``alert`` delivery.
     """
+    started = time.perf_counter()
     answer = assistant.answer(text, now=now, lang=lang, member=member)
+    observe_answer_latency(time.perf_counter() - started)
     question = Question(
         member_id=member_id,
         platform=platform,

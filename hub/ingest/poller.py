@@ -33,6 +33,7 @@ from hub.ingest.fetch import Fetched, FetchLimits, fetch
 from hub.ingest.netguard import NetGuard
 from hub.ingest.owners import tell_owner
 from hub.ingest.store import NEAR_WINDOW, RecentItems, fingerprints, store_candidates
+from hub.metrics import count_feed_fetch
 from hub.models import Source, utcnow
 from hub.settings import Settings
 
@@ -158,6 +159,9 @@ class Poller:
         finally:
             self._cpu.shutdown(wait=False)
             self._db.shutdown(wait=False)
+        for outcome in outcomes:
+            fetched = {"changed": "ok", "not_modified": "not_modified"}.get(outcome.status, "error")
+            count_feed_fetch(outcome.key, fetched)
         return CycleReport(list(outcomes))
 
     async def run(

@@ -15,6 +15,7 @@ from hub.db import transaction
 from hub.ingest.feedserver import FeedServer, Route, rss, serving
 from hub.ingest.fetch import FetchLimits, make_client
 from hub.ingest.poller import CycleReport, Poller, PollPolicy, backoff_delay
+from hub.metrics import FEED_FETCHES
 from hub.models import Delivery, Event, Item, Member, Source
 from hub.settings import Settings
 
@@ -118,9 +119,14 @@ def test_one_cycle_over_good_slow_and_broken_feeds(engine, server: FeedServer) -
     with transaction(engine) as session:
         sync_config(session, settings)
     clock = Clock()
+    fetches = FEED_FETCHES.labels(source="good", outcome="ok")
+    refusals = FEED_FETCHES.labels(source="bomb", outcome="error")
+    before = (fetches._value.get(), refusals._value.get())
 
     result = outcomes(poll(engine, settings, clock))
 
+    # /metrics counts each fetch by source and outcome.
+    assert (fetches._value.get(), refusals._value.get()) == (before[0] + 1, before[1] + 1)
     for key in ("good", "atom", "cut", "hostile", "dates", "agenda"):
         assert result[key] == ("changed", None), key
     expected = {
