@@ -174,8 +174,8 @@ def erase_member(
         report.mailchimp = "deleted permanently from the Mailchimp audience"
     elif member.email:
         report.mailchimp = (
-            "not done: the newsletters package provides no erase_member; "
-            "delete the contact permanently in Mailchimp by hand"
+            "not done: no Mailchimp audience is configured here; if the contact is in "
+            "one, delete it permanently there by hand"
         )
     else:
         report.mailchimp = "nothing to do (no e-mail address)"
