@@ -112,6 +112,7 @@ def demo_command(
         DemoWorld,
         deliver_all,
         demo_conversations,
+        demo_roundups,
         load_demo_settings,
         newsletter_lines,
         prepare_standins,
@@ -138,6 +139,9 @@ def demo_command(
             prepare_standins(settings, world)
             typer.echo(f"Demo website (feed and calendar): {world.website.url}/news.rss")
             await _poll_once(engine, settings)
+            await deliver_all(engine, settings)
+            for line in await asyncio.to_thread(demo_roundups, engine, settings):
+                typer.echo(line)
             await deliver_all(engine, settings)
             for line in await asyncio.to_thread(newsletter_lines, engine, settings):
                 typer.echo(line)

@@ -223,3 +223,17 @@ async def demo_conversations(
             first = answer.strip().splitlines()[0] if answer.strip() else "(empty)"
             lines.append(f"    bot: {first[:110]}")
     return lines
+
+
+def demo_roundups(engine: Engine, settings: Settings) -> list[str]:
+    """Queue this week's roundup for every digest channel now (as `hub roundup` does)."""
+    from hub.db import transaction
+    from hub.roundups import run_roundup
+
+    lines = []
+    for key, channel in settings.channels.items():
+        if channel.enabled and channel.mode == "digest" and channel.platform != "mailchimp":
+            with transaction(engine) as session:
+                result = run_roundup(session, settings, key, "week", utcnow())
+            lines.append(f"roundup {key} (week): {result.outcome}")
+    return lines

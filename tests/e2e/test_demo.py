@@ -29,7 +29,11 @@ def test_demo_carries_feed_items_to_every_platform_stand_in(tmp_path: Path) -> N
     assert re.search(r"polled website_news\s+changed\s+6 new items", out)
     assert re.search(r"polled website_events\s+changed\s+0 new items, 2 events", out)
     assert "items: 6 approved" in out
-    assert re.search(r"slack stand-in \(http://127\.0\.0\.1:\d+\) holds 6 messages", out)
+    # Six items in #iopd-news, and the weekly roundup of the six in #iopd-roundups, on demand.
+    assert "roundup slack_roundups (week): queued delivery" in out
+    assert "with 6 items" in out
+    assert re.search(r"slack stand-in \(http://127\.0\.0\.1:\d+\) holds 7 messages", out)
+    assert "C0IOPDROUND      Weekly roundup" in out
     # Only the French item about Dakar and the Portuguese one about Porto Alegre
     # match the Telegram routes (language plus region).
     assert re.search(r"telegram stand-in \(http://127\.0\.0\.1:\d+\) holds 2 messages", out)
