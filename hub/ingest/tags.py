@@ -105,13 +105,16 @@ class Tagger:
     topics: dict[str, _Matcher]
     countries: _Matcher
     regions: dict[str, str]
+    region_names: _Matcher
 
     def tag(self, text: str, language: str | None) -> tuple[list[str], list[str], list[str]]:
         """Topics, countries and regions of ``text`` (its first :data:`TEXT_LIMIT` chars)."""
         words = tokens(text[:TEXT_LIMIT])
         matcher = self.topics.get(language or ALL) or self.topics[ALL]
         countries = self.countries.find(words)
-        return matcher.find(words), countries, self.regions_of(countries)
+        regions = self.regions_of(countries)
+        regions += [r for r in self.region_names.find(words) if r not in regions]
+        return matcher.find(words), countries, regions
 
     def topics_in(self, text: str, language: str | None = None) -> list[str]:
         matcher = self.topics.get(language or ALL) or self.topics[ALL]
@@ -148,7 +151,12 @@ def load_tagger(topics_file: Path = TOPICS_FILE, countries_file: Path = COUNTRIE
         regions[str(code)] = str(entry["region"])
         for name in entry["names"]:
             names[fold(str(name))] = str(code)
-    return Tagger(topics, _matcher(names), regions)
+    region_names = {
+        fold(str(name)): str(region)
+        for region, listed in (countries_data.get("region_names") or {}).items()
+        for name in listed
+    }
+    return Tagger(topics, _matcher(names), regions, _matcher(region_names))
 
 
 @lru_cache(maxsize=1)

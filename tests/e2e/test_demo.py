@@ -34,9 +34,10 @@ def test_demo_carries_feed_items_to_every_platform_stand_in(tmp_path: Path) -> N
     assert "with 6 items" in out
     assert re.search(r"slack stand-in \(http://127\.0\.0\.1:\d+\) holds 7 messages", out)
     assert "C0IOPDROUND      Weekly roundup" in out
-    # Only the French item about Dakar and the Portuguese one about Porto Alegre
-    # match the Telegram routes (language plus region).
-    assert re.search(r"telegram stand-in \(http://127\.0\.0\.1:\d+\) holds 2 messages", out)
+    # The Telegram routes take language plus region: the French item about Dakar, the
+    # Spanish call naming Latin America, the Portuguese one about Porto Alegre.
+    assert re.search(r"telegram stand-in \(http://127\.0\.0\.1:\d+\) holds 3 messages", out)
+    assert "@oidp_latam      Convocatoria: Distinción OIDP" in out
     assert "@oidp_afrique    Séminaire de l'OIDP à Dakar" in out
     assert "@oidp_latam_pt   Porto Alegre recebe encontro" in out
     # Award items go to the social accounts (route by tag).

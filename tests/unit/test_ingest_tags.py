@@ -59,3 +59,20 @@ def test_countries_in_any_language_and_their_regions() -> None:
 
 def test_fold_removes_accents_and_case() -> None:
     assert fold("Côte d'Ivoire ÉTATS") == "cote d'ivoire etats"
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "region"),
+    [
+        ("Los gobiernos locales de America Latina presentan experiencias", "es", "latin-america"),
+        ("La plateforme africaine de l'OIDP organise un séminaire", "fr", "africa"),
+        ("Cidades da América Latina debatem o orçamento participativo", "pt", "latin-america"),
+        ("Les villes d'Amérique latine et d'Europe", "fr", "europe"),
+    ],
+)
+def test_a_region_named_as_such_is_tagged_without_a_country(
+    text: str, language: str, region: str
+) -> None:
+    _topics, countries, regions = default_tagger().tag(text, language)
+    assert countries == []
+    assert region in regions
