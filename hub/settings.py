@@ -329,8 +329,3 @@ def _cross_check(
             yield problem(("schedules", key, "weekday"), "a weekly schedule needs a weekday")
         if schedule.period == "month" and schedule.day is None:
             yield problem(("schedules", key, "day"), "a monthly schedule needs a day (1-28)")
-
-
-def as_dict(settings: Settings) -> dict[str, Any]:
-    """The settings as plain data, secrets left out."""
-    return settings.model_dump(exclude={"secrets"})

@@ -1,4 +1,4 @@
-"""ingest tables (reserved for the ingest work; no-op until it adds columns)
+"""ingest: no schema change (the ingest work needed none; kept so the chain stays linear)
 
 Revision ID: 0003
 Revises: 0002

@@ -1,4 +1,4 @@
-"""newsletter tables (reserved for the newsletter work; no-op until it adds columns)
+"""newsletter: no schema change (the newsletter work needed none; kept so the chain stays linear)
 
 Revision ID: 0004
 Revises: 0003
