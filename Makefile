@@ -9,7 +9,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test lint format setup clean chromium
+.PHONY: demo test lint format setup clean chromium messages
 
 setup: $(STAMP) chromium
 
@@ -44,6 +44,12 @@ test: $(STAMP) chromium lint
 format: $(STAMP)
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
+
+# The console's words: extract what templates and views mark, merge into each catalogue,
+# then translate the new entries in hub/web/locale/<lang>/LC_MESSAGES/messages.po.
+messages: $(STAMP)
+	$(BIN)/pybabel extract -F hub/web/babel.cfg --no-location --sort-output -o $(VENV)/messages.pot .
+	$(BIN)/pybabel update -i $(VENV)/messages.pot -d hub/web/locale -D messages --no-fuzzy-matching --ignore-obsolete
 
 clean:
 	rm -rf $(VENV) data .pytest_cache .ruff_cache .mypy_cache

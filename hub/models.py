@@ -99,6 +99,7 @@ class User(Timestamped, Base):
     name: Mapped[str] = mapped_column(String(200))
     password_hash: Mapped[str | None] = mapped_column(String(200))
     role: Mapped[str] = mapped_column(String(20), default="editor")
+    language: Mapped[str] = mapped_column(String(5), default="en", server_default="en")
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     last_login_at: Mapped[dt.datetime | None]
 
@@ -120,6 +121,10 @@ class Member(Timestamped, Base):
     telegram_chat_id: Mapped[int | None] = mapped_column(BigInteger, index=True)
     preferred_platform: Mapped[str | None] = mapped_column(String(20))
     newsletter_status: Mapped[str | None] = mapped_column(String(20))
+    channels: Mapped[list[str] | None]
+    """The platforms the member wants news on (``slack``, ``telegram``, ``email``); None: all."""
+    last_seen_at: Mapped[dt.datetime | None]
+    """When the member last wrote to the hub (a question, a submission, their preferences page)."""
     erased_at: Mapped[dt.datetime | None]
 
 

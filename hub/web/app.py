@@ -54,6 +54,8 @@ def _routes() -> list[Route | Mount]:
         Route("/login", public_view(auth_views.login_form), methods=get),
         Route("/login", public_view(auth_views.login), methods=post),
         Route("/logout", view(auth_views.logout), methods=post),
+        Route("/account", view(auth_views.account_page), methods=get),
+        Route("/account", view(auth_views.account_save), methods=post),
         Route("/submit-news", public_view(submit_views.member_form), methods=get),
         Route("/submit-news", public_view(submit_views.member_submit), methods=post),
         Route("/", view(status_views.dashboard), methods=get),

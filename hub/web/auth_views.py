@@ -8,7 +8,8 @@ from sqlalchemy import func, select
 from starlette.responses import Response
 
 from hub.models import User
-from hub.web.page import Page, safe_next
+from hub.web.i18n import INTERFACE_LANGUAGES, _, ngettext, use_language
+from hub.web.page import Page, Refused, safe_next
 from hub.web.security import check_password, login_throttle, record_attempt
 from hub.web.sessions import end_session, purge_sessions, start_session
 
@@ -31,8 +32,12 @@ def login(page: Page) -> Response:
         page.flashes.append(
             (
                 "error",
-                f"Too many failed sign-ins for {email} from your network. "
-                f"Try again in {minutes} minute{'s' if minutes != 1 else ''}.",
+                ngettext(
+                    "Too many failed sign-ins for %(email)s; try again in %(num)d minute.",
+                    "Too many failed sign-ins for %(email)s; try again in %(num)d minutes.",
+                    minutes,
+                )
+                % {"email": email, "num": minutes},
             )
         )
         return page.render("login.html", status=429, next=target, email=email)
@@ -40,15 +45,16 @@ def login(page: Page) -> Response:
     ok = check_password(user, password, page.console.password_hasher)
     record_attempt(page.db, email, page.client_ip, page.now, ok)
     if not ok or user is None:
-        page.flashes.append(("error", "Wrong e-mail address or password."))
+        page.flashes.append(("error", _("Wrong e-mail address or password.")))
         return page.render("login.html", status=401, next=target, email=email)
     purge_sessions(page.db, now=page.now)
     cookies = page.console.cookies
     end_session(page.db, cookies.session_token(page.request.cookies.get(cookies.session_name)))
-    token, _ = start_session(page.db, user, now=page.now, ip=page.client_ip)
+    token, _session = start_session(page.db, user, now=page.now, ip=page.client_ip)
     page.set_cookies[cookies.session_name] = cookies.sign(token)
     page.audit("sign_in", f"user:{user.id}", actor=user.email)
-    return page.redirect(target, f"Welcome, {user.name}.")
+    with use_language(user.language):
+        return page.redirect(target, _("Welcome, %(name)s.") % {"name": user.name})
 
 
 def logout(page: Page) -> Response:
@@ -59,3 +65,24 @@ def logout(page: Page) -> Response:
     page.set_cookies[cookies.session_name] = None
     page.signed_in = None
     return page.redirect("/login", "You have signed out.", "info")
+
+
+def account_page(page: Page) -> Response:
+    """The signed-in user's own settings: the console's language."""
+    return page.render("account.html")
+
+
+def account_save(page: Page) -> Response:
+    """Save the user's interface language (English or Spanish)."""
+    language = page.field("language")
+    if language not in INTERFACE_LANGUAGES:
+        raise Refused(_("Choose one of the console's languages."), "/account")
+    page.user.language = language
+    page.db.add(page.user)
+    page.audit("set_language", f"user:{page.user.id}", language)
+    with use_language(language):
+        return page.redirect(
+            "/account",
+            _("Saved: the console now speaks %(language)s.")
+            % {"language": INTERFACE_LANGUAGES[language]},
+        )

@@ -29,6 +29,7 @@ from starlette.responses import HTMLResponse, RedirectResponse, Response
 from hub.errors import HubError
 from hub.models import Item, Question, User
 from hub.settings import Settings
+from hub.web.i18n import _, best_match, use_language
 from hub.web.sessions import CookieJar, SignedIn, find_session, tokens_match
 from hub.web.tables import AuditEntry
 
@@ -194,24 +195,26 @@ def _run(fn: View, request: Request, form: FormData | None, public: bool) -> Res
             flashes=[tuple(f) for f in flashes] if isinstance(flashes, list) else [],
             set_cookies=set_cookies,
         )
-        if why:
-            page.set_cookies[cookies.session_name] = None
-        if signed_in is None and not public:
-            db.commit()
-            expired = why == "expired"
-            message = "Your session has expired; please sign in again." if expired else None
-            target = request.url.path if request.method == "GET" else "/"
-            response = page.redirect(f"/login?next={quote(target)}", message, "info")
-        elif form is not None and not tokens_match(page.csrf_token, _csrf_of(form)):
-            db.commit()
-            response = page.render("refused.html", status=403)
-        else:
-            try:
-                response = fn(page)
+        language = signed_in.user.language if signed_in else None
+        with use_language(language or best_match(request.headers.get("accept-language"))):
+            if why:
+                page.set_cookies[cookies.session_name] = None
+            if signed_in is None and not public:
                 db.commit()
-            except Refused as refused:
-                db.rollback()
-                response = page.redirect(safe_next(refused.back), refused.message, "error")
+                expired = why == "expired"
+                message = _("Your session has expired; please sign in again.") if expired else None
+                target = request.url.path if request.method == "GET" else "/"
+                response = page.redirect(f"/login?next={quote(target)}", message, "info")
+            elif form is not None and not tokens_match(page.csrf_token, _csrf_of(form)):
+                db.commit()
+                response = page.render("refused.html", status=403)
+            else:
+                try:
+                    response = fn(page)
+                    db.commit()
+                except Refused as refused:
+                    db.rollback()
+                    response = page.redirect(safe_next(refused.back), refused.message, "error")
     for name, value in page.set_cookies.items():
         if value is None:
             response.delete_cookie(name, path="/", secure=cookies.secure, httponly=True)

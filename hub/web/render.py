@@ -17,6 +17,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
 from hub.ingest.sanitise import clean_html
+from hub.web import i18n
 
 LANGUAGE_NAMES = {
     "en": "English",
@@ -93,7 +94,13 @@ def make_environment(timezone: str) -> Environment:
         autoescape=select_autoescape(default=True, default_for_string=True),
         trim_blocks=True,
         lstrip_blocks=True,
+        extensions=["jinja2.ext.i18n"],
     )
+    env.install_gettext_callables(  # type: ignore[attr-defined]
+        i18n.gettext, i18n.ngettext, newstyle=True, pgettext=i18n.pgettext
+    )
+    env.globals["current_language"] = i18n.current_language
+    env.globals["interface_languages"] = i18n.INTERFACE_LANGUAGES
     env.filters.update(
         when=when,
         language=language_name,

@@ -1,0 +1,64 @@
+"""The console's words: every marked message has its Spanish translation, and the
+placeholders of each translation are those of the English message."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from babel.messages.extract import extract_from_dir
+from babel.messages.pofile import read_po
+
+from hub.web import i18n
+
+ROOT = Path(__file__).resolve().parents[2]
+PLACEHOLDER = re.compile(r"%\((\w+)\)[sd]")
+
+
+def _marked() -> set[str]:
+    method_map = [("hub/web/**.py", "python"), ("hub/web/templates/**.html", "jinja2")]
+    options = {"hub/web/templates/**.html": {"extensions": "jinja2.ext.i18n"}}
+    found: set[str] = set()
+    for _file, _line, message, _comments, _context in extract_from_dir(
+        str(ROOT), method_map, options_map=options
+    ):
+        found.add(message if isinstance(message, str) else message[0])
+    return found
+
+
+@pytest.mark.parametrize("language", [code for code in i18n.INTERFACE_LANGUAGES if code != "en"])
+def test_every_marked_message_is_translated(language: str) -> None:
+    path = i18n.LOCALE_DIR / language / "LC_MESSAGES" / "messages.po"
+    with path.open("rb") as po:
+        catalog = read_po(po, locale=language)
+    translated = {
+        (m.id if isinstance(m.id, str) else m.id[0]): m
+        for m in catalog
+        if m.id and not m.fuzzy and all(m.string if isinstance(m.string, tuple) else [m.string])
+    }
+    marked = _marked()
+    assert len(marked) > 20
+    missing = sorted(marked - translated.keys())
+    assert not missing, f"run `make messages` and translate in {path}: {missing}"
+    for message_id in marked:
+        message = translated[message_id]
+        ids = [message.id] if isinstance(message.id, str) else list(message.id)
+        strings = [message.string] if isinstance(message.string, str) else list(message.string)
+        wanted = set(PLACEHOLDER.findall(" ".join(ids)))
+        for string in strings:
+            assert set(PLACEHOLDER.findall(string)) <= wanted, (message_id, string)
+
+
+def test_words_follow_the_chosen_language() -> None:
+    with i18n.use_language("es"):
+        assert i18n.gettext("Sign out") == "Cerrar sesión"
+        assert "3 minutos" in i18n.ngettext(
+            "Too many failed sign-ins for %(email)s; try again in %(num)d minute.",
+            "Too many failed sign-ins for %(email)s; try again in %(num)d minutes.",
+            3,
+        ) % {"email": "a@b.c", "num": 3}
+    with i18n.use_language("xx"):
+        assert i18n.gettext("Sign out") == "Sign out"
+    assert i18n.best_match("fr-FR,es;q=0.8,en;q=0.5") == "es"
+    assert i18n.best_match("de, *;q=0.1") == "en"
