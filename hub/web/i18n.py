@@ -73,7 +73,7 @@ def ngettext(singular: str, plural: str, n: int) -> str:
 
 
 def pgettext(context: str, message: str) -> str:
-    return translations(_language.get()).pgettext(context, message)
+    return str(translations(_language.get()).pgettext(context, message))
 
 
 _ = gettext
