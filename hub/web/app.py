@@ -26,7 +26,7 @@ from hub.web import (
     status_views,
     submit_views,
 )
-from hub.web.page import Clock, Console, public_view, view
+from hub.web.page import Clock, Console, admin_view, public_view, view
 from hub.web.render import make_environment
 from hub.web.security import DEFAULT_HASHER, SecurityHeaders
 from hub.web.sessions import CookieJar
@@ -71,11 +71,11 @@ def _routes() -> list[Route | Mount]:
         Route("/deliveries/{delivery_id:int}/retry", view(item_views.retry_delivery), methods=post),
         Route("/submit", view(submit_views.submit_form), methods=get),
         Route("/submit", view(submit_views.submit), methods=post),
-        Route("/sources", view(status_views.sources_page), methods=get),
-        Route("/audit", view(status_views.audit_page), methods=get),
+        Route("/sources", admin_view(status_views.sources_page), methods=get),
+        Route("/audit", admin_view(status_views.audit_page), methods=get),
         Route("/questions", view(question_views.questions_page), methods=get),
         Route("/questions/{question_id:int}/reply", view(question_views.reply), methods=post),
-        Route("/standins", view(standins_page), methods=get),
+        Route("/standins", admin_view(standins_page), methods=get),
         Route("/newsletter", view(newsletter_views.editions_page), methods=get),
         Route(
             "/newsletter/{edition_id:int}/preview", view(newsletter_views.preview_html), methods=get

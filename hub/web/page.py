@@ -148,15 +148,20 @@ def safe_next(path: str) -> str:
     return path if path.startswith("/") and not path.startswith("//") else "/"
 
 
-def view(fn: View, *, public: bool = False) -> Callable[[Request], Any]:
-    """A Starlette endpoint running ``fn`` with sign-in and CSRF checked first."""
+def view(fn: View, *, public: bool = False, admin: bool = False) -> Callable[[Request], Any]:
+    """A Starlette endpoint running ``fn`` with sign-in and CSRF checked first.
+
+    ``admin=True``: only the admin role may use it (editors moderate, write newsletters,
+    keep the knowledge and answer questions; admins also run channels, deliveries,
+    sources, members' personal data and accounts); others get a 403 page.
+    """
 
     async def endpoint(request: Request) -> Response:
         form = None
         if request.method == "POST":
             form = await request.form(max_files=0, max_fields=100, max_part_size=256 * 1024)
         try:
-            return await run_in_threadpool(_run, fn, request, form, public)
+            return await run_in_threadpool(_run, fn, request, form, public, admin)
         finally:
             if form is not None:
                 await form.close()
@@ -170,7 +175,13 @@ def public_view(fn: View) -> Callable[[Request], Any]:
     return view(fn, public=True)
 
 
-def _run(fn: View, request: Request, form: FormData | None, public: bool) -> Response:
+def admin_view(fn: View) -> Callable[[Request], Any]:
+    return view(fn, admin=True)
+
+
+def _run(
+    fn: View, request: Request, form: FormData | None, public: bool, admin: bool = False
+) -> Response:
     console: Console = request.app.state.console
     cookies = console.cookies
     now = console.clock()
@@ -208,6 +219,9 @@ def _run(fn: View, request: Request, form: FormData | None, public: bool) -> Res
             elif form is not None and not tokens_match(page.csrf_token, _csrf_of(form)):
                 db.commit()
                 response = page.render("refused.html", status=403)
+            elif admin and signed_in is not None and signed_in.user.role != "admin":
+                db.commit()
+                response = page.render("forbidden.html", status=403)
             else:
                 try:
                     response = fn(page)

@@ -33,7 +33,7 @@ def client(engine: Engine) -> Iterator[ConsoleClient]:
     settings = example_settings()
     with transaction(engine) as session:
         sync_config(session, settings)
-    add_user(engine, EMAIL, PASSWORD)
+    add_user(engine, EMAIL, PASSWORD, role="admin")
     with ConsoleClient(console_app(settings, engine, clock=SteppingClock())) as client:
         assert client.sign_in(EMAIL, PASSWORD).status_code == 303
         yield client

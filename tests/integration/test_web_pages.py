@@ -89,7 +89,7 @@ def client(engine: Engine, standins: dict[str, object]) -> Iterator[ConsoleClien
     settings = example_settings()
     with transaction(engine) as session:
         sync_config(session, settings)
-    add_user(engine, EMAIL, PASSWORD)
+    add_user(engine, EMAIL, PASSWORD, role="admin")
     app = console_app(settings, engine, clock=SteppingClock(), standins=standins)
     with ConsoleClient(app) as client:
         client.sign_in(EMAIL, PASSWORD)
@@ -155,7 +155,7 @@ def test_standins_render_like_their_platform_and_sanitised(client: ConsoleClient
 
 
 def test_no_standins_is_said_plainly(engine: Engine) -> None:
-    add_user(engine, EMAIL, PASSWORD)
+    add_user(engine, EMAIL, PASSWORD, role="admin")
     with ConsoleClient(console_app(example_settings(), engine)) as client:
         client.sign_in(EMAIL, PASSWORD)
         assert "No stand-ins run here" in client.get("/standins").text
