@@ -86,6 +86,11 @@ class Page:
         value = self.form.get(name) if self.form is not None else None
         return value.strip() if isinstance(value, str) else default
 
+    @property
+    def htmx(self) -> bool:
+        """True for a request htmx made (answer with a fragment, not a whole page)."""
+        return self.request.headers.get("hx-request") == "true"
+
     def param(self, name: str) -> str:
         return self.request.query_params.get(name, "").strip()
 
@@ -216,7 +221,7 @@ def _run(
                 message = _("Your session has expired; please sign in again.") if expired else None
                 target = request.url.path if request.method == "GET" else "/"
                 response = page.redirect(f"/login?next={quote(target)}", message, "info")
-            elif form is not None and not tokens_match(page.csrf_token, _csrf_of(form)):
+            elif form is not None and not tokens_match(page.csrf_token, _csrf_of(form, request)):
                 db.commit()
                 response = page.render("refused.html", status=403)
             elif admin and signed_in is not None and signed_in.user.role != "admin":
@@ -238,6 +243,7 @@ def _run(
     return response
 
 
-def _csrf_of(form: FormData) -> str | None:
-    value = form.get("csrf_token")
+def _csrf_of(form: FormData, request: Request) -> str | None:
+    """The token a form carries, or the ``X-CSRF-Token`` header htmx requests send."""
+    value = form.get("csrf_token") or request.headers.get("x-csrf-token")
     return value if isinstance(value, str) else None

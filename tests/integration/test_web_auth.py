@@ -185,7 +185,10 @@ def test_pages_carry_no_inline_script(client: ConsoleClient) -> None:
     client.sign_in(EMAIL, PASSWORD)
     for path in ("/login", "/", "/moderation", "/items", "/submit", "/sources", "/questions"):
         text = client.get(path).text.lower()
-        assert "<script" not in text and "onclick" not in text and "style=" not in text
+        scripts = re.findall(r"<script[^>]*>(.*?)</script>", text, re.S)
+        assert scripts == [""], path  # only htmx, from /static, nothing inline
+        assert '<script src="/static/htmx.min.js" defer>' in text
+        assert "onclick" not in text and "style=" not in text and "hx-on" not in text
 
 
 def test_cookies_are_secure_httponly_and_lax_behind_https(engine: Engine) -> None:
