@@ -182,13 +182,15 @@ def test_security_headers_on_every_response(client: ConsoleClient, path: str) ->
 
 
 def test_pages_carry_no_inline_script(client: ConsoleClient) -> None:
+    pages = {"/login": client.get("/login").text.lower()}
     client.sign_in(EMAIL, PASSWORD)
-    for path in ("/login", "/", "/moderation", "/items", "/submit", "/sources", "/questions"):
-        text = client.get(path).text.lower()
+    for path in ("/", "/moderation", "/items", "/submit", "/sources", "/questions", "/account"):
+        pages[path] = client.get(path).text.lower()
+    for path, text in pages.items():
         scripts = re.findall(r"<script[^>]*>(.*?)</script>", text, re.S)
         assert scripts == [""], path  # only htmx, from /static, nothing inline
-        assert '<script src="/static/htmx.min.js" defer>' in text
-        assert "onclick" not in text and "style=" not in text and "hx-on" not in text
+        assert '<script src="/static/htmx.min.js" defer>' in text, path
+        assert "onclick" not in text and "style=" not in text and "hx-on" not in text, path
 
 
 def test_cookies_are_secure_httponly_and_lax_behind_https(engine: Engine) -> None:
