@@ -320,7 +320,18 @@ class ScheduledRun(Base):
 # --- knowledge ------------------------------------------------------------------------
 
 
-class Event(Timestamped, Base):
+class ConsoleEdited:
+    """Who last wrote a knowledge record in the console, and when (migration 0009).
+
+    Set on every console create or edit; ``hub knowledge load`` keeps such a row
+    instead of overwriting it with the seed files' version.
+    """
+
+    edited_at: Mapped[dt.datetime | None]
+    edited_by: Mapped[str | None] = mapped_column(String(320))
+
+
+class Event(Timestamped, ConsoleEdited, Base):
     """A dated event: a conference, a seminar, an assembly, an external meeting.
 
     ``date_precision`` says how much of ``starts_on`` the source knew: ``day``,
@@ -349,7 +360,7 @@ class Event(Timestamped, Base):
     external_uid: Mapped[str | None] = mapped_column(String(500))
 
 
-class Award(Timestamped, Base):
+class Award(Timestamped, ConsoleEdited, Base):
     """One edition of an award (the IOPD Distinction for Best Practice...)."""
 
     __tablename__ = "awards"
@@ -365,7 +376,7 @@ class Award(Timestamped, Base):
     )
 
 
-class AwardStep(Base):
+class AwardStep(ConsoleEdited, Base):
     """A dated step of an award edition: preparation, call, evaluation, results."""
 
     __tablename__ = "award_steps"
@@ -381,7 +392,7 @@ class AwardStep(Base):
     award: Mapped[Award] = relationship(back_populates="steps")
 
 
-class KnowledgeEntry(Timestamped, Base):
+class KnowledgeEntry(Timestamped, ConsoleEdited, Base):
     """Undated knowledge: a regional office, a working group, a priority, an FAQ answer."""
 
     __tablename__ = "knowledge_entries"
