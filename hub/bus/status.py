@@ -21,6 +21,8 @@ class ChannelFigures:
     held: int = 0
     sent_last_hour: int = 0
     failed_last_hour: int = 0
+    sent_today: int = 0
+    failed_today: int = 0
 
 
 @dataclass
@@ -31,8 +33,11 @@ class BusStatus:
         return sum(getattr(c, name) for c in self.channels)
 
 
-def bus_status(conn: Connection, now: dt.datetime) -> BusStatus:
-    """Pending (queued), due now, in flight and held per channel; sent/failed in the last hour."""
+def bus_status(
+    conn: Connection, now: dt.datetime, day_start: dt.datetime | None = None
+) -> BusStatus:
+    """Pending (queued), due now, in flight and held per channel; sent/failed in the last hour,
+    and since ``day_start`` (the start of the deployment's day) when it is given."""
     d, hour_ago = Delivery, now - dt.timedelta(hours=1)
     count_if = lambda cond: func.sum(case((cond, 1), else_=0))  # noqa: E731
     rows = conn.execute(
@@ -59,7 +64,37 @@ def bus_status(conn: Connection, now: dt.datetime) -> BusStatus:
     ).all()
     for key, count in failed:
         figures.setdefault(key, ChannelFigures(key)).failed_last_hour = int(count)
+    if day_start is not None:
+        for key, count in _sent_since(conn, day_start):
+            figures.setdefault(key, ChannelFigures(key)).sent_today = count
+        for key, count in _failed_since(conn, day_start):
+            figures.setdefault(key, ChannelFigures(key)).failed_today = count
     return BusStatus(sorted(figures.values(), key=lambda c: c.channel))
+
+
+def _sent_since(conn: Connection, since: dt.datetime) -> list[tuple[str, int]]:
+    d = Delivery
+    rows = conn.execute(
+        select(Channel.key, func.count())
+        .join(d, d.channel_id == Channel.id)
+        .where(d.status == "sent", d.sent_at >= since)
+        .group_by(Channel.key)
+    )
+    return [(key, int(count)) for key, count in rows]
+
+
+def _failed_since(conn: Connection, since: dt.datetime) -> list[tuple[str, int]]:
+    """Deliveries with a failed or dead attempt since ``since`` (one count per delivery)."""
+    d = Delivery
+    rows = conn.execute(
+        select(Channel.key, func.count(func.distinct(DeliveryAttempt.delivery_id)))
+        .join(d, d.channel_id == Channel.id)
+        .join(DeliveryAttempt, DeliveryAttempt.delivery_id == d.id)
+        .where(DeliveryAttempt.outcome.in_(("failed", "dead")))
+        .where(DeliveryAttempt.finished_at >= since)
+        .group_by(Channel.key)
+    )
+    return [(key, int(count)) for key, count in rows]
 
 
 def delivery_history(conn: Connection, delivery_id: int) -> list[DeliveryAttempt]:

@@ -17,6 +17,7 @@ from starlette.responses import Response
 
 from hub.errors import HubError
 from hub.models import Member, Question
+from hub.web.i18n import _
 from hub.web.page import Page, Refused
 
 
@@ -60,18 +61,22 @@ def reply(page: Page) -> Response:
     """Send the secretariat's reply to the member through the assistant."""
     question = page.db.get(Question, int(page.request.path_params["question_id"]))
     if question is None or not question.handoff:
-        raise Refused("There is no such question in the queue.", "/questions")
+        raise Refused(_("There is no such question in the queue."), "/questions")
     if question.status != "open":
-        raise Refused(f"Question {question.id} was already answered.", "/questions")
+        raise Refused(
+            _("Question %(id)s was already answered.") % {"id": question.id}, "/questions"
+        )
     text = page.field("reply")
     if not text:
-        raise Refused("Write a reply first.", "/questions")
+        raise Refused(_("Write a reply first."), "/questions")
     answer_reply = assistant_reply_function()
     if answer_reply is None:
-        raise Refused("Replies cannot be sent yet: the assistant is not installed.", "/questions")
+        raise Refused(
+            _("Replies cannot be sent yet: the assistant is not installed."), "/questions"
+        )
     try:
         answer_reply(page.db, question.id, text, by=page.user.email, now=page.now)
     except HubError as exc:
-        raise Refused(f"The reply was not sent: {exc}", "/questions") from None
+        raise Refused(_("The reply was not sent: %(why)s") % {"why": exc}, "/questions") from None
     page.audit("reply", f"question:{question.id}")
-    return page.redirect("/questions", f"Reply to question {question.id} sent.")
+    return page.redirect("/questions", _("Reply to question %(id)s sent.") % {"id": question.id})

@@ -79,14 +79,14 @@ def make_environment(timezone: str) -> Environment:
     """The template environment, with dates shown in the deployment's time zone."""
     zone = ZoneInfo(timezone)
 
-    def when(value: dt.datetime | None, empty: str = "never") -> str:
+    def when(value: dt.datetime | None, empty: str | None = None) -> str:
         if value is None:
-            return empty
+            return i18n.gettext("never") if empty is None else empty
         return value.astimezone(zone).strftime("%d %b %Y %H:%M")
 
     def language_name(code: str | None) -> str:
         if not code:
-            return "unknown"
+            return i18n.gettext("unknown")
         return f"{LANGUAGE_NAMES.get(code, code)} ({code})"
 
     env = Environment(

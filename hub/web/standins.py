@@ -26,6 +26,7 @@ import httpx
 from markupsafe import Markup
 from starlette.responses import Response
 
+from hub.web.i18n import _
 from hub.web.page import Page
 from hub.web.render import sanitised, slack_mrkdwn
 
@@ -162,7 +163,7 @@ def read_standin(platform: str, standin: Any) -> StandInView:
             words = [str(data.get(k, "")) for k in ("method", "path", "status") if k in data]
             view.requests.append(" ".join(words))
     except (httpx.HTTPError, ValueError, TypeError, AttributeError, KeyError) as exc:
-        view.error = f"could not read the stand-in: {type(exc).__name__}"
+        view.error = _("could not read the stand-in: %(error)s") % {"error": type(exc).__name__}
     return view
 
 

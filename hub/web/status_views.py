@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import dataclass
+from zoneinfo import ZoneInfo
+
 from markupsafe import Markup
 from sqlalchemy import func, select, text
 from starlette.concurrency import run_in_threadpool
@@ -11,7 +15,8 @@ from starlette.responses import JSONResponse, Response
 from hub.bus.status import bus_status
 from hub.charts import dashboard_charts
 from hub.db import is_current
-from hub.models import Delivery, Item, Question, Source
+from hub.models import Delivery, Item, NewsletterEdition, Question, Source
+from hub.scheduler import next_due
 from hub.web.page import Console, Page
 from hub.web.tables import AuditEntry
 
@@ -47,7 +52,9 @@ def dashboard(page: Page) -> Response:
     )
     latest = list(page.db.scalars(select(Item).order_by(Item.id.desc()).limit(10)))
     actions = list(page.db.scalars(select(AuditEntry).order_by(AuditEntry.id.desc()).limit(10)))
-    channels = bus_status(page.db.connection(), page.now).channels
+    zone = ZoneInfo(page.settings.hub.timezone)
+    local_midnight = dt.datetime.combine(page.now.astimezone(zone).date(), dt.time(), zone)
+    channels = bus_status(page.db.connection(), page.now, day_start=local_midnight).channels
     charts = [(title, Markup(svg)) for title, svg in dashboard_charts(page.db, page.now)]
     return page.render(
         "dashboard.html",
@@ -57,7 +64,50 @@ def dashboard(page: Page) -> Response:
         actions=actions,
         channels=channels,
         charts=charts,
+        upcoming=upcoming_runs(page),
+        editions=scheduled_editions(page),
     )
+
+
+@dataclass(frozen=True)
+class UpcomingRun:
+    """When a schedule fires next (roundups, newsletter drafts, audience syncs, reminders)."""
+
+    key: str
+    kind: str
+    channel: str | None
+    fires_at: dt.datetime
+
+
+def upcoming_runs(page: Page) -> list[UpcomingRun]:
+    """Every enabled schedule's next firing, soonest first."""
+    runs = [
+        UpcomingRun(
+            key,
+            schedule.kind,
+            schedule.channel,
+            next_due(schedule, page.now, page.settings.hub.timezone).fires_at,
+        )
+        for key, schedule in page.settings.schedules.items()
+        if schedule.enabled
+    ]
+    return sorted(runs, key=lambda run: (run.fires_at, run.key))
+
+
+def scheduled_editions(page: Page) -> list[NewsletterEdition]:
+    """Newsletter editions not sent yet, with a send time or waiting for approval or push."""
+    query = (
+        select(NewsletterEdition)
+        .where(NewsletterEdition.sent_at.is_(None))
+        .where(NewsletterEdition.status != "sent")
+        .order_by(
+            NewsletterEdition.scheduled_for.is_(None),
+            NewsletterEdition.scheduled_for,
+            NewsletterEdition.id.desc(),
+        )
+        .limit(10)
+    )
+    return list(page.db.scalars(query))
 
 
 def audit_page(page: Page) -> Response:

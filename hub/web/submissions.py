@@ -23,6 +23,7 @@ from hub.ingest.sanitise import usable_base
 from hub.ingest.submissions import SubmissionError, submission_candidate, submit
 from hub.models import Item, ItemOrigin, Source
 from hub.settings import Settings
+from hub.web.i18n import _
 
 TEXT_LIMIT = 20_000
 
@@ -52,15 +53,19 @@ class SubmissionResult:
 def check(submission: Submission, languages: list[str]) -> None:
     """Refuse what the form cannot accept, with a message saying what to fix."""
     if not submission.title.strip():
-        raise SubmissionError("A title is needed.")
+        raise SubmissionError(_("A title is needed."))
     if len(submission.text) > TEXT_LIMIT:
-        raise SubmissionError(f"The text is too long (at most {TEXT_LIMIT:,} characters).")
+        raise SubmissionError(
+            _("The text is too long (at most %(limit)s characters).") % {"limit": f"{TEXT_LIMIT:,}"}
+        )
     if submission.link and usable_base(submission.link) is None:
-        raise SubmissionError("The link must be a full web address starting with https://.")
+        raise SubmissionError(_("The link must be a full web address starting with https://."))
     if submission.image_url and usable_base(submission.image_url) is None:
-        raise SubmissionError("The image must be a full web address starting with https://.")
+        raise SubmissionError(_("The image must be a full web address starting with https://."))
     if submission.language and submission.language not in languages:
-        raise SubmissionError(f"The language must be one of {', '.join(languages)}.")
+        raise SubmissionError(
+            _("The language must be one of %(languages)s.") % {"languages": ", ".join(languages)}
+        )
 
 
 def submit_news(
@@ -83,7 +88,10 @@ def submit_news(
     """
     configured = settings.sources.get(source_key)
     if configured is None or not configured.enabled:
-        raise SubmissionError(f"The source {source_key!r} is not configured or is disabled.")
+        raise SubmissionError(
+            _("The source %(source)s is not configured or is disabled.")
+            % {"source": repr(source_key)}
+        )
     source = session.scalar(select(Source).where(Source.key == source_key))
     if source is None:
         sync_config(session, settings)

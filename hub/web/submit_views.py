@@ -12,6 +12,7 @@ import datetime as dt
 from sqlalchemy import func, select
 from starlette.responses import Response
 
+from hub.web.i18n import _
 from hub.web.page import Page, Refused
 from hub.web.submissions import Submission, SubmissionError, submit_news
 from hub.web.tables import AuditEntry
@@ -62,11 +63,11 @@ def _choices(page: Page) -> list[tuple[str, str]]:
     console = _source_of_kind(page, "console")
     if console:
         trusted = page.settings.sources[console].trusted
-        label = "The secretariat" + (" (published at once)" if trusted else "")
+        label = _("The secretariat (published at once)") if trusted else _("The secretariat")
         choices.append((console, label))
     web = _source_of_kind(page, "web")
     if web:
-        choices.append((web, "A member, through the web form (waits for moderation)"))
+        choices.append((web, _("A member, through the web form (waits for moderation)")))
     return choices
 
 
@@ -74,7 +75,7 @@ def submit(page: Page) -> Response:
     choices = dict(_choices(page))
     source = page.field("source")
     if source not in choices:
-        page.flashes.append(("error", "Choose who the news is from."))
+        page.flashes.append(("error", _("Choose who the news is from.")))
         return _form(page, "submit.html", status=400, sources=list(choices.items()))
     try:
         result = submit_news(
@@ -90,25 +91,25 @@ def submit(page: Page) -> Response:
 
 def _outcome_words(outcome: str, approved: bool) -> str:
     if outcome == "merged":
-        return "This story was already in the hub: the submission was added to it."
+        return _("This story was already in the hub: the submission was added to it.")
     if outcome == "unchanged":
-        return "This submission had already been received."
+        return _("This submission had already been received.")
     if approved:
-        return "Published: the news is on its way to the channels."
-    return "Received: the news waits in the moderation queue."
+        return _("Published: the news is on its way to the channels.")
+    return _("Received: the news waits in the moderation queue.")
 
 
 def member_form(page: Page) -> Response:
     """The members' public form."""
     if _source_of_kind(page, "web") is None:
-        raise Refused("The members' news form is not enabled in this deployment.", "/login")
+        raise Refused(_("The members' news form is not enabled in this deployment."), "/login")
     return _form(page, "member_submit.html")
 
 
 def member_submit(page: Page) -> Response:
     source = _source_of_kind(page, "web")
     if source is None:
-        raise Refused("The members' news form is not enabled in this deployment.", "/login")
+        raise Refused(_("The members' news form is not enabled in this deployment."), "/login")
     recent = page.db.scalar(
         select(func.count())
         .select_from(AuditEntry)
@@ -116,7 +117,7 @@ def member_submit(page: Page) -> Response:
         .where(AuditEntry.at > page.now - MEMBER_WINDOW)
     )
     if (recent or 0) >= MEMBER_LIMIT:
-        page.flashes.append(("error", "Too many submissions from your network; try later."))
+        page.flashes.append(("error", _("Too many submissions from your network; try later.")))
         return _form(page, "member_submit.html", status=429)
     try:
         result = submit_news(
@@ -129,5 +130,5 @@ def member_submit(page: Page) -> Response:
     page.audit("submit", f"item:{result.item.id}", f"{result.outcome} via {source}")
     return page.redirect(
         "/submit-news",
-        "Thank you: the secretariat will review your news before it is published.",
+        _("Thank you: the secretariat will review your news before it is published."),
     )

@@ -151,7 +151,8 @@ def test_standins_render_like_their_platform_and_sanitised(client: ConsoleClient
     assert "<b>Premi</b> obert" in page and 'href="https://oidp.net/ca"' in page
     assert '<p>Toot <a href="https://oidp.net/m" rel="noopener noreferrer">here</a>' in page
     assert "@oidp" in page and "gone" not in page
-    assert "<script" not in page and "javascript:" not in page and "onerror" not in page
+    main = page.split('<main id="main">', 1)[1]
+    assert "<script" not in main and "javascript:" not in page and "onerror" not in page
 
 
 def test_no_standins_is_said_plainly(engine: Engine) -> None:
@@ -276,4 +277,26 @@ def test_the_dashboard_charts_the_last_30_days(engine: Engine, client: ConsoleCl
     assert "The last 30 days" in page
     assert f"{channel_key}: sent and failed per day" in page
     assert page.count("<svg") >= 3  # the channel, questions, newsletter engagement
-    assert "<script" not in page
+    assert "<script" not in page.split('<main id="main">', 1)[1]
+
+
+def test_the_dashboard_shows_today_per_channel_and_what_comes_next(
+    engine: Engine, client: ConsoleClient
+) -> None:
+    from hub.models import NewsletterEdition
+
+    with transaction(engine) as session:
+        session.add(
+            NewsletterEdition(
+                language="es",
+                period_start=dt.date(2026, 11, 1),
+                period_end=dt.date(2026, 11, 30),
+                subject="Boletín de noviembre",
+                scheduled_for=dt.datetime(2026, 12, 1, 8, 0, tzinfo=dt.UTC),
+                status="approved",
+            )
+        )
+    page = client.get("/").text
+    assert "Channels today" in page and "Sent today" in page and "Failed today" in page
+    assert "Boletín de noviembre" in page and "sends 01 Dec 2026 09:00" in page
+    assert "Coming up" in page
