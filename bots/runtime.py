@@ -17,6 +17,7 @@ somewhere too.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import datetime as dt
 import logging
 from collections.abc import Callable
@@ -29,10 +30,13 @@ from bots.slack import ingress as slack_ingress
 from bots.telegram import ingress as telegram_ingress
 from hub.assistant.assistant import Assistant
 from hub.db import transaction
-from hub.inbox import Handler, InboxWorker, utc_now
+from hub.inbox import Handler, InboxWorker, purge_done, utc_now
 from hub.settings import Settings
 
 log = logging.getLogger(__name__)
+INBOX_KEEP = dt.timedelta(days=7)
+"""How long processed platform events are kept: Slack retries for minutes, Telegram for a day."""
+INBOX_PURGE_EVERY = 3600.0
 SLACK_SIGNING_SECRET_ENV = "SLACK_SIGNING_SECRET"
 TELEGRAM_WEBHOOK_SECRET_ENV = "TELEGRAM_WEBHOOK_SECRET"
 
@@ -170,7 +174,10 @@ async def run_bots(
         lanes={"slack": slack_lane, "telegram": telegram_lane},
         concurrency=1 if engine.dialect.name == "sqlite" else 8,
     )
-    tasks = [asyncio.create_task(worker.run(stop), name="bots-inbox")]
+    tasks = [
+        asyncio.create_task(worker.run(stop), name="bots-inbox"),
+        asyncio.create_task(purge_inbox(engine, stop, clock=clock), name="bots-inbox-purge"),
+    ]
     if telegram_polling is None:
         telegram_polling = not settings.hub.public_url
     if bot is not None:
@@ -178,7 +185,8 @@ async def run_bots(
     if telegram_polling and bot is not None:
         poller = TelegramPoller(engine, bot, clock=clock)
         tasks.append(asyncio.create_task(poller.run(stop), name="bots-telegram-polling"))
-    log.info("bots started: inbox worker%s", " and Telegram polling" if len(tasks) > 1 else "")
+    polling = any(task.get_name() == "bots-telegram-polling" for task in tasks)
+    log.info("bots started: inbox worker%s", " and Telegram polling" if polling else "")
     try:
         await asyncio.gather(*tasks)
     finally:
@@ -189,3 +197,26 @@ async def run_bots(
                 log.debug("telegram: shutdown failed", exc_info=True)
         if client is not None and client.session is not None:
             await client.session.close()
+
+
+async def purge_inbox(
+    engine: Engine,
+    stop: asyncio.Event,
+    *,
+    clock: Callable[[], dt.datetime] = utc_now,
+    keep: dt.timedelta = INBOX_KEEP,
+    every: float = INBOX_PURGE_EVERY,
+) -> None:
+    """Delete processed inbox events older than ``keep``, now and then every ``every`` seconds.
+
+    Only ``done`` events go: failed and dead ones stay for the secretariat to see and retry.
+    """
+    while not stop.is_set():
+        try:
+            removed = await asyncio.to_thread(purge_done, engine, clock() - keep)
+            if removed:
+                log.info("inbox: purged %d processed events older than %s", removed, keep)
+        except Exception:  # a failed purge is retried at the next round, never fatal
+            log.warning("inbox: purge failed", exc_info=True)
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(stop.wait(), timeout=every)

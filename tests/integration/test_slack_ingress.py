@@ -208,3 +208,30 @@ def test_done_events_are_purged_after_the_retry_horizon(client: AsgiClient, engi
     assert purge_done(engine, NOW) == 0  # processed at NOW, not before
     assert purge_done(engine, NOW + dt.timedelta(days=3)) == 2
     assert [r.event_key for r in rows(engine)] == ["EvP3"]
+
+
+def test_the_bots_role_purges_processed_events_a_week_old(
+    client: AsgiClient, engine: Engine
+) -> None:
+    import asyncio
+
+    from bots.runtime import purge_inbox
+
+    async def ok(record: InboxRecord, now: dt.datetime) -> None:
+        return None
+
+    assert post(client, mention("EvOld")).status_code == 200
+    client.run(InboxWorker(engine, {"slack": ok}, clock=lambda: NOW).run_once())
+    assert post(client, mention("EvNew")).status_code == 200
+
+    async def one_round() -> None:
+        stop = asyncio.Event()
+        task = asyncio.create_task(
+            purge_inbox(engine, stop, clock=lambda: NOW + dt.timedelta(days=8), every=60)
+        )
+        await asyncio.sleep(0.2)
+        stop.set()
+        await task
+
+    client.run(one_round())
+    assert [r.event_key for r in rows(engine)] == ["EvNew"]  # pending events stay
