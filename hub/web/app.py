@@ -20,8 +20,16 @@ from hub.models import utcnow
 from hub.settings import Settings
 from hub.web import (
     auth_views,
+    channel_views,
+    delivery_views,
+    events_feed,
+    inbox_views,
     item_views,
+    knowledge_views,
+    member_views,
+    newsletter_send_views,
     newsletter_views,
+    preferences_views,
     question_views,
     status_views,
     submit_views,
@@ -59,7 +67,7 @@ def _routes() -> list[Route | Mount]:
         Route("/submit-news", public_view(submit_views.member_form), methods=get),
         Route("/submit-news", public_view(submit_views.member_submit), methods=post),
         Route("/", view(status_views.dashboard), methods=get),
-        Route("/moderation", view(item_views.moderation_queue), methods=get),
+        Route("/moderation", view(inbox_views.moderation_queue), methods=get),
         Route("/items", view(item_views.items_list), methods=get),
         Route("/items/{item_id:int}", view(item_views.item_detail), methods=get),
         Route("/items/{item_id:int}/approve", view(item_views.approve), methods=post),
@@ -68,7 +76,16 @@ def _routes() -> list[Route | Mount]:
         Route("/items/{item_id:int}/edit", view(item_views.edit), methods=post),
         Route("/items/{item_id:int}/retract", view(item_views.retract), methods=post),
         Route("/items/{item_id:int}/translations", view(item_views.translate), methods=post),
-        Route("/deliveries/{delivery_id:int}/retry", view(item_views.retry_delivery), methods=post),
+        Route("/moderation/bulk", view(inbox_views.bulk), methods=post),
+        Route("/items/{item_id:int}/classify", view(inbox_views.classify), methods=post),
+        Route("/channels", admin_view(channel_views.channels_page), methods=get),
+        Route("/deliveries", admin_view(delivery_views.deliveries_page), methods=get),
+        Route("/deliveries/retry-all", admin_view(delivery_views.retry_all), methods=post),
+        Route(
+            "/deliveries/{delivery_id:int}/retry",
+            admin_view(delivery_views.retry_delivery),
+            methods=post,
+        ),
         Route("/submit", view(submit_views.submit_form), methods=get),
         Route("/submit", view(submit_views.submit), methods=post),
         Route("/sources", admin_view(status_views.sources_page), methods=get),
@@ -76,21 +93,69 @@ def _routes() -> list[Route | Mount]:
         Route("/questions", view(question_views.questions_page), methods=get),
         Route("/questions/{question_id:int}/reply", view(question_views.reply), methods=post),
         Route("/standins", admin_view(standins_page), methods=get),
-        Route("/newsletter", view(newsletter_views.editions_page), methods=get),
+        *_member_routes(),
+        *_newsletter_routes(),
+        *_knowledge_routes(),
+        Mount("/static", app=StaticFiles(directory=STATIC), name="static"),
+    ]
+
+
+def _newsletter_routes() -> list[Route]:
+    """The newsletter pages (editors and admins): editions, the composer, sending."""
+    one, item = "/newsletter/{edition_id:int}", "/newsletter/{edition_id:int}/items/{item_id:int}"
+    nv, send = newsletter_views, newsletter_send_views
+    pages = [
+        ("/newsletter", nv.editions_page, "GET"),
+        ("/newsletter/drafts", nv.draft_new, "POST"),
+        (one, nv.composer_page, "GET"),
+        (f"{one}/preview", nv.preview_html, "GET"),
+        (f"{one}/preview.txt", nv.preview_text, "GET"),
+        (f"{one}/text", nv.save_text, "POST"),
+        (f"{one}/approve", nv.approve_edition, "POST"),
+        (f"{item}/move", nv.move_item, "POST"),
+        (f"{item}/remove", nv.remove_item, "POST"),
+        (f"{item}/add", nv.add_item, "POST"),
+        (f"{item}/translation", nv.translate_item, "POST"),
+        (f"{one}/test", send.send_test, "POST"),
+        (f"{one}/push", send.push, "POST"),
+        (f"{one}/schedule", send.schedule, "POST"),
+        (f"{one}/report", send.fetch_report, "POST"),
+    ]
+    return [Route(path, view(fn), methods=[method]) for path, fn, method in pages]
+
+
+def _knowledge_routes() -> list[Route]:
+    """The knowledge pages (editors and admins) and the public iCalendar feed of events."""
+    routes = [
+        Route("/knowledge", view(knowledge_views.knowledge_page), methods=["GET"]),
+        Route("/events.ics", events_feed.events_ics, methods=["GET"]),  # public: no session
+    ]
+    for path, show, save in knowledge_views.ROUTES:
+        routes.append(Route(path, view(show), methods=["GET"]))
+        routes.append(Route(path, view(save), methods=["POST"]))
+    return routes
+
+
+def _member_routes() -> list[Route]:
+    """The members pages (admins only) and the members' own preferences page (signed link)."""
+    get, post, one = ["GET"], ["POST"], "/members/{member_id:int}"
+    return [
+        Route("/members", admin_view(member_views.members_list), methods=get),
         Route(
-            "/newsletter/{edition_id:int}/preview", view(newsletter_views.preview_html), methods=get
-        ),
-        Route(
-            "/newsletter/{edition_id:int}/preview.txt",
-            view(newsletter_views.preview_text),
-            methods=get,
-        ),
-        Route(
-            "/newsletter/{edition_id:int}/approve",
-            view(newsletter_views.approve_edition),
+            "/members/import",
+            view(member_views.import_csv, admin=True, upload=True),
             methods=post,
         ),
-        Mount("/static", app=StaticFiles(directory=STATIC), name="static"),
+        Route("/members/inactive", admin_view(member_views.inactive_page), methods=get),
+        Route(one, admin_view(member_views.member_page), methods=get),
+        Route(one, admin_view(member_views.member_save), methods=post),
+        Route(one + "/export.json", admin_view(member_views.export_json), methods=get),
+        Route(one + "/erase", admin_view(member_views.erase_form), methods=get),
+        Route(one + "/erase", admin_view(member_views.erase), methods=post),
+        Route("/preferences/{token}", public_view(preferences_views.preferences_page), methods=get),
+        Route(
+            "/preferences/{token}", public_view(preferences_views.preferences_save), methods=post
+        ),
     ]
 
 

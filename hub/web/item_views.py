@@ -1,17 +1,16 @@
-"""Moderation and items: the queue, the list with filters, one item, its deliveries.
+"""Items: the list with filters, one item with its deliveries, and the actions on one item.
 
 Every action goes through :mod:`hub.ingest.moderation` (approval through the
-router, which writes the deliveries in this request's transaction) or
-:func:`hub.bus.outbox.requeue`, and is written to the audit log.
+router, which writes the deliveries in this request's transaction) and is
+written to the audit log. The queue and its bulk actions are in
+:mod:`hub.web.inbox_views`, deliveries in :mod:`hub.web.delivery_views`.
 """
 
 from __future__ import annotations
 
-from sqlalchemy import String, cast, func, or_, select
+from sqlalchemy import String, cast, or_, select
 from starlette.responses import Response
 
-from hub.bus.outbox import requeue
-from hub.bus.router import plan_routes
 from hub.corrections import correction_prefix, posted, retraction_prefix
 from hub.ingest import moderation
 from hub.ingest.sanitise import clean_summary, clean_title
@@ -25,8 +24,11 @@ from hub.models import (
     ItemTranslation,
     Source,
 )
+from hub.web.delivery_views import error_in_words, link_for
+from hub.web.i18n import _, ngettext
 from hub.web.notices import tell_members
 from hub.web.page import Page, Refused
+from hub.web.tables import AuditEntry
 
 PAGE_SIZE = 50
 STATUSES = ("pending", "approved", "declined", "retracted")
@@ -35,39 +37,13 @@ STATUSES = ("pending", "approved", "declined", "retracted")
 def _item(page: Page) -> Item:
     item = page.db.get(Item, int(page.request.path_params["item_id"]))
     if item is None:
-        raise Refused("There is no such item (it may have been removed).", "/items")
+        raise Refused(_("There is no such item (it may have been removed)."), "/items")
     return item
 
 
-def _source_keys(page: Page) -> dict[int, str]:
+def source_titles(page: Page) -> dict[int, str]:
     rows = page.db.execute(select(Source.id, Source.key, Source.title))
     return {row[0]: row[2] or row[1] for row in rows}
-
-
-def moderation_queue(page: Page) -> Response:
-    """Items waiting for a decision, oldest first, with their cleaned summary."""
-    items = list(
-        page.db.scalars(
-            select(Item).where(Item.status == "pending").order_by(Item.id).limit(PAGE_SIZE)
-        )
-    )
-    total = page.db.scalar(select(func.count()).where(Item.status == "pending"))
-    return page.render(
-        "moderation.html",
-        items=items,
-        total=total,
-        sources=_source_keys(page),
-        destinations={item.id: _destinations(page, item) for item in items},
-        back="/moderation",
-    )
-
-
-def _destinations(page: Page, item: Item) -> list[str]:
-    """Where approving would send the item, by the routes of hub.toml (titles if set)."""
-    key = page.db.scalar(select(Source.key).where(Source.id == item.source_id))
-    channels = page.settings.channels
-    chosen = [d.channel for d in plan_routes(item, page.settings, key) if d.deliver]
-    return [channels[c].title or c if c in channels else c for c in chosen]
 
 
 def items_list(page: Page) -> Response:
@@ -103,7 +79,7 @@ def items_list(page: Page) -> Response:
         statuses=STATUSES,
         source_keys=keys,
         languages=page.settings.hub.languages,
-        sources=_source_keys(page),
+        sources=source_titles(page),
         older=items[-1].id if more and items else None,
         back=str(page.request.url.path)
         + ("?" + page.request.url.query if page.request.url.query else ""),
@@ -131,7 +107,7 @@ def item_detail(page: Page) -> Response:
         )
         .order_by(Delivery.id)
     ).all()
-    ids = [d.id for d, _ in deliveries]
+    ids = [d.id for d, _channel in deliveries]
     attempts: dict[int, list[DeliveryAttempt]] = {i: [] for i in ids}
     if ids:
         for attempt in page.db.scalars(
@@ -140,8 +116,6 @@ def item_detail(page: Page) -> Response:
             .order_by(DeliveryAttempt.id)
         ):
             attempts[attempt.delivery_id].append(attempt)
-    from hub.web.tables import AuditEntry
-
     history = list(
         page.db.scalars(
             select(AuditEntry)
@@ -156,15 +130,17 @@ def item_detail(page: Page) -> Response:
         origins=origins,
         deliveries=deliveries,
         attempts=attempts,
+        links={d.id: link_for(page, d, c) for d, c in deliveries},
+        errors={d.id: error_in_words(d.last_error) for d, _channel in deliveries},
         history=history,
-        sources=_source_keys(page),
+        sources=source_titles(page),
         channels=page.settings.channels,
         languages=[code for code in page.settings.hub.languages if code != item.language],
         back=f"/items/{item.id}",
     )
 
 
-def _back(page: Page, default: str) -> str:
+def back_to(page: Page, default: str) -> str:
     back = page.field("back")
     return back if back.startswith("/") and not back.startswith("//") else default
 
@@ -176,17 +152,28 @@ def approve(page: Page) -> Response:
     deliveries = moderation.approve(page.db, item, page.settings, by=page.user.email, now=page.now)
     told = tell_members(page.db, item, "approved", now=page.now) if was != "approved" else 0
     page.audit("approve", f"item:{item.id}", f"{len(deliveries)} deliveries")
-    where = ", ".join(sorted({c for c in _channel_keys(page, deliveries)})) or "no channel"
-    return page.redirect(
-        _back(page, "/moderation"),
-        f"Approved “{item.title}”: {len(deliveries)} deliveries ({where})." + _told(told),
-    )
+    return page.redirect(back_to(page, "/moderation"), approved_words(page, item, deliveries, told))
 
 
-def _told(count: int) -> str:
+def approved_words(page: Page, item: Item, deliveries: list[Delivery], told: int) -> str:
+    """“Approved “title”: 2 deliveries (news_en, news_es).” and whether members are told."""
+    where = ", ".join(sorted(set(_channel_keys(page, deliveries)))) or _("no channel")
+    count = len(deliveries)
+    said = ngettext(
+        "Approved “%(title)s”: %(n)s delivery (%(where)s).",
+        "Approved “%(title)s”: %(n)s deliveries (%(where)s).",
+        count,
+    ) % {"title": item.title, "n": count, "where": where}
+    return said + told_words(told)
+
+
+def told_words(count: int) -> str:
+    """Whether the members who sent the item are told (empty when nobody is)."""
     if not count:
         return ""
-    return " The member is told." if count == 1 else f" {count} submitters are told."
+    if count == 1:
+        return " " + _("The member is told.")
+    return " " + _("%(n)s submitters are told.") % {"n": count}
 
 
 def _channel_keys(page: Page, deliveries: list[Delivery]) -> list[str]:
@@ -200,22 +187,26 @@ def decline(page: Page) -> Response:
     """Decline the item with a reason the member can be told."""
     item = _item(page)
     reason = page.field("reason")
-    back = _back(page, "/moderation")
+    back = back_to(page, "/moderation")
     if not reason:
-        raise Refused(f"Say why “{item.title}” is declined: the member is told.", back)
+        raise Refused(
+            _("Say why “%(title)s” is declined: the member is told.") % {"title": item.title}, back
+        )
     try:
         moderation.decline(item, reason=reason, by=page.user.email, now=page.now)
     except moderation.ModerationError as exc:
         raise Refused(str(exc), back) from None
     told = tell_members(page.db, item, "declined", now=page.now, reason=reason)
     page.audit("decline", f"item:{item.id}", reason)
-    return page.redirect(back, f"Declined “{item.title}”." + _told(told))
+    return page.redirect(
+        back, _("Declined “%(title)s”.") % {"title": item.title} + told_words(told)
+    )
 
 
 def edit_form(page: Page) -> Response:
     item = _item(page)
     if item.status == "retracted":
-        raise Refused("A retracted item is no longer edited.", f"/items/{item.id}")
+        raise Refused(_("A retracted item is no longer edited."), f"/items/{item.id}")
     return page.render(
         "edit.html",
         item=item,
@@ -236,10 +227,12 @@ def edit(page: Page) -> Response:
     """Change title, summary, link, image, language and tags; text is sanitised again."""
     item = _item(page)
     if item.status == "retracted":
-        raise Refused("A retracted item is no longer edited.", f"/items/{item.id}")
+        raise Refused(_("A retracted item is no longer edited."), f"/items/{item.id}")
     language = page.field("language")
     if language and language not in page.settings.hub.languages:
-        raise Refused(f"Unknown language {language!r}.", f"/items/{item.id}/edit")
+        raise Refused(
+            _("Unknown language %(code)r.") % {"code": language}, f"/items/{item.id}/edit"
+        )
     try:
         moderation.edit(
             item,
@@ -258,14 +251,18 @@ def edit(page: Page) -> Response:
         "edit", f"item:{item.id}", f"{len(corrections)} corrections" if corrections else None
     )
     return page.redirect(
-        _back(page, f"/items/{item.id}"), f"Saved “{item.title}”." + _corrected(len(corrections))
+        back_to(page, f"/items/{item.id}"),
+        _("Saved “%(title)s”.") % {"title": item.title} + corrected_words(len(corrections)),
     )
 
 
-def _corrected(count: int) -> str:
+def corrected_words(count: int) -> str:
+    """How many posted messages an edit corrects (empty when none)."""
     if not count:
         return ""
-    return f" {count} posted message{'s' if count != 1 else ''} will be corrected."
+    return " " + ngettext(
+        "%(n)s posted message will be corrected.", "%(n)s posted messages will be corrected.", count
+    ) % {"n": count}
 
 
 def retract(page: Page) -> Response:
@@ -281,10 +278,11 @@ def retract(page: Page) -> Response:
         raise Refused(str(exc), back) from None
     page.audit("retract", f"item:{item.id}", reason or None)
     count = len(retractions)
-    deleted = (
-        f" {count} posted message{'s' if count != 1 else ''} will be deleted." if count else ""
-    )
-    return page.redirect(back, f"Retracted “{item.title}”." + deleted)
+    deleted = ngettext(
+        "%(n)s posted message will be deleted.", "%(n)s posted messages will be deleted.", count
+    ) % {"n": count}
+    retracted = _("Retracted “%(title)s”.") % {"title": item.title}
+    return page.redirect(back, retracted + (" " + deleted if count else ""))
 
 
 def translate(page: Page) -> Response:
@@ -293,12 +291,13 @@ def translate(page: Page) -> Response:
     back = f"/items/{item.id}#translations"
     language = page.field("language")
     if language not in page.settings.hub.languages:
-        raise Refused(f"Choose one of {', '.join(page.settings.hub.languages)}.", back)
+        choices = ", ".join(page.settings.hub.languages)
+        raise Refused(_("Choose one of %(languages)s.") % {"languages": choices}, back)
     if language == item.language:
-        raise Refused("The item is written in that language: edit the item itself.", back)
+        raise Refused(_("The item is written in that language: edit the item itself."), back)
     title = clean_title(page.field("title"))
     if not title:
-        raise Refused("The translation needs a title.", back)
+        raise Refused(_("The translation needs a title."), back)
     summary = clean_summary(plain_to_html(page.field("summary")), item.link)
     found = next((t for t in item.translations if t.language == language), None)
     if found is None:
@@ -306,19 +305,8 @@ def translate(page: Page) -> Response:
         item.translations.append(found)
     found.title, found.summary_html, found.summary_text = title, summary.html, summary.text
     page.audit("translate", f"item:{item.id}", language)
-    return page.redirect(back, f"Saved the {language} text of “{item.title}”.")
-
-
-def retry_delivery(page: Page) -> Response:
-    """Make a failed or dead delivery due again with a fresh set of attempts."""
-    delivery = page.db.get(Delivery, int(page.request.path_params["delivery_id"]))
-    if delivery is None:
-        raise Refused("There is no such delivery.", "/items")
-    back = f"/items/{delivery.item_id}" if delivery.item_id else "/"
-    count = requeue(page.db.connection(), now=page.now, ids=[delivery.id])
-    if not count:
-        raise Refused(
-            f"Delivery {delivery.id} is {delivery.status}: only failed ones are retried.", back
-        )
-    page.audit("retry", f"item:{delivery.item_id}", f"delivery {delivery.id}")
-    return page.redirect(back, f"Delivery {delivery.id} will be sent again shortly.")
+    return page.redirect(
+        back,
+        _("Saved the %(language)s text of “%(title)s”.")
+        % {"language": language, "title": item.title},
+    )

@@ -1,0 +1,203 @@
+"""Channels and routes: where the hub posts, how each place is doing, and why an item goes where.
+
+The dry run calls :func:`hub.bus.router.plan_routes`, the function behind
+``hub route ITEM --dry-run``: the console and the command give the same answer.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import and_, case, func, select
+from starlette.responses import Response
+
+from hub.bus.router import RouteDecision, plan_routes
+from hub.models import Channel, Delivery, DeliveryAttempt, Item, Member, Source
+from hub.settings import RouteSettings, Settings
+from hub.web.i18n import _
+from hub.web.page import Page
+
+RECENT_ITEMS = 20
+
+
+@dataclass
+class ChannelRow:
+    """One configured channel and how it is doing today."""
+
+    key: str
+    title: str
+    platform: str
+    target: str
+    language: str | None
+    mode: str
+    state: str
+    state_words: str
+    sent_today: int = 0
+    failed_today: int = 0
+    queued: int = 0
+    held: int = 0
+
+
+@dataclass
+class RouteRow:
+    """One ``[[routes]]`` entry in words: what it takes and where it sends it."""
+
+    name: str
+    conditions: list[tuple[str, list[str]]]
+    to: list[tuple[str, str]] = field(default_factory=list)
+
+
+def start_of_today(now: dt.datetime, timezone: str) -> dt.datetime:
+    """Midnight of ``now``'s day in the deployment's time zone, as an aware UTC time."""
+    local = now.astimezone(ZoneInfo(timezone))
+    return local.replace(hour=0, minute=0, second=0, microsecond=0).astimezone(dt.UTC)
+
+
+def _figures(page: Page, since: dt.datetime) -> dict[str, dict[str, int]]:
+    """Sent today, queued, held and waiting out a rate limit, per channel key."""
+    d = Delivery
+    count_if = lambda cond: func.sum(case((cond, 1), else_=0))  # noqa: E731
+    rows = page.db.execute(
+        select(
+            Channel.key,
+            count_if(and_(d.status == "sent", d.sent_at >= since)),
+            count_if(d.status.in_(("pending", "in_flight"))),
+            count_if(d.status == "held"),
+            count_if(
+                and_(d.status == "pending", d.due_at > page.now, d.last_error.like("RateLimited%"))
+            ),
+        )
+        .join(d, d.channel_id == Channel.id)
+        .group_by(Channel.key)
+    ).all()
+    names = ("sent_today", "queued", "held", "rate_limited")
+    return {
+        key: dict(zip(names, (int(v or 0) for v in values), strict=True)) for key, *values in rows
+    }
+
+
+def _failed_today(page: Page, since: dt.datetime) -> dict[str, int]:
+    rows = page.db.execute(
+        select(Channel.key, func.count(func.distinct(DeliveryAttempt.delivery_id)))
+        .join(Delivery, Delivery.channel_id == Channel.id)
+        .join(DeliveryAttempt, DeliveryAttempt.delivery_id == Delivery.id)
+        .where(
+            DeliveryAttempt.outcome.in_(("failed", "dead")), DeliveryAttempt.finished_at >= since
+        )
+        .group_by(Channel.key)
+    ).all()
+    return {key: int(count) for key, count in rows}
+
+
+def _last_outcomes(page: Page) -> dict[str, tuple[str, str | None]]:
+    """Each channel's latest attempt: (outcome, error)."""
+    latest = (
+        select(Delivery.channel_id, func.max(DeliveryAttempt.id).label("last"))
+        .join(DeliveryAttempt, DeliveryAttempt.delivery_id == Delivery.id)
+        .group_by(Delivery.channel_id)
+        .subquery()
+    )
+    rows = page.db.execute(
+        select(Channel.key, DeliveryAttempt.outcome, DeliveryAttempt.error)
+        .join(latest, latest.c.channel_id == Channel.id)
+        .join(DeliveryAttempt, DeliveryAttempt.id == latest.c.last)
+    ).all()
+    return {key: (outcome, error) for key, outcome, error in rows}
+
+
+def channel_state(
+    enabled: bool, rate_limited: int, last: tuple[str, str | None] | None
+) -> tuple[str, str]:
+    """(state, words): paused (switched off), rate-limited, failing, or working."""
+    if not enabled:
+        return "paused", _("Paused: switched off in hub.toml.")
+    if rate_limited:
+        return "rate-limited", _("Rate-limited: the platform asked the hub to wait.")
+    if last is not None and last[0] != "sent":
+        return "failing", _("Failing: its last attempt did not go through.")
+    return "working", _("Working.") if last else _("Nothing sent yet.")
+
+
+def channel_rows(page: Page) -> list[ChannelRow]:
+    """Every configured channel with its state and today's figures."""
+    since = start_of_today(page.now, page.settings.hub.timezone)
+    figures = _figures(page, since)
+    failed = _failed_today(page, since)
+    last = _last_outcomes(page)
+    rows = []
+    for key, channel in sorted(page.settings.channels.items()):
+        counts = figures.get(key, {})
+        state, words = channel_state(channel.enabled, counts.get("rate_limited", 0), last.get(key))
+        rows.append(
+            ChannelRow(
+                key=key,
+                title=channel.title or key,
+                platform=channel.platform,
+                target=channel.target,
+                language=channel.language,
+                mode=channel.mode,
+                state=state,
+                state_words=words,
+                sent_today=counts.get("sent_today", 0),
+                failed_today=failed.get(key, 0),
+                queued=counts.get("queued", 0),
+                held=counts.get("held", 0),
+            )
+        )
+    return rows
+
+
+def route_row(route: RouteSettings, settings: Settings) -> RouteRow:
+    """A route's conditions and destinations (with the mode each destination gets)."""
+    match = route.match
+    conditions = [
+        (_("sources"), match.sources),
+        (_("tags"), match.tags),
+        (_("languages"), list(match.languages)),
+        (_("regions"), match.regions),
+        (_("countries"), match.countries),
+        (_("members"), match.members),
+    ]
+    row = RouteRow(route.name, [(name, values) for name, values in conditions if values])
+    for key in route.to:
+        channel = settings.channels.get(key)
+        mode = route.mode or (channel.mode if channel else "immediate")
+        row.to.append((channel.title or key if channel else key, mode))
+    return row
+
+
+def dry_run(page: Page, item_id: int) -> tuple[Item | None, list[RouteDecision]]:
+    """Where the routes would send the item and why, as ``hub route ITEM --dry-run`` says."""
+    item = page.db.get(Item, item_id)
+    if item is None:
+        return None, []
+    source = page.db.scalar(select(Source.key).where(Source.id == item.source_id))
+    member = page.db.get(Member, item.member_id) if item.member_id else None
+    return item, plan_routes(item, page.settings, source, member=member)
+
+
+def channels_page(page: Page) -> Response:
+    """Channels with their state, the routes in words, and a dry run for any item."""
+    asked = page.param("item").lstrip("#")
+    item, decisions = dry_run(page, int(asked)) if asked.isdigit() else (None, [])
+    context: dict[str, Any] = {
+        "asked": asked,
+        "item": item,
+        "decisions": decisions,
+        "channel_titles": {k: c.title or k for k, c in page.settings.channels.items()},
+    }
+    if page.htmx:
+        return page.render("channels_dryrun.html", **context)
+    recent = page.db.execute(
+        select(Item.id, Item.title, Item.status).order_by(Item.id.desc()).limit(RECENT_ITEMS)
+    ).all()
+    return page.render(
+        "channels.html",
+        channels=channel_rows(page),
+        routes=[route_row(r, page.settings) for r in page.settings.routes],
+        recent=recent,
+        **context,
+    )

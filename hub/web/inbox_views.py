@@ -1,0 +1,165 @@
+"""The inbox (moderation queue): items waiting for a decision, one at a time or several at once.
+
+Per item: approve, edit, tags and language, decline. In bulk: tick items, then
+approve, decline (one reason for all), set the language or add a tag, in one
+POST; each item's outcome is shown and written to the audit log. An item that
+cannot take the action (an approved one cannot be declined) is reported and
+left as it was; the others go ahead.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+import yaml
+from sqlalchemy import func, select
+from starlette.responses import Response
+
+from hub.bus.router import plan_routes
+from hub.ingest import moderation
+from hub.ingest.tags import TOPICS_FILE
+from hub.models import Item, Source
+from hub.web.i18n import _
+from hub.web.item_views import approved_words, corrected_words, source_titles, told_words
+from hub.web.notices import tell_members
+from hub.web.page import Page, Refused
+
+PAGE_SIZE = 50
+BULK_ACTIONS = ("approve", "decline", "language", "tag")
+
+
+@cache
+def topic_tags() -> list[str]:
+    """The topic tags of ``topics.yaml``, the vocabulary the tagger proposes."""
+    data = yaml.safe_load(TOPICS_FILE.read_text(encoding="utf-8")) or {}
+    return sorted(str(tag) for tag in data)
+
+
+@dataclass
+class Outcome:
+    """What one bulk action did to one item."""
+
+    item_id: int
+    title: str
+    done: bool
+    words: str
+
+
+def moderation_queue(page: Page, results: list[Outcome] | None = None) -> Response:
+    """Items waiting for a decision, oldest first, with their cleaned summary."""
+    items = list(
+        page.db.scalars(
+            select(Item).where(Item.status == "pending").order_by(Item.id).limit(PAGE_SIZE)
+        )
+    )
+    total = page.db.scalar(select(func.count()).where(Item.status == "pending"))
+    return page.render(
+        "moderation.html",
+        items=items,
+        total=total,
+        sources=source_titles(page),
+        destinations={item.id: destinations(page, item) for item in items},
+        topics=topic_tags(),
+        languages=page.settings.hub.languages,
+        results=results or [],
+        back="/moderation",
+    )
+
+
+def destinations(page: Page, item: Item) -> list[str]:
+    """Where approving would send the item, by the routes of hub.toml (titles if set)."""
+    key = page.db.scalar(select(Source.key).where(Source.id == item.source_id))
+    channels = page.settings.channels
+    chosen = [d.channel for d in plan_routes(item, page.settings, key) if d.deliver]
+    return [channels[c].title or c if c in channels else c for c in chosen]
+
+
+def _language(page: Page, back: str) -> str:
+    language = page.field("language")
+    if language not in page.settings.hub.languages:
+        choices = ", ".join(page.settings.hub.languages)
+        raise Refused(_("Choose one of %(languages)s.") % {"languages": choices}, back)
+    return language
+
+
+def classify(page: Page) -> Response:
+    """Set one item's tags (topic boxes plus other tags) and language."""
+    item = page.db.get(Item, int(page.request.path_params["item_id"]))
+    back = page.field("back") if page.field("back").startswith("/moderation") else "/moderation"
+    if item is None:
+        raise Refused(_("There is no such item (it may have been removed)."), back)
+    if item.status == "retracted":
+        raise Refused(_("A retracted item is no longer edited."), back)
+    language = _language(page, back)
+    chosen = page.form.getlist("topic") if page.form is not None else []
+    others = page.field("other_tags").split(",")
+    moderation.edit(item, language=language)
+    moderation.retag(item, tags=[str(t) for t in chosen] + [t for t in others if t.strip()])
+    item.updated_at = page.now
+    corrections = moderation.correct_posted(page.db, item, by=page.user.email, now=page.now)
+    page.audit("classify", f"item:{item.id}", f"{language}: {', '.join(item.tags or [])}")
+    said = _("Saved the tags and language of “%(title)s”.") % {"title": item.title}
+    return page.redirect(back, said + corrected_words(len(corrections)))
+
+
+def bulk(page: Page) -> Response:
+    """One action on every ticked item; the queue comes back with each item's outcome."""
+    action = page.field("action")
+    if action not in BULK_ACTIONS:
+        raise Refused(_("Choose what to do with the ticked items."), "/moderation")
+    raw = page.form.getlist("item") if page.form is not None else []
+    ids = sorted({int(v) for v in raw if isinstance(v, str) and v.isdigit()})
+    if not ids:
+        raise Refused(_("Tick at least one item."), "/moderation")
+    reason, language, tag = page.field("reason"), "", ""
+    if action == "decline" and not reason:
+        raise Refused(_("Say why the items are declined: the members are told."), "/moderation")
+    if action == "language":
+        language = _language(page, "/moderation")
+    if action == "tag":
+        tag = moderation._slug(page.field("tag"))
+        if not tag:
+            raise Refused(_("Name the tag to add."), "/moderation")
+    items = {i.id: i for i in page.db.scalars(select(Item).where(Item.id.in_(ids)))}
+    results = []
+    for item_id in ids:
+        item = items.get(item_id)
+        if item is None:
+            results.append(Outcome(item_id, "", False, _("There is no such item.")))
+            continue
+        try:
+            words = _apply(page, item, action, reason=reason, language=language, tag=tag)
+        except moderation.ModerationError as exc:
+            results.append(Outcome(item.id, item.title, False, str(exc)))
+            continue
+        results.append(Outcome(item.id, item.title, True, words))
+    return moderation_queue(page, results)
+
+
+def _apply(page: Page, item: Item, action: str, *, reason: str, language: str, tag: str) -> str:
+    """Do ``action`` to ``item``, audit it, and say what happened (ModerationError if it cannot)."""
+    target, by = f"item:{item.id}", page.user.email
+    if action == "approve":
+        was = item.status
+        deliveries = moderation.approve(page.db, item, page.settings, by=by, now=page.now)
+        told = tell_members(page.db, item, "approved", now=page.now) if was != "approved" else 0
+        page.audit("approve", target, f"bulk: {len(deliveries)} deliveries")
+        return approved_words(page, item, deliveries, told)
+    if action == "decline":
+        moderation.decline(item, reason=reason, by=by, now=page.now)
+        told = tell_members(page.db, item, "declined", now=page.now, reason=reason)
+        page.audit("decline", target, f"bulk: {reason}")
+        return _("Declined “%(title)s”.") % {"title": item.title} + told_words(told)
+    if item.status == "retracted":
+        raise moderation.ModerationError(_("A retracted item is no longer edited."))
+    if action == "language":
+        moderation.edit(item, language=language)
+        page.audit("classify", target, f"bulk: language {language}")
+    else:
+        moderation.retag(item, tags=[*(item.tags or []), tag])
+        page.audit("classify", target, f"bulk: tag {tag}")
+    item.updated_at = page.now
+    corrections = moderation.correct_posted(page.db, item, by=by, now=page.now)
+    said = _("Saved “%(title)s”.") % {"title": item.title}
+    return said + corrected_words(len(corrections))

@@ -1,0 +1,280 @@
+"""Channels, routes and deliveries in the console: states, the dry run, retries and links."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import pytest
+from sqlalchemy import Engine, select
+
+from hub.catalog import sync_config
+from hub.db import transaction
+from hub.models import Channel, Delivery, DeliveryAttempt, Item
+from hub.settings import Settings
+from hub.web.delivery_views import error_in_words, message_url
+from hub.web.tables import AuditEntry
+from hub.web.testing import (
+    ConsoleClient,
+    SteppingClock,
+    add_user,
+    console_app,
+    csrf_token,
+    example_settings,
+)
+
+ADMIN, EDITOR, PASSWORD = "admin@example.org", "editor@example.org", "correct horse battery"
+
+
+@pytest.fixture
+def clock() -> SteppingClock:
+    return SteppingClock()
+
+
+@pytest.fixture
+def client(engine: Engine, clock: SteppingClock) -> Iterator[ConsoleClient]:
+    settings = example_settings()
+    with transaction(engine) as session:
+        sync_config(session, settings)
+    add_user(engine, ADMIN, PASSWORD, role="admin")
+    add_user(engine, EDITOR, PASSWORD, role="editor")
+    with ConsoleClient(console_app(settings, engine, clock=clock)) as client:
+        assert client.sign_in(ADMIN, PASSWORD).status_code == 303
+        yield client
+
+
+def settings_with(change: Callable[[dict[str, Any]], None]) -> Settings:
+    """The example deployment with ``change`` made to its data (settings are frozen)."""
+    example = example_settings()
+    data = example.model_dump()
+    change(data)
+    return Settings.model_validate(data | {"secrets": dict(example.secrets)})
+
+
+def approved_item(engine: Engine, now: dt.datetime, title: str = "Youth budget in Cascais") -> int:
+    """An approved item with one delivery per channel, all pending."""
+    with transaction(engine) as session:
+        item = Item(title=title, language="en", status="approved", approved_at=now)
+        session.add(item)
+        session.flush()
+        for channel in session.scalars(select(Channel).order_by(Channel.key)):
+            session.add(
+                Delivery(
+                    item_id=item.id, channel_id=channel.id, status="pending", due_at=now,
+                    created_at=now,
+                )
+            )  # fmt: skip
+        return item.id
+
+
+def set_delivery(engine: Engine, item_id: int, channel: str, **fields: object) -> int:
+    """Change the item's delivery to ``channel``; with ``outcome``, also record an attempt."""
+    outcome = fields.pop("outcome", None)
+    at = fields.pop("at", None)
+    with transaction(engine) as session:
+        delivery = session.scalar(
+            select(Delivery)
+            .join(Channel, Channel.id == Delivery.channel_id)
+            .where(Delivery.item_id == item_id, Channel.key == channel)
+        )
+        assert delivery is not None
+        for name, value in fields.items():
+            setattr(delivery, name, value)
+        if outcome is not None:
+            session.add(
+                DeliveryAttempt(
+                    delivery_id=delivery.id, attempt=1, started_at=at, finished_at=at,
+                    outcome=outcome, error=fields.get("last_error"),
+                )
+            )  # fmt: skip
+        return delivery.id
+
+
+def test_channels_show_state_and_today(
+    engine: Engine, client: ConsoleClient, clock: SteppingClock
+) -> None:
+    now = clock.now
+    first, second = approved_item(engine, now), approved_item(engine, now, "Second")
+    set_delivery(engine, first, "news_en", status="sent", sent_at=now, outcome="sent", at=now)
+    set_delivery(
+        engine, second, "news_en", status="failed", last_error="ChannelGone: gone",
+        outcome="failed", at=now + dt.timedelta(minutes=1),
+    )  # fmt: skip
+    set_delivery(
+        engine, first, "news_es", status="pending", due_at=now + dt.timedelta(minutes=5),
+        last_error="RateLimited: slow down (retry after 300 s)", outcome="retry", at=now,
+    )  # fmt: skip
+    page = client.get("/channels").text
+    news_en = page.split('id="channel-news_en"')[1].split("</tr>")[0]
+    assert "failing" in news_en and "<td>1</td>" in news_en  # one sent and one failed today
+    assert '<a href="/deliveries?channel=news_en">1</a>' in news_en
+    news_es = page.split('id="channel-news_es"')[1].split("</tr>")[0]
+    assert "rate-limited" in news_es and "Español (es)" in news_es
+    assert "every item" in page and "#news" in page and "(instant)" in page
+    clock.advance(days=1)
+    client.sign_in(ADMIN, PASSWORD)
+    later = client.get("/channels").text.split('id="channel-news_en"')[1].split("</tr>")[0]
+    assert "<td>0</td>" in later and "/deliveries?channel=" not in later  # a new day
+
+
+def test_a_switched_off_channel_is_paused(engine: Engine) -> None:
+    settings = settings_with(lambda data: data["channels"]["news_es"].update(enabled=False))
+    with transaction(engine) as session:
+        sync_config(session, settings)
+    add_user(engine, ADMIN, PASSWORD, role="admin")
+    with ConsoleClient(console_app(settings, engine)) as client:
+        client.sign_in(ADMIN, PASSWORD)
+        row = client.get("/channels").text.split('id="channel-news_es"')[1].split("</tr>")[0]
+        assert "paused" in row and "switched off" in row
+
+
+def test_the_dry_run_says_why(engine: Engine, client: ConsoleClient, clock: SteppingClock) -> None:
+    item_id = approved_item(engine, clock.now)
+    page = client.get(f"/channels?item={item_id}").text
+    assert page.count("<td>matched</td>") == 2 and "<strong>yes</strong>" in page
+    assert "Youth budget in Cascais" in page and "<!doctype html>" in page
+    fragment = client.get(f"/channels?item={item_id}", headers={"HX-Request": "true"}).text
+    assert fragment.startswith('<div id="dry-run"') and "<html" not in fragment
+    assert fragment.count("<td>matched</td>") == 2
+    assert "There is no item 999" in client.get("/channels?item=999").text
+
+
+def test_the_dry_run_reuses_the_routers_reasons(engine: Engine, clock: SteppingClock) -> None:
+    settings = settings_with(lambda data: data["routes"][0]["match"].update(languages=["es"]))
+    with transaction(engine) as session:
+        sync_config(session, settings)
+    add_user(engine, ADMIN, PASSWORD, role="admin")
+    item_id = approved_item(engine, clock.now)
+    with ConsoleClient(console_app(settings, engine)) as client:
+        client.sign_in(ADMIN, PASSWORD)
+        page = client.get(f"/channels?item={item_id}").text
+        assert "languages: needs one of [&#39;es&#39;], item has [&#39;en&#39;]" in page
+        assert "<strong>yes</strong>" not in page
+
+
+def test_failed_and_dead_deliveries_are_listed_and_filtered(
+    engine: Engine, client: ConsoleClient, clock: SteppingClock
+) -> None:
+    now = clock.now
+    first, second = approved_item(engine, now), approved_item(engine, now, "Second")
+    set_delivery(engine, first, "news_en", status="failed", last_error="ChannelGone: gone")
+    set_delivery(
+        engine, second, "news_es", status="dead",
+        last_error="Timeout: no answer in 30 s (gave up after 8 attempts)",
+    )  # fmt: skip
+    set_delivery(engine, second, "news_en", status="sent", sent_at=now)
+    page = client.get("/deliveries").text
+    assert page.count('<tr id="delivery-') == 2
+    assert "The channel, chat or account no longer exists." in page
+    assert "did not answer in time" in page and "Given up after 8 attempts." in page
+    assert f'<a href="/items/{first}">Youth budget in Cascais</a>' in page
+    only_es = client.get("/deliveries?channel=news_es").text
+    assert only_es.count('<tr id="delivery-') == 1 and "Second" in only_es
+    assert client.get("/deliveries?status=sent").text.count('<tr id="delivery-') == 1
+    assert client.get("/deliveries?status=dead").text.count('<tr id="delivery-') == 1
+
+
+def test_retry_one_and_all_failed(
+    engine: Engine, client: ConsoleClient, clock: SteppingClock
+) -> None:
+    now = clock.now
+    first, second = approved_item(engine, now), approved_item(engine, now, "Second")
+    one = set_delivery(engine, first, "news_en", status="failed", attempts=3, last_error="x")
+    set_delivery(engine, second, "news_en", status="dead", attempts=8, last_error="x")
+    set_delivery(engine, second, "news_es", status="failed", attempts=1, last_error="x")
+    token = csrf_token(client.get("/deliveries").text)
+    response = client.post(
+        f"/deliveries/{one}/retry", data={"csrf_token": token, "back": "/deliveries"}
+    )
+    assert response.headers["location"] == "/deliveries"
+    assert f"Delivery {one} will be sent again shortly." in client.follow(response).text
+    refused = client.post("/deliveries/retry-all", data={"csrf_token": token})
+    assert "Tick the box" in client.follow(refused).text
+    some = client.post(
+        "/deliveries/retry-all", data={"csrf_token": token, "confirm": "yes", "channel": "news_es"}
+    )
+    assert "1 delivery will be sent again shortly." in client.follow(some).text
+    rest = client.post("/deliveries/retry-all", data={"csrf_token": token, "confirm": "yes"})
+    assert "1 delivery will be sent again shortly." in client.follow(rest).text
+    with transaction(engine) as session:
+        rows = session.scalars(select(Delivery).where(Delivery.item_id.in_([first, second])))
+        assert {(d.status, d.attempts) for d in rows} == {("pending", 0)}
+        actions = list(session.scalars(select(AuditEntry.action).order_by(AuditEntry.id)))
+    assert actions[-3:] == ["retry", "retry-all", "retry-all"]
+    assert "Nothing failed" in client.get("/deliveries").text
+
+
+def test_editors_neither_see_nor_retry_deliveries(engine: Engine, clock: SteppingClock) -> None:
+    settings = example_settings()
+    with transaction(engine) as session:
+        sync_config(session, settings)
+    add_user(engine, EDITOR, PASSWORD, role="editor")
+    item_id = approved_item(engine, clock.now)
+    failed = set_delivery(engine, item_id, "news_en", status="failed", last_error="x")
+    with ConsoleClient(console_app(settings, engine)) as editor:
+        editor.sign_in(EDITOR, PASSWORD)
+        item_page = editor.get(f"/items/{item_id}").text
+        assert f"/deliveries/{failed}/retry" not in item_page and "failed" in item_page
+        for path in ("/deliveries", "/channels"):
+            assert editor.get(path).status_code == 403, path
+        token = csrf_token(item_page)
+        response = editor.post(f"/deliveries/{failed}/retry", data={"csrf_token": token})
+        assert response.status_code == 403
+    with transaction(engine) as session:
+        assert session.get(Delivery, failed).status == "failed"  # type: ignore[union-attr]
+
+
+def test_the_item_page_links_to_the_posted_message(engine: Engine, clock: SteppingClock) -> None:
+    settings = settings_with(
+        lambda data: data["channels"]["news_en"].update(platform="telegram", target="@oidp_news")
+    )
+    with transaction(engine) as session:
+        sync_config(session, settings)
+    add_user(engine, ADMIN, PASSWORD, role="admin")
+    item_id = approved_item(engine, clock.now)
+    set_delivery(engine, item_id, "news_en", status="sent", platform_message_id="42")
+    with ConsoleClient(console_app(settings, engine)) as client:
+        client.sign_in(ADMIN, PASSWORD)
+        assert 'href="https://t.me/oidp_news/42"' in client.get(f"/items/{item_id}").text
+    with ConsoleClient(console_app(settings, engine, standins={"telegram": object()})) as demo:
+        demo.sign_in(ADMIN, PASSWORD)
+        page = demo.get(f"/items/{item_id}").text
+        assert 'href="/standins#standin-telegram"' in page and "See it in the sandbox" in page
+
+
+def channel(platform: str, target: str) -> Channel:
+    return Channel(key="c", platform=platform, target=target)
+
+
+@pytest.mark.parametrize(
+    ("platform", "target", "pid", "base_url", "url"),
+    [
+        ("slack", "C0NEWS", "C0NEWS:1700000000.123456", None,
+         "https://slack.com/archives/C0NEWS/p1700000000123456"),
+        ("slack", "C0NEWS", "1700000000.123456", None,
+         "https://slack.com/archives/C0NEWS/p1700000000123456"),
+        ("telegram", "@oidp_latam", "17", None, "https://t.me/oidp_latam/17"),
+        ("telegram", "-1001234567", "17", None, None),  # a private chat has no public link
+        ("mastodon", "oidp", "1101", "https://social.coop", "https://social.coop/@oidp/1101"),
+        ("mastodon", "@iopd@mastodon.social", "1101", None,
+         "https://mastodon.social/@iopd/1101"),
+        ("bluesky", "oidp.net", "at://did:plc:abc/app.bsky.feed.post/3k2", None,
+         "https://bsky.app/profile/did:plc:abc/post/3k2"),
+        ("mailchimp", "list", "campaign-1", None, None),
+        ("slack", "C0NEWS", None, None, None),
+    ],
+)  # fmt: skip
+def test_message_urls(
+    platform: str, target: str, pid: str | None, base_url: str | None, url: str | None
+) -> None:
+    assert message_url(channel(platform, target), pid, base_url=base_url) == url
+
+
+def test_errors_in_words() -> None:
+    assert error_in_words(None) == ""
+    assert "slow down" in error_in_words("RateLimited: rate limited (retry after 3 s)")
+    assert "may not post" in error_in_words("Forbidden: invalid_auth")
+    assert "refused the message" in error_in_words("BadPayload: msg_too_long")
+    assert "worker stopped" in error_in_words("lease expired: the worker stopped before ...")
+    assert error_in_words("KeyError: 'x'") == "An unexpected error."
