@@ -22,6 +22,7 @@ from hub.assistant.respond import respond
 from hub.assistant.tables import LANGUAGES, Tables, load_tables
 from hub.assistant.understand import Places, choose_intent, understand
 from hub.knowledge import KnowledgeSet, load_directory
+from hub.knowledge.revision import Revision, revision
 
 REMIND_AT = dt.time(8, 0, tzinfo=dt.UTC)
 """Reminders go out at this time (UTC) on the day before the target."""
@@ -75,6 +76,9 @@ class Assistant:
         self, index: KnowledgeIndex, tables: Tables | None = None, *, use_lingua: bool = True
     ) -> None:
         self.index = index
+        self.revision: Revision | None = None
+        """The knowledge tables' :func:`~hub.knowledge.revision.revision` the index was
+        built from; None when it came from files (then :meth:`refresh` does nothing)."""
         self.tables = tables or load_tables()
         self.places = Places(index, self.tables)
         self.languages = (
@@ -92,13 +96,28 @@ class Assistant:
 
     @classmethod
     def from_session(cls, session: Session, **options: Any) -> Assistant:
-        """From the database (three queries, once); rebuild after a knowledge load."""
-        return cls(KnowledgeIndex.from_session(session), **options)
+        """From the database (three queries, once); :meth:`refresh` keeps it current."""
+        stamp = revision(session)
+        assistant = cls(KnowledgeIndex.from_session(session), **options)
+        assistant.revision = stamp
+        return assistant
 
     def reload(self, session: Session) -> None:
         """Rebuild the index from the database (after ``hub knowledge load`` or a calendar poll)."""
+        self.revision = revision(session)
         self.index = KnowledgeIndex.from_session(session)
         self.places = Places(self.index, self.tables)
+
+    def refresh(self, session: Session) -> bool:
+        """Rebuild the index if the knowledge tables changed since it was built (one query).
+
+        The console, ``hub knowledge load`` and calendar polls write from other
+        processes; calling this before answering makes their changes visible at once.
+        """
+        if self.revision is None or revision(session) == self.revision:
+            return False
+        self.reload(session)
+        return True
 
     def help(self, language: str = "en") -> str:
         """What the assistant can be asked, in ``language`` (for ``/help``)."""

@@ -51,6 +51,7 @@ def ask_and_record(
     With ``notify_channel`` (the deployment's ``hub.secretariat_channel``), a
     handed-off question is also announced there as an ``alert`` delivery.
     """
+    assistant.refresh(session)  # edits made in the console since the index was built
     started = time.perf_counter()
     answer = assistant.answer(text, now=now, lang=lang, member=member)
     observe_answer_latency(time.perf_counter() - started)

@@ -59,9 +59,22 @@ def check_command(ctx: typer.Context, folder: Folder = None) -> None:
 
 @knowledge_app.command("load")
 def load_command(
-    ctx: typer.Context, folder: Folder = None, database_url: DatabaseUrl = None
+    ctx: typer.Context,
+    folder: Folder = None,
+    database_url: DatabaseUrl = None,
+    replace_console_edits: Annotated[
+        bool,
+        typer.Option(
+            "--replace-console-edits",
+            help="Overwrite records edited in the console with the files' version.",
+        ),
+    ] = False,
 ) -> None:
-    """Validate the knowledge files and load them; loading twice changes nothing."""
+    """Validate the knowledge files and load them; loading twice changes nothing.
+
+    Records edited in the console are kept as they are (and listed) unless
+    --replace-console-edits is given.
+    """
     from hub.db import is_current, transaction
     from hub.knowledge import load_directory, sync
 
@@ -72,7 +85,7 @@ def load_command(
     if not is_current(engine):
         _fail("the database is not at the newest migration: run `hub db upgrade` first")
     with transaction(engine) as session:
-        report = sync(session, knowledge)
+        report = sync(session, knowledge, replace_edits=replace_console_edits)
     for name, table in sorted(report.tables.items()):
         typer.echo(
             f"{name:<18} {table.created:>4} created {table.updated:>4} updated "
@@ -84,6 +97,11 @@ def load_command(
     )
     for event_id in report.skipped:
         typer.echo(f"skipped event {event_id!r}: a calendar source owns it", err=True)
+    for record in report.kept:
+        typer.echo(
+            f"kept {record}: edited in the console (--replace-console-edits takes the file's)",
+            err=True,
+        )
 
 
 @knowledge_app.command("list")

@@ -12,6 +12,12 @@ the knowledge files and its record is gone from them:
 
 So events that came from calendar feeds and anything the secretariat adds by
 hand without a registered document are never touched.
+
+A row edited in the console (``edited_at`` set, see
+:class:`~hub.models.ConsoleEdited`) is kept as the console left it: neither
+updated nor removed, and listed in :attr:`LoadReport.kept`. ``sync(...,
+replace_edits=True)`` (``hub knowledge load --replace-console-edits``) takes
+the files' version instead and clears the mark.
 """
 
 from __future__ import annotations
@@ -20,7 +26,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from hub.knowledge.files import KnowledgeSet, json_ready
@@ -31,7 +37,7 @@ from hub.knowledge.schema import (
     EntryRecord,
     EventRecord,
 )
-from hub.models import Award, AwardStep, Event, KnowledgeEntry
+from hub.models import Award, AwardStep, ConsoleEdited, Event, KnowledgeEntry, utcnow
 
 ORIGIN = "seed"
 """``KnowledgeEntry.data["origin"]`` of entries written by this loader."""
@@ -54,6 +60,8 @@ class LoadReport:
     tables: dict[str, TableReport] = field(default_factory=dict)
     skipped: list[str] = field(default_factory=list)
     """Ids the files declare but a calendar source owns in the database."""
+    kept: list[str] = field(default_factory=list)
+    """Rows edited in the console that the load left alone (``table:id``)."""
 
     def table(self, name: str) -> TableReport:
         return self.tables.setdefault(name, TableReport())
@@ -75,13 +83,18 @@ class LoadReport:
         return sum(t.removed for t in self.tables.values())
 
 
-def sync(session: Session, knowledge: KnowledgeSet) -> LoadReport:
-    """Make the database hold ``knowledge``; the caller commits (or rolls back) the session."""
+def sync(session: Session, knowledge: KnowledgeSet, *, replace_edits: bool = False) -> LoadReport:
+    """Make the database hold ``knowledge``; the caller commits (or rolls back) the session.
+
+    Rows edited in the console are kept unless ``replace_edits``.
+    """
     report = LoadReport()
+    if replace_edits:
+        _forget_edits(session)
     seed_documents = knowledge.document_files() | _documents_loaded_before(session)
 
     wanted_entries = [*map(_document_entry, knowledge.documents), *map(_entry, knowledge.entries)]
-    _sync_rows(session, KnowledgeEntry, wanted_entries, report.table("knowledge_entries"))
+    _sync_rows(session, KnowledgeEntry, wanted_entries, report.table("knowledge_entries"), report)
     stale = session.scalars(select(KnowledgeEntry)).all()
     keep = {row["id"] for row in wanted_entries}
     _remove(session, [e for e in stale if e.id not in keep and _is_seed(e)], report)
@@ -93,20 +106,22 @@ def sync(session: Session, knowledge: KnowledgeSet) -> LoadReport:
     }
     report.skipped.extend(sorted(owned & {row["id"] for row in wanted_events}))
     wanted_events = [row for row in wanted_events if row["id"] not in owned]
-    _sync_rows(session, Event, wanted_events, report.table("events"))
+    _sync_rows(session, Event, wanted_events, report.table("events"), report)
     keep = {record.id for record in knowledge.events}
     stale_events = session.scalars(
         select(Event).where(Event.source_id.is_(None), Event.source_doc.in_(seed_documents))
     ).all()
     _remove(session, [e for e in stale_events if e.id not in keep], report, "events")
 
-    _sync_rows(session, Award, [_award(r) for r in knowledge.awards], report.table("awards"))
+    _sync_rows(
+        session, Award, [_award(r) for r in knowledge.awards], report.table("awards"), report
+    )
     keep = {record.id for record in knowledge.awards}
     stale_awards = session.scalars(select(Award).where(Award.source_doc.in_(seed_documents))).all()
     _remove(session, [a for a in stale_awards if a.id not in keep], report, "awards")
     session.flush()
 
-    _sync_steps(session, knowledge.award_steps, seed_documents, report.table("award_steps"))
+    _sync_steps(session, knowledge.award_steps, seed_documents, report)
     session.flush()
     return report
 
@@ -122,7 +137,11 @@ def _is_seed(entry: KnowledgeEntry) -> bool:
 
 
 def _sync_rows(
-    session: Session, model: type[Any], rows: Iterable[dict[str, Any]], table: TableReport
+    session: Session,
+    model: type[Any],
+    rows: Iterable[dict[str, Any]],
+    table: TableReport,
+    report: LoadReport,
 ) -> None:
     existing = {row.id: row for row in session.scalars(select(model)).all()}
     for values in rows:
@@ -130,6 +149,8 @@ def _sync_rows(
         if row is None:
             session.add(model(**values))
             table.created += 1
+        elif _edited(row, report):
+            continue
         elif _apply(row, values):
             table.updated += 1
         else:
@@ -146,8 +167,28 @@ def _apply(row: Any, values: dict[str, Any]) -> bool:
     return changed
 
 
+def _edited(row: Any, report: LoadReport) -> bool:
+    """True (and noted in the report) when the console edited ``row``: the load keeps it."""
+    if row.edited_at is None:
+        return False
+    key = f"{row.award_id}/{row.step}" if isinstance(row, AwardStep) else row.id
+    report.kept.append(f"{row.__tablename__}:{key}")
+    return True
+
+
+def _forget_edits(session: Session) -> None:
+    """Clear every console-edit mark, so this load writes the files' version over them."""
+    models: tuple[type[ConsoleEdited], ...] = (Event, Award, AwardStep, KnowledgeEntry)
+    for model in models:
+        session.execute(
+            update(model).where(model.edited_at.is_not(None)).values(edited_at=None, edited_by=None)
+        )
+
+
 def _remove(session: Session, rows: list[Any], report: LoadReport, table: str = "") -> None:
     for row in rows:
+        if _edited(row, report):
+            continue
         session.delete(row)
         report.table(table or row.__tablename__).removed += 1
 
@@ -156,10 +197,14 @@ def _sync_steps(
     session: Session,
     steps: Iterable[AwardStepRecord],
     seed_documents: set[str],
-    table: TableReport,
+    report: LoadReport,
 ) -> None:
+    """Steps by award and step name; an award whose steps change counts as updated too
+    (its ``updated_at`` moves), so readers watching the awards see the change."""
+    table = report.table("award_steps")
     existing = {(row.award_id, row.step): row for row in session.scalars(select(AwardStep)).all()}
     keep: set[tuple[str, str]] = set()
+    touched: set[str] = set()
     for record in steps:
         key = (record.award, record.step)
         keep.add(key)
@@ -168,14 +213,23 @@ def _sync_steps(
         if row is None:
             session.add(AwardStep(**values))
             table.created += 1
+            touched.add(record.award)
+        elif _edited(row, report):
+            continue
         elif _apply(row, values):
             table.updated += 1
+            touched.add(record.award)
         else:
             table.unchanged += 1
     for key, row in existing.items():
         if key not in keep and row.source_doc in seed_documents and row in session:
+            if _edited(row, report):
+                continue
             session.delete(row)
             table.removed += 1
+            touched.add(row.award_id)
+    for award in session.scalars(select(Award).where(Award.id.in_(touched))):
+        award.updated_at = utcnow()
 
 
 # --- records to column values ------------------------------------------------------------
