@@ -294,11 +294,14 @@ class Campaigns:
         return True
 
     def pull_report(self, edition: NewsletterEdition, now: dt.datetime) -> dict[str, Any]:
-        """Opens, clicks and unsubscribes of the sent campaign, stored in ``edition.report``."""
+        """Opens, clicks, bounces and unsubscribes of the sent campaign, stored in
+        ``edition.report``. Mailchimp reports only on a campaign that went, so a scheduled
+        edition with a report is marked sent (at Mailchimp's send time)."""
         campaign_id = self._campaign_of(edition)
         found = call(self.client.reports.get_campaign_report, campaign_id)
         opens = found.get("opens") or {}
         clicks = found.get("clicks") or {}
+        bounces = found.get("bounces") or {}
         report = {
             "campaign_id": campaign_id,
             "emails_sent": found.get("emails_sent", 0),
@@ -308,8 +311,21 @@ class Campaigns:
             "unique_clicks": clicks.get("unique_subscriber_clicks", clicks.get("unique_clicks", 0)),
             "clicks_total": clicks.get("clicks_total", 0),
             "click_rate": clicks.get("click_rate", 0.0),
+            "hard_bounces": bounces.get("hard_bounces", 0),
+            "soft_bounces": bounces.get("soft_bounces", 0),
             "unsubscribed": found.get("unsubscribed", 0),
             "pulled_at": now.isoformat(),
         }
         edition.report = report
+        if edition.status != "sent":
+            edition.status, edition.sent_at = "sent", _sent_time(found.get("send_time"), now)
         return report
+
+
+def _sent_time(value: Any, fallback: dt.datetime) -> dt.datetime:
+    """Mailchimp's ``send_time`` (ISO 8601), or ``fallback`` when it gives none."""
+    try:
+        moment = dt.datetime.fromisoformat(str(value))
+    except ValueError:
+        return fallback
+    return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)

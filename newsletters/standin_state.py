@@ -323,6 +323,11 @@ class StandInState:
             "emails_sent": sent,
             "unsubscribed": sent // 50,
             "send_time": campaign["send_time"],
+            "bounces": {
+                "hard_bounces": sent // 100,
+                "soft_bounces": sent // 40,
+                "syntax_errors": 0,
+            },
             "opens": {
                 "opens_total": sent * 3 // 4,
                 "unique_opens": sent * 2 // 5,

@@ -237,7 +237,7 @@ def test_newsletter_editions_are_listed_previewed_and_approved(
     response = client.post(
         f"/newsletter/{edition_id}/approve", data={"csrf_token": csrf_token(page)}
     )
-    assert "hub newsletter push" in client.follow(response).text
+    assert "approved: it may now be pushed to Mailchimp" in client.follow(response).text
     with transaction(engine) as session:
         approved = session.get(NewsletterEdition, edition_id)
         assert approved is not None and approved.status == "approved"
