@@ -117,10 +117,27 @@ def bench_ask(
 def bench_feeds(
     count: Annotated[int, typer.Option(min=20, help="Feeds served on loopback.")] = 300,
     concurrency: Annotated[int, typer.Option(min=1, max=200)] = 20,
+    hostile: Annotated[
+        bool,
+        typer.Option(
+            "--hostile",
+            help="Also poll each feed of the hostile corpus alone (time, memory) and all of "
+            "them beside a good source (adds the key 'hostile').",
+        ),
+    ] = False,
+    corpus: Annotated[Path, typer.Option(help="The stored hostile feeds (with --hostile).")] = Path(
+        "tests/fixtures/feeds"
+    ),
     as_json: AsJson = False,
 ) -> None:
     """One polling cycle over 300 feeds on loopback, beside feedparser alone on the same bytes."""
     from hub.bench.feeds import render_feeds, run_feeds_bench
 
     result = run_feeds_bench(count, concurrency)
-    typer.echo(json.dumps(result) if as_json else render_feeds(result))
+    text = "" if as_json else render_feeds(result)
+    if hostile:
+        from hub.bench.hostile import render_hostile, run_hostile_bench
+
+        result["hostile"] = run_hostile_bench(corpus)
+        text = text and text + "\n" + render_hostile(result["hostile"])
+    typer.echo(json.dumps(result) if as_json else text)

@@ -6,7 +6,8 @@ HubError
     │                      too_large, redirect_loop, too_many_redirects,
     │                      http_status, network, bad_url, forbidden_address)
     └── FeedError          the bytes are not a usable feed or calendar
-                           (``kind``: not_a_feed, unsafe_xml, unreadable, empty)
+                           (``kind``: not_a_feed, unsafe_xml, too_complex,
+                           unreadable, empty)
 """
 
 from __future__ import annotations
