@@ -21,6 +21,27 @@ if TYPE_CHECKING:
     from hub.settings import Settings
 
 log = logging.getLogger("hub")
+DEMO_HOST = "127.0.0.1"
+"""The demo's console listens on the loopback only: its login is printed in the terminal."""
+
+
+def console_url(host: str, port: int) -> str:
+    """The address a person opens for a console listening on ``host:port``.
+
+    A wildcard address (all interfaces) is reached on the loopback; IPv6 goes in brackets.
+    """
+    shown = {"": "127.0.0.1", "0.0.0.0": "127.0.0.1", "::": "::1"}.get(host, host)
+    if ":" in shown:
+        shown = f"[{shown}]"
+    return f"http://{shown}:{port}/"
+
+
+def _tell_console(host: str, port: int, public_url: str | None) -> None:
+    """Print where the console answers (and its public address when one is configured)."""
+    everywhere = " (listening on every address)" if host in ("", "0.0.0.0", "::") else ""
+    typer.echo(f"Console: {console_url(host, port)}{everywhere}")
+    if public_url:
+        typer.echo(f"Public address: {public_url}")
 
 
 def _stop_on_signals(stop: asyncio.Event) -> None:
@@ -67,6 +88,8 @@ def serve_command(
     configure_logging(settings)
     engine = rt.engine()
     prepare_database(engine, settings, knowledge_dir=str(knowledge))
+    if "web" in roles:
+        _tell_console(host, port, settings.hub.public_url)
     process = HubProcess(
         settings,
         engine,
@@ -160,12 +183,16 @@ def demo_command(
             from hub.web.accounts import demo_account
 
             email, password = await asyncio.to_thread(demo_account, engine)
-            typer.echo(f"  console    http://127.0.0.1:{port}/   sign in as {email} / {password}")
+            typer.echo(f"  console    {console_url(DEMO_HOST, port)}")
+            typer.echo(f"  sign in    {email} / {password}  (a demo login, new at each run)")
+            sandbox = console_url(DEMO_HOST, port) + "standins"
+            typer.echo(f"  sandbox    {sandbox}  (what the stand-ins received, in the console)")
             typer.echo("             (Ctrl-C stops the demo)")
             process = HubProcess(
                 settings,
                 engine,
                 set(ROLES),
+                web_host=DEMO_HOST,
                 web_port=port,
                 secret_key=secrets.token_urlsafe(32),
                 standins=dict(world.standins),
