@@ -4,9 +4,12 @@ Sync: each member becomes a ``PUT /lists/{id}/members/{hash}`` with
 ``status_if_new="pending"`` (Mailchimp's double opt-in for newcomers) and
 *no* ``status``, so a member who unsubscribed in Mailchimp stays
 unsubscribed whatever the hub holds; merge fields carry organisation,
-contact, language, region, member type and topics, and a ``POST .../tags``
-sets the tags. Operations go in batches (``POST /batches``), polled until
-finished. Members the hub knows unsubscribed or cleaned are not sent at all.
+contact, language, region, member type and topics (and ``PREFS_URL``, the
+member's own signed preferences link, when the caller passes ``links``: the
+audience must then define a ``PREFS_URL`` text merge field, which the
+newsletter footer uses), and a ``POST .../tags`` sets the tags. Operations go
+in batches (``POST /batches``), polled until finished. Members the hub knows
+unsubscribed or cleaned are not sent at all.
 
 Back: :func:`pull_changes` reads members changed since a moment
 (``since_last_changed``), :func:`parse_webhook` turns Mailchimp's
@@ -40,12 +43,15 @@ from newsletters.standin_state import subscriber_hash
 NOT_SENT = ("unsubscribed", "cleaned")
 """Newsletter statuses for which a sync leaves the member out altogether."""
 MEMBERS_PER_BATCH = 500
+PREFS_URL = "PREFS_URL"
+Links = Callable[[Member], str | None]
+"""The member's preferences link (see :func:`hub.members.preferences_url`), or None."""
 STATUSES = ("subscribed", "unsubscribed", "cleaned", "pending", "transactional", "archived")
 
 
-def merge_fields(member: Member) -> dict[str, str]:
+def merge_fields(member: Member, prefs_url: str | None = None) -> dict[str, str]:
     """The member's merge fields (the audience must define these tags)."""
-    return {
+    fields = {
         "FNAME": (member.contact_name or "")[:255],
         "ORG": (member.organisation or "")[:255],
         "LANGUAGE": member.language or "en",
@@ -53,6 +59,9 @@ def merge_fields(member: Member) -> dict[str, str]:
         "MTYPE": member.member_type or "",
         "TOPICS": ", ".join(member.topics or [])[:255],
     }
+    if prefs_url:
+        fields[PREFS_URL] = prefs_url[:255]
+    return fields
 
 
 def tags(member: Member) -> list[str]:
@@ -66,18 +75,20 @@ def tags(member: Member) -> list[str]:
     return found
 
 
-def member_body(member: Member) -> dict[str, Any]:
+def member_body(member: Member, prefs_url: str | None = None) -> dict[str, Any]:
     """The PUT body: adds a newcomer as pending, updates anyone else's data, never status."""
     assert member.email
     return {
         "email_address": member.email.strip(),
         "status_if_new": "pending",
-        "merge_fields": merge_fields(member),
+        "merge_fields": merge_fields(member, prefs_url),
         "language": member.language or "en",
     }
 
 
-def member_operations(member: Member, list_id: str) -> list[dict[str, Any]]:
+def member_operations(
+    member: Member, list_id: str, links: Links | None = None
+) -> list[dict[str, Any]]:
     """The batch operations that bring one member up to date in the audience."""
     assert member.email
     path = f"/lists/{list_id}/members/{subscriber_hash(member.email)}"
@@ -87,7 +98,7 @@ def member_operations(member: Member, list_id: str) -> list[dict[str, Any]]:
             "method": "PUT",
             "path": path,
             "operation_id": f"member-{member.id}",
-            "body": json.dumps(member_body(member)),
+            "body": json.dumps(member_body(member, links(member) if links else None)),
         },
         {
             "method": "POST",
@@ -130,6 +141,7 @@ def sync_members(
     poll_every: float = 1.0,
     sleep: Callable[[float], None] = time.sleep,
     progress: Callable[[int], None] = lambda done: None,
+    links: Links | None = None,
 ) -> SyncReport:
     """Send members to the audience in batches and wait for Mailchimp to finish them.
 
@@ -146,7 +158,7 @@ def sync_members(
             report.skipped += 1
     pending: list[tuple[str, int]] = []
     for chunk in _chunks(chosen, per_batch):
-        operations = [op for member in chunk for op in member_operations(member, list_id)]
+        operations = [op for member in chunk for op in member_operations(member, list_id, links)]
         started = call(client.batches.start, {"operations": operations})
         pending.append((str(started["id"]), len(chunk)))
         report.batches.append(str(started["id"]))
@@ -327,6 +339,58 @@ def subscribe_member(client: Client, list_id: str, member: Member) -> str:
         found = current
     member.newsletter_status = str(found.get("status"))
     return member.newsletter_status
+
+
+def save_preferences(
+    client: Client,
+    list_id: str,
+    member: Member,
+    *,
+    newsletter: bool,
+    dropped_tags: Iterable[str] = (),
+    prefs_url: str | None = None,
+) -> str:
+    """A member changed their own preferences: bring their audience contact up to date.
+
+    ``newsletter=True`` subscribes them through Mailchimp's double opt-in
+    (:func:`subscribe_member`: a newcomer or someone who had unsubscribed gets
+    a confirmation e-mail) and updates their merge fields; ``False`` marks
+    them unsubscribed (a contact the audience never held is left alone).
+    Tags follow their topics and language; ``dropped_tags`` (the tags of their
+    old choices) are made inactive. Returns the newsletter status now kept in
+    ``member.newsletter_status``.
+    """
+    if not member.email:
+        raise MailchimpError(f"member {member.id} has no email address for the newsletter")
+    path_hash = subscriber_hash(member.email)
+    if newsletter:
+        subscribe_member(client, list_id, member)
+        call(client.lists.set_list_member, list_id, path_hash, member_body(member, prefs_url))
+    else:
+        try:
+            call(
+                client.lists.update_list_member,
+                list_id,
+                path_hash,
+                {"status": "unsubscribed", "merge_fields": merge_fields(member, prefs_url)},
+            )
+        except MailchimpError as exc:
+            if exc.status != 404:
+                raise
+            member.newsletter_status = "unsubscribed"
+            return member.newsletter_status
+        member.newsletter_status = "unsubscribed"
+    current = tags(member)
+    body = {
+        "tags": [{"name": name, "status": "active"} for name in current]
+        + [
+            {"name": n, "status": "inactive"}
+            for n in dict.fromkeys(dropped_tags)
+            if n not in current
+        ]
+    }
+    call(client.lists.update_list_member_tags, list_id, path_hash, body)
+    return member.newsletter_status or ""
 
 
 def erase_member(settings: Settings, email: str) -> bool:

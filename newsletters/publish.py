@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 from hub.metrics import count_newsletter_push
 from hub.models import Member, NewsletterEdition, ScheduledRun
 from hub.settings import Settings
-from newsletters.audience import SyncReport, apply_changes, pull_changes, sync_members
+from newsletters.audience import Links, SyncReport, apply_changes, pull_changes, sync_members
 from newsletters.compose import (
     approve,
     draft_edition,
@@ -192,12 +192,21 @@ def sync_audience(
     *,
     progress: Callable[[int], None] = lambda done: None,
     poll_every: float = 1.0,
+    links: Links | None = None,
 ) -> tuple[int, SyncReport]:
-    """Send every member to the audience; returns (members in the hub, the sync's report)."""
+    """Send every member to the audience; returns (members in the hub, the sync's report).
+
+    ``links`` gives each member's preferences link (the ``PREFS_URL`` merge field).
+    """
     with Session(engine, expire_on_commit=False) as session:
         members = list(session.scalars(select(Member).order_by(Member.id)))
     report = sync_members(
-        make_client(account), account.list_id, members, progress=progress, poll_every=poll_every
+        make_client(account),
+        account.list_id,
+        members,
+        progress=progress,
+        poll_every=poll_every,
+        links=links,
     )
     return len(members), report
 

@@ -30,7 +30,16 @@ from typing import Any
 
 Reply = tuple[int, Any]
 
-DEFAULT_MERGE_FIELDS = ("FNAME", "LNAME", "ORG", "LANGUAGE", "REGION", "MTYPE", "TOPICS")
+DEFAULT_MERGE_FIELDS = (
+    "FNAME",
+    "LNAME",
+    "ORG",
+    "LANGUAGE",
+    "REGION",
+    "MTYPE",
+    "TOPICS",
+    "PREFS_URL",
+)
 BUILTIN_TAGS = {
     "UNSUB",
     "UPDATE_PROFILE",

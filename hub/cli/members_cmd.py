@@ -56,7 +56,8 @@ def sync_command(
     """Send members to the Mailchimp audience (batches; never resubscribes anyone)."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
 
-    from hub.models import Member
+    from hub.members import preferences_url
+    from hub.models import Member, utcnow
     from newsletters.publish import account_from_settings, sync_audience
 
     settings = runtime(ctx).settings()
@@ -74,7 +75,10 @@ def sync_command(
         ) as progress:  # fmt: skip
             task = progress.add_task("members synced", total=total)
             _, report = sync_audience(
-                engine, account, progress=lambda done: progress.update(task, completed=done)
+                engine,
+                account,
+                progress=lambda done: progress.update(task, completed=done),
+                links=lambda member: preferences_url(settings, member.id, utcnow()),
             )
             progress.update(task, completed=total)
     except HubError as exc:

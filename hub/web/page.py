@@ -22,9 +22,9 @@ from jinja2 import Environment
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
-from starlette.datastructures import FormData
+from starlette.datastructures import FormData, UploadFile
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, RedirectResponse, Response
+from starlette.responses import HTMLResponse, PlainTextResponse, RedirectResponse, Response
 
 from hub.errors import HubError
 from hub.models import Item, Question, User
@@ -35,6 +35,10 @@ from hub.web.tables import AuditEntry
 
 Clock = Callable[[], dt.datetime]
 View = Callable[["Page"], Response]
+UPLOAD_LIMIT = 2 * 1024 * 1024
+"""The largest file an upload form takes (only routes made with ``upload=True`` take files)."""
+UPLOAD_OVERHEAD = 64 * 1024
+"""Room for the other fields and the multipart framing around the file."""
 
 
 @dataclass
@@ -93,6 +97,20 @@ class Page:
 
     def param(self, name: str) -> str:
         return self.request.query_params.get(name, "").strip()
+
+    def upload(self, name: str, back: str) -> bytes | None:
+        """The bytes of the file sent as ``name`` (None if none was chosen).
+
+        Raises :class:`Refused` (back to ``back``) for a file over :data:`UPLOAD_LIMIT`.
+        """
+        value = self.form.get(name) if self.form is not None else None
+        if not isinstance(value, UploadFile) or not value.filename:
+            return None
+        data = value.file.read(UPLOAD_LIMIT + 1)
+        if len(data) > UPLOAD_LIMIT:
+            limit = UPLOAD_LIMIT // (1024 * 1024)
+            raise Refused(_("The file is larger than %(mb)s MB.") % {"mb": limit}, back)
+        return data
 
     def render(self, template: str, status: int = 200, **context: Any) -> Response:
         """The template rendered with the shared context (user, CSRF token, flashes)."""
@@ -153,18 +171,27 @@ def safe_next(path: str) -> str:
     return path if path.startswith("/") and not path.startswith("//") else "/"
 
 
-def view(fn: View, *, public: bool = False, admin: bool = False) -> Callable[[Request], Any]:
+def view(
+    fn: View, *, public: bool = False, admin: bool = False, upload: bool = False
+) -> Callable[[Request], Any]:
     """A Starlette endpoint running ``fn`` with sign-in and CSRF checked first.
 
     ``admin=True``: only the admin role may use it (editors moderate, write newsletters,
     keep the knowledge and answer questions; admins also run channels, deliveries,
     sources, members' personal data and accounts); others get a 403 page.
+    ``upload=True``: the form may carry one file (see :meth:`Page.upload`); the
+    request must say its length, at most :data:`UPLOAD_LIMIT` plus the other fields,
+    before anything is read. Every other route refuses files.
     """
 
     async def endpoint(request: Request) -> Response:
         form = None
         if request.method == "POST":
-            form = await request.form(max_files=0, max_fields=100, max_part_size=256 * 1024)
+            if upload and not _upload_fits(request):
+                return _too_large(request)
+            form = await request.form(
+                max_files=1 if upload else 0, max_fields=100, max_part_size=256 * 1024
+            )
         try:
             return await run_in_threadpool(_run, fn, request, form, public, admin)
         finally:
@@ -174,6 +201,19 @@ def view(fn: View, *, public: bool = False, admin: bool = False) -> Callable[[Re
     endpoint.__name__ = fn.__name__
     endpoint.__doc__ = fn.__doc__
     return endpoint
+
+
+def _upload_fits(request: Request) -> bool:
+    """Whether the request declares a length within the upload limit (chunked ones do not)."""
+    length = request.headers.get("content-length", "")
+    return length.isdigit() and int(length) <= UPLOAD_LIMIT + UPLOAD_OVERHEAD
+
+
+def _too_large(request: Request) -> Response:
+    with use_language(best_match(request.headers.get("accept-language"))):
+        limit = UPLOAD_LIMIT // (1024 * 1024)
+        words = _("The file is larger than %(mb)s MB.") % {"mb": limit}
+    return PlainTextResponse(words, status_code=413)
 
 
 def public_view(fn: View) -> Callable[[Request], Any]:

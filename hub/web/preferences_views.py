@@ -1,0 +1,143 @@
+"""The members' own page: their topics, language, channels and newsletter, by a signed link.
+
+No password: the link (see :mod:`hub.members`) names the member and expires;
+the form still carries the anonymous CSRF token, so another site cannot make
+a member's browser save choices. The page speaks the member's language when
+the console knows it (English otherwise).
+
+Where the choices go: topics, language and channels are kept on the member
+(the secretariat sees them in the console) and reach the Mailchimp audience
+as merge fields and tags (``topic:…``, ``lang:…``), which newsletter segments
+use; the newsletter choice subscribes (with Mailchimp's confirmation e-mail)
+or unsubscribes. The hub's routes post news to the network's shared Slack and
+Telegram channels, not to members one by one, so these choices do not change
+what those channels show; the page says so.
+"""
+
+from __future__ import annotations
+
+from starlette.responses import Response
+
+from hub.errors import HubError
+from hub.members import CHANNELS, mark_seen, member_of_token, preferences_url, topics
+from hub.models import Member
+from hub.web.i18n import _, use_language
+from hub.web.page import Page
+from newsletters.audience import save_preferences, tags
+from newsletters.mailchimp import make_client
+from newsletters.publish import account_from_settings
+
+NEWSLETTER_ON = ("subscribed", "pending")
+
+
+def _secret(page: Page) -> str:
+    secret = page.settings.secrets.get("HUB_SECRET_KEY")
+    assert secret, "the console does not start without HUB_SECRET_KEY"
+    return secret
+
+
+def _member(page: Page) -> Member | None:
+    """The member the link names, if the link is genuine, fresh, and the member not erased."""
+    token = str(page.request.path_params["token"])
+    member_id = member_of_token(_secret(page), token, page.now)
+    member = page.db.get(Member, member_id) if member_id is not None else None
+    if member is None or member.erased_at is not None:
+        return None
+    return member
+
+
+def _refused(page: Page) -> Response:
+    return page.render("preferences_invalid.html", status=404)
+
+
+def _show(page: Page, member: Member, status: int = 200) -> Response:
+    with use_language(member.language):
+        return page.render(
+            "preferences.html",
+            status=status,
+            member=member,
+            all_topics=topics(),
+            languages=page.settings.hub.languages,
+            platforms=[c for c in CHANNELS if c != "email"],
+            channels=CHANNELS if member.channels is None else member.channels,
+            newsletter=(member.newsletter_status or "") in NEWSLETTER_ON,
+            can_subscribe=bool(member.email) and member.newsletter_status != "cleaned",
+        )
+
+
+def preferences_page(page: Page) -> Response:
+    """A member's own choices, from the link in the newsletter or the bots."""
+    member = _member(page)
+    return _refused(page) if member is None else _show(page, member)
+
+
+def preferences_save(page: Page) -> Response:
+    member = _member(page)
+    if member is None:
+        return _refused(page)
+    form = page.form
+    assert form is not None
+    wanted_topics = {str(t) for t in form.getlist("topics")}
+    wanted_channels = {str(c) for c in form.getlist("channels")}
+    language = page.field("language")
+    newsletter = page.field("newsletter") == "on" and bool(member.email)
+    with use_language(member.language):
+        if language not in page.settings.hub.languages or not wanted_topics <= set(topics()):
+            page.flashes.append(("error", _("Please choose from the lists.")))
+            return _show(page, member, status=400)
+    old_tags = tags(member)
+    was_on = (member.newsletter_status or "") in NEWSLETTER_ON
+    member.topics = [t for t in topics() if t in wanted_topics]
+    member.language = language
+    chosen = [c for c in CHANNELS if c in wanted_channels or (c == "email" and newsletter)]
+    member.channels = None if len(chosen) == len(CHANNELS) else chosen
+    mark_seen(page.db, member.id, page.now)
+    problem = _to_mailchimp(page, member, newsletter, was_on, old_tags)
+    page.audit(
+        "member_preferences",
+        f"member:{member.id}",
+        f"topics {len(member.topics)}, language {member.language}, "
+        f"channels {','.join(chosen)}, newsletter {'on' if newsletter else 'off'}"
+        + (f"; mailchimp: {problem}" if problem else ""),
+        actor=f"member:{member.id} (preferences page)",
+    )
+    with use_language(member.language):
+        if problem:
+            words = _(
+                "Your choices are saved, but the newsletter could not be changed just now; "
+                "please try again later."
+            )
+            return page.redirect(page.request.url.path, words, "error")
+        if newsletter and not was_on:
+            words = _("Saved. Please confirm your subscription with the e-mail we have sent you.")
+        else:
+            words = _("Saved. Thank you!")
+        return page.redirect(page.request.url.path, words)
+
+
+def _to_mailchimp(
+    page: Page, member: Member, newsletter: bool, was_on: bool, old_tags: list[str]
+) -> str | None:
+    """Bring the member's audience contact up to date; what went wrong, or None.
+
+    Nothing to do without a Mailchimp channel, without an e-mail address, or
+    for a member who neither is nor wants to be subscribed.
+    """
+    settings = page.settings
+    if not member.email or not (newsletter or was_on):
+        return None
+    if all(c.platform != "mailchimp" for c in settings.channels.values()):
+        return None
+    try:
+        account = account_from_settings(settings)
+        save_preferences(
+            make_client(account),
+            account.list_id,
+            member,
+            newsletter=newsletter,
+            dropped_tags=old_tags,
+            prefs_url=preferences_url(settings, member.id, page.now),
+        )
+    except HubError as exc:
+        return str(exc)
+    return None
