@@ -4,6 +4,8 @@
   question goes to the assistant, the answer to the same conversation, in the
   thread of the mention;
 - ``/iopd QUESTION`` answers in the conversation of the command;
+  ``/iopd preferences`` (or a ``/preferences`` command) answers, to the member
+  alone, with their own signed link to their preferences page;
   ``/iopd submit`` opens the submission form (a modal), and
   ``/iopd submit TITLE | TEXT | LINK`` submits at once;
 - ``view_submission`` of the form stores a pending item of the
@@ -29,6 +31,7 @@ from slack_sdk.errors import SlackClientError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bots.answering import ChatQuestion, answer_into_chat, find_member, say_into_chat
+from bots.preferences import preferences_reply
 from bots.slack.format import APPROVE_ACTION, DECLINE_ACTION, escape
 from bots.submissions import submit_from_chat, tell_submitter, told
 from hub.assistant.assistant import Assistant
@@ -143,6 +146,9 @@ class SlackHandlers:
         text = str(data.get("text", "")).strip()
         channel, user = str(data.get("channel_id", "")), str(data.get("user_id", ""))
         first = text.split(" ", 1)[0].lower()
+        if str(data.get("command", "")).lower() == "/preferences" or first == "preferences":
+            await self._preferences(record, user, now)
+            return
         if first in ("", "help"):
             await self._say(record, channel, self.assistant.help(self._language_of(user)), now)
             return
@@ -162,6 +168,16 @@ class SlackHandlers:
             except SlackClientError as error:  # the trigger lives 3 s: a retry cannot help
                 log.warning("slack: could not open the submission form: %s", error)
                 await self._say(record, channel, FORM_FAILED, now)
+
+    async def _preferences(self, record: InboxRecord, user: str, now: dt.datetime) -> None:
+        """The member's own link, said in a direct message (reply_to a user id opens one)."""
+        member = await asyncio.to_thread(find_member, self.engine, slack_user_id=user)
+        language = member.language if member else self.settings.hub.default_language
+        text = preferences_reply(self.settings, member, language, now)
+        await asyncio.to_thread(
+            say_into_chat, self.engine, platform=PLATFORM, reply_to=user, text=text,
+            language=language, dedup_key=f"say:slack:{record.event_key}", now=now,
+        )  # fmt: skip
 
     def _language_of(self, user: str) -> str:
         member = find_member(self.engine, slack_user_id=user) if user else None

@@ -3,7 +3,8 @@
 Private chats: free text goes to the assistant; ``/next``, ``/events`` and
 ``/awards`` ask the assistant that question in the member's language;
 ``/help`` (and ``/start``) say what can be asked; ``/language xx`` stores the
-member's language; ``/submit`` starts a conversation (title, text, link,
+member's language; ``/preferences`` answers with the member's own signed link
+to their preferences page; ``/submit`` starts a conversation (title, text, link,
 image link; ``/skip`` and ``/cancel``) whose state lives in
 ``bot_conversations``, so a restart loses nothing, and ends in a pending item
 of the ``telegram_submissions`` source. Groups: the bot answers when
@@ -25,6 +26,7 @@ from typing import Any
 from sqlalchemy import Engine, select
 
 from bots.answering import ChatQuestion, answer_into_chat, find_member, say_into_chat
+from bots.preferences import preferences_reply
 from bots.submissions import submit_from_chat, told
 from hub.assistant.assistant import Assistant
 from hub.db import transaction
@@ -194,6 +196,8 @@ class TelegramHandlers:
             elif name == "submit":
                 await asyncio.to_thread(self._start_submission, record, chat_id, now)
                 await say(prompt("title", language))
+            elif name == "preferences":
+                await say(preferences_reply(self.settings, member, language, now))
             elif name in ("skip", "cancel"):
                 await self._continue(record, chat_id, text, member, language, now)
             else:

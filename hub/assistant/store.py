@@ -27,6 +27,7 @@ from hub.assistant.assistant import Answer, Assistant, HasLanguage
 from hub.assistant.tables import load_tables
 from hub.bus.outbox import enqueue
 from hub.errors import HubError
+from hub.members import mark_seen
 from hub.metrics import observe_answer_latency
 from hub.models import Channel, Delivery, Question, Reminder
 
@@ -71,6 +72,7 @@ def ask_and_record(
     session.add(question)
     session.flush()
     answer.question_id = question.id
+    mark_seen(session, member_id, now)
     if answer.handoff and notify_channel:
         enqueue(
             session,

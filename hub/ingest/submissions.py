@@ -21,6 +21,7 @@ from hub.ingest.parse import Candidate
 from hub.ingest.pipeline import enrich
 from hub.ingest.sanitise import clean_summary, clean_title, usable_base
 from hub.ingest.store import StoreReport, store_candidates
+from hub.members import mark_seen
 from hub.models import Source
 from hub.settings import Settings
 
@@ -81,6 +82,7 @@ def submit(
     now: dt.datetime,
 ) -> StoreReport:
     """Store a member's submission (deduplicated like any entry) in the caller's transaction."""
+    mark_seen(session, member_id, now)
     return store_candidates(
         session,
         source,
