@@ -84,6 +84,8 @@ def test_the_unsubscribe_and_preferences_merge_tags_are_in_both_parts():
     links = [a["href"] for tag, a in tags_of(rendered.html) if tag == "a"]
     assert "*|UNSUB|*" in links and "*|UPDATE_PROFILE|*" in links
     assert "*|UNSUB|*" in rendered.text and "*|UPDATE_PROFILE|*" in rendered.text
+    # Each member's own preferences page when the audience holds their link, else Mailchimp's.
+    assert "*|PREFS_URL|*" in links and "*|IF:PREFS_URL|*" in rendered.text
 
 
 def test_an_edition_of_200_items_stays_under_gmails_clip_and_says_it_was_shortened():
@@ -224,7 +226,8 @@ def test_members_cannot_inject_mailchimp_merge_tags():
     rendered = render_edition(content)
     for part in (rendered.html, rendered.text):
         tags = set(re.findall(r"\*\|([^|*]+)\|\*", part))
-        assert tags <= {"UNSUB", "UPDATE_PROFILE", "LIST:ADDRESSLINE"}, tags
+        footer = {"UNSUB", "UPDATE_PROFILE", "LIST:ADDRESSLINE", "PREFS_URL", "IF:PREFS_URL"}
+        assert tags <= footer | {"ELSE:", "END:IF"}, tags
     assert "Mail me at" in rendered.html and "news" in rendered.text
 
 
