@@ -6,6 +6,10 @@ Last-Modified), give the whole exchange one deadline, follow at most a few
 redirects ourselves (a loop is named as such), and decompress the body
 ourselves in bounded steps so a feed, or a gzip bomb, larger than the cap is
 refused as soon as the cap is crossed, without ever holding more than the cap.
+
+With a :class:`~hub.ingest.netguard.NetGuard` (member-supplied URLs), each
+hop is connected to an address the guard resolved and checked, never to a
+name resolved again by the connection (see :func:`pinned`).
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from __future__ import annotations
 import asyncio
 import zlib
 from dataclasses import dataclass, field
+from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 import httpx
@@ -179,36 +184,89 @@ async def _fetch(
     current = url
     while True:
         _check_url(current)
-        if guard is not None:
-            await guard.check(current)
+        outcome = await _hop(client, current, headers, limits, seen, guard)
+        if isinstance(outcome, Fetched):
+            return outcome
+        target = outcome
+        if target in seen:
+            chain = " -> ".join([*seen, target])
+            raise FetchError("redirect_loop", f"redirect loop: {chain}")
+        if len(seen) > limits.max_redirects:
+            raise FetchError(
+                "too_many_redirects",
+                f"more than {limits.max_redirects} redirects (last to {target})",
+            )
+        seen.append(target)
+        current = target
+
+
+@dataclass(frozen=True)
+class Pinned:
+    """One request of a hop: the URL to connect to, with the headers and extensions it needs."""
+
+    url: str
+    headers: dict[str, str] = field(default_factory=dict)
+    extensions: dict[str, Any] = field(default_factory=dict)
+
+
+def pinned(url: str, address: str) -> Pinned:
+    """A request for ``url`` that connects to ``address`` and nowhere else.
+
+    The URL's host becomes the address, so the connection resolves nothing;
+    the name stays in the ``Host`` header and, for https, is the TLS server
+    name the certificate is checked against (httpcore's ``sni_hostname``).
+    ``Connection: close`` keeps the connection from being reused for another
+    name that happens to share the address.
+    """
+    parts = httpx.URL(url)
+    address = address.split("%", 1)[0]  # an IPv6 zone cannot be part of a URL
+    if parts.host == address:
+        return Pinned(url)
+    extensions = {"sni_hostname": parts.host} if parts.scheme == "https" else {}
+    headers = {"Host": parts.netloc.decode("ascii"), "Connection": "close"}
+    return Pinned(str(parts.copy_with(host=address)), headers, extensions)
+
+
+async def _hop(
+    client: httpx.AsyncClient,
+    url: str,
+    headers: dict[str, str],
+    limits: FetchLimits,
+    seen: list[str],
+    guard: NetGuard | None,
+) -> Fetched | str:
+    """One request for ``url``: the feed fetched, or the URL a redirect points to.
+
+    With a ``guard``, the host is resolved and checked once, and each checked
+    address is tried in turn until one accepts the connection.
+    """
+    requests = [Pinned(url)] if guard is None else [pinned(url, a) for a in await guard.vetted(url)]
+    for number, request in enumerate(requests, start=1):
         try:
             async with client.stream(
-                "GET", current, headers=headers, follow_redirects=False
+                "GET",
+                request.url,
+                headers={**headers, **request.headers},
+                extensions=request.extensions,
+                follow_redirects=False,
             ) as response:
-                if response.status_code in REDIRECTS:
-                    location = response.headers.get("location")
-                    if not location:
-                        raise FetchError("http_status", "a redirect without a Location header")
-                    try:
-                        target = urljoin(current, location)
-                    except ValueError:
-                        raise FetchError(
-                            "http_status", f"a redirect to an invalid URL: {location[:200]!r}"
-                        ) from None
-                    if target in seen:
-                        chain = " -> ".join([*seen, target])
-                        raise FetchError("redirect_loop", f"redirect loop: {chain}")
-                    if len(seen) > limits.max_redirects:
-                        raise FetchError(
-                            "too_many_redirects",
-                            f"more than {limits.max_redirects} redirects (last to {target})",
-                        )
-                    seen.append(target)
-                    current = target
-                    continue
-                return await _read(response, current, seen, limits)
+                if response.status_code not in REDIRECTS:
+                    return await _read(response, url, seen, limits)
+                location = response.headers.get("location")
+                if not location:
+                    raise FetchError("http_status", "a redirect without a Location header")
+                try:
+                    return urljoin(url, location)
+                except ValueError:
+                    raise FetchError(
+                        "http_status", f"a redirect to an invalid URL: {location[:200]!r}"
+                    ) from None
+        except httpx.ConnectError as exc:
+            if number == len(requests):
+                raise _network_reason(exc, url) from None
         except httpx.HTTPError as exc:
-            raise _network_reason(exc, current) from None
+            raise _network_reason(exc, url) from None
+    raise FetchError("network", f"cannot find the host {urlsplit(url).netloc} (DNS)")
 
 
 async def _read(

@@ -10,9 +10,12 @@ unless the address falls in the deployment's allow-list
 loop calls :meth:`NetGuard.check` before every request, so each redirect hop
 is checked again.
 
-What it does not close: a DNS answer that changes between this check and
-the connection (rebinding) within the resolver's cache time. Pinning the
-checked address in the transport would; it is left for later.
+The addresses checked are the addresses connected to: :meth:`NetGuard.vetted`
+resolves once and returns what it checked, and the fetch connects to one of
+those addresses itself (the URL's host replaced by the address, the name kept
+in the ``Host`` header and as the TLS server name, see
+:func:`hub.ingest.fetch.pinned`), so a DNS answer that changes between the
+check and the connection (rebinding) is never asked for.
 """
 
 from __future__ import annotations
@@ -86,6 +89,13 @@ class NetGuard:
 
     async def check(self, url: str) -> None:
         """Raise :class:`FetchError` (``forbidden_address``) unless ``url`` may be fetched."""
+        await self.vetted(url)
+
+    async def vetted(self, url: str) -> list[str]:
+        """The addresses ``url``'s host resolves to, every one checked; connect to these only.
+
+        Raises :class:`FetchError` (``forbidden_address``) when any is refused.
+        """
         parts = urlsplit(url)
         host = parts.hostname
         if not host:
@@ -98,6 +108,7 @@ class NetGuard:
                 addresses = await self.resolver(host, port)
             except OSError:
                 raise FetchError("network", f"cannot find the host {host} (DNS)") from None
+        addresses = list(dict.fromkeys(addresses))  # once each, in the resolver's order
         if not addresses:
             raise FetchError("network", f"cannot find the host {host} (DNS)")
         for address in addresses:
@@ -108,3 +119,4 @@ class NetGuard:
                     f"refused: {host} is a {kind} address ({address}), not on the public "
                     "internet (a deployment can allow it with [hub] fetch_allow_private)",
                 )
+        return addresses
