@@ -404,7 +404,10 @@ def approve_edition(page: Page) -> Response:
     try:
         compose.approve(edition, page.user.email)
     except (HubError, ValueError) as exc:
-        raise Refused(str(exc), back) from None
+        raise Refused(
+            _("Edition %(id)s cannot be approved: %(reason)s") % {"id": edition.id, "reason": exc},
+            back,
+        ) from None
     page.audit("approve_edition", f"edition:{edition.id}", edition.language)
     return page.redirect(
         back,

@@ -210,6 +210,20 @@ def test_an_editor_drafts_the_period_and_sees_it_by_section(
     assert "Drafted 3 editions" in every.text
 
 
+def test_each_language_edition_of_the_period_is_one_click_away(
+    engine: Engine, world: tuple[ConsoleClient, dict[str, int]]
+) -> None:
+    client, ids = world
+    english = draft(client)
+    assert "Draft the Español (es) edition" in client.get(f"/newsletter/{english}").text
+    spanish = draft(client, "es")
+    assert edition(engine, spanish).item_order == [ids["rosario"]]
+    page = client.get(f"/newsletter/{spanish}").text
+    assert f'<a href="/newsletter/{english}">English (en)</a>' in page
+    assert page.count("needs a translation first") == 3  # the English items, left out
+    assert page.count("<iframe sandbox ") == 2
+
+
 def test_a_draft_with_a_bad_period_is_refused_in_words(
     world: tuple[ConsoleClient, dict[str, int]],
 ) -> None:
