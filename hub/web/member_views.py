@@ -40,12 +40,12 @@ def _filters(page: Page) -> dict[str, str]:
 
 def _filtered(query: Select[Any], filters: dict[str, str]) -> Select[Any]:
     if filters["q"]:
-        words = f"%{filters['q'].lower()}%"
+        words = filters["q"].lower()  # % and _ are searched for as themselves
         query = query.where(
             or_(
-                func.lower(Member.organisation).like(words),
-                func.lower(func.coalesce(Member.contact_name, "")).like(words),
-                func.lower(func.coalesce(Member.email, "")).like(words),
+                func.lower(Member.organisation).contains(words, autoescape=True),
+                func.lower(func.coalesce(Member.contact_name, "")).contains(words, autoescape=True),
+                func.lower(func.coalesce(Member.email, "")).contains(words, autoescape=True),
             )
         )
     if filters["language"]:

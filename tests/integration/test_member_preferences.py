@@ -206,3 +206,23 @@ def test_saving_needs_the_csrf_token(engine: Engine, client: ConsoleClient) -> N
 def test_the_link_is_absolute_with_a_public_url(standin: MailchimpStandIn) -> None:
     url = preferences_url(settings_with(standin), 7, NOW)
     assert url is not None and url.startswith("https://hub.example.org/preferences/")
+
+
+def test_the_audience_sync_carries_each_members_link(standin: MailchimpStandIn) -> None:
+    from newsletters.audience import sync_members
+    from newsletters.mailchimp import MailchimpAccount, make_client
+
+    settings = settings_with(standin)
+    members = [Member(id=3, organisation="Girona", email=EMAIL, language="ca", topics=[]),
+               Member(id=4, organisation="Lleida", email="info@lleida.cat", topics=[])]  # fmt: skip
+    client = make_client(MailchimpAccount(standin.api_key, standin.base_url, standin.list_id))
+    report = sync_members(
+        client, standin.list_id, members, poll_every=0.01,
+        links=lambda member: preferences_url(settings, member.id, NOW),
+    )  # fmt: skip
+    assert report.members == 2 and report.errored == 0
+    for member in members:
+        assert member.email is not None
+        fields = standin.state.members[subscriber_hash(member.email)]["merge_fields"]
+        token = fields["PREFS_URL"].rsplit("/", 1)[1]
+        assert member_of_token(TEST_SECRET_KEY, token, NOW) == member.id

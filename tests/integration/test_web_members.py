@@ -71,6 +71,7 @@ def test_the_list_searches_and_filters(engine: Engine, client: ConsoleClient) ->
     found = client.get("/members", params={"q": "zoé"}).text
     assert "Ville de Grigny" in found and "Porto Alegre" not in found
     assert "Porto Alegre" in client.get("/members", params={"q": "POA.BR"}).text
+    assert "No members match" in client.get("/members", params={"q": "%"}).text
     by_language = client.get("/members", params={"language": "ca"}).text
     assert "Girona" in by_language and "Grigny" not in by_language
     by_region = client.get("/members", params={"region": "latin-america"}).text
@@ -278,3 +279,35 @@ def test_editors_get_403_on_every_members_page(engine: Engine, client: ConsoleCl
     assert after.email == "ana@girona.cat" and after.organisation == "Girona"
     with transaction(engine) as session:
         assert session.scalars(select(Member).where(Member.email == "x@x.org")).first() is None
+
+
+def test_erasure_deletes_the_contact_from_mailchimp_or_erases_nothing(engine: Engine) -> None:
+    from newsletters.audience import subscribe_member
+    from newsletters.mailchimp import MailchimpAccount, make_client
+    from newsletters.standin import MailchimpStandIn
+    from newsletters.standin_state import subscriber_hash
+
+    girona = add_member(engine, organisation="Girona", email="ana@girona.cat")
+    add_user(engine, ADMIN, PASSWORD, role="admin")
+    with MailchimpStandIn() as standin:
+        account = MailchimpAccount(standin.api_key, standin.base_url, standin.list_id)
+        subscribe_member(make_client(account), standin.list_id, member(engine, girona))
+        for key, erased in (("wrong-key-us1", False), (standin.api_key, True)):
+            settings = example_settings().model_copy(deep=True)
+            settings.channels["newsletter"] = settings.channels["news_en"].model_copy(
+                update={"platform": "mailchimp", "target": standin.list_id,
+                        "base_url": standin.base_url, "token_env": "MAILCHIMP_API_KEY"}
+            )  # fmt: skip
+            settings.secrets["MAILCHIMP_API_KEY"] = key
+            app = console_app(settings, engine, clock=SteppingClock(NOW))
+            with ConsoleClient(app) as client:
+                client.sign_in(ADMIN, PASSWORD)
+                url = f"/members/{girona}/erase"
+                page = client.get(url).text
+                assert "deleted permanently from the Mailchimp audience" in page
+                response = client.post(url, data={"csrf_token": csrf_token(page), "confirm": "yes"})
+                said = client.follow(response).text
+            held = subscriber_hash("ana@girona.cat") in standin.state.members
+            assert held is not erased
+            assert (member(engine, girona).email is None) is erased
+            assert ("Nothing was erased" in said) is not erased
