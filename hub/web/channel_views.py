@@ -118,7 +118,7 @@ def channel_state(
         return "rate-limited", _("Rate-limited: the platform asked the hub to wait.")
     if last is not None and last[0] != "sent":
         return "failing", _("Failing: its last attempt did not go through.")
-    return "working", _("Working.") if last else _("Nothing sent yet.")
+    return "working", _("Working.") if last else _("No attempt recorded yet.")
 
 
 def channel_rows(page: Page) -> list[ChannelRow]:
