@@ -20,6 +20,9 @@ from sqlalchemy.engine import make_url
 
 from hub.db import make_engine, normalise_url, upgrade
 
+# Fails the session when any test's output shows one of tests/known_secrets.py's secrets.
+pytest_plugins = ["secret_guard"]
+
 POSTGRES_URL = os.environ.get("HUB_TEST_DATABASE_URL")
 BACKENDS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
 _counter = itertools.count()
