@@ -18,7 +18,8 @@ from hub.assistant import Assistant
 from hub.assistant.store import ask_and_record
 from hub.db import transaction
 from hub.knowledge import load_directory, sync
-from hub.models import Award, AwardStep, Event, KnowledgeEntry
+from hub.knowledge.revision import revision
+from hub.models import Award, AwardStep, Event, KnowledgeEntry, Source
 from hub.web.tables import AuditEntry
 from hub.web.testing import ConsoleClient, SteppingClock, add_user, console_app, example_settings
 
@@ -345,3 +346,58 @@ def test_knowledge_pages_need_a_session_and_posts_need_the_csrf_token(
     with transaction(engine) as session:
         assert session.scalar(select(Event).where(Event.city == "Lisbon")) is None
         assert session.get(Event, SEED_EVENT).edited_at is None  # type: ignore[union-attr]
+
+
+def test_an_event_a_calendar_owns_is_shown_not_edited(
+    engine: Engine, client: ConsoleClient
+) -> None:
+    with transaction(engine) as session:
+        source = Source(key="partners", kind="calendar", url="https://example.org/cal.ics")
+        session.add(source)
+        session.flush()
+        session.add(
+            Event(
+                id="ical-partners-1",
+                kind="event",
+                name={"en": "Partner forum"},
+                starts_on=dt.date(2027, 1, 10),
+                source_id=source.id,
+                external_uid="1@example.org",
+            )
+        )
+    signed_in(client)
+    page = client.get("/knowledge/events/ical-partners-1")
+    assert "comes from the calendar feed “partners”" in page.text
+    assert 'action="/knowledge/events/ical-partners-1"' not in page.text
+    refused = client.submit(
+        "/knowledge", "/knowledge/events/ical-partners-1", {**NEW_CONFERENCE, "city": "Elsewhere"}
+    )
+    assert "change it at its source" in client.follow(refused).text
+    with transaction(engine) as session:
+        event = session.get(Event, "ical-partners-1")
+        assert event is not None
+        assert (event.city, event.edited_at) == (None, None)
+
+
+def test_every_console_save_moves_the_revision_the_assistant_watches(
+    engine: Engine, client: ConsoleClient
+) -> None:
+    signed_in(client)
+
+    def current() -> tuple[object, ...]:
+        with transaction(engine) as session:
+            return revision(session)
+
+    seen = [current()]
+    with transaction(engine) as session:
+        step = session.scalar(select(AwardStep).where(AwardStep.award_id == "iopd-award-2020"))
+        assert step is not None
+        address = f"/knowledge/awards/iopd-award-2020/steps/{step.id}"
+    for form in ({"date_precision": "month", "starts_on": "2020-02"},
+                 {"date_precision": "month", "starts_on": "2020-03"}):  # fmt: skip
+        assert client.submit(address, address, form).status_code == 303
+        seen.append(current())
+    faq = f"/knowledge/faq/{SEED_FAQ}"
+    client.submit(faq, faq, {"question_en": "How to join?", "answer_en": "Write to us."})
+    seen.append(current())
+    assert len(set(seen)) == len(seen)
