@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from hub.ingest.tags import default_tagger
@@ -174,14 +174,17 @@ def read_rows(text: str, languages: Sequence[str]) -> tuple[list[MemberRow], lis
 def upsert(session: Session, rows: Iterable[MemberRow]) -> tuple[int, int]:
     """Create or update the members of ``rows`` (matched on e-mail); returns (created, updated)."""
     regions = default_tagger().regions
+    known = {
+        (m.email or "").lower(): m
+        for m in session.scalars(select(Member).where(Member.email.is_not(None)))
+    }
     created = updated = 0
     for row in rows:
-        member = session.scalars(
-            select(Member).where(func.lower(Member.email) == row.email.lower())
-        ).first()
+        member = known.get(row.email.lower())
         if member is None:
             member = Member(email=row.email, organisation=row.organisation, topics=[])
             session.add(member)
+            known[row.email.lower()] = member
             created += 1
         else:
             updated += 1
