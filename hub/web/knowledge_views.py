@@ -115,6 +115,15 @@ def _apply(row: Any, clean: dict[str, Any]) -> list[str]:
     return changed
 
 
+def _taken_ids(page: Page) -> set[str]:
+    """Ids in use: one namespace for events, awards and entries, as in the seed files
+    (the assistant looks a record up by id alone)."""
+    taken: set[str] = set()
+    for model in (Event, Award, KnowledgeEntry):
+        taken.update(page.db.scalars(select(model.id)))
+    return taken
+
+
 def _mark(page: Page, row: Any) -> None:
     row.edited_at = page.now
     row.edited_by = page.user.email
@@ -179,7 +188,7 @@ def event_edit_form(page: Page) -> Response:
 
 def event_create(page: Page) -> Response:
     """A new event, written by the secretariat (no seed document: loads never remove it)."""
-    checked = read_event(page.field, taken=page.db.scalars(select(Event.id)))
+    checked = read_event(page.field, taken=_taken_ids(page))
     if not checked.ok:
         return _event_form(page, None, checked)
     event = Event(id=checked.clean["id"], name={}, description={}, theme={}, topics=[])
@@ -230,7 +239,7 @@ def award_edit_form(page: Page) -> Response:
 
 
 def award_create(page: Page) -> Response:
-    checked = read_award(page.field, taken=page.db.scalars(select(Award.id)))
+    checked = read_award(page.field, taken=_taken_ids(page))
     if not checked.ok:
         return _award_form(page, None, checked)
     award = Award(id=checked.clean["id"], name={}, description={})
@@ -340,7 +349,7 @@ def faq_edit_form(page: Page) -> Response:
 
 
 def faq_create(page: Page) -> Response:
-    checked = read_faq(page.field, taken=page.db.scalars(select(KnowledgeEntry.id)))
+    checked = read_faq(page.field, taken=_taken_ids(page))
     if not checked.ok:
         return _faq_form(page, None, checked)
     entry = KnowledgeEntry(

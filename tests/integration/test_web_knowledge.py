@@ -268,6 +268,8 @@ def test_a_faq_entry_in_five_languages(engine: Engine, client: ConsoleClient) ->
         assert (entry.kind, entry.data["origin"]) == ("faq", "console")
     listed = client.get("/knowledge").text
     assert "ca, en, es, fr, pt" in listed
+    clash = client.submit("/knowledge/faq/new", "/knowledge/faq/new", {**typed, "id": SEED_EVENT})
+    assert 'id="id-error">This id is already used' in clash.text  # one namespace, as in the files
 
 
 def test_the_assistant_answers_from_the_console_edit(engine: Engine, client: ConsoleClient) -> None:
