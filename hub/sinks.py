@@ -47,6 +47,13 @@ class Message:
     secretariat) or ``reply`` (to a member). ``text`` is plain text; ``html`` is
     already sanitised by the hub. ``edit_of`` carries the platform id of an
     earlier message when this is a correction.
+
+    ``attempt`` counts the claims of this delivery (1 the first time).
+    ``in_doubt`` says an earlier attempt may have reached the platform without the
+    hub recording it (a worker killed between the platform's answer and the
+    commit, a lease taken over, an answer lost): a sink that can look the message
+    up on the platform (Slack's metadata, a Mailchimp campaign's status) must do
+    so before sending again, and return what it finds as the receipt.
     """
 
     delivery_id: int
@@ -60,6 +67,8 @@ class Message:
     tags: tuple[str, ...] = ()
     edit_of: str | None = None
     extra: Mapping[str, Any] = field(default_factory=dict)
+    attempt: int = 1
+    in_doubt: bool = False
 
 
 @dataclass(frozen=True)

@@ -116,6 +116,9 @@ def build_messages(
 
     Corrections and retractions carry their text and the platform id they edit
     or delete (``edit_of``) in the payload, like every kind other than ``item``.
+    Every message carries its claim's attempt number and whether an earlier
+    attempt may have reached the platform unrecorded (``in_doubt``), so a sink
+    can look before sending again.
     """
     item_ids = {c.item_id for c in claims if c.kind == "item" and c.item_id is not None}
     wanted = {ch.language for ch in channel_rows.values() if ch.language}
@@ -138,6 +141,8 @@ def build_messages(
                 tags=tuple(p.get("tags", ())),
                 edit_of=p.get("edit_of"),
                 extra=dict(p.get("extra", {})),
+                attempt=claim.attempt,
+                in_doubt=claim.in_doubt,
             )
             continue
         row = item_rows.get(claim.item_id) if claim.item_id is not None else None
@@ -155,6 +160,8 @@ def build_messages(
             image_url=c.image_url,
             language=c.language,
             tags=c.tags,
+            attempt=claim.attempt,
+            in_doubt=claim.in_doubt,
         )
     return messages
 

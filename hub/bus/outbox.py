@@ -39,7 +39,12 @@ Executor = Connection | Session
 
 @dataclass(frozen=True)
 class Claim:
-    """A delivery leased to this worker; ``token`` fences every write that ends the lease."""
+    """A delivery leased to this worker; ``token`` fences every write that ends the lease.
+
+    ``previous_error`` is the last error recorded before this claim (a sweep writes
+    one when a lease expired): with ``attempt`` it tells whether an earlier
+    attempt may have reached the platform unrecorded (:attr:`in_doubt`).
+    """
 
     id: int
     item_id: int | None
@@ -49,6 +54,18 @@ class Claim:
     attempt: int
     max_attempts: int
     token: str
+    previous_error: str | None = None
+
+    @property
+    def in_doubt(self) -> bool:
+        """An earlier claim of this delivery ended without a recorded success.
+
+        True from the second attempt on (the first was claimed and did not end
+        ``sent``: killed, lease expired, timeout, 5xx, 429), and after a requeue of
+        a failed or dead delivery (``attempts`` is reset but the error is kept).
+        A claim given back unsent does not count: its attempt is undone.
+        """
+        return self.attempt > 1 or self.previous_error is not None
 
 
 @dataclass
@@ -150,10 +167,24 @@ def claim_due(
             t.c.payload,
             t.c.attempts,
             t.c.max_attempts,
+            t.c.last_error,
         )
     )
     rows = conn.execute(statement).all()
-    return [Claim(*row, token=token) for row in rows]  # type: ignore[misc]
+    return [
+        Claim(
+            id=row.id,
+            item_id=row.item_id,
+            channel_id=row.channel_id,
+            kind=row.kind,
+            payload=row.payload,
+            attempt=row.attempts,
+            max_attempts=row.max_attempts,
+            token=token,
+            previous_error=row.last_error,
+        )
+        for row in rows
+    ]
 
 
 _SENT = (
@@ -182,7 +213,8 @@ _ENDED = (
         status=bindparam("b_status"),
         attempts=deliveries.c.attempts - bindparam("b_undo"),
         due_at=bindparam("b_due"),
-        last_error=bindparam("b_error"),
+        # a claim given back unsent keeps the error before it (it still tells of doubt)
+        last_error=func.coalesce(bindparam("b_error"), deliveries.c.last_error),
         lease_until=None,
         leased_by=None,
     )
