@@ -40,7 +40,8 @@ FORBIDDEN = {"not_in_channel", "invalid_auth", "account_inactive", "token_revoke
 FORBIDDEN |= {"token_expired", "missing_scope", "restricted_action", "no_permission"}
 FORBIDDEN |= {"ekm_access_denied", "access_denied", "cant_update_message", "cant_delete_message"}
 TRANSIENT = {"internal_error", "fatal_error", "service_unavailable", "request_timeout"}
-HISTORY_LOOKBACK = 100  # messages searched for an in-doubt post (the channel's most recent)
+HISTORY_PAGE = 200  # messages per conversations.history page (Slack allows up to 999)
+HISTORY_PAGES = 5  # pages searched for an in-doubt post: the channel's 1,000 most recent
 IN_DOUBT_LIMIT = 10_000  # delivery ids remembered as in doubt (oldest forgotten first)
 
 
@@ -102,19 +103,21 @@ class SlackSink:
     async def send(self, message: Message) -> Receipt:
         """Post, update or delete as ``message`` asks; the receipt is ``channel:ts``.
 
-        A post whose earlier attempt through this sink ended without Slack's
-        answer (a timeout or a dropped connection after the request left) is
-        first looked for in the channel's recent history, by the delivery id
-        in the hub's message metadata: if it is there, that is the receipt and
-        nothing is posted twice. (Retries by another process are not covered:
-        the bus does not tell the sink the attempt number.)
+        A post that may already be in the channel is first looked for in the
+        channel's recent history, by the delivery id in the hub's message
+        metadata: if it is there, that is the receipt and nothing is posted
+        twice. A post may be there when the bus says so (``message.in_doubt``:
+        an earlier attempt, in any process, ended without a recorded result,
+        e.g. its worker was killed after Slack accepted the post) or when an
+        earlier attempt through this sink got no answer (a timeout or a dropped
+        connection after the request left).
         """
         receipt = Receipt(message.edit_of or "")
         for request in requests_for(message, self.channel):
             if request.name != "chat.postMessage":
                 receipt = await self._call(request)  # update and delete are idempotent
                 continue
-            if message.delivery_id in self._in_doubt:
+            if message.in_doubt or message.delivery_id in self._in_doubt:
                 found = await self._posted_earlier(request, message.delivery_id)
                 if found is not None:
                     self._in_doubt.pop(message.delivery_id, None)
@@ -140,31 +143,41 @@ class SlackSink:
     async def _posted_earlier(self, request: ApiRequest, delivery_id: int) -> Receipt | None:
         """The receipt of this delivery's message if the channel's recent history holds it.
 
-        History wants a channel id: a target given by name is looked up only once
-        this sink has learnt its id from an earlier answer. A lookup Slack refuses
-        (a missing ``channels:history`` scope, say) means posting as before.
+        Reads up to ``HISTORY_PAGES`` pages of ``conversations.history`` (newest
+        first, with ``include_all_metadata``) for a message whose metadata is the
+        hub's ``hub_delivery`` event with this delivery id. History wants a
+        channel id: a target given by name is looked up only once this sink has
+        learnt its id from an earlier answer (configure channel ids to be safe
+        across restarts). A lookup Slack refuses (a missing ``channels:history``
+        scope, say) means posting as before.
         """
         target = str(request.body["channel"])
         channel = self._channel_ids.get(target, target)
-        if channel.startswith("#"):
-            return None
-        try:
-            response = await self._guarded(
-                self.client.conversations_history(
-                    channel=channel, limit=HISTORY_LOOKBACK, include_all_metadata=True
-                )
+        if channel.startswith("#") or not channel:
+            log.warning(
+                "delivery %d may be posted twice: no channel id for %s", delivery_id, target
             )
-        except (Timeout, TransientError, RateLimited):
-            raise  # still in doubt: the bus retries later
-        except DeliveryError as exc:
-            log.warning("cannot look for delivery %d in Slack history: %s", delivery_id, exc)
             return None
-        for posted in response.get("messages") or []:
-            metadata = posted.get("metadata") or {}
-            payload = metadata.get("event_payload") or {}
-            mine = payload.get("delivery_id") == delivery_id
-            if metadata.get("event_type") == METADATA_EVENT and mine:
-                return Receipt(f"{channel}:{posted['ts']}")
+        cursor = ""
+        for _ in range(HISTORY_PAGES):
+            page: dict[str, Any] = {"limit": HISTORY_PAGE, "include_all_metadata": True}
+            if cursor:
+                page["cursor"] = cursor
+            try:
+                response = await self._guarded(
+                    self.client.conversations_history(channel=channel, **page)
+                )
+            except (Timeout, TransientError, RateLimited):
+                raise  # still in doubt: the bus retries later
+            except DeliveryError as exc:
+                log.warning("cannot look for delivery %d in Slack history: %s", delivery_id, exc)
+                return None
+            for posted in response.get("messages") or []:
+                if _delivery_of(posted) == delivery_id:
+                    return Receipt(f"{channel}:{posted['ts']}")
+            cursor = str((response.get("response_metadata") or {}).get("next_cursor") or "")
+            if not response.get("has_more") or not cursor:
+                return None
         return None
 
     async def delete(self, platform_message_id: str) -> None:
@@ -205,6 +218,15 @@ class SlackSink:
         if session is not None and not session.closed:
             await session.close()
         self.client.session = None
+
+
+def _delivery_of(posted: dict[str, Any]) -> int | None:
+    """The hub delivery id in a history message's metadata (None if not the hub's)."""
+    metadata = posted.get("metadata") or {}
+    if metadata.get("event_type") != METADATA_EVENT:
+        return None
+    found = (metadata.get("event_payload") or {}).get("delivery_id")
+    return found if isinstance(found, int) else None
 
 
 def slack_sink(channel: ChannelInfo, secret: str | None) -> SlackSink:

@@ -16,11 +16,13 @@ per-channel posting limit with HTTP 429, ``Retry-After`` and
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import hmac
 import json
 import time
 from dataclasses import asdict, dataclass, field
+from decimal import Decimal, InvalidOperation
 from typing import Any
 from urllib.parse import urlencode
 
@@ -290,16 +292,66 @@ class SlackStandIn(LoopbackServer):
         return {"channel": channel.id, "ts": stored.ts, "text": stored.text, "message": shape}
 
     def _history(self, params: dict[str, Any]) -> dict[str, Any]:
+        """conversations.history as Slack answers it: newest first, ``limit`` (at most
+        999) per page, ``oldest``/``latest`` bounds (exclusive unless ``inclusive``),
+        and a ``cursor`` from the previous page's ``response_metadata.next_cursor``.
+        Metadata only with ``include_all_metadata``; thread replies are not listed."""
         channel = self._channel(params)
-        with_metadata = str(params.get("include_all_metadata", "")).lower() in ("1", "true")
-        limit = int(params.get("limit") or 100)
-        newest_first = sorted(self.messages(channel.id), key=lambda m: m.ts, reverse=True)
+        with_metadata = _true(params.get("include_all_metadata"))
+        limit = min(max(int(params.get("limit") or 100), 1), 999)
+        inclusive = _true(params.get("inclusive"))
+        oldest, latest = _ts_param(params.get("oldest")), _ts_param(params.get("latest"))
+        before = _cursor_ts(str(params.get("cursor") or ""))
+        kept = []
+        for m in self.messages(channel.id):
+            ts = Decimal(m.ts)
+            if m.thread_ts and m.thread_ts != m.ts:
+                continue
+            if oldest is not None and (ts < oldest or (ts == oldest and not inclusive)):
+                continue
+            if latest is not None and (ts > latest or (ts == latest and not inclusive)):
+                continue
+            if before is not None and ts > before:
+                continue
+            kept.append(m)
+        newest_first = sorted(kept, key=lambda m: Decimal(m.ts), reverse=True)
+        page, rest = newest_first[:limit], newest_first[limit:]
+        next_cursor = _cursor_for(rest[0].ts) if rest else ""
         return {
-            "messages": [m.shape(with_metadata) for m in newest_first[:limit]],
-            "has_more": len(newest_first) > limit,
+            "messages": [m.shape(with_metadata) for m in page],
+            "has_more": bool(rest),
             "pin_count": 0,
-            "response_metadata": {"next_cursor": ""},
+            "response_metadata": {"next_cursor": next_cursor},
         }
+
+
+def _true(value: Any) -> bool:
+    return str(value or "").lower() in ("1", "true")
+
+
+def _ts_param(value: Any) -> Decimal | None:
+    """A ``ts`` bound, compared exactly (a float loses a ts's last digits)."""
+    try:
+        return Decimal(str(value)) if value not in (None, "") else None
+    except InvalidOperation:
+        raise SlackError("invalid_ts_oldest") from None
+
+
+def _cursor_for(ts: str) -> str:
+    """An opaque cursor like Slack's (base64 of ``next_ts:<ts>``)."""
+    return base64.b64encode(f"next_ts:{ts}".encode()).decode()
+
+
+def _cursor_ts(cursor: str) -> Decimal | None:
+    if not cursor:
+        return None
+    try:
+        kind, ts = base64.b64decode(cursor).decode().split(":", 1)
+        if kind != "next_ts":
+            raise ValueError(kind)
+        return Decimal(ts)
+    except (ValueError, InvalidOperation):
+        raise SlackError("invalid_cursor") from None
 
 
 # --- playing the member: Slack calling the hub --------------------------------------
