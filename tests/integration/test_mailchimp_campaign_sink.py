@@ -1,0 +1,97 @@
+"""A campaign sent through the bus is never sent twice: the sink reads its status first.
+
+A worker killed after Mailchimp accepted the send and before the hub recorded
+it leaves the delivery in doubt; the next attempt (a new sink, in another
+process) reads the campaign's status, finds ``sent`` and returns the receipt
+without a second send. Against the Mailchimp stand-in and the real
+``mailchimp-marketing`` client.
+"""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+
+from hub.errors import BadPayload, Forbidden
+from hub.sinks import ChannelInfo, Message
+from newsletters.sink import mailchimp_sink
+from newsletters.standin import MailchimpStandIn
+
+
+@pytest.fixture
+def standin():
+    with MailchimpStandIn(list_id="chaos01") as server:
+        yield server
+
+
+def campaign(standin: MailchimpStandIn) -> str:
+    status, created = standin.state.create_campaign(
+        body={"type": "regular", "recipients": {"list_id": "chaos01"}}
+    )
+    assert status == 200
+    standin.state.set_content(created["id"], body={"html": "<p>Hi</p>", "plain_text": "Hi"})
+    return str(created["id"])
+
+
+def send(standin: MailchimpStandIn, campaign_id: str, **fields: object) -> str:
+    channel = ChannelInfo("newsletter", "mailchimp", "chaos01", base_url=standin.base_url)
+    sink = mailchimp_sink(channel, standin.api_key)
+    message = Message(
+        delivery_id=9,
+        kind="campaign",
+        title="Edition",
+        extra={"campaign_id": campaign_id},
+        **fields,
+    )
+    return asyncio.run(sink.send(message)).platform_message_id
+
+
+def calls(standin: MailchimpStandIn) -> list[tuple[str, str, int]]:
+    return [(r.method, r.path.rsplit("/", 1)[-1], r.status) for r in standin.received]
+
+
+def test_a_campaign_is_sent_once_after_reading_its_status(standin):
+    campaign_id = campaign(standin)
+    assert send(standin, campaign_id) == campaign_id
+    assert standin.state.sends == [campaign_id]
+    assert calls(standin) == [("GET", campaign_id, 200), ("POST", "send", 204)]
+
+
+def test_a_retry_after_a_crash_finds_the_campaign_sent_and_does_not_send_again(standin):
+    campaign_id = campaign(standin)
+    send(standin, campaign_id)  # accepted; the worker is killed before recording it
+    assert send(standin, campaign_id, attempt=2, in_doubt=True) == campaign_id
+    assert standin.state.sends == [campaign_id]
+    assert [c for c in calls(standin) if c[0] == "POST"] == [("POST", "send", 204)]
+
+
+def test_a_send_racing_past_the_status_read_takes_mailchimps_refusal_as_the_receipt(standin):
+    campaign_id = campaign(standin)
+    channel = ChannelInfo("newsletter", "mailchimp", "chaos01", base_url=standin.base_url)
+    sink = mailchimp_sink(channel, standin.api_key)
+    reads = iter(["save", "sent"])  # the first read comes before the other sender's send
+    real_status = sink._status
+
+    def racing_status(found: str) -> str:
+        status = next(reads)
+        if status == "save":
+            standin.state.campaign_action(found, "send", body=None)  # the other sender
+            return status
+        return real_status(found)
+
+    sink._status = racing_status  # type: ignore[method-assign]
+    message = Message(9, "campaign", "Edition", extra={"campaign_id": campaign_id})
+    assert asyncio.run(sink.send(message)).platform_message_id == campaign_id
+    assert standin.state.sends == [campaign_id]
+
+
+def test_a_campaign_delivery_needs_a_campaign_and_a_key(standin):
+    channel = ChannelInfo("newsletter", "mailchimp", "chaos01", base_url=standin.base_url)
+    with pytest.raises(BadPayload, match="campaign_id"):
+        asyncio.run(mailchimp_sink(channel, standin.api_key).send(Message(1, "campaign", "x")))
+    with pytest.raises(Forbidden, match="API key"):
+        message = Message(1, "campaign", "x", extra={"campaign_id": campaign(standin)})
+        asyncio.run(mailchimp_sink(channel, None).send(message))
+    with pytest.raises(BadPayload, match="not found"):
+        send(standin, "nosuchcampaign")
