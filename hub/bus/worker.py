@@ -18,9 +18,11 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import datetime as dt
+import json
 import logging
 import os
 import random
+import signal
 import socket
 import time
 import uuid
@@ -42,6 +44,13 @@ from hub.sinks import Message, RateLimit, Sink
 
 log = logging.getLogger(__name__)
 Clock = Callable[[], dt.datetime]
+
+CHAOS_KILL_AFTER_ACCEPT = "HUB_CHAOS_KILL_AFTER_ACCEPT"
+"""Chaos testing only (``hub bench chaos``): with this probability per send, the worker
+SIGKILLs its own process right after the platform accepted a message and before the
+result is recorded, the worst moment for a crash. Unset (the default), nothing happens."""
+CHAOS_LOG = "HUB_CHAOS_LOG"
+"""Chaos testing only: a file to which that self-kill first appends which delivery it hit."""
 
 
 @dataclass(frozen=True)
@@ -112,6 +121,7 @@ class Worker:
         self._last_sweep = 0.0
         self._rng = random.Random()
         self._listener: Any = None
+        self._chaos_kill = float(os.environ.get(CHAOS_KILL_AFTER_ACCEPT) or 0)
 
     # --- the loop -------------------------------------------------------------------
 
@@ -252,6 +262,8 @@ class Worker:
             # entering send(), and between a 429 and pausing its keys, nothing else runs.
             async with asyncio.timeout(self.config.send_timeout):
                 receipt = await sink.send(message)
+            if self._chaos_kill:
+                self._chaos_after_accept(claim)
         except Exception as error:  # a sink's bug must not stop the worker
             if isinstance(error, TimeoutError):
                 error = Timeout(f"no answer in {self.config.send_timeout:g} s")
@@ -271,6 +283,18 @@ class Worker:
             platform_message_id=receipt.platform_message_id,
             worker=self.name,
         )
+
+    def _chaos_after_accept(self, claim: Claim) -> None:
+        """Chaos testing only: maybe die now, the message sent and its result not recorded."""
+        if self._rng.random() >= self._chaos_kill:
+            return
+        log_path = os.environ.get(CHAOS_LOG)
+        if log_path:
+            line = json.dumps({"pid": os.getpid(), "delivery_id": claim.id}) + "\n"
+            descriptor = os.open(log_path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+            os.write(descriptor, line.encode())
+            os.close(descriptor)
+        os.kill(os.getpid(), signal.SIGKILL)
 
     def _failure(self, claim: Claim, error: BaseException, started: dt.datetime) -> Result:
         decision = self.policy.decide(error, claim.attempt, claim.max_attempts, self._rng)

@@ -63,21 +63,37 @@ def bench_ratelimit(
 @bench_app.command("chaos")
 def bench_chaos(
     database_url: ServerUrl = None,
-    deliveries: Annotated[int, typer.Option(min=100)] = 5000,
-    kills: Annotated[int, typer.Option(min=0)] = 10,
+    deliveries: Annotated[int, typer.Option(min=100)] = 10_000,
+    kills: Annotated[int, typer.Option(min=0)] = 20,
     workers: Annotated[int, typer.Option(min=1)] = 3,
     connection_drops: Annotated[
         int,
         typer.Option(min=0, help="Also drop every worker's PostgreSQL connection this many times."),
     ] = 0,
+    kills_after_accept: Annotated[
+        int | None,
+        typer.Option(
+            min=0,
+            help="How many of the kills land after a platform accepted a message and before "
+            "the hub recorded it (default: half).",
+        ),
+    ] = None,
+    seed: Annotated[int | None, typer.Option(help="Seed the random kill points.")] = None,
     as_json: AsJson = False,
 ) -> None:
-    """Worker processes killed with SIGKILL mid-run: deliveries lost and duplicated."""
+    """Workers SIGKILLed mid-run, delivering to the Slack, Telegram and Mailchimp stand-ins:
+    deliveries lost and duplicated, per platform."""
     from hub.bench.chaos import render_chaos_bench, run_chaos_bench
 
     url = _postgres_only(database_url)
     result = run_chaos_bench(
-        url, deliveries, kills, workers, connection_drops=connection_drops if url else 0
+        url,
+        deliveries,
+        kills,
+        workers,
+        kills_after_accept=kills_after_accept,
+        connection_drops=connection_drops if url else 0,
+        seed=seed,
     )
     typer.echo(json.dumps(result) if as_json else render_chaos_bench(result))
 
