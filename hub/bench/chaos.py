@@ -484,7 +484,7 @@ def run_chaos_bench(
     kills_after_accept: int | None = None,
     connection_drops: int = 0,
     seed: int | None = None,
-    deadline: float = 600.0,
+    deadline: float = 840.0,
     channels: int = CHANNELS_PER_PLATFORM,
 ) -> dict[str, Any]:
     """The ``--json`` object: ``deliveries``, ``kills``, ``kills_after_accept``, ``lost``,
