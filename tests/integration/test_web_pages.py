@@ -285,7 +285,21 @@ def test_the_dashboard_shows_today_per_channel_and_what_comes_next(
 ) -> None:
     from hub.models import NewsletterEdition
 
+    now = dt.datetime.now(dt.UTC)
     with transaction(engine) as session:
+        channel = session.scalars(select(Channel).order_by(Channel.key)).first()
+        assert channel is not None
+        key = channel.key
+        for n, sent_at in enumerate((now, now, now - dt.timedelta(days=2))):
+            session.add(
+                Delivery(
+                    channel_id=channel.id,
+                    kind="alert",
+                    status="sent",
+                    dedup_key=f"today-{n}",
+                    sent_at=sent_at,
+                )
+            )
         session.add(
             NewsletterEdition(
                 language="es",
@@ -298,5 +312,7 @@ def test_the_dashboard_shows_today_per_channel_and_what_comes_next(
         )
     page = client.get("/").text
     assert "Channels today" in page and "Sent today" in page and "Failed today" in page
+    # queued, due, sending, held, sent today (two; the one two days ago is not today), failed
+    assert f"<tr><td>{key}</td><td>0</td><td>0</td><td>0</td><td>0</td><td>2</td>" in page
     assert "Boletín de noviembre" in page and "sends 01 Dec 2026 09:00" in page
-    assert "Coming up" in page
+    assert "Coming up" in page and "No schedules are configured." in page
