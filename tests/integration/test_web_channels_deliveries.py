@@ -278,3 +278,18 @@ def test_errors_in_words() -> None:
     assert "refused the message" in error_in_words("BadPayload: msg_too_long")
     assert "worker stopped" in error_in_words("lease expired: the worker stopped before ...")
     assert error_in_words("KeyError: 'x'") == "An unexpected error."
+
+
+def test_deliveries_come_fifty_a_page_newest_first(
+    engine: Engine, client: ConsoleClient, clock: SteppingClock
+) -> None:
+    for number in range(26):
+        item_id = approved_item(engine, clock.now, f"Item {number}")
+        for key in ("news_en", "news_es"):
+            set_delivery(engine, item_id, key, status="failed", last_error="x")
+    first = client.get("/deliveries").text
+    assert first.count('<tr id="delivery-') == 50 and "Item 25" in first
+    older = first.split("before=")[1].split('"')[0]
+    rest = client.get(f"/deliveries?before={older}").text
+    assert rest.count('<tr id="delivery-') == 2 and "Item 0<" in rest
+    assert "Older deliveries" not in rest
