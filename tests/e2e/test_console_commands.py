@@ -13,6 +13,7 @@ from pathlib import Path
 
 import httpx
 import pytest
+from known_secrets import SECRETS
 
 from hub.cli.serve_cmd import console_url
 from hub.web.testing import csrf_token
@@ -83,7 +84,7 @@ def test_serve_prints_the_console_url_and_answers_there(tmp_path: Path) -> None:
     config.write_text(f'[hub]\ndata_dir = "{tmp_path}"\nlanguages = ["en"]\n', encoding="utf-8")
     port = free_port()
     environ = {k: v for k, v in os.environ.items() if not k.startswith("HUB_")}
-    environ["HUB_SECRET_KEY"] = "a-secret-key-for-this-test-only-0123456789"
+    environ["HUB_SECRET_KEY"] = SECRETS["HUB_SECRET_KEY"]
     process = subprocess.Popen(
         [sys.executable, "-m", "hub", "-c", str(config), "serve", "--role", "web",
          "--host", "127.0.0.1", "--port", str(port), "--knowledge", str(tmp_path / "none")],

@@ -18,6 +18,7 @@ import sys
 import time
 from pathlib import Path
 
+from known_secrets import SECRETS
 from sqlalchemy import func, select
 
 from hub.bus.router import approve_item
@@ -30,7 +31,7 @@ from hub.scheduler import LEADER_JOB
 from hub.settings import Settings, load_settings
 
 ROOT = Path(__file__).parents[2]
-SECRET = "xoxb-0000000000-1111111111-SeCrEtSeCrEtSeCrEt"
+SECRET = SECRETS["SLACK_BOT_TOKEN"]
 DELIVERIES = 3000
 
 
