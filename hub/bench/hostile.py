@@ -7,9 +7,17 @@ source: fetch (size cap, deadline) -> XML guard -> feedparser -> sanitiser
 an already warmed-up hub, so what it costs is its own:
 
 - ``wall_s``: the poll cycle's wall time, in the child, without tracing;
-- ``rss_growth_mib``: how far the child's resident memory rose above what it
-  started with (``VmHWM`` minus the RSS at the fork): every allocation, C
-  libraries (expat, nh3, zlib) included;
+- the hard bound: that child may not grow its address space by more than
+  :data:`BOUND_MIB` (``RLIMIT_AS`` set to its size at the fork plus 64 MiB,
+  less what malloc already holds free, with its threads sharing one malloc
+  arena and 1 MiB stacks, so that only memory actually asked for counts); a
+  feed that needed more would fail with a MemoryError and not be read or
+  refused as expected (Python's own small-object pools may hold a few free
+  MiB more);
+- ``rss_growth_mib``: how far the same child's resident memory rose above
+  what it started with (``VmHWM`` minus the RSS at the fork), C libraries
+  (expat, nh3, zlib) included; memory the parent had freed is reused without
+  counting, so this is the lesser figure;
 - ``python_peak_mib``: the peak of Python's own allocations (``tracemalloc``)
   during the same cycle run again in a second, fresh child (tracing slows
   Python several times over, so it is never timed).
@@ -22,10 +30,13 @@ yielded its items.
 from __future__ import annotations
 
 import asyncio
+import ctypes
 import datetime as dt
 import multiprocessing
 import os
+import resource
 import tempfile
+import threading
 import time
 import tracemalloc
 import zlib
@@ -271,14 +282,59 @@ def _status_kib(field: str) -> int:
     return 0
 
 
+M_ARENA_MAX = -8  # glibc's mallopt parameter
+
+
+class _MallInfo2(ctypes.Structure):
+    _fields_ = [
+        (name, ctypes.c_size_t)
+        for name in (
+            "arena", "ordblks", "smblks", "hblks", "hblkhd",
+            "usmblks", "fsmblks", "uordblks", "fordblks", "keepcost",
+        )
+    ]  # fmt: skip
+
+
+def _free_heap_bytes(libc: ctypes.CDLL) -> int:
+    """Bytes malloc holds free (reusable without new address space); 0 if glibc cannot say."""
+    mallinfo2 = getattr(libc, "mallinfo2", None)
+    if mallinfo2 is None:
+        return 0
+    mallinfo2.restype = _MallInfo2
+    return int(mallinfo2().fordblks)
+
+
+def limit_address_space(mib: float) -> None:
+    """Let this process grow its address space by ``mib`` MiB at most (see the module's note).
+
+    glibc gives each new thread its own malloc arena, reserving 64 MiB of
+    address space it may never use; one shared arena and small thread stacks
+    make the limit measure memory asked for, not reservations. Memory malloc
+    already holds free (a forked child inherits its parent's) is reused
+    without new address space, so it is taken off the allowance.
+    """
+    libc = ctypes.CDLL(None)
+    libc.mallopt(M_ARENA_MAX, 1)
+    threading.stack_size(1024 * 1024)
+    start = _status_kib("VmSize") * 1024
+    hard = resource.getrlimit(resource.RLIMIT_AS)[1]
+    limit = start + int(mib * 2**20) - _free_heap_bytes(libc)
+    resource.setrlimit(resource.RLIMIT_AS, (limit if hard < 0 else min(limit, hard), hard))
+
+
 def _in_child(hub: _Hub, key: str, traced: bool) -> dict[str, Any]:
-    """Poll ``key`` in a forked child; its time, memory growth and outcome."""
+    """Poll ``key`` in a forked child; its time, memory growth and outcome.
+
+    Untraced, the child runs under the hard address-space bound.
+    """
     parent, child = multiprocessing.Pipe(duplex=False)
     pid = os.fork()
     if pid == 0:  # the child: measure, send, leave without running the parent's cleanup
         code = 0
         try:
             parent.close()
+            if not traced:
+                limit_address_space(BOUND_MIB)
             start_rss = _status_kib("VmRSS")
             measured = hub.poll([key], traced=traced)
             measured["rss_growth_mib"] = (_status_kib("VmHWM") - start_rss) / 1024
@@ -350,6 +406,7 @@ def run_hostile_bench(folder: Path | None) -> dict[str, Any]:
     return {
         "bound_s": BOUND_SECONDS,
         "bound_mib": BOUND_MIB,
+        "address_space_limit": "RLIMIT_AS: size at the fork + bound_mib, each timed poll",
         "feeds": feeds,
         "worst_wall_s": max(f["wall_s"] for f in feeds),
         "worst_rss_growth_mib": max(f["rss_growth_mib"] for f in feeds),

@@ -3,20 +3,30 @@
 Each feed of the hostile corpus (the stored files and the large generated
 ones, see :mod:`hub.bench.hostile`) is polled alone through the whole ingest
 path (fetch from a loopback server, XML guard, parse, sanitise, enrich,
-store) in a forked child of a warmed-up hub: its wall time untraced, its
-resident-memory growth (C libraries included) in that child, and the peak of
-Python's allocations (tracemalloc) in a second child. Then one cycle polls
+store) in a forked child of a warmed-up hub: its wall time untraced, under a
+hard address-space limit of 64 MiB more than the child started with
+(RLIMIT_AS: a feed needing more fails with a MemoryError and is not read or
+refused as expected), its resident-memory growth (C libraries included) in
+that child, and the peak of Python's allocations (tracemalloc) in a second
+child. Then one cycle polls
 them all beside a good source, which must still yield its items.
 """
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from hub.bench.hostile import BOUND_MIB, BOUND_SECONDS, hostile_corpus, run_hostile_bench
+from hub.bench.hostile import (
+    BOUND_MIB,
+    BOUND_SECONDS,
+    hostile_corpus,
+    limit_address_space,
+    run_hostile_bench,
+)
 
 CORPUS = Path(__file__).parents[1] / "fixtures" / "feeds"
 KINDS_THE_ISSUE_NAMES = {
@@ -82,3 +92,27 @@ def test_a_good_source_polled_beside_them_still_yields_its_items(bench: dict[str
     assert together["good_status"] == "changed"
     assert together["good_items_created"] == 5
     assert together["hostile_as_expected"] == len(bench["feeds"])
+
+
+def _allocates_in_a_limited_child(mib: int) -> bool:
+    """Whether a forked child under the bench's address-space bound can allocate ``mib`` MiB."""
+    pid = os.fork()
+    if pid == 0:
+        code = 3
+        try:
+            limit_address_space(BOUND_MIB)
+            block = bytearray(mib * 2**20)
+            code = 0 if len(block) else 2
+        except MemoryError:
+            code = 1
+        finally:
+            os._exit(code)
+    _, status = os.waitpid(pid, 0)
+    code = os.waitstatus_to_exitcode(status)
+    assert code in (0, 1), f"the child failed otherwise (exit {code})"
+    return code == 0
+
+
+def test_the_address_space_bound_is_a_hard_one() -> None:
+    assert _allocates_in_a_limited_child(16)
+    assert not _allocates_in_a_limited_child(80)  # a feed needing this much would fail
