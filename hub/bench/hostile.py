@@ -168,9 +168,8 @@ def hostile_corpus(folder: Path | None) -> list[Hostile]:
         for name, (expect, reason) in STORED.items():
             path = folder / name
             if path.is_file():
-                route = Route(body=path.read_bytes(), content_type=_RSS, etag=False)
-                corpus.append(Hostile(name, route, expect, reason))
-    else:
+                corpus.append(Hostile(name, _route(path.read_bytes()), expect, reason))
+    else:  # no stored corpus (an installed hub): its 49 KB entity feed is made here
         corpus.append(
             Hostile("entity_title.xml", _route(entity_title_feed()), "failed", "quadratic")
         )
