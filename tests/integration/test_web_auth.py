@@ -10,7 +10,7 @@ from sqlalchemy import Engine, select
 from starlette.routing import Route
 
 from hub.db import transaction
-from hub.models import Item
+from hub.models import Item, User
 from hub.web import create_app
 from hub.web.app import SecretKeyMissing
 from hub.web.security import MAX_FAILURES
@@ -261,3 +261,18 @@ def test_each_user_reads_the_console_in_their_language(client: ConsoleClient) ->
 def test_the_sign_in_page_follows_the_browser_language(client: ConsoleClient) -> None:
     page = client.get("/login", headers={"accept-language": "es-ES,es;q=0.9,en;q=0.8"})
     assert '<html lang="es">' in page.text and "Contraseña" in page.text
+
+
+def test_every_page_renders_in_spanish(engine: Engine, client: ConsoleClient) -> None:
+    with transaction(engine) as session:
+        user = session.scalars(select(User).where(User.email == EMAIL)).one()
+        user.language = "es"
+    client.sign_in(EMAIL, PASSWORD)
+    pages = ["/", "/moderation", "/items", "/submit", "/deliveries", "/channels", "/sources"]
+    pages += ["/questions", "/newsletter", "/knowledge", "/members", "/standins", "/audit"]
+    pages += ["/account", "/members/inactive", "/knowledge/events/new", "/knowledge/faq/new"]
+    for path in pages:
+        response = client.get(path)
+        assert response.status_code == 200, path
+        assert '<html lang="es">' in response.text and "Cerrar sesión" in response.text, path
+    assert "Panel" in client.get("/").text and "Envíos" in client.get("/deliveries").text
