@@ -173,7 +173,7 @@ class SlackSink:
                 log.warning("cannot look for delivery %d in Slack history: %s", delivery_id, exc)
                 return None
             for posted in response.get("messages") or []:
-                if _delivery_of(posted) == delivery_id:
+                if delivery_of(posted) == delivery_id:
                     return Receipt(f"{channel}:{posted['ts']}")
             cursor = str((response.get("response_metadata") or {}).get("next_cursor") or "")
             if not response.get("has_more") or not cursor:
@@ -220,7 +220,7 @@ class SlackSink:
         self.client.session = None
 
 
-def _delivery_of(posted: dict[str, Any]) -> int | None:
+def delivery_of(posted: dict[str, Any]) -> int | None:
     """The hub delivery id in a history message's metadata (None if not the hub's)."""
     metadata = posted.get("metadata") or {}
     if metadata.get("event_type") != METADATA_EVENT:

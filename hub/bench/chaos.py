@@ -27,6 +27,10 @@ survivors get SIGTERM and must exit 0. Then, per platform and in total:
 - kills: kills that left deliveries of that platform in flight (one kill may
   count for several platforms; the total counts each kill once);
   kills_after_accept: self-kills whose accepted message was on that platform.
+
+Also reported: ``slack_history_lookups`` (Slack sends in doubt that read the
+channel's history first) and ``mailchimp_sends_refused_as_repeats`` (second
+sends Mailchimp refused: 0 when the sink reads the status before sending).
 """
 
 from __future__ import annotations
@@ -397,11 +401,11 @@ class Crew:
 
 def _received(standins: StandIns, plan: Plan) -> Counter[int]:
     """How many times each delivery reached its platform, by delivery id."""
-    from bots.slack.sink import _delivery_of
+    from bots.slack.sink import delivery_of
 
     received: Counter[int] = Counter()
     for message in list(standins.slack.stored.values()):
-        found = _delivery_of({"metadata": message.metadata or {}})
+        found = delivery_of({"metadata": message.metadata or {}})
         if found is not None and not message.deleted:
             received[found] += 1
     for message in list(standins.telegram.stored.values()):
@@ -427,6 +431,11 @@ def _refused_repeat_sends(standins: StandIns) -> int:
         for r in list(standins.mailchimp.received)
         if r.method == "POST" and r.path.endswith("/actions/send") and r.status == 400
     )
+
+
+def _slack_history_lookups(standins: StandIns) -> int:
+    """conversations.history calls: Slack sends in doubt looked up before posting again."""
+    return sum(1 for r in list(standins.slack.received) if r.method == "conversations.history")
 
 
 def _summary(crew: Crew, received: Counter[int], given_up: set[int]) -> dict[str, Any]:
@@ -534,6 +543,7 @@ def run_chaos_bench(
         if any(codes):
             raise RuntimeError(f"workers exited with {codes} after SIGTERM: {log.read_text()}")
         result = _summary(crew, _received(standins, plan), _given_up(engine))
+        result["slack_history_lookups"] = _slack_history_lookups(standins)
         result["mailchimp_sends_refused_as_repeats"] = _refused_repeat_sends(standins)
         result["seconds"] = round(time.monotonic() - started, 1)
         engine.dispose()
