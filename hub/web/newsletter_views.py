@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from types import ModuleType
@@ -438,7 +439,21 @@ def preview_html(page: Page) -> Response:
     only the console's own pages may frame it (the composer's desktop and phone views)."""
     rendered = rendered_edition(page, load_edition(page))
     headers = {"content-security-policy": PREVIEW_POLICY, "x-frame-options": "SAMEORIGIN"}
-    return HTMLResponse(rendered.html, headers=headers)
+    return HTMLResponse(as_a_member_sees_it(rendered.html), headers=headers)
+
+
+_MERGE_CONDITION = re.compile(
+    r"\*\|IF:[A-Z0-9_]+\|\*(.*?)(?:\*\|ELSE:\|\*.*?)?\*\|END:IF\|\*", re.S
+)
+_MERGE_TAG = re.compile(r"\*\|[A-Z0-9_:]+\|\*")
+
+
+def as_a_member_sees_it(html: str) -> str:
+    """The e-mail with Mailchimp's merge tags resolved the way a member's copy reads:
+    conditions take their first branch, links become inert, the postal address a note."""
+    html = _MERGE_CONDITION.sub(r"\1", html)
+    html = html.replace("*|LIST:ADDRESSLINE|*", _("(the audience's postal address)"))
+    return _MERGE_TAG.sub("#", html)
 
 
 def preview_text(page: Page) -> Response:

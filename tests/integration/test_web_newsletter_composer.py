@@ -331,6 +331,9 @@ def test_the_preview_may_be_framed_by_the_console_only_and_is_sandboxed(
     assert "script-src" not in policy and "default-src 'none'" in policy
     assert preview.headers["x-frame-options"] == "SAMEORIGIN"
     assert "Youth budget in Cascais" in preview.text
+    # Mailchimp's merge tags read as in a member's copy, not as *|IF:...|* syntax
+    assert "*|" not in preview.text and "Update your preferences" in preview.text
+    assert "(the audience's postal address)" in preview.text
 
 
 # --- Mailchimp ------------------------------------------------------------------------
