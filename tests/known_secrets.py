@@ -3,17 +3,16 @@
 A test that puts a secret into a configuration or an environment on purpose
 (to prove it is used, or never shown) takes its value from here, so that
 :mod:`secret_guard` can search the whole session's output for it. The
-console's signing key lives in :data:`hub.web.testing.TEST_SECRET_KEY` (the
-console's test helpers need it without importing the tests) and is part of
-the set under ``HUB_SECRET_KEY (console tests)``.
+console's test helpers (:data:`hub.web.testing.TEST_SECRET_KEY`) cannot
+import the tests, so they hold a copy of ``CONSOLE_TEST_KEY``, and
+``tests/unit/test_secret_guard.py`` checks that the two stay equal (this
+module imports nothing from the hub: the plugin loads it in every session).
 
 Each value is long and distinctive, so finding one in output is a leak, not
 a coincidence; :data:`FRAGMENTS` catch a value that was cut or re-encoded.
 """
 
 from __future__ import annotations
-
-from hub.web.testing import TEST_SECRET_KEY
 
 SECRETS = {
     "SLACK_BOT_TOKEN": "xoxb-111111111111-222222222222-SeCrEtSlAcKtOkEn01",
@@ -27,7 +26,10 @@ SECRETS = {
 }
 """Secrets a test may hand to the hub as environment variables, by their variable's name."""
 
-TEST_SECRETS = {**SECRETS, "HUB_SECRET_KEY (console tests)": TEST_SECRET_KEY}
+CONSOLE_TEST_KEY = "test-secret-key-for-the-console-0123456789"
+"""The console's signing key in tests (``hub.web.testing.TEST_SECRET_KEY``)."""
+
+TEST_SECRETS = {**SECRETS, "HUB_SECRET_KEY (console tests)": CONSOLE_TEST_KEY}
 """Every secret of the suite, by a name that may be shown (the value never is)."""
 
 FRAGMENTS = ["SeCrEt", "AAFsEcRe", "5f2b0d9e8c7a6b5f", "0123456789abcdef0123456789abcdef"]

@@ -12,7 +12,7 @@ import sys
 import textwrap
 from pathlib import Path
 
-from known_secrets import SECRETS, TEST_SECRETS, leaks
+from known_secrets import CONSOLE_TEST_KEY, SECRETS, TEST_SECRETS, leaks
 
 TESTS = Path(__file__).parents[1]
 
@@ -107,7 +107,7 @@ def test_secrets_used_but_never_shown_pass(tmp_path: Path) -> None:
 def test_the_set_holds_distinctive_values_and_the_console_key() -> None:
     from hub.web.testing import TEST_SECRET_KEY
 
-    assert TEST_SECRET_KEY in TEST_SECRETS.values()
+    assert TEST_SECRET_KEY == CONSOLE_TEST_KEY and CONSOLE_TEST_KEY in TEST_SECRETS.values()
     assert all(len(value) >= 16 for value in TEST_SECRETS.values())
     assert leaks("nothing here") == []
     assert leaks("cut: SeCrEtSlAc") == ["a fragment of a secret (SeC…)"]
