@@ -7,6 +7,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
+from known_secrets import SECRETS
 from sqlalchemy import Engine, select
 
 from bots.slack.handlers import SlackHandlers
@@ -22,7 +23,7 @@ from hub.settings import Settings
 
 KNOWLEDGE = Path(__file__).parents[2] / "config" / "knowledge"
 NOW = dt.datetime(2026, 11, 23, 9, 0, tzinfo=dt.UTC)
-SECRET = "bot-test-secret-key-0123456789-abcdefgh"
+SECRET = SECRETS["HUB_SECRET_KEY"]
 CHAT, SLACK_USER = 555001, "U0ANA"
 
 

@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 from asgi_client import AsgiClient
+from known_secrets import SECRETS
 from sqlalchemy import Engine, func, select
 from starlette.applications import Starlette
 
@@ -23,7 +24,7 @@ from hub.db import transaction
 from hub.inbox import InboxRecord, InboxWorker, purge_done
 from hub.models import InboxEvent
 
-SECRET = "test-signing-secret-8f2a"
+SECRET = SECRETS["SLACK_SIGNING_SECRET"]
 NOW = dt.datetime(2026, 11, 22, 12, 0, tzinfo=dt.UTC)
 JSON = "application/json"
 FORM = "application/x-www-form-urlencoded"

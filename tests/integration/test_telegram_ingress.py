@@ -9,6 +9,7 @@ from collections.abc import Iterator
 
 import pytest
 from asgi_client import AsgiClient
+from known_secrets import SECRETS
 from sqlalchemy import Engine, select
 from starlette.applications import Starlette
 from telegram import Bot
@@ -19,7 +20,7 @@ from bots.telegram.standin import TelegramStandIn
 from hub.db import transaction
 from hub.models import InboxEvent
 
-SECRET = "tg-webhook-secret-31c9"
+SECRET = SECRETS["TELEGRAM_WEBHOOK_SECRET"]
 TOKEN = "123456:stand-in-token"
 NOW = dt.datetime(2026, 11, 22, 12, 0, tzinfo=dt.UTC)
 HEADER = "X-Telegram-Bot-Api-Secret-Token"
