@@ -6,14 +6,22 @@ connections are made by a recording network backend under httpx's real
 transport: it resolves names with the same answers (standing in for the
 system resolver), connects to 127.0.0.1 for real (a loopback feed server
 stands in for an internal service), and refuses every other address without
-sending anything (no traffic leaves the machine).
+sending anything (no traffic leaves the machine). Over TLS, the pinned
+connection still sends the name as the server name and checks the
+certificate against it.
 """
 
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import ipaddress
+import ssl
+import threading
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 
 import httpcore
 import httpx
@@ -235,3 +243,109 @@ def test_the_next_checked_address_is_tried_when_one_refuses_the_connection() -> 
 )
 def test_pinned_urls(url: str, address: str, expected: str) -> None:
     assert pinned(url, address).url == expected
+
+
+def _certificate(tmp_path: Path, name: str) -> tuple[Path, Path, bytes]:
+    """A CA and a server certificate for ``name`` signed by it: (cert file, key file, CA PEM)."""
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
+    def subject(common: str) -> x509.Name:
+        return x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, common)])
+
+    now = dt.datetime.now(dt.UTC)
+    ca_key, key = ec.generate_private_key(ec.SECP256R1()), ec.generate_private_key(ec.SECP256R1())
+    ca = (
+        x509.CertificateBuilder()
+        .subject_name(subject("test CA"))
+        .issuer_name(subject("test CA"))
+        .public_key(ca_key.public_key())
+        .serial_number(1)
+        .not_valid_before(now - dt.timedelta(hours=1))
+        .not_valid_after(now + dt.timedelta(hours=1))
+        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+        .sign(ca_key, hashes.SHA256())
+    )
+    leaf = (
+        x509.CertificateBuilder()
+        .subject_name(subject(name))
+        .issuer_name(ca.subject)
+        .public_key(key.public_key())
+        .serial_number(2)
+        .not_valid_before(now - dt.timedelta(hours=1))
+        .not_valid_after(now + dt.timedelta(hours=1))
+        .add_extension(x509.SubjectAlternativeName([x509.DNSName(name)]), critical=False)
+        .sign(ca_key, hashes.SHA256())
+    )
+    cert_file, key_file = tmp_path / f"{name}.pem", tmp_path / f"{name}.key"
+    cert_file.write_bytes(leaf.public_bytes(serialization.Encoding.PEM))
+    key_file.write_bytes(
+        key.private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        )
+    )
+    return cert_file, key_file, ca.public_bytes(serialization.Encoding.PEM)
+
+
+@contextmanager
+def https_server(cert_file: Path, key_file: Path, names: list[str]) -> Iterator[int]:
+    """An HTTPS server on 127.0.0.1 answering FEED; records the TLS server names it is sent."""
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            self.send_response(200)
+            self.send_header("Content-Type", "application/rss+xml")
+            self.send_header("Content-Length", str(len(FEED)))
+            self.end_headers()
+            self.wfile.write(FEED)
+
+        def log_message(self, format: str, *args: object) -> None:
+            pass
+
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert_file, key_file)
+    context.sni_callback = lambda sock, name, ctx: names.append(name or "")
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    httpd.socket = context.wrap_socket(httpd.socket, server_side=True)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield int(httpd.server_address[1])
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+        thread.join(timeout=5)
+
+
+def fetch_over_tls(port: int, ca: bytes) -> Fetched:
+    trusted = ssl.create_default_context(cadata=ca.decode("ascii"))
+    resolver = Rebinding({"feeds.test": [["127.0.0.1"]]})
+    guard = NetGuard.from_blocks(["127.0.0.1/32"], resolver)
+
+    async def go() -> Fetched:
+        async with httpx.AsyncClient(verify=trusted, trust_env=False) as client:
+            return await fetch(
+                client, f"https://feeds.test:{port}/feed", limits=LIMITS, guard=guard
+            )
+
+    return asyncio.run(go())
+
+
+def test_tls_to_the_pinned_address_is_verified_for_the_name(tmp_path: Path) -> None:
+    cert, key, ca = _certificate(tmp_path, "feeds.test")
+    names: list[str] = []
+    with https_server(cert, key, names) as port:
+        fetched = fetch_over_tls(port, ca)
+    assert fetched.status == 200 and b"Internal news" in fetched.body
+    assert names == ["feeds.test"]  # the server was asked for the name, not the address
+
+
+def test_a_certificate_for_another_name_is_refused(tmp_path: Path) -> None:
+    cert, key, ca = _certificate(tmp_path, "other.test")
+    with https_server(cert, key, []) as port, pytest.raises(FetchError) as refused:
+        fetch_over_tls(port, ca)
+    assert "feeds.test" in refused.value.reason
