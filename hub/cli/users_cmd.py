@@ -12,6 +12,7 @@ from hub.cli.app import app, runtime
 
 users_app = typer.Typer(help="Console accounts of the secretariat.", no_args_is_help=True)
 app.add_typer(users_app, name="users")
+app.add_typer(users_app, name="user", hidden=True)  # `hub user add EMAIL --role editor` too
 
 
 DatabaseUrl = Annotated[
@@ -53,7 +54,10 @@ def _engine(ctx: typer.Context, database_url: str | None) -> Engine:
 def add_command(
     ctx: typer.Context,
     email: Annotated[str, typer.Argument(help="The person's e-mail address (their sign-in).")],
-    name: Annotated[str, typer.Option("--name", help="The name shown in the console.")],
+    name: Annotated[
+        str | None,
+        typer.Option("--name", help="The name shown in the console (default: from the address)."),
+    ] = None,
     role: Annotated[str, typer.Option("--role", help="admin or editor.")] = "editor",
     password_stdin: PasswordStdin = False,
     database_url: DatabaseUrl = None,
@@ -71,7 +75,8 @@ def add_command(
     password = _read_password(password_stdin)
     try:
         with transaction(engine) as session:
-            user = create_user(session, email, name, password, role)
+            shown = name or email.split("@", 1)[0].replace(".", " ").title()
+            user = create_user(session, email, shown, password, role)
     except AccountError as exc:
         raise _fail(str(exc)) from None
     typer.echo(f"{user.email} can now sign in to the console ({role})")

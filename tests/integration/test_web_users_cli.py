@@ -86,3 +86,23 @@ def test_the_demo_account_gets_a_fresh_password(engine: Engine) -> None:
     with ConsoleClient(create_app(example_settings(), engine)) as client:
         assert client.sign_in(email, first).status_code == 401
         assert client.sign_in(email, second).status_code == 303
+
+
+def test_the_issue_spelling_hub_user_add_with_a_role_only(
+    engine: Engine, database_url: str
+) -> None:
+    _register()
+    result = CliRunner().invoke(
+        app,
+        ["user", "add", "joan.puig@example.org", "--role", "editor", "--password-stdin",
+         "--database-url", database_url],
+        input=PASSWORD + "\n",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    with transaction(engine) as session:
+        user = session.scalars(select(User)).one()
+        assert (user.email, user.name, user.role) == (
+            "joan.puig@example.org",
+            "Joan Puig",
+            "editor",
+        )
