@@ -409,3 +409,67 @@ def test_console_pages_show_the_corpus_as_inert_text(
         problems = html_problems(response.text, relative_ok=True, own_assets=True)
         assert problems == [], (path, problems[:5])
         assert "<style" not in response.text.lower(), path
+
+
+def test_the_admin_pages_show_members_knowledge_and_errors_as_inert_text(
+    engine: Engine,
+) -> None:
+    """Members' names, knowledge records and platform error texts come from outside too:
+    every console page that shows them is checked like the item pages."""
+    from hub.models import Channel, Delivery, Event, KnowledgeEntry, Member
+
+    settings = example_settings()
+    raws = [raw.replace("\x00", "") for raw in INPUTS]
+    with transaction(engine) as session:
+        sync_config(session, settings)
+        channel = session.scalars(select(Channel).order_by(Channel.id)).first()
+        assert channel is not None
+        for n, raw in enumerate(raws):
+            session.add(
+                Member(
+                    organisation=raw[:300] or "x",
+                    contact_name=raw[:200],
+                    email=f"m{n}@example.org",
+                    topics=[raw[:40]],
+                )
+            )
+            session.add(
+                Event(
+                    id=f"hostile-{n}",
+                    kind="external",
+                    name={"en": raw},
+                    description={"en": raw},
+                    city=raw[:120],
+                    venue=raw[:300],
+                    starts_on=dt.date(2026, 12, 1 + n % 28),
+                )
+            )
+            session.add(
+                KnowledgeEntry(
+                    id=f"faq-hostile-{n}", kind="faq", name={"en": raw}, body={"en": raw}
+                )
+            )
+            session.add(
+                Delivery(
+                    channel_id=channel.id,
+                    kind="alert",
+                    status="dead",
+                    dedup_key=f"hostile-{n}",
+                    last_error=raw,
+                    payload={"text": raw},
+                )
+            )
+    add_user(engine, "admin@example.org", "correct horse battery", role="admin")
+    with ConsoleClient(console_app(settings, engine, clock=SteppingClock())) as console:
+        assert console.sign_in("admin@example.org", "correct horse battery").status_code == 303
+        pages = ["/members", "/members/inactive", "/knowledge", "/deliveries", "/channels"]
+        pages += [f"/deliveries?page={n}" for n in range(2, len(raws) // 50 + 2)] + ["/"]
+        for path in pages:
+            response = console.get(path)
+            assert response.status_code == 200, path
+            problems = html_problems(response.text, relative_ok=True, own_assets=True)
+            assert problems == [], (path, problems[:5])
+        from icalendar import Calendar
+
+        calendar = Calendar.from_ical(console.get("/events.ics").text)
+        assert len(calendar.walk("VEVENT")) == len(raws)  # every hostile title, as plain text
