@@ -17,7 +17,7 @@ readers. Colours are ``fill`` attributes with a class (``bar-first``,
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from xml.sax.saxutils import escape, quoteattr
 
 from sqlalchemy.orm import Session
@@ -35,6 +35,10 @@ FIRST_COLOUR = "#2f7d5b"
 SECOND_COLOUR = "#c0392b"
 AXIS_COLOUR = "#888"
 FONT = 'font-family="system-ui, sans-serif" font-size="10"'
+
+
+def _same(message: str) -> str:
+    return message
 
 
 def _svg(width: int, height: int, title: str, body: list[str]) -> str:
@@ -117,7 +121,12 @@ def daily_bars(
 
 
 def edition_bars(
-    title: str, editions: Sequence[EditionEngagement], *, width: int = 320, height: int = 110
+    title: str,
+    editions: Sequence[EditionEngagement],
+    *,
+    width: int = 320,
+    height: int = 110,
+    empty: str = "no edition report yet",
 ) -> str:
     """Unique opens and clicks side by side for each edition, labelled below."""
     left, bottom, top = 26, 26, 6
@@ -132,7 +141,7 @@ def edition_bars(
     if not editions:
         body.append(
             f'<text x="{left + 4}" y="{top + plot_h / 2:.0f}" {FONT} fill="{AXIS_COLOUR}">'
-            "no edition report yet</text>"
+            f"{escape(empty)}</text>"
         )
     slot = plot_w / max(1, len(editions))
     bar = max(1.0, slot * 0.35)
@@ -154,21 +163,27 @@ def edition_bars(
     return _svg(width, height, title, body)
 
 
-def dashboard_charts(session: Session, now: dt.datetime) -> list[tuple[str, str]]:
+def dashboard_charts(
+    session: Session, now: dt.datetime, gettext: Callable[[str], str] = _same
+) -> list[tuple[str, str]]:
     """Every dashboard chart as (title, svg): deliveries and items per channel/source,
-    questions, newsletter engagement."""
+    questions, newsletter engagement; words through ``gettext`` (the console's language)."""
     charts = []
+    sent, failed = gettext("sent"), gettext("failed")
     for channel, series in deliveries_per_day(session, now).items():
-        title = f"{channel}: sent and failed per day"
-        charts.append((title, daily_bars(title, series, first_label="sent", second_label="failed")))
+        title = gettext("%(channel)s: sent and failed per day") % {"channel": channel}
+        charts.append((title, daily_bars(title, series, first_label=sent, second_label=failed)))
     for source, series in items_per_day(session, now).items():
-        title = f"{source}: items per day"
-        charts.append((title, daily_bars(title, series, first_label="items")))
-    title = "Questions per day: answered, and handed off to the secretariat"
+        title = gettext("%(source)s: items per day") % {"source": source}
+        charts.append((title, daily_bars(title, series, first_label=gettext("items"))))
+    title = gettext("Questions per day: answered, and handed off to the secretariat")
     asked = questions_per_day(session, now)
     split = [DayCount(d.day, d.first - d.second, d.second) for d in asked]
-    chart = daily_bars(title, split, first_label="answered", second_label="handed off")
+    chart = daily_bars(
+        title, split, first_label=gettext("answered"), second_label=gettext("handed off")
+    )
     charts.append((title, chart))
-    title = "Newsletter: unique opens and clicks per edition"
-    charts.append((title, edition_bars(title, newsletter_engagement(session))))
+    title = gettext("Newsletter: unique opens and clicks per edition")
+    empty = gettext("no edition report yet")
+    charts.append((title, edition_bars(title, newsletter_engagement(session), empty=empty)))
     return charts

@@ -17,6 +17,7 @@ from hub.charts import dashboard_charts
 from hub.db import is_current
 from hub.models import Delivery, Item, NewsletterEdition, Question, Source
 from hub.scheduler import next_due
+from hub.web.i18n import _
 from hub.web.page import Console, Page
 from hub.web.tables import AuditEntry
 
@@ -55,7 +56,7 @@ def dashboard(page: Page) -> Response:
     zone = ZoneInfo(page.settings.hub.timezone)
     local_midnight = dt.datetime.combine(page.now.astimezone(zone).date(), dt.time(), zone)
     channels = bus_status(page.db.connection(), page.now, day_start=local_midnight).channels
-    charts = [(title, Markup(svg)) for title, svg in dashboard_charts(page.db, page.now)]
+    charts = [(t, Markup(svg)) for t, svg in dashboard_charts(page.db, page.now, gettext=_)]
     return page.render(
         "dashboard.html",
         counts=counts,

@@ -275,4 +275,6 @@ def test_every_page_renders_in_spanish(engine: Engine, client: ConsoleClient) ->
         response = client.get(path)
         assert response.status_code == 200, path
         assert '<html lang="es">' in response.text and "Cerrar sesión" in response.text, path
-    assert "Panel" in client.get("/").text and "Envíos" in client.get("/deliveries").text
+    dashboard = client.get("/").text
+    assert "Panel" in dashboard and "Envíos" in client.get("/deliveries").text
+    assert "Preguntas por día" in dashboard and "aún no hay informe" in dashboard  # the charts

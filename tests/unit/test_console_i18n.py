@@ -17,7 +17,11 @@ PLACEHOLDER = re.compile(r"%\((\w+)\)[sd]")
 
 
 def _marked() -> set[str]:
-    method_map = [("hub/web/**.py", "python"), ("hub/web/templates/**.html", "jinja2")]
+    method_map = [
+        ("hub/web/**.py", "python"),
+        ("hub/charts.py", "python"),
+        ("hub/web/templates/**.html", "jinja2"),
+    ]
     options = {"hub/web/templates/**.html": {"extensions": "jinja2.ext.i18n"}}
     found: set[str] = set()
     for _file, _line, message, _comments, _context in extract_from_dir(
