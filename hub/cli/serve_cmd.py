@@ -180,8 +180,11 @@ def demo_command(
             typer.echo('  assistant  .venv/bin/hub ask "When is the next IOPD conference?"')
             if once:
                 return
+            from hub.demo.run import demo_people_and_news
             from hub.web.accounts import demo_account
 
+            for line in await asyncio.to_thread(demo_people_and_news, engine, settings):
+                typer.echo(line)
             email, password = await asyncio.to_thread(demo_account, engine)
             typer.echo(f"  console    {console_url(DEMO_HOST, port)}")
             typer.echo(f"  sign in    {email} / {password}  (a demo login, new at each run)")

@@ -237,3 +237,71 @@ def demo_roundups(engine: Engine, settings: Settings) -> list[str]:
                 result = run_roundup(session, settings, key, "week", utcnow())
             lines.append(f"roundup {key} (week): {result.outcome}")
     return lines
+
+
+DEMO_MEMBERS = (
+    # organisation, contact, e-mail, language, country, type, topics, days since last seen
+    ("Ajuntament de Barcelona", "Laia Serra", "laia@barcelona.example.org", "ca", "ES",
+     "local government", ["participatory-budgeting"], 3),
+    ("Prefeitura de Porto Alegre", "João Lima", "joao@portoalegre.example.org", "pt", "BR",
+     "local government", ["participatory-budgeting", "youth"], 12),
+    ("Ville de Dakar", "Awa Diop", "awa@dakar.example.org", "fr", "SN",
+     "local government", ["climate"], 40),
+    ("Câmara Municipal de Cascais", "Rita Alves", "rita@cascais.example.org", "pt", "PT",
+     "local government", ["youth"], 250),
+    ("Ayuntamiento de Madrid", None, "participa@madrid.example.org", "es", "ES",
+     "local government", [], 400),
+    ("Red de Participación Ciudadana", "Marta Ruiz", "marta@red.example.org", "es", "AR",
+     "civil society", ["deliberation"], None),
+)  # fmt: skip
+"""Members of the demo network (fictional contacts, example.org addresses): the console's
+Members page, its inactive list (not heard from in 180 days) and the newsletter audience."""
+
+DEMO_SUBMISSIONS = (
+    ("Cascais opens the vote on its youth participatory budget",
+     "Young people aged 14 to 30 vote until the end of the month on the projects they drew up "
+     "in the city's neighbourhood assemblies.", "en"),
+    ("Dakar : des assemblées de quartier préparent le budget participatif",
+     "Dans chaque commune d'arrondissement, les habitants proposent et priorisent les projets "
+     "qui seront financés l'an prochain.", "fr"),
+)  # fmt: skip
+"""News sent through the members' web form that waits for the secretariat's approval."""
+
+
+def demo_people_and_news(engine: Engine, settings: Settings) -> list[str]:
+    """Members for the console, and two submissions waiting in the moderation queue."""
+    import datetime as dt
+
+    from hub.models import Member
+    from hub.web.submissions import Submission, submit_news
+
+    now = utcnow()
+    web_form = next(
+        (key for key, s in settings.sources.items() if s.kind == "web" and s.enabled), None
+    )
+    with Session(engine) as session, session.begin():
+        for organisation, contact, email, language, country, kind, topics, days in DEMO_MEMBERS:
+            seen = now - dt.timedelta(days=days) if days is not None else None
+            session.add(
+                Member(
+                    organisation=organisation,
+                    contact_name=contact,
+                    email=email,
+                    language=language,
+                    country=country,
+                    member_type=kind,
+                    topics=topics,
+                    newsletter_status="subscribed",
+                    last_seen_at=seen,
+                )
+            )
+        waiting = 0
+        if web_form is not None:
+            for title, text, language in DEMO_SUBMISSIONS:
+                submission = Submission(title=title, text=text, language=language)
+                submit_news(session, settings, web_form, submission, now=now, platform="web")
+                waiting += 1
+    return [
+        f"  {len(DEMO_MEMBERS)} members and {waiting} members' news waiting for moderation "
+        "(try approving them in the console)"
+    ]

@@ -127,5 +127,10 @@ def test_the_demo_prints_its_console_and_a_login_that_works(tmp_path: Path) -> N
                 sandbox.status_code == 200
                 and "What the platform stand-ins received" in sandbox.text
             )
+            # something to do in every page: members' news to approve, members to contact
+            assert "Cascais opens the vote" in browser.get("/moderation").text
+            assert "Ville de Dakar" in browser.get("/members").text
+            inactive = browser.get("/members/inactive").text
+            assert "Ayuntamiento de Madrid" in inactive and "Ville de Dakar" not in inactive
     finally:
         assert stop(process) == 0
