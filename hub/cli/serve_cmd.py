@@ -135,6 +135,7 @@ def demo_command(
         DemoWorld,
         deliver_all,
         demo_conversations,
+        demo_people_and_news,
         demo_roundups,
         load_demo_settings,
         newsletter_lines,
@@ -173,6 +174,9 @@ def demo_command(
             typer.echo("Members ask the bot:")
             for line in await demo_conversations(engine, settings, world):
                 typer.echo(line)
+            if not once:  # the console's turn: members, and news waiting for moderation
+                for line in await asyncio.to_thread(demo_people_and_news, engine, settings):
+                    typer.echo(line)
             typer.echo("")
             typer.echo("Where to look:")
             for platform, standin in world.standins.items():
@@ -180,11 +184,8 @@ def demo_command(
             typer.echo('  assistant  .venv/bin/hub ask "When is the next IOPD conference?"')
             if once:
                 return
-            from hub.demo.run import demo_people_and_news
             from hub.web.accounts import demo_account
 
-            for line in await asyncio.to_thread(demo_people_and_news, engine, settings):
-                typer.echo(line)
             email, password = await asyncio.to_thread(demo_account, engine)
             typer.echo(f"  console    {console_url(DEMO_HOST, port)}")
             typer.echo(f"  sign in    {email} / {password}  (a demo login, new at each run)")

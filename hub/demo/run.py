@@ -302,6 +302,6 @@ def demo_people_and_news(engine: Engine, settings: Settings) -> list[str]:
                 submit_news(session, settings, web_form, submission, now=now, platform="web")
                 waiting += 1
     return [
-        f"  {len(DEMO_MEMBERS)} members and {waiting} members' news waiting for moderation "
-        "(try approving them in the console)"
+        f"For the console: {len(DEMO_MEMBERS)} members, and {waiting} members' news waiting "
+        "for moderation (approve them there and watch the deliveries)"
     ]
