@@ -239,7 +239,8 @@ def demo_roundups(engine: Engine, settings: Settings) -> list[str]:
     return lines
 
 
-DEMO_MEMBERS = (
+DemoMember = tuple[str, str | None, str, str, str, str, list[str], int | None]
+DEMO_MEMBERS: tuple[DemoMember, ...] = (
     # organisation, contact, e-mail, language, country, type, topics, days since last seen
     ("Ajuntament de Barcelona", "Laia Serra", "laia@barcelona.example.org", "ca", "ES",
      "local government", ["participatory-budgeting"], 3),

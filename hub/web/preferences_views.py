@@ -22,10 +22,8 @@ from hub.errors import HubError
 from hub.members import CHANNELS, mark_seen, member_of_token, preferences_url, topics
 from hub.models import Member
 from hub.web.i18n import _, use_language
+from hub.web.newsletter_views import newsletter_api
 from hub.web.page import Page
-from newsletters.audience import save_preferences, tags
-from newsletters.mailchimp import make_client
-from newsletters.publish import account_from_settings
 
 NEWSLETTER_ON = ("subscribed", "pending")
 
@@ -85,7 +83,8 @@ def preferences_save(page: Page) -> Response:
         if language not in page.settings.hub.languages or not wanted_topics <= set(topics()):
             page.flashes.append(("error", _("Please choose from the lists.")))
             return _show(page, member, status=400)
-    old_tags = tags(member)
+    audience = newsletter_api("audience")  # loaded on use: the core imports no Mailchimp
+    old_tags = audience.tags(member) if audience is not None else []
     was_on = (member.newsletter_status or "") in NEWSLETTER_ON
     member.topics = [t for t in topics() if t in wanted_topics]
     member.language = language
@@ -128,10 +127,13 @@ def _to_mailchimp(
         return None
     if all(c.platform != "mailchimp" for c in settings.channels.values()):
         return None
+    audience, mailchimp, publish = (newsletter_api(n) for n in ("audience", "mailchimp", "publish"))
+    if audience is None or mailchimp is None or publish is None:
+        return _("the newsletter package is not installed")
     try:
-        account = account_from_settings(settings)
-        save_preferences(
-            make_client(account),
+        account = publish.account_from_settings(settings)
+        audience.save_preferences(
+            mailchimp.make_client(account),
             account.list_id,
             member,
             newsletter=newsletter,
