@@ -75,12 +75,19 @@ def browser_page(width: int = 1280, height: int = 900) -> Iterator[Any]:
         try:
             page = browser.new_page(viewport={"width": width, "height": height})
             problems: list[str] = []
-            page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
+            page.on("console", lambda m: problems.append(m.text) if _is_problem(m) else None)
             page.on("pageerror", lambda e: problems.append(str(e)))
             yield page
             assert problems == [], problems
         finally:
             browser.close()
+
+
+def _is_problem(message: Any) -> bool:
+    """A script error or a refused resource; a page answered 4xx on purpose (a form sent back
+    with its errors, a refusal a test asks for) is the test's business, not a problem."""
+    expected = message.text.startswith("Failed to load resource: the server responded with a")
+    return bool(message.type == "error" and not (expected and " status of 4" in message.text))
 
 
 def sign_in(page: Any, base_url: str, email: str, password: str) -> None:
