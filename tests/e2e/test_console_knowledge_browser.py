@@ -45,7 +45,13 @@ def test_an_editor_creates_an_event_and_finds_it_in_the_calendar_feed(console_ur
         page.locator("#starts_on").fill("2027-03-31")
         page.locator("#city").fill("Porto")
         page.locator("#country").fill("PT")
-        page.locator("#ends_on").fill("2027-04-01")
+        page.locator("#ends_on").fill("2027-03-01")  # before it starts: said beside the field
+        page.get_by_role("button", name="Save").click()
+        ends = page.locator("#ends_on")
+        assert ends.get_attribute("aria-invalid") == "true"
+        assert page.locator("#ends_on-error").inner_text().strip() != ""
+        assert page.locator("#name_pt").input_value() == "Seminário sobre sorteio, Porto"  # kept
+        ends.fill("2027-04-01")
         screenshot(page, "knowledge-event")
         page.get_by_role("button", name="Save").click()
         page.wait_for_url(f"{console_url}/knowledge")
