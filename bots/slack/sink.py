@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import re
 from collections.abc import Awaitable, Callable
 from typing import Any, ClassVar
 
@@ -42,6 +43,8 @@ FORBIDDEN |= {"ekm_access_denied", "access_denied", "cant_update_message", "cant
 TRANSIENT = {"internal_error", "fatal_error", "service_unavailable", "request_timeout"}
 HISTORY_PAGE = 200  # messages per conversations.history page (Slack allows up to 999)
 HISTORY_PAGES = 5  # pages searched for an in-doubt post: the channel's 1,000 most recent
+LIST_PAGES = 20  # conversations.list pages read to find a channel given by name (200 each)
+CHANNEL_ID = re.compile(r"^[CGD][A-Z0-9]{4,}$")  # names are lowercase; ids never
 IN_DOUBT_LIMIT = 10_000  # delivery ids remembered as in doubt (oldest forgotten first)
 
 
@@ -146,14 +149,13 @@ class SlackSink:
         Reads up to ``HISTORY_PAGES`` pages of ``conversations.history`` (newest
         first, with ``include_all_metadata``) for a message whose metadata is the
         hub's ``hub_delivery`` event with this delivery id. History wants a
-        channel id: a target given by name is looked up only once this sink has
-        learnt its id from an earlier answer (configure channel ids to be safe
-        across restarts). A lookup Slack refuses (a missing ``channels:history``
-        scope, say) means posting as before.
+        channel id: a target given by name is found with ``conversations.list``
+        (once per sink). A lookup Slack refuses (a missing ``channels:history`` or
+        ``channels:read`` scope, say) means posting as before, with a warning.
         """
         target = str(request.body["channel"])
-        channel = self._channel_ids.get(target, target)
-        if channel.startswith("#") or not channel:
+        channel = await self._channel_id(target)
+        if channel is None:
             log.warning(
                 "delivery %d may be posted twice: no channel id for %s", delivery_id, target
             )
@@ -177,6 +179,38 @@ class SlackSink:
                     return Receipt(f"{channel}:{posted['ts']}")
             cursor = str((response.get("response_metadata") or {}).get("next_cursor") or "")
             if not response.get("has_more") or not cursor:
+                return None
+        return None
+
+    async def _channel_id(self, target: str) -> str | None:
+        """Slack's id of the channel ``target`` names: as written when it is an id, else
+        learnt from an earlier answer or looked up by name in ``conversations.list``."""
+        if CHANNEL_ID.match(target):
+            return target
+        if target in self._channel_ids:
+            return self._channel_ids[target]
+        name, cursor = target.lstrip("#"), ""
+        for _ in range(LIST_PAGES):
+            page: dict[str, Any] = {
+                "types": "public_channel,private_channel",
+                "exclude_archived": True,
+                "limit": HISTORY_PAGE,
+            }
+            if cursor:
+                page["cursor"] = cursor
+            try:
+                response = await self._guarded(self.client.conversations_list(**page))
+            except (Timeout, TransientError, RateLimited):
+                raise  # still in doubt: the bus retries later
+            except DeliveryError as exc:
+                log.warning("cannot look up the Slack channel %s: %s", target, exc)
+                return None
+            for found in response.get("channels") or []:
+                if found.get("name") == name:
+                    self._channel_ids[target] = str(found["id"])
+                    return str(found["id"])
+            cursor = str((response.get("response_metadata") or {}).get("next_cursor") or "")
+            if not cursor:
                 return None
         return None
 

@@ -206,6 +206,8 @@ class SlackStandIn(LoopbackServer):
             return {"channel": channel.id, "ts": stored.ts}
         if method == "conversations.history":
             return self._history(params)
+        if method == "conversations.list":
+            return self._list(params)
         if method == "views.open":
             if not params.get("trigger_id") or not isinstance(params.get("view"), dict):
                 raise SlackError("invalid_arguments")
@@ -291,12 +293,34 @@ class SlackStandIn(LoopbackServer):
         shape = stored.shape(with_metadata=True)
         return {"channel": channel.id, "ts": stored.ts, "text": stored.text, "message": shape}
 
+    def _list(self, params: dict[str, Any]) -> dict[str, Any]:
+        """conversations.list as Slack answers it: channels in a stable order, ``limit``
+        (at most 1,000) per page, a ``cursor`` from ``response_metadata.next_cursor``,
+        archived ones left out with ``exclude_archived``."""
+        limit = min(max(int(params.get("limit") or 100), 1), 1000)
+        channels = sorted(self.channels.values(), key=lambda c: c.id)
+        if _true(params.get("exclude_archived")):
+            channels = [c for c in channels if not c.is_archived]
+        start = int(str(params.get("cursor") or "0").removeprefix("next:") or 0)
+        page, more = channels[start : start + limit], start + limit < len(channels)
+        shaped = [
+            {"id": c.id, "name": c.name, "is_channel": True, "is_archived": c.is_archived,
+             "is_member": c.is_member}
+            for c in page
+        ]  # fmt: skip
+        return {
+            "channels": shaped,
+            "response_metadata": {"next_cursor": f"next:{start + limit}" if more else ""},
+        }
+
     def _history(self, params: dict[str, Any]) -> dict[str, Any]:
         """conversations.history as Slack answers it: newest first, ``limit`` (at most
         999) per page, ``oldest``/``latest`` bounds (exclusive unless ``inclusive``),
         and a ``cursor`` from the previous page's ``response_metadata.next_cursor``.
         Metadata only with ``include_all_metadata``; thread replies are not listed."""
-        channel = self._channel(params)
+        channel = self.channels.get(str(params.get("channel") or ""))
+        if channel is None:  # Slack reads history by channel id only, never by name
+            raise SlackError("channel_not_found")
         with_metadata = _true(params.get("include_all_metadata"))
         limit = min(max(int(params.get("limit") or 100), 1), 999)
         inclusive = _true(params.get("inclusive"))

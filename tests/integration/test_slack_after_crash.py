@@ -125,3 +125,41 @@ def test_the_stand_in_pages_history_like_slack() -> None:
         ]
 
     with_standin(body)
+
+
+def test_a_channel_given_by_name_is_found_with_conversations_list() -> None:
+    async def body(standin: SlackStandIn, channel: ChannelInfo) -> None:
+        for n in range(450):  # the channel is on the third page of conversations.list
+            standin.add_channel(f"C0A{n:05d}", f"other-{n}")
+        standin.add_channel("C0ZZNAMED", "iopd-news")
+        by_name = ChannelInfo("slack", "slack", "#iopd-news", base_url=standin.url)
+        first = await send_with_new_sink(by_name, item(61))
+        retry = await send_with_new_sink(by_name, item(61, attempt=2, in_doubt=True))
+        assert retry == first and first.startswith("C0ZZNAMED:")
+        assert posts(standin) == 1
+        methods = [r.method for r in standin.received]
+        assert methods.count("conversations.list") == 3 and "conversations.history" in methods
+
+    with_standin(body)
+
+
+def test_history_by_name_is_refused_like_slack_and_an_unknown_name_posts() -> None:
+    async def body(standin: SlackStandIn, channel: ChannelInfo) -> None:
+        client = AsyncWebClient(token=TOKEN, base_url=f"{standin.url}/api/")
+        try:
+            refused = await client.conversations_history(channel="#news")
+        except Exception as exc:  # slack_sdk raises SlackApiError for ok=false
+            refused = getattr(exc, "response", None)
+        assert refused is not None and refused["error"] == "channel_not_found"
+        standin.add_channel("C0ARCHIVED", "old-news", is_archived=True)
+        gone = ChannelInfo("slack", "slack", "#nowhere", base_url=standin.url)
+        sink = SlackSink(gone, TOKEN)
+        await sink.start()
+        try:
+            assert await sink._channel_id("#nowhere") is None
+            assert await sink._channel_id("#old-news") is None  # archived ones are skipped
+            assert await sink._channel_id("C0NEWS") == "C0NEWS"  # an id needs no lookup
+        finally:
+            await sink.close()
+
+    with_standin(body)
