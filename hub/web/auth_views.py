@@ -73,7 +73,7 @@ def account_page(page: Page) -> Response:
 
 
 def account_save(page: Page) -> Response:
-    """Save the user's interface language (English or Spanish)."""
+    """Save the user's interface language (one of INTERFACE_LANGUAGES)."""
     language = page.field("language")
     if language not in INTERFACE_LANGUAGES:
         raise Refused(_("Choose one of the console's languages."), "/account")

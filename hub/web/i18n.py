@@ -27,7 +27,7 @@ from babel.support import NullTranslations, Translations
 LOCALE_DIR = Path(__file__).parent / "locale"
 DOMAIN = "messages"
 DEFAULT_LANGUAGE = "en"
-INTERFACE_LANGUAGES = {"en": "English", "es": "Español"}
+INTERFACE_LANGUAGES = {"en": "English", "es": "Español", "ca": "Català"}
 """The languages the console speaks; English is the source language of the catalogue."""
 
 _language: ContextVar[str] = ContextVar("console_language", default=DEFAULT_LANGUAGE)

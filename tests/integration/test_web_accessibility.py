@@ -158,7 +158,7 @@ def page_paths(app: object, ids: dict[str, str]) -> list[str]:
     return sorted(set(paths))
 
 
-@pytest.mark.parametrize("language", ["en", "es"])
+@pytest.mark.parametrize("language", ["en", "es", "ca"])
 def test_every_page_has_labels_headings_and_a_language(engine: Engine, language: str) -> None:
     ids = seed(engine)
     add_user(engine, EMAIL, PASSWORD, role="admin")

@@ -278,3 +278,14 @@ def test_every_page_renders_in_spanish(engine: Engine, client: ConsoleClient) ->
     dashboard = client.get("/").text
     assert "Panel" in dashboard and "Envíos" in client.get("/deliveries").text
     assert "Preguntas por día" in dashboard and "aún no hay informe" in dashboard  # the charts
+
+
+def test_catalan_is_offered_and_spoken(client: ConsoleClient) -> None:
+    login = client.get("/login", headers={"accept-language": "ca-ES,ca;q=0.9,es;q=0.8"})
+    assert '<html lang="ca">' in login.text and "Contrasenya" in login.text
+    client.sign_in(EMAIL, PASSWORD)
+    account = client.get("/account")
+    assert '<option value="ca">Català</option>' in account.text
+    client.post("/account", data={"language": "ca", "csrf_token": csrf_token(account.text)})
+    page = client.get("/").text
+    assert '<html lang="ca">' in page and "Tancar la sessió" in page
