@@ -103,8 +103,10 @@ def test_the_signed_link_shows_the_page_in_the_members_language(
     assert page.status_code == 200
     assert '<html lang="es">' in page.text and "Ajuntament de Girona" in page.text
     assert 'value="climate" checked' in page.text and 'value="youth">' in page.text
-    catalan = add_member(engine, email="pau@lleida.cat", language="ca")
-    fallback = client.get(link(catalan)).text
+    catalan = client.get(link(add_member(engine, email="pau@lleida.cat", language="ca"))).text
+    assert '<html lang="ca">' in catalan
+    french = add_member(engine, email="anne@dakar.sn", language="fr")  # no French words yet
+    fallback = client.get(link(french)).text
     assert '<html lang="en">' in fallback and "Your preferences" in fallback
 
 
@@ -143,7 +145,8 @@ def test_saving_updates_the_member_and_the_mailchimp_audience(
               "channels": ["telegram"], "newsletter": "on"},
     )  # fmt: skip
     assert saved.status_code == 303
-    assert "Please confirm your subscription" in client.follow(saved).text
+    # the member just chose Catalan: the page answers in it
+    assert "Confirma la teva subscripció" in client.follow(saved).text
     member = load(engine, member_id)
     assert member.topics == ["gender", "youth"] and member.language == "ca"
     assert member.channels == ["telegram", "email"]
@@ -160,7 +163,7 @@ def test_saving_updates_the_member_and_the_mailchimp_audience(
     standin.state.confirm(EMAIL)
     token = csrf_token(client.get(url).text)
     off = client.post(url, data={"csrf_token": token, "language": "ca", "topics": ["youth"]})
-    assert "Saved. Thank you!" in client.follow(off).text
+    assert "Desat. Gràcies!" in client.follow(off).text  # in the Catalan the member chose
     member = load(engine, member_id)
     assert member.newsletter_status == "unsubscribed" and member.channels == []
     assert standin.state.members[subscriber_hash(EMAIL)]["status"] == "unsubscribed"
