@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import Connection, and_, case, func, select
 
@@ -31,6 +32,12 @@ class BusStatus:
 
     def total(self, name: str) -> int:
         return sum(getattr(c, name) for c in self.channels)
+
+
+def start_of_day(now: dt.datetime, timezone: str) -> dt.datetime:
+    """Midnight of ``now``'s day in ``timezone`` (the deployment's), as an aware UTC time."""
+    local = now.astimezone(ZoneInfo(timezone))
+    return local.replace(hour=0, minute=0, second=0, microsecond=0).astimezone(dt.UTC)
 
 
 def bus_status(

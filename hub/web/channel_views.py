@@ -6,15 +6,14 @@ The dry run calls :func:`hub.bus.router.plan_routes`, the function behind
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
-from zoneinfo import ZoneInfo
 
-from sqlalchemy import and_, case, func, select
+from sqlalchemy import func, select
 from starlette.responses import Response
 
 from hub.bus.router import RouteDecision, plan_routes
+from hub.bus.status import ChannelFigures, bus_status, start_of_day
 from hub.models import Channel, Delivery, DeliveryAttempt, Item, Member, Source
 from hub.settings import RouteSettings, Settings
 from hub.web.i18n import _
@@ -50,43 +49,13 @@ class RouteRow:
     to: list[tuple[str, str]] = field(default_factory=list)
 
 
-def start_of_today(now: dt.datetime, timezone: str) -> dt.datetime:
-    """Midnight of ``now``'s day in the deployment's time zone, as an aware UTC time."""
-    local = now.astimezone(ZoneInfo(timezone))
-    return local.replace(hour=0, minute=0, second=0, microsecond=0).astimezone(dt.UTC)
-
-
-def _figures(page: Page, since: dt.datetime) -> dict[str, dict[str, int]]:
-    """Sent today, queued, held and waiting out a rate limit, per channel key."""
+def _rate_limited(page: Page) -> dict[str, int]:
+    """Deliveries waiting out a platform's rate limit, per channel key."""
     d = Delivery
-    count_if = lambda cond: func.sum(case((cond, 1), else_=0))  # noqa: E731
     rows = page.db.execute(
-        select(
-            Channel.key,
-            count_if(and_(d.status == "sent", d.sent_at >= since)),
-            count_if(d.status.in_(("pending", "in_flight"))),
-            count_if(d.status == "held"),
-            count_if(
-                and_(d.status == "pending", d.due_at > page.now, d.last_error.like("RateLimited%"))
-            ),
-        )
+        select(Channel.key, func.count())
         .join(d, d.channel_id == Channel.id)
-        .group_by(Channel.key)
-    ).all()
-    names = ("sent_today", "queued", "held", "rate_limited")
-    return {
-        key: dict(zip(names, (int(v or 0) for v in values), strict=True)) for key, *values in rows
-    }
-
-
-def _failed_today(page: Page, since: dt.datetime) -> dict[str, int]:
-    rows = page.db.execute(
-        select(Channel.key, func.count(func.distinct(DeliveryAttempt.delivery_id)))
-        .join(Delivery, Delivery.channel_id == Channel.id)
-        .join(DeliveryAttempt, DeliveryAttempt.delivery_id == Delivery.id)
-        .where(
-            DeliveryAttempt.outcome.in_(("failed", "dead")), DeliveryAttempt.finished_at >= since
-        )
+        .where(d.status == "pending", d.due_at > page.now, d.last_error.like("RateLimited%"))
         .group_by(Channel.key)
     ).all()
     return {key: int(count) for key, count in rows}
@@ -123,14 +92,15 @@ def channel_state(
 
 def channel_rows(page: Page) -> list[ChannelRow]:
     """Every configured channel with its state and today's figures."""
-    since = start_of_today(page.now, page.settings.hub.timezone)
-    figures = _figures(page, since)
-    failed = _failed_today(page, since)
+    since = start_of_day(page.now, page.settings.hub.timezone)
+    status = bus_status(page.db.connection(), page.now, day_start=since)
+    figures = {c.channel: c for c in status.channels}
+    limited = _rate_limited(page)
     last = _last_outcomes(page)
     rows = []
     for key, channel in sorted(page.settings.channels.items()):
-        counts = figures.get(key, {})
-        state, words = channel_state(channel.enabled, counts.get("rate_limited", 0), last.get(key))
+        counts = figures.get(key, ChannelFigures(key))
+        state, words = channel_state(channel.enabled, limited.get(key, 0), last.get(key))
         rows.append(
             ChannelRow(
                 key=key,
@@ -141,10 +111,10 @@ def channel_rows(page: Page) -> list[ChannelRow]:
                 mode=channel.mode,
                 state=state,
                 state_words=words,
-                sent_today=counts.get("sent_today", 0),
-                failed_today=failed.get(key, 0),
-                queued=counts.get("queued", 0),
-                held=counts.get("held", 0),
+                sent_today=counts.sent_today,
+                failed_today=counts.failed_today,
+                queued=counts.queued + counts.in_flight,
+                held=counts.held,
             )
         )
     return rows
