@@ -102,7 +102,8 @@ def retract(
     return retract_item(session, item, by=by, reason=reason, now=now)
 
 
-def _slug(tag: str) -> str:
+def tag_slug(tag: str) -> str:
+    """A tag as items keep it: lowercase words joined by hyphens (the console's filters too)."""
     return _TAG.sub("-", tag.strip().lower()).strip("-")
 
 
@@ -119,7 +120,7 @@ def retag(
     and the regions follow the countries unless given too.
     """
     if tags is not None:
-        item.tags = list(dict.fromkeys(s for s in (_slug(t) for t in tags) if s))
+        item.tags = list(dict.fromkeys(s for s in (tag_slug(t) for t in tags) if s))
     if countries is not None:
         codes = [c.strip().upper() for c in countries if c.strip()]
         bad = [c for c in codes if not re.fullmatch(r"[A-Z]{2}", c)]
@@ -129,4 +130,4 @@ def retag(
         if regions is None:
             item.regions = default_tagger().regions_of(item.countries)
     if regions is not None:
-        item.regions = list(dict.fromkeys(s for s in (_slug(r) for r in regions) if s))
+        item.regions = list(dict.fromkeys(s for s in (tag_slug(r) for r in regions) if s))

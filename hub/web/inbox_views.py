@@ -118,7 +118,7 @@ def bulk(page: Page) -> Response:
     if action == "language":
         language = _language(page, "/moderation")
     if action == "tag":
-        tag = moderation._slug(page.field("tag"))
+        tag = moderation.tag_slug(page.field("tag"))
         if not tag:
             raise Refused(_("Name the tag to add."), "/moderation")
     items = {i.id: i for i in page.db.scalars(select(Item).where(Item.id.in_(ids)))}

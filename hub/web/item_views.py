@@ -60,7 +60,7 @@ def items_list(page: Page) -> Response:
     if filters["language"]:
         query = query.where(Item.language == filters["language"])
     if filters["tag"]:
-        tag = moderation._slug(filters["tag"])
+        tag = moderation.tag_slug(filters["tag"])
         query = query.where(cast(Item.tags, String).like(f'%"{tag}"%'))
     if filters["delivery"] == "failed":
         failed = select(Delivery.item_id).where(Delivery.status.in_(("failed", "dead")))
