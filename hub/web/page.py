@@ -261,7 +261,7 @@ def _run(
                 message = _("Your session has expired; please sign in again.") if expired else None
                 target = request.url.path if request.method == "GET" else "/"
                 response = page.redirect(f"/login?next={quote(target)}", message, "info")
-            elif form is not None and not tokens_match(page.csrf_token, _csrf_of(form, request)):
+            elif form is not None and not tokens_match(page.csrf_token, _csrf_of(form)):
                 db.commit()
                 response = page.render("refused.html", status=403)
             elif admin and signed_in is not None and signed_in.user.role != "admin":
@@ -283,7 +283,7 @@ def _run(
     return response
 
 
-def _csrf_of(form: FormData, request: Request) -> str | None:
-    """The token a form carries, or the ``X-CSRF-Token`` header htmx requests send."""
-    value = form.get("csrf_token") or request.headers.get("x-csrf-token")
+def _csrf_of(form: FormData) -> str | None:
+    """The token the form carries (htmx posts the same forms, token included)."""
+    value = form.get("csrf_token")
     return value if isinstance(value, str) else None
