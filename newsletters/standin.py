@@ -21,10 +21,12 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import datetime as dt
 import io
 import json
 import tarfile
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -57,9 +59,16 @@ class MailchimpStandIn:
         max_connections: int = 10,
         port: int = 0,
         state: StandInState | None = None,
+        clock: Callable[[], dt.datetime] | None = None,
     ) -> None:
         self.api_key = api_key
-        self.state = state or StandInState(list_id=list_id)
+        if state is None:
+            state = (
+                StandInState(list_id=list_id)
+                if clock is None
+                else StandInState(list_id, clock=clock)
+            )
+        self.state = state
         self.max_connections = max_connections
         self.port = port
         self.received: list[Received] = []

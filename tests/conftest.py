@@ -20,8 +20,9 @@ from sqlalchemy.engine import make_url
 
 from hub.db import make_engine, normalise_url, upgrade
 
-# Fails the session when any test's output shows one of tests/known_secrets.py's secrets.
-pytest_plugins = ["secret_guard"]
+# secret_guard fails the session when any test's output shows one of tests/known_secrets.py's
+# secrets; time_travel moves the whole process to another day (HUB_TEST_TRAVEL=+400d).
+pytest_plugins = ["secret_guard", "time_travel"]
 
 POSTGRES_URL = os.environ.get("HUB_TEST_DATABASE_URL")
 BACKENDS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
