@@ -29,7 +29,17 @@ from hub.models import (
     Question,
     User,
 )
-from hub.web.testing import TEST_SECRET_KEY, ConsoleClient, add_user, console_app, example_settings
+from hub.web.testing import (
+    TEST_SECRET_KEY,
+    ConsoleClient,
+    SteppingClock,
+    add_user,
+    console_app,
+    example_settings,
+)
+
+# The console's clock and the seeded data's: the preferences link is signed at this time.
+NOW = dt.datetime(2026, 11, 20, 10, 0, tzinfo=dt.UTC)
 
 EMAIL, PASSWORD = "ana@example.org", "correct horse battery"
 NOT_PAGES = {"/healthz", "/readyz", "/favicon.ico", "/metrics", "/events.ics", "/login"}
@@ -106,7 +116,7 @@ class Audit(HTMLParser):
 
 def seed(engine: Engine) -> dict[str, str]:
     """One of everything a page can show, so that no page is checked empty only."""
-    now = dt.datetime(2026, 11, 20, 10, 0, tzinfo=dt.UTC)
+    now = NOW
     with transaction(engine) as session:
         sync_config(session, example_settings())
         item = Item(status="pending", title="Assemblies in Lyon", summary_html="<p>Lyon</p>",
@@ -164,7 +174,7 @@ def test_every_page_has_labels_headings_and_a_language(engine: Engine, language:
     add_user(engine, EMAIL, PASSWORD, role="admin")
     with transaction(engine) as session:
         session.execute(update(User).values(language=language))
-    app = console_app(example_settings(), engine)
+    app = console_app(example_settings(), engine, clock=SteppingClock(NOW))
     paths = page_paths(app, ids)
     assert len(paths) >= 25, paths
     with ConsoleClient(app) as client:
