@@ -1,5 +1,6 @@
-"""Platform rooms: one package per platform (sink, formatter, stand-in).
+"""Platform rooms: one package per platform (formatter, sink, front end, stand-in).
 
-``bots`` imports ``hub``; ``hub`` never imports ``bots``. The bus finds the
-sinks here through the ``hub.sinks`` entry points in ``pyproject.toml``.
+``bots`` imports ``hub.core`` only; ``hub.core`` never imports ``bots``. The
+application layer wires the sinks, stand-ins, previews and webhooks here into the
+core in ``hub/wiring.py``.
 """

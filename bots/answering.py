@@ -16,12 +16,12 @@ from dataclasses import dataclass
 
 from sqlalchemy import Engine, select
 
-from hub.assistant.assistant import Answer, Assistant
-from hub.assistant.store import ask_and_record, reply_channel
-from hub.bus.outbox import enqueue
-from hub.db import transaction
-from hub.models import Delivery, Member
-from hub.settings import Settings
+from hub.core.assistant.assistant import Answer, Assistant
+from hub.core.assistant.store import ask_and_record, reply_channel
+from hub.core.bus.outbox import enqueue
+from hub.core.config.settings import Settings
+from hub.core.db import transaction
+from hub.core.models import Delivery, Member
 
 
 @dataclass(frozen=True)

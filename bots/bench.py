@@ -23,7 +23,7 @@ from bots.slack.standin import SlackStandIn
 from bots.telegram.format import requests_for as telegram_requests
 from bots.telegram.sink import TelegramSink
 from bots.telegram.standin import TelegramStandIn
-from hub.sinks import ChannelInfo, Message
+from hub.core.ports import ChannelInfo, Message
 
 PARAGRAPH = (
     "<p>Les villes <b>participatives</b> &amp; <a href='https://oidp.net/x'>l'OIDP</a>"

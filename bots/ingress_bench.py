@@ -33,9 +33,9 @@ from starlette.applications import Starlette
 
 from bots.runtime import ingress_routes
 from bots.slack.standin import event_body, signed_headers
-from hub.db import make_engine, transaction, upgrade
-from hub.inbox import InboxRecord, InboxWorker
-from hub.models import InboxEvent
+from hub.core.bus.inbox import InboxRecord, InboxWorker
+from hub.core.db import make_engine, transaction, upgrade
+from hub.core.models import InboxEvent
 
 SECRET = "bench-signing-secret"
 

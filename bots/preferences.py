@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from hub.members import preferences_url
-from hub.models import Member
-from hub.settings import Settings
+from hub.core.config.settings import Settings
+from hub.core.members.links import preferences_url
+from hub.core.models import Member
 
 TEXTS = {
     "link": {

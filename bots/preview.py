@@ -1,11 +1,11 @@
 """``hub preview`` per platform: the exact API requests a sink would send, as data.
 
-Each function here is registered under the ``hub.previews`` entry-point
-group and called by ``hub/cli/preview_cmd.py`` with a hub ``Message`` and
-``ChannelInfo``; it returns the JSON contract ``[{"method", "path",
-"body"}, ...]``. The requests come from the same ``requests_for`` the sink
-sends, so a preview is what would be posted. Platform modules are imported
-lazily so one platform's missing library never breaks another's preview.
+Each function here is wired in ``hub.wiring.PREVIEWS`` and called by
+``hub/cli/preview_cmd.py`` with a hub ``Message`` and ``ChannelInfo``; it returns
+the JSON contract ``[{"method", "path", "body"}, ...]``. The requests come from
+the same ``requests_for`` the sink sends, so a preview is what would be posted.
+Platform modules are imported lazily so one platform's missing library never
+breaks another's preview.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
 
-from hub.sinks import ChannelInfo, Message
+from hub.core.ports import ChannelInfo, Message
 
 Preview = list[dict[str, Any]]
 

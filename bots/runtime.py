@@ -28,10 +28,10 @@ from starlette.routing import Route
 
 from bots.slack import ingress as slack_ingress
 from bots.telegram import ingress as telegram_ingress
-from hub.assistant.assistant import Assistant
-from hub.db import transaction
-from hub.inbox import Handler, InboxWorker, purge_done, utc_now
-from hub.settings import Settings
+from hub.core.assistant.assistant import Assistant
+from hub.core.bus.inbox import Handler, InboxWorker, purge_done, utc_now
+from hub.core.config.settings import Settings
+from hub.core.db import transaction
 
 log = logging.getLogger(__name__)
 INBOX_KEEP = dt.timedelta(days=7)
@@ -49,7 +49,7 @@ def ingress_routes() -> list[Route]:
 def install_ingress(
     app: Any, settings: Settings, engine: Engine, clock: Callable[[], dt.datetime] | None = None
 ) -> None:
-    """The ``hub.ingress`` entry point: mount the endpoints on ``app`` and fill its state."""
+    """Wired in ``hub.wiring.INGRESS``: mount the endpoints on ``app`` and fill its state."""
     app.router.routes.extend(ingress_routes())
     configure_ingress(app.state, settings, engine, clock)
 

@@ -21,13 +21,13 @@ import logging
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from hub.assistant.store import reply_channel
-from hub.bus.outbox import enqueue
-from hub.catalog import sync_config
-from hub.errors import HubError
-from hub.ingest.submissions import SubmissionError, submission_candidate, submit
-from hub.models import Item, ItemOrigin, Member, Source
-from hub.settings import Settings
+from hub.core.assistant.store import reply_channel
+from hub.core.bus.outbox import enqueue
+from hub.core.config.catalog import sync_config
+from hub.core.config.settings import Settings
+from hub.core.errors import HubError
+from hub.core.models import Item, ItemOrigin, Member, Source
+from hub.core.moderation.submissions import SubmissionError, submission_candidate, submit
 
 log = logging.getLogger(__name__)
 

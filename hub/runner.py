@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import importlib.util
 import logging
 import os
 import socket
@@ -27,8 +26,9 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import Engine
 
-from hub.db import transaction, upgrade
-from hub.settings import Settings
+from hub.core.config.settings import Settings
+from hub.core.db import transaction, upgrade
+from hub.wiring import SCHEDULED_JOBS, SINKS, run_bots
 
 log = logging.getLogger(__name__)
 
@@ -82,7 +82,7 @@ def _startup_lock(engine: Engine) -> Iterator[None]:
 
 
 def _prepare(engine: Engine, settings: Settings, knowledge_dir: str | None) -> None:
-    from hub.catalog import sync_config
+    from hub.core.config.catalog import sync_config
 
     upgrade(engine)
     with transaction(engine) as session:
@@ -90,7 +90,7 @@ def _prepare(engine: Engine, settings: Settings, knowledge_dir: str | None) -> N
     if knowledge_dir:
         from pathlib import Path
 
-        from hub.knowledge import load_directory, sync
+        from hub.core.knowledge import load_directory, sync
 
         if Path(knowledge_dir).is_dir():
             knowledge = load_directory(Path(knowledge_dir))
@@ -167,13 +167,13 @@ class HubProcess:
         return {role: role in by_name and not by_name[role].done() for role in sorted(self.roles)}
 
     async def _worker(self, stop: asyncio.Event) -> None:
-        from hub.bus.alerts import failure_alerter
-        from hub.bus.messages import ChannelSinks
-        from hub.bus.worker import Worker
+        from hub.core.bus.alerts import failure_alerter
+        from hub.core.bus.messages import ChannelSinks
+        from hub.core.bus.worker import Worker
 
         worker = Worker(
             self.engine,
-            ChannelSinks.from_settings(self.settings),
+            ChannelSinks.from_settings(self.settings, SINKS),
             on_failures=failure_alerter(self.settings.hub.secretariat_channel),
             name=self.worker_name,
         )
@@ -187,8 +187,8 @@ class HubProcess:
         )
 
     async def _poller(self, stop: asyncio.Event) -> None:
-        from hub.ingest.fetch import make_client
-        from hub.ingest.poller import Poller, member_guard
+        from hub.core.ingest.fetch import make_client
+        from hub.core.ingest.poller import Poller, member_guard
 
         async with make_client() as client:
             guard = member_guard(self.settings)
@@ -197,10 +197,6 @@ class HubProcess:
             await poller.run(stop)
 
     async def _web(self, stop: asyncio.Event) -> None:
-        if importlib.util.find_spec("hub.web") is None:
-            log.warning("this version has no web console; the web role does nothing")
-            await stop.wait()
-            return
         import uvicorn
 
         from hub.web import create_app
@@ -217,7 +213,7 @@ class HubProcess:
             port=self.web_port,
             log_level="warning",
             lifespan="off",
-            log_config=None,  # our root handler (hub.logs) formats and redacts every line
+            log_config=None,  # our root handler (hub.core.logs) formats and redacts every line
         )
         server = uvicorn.Server(config)
         # The process's stop event owns SIGTERM and SIGINT: keep uvicorn from taking them
@@ -230,44 +226,25 @@ class HubProcess:
         await serving
 
     async def _scheduler(self, stop: asyncio.Event) -> None:
-        from hub.scheduler import Scheduler
+        from hub.core.schedule.scheduler import Scheduler
 
-        await Scheduler(self.engine, self.settings, interval=self.scheduler_interval).run(stop)
+        scheduler = Scheduler(
+            self.engine, self.settings, interval=self.scheduler_interval, jobs=SCHEDULED_JOBS
+        )
+        await scheduler.run(stop)
 
     async def _bots(self, stop: asyncio.Event) -> None:
-        """The platform listeners, found by entry point (``hub.roles``: ``bots``).
-
-        The core names no platform: ``bots.runtime:run_bots`` is registered in
-        pyproject.toml and runs the inbox worker (and Telegram polling when no
-        public URL is configured). Slack events and Telegram webhooks arrive
-        through the web role's routes.
-        """
-        run_bots = role_entry_point("bots")
-        if run_bots is None:
-            log.warning(
-                "bots role: no bot runtime is installed (entry point hub.roles:bots); "
-                "member messages and assistant questions are not received by this process"
-            )
-            await stop.wait()
-            return
+        """The platform listeners (``hub.wiring.run_bots``): the inbox worker, and Telegram
+        polling when no public URL is configured. Slack events and Telegram webhooks
+        arrive through the web role's routes."""
         await run_bots(self.settings, self.engine, stop)
-
-
-def role_entry_point(name: str) -> Callable[..., Coroutine[None, None, None]] | None:
-    """The runner of a role that lives outside the core (``hub.roles`` entry points)."""
-    from importlib.metadata import entry_points
-
-    for entry in entry_points(group="hub.roles", name=name):
-        loaded: Callable[..., Coroutine[None, None, None]] = entry.load()
-        return loaded
-    return None
 
 
 def release_leases(engine: Engine, worker_name: str) -> int:
     """Give back the in-flight deliveries leased by this process's worker (at shutdown)."""
     from sqlalchemy import update
 
-    from hub.models import Delivery, utcnow
+    from hub.core.models import Delivery, utcnow
 
     with engine.begin() as conn:
         return conn.execute(

@@ -34,8 +34,8 @@ from mailchimp_marketing import Client
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from hub.models import Member
-from hub.settings import Settings
+from hub.core.config.settings import Settings
+from hub.core.models import Member
 from newsletters.errors import ComplianceProblem, MailchimpError
 from newsletters.mailchimp import call, make_client
 from newsletters.standin_state import subscriber_hash
@@ -45,7 +45,7 @@ NOT_SENT = ("unsubscribed", "cleaned")
 MEMBERS_PER_BATCH = 500
 PREFS_URL = "PREFS_URL"
 Links = Callable[[Member], str | None]
-"""The member's preferences link (see :func:`hub.members.preferences_url`), or None."""
+"""The member's preferences link (see :func:`hub.core.members.links.preferences_url`), or None."""
 STATUSES = ("subscribed", "unsubscribed", "cleaned", "pending", "transactional", "archived")
 
 
@@ -396,7 +396,7 @@ def save_preferences(
 def erase_member(settings: Settings, email: str) -> bool:
     """Delete ``email`` from the deployment's Mailchimp audience permanently (a privacy erasure).
 
-    Called by ``hub erase --member`` (through :func:`hub.privacy.mailchimp_eraser`)
+    Called by ``hub erase --member`` (through :func:`hub.wiring.mailchimp_eraser`)
     before the hub clears the address. Mailchimp's permanent delete also stops
     the address being imported again. Returns False when the audience never
     held it (Mailchimp's 404), True when it was deleted; any other refusal

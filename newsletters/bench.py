@@ -14,7 +14,7 @@ import statistics
 import time
 from typing import Any
 
-from hub.models import Member
+from hub.core.models import Member
 from newsletters.audience import sync_members
 from newsletters.demo import demo_content
 from newsletters.i18n import LANGUAGES

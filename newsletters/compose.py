@@ -1,6 +1,6 @@
 """Composing a newsletter edition: which items, in which language, in which sections and order.
 
-An edition (:class:`hub.models.NewsletterEdition`) is one language and one
+An edition (:class:`hub.core.models.NewsletterEdition`) is one language and one
 period. Its items are the period's approved items that exist in that
 language: written in it, or translated to it (an :class:`ItemTranslation`).
 The draft proposes an order (by section, newest first); the secretariat may
@@ -23,7 +23,15 @@ from dataclasses import dataclass
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, selectinload
 
-from hub.models import Award, AwardStep, Event, Item, ItemTranslation, NewsletterEdition, Source
+from hub.core.models import (
+    Award,
+    AwardStep,
+    Event,
+    Item,
+    ItemTranslation,
+    NewsletterEdition,
+    Source,
+)
 from newsletters.errors import AlreadySent, EditionNotFound, NotApproved
 
 SECTIONS = ("members", "network", "events", "awards", "publications")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 
-from hub.models import Award, AwardStep, Event, Item, ItemTranslation, NewsletterEdition
+from hub.core.models import Award, AwardStep, Event, Item, ItemTranslation, NewsletterEdition
 from newsletters.compose import EditionContent, default_order, edition_content
 from newsletters.i18n import LANGUAGES, default_subject
 

@@ -1,7 +1,7 @@
-"""The Mailchimp stand-in as ``hub demo`` and the console use it (``hub.standins`` entry point).
+"""The Mailchimp stand-in as ``hub demo`` and the console use it (wired in ``hub.wiring.STANDINS``).
 
 Wraps :class:`~newsletters.standin.MailchimpStandIn` (which serves from its
-own thread) in the hub's async :class:`~hub.standins.StandIn` port; what it
+own thread) in the hub's async :class:`~hub.core.ports.StandIn` port; what it
 "holds" are the campaigns pushed to it, as a member would receive them.
 """
 
@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import asyncio
 
-from hub.sinks import ChannelInfo
-from hub.standins import ReceivedPost
+from hub.core.ports import ChannelInfo, ReceivedPost
 from newsletters.standin import MailchimpStandIn, Received
 
 
@@ -73,5 +72,5 @@ class MailchimpDemoStandIn:
 
 
 def mailchimp_standin() -> MailchimpDemoStandIn:
-    """The ``hub.standins`` factory."""
+    """The stand-in factory (``hub.wiring.STANDINS``)."""
     return MailchimpDemoStandIn()

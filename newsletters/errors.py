@@ -16,7 +16,7 @@ policy treats them like every other platform's.
 
 from __future__ import annotations
 
-from hub.errors import HubError, RateLimited, Timeout
+from hub.core.errors import HubError, RateLimited, Timeout
 
 
 class NewsletterError(HubError):

@@ -26,8 +26,8 @@ import requests
 from mailchimp_marketing import Client
 from mailchimp_marketing.api_client import ApiClientError
 
-from hub.errors import HubError
-from hub.models import NewsletterEdition
+from hub.core.errors import HubError
+from hub.core.models import NewsletterEdition
 from newsletters.compose import require_approved
 from newsletters.errors import (
     AlreadySent,

@@ -20,9 +20,9 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
-from hub.metrics import count_newsletter_push
-from hub.models import Member, NewsletterEdition, ScheduledRun
-from hub.settings import Settings
+from hub.core.config.settings import Settings
+from hub.core.metrics import count_newsletter_push
+from hub.core.models import Member, NewsletterEdition, ScheduledRun
 from newsletters.audience import Links, SyncReport, apply_changes, pull_changes, sync_members
 from newsletters.compose import (
     approve,

@@ -1,7 +1,7 @@
 """Member and feed HTML made safe and small enough to place in an email.
 
 Summaries come from members and feeds: they are untrusted. The ingest
-pipeline's allow-list (:func:`hub.ingest.sanitise.clean_html`) runs first
+pipeline's allow-list (:func:`hub.core.ingest.sanitise.clean_html`) runs first
 and resolves relative links against the item's link; then this module narrows the result
 to what an email body can hold without breaking its layout (no images,
 tables or headings: the template places images itself), and tags every
@@ -17,7 +17,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import nh3
 
-from hub.ingest.sanitise import clean_html as ingest_clean_html
+from hub.core.ingest.sanitise import clean_html as ingest_clean_html
 
 EMAIL_TAGS = frozenset({"a", "b", "blockquote", "br", "em", "i", "li", "ol", "p", "strong", "ul"})
 EMAIL_ATTRIBUTES = {"a": {"href", "title"}}

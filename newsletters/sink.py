@@ -2,7 +2,7 @@
 
 Items reach the newsletter through editions (``hub newsletter draft``,
 ``approve``, ``push``), never one by one through routes: an ``item`` (or any
-kind but ``campaign``) is refused with :class:`~hub.errors.BadPayload`
+kind but ``campaign``) is refused with :class:`~hub.core.errors.BadPayload`
 saying so.
 
 A ``campaign`` delivery (``extra["campaign_id"]``) sends a campaign that
@@ -21,14 +21,14 @@ from __future__ import annotations
 import asyncio
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from hub.errors import (
+from hub.core.errors import (
     BadPayload,
     DeliveryError,
     Forbidden,
     HubError,
     TransientError,
 )
-from hub.sinks import ChannelInfo, Message, RateLimit, Receipt
+from hub.core.ports import ChannelInfo, Message, RateLimit, Receipt
 
 if TYPE_CHECKING:
     from mailchimp_marketing import Client
@@ -118,5 +118,5 @@ def _delivery_error(exc: HubError) -> DeliveryError:
 
 
 def mailchimp_sink(channel: ChannelInfo, secret: str | None) -> NewsletterChannelSink:
-    """The ``hub.sinks`` factory for ``platform = "mailchimp"`` (``secret``: the API key)."""
+    """The ``hub.core.ports`` factory for ``platform = "mailchimp"`` (``secret``: the API key)."""
     return NewsletterChannelSink(channel, secret)

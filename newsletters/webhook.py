@@ -21,8 +21,8 @@ from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
 from starlette.routing import Route
 
-from hub.db import transaction
-from hub.settings import Settings
+from hub.core.config.settings import Settings
+from hub.core.db import transaction
 from newsletters.audience import apply_webhook
 
 SECRET_ENV = "MAILCHIMP_WEBHOOK_SECRET"
@@ -63,7 +63,7 @@ def routes() -> list[Route]:
 def install_ingress(
     app: Any, settings: Settings, engine: Engine, clock: Callable[[], dt.datetime] | None = None
 ) -> None:
-    """The ``hub.ingress`` entry point: mount the webhook and give it its secret."""
+    """Wired in ``hub.wiring.INGRESS``: mount the webhook and give it its secret."""
     app.router.routes.extend(routes())
     app.state.engine = engine
     app.state.mailchimp_webhook_secret = settings.secrets.get(SECRET_ENV)

@@ -18,7 +18,7 @@ import pytest
 from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.engine import make_url
 
-from hub.db import make_engine, normalise_url, upgrade
+from hub.core.db import make_engine, normalise_url, upgrade
 
 # secret_guard fails the session when any test's output shows one of tests/known_secrets.py's
 # secrets; time_travel moves the whole process to another day (HUB_TEST_TRAVEL=+400d).

@@ -1,4 +1,4 @@
-"""The Bluesky stand-in as the demo and the console use it (``hub.standins`` entry point)."""
+"""The Bluesky stand-in as the demo and the console use it (wired in ``hub.wiring.STANDINS``)."""
 
 from __future__ import annotations
 
@@ -6,8 +6,7 @@ import html
 from typing import Any
 
 from bots.bluesky.standin import BlueskyStandIn
-from hub.sinks import ChannelInfo
-from hub.standins import ReceivedPost
+from hub.core.ports import ChannelInfo, ReceivedPost
 
 
 def post_to_html(record: dict[str, Any]) -> str:

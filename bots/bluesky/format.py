@@ -20,7 +20,7 @@ from bots.api import ApiRequest, is_retraction
 from bots.formatting import ELLIPSIS, cut_prefix, grapheme_len, read_more_label, safe_link, shorten
 from bots.limits import BLUESKY, BlueskyLimits
 from bots.richtext import Run, plain_text, runs_from_html, runs_from_text
-from hub.sinks import ChannelInfo, Message
+from hub.core.ports import ChannelInfo, Message
 
 COLLECTION = "app.bsky.feed.post"
 LINK = "app.bsky.richtext.facet#link"

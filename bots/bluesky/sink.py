@@ -25,7 +25,7 @@ from atproto_client.request import AsyncRequest
 from bots.api import ApiRequest
 from bots.bluesky.format import COLLECTION, requests_for, split_uri
 from bots.limits import BLUESKY
-from hub.errors import (
+from hub.core.errors import (
     BadPayload,
     ChannelGone,
     DeliveryError,
@@ -34,7 +34,7 @@ from hub.errors import (
     Timeout,
     TransientError,
 )
-from hub.sinks import ChannelInfo, Message, RateLimit, Receipt
+from hub.core.ports import ChannelInfo, Message, RateLimit, Receipt
 
 DEFAULT_BASE_URL = "https://bsky.social"
 GONE = {"RepoNotFound", "RepoDeactivated", "RepoTakendown", "RepoSuspended", "AccountTakedown"}
@@ -147,7 +147,7 @@ class BlueskySink:
 
 
 def bluesky_sink(channel: ChannelInfo, secret: str | None) -> BlueskySink:
-    """The ``hub.sinks`` factory: ``secret`` is the account's app password."""
+    """The ``hub.core.ports`` factory: ``secret`` is the account's app password."""
     if not secret:
         raise Forbidden(f"channel {channel.key}: no Bluesky app password configured")
     return BlueskySink(channel, secret)

@@ -1,4 +1,4 @@
-"""The Mastodon stand-in as the demo and the console use it (``hub.standins`` entry point)."""
+"""The Mastodon stand-in as the demo and the console use it (wired in ``hub.wiring.STANDINS``)."""
 
 from __future__ import annotations
 
@@ -6,8 +6,7 @@ import html
 import re
 
 from bots.mastodon.standin import MastodonStandIn
-from hub.sinks import ChannelInfo
-from hub.standins import ReceivedPost
+from hub.core.ports import ChannelInfo, ReceivedPost
 
 _URL = re.compile(r"https?://[^\s<>\"]+")
 

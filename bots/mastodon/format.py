@@ -17,7 +17,7 @@ from bots.api import ApiRequest, is_retraction
 from bots.formatting import fit_runs, grapheme_len, safe_link, shorten
 from bots.limits import MASTODON, MastodonLimits
 from bots.richtext import Run, runs_from_html, runs_from_text
-from hub.sinks import ChannelInfo, Message
+from hub.core.ports import ChannelInfo, Message
 
 URL = re.compile(r"https?://[^\s<>\"]+", re.IGNORECASE)
 _MENTION = re.compile(r"(?<![\w@])@(?=\w)")

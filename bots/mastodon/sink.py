@@ -25,7 +25,7 @@ from mastodon import errors as md
 from bots.api import ApiRequest
 from bots.limits import MASTODON
 from bots.mastodon.format import requests_for
-from hub.errors import (
+from hub.core.errors import (
     BadPayload,
     ChannelGone,
     DeliveryError,
@@ -34,7 +34,7 @@ from hub.errors import (
     Timeout,
     TransientError,
 )
-from hub.sinks import ChannelInfo, Message, RateLimit, Receipt
+from hub.core.ports import ChannelInfo, Message, RateLimit, Receipt
 
 
 def instance_url(channel: ChannelInfo) -> str:
@@ -145,7 +145,7 @@ class MastodonSink:
 
 
 def mastodon_sink(channel: ChannelInfo, secret: str | None) -> MastodonSink:
-    """The ``hub.sinks`` factory: ``secret`` is the account's access token."""
+    """The ``hub.core.ports`` factory: ``secret`` is the account's access token."""
     if not secret:
         raise Forbidden(f"channel {channel.key}: no Mastodon access token configured")
     return MastodonSink(channel, secret)

@@ -1,4 +1,4 @@
-"""The Slack stand-in as the demo and the console use it (``hub.standins`` entry point)."""
+"""The Slack stand-in as the demo and the console use it (wired in ``hub.wiring.STANDINS``)."""
 
 from __future__ import annotations
 
@@ -7,8 +7,7 @@ import re
 from typing import Any
 
 from bots.slack.standin import SlackStandIn
-from hub.sinks import ChannelInfo
-from hub.standins import ReceivedPost
+from hub.core.ports import ChannelInfo, ReceivedPost
 
 _LINK = re.compile(r"<(https?://[^|>]+)\|([^>]+)>")
 _BOLD = re.compile(r"\*([^*\n]+)\*")

@@ -22,7 +22,7 @@ from bots.api import ApiRequest, is_retraction
 from bots.formatting import ELLIPSIS, cut_prefix, graphemes, read_more_label, safe_link, shorten
 from bots.limits import SLACK, SlackLimits
 from bots.richtext import Run, runs_from_html, runs_from_text
-from hub.sinks import ChannelInfo, Message
+from hub.core.ports import ChannelInfo, Message
 
 METADATA_EVENT = "hub_delivery"
 PIECE = 1000  # long runs are split into pieces this long so sections can be packed

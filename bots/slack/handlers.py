@@ -34,13 +34,13 @@ from bots.answering import ChatQuestion, answer_into_chat, find_member, say_into
 from bots.preferences import preferences_reply
 from bots.slack.format import APPROVE_ACTION, DECLINE_ACTION, escape
 from bots.submissions import submit_from_chat, tell_submitter, told
-from hub.assistant.assistant import Assistant
-from hub.db import transaction
-from hub.inbox import InboxRecord
-from hub.ingest.moderation import ModerationError, approve, decline
-from hub.ingest.submissions import SubmissionError
-from hub.models import Item
-from hub.settings import Settings
+from hub.core.assistant.assistant import Assistant
+from hub.core.bus.inbox import InboxRecord
+from hub.core.config.settings import Settings
+from hub.core.db import transaction
+from hub.core.models import Item
+from hub.core.moderation.decisions import ModerationError, approve, decline
+from hub.core.moderation.submissions import SubmissionError
 
 log = logging.getLogger(__name__)
 PLATFORM = "slack"

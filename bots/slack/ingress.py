@@ -36,8 +36,8 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route
 
-from hub.db import transaction
-from hub.inbox import accept
+from hub.core.bus.inbox import accept
+from hub.core.db import transaction
 
 PLATFORM = "slack"
 MAX_BODY = 1024 * 1024

@@ -22,7 +22,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bots.api import ApiRequest
 from bots.limits import SLACK
 from bots.slack.format import METADATA_EVENT, reply_address, requests_for, split_message_id
-from hub.errors import (
+from hub.core.errors import (
     BadPayload,
     ChannelGone,
     DeliveryError,
@@ -31,7 +31,7 @@ from hub.errors import (
     Timeout,
     TransientError,
 )
-from hub.sinks import ChannelInfo, Message, RateLimit, Receipt
+from hub.core.ports import ChannelInfo, Message, RateLimit, Receipt
 
 log = logging.getLogger(__name__)
 
@@ -264,7 +264,7 @@ def delivery_of(posted: dict[str, Any]) -> int | None:
 
 
 def slack_sink(channel: ChannelInfo, secret: str | None) -> SlackSink:
-    """The ``hub.sinks`` factory: ``secret`` is the bot token (``xoxb-...``)."""
+    """The ``hub.core.ports`` factory: ``secret`` is the bot token (``xoxb-...``)."""
     if not secret:
         raise Forbidden(f"channel {channel.key}: no Slack bot token configured")
     return SlackSink(channel, secret)

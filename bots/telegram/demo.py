@@ -1,12 +1,11 @@
-"""The Telegram stand-in as the demo and the console use it (``hub.standins`` entry point)."""
+"""The Telegram stand-in as the demo and the console use it (wired in ``hub.wiring.STANDINS``)."""
 
 from __future__ import annotations
 
 import zlib
 
 from bots.telegram.standin import TelegramStandIn
-from hub.sinks import ChannelInfo
-from hub.standins import ReceivedPost
+from hub.core.ports import ChannelInfo, ReceivedPost
 
 
 class TelegramDemoStandIn(TelegramStandIn):

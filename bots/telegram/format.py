@@ -17,7 +17,7 @@ from bots.api import ApiRequest, is_retraction
 from bots.formatting import fit_runs, read_more_label, safe_link, shorten, utf16_len
 from bots.limits import TELEGRAM, TelegramLimits
 from bots.richtext import Run, runs_from_html, runs_from_text
-from hub.sinks import ChannelInfo, Message
+from hub.core.ports import ChannelInfo, Message
 
 PARSE_MODE = "HTML"
 # Outermost first; code and pre stand alone because Telegram nests nothing in them.

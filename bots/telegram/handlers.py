@@ -28,11 +28,11 @@ from sqlalchemy import Engine, select
 from bots.answering import ChatQuestion, answer_into_chat, find_member, say_into_chat
 from bots.preferences import preferences_reply
 from bots.submissions import submit_from_chat, told
-from hub.assistant.assistant import Assistant
-from hub.db import transaction
-from hub.inbox import InboxRecord
-from hub.ingest.submissions import SubmissionError
-from hub.models import BotConversation, Member
+from hub.core.assistant.assistant import Assistant
+from hub.core.bus.inbox import InboxRecord
+from hub.core.db import transaction
+from hub.core.models import BotConversation, Member
+from hub.core.moderation.submissions import SubmissionError
 
 log = logging.getLogger(__name__)
 PLATFORM = "telegram"

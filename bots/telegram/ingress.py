@@ -26,8 +26,8 @@ from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
 from starlette.routing import Route
 
-from hub.db import transaction
-from hub.inbox import accept
+from hub.core.bus.inbox import accept
+from hub.core.db import transaction
 
 PLATFORM = "telegram"
 MAX_BODY = 1024 * 1024

@@ -22,8 +22,8 @@ from sqlalchemy import Engine
 from telegram import Bot
 
 from bots.telegram.ingress import PLATFORM
-from hub.db import transaction
-from hub.inbox import accept
+from hub.core.bus.inbox import accept
+from hub.core.db import transaction
 
 log = logging.getLogger(__name__)
 

@@ -26,7 +26,7 @@ from telegram.request import HTTPXRequest
 from bots.api import ApiRequest
 from bots.limits import TELEGRAM
 from bots.telegram.format import chat_id, reply_chat, requests_for
-from hub.errors import (
+from hub.core.errors import (
     BadPayload,
     ChannelGone,
     DeliveryError,
@@ -35,7 +35,7 @@ from hub.errors import (
     Timeout,
     TransientError,
 )
-from hub.sinks import ChannelInfo, Message, RateLimit, Receipt
+from hub.core.ports import ChannelInfo, Message, RateLimit, Receipt
 
 DEFAULT_BASE_URL = "https://api.telegram.org"
 _TOKEN = re.compile(r"bot\d+:[A-Za-z0-9_-]+")
@@ -225,7 +225,7 @@ class TelegramSink:
 
 
 def telegram_sink(channel: ChannelInfo, secret: str | None) -> TelegramSink:
-    """The ``hub.sinks`` factory: ``secret`` is the bot token."""
+    """The ``hub.core.ports`` factory: ``secret`` is the bot token."""
     if not secret:
         raise Forbidden(f"channel {channel.key}: no Telegram bot token configured")
     return TelegramSink(channel, secret)

@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
-from hub.db import normalise_url
+from hub.core.db import normalise_url
 
 
 @contextmanager

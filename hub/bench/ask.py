@@ -64,10 +64,10 @@ def run_ask_bench(
     knowledge: Path, count: int = 1000, questions: Path | None = None
 ) -> dict[str, Any]:
     """Start-up costs (ms) and per-answer latency (ms) over ``count`` answers."""
-    from hub.assistant import Assistant
-    from hub.assistant.index import KnowledgeIndex
-    from hub.assistant.tables import load_tables
-    from hub.knowledge import load_directory
+    from hub.core.assistant import Assistant
+    from hub.core.assistant.index import KnowledgeIndex
+    from hub.core.assistant.tables import load_tables
+    from hub.core.knowledge import load_directory
 
     started = time.perf_counter()
     knowledge_set = load_directory(knowledge)

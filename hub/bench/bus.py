@@ -24,13 +24,13 @@ from pathlib import Path
 from typing import Any
 
 from hub.bench import percentile, scratch_postgres_database
-from hub.bus.messages import ChannelRow, ChannelSinks
-from hub.bus.sinks import InstantSink
-from hub.bus.testing import bus_settings, seed_deliveries
-from hub.bus.worker import Worker, WorkerConfig
-from hub.db import make_engine, upgrade
-from hub.models import utcnow
-from hub.sinks import ChannelInfo
+from hub.core.bus.messages import ChannelRow, ChannelSinks
+from hub.core.bus.worker import Worker, WorkerConfig
+from hub.core.db import make_engine, upgrade
+from hub.core.models import utcnow
+from hub.core.ports import ChannelInfo
+from hub.testing.bus import bus_settings, seed_deliveries
+from hub.testing.sinks import InstantSink
 
 SETTINGS = bus_settings(channels=8)
 CONFIG = WorkerConfig(concurrency=100, batch_size=100, until_idle=True, poll_interval=0.05)

@@ -57,11 +57,11 @@ from typing import Any, TypeVar
 from sqlalchemy import Engine, func, insert, select, text
 
 from hub.bench import scratch_postgres_database
-from hub.bus.worker import CHAOS_KILL_AFTER_ACCEPT, CHAOS_LOG
-from hub.catalog import channel_ids, sync_config
-from hub.db import make_engine, transaction, upgrade
-from hub.models import Delivery, Item, utcnow
-from hub.settings import Settings
+from hub.core.bus.worker import CHAOS_KILL_AFTER_ACCEPT, CHAOS_LOG
+from hub.core.config.catalog import channel_ids, sync_config
+from hub.core.config.settings import Settings
+from hub.core.db import make_engine, transaction, upgrade
+from hub.core.models import Delivery, Item, utcnow
 
 LEASE_SECONDS = 3.0  # long enough that a starved but living worker keeps its lease
 PLATFORMS = ("slack", "telegram", "mailchimp")

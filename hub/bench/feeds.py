@@ -1,6 +1,6 @@
 """``hub bench feeds``: one polling cycle over 300 feeds on loopback, beside feedparser alone.
 
-The feeds are served by :mod:`hub.ingest.feedserver` in a separate process
+The feeds are served by :mod:`hub.testing.feedserver` in a separate process
 (so the hub's peak memory is its own): 60% change between cycles, 25% answer
 304, 5% are slow (1 s) and 10% are broken (HTTP 500, an HTML page, truncated
 XML). Each feed is about 60 KB: 20 entries of HTML in one of the five
@@ -139,7 +139,7 @@ BROKEN = [
 
 def _serve(count: int, conn: Connection) -> None:
     """The feed server process: routes for ``count`` feeds; obeys ``bump`` and ``hits``."""
-    from hub.ingest.feedserver import FeedServer, Route
+    from hub.testing.feedserver import FeedServer, Route
 
     server = FeedServer()
     for index in range(count):
@@ -167,7 +167,7 @@ def _serve(count: int, conn: Connection) -> None:
 
 
 def _settings(count: int, port: int) -> Any:
-    from hub.settings import Settings
+    from hub.core.config.settings import Settings
 
     return Settings.model_validate(
         {
@@ -199,12 +199,12 @@ def run_feeds_bench(count: int = 300, concurrency: int = 20) -> dict[str, Any]:
     import feedparser
     from sqlalchemy import update
 
-    from hub.catalog import sync_config
-    from hub.db import make_engine, transaction, upgrade
-    from hub.ingest.fetch import FetchLimits, make_client
-    from hub.ingest.pipeline import read_feed
-    from hub.ingest.poller import CycleReport, Poller, PollPolicy
-    from hub.models import Source
+    from hub.core.config.catalog import sync_config
+    from hub.core.db import make_engine, transaction, upgrade
+    from hub.core.ingest.fetch import FetchLimits, make_client
+    from hub.core.ingest.pipeline import read_feed
+    from hub.core.ingest.poller import CycleReport, Poller, PollPolicy
+    from hub.core.models import Source
 
     context = multiprocessing.get_context("spawn")
     parent, child = context.Pipe()
@@ -232,7 +232,7 @@ def run_feeds_bench(count: int = 300, concurrency: int = 20) -> dict[str, Any]:
                     report = await poller.run_once()
                     return report, time.perf_counter() - started
 
-            from hub.ingest.language import detector_for
+            from hub.core.ingest.language import detector_for
 
             detector_for().detect("warming up the language models")
             priming, priming_wall = asyncio.run(cycle())

@@ -44,7 +44,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from hub.ingest.feedserver import FeedServer, Route, rss
+from hub.testing.feedserver import FeedServer, Route, rss
 
 START = dt.datetime(2026, 11, 22, 12, 0, tzinfo=dt.UTC)
 BOUND_SECONDS = 1.0
@@ -203,7 +203,7 @@ def good_feed(name: str) -> bytes:
 
 
 def _settings(urls: dict[str, str]) -> Any:
-    from hub.settings import Settings
+    from hub.core.config.settings import Settings
 
     return Settings.model_validate(
         {
@@ -222,8 +222,8 @@ class _Hub:
     """A migrated SQLite database with one source per hostile feed, and a way to poll some."""
 
     def __init__(self, folder: Path, name: str, settings: Any) -> None:
-        from hub.catalog import sync_config
-        from hub.db import make_engine, transaction, upgrade
+        from hub.core.config.catalog import sync_config
+        from hub.core.db import make_engine, transaction, upgrade
 
         self.url = f"sqlite:///{folder / name}"
         self.settings = settings
@@ -237,10 +237,10 @@ class _Hub:
         """One cycle over the sources ``keys`` only (the others wait a day)."""
         from sqlalchemy import update
 
-        from hub.db import make_engine, transaction
-        from hub.ingest.fetch import make_client
-        from hub.ingest.poller import Poller
-        from hub.models import Source
+        from hub.core.db import make_engine, transaction
+        from hub.core.ingest.fetch import make_client
+        from hub.core.ingest.poller import Poller
+        from hub.core.models import Source
 
         engine = make_engine(self.url)
         with transaction(engine) as session:
@@ -360,7 +360,7 @@ def _key(index: int) -> str:
 
 def run_hostile_bench(folder: Path | None) -> dict[str, Any]:
     """Measure every hostile feed alone, then all of them beside a good source in one cycle."""
-    from hub.ingest.language import detector_for
+    from hub.core.ingest.language import detector_for
 
     corpus = hostile_corpus(folder)
     server = FeedServer()

@@ -22,14 +22,14 @@ from typing import Any, ClassVar
 from sqlalchemy import insert
 
 from hub.bench import scratch_postgres_database
-from hub.bus.messages import ChannelRow, ChannelSinks
-from hub.bus.worker import Worker, WorkerConfig
-from hub.catalog import channel_ids, sync_config
-from hub.db import make_engine, transaction, upgrade
-from hub.errors import RateLimited
-from hub.models import Delivery, utcnow
-from hub.settings import Settings
-from hub.sinks import ChannelInfo, Message, RateLimit, Receipt
+from hub.core.bus.messages import ChannelRow, ChannelSinks
+from hub.core.bus.worker import Worker, WorkerConfig
+from hub.core.config.catalog import channel_ids, sync_config
+from hub.core.config.settings import Settings
+from hub.core.db import make_engine, transaction, upgrade
+from hub.core.errors import RateLimited
+from hub.core.models import Delivery, utcnow
+from hub.core.ports import ChannelInfo, Message, RateLimit, Receipt
 
 BOT_PER_S = 30.0
 CHAT_PER_S = 1.0

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 
 from hub.cli.app import app
-from hub.errors import ProblemsError
+from hub.core.errors import ProblemsError
 
 
 def _register() -> None:

@@ -14,7 +14,7 @@ from typing import Annotated
 import typer
 from sqlalchemy import Engine
 
-from hub.settings import Settings, load_settings, read_environment
+from hub.core.config.settings import Settings, load_settings, read_environment
 
 DEFAULT_CONFIG = Path("config/hub.toml")
 
@@ -37,16 +37,16 @@ class Runtime:
 
     def settings(self) -> Settings:
         if self._settings is None:
-            from hub.sinks import installed_platforms
+            from hub.wiring import PLATFORMS
 
             self._settings = load_settings(
-                self.config_path, read_environment(), platforms=installed_platforms()
+                self.config_path, read_environment(), platforms=PLATFORMS
             )
         return self._settings
 
     def engine(self, database_url: str | None = None) -> Engine:
         if self._engine is None:
-            from hub.db import make_engine
+            from hub.core.db import make_engine
 
             self._engine = make_engine(database_url or self.settings().database_url())
         return self._engine
@@ -65,8 +65,8 @@ def root(
 
 
 def configure_logging(settings: Settings | None, level: int = logging.INFO) -> None:
-    """Log through hub.logs' redacting handler, masking every configured secret."""
-    from hub.logs import configure_logging as install
+    """Log through hub.core.logs' redacting handler, masking every configured secret."""
+    from hub.core.logs import configure_logging as install
 
     secrets = list(settings.secrets.values()) if settings is not None else []
     install(os.environ, level=level, secrets=secrets)

@@ -16,7 +16,7 @@ from typing import Annotated, Any
 import typer
 
 from hub.cli.app import app, runtime
-from hub.errors import HubError
+from hub.core.errors import HubError
 
 LANGUAGES = ("en", "es", "fr", "ca", "pt")
 
@@ -111,7 +111,7 @@ def ask_command(
     Needs no database: the knowledge comes from the knowledge files. Handoffs are
     recorded (for the secretariat's queue) only with --record and a database.
     """
-    from hub.assistant import Assistant
+    from hub.core.assistant import Assistant
 
     if (question is None) == (batch is None):
         raise typer.BadParameter("give either a QUESTION or --batch FILE")
@@ -125,7 +125,7 @@ def ask_command(
         engine = runtime(ctx).engine(database_url)
         ctx.call_on_close(engine.dispose)
     if from_db:
-        from hub.db import transaction
+        from hub.core.db import transaction
 
         assert engine is not None
         with transaction(engine) as session:
@@ -139,8 +139,8 @@ def ask_command(
         when = _day(case.get("now") or now, where)
         language = _language(case.get("lang") or lang, where)
         if record:
-            from hub.assistant.store import ask_and_record
-            from hub.db import transaction
+            from hub.core.assistant.store import ask_and_record
+            from hub.core.db import transaction
 
             assert engine is not None
             with transaction(engine) as session:

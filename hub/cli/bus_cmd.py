@@ -13,7 +13,8 @@ from rich.table import Table
 from sqlalchemy import Engine
 
 from hub.cli.app import app, configure_logging, runtime
-from hub.settings import Settings
+from hub.core.config.settings import Settings
+from hub.wiring import SINKS
 
 DatabaseUrl = Annotated[
     str | None,
@@ -47,9 +48,9 @@ def route_command(
     """Show where an item goes and why; without --dry-run, queue what is missing."""
     from sqlalchemy import select
 
-    from hub.bus.router import plan_routes, route_item
-    from hub.db import transaction
-    from hub.models import Item, Member, Source, utcnow
+    from hub.core.bus.router import plan_routes, route_item
+    from hub.core.db import transaction
+    from hub.core.models import Item, Member, Source, utcnow
 
     rt = runtime(ctx)
     settings, engine = rt.settings(), command_engine(ctx, database_url)
@@ -93,9 +94,9 @@ def worker_command(
     database_url: DatabaseUrl = None,
 ) -> None:
     """Send due deliveries until stopped; SIGTERM finishes what is in flight and exits 0."""
-    from hub.bus.alerts import failure_alerter
-    from hub.bus.messages import ChannelSinks
-    from hub.bus.worker import Worker, WorkerConfig
+    from hub.core.bus.alerts import failure_alerter
+    from hub.core.bus.messages import ChannelSinks
+    from hub.core.bus.worker import Worker, WorkerConfig
 
     early_stop: list[int] = []  # a SIGTERM during start-up still means a clean exit 0
     for signum in (signal.SIGTERM, signal.SIGINT):
@@ -115,7 +116,7 @@ def worker_command(
     )
     worker = Worker(
         engine,
-        ChannelSinks.from_settings(settings),
+        ChannelSinks.from_settings(settings, SINKS),
         config=config,
         on_failures=failure_alerter(settings.hub.secretariat_channel),
     )
@@ -150,8 +151,8 @@ def _sync_catalog_patiently(engine: Engine, settings: Settings, attempts: int = 
 
     from sqlalchemy.exc import DBAPIError
 
-    from hub.catalog import sync_config
-    from hub.db import transaction
+    from hub.core.config.catalog import sync_config
+    from hub.core.db import transaction
 
     for attempt in range(attempts):
         try:
@@ -185,7 +186,7 @@ def deliveries_list(
         return
     from sqlalchemy import select
 
-    from hub.models import Channel, Delivery
+    from hub.core.models import Channel, Delivery
 
     engine = command_engine(ctx, database_url)
     query = (
@@ -232,8 +233,8 @@ def deliveries_show(ctx: typer.Context, delivery_id: int, database_url: Database
     """One delivery and every attempt at it (when, how long, what happened)."""
     from sqlalchemy.orm import Session
 
-    from hub.bus.status import delivery_history
-    from hub.models import Channel, Delivery
+    from hub.core.bus.status import delivery_history
+    from hub.core.models import Channel, Delivery
 
     engine = command_engine(ctx, database_url)
     with Session(engine) as session:
@@ -265,8 +266,8 @@ def deliveries_retry(
     database_url: DatabaseUrl = None,
 ) -> None:
     """Make failed or dead deliveries due again, with a fresh set of attempts."""
-    from hub.bus.outbox import requeue
-    from hub.models import utcnow
+    from hub.core.bus.outbox import requeue
+    from hub.core.models import utcnow
 
     if not ids and not all_failed:
         raise typer.BadParameter("give delivery ids or --all-failed")
@@ -279,8 +280,8 @@ def deliveries_retry(
 @app.command("status")
 def status_command(ctx: typer.Context, database_url: DatabaseUrl = None) -> None:
     """Queue depth, due now, in flight, held, sent and failed in the last hour, per channel."""
-    from hub.bus.status import bus_status
-    from hub.models import utcnow
+    from hub.core.bus.status import bus_status
+    from hub.core.models import utcnow
 
     engine = command_engine(ctx, database_url)
     with engine.connect() as conn:

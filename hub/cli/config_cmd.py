@@ -8,8 +8,8 @@ from typing import Annotated
 import typer
 
 from hub.cli.app import app, runtime
-from hub.settings import load_settings, read_environment
-from hub.sinks import installed_platforms
+from hub.core.config.settings import load_settings, read_environment
+from hub.wiring import PLATFORMS
 
 config_app = typer.Typer(help="Check the deployment's configuration.", no_args_is_help=True)
 app.add_typer(config_app, name="config")
@@ -24,7 +24,7 @@ def check(
 ) -> None:
     """Validate hub.toml: keys, types, channel names, secrets; exit 2 on any problem."""
     path = file or runtime(ctx).config_path
-    settings = load_settings(path, read_environment(), platforms=installed_platforms())
+    settings = load_settings(path, read_environment(), platforms=PLATFORMS)
     enabled = sum(1 for channel in settings.channels.values() if channel.enabled)
     typer.echo(
         f"{path}: OK ({len(settings.sources)} sources, {len(settings.channels)} channels "

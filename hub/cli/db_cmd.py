@@ -20,7 +20,7 @@ DatabaseUrl = Annotated[
 @db_app.command("upgrade")
 def upgrade_command(ctx: typer.Context, database_url: DatabaseUrl = None) -> None:
     """Apply every pending migration (safe to run at any time)."""
-    from hub.db import current_revision, upgrade
+    from hub.core.db import current_revision, upgrade
 
     engine = runtime(ctx).engine(database_url)
     before = current_revision(engine)
@@ -36,7 +36,7 @@ def upgrade_command(ctx: typer.Context, database_url: DatabaseUrl = None) -> Non
 @db_app.command("current")
 def current_command(ctx: typer.Context, database_url: DatabaseUrl = None) -> None:
     """Print the database's migration and whether it is the newest."""
-    from hub.db import current_revision, head_revision
+    from hub.core.db import current_revision, head_revision
 
     engine = runtime(ctx).engine(database_url)
     current, head = current_revision(engine), head_revision()

@@ -26,7 +26,7 @@ def _engine(ctx: typer.Context) -> Engine:
 def _read_input(target: str) -> tuple[bytes, str | None, str | None]:
     """The bytes of a file or URL, the URL they came from, and their content type."""
     if target.startswith(("http://", "https://")):
-        from hub.ingest.fetch import fetch, make_client
+        from hub.core.ingest.fetch import fetch, make_client
 
         async def get() -> Any:
             async with make_client() as client:
@@ -38,11 +38,11 @@ def _read_input(target: str) -> tuple[bytes, str | None, str | None]:
     try:
         return path.read_bytes(), None, None
     except FileNotFoundError:
-        from hub.ingest.errors import IngestError
+        from hub.core.ingest.errors import IngestError
 
         raise IngestError("not_found", f"no such file: {target}") from None
     except OSError as exc:
-        from hub.ingest.errors import IngestError
+        from hub.core.ingest.errors import IngestError
 
         raise IngestError("not_found", f"cannot read {target}: {exc.strerror}") from None
 
@@ -62,20 +62,20 @@ def _iso(value: dt.datetime | dt.date | None) -> str | None:
 
 def ingest_report(target: str, *, now: dt.datetime) -> dict[str, Any]:
     """What ``hub ingest --dry-run --json`` prints for ``target`` (never raises)."""
-    from hub.ingest.errors import IngestError
+    from hub.core.ingest.errors import IngestError
 
     report: dict[str, Any] = {"ok": False, "error": None, "source_problems": [], "items": []}
     try:
         data, url, content_type = _read_input(target)
         if _is_calendar(target, data, content_type):
-            from hub.ingest.calendar import parse_calendar
+            from hub.core.ingest.calendar import parse_calendar
 
             calendar = parse_calendar(data, now=now)
             report["_calendar"] = calendar
             report["source_problems"] = calendar.problems
             report["events"] = [_event_json(e) for e in calendar.events]
         else:
-            from hub.ingest.pipeline import read_feed
+            from hub.core.ingest.pipeline import read_feed
 
             parsed = read_feed(data, url=url, now=now, content_type=content_type)
             report["source_problems"] = parsed.problems
@@ -120,10 +120,10 @@ def _store(ctx: typer.Context, target: str, source_key: str | None, report: dict
     """Store the report's candidates under ``source_key`` (or a ``manual`` source)."""
     from sqlalchemy import select
 
-    from hub.catalog import sync_config
-    from hub.db import transaction
-    from hub.ingest.store import store_candidates
-    from hub.models import Source
+    from hub.core.config.catalog import sync_config
+    from hub.core.db import transaction
+    from hub.core.ingest.store import store_candidates
+    from hub.core.models import Source
 
     rt = runtime(ctx)
     settings = rt.settings()
@@ -146,7 +146,7 @@ def _store(ctx: typer.Context, target: str, source_key: str | None, report: dict
                 session.add(source)
                 session.flush()
         if calendar is not None:
-            from hub.ingest.calendar import store_events
+            from hub.core.ingest.calendar import store_events
 
             store_events(session, source, calendar.events, now=now, kind=calendar.kind)
             return
@@ -179,7 +179,7 @@ def ingest_command(
     if report["ok"] and not dry_run:
         from sqlalchemy.exc import SQLAlchemyError
 
-        from hub.errors import HubError
+        from hub.core.errors import HubError
 
         try:
             _store(ctx, target, source, report)
@@ -220,9 +220,9 @@ def sources_command(ctx: typer.Context, as_json: JsonFlag = False) -> None:
     """List the sources and their status (configured sources are mirrored first)."""
     from sqlalchemy import select
 
-    from hub.catalog import sync_config
-    from hub.db import transaction
-    from hub.models import Source
+    from hub.core.config.catalog import sync_config
+    from hub.core.db import transaction
+    from hub.core.models import Source
 
     rt = runtime(ctx)
     with transaction(_engine(ctx)) as session:
@@ -264,10 +264,10 @@ def poll_command(
     concurrency: Annotated[int, typer.Option(min=1, max=200)] = 10,
 ) -> None:
     """Poll the feed and calendar sources (forever, or one cycle with --once)."""
-    from hub.catalog import sync_config
-    from hub.db import transaction
-    from hub.ingest.fetch import make_client
-    from hub.ingest.poller import CycleReport, Poller, PollPolicy, member_guard
+    from hub.core.config.catalog import sync_config
+    from hub.core.db import transaction
+    from hub.core.ingest.fetch import make_client
+    from hub.core.ingest.poller import CycleReport, Poller, PollPolicy, member_guard
 
     rt = runtime(ctx)
     settings = rt.settings()

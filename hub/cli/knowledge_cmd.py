@@ -46,7 +46,7 @@ def _folder(ctx: typer.Context, folder: Path | None) -> Path:
 @knowledge_app.command("check")
 def check_command(ctx: typer.Context, folder: Folder = None) -> None:
     """Validate the knowledge files without touching the database; exit 2 on any problem."""
-    from hub.knowledge import load_directory
+    from hub.core.knowledge import load_directory
 
     path = _folder(ctx, folder)
     knowledge = load_directory(path)
@@ -75,8 +75,8 @@ def load_command(
     Records edited in the console are kept as they are (and listed) unless
     --replace-console-edits is given.
     """
-    from hub.db import is_current, transaction
-    from hub.knowledge import load_directory, sync
+    from hub.core.db import is_current, transaction
+    from hub.core.knowledge import load_directory, sync
 
     path = _folder(ctx, folder)
     knowledge = load_directory(path)
@@ -113,7 +113,7 @@ def list_command(
     ] = None,
 ) -> None:
     """List the records of the knowledge files: id, kind, date and name."""
-    from hub.knowledge import load_directory
+    from hub.core.knowledge import load_directory
 
     knowledge = load_directory(_folder(ctx, folder))
     rows: list[tuple[str, str, str, str]] = []

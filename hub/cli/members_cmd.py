@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from hub.cli.app import app, runtime
-from hub.errors import HubError
+from hub.core.errors import HubError
 
 members_app = typer.Typer(help="Members and the newsletter audience.", no_args_is_help=True)
 app.add_typer(members_app, name="members")
@@ -56,8 +56,8 @@ def sync_command(
     """Send members to the Mailchimp audience (batches; never resubscribes anyone)."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
 
-    from hub.members import preferences_url
-    from hub.models import Member, utcnow
+    from hub.core.members.links import preferences_url
+    from hub.core.models import Member, utcnow
     from newsletters.publish import account_from_settings, sync_audience
 
     settings = runtime(ctx).settings()

@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 import typer
 
 from hub.cli.app import app, runtime
-from hub.errors import HubError
+from hub.core.errors import HubError
 
 newsletter_app = typer.Typer(
     help="Compose newsletter editions and hand them to Mailchimp.", no_args_is_help=True
@@ -131,7 +131,7 @@ def edit_command(
     database_url: DatabaseUrl = None,
 ) -> None:
     """Write the introduction or subject, or set the items and their order (un-approves)."""
-    from hub.db import transaction
+    from hub.core.db import transaction
     from newsletters.compose import load_edition, reorder, set_intro
 
     try:
@@ -160,8 +160,8 @@ def translate_command(
     database_url: DatabaseUrl = None,
 ) -> None:
     """Add or replace an item's translation: it then appears in that language's edition."""
-    from hub.db import transaction
-    from hub.models import Item
+    from hub.core.db import transaction
+    from hub.core.models import Item
     from newsletters.compose import set_translation
 
     try:
@@ -183,7 +183,7 @@ def approve_command(
     database_url: DatabaseUrl = None,
 ) -> None:
     """Approve an edition: only an approved edition can be pushed to Mailchimp."""
-    from hub.db import transaction
+    from hub.core.db import transaction
     from newsletters.compose import approve, load_edition
 
     try:

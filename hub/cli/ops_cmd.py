@@ -83,7 +83,7 @@ def backup_revision(path: Path) -> str:
     """The migration of a hub database file; raises ValueError if it is not one we know."""
     from alembic.script import ScriptDirectory
 
-    from hub.db import MIGRATIONS
+    from hub.core.db import MIGRATIONS
 
     if not path.is_file():
         raise ValueError(f"{path}: no such file")
@@ -112,8 +112,8 @@ def hub_seems_running(engine: Engine, now: dt.datetime) -> str | None:
     """Why we think a hub process uses this database right now, or None."""
     from sqlalchemy import func, select
 
-    from hub.models import Delivery, ScheduledRun
-    from hub.scheduler import LEADER_JOB
+    from hub.core.models import Delivery, ScheduledRun
+    from hub.core.schedule.scheduler import LEADER_JOB
 
     with engine.connect() as conn:
         lease = conn.execute(
@@ -182,8 +182,8 @@ def restore_command(
     database_url: DatabaseUrl = None,
 ) -> None:
     """Replace the SQLite database by a backup (stop hub serve first)."""
-    from hub.db import head_revision
-    from hub.models import utcnow
+    from hub.core.db import head_revision
+    from hub.core.models import utcnow
 
     engine = _engine(ctx, database_url)
     database = sqlite_path(engine)
@@ -224,8 +224,8 @@ def export_command(
     """Everything the hub holds about a member, as JSON (a privacy request)."""
     from sqlalchemy.orm import Session
 
-    from hub.errors import HubError
-    from hub.privacy import export_member
+    from hub.core.errors import HubError
+    from hub.core.members.privacy import export_member
 
     with Session(_engine(ctx, database_url)) as session:
         try:
@@ -248,20 +248,22 @@ def erase_command(
     database_url: DatabaseUrl = None,
 ) -> None:
     """Remove a member's personal data; statistics stay, anonymous (a privacy request)."""
-    from hub.db import transaction
-    from hub.errors import HubError
-    from hub.models import utcnow
-    from hub.privacy import erase_member, mailchimp_eraser
+    from hub.core.db import transaction
+    from hub.core.errors import HubError
+    from hub.core.members.privacy import erase_member
+    from hub.core.models import utcnow
+    from hub.wiring import mailchimp_eraser
 
     if not yes and not typer.confirm(f"Erase the personal data of member {member}?"):
         raise typer.Exit(1)
+    settings = runtime(ctx).settings()
     eraser = mailchimp_eraser()
-    settings = runtime(ctx).settings() if eraser else None
-    if settings is not None and all(c.platform != "mailchimp" for c in settings.channels.values()):
-        eraser = None  # this deployment has no Mailchimp audience: the report says so
+    # Without a Mailchimp audience in this deployment there is nothing to delete there:
+    # the report says so.
+    has_audience = any(c.platform == "mailchimp" for c in settings.channels.values())
     try:
         with transaction(_engine(ctx, database_url)) as session:
-            bound = (lambda email: eraser(settings, email)) if eraser else None
+            bound = (lambda email: eraser(settings, email)) if has_audience else None
             report = erase_member(session, member, utcnow(), mailchimp=bound)
     except HubError as exc:
         raise _fail(str(exc)) from None
@@ -284,8 +286,9 @@ def schedules_command(ctx: typer.Context, database_url: DatabaseUrl = None) -> N
     from sqlalchemy import select
     from sqlalchemy.orm import Session
 
-    from hub.models import ScheduledRun, utcnow
-    from hub.scheduler import job_name, next_due
+    from hub.core.models import ScheduledRun, utcnow
+    from hub.core.schedule.periods import next_due
+    from hub.core.schedule.scheduler import job_name
 
     settings = runtime(ctx).settings()
     now = utcnow()

@@ -1,30 +1,23 @@
 """``hub preview``: show the exact API requests a platform's sink would send for an item.
 
-The core names no platform: each platform registers a preview function under
-the ``hub.previews`` entry-point group (``bots/preview.py``), found here by
-name. Nothing is sent.
+Each platform's preview function (``bots/preview.py``) is wired by name in
+``hub.wiring.PREVIEWS``. Nothing is sent.
 """
 
 from __future__ import annotations
 
 import json
-from importlib.metadata import entry_points
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 
 from hub.cli.app import app
-from hub.errors import Problem, ProblemsError
-from hub.sinks import ChannelInfo, Message
+from hub.core.errors import Problem, ProblemsError
+from hub.core.ports import ChannelInfo, Message
+from hub.wiring import PREVIEWS
 
-ENTRY_POINT_GROUP = "hub.previews"
 TEXT_KEYS = ("title", "link", "summary_html", "summary_text", "language", "image_url")
-
-
-def installed_previews() -> dict[str, Any]:
-    """Platform name -> entry point of its preview function."""
-    return {ep.name: ep for ep in entry_points(group=ENTRY_POINT_GROUP)}
 
 
 def message_from_item(item: Any, source: str) -> Message:
@@ -91,12 +84,12 @@ def preview_command(
     thread_id: Annotated[int | None, typer.Option("--thread-id", help="Forum topic.")] = None,
 ) -> None:
     """Print the exact API requests the platform's sink would send for ITEM.json; sends nothing."""
-    previews = installed_previews()
+    previews = PREVIEWS
     if platform not in previews:
         known = ", ".join(sorted(previews)) or "none"
         typer.echo(f"Error: {platform!r} has no preview (installed: {known})", err=True)
         raise typer.Exit(2)
-    preview = previews[platform].load()
+    preview = previews[platform]
     requests = []
     for item, where in items_in(_read_item(item_file), str(item_file)):
         message = message_from_item(item, where)

@@ -41,11 +41,11 @@ def roundup_command(
     database_url: DatabaseUrl = None,
 ) -> None:
     """Build the roundup of the held items now; without --dry-run, queue it (once a period)."""
-    from hub.catalog import sync_config
-    from hub.db import transaction
-    from hub.errors import HubError
-    from hub.models import utcnow
-    from hub.roundups import build_roundup, run_roundup
+    from hub.core.config.catalog import sync_config
+    from hub.core.db import transaction
+    from hub.core.errors import HubError
+    from hub.core.models import utcnow
+    from hub.core.schedule.roundups import build_roundup, run_roundup
 
     rt = runtime(ctx)
     settings = rt.settings()

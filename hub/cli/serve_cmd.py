@@ -18,7 +18,7 @@ from hub.cli.app import app, configure_logging, runtime
 if TYPE_CHECKING:
     from sqlalchemy import Engine
 
-    from hub.settings import Settings
+    from hub.core.config.settings import Settings
 
 log = logging.getLogger("hub")
 DEMO_HOST = "127.0.0.1"
@@ -149,7 +149,7 @@ def demo_command(
     shutil.rmtree(data_dir, ignore_errors=True)
 
     async def main() -> None:
-        from hub.db import make_engine
+        from hub.core.db import make_engine
 
         world = DemoWorld()
         await world.start(DEMO_PLATFORMS)
@@ -211,8 +211,8 @@ def demo_command(
 
 
 async def _poll_once(engine: Engine, settings: Settings) -> None:
-    from hub.ingest.fetch import make_client
-    from hub.ingest.poller import Poller, member_guard
+    from hub.core.ingest.fetch import make_client
+    from hub.core.ingest.poller import Poller, member_guard
 
     async with make_client() as client:
         guard = member_guard(settings)

@@ -63,7 +63,7 @@ def add_command(
     database_url: DatabaseUrl = None,
 ) -> None:
     """Create a console account (asks for the password twice unless --password-stdin)."""
-    from hub.db import transaction
+    from hub.core.db import transaction
     from hub.web.accounts import ROLES, AccountError, create_user, find_user
 
     if role not in ROLES:
@@ -90,7 +90,7 @@ def password_command(
     database_url: DatabaseUrl = None,
 ) -> None:
     """Set a new password for an account (its open sessions end)."""
-    from hub.db import transaction
+    from hub.core.db import transaction
     from hub.web.accounts import find_user, set_password
 
     engine = _engine(ctx, database_url)
@@ -112,9 +112,9 @@ def deactivate_command(
     """Stop an account from signing in and end its sessions (the audit log keeps its name)."""
     from sqlalchemy import delete, func, select
 
-    from hub.db import transaction
-    from hub.models import User
-    from hub.web.tables import WebSession
+    from hub.core.accounts import WebSession
+    from hub.core.db import transaction
+    from hub.core.models import User
 
     engine = _engine(ctx, database_url)
     with transaction(engine) as session:
@@ -131,8 +131,8 @@ def list_command(ctx: typer.Context, database_url: DatabaseUrl = None) -> None:
     """Every account: e-mail, name, role, active, last sign-in."""
     from sqlalchemy import select
 
-    from hub.db import transaction
-    from hub.models import User
+    from hub.core.db import transaction
+    from hub.core.models import User
 
     engine = _engine(ctx, database_url)
     with transaction(engine) as session:

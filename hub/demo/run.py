@@ -21,11 +21,11 @@ from typing import Any
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
+from hub.core.config.settings import Settings, load_settings
+from hub.core.models import Delivery, Item, utcnow
+from hub.core.ports import ChannelInfo, MemberChat, StandIn
 from hub.demo.feeds import DemoWebsite
-from hub.models import Delivery, Item, utcnow
-from hub.settings import Settings, load_settings
-from hub.sinks import ChannelInfo, installed_platforms
-from hub.standins import MemberChat, StandIn, installed_standins, standin_factory
+from hub.wiring import PLATFORMS, SINKS, STANDINS
 
 FEED_SOURCES = {"website_news": "/news.rss", "website_events": "/events.ics"}
 DEMO_PLATFORMS = {"slack", "telegram", "mastodon", "bluesky", "mailchimp"}
@@ -52,8 +52,8 @@ class DemoWorld:
 
     async def start(self, platforms: set[str]) -> None:
         await self.website.start()
-        for platform in sorted(platforms & installed_standins()):
-            standin = standin_factory(platform)()
+        for platform in sorted(platforms & STANDINS.keys()):
+            standin = STANDINS[platform]()
             await standin.start()
             self.standins[platform] = standin
 
@@ -108,7 +108,7 @@ def load_demo_settings(config: Path, world: DemoWorld, data_dir: Path) -> Settin
     return load_settings(
         config,
         world.environ(raw.get("channels", {})),
-        platforms=installed_platforms(),
+        platforms=PLATFORMS,
         overrides=world.overrides(data_dir),
     )
 
@@ -131,10 +131,10 @@ def prepare_standins(settings: Settings, world: DemoWorld) -> None:
 
 async def deliver_all(engine: Engine, settings: Settings, *, deadline_s: float = 60.0) -> None:
     """Run a worker until every due-now or soon-due delivery is out (rate limits permitting)."""
-    from hub.bus.messages import ChannelSinks
-    from hub.bus.worker import Worker, WorkerConfig
+    from hub.core.bus.messages import ChannelSinks
+    from hub.core.bus.worker import Worker, WorkerConfig
 
-    sinks = ChannelSinks.from_settings(settings)
+    sinks = ChannelSinks.from_settings(settings, SINKS)
     worker = Worker(engine, sinks, config=WorkerConfig(until_idle=True, poll_interval=0.2))
     loop = asyncio.get_running_loop()
     end = loop.time() + deadline_s
@@ -227,8 +227,8 @@ async def demo_conversations(
 
 def demo_roundups(engine: Engine, settings: Settings) -> list[str]:
     """Queue this week's roundup for every digest channel now (as `hub roundup` does)."""
-    from hub.db import transaction
-    from hub.roundups import run_roundup
+    from hub.core.db import transaction
+    from hub.core.schedule.roundups import run_roundup
 
     lines = []
     for key, channel in settings.channels.items():
@@ -273,7 +273,7 @@ def demo_people_and_news(engine: Engine, settings: Settings) -> list[str]:
     """Members for the console, and two submissions waiting in the moderation queue."""
     import datetime as dt
 
-    from hub.models import Member
+    from hub.core.models import Member
     from hub.web.submissions import Submission, submit_news
 
     now = utcnow()

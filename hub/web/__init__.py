@@ -7,8 +7,8 @@ Run it (``hub serve`` does this; by hand for a look)::
     hub users add ana@example.org --name "Ana" --role admin
     python - <<'PY'
     import uvicorn
-    from hub.db import make_engine
-    from hub.settings import load_settings, read_environment
+    from hub.core.db import make_engine
+    from hub.core.config.settings import load_settings, read_environment
     from hub.web import create_app
     settings = load_settings("config/hub.toml", read_environment())
     app = create_app(settings, make_engine(settings.database_url()))

@@ -7,11 +7,11 @@ import secrets
 from sqlalchemy import Engine, delete, func, select
 from sqlalchemy.orm import Session
 
-from hub.db import transaction
-from hub.errors import HubError
-from hub.models import User
+from hub.core.accounts import WebSession
+from hub.core.db import transaction
+from hub.core.errors import HubError
+from hub.core.models import User
 from hub.web.security import hash_password
-from hub.web.tables import WebSession
 
 ROLES = ("admin", "editor")
 MIN_PASSWORD = 12

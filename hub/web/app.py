@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from importlib.metadata import entry_points
 from pathlib import Path
 from typing import Any
 
@@ -14,10 +13,10 @@ from starlette.middleware import Middleware
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from hub.errors import HubError
-from hub.metrics import metrics_endpoint
-from hub.models import utcnow
-from hub.settings import Settings
+from hub.core.config.settings import Settings
+from hub.core.errors import HubError
+from hub.core.metrics import metrics_endpoint
+from hub.core.models import utcnow
 from hub.web import (
     auth_views,
     channel_views,
@@ -39,6 +38,7 @@ from hub.web.render import make_environment
 from hub.web.security import DEFAULT_HASHER, SecurityHeaders
 from hub.web.sessions import CookieJar
 from hub.web.standins import standins_page
+from hub.wiring import INGRESS
 
 SECRET_KEY_ENV = "HUB_SECRET_KEY"
 MIN_SECRET_LENGTH = 32
@@ -197,18 +197,13 @@ def create_app(
     return app
 
 
-INGRESS_ENTRY_POINTS = "hub.ingress"
-"""Platform modules add their webhook endpoints (``POST /slack/events``...) through this
-entry-point group: each entry is ``install(app, settings, engine, clock)``."""
-
-
 def install_ingress(app: Starlette, settings: Settings, engine: Engine, clock: Clock) -> None:
-    """Mount every installed platform's ingress endpoints on the console's server.
+    """Mount every platform's ingress endpoints (``hub.wiring.INGRESS``) on the console's server.
 
     They are listed in ``app.state.platform_routes``: platforms sign their requests,
     so these routes check signatures instead of sessions and CSRF tokens.
     """
     console_routes = list(app.router.routes)
-    for entry in sorted(entry_points(group=INGRESS_ENTRY_POINTS), key=lambda e: e.name):
-        entry.load()(app, settings, engine, clock)
+    for install in INGRESS:
+        install(app, settings, engine, clock)
     app.state.platform_routes = [r for r in app.router.routes if r not in console_routes]

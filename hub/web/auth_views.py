@@ -7,7 +7,7 @@ import math
 from sqlalchemy import func, select
 from starlette.responses import Response
 
-from hub.models import User
+from hub.core.models import User
 from hub.web.i18n import INTERFACE_LANGUAGES, _, ngettext, use_language
 from hub.web.page import Page, Refused, safe_next
 from hub.web.security import check_password, login_throttle, record_attempt

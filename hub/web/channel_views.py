@@ -1,6 +1,6 @@
 """Channels and routes: where the hub posts, how each place is doing, and why an item goes where.
 
-The dry run calls :func:`hub.bus.router.plan_routes`, the function behind
+The dry run calls :func:`hub.core.bus.router.plan_routes`, the function behind
 ``hub route ITEM --dry-run``: the console and the command give the same answer.
 """
 
@@ -12,10 +12,10 @@ from typing import Any
 from sqlalchemy import func, select
 from starlette.responses import Response
 
-from hub.bus.router import RouteDecision, plan_routes
-from hub.bus.status import ChannelFigures, bus_status, start_of_day
-from hub.models import Channel, Delivery, DeliveryAttempt, Item, Member, Source
-from hub.settings import RouteSettings, Settings
+from hub.core.bus.router import RouteDecision, plan_routes
+from hub.core.bus.status import ChannelFigures, bus_status, start_of_day
+from hub.core.config.settings import RouteSettings, Settings
+from hub.core.models import Channel, Delivery, DeliveryAttempt, Item, Member, Source
 from hub.web.i18n import _
 from hub.web.page import Page
 

@@ -1,6 +1,6 @@
 """Deliveries that went wrong: the list, retrying one or all, and links to sent messages.
 
-Retrying goes through :func:`hub.bus.outbox.requeue`, the function behind
+Retrying goes through :func:`hub.core.bus.outbox.requeue`, the function behind
 ``hub deliveries retry``, so the console and the command agree on what a
 retry resets. Every retry is written to the audit log.
 """
@@ -16,8 +16,8 @@ from urllib.parse import quote
 from sqlalchemy import func, select
 from starlette.responses import Response
 
-from hub.bus.outbox import requeue
-from hub.models import Channel, Delivery, DeliveryAttempt, Item
+from hub.core.bus.outbox import requeue
+from hub.core.models import Channel, Delivery, DeliveryAttempt, Item
 from hub.web.i18n import _, ngettext
 from hub.web.page import Page, Refused
 
@@ -30,7 +30,7 @@ _GAVE_UP = re.compile(r"\(gave up after (\d+) attempts\)$")
 def error_in_words(error: str | None) -> str:
     """What a delivery's last error means for the secretariat, from the error's class.
 
-    The worker records errors as ``ClassName: detail`` (see :mod:`hub.bus.retry`);
+    The worker records errors as ``ClassName: detail`` (see :mod:`hub.core.bus.retry`);
     the class says what kind of trouble it is, the detail stays shown beside.
     """
     if not error:

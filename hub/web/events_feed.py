@@ -31,8 +31,8 @@ from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import Response
 
-from hub.models import Event
-from hub.settings import Settings
+from hub.core.config.settings import Settings
+from hub.core.models import Event
 from hub.web.knowledge_forms import LANGUAGES
 from hub.web.render import web_url
 

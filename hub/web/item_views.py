@@ -1,6 +1,6 @@
 """Items: the list with filters, one item with its deliveries, and the actions on one item.
 
-Every action goes through :mod:`hub.ingest.moderation` (approval through the
+Every action goes through :mod:`hub.core.moderation.decisions` (approval through the
 router, which writes the deliveries in this request's transaction) and is
 written to the audit log. The queue and its bulk actions are in
 :mod:`hub.web.inbox_views`, deliveries in :mod:`hub.web.delivery_views`.
@@ -11,11 +11,10 @@ from __future__ import annotations
 from sqlalchemy import String, cast, or_, select
 from starlette.responses import Response
 
-from hub.corrections import correction_prefix, posted, retraction_prefix
-from hub.ingest import moderation
-from hub.ingest.sanitise import clean_summary, clean_title
-from hub.ingest.submissions import plain_to_html
-from hub.models import (
+from hub.core.accounts import AuditEntry
+from hub.core.moderation import decisions as moderation
+from hub.core.ingest.sanitise import clean_summary, clean_title
+from hub.core.models import (
     Channel,
     Delivery,
     DeliveryAttempt,
@@ -24,11 +23,12 @@ from hub.models import (
     ItemTranslation,
     Source,
 )
+from hub.core.moderation.corrections import correction_prefix, posted, retraction_prefix
+from hub.core.moderation.submissions import plain_to_html
 from hub.web.delivery_views import error_in_words, link_for
 from hub.web.i18n import _, ngettext
 from hub.web.notices import tell_members
 from hub.web.page import Page, Refused
-from hub.web.tables import AuditEntry
 
 PAGE_SIZE = 50
 STATUSES = ("pending", "approved", "declined", "retracted")

@@ -5,7 +5,7 @@ and returns a :class:`Checked`: the typed values, to show again, a message in
 words for every field that is wrong, and the column values when nothing is.
 Text is stored as plain text: tags and entities are resolved and invisible
 characters removed here, and the templates escape it when they show it. The
-rules are the seed files' (:mod:`hub.knowledge.schema`), so a record edited in
+rules are the seed files' (:mod:`hub.core.knowledge.schema`), so a record edited in
 the console is one the files could have held.
 """
 
@@ -20,8 +20,8 @@ from typing import Any
 
 import pycountry
 
-from hub.ingest.sanitise import cap, clean_title, html_to_text, tidy_text
-from hub.knowledge.schema import EVENT_KINDS
+from hub.core.ingest.sanitise import cap, clean_title, html_to_text, tidy_text
+from hub.core.knowledge.schema import EVENT_KINDS
 from hub.web.i18n import _
 from hub.web.render import web_url
 

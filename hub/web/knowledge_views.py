@@ -2,7 +2,7 @@
 
 What the secretariat changes here is what the member assistant answers from:
 the bots' assistant compares the knowledge tables' revision before each
-answer (:meth:`hub.assistant.Assistant.refresh`) and rebuilds its index when
+answer (:meth:`hub.core.assistant.Assistant.refresh`) and rebuilds its index when
 it moved, so an edit is answered from on the next question.
 
 Every create and edit marks the record as edited in the console
@@ -22,9 +22,9 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 from starlette.responses import Response
 
-from hub.knowledge.loader import ORIGIN
-from hub.knowledge.schema import EVENT_KINDS
-from hub.models import Award, AwardStep, Event, KnowledgeEntry, Source, utcnow
+from hub.core.knowledge.loader import ORIGIN
+from hub.core.knowledge.schema import EVENT_KINDS
+from hub.core.models import Award, AwardStep, Event, KnowledgeEntry, Source, utcnow
 from hub.web.i18n import _
 from hub.web.knowledge_forms import (
     LANGUAGES,
@@ -308,7 +308,7 @@ def _save_step(page: Page, award: Award, step: AwardStep | None) -> Response:
         award.steps.append(step)
     changed = _apply(step, checked.clean)
     _mark(page, step)
-    award.updated_at = utcnow()  # readers watch the awards' revision (hub.knowledge.revision)
+    award.updated_at = utcnow()  # readers watch the awards' revision (hub.core.knowledge.revision)
     _audit(page, action, f"award_step:{award.id}/{step.step}", changed)
     return page.redirect(
         f"/knowledge/awards/{award.id}", _("Step “%(step)s” saved.") % {"step": step.step}

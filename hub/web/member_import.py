@@ -20,9 +20,9 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from hub.ingest.tags import default_tagger
-from hub.members import topics
-from hub.models import Member
+from hub.core.ingest.tags import default_tagger
+from hub.core.members.links import topics
+from hub.core.models import Member
 from hub.web.i18n import _
 
 REQUIRED = ("organisation", "email")

@@ -2,7 +2,7 @@
 preferences, who has gone quiet, and the privacy requests (export, erasure).
 
 Members' personal data is an admin's business: every route here is an
-``admin_view``. Export and erasure reuse :mod:`hub.privacy`, as ``hub export``
+``admin_view``. Export and erasure reuse :mod:`hub.core.members.privacy`, as ``hub export``
 and ``hub erase`` do, and are written to the audit log.
 """
 
@@ -17,13 +17,14 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.sql import Select
 from starlette.responses import Response
 
-from hub.errors import HubError
-from hub.members import CHANNELS, preferences_url, topics
-from hub.models import Member
-from hub.privacy import erase_member, export_member, mailchimp_eraser
+from hub.core.errors import HubError
+from hub.core.members.links import CHANNELS, preferences_url, topics
+from hub.core.members.privacy import erase_member, export_member
+from hub.core.models import Member
 from hub.web.i18n import _
 from hub.web.member_import import ImportRefused, email_problem, import_members
 from hub.web.page import UPLOAD_LIMIT, Page, Refused
+from hub.wiring import mailchimp_eraser
 
 PER_PAGE = 100
 INACTIVE_DAYS = 180
@@ -308,7 +309,7 @@ def _mailchimp_bound(page: Page) -> Any:
     """Mailchimp's permanent delete bound to this deployment, or None if it has no audience."""
     eraser = mailchimp_eraser()
     settings = page.settings
-    if eraser is None or all(c.platform != "mailchimp" for c in settings.channels.values()):
+    if all(c.platform != "mailchimp" for c in settings.channels.values()):
         return None
     return lambda email: eraser(settings, email)
 

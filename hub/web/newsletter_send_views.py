@@ -19,8 +19,8 @@ from zoneinfo import ZoneInfo
 
 from starlette.responses import Response
 
-from hub.errors import HubError
-from hub.models import NewsletterEdition
+from hub.core.errors import HubError
+from hub.core.models import NewsletterEdition
 from hub.web.i18n import _
 from hub.web.newsletter_views import composer_url, load_edition, release_database, require_api
 from hub.web.page import Page, Refused

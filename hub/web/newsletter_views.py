@@ -28,10 +28,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 from starlette.responses import HTMLResponse, PlainTextResponse, Response
 
-from hub.errors import HubError
-from hub.ingest.sanitise import clean_summary, clean_title
-from hub.ingest.submissions import plain_to_html
-from hub.models import Item, ItemTranslation, NewsletterEdition
+from hub.core.errors import HubError
+from hub.core.ingest.sanitise import clean_summary, clean_title
+from hub.core.models import Item, ItemTranslation, NewsletterEdition
+from hub.core.moderation.submissions import plain_to_html
 from hub.web.i18n import _, ngettext
 from hub.web.page import Page, Refused, safe_next
 

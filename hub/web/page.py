@@ -26,12 +26,12 @@ from starlette.datastructures import FormData, UploadFile
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, PlainTextResponse, RedirectResponse, Response
 
-from hub.errors import HubError
-from hub.models import Item, Question, User
-from hub.settings import Settings
+from hub.core.accounts import AuditEntry
+from hub.core.config.settings import Settings
+from hub.core.errors import HubError
+from hub.core.models import Item, Question, User
 from hub.web.i18n import _, best_match, use_language
 from hub.web.sessions import CookieJar, SignedIn, find_session, tokens_match
-from hub.web.tables import AuditEntry
 
 Clock = Callable[[], dt.datetime]
 View = Callable[["Page"], Response]

@@ -1,6 +1,6 @@
 """The members' own page: their topics, language, channels and newsletter, by a signed link.
 
-No password: the link (see :mod:`hub.members`) names the member and expires;
+No password: the link (see :mod:`hub.core.members.links`) names the member and expires;
 the form still carries the anonymous CSRF token, so another site cannot make
 a member's browser save choices. The page speaks the member's language when
 the console knows it (English otherwise).
@@ -18,9 +18,9 @@ from __future__ import annotations
 
 from starlette.responses import Response
 
-from hub.errors import HubError
-from hub.members import CHANNELS, mark_seen, member_of_token, preferences_url, topics
-from hub.models import Member
+from hub.core.errors import HubError
+from hub.core.members.links import CHANNELS, mark_seen, member_of_token, preferences_url, topics
+from hub.core.models import Member
 from hub.web.i18n import _, use_language
 from hub.web.newsletter_views import newsletter_api
 from hub.web.page import Page

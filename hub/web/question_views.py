@@ -1,7 +1,7 @@
 """The assistant's handoff queue: questions it could not answer, and the secretariat's reply.
 
 The reply is recorded and queued to the member by the assistant's
-``answer_reply`` (``hub.assistant.store``), looked up lazily so the console
+``answer_reply`` (``hub.core.assistant.store``), looked up lazily so the console
 still runs in a build without the assistant (the form then says replies
 cannot be sent).
 """
@@ -15,15 +15,15 @@ from typing import Any
 from sqlalchemy import select
 from starlette.responses import Response
 
-from hub.errors import HubError
-from hub.models import Member, Question
+from hub.core.errors import HubError
+from hub.core.models import Member, Question
 from hub.web.i18n import _
 from hub.web.page import Page, Refused
 
 
 def assistant_reply_function() -> Callable[..., Any] | None:
     """``answer_reply`` of the assistant, or None when the assistant is not there."""
-    for module in ("hub.assistant.store", "hub.assistant"):
+    for module in ("hub.core.assistant.store", "hub.core.assistant"):
         try:
             found = getattr(importlib.import_module(module), "answer_reply", None)
         except ImportError:

@@ -2,7 +2,7 @@
 
 Autoescape is on for every template. The only filters that return markup are
 :func:`sanitised` and :func:`slack_mrkdwn`, and both pass their output through
-the hub's allow-list sanitiser (:func:`hub.ingest.sanitise.clean_html`) first:
+the hub's allow-list sanitiser (:func:`hub.core.ingest.sanitise.clean_html`) first:
 no template ever marks raw text safe.
 """
 
@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
-from hub.ingest.sanitise import clean_html
+from hub.core.ingest.sanitise import clean_html
 from hub.web import i18n
 
 LANGUAGE_NAMES = {

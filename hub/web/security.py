@@ -20,8 +20,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from hub.models import User
-from hub.web.tables import LoginAttempt
+from hub.core.accounts import LoginAttempt
+from hub.core.models import User
 
 MAX_FAILURES = 5
 MAX_FAILURES_PER_ADDRESS = 30

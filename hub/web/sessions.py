@@ -19,8 +19,8 @@ from itsdangerous import BadSignature, URLSafeSerializer
 from sqlalchemy import delete
 from sqlalchemy.orm import Session
 
-from hub.models import User
-from hub.web.tables import WebSession
+from hub.core.accounts import WebSession
+from hub.core.models import User
 
 IDLE_TIMEOUT = dt.timedelta(hours=2)
 ABSOLUTE_TIMEOUT = dt.timedelta(hours=12)

@@ -1,7 +1,7 @@
 """What each platform stand-in received, shown as the platform would show it.
 
 The demo hands the console a mapping ``platform -> stand-in``. A stand-in
-that follows :class:`hub.standins.StandIn` gives its ``posts()`` with the
+that follows :class:`hub.core.ports.StandIn` gives its ``posts()`` with the
 platform's rich text already turned into HTML by the platform module; older
 shapes are read through ``messages()`` (in-process) or over HTTP at
 ``<base_url>/_standin/messages``; one that only records requests

@@ -11,14 +11,14 @@ from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
-from hub.bus.status import bus_status, start_of_day
-from hub.charts import dashboard_charts
-from hub.db import is_current
-from hub.models import Delivery, Item, NewsletterEdition, Question, Source
-from hub.scheduler import next_due
+from hub.core.accounts import AuditEntry
+from hub.core.bus.status import bus_status, start_of_day
+from hub.core.db import is_current
+from hub.core.models import Delivery, Item, NewsletterEdition, Question, Source
+from hub.core.schedule.periods import next_due
+from hub.web.charts import dashboard_charts
 from hub.web.i18n import _
 from hub.web.page import Console, Page
-from hub.web.tables import AuditEntry
 
 AUDIT_PAGE = 100
 

@@ -1,10 +1,10 @@
 """News written by a person (the members' web form, the secretariat's console) into items.
 
-The console's side of :mod:`hub.ingest.submissions`: it checks the form with
+The console's side of :mod:`hub.core.moderation.submissions`: it checks the form with
 messages worded for the page, then hands the text to the same cleaning,
 language detection, tagging and deduplication as every other entry
-(:func:`hub.ingest.submissions.submission_candidate` and
-:func:`~hub.ingest.submissions.submit`), so a submission repeating a story
+(:func:`hub.core.moderation.submissions.submission_candidate` and
+:func:`~hub.core.moderation.submissions.submit`), so a submission repeating a story
 already in the hub becomes one more origin of that item, and a trusted
 source's submission is approved (and routed) at once.
 """
@@ -18,11 +18,11 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from hub.catalog import sync_config
-from hub.ingest.sanitise import usable_base
-from hub.ingest.submissions import SubmissionError, submission_candidate, submit
-from hub.models import Item, ItemOrigin, Source
-from hub.settings import Settings
+from hub.core.config.catalog import sync_config
+from hub.core.config.settings import Settings
+from hub.core.ingest.sanitise import usable_base
+from hub.core.models import Item, ItemOrigin, Source
+from hub.core.moderation.submissions import SubmissionError, submission_candidate, submit
 from hub.web.i18n import _
 
 TEXT_LIMIT = 20_000

@@ -12,10 +12,10 @@ import datetime as dt
 from sqlalchemy import func, select
 from starlette.responses import Response
 
+from hub.core.accounts import AuditEntry
 from hub.web.i18n import _
 from hub.web.page import Page, Refused
 from hub.web.submissions import Submission, SubmissionError, submit_news
-from hub.web.tables import AuditEntry
 
 MEMBER_LIMIT = 20
 MEMBER_WINDOW = dt.timedelta(hours=1)

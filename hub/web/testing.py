@@ -21,7 +21,7 @@ from sqlalchemy import Engine
 from starlette.applications import Starlette
 from starlette.types import ASGIApp
 
-from hub.settings import Settings
+from hub.core.config.settings import Settings
 
 _CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
 
@@ -144,8 +144,8 @@ def add_user(
     hasher: PasswordHasher = FAST_HASHER,
 ) -> int:
     """Create a console account and return its id."""
-    from hub.db import transaction
-    from hub.models import User
+    from hub.core.db import transaction
+    from hub.core.models import User
     from hub.web.security import hash_password
 
     with transaction(engine) as session:

@@ -14,8 +14,8 @@ import pytest
 from browser import browser_page, needs_chromium, screenshot, serve
 from sqlalchemy import Engine
 
-from hub.catalog import sync_config
-from hub.db import transaction
+from hub.core.config.catalog import sync_config
+from hub.core.db import transaction
 from hub.web.testing import add_user, console_app, example_settings
 
 EMAIL, PASSWORD = "ana@example.org", "correct horse battery"

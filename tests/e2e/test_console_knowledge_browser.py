@@ -13,8 +13,8 @@ from browser import browser_page, needs_chromium, screenshot, serve, sign_in
 from icalendar import Calendar
 from sqlalchemy import Engine
 
-from hub.db import transaction
-from hub.knowledge import load_directory, sync
+from hub.core.db import transaction
+from hub.core.knowledge import load_directory, sync
 from hub.web.testing import add_user, console_app, example_settings
 
 KNOWLEDGE = Path(__file__).parents[2] / "config" / "knowledge"

@@ -9,9 +9,9 @@ import pytest
 from browser import browser_page, needs_chromium, screenshot, serve, sign_in
 from sqlalchemy import Engine, select
 
-from hub.catalog import sync_config
-from hub.db import transaction
-from hub.models import Member
+from hub.core.config.catalog import sync_config
+from hub.core.db import transaction
+from hub.core.models import Member
 from hub.web.testing import add_user, console_app, example_settings
 
 EMAIL, PASSWORD = "ana@example.org", "correct horse battery"

@@ -19,10 +19,10 @@ import pytest
 from browser import browser_page, needs_chromium, screenshot, serve, sign_in
 from sqlalchemy import Engine, select
 
-from hub.catalog import sync_config
-from hub.db import transaction
-from hub.models import Item, Source
-from hub.settings import Settings
+from hub.core.config.catalog import sync_config
+from hub.core.config.settings import Settings
+from hub.core.db import transaction
+from hub.core.models import Item, Source
 from hub.web.testing import TEST_SECRET_KEY, add_user, console_app, example_settings
 from newsletters.demo_standin import MailchimpDemoStandIn
 

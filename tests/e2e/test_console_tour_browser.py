@@ -23,15 +23,16 @@ from browser import browser_page, needs_chromium, screenshot, serve, sign_in
 from sqlalchemy import Engine, select
 from starlette.routing import Route
 
-from hub.bus.messages import ChannelSinks
-from hub.bus.router import approve_item
-from hub.bus.worker import Worker, WorkerConfig
-from hub.catalog import sync_config
-from hub.db import transaction
-from hub.models import Delivery, Item, Question, Source, utcnow
-from hub.settings import Settings
-from hub.standins import ReceivedPost
+from hub.core.bus.messages import ChannelSinks
+from hub.core.bus.router import approve_item
+from hub.core.bus.worker import Worker, WorkerConfig
+from hub.core.config.catalog import sync_config
+from hub.core.config.settings import Settings
+from hub.core.db import transaction
+from hub.core.models import Delivery, Item, Question, Source, utcnow
+from hub.core.ports import ReceivedPost
 from hub.web.testing import TEST_SECRET_KEY, add_user, console_app
+from hub.wiring import SINKS
 
 pytestmark = [pytest.mark.slow, needs_chromium]
 
@@ -158,7 +159,7 @@ def send_due(world: World) -> None:
     """What the worker role does: send every due delivery (here to the in-memory sink)."""
 
     async def run() -> None:
-        sinks = ChannelSinks.from_settings(world.settings)
+        sinks = ChannelSinks.from_settings(world.settings, SINKS)
         try:
             await Worker(world.engine, sinks, config=WorkerConfig(until_idle=True)).run()
         finally:

@@ -26,8 +26,8 @@ from pathlib import Path
 import pytest
 from known_secrets import SECRETS, leaks
 
-from hub.logs import configure_logging
-from hub.sinks import ChannelInfo, Message
+from hub.core.logs import configure_logging
+from hub.core.ports import ChannelInfo, Message
 
 ROOT = Path(__file__).parents[2]
 
@@ -99,7 +99,7 @@ def item() -> Message:
 def test_a_slack_send_refused_for_its_token_shows_no_secret(hub_log: io.StringIO) -> None:
     from bots.slack.sink import slack_sink
     from bots.slack.standin import SlackStandIn
-    from hub.errors import Forbidden
+    from hub.core.errors import Forbidden
 
     async def body() -> str:
         async with SlackStandIn(tokens=("xoxb-the-right-one",)) as standin:
@@ -109,7 +109,9 @@ def test_a_slack_send_refused_for_its_token_shows_no_secret(hub_log: io.StringIO
             try:
                 await sink.send(item())
             except Forbidden as exc:
-                logging.getLogger("hub.bus.worker").exception("delivery 7: sink raised %r", exc)
+                logging.getLogger("hub.core.bus.worker").exception(
+                    "delivery 7: sink raised %r", exc
+                )
                 return failure_text(exc)
             finally:
                 await sink.close()
@@ -130,7 +132,7 @@ def _closed_port() -> int:
 def test_telegram_sink_errors_show_no_secret(hub_log: io.StringIO) -> None:
     from bots.telegram.sink import telegram_sink
     from bots.telegram.standin import TelegramStandIn
-    from hub.errors import HubError
+    from hub.core.errors import HubError
 
     async def body() -> list[str]:
         shown = []
@@ -143,7 +145,7 @@ def test_telegram_sink_errors_show_no_secret(hub_log: io.StringIO) -> None:
                     try:
                         await (sink.send(item()) if send else sink.start())
                     except HubError as exc:
-                        logging.getLogger("hub.bus.worker").exception("sink raised %r", exc)
+                        logging.getLogger("hub.core.bus.worker").exception("sink raised %r", exc)
                         shown.append(failure_text(exc))
                 await sink.close()
         return shown

@@ -23,11 +23,11 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from hub.bus.router import approve_item
-from hub.catalog import sync_config
-from hub.db import make_engine, transaction
-from hub.models import Delivery, Item, ScheduledRun, utcnow
-from hub.settings import load_settings
+from hub.core.bus.router import approve_item
+from hub.core.config.catalog import sync_config
+from hub.core.config.settings import load_settings
+from hub.core.db import make_engine, transaction
+from hub.core.models import Delivery, Item, ScheduledRun, utcnow
 
 ROOT = Path(__file__).parents[2]
 pytestmark = [pytest.mark.postgres, pytest.mark.slow]

@@ -21,14 +21,14 @@ from pathlib import Path
 from known_secrets import SECRETS
 from sqlalchemy import func, select
 
-from hub.bus.router import approve_item
-from hub.bus.sinks import read_recording
-from hub.bus.testing import seed_deliveries
-from hub.db import make_engine, transaction
-from hub.models import Delivery, Item, ScheduledRun, utcnow
+from hub.core.bus.router import approve_item
+from hub.core.config.settings import Settings, load_settings
+from hub.core.db import make_engine, transaction
+from hub.core.models import Delivery, Item, ScheduledRun, utcnow
+from hub.core.schedule.scheduler import LEADER_JOB
 from hub.runner import prepare_database
-from hub.scheduler import LEADER_JOB
-from hub.settings import Settings, load_settings
+from hub.testing.bus import seed_deliveries
+from hub.testing.sinks import read_recording
 
 ROOT = Path(__file__).parents[2]
 SECRET = SECRETS["SLACK_BOT_TOKEN"]

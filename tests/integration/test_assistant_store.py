@@ -10,19 +10,19 @@ import pytest
 from sqlalchemy import Engine, func, select
 from typer.testing import CliRunner
 
-from hub.assistant import Assistant
-from hub.assistant.store import (
+from hub.cli import _register, app
+from hub.core.assistant import Assistant
+from hub.core.assistant.store import (
     answer_reply,
     ask_and_record,
     due_reminders,
     open_questions,
     reply_channel,
 )
-from hub.cli import _register, app
-from hub.db import transaction
-from hub.errors import HubError
-from hub.knowledge import load_directory, sync
-from hub.models import Channel, Delivery, Question, Reminder
+from hub.core.db import transaction
+from hub.core.errors import HubError
+from hub.core.knowledge import load_directory, sync
+from hub.core.models import Channel, Delivery, Question, Reminder
 
 KNOWLEDGE = Path(__file__).parents[2] / "config" / "knowledge"
 NOW = dt.datetime(2020, 1, 10, 12, 0, tzinfo=dt.UTC)
@@ -216,7 +216,7 @@ def test_reload_sees_a_new_event(loaded: Engine, assistant: Assistant) -> None:
     question = "events in Lisbon"
     assert assistant.answer(question, now=NOW).handoff
     with transaction(loaded) as session:
-        from hub.models import Event
+        from hub.core.models import Event
 
         session.add(
             Event(

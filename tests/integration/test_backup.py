@@ -11,9 +11,9 @@ from typer.testing import CliRunner
 
 from hub.cli import _register, app
 from hub.cli.ops_cmd import backup_revision, backup_sqlite
-from hub.db import head_revision, make_engine, transaction, upgrade
-from hub.models import Item, ScheduledRun, utcnow
-from hub.scheduler import LEADER_JOB
+from hub.core.db import head_revision, make_engine, transaction, upgrade
+from hub.core.models import Item, ScheduledRun, utcnow
+from hub.core.schedule.scheduler import LEADER_JOB
 
 CONFIG = '[hub]\nlanguages = ["en"]\n'
 

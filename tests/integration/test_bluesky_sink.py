@@ -15,8 +15,8 @@ import pytest
 from bots.bluesky.sink import BlueskySink, bluesky_sink
 from bots.bluesky.standin import BlueskyStandIn, check_post
 from bots.limits import BlueskyLimits
-from hub.errors import BadPayload, ChannelGone, Forbidden, RateLimited, TransientError
-from hub.sinks import ChannelInfo, Message, sink_factory
+from hub.core.errors import BadPayload, ChannelGone, Forbidden, RateLimited, TransientError
+from hub.core.ports import ChannelInfo, Message, sink_factory
 
 HANDLE = "iopd.bsky.social"
 PASSWORD = "app-pass"

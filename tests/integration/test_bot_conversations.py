@@ -38,16 +38,17 @@ from bots.slack.standin import (
 from bots.telegram.handlers import TelegramHandlers
 from bots.telegram.polling import TelegramPoller
 from bots.telegram.standin import TelegramStandIn
-from hub.assistant import Assistant
-from hub.assistant.store import answer_reply
-from hub.bus.messages import ChannelSinks
-from hub.bus.worker import Worker, WorkerConfig
-from hub.catalog import sync_config
-from hub.db import transaction
-from hub.inbox import InboxWorker
-from hub.knowledge import load_directory, sync
-from hub.models import Delivery, InboxEvent, Item, ItemOrigin, Question, Source
-from hub.settings import Settings
+from hub.core.assistant import Assistant
+from hub.core.assistant.store import answer_reply
+from hub.core.bus.inbox import InboxWorker
+from hub.core.bus.messages import ChannelSinks
+from hub.core.bus.worker import Worker, WorkerConfig
+from hub.core.config.catalog import sync_config
+from hub.core.config.settings import Settings
+from hub.core.db import transaction
+from hub.core.knowledge import load_directory, sync
+from hub.core.models import Delivery, InboxEvent, Item, ItemOrigin, Question, Source
+from hub.wiring import SINKS
 
 KNOWLEDGE = Path(__file__).parents[2] / "config" / "knowledge"
 NOW = dt.datetime(2020, 1, 10, 12, 0, tzinfo=dt.UTC)
@@ -133,7 +134,7 @@ class Hub:
         """Run the inbox, then the bus until nothing is due."""
         await self.inbox.drain()
         config = WorkerConfig(until_idle=True, poll_interval=0.05, max_rate_wait=5.0)
-        sinks = ChannelSinks.from_settings(self.settings)
+        sinks = ChannelSinks.from_settings(self.settings, SINKS)
         worker = Worker(self.engine, sinks, config=config, clock=self.clock)
         await worker.run()
 

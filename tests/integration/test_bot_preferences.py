@@ -13,13 +13,13 @@ from sqlalchemy import Engine, select
 from bots.slack.handlers import SlackHandlers
 from bots.submissions import submit_from_chat
 from bots.telegram.handlers import TelegramHandlers
-from hub.assistant import Assistant
-from hub.catalog import sync_config
-from hub.db import transaction
-from hub.inbox import InboxRecord
-from hub.members import member_of_token
-from hub.models import Delivery, Member
-from hub.settings import Settings
+from hub.core.assistant import Assistant
+from hub.core.bus.inbox import InboxRecord
+from hub.core.config.catalog import sync_config
+from hub.core.config.settings import Settings
+from hub.core.db import transaction
+from hub.core.members.links import member_of_token
+from hub.core.models import Delivery, Member
 
 KNOWLEDGE = Path(__file__).parents[2] / "config" / "knowledge"
 NOW = dt.datetime(2026, 11, 23, 9, 0, tzinfo=dt.UTC)

@@ -7,8 +7,8 @@ from sqlalchemy import select
 from typer.testing import CliRunner
 
 from hub.cli import _register, app
-from hub.db import make_engine, transaction
-from hub.models import Delivery, Item
+from hub.core.db import make_engine, transaction
+from hub.core.models import Delivery, Item
 
 CONFIG = """
 [hub]

@@ -13,11 +13,11 @@ import datetime as dt
 
 from sqlalchemy import update
 
-from hub.bus import outbox
-from hub.bus.messages import build_messages, load_channels
-from hub.bus.outbox import Result
-from hub.bus.testing import bus_settings, seed_deliveries
-from hub.models import Delivery
+from hub.core.bus import outbox
+from hub.core.bus.messages import build_messages, load_channels
+from hub.core.bus.outbox import Result
+from hub.core.models import Delivery
+from hub.testing.bus import bus_settings, seed_deliveries
 
 SETTINGS = bus_settings(channels=1)
 NOW = dt.datetime(2026, 11, 22, 12, 0, tzinfo=dt.UTC)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from hub.bus.ratelimit import DatabaseRateLimiter
-from hub.db import make_engine
-from hub.sinks import RateLimit
+from hub.core.bus.ratelimit import DatabaseRateLimiter
+from hub.core.db import make_engine
+from hub.core.ports import RateLimit
 
 T0 = dt.datetime(2026, 11, 22, 12, 0, tzinfo=dt.UTC)
 BOT = RateLimit("tg:bot", rate=30.0, burst=30.0)

@@ -6,11 +6,11 @@ import datetime as dt
 
 from sqlalchemy import select
 
-from hub.bus import outbox
-from hub.bus.outbox import Result
-from hub.bus.testing import bus_settings, seed_deliveries
-from hub.db import transaction
-from hub.models import Delivery, DeliveryAttempt
+from hub.core.bus import outbox
+from hub.core.bus.outbox import Result
+from hub.core.db import transaction
+from hub.core.models import Delivery, DeliveryAttempt
+from hub.testing.bus import bus_settings, seed_deliveries
 
 NOW = dt.datetime(2026, 11, 22, 12, 0, tzinfo=dt.UTC)
 SETTINGS = bus_settings(channels=2)
@@ -113,7 +113,7 @@ def test_requeue_gives_failed_and_dead_rows_fresh_attempts(engine):
 
 def test_enqueue_is_once_per_dedup_key(engine):
     with transaction(engine) as session:
-        from hub.catalog import sync_config
+        from hub.core.config.catalog import sync_config
 
         sync_config(session, SETTINGS)
         first = outbox.enqueue(

@@ -7,11 +7,11 @@ import datetime as dt
 import pytest
 from sqlalchemy import func, select
 
-from hub.bus.router import approve_item
-from hub.catalog import sync_config
-from hub.db import transaction
-from hub.models import Channel, Delivery, Item, Route, Source
-from hub.settings import Settings
+from hub.core.bus.router import approve_item
+from hub.core.config.catalog import sync_config
+from hub.core.config.settings import Settings
+from hub.core.db import transaction
+from hub.core.models import Channel, Delivery, Item, Route, Source
 
 NOW = dt.datetime(2026, 11, 22, 12, 0, tzinfo=dt.UTC)
 SETTINGS = Settings.model_validate(

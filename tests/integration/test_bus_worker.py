@@ -8,16 +8,17 @@ import time
 import pytest
 from sqlalchemy import func, select
 
-from hub.bus.alerts import failure_alerter
-from hub.bus.messages import ChannelRow, ChannelSinks
-from hub.bus.retry import RetryPolicy
-from hub.bus.sinks import InstantSink
-from hub.bus.testing import FlakySink, bus_settings, seed_deliveries
-from hub.bus.worker import Worker, WorkerConfig
-from hub.db import make_engine, transaction
-from hub.errors import ChannelGone
-from hub.models import Channel, Delivery, DeliveryAttempt, Item, ItemTranslation, utcnow
-from hub.sinks import ChannelInfo, Message, RateLimit, Receipt
+from hub.core.bus.alerts import failure_alerter
+from hub.core.bus.messages import ChannelRow, ChannelSinks
+from hub.core.bus.retry import RetryPolicy
+from hub.core.bus.worker import Worker, WorkerConfig
+from hub.core.db import make_engine, transaction
+from hub.core.errors import ChannelGone
+from hub.core.models import Channel, Delivery, DeliveryAttempt, Item, ItemTranslation, utcnow
+from hub.core.ports import ChannelInfo, Message, RateLimit, Receipt
+from hub.testing.bus import FlakySink, bus_settings, seed_deliveries
+from hub.testing.sinks import InstantSink
+from hub.wiring import SINKS
 
 FAST = WorkerConfig(
     concurrency=8,
@@ -248,7 +249,7 @@ def test_a_channel_left_out_of_the_config_fails_permanently(engine):
     settings = bus_settings(channels=2)
     seed_deliveries(engine, settings, 2, now=utcnow())
     smaller = bus_settings(channels=1)
-    run(Worker(engine, ChannelSinks.from_settings(smaller), config=FAST))
+    run(Worker(engine, ChannelSinks.from_settings(smaller, SINKS), config=FAST))
     assert counts(engine) == {"sent": 1, "failed": 1}
 
 

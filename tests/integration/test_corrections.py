@@ -18,13 +18,14 @@ from sqlalchemy import Engine, select
 
 from bots.slack.standin import SlackStandIn
 from bots.telegram.standin import TelegramStandIn
-from hub.bus.messages import ChannelSinks
-from hub.bus.worker import Worker, WorkerConfig
-from hub.catalog import sync_config
-from hub.db import transaction
-from hub.ingest import moderation
-from hub.models import Delivery, Item
-from hub.settings import Settings
+from hub.core.bus.messages import ChannelSinks
+from hub.core.bus.worker import Worker, WorkerConfig
+from hub.core.config.catalog import sync_config
+from hub.core.config.settings import Settings
+from hub.core.db import transaction
+from hub.core.moderation import decisions as moderation
+from hub.core.models import Delivery, Item
+from hub.wiring import SINKS
 
 SLACK_TOKEN = "xoxb-stand-in-token"
 TG_TOKEN = "123456:stand-in-token"
@@ -75,7 +76,10 @@ class Hub:
         """Run the bus worker until nothing is due."""
         config = WorkerConfig(until_idle=True, poll_interval=0.05, max_rate_wait=5.0)
         worker = Worker(
-            self.engine, ChannelSinks.from_settings(self.settings), config=config, clock=self.clock
+            self.engine,
+            ChannelSinks.from_settings(self.settings, SINKS),
+            config=config,
+            clock=self.clock,
         )
         await worker.run()
 
@@ -218,7 +222,7 @@ def test_a_retraction_cancels_a_correction_not_sent_yet(engine: Engine) -> None:
 
 
 def test_the_console_says_what_an_edit_corrects_and_retracts_with_csrf(engine: Engine) -> None:
-    from hub.web.tables import AuditEntry
+    from hub.core.accounts import AuditEntry
     from hub.web.testing import (
         ConsoleClient,
         add_user,

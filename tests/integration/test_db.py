@@ -9,8 +9,15 @@ import pytest
 from sqlalchemy import Engine, inspect, select, text
 from sqlalchemy.exc import IntegrityError
 
-from hub.db import current_revision, head_revision, is_current, make_engine, transaction, upgrade
-from hub.models import Base, Channel, Delivery, Item
+from hub.core.db import (
+    current_revision,
+    head_revision,
+    is_current,
+    make_engine,
+    transaction,
+    upgrade,
+)
+from hub.core.models import Base, Channel, Delivery, Item
 
 
 def test_migrations_reach_head_and_create_every_model_table(engine: Engine) -> None:

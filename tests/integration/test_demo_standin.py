@@ -1,4 +1,4 @@
-"""The four platforms' demo stand-ins, found through ``hub.standins`` and fed by the real sinks.
+"""The four platforms' demo stand-ins, wired in ``hub.wiring.STANDINS`` and fed by the real sinks.
 
 What ``hub demo`` and the console rely on: a prepared channel accepts the
 stand-in's own secret, and ``posts()`` shows what arrived as a person would
@@ -12,8 +12,8 @@ from dataclasses import replace
 
 import pytest
 
-from hub.sinks import ChannelInfo, Message, sink_factory
-from hub.standins import ReceivedPost, standin_factory
+from hub.core.ports import ChannelInfo, Message, ReceivedPost, sink_factory
+from hub.wiring import STANDINS
 
 TARGETS = {
     "slack": "C0DEMO",
@@ -27,7 +27,7 @@ pytestmark = pytest.mark.filterwarnings("ignore:.*retry_after.*:DeprecationWarni
 
 def deliver(platform: str) -> list[ReceivedPost]:
     async def main() -> list[ReceivedPost]:
-        standin = standin_factory(platform)()
+        standin = STANDINS[platform]()
         await standin.start()
         try:
             channel = ChannelInfo("demo", platform, TARGETS[platform], "es", None, standin.url)

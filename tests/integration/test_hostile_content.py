@@ -23,11 +23,11 @@ from typing import Any
 import pytest
 from sqlalchemy import Engine, select
 
-from hub.catalog import sync_config
-from hub.db import transaction
-from hub.ingest.sanitise import clean_summary, clean_title
-from hub.models import Item, Source
-from hub.sinks import ChannelInfo, Message
+from hub.core.config.catalog import sync_config
+from hub.core.db import transaction
+from hub.core.ingest.sanitise import clean_summary, clean_title
+from hub.core.models import Item, Source
+from hub.core.ports import ChannelInfo, Message
 from hub.web.testing import ConsoleClient, SteppingClock, add_user, console_app, example_settings
 
 _SPEC = importlib.util.spec_from_file_location(
@@ -416,7 +416,7 @@ def test_the_admin_pages_show_members_knowledge_and_errors_as_inert_text(
 ) -> None:
     """Members' names, knowledge records and platform error texts come from outside too:
     every console page that shows them is checked like the item pages."""
-    from hub.models import Channel, Delivery, Event, KnowledgeEntry, Member
+    from hub.core.models import Channel, Delivery, Event, KnowledgeEntry, Member
 
     settings = example_settings()
     raws = [raw.replace("\x00", "") for raw in INPUTS]

@@ -7,9 +7,9 @@ import datetime as dt
 
 from sqlalchemy import Engine, select
 
-from hub.db import transaction
-from hub.inbox import InboxRecord, InboxRetry, InboxWorker, Outcome, accept, claim, record
-from hub.models import InboxEvent
+from hub.core.bus.inbox import InboxRecord, InboxRetry, InboxWorker, Outcome, accept, claim, record
+from hub.core.db import transaction
+from hub.core.models import InboxEvent
 
 NOW = dt.datetime(2026, 11, 22, 12, 0, tzinfo=dt.UTC)
 

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from hub.db import transaction
-from hub.ingest.calendar import parse_calendar, store_events
-from hub.ingest.errors import FeedError
-from hub.models import Event, Source
+from hub.core.db import transaction
+from hub.core.ingest.calendar import parse_calendar, store_events
+from hub.core.ingest.errors import FeedError
+from hub.core.models import Event, Source
 
 CORPUS = Path(__file__).parents[1] / "fixtures" / "feeds"
 NOW = dt.datetime(2026, 11, 22, 12, 0, tzinfo=dt.UTC)

@@ -10,9 +10,9 @@ from sqlalchemy import func, select
 from typer.testing import CliRunner
 
 from hub.cli import _register, app
-from hub.db import make_engine
-from hub.ingest.feedserver import Route, rss, serving
-from hub.models import Item
+from hub.core.db import make_engine
+from hub.core.models import Item
+from hub.testing.feedserver import Route, rss, serving
 
 CORPUS = Path(__file__).parents[1] / "fixtures" / "feeds"
 KEYS = {"ok", "error", "source_problems", "items"}
@@ -68,7 +68,7 @@ def test_a_calendar_prints_its_events(hub) -> None:
 
 
 def test_a_calendar_is_stored_in_place(hub, database_url) -> None:
-    from hub.models import Event
+    from hub.core.models import Event
 
     for _ in range(2):
         assert hub("ingest", str(CORPUS / "website_agenda.ics")).exit_code == 0

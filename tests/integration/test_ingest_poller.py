@@ -10,14 +10,14 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from hub.catalog import sync_config
-from hub.db import transaction
-from hub.ingest.feedserver import FeedServer, Route, rss, serving
-from hub.ingest.fetch import FetchLimits, make_client
-from hub.ingest.poller import CycleReport, Poller, PollPolicy, backoff_delay
-from hub.metrics import FEED_FETCHES
-from hub.models import Delivery, Event, Item, Member, Source
-from hub.settings import Settings
+from hub.core.config.catalog import sync_config
+from hub.core.config.settings import Settings
+from hub.core.db import transaction
+from hub.core.ingest.fetch import FetchLimits, make_client
+from hub.core.ingest.poller import CycleReport, Poller, PollPolicy, backoff_delay
+from hub.core.metrics import FEED_FETCHES
+from hub.core.models import Delivery, Event, Item, Member, Source
+from hub.testing.feedserver import FeedServer, Route, rss, serving
 
 CORPUS = Path(__file__).parents[1] / "fixtures" / "feeds"
 START = dt.datetime(2026, 11, 22, 12, 0, tzinfo=dt.UTC)
@@ -230,7 +230,7 @@ def test_backoff_is_capped() -> None:
 def test_a_polled_member_feed_approved_by_the_secretariat_is_routed(
     engine, server: FeedServer
 ) -> None:
-    from hub.ingest.moderation import approve
+    from hub.core.moderation.decisions import approve
 
     body = rss("Member", [("m1", "Youth budget in Lisboa", "Os jovens votaram no orçamento.")])
     settings = settings_for({"member": server.add("/member", Route(body=body))})

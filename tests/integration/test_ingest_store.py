@@ -9,14 +9,14 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from hub.catalog import sync_config
-from hub.db import transaction
-from hub.ingest.identity import content_hash, normalise_link
-from hub.ingest.moderation import approve, decline, edit, retag
-from hub.ingest.parse import Candidate
-from hub.ingest.store import store_candidates
-from hub.models import Delivery, Item, ItemOrigin, Source
-from hub.settings import Settings
+from hub.core.config.catalog import sync_config
+from hub.core.config.settings import Settings
+from hub.core.db import transaction
+from hub.core.ingest.identity import content_hash, normalise_link
+from hub.core.ingest.parse import Candidate
+from hub.core.ingest.store import store_candidates
+from hub.core.models import Delivery, Item, ItemOrigin, Source
+from hub.core.moderation.decisions import approve, decline, edit, retag
 
 NOW = dt.datetime(2026, 11, 22, 12, 0, tzinfo=dt.UTC)
 SETTINGS = Settings.model_validate(
@@ -147,7 +147,7 @@ def test_moderation_approve_decline_edit_retag(engine) -> None:
 
 
 def test_a_telegram_submission_of_a_known_story_is_one_more_origin(engine) -> None:
-    from hub.ingest.submissions import SubmissionError, submission_candidate, submit
+    from hub.core.moderation.submissions import SubmissionError, submission_candidate, submit
 
     with transaction(engine) as session:
         rows = sources(session)

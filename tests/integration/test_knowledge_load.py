@@ -12,9 +12,9 @@ import pytest
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
-from hub.db import transaction
-from hub.knowledge import LoadReport, load_directory, sync
-from hub.models import Award, AwardStep, Event, KnowledgeEntry, Source
+from hub.core.db import transaction
+from hub.core.knowledge import LoadReport, load_directory, sync
+from hub.core.models import Award, AwardStep, Event, KnowledgeEntry, Source
 
 SEEDS = Path(__file__).resolve().parents[2] / "config" / "knowledge"
 

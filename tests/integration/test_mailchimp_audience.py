@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from hub.models import Member
+from hub.core.models import Member
 from newsletters.audience import (
     apply_changes,
     apply_webhook,

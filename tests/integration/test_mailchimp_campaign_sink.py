@@ -13,8 +13,8 @@ import asyncio
 
 import pytest
 
-from hub.errors import BadPayload, Forbidden
-from hub.sinks import ChannelInfo, Message
+from hub.core.errors import BadPayload, Forbidden
+from hub.core.ports import ChannelInfo, Message
 from newsletters.sink import mailchimp_sink
 from newsletters.standin import MailchimpStandIn
 

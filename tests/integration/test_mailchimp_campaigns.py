@@ -9,8 +9,8 @@ from collections.abc import Iterator
 import pytest
 import requests
 
-from hub.errors import RateLimited, Timeout
-from hub.models import NewsletterEdition
+from hub.core.errors import RateLimited, Timeout
+from hub.core.models import NewsletterEdition
 from newsletters.demo import demo_content
 from newsletters.errors import (
     AlreadySent,

@@ -16,11 +16,11 @@ from sqlalchemy import Engine
 from typer.testing import CliRunner
 
 from hub.cli import _register, app
-from hub.db import transaction
-from hub.models import Member, utcnow
-from hub.privacy import erase_member as erase_in_hub
-from hub.privacy import mailchimp_eraser
-from hub.settings import Settings, load_settings
+from hub.core.config.settings import Settings, load_settings
+from hub.core.db import transaction
+from hub.core.members.privacy import erase_member as erase_in_hub
+from hub.core.models import Member, utcnow
+from hub.wiring import mailchimp_eraser
 from newsletters.audience import erase_member, subscribe_member
 from newsletters.errors import MailchimpError
 from newsletters.mailchimp import MailchimpAccount, make_client

@@ -7,8 +7,8 @@ from collections.abc import Iterator
 import pytest
 from sqlalchemy import Engine
 
-from hub.db import transaction
-from hub.models import Member
+from hub.core.db import transaction
+from hub.core.models import Member
 from hub.web.testing import ConsoleClient, console_app, example_settings
 
 SECRET = "mc-hook-7f3a9c1e5b"

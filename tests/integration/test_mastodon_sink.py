@@ -18,8 +18,8 @@ import pytest
 from bots.limits import MastodonLimits
 from bots.mastodon.sink import MastodonSink, instance_url, mastodon_sink
 from bots.mastodon.standin import MastodonStandIn
-from hub.errors import BadPayload, ChannelGone, Forbidden, RateLimited, TransientError
-from hub.sinks import ChannelInfo, Message, sink_factory
+from hub.core.errors import BadPayload, ChannelGone, Forbidden, RateLimited, TransientError
+from hub.core.ports import ChannelInfo, Message, sink_factory
 
 TOKEN = "stand-in-token"
 WALL = 1_800_000_000.0

@@ -9,12 +9,17 @@ from typing import Any
 import pytest
 from sqlalchemy import Engine, select
 
-from hub.catalog import sync_config
-from hub.db import transaction
-from hub.members import LINK_LIFETIME, member_of_token, preferences_token, preferences_url
-from hub.models import Member
-from hub.settings import Settings
-from hub.web.tables import AuditEntry
+from hub.core.accounts import AuditEntry
+from hub.core.config.catalog import sync_config
+from hub.core.config.settings import Settings
+from hub.core.db import transaction
+from hub.core.members.links import (
+    LINK_LIFETIME,
+    member_of_token,
+    preferences_token,
+    preferences_url,
+)
+from hub.core.models import Member
 from hub.web.testing import (
     TEST_SECRET_KEY,
     ConsoleClient,

@@ -7,12 +7,13 @@ import datetime as dt
 from prometheus_client.parser import text_string_to_metric_families
 from sqlalchemy import update
 
-from hub.bus.router import approve_item
-from hub.bus.status import bus_status
-from hub.catalog import sync_config
-from hub.db import make_engine, transaction
-from hub.metrics import count_feed_fetch, observe_answer_latency, render_metrics
-from hub.models import (
+from hub.core.bus.router import approve_item
+from hub.core.bus.status import bus_status
+from hub.core.config.catalog import sync_config
+from hub.core.config.settings import Settings
+from hub.core.db import make_engine, transaction
+from hub.core.metrics import count_feed_fetch, observe_answer_latency, render_metrics
+from hub.core.models import (
     Delivery,
     DeliveryAttempt,
     Item,
@@ -21,7 +22,6 @@ from hub.models import (
     RateBucket,
     Source,
 )
-from hub.settings import Settings
 
 NOW = dt.datetime(2026, 11, 22, 12, 0, tzinfo=dt.UTC)
 SETTINGS = Settings.model_validate(
@@ -140,7 +140,7 @@ def test_the_starlette_endpoint_serves_the_text_format(engine):
     from starlette.applications import Starlette
     from starlette.routing import Route
 
-    from hub.metrics import metrics_endpoint
+    from hub.core.metrics import metrics_endpoint
 
     app = Starlette(routes=[Route("/metrics", metrics_endpoint)])
     app.state.engine = engine
@@ -164,7 +164,7 @@ def test_the_endpoint_finds_the_consoles_engine(engine):
     from starlette.applications import Starlette
     from starlette.routing import Route
 
-    from hub.metrics import metrics_endpoint
+    from hub.core.metrics import metrics_endpoint
 
     app = Starlette(routes=[Route("/metrics", metrics_endpoint)])
     app.state.console = SimpleNamespace(engine=engine)

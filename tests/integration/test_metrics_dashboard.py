@@ -7,12 +7,19 @@ from xml.etree import ElementTree
 
 from sqlalchemy import select
 
-from hub.catalog import sync_config
-from hub.charts import daily_bars, dashboard_charts, edition_bars
-from hub.db import transaction
-from hub.models import Channel, Delivery, DeliveryAttempt, Item, NewsletterEdition, Question, Source
-from hub.settings import Settings
-from hub.stats import (
+from hub.core.config.catalog import sync_config
+from hub.core.config.settings import Settings
+from hub.core.db import transaction
+from hub.core.models import (
+    Channel,
+    Delivery,
+    DeliveryAttempt,
+    Item,
+    NewsletterEdition,
+    Question,
+    Source,
+)
+from hub.core.stats import (
     DayCount,
     EditionEngagement,
     deliveries_per_day,
@@ -20,6 +27,7 @@ from hub.stats import (
     newsletter_engagement,
     questions_per_day,
 )
+from hub.web.charts import daily_bars, dashboard_charts, edition_bars
 
 NOW = dt.datetime(2026, 11, 22, 0, 30, tzinfo=dt.UTC)  # just after midnight UTC
 SETTINGS = Settings.model_validate(

@@ -8,10 +8,10 @@ import datetime as dt
 import pytest
 from sqlalchemy.orm import Session
 
-from hub.errors import BadPayload
-from hub.models import Item, ItemTranslation
-from hub.settings import load_settings
-from hub.sinks import ChannelInfo, Message
+from hub.core.config.settings import load_settings
+from hub.core.errors import BadPayload
+from hub.core.models import Item, ItemTranslation
+from hub.core.ports import ChannelInfo, Message
 from newsletters.demo_standin import MailchimpDemoStandIn
 from newsletters.publish import newsletter_demo
 from newsletters.sink import mailchimp_sink

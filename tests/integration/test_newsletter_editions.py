@@ -15,7 +15,8 @@ from typer.testing import CliRunner, Result
 
 from hub.cli import _register
 from hub.cli.app import Runtime, app
-from hub.models import (
+from hub.core.config.settings import load_settings
+from hub.core.models import (
     Award,
     AwardStep,
     Event,
@@ -25,7 +26,6 @@ from hub.models import (
     NewsletterEdition,
     Source,
 )
-from hub.settings import load_settings
 from newsletters.compose import approve, draft_edition, load_content, set_translation
 from newsletters.errors import NotApproved
 from newsletters.mailchimp import MailchimpAccount

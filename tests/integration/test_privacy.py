@@ -8,10 +8,12 @@ import pytest
 from sqlalchemy import func, select
 from typer.testing import CliRunner
 
-from hub.catalog import sync_config
 from hub.cli import _register, app
-from hub.db import transaction
-from hub.models import (
+from hub.core.config.catalog import sync_config
+from hub.core.config.settings import Settings
+from hub.core.db import transaction
+from hub.core.members.privacy import erase_member, export_member
+from hub.core.models import (
     Channel,
     Delivery,
     InboxEvent,
@@ -23,8 +25,6 @@ from hub.models import (
     Source,
     utcnow,
 )
-from hub.privacy import erase_member, export_member
-from hub.settings import Settings
 
 SETTINGS = Settings.model_validate(
     {

@@ -7,12 +7,12 @@ import datetime as dt
 import pytest
 from sqlalchemy import func, select, update
 
-from hub.bus.router import approve_item
-from hub.catalog import sync_config
-from hub.db import transaction
-from hub.models import Award, AwardStep, Delivery, Event, Item, Source
-from hub.roundups import MAX_ITEMS, build_roundup, run_roundup
-from hub.settings import Settings
+from hub.core.bus.router import approve_item
+from hub.core.config.catalog import sync_config
+from hub.core.config.settings import Settings
+from hub.core.db import transaction
+from hub.core.models import Award, AwardStep, Delivery, Event, Item, Source
+from hub.core.schedule.roundups import MAX_ITEMS, build_roundup, run_roundup
 
 NOW = dt.datetime(2026, 11, 23, 8, 0, tzinfo=dt.UTC)
 SETTINGS = Settings.model_validate(
@@ -53,7 +53,7 @@ def approve(engine, title: str, *, tags=(), countries=(), at: dt.datetime = NOW)
 
 
 def statuses(engine, channel: str) -> dict[str, int]:
-    from hub.models import Channel
+    from hub.core.models import Channel
 
     with transaction(engine) as session:
         rows = session.execute(
@@ -139,7 +139,7 @@ def test_html_escapes_titles_and_links(engine):
 
 
 def test_never_an_empty_roundup(engine, caplog):
-    caplog.set_level("INFO", logger="hub.roundups")
+    caplog.set_level("INFO", logger="hub.core.schedule.roundups")
     with transaction(engine) as session:
         sync_config(session, SETTINGS)
     result = roundup(engine)
@@ -197,14 +197,14 @@ def test_dry_run_build_marks_nothing(engine):
 
 @pytest.mark.parametrize("language", ["en", "es", "fr", "ca", "pt"])
 def test_section_words_exist_in_every_working_language(language):
-    from hub.roundups import WORDS
+    from hub.core.schedule.roundups import WORDS
 
     assert set(WORDS[language]) == set(WORDS["en"])
     assert "{count}" in WORDS[language]["count"] and "{date}" in WORDS[language]["closes"]
 
 
 def test_a_long_roundup_stays_within_its_budget_and_keeps_its_ending(engine):
-    from hub.roundups import HTML_BUDGET
+    from hub.core.schedule.roundups import HTML_BUDGET
 
     with transaction(engine) as session:
         session.add(Event(id="conf-25", kind="conference", name={"en": "25th IOPD Conference"},

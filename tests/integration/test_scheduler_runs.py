@@ -8,12 +8,12 @@ import threading
 import pytest
 from sqlalchemy import func, select
 
-from hub.bus.router import approve_item
-from hub.catalog import sync_config
-from hub.db import make_engine, transaction
-from hub.models import Delivery, Item, ScheduledRun
-from hub.scheduler import Leadership, Scheduler, job_name
-from hub.settings import Settings
+from hub.core.bus.router import approve_item
+from hub.core.config.catalog import sync_config
+from hub.core.config.settings import ScheduleSettings, Settings
+from hub.core.db import make_engine, transaction
+from hub.core.models import Delivery, Item, ScheduledRun
+from hub.core.schedule.scheduler import Leadership, Scheduler, job_name
 
 MONDAY_0900_MADRID = dt.datetime(2026, 11, 23, 8, 0, tzinfo=dt.UTC)
 SETTINGS = Settings.model_validate(
@@ -154,15 +154,46 @@ def test_reminders_run_through_the_assistant_once_per_day(engine):
     assert runs(engine, "reminders") == [("2026-11-23", "queued 0 reminder(s)")]
 
 
-def test_a_hook_that_is_not_installed_is_recorded_as_skipped(engine, caplog, monkeypatch):
-    from hub import scheduler as module
-
-    monkeypatch.setitem(module.HOOKS, "reminders", ("hub.no_such_module", "due_reminders"))
-    scheduler(engine, "one").tick(MONDAY_0900_MADRID)
-    assert runs(engine, "reminders") == [
-        ("2026-11-23", "skipped: hub.no_such_module.due_reminders is not installed")
+def test_a_job_the_application_did_not_wire_is_recorded_as_skipped(engine, caplog):
+    settings = SETTINGS.model_copy(
+        update={
+            "schedules": {
+                "drafts": ScheduleSettings.model_validate(
+                    {"kind": "newsletter_draft", "period": "day", "time": "08:00"}
+                )
+            }
+        }
+    )
+    Scheduler(engine, settings, leadership=Leadership(engine, name="one")).tick(MONDAY_0900_MADRID)
+    assert runs(engine, "drafts") == [
+        ("2026-11-23", "skipped: no 'newsletter_draft' job is wired into this hub")
     ]
-    assert "not installed" in caplog.text
+    assert "is wired" in caplog.text
+
+
+def test_a_wired_outside_job_runs_once_after_its_record(engine):
+    calls: list[tuple[str, dt.datetime]] = []
+
+    def draft(engine_, settings, schedule, now):
+        calls.append((schedule.kind, now))
+        return "drafted 2 edition(s)"
+
+    settings = SETTINGS.model_copy(
+        update={
+            "schedules": {
+                "drafts": ScheduleSettings.model_validate(
+                    {"kind": "newsletter_draft", "period": "day", "time": "08:00"}
+                )
+            }
+        }
+    )
+    jobs = {"newsletter_draft": draft}
+    for name in ("one", "two"):
+        leadership = Leadership(engine, name=name)
+        Scheduler(engine, settings, leadership=leadership, jobs=jobs).tick(MONDAY_0900_MADRID)
+        leadership.release()
+    assert calls == [("newsletter_draft", MONDAY_0900_MADRID)]
+    assert runs(engine, "drafts") == [("2026-11-23", "drafted 2 edition(s)")]
 
 
 def test_only_one_leader_at_a_time(engine, database_url):
@@ -195,7 +226,7 @@ def test_a_lost_lock_connection_is_noticed_and_the_lock_taken_again(engine):
         pytest.skip("the advisory lock is PostgreSQL's")
     from sqlalchemy import text
 
-    from hub.scheduler import ADVISORY_LOCK_KEY
+    from hub.core.schedule.scheduler import ADVISORY_LOCK_KEY
 
     leader = Leadership(engine, name="one")
     _made.append(leader)

@@ -6,8 +6,8 @@ import asyncio
 
 import pytest
 
+from hub.core.config.settings import Settings
 from hub.runner import ROLES, HubProcess, parse_roles
-from hub.settings import Settings
 
 SETTINGS = Settings.model_validate({"hub": {"languages": ["en"]}})
 
@@ -37,23 +37,8 @@ def test_stop_drains_every_role_and_reports_them_running_before(sqlite_engine, c
     assert seen == {"bots": True, "scheduler": True, "worker": True}
     assert clean is True
     assert process.running_roles() == {"bots": False, "scheduler": False, "worker": False}
-    assert "bots started: inbox worker" in caplog.text  # bots.runtime, by entry point
+    assert "bots started: inbox worker" in caplog.text  # bots.runtime, wired by hub.wiring
     assert "worker stopped" in caplog.text
-
-
-def test_without_a_bot_runtime_the_bots_role_says_so(sqlite_engine, caplog, monkeypatch):
-    import hub.runner
-
-    monkeypatch.setattr(hub.runner, "role_entry_point", lambda name: None)
-    process = HubProcess(SETTINGS, sqlite_engine, {"bots"})
-
-    async def main() -> bool:
-        stop = asyncio.Event()
-        asyncio.get_running_loop().call_later(0.2, stop.set)
-        return await process.run(stop)
-
-    assert asyncio.run(main()) is True
-    assert "bots role: no bot runtime is installed" in caplog.text
 
 
 def test_a_failing_role_stops_the_others(sqlite_engine, caplog, monkeypatch):

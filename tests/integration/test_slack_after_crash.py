@@ -19,7 +19,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bots.limits import SLACK
 from bots.slack.sink import SlackSink
 from bots.slack.standin import SlackStandIn
-from hub.sinks import ChannelInfo, Message
+from hub.core.ports import ChannelInfo, Message
 
 TOKEN = "xoxb-stand-in-token"
 UNHURRIED = replace(SLACK, per_channel_burst=10_000)

@@ -17,8 +17,8 @@ import pytest
 
 from bots.slack.sink import SlackSink
 from bots.slack.standin import SlackStandIn
-from hub.errors import BadPayload, RateLimited, Timeout
-from hub.sinks import ChannelInfo, Message
+from hub.core.errors import BadPayload, RateLimited, Timeout
+from hub.core.ports import ChannelInfo, Message
 
 TOKEN = "xoxb-stand-in-token"
 

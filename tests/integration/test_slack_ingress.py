@@ -20,9 +20,9 @@ from bots.slack.standin import (
     interaction_body,
     signed_headers,
 )
-from hub.db import transaction
-from hub.inbox import InboxRecord, InboxWorker, purge_done
-from hub.models import InboxEvent
+from hub.core.bus.inbox import InboxRecord, InboxWorker, purge_done
+from hub.core.db import transaction
+from hub.core.models import InboxEvent
 
 SECRET = SECRETS["SLACK_SIGNING_SECRET"]
 NOW = dt.datetime(2026, 11, 22, 12, 0, tzinfo=dt.UTC)

@@ -20,8 +20,8 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bots.limits import SLACK
 from bots.slack.sink import SlackSink, slack_sink
 from bots.slack.standin import SlackStandIn
-from hub.errors import BadPayload, ChannelGone, Forbidden, RateLimited, Timeout, TransientError
-from hub.sinks import ChannelInfo, Message, sink_factory
+from hub.core.errors import BadPayload, ChannelGone, Forbidden, RateLimited, Timeout, TransientError
+from hub.core.ports import ChannelInfo, Message, sink_factory
 
 TOKEN = "xoxb-stand-in-token"
 T = TypeVar("T")

@@ -18,15 +18,15 @@ import pytest
 from pydantic import ValidationError
 from sqlalchemy import select
 
-from hub.catalog import sync_config
-from hub.db import transaction
-from hub.ingest.errors import FetchError
-from hub.ingest.feedserver import FeedServer, Route, rss, serving
-from hub.ingest.fetch import Fetched, FetchLimits, fetch, make_client
-from hub.ingest.netguard import NetGuard, forbidden_kind
-from hub.ingest.poller import CycleReport, Poller, PollPolicy, member_guard
-from hub.models import Member, Source
-from hub.settings import Settings
+from hub.core.config.catalog import sync_config
+from hub.core.config.settings import Settings
+from hub.core.db import transaction
+from hub.core.ingest.errors import FetchError
+from hub.core.ingest.fetch import Fetched, FetchLimits, fetch, make_client
+from hub.core.ingest.netguard import NetGuard, forbidden_kind
+from hub.core.ingest.poller import CycleReport, Poller, PollPolicy, member_guard
+from hub.core.models import Member, Source
+from hub.testing.feedserver import FeedServer, Route, rss, serving
 
 FEED = rss("Internal", [("x", "Internal news", "Only for the intranet.")])
 LIMITS = FetchLimits(deadline_seconds=5.0)

@@ -27,10 +27,10 @@ import httpcore
 import httpx
 import pytest
 
-from hub.ingest.errors import FetchError
-from hub.ingest.feedserver import FeedServer, Route, rss, serving
-from hub.ingest.fetch import Fetched, FetchLimits, fetch, pinned
-from hub.ingest.netguard import NetGuard
+from hub.core.ingest.errors import FetchError
+from hub.core.ingest.fetch import Fetched, FetchLimits, fetch, pinned
+from hub.core.ingest.netguard import NetGuard
+from hub.testing.feedserver import FeedServer, Route, rss, serving
 
 PUBLIC = "93.184.216.34"
 FEED = rss("Internal", [("x", "Internal news", "Only for the intranet.")])

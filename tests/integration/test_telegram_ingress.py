@@ -17,8 +17,8 @@ from telegram import Bot
 from bots.runtime import ingress_routes
 from bots.telegram.polling import TelegramPoller
 from bots.telegram.standin import TelegramStandIn
-from hub.db import transaction
-from hub.models import InboxEvent
+from hub.core.db import transaction
+from hub.core.models import InboxEvent
 
 SECRET = SECRETS["TELEGRAM_WEBHOOK_SECRET"]
 TOKEN = "123456:stand-in-token"

@@ -20,8 +20,8 @@ import pytest
 
 from bots.telegram.sink import TelegramSink, telegram_sink
 from bots.telegram.standin import TelegramStandIn
-from hub.errors import BadPayload, ChannelGone, Forbidden, RateLimited, Timeout, TransientError
-from hub.sinks import ChannelInfo, Message, sink_factory
+from hub.core.errors import BadPayload, ChannelGone, Forbidden, RateLimited, Timeout, TransientError
+from hub.core.ports import ChannelInfo, Message, sink_factory
 
 # PTB 22 itself warns, while building RetryAfter, that retry_after becomes a timedelta;
 # the sink reads either form.

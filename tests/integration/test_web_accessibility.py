@@ -13,10 +13,10 @@ import pytest
 from sqlalchemy import Engine, func, select, update
 from starlette.routing import Route
 
-from hub.catalog import sync_config
-from hub.db import transaction
-from hub.members import preferences_token
-from hub.models import (
+from hub.core.config.catalog import sync_config
+from hub.core.db import transaction
+from hub.core.members.links import preferences_token
+from hub.core.models import (
     Award,
     AwardStep,
     Channel,

@@ -9,8 +9,8 @@ import pytest
 from sqlalchemy import Engine, select
 from starlette.routing import Route
 
-from hub.db import transaction
-from hub.models import Item, User
+from hub.core.db import transaction
+from hub.core.models import Item, User
 from hub.web import create_app
 from hub.web.app import SecretKeyMissing
 from hub.web.security import MAX_FAILURES
@@ -162,7 +162,7 @@ def test_sign_out_revokes_the_cookie(client: ConsoleClient) -> None:
 
 
 def test_a_deactivated_user_is_signed_out(engine: Engine, client: ConsoleClient) -> None:
-    from hub.models import User
+    from hub.core.models import User
 
     client.sign_in(EMAIL, PASSWORD)
     with transaction(engine) as session:

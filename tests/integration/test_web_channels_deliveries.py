@@ -9,12 +9,12 @@ from typing import Any
 import pytest
 from sqlalchemy import Engine, select
 
-from hub.catalog import sync_config
-from hub.db import transaction
-from hub.models import Channel, Delivery, DeliveryAttempt, Item
-from hub.settings import Settings
+from hub.core.accounts import AuditEntry
+from hub.core.config.catalog import sync_config
+from hub.core.config.settings import Settings
+from hub.core.db import transaction
+from hub.core.models import Channel, Delivery, DeliveryAttempt, Item
 from hub.web.delivery_views import error_in_words, message_url
-from hub.web.tables import AuditEntry
 from hub.web.testing import (
     ConsoleClient,
     SteppingClock,

@@ -14,13 +14,13 @@ import pytest
 from icalendar import Calendar
 from sqlalchemy import Engine, select
 
-from hub.assistant import Assistant
-from hub.assistant.store import ask_and_record
-from hub.db import transaction
-from hub.knowledge import load_directory, sync
-from hub.knowledge.revision import revision
-from hub.models import Award, AwardStep, Event, KnowledgeEntry, Source
-from hub.web.tables import AuditEntry
+from hub.core.accounts import AuditEntry
+from hub.core.assistant import Assistant
+from hub.core.assistant.store import ask_and_record
+from hub.core.db import transaction
+from hub.core.knowledge import load_directory, sync
+from hub.core.knowledge.revision import revision
+from hub.core.models import Award, AwardStep, Event, KnowledgeEntry, Source
 from hub.web.testing import ConsoleClient, SteppingClock, add_user, console_app, example_settings
 
 KNOWLEDGE = Path(__file__).parents[2] / "config" / "knowledge"

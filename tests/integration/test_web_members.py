@@ -9,11 +9,11 @@ from collections.abc import Iterator
 import pytest
 from sqlalchemy import Engine, select
 
-from hub.catalog import sync_config
-from hub.db import transaction
-from hub.models import Member, Question
+from hub.core.accounts import AuditEntry
+from hub.core.config.catalog import sync_config
+from hub.core.db import transaction
+from hub.core.models import Member, Question
 from hub.web.page import UPLOAD_LIMIT
-from hub.web.tables import AuditEntry
 from hub.web.testing import (
     ConsoleClient,
     SteppingClock,

@@ -7,10 +7,10 @@ from collections.abc import Iterator
 import pytest
 from sqlalchemy import Engine, func, select
 
-from hub.catalog import sync_config
-from hub.db import transaction
-from hub.models import Delivery, Item, ItemOrigin, Source
-from hub.web.tables import AuditEntry
+from hub.core.accounts import AuditEntry
+from hub.core.config.catalog import sync_config
+from hub.core.db import transaction
+from hub.core.models import Delivery, Item, ItemOrigin, Source
 from hub.web.testing import (
     ConsoleClient,
     SteppingClock,

@@ -14,13 +14,13 @@ from typing import Any
 import pytest
 from sqlalchemy import Engine, select
 
-from hub.catalog import sync_config
-from hub.db import transaction
-from hub.models import Item, Member, NewsletterEdition, Source
-from hub.settings import Settings
+from hub.core.accounts import AuditEntry
+from hub.core.config.catalog import sync_config
+from hub.core.config.settings import Settings
+from hub.core.db import transaction
+from hub.core.models import Item, Member, NewsletterEdition, Source
 from hub.web.newsletter_send_views import addresses_of, scheduled_time
 from hub.web.newsletter_views import moved
-from hub.web.tables import AuditEntry
 from hub.web.testing import (
     TEST_SECRET_KEY,
     ConsoleClient,

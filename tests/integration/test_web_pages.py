@@ -10,10 +10,10 @@ from typing import Any
 import pytest
 from sqlalchemy import Engine, select
 
-from hub.catalog import sync_config
-from hub.db import make_engine, transaction
-from hub.models import Channel, Delivery, Question, Source
-from hub.standins import ReceivedPost
+from hub.core.config.catalog import sync_config
+from hub.core.db import make_engine, transaction
+from hub.core.models import Channel, Delivery, Question, Source
+from hub.core.ports import ReceivedPost
 from hub.web.testing import (
     ConsoleClient,
     SteppingClock,
@@ -64,7 +64,7 @@ TELEGRAM_MESSAGE = {
 
 @dataclass
 class FakePostingStandIn:
-    """Plays a stand-in of the hub.standins port: posts already turned into HTML."""
+    """Plays a stand-in of the hub.core.ports stand-in port: posts already turned into HTML."""
 
     url: str
     platform: str = "mastodon"
@@ -208,7 +208,7 @@ def test_readiness_includes_the_roles_of_the_process(engine: Engine) -> None:
 def test_newsletter_editions_are_listed_previewed_and_approved(
     engine: Engine, client: ConsoleClient
 ) -> None:
-    from hub.models import Item, NewsletterEdition
+    from hub.core.models import Item, NewsletterEdition
 
     assert "No edition yet" in client.get("/newsletter").text
     with transaction(engine) as session:
@@ -258,7 +258,7 @@ def test_the_console_server_also_serves_metrics_and_platform_endpoints(
     assert metrics.status_code == 200
     assert "text/plain" in metrics.headers["content-type"]
     assert "hub_deliveries" in metrics.text
-    # Mounted through the hub.ingress entry point (404 if not): without their secrets
+    # Mounted through hub.wiring.INGRESS (404 if not): without their secrets
     # configured, Slack answers "not configured" and Telegram refuses the unsigned update.
     slack = client.post("/slack/events", content=b'{"type": "url_verification"}')
     assert slack.status_code == 503
@@ -290,7 +290,7 @@ def test_the_dashboard_charts_the_last_30_days(engine: Engine, client: ConsoleCl
 def test_the_dashboard_shows_today_per_channel_and_what_comes_next(
     engine: Engine, client: ConsoleClient, clock: SteppingClock
 ) -> None:
-    from hub.models import NewsletterEdition
+    from hub.core.models import NewsletterEdition
 
     now = clock()  # the console's own clock: "today" is its day, whatever the date
     with transaction(engine) as session:

@@ -7,9 +7,9 @@ from collections.abc import Iterator
 import pytest
 from sqlalchemy import Engine, select
 
-from hub.catalog import sync_config
-from hub.db import transaction
-from hub.models import Delivery, Item, ItemOrigin
+from hub.core.config.catalog import sync_config
+from hub.core.db import transaction
+from hub.core.models import Delivery, Item, ItemOrigin
 from hub.web.testing import ConsoleClient, SteppingClock, add_user, console_app, example_settings
 
 EMAIL, PASSWORD = "editor@example.org", "correct horse battery"

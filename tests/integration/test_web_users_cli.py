@@ -6,8 +6,8 @@ from sqlalchemy import Engine, select
 from typer.testing import CliRunner
 
 from hub.cli import _register, app
-from hub.db import transaction
-from hub.models import User
+from hub.core.db import transaction
+from hub.core.models import User
 from hub.web import create_app
 from hub.web.testing import ConsoleClient, example_settings
 

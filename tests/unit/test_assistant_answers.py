@@ -9,8 +9,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from hub.assistant import Assistant
-from hub.assistant.dates import when
+from hub.core.assistant import Assistant
+from hub.core.assistant.dates import when
 
 KNOWLEDGE = Path(__file__).parents[2] / "config" / "knowledge"
 TODAY = dt.date(2020, 1, 15)

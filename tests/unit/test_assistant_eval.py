@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from hub.assistant import Assistant
-from hub.assistant.evaluation import Report, evaluate, read_cases
+from hub.core.assistant import Assistant
+from hub.core.assistant.evaluation import Report, evaluate, read_cases
 
 HERE = Path(__file__).parent.parent / "assistant"
 KNOWLEDGE = Path(__file__).parents[2] / "config" / "knowledge"

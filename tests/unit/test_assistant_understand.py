@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from hub.assistant import Assistant
-from hub.assistant.dates import Period, relative_period, season_period
-from hub.assistant.text import normalise
-from hub.assistant.understand import Query, roman, understand
+from hub.core.assistant import Assistant
+from hub.core.assistant.dates import Period, relative_period, season_period
+from hub.core.assistant.text import normalise
+from hub.core.assistant.understand import Query, roman, understand
 
 KNOWLEDGE = Path(__file__).parents[2] / "config" / "knowledge"
 TODAY = dt.date(2020, 1, 15)

@@ -11,7 +11,7 @@ from bots.slack.format import requests_for as slack_requests
 from bots.slack.sink import SlackSink
 from bots.telegram.format import requests_for as telegram_requests
 from bots.telegram.sink import TelegramSink
-from hub.sinks import ChannelInfo, Message
+from hub.core.ports import ChannelInfo, Message
 
 SLACK = ChannelInfo(key="slack_assistant", platform="slack", target="C0ASSIST")
 TELEGRAM = ChannelInfo(key="tg", platform="telegram", target="-1001", thread_id=7)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import asyncio
 
-from hub.bus.messages import ChannelRow, ChannelSinks
-from hub.sinks import Message, RateLimit, Receipt
+from hub.core.bus.messages import ChannelRow, ChannelSinks
+from hub.core.ports import Message, RateLimit, Receipt
 
 
 class SlowStartSink:

@@ -6,8 +6,8 @@ import random
 
 import pytest
 
-from hub.bus.retry import RetryPolicy
-from hub.errors import BadPayload, ChannelGone, Forbidden, RateLimited, Timeout, TransientError
+from hub.core.bus.retry import RetryPolicy
+from hub.core.errors import BadPayload, ChannelGone, Forbidden, RateLimited, Timeout, TransientError
 
 POLICY = RetryPolicy(base_delay=2.0, factor=2.0, max_delay=60.0, jitter=0.2)
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from hub.bus.router import plan_routes
-from hub.models import Item
-from hub.settings import Settings
+from hub.core.bus.router import plan_routes
+from hub.core.config.settings import Settings
+from hub.core.models import Item
 
 SETTINGS = Settings.model_validate(
     {

@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from hub.bus.ratelimit import Bucket, refill, wait_for
-from hub.sinks import RateLimit
+from hub.core.bus.ratelimit import Bucket, refill, wait_for
+from hub.core.ports import RateLimit
 
 T0 = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
 LIMIT = RateLimit("chat", rate=2.0, burst=4.0)

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from bots.bluesky.format import LINK, TAG, requests_for
 from bots.formatting import grapheme_len, graphemes
 from bots.limits import BLUESKY
-from hub.sinks import ChannelInfo, Message
+from hub.core.ports import ChannelInfo, Message
 
 CHANNEL = ChannelInfo("sky", "bluesky", "did:plc:iopd")
 NOW = datetime(2026, 11, 22, 20, 0, tzinfo=UTC)

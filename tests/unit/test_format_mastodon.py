@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from bots.formatting import ELLIPSIS, graphemes
 from bots.limits import MASTODON
 from bots.mastodon.format import URL, WORD_JOINER, requests_for, status_length
-from hub.sinks import ChannelInfo, Message
+from hub.core.ports import ChannelInfo, Message
 
 LONG_URL = "https://oidp.net/" + "q" * 60
 CHANNEL = ChannelInfo("social", "mastodon", "@iopd@mastodon.social")

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from bots.limits import SLACK
 from bots.slack.format import link, requests_for
 from bots.slack.standin import block_problems
-from hub.sinks import ChannelInfo, Message
+from hub.core.ports import ChannelInfo, Message
 
 CHANNEL = ChannelInfo("news-slack", "slack", "C0NEWS")
 _LINK = re.compile(r"<(https?://|mailto:)[^<>|\s]+\|[^<>]*>|<(https?://)[^<>|\s]+>")

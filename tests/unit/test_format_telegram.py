@@ -18,7 +18,7 @@ from bots.formatting import ELLIPSIS, graphemes, utf16_len
 from bots.limits import TELEGRAM
 from bots.telegram.format import render, requests_for
 from bots.telegram.html import HtmlError, parse
-from hub.sinks import ChannelInfo, Message
+from hub.core.ports import ChannelInfo, Message
 
 CHANNEL = ChannelInfo("news-tg", "telegram", "-1001234567890")
 

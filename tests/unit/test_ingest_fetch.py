@@ -9,8 +9,8 @@ from collections.abc import AsyncIterator, Callable
 import httpx
 import pytest
 
-from hub.ingest.errors import FetchError
-from hub.ingest.fetch import Fetched, FetchLimits, fetch
+from hub.core.ingest.errors import FetchError
+from hub.core.ingest.fetch import Fetched, FetchLimits, fetch
 
 FEED = b'<?xml version="1.0"?><rss version="2.0"><channel><title>t</title></channel></rss>'
 

@@ -15,11 +15,11 @@ from hub.bench.hostile import (
     quadratic_blowup_feed,
     tiny_entries_feed,
 )
-from hub.ingest.errors import FeedError
-from hub.ingest.feedserver import rss
-from hub.ingest.parse import parse_feed
-from hub.ingest.sanitise import SUMMARY_SOURCE_TAGS, clean_summary, clean_title, summary_source
-from hub.ingest.xmlguard import MAX_ELEMENTS, check_xml, count_markup
+from hub.core.ingest.errors import FeedError
+from hub.core.ingest.parse import parse_feed
+from hub.core.ingest.sanitise import SUMMARY_SOURCE_TAGS, clean_summary, clean_title, summary_source
+from hub.core.ingest.xmlguard import MAX_ELEMENTS, check_xml, count_markup
+from hub.testing.feedserver import rss
 
 NOW = dt.datetime(2026, 11, 22, tzinfo=dt.UTC)
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from hub.ingest.language import SUPPORTED, detector_for
+from hub.core.ingest.language import SUPPORTED, detector_for
 
 SENTENCES = Path(__file__).parents[1] / "fixtures" / "feeds" / "language_sentences.tsv"
 
@@ -49,7 +49,7 @@ def test_too_short_to_tell_is_none() -> None:
 
 
 def test_unknown_languages_are_refused() -> None:
-    from hub.ingest.language import LanguageDetector
+    from hub.core.ingest.language import LanguageDetector
 
     with pytest.raises(ValueError):
         LanguageDetector(["en", "xx"])

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from hub.ingest.errors import FeedError
-from hub.ingest.identity import normalise_link
-from hub.ingest.parse import parse_feed
-from hub.ingest.xmlguard import check_xml
+from hub.core.ingest.errors import FeedError
+from hub.core.ingest.identity import normalise_link
+from hub.core.ingest.parse import parse_feed
+from hub.core.ingest.xmlguard import check_xml
 
 CORPUS = Path(__file__).parents[1] / "fixtures" / "feeds"
 NOW = dt.datetime(2026, 11, 22, 12, 0, tzinfo=dt.UTC)
@@ -175,8 +175,8 @@ def test_a_doctype_hidden_behind_padding_is_refused() -> None:
 
 
 def test_a_feed_with_too_many_entries_is_read_up_to_the_limit() -> None:
-    from hub.ingest.feedserver import rss
-    from hub.ingest.parse import MAX_ENTRIES
+    from hub.core.ingest.parse import MAX_ENTRIES
+    from hub.testing.feedserver import rss
 
     body = rss("Big", [(f"g{n}", f"Story {n}", "Text.") for n in range(MAX_ENTRIES + 100)])
     feed = parse_feed(body, url=None, now=NOW)
@@ -188,7 +188,7 @@ def test_a_feed_with_too_many_entries_is_read_up_to_the_limit() -> None:
 def test_corrupted_feeds_give_items_or_a_feed_error_never_a_crash(name: str) -> None:
     import random
 
-    from hub.ingest.pipeline import read_feed
+    from hub.core.ingest.pipeline import read_feed
 
     original = (CORPUS / name).read_bytes()
     rng = random.Random(name)

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from hub.ingest.sanitise import (
+from hub.core.ingest.sanitise import (
     cap,
     clean_html,
     clean_summary,

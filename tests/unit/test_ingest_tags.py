@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from hub.ingest.tags import default_tagger, fold
+from hub.core.ingest.tags import default_tagger, fold
 
 
 @pytest.mark.parametrize(

@@ -11,8 +11,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from hub.errors import KnowledgeError, Problem
-from hub.knowledge import KnowledgeSet, load_directory
+from hub.core.errors import KnowledgeError, Problem
+from hub.core.knowledge import KnowledgeSet, load_directory
 
 SEEDS = Path(__file__).resolve().parents[2] / "config" / "knowledge"
 D2013, D2013_CA, D2014 = (
@@ -320,7 +320,7 @@ def test_a_country_anywhere_in_data_must_be_a_code(tmp_path: Path) -> None:
 
 @given(st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2100, 12, 31)))
 def test_any_real_date_loads_as_itself(day: dt.date) -> None:
-    from hub.knowledge.schema import EventRecord
+    from hub.core.knowledge.schema import EventRecord
 
     for written in (day, day.isoformat()):
         record = EventRecord.model_validate(
@@ -339,7 +339,7 @@ def test_any_real_date_loads_as_itself(day: dt.date) -> None:
 def test_impossible_days_are_refused(year: int, month: int, day: int) -> None:
     from pydantic import ValidationError
 
-    from hub.knowledge.schema import EventRecord
+    from hub.core.knowledge.schema import EventRecord
 
     written = f"{year:04d}-{month:02d}-{day:02d}"
     try:

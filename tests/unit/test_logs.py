@@ -8,7 +8,7 @@ import logging
 
 import pytest
 
-from hub.logs import configure_logging, log_context, redact
+from hub.core.logs import configure_logging, log_context, redact
 
 SLACK_BOT = "xoxb-1234567890-0987654321-AbCdEfGhIjKlMnOpQrStUvWx"
 SLACK_USER = "xoxp-1111-2222-3333-abcdef0123456789"
@@ -55,7 +55,7 @@ def restore_root():
     root = logging.getLogger()
     handlers, level = list(root.handlers), root.level
     yield
-    from hub.logs import _installed
+    from hub.core.logs import _installed
 
     for handler in _installed:
         root.removeHandler(handler)
@@ -120,14 +120,14 @@ def test_configuring_twice_keeps_one_handler(restore_root):
     ],
 )
 def test_ids_named_in_the_message_template_are_found(template, args, ids):
-    from hub.logs import ids_of
+    from hub.core.logs import ids_of
 
     record = logging.LogRecord("hub.x", logging.INFO, __file__, 1, template, args, None)
     assert ids_of(record) == ids
 
 
 def test_extra_wins_over_the_template():
-    from hub.logs import ids_of
+    from hub.core.logs import ids_of
 
     record = logging.LogRecord("hub.x", logging.INFO, __file__, 1, "delivery %d", (1,), None)
     record.delivery = 2

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from hub.models import Award, AwardStep, Event, Item, ItemTranslation, NewsletterEdition
+from hub.core.models import Award, AwardStep, Event, Item, ItemTranslation, NewsletterEdition
 from newsletters.compose import (
     add_months,
     approve,

@@ -8,8 +8,8 @@ import pytest
 import requests
 from mailchimp_marketing.api_client import ApiClientError
 
-from hub.errors import RateLimited, Timeout
-from hub.models import Member
+from hub.core.errors import RateLimited, Timeout
+from hub.core.models import Member
 from newsletters.audience import member_operations, parse_webhook, syncable, tags
 from newsletters.errors import (
     ComplianceProblem,

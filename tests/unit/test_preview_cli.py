@@ -10,7 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from hub.cli import _register, app
-from hub.errors import ProblemsError
+from hub.core.errors import ProblemsError
 
 ITEM = {
     "title": "IOPD Award 2027: call <open>",

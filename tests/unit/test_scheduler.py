@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from hub.scheduler import latest_due, next_due, period_key
-from hub.settings import ScheduleSettings
+from hub.core.config.settings import ScheduleSettings
+from hub.core.schedule.periods import latest_due, next_due, period_key
 
 UTC = dt.UTC
 

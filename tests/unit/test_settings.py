@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from hub.errors import ConfigError
-from hub.settings import load_settings
-from hub.tomllines import key_lines
+from hub.core.config.settings import load_settings
+from hub.core.config.tomllines import key_lines
+from hub.core.errors import ConfigError
 
 EXAMPLE = Path(__file__).parents[2] / "config" / "hub.toml"
 SECRETS = {"SLACK_BOT_TOKEN": "xoxb-test", "TELEGRAM_BOT_TOKEN": "1:test"}

@@ -1,0 +1,16 @@
+"""The member assistant: answers about events, conferences, awards and the network.
+
+- :class:`Assistant` answers a question (``answer(text, now=..., lang=...)``)
+  from an in-memory index of the knowledge, in the question's language;
+- :mod:`hub.core.assistant.store` records questions, hands unanswered ones to the
+  secretariat, sends its replies back and keeps members' reminders.
+
+What the assistant understands and how it words answers are data:
+``intents.yaml`` and ``phrases.yaml`` beside this file.
+"""
+
+from __future__ import annotations
+
+from hub.core.assistant.assistant import Answer, Assistant, ReminderRequest
+
+__all__ = ["Answer", "Assistant", "ReminderRequest"]

@@ -1,0 +1,183 @@
+"""The member assistant's API: ``Assistant.answer(text, now=...) -> Answer``.
+
+Front-ends (the Slack and Telegram listeners, ``hub ask``) build one
+:class:`Assistant` per process and call :meth:`Assistant.answer` for each
+question; it reads no database and no clock. Storing the question, handing it
+off and reminders are in :mod:`hub.core.assistant.store`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Protocol
+
+from sqlalchemy.orm import Session
+
+from hub.core.assistant.context import Context, Reply, Target
+from hub.core.assistant.index import AwardView, EntryView, EventView, KnowledgeIndex
+from hub.core.assistant.language import QuestionLanguage
+from hub.core.assistant.respond import respond
+from hub.core.assistant.tables import LANGUAGES, Tables, load_tables
+from hub.core.assistant.understand import Places, choose_intent, understand
+from hub.core.knowledge import KnowledgeSet, load_directory
+from hub.core.knowledge.revision import Revision, revision
+
+REMIND_AT = dt.time(8, 0, tzinfo=dt.UTC)
+"""Reminders go out at this time (UTC) on the day before the target."""
+
+
+class HasLanguage(Protocol):
+    language: str
+
+
+@dataclass(frozen=True)
+class ReminderRequest:
+    """A reminder the member asked for; :func:`~hub.core.assistant.store.ask_and_record`
+    stores it."""
+
+    record_id: str
+    label: str
+    when: str
+    remind_at: dt.datetime
+
+
+@dataclass
+class Answer:
+    """One answer. :meth:`as_json` is the ``hub ask --json`` contract (exactly six keys)."""
+
+    answer: str
+    language: str
+    intent: str
+    confidence: float
+    handoff: bool
+    sources: list[str]
+    records: list[EventView | AwardView | EntryView] = field(default_factory=list)
+    question_language: str | None = None
+    reminder: ReminderRequest | None = None
+    question_id: int | None = None
+    """The stored question's id, once :func:`hub.core.assistant.store.ask_and_record` saved it."""
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "answer": self.answer,
+            "language": self.language,
+            "intent": self.intent,
+            "confidence": self.confidence,
+            "handoff": self.handoff,
+            "sources": list(self.sources),
+        }
+
+
+class Assistant:
+    """Answers members' questions from an in-memory :class:`KnowledgeIndex`."""
+
+    def __init__(
+        self, index: KnowledgeIndex, tables: Tables | None = None, *, use_lingua: bool = True
+    ) -> None:
+        self.index = index
+        self.revision: Revision | None = None
+        """The knowledge tables' :func:`~hub.core.knowledge.revision.revision` the index was
+        built from; None when it came from files (then :meth:`refresh` does nothing)."""
+        self.tables = tables or load_tables()
+        self.places = Places(index, self.tables)
+        self.languages = (
+            QuestionLanguage.with_lingua(self.tables)
+            if use_lingua
+            else QuestionLanguage(self.tables)
+        )
+
+    @classmethod
+    def from_knowledge(cls, knowledge: KnowledgeSet | Path | str, **options: Any) -> Assistant:
+        """From knowledge files (a folder or a loaded set): ``hub ask`` without a database."""
+        if not isinstance(knowledge, KnowledgeSet):
+            knowledge = load_directory(Path(knowledge))
+        return cls(KnowledgeIndex.from_knowledge(knowledge), **options)
+
+    @classmethod
+    def from_session(cls, session: Session, **options: Any) -> Assistant:
+        """From the database (three queries, once); :meth:`refresh` keeps it current."""
+        stamp = revision(session)
+        assistant = cls(KnowledgeIndex.from_session(session), **options)
+        assistant.revision = stamp
+        return assistant
+
+    def reload(self, session: Session) -> None:
+        """Rebuild the index from the database (after ``hub knowledge load`` or a calendar poll)."""
+        self.revision = revision(session)
+        self.index = KnowledgeIndex.from_session(session)
+        self.places = Places(self.index, self.tables)
+
+    def refresh(self, session: Session) -> bool:
+        """Rebuild the index if the knowledge tables changed since it was built (one query).
+
+        The console, ``hub knowledge load`` and calendar polls write from other
+        processes; calling this before answering makes their changes visible at once.
+        """
+        if self.revision is None or revision(session) == self.revision:
+            return False
+        self.reload(session)
+        return True
+
+    def help(self, language: str = "en") -> str:
+        """What the assistant can be asked, in ``language`` (for ``/help``)."""
+        return self.tables.phrase("help", language if language in LANGUAGES else "en")
+
+    def answer(
+        self,
+        text: str,
+        *,
+        now: dt.datetime | dt.date,
+        lang: str | None = None,
+        member: HasLanguage | None = None,
+    ) -> Answer:
+        """Answer ``text`` as of ``now``, in ``lang`` if given, else in the question's language."""
+        today = now.date() if isinstance(now, dt.datetime) else now
+        preferred = getattr(member, "language", None)
+        query = understand(text, self.tables, self.places, today)
+        asked_in = self.languages.detect(text, query.tokens, preferred)
+        language = lang if lang in LANGUAGES else asked_in
+        ctx = Context(self.index, self.tables, language, today)
+        reminder = None
+        if query.intent == "reminder":
+            reply, reminder = self._reminder(ctx, query)
+        else:
+            reply = respond(ctx, query)
+        confidence = query.confidence if not reply.handoff else round(query.confidence / 2, 2)
+        records = [r for r in map(self.index.record, reply.sources) if r is not None]
+        return Answer(
+            answer=reply.text,
+            language=language,
+            intent=query.intent,
+            confidence=confidence,
+            handoff=reply.handoff,
+            sources=reply.sources,
+            records=records,
+            question_language=asked_in,
+            reminder=reminder,
+        )
+
+    def _reminder(self, ctx: Context, query: Any) -> tuple[Reply, ReminderRequest | None]:
+        """Answer what the reminder is about; the reminder is for its target's date."""
+        query.concepts.discard("remind")
+        query.intent = choose_intent(query, self.tables)
+        about = respond(ctx, query)
+        query.intent = "reminder"
+        target: Target | None = about.target
+        if about.handoff or target is None:
+            return (about if about.handoff else ctx.handoff()), None
+        remind_at = dt.datetime.combine(target.day - dt.timedelta(days=1), REMIND_AT)
+        values = {"target": target.label, "when": target.when}
+        if remind_at.date() < ctx.today:
+            return Reply(ctx.phrase("reminder_past", **values), about.sources), None
+        day = ctx.tables.phrase  # keep the line short
+        text = day("reminder_set", ctx.language, day=_day(remind_at, ctx.language), **values)
+        request = ReminderRequest(target.record_id, target.label, target.when, remind_at)
+        return Reply(text, about.sources), request
+
+
+def _day(moment: dt.datetime, language: str) -> str:
+    from hub.core.assistant.dates import day_words
+
+    return day_words(moment.date(), language)

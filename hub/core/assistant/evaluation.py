@@ -1,0 +1,83 @@
+"""Scoring the assistant against an evaluation set (one JSON object per line).
+
+A case: ``question``, ``now`` (YYYY-MM-DD), optional ``lang``, and what a right
+answer has: ``language``, ``intent``, ``sources`` (ids that must be cited),
+``facts`` (texts that must appear, compared without accents, case or
+punctuation) and ``handoff``. A case is right only when all of these hold.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from hub.core.assistant.assistant import Answer, Assistant
+from hub.core.assistant.text import normalise
+
+
+def read_cases(path: Path) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+
+
+def problems(answer: Answer, case: dict[str, Any]) -> list[str]:
+    """What is wrong with ``answer`` for ``case`` (empty when it is right)."""
+    found = []
+    if answer.language != case["language"]:
+        found.append(f"language {answer.language} != {case['language']}")
+    if answer.intent != case["intent"]:
+        found.append(f"intent {answer.intent} != {case['intent']}")
+    if answer.handoff != case["handoff"]:
+        found.append(f"handoff {answer.handoff} != {case['handoff']}")
+    missing = set(case.get("sources", [])) - set(answer.sources)
+    if missing:
+        found.append(f"sources missing {sorted(missing)}")
+    text = f" {normalise(answer.answer)} "
+    for fact in case.get("facts", []):
+        if f" {normalise(fact)} " not in text:
+            found.append(f"fact missing {fact!r}")
+    return found
+
+
+@dataclass
+class Report:
+    total: Counter[str] = field(default_factory=Counter)
+    right: Counter[str] = field(default_factory=Counter)
+    invented: list[str] = field(default_factory=list)
+    """Must-handoff questions answered as if the knowledge held the answer."""
+    wrong: list[tuple[dict[str, Any], list[str], str]] = field(default_factory=list)
+
+    def accuracy(self, language: str | None = None) -> float:
+        if language is None:
+            total, right = sum(self.total.values()), sum(self.right.values())
+        else:
+            total, right = self.total[language], self.right[language]
+        return right / total if total else 0.0
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "overall": round(self.accuracy(), 4),
+            "per_language": {k: round(self.accuracy(k), 4) for k in sorted(self.total)},
+            "questions": sum(self.total.values()),
+            "invented": len(self.invented),
+        }
+
+
+def evaluate(assistant: Assistant, cases: list[dict[str, Any]]) -> Report:
+    report = Report()
+    for case in cases:
+        now = dt.date.fromisoformat(case["now"])
+        answer = assistant.answer(case["question"], now=now, lang=case.get("lang"))
+        language = case["language"]
+        report.total[language] += 1
+        wrong = problems(answer, case)
+        if case["handoff"] and not answer.handoff:
+            report.invented.append(case["question"])
+        if wrong:
+            report.wrong.append((case, wrong, answer.answer))
+        else:
+            report.right[language] += 1
+    return report

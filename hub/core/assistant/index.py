@@ -1,0 +1,233 @@
+"""The knowledge the assistant answers from, held in memory and indexed once.
+
+Built once per process, either from a validated
+:class:`~hub.core.knowledge.KnowledgeSet` (``hub ask`` without a database) or
+from the database's events, awards and entries (the bots): the answer path
+then never queries the database. Rebuild the index (``from_session``) when
+the knowledge changes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from hub.core.assistant.dates import covered
+from hub.core.knowledge import KnowledgeSet
+from hub.core.models import Award, Event, KnowledgeEntry
+
+
+@dataclass(frozen=True)
+class EventView:
+    """An event as the assistant needs it."""
+
+    id: str
+    kind: str
+    name: dict[str, str]
+    number: int | None = None
+    theme: dict[str, str] = field(default_factory=dict)
+    description: dict[str, str] = field(default_factory=dict)
+    starts_on: dt.date | None = None
+    ends_on: dt.date | None = None
+    precision: str = "unknown"
+    city: str | None = None
+    country: str | None = None
+    url: str | None = None
+    topics: tuple[str, ...] = ()
+
+    @property
+    def span(self) -> tuple[dt.date, dt.date] | None:
+        """The days the event may fall on, or None when undated."""
+        if self.starts_on is None:
+            return None
+        return covered(self.starts_on, self.ends_on, self.precision)
+
+
+@dataclass(frozen=True)
+class StepView:
+    step: str
+    starts_on: dt.date | None
+    ends_on: dt.date | None
+    precision: str
+    description: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class AwardView:
+    id: str
+    name: dict[str, str]
+    edition: int | None = None
+    year: int | None = None
+    description: dict[str, str] = field(default_factory=dict)
+    url: str | None = None
+    steps: dict[str, StepView] = field(default_factory=dict)
+
+    @property
+    def first_date(self) -> dt.date | None:
+        dated = [s.starts_on for s in self.steps.values() if s.starts_on]
+        return min(dated) if dated else None
+
+
+@dataclass(frozen=True)
+class EntryView:
+    id: str
+    kind: str
+    name: dict[str, str]
+    body: dict[str, str] = field(default_factory=dict)
+    data: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class KnowledgeIndex:
+    """Events sorted by date, awards, entries by id and by kind."""
+
+    events: list[EventView]
+    awards: list[AwardView]
+    entries: dict[str, EntryView]
+    by_kind: dict[str, list[EntryView]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.events.sort(key=lambda e: (e.starts_on or dt.date.max, e.id))
+        self.by_kind = {}
+        for entry in self.entries.values():
+            self.by_kind.setdefault(entry.kind, []).append(entry)
+        self.events_by_id = {e.id: e for e in self.events}
+        self.awards_by_id = {a.id: a for a in self.awards}
+
+    def record(self, record_id: str) -> EventView | AwardView | EntryView | None:
+        return (
+            self.events_by_id.get(record_id)
+            or self.awards_by_id.get(record_id)
+            or self.entries.get(record_id)
+        )
+
+    def cities(self) -> dict[str, str]:
+        """City name as written in a question -> the name the records use."""
+        found: dict[str, str] = {}
+        for event in self.events:
+            if event.city:
+                for part in event.city.split(","):
+                    found[part.strip()] = part.strip()
+        for entry in self.by_kind.get("office", []):
+            city = entry.data.get("city")
+            if isinstance(city, str):
+                found[city] = city
+        return found
+
+    def countries(self) -> set[str]:
+        return {e.country for e in self.events if e.country} | {
+            str(x.data["country"]) for x in self.by_kind.get("office", []) if "country" in x.data
+        }
+
+    # --- building ---------------------------------------------------------------------
+
+    @classmethod
+    def from_knowledge(cls, knowledge: KnowledgeSet) -> KnowledgeIndex:
+        """From validated knowledge files (no database)."""
+        events = [
+            EventView(
+                id=r.id,
+                kind=r.kind,
+                name=dict(r.name),
+                number=r.number,
+                theme=dict(r.theme),
+                description=dict(r.description),
+                starts_on=r.starts_on,
+                ends_on=r.ends_on,
+                precision=r.precision,
+                city=r.city,
+                country=r.country,
+                url=r.url,
+                topics=tuple(r.topics),
+            )
+            for r in knowledge.events
+        ]
+        steps: dict[str, dict[str, StepView]] = {}
+        for s in knowledge.award_steps:
+            steps.setdefault(s.award, {})[s.step] = StepView(
+                s.step, s.starts_on, s.ends_on, s.precision, dict(s.description)
+            )
+        awards = [
+            AwardView(
+                id=a.id,
+                name=dict(a.name),
+                edition=a.edition,
+                year=a.year,
+                description=dict(a.description),
+                url=a.url,
+                steps=steps.get(a.id, {}),
+            )
+            for a in knowledge.awards
+        ]
+        entries = {
+            e.id: EntryView(e.id, e.kind, dict(e.name), dict(e.body), dict(e.data))
+            for e in knowledge.entries
+        }
+        return cls(events, awards, entries)
+
+    @classmethod
+    def from_session(cls, session: Session) -> KnowledgeIndex:
+        """From the database: three queries, once, at start-up or after a knowledge load."""
+        events = [
+            EventView(
+                id=e.id,
+                kind=e.kind,
+                name=dict(e.name or {}),
+                number=e.number,
+                theme=dict(e.theme or {}),
+                description=dict(e.description or {}),
+                starts_on=e.starts_on,
+                ends_on=e.ends_on,
+                precision=e.date_precision if e.starts_on else "unknown",
+                city=e.city,
+                country=e.country,
+                url=e.url,
+                topics=tuple(e.topics or ()),
+            )
+            for e in session.scalars(select(Event))
+        ]
+        awards = [
+            AwardView(
+                id=a.id,
+                name=dict(a.name or {}),
+                edition=a.edition,
+                year=a.year,
+                description=dict(a.description or {}),
+                url=a.url,
+                steps={
+                    s.step: StepView(
+                        s.step,
+                        s.starts_on,
+                        s.ends_on,
+                        s.date_precision if s.starts_on else "unknown",
+                        dict(s.description or {}),
+                    )
+                    for s in a.steps
+                },
+            )
+            for a in session.scalars(select(Award).options(selectinload(Award.steps)))
+        ]
+        entries = {
+            e.id: EntryView(
+                e.id, e.kind, dict(e.name or {}), dict(e.body or {}), dict(e.data or {})
+            )
+            for e in session.scalars(select(KnowledgeEntry))
+        }
+        return cls(events, awards, entries)
+
+
+def text_in(translations: dict[str, str], language: str) -> tuple[str, str]:
+    """The text in ``language`` if the record has it, else English; and the language used."""
+    for code in (language, "en", *translations):
+        if code in translations:
+            return translations[code], code
+    return "", language
+
+
+def ids(records: Iterable[Any]) -> list[str]:
+    return [r.id for r in records]

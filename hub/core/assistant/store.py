@@ -1,0 +1,217 @@
+"""The assistant and the database: questions, handoffs, the secretariat's replies, reminders.
+
+- :func:`ask_and_record` answers and stores the :class:`~hub.core.models.Question`
+  (``status`` ``answered``, or ``open`` with ``handoff`` set: the console's
+  queue), and the reminder the member asked for, if any.
+- :func:`answer_reply` records the secretariat's reply and queues it to the
+  member on the platform they asked from (one delivery per question).
+- :func:`due_reminders` queues every reminder that has fallen due; the
+  scheduler calls it.
+
+Replies and reminders go through the outbox as ``kind="reply"`` deliveries
+whose payload carries the member's address in ``extra["reply_to"]``; the
+channel is the platform's ``<platform>_assistant`` channel if configured,
+else its first enabled channel.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import time
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from hub.core.assistant.assistant import Answer, Assistant, HasLanguage
+from hub.core.assistant.tables import load_tables
+from hub.core.bus.outbox import enqueue
+from hub.core.errors import HubError
+from hub.core.members.links import mark_seen
+from hub.core.metrics import observe_answer_latency
+from hub.core.models import Channel, Delivery, Question, Reminder
+
+log = logging.getLogger(__name__)
+
+
+def ask_and_record(
+    session: Session,
+    assistant: Assistant,
+    text: str,
+    *,
+    platform: str,
+    reply_to: str | None,
+    member_id: int | None,
+    now: dt.datetime,
+    lang: str | None = None,
+    member: HasLanguage | None = None,
+    notify_channel: str | None = None,
+) -> Answer:
+    """Answer ``text`` and store the question (and reminder); the caller commits.
+
+    With ``notify_channel`` (the deployment's ``hub.secretariat_channel``), a
+    handed-off question is also announced there as an ``alert`` delivery.
+    """
+    assistant.refresh(session)  # edits made in the console since the index was built
+    started = time.perf_counter()
+    answer = assistant.answer(text, now=now, lang=lang, member=member)
+    observe_answer_latency(time.perf_counter() - started)
+    question = Question(
+        member_id=member_id,
+        platform=platform,
+        reply_to=reply_to,
+        text=text,
+        language=answer.language,
+        intent=answer.intent,
+        confidence=answer.confidence,
+        answer=answer.answer,
+        sources=list(answer.sources),
+        handoff=answer.handoff,
+        status="open" if answer.handoff else "answered",
+    )
+    session.add(question)
+    session.flush()
+    answer.question_id = question.id
+    mark_seen(session, member_id, now)
+    if answer.handoff and notify_channel:
+        enqueue(
+            session,
+            channel_key=notify_channel,
+            kind="alert",
+            payload={
+                "title": f"Question #{question.id} ({platform}, {answer.language}) needs a reply",
+                "text": text,
+                "language": "en",
+                "extra": {"question_id": question.id, "platform": platform},
+            },
+            dedup_key=f"handoff:{question.id}",
+            now=now,
+        )
+    if answer.reminder is not None:
+        session.add(
+            Reminder(
+                question_id=question.id,
+                member_id=member_id,
+                platform=platform,
+                reply_to=reply_to,
+                language=answer.language,
+                record_id=answer.reminder.record_id,
+                label=answer.reminder.label,
+                when_text=answer.reminder.when,
+                remind_at=answer.reminder.remind_at,
+                status="pending",
+            )
+        )
+        session.flush()
+    return answer
+
+
+def open_questions(session: Session, limit: int = 100) -> list[Question]:
+    """The console's queue: handed-off questions still waiting for a reply, oldest first."""
+    query = select(Question).where(Question.status == "open").order_by(Question.id).limit(limit)
+    return list(session.scalars(query))
+
+
+def reply_channel(session: Session, platform: str) -> str:
+    """The channel key replies to ``platform`` go through."""
+    rows = session.execute(
+        select(Channel.key)
+        .where(Channel.platform == platform, Channel.enabled.is_(True))
+        .order_by(Channel.id)
+    ).scalars()
+    keys = list(rows)
+    if not keys:
+        raise HubError(f"no enabled {platform} channel to send the reply through")
+    preferred = f"{platform}_assistant"
+    return preferred if preferred in keys else keys[0]
+
+
+def answer_reply(
+    session: Session,
+    question_id: int,
+    text: str,
+    by: str,
+    now: dt.datetime,
+    *,
+    channel_key: str | None = None,
+) -> Delivery:
+    """Record the secretariat's reply and queue it to the member (once per question)."""
+    question = session.get(Question, question_id)
+    if question is None:
+        raise HubError(f"no question {question_id}")
+    if not text.strip():
+        raise HubError("the reply is empty")
+    question.reply_text = text
+    question.replied_by = by
+    question.replied_at = now
+    question.status = "replied"
+    payload = {
+        "title": "",
+        "text": text,
+        "language": question.language,
+        "extra": {
+            "reply_to": question.reply_to,
+            "platform": question.platform,
+            "question_id": question.id,
+            "question": question.text,
+        },
+    }
+    return enqueue(
+        session,
+        channel_key=channel_key or reply_channel(session, question.platform),
+        kind="reply",
+        payload=payload,
+        dedup_key=f"reply:{question_id}",
+        now=now,
+    )
+
+
+def due_reminders(session: Session, now: dt.datetime, *, limit: int = 500) -> int:
+    """Queue every pending reminder due by ``now``; returns how many were queued."""
+    tables = load_tables()
+    due = session.scalars(
+        select(Reminder)
+        .where(Reminder.status == "pending", Reminder.remind_at <= now)
+        .order_by(Reminder.status, Reminder.remind_at)
+        .limit(limit)
+    ).all()
+    queued = 0
+    channels: dict[str, str | None] = {}
+    for reminder in due:
+        if reminder.platform not in channels:
+            try:
+                channels[reminder.platform] = reply_channel(session, reminder.platform)
+            except HubError as error:
+                log.warning("reminder %s not sent: %s", reminder.id, error)
+                channels[reminder.platform] = None
+        channel_key = channels[reminder.platform]
+        if channel_key is None:
+            reminder.status = "no_channel"
+            continue
+        text = tables.phrase(
+            "reminder_due", reminder.language, target=reminder.label, when=reminder.when_text
+        )
+        payload = {
+            "title": "",
+            "text": text,
+            "language": reminder.language,
+            "extra": {
+                "reply_to": reminder.reply_to,
+                "platform": reminder.platform,
+                "reminder_id": reminder.id,
+                "record_id": reminder.record_id,
+            },
+        }
+        enqueue(
+            session,
+            channel_key=channel_key,
+            kind="reply",
+            payload=payload,
+            dedup_key=f"reminder:{reminder.id}",
+            now=now,
+        )
+        reminder.status = "queued"
+        reminder.sent_at = now
+        queued += 1
+    session.flush()
+    return queued

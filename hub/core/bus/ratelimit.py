@@ -1,0 +1,184 @@
+"""Rate limits shared by every worker: token buckets in the ``rate_buckets`` table.
+
+A sink declares the budgets a message spends (:meth:`hub.core.ports.Sink.rate_limits`);
+before sending, the worker takes one token from every bucket at once or from
+none (all-or-nothing, rows locked in key order so two workers never
+deadlock). A platform's 429 pauses the message's keys until the time it
+asked for, for every worker, through the same rows. On PostgreSQL the rows
+are shared by every process and machine; on SQLite by the one process.
+
+The buckets spend ``margin`` (default 97%) of the declared rate, so that the
+small jitter between taking a token and the platform receiving the message
+never crosses the platform's own window. Times come from the caller's clock;
+workers on several machines need their clocks in step (NTP).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import cast
+
+from sqlalchemy import Connection, Engine, Table, bindparam, select, text, update
+from sqlalchemy.dialects import postgresql, sqlite
+
+from hub.core.models import RateBucket
+from hub.core.ports import RateLimit
+
+buckets = cast("Table", RateBucket.__table__)
+STALL_SECONDS = 0.008
+"""A limiter transaction slower than this shifts its buckets' clocks (see ``_shift``)."""
+
+
+@dataclass(frozen=True)
+class Bucket:
+    """A bucket's state: ``tokens`` at ``updated_at``, and a pause set by a 429."""
+
+    tokens: float
+    updated_at: dt.datetime
+    paused_until: dt.datetime | None = None
+
+
+def refill(bucket: Bucket, limit: RateLimit, now: dt.datetime, margin: float = 1.0) -> float:
+    """The tokens in ``bucket`` at ``now`` (never more than the burst)."""
+    elapsed = max(0.0, (now - bucket.updated_at).total_seconds())
+    return min(limit.burst, bucket.tokens + elapsed * limit.rate * margin)
+
+
+def wait_for(bucket: Bucket, limit: RateLimit, now: dt.datetime, margin: float = 1.0) -> float:
+    """Seconds until ``bucket`` can give a token (0 when it can now)."""
+    if bucket.paused_until is not None and bucket.paused_until > now:
+        return (bucket.paused_until - now).total_seconds()
+    tokens = refill(bucket, limit, now, margin)
+    return 0.0 if tokens >= 1.0 else (1.0 - tokens) / (limit.rate * margin)
+
+
+class DatabaseRateLimiter:
+    """Token buckets in the database, one row per key, shared by all workers.
+
+    The database decides. The limiter also remembers, per key, the earliest
+    moment its last look at the database allows another token (``_not_before``):
+    tokens only ever appear by refill and other workers only take them, so a
+    try before that moment is bound to fail and is answered without a query.
+    This keeps a process's waiting sends from all polling the same row at the
+    moment a token appears: the first one to wake takes it and moves the mark.
+    """
+
+    def __init__(
+        self, engine: Engine, *, margin: float = 0.97, stall_seconds: float | None = STALL_SECONDS
+    ) -> None:
+        self.engine = engine
+        self.margin = margin
+        self.stall_seconds = stall_seconds
+        self._insert = postgresql.insert if engine.dialect.name == "postgresql" else sqlite.insert
+        self._known: set[str] = set()
+        self._not_before: dict[str, dt.datetime] = {}
+
+    def _ensure(self, conn: Connection, limits: Sequence[RateLimit], now: dt.datetime) -> None:
+        rows = [
+            {"key": lim.key, "tokens": lim.burst, "updated_at": now}
+            for lim in limits
+            if lim.key not in self._known
+        ]
+        if rows:
+            conn.execute(self._insert(buckets).on_conflict_do_nothing(index_elements=["key"]), rows)
+
+    def _local_wait(self, keys: Sequence[str], now: dt.datetime) -> float:
+        marks = [self._not_before[k] for k in keys if k in self._not_before]
+        return max(((m - now).total_seconds() for m in marks), default=0.0)
+
+    def try_acquire(self, limits: Sequence[RateLimit], now: dt.datetime) -> float:
+        """Take one token from every bucket and return 0, or take none and return the wait."""
+        if not limits:
+            return 0.0
+        by_key = {lim.key: lim for lim in limits}
+        local = self._local_wait(list(by_key), now)
+        if local > 0:
+            return local
+        began = time.monotonic()
+        with self.engine.begin() as conn:
+            if conn.dialect.name == "postgresql":
+                # a bucket's last few milliseconds need not survive a crash; a steady, fast
+                # commit keeps the moment a token is taken close to the moment of the send
+                conn.execute(text("SET LOCAL synchronous_commit = off"))
+            self._ensure(conn, list(by_key.values()), now)
+            rows = conn.execute(
+                select(
+                    buckets.c.key, buckets.c.tokens, buckets.c.updated_at, buckets.c.paused_until
+                )
+                .where(buckets.c.key.in_(list(by_key)))
+                .order_by(buckets.c.key)
+                .with_for_update()
+            ).all()
+            self._known.update(by_key)
+            states = {key: Bucket(tokens, updated, paused) for key, tokens, updated, paused in rows}
+            waits = {k: wait_for(states[k], by_key[k], now, self.margin) for k in by_key}
+            wait = max(waits.values())
+            if wait > 0:
+                for key, seconds in waits.items():
+                    if seconds > 0:
+                        self._not_before[key] = now + dt.timedelta(seconds=seconds)
+                return wait
+            left = {k: refill(states[k], lim, now, self.margin) - 1.0 for k, lim in by_key.items()}
+            # another worker may have written a later time (its clock read after ours):
+            # never move a bucket's clock back, or the next refill would count time twice
+            conn.execute(
+                update(buckets)
+                .where(buckets.c.key == bindparam("b_key"))
+                .values(tokens=bindparam("b_tokens"), updated_at=bindparam("b_at")),
+                [
+                    {"b_key": k, "b_tokens": tokens, "b_at": max(now, states[k].updated_at)}
+                    for k, tokens in left.items()
+                ],
+            )
+        stall = time.monotonic() - began
+        if self.stall_seconds is not None and stall > self.stall_seconds:
+            self._shift(list(by_key), now + dt.timedelta(seconds=stall))
+        for key, tokens in left.items():
+            if tokens < 1.0:
+                seconds = (1.0 - tokens) / (by_key[key].rate * self.margin)
+                self._not_before[key] = now + dt.timedelta(seconds=seconds)
+        return 0.0
+
+    def _shift(self, keys: list[str], sent_at: dt.datetime) -> None:
+        """Count a token taken in a slow transaction as taken when the send really starts.
+
+        Tokens are reckoned at the ``now`` read before the transaction; when the
+        transaction stalls (a slow commit, a garbage collection), the message leaves
+        later than its token says and could crowd the next second's window. Moving the
+        bucket's clock forward forfeits that bit of refill, which is always safe.
+        """
+        with self.engine.begin() as conn:
+            conn.execute(
+                update(buckets)
+                .where(buckets.c.key.in_(keys), buckets.c.updated_at < sent_at)
+                .values(updated_at=sent_at)
+            )
+
+    def pause(self, limits: Sequence[RateLimit], until: dt.datetime, now: dt.datetime) -> None:
+        """Stop every worker from spending these budgets before ``until`` (after a 429)."""
+        if not limits:
+            return
+        keys = sorted({lim.key for lim in limits})
+        with self.engine.begin() as conn:
+            self._ensure(conn, list({lim.key: lim for lim in limits}.values()), now)
+            for key in keys:
+                row = conn.execute(
+                    select(buckets.c.paused_until).where(buckets.c.key == key).with_for_update()
+                ).first()
+                current = row[0] if row else None
+                if current is None or current < until:
+                    conn.execute(
+                        update(buckets)
+                        .where(buckets.c.key == key)
+                        .values(paused_until=until, tokens=0.0, updated_at=until)
+                    )
+        for key in keys:
+            self._not_before[key] = max(until, self._not_before.get(key, until))
+
+    def paused_until(self, key: str) -> dt.datetime | None:
+        """When the pause on ``key`` ends (None if it was never paused)."""
+        with self.engine.connect() as conn:
+            return conn.execute(select(buckets.c.paused_until).where(buckets.c.key == key)).scalar()

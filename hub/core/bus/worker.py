@@ -1,0 +1,403 @@
+"""The worker loop: claim a batch, send it, record it, then wait for more.
+
+One loop, async once: drain what is due in batches; when nothing is due,
+wait for a PostgreSQL notification, the poll interval or the stop event,
+whichever comes first. Sends of a batch run concurrently (``concurrency`` at
+a time); the batch is recorded in one transaction. While a batch is out, the
+worker renews its leases; a worker that dies stops renewing and any worker's
+sweep gives its rows back to the queue.
+
+Stopping (SIGTERM): sends already handed to a sink finish and are recorded;
+claims not yet sent are given back unsent; :meth:`Worker.run` then returns.
+Database trouble (a restarted server) is logged and retried with backoff;
+a batch's results are recorded as soon as the database answers again.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import datetime as dt
+import json
+import logging
+import os
+import random
+import signal
+import socket
+import time
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Engine
+from sqlalchemy.exc import DBAPIError
+
+from hub.core.bus import outbox
+from hub.core.bus.messages import ChannelRow, ChannelSinks, build_messages, load_channels
+from hub.core.bus.outbox import Claim, Result
+from hub.core.bus.ratelimit import DatabaseRateLimiter
+from hub.core.bus.retry import RetryPolicy
+from hub.core.errors import DeliveryError, RateLimited, Timeout
+from hub.core.models import utcnow
+from hub.core.ports import Message, RateLimit, Sink
+
+log = logging.getLogger(__name__)
+Clock = Callable[[], dt.datetime]
+
+CHAOS_KILL_AFTER_ACCEPT = "HUB_CHAOS_KILL_AFTER_ACCEPT"
+"""Chaos testing only (``hub bench chaos``): with this probability per send, the worker
+SIGKILLs its own process right after the platform accepted a message and before the
+result is recorded, the worst moment for a crash. Unset (the default), nothing happens."""
+CHAOS_LOG = "HUB_CHAOS_LOG"
+"""Chaos testing only: a file to which that self-kill first appends which delivery it hit."""
+
+
+@dataclass(frozen=True)
+class WorkerConfig:
+    """How a worker paces itself; the defaults suit production."""
+
+    concurrency: int = 16
+    batch_size: int = 100
+    lease_seconds: float = 60.0
+    poll_interval: float = 1.0
+    sweep_interval: float = 5.0
+    max_rate_wait: float = 2.0
+    """A send that would wait longer than this for its budget is given back, due later."""
+    send_timeout: float = 30.0
+    until_idle: bool = False
+    """Return once nothing is due (benchmarks, tests, ``hub worker --once``)."""
+    record_each: bool = False
+    """Record every send at once instead of once per batch: slower, but a crash can then
+    repeat at most ``concurrency`` messages (those sent and not yet recorded), not a batch."""
+
+
+@dataclass
+class WorkerStats:
+    """What a worker did; ``latencies`` (claim to recorded, s) only when measured."""
+
+    sent: int = 0
+    retried: int = 0
+    failed: int = 0
+    dead: int = 0
+    released: int = 0
+    stale: int = 0
+    batches: int = 0
+    db_errors: int = 0
+    latencies: list[float] = field(default_factory=list)
+
+
+AlertHook = Callable[[Engine, list[Result], dt.datetime], None]
+
+
+class Worker:
+    """Claims due deliveries and hands them to their channels' sinks."""
+
+    def __init__(
+        self,
+        engine: Engine,
+        sinks: ChannelSinks,
+        *,
+        config: WorkerConfig | None = None,
+        policy: RetryPolicy | None = None,
+        limiter: DatabaseRateLimiter | None = None,
+        clock: Clock = utcnow,
+        name: str | None = None,
+        on_failures: AlertHook | None = None,
+        measure: bool = False,
+    ) -> None:
+        self.engine = engine
+        self.sinks = sinks
+        self.config = config or WorkerConfig()
+        self.policy = policy or RetryPolicy()
+        self.limiter = limiter or DatabaseRateLimiter(engine)
+        self.clock = clock
+        self.name = name or f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:6]}"
+        self.on_failures = on_failures
+        self.measure = measure
+        self.stats = WorkerStats()
+        self._channels: dict[int, ChannelRow] = {}
+        self._batches = 0
+        self._last_sweep = 0.0
+        self._rng = random.Random()
+        self._listener: Any = None
+        self._chaos_kill = float(os.environ.get(CHAOS_KILL_AFTER_ACCEPT) or 0)
+
+    # --- the loop -------------------------------------------------------------------
+
+    async def run(self, stop: asyncio.Event | None = None) -> WorkerStats:
+        """Work until ``stop`` is set (or, with ``until_idle``, until nothing is due)."""
+        stop = stop or asyncio.Event()
+        failures = 0
+        try:
+            while not stop.is_set():
+                try:
+                    worked = await self.run_once(stop)
+                    failures = 0
+                except DBAPIError as error:
+                    failures += 1
+                    self.stats.db_errors += 1
+                    delay = min(5.0, 0.2 * 2**failures)
+                    log.warning("database error (retrying in %.1f s): %s", delay, error.orig)
+                    await _sleep_or_stop(stop, delay)
+                    continue
+                if not worked:
+                    if self.config.until_idle:
+                        break
+                    await self._wait(stop)
+        finally:
+            await self.sinks.close()
+            await self._close_listener()
+        return self.stats
+
+    async def run_once(self, stop: asyncio.Event) -> bool:
+        """Sweep if it is time, claim one batch and deliver it; False when nothing was due."""
+        if time.monotonic() - self._last_sweep >= self.config.sweep_interval:
+            with self.engine.begin() as conn:
+                swept = outbox.sweep_expired(conn, self.clock())
+            self._last_sweep = time.monotonic()
+            if swept:
+                log.info("took back %d deliveries whose lease expired", swept)
+        self._batches += 1
+        token = f"{self.name}/{self._batches}"
+        claimed = self._claim_batch(token)
+        if claimed is None:
+            return False
+        claims, messages = claimed
+        claimed_at = time.monotonic()
+        results = await self._deliver_batch(token, claims, messages, stop)
+        if results:
+            await self._record(results)
+        if self.measure:
+            done = time.monotonic()
+            self.stats.latencies.extend(done - claimed_at for r in results if r.outcome == "sent")
+        self.stats.batches += 1
+        return True
+
+    # --- one batch ------------------------------------------------------------------
+
+    def _claim_batch(
+        self, token: str
+    ) -> tuple[list[Claim], dict[int, Message | DeliveryError]] | None:
+        with self.engine.begin() as conn:
+            claims = outbox.claim_due(
+                conn,
+                token=token,
+                now=self.clock(),
+                limit=self.config.batch_size,
+                lease_seconds=self.config.lease_seconds,
+            )
+            if not claims:
+                return None
+            missing = {c.channel_id for c in claims} - set(self._channels)
+            if missing:
+                self._channels.update(load_channels(conn, list(missing)))
+            return claims, build_messages(conn, claims, self._channels)
+
+    async def _deliver_batch(
+        self,
+        token: str,
+        claims: list[Claim],
+        messages: dict[int, Message | DeliveryError],
+        stop: asyncio.Event,
+    ) -> list[Result]:
+        gate = asyncio.Semaphore(self.config.concurrency)
+
+        async def one(claim: Claim) -> Result | None:
+            result = await self._deliver(claim, messages[claim.id], stop, gate)
+            return None if self.config.record_each else result
+
+        renewer = asyncio.create_task(self._renew_leases(token))
+        try:
+            done = await asyncio.gather(*(one(c) for c in claims))
+            return [result for result in done if result is not None]
+        finally:
+            renewer.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await renewer
+
+    async def _deliver(
+        self,
+        claim: Claim,
+        message: Message | DeliveryError,
+        stop: asyncio.Event,
+        gate: asyncio.Semaphore,
+    ) -> Result:
+        """Wait for the budget (not holding a place in ``gate``), then send within it."""
+        started = self.clock()
+        if isinstance(message, DeliveryError):
+            return await self._finish(self._failure(claim, message, started))
+        try:
+            sink = await self.sinks.get(self._channels[claim.channel_id])
+            limits = sink.rate_limits(message)
+        except Exception as error:  # unknown errors are transient for the retry policy
+            return await self._finish(self._failure(claim, error, started))
+        while True:
+            async with gate:
+                if stop.is_set():
+                    return self._released(claim, started, self.clock())
+                try:
+                    wait = self.limiter.try_acquire(limits, self.clock()) if limits else 0.0
+                except DBAPIError as error:  # no budget without the database: give it back
+                    log.warning("rate limiter unavailable: %s", error.orig)
+                    return self._released(claim, started, self.clock())
+                if wait <= 0:
+                    return await self._finish(await self._send(claim, sink, message, limits))
+            if wait > self.config.max_rate_wait or stop.is_set():
+                due = self.clock() + dt.timedelta(seconds=wait)
+                return self._released(claim, started, due)
+            await asyncio.sleep(wait)
+
+    async def _finish(self, result: Result) -> Result:
+        if self.config.record_each:  # still inside the gate: at most `concurrency` unrecorded
+            await self._record([result])
+        return result
+
+    async def _send(
+        self, claim: Claim, sink: Sink, message: Message, limits: list[RateLimit]
+    ) -> Result:
+        started = self.clock()
+        try:
+            # asyncio.timeout runs the send in this task: between taking the tokens and
+            # entering send(), and between a 429 and pausing its keys, nothing else runs.
+            async with asyncio.timeout(self.config.send_timeout):
+                receipt = await sink.send(message)
+            if self._chaos_kill:
+                self._chaos_after_accept(claim)
+        except Exception as error:  # a sink's bug must not stop the worker
+            if isinstance(error, TimeoutError):
+                error = Timeout(f"no answer in {self.config.send_timeout:g} s")
+            if isinstance(error, RateLimited) and limits:
+                now = self.clock()
+                try:
+                    self.limiter.pause(limits, now + dt.timedelta(seconds=error.retry_after), now)
+                except DBAPIError as db_error:  # the delivery itself still waits retry_after
+                    log.warning("could not pause %s: %s", [lim.key for lim in limits], db_error)
+            return self._failure(claim, error, started)
+        self.stats.sent += 1
+        return Result(
+            claim,
+            "sent",
+            started,
+            self.clock(),
+            platform_message_id=receipt.platform_message_id,
+            worker=self.name,
+        )
+
+    def _chaos_after_accept(self, claim: Claim) -> None:
+        """Chaos testing only: maybe die now, the message sent and its result not recorded."""
+        if self._rng.random() >= self._chaos_kill:
+            return
+        log_path = os.environ.get(CHAOS_LOG)
+        if log_path:
+            line = json.dumps({"pid": os.getpid(), "delivery_id": claim.id}) + "\n"
+            descriptor = os.open(log_path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+            os.write(descriptor, line.encode())
+            os.close(descriptor)
+        os.kill(os.getpid(), signal.SIGKILL)
+
+    def _failure(self, claim: Claim, error: BaseException, started: dt.datetime) -> Result:
+        decision = self.policy.decide(error, claim.attempt, claim.max_attempts, self._rng)
+        now = self.clock()
+        counter = {"retry": "retried", "failed": "failed", "dead": "dead"}[decision.outcome]
+        setattr(self.stats, counter, getattr(self.stats, counter) + 1)
+        if not isinstance(error, DeliveryError):
+            log.warning("delivery %d: sink raised %r", claim.id, error)
+        return Result(
+            claim,
+            decision.outcome,
+            started,
+            now,
+            error=decision.reason[:2000],
+            due_at=now + dt.timedelta(seconds=decision.delay),
+            worker=self.name,
+        )
+
+    def _released(self, claim: Claim, started: dt.datetime, due: dt.datetime) -> Result:
+        self.stats.released += 1
+        return Result(claim, "released", started, self.clock(), due_at=due, worker=self.name)
+
+    async def _renew_leases(self, token: str) -> None:
+        period = self.config.lease_seconds / 3
+        while True:
+            await asyncio.sleep(period)
+            until = self.clock() + dt.timedelta(seconds=self.config.lease_seconds)
+            try:
+                with self.engine.begin() as conn:
+                    outbox.renew_leases(conn, [token], until)
+            except DBAPIError as error:
+                log.warning("could not renew leases: %s", error.orig)
+
+    def _record_batch(self, results: list[Result]) -> int:
+        with self.engine.begin() as conn:
+            return outbox.record_results(conn, results)
+
+    async def _record(self, results: list[Result]) -> None:
+        """Write the batch's results, insisting through database trouble (sends happened)."""
+        for attempt in range(8):
+            try:
+                self.stats.stale += self._record_batch(results)
+                break
+            except DBAPIError as error:
+                self.stats.db_errors += 1
+                delay = min(5.0, 0.25 * 2**attempt)
+                log.warning("could not record results (retrying in %.1f s): %s", delay, error.orig)
+                await asyncio.sleep(delay)
+        else:
+            log.error("gave up recording %d results; their leases will expire", len(results))
+            return
+        failures = [r for r in results if r.outcome in ("failed", "dead")]
+        if failures and self.on_failures is not None:
+            try:
+                self.on_failures(self.engine, failures, self.clock())
+            except DBAPIError as error:
+                log.warning("could not queue the failure alert: %s", error.orig)
+
+    # --- waiting --------------------------------------------------------------------
+
+    async def _wait(self, stop: asyncio.Event) -> None:
+        """Until a notification, the poll interval or the stop event."""
+        timeout = self.config.poll_interval
+        if self.engine.dialect.name != "postgresql":
+            await _sleep_or_stop(stop, timeout)
+            return
+        try:
+            listener = await self._listen()
+            notified = asyncio.ensure_future(_next_notification(listener, timeout))
+            stopped = asyncio.ensure_future(stop.wait())
+            await asyncio.wait({notified, stopped}, return_when=asyncio.FIRST_COMPLETED)
+            for task in (notified, stopped):
+                task.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await task  # a broken listener raises here: handled below
+        except Exception as error:  # the listener is an optimisation; polling still works
+            log.info("LISTEN unavailable (%s); polling", error)
+            await self._close_listener()
+            await _sleep_or_stop(stop, timeout)
+
+    async def _listen(self) -> Any:
+        import psycopg
+
+        if self._listener is None or self._listener.closed:
+            url = self.engine.url.set(drivername="postgresql")
+            conninfo = url.render_as_string(hide_password=False)
+            listener = await psycopg.AsyncConnection.connect(conninfo, autocommit=True)
+            await listener.execute(f"LISTEN {outbox.NOTIFY_CHANNEL}")
+            self._listener = listener
+        return self._listener
+
+    async def _close_listener(self) -> None:
+        if self._listener is not None:
+            with contextlib.suppress(Exception):
+                await self._listener.close()
+            self._listener = None
+
+
+async def _next_notification(listener: Any, seconds: float) -> None:
+    async for _ in listener.notifies(timeout=seconds, stop_after=1):
+        return
+
+
+async def _sleep_or_stop(stop: asyncio.Event, seconds: float) -> None:
+    with contextlib.suppress(TimeoutError):
+        await asyncio.wait_for(stop.wait(), seconds)

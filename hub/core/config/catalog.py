@@ -1,0 +1,115 @@
+"""Mirror the configuration's sources, channels and routes into their tables.
+
+Deliveries reference channel rows and items reference source rows, so the
+configured names must exist in the database before anything is routed.
+:func:`sync_config` is idempotent: run it at every start (the CLI does) and
+after editing ``hub.toml``. Rows whose key left the configuration are kept
+(history points at them) but disabled; routes are mirrored exactly.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from hub.core.config.settings import Settings
+from hub.core.models import Channel, Route, Source
+
+
+@dataclass(frozen=True)
+class SyncReport:
+    """How many rows :func:`sync_config` added, changed and disabled or removed."""
+
+    added: int = 0
+    changed: int = 0
+    retired: int = 0
+
+
+def _assign(row: object, values: dict[str, object]) -> bool:
+    changed = False
+    for name, value in values.items():
+        if getattr(row, name) != value:
+            setattr(row, name, value)
+            changed = True
+    return changed
+
+
+def sync_config(session: Session, settings: Settings) -> SyncReport:
+    """Upsert the configured sources, channels and routes in the caller's transaction."""
+    added = changed = retired = 0
+
+    sources = {row.key: row for row in session.scalars(select(Source))}
+    for key, source in settings.sources.items():
+        values: dict[str, object] = {
+            "kind": source.kind,
+            "url": source.url,
+            "title": source.title,
+            "trusted": source.trusted,
+            "enabled": source.enabled,
+            "interval_minutes": source.interval_minutes,
+        }
+        row = sources.pop(key, None)
+        if row is None:
+            session.add(Source(key=key, **values))
+            added += 1
+        elif _assign(row, values):
+            changed += 1
+    for row in sources.values():
+        if row.enabled and row.kind not in ("console",):
+            row.enabled = False
+            retired += 1
+
+    channels = {channel_row.key: channel_row for channel_row in session.scalars(select(Channel))}
+    for key, channel in settings.channels.items():
+        values = {
+            "platform": channel.platform,
+            "target": channel.target,
+            "language": channel.language,
+            "mode": channel.mode,
+            "enabled": channel.enabled,
+        }
+        channel_row = channels.pop(key, None)
+        if channel_row is None:
+            session.add(Channel(key=key, **values))
+            added += 1
+        elif _assign(channel_row, values):
+            changed += 1
+    for channel_row in channels.values():
+        if channel_row.enabled:
+            channel_row.enabled = False
+            retired += 1
+
+    routes = {route_row.name: route_row for route_row in session.scalars(select(Route))}
+    seen: set[str] = set()
+    for position, route in enumerate(settings.routes):
+        if route.name in seen:  # names are not unique in the file; the first one wins
+            continue
+        seen.add(route.name)
+        values = {
+            "position": position,
+            "match": route.match.model_dump(),
+            "channels": list(route.to),
+            "mode": route.mode,
+        }
+        route_row = routes.pop(route.name, None)
+        if route_row is None:
+            session.add(Route(name=route.name, **values))
+            added += 1
+        elif _assign(route_row, values):
+            changed += 1
+    for route_row in routes.values():
+        session.delete(route_row)
+        retired += 1
+
+    session.flush()
+    return SyncReport(added=added, changed=changed, retired=retired)
+
+
+def channel_ids(session: Session, keys: list[str] | None = None) -> dict[str, int]:
+    """Channel id by key (all channels, or only ``keys``)."""
+    query = select(Channel.key, Channel.id)
+    if keys is not None:
+        query = query.where(Channel.key.in_(keys))
+    return {key: id_ for key, id_ in session.execute(query)}

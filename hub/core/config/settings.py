@@ -1,0 +1,331 @@
+"""A deployment's settings: read ``hub.toml`` once, validate all of it, say what is wrong.
+
+Everything below the CLI takes a :class:`Settings` (or parts of it) as an
+argument; nothing else reads the environment or the file. Every problem is a
+:class:`~hub.core.errors.Problem` naming the file, the key and the line, and
+:func:`load_settings` reports all of them at once.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import re
+import tomllib
+from collections.abc import Callable, Iterable, Mapping
+from pathlib import Path
+from typing import Annotated, Any, Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from hub.core.config.tomllines import KeyPath, key_lines, line_of
+from hub.core.errors import ConfigError, Problem
+
+LANGUAGE_CODE = r"^[a-z]{2}$"
+Language = Annotated[str, Field(pattern=LANGUAGE_CODE)]
+Mode = Literal["immediate", "digest"]
+Key = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]*$")]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def _check_timezone(value: str | None) -> str | None:
+    if value is None:
+        return value
+    try:
+        ZoneInfo(value)
+    except (ZoneInfoNotFoundError, ValueError):
+        message = f"unknown time zone {value!r} (use an IANA name such as Europe/Madrid)"
+        raise ValueError(message) from None
+    return value
+
+
+class HubSection(_Strict):
+    """The ``[hub]`` table: the deployment as a whole."""
+
+    name: str = "Communication hub"
+    data_dir: str = "data"
+    database_url: str | None = None
+    timezone: str = "UTC"
+    public_url: str | None = None
+    languages: list[Language] = Field(default_factory=lambda: ["en"], min_length=1)
+    default_language: Language = "en"
+    secretariat_channel: str | None = None
+    # CIDR blocks a member-owned feed may point into (internal feeds); empty: public only.
+    fetch_allow_private: list[str] = Field(default_factory=list)
+
+    _tz = field_validator("timezone")(_check_timezone)
+
+    @field_validator("fetch_allow_private")
+    @classmethod
+    def _cidr_blocks(cls, value: list[str]) -> list[str]:
+        from hub.core.ingest.netguard import parse_networks
+
+        parse_networks(value)
+        return value
+
+
+class SourceSettings(_Strict):
+    """One place news comes from (``[sources.KEY]``)."""
+
+    kind: Literal["feed", "ical", "slack", "telegram", "web", "console"]
+    url: str | None = None
+    title: str | None = None
+    trusted: bool = False
+    member: str | None = None
+    interval_minutes: int = Field(default=15, ge=1, le=7 * 24 * 60)
+    language: Language | None = None
+    region: str | None = None
+    enabled: bool = True
+
+
+class ChannelSettings(_Strict):
+    """One place the hub posts to (``[channels.KEY]``).
+
+    ``target`` means what the platform calls the destination: a Slack channel,
+    a Telegram chat, a Mastodon or Bluesky account, a Mailchimp audience.
+    ``token_env`` names the environment variable holding the secret; the
+    secret itself never appears in the file.
+    """
+
+    platform: Key
+    target: str = Field(min_length=1)
+    title: str | None = None
+    language: Language | None = None
+    mode: Mode = "immediate"
+    enabled: bool = True
+    timezone: str | None = None
+    thread_id: int | None = None
+    token_env: Annotated[str, Field(pattern=r"^[A-Z][A-Z0-9_]*$")] | None = None
+    base_url: str | None = None
+
+    _tz = field_validator("timezone")(_check_timezone)
+
+
+class RouteMatch(_Strict):
+    """What an item must have for a route to take it; an empty list matches anything."""
+
+    sources: list[str] = Field(default_factory=list)
+    tags: list[str] = Field(default_factory=list)
+    languages: list[Language] = Field(default_factory=list)
+    regions: list[str] = Field(default_factory=list)
+    countries: list[str] = Field(default_factory=list)
+    members: list[str] = Field(default_factory=list)
+
+
+class RouteSettings(_Strict):
+    """One ``[[routes]]`` entry: items matching ``match`` go to the channels in ``to``."""
+
+    name: str = Field(min_length=1)
+    match: RouteMatch = Field(default_factory=RouteMatch)
+    to: list[str] = Field(min_length=1)
+    mode: Mode | None = None
+
+
+Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+
+
+class ScheduleSettings(_Strict):
+    """One ``[schedules.KEY]`` entry: something the hub does periodically."""
+
+    kind: Literal["roundup", "newsletter_draft", "audience_sync", "reminders"]
+    period: Literal["day", "week", "month"]
+    time: Annotated[str, Field(pattern=r"^([01]\d|2[0-3]):[0-5]\d$")] = "09:00"
+    weekday: Weekday | None = None
+    day: int | None = Field(default=None, ge=1, le=28)
+    channel: str | None = None
+    language: Language | None = None
+    timezone: str | None = None
+    enabled: bool = True
+
+    _tz = field_validator("timezone")(_check_timezone)
+
+
+class Settings(_Strict):
+    """A whole deployment."""
+
+    hub: HubSection = Field(default_factory=HubSection)
+    sources: dict[Key, SourceSettings] = Field(default_factory=dict)
+    channels: dict[Key, ChannelSettings] = Field(default_factory=dict)
+    routes: list[RouteSettings] = Field(default_factory=list)
+    schedules: dict[Key, ScheduleSettings] = Field(default_factory=dict)
+    path: str = "hub.toml"
+    secrets: Mapping[str, str] = Field(default_factory=dict, repr=False, exclude=True)
+
+    def secret(self, channel_key: str) -> str | None:
+        """The secret of a channel, read from the environment captured at load time."""
+        env = self.channels[channel_key].token_env
+        return self.secrets.get(env) if env else None
+
+    def database_url(self) -> str:
+        """The database to use: ``HUB_DATABASE_URL``, else the config, else SQLite in data_dir."""
+        explicit = self.secrets.get("HUB_DATABASE_URL") or self.hub.database_url
+        if explicit:
+            return explicit
+        return f"sqlite:///{Path(self.hub.data_dir) / 'hub.db'}"
+
+
+def read_environment(dotenv: Path | None = Path(".env")) -> dict[str, str]:
+    """The process environment, completed (never overridden) by a ``.env`` file if present."""
+    from dotenv import dotenv_values
+
+    values: dict[str, str] = {}
+    if dotenv is not None and dotenv.is_file():
+        values.update({k: v for k, v in dotenv_values(dotenv).items() if v is not None})
+    values.update(os.environ)
+    return values
+
+
+def load_settings(
+    path: str | Path,
+    environ: Mapping[str, str] | None = None,
+    platforms: Iterable[str] | None = None,
+    overrides: Callable[[dict[str, Any]], None] | None = None,
+) -> Settings:
+    """Read and validate a configuration file.
+
+    ``environ`` supplies the secrets (default: none); ``platforms`` is the set of
+    platform names that have a sink installed (default: accept any name);
+    ``overrides`` may change the parsed data in place before validation (the
+    demo points channels at local stand-ins this way). Raises
+    :class:`ConfigError` listing every problem found.
+    """
+    path = Path(path)
+    shown = str(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ConfigError([Problem(shown, "", "file not found")]) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError([Problem(shown, "", f"cannot read the file: {exc}")]) from None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        line = _toml_error_line(str(exc))
+        raise ConfigError([Problem(shown, "", f"invalid TOML: {exc}", line)]) from None
+
+    if overrides is not None:
+        overrides(data)
+    lines = key_lines(text)
+    environ = dict(environ or {})
+    try:
+        settings = Settings.model_validate({**data, "path": shown, "secrets": environ})
+    except ValidationError as exc:
+        raise ConfigError(_validation_problems(exc, shown, lines)) from None
+    problems = list(_cross_check(settings, lines, platforms))
+    if problems:
+        raise ConfigError(problems)
+    return settings
+
+
+def _toml_error_line(message: str) -> int | None:
+    found = re.search(r"line (\d+)", message)
+    return int(found.group(1)) if found else None
+
+
+_MODELS_BY_TABLE: dict[str, type[BaseModel]] = {
+    "hub": HubSection,
+    "sources": SourceSettings,
+    "channels": ChannelSettings,
+    "routes": RouteSettings,
+    "schedules": ScheduleSettings,
+}
+
+
+def _known_keys(loc: KeyPath) -> list[str]:
+    """The keys allowed at the place of an unknown key, for a did-you-mean hint."""
+    if len(loc) == 1:
+        return list(Settings.model_fields)
+    model = _MODELS_BY_TABLE.get(str(loc[0]))
+    if model is None:
+        return []
+    if len(loc) == 4 and loc[0] == "routes" and loc[2] == "match":
+        return list(RouteMatch.model_fields)
+    return list(model.model_fields)
+
+
+def _dotted(loc: KeyPath) -> str:
+    return ".".join(str(part) if isinstance(part, str) else f"[{part}]" for part in loc).replace(
+        ".[", "["
+    )
+
+
+def _validation_problems(exc: ValidationError, shown: str, lines: dict) -> list[Problem]:
+    problems = []
+    for error in exc.errors():
+        loc: KeyPath = tuple(part for part in error["loc"] if part not in ("secrets", "path"))
+        line = line_of(lines, loc)
+        if error["type"] == "extra_forbidden":
+            name = str(loc[-1])
+            close = difflib.get_close_matches(name, _known_keys(loc), n=1)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            message = f"unknown key {name!r}{hint}"
+        elif error["type"] == "missing":
+            message = "this key is required"
+        else:
+            message = f"{error['msg']} (got {error.get('input')!r})"
+        problems.append(Problem(shown, _dotted(loc), message, line))
+    return problems
+
+
+def _cross_check(
+    settings: Settings, lines: dict, platforms: Iterable[str] | None
+) -> Iterable[Problem]:
+    """What a schema cannot see: names that must exist elsewhere, secrets, languages."""
+    shown = settings.path
+    known_platforms = set(platforms) if platforms is not None else None
+    languages = set(settings.hub.languages)
+
+    def problem(loc: KeyPath, message: str) -> Problem:
+        return Problem(shown, _dotted(loc), message, line_of(lines, loc))
+
+    if settings.hub.default_language not in languages:
+        yield problem(("hub", "default_language"), "must be one of hub.languages")
+    secretariat = settings.hub.secretariat_channel
+    if secretariat and secretariat not in settings.channels:
+        yield problem(("hub", "secretariat_channel"), f"no channel named {secretariat!r}")
+    for key, source in settings.sources.items():
+        if source.kind in ("feed", "ical") and not source.url:
+            yield problem(("sources", key, "kind"), f"a {source.kind} source needs a url")
+        if source.language and source.language not in languages:
+            yield problem(("sources", key, "language"), "not one of hub.languages")
+    for key, channel in settings.channels.items():
+        if (
+            channel.enabled
+            and known_platforms is not None
+            and channel.platform not in known_platforms
+        ):
+            choices = ", ".join(sorted(known_platforms))
+            yield problem(
+                ("channels", key, "platform"),
+                f"no sink installed for platform {channel.platform!r} (installed: {choices})",
+            )
+        if channel.language and channel.language not in languages:
+            yield problem(("channels", key, "language"), "not one of hub.languages")
+        if channel.enabled and channel.token_env and not settings.secrets.get(channel.token_env):
+            yield problem(
+                ("channels", key, "token_env"),
+                f"the environment variable {channel.token_env} is not set "
+                "(set it, put it in .env, or set enabled = false)",
+            )
+    for index, route in enumerate(settings.routes):
+        for name in route.to:
+            if name not in settings.channels:
+                hint = difflib.get_close_matches(name, list(settings.channels), n=1)
+                extra = f" (did you mean {hint[0]!r}?)" if hint else ""
+                yield problem(("routes", index, "to"), f"no channel named {name!r}{extra}")
+        for name in route.match.sources:
+            if name not in settings.sources:
+                yield problem(("routes", index, "match", "sources"), f"no source named {name!r}")
+    for key, schedule in settings.schedules.items():
+        if schedule.kind == "roundup" and not schedule.channel:
+            yield problem(("schedules", key, "channel"), "a roundup needs a channel")
+        if schedule.channel and schedule.channel not in settings.channels:
+            yield problem(("schedules", key, "channel"), f"no channel named {schedule.channel!r}")
+        if schedule.period == "week" and schedule.weekday is None:
+            yield problem(("schedules", key, "weekday"), "a weekly schedule needs a weekday")
+        if schedule.period == "month" and schedule.day is None:
+            yield problem(("schedules", key, "day"), "a monthly schedule needs a day (1-28)")

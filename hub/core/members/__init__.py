@@ -1,0 +1,1 @@
+"""Members: signed preference links, preferences, export and erasure."""

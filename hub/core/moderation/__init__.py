@@ -1,0 +1,1 @@
+"""Moderation: approve, decline, edit, corrections and retractions, members' submissions."""

@@ -1,0 +1,179 @@
+"""The ports: what a platform module implements for the core.
+
+**The sink port**: how the bus hands a message to a platform. A platform module
+(``bots/slack``, ``bots/telegram``, ...) implements :class:`Sink` and the
+application layer wires its factory by platform name (``hub.wiring.SINKS``); the
+bus is given that mapping and never names a platform. A sink:
+
+- must turn a :class:`Message` into the platform's payload within the
+  platform's limits and markup, send it, and return a :class:`Receipt` with the
+  platform's id for the message;
+- must raise one of :mod:`hub.core.errors`' ``DeliveryError`` classes on failure
+  (``RateLimited`` with the platform's retry-after, ``ChannelGone``, ...);
+- must not sleep, retry or throttle: the bus's limiter and outbox do that;
+- declares its rate limits as data (:meth:`Sink.rate_limits`), shared by
+  every worker of a deployment. The bus takes one token from every budget
+  before a send, and a ``RateLimited`` answer pauses every budget of that
+  message, for every worker, for exactly ``retry_after`` seconds.
+
+**The stand-in port**: a local server on 127.0.0.1 that speaks a platform's real
+API (:class:`StandIn`). ``hub demo`` starts one per platform of the enabled
+channels, points those channels' ``base_url`` at it, and the console shows what
+each received.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, ClassVar, Protocol, runtime_checkable
+
+
+@dataclass(frozen=True)
+class ChannelInfo:
+    """What a sink knows of the channel it posts to."""
+
+    key: str
+    platform: str
+    target: str
+    language: str | None = None
+    thread_id: int | None = None
+    base_url: str | None = None
+
+
+@dataclass(frozen=True)
+class Message:
+    """Platform-neutral content for one delivery.
+
+    ``kind`` is ``item`` (one news item), ``roundup``, ``alert`` (to the
+    secretariat) or ``reply`` (to a member). ``text`` is plain text; ``html`` is
+    already sanitised by the hub. ``edit_of`` carries the platform id of an
+    earlier message when this is a correction.
+
+    ``attempt`` counts the claims of this delivery (1 the first time).
+    ``in_doubt`` says an earlier attempt may have reached the platform without the
+    hub recording it (a worker killed between the platform's answer and the
+    commit, a lease taken over, an answer lost): a sink that can look the message
+    up on the platform (Slack's metadata, a Mailchimp campaign's status) must do
+    so before sending again, and return what it finds as the receipt.
+    """
+
+    delivery_id: int
+    kind: str
+    title: str
+    text: str = ""
+    html: str = ""
+    link: str | None = None
+    image_url: str | None = None
+    language: str | None = None
+    tags: tuple[str, ...] = ()
+    edit_of: str | None = None
+    extra: Mapping[str, Any] = field(default_factory=dict)
+    attempt: int = 1
+    in_doubt: bool = False
+
+
+@dataclass(frozen=True)
+class Receipt:
+    """The platform's answer: the id it gave the message."""
+
+    platform_message_id: str
+
+
+@dataclass(frozen=True)
+class RateLimit:
+    """A budget: ``rate`` sends per second on average, at most ``burst`` at once.
+
+    ``key`` names what is limited (a bot token's name, a chat, a channel); two
+    sinks that share a key share the budget across every worker.
+    """
+
+    key: str
+    rate: float
+    burst: float = 1.0
+
+
+class Sink(Protocol):
+    """One platform's way of posting to one channel."""
+
+    platform: ClassVar[str]
+
+    async def start(self) -> None:
+        """Open connections; called once before the first send."""
+
+    async def send(self, message: Message) -> Receipt:
+        """Deliver ``message`` or raise a ``hub.core.errors.DeliveryError``."""
+        ...
+
+    def rate_limits(self, message: Message) -> list[RateLimit]:
+        """The budgets a send of ``message`` spends, most specific last."""
+        ...
+
+    async def close(self) -> None:
+        """Release connections; the sink is not used afterwards."""
+
+
+SinkFactory = Callable[[ChannelInfo, str | None], Sink]
+"""Builds a sink for a channel from its description and its secret (or None)."""
+
+
+# --- the stand-in port -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ReceivedPost:
+    """A message a stand-in holds, as a person would see it on the platform.
+
+    ``html`` is the platform's rich text turned into HTML by the platform
+    module; callers still sanitise it before showing it.
+    """
+
+    platform: str
+    channel: str
+    message_id: str
+    text: str
+    html: str
+    edited: bool = False
+    deleted: bool = False
+
+
+class StandIn(Protocol):
+    """A local server that plays one platform."""
+
+    platform: str
+    url: str
+
+    async def start(self) -> str:
+        """Start serving on 127.0.0.1 and return the base URL."""
+        ...
+
+    async def close(self) -> None:
+        """Stop serving."""
+
+    def secret(self) -> str:
+        """A token the stand-in accepts (demo only)."""
+        ...
+
+    def prepare(self, channel: ChannelInfo) -> None:
+        """Make the channel (chat, account) known so posts to it succeed."""
+
+    def posts(self) -> list[ReceivedPost]:
+        """Everything it holds, oldest first."""
+        ...
+
+
+@runtime_checkable
+class MemberChat(Protocol):
+    """A stand-in that can also play a member writing to the hub's bot (optional)."""
+
+    def member_says(self, text: str, *, language: str) -> str:
+        """Make a member send ``text`` to the bot; returns the conversation's reference."""
+        ...
+
+    def replies(self, conversation: str) -> list[str]:
+        """What the bot has answered in that conversation, oldest first (plain text)."""
+        ...
+
+
+StandInFactory = Callable[[], StandIn]
+"""Builds a platform's stand-in (not started)."""

@@ -1,0 +1,1 @@
+"""Scheduling: periodic jobs fired once per period, and the channels' roundups."""

@@ -1,0 +1,435 @@
+"""Roundups: a channel's digest of the period's news, like the OGP Local Roundup.
+
+A channel in ``digest`` mode gets no single posts: the router writes its
+deliveries with status ``held``. A roundup gathers the channel's held item
+deliveries (oldest first, at most :data:`MAX_ITEMS` and :data:`HTML_BUDGET`),
+groups them by topic or country with counts and links, adds the next events and the open award
+calls from the knowledge tables, and is enqueued as ONE delivery of kind
+``roundup`` with dedup key ``roundup:<channel>:<period_key>``: one per channel
+per period, whoever asks and however often.
+
+What happens to the held rows it covers: their status becomes ``digested``
+and their ``payload`` becomes ``{"roundup_delivery_id": <the roundup's
+delivery id>}``, in the same transaction as the enqueue. Nothing is dropped:
+
+- held rows past :data:`MAX_ITEMS` or :data:`HTML_BUDGET` stay held and lead the
+  next roundup;
+- when a roundup delivery ends ``failed`` or ``dead`` (a platform kept
+  rate-limiting it past its attempts, say), the next roundup of the channel
+  first gives its rows back (``digested`` -> ``held``) and covers them again.
+
+A roundup with no items is never posted: :func:`run_roundup` returns a
+``skipped`` outcome and logs why. The message payload uses the keys the
+bus's :func:`hub.core.bus.messages.build_messages` reads (``title``, ``text``,
+``html``, ``link``, ``language``, ``extra``); each platform's formatter turns
+the sanitised ``html`` into its own markup.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import cache
+from html import escape
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import yaml
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session
+
+from hub.core.bus.outbox import enqueue, notify
+from hub.core.config.settings import Settings
+from hub.core.models import Award, AwardStep, Channel, Delivery, Event, Item, ItemTranslation
+from hub.core.schedule.periods import period_key
+
+log = logging.getLogger(__name__)
+
+MAX_ITEMS = 30
+"""Items per roundup at most; the rest stay held for the next one."""
+HTML_BUDGET = 4000
+"""Characters of body HTML per roundup at most (markup and links included): within
+Telegram's 4096 visible characters and Slack's section packing with room to spare, so
+the events and open calls at the end are never cut off. Items past it wait, held."""
+EVENTS_SHOWN = 3
+TOPICS_FILE = Path(__file__).parent / "ingest" / "topics.yaml"
+
+WORDS: dict[str, dict[str, str]] = {
+    "en": {"day": "Daily roundup", "week": "Weekly roundup", "month": "Monthly roundup",
+           "count": "{count} new items", "events": "Next events", "calls": "Open calls",
+           "closes": "closes {date}", "other": "Other news"},
+    "es": {"day": "Resumen diario", "week": "Resumen semanal", "month": "Resumen mensual",
+           "count": "{count} noticias nuevas", "events": "Próximos eventos",
+           "calls": "Convocatorias abiertas", "closes": "cierra el {date}",
+           "other": "Otras noticias"},
+    "fr": {"day": "Récapitulatif du jour", "week": "Récapitulatif de la semaine",
+           "month": "Récapitulatif du mois", "count": "{count} nouvelles",
+           "events": "Prochains événements", "calls": "Appels ouverts",
+           "closes": "clôture le {date}", "other": "Autres nouvelles"},
+    "ca": {"day": "Resum diari", "week": "Resum setmanal", "month": "Resum mensual",
+           "count": "{count} notícies noves", "events": "Propers esdeveniments",
+           "calls": "Convocatòries obertes", "closes": "tanca el {date}",
+           "other": "Altres notícies"},
+    "pt": {"day": "Resumo diário", "week": "Resumo semanal", "month": "Resumo mensal",
+           "count": "{count} notícias novas", "events": "Próximos eventos",
+           "calls": "Chamadas abertas", "closes": "encerra em {date}", "other": "Outras notícias"},
+}  # fmt: skip
+"""Section words of a roundup in the five working languages."""
+
+
+def words(language: str) -> dict[str, str]:
+    return WORDS.get(language, WORDS["en"])
+
+
+@cache
+def _topic_keywords() -> dict[str, dict[str, list[str]]]:
+    data = yaml.safe_load(TOPICS_FILE.read_text(encoding="utf-8")) or {}
+    return {str(k): v for k, v in data.items() if isinstance(v, dict)}
+
+
+def topic_label(tag: str, language: str) -> str:
+    """A topic tag as a heading: its first whole keyword in ``language``, else the tag itself."""
+    keywords = _topic_keywords().get(tag, {}).get(language) or []
+    whole = [k.strip() for k in keywords if "*" not in k and k.strip()]
+    word = whole[0] if whole else next((k.rstrip("*").strip() for k in keywords), "")
+    label = word or tag.replace("-", " ").replace("_", " ")
+    return label[:1].upper() + label[1:]
+
+
+def country_label(code: str, language: str) -> str:
+    """A country code as a name in ``language`` (Babel's territory names)."""
+    from babel import Locale
+
+    try:
+        return str(Locale.parse(language).territories.get(code.upper(), code.upper()))
+    except Exception:  # an unknown locale still gets the code
+        return code.upper()
+
+
+def format_day(day: dt.date, language: str) -> str:
+    from babel.dates import format_date
+
+    try:
+        return str(format_date(day, format="medium", locale=language))
+    except Exception:
+        return day.isoformat()
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One item of a roundup."""
+
+    delivery_id: int
+    item_id: int
+    title: str
+    link: str | None
+
+
+@dataclass
+class Roundup:
+    """A roundup ready to render: groups of entries, then events and open calls."""
+
+    channel: str
+    period: str
+    period_key: str
+    language: str
+    issued_on: dt.date | None = None
+    groups: list[tuple[str, list[Entry]]] = field(default_factory=list)
+    events: list[str] = field(default_factory=list)
+    calls: list[str] = field(default_factory=list)
+    link: str | None = None
+
+    @property
+    def entries(self) -> list[Entry]:
+        return [entry for _, group in self.groups for entry in group]
+
+    @property
+    def title(self) -> str:
+        """``Weekly roundup · Nov 23, 2026``: the issue's date in the channel's language."""
+        when = format_day(self.issued_on, self.language) if self.issued_on else self.period_key
+        return f"{words(self.language)[self.period]} · {when}"
+
+    def html(self) -> str:
+        """The body as the small, escaped HTML every platform formatter reads."""
+        w = words(self.language)
+        parts = [f"<p>{escape(w['count'].format(count=len(self.entries)))}</p>"]
+        for label, group in self.groups:
+            parts.append(f"<p><b>{escape(label)} ({len(group)})</b></p><ul>")
+            for entry in group:
+                title = escape(entry.title)
+                if entry.link:
+                    parts.append(f'<li><a href="{escape(entry.link, quote=True)}">{title}</a></li>')
+                else:
+                    parts.append(f"<li>{title}</li>")
+            parts.append("</ul>")
+        for heading, lines in ((w["events"], self.events), (w["calls"], self.calls)):
+            if lines:
+                items = "".join(f"<li>{escape(line)}</li>" for line in lines)
+                parts.append(f"<p><b>{escape(heading)}</b></p><ul>{items}</ul>")
+        return "".join(parts)
+
+    def text(self) -> str:
+        """The same as plain text (what ``--dry-run`` prints)."""
+        w = words(self.language)
+        lines = [self.title, "", w["count"].format(count=len(self.entries))]
+        for label, group in self.groups:
+            lines += ["", f"{label} ({len(group)})"]
+            lines += [f"- {e.title}" + (f" {e.link}" if e.link else "") for e in group]
+        for heading, extra in ((w["events"], self.events), (w["calls"], self.calls)):
+            if extra:
+                lines += ["", heading] + [f"- {line}" for line in extra]
+        return "\n".join(lines)
+
+    def payload(self) -> dict[str, Any]:
+        return {
+            "title": self.title,
+            "text": self.text(),
+            "html": self.html(),
+            "link": self.link,
+            "language": self.language,
+            "extra": {"period": self.period, "period_key": self.period_key,
+                      "items": [e.item_id for e in self.entries]},
+        }  # fmt: skip
+
+
+@dataclass(frozen=True)
+class RoundupResult:
+    """What :func:`run_roundup` did: enqueued (with the delivery id), or skipped and why."""
+
+    outcome: str
+    roundup: Roundup | None = None
+    delivery_id: int | None = None
+
+
+def channel_language(settings: Settings, channel_key: str, language: str | None = None) -> str:
+    configured = settings.channels[channel_key].language
+    return language or configured or settings.hub.default_language
+
+
+def current_period_key(settings: Settings, channel_key: str, period: str, now: dt.datetime) -> str:
+    """The period ``now`` falls in, in the channel's time zone (for roundups made by hand)."""
+    zone = ZoneInfo(settings.channels[channel_key].timezone or settings.hub.timezone)
+    return period_key(period, now.astimezone(zone).date())
+
+
+def release_failed_roundups(session: Session, channel_id: int) -> int:
+    """Give the rows of this channel's failed or dead roundups back to ``held``."""
+    failed = select(Delivery.id).where(
+        Delivery.channel_id == channel_id,
+        Delivery.kind == "roundup",
+        Delivery.status.in_(("failed", "dead")),
+    )
+    failed_ids = list(session.scalars(failed))
+    if not failed_ids:
+        return 0
+    covered = Delivery.payload["roundup_delivery_id"].as_integer()
+    result: Any = session.execute(
+        update(Delivery)
+        .where(Delivery.channel_id == channel_id, Delivery.status == "digested")
+        .where(covered.in_(failed_ids))
+        .values(status="held", payload={})
+        .execution_options(synchronize_session=False)
+    )
+    released = int(result.rowcount or 0)
+    if released:
+        log.warning("%d items of failed roundups go into the next one", released,
+                    extra={"channel": channel_id})  # fmt: skip
+    return released
+
+
+def held_entries(
+    session: Session, channel_id: int, language: str, until: dt.datetime, limit: int = MAX_ITEMS
+) -> list[tuple[Entry, Item]]:
+    """The channel's held item deliveries made before ``until``, oldest first."""
+    rows = session.execute(
+        select(Delivery.id, Item)
+        .join(Item, Item.id == Delivery.item_id)
+        .where(Delivery.channel_id == channel_id, Delivery.status == "held")
+        .where(Delivery.kind == "item", Delivery.created_at <= until)
+        .where(Item.status == "approved")
+        .order_by(Delivery.created_at, Delivery.id)
+        .limit(limit)
+    ).all()
+    item_ids = [item.id for _, item in rows]
+    titles = dict(
+        session.execute(
+            select(ItemTranslation.item_id, ItemTranslation.title).where(
+                ItemTranslation.item_id.in_(item_ids), ItemTranslation.language == language
+            )
+        ).all()
+    )
+    return [
+        (
+            Entry(
+                delivery_id,
+                item.id,
+                item.title if item.language == language else titles.get(item.id, item.title),
+                item.link,
+            ),
+            item,
+        )
+        for delivery_id, item in rows
+    ]
+
+
+def group_entries(
+    pairs: list[tuple[Entry, Item]], language: str, by: str = "topic"
+) -> list[tuple[str, list[Entry]]]:
+    """Entries grouped by their item's first topic (or country); bigger groups first."""
+    groups: dict[str, list[Entry]] = defaultdict(list)
+    other = words(language)["other"]
+    for entry, item in pairs:
+        if by == "country" and item.countries:
+            label = country_label(item.countries[0], language)
+        elif by == "topic" and item.tags:
+            label = topic_label(item.tags[0], language)
+        else:
+            label = other
+        groups[label].append(entry)
+    ordered = sorted(groups.items(), key=lambda kv: (kv[0] == other, -len(kv[1]), kv[0]))
+    return ordered
+
+
+def next_events(
+    session: Session, today: dt.date, language: str, limit: int = EVENTS_SHOWN
+) -> list[str]:
+    events = session.scalars(
+        select(Event)
+        .where(Event.starts_on >= today)
+        .order_by(Event.starts_on, Event.id)
+        .limit(limit * 3)
+    )
+    lines = []
+    for event in events:
+        name = (
+            event.name.get(language)
+            or event.name.get("en")
+            or next(iter(event.name.values()), event.id)
+        )
+        place = f", {event.city}" if event.city else ""
+        when = format_day(event.starts_on, language) if event.starts_on else ""
+        line = f"{when} · {name}{place}"
+        if line not in lines:  # the same event from the calendar and from the seed files
+            lines.append(line)
+        if len(lines) == limit:
+            break
+    return lines
+
+
+def open_calls(session: Session, today: dt.date, language: str) -> list[str]:
+    steps = session.scalars(
+        select(AwardStep)
+        .join(Award)
+        .where(AwardStep.step.like("call%"), AwardStep.starts_on <= today)
+        .where(AwardStep.ends_on >= today)
+        .order_by(AwardStep.ends_on)
+    )
+    lines = []
+    for step in steps:
+        award = step.award
+        name = award.name.get(language) or award.name.get("en") or award.id
+        closes = words(language)["closes"].format(date=format_day(step.ends_on, language))  # type: ignore[arg-type]
+        lines.append(f"{name} ({closes})")
+    return lines
+
+
+def build_roundup(
+    session: Session,
+    settings: Settings,
+    channel_key: str,
+    period: str,
+    now: dt.datetime,
+    *,
+    period_key: str | None = None,
+    language: str | None = None,
+    group_by: str = "topic",
+) -> Roundup:
+    """The roundup of ``channel_key`` at ``now`` (its held items; possibly none)."""
+    channel_id = session.scalar(select(Channel.id).where(Channel.key == channel_key))
+    if channel_id is None:
+        from hub.core.errors import HubError
+
+        raise HubError(f"no channel {channel_key!r} in the database (is it in hub.toml?)")
+    language = channel_language(settings, channel_key, language)
+    key = period_key or current_period_key(settings, channel_key, period, now)
+    zone = ZoneInfo(settings.channels[channel_key].timezone or settings.hub.timezone)
+    today = now.astimezone(zone).date()
+    pairs = held_entries(session, channel_id, language, now)
+    roundup = Roundup(
+        channel=channel_key,
+        period=period,
+        period_key=key,
+        language=language,
+        issued_on=today,
+        groups=group_entries(pairs, language, group_by),
+        events=next_events(session, today, language),
+        calls=open_calls(session, today, language),
+    )
+    while len(roundup.html()) > HTML_BUDGET and len(pairs) > 1:
+        pairs = pairs[: max(1, len(pairs) - max(1, len(pairs) // 8))]
+        roundup.groups = group_entries(pairs, language, group_by)
+    return roundup
+
+
+def dedup_key(channel_key: str, key: str) -> str:
+    return f"roundup:{channel_key}:{key}"
+
+
+def run_roundup(
+    session: Session,
+    settings: Settings,
+    channel_key: str,
+    period: str,
+    now: dt.datetime,
+    *,
+    period_key: str | None = None,
+    language: str | None = None,
+    group_by: str = "topic",
+) -> RoundupResult:
+    """Build and enqueue the roundup in the caller's transaction, or say why not."""
+    key = period_key or current_period_key(settings, channel_key, period, now)
+    existing = session.scalar(
+        select(Delivery.id).where(Delivery.dedup_key == dedup_key(channel_key, key))
+    )
+    if existing is not None:
+        return RoundupResult(f"skipped: the {key} roundup is already queued (delivery {existing})",
+                             delivery_id=existing)  # fmt: skip
+    channel_id = session.scalar(select(Channel.id).where(Channel.key == channel_key))
+    if channel_id is not None:
+        release_failed_roundups(session, channel_id)
+    roundup = build_roundup(session, settings, channel_key, period, now, period_key=key,
+                            language=language, group_by=group_by)  # fmt: skip
+    if not roundup.entries:
+        log.info("roundup %s for %s skipped: no held items", channel_key, key,
+                 extra={"channel": channel_key})  # fmt: skip
+        return RoundupResult("skipped: nothing to report", roundup)
+    delivery = enqueue(session, channel_key=channel_key, kind="roundup", payload=roundup.payload(),
+                       dedup_key=dedup_key(channel_key, key), now=now)  # fmt: skip
+    session.execute(
+        update(Delivery)
+        .where(Delivery.id.in_([e.delivery_id for e in roundup.entries]))
+        .where(Delivery.status == "held")
+        .values(status="digested", payload={"roundup_delivery_id": delivery.id})
+        .execution_options(synchronize_session=False)
+    )
+    notify(session.connection())
+    log.info("roundup %s for %s queued with %d items", channel_key, key, len(roundup.entries),
+             extra={"channel": channel_key, "delivery": delivery.id})  # fmt: skip
+    return RoundupResult(f"queued delivery {delivery.id} with {len(roundup.entries)} items",
+                         roundup, delivery.id)  # fmt: skip
+
+
+def held_count(session: Session, channel_key: str) -> int:
+    """How many items wait for this channel's next roundup."""
+    return int(
+        session.scalar(
+            select(func.count())
+            .select_from(Delivery)
+            .join(Channel, Channel.id == Delivery.channel_id)
+            .where(Channel.key == channel_key, Delivery.status == "held")
+        )
+        or 0
+    )

@@ -1,0 +1,99 @@
+"""Sinks of the bus itself: for tests, benchmarks and demos (no platform behind them).
+
+- :class:`InstantSink` (platform ``memory``) accepts everything at once and
+  keeps what it got in memory.
+- :class:`RecordingSink` (platform ``recording``) appends one JSON line per
+  message to the file named by the channel's ``target``, so that several worker
+  processes can be checked afterwards for lost or duplicated deliveries.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from typing import ClassVar
+
+from hub.core.ports import ChannelInfo, Message, RateLimit, Receipt
+
+
+class InstantSink:
+    """Accepts every message immediately; ``sent`` holds them in arrival order."""
+
+    platform: ClassVar[str] = "memory"
+
+    def __init__(self, channel: ChannelInfo, secret: str | None = None, *, keep: bool = True):
+        self.channel = channel
+        self.keep = keep
+        self.sent: list[Message] = []
+        self.count = 0
+
+    async def start(self) -> None:
+        return None
+
+    async def send(self, message: Message) -> Receipt:
+        self.count += 1
+        if self.keep:
+            self.sent.append(message)
+        return Receipt(f"{self.channel.key}:{message.delivery_id}")
+
+    def rate_limits(self, message: Message) -> list[RateLimit]:
+        return []
+
+    async def close(self) -> None:
+        return None
+
+
+class RecordingSink:
+    """Appends ``{"delivery_id", "channel", "pid", "at"}`` per message to the target file.
+
+    Each line is written with one ``write`` on a file opened in append mode,
+    which POSIX keeps whole even when several processes append at once.
+    """
+
+    platform: ClassVar[str] = "recording"
+
+    def __init__(self, channel: ChannelInfo, secret: str | None = None):
+        self.channel = channel
+        self.path = channel.target
+        self._fd: int | None = None
+
+    async def start(self) -> None:
+        self._fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+
+    async def send(self, message: Message) -> Receipt:
+        if self._fd is None:
+            await self.start()
+        assert self._fd is not None
+        line = {
+            "delivery_id": message.delivery_id,
+            "channel": self.channel.key,
+            "title": message.title,
+            "pid": os.getpid(),
+            "at": time.time(),
+        }
+        os.write(self._fd, (json.dumps(line) + "\n").encode())
+        return Receipt(f"rec:{message.delivery_id}")
+
+    def rate_limits(self, message: Message) -> list[RateLimit]:
+        return []
+
+    async def close(self) -> None:
+        if self._fd is not None:
+            os.close(self._fd)
+            self._fd = None
+
+
+def read_recording(path: str) -> list[dict[str, object]]:
+    """The lines a :class:`RecordingSink` wrote (a torn last line is ignored)."""
+    records = []
+    try:
+        with open(path, encoding="utf-8") as file:
+            for line in file:
+                try:
+                    records.append(json.loads(line))
+                except json.JSONDecodeError:
+                    continue
+    except FileNotFoundError:
+        return []
+    return records

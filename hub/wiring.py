@@ -1,0 +1,235 @@
+"""The composition root: the one place that names ``bots`` and ``newsletters``.
+
+The core (:mod:`hub.core`) names no platform. It is handed what it needs as typed
+callables, and this module is where the application layer (the CLI, the console,
+the process runner, the demo) finds them:
+
+- ``SINKS``: a sink factory per channel ``platform`` (the bus's only registry);
+- ``STANDINS``: the platforms' local stand-in servers, for the demo and the console;
+- ``PREVIEWS``: the exact API requests a sink would send (``hub preview``);
+- ``INGRESS``: webhook routes mounted on the console's server;
+- ``MODERATION_NOTICES``: who tells a member that their news was approved;
+- ``SCHEDULED_JOBS``: scheduled jobs that talk to the outside world;
+- :func:`run_bots` and :func:`mailchimp_eraser`.
+
+Each entry imports its platform module when it is first called, not when this
+module is imported: ``hub ask`` and ``hub status`` start without loading five
+platform SDKs (the atproto SDK alone takes about a second to import). A new
+platform is one package in ``bots/`` and one line per table here.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session
+
+from hub.core.config.settings import ScheduleSettings, Settings
+from hub.core.models import Item
+from hub.core.ports import ChannelInfo, Message, Sink, SinkFactory, StandIn, StandInFactory
+from hub.core.schedule.scheduler import OutsideJob
+
+Clock = Callable[[], dt.datetime]
+Preview = Callable[[Message, ChannelInfo], list[dict[str, Any]]]
+Ingress = Callable[[Any, Settings, Engine, Clock], None]
+ModerationNotice = Callable[..., int]
+"""``notice(session, item, outcome, *, now, reason) -> how many notices were queued``."""
+
+
+# --- sinks ------------------------------------------------------------------------------
+
+
+def _memory_sink(channel: ChannelInfo, secret: str | None) -> Sink:
+    from hub.testing.sinks import InstantSink
+
+    return InstantSink(channel, secret)
+
+
+def _recording_sink(channel: ChannelInfo, secret: str | None) -> Sink:
+    from hub.testing.sinks import RecordingSink
+
+    return RecordingSink(channel, secret)
+
+
+def _slack_sink(channel: ChannelInfo, secret: str | None) -> Sink:
+    from bots.slack.sink import slack_sink
+
+    return slack_sink(channel, secret)
+
+
+def _telegram_sink(channel: ChannelInfo, secret: str | None) -> Sink:
+    from bots.telegram.sink import telegram_sink
+
+    return telegram_sink(channel, secret)
+
+
+def _mastodon_sink(channel: ChannelInfo, secret: str | None) -> Sink:
+    from bots.mastodon.sink import mastodon_sink
+
+    return mastodon_sink(channel, secret)
+
+
+def _bluesky_sink(channel: ChannelInfo, secret: str | None) -> Sink:
+    from bots.bluesky.sink import bluesky_sink
+
+    return bluesky_sink(channel, secret)
+
+
+def _mailchimp_sink(channel: ChannelInfo, secret: str | None) -> Sink:
+    from newsletters.sink import mailchimp_sink
+
+    return mailchimp_sink(channel, secret)
+
+
+SINKS: Mapping[str, SinkFactory] = {
+    "memory": _memory_sink,
+    "recording": _recording_sink,
+    "slack": _slack_sink,
+    "telegram": _telegram_sink,
+    "mastodon": _mastodon_sink,
+    "bluesky": _bluesky_sink,
+    "mailchimp": _mailchimp_sink,
+}
+"""A sink factory per channel ``platform``; ``memory`` and ``recording`` are in-process
+doubles for tests and trials (:mod:`hub.testing.sinks`)."""
+
+PLATFORMS = frozenset(SINKS)
+"""The platform names a channel may use."""
+
+
+# --- stand-ins --------------------------------------------------------------------------
+
+
+def _slack_standin() -> StandIn:
+    from bots.slack.demo import slack_standin
+
+    return slack_standin()
+
+
+def _telegram_standin() -> StandIn:
+    from bots.telegram.demo import telegram_standin
+
+    return telegram_standin()
+
+
+def _mastodon_standin() -> StandIn:
+    from bots.mastodon.demo import mastodon_standin
+
+    return mastodon_standin()
+
+
+def _bluesky_standin() -> StandIn:
+    from bots.bluesky.demo import bluesky_standin
+
+    return bluesky_standin()
+
+
+def _mailchimp_standin() -> StandIn:
+    from newsletters.demo_standin import mailchimp_standin
+
+    return mailchimp_standin()
+
+
+STANDINS: Mapping[str, StandInFactory] = {
+    "slack": _slack_standin,
+    "telegram": _telegram_standin,
+    "mailchimp": _mailchimp_standin,
+    "mastodon": _mastodon_standin,
+    "bluesky": _bluesky_standin,
+}
+"""A local server per platform that plays it (``hub demo``, the console's sandbox)."""
+
+
+# --- previews, ingress, notices ----------------------------------------------------------
+
+
+def _preview(platform: str) -> Preview:
+    def preview(message: Message, channel: ChannelInfo) -> list[dict[str, Any]]:
+        import bots.preview
+
+        found: Preview = getattr(bots.preview, platform)
+        return found(message, channel)
+
+    return preview
+
+
+PREVIEWS: Mapping[str, Preview] = {
+    name: _preview(name) for name in ("slack", "telegram", "mastodon", "bluesky")
+}
+"""The exact requests a platform's sink would send for a message (``hub preview``)."""
+
+
+def _bots_ingress(app: Any, settings: Settings, engine: Engine, clock: Clock) -> None:
+    from bots.runtime import install_ingress
+
+    install_ingress(app, settings, engine, clock)
+
+
+def _mailchimp_ingress(app: Any, settings: Settings, engine: Engine, clock: Clock) -> None:
+    from newsletters.webhook import install_ingress
+
+    install_ingress(app, settings, engine, clock)
+
+
+INGRESS: tuple[Ingress, ...] = (_bots_ingress, _mailchimp_ingress)
+"""Platform webhooks (``POST /slack/events``, Telegram, Mailchimp) on the console's server."""
+
+
+def _tell_submitter(
+    session: Session, item: Item, outcome: str, *, now: dt.datetime, reason: str = ""
+) -> int:
+    from bots.submissions import tell_submitter
+
+    return tell_submitter(session, item, outcome, now=now, reason=reason)
+
+
+MODERATION_NOTICES: tuple[ModerationNotice, ...] = (_tell_submitter,)
+"""Who tells a member, on the platform they used, that their news was approved or declined."""
+
+
+async def run_bots(settings: Settings, engine: Engine, stop: asyncio.Event) -> None:
+    """The ``bots`` role: the platform inbox's worker, and Telegram polling without a URL."""
+    from bots.runtime import run_bots as run
+
+    await run(settings, engine, stop)
+
+
+def mailchimp_eraser() -> Callable[[Settings, str], bool]:
+    """Deletes a contact permanently from the Mailchimp audience (``hub erase``)."""
+    from newsletters.audience import erase_member
+
+    return erase_member
+
+
+# --- scheduled jobs ----------------------------------------------------------------------
+
+
+def draft_newsletters(
+    engine: Engine, settings: Settings, schedule: ScheduleSettings, now: dt.datetime
+) -> str:
+    from newsletters.publish import draft_scheduled
+
+    editions = draft_scheduled(engine, settings, now, schedule.period)
+    return f"drafted {len(editions)} edition(s)"
+
+
+def sync_audience(
+    engine: Engine, settings: Settings, schedule: ScheduleSettings, now: dt.datetime
+) -> str:
+    from newsletters.publish import account_from_settings
+    from newsletters.publish import sync_audience as sync
+
+    total, report = sync(engine, account_from_settings(settings))
+    return f"synced {report.members} of {total} members, {report.errored} errors"
+
+
+SCHEDULED_JOBS: Mapping[str, OutsideJob] = {
+    "newsletter_draft": draft_newsletters,
+    "audience_sync": sync_audience,
+}
+"""Scheduled jobs of ``newsletters``, by schedule ``kind``; the core runs roundups and
+reminders itself."""
