@@ -179,14 +179,16 @@ class MailchimpStandIn:
         try:
             assert self._gate is not None
             await self._gate.wait()
-            return await handler(request)
+            response: web.StreamResponse = await handler(request)
+            return response
         finally:
             self.in_flight -= 1
 
     @web.middleware
     async def _auth(self, request: web.Request, handler: Any) -> web.StreamResponse:
         if not request.path.startswith(API_PREFIX):
-            return await handler(request)
+            passed: web.StreamResponse = await handler(request)
+            return passed
         header = request.headers.get("Authorization", "")
         key = ""
         if header.startswith("Basic "):
@@ -205,7 +207,8 @@ class MailchimpStandIn:
             )
             self.received.append(Received(request.method, request.path, {}, None, 401))
             return self._json(status, body)
-        return await handler(request)
+        answered: web.StreamResponse = await handler(request)
+        return answered
 
     async def _api(self, request: web.Request) -> web.StreamResponse:
         path = "/" + request.match_info["tail"].strip("/")

@@ -55,7 +55,9 @@ _MENTION = re.compile(r"<@[A-Z0-9]+(\|[^>]*)?>")
 def submit_modal(reply_to: str) -> dict[str, Any]:
     """The submission form; ``private_metadata`` keeps where to tell the member."""
 
-    def field(block: str, label: str, multiline: bool = False, optional: bool = False) -> dict:
+    def field(
+        block: str, label: str, multiline: bool = False, optional: bool = False
+    ) -> dict[str, Any]:
         element = {"type": "plain_text_input", "action_id": block, "multiline": multiline}
         return {"type": "input", "block_id": block, "optional": optional,
                 "label": {"type": "plain_text", "text": label}, "element": element}  # fmt: skip

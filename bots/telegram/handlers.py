@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Engine, select
+from sqlalchemy.orm import Session
 
 from bots.answering import ChatQuestion, answer_into_chat, find_member, say_into_chat
 from bots.preferences import preferences_reply
@@ -248,7 +249,7 @@ class TelegramHandlers:
         if await asyncio.to_thread(self._in_conversation, chat_id):
             await self._sayer(record, chat_id, chosen or "en", now)(prompt("photo", chosen or "en"))
 
-    def _conversation(self, session: Any, chat_id: int) -> BotConversation | None:
+    def _conversation(self, session: Session, chat_id: int) -> BotConversation | None:
         return session.scalar(
             select(BotConversation).where(
                 BotConversation.platform == PLATFORM,

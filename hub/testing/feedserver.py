@@ -90,7 +90,11 @@ class FeedServer:
                 )
 
             def _answer(
-                self, status: int, body: bytes, content_type: str, headers: dict | None = None
+                self,
+                status: int,
+                body: bytes,
+                content_type: str,
+                headers: dict[str, str] | None = None,
             ) -> None:
                 self.send_response(status)
                 self.send_header("Content-Type", content_type)

@@ -103,7 +103,8 @@ def _vevent(event: Event, host: str, language: str) -> CalendarEvent:
 
 def _build(engine: Engine, settings: Settings, language: str) -> bytes:
     with Session(engine) as session:
-        return calendar_of(feed_events(session), settings, language).to_ical()
+        ical: bytes = calendar_of(feed_events(session), settings, language).to_ical()
+        return ical
 
 
 async def events_ics(request: Request) -> Response:

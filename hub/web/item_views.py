@@ -12,7 +12,6 @@ from sqlalchemy import String, cast, or_, select
 from starlette.responses import Response
 
 from hub.core.accounts import AuditEntry
-from hub.core.moderation import decisions as moderation
 from hub.core.ingest.sanitise import clean_summary, clean_title
 from hub.core.models import (
     Channel,
@@ -23,6 +22,7 @@ from hub.core.models import (
     ItemTranslation,
     Source,
 )
+from hub.core.moderation import decisions as moderation
 from hub.core.moderation.corrections import correction_prefix, posted, retraction_prefix
 from hub.core.moderation.submissions import plain_to_html
 from hub.web.delivery_views import error_in_words, link_for

@@ -1,36 +1,19 @@
 """The assistant's handoff queue: questions it could not answer, and the secretariat's reply.
 
 The reply is recorded and queued to the member by the assistant's
-``answer_reply`` (``hub.core.assistant.store``), looked up lazily so the console
-still runs in a build without the assistant (the form then says replies
-cannot be sent).
+``answer_reply`` (``hub.core.assistant.store``), on the platform they asked from.
 """
 
 from __future__ import annotations
 
-import importlib
-from collections.abc import Callable
-from typing import Any
-
 from sqlalchemy import select
 from starlette.responses import Response
 
+from hub.core.assistant.store import answer_reply
 from hub.core.errors import HubError
 from hub.core.models import Member, Question
 from hub.web.i18n import _
 from hub.web.page import Page, Refused
-
-
-def assistant_reply_function() -> Callable[..., Any] | None:
-    """``answer_reply`` of the assistant, or None when the assistant is not there."""
-    for module in ("hub.core.assistant.store", "hub.core.assistant"):
-        try:
-            found = getattr(importlib.import_module(module), "answer_reply", None)
-        except ImportError:
-            continue
-        if callable(found):
-            return found
-    return None
 
 
 def questions_page(page: Page) -> Response:
@@ -53,7 +36,6 @@ def questions_page(page: Page) -> Response:
         "questions.html",
         open_questions=open_questions,
         replied=replied,
-        can_reply=assistant_reply_function() is not None,
     )
 
 
@@ -69,11 +51,6 @@ def reply(page: Page) -> Response:
     text = page.field("reply")
     if not text:
         raise Refused(_("Write a reply first."), "/questions")
-    answer_reply = assistant_reply_function()
-    if answer_reply is None:
-        raise Refused(
-            _("Replies cannot be sent yet: the assistant is not installed."), "/questions"
-        )
     try:
         answer_reply(page.db, question.id, text, by=page.user.email, now=page.now)
     except HubError as exc:

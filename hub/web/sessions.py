@@ -67,7 +67,8 @@ class CookieJar:
         if not value:
             return None
         try:
-            return self.signer.loads(value)
+            loaded: object = self.signer.loads(value)
+            return loaded
         except BadSignature:
             return None
 

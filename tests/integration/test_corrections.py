@@ -23,8 +23,8 @@ from hub.core.bus.worker import Worker, WorkerConfig
 from hub.core.config.catalog import sync_config
 from hub.core.config.settings import Settings
 from hub.core.db import transaction
-from hub.core.moderation import decisions as moderation
 from hub.core.models import Delivery, Item
+from hub.core.moderation import decisions as moderation
 from hub.wiring import SINKS
 
 SLACK_TOKEN = "xoxb-stand-in-token"

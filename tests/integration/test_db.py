@@ -69,3 +69,19 @@ def test_sqlite_runs_in_wal_mode(tmp_path: Path) -> None:
         assert connection.execute(text("PRAGMA journal_mode")).scalar() == "wal"
         assert connection.execute(text("PRAGMA foreign_keys")).scalar() == 1
     engine.dispose()
+
+
+def test_the_models_match_the_migrations(engine: Engine) -> None:
+    """Alembic's autogenerate finds nothing to do on a migrated database: every model,
+    the console's tables included, is what the migrations made (tables, columns, types,
+    nullability, indexes, uniques, foreign keys)."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    from hub.core import accounts
+
+    assert accounts.WebSession.__table__.name in Base.metadata.tables
+    with engine.connect() as connection:
+        context = MigrationContext.configure(connection, opts={"compare_type": True})
+        differences = compare_metadata(context, Base.metadata)
+    assert differences == []

@@ -255,7 +255,12 @@ def _certificate(tmp_path: Path, name: str) -> tuple[Path, Path, bytes]:
     def subject(common: str) -> x509.Name:
         return x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, common)])
 
-    now = dt.datetime.now(dt.UTC)
+    # OpenSSL checks validity on the machine's real clock, which no test clock moves:
+    # a certificate valid for this whole century keeps the test independent of the date.
+    valid_from, valid_until = (
+        dt.datetime(2000, 1, 1, tzinfo=dt.UTC),
+        dt.datetime(2100, 1, 1, tzinfo=dt.UTC),
+    )
     ca_key, key = ec.generate_private_key(ec.SECP256R1()), ec.generate_private_key(ec.SECP256R1())
     ca = (
         x509.CertificateBuilder()
@@ -263,8 +268,8 @@ def _certificate(tmp_path: Path, name: str) -> tuple[Path, Path, bytes]:
         .issuer_name(subject("test CA"))
         .public_key(ca_key.public_key())
         .serial_number(1)
-        .not_valid_before(now - dt.timedelta(hours=1))
-        .not_valid_after(now + dt.timedelta(hours=1))
+        .not_valid_before(valid_from)
+        .not_valid_after(valid_until)
         .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
         .sign(ca_key, hashes.SHA256())
     )
@@ -274,8 +279,8 @@ def _certificate(tmp_path: Path, name: str) -> tuple[Path, Path, bytes]:
         .issuer_name(ca.subject)
         .public_key(key.public_key())
         .serial_number(2)
-        .not_valid_before(now - dt.timedelta(hours=1))
-        .not_valid_after(now + dt.timedelta(hours=1))
+        .not_valid_before(valid_from)
+        .not_valid_after(valid_until)
         .add_extension(x509.SubjectAlternativeName([x509.DNSName(name)]), critical=False)
         .sign(ca_key, hashes.SHA256())
     )

@@ -19,7 +19,6 @@ PLACEHOLDER = re.compile(r"%\((\w+)\)[sd]")
 def _marked() -> set[str]:
     method_map = [
         ("hub/web/**.py", "python"),
-        ("hub/charts.py", "python"),
         ("hub/web/templates/**.html", "jinja2"),
     ]
     options = {"hub/web/templates/**.html": {"extensions": "jinja2.ext.i18n"}}

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import time
 
 import pytest
 
@@ -17,7 +16,14 @@ from hub.bench.hostile import (
 )
 from hub.core.ingest.errors import FeedError
 from hub.core.ingest.parse import parse_feed
-from hub.core.ingest.sanitise import SUMMARY_SOURCE_TAGS, clean_summary, clean_title, summary_source
+from hub.core.ingest.sanitise import (
+    SUMMARY_SOURCE_TAGS,
+    TITLE_LIMIT,
+    TITLE_SOURCE,
+    clean_summary,
+    clean_title,
+    summary_source,
+)
 from hub.core.ingest.xmlguard import MAX_ELEMENTS, check_xml, count_markup
 from hub.testing.feedserver import rss
 
@@ -35,11 +41,10 @@ NOW = dt.datetime(2026, 11, 22, tzinfo=dt.UTC)
     ],
 )
 def test_costly_xml_is_refused_before_parsing(body: bytes, kind: str, words: str) -> None:
-    started = time.perf_counter()
+    # How fast the refusal is, is `hub bench feeds --hostile`'s to measure; here: refused.
     with pytest.raises(FeedError) as refused:
         check_xml(body)
     assert refused.value.kind == kind and words in refused.value.reason
-    assert time.perf_counter() - started < 0.5
 
 
 def test_a_small_entity_used_a_few_times_is_still_read() -> None:
@@ -66,9 +71,7 @@ def test_a_feed_of_ordinary_size_passes() -> None:
 def test_deep_html_is_cut_before_the_sanitiser_and_stays_bounded() -> None:
     deep = "<div>" * 200_000 + "deep"
     assert summary_source(deep).count("<div>") == SUMMARY_SOURCE_TAGS
-    started = time.perf_counter()
     summary = clean_summary(deep)
-    assert time.perf_counter() - started < 0.5
     assert len(summary.text) <= 1500
 
 
@@ -78,7 +81,10 @@ def test_an_ordinary_summary_is_not_cut() -> None:
 
 
 def test_a_huge_title_is_read_only_at_its_head() -> None:
-    started = time.perf_counter()
-    title = clean_title("<b>word</b> " * 500_000)
-    assert time.perf_counter() - started < 0.5
+    huge = "<b>word</b> " * 500_000
+    head = huge[: max(TITLE_SOURCE, TITLE_LIMIT * 20)]
+    assert len(head) < len(huge) // 100
+    # Whatever follows the head changes nothing: only the head reaches the sanitiser.
+    assert clean_title(huge + "<i>tail</i>" * 1000) == clean_title(head)
+    title = clean_title(huge)
     assert title.startswith("word word") and len(title) <= 200

@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Connection, and_, case, func, select
+from sqlalchemy import ColumnElement, Connection, and_, case, func, select
 
 from hub.core.models import Channel, Delivery, DeliveryAttempt
 
@@ -34,6 +34,11 @@ class BusStatus:
         return sum(getattr(c, name) for c in self.channels)
 
 
+def count_if(condition: ColumnElement[bool]) -> ColumnElement[int]:
+    """How many rows meet ``condition`` (a portable conditional count)."""
+    return func.sum(case((condition, 1), else_=0))
+
+
 def start_of_day(now: dt.datetime, timezone: str) -> dt.datetime:
     """Midnight of ``now``'s day in ``timezone`` (the deployment's), as an aware UTC time."""
     local = now.astimezone(ZoneInfo(timezone))
@@ -46,7 +51,6 @@ def bus_status(
     """Pending (queued), due now, in flight and held per channel; sent/failed in the last hour,
     and since ``day_start`` (the start of the deployment's day) when it is given."""
     d, hour_ago = Delivery, now - dt.timedelta(hours=1)
-    count_if = lambda cond: func.sum(case((cond, 1), else_=0))  # noqa: E731
     rows = conn.execute(
         select(
             Channel.key,

@@ -253,7 +253,9 @@ def _dotted(loc: KeyPath) -> str:
     )
 
 
-def _validation_problems(exc: ValidationError, shown: str, lines: dict) -> list[Problem]:
+def _validation_problems(
+    exc: ValidationError, shown: str, lines: dict[tuple[str | int, ...], int]
+) -> list[Problem]:
     problems = []
     for error in exc.errors():
         loc: KeyPath = tuple(part for part in error["loc"] if part not in ("secrets", "path"))
@@ -272,7 +274,7 @@ def _validation_problems(exc: ValidationError, shown: str, lines: dict) -> list[
 
 
 def _cross_check(
-    settings: Settings, lines: dict, platforms: Iterable[str] | None
+    settings: Settings, lines: dict[tuple[str | int, ...], int], platforms: Iterable[str] | None
 ) -> Iterable[Problem]:
     """What a schema cannot see: names that must exist elsewhere, secrets, languages."""
     shown = settings.path

@@ -251,12 +251,14 @@ async def _hop(
                 follow_redirects=False,
             ) as response:
                 if response.status_code not in REDIRECTS:
-                    return await _read(response, url, seen, limits)
+                    fetched: Fetched = await _read(response, url, seen, limits)
+                    return fetched
                 location = response.headers.get("location")
                 if not location:
                     raise FetchError("http_status", "a redirect without a Location header")
                 try:
-                    return urljoin(url, location)
+                    target: str = urljoin(url, location)
+                    return target
                 except ValueError:
                     raise FetchError(
                         "http_status", f"a redirect to an invalid URL: {location[:200]!r}"

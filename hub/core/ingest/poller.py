@@ -80,7 +80,8 @@ def backoff_delay(interval: dt.timedelta, failures: int, cap: dt.timedelta) -> d
     """The wait before retrying a source after ``failures`` failures in a row: doubling, capped."""
     if failures <= 0:
         return interval
-    return min(interval * (2 ** min(failures - 1, 20)), max(cap, interval))
+    delay: dt.timedelta = interval * (2 ** min(failures - 1, 20))
+    return min(delay, max(cap, interval))
 
 
 def due_sources(session: Session, now: dt.datetime) -> list[Source]:
