@@ -346,7 +346,7 @@ def test_the_hub_reaches_the_bundled_postgresql_unless_told_otherwise(
             database_env["POSTGRES_DB"],
         ), name
         assert url.password == password
-        assert url.host in service.get("depends_on", {}) or name != "migrate"
+        assert url.host in service.get("depends_on", {}), f"{name} starts before the database"
         own = "postgresql://hub:secret@db.example.org:5432/hub"
         assert interpolate(template, {"HUB_DATABASE_URL": own}) == own
 
