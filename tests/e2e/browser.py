@@ -2,8 +2,11 @@
 console served by uvicorn on a free loopback port, and screenshots kept as artefacts.
 
 Playwright's own browser downloads are never used: the browser is ``/usr/bin/chromium``
-(``make setup`` installs it with apt-get). Screenshots go to ``test-artifacts/screenshots``
-at the top of the checkout (or ``$HUB_TEST_ARTIFACTS/screenshots``), one PNG per page.
+(or ``$HUB_TEST_CHROMIUM``), which ``make browser`` installs with apt-get; ``make test``
+installs nothing. Without it the browser tests are skipped with one line saying how to get
+it, except in CI (``CI=true``), where a missing browser fails them: a green CI must have
+driven the browser. Screenshots go to ``test-artifacts/screenshots`` at the top of the
+checkout (or ``$HUB_TEST_ARTIFACTS/screenshots``), one PNG per page.
 """
 
 from __future__ import annotations
@@ -12,14 +15,14 @@ import os
 import shutil
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM = Path(os.environ.get("HUB_TEST_CHROMIUM") or "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--headless",
     "--no-sandbox",
@@ -34,14 +37,44 @@ ARTIFACTS = Path(
     os.environ.get("HUB_TEST_ARTIFACTS", Path(__file__).resolve().parents[2] / "test-artifacts")
 )
 
-needs_chromium = pytest.mark.skipif(
-    not CHROMIUM.exists() and shutil.which("chromium") is None,
-    reason="Debian's chromium is not installed (make setup installs it with apt-get)",
-)
+CHROMIUM_MISSING = f"chromium not found at {CHROMIUM}: run `make browser`"
+
+
+def find_chromium() -> str | None:
+    """The browser to drive: ``CHROMIUM`` if it is there, else a ``chromium`` on the PATH."""
+    return str(CHROMIUM) if CHROMIUM.exists() else shutil.which("chromium")
+
+
+def in_ci(environ: Mapping[str, str] = os.environ) -> bool:
+    """CI says so with ``CI=true`` (any of true/1/yes)."""
+    return environ.get("CI", "").strip().lower() in {"true", "1", "yes"}
+
+
+def skip_without_chromium(found: str | None, ci: bool) -> pytest.MarkDecorator:
+    """Skip when there is no browser, outside CI only; in CI the test runs and fails."""
+    return pytest.mark.skipif(found is None and not ci, reason=CHROMIUM_MISSING)
+
+
+needs_chromium = skip_without_chromium(find_chromium(), in_ci())
 
 
 def chromium_path() -> str:
-    return str(CHROMIUM) if CHROMIUM.exists() else str(shutil.which("chromium"))
+    """The browser's executable; without one, skip (fail in CI) like ``needs_chromium``."""
+    found = find_chromium()
+    if found is None:
+        if not in_ci():
+            pytest.skip(CHROMIUM_MISSING)
+        pytest.fail(f"{CHROMIUM_MISSING} (CI=true: browser tests fail, never skip)", pytrace=False)
+    return found
+
+
+def playwright_api() -> Any:
+    """Playwright's sync API; a missing package skips, except in CI where it fails."""
+    if in_ci():
+        import playwright.sync_api
+
+        return playwright.sync_api
+    return pytest.importorskip("playwright.sync_api")
 
 
 @contextmanager
@@ -69,9 +102,10 @@ def serve(app: Any) -> Iterator[str]:
 @contextmanager
 def browser_page(width: int = 1280, height: int = 900) -> Iterator[Any]:
     """A fresh Chromium page; fails the test if the page logs a script error or a CSP refusal."""
-    sync_api = pytest.importorskip("playwright.sync_api")
+    executable = chromium_path()
+    sync_api = playwright_api()
     with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
         try:
             page = browser.new_page(viewport={"width": width, "height": height})
             problems: list[str] = []
