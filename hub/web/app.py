@@ -78,6 +78,7 @@ def _routes() -> list[Route | Mount]:
         Route("/items/{item_id:int}/translations", view(item_views.translate), methods=post),
         Route("/moderation/bulk", view(inbox_views.bulk), methods=post),
         Route("/items/{item_id:int}/classify", view(inbox_views.classify), methods=post),
+        Route("/items/{item_id:int}/regions", view(inbox_views.set_regions), methods=post),
         Route("/channels", admin_view(channel_views.channels_page), methods=get),
         Route("/deliveries", admin_view(delivery_views.deliveries_page), methods=get),
         Route("/deliveries/retry-all", admin_view(delivery_views.retry_all), methods=post),

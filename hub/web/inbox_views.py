@@ -1,6 +1,8 @@
 """The inbox (moderation queue): items waiting for a decision, one at a time or several at once.
 
-Per item: approve, edit, tags and language, decline. In bulk: tick items, then
+Each card says who sent the item (member, platform, address) and lets the
+moderator correct its regions, which routes match on like the tagger's.
+Per item: approve, edit, tags and language, regions, decline. In bulk: tick items, then
 approve, decline (one reason for all), set the language or add a tag, in one
 POST; each item's outcome is shown and written to the audit log. An item that
 cannot take the action (an approved one cannot be declined) is reported and
@@ -17,13 +19,14 @@ from sqlalchemy import func, select
 from starlette.responses import Response
 
 from hub.core.bus.router import plan_routes
-from hub.core.ingest.tags import TOPICS_FILE
-from hub.core.models import Item, Source
 from hub.core.moderation import decisions as moderation
+from hub.core.ingest.tags import COUNTRIES_FILE, TOPICS_FILE
+from hub.core.models import Item, Source
 from hub.web.i18n import _
 from hub.web.item_views import approved_words, corrected_words, source_titles, told_words
 from hub.web.notices import tell_members
 from hub.web.page import Page, Refused
+from hub.web.senders import senders_of
 
 PAGE_SIZE = 50
 BULK_ACTIONS = ("approve", "decline", "language", "tag")
@@ -34,6 +37,24 @@ def topic_tags() -> list[str]:
     """The topic tags of ``topics.yaml``, the vocabulary the tagger proposes."""
     data = yaml.safe_load(TOPICS_FILE.read_text(encoding="utf-8")) or {}
     return sorted(str(tag) for tag in data)
+
+
+@cache
+def tagger_regions() -> list[str]:
+    """The regions of ``countries.yaml``, the ones the tagger gives items."""
+    data = yaml.safe_load(COUNTRIES_FILE.read_text(encoding="utf-8")) or {}
+    return [str(region) for region in data.get("regions") or []]
+
+
+def region_choices(page: Page) -> list[str]:
+    """The tagger's regions, then any other region a route of hub.toml matches on."""
+    choices = list(tagger_regions())
+    for route in page.settings.routes:
+        for region in route.match.regions:
+            slug = moderation.tag_slug(region)
+            if slug and slug not in choices:
+                choices.append(slug)
+    return choices
 
 
 @dataclass
@@ -60,6 +81,8 @@ def moderation_queue(page: Page, results: list[Outcome] | None = None) -> Respon
         total=total,
         sources=source_titles(page),
         destinations={item.id: destinations(page, item) for item in items},
+        senders=senders_of(page.db, items),
+        regions=region_choices(page),
         topics=topic_tags(),
         languages=page.settings.hub.languages,
         results=results or [],
@@ -101,6 +124,31 @@ def classify(page: Page) -> Response:
     page.audit("classify", f"item:{item.id}", f"{language}: {', '.join(item.tags or [])}")
     said = _("Saved the tags and language of “%(title)s”.") % {"title": item.title}
     return page.redirect(back, said + corrected_words(len(corrections)))
+
+
+def set_regions(page: Page) -> Response:
+    """Set one item's regions (the boxes ticked; none clears them): routes match on them."""
+    item = page.db.get(Item, int(page.request.path_params["item_id"]))
+    back = page.field("back") if page.field("back").startswith("/moderation") else "/moderation"
+    if item is None:
+        raise Refused(_("There is no such item (it may have been removed)."), back)
+    if item.status == "retracted":
+        raise Refused(_("A retracted item is no longer edited."), back)
+    chosen = [str(r) for r in page.form.getlist("region")] if page.form is not None else []
+    allowed = region_choices(page)
+    unknown = [r for r in chosen if r not in allowed]
+    if unknown:
+        raise Refused(_("Choose regions from the list."), back)
+    before = ", ".join(item.regions or []) or "-"
+    moderation.retag(item, regions=chosen)
+    item.updated_at = page.now
+    after = ", ".join(item.regions or []) or "-"
+    page.audit("classify", f"item:{item.id}", f"regions: {before} -> {after}")
+    said = _("Saved the region of “%(title)s”: %(regions)s.") % {
+        "title": item.title,
+        "regions": ", ".join(item.regions or []) or _("none"),
+    }
+    return page.redirect(back, said)
 
 
 def bulk(page: Page) -> Response:

@@ -14,6 +14,7 @@ from starlette.responses import Response
 
 from hub.core.accounts import AuditEntry
 from hub.web.i18n import _
+from hub.web.member_import import email_problem
 from hub.web.page import Page, Refused
 from hub.web.submissions import Submission, SubmissionError, submit_news
 
@@ -39,7 +40,7 @@ def _submission(page: Page) -> Submission:
 
 
 def _values(page: Page) -> dict[str, str]:
-    names = ("title", "text", "link", "image_url", "language", "source")
+    names = ("title", "text", "link", "image_url", "language", "source", "email")
     return {name: page.field(name) for name in names}
 
 
@@ -119,9 +120,20 @@ def member_submit(page: Page) -> Response:
     if (recent or 0) >= MEMBER_LIMIT:
         page.flashes.append(("error", _("Too many submissions from your network; try later.")))
         return _form(page, "member_submit.html", status=429)
+    email = page.field("email").strip()
+    problem = email_problem(email) if email else None
+    if problem:
+        page.flashes.append(("error", problem))
+        return _form(page, "member_submit.html", status=400)
     try:
         result = submit_news(
-            page.db, page.settings, source, _submission(page), now=page.now, platform="web"
+            page.db,
+            page.settings,
+            source,
+            _submission(page),
+            now=page.now,
+            platform="web",
+            reply_to=email or None,
         )
     except SubmissionError as exc:
         page.flashes.append(("error", str(exc)))

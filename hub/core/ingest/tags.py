@@ -1,7 +1,13 @@
-"""Topic tags, countries and regions mentioned in an item, from two data tables.
+"""Topic tags, countries and regions mentioned in an item, from three data tables.
 
 ``topics.yaml`` maps each tag to keywords in the five working languages;
-``countries.yaml`` maps ISO codes to the IOPD region and the country's names.
+``countries.yaml`` maps ISO codes to the IOPD region and the country's names;
+``gazetteer.yaml`` (built by :mod:`hub.core.ingest.gazetteer_build` from CLDR, the
+seed documents and a curated list) maps city names to their countries, so a
+text about Dakar is about Senegal, hence Africa. A city name that is also an
+everyday word (Praia, Lima, Seul) counts only when the text names its
+country; a name of cities in several countries (Valencia, Santiago) takes the
+country the text names, else its default, else none.
 Text and keywords are compared lower-cased and without accents, word by
 word: the text's word n-grams are looked up in a dict built from the table,
 so the cost is one pass over the text however many keywords there are. The tables propose tags; the
@@ -22,6 +28,7 @@ import yaml
 HERE = Path(__file__).parent
 TOPICS_FILE = HERE / "topics.yaml"
 COUNTRIES_FILE = HERE / "countries.yaml"
+GAZETTEER_FILE = HERE / "gazetteer.yaml"
 ALL = "*"
 
 
@@ -98,20 +105,39 @@ def _matcher(keywords: dict[str, str]) -> _Matcher:
     return _Matcher(phrases, tuple(prefixes), longest)
 
 
+_NO_CITIES = _matcher({})
+
+
+@dataclass(frozen=True)
+class City:
+    """What a city name may point to (see the module docstring)."""
+
+    countries: tuple[str, ...]
+    default: str | None
+    guarded: bool
+
+    @property
+    def sure(self) -> str | None:
+        """The country, when the name alone says it (one country, not a common word)."""
+        return self.countries[0] if len(self.countries) == 1 and not self.guarded else None
+
+
 @dataclass(frozen=True)
 class Tagger:
-    """Finds topics (per language) and countries (any language) in text."""
+    """Finds topics (per language) and countries (any language, by name or city) in text."""
 
     topics: dict[str, _Matcher]
     countries: _Matcher
     regions: dict[str, str]
     region_names: _Matcher
+    cities: _Matcher = _NO_CITIES
+    city_entries: dict[str, City] | None = None
 
     def tag(self, text: str, language: str | None) -> tuple[list[str], list[str], list[str]]:
         """Topics, countries and regions of ``text`` (its first :data:`TEXT_LIMIT` chars)."""
         words = tokens(text[:TEXT_LIMIT])
         matcher = self.topics.get(language or ALL) or self.topics[ALL]
-        countries = self.countries.find(words)
+        countries = self._countries(words)
         regions = self.regions_of(countries)
         regions += [r for r in self.region_names.find(words) if r not in regions]
         return matcher.find(words), countries, regions
@@ -121,7 +147,25 @@ class Tagger:
         return matcher.find(tokens(text))
 
     def countries_in(self, text: str) -> list[str]:
-        return self.countries.find(tokens(text))
+        return self._countries(tokens(text))
+
+    def _countries(self, words: tuple[str, ...]) -> list[str]:
+        """Countries named, then those of the cities named, in the order of the text.
+
+        Named countries and the cities whose name alone is sure confirm the others:
+        a guarded or shared name takes the confirmed country it may mean, else
+        (not guarded) its default.
+        """
+        countries = self.countries.find(words)
+        entries = self.city_entries or {}
+        cities = [entries[key] for key in self.cities.find(words)]
+        confirmed = set(countries) | {c.sure for c in cities if c.sure}
+        for city in cities:
+            chosen = [c for c in city.countries if c in confirmed]
+            if not chosen and not city.guarded and city.default:
+                chosen = [city.default]
+            countries += [c for c in chosen if c not in countries]
+        return countries
 
     def regions_of(self, countries: list[str]) -> list[str]:
         regions: list[str] = []
@@ -132,8 +176,12 @@ class Tagger:
         return regions
 
 
-def load_tagger(topics_file: Path = TOPICS_FILE, countries_file: Path = COUNTRIES_FILE) -> Tagger:
-    """A tagger from the two tables (see the module docstring for their shape)."""
+def load_tagger(
+    topics_file: Path = TOPICS_FILE,
+    countries_file: Path = COUNTRIES_FILE,
+    gazetteer_file: Path | None = GAZETTEER_FILE,
+) -> Tagger:
+    """A tagger from the tables (see the module docstring for their shape)."""
     topics_data: dict[str, dict[str, list[str]]] = yaml.safe_load(topics_file.read_text("utf-8"))
     by_language: dict[str, dict[str, str]] = {ALL: {}}
     for tag, languages in topics_data.items():
@@ -156,7 +204,26 @@ def load_tagger(topics_file: Path = TOPICS_FILE, countries_file: Path = COUNTRIE
         for region, listed in (countries_data.get("region_names") or {}).items()
         for name in listed
     }
-    return Tagger(topics, _matcher(names), regions, _matcher(region_names))
+    cities, entries = _gazetteer(gazetteer_file, regions) if gazetteer_file else ({}, {})
+    return Tagger(
+        topics, _matcher(names), regions, _matcher(region_names), _matcher(cities), entries
+    )
+
+
+def _gazetteer(path: Path, regions: dict[str, str]) -> tuple[dict[str, str], dict[str, City]]:
+    """City names -> entry keys, and the entries; adds the gazetteer's countries to ``regions``."""
+    data: dict[str, Any] = yaml.safe_load(path.read_text("utf-8"))
+    for code, region in (data.get("countries") or {}).items():
+        regions.setdefault(str(code), str(region))
+    names: dict[str, str] = {}
+    entries: dict[str, City] = {}
+    for place in data.get("places") or []:
+        key = " ".join(tokens(str(place["name"])))
+        countries = tuple(str(c) for c in place["countries"])
+        default = place.get("default", countries[0] if len(countries) == 1 else None)
+        entries[key] = City(countries, default, bool(place.get("guarded")))
+        names[key] = key
+    return names, entries
 
 
 @lru_cache(maxsize=1)
