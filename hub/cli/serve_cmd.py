@@ -60,9 +60,13 @@ def serve_command(
     ] = "all",
     host: Annotated[str, typer.Option(help="Address the console listens on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port the console listens on.")] = 8000,
-    knowledge: Annotated[Path, typer.Option(help="Seed knowledge folder, loaded at start.")] = Path(
-        "config/knowledge"
-    ),
+    knowledge: Annotated[
+        Path | None,
+        typer.Option(
+            help="Seed knowledge folder, loaded at start (default: knowledge/ beside "
+            "the config, as hub ask reads it)."
+        ),
+    ] = None,
     drain_seconds: Annotated[
         float, typer.Option(help="On SIGTERM, how long in-flight work may take to finish.")
     ] = 25.0,
@@ -86,7 +90,9 @@ def serve_command(
     settings = rt.settings()
     configure_logging(settings)
     engine = rt.engine()
-    prepare_database(engine, settings, knowledge_dir=str(knowledge))
+    prepare_database(
+        engine, settings, knowledge_dir=str(knowledge or rt.config_path.parent / "knowledge")
+    )
     if "web" in roles:
         _tell_console(host, port, settings.hub.public_url)
     process = HubProcess(
@@ -157,7 +163,10 @@ def demo_command(
             engine = make_engine(settings.database_url())
             typer.echo(f"Demo database: {settings.database_url()}")
             await asyncio.to_thread(
-                prepare_database, engine, settings, knowledge_dir="config/knowledge"
+                prepare_database,
+                engine,
+                settings,
+                knowledge_dir=str(config_path.parent / "knowledge"),
             )
             prepare_standins(settings, world)
             typer.echo(f"Demo website (feed and calendar): {world.website.url}/news.rss")
