@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
-import secrets
 import shutil
 import signal
 from pathlib import Path
@@ -61,9 +60,13 @@ def serve_command(
     ] = "all",
     host: Annotated[str, typer.Option(help="Address the console listens on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port the console listens on.")] = 8000,
-    knowledge: Annotated[Path, typer.Option(help="Seed knowledge folder, loaded at start.")] = Path(
-        "config/knowledge"
-    ),
+    knowledge: Annotated[
+        Path | None,
+        typer.Option(
+            help="Seed knowledge folder, loaded at start (default: knowledge/ beside "
+            "the config, as hub ask reads it)."
+        ),
+    ] = None,
     drain_seconds: Annotated[
         float, typer.Option(help="On SIGTERM, how long in-flight work may take to finish.")
     ] = 25.0,
@@ -87,7 +90,9 @@ def serve_command(
     settings = rt.settings()
     configure_logging(settings)
     engine = rt.engine()
-    prepare_database(engine, settings, knowledge_dir=str(knowledge))
+    prepare_database(
+        engine, settings, knowledge_dir=str(knowledge or rt.config_path.parent / "knowledge")
+    )
     if "web" in roles:
         _tell_console(host, port, settings.hub.public_url)
     process = HubProcess(
@@ -148,7 +153,7 @@ def demo_command(
     config_path = runtime(ctx).config_path
     shutil.rmtree(data_dir, ignore_errors=True)
 
-    async def main() -> None:
+    async def main() -> int:
         from hub.core.db import make_engine
 
         world = DemoWorld()
@@ -158,7 +163,10 @@ def demo_command(
             engine = make_engine(settings.database_url())
             typer.echo(f"Demo database: {settings.database_url()}")
             await asyncio.to_thread(
-                prepare_database, engine, settings, knowledge_dir="config/knowledge"
+                prepare_database,
+                engine,
+                settings,
+                knowledge_dir=str(config_path.parent / "knowledge"),
             )
             prepare_standins(settings, world)
             typer.echo(f"Demo website (feed and calendar): {world.website.url}/news.rss")
@@ -172,8 +180,13 @@ def demo_command(
             for line in summary(engine, world):
                 typer.echo(line)
             typer.echo("Members ask the bot:")
-            for line in await demo_conversations(engine, settings, world):
+            conversations = await demo_conversations(engine, settings, world)
+            for line in conversations.lines:
                 typer.echo(line)
+            problem = conversations.problem()
+            if problem:
+                typer.echo(f"The demo failed: {problem}", err=True)
+                return 1
             if not once:  # the console's turn: members, and news waiting for moderation
                 for line in await asyncio.to_thread(demo_people_and_news, engine, settings):
                     typer.echo(line)
@@ -183,7 +196,7 @@ def demo_command(
                 typer.echo(f"  {platform:<9} {standin.url}/_standin/messages  (what it received)")
             typer.echo('  assistant  .venv/bin/hub ask "When is the next IOPD conference?"')
             if once:
-                return
+                return 0
             from hub.web.accounts import demo_account
 
             email, password = await asyncio.to_thread(demo_account, engine)
@@ -198,16 +211,20 @@ def demo_command(
                 set(ROLES),
                 web_host=DEMO_HOST,
                 web_port=port,
-                secret_key=secrets.token_urlsafe(32),
+                secret_key=world.secret_key,
                 standins=dict(world.standins),
             )
             stop = asyncio.Event()
             _stop_on_signals(stop)
-            await process.run(stop)
+            if not await process.run(stop):
+                typer.echo("The demo stopped because a role failed (see the log above).", err=True)
+                return 1
+            return 0
         finally:
             await world.close()
 
-    asyncio.run(main())
+    if asyncio.run(main()):
+        raise typer.Exit(1)
 
 
 async def _poll_once(engine: Engine, settings: Settings) -> None:

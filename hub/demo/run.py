@@ -16,16 +16,20 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
 from hub.core.config.settings import Settings, load_settings
+from hub.core.members.links import SECRET_KEY_ENV
 from hub.core.models import Delivery, Item, utcnow
 from hub.core.ports import ChannelInfo, MemberChat, StandIn
 from hub.demo.feeds import DemoWebsite
 from hub.wiring import PLATFORMS, SINKS, STANDINS
+
+if TYPE_CHECKING:
+    from hub.runner import HubProcess
 
 FEED_SOURCES = {"website_news": "/news.rss", "website_events": "/events.ics"}
 DEMO_PLATFORMS = {"slack", "telegram", "mastodon", "bluesky", "mailchimp"}
@@ -44,11 +48,16 @@ DEMO_QUESTIONS = (
 
 @dataclass
 class DemoWorld:
-    """The local servers the demo runs: the website and one stand-in per platform."""
+    """The local servers the demo runs: the website and one stand-in per platform.
+
+    ``secret_key`` is the demo's ``HUB_SECRET_KEY``, new at each run like its login: it
+    signs the console's cookies and the members' preferences links.
+    """
 
     website: DemoWebsite = field(default_factory=DemoWebsite)
     standins: dict[str, StandIn] = field(default_factory=dict)
     signing_secret: str = field(default_factory=lambda: secrets.token_hex(16))
+    secret_key: str = field(default_factory=lambda: secrets.token_urlsafe(32))
 
     async def start(self, platforms: set[str]) -> None:
         await self.website.start()
@@ -86,10 +95,12 @@ class DemoWorld:
         return change
 
     def environ(self, settings_data_channels: dict[str, Any]) -> dict[str, str]:
-        """The secrets the stand-ins accept, under the names the config gives."""
+        """The secrets the stand-ins accept, under the names the config gives, and the
+        demo's own secret key."""
         values = {
             "SLACK_SIGNING_SECRET": self.signing_secret,
             "TELEGRAM_WEBHOOK_SECRET": self.signing_secret,
+            SECRET_KEY_ENV: self.secret_key,
         }
         for channel in settings_data_channels.values():
             standin = self.standins.get(channel.get("platform", ""))
@@ -190,16 +201,38 @@ def newsletter_lines(engine: Engine, settings: Settings) -> list[str]:
     return newsletter_demo(engine, settings, utcnow())
 
 
+@dataclass(frozen=True)
+class Conversations:
+    """What the demo's members asked, what came back, and the roles that failed meanwhile."""
+
+    lines: list[str]
+    asked: int
+    answered: int
+    failed_roles: dict[str, str] = field(default_factory=dict)
+    """Role -> the error it stopped on."""
+
+    def problem(self) -> str | None:
+        """One line saying why the members got no answers, or None when the bots worked."""
+        if self.failed_roles:
+            return "; ".join(
+                f"the {role} role stopped on an error: {error}"
+                for role, error in self.failed_roles.items()
+            )
+        if self.asked and not self.answered:
+            return f"none of the {self.asked} questions got an answer in time"
+        return None
+
+
 async def demo_conversations(
     engine: Engine, settings: Settings, world: DemoWorld, *, deadline_s: float = 45.0
-) -> list[str]:
+) -> Conversations:
     """Members ask the bot in five languages through the stand-ins that can play them;
     the hub's bots and worker roles answer; returns the exchanges for the terminal."""
     from hub.runner import HubProcess
 
     chats = {p: s for p, s in world.standins.items() if isinstance(s, MemberChat)}
     if not chats:
-        return ["assistant: no stand-in here can play a member"]
+        return Conversations(["assistant: no stand-in here can play a member"], 0, 0)
     asked = [
         (platform, chat, language, question, chat.member_says(question, language=language))
         for platform, chat in sorted(chats.items())
@@ -210,19 +243,36 @@ async def demo_conversations(
     running = asyncio.create_task(process.run(stop))
     loop = asyncio.get_running_loop()
     end = loop.time() + deadline_s
-    # The stand-ins hold replies in memory and signal nothing: look five times a second.
-    while loop.time() < end and not all(chat.replies(ref) for _, chat, _, _, ref in asked):  # noqa: ASYNC110
+    # The stand-ins hold replies in memory and signal nothing: look five times a second,
+    # until every question is answered or the process stops (a role failed).
+    while (  # noqa: ASYNC110
+        loop.time() < end
+        and not running.done()
+        and not all(chat.replies(ref) for _, chat, _, _, ref in asked)
+    ):
         await asyncio.sleep(0.2)
     stop.set()
     await running
     lines = []
+    answered = 0
     for platform, chat, language, question, ref in asked:
-        answers = chat.replies(ref) or ["(no answer in time)"]
+        answers = chat.replies(ref)
+        answered += bool(answers)
         lines.append(f"  {platform} member [{language}]: {question}")
-        for answer in answers:
+        for answer in answers or ["(no answer in time)"]:
             first = answer.strip().splitlines()[0] if answer.strip() else "(empty)"
             lines.append(f"    bot: {first[:110]}")
-    return lines
+    return Conversations(lines, len(asked), answered, _failed_roles(process))
+
+
+def _failed_roles(process: HubProcess) -> dict[str, str]:
+    """The roles of a stopped ``HubProcess`` that ended on an error, with that error."""
+    failed = {}
+    for task in process.tasks:
+        if task.done() and not task.cancelled() and task.exception() is not None:
+            error = task.exception()
+            failed[task.get_name().removeprefix("hub-")] = str(error) or type(error).__name__
+    return failed
 
 
 def demo_roundups(engine: Engine, settings: Settings) -> list[str]:

@@ -19,9 +19,9 @@ from sqlalchemy import func, select
 from starlette.responses import Response
 
 from hub.core.bus.router import plan_routes
-from hub.core.moderation import decisions as moderation
 from hub.core.ingest.tags import COUNTRIES_FILE, TOPICS_FILE
 from hub.core.models import Item, Source
+from hub.core.moderation import decisions as moderation
 from hub.web.i18n import _
 from hub.web.item_views import approved_words, corrected_words, source_titles, told_words
 from hub.web.notices import tell_members

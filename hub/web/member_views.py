@@ -219,8 +219,22 @@ def _apply(member: Member, values: dict[str, Any]) -> None:
     member.channels = None if len(chosen) == len(CHANNELS) else chosen
 
 
+def _preferences_link(page: Page, member: Member) -> str | None:
+    """The member's signed preferences link, issued now, as an address to send them.
+
+    Absolute on ``hub.public_url`` when one is set, else on the address the console is
+    reached at. None for an erased member, or without ``HUB_SECRET_KEY`` to sign it.
+    """
+    if member.erased_at is not None:
+        return None
+    link = preferences_url(page.settings, member.id, page.now)
+    if link is not None and link.startswith("/"):
+        link = str(page.request.base_url).rstrip("/") + link
+    return link
+
+
 def _detail(page: Page, member: Member, form: MemberForm, status: int = 200) -> Response:
-    link = preferences_url(page.settings, member.id, page.now) if member.erased_at is None else None
+    link = _preferences_link(page, member)
     return page.render(
         "member.html",
         status=status,

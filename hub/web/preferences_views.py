@@ -19,7 +19,14 @@ from __future__ import annotations
 from starlette.responses import Response
 
 from hub.core.errors import HubError
-from hub.core.members.links import CHANNELS, mark_seen, member_of_token, preferences_url, topics
+from hub.core.members.links import (
+    CHANNELS,
+    SECRET_KEY_ENV,
+    mark_seen,
+    member_of_token,
+    preferences_url,
+    topics,
+)
 from hub.core.models import Member
 from hub.web.i18n import _, use_language
 from hub.web.newsletter_views import newsletter_api
@@ -28,16 +35,16 @@ from hub.web.page import Page
 NEWSLETTER_ON = ("subscribed", "pending")
 
 
-def _secret(page: Page) -> str:
-    secret = page.settings.secrets.get("HUB_SECRET_KEY")
-    assert secret, "the console does not start without HUB_SECRET_KEY"
-    return secret
-
-
 def _member(page: Page) -> Member | None:
-    """The member the link names, if the link is genuine, fresh, and the member not erased."""
+    """The member the link names, if the link is genuine, fresh, and the member not erased.
+
+    Without ``HUB_SECRET_KEY`` in the settings no link was ever signed, so none is genuine.
+    """
+    secret = page.settings.secrets.get(SECRET_KEY_ENV)
+    if not secret:
+        return None
     token = str(page.request.path_params["token"])
-    member_id = member_of_token(_secret(page), token, page.now)
+    member_id = member_of_token(secret, token, page.now)
     member = page.db.get(Member, member_id) if member_id is not None else None
     if member is None or member.erased_at is not None:
         return None

@@ -132,5 +132,18 @@ def test_the_demo_prints_its_console_and_a_login_that_works(tmp_path: Path) -> N
             assert "Ville de Dakar" in browser.get("/members").text
             inactive = browser.get("/members/inactive").text
             assert "Ayuntamiento de Madrid" in inactive and "Ville de Dakar" not in inactive
+            # The member's preferences link, copied from their page, opens their page for
+            # them (the demo signs it with its own key); a made-up link is refused.
+            members = browser.get("/members").text
+            dakar = re.search(r'href="(/members/\d+)">Ville de Dakar<', members)
+            assert dakar is not None
+            member_page = browser.get(dakar.group(1)).text
+            link = re.search(r'id="preferences-link"[^>]* value="([^"]+)"', member_page)
+            assert link is not None and link.group(1).startswith(url + "preferences/")
+        with httpx.Client() as member:
+            own = member.get(link.group(1))
+            assert own.status_code == 200 and "Ville de Dakar" in own.text
+            junk = member.get(url + "preferences/not-a-real-link")
+            assert junk.status_code == 404 and "not valid any more" in junk.text
     finally:
         assert stop(process) == 0

@@ -58,7 +58,12 @@ def test_import_a_csv_then_erase_a_member(console_url: str, sqlite_engine: Engin
 
         page.get_by_role("link", name="Ajuntament de Girona").click()
         assert page.get_by_label("climate").is_checked()
-        assert page.locator("p.link code").inner_text().startswith("/preferences/")
+        link = page.get_by_label("A personal link, valid for 90 days")
+        assert link.input_value().startswith(f"{console_url}/preferences/")
+        page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+        page.get_by_role("button", name="Copy the link").click()  # shown by copy.js
+        page.get_by_role("button", name="Copied").wait_for()
+        assert page.evaluate("navigator.clipboard.readText()") == link.input_value()
         page.get_by_role("link", name="Erase their data…").click()
         page.get_by_role("button", name="Erase").click()  # the browser asks for the tick first
         assert "/erase" in page.url
@@ -85,9 +90,9 @@ def test_a_member_saves_their_preferences(console_url: str, sqlite_engine: Engin
     with browser_page(width=390, height=844) as page:
         sign_in(page, console_url, EMAIL, PASSWORD)
         page.goto(f"{console_url}/members/{member_id}")
-        link = page.locator("p.link code").inner_text()
+        link = page.get_by_label("A personal link, valid for 90 days").input_value()
         page.context.clear_cookies()  # the member is not signed in to the console
-        page.goto(console_url + link)
+        page.goto(link)
         assert page.locator("html").get_attribute("lang") == "es"
         page.get_by_label("youth").check()
         assert page.get_by_label("Telegram").is_checked()  # no choice yet: every channel

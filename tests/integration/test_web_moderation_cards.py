@@ -8,11 +8,11 @@ from collections.abc import Iterator
 import pytest
 from sqlalchemy import Engine, select
 
+from hub.core.accounts import AuditEntry
 from hub.core.config.catalog import sync_config
+from hub.core.config.settings import Settings
 from hub.core.db import transaction
 from hub.core.models import InboxEvent, Item, ItemOrigin, Member, Source
-from hub.core.config.settings import Settings
-from hub.core.accounts import AuditEntry
 from hub.web.testing import (
     TEST_SECRET_KEY,
     ConsoleClient,
