@@ -184,7 +184,7 @@ def test_the_hub_that_runs_comes_from_the_wheel_with_every_file_it_tracks(
     with zipfile.ZipFile(installed.wheel) as archive:
         in_wheel = set(archive.namelist())
     tracked_files = source_files()
-    assert {"hub/assistant/intents.yaml", "hub/assistant/phrases.yaml"} <= tracked_files
+    assert {"hub/core/assistant/intents.yaml", "hub/core/assistant/phrases.yaml"} <= tracked_files
     missing = sorted(tracked_files - in_wheel)
     assert not missing, f"add their kind to [tool.setuptools.package-data]: {missing}"
 
@@ -308,7 +308,7 @@ def test_hub_serve_runs_every_role_and_stops_cleanly_on_sigterm(
 def test_hub_demo_once_fails_with_a_clear_line_when_the_bots_fail(installed: Installed) -> None:
     """The wheel as it was: no intents for the assistant. The bots role stops on it, and the
     demo says so and exits 1 instead of printing "(no answer in time)" and exiting 0."""
-    [intents] = installed.venv.glob("lib/python3*/site-packages/hub/assistant/intents.yaml")
+    [intents] = installed.venv.glob("lib/python3*/site-packages/hub/core/assistant/intents.yaml")
     hidden = intents.with_name("intents.yaml.hidden")
     intents.rename(hidden)
     try:
