@@ -11,7 +11,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
-from hub.bus.status import bus_status, start_of_day
+from hub.bus.status import bus_status, day_bounds
 from hub.charts import dashboard_charts
 from hub.db import is_current
 from hub.models import Delivery, Item, NewsletterEdition, Question, Source
@@ -52,8 +52,8 @@ def dashboard(page: Page) -> Response:
     )
     latest = list(page.db.scalars(select(Item).order_by(Item.id.desc()).limit(10)))
     actions = list(page.db.scalars(select(AuditEntry).order_by(AuditEntry.id.desc()).limit(10)))
-    today = start_of_day(page.now, page.settings.hub.timezone)
-    channels = bus_status(page.db.connection(), page.now, day_start=today).channels
+    start, end = day_bounds(page.now, page.settings.hub.timezone)
+    channels = bus_status(page.db.connection(), page.now, day_start=start, day_end=end).channels
     charts = [(t, Markup(svg)) for t, svg in dashboard_charts(page.db, page.now, gettext=_)]
     return page.render(
         "dashboard.html",
