@@ -296,3 +296,22 @@ def test_a_campaign_sent_now_from_the_command_line_is_sent_today(
             for c in bus_status(conn, later, *day_bounds(later, "Europe/Madrid")).channels
         }
     assert (figures["newsletter"].sent_today, figures["newsletter"].tests_today) == (0, 0)
+
+
+def test_the_thirty_day_chart_counts_posts_not_replies(engine: Engine) -> None:
+    from hub.stats import deliveries_per_day
+
+    now = dt.datetime(2026, 10, 14, 12, 0, tzinfo=dt.UTC)
+    settings = example_settings()
+    with transaction(engine) as session:
+        sync_config(session, settings)
+        assistant = Assistant.from_session(session, use_lingua=False)
+    post_item(engine, "news_en", now, "A post")
+    for n in range(3):
+        ask(engine, assistant, settings, n, now)
+    send_due(engine, now)
+    ask(engine, assistant, settings, 3, now)
+    send_due(engine, now, fail=True)
+    with transaction(engine) as session:
+        today = deliveries_per_day(session, now)["news_en"][-1]
+    assert (today.day, today.first, today.second) == (now.date(), 1, 0)
