@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import ColumnElement, Connection, and_, case, func, literal_column, select
+from sqlalchemy.orm import InstrumentedAttribute
 
 from hub.models import Channel, Delivery, DeliveryAttempt
 
@@ -131,7 +132,7 @@ def bus_status(
     return BusStatus(sorted(figures.values(), key=lambda c: c.channel))
 
 
-def sort_of(kind: ColumnElement[str]) -> ColumnElement[str]:
+def sort_of(kind: ColumnElement[str] | InstrumentedAttribute[str]) -> ColumnElement[str]:
     """SQL for the sort of message a delivery kind is: ``post``, ``reply`` or ``test``."""
     # Constants written into the SQL (not bound): PostgreSQL must see the same
     # expression in the select list and in GROUP BY.
