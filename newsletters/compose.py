@@ -3,6 +3,15 @@
 An edition (:class:`hub.core.models.NewsletterEdition`) is one language and one
 period. Its items are the period's approved items that exist in that
 language: written in it, or translated to it (an :class:`ItemTranslation`).
+
+Which period an item belongs to: the day it was approved (when it became
+the network's news), or the day it was published when it has no approval
+time, as a day of the deployment's time zone (``[hub] timezone``). One
+moment per item, so consecutive periods never share an item. And an item
+belongs to one edition per language: once it is in an edition of that
+language that went to Mailchimp (pushed, scheduled or sent), no other
+edition of that language offers it again (:func:`offered_items`), whatever
+its period; an edition drafted before that keeps what a person approved.
 The draft proposes an order (by section, newest first); the secretariat may
 reorder or drop items through ``item_order`` and write the introduction.
 Events ahead and award steps come from the knowledge tables, not from items.
@@ -19,8 +28,9 @@ import calendar
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from zoneinfo import ZoneInfo
 
-from sqlalchemy import or_, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from hub.core.models import (
@@ -247,28 +257,69 @@ def edition_content(
 # --- the database side ----------------------------------------------------------------
 
 
-def _day_bounds(start: dt.date, end: dt.date) -> tuple[dt.datetime, dt.datetime]:
-    low = dt.datetime.combine(start, dt.time.min, tzinfo=dt.UTC)
-    high = dt.datetime.combine(end + dt.timedelta(days=1), dt.time.min, tzinfo=dt.UTC)
-    return low, high
+GONE = ("scheduled", "sent")
+"""Edition statuses that mean the campaign is out of the secretariat's hands."""
 
 
-def period_items(session: Session, start: dt.date, end: dt.date) -> list[Item]:
-    """Approved items approved or published in the period (UTC days, both ends included)."""
-    low, high = _day_bounds(start, end)
+def day_bounds(
+    start: dt.date, end: dt.date, timezone: str = "UTC"
+) -> tuple[dt.datetime, dt.datetime]:
+    """The period from ``start``'s midnight to the midnight after ``end``, in ``timezone``,
+    as aware UTC times (the upper bound excluded)."""
+    zone = ZoneInfo(timezone)
+    low = dt.datetime.combine(start, dt.time.min, tzinfo=zone)
+    high = dt.datetime.combine(end + dt.timedelta(days=1), dt.time.min, tzinfo=zone)
+    return low.astimezone(dt.UTC), high.astimezone(dt.UTC)
+
+
+def period_items(
+    session: Session, start: dt.date, end: dt.date, *, timezone: str = "UTC"
+) -> list[Item]:
+    """Approved items whose moment (approval, else publication) falls in the period: days of
+    ``timezone`` (the deployment's), both ends included."""
+    low, high = day_bounds(start, end, timezone)
+    moment = func.coalesce(Item.approved_at, Item.published_at)
     query = (
         select(Item)
         .where(Item.status == "approved")
-        .where(
-            or_(
-                Item.approved_at.between(low, high - dt.timedelta(microseconds=1)),
-                Item.published_at.between(low, high - dt.timedelta(microseconds=1)),
-            )
-        )
+        .where(moment >= low, moment < high)
         .options(selectinload(Item.translations))
         .order_by(Item.id)
     )
     return list(session.scalars(query))
+
+
+def items_in_editions_gone(
+    session: Session, language: str, *, besides: int | None = None
+) -> set[int]:
+    """Items already in an edition of ``language`` (other than ``besides``) that went to
+    Mailchimp: pushed (it has a campaign), scheduled or sent."""
+    query = select(NewsletterEdition.item_order).where(
+        NewsletterEdition.language == language,
+        or_(
+            NewsletterEdition.status.in_(GONE),
+            NewsletterEdition.mailchimp_campaign_id.is_not(None),
+        ),
+    )
+    if besides is not None:
+        query = query.where(NewsletterEdition.id != besides)
+    return {item_id for order in session.scalars(query) for item_id in order or ()}
+
+
+def offered_items(
+    session: Session,
+    language: str,
+    start: dt.date,
+    end: dt.date,
+    *,
+    timezone: str = "UTC",
+    edition_id: int | None = None,
+) -> list[Item]:
+    """The period's approved items an edition of ``language`` may hold: those of
+    :func:`period_items` not already in another edition of that language that went to
+    Mailchimp (in any language of their own: the composer offers a translation)."""
+    taken = items_in_editions_gone(session, language, besides=edition_id)
+    return [i for i in period_items(session, start, end, timezone=timezone) if i.id not in taken]
 
 
 def member_source_ids(session: Session) -> set[int]:
@@ -305,12 +356,14 @@ def draft_edition(
     end: dt.date,
     *,
     subject: str | None = None,
+    timezone: str = "UTC",
 ) -> NewsletterEdition:
-    """Propose (or refresh) the draft edition of ``language`` for the period.
+    """Propose (or refresh) the draft edition of ``language`` for the period (days of
+    ``timezone``, the deployment's).
 
     A draft that exists keeps the secretariat's order for the items it has and
-    gets new items appended; an approved, scheduled or sent edition is left
-    as it is.
+    gets new items appended (an item that went out in another edition since is
+    dropped); an approved, scheduled or sent edition is left as it is.
     """
     if end < start:
         raise ValueError(f"the period ends ({end}) before it starts ({start})")
@@ -321,7 +374,10 @@ def draft_edition(
             NewsletterEdition.period_end == end,
         )
     ).first()
-    items = [i for i in period_items(session, start, end) if language in item_languages(i)]
+    offered = offered_items(
+        session, language, start, end, timezone=timezone, edition_id=edition.id if edition else None
+    )
+    items = [i for i in offered if language in item_languages(i)]
     proposed = default_order(items, member_source_ids(session))
     if edition is None:
         edition = NewsletterEdition(

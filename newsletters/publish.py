@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -21,6 +22,7 @@ from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
 from hub.core.config.settings import Settings
+from hub.core.errors import RateLimited, Timeout
 from hub.core.metrics import count_newsletter_push
 from hub.core.models import Member, NewsletterEdition, ScheduledRun
 from newsletters.audience import Links, SyncReport, apply_changes, pull_changes, sync_members
@@ -31,8 +33,9 @@ from newsletters.compose import (
     load_edition,
     require_approved,
 )
-from newsletters.errors import NewsletterError
+from newsletters.errors import MailchimpError, NewsletterError
 from newsletters.i18n import default_subject, words
+from newsletters.ledger import book_campaign, book_test
 from newsletters.mailchimp import Campaigns, MailchimpAccount, make_client
 from newsletters.render import RenderedEdition, render_edition
 
@@ -78,13 +81,20 @@ def account_from_settings(
 
 
 def draft_editions(
-    engine: Engine, start: dt.date, end: dt.date, languages: Iterable[str], network: str
+    engine: Engine,
+    start: dt.date,
+    end: dt.date,
+    languages: Iterable[str],
+    network: str,
+    *,
+    timezone: str = "UTC",
 ) -> list[NewsletterEdition]:
-    """A draft edition per language for the period (existing drafts refreshed)."""
+    """A draft edition per language for the period (existing drafts refreshed); the period's
+    days are those of ``timezone`` (the deployment's ``[hub] timezone``)."""
     with Session(engine, expire_on_commit=False) as session, session.begin():
         editions = []
         for language in languages:
-            edition = draft_edition(session, language, start, end)
+            edition = draft_edition(session, language, start, end, timezone=timezone)
             if not edition.subject:
                 edition.subject = default_subject(network, end, language)
             editions.append(edition)
@@ -112,7 +122,14 @@ def draft_scheduled(
     language of the deployment. A person still has to approve each one."""
     today = now.astimezone(ZoneInfo(settings.hub.timezone)).date()
     start, end = previous_period(today, period)
-    return draft_editions(engine, start, end, settings.hub.languages, settings.hub.name)
+    return draft_editions(
+        engine,
+        start,
+        end,
+        settings.hub.languages,
+        settings.hub.name,
+        timezone=settings.hub.timezone,
+    )
 
 
 def build_edition(
@@ -158,24 +175,60 @@ def push_edition(
         subject = edition.subject or default_subject(network, edition.period_end, edition.language)
         had_campaign = bool(edition.mailchimp_campaign_id)
         preview = words(edition.language)["preheader"].format(count=content.item_count)
-        campaign_id = campaigns.push(
-            edition, rendered, subject=subject, preview_text=preview, record=session.commit
-        )
-        session.commit()
+        with _booked(session, edition, "push", now):
+            campaign_id = campaigns.push(
+                edition, rendered, subject=subject, preview_text=preview, record=session.commit
+            )
         result = PushResult(campaign_id, not had_campaign, rendered.size, rendered.notes)
         tests = [address for address in test_to if address.strip()]
         if tests:
-            campaigns.send_test(edition, tests)
+            with _booked(session, edition, "test", now, tests=tests):
+                campaigns.send_test(edition, tests)
             result.tested = tests
         if schedule is not None:
-            campaigns.schedule(edition, schedule)
+            with _booked(session, edition, "schedule", now):
+                campaigns.schedule(edition, schedule)
             result.scheduled_for = edition.scheduled_for
-            session.commit()
         if send_now:
-            result.sent = campaigns.send(edition, now)
-            session.commit()
+            with _booked(session, edition, "send", now):
+                result.sent = campaigns.send(edition, now)
     count_newsletter_push(edition.language)
     return result
+
+
+BOOKED_ERRORS = (MailchimpError, RateLimited, Timeout)
+"""What Mailchimp answering badly looks like: booked as a failed attempt. The hub's own
+refusals (not approved, already sent, a malformed time) never reached Mailchimp's audience
+and are not attempts."""
+
+
+@contextmanager
+def _booked(
+    session: Session,
+    edition: NewsletterEdition,
+    action: str,
+    now: dt.datetime,
+    *,
+    tests: Sequence[str] = (),
+) -> Iterator[None]:
+    """Run one Mailchimp call, then book it in the delivery ledger and commit (see
+    :mod:`newsletters.ledger`); a failed call is booked with Mailchimp's words and re-raised."""
+    try:
+        yield
+    except BOOKED_ERRORS as exc:
+        session.rollback()  # what the failed call left half-done is not kept, as before
+        edition = load_edition(session, edition.id)
+        if tests:
+            book_test(session, edition, tests, now=now, error=str(exc))
+        else:
+            book_campaign(session, edition, now=now, action=action, error=str(exc))
+        session.commit()
+        raise
+    if tests:
+        book_test(session, edition, tests, now=now)
+    else:
+        book_campaign(session, edition, now=now, action=action)
+    session.commit()
 
 
 def pull_report(
@@ -183,7 +236,9 @@ def pull_report(
 ) -> dict[str, object]:
     with Session(engine, expire_on_commit=False) as session, session.begin():
         edition = load_edition(session, edition_id)
-        return Campaigns(make_client(account), account).pull_report(edition, now)
+        report = Campaigns(make_client(account), account).pull_report(edition, now)
+        book_campaign(session, edition, now=now)  # a scheduled campaign that went is now sent
+        return report
 
 
 def sync_audience(
@@ -328,7 +383,12 @@ def newsletter_demo(
     """
     today = now.astimezone(ZoneInfo(settings.hub.timezone)).date()
     editions = draft_editions(
-        engine, today.replace(day=1), today, settings.hub.languages, settings.hub.name
+        engine,
+        today.replace(day=1),
+        today,
+        settings.hub.languages,
+        settings.hub.name,
+        timezone=settings.hub.timezone,
     )
     account = account_from_settings(settings)
     lines = []

@@ -69,7 +69,12 @@ def draft_command(
     languages = [lang] if lang else list(settings.hub.languages)
     try:
         editions = draft_editions(
-            runtime(ctx).engine(database_url), first, last, languages, settings.hub.name
+            runtime(ctx).engine(database_url),
+            first,
+            last,
+            languages,
+            settings.hub.name,
+            timezone=settings.hub.timezone,
         )
     except (HubError, ValueError) as exc:
         raise _fail(exc) from None

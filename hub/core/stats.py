@@ -6,8 +6,11 @@ in SQL (``date()`` of the UTC timestamp on SQLite, ``timezone('UTC', ...)``
 on PostgreSQL) so a month of busy deliveries is a few hundred rows, not
 every delivery.
 
-- :func:`deliveries_per_day`: per channel, messages sent (by ``sent_at``) and
-  deliveries that failed (an attempt ending ``failed`` or ``dead``);
+- :func:`deliveries_per_day`: per channel, posts sent (by ``sent_at``) and
+  deliveries that failed (an attempt ending ``failed`` or ``dead``), as the
+  dashboard's "Sent today" and "Failed today" count them: private replies to
+  members and newsletter test sends are not the channel's posts
+  (:data:`hub.core.bus.status.REPLY_KINDS`, :data:`~hub.core.bus.status.TEST_KINDS`);
 - :func:`items_per_day`: per source, items stored (by ``created_at``);
 - :func:`questions_per_day`: questions asked and, of those, handed off;
 - :func:`newsletter_engagement`: unique opens and clicks per sent edition,
@@ -24,6 +27,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, case, func, select
 from sqlalchemy.orm import Session
 
+from hub.core.bus.status import REPLY_KINDS, TEST_KINDS
 from hub.core.models import (
     Channel,
     Delivery,
@@ -84,7 +88,7 @@ def _fill(days: list[dt.date], counts: dict[dt.date, tuple[int, int]]) -> list[D
 def deliveries_per_day(
     session: Session, now: dt.datetime, days: int = WINDOW_DAYS
 ) -> dict[str, list[DayCount]]:
-    """Per channel: messages sent (first) and deliveries failed (second) each day."""
+    """Per channel: posts sent (first) and posts failed (second) each day."""
     start, span = window(now, days)
     found: dict[str, dict[dt.date, list[int]]] = defaultdict(lambda: defaultdict(lambda: [0, 0]))
     sent_day = _day(session, Delivery.sent_at)
@@ -92,6 +96,7 @@ def deliveries_per_day(
         select(Channel.key, sent_day, func.count())
         .join(Channel, Channel.id == Delivery.channel_id)
         .where(Delivery.status == "sent", Delivery.sent_at >= start)
+        .where(Delivery.kind.not_in(REPLY_KINDS + TEST_KINDS))
         .group_by(Channel.key, sent_day)
     ):
         found[channel][_as_date(day)][0] += count
@@ -102,6 +107,7 @@ def deliveries_per_day(
         .join(Channel, Channel.id == Delivery.channel_id)
         .where(DeliveryAttempt.outcome.in_(("failed", "dead")))
         .where(DeliveryAttempt.finished_at >= start)
+        .where(Delivery.kind.not_in(REPLY_KINDS))
         .group_by(Channel.key, failed_day)
     ):
         found[channel][_as_date(day)][1] += count

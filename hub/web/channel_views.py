@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 from starlette.responses import Response
 
 from hub.core.bus.router import RouteDecision, plan_routes
-from hub.core.bus.status import ChannelFigures, bus_status, start_of_day
+from hub.core.bus.status import ChannelFigures, bus_status, day_bounds
 from hub.core.config.settings import RouteSettings, Settings
 from hub.core.models import Channel, Delivery, DeliveryAttempt, Item, Member, Source
 from hub.web.i18n import _
@@ -38,6 +38,9 @@ class ChannelRow:
     failed_today: int = 0
     queued: int = 0
     held: int = 0
+    replies_today: int = 0
+    replies_failed_today: int = 0
+    tests_today: int = 0
 
 
 @dataclass
@@ -92,8 +95,8 @@ def channel_state(
 
 def channel_rows(page: Page) -> list[ChannelRow]:
     """Every configured channel with its state and today's figures."""
-    since = start_of_day(page.now, page.settings.hub.timezone)
-    status = bus_status(page.db.connection(), page.now, day_start=since)
+    start, end = day_bounds(page.now, page.settings.hub.timezone)
+    status = bus_status(page.db.connection(), page.now, day_start=start, day_end=end)
     figures = {c.channel: c for c in status.channels}
     limited = _rate_limited(page)
     last = _last_outcomes(page)
@@ -115,6 +118,9 @@ def channel_rows(page: Page) -> list[ChannelRow]:
                 failed_today=counts.failed_today,
                 queued=counts.queued + counts.in_flight,
                 held=counts.held,
+                replies_today=counts.replies_today,
+                replies_failed_today=counts.replies_failed_today,
+                tests_today=counts.tests_today,
             )
         )
     return rows

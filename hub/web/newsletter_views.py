@@ -134,7 +134,12 @@ def draft_new(page: Page) -> Response:
     release_database(page)
     try:
         editions = publish.draft_editions(
-            page.console.engine, start, end, languages, page.settings.hub.name
+            page.console.engine,
+            start,
+            end,
+            languages,
+            page.settings.hub.name,
+            timezone=page.settings.hub.timezone,
         )
     except (HubError, ValueError) as exc:
         raise Refused(
@@ -188,9 +193,24 @@ def _items(page: Page, ids: Sequence[int]) -> dict[int, Item]:
     return {i.id: i for i in page.db.scalars(query.options(selectinload(Item.translations)))}
 
 
+def _offered(page: Page, edition: NewsletterEdition, compose: ModuleType) -> list[Item]:
+    """The period's approved items (days of the deployment's time zone) not already in
+    another edition of this language that went to Mailchimp."""
+    return list(
+        compose.offered_items(
+            page.db,
+            edition.language,
+            edition.period_start,
+            edition.period_end,
+            timezone=page.settings.hub.timezone,
+            edition_id=edition.id,
+        )
+    )
+
+
 def composition(page: Page, edition: NewsletterEdition, compose: ModuleType) -> Composition:
     """What the composer lists: the edition's items, then the period's other approved items."""
-    period = compose.period_items(page.db, edition.period_start, edition.period_end)
+    period = _offered(page, edition, compose)
     by_id = {item.id: item for item in period}
     by_id.update(_items(page, [i for i in edition.item_order if i not in by_id]))
     member_sources = compose.member_source_ids(page.db)
@@ -351,7 +371,7 @@ def add_item(page: Page) -> Response:
     section."""
     edition, compose = _editing(page)
     item = _item_in(page, edition)
-    period = {i.id for i in compose.period_items(page.db, edition.period_start, edition.period_end)}
+    period = {i.id for i in _offered(page, edition, compose)}
     if item.id not in period:
         raise Refused(_("Only the period's approved items can be added."), composer_url(edition))
     if edition.language not in compose.item_languages(item):

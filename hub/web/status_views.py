@@ -12,7 +12,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
 from hub.core.accounts import AuditEntry
-from hub.core.bus.status import bus_status, start_of_day
+from hub.core.bus.status import bus_status, day_bounds
 from hub.core.db import is_current
 from hub.core.models import Delivery, Item, NewsletterEdition, Question, Source
 from hub.core.schedule.periods import next_due
@@ -52,8 +52,8 @@ def dashboard(page: Page) -> Response:
     )
     latest = list(page.db.scalars(select(Item).order_by(Item.id.desc()).limit(10)))
     actions = list(page.db.scalars(select(AuditEntry).order_by(AuditEntry.id.desc()).limit(10)))
-    today = start_of_day(page.now, page.settings.hub.timezone)
-    channels = bus_status(page.db.connection(), page.now, day_start=today).channels
+    start, end = day_bounds(page.now, page.settings.hub.timezone)
+    channels = bus_status(page.db.connection(), page.now, day_start=start, day_end=end).channels
     charts = [(t, Markup(svg)) for t, svg in dashboard_charts(page.db, page.now, gettext=_)]
     return page.render(
         "dashboard.html",

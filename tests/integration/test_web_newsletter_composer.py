@@ -112,6 +112,7 @@ def signed_in(engine: Engine, settings: Settings, clock: SteppingClock) -> Conso
 def world(
     engine: Engine, standin: MailchimpStandIn, clock: SteppingClock
 ) -> Iterator[tuple[ConsoleClient, dict[str, int]]]:
+    standin.state.clock = clock  # Mailchimp's "in the future" is the console's, not the real date
     settings = settings_for(standin.base_url, standin.api_key, standin.list_id)
     ids = seed(engine, settings)
     with signed_in(engine, settings, clock) as client:

@@ -297,7 +297,8 @@ def test_the_dashboard_shows_today_per_channel_and_what_comes_next(
         channel = session.scalars(select(Channel).order_by(Channel.key)).first()
         assert channel is not None
         key = channel.key
-        for n, sent_at in enumerate((now, now, now - dt.timedelta(days=2))):
+        moments = (now, now, now - dt.timedelta(days=2), now + dt.timedelta(days=1))
+        for n, sent_at in enumerate(moments):
             session.add(
                 Delivery(
                     channel_id=channel.id,
@@ -319,7 +320,7 @@ def test_the_dashboard_shows_today_per_channel_and_what_comes_next(
         )
     page = client.get("/").text
     assert "Channels today" in page and "Sent today" in page and "Failed today" in page
-    # queued, due, sending, held, sent today (two; the one two days ago is not today), failed
+    # queued, due, sending, held, sent today (two: not two days ago, not tomorrow), failed
     assert f"<tr><td>{key}</td><td>0</td><td>0</td><td>0</td><td>0</td><td>2</td>" in page
     assert "Boletín de noviembre" in page and "sends 01 Dec 2026 09:00" in page
     assert "Coming up" in page and "No schedules are configured." in page

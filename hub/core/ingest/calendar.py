@@ -6,12 +6,22 @@ meeting keeps its row). All-day events keep their dates; timed events are
 converted to their own time zone (``TZID``, else the calendar's
 ``X-WR-TIMEZONE``, else UTC) for the day and the ``HH:MM`` shown to members.
 Text is cleaned like feed text: Decidim puts HTML in DESCRIPTION.
+
+An event whose CATEGORIES or title name a conference (conference,
+conferencia, conférence, conferència, conferência, and their plurals, with
+or without accents) is stored as a ``conference``, so the assistant's "when
+is the next conference?" finds it; the rest keep the calendar's kind
+(``event``, or ``meeting`` for a Decidim export). Migration 0010 applies the
+title rule to events stored before it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
+import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -26,6 +36,19 @@ from hub.core.ingest.tags import default_tagger
 from hub.core.models import Event, Source
 
 MAX_EVENTS = 2000
+CONFERENCE_WORD = re.compile(r"\bconferen(?:ce|cia|cie)s?\b")
+"""A conference in en, es, fr, ca, pt (singular or plural), once accents are taken off."""
+
+
+def _plain(text: str) -> str:
+    """Lower case without accents: ``Conférence`` -> ``conference``."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def is_conference(title: str, categories: Iterable[str] = ()) -> bool:
+    """Whether a calendar event is a conference: by its CATEGORIES, else by its title."""
+    return any(CONFERENCE_WORD.search(_plain(text)) for text in (*categories, title))
 
 
 @dataclass
@@ -45,6 +68,11 @@ class CalendarEvent:
     topics: list[str]
     country: str | None
     cancelled: bool = False
+    categories: list[str] = field(default_factory=list)
+
+    @property
+    def conference(self) -> bool:
+        return is_conference(self.title, self.categories)
 
 
 @dataclass
@@ -196,7 +224,20 @@ def _event(
         topics=tagger.topics_in(text, detected),
         country=countries[0] if countries else None,
         cancelled=str(component.get("STATUS", "")).upper() == "CANCELLED",
+        categories=_categories(component.get("CATEGORIES")),
     )
+
+
+def _categories(prop: Any) -> list[str]:
+    """The words of every CATEGORIES line (icalendar gives one value, or a list of them)."""
+    values = prop if isinstance(prop, list) else [prop] if prop is not None else []
+    words: list[str] = []
+    for value in values:
+        for word in getattr(value, "cats", None) or [value]:
+            text = clean_title(str(word), 100)
+            if text:
+                words.append(text)
+    return words
 
 
 def event_id(source_key: str, uid: str) -> str:
@@ -235,7 +276,7 @@ def store_events(
     for event in events:
         language = event.language or "en"
         values: dict[str, Any] = {
-            "kind": "cancelled" if event.cancelled else kind,
+            "kind": "cancelled" if event.cancelled else "conference" if event.conference else kind,
             "name": {language: event.title},
             "description": {language: event.description} if event.description else {},
             "starts_on": event.starts_on,
