@@ -118,5 +118,6 @@ def _delivery_error(exc: HubError) -> DeliveryError:
 
 
 def mailchimp_sink(channel: ChannelInfo, secret: str | None) -> NewsletterChannelSink:
-    """The ``hub.core.ports`` factory for ``platform = "mailchimp"`` (``secret``: the API key)."""
+    """The sink factory (``hub.wiring.SINKS``) for ``platform = "mailchimp"``; ``secret`` is
+    the API key."""
     return NewsletterChannelSink(channel, secret)

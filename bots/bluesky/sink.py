@@ -147,7 +147,7 @@ class BlueskySink:
 
 
 def bluesky_sink(channel: ChannelInfo, secret: str | None) -> BlueskySink:
-    """The ``hub.core.ports`` factory: ``secret`` is the account's app password."""
+    """The sink factory (``hub.wiring.SINKS``): ``secret`` is the account's app password."""
     if not secret:
         raise Forbidden(f"channel {channel.key}: no Bluesky app password configured")
     return BlueskySink(channel, secret)

@@ -145,7 +145,7 @@ class MastodonSink:
 
 
 def mastodon_sink(channel: ChannelInfo, secret: str | None) -> MastodonSink:
-    """The ``hub.core.ports`` factory: ``secret`` is the account's access token."""
+    """The sink factory (``hub.wiring.SINKS``): ``secret`` is the account's access token."""
     if not secret:
         raise Forbidden(f"channel {channel.key}: no Mastodon access token configured")
     return MastodonSink(channel, secret)

@@ -264,7 +264,7 @@ def delivery_of(posted: dict[str, Any]) -> int | None:
 
 
 def slack_sink(channel: ChannelInfo, secret: str | None) -> SlackSink:
-    """The ``hub.core.ports`` factory: ``secret`` is the bot token (``xoxb-...``)."""
+    """The sink factory (``hub.wiring.SINKS``): ``secret`` is the bot token (``xoxb-...``)."""
     if not secret:
         raise Forbidden(f"channel {channel.key}: no Slack bot token configured")
     return SlackSink(channel, secret)

@@ -225,7 +225,7 @@ class TelegramSink:
 
 
 def telegram_sink(channel: ChannelInfo, secret: str | None) -> TelegramSink:
-    """The ``hub.core.ports`` factory: ``secret`` is the bot token."""
+    """The sink factory (``hub.wiring.SINKS``): ``secret`` is the bot token."""
     if not secret:
         raise Forbidden(f"channel {channel.key}: no Telegram bot token configured")
     return TelegramSink(channel, secret)

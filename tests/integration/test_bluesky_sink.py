@@ -12,11 +12,12 @@ from typing import Any, TypeVar
 
 import pytest
 
-from bots.bluesky.sink import BlueskySink, bluesky_sink
+from bots.bluesky.sink import BlueskySink
 from bots.bluesky.standin import BlueskyStandIn, check_post
 from bots.limits import BlueskyLimits
 from hub.core.errors import BadPayload, ChannelGone, Forbidden, RateLimited, TransientError
-from hub.core.ports import ChannelInfo, Message, sink_factory
+from hub.core.ports import ChannelInfo, Message
+from hub.wiring import SINKS
 
 HANDLE = "iopd.bsky.social"
 PASSWORD = "app-pass"
@@ -65,8 +66,9 @@ def item(**fields: Any) -> Message:
     return Message(**{**base, "link": "https://oidp.net/premi", "language": "ca", **fields})
 
 
-def test_registered_under_hub_sinks() -> None:
-    assert sink_factory("bluesky") is bluesky_sink
+def test_wired_as_the_bluesky_platform() -> None:
+    channel = ChannelInfo("wired", "bluesky", "iopd.bsky.social")
+    assert isinstance(SINKS["bluesky"](channel, "app-pass"), BlueskySink)
 
 
 def test_create_put_delete_with_the_at_uri() -> None:

@@ -12,8 +12,8 @@ from dataclasses import replace
 
 import pytest
 
-from hub.core.ports import ChannelInfo, Message, ReceivedPost, sink_factory
-from hub.wiring import STANDINS
+from hub.core.ports import ChannelInfo, Message, ReceivedPost
+from hub.wiring import SINKS, STANDINS
 
 TARGETS = {
     "slack": "C0DEMO",
@@ -32,7 +32,7 @@ def deliver(platform: str) -> list[ReceivedPost]:
         try:
             channel = ChannelInfo("demo", platform, TARGETS[platform], "es", None, standin.url)
             standin.prepare(channel)
-            sink = sink_factory(platform)(channel, standin.secret())
+            sink = SINKS[platform](channel, standin.secret())
             await sink.start()
             message = Message(
                 delivery_id=1,

@@ -19,7 +19,8 @@ from bots.limits import MastodonLimits
 from bots.mastodon.sink import MastodonSink, instance_url, mastodon_sink
 from bots.mastodon.standin import MastodonStandIn
 from hub.core.errors import BadPayload, ChannelGone, Forbidden, RateLimited, TransientError
-from hub.core.ports import ChannelInfo, Message, sink_factory
+from hub.core.ports import ChannelInfo, Message
+from hub.wiring import SINKS
 
 TOKEN = "stand-in-token"
 WALL = 1_800_000_000.0
@@ -59,7 +60,8 @@ def item(**fields: Any) -> Message:
 
 
 def test_registered_and_instance_from_the_account() -> None:
-    assert sink_factory("mastodon") is mastodon_sink
+    wired = SINKS["mastodon"](ChannelInfo("wired", "mastodon", "@iopd@mastodon.social"), "token")
+    assert isinstance(wired, MastodonSink)
     assert instance_url(ChannelInfo("m", "mastodon", "@iopd@mastodon.social")) == (
         "https://mastodon.social"
     )

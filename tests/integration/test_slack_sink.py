@@ -21,7 +21,8 @@ from bots.limits import SLACK
 from bots.slack.sink import SlackSink, slack_sink
 from bots.slack.standin import SlackStandIn
 from hub.core.errors import BadPayload, ChannelGone, Forbidden, RateLimited, Timeout, TransientError
-from hub.core.ports import ChannelInfo, Message, sink_factory
+from hub.core.ports import ChannelInfo, Message
+from hub.wiring import SINKS
 
 TOKEN = "xoxb-stand-in-token"
 T = TypeVar("T")
@@ -65,8 +66,9 @@ def item(**fields: Any) -> Message:
     return Message(**{**base, "link": "https://oidp.net/conf", **fields})
 
 
-def test_registered_under_hub_sinks() -> None:
-    assert sink_factory("slack") is slack_sink
+def test_wired_as_the_slack_platform() -> None:
+    channel = ChannelInfo("wired", "slack", "C0IOPD")
+    assert isinstance(SINKS["slack"](channel, "xoxb-1-2-abc"), SlackSink)
 
 
 def test_post_returns_channel_and_ts_and_history_shows_the_delivery_id() -> None:

@@ -21,7 +21,8 @@ import pytest
 from bots.telegram.sink import TelegramSink, telegram_sink
 from bots.telegram.standin import TelegramStandIn
 from hub.core.errors import BadPayload, ChannelGone, Forbidden, RateLimited, Timeout, TransientError
-from hub.core.ports import ChannelInfo, Message, sink_factory
+from hub.core.ports import ChannelInfo, Message
+from hub.wiring import SINKS
 
 # PTB 22 itself warns, while building RetryAfter, that retry_after becomes a timedelta;
 # the sink reads either form.
@@ -74,8 +75,9 @@ def item(**fields: Any) -> Message:
     return Message(**{**base, "link": "https://oidp.net/award", **fields})
 
 
-def test_registered_under_hub_sinks() -> None:
-    assert sink_factory("telegram") is telegram_sink
+def test_wired_as_the_telegram_platform() -> None:
+    channel = ChannelInfo("wired", "telegram", "@iopd")
+    assert isinstance(SINKS["telegram"](channel, "123456:ABCdef"), TelegramSink)
 
 
 def test_send_returns_the_message_id_and_the_standin_holds_the_html() -> None:
