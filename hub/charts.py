@@ -22,6 +22,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 from sqlalchemy.orm import Session
 
+from hub.web.i18n import format_day
 from hub.stats import (
     DayCount,
     EditionEngagement,
@@ -115,7 +116,7 @@ def daily_bars(
         ):
             body.append(
                 f'<text x="{edge:.0f}" y="{height - 2}" text-anchor="{anchor}" {FONT} '
-                f'fill="{AXIS_COLOUR}">{first_or_last:%d %b}</text>'
+                f'fill="{AXIS_COLOUR}">{escape(format_day(first_or_last, "MMMd"))}</text>'
             )
     return _svg(width, height, title, body)
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 
 from hub.metrics import count_newsletter_push
 from hub.models import Member, NewsletterEdition, ScheduledRun
-from hub.settings import Settings
+from hub.settings import NetworkName, Settings, name_in
 from newsletters.audience import Links, SyncReport, apply_changes, pull_changes, sync_members
 from newsletters.compose import (
     approve,
@@ -32,7 +32,7 @@ from newsletters.compose import (
     require_approved,
 )
 from newsletters.errors import NewsletterError
-from newsletters.i18n import default_subject, words
+from newsletters.i18n import counted, default_subject
 from newsletters.mailchimp import Campaigns, MailchimpAccount, make_client
 from newsletters.render import RenderedEdition, render_edition
 
@@ -72,13 +72,13 @@ def account_from_settings(
         api_key=api_key,
         base_url=base_url or channel.base_url or "https://server.api.mailchimp.com/3.0",
         list_id=list_id or channel.target,
-        from_name=settings.hub.name,
+        from_name=settings.hub.network_name(),
         reply_to=reply_to or f"newsletter@{host}",
     )
 
 
 def draft_editions(
-    engine: Engine, start: dt.date, end: dt.date, languages: Iterable[str], network: str
+    engine: Engine, start: dt.date, end: dt.date, languages: Iterable[str], network: NetworkName
 ) -> list[NewsletterEdition]:
     """A draft edition per language for the period (existing drafts refreshed)."""
     with Session(engine, expire_on_commit=False) as session, session.begin():
@@ -112,11 +112,11 @@ def draft_scheduled(
     language of the deployment. A person still has to approve each one."""
     today = now.astimezone(ZoneInfo(settings.hub.timezone)).date()
     start, end = previous_period(today, period)
-    return draft_editions(engine, start, end, settings.hub.languages, settings.hub.name)
+    return draft_editions(engine, start, end, settings.hub.languages, settings.hub.network_names())
 
 
 def build_edition(
-    engine: Engine, edition_id: int, network: str, website: str | None = None
+    engine: Engine, edition_id: int, network: NetworkName, website: str | None = None
 ) -> tuple[NewsletterEdition, RenderedEdition]:
     """Render an edition from the database (any status: this is the preview)."""
     with Session(engine, expire_on_commit=False) as session:
@@ -142,22 +142,25 @@ def push_edition(
     account: MailchimpAccount,
     *,
     now: dt.datetime,
-    network: str,
+    network: NetworkName,
     website: str | None = None,
     test_to: Iterable[str] = (),
     schedule: dt.datetime | None = None,
     send_now: bool = False,
 ) -> PushResult:
     """Hand an approved edition to Mailchimp; test, schedule or send it if asked."""
-    campaigns = Campaigns(make_client(account), account)
     with Session(engine, expire_on_commit=False) as session:
         edition = load_edition(session, edition_id)
         require_approved(edition)
+        sender = account
+        if not isinstance(network, str):  # from the network as the edition's readers know it
+            sender = replace(account, from_name=name_in(network, edition.language))
+        campaigns = Campaigns(make_client(sender), sender)
         content = load_content(session, edition, network_name=network, website=website)
         rendered = render_edition(content)
         subject = edition.subject or default_subject(network, edition.period_end, edition.language)
         had_campaign = bool(edition.mailchimp_campaign_id)
-        preview = words(edition.language)["preheader"].format(count=content.item_count)
+        preview = counted("preheader", content.item_count, edition.language)
         campaign_id = campaigns.push(
             edition, rendered, subject=subject, preview_text=preview, record=session.commit
         )
@@ -328,7 +331,7 @@ def newsletter_demo(
     """
     today = now.astimezone(ZoneInfo(settings.hub.timezone)).date()
     editions = draft_editions(
-        engine, today.replace(day=1), today, settings.hub.languages, settings.hub.name
+        engine, today.replace(day=1), today, settings.hub.languages, settings.hub.network_names()
     )
     account = account_from_settings(settings)
     lines = []
@@ -346,7 +349,7 @@ def newsletter_demo(
             edition.id,
             account,
             now=now,
-            network=settings.hub.name,
+            network=settings.hub.network_names(),
             website=settings.hub.public_url,
             test_to=[test_to],
         )

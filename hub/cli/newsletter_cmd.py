@@ -48,9 +48,9 @@ def _parse_day(value: str, option: str) -> dt.date:
         ) from None
 
 
-def _network(ctx: typer.Context) -> tuple[str, str | None]:
+def _network(ctx: typer.Context) -> tuple[dict[str, str], str | None]:
     settings = runtime(ctx).settings()
-    return settings.hub.name, settings.hub.public_url
+    return settings.hub.network_names(), settings.hub.public_url
 
 
 @newsletter_app.command("draft")
@@ -69,7 +69,7 @@ def draft_command(
     languages = [lang] if lang else list(settings.hub.languages)
     try:
         editions = draft_editions(
-            runtime(ctx).engine(database_url), first, last, languages, settings.hub.name
+            runtime(ctx).engine(database_url), first, last, languages, settings.hub.network_names()
         )
     except (HubError, ValueError) as exc:
         raise _fail(exc) from None
@@ -230,7 +230,7 @@ def push_command(
             edition_id,
             account_from_settings(settings, base_url=base_url),
             now=dt.datetime.now(dt.UTC),
-            network=settings.hub.name,
+            network=settings.hub.network_names(),
             website=settings.hub.public_url,
             test_to=test_to or (),
             schedule=when,

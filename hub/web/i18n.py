@@ -7,6 +7,12 @@ request being served, which :func:`use_language` sets for the running thread
 ``.po`` files under ``hub/web/locale/<lang>/LC_MESSAGES/messages.po``, read and
 compiled in memory when first needed: no build step, no ``.mo`` files in git.
 
+The console speaks :data:`INTERFACE_LANGUAGES` to the secretariat; the members'
+own pages (preferences, the news form) speak every language of
+:data:`MEMBER_LANGUAGES`, whose catalogues hold at least those pages' words.
+Dates and month names are written by Babel in the language being served
+(:func:`format_when`, :func:`format_day`), never by ``strftime``.
+
 To add words: mark them, then ``make messages`` (``pybabel extract`` + ``update``)
 and translate the new entries in each ``.po`` file.
 """
@@ -15,11 +21,14 @@ from __future__ import annotations
 
 import contextlib
 import io
-from collections.abc import Iterator
+import datetime as dt
+from collections.abc import Iterator, Mapping
 from contextvars import ContextVar
 from functools import cache
 from pathlib import Path
 
+from babel import Locale
+from babel.dates import format_date, format_skeleton, format_time
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.support import NullTranslations, Translations
@@ -29,6 +38,13 @@ DOMAIN = "messages"
 DEFAULT_LANGUAGE = "en"
 INTERFACE_LANGUAGES = {"en": "English", "es": "Español", "ca": "Català"}
 """The languages the console speaks; English is the source language of the catalogue."""
+MEMBER_LANGUAGES = {**INTERFACE_LANGUAGES, "fr": "Français", "pt": "Português"}
+"""The languages of the pages members see (preferences, the news form): the network's five."""
+MEMBER_TEMPLATES = ("base.html", "preferences.html", "preferences_invalid.html",
+                    "member_submit.html", "_news_fields.html", "refused.html")  # fmt: skip
+"""The templates members see, whose words every catalogue of :data:`MEMBER_LANGUAGES` holds
+(with the views that serve them: ``preferences_views.py``, ``submit_views.py``,
+``submissions.py``)."""
 
 _language: ContextVar[str] = ContextVar("console_language", default=DEFAULT_LANGUAGE)
 
@@ -41,6 +57,10 @@ def translations(language: str) -> NullTranslations:
         return NullTranslations()
     with path.open("rb") as po:
         catalog = read_po(po, locale=language, domain=DOMAIN)
+    for message in list(catalog):
+        # a plural entry not yet translated would answer "": leave it out, English stands in
+        if message.id and isinstance(message.string, tuple) and not all(message.string):
+            del catalog[message.id]
     compiled = io.BytesIO()
     write_mo(compiled, catalog, use_fuzzy=False)
     compiled.seek(0)
@@ -52,9 +72,11 @@ def current_language() -> str:
 
 
 @contextlib.contextmanager
-def use_language(language: str | None) -> Iterator[str]:
-    """Serve the words of ``language`` (a supported code, else English) within the block."""
-    chosen = language if language in INTERFACE_LANGUAGES else DEFAULT_LANGUAGE
+def use_language(
+    language: str | None, offered: Mapping[str, str] = INTERFACE_LANGUAGES
+) -> Iterator[str]:
+    """Serve the words of ``language`` (one of ``offered``, else English) within the block."""
+    chosen = language if language in offered else DEFAULT_LANGUAGE
     token = _language.set(chosen)
     try:
         yield chosen
@@ -79,8 +101,26 @@ def pgettext(context: str, message: str) -> str:
 _ = gettext
 
 
-def best_match(accept_language: str | None) -> str:
-    """The supported language an ``Accept-Language`` header prefers (for pages before sign-in)."""
+def format_when(value: dt.datetime, zone: dt.tzinfo) -> str:
+    """A moment in ``zone``, with the month's name in the current language (``4 de des. 2026 21:45``)."""
+    locale = Locale.parse(_language.get())
+    day = format_skeleton("yMMMd", value, tzinfo=zone, locale=locale)
+    time = format_time(value, "HH:mm", tzinfo=zone, locale=locale)
+    return str(locale.datetime_formats["medium"]).format(time, day)
+
+
+def format_day(value: dt.date, skeleton: str = "yMMMd") -> str:
+    """A day in the current language; ``skeleton`` as Babel's (``yMMMMd``: ``4 de desembre de 2026``)."""
+    return str(format_skeleton(skeleton, value, locale=_language.get()))
+
+
+def format_month(value: dt.date) -> str:
+    """A month and year standing alone, in the current language (``desembre de 2026``)."""
+    return str(format_date(value, "LLLL y", locale=_language.get()))
+
+
+def best_match(accept_language: str | None, offered: Mapping[str, str] = INTERFACE_LANGUAGES) -> str:
+    """The language of ``offered`` an ``Accept-Language`` header prefers (pages before sign-in)."""
     best, best_q = DEFAULT_LANGUAGE, 0.0
     for part in (accept_language or "").split(","):
         code, _sep, params = part.strip().partition(";")
@@ -91,6 +131,6 @@ def best_match(accept_language: str | None) -> str:
                 quality = float(params.strip()[2:])
             except ValueError:
                 continue
-        if code in INTERFACE_LANGUAGES and quality > best_q:
+        if code in offered and quality > best_q:
             best, best_q = code, quality
     return best

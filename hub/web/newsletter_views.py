@@ -134,7 +134,7 @@ def draft_new(page: Page) -> Response:
     release_database(page)
     try:
         editions = publish.draft_editions(
-            page.console.engine, start, end, languages, page.settings.hub.name
+            page.console.engine, start, end, languages, page.settings.hub.network_names()
         )
     except (HubError, ValueError) as exc:
         raise Refused(
@@ -424,7 +424,10 @@ def rendered_edition(page: Page, edition: NewsletterEdition) -> Any:
     publish = require_api("publish")
     try:
         _edition, rendered = publish.build_edition(
-            page.console.engine, edition.id, page.settings.hub.name, page.settings.hub.public_url
+            page.console.engine,
+            edition.id,
+            page.settings.hub.network_names(),
+            page.settings.hub.public_url,
         )
     except HubError as exc:
         raise Refused(

@@ -29,7 +29,7 @@ from starlette.responses import HTMLResponse, PlainTextResponse, RedirectRespons
 from hub.errors import HubError
 from hub.models import Item, Question, User
 from hub.settings import Settings
-from hub.web.i18n import _, best_match, use_language
+from hub.web.i18n import _, best_match, current_language, use_language
 from hub.web.sessions import CookieJar, SignedIn, find_session, tokens_match
 from hub.web.tables import AuditEntry
 
@@ -124,7 +124,7 @@ class Page:
             csrf_token=self.csrf_token,
             flashes=shown,
             path=self.request.url.path,
-            hub_name=self.settings.hub.name,
+            hub_name=self.settings.hub.network_name(current_language()),
             **context,
         )
         return HTMLResponse(body, status_code=status)

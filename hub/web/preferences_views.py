@@ -2,8 +2,9 @@
 
 No password: the link (see :mod:`hub.members`) names the member and expires;
 the form still carries the anonymous CSRF token, so another site cannot make
-a member's browser save choices. The page speaks the member's language when
-the console knows it (English otherwise).
+a member's browser save choices. The page speaks the member's language, any of
+the network's five (:data:`~hub.web.i18n.MEMBER_LANGUAGES`); a link that is not
+valid is answered in the language the browser asks for.
 
 Where the choices go: topics, language and channels are kept on the member
 (the secretariat sees them in the console) and reach the Mailchimp audience
@@ -21,7 +22,7 @@ from starlette.responses import Response
 from hub.errors import HubError
 from hub.members import CHANNELS, mark_seen, member_of_token, preferences_url, topics
 from hub.models import Member
-from hub.web.i18n import _, use_language
+from hub.web.i18n import MEMBER_LANGUAGES, _, best_match, use_language
 from hub.web.newsletter_views import newsletter_api
 from hub.web.page import Page
 
@@ -45,11 +46,12 @@ def _member(page: Page) -> Member | None:
 
 
 def _refused(page: Page) -> Response:
-    return page.render("preferences_invalid.html", status=404)
+    with use_language(best_match(page.request.headers.get("accept-language"), MEMBER_LANGUAGES)):
+        return page.render("preferences_invalid.html", status=404)
 
 
 def _show(page: Page, member: Member, status: int = 200) -> Response:
-    with use_language(member.language):
+    with use_language(member.language, MEMBER_LANGUAGES):
         return page.render(
             "preferences.html",
             status=status,
@@ -79,7 +81,7 @@ def preferences_save(page: Page) -> Response:
     wanted_channels = {str(c) for c in form.getlist("channels")}
     language = page.field("language")
     newsletter = page.field("newsletter") == "on" and bool(member.email)
-    with use_language(member.language):
+    with use_language(member.language, MEMBER_LANGUAGES):
         if language not in page.settings.hub.languages or not wanted_topics <= set(topics()):
             page.flashes.append(("error", _("Please choose from the lists.")))
             return _show(page, member, status=400)
@@ -100,7 +102,7 @@ def preferences_save(page: Page) -> Response:
         + (f"; mailchimp: {problem}" if problem else ""),
         actor=f"member:{member.id} (preferences page)",
     )
-    with use_language(member.language):
+    with use_language(member.language, MEMBER_LANGUAGES):
         if problem:
             words = _(
                 "Your choices are saved, but the newsletter could not be changed just now; "

@@ -2,7 +2,9 @@
 
 The secretariat's form can also file a piece on a member's behalf through the
 members' source, so that it waits for moderation like theirs. The members'
-form needs no sign-in; it is throttled per address.
+form needs no sign-in; it is throttled per address. It speaks any of the
+network's five languages: the one its ``lang`` parameter names, else the one
+the browser asks for (``Accept-Language``).
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ import datetime as dt
 from sqlalchemy import func, select
 from starlette.responses import Response
 
-from hub.web.i18n import _
+from hub.web.i18n import MEMBER_LANGUAGES, _, best_match, use_language
 from hub.web.page import Page, Refused
 from hub.web.submissions import Submission, SubmissionError, submit_news
 from hub.web.tables import AuditEntry
@@ -99,14 +101,29 @@ def _outcome_words(outcome: str, approved: bool) -> str:
     return _("Received: the news waits in the moderation queue.")
 
 
+def _member_language(page: Page) -> str:
+    """The language of the members' form: ``?lang=``, else the browser's choice."""
+    asked = page.param("lang")
+    if asked in MEMBER_LANGUAGES:
+        return asked
+    return best_match(page.request.headers.get("accept-language"), MEMBER_LANGUAGES)
+
+
 def member_form(page: Page) -> Response:
     """The members' public form."""
-    if _source_of_kind(page, "web") is None:
-        raise Refused(_("The members' news form is not enabled in this deployment."), "/login")
-    return _form(page, "member_submit.html")
+    with use_language(_member_language(page), MEMBER_LANGUAGES) as language:
+        if _source_of_kind(page, "web") is None:
+            raise Refused(_("The members' news form is not enabled in this deployment."), "/login")
+        return _form(page, "member_submit.html", form_language=language)
 
 
 def member_submit(page: Page) -> Response:
+    with use_language(_member_language(page), MEMBER_LANGUAGES) as language:
+        return _member_submit(page, language)
+
+
+def _member_submit(page: Page, language: str) -> Response:
+    back = f"/submit-news?lang={language}"
     source = _source_of_kind(page, "web")
     if source is None:
         raise Refused(_("The members' news form is not enabled in this deployment."), "/login")
@@ -118,17 +135,16 @@ def member_submit(page: Page) -> Response:
     )
     if (recent or 0) >= MEMBER_LIMIT:
         page.flashes.append(("error", _("Too many submissions from your network; try later.")))
-        return _form(page, "member_submit.html", status=429)
+        return _form(page, "member_submit.html", status=429, form_language=language)
     try:
         result = submit_news(
             page.db, page.settings, source, _submission(page), now=page.now, platform="web"
         )
     except SubmissionError as exc:
         page.flashes.append(("error", str(exc)))
-        return _form(page, "member_submit.html", status=400)
+        return _form(page, "member_submit.html", status=400, form_language=language)
     page.audit("member_submit", f"ip:{page.client_ip}", f"item {result.item.id}")
     page.audit("submit", f"item:{result.item.id}", f"{result.outcome} via {source}")
     return page.redirect(
-        "/submit-news",
-        _("Thank you: the secretariat will review your news before it is published."),
+        back, _("Thank you: the secretariat will review your news before it is published.")
     )
