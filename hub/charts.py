@@ -22,7 +22,6 @@ from xml.sax.saxutils import escape, quoteattr
 
 from sqlalchemy.orm import Session
 
-from hub.web.i18n import format_day
 from hub.stats import (
     DayCount,
     EditionEngagement,
@@ -31,6 +30,7 @@ from hub.stats import (
     newsletter_engagement,
     questions_per_day,
 )
+from hub.web.i18n import format_day
 
 FIRST_COLOUR = "#2f7d5b"
 SECOND_COLOUR = "#c0392b"
@@ -116,7 +116,7 @@ def daily_bars(
         ):
             body.append(
                 f'<text x="{edge:.0f}" y="{height - 2}" text-anchor="{anchor}" {FONT} '
-                f'fill="{AXIS_COLOUR}">{escape(format_day(first_or_last, "MMMd"))}</text>'
+                f'fill="{AXIS_COLOUR}">{escape(format_day(first_or_last, "dd MMM"))}</text>'
             )
     return _svg(width, height, title, body)
 

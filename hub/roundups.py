@@ -102,9 +102,7 @@ def count_words(count: int, language: str) -> str:
     if language not in COUNT_FORMS:
         language = "en"
     forms = COUNT_FORMS[language]
-    return forms.get(Locale.parse(language).plural_form(count), forms["other"]).format(
-        count=count
-    )
+    return forms.get(Locale.parse(language).plural_form(count), forms["other"]).format(count=count)
 
 
 @cache

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 
 from babel import Locale
-from babel.dates import format_date
+from babel.dates import format_date, format_skeleton
 
 from hub.settings import NetworkName, name_in
 
@@ -187,8 +187,8 @@ def long_date(day: dt.date, language: str) -> str:
 
 
 def month_name(day: dt.date, language: str) -> str:
-    """``November 2026`` in the edition's language (standalone month form)."""
-    return format_date(day, format="LLLL y", locale=language if language in _WORDS else "en")
+    """``November 2026`` in the edition's language, in its own pattern (``noviembre de 2026``)."""
+    return format_skeleton("yMMMM", day, locale=language if language in _WORDS else "en")
 
 
 def default_subject(network: NetworkName, period_end: dt.date, language: str) -> str:

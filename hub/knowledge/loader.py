@@ -140,7 +140,7 @@ def document_titles(session: Session) -> dict[str, dict[str, str]]:
 
 
 def title_in(titles: dict[str, str], language: str, fallback: str) -> str:
-    """A document's title in ``language``, else in English, else in any language, else ``fallback``."""
+    """A document's title in ``language``, else English, else any language, else ``fallback``."""
     return titles.get(language) or titles.get("en") or next(iter(titles.values()), fallback)
 
 

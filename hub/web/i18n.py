@@ -20,15 +20,14 @@ and translate the new entries in each ``.po`` file.
 from __future__ import annotations
 
 import contextlib
-import io
 import datetime as dt
+import io
 from collections.abc import Iterator, Mapping
 from contextvars import ContextVar
 from functools import cache
 from pathlib import Path
 
-from babel import Locale
-from babel.dates import format_date, format_skeleton, format_time
+from babel.dates import format_date, format_datetime, format_skeleton
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.support import NullTranslations, Translations
@@ -42,9 +41,9 @@ MEMBER_LANGUAGES = {**INTERFACE_LANGUAGES, "fr": "Français", "pt": "Português"
 """The languages of the pages members see (preferences, the news form): the network's five."""
 MEMBER_TEMPLATES = ("base.html", "preferences.html", "preferences_invalid.html",
                     "member_submit.html", "_news_fields.html", "refused.html")  # fmt: skip
-"""The templates members see, whose words every catalogue of :data:`MEMBER_LANGUAGES` holds
-(with the views that serve them: ``preferences_views.py``, ``submit_views.py``,
-``submissions.py``)."""
+"""The templates members see: every catalogue of :data:`MEMBER_LANGUAGES` holds their words."""
+MEMBER_VIEWS = ("preferences_views.py", "submit_views.py", "submissions.py")
+"""The modules (in ``hub/web/``) whose words members read on those pages."""
 
 _language: ContextVar[str] = ContextVar("console_language", default=DEFAULT_LANGUAGE)
 
@@ -101,25 +100,29 @@ def pgettext(context: str, message: str) -> str:
 _ = gettext
 
 
+MOMENT_PATTERN = "dd MMM y HH:mm"
+"""How the console writes a moment: ``04 Dec 2026 10:00``, ``04 de des. 2026 10:00``."""
+DAY_PATTERN = "dd MMM y"
+
+
 def format_when(value: dt.datetime, zone: dt.tzinfo) -> str:
-    """A moment in ``zone``, with the month's name in the current language (``4 de des. 2026 21:45``)."""
-    locale = Locale.parse(_language.get())
-    day = format_skeleton("yMMMd", value, tzinfo=zone, locale=locale)
-    time = format_time(value, "HH:mm", tzinfo=zone, locale=locale)
-    return str(locale.datetime_formats["medium"]).format(time, day)
+    """A moment in ``zone``, its month named in the current language (CLDR pattern)."""
+    return str(format_datetime(value, MOMENT_PATTERN, tzinfo=zone, locale=_language.get()))
 
 
-def format_day(value: dt.date, skeleton: str = "yMMMd") -> str:
-    """A day in the current language; ``skeleton`` as Babel's (``yMMMMd``: ``4 de desembre de 2026``)."""
-    return str(format_skeleton(skeleton, value, locale=_language.get()))
+def format_day(value: dt.date, pattern: str = DAY_PATTERN) -> str:
+    """A day in the current language (``pattern`` as CLDR's: ``dd MMM`` gives ``04 de des.``)."""
+    return str(format_date(value, pattern, locale=_language.get()))
 
 
 def format_month(value: dt.date) -> str:
-    """A month and year standing alone, in the current language (``desembre de 2026``)."""
-    return str(format_date(value, "LLLL y", locale=_language.get()))
+    """A month and year, in the current language (``December 2026``, ``desembre del 2026``)."""
+    return str(format_skeleton("yMMMM", value, locale=_language.get()))
 
 
-def best_match(accept_language: str | None, offered: Mapping[str, str] = INTERFACE_LANGUAGES) -> str:
+def best_match(
+    accept_language: str | None, offered: Mapping[str, str] = INTERFACE_LANGUAGES
+) -> str:
     """The language of ``offered`` an ``Accept-Language`` header prefers (pages before sign-in)."""
     best, best_q = DEFAULT_LANGUAGE, 0.0
     for part in (accept_language or "").split(","):

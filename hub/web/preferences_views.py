@@ -46,7 +46,8 @@ def _member(page: Page) -> Member | None:
 
 
 def _refused(page: Page) -> Response:
-    with use_language(best_match(page.request.headers.get("accept-language"), MEMBER_LANGUAGES)):
+    asked = best_match(page.request.headers.get("accept-language"), MEMBER_LANGUAGES)
+    with use_language(asked, MEMBER_LANGUAGES):
         return page.render("preferences_invalid.html", status=404)
 
 
