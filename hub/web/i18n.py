@@ -75,7 +75,7 @@ def use_language(
     language: str | None, offered: Mapping[str, str] = INTERFACE_LANGUAGES
 ) -> Iterator[str]:
     """Serve the words of ``language`` (one of ``offered``, else English) within the block."""
-    chosen = language if language in offered else DEFAULT_LANGUAGE
+    chosen = language if language is not None and language in offered else DEFAULT_LANGUAGE
     token = _language.set(chosen)
     try:
         yield chosen

@@ -3,8 +3,8 @@
 The secretariat's form can also file a piece on a member's behalf through the
 members' source, so that it waits for moderation like theirs. The members'
 form needs no sign-in; it is throttled per address. It speaks any of the
-network's five languages: the one its ``lang`` parameter names, else the one
-the browser asks for (``Accept-Language``).
+network's five languages: the one its ``lang`` parameter names, else the
+signed-in user's, else the one the browser asks for (``Accept-Language``).
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import datetime as dt
 from sqlalchemy import func, select
 from starlette.responses import Response
 
-from hub.web.i18n import MEMBER_LANGUAGES, _, best_match, use_language
+from hub.web.i18n import MEMBER_LANGUAGES, _, best_match, current_language, use_language
 from hub.web.page import Page, Refused
 from hub.web.submissions import Submission, SubmissionError, submit_news
 from hub.web.tables import AuditEntry
@@ -102,10 +102,13 @@ def _outcome_words(outcome: str, approved: bool) -> str:
 
 
 def _member_language(page: Page) -> str:
-    """The language of the members' form: ``?lang=``, else the browser's choice."""
+    """The language of the members' form: ``?lang=``, else the signed-in user's (the console's
+    language), else the browser's choice."""
     asked = page.param("lang")
     if asked in MEMBER_LANGUAGES:
         return asked
+    if page.signed_in is not None:
+        return current_language()
     return best_match(page.request.headers.get("accept-language"), MEMBER_LANGUAGES)
 
 
