@@ -12,6 +12,8 @@ from babel import Locale
 
 from hub import roundups
 from hub.errors import ConfigError, Problem
+from hub.ingest.tags import load_tagger, topic_name, topic_names
+from hub.members import topics
 from hub.settings import Settings, load_settings, name_in
 from hub.web import i18n
 from hub.web.render import make_environment
@@ -154,3 +156,22 @@ def test_newsletter_and_roundup_dates_follow_the_readers_locale() -> None:
     zone = ZoneInfo("America/Sao_Paulo")
     with i18n.use_language("pt", i18n.MEMBER_LANGUAGES):
         assert "dez." in i18n.format_when(dt.datetime(2026, 12, 4, 12, tzinfo=dt.UTC), zone)
+
+
+# --- topics -----------------------------------------------------------------------------
+
+
+def test_every_topic_has_a_name_in_each_language_and_names_are_not_keywords() -> None:
+    tagger = load_tagger()
+    names = topic_names()
+    assert set(names) == set(topics())
+    for tag, named in names.items():
+        assert set(named) == set(LANGUAGES), tag
+        assert all(text.strip() for text in named.values()), tag
+        assert topic_name(tag, "ca") == named["ca"] == roundups.topic_label(tag, "ca")
+    assert topic_name("participatory-budgeting", "ca") == "Pressupostos participatius"
+    assert tagger.topics_in("Els pressupostos participatius de Girona", "ca") == [
+        "participatory-budgeting"
+    ]
+    assert tagger.topics_in("name", "en") == []  # the names' key is not a keyword
+    assert topic_name("not-a-topic", "fr") == "not a topic"
