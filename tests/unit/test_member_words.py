@@ -4,6 +4,7 @@ count, and dates and month names written by Babel in their locale."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -146,11 +147,12 @@ def test_the_catalan_console_writes_catalan_months() -> None:
         assert "11:30" in shown or "12:30" in shown  # Madrid's time, not UTC's
     with i18n.use_language("ca"):
         december = template.render(moment=dt.datetime(2026, 12, 4, 9, tzinfo=dt.UTC), day=DAY)
-    assert december == "04 de des. 2026 10:00 · 04 de des. 2026 · desembre del 2026"
+    # CLDR 46 writes "desembre del 2026", earlier versions "desembre de 2026"
+    assert re.fullmatch(r"04 de des\. 2026 10:00 · 04 de des\. 2026 · desembre del? 2026", december)
 
 
 def test_newsletter_and_roundup_dates_follow_the_readers_locale() -> None:
-    assert letter_words.month_name(DAY, "ca") == "desembre del 2026"
+    assert re.fullmatch(r"desembre del? 2026", letter_words.month_name(DAY, "ca"))
     assert letter_words.long_date(DAY, "fr") == "4 décembre 2026"
     assert roundups.format_day(DAY, "pt") == "4 de dez. de 2026"
     zone = ZoneInfo("America/Sao_Paulo")
