@@ -4,7 +4,8 @@ No password: the link (see :mod:`hub.members`) names the member and expires;
 the form still carries the anonymous CSRF token, so another site cannot make
 a member's browser save choices. The page speaks the member's language, any of
 the network's five (:data:`~hub.web.i18n.MEMBER_LANGUAGES`); a link that is not
-valid is answered in the language the browser asks for.
+valid is answered in the language the browser asks for (a
+:func:`~hub.web.page.member_view` route).
 
 Where the choices go: topics, language and channels are kept on the member
 (the secretariat sees them in the console) and reach the Mailchimp audience
@@ -22,7 +23,7 @@ from starlette.responses import Response
 from hub.errors import HubError
 from hub.members import CHANNELS, mark_seen, member_of_token, preferences_url, topics
 from hub.models import Member
-from hub.web.i18n import MEMBER_LANGUAGES, _, best_match, use_language
+from hub.web.i18n import MEMBER_LANGUAGES, _, use_language
 from hub.web.newsletter_views import newsletter_api
 from hub.web.page import Page
 
@@ -46,9 +47,7 @@ def _member(page: Page) -> Member | None:
 
 
 def _refused(page: Page) -> Response:
-    asked = best_match(page.request.headers.get("accept-language"), MEMBER_LANGUAGES)
-    with use_language(asked, MEMBER_LANGUAGES):
-        return page.render("preferences_invalid.html", status=404)
+    return page.render("preferences_invalid.html", status=404)  # in the browser's language
 
 
 def _show(page: Page, member: Member, status: int = 200) -> Response:

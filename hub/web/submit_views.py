@@ -14,7 +14,7 @@ import datetime as dt
 from sqlalchemy import func, select
 from starlette.responses import Response
 
-from hub.web.i18n import MEMBER_LANGUAGES, _, best_match, current_language, use_language
+from hub.web.i18n import MEMBER_LANGUAGES, _, current_language, use_language
 from hub.web.page import Page, Refused
 from hub.web.submissions import Submission, SubmissionError, submit_news
 from hub.web.tables import AuditEntry
@@ -102,14 +102,10 @@ def _outcome_words(outcome: str, approved: bool) -> str:
 
 
 def _member_language(page: Page) -> str:
-    """The language of the members' form: ``?lang=``, else the signed-in user's (the console's
-    language), else the browser's choice."""
+    """The language of the members' form: ``?lang=``, else the one its
+    :func:`~hub.web.page.member_view` route chose (the user's, else the browser's)."""
     asked = page.param("lang")
-    if asked in MEMBER_LANGUAGES:
-        return asked
-    if page.signed_in is not None:
-        return current_language()
-    return best_match(page.request.headers.get("accept-language"), MEMBER_LANGUAGES)
+    return asked if asked in MEMBER_LANGUAGES else current_language()
 
 
 def member_form(page: Page) -> Response:
