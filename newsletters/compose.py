@@ -33,6 +33,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
+from hub.core.config.settings import NetworkName, name_in
 from hub.core.models import (
     Award,
     AwardStep,
@@ -218,7 +219,7 @@ def edition_content(
     events: Iterable[Event] = (),
     award_steps: Iterable[AwardStep] = (),
     member_source_ids: Iterable[int] = (),
-    network_name: str = "IOPD",
+    network_name: NetworkName = "IOPD",
     website: str | None = None,
 ) -> EditionContent:
     """The edition's sections in the secretariat's order (pure: no database).
@@ -245,11 +246,11 @@ def edition_content(
         language=language,
         period_start=edition.period_start,
         period_end=edition.period_end,
-        subject=edition.subject or network_name,
+        subject=edition.subject or name_in(network_name, language),
         intro=edition.intro or "",
         sections=sections,
         slug=edition_slug(language, edition.period_start, edition.period_end),
-        network_name=network_name,
+        network_name=name_in(network_name, language),
         website=website,
     )
 
@@ -412,7 +413,7 @@ def load_content(
     session: Session,
     edition: NewsletterEdition,
     *,
-    network_name: str = "IOPD",
+    network_name: NetworkName = "IOPD",
     website: str | None = None,
 ) -> EditionContent:
     """The edition's content read from the database."""

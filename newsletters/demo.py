@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 
+from hub.core.config.settings import NetworkName
 from hub.core.models import Award, AwardStep, Event, Item, ItemTranslation, NewsletterEdition
 from newsletters.compose import EditionContent, default_order, edition_content
 from newsletters.i18n import LANGUAGES, default_subject
@@ -156,7 +157,7 @@ def demo_content(
     *,
     items: int = 24,
     period_end: dt.date = dt.date(2026, 11, 30),
-    network_name: str = "IOPD",
+    network_name: NetworkName = "IOPD",
 ) -> EditionContent:
     """A complete demo edition in ``language`` with ``items`` news items."""
     period_start = period_end.replace(day=1)

@@ -1,15 +1,20 @@
 """The words an edition prints around the news, in the network's languages, and its dates.
 
 Section titles and the footer are written here for en, es, fr, ca and pt;
-another language falls back to English. Dates are formatted by Babel in the
-edition's locale.
+another language falls back to English. Words that come with a number
+(:func:`counted`) have a form per CLDR plural category (``one``, ``other``...),
+chosen by Babel's plural rules for the language. Dates are formatted by Babel
+in the edition's locale.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
-from babel.dates import format_date
+from babel import Locale
+from babel.dates import format_date, format_skeleton
+
+from hub.core.config.settings import NetworkName, name_in
 
 LANGUAGES = ("en", "es", "fr", "ca", "pt")
 
@@ -107,6 +112,70 @@ _WORDS: dict[str, dict[str, str]] = {
 }
 
 
+_COUNTED: dict[str, dict[str, dict[str, str]]] = {
+    "en": {
+        "preheader": {
+            "one": "{count} news item from the network, events ahead and award calls",
+            "other": "{count} news items from the network, events ahead and award calls",
+        },
+        "omitted": {
+            "one": "{count} more item is on the website.",
+            "other": "{count} more items are on the website.",
+        },
+    },
+    "es": {
+        "preheader": {
+            "one": "{count} noticia de la red, próximos eventos y convocatorias de premios",
+            "other": "{count} noticias de la red, próximos eventos y convocatorias de premios",
+        },
+        "omitted": {
+            "one": "{count} noticia más en la web.",
+            "other": "{count} noticias más en la web.",
+        },
+    },
+    "fr": {
+        "preheader": {
+            "one": "{count} nouvelle du réseau, événements à venir et appels à candidatures",
+            "other": "{count} nouvelles du réseau, événements à venir et appels à candidatures",
+        },
+        "omitted": {
+            "one": "{count} autre nouvelle sur le site.",
+            "other": "{count} autres nouvelles sur le site.",
+        },
+    },
+    "ca": {
+        "preheader": {
+            "one": "{count} notícia de la xarxa, propers esdeveniments i convocatòries",
+            "other": "{count} notícies de la xarxa, propers esdeveniments i convocatòries",
+        },
+        "omitted": {
+            "one": "{count} notícia més al web.",
+            "other": "{count} notícies més al web.",
+        },
+    },
+    "pt": {
+        "preheader": {
+            "one": "{count} notícia da rede, próximos eventos e chamadas para prémios",
+            "other": "{count} notícias da rede, próximos eventos e chamadas para prémios",
+        },
+        "omitted": {
+            "one": "Mais {count} notícia no site.",
+            "other": "Mais {count} notícias no site.",
+        },
+    },
+}
+"""Words that come with a count, per CLDR plural category (``other`` stands in for the rest)."""
+
+
+def counted(key: str, count: int, language: str) -> str:
+    """``key``'s words for ``count`` in ``language``: ``1 noticia``, ``2 noticias``."""
+    if language not in _COUNTED:
+        language = "en"
+    forms = _COUNTED[language][key]
+    category = Locale.parse(language).plural_form(count)
+    return forms.get(category, forms["other"]).format(count=count)
+
+
 def words(language: str) -> dict[str, str]:
     """The edition's fixed words in ``language`` (English for a language not covered)."""
     return _WORDS.get(language, _WORDS["en"])
@@ -118,12 +187,12 @@ def long_date(day: dt.date, language: str) -> str:
 
 
 def month_name(day: dt.date, language: str) -> str:
-    """``November 2026`` in the edition's language (standalone month form)."""
-    return format_date(day, format="LLLL y", locale=language if language in _WORDS else "en")
+    """``November 2026`` in the edition's language, in its own pattern (``noviembre de 2026``)."""
+    return format_skeleton("yMMMM", day, locale=language if language in _WORDS else "en")
 
 
-def default_subject(network: str, period_end: dt.date, language: str) -> str:
-    """The subject a draft proposes: ``IOPD newsletter, November 2026``."""
+def default_subject(network: NetworkName, period_end: dt.date, language: str) -> str:
+    """The subject a draft proposes: ``IOPD newsletter, November 2026`` (``Boletín de OIDP...``)."""
     return words(language)["subject"].format(
-        network=network, period=month_name(period_end, language)
+        network=name_in(network, language), period=month_name(period_end, language)
     )

@@ -13,7 +13,7 @@ import csv
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
@@ -21,7 +21,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
-from hub.core.config.settings import Settings
+from hub.core.config.settings import NetworkName, Settings, name_in
 from hub.core.errors import RateLimited, Timeout
 from hub.core.metrics import count_newsletter_push
 from hub.core.models import Member, NewsletterEdition, ScheduledRun
@@ -34,7 +34,7 @@ from newsletters.compose import (
     require_approved,
 )
 from newsletters.errors import MailchimpError, NewsletterError
-from newsletters.i18n import default_subject, words
+from newsletters.i18n import counted, default_subject
 from newsletters.ledger import book_campaign, book_test
 from newsletters.mailchimp import Campaigns, MailchimpAccount, make_client
 from newsletters.render import RenderedEdition, render_edition
@@ -75,7 +75,7 @@ def account_from_settings(
         api_key=api_key,
         base_url=base_url or channel.base_url or "https://server.api.mailchimp.com/3.0",
         list_id=list_id or channel.target,
-        from_name=settings.hub.name,
+        from_name=settings.hub.network_name(),
         reply_to=reply_to or f"newsletter@{host}",
     )
 
@@ -85,7 +85,7 @@ def draft_editions(
     start: dt.date,
     end: dt.date,
     languages: Iterable[str],
-    network: str,
+    network: NetworkName,
     *,
     timezone: str = "UTC",
 ) -> list[NewsletterEdition]:
@@ -127,13 +127,13 @@ def draft_scheduled(
         start,
         end,
         settings.hub.languages,
-        settings.hub.name,
+        settings.hub.network_names(),
         timezone=settings.hub.timezone,
     )
 
 
 def build_edition(
-    engine: Engine, edition_id: int, network: str, website: str | None = None
+    engine: Engine, edition_id: int, network: NetworkName, website: str | None = None
 ) -> tuple[NewsletterEdition, RenderedEdition]:
     """Render an edition from the database (any status: this is the preview)."""
     with Session(engine, expire_on_commit=False) as session:
@@ -159,22 +159,25 @@ def push_edition(
     account: MailchimpAccount,
     *,
     now: dt.datetime,
-    network: str,
+    network: NetworkName,
     website: str | None = None,
     test_to: Iterable[str] = (),
     schedule: dt.datetime | None = None,
     send_now: bool = False,
 ) -> PushResult:
     """Hand an approved edition to Mailchimp; test, schedule or send it if asked."""
-    campaigns = Campaigns(make_client(account), account)
     with Session(engine, expire_on_commit=False) as session:
         edition = load_edition(session, edition_id)
         require_approved(edition)
+        sender = account
+        if not isinstance(network, str):  # from the network as the edition's readers know it
+            sender = replace(account, from_name=name_in(network, edition.language))
+        campaigns = Campaigns(make_client(sender), sender)
         content = load_content(session, edition, network_name=network, website=website)
         rendered = render_edition(content)
         subject = edition.subject or default_subject(network, edition.period_end, edition.language)
         had_campaign = bool(edition.mailchimp_campaign_id)
-        preview = words(edition.language)["preheader"].format(count=content.item_count)
+        preview = counted("preheader", content.item_count, edition.language)
         with _booked(session, edition, "push", now):
             campaign_id = campaigns.push(
                 edition, rendered, subject=subject, preview_text=preview, record=session.commit
@@ -387,7 +390,7 @@ def newsletter_demo(
         today.replace(day=1),
         today,
         settings.hub.languages,
-        settings.hub.name,
+        settings.hub.network_names(),
         timezone=settings.hub.timezone,
     )
     account = account_from_settings(settings)
@@ -406,7 +409,7 @@ def newsletter_demo(
             edition.id,
             account,
             now=now,
-            network=settings.hub.name,
+            network=settings.hub.network_names(),
             website=settings.hub.public_url,
             test_to=[test_to],
         )

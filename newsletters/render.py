@@ -26,7 +26,7 @@ from jinja2 import Environment, PackageLoader
 from markupsafe import Markup
 
 from newsletters.compose import EditionContent, Entry
-from newsletters.i18n import long_date, month_name, words
+from newsletters.i18n import counted, long_date, month_name, words
 from newsletters.sanitise import (
     defuse_merge_tags,
     html_to_text,
@@ -174,12 +174,12 @@ def _context(content: EditionContent, shape: Shape) -> tuple[dict[str, Any], int
     if not shape.whole:
         notes.append(w["shortened"])
     if omitted:
-        notes.append(w["omitted"].format(count=omitted))
+        notes.append(counted("omitted", omitted, language))
     intro_paragraphs = [p.strip() for p in content.intro.split("\n\n") if p.strip()]
     preheader = (
         shorten(intro_paragraphs[0], 140)
         if intro_paragraphs
-        else w["preheader"].format(count=content.item_count)
+        else counted("preheader", content.item_count, language)
     )
     context = {
         "c": content,

@@ -48,9 +48,9 @@ def _parse_day(value: str, option: str) -> dt.date:
         ) from None
 
 
-def _network(ctx: typer.Context) -> tuple[str, str | None]:
+def _network(ctx: typer.Context) -> tuple[dict[str, str], str | None]:
     settings = runtime(ctx).settings()
-    return settings.hub.name, settings.hub.public_url
+    return settings.hub.network_names(), settings.hub.public_url
 
 
 @newsletter_app.command("draft")
@@ -73,7 +73,7 @@ def draft_command(
             first,
             last,
             languages,
-            settings.hub.name,
+            settings.hub.network_names(),
             timezone=settings.hub.timezone,
         )
     except (HubError, ValueError) as exc:
@@ -235,7 +235,7 @@ def push_command(
             edition_id,
             account_from_settings(settings, base_url=base_url),
             now=dt.datetime.now(dt.UTC),
-            network=settings.hub.name,
+            network=settings.hub.network_names(),
             website=settings.hub.public_url,
             test_to=test_to or (),
             schedule=when,

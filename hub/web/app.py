@@ -33,7 +33,7 @@ from hub.web import (
     status_views,
     submit_views,
 )
-from hub.web.page import Clock, Console, admin_view, public_view, view
+from hub.web.page import Clock, Console, admin_view, member_view, public_view, view
 from hub.web.render import make_environment
 from hub.web.security import DEFAULT_HASHER, SecurityHeaders
 from hub.web.sessions import CookieJar
@@ -64,8 +64,8 @@ def _routes() -> list[Route | Mount]:
         Route("/logout", view(auth_views.logout), methods=post),
         Route("/account", view(auth_views.account_page), methods=get),
         Route("/account", view(auth_views.account_save), methods=post),
-        Route("/submit-news", public_view(submit_views.member_form), methods=get),
-        Route("/submit-news", public_view(submit_views.member_submit), methods=post),
+        Route("/submit-news", member_view(submit_views.member_form), methods=get),
+        Route("/submit-news", member_view(submit_views.member_submit), methods=post),
         Route("/", view(status_views.dashboard), methods=get),
         Route("/moderation", view(inbox_views.moderation_queue), methods=get),
         Route("/items", view(item_views.items_list), methods=get),
@@ -153,9 +153,9 @@ def _member_routes() -> list[Route]:
         Route(one + "/export.json", admin_view(member_views.export_json), methods=get),
         Route(one + "/erase", admin_view(member_views.erase_form), methods=get),
         Route(one + "/erase", admin_view(member_views.erase), methods=post),
-        Route("/preferences/{token}", public_view(preferences_views.preferences_page), methods=get),
+        Route("/preferences/{token}", member_view(preferences_views.preferences_page), methods=get),
         Route(
-            "/preferences/{token}", public_view(preferences_views.preferences_save), methods=post
+            "/preferences/{token}", member_view(preferences_views.preferences_save), methods=post
         ),
     ]
 

@@ -30,6 +30,7 @@ from hub.core.stats import (
     newsletter_engagement,
     questions_per_day,
 )
+from hub.web.i18n import format_day
 
 FIRST_COLOUR = "#2f7d5b"
 SECOND_COLOUR = "#c0392b"
@@ -115,7 +116,7 @@ def daily_bars(
         ):
             body.append(
                 f'<text x="{edge:.0f}" y="{height - 2}" text-anchor="{anchor}" {FONT} '
-                f'fill="{AXIS_COLOUR}">{first_or_last:%d %b}</text>'
+                f'fill="{AXIS_COLOUR}">{escape(format_day(first_or_last, "dd MMM"))}</text>'
             )
     return _svg(width, height, title, body)
 

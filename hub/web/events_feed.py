@@ -61,10 +61,10 @@ def _host(settings: Settings) -> str:
 def calendar_of(events: list[Event], settings: Settings, language: str) -> Calendar:
     """The feed as an :class:`icalendar.Calendar` (one ``VEVENT`` per event)."""
     feed = Calendar()
-    feed.add("prodid", f"-//{settings.hub.name}//iopd-hub knowledge//EN")
+    feed.add("prodid", f"-//{settings.hub.network_name()}//iopd-hub knowledge//EN")
     feed.add("version", "2.0")
     feed.add("calscale", "GREGORIAN")
-    feed.add("x-wr-calname", settings.hub.name)
+    feed.add("x-wr-calname", settings.hub.network_name(language))
     host = _host(settings)
     for event in events:
         feed.add_component(_vevent(event, host, language))

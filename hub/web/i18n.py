@@ -7,6 +7,12 @@ request being served, which :func:`use_language` sets for the running thread
 ``.po`` files under ``hub/web/locale/<lang>/LC_MESSAGES/messages.po``, read and
 compiled in memory when first needed: no build step, no ``.mo`` files in git.
 
+The console speaks :data:`INTERFACE_LANGUAGES` to the secretariat; the members'
+own pages (preferences, the news form) speak every language of
+:data:`MEMBER_LANGUAGES`, whose catalogues hold at least those pages' words.
+Dates and month names are written by Babel in the language being served
+(:func:`format_when`, :func:`format_day`), never by ``strftime``.
+
 To add words: mark them, then ``make messages`` (``pybabel extract`` + ``update``)
 and translate the new entries in each ``.po`` file.
 """
@@ -14,12 +20,14 @@ and translate the new entries in each ``.po`` file.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import io
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextvars import ContextVar
 from functools import cache
 from pathlib import Path
 
+from babel.dates import format_date, format_datetime, format_skeleton
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.support import NullTranslations, Translations
@@ -29,6 +37,13 @@ DOMAIN = "messages"
 DEFAULT_LANGUAGE = "en"
 INTERFACE_LANGUAGES = {"en": "English", "es": "Español", "ca": "Català"}
 """The languages the console speaks; English is the source language of the catalogue."""
+MEMBER_LANGUAGES = {**INTERFACE_LANGUAGES, "fr": "Français", "pt": "Português"}
+"""The languages of the pages members see (preferences, the news form): the network's five."""
+MEMBER_TEMPLATES = ("base.html", "preferences.html", "preferences_invalid.html",
+                    "member_submit.html", "_news_fields.html", "refused.html")  # fmt: skip
+"""The templates members see: every catalogue of :data:`MEMBER_LANGUAGES` holds their words."""
+MEMBER_VIEWS = ("preferences_views.py", "submit_views.py", "submissions.py")
+"""The modules (in ``hub/web/``) whose words members read on those pages."""
 
 _language: ContextVar[str] = ContextVar("console_language", default=DEFAULT_LANGUAGE)
 
@@ -41,6 +56,10 @@ def translations(language: str) -> NullTranslations:
         return NullTranslations()
     with path.open("rb") as po:
         catalog = read_po(po, locale=language, domain=DOMAIN)
+    for message in list(catalog):
+        # a plural entry not yet translated would answer "": leave it out, English stands in
+        if message.id and isinstance(message.string, tuple) and not all(message.string):
+            del catalog[message.id]
     compiled = io.BytesIO()
     write_mo(compiled, catalog, use_fuzzy=False)
     compiled.seek(0)
@@ -52,9 +71,11 @@ def current_language() -> str:
 
 
 @contextlib.contextmanager
-def use_language(language: str | None) -> Iterator[str]:
-    """Serve the words of ``language`` (a supported code, else English) within the block."""
-    chosen = language if language in INTERFACE_LANGUAGES else DEFAULT_LANGUAGE
+def use_language(
+    language: str | None, offered: Mapping[str, str] = INTERFACE_LANGUAGES
+) -> Iterator[str]:
+    """Serve the words of ``language`` (one of ``offered``, else English) within the block."""
+    chosen = language if language is not None and language in offered else DEFAULT_LANGUAGE
     token = _language.set(chosen)
     try:
         yield chosen
@@ -79,8 +100,30 @@ def pgettext(context: str, message: str) -> str:
 _ = gettext
 
 
-def best_match(accept_language: str | None) -> str:
-    """The supported language an ``Accept-Language`` header prefers (for pages before sign-in)."""
+MOMENT_PATTERN = "dd MMM y HH:mm"
+"""How the console writes a moment: ``04 Dec 2026 10:00``, ``04 de des. 2026 10:00``."""
+DAY_PATTERN = "dd MMM y"
+
+
+def format_when(value: dt.datetime, zone: dt.tzinfo) -> str:
+    """A moment in ``zone``, its month named in the current language (CLDR pattern)."""
+    return str(format_datetime(value, MOMENT_PATTERN, tzinfo=zone, locale=_language.get()))
+
+
+def format_day(value: dt.date, pattern: str = DAY_PATTERN) -> str:
+    """A day in the current language (``pattern`` as CLDR's: ``dd MMM`` gives ``04 de des.``)."""
+    return str(format_date(value, pattern, locale=_language.get()))
+
+
+def format_month(value: dt.date) -> str:
+    """A month and year, in the current language (``December 2026``, ``desembre del 2026``)."""
+    return str(format_skeleton("yMMMM", value, locale=_language.get()))
+
+
+def best_match(
+    accept_language: str | None, offered: Mapping[str, str] = INTERFACE_LANGUAGES
+) -> str:
+    """The language of ``offered`` an ``Accept-Language`` header prefers (pages before sign-in)."""
     best, best_q = DEFAULT_LANGUAGE, 0.0
     for part in (accept_language or "").split(","):
         code, _sep, params = part.strip().partition(";")
@@ -91,6 +134,6 @@ def best_match(accept_language: str | None) -> str:
                 quality = float(params.strip()[2:])
             except ValueError:
                 continue
-        if code in INTERFACE_LANGUAGES and quality > best_q:
+        if code in offered and quality > best_q:
             best, best_q = code, quality
     return best

@@ -173,7 +173,9 @@ def told_words(count: int) -> str:
         return ""
     if count == 1:
         return " " + _("The member is told.")
-    return " " + _("%(n)s submitters are told.") % {"n": count}
+    return " " + ngettext("%(n)s submitter is told.", "%(n)s submitters are told.", count) % {
+        "n": count
+    }
 
 
 def _channel_keys(page: Page, deliveries: list[Delivery]) -> list[str]:

@@ -127,6 +127,9 @@ def kind_labels() -> dict[str, str]:
         "agenda_item": _("Agenda item"),
         "milestone": _("Milestone"),
         "roundup": _("News roundup"),
+        # kinds a calendar feed gives the events it brings (see hub.core.ingest.calendar)
+        "event": _("Event"),
+        "meeting": _("Meeting"),
     }
 
 

@@ -22,10 +22,10 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 from starlette.responses import Response
 
-from hub.core.knowledge.loader import ORIGIN
+from hub.core.knowledge.loader import ORIGIN, document_titles, title_in
 from hub.core.knowledge.schema import EVENT_KINDS
 from hub.core.models import Award, AwardStep, Event, KnowledgeEntry, Source, utcnow
-from hub.web.i18n import _
+from hub.web.i18n import _, current_language
 from hub.web.knowledge_forms import (
     LANGUAGES,
     PRECISIONS,
@@ -90,7 +90,15 @@ def knowledge_page(page: Page) -> Response:
         not_in_feed=not_in_feed or 0,
         calendars=_calendar_names(page),
         show_day=show_day,
+        document_title=_document_title(page),
     )
+
+
+def _document_title(page: Page) -> Callable[[str], str]:
+    """A seed document's title in the reader's language, from its file name."""
+    titles = document_titles(page.db)
+    language = current_language()
+    return lambda file: title_in(titles.get(file, {}), language, file)
 
 
 def _calendar_names(page: Page) -> dict[int, str]:
@@ -149,6 +157,7 @@ def _form(
         languages=LANGUAGES,
         precisions=PRECISIONS,
         show_day=show_day,
+        document_title=_document_title(page),
         **context,
     )
 

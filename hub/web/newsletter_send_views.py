@@ -21,7 +21,7 @@ from starlette.responses import Response
 
 from hub.core.errors import HubError
 from hub.core.models import NewsletterEdition
-from hub.web.i18n import _
+from hub.web.i18n import _, format_when
 from hub.web.newsletter_views import composer_url, load_edition, release_database, require_api
 from hub.web.page import Page, Refused
 
@@ -61,7 +61,7 @@ def _push(page: Page, edition: NewsletterEdition, **options: Any) -> Any:
             edition.id,
             account,
             now=page.now,
-            network=page.settings.hub.name,
+            network=page.settings.hub.network_names(),
             website=page.settings.hub.public_url,
             **options,
         )
@@ -151,7 +151,7 @@ def schedule(page: Page) -> Response:
         _("Edition %(id)s is scheduled for %(local)s (%(utc)s UTC), campaign %(campaign)s.")
         % {
             "id": edition.id,
-            "local": local.strftime("%d %b %Y %H:%M"),
+            "local": format_when(local, local.tzinfo or dt.UTC),
             "utc": when.strftime("%H:%M"),
             "campaign": result.campaign_id,
         },

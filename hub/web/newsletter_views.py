@@ -138,7 +138,7 @@ def draft_new(page: Page) -> Response:
             start,
             end,
             languages,
-            page.settings.hub.name,
+            page.settings.hub.network_names(),
             timezone=page.settings.hub.timezone,
         )
     except (HubError, ValueError) as exc:
@@ -444,7 +444,10 @@ def rendered_edition(page: Page, edition: NewsletterEdition) -> Any:
     publish = require_api("publish")
     try:
         _edition, rendered = publish.build_edition(
-            page.console.engine, edition.id, page.settings.hub.name, page.settings.hub.public_url
+            page.console.engine,
+            edition.id,
+            page.settings.hub.network_names(),
+            page.settings.hub.public_url,
         )
     except HubError as exc:
         raise Refused(

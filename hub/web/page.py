@@ -30,7 +30,14 @@ from hub.core.accounts import AuditEntry
 from hub.core.config.settings import Settings
 from hub.core.errors import HubError
 from hub.core.models import Item, Question, User
-from hub.web.i18n import _, best_match, use_language
+from hub.web.i18n import (
+    INTERFACE_LANGUAGES,
+    MEMBER_LANGUAGES,
+    _,
+    best_match,
+    current_language,
+    use_language,
+)
 from hub.web.sessions import CookieJar, SignedIn, find_session, tokens_match
 
 Clock = Callable[[], dt.datetime]
@@ -124,7 +131,7 @@ class Page:
             csrf_token=self.csrf_token,
             flashes=shown,
             path=self.request.url.path,
-            hub_name=self.settings.hub.name,
+            hub_name=self.settings.hub.network_name(current_language()),
             **context,
         )
         return HTMLResponse(body, status_code=status)
@@ -172,7 +179,12 @@ def safe_next(path: str) -> str:
 
 
 def view(
-    fn: View, *, public: bool = False, admin: bool = False, upload: bool = False
+    fn: View,
+    *,
+    public: bool = False,
+    admin: bool = False,
+    upload: bool = False,
+    languages: Mapping[str, str] = INTERFACE_LANGUAGES,
 ) -> Callable[[Request], Any]:
     """A Starlette endpoint running ``fn`` with sign-in and CSRF checked first.
 
@@ -182,6 +194,7 @@ def view(
     ``upload=True``: the form may carry one file (see :meth:`Page.upload`); the
     request must say its length, at most :data:`UPLOAD_LIMIT` plus the other fields,
     before anything is read. Every other route refuses files.
+    ``languages``: those the page may speak (the user's, else the browser's choice).
     """
 
     async def endpoint(request: Request) -> Response:
@@ -193,7 +206,7 @@ def view(
                 max_files=1 if upload else 0, max_fields=100, max_part_size=256 * 1024
             )
         try:
-            return await run_in_threadpool(_run, fn, request, form, public, admin)
+            return await run_in_threadpool(_run, fn, request, form, public, admin, languages)
         finally:
             if form is not None:
                 await form.close()
@@ -220,12 +233,23 @@ def public_view(fn: View) -> Callable[[Request], Any]:
     return view(fn, public=True)
 
 
+def member_view(fn: View) -> Callable[[Request], Any]:
+    """A public page for members: it may speak any of :data:`MEMBER_LANGUAGES` (the refusal of
+    a stale form too), where the rest of the console speaks the staff's languages."""
+    return view(fn, public=True, languages=MEMBER_LANGUAGES)
+
+
 def admin_view(fn: View) -> Callable[[Request], Any]:
     return view(fn, admin=True)
 
 
 def _run(
-    fn: View, request: Request, form: FormData | None, public: bool, admin: bool = False
+    fn: View,
+    request: Request,
+    form: FormData | None,
+    public: bool,
+    admin: bool = False,
+    languages: Mapping[str, str] = INTERFACE_LANGUAGES,
 ) -> Response:
     console: Console = request.app.state.console
     cookies = console.cookies
@@ -252,7 +276,8 @@ def _run(
             set_cookies=set_cookies,
         )
         language = signed_in.user.language if signed_in else None
-        with use_language(language or best_match(request.headers.get("accept-language"))):
+        asked = best_match(request.headers.get("accept-language"), languages)
+        with use_language(language or asked, languages):
             if why:
                 page.set_cookies[cookies.session_name] = None
             if signed_in is None and not public:

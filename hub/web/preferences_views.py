@@ -2,8 +2,10 @@
 
 No password: the link (see :mod:`hub.core.members.links`) names the member and expires;
 the form still carries the anonymous CSRF token, so another site cannot make
-a member's browser save choices. The page speaks the member's language when
-the console knows it (English otherwise).
+a member's browser save choices. The page speaks the member's language, any of
+the network's five (:data:`~hub.web.i18n.MEMBER_LANGUAGES`); a link that is not
+valid is answered in the language the browser asks for (a
+:func:`~hub.web.page.member_view` route).
 
 Where the choices go: topics, language and channels are kept on the member
 (the secretariat sees them in the console) and reach the Mailchimp audience
@@ -28,7 +30,7 @@ from hub.core.members.links import (
     topics,
 )
 from hub.core.models import Member
-from hub.web.i18n import _, use_language
+from hub.web.i18n import MEMBER_LANGUAGES, _, use_language
 from hub.web.newsletter_views import newsletter_api
 from hub.web.page import Page
 
@@ -52,11 +54,11 @@ def _member(page: Page) -> Member | None:
 
 
 def _refused(page: Page) -> Response:
-    return page.render("preferences_invalid.html", status=404)
+    return page.render("preferences_invalid.html", status=404)  # in the browser's language
 
 
 def _show(page: Page, member: Member, status: int = 200) -> Response:
-    with use_language(member.language):
+    with use_language(member.language, MEMBER_LANGUAGES):
         return page.render(
             "preferences.html",
             status=status,
@@ -86,7 +88,7 @@ def preferences_save(page: Page) -> Response:
     wanted_channels = {str(c) for c in form.getlist("channels")}
     language = page.field("language")
     newsletter = page.field("newsletter") == "on" and bool(member.email)
-    with use_language(member.language):
+    with use_language(member.language, MEMBER_LANGUAGES):
         if language not in page.settings.hub.languages or not wanted_topics <= set(topics()):
             page.flashes.append(("error", _("Please choose from the lists.")))
             return _show(page, member, status=400)
@@ -107,7 +109,7 @@ def preferences_save(page: Page) -> Response:
         + (f"; mailchimp: {problem}" if problem else ""),
         actor=f"member:{member.id} (preferences page)",
     )
-    with use_language(member.language):
+    with use_language(member.language, MEMBER_LANGUAGES):
         if problem:
             words = _(
                 "Your choices are saved, but the newsletter could not be changed just now; "

@@ -17,6 +17,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
 from hub.core.ingest.sanitise import clean_html
+from hub.core.ingest.tags import topic_name
 from hub.web import i18n
 
 LANGUAGE_NAMES = {
@@ -82,7 +83,7 @@ def make_environment(timezone: str) -> Environment:
     def when(value: dt.datetime | None, empty: str | None = None) -> str:
         if value is None:
             return i18n.gettext("never") if empty is None else empty
-        return value.astimezone(zone).strftime("%d %b %Y %H:%M")
+        return i18n.format_when(value, zone)
 
     def language_name(code: str | None) -> str:
         if not code:
@@ -103,6 +104,9 @@ def make_environment(timezone: str) -> Environment:
     env.globals["interface_languages"] = i18n.INTERFACE_LANGUAGES
     env.filters.update(
         when=when,
+        day=i18n.format_day,
+        topic=lambda tag: topic_name(str(tag), i18n.current_language()),
+        month=i18n.format_month,
         language=language_name,
         sanitised=sanitised,
         slack_mrkdwn=slack_mrkdwn,

@@ -26,7 +26,7 @@ import httpx
 from markupsafe import Markup
 from starlette.responses import Response
 
-from hub.web.i18n import _
+from hub.web.i18n import _, format_when
 from hub.web.page import Page
 from hub.web.render import sanitised, slack_mrkdwn
 
@@ -102,7 +102,7 @@ def telegram_body(message: Mapping[str, Any]) -> Markup:
 
 def _when(value: Any) -> str:
     if isinstance(value, int | float) and value > 1_000_000:
-        return dt.datetime.fromtimestamp(value, dt.UTC).strftime("%d %b %Y %H:%M UTC")
+        return format_when(dt.datetime.fromtimestamp(value, dt.UTC), dt.UTC) + " UTC"
     if isinstance(value, str):
         try:
             return _when(float(value))

@@ -2,7 +2,9 @@
 
 The secretariat's form can also file a piece on a member's behalf through the
 members' source, so that it waits for moderation like theirs. The members'
-form needs no sign-in; it is throttled per address.
+form needs no sign-in; it is throttled per address. It speaks any of the
+network's five languages: the one its ``lang`` parameter names, else the
+signed-in user's, else the one the browser asks for (``Accept-Language``).
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from sqlalchemy import func, select
 from starlette.responses import Response
 
 from hub.core.accounts import AuditEntry
-from hub.web.i18n import _
+from hub.web.i18n import MEMBER_LANGUAGES, _, current_language, use_language
 from hub.web.member_import import email_problem
 from hub.web.page import Page, Refused
 from hub.web.submissions import Submission, SubmissionError, submit_news
@@ -100,14 +102,28 @@ def _outcome_words(outcome: str, approved: bool) -> str:
     return _("Received: the news waits in the moderation queue.")
 
 
+def _member_language(page: Page) -> str:
+    """The language of the members' form: ``?lang=``, else the one its
+    :func:`~hub.web.page.member_view` route chose (the user's, else the browser's)."""
+    asked = page.param("lang")
+    return asked if asked in MEMBER_LANGUAGES else current_language()
+
+
 def member_form(page: Page) -> Response:
     """The members' public form."""
-    if _source_of_kind(page, "web") is None:
-        raise Refused(_("The members' news form is not enabled in this deployment."), "/login")
-    return _form(page, "member_submit.html")
+    with use_language(_member_language(page), MEMBER_LANGUAGES) as language:
+        if _source_of_kind(page, "web") is None:
+            raise Refused(_("The members' news form is not enabled in this deployment."), "/login")
+        return _form(page, "member_submit.html", form_language=language)
 
 
 def member_submit(page: Page) -> Response:
+    with use_language(_member_language(page), MEMBER_LANGUAGES) as language:
+        return _member_submit(page, language)
+
+
+def _member_submit(page: Page, language: str) -> Response:
+    back = f"/submit-news?lang={language}"
     source = _source_of_kind(page, "web")
     if source is None:
         raise Refused(_("The members' news form is not enabled in this deployment."), "/login")
@@ -119,12 +135,12 @@ def member_submit(page: Page) -> Response:
     )
     if (recent or 0) >= MEMBER_LIMIT:
         page.flashes.append(("error", _("Too many submissions from your network; try later.")))
-        return _form(page, "member_submit.html", status=429)
+        return _form(page, "member_submit.html", status=429, form_language=language)
     email = page.field("email").strip()
     problem = email_problem(email) if email else None
     if problem:
         page.flashes.append(("error", problem))
-        return _form(page, "member_submit.html", status=400)
+        return _form(page, "member_submit.html", status=400, form_language=language)
     try:
         result = submit_news(
             page.db,
@@ -137,10 +153,9 @@ def member_submit(page: Page) -> Response:
         )
     except SubmissionError as exc:
         page.flashes.append(("error", str(exc)))
-        return _form(page, "member_submit.html", status=400)
+        return _form(page, "member_submit.html", status=400, form_language=language)
     page.audit("member_submit", f"ip:{page.client_ip}", f"item {result.item.id}")
     page.audit("submit", f"item:{result.item.id}", f"{result.outcome} via {source}")
     return page.redirect(
-        "/submit-news",
-        _("Thank you: the secretariat will review your news before it is published."),
+        back, _("Thank you: the secretariat will review your news before it is published.")
     )

@@ -110,8 +110,10 @@ def test_the_signed_link_shows_the_page_in_the_members_language(
     assert 'value="climate" checked' in page.text and 'value="youth">' in page.text
     catalan = client.get(link(add_member(engine, email="pau@lleida.cat", language="ca"))).text
     assert '<html lang="ca">' in catalan
-    french = add_member(engine, email="anne@dakar.sn", language="fr")  # no French words yet
-    fallback = client.get(link(french)).text
+    french = client.get(link(add_member(engine, email="anne@dakar.sn", language="fr"))).text
+    assert '<html lang="fr">' in french and "Vos préférences" in french
+    german = add_member(engine, email="jonas@bonn.de", language="de")  # not a network language
+    fallback = client.get(link(german)).text
     assert '<html lang="en">' in fallback and "Your preferences" in fallback
 
 

@@ -4,10 +4,12 @@ placeholders of each translation are those of the English message."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from babel.messages.extract import extract_from_dir
+from babel.messages.catalog import Message
+from babel.messages.extract import extract_from_dir, extract_from_file
 from babel.messages.pofile import read_po
 
 from hub.web import i18n
@@ -30,17 +32,44 @@ def _marked() -> set[str]:
     return found
 
 
-@pytest.mark.parametrize("language", [code for code in i18n.INTERFACE_LANGUAGES if code != "en"])
-def test_every_marked_message_is_translated(language: str) -> None:
+def _member_pages_marked() -> set[str]:
+    """What the members' templates and the views serving them mark for translation."""
+    files = [(f"hub/web/templates/{name}", "jinja2") for name in i18n.MEMBER_TEMPLATES]
+    files += [(f"hub/web/{name}", "python") for name in i18n.MEMBER_VIEWS]
+    found: set[str] = set()
+    for path, method in files:
+        options = {"extensions": "jinja2.ext.i18n"} if method == "jinja2" else {}
+        for _line, message, _comments, _context in extract_from_file(
+            method, str(ROOT / path), options=options
+        ):
+            found.add(message if isinstance(message, str) else message[0])
+    return found
+
+
+def _translated(language: str) -> dict[str, Message]:
     path = i18n.LOCALE_DIR / language / "LC_MESSAGES" / "messages.po"
     with path.open("rb") as po:
         catalog = read_po(po, locale=language)
-    translated = {
+    return {
         (m.id if isinstance(m.id, str) else m.id[0]): m
         for m in catalog
         if m.id and not m.fuzzy and all(m.string if isinstance(m.string, tuple) else [m.string])
     }
-    marked = _marked()
+
+
+CATALOGUES = [
+    *((code, _marked) for code in i18n.INTERFACE_LANGUAGES if code != "en"),
+    *((code, _member_pages_marked) for code in i18n.MEMBER_LANGUAGES
+      if code not in i18n.INTERFACE_LANGUAGES),
+]  # fmt: skip
+"""The console's languages hold every word; the members' other languages, their pages' words."""
+
+
+@pytest.mark.parametrize(("language", "wanted"), CATALOGUES, ids=[c for c, _ in CATALOGUES])
+def test_every_marked_message_is_translated(language: str, wanted: Callable[[], set[str]]) -> None:
+    path = i18n.LOCALE_DIR / language / "LC_MESSAGES" / "messages.po"
+    translated = _translated(language)
+    marked = wanted()
     assert len(marked) > 20
     missing = sorted(marked - translated.keys())
     assert not missing, f"run `make messages` and translate in {path}: {missing}"

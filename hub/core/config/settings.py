@@ -43,10 +43,32 @@ def _check_timezone(value: str | None) -> str | None:
     return value
 
 
-class HubSection(_Strict):
-    """The ``[hub]`` table: the deployment as a whole."""
+NetworkName = str | Mapping[str, str]
+"""The network's name: one for every language, or one per language code."""
 
-    name: str = "Communication hub"
+
+def name_in(name: NetworkName, language: str | None, fallback: str = "en") -> str:
+    """``name`` as readers of ``language`` know it (the ``fallback`` language's, else the first).
+
+    A plain string is the name in every language.
+    """
+    if isinstance(name, str):
+        return name
+    for code in (language, fallback, "en"):
+        if code and name.get(code):
+            return name[code]
+    return next(iter(name.values()))
+
+
+class HubSection(_Strict):
+    """The ``[hub]`` table: the deployment as a whole.
+
+    ``name`` is the network's name, shown to members in newsletters, bot replies and
+    pages: a plain string, or one name per language (``{en = "IOPD", es = "OIDP"}``),
+    of which the ``default_language``'s stands in for a language not listed.
+    """
+
+    name: str | dict[str, str] = "Communication hub"
     data_dir: str = "data"
     database_url: str | None = None
     timezone: str = "UTC"
@@ -59,6 +81,17 @@ class HubSection(_Strict):
 
     _tz = field_validator("timezone")(_check_timezone)
 
+    @field_validator("name", mode="before")
+    @classmethod
+    def _name_shape(cls, value: object) -> object:
+        """A string or a table of strings (what is in them: :func:`_cross_check`)."""
+        texts = isinstance(value, dict) and all(isinstance(v, str) for v in value.values())
+        if isinstance(value, str) or texts:
+            return value
+        raise ValueError(
+            'give the network\'s name ("IOPD") or one per language ({en = "IOPD", es = "OIDP"})'
+        )
+
     @field_validator("fetch_allow_private")
     @classmethod
     def _cidr_blocks(cls, value: list[str]) -> list[str]:
@@ -66,6 +99,14 @@ class HubSection(_Strict):
 
         parse_networks(value)
         return value
+
+    def network_name(self, language: str | None = None) -> str:
+        """The network's name in ``language`` (the default language's when not listed)."""
+        return name_in(self.name, language, self.default_language)
+
+    def network_names(self) -> dict[str, str]:
+        """The network's name in each of the deployment's languages."""
+        return {code: self.network_name(code) for code in self.languages}
 
 
 class SourceSettings(_Strict):
@@ -273,6 +314,25 @@ def _validation_problems(
     return problems
 
 
+def _check_name(hub: HubSection, problem: Callable[[KeyPath, str], Problem]) -> Iterable[Problem]:
+    """The network's name: not empty, and per language only for the deployment's languages."""
+    if isinstance(hub.name, str):
+        if not hub.name.strip():
+            yield problem(("hub", "name"), "the network's name may not be empty")
+        return
+    for code, text in hub.name.items():
+        if code not in hub.languages:
+            yield problem(("hub", "name", code), f"{code!r} is not one of hub.languages")
+        elif not text.strip():
+            yield problem(("hub", "name", code), f"the name in {code!r} may not be empty")
+    if hub.default_language not in hub.name:
+        yield problem(
+            ("hub", "name"),
+            f"give the name in the default language ({hub.default_language}), "
+            "which stands in for the languages not listed",
+        )
+
+
 def _cross_check(
     settings: Settings, lines: dict[tuple[str | int, ...], int], platforms: Iterable[str] | None
 ) -> Iterable[Problem]:
@@ -286,6 +346,7 @@ def _cross_check(
 
     if settings.hub.default_language not in languages:
         yield problem(("hub", "default_language"), "must be one of hub.languages")
+    yield from _check_name(settings.hub, problem)
     secretariat = settings.hub.secretariat_channel
     if secretariat and secretariat not in settings.channels:
         yield problem(("hub", "secretariat_channel"), f"no channel named {secretariat!r}")

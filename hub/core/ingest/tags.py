@@ -1,6 +1,7 @@
 """Topic tags, countries and regions mentioned in an item, from three data tables.
 
-``topics.yaml`` maps each tag to keywords in the five working languages;
+``topics.yaml`` maps each tag to keywords in the five working languages, and
+gives its ``name`` per language, as members read it (:func:`topic_name`);
 ``countries.yaml`` maps ISO codes to the IOPD region and the country's names;
 ``gazetteer.yaml`` (built by :mod:`hub.core.ingest.gazetteer_build` from CLDR, the
 seed documents and a curated list) maps city names to their countries, so a
@@ -30,6 +31,8 @@ TOPICS_FILE = HERE / "topics.yaml"
 COUNTRIES_FILE = HERE / "countries.yaml"
 GAZETTEER_FILE = HERE / "gazetteer.yaml"
 ALL = "*"
+NAME = "name"
+"""The key of a topic's names per language in ``topics.yaml`` (every other key is a language)."""
 
 
 _MARKS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+")
@@ -182,10 +185,12 @@ def load_tagger(
     gazetteer_file: Path | None = GAZETTEER_FILE,
 ) -> Tagger:
     """A tagger from the tables (see the module docstring for their shape)."""
-    topics_data: dict[str, dict[str, list[str]]] = yaml.safe_load(topics_file.read_text("utf-8"))
+    topics_data: dict[str, dict[str, Any]] = yaml.safe_load(topics_file.read_text("utf-8"))
     by_language: dict[str, dict[str, str]] = {ALL: {}}
     for tag, languages in topics_data.items():
         for language, words in languages.items():
+            if language == NAME:
+                continue
             for word in words:
                 key = fold(str(word))
                 by_language.setdefault(language, {})[key] = tag
@@ -230,3 +235,21 @@ def _gazetteer(path: Path, regions: dict[str, str]) -> tuple[dict[str, str], dic
 def default_tagger() -> Tagger:
     """The tagger built from the tables shipped with the hub (built once per process)."""
     return load_tagger()
+
+
+@lru_cache(maxsize=4)
+def topic_names(topics_file: Path = TOPICS_FILE) -> dict[str, dict[str, str]]:
+    """Each topic tag's name per language, as ``topics.yaml`` gives it."""
+    data: dict[str, dict[str, Any]] = yaml.safe_load(topics_file.read_text("utf-8")) or {}
+    return {
+        str(tag): {str(code): str(name) for code, name in (entry.get(NAME) or {}).items()}
+        for tag, entry in data.items()
+        if isinstance(entry, dict)
+    }
+
+
+def topic_name(tag: str, language: str | None) -> str:
+    """A topic as readers of ``language`` know it (English's name, else the tag made readable)."""
+    names = topic_names().get(tag, {})
+    name = names.get(language or "en") or names.get("en")
+    return name or tag.replace("-", " ").replace("_", " ")

@@ -126,6 +126,24 @@ def sync(session: Session, knowledge: KnowledgeSet, *, replace_edits: bool = Fal
     return report
 
 
+def document_titles(session: Session) -> dict[str, dict[str, str]]:
+    """The title per language of every registered document, by its file name (``001_….txt``).
+
+    Records name their document by file (``source_doc``); people read its title.
+    """
+    rows = session.execute(
+        select(KnowledgeEntry.source_doc, KnowledgeEntry.name).where(
+            KnowledgeEntry.kind == DOCUMENT_KIND
+        )
+    )
+    return {str(file): dict(name or {}) for file, name in rows if file}
+
+
+def title_in(titles: dict[str, str], language: str, fallback: str) -> str:
+    """A document's title in ``language``, else English, else any language, else ``fallback``."""
+    return titles.get(language) or titles.get("en") or next(iter(titles.values()), fallback)
+
+
 def _documents_loaded_before(session: Session) -> set[str]:
     """Documents registered by an earlier load: their records stay ours to remove."""
     rows = session.scalars(select(KnowledgeEntry).where(KnowledgeEntry.kind == DOCUMENT_KIND)).all()

@@ -43,6 +43,7 @@ from sqlalchemy.orm import Session
 
 from hub.core.bus.outbox import enqueue, notify
 from hub.core.config.settings import Settings
+from hub.core.ingest.tags import topic_names
 from hub.core.models import Award, AwardStep, Channel, Delivery, Event, Item, ItemTranslation
 from hub.core.schedule.periods import period_key
 
@@ -80,8 +81,28 @@ WORDS: dict[str, dict[str, str]] = {
 """Section words of a roundup in the five working languages."""
 
 
+COUNT_FORMS: dict[str, dict[str, str]] = {
+    "en": {"one": "{count} new item", "other": "{count} new items"},
+    "es": {"one": "{count} noticia nueva", "other": "{count} noticias nuevas"},
+    "fr": {"one": "{count} nouvelle", "other": "{count} nouvelles"},
+    "ca": {"one": "{count} notícia nova", "other": "{count} notícies noves"},
+    "pt": {"one": "{count} notícia nova", "other": "{count} notícias novas"},
+}
+"""A roundup's count of items, per CLDR plural category (``other`` stands in for the rest)."""
+
+
 def words(language: str) -> dict[str, str]:
     return WORDS.get(language, WORDS["en"])
+
+
+def count_words(count: int, language: str) -> str:
+    """``1 noticia nueva``, ``2 noticias nuevas``: the form Babel's plural rules choose."""
+    from babel import Locale
+
+    if language not in COUNT_FORMS:
+        language = "en"
+    forms = COUNT_FORMS[language]
+    return forms.get(Locale.parse(language).plural_form(count), forms["other"]).format(count=count)
 
 
 @cache
@@ -91,7 +112,11 @@ def _topic_keywords() -> dict[str, dict[str, list[str]]]:
 
 
 def topic_label(tag: str, language: str) -> str:
-    """A topic tag as a heading: its first whole keyword in ``language``, else the tag itself."""
+    """A topic tag as a heading: its name in ``language`` (``topics.yaml``), else its first
+    whole keyword in ``language``, else the tag itself."""
+    name = topic_names().get(tag, {}).get(language)
+    if name:
+        return name
     keywords = _topic_keywords().get(tag, {}).get(language) or []
     whole = [k.strip() for k in keywords if "*" not in k and k.strip()]
     word = whole[0] if whole else next((k.rstrip("*").strip() for k in keywords), "")
@@ -155,7 +180,7 @@ class Roundup:
     def html(self) -> str:
         """The body as the small, escaped HTML every platform formatter reads."""
         w = words(self.language)
-        parts = [f"<p>{escape(w['count'].format(count=len(self.entries)))}</p>"]
+        parts = [f"<p>{escape(count_words(len(self.entries), self.language))}</p>"]
         for label, group in self.groups:
             parts.append(f"<p><b>{escape(label)} ({len(group)})</b></p><ul>")
             for entry in group:
@@ -174,7 +199,7 @@ class Roundup:
     def text(self) -> str:
         """The same as plain text (what ``--dry-run`` prints)."""
         w = words(self.language)
-        lines = [self.title, "", w["count"].format(count=len(self.entries))]
+        lines = [self.title, "", count_words(len(self.entries), self.language)]
         for label, group in self.groups:
             lines += ["", f"{label} ({len(group)})"]
             lines += [f"- {e.title}" + (f" {e.link}" if e.link else "") for e in group]
