@@ -10,7 +10,7 @@ import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from sqlalchemy import Engine
@@ -55,7 +55,10 @@ class Runtime:
             from hub.sinks import installed_platforms
 
             self._settings = load_settings(
-                self.config_path, read_environment(), platforms=installed_platforms()
+                self.config_path,
+                read_environment(),
+                platforms=installed_platforms(),
+                overrides=_as_the_demo_left_it if self.demo else None,
             )
         return self._settings
 
@@ -117,6 +120,28 @@ class Runtime:
         settings = self.settings()
         require_secrets(settings, channels)
         return settings
+
+
+def _as_the_demo_left_it(data: dict[str, Any]) -> None:
+    """Switch channels and sources on and off as the demo did (it enables what its stand-ins
+    play), read from its database, so ``hub --demo route 1 --dry-run`` tells what happened."""
+    import sqlite3
+
+    database = DEMO_DATA_DIR / "hub.db"
+    if not database.is_file():
+        return  # the engine says so, in one sentence
+    try:
+        connection = sqlite3.connect(f"file:{database}?mode=ro", uri=True)
+        try:
+            for table in ("channels", "sources"):
+                configured = data.get(table, {})
+                for key, enabled in connection.execute(f"SELECT key, enabled FROM {table}"):
+                    if isinstance(configured.get(key), dict):
+                        configured[key]["enabled"] = bool(enabled)
+        finally:
+            connection.close()
+    except sqlite3.Error:
+        return  # not migrated: the engine says so
 
 
 @app.callback()
