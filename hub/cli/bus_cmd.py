@@ -102,7 +102,9 @@ def worker_command(
     for signum in (signal.SIGTERM, signal.SIGINT):
         signal.signal(signum, lambda number, _frame: early_stop.append(number))
     rt = runtime(ctx)
-    settings, engine = rt.settings(), command_engine(ctx, database_url)
+    settings = rt.require_secrets()  # the worker sends: every enabled channel's token
+    engine = runtime(ctx).engine(database_url, migrated=False)  # checked patiently below
+    ctx.call_on_close(engine.dispose)
     configure_logging(settings)
     _sync_catalog_patiently(engine, settings)
     config = WorkerConfig(
@@ -146,22 +148,28 @@ def worker_command(
 
 
 def _sync_catalog_patiently(engine: Engine, settings: Settings, attempts: int = 8) -> None:
-    """Mirror the config at start, waiting out a database that is restarting."""
+    """Mirror the config at start, waiting out a database that is restarting.
+
+    A database that answers but is not migrated is not waited for: that is
+    one sentence saying `hub db upgrade` (raised to ``main``).
+    """
     import time
 
     from sqlalchemy.exc import DBAPIError
 
     from hub.core.config.catalog import sync_config
-    from hub.core.db import transaction
+    from hub.core.db import DatabaseUnreachable, check_ready, transaction
 
     for attempt in range(attempts):
         try:
+            check_ready(engine)
             with transaction(engine) as session:
                 sync_config(session, settings)
             return
-        except DBAPIError as error:
+        except (DatabaseUnreachable, DBAPIError) as error:
             if attempt == attempts - 1:
-                raise fail(f"the database does not answer: {error.orig}") from None
+                reason = error.orig if isinstance(error, DBAPIError) else error
+                raise fail(f"the database does not answer: {reason}") from None
             delay = min(5.0, 0.25 * 2**attempt)
             logging.warning("database unavailable at start (retrying in %.1f s)", delay)
             time.sleep(delay)

@@ -8,7 +8,8 @@ from typing import Annotated
 import typer
 
 from hub.cli.app import app, runtime
-from hub.core.config.settings import load_settings, read_environment
+from hub.core.config.settings import load_settings, missing_secrets, read_environment
+from hub.core.errors import ConfigError
 from hub.wiring import PLATFORMS
 
 config_app = typer.Typer(help="Check the deployment's configuration.", no_args_is_help=True)
@@ -21,12 +22,31 @@ def check(
     file: Annotated[
         Path | None, typer.Argument(help="The file to check (default: the --config file).")
     ] = None,
+    require_secrets: Annotated[
+        bool,
+        typer.Option(
+            "--require-secrets",
+            help="A missing secret is a problem (exit 2), as on a machine that sends.",
+        ),
+    ] = False,
 ) -> None:
-    """Validate hub.toml: keys, types, channel names, secrets; exit 2 on any problem."""
+    """Validate hub.toml: keys, types, channel names; exit 2 on any problem.
+
+    The secrets named by token_env are listed when they are not set: only the
+    commands that send need them (`hub serve`, `hub worker`), so they are
+    problems only with --require-secrets.
+    """
     path = file or runtime(ctx).config_path
     settings = load_settings(path, read_environment(), platforms=PLATFORMS)
+    missing = missing_secrets(settings)
+    if missing and require_secrets:
+        raise ConfigError(missing)
     enabled = sum(1 for channel in settings.channels.values() if channel.enabled)
     typer.echo(
         f"{path}: OK ({len(settings.sources)} sources, {len(settings.channels)} channels "
         f"({enabled} enabled), {len(settings.routes)} routes, {len(settings.schedules)} schedules)"
     )
+    if missing:
+        typer.echo(f"{len(missing)} secrets not set yet (only what sends needs them):")
+        for problem in missing:
+            typer.echo(f"  {problem}")

@@ -120,7 +120,6 @@ def _store(ctx: typer.Context, target: str, source_key: str | None, report: dict
     """Store the report's candidates under ``source_key`` (or a ``manual`` source)."""
     from sqlalchemy import select
 
-    from hub.core.config.catalog import sync_config
     from hub.core.db import transaction
     from hub.core.ingest.store import store_candidates
     from hub.core.models import Source
@@ -129,14 +128,19 @@ def _store(ctx: typer.Context, target: str, source_key: str | None, report: dict
     settings = rt.settings()
     now = dt.datetime.now(dt.UTC)
     with transaction(_engine(ctx)) as session:
-        sync_config(session, settings)
-        session.flush()
         query = select(Source).where(
             Source.key == source_key if source_key else Source.url == target
         )
         source = session.scalars(query).first()
         if source is None and source_key:
-            raise typer.BadParameter(f"no source named {source_key!r}", param_hint="--source")
+            hint = (
+                " (it is in hub.toml: `hub sources sync` mirrors it)"
+                if source_key in settings.sources
+                else ""
+            )
+            raise typer.BadParameter(
+                f"no source named {source_key!r} in the database{hint}", param_hint="--source"
+            )
         calendar = report.pop("_calendar", None)
         if source is None:
             key, kind = ("manual-ical", "ical") if calendar else ("manual", "feed")
@@ -215,19 +219,21 @@ def _print_human(report: dict[str, Any]) -> None:
     typer.echo(f"{count} {'events' if 'events' in report else 'items'}")
 
 
-@app.command("sources")
-def sources_command(ctx: typer.Context, as_json: JsonFlag = False) -> None:
-    """List the sources and their status (configured sources are mirrored first)."""
-    from sqlalchemy import select
+sources_app = typer.Typer(help="The sources and their health; `sources sync` mirrors hub.toml.")
+app.add_typer(sources_app, name="sources")
 
-    from hub.core.config.catalog import sync_config
-    from hub.core.db import transaction
+
+@sources_app.callback(invoke_without_command=True)
+def sources_command(ctx: typer.Context, as_json: JsonFlag = False) -> None:
+    """List the sources in the database and their health (reads only; see `sources sync`)."""
+    if ctx.invoked_subcommand is not None:
+        return
+    from sqlalchemy import select
+    from sqlalchemy.orm import Session
+
     from hub.core.models import Source
 
-    rt = runtime(ctx)
-    with transaction(_engine(ctx)) as session:
-        sync_config(session, rt.settings())
-        session.flush()
+    with Session(_engine(ctx)) as session:
         rows = list(session.scalars(select(Source).order_by(Source.key)))
         data = [
             {
@@ -247,6 +253,8 @@ def sources_command(ctx: typer.Context, as_json: JsonFlag = False) -> None:
     if as_json:
         typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
         return
+    if not data:
+        typer.echo("no sources in the database yet: `hub sources sync` mirrors hub.toml's")
     for s in data:
         state = "disabled" if not s["enabled"] else "ok"
         if s["last_error"]:
@@ -255,6 +263,29 @@ def sources_command(ctx: typer.Context, as_json: JsonFlag = False) -> None:
             state = "never fetched"
         last = s["last_success_at"] or "-"
         typer.echo(f"{s['key']:<24} {s['kind']:<9} last ok {last:<32} {state}")
+
+
+@sources_app.command("sync")
+def sources_sync_command(ctx: typer.Context) -> None:
+    """Mirror hub.toml's sources, channels and routes into the database (what changed).
+
+    `hub db upgrade` and `hub serve` do the same; this is for after editing
+    hub.toml while the hub keeps running.
+    """
+    from hub.cli.db_cmd import sync_words
+    from hub.core.config.catalog import sync_config
+    from hub.core.db import transaction
+
+    rt = runtime(ctx)
+    if rt.demo:
+        raise typer.BadParameter(
+            "the demo's database mirrors the demo's own settings; `hub demo` keeps them",
+            param_hint="--demo",
+        )
+    settings = rt.settings()
+    with transaction(_engine(ctx)) as session:
+        report = sync_config(session, settings)
+    typer.echo(f"{settings.path}: {sync_words(report)}")
 
 
 @app.command("poll")

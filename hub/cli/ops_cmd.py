@@ -37,8 +37,9 @@ def _fail(message: str) -> typer.Exit:
     return typer.Exit(1)
 
 
-def _engine(ctx: typer.Context, database_url: str | None) -> Engine:
-    engine = runtime(ctx).engine(database_url)
+def _engine(ctx: typer.Context, database_url: str | None, *, migrated: bool = True) -> Engine:
+    """The command's engine; backup and restore (``migrated=False``) check the file themselves."""
+    engine = runtime(ctx).engine(database_url, migrated=migrated)
     ctx.call_on_close(engine.dispose)
     return engine
 
@@ -160,7 +161,7 @@ def backup_command(
     database_url: DatabaseUrl = None,
 ) -> None:
     """Write a consistent copy of the SQLite database, safe while the hub runs."""
-    engine = _engine(ctx, database_url)
+    engine = _engine(ctx, database_url, migrated=False)
     database = sqlite_path(engine)
     if database is None:
         raise _fail(_postgres_advice(engine, "backup"))
@@ -185,7 +186,7 @@ def restore_command(
     from hub.core.db import head_revision
     from hub.core.models import utcnow
 
-    engine = _engine(ctx, database_url)
+    engine = _engine(ctx, database_url, migrated=False)
     database = sqlite_path(engine)
     if database is None:
         raise _fail(_postgres_advice(engine, "restore"))

@@ -41,10 +41,11 @@ def roundup_command(
     database_url: DatabaseUrl = None,
 ) -> None:
     """Build the roundup of the held items now; without --dry-run, queue it (once a period)."""
-    from hub.core.config.catalog import sync_config
+    from sqlalchemy import select
+
     from hub.core.db import transaction
     from hub.core.errors import HubError
-    from hub.core.models import utcnow
+    from hub.core.models import Channel, utcnow
     from hub.core.schedule.roundups import build_roundup, run_roundup
 
     rt = runtime(ctx)
@@ -58,7 +59,11 @@ def roundup_command(
     now = utcnow()
     try:
         with transaction(engine) as session:
-            sync_config(session, settings)
+            if session.scalar(select(Channel.id).where(Channel.key == channel)) is None:
+                raise HubError(
+                    f"channel {channel!r} is in {settings.path} but not in the database yet: "
+                    "`hub sources sync` mirrors it"
+                )
             if dry_run:
                 roundup = build_roundup(session, settings, channel, period.value, now,
                                         language=language, group_by=group_by.value)  # fmt: skip

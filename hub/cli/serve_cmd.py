@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from hub.cli.app import app, configure_logging, runtime
+from hub.cli.app import DEMO_DATA_DIR, app, configure_logging, runtime
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -20,6 +20,8 @@ if TYPE_CHECKING:
     from hub.core.config.settings import Settings
 
 log = logging.getLogger("hub")
+SENDING_ROLES = frozenset({"worker", "bots", "scheduler"})
+"""The roles that post to the platforms (deliveries, bot replies, roundups, the audience)."""
 DEMO_HOST = "127.0.0.1"
 """The demo's console listens on the loopback only: its login is printed in the terminal."""
 
@@ -87,9 +89,10 @@ def serve_command(
     except ValueError as exc:
         raise typer.BadParameter(str(exc), param_hint="--role") from None
     rt = runtime(ctx)
-    settings = rt.settings()
+    # What sends needs its tokens; the console and the poller alone need none.
+    settings = rt.require_secrets() if roles & SENDING_ROLES else rt.settings()
     configure_logging(settings)
-    engine = rt.engine()
+    engine = rt.engine(migrated=False)  # prepare_database migrates
     prepare_database(
         engine, settings, knowledge_dir=str(knowledge or rt.config_path.parent / "knowledge")
     )
@@ -130,9 +133,7 @@ def demo_command(
         bool, typer.Option("--once", help="Show one round trip, print it, and exit.")
     ] = False,
     port: Annotated[int, typer.Option(help="Port of the console.")] = 8000,
-    data_dir: Annotated[Path, typer.Option(help="Where the demo's database goes.")] = Path(
-        "data/demo"
-    ),
+    data_dir: Annotated[Path, typer.Option(help="Where the demo's database goes.")] = DEMO_DATA_DIR,
 ) -> None:
     """Run the hub on demo data with local stand-ins of every platform (no accounts needed)."""
     from hub.demo.run import (
@@ -195,6 +196,7 @@ def demo_command(
             for platform, standin in world.standins.items():
                 typer.echo(f"  {platform:<9} {standin.url}/_standin/messages  (what it received)")
             typer.echo('  assistant  .venv/bin/hub ask "When is the next IOPD conference?"')
+            typer.echo(f"  the CLI    {_cli_hint(data_dir, settings.database_url())}")
             if once:
                 return 0
             from hub.web.accounts import demo_account
@@ -225,6 +227,13 @@ def demo_command(
 
     if asyncio.run(main()):
         raise typer.Exit(1)
+
+
+def _cli_hint(data_dir: Path, database_url: str) -> str:
+    """How to read the demo's database with the other commands (it stays after the demo)."""
+    if data_dir == DEMO_DATA_DIR:
+        return f".venv/bin/hub --demo status  (or HUB_DATABASE_URL={database_url} hub status)"
+    return f"HUB_DATABASE_URL={database_url} .venv/bin/hub status"
 
 
 async def _poll_once(engine: Engine, settings: Settings) -> None:

@@ -16,6 +16,8 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
 
+from hub.core.errors import HubError
+
 if TYPE_CHECKING:
     from alembic.config import Config
 
@@ -27,6 +29,67 @@ def normalise_url(url: str) -> str:
     if url.startswith("postgresql://") or url.startswith("postgres://"):
         return "postgresql+psycopg://" + url.split("://", 1)[1]
     return url
+
+
+def shown_url(url: str) -> str:
+    """``url`` as it may be printed: the password hidden."""
+    return make_url(normalise_url(url)).render_as_string(hide_password=True)
+
+
+def sqlite_file(url: str) -> Path | None:
+    """The file of a SQLite URL; None for other databases and in-memory SQLite."""
+    parsed = make_url(normalise_url(url))
+    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
+        return None
+    return Path(parsed.database)
+
+
+class DatabaseNotReady(HubError):
+    """The database is missing, not migrated, or unreachable; the message says what to do."""
+
+
+class DatabaseUnreachable(DatabaseNotReady):
+    """The database did not answer (down, restarting, wrong address or password)."""
+
+
+def check_ready(engine: Engine) -> None:
+    """Raise :class:`DatabaseNotReady` unless the database is at this hub's newest migration.
+
+    One sentence, naming the database and the command to run; nothing is
+    written (a missing SQLite file is not created: check before
+    :func:`make_engine` with :func:`sqlite_file`).
+    """
+    from sqlalchemy.exc import DBAPIError
+
+    where = engine.url.render_as_string(hide_password=True)
+    try:
+        current = current_revision(engine)
+    except DBAPIError as exc:
+        reason = str(exc.orig).strip().splitlines()[0] if exc.orig else type(exc).__name__
+        raise DatabaseUnreachable(f"the database {where} does not answer: {reason}") from None
+    head = head_revision()
+    if current == head:
+        return
+    if current is None:
+        raise DatabaseNotReady(
+            f"the database {where} is not migrated yet: run `hub db upgrade` to create its tables"
+        )
+    from alembic.script import ScriptDirectory
+    from alembic.util import CommandError
+
+    try:
+        known = ScriptDirectory(str(MIGRATIONS)).get_revision(current) is not None
+    except CommandError:
+        known = False
+    if not known:
+        raise DatabaseNotReady(
+            f"the database {where} is at migration {current}, newer than this hub knows "
+            f"(newest here: {head}): upgrade the hub itself"
+        )
+    raise DatabaseNotReady(
+        f"the database {where} is at migration {current}, this hub needs {head}: "
+        "run `hub db upgrade`"
+    )
 
 
 def make_engine(url: str, *, echo: bool = False) -> Engine:

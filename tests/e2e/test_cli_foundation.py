@@ -58,10 +58,22 @@ def test_config_check_reads_secrets_from_dotenv(tmp_path: Path) -> None:
     assert known_secrets.leaks(result.stdout + result.stderr) == []
 
 
-def test_config_check_lists_every_missing_secret_and_exits_2(tmp_path: Path) -> None:
+def test_config_check_lists_every_missing_secret_and_exits_0(tmp_path: Path) -> None:
+    # Only what sends needs the tokens: the file itself is fine, and says what is missing.
     result = hub("config", "check", str(EXAMPLE), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "OK" in result.stdout
+    assert result.stdout.count("is not set") == 6
+    assert "SLACK_BOT_TOKEN" in result.stdout and "TELEGRAM_BOT_TOKEN" in result.stdout
+
+
+def test_config_check_with_require_secrets_lists_every_missing_secret_and_exits_2(
+    tmp_path: Path,
+) -> None:
+    result = hub("config", "check", str(EXAMPLE), "--require-secrets", cwd=tmp_path)
     assert result.returncode == 2
     assert result.stderr.count("is not set") == 6
+    assert "6 problems found" in result.stderr
     assert "Traceback" not in result.stderr
 
 
@@ -72,11 +84,13 @@ def test_a_missing_config_file_exits_2(tmp_path: Path) -> None:
 
 
 def test_db_upgrade_creates_the_sqlite_database_in_the_data_folder(tmp_path: Path) -> None:
-    first = hub("-c", str(EXAMPLE), "db", "upgrade", cwd=tmp_path, env=SECRETS)
+    first = hub("-c", str(EXAMPLE), "db", "upgrade", cwd=tmp_path)  # no platform token needed
     assert first.returncode == 0, first.stderr
     assert (tmp_path / "data" / "hub.db").exists()
+    assert "mirrored (" in first.stdout
     second = hub("-c", str(EXAMPLE), "db", "upgrade", cwd=tmp_path, env=SECRETS)
     assert "already at" in second.stdout
+    assert "already mirrored" in second.stdout
 
 
 def test_a_usage_error_is_a_message_not_a_traceback(tmp_path: Path) -> None:

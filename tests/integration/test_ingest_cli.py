@@ -95,6 +95,10 @@ def test_urls_are_fetched_and_http_errors_reported(hub) -> None:
 
 def test_ingest_stores_once_then_sources_and_poll(hub, database_url) -> None:
     feed = str(CORPUS / "good_rss.xml")
+    unsynced = hub("ingest", feed, "--source", "site", "--json")
+    assert unsynced.exit_code == 2 and "hub sources sync" in unsynced.output
+    synced = hub("sources", "sync")
+    assert synced.exit_code == 0 and "mirrored (" in synced.output, synced.output
     first = hub("ingest", feed, "--source", "site", "--json")
     assert first.exit_code == 0, first.output
     assert all(isinstance(i["id"], int) for i in json.loads(first.output)["items"])

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from hub.core.config.settings import load_settings
+from hub.core.config.settings import load_settings, missing_secrets, require_secrets
 from hub.core.config.tomllines import key_lines
 from hub.core.errors import ConfigError
 
@@ -93,10 +93,24 @@ def test_a_wrong_key_or_value_is_named_with_its_line(
     assert str(problem).startswith(f"{copy}:{line} [{key}]: ")
 
 
-def test_a_missing_secret_for_an_enabled_channel_is_an_error(tmp_path: Path) -> None:
+def test_a_missing_secret_is_no_problem_for_reading_the_file(tmp_path: Path) -> None:
+    settings = load_settings(EXAMPLE, {}, platforms={"slack", "telegram", "mailchimp"})
+    assert settings.channels["slack_news"].enabled
+    assert settings.secret("slack_news") is None
+
+
+def test_a_missing_secret_for_an_enabled_channel_is_an_error_where_it_sends(
+    tmp_path: Path,
+) -> None:
     copy = tmp_path / "hub.toml"
     shutil.copy(EXAMPLE, copy)
-    problems = problems_of(copy, {"SLACK_BOT_TOKEN": "xoxb-test"})
+    settings = load_settings(copy, {"SLACK_BOT_TOKEN": "xoxb-test"})
+    with pytest.raises(ConfigError) as caught:
+        require_secrets(settings)
+    problems = caught.value.problems
+    assert problems == missing_secrets(settings)
+    assert all(problem.line for problem in problems)
+    require_secrets(settings, ["slack_news"])  # only the channels that will send
     keys = {problem.key for problem in problems}
     assert keys == {
         f"channels.{name}.token_env"

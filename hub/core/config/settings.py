@@ -336,7 +336,11 @@ def _check_name(hub: HubSection, problem: Callable[[KeyPath, str], Problem]) -> 
 def _cross_check(
     settings: Settings, lines: dict[tuple[str | int, ...], int], platforms: Iterable[str] | None
 ) -> Iterable[Problem]:
-    """What a schema cannot see: names that must exist elsewhere, secrets, languages."""
+    """What a schema cannot see: names that must exist elsewhere, languages.
+
+    Secrets are not checked here: reading needs none. :func:`require_secrets`
+    checks them where something is about to be sent.
+    """
     shown = settings.path
     known_platforms = set(platforms) if platforms is not None else None
     languages = set(settings.hub.languages)
@@ -368,12 +372,6 @@ def _cross_check(
             )
         if channel.language and channel.language not in languages:
             yield problem(("channels", key, "language"), "not one of hub.languages")
-        if channel.enabled and channel.token_env and not settings.secrets.get(channel.token_env):
-            yield problem(
-                ("channels", key, "token_env"),
-                f"the environment variable {channel.token_env} is not set "
-                "(set it, put it in .env, or set enabled = false)",
-            )
     for index, route in enumerate(settings.routes):
         for name in route.to:
             if name not in settings.channels:
@@ -392,3 +390,44 @@ def _cross_check(
             yield problem(("schedules", key, "weekday"), "a weekly schedule needs a weekday")
         if schedule.period == "month" and schedule.day is None:
             yield problem(("schedules", key, "day"), "a monthly schedule needs a day (1-28)")
+
+
+def missing_secrets(settings: Settings, channels: Iterable[str] | None = None) -> list[Problem]:
+    """The enabled channels (all, or only ``channels``) whose ``token_env`` is not set.
+
+    One problem per channel, naming the environment variable and the line of
+    its ``token_env`` key when the file can still be read.
+    """
+    try:
+        lines = key_lines(Path(settings.path).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        lines = {}
+    wanted = set(settings.channels) if channels is None else set(channels)
+    problems = []
+    for key, channel in settings.channels.items():
+        if key not in wanted or not channel.enabled or not channel.token_env:
+            continue
+        if settings.secrets.get(channel.token_env):
+            continue
+        loc: KeyPath = ("channels", key, "token_env")
+        problems.append(
+            Problem(
+                settings.path,
+                _dotted(loc),
+                f"the environment variable {channel.token_env} is not set "
+                "(set it, put it in .env, or set enabled = false)",
+                line_of(lines, loc),
+            )
+        )
+    return problems
+
+
+def require_secrets(settings: Settings, channels: Iterable[str] | None = None) -> None:
+    """Raise :class:`ConfigError` unless every enabled channel that will send has its secret.
+
+    Called by what sends (``hub worker``, ``hub serve`` with a sending role),
+    never by what only reads.
+    """
+    problems = missing_secrets(settings, channels)
+    if problems:
+        raise ConfigError(problems)
