@@ -11,11 +11,11 @@ from zoneinfo import ZoneInfo
 import pytest
 from babel import Locale
 
-from hub import roundups
 from hub.core.config.settings import Settings, load_settings, name_in
 from hub.core.errors import ConfigError, Problem
 from hub.core.ingest.tags import load_tagger, topic_name, topic_names
 from hub.core.members.links import topics
+from hub.core.schedule import roundups
 from hub.web import i18n
 from hub.web.render import make_environment
 from newsletters import i18n as letter_words
