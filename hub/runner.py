@@ -242,22 +242,11 @@ class HubProcess:
 
 def release_leases(engine: Engine, worker_name: str) -> int:
     """Give back the in-flight deliveries leased by this process's worker (at shutdown)."""
-    from sqlalchemy import update
-
-    from hub.core.models import Delivery, utcnow
+    from hub.core.bus import outbox
+    from hub.core.models import utcnow
 
     with engine.begin() as conn:
-        return conn.execute(
-            update(Delivery)
-            .where(Delivery.status == "in_flight", Delivery.leased_by.like(f"{worker_name}/%"))
-            .values(
-                status="pending",
-                due_at=utcnow(),
-                lease_until=None,
-                leased_by=None,
-                last_error="released at shutdown before a result was recorded",
-            )
-        ).rowcount
+        return outbox.release_leases(conn, worker_name, utcnow())
 
 
 def describe(roles: Iterable[str]) -> str:

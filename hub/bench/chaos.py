@@ -57,6 +57,7 @@ from typing import Any, TypeVar
 from sqlalchemy import Engine, func, insert, select, text
 
 from hub.bench import scratch_postgres_database
+from hub.core.bus.states import DEFAULT_MAX_ATTEMPTS
 from hub.core.bus.worker import CHAOS_KILL_AFTER_ACCEPT, CHAOS_LOG
 from hub.core.config.catalog import channel_ids, sync_config
 from hub.core.config.settings import Settings
@@ -220,7 +221,12 @@ def _seed(engine: Engine, settings: Settings, standins: StandIns, count: int) ->
         for n, platform in wanted:
             turn = keys[platform][(n // len(PLATFORMS)) % len(keys[platform])]
             row = {"channel_id": ids[turn], "status": "pending", "attempts": 0}
-            row |= {"max_attempts": 8, "due_at": now, "created_at": now, "mode": "immediate"}
+            row |= {
+                "max_attempts": DEFAULT_MAX_ATTEMPTS,
+                "due_at": now,
+                "created_at": now,
+                "mode": "immediate",
+            }
             if platform == "mailchimp":
                 campaign = campaign_of[n] = _new_campaign(standins.mailchimp, n)
                 extra = {"campaign_id": campaign}

@@ -23,6 +23,7 @@ from sqlalchemy import insert
 
 from hub.bench import scratch_postgres_database
 from hub.core.bus.messages import ChannelRow, ChannelSinks
+from hub.core.bus.states import DEFAULT_MAX_ATTEMPTS
 from hub.core.bus.worker import Worker, WorkerConfig
 from hub.core.config.catalog import channel_ids, sync_config
 from hub.core.config.settings import Settings
@@ -131,7 +132,7 @@ def _seed(engine: Any, messages: int, chats: int, groups: int, per_group: int) -
                 "mode": "immediate",
                 "status": "pending",
                 "attempts": 0,
-                "max_attempts": 8,
+                "max_attempts": DEFAULT_MAX_ATTEMPTS,
                 "due_at": now,
                 "created_at": now,
             }

@@ -14,7 +14,7 @@ from sqlalchemy import Engine
 
 from hub.cli.app import app, configure_logging, runtime
 from hub.core.config.settings import Settings
-from hub.wiring import SINKS
+from hub.wiring import PLATFORMS, SINKS
 
 DatabaseUrl = Annotated[
     str | None,
@@ -60,7 +60,7 @@ def route_command(
             raise fail(f"no item {item_id}")
         source = session.scalar(select(Source.key).where(Source.id == item.source_id))
         member = session.get(Member, item.member_id) if item.member_id else None
-        decisions = plan_routes(item, settings, source, member=member)
+        decisions = plan_routes(item, settings, source, member=member, platforms=PLATFORMS)
         table = Table(title=f"item {item_id}: {item.title[:60]} ({item.status})")
         for column in ("route", "channel", "goes", "mode", "why"):
             table.add_column(column)
@@ -72,7 +72,7 @@ def route_command(
             return
         if item.status != "approved":
             raise fail(f"item {item_id} is {item.status}: approve it first, or use --dry-run")
-        deliveries = route_item(session, item, settings, now=utcnow())
+        deliveries = route_item(session, item, settings, now=utcnow(), platforms=PLATFORMS)
         typer.echo(f"{len(deliveries)} deliveries for item {item_id} (existing ones kept)")
 
 

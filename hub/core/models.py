@@ -14,6 +14,7 @@ from sqlalchemy import (
     JSON,
     BigInteger,
     Boolean,
+    CheckConstraint,
     Date,
     DateTime,
     Float,
@@ -28,6 +29,14 @@ from sqlalchemy import (
     func,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from hub.core.bus.states import (
+    DEFAULT_MAX_ATTEMPTS,
+    AttemptOutcome,
+    DeliveryKind,
+    DeliveryStatus,
+    sql_in,
+)
 
 NAMING = {
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",
@@ -244,11 +253,13 @@ class Route(Base):
 class Delivery(Base):
     """One message to one channel: the outbox row the workers claim.
 
-    ``status`` moves pending -> in_flight -> sent, or back to pending with a later
-    ``due_at`` for a retry, or to failed (permanent error) or dead (too many
-    attempts). ``leased_by`` (``"<worker>/<batch>"``) is the fencing token of the
-    current lease: a worker records a result only while the row still carries its
-    own token, so one whose lease was taken over cannot overwrite the new owner's.
+    ``status`` and ``kind`` take the values of :mod:`hub.core.bus.states`, which draws
+    the transitions (every one of them done by :mod:`hub.core.bus.outbox`).
+    ``error_kind`` says why the last attempt failed (an error class such as
+    ``RateLimited``), ``last_error`` the platform's words. ``leased_by``
+    (``"<worker>/<batch>"``) is the fencing token of the current lease: a worker records
+    a result only while the row still carries its own token, so one whose lease was
+    taken over cannot overwrite the new owner's.
     """
 
     __tablename__ = "deliveries"
@@ -257,23 +268,26 @@ class Delivery(Base):
         UniqueConstraint("dedup_key"),
         Index("ix_deliveries_status_due_at", "status", "due_at"),
         Index("ix_deliveries_status_lease_until", "status", "lease_until"),
+        CheckConstraint(sql_in("status", DeliveryStatus), name="status"),
+        CheckConstraint(sql_in("kind", DeliveryKind), name="kind"),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     item_id: Mapped[int | None] = mapped_column(ForeignKey("items.id", ondelete="SET NULL"))
     channel_id: Mapped[int] = mapped_column(ForeignKey("channels.id", ondelete="CASCADE"))
-    kind: Mapped[str] = mapped_column(String(20), default="item")
+    kind: Mapped[str] = mapped_column(String(20), default=DeliveryKind.ITEM)
     dedup_key: Mapped[str | None] = mapped_column(String(200))
     route: Mapped[str | None] = mapped_column(String(200))
     mode: Mapped[str] = mapped_column(String(20), default="immediate")
     payload: Mapped[dict[str, Any]] = mapped_column(default=dict)
-    status: Mapped[str] = mapped_column(String(20), default="pending")
+    status: Mapped[str] = mapped_column(String(20), default=DeliveryStatus.PENDING)
     attempts: Mapped[int] = mapped_column(Integer, default=0)
-    max_attempts: Mapped[int] = mapped_column(Integer, default=8)
+    max_attempts: Mapped[int] = mapped_column(Integer, default=DEFAULT_MAX_ATTEMPTS)
     due_at: Mapped[dt.datetime] = mapped_column(server_default=func.now())
     lease_until: Mapped[dt.datetime | None]
     leased_by: Mapped[str | None] = mapped_column(String(100))
     platform_message_id: Mapped[str | None] = mapped_column(String(200))
     last_error: Mapped[str | None] = mapped_column(Text)
+    error_kind: Mapped[str | None] = mapped_column(String(40))
     created_at: Mapped[dt.datetime] = mapped_column(server_default=func.now())
     sent_at: Mapped[dt.datetime | None]
 
@@ -282,6 +296,7 @@ class DeliveryAttempt(Base):
     """One try at a delivery: when, how long, and what happened."""
 
     __tablename__ = "delivery_attempts"
+    __table_args__ = (CheckConstraint(sql_in("outcome", AttemptOutcome), name="outcome"),)
     id: Mapped[int] = mapped_column(primary_key=True)
     delivery_id: Mapped[int] = mapped_column(
         ForeignKey("deliveries.id", ondelete="CASCADE"), index=True

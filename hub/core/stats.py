@@ -27,6 +27,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, case, func, select
 from sqlalchemy.orm import Session
 
+from hub.core.bus.states import GAVE_UP, DeliveryStatus
 from hub.core.bus.status import REPLY_KINDS, TEST_KINDS
 from hub.core.models import (
     Channel,
@@ -95,7 +96,7 @@ def deliveries_per_day(
     for channel, day, count in session.execute(
         select(Channel.key, sent_day, func.count())
         .join(Channel, Channel.id == Delivery.channel_id)
-        .where(Delivery.status == "sent", Delivery.sent_at >= start)
+        .where(Delivery.status == DeliveryStatus.SENT, Delivery.sent_at >= start)
         .where(Delivery.kind.not_in(REPLY_KINDS + TEST_KINDS))
         .group_by(Channel.key, sent_day)
     ):
@@ -105,7 +106,7 @@ def deliveries_per_day(
         select(Channel.key, failed_day, func.count(func.distinct(DeliveryAttempt.delivery_id)))
         .join(Delivery, Delivery.id == DeliveryAttempt.delivery_id)
         .join(Channel, Channel.id == Delivery.channel_id)
-        .where(DeliveryAttempt.outcome.in_(("failed", "dead")))
+        .where(DeliveryAttempt.outcome.in_(GAVE_UP))
         .where(DeliveryAttempt.finished_at >= start)
         .where(Delivery.kind.not_in(REPLY_KINDS))
         .group_by(Channel.key, failed_day)

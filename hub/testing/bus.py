@@ -15,6 +15,7 @@ from typing import ClassVar
 
 from sqlalchemy import Engine, insert
 
+from hub.core.bus.states import DEFAULT_MAX_ATTEMPTS
 from hub.core.config.catalog import channel_ids, sync_config
 from hub.core.config.settings import Settings
 from hub.core.db import transaction
@@ -76,7 +77,7 @@ def seed_deliveries(
                     "mode": "immediate",
                     "status": "pending",
                     "attempts": 0,
-                    "max_attempts": 8,
+                    "max_attempts": DEFAULT_MAX_ATTEMPTS,
                     "due_at": now,
                     "created_at": now,
                 }

@@ -18,6 +18,7 @@ from hub.core.config.settings import RouteSettings, Settings
 from hub.core.models import Channel, Delivery, DeliveryAttempt, Item, Member, Source
 from hub.web.i18n import _
 from hub.web.page import Page
+from hub.wiring import PLATFORMS
 
 RECENT_ITEMS = 20
 
@@ -58,7 +59,7 @@ def _rate_limited(page: Page) -> dict[str, int]:
     rows = page.db.execute(
         select(Channel.key, func.count())
         .join(d, d.channel_id == Channel.id)
-        .where(d.status == "pending", d.due_at > page.now, d.last_error.like("RateLimited%"))
+        .where(d.status == "pending", d.due_at > page.now, d.error_kind == "RateLimited")
         .group_by(Channel.key)
     ).all()
     return {key: int(count) for key, count in rows}
@@ -152,7 +153,7 @@ def dry_run(page: Page, item_id: int) -> tuple[Item | None, list[RouteDecision]]
         return None, []
     source = page.db.scalar(select(Source.key).where(Source.id == item.source_id))
     member = page.db.get(Member, item.member_id) if item.member_id else None
-    return item, plan_routes(item, page.settings, source, member=member)
+    return item, plan_routes(item, page.settings, source, member=member, platforms=PLATFORMS)
 
 
 def channels_page(page: Page) -> Response:

@@ -17,6 +17,7 @@ from sqlalchemy import func, select
 from starlette.responses import Response
 
 from hub.core.bus.outbox import requeue
+from hub.core.bus.states import ErrorKind
 from hub.core.models import Channel, Delivery, DeliveryAttempt, Item
 from hub.web.i18n import _, ngettext
 from hub.web.page import Page, Refused
@@ -27,15 +28,11 @@ TROUBLE = ("failed", "dead")
 _GAVE_UP = re.compile(r"\(gave up after (\d+) attempts\)$")
 
 
-def error_in_words(error: str | None) -> str:
-    """What a delivery's last error means for the secretariat, from the error's class.
-
-    The worker records errors as ``ClassName: detail`` (see :mod:`hub.core.bus.retry`);
-    the class says what kind of trouble it is, the detail stays shown beside.
-    """
+def error_in_words(error: str | None, kind: str | None = None) -> str:
+    """What a delivery's last error means for the secretariat, from its ``error_kind``
+    (the error's class, or one of the hub's own reasons); the detail stays shown beside."""
     if not error:
         return ""
-    kind = error.split(":", 1)[0].strip()
     words = {
         "RateLimited": _("The platform asked the hub to slow down; it waits as asked."),
         "Timeout": _("The platform did not answer in time (the message may have arrived)."),
@@ -43,11 +40,9 @@ def error_in_words(error: str | None) -> str:
         "ChannelGone": _("The channel, chat or account no longer exists."),
         "Forbidden": _("The hub may not post there: check the token and the bot's access."),
         "BadPayload": _("The platform refused the message itself (too long or bad markup)."),
-    }.get(kind)
-    if words is None and error.startswith("lease expired"):
-        words = _("The worker stopped before recording a result.")
-    if words is None and error.startswith("released at shutdown"):
-        words = _("The hub stopped before a result was recorded.")
+        ErrorKind.LEASE_EXPIRED: _("The worker stopped before recording a result."),
+        ErrorKind.RELEASED_AT_SHUTDOWN: _("The hub stopped before a result was recorded."),
+    }.get(kind or "")
     if words is None:
         words = _("An unexpected error.")
     gave_up = _GAVE_UP.search(error)
@@ -157,7 +152,9 @@ def deliveries_page(page: Page) -> Response:
     rows = page.db.execute(query.limit(PAGE_SIZE + 1)).all()
     more = len(rows) > PAGE_SIZE
     shown = [
-        DeliveryRow(d, c, title, tried, error_in_words(d.last_error), link_for(page, d, c))
+        DeliveryRow(
+            d, c, title, tried, error_in_words(d.last_error, d.error_kind), link_for(page, d, c)
+        )
         for d, c, title, tried in rows[:PAGE_SIZE]
     ]
     return page.render(

@@ -27,6 +27,7 @@ from hub.web.item_views import approved_words, corrected_words, source_titles, t
 from hub.web.notices import tell_members
 from hub.web.page import Page, Refused
 from hub.web.senders import senders_of
+from hub.wiring import PLATFORMS
 
 PAGE_SIZE = 50
 BULK_ACTIONS = ("approve", "decline", "language", "tag")
@@ -94,7 +95,9 @@ def destinations(page: Page, item: Item) -> list[str]:
     """Where approving would send the item, by the routes of hub.toml (titles if set)."""
     key = page.db.scalar(select(Source.key).where(Source.id == item.source_id))
     channels = page.settings.channels
-    chosen = [d.channel for d in plan_routes(item, page.settings, key) if d.deliver]
+    chosen = [
+        d.channel for d in plan_routes(item, page.settings, key, platforms=PLATFORMS) if d.deliver
+    ]
     return [channels[c].title or c if c in channels else c for c in chosen]
 
 

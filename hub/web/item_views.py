@@ -131,7 +131,7 @@ def item_detail(page: Page) -> Response:
         deliveries=deliveries,
         attempts=attempts,
         links={d.id: link_for(page, d, c) for d, c in deliveries},
-        errors={d.id: error_in_words(d.last_error) for d, _channel in deliveries},
+        errors={d.id: error_in_words(d.last_error, d.error_kind) for d, _channel in deliveries},
         history=history,
         sources=source_titles(page),
         channels=page.settings.channels,

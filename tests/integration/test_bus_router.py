@@ -12,6 +12,7 @@ from hub.core.config.catalog import sync_config
 from hub.core.config.settings import Settings
 from hub.core.db import transaction
 from hub.core.models import Channel, Delivery, Item, Route, Source
+from hub.wiring import PLATFORMS
 
 NOW = dt.datetime(2026, 11, 22, 12, 0, tzinfo=dt.UTC)
 SETTINGS = Settings.model_validate(
@@ -60,7 +61,9 @@ def test_approval_writes_deliveries_once(engine, item_id):
     for attempt in range(2):
         with transaction(engine) as session:
             item = session.get(Item, item_id)
-            deliveries = approve_item(session, item, SETTINGS, by=f"ana{attempt}", now=NOW)
+            deliveries = approve_item(
+                session, item, SETTINGS, by=f"ana{attempt}", now=NOW, platforms=PLATFORMS
+            )
             assert {(d.route, d.status, d.mode) for d in deliveries} == {
                 ("site", "pending", "immediate"),
                 ("site", "held", "digest"),

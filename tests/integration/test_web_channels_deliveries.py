@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, select, update
 
 from hub.core.accounts import AuditEntry
 from hub.core.config.catalog import sync_config
@@ -98,13 +98,26 @@ def test_channels_show_state_and_today(
     first, second = approved_item(engine, now), approved_item(engine, now, "Second")
     set_delivery(engine, first, "news_en", status="sent", sent_at=now, outcome="sent", at=now)
     set_delivery(
-        engine, second, "news_en", status="failed", last_error="ChannelGone: gone",
-        outcome="failed", at=now + dt.timedelta(minutes=1),
-    )  # fmt: skip
+        engine,
+        second,
+        "news_en",
+        status="failed",
+        last_error="ChannelGone: gone",
+        error_kind="ChannelGone",
+        outcome="failed",
+        at=now + dt.timedelta(minutes=1),
+    )
     set_delivery(
-        engine, first, "news_es", status="pending", due_at=now + dt.timedelta(minutes=5),
-        last_error="RateLimited: slow down (retry after 300 s)", outcome="retry", at=now,
-    )  # fmt: skip
+        engine,
+        first,
+        "news_es",
+        status="pending",
+        due_at=now + dt.timedelta(minutes=5),
+        last_error="RateLimited: slow down (retry after 300 s)",
+        error_kind="RateLimited",
+        outcome="retry",
+        at=now,
+    )
     page = client.get("/channels").text
     news_en = page.split('id="channel-news_en"')[1].split("</tr>")[0]
     assert "failing" in news_en and "<td>1</td>" in news_en  # one sent and one failed today
@@ -158,10 +171,18 @@ def test_failed_and_dead_deliveries_are_listed_and_filtered(
 ) -> None:
     now = clock.now
     first, second = approved_item(engine, now), approved_item(engine, now, "Second")
-    set_delivery(engine, first, "news_en", status="failed", last_error="ChannelGone: gone")
+    set_delivery(
+        engine,
+        first,
+        "news_en",
+        status="failed",
+        last_error="ChannelGone: gone",
+        error_kind="ChannelGone",
+    )
     set_delivery(
         engine, second, "news_es", status="dead",
         last_error="Timeout: no answer in 30 s (gave up after 8 attempts)",
+        error_kind="Timeout",
     )  # fmt: skip
     set_delivery(engine, second, "news_en", status="sent", sent_at=now)
     page = client.get("/deliveries").text
@@ -271,13 +292,49 @@ def test_message_urls(
     assert message_url(channel(platform, target), pid, base_url=base_url) == url
 
 
-def test_errors_in_words() -> None:
+def test_errors_in_words_come_from_the_error_kind() -> None:
     assert error_in_words(None) == ""
-    assert "slow down" in error_in_words("RateLimited: rate limited (retry after 3 s)")
-    assert "may not post" in error_in_words("Forbidden: invalid_auth")
-    assert "refused the message" in error_in_words("BadPayload: msg_too_long")
-    assert "worker stopped" in error_in_words("lease expired: the worker stopped before ...")
-    assert error_in_words("KeyError: 'x'") == "An unexpected error."
+    assert "slow down" in error_in_words("rate limited (retry after 3 s)", "RateLimited")
+    assert "may not post" in error_in_words("invalid_auth", "Forbidden")
+    assert "refused the message" in error_in_words("msg_too_long", "BadPayload")
+    assert "worker stopped" in error_in_words("lease expired: the worker...", "LeaseExpired")
+    assert error_in_words("KeyError: 'x'", "Unexpected") == "An unexpected error."
+    # The words come from the kind, never from parsing the platform's text.
+    assert error_in_words("RateLimited: but the kind says otherwise", "Forbidden") == (
+        error_in_words("x", "Forbidden")
+    )
+
+
+def test_the_worker_records_the_error_kind_and_the_database_refuses_unknown_states(
+    engine: Engine,
+) -> None:
+    from sqlalchemy.exc import IntegrityError
+
+    from hub.core.bus import outbox
+    from hub.core.bus.outbox import Result
+    from hub.core.bus.states import AttemptOutcome, DeliveryStatus
+    from hub.core.bus.worker import error_kind_of
+    from hub.core.errors import RateLimited
+
+    assert error_kind_of(RateLimited(3.0)) == "RateLimited"
+    assert error_kind_of(KeyError("x")) == "Unexpected"
+    now = dt.datetime(2026, 11, 23, 9, 0, tzinfo=dt.UTC)
+    with transaction(engine) as session:
+        sync_config(session, example_settings())
+        channel_id = session.scalars(select(Channel.id)).first()
+        session.add(Delivery(channel_id=channel_id, kind="alert", dedup_key="k", due_at=now))
+    with engine.begin() as conn:
+        [claim] = outbox.claim_due(conn, token="w/1", now=now, limit=5, lease_seconds=60)
+        failed = Result(claim, AttemptOutcome.FAILED, now, now, error="403", error_kind="Forbidden")
+        outbox.record_results(conn, [failed])
+    with transaction(engine) as session:
+        stored = session.scalars(select(Delivery)).one()
+        assert (stored.status, stored.error_kind) == (DeliveryStatus.FAILED, "Forbidden")
+    for column, value in (("status", "sending"), ("kind", "newsletter")):
+        with pytest.raises(IntegrityError), transaction(engine) as session:
+            session.add(Delivery(channel_id=channel_id, kind="alert", dedup_key=value, due_at=now))
+            session.flush()
+            session.execute(update(Delivery).values({column: value}))
 
 
 def test_deliveries_come_fifty_a_page_newest_first(

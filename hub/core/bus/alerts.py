@@ -14,6 +14,7 @@ from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from hub.core.bus.outbox import Result, enqueue
+from hub.core.bus.states import GAVE_UP, UNSUCCESSFUL, DeliveryKind
 from hub.core.models import Channel, Delivery, DeliveryAttempt
 
 
@@ -24,8 +25,8 @@ def failure_summary(session: Session, now: dt.datetime, limit: int = 20) -> tupl
         select(Delivery.id, Channel.key, Delivery.status, Delivery.last_error)
         .join(Channel, Channel.id == Delivery.channel_id)
         .join(DeliveryAttempt, DeliveryAttempt.delivery_id == Delivery.id)
-        .where(Delivery.status.in_(("failed", "dead")), Delivery.kind != "alert")
-        .where(DeliveryAttempt.outcome.in_(("failed", "dead")))
+        .where(Delivery.status.in_(UNSUCCESSFUL), Delivery.kind != DeliveryKind.ALERT)
+        .where(DeliveryAttempt.outcome.in_(GAVE_UP))
         .where(DeliveryAttempt.finished_at >= since)
         .distinct()
         .order_by(Delivery.id.desc())

@@ -32,6 +32,7 @@ from sqlalchemy import Engine, Table, delete, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
+from hub.core.bus.states import DEFAULT_MAX_ATTEMPTS
 from hub.core.models import InboxEvent
 
 log = logging.getLogger(__name__)
@@ -101,7 +102,7 @@ class InboxRetry:
 
     base: float = 2.0
     cap: float = 600.0
-    max_attempts: int = 8
+    max_attempts: int = DEFAULT_MAX_ATTEMPTS
 
     def delay(self, attempt: int) -> dt.timedelta:
         return dt.timedelta(seconds=min(self.cap, self.base * 2 ** max(0, attempt - 1)))

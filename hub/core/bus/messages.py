@@ -15,6 +15,7 @@ from typing import Any, cast
 from sqlalchemy import Connection, Table, select
 
 from hub.core.bus.outbox import Claim
+from hub.core.bus.states import DeliveryKind
 from hub.core.config.settings import Settings
 from hub.core.errors import ChannelGone, DeliveryError
 from hub.core.models import Channel, Item, ItemTranslation
@@ -120,14 +121,14 @@ def build_messages(
     attempt may have reached the platform unrecorded (``in_doubt``), so a sink
     can look before sending again.
     """
-    item_ids = {c.item_id for c in claims if c.kind == "item" and c.item_id is not None}
+    item_ids = {c.item_id for c in claims if c.kind == DeliveryKind.ITEM and c.item_id is not None}
     wanted = {ch.language for ch in channel_rows.values() if ch.language}
     item_rows, translated = item_contents(conn, item_ids, wanted)
 
     messages: dict[int, Message | DeliveryError] = {}
     for claim in claims:
         channel = channel_rows.get(claim.channel_id)
-        if claim.kind != "item":
+        if claim.kind != DeliveryKind.ITEM:
             p = claim.payload or {}
             messages[claim.id] = Message(
                 delivery_id=claim.id,

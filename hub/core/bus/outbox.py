@@ -1,9 +1,8 @@
 """The outbox: delivery rows as a durable queue, claimed and recorded in batches.
 
-Statuses: ``held`` (digest, waits for its roundup) ; ``pending`` (due at
-``due_at``) -> ``in_flight`` (leased until ``lease_until`` by the claim token
-in ``leased_by``) -> ``sent``, or back to ``pending`` for a retry, or
-``failed`` (permanent error) / ``dead`` (out of attempts).
+Every change of a delivery's status is a function here; :mod:`hub.core.bus.states`
+draws them all. ``in_flight`` rows are leased until ``lease_until`` by the claim
+token in ``leased_by``.
 
 Every write that finishes a lease is fenced by the claim token: a worker
 whose lease expired and was taken over cannot overwrite the new owner's
@@ -26,6 +25,15 @@ from sqlalchemy import Connection, Table, bindparam, case, func, select, text, u
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
+from hub.core.bus.states import (
+    DEFAULT_MAX_ATTEMPTS,
+    PENDING_OR_HELD,
+    UNSUCCESSFUL,
+    AttemptOutcome,
+    DeliveryKind,
+    DeliveryStatus,
+    ErrorKind,
+)
 from hub.core.errors import HubError
 from hub.core.models import Channel, Delivery, DeliveryAttempt
 
@@ -77,13 +85,19 @@ class Result:
     """
 
     claim: Claim
-    outcome: str
+    outcome: AttemptOutcome
     started_at: dt.datetime
     finished_at: dt.datetime
     platform_message_id: str | None = None
     error: str | None = None
+    error_kind: str | None = None
     due_at: dt.datetime | None = None
     worker: str | None = field(default=None)
+
+
+def _rowcount(result: Any) -> int:
+    """Rows an UPDATE matched (a Session's ``execute`` is typed as a plain ``Result``)."""
+    return int(result.rowcount or 0)
 
 
 def _dialect(executor: Executor) -> str:
@@ -111,7 +125,7 @@ def enqueue(
     payload: dict[str, Any],
     dedup_key: str,
     now: dt.datetime,
-    max_attempts: int = 8,
+    max_attempts: int = DEFAULT_MAX_ATTEMPTS,
 ) -> Delivery:
     """Queue a message not tied to an item (roundup, alert, reply); once per ``dedup_key``.
 
@@ -126,7 +140,7 @@ def enqueue(
         "dedup_key": dedup_key,
         "payload": payload,
         "mode": "immediate",
-        "status": "pending",
+        "status": DeliveryStatus.PENDING,
         "attempts": 0,
         "max_attempts": max_attempts,
         "due_at": now,
@@ -145,7 +159,7 @@ def claim_due(
     t = deliveries
     due = (
         select(t.c.id)
-        .where(t.c.status == "pending", t.c.due_at <= now)
+        .where(t.c.status == DeliveryStatus.PENDING, t.c.due_at <= now)
         .order_by(t.c.status, t.c.due_at)
         .limit(limit)
         .with_for_update(skip_locked=True)
@@ -154,7 +168,7 @@ def claim_due(
         update(t)
         .where(t.c.id.in_(due.scalar_subquery()))
         .values(
-            status="in_flight",
+            status=DeliveryStatus.IN_FLIGHT,
             attempts=t.c.attempts + 1,
             lease_until=now + dt.timedelta(seconds=lease_seconds),
             leased_by=token,
@@ -192,14 +206,15 @@ _SENT = (
     .where(
         deliveries.c.id == bindparam("b_id"),
         deliveries.c.leased_by == bindparam("b_token"),
-        deliveries.c.status == "in_flight",
+        deliveries.c.status == DeliveryStatus.IN_FLIGHT,
     )
     .values(
-        status="sent",
+        status=DeliveryStatus.SENT,
         sent_at=bindparam("b_at"),
         platform_message_id=bindparam("b_mid"),
         lease_until=None,
         last_error=None,
+        error_kind=None,
     )
 )
 _ENDED = (
@@ -207,7 +222,7 @@ _ENDED = (
     .where(
         deliveries.c.id == bindparam("b_id"),
         deliveries.c.leased_by == bindparam("b_token"),
-        deliveries.c.status == "in_flight",
+        deliveries.c.status == DeliveryStatus.IN_FLIGHT,
     )
     .values(
         status=bindparam("b_status"),
@@ -215,10 +230,20 @@ _ENDED = (
         due_at=bindparam("b_due"),
         # a claim given back unsent keeps the error before it (it still tells of doubt)
         last_error=func.coalesce(bindparam("b_error"), deliveries.c.last_error),
+        error_kind=func.coalesce(bindparam("b_error_kind"), deliveries.c.error_kind),
         lease_until=None,
         leased_by=None,
     )
 )
+
+
+ENDS_AS = {
+    AttemptOutcome.RETRY: DeliveryStatus.PENDING,
+    AttemptOutcome.RELEASED: DeliveryStatus.PENDING,
+    AttemptOutcome.FAILED: DeliveryStatus.FAILED,
+    AttemptOutcome.DEAD: DeliveryStatus.DEAD,
+}
+"""The status a lease ends in, by how the attempt ended (``sent`` has its own statement)."""
 
 
 def record_results(conn: Connection, results: Iterable[Result]) -> int:
@@ -226,7 +251,7 @@ def record_results(conn: Connection, results: Iterable[Result]) -> int:
     sent, ended, history = [], [], []
     for r in results:
         c = r.claim
-        if r.outcome == "sent":
+        if r.outcome == AttemptOutcome.SENT:
             sent.append(
                 {
                     "b_id": c.id,
@@ -236,18 +261,18 @@ def record_results(conn: Connection, results: Iterable[Result]) -> int:
                 }
             )
         else:
-            status = "pending" if r.outcome in ("retry", "released") else r.outcome
             ended.append(
                 {
                     "b_id": c.id,
                     "b_token": c.token,
-                    "b_status": status,
-                    "b_undo": 1 if r.outcome == "released" else 0,
+                    "b_status": ENDS_AS[r.outcome],
+                    "b_undo": 1 if r.outcome == AttemptOutcome.RELEASED else 0,
                     "b_due": r.due_at or r.finished_at,
                     "b_error": r.error,
+                    "b_error_kind": r.error_kind,
                 }
             )
-        if r.outcome != "released":
+        if r.outcome != AttemptOutcome.RELEASED:
             history.append(
                 {
                     "delivery_id": c.id,
@@ -278,7 +303,7 @@ def renew_leases(conn: Connection, tokens: Sequence[str], until: dt.datetime) ->
     t = deliveries
     statement = (
         update(t)
-        .where(t.c.leased_by.in_(list(tokens)), t.c.status == "in_flight")
+        .where(t.c.leased_by.in_(list(tokens)), t.c.status == DeliveryStatus.IN_FLIGHT)
         .values(lease_until=until)
     )
     return conn.execute(statement).rowcount
@@ -289,16 +314,95 @@ def sweep_expired(conn: Connection, now: dt.datetime) -> int:
     t = deliveries
     statement = (
         update(t)
-        .where(t.c.status == "in_flight", t.c.lease_until < now)
+        .where(t.c.status == DeliveryStatus.IN_FLIGHT, t.c.lease_until < now)
         .values(
-            status=case((t.c.attempts >= t.c.max_attempts, "dead"), else_="pending"),
+            status=case(
+                (t.c.attempts >= t.c.max_attempts, DeliveryStatus.DEAD.value),
+                else_=DeliveryStatus.PENDING.value,
+            ),
             due_at=now,
             leased_by=None,
             lease_until=None,
             last_error="lease expired: the worker stopped before recording a result",
+            error_kind=ErrorKind.LEASE_EXPIRED,
         )
     )
     return conn.execute(statement).rowcount
+
+
+def release_leases(conn: Connection, worker_name: str, now: dt.datetime) -> int:
+    """Give back the in-flight deliveries leased by ``worker_name``'s claims (at shutdown)."""
+    t = deliveries
+    statement = (
+        update(t)
+        .where(t.c.status == DeliveryStatus.IN_FLIGHT, t.c.leased_by.like(f"{worker_name}/%"))
+        .values(
+            status=DeliveryStatus.PENDING,
+            due_at=now,
+            lease_until=None,
+            leased_by=None,
+            last_error="released at shutdown before a result was recorded",
+            error_kind=ErrorKind.RELEASED_AT_SHUTDOWN,
+        )
+    )
+    return conn.execute(statement).rowcount
+
+
+def cancel_unsent(executor: Executor, item_id: int, *, by: str) -> int:
+    """Cancel ``item_id``'s deliveries not sent yet (pending or held): it was retracted."""
+    t = deliveries
+    statement = (
+        update(t)
+        .where(t.c.item_id == item_id, t.c.status.in_(PENDING_OR_HELD))
+        .values(
+            status=DeliveryStatus.CANCELLED,
+            last_error=f"retracted by {by}",
+            error_kind=ErrorKind.RETRACTED,
+        )
+    )
+    return _rowcount(executor.execute(statement))
+
+
+def cancel(delivery: Delivery) -> None:
+    """Cancel one delivery not sent yet (a correction overtaken by a newer one)."""
+    if delivery.status not in PENDING_OR_HELD:
+        raise HubError(f"delivery {delivery.id} is {delivery.status}: only unsent ones cancel")
+    delivery.status = DeliveryStatus.CANCELLED
+
+
+def undigest_failed_roundups(executor: Executor, channel_id: int) -> int:
+    """Give the items of this channel's failed or dead roundups back to ``held``, so the
+    next roundup carries them."""
+    t = deliveries
+    failed = select(t.c.id).where(
+        t.c.channel_id == channel_id,
+        t.c.kind == DeliveryKind.ROUNDUP,
+        t.c.status.in_(UNSUCCESSFUL),
+    )
+    failed_ids = list(executor.execute(failed).scalars())
+    if not failed_ids:
+        return 0
+    covered = t.c.payload["roundup_delivery_id"].as_integer()
+    statement = (
+        update(t)
+        .where(t.c.channel_id == channel_id, t.c.status == DeliveryStatus.DIGESTED)
+        .where(covered.in_(failed_ids))
+        .values(status=DeliveryStatus.HELD, payload={})
+        .execution_options(synchronize_session=False)
+    )
+    return _rowcount(executor.execute(statement))
+
+
+def digest_held(executor: Executor, delivery_ids: Sequence[int], roundup_id: int) -> int:
+    """Mark held items as taken into roundup delivery ``roundup_id``."""
+    t = deliveries
+    statement = (
+        update(t)
+        .where(t.c.id.in_(list(delivery_ids)), t.c.status == DeliveryStatus.HELD)
+        .values(status=DeliveryStatus.DIGESTED, payload={"roundup_delivery_id": roundup_id})
+        .execution_options(synchronize_session=False)
+    )
+    return _rowcount(executor.execute(statement))
 
 
 def requeue(
@@ -306,11 +410,11 @@ def requeue(
 ) -> int:
     """Make failed and dead deliveries due again with a fresh set of attempts."""
     t = deliveries
-    statement = update(t).where(t.c.status.in_(("failed", "dead")))
+    statement = update(t).where(t.c.status.in_(UNSUCCESSFUL))
     if not all_failed:
         statement = statement.where(t.c.id.in_(list(ids)))
     statement = statement.values(
-        status="pending", due_at=now, attempts=0, lease_until=None, leased_by=None
+        status=DeliveryStatus.PENDING, due_at=now, attempts=0, lease_until=None, leased_by=None
     )
     count = conn.execute(statement).rowcount
     notify(conn)
@@ -326,4 +430,5 @@ def notify(conn: Connection) -> None:
 def next_due(conn: Connection) -> dt.datetime | None:
     """When the earliest pending delivery falls due (None if nothing is pending)."""
     t = deliveries
-    return conn.execute(select(func.min(t.c.due_at)).where(t.c.status == "pending")).scalar()
+    query = select(func.min(t.c.due_at)).where(t.c.status == DeliveryStatus.PENDING)
+    return conn.execute(query).scalar()

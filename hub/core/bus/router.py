@@ -21,6 +21,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from hub.core.bus.outbox import insert_ignoring_duplicates
+from hub.core.bus.states import DEFAULT_MAX_ATTEMPTS, DeliveryKind, DeliveryStatus
 from hub.core.config.catalog import channel_ids, sync_config
 from hub.core.config.settings import RouteSettings, Settings
 from hub.core.models import Delivery, Item, Member, Source
@@ -161,13 +162,13 @@ def route_item(
         {
             "item_id": item.id,
             "channel_id": ids[d.channel],
-            "kind": "item",
+            "kind": DeliveryKind.ITEM,
             "route": d.route,
             "mode": d.mode,
-            "status": "held" if d.mode == "digest" else "pending",
+            "status": DeliveryStatus.HELD if d.mode == "digest" else DeliveryStatus.PENDING,
             "payload": {},
             "attempts": 0,
-            "max_attempts": 8,
+            "max_attempts": DEFAULT_MAX_ATTEMPTS,
             "due_at": now,
             "created_at": now,
         }
@@ -180,16 +181,23 @@ def route_item(
 
 
 def approve_item(
-    session: Session, item: Item, settings: Settings, *, by: str, now: dt.datetime
+    session: Session,
+    item: Item,
+    settings: Settings,
+    *,
+    by: str,
+    now: dt.datetime,
+    platforms: Collection[str] | None = None,
 ) -> list[Delivery]:
     """Approve ``item`` and write its deliveries in the caller's transaction (idempotent).
 
     Approving twice keeps the first approval's time and author and adds no
-    delivery that exists already.
+    delivery that exists already. ``platforms``, when given, are those with a sink
+    (``hub.wiring.PLATFORMS``); settings read by ``load_settings`` already refuse others.
     """
     if item.status != "approved":
         item.status = "approved"
         item.approved_at = now
         item.approved_by = by
     session.flush()
-    return route_item(session, item, settings, now=now)
+    return route_item(session, item, settings, now=now, platforms=platforms)

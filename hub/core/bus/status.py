@@ -26,6 +26,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import ColumnElement, Connection, and_, case, func, literal_column, select
 from sqlalchemy.orm import InstrumentedAttribute
 
+from hub.core.bus.states import GAVE_UP, LIVE, DeliveryStatus
 from hub.core.models import Channel, Delivery, DeliveryAttempt
 
 REPLY_KINDS = ("reply",)
@@ -102,14 +103,14 @@ def bus_status(
     rows = conn.execute(
         select(
             Channel.key,
-            count_if(d.status == "pending"),
-            count_if(and_(d.status == "pending", d.due_at <= now)),
-            count_if(d.status == "in_flight"),
-            count_if(d.status == "held"),
-            count_if(and_(d.status == "sent", d.sent_at >= hour_ago)),
+            count_if(d.status == DeliveryStatus.PENDING),
+            count_if(and_(d.status == DeliveryStatus.PENDING, d.due_at <= now)),
+            count_if(d.status == DeliveryStatus.IN_FLIGHT),
+            count_if(d.status == DeliveryStatus.HELD),
+            count_if(and_(d.status == DeliveryStatus.SENT, d.sent_at >= hour_ago)),
         )
         .join(d, d.channel_id == Channel.id)
-        .where(d.status.in_(("pending", "in_flight", "held", "sent")))
+        .where(d.status.in_(LIVE))
         .group_by(Channel.key)
     ).all()
     figures = {row[0]: ChannelFigures(row[0], *(int(v or 0) for v in row[1:])) for row in rows}
@@ -117,7 +118,7 @@ def bus_status(
         select(Channel.key, func.count(func.distinct(DeliveryAttempt.delivery_id)))
         .join(d, d.channel_id == Channel.id)
         .join(DeliveryAttempt, DeliveryAttempt.delivery_id == d.id)
-        .where(DeliveryAttempt.outcome.in_(("failed", "dead")))
+        .where(DeliveryAttempt.outcome.in_(GAVE_UP))
         .where(DeliveryAttempt.finished_at >= hour_ago)
         .group_by(Channel.key)
     ).all()
@@ -155,7 +156,7 @@ def _sent_between(
     rows = conn.execute(
         select(Channel.key, sort, func.count())
         .join(d, d.channel_id == Channel.id)
-        .where(d.status == "sent", d.sent_at >= start, d.sent_at < end)
+        .where(d.status == DeliveryStatus.SENT, d.sent_at >= start, d.sent_at < end)
         .group_by(Channel.key, sort)
     )
     return [(key, str(kind), int(count)) for key, kind, count in rows]
@@ -171,7 +172,7 @@ def _failed_between(
         select(Channel.key, sort, func.count(func.distinct(DeliveryAttempt.delivery_id)))
         .join(d, d.channel_id == Channel.id)
         .join(DeliveryAttempt, DeliveryAttempt.delivery_id == d.id)
-        .where(DeliveryAttempt.outcome.in_(("failed", "dead")))
+        .where(DeliveryAttempt.outcome.in_(GAVE_UP))
         .where(DeliveryAttempt.finished_at >= start, DeliveryAttempt.finished_at < end)
         .group_by(Channel.key, sort)
     )

@@ -38,6 +38,7 @@ from hub.core.bus.messages import ChannelRow, ChannelSinks, build_messages, load
 from hub.core.bus.outbox import Claim, Result
 from hub.core.bus.ratelimit import DatabaseRateLimiter
 from hub.core.bus.retry import RetryPolicy
+from hub.core.bus.states import AttemptOutcome, ErrorKind
 from hub.core.errors import DeliveryError, RateLimited, Timeout
 from hub.core.models import utcnow
 from hub.core.ports import Message, RateLimit, Sink
@@ -277,7 +278,7 @@ class Worker:
         self.stats.sent += 1
         return Result(
             claim,
-            "sent",
+            AttemptOutcome.SENT,
             started,
             self.clock(),
             platform_message_id=receipt.platform_message_id,
@@ -305,17 +306,19 @@ class Worker:
             log.warning("delivery %d: sink raised %r", claim.id, error)
         return Result(
             claim,
-            decision.outcome,
+            AttemptOutcome(decision.outcome),
             started,
             now,
             error=decision.reason[:2000],
+            error_kind=error_kind_of(error),
             due_at=now + dt.timedelta(seconds=decision.delay),
             worker=self.name,
         )
 
     def _released(self, claim: Claim, started: dt.datetime, due: dt.datetime) -> Result:
         self.stats.released += 1
-        return Result(claim, "released", started, self.clock(), due_at=due, worker=self.name)
+        released = AttemptOutcome.RELEASED
+        return Result(claim, released, started, self.clock(), due_at=due, worker=self.name)
 
     async def _renew_leases(self, token: str) -> None:
         period = self.config.lease_seconds / 3
@@ -391,6 +394,13 @@ class Worker:
             with contextlib.suppress(Exception):
                 await self._listener.close()
             self._listener = None
+
+
+def error_kind_of(error: BaseException) -> str:
+    """What ``deliveries.error_kind`` records: a delivery error's class, else unexpected."""
+    if isinstance(error, DeliveryError):
+        return type(error).__name__
+    return ErrorKind.UNEXPECTED
 
 
 async def _next_notification(listener: Any, seconds: float) -> None:

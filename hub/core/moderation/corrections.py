@@ -28,17 +28,18 @@ import json
 from dataclasses import asdict
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from hub.core.bus.messages import content_for, item_contents
-from hub.core.bus.outbox import insert_ignoring_duplicates, notify
+from hub.core.bus.outbox import cancel, cancel_unsent, insert_ignoring_duplicates, notify
+from hub.core.bus.states import PENDING_OR_HELD, DeliveryStatus
 from hub.core.models import Channel, Delivery, Item
 
 CORRECTION = "correction"
 RETRACTION = "retraction"
-UNSENT = ("pending", "held")
-LIVE = ("pending", "held", "in_flight", "sent")
+UNSENT = PENDING_OR_HELD
+LIVE = (*PENDING_OR_HELD, DeliveryStatus.IN_FLIGHT, DeliveryStatus.SENT)
 
 
 def correction_prefix(item_id: int) -> str:
@@ -134,13 +135,17 @@ def correct_item(session: Session, item: Item, *, by: str, now: dt.datetime) -> 
         content = asdict(content_for(row, translated, languages.get(original.channel_id)))
         content["tags"] = list(content["tags"])
         digest = hashlib.sha256(json.dumps(content, sort_keys=True).encode()).hexdigest()[:16]
-        earlier = [c for c in _corrections_of(session, item, original) if c.status != "cancelled"]
+        earlier = [
+            c
+            for c in _corrections_of(session, item, original)
+            if c.status != DeliveryStatus.CANCELLED
+        ]
         last = earlier[-1] if earlier else None
         if last and last.status in LIVE and (last.dedup_key or "").endswith(f":{digest}"):
             continue  # this text is already on its way, or posted
         for stale in earlier:
             if stale.status in UNSENT:
-                stale.status = "cancelled"
+                cancel(stale)
         payload = {
             **content,
             "edit_of": _current_id(original, earlier),
@@ -168,18 +173,14 @@ def retract_item(
     item.decline_reason = reason.strip() or "retracted"
     item.updated_at = now
     session.flush()
-    session.execute(
-        update(Delivery)
-        .where(Delivery.item_id == item.id, Delivery.status.in_(UNSENT))
-        .values(status="cancelled", last_error=f"retracted by {by}")
-    )
+    cancel_unsent(session, item.id, by=by)
     originals = posted(session, item)
     rows, keys = [], []
     for original in originals:
         corrections = _corrections_of(session, item, original)
         for c in corrections:
             if c.status in UNSENT:
-                c.status = "cancelled"
+                cancel(c)
         payload = {
             "title": item.title,
             "edit_of": _current_id(original, corrections),

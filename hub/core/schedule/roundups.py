@@ -38,10 +38,11 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import yaml
-from sqlalchemy import func, select, update
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from hub.core.bus.outbox import enqueue, notify
+from hub.core.bus.outbox import digest_held, enqueue, notify, undigest_failed_roundups
+from hub.core.bus.states import DeliveryKind, DeliveryStatus
 from hub.core.config.settings import Settings
 from hub.core.ingest.tags import topic_names
 from hub.core.models import Award, AwardStep, Channel, Delivery, Event, Item, ItemTranslation
@@ -242,23 +243,7 @@ def current_period_key(settings: Settings, channel_key: str, period: str, now: d
 
 def release_failed_roundups(session: Session, channel_id: int) -> int:
     """Give the rows of this channel's failed or dead roundups back to ``held``."""
-    failed = select(Delivery.id).where(
-        Delivery.channel_id == channel_id,
-        Delivery.kind == "roundup",
-        Delivery.status.in_(("failed", "dead")),
-    )
-    failed_ids = list(session.scalars(failed))
-    if not failed_ids:
-        return 0
-    covered = Delivery.payload["roundup_delivery_id"].as_integer()
-    result: Any = session.execute(
-        update(Delivery)
-        .where(Delivery.channel_id == channel_id, Delivery.status == "digested")
-        .where(covered.in_(failed_ids))
-        .values(status="held", payload={})
-        .execution_options(synchronize_session=False)
-    )
-    released = int(result.rowcount or 0)
+    released = undigest_failed_roundups(session, channel_id)
     if released:
         log.warning("%d items of failed roundups go into the next one", released,
                     extra={"channel": channel_id})  # fmt: skip
@@ -272,8 +257,8 @@ def held_entries(
     rows = session.execute(
         select(Delivery.id, Item)
         .join(Item, Item.id == Delivery.item_id)
-        .where(Delivery.channel_id == channel_id, Delivery.status == "held")
-        .where(Delivery.kind == "item", Delivery.created_at <= until)
+        .where(Delivery.channel_id == channel_id, Delivery.status == DeliveryStatus.HELD)
+        .where(Delivery.kind == DeliveryKind.ITEM, Delivery.created_at <= until)
         .where(Item.status == "approved")
         .order_by(Delivery.created_at, Delivery.id)
         .limit(limit)
@@ -433,13 +418,7 @@ def run_roundup(
         return RoundupResult("skipped: nothing to report", roundup)
     delivery = enqueue(session, channel_key=channel_key, kind="roundup", payload=roundup.payload(),
                        dedup_key=dedup_key(channel_key, key), now=now)  # fmt: skip
-    session.execute(
-        update(Delivery)
-        .where(Delivery.id.in_([e.delivery_id for e in roundup.entries]))
-        .where(Delivery.status == "held")
-        .values(status="digested", payload={"roundup_delivery_id": delivery.id})
-        .execution_options(synchronize_session=False)
-    )
+    digest_held(session, [e.delivery_id for e in roundup.entries], delivery.id)
     notify(session.connection())
     log.info("roundup %s for %s queued with %d items", channel_key, key, len(roundup.entries),
              extra={"channel": channel_key, "delivery": delivery.id})  # fmt: skip
@@ -454,7 +433,7 @@ def held_count(session: Session, channel_key: str) -> int:
             select(func.count())
             .select_from(Delivery)
             .join(Channel, Channel.id == Delivery.channel_id)
-            .where(Channel.key == channel_key, Delivery.status == "held")
+            .where(Channel.key == channel_key, Delivery.status == DeliveryStatus.HELD)
         )
         or 0
     )
