@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import datetime as dt
 from functools import cache
-from pathlib import Path
 
 import yaml
 from itsdangerous import BadSignature, URLSafeSerializer
@@ -23,6 +22,7 @@ from sqlalchemy import update
 from sqlalchemy.orm import Session
 
 from hub.core.config.settings import Settings
+from hub.core.ingest.tags import TOPICS_FILE
 from hub.core.models import Member
 
 SECRET_KEY_ENV = "HUB_SECRET_KEY"
@@ -30,7 +30,6 @@ LINK_SALT = "hub.member-preferences"
 LINK_LIFETIME = dt.timedelta(days=90)
 CHANNELS = ("slack", "telegram", "email")
 """The platforms a member can ask for news on (``Member.channels``; None means all)."""
-TOPICS_FILE = Path(__file__).parent / "ingest" / "topics.yaml"
 
 
 @cache

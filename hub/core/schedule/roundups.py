@@ -33,7 +33,6 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cache
 from html import escape
-from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -44,7 +43,7 @@ from sqlalchemy.orm import Session
 from hub.core.bus.outbox import digest_held, enqueue, notify, undigest_failed_roundups
 from hub.core.bus.states import DeliveryKind, DeliveryStatus
 from hub.core.config.settings import Settings
-from hub.core.ingest.tags import topic_names
+from hub.core.ingest.tags import TOPICS_FILE, topic_names
 from hub.core.models import Award, AwardStep, Channel, Delivery, Event, Item, ItemTranslation
 from hub.core.schedule.periods import period_key
 
@@ -57,7 +56,6 @@ HTML_BUDGET = 4000
 Telegram's 4096 visible characters and Slack's section packing with room to spare, so
 the events and open calls at the end are never cut off. Items past it wait, held."""
 EVENTS_SHOWN = 3
-TOPICS_FILE = Path(__file__).parent / "ingest" / "topics.yaml"
 
 WORDS: dict[str, dict[str, str]] = {
     "en": {"day": "Daily roundup", "week": "Weekly roundup", "month": "Monthly roundup",
