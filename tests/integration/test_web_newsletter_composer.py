@@ -403,7 +403,7 @@ def test_test_push_schedule_and_report_through_the_mailchimp_standin(
     }
     page = post(client, f"{url}/report").text
     assert "The report was read from Mailchimp." in page
-    assert "180 (45 %)" in page and "42 (10 %)" in page and "3 hard, 7 soft" in page
+    assert "180 (45 %)" in page and "42 (10 %)" in page and "hard: 3, soft: 7" in page
     stored = edition(engine, edition_id)
     assert stored.status == "sent" and stored.sent_at == dt.datetime(2026, 11, 24, 8, tzinfo=dt.UTC)
     assert stored.report["unsubscribed"] == 2 and stored.report["emails_sent"] == 400
