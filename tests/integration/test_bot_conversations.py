@@ -38,6 +38,7 @@ from bots.slack.standin import (
 from bots.telegram.handlers import TelegramHandlers
 from bots.telegram.polling import TelegramPoller
 from bots.telegram.standin import TelegramStandIn
+from hub.core.accounts import AuditEntry
 from hub.core.assistant import Assistant
 from hub.core.assistant.store import answer_reply
 from hub.core.bus.inbox import InboxWorker
@@ -289,11 +290,25 @@ def test_a_telegram_submission_is_approved_with_the_slack_button(engine: Engine)
             updated = hub.slack.messages("C0SECRET")[0]
             assert updated.edited and "approved by <@U0SECRETARY>" in updated.text
             assert all(b["type"] != "actions" for b in updated.blocks)
+            # a second press (another secretary, an old copy of the message) tells nobody again
+            again = click | {"trigger_id": "13345224609.738474920.8088930838e"}
+            status, _ = await deliver(
+                f"{hub.url}/slack/events", interaction_body(again), secret=SIGNING,
+                content_type="application/x-www-form-urlencoded", timestamp=NOW.timestamp(),
+            )  # fmt: skip
+            assert status == 200
+            await hub.process()
+            assert sum("approved" in said for said in hub.chat()) == 1
 
     run(scenario)
     with transaction(engine) as session:
         statuses = session.scalars(select(InboxEvent.status)).all()
-        assert set(statuses) == {"done"}
+        assert set(statuses) == {"done"} and len(statuses) > 1
+        [item_id] = session.scalars(select(Item.id)).all()
+        audit = session.scalars(select(AuditEntry).where(AuditEntry.action == "approve")).all()
+        assert [(a.actor, a.target) for a in audit] == [
+            ("slack:U0SECRETARY", f"item:{item_id}")
+        ] * 2
 
 
 @pytest.mark.parametrize("step", ["title", "text"])
