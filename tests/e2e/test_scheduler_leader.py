@@ -102,14 +102,14 @@ class Serve:
         self._file.close()
 
 
-def wait_for(condition, what: str, limit: float = 90.0) -> None:  # type: ignore[no-untyped-def]
+def wait_for(condition, what: str, limit: float = 90.0) -> None:
     deadline = time.monotonic() + limit
     while not condition():
         assert time.monotonic() < deadline, f"gave up waiting for {what}"
         time.sleep(0.1)
 
 
-def hold_an_item(engine, settings, title: str) -> None:  # type: ignore[no-untyped-def]
+def hold_an_item(engine, settings, title: str) -> None:
     with transaction(engine) as session:
         sync_config(session, settings)
         item = Item(title=title, language="en", link=f"https://example.org/{title}")
@@ -118,7 +118,7 @@ def hold_an_item(engine, settings, title: str) -> None:  # type: ignore[no-untyp
         approve_item(session, item, settings, by="test", now=utcnow())
 
 
-def recorded(engine) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
+def recorded(engine) -> list[tuple[str, str]]:
     with transaction(engine) as session:
         rows = session.execute(
             select(ScheduledRun.period_key, ScheduledRun.outcome)

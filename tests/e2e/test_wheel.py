@@ -208,7 +208,8 @@ def source_files() -> set[str]:
 def test_hub_ask_answers_from_the_deployments_knowledge(installed: Installed) -> None:
     knowledge = load_directory(installed.site / "config" / "knowledge")
     conferences = [e for e in knowledge.events if e.kind == "conference" and e.starts_on]
-    latest = max(conferences, key=lambda e: e.starts_on)
+    latest = max(conferences, key=lambda e: e.starts_on or dt.date.min)
+    assert latest.starts_on is not None
     day = latest.starts_on - dt.timedelta(days=30)  # a conference is coming, whatever today is
     result = installed.run("ask", QUESTION, "--json", "--now", day.isoformat())
     assert result.returncode == 0, result.stderr

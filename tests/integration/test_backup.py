@@ -39,7 +39,7 @@ def items(engine) -> int:
 def test_a_backup_taken_while_the_hub_writes_is_consistent(sqlite_engine, tmp_path):
     database = tmp_path / "hub.db"
     stop = threading.Event()
-    written = []
+    written: list[int] = []
 
     def write() -> None:
         while not stop.is_set():

@@ -41,7 +41,7 @@ from bots.telegram.standin import TelegramStandIn
 from hub.core.accounts import AuditEntry
 from hub.core.assistant import Assistant
 from hub.core.assistant.store import answer_reply
-from hub.core.bus.inbox import InboxWorker
+from hub.core.bus.inbox import Handler, InboxWorker
 from hub.core.bus.messages import ChannelSinks
 from hub.core.bus.worker import Worker, WorkerConfig
 from hub.core.config.catalog import sync_config
@@ -173,7 +173,7 @@ async def running_hub(
         configure_ingress(app.state, settings, engine, clock=lambda: NOW)
         bot = Bot(TG_TOKEN, base_url=f"{telegram.url}/bot")
         async with serving(app) as url, bot:
-            handlers = {
+            handlers: dict[str, Handler] = {
                 "slack": SlackHandlers(engine, settings, assistant, slack_client(settings)),
                 "telegram": TelegramHandlers(engine, settings, assistant, "hub_standin_bot"),
             }

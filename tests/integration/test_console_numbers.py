@@ -22,6 +22,7 @@ from sqlalchemy import Engine, select
 from bots.answering import ChatQuestion, answer_into_chat
 from hub.core.assistant.assistant import Assistant
 from hub.core.bus.outbox import Result, claim_due, record_results
+from hub.core.bus.states import AttemptOutcome
 from hub.core.config.catalog import sync_config
 from hub.core.config.settings import Settings
 from hub.core.db import transaction
@@ -87,9 +88,9 @@ def send_due(engine: Engine, at: dt.datetime, *, fail: bool = False) -> int:
         claims = claim_due(conn, token=f"test/{uuid.uuid4().hex}", now=at, limit=100,
                            lease_seconds=60)  # fmt: skip
         results = [
-            Result(c, "failed", at, at, error="Forbidden: the member blocked the bot")
+            Result(c, AttemptOutcome.FAILED, at, at, error="Forbidden: the member blocked the bot")
             if fail
-            else Result(c, "sent", at, at, platform_message_id=f"m{c.id}")
+            else Result(c, AttemptOutcome.SENT, at, at, platform_message_id=f"m{c.id}")
             for c in claims
         ]
         record_results(conn, results)
@@ -162,9 +163,9 @@ def test_sent_today_counts_posts_of_the_local_day_and_replies_apart(
 
         channels = client.get("/channels").text
         row = row_of(channels, 'id="channel-news_en"')
-        cells = [c.split("</td>")[0] for c in row.split("<td>")[1:]]
-        sent, failed, replies = cells[5], cells[6], cells[7]
-        assert (sent, failed) == ("1", "0"), cells
+        columns = [c.split("</td>")[0] for c in row.split("<td>")[1:]]
+        sent, failed, replies = columns[5], columns[6], columns[7]
+        assert (sent, failed) == ("1", "0"), columns
         assert replies.startswith("6 ") and "(1 failed)" in replies, replies
 
 

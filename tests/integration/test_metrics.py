@@ -67,6 +67,7 @@ def seed(engine) -> None:
             ]
         )  # fmt: skip
         first = session.query(Delivery).filter_by(status="pending").order_by(Delivery.id).first()
+        assert first is not None
         session.add(
             DeliveryAttempt(delivery_id=first.id, attempt=1, started_at=NOW, finished_at=NOW,
                             outcome="retry", error="RateLimited: slow down (retry after 30 s)")

@@ -6,6 +6,7 @@ import json
 
 import pytest
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 from typer.testing import CliRunner
 
 from hub.cli import _register, app
@@ -34,6 +35,12 @@ SETTINGS = Settings.model_validate(
 )
 
 
+def stored(session: Session, member_id: int) -> Member:
+    member = session.get(Member, member_id)
+    assert member is not None
+    return member
+
+
 @pytest.fixture
 def member_id(engine) -> int:
     with transaction(engine) as session:
@@ -45,6 +52,7 @@ def member_id(engine) -> int:
         session.add(member)
         session.flush()
         source = session.scalar(select(Source).where(Source.key == "tg"))
+        assert source is not None
         item = Item(title="Girona youth budget", member_id=member.id, source_id=source.id,
                     status="approved")  # fmt: skip
         session.add(item)
@@ -105,6 +113,7 @@ def test_erase_removes_personal_data_and_keeps_statistics(engine, member_id):
     assert report.mailchimp.startswith("not done")
     with transaction(engine) as session:
         member = session.get(Member, member_id)
+        assert member is not None
         assert (member.email, member.contact_name, member.slack_user_id) == (None, None, None)
         assert member.telegram_chat_id is None and member.topics == []
         assert member.erased_at is not None and member.newsletter_status == "erased"
@@ -112,6 +121,7 @@ def test_erase_removes_personal_data_and_keeps_statistics(engine, member_id):
             "ES", "europe", "Ajuntament de Girona",
         )  # fmt: skip
         question = session.scalar(select(Question))
+        assert question is not None
         assert question.text == "[erased]" and question.answer is None
         assert question.member_id is None and question.reply_to is None
         assert (question.platform, question.intent, question.handoff) == (
@@ -121,6 +131,7 @@ def test_erase_removes_personal_data_and_keeps_statistics(engine, member_id):
         assert session.scalar(select(ItemOrigin.reply_to)) is None
         assert session.scalar(select(func.count()).select_from(Delivery)) == 2  # rows stay
         reply = session.scalar(select(Delivery).where(Delivery.kind == "reply"))
+        assert reply is not None
         assert reply.payload == {"erased": True} and reply.status == "sent"
         assert session.scalar(select(func.count()).select_from(Reminder)) == 0
         events = {e.event_key: e.payload for e in session.scalars(select(InboxEvent))}
@@ -130,7 +141,7 @@ def test_erase_removes_personal_data_and_keeps_statistics(engine, member_id):
 
 
 def test_erase_calls_the_mailchimp_hook_first_and_stops_if_it_fails(engine, member_id):
-    deleted = []
+    deleted: list[str] = []
     with transaction(engine) as session:
         report = erase_member(session, member_id, utcnow(), mailchimp=deleted.append)
     assert deleted == ["ana@girona.cat"]
@@ -140,11 +151,11 @@ def test_erase_calls_the_mailchimp_hook_first_and_stops_if_it_fails(engine, memb
         raise RuntimeError("Mailchimp is down")
 
     with transaction(engine) as session:
-        session.get(Member, member_id).email = "again@girona.cat"
+        stored(session, member_id).email = "again@girona.cat"
     with pytest.raises(RuntimeError), transaction(engine) as session:
         erase_member(session, member_id, utcnow(), mailchimp=refuse)
     with transaction(engine) as session:
-        assert session.get(Member, member_id).email == "again@girona.cat"
+        assert stored(session, member_id).email == "again@girona.cat"
 
 
 def test_erase_from_the_command_line_asks_first(engine, database_url, member_id, tmp_path):
@@ -156,10 +167,10 @@ def test_erase_from_the_command_line_asks_first(engine, database_url, member_id,
     declined = CliRunner().invoke(app, args, input="n\n")
     assert declined.exit_code == 1
     with transaction(engine) as session:
-        assert session.get(Member, member_id).email == "ana@girona.cat"
+        assert stored(session, member_id).email == "ana@girona.cat"
     done = CliRunner().invoke(app, [*args, "--yes"])
     assert done.exit_code == 0, done.output
     assert "contact data erased; 1 questions and 1 items kept anonymous" in done.output
     assert "mailchimp: not done" in done.output
     with transaction(engine) as session:
-        assert session.get(Member, member_id).email is None
+        assert stored(session, member_id).email is None

@@ -38,6 +38,7 @@ def approve(engine, title: str, *, tags=(), countries=(), at: dt.datetime = NOW)
     with transaction(engine) as session:
         sync_config(session, SETTINGS)
         source = session.scalar(select(Source).where(Source.key == "site"))
+        assert source is not None
         item = Item(
             title=title,
             link=f"https://example.org/{title.replace(' ', '-').lower()}",
@@ -62,7 +63,7 @@ def statuses(engine, channel: str) -> dict[str, int]:
             .where(Channel.key == channel)
             .group_by(Delivery.status)
         ).all()
-    return dict(rows)  # type: ignore[arg-type]
+    return dict(rows)
 
 
 def roundup(engine, channel="weekly", key="2026-W48", now=NOW, **kwargs):
@@ -98,6 +99,7 @@ def test_groups_by_topic_with_counts_links_and_events_at_the_end(engine):
     assert "IOPD Distinction (closes Dec 15, 2026)" in text
     with transaction(engine) as session:
         delivery = session.get(Delivery, result.delivery_id)
+        assert delivery is not None
         assert (delivery.kind, delivery.dedup_key, delivery.status) == (
             "roundup",
             "roundup:weekly:2026-W48",

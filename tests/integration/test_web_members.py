@@ -299,7 +299,7 @@ def test_erasure_deletes_the_contact_from_mailchimp_or_erases_nothing(engine: En
                 update={"platform": "mailchimp", "target": standin.list_id,
                         "base_url": standin.base_url, "token_env": "MAILCHIMP_API_KEY"}
             )  # fmt: skip
-            settings.secrets["MAILCHIMP_API_KEY"] = key
+            settings.secrets = {**settings.secrets, "MAILCHIMP_API_KEY": key}
             app = console_app(settings, engine, clock=SteppingClock(NOW))
             with ConsoleClient(app) as client:
                 client.sign_in(ADMIN, PASSWORD)

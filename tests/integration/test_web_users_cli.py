@@ -14,7 +14,7 @@ from hub.web.testing import ConsoleClient, example_settings
 PASSWORD = "a long enough password"
 
 
-def users(database_url: str, *args: str, stdin: str | None = None):  # type: ignore[no-untyped-def]
+def users(database_url: str, *args: str, stdin: str | None = None):
     _register()
     return CliRunner().invoke(app, ["users", *args, "--database-url", database_url], input=stdin)
 

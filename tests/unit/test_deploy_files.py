@@ -31,6 +31,7 @@ import pytest
 import yaml
 from sqlalchemy import create_engine
 from sqlalchemy.engine import make_url
+from starlette.routing import Route
 from typer.testing import CliRunner
 
 from hub.cli import _register, app
@@ -304,7 +305,7 @@ def console_routes() -> set[str]:
     engine = create_engine("sqlite://")
     try:
         app_ = console_app(example_settings(), engine)
-        return {r.path for r in app_.routes if "GET" in (getattr(r, "methods", None) or ())}
+        return {r.path for r in app_.routes if isinstance(r, Route) and "GET" in (r.methods or ())}
     finally:
         engine.dispose()
 
