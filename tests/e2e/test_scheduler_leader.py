@@ -78,12 +78,16 @@ class Serve:
         environ |= {"HUB_DATABASE_URL": database_url, "HUB_LOG_FORMAT": "json"}
         self.log = log
         self._file = log.open("w")
+        hub = [sys.executable, "-m", "hub", "-c", str(config)]
+        options = ["--knowledge", str(config.parent / "none"), "--tick-seconds", "0.3"]
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "hub", "-c", str(config), "serve", "--role", "scheduler",
-             "--knowledge", str(config.parent / "none"), "--tick-seconds", "0.3"],
-            cwd=ROOT, env=environ, stdout=subprocess.DEVNULL, stderr=self._file,
+            [*hub, "serve", "--role", "scheduler", *options],
+            cwd=ROOT,
+            env=environ,
+            stdout=subprocess.DEVNULL,
+            stderr=self._file,
             stdin=subprocess.DEVNULL,
-        )  # fmt: skip
+        )
 
     def messages(self) -> list[str]:
         found = []

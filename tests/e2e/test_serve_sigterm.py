@@ -71,13 +71,17 @@ time = "00:00"
 def serve(config: Path, folder: Path) -> subprocess.Popen[str]:
     environ = {k: v for k, v in os.environ.items() if not k.startswith("HUB_")}
     environ |= {"REC_TOKEN": SECRET, "HUB_LOG_FORMAT": "json"}
+    hub = [sys.executable, "-m", "hub", "-c", str(config)]
+    options = ["--knowledge", str(folder / "none"), "--drain-seconds", "20"]
     return subprocess.Popen(
-        [sys.executable, "-m", "hub", "-c", str(config), "serve",
-         "--role", "worker,scheduler,bots", "--knowledge", str(folder / "none"),
-         "--drain-seconds", "20"],
-        cwd=ROOT, env=environ, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        [*hub, "serve", "--role", "worker,scheduler,bots", *options],
+        cwd=ROOT,
+        env=environ,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
         stdin=subprocess.DEVNULL,
-    )  # fmt: skip
+    )
 
 
 def wait_for(condition, what: str, limit: float = 60.0) -> None:

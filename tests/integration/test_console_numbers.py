@@ -85,8 +85,9 @@ def open_console(engine: Engine, settings: Settings, clock: SteppingClock) -> Co
 def send_due(engine: Engine, at: dt.datetime, *, fail: bool = False) -> int:
     """What a worker does at ``at``: claim every due delivery and record it sent (or failed)."""
     with engine.begin() as conn:
-        claims = claim_due(conn, token=f"test/{uuid.uuid4().hex}", now=at, limit=100,
-                           lease_seconds=60)  # fmt: skip
+        claims = claim_due(
+            conn, token=f"test/{uuid.uuid4().hex}", now=at, limit=100, lease_seconds=60
+        )
         results = [
             Result(c, AttemptOutcome.FAILED, at, at, error="Forbidden: the member blocked the bot")
             if fail
@@ -106,9 +107,10 @@ def post_item(engine: Engine, channel: str, at: dt.datetime, title: str) -> None
         channel_id = session.scalar(select(Channel.id).where(Channel.key == channel))
         assert channel_id is not None
         session.add(
-            Delivery(item_id=item.id, channel_id=channel_id, status="pending", due_at=at,
-                     created_at=at)
-        )  # fmt: skip
+            Delivery(
+                item_id=item.id, channel_id=channel_id, status="pending", due_at=at, created_at=at
+            )
+        )
 
 
 def ask(engine: Engine, assistant: Assistant, settings: Settings, n: int, at: dt.datetime) -> None:
@@ -214,11 +216,22 @@ def test_mailchimp_campaigns_and_test_sends_are_attempts_counted_apart(
     with open_console(engine, settings, clock) as client:
         assert "No attempt recorded yet." in mailchimp_row(client)
         with transaction(engine) as session:
-            session.add(Item(title="Youth budget in Cascais", language="en", status="approved",
-                             approved_at=now - dt.timedelta(days=3)))  # fmt: skip
+            session.add(
+                Item(
+                    title="Youth budget in Cascais",
+                    language="en",
+                    status="approved",
+                    approved_at=now - dt.timedelta(days=3),
+                )
+            )
         month = now.astimezone(ZONE).date().replace(day=1)
-        composer = post(client, "/newsletter/drafts", language="en", start=str(month),
-                        end=str(now.astimezone(ZONE).date()))  # fmt: skip
+        composer = post(
+            client,
+            "/newsletter/drafts",
+            language="en",
+            start=str(month),
+            end=str(now.astimezone(ZONE).date()),
+        )
         assert "Youth budget in Cascais" in composer
         with transaction(engine) as session:
             from hub.core.models import NewsletterEdition
@@ -283,12 +296,24 @@ def test_a_campaign_sent_now_from_the_command_line_is_sent_today(
         sync_config(session, settings)
         session.add(Item(title="Year's end", language="en", status="approved", approved_at=now))
         session.flush()
-        edition = draft_edition(session, "en", dt.date(2026, 12, 1), dt.date(2026, 12, 31),
-                                timezone=settings.hub.timezone)  # fmt: skip
+        edition = draft_edition(
+            session,
+            "en",
+            dt.date(2026, 12, 1),
+            dt.date(2026, 12, 31),
+            timezone=settings.hub.timezone,
+        )
         approve(edition, "ana")
         edition_id = edition.id
-    push_edition(engine, edition_id, account_from_settings(settings), now=now, network="IOPD",
-                 test_to=["proof@example.org"], send_now=True)  # fmt: skip
+    push_edition(
+        engine,
+        edition_id,
+        account_from_settings(settings),
+        now=now,
+        network="IOPD",
+        test_to=["proof@example.org"],
+        send_now=True,
+    )
     start, end = day_bounds(now, settings.hub.timezone)
     with engine.connect() as conn:
         figures = {c.channel: c for c in bus_status(conn, now, start, end).channels}

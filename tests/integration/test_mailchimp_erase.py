@@ -111,8 +111,8 @@ def test_hub_erase_from_the_command_line_deletes_the_contact(
         member_id = member.id
     monkeypatch.setenv("MAILCHIMP_API_KEY", standin.api_key)
     config = write_config(tmp_path, standin)
-    args = ["--config", str(config), "erase", "--member", str(member_id), "--yes",
-            "--database-url", database_url]  # fmt: skip
+    erase = ["erase", "--member", str(member_id), "--yes", "--database-url", database_url]
+    args = ["--config", str(config), *erase]
     done = CliRunner().invoke(app, args)
     assert done.exit_code == 0, done.output
     assert "mailchimp: deleted permanently from the Mailchimp audience" in done.output

@@ -102,13 +102,16 @@ def english_left(english: str, other: str, language: str, settings: Settings) ->
 def settings() -> Settings:
     return Settings.model_validate(
         {
-            "hub": {"name": NETWORK, "timezone": "Europe/Madrid",
-                    "languages": ["en", "es", "fr", "ca", "pt"]},
+            "hub": {
+                "name": NETWORK,
+                "timezone": "Europe/Madrid",
+                "languages": ["en", "es", "fr", "ca", "pt"],
+            },
             "sources": {"web_form": {"kind": "web", "title": "Members' web form"}},
             "channels": {"news": {"platform": "memory", "target": "news"}},
             "secrets": {"HUB_SECRET_KEY": TEST_SECRET_KEY},
         }
-    )  # fmt: skip
+    )
 
 
 @pytest.fixture

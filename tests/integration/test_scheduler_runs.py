@@ -116,8 +116,9 @@ def test_two_instances_and_a_restart_fire_each_period_once(engine, database_url)
             thread.join()
         # Leadership lets only one act; even a follower that acted would skip the recorded run.
         leader(second).leading = True
-        second.fire("weekly_roundup", SETTINGS.schedules["weekly_roundup"], "2026-W48",
-                    MONDAY_0900_MADRID)  # fmt: skip
+        second.fire(
+            "weekly_roundup", SETTINGS.schedules["weekly_roundup"], "2026-W48", MONDAY_0900_MADRID
+        )
         assert [key for key, _ in runs(engine)] == ["2026-W48"]
         assert roundups(engine) == 1
         leader(first).release()

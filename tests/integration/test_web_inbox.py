@@ -67,10 +67,13 @@ def test_the_inbox_offers_topics_and_languages_per_item(
     response = client.post(
         f"/items/{item_id}/classify",
         data={
-            "csrf_token": csrf_token(page), "back": "/moderation", "language": "es",
-            "topic": ["climate", "gender"], "other_tags": "Barcelona, Pilot!",
+            "csrf_token": csrf_token(page),
+            "back": "/moderation",
+            "language": "es",
+            "topic": ["climate", "gender"],
+            "other_tags": "Barcelona, Pilot!",
         },
-    )  # fmt: skip
+    )
     assert "Saved the tags and language of “Uno”." in client.follow(response).text
     saved = items(engine, [item_id])[item_id]
     assert saved.language == "es" and saved.tags == ["climate", "gender", "barcelona", "pilot"]

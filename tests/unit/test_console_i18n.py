@@ -59,9 +59,12 @@ def _translated(language: str) -> dict[str, Message]:
 
 CATALOGUES = [
     *((code, _marked) for code in i18n.INTERFACE_LANGUAGES if code != "en"),
-    *((code, _member_pages_marked) for code in i18n.MEMBER_LANGUAGES
-      if code not in i18n.INTERFACE_LANGUAGES),
-]  # fmt: skip
+    *(
+        (code, _member_pages_marked)
+        for code in i18n.MEMBER_LANGUAGES
+        if code not in i18n.INTERFACE_LANGUAGES
+    ),
+]
 """The console's languages hold every word; the members' other languages, their pages' words."""
 
 

@@ -153,9 +153,13 @@ def hub_services(services: Mapping[str, dict[str, Any]]) -> dict[str, dict[str, 
         name: service
         for name, service in services.items()
         if isinstance(service.get("build"), dict)
-        and (COMPOSE.parent / service["build"]["context"] / service["build"].get(
-            "dockerfile", "Dockerfile")).resolve() == DOCKERFILE
-    }  # fmt: skip
+        and (
+            COMPOSE.parent
+            / service["build"]["context"]
+            / service["build"].get("dockerfile", "Dockerfile")
+        ).resolve()
+        == DOCKERFILE
+    }
 
 
 def option(args: list[str], name: str, default: str) -> str:
@@ -510,8 +514,9 @@ def test_docker_builds_the_image_and_starts_every_service(
     ready = httpx.get(f"http://127.0.0.1:{port}/readyz", timeout=10)
     assert ready.status_code == 200 and ready.json()["migrations"] == "current", ready.text
     assert set(ready.json()["roles"]) == {"web", "poller", "scheduler", "bots"}
-    states = subprocess.run([*base, "ps", "--all", "--format", "json"], capture_output=True,
-                            text=True).stdout  # fmt: skip
+    states = subprocess.run(
+        [*base, "ps", "--all", "--format", "json"], capture_output=True, text=True
+    ).stdout
     rows = [json.loads(line) for line in states.splitlines() if line.strip()]
     migrate = [row for row in rows if row.get("Service") == "migrate"]
     assert migrate and migrate[0].get("ExitCode") == 0, states

@@ -284,8 +284,13 @@ class Scheduler:
                     return None
                 outcome = self._in_transaction(session, schedule, period, now)
                 finish_run(session, run_id, outcome, now)
-            log.info("schedule %s fired for %s: %s", key, period, outcome,
-                     extra={"channel": schedule.channel} if schedule.channel else None)  # fmt: skip
+            log.info(
+                "schedule %s fired for %s: %s",
+                key,
+                period,
+                outcome,
+                extra={"channel": schedule.channel} if schedule.channel else None,
+            )
             return outcome
         with Session(self.engine) as session, session.begin():
             run_id = claim_run(session, job, period, now)
@@ -311,15 +316,25 @@ class Scheduler:
         if schedule.kind != "roundup":
             return run_in_transaction(session, schedule, now)
         assert schedule.channel is not None
-        result = run_roundup(session, self.settings, schedule.channel, schedule.period, now,
-                             period_key=period, language=schedule.language)  # fmt: skip
+        result = run_roundup(
+            session,
+            self.settings,
+            schedule.channel,
+            schedule.period,
+            now,
+            period_key=period,
+            language=schedule.language,
+        )
         return result.outcome
 
     async def run(self, stop: asyncio.Event) -> None:
         """Tick until ``stop`` is set; then give up leadership."""
         assert self.leadership is not None
-        log.info("scheduler %s started (%d schedules)", self.leadership.name,
-                 len(self.settings.schedules))  # fmt: skip
+        log.info(
+            "scheduler %s started (%d schedules)",
+            self.leadership.name,
+            len(self.settings.schedules),
+        )
         try:
             while not stop.is_set():
                 await asyncio.to_thread(self.tick)
