@@ -38,7 +38,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import yaml
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from hub.core.bus.outbox import digest_held, enqueue, notify, undigest_failed_roundups
@@ -487,17 +487,4 @@ def run_roundup(
     )
     return RoundupResult(
         f"queued delivery {delivery.id} with {len(roundup.entries)} items", roundup, delivery.id
-    )
-
-
-def held_count(session: Session, channel_key: str) -> int:
-    """How many items wait for this channel's next roundup."""
-    return int(
-        session.scalar(
-            select(func.count())
-            .select_from(Delivery)
-            .join(Channel, Channel.id == Delivery.channel_id)
-            .where(Channel.key == channel_key, Delivery.status == DeliveryStatus.HELD)
-        )
-        or 0
     )

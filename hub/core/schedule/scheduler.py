@@ -38,7 +38,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import cast
 
-from sqlalchemy import Connection, Engine, Table, select, text, update
+from sqlalchemy import Connection, Engine, Table, text, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -89,11 +89,6 @@ def finish_run(session: Session, run_id: int, outcome: str, now: dt.datetime) ->
     session.execute(
         update(runs).where(runs.c.id == run_id).values(outcome=outcome[:2000], finished_at=now)
     )
-
-
-def is_recorded(session: Session, job: str, period: str) -> bool:
-    query = select(runs.c.id).where(runs.c.job == job, runs.c.period_key == period)
-    return session.execute(query).first() is not None
 
 
 # --- leadership -----------------------------------------------------------------------
