@@ -41,8 +41,9 @@ SECRET = "bench-signing-secret"
 
 
 def tampered(n: int, now: float) -> tuple[bytes, dict[str, str]]:
-    body = event_body({"type": "app_mention", "text": f"q {n}", "channel": "C1", "ts": "1.0"},
-                      f"EvTamper{n}")  # fmt: skip
+    body = event_body(
+        {"type": "app_mention", "text": f"q {n}", "channel": "C1", "ts": "1.0"}, f"EvTamper{n}"
+    )
     headers = signed_headers(SECRET, body, now, "application/json")
     part = n % 3
     if part == 0:

@@ -119,8 +119,10 @@ async def set_telegram_delivery(bot: Any, settings: Settings, *, polling: bool) 
             return
         secret = settings.secrets.get(TELEGRAM_WEBHOOK_SECRET_ENV)
         if not secret or not settings.hub.public_url:
-            log.warning("telegram: no %s or public_url; the webhook is left as it is",
-                        TELEGRAM_WEBHOOK_SECRET_ENV)  # fmt: skip
+            log.warning(
+                "telegram: no %s or public_url; the webhook is left as it is",
+                TELEGRAM_WEBHOOK_SECRET_ENV,
+            )
             return
         url = settings.hub.public_url.rstrip("/") + "/telegram/webhook"
         await bot.set_webhook(url=url, secret_token=secret, allowed_updates=["message"])

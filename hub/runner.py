@@ -135,8 +135,12 @@ class HubProcess:
             if task.cancelled() or task.exception() is None:
                 return
             failed.append(task.get_name())
-            log.error("%s failed, stopping the hub: %s", task.get_name(), task.exception(),
-                      exc_info=task.exception())  # fmt: skip
+            log.error(
+                "%s failed, stopping the hub: %s",
+                task.get_name(),
+                task.exception(),
+                exc_info=task.exception(),
+            )
             stop.set()
 
         for role in sorted(self.roles):

@@ -30,13 +30,14 @@ from sqlalchemy.orm import Session
 
 from hub.core.config.settings import ScheduleSettings, Settings
 from hub.core.models import Item
+from hub.core.moderation.decisions import SubmitterNotice
 from hub.core.ports import ChannelInfo, Message, Sink, SinkFactory, StandIn, StandInFactory
 from hub.core.schedule.scheduler import OutsideJob
 
 Clock = Callable[[], dt.datetime]
 Preview = Callable[[Message, ChannelInfo], list[dict[str, Any]]]
 Ingress = Callable[[Any, Settings, Engine, Clock], None]
-ModerationNotice = Callable[..., int]
+ModerationNotice = SubmitterNotice
 """``notice(session, item, outcome, *, now, reason) -> how many notices were queued``."""
 
 

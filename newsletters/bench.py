@@ -82,8 +82,7 @@ def bench_audience(members: int = 20_000, per_batch: int = 500) -> dict[str, Any
     with MailchimpStandIn() as standin:
         client = make_client(MailchimpAccount(standin.api_key, standin.base_url, standin.list_id))
         started = time.perf_counter()
-        report = sync_members(client, standin.list_id, people, per_batch=per_batch,
-                              poll_every=0.05)  # fmt: skip
+        report = sync_members(client, standin.list_id, people, per_batch=per_batch, poll_every=0.05)
         wall = time.perf_counter() - started
         return {
             "members": report.members,

@@ -16,14 +16,25 @@ from newsletters.compose import EditionContent, default_order, edition_content
 from newsletters.i18n import LANGUAGES, default_subject
 
 _TOPICS = (
-    "participatory budgeting", "citizens' assemblies", "youth participation",
-    "digital democracy", "open government", "deliberative polling",
-    "neighbourhood councils", "climate assemblies",
-)  # fmt: skip
+    "participatory budgeting",
+    "citizens' assemblies",
+    "youth participation",
+    "digital democracy",
+    "open government",
+    "deliberative polling",
+    "neighbourhood councils",
+    "climate assemblies",
+)
 _CITIES = (
-    ("Barcelona", "ES"), ("Porto Alegre", "BR"), ("Dakar", "SN"), ("Montréal", "CA"),
-    ("Lisboa", "PT"), ("Bogotá", "CO"), ("Grenoble", "FR"), ("Maputo", "MZ"),
-)  # fmt: skip
+    ("Barcelona", "ES"),
+    ("Porto Alegre", "BR"),
+    ("Dakar", "SN"),
+    ("Montréal", "CA"),
+    ("Lisboa", "PT"),
+    ("Bogotá", "CO"),
+    ("Grenoble", "FR"),
+    ("Maputo", "MZ"),
+)
 _TITLE = {
     "en": "{city} shares results of its {topic} programme",
     "es": "{city} comparte los resultados de su programa de {topic}",

@@ -23,7 +23,7 @@ from atproto import exceptions as at
 from atproto_client.request import AsyncRequest
 
 from bots.api import ApiRequest
-from bots.bluesky.format import COLLECTION, requests_for, split_uri
+from bots.bluesky.format import requests_for
 from bots.limits import BLUESKY
 from hub.core.errors import (
     BadPayload,
@@ -118,12 +118,6 @@ class BlueskySink:
         for request in requests_for(message, self.channel, now=now):
             receipt = await self._call(request)
         return receipt
-
-    async def delete(self, platform_message_id: str) -> None:
-        """Delete an earlier post (a retracted item)."""
-        repo, rkey = split_uri(platform_message_id, self.channel.target)
-        body = {"repo": repo, "collection": COLLECTION, "rkey": rkey}
-        await self._call(ApiRequest("POST", "/xrpc/com.atproto.repo.deleteRecord", body))
 
     async def _call(self, request: ApiRequest) -> Receipt:
         try:

@@ -105,10 +105,6 @@ class MastodonSink:
             receipt = await self._call(request, message)
         return receipt
 
-    async def delete(self, platform_message_id: str) -> None:
-        """Delete an earlier status (a retracted item)."""
-        await self._call(ApiRequest("DELETE", f"/api/v1/statuses/{platform_message_id}", {}), None)
-
     async def _call(self, request: ApiRequest, message: Message | None) -> Receipt:
         status_id = request.path.rsplit("/", 1)[-1]
         if request.method == "POST":

@@ -140,8 +140,13 @@ def moderation_actions(item_id: int) -> dict[str, Any]:
 
     def button(label: str, action: str, style: str) -> dict[str, Any]:
         text = {"type": "plain_text", "text": label}
-        return {"type": "button", "text": text, "action_id": action, "value": str(item_id),
-                "style": style}  # fmt: skip
+        return {
+            "type": "button",
+            "text": text,
+            "action_id": action,
+            "value": str(item_id),
+            "style": style,
+        }
 
     return {
         "type": "actions",

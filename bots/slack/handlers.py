@@ -39,7 +39,12 @@ from hub.core.bus.inbox import InboxRecord
 from hub.core.config.settings import Settings
 from hub.core.db import transaction
 from hub.core.models import Item
-from hub.core.moderation.decisions import ModerationError, approve, decline
+from hub.core.moderation.decisions import (
+    ModerationError,
+    SubmitterNotice,
+    approve_and_notify,
+    decline_and_notify,
+)
 from hub.core.moderation.submissions import SubmissionError
 
 log = logging.getLogger(__name__)
@@ -50,6 +55,8 @@ FORM_FAILED = (
     "The submission form could not be opened. You can also write /iopd submit TITLE | TEXT | LINK"
 )
 _MENTION = re.compile(r"<@[A-Z0-9]+(\|[^>]*)?>")
+TOLD: tuple[SubmitterNotice, ...] = (tell_submitter,)
+"""Who tells the member of the buttons' decision: the chat they submitted from."""
 
 
 def submit_modal(reply_to: str) -> dict[str, Any]:
@@ -257,12 +264,10 @@ class SlackHandlers:
             title = escape(item.title)
             try:
                 if action == APPROVE_ACTION:
-                    approve(session, item, self.settings, by=by, now=now)
-                    tell_submitter(session, item, "approved", now=now)
+                    approve_and_notify(session, item, self.settings, by=by, now=now, notices=TOLD)
                     return f"✅ #{item.id} {title}: approved by <@{escape(user)}>"
-                decline(item, reason="declined by the secretariat", by=by, now=now)
-                tell_submitter(session, item, "declined", now=now,
-                               reason=item.decline_reason or "")  # fmt: skip
+                reason = "declined by the secretariat"
+                decline_and_notify(session, item, reason=reason, by=by, now=now, notices=TOLD)
                 return f"🚫 #{item.id} {title}: declined by <@{escape(user)}>"
             except ModerationError as error:  # declining an approved item: nothing to redo
                 log.warning("slack: item %s: %s", value, error)

@@ -21,7 +21,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bots.api import ApiRequest
 from bots.limits import SLACK
-from bots.slack.format import METADATA_EVENT, reply_address, requests_for, split_message_id
+from bots.slack.format import METADATA_EVENT, reply_address, requests_for
 from hub.core.errors import (
     BadPayload,
     ChannelGone,
@@ -213,11 +213,6 @@ class SlackSink:
             if not cursor:
                 return None
         return None
-
-    async def delete(self, platform_message_id: str) -> None:
-        """Delete an earlier message (a retracted item)."""
-        channel_id, ts = split_message_id(platform_message_id, self.channel.target)
-        await self._call(ApiRequest("POST", "/chat.delete", {"channel": channel_id, "ts": ts}))
 
     async def _call(self, request: ApiRequest) -> Receipt:
         try:

@@ -25,7 +25,7 @@ from telegram.request import HTTPXRequest
 
 from bots.api import ApiRequest
 from bots.limits import TELEGRAM
-from bots.telegram.format import chat_id, reply_chat, requests_for
+from bots.telegram.format import reply_chat, requests_for
 from hub.core.errors import (
     BadPayload,
     ChannelGone,
@@ -179,17 +179,6 @@ class TelegramSink:
                 [as_text] = requests_for(replace(message, image_url=None), self.channel)
                 receipt = await self._call(as_text, message)
         return receipt
-
-    async def delete(self, platform_message_id: str) -> None:
-        """Delete an earlier message (a retracted item)."""
-        await self._call(
-            ApiRequest(
-                "POST",
-                "/deleteMessage",
-                {"chat_id": chat_id(self.channel.target), "message_id": int(platform_message_id)},
-            ),
-            None,
-        )
 
     async def _call(self, request: ApiRequest, message: Message | None) -> Receipt:
         try:

@@ -269,11 +269,9 @@ def start_worker(
     config: Path, url: str, log: Path, *extra: str, env: dict[str, str] | None = None
 ) -> subprocess.Popen[bytes]:
     """A real ``hub worker`` process for the benchmark's deployment."""
-    command = [
-        sys.executable, "-c", "from hub.cli import main; main()",
-        "--config", str(config), "worker", "--database-url", url,
-        "--lease", str(LEASE_SECONDS), "--poll", "0.1", *extra,
-    ]  # fmt: skip
+    hub = [sys.executable, "-c", "from hub.cli import main; main()", "--config", str(config)]
+    options = ["--database-url", url, "--lease", str(LEASE_SECONDS), "--poll", "0.1"]
+    command = [*hub, "worker", *options, *extra]
     with log.open("ab") as out:
         return subprocess.Popen(
             command, stdout=out, stderr=subprocess.STDOUT, env={**os.environ, **(env or {})}

@@ -41,8 +41,9 @@ def import_command(
     except HubError as exc:
         typer.secho(f"error: {exc}", fg=typer.colors.RED, err=True)
         raise typer.Exit(1) from None
-    typer.echo(f"{report.created} created, {report.updated} updated, "
-               f"{len(report.problems)} rows skipped")  # fmt: skip
+    typer.echo(
+        f"{report.created} created, {report.updated} updated, {len(report.problems)} rows skipped"
+    )
     for problem in report.problems:
         typer.secho(f"  {problem}", fg=typer.colors.YELLOW, err=True)
 
@@ -70,9 +71,12 @@ def sync_command(
         with Session(engine) as session:
             total = session.scalar(select(func.count()).select_from(Member)) or 0
         with Progress(
-            "[progress.description]{task.description}", BarColumn(), MofNCompleteColumn(),
-            TimeElapsedColumn(), transient=False,
-        ) as progress:  # fmt: skip
+            "[progress.description]{task.description}",
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            transient=False,
+        ) as progress:
             task = progress.add_task("members synced", total=total)
             _, report = sync_audience(
                 engine,

@@ -65,15 +65,29 @@ def roundup_command(
                     "`hub sources sync` mirrors it"
                 )
             if dry_run:
-                roundup = build_roundup(session, settings, channel, period.value, now,
-                                        language=language, group_by=group_by.value)  # fmt: skip
+                roundup = build_roundup(
+                    session,
+                    settings,
+                    channel,
+                    period.value,
+                    now,
+                    language=language,
+                    group_by=group_by.value,
+                )
                 if not roundup.entries:
                     typer.echo(f"nothing held for {channel}: no roundup would be posted")
                     return
                 typer.echo(roundup.text())
                 return
-            result = run_roundup(session, settings, channel, period.value, now,
-                                 language=language, group_by=group_by.value)  # fmt: skip
+            result = run_roundup(
+                session,
+                settings,
+                channel,
+                period.value,
+                now,
+                language=language,
+                group_by=group_by.value,
+            )
     except HubError as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(1) from None

@@ -118,9 +118,10 @@ class DatabaseCollector(Collector):
 
         with self.engine.connect() as conn:
             deliveries = GaugeMetricFamily(
-                "hub_deliveries", "Deliveries by channel, kind and status.",
+                "hub_deliveries",
+                "Deliveries by channel, kind and status.",
                 labels=["channel", "kind", "status"],
-            )  # fmt: skip
+            )
             rows = conn.execute(
                 select(Channel.key, Delivery.kind, Delivery.status, func.count())
                 .join(Channel, Channel.id == Delivery.channel_id)
@@ -134,9 +135,10 @@ class DatabaseCollector(Collector):
             columns = ("queued", "due", "in_flight", "held", "sent_last_hour", "failed_last_hour")
             for column in columns:
                 family = GaugeMetricFamily(
-                    f"hub_channel_{column}", f"As the {column} column of hub status.",
+                    f"hub_channel_{column}",
+                    f"As the {column} column of hub status.",
                     labels=["channel"],
-                )  # fmt: skip
+                )
                 for figures in figures_now.channels:
                     family.add_metric([figures.channel], getattr(figures, column))
                 yield family
@@ -190,21 +192,28 @@ class DatabaseCollector(Collector):
 
     def _sources(self, conn: Any) -> Iterator[Metric]:
         failures = GaugeMetricFamily(
-            "hub_source_consecutive_failures", "Fetches failed in a row, by source.",
+            "hub_source_consecutive_failures",
+            "Fetches failed in a row, by source.",
             labels=["source"],
-        )  # fmt: skip
+        )
         last_ok = GaugeMetricFamily(
             "hub_source_last_success_timestamp_seconds",
-            "When a source was last fetched successfully (0: never).", labels=["source"],
-        )  # fmt: skip
+            "When a source was last fetched successfully (0: never).",
+            labels=["source"],
+        )
         last_fetch = GaugeMetricFamily(
             "hub_source_last_fetch_timestamp_seconds",
-            "When a source was last fetched (0: never).", labels=["source"],
-        )  # fmt: skip
+            "When a source was last fetched (0: never).",
+            labels=["source"],
+        )
         rows = conn.execute(
-            select(Source.key, Source.consecutive_failures, Source.last_success_at,
-                   Source.last_fetched_at).where(Source.enabled.is_(True))
-        )  # fmt: skip
+            select(
+                Source.key,
+                Source.consecutive_failures,
+                Source.last_success_at,
+                Source.last_fetched_at,
+            ).where(Source.enabled.is_(True))
+        )
         for key, failed, ok_at, fetched_at in rows:
             failures.add_metric([key], failed or 0)
             last_ok.add_metric([key], _ts(_aware(ok_at) if ok_at else None))
@@ -225,9 +234,10 @@ class DatabaseCollector(Collector):
 
     def _assistant_newsletter_schedule(self, conn: Any) -> Iterator[Metric]:
         questions = CounterMetricFamily(
-            "hub_questions", "Members' questions to the assistant, by platform and status.",
+            "hub_questions",
+            "Members' questions to the assistant, by platform and status.",
             labels=["platform", "status"],
-        )  # fmt: skip
+        )
         for platform, status, count in conn.execute(
             select(Question.platform, Question.status, func.count()).group_by(
                 Question.platform, Question.status
@@ -236,9 +246,10 @@ class DatabaseCollector(Collector):
             questions.add_metric([platform, status], count)
         yield questions
         handoffs = CounterMetricFamily(
-            "hub_question_handoffs", "Questions handed to the secretariat, by platform.",
+            "hub_question_handoffs",
+            "Questions handed to the secretariat, by platform.",
             labels=["platform"],
-        )  # fmt: skip
+        )
         for platform, count in conn.execute(
             select(Question.platform, func.count())
             .where(Question.handoff.is_(True))
@@ -247,13 +258,15 @@ class DatabaseCollector(Collector):
             handoffs.add_metric([platform], count)
         yield handoffs
         editions = GaugeMetricFamily(
-            "hub_newsletter_editions", "Newsletter editions by language and status.",
+            "hub_newsletter_editions",
+            "Newsletter editions by language and status.",
             labels=["language", "status"],
-        )  # fmt: skip
+        )
         pushed = GaugeMetricFamily(
-            "hub_newsletter_editions_pushed", "Editions handed to Mailchimp (a campaign exists).",
+            "hub_newsletter_editions_pushed",
+            "Editions handed to Mailchimp (a campaign exists).",
             labels=["language"],
-        )  # fmt: skip
+        )
         rows = conn.execute(
             select(
                 NewsletterEdition.language,
@@ -271,8 +284,9 @@ class DatabaseCollector(Collector):
         yield from (editions, pushed)
         last_run = GaugeMetricFamily(
             "hub_schedule_last_run_timestamp_seconds",
-            "When each scheduled job last fired.", labels=["job"],
-        )  # fmt: skip
+            "When each scheduled job last fired.",
+            labels=["job"],
+        )
         for job, started in conn.execute(
             select(ScheduledRun.job, func.max(ScheduledRun.started_at))
             .where(ScheduledRun.job.like("schedule.%"))

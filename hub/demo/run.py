@@ -290,6 +290,7 @@ def demo_roundups(engine: Engine, settings: Settings) -> list[str]:
 
 
 DemoMember = tuple[str, str | None, str, str, str, str, list[str], int | None]
+# Left unformatted (fmt: skip): a table, each member on its own two lines.
 DEMO_MEMBERS: tuple[DemoMember, ...] = (
     # organisation, contact, e-mail, language, country, type, topics, days since last seen
     ("Ajuntament de Barcelona", "Laia Serra", "laia@barcelona.example.org", "ca", "ES",
@@ -309,13 +310,19 @@ DEMO_MEMBERS: tuple[DemoMember, ...] = (
 Members page, its inactive list (not heard from in 180 days) and the newsletter audience."""
 
 DEMO_SUBMISSIONS = (
-    ("Cascais opens the vote on its youth participatory budget",
-     "Young people aged 14 to 30 vote until the end of the month on the projects they drew up "
-     "in the city's neighbourhood assemblies.", "en"),
-    ("Dakar : des assemblées de quartier préparent le budget participatif",
-     "Dans chaque commune d'arrondissement, les habitants proposent et priorisent les projets "
-     "qui seront financés l'an prochain.", "fr"),
-)  # fmt: skip
+    (
+        "Cascais opens the vote on its youth participatory budget",
+        "Young people aged 14 to 30 vote until the end of the month on the projects they drew up "
+        "in the city's neighbourhood assemblies.",
+        "en",
+    ),
+    (
+        "Dakar : des assemblées de quartier préparent le budget participatif",
+        "Dans chaque commune d'arrondissement, les habitants proposent et priorisent les projets "
+        "qui seront financés l'an prochain.",
+        "fr",
+    ),
+)
 """News sent through the members' web form that waits for the secretariat's approval."""
 
 

@@ -24,7 +24,7 @@ from hub.core.models import Item, Source
 from hub.core.moderation import decisions as moderation
 from hub.web.i18n import _
 from hub.web.item_views import approved_words, corrected_words, source_titles, told_words
-from hub.web.notices import tell_members
+from hub.web.notices import NOTICES
 from hub.web.page import Page, Refused
 from hub.web.senders import senders_of
 from hub.wiring import PLATFORMS
@@ -192,16 +192,15 @@ def _apply(page: Page, item: Item, action: str, *, reason: str, language: str, t
     """Do ``action`` to ``item``, audit it, and say what happened (ModerationError if it cannot)."""
     target, by = f"item:{item.id}", page.user.email
     if action == "approve":
-        was = item.status
-        deliveries = moderation.approve(page.db, item, page.settings, by=by, now=page.now)
-        told = tell_members(page.db, item, "approved", now=page.now) if was != "approved" else 0
-        page.audit("approve", target, f"bulk: {len(deliveries)} deliveries")
-        return approved_words(page, item, deliveries, told)
+        decision = moderation.approve_and_notify(
+            page.db, item, page.settings, by=by, now=page.now, notices=NOTICES, note="bulk"
+        )
+        return approved_words(page, item, decision.deliveries, decision.told)
     if action == "decline":
-        moderation.decline(item, reason=reason, by=by, now=page.now)
-        told = tell_members(page.db, item, "declined", now=page.now, reason=reason)
-        page.audit("decline", target, f"bulk: {reason}")
-        return _("Declined “%(title)s”.") % {"title": item.title} + told_words(told)
+        decision = moderation.decline_and_notify(
+            page.db, item, reason=reason, by=by, now=page.now, notices=NOTICES, note="bulk"
+        )
+        return _("Declined “%(title)s”.") % {"title": item.title} + told_words(decision.told)
     if item.status == "retracted":
         raise moderation.ModerationError(_("A retracted item is no longer edited."))
     if action == "language":

@@ -27,7 +27,7 @@ from hub.core.moderation.corrections import correction_prefix, posted, retractio
 from hub.core.moderation.submissions import plain_to_html
 from hub.web.delivery_views import error_in_words, link_for
 from hub.web.i18n import _, ngettext
-from hub.web.notices import tell_members
+from hub.web.notices import NOTICES
 from hub.web.page import Page, Refused
 
 PAGE_SIZE = 50
@@ -148,11 +148,11 @@ def back_to(page: Page, default: str) -> str:
 def approve(page: Page) -> Response:
     """Approve the item; the router writes its deliveries in the same transaction."""
     item = _item(page)
-    was = item.status
-    deliveries = moderation.approve(page.db, item, page.settings, by=page.user.email, now=page.now)
-    told = tell_members(page.db, item, "approved", now=page.now) if was != "approved" else 0
-    page.audit("approve", f"item:{item.id}", f"{len(deliveries)} deliveries")
-    return page.redirect(back_to(page, "/moderation"), approved_words(page, item, deliveries, told))
+    decision = moderation.approve_and_notify(
+        page.db, item, page.settings, by=page.user.email, now=page.now, notices=NOTICES
+    )
+    words = approved_words(page, item, decision.deliveries, decision.told)
+    return page.redirect(back_to(page, "/moderation"), words)
 
 
 def approved_words(page: Page, item: Item, deliveries: list[Delivery], told: int) -> str:
@@ -195,13 +195,13 @@ def decline(page: Page) -> Response:
             _("Say why “%(title)s” is declined: the member is told.") % {"title": item.title}, back
         )
     try:
-        moderation.decline(item, reason=reason, by=page.user.email, now=page.now)
+        decision = moderation.decline_and_notify(
+            page.db, item, reason=reason, by=page.user.email, now=page.now, notices=NOTICES
+        )
     except moderation.ModerationError as exc:
         raise Refused(str(exc), back) from None
-    told = tell_members(page.db, item, "declined", now=page.now, reason=reason)
-    page.audit("decline", f"item:{item.id}", reason)
     return page.redirect(
-        back, _("Declined “%(title)s”.") % {"title": item.title} + told_words(told)
+        back, _("Declined “%(title)s”.") % {"title": item.title} + told_words(decision.told)
     )
 
 

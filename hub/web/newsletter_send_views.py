@@ -13,8 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from types import ModuleType
-from typing import Any
+from collections.abc import Iterable
 from zoneinfo import ZoneInfo
 
 from starlette.responses import Response
@@ -22,14 +21,16 @@ from starlette.responses import Response
 from hub.core.errors import HubError
 from hub.core.models import NewsletterEdition
 from hub.web.i18n import _, format_when
-from hub.web.newsletter_views import composer_url, load_edition, release_database, require_api
+from hub.web.newsletter_views import composer_url, load_edition, release_database
 from hub.web.page import Page, Refused
+from newsletters import publish
+from newsletters.mailchimp import MailchimpAccount
 
 EMAIL = re.compile(r"^[^@\s,;<>]+@[^@\s,;<>]+\.[^@\s,;<>]+$")
 MAX_TEST_ADDRESSES = 5
 
 
-def _account(page: Page, publish: ModuleType, back: str) -> Any:
+def _account(page: Page, back: str) -> MailchimpAccount:
     """The deployment's Mailchimp account, or a refusal saying what to configure."""
     try:
         return publish.account_from_settings(page.settings)
@@ -48,12 +49,17 @@ def _require_approved(edition: NewsletterEdition, back: str) -> None:
         )
 
 
-def _push(page: Page, edition: NewsletterEdition, **options: Any) -> Any:
+def _push(
+    page: Page,
+    edition: NewsletterEdition,
+    *,
+    test_to: Iterable[str] = (),
+    schedule: dt.datetime | None = None,
+) -> publish.PushResult:
     """``publish.push_edition`` for the edition; Mailchimp's refusals become a message."""
     back = composer_url(edition)
-    publish = require_api("publish", back)
     _require_approved(edition, back)
-    account = _account(page, publish, back)
+    account = _account(page, back)
     release_database(page)
     try:
         return publish.push_edition(
@@ -63,7 +69,8 @@ def _push(page: Page, edition: NewsletterEdition, **options: Any) -> Any:
             now=page.now,
             network=page.settings.hub.network_names(),
             website=page.settings.hub.public_url,
-            **options,
+            test_to=test_to,
+            schedule=schedule,
         )
     except (HubError, ValueError) as exc:
         raise Refused(
@@ -163,10 +170,9 @@ def fetch_report(page: Page) -> Response:
     into the edition."""
     edition = load_edition(page)
     back = composer_url(edition)
-    publish = require_api("publish", back)
     if not edition.mailchimp_campaign_id:
         raise Refused(_("The edition has no campaign yet: push it first."), back)
-    account = _account(page, publish, back)
+    account = _account(page, back)
     release_database(page)
     try:
         publish.pull_report(page.console.engine, edition.id, account, page.now)

@@ -1,9 +1,8 @@
 """Newsletter editions: the list, drafting, the composer, previews and approval.
 
 The composition and rendering live in ``newsletters/`` (which talks to
-Mailchimp); the console reaches them only through :func:`newsletter_api`,
-imported when a page needs it, so the core never imports the platform
-package at start. Every change goes through ``newsletters.compose`` so the
+Mailchimp; it ships in the same wheel as the console, which imports it as the
+application layer it is). Every change goes through ``newsletters.compose`` so the
 console keeps the CLI's rules: editing an approved edition un-approves it,
 and a scheduled or sent edition no longer changes. Sending (test, push,
 schedule, report) is in :mod:`hub.web.newsletter_send_views`.
@@ -16,12 +15,10 @@ also reloads the preview frames.
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from types import ModuleType
-from typing import Any
+from typing import Concatenate, ParamSpec
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
@@ -34,6 +31,8 @@ from hub.core.models import Item, ItemTranslation, NewsletterEdition
 from hub.core.moderation.submissions import plain_to_html
 from hub.web.i18n import _, ngettext
 from hub.web.page import Page, Refused, safe_next
+from newsletters import compose, publish
+from newsletters.render import RenderedEdition
 
 PREVIEW_POLICY = "; ".join(
     [
@@ -46,22 +45,7 @@ PREVIEW_POLICY = "; ".join(
 )
 INTRO_LIMIT = 5000
 SUBJECT_LIMIT = 150  # what Mailchimp keeps of a subject line
-
-
-def newsletter_api(name: str) -> ModuleType | None:
-    """``newsletters.<name>``, or None in a build without the newsletters package."""
-    try:
-        return importlib.import_module(f"newsletters.{name}")
-    except ImportError:
-        return None
-
-
-def require_api(name: str, back: str = "/newsletter") -> ModuleType:
-    """``newsletters.<name>``, or a refusal that says the package is missing."""
-    module = newsletter_api(name)
-    if module is None:
-        raise Refused(_("This needs the newsletters package, which is not installed."), back)
-    return module
+P = ParamSpec("P")
 
 
 def composer_url(edition: NewsletterEdition | int) -> str:
@@ -94,15 +78,11 @@ def editions_page(page: Page) -> Response:
             .limit(100)
         )
     )
-    publish = newsletter_api("publish")
-    start, end = None, None
-    if publish is not None:
-        today = page.now.astimezone(ZoneInfo(page.settings.hub.timezone)).date()
-        start, end = publish.previous_period(today, "month")
+    today = page.now.astimezone(ZoneInfo(page.settings.hub.timezone)).date()
+    start, end = publish.previous_period(today, "month")
     return page.render(
         "newsletter.html",
         editions=editions,
-        available=publish is not None,
         languages=page.settings.hub.languages,
         default_start=start,
         default_end=end,
@@ -121,7 +101,6 @@ def _day(page: Page, name: str, label: str) -> dt.date:
 def draft_new(page: Page) -> Response:
     """Draft (or refresh) the period's edition in one language or all, as ``hub newsletter
     draft`` does: the period's approved items in that language, in the proposed order."""
-    publish = require_api("publish")
     start, end = _day(page, "start", _("First day")), _day(page, "end", _("Last day"))
     if end < start:
         raise Refused(_("The period ends before it starts."), "/newsletter")
@@ -193,7 +172,7 @@ def _items(page: Page, ids: Sequence[int]) -> dict[int, Item]:
     return {i.id: i for i in page.db.scalars(query.options(selectinload(Item.translations)))}
 
 
-def _offered(page: Page, edition: NewsletterEdition, compose: ModuleType) -> list[Item]:
+def _offered(page: Page, edition: NewsletterEdition) -> list[Item]:
     """The period's approved items (days of the deployment's time zone) not already in
     another edition of this language that went to Mailchimp."""
     return list(
@@ -208,9 +187,9 @@ def _offered(page: Page, edition: NewsletterEdition, compose: ModuleType) -> lis
     )
 
 
-def composition(page: Page, edition: NewsletterEdition, compose: ModuleType) -> Composition:
+def composition(page: Page, edition: NewsletterEdition) -> Composition:
     """What the composer lists: the edition's items, then the period's other approved items."""
-    period = _offered(page, edition, compose)
+    period = _offered(page, edition)
     by_id = {item.id: item for item in period}
     by_id.update(_items(page, [i for i in edition.item_order if i not in by_id]))
     member_sources = compose.member_source_ids(page.db)
@@ -253,12 +232,11 @@ def sibling_editions(page: Page, edition: NewsletterEdition) -> dict[str, Newsle
 def composer_page(page: Page) -> Response:
     """One edition: its items by section, subject and introduction, previews, sending."""
     edition = load_edition(page)
-    compose = require_api("compose")
     zone = ZoneInfo(page.settings.hub.timezone)
     return page.render(
         "newsletter_compose.html",
         edition=edition,
-        composition=composition(page, edition, compose),
+        composition=composition(page, edition),
         siblings=sibling_editions(page, edition),
         languages=page.settings.hub.languages,
         editable=edition.status in compose.EDITABLE,
@@ -280,15 +258,15 @@ def _changed(page: Page, edition: NewsletterEdition, message: str) -> Response:
     return page.redirect(composer_url(edition), message)
 
 
-def _editing(page: Page) -> tuple[NewsletterEdition, ModuleType]:
-    edition = load_edition(page)
-    return edition, require_api("compose", composer_url(edition))
-
-
-def _compose_call(edition: NewsletterEdition, action: Any, *args: Any) -> None:
+def _compose_call(
+    edition: NewsletterEdition,
+    action: Callable[Concatenate[NewsletterEdition, P], None],
+    *args: P.args,
+    **kwargs: P.kwargs,
+) -> None:
     """Run a ``newsletters.compose`` change; its refusal (already sent...) shown in words."""
     try:
-        action(edition, *args)
+        action(edition, *args, **kwargs)
     except (HubError, ValueError) as exc:
         raise Refused(
             _("Edition %(id)s cannot be changed: %(reason)s") % {"id": edition.id, "reason": exc},
@@ -298,7 +276,7 @@ def _compose_call(edition: NewsletterEdition, action: Any, *args: Any) -> None:
 
 def save_text(page: Page) -> Response:
     """The subject and the introduction (editing un-approves an approved edition)."""
-    edition, compose = _editing(page)
+    edition = load_edition(page)
     subject, intro = page.field("subject"), page.field("intro")
     if len(subject) > SUBJECT_LIMIT:
         raise Refused(
@@ -337,7 +315,7 @@ def _item_in(page: Page, edition: NewsletterEdition) -> Item:
 
 def move_item(page: Page) -> Response:
     """Move an item up or down within its section."""
-    edition, compose = _editing(page)
+    edition = load_edition(page)
     item = _item_in(page, edition)
     if item.id not in edition.item_order:
         raise Refused(_("The item is not in this edition."), composer_url(edition))
@@ -356,7 +334,7 @@ def move_item(page: Page) -> Response:
 
 def remove_item(page: Page) -> Response:
     """Leave an item out of the edition (it stays listed below, to add back)."""
-    edition, compose = _editing(page)
+    edition = load_edition(page)
     item = _item_in(page, edition)
     order = [i for i in edition.item_order if i != item.id]
     _compose_call(edition, compose.reorder, order)
@@ -369,9 +347,9 @@ def remove_item(page: Page) -> Response:
 def add_item(page: Page) -> Response:
     """Put one of the period's approved items (in the edition's language) at the end of its
     section."""
-    edition, compose = _editing(page)
+    edition = load_edition(page)
     item = _item_in(page, edition)
-    period = {i.id for i in _offered(page, edition, compose)}
+    period = {i.id for i in _offered(page, edition)}
     if item.id not in period:
         raise Refused(_("Only the period's approved items can be added."), composer_url(edition))
     if edition.language not in compose.item_languages(item):
@@ -389,7 +367,7 @@ def add_item(page: Page) -> Response:
 def translate_item(page: Page) -> Response:
     """Write the item's title and summary in the edition's language (an ItemTranslation,
     as on the item's page); it changes what this edition shows, so the edition is un-approved."""
-    edition, compose = _editing(page)
+    edition = load_edition(page)
     item = _item_in(page, edition)
     back = composer_url(edition)
     if edition.status not in compose.EDITABLE:
@@ -421,7 +399,6 @@ def approve_edition(page: Page) -> Response:
     """A person approves the edition; only an approved edition may go to Mailchimp."""
     edition = load_edition(page)
     back = safe_next(page.field("back") or "/newsletter")
-    compose = require_api("compose", back)
     try:
         compose.approve(edition, page.user.email)
     except (HubError, ValueError) as exc:
@@ -440,8 +417,7 @@ def approve_edition(page: Page) -> Response:
 # --- previews -------------------------------------------------------------------------
 
 
-def rendered_edition(page: Page, edition: NewsletterEdition) -> Any:
-    publish = require_api("publish")
+def rendered_edition(page: Page, edition: NewsletterEdition) -> RenderedEdition:
     try:
         _edition, rendered = publish.build_edition(
             page.console.engine,

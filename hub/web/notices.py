@@ -4,26 +4,16 @@ The notices are written by the platform side (``bots.submissions.tell_submitter`
 queues "approved" or "declined" to each chat the item came from, in the
 member's language); the composition root wires them in
 ``hub.wiring.MODERATION_NOTICES``, so the console names no platform package.
+The console's pages pass :data:`NOTICES` to
+``hub.core.moderation.decisions.approve_and_notify`` and ``decline_and_notify``.
 """
 
 from __future__ import annotations
 
-import datetime as dt
+from collections.abc import Sequence
 
-from sqlalchemy.orm import Session
+from hub.core.moderation.decisions import SubmitterNotice
+from hub.wiring import MODERATION_NOTICES
 
-from hub.core.models import Item
-from hub.wiring import MODERATION_NOTICES, ModerationNotice
-
-
-def tell_members(
-    session: Session,
-    item: Item,
-    outcome: str,
-    *,
-    now: dt.datetime,
-    reason: str = "",
-    found: tuple[ModerationNotice, ...] = MODERATION_NOTICES,
-) -> int:
-    """Queue the ``approved`` or ``declined`` notice to the item's submitters; how many."""
-    return sum(notify(session, item, outcome, now=now, reason=reason) for notify in found)
+NOTICES: Sequence[SubmitterNotice] = MODERATION_NOTICES
+"""Who tells the members, as the console's approve and decline pass it to the core."""

@@ -31,8 +31,8 @@ from hub.core.members.links import (
 )
 from hub.core.models import Member
 from hub.web.i18n import MEMBER_LANGUAGES, _, use_language
-from hub.web.newsletter_views import newsletter_api
 from hub.web.page import Page
+from newsletters import audience, mailchimp, publish
 
 NEWSLETTER_ON = ("subscribed", "pending")
 
@@ -92,8 +92,7 @@ def preferences_save(page: Page) -> Response:
         if language not in page.settings.hub.languages or not wanted_topics <= set(topics()):
             page.flashes.append(("error", _("Please choose from the lists.")))
             return _show(page, member, status=400)
-    audience = newsletter_api("audience")  # loaded on use: the core imports no Mailchimp
-    old_tags = audience.tags(member) if audience is not None else []
+    old_tags = audience.tags(member)
     was_on = (member.newsletter_status or "") in NEWSLETTER_ON
     member.topics = [t for t in topics() if t in wanted_topics]
     member.language = language
@@ -136,9 +135,6 @@ def _to_mailchimp(
         return None
     if all(c.platform != "mailchimp" for c in settings.channels.values()):
         return None
-    audience, mailchimp, publish = (newsletter_api(n) for n in ("audience", "mailchimp", "publish"))
-    if audience is None or mailchimp is None or publish is None:
-        return _("the newsletter package is not installed")
     try:
         account = publish.account_from_settings(settings)
         audience.save_preferences(

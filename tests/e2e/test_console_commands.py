@@ -85,12 +85,17 @@ def test_serve_prints_the_console_url_and_answers_there(tmp_path: Path) -> None:
     port = free_port()
     environ = {k: v for k, v in os.environ.items() if not k.startswith("HUB_")}
     environ["HUB_SECRET_KEY"] = SECRETS["HUB_SECRET_KEY"]
+    hub = [sys.executable, "-m", "hub", "-c", str(config)]
+    serve = ["serve", "--role", "web", "--host", "127.0.0.1", "--port", str(port)]
     process = subprocess.Popen(
-        [sys.executable, "-m", "hub", "-c", str(config), "serve", "--role", "web",
-         "--host", "127.0.0.1", "--port", str(port), "--knowledge", str(tmp_path / "none")],
-        cwd=ROOT, env=environ, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
+        [*hub, *serve, "--knowledge", str(tmp_path / "none")],
+        cwd=ROOT,
+        env=environ,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
         stdin=subprocess.DEVNULL,
-    )  # fmt: skip
+    )
     try:
         found = wait_for_line(process, r"^Console: (http://\S+)$", 60)
         assert found.group(1) == f"http://127.0.0.1:{port}/"
@@ -104,12 +109,16 @@ def test_the_demo_prints_its_console_and_a_login_that_works(tmp_path: Path) -> N
     port = free_port()
     environ = {k: v for k, v in os.environ.items() if not k.endswith("_TOKEN")}
     environ.pop("HUB_DATABASE_URL", None)
+    demo = ["demo", "--port", str(port), "--data-dir", str(tmp_path / "demo")]
     process = subprocess.Popen(
-        [sys.executable, "-m", "hub", "demo", "--port", str(port),
-         "--data-dir", str(tmp_path / "demo")],
-        cwd=ROOT, env=environ, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
+        [sys.executable, "-m", "hub", *demo],
+        cwd=ROOT,
+        env=environ,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
         stdin=subprocess.DEVNULL,
-    )  # fmt: skip
+    )
     try:
         url = wait_for_line(process, r"^  console    (http://\S+)$", 240).group(1)
         assert url == f"http://127.0.0.1:{port}/"

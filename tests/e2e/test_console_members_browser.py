@@ -82,8 +82,12 @@ def test_import_a_csv_then_erase_a_member(console_url: str, sqlite_engine: Engin
 
 def test_a_member_saves_their_preferences(console_url: str, sqlite_engine: Engine) -> None:
     with transaction(sqlite_engine) as session:
-        member = Member(organisation="Ajuntament de Girona", email="ana@girona.cat",
-                        language="es", topics=["climate"])  # fmt: skip
+        member = Member(
+            organisation="Ajuntament de Girona",
+            email="ana@girona.cat",
+            language="es",
+            topics=["climate"],
+        )
         session.add(member)
         session.flush()
         member_id = member.id

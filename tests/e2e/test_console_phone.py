@@ -64,32 +64,76 @@ def seed(engine: Engine, now: dt.datetime) -> dict[str, str]:
         sync_config(session, example_settings())
         web = session.scalar(select(Source).where(Source.key == "web_form"))
         assert web is not None
-        item = Item(status="pending", title=LONG_TITLE, summary_html=f"<p>{LONG_LINK}</p>",
-                    summary_text=LONG_LINK, link=LONG_LINK, image_url=LONG_LINK,
-                    language="en", tags=["youth", "participatory-budgeting"],
-                    countries=["SN", "BR", "PT"], regions=["africa"], source_id=web.id)  # fmt: skip
-        member = Member(organisation="Ajuntament de L'Hospitalet de Llobregat (Barcelona)",
-                        contact_name="Claire", email=ADDRESS)  # fmt: skip
+        item = Item(
+            status="pending",
+            title=LONG_TITLE,
+            summary_html=f"<p>{LONG_LINK}</p>",
+            summary_text=LONG_LINK,
+            link=LONG_LINK,
+            image_url=LONG_LINK,
+            language="en",
+            tags=["youth", "participatory-budgeting"],
+            countries=["SN", "BR", "PT"],
+            regions=["africa"],
+            source_id=web.id,
+        )
+        member = Member(
+            organisation="Ajuntament de L'Hospitalet de Llobregat (Barcelona)",
+            contact_name="Claire",
+            email=ADDRESS,
+        )
         session.add_all([item, member])
-        session.add(Event(id="conf-2026", kind="conference", name={"en": LONG_TITLE},
-                          starts_on=(now + dt.timedelta(days=10)).date()))  # fmt: skip
+        session.add(
+            Event(
+                id="conf-2026",
+                kind="conference",
+                name={"en": LONG_TITLE},
+                starts_on=(now + dt.timedelta(days=10)).date(),
+            )
+        )
         session.add(Award(id="award-2026", year=now.year, name={"en": "Award"}))
-        session.add(KnowledgeEntry(id="faq-office", kind="faq", name={"en": "Where?"},
-                                   body={"en": LONG_LINK}))  # fmt: skip
+        session.add(
+            KnowledgeEntry(
+                id="faq-office", kind="faq", name={"en": "Where?"}, body={"en": LONG_LINK}
+            )
+        )
         start = now.date().replace(day=1)
-        session.add(NewsletterEdition(language="en", period_start=start,
-                                      period_end=start + dt.timedelta(days=27),
-                                      subject=LONG_TITLE[:200]))  # fmt: skip
+        session.add(
+            NewsletterEdition(
+                language="en",
+                period_start=start,
+                period_end=start + dt.timedelta(days=27),
+                subject=LONG_TITLE[:200],
+            )
+        )
         session.flush()
-        session.add(ItemOrigin(item_id=item.id, source_id=web.id, external_id="web:1",
-                               platform="web", reply_to=ADDRESS))  # fmt: skip
+        session.add(
+            ItemOrigin(
+                item_id=item.id,
+                source_id=web.id,
+                external_id="web:1",
+                platform="web",
+                reply_to=ADDRESS,
+            )
+        )
         step = AwardStep(award_id="award-2026", step="call", starts_on=now.date())
         session.add(step)
-        session.add(Question(platform="telegram", reply_to="1", text=LONG_LINK, handoff=True,
-                             status="open", member_id=member.id))  # fmt: skip
+        session.add(
+            Question(
+                platform="telegram",
+                reply_to="1",
+                text=LONG_LINK,
+                handoff=True,
+                status="open",
+                member_id=member.id,
+            )
+        )
         for channel_id in session.scalars(select(Channel.id)):
-            session.add(Delivery(item_id=item.id, channel_id=channel_id, status="dead",
-                                 last_error=LONG_ERROR))  # fmt: skip
+            session.add(
+                Delivery(
+                    item_id=item.id, channel_id=channel_id, status="dead", last_error=LONG_ERROR
+                )
+            )
         session.flush()
         return {
             "item_id": str(item.id),

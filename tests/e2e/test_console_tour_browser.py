@@ -42,9 +42,15 @@ IN_BULK = ("Youth budget in Cascais opens its vote", "Porto Alegre hosts a budge
 FAILED = "Dakar seminar on participatory budgeting: the programme"
 QUESTION = "When are the 2027 Best Practice awards handed out?"
 PUBLIC_PATHS = {
-    "/healthz", "/readyz", "/favicon.ico", "/metrics", "/login", "/submit-news",
-    "/preferences/{token}", "/events.ics",
-}  # fmt: skip
+    "/healthz",
+    "/readyz",
+    "/favicon.ico",
+    "/metrics",
+    "/login",
+    "/submit-news",
+    "/preferences/{token}",
+    "/events.ics",
+}
 """Pages anyone may open; every other console GET route must ask for a sign-in."""
 
 
@@ -53,29 +59,46 @@ def tour_settings() -> Settings:
     memory = "memory"
     return Settings.model_validate(
         {
-            "hub": {"name": "IOPD hub", "timezone": "Europe/Madrid",
-                    "languages": ["en", "es", "fr", "ca", "pt"]},
+            "hub": {
+                "name": "IOPD hub",
+                "timezone": "Europe/Madrid",
+                "languages": ["en", "es", "fr", "ca", "pt"],
+            },
             "sources": {
                 "console": {"kind": "console", "trusted": True, "title": "The secretariat"},
                 "web_form": {"kind": "web", "title": "Members' web form"},
             },
             "channels": {
                 "news_en": {"platform": memory, "target": "news", "title": "#iopd-news"},
-                "news_es": {"platform": memory, "target": "noticias", "language": "es",
-                            "title": "Noticias OIDP"},
-                "roundup": {"platform": memory, "target": "roundups", "mode": "digest",
-                            "title": "Weekly roundup"},
+                "news_es": {
+                    "platform": memory,
+                    "target": "noticias",
+                    "language": "es",
+                    "title": "Noticias OIDP",
+                },
+                "roundup": {
+                    "platform": memory,
+                    "target": "roundups",
+                    "mode": "digest",
+                    "title": "Weekly roundup",
+                },
             },
             "routes": [
-                {"name": "everything in English", "match": {"languages": ["en"]},
-                 "to": ["news_en", "roundup"]},
+                {
+                    "name": "everything in English",
+                    "match": {"languages": ["en"]},
+                    "to": ["news_en", "roundup"],
+                },
                 {"name": "Spanish news", "match": {"languages": ["es"]}, "to": ["news_es"]},
-                {"name": "budgets everywhere", "match": {"tags": ["participatory-budgeting"]},
-                 "to": ["news_en", "news_es"]},
+                {
+                    "name": "budgets everywhere",
+                    "match": {"tags": ["participatory-budgeting"]},
+                    "to": ["news_en", "news_es"],
+                },
             ],
             "secrets": {"HUB_SECRET_KEY": TEST_SECRET_KEY},
         }
-    )  # fmt: skip
+    )
 
 
 @dataclass
@@ -114,11 +137,15 @@ def seed(engine: Engine, settings: Settings) -> dict[str, int]:
         }
         for title, summary in summaries.items():
             item = Item(
-                source_id=form.id, title=title, summary_html=summary, language="en",
+                source_id=form.id,
+                title=title,
+                summary_html=summary,
+                language="en",
                 tags=["climate"] if title == TO_APPROVE else ["participatory-budgeting"],
-                status="pending", link="https://oidp.net/news",
+                status="pending",
+                link="https://oidp.net/news",
                 created_at=now - dt.timedelta(hours=len(ids) + 1),
-            )  # fmt: skip
+            )
             session.add(item)
             session.flush()
             ids[title] = item.id
@@ -136,9 +163,14 @@ def seed(engine: Engine, settings: Settings) -> dict[str, int]:
         broken.last_error = "ChannelGone: channel_not_found (the channel was archived)"
         ids["failed_delivery"] = broken.id
         question = Question(
-            platform="memory", reply_to="U123", text=QUESTION, language="en",
-            handoff=True, status="open", answer="I do not know that yet.",
-        )  # fmt: skip
+            platform="memory",
+            reply_to="U123",
+            text=QUESTION,
+            language="en",
+            handoff=True,
+            status="open",
+            answer="I do not know that yet.",
+        )
         session.add(question)
         session.flush()
         ids["question"] = question.id

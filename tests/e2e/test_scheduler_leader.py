@@ -78,12 +78,16 @@ class Serve:
         environ |= {"HUB_DATABASE_URL": database_url, "HUB_LOG_FORMAT": "json"}
         self.log = log
         self._file = log.open("w")
+        hub = [sys.executable, "-m", "hub", "-c", str(config)]
+        options = ["--knowledge", str(config.parent / "none"), "--tick-seconds", "0.3"]
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "hub", "-c", str(config), "serve", "--role", "scheduler",
-             "--knowledge", str(config.parent / "none"), "--tick-seconds", "0.3"],
-            cwd=ROOT, env=environ, stdout=subprocess.DEVNULL, stderr=self._file,
+            [*hub, "serve", "--role", "scheduler", *options],
+            cwd=ROOT,
+            env=environ,
+            stdout=subprocess.DEVNULL,
+            stderr=self._file,
             stdin=subprocess.DEVNULL,
-        )  # fmt: skip
+        )
 
     def messages(self) -> list[str]:
         found = []
@@ -102,14 +106,14 @@ class Serve:
         self._file.close()
 
 
-def wait_for(condition, what: str, limit: float = 90.0) -> None:  # type: ignore[no-untyped-def]
+def wait_for(condition, what: str, limit: float = 90.0) -> None:
     deadline = time.monotonic() + limit
     while not condition():
         assert time.monotonic() < deadline, f"gave up waiting for {what}"
         time.sleep(0.1)
 
 
-def hold_an_item(engine, settings, title: str) -> None:  # type: ignore[no-untyped-def]
+def hold_an_item(engine, settings, title: str) -> None:
     with transaction(engine) as session:
         sync_config(session, settings)
         item = Item(title=title, language="en", link=f"https://example.org/{title}")
@@ -118,7 +122,7 @@ def hold_an_item(engine, settings, title: str) -> None:  # type: ignore[no-untyp
         approve_item(session, item, settings, by="test", now=utcnow())
 
 
-def recorded(engine) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
+def recorded(engine) -> list[tuple[str, str]]:
     with transaction(engine) as session:
         rows = session.execute(
             select(ScheduledRun.period_key, ScheduledRun.outcome)

@@ -71,26 +71,30 @@ time = "00:00"
 def serve(config: Path, folder: Path) -> subprocess.Popen[str]:
     environ = {k: v for k, v in os.environ.items() if not k.startswith("HUB_")}
     environ |= {"REC_TOKEN": SECRET, "HUB_LOG_FORMAT": "json"}
+    hub = [sys.executable, "-m", "hub", "-c", str(config)]
+    options = ["--knowledge", str(folder / "none"), "--drain-seconds", "20"]
     return subprocess.Popen(
-        [sys.executable, "-m", "hub", "-c", str(config), "serve",
-         "--role", "worker,scheduler,bots", "--knowledge", str(folder / "none"),
-         "--drain-seconds", "20"],
-        cwd=ROOT, env=environ, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        [*hub, "serve", "--role", "worker,scheduler,bots", *options],
+        cwd=ROOT,
+        env=environ,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
         stdin=subprocess.DEVNULL,
-    )  # fmt: skip
+    )
 
 
-def wait_for(condition, what: str, limit: float = 60.0) -> None:  # type: ignore[no-untyped-def]
+def wait_for(condition, what: str, limit: float = 60.0) -> None:
     deadline = time.monotonic() + limit
     while not condition():
         assert time.monotonic() < deadline, f"gave up waiting for {what}"
         time.sleep(0.05)
 
 
-def counts(engine) -> dict[str, int]:  # type: ignore[no-untyped-def]
+def counts(engine) -> dict[str, int]:
     with transaction(engine) as session:
         rows = session.execute(select(Delivery.status, func.count()).group_by(Delivery.status))
-        return dict(rows.all())  # type: ignore[arg-type]
+        return dict(rows.all())
 
 
 def stop(process: subprocess.Popen[str]) -> tuple[int, str]:
@@ -145,7 +149,7 @@ def test_sigterm_drains_and_a_restart_resumes_without_loss(tmp_path: Path) -> No
     assert code == 0, err[-3000:]
     with transaction(engine) as session:
         runs = session.scalars(select(ScheduledRun).where(ScheduledRun.job == "schedule.daily"))
-        assert [run.outcome.split(" with ")[-1] for run in runs] == ["1 items"]
+        assert [(run.outcome or "").split(" with ")[-1] for run in runs] == ["1 items"]
         roundups = session.scalars(select(Delivery).where(Delivery.kind == "roundup")).all()
         assert [r.status for r in roundups] == ["sent"]
     with transaction(engine) as session:

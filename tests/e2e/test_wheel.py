@@ -77,11 +77,14 @@ def build_wheel(out: Path) -> Path:
         shutil.copytree(ROOT / package, source / package, ignore=junk)
     # With the setuptools of the dev extras, no isolated build environment to download.
     isolation = ["--no-build-isolation"] if _setuptools_major() >= 77 else []
+    pip = [sys.executable, "-m", "pip"]
     subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", str(source), "--no-deps", "-q", *isolation,
-         "-w", str(out)],
-        check=True, capture_output=True, text=True, timeout=300,
-    )  # fmt: skip
+        [*pip, "wheel", str(source), "--no-deps", "-q", *isolation, "-w", str(out)],
+        check=True,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     [wheel] = out.glob("iopd_hub-*.whl")
     return wheel
 
@@ -148,11 +151,14 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Installed:
     [site_packages] = (venv / "lib").glob("python3*/site-packages")
     link_dependencies(runtime_closure(wheel), base / "dependencies")
     (site_packages / "dependencies.pth").write_text(f"{base / 'dependencies'}\n")
+    pip = [sys.executable, "-m", "pip", "--python", str(python)]
     subprocess.run(
-        [sys.executable, "-m", "pip", "--python", str(python), "install", "-q", "--no-deps",
-         "--no-index", str(wheel)],
-        check=True, capture_output=True, text=True, timeout=300,
-    )  # fmt: skip
+        [*pip, "install", "-q", "--no-deps", "--no-index", str(wheel)],
+        check=True,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     site = base / "deployment"  # like /srv/hub: the configuration, no code
     shutil.copytree(ROOT / "config", site / "config")
     environ = {
@@ -167,19 +173,24 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Installed:
 def test_the_hub_that_runs_comes_from_the_wheel_with_every_file_it_tracks(
     installed: Installed,
 ) -> None:
+    code = "import hub, bots, newsletters; print(hub.__file__, bots.__file__, newsletters.__file__)"
     where = subprocess.run(
-        [str(installed.venv / "bin" / "python"), "-c",
-         "import hub, bots, newsletters; print(hub.__file__, bots.__file__, newsletters.__file__)"],
-        cwd=installed.site, env=installed.environ, capture_output=True, text=True, check=True,
-    ).stdout.split()  # fmt: skip
+        [str(installed.venv / "bin" / "python"), "-c", code],
+        cwd=installed.site,
+        env=installed.environ,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
     assert len(where) == 3
     for path in where:
         assert Path(path).is_relative_to(installed.venv), path
     # The dependencies the wheel declares are all there, and nothing else is needed.
     check = subprocess.run(
         [sys.executable, "-m", "pip", "--python", str(installed.venv / "bin" / "python"), "check"],
-        capture_output=True, text=True,
-    )  # fmt: skip
+        capture_output=True,
+        text=True,
+    )
     assert check.returncode == 0, check.stdout + check.stderr
     with zipfile.ZipFile(installed.wheel) as archive:
         in_wheel = set(archive.namelist())
@@ -194,8 +205,10 @@ def source_files() -> set[str]:
     if (ROOT / ".git").exists() and shutil.which("git"):
         listed = subprocess.run(
             ["git", "-C", str(ROOT), "ls-files", "--", *PACKAGES],
-            capture_output=True, text=True, check=True,
-        ).stdout.split("\n")  # fmt: skip
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.split("\n")
         return {name for name in listed if name and (ROOT / name).is_file()}
     return {
         path.relative_to(ROOT).as_posix()
@@ -208,7 +221,8 @@ def source_files() -> set[str]:
 def test_hub_ask_answers_from_the_deployments_knowledge(installed: Installed) -> None:
     knowledge = load_directory(installed.site / "config" / "knowledge")
     conferences = [e for e in knowledge.events if e.kind == "conference" and e.starts_on]
-    latest = max(conferences, key=lambda e: e.starts_on)
+    latest = max(conferences, key=lambda e: e.starts_on or dt.date.min)
+    assert latest.starts_on is not None
     day = latest.starts_on - dt.timedelta(days=30)  # a conference is coming, whatever today is
     result = installed.run("ask", QUESTION, "--json", "--now", day.isoformat())
     assert result.returncode == 0, result.stderr
@@ -257,12 +271,16 @@ def serving(installed: Installed, tmp_path: Path) -> Iterator[tuple[subprocess.P
     port = free_port()
     environ = {**installed.environ, "HUB_SECRET_KEY": "wheel-test-" + "k" * 40}
     log = (tmp_path / "serve.log").open("w+")
+    serve = ["serve", "--role", "all", "--port", str(port), "--drain-seconds", "5"]
     process = subprocess.Popen(
-        [installed.hub, "-c", str(config / "hub.toml"), "serve", "--role", "all",
-         "--port", str(port), "--drain-seconds", "5"],
-        cwd=installed.site, env=environ, stdout=log, stderr=subprocess.STDOUT, text=True,
+        [installed.hub, "-c", str(config / "hub.toml"), *serve],
+        cwd=installed.site,
+        env=environ,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        text=True,
         stdin=subprocess.DEVNULL,
-    )  # fmt: skip
+    )
     try:
         yield process, f"http://127.0.0.1:{port}"
     finally:

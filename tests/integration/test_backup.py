@@ -39,7 +39,7 @@ def items(engine) -> int:
 def test_a_backup_taken_while_the_hub_writes_is_consistent(sqlite_engine, tmp_path):
     database = tmp_path / "hub.db"
     stop = threading.Event()
-    written = []
+    written: list[int] = []
 
     def write() -> None:
         while not stop.is_set():
@@ -92,8 +92,13 @@ def test_backup_and_restore_round_trip_through_the_cli(hub, tmp_path):
 
     with transaction(engine) as session:  # a scheduler holds a live lease: the hub runs
         later = utcnow().replace(year=2100)
-        lease = ScheduledRun(job=LEADER_JOB, period_key="lease", outcome="host:1",
-                             started_at=utcnow(), finished_at=later)  # fmt: skip
+        lease = ScheduledRun(
+            job=LEADER_JOB,
+            period_key="lease",
+            outcome="host:1",
+            started_at=utcnow(),
+            finished_at=later,
+        )
         session.add(lease)
     running = hub("restore", str(backup), "--yes", database_url=url)
     assert running.exit_code == 1 and "seems to be running" in running.output

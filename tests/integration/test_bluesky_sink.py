@@ -78,8 +78,9 @@ def test_create_put_delete_with_the_at_uri() -> None:
             edited = await sink.send(
                 replace(item(title="Premi OIDP 2027"), edit_of=created.platform_message_id)
             )
-            await sink.send(replace(item(), kind="retraction", edit_of=created.platform_message_id))
-            await sink.delete(created.platform_message_id)  # deleting twice is fine
+            retraction = replace(item(), kind="retraction", edit_of=created.platform_message_id)
+            await sink.send(retraction)
+            await sink.send(retraction)  # deleting twice is fine
         assert created == edited
         assert created.platform_message_id.startswith(
             f"at://{standin.did_of(HANDLE)}/app.bsky.feed.post/"

@@ -38,9 +38,10 @@ from bots.slack.standin import (
 from bots.telegram.handlers import TelegramHandlers
 from bots.telegram.polling import TelegramPoller
 from bots.telegram.standin import TelegramStandIn
+from hub.core.accounts import AuditEntry
 from hub.core.assistant import Assistant
 from hub.core.assistant.store import answer_reply
-from hub.core.bus.inbox import InboxWorker
+from hub.core.bus.inbox import Handler, InboxWorker
 from hub.core.bus.messages import ChannelSinks
 from hub.core.bus.worker import Worker, WorkerConfig
 from hub.core.config.catalog import sync_config
@@ -64,10 +65,14 @@ def settings_for(slack_url: str, telegram_url: str) -> Settings:
     telegram = {"platform": "telegram", "token_env": "TG_TOKEN", "base_url": telegram_url}
     return Settings.model_validate(
         {
-            "hub": {"languages": ["en", "es", "fr", "ca", "pt"],
-                    "secretariat_channel": "slack_secretariat"},
-            "sources": {"slack_submissions": {"kind": "slack"},
-                        "telegram_submissions": {"kind": "telegram"}},
+            "hub": {
+                "languages": ["en", "es", "fr", "ca", "pt"],
+                "secretariat_channel": "slack_secretariat",
+            },
+            "sources": {
+                "slack_submissions": {"kind": "slack"},
+                "telegram_submissions": {"kind": "telegram"},
+            },
             "channels": {
                 "slack_secretariat": {**slack, "target": "C0SECRET"},
                 "slack_assistant": {**slack, "target": "C0ASSIST"},
@@ -75,12 +80,21 @@ def settings_for(slack_url: str, telegram_url: str) -> Settings:
                 "telegram_assistant": {**telegram, "target": "-1000000000002"},
                 "telegram_news": {**telegram, "target": "-1000000000001"},
             },
-            "routes": [{"name": "members", "to": ["slack_news", "telegram_news"],
-                        "match": {"sources": ["slack_submissions", "telegram_submissions"]}}],
-            "secrets": {"SLACK_TOKEN": SLACK_TOKEN, "TG_TOKEN": TG_TOKEN,
-                        "SLACK_SIGNING_SECRET": SIGNING, "TELEGRAM_WEBHOOK_SECRET": WEBHOOK},
+            "routes": [
+                {
+                    "name": "members",
+                    "to": ["slack_news", "telegram_news"],
+                    "match": {"sources": ["slack_submissions", "telegram_submissions"]},
+                }
+            ],
+            "secrets": {
+                "SLACK_TOKEN": SLACK_TOKEN,
+                "TG_TOKEN": TG_TOKEN,
+                "SLACK_SIGNING_SECRET": SIGNING,
+                "TELEGRAM_WEBHOOK_SECRET": WEBHOOK,
+            },
         }
-    )  # fmt: skip
+    )
 
 
 @asynccontextmanager
@@ -154,8 +168,12 @@ async def running_hub(
 ) -> AsyncIterator[Hub]:
     clock = clock or SteppingClock()
     slack = SlackStandIn(clock=clock.seconds)
-    for channel_id, name in (("C0SECRET", "secretariat"), ("C0ASSIST", "assistant"),
-                             ("C0NEWS", "news"), ("C0GENERAL", "general")):  # fmt: skip
+    for channel_id, name in (
+        ("C0SECRET", "secretariat"),
+        ("C0ASSIST", "assistant"),
+        ("C0NEWS", "news"),
+        ("C0GENERAL", "general"),
+    ):
         slack.add_channel(channel_id, name)
     telegram = TelegramStandIn((TG_TOKEN,), clock=clock.seconds)
     telegram.last_update_id = first_update_id
@@ -172,7 +190,7 @@ async def running_hub(
         configure_ingress(app.state, settings, engine, clock=lambda: NOW)
         bot = Bot(TG_TOKEN, base_url=f"{telegram.url}/bot")
         async with serving(app) as url, bot:
-            handlers = {
+            handlers: dict[str, Handler] = {
                 "slack": SlackHandlers(engine, settings, assistant, slack_client(settings)),
                 "telegram": TelegramHandlers(engine, settings, assistant, "hub_standin_bot"),
             }
@@ -228,14 +246,23 @@ def test_a_slack_mention_is_answered_in_its_thread(engine: Engine) -> None:
     async def scenario() -> None:
         async with running_hub(engine) as hub:
             text = "<@U0HUBBOT> when is the next conference?"
-            event = {"type": "app_mention", "user": "U0MEMBER", "channel": "C0GENERAL",
-                     "text": text, "ts": "1578657600.000200"}  # fmt: skip
+            event = {
+                "type": "app_mention",
+                "user": "U0MEMBER",
+                "channel": "C0GENERAL",
+                "text": text,
+                "ts": "1578657600.000200",
+            }
             body = event_body(event, "Ev0MENTION")
             for retry in (None, 1):  # Slack's retry of the same event is not answered twice
                 status, _ = await deliver(
-                    f"{hub.url}/slack/events", body, secret=SIGNING,
-                    content_type="application/json", timestamp=NOW.timestamp(), retry_num=retry,
-                )  # fmt: skip
+                    f"{hub.url}/slack/events",
+                    body,
+                    secret=SIGNING,
+                    content_type="application/json",
+                    timestamp=NOW.timestamp(),
+                    retry_num=retry,
+                )
                 assert status == 200
             await hub.process()
             [reply] = hub.slack.messages("C0GENERAL")
@@ -248,9 +275,13 @@ def test_a_slack_mention_is_answered_in_its_thread(engine: Engine) -> None:
 def test_a_telegram_submission_is_approved_with_the_slack_button(engine: Engine) -> None:
     async def scenario() -> None:
         async with running_hub(engine) as hub:
-            for text in ("/submit", "Participatory budget in Quito", "Quito opens its third "
-                         "participatory budget with 40 neighbourhood assemblies.",
-                         "https://quito.example/pb", "/skip"):  # fmt: skip
+            for text in (
+                "/submit",
+                "Participatory budget in Quito",
+                "Quito opens its third participatory budget with 40 neighbourhood assemblies.",
+                "https://quito.example/pb",
+                "/skip",
+            ):
                 await hub.telegram_says(text)
             assert "received" in hub.chat()[-1]
             with transaction(engine) as session:
@@ -265,13 +296,20 @@ def test_a_telegram_submission_is_approved_with_the_slack_button(engine: Engine)
             [actions] = [b for b in notice.blocks if b["type"] == "actions"]
             approve = next(e for e in actions["elements"] if e["action_id"] == "hub_approve")
             assert approve["value"] == str(item.id)
-            click = {"type": "block_actions", "trigger_id": "13345224609.738474920.8088930838d",
-                     "user": {"id": "U0SECRETARY"}, "actions": [approve],
-                     "container": {"channel_id": "C0SECRET", "message_ts": notice.ts}}  # fmt: skip
+            click = {
+                "type": "block_actions",
+                "trigger_id": "13345224609.738474920.8088930838d",
+                "user": {"id": "U0SECRETARY"},
+                "actions": [approve],
+                "container": {"channel_id": "C0SECRET", "message_ts": notice.ts},
+            }
             status, _ = await deliver(
-                f"{hub.url}/slack/events", interaction_body(click), secret=SIGNING,
-                content_type="application/x-www-form-urlencoded", timestamp=NOW.timestamp(),
-            )  # fmt: skip
+                f"{hub.url}/slack/events",
+                interaction_body(click),
+                secret=SIGNING,
+                content_type="application/x-www-form-urlencoded",
+                timestamp=NOW.timestamp(),
+            )
             assert status == 200
             await hub.process()
             with transaction(engine) as session:
@@ -289,11 +327,28 @@ def test_a_telegram_submission_is_approved_with_the_slack_button(engine: Engine)
             updated = hub.slack.messages("C0SECRET")[0]
             assert updated.edited and "approved by <@U0SECRETARY>" in updated.text
             assert all(b["type"] != "actions" for b in updated.blocks)
+            # a second press (another secretary, an old copy of the message) tells nobody again
+            again = click | {"trigger_id": "13345224609.738474920.8088930838e"}
+            status, _ = await deliver(
+                f"{hub.url}/slack/events",
+                interaction_body(again),
+                secret=SIGNING,
+                content_type="application/x-www-form-urlencoded",
+                timestamp=NOW.timestamp(),
+            )
+            assert status == 200
+            await hub.process()
+            assert sum("approved" in said for said in hub.chat()) == 1
 
     run(scenario)
     with transaction(engine) as session:
         statuses = session.scalars(select(InboxEvent.status)).all()
-        assert set(statuses) == {"done"}
+        assert set(statuses) == {"done"} and len(statuses) > 1
+        [item_id] = session.scalars(select(Item.id)).all()
+        audit = session.scalars(select(AuditEntry).where(AuditEntry.action == "approve")).all()
+        assert [(a.actor, a.target) for a in audit] == [
+            ("slack:U0SECRETARY", f"item:{item_id}")
+        ] * 2
 
 
 @pytest.mark.parametrize("step", ["title", "text"])
@@ -332,9 +387,16 @@ def test_run_bots_polls_telegram_and_answers_until_stopped(engine: Engine) -> No
             hub.telegram.webhook = {"url": "https://old.example/hook"}  # left from a deploy
             stop = asyncio.Event()
             role = asyncio.create_task(
-                run_bots(hub.settings, engine, stop, assistant=assistant, clock=lambda: NOW,
-                         poll_interval=0.02, telegram_polling=True)
-            )  # fmt: skip
+                run_bots(
+                    hub.settings,
+                    engine,
+                    stop,
+                    assistant=assistant,
+                    clock=lambda: NOW,
+                    poll_interval=0.02,
+                    telegram_polling=True,
+                )
+            )
             hub.telegram.queue_update(hub.telegram.member_update(MEMBER_CHAT, "/help"))
 
             def handled() -> bool:
@@ -363,32 +425,54 @@ def test_a_slack_submission_through_the_form_is_declined_and_the_member_told(
             events = f"{hub.url}/slack/events"
             form = "application/x-www-form-urlencoded"
             command = command_body("/iopd", "submit", "U0MEMBER", "C0GENERAL", "trig.form")
-            status, _ = await deliver(events, command, secret=SIGNING, content_type=form,
-                                      timestamp=NOW.timestamp())  # fmt: skip
+            status, _ = await deliver(
+                events, command, secret=SIGNING, content_type=form, timestamp=NOW.timestamp()
+            )
             assert status == 200
             await hub.process()
             [modal] = hub.slack.views  # the form opened with the command's trigger
             assert modal["private_metadata"] == "C0GENERAL"
-            values = {"title": "Open budget in Porto Alegre", "text": "Thirty years on.",
-                      "link": "https://poa.example/op", "image": ""}  # fmt: skip
+            values = {
+                "title": "Open budget in Porto Alegre",
+                "text": "Thirty years on.",
+                "link": "https://poa.example/op",
+                "image": "",
+            }
             state = {k: {k: {"type": "plain_text_input", "value": v}} for k, v in values.items()}
-            submission = {"type": "view_submission", "trigger_id": "trig.submit",
-                          "user": {"id": "U0MEMBER"}, "view": {**modal, "id": "V1",
-                          "state": {"values": state}}}  # fmt: skip
+            submission = {
+                "type": "view_submission",
+                "trigger_id": "trig.submit",
+                "user": {"id": "U0MEMBER"},
+                "view": {**modal, "id": "V1", "state": {"values": state}},
+            }
             for _ in range(2):  # a double submit is one item
-                status, _ = await deliver(events, interaction_body(submission), secret=SIGNING,
-                                          content_type=form, timestamp=NOW.timestamp())  # fmt: skip
+                status, _ = await deliver(
+                    events,
+                    interaction_body(submission),
+                    secret=SIGNING,
+                    content_type=form,
+                    timestamp=NOW.timestamp(),
+                )
                 assert status == 200
             await hub.process()
             assert "received" in hub.slack.messages("C0GENERAL")[-1].text
             [notice] = hub.slack.messages("C0SECRET")
             [actions] = [b for b in notice.blocks if b["type"] == "actions"]
             decline = next(e for e in actions["elements"] if e["action_id"] == "hub_decline")
-            click = {"type": "block_actions", "trigger_id": "trig.click",
-                     "user": {"id": "U0SECRETARY"}, "actions": [decline],
-                     "container": {"channel_id": "C0SECRET", "message_ts": notice.ts}}  # fmt: skip
-            status, _ = await deliver(events, interaction_body(click), secret=SIGNING,
-                                      content_type=form, timestamp=NOW.timestamp())  # fmt: skip
+            click = {
+                "type": "block_actions",
+                "trigger_id": "trig.click",
+                "user": {"id": "U0SECRETARY"},
+                "actions": [decline],
+                "container": {"channel_id": "C0SECRET", "message_ts": notice.ts},
+            }
+            status, _ = await deliver(
+                events,
+                interaction_body(click),
+                secret=SIGNING,
+                content_type=form,
+                timestamp=NOW.timestamp(),
+            )
             await hub.process()
             told = hub.slack.messages("C0GENERAL")[-1].text
             assert "was not published" in told and "Porto Alegre" in told
@@ -423,11 +507,19 @@ def test_slash_command_help_and_a_form_that_cannot_open(engine: Engine) -> None:
         async with running_hub(engine) as hub:
             form = "application/x-www-form-urlencoded"
             hub.slack.fail_next("views.open", "expired_trigger_id")
-            for text, trigger in (("", "t.help"), ("submit", "t.late"),
-                                  ("when is the next conference", "t.ask")):  # fmt: skip
+            for text, trigger in (
+                ("", "t.help"),
+                ("submit", "t.late"),
+                ("when is the next conference", "t.ask"),
+            ):
                 body = command_body("/iopd", text, "U0MEMBER", "C0GENERAL", trigger)
-                status, _ = await deliver(f"{hub.url}/slack/events", body, secret=SIGNING,
-                                          content_type=form, timestamp=NOW.timestamp())  # fmt: skip
+                status, _ = await deliver(
+                    f"{hub.url}/slack/events",
+                    body,
+                    secret=SIGNING,
+                    content_type=form,
+                    timestamp=NOW.timestamp(),
+                )
                 assert status == 200
             await hub.process()
             said = [m.text for m in hub.slack.messages("C0GENERAL")]  # sent concurrently
@@ -468,8 +560,9 @@ def test_a_photo_in_the_form_asks_for_a_link_and_keeps_the_step(engine: Engine) 
                 await hub.telegram_says(text)
             photo = hub.telegram.member_update(MEMBER_CHAT, "-")
             del photo["message"]["text"]
-            photo["message"]["photo"] = [{"file_id": "F1", "file_unique_id": "u1",
-                                          "width": 90, "height": 60}]  # fmt: skip
+            photo["message"]["photo"] = [
+                {"file_id": "F1", "file_unique_id": "u1", "width": 90, "height": 60}
+            ]
             hub.telegram.queue_update(photo)
             await hub.telegram_says("https://dakar.example/photo.jpg")
             last_two = " | ".join(hub.chat()[-2:])  # both sent in one bus run

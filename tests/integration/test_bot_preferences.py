@@ -33,22 +33,34 @@ def settings() -> Settings:
             "hub": {"languages": ["en", "es", "ca"], "public_url": "https://hub.example.org/"},
             "sources": {"telegram_submissions": {"kind": "telegram"}},
             "channels": {
-                "telegram_assistant": {"platform": "telegram", "target": "-100",
-                                       "token_env": "TG_TOKEN"},
-                "slack_assistant": {"platform": "slack", "target": "C0ASSIST",
-                                    "token_env": "SLACK_TOKEN"},
+                "telegram_assistant": {
+                    "platform": "telegram",
+                    "target": "-100",
+                    "token_env": "TG_TOKEN",
+                },
+                "slack_assistant": {
+                    "platform": "slack",
+                    "target": "C0ASSIST",
+                    "token_env": "SLACK_TOKEN",
+                },
             },
             "secrets": {"HUB_SECRET_KEY": SECRET, "TG_TOKEN": "1:x", "SLACK_TOKEN": "xoxb-x"},
         }
-    )  # fmt: skip
+    )
 
 
 def prepare(engine: Engine) -> tuple[Settings, int]:
     configured = settings()
     with transaction(engine) as session:
         sync_config(session, configured)
-        member = Member(organisation="Girona", email="ana@girona.cat", language="es",
-                        telegram_chat_id=CHAT, slack_user_id=SLACK_USER, topics=[])  # fmt: skip
+        member = Member(
+            organisation="Girona",
+            email="ana@girona.cat",
+            language="es",
+            telegram_chat_id=CHAT,
+            slack_user_id=SLACK_USER,
+            topics=[],
+        )
         session.add(member)
         session.flush()
         return configured, member.id
@@ -63,8 +75,11 @@ def replies(engine: Engine) -> list[dict[str, Any]]:
 
 
 def telegram_update(update_id: int, chat_id: int, text: str) -> InboxRecord:
-    message = {"chat": {"id": chat_id, "type": "private"}, "text": text,
-               "from": {"id": chat_id, "language_code": "en"}}  # fmt: skip
+    message = {
+        "chat": {"id": chat_id, "type": "private"},
+        "text": text,
+        "from": {"id": chat_id, "language_code": "en"},
+    }
     return InboxRecord(1, "telegram", str(update_id), {"message": message}, 1, NOW)
 
 
@@ -90,8 +105,13 @@ def test_telegram_preferences_answers_with_the_members_own_link(engine: Engine) 
 def test_slack_preferences_answers_the_member_alone(engine: Engine) -> None:
     configured, member_id = prepare(engine)
     handlers = SlackHandlers(engine, configured, Assistant.from_knowledge(KNOWLEDGE))
-    command = {"kind": "command", "command": "/iopd", "text": "preferences",
-               "channel_id": "C0PUBLIC", "user_id": SLACK_USER}  # fmt: skip
+    command = {
+        "kind": "command",
+        "command": "/iopd",
+        "text": "preferences",
+        "channel_id": "C0PUBLIC",
+        "user_id": SLACK_USER,
+    }
     asyncio.run(handlers(InboxRecord(1, "slack", "c1", command, 1, NOW), NOW))
     own = {**command, "command": "/preferences", "text": "", "user_id": "U0OTHER"}
     asyncio.run(handlers(InboxRecord(2, "slack", "c2", own, 1, NOW), NOW))
@@ -121,10 +141,19 @@ def test_members_are_seen_when_they_ask_or_send_news(engine: Engine) -> None:
     sent = NOW + dt.timedelta(hours=2)
     with transaction(engine) as session:
         submit_from_chat(
-            session, configured, source_key="telegram_submissions", platform="telegram",
-            external_id="tg:1", title="Girona opens its budget", text="Vote until May.",
-            link=None, image_url=None, reply_to=str(CHAT), member_id=member_id, now=sent,
-        )  # fmt: skip
+            session,
+            configured,
+            source_key="telegram_submissions",
+            platform="telegram",
+            external_id="tg:1",
+            title="Girona opens its budget",
+            text="Vote until May.",
+            link=None,
+            image_url=None,
+            reply_to=str(CHAT),
+            member_id=member_id,
+            now=sent,
+        )
     assert _same(seen(engine, member_id), sent)
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, update
 from typer.testing import CliRunner
 
 from hub.cli import _register, app
@@ -92,7 +92,7 @@ def test_retry_failed(hub, item_id, database_url):
     hub("route", str(item_id))
     engine = make_engine(database_url)
     with engine.begin() as conn:
-        conn.execute(Delivery.__table__.update().values(status="dead", last_error="503"))
+        conn.execute(update(Delivery).values(status="dead", last_error="503"))
     engine.dispose()
     assert "503" in hub("deliveries", "--status", "failed").output
     result = hub("deliveries", "retry", "--all-failed")

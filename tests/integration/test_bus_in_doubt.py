@@ -16,6 +16,7 @@ from sqlalchemy import update
 from hub.core.bus import outbox
 from hub.core.bus.messages import build_messages, load_channels
 from hub.core.bus.outbox import Result
+from hub.core.bus.states import AttemptOutcome
 from hub.core.models import Delivery
 from hub.testing.bus import bus_settings, seed_deliveries
 
@@ -57,7 +58,9 @@ def test_a_claim_taken_over_from_a_dead_worker_is_in_doubt(engine):
 def test_a_retry_after_a_recorded_failure_is_in_doubt(engine):
     [delivery_id] = seed_deliveries(engine, SETTINGS, 1, now=NOW)
     [claim], _ = claim_messages(engine, "w1/1", NOW)
-    failed = Result(claim, "retry", NOW, NOW, error="Slack did not answer in time", due_at=NOW)
+    failed = Result(
+        claim, AttemptOutcome.RETRY, NOW, NOW, error="Slack did not answer in time", due_at=NOW
+    )
     with engine.begin() as conn:
         outbox.record_results(conn, [failed])
     _, messages = claim_messages(engine, "w1/2", later(1))
@@ -68,7 +71,7 @@ def test_a_claim_given_back_unsent_is_not_an_attempt_and_keeps_its_doubt(engine)
     [delivery_id] = seed_deliveries(engine, SETTINGS, 1, now=NOW)
     [claim], _ = claim_messages(engine, "w1/1", NOW)
     with engine.begin() as conn:
-        outbox.record_results(conn, [Result(claim, "released", NOW, NOW, due_at=NOW)])
+        outbox.record_results(conn, [Result(claim, AttemptOutcome.RELEASED, NOW, NOW, due_at=NOW)])
     [again], messages = claim_messages(engine, "w1/2", later(1))
     assert (again.attempt, messages[delivery_id].in_doubt) == (1, False)
 
@@ -81,7 +84,9 @@ def test_a_claim_given_back_unsent_is_not_an_attempt_and_keeps_its_doubt(engine)
         outbox.requeue(conn, now=later(2), ids=[delivery_id])
     [claim], _ = claim_messages(engine, "w1/3", later(2))
     with engine.begin() as conn:
-        outbox.record_results(conn, [Result(claim, "released", NOW, NOW, due_at=later(2))])
+        outbox.record_results(
+            conn, [Result(claim, AttemptOutcome.RELEASED, NOW, NOW, due_at=later(2))]
+        )
     [last], messages = claim_messages(engine, "w1/4", later(3))
     assert last.attempt == 1
     assert messages[delivery_id].in_doubt is True

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from hub.core.bus import outbox
 from hub.core.bus.outbox import Result
+from hub.core.bus.states import AttemptOutcome
 from hub.core.db import transaction
 from hub.core.models import Delivery, DeliveryAttempt
 from hub.testing.bus import bus_settings, seed_deliveries
@@ -28,9 +29,7 @@ def statuses(engine) -> dict[int, str]:
 def test_claims_are_disjoint_and_only_due_rows(engine):
     ids = seed_deliveries(engine, SETTINGS, 10, now=NOW)
     with engine.begin() as conn:
-        conn.execute(
-            Delivery.__table__.update().where(Delivery.id == ids[0]).values(due_at=later(60))
-        )
+        conn.execute(update(Delivery).where(Delivery.id == ids[0]).values(due_at=later(60)))
     with engine.begin() as conn:
         first = outbox.claim_due(conn, token="a/1", now=NOW, limit=4, lease_seconds=30)
     with engine.begin() as conn:
@@ -46,9 +45,9 @@ def test_results_are_recorded_and_fenced_by_the_claim_token(engine):
     with engine.begin() as conn:
         a, b, c = outbox.claim_due(conn, token="w/1", now=NOW, limit=3, lease_seconds=30)
     results = [
-        Result(a, "sent", NOW, later(1), platform_message_id="m-1", worker="w"),
-        Result(b, "retry", NOW, later(1), error="503", due_at=later(10), worker="w"),
-        Result(c, "released", NOW, later(1), due_at=later(5), worker="w"),
+        Result(a, AttemptOutcome.SENT, NOW, later(1), platform_message_id="m-1", worker="w"),
+        Result(b, AttemptOutcome.RETRY, NOW, later(1), error="503", due_at=later(10), worker="w"),
+        Result(c, AttemptOutcome.RELEASED, NOW, later(1), due_at=later(5), worker="w"),
     ]
     with engine.begin() as conn:
         assert outbox.record_results(conn, results) == 0
@@ -79,8 +78,8 @@ def test_expired_leases_return_to_the_queue_and_old_owner_is_fenced_off(engine):
         (new,) = outbox.claim_due(conn, token="live/1", now=later(31), limit=1, lease_seconds=30)
     assert new.id == delivery_id and new.attempt == 2
     with engine.begin() as conn:
-        stale = outbox.record_results(conn, [Result(old, "sent", NOW, later(40))])
-        fresh = outbox.record_results(conn, [Result(new, "sent", NOW, later(40))])
+        stale = outbox.record_results(conn, [Result(old, AttemptOutcome.SENT, NOW, later(40))])
+        fresh = outbox.record_results(conn, [Result(new, AttemptOutcome.SENT, NOW, later(40))])
     assert (stale, fresh) == (1, 0)
 
 
@@ -100,9 +99,9 @@ def test_requeue_gives_failed_and_dead_rows_fresh_attempts(engine):
         outbox.record_results(
             conn,
             [
-                Result(claims[0], "failed", NOW, NOW, error="gone"),
-                Result(claims[1], "dead", NOW, NOW, error="503"),
-                Result(claims[2], "sent", NOW, NOW, platform_message_id="x"),
+                Result(claims[0], AttemptOutcome.FAILED, NOW, NOW, error="gone"),
+                Result(claims[1], AttemptOutcome.DEAD, NOW, NOW, error="503"),
+                Result(claims[2], AttemptOutcome.SENT, NOW, NOW, platform_message_id="x"),
             ],
         )
     with engine.begin() as conn:

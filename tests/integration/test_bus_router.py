@@ -38,6 +38,7 @@ def item_id(engine) -> int:
     with transaction(engine) as session:
         sync_config(session, SETTINGS)
         source = session.scalar(select(Source).where(Source.key == "site"))
+        assert source is not None
         item = Item(title="Award call", source_id=source.id, language="en", tags=["award"])
         session.add(item)
         session.flush()
@@ -61,6 +62,7 @@ def test_approval_writes_deliveries_once(engine, item_id):
     for attempt in range(2):
         with transaction(engine) as session:
             item = session.get(Item, item_id)
+            assert item is not None
             deliveries = approve_item(
                 session, item, SETTINGS, by=f"ana{attempt}", now=NOW, platforms=PLATFORMS
             )
@@ -70,14 +72,18 @@ def test_approval_writes_deliveries_once(engine, item_id):
             }
     with transaction(engine) as session:
         item = session.get(Item, item_id)
+        assert item is not None
         assert (item.status, item.approved_by, item.approved_at) == ("approved", "ana0", NOW)
         assert session.scalar(select(func.count()).select_from(Delivery)) == 2
 
 
 def test_a_failed_approval_leaves_no_delivery(engine, item_id):
     with pytest.raises(RuntimeError), transaction(engine) as session:
-        approve_item(session, session.get(Item, item_id), SETTINGS, by="ana", now=NOW)
+        item = session.get(Item, item_id)
+        assert item is not None
+        approve_item(session, item, SETTINGS, by="ana", now=NOW)
         raise RuntimeError("the moderator's transaction fails later")
     with transaction(engine) as session:
         assert session.scalar(select(func.count()).select_from(Delivery)) == 0
-        assert session.get(Item, item_id).status == "pending"
+        item = session.get(Item, item_id)
+        assert item is not None and item.status == "pending"

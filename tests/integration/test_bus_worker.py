@@ -6,7 +6,7 @@ import asyncio
 import time
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
 from hub.core.bus.alerts import failure_alerter
 from hub.core.bus.messages import ChannelRow, ChannelSinks
@@ -66,7 +66,10 @@ def test_messages_use_the_channels_translation(engine):
     settings = bus_settings(channels=1)
     (delivery_id,) = seed_deliveries(engine, settings, 1, now=utcnow())
     with transaction(engine) as session:
-        channel = session.get(Channel, session.get(Delivery, delivery_id).channel_id)
+        delivery = session.get(Delivery, delivery_id)
+        assert delivery is not None
+        channel = session.get(Channel, delivery.channel_id)
+        assert channel is not None
         channel.language = "es"
     sink_box: list[InstantSink] = []
 
@@ -75,7 +78,9 @@ def test_messages_use_the_channels_translation(engine):
         return sink_box[-1]
 
     with transaction(engine) as session:
-        item_id = session.get(Delivery, delivery_id).item_id
+        delivery = session.get(Delivery, delivery_id)
+        assert delivery is not None
+        item_id = delivery.item_id
         session.add(
             ItemTranslation(item_id=item_id, language="es", title="Noticia", summary_text="Cuerpo")
         )
@@ -144,8 +149,9 @@ def test_permanent_errors_fail_at_once_and_alert_the_secretariat(engine):
     with transaction(engine) as session:
         failed = session.scalars(select(Delivery).where(Delivery.status == "failed")).all()
         assert sorted(d.id for d in failed) == [ids[0], ids[2]]
-        assert all(d.attempts == 1 and "chat not found" in d.last_error for d in failed)
+        assert all(d.attempts == 1 and "chat not found" in (d.last_error or "") for d in failed)
         alert = session.scalar(select(Delivery).where(Delivery.kind == "alert"))
+        assert alert is not None
         assert alert.status == "sent" and "2 deliveries failed" in alert.payload["title"]
     alerts = [m for m in sinks["c1"].sent if m.kind == "alert"]
     assert len(alerts) == 1 and "chat not found" in alerts[0].text
@@ -160,7 +166,7 @@ def test_too_many_attempts_make_a_delivery_dead(engine):
     settings = bus_settings(channels=1)
     (delivery_id,) = seed_deliveries(engine, settings, 1, now=utcnow())
     with engine.begin() as conn:
-        conn.execute(Delivery.__table__.update().values(max_attempts=3))
+        conn.execute(update(Delivery).values(max_attempts=3))
     stop = asyncio.Event()
 
     async def until_dead(worker: Worker) -> None:
@@ -238,11 +244,14 @@ def test_deleted_item_fails_with_a_reason(engine):
     settings = bus_settings(channels=1)
     (delivery_id,) = seed_deliveries(engine, settings, 1, now=utcnow())
     with transaction(engine) as session:
-        session.delete(session.get(Item, session.get(Delivery, delivery_id).item_id))
+        delivery = session.get(Delivery, delivery_id)
+        assert delivery is not None
+        session.delete(session.get(Item, delivery.item_id))
     run(Worker(engine, ChannelSinks(lambda row: InstantSink(info(row))), config=FAST))
     with transaction(engine) as session:
         delivery = session.get(Delivery, delivery_id)
-        assert delivery.status == "failed" and "deleted" in delivery.last_error
+        assert delivery is not None
+        assert delivery.status == "failed" and "deleted" in (delivery.last_error or "")
 
 
 def test_a_channel_left_out_of_the_config_fails_permanently(engine):

@@ -113,8 +113,17 @@ def test_migration_0010_makes_stored_calendar_conferences_conferences(engine: En
 
         def add(uid: str | None, name: dict[str, str], kind: str = "event", **more: object) -> None:
             source_id = source.id if uid else None
-            session.add(Event(id=uid or name["en"], kind=kind, name=name, starts_on=starts,
-                              source_id=source_id, external_uid=uid, **more))  # fmt: skip
+            session.add(
+                Event(
+                    id=uid or name["en"],
+                    kind=kind,
+                    name=name,
+                    starts_on=starts,
+                    source_id=source_id,
+                    external_uid=uid,
+                    **more,
+                )
+            )
 
         add("conf@oidp.net", {"pt": "Conferência do OIDP em Porto Alegre"})
         add("meet@oidp.net", {"es": "Conferencias de Decidim"}, kind="meeting")

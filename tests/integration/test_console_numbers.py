@@ -22,6 +22,7 @@ from sqlalchemy import Engine, select
 from bots.answering import ChatQuestion, answer_into_chat
 from hub.core.assistant.assistant import Assistant
 from hub.core.bus.outbox import Result, claim_due, record_results
+from hub.core.bus.states import AttemptOutcome
 from hub.core.config.catalog import sync_config
 from hub.core.config.settings import Settings
 from hub.core.db import transaction
@@ -84,12 +85,13 @@ def open_console(engine: Engine, settings: Settings, clock: SteppingClock) -> Co
 def send_due(engine: Engine, at: dt.datetime, *, fail: bool = False) -> int:
     """What a worker does at ``at``: claim every due delivery and record it sent (or failed)."""
     with engine.begin() as conn:
-        claims = claim_due(conn, token=f"test/{uuid.uuid4().hex}", now=at, limit=100,
-                           lease_seconds=60)  # fmt: skip
+        claims = claim_due(
+            conn, token=f"test/{uuid.uuid4().hex}", now=at, limit=100, lease_seconds=60
+        )
         results = [
-            Result(c, "failed", at, at, error="Forbidden: the member blocked the bot")
+            Result(c, AttemptOutcome.FAILED, at, at, error="Forbidden: the member blocked the bot")
             if fail
-            else Result(c, "sent", at, at, platform_message_id=f"m{c.id}")
+            else Result(c, AttemptOutcome.SENT, at, at, platform_message_id=f"m{c.id}")
             for c in claims
         ]
         record_results(conn, results)
@@ -105,9 +107,10 @@ def post_item(engine: Engine, channel: str, at: dt.datetime, title: str) -> None
         channel_id = session.scalar(select(Channel.id).where(Channel.key == channel))
         assert channel_id is not None
         session.add(
-            Delivery(item_id=item.id, channel_id=channel_id, status="pending", due_at=at,
-                     created_at=at)
-        )  # fmt: skip
+            Delivery(
+                item_id=item.id, channel_id=channel_id, status="pending", due_at=at, created_at=at
+            )
+        )
 
 
 def ask(engine: Engine, assistant: Assistant, settings: Settings, n: int, at: dt.datetime) -> None:
@@ -162,9 +165,9 @@ def test_sent_today_counts_posts_of_the_local_day_and_replies_apart(
 
         channels = client.get("/channels").text
         row = row_of(channels, 'id="channel-news_en"')
-        cells = [c.split("</td>")[0] for c in row.split("<td>")[1:]]
-        sent, failed, replies = cells[5], cells[6], cells[7]
-        assert (sent, failed) == ("1", "0"), cells
+        columns = [c.split("</td>")[0] for c in row.split("<td>")[1:]]
+        sent, failed, replies = columns[5], columns[6], columns[7]
+        assert (sent, failed) == ("1", "0"), columns
         assert replies.startswith("6 ") and "(1 failed)" in replies, replies
 
 
@@ -213,11 +216,22 @@ def test_mailchimp_campaigns_and_test_sends_are_attempts_counted_apart(
     with open_console(engine, settings, clock) as client:
         assert "No attempt recorded yet." in mailchimp_row(client)
         with transaction(engine) as session:
-            session.add(Item(title="Youth budget in Cascais", language="en", status="approved",
-                             approved_at=now - dt.timedelta(days=3)))  # fmt: skip
+            session.add(
+                Item(
+                    title="Youth budget in Cascais",
+                    language="en",
+                    status="approved",
+                    approved_at=now - dt.timedelta(days=3),
+                )
+            )
         month = now.astimezone(ZONE).date().replace(day=1)
-        composer = post(client, "/newsletter/drafts", language="en", start=str(month),
-                        end=str(now.astimezone(ZONE).date()))  # fmt: skip
+        composer = post(
+            client,
+            "/newsletter/drafts",
+            language="en",
+            start=str(month),
+            end=str(now.astimezone(ZONE).date()),
+        )
         assert "Youth budget in Cascais" in composer
         with transaction(engine) as session:
             from hub.core.models import NewsletterEdition
@@ -282,12 +296,24 @@ def test_a_campaign_sent_now_from_the_command_line_is_sent_today(
         sync_config(session, settings)
         session.add(Item(title="Year's end", language="en", status="approved", approved_at=now))
         session.flush()
-        edition = draft_edition(session, "en", dt.date(2026, 12, 1), dt.date(2026, 12, 31),
-                                timezone=settings.hub.timezone)  # fmt: skip
+        edition = draft_edition(
+            session,
+            "en",
+            dt.date(2026, 12, 1),
+            dt.date(2026, 12, 31),
+            timezone=settings.hub.timezone,
+        )
         approve(edition, "ana")
         edition_id = edition.id
-    push_edition(engine, edition_id, account_from_settings(settings), now=now, network="IOPD",
-                 test_to=["proof@example.org"], send_now=True)  # fmt: skip
+    push_edition(
+        engine,
+        edition_id,
+        account_from_settings(settings),
+        now=now,
+        network="IOPD",
+        test_to=["proof@example.org"],
+        send_now=True,
+    )
     start, end = day_bounds(now, settings.hub.timezone)
     with engine.connect() as conn:
         figures = {c.channel: c for c in bus_status(conn, now, start, end).channels}

@@ -53,15 +53,23 @@ def settings_for(slack_url: str, telegram_url: str) -> Settings:
         {
             "hub": {"languages": ["en", "es"]},
             "channels": {
-                "slack_news": {"platform": "slack", "target": SLACK_NEWS,
-                               "token_env": "SLACK_TOKEN", "base_url": slack_url},
-                "telegram_news": {"platform": "telegram", "target": str(TG_NEWS),
-                                  "token_env": "TG_TOKEN", "base_url": telegram_url},
+                "slack_news": {
+                    "platform": "slack",
+                    "target": SLACK_NEWS,
+                    "token_env": "SLACK_TOKEN",
+                    "base_url": slack_url,
+                },
+                "telegram_news": {
+                    "platform": "telegram",
+                    "target": str(TG_NEWS),
+                    "token_env": "TG_TOKEN",
+                    "base_url": telegram_url,
+                },
             },
             "routes": [{"name": "all", "to": ["slack_news", "telegram_news"]}],
             "secrets": {"SLACK_TOKEN": SLACK_TOKEN, "TG_TOKEN": TG_TOKEN},
         }
-    )  # fmt: skip
+    )
 
 
 @dataclass

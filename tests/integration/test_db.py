@@ -80,7 +80,7 @@ def test_the_models_match_the_migrations(engine: Engine) -> None:
 
     from hub.core import accounts
 
-    assert accounts.WebSession.__table__.name in Base.metadata.tables
+    assert accounts.WebSession.__tablename__ in Base.metadata.tables
     with engine.connect() as connection:
         context = MigrationContext.configure(connection, opts={"compare_type": True})
         differences = compare_metadata(context, Base.metadata)

@@ -142,9 +142,8 @@ class Findings(HTMLParser):
         if tag == "link":
             return (values.get("href") or "").startswith("/static/")
         if tag == "form":  # the console's own forms post to its own paths only
-            return (values.get("action") or "/").startswith("/") and not values.get(
-                "action", ""
-            ).startswith("//")
+            action = values.get("action") or "/"
+            return action.startswith("/") and not action.startswith("//")
         return tag in ("meta", "input", "button", "textarea", "select", "svg")  # charts
 
     def _safe_url(self, value: str) -> bool:

@@ -20,11 +20,11 @@ ITEM_KEYS = {"id", "title", "link", "summary_html", "summary_text", "published",
 
 
 @pytest.fixture
-def hub(tmp_path, database_url):  # type: ignore[no-untyped-def]
+def hub(tmp_path, database_url):
     _register()
     runner = CliRunner()
 
-    def invoke(*args: str, feed_url: str = "https://example.org/rss"):  # type: ignore[no-untyped-def]
+    def invoke(*args: str, feed_url: str = "https://example.org/rss"):
         config = tmp_path / "hub.toml"
         config.write_text(
             f'[hub]\nlanguages = ["en", "es", "fr", "ca", "pt"]\ndatabase_url = "{database_url}"\n'

@@ -70,7 +70,7 @@ def settings_for(urls: dict[str, str], trusted: tuple[str, ...] = ()) -> Setting
     )
 
 
-def poll(engine, settings: Settings, clock: Clock) -> CycleReport:  # type: ignore[no-untyped-def]
+def poll(engine, settings: Settings, clock: Clock) -> CycleReport:
     async def go() -> CycleReport:
         async with make_client() as client:
             return await Poller(engine, settings, client, policy=POLICY, clock=clock).run_once()
@@ -83,7 +83,7 @@ def outcomes(report: CycleReport) -> dict[str, tuple[str, str | None]]:
 
 
 @pytest.fixture
-def server():  # type: ignore[no-untyped-def]
+def server():
     with serving() as running:
         yield running
 
@@ -197,6 +197,7 @@ def test_backoff_and_owner_told_once_when_failing_and_once_when_recovered(
         poll(engine, settings, clock)
         with transaction(engine) as session:
             source = session.scalars(select(Source)).one()
+            assert source.next_fetch_at is not None
             delays.append(source.next_fetch_at - clock.now)
             clock.now = source.next_fetch_at
     assert delays == [

@@ -161,17 +161,29 @@ def test_a_telegram_submission_of_a_known_story_is_one_more_origin(engine) -> No
         )
         assert sent.summary_html == "<p>See you there!</p><p>Bring friends &amp; colleagues.</p>"
         report = submit(
-            session, rows["telegram"], sent, platform="telegram", reply_to="42",
-            member_id=None, settings=SETTINGS, now=NOW,
-        )  # fmt: skip
+            session,
+            rows["telegram"],
+            sent,
+            platform="telegram",
+            reply_to="42",
+            member_id=None,
+            settings=SETTINGS,
+            now=NOW,
+        )
         assert len(report.merged) == 1
         origin = session.scalars(select(ItemOrigin).where(ItemOrigin.platform == "telegram")).one()
         assert origin.reply_to == "42"
         fresh = submission_candidate(external_id="tg:1", title="New project", text="x", now=NOW)
         created = submit(
-            session, rows["telegram"], fresh, platform="telegram", reply_to="42",
-            member_id=None, settings=SETTINGS, now=NOW,
-        )  # fmt: skip
+            session,
+            rows["telegram"],
+            fresh,
+            platform="telegram",
+            reply_to="42",
+            member_id=None,
+            settings=SETTINGS,
+            now=NOW,
+        )
         assert created.created[0].status == "pending"
         with pytest.raises(SubmissionError):
             submission_candidate(external_id="tg:2", title="t", link="javascript:x", now=NOW)

@@ -58,8 +58,9 @@ def document_titles(engine: Engine) -> dict[str, dict[str, str]]:
         return {str(file): dict(name) for file, name in rows}
 
 
-@pytest.mark.parametrize(("language", "kind"), [("en", "Event"), ("es", "Evento"),
-                                                ("ca", "Esdeveniment")])  # fmt: skip
+@pytest.mark.parametrize(
+    ("language", "kind"), [("en", "Event"), ("es", "Evento"), ("ca", "Esdeveniment")]
+)
 def test_kinds_and_seed_documents_are_shown_by_name(
     engine: Engine, client: ConsoleClient, language: str, kind: str
 ) -> None:

@@ -76,6 +76,7 @@ def test_members_go_in_batches_as_pending_with_merge_fields_and_tags(standin, cl
 
 def test_a_member_who_unsubscribed_in_mailchimp_is_never_resubscribed(standin, client):
     ana = member(1, newsletter_status="subscribed")
+    assert ana.email is not None
     sync_members(client, standin.list_id, [ana], sleep=no_wait)
     standin.state.members[subscriber_hash(ana.email)]["status"] = "unsubscribed"  # in Mailchimp
     ana.organisation = "City 1, renamed"

@@ -10,6 +10,8 @@ without a second send. Against the Mailchimp stand-in and the real
 from __future__ import annotations
 
 import asyncio
+from dataclasses import replace
+from typing import Any
 
 import pytest
 
@@ -34,14 +36,13 @@ def campaign(standin: MailchimpStandIn) -> str:
     return str(created["id"])
 
 
-def send(standin: MailchimpStandIn, campaign_id: str, **fields: object) -> str:
+def send(standin: MailchimpStandIn, campaign_id: str, **fields: Any) -> str:
     channel = ChannelInfo("newsletter", "mailchimp", "chaos01", base_url=standin.base_url)
     sink = mailchimp_sink(channel, standin.api_key)
-    message = Message(
-        delivery_id=9,
-        kind="campaign",
-        title="Edition",
-        extra={"campaign_id": campaign_id},
+    message = replace(
+        Message(
+            delivery_id=9, kind="campaign", title="Edition", extra={"campaign_id": campaign_id}
+        ),
         **fields,
     )
     return asyncio.run(sink.send(message)).platform_message_id
@@ -73,12 +74,12 @@ def test_a_send_racing_past_the_status_read_takes_mailchimps_refusal_as_the_rece
     reads = iter(["save", "sent"])  # the first read comes before the other sender's send
     real_status = sink._status
 
-    def racing_status(found: str) -> str:
+    def racing_status(campaign_id: str) -> str:
         status = next(reads)
         if status == "save":
-            standin.state.campaign_action(found, "send", body=None)  # the other sender
+            standin.state.campaign_action(campaign_id, "send", body=None)  # the other sender
             return status
-        return real_status(found)
+        return real_status(campaign_id)
 
     sink._status = racing_status  # type: ignore[method-assign]
     message = Message(9, "campaign", "Edition", extra={"campaign_id": campaign_id})

@@ -78,8 +78,9 @@ def test_post_edit_delete_and_idempotent_retry() -> None:
             edited = await sink.send(
                 replace(item(title="Nueva fecha"), edit_of=posted.platform_message_id)
             )
-            await sink.send(replace(item(), kind="retraction", edit_of=posted.platform_message_id))
-            await sink.delete(posted.platform_message_id)  # already gone is fine
+            retraction = replace(item(), kind="retraction", edit_of=posted.platform_message_id)
+            await sink.send(retraction)
+            await sink.send(retraction)  # already gone is fine
         assert posted == retried == edited
         [status] = standin.statuses.values()
         assert status.language == "es" and status.visibility == "public"

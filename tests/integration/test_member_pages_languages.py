@@ -80,9 +80,9 @@ def own_words(language: str) -> set[str]:
     path = i18n.LOCALE_DIR / language / "LC_MESSAGES" / "messages.po"
     with path.open("rb") as po:
         catalog = read_po(po, locale=language)
-    texts = []
+    texts: list[str] = []
     for message in catalog:
-        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        strings = (message.string,) if isinstance(message.string, str) else (message.string or ())
         ids = message.id if isinstance(message.id, tuple) else (message.id,)
         texts += [s for s in strings if s and s not in ids]
     for named in topic_names().values():  # a name copied from English is not a translation
@@ -102,13 +102,16 @@ def english_left(english: str, other: str, language: str, settings: Settings) ->
 def settings() -> Settings:
     return Settings.model_validate(
         {
-            "hub": {"name": NETWORK, "timezone": "Europe/Madrid",
-                    "languages": ["en", "es", "fr", "ca", "pt"]},
+            "hub": {
+                "name": NETWORK,
+                "timezone": "Europe/Madrid",
+                "languages": ["en", "es", "fr", "ca", "pt"],
+            },
             "sources": {"web_form": {"kind": "web", "title": "Members' web form"}},
             "channels": {"news": {"platform": "memory", "target": "news"}},
             "secrets": {"HUB_SECRET_KEY": TEST_SECRET_KEY},
         }
-    )  # fmt: skip
+    )
 
 
 @pytest.fixture

@@ -37,16 +37,23 @@ EMAIL = "ana@girona.cat"
 def settings_with(standin: MailchimpStandIn) -> Settings:
     return Settings.model_validate(
         {
-            "hub": {"name": "Test hub", "languages": ["en", "es", "ca"],
-                    "public_url": "https://hub.example.org"},
+            "hub": {
+                "name": "Test hub",
+                "languages": ["en", "es", "ca"],
+                "public_url": "https://hub.example.org",
+            },
             "channels": {
                 "news_en": {"platform": "memory", "target": "news-en"},
-                "newsletter": {"platform": "mailchimp", "target": standin.list_id,
-                               "base_url": standin.base_url, "token_env": "MAILCHIMP_API_KEY"},
+                "newsletter": {
+                    "platform": "mailchimp",
+                    "target": standin.list_id,
+                    "base_url": standin.base_url,
+                    "token_env": "MAILCHIMP_API_KEY",
+                },
             },
             "secrets": {"HUB_SECRET_KEY": TEST_SECRET_KEY, "MAILCHIMP_API_KEY": standin.api_key},
         }
-    )  # fmt: skip
+    )
 
 
 @pytest.fixture
@@ -72,8 +79,15 @@ def client(engine: Engine, standin: MailchimpStandIn, clock: SteppingClock) -> I
 
 def add_member(engine: Engine, **values: object) -> int:
     with transaction(engine) as session:
-        member = Member(**{"organisation": "Ajuntament de Girona", "email": EMAIL,
-                           "language": "es", "topics": ["climate"], **values})  # fmt: skip
+        member = Member(
+            **{
+                "organisation": "Ajuntament de Girona",
+                "email": EMAIL,
+                "language": "es",
+                "topics": ["climate"],
+                **values,
+            }
+        )
         session.add(member)
         session.flush()
         return member.id
@@ -148,9 +162,14 @@ def test_saving_updates_the_member_and_the_mailchimp_audience(
     token = csrf_token(client.get(url).text)
     saved = client.post(
         url,
-        data={"csrf_token": token, "language": "ca", "topics": ["youth", "gender"],
-              "channels": ["telegram"], "newsletter": "on"},
-    )  # fmt: skip
+        data={
+            "csrf_token": token,
+            "language": "ca",
+            "topics": ["youth", "gender"],
+            "channels": ["telegram"],
+            "newsletter": "on",
+        },
+    )
     assert saved.status_code == 303
     # the member just chose Catalan: the page answers in it
     assert "Confirma la teva subscripció" in client.follow(saved).text
@@ -185,9 +204,14 @@ def test_a_mailchimp_failure_keeps_the_choices_and_says_so(
 ) -> None:
     member_id = add_member(engine, newsletter_status="cleaned")
     standin.state.members[subscriber_hash(EMAIL)] = {
-        "id": subscriber_hash(EMAIL), "email_address": EMAIL, "status": "cleaned",
-        "merge_fields": {}, "tags": [], "language": "", "list_id": standin.list_id,
-    }  # fmt: skip
+        "id": subscriber_hash(EMAIL),
+        "email_address": EMAIL,
+        "status": "cleaned",
+        "merge_fields": {},
+        "tags": [],
+        "language": "",
+        "list_id": standin.list_id,
+    }
     url = link(member_id)
     page = client.get(url).text
     assert 'id="newsletter" name="newsletter" value="on" disabled' in page
@@ -224,13 +248,18 @@ def test_the_audience_sync_carries_each_members_link(standin: MailchimpStandIn) 
     from newsletters.mailchimp import MailchimpAccount, make_client
 
     settings = settings_with(standin)
-    members = [Member(id=3, organisation="Girona", email=EMAIL, language="ca", topics=[]),
-               Member(id=4, organisation="Lleida", email="info@lleida.cat", topics=[])]  # fmt: skip
+    members = [
+        Member(id=3, organisation="Girona", email=EMAIL, language="ca", topics=[]),
+        Member(id=4, organisation="Lleida", email="info@lleida.cat", topics=[]),
+    ]
     client = make_client(MailchimpAccount(standin.api_key, standin.base_url, standin.list_id))
     report = sync_members(
-        client, standin.list_id, members, poll_every=0.01,
+        client,
+        standin.list_id,
+        members,
+        poll_every=0.01,
         links=lambda member: preferences_url(settings, member.id, NOW),
-    )  # fmt: skip
+    )
     assert report.members == 2 and report.errored == 0
     for member in members:
         assert member.email is not None

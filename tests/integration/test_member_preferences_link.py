@@ -35,8 +35,15 @@ LINK = re.compile(r'id="preferences-link"[^>]* value="([^"]+)"')
 
 def add_member(engine: Engine, **values: object) -> int:
     with transaction(engine) as session:
-        member = Member(**{"organisation": "Ajuntament de Girona", "email": "ana@girona.cat",
-                           "language": "es", "topics": [], **values})  # fmt: skip
+        member = Member(
+            **{
+                "organisation": "Ajuntament de Girona",
+                "email": "ana@girona.cat",
+                "language": "es",
+                "topics": [],
+                **values,
+            }
+        )
         session.add(member)
         session.flush()
         return member.id
@@ -139,8 +146,9 @@ def test_the_demos_preferences_page_opens_real_links_and_refuses_junk(
     assert len(world.secret_key) >= 32 and world.secret_key != DemoWorld().secret_key
     # As `hub demo` starts its console: the world's secret key signs the cookies too.
     with signed_in(engine, settings, clock, secret_key=world.secret_key) as client:
-        dakar = add_member(engine, organisation="Ville de Dakar", email="awa@dakar.example.org",
-                           language="fr")  # fmt: skip
+        dakar = add_member(
+            engine, organisation="Ville de Dakar", email="awa@dakar.example.org", language="fr"
+        )
         link = link_on_member_page(client, dakar)
         assert link is not None
         path = "/preferences/" + link.rsplit("/preferences/", 1)[1]

@@ -60,17 +60,33 @@ def seed(engine) -> None:
             [
                 Question(platform="slack", text="When?", status="answered"),
                 Question(platform="telegram", text="Who?", status="handed_off", handoff=True),
-                NewsletterEdition(language="en", period_start=NOW.date(), period_end=NOW.date(),
-                                  status="scheduled", mailchimp_campaign_id="c1"),
-                RateBucket(key="slack:team", tokens=0.0, updated_at=NOW,
-                           paused_until=NOW + dt.timedelta(seconds=30)),
+                NewsletterEdition(
+                    language="en",
+                    period_start=NOW.date(),
+                    period_end=NOW.date(),
+                    status="scheduled",
+                    mailchimp_campaign_id="c1",
+                ),
+                RateBucket(
+                    key="slack:team",
+                    tokens=0.0,
+                    updated_at=NOW,
+                    paused_until=NOW + dt.timedelta(seconds=30),
+                ),
             ]
-        )  # fmt: skip
+        )
         first = session.query(Delivery).filter_by(status="pending").order_by(Delivery.id).first()
+        assert first is not None
         session.add(
-            DeliveryAttempt(delivery_id=first.id, attempt=1, started_at=NOW, finished_at=NOW,
-                            outcome="retry", error="RateLimited: slow down (retry after 30 s)")
-        )  # fmt: skip
+            DeliveryAttempt(
+                delivery_id=first.id,
+                attempt=1,
+                started_at=NOW,
+                finished_at=NOW,
+                outcome="retry",
+                error="RateLimited: slow down (retry after 30 s)",
+            )
+        )
     with engine.begin() as conn:
         conn.execute(
             update(Delivery)

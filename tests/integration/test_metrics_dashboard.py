@@ -53,8 +53,15 @@ def seed(engine) -> None:
         session.add(failed)
         session.flush()
         for attempt, outcome in ((1, "retry"), (2, "dead")):
-            session.add(DeliveryAttempt(delivery_id=failed.id, attempt=attempt, started_at=NOW,
-                                        finished_at=NOW, outcome=outcome))  # fmt: skip
+            session.add(
+                DeliveryAttempt(
+                    delivery_id=failed.id,
+                    attempt=attempt,
+                    started_at=NOW,
+                    finished_at=NOW,
+                    outcome=outcome,
+                )
+            )
         session.add_all(
             [
                 Question(platform="slack", text="a", created_at=yesterday_late),

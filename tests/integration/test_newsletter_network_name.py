@@ -36,8 +36,15 @@ def test_a_spanish_edition_is_the_oidps_and_an_english_one_the_iopds(
     names = load_settings(EXAMPLE, SECRETS).hub.network_names()
     with Session(engine, expire_on_commit=False) as session, session.begin():
         for language, title in (("es", "Presupuestos en Girona"), ("en", "Budgets in Girona")):
-            session.add(Item(title=title, language=language, status="approved", tags=[],
-                             approved_at=dt.datetime(2026, 11, 10, tzinfo=dt.UTC)))  # fmt: skip
+            session.add(
+                Item(
+                    title=title,
+                    language=language,
+                    status="approved",
+                    tags=[],
+                    approved_at=dt.datetime(2026, 11, 10, tzinfo=dt.UTC),
+                )
+            )
     editions = {e.language: e for e in draft_editions(engine, START, END, ["es", "en"], names)}
     assert editions["es"].subject == "Boletín de OIDP, noviembre de 2026"
     assert editions["en"].subject == "IOPD newsletter, November 2026"

@@ -99,8 +99,16 @@ def test_each_item_is_in_one_edition_of_its_local_month(
 
         def add(title: str, approved: dt.datetime, published: dt.datetime | None = None) -> None:
             published_at = published or approved
-            session.add(Item(title=title, language="en", status="approved", approved_at=approved,
-                             published_at=published_at, link="https://oidp.net/x"))  # fmt: skip
+            session.add(
+                Item(
+                    title=title,
+                    language="en",
+                    status="approved",
+                    approved_at=approved,
+                    published_at=published_at,
+                    link="https://oidp.net/x",
+                )
+            )
 
         add("Mid last month", local(last_month + dt.timedelta(days=9), 10))
         add("Pushed in the fortnight", local(last_month + dt.timedelta(days=3), 10))
@@ -128,8 +136,7 @@ def test_each_item_is_in_one_edition_of_its_local_month(
         assert "Just after local midnight" not in composer and "Late approval" not in composer
         # In another language the items are still free (once translated): the rule is per
         # language, so the Spanish composer lists them among the left out.
-        post(client, "/newsletter/drafts", language="es", start=str(last_month),
-             end=str(last_end))  # fmt: skip
+        post(client, "/newsletter/drafts", language="es", start=str(last_month), end=str(last_end))
         with transaction(engine) as session:
             spanish = session.scalars(
                 select(NewsletterEdition.id).where(NewsletterEdition.language == "es")
@@ -149,14 +156,16 @@ def test_a_draft_refreshed_after_another_edition_went_out_drops_its_items(
     with transaction(engine) as session:
         sync_config(session, settings)
         late_evening = local(last_month + dt.timedelta(days=20), 23, 30)
-        session.add(Item(title="Shared news", language="en", status="approved",
-                         approved_at=late_evening))  # fmt: skip
+        session.add(
+            Item(title="Shared news", language="en", status="approved", approved_at=late_evening)
+        )
     add_user(engine, EDITOR, PASSWORD, role="editor")
     with ConsoleClient(console_app(settings, engine, clock=clock)) as client:
         assert client.sign_in(EDITOR, PASSWORD).status_code == 303
         monthly = drafted(client, engine, last_month, this_month - dt.timedelta(days=1))
-        weekly = drafted(client, engine, last_month + dt.timedelta(days=15),
-                         last_month + dt.timedelta(days=21))  # fmt: skip
+        weekly = drafted(
+            client, engine, last_month + dt.timedelta(days=15), last_month + dt.timedelta(days=21)
+        )
         assert titles_in(engine, monthly) == titles_in(engine, weekly) == {"Shared news"}
         url = f"/newsletter/{weekly}"
         post(client, f"{url}/approve", back=url)

@@ -38,6 +38,7 @@ def approve(engine, title: str, *, tags=(), countries=(), at: dt.datetime = NOW)
     with transaction(engine) as session:
         sync_config(session, SETTINGS)
         source = session.scalar(select(Source).where(Source.key == "site"))
+        assert source is not None
         item = Item(
             title=title,
             link=f"https://example.org/{title.replace(' ', '-').lower()}",
@@ -62,7 +63,7 @@ def statuses(engine, channel: str) -> dict[str, int]:
             .where(Channel.key == channel)
             .group_by(Delivery.status)
         ).all()
-    return dict(rows)  # type: ignore[arg-type]
+    return dict(rows)
 
 
 def roundup(engine, channel="weekly", key="2026-W48", now=NOW, **kwargs):
@@ -76,14 +77,32 @@ def test_groups_by_topic_with_counts_links_and_events_at_the_end(engine):
     approve(engine, "Youth council elected", tags=["youth"])
     approve(engine, "A note without tags")
     with transaction(engine) as session:
-        session.add(Event(id="conf-25", kind="conference", name={"en": "25th IOPD Conference",
-                                                                 "es": "25ª Conferencia"},
-                          starts_on=dt.date(2027, 3, 10), city="Barcelona"))  # fmt: skip
-        session.add(Event(id="ical-conf-25", kind="conference", name={"en": "25th IOPD Conference"},
-                          starts_on=dt.date(2027, 3, 10), city="Barcelona"))  # fmt: skip
+        session.add(
+            Event(
+                id="conf-25",
+                kind="conference",
+                name={"en": "25th IOPD Conference", "es": "25ª Conferencia"},
+                starts_on=dt.date(2027, 3, 10),
+                city="Barcelona",
+            )
+        )
+        session.add(
+            Event(
+                id="ical-conf-25",
+                kind="conference",
+                name={"en": "25th IOPD Conference"},
+                starts_on=dt.date(2027, 3, 10),
+                city="Barcelona",
+            )
+        )
         award = Award(id="distinction-2027", name={"en": "IOPD Distinction"})
-        award.steps.append(AwardStep(step="call_for_entries", starts_on=dt.date(2026, 11, 1),
-                                     ends_on=dt.date(2026, 12, 15)))  # fmt: skip
+        award.steps.append(
+            AwardStep(
+                step="call_for_entries",
+                starts_on=dt.date(2026, 11, 1),
+                ends_on=dt.date(2026, 12, 15),
+            )
+        )
         session.add(award)
     result = roundup(engine)
     assert result.delivery_id is not None
@@ -98,6 +117,7 @@ def test_groups_by_topic_with_counts_links_and_events_at_the_end(engine):
     assert "IOPD Distinction (closes Dec 15, 2026)" in text
     with transaction(engine) as session:
         delivery = session.get(Delivery, result.delivery_id)
+        assert delivery is not None
         assert (delivery.kind, delivery.dedup_key, delivery.status) == (
             "roundup",
             "roundup:weekly:2026-W48",
@@ -207,8 +227,15 @@ def test_a_long_roundup_stays_within_its_budget_and_keeps_its_ending(engine):
     from hub.core.schedule.roundups import HTML_BUDGET
 
     with transaction(engine) as session:
-        session.add(Event(id="conf-25", kind="conference", name={"en": "25th IOPD Conference"},
-                          starts_on=dt.date(2027, 3, 10), city="Barcelona"))  # fmt: skip
+        session.add(
+            Event(
+                id="conf-25",
+                kind="conference",
+                name={"en": "25th IOPD Conference"},
+                starts_on=dt.date(2027, 3, 10),
+                city="Barcelona",
+            )
+        )
     long = "A participatory budgeting story told at great length " * 3
     for number in range(25):
         approve(engine, f"{number:02d} {long}", at=NOW - dt.timedelta(minutes=60 - number))

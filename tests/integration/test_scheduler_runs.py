@@ -69,6 +69,12 @@ def scheduler(engine, name: str) -> Scheduler:
     return Scheduler(engine, SETTINGS, leadership=leadership)
 
 
+def leader(scheduler: Scheduler) -> Leadership:
+    """The scheduler's leadership (every scheduler here is made with one)."""
+    assert scheduler.leadership is not None
+    return scheduler.leadership
+
+
 @pytest.fixture(autouse=True)
 def _release_leaders():
     """Close each scheduler's lock connection (as ``Scheduler.run`` does when it stops)."""
@@ -109,20 +115,21 @@ def test_two_instances_and_a_restart_fire_each_period_once(engine, database_url)
         for thread in threads:
             thread.join()
         # Leadership lets only one act; even a follower that acted would skip the recorded run.
-        second.leadership.leading = True
-        second.fire("weekly_roundup", SETTINGS.schedules["weekly_roundup"], "2026-W48",
-                    MONDAY_0900_MADRID)  # fmt: skip
+        leader(second).leading = True
+        second.fire(
+            "weekly_roundup", SETTINGS.schedules["weekly_roundup"], "2026-W48", MONDAY_0900_MADRID
+        )
         assert [key for key, _ in runs(engine)] == ["2026-W48"]
         assert roundups(engine) == 1
-        first.leadership.release()
-        second.leadership.release()
+        leader(first).release()
+        leader(second).release()
         # A restart (a new instance with no memory) neither repeats nor skips.
         restarted = scheduler(other_engine, "three")
         assert [
             f.schedule for f in restarted.tick(MONDAY_0900_MADRID + dt.timedelta(hours=2))
         ] == []
         approve(engine, "b", MONDAY_0900_MADRID + dt.timedelta(days=1))
-        restarted.leadership.release()
+        leader(restarted).release()
         later = scheduler(engine, "four")
         fired = later.tick(MONDAY_0900_MADRID + dt.timedelta(days=7, minutes=30))
         assert ("weekly_roundup", "2026-W49") in [(f.schedule, f.period) for f in fired]

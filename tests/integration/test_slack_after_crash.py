@@ -13,7 +13,10 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Awaitable, Callable
 from dataclasses import replace
+from typing import Any
 
+import pytest
+from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bots.limits import SLACK
@@ -25,8 +28,10 @@ TOKEN = "xoxb-stand-in-token"
 UNHURRIED = replace(SLACK, per_channel_burst=10_000)
 
 
-def item(delivery_id: int, **fields: object) -> Message:
-    return Message(delivery_id=delivery_id, kind="item", title=f"News {delivery_id}", **fields)
+def item(delivery_id: int, **fields: Any) -> Message:
+    return replace(
+        Message(delivery_id=delivery_id, kind="item", title=f"News {delivery_id}"), **fields
+    )
 
 
 def with_standin(body: Callable[[SlackStandIn, ChannelInfo], Awaitable[None]]) -> None:
@@ -71,7 +76,9 @@ def test_an_in_doubt_message_that_never_reached_slack_is_posted_once() -> None:
         receipt = await send_with_new_sink(channel, item(51, attempt=3, in_doubt=True))
         assert posts(standin) == 2
         [posted] = [
-            m for m in standin.messages() if m.metadata["event_payload"]["delivery_id"] == 51
+            m
+            for m in standin.messages()
+            if m.metadata is not None and m.metadata["event_payload"]["delivery_id"] == 51
         ]
         assert receipt == f"C0NEWS:{posted.ts}"
 
@@ -146,11 +153,9 @@ def test_a_channel_given_by_name_is_found_with_conversations_list() -> None:
 def test_history_by_name_is_refused_like_slack_and_an_unknown_name_posts() -> None:
     async def body(standin: SlackStandIn, channel: ChannelInfo) -> None:
         client = AsyncWebClient(token=TOKEN, base_url=f"{standin.url}/api/")
-        try:
-            refused = await client.conversations_history(channel="#news")
-        except Exception as exc:  # slack_sdk raises SlackApiError for ok=false
-            refused = getattr(exc, "response", None)
-        assert refused is not None and refused["error"] == "channel_not_found"
+        with pytest.raises(SlackApiError) as refused:
+            await client.conversations_history(channel="#news")
+        assert refused.value.response["error"] == "channel_not_found"
         standin.add_channel("C0ARCHIVED", "old-news", is_archived=True)
         gone = ChannelInfo("slack", "slack", "#nowhere", base_url=standin.url)
         sink = SlackSink(gone, TOKEN)

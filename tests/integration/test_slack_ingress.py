@@ -177,8 +177,12 @@ def test_commands_and_interactions_are_stored_once_per_trigger(
     client: AsgiClient, engine: Engine
 ) -> None:
     command = command_body("/iopd", "when is the next conference", "U1", "C1", "trig.1")
-    action = {"type": "block_actions", "trigger_id": "trig.2", "user": {"id": "U9"},
-              "actions": [{"action_id": "hub_approve", "value": "7"}]}  # fmt: skip
+    action = {
+        "type": "block_actions",
+        "trigger_id": "trig.2",
+        "user": {"id": "U9"},
+        "actions": [{"action_id": "hub_approve", "value": "7"}],
+    }
     interaction = interaction_body(action)
     for _ in range(2):
         assert post(client, command, content_type=FORM).status_code == 200

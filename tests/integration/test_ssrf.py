@@ -135,7 +135,7 @@ def _settings(urls: dict[str, str], allow: list[str]) -> Settings:
     )
 
 
-def _poll(engine, settings: Settings) -> dict[str, tuple[str, str | None]]:  # type: ignore[no-untyped-def]
+def _poll(engine, settings: Settings) -> dict[str, tuple[str, str | None]]:
     async def go() -> CycleReport:
         async with make_client() as client:
             poller = Poller(

@@ -6,6 +6,7 @@ import asyncio
 import datetime as dt
 import json
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 from asgi_client import AsgiClient
@@ -146,7 +147,7 @@ def test_polling_commits_each_batch_before_the_offset_moves(engine: Engine) -> N
                     standin.queue_update(standin.member_update(42, text))
                 crashing = TelegramPoller(engine, bot, clock=lambda: NOW)
 
-                def broken(*_: object) -> None:
+                def broken(updates: list[dict[str, Any]], now: dt.datetime) -> None:
                     raise RuntimeError("database is down")
 
                 crashing._store = broken  # type: ignore[method-assign]

@@ -144,8 +144,9 @@ def test_corrections_edit_and_retractions_delete() -> None:
                     edit_of=photo.platform_message_id,
                 )
             )
-            await sink.send(replace(item(), kind="retraction", edit_of=sent.platform_message_id))
-            await sink.delete(sent.platform_message_id)  # already gone: still fine
+            retraction = replace(item(), kind="retraction", edit_of=sent.platform_message_id)
+            await sink.send(retraction)
+            await sink.send(retraction)  # already gone: still fine
         assert edited == again == sent
         held = {m.message_id: m for m in standin.messages(CHANNEL_ID)}
         assert held[1].deleted and held[1].text.startswith("Award call open (corrected)")

@@ -119,26 +119,58 @@ def seed(engine: Engine) -> dict[str, str]:
     now = NOW
     with transaction(engine) as session:
         sync_config(session, example_settings())
-        item = Item(status="pending", title="Assemblies in Lyon", summary_html="<p>Lyon</p>",
-                    summary_text="Lyon", language="en", tags=["youth"])  # fmt: skip
+        item = Item(
+            status="pending",
+            title="Assemblies in Lyon",
+            summary_html="<p>Lyon</p>",
+            summary_text="Lyon",
+            language="en",
+            tags=["youth"],
+        )
         member = Member(organisation="City of Lyon", contact_name="Claire", email="c@lyon.fr")
         session.add_all([item, member])
-        session.add(Event(id="conf-2026", kind="conference", name={"en": "Conference"},
-                          starts_on=dt.date(2026, 12, 3)))  # fmt: skip
+        session.add(
+            Event(
+                id="conf-2026",
+                kind="conference",
+                name={"en": "Conference"},
+                starts_on=dt.date(2026, 12, 3),
+            )
+        )
         session.add(Award(id="award-2026", year=2026, name={"en": "Award"}))
-        session.add(KnowledgeEntry(id="faq-office", kind="faq", name={"en": "Where?"},
-                                   body={"en": "Barcelona"}))  # fmt: skip
+        session.add(
+            KnowledgeEntry(
+                id="faq-office", kind="faq", name={"en": "Where?"}, body={"en": "Barcelona"}
+            )
+        )
         november = (dt.date(2026, 11, 1), dt.date(2026, 11, 30))
-        session.add(NewsletterEdition(language="en", period_start=november[0],
-                                      period_end=november[1], subject="November"))  # fmt: skip
+        session.add(
+            NewsletterEdition(
+                language="en", period_start=november[0], period_end=november[1], subject="November"
+            )
+        )
         session.flush()
         step = AwardStep(award_id="award-2026", step="call", starts_on=dt.date(2026, 2, 1))
         session.add(step)
-        session.add(Question(platform="telegram", reply_to="1", text="Budget?", handoff=True,
-                             status="open", member_id=member.id))  # fmt: skip
+        session.add(
+            Question(
+                platform="telegram",
+                reply_to="1",
+                text="Budget?",
+                handoff=True,
+                status="open",
+                member_id=member.id,
+            )
+        )
         channel_id = session.scalar(select(func.min(Channel.id)))
-        session.add(Delivery(item_id=item.id, channel_id=channel_id, status="dead",
-                             last_error="channel_not_found"))  # fmt: skip
+        session.add(
+            Delivery(
+                item_id=item.id,
+                channel_id=channel_id,
+                status="dead",
+                last_error="channel_not_found",
+            )
+        )
         session.flush()
         edition_id = session.scalars(select(NewsletterEdition.id)).one()
         return {

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 import pytest
 from sqlalchemy import Engine, select
+from starlette.applications import Starlette
 from starlette.routing import Route
 
 from hub.core.db import transaction
@@ -114,6 +115,7 @@ def test_state_changes_without_the_csrf_token_are_refused(
 def test_every_post_route_checks_the_csrf_token(engine: Engine, client: ConsoleClient) -> None:
     client.sign_in(EMAIL, PASSWORD)
     app = client.app
+    assert isinstance(app, Starlette)
     posts = [r for r in app.routes if isinstance(r, Route) and "POST" in (r.methods or ())]
     platform = app.state.platform_routes  # Slack and Telegram sign theirs instead
     assert len(posts) - len(platform) >= 10

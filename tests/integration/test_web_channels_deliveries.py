@@ -61,10 +61,13 @@ def approved_item(engine: Engine, now: dt.datetime, title: str = "Youth budget i
         for channel in session.scalars(select(Channel).order_by(Channel.key)):
             session.add(
                 Delivery(
-                    item_id=item.id, channel_id=channel.id, status="pending", due_at=now,
+                    item_id=item.id,
+                    channel_id=channel.id,
+                    status="pending",
+                    due_at=now,
                     created_at=now,
                 )
-            )  # fmt: skip
+            )
         return item.id
 
 
@@ -84,10 +87,14 @@ def set_delivery(engine: Engine, item_id: int, channel: str, **fields: object) -
         if outcome is not None:
             session.add(
                 DeliveryAttempt(
-                    delivery_id=delivery.id, attempt=1, started_at=at, finished_at=at,
-                    outcome=outcome, error=fields.get("last_error"),
+                    delivery_id=delivery.id,
+                    attempt=1,
+                    started_at=at,
+                    finished_at=at,
+                    outcome=outcome,
+                    error=fields.get("last_error"),
                 )
-            )  # fmt: skip
+            )
         return delivery.id
 
 
@@ -180,10 +187,13 @@ def test_failed_and_dead_deliveries_are_listed_and_filtered(
         error_kind="ChannelGone",
     )
     set_delivery(
-        engine, second, "news_es", status="dead",
+        engine,
+        second,
+        "news_es",
+        status="dead",
         last_error="Timeout: no answer in 30 s (gave up after 8 attempts)",
         error_kind="Timeout",
-    )  # fmt: skip
+    )
     set_delivery(engine, second, "news_en", status="sent", sent_at=now)
     page = client.get("/deliveries").text
     assert page.count('<tr id="delivery-') == 2
@@ -271,21 +281,35 @@ def channel(platform: str, target: str) -> Channel:
 @pytest.mark.parametrize(
     ("platform", "target", "pid", "base_url", "url"),
     [
-        ("slack", "C0NEWS", "C0NEWS:1700000000.123456", None,
-         "https://slack.com/archives/C0NEWS/p1700000000123456"),
-        ("slack", "C0NEWS", "1700000000.123456", None,
-         "https://slack.com/archives/C0NEWS/p1700000000123456"),
+        (
+            "slack",
+            "C0NEWS",
+            "C0NEWS:1700000000.123456",
+            None,
+            "https://slack.com/archives/C0NEWS/p1700000000123456",
+        ),
+        (
+            "slack",
+            "C0NEWS",
+            "1700000000.123456",
+            None,
+            "https://slack.com/archives/C0NEWS/p1700000000123456",
+        ),
         ("telegram", "@oidp_latam", "17", None, "https://t.me/oidp_latam/17"),
         ("telegram", "-1001234567", "17", None, None),  # a private chat has no public link
         ("mastodon", "oidp", "1101", "https://social.coop", "https://social.coop/@oidp/1101"),
-        ("mastodon", "@iopd@mastodon.social", "1101", None,
-         "https://mastodon.social/@iopd/1101"),
-        ("bluesky", "oidp.net", "at://did:plc:abc/app.bsky.feed.post/3k2", None,
-         "https://bsky.app/profile/did:plc:abc/post/3k2"),
+        ("mastodon", "@iopd@mastodon.social", "1101", None, "https://mastodon.social/@iopd/1101"),
+        (
+            "bluesky",
+            "oidp.net",
+            "at://did:plc:abc/app.bsky.feed.post/3k2",
+            None,
+            "https://bsky.app/profile/did:plc:abc/post/3k2",
+        ),
         ("mailchimp", "list", "campaign-1", None, None),
         ("slack", "C0NEWS", None, None, None),
     ],
-)  # fmt: skip
+)
 def test_message_urls(
     platform: str, target: str, pid: str | None, base_url: str | None, url: str | None
 ) -> None:

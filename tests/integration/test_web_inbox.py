@@ -10,7 +10,7 @@ from sqlalchemy import Engine, func, select
 from hub.core.accounts import AuditEntry
 from hub.core.config.catalog import sync_config
 from hub.core.db import transaction
-from hub.core.models import Delivery, Item
+from hub.core.models import Delivery, Item, ItemOrigin, Source
 from hub.web.testing import (
     ConsoleClient,
     SteppingClock,
@@ -67,10 +67,13 @@ def test_the_inbox_offers_topics_and_languages_per_item(
     response = client.post(
         f"/items/{item_id}/classify",
         data={
-            "csrf_token": csrf_token(page), "back": "/moderation", "language": "es",
-            "topic": ["climate", "gender"], "other_tags": "Barcelona, Pilot!",
+            "csrf_token": csrf_token(page),
+            "back": "/moderation",
+            "language": "es",
+            "topic": ["climate", "gender"],
+            "other_tags": "Barcelona, Pilot!",
         },
-    )  # fmt: skip
+    )
     assert "Saved the tags and language of “Uno”." in client.follow(response).text
     saved = items(engine, [item_id])[item_id]
     assert saved.language == "es" and saved.tags == ["climate", "gender", "barcelona", "pilot"]
@@ -94,7 +97,7 @@ def test_bulk_approve_reports_each_item_and_audits(engine: Engine, client: Conso
     with transaction(engine) as session:
         assert session.scalar(select(func.count()).select_from(Delivery)) == 4
         audit = session.scalars(select(AuditEntry.target).where(AuditEntry.action == "approve"))
-        assert sorted(audit) == [f"item:{first}", f"item:{second}"]
+        assert sorted(audit, key=str) == [f"item:{first}", f"item:{second}"]
 
 
 def test_bulk_decline_needs_a_reason_and_skips_approved_items(
@@ -122,3 +125,32 @@ def test_bulk_language_and_tag(engine: Engine, client: ConsoleClient) -> None:
     assert "Tick at least one item." in bulk(client, [], action="approve")
     assert "Choose one of" in bulk(client, [first], action="language", language="xx")
     assert "Name the tag" in bulk(client, [first], action="tag", tag="!!")
+
+
+@pytest.mark.parametrize(("action", "told"), [("approve", "approved"), ("decline", "declined")])
+def test_bulk_decisions_tell_a_member_once(
+    engine: Engine, client: ConsoleClient, action: str, told: str
+) -> None:
+    pytest.importorskip("bots.submissions")
+    item_id = item(engine, "Sent from a chat")
+    with transaction(engine) as session:
+        source_id = session.scalar(select(Source.id).where(Source.key == "web_form"))
+        assert source_id is not None
+        session.add(
+            ItemOrigin(
+                item_id=item_id,
+                source_id=source_id,
+                external_id="chat:1",
+                platform="memory",
+                reply_to="U0MEMBER",
+            )
+        )
+    fields = {"action": action, "reason": "Not about participation"}
+    assert "The member is told." in bulk(client, [item_id], **fields)
+    assert "The member is told." not in bulk(client, [item_id], **fields)
+    with transaction(engine) as session:
+        [notice] = session.scalars(select(Delivery).where(Delivery.kind == "reply")).all()
+        assert notice.payload["extra"]["reply_to"] == "U0MEMBER"
+        assert notice.dedup_key is not None and notice.dedup_key.endswith(f":{told}")
+        audit = session.scalars(select(AuditEntry).where(AuditEntry.target == f"item:{item_id}"))
+        assert [(a.actor, a.action) for a in audit] == [(EMAIL, action)] * 2

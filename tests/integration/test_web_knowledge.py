@@ -279,9 +279,15 @@ def test_the_assistant_answers_from_the_console_edit(engine: Engine, client: Con
     def ask(text: str) -> str:
         with transaction(engine) as session:
             answer = ask_and_record(
-                session, assistant, text, platform="telegram", reply_to="1", member_id=None,
-                now=NOW, lang="en",
-            )  # fmt: skip
+                session,
+                assistant,
+                text,
+                platform="telegram",
+                reply_to="1",
+                member_id=None,
+                now=NOW,
+                lang="en",
+            )
             return answer.answer
 
     assert "Lisbon" not in ask("When is the next IOPD conference?")
@@ -308,9 +314,15 @@ def test_the_calendar_feed_is_public_and_holds_the_events_known_to_the_day(
     client.submit(
         "/knowledge/events/new",
         "/knowledge/events/new",
-        {**NEW_CONFERENCE, "id": "assembly-2027", "name_en": "Assembly", "date_precision": "month",
-         "starts_on": "2027-09", "ends_on": ""},
-    )  # fmt: skip
+        {
+            **NEW_CONFERENCE,
+            "id": "assembly-2027",
+            "name_en": "Assembly",
+            "date_precision": "month",
+            "starts_on": "2027-09",
+            "ends_on": "",
+        },
+    )
     with ConsoleClient(client.app) as anonymous:
         response = anonymous.get("/events.ics")
     assert response.status_code == 200
@@ -395,8 +407,10 @@ def test_every_console_save_moves_the_revision_the_assistant_watches(
         step = session.scalar(select(AwardStep).where(AwardStep.award_id == "iopd-award-2020"))
         assert step is not None
         address = f"/knowledge/awards/iopd-award-2020/steps/{step.id}"
-    for form in ({"date_precision": "month", "starts_on": "2020-02"},
-                 {"date_precision": "month", "starts_on": "2020-03"}):  # fmt: skip
+    for form in (
+        {"date_precision": "month", "starts_on": "2020-02"},
+        {"date_precision": "month", "starts_on": "2020-03"},
+    ):
         assert client.submit(address, address, form).status_code == 303
         seen.append(current())
     faq = f"/knowledge/faq/{SEED_FAQ}"

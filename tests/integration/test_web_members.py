@@ -61,10 +61,22 @@ def client(engine: Engine) -> Iterator[ConsoleClient]:
 
 
 def test_the_list_searches_and_filters(engine: Engine, client: ConsoleClient) -> None:
-    add_member(engine, organisation="Ajuntament de Girona", email="ana@girona.cat",
-               language="ca", region="europe", newsletter_status="subscribed")  # fmt: skip
-    add_member(engine, organisation="Prefeitura de Porto Alegre", email="rui@poa.br",
-               language="pt", region="latin-america", newsletter_status="unsubscribed")  # fmt: skip
+    add_member(
+        engine,
+        organisation="Ajuntament de Girona",
+        email="ana@girona.cat",
+        language="ca",
+        region="europe",
+        newsletter_status="subscribed",
+    )
+    add_member(
+        engine,
+        organisation="Prefeitura de Porto Alegre",
+        email="rui@poa.br",
+        language="pt",
+        region="latin-america",
+        newsletter_status="unsubscribed",
+    )
     add_member(engine, organisation="Ville de Grigny", contact_name="Zoé Martin", language="fr")
     page = client.get("/members").text
     assert "3 members" in page and "Ajuntament de Girona" in page
@@ -174,17 +186,28 @@ def test_a_member_is_edited_with_validation(engine: Engine, client: ConsoleClien
     assert 'value="ana@girona.cat"' in page
     assert 'value="http://console.test/preferences/' in page  # their own link, to send them
     form = {
-        "organisation": "Ajuntament de Girona", "contact_name": "Ana Puig",
-        "email": "ana@girona.cat", "language": "es", "country": "es", "region": "europe",
-        "member_type": "city", "slack_user_id": "U0ANA", "telegram_chat_id": "5550001",
+        "organisation": "Ajuntament de Girona",
+        "contact_name": "Ana Puig",
+        "email": "ana@girona.cat",
+        "language": "es",
+        "country": "es",
+        "region": "europe",
+        "member_type": "city",
+        "slack_user_id": "U0ANA",
+        "telegram_chat_id": "5550001",
         "preferred_platform": "telegram",
-    }  # fmt: skip
+    }
     token = csrf_token(page)
     bad = client.post(
         url,
-        data={**form, "csrf_token": token, "email": "INFO@lleida.cat", "telegram_chat_id": "x",
-              "topics": ["climate", "magic"]},
-    )  # fmt: skip
+        data={
+            **form,
+            "csrf_token": token,
+            "email": "INFO@lleida.cat",
+            "telegram_chat_id": "x",
+            "topics": ["climate", "magic"],
+        },
+    )
     assert bad.status_code == 400
     assert "Another member has this e-mail address." in bad.text
     assert "A Telegram chat id is a number." in bad.text
@@ -192,9 +215,13 @@ def test_a_member_is_edited_with_validation(engine: Engine, client: ConsoleClien
     assert member(engine, girona).organisation == "Girona"
     saved = client.post(
         url,
-        data={**form, "csrf_token": token, "topics": ["youth", "climate"],
-              "channels": ["telegram", "email"]},
-    )  # fmt: skip
+        data={
+            **form,
+            "csrf_token": token,
+            "topics": ["youth", "climate"],
+            "channels": ["telegram", "email"],
+        },
+    )
     assert "Saved." in client.follow(saved).text
     after = member(engine, girona)
     assert after.organisation == "Ajuntament de Girona" and after.language == "es"
@@ -204,11 +231,19 @@ def test_a_member_is_edited_with_validation(engine: Engine, client: ConsoleClien
 
 
 def test_inactive_members_are_those_not_heard_from(engine: Engine, client: ConsoleClient) -> None:
-    add_member(engine, organisation="Quiet since spring", email="a@x.org",
-               last_seen_at=NOW - dt.timedelta(days=200))  # fmt: skip
+    add_member(
+        engine,
+        organisation="Quiet since spring",
+        email="a@x.org",
+        last_seen_at=NOW - dt.timedelta(days=200),
+    )
     add_member(engine, organisation="Never wrote", email="b@x.org")
-    add_member(engine, organisation="Wrote last week", email="c@x.org",
-               last_seen_at=NOW - dt.timedelta(days=7))  # fmt: skip
+    add_member(
+        engine,
+        organisation="Wrote last week",
+        email="c@x.org",
+        last_seen_at=NOW - dt.timedelta(days=7),
+    )
     add_member(engine, organisation="Erased long ago", erased_at=NOW - dt.timedelta(days=400))
     page = client.get("/members/inactive").text
     assert "Quiet since spring" in page and "Never wrote" in page
@@ -223,8 +258,15 @@ def test_inactive_members_are_those_not_heard_from(engine: Engine, client: Conso
 def test_a_members_data_is_exported_as_json(engine: Engine, client: ConsoleClient) -> None:
     girona = add_member(engine, organisation="Girona", email="ana@girona.cat")
     with transaction(engine) as session:
-        session.add(Question(member_id=girona, platform="telegram", text="¿Premios?",
-                             language="es", status="answered"))  # fmt: skip
+        session.add(
+            Question(
+                member_id=girona,
+                platform="telegram",
+                text="¿Premios?",
+                language="es",
+                status="answered",
+            )
+        )
     response = client.get(f"/members/{girona}/export.json")
     assert response.status_code == 200
     assert response.headers["content-type"].startswith("application/json")
@@ -236,8 +278,13 @@ def test_a_members_data_is_exported_as_json(engine: Engine, client: ConsoleClien
 
 
 def test_erasure_needs_the_confirm_step(engine: Engine, client: ConsoleClient) -> None:
-    girona = add_member(engine, organisation="Girona", email="ana@girona.cat",
-                        contact_name="Ana", telegram_chat_id=555)  # fmt: skip
+    girona = add_member(
+        engine,
+        organisation="Girona",
+        email="ana@girona.cat",
+        contact_name="Ana",
+        telegram_chat_id=555,
+    )
     url = f"/members/{girona}/erase"
     page = client.get(url).text
     assert "cannot be undone" in page and "no Mailchimp audience" in page
@@ -264,8 +311,13 @@ def test_editors_get_403_on_every_members_page(engine: Engine, client: ConsoleCl
     with ConsoleClient(app, client_ip="192.0.2.20") as editor:
         editor.sign_in(EDITOR, PASSWORD)
         token = csrf_token(editor.get("/account").text)
-        for url in ("/members", "/members/inactive", f"/members/{girona}",
-                    f"/members/{girona}/export.json", f"/members/{girona}/erase"):  # fmt: skip
+        for url in (
+            "/members",
+            "/members/inactive",
+            f"/members/{girona}",
+            f"/members/{girona}/export.json",
+            f"/members/{girona}/erase",
+        ):
             assert editor.get(url).status_code == 403, url
         for url in (f"/members/{girona}", f"/members/{girona}/erase"):
             data = {"csrf_token": token, "confirm": "yes", "organisation": "X"}
@@ -296,10 +348,14 @@ def test_erasure_deletes_the_contact_from_mailchimp_or_erases_nothing(engine: En
         for key, erased in (("wrong-key-us1", False), (standin.api_key, True)):
             settings = example_settings().model_copy(deep=True)
             settings.channels["newsletter"] = settings.channels["news_en"].model_copy(
-                update={"platform": "mailchimp", "target": standin.list_id,
-                        "base_url": standin.base_url, "token_env": "MAILCHIMP_API_KEY"}
-            )  # fmt: skip
-            settings.secrets["MAILCHIMP_API_KEY"] = key
+                update={
+                    "platform": "mailchimp",
+                    "target": standin.list_id,
+                    "base_url": standin.base_url,
+                    "token_env": "MAILCHIMP_API_KEY",
+                }
+            )
+            settings.secrets = {**settings.secrets, "MAILCHIMP_API_KEY": key}
             app = console_app(settings, engine, clock=SteppingClock(NOW))
             with ConsoleClient(app) as client:
                 client.sign_in(ADMIN, PASSWORD)

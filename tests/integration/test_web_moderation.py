@@ -222,6 +222,10 @@ def test_the_member_is_told_on_the_platform_they_used(
     again = client.post(f"/items/{item_id}/approve", data=data) if told == "approved" else None
     if again is not None:
         assert "The member is told." not in client.follow(again).text
+    with transaction(engine) as session:
+        assert session.scalar(select(func.count()).where(Delivery.kind == "reply")) == 1
+        audit = session.scalars(select(AuditEntry).where(AuditEntry.target == f"item:{item_id}"))
+        assert [(a.actor, a.action) for a in audit] == [(EMAIL, action)] * (2 if again else 1)
 
 
 def test_translations_are_sanitised_and_replaced(engine: Engine, client: ConsoleClient) -> None:

@@ -127,9 +127,9 @@ def test_open_questions_are_listed_and_answered(engine: Engine, client: ConsoleC
     )
     assert f"Reply to question {question_id} sent." in client.follow(response).text
     with transaction(engine) as session:
-        question = session.get(Question, question_id)
-        assert question is not None and question.status == "replied"
-        assert question.reply_text == "En noviembre." and question.replied_by == EMAIL
+        replied = session.get(Question, question_id)
+        assert replied is not None and replied.status == "replied"
+        assert replied.reply_text == "En noviembre." and replied.replied_by == EMAIL
         reply = session.scalars(select(Delivery).where(Delivery.kind == "reply")).one()
         assert reply.payload["text"] == "En noviembre."
     again = client.post(

@@ -24,7 +24,7 @@ NEWS = {
 
 
 @pytest.fixture
-def app(engine: Engine):  # type: ignore[no-untyped-def]
+def app(engine: Engine):
     settings = example_settings()
     with transaction(engine) as session:
         sync_config(session, settings)
@@ -33,13 +33,13 @@ def app(engine: Engine):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def member(app) -> Iterator[ConsoleClient]:  # type: ignore[no-untyped-def]
+def member(app) -> Iterator[ConsoleClient]:
     with ConsoleClient(app) as client:
         yield client
 
 
 @pytest.fixture
-def editor(app) -> Iterator[ConsoleClient]:  # type: ignore[no-untyped-def]
+def editor(app) -> Iterator[ConsoleClient]:
     with ConsoleClient(app) as client:
         client.sign_in(EMAIL, PASSWORD)
         yield client

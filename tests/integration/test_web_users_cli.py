@@ -14,16 +14,19 @@ from hub.web.testing import ConsoleClient, example_settings
 PASSWORD = "a long enough password"
 
 
-def users(database_url: str, *args: str, stdin: str | None = None):  # type: ignore[no-untyped-def]
+def users(database_url: str, command: str, stdin: str | None = None):
+    """``hub users COMMAND`` on the test database (the command's words split on spaces)."""
     _register()
-    return CliRunner().invoke(app, ["users", *args, "--database-url", database_url], input=stdin)
+    args = ["users", *command.split(), "--database-url", database_url]
+    return CliRunner().invoke(app, args, input=stdin)
 
 
 def test_add_then_sign_in(engine: Engine, database_url: str) -> None:
     result = users(
-        database_url, "add", "Marta@Example.org", "--name", "Marta", "--role", "admin",
-        "--password-stdin", stdin=PASSWORD + "\n",
-    )  # fmt: skip
+        database_url,
+        "add Marta@Example.org --name Marta --role admin --password-stdin",
+        stdin=PASSWORD + "\n",
+    )
     assert result.exit_code == 0, result.output
     assert "marta@example.org can now sign in" in result.output
     with transaction(engine) as session:
@@ -39,40 +42,38 @@ def test_add_then_sign_in(engine: Engine, database_url: str) -> None:
 
 def test_prompted_password_must_be_confirmed(database_url: str) -> None:
     result = users(
-        database_url, "add", "a@example.org", "--name", "A",
+        database_url,
+        "add a@example.org --name A",
         stdin=f"{PASSWORD}\nsomething else entirely\n{PASSWORD}\n{PASSWORD}\n",
-    )  # fmt: skip
+    )
     assert result.exit_code == 0, result.output
     assert "do not match" in result.output
 
 
 def test_refusals_are_clear(database_url: str) -> None:
-    short = users(database_url, "add", "b@example.org", "--name", "B", "--password-stdin",
-                  stdin="short\n")  # fmt: skip
+    short = users(database_url, "add b@example.org --name B --password-stdin", stdin="short\n")
     assert short.exit_code == 1 and "at least 12 characters" in short.output
-    role = users(database_url, "add", "b@example.org", "--name", "B", "--role", "root")
+    role = users(database_url, "add b@example.org --name B --role root")
     assert role.exit_code == 1 and "admin, editor" in role.output
-    users(database_url, "add", "c@example.org", "--name", "C", "--password-stdin",
-          stdin=PASSWORD + "\n")  # fmt: skip
-    again = users(database_url, "add", "C@example.org", "--name", "C", "--password-stdin",
-                  stdin=PASSWORD + "\n")  # fmt: skip
+    users(database_url, "add c@example.org --name C --password-stdin", stdin=PASSWORD + "\n")
+    again = users(
+        database_url, "add C@example.org --name C --password-stdin", stdin=PASSWORD + "\n"
+    )
     assert again.exit_code == 1 and "already has an account" in again.output
     assert "Traceback" not in short.output + role.output + again.output
 
 
 def test_deactivate_and_new_password_end_sessions(engine: Engine, database_url: str) -> None:
-    users(database_url, "add", "d@example.org", "--name", "D", "--password-stdin",
-          stdin=PASSWORD + "\n")  # fmt: skip
+    users(database_url, "add d@example.org --name D --password-stdin", stdin=PASSWORD + "\n")
     with ConsoleClient(create_app(example_settings(), engine)) as client:
         client.sign_in("d@example.org", PASSWORD)
         assert client.get("/").status_code == 200
         new = PASSWORD + " two"
-        changed = users(database_url, "password", "d@example.org", "--password-stdin",
-                        stdin=new + "\n")  # fmt: skip
+        changed = users(database_url, "password d@example.org --password-stdin", stdin=new + "\n")
         assert changed.exit_code == 0, changed.output
         assert client.get("/").status_code == 303
         assert client.sign_in("d@example.org", new).status_code == 303
-        assert users(database_url, "deactivate", "d@example.org").exit_code == 0
+        assert users(database_url, "deactivate d@example.org").exit_code == 0
         assert client.get("/").status_code == 303
         assert client.sign_in("d@example.org", new).status_code == 401
 
@@ -92,12 +93,12 @@ def test_the_issue_spelling_hub_user_add_with_a_role_only(
     engine: Engine, database_url: str
 ) -> None:
     _register()
+    adding = ["user", "add", "joan.puig@example.org", "--role", "editor", "--password-stdin"]
     result = CliRunner().invoke(
         app,
-        ["user", "add", "joan.puig@example.org", "--role", "editor", "--password-stdin",
-         "--database-url", database_url],
+        [*adding, "--database-url", database_url],
         input=PASSWORD + "\n",
-    )  # fmt: skip
+    )
     assert result.exit_code == 0, result.output
     with transaction(engine) as session:
         user = session.scalars(select(User)).one()

@@ -18,8 +18,7 @@ TELEGRAM = ChannelInfo(key="tg", platform="telegram", target="-1001", thread_id=
 
 
 def message(kind: str = "reply", **extra: Any) -> Message:
-    return Message(delivery_id=1, kind=kind, title="", text="La próxima conferencia…",
-                   extra=extra)  # fmt: skip
+    return Message(delivery_id=1, kind=kind, title="", text="La próxima conferencia…", extra=extra)
 
 
 @pytest.mark.parametrize(
@@ -73,8 +72,13 @@ def test_telegram_replies_go_to_the_members_chat(
 
 
 def test_a_moderation_alert_carries_approve_and_decline_buttons() -> None:
-    alert = Message(delivery_id=2, kind="alert", title="Submission #42", text="body",
-                    extra={"moderate_item": 42})  # fmt: skip
+    alert = Message(
+        delivery_id=2,
+        kind="alert",
+        title="Submission #42",
+        text="body",
+        extra={"moderate_item": 42},
+    )
     [request] = slack_requests(alert, SLACK)
     [actions] = [b for b in request.body["blocks"] if b["type"] == "actions"]
     assert [(e["action_id"], e["value"]) for e in actions["elements"]] == [

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import asyncio
+from typing import ClassVar
 
 from hub.core.bus.messages import ChannelRow, ChannelSinks
 from hub.core.ports import Message, RateLimit, Receipt
 
 
 class SlowStartSink:
-    platform = "test"
+    platform: ClassVar[str] = "test"
     built = 0
 
     def __init__(self) -> None:

@@ -59,9 +59,12 @@ def _translated(language: str) -> dict[str, Message]:
 
 CATALOGUES = [
     *((code, _marked) for code in i18n.INTERFACE_LANGUAGES if code != "en"),
-    *((code, _member_pages_marked) for code in i18n.MEMBER_LANGUAGES
-      if code not in i18n.INTERFACE_LANGUAGES),
-]  # fmt: skip
+    *(
+        (code, _member_pages_marked)
+        for code in i18n.MEMBER_LANGUAGES
+        if code not in i18n.INTERFACE_LANGUAGES
+    ),
+]
 """The console's languages hold every word; the members' other languages, their pages' words."""
 
 
@@ -76,10 +79,12 @@ def test_every_marked_message_is_translated(language: str, wanted: Callable[[], 
     for message_id in marked:
         message = translated[message_id]
         ids = [message.id] if isinstance(message.id, str) else list(message.id)
-        strings = [message.string] if isinstance(message.string, str) else list(message.string)
-        wanted = set(PLACEHOLDER.findall(" ".join(ids)))
+        strings = (
+            [message.string] if isinstance(message.string, str) else list(message.string or ())
+        )
+        placeholders = set(PLACEHOLDER.findall(" ".join(ids)))
         for string in strings:
-            assert set(PLACEHOLDER.findall(string)) <= wanted, (message_id, string)
+            assert set(PLACEHOLDER.findall(string)) <= placeholders, (message_id, string)
 
 
 def test_words_follow_the_chosen_language() -> None:

@@ -31,6 +31,7 @@ import pytest
 import yaml
 from sqlalchemy import create_engine
 from sqlalchemy.engine import make_url
+from starlette.routing import Route
 from typer.testing import CliRunner
 
 from hub.cli import _register, app
@@ -152,9 +153,13 @@ def hub_services(services: Mapping[str, dict[str, Any]]) -> dict[str, dict[str, 
         name: service
         for name, service in services.items()
         if isinstance(service.get("build"), dict)
-        and (COMPOSE.parent / service["build"]["context"] / service["build"].get(
-            "dockerfile", "Dockerfile")).resolve() == DOCKERFILE
-    }  # fmt: skip
+        and (
+            COMPOSE.parent
+            / service["build"]["context"]
+            / service["build"].get("dockerfile", "Dockerfile")
+        ).resolve()
+        == DOCKERFILE
+    }
 
 
 def option(args: list[str], name: str, default: str) -> str:
@@ -304,7 +309,7 @@ def console_routes() -> set[str]:
     engine = create_engine("sqlite://")
     try:
         app_ = console_app(example_settings(), engine)
-        return {r.path for r in app_.routes if "GET" in (getattr(r, "methods", None) or ())}
+        return {r.path for r in app_.routes if isinstance(r, Route) and "GET" in (r.methods or ())}
     finally:
         engine.dispose()
 
@@ -509,8 +514,9 @@ def test_docker_builds_the_image_and_starts_every_service(
     ready = httpx.get(f"http://127.0.0.1:{port}/readyz", timeout=10)
     assert ready.status_code == 200 and ready.json()["migrations"] == "current", ready.text
     assert set(ready.json()["roles"]) == {"web", "poller", "scheduler", "bots"}
-    states = subprocess.run([*base, "ps", "--all", "--format", "json"], capture_output=True,
-                            text=True).stdout  # fmt: skip
+    states = subprocess.run(
+        [*base, "ps", "--all", "--format", "json"], capture_output=True, text=True
+    ).stdout
     rows = [json.loads(line) for line in states.splitlines() if line.strip()]
     migrate = [row for row in rows if row.get("Service") == "migrate"]
     assert migrate and migrate[0].get("ExitCode") == 0, states

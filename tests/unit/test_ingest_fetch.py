@@ -23,7 +23,7 @@ def respond(
     return httpx.Response(status, headers=headers, stream=httpx.ByteStream(body))
 
 
-def run(handler: Callable, url: str = "http://feeds.test/rss", **kwargs) -> Fetched:  # type: ignore[type-arg]
+def run(handler: Callable, url: str = "http://feeds.test/rss", **kwargs) -> Fetched:
     async def go() -> Fetched:
         transport = httpx.MockTransport(handler)
         async with httpx.AsyncClient(transport=transport) as client:
@@ -32,7 +32,7 @@ def run(handler: Callable, url: str = "http://feeds.test/rss", **kwargs) -> Fetc
     return asyncio.run(go())
 
 
-def failure(handler: Callable, **kwargs) -> FetchError:  # type: ignore[type-arg]
+def failure(handler: Callable, **kwargs) -> FetchError:
     with pytest.raises(FetchError) as caught:
         run(handler, **kwargs)
     return caught.value

@@ -16,7 +16,7 @@ CORPUS = Path(__file__).parents[1] / "fixtures" / "feeds"
 NOW = dt.datetime(2026, 11, 22, 12, 0, tzinfo=dt.UTC)
 
 
-def parse(name: str):  # type: ignore[no-untyped-def]
+def parse(name: str):
     return parse_feed((CORPUS / name).read_bytes(), url="https://feed.example.org/rss", now=NOW)
 
 

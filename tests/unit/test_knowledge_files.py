@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from hub.core.errors import KnowledgeError, Problem
 from hub.core.knowledge import KnowledgeSet, load_directory
+from hub.core.knowledge.schema import AwardRecord, EventRecord
 
 SEEDS = Path(__file__).resolve().parents[2] / "config" / "knowledge"
 D2013, D2013_CA, D2014 = (
@@ -150,7 +151,8 @@ def test_every_record_names_a_seed_document_and_catalan_is_given(seeds: Knowledg
     assert seeds.document_files() == files
     records = [*seeds.events, *seeds.awards, *seeds.award_steps, *seeds.entries]
     assert all(record.source_doc in files for record in records)
-    from_2013 = [r for r in [*seeds.events, *seeds.awards] if r.source_doc == D2013]
+    named: list[EventRecord | AwardRecord] = [*seeds.events, *seeds.awards]
+    from_2013 = [r for r in named if r.source_doc == D2013]
     assert from_2013 and all("ca" in r.name for r in from_2013)
 
 

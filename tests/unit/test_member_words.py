@@ -53,8 +53,13 @@ def test_the_example_deployment_names_the_network_in_each_language() -> None:
     assert hub.network_name("en") == "IOPD" and hub.network_name() == "IOPD"
     assert {hub.network_name(code) for code in ("es", "fr", "ca", "pt")} == {"OIDP"}
     assert hub.network_name("de") == "IOPD"  # not a language of the deployment: the default's
-    assert hub.network_names() == {"en": "IOPD", "es": "OIDP", "fr": "OIDP", "ca": "OIDP",
-                                   "pt": "OIDP"}  # fmt: skip
+    assert hub.network_names() == {
+        "en": "IOPD",
+        "es": "OIDP",
+        "fr": "OIDP",
+        "ca": "OIDP",
+        "pt": "OIDP",
+    }
 
 
 def test_a_plain_name_stays_one_name_for_every_language() -> None:
@@ -104,8 +109,10 @@ def test_one_item_is_singular_and_two_are_plural_in_spanish() -> None:
     assert roundups.count_words(1, "es") == "1 noticia nueva"
     assert roundups.count_words(2, "es") == "2 noticias nuevas"
     with i18n.use_language("es"):
-        told = [i18n.ngettext("%(n)s submitter is told.", "%(n)s submitters are told.", n)
-                % {"n": n} for n in (1, 2)]  # fmt: skip
+        told = [
+            i18n.ngettext("%(n)s submitter is told.", "%(n)s submitters are told.", n) % {"n": n}
+            for n in (1, 2)
+        ]
     assert told == ["Se avisa a 1 remitente.", "Se avisa a 2 remitentes."]
 
 

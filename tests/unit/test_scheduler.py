@@ -62,8 +62,10 @@ def test_spring_forward_a_missing_wall_time_still_fires_once_that_day():
     assert due.fires_at == at("2026-03-29T01:30")  # 03:30 CEST
     before = latest_due(night, at("2026-03-29T01:29"))
     assert before.key == "2026-03-28"
-    keys = {latest_due(night, at("2026-03-28T12:00") + dt.timedelta(minutes=m)).key
-            for m in range(0, 48 * 60, 10)}  # fmt: skip
+    keys = {
+        latest_due(night, at("2026-03-28T12:00") + dt.timedelta(minutes=m)).key
+        for m in range(0, 48 * 60, 10)
+    }
     assert keys == {"2026-03-28", "2026-03-29", "2026-03-30"}
 
 

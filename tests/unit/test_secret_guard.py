@@ -59,16 +59,16 @@ def run_pytest(folder: Path, source: str) -> subprocess.CompletedProcess[str]:
     (folder / "pytest.ini").write_text("[pytest]\n")
     (folder / "test_case.py").write_text(textwrap.dedent(source))
     environ = {**os.environ, "PYTHONPATH": os.pathsep.join([str(TESTS), str(TESTS.parent)])}
+    in_folder = ["-c", str(folder / "pytest.ini"), "--rootdir", str(folder)]
     return subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-c",
-         str(folder / "pytest.ini"), "--rootdir", str(folder), str(folder)],
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *in_folder, str(folder)],
         cwd=folder,
         env=environ,
         capture_output=True,
         text=True,
         timeout=120,
         stdin=subprocess.DEVNULL,
-    )  # fmt: skip
+    )
 
 
 def test_a_secret_in_any_output_fails_the_session_and_names_the_test(tmp_path: Path) -> None:

@@ -67,7 +67,7 @@ def award(ctx: Context, query: Query) -> Reply:
         sources = [faq.id]
         step = _step(chosen, ctx.tables.award_steps["open"])
         if "apply" in query.concepts and step and step.starts_on:
-            text += " " + _step_sentence(ctx, chosen, name, step)
+            text += " " + _step_sentence(ctx, name, step)
             sources.append(chosen.id)
         return Reply(text, sources)
     parts = [ctx.phrase("award_edition", award=name, year=chosen.year or "?")]
@@ -87,7 +87,7 @@ def _is_past(step: StepView, today: dt.date) -> bool:
     return covered(step.starts_on, step.ends_on, step.precision)[1] < today
 
 
-def _step_sentence(ctx: Context, award_: AwardView, name: str, step: StepView) -> str:
+def _step_sentence(ctx: Context, name: str, step: StepView) -> str:
     label = ctx.tables.words_for("steps", ctx.language).get(step.step, step.step)
     written = when(step.starts_on, step.ends_on, step.precision, ctx.language)
     return ctx.phrase("award_step", step=label, award=name, when=written)
@@ -100,7 +100,7 @@ def _award_step(ctx: Context, query: Query, chosen: AwardView, name: str, aspect
         step_name = label.get(step.step, step.step) if step else aspect
         text = ctx.phrase("step_undated", step=step_name.lower(), award=name)
         return ctx.handoff(text, sources=[chosen.id])
-    parts = [_step_sentence(ctx, chosen, name, step)]
+    parts = [_step_sentence(ctx, name, step)]
     if aspect == "close" and step.ends_on is None and step.precision != "day":
         parts.append(ctx.phrase("no_close_day"))
     written = when(step.starts_on, step.ends_on, step.precision, ctx.language) or ""

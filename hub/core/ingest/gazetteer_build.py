@@ -50,6 +50,7 @@ LANGUAGES = ("en", "es", "fr", "ca", "pt")
 SKIPPED_ZONES = ("Antarctica/", "Etc/", "Arctic/", "America/Indiana/", "America/North_Dakota/")
 """Zones whose exemplar is no city members write about (stations, counties)."""
 
+# Left unformatted (fmt: skip): a paragraph of names reads; one a line would run to 36 lines.
 DROPPED = {
     "Man", "Canton", "Christmas", "Christmas Island", "Navidad", "Wake", "Wake Island",
     "Midway", "Midway Atoll", "Center", "Resolute", "Nome", "Dominique", "Saint-Pierre",
@@ -60,6 +61,7 @@ DROPPED = {
 }  # fmt: skip
 """Names that are everyday words, first names or a dozen places: never a city here."""
 
+# Left unformatted (fmt: skip): a paragraph of names reads; one a line would run to 117 lines.
 GUARDED = {
     "Praia", "Porto", "Porto Novo", "Porto-Novo", "Portonovo", "Porto Velho", "Lagos",
     "Lima", "La Paz", "Salta", "Bahia", "Bahía", "Belém", "Belén", "Fortaleza", "Recife",
@@ -247,7 +249,7 @@ CAPITALS: dict[str, tuple[str, tuple[str, ...]]] = {
     "Suwon": ("KR", ()),
     "Bandung": ("ID", ()),
     "Surabaya": ("ID", ()),
-}  # fmt: skip
+}
 """Capitals and large cities that no time zone names: the name and its other spellings."""
 
 MIDDLE_EAST = {"AE", "BH", "IQ", "IR", "JO", "KW", "LB", "OM", "PS", "QA", "SA", "SY", "YE", "IL"}

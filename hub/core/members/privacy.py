@@ -191,12 +191,21 @@ def erase_member(
     report.items = _count(
         session.execute(update(Item).where(Item.member_id == member_id).values(member_id=None))
     )
-    report.questions = _count(session.execute(
-        update(Question)
-        .where(Question.member_id == member_id)
-        .values(member_id=None, text=ERASED_TEXT, answer=None, reply_text=None, reply_to=None,
-                replied_by=None, sources=[])
-    ))  # fmt: skip
+    report.questions = _count(
+        session.execute(
+            update(Question)
+            .where(Question.member_id == member_id)
+            .values(
+                member_id=None,
+                text=ERASED_TEXT,
+                answer=None,
+                reply_text=None,
+                reply_to=None,
+                replied_by=None,
+                sources=[],
+            )
+        )
+    )
     member.contact_name = None
     member.email = None
     member.slack_user_id = None

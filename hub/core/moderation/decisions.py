@@ -3,15 +3,26 @@
 The console and the Slack buttons call these; they work in the caller's
 transaction. Approval goes through the router so the deliveries are written
 in the same transaction. Edited text is sanitised exactly as feed text is.
+
+"Approve, then tell the submitter" (and the same for decline) is written once,
+in :func:`approve_and_notify` and :func:`decline_and_notify`: the console's
+item page, its moderation page and the Slack buttons all call them, so each
+records the same audit entry and tells the member only when the item changes.
+The core cannot name the platforms, so the callers pass the notices in
+(``hub.wiring.MODERATION_NOTICES``, or ``bots.submissions.tell_submitter``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Protocol
 
 from sqlalchemy.orm import Session
 
+from hub.core.accounts import AuditEntry
 from hub.core.config.settings import Settings
 from hub.core.errors import HubError
 from hub.core.ingest.identity import normalise_link
@@ -49,6 +60,84 @@ def decline(item: Item, *, reason: str, by: str, now: dt.datetime) -> None:
     item.approved_at = None
     item.updated_at = now
     _ = by  # kept for the audit log the console writes
+
+
+class SubmitterNotice(Protocol):
+    """Tells the member who sent ``item`` that it was ``approved`` or ``declined``.
+
+    Queues the notice in the caller's transaction (never sends) and returns how
+    many were queued; an item nobody submitted from a chat queues none.
+    """
+
+    def __call__(
+        self, session: Session, item: Item, outcome: str, *, now: dt.datetime, reason: str = ""
+    ) -> int: ...
+
+
+@dataclass(frozen=True)
+class Decision:
+    """What an approval or a decline did: the deliveries written, the members told."""
+
+    item: Item
+    deliveries: list[Delivery]
+    told: int
+
+
+def approve_and_notify(
+    session: Session,
+    item: Item,
+    settings: Settings,
+    *,
+    by: str,
+    now: dt.datetime,
+    notices: Sequence[SubmitterNotice],
+    note: str = "",
+) -> Decision:
+    """Approve ``item``, tell its submitters (only if it was not approved yet), audit it.
+
+    ``note`` starts the audit entry's detail (``bulk`` for the moderation page's
+    ticked items). Raises :class:`ModerationError` as :func:`approve` does.
+    """
+    was = item.status
+    deliveries = approve(session, item, settings, by=by, now=now)
+    told = 0
+    if was != "approved":
+        told = sum(notify(session, item, "approved", now=now) for notify in notices)
+    _audit(session, "approve", item, f"{len(deliveries)} deliveries", by=by, now=now, note=note)
+    return Decision(item, deliveries, told)
+
+
+def decline_and_notify(
+    session: Session,
+    item: Item,
+    *,
+    reason: str,
+    by: str,
+    now: dt.datetime,
+    notices: Sequence[SubmitterNotice],
+    note: str = "",
+) -> Decision:
+    """Decline ``item``, tell its submitters why (only if it was not declined yet), audit it.
+
+    Raises :class:`ModerationError` as :func:`decline` does (an approved item).
+    """
+    was = item.status
+    decline(item, reason=reason, by=by, now=now)
+    told = 0
+    if was != "declined":
+        said = item.decline_reason or ""
+        told = sum(notify(session, item, "declined", now=now, reason=said) for notify in notices)
+    _audit(session, "decline", item, item.decline_reason or "", by=by, now=now, note=note)
+    return Decision(item, [], told)
+
+
+def _audit(
+    session: Session, action: str, item: Item, detail: str, *, by: str, now: dt.datetime, note: str
+) -> None:
+    detail = f"{note}: {detail}" if note else detail
+    session.add(
+        AuditEntry(at=now, actor=by, action=action, target=f"item:{item.id}", detail=detail)
+    )
 
 
 def edit(item: Item, **fields: str | None) -> None:

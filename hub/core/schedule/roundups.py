@@ -37,7 +37,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import yaml
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from hub.core.bus.outbox import digest_held, enqueue, notify, undigest_failed_roundups
@@ -58,25 +58,57 @@ the events and open calls at the end are never cut off. Items past it wait, held
 EVENTS_SHOWN = 3
 
 WORDS: dict[str, dict[str, str]] = {
-    "en": {"day": "Daily roundup", "week": "Weekly roundup", "month": "Monthly roundup",
-           "count": "{count} new items", "events": "Next events", "calls": "Open calls",
-           "closes": "closes {date}", "other": "Other news"},
-    "es": {"day": "Resumen diario", "week": "Resumen semanal", "month": "Resumen mensual",
-           "count": "{count} noticias nuevas", "events": "Próximos eventos",
-           "calls": "Convocatorias abiertas", "closes": "cierra el {date}",
-           "other": "Otras noticias"},
-    "fr": {"day": "Récapitulatif du jour", "week": "Récapitulatif de la semaine",
-           "month": "Récapitulatif du mois", "count": "{count} nouvelles",
-           "events": "Prochains événements", "calls": "Appels ouverts",
-           "closes": "clôture le {date}", "other": "Autres nouvelles"},
-    "ca": {"day": "Resum diari", "week": "Resum setmanal", "month": "Resum mensual",
-           "count": "{count} notícies noves", "events": "Propers esdeveniments",
-           "calls": "Convocatòries obertes", "closes": "tanca el {date}",
-           "other": "Altres notícies"},
-    "pt": {"day": "Resumo diário", "week": "Resumo semanal", "month": "Resumo mensal",
-           "count": "{count} notícias novas", "events": "Próximos eventos",
-           "calls": "Chamadas abertas", "closes": "encerra em {date}", "other": "Outras notícias"},
-}  # fmt: skip
+    "en": {
+        "day": "Daily roundup",
+        "week": "Weekly roundup",
+        "month": "Monthly roundup",
+        "count": "{count} new items",
+        "events": "Next events",
+        "calls": "Open calls",
+        "closes": "closes {date}",
+        "other": "Other news",
+    },
+    "es": {
+        "day": "Resumen diario",
+        "week": "Resumen semanal",
+        "month": "Resumen mensual",
+        "count": "{count} noticias nuevas",
+        "events": "Próximos eventos",
+        "calls": "Convocatorias abiertas",
+        "closes": "cierra el {date}",
+        "other": "Otras noticias",
+    },
+    "fr": {
+        "day": "Récapitulatif du jour",
+        "week": "Récapitulatif de la semaine",
+        "month": "Récapitulatif du mois",
+        "count": "{count} nouvelles",
+        "events": "Prochains événements",
+        "calls": "Appels ouverts",
+        "closes": "clôture le {date}",
+        "other": "Autres nouvelles",
+    },
+    "ca": {
+        "day": "Resum diari",
+        "week": "Resum setmanal",
+        "month": "Resum mensual",
+        "count": "{count} notícies noves",
+        "events": "Propers esdeveniments",
+        "calls": "Convocatòries obertes",
+        "closes": "tanca el {date}",
+        "other": "Altres notícies",
+    },
+    "pt": {
+        "day": "Resumo diário",
+        "week": "Resumo semanal",
+        "month": "Resumo mensal",
+        "count": "{count} notícias novas",
+        "events": "Próximos eventos",
+        "calls": "Chamadas abertas",
+        "closes": "encerra em {date}",
+        "other": "Outras notícias",
+    },
+}
 """Section words of a roundup in the five working languages."""
 
 
@@ -214,9 +246,12 @@ class Roundup:
             "html": self.html(),
             "link": self.link,
             "language": self.language,
-            "extra": {"period": self.period, "period_key": self.period_key,
-                      "items": [e.item_id for e in self.entries]},
-        }  # fmt: skip
+            "extra": {
+                "period": self.period,
+                "period_key": self.period_key,
+                "items": [e.item_id for e in self.entries],
+            },
+        }
 
 
 @dataclass(frozen=True)
@@ -243,8 +278,11 @@ def release_failed_roundups(session: Session, channel_id: int) -> int:
     """Give the rows of this channel's failed or dead roundups back to ``held``."""
     released = undigest_failed_roundups(session, channel_id)
     if released:
-        log.warning("%d items of failed roundups go into the next one", released,
-                    extra={"channel": channel_id})  # fmt: skip
+        log.warning(
+            "%d items of failed roundups go into the next one",
+            released,
+            extra={"channel": channel_id},
+        )
     return released
 
 
@@ -403,35 +441,48 @@ def run_roundup(
         select(Delivery.id).where(Delivery.dedup_key == dedup_key(channel_key, key))
     )
     if existing is not None:
-        return RoundupResult(f"skipped: the {key} roundup is already queued (delivery {existing})",
-                             delivery_id=existing)  # fmt: skip
+        return RoundupResult(
+            f"skipped: the {key} roundup is already queued (delivery {existing})",
+            delivery_id=existing,
+        )
     channel_id = session.scalar(select(Channel.id).where(Channel.key == channel_key))
     if channel_id is not None:
         release_failed_roundups(session, channel_id)
-    roundup = build_roundup(session, settings, channel_key, period, now, period_key=key,
-                            language=language, group_by=group_by)  # fmt: skip
+    roundup = build_roundup(
+        session,
+        settings,
+        channel_key,
+        period,
+        now,
+        period_key=key,
+        language=language,
+        group_by=group_by,
+    )
     if not roundup.entries:
-        log.info("roundup %s for %s skipped: no held items", channel_key, key,
-                 extra={"channel": channel_key})  # fmt: skip
+        log.info(
+            "roundup %s for %s skipped: no held items",
+            channel_key,
+            key,
+            extra={"channel": channel_key},
+        )
         return RoundupResult("skipped: nothing to report", roundup)
-    delivery = enqueue(session, channel_key=channel_key, kind="roundup", payload=roundup.payload(),
-                       dedup_key=dedup_key(channel_key, key), now=now)  # fmt: skip
+    delivery = enqueue(
+        session,
+        channel_key=channel_key,
+        kind="roundup",
+        payload=roundup.payload(),
+        dedup_key=dedup_key(channel_key, key),
+        now=now,
+    )
     digest_held(session, [e.delivery_id for e in roundup.entries], delivery.id)
     notify(session.connection())
-    log.info("roundup %s for %s queued with %d items", channel_key, key, len(roundup.entries),
-             extra={"channel": channel_key, "delivery": delivery.id})  # fmt: skip
-    return RoundupResult(f"queued delivery {delivery.id} with {len(roundup.entries)} items",
-                         roundup, delivery.id)  # fmt: skip
-
-
-def held_count(session: Session, channel_key: str) -> int:
-    """How many items wait for this channel's next roundup."""
-    return int(
-        session.scalar(
-            select(func.count())
-            .select_from(Delivery)
-            .join(Channel, Channel.id == Delivery.channel_id)
-            .where(Channel.key == channel_key, Delivery.status == DeliveryStatus.HELD)
-        )
-        or 0
+    log.info(
+        "roundup %s for %s queued with %d items",
+        channel_key,
+        key,
+        len(roundup.entries),
+        extra={"channel": channel_key, "delivery": delivery.id},
+    )
+    return RoundupResult(
+        f"queued delivery {delivery.id} with {len(roundup.entries)} items", roundup, delivery.id
     )

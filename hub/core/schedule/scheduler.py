@@ -38,7 +38,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import cast
 
-from sqlalchemy import Connection, Engine, Table, select, text, update
+from sqlalchemy import Connection, Engine, Table, text, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -89,11 +89,6 @@ def finish_run(session: Session, run_id: int, outcome: str, now: dt.datetime) ->
     session.execute(
         update(runs).where(runs.c.id == run_id).values(outcome=outcome[:2000], finished_at=now)
     )
-
-
-def is_recorded(session: Session, job: str, period: str) -> bool:
-    query = select(runs.c.id).where(runs.c.job == job, runs.c.period_key == period)
-    return session.execute(query).first() is not None
 
 
 # --- leadership -----------------------------------------------------------------------
@@ -284,8 +279,13 @@ class Scheduler:
                     return None
                 outcome = self._in_transaction(session, schedule, period, now)
                 finish_run(session, run_id, outcome, now)
-            log.info("schedule %s fired for %s: %s", key, period, outcome,
-                     extra={"channel": schedule.channel} if schedule.channel else None)  # fmt: skip
+            log.info(
+                "schedule %s fired for %s: %s",
+                key,
+                period,
+                outcome,
+                extra={"channel": schedule.channel} if schedule.channel else None,
+            )
             return outcome
         with Session(self.engine) as session, session.begin():
             run_id = claim_run(session, job, period, now)
@@ -311,15 +311,25 @@ class Scheduler:
         if schedule.kind != "roundup":
             return run_in_transaction(session, schedule, now)
         assert schedule.channel is not None
-        result = run_roundup(session, self.settings, schedule.channel, schedule.period, now,
-                             period_key=period, language=schedule.language)  # fmt: skip
+        result = run_roundup(
+            session,
+            self.settings,
+            schedule.channel,
+            schedule.period,
+            now,
+            period_key=period,
+            language=schedule.language,
+        )
         return result.outcome
 
     async def run(self, stop: asyncio.Event) -> None:
         """Tick until ``stop`` is set; then give up leadership."""
         assert self.leadership is not None
-        log.info("scheduler %s started (%d schedules)", self.leadership.name,
-                 len(self.settings.schedules))  # fmt: skip
+        log.info(
+            "scheduler %s started (%d schedules)",
+            self.leadership.name,
+            len(self.settings.schedules),
+        )
         try:
             while not stop.is_set():
                 await asyncio.to_thread(self.tick)
