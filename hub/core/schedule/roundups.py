@@ -57,7 +57,7 @@ HTML_BUDGET = 4000
 Telegram's 4096 visible characters and Slack's section packing with room to spare, so
 the events and open calls at the end are never cut off. Items past it wait, held."""
 EVENTS_SHOWN = 3
-TOPICS_FILE = Path(__file__).parent / "ingest" / "topics.yaml"
+TOPICS_FILE = Path(__file__).parent.parent / "ingest" / "topics.yaml"
 
 WORDS: dict[str, dict[str, str]] = {
     "en": {"day": "Daily roundup", "week": "Weekly roundup", "month": "Monthly roundup",
