@@ -21,6 +21,7 @@ import logging
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from bots.i18n import N_, say
 from hub.core.assistant.store import reply_channel
 from hub.core.bus.outbox import enqueue
 from hub.core.config.catalog import sync_config
@@ -32,34 +33,19 @@ from hub.core.moderation.submissions import SubmissionError, submission_candidat
 log = logging.getLogger(__name__)
 
 TOLD = {
-    "received": {
-        "en": "Thank you! Your news “{title}” was received and waits for the secretariat.",
-        "es": "¡Gracias! Tu noticia «{title}» se ha recibido y espera a la secretaría.",
-        "fr": "Merci ! Votre actualité « {title} » a été reçue et attend le secrétariat.",
-        "ca": "Gràcies! La vostra notícia «{title}» s'ha rebut i espera la secretaria.",
-        "pt": "Obrigado! A sua notícia “{title}” foi recebida e aguarda o secretariado.",
-    },
-    "approved": {
-        "en": "Your news “{title}” was approved and is being shared. Thank you!",
-        "es": "Tu noticia «{title}» ha sido aprobada y se está difundiendo. ¡Gracias!",
-        "fr": "Votre actualité « {title} » a été approuvée et est en cours de diffusion. Merci !",
-        "ca": "La vostra notícia «{title}» s'ha aprovat i s'està difonent. Gràcies!",
-        "pt": "A sua notícia “{title}” foi aprovada e está a ser partilhada. Obrigado!",
-    },
-    "declined": {
-        "en": "Your news “{title}” was not published: {reason}",
-        "es": "Tu noticia «{title}» no se ha publicado: {reason}",
-        "fr": "Votre actualité « {title} » n'a pas été publiée : {reason}",
-        "ca": "La vostra notícia «{title}» no s'ha publicat: {reason}",
-        "pt": "A sua notícia “{title}” não foi publicada: {reason}",
-    },
+    "received": N_("Thank you! Your news “{title}” was received and waits for the secretariat."),
+    "approved": N_("Your news “{title}” was approved and is being shared. Thank you!"),
+    "declined": N_("Your news “{title}” was not published: {reason}"),
+    "declined_quietly": N_("Your news “{title}” was not published."),
 }
+"""What a member is told about their news, in English; ``bots/locale`` holds the translations."""
 
 
 def told(kind: str, language: str | None, **values: str) -> str:
     """The sentence of ``kind`` in ``language`` (English when unknown)."""
-    texts = TOLD[kind]
-    return texts.get(language or "en", texts["en"]).format(**values)
+    if kind == "declined" and not values.get("reason"):
+        kind = "declined_quietly"  # no reason given: no colon left hanging
+    return say(language, TOLD[kind], **values)
 
 
 def member_language(session: Session, member_id: int | None, fallback: str = "en") -> str:
