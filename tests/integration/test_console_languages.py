@@ -122,8 +122,8 @@ def own_words(language: str) -> set[str]:
     ]
     names = {word for text in NAMES for word in words_in(text)}
     for width in ("wide", "abbreviated"):  # the dates Babel writes: "20 nov 2026"
-        names |= {w.lower() for w in get_month_names(width, locale=language).values()}
-        names |= {w.lower() for w in get_day_names(width, locale=language).values()}
+        names |= {w for m in get_month_names(width, locale=language).values() for w in words_in(m)}
+        names |= {w for d in get_day_names(width, locale=language).values() for w in words_in(d)}
     own = catalogue_words(language, [catalogue]) | {w for t in topics for w in words_in(t)}
     return own | names | SAME_WORDS.get(language, set())
 
