@@ -27,6 +27,7 @@ from hub.core.bus.outbox import enqueue
 from hub.core.config.catalog import sync_config
 from hub.core.config.settings import Settings
 from hub.core.errors import HubError
+from hub.core.ingest.sanitise import clean_title, usable_base
 from hub.core.models import Item, ItemOrigin, Member, Source
 from hub.core.moderation.submissions import SubmissionError, submission_candidate, submit
 
@@ -38,6 +39,12 @@ TOLD = {
     "declined": N_("Your news “{title}” was not published: {reason}"),
     "declined_quietly": N_("Your news “{title}” was not published."),
 }
+REFUSED = {
+    "closed": N_("news submissions are not open on this platform"),
+    "title": N_("a submission needs a title"),
+    "link": N_("the link must start with http:// or https://"),
+}
+"""Why a chat submission is refused, in English (the core's own checks say the same)."""
 """What a member is told about their news, in English; ``bots/locale`` holds the translations."""
 
 
@@ -67,14 +74,20 @@ def submit_from_chat(
     reply_to: str,
     member_id: int | None,
     now: dt.datetime,
+    language: str | None = None,
 ) -> Item | None:
     """Store a member's submission; None when it merged into nothing new (a repeat).
 
-    Raises :class:`SubmissionError` (say it to the member) for a bad title or link.
+    Raises :class:`SubmissionError` (say it to the member: it is in ``language``) for a
+    closed source, a missing title or a link that is not a web address.
     """
     configured = settings.sources.get(source_key)
     if configured is None or not configured.enabled:
-        raise SubmissionError("news submissions are not open on this platform")
+        raise SubmissionError(say(language, REFUSED["closed"]))
+    if not clean_title(title):
+        raise SubmissionError(say(language, REFUSED["title"]))
+    if link and usable_base(link) is None:
+        raise SubmissionError(say(language, REFUSED["link"]))
     source = session.scalar(select(Source).where(Source.key == source_key))
     if source is None:
         sync_config(session, settings)

@@ -234,6 +234,7 @@ class SlackHandlers:
                         text=values.get("text", ""), link=values.get("link") or None,
                         image_url=values.get("image") or None, reply_to=reply_to,
                         member_id=member.id if member else None, now=now,
+                        language=language,
                     )  # fmt: skip
                     title = item.title if item is not None else values.get("title", "")
                     return told("received", language, title=title)

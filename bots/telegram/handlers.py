@@ -293,6 +293,7 @@ class TelegramHandlers:
                     title=data.get("title", ""), text=data.get("text", ""),
                     link=data.get("link") or None, image_url=data.get("image") or None,
                     reply_to=str(chat_id), member_id=member.id if member else None, now=now,
+                    language=language,
                 )  # fmt: skip
             except SubmissionError as error:
                 session.delete(conversation)

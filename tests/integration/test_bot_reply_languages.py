@@ -4,7 +4,8 @@ A member of each of the network's five languages goes through everything the bot
 member: Telegram's /help, /preferences (known and unknown), /language (set and misused), the
 /submit conversation (every prompt, a photo instead of a link, /cancel, the "received"
 notice), a question the knowledge cannot answer (the handoff), then "approved" and
-"declined"; Slack's help, a one-line submission and its form. Each reply is compared with
+"declined"; Slack's help, one-line submissions (one accepted, one without a title, one with a
+link that is not a web address) and its form. Each reply is compared with
 the same reply to an English member: an English word of it that shows in the other
 language's reply is a failure, unless it is data (the member's own title and text), a name
 (the network, platforms, commands, addresses) or a word that language's own texts use too.
@@ -144,6 +145,8 @@ def conversation(engine: Engine, language: str) -> list[str]:
     slack = SlackHandlers(engine, configured, assistant)
     asyncio.run(slack(slack_command(1, user, "help"), NOW))
     asyncio.run(slack(slack_command(2, user, f"submit {TITLE} | {TEXT}"), NOW))
+    asyncio.run(slack(slack_command(3, user, f"submit  | {TEXT}"), NOW))  # refused: no title
+    asyncio.run(slack(slack_command(4, user, f"submit {TITLE} | {TEXT} | ftp://x.org"), NOW))
     with transaction(engine) as session:
         for item in session.scalars(select(Item).order_by(Item.id)):
             tell_submitter(session, item, "approved", now=NOW)
