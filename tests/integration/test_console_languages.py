@@ -29,7 +29,7 @@ import pytest
 from babel.dates import get_day_names, get_month_names
 from sqlalchemy import JSON, Engine, String, Text, select, update
 from test_web_accessibility import EMAIL, NOW, PASSWORD, page_paths, seed
-from visible_words import _VisibleText, catalogue_words, english_left, words_in
+from visible_words import VisibleText, catalogue_words, english_left, words_in
 
 from hub.core.db import transaction
 from hub.core.ingest.tags import topic_names
@@ -105,7 +105,7 @@ def stored_texts(engine: Engine) -> set[str]:
 
 def visible_words(page: str, data: list[str]) -> set[str]:
     """The words a reader sees on ``page``, with the stored texts (data) taken out first."""
-    parser = _VisibleText()
+    parser = VisibleText()
     parser.feed(page)
     text = "\n".join(parser.parts)
     for stored in data:  # whole words only: a title "Assemblies" is no excuse for "Assembly"

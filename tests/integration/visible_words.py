@@ -23,7 +23,7 @@ SEEN_ATTRIBUTES = ("title", "placeholder", "aria-label", "alt")
 """Attributes a reader sees or hears (a tooltip, an empty field's hint, a screen reader)."""
 
 
-class _VisibleText(HTMLParser):
+class VisibleText(HTMLParser):
     """The text a reader sees: text nodes outside scripts and styles, and seen attributes."""
 
     def __init__(self) -> None:
@@ -55,7 +55,7 @@ def words_in(text: str) -> set[str]:
 
 def words_of(page: str) -> set[str]:
     """The words a reader sees on an HTML page."""
-    parser = _VisibleText()
+    parser = VisibleText()
     parser.feed(page)
     return words_in(" ".join(parser.parts))
 
@@ -68,8 +68,9 @@ def catalogue_words(language: str, catalogues: Iterable[Path]) -> set[str]:
         with path.open("rb") as po:
             catalog = read_po(po, locale=language)
         for message in catalog:
-            strings = message.string if isinstance(message.string, tuple) else (message.string,)
-            ids = message.id if isinstance(message.id, tuple) else (message.id,)
+            string, identifier = message.string, message.id
+            strings = tuple(string) if isinstance(string, list | tuple) else (string or "",)
+            ids = tuple(identifier) if isinstance(identifier, list | tuple) else (identifier,)
             texts += [s for s in strings if s and s not in ids]
     return {word for text in texts for word in words_in(text)}
 

@@ -98,7 +98,7 @@ def test_words_follow_the_chosen_language() -> None:
 
 
 BRACES = re.compile(r"\{(\w+)\}")
-EDGES = {
+EDGES: dict[str, dict[str, tuple[int, ...] | None]] = {
     "bots": {"say": (2,), "N_": None},
     "newsletters": {"N_": None, "Nn_": (1, 2)},
 }
@@ -109,27 +109,20 @@ EDGES = {
 @pytest.mark.parametrize("language", ["es", "fr", "ca", "pt"])
 def test_the_bots_and_newsletters_words_are_translated(package: str, language: str) -> None:
     marked: dict[str, tuple[str, ...]] = {}
-    for _file, _line, message, _comments, _context in extract_from_dir(
+    for _file, _line, found, _comments, _context in extract_from_dir(
         str(ROOT / package), [("**.py", "python")], keywords=EDGES[package]
     ):
-        forms = (message,) if isinstance(message, str) else tuple(message)
+        forms = (found,) if isinstance(found, str) else tuple(found)
         marked[forms[0]] = forms
     assert len(marked) >= 10, marked
     path = ROOT / package / "locale" / language / "LC_MESSAGES" / "messages.po"
     with path.open("rb") as po:
         catalog = read_po(po, locale=language)
     for first, forms in marked.items():
-        message = catalog.get(first)
-        strings = (
-            []
-            if message is None
-            else [message.string]
-            if isinstance(message.string, str)
-            else list(message.string)
-        )
-        assert message is not None and not message.fuzzy and strings and all(strings), (
-            f"run `make messages` and translate in {path}: {first!r}"
-        )
+        entry = catalog.get(first)
+        assert entry is not None, f"run `make messages` and translate in {path}: {first!r}"
+        strings = [entry.string] if isinstance(entry.string, str) else list(entry.string or ())
+        assert not entry.fuzzy and strings and all(strings), f"translate in {path}: {first!r}"
         wanted = set(BRACES.findall(" ".join(forms)))
         for string in strings:
             assert set(BRACES.findall(string)) == wanted, (first, string)
