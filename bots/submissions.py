@@ -39,13 +39,14 @@ TOLD = {
     "declined": N_("Your news “{title}” was not published: {reason}"),
     "declined_quietly": N_("Your news “{title}” was not published."),
 }
+"""What a member is told about their news, in English; ``bots/locale`` holds the translations."""
+
 REFUSED = {
     "closed": N_("news submissions are not open on this platform"),
     "title": N_("a submission needs a title"),
     "link": N_("the link must start with http:// or https://"),
 }
 """Why a chat submission is refused, in English (the core's own checks say the same)."""
-"""What a member is told about their news, in English; ``bots/locale`` holds the translations."""
 
 
 def told(kind: str, language: str | None, **values: str) -> str:
