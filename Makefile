@@ -70,11 +70,17 @@ format: $(STAMP)
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-# The console's words: extract what templates and views mark, merge into each catalogue,
-# then translate the new entries in hub/web/locale/<lang>/LC_MESSAGES/messages.po.
+# The words of the console, the bots and the newsletters: extract what templates and code mark,
+# merge into each catalogue, then translate the new entries in <dir>/<lang>/LC_MESSAGES/messages.po
+# for hub/web/locale, bots/locale (marked with say(language, "...") and N_) and newsletters/locale
+# (N_, and Nn_ for a singular and plural pair).
 messages: $(STAMP)
 	$(BIN)/pybabel extract -F hub/web/babel.cfg --no-location --sort-output -o $(VENV)/messages.pot .
-	$(BIN)/pybabel update -i $(VENV)/messages.pot -d hub/web/locale -D messages --no-fuzzy-matching --ignore-obsolete
+	$(BIN)/pybabel update -i $(VENV)/messages.pot -d hub/web/locale -D messages --no-fuzzy-matching --ignore-obsolete --width 100
+	$(BIN)/pybabel extract -F bots/babel.cfg -k say:2 -k N_ --no-location --sort-output --width 100 -o $(VENV)/bots.pot .
+	$(BIN)/pybabel update -i $(VENV)/bots.pot -d bots/locale -D messages --no-fuzzy-matching --ignore-obsolete --width 100
+	$(BIN)/pybabel extract -F newsletters/babel.cfg -k N_ -k Nn_:1,2 --no-location --sort-output --width 100 -o $(VENV)/newsletters.pot .
+	$(BIN)/pybabel update -i $(VENV)/newsletters.pot -d newsletters/locale -D messages --no-fuzzy-matching --ignore-obsolete --width 100
 
 clean:
 	rm -rf $(VENV) data .pytest_cache .ruff_cache .mypy_cache

@@ -21,45 +21,39 @@ import logging
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from bots.i18n import N_, say
 from hub.core.assistant.store import reply_channel
 from hub.core.bus.outbox import enqueue
 from hub.core.config.catalog import sync_config
 from hub.core.config.settings import Settings
 from hub.core.errors import HubError
+from hub.core.ingest.sanitise import clean_title, usable_base
 from hub.core.models import Item, ItemOrigin, Member, Source
 from hub.core.moderation.submissions import SubmissionError, submission_candidate, submit
 
 log = logging.getLogger(__name__)
 
 TOLD = {
-    "received": {
-        "en": "Thank you! Your news “{title}” was received and waits for the secretariat.",
-        "es": "¡Gracias! Tu noticia «{title}» se ha recibido y espera a la secretaría.",
-        "fr": "Merci ! Votre actualité « {title} » a été reçue et attend le secrétariat.",
-        "ca": "Gràcies! La vostra notícia «{title}» s'ha rebut i espera la secretaria.",
-        "pt": "Obrigado! A sua notícia “{title}” foi recebida e aguarda o secretariado.",
-    },
-    "approved": {
-        "en": "Your news “{title}” was approved and is being shared. Thank you!",
-        "es": "Tu noticia «{title}» ha sido aprobada y se está difundiendo. ¡Gracias!",
-        "fr": "Votre actualité « {title} » a été approuvée et est en cours de diffusion. Merci !",
-        "ca": "La vostra notícia «{title}» s'ha aprovat i s'està difonent. Gràcies!",
-        "pt": "A sua notícia “{title}” foi aprovada e está a ser partilhada. Obrigado!",
-    },
-    "declined": {
-        "en": "Your news “{title}” was not published: {reason}",
-        "es": "Tu noticia «{title}» no se ha publicado: {reason}",
-        "fr": "Votre actualité « {title} » n'a pas été publiée : {reason}",
-        "ca": "La vostra notícia «{title}» no s'ha publicat: {reason}",
-        "pt": "A sua notícia “{title}” não foi publicada: {reason}",
-    },
+    "received": N_("Thank you! Your news “{title}” was received and waits for the secretariat."),
+    "approved": N_("Your news “{title}” was approved and is being shared. Thank you!"),
+    "declined": N_("Your news “{title}” was not published: {reason}"),
+    "declined_quietly": N_("Your news “{title}” was not published."),
 }
+"""What a member is told about their news, in English; ``bots/locale`` holds the translations."""
+
+REFUSED = {
+    "closed": N_("news submissions are not open on this platform"),
+    "title": N_("a submission needs a title"),
+    "link": N_("the link must start with http:// or https://"),
+}
+"""Why a chat submission is refused, in English (the core's own checks say the same)."""
 
 
 def told(kind: str, language: str | None, **values: str) -> str:
     """The sentence of ``kind`` in ``language`` (English when unknown)."""
-    texts = TOLD[kind]
-    return texts.get(language or "en", texts["en"]).format(**values)
+    if kind == "declined" and not values.get("reason"):
+        kind = "declined_quietly"  # no reason given: no colon left hanging
+    return say(language, TOLD[kind], **values)
 
 
 def member_language(session: Session, member_id: int | None, fallback: str = "en") -> str:
@@ -81,14 +75,20 @@ def submit_from_chat(
     reply_to: str,
     member_id: int | None,
     now: dt.datetime,
+    language: str | None = None,
 ) -> Item | None:
     """Store a member's submission; None when it merged into nothing new (a repeat).
 
-    Raises :class:`SubmissionError` (say it to the member) for a bad title or link.
+    Raises :class:`SubmissionError` (say it to the member: it is in ``language``) for a
+    closed source, a missing title or a link that is not a web address.
     """
     configured = settings.sources.get(source_key)
     if configured is None or not configured.enabled:
-        raise SubmissionError("news submissions are not open on this platform")
+        raise SubmissionError(say(language, REFUSED["closed"]))
+    if not clean_title(title):
+        raise SubmissionError(say(language, REFUSED["title"]))
+    if link and usable_base(link) is None:
+        raise SubmissionError(say(language, REFUSED["link"]))
     source = session.scalar(select(Source).where(Source.key == source_key))
     if source is None:
         sync_config(session, settings)

@@ -31,6 +31,7 @@ from slack_sdk.errors import SlackClientError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bots.answering import ChatQuestion, answer_into_chat, find_member, say_into_chat
+from bots.i18n import N_, say
 from bots.preferences import preferences_reply
 from bots.slack.format import APPROVE_ACTION, DECLINE_ACTION, escape
 from bots.submissions import submit_from_chat, tell_submitter, told
@@ -51,7 +52,7 @@ log = logging.getLogger(__name__)
 PLATFORM = "slack"
 SOURCE = "slack_submissions"
 SUBMIT_CALLBACK = "hub_submit"
-FORM_FAILED = (
+FORM_FAILED = N_(
     "The submission form could not be opened. You can also write /iopd submit TITLE | TEXT | LINK"
 )
 _MENTION = re.compile(r"<@[A-Z0-9]+(\|[^>]*)?>")
@@ -59,27 +60,28 @@ TOLD: tuple[SubmitterNotice, ...] = (tell_submitter,)
 """Who tells the member of the buttons' decision: the chat they submitted from."""
 
 
-def submit_modal(reply_to: str) -> dict[str, Any]:
-    """The submission form; ``private_metadata`` keeps where to tell the member."""
+def submit_modal(reply_to: str, language: str = "en") -> dict[str, Any]:
+    """The submission form in ``language``; ``private_metadata`` keeps where to tell the member."""
 
     def field(
         block: str, label: str, multiline: bool = False, optional: bool = False
     ) -> dict[str, Any]:
         element = {"type": "plain_text_input", "action_id": block, "multiline": multiline}
         return {"type": "input", "block_id": block, "optional": optional,
-                "label": {"type": "plain_text", "text": label}, "element": element}  # fmt: skip
+                "label": {"type": "plain_text", "text": say(language, label)},
+                "element": element}  # fmt: skip
 
     return {
         "type": "modal",
         "callback_id": SUBMIT_CALLBACK,
         "private_metadata": reply_to,
-        "title": {"type": "plain_text", "text": "Submit news"},
-        "submit": {"type": "plain_text", "text": "Submit"},
+        "title": {"type": "plain_text", "text": say(language, "Submit news")},
+        "submit": {"type": "plain_text", "text": say(language, "Submit")},
         "blocks": [
-            field("title", "Title"),
-            field("text", "Text", multiline=True),
-            field("link", "Link", optional=True),
-            field("image", "Image link", optional=True),
+            field("title", N_("Title")),
+            field("text", N_("Text"), multiline=True),
+            field("link", N_("Link"), optional=True),
+            field("image", N_("Image link"), optional=True),
         ],
     }
 
@@ -172,11 +174,12 @@ class SlackHandlers:
         elif self.client is not None:
             try:
                 await self.client.views_open(
-                    trigger_id=str(data.get("trigger_id", "")), view=submit_modal(channel)
+                    trigger_id=str(data.get("trigger_id", "")),
+                    view=submit_modal(channel, self._language_of(user)),
                 )
             except SlackClientError as error:  # the trigger lives 3 s: a retry cannot help
                 log.warning("slack: could not open the submission form: %s", error)
-                await self._say(record, channel, FORM_FAILED, now)
+                await self._say(record, channel, say(self._language_of(user), FORM_FAILED), now)
 
     async def _preferences(self, record: InboxRecord, user: str, now: dt.datetime) -> None:
         """The member's own link, said in a direct message (reply_to a user id opens one)."""
@@ -238,6 +241,7 @@ class SlackHandlers:
                         text=values.get("text", ""), link=values.get("link") or None,
                         image_url=values.get("image") or None, reply_to=reply_to,
                         member_id=member.id if member else None, now=now,
+                        language=language,
                     )  # fmt: skip
                     title = item.title if item is not None else values.get("title", "")
                     return told("received", language, title=title)
@@ -266,8 +270,16 @@ class SlackHandlers:
                 if action == APPROVE_ACTION:
                     approve_and_notify(session, item, self.settings, by=by, now=now, notices=TOLD)
                     return f"✅ #{item.id} {title}: approved by <@{escape(user)}>"
-                reason = "declined by the secretariat"
-                decline_and_notify(session, item, reason=reason, by=by, now=now, notices=TOLD)
+                # the button gives no reason the member could read in their language
+                decline_and_notify(
+                    session,
+                    item,
+                    reason="declined by the secretariat",
+                    by=by,
+                    now=now,
+                    notices=TOLD,
+                    reason_for_member="",
+                )
                 return f"🚫 #{item.id} {title}: declined by <@{escape(user)}>"
             except ModerationError as error:  # declining an approved item: nothing to redo
                 log.warning("slack: item %s: %s", value, error)

@@ -27,6 +27,8 @@ from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from bots.answering import ChatQuestion, answer_into_chat, find_member, say_into_chat
+from bots.i18n import N_
+from bots.i18n import say as in_language
 from bots.preferences import preferences_reply
 from bots.submissions import submit_from_chat, told
 from hub.core.assistant.assistant import Assistant
@@ -41,52 +43,28 @@ SOURCE = "telegram_submissions"
 LANGUAGES = ("en", "es", "fr", "ca", "pt")
 
 COMMAND_QUESTIONS = {
-    "next": {"en": "When is the next event?", "es": "¿Cuándo es el próximo evento?",
-             "fr": "Quel est le prochain événement ?", "ca": "Quin és el proper esdeveniment?",
-             "pt": "Quando é o próximo evento?"},
-    "events": {"en": "What are the upcoming events?", "es": "¿Cuáles son los próximos eventos?",
-               "fr": "Quels sont les prochains événements ?",
-               "ca": "Quins són els propers esdeveniments?",
-               "pt": "Quais são os próximos eventos?"},
-    "awards": {"en": "When is the award call?", "es": "¿Cuándo es la convocatoria del premio?",
-               "fr": "Quand est l'appel du prix ?",
-               "ca": "Quan és la convocatòria de la distinció?",
-               "pt": "Quando é a chamada do prémio?"},
-}  # fmt: skip
+    "next": N_("When is the next event?"),
+    "events": N_("What are the upcoming events?"),
+    "awards": N_("When is the award call?"),
+}
+"""The question each command asks the assistant, in English (``bots/locale``: the others)."""
 
 PROMPTS = {
-    "title": {"en": "What is the title of your news?", "es": "¿Cuál es el título de tu noticia?",
-              "fr": "Quel est le titre de votre actualité ?",
-              "ca": "Quin és el títol de la vostra notícia?", "pt": "Qual é o título da notícia?"},
-    "text": {"en": "Now the text, please.", "es": "Ahora el texto, por favor.",
-             "fr": "Maintenant le texte, s'il vous plaît.", "ca": "Ara el text, si us plau.",
-             "pt": "Agora o texto, por favor."},
-    "link": {"en": "A link (https://...), or /skip.", "es": "Un enlace (https://...), o /skip.",
-             "fr": "Un lien (https://...), ou /skip.", "ca": "Un enllaç (https://...), o /skip.",
-             "pt": "Um link (https://...), ou /skip."},
-    "image": {"en": "An image link (https://...), or /skip.",
-              "es": "Un enlace a una imagen (https://...), o /skip.",
-              "fr": "Un lien vers une image (https://...), ou /skip.",
-              "ca": "Un enllaç a una imatge (https://...), o /skip.",
-              "pt": "Um link para uma imagem (https://...), ou /skip."},
-    "photo": {"en": "Please send the image as a link (https://...), or /skip.",
-              "es": "Envía la imagen como enlace (https://...), o /skip.",
-              "fr": "Envoyez l'image sous forme de lien (https://...), ou /skip.",
-              "ca": "Envieu la imatge com a enllaç (https://...), o /skip.",
-              "pt": "Envie a imagem como link (https://...), ou /skip."},
-    "cancelled": {"en": "Cancelled.", "es": "Cancelado.", "fr": "Annulé.", "ca": "Cancel·lat.",
-                  "pt": "Cancelado."},
-    "language": {"en": "I will answer in English.", "es": "Responderé en español.",
-                 "fr": "Je répondrai en français.", "ca": "Respondré en català.",
-                 "pt": "Vou responder em português."},
-    "language_usage": {"en": "Use /language followed by one of: en, es, fr, ca, pt."},
-}  # fmt: skip
+    "title": N_("What is the title of your news?"),
+    "text": N_("Now the text, please."),
+    "link": N_("A link (https://...), or /skip."),
+    "image": N_("An image link (https://...), or /skip."),
+    "photo": N_("Please send the image as a link (https://...), or /skip."),
+    "cancelled": N_("Cancelled."),
+    "language": N_("I will answer in English."),
+    "language_usage": N_("Use /language followed by one of: en, es, fr, ca, pt."),
+}
+"""What the bot says in the /submit and /language conversations, in English."""
 STEPS = ("title", "text", "link", "image")
 
 
 def prompt(key: str, language: str) -> str:
-    texts = PROMPTS[key]
-    return texts.get(language, texts["en"])
+    return in_language(language, PROMPTS[key])
 
 
 def command_of(text: str, bot_username: str | None) -> tuple[str, str] | None:
@@ -192,7 +170,7 @@ class TelegramHandlers:
                 else:
                     await say(prompt("language_usage", language))
             elif name in COMMAND_QUESTIONS:
-                question = COMMAND_QUESTIONS[name][language]
+                question = in_language(language, COMMAND_QUESTIONS[name])
                 await self._ask(record, chat_id, question, member, language, now)
             elif name == "submit":
                 await asyncio.to_thread(self._start_submission, record, chat_id, now)
@@ -233,7 +211,7 @@ class TelegramHandlers:
         command = command_of(text, self.bot_username)
         addressed = f"@{self.bot_username}".lower() if self.bot_username else None
         if command is not None and command[0] in COMMAND_QUESTIONS:
-            question = COMMAND_QUESTIONS[command[0]]["en"]
+            question = COMMAND_QUESTIONS[command[0]]
         elif addressed and addressed in text.lower():
             question = " ".join(w for w in text.split() if w.lower() != addressed)
         else:
@@ -315,6 +293,7 @@ class TelegramHandlers:
                     title=data.get("title", ""), text=data.get("text", ""),
                     link=data.get("link") or None, image_url=data.get("image") or None,
                     reply_to=str(chat_id), member_id=member.id if member else None, now=now,
+                    language=language,
                 )  # fmt: skip
             except SubmissionError as error:
                 session.delete(conversation)

@@ -5,7 +5,8 @@ views say ``_("...")`` from this module; both look up the language of the
 request being served, which :func:`use_language` sets for the running thread
 (the console renders each request in one worker thread). The catalogues are the
 ``.po`` files under ``hub/web/locale/<lang>/LC_MESSAGES/messages.po``, read and
-compiled in memory when first needed: no build step, no ``.mo`` files in git.
+compiled in memory when first needed (:mod:`hub.core.translations`, shared with the bots
+and the newsletters): no build step, no ``.mo`` files in git.
 
 The console speaks :data:`INTERFACE_LANGUAGES` to the secretariat; the members'
 own pages (preferences, the news form) speak every language of
@@ -21,19 +22,17 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import io
 from collections.abc import Iterator, Mapping
 from contextvars import ContextVar
-from functools import cache
 from pathlib import Path
 
 from babel.dates import format_date, format_datetime, format_skeleton
-from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
-from babel.support import NullTranslations, Translations
+from babel.support import NullTranslations
+
+from hub.core.translations import DOMAIN as DOMAIN
+from hub.core.translations import catalogue
 
 LOCALE_DIR = Path(__file__).parent / "locale"
-DOMAIN = "messages"
 DEFAULT_LANGUAGE = "en"
 INTERFACE_LANGUAGES = {"en": "English", "es": "Español", "ca": "Català"}
 """The languages the console speaks; English is the source language of the catalogue."""
@@ -48,22 +47,9 @@ MEMBER_VIEWS = ("preferences_views.py", "submit_views.py", "submissions.py")
 _language: ContextVar[str] = ContextVar("console_language", default=DEFAULT_LANGUAGE)
 
 
-@cache
 def translations(language: str) -> NullTranslations:
     """The compiled catalogue for ``language`` (English and unknown codes: the source words)."""
-    path = LOCALE_DIR / language / "LC_MESSAGES" / f"{DOMAIN}.po"
-    if language == DEFAULT_LANGUAGE or not path.is_file():
-        return NullTranslations()
-    with path.open("rb") as po:
-        catalog = read_po(po, locale=language, domain=DOMAIN)
-    for message in list(catalog):
-        # a plural entry not yet translated would answer "": leave it out, English stands in
-        if message.id and isinstance(message.string, tuple) and not all(message.string):
-            del catalog[message.id]
-    compiled = io.BytesIO()
-    write_mo(compiled, catalog, use_fuzzy=False)
-    compiled.seek(0)
-    return Translations(fp=compiled, domain=DOMAIN)
+    return catalogue(LOCALE_DIR, language)
 
 
 def current_language() -> str:

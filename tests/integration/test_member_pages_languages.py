@@ -13,14 +13,13 @@ look for, so a word added to a page in English only fails here.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterator
-from html.parser import HTMLParser
 
 import pytest
+import visible_words
 import yaml
-from babel.messages.pofile import read_po
 from sqlalchemy import Engine
+from visible_words import catalogue_words, words_in, words_of
 
 from hub.core.config.catalog import sync_config
 from hub.core.config.settings import Settings
@@ -36,66 +35,31 @@ NOW = dt.datetime(2026, 11, 23, 9, 0, tzinfo=dt.UTC)
 OTHERS = ("es", "fr", "ca", "pt")
 NETWORK = {"en": "IOPD", "es": "OIDP", "fr": "OIDP", "ca": "OIDP", "pt": "OIDP"}
 ORGANISATION, CONTACT = "Ajuntament de Girona", "Anna Puig"
-WORD = re.compile(r"[^\W\d_]{2,}")
-NOT_WORDS = re.compile(r"https?://\S+|(?<!\w)/[\w/-]+|\S+@\S+|…")
-
-
-class _VisibleText(HTMLParser):
-    """The text a reader sees: text nodes outside scripts and styles."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.parts: list[str] = []
-        self._hidden = 0
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in ("script", "style"):
-            self._hidden += 1
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in ("script", "style"):
-            self._hidden -= 1
-
-    def handle_data(self, data: str) -> None:
-        if not self._hidden:
-            self.parts.append(data)
-
-
-def words_of(page: str) -> set[str]:
-    parser = _VisibleText()
-    parser.feed(page)
-    text = NOT_WORDS.sub(" ", " ".join(parser.parts))
-    return {word.lower() for word in WORD.findall(text)}
 
 
 def names(settings: Settings) -> set[str]:
     """Words that are names, the same in every language."""
     texts = [ORGANISATION, CONTACT, settings.hub.timezone, *NETWORK.values()]
     texts += [*LANGUAGE_NAMES.values(), *LANGUAGE_NAMES, *CHANNELS]
-    return {word.lower() for text in texts for word in WORD.findall(text)}
+    return {word for text in texts for word in words_in(text)}
 
 
 def own_words(language: str) -> set[str]:
     """Words ``language``'s own texts use: its translations, its topic names and keywords."""
-    path = i18n.LOCALE_DIR / language / "LC_MESSAGES" / "messages.po"
-    with path.open("rb") as po:
-        catalog = read_po(po, locale=language)
-    texts: list[str] = []
-    for message in catalog:
-        strings = (message.string,) if isinstance(message.string, str) else (message.string or ())
-        ids = message.id if isinstance(message.id, tuple) else (message.id,)
-        texts += [s for s in strings if s and s not in ids]
+    texts = []
     for named in topic_names().values():  # a name copied from English is not a translation
         if named.get(language) and named.get(language) != named.get("en"):
             texts.append(named[language])
     topics = yaml.safe_load(TOPICS_FILE.read_text(encoding="utf-8"))
     texts += [str(k) for entry in topics.values() for k in entry.get(language, [])]
-    return {word.lower() for text in texts for word in WORD.findall(text)}
+    catalogue = i18n.LOCALE_DIR / language / "LC_MESSAGES" / "messages.po"
+    return catalogue_words(language, [catalogue]) | {w for t in texts for w in words_in(t)}
 
 
 def english_left(english: str, other: str, language: str, settings: Settings) -> set[str]:
     """The English page's words that show in ``other`` and are neither names nor its own."""
-    return (words_of(english) & words_of(other)) - names(settings) - own_words(language)
+    exempt = names(settings) | own_words(language)
+    return visible_words.english_left(words_of(english), words_of(other), exempt)
 
 
 @pytest.fixture

@@ -1,5 +1,6 @@
 """The console's words: every marked message has its Spanish translation, and the
-placeholders of each translation are those of the English message."""
+placeholders of each translation are those of the English message. The same for the
+bots' and the newsletters' catalogues, in each of the network's languages."""
 
 from __future__ import annotations
 
@@ -99,3 +100,34 @@ def test_words_follow_the_chosen_language() -> None:
         assert i18n.gettext("Sign out") == "Sign out"
     assert i18n.best_match("fr-FR,es;q=0.8,en;q=0.5") == "es"
     assert i18n.best_match("de, *;q=0.1") == "en"
+
+
+BRACES = re.compile(r"\{(\w+)\}")
+EDGES: dict[str, dict[str, tuple[int, ...] | None]] = {
+    "bots": {"say": (2,), "N_": None},
+    "newsletters": {"N_": None, "Nn_": (1, 2)},
+}
+"""The packages whose words members read outside the console, and how each marks them."""
+
+
+@pytest.mark.parametrize("package", sorted(EDGES))
+@pytest.mark.parametrize("language", ["es", "fr", "ca", "pt"])
+def test_the_bots_and_newsletters_words_are_translated(package: str, language: str) -> None:
+    marked: dict[str, tuple[str, ...]] = {}
+    for _file, _line, found, _comments, _context in extract_from_dir(
+        str(ROOT / package), [("**.py", "python")], keywords=EDGES[package]
+    ):
+        forms = (found,) if isinstance(found, str) else tuple(found)
+        marked[forms[0]] = forms
+    assert len(marked) >= 10, marked
+    path = ROOT / package / "locale" / language / "LC_MESSAGES" / "messages.po"
+    with path.open("rb") as po:
+        catalog = read_po(po, locale=language)
+    for first, forms in marked.items():
+        entry = catalog.get(first)
+        assert entry is not None, f"run `make messages` and translate in {path}: {first!r}"
+        strings = [entry.string] if isinstance(entry.string, str) else list(entry.string or ())
+        assert not entry.fuzzy and strings and all(strings), f"translate in {path}: {first!r}"
+        wanted = set(BRACES.findall(" ".join(forms)))
+        for string in strings:
+            assert set(BRACES.findall(string)) == wanted, (first, string)

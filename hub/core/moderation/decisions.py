@@ -116,16 +116,20 @@ def decline_and_notify(
     now: dt.datetime,
     notices: Sequence[SubmitterNotice],
     note: str = "",
+    reason_for_member: str | None = None,
 ) -> Decision:
     """Decline ``item``, tell its submitters why (only if it was not declined yet), audit it.
 
-    Raises :class:`ModerationError` as :func:`decline` does (an approved item).
+    The submitters are told the recorded reason, or ``reason_for_member`` when given
+    (``""``: no reason, when the recorded one is a fixed English phrase a member could
+    not read in their language). Raises :class:`ModerationError` as :func:`decline`
+    does (an approved item).
     """
     was = item.status
     decline(item, reason=reason, by=by, now=now)
     told = 0
     if was != "declined":
-        said = item.decline_reason or ""
+        said = (item.decline_reason or "") if reason_for_member is None else reason_for_member
         told = sum(notify(session, item, "declined", now=now, reason=said) for notify in notices)
     _audit(session, "decline", item, item.decline_reason or "", by=by, now=now, note=note)
     return Decision(item, [], told)
