@@ -264,25 +264,22 @@ def held_entries(
         .limit(limit)
     ).all()
     item_ids = [item.id for _, item in rows]
-    titles = dict(
-        session.execute(
-            select(ItemTranslation.item_id, ItemTranslation.title).where(
+    translated = {
+        item_id: (title, link)
+        for item_id, title, link in session.execute(
+            select(ItemTranslation.item_id, ItemTranslation.title, ItemTranslation.link).where(
                 ItemTranslation.item_id.in_(item_ids), ItemTranslation.language == language
             )
-        ).all()
-    )
-    return [
-        (
-            Entry(
-                delivery_id,
-                item.id,
-                item.title if item.language == language else titles.get(item.id, item.title),
-                item.link,
-            ),
-            item,
         )
-        for delivery_id, item in rows
-    ]
+    }
+
+    def entry(delivery_id: int, item: Item) -> Entry:
+        if item.language == language or item.id not in translated:
+            return Entry(delivery_id, item.id, item.title, item.link)
+        title, link = translated[item.id]
+        return Entry(delivery_id, item.id, title, link or item.link)
+
+    return [(entry(delivery_id, item), item) for delivery_id, item in rows]
 
 
 def group_entries(
