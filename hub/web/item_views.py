@@ -252,10 +252,9 @@ def edit(page: Page) -> Response:
     page.audit(
         "edit", f"item:{item.id}", f"{len(corrections)} corrections" if corrections else None
     )
-    return page.redirect(
-        back_to(page, f"/items/{item.id}"),
-        _("Saved “%(title)s”.") % {"title": item.title} + corrected_words(len(corrections)),
-    )
+    saved = _("Saved “%(title)s”.") % {"title": item.title} + corrected_words(len(corrections))
+    campaigns = refresh_newsletters(page, item.id) if item.status == "approved" else ""
+    return page.redirect(back_to(page, f"/items/{item.id}"), saved + campaigns)
 
 
 def corrected_words(count: int) -> str:
@@ -284,7 +283,43 @@ def retract(page: Page) -> Response:
         "%(n)s posted message will be deleted.", "%(n)s posted messages will be deleted.", count
     ) % {"n": count}
     retracted = _("Retracted “%(title)s”.") % {"title": item.title}
-    return page.redirect(back, retracted + (" " + deleted if count else ""))
+    campaigns = refresh_newsletters(page, item.id)
+    return page.redirect(back, retracted + (" " + deleted if count else "") + campaigns)
+
+
+def refresh_newsletters(page: Page, item_id: int) -> str:
+    """Rebuild the Mailchimp campaigns not sent yet that carry the item (after a retraction
+    or an edit), and say what happened to each; empty when no campaign carries it.
+
+    Commits the request's transaction first: the campaigns are rebuilt from what it wrote.
+    """
+    from hub.core.errors import HubError
+    from hub.web.newsletter_views import newsletter_api, release_database
+
+    publish = newsletter_api("publish")
+    if publish is None or not publish.editions_with(page.db, item_id):
+        return ""
+    release_database(page)
+    try:
+        account = publish.account_from_settings(page.settings)
+    except HubError as exc:
+        return " " + _("The newsletter campaigns carrying it were not updated: %(reason)s") % {
+            "reason": exc
+        }
+    results = publish.refresh_campaigns(
+        page.console.engine,
+        item_id,
+        account,
+        now=page.now,
+        network=page.settings.hub.network_names(),
+        website=page.settings.hub.public_url,
+    )
+    return "".join(
+        " "
+        + _("Newsletter edition %(id)s (%(language)s): %(outcome)s.")
+        % {"id": r.edition_id, "language": r.language, "outcome": r.outcome}
+        for r in results
+    )
 
 
 def translate(page: Page) -> Response:
