@@ -90,6 +90,7 @@ def _routes() -> list[Route | Mount]:
         Route("/submit", view(submit_views.submit_form), methods=get),
         Route("/submit", view(submit_views.submit), methods=post),
         Route("/sources", admin_view(status_views.sources_page), methods=get),
+        Route("/sources/{key}/owner", admin_view(status_views.set_owner), methods=post),
         Route("/audit", admin_view(status_views.audit_page), methods=get),
         Route("/questions", view(question_views.questions_page), methods=get),
         Route("/questions/{question_id:int}/reply", view(question_views.reply), methods=post),
