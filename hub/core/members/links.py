@@ -30,7 +30,7 @@ LINK_SALT = "hub.member-preferences"
 LINK_LIFETIME = dt.timedelta(days=90)
 CHANNELS = ("slack", "telegram", "email")
 """The platforms a member can ask for news on (``Member.channels``; None means all)."""
-TOPICS_FILE = Path(__file__).parent / "ingest" / "topics.yaml"
+TOPICS_FILE = Path(__file__).parents[1] / "ingest" / "topics.yaml"
 
 
 @cache
