@@ -138,10 +138,19 @@ def parse_feed(
     if len(entries) > MAX_ENTRIES:
         problems.append(f"{len(entries)} entries: only the first {MAX_ENTRIES} were read")
     candidates = []
+    seen: set[str] = set()
     for position, entry in enumerate(entries[:MAX_ENTRIES]):
         candidate = _candidate(entry, base, now, problems, position, known or {})
-        if candidate is not None:
-            candidates.append(candidate)
+        if candidate is None:
+            continue
+        if candidate.external_id in seen:  # one entry published twice under one id
+            problems.append(
+                f"entry {position + 1}: the same id as an earlier entry "
+                f"({candidate.external_id[:60]!r}); read once"
+            )
+            continue
+        seen.add(candidate.external_id)
+        candidates.append(candidate)
     return ParsedFeed(
         title=clean_title(feed.get("title") or ""),
         link=feed.get("link"),
