@@ -76,6 +76,8 @@ def _routes() -> list[Route | Mount]:
         Route("/items/{item_id:int}/edit", view(item_views.edit), methods=post),
         Route("/items/{item_id:int}/retract", view(item_views.retract), methods=post),
         Route("/items/{item_id:int}/translations", view(item_views.translate), methods=post),
+        Route("/items/{item_id:int}/merge", view(item_views.merge), methods=post),
+        Route("/items/{item_id:int}/split", view(item_views.split), methods=post),
         Route("/moderation/bulk", view(inbox_views.bulk), methods=post),
         Route("/items/{item_id:int}/classify", view(inbox_views.classify), methods=post),
         Route("/items/{item_id:int}/regions", view(inbox_views.set_regions), methods=post),

@@ -322,6 +322,47 @@ def refresh_newsletters(page: Page, item_id: int) -> str:
     )
 
 
+def merge(page: Page) -> Response:
+    """Make another item (the same story in another language) this item's translation."""
+    from hub.core.moderation.stories import merge_stories
+
+    item = _item(page)
+    back = f"/items/{item.id}#translations"
+    raw = page.field("other").strip()
+    other = page.db.get(Item, int(raw)) if raw.isdigit() else None
+    if other is None:
+        raise Refused(_("There is no item number %(number)s.") % {"number": raw}, back)
+    try:
+        added = merge_stories(
+            page.db, item, other, settings=page.settings, by=page.user.email, now=page.now
+        )
+    except moderation.ModerationError as exc:
+        raise Refused(str(exc), back) from None
+    page.audit("merge", f"item:{item.id}", f"item:{other.id}")
+    merged = _("Item %(other)s is now this story's %(language)s version.") % {
+        "other": other.id,
+        "language": other.language,
+    }
+    routed = " " + _("%(n)s more channels will get it.") % {"n": len(added)} if added else ""
+    return page.redirect(back, merged + routed)
+
+
+def split(page: Page) -> Response:
+    """Take one language version out of this item into an item of its own (pending)."""
+    from hub.core.moderation.stories import split_story
+
+    item = _item(page)
+    back = f"/items/{item.id}#translations"
+    try:
+        alone = split_story(page.db, item, page.field("language"), now=page.now)
+    except moderation.ModerationError as exc:
+        raise Refused(str(exc), back) from None
+    page.audit("split", f"item:{item.id}", f"item:{alone.id}")
+    return page.redirect(
+        f"/items/{alone.id}", _("This is now an item of its own, waiting for a decision.")
+    )
+
+
 def translate(page: Page) -> Response:
     """Add or replace the item's title and summary in another language (for the newsletter)."""
     item = _item(page)
