@@ -32,6 +32,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from dataclasses import replace as dataclass_replace
+from typing import Any
 
 from rapidfuzz import fuzz, process
 from sqlalchemy import case, select
@@ -48,6 +49,17 @@ NEAR_TEXT = 400
 TITLE_RATIO = 60.0
 TITLE_SHORTLIST = 20
 RECENT_LIMIT = 5000
+
+
+def _row_signals(row: Any) -> StorySignals:
+    return StorySignals.of(
+        language=row.language,
+        link_key=row.link_key,
+        title=row.title,
+        text=row.summary_text or "",
+        image_url=row.image_url,
+        published_at=row.published_at or row.created_at,
+    )
 
 
 def _comparable(title: str, text: str) -> str:
@@ -70,8 +82,26 @@ class RecentItems:
     texts: dict[int, str] = field(default_factory=dict)
     titles: dict[int, str] = field(default_factory=dict)
     sources: dict[int, int | None] = field(default_factory=dict)
-    stories: StoryIndex = field(default_factory=StoryIndex)
     loaded: bool = False
+    _stories: StoryIndex | None = None
+    _unindexed: list[tuple[int, Any]] = field(default_factory=list)
+
+    def stories(self) -> StoryIndex:
+        """The recent items' story signals, indexed on first use: most polls bring no new
+        entry, and those that do mostly match by link first."""
+        if self._stories is None:
+            self._stories = StoryIndex()
+            for item_id, found in self._unindexed:
+                signals = found if isinstance(found, StorySignals) else _row_signals(found)
+                self._stories.add(item_id, signals)
+            self._unindexed = []
+        return self._stories
+
+    def add_story(self, item_id: int, signals: StorySignals) -> None:
+        if self._stories is None:
+            self._unindexed.append((item_id, signals))
+        else:
+            self._stories.add(item_id, signals)
 
     def load(self, session: Session) -> None:
         if self.loaded:
@@ -94,15 +124,7 @@ class RecentItems:
         )
         for row in rows:
             self.add(row.id, row.source_id, row.title, row.summary_text or "")
-            signals = StorySignals.of(
-                language=row.language,
-                link_key=row.link_key,
-                title=row.title,
-                text=row.summary_text or "",
-                image_url=row.image_url,
-                published_at=row.published_at or row.created_at,
-            )
-            self.stories.add(row.id, signals)
+            self._unindexed.append((row.id, row))
         self.loaded = True
 
     def add(self, item_id: int, source_id: int | None, title: str, text: str) -> None:
@@ -235,7 +257,7 @@ def store_candidates(
             approve_item(session, item, settings, by=f"trusted:{source.key}", now=now)
             report.approved.append(item)
     for item, signals in batch.entries():
-        recent.stories.add(item.id, signals)
+        recent.add_story(item.id, signals)
     if settings is not None:
         from hub.core.bus.router import route_item
 
@@ -282,7 +304,7 @@ def _story_of(
     found_here = batch.index.find(signals)
     if found_here is not None:
         return batch.items[found_here[0]]
-    found = recent.stories.find(signals)
+    found = recent.stories().find(signals)
     return session.get(Item, found[0]) if found is not None else None
 
 
