@@ -36,9 +36,11 @@ def poll(engine: Engine, settings: Settings, body: bytes, now: dt.datetime) -> N
         sync_config(session, settings)
         source = session.scalars(select(Source).where(Source.key == "website_news")).one()
         parsed = read_feed(
-            body, url="https://oidp.net/en/news.rss", now=now,
+            body,
+            url="https://oidp.net/en/news.rss",
+            now=now,
             known=fingerprints(session, source.id),
-        )  # fmt: skip
+        )
         store_candidates(session, source, parsed.candidates, settings=settings, now=now)
 
 
@@ -74,8 +76,12 @@ def test_the_award_call_in_two_languages_is_one_story_posted_once_per_channel(
     assert total == 5  # six entries, one of them the award call's Spanish version
     sent = deliveries_by_channel(engine, award_id)
     assert sent == {
-        "slack_news": 1, "slack_roundups": 1, "mastodon": 1, "bluesky": 1, "telegram_latam_es": 1,
-    }  # fmt: skip
+        "slack_news": 1,
+        "slack_roundups": 1,
+        "mastodon": 1,
+        "bluesky": 1,
+        "telegram_latam_es": 1,
+    }
     with engine.connect() as conn:
         rows, translated = item_contents(conn, {award_id}, {"es", "en"})
         spanish_post = content_for(rows[award_id], translated, "es")

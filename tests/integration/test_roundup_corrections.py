@@ -61,8 +61,14 @@ class Hub:
 
     def approved_item(self, title: str, tag: str) -> int:
         with transaction(self.engine) as session:
-            item = Item(title=title, summary_text=title, link=f"https://oidp.example/{tag}",
-                        language="en", tags=[tag], status="pending")  # fmt: skip
+            item = Item(
+                title=title,
+                summary_text=title,
+                link=f"https://oidp.example/{tag}",
+                language="en",
+                tags=[tag],
+                status="pending",
+            )
             session.add(item)
             session.flush()
             moderation.approve(session, item, self.settings, by=BY, now=self.clock())
@@ -108,13 +114,19 @@ async def running_hub(engine: Engine) -> AsyncIterator[Hub]:
         settings = Settings.model_validate(
             {
                 "hub": {"languages": ["en"]},
-                "channels": {"roundups": {"platform": "slack", "target": ROUNDUPS,
-                                          "mode": "digest", "token_env": "SLACK_TOKEN",
-                                          "base_url": slack.url}},
+                "channels": {
+                    "roundups": {
+                        "platform": "slack",
+                        "target": ROUNDUPS,
+                        "mode": "digest",
+                        "token_env": "SLACK_TOKEN",
+                        "base_url": slack.url,
+                    }
+                },
                 "routes": [{"name": "all", "to": ["roundups"]}],
                 "secrets": {"SLACK_TOKEN": TOKEN},
             }
-        )  # fmt: skip
+        )
         with transaction(engine) as session:
             sync_config(session, settings)
         yield Hub(engine, settings, slack, clock)
