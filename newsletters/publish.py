@@ -33,7 +33,7 @@ from newsletters.compose import (
     load_edition,
     require_approved,
 )
-from newsletters.errors import MailchimpError, NewsletterError
+from newsletters.errors import AlreadySent, MailchimpError, NewsletterError
 from newsletters.i18n import counted, default_subject
 from newsletters.ledger import book_campaign, book_test
 from newsletters.mailchimp import Campaigns, MailchimpAccount, make_client
@@ -197,6 +197,82 @@ def push_edition(
                 result.sent = campaigns.send(edition, now)
     count_newsletter_push(edition.language)
     return result
+
+
+@dataclass(frozen=True)
+class CampaignRefresh:
+    """What :func:`refresh_campaigns` did to one edition's campaign."""
+
+    edition_id: int
+    language: str
+    outcome: str
+
+
+def editions_with(session: Session, item_id: int) -> list[NewsletterEdition]:
+    """The editions that list ``item_id`` and have a Mailchimp campaign, oldest first.
+
+    ``item_order`` is JSON: the few editions with a campaign are filtered here.
+    """
+    query = (
+        select(NewsletterEdition)
+        .where(NewsletterEdition.mailchimp_campaign_id.is_not(None))
+        .order_by(NewsletterEdition.id)
+    )
+    return [e for e in session.scalars(query) if item_id in (e.item_order or [])]
+
+
+def refresh_campaigns(
+    engine: Engine,
+    item_id: int,
+    account: MailchimpAccount,
+    *,
+    now: dt.datetime,
+    network: NetworkName,
+    website: str | None = None,
+) -> list[CampaignRefresh]:
+    """After ``item_id`` was retracted or edited: push again every campaign that carries it
+    and has not gone out, so Mailchimp holds the edition as it reads now (a retracted
+    item is no longer in it; an edited one has its new text).
+
+    A scheduled campaign is scheduled again for the same time (Mailchimp refuses
+    changes to a scheduled campaign, so pushing unschedules it first). A sent one
+    cannot be recalled: its outcome says so, for the item's page. A Mailchimp
+    failure is the outcome of that edition, not an exception: the others still go.
+    """
+    with Session(engine, expire_on_commit=False) as session:
+        editions = editions_with(session, item_id)
+    results: list[CampaignRefresh] = []
+    for edition in editions:
+        if edition.status == "sent":
+            when = f" on {edition.sent_at:%Y-%m-%d}" if edition.sent_at else ""
+            outcome = f"sent{when}: an email cannot be recalled"
+            results.append(CampaignRefresh(edition.id, edition.language, outcome))
+            continue
+        again = edition.scheduled_for if edition.status == "scheduled" else None
+        if again is not None and again <= now:
+            again = None  # its time has passed: Mailchimp says whether it went
+        try:
+            push_edition(
+                engine,
+                edition.id,
+                account,
+                now=now,
+                network=network,
+                website=website,
+                schedule=again,
+            )
+        except AlreadySent:
+            outcome = "sent already: an email cannot be recalled"
+        except (*BOOKED_ERRORS, NewsletterError) as exc:
+            outcome = f"not updated: {exc}"
+        else:
+            outcome = (
+                f"rebuilt and scheduled again for {again:%Y-%m-%d %H:%M} UTC"
+                if again
+                else "rebuilt"
+            )
+        results.append(CampaignRefresh(edition.id, edition.language, outcome))
+    return results
 
 
 BOOKED_ERRORS = (MailchimpError, RateLimited, Timeout)

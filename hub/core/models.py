@@ -205,6 +205,8 @@ class ItemOrigin(Base):
     platform: Mapped[str | None] = mapped_column(String(20))
     reply_to: Mapped[str | None] = mapped_column(String(200))
     seen_at: Mapped[dt.datetime] = mapped_column(server_default=func.now())
+    language: Mapped[str | None] = mapped_column(String(2))
+    """Set when this origin's entry is the item's translation into that language (0012)."""
     item: Mapped[Item] = relationship(back_populates="origins")
 
 
@@ -219,6 +221,10 @@ class ItemTranslation(Base):
     title: Mapped[str] = mapped_column(String(500))
     summary_html: Mapped[str] = mapped_column(Text, default="")
     summary_text: Mapped[str] = mapped_column(Text, default="")
+    content_hash: Mapped[str | None] = mapped_column(String(64))
+    """The fingerprint of the feed entry it came from; None when a person wrote it (0012)."""
+    link: Mapped[str | None] = mapped_column(Text)
+    """The story's page in this language, when the entry it came from had one (0012)."""
     item: Mapped[Item] = relationship(back_populates="translations")
 
 

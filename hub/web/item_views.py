@@ -252,10 +252,9 @@ def edit(page: Page) -> Response:
     page.audit(
         "edit", f"item:{item.id}", f"{len(corrections)} corrections" if corrections else None
     )
-    return page.redirect(
-        back_to(page, f"/items/{item.id}"),
-        _("Saved “%(title)s”.") % {"title": item.title} + corrected_words(len(corrections)),
-    )
+    saved = _("Saved “%(title)s”.") % {"title": item.title} + corrected_words(len(corrections))
+    campaigns = refresh_newsletters(page, item.id) if item.status == "approved" else ""
+    return page.redirect(back_to(page, f"/items/{item.id}"), saved + campaigns)
 
 
 def corrected_words(count: int) -> str:
@@ -284,7 +283,84 @@ def retract(page: Page) -> Response:
         "%(n)s posted message will be deleted.", "%(n)s posted messages will be deleted.", count
     ) % {"n": count}
     retracted = _("Retracted “%(title)s”.") % {"title": item.title}
-    return page.redirect(back, retracted + (" " + deleted if count else ""))
+    campaigns = refresh_newsletters(page, item.id)
+    return page.redirect(back, retracted + (" " + deleted if count else "") + campaigns)
+
+
+def refresh_newsletters(page: Page, item_id: int) -> str:
+    """Rebuild the Mailchimp campaigns not sent yet that carry the item (after a retraction
+    or an edit), and say what happened to each; empty when no campaign carries it.
+
+    Commits the request's transaction first: the campaigns are rebuilt from what it wrote.
+    """
+    from hub.core.errors import HubError
+    from hub.web.newsletter_views import release_database
+    from newsletters import publish
+
+    if not publish.editions_with(page.db, item_id):
+        return ""
+    release_database(page)
+    try:
+        account = publish.account_from_settings(page.settings)
+    except HubError as exc:
+        return " " + _("The newsletter campaigns carrying it were not updated: %(reason)s") % {
+            "reason": exc
+        }
+    results = publish.refresh_campaigns(
+        page.console.engine,
+        item_id,
+        account,
+        now=page.now,
+        network=page.settings.hub.network_names(),
+        website=page.settings.hub.public_url,
+    )
+    return "".join(
+        " "
+        + _("Newsletter edition %(id)s (%(language)s): %(outcome)s.")
+        % {"id": r.edition_id, "language": r.language, "outcome": r.outcome}
+        for r in results
+    )
+
+
+def merge(page: Page) -> Response:
+    """Make another item (the same story in another language) this item's translation."""
+    from hub.core.moderation.stories import merge_stories
+
+    item = _item(page)
+    back = f"/items/{item.id}#translations"
+    raw = page.field("other").strip()
+    other = page.db.get(Item, int(raw)) if raw.isdigit() else None
+    if other is None:
+        raise Refused(_("There is no item number %(number)s.") % {"number": raw}, back)
+    try:
+        added = merge_stories(
+            page.db, item, other, settings=page.settings, by=page.user.email, now=page.now
+        )
+    except moderation.ModerationError as exc:
+        raise Refused(str(exc), back) from None
+    page.audit("merge", f"item:{item.id}", f"item:{other.id}")
+    merged = _("Item %(other)s is now this story's %(language)s version.") % {
+        "other": other.id,
+        "language": other.language,
+    }
+    routed = " " + _("%(n)s more channels will get it.") % {"n": len(added)} if added else ""
+    return page.redirect(back, merged + routed)
+
+
+def split(page: Page) -> Response:
+    """Take one language version out of this item into an item of its own (pending)."""
+    from hub.core.moderation.stories import split_story
+
+    item = _item(page)
+    back = f"/items/{item.id}#translations"
+    try:
+        alone = split_story(page.db, item, page.field("language"), now=page.now)
+    except moderation.ModerationError as exc:
+        raise Refused(str(exc), back) from None
+    page.audit("split", f"item:{item.id}", f"item:{alone.id}")
+    return page.redirect(
+        f"/items/{alone.id}", _("This is now an item of its own, waiting for a decision.")
+    )
 
 
 def translate(page: Page) -> Response:

@@ -14,11 +14,11 @@ from starlette.responses import JSONResponse, Response
 from hub.core.accounts import AuditEntry
 from hub.core.bus.status import bus_status, day_bounds
 from hub.core.db import is_current
-from hub.core.models import Delivery, Item, NewsletterEdition, Question, Source
+from hub.core.models import Delivery, Item, Member, NewsletterEdition, Question, Source
 from hub.core.schedule.periods import next_due
 from hub.web.charts import dashboard_charts
 from hub.web.i18n import _
-from hub.web.page import Console, Page
+from hub.web.page import Console, Page, Refused
 
 AUDIT_PAGE = 100
 
@@ -121,9 +121,68 @@ def audit_page(page: Page) -> Response:
 
 
 def sources_page(page: Page) -> Response:
-    """Every source with its last success, last error in words, failures and next fetch."""
+    """Every source with its last success, last error in words, failures and next fetch,
+    and its owner: the member told when it breaks, whose feed is fetched from public
+    addresses only (set here, unless ``hub.toml`` names one)."""
     sources = list(page.db.scalars(select(Source).order_by(Source.enabled.desc(), Source.key)))
-    return page.render("sources.html", sources=sources)
+    owner_ids = {s.member_id for s in sources if s.member_id is not None}
+    members = page.db.scalars(select(Member).where(Member.id.in_(owner_ids)))
+    owners = {m.id: m for m in members}
+    configured = {
+        key: source.member for key, source in page.settings.sources.items() if source.member
+    }
+    return page.render("sources.html", sources=sources, owners=owners, configured=configured)
+
+
+OWNED_KINDS = ("feed", "ical")
+
+
+def set_owner(page: Page) -> Response:
+    """Attach a feed to a member (by email address, id or organisation), or detach it."""
+    key = str(page.request.path_params["key"])
+    source = page.db.scalar(select(Source).where(Source.key == key))
+    if source is None or source.kind not in OWNED_KINDS:
+        raise Refused(_("There is no such feed."), "/sources")
+    configured = page.settings.sources.get(key)
+    if configured is not None and configured.member:
+        raise Refused(
+            _("hub.toml names this feed's owner (%(member)s): change it there.")
+            % {"member": configured.member},
+            "/sources",
+        )
+    reference = page.field("owner").strip()
+    if not reference:
+        source.member_id = None
+        page.audit("source_owner", f"source:{key}", None)
+        return page.redirect("/sources", _("%(source)s has no owner now.") % {"source": key})
+    member = find_member(page, reference)
+    if member is None:
+        raise Refused(
+            _("No member has the address, id or name %(reference)s.") % {"reference": reference},
+            "/sources",
+        )
+    source.member_id = member.id
+    source.owner_told_failing = False
+    page.audit("source_owner", f"source:{key}", f"member:{member.id}")
+    told = _(
+        "%(member)s owns %(source)s now: they are told when it breaks and recovers, "
+        "and it is fetched from public addresses only."
+    ) % {"member": member.organisation, "source": key}
+    return page.redirect("/sources", told)
+
+
+def find_member(page: Page, reference: str) -> Member | None:
+    """The member ``reference`` names: an id, an email address (any case) or an organisation."""
+    alive = Member.erased_at.is_(None)
+    if reference.isdigit():
+        found = page.db.get(Member, int(reference))
+        if found is not None and found.erased_at is None:
+            return found
+    if "@" in reference:
+        named = func.lower(Member.email) == reference.lower()
+    else:
+        named = func.lower(Member.organisation) == reference.lower()
+    return page.db.scalars(select(Member).where(named, alive).order_by(Member.id)).first()
 
 
 async def no_icon(request: Request) -> Response:

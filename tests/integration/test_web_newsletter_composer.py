@@ -491,3 +491,24 @@ def test_every_composer_action_refuses_a_post_without_the_csrf_token(
             session.scalar(select(NewsletterEdition).where(NewsletterEdition.language == "es"))
             is None
         )
+
+
+def test_retracting_an_item_takes_it_out_of_the_pushed_campaign(
+    engine: Engine, standin: MailchimpStandIn, world: tuple[ConsoleClient, dict[str, int]]
+) -> None:
+    client, ids = world
+    edition_id = draft(client)
+    url = f"/newsletter/{edition_id}"
+    post(client, f"{url}/approve", back=url)
+    post(client, f"{url}/push")
+    campaign = edition(engine, edition_id).mailchimp_campaign_id
+    assert campaign is not None
+    assert "Youth budget in Cascais" in standin.state.contents[campaign]["html"]
+    token = csrf_token(client.get(f"/items/{ids['cascais']}").text)
+    response = client.post(
+        f"/items/{ids['cascais']}/retract", data={"csrf_token": token, "reason": "wrong city"}
+    )
+    page = client.follow(response).text
+    assert f"Newsletter edition {edition_id} (en): rebuilt." in page
+    html = standin.state.contents[campaign]["html"]
+    assert "Youth budget in Cascais" not in html and "Citizens' assembly in Lyon" in html

@@ -214,3 +214,27 @@ def test_xml_base_wins_for_relative_links() -> None:
         <content type="html">&lt;a href="doc.pdf"&gt;doc&lt;/a&gt;</content></entry></feed>"""
     (entry,) = parse_feed(atom, url=None, now=NOW).candidates
     assert 'href="https://cdn.example.org/media/doc.pdf"' in entry.summary_html
+
+
+def test_two_entries_with_one_guid_are_one_candidate_and_a_problem() -> None:
+    now = dt.datetime(2026, 11, 22, 12, tzinfo=dt.UTC)
+    feed = b"""<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>
+    <item><title>First</title><guid>same-guid</guid><link>https://a.example/1</link></item>
+    <item><title>Second copy</title><guid>same-guid</guid><link>https://a.example/1</link></item>
+    <item><title>Other</title><guid>other-guid</guid></item>
+    </channel></rss>"""
+    parsed = parse_feed(feed, now=now)
+    assert [c.title for c in parsed.candidates] == ["First", "Other"]
+    assert any("entry 2: the same id as an earlier entry" in p for p in parsed.problems)
+
+
+def test_an_atom_entry_keeps_its_own_link_and_lists_its_translations() -> None:
+    now = dt.datetime(2026, 11, 22, 12, tzinfo=dt.UTC)
+    feed = b"""<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>t</title>
+    <entry><title>Award</title><id>1</id>
+      <link rel="alternate" href="https://oidp.net/en/award"/>
+      <link rel="alternate" hreflang="es" href="https://oidp.net/es/premio"/>
+    </entry></feed>"""
+    [candidate] = parse_feed(feed, now=now).candidates
+    assert candidate.link == "https://oidp.net/en/award"
+    assert candidate.alternates == ["https://oidp.net/es/premio"]

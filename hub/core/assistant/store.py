@@ -27,9 +27,10 @@ from hub.core.assistant.assistant import Answer, Assistant, HasLanguage
 from hub.core.assistant.tables import load_tables
 from hub.core.bus.outbox import enqueue
 from hub.core.errors import HubError
+from hub.core.members.addressing import address_member
 from hub.core.members.links import mark_seen
 from hub.core.metrics import observe_answer_latency
-from hub.core.models import Channel, Delivery, Question, Reminder
+from hub.core.models import Channel, Delivery, Member, Question, Reminder
 
 log = logging.getLogger(__name__)
 
@@ -145,20 +146,32 @@ def answer_reply(
     question.replied_by = by
     question.replied_at = now
     question.status = "replied"
+    member = session.get(Member, question.member_id) if question.member_id else None
+    # The reply goes where the member follows the network now (their preferences).
+    to = address_member(
+        member,
+        platform=question.platform,
+        reply_to=question.reply_to,
+        language=question.language,
+        languages=(question.language,) if question.language else (),
+    )
+    platform = question.platform if to.opted_out or not to.platform else to.platform
+    if platform != question.platform:
+        channel_key = None
     payload = {
         "title": "",
         "text": text,
         "language": question.language,
         "extra": {
-            "reply_to": question.reply_to,
-            "platform": question.platform,
+            "reply_to": to.reply_to if platform != question.platform else question.reply_to,
+            "platform": platform,
             "question_id": question.id,
             "question": question.text,
         },
     }
     return enqueue(
         session,
-        channel_key=channel_key or reply_channel(session, question.platform),
+        channel_key=channel_key or reply_channel(session, platform),
         kind="reply",
         payload=payload,
         dedup_key=f"reply:{question_id}",
@@ -177,14 +190,27 @@ def due_reminders(session: Session, now: dt.datetime, *, limit: int = 500) -> in
     ).all()
     queued = 0
     channels: dict[str, str | None] = {}
+    member_ids = {r.member_id for r in due if r.member_id is not None}
+    members = {m.id: m for m in session.scalars(select(Member).where(Member.id.in_(member_ids)))}
     for reminder in due:
-        if reminder.platform not in channels:
+        # Where the member follows the network now; the language they were told the date in.
+        to = address_member(
+            members.get(reminder.member_id) if reminder.member_id else None,
+            platform=reminder.platform,
+            reply_to=reminder.reply_to,
+            language=reminder.language,
+            languages=(reminder.language,),
+        )
+        if to.opted_out or not to.platform:
+            reminder.status = "opted_out"
+            continue
+        if to.platform not in channels:
             try:
-                channels[reminder.platform] = reply_channel(session, reminder.platform)
+                channels[to.platform] = reply_channel(session, to.platform)
             except HubError as error:
                 log.warning("reminder %s not sent: %s", reminder.id, error)
-                channels[reminder.platform] = None
-        channel_key = channels[reminder.platform]
+                channels[to.platform] = None
+        channel_key = channels[to.platform]
         if channel_key is None:
             reminder.status = "no_channel"
             continue
@@ -196,8 +222,8 @@ def due_reminders(session: Session, now: dt.datetime, *, limit: int = 500) -> in
             "text": text,
             "language": reminder.language,
             "extra": {
-                "reply_to": reminder.reply_to,
-                "platform": reminder.platform,
+                "reply_to": to.reply_to,
+                "platform": to.platform,
                 "reminder_id": reminder.id,
                 "record_id": reminder.record_id,
             },

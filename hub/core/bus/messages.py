@@ -57,9 +57,13 @@ class ItemContent:
     tags: tuple[str, ...]
 
 
+Translated = dict[tuple[int, str], tuple[str, str, str, str | None]]
+"""(item id, language) -> the translation's title, text, HTML and link (None: the item's)."""
+
+
 def item_contents(
     conn: Connection, item_ids: set[int], languages: set[str]
-) -> tuple[dict[int, Any], dict[tuple[int, str], tuple[str, str, str]]]:
+) -> tuple[dict[int, Any], Translated]:
     """The items' rows by id, and their translations into ``languages`` by (id, language)."""
     if not item_ids:
         return {}, {}
@@ -74,7 +78,7 @@ def item_contents(
         items.c.tags,
     ).where(items.c.id.in_(item_ids))
     item_rows = {row.id: row for row in conn.execute(query)}
-    translated: dict[tuple[int, str], tuple[str, str, str]] = {}
+    translated: Translated = {}
     if languages:
         query_t = select(
             translations.c.item_id,
@@ -82,28 +86,32 @@ def item_contents(
             translations.c.title,
             translations.c.summary_text,
             translations.c.summary_html,
+            translations.c.link,
         ).where(translations.c.item_id.in_(item_ids), translations.c.language.in_(languages))
-        for item_id, language, title, text_, html in conn.execute(query_t):
-            translated[(item_id, language)] = (title, text_, html)
+        for item_id, language, title, text_, html, link in conn.execute(query_t):
+            translated[(item_id, language)] = (title, text_, html, link)
     return item_rows, translated
 
 
 def content_for(
     row: Any,
-    translated: dict[tuple[int, str], tuple[str, str, str]],
+    translated: Translated,
     channel_language: str | None,
 ) -> ItemContent:
-    """The item's text in the channel's language when it has a translation, else its own."""
+    """The item's text in the channel's language when it has a translation, else its own
+    (and the link of that language's page when the translation came from one)."""
     title, text_, html, language = row.title, row.summary_text, row.summary_html, row.language
+    link = row.link
     if channel_language and channel_language != row.language:
         found = translated.get((row.id, channel_language))
         if found:
-            (title, text_, html), language = found, channel_language
+            title, text_, html, translated_link = found
+            language, link = channel_language, translated_link or row.link
     return ItemContent(
         title=title,
         text=text_ or "",
         html=html or "",
-        link=row.link,
+        link=link,
         image_url=row.image_url,
         language=language,
         tags=tuple(row.tags or ()),

@@ -48,6 +48,8 @@ class ItemFacts:
     regions: frozenset[str]
     countries: frozenset[str]
     members: frozenset[str]
+    variants: frozenset[str] = frozenset()
+    """The languages the item has translations in (one story, several languages)."""
 
 
 def item_facts(
@@ -73,7 +75,12 @@ def item_facts(
         regions=frozenset(regions),
         countries=frozenset(c.lower() for c in item.countries or []),
         members=frozenset(members),
+        variants=frozenset(t.language for t in item.translations),
     )
+
+
+def _languages(facts: ItemFacts) -> set[str]:
+    return ({facts.language} if facts.language else set()) | set(facts.variants)
 
 
 def _mismatch(route: RouteSettings, facts: ItemFacts) -> str | None:
@@ -83,7 +90,7 @@ def _mismatch(route: RouteSettings, facts: ItemFacts) -> str | None:
         return f"source {facts.source!r} not in {match.sources}"
     checks: list[tuple[str, list[str], Collection[str]]] = [
         ("tags", match.tags, facts.tags),
-        ("languages", match.languages, {facts.language} if facts.language else set()),
+        ("languages", match.languages, _languages(facts)),
         ("regions", match.regions, facts.regions),
         ("countries", match.countries, facts.countries),
         ("members", match.members, facts.members),

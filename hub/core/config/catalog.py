@@ -5,17 +5,24 @@ configured names must exist in the database before anything is routed.
 :func:`sync_config` is idempotent: run it at every start (the CLI does) and
 after editing ``hub.toml``. Rows whose key left the configuration are kept
 (history points at them) but disabled; routes are mirrored exactly.
+
+A source's ``member`` (an email address, a member id or an organisation's name)
+becomes its owner (``Source.member_id``): the member it names, found by id,
+email (any case) or organisation, or added to the members when the network does
+not know it yet, so a feed said to be a member's is always treated as one
+(told of breakage, fetched from public addresses only). A source whose entry
+names no member keeps the owner set in the console (or by ``hub sources owner``).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from hub.core.config.settings import Settings
-from hub.core.models import Channel, Route, Source
+from hub.core.models import Channel, Member, Route, Source
 
 
 @dataclass(frozen=True)
@@ -50,6 +57,8 @@ def sync_config(session: Session, settings: Settings) -> SyncReport:
             "enabled": source.enabled,
             "interval_minutes": source.interval_minutes,
         }
+        if source.member:
+            values["member_id"] = owner_id(session, source.member)
         row = sources.pop(key, None)
         if row is None:
             session.add(Source(key=key, **values))
@@ -105,6 +114,31 @@ def sync_config(session: Session, settings: Settings) -> SyncReport:
 
     session.flush()
     return SyncReport(added=added, changed=changed, retired=retired)
+
+
+def owner_id(session: Session, reference: str) -> int:
+    """The id of the member ``reference`` names (id, email or organisation), added if new."""
+    reference = reference.strip()
+    if reference.isdigit():
+        found = session.get(Member, int(reference))
+        if found is not None and found.erased_at is None:
+            return found.id
+    if "@" in reference:
+        email = reference.lower()
+        query = select(Member.id).where(func.lower(Member.email) == email)
+    else:
+        query = select(Member.id).where(func.lower(Member.organisation) == reference.lower())
+    found_id = session.scalar(query.where(Member.erased_at.is_(None)).order_by(Member.id))
+    if found_id is not None:
+        return found_id
+    member = Member(
+        organisation=reference.split("@")[0] if "@" in reference else reference,
+        email=reference.lower() if "@" in reference else None,
+        topics=[],
+    )
+    session.add(member)
+    session.flush()
+    return member.id
 
 
 def channel_ids(session: Session, keys: list[str] | None = None) -> dict[str, int]:

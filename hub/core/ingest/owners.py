@@ -19,6 +19,7 @@ from typing import Literal
 from sqlalchemy.orm import Session
 
 from hub.core.config.settings import Settings
+from hub.core.members.addressing import address_member
 from hub.core.models import Delivery, Member, Source
 
 State = Literal["failing", "recovered"]
@@ -48,16 +49,9 @@ _TEXTS: dict[str, dict[State, str]] = {
 
 
 def _address(member: Member) -> tuple[str | None, str | None]:
-    platform = member.preferred_platform
-    if platform is None:
-        platform = (
-            "slack" if member.slack_user_id else "telegram" if member.telegram_chat_id else None
-        )
-    if platform == "slack" and member.slack_user_id:
-        return platform, member.slack_user_id
-    if platform == "telegram" and member.telegram_chat_id is not None:
-        return platform, str(member.telegram_chat_id)
-    return platform, None
+    """The member's chat on the platform they chose (see :mod:`hub.core.members.addressing`)."""
+    to = address_member(member, platform=None, reply_to=None, language=member.language)
+    return (to.platform, to.reply_to) if to.reachable else (to.platform, None)
 
 
 def tell_owner(

@@ -49,6 +49,8 @@ class Candidate:
     tags: list[str] = field(default_factory=list)
     countries: list[str] = field(default_factory=list)
     regions: list[str] = field(default_factory=list)
+    alternates: list[str] = field(default_factory=list)
+    """Links to the same entry in other languages (``rel="alternate"`` with ``hreflang``)."""
     unchanged: bool = False
     """True when the source published exactly this entry before: only the id is filled in."""
 
@@ -136,10 +138,19 @@ def parse_feed(
     if len(entries) > MAX_ENTRIES:
         problems.append(f"{len(entries)} entries: only the first {MAX_ENTRIES} were read")
     candidates = []
+    seen: set[str] = set()
     for position, entry in enumerate(entries[:MAX_ENTRIES]):
         candidate = _candidate(entry, base, now, problems, position, known or {})
-        if candidate is not None:
-            candidates.append(candidate)
+        if candidate is None:
+            continue
+        if candidate.external_id in seen:  # one entry published twice under one id
+            problems.append(
+                f"entry {position + 1}: the same id as an earlier entry "
+                f"({candidate.external_id[:60]!r}); read once"
+            )
+            continue
+        seen.add(candidate.external_id)
+        candidates.append(candidate)
     return ParsedFeed(
         title=clean_title(feed.get("title") or ""),
         link=feed.get("link"),
@@ -202,6 +213,30 @@ def _image(entry: Any) -> str | None:
     return None
 
 
+def _links(entry: Any, base: str | None) -> tuple[str | None, list[str]]:
+    """The entry's own link and its links to other language versions.
+
+    feedparser makes ``entry.link`` the last ``rel="alternate"`` link; when some carry
+    an ``hreflang``, the entry's own is the first alternate without one.
+    """
+    own: str | None = None
+    alternates: list[str] = []
+    for link in entry.get("links") or []:
+        href = str(link.get("href") or "")
+        if not href or link.get("rel", "alternate") != "alternate":
+            continue
+        if link.get("hreflang"):
+            alternate = absolute_url(base, href)
+            if alternate:
+                alternates.append(alternate)
+        elif own is None:
+            own = absolute_url(base, href)
+    raw_link = str(entry.get("link") or "")
+    if own is None and raw_link:
+        own = absolute_url(base, raw_link)
+    return own, [a for a in alternates if a != own]
+
+
 def _candidate(
     entry: Any,
     base: str | None,
@@ -210,8 +245,7 @@ def _candidate(
     position: int,
     known: Mapping[str, str],
 ) -> Candidate | None:
-    raw_link = str(entry.get("link") or "")
-    link = absolute_url(base, raw_link) if raw_link else None
+    link, alternates = _links(entry, base)
     raw_title, raw_html = str(entry.get("title") or ""), _entry_html(entry)
     # The fingerprint of the entry as its source published it: a change means an edit.
     fingerprint = content_hash(raw_title, raw_html, link or "", str(_image(entry)))
@@ -254,4 +288,5 @@ def _candidate(
         published_at=_entry_date(entry, now, problems, label),
         content_hash=fingerprint,
         image_url=_image(entry),
+        alternates=alternates,
     )

@@ -9,8 +9,18 @@ Three kinds of sameness, checked in order for each candidate:
 3. the same text: an item from another source, seen within
    :data:`NEAR_WINDOW`, whose title and text are near-identical
    (rapidfuzz ratio >= :data:`NEAR_RATIO`).
+4. the same story in another language (:mod:`hub.core.ingest.stories`): an
+   item seen within :data:`NEAR_WINDOW`, in another language, that the entry
+   declares as its alternate, whose link is the same but for its language, or
+   that shares its image, names and numbers.
 
-In cases 2 and 3 the candidate becomes one more origin of that item. Only a
+In cases 2 and 3 the candidate becomes one more origin of that item. In case 4,
+and in case 2 when the candidate is in another language than the item, the
+candidate becomes the item's translation into its language (an
+:class:`ItemTranslation`, with an origin that names that language): one item,
+one story, posted once per channel in the channel's language. If the item is
+approved already, it is routed again, so channels that take only the new
+language get it now (routing adds only missing deliveries). Only a
 genuinely new story creates an :class:`Item`: approved at once (through the
 router, so its deliveries are written in the same transaction) when the
 source is trusted, else left ``pending`` for the secretariat.
@@ -21,14 +31,17 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from dataclasses import replace as dataclass_replace
+from typing import Any
 
 from rapidfuzz import fuzz, process
-from sqlalchemy import select
+from sqlalchemy import case, select
 from sqlalchemy.orm import Session
 
 from hub.core.config.settings import Settings
 from hub.core.ingest.parse import Candidate
-from hub.core.models import Item, ItemOrigin, Source
+from hub.core.ingest.stories import StoryIndex, StorySignals
+from hub.core.models import Item, ItemOrigin, ItemTranslation, Source
 
 NEAR_RATIO = 92.0
 NEAR_WINDOW = dt.timedelta(days=14)
@@ -36,6 +49,17 @@ NEAR_TEXT = 400
 TITLE_RATIO = 60.0
 TITLE_SHORTLIST = 20
 RECENT_LIMIT = 5000
+
+
+def _row_signals(row: Any) -> StorySignals:
+    return StorySignals.of(
+        language=row.language,
+        link_key=row.link_key,
+        title=row.title,
+        text=row.summary_text or "",
+        image_url=row.image_url,
+        published_at=row.published_at or row.created_at,
+    )
 
 
 def _comparable(title: str, text: str) -> str:
@@ -59,18 +83,48 @@ class RecentItems:
     titles: dict[int, str] = field(default_factory=dict)
     sources: dict[int, int | None] = field(default_factory=dict)
     loaded: bool = False
+    _stories: StoryIndex | None = None
+    _unindexed: list[tuple[int, Any]] = field(default_factory=list)
+
+    def stories(self) -> StoryIndex:
+        """The recent items' story signals, indexed on first use: most polls bring no new
+        entry, and those that do mostly match by link first."""
+        if self._stories is None:
+            self._stories = StoryIndex()
+            for item_id, found in self._unindexed:
+                signals = found if isinstance(found, StorySignals) else _row_signals(found)
+                self._stories.add(item_id, signals)
+            self._unindexed = []
+        return self._stories
+
+    def add_story(self, item_id: int, signals: StorySignals) -> None:
+        if self._stories is None:
+            self._unindexed.append((item_id, signals))
+        else:
+            self._stories.add(item_id, signals)
 
     def load(self, session: Session) -> None:
         if self.loaded:
             return
         rows = session.execute(
-            select(Item.id, Item.source_id, Item.title, Item.summary_text)
+            select(
+                Item.id,
+                Item.source_id,
+                Item.title,
+                Item.summary_text,
+                Item.language,
+                Item.link_key,
+                Item.image_url,
+                Item.published_at,
+                Item.created_at,
+            )
             .where(Item.created_at >= self.since)
             .order_by(Item.id.desc())
             .limit(RECENT_LIMIT)
         )
-        for item_id, source_id, title, text in rows:
-            self.add(item_id, source_id, title, text or "")
+        for row in rows:
+            self.add(row.id, row.source_id, row.title, row.summary_text or "")
+            self._unindexed.append((row.id, row))
         self.loaded = True
 
     def add(self, item_id: int, source_id: int | None, title: str, text: str) -> None:
@@ -109,6 +163,8 @@ class StoreReport:
     created: list[Item] = field(default_factory=list)
     updated: list[Item] = field(default_factory=list)
     merged: list[Item] = field(default_factory=list)
+    translated: list[Item] = field(default_factory=list)
+    """Items that gained (or updated) a translation from a candidate in another language."""
     unchanged: int = 0
     approved: list[Item] = field(default_factory=list)
 
@@ -147,10 +203,16 @@ def store_candidates(
     new = [c for c in fresh if c.external_id not in known]
     by_link = _items_by_link(session, [c.link_key for c in new if c.link_key])
     created: list[Item] = []
+    batch = _Batch()
     for candidate in fresh:
         origin = known.get(candidate.external_id)
         if origin is not None:
-            if _update_if_edited(origin.item, candidate):
+            if origin.language is not None:
+                if _update_translation(origin.item, origin.language, candidate):
+                    report.translated.append(origin.item)
+                else:
+                    report.unchanged += 1
+            elif _update_if_edited(origin.item, candidate):
                 report.updated.append(origin.item)
             else:
                 report.unchanged += 1
@@ -159,7 +221,20 @@ def store_candidates(
         if item is None:
             near = recent.near(candidate, source.id)
             item = session.get(Item, near) if near is not None else None
+        signals = _signals(candidate, now)
+        if item is None:
+            item = _story_of(session, recent, batch, signals)
         if item is not None:
+            if _other_language(item, candidate):
+                attached = _attach_translation(item, candidate, replace=False)
+                session.add(
+                    _origin(item, source, candidate, platform, reply_to, now, candidate.language)
+                )
+                if attached:
+                    report.translated.append(item)
+                else:
+                    report.merged.append(item)
+                continue
             session.add(_origin(item, source, candidate, platform, reply_to, now))
             report.merged.append(item)
             continue
@@ -171,6 +246,7 @@ def store_candidates(
         if candidate.link_key:
             by_link[candidate.link_key] = item
         created.append(item)
+        batch.append(item, signals)
     session.flush()  # one flush for the batch: ids for the new items
     for item in created:
         recent.add(item.id, source.id, item.title, item.summary_text)
@@ -180,8 +256,99 @@ def store_candidates(
 
             approve_item(session, item, settings, by=f"trusted:{source.key}", now=now)
             report.approved.append(item)
+    for item, signals in batch.entries():
+        recent.add_story(item.id, signals)
+    if settings is not None:
+        from hub.core.bus.router import route_item
+
+        for item in dict.fromkeys(report.translated):
+            if item.status == "approved":  # channels of the new language get it now
+                route_item(session, item, settings, now=now)
     session.flush()
     return report
+
+
+def _signals(candidate: Candidate, now: dt.datetime) -> StorySignals:
+    return StorySignals.of(
+        language=candidate.language,
+        link_key=candidate.link_key,
+        title=candidate.title,
+        text=candidate.summary_text,
+        image_url=candidate.image_url,
+        alternates=candidate.alternates,
+        published_at=candidate.published_at or now,
+    )
+
+
+class _Batch:
+    """The items created by this batch (no ids yet) and their story signals."""
+
+    def __init__(self) -> None:
+        self.items: list[Item] = []
+        self.signals: list[StorySignals] = []
+        self.index = StoryIndex()
+
+    def append(self, item: Item, signals: StorySignals) -> None:
+        self.index.add(len(self.items), signals)
+        self.items.append(item)
+        self.signals.append(signals)
+
+    def entries(self) -> list[tuple[Item, StorySignals]]:
+        return list(zip(self.items, self.signals, strict=True))
+
+
+def _story_of(
+    session: Session, recent: RecentItems, batch: _Batch, signals: StorySignals
+) -> Item | None:
+    """The item (stored, or new in this batch) a candidate with ``signals`` translates."""
+    found_here = batch.index.find(signals)
+    if found_here is not None:
+        return batch.items[found_here[0]]
+    found = recent.stories().find(signals)
+    return session.get(Item, found[0]) if found is not None else None
+
+
+def _other_language(item: Item, candidate: Candidate) -> bool:
+    return bool(candidate.language and item.language and candidate.language != item.language)
+
+
+def _attach_translation(item: Item, candidate: Candidate, *, replace: bool) -> bool:
+    """Make ``candidate`` the item's text in its language; False when the item has that
+    language already and ``replace`` is off (a second copy in that language is one more
+    origin, nothing more), or when it has it from a person (never overwritten).
+
+    The translation's topics, countries and regions join the item's: routes read them.
+    """
+    language = candidate.language or ""
+    existing = next((t for t in item.translations if t.language == language), None)
+    if existing is not None and (not replace or existing.content_hash is None):
+        return False
+    if existing is None:
+        existing = ItemTranslation(language=language, title=candidate.title)
+        item.translations.append(existing)
+    existing.title = candidate.title
+    existing.summary_html = candidate.summary_html
+    existing.summary_text = candidate.summary_text
+    existing.content_hash = candidate.content_hash
+    existing.link = candidate.link
+    for name in ("tags", "countries", "regions"):
+        have = list(getattr(item, name) or [])
+        extra = [value for value in getattr(candidate, name) if value not in have]
+        if extra:
+            setattr(item, name, have + extra)
+    if candidate.image_url and not item.image_url:
+        item.image_url = candidate.image_url
+    return True
+
+
+def _update_translation(item: Item, language: str, candidate: Candidate) -> bool:
+    """An edit of an entry that is the item's translation: update that translation."""
+    existing = next((t for t in item.translations if t.language == language), None)
+    if existing is not None and existing.content_hash in (None, candidate.content_hash):
+        return False  # unchanged, or a person's translation that the feed does not overwrite
+    if candidate.language and candidate.language != language:
+        candidate = dataclass_replace(candidate, language=language)
+    return _attach_translation(item, candidate, replace=True)
 
 
 def _items_by_link(session: Session, keys: list[str]) -> dict[str, Item]:
@@ -206,9 +373,17 @@ def fingerprints(session: Session, source_id: int, limit: int = 1000) -> dict[st
     The newest ``limit`` are enough: a feed carries at most 500 entries, its
     newest ones; an older entry that comes back is simply cleaned again.
     """
+    own = case(
+        (ItemOrigin.language.is_(None), Item.content_hash), else_=ItemTranslation.content_hash
+    )
     query = (
-        select(ItemOrigin.external_id, Item.content_hash)
+        select(ItemOrigin.external_id, own)
         .join(Item, Item.id == ItemOrigin.item_id)
+        .outerjoin(
+            ItemTranslation,
+            (ItemTranslation.item_id == ItemOrigin.item_id)
+            & (ItemTranslation.language == ItemOrigin.language),
+        )
         .where(ItemOrigin.source_id == source_id)
         .order_by(ItemOrigin.id.desc())
         .limit(limit)
@@ -270,8 +445,10 @@ def _origin(
     platform: str | None,
     reply_to: str | None,
     now: dt.datetime,
+    language: str | None = None,
 ) -> ItemOrigin:
     return ItemOrigin(
+        language=language,
         item=item,
         source_id=source.id,
         external_id=candidate.external_id,

@@ -18,6 +18,14 @@ and the dedup key names the item and the original delivery::
 A correction whose content equals the latest correction of the same message
 is not queued again (a double click, or a save without changes), and a
 pending correction is cancelled by a newer one: only the last text matters.
+
+Roundups that took the item in follow too (:func:`refresh_roundups`): one not
+sent yet is rebuilt in place, one already posted is edited to read without the
+retracted item (or with the edited title), and one left with no item at all is
+cancelled or deleted. Their keys name the roundup delivery::
+
+    correction:roundup:<roundup delivery id>:<n>:<content hash>
+    retraction:roundup:<roundup delivery id>
 """
 
 from __future__ import annotations
@@ -35,6 +43,7 @@ from hub.core.bus.messages import content_for, item_contents
 from hub.core.bus.outbox import cancel, cancel_unsent, insert_ignoring_duplicates, notify
 from hub.core.bus.states import PENDING_OR_HELD, DeliveryStatus
 from hub.core.models import Channel, Delivery, Item
+from hub.core.schedule.roundups import rebuilt_roundup, roundups_of
 
 CORRECTION = "correction"
 RETRACTION = "retraction"
@@ -67,7 +76,10 @@ def posted(session: Session, item: Item) -> list[Delivery]:
 
 
 def _corrections_of(session: Session, item: Item, original: Delivery) -> list[Delivery]:
-    prefix = f"{correction_prefix(item.id)}{original.id}:"
+    return _with_prefix(session, f"{correction_prefix(item.id)}{original.id}:")
+
+
+def _with_prefix(session: Session, prefix: str) -> list[Delivery]:
     return list(
         session.scalars(
             select(Delivery)
@@ -118,7 +130,7 @@ def correct_item(session: Session, item: Item, *, by: str, now: dt.datetime) -> 
     session.flush()  # the edit must be visible to the core query below
     originals = posted(session, item)
     if not originals:
-        return []
+        return refresh_roundups(session, item, by=by, now=now)
     languages = dict(
         session.execute(
             select(Channel.id, Channel.language).where(
@@ -159,7 +171,7 @@ def correct_item(session: Session, item: Item, *, by: str, now: dt.datetime) -> 
     session.flush()
     insert_ignoring_duplicates(session, rows, ["dedup_key"])
     notify(session.connection())
-    return _inserted(session, keys)
+    return _inserted(session, keys) + refresh_roundups(session, item, by=by, now=now)
 
 
 def retract_item(
@@ -191,6 +203,62 @@ def retract_item(
         }
         key = f"{retraction_prefix(item.id)}{original.id}"
         rows.append(_row(original, RETRACTION, key, payload, now))
+        keys.append(key)
+    session.flush()
+    insert_ignoring_duplicates(session, rows, ["dedup_key"])
+    notify(session.connection())
+    return _inserted(session, keys) + refresh_roundups(session, item, by=by, now=now)
+
+
+def _digest(payload: dict[str, Any]) -> str:
+    return hashlib.sha256(json.dumps(payload, sort_keys=True).encode()).hexdigest()[:16]
+
+
+def refresh_roundups(session: Session, item: Item, *, by: str, now: dt.datetime) -> list[Delivery]:
+    """Make every roundup that took ``item`` in read as it should now; returns the
+    corrections and deletions queued for roundups already posted.
+
+    Not sent yet (pending): its payload is rebuilt in place (cancelled when no item is
+    left). Posted: an edit of the message to the rebuilt text, or its deletion when no
+    item is left. Being sent this moment, or failed (its items go into the next one):
+    nothing to do here.
+    """
+    session.flush()
+    rows, keys = [], []
+    for roundup in roundups_of(session, item.id):
+        rebuilt = rebuilt_roundup(session, roundup)
+        payload = rebuilt.payload()
+        if roundup.status in UNSENT:
+            if not rebuilt.entries:
+                cancel(roundup)
+            elif payload != roundup.payload:
+                roundup.payload = payload
+            continue
+        if roundup.status != DeliveryStatus.SENT or not roundup.platform_message_id:
+            continue
+        earlier = [
+            c
+            for c in _with_prefix(session, f"{CORRECTION}:roundup:{roundup.id}:")
+            if c.status != DeliveryStatus.CANCELLED
+        ]
+        for stale in earlier:
+            if stale.status in UNSENT:
+                cancel(stale)
+        edit_of = _current_id(roundup, earlier)
+        if not rebuilt.entries:
+            key = f"{RETRACTION}:roundup:{roundup.id}"
+            content = {"title": rebuilt.title, "reason": "every item was retracted"}
+            rows.append(_row(roundup, RETRACTION, key, {**content, "edit_of": edit_of}, now))
+            keys.append(key)
+            continue
+        digest = _digest(payload)
+        live = [c for c in earlier if c.status in LIVE]
+        current = live[-1].dedup_key or "" if live else f":{_digest(roundup.payload or {})}"
+        if current.endswith(f":{digest}"):
+            continue  # the roundup already reads (or is about to read) this way
+        extra = {"corrects": roundup.id, "item_id": item.id, "by": by}
+        key = f"{CORRECTION}:roundup:{roundup.id}:{len(earlier)}:{digest}"
+        rows.append(_row(roundup, CORRECTION, key, {**payload, "edit_of": edit_of, **extra}, now))
         keys.append(key)
     session.flush()
     insert_ignoring_duplicates(session, rows, ["dedup_key"])

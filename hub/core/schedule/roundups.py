@@ -197,6 +197,7 @@ class Roundup:
     events: list[str] = field(default_factory=list)
     calls: list[str] = field(default_factory=list)
     link: str | None = None
+    group_by: str = "topic"
 
     @property
     def entries(self) -> list[Entry]:
@@ -250,6 +251,8 @@ class Roundup:
                 "period": self.period,
                 "period_key": self.period_key,
                 "items": [e.item_id for e in self.entries],
+                "issued_on": self.issued_on.isoformat() if self.issued_on else None,
+                "group_by": self.group_by,
             },
         }
 
@@ -299,26 +302,31 @@ def held_entries(
         .order_by(Delivery.created_at, Delivery.id)
         .limit(limit)
     ).all()
+    return _entries(session, [(delivery_id, item) for delivery_id, item in rows], language)
+
+
+def _entries(
+    session: Session, rows: list[tuple[int, Item]], language: str
+) -> list[tuple[Entry, Item]]:
+    """Each (delivery id, item) as a roundup entry in ``language`` (its translation's title
+    and page when it has one)."""
     item_ids = [item.id for _, item in rows]
-    titles = dict(
-        session.execute(
-            select(ItemTranslation.item_id, ItemTranslation.title).where(
+    translated = {
+        item_id: (title, link)
+        for item_id, title, link in session.execute(
+            select(ItemTranslation.item_id, ItemTranslation.title, ItemTranslation.link).where(
                 ItemTranslation.item_id.in_(item_ids), ItemTranslation.language == language
             )
-        ).all()
-    )
-    return [
-        (
-            Entry(
-                delivery_id,
-                item.id,
-                item.title if item.language == language else titles.get(item.id, item.title),
-                item.link,
-            ),
-            item,
         )
-        for delivery_id, item in rows
-    ]
+    }
+
+    def entry(delivery_id: int, item: Item) -> Entry:
+        if item.language == language or item.id not in translated:
+            return Entry(delivery_id, item.id, item.title, item.link)
+        title, link = translated[item.id]
+        return Entry(delivery_id, item.id, title, link or item.link)
+
+    return [(entry(delivery_id, item), item) for delivery_id, item in rows]
 
 
 def group_entries(
@@ -413,6 +421,7 @@ def build_roundup(
         groups=group_entries(pairs, language, group_by),
         events=next_events(session, today, language),
         calls=open_calls(session, today, language),
+        group_by=group_by,
     )
     while len(roundup.html()) > HTML_BUDGET and len(pairs) > 1:
         pairs = pairs[: max(1, len(pairs) - max(1, len(pairs) // 8))]
@@ -486,3 +495,55 @@ def run_roundup(
     return RoundupResult(
         f"queued delivery {delivery.id} with {len(roundup.entries)} items", roundup, delivery.id
     )
+
+
+def rebuilt_roundup(session: Session, roundup: Delivery) -> Roundup:
+    """The roundup ``roundup`` (a delivery) as it reads now: its items that are still
+    approved, with their current titles, in the order and groups it was built with.
+
+    The events and open calls are those of the day it was issued. A retraction or an
+    edit of one of its items uses this to correct the roundup (see
+    :mod:`hub.core.moderation.corrections`).
+    """
+    payload = roundup.payload or {}
+    extra = payload.get("extra") or {}
+    channel = session.get(Channel, roundup.channel_id)
+    language = str(payload.get("language") or (channel.language if channel else None) or "en")
+    issued = extra.get("issued_on")
+    issued_on = dt.date.fromisoformat(issued) if issued else roundup.created_at.date()
+    item_ids = [int(i) for i in extra.get("items") or []]
+    covered = session.execute(
+        select(Delivery.id, Item)
+        .join(Item, Item.id == Delivery.item_id)
+        .where(Delivery.channel_id == roundup.channel_id, Delivery.item_id.in_(item_ids))
+        .where(Delivery.status == DeliveryStatus.DIGESTED, Item.status == "approved")
+    ).all()
+    order = {item_id: position for position, item_id in enumerate(item_ids)}
+    rows = sorted(((d, item) for d, item in covered), key=lambda pair: order[pair[1].id])
+    group_by = str(extra.get("group_by") or "topic")
+    return Roundup(
+        channel=channel.key if channel else str(roundup.channel_id),
+        period=str(extra.get("period") or "week"),
+        period_key=str(extra.get("period_key") or ""),
+        language=language,
+        issued_on=issued_on,
+        groups=group_entries(_entries(session, rows, language), language, group_by),
+        events=next_events(session, issued_on, language),
+        calls=open_calls(session, issued_on, language),
+        link=payload.get("link"),
+        group_by=group_by,
+    )
+
+
+def roundups_of(session: Session, item_id: int) -> list[Delivery]:
+    """The roundup deliveries that took ``item_id`` in (one per digest channel at most)."""
+    covered = session.scalars(
+        select(Delivery.payload).where(
+            Delivery.item_id == item_id, Delivery.status == DeliveryStatus.DIGESTED
+        )
+    ).all()
+    ids = {int(p["roundup_delivery_id"]) for p in covered if p and "roundup_delivery_id" in p}
+    if not ids:
+        return []
+    query = select(Delivery).where(Delivery.id.in_(ids), Delivery.kind == DeliveryKind.ROUNDUP)
+    return list(session.scalars(query.order_by(Delivery.id)))
