@@ -1,0 +1,541 @@
+"""From a read question and the ranked records to an answer, or an honest handoff.
+
+Three ways a question is answered, each from the records' own fields:
+
+- a **period** (next week, in October 2020, this autumn) lists the events in
+  it, narrowed by whatever else the question names (a kind, a place);
+- **the next / the last** of something picks, among the records the
+  question names (or all events), the first one not yet over, or the latest
+  one over, relative to the asker's now; after the last known one it hands
+  off;
+- otherwise the best-ranked **record**, and the slot asked of it (when,
+  where, who, what...). When two records tie with different answers, the
+  one current at "now" is taken if they are editions of the same kind, else
+  the question is handed off. What the record does not state (a date, a
+  place, an organiser, a winner) is said to be missing and handed off.
+
+A past event or award step is said to be past.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from hub.assistant.context import Context, Reply, Target, describe, event_name, place
+from hub.assistant.dates import covered, when
+from hub.assistant.index import AwardView, EntryView, EventView, StepView, text_in
+from hub.assistant.reading import Reading
+from hub.assistant.retrieval import Doc, Retriever
+
+NOT_LISTED = frozenset({"agenda_item"})
+"""Kinds never offered as an event on their own (the secretariat's agenda items)."""
+TIE = 0.85
+"""A runner-up scoring at least this share of the best is a tie."""
+MIN_COVERAGE = 0.55
+"""Share of the question's word weight the chosen record must match."""
+MAX_LISTED = 8
+_YEAR = re.compile(r"(19|20)\d\d")
+
+
+@dataclass
+class Decision:
+    reply: Reply
+    intent: str
+    confidence: float
+
+
+class Responder:
+    def __init__(self, retriever: Retriever, document_years: dict[str, int]) -> None:
+        self.retriever = retriever
+        self.document_years = document_years
+
+    # --- time of a record ---------------------------------------------------------------
+
+    def era(self, doc: Doc) -> int | None:
+        """The year an undated record belongs to: that of the document it comes from."""
+        source = getattr(doc.record, "source_doc", None)
+        return self.document_years.get(source) if source else None
+
+    def span(self, doc: Doc) -> tuple[dt.date, dt.date] | None:
+        record = doc.record
+        if isinstance(record, EventView):
+            if record.span:
+                return record.span
+        elif isinstance(record, AwardView):
+            step = record.steps.get(doc.step) if doc.step else None
+            if step and step.starts_on:
+                return covered(step.starts_on, step.ends_on, step.precision)
+            if record.year:
+                return dt.date(record.year, 1, 1), dt.date(record.year, 12, 31)
+        else:
+            return None
+        year = self.era(doc)
+        return (dt.date(year, 1, 1), dt.date(year, 12, 31)) if year else None
+
+    # --- deciding -----------------------------------------------------------------------
+
+    def decide(self, ctx: Context, reading: Reading) -> Decision:
+        qtype = reading.qtype or "what"
+        if not reading.words or reading.out_of_scope:
+            return Decision(ctx.handoff(), "out_of_scope" if reading.words else "unknown", 0.0)
+        terms = self.retriever.query_terms(reading.content, ctx.language)
+        ranked = self.retriever.search(terms)
+        kind_terms, content = self._split_terms(terms)
+        named = [c for c in content if self._weighty(c)] and ranked
+        asks_record = qtype != "list" and named and self.coverage(ranked[0][1], terms) >= 0.75
+        if reading.period is not None and qtype in {"list", "when", "what"} and not asks_record:
+            return self._period(ctx, reading, ranked, kind_terms, content, terms)
+        if reading.relative is not None and qtype not in {"join", "cost", "how_many"}:
+            return self._relative(ctx, reading, ranked, kind_terms, content, terms)
+        if not ranked:
+            return Decision(ctx.handoff(), "unknown", 0.0)
+        if qtype == "list" and not content:
+            return self._kind_list(ctx, kind_terms)
+        return self._record(ctx, reading, qtype, ranked, terms)
+
+    def _split_terms(self, terms: list[set[str]]) -> tuple[set[str], list[set[str]]]:
+        every_kind = set().union(*(d.kind_terms for d in self.retriever.docs))
+        kind = set()
+        content = []
+        for options in terms:
+            if options & every_kind and not self._names_something(options):
+                kind |= options & every_kind
+            elif any(t in self.retriever.idf for t in options) or _is_name_like(options):
+                content.append(options)
+            else:
+                content.append(options)  # unknown to the records: still part of the question
+        return kind, content
+
+    def _names_something(self, options: set[str]) -> bool:
+        """True when a word is also in a record's own name (not only a kind's name)."""
+        return any(t.startswith(("#", "y")) and t[1:].isdigit() for t in options)
+
+    def coverage(self, doc: Doc, terms: list[set[str]]) -> float:
+        """Share of the question's words (by rarity) that ``doc`` holds."""
+        top_idf = max(self.retriever.idf.values(), default=1.0)
+        total = held = 0.0
+        for options in terms:
+            weights = [self.retriever.idf[t] for t in options if t in self.retriever.idf]
+            weight = max(weights) if weights else top_idf
+            total += weight
+            if any(doc.terms.get(t) for t in options):
+                held += weight
+        return held / total if total else 0.0
+
+    def _confidence(self, best: float, second: float, coverage: float) -> float:
+        margin = 1.0 - (second / best if best else 1.0)
+        return round(min(0.99, coverage * (0.55 + 0.45 * margin) * best / (best + 2.0)), 2)
+
+    # --- periods ------------------------------------------------------------------------
+
+    def _events(self) -> list[Doc]:
+        return [
+            d
+            for d in self.retriever.docs
+            if d.group == "event" and d.kind not in NOT_LISTED and isinstance(d.record, EventView)
+        ]
+
+    def _narrow(
+        self,
+        pool: list[Doc],
+        ranked: list[tuple[float, Doc]],
+        kind_terms: set[str],
+        content: list[set[str]],
+    ) -> list[Doc]:
+        """The pool narrowed by what the question names: its words, else its kinds."""
+        named = [
+            d for d in pool if content and self.coverage(d, content) >= MIN_COVERAGE
+        ]
+        if named:
+            return named
+        if kind_terms:
+            own = [d for d in pool if d.kind_terms & kind_terms]
+            return own
+        return pool
+
+    def _period(
+        self,
+        ctx: Context,
+        reading: Reading,
+        ranked: list[tuple[float, Doc]],
+        kind_terms: set[str],
+        content: list[set[str]],
+        terms: list[set[str]],
+    ) -> Decision:
+        period = reading.period
+        assert period is not None
+        pool = []
+        for doc in self._events():
+            record = doc.record
+            assert isinstance(record, EventView)
+            span = record.span
+            if span is None or (record.precision == "year" and period.kind != "year"):
+                continue
+            if period.overlaps(*span):
+                pool.append(doc)
+        chosen = self._narrow(pool, ranked, kind_terms, [c for c in content if self._weighty(c)])
+        if not chosen:
+            return Decision(ctx.handoff(ctx.phrase("no_events_in", period=self._period_words(ctx, reading))), "list", 0.3)
+        chosen.sort(key=lambda d: (d.record.starts_on or dt.date.max, d.key))  # type: ignore[union-attr]
+        header = ctx.phrase("events_in", period=self._period_words(ctx, reading))
+        lines = [header, *(f"• {describe(ctx, d.record)}" for d in chosen[:MAX_LISTED])]  # type: ignore[arg-type]
+        if len(chosen) > MAX_LISTED:
+            lines.append(ctx.phrase("and_more", count=len(chosen) - MAX_LISTED))
+        return Decision(Reply("\n".join(lines), [d.record_id for d in chosen]), "list", 0.9)
+
+    def _weighty(self, options: set[str]) -> bool:
+        """A word that narrows (not the network's own name, found almost everywhere)."""
+        count = len(self.retriever.docs)
+        for term in options:
+            postings = self.retriever.postings.get(term)
+            if postings is None:
+                return True
+            if len(postings) < count * 0.2:
+                return True
+        return False
+
+    def _period_words(self, ctx: Context, reading: Reading) -> str:
+        from hub.assistant.dates import period_words
+
+        assert reading.period is not None
+        seasons = ctx.tables.words_for("seasons", ctx.language)
+        return period_words(reading.period, ctx.language, seasons)
+
+    # --- next and last ------------------------------------------------------------------
+
+    def _relative(
+        self,
+        ctx: Context,
+        reading: Reading,
+        ranked: list[tuple[float, Doc]],
+        kind_terms: set[str],
+        content: list[set[str]],
+        terms: list[set[str]],
+    ) -> Decision:
+        steps = [d for d in self.retriever.docs if d.group == "step"]
+        step_words = [c for c in content if any(d.terms.get(t) and t not in d.kind_terms for d in steps for t in c)]
+        award_asked = any(d.group in {"step", "award"} for _, d in ranked[:1])
+        pool = self._events() + (steps if award_asked else [])
+        weighty = [c for c in content if self._weighty(c)]
+        if award_asked:
+            pool = [d for d in steps if not step_words or self.coverage(d, step_words) > 0]
+        else:
+            pool = self._narrow(pool, ranked, kind_terms, weighty)
+        dated = [(self.span(d), d) for d in pool]
+        dated = [(s, d) for s, d in dated if s is not None]
+        if not dated:
+            return Decision(ctx.handoff(), "when", 0.2)
+        if reading.relative == "last":
+            past = [(s, d) for s, d in dated if s[1] < ctx.today]
+            if not past:
+                return Decision(ctx.handoff(), "when", 0.3)
+            _, doc = max(past, key=lambda item: (item[0][0], item[1].key))
+            return Decision(self._when(ctx, doc), "when", 0.8)
+        coming = [(s, d) for s, d in dated if s[1] >= ctx.today]
+        if not coming:
+            last = max(dated, key=lambda item: (item[0][0], item[1].key))[1]
+            before = [ctx.phrase("none_upcoming", today=_day(ctx))]
+            before.append(ctx.phrase("last_known", event=self._label(ctx, last)))
+            return Decision(ctx.handoff(*before, sources=[last.record_id]), "when", 0.3)
+        precise_first = sorted(coming, key=lambda item: (item[0][0], self._vagueness(item[1]), item[1].key))
+        doc = precise_first[0][1]
+        reply = self._when(ctx, doc, relative=True)
+        return Decision(reply, "when", 0.85 if not reply.handoff else 0.3)
+
+    def _vagueness(self, doc: Doc) -> int:
+        record = doc.record
+        if isinstance(record, EventView):
+            return {"day": 0, "month": 1, "year": 2}.get(record.precision, 3)
+        return 1
+
+    def _label(self, ctx: Context, doc: Doc) -> str:
+        if isinstance(doc.record, EventView):
+            return describe(ctx, doc.record)
+        return self._name(ctx, doc)
+
+    # --- lists of a kind ----------------------------------------------------------------
+
+    def _kind_list(self, ctx: Context, kind_terms: set[str]) -> Decision:
+        docs = [d for d in self.retriever.docs if d.group == "entry" and d.kind_terms & kind_terms]
+        kinds = {d.kind for d in docs}
+        if not docs or len(kinds) > 2:
+            return Decision(ctx.handoff(), "list", 0.2)
+        lines = [ctx.phrase("listing")]
+        for doc in docs[:12]:
+            lines.append(f"• {self._entry_line(ctx, doc)}")
+        return Decision(Reply("\n".join(lines), [d.record_id for d in docs]), "list", 0.8)
+
+    def _entry_line(self, ctx: Context, doc: Doc) -> str:
+        record = doc.record
+        assert isinstance(record, EntryView)
+        name = text_in(record.name, ctx.language)[0]
+        if record.kind == "office":
+            return self._office(ctx, record)
+        return name
+
+    # --- one record ---------------------------------------------------------------------
+
+    def _record(
+        self,
+        ctx: Context,
+        reading: Reading,
+        qtype: str,
+        ranked: list[tuple[float, Doc]],
+        terms: list[set[str]],
+    ) -> Decision:
+        ranked = self._fit(qtype, ranked)
+        best_score, best = ranked[0]
+        numbers = [o for o in terms if any(t[0] in "#y" and t[1:].isdigit() for t in o)]
+        for options in numbers:  # an edition or year the question names must be the record's
+            if not any(best.terms.get(t) for t in options):
+                return Decision(ctx.handoff(ctx.phrase("no_such_record")), qtype, 0.1)
+        coverage = self.coverage(best, terms)
+        rivals = [(s, d) for s, d in ranked[1:] if s >= best_score * TIE and d.record_id != best.record_id]
+        if rivals and any(self._says(qtype, d) != self._says(qtype, best) for _, d in rivals):
+            chosen = self._current(ctx, best, [d for _, d in rivals])
+            if chosen is None:
+                return Decision(ctx.handoff(), qtype, 0.2)
+            best = chosen
+            coverage = self.coverage(best, terms)
+        second = next((s for s, d in ranked[1:] if d.record_id != best.record_id), 0.0)
+        confidence = self._confidence(best_score, second, coverage)
+        if coverage < MIN_COVERAGE:
+            return Decision(ctx.handoff(), qtype, confidence)
+        reply = self._slot(ctx, reading, qtype, best)
+        return Decision(reply, qtype, confidence if not reply.handoff else min(confidence, 0.4))
+
+    def _fit(self, qtype: str, ranked: list[tuple[float, Doc]]) -> list[tuple[float, Doc]]:
+        """Records that hold the slot asked rank before those that do not (a little)."""
+        if qtype not in {"when", "where", "who"}:
+            return ranked
+        fitted = [(s * (1.0 if self._holds(qtype, d) else 0.7), d) for s, d in ranked]
+        return sorted(fitted, key=lambda item: -item[0])
+
+    def _holds(self, qtype: str, doc: Doc) -> bool:
+        record = doc.record
+        if isinstance(record, EventView):
+            return True  # an event answers when/where/who, or says plainly it cannot
+        if isinstance(record, AwardView):
+            return qtype == "when"
+        data = record.data
+        if qtype == "where":
+            return "city" in data
+        if qtype == "when":
+            return any(k in data for k in ("founded", "since", "approved_on", "years"))
+        return False
+
+    def _says(self, qtype: str, doc: Doc) -> object:
+        """What the record would answer for the slot: tied records that say the same agree."""
+        record = doc.record
+        if isinstance(record, EventView):
+            if qtype == "where":
+                return (record.city, record.country)
+            if qtype == "who":
+                return record.organiser
+            if qtype == "when":
+                return record.span
+        return doc.record_id
+
+    def _current(self, ctx: Context, best: Doc, rivals: list[Doc]) -> Doc | None:
+        """Among tied editions of one kind (award steps, conferences), the one current at now."""
+        tied = [best, *rivals]
+        if len({(d.group, d.kind, d.step and self.retriever.vocabulary.step_family(d.step)) for d in tied}) != 1:
+            if all(d.record_id == best.record_id for d in tied):
+                return best
+            return None
+        spans = [(self.span(d), d) for d in tied]
+        if any(s is None for s, _ in spans):
+            undated = [d for s, d in spans if s is None]
+            if len(undated) == len(spans):
+                return None
+        coming = sorted(
+            ((s, d) for s, d in spans if s is not None and s[1] >= ctx.today),
+            key=lambda item: item[0][0],
+        )
+        if coming:
+            return coming[0][1]
+        past = [(s, d) for s, d in spans if s is not None]
+        return max(past, key=lambda item: item[0][0])[1] if past else None
+
+    # --- the slot asked, from the record ------------------------------------------------
+
+    def _slot(self, ctx: Context, reading: Reading, qtype: str, doc: Doc) -> Reply:
+        record = doc.record
+        if isinstance(record, EventView):
+            return self._event_slot(ctx, qtype, doc, record)
+        if isinstance(record, AwardView):
+            return self._award_slot(ctx, reading, qtype, doc, record)
+        return self._entry_slot(ctx, qtype, doc, record)
+
+    def _event_slot(self, ctx: Context, qtype: str, doc: Doc, event: EventView) -> Reply:
+        name = event_name(ctx, event)
+        if qtype == "where":
+            where = place(ctx, event.city, event.country)
+            if not where:
+                return ctx.handoff(ctx.phrase("place_unknown_of", name=name), sources=[event.id])
+            return self._when(ctx, doc)
+        if qtype == "who":
+            if not event.organiser:
+                return ctx.handoff(ctx.phrase("organiser_unknown", name=name), sources=[event.id])
+            return Reply(ctx.phrase("organised_by", name=name, organiser=event.organiser), [event.id])
+        if qtype == "what":
+            parts = [self._when(ctx, doc).text]
+            theme = event.theme.get(ctx.language)
+            if theme:
+                parts.append(ctx.phrase("theme_is", theme=theme))
+            elif event.theme.get("en"):
+                parts.append(ctx.phrase("english_note", text=ctx.tables.phrase("theme_is", "en", theme=event.theme["en"])))
+            description = event.description.get(ctx.language)
+            if description:
+                parts.append(description)
+            return Reply(" ".join(parts), [event.id])
+        return self._when(ctx, doc)
+
+    def _when(self, ctx: Context, doc: Doc, relative: bool = False) -> Reply:
+        """The date sentence for an event or an award step: past said to be past."""
+        record = doc.record
+        if isinstance(record, AwardView):
+            return self._step_when(ctx, doc, record)
+        assert isinstance(record, EventView)
+        name = event_name(ctx, record)
+        written = when(record.starts_on, record.ends_on, record.precision, ctx.language)
+        where = place(ctx, record.city, record.country)
+        place_text = ctx.phrase("place_in", place=where) if where else ""
+        if written is None:
+            text = ctx.phrase("date_unknown_of", name=name)
+            if where:
+                text = f"{name}{place_text}. {text}"
+            return ctx.handoff(text, sources=[record.id])
+        prep = "on_day" if record.precision == "day" else "in_month"
+        written = ctx.phrase(prep, when=written)
+        event_time = getattr(record, "time", None)
+        if event_time:
+            written += ctx.phrase("time_of_day", time=event_time)
+        span = record.span
+        past = span is not None and span[1] < ctx.today
+        key = "took_place" if past else "takes_place"
+        text = ctx.phrase(key, name=name, when=written, place=place_text)
+        if record.url:
+            text += " " + ctx.phrase("more_at", url=record.url)
+        target = None
+        if record.starts_on and record.precision != "year":
+            plain = when(record.starts_on, record.ends_on, record.precision, ctx.language) or ""
+            target = Target(record.id, name, record.starts_on, plain)
+        return Reply(text, [record.id], target=target)
+
+    def _name(self, ctx: Context, doc: Doc) -> str:
+        record = doc.record
+        if isinstance(record, EventView):
+            return event_name(ctx, record)
+        if isinstance(record, AwardView):
+            return _award_name(ctx, record)
+        return text_in(record.name, ctx.language)[0]
+
+    def _step_when(self, ctx: Context, doc: Doc, award: AwardView) -> Reply:
+        name = _award_name(ctx, award)
+        if doc.step is None:
+            dated = sorted((s for s in award.steps.values() if s.starts_on), key=lambda s: s.starts_on or dt.date.min)
+            if not dated:
+                return ctx.handoff(ctx.phrase("date_unknown_of", name=name), sources=[award.id])
+            lines = [_step_sentence(ctx, award, s) for s in dated]
+            return Reply(" ".join(lines), [award.id])
+        step = award.steps[doc.step]
+        labels = ctx.tables.words_for("steps", ctx.language)
+        if step.starts_on is None:
+            label = labels.get(step.step, step.step).lower()
+            return ctx.handoff(ctx.phrase("step_undated", step=label, award=name), sources=[award.id])
+        text = _step_sentence(ctx, award, step)
+        span = covered(step.starts_on, step.ends_on, step.precision)
+        if span[1] < ctx.today:
+            later = [a for a in self._awards() if (a.year or 0) > (award.year or 0)]
+            if not later:
+                return ctx.handoff(text, ctx.phrase("step_past"), sources=[award.id])
+        written = when(step.starts_on, step.ends_on, step.precision, ctx.language) or ""
+        target = Target(award.id, f"{labels.get(step.step, step.step)} ({name})", step.starts_on, written)
+        return Reply(text, [award.id], target=target)
+
+    def _awards(self) -> list[AwardView]:
+        return [d.record for d in self.retriever.docs if d.group == "award"]  # type: ignore[misc]
+
+    def _award_slot(self, ctx: Context, reading: Reading, qtype: str, doc: Doc, award: AwardView) -> Reply:
+        if qtype == "who":
+            return ctx.handoff(ctx.phrase("no_winners"), sources=[award.id])
+        if qtype == "when" or doc.step is not None:
+            return self._when(ctx, doc)
+        name = _award_name(ctx, award)
+        text, used = text_in(award.description, ctx.language)
+        body = ctx.phrase("what_is", name=name, text=text) if text else name
+        if used != ctx.language and text:
+            body = ctx.phrase("english_note", text=body)
+        return Reply(body, [award.id])
+
+    def _office(self, ctx: Context, office: EntryView) -> str:
+        name = text_in(office.name, ctx.language)[0]
+        if office.data.get("status") == "founded":
+            founded = _date(office.data.get("founded"))
+            written = when(founded, None, str(office.data.get("founded_precision", "day")), ctx.language)
+            return ctx.phrase("office_founded", name=name, city=office.data.get("city"), when=written)
+        years = "/".join(str(y) for y in office.data.get("planned_in", []))
+        return ctx.phrase("office_planned", name=name, years=years)
+
+    def _entry_slot(self, ctx: Context, qtype: str, doc: Doc, entry: EntryView) -> Reply:
+        if entry.kind == "office":
+            return Reply(self._office(ctx, entry), [entry.id])
+        name = text_in(entry.name, ctx.language)[0]
+        body, used = text_in(entry.body, ctx.language)
+        if not body:
+            text = ctx.phrase("what_is", name=name, text="").rstrip(": ")
+            return ctx.handoff(text + ".", sources=[entry.id])
+        text = body if entry.kind == "faq" else ctx.phrase("what_is", name=name, text=body)
+        if used != ctx.language:
+            text = ctx.phrase("english_note", text=text)
+        url = entry.data.get("url")
+        if isinstance(url, str) and url not in text:
+            text += " " + ctx.phrase("more_at", url=url)
+        return Reply(text, [entry.id])
+
+
+def _award_name(ctx: Context, award: AwardView) -> str:
+    if ctx.language in award.name:
+        return award.name[ctx.language]
+    generic = ctx.phrase("award_generic")
+    if award.year:
+        return f"{generic} {award.year}"
+    return text_in(award.name, ctx.language)[0]
+
+
+def _step_sentence(ctx: Context, award: AwardView, step: StepView) -> str:
+    label = ctx.tables.words_for("steps", ctx.language).get(step.step, step.step)
+    written = when(step.starts_on, step.ends_on, step.precision, ctx.language)
+    return ctx.phrase("award_step", step=label, award=_award_name(ctx, award), when=written)
+
+
+def _date(value: object) -> dt.date | None:
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        return None
+
+
+def _day(ctx: Context) -> str:
+    from hub.assistant.dates import day_words
+
+    return day_words(ctx.today, ctx.language)
+
+
+def _is_name_like(options: set[str]) -> bool:
+    return False
+
+
+def document_years(titles: dict[str, str]) -> dict[str, int]:
+    """Document file -> the first year its title names (the era of its undated records)."""
+    years = {}
+    for file, title in titles.items():
+        match = _YEAR.search(title)
+        if match:
+            years[file] = int(match.group(0))
+    return years

@@ -1,0 +1,106 @@
+"""The hub's own words (``vocabulary.yaml``), loaded once per process.
+
+Only what is truly the hub's: the slot a question asks for, time words,
+the names of the kinds of records and of award steps, what is never
+answered, and function words. Everything about the network comes from
+the knowledge records.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from hub.assistant.text import PhraseMatcher, normalise
+
+HERE = Path(__file__).parent
+LANGUAGES = ("en", "es", "fr", "ca", "pt")
+TYPE_ORDER = ("cost", "how_many", "join", "when", "where", "who", "yesno", "what", "list")
+
+
+@dataclass
+class Vocabulary:
+    types: PhraseMatcher[str]
+    next_last: PhraseMatcher[str]
+    periods: PhraseMatcher[tuple[str, int]]
+    seasons: PhraseMatcher[str]
+    out_of_scope: PhraseMatcher[str]
+    injection: PhraseMatcher[str]
+    remind: PhraseMatcher[str]
+    kinds: dict[str, dict[str, list[str]]]
+    steps: dict[str, dict[str, list[str]]]
+    stopwords: frozenset[str]
+    votes: dict[str, frozenset[str]]
+
+    def step_family(self, step: str) -> str:
+        """``call_for_candidacies`` -> ``call``: the step's family in ``steps``."""
+        for family in self.steps:
+            if step == family or step.startswith(family):
+                return family
+        return step
+
+
+def _by_language(
+    section: dict[str, dict[str, list[str]]],
+    matcher: PhraseMatcher[Any],
+    votes: dict[str, set[str]] | None,
+    value: Any = None,
+) -> None:
+    for key, languages in section.items():
+        for language, phrases in languages.items():
+            for phrase in phrases:
+                if not isinstance(phrase, str):
+                    raise ValueError(f"vocabulary.yaml {key}.{language}: quote {phrase!r}")
+                matcher.add(phrase, key if value is None else value)
+                if votes is not None:
+                    for word in normalise(phrase).split():
+                        votes.setdefault(word, set()).add(language)
+
+
+@cache
+def load_vocabulary(path: Path = HERE / "vocabulary.yaml") -> Vocabulary:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    votes: dict[str, set[str]] = {}
+    types: PhraseMatcher[str] = PhraseMatcher()
+    _by_language(data["types"], types, votes)
+    next_last: PhraseMatcher[str] = PhraseMatcher()
+    _by_language({"next": data["next"], "last": data["last"]}, next_last, votes)
+    periods: PhraseMatcher[tuple[str, int]] = PhraseMatcher()
+    for unit, offsets in data["periods"].items():
+        for offset, languages in offsets.items():
+            _by_language({unit: languages}, periods, votes, (unit, int(offset)))
+    seasons: PhraseMatcher[str] = PhraseMatcher()
+    _by_language(data["seasons"], seasons, votes)
+    out: PhraseMatcher[str] = PhraseMatcher()
+    _by_language({"out": data["out_of_scope"]}, out, None)
+    injection: PhraseMatcher[str] = PhraseMatcher()
+    injection.add_all(data["injection"], "injection")
+    remind: PhraseMatcher[str] = PhraseMatcher()
+    _by_language({"remind": data["remind"]}, remind, votes)
+    stopwords: set[str] = set()
+    for language, words in data["stopwords"].items():
+        for word in words:
+            stopwords.update(normalise(str(word)).split())
+            votes.setdefault(normalise(str(word)), set()).add(language)
+    for kind in data["kinds"].values():
+        for language, phrases in kind.items():
+            for phrase in phrases:
+                for word in normalise(phrase).split():
+                    votes.setdefault(word, set()).add(language)
+    return Vocabulary(
+        types=types,
+        next_last=next_last,
+        periods=periods,
+        seasons=seasons,
+        out_of_scope=out,
+        injection=injection,
+        remind=remind,
+        kinds=data["kinds"],
+        steps=data["steps"],
+        stopwords=frozenset(stopwords),
+        votes={word: frozenset(langs) for word, langs in votes.items()},
+    )
