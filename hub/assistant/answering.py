@@ -91,7 +91,7 @@ class Responder:
             return self._relative(ctx, reading, ranked, kind_terms, content, terms)
         if not ranked:
             return Decision(ctx.handoff(), "unknown", 0.0)
-        if qtype == "list" and not content:
+        if qtype == "list" and not [c for c in content if self._weighty(c)]:
             return self._kind_list(ctx, kind_terms)
         return self._record(ctx, reading, qtype, ranked, terms)
 
@@ -239,7 +239,9 @@ class Responder:
             before = [ctx.phrase("none_upcoming", today=_day(ctx))]
             before.append(ctx.phrase("last_known", event=self._label(ctx, last)))
             return Decision(ctx.handoff(*before, sources=[last.record_id]), "when", 0.3)
-        precise_first = sorted(coming, key=lambda item: (item[0][0], self._vagueness(item[1]), item[1].key))
+        precise_first = sorted(
+            coming, key=lambda item: (self._vagueness(item[1]) > 1, item[0][0], item[1].key)
+        )
         doc = precise_first[0][1]
         reply = self._when(ctx, doc, relative=True)
         return Decision(reply, "when", 0.85 if not reply.handoff else 0.3)
@@ -293,6 +295,8 @@ class Responder:
                 return Decision(ctx.handoff(ctx.phrase("no_such_record")), qtype, 0.1)
         coverage = self.coverage(best, terms)
         rivals = [(s, d) for s, d in ranked[1:] if s >= best_score * TIE and d.record_id != best.record_id]
+        if best.group == "entry":  # undated knowledge: only a near-perfect tie is ambiguous
+            rivals = [(s, d) for s, d in rivals if s >= best_score * 0.98 and d.group == "entry"]
         if rivals and any(self._says(qtype, d) != self._says(qtype, best) for _, d in rivals):
             chosen = self._current(ctx, best, [d for _, d in rivals])
             if chosen is None:
