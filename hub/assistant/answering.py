@@ -95,8 +95,14 @@ class Responder:
             return self._kind_list(ctx, kind_terms)
         return self._record(ctx, reading, qtype, ranked, terms)
 
+    @property
+    def _every_kind(self) -> set[str]:
+        if not hasattr(self, "_kinds_cache"):
+            self._kinds_cache: set[str] = set().union(*(d.kind_terms for d in self.retriever.docs))
+        return self._kinds_cache
+
     def _split_terms(self, terms: list[set[str]]) -> tuple[set[str], list[set[str]]]:
-        every_kind = set().union(*(d.kind_terms for d in self.retriever.docs))
+        every_kind = self._every_kind
         kind = set()
         content = []
         for options in terms:
@@ -293,6 +299,9 @@ class Responder:
         for options in numbers:  # an edition or year the question names must be the record's
             if not any(best.terms.get(t) for t in options):
                 return Decision(ctx.handoff(ctx.phrase("no_such_record")), qtype, 0.1)
+        kinds_named = [o for o in terms if o & self._every_kind]
+        if kinds_named and not any(best.terms.get(t) for o in kinds_named for t in o):
+            return Decision(ctx.handoff(ctx.phrase("no_such_record")), qtype, 0.1)
         coverage = self.coverage(best, terms)
         rivals = [(s, d) for s, d in ranked[1:] if s >= best_score * TIE and d.record_id != best.record_id]
         if best.group == "entry":  # undated knowledge: only a near-perfect tie is ambiguous
@@ -385,7 +394,8 @@ class Responder:
                 return ctx.handoff(ctx.phrase("organiser_unknown", name=name), sources=[event.id])
             return Reply(ctx.phrase("organised_by", name=name, organiser=event.organiser), [event.id])
         if qtype == "what":
-            parts = [self._when(ctx, doc).text]
+            dated = self._when(ctx, doc)
+            parts = [dated.text if not dated.handoff else ctx.phrase("date_unknown_of", name=name)]
             theme = event.theme.get(ctx.language)
             if theme:
                 parts.append(ctx.phrase("theme_is", theme=theme))
