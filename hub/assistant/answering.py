@@ -151,9 +151,7 @@ class Responder:
         content: list[set[str]],
     ) -> list[Doc]:
         """The pool narrowed by what the question names: its words, else its kinds."""
-        named = [
-            d for d in pool if content and self.coverage(d, content) >= MIN_COVERAGE
-        ]
+        named = [d for d in pool if content and self.coverage(d, content) >= MIN_COVERAGE]
         if named:
             return named
         if kind_terms:
@@ -183,7 +181,11 @@ class Responder:
                 pool.append(doc)
         chosen = self._narrow(pool, ranked, kind_terms, [c for c in content if self._weighty(c)])
         if not chosen:
-            return Decision(ctx.handoff(ctx.phrase("no_events_in", period=self._period_words(ctx, reading))), "list", 0.3)
+            return Decision(
+                ctx.handoff(ctx.phrase("no_events_in", period=self._period_words(ctx, reading))),
+                "list",
+                0.3,
+            )
         chosen.sort(key=lambda d: (d.record.starts_on or dt.date.max, d.key))  # type: ignore[union-attr]
         header = ctx.phrase("events_in", period=self._period_words(ctx, reading))
         lines = [header, *(f"• {describe(ctx, d.record)}" for d in chosen[:MAX_LISTED])]  # type: ignore[arg-type]
@@ -221,7 +223,11 @@ class Responder:
         terms: list[set[str]],
     ) -> Decision:
         steps = [d for d in self.retriever.docs if d.group == "step"]
-        step_words = [c for c in content if any(d.terms.get(t) and t not in d.kind_terms for d in steps for t in c)]
+        step_words = [
+            c
+            for c in content
+            if any(d.terms.get(t) and t not in d.kind_terms for d in steps for t in c)
+        ]
         award_asked = any(d.group in {"step", "award"} for _, d in ranked[:1])
         pool = self._events() + (steps if award_asked else [])
         weighty = [c for c in content if self._weighty(c)]
@@ -229,8 +235,11 @@ class Responder:
             pool = [d for d in steps if not step_words or self.coverage(d, step_words) > 0]
         else:
             pool = self._narrow(pool, ranked, kind_terms, weighty)
-        dated = [(self.span(d), d) for d in pool]
-        dated = [(s, d) for s, d in dated if s is not None]
+        dated: list[tuple[tuple[dt.date, dt.date], Doc]] = []
+        for doc in pool:
+            span = self.span(doc)
+            if span is not None:
+                dated.append((span, doc))
         if not dated:
             return Decision(ctx.handoff(), "when", 0.2)
         if reading.relative == "last":
@@ -303,7 +312,9 @@ class Responder:
         if kinds_named and not any(best.terms.get(t) for o in kinds_named for t in o):
             return Decision(ctx.handoff(ctx.phrase("no_such_record")), qtype, 0.1)
         coverage = self.coverage(best, terms)
-        rivals = [(s, d) for s, d in ranked[1:] if s >= best_score * TIE and d.record_id != best.record_id]
+        rivals = [
+            (s, d) for s, d in ranked[1:] if s >= best_score * TIE and d.record_id != best.record_id
+        ]
         if best.group == "entry":  # undated knowledge: only a near-perfect tie is ambiguous
             rivals = [(s, d) for s, d in rivals if s >= best_score * 0.98 and d.group == "entry"]
         if rivals and any(self._says(qtype, d) != self._says(qtype, best) for _, d in rivals):
@@ -354,7 +365,15 @@ class Responder:
     def _current(self, ctx: Context, best: Doc, rivals: list[Doc]) -> Doc | None:
         """Among tied editions of one kind (award steps, conferences), the one current at now."""
         tied = [best, *rivals]
-        if len({(d.group, d.kind, d.step and self.retriever.vocabulary.step_family(d.step)) for d in tied}) != 1:
+        if (
+            len(
+                {
+                    (d.group, d.kind, d.step and self.retriever.vocabulary.step_family(d.step))
+                    for d in tied
+                }
+            )
+            != 1
+        ):
             if all(d.record_id == best.record_id for d in tied):
                 return best
             return None
@@ -392,7 +411,9 @@ class Responder:
         if qtype == "who":
             if not event.organiser:
                 return ctx.handoff(ctx.phrase("organiser_unknown", name=name), sources=[event.id])
-            return Reply(ctx.phrase("organised_by", name=name, organiser=event.organiser), [event.id])
+            return Reply(
+                ctx.phrase("organised_by", name=name, organiser=event.organiser), [event.id]
+            )
         if qtype == "what":
             dated = self._when(ctx, doc)
             parts = [dated.text if not dated.handoff else ctx.phrase("date_unknown_of", name=name)]
@@ -400,7 +421,12 @@ class Responder:
             if theme:
                 parts.append(ctx.phrase("theme_is", theme=theme))
             elif event.theme.get("en"):
-                parts.append(ctx.phrase("english_note", text=ctx.tables.phrase("theme_is", "en", theme=event.theme["en"])))
+                parts.append(
+                    ctx.phrase(
+                        "english_note",
+                        text=ctx.tables.phrase("theme_is", "en", theme=event.theme["en"]),
+                    )
+                )
             description = event.description.get(ctx.language)
             if description:
                 parts.append(description)
@@ -450,7 +476,10 @@ class Responder:
     def _step_when(self, ctx: Context, doc: Doc, award: AwardView) -> Reply:
         name = _award_name(ctx, award)
         if doc.step is None:
-            dated = sorted((s for s in award.steps.values() if s.starts_on), key=lambda s: s.starts_on or dt.date.min)
+            dated = sorted(
+                (s for s in award.steps.values() if s.starts_on),
+                key=lambda s: s.starts_on or dt.date.min,
+            )
             if not dated:
                 return ctx.handoff(ctx.phrase("date_unknown_of", name=name), sources=[award.id])
             lines = [_step_sentence(ctx, award, s) for s in dated]
@@ -459,7 +488,9 @@ class Responder:
         labels = ctx.tables.words_for("steps", ctx.language)
         if step.starts_on is None:
             label = labels.get(step.step, step.step).lower()
-            return ctx.handoff(ctx.phrase("step_undated", step=label, award=name), sources=[award.id])
+            return ctx.handoff(
+                ctx.phrase("step_undated", step=label, award=name), sources=[award.id]
+            )
         text = _step_sentence(ctx, award, step)
         span = covered(step.starts_on, step.ends_on, step.precision)
         if span[1] < ctx.today:
@@ -467,13 +498,17 @@ class Responder:
             if not later:
                 return ctx.handoff(text, ctx.phrase("step_past"), sources=[award.id])
         written = when(step.starts_on, step.ends_on, step.precision, ctx.language) or ""
-        target = Target(award.id, f"{labels.get(step.step, step.step)} ({name})", step.starts_on, written)
+        target = Target(
+            award.id, f"{labels.get(step.step, step.step)} ({name})", step.starts_on, written
+        )
         return Reply(text, [award.id], target=target)
 
     def _awards(self) -> list[AwardView]:
         return [d.record for d in self.retriever.docs if d.group == "award"]  # type: ignore[misc]
 
-    def _award_slot(self, ctx: Context, reading: Reading, qtype: str, doc: Doc, award: AwardView) -> Reply:
+    def _award_slot(
+        self, ctx: Context, reading: Reading, qtype: str, doc: Doc, award: AwardView
+    ) -> Reply:
         if qtype == "who":
             return ctx.handoff(ctx.phrase("no_winners"), sources=[award.id])
         if qtype == "when" or doc.step is not None:
@@ -489,8 +524,12 @@ class Responder:
         name = text_in(office.name, ctx.language)[0]
         if office.data.get("status") == "founded":
             founded = _date(office.data.get("founded"))
-            written = when(founded, None, str(office.data.get("founded_precision", "day")), ctx.language)
-            return ctx.phrase("office_founded", name=name, city=office.data.get("city"), when=written)
+            written = when(
+                founded, None, str(office.data.get("founded_precision", "day")), ctx.language
+            )
+            return ctx.phrase(
+                "office_founded", name=name, city=office.data.get("city"), when=written
+            )
         years = "/".join(str(y) for y in office.data.get("planned_in", []))
         return ctx.phrase("office_planned", name=name, years=years)
 

@@ -95,7 +95,7 @@ def read(text: str, vocabulary: Vocabulary, tables: Tables, today: dt.date) -> R
     for found in vocabulary.periods.find(words, used, fuzzy=False):
         unit, offset = found.value
         reading.period = relative(unit, offset, today)
-    for i, word in enumerate(words):
+    for word in words:
         if re.fullmatch(r"(19|20)\d\d", word):
             reading.year = int(word)
     month = next(iter(tables.months.find(words, used, fuzzy=False)), None)
@@ -116,7 +116,7 @@ def read(text: str, vocabulary: Vocabulary, tables: Tables, today: dt.date) -> R
 
 
 def _month_is_meant(words: list[str], position: int) -> bool:
-    """"may" is a month after a preposition or before a year, not in "may I"."""
+    """ "may" is a month after a preposition or before a year, not in "may I"."""
     word = words[position]
     if word not in {"may", "mar"}:
         return True

@@ -60,7 +60,15 @@ def roman(text: str) -> int | None:
         total += -value if value < following else value
     canonical = ""
     rest = total
-    for value, letters in ((50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")):
+    for value, letters in (
+        (50, "l"),
+        (40, "xl"),
+        (10, "x"),
+        (9, "ix"),
+        (5, "v"),
+        (4, "iv"),
+        (1, "i"),
+    ):
         while rest >= value:
             canonical += letters
             rest -= value

@@ -1,3 +1,4 @@
+# ruff: noqa: E501
 """Writes ``dev_questions.jsonl``: the assistant's development set (issue 22).
 
 Written before the retrieval assistant that answers it, from the seed
@@ -534,7 +535,7 @@ def record_cases() -> list[dict]:
                     else:
                         facts = []
                         if kind == "when":
-                            year, month_no, extra = facts_for
+                            _year, month_no, extra = facts_for
                             facts = list(extra)
                             if month_no:
                                 facts.append(month(month_no, lang))
