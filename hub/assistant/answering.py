@@ -91,9 +91,16 @@ class Responder:
             return self._relative(ctx, reading, ranked, kind_terms, content, terms)
         if not ranked:
             return Decision(ctx.handoff(), "unknown", 0.0)
-        if qtype == "list" and not [c for c in content if self._weighty(c)]:
-            return self._kind_list(ctx, kind_terms)
-        return self._record(ctx, reading, qtype, ranked, terms)
+        weighty = [c for c in content if self._weighty(c)]
+        if kind_terms and not weighty and qtype in {"list", "what", "yesno"}:
+            listed = self._kind_list(ctx, kind_terms, qtype == "list")
+            if listed is not None:
+                return listed
+        if kind_terms and weighty and qtype == "list":
+            listed = self._kind_matching(ctx, reading, kind_terms, weighty, terms)
+            if listed is not None:
+                return listed
+        return self._record(ctx, reading, qtype, self._of_kind(ranked, kind_terms, qtype), terms)
 
     @property
     def _every_kind(self) -> set[str]:
@@ -274,15 +281,86 @@ class Responder:
 
     # --- lists of a kind ----------------------------------------------------------------
 
-    def _kind_list(self, ctx: Context, kind_terms: set[str]) -> Decision:
-        docs = [d for d in self.retriever.docs if d.group == "entry" and d.kind_terms & kind_terms]
+    def _kind_list(self, ctx: Context, kind_terms: set[str], asked: bool) -> Decision | None:
+        """Every record of the kind the question names and nothing narrower ("which working
+        groups are there?"); None when that is not one or two kinds of entries or events."""
+        docs = [
+            d
+            for d in self.retriever.docs
+            if d.group in {"entry", "event"}
+            and d.kind not in NOT_LISTED
+            and self._kind_of(d) & kind_terms
+        ]
         kinds = {d.kind for d in docs}
         if not docs or len(kinds) > 2:
-            return Decision(ctx.handoff(), "list", 0.2)
+            return Decision(ctx.handoff(), "list", 0.2) if asked else None
+        if len(docs) == 1:
+            return None
+        return self._listed(ctx, docs, 0.8)
+
+    def _kind_of(self, doc: Doc) -> set[str]:
+        """The terms naming the record's own kind (an event's, not every event's "event")."""
+        if doc.group == "event" and doc.kind != "event":
+            return doc.kind_terms - self._event_terms
+        return doc.kind_terms
+
+    @property
+    def _event_terms(self) -> set[str]:
+        if not hasattr(self, "_event_terms_cache"):
+            self._event_terms_cache: set[str] = set()
+            for language, phrases in self.retriever.vocabulary.kinds["event"].items():
+                for phrase in phrases:
+                    self._event_terms_cache.update(self.retriever.analyser.terms(phrase, language))
+        return self._event_terms_cache
+
+    def _kind_matching(
+        self,
+        ctx: Context,
+        reading: Reading,
+        kind_terms: set[str],
+        weighty: list[set[str]],
+        terms: list[set[str]],
+    ) -> Decision | None:
+        """The records of a kind that the rest of the question narrows ("events in Chicago")."""
+        pool = [
+            d
+            for d in self.retriever.docs
+            if d.group in {"entry", "event"}
+            and d.kind not in NOT_LISTED
+            and d.kind_terms & kind_terms
+        ]
+        chosen = [d for d in pool if self.coverage(d, weighty) >= 0.99]
+        if len(chosen) < 2:
+            return None
+        return self._listed(ctx, chosen, 0.75)
+
+    def _listed(self, ctx: Context, docs: list[Doc], confidence: float) -> Decision:
+        events = sorted(
+            (d for d in docs if isinstance(d.record, EventView)),
+            key=lambda d: (d.record.starts_on or dt.date.max, d.key),  # type: ignore[union-attr]
+        )
+        others = [d for d in docs if not isinstance(d.record, EventView)]
         lines = [ctx.phrase("listing")]
-        for doc in docs[:12]:
+        for doc in events[:MAX_LISTED]:
+            lines.append(f"• {describe(ctx, doc.record)}")  # type: ignore[arg-type]
+        for doc in others[:12]:
             lines.append(f"• {self._entry_line(ctx, doc)}")
-        return Decision(Reply("\n".join(lines), [d.record_id for d in docs]), "list", 0.8)
+        shown = events[:MAX_LISTED] + others[:12]
+        if len(docs) > len(shown):
+            lines.append(ctx.phrase("and_more", count=len(docs) - len(shown)))
+        return Decision(Reply("\n".join(lines), [d.record_id for d in shown]), "list", confidence)
+
+    def _of_kind(
+        self, ranked: list[tuple[float, Doc]], kind_terms: set[str], qtype: str
+    ) -> list[tuple[float, Doc]]:
+        """The kind the question names is the kind answered: records of another kind that
+        only mention its name ("the conference's preparation") rank a little lower."""
+        if not kind_terms or qtype in {"join", "cost"}:
+            return ranked
+        if not any(d.kind_terms & kind_terms for _, d in ranked[:5]):
+            return ranked
+        fitted = [(s * (1.0 if d.kind_terms & kind_terms else 0.8), d) for s, d in ranked]
+        return sorted(fitted, key=lambda item: -item[0])
 
     def _entry_line(self, ctx: Context, doc: Doc) -> str:
         record = doc.record

@@ -37,6 +37,8 @@ from hub.assistant.vocabulary import TYPE_ORDER, Vocabulary
 _SENTENCE = re.compile(r"(?<=[.!?¿¡\n])\s+|(?<=\?)")
 _QUESTION_MARK = re.compile(r"[?¿]")
 LONG = 160
+CONSUMING = frozenset({"when", "where", "who", "what", "list"})
+"""Question types whose phrases are only question words (set aside before retrieval)."""
 """A message longer than this (characters) is summarised to its question sentences."""
 
 
@@ -109,10 +111,31 @@ def read(text: str, vocabulary: Vocabulary, tables: Tables, today: dt.date) -> R
     marker = next(iter(vocabulary.next_last.find(words, used, fuzzy=False)), None)
     if marker is not None and reading.period is None:
         reading.relative = marker.value
-    found_types = {f.value for f in vocabulary.types.find(words, used, fuzzy=False)}
-    reading.qtype = next((t for t in TYPE_ORDER if t in found_types), None)
+    for found in tables.ordinals.find(words, used, fuzzy=False):
+        words[found.start] = str(found.value)  # "thirteenth" is "13th": an edition
+        used.discard(found.start)
+    reading.qtype = _qtype(words, vocabulary, used)
     reading.content = [w for i, w in enumerate(words) if i not in used]
     return reading
+
+
+def _qtype(words: list[str], vocabulary: Vocabulary, used: set[int]) -> str | None:
+    """The slot asked. Only the words of pure question phrases (when, where, what is) are
+    set aside: the words that say what is asked about (a fee, joining, members, a kind of
+    record) stay for retrieval. A yes/no phrase ("is there", "does the") asks yes or no only
+    where a question starts, not inside one ("when is the next...")."""
+    seen = set(used)
+    found = vocabulary.types.find(words, seen, fuzzy=False)
+    kept = set()
+    for item in found:
+        if item.value == "yesno" and item.start > 1:
+            continue
+        kept.add(item.value)
+        if item.value in CONSUMING:
+            used.update(
+                i for i in range(item.start, item.end) if words[i] not in vocabulary.kind_words
+            )
+    return next((t for t in TYPE_ORDER if t in kept), None)
 
 
 def _month_is_meant(words: list[str], position: int) -> bool:

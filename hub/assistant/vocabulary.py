@@ -35,6 +35,8 @@ class Vocabulary:
     steps: dict[str, dict[str, list[str]]]
     stopwords: frozenset[str]
     votes: dict[str, frozenset[str]]
+    kind_words: frozenset[str] = frozenset()
+    """Words of the kinds' names: what a question asks about, never only how it asks."""
 
     def step_family(self, step: str) -> str:
         """``call_for_candidacies`` -> ``call``: the step's family in ``steps``."""
@@ -84,6 +86,8 @@ def load_vocabulary(path: Path = HERE / "vocabulary.yaml") -> Vocabulary:
     stopwords: set[str] = set()
     for language, words in data["stopwords"].items():
         for word in words:
+            if not isinstance(word, str):
+                raise ValueError(f"vocabulary.yaml stopwords.{language}: quote {word!r}")
             stopwords.update(normalise(str(word)).split())
             votes.setdefault(normalise(str(word)), set()).add(language)
     for kind in data["kinds"].values():
@@ -103,4 +107,11 @@ def load_vocabulary(path: Path = HERE / "vocabulary.yaml") -> Vocabulary:
         steps=data["steps"],
         stopwords=frozenset(stopwords),
         votes={word: frozenset(langs) for word, langs in votes.items()},
+        kind_words=frozenset(
+            word
+            for kind in data["kinds"].values()
+            for phrases in kind.values()
+            for phrase in phrases
+            for word in normalise(phrase).split()
+        ),
     )
