@@ -37,6 +37,7 @@ MIN_COVERAGE = 0.55
 """Share of the question's word weight the chosen record must match."""
 MAX_LISTED = 8
 _YEAR = re.compile(r"(19|20)\d\d")
+_DIGIT = re.compile(r"\d")
 
 
 @dataclass
@@ -291,6 +292,9 @@ class Responder:
             and d.kind not in NOT_LISTED
             and self._kind_of(d) & kind_terms
         ]
+        if docs:  # the kind whose name the question says most fully ("thematic priority")
+            most = max(len(self._kind_of(d) & kind_terms) for d in docs)
+            docs = [d for d in docs if len(self._kind_of(d) & kind_terms) == most]
         kinds = {d.kind for d in docs}
         if not docs or len(kinds) > 2:
             return Decision(ctx.handoff(), "list", 0.2) if asked else None
@@ -406,6 +410,8 @@ class Responder:
         if coverage < MIN_COVERAGE:
             return Decision(ctx.handoff(), qtype, confidence)
         reply = self._slot(ctx, reading, qtype, best)
+        if qtype == "how_many" and not reply.handoff and not _DIGIT.search(reply.text):
+            reply = ctx.handoff(sources=reply.sources)  # a count the record does not state
         return Decision(reply, qtype, confidence if not reply.handoff else min(confidence, 0.4))
 
     def _fit(self, qtype: str, ranked: list[tuple[float, Doc]]) -> list[tuple[float, Doc]]:
@@ -485,16 +491,17 @@ class Responder:
             where = place(ctx, event.city, event.country)
             if not where:
                 return ctx.handoff(ctx.phrase("place_unknown_of", name=name), sources=[event.id])
-            return self._when(ctx, doc)
+            dated = self._when(ctx, doc)
+            return Reply(dated.text, dated.sources, target=dated.target)  # the place is said
         if qtype == "who":
             if not event.organiser:
                 return ctx.handoff(ctx.phrase("organiser_unknown", name=name), sources=[event.id])
             return Reply(
                 ctx.phrase("organised_by", name=name, organiser=event.organiser), [event.id]
             )
-        if qtype == "what":
+        if qtype in {"what", "list"}:
             dated = self._when(ctx, doc)
-            parts = [dated.text if not dated.handoff else ctx.phrase("date_unknown_of", name=name)]
+            parts = [dated.text]  # a missing date is said; what the event is, is answered
             theme = event.theme.get(ctx.language)
             if theme:
                 parts.append(ctx.phrase("theme_is", theme=theme))
