@@ -37,7 +37,8 @@ MIN_COVERAGE = 0.55
 """Share of the question's word weight the chosen record must match."""
 MAX_LISTED = 8
 _YEAR = re.compile(r"(19|20)\d\d")
-_DIGIT = re.compile(r"\d")
+_COUNT = re.compile(r"(?<![\d.,:/-])\d{1,3}(?![\d.,:/-])")
+_DATE = re.compile(r"\d{1,2}[:/.-]\d{1,2}|\d{1,2}\s*[-–]\s*\d{1,2}")
 
 
 @dataclass
@@ -88,7 +89,7 @@ class Responder:
         asks_record = qtype != "list" and named and self.coverage(ranked[0][1], terms) >= 0.75
         if reading.period is not None and qtype in {"list", "when", "what"} and not asks_record:
             return self._period(ctx, reading, ranked, kind_terms, content, terms)
-        if reading.relative is not None and qtype not in {"join", "cost", "how_many"}:
+        if reading.relative is not None and qtype not in {"join", "share", "cost", "how_many"}:
             return self._relative(ctx, reading, ranked, kind_terms, content, terms)
         if not ranked:
             return Decision(ctx.handoff(), "unknown", 0.0)
@@ -359,7 +360,7 @@ class Responder:
     ) -> list[tuple[float, Doc]]:
         """The kind the question names is the kind answered: records of another kind that
         only mention its name ("the conference's preparation") rank a little lower."""
-        if not kind_terms or qtype in {"join", "cost"}:
+        if not kind_terms or qtype in {"join", "share", "cost"}:
             return ranked
         if not any(d.kind_terms & kind_terms for _, d in ranked[:5]):
             return ranked
@@ -400,7 +401,8 @@ class Responder:
         if best.group == "entry":  # undated knowledge: only a near-perfect tie is ambiguous
             rivals = [(s, d) for s, d in rivals if s >= best_score * 0.98 and d.group == "entry"]
         if rivals and any(self._says(qtype, d) != self._says(qtype, best) for _, d in rivals):
-            chosen = self._current(ctx, best, [d for _, d in rivals])
+            chosen = self._named(best, [d for _, d in rivals], terms)
+            chosen = chosen or self._current(ctx, best, [d for _, d in rivals])
             if chosen is None:
                 return Decision(ctx.handoff(), qtype, 0.2)
             best = chosen
@@ -410,9 +412,16 @@ class Responder:
         if coverage < MIN_COVERAGE:
             return Decision(ctx.handoff(), qtype, confidence)
         reply = self._slot(ctx, reading, qtype, best)
-        if qtype == "how_many" and not reply.handoff and not _DIGIT.search(reply.text):
+        if qtype == "how_many" and not reply.handoff and not self._counts(best):
             reply = ctx.handoff(sources=reply.sources)  # a count the record does not state
         return Decision(reply, qtype, confidence if not reply.handoff else min(confidence, 0.4))
+
+    def _counts(self, doc: Doc) -> bool:
+        """A record that states a count: an entry with a number that is not a year or date."""
+        if not isinstance(doc.record, EntryView):
+            return False
+        text = " ".join(doc.record.body.values())
+        return bool(_COUNT.search(_DATE.sub(" ", text)))
 
     def _fit(self, qtype: str, ranked: list[tuple[float, Doc]]) -> list[tuple[float, Doc]]:
         """Records that hold the slot asked rank before those that do not (a little)."""
@@ -445,6 +454,17 @@ class Responder:
             if qtype == "when":
                 return record.span
         return doc.record_id
+
+    def _named(self, best: Doc, rivals: list[Doc], terms: list[set[str]]) -> Doc | None:
+        """Among tied records, the one the question calls by its own name ("OGP Local circles"
+        rather than one circle), when one is named clearly more fully than the others."""
+        shares = sorted(
+            ((self.retriever.name_share(d, terms), d) for d in [best, *rivals]),
+            key=lambda item: -item[0],
+        )
+        if shares[0][0] >= 0.99 and shares[1][0] <= shares[0][0] - 0.2:
+            return shares[0][1]
+        return None
 
     def _current(self, ctx: Context, best: Doc, rivals: list[Doc]) -> Doc | None:
         """Among tied editions of one kind (award steps, conferences), the one current at now."""

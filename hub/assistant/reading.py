@@ -37,8 +37,11 @@ from hub.assistant.vocabulary import TYPE_ORDER, Vocabulary
 _SENTENCE = re.compile(r"(?<=[.!?¿¡\n])\s+|(?<=\?)")
 _QUESTION_MARK = re.compile(r"[?¿]")
 LONG = 160
-CONSUMING = frozenset({"when", "where", "who", "what", "list"})
+CONSUMING = frozenset({"when", "where", "who", "what", "list", "how_many"})
 """Question types whose phrases are only question words (set aside before retrieval)."""
+CONCEPTS = frozenset({"cost", "join", "share"})
+"""Question types that are also what is asked about: their words, in any language, are one
+retrieval term (``@cost``), which the records holding any of them also carry."""
 """A message longer than this (characters) is summarised to its question sentences."""
 
 
@@ -116,6 +119,8 @@ def read(text: str, vocabulary: Vocabulary, tables: Tables, today: dt.date) -> R
         used.discard(found.start)
     reading.qtype = _qtype(words, vocabulary, used)
     reading.content = [w for i, w in enumerate(words) if i not in used]
+    if reading.qtype in CONCEPTS:
+        reading.content.append(f"@{reading.qtype}")
     return reading
 
 
@@ -131,7 +136,7 @@ def _qtype(words: list[str], vocabulary: Vocabulary, used: set[int]) -> str | No
         if item.value == "yesno" and item.start > 1:
             continue
         kept.add(item.value)
-        if item.value in CONSUMING:
+        if item.value in CONSUMING or item.value in CONCEPTS:
             used.update(
                 i for i in range(item.start, item.end) if words[i] not in vocabulary.kind_words
             )

@@ -33,6 +33,7 @@ from babel import Locale
 from rapidfuzz import fuzz, process
 
 from hub.assistant.index import AwardView, EntryView, EventView, KnowledgeIndex
+from hub.assistant.reading import CONCEPTS
 from hub.assistant.text import normalise
 from hub.assistant.vocabulary import LANGUAGES, Vocabulary
 
@@ -127,6 +128,8 @@ class Doc:
     step: str | None = None
     terms: Counter[str] = field(default_factory=Counter)
     length: float = 0.0
+    names: list[set[str]] = field(default_factory=list)
+    """The terms of the record's own name, one set per language."""
     kind_terms: set[str] = field(default_factory=set)
     """Terms that only say what kind of record this is (conference, office...)."""
 
@@ -140,6 +143,8 @@ class Retriever:
         self.docs: list[Doc] = []
         self.raw_words: set[str] = set()
         self.name_words: set[str] = set()
+        self._words: dict[str, list[str]] = {}
+        """A record's plain words while it is built (for the concepts it holds)."""
         self.synonyms: dict[str, set[str]] = {}
         """Term -> the terms of the same name (IOPD/OIDP, UCLG/CGLU), from records' data."""
         self._countries = {lang: Locale.parse(lang).territories for lang in LANGUAGES}
@@ -159,7 +164,9 @@ class Retriever:
         for language, text in texts:
             if not text:
                 continue
-            self.raw_words.update(normalise(text).split())
+            plain = normalise(text).split()
+            self.raw_words.update(plain)
+            self._words.setdefault(doc.key, []).extend([*plain, "|"])
             lang = language if language in STEMMERS else "en"
             for term in self.analyser.terms(text, lang):
                 doc.terms[term] += weight
@@ -170,6 +177,17 @@ class Retriever:
             for word in normalise(text).split():
                 if len(word) >= 4 and word not in self.analyser.stopwords:
                     self.name_words.add(word)
+
+    def _own_names(self, doc: Doc, names: dict[str, str]) -> None:
+        for language, text in names.items():
+            terms = set(self.analyser.terms(text, language if language in STEMMERS else "en"))
+            if terms:
+                doc.names.append(terms)
+
+    def name_share(self, doc: Doc, terms: list[set[str]]) -> float:
+        """How much of the record's own name (in its best language) the question says."""
+        asked = set().union(*terms) if terms else set()
+        return max((len(name & asked) / len(name) for name in doc.names), default=0.0)
 
     def _kind(self, doc: Doc, kind: str) -> None:
         for language, phrases in self.vocabulary.kinds.get(kind, {}).items():
@@ -190,6 +208,7 @@ class Retriever:
     def _event_doc(self, event: EventView) -> Doc:
         doc = Doc(event.id, event.id, "event", event.kind, event)
         self._field(doc, event.name.items(), NAME_WEIGHT)
+        self._own_names(doc, event.name)
         self._names(doc, event.name.values())
         self._field(doc, event.theme.items(), ALIAS_WEIGHT)
         self._field(doc, event.description.items(), BODY_WEIGHT)
@@ -207,6 +226,7 @@ class Retriever:
     def _award_doc(self, award: AwardView) -> Doc:
         doc = Doc(award.id, award.id, "award", "award", award)
         self._field(doc, award.name.items(), NAME_WEIGHT)
+        self._own_names(doc, award.name)
         self._field(doc, award.description.items(), BODY_WEIGHT)
         self._kind(doc, "award")
         self._award_numbers(doc, award)
@@ -233,6 +253,7 @@ class Retriever:
     def _entry_doc(self, entry: EntryView) -> Doc:
         doc = Doc(entry.id, entry.id, "entry", entry.kind, entry)
         self._field(doc, entry.name.items(), NAME_WEIGHT)
+        self._own_names(doc, entry.name)
         self._names(doc, entry.name.values())
         questions = entry.data.get("questions") or []
         if isinstance(questions, list):
@@ -262,6 +283,10 @@ class Retriever:
             self.synonyms.setdefault(term, set()).update(terms)
 
     def _add(self, doc: Doc) -> None:
+        words = self._words.pop(doc.key, [])
+        for found in self.vocabulary.types.find(words, fuzzy=False):
+            if found.value in CONCEPTS:
+                doc.terms[f"@{found.value}"] += ALIAS_WEIGHT
         self.docs.append(doc)
 
     def _finish(self) -> None:
@@ -288,6 +313,9 @@ class Retriever:
         """Each query word as the set of terms it may be (its stems, a corrected name)."""
         out = []
         for word in words:
+            if word.startswith("@"):
+                out.append({word})
+                continue
             number = number_term(word)
             if number:
                 out.append({number})

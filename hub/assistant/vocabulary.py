@@ -19,7 +19,7 @@ from hub.assistant.text import PhraseMatcher, normalise
 
 HERE = Path(__file__).parent
 LANGUAGES = ("en", "es", "fr", "ca", "pt")
-TYPE_ORDER = ("cost", "how_many", "join", "when", "where", "who", "yesno", "what", "list")
+TYPE_ORDER = ("cost", "how_many", "join", "share", "when", "where", "who", "yesno", "what", "list")
 
 
 @dataclass
