@@ -398,10 +398,14 @@ class Responder:
         rivals = [
             (s, d) for s, d in ranked[1:] if s >= best_score * TIE and d.record_id != best.record_id
         ]
+        named_kinds = set().union(*kinds_named) & self._every_kind if kinds_named else set()
+        if named_kinds & best.kind_terms:  # the kind asked: records of other kinds are no rivals
+            rivals = [(s, d) for s, d in rivals if d.kind_terms & named_kinds]
         if best.group == "entry":  # undated knowledge: only a near-perfect tie is ambiguous
             rivals = [(s, d) for s, d in rivals if s >= best_score * 0.98 and d.group == "entry"]
         if rivals and any(self._says(qtype, d) != self._says(qtype, best) for _, d in rivals):
-            chosen = self._named(best, [d for _, d in rivals], terms)
+            said = self.retriever.query_terms(reading.words, ctx.language)
+            chosen = self._named(best, [d for _, d in rivals], said)
             chosen = chosen or self._current(ctx, best, [d for _, d in rivals])
             if chosen is None:
                 return Decision(ctx.handoff(), qtype, 0.2)
