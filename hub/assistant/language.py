@@ -15,6 +15,7 @@ member's chosen language, then to the order of :data:`PREFERENCE`.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 
 from hub.assistant.tables import LANGUAGES, Tables
 from hub.ingest.language import MIN_LENGTH, LanguageDetector, detector_for
@@ -36,18 +37,30 @@ def vote(tokens: list[str], tables: Tables) -> dict[str, float]:
 class QuestionLanguage:
     """Detects a question's language from table votes, with lingua as one more voter."""
 
-    def __init__(self, tables: Tables, detector: LanguageDetector | None = None) -> None:
+    def __init__(
+        self,
+        tables: Tables,
+        detector: LanguageDetector | None = None,
+        *,
+        lazy_detector: Callable[[], LanguageDetector] | None = None,
+    ) -> None:
         self.tables = tables
-        self.detector = detector
+        self._detector = detector
+        self._lazy = lazy_detector
 
     @classmethod
     def with_lingua(cls, tables: Tables) -> QuestionLanguage:
-        """With lingua as tie-breaker, its models loaded now: lingua loads them lazily, which
-        made the first tie-break after start-up take about a second (measured by
-        ``hub bench ask``)."""
-        detector = detector_for(LANGUAGES)
-        detector.detect("warm up the language models, once per process")
-        return cls(tables, detector)
+        """With lingua as tie-breaker, built the first time the tables tie. Loading its five
+        models takes about a second (4.7 s on a busy machine), most of ``hub ask``'s start-up,
+        while the tables alone decide the language of almost every question. (Lingua's
+        low-accuracy mode loads in 60 ms but took more Catalan questions for Spanish.)"""
+        return cls(tables, lazy_detector=lambda: detector_for(LANGUAGES))
+
+    @property
+    def detector(self) -> LanguageDetector | None:
+        if self._detector is None and self._lazy is not None:
+            self._detector, self._lazy = self._lazy(), None
+        return self._detector
 
     def detect(self, text: str, tokens: list[str], preferred: str | None = None) -> str:
         scores = vote(tokens, self.tables)

@@ -13,10 +13,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from hub.assistant.dates import month_names
-from hub.assistant.text import PhraseMatcher, normalise
+from hub.assistant.text import PhraseMatcher, normalise, read_yaml
 
 HERE = Path(__file__).parent
 LANGUAGES = ("en", "es", "fr", "ca", "pt")
@@ -99,8 +97,8 @@ def _by_language(
 @cache
 def load_tables(intents_path: Path = HERE / "intents.yaml") -> Tables:
     """Read the tables once per process (cached by path)."""
-    data = yaml.safe_load(intents_path.read_text(encoding="utf-8"))
-    texts = yaml.safe_load((HERE / "phrases.yaml").read_text(encoding="utf-8"))
+    data = read_yaml(intents_path)
+    texts = read_yaml(HERE / "phrases.yaml")
     votes: dict[str, set[str]] = {}
 
     concepts: PhraseMatcher[str] = PhraseMatcher()

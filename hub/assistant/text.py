@@ -14,13 +14,21 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Generic, TypeVar
+from pathlib import Path
+from typing import Any, Generic, TypeVar
 
+import yaml
 from rapidfuzz import fuzz, process
 
 T = TypeVar("T")
 _NOT_WORD = re.compile(r"[^0-9a-z]+")
 _ORDINAL_SIGNS = str.maketrans({"º": "o", "ª": "a", "’": "'", "`": "'"})
+
+
+def read_yaml(path: Path) -> Any:
+    """A YAML file of the assistant's own words, parsed with libyaml when PyYAML has it."""
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
 
 
 def strip_accents(text: str) -> str:
@@ -62,6 +70,8 @@ class PhraseMatcher(Generic[T]):
     _phrases: dict[tuple[str, ...], list[T]] = field(default_factory=dict)
     _longest: int = 1
     _singles: list[str] = field(default_factory=list)
+    _firsts: set[str] = field(default_factory=set)
+    """The first words of the phrases: a position starting with another word is skipped."""
 
     def add(self, phrase: str, value: T) -> None:
         key = tuple(words(phrase))
@@ -71,6 +81,7 @@ class PhraseMatcher(Generic[T]):
         if value not in values:
             values.append(value)
         self._longest = max(self._longest, len(key))
+        self._firsts.add(key[0])
         if len(key) == 1 and len(key[0]) >= self.fuzzy_min_length:
             self._singles.append(key[0])
 
@@ -89,6 +100,8 @@ class PhraseMatcher(Generic[T]):
         found: list[Found[T]] = []
         for size in range(min(self._longest, len(tokens)), 0, -1):
             for start in range(len(tokens) - size + 1):
+                if tokens[start] not in self._firsts:
+                    continue
                 span = range(start, start + size)
                 if any(i in used for i in span):
                     continue

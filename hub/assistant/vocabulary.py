@@ -13,9 +13,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from hub.assistant.text import PhraseMatcher, normalise
+from hub.assistant.text import PhraseMatcher, normalise, read_yaml
 
 HERE = Path(__file__).parent
 LANGUAGES = ("en", "es", "fr", "ca", "pt")
@@ -65,7 +63,7 @@ def _by_language(
 
 @cache
 def load_vocabulary(path: Path = HERE / "vocabulary.yaml") -> Vocabulary:
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = read_yaml(path)
     votes: dict[str, set[str]] = {}
     types: PhraseMatcher[str] = PhraseMatcher()
     _by_language(data["types"], types, votes)
