@@ -89,9 +89,9 @@ class Assistant:
         self.vocabulary = vocabulary or load_vocabulary()
         self._build(index)
         self.languages = (
-            QuestionLanguage.with_lingua(self.tables)
+            QuestionLanguage.with_lingua(self.vocabulary.votes)
             if use_lingua
-            else QuestionLanguage(self.tables)
+            else QuestionLanguage(self.vocabulary.votes)
         )
 
     @classmethod

@@ -114,7 +114,7 @@ def read(text: str, vocabulary: Vocabulary, tables: Tables, today: dt.date) -> R
     marker = next(iter(vocabulary.next_last.find(words, used, fuzzy=False)), None)
     if marker is not None and reading.period is None:
         reading.relative = marker.value
-    for found in tables.ordinals.find(words, used, fuzzy=False):
+    for found in vocabulary.ordinals.find(words, used, fuzzy=False):
         words[found.start] = str(found.value)  # "thirteenth" is "13th": an edition
         used.discard(found.start)
     reading.qtype = _qtype(words, vocabulary, used)

@@ -13,6 +13,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from hub.assistant.dates import month_names
 from hub.assistant.text import PhraseMatcher, normalise, read_yaml
 
 HERE = Path(__file__).parent
@@ -29,6 +30,7 @@ class Vocabulary:
     out_of_scope: PhraseMatcher[str]
     injection: PhraseMatcher[str]
     remind: PhraseMatcher[str]
+    ordinals: PhraseMatcher[int]
     kinds: dict[str, dict[str, list[str]]]
     steps: dict[str, dict[str, list[str]]]
     stopwords: frozenset[str]
@@ -88,6 +90,22 @@ def load_vocabulary(path: Path = HERE / "vocabulary.yaml") -> Vocabulary:
                 raise ValueError(f"vocabulary.yaml stopwords.{language}: quote {word!r}")
             stopwords.update(normalise(str(word)).split())
             votes.setdefault(normalise(str(word)), set()).add(language)
+    for language in LANGUAGES:
+        for name in month_names(language).values():
+            for word in normalise(name).split():
+                votes.setdefault(word, set()).add(language)
+    ordinals: PhraseMatcher[int] = PhraseMatcher()
+    for language, table in data["ordinals"].items():
+        for word, number in table.items():
+            ordinals.add(str(word), int(number))
+            for part in normalise(str(word)).split():
+                votes.setdefault(part, set()).add(language)
+    for language, words in data["markers"].items():
+        for word in words:
+            if not isinstance(word, str):
+                raise ValueError(f"vocabulary.yaml markers.{language}: quote {word!r}")
+            for part in normalise(word).split():
+                votes.setdefault(part, set()).add(language)
     for kind in data["kinds"].values():
         for language, phrases in kind.items():
             for phrase in phrases:
@@ -101,6 +119,7 @@ def load_vocabulary(path: Path = HERE / "vocabulary.yaml") -> Vocabulary:
         out_of_scope=out,
         injection=injection,
         remind=remind,
+        ordinals=ordinals,
         kinds=data["kinds"],
         steps=data["steps"],
         stopwords=frozenset(stopwords),
