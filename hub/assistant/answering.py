@@ -267,8 +267,42 @@ class Responder:
             coming, key=lambda item: (self._vagueness(item[1]) > 1, item[0][0], item[1].key)
         )
         doc = precise_first[0][1]
+        between = self._undated_before(ctx, doc, pool)
+        if between is not None:  # the edition before it has no date: it may be the next one
+            name = event_name(ctx, between)
+            where = place(ctx, between.city, between.country)
+            text = ctx.phrase("date_unknown_of", name=name)
+            if where:
+                text = f"{name}{ctx.phrase('place_in', place=where)}. {text}"
+            return Decision(ctx.handoff(text, sources=[between.id]), "when", 0.3)
         reply = self._when(ctx, doc, relative=True)
         return Decision(reply, "when", 0.85 if not reply.handoff else 0.3)
+
+    def _undated_before(self, ctx: Context, chosen: Doc, pool: list[Doc]) -> EventView | None:
+        """An undated edition of the chosen event's kind numbered before it and after every
+        edition already over: then which one comes next is not known."""
+        event = chosen.record
+        if not isinstance(event, EventView) or not event.number:
+            return None
+        same = [d for d in pool if isinstance(d.record, EventView) and d.kind == chosen.kind]
+        over = [self.span(d) for d in same]
+        last_over = max((s[0].year for s in over if s is not None and s[1] < ctx.today), default=0)
+        past = [
+            d.record.number or 0
+            for d, s in zip(same, over, strict=True)
+            if s is not None and s[1] < ctx.today and isinstance(d.record, EventView)
+        ]
+        for doc in same:
+            other = doc.record
+            assert isinstance(other, EventView)
+            number = other.number or 0
+            era = self.era(doc)
+            if other.span is not None or not max(past, default=0) < number < event.number:
+                continue
+            if era is not None and last_over > era:  # one of its kind is over since: it was too
+                continue
+            return other
+        return None
 
     def _vagueness(self, doc: Doc) -> int:
         record = doc.record
@@ -523,6 +557,14 @@ class Responder:
             return Reply(
                 ctx.phrase("organised_by", name=name, organiser=event.organiser), [event.id]
             )
+        if qtype == "theme":
+            theme, used = text_in(event.theme, ctx.language)
+            if not theme:
+                return ctx.handoff(ctx.phrase("theme_unknown_of", name=name), sources=[event.id])
+            text = ctx.phrase("theme_of", name=name, theme=theme)
+            if used != ctx.language:
+                text = ctx.phrase("english_note", text=text)
+            return Reply(text, [event.id])
         if qtype in {"what", "list"}:
             dated = self._when(ctx, doc)
             parts = [dated.text]  # a missing date is said; what the event is, is answered

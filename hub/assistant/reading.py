@@ -37,7 +37,7 @@ from hub.assistant.vocabulary import TYPE_ORDER, Vocabulary
 _SENTENCE = re.compile(r"(?<=[.!?¿¡\n])\s+|(?<=\?)")
 _QUESTION_MARK = re.compile(r"[?¿]")
 LONG = 160
-CONSUMING = frozenset({"when", "where", "who", "what", "list", "how_many"})
+CONSUMING = frozenset({"when", "where", "who", "theme", "what", "list", "how_many"})
 """Question types whose phrases are only question words (set aside before retrieval)."""
 CONCEPTS = frozenset({"cost", "join", "share"})
 """Question types that are also what is asked about: their words, in any language, are one

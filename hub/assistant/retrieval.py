@@ -46,7 +46,8 @@ STEMMERS = {
 }
 _ORDINAL = re.compile(r"^(\d{1,2})(st|nd|rd|th|a|o|e|er|re|eme|ieme|t|na|ena|ta|to)?$")
 _YEAR = re.compile(r"^(19|20)\d\d$")
-_ROMAN = re.compile(r"^[ivxl]{2,7}$")
+_ROMAN = re.compile(r"^([ivxl]{2,7})(e|eme|er|a|o|th)?$")
+"""A Roman numeral of two letters or more, maybe with an ordinal ending (``xiiie``)."""
 _ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50}
 K1, B = 1.2, 0.5
 NAME_WEIGHT, ALIAS_WEIGHT, KIND_WEIGHT, BODY_WEIGHT = 3, 2, 1, 1
@@ -84,7 +85,8 @@ def number_term(token: str) -> str | None:
     match = _ORDINAL.match(token)
     if match:
         return f"#{int(match.group(1))}"
-    if _ROMAN.match(token) and (value := roman(token)):
+    numeral = _ROMAN.match(token)
+    if numeral and (value := roman(numeral.group(1))):
         return f"#{value}"
     return None
 
