@@ -18,7 +18,19 @@ from hub.assistant.text import PhraseMatcher, normalise, read_yaml
 
 HERE = Path(__file__).parent
 LANGUAGES = ("en", "es", "fr", "ca", "pt")
-TYPE_ORDER = ("cost", "how_many", "join", "share", "when", "where", "who", "yesno", "theme", "what", "list")
+TYPE_ORDER = (
+    "cost",
+    "how_many",
+    "join",
+    "share",
+    "when",
+    "where",
+    "who",
+    "yesno",
+    "theme",
+    "what",
+    "list",
+)
 
 
 @dataclass
