@@ -117,6 +117,9 @@ def read(text: str, vocabulary: Vocabulary, tables: Tables, today: dt.date) -> R
     for found in vocabulary.ordinals.find(words, used, fuzzy=False):
         words[found.start] = str(found.value)  # "thirteenth" is "13th": an edition
         used.discard(found.start)
+    for i, word in enumerate(words):  # "my city": who asks, not what is asked about
+        if word in vocabulary.askers and i and words[i - 1] in vocabulary.possessives:
+            used.add(i)
     reading.qtype = _qtype(words, vocabulary, used)
     reading.content = [w for i, w in enumerate(words) if i not in used]
     if reading.qtype in CONCEPTS:

@@ -47,6 +47,9 @@ class Vocabulary:
     steps: dict[str, dict[str, list[str]]]
     stopwords: frozenset[str]
     votes: dict[str, frozenset[str]]
+    possessives: frozenset[str] = frozenset()
+    askers: frozenset[str] = frozenset()
+    """Nouns that, after a possessive ("my city"), say who asks, not what is asked about."""
     kind_words: frozenset[str] = frozenset()
     """Words of the kinds' names: what a question asks about, never only how it asks."""
 
@@ -136,6 +139,10 @@ def load_vocabulary(path: Path = HERE / "vocabulary.yaml") -> Vocabulary:
         steps=data["steps"],
         stopwords=frozenset(stopwords),
         votes={word: frozenset(langs) for word, langs in votes.items()},
+        possessives=frozenset(normalise(str(w)) for w in data.get("possessives", [])),
+        askers=frozenset(
+            normalise(str(w)) for words in data.get("askers", {}).values() for w in words
+        ),
         kind_words=frozenset(
             word
             for kind in data["kinds"].values()
