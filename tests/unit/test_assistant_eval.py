@@ -1,16 +1,18 @@
-"""The retrieval assistant against its development set (issue 22).
+"""The retrieval assistant against its development set and the older sets (issue 22).
 
 ``dev_questions.jsonl`` was written before the retrieval assistant, from the
 seed documents, and split by template into a ``tune`` half (rules and
 thresholds were chosen on it) and a ``report`` half that was never looked at
-to fix anything. The floors below are the figures measured when the
-assistant was built: a change that lowers them is a regression. The issue's
-goals (90% overall, 85% per language, at most 1 invented answer in 100) are
-not reached yet; the figures are in the report of the branch.
+to fix anything. The older sets pinned the old intent tables: ``eval`` and
+``heldout`` were used as more tuning data (each failure grouped by class and
+the class fixed), ``heldout2`` was only scored. The floors below sit a little
+under the figures measured when the assistant was built: a change that
+lowers them is a regression. The issue's goals (90% overall, 85% per
+language, at most 1 invented answer in 100) are not all reached yet; the
+figures are in the report of the branch.
 
-The older sets (``eval_questions.jsonl`` and the held-out sets) pinned the
-old intent tables' words and intents; they are scored here without the
-intent, for the record, with no floor.
+The older sets are scored without their ``intent`` (the retrieval assistant
+names the slot asked, not the old tables' intents).
 """
 
 from __future__ import annotations
@@ -51,15 +53,28 @@ def test_the_development_set_is_as_the_issue_asks() -> None:
     assert {"typo", "no_accents", "upper_case", "emoji", "long", "injection"} <= noise
 
 
-@pytest.mark.parametrize(("split", "floor"), [("tune", 0.80), ("report", 0.78)])
+@pytest.mark.parametrize(
+    ("split", "floor", "per_language", "invented"),
+    [("tune", 0.89, 0.87, 0.02), ("report", 0.86, 0.80, 0.03)],
+)
 def test_accuracy_on_the_development_set_does_not_fall(
-    assistant: Assistant, split: str, floor: float
+    assistant: Assistant, split: str, floor: float, per_language: float, invented: float
 ) -> None:
     report = evaluate(assistant, read_cases(HERE / "dev_questions.jsonl"), split=split)
     assert report.accuracy() >= floor, _explain(report)
     for language in LANGUAGES:
-        assert report.accuracy(language) >= 0.70, _explain(report)
-    assert len(report.invented) <= 0.07 * sum(report.total.values()), _explain(report)
+        assert report.accuracy(language) >= per_language, _explain(report)
+    assert len(report.invented) <= invented * sum(report.total.values()), _explain(report)
+
+
+@pytest.mark.parametrize(
+    ("name", "floor"),
+    [("eval_questions", 0.85), ("heldout_questions", 0.85), ("heldout2_questions", 0.75)],
+)
+def test_no_regression_on_the_older_sets(assistant: Assistant, name: str, floor: float) -> None:
+    report = evaluate(assistant, read_cases(HERE / f"{name}.jsonl"))
+    assert report.accuracy() >= floor, _explain(report)
+    assert len(report.invented) <= 0.06 * sum(report.total.values()), _explain(report)
 
 
 def test_the_scorer_catches_a_wrong_answer(assistant: Assistant) -> None:

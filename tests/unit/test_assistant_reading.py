@@ -78,3 +78,50 @@ def test_out_of_scope_requests_are_marked() -> None:
     assert _read("I forgot my password").out_of_scope
     assert _read("¿el OIDP me paga el vuelo?").out_of_scope
     assert not _read("when is the next conference").out_of_scope
+
+
+@pytest.mark.parametrize(
+    ("text", "qtype"),
+    [
+        ("when is the next conference", "when"),  # "is the" inside a question is not yes/no
+        ("is there an office in Asia", "yesno"),
+        ("what was the theme of the 13th conference", "theme"),
+        ("quand a été créée la plateforme africaine", "when"),
+        ("où a eu lieu la 13e conférence", "where"),
+        ("how do I send news to the hub", "share"),
+    ],
+)
+def test_more_slots_from_closed_word_sets(text: str, qtype: str) -> None:
+    assert _read(text).qtype == qtype
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("where is the fifteenth conference", "15"),
+        ("cual fue el tema de la decimotercera conferencia", "13"),
+        ("quan va ser la tretzena conferència", "13"),
+        ("quando foi a décima terceira conferência", "13"),
+    ],
+)
+def test_ordinal_words_are_edition_numbers(text: str, number: str) -> None:
+    assert number in _read(text).content
+
+
+def test_cost_and_joining_are_one_retrieval_concept_in_every_language() -> None:
+    assert "@cost" in _read("do members pay a fee").content
+    assert "@cost" in _read("faut-il payer une cotisation").content
+    assert "@join" in _read("com em dono d'alta al butlletí").content
+    assert "fee" not in _read("do members pay a fee").content
+
+
+@pytest.mark.parametrize(
+    ("text", "asker"),
+    [
+        ("how can my city join the IOPD", "city"),
+        ("como puede mi ayuntamiento unirse al OIDP", "ayuntamiento"),
+        ("com pot el meu ajuntament fer-se membre", "ajuntament"),
+    ],
+)
+def test_who_asks_is_not_what_is_asked_about(text: str, asker: str) -> None:
+    assert asker not in _read(text).content
