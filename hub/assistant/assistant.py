@@ -145,7 +145,7 @@ class Assistant:
         """Answer ``text`` as of ``now``, in ``lang`` if given, else in the question's language."""
         today = now.date() if isinstance(now, dt.datetime) else now
         preferred = getattr(member, "language", None)
-        reading = read(text, self.vocabulary, self.tables, today)
+        reading = read(text, self.vocabulary, today)
         asked_in = self.languages.detect(reading.text or text, reading.words, preferred)
         language = lang if lang in LANGUAGES else asked_in
         ctx = Context(self.index, self.tables, language, today)

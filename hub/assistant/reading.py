@@ -30,7 +30,6 @@ from hub.assistant.dates import (
     season_period,
     year_period,
 )
-from hub.assistant.tables import Tables
 from hub.assistant.text import normalise
 from hub.assistant.vocabulary import TYPE_ORDER, Vocabulary
 
@@ -87,7 +86,7 @@ def question_sentences(text: str, vocabulary: Vocabulary) -> str:
     return " ".join(asking or kept)
 
 
-def read(text: str, vocabulary: Vocabulary, tables: Tables, today: dt.date) -> Reading:
+def read(text: str, vocabulary: Vocabulary, today: dt.date) -> Reading:
     kept = question_sentences(text, vocabulary)
     words = normalise(kept).split()
     reading = Reading(text=kept, words=words, only_orders=not words and bool(text.strip()))
@@ -103,7 +102,7 @@ def read(text: str, vocabulary: Vocabulary, tables: Tables, today: dt.date) -> R
     for word in words:
         if re.fullmatch(r"(19|20)\d\d", word):
             reading.year = int(word)
-    month = next(iter(tables.months.find(words, used, fuzzy=False)), None)
+    month = next(iter(vocabulary.months.find(words, used, fuzzy=False)), None)
     season = next(iter(vocabulary.seasons.find(words, used, fuzzy=False)), None)
     if month is not None and _month_is_meant(words, month.start):
         reading.period = named_month(month.value, today, reading.year)

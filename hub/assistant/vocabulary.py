@@ -43,6 +43,7 @@ class Vocabulary:
     injection: PhraseMatcher[str]
     remind: PhraseMatcher[str]
     ordinals: PhraseMatcher[int]
+    months: PhraseMatcher[int]
     kinds: dict[str, dict[str, list[str]]]
     steps: dict[str, dict[str, list[str]]]
     stopwords: frozenset[str]
@@ -105,10 +106,15 @@ def load_vocabulary(path: Path = HERE / "vocabulary.yaml") -> Vocabulary:
                 raise ValueError(f"vocabulary.yaml stopwords.{language}: quote {word!r}")
             stopwords.update(normalise(str(word)).split())
             votes.setdefault(normalise(str(word)), set()).add(language)
+    months: PhraseMatcher[int] = PhraseMatcher(fuzzy_cutoff=86.0, fuzzy_min_length=5)
     for language in LANGUAGES:
-        for name in month_names(language).values():
+        for number, name in month_names(language).items():
+            if normalise(name) != "may":  # "may I..." is not a month, "in may" is
+                months.add(name, number)
             for word in normalise(name).split():
                 votes.setdefault(word, set()).add(language)
+    for phrase, number in data.get("month_phrases", {}).items():
+        months.add(str(phrase), int(number))
     ordinals: PhraseMatcher[int] = PhraseMatcher()
     for language, table in data["ordinals"].items():
         for word, number in table.items():
@@ -135,6 +141,7 @@ def load_vocabulary(path: Path = HERE / "vocabulary.yaml") -> Vocabulary:
         injection=injection,
         remind=remind,
         ordinals=ordinals,
+        months=months,
         kinds=data["kinds"],
         steps=data["steps"],
         stopwords=frozenset(stopwords),

@@ -7,14 +7,13 @@ import datetime as dt
 import pytest
 
 from hub.assistant.reading import read
-from hub.assistant.tables import load_tables
 from hub.assistant.vocabulary import load_vocabulary
 
 TODAY = dt.date(2020, 1, 15)  # a Wednesday
 
 
 def _read(text: str, today: dt.date = TODAY):  # type: ignore[no-untyped-def]
-    return read(text, load_vocabulary(), load_tables(), today)
+    return read(text, load_vocabulary(), today)
 
 
 @pytest.mark.parametrize(
