@@ -429,6 +429,8 @@ class Responder:
         for options in numbers:  # an edition or year the question names must be the record's
             if not any(best.terms.get(t) for t in options):
                 return Decision(ctx.handoff(ctx.phrase("no_such_record")), qtype, 0.1)
+        if not numbers and best.group in {"step", "award"}:  # no edition named: the current one
+            best = self._current_edition(ctx, best)
         kinds_named = [o for o in terms if o & self._every_kind]
         if kinds_named and not any(best.terms.get(t) for o in kinds_named for t in o):
             return Decision(ctx.handoff(ctx.phrase("no_such_record")), qtype, 0.1)
@@ -507,6 +509,18 @@ class Responder:
         if shares[0][0] >= 0.99 and shares[1][0] <= shares[0][0] - 0.2:
             return shares[0][1]
         return None
+
+    def _current_edition(self, ctx: Context, best: Doc) -> Doc:
+        """The same step (or the award itself) of the edition current at now."""
+        family = best.step and self.retriever.vocabulary.step_family(best.step)
+        editions = [
+            d
+            for d in self.retriever.docs
+            if d.group == best.group
+            and d is not best
+            and (d.step and self.retriever.vocabulary.step_family(d.step)) == family
+        ]
+        return self._current(ctx, best, editions) or best
 
     def _current(self, ctx: Context, best: Doc, rivals: list[Doc]) -> Doc | None:
         """Among tied editions of one kind (award steps, conferences), the one current at now."""
