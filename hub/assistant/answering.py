@@ -86,7 +86,7 @@ class Responder:
         qtype = reading.qtype or "what"
         if not reading.words or reading.out_of_scope:
             return Decision(ctx.handoff(), "out_of_scope" if reading.words else "unknown", 0.0)
-        terms = self.retriever.query_terms(reading.content, ctx.language)
+        terms = self.retriever.unbind(self.retriever.query_terms(reading.content, ctx.language))
         ranked = self.retriever.search(terms)
         kind_terms, content = self._split_terms(terms)
         named = [c for c in content if self._weighty(c)] and ranked
@@ -279,7 +279,11 @@ class Responder:
             if where:
                 text = f"{name}{ctx.phrase('place_in', place=where)}. {text}"
             return Decision(ctx.handoff(text, sources=[between.id]), "when", 0.3)
-        reply = self._when(ctx, doc, relative=True)
+        reply = self._when(ctx, doc)
+        if not reply.handoff and isinstance(doc.record, EventView):  # said as the next one
+            key = "next_conference" if doc.kind == "conference" else "next_event"
+            text = ctx.phrase(key, event=describe(ctx, doc.record))
+            reply = Reply(text, reply.sources, target=reply.target)
         return Decision(reply, "when", 0.85 if not reply.handoff else 0.3)
 
     def _undated_before(self, ctx: Context, chosen: Doc, pool: list[Doc]) -> EventView | None:
@@ -602,7 +606,7 @@ class Responder:
             return Reply(" ".join(parts), [event.id])
         return self._when(ctx, doc)
 
-    def _when(self, ctx: Context, doc: Doc, relative: bool = False) -> Reply:
+    def _when(self, ctx: Context, doc: Doc) -> Reply:
         """The date sentence for an event or an award step: past said to be past."""
         record = doc.record
         if isinstance(record, AwardView):

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -51,6 +51,10 @@ _ROMAN = re.compile(r"^([ivxl]{2,7})(e|eme|er|a|o|th)?$")
 _ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50}
 K1, B = 1.2, 0.5
 NAME_WEIGHT, ALIAS_WEIGHT, KIND_WEIGHT, BODY_WEIGHT = 3, 2, 1, 1
+BOUND_MIN, BOUND_SHARE, BOUND_PREFIX = 4, 0.9, 6
+"""A term seen at least this often, beside one same word (stems sharing their first letters,
+so "participatory", "participatif" and "participativo" are one) at least this share of the
+time, is bound to it."""
 
 
 def roman(text: str) -> int | None:
@@ -145,6 +149,11 @@ class Retriever:
         self.docs: list[Doc] = []
         self.raw_words: set[str] = set()
         self.name_words: set[str] = set()
+        self._seen: Counter[str] = Counter()
+        self._beside: defaultdict[str, Counter[str]] = defaultdict(Counter)
+        self.bound: dict[str, str] = {}
+        """Term -> the start of the word it always stands beside in the records ("budget" of
+        "participatory budgeting"): alone in a question, it means what the records do not hold."""
         self._words: dict[str, list[str]] = {}
         """A record's plain words while it is built (for the concepts it holds)."""
         self.synonyms: dict[str, set[str]] = {}
@@ -170,8 +179,13 @@ class Retriever:
             self.raw_words.update(plain)
             self._words.setdefault(doc.key, []).extend([*plain, "|"])
             lang = language if language in STEMMERS else "en"
-            for term in self.analyser.terms(text, lang):
+            terms = self.analyser.terms(text, lang)
+            for i, term in enumerate(terms):
                 doc.terms[term] += weight
+                self._seen[term] += 1
+                for j in (i - 1, i + 1):
+                    if 0 <= j < len(terms) and terms[j] != term:
+                        self._beside[term][terms[j]] += 1
 
     def _names(self, doc: Doc, texts: Iterable[str]) -> None:
         """Words of proper names: the only words a typo may be corrected to."""
@@ -308,6 +322,19 @@ class Retriever:
                 weight = self.idf[term] * tf * (K1 + 1) / (tf + norm)
                 self.postings.setdefault(term, []).append((number, weight))
         self._names_list = sorted(self.name_words)
+        kinds = set().union(*(d.kind_terms for d in self.docs)) if self.docs else set()
+        for term, seen in self._seen.items():
+            if seen < BOUND_MIN or term[0] in "#y@" or term in kinds:
+                continue
+            groups: Counter[str] = Counter()  # one word's stems in several languages
+            for other, count in self._beside[term].items():
+                groups[other[:BOUND_PREFIX]] += count
+            if groups:
+                partner, together = groups.most_common(1)[0]
+                if together >= BOUND_SHARE * seen:
+                    self.bound[term] = partner
+        self._seen.clear()
+        self._beside.clear()
 
     # --- searching --------------------------------------------------------------------------
 
@@ -335,6 +362,20 @@ class Retriever:
                     options.add(self.analyser.stem(best[0], language))
                     options.add(self.analyser.stem(best[0], "en"))
             out.append(options)
+        return out
+
+    def unbind(self, terms: list[set[str]]) -> list[set[str]]:
+        """Each word without the stems that, in the records, only occur beside a word the
+        question does not say (a word of a fixed name used in another sense)."""
+        said = set().union(*terms) if terms else set()
+        out = []
+        for options in terms:
+            kept = {
+                t
+                for t in options
+                if t not in self.bound or any(o.startswith(self.bound[t]) for o in said)
+            }
+            out.append(kept or {f"?{min(options)}"})
         return out
 
     def search(self, terms: list[set[str]]) -> list[tuple[float, Doc]]:

@@ -72,13 +72,7 @@ def test_answers_carry_the_records_they_cite(assistant: Assistant) -> None:
 @pytest.mark.parametrize(
     "question",
     [
-        pytest.param(
-            "what is the budget of the secretariat",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="known gap (issue 22): 'budget' retrieves participatory-budgeting records",
-            ),
-        ),
+        "what is the budget of the secretariat",  # "budget" is only ever "participatory budget"
         "who won the 2019 award",
         "who won the award",
         "when is the 14th conference",
