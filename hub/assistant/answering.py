@@ -387,7 +387,7 @@ class Responder:
             key=lambda d: (d.record.starts_on or dt.date.max, d.key),  # type: ignore[union-attr]
         )
         others = [d for d in docs if not isinstance(d.record, EventView)]
-        lines = [ctx.phrase("listing")]
+        lines = [self._list_header(ctx, {d.kind for d in docs})]
         for doc in events[:MAX_LISTED]:
             lines.append(f"• {describe(ctx, doc.record)}")  # type: ignore[arg-type]
         for doc in others[:12]:
@@ -396,6 +396,13 @@ class Responder:
         if len(docs) > len(shown):
             lines.append(ctx.phrase("and_more", count=len(docs) - len(shown)))
         return Decision(Reply("\n".join(lines), [d.record_id for d in shown]), "list", confidence)
+
+    def _list_header(self, ctx: Context, kinds: set[str]) -> str:
+        """ "The thematic priorities I know of:" when one kind is listed, else a plain header."""
+        names = ctx.tables.words_for("kind_names", ctx.language)
+        if len(kinds) == 1 and (kind := next(iter(kinds))) in names:
+            return ctx.phrase("listing_of", kinds=names[kind])
+        return ctx.phrase("listing")
 
     def _of_kind(
         self, ranked: list[tuple[float, Doc]], kind_terms: set[str], qtype: str
