@@ -713,10 +713,30 @@ class Responder:
         years = "/".join(str(y) for y in office.data.get("planned_in", []))
         return ctx.phrase("office_planned", name=name, years=years)
 
+    def _entry_fact(self, ctx: Context, qtype: str, name: str, entry: EntryView) -> Reply:
+        """Where or since when, from the entry's own fields; what it does not state is said
+        and handed off (its text is not an answer to another slot)."""
+        if qtype == "where":
+            city = entry.data.get("city")
+            country = entry.data.get("country")
+            where = place(
+                ctx, city if isinstance(city, str) else None, _str(country) if country else None
+            )
+            if where:
+                return Reply(ctx.phrase("entry_place", name=name, place=where), [entry.id])
+            return ctx.handoff(ctx.phrase("place_unknown_of", name=name), sources=[entry.id])
+        began, precision = _since(entry.data)
+        written = when(began, None, precision, ctx.language) if began else None
+        if written:
+            return Reply(ctx.phrase("entry_since", name=name, when=written), [entry.id])
+        return ctx.handoff(ctx.phrase("date_unknown_of", name=name), sources=[entry.id])
+
     def _entry_slot(self, ctx: Context, qtype: str, doc: Doc, entry: EntryView) -> Reply:
         if entry.kind == "office":
             return Reply(self._office(ctx, entry), [entry.id])
         name = text_in(entry.name, ctx.language)[0]
+        if qtype in {"where", "when"} and entry.kind != "faq":
+            return self._entry_fact(ctx, qtype, name, entry)
         body, used = text_in(entry.body, ctx.language)
         if not body:
             text = ctx.phrase("what_is", name=name, text="").rstrip(": ")
@@ -728,6 +748,18 @@ class Responder:
         if isinstance(url, str) and url not in text:
             text += " " + ctx.phrase("more_at", url=url)
         return Reply(text, [entry.id])
+
+
+def _since(data: dict[str, object]) -> tuple[dt.date | None, str]:
+    """The date a record states it began (founded, approved, since a year), and its precision."""
+    for key in ("founded", "approved_on", "agreed_at"):
+        found = _date(data.get(key))
+        if found is not None:
+            return found, str(data.get(f"{key}_precision", "day"))
+    for key, value in data.items():
+        if (key == "since" or key.endswith("_since")) and isinstance(value, int):
+            return dt.date(value, 1, 1), "year"
+    return None, "unknown"
 
 
 def _award_name(ctx: Context, award: AwardView) -> str:
@@ -758,6 +790,10 @@ def _day(ctx: Context) -> str:
     from hub.assistant.dates import day_words
 
     return day_words(ctx.today, ctx.language)
+
+
+def _str(value: object) -> str | None:
+    return value if isinstance(value, str) else None
 
 
 def _is_name_like(options: set[str]) -> bool:
