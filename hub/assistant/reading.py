@@ -35,7 +35,7 @@ from hub.assistant.vocabulary import TYPE_ORDER, Vocabulary
 
 _SENTENCE = re.compile(r"(?<=[.!?¿¡\n])\s+|(?<=\?)")
 _QUESTION_MARK = re.compile(r"[?¿]")
-LONG = 160
+LONG = 80
 CONSUMING = frozenset({"when", "where", "who", "theme", "what", "list", "how_many"})
 """Question types whose phrases are only question words (set aside before retrieval)."""
 CONCEPTS = frozenset({"cost", "join", "share"})
@@ -93,6 +93,7 @@ def read(text: str, vocabulary: Vocabulary, today: dt.date) -> Reading:
     if not words:
         return reading
     used: set[int] = set()
+    vocabulary.courtesies.find(words, used, fuzzy=False)  # greetings and thanks set aside
     reading.remind = bool(vocabulary.remind.find(words, used, fuzzy=False))
     if vocabulary.out_of_scope.find(list(words), fuzzy=False):
         reading.out_of_scope = True

@@ -42,6 +42,7 @@ class Vocabulary:
     out_of_scope: PhraseMatcher[str]
     injection: PhraseMatcher[str]
     remind: PhraseMatcher[str]
+    courtesies: PhraseMatcher[str]
     ordinals: PhraseMatcher[int]
     months: PhraseMatcher[int]
     kinds: dict[str, dict[str, list[str]]]
@@ -99,6 +100,8 @@ def load_vocabulary(path: Path = HERE / "vocabulary.yaml") -> Vocabulary:
     injection.add_all(data["injection"], "injection")
     remind: PhraseMatcher[str] = PhraseMatcher()
     _by_language({"remind": data["remind"]}, remind, votes)
+    courtesies: PhraseMatcher[str] = PhraseMatcher()
+    _by_language({"courtesy": data["courtesies"]}, courtesies, votes)
     stopwords: set[str] = set()
     for language, words in data["stopwords"].items():
         for word in words:
@@ -140,6 +143,7 @@ def load_vocabulary(path: Path = HERE / "vocabulary.yaml") -> Vocabulary:
         out_of_scope=out,
         injection=injection,
         remind=remind,
+        courtesies=courtesies,
         ordinals=ordinals,
         months=months,
         kinds=data["kinds"],
