@@ -30,7 +30,7 @@ from hub.assistant.dates import (
     season_period,
     year_period,
 )
-from hub.assistant.text import normalise
+from hub.assistant.text import normalise, split_codes
 from hub.assistant.vocabulary import TYPE_ORDER, Vocabulary
 
 _SENTENCE = re.compile(r"(?<=[.!?¿¡\n])\s+|(?<=\?)")
@@ -88,7 +88,7 @@ def question_sentences(text: str, vocabulary: Vocabulary) -> str:
 
 def read(text: str, vocabulary: Vocabulary, today: dt.date) -> Reading:
     kept = question_sentences(text, vocabulary)
-    words = normalise(kept).split()
+    words = split_codes(normalise(kept).split())
     reading = Reading(text=kept, words=words, only_orders=not words and bool(text.strip()))
     if not words:
         return reading

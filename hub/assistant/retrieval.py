@@ -34,7 +34,7 @@ from rapidfuzz import fuzz, process
 
 from hub.assistant.index import AwardView, EntryView, EventView, KnowledgeIndex
 from hub.assistant.reading import CONCEPTS
-from hub.assistant.text import normalise
+from hub.assistant.text import normalise, split_codes
 from hub.assistant.vocabulary import LANGUAGES, Vocabulary
 
 STEMMERS = {
@@ -113,7 +113,7 @@ class Analyser:
 
     def terms(self, text: str, language: str) -> list[str]:
         out = []
-        for token in normalise(text).split():
+        for token in split_codes(normalise(text).split()):
             number = number_term(token)
             if number:
                 out.append(number)

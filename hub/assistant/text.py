@@ -31,6 +31,18 @@ def read_yaml(path: Path) -> Any:
     return yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
 
 
+_CODE = re.compile(r"^([a-z]{2,})(\d{1,3})$")
+
+
+def split_codes(tokens: list[str]) -> list[str]:
+    """``wuf10`` -> ``wuf``, ``10``: a name and its edition written together."""
+    out = []
+    for token in tokens:
+        code = _CODE.match(token)
+        out.extend(code.groups() if code else (token,))
+    return out
+
+
 def strip_accents(text: str) -> str:
     """``"Cuándo"`` -> ``"Cuando"``: decompose and drop the combining marks."""
     decomposed = unicodedata.normalize("NFKD", text.translate(_ORDINAL_SIGNS))
