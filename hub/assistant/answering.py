@@ -91,7 +91,13 @@ class Responder:
         kind_terms, content = self._split_terms(terms)
         named = [c for c in content if self._weighty(c)] and ranked
         asks_record = qtype != "list" and named and self.coverage(ranked[0][1], terms) >= 0.75
-        if reading.period is not None and qtype in {"list", "when", "what"} and not asks_record:
+        about_events = not kind_terms or bool(kind_terms & self._event_kind_terms)
+        if (
+            reading.period is not None
+            and qtype in {"list", "when", "what"}
+            and not asks_record
+            and about_events  # "the priorities of 2020": a year that narrows, not a period
+        ):
             return self._period(ctx, reading, ranked, kind_terms, content, terms)
         if reading.relative is not None and qtype not in {"join", "share", "cost", "how_many"}:
             return self._relative(ctx, reading, ranked, kind_terms, content, terms)
@@ -107,6 +113,14 @@ class Responder:
             if listed is not None:
                 return listed
         return self._record(ctx, reading, qtype, self._of_kind(ranked, kind_terms, qtype), terms)
+
+    @property
+    def _event_kind_terms(self) -> set[str]:
+        if not hasattr(self, "_event_kinds_cache"):
+            self._event_kinds_cache: set[str] = set().union(
+                *(d.kind_terms for d in self.retriever.docs if d.group == "event")
+            )
+        return self._event_kinds_cache
 
     @property
     def _every_kind(self) -> set[str]:
@@ -435,6 +449,7 @@ class Responder:
         terms: list[set[str]],
     ) -> Decision:
         ranked = self._fit(qtype, ranked)
+        ranked = self._named_first(ranked, self.retriever.query_terms(reading.words, ctx.language))
         best_score, best = ranked[0]
         numbers = [o for o in terms if any(t[0] in "#y" and t[1:].isdigit() for t in o)]
         for options in numbers:  # an edition or year the question names must be the record's
@@ -509,6 +524,23 @@ class Responder:
             if qtype == "when":
                 return record.span
         return doc.record_id
+
+    def _named_first(
+        self, ranked: list[tuple[float, Doc]], said: list[set[str]]
+    ) -> list[tuple[float, Doc]]:
+        """A record the question calls by its whole own name ("what is the IOPD") comes
+        first among those scoring near the best."""
+        if not ranked:
+            return ranked
+        best_score = ranked[0][0]
+        near = [(s, d) for s, d in ranked if s >= best_score * TIE]
+        if self.retriever.name_share(ranked[0][1], said) >= 0.99:
+            return ranked
+        named = [(s, d) for s, d in near if self.retriever.name_share(d, said) >= 0.99]
+        if not named:
+            return ranked
+        chosen = named[0]
+        return [(best_score, chosen[1]), *[(s, d) for s, d in ranked if d is not chosen[1]]]
 
     def _named(self, best: Doc, rivals: list[Doc], terms: list[set[str]]) -> Doc | None:
         """Among tied records, the one the question calls by its own name ("OGP Local circles"

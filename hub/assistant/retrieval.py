@@ -291,6 +291,8 @@ class Retriever:
             value = entry.data.get(key)
             if isinstance(value, int) or (isinstance(value, str) and value.isdigit()):
                 doc.terms[f"#{int(value)}"] += ALIAS_WEIGHT
+            elif isinstance(value, str) and value.isalpha():  # "priority B", "priority II"
+                doc.terms[number_term(value.lower()) or f"#{value.lower()}"] += ALIAS_WEIGHT
         return doc
 
     def _synonyms(self, names: list[str]) -> None:
@@ -348,6 +350,13 @@ class Retriever:
             number = number_term(word)
             if number:
                 out.append({number})
+                continue
+            if (
+                len(word) == 1
+                and f"#{word}" in self.postings
+                and word not in self.analyser.stopwords
+            ):
+                out.append({f"#{word}"})  # a letter that labels a record ("priority B")
                 continue
             if word in self.analyser.stopwords or len(word) < 2:
                 continue
