@@ -349,8 +349,12 @@ class Responder:
             and d.kind not in NOT_LISTED
             and self._kind_of(d) & kind_terms
         ]
+        awards = [d for d in self.retriever.docs if d.group == "award"]
+        award_named = max((len(d.kind_terms & kind_terms) for d in awards), default=0)
         if docs:  # the kind whose name the question says most fully ("thematic priority")
             most = max(len(self._kind_of(d) & kind_terms) for d in docs)
+            if award_named >= most:  # "award call": the award is asked about, not a list
+                return None
             docs = [d for d in docs if len(self._kind_of(d) & kind_terms) == most]
         kinds = {d.kind for d in docs}
         if not docs or len(kinds) > 2:
