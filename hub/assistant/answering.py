@@ -633,9 +633,9 @@ class Responder:
         if qtype in {"what", "list"}:
             dated = self._when(ctx, doc)
             parts = [dated.text]  # a missing date is said; what the event is, is answered
-            theme = event.theme.get(ctx.language)
-            if theme:
-                parts.append(ctx.phrase("theme_is", theme=theme))
+            own_theme = event.theme.get(ctx.language)
+            if own_theme:
+                parts.append(ctx.phrase("theme_is", theme=own_theme))
             elif event.theme.get("en"):
                 parts.append(
                     ctx.phrase(

@@ -114,9 +114,9 @@ def read(text: str, vocabulary: Vocabulary, today: dt.date) -> Reading:
     marker = next(iter(vocabulary.next_last.find(words, used, fuzzy=False)), None)
     if marker is not None and reading.period is None:
         reading.relative = marker.value
-    for found in vocabulary.ordinals.find(words, used, fuzzy=False):
-        words[found.start] = str(found.value)  # "thirteenth" is "13th": an edition
-        used.discard(found.start)
+    for ordinal in vocabulary.ordinals.find(words, used, fuzzy=False):
+        words[ordinal.start] = str(ordinal.value)  # "thirteenth" is "13th": an edition
+        used.discard(ordinal.start)
     for i, word in enumerate(words):  # "my city": who asks, not what is asked about
         if word in vocabulary.askers and i and words[i - 1] in vocabulary.possessives:
             used.add(i)

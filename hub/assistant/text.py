@@ -36,7 +36,7 @@ _CODE = re.compile(r"^([a-z]{2,})(\d{1,3})$")
 
 def split_codes(tokens: list[str]) -> list[str]:
     """``wuf10`` -> ``wuf``, ``10``: a name and its edition written together."""
-    out = []
+    out: list[str] = []
     for token in tokens:
         code = _CODE.match(token)
         out.extend(code.groups() if code else (token,))
