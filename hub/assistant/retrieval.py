@@ -112,8 +112,12 @@ class Analyser:
         return found
 
     def terms(self, text: str, language: str) -> list[str]:
+        return self.terms_of(normalise(text).split(), language)
+
+    def terms_of(self, words: list[str], language: str) -> list[str]:
+        """Like :meth:`terms`, for words already normalised."""
         out = []
-        for token in split_codes(normalise(text).split()):
+        for token in split_codes(words):
             number = number_term(token)
             if number:
                 out.append(number)
@@ -179,7 +183,7 @@ class Retriever:
             self.raw_words.update(plain)
             self._words.setdefault(doc.key, []).extend([*plain, "|"])
             lang = language if language in STEMMERS else "en"
-            terms = self.analyser.terms(text, lang)
+            terms = self.analyser.terms_of(plain, lang)
             for i, term in enumerate(terms):
                 doc.terms[term] += weight
                 self._seen[term] += 1
