@@ -23,6 +23,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from babel import Locale
+
 from hub.assistant.context import Context, Reply, Target, describe, event_name, place
 from hub.assistant.dates import covered, when
 from hub.assistant.index import AwardView, EntryView, EventView, StepView, text_in
@@ -778,8 +780,11 @@ class Responder:
             text = ctx.phrase("what_is", name=name, text="").rstrip(": ")
             return ctx.handoff(text + ".", sources=[entry.id])
         text = body if entry.kind == "faq" else ctx.phrase("what_is", name=name, text=body)
-        if used != ctx.language:
+        if used == "en" and ctx.language != "en":
             text = ctx.phrase("english_note", text=text)
+        elif used != ctx.language:  # a reply kept in the member's own language only
+            language = Locale.parse(ctx.language).languages.get(used, used)
+            text = ctx.phrase("only_in_note", language=language, text=text)
         url = entry.data.get("url")
         if isinstance(url, str) and url not in text:
             text += " " + ctx.phrase("more_at", url=url)

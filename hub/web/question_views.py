@@ -3,7 +3,9 @@
 The reply is recorded and queued to the member by the assistant's
 ``answer_reply`` (``hub.assistant.store``), looked up lazily so the console
 still runs in a build without the assistant (the form then says replies
-cannot be sent).
+cannot be sent). A replied question can be kept, with one click, as an FAQ
+entry (``save_reply_as_knowledge``): the next member asking the same thing
+is answered from it.
 """
 
 from __future__ import annotations
@@ -16,16 +18,17 @@ from sqlalchemy import select
 from starlette.responses import Response
 
 from hub.errors import HubError
-from hub.models import Member, Question
+from hub.models import KnowledgeEntry, Member, Question
 from hub.web.i18n import _
 from hub.web.page import Page, Refused
 
 
-def assistant_reply_function() -> Callable[..., Any] | None:
-    """``answer_reply`` of the assistant, or None when the assistant is not there."""
+def assistant_reply_function(name: str = "answer_reply") -> Callable[..., Any] | None:
+    """``answer_reply`` (or another function ``name``) of the assistant's store, or None
+    when the assistant is not there."""
     for module in ("hub.assistant.store", "hub.assistant"):
         try:
-            found = getattr(importlib.import_module(module), "answer_reply", None)
+            found = getattr(importlib.import_module(module), name, None)
         except ImportError:
             continue
         if callable(found):
@@ -49,11 +52,14 @@ def questions_page(page: Page) -> Response:
             .limit(10)
         )
     )
+    saved = set(page.db.scalars(select(KnowledgeEntry.id).where(KnowledgeEntry.kind == "faq")))
     return page.render(
         "questions.html",
         open_questions=open_questions,
         replied=replied,
+        saved={q.id for q in replied if f"faq-question-{q.id}" in saved},
         can_reply=assistant_reply_function() is not None,
+        can_save=assistant_reply_function("save_reply_as_knowledge") is not None,
     )
 
 
@@ -80,3 +86,20 @@ def reply(page: Page) -> Response:
         raise Refused(_("The reply was not sent: %(why)s") % {"why": exc}, "/questions") from None
     page.audit("reply", f"question:{question.id}")
     return page.redirect("/questions", _("Reply to question %(id)s sent.") % {"id": question.id})
+
+
+def save_as_knowledge(page: Page) -> Response:
+    """Keep a replied question and its reply as an FAQ entry, then open it for translations."""
+    question_id = int(page.request.path_params["question_id"])
+    save = assistant_reply_function("save_reply_as_knowledge")
+    if save is None:
+        raise Refused(_("The assistant is not installed in this deployment."), "/questions")
+    try:
+        entry = save(page.db, question_id, by=page.user.email, now=page.now)
+    except HubError as exc:
+        raise Refused(_("Not saved: %(why)s") % {"why": exc}, "/questions") from None
+    page.audit("knowledge: save reply", f"question:{question_id}", f"faq:{entry.id}")
+    return page.redirect(
+        f"/knowledge/faq/{entry.id}",
+        _("Saved as FAQ entry “%(id)s”: add its other languages here.") % {"id": entry.id},
+    )
