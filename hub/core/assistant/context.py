@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from babel import Locale
 
 from hub.core.assistant.dates import when
-from hub.core.assistant.index import EntryView, EventView, KnowledgeIndex, text_in
+from hub.core.assistant.index import EventView, KnowledgeIndex, text_in
 from hub.core.assistant.tables import Tables
 
 MAX_LISTED = 8
@@ -88,24 +88,3 @@ def describe(ctx: Context, event: EventView) -> str:
     ]
     text = event_name(ctx, event) + (f" ({', '.join(details)})" if details else "")
     return text + (f" {event.url}" if event.url else "")
-
-
-def listing(ctx: Context, header: str, events: list[EventView]) -> str:
-    lines = [header, *(f"• {describe(ctx, e)}" for e in events[:MAX_LISTED])]
-    if len(events) > MAX_LISTED:
-        lines.append(ctx.phrase("and_more", count=len(events) - MAX_LISTED))
-    return "\n".join(lines)
-
-
-def entry_text(ctx: Context, entry: EntryView) -> str:
-    """The entry's text in the language (its own, the assistant's, or marked as English)."""
-    own = ctx.tables.record_texts.get(entry.id, {})
-    if ctx.language in entry.body:
-        text = entry.body[ctx.language]
-    elif ctx.language in own:
-        text = own[ctx.language]
-    else:
-        text, used = text_in(entry.body, ctx.language)
-        text = ctx.phrase("in_english", text=text) if used != ctx.language else text
-    url = entry.data.get("url")
-    return f"{text} {url}" if isinstance(url, str) and url not in text else text

@@ -9,9 +9,9 @@ Choices, said once here:
   ended: this year's if we are in or before June, else next year's.
 - Seasons are astronomical, northern hemisphere (spring 20 March - 20 June,
   summer 21 June - 22 September, autumn 23 September - 20 December, winter
-  21 December - 19 March), and flipped six months when the question names a
-  place in a southern country (``southern`` in intents.yaml). A season
-  without a year is the current one or the next one to come.
+  21 December - 19 March); :func:`season_period` flips them six months when
+  asked for the southern hemisphere. A season without a year is the current
+  one or the next one to come.
 - A record dated only by month or year covers the whole month or year, so
   "events in spring" includes a seminar dated "June 2020".
 
@@ -19,7 +19,7 @@ Why not dateparser: measured on this machine (2026-11), ``search_dates`` on six
 of the questions above took 115 ms to import, 165 ms on its first call and
 1.7 ms a call after; it missed "el mes que viene", read the Catalan "ve" of
 "el mes que ve" as a weekday (25 January), and returns instants (28 February
-for "next month"), not periods. The phrase tables of ``intents.yaml`` and
+for "next month"), not periods. The word sets of ``vocabulary.yaml`` and
 babel's month names do this in microseconds.
 
 Dates are written with babel in the answer's language (English in British

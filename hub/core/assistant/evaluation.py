@@ -1,9 +1,16 @@
 """Scoring the assistant against an evaluation set (one JSON object per line).
 
 A case: ``question``, ``now`` (YYYY-MM-DD), optional ``lang``, and what a right
-answer has: ``language``, ``intent``, ``sources`` (ids that must be cited),
-``facts`` (texts that must appear, compared without accents, case or
-punctuation) and ``handoff``. A case is right only when all of these hold.
+answer has: ``language``, ``handoff``, ``sources`` (ids that must all be
+cited), ``sources_any`` (ids of which one must be cited), ``facts`` (texts
+that must appear, compared without accents, case or punctuation) and, in the
+older sets, ``intent`` (checked only when ``check_intent``: the retrieval
+assistant names the slot asked, not the old tables' intents). A case is right
+only when all of these hold. Cases of the development set also carry
+``type`` (the slot asked) and ``split`` (``tune`` or ``report``).
+
+An answer is *invented* when the case must be handed off and is answered, or
+when it is answered (not handed off) with a wrong record or fact.
 """
 
 from __future__ import annotations
@@ -23,18 +30,21 @@ def read_cases(path: Path) -> list[dict[str, Any]]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
 
 
-def problems(answer: Answer, case: dict[str, Any]) -> list[str]:
+def problems(answer: Answer, case: dict[str, Any], check_intent: bool = False) -> list[str]:
     """What is wrong with ``answer`` for ``case`` (empty when it is right)."""
     found = []
     if answer.language != case["language"]:
         found.append(f"language {answer.language} != {case['language']}")
-    if answer.intent != case["intent"]:
+    if check_intent and "intent" in case and answer.intent != case["intent"]:
         found.append(f"intent {answer.intent} != {case['intent']}")
     if answer.handoff != case["handoff"]:
         found.append(f"handoff {answer.handoff} != {case['handoff']}")
     missing = set(case.get("sources", [])) - set(answer.sources)
     if missing:
         found.append(f"sources missing {sorted(missing)}")
+    one_of = case.get("sources_any")
+    if one_of and not set(one_of) & set(answer.sources):
+        found.append(f"none of {sorted(one_of)} cited")
     text = f" {normalise(answer.answer)} "
     for fact in case.get("facts", []):
         if f" {normalise(fact)} " not in text:
@@ -46,6 +56,8 @@ def problems(answer: Answer, case: dict[str, Any]) -> list[str]:
 class Report:
     total: Counter[str] = field(default_factory=Counter)
     right: Counter[str] = field(default_factory=Counter)
+    total_by_type: Counter[str] = field(default_factory=Counter)
+    right_by_type: Counter[str] = field(default_factory=Counter)
     invented: list[str] = field(default_factory=list)
     """Must-handoff questions answered as if the knowledge held the answer."""
     wrong: list[tuple[dict[str, Any], list[str], str]] = field(default_factory=list)
@@ -61,23 +73,39 @@ class Report:
         return {
             "overall": round(self.accuracy(), 4),
             "per_language": {k: round(self.accuracy(k), 4) for k in sorted(self.total)},
+            "per_type": {
+                k: round(self.right_by_type[k] / self.total_by_type[k], 4)
+                for k in sorted(self.total_by_type)
+            },
             "questions": sum(self.total.values()),
             "invented": len(self.invented),
         }
 
 
-def evaluate(assistant: Assistant, cases: list[dict[str, Any]]) -> Report:
+def evaluate(
+    assistant: Assistant,
+    cases: list[dict[str, Any]],
+    *,
+    split: str | None = None,
+    check_intent: bool = False,
+) -> Report:
+    """Score ``cases`` (only those of ``split`` when given)."""
     report = Report()
     for case in cases:
+        if split is not None and case.get("split") != split:
+            continue
         now = dt.date.fromisoformat(case["now"])
         answer = assistant.answer(case["question"], now=now, lang=case.get("lang"))
         language = case["language"]
+        kind = case.get("type", case.get("intent", "?"))
         report.total[language] += 1
-        wrong = problems(answer, case)
-        if case["handoff"] and not answer.handoff:
+        report.total_by_type[kind] += 1
+        wrong = problems(answer, case, check_intent)
+        if not answer.handoff and (case["handoff"] or wrong):
             report.invented.append(case["question"])
         if wrong:
             report.wrong.append((case, wrong, answer.answer))
         else:
             report.right[language] += 1
+            report.right_by_type[kind] += 1
     return report

@@ -39,6 +39,9 @@ class EventView:
     country: str | None = None
     url: str | None = None
     topics: tuple[str, ...] = ()
+    organiser: str | None = None
+    time: str | None = None
+    source_doc: str | None = None
 
     @property
     def span(self) -> tuple[dt.date, dt.date] | None:
@@ -66,6 +69,7 @@ class AwardView:
     description: dict[str, str] = field(default_factory=dict)
     url: str | None = None
     steps: dict[str, StepView] = field(default_factory=dict)
+    source_doc: str | None = None
 
     @property
     def first_date(self) -> dt.date | None:
@@ -80,6 +84,7 @@ class EntryView:
     name: dict[str, str]
     body: dict[str, str] = field(default_factory=dict)
     data: dict[str, Any] = field(default_factory=dict)
+    source_doc: str | None = None
 
 
 @dataclass
@@ -119,6 +124,14 @@ class KnowledgeIndex:
                 found[city] = city
         return found
 
+    def document_titles(self) -> dict[str, str]:
+        """Document file -> its English title (documents are entries of kind source_document)."""
+        return {
+            str(e.data["file"]): e.name.get("en", "")
+            for e in self.by_kind.get("source_document", [])
+            if "file" in e.data
+        }
+
     def countries(self) -> set[str]:
         return {e.country for e in self.events if e.country} | {
             str(x.data["country"]) for x in self.by_kind.get("office", []) if "country" in x.data
@@ -144,6 +157,9 @@ class KnowledgeIndex:
                 country=r.country,
                 url=r.url,
                 topics=tuple(r.topics),
+                organiser=r.organiser,
+                time=r.time,
+                source_doc=r.source_doc,
             )
             for r in knowledge.events
         ]
@@ -161,13 +177,19 @@ class KnowledgeIndex:
                 description=dict(a.description),
                 url=a.url,
                 steps=steps.get(a.id, {}),
+                source_doc=a.source_doc,
             )
             for a in knowledge.awards
         ]
         entries = {
-            e.id: EntryView(e.id, e.kind, dict(e.name), dict(e.body), dict(e.data))
+            e.id: EntryView(e.id, e.kind, dict(e.name), dict(e.body), dict(e.data), e.source_doc)
             for e in knowledge.entries
         }
+        for d in knowledge.documents:  # stored as entries in the database too
+            data: dict[str, Any] = {"file": d.file, "language": d.language}
+            entries[d.id] = EntryView(
+                d.id, "source_document", dict(d.title), dict(d.description), data, d.file
+            )
         return cls(events, awards, entries)
 
     @classmethod
@@ -188,6 +210,9 @@ class KnowledgeIndex:
                 country=e.country,
                 url=e.url,
                 topics=tuple(e.topics or ()),
+                organiser=e.organiser,
+                time=e.time,
+                source_doc=e.source_doc,
             )
             for e in session.scalars(select(Event))
         ]
@@ -209,12 +234,18 @@ class KnowledgeIndex:
                     )
                     for s in a.steps
                 },
+                source_doc=a.source_doc,
             )
             for a in session.scalars(select(Award).options(selectinload(Award.steps)))
         ]
         entries = {
             e.id: EntryView(
-                e.id, e.kind, dict(e.name or {}), dict(e.body or {}), dict(e.data or {})
+                e.id,
+                e.kind,
+                dict(e.name or {}),
+                dict(e.body or {}),
+                dict(e.data or {}),
+                e.source_doc,
             )
             for e in session.scalars(select(KnowledgeEntry))
         }

@@ -15,18 +15,23 @@ member's chosen language, then to the order of :data:`PREFERENCE`.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable, Mapping
 
-from hub.core.assistant.tables import LANGUAGES, Tables
+from hub.core.assistant.vocabulary import LANGUAGES
 from hub.core.ingest.language import MIN_LENGTH, LanguageDetector, detector_for
 
 PREFERENCE = ("en", "es", "fr", "pt", "ca")
 
 
-def vote(tokens: list[str], tables: Tables) -> dict[str, float]:
-    """Votes per language from the words the tables know."""
+Votes = Mapping[str, frozenset[str]]
+"""Normalised word -> the languages it belongs to."""
+
+
+def vote(tokens: list[str], votes: Votes) -> dict[str, float]:
+    """Votes per language from the words the vocabulary knows."""
     scores: dict[str, float] = defaultdict(float)
     for token in tokens:
-        languages = tables.votes.get(token)
+        languages = votes.get(token)
         if languages:
             for language in languages:
                 scores[language] += 1.0 / len(languages)
@@ -36,21 +41,33 @@ def vote(tokens: list[str], tables: Tables) -> dict[str, float]:
 class QuestionLanguage:
     """Detects a question's language from table votes, with lingua as one more voter."""
 
-    def __init__(self, tables: Tables, detector: LanguageDetector | None = None) -> None:
-        self.tables = tables
-        self.detector = detector
+    def __init__(
+        self,
+        votes: Votes,
+        detector: LanguageDetector | None = None,
+        *,
+        lazy_detector: Callable[[], LanguageDetector] | None = None,
+    ) -> None:
+        self.votes = votes
+        self._detector = detector
+        self._lazy = lazy_detector
 
     @classmethod
-    def with_lingua(cls, tables: Tables) -> QuestionLanguage:
-        """With lingua as tie-breaker, its models loaded now: lingua loads them lazily, which
-        made the first tie-break after start-up take about a second (measured by
-        ``hub bench ask``)."""
-        detector = detector_for(LANGUAGES)
-        detector.detect("warm up the language models, once per process")
-        return cls(tables, detector)
+    def with_lingua(cls, votes: Votes) -> QuestionLanguage:
+        """With lingua as tie-breaker, built the first time the tables tie. Loading its five
+        models takes about a second (4.7 s on a busy machine), most of ``hub ask``'s start-up,
+        while the tables alone decide the language of almost every question. (Lingua's
+        low-accuracy mode loads in 60 ms but took more Catalan questions for Spanish.)"""
+        return cls(votes, lazy_detector=lambda: detector_for(LANGUAGES))
+
+    @property
+    def detector(self) -> LanguageDetector | None:
+        if self._detector is None and self._lazy is not None:
+            self._detector, self._lazy = self._lazy(), None
+        return self._detector
 
     def detect(self, text: str, tokens: list[str], preferred: str | None = None) -> str:
-        scores = vote(tokens, self.tables)
+        scores = vote(tokens, self.votes)
         tied = _best(scores)
         if len(tied) != 1 and self.detector is not None and len(text.strip()) >= MIN_LENGTH:
             found = self.detector.detect(text)

@@ -5,6 +5,10 @@
   queue), and the reminder the member asked for, if any.
 - :func:`answer_reply` records the secretariat's reply and queues it to the
   member on the platform they asked from (one delivery per question).
+- :func:`save_reply_as_knowledge` keeps a replied question and its reply as
+  an FAQ entry (one click on the console's Questions page): the next member
+  who asks the same thing is answered from it, in any language the entry is
+  written in (the secretariat adds translations in the Knowledge pages).
 - :func:`due_reminders` queues every reminder that has fallen due; the
   scheduler calls it.
 
@@ -30,7 +34,7 @@ from hub.core.errors import HubError
 from hub.core.members.addressing import address_member
 from hub.core.members.links import mark_seen
 from hub.core.metrics import observe_answer_latency
-from hub.core.models import Channel, Delivery, Member, Question, Reminder
+from hub.core.models import Channel, Delivery, KnowledgeEntry, Member, Question, Reminder
 
 log = logging.getLogger(__name__)
 
@@ -177,6 +181,52 @@ def answer_reply(
         dedup_key=f"reply:{question_id}",
         now=now,
     )
+
+
+class NotSaveable(HubError):
+    """This question cannot be kept as knowledge (not replied yet, or already kept)."""
+
+
+def saved_entry_id(question_id: int) -> str:
+    """The id of the FAQ entry a question's reply is kept as."""
+    return f"faq-question-{question_id}"
+
+
+def save_reply_as_knowledge(
+    session: Session, question_id: int, *, by: str, now: dt.datetime
+) -> KnowledgeEntry:
+    """Keep a replied question as an FAQ entry: the question is its name and first variant,
+    the reply its answer, both in the question's language; who saved it and when are kept.
+
+    The knowledge revision moves with the new row, so every assistant rebuilds its index
+    (:meth:`~hub.core.assistant.Assistant.refresh`) before its next answer.
+    """
+    question = session.get(Question, question_id)
+    if question is None:
+        raise NotSaveable(f"there is no question {question_id}")
+    if not question.reply_text or not question.reply_text.strip():
+        raise NotSaveable(f"question {question_id} has no reply yet")
+    entry_id = saved_entry_id(question_id)
+    if session.get(KnowledgeEntry, entry_id) is not None:
+        raise NotSaveable(f"question {question_id} is already kept as {entry_id}")
+    language = question.language or "en"
+    entry = KnowledgeEntry(
+        id=entry_id,
+        kind="faq",
+        name={language: " ".join(question.text.split())[:300]},
+        body={language: question.reply_text.strip()},
+        data={
+            "origin": "console",
+            "questions": [question.text],
+            "from_question": question_id,
+            "replied_by": question.replied_by,
+        },
+        edited_at=now,
+        edited_by=by,
+    )
+    session.add(entry)
+    session.flush()
+    return entry
 
 
 def due_reminders(session: Session, now: dt.datetime, *, limit: int = 500) -> int:

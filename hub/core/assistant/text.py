@@ -14,8 +14,10 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Generic, TypeVar
+from pathlib import Path
+from typing import Any, Generic, TypeVar
 
+import yaml
 from rapidfuzz import fuzz, process
 
 T = TypeVar("T")
@@ -23,10 +25,35 @@ _NOT_WORD = re.compile(r"[^0-9a-z]+")
 _ORDINAL_SIGNS = str.maketrans({"º": "o", "ª": "a", "’": "'", "`": "'"})
 
 
+def read_yaml(path: Path) -> Any:
+    """A YAML file of the assistant's own words, parsed with libyaml when PyYAML has it."""
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
+
+
+_CODE = re.compile(r"^([a-z]{2,})(\d{1,3})$")
+
+
+def split_codes(tokens: list[str]) -> list[str]:
+    """``wuf10`` -> ``wuf``, ``10``: a name and its edition written together."""
+    out: list[str] = []
+    for token in tokens:
+        code = _CODE.match(token)
+        out.extend(code.groups() if code else (token,))
+    return out
+
+
+_COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+"""The blocks of combining marks (one regular expression: about five times faster than
+testing each character, which made building the index slow)."""
+
+
 def strip_accents(text: str) -> str:
     """``"Cuándo"`` -> ``"Cuando"``: decompose and drop the combining marks."""
-    decomposed = unicodedata.normalize("NFKD", text.translate(_ORDINAL_SIGNS))
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    text = text.translate(_ORDINAL_SIGNS)
+    if text.isascii():
+        return text
+    return _COMBINING.sub("", unicodedata.normalize("NFKD", text))
 
 
 def normalise(text: str) -> str:
@@ -62,6 +89,8 @@ class PhraseMatcher(Generic[T]):
     _phrases: dict[tuple[str, ...], list[T]] = field(default_factory=dict)
     _longest: int = 1
     _singles: list[str] = field(default_factory=list)
+    _firsts: set[str] = field(default_factory=set)
+    """The first words of the phrases: a position starting with another word is skipped."""
 
     def add(self, phrase: str, value: T) -> None:
         key = tuple(words(phrase))
@@ -71,6 +100,7 @@ class PhraseMatcher(Generic[T]):
         if value not in values:
             values.append(value)
         self._longest = max(self._longest, len(key))
+        self._firsts.add(key[0])
         if len(key) == 1 and len(key[0]) >= self.fuzzy_min_length:
             self._singles.append(key[0])
 
@@ -89,6 +119,8 @@ class PhraseMatcher(Generic[T]):
         found: list[Found[T]] = []
         for size in range(min(self._longest, len(tokens)), 0, -1):
             for start in range(len(tokens) - size + 1):
+                if tokens[start] not in self._firsts:
+                    continue
                 span = range(start, start + size)
                 if any(i in used for i in span):
                     continue

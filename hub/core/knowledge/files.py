@@ -42,7 +42,12 @@ _SECTIONS: dict[str, type[BaseModel]] = {
 }
 
 
-class _Loader(yaml.SafeLoader):
+_BASE: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+"""libyaml's parser when PyYAML was built with it: the knowledge folder parses in about
+0.1 s instead of 0.9 s, most of ``hub ask``'s start-up."""
+
+
+class _Loader(_BASE):  # type: ignore[valid-type,misc]
     """YAML 1.1 without its traps: only true/false are booleans (``NO`` is Norway)."""
 
 

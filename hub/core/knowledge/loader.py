@@ -306,6 +306,8 @@ def _entry(record: EntryRecord) -> dict[str, Any]:
         data["note"] = record.note
     if record.also_in:
         data["also_in"] = list(record.also_in)
+    if record.translated:
+        data["translated"] = sorted(set(data.get("translated", [])) | set(record.translated))
     return {
         "id": record.id,
         "kind": record.kind,

@@ -124,6 +124,9 @@ class _Record(BaseModel):
     """Other documents that say the same thing (a translation, a later plan)."""
     note: Text | None = None
     """For readers of the file: what the document leaves implicit (an implied year...)."""
+    translated: list[LanguageCode] = Field(default_factory=list)
+    """Languages of the name and texts the hub translated (not the document's own words);
+    for entries the loader keeps it in ``data.translated``, where the FAQ writes it."""
 
 
 class _Dated(_Record):

@@ -1,0 +1,851 @@
+"""From a read question and the ranked records to an answer, or an honest handoff.
+
+Three ways a question is answered, each from the records' own fields:
+
+- a **period** (next week, in October 2020, this autumn) lists the events in
+  it, narrowed by whatever else the question names (a kind, a place);
+- **the next / the last** of something picks, among the records the
+  question names (or all events), the first one not yet over, or the latest
+  one over, relative to the asker's now; after the last known one it hands
+  off;
+- otherwise the best-ranked **record**, and the slot asked of it (when,
+  where, who, what...). When two records tie with different answers, the
+  one current at "now" is taken if they are editions of the same kind, else
+  the question is handed off. What the record does not state (a date, a
+  place, an organiser, a winner) is said to be missing and handed off.
+
+A past event or award step is said to be past.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from babel import Locale
+
+from hub.core.assistant.context import Context, Reply, Target, describe, event_name, place
+from hub.core.assistant.dates import covered, when
+from hub.core.assistant.index import AwardView, EntryView, EventView, StepView, text_in
+from hub.core.assistant.reading import Reading
+from hub.core.assistant.retrieval import Doc, Retriever
+
+NOT_LISTED = frozenset({"agenda_item"})
+"""Kinds never offered as an event on their own (the secretariat's agenda items)."""
+TIE = 0.85
+"""A runner-up scoring at least this share of the best is a tie."""
+MIN_COVERAGE = 0.55
+"""Share of the question's word weight the chosen record must match."""
+MIN_CONFIDENCE = 0.32
+"""Below this confidence one record is not answered but handed off. Chosen on the tune half
+of the development set and the two older sets used for tuning: answers under it were wrong
+10 times in 13 (an invented answer is worse than a handoff)."""
+MAX_LISTED = 8
+_YEAR = re.compile(r"(19|20)\d\d")
+_COUNT = re.compile(r"(?<![\d.,:/-])\d{1,3}(?![\d.,:/-])")
+_DATE = re.compile(r"\d{1,2}[:/.-]\d{1,2}|\d{1,2}\s*[-–]\s*\d{1,2}")
+
+
+@dataclass
+class Decision:
+    reply: Reply
+    intent: str
+    confidence: float
+
+
+class Responder:
+    def __init__(self, retriever: Retriever, document_years: dict[str, int]) -> None:
+        self.retriever = retriever
+        self.document_years = document_years
+
+    # --- time of a record ---------------------------------------------------------------
+
+    def era(self, doc: Doc) -> int | None:
+        """The year an undated record belongs to: that of the document it comes from."""
+        source = getattr(doc.record, "source_doc", None)
+        return self.document_years.get(source) if source else None
+
+    def span(self, doc: Doc) -> tuple[dt.date, dt.date] | None:
+        record = doc.record
+        if isinstance(record, EventView):
+            if record.span:
+                return record.span
+        elif isinstance(record, AwardView):
+            step = record.steps.get(doc.step) if doc.step else None
+            if step and step.starts_on:
+                return covered(step.starts_on, step.ends_on, step.precision)
+            if record.year:
+                return dt.date(record.year, 1, 1), dt.date(record.year, 12, 31)
+        else:
+            return None
+        year = self.era(doc)
+        return (dt.date(year, 1, 1), dt.date(year, 12, 31)) if year else None
+
+    # --- deciding -----------------------------------------------------------------------
+
+    def decide(self, ctx: Context, reading: Reading) -> Decision:
+        qtype = reading.qtype or "what"
+        if not reading.words or reading.out_of_scope:
+            return Decision(ctx.handoff(), "out_of_scope" if reading.words else "unknown", 0.0)
+        terms = self.retriever.unbind(self.retriever.query_terms(reading.content, ctx.language))
+        ranked = self.retriever.search(terms)
+        kind_terms, content = self._split_terms(terms)
+        named = [c for c in content if self._weighty(c)] and ranked
+        asks_record = qtype != "list" and named and self.coverage(ranked[0][1], terms) >= 0.75
+        about_events = not kind_terms or bool(kind_terms & self._event_kind_terms)
+        if (
+            reading.period is not None
+            and qtype in {"list", "when", "what"}
+            and not asks_record
+            and about_events  # "the priorities of 2020": a year that narrows, not a period
+        ):
+            return self._period(ctx, reading, ranked, kind_terms, content, terms)
+        if reading.relative is not None and qtype not in {"join", "share", "cost", "how_many"}:
+            return self._relative(ctx, reading, ranked, kind_terms, content, terms)
+        if not ranked:
+            return Decision(ctx.handoff(), "unknown", 0.0)
+        weighty = [c for c in content if self._weighty(c)]
+        if kind_terms and not weighty and qtype in {"list", "what", "yesno"}:
+            listed = self._kind_list(ctx, kind_terms, qtype == "list")
+            if listed is not None:
+                return listed
+        if kind_terms and weighty and qtype == "list":
+            listed = self._kind_matching(ctx, reading, kind_terms, weighty, terms)
+            if listed is not None:
+                return listed
+        return self._record(ctx, reading, qtype, self._of_kind(ranked, kind_terms, qtype), terms)
+
+    @property
+    def _event_kind_terms(self) -> set[str]:
+        if not hasattr(self, "_event_kinds_cache"):
+            self._event_kinds_cache: set[str] = set().union(
+                *(d.kind_terms for d in self.retriever.docs if d.group == "event")
+            )
+        return self._event_kinds_cache
+
+    @property
+    def _every_kind(self) -> set[str]:
+        if not hasattr(self, "_kinds_cache"):
+            self._kinds_cache: set[str] = set().union(*(d.kind_terms for d in self.retriever.docs))
+        return self._kinds_cache
+
+    def _split_terms(self, terms: list[set[str]]) -> tuple[set[str], list[set[str]]]:
+        every_kind = self._every_kind
+        kind = set()
+        content = []
+        for options in terms:
+            if options & every_kind and not self._names_something(options):
+                kind |= options & every_kind
+            elif any(t in self.retriever.idf for t in options) or _is_name_like(options):
+                content.append(options)
+            else:
+                content.append(options)  # unknown to the records: still part of the question
+        return kind, content
+
+    def _names_something(self, options: set[str]) -> bool:
+        """True when a word is also in a record's own name (not only a kind's name)."""
+        return any(t.startswith(("#", "y")) and t[1:].isdigit() for t in options)
+
+    def coverage(self, doc: Doc, terms: list[set[str]]) -> float:
+        """Share of the question's words (by rarity) that ``doc`` holds."""
+        top_idf = max(self.retriever.idf.values(), default=1.0)
+        total = held = 0.0
+        for options in terms:
+            weights = [self.retriever.idf[t] for t in options if t in self.retriever.idf]
+            weight = max(weights) if weights else top_idf
+            total += weight
+            if any(doc.terms.get(t) for t in options):
+                held += weight
+        return held / total if total else 0.0
+
+    def _confidence(self, best: float, second: float, coverage: float) -> float:
+        margin = 1.0 - (second / best if best else 1.0)
+        return round(min(0.99, coverage * (0.55 + 0.45 * margin) * best / (best + 2.0)), 2)
+
+    # --- periods ------------------------------------------------------------------------
+
+    def _events(self) -> list[Doc]:
+        return [
+            d
+            for d in self.retriever.docs
+            if d.group == "event" and d.kind not in NOT_LISTED and isinstance(d.record, EventView)
+        ]
+
+    def _narrow(
+        self,
+        pool: list[Doc],
+        ranked: list[tuple[float, Doc]],
+        kind_terms: set[str],
+        content: list[set[str]],
+    ) -> list[Doc]:
+        """The pool narrowed by what the question names: its words, else its kinds."""
+        named = [d for d in pool if content and self.coverage(d, content) >= MIN_COVERAGE]
+        if named:
+            return named
+        if kind_terms:
+            own = [d for d in pool if d.kind_terms & kind_terms]
+            return own
+        return pool
+
+    def _period(
+        self,
+        ctx: Context,
+        reading: Reading,
+        ranked: list[tuple[float, Doc]],
+        kind_terms: set[str],
+        content: list[set[str]],
+        terms: list[set[str]],
+    ) -> Decision:
+        period = reading.period
+        assert period is not None
+        pool = []
+        for doc in self._events():
+            record = doc.record
+            assert isinstance(record, EventView)
+            span = record.span
+            if span is None or (record.precision == "year" and period.kind != "year"):
+                continue
+            if period.overlaps(*span):
+                pool.append(doc)
+        chosen = self._narrow(pool, ranked, kind_terms, [c for c in content if self._weighty(c)])
+        if not chosen:
+            return Decision(
+                ctx.handoff(ctx.phrase("no_events_in", period=self._period_words(ctx, reading))),
+                "list",
+                0.3,
+            )
+        chosen.sort(key=lambda d: (d.record.starts_on or dt.date.max, d.key))  # type: ignore[union-attr]
+        header = ctx.phrase("events_in", period=self._period_words(ctx, reading))
+        lines = [header, *(f"• {describe(ctx, d.record)}" for d in chosen[:MAX_LISTED])]  # type: ignore[arg-type]
+        if len(chosen) > MAX_LISTED:
+            lines.append(ctx.phrase("and_more", count=len(chosen) - MAX_LISTED))
+        return Decision(Reply("\n".join(lines), [d.record_id for d in chosen]), "list", 0.9)
+
+    def _weighty(self, options: set[str]) -> bool:
+        """A word that narrows (not the network's own name, found almost everywhere)."""
+        count = len(self.retriever.docs)
+        for term in options:
+            postings = self.retriever.postings.get(term)
+            if postings is None:
+                return True
+            if len(postings) < count * 0.2:
+                return True
+        return False
+
+    def _period_words(self, ctx: Context, reading: Reading) -> str:
+        from hub.core.assistant.dates import period_words
+
+        assert reading.period is not None
+        seasons = ctx.tables.words_for("seasons", ctx.language)
+        return period_words(reading.period, ctx.language, seasons)
+
+    # --- next and last ------------------------------------------------------------------
+
+    def _relative(
+        self,
+        ctx: Context,
+        reading: Reading,
+        ranked: list[tuple[float, Doc]],
+        kind_terms: set[str],
+        content: list[set[str]],
+        terms: list[set[str]],
+    ) -> Decision:
+        steps = [d for d in self.retriever.docs if d.group == "step"]
+        step_words = [
+            c
+            for c in content
+            if any(d.terms.get(t) and t not in d.kind_terms for d in steps for t in c)
+        ]
+        award_asked = any(d.group in {"step", "award"} for _, d in ranked[:1])
+        pool = self._events() + (steps if award_asked else [])
+        weighty = [c for c in content if self._weighty(c)]
+        if award_asked:
+            pool = [d for d in steps if not step_words or self.coverage(d, step_words) > 0]
+        else:
+            pool = self._narrow(pool, ranked, kind_terms, weighty)
+        dated: list[tuple[tuple[dt.date, dt.date], Doc]] = []
+        for doc in pool:
+            span = self.span(doc)
+            if span is not None:
+                dated.append((span, doc))
+        if not dated:
+            return Decision(ctx.handoff(), "when", 0.2)
+        if reading.relative == "last":
+            past = [(s, d) for s, d in dated if s[1] < ctx.today]
+            if not past:
+                return Decision(ctx.handoff(), "when", 0.3)
+            _, doc = max(past, key=lambda item: (item[0][0], item[1].key))
+            return Decision(self._when(ctx, doc), "when", 0.8)
+        coming = [(s, d) for s, d in dated if s[1] >= ctx.today]
+        if not coming:
+            last = max(dated, key=lambda item: (item[0][0], item[1].key))[1]
+            before = [ctx.phrase("none_upcoming", today=_day(ctx))]
+            before.append(ctx.phrase("last_known", event=self._label(ctx, last)))
+            return Decision(ctx.handoff(*before, sources=[last.record_id]), "when", 0.3)
+        precise_first = sorted(
+            coming, key=lambda item: (self._vagueness(item[1]) > 1, item[0][0], item[1].key)
+        )
+        doc = precise_first[0][1]
+        between = self._undated_before(ctx, doc, pool)
+        if between is not None:  # the edition before it has no date: it may be the next one
+            name = event_name(ctx, between)
+            where = place(ctx, between.city, between.country)
+            text = ctx.phrase("date_unknown_of", name=name)
+            if where:
+                text = f"{name}{ctx.phrase('place_in', place=where)}. {text}"
+            return Decision(ctx.handoff(text, sources=[between.id]), "when", 0.3)
+        reply = self._when(ctx, doc)
+        if not reply.handoff and isinstance(doc.record, EventView):  # said as the next one
+            key = "next_conference" if doc.kind == "conference" else "next_event"
+            text = ctx.phrase(key, event=describe(ctx, doc.record))
+            reply = Reply(text, reply.sources, target=reply.target)
+        return Decision(reply, "when", 0.85 if not reply.handoff else 0.3)
+
+    def _undated_before(self, ctx: Context, chosen: Doc, pool: list[Doc]) -> EventView | None:
+        """An undated edition of the chosen event's kind numbered before it and after every
+        edition already over: then which one comes next is not known."""
+        event = chosen.record
+        if not isinstance(event, EventView) or not event.number:
+            return None
+        same = [d for d in pool if isinstance(d.record, EventView) and d.kind == chosen.kind]
+        over = [self.span(d) for d in same]
+        last_over = max((s[0].year for s in over if s is not None and s[1] < ctx.today), default=0)
+        past = [
+            d.record.number or 0
+            for d, s in zip(same, over, strict=True)
+            if s is not None and s[1] < ctx.today and isinstance(d.record, EventView)
+        ]
+        for doc in same:
+            other = doc.record
+            assert isinstance(other, EventView)
+            number = other.number or 0
+            era = self.era(doc)
+            if other.span is not None or not max(past, default=0) < number < event.number:
+                continue
+            if era is not None and last_over > era:  # one of its kind is over since: it was too
+                continue
+            return other
+        return None
+
+    def _vagueness(self, doc: Doc) -> int:
+        record = doc.record
+        if isinstance(record, EventView):
+            return {"day": 0, "month": 1, "year": 2}.get(record.precision, 3)
+        return 1
+
+    def _label(self, ctx: Context, doc: Doc) -> str:
+        if isinstance(doc.record, EventView):
+            return describe(ctx, doc.record)
+        return self._name(ctx, doc)
+
+    # --- lists of a kind ----------------------------------------------------------------
+
+    def _kind_list(self, ctx: Context, kind_terms: set[str], asked: bool) -> Decision | None:
+        """Every record of the kind the question names and nothing narrower ("which working
+        groups are there?"); None when that is not one or two kinds of entries or events."""
+        docs = [
+            d
+            for d in self.retriever.docs
+            if d.group in {"entry", "event"}
+            and d.kind not in NOT_LISTED
+            and self._kind_of(d) & kind_terms
+        ]
+        awards = [d for d in self.retriever.docs if d.group == "award"]
+        award_named = max((len(d.kind_terms & kind_terms) for d in awards), default=0)
+        if docs:  # the kind whose name the question says most fully ("thematic priority")
+            most = max(len(self._kind_of(d) & kind_terms) for d in docs)
+            if award_named >= most:  # "award call": the award is asked about, not a list
+                return None
+            docs = [d for d in docs if len(self._kind_of(d) & kind_terms) == most]
+        kinds = {d.kind for d in docs}
+        if not docs or len(kinds) > 2:
+            return Decision(ctx.handoff(), "list", 0.2) if asked else None
+        if len(docs) == 1:
+            return None
+        return self._listed(ctx, docs, 0.8)
+
+    def _kind_of(self, doc: Doc) -> set[str]:
+        """The terms naming the record's own kind (an event's, not every event's "event")."""
+        if doc.group == "event" and doc.kind != "event":
+            return doc.kind_terms - self._event_terms
+        return doc.kind_terms
+
+    @property
+    def _event_terms(self) -> set[str]:
+        if not hasattr(self, "_event_terms_cache"):
+            self._event_terms_cache: set[str] = set()
+            for language, phrases in self.retriever.vocabulary.kinds["event"].items():
+                for phrase in phrases:
+                    self._event_terms_cache.update(self.retriever.analyser.terms(phrase, language))
+        return self._event_terms_cache
+
+    def _kind_matching(
+        self,
+        ctx: Context,
+        reading: Reading,
+        kind_terms: set[str],
+        weighty: list[set[str]],
+        terms: list[set[str]],
+    ) -> Decision | None:
+        """The records of a kind that the rest of the question narrows ("events in Chicago")."""
+        pool = [
+            d
+            for d in self.retriever.docs
+            if d.group in {"entry", "event"}
+            and d.kind not in NOT_LISTED
+            and d.kind_terms & kind_terms
+        ]
+        chosen = [d for d in pool if self.coverage(d, weighty) >= 0.99]
+        if len(chosen) < 2:
+            return None
+        return self._listed(ctx, chosen, 0.75)
+
+    def _listed(self, ctx: Context, docs: list[Doc], confidence: float) -> Decision:
+        events = sorted(
+            (d for d in docs if isinstance(d.record, EventView)),
+            key=lambda d: (d.record.starts_on or dt.date.max, d.key),  # type: ignore[union-attr]
+        )
+        others = [d for d in docs if not isinstance(d.record, EventView)]
+        lines = [self._list_header(ctx, {d.kind for d in docs})]
+        for doc in events[:MAX_LISTED]:
+            lines.append(f"• {describe(ctx, doc.record)}")  # type: ignore[arg-type]
+        for doc in others[:12]:
+            lines.append(f"• {self._entry_line(ctx, doc)}")
+        shown = events[:MAX_LISTED] + others[:12]
+        if len(docs) > len(shown):
+            lines.append(ctx.phrase("and_more", count=len(docs) - len(shown)))
+        return Decision(Reply("\n".join(lines), [d.record_id for d in shown]), "list", confidence)
+
+    def _list_header(self, ctx: Context, kinds: set[str]) -> str:
+        """ "The thematic priorities I know of:" when one kind is listed, else a plain header."""
+        names = ctx.tables.words_for("kind_names", ctx.language)
+        if len(kinds) == 1 and (kind := next(iter(kinds))) in names:
+            return ctx.phrase("listing_of", kinds=names[kind])
+        return ctx.phrase("listing")
+
+    def _of_kind(
+        self, ranked: list[tuple[float, Doc]], kind_terms: set[str], qtype: str
+    ) -> list[tuple[float, Doc]]:
+        """The kind the question names is the kind answered: records of another kind that
+        only mention its name ("the conference's preparation") rank a little lower."""
+        if not kind_terms or qtype in {"join", "share", "cost"}:
+            return ranked
+        if not any(d.kind_terms & kind_terms for _, d in ranked[:5]):
+            return ranked
+        fitted = [(s * (1.0 if d.kind_terms & kind_terms else 0.8), d) for s, d in ranked]
+        return sorted(fitted, key=lambda item: -item[0])
+
+    def _entry_line(self, ctx: Context, doc: Doc) -> str:
+        record = doc.record
+        assert isinstance(record, EntryView)
+        name = text_in(record.name, ctx.language)[0]
+        if record.kind == "office":
+            return self._office(ctx, record)
+        return name
+
+    # --- one record ---------------------------------------------------------------------
+
+    def _record(
+        self,
+        ctx: Context,
+        reading: Reading,
+        qtype: str,
+        ranked: list[tuple[float, Doc]],
+        terms: list[set[str]],
+    ) -> Decision:
+        ranked = self._fit(qtype, ranked)
+        ranked = self._named_first(ranked, self.retriever.query_terms(reading.words, ctx.language))
+        best_score, best = ranked[0]
+        numbers = [o for o in terms if any(t[0] in "#y" and t[1:].isdigit() for t in o)]
+        for options in numbers:  # an edition or year the question names must be the record's
+            if not any(best.terms.get(t) for t in options):
+                return Decision(ctx.handoff(ctx.phrase("no_such_record")), qtype, 0.1)
+        if not numbers and best.group in {"step", "award"}:  # no edition named: the current one
+            best = self._current_edition(ctx, best)
+        kinds_named = [o for o in terms if o & self._every_kind]
+        if kinds_named and not any(best.terms.get(t) for o in kinds_named for t in o):
+            return Decision(ctx.handoff(ctx.phrase("no_such_record")), qtype, 0.1)
+        coverage = self.coverage(best, terms)
+        rivals = [
+            (s, d) for s, d in ranked[1:] if s >= best_score * TIE and d.record_id != best.record_id
+        ]
+        named_kinds = set().union(*kinds_named) & self._every_kind if kinds_named else set()
+        if named_kinds & best.kind_terms:  # the kind asked: records of other kinds are no rivals
+            rivals = [(s, d) for s, d in rivals if d.kind_terms & named_kinds]
+        if best.group == "entry":  # undated knowledge: only a near-perfect tie is ambiguous
+            rivals = [(s, d) for s, d in rivals if s >= best_score * 0.98 and d.group == "entry"]
+        if rivals and any(self._says(qtype, d) != self._says(qtype, best) for _, d in rivals):
+            said = self.retriever.query_terms(reading.words, ctx.language)
+            chosen = self._named(best, [d for _, d in rivals], said)
+            chosen = chosen or self._current(ctx, best, [d for _, d in rivals])
+            if chosen is None:
+                return Decision(ctx.handoff(), qtype, 0.2)
+            best = chosen
+            coverage = self.coverage(best, terms)
+        second = next((s for s, d in ranked[1:] if d.record_id != best.record_id), 0.0)
+        confidence = self._confidence(best_score, second, coverage)
+        if coverage < MIN_COVERAGE or confidence < MIN_CONFIDENCE:
+            return Decision(ctx.handoff(), qtype, confidence)
+        reply = self._slot(ctx, reading, qtype, best)
+        if qtype == "how_many" and not reply.handoff and not self._counts(best):
+            reply = ctx.handoff(sources=reply.sources)  # a count the record does not state
+        return Decision(reply, qtype, confidence if not reply.handoff else min(confidence, 0.4))
+
+    def _counts(self, doc: Doc) -> bool:
+        """A record that states a count: an entry with a number that is not a year or date."""
+        if not isinstance(doc.record, EntryView):
+            return False
+        text = " ".join(doc.record.body.values())
+        return bool(_COUNT.search(_DATE.sub(" ", text)))
+
+    def _fit(self, qtype: str, ranked: list[tuple[float, Doc]]) -> list[tuple[float, Doc]]:
+        """Records that hold the slot asked rank before those that do not (a little)."""
+        if qtype not in {"when", "where", "who"}:
+            return ranked
+        fitted = [(s * (1.0 if self._holds(qtype, d) else 0.7), d) for s, d in ranked]
+        return sorted(fitted, key=lambda item: -item[0])
+
+    def _holds(self, qtype: str, doc: Doc) -> bool:
+        record = doc.record
+        if isinstance(record, EventView):
+            return True  # an event answers when/where/who, or says plainly it cannot
+        if isinstance(record, AwardView):
+            return qtype == "when"
+        data = record.data
+        if qtype == "where":
+            return "city" in data
+        if qtype == "when":
+            return any(k in data for k in ("founded", "since", "approved_on", "years"))
+        return False
+
+    def _says(self, qtype: str, doc: Doc) -> object:
+        """What the record would answer for the slot: tied records that say the same agree."""
+        record = doc.record
+        if isinstance(record, EventView):
+            if qtype == "where":
+                return (record.city, record.country)
+            if qtype == "who":
+                return record.organiser
+            if qtype == "when":
+                return record.span
+        return doc.record_id
+
+    def _named_first(
+        self, ranked: list[tuple[float, Doc]], said: list[set[str]]
+    ) -> list[tuple[float, Doc]]:
+        """A record the question calls by its whole own name ("what is the IOPD") comes
+        first among those scoring near the best."""
+        if not ranked:
+            return ranked
+        best_score = ranked[0][0]
+        near = [(s, d) for s, d in ranked if s >= best_score * TIE]
+        if self.retriever.name_share(ranked[0][1], said) >= 0.99:
+            return ranked
+        named = [(s, d) for s, d in near if self.retriever.name_share(d, said) >= 0.99]
+        if not named:
+            return ranked
+        chosen = named[0]
+        return [(best_score, chosen[1]), *[(s, d) for s, d in ranked if d is not chosen[1]]]
+
+    def _named(self, best: Doc, rivals: list[Doc], terms: list[set[str]]) -> Doc | None:
+        """Among tied records, the one the question calls by its own name ("OGP Local circles"
+        rather than one circle), when one is named clearly more fully than the others."""
+        shares = sorted(
+            ((self.retriever.name_share(d, terms), d) for d in [best, *rivals]),
+            key=lambda item: -item[0],
+        )
+        if shares[0][0] >= 0.99 and shares[1][0] <= shares[0][0] - 0.2:
+            return shares[0][1]
+        return None
+
+    def _current_edition(self, ctx: Context, best: Doc) -> Doc:
+        """The same step (or the award itself) of the edition current at now."""
+        family = best.step and self.retriever.vocabulary.step_family(best.step)
+        editions = [
+            d
+            for d in self.retriever.docs
+            if d.group == best.group
+            and d is not best
+            and (d.step and self.retriever.vocabulary.step_family(d.step)) == family
+        ]
+        return self._current(ctx, best, editions) or best
+
+    def _current(self, ctx: Context, best: Doc, rivals: list[Doc]) -> Doc | None:
+        """Among tied editions of one kind (award steps, conferences), the one current at now."""
+        tied = [best, *rivals]
+        if (
+            len(
+                {
+                    (d.group, d.kind, d.step and self.retriever.vocabulary.step_family(d.step))
+                    for d in tied
+                }
+            )
+            != 1
+        ):
+            if all(d.record_id == best.record_id for d in tied):
+                return best
+            return None
+        spans = [(self.span(d), d) for d in tied]
+        if any(s is None for s, _ in spans):
+            undated = [d for s, d in spans if s is None]
+            if len(undated) == len(spans):
+                return None
+        coming = sorted(
+            ((s, d) for s, d in spans if s is not None and s[1] >= ctx.today),
+            key=lambda item: item[0][0],
+        )
+        if coming:
+            return coming[0][1]
+        past = [(s, d) for s, d in spans if s is not None]
+        return max(past, key=lambda item: item[0][0])[1] if past else None
+
+    # --- the slot asked, from the record ------------------------------------------------
+
+    def _slot(self, ctx: Context, reading: Reading, qtype: str, doc: Doc) -> Reply:
+        record = doc.record
+        if isinstance(record, EventView):
+            return self._event_slot(ctx, qtype, doc, record)
+        if isinstance(record, AwardView):
+            return self._award_slot(ctx, reading, qtype, doc, record)
+        return self._entry_slot(ctx, qtype, doc, record)
+
+    def _event_slot(self, ctx: Context, qtype: str, doc: Doc, event: EventView) -> Reply:
+        name = event_name(ctx, event)
+        if qtype == "where":
+            where = place(ctx, event.city, event.country)
+            if not where:
+                return ctx.handoff(ctx.phrase("place_unknown_of", name=name), sources=[event.id])
+            dated = self._when(ctx, doc)
+            return Reply(dated.text, dated.sources, target=dated.target)  # the place is said
+        if qtype == "who":
+            if not event.organiser:
+                return ctx.handoff(ctx.phrase("organiser_unknown", name=name), sources=[event.id])
+            return Reply(
+                ctx.phrase("organised_by", name=name, organiser=event.organiser), [event.id]
+            )
+        if qtype == "theme":
+            theme, used = text_in(event.theme, ctx.language)
+            if not theme:
+                return ctx.handoff(ctx.phrase("theme_unknown_of", name=name), sources=[event.id])
+            text = ctx.phrase("theme_of", name=name, theme=theme)
+            if used != ctx.language:
+                text = ctx.phrase("english_note", text=text)
+            return Reply(text, [event.id])
+        if qtype in {"what", "list"}:
+            dated = self._when(ctx, doc)
+            parts = [dated.text]  # a missing date is said; what the event is, is answered
+            own_theme = event.theme.get(ctx.language)
+            if own_theme:
+                parts.append(ctx.phrase("theme_is", theme=own_theme))
+            elif event.theme.get("en"):
+                parts.append(
+                    ctx.phrase(
+                        "english_note",
+                        text=ctx.tables.phrase("theme_is", "en", theme=event.theme["en"]),
+                    )
+                )
+            description = event.description.get(ctx.language)
+            if description:
+                parts.append(description)
+            return Reply(" ".join(parts), [event.id])
+        return self._when(ctx, doc)
+
+    def _when(self, ctx: Context, doc: Doc) -> Reply:
+        """The date sentence for an event or an award step: past said to be past."""
+        record = doc.record
+        if isinstance(record, AwardView):
+            return self._step_when(ctx, doc, record)
+        assert isinstance(record, EventView)
+        name = event_name(ctx, record)
+        written = when(record.starts_on, record.ends_on, record.precision, ctx.language)
+        where = place(ctx, record.city, record.country)
+        place_text = ctx.phrase("place_in", place=where) if where else ""
+        if written is None:
+            text = ctx.phrase("date_unknown_of", name=name)
+            if where:
+                text = f"{name}{place_text}. {text}"
+            return ctx.handoff(text, sources=[record.id])
+        prep = "on_day" if record.precision == "day" else "in_month"
+        written = ctx.phrase(prep, when=written)
+        event_time = getattr(record, "time", None)
+        if event_time:
+            written += ctx.phrase("time_of_day", time=event_time)
+        span = record.span
+        past = span is not None and span[1] < ctx.today
+        key = "took_place" if past else "takes_place"
+        text = ctx.phrase(key, name=name, when=written, place=place_text)
+        if record.url:
+            text += " " + ctx.phrase("more_at", url=record.url)
+        target = None
+        if record.starts_on and record.precision != "year":
+            plain = when(record.starts_on, record.ends_on, record.precision, ctx.language) or ""
+            target = Target(record.id, name, record.starts_on, plain)
+        return Reply(text, [record.id], target=target)
+
+    def _name(self, ctx: Context, doc: Doc) -> str:
+        record = doc.record
+        if isinstance(record, EventView):
+            return event_name(ctx, record)
+        if isinstance(record, AwardView):
+            return _award_name(ctx, record)
+        return text_in(record.name, ctx.language)[0]
+
+    def _step_when(self, ctx: Context, doc: Doc, award: AwardView) -> Reply:
+        name = _award_name(ctx, award)
+        if doc.step is None:
+            dated = sorted(
+                (s for s in award.steps.values() if s.starts_on),
+                key=lambda s: s.starts_on or dt.date.min,
+            )
+            if not dated:
+                return ctx.handoff(ctx.phrase("date_unknown_of", name=name), sources=[award.id])
+            lines = [_step_sentence(ctx, award, s) for s in dated]
+            return Reply(" ".join(lines), [award.id])
+        step = award.steps[doc.step]
+        labels = ctx.tables.words_for("steps", ctx.language)
+        if step.starts_on is None:
+            label = labels.get(step.step, step.step).lower()
+            return ctx.handoff(
+                ctx.phrase("step_undated", step=label, award=name), sources=[award.id]
+            )
+        text = _step_sentence(ctx, award, step)
+        span = covered(step.starts_on, step.ends_on, step.precision)
+        if span[1] < ctx.today:
+            later = [a for a in self._awards() if (a.year or 0) > (award.year or 0)]
+            if not later:
+                return ctx.handoff(text, ctx.phrase("step_past"), sources=[award.id])
+        written = when(step.starts_on, step.ends_on, step.precision, ctx.language) or ""
+        target = Target(
+            award.id, f"{labels.get(step.step, step.step)} ({name})", step.starts_on, written
+        )
+        return Reply(text, [award.id], target=target)
+
+    def _awards(self) -> list[AwardView]:
+        return [d.record for d in self.retriever.docs if d.group == "award"]  # type: ignore[misc]
+
+    def _award_slot(
+        self, ctx: Context, reading: Reading, qtype: str, doc: Doc, award: AwardView
+    ) -> Reply:
+        if qtype == "who":
+            return ctx.handoff(ctx.phrase("no_winners"), sources=[award.id])
+        if qtype == "when" or doc.step is not None:
+            return self._when(ctx, doc)
+        name = _award_name(ctx, award)
+        text, used = text_in(award.description, ctx.language)
+        body = ctx.phrase("what_is", name=name, text=text) if text else name
+        if used != ctx.language and text:
+            body = ctx.phrase("english_note", text=body)
+        return Reply(body, [award.id])
+
+    def _office(self, ctx: Context, office: EntryView) -> str:
+        name = text_in(office.name, ctx.language)[0]
+        if office.data.get("status") == "founded":
+            founded = _date(office.data.get("founded"))
+            written = when(
+                founded, None, str(office.data.get("founded_precision", "day")), ctx.language
+            )
+            return ctx.phrase(
+                "office_founded", name=name, city=office.data.get("city"), when=written
+            )
+        years = "/".join(str(y) for y in office.data.get("planned_in", []))
+        return ctx.phrase("office_planned", name=name, years=years)
+
+    def _entry_fact(self, ctx: Context, qtype: str, name: str, entry: EntryView) -> Reply:
+        """Where or since when, from the entry's own fields; what it does not state is said
+        and handed off (its text is not an answer to another slot)."""
+        if qtype == "where":
+            city = entry.data.get("city")
+            country = entry.data.get("country")
+            where = place(
+                ctx, city if isinstance(city, str) else None, _str(country) if country else None
+            )
+            if where:
+                return Reply(ctx.phrase("entry_place", name=name, place=where), [entry.id])
+            return ctx.handoff(ctx.phrase("place_unknown_of", name=name), sources=[entry.id])
+        began, precision = _since(entry.data)
+        written = when(began, None, precision, ctx.language) if began else None
+        if written:
+            return Reply(ctx.phrase("entry_since", name=name, when=written), [entry.id])
+        return ctx.handoff(ctx.phrase("date_unknown_of", name=name), sources=[entry.id])
+
+    def _entry_slot(self, ctx: Context, qtype: str, doc: Doc, entry: EntryView) -> Reply:
+        if entry.kind == "office":
+            return Reply(self._office(ctx, entry), [entry.id])
+        name = text_in(entry.name, ctx.language)[0]
+        if qtype in {"where", "when"} and entry.kind != "faq":
+            return self._entry_fact(ctx, qtype, name, entry)
+        body, used = text_in(entry.body, ctx.language)
+        if not body:
+            text = ctx.phrase("what_is", name=name, text="").rstrip(": ")
+            return ctx.handoff(text + ".", sources=[entry.id])
+        text = body if entry.kind == "faq" else ctx.phrase("what_is", name=name, text=body)
+        if used == "en" and ctx.language != "en":
+            text = ctx.phrase("english_note", text=text)
+        elif used != ctx.language:  # a reply kept in the member's own language only
+            language = Locale.parse(ctx.language).languages.get(used, used)
+            text = ctx.phrase("only_in_note", language=language, text=text)
+        url = entry.data.get("url")
+        if isinstance(url, str) and url not in text:
+            text += " " + ctx.phrase("more_at", url=url)
+        return Reply(text, [entry.id])
+
+
+def _since(data: dict[str, object]) -> tuple[dt.date | None, str]:
+    """The date a record states it began (founded, approved, since a year), and its precision."""
+    for key in ("founded", "approved_on", "agreed_at"):
+        found = _date(data.get(key))
+        if found is not None:
+            return found, str(data.get(f"{key}_precision", "day"))
+    for key, value in data.items():
+        if (key == "since" or key.endswith("_since")) and isinstance(value, int):
+            return dt.date(value, 1, 1), "year"
+    return None, "unknown"
+
+
+def _award_name(ctx: Context, award: AwardView) -> str:
+    if ctx.language in award.name:
+        return award.name[ctx.language]
+    generic = ctx.phrase("award_generic")
+    if award.year:
+        return f"{generic} {award.year}"
+    return text_in(award.name, ctx.language)[0]
+
+
+def _step_sentence(ctx: Context, award: AwardView, step: StepView) -> str:
+    label = ctx.tables.words_for("steps", ctx.language).get(step.step, step.step)
+    written = when(step.starts_on, step.ends_on, step.precision, ctx.language)
+    return ctx.phrase("award_step", step=label, award=_award_name(ctx, award), when=written)
+
+
+def _date(value: object) -> dt.date | None:
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        return None
+
+
+def _day(ctx: Context) -> str:
+    from hub.core.assistant.dates import day_words
+
+    return day_words(ctx.today, ctx.language)
+
+
+def _str(value: object) -> str | None:
+    return value if isinstance(value, str) else None
+
+
+def _is_name_like(options: set[str]) -> bool:
+    return False
+
+
+def document_years(titles: dict[str, str]) -> dict[str, int]:
+    """Document file -> the first year its title names (the era of its undated records)."""
+    years = {}
+    for file, title in titles.items():
+        match = _YEAR.search(title)
+        if match:
+            years[file] = int(match.group(0))
+    return years

@@ -1,0 +1,170 @@
+"""A member's message as the assistant reads it: its question, slot, time and words.
+
+The whole message is read (no cut). A long message is summarised to its
+question sentences (those with a question mark or a question word); a
+sentence that gives the assistant orders ("ignore previous instructions")
+is set aside. Then, from small closed word sets (:file:`vocabulary.yaml`):
+
+- the slot asked (when, where, who, what, how to join, how much, how many,
+  list, yes/no);
+- the time window relative to the asker's now (today, this/next/last week,
+  month, year, a season, a named month, a year) and whether the question
+  asks for the next or the last of something;
+- whether it is out of scope (passwords, travel money, personal data,
+  opinions).
+
+What is left are the words retrieval looks up in the records.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from hub.core.assistant.dates import (
+    Period,
+    add_months,
+    month_period,
+    named_month,
+    season_period,
+    year_period,
+)
+from hub.core.assistant.text import normalise, split_codes
+from hub.core.assistant.vocabulary import TYPE_ORDER, Vocabulary
+
+_SENTENCE = re.compile(r"(?<=[.!?¿¡\n])\s+|(?<=\?)")
+_QUESTION_MARK = re.compile(r"[?¿]")
+LONG = 80
+CONSUMING = frozenset({"when", "where", "who", "theme", "what", "list", "how_many"})
+"""Question types whose phrases are only question words (set aside before retrieval)."""
+CONCEPTS = frozenset({"cost", "join", "share"})
+"""Question types that are also what is asked about: their words, in any language, are one
+retrieval term (``@cost``), which the records holding any of them also carry."""
+"""A message longer than this (characters) is summarised to its question sentences."""
+
+
+@dataclass
+class Reading:
+    text: str
+    words: list[str]
+    """Normalised words of the question sentences."""
+    qtype: str | None = None
+    period: Period | None = None
+    relative: str | None = None  # next | last
+    year: int | None = None
+    out_of_scope: bool = False
+    only_orders: bool = False
+    remind: bool = False
+    content: list[str] = field(default_factory=list)
+    """Words left for retrieval (time words and markers set aside)."""
+
+
+def question_sentences(text: str, vocabulary: Vocabulary) -> str:
+    """The sentences that ask, without those that give orders; the whole text if none ask."""
+    sentences = [s.strip() for s in _SENTENCE.split(text) if s and s.strip()]
+    kept = []
+    for sentence in sentences:
+        words = normalise(sentence).split()
+        orders = vocabulary.injection.find(words, fuzzy=False)
+        if orders:
+            cut = min(found.start for found in orders)
+            rest = words[:cut]
+            if len(rest) >= 2:
+                kept.append(" ".join(rest))
+            continue
+        kept.append(sentence)
+    if not kept:
+        return ""
+    if len(text) <= LONG:
+        return " ".join(kept)
+    asking = [
+        s
+        for s in kept
+        if _QUESTION_MARK.search(s) or vocabulary.types.find(normalise(s).split(), fuzzy=False)
+    ]
+    return " ".join(asking or kept)
+
+
+def read(text: str, vocabulary: Vocabulary, today: dt.date) -> Reading:
+    kept = question_sentences(text, vocabulary)
+    words = split_codes(normalise(kept).split())
+    reading = Reading(text=kept, words=words, only_orders=not words and bool(text.strip()))
+    if not words:
+        return reading
+    used: set[int] = set()
+    vocabulary.courtesies.find(words, used, fuzzy=False)  # greetings and thanks set aside
+    reading.remind = bool(vocabulary.remind.find(words, used, fuzzy=False))
+    if vocabulary.out_of_scope.find(list(words), fuzzy=False):
+        reading.out_of_scope = True
+    for found in vocabulary.periods.find(words, used, fuzzy=False):
+        unit, offset = found.value
+        reading.period = relative(unit, offset, today)
+    for word in words:
+        if re.fullmatch(r"(19|20)\d\d", word):
+            reading.year = int(word)
+    month = next(iter(vocabulary.months.find(words, used, fuzzy=False)), None)
+    season = next(iter(vocabulary.seasons.find(words, used, fuzzy=False)), None)
+    if month is not None and _month_is_meant(words, month.start):
+        reading.period = named_month(month.value, today, reading.year)
+    elif season is not None:
+        reading.period = season_period(season.value, today, reading.year)
+    elif reading.period is None and reading.year is not None:
+        reading.period = year_period(reading.year)
+    marker = next(iter(vocabulary.next_last.find(words, used, fuzzy=False)), None)
+    if marker is not None and reading.period is None:
+        reading.relative = marker.value
+    for ordinal in vocabulary.ordinals.find(words, used, fuzzy=False):
+        words[ordinal.start] = str(ordinal.value)  # "thirteenth" is "13th": an edition
+        used.discard(ordinal.start)
+    for i, word in enumerate(words):  # "my city": who asks, not what is asked about
+        if word in vocabulary.askers and i and words[i - 1] in vocabulary.possessives:
+            used.add(i)
+    reading.qtype = _qtype(words, vocabulary, used)
+    reading.content = [w for i, w in enumerate(words) if i not in used]
+    if reading.qtype in CONCEPTS:
+        reading.content.append(f"@{reading.qtype}")
+    return reading
+
+
+def _qtype(words: list[str], vocabulary: Vocabulary, used: set[int]) -> str | None:
+    """The slot asked. Only the words of pure question phrases (when, where, what is) are
+    set aside: the words that say what is asked about (a fee, joining, members, a kind of
+    record) stay for retrieval. A yes/no phrase ("is there", "does the") asks yes or no only
+    where a question starts, not inside one ("when is the next...")."""
+    seen = set(used)
+    found = vocabulary.types.find(words, seen, fuzzy=False)
+    kept = set()
+    for item in found:
+        if item.value == "yesno" and item.start > 1:
+            continue
+        kept.add(item.value)
+        if item.value in CONSUMING or item.value in CONCEPTS:
+            used.update(
+                i for i in range(item.start, item.end) if words[i] not in vocabulary.kind_words
+            )
+    return next((t for t in TYPE_ORDER if t in kept), None)
+
+
+def _month_is_meant(words: list[str], position: int) -> bool:
+    """ "may" is a month after a preposition or before a year, not in "may I"."""
+    word = words[position]
+    if word not in {"may", "mar"}:
+        return True
+    before = words[position - 1] if position else ""
+    after = words[position + 1] if position + 1 < len(words) else ""
+    return before in {"in", "en", "em", "de", "el", "l", "au"} or after.isdigit()
+
+
+def relative(unit: str, offset: int, today: dt.date) -> Period:
+    """This/next/last day, week, month or year around ``today``."""
+    if unit == "day":
+        day = today + dt.timedelta(days=offset)
+        return Period(day, day, "range")
+    if unit == "week":
+        monday = today - dt.timedelta(days=today.weekday()) + dt.timedelta(weeks=offset)
+        return Period(monday, monday + dt.timedelta(days=6), "range")
+    if unit == "month":
+        year, month = add_months(today.year, today.month, offset)
+        return month_period(year, month)
+    return year_period(today.year + offset)

@@ -1,0 +1,436 @@
+"""Ranked retrieval over every knowledge record, in five languages.
+
+Each record (event, award edition and each of its steps, office, working
+group, priority, task, OGP Local fact, FAQ, document) becomes one
+:class:`Doc`: the words of all its fields and all their languages, its
+places (city, and the country's name in the five languages from Babel's
+CLDR data), its numbers and years, and the names of its kind in the five
+languages (:file:`vocabulary.yaml`). Words are normalised (no accents, lower
+case), function words dropped and the rest stemmed with the Snowball
+stemmer of the field's language.
+
+Ranking is BM25 (own code, about forty lines: with about two hundred short
+records, a full-text engine would add a dependency and a start-up cost for
+nothing; measured in ``hub bench ask``). A query word is stemmed in the
+question's language and in English (members mix them) and counts once, with
+its best stem. Fuzzy matching (rapidfuzz) is only for names: a query word
+the records never use, five letters or more, may be read as a name word of
+the records (a city, an event's own name) that it nearly equals; everyday
+words are never fuzzy-matched.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+import snowballstemmer
+from babel import Locale
+from rapidfuzz import fuzz, process
+
+from hub.core.assistant.index import AwardView, EntryView, EventView, KnowledgeIndex
+from hub.core.assistant.reading import CONCEPTS
+from hub.core.assistant.text import normalise, split_codes
+from hub.core.assistant.vocabulary import LANGUAGES, Vocabulary
+
+STEMMERS = {
+    "en": "english",
+    "es": "spanish",
+    "fr": "french",
+    "ca": "catalan",
+    "pt": "portuguese",
+}
+_ORDINAL = re.compile(r"^(\d{1,2})(st|nd|rd|th|a|o|e|er|re|eme|ieme|t|na|ena|ta|to)?$")
+_YEAR = re.compile(r"^(19|20)\d\d$")
+_ROMAN = re.compile(r"^([ivxl]{2,7})(e|eme|er|a|o|th)?$")
+"""A Roman numeral of two letters or more, maybe with an ordinal ending (``xiiie``)."""
+_ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50}
+K1, B = 1.2, 0.5
+NAME_WEIGHT, ALIAS_WEIGHT, KIND_WEIGHT, BODY_WEIGHT = 3, 2, 1, 1
+BOUND_MIN, BOUND_SHARE, BOUND_PREFIX = 4, 0.9, 6
+"""A term seen at least this often, beside one same word (stems sharing their first letters,
+so "participatory", "participatif" and "participativo" are one) at least this share of the
+time, is bound to it."""
+
+
+def roman(text: str) -> int | None:
+    """``"xiii"`` -> 13; None unless the letters are a well-formed numeral."""
+    total = 0
+    for i, ch in enumerate(text):
+        value = _ROMAN_VALUES[ch]
+        following = _ROMAN_VALUES[text[i + 1]] if i + 1 < len(text) else 0
+        total += -value if value < following else value
+    canonical = ""
+    rest = total
+    for value, letters in (
+        (50, "l"),
+        (40, "xl"),
+        (10, "x"),
+        (9, "ix"),
+        (5, "v"),
+        (4, "iv"),
+        (1, "i"),
+    ):
+        while rest >= value:
+            canonical += letters
+            rest -= value
+    return total if canonical == text and 0 < total < 60 else None
+
+
+def number_term(token: str) -> str | None:
+    """An ordinal or small number (``13th``, ``13a``, ``xiii``, ``15``) as ``#13``; a year as
+    ``y2013``; None for other words."""
+    if _YEAR.match(token):
+        return f"y{token}"
+    match = _ORDINAL.match(token)
+    if match:
+        return f"#{int(match.group(1))}"
+    numeral = _ROMAN.match(token)
+    if numeral and (value := roman(numeral.group(1))):
+        return f"#{value}"
+    return None
+
+
+class Analyser:
+    """Words -> index terms: normalised, function words out, stemmed per language."""
+
+    def __init__(self, vocabulary: Vocabulary) -> None:
+        self.stopwords = vocabulary.stopwords
+        self._stemmers = {lang: snowballstemmer.stemmer(name) for lang, name in STEMMERS.items()}
+        self._cache: dict[tuple[str, str], str] = {}
+
+    def stem(self, token: str, language: str) -> str:
+        key = (token, language)
+        found = self._cache.get(key)
+        if found is None:
+            found = self._stemmers[language].stemWord(token)
+            self._cache[key] = found
+        return found
+
+    def terms(self, text: str, language: str) -> list[str]:
+        return self.terms_of(normalise(text).split(), language)
+
+    def terms_of(self, words: list[str], language: str) -> list[str]:
+        """Like :meth:`terms`, for words already normalised."""
+        out = []
+        for token in split_codes(words):
+            number = number_term(token)
+            if number:
+                out.append(number)
+            elif token not in self.stopwords and len(token) > 1:
+                out.append(self.stem(token, language))
+        return out
+
+
+@dataclass
+class Doc:
+    """One record (or one award step) as the index sees it."""
+
+    key: str
+    record_id: str
+    group: str  # event | award | step | entry
+    kind: str
+    record: EventView | AwardView | EntryView
+    step: str | None = None
+    terms: Counter[str] = field(default_factory=Counter)
+    length: float = 0.0
+    names: list[set[str]] = field(default_factory=list)
+    """The terms of the record's own name, one set per language."""
+    kind_terms: set[str] = field(default_factory=set)
+    """Terms that only say what kind of record this is (conference, office...)."""
+
+
+class Retriever:
+    """A BM25 index of every record, built once per knowledge revision."""
+
+    def __init__(self, index: KnowledgeIndex, vocabulary: Vocabulary) -> None:
+        self.vocabulary = vocabulary
+        self.analyser = Analyser(vocabulary)
+        self.docs: list[Doc] = []
+        self.raw_words: set[str] = set()
+        self.name_words: set[str] = set()
+        self._seen: Counter[str] = Counter()
+        self._beside: defaultdict[str, Counter[str]] = defaultdict(Counter)
+        self.bound: dict[str, str] = {}
+        """Term -> the start of the word it always stands beside in the records ("budget" of
+        "participatory budgeting"): alone in a question, it means what the records do not hold."""
+        self._words: dict[str, list[str]] = {}
+        """A record's plain words while it is built (for the concepts it holds)."""
+        self.synonyms: dict[str, set[str]] = {}
+        """Term -> the terms of the same name (IOPD/OIDP, UCLG/CGLU), from records' data."""
+        self._countries = {lang: Locale.parse(lang).territories for lang in LANGUAGES}
+        for event in index.events:
+            self._add(self._event_doc(event))
+        for award in index.awards:
+            self._add(self._award_doc(award))
+            for step in award.steps.values():
+                self._add(self._step_doc(award, step.step))
+        for entry in index.entries.values():
+            self._add(self._entry_doc(entry))
+        self._finish()
+
+    # --- building ---------------------------------------------------------------------------
+
+    def _field(self, doc: Doc, texts: Iterable[tuple[str, str]], weight: int) -> None:
+        for language, text in texts:
+            if not text:
+                continue
+            plain = normalise(text).split()
+            self.raw_words.update(plain)
+            self._words.setdefault(doc.key, []).extend([*plain, "|"])
+            lang = language if language in STEMMERS else "en"
+            terms = self.analyser.terms_of(plain, lang)
+            for i, term in enumerate(terms):
+                doc.terms[term] += weight
+                self._seen[term] += 1
+                for j in (i - 1, i + 1):
+                    if 0 <= j < len(terms) and terms[j] != term:
+                        self._beside[term][terms[j]] += 1
+
+    def _names(self, doc: Doc, texts: Iterable[str]) -> None:
+        """Words of proper names: the only words a typo may be corrected to."""
+        for text in texts:
+            for word in normalise(text).split():
+                if len(word) >= 4 and word not in self.analyser.stopwords:
+                    self.name_words.add(word)
+
+    def _own_names(self, doc: Doc, names: dict[str, str]) -> None:
+        for language, text in names.items():
+            terms = set(self.analyser.terms(text, language if language in STEMMERS else "en"))
+            if terms:
+                doc.names.append(terms)
+
+    def name_share(self, doc: Doc, terms: list[set[str]]) -> float:
+        """How much of the record's own name (in its best language) the question says."""
+        asked = set().union(*terms) if terms else set()
+        return max((len(name & asked) / len(name) for name in doc.names), default=0.0)
+
+    def _kind(self, doc: Doc, kind: str) -> None:
+        for language, phrases in self.vocabulary.kinds.get(kind, {}).items():
+            for phrase in phrases:
+                terms = self.analyser.terms(phrase, language)
+                doc.kind_terms.update(terms)
+                for term in terms:
+                    doc.terms[term] += KIND_WEIGHT
+                self.raw_words.update(normalise(phrase).split())
+
+    def _place(self, doc: Doc, city: str | None, country: str | None) -> None:
+        texts = [("en", city or "")]
+        if country:
+            texts += [(lang, self._countries[lang].get(country, "")) for lang in LANGUAGES]
+        self._field(doc, texts, ALIAS_WEIGHT)
+        self._names(doc, [t for _, t in texts])
+
+    def _event_doc(self, event: EventView) -> Doc:
+        doc = Doc(event.id, event.id, "event", event.kind, event)
+        self._field(doc, event.name.items(), NAME_WEIGHT)
+        self._own_names(doc, event.name)
+        self._names(doc, event.name.values())
+        self._field(doc, event.theme.items(), ALIAS_WEIGHT)
+        self._field(doc, event.description.items(), BODY_WEIGHT)
+        self._field(doc, [("en", event.organiser or "")], BODY_WEIGHT)
+        self._place(doc, event.city, event.country)
+        self._kind(doc, event.kind)
+        if event.kind != "agenda_item":
+            self._kind(doc, "event")
+        if event.number:
+            doc.terms[f"#{event.number}"] += ALIAS_WEIGHT
+        if event.starts_on:
+            doc.terms[f"y{event.starts_on.year}"] += ALIAS_WEIGHT
+        return doc
+
+    def _award_doc(self, award: AwardView) -> Doc:
+        doc = Doc(award.id, award.id, "award", "award", award)
+        self._field(doc, award.name.items(), NAME_WEIGHT)
+        self._own_names(doc, award.name)
+        self._field(doc, award.description.items(), BODY_WEIGHT)
+        self._kind(doc, "award")
+        self._award_numbers(doc, award)
+        return doc
+
+    def _award_numbers(self, doc: Doc, award: AwardView) -> None:
+        if award.edition:
+            doc.terms[f"#{award.edition}"] += ALIAS_WEIGHT
+        year = award.year or (award.first_date.year if award.first_date else None)
+        if year:
+            doc.terms[f"y{year}"] += ALIAS_WEIGHT
+
+    def _step_doc(self, award: AwardView, step: str) -> Doc:
+        doc = Doc(f"{award.id}#{step}", award.id, "step", "award", award, step=step)
+        self._field(doc, award.name.items(), NAME_WEIGHT)
+        self._field(doc, award.steps[step].description.items(), BODY_WEIGHT)
+        self._kind(doc, "award")
+        self._award_numbers(doc, award)
+        family = self.vocabulary.step_family(step)
+        for language, phrases in self.vocabulary.steps.get(family, {}).items():
+            self._field(doc, [(language, p) for p in phrases], ALIAS_WEIGHT)
+        return doc
+
+    def _entry_doc(self, entry: EntryView) -> Doc:
+        doc = Doc(entry.id, entry.id, "entry", entry.kind, entry)
+        self._field(doc, entry.name.items(), NAME_WEIGHT)
+        self._own_names(doc, entry.name)
+        self._names(doc, entry.name.values())
+        questions = entry.data.get("questions") or []
+        if isinstance(questions, list):
+            self._field(doc, [("en", str(q)) for q in questions], ALIAS_WEIGHT)
+        self._field(doc, entry.body.items(), BODY_WEIGHT)
+        data_words = [str(v) for v in _flat(entry.data, skip={"origin", "note", "translated"})]
+        self._field(doc, [("en", w) for w in data_words], BODY_WEIGHT)
+        city = entry.data.get("city")
+        country = entry.data.get("country")
+        self._place(doc, city if isinstance(city, str) else None, _str(country))
+        self._kind(doc, entry.kind)
+        for key in ("acronyms", "aliases"):
+            group = entry.data.get(key)
+            names = list(group.values()) if isinstance(group, dict) else group
+            if isinstance(names, list):
+                self._synonyms([str(n) for n in names])
+                self._field(doc, [("en", str(n)) for n in names], ALIAS_WEIGHT)
+        for key in ("label", "task"):
+            value = entry.data.get(key)
+            if isinstance(value, int) or (isinstance(value, str) and value.isdigit()):
+                doc.terms[f"#{int(value)}"] += ALIAS_WEIGHT
+            elif isinstance(value, str) and value.isalpha():  # "priority B", "priority II"
+                doc.terms[number_term(value.lower()) or f"#{value.lower()}"] += ALIAS_WEIGHT
+        return doc
+
+    def _synonyms(self, names: list[str]) -> None:
+        terms = {t for name in names for t in self.analyser.terms(name, "en")}
+        for term in terms:
+            self.synonyms.setdefault(term, set()).update(terms)
+
+    def _add(self, doc: Doc) -> None:
+        words = self._words.pop(doc.key, [])
+        for found in self.vocabulary.types.find(words, fuzzy=False):
+            if found.value in CONCEPTS:
+                doc.terms[f"@{found.value}"] += ALIAS_WEIGHT
+        self.docs.append(doc)
+
+    def _finish(self) -> None:
+        count = len(self.docs) or 1
+        frequency: Counter[str] = Counter()
+        for doc in self.docs:
+            doc.length = float(sum(doc.terms.values()))
+            frequency.update(doc.terms.keys())
+        self.average = sum(d.length for d in self.docs) / count
+        self.idf = {
+            term: math.log(1 + (count - n + 0.5) / (n + 0.5)) for term, n in frequency.items()
+        }
+        self.postings: dict[str, list[tuple[int, float]]] = {}
+        for number, doc in enumerate(self.docs):
+            norm = K1 * (1 - B + B * doc.length / (self.average or 1))
+            for term, tf in doc.terms.items():
+                weight = self.idf[term] * tf * (K1 + 1) / (tf + norm)
+                self.postings.setdefault(term, []).append((number, weight))
+        self._names_list = sorted(self.name_words)
+        kinds = set().union(*(d.kind_terms for d in self.docs)) if self.docs else set()
+        for term, seen in self._seen.items():
+            if seen < BOUND_MIN or term[0] in "#y@" or term in kinds:
+                continue
+            groups: Counter[str] = Counter()  # one word's stems in several languages
+            for other, count in self._beside[term].items():
+                groups[other[:BOUND_PREFIX]] += count
+            if groups:
+                partner, together = groups.most_common(1)[0]
+                if together >= BOUND_SHARE * seen:
+                    self.bound[term] = partner
+        self._seen.clear()
+        self._beside.clear()
+
+    # --- searching --------------------------------------------------------------------------
+
+    def query_terms(self, words: list[str], language: str) -> list[set[str]]:
+        """Each query word as the set of terms it may be (its stems, a corrected name)."""
+        out = []
+        for word in words:
+            if word.startswith("@"):
+                out.append({word})
+                continue
+            number = number_term(word)
+            if number:
+                out.append({number})
+                continue
+            if (
+                len(word) == 1
+                and f"#{word}" in self.postings
+                and word not in self.analyser.stopwords
+            ):
+                out.append({f"#{word}"})  # a letter that labels a record ("priority B")
+                continue
+            if word in self.analyser.stopwords or len(word) < 2:
+                continue
+            options = {self.analyser.stem(word, language), self.analyser.stem(word, "en")}
+            for term in list(options):
+                options |= self.synonyms.get(term, set())
+            if word not in self.raw_words and len(word) >= 5 and not word.isdigit():
+                best = process.extractOne(
+                    word, self._names_list, scorer=fuzz.ratio, score_cutoff=85.0
+                )
+                if best is not None:
+                    options.add(self.analyser.stem(best[0], language))
+                    options.add(self.analyser.stem(best[0], "en"))
+            out.append(options)
+        return out
+
+    def unbind(self, terms: list[set[str]]) -> list[set[str]]:
+        """Each word without the stems that, in the records, only occur beside a word the
+        question does not say (a word of a fixed name used in another sense)."""
+        said = set().union(*terms) if terms else set()
+        out = []
+        for options in terms:
+            kept = {
+                t
+                for t in options
+                if t not in self.bound or any(o.startswith(self.bound[t]) for o in said)
+            }
+            out.append(kept or {f"?{min(options)}"})
+        return out
+
+    def search(self, terms: list[set[str]]) -> list[tuple[float, Doc]]:
+        """Documents by BM25 score, best first (only those matching at least one term)."""
+        scores: dict[int, float] = {}
+        for options in terms:
+            best: dict[int, float] = {}
+            for term in options:
+                for number, weight in self.postings.get(term, ()):
+                    if weight > best.get(number, 0.0):
+                        best[number] = weight
+            for number, weight in best.items():
+                scores[number] = scores.get(number, 0.0) + weight
+        ranked = sorted(scores.items(), key=lambda item: -item[1])
+        return [(score, self.docs[number]) for number, score in ranked]
+
+    def content_score(self, doc: Doc, terms: list[set[str]]) -> float:
+        """The part of ``doc``'s score that comes from more than its kind's name."""
+        total = 0.0
+        for options in terms:
+            if options & doc.kind_terms:
+                continue
+            best = 0.0
+            for term in options:
+                for number, weight in self.postings.get(term, ()):
+                    if self.docs[number] is doc and weight > best:
+                        best = weight
+            total += best
+        return total
+
+
+def _flat(value: Any, skip: set[str]) -> Iterable[Any]:
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if key not in skip:
+                yield from _flat(item, skip)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _flat(item, skip)
+    elif isinstance(value, str) and not value.startswith(("http", "ogp-", "iopd-", "conference-")):
+        yield value
+
+
+def _str(value: Any) -> str | None:
+    return value if isinstance(value, str) else None

@@ -1,0 +1,164 @@
+"""The hub's own words (``vocabulary.yaml``), loaded once per process.
+
+Only what is truly the hub's: the slot a question asks for, time words,
+the names of the kinds of records and of award steps, what is never
+answered, and function words. Everything about the network comes from
+the knowledge records.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from hub.core.assistant.dates import month_names
+from hub.core.assistant.text import PhraseMatcher, normalise, read_yaml
+
+HERE = Path(__file__).parent
+LANGUAGES = ("en", "es", "fr", "ca", "pt")
+TYPE_ORDER = (
+    "cost",
+    "how_many",
+    "join",
+    "share",
+    "when",
+    "where",
+    "who",
+    "yesno",
+    "theme",
+    "what",
+    "list",
+)
+
+
+@dataclass
+class Vocabulary:
+    types: PhraseMatcher[str]
+    next_last: PhraseMatcher[str]
+    periods: PhraseMatcher[tuple[str, int]]
+    seasons: PhraseMatcher[str]
+    out_of_scope: PhraseMatcher[str]
+    injection: PhraseMatcher[str]
+    remind: PhraseMatcher[str]
+    courtesies: PhraseMatcher[str]
+    ordinals: PhraseMatcher[int]
+    months: PhraseMatcher[int]
+    kinds: dict[str, dict[str, list[str]]]
+    steps: dict[str, dict[str, list[str]]]
+    stopwords: frozenset[str]
+    votes: dict[str, frozenset[str]]
+    possessives: frozenset[str] = frozenset()
+    askers: frozenset[str] = frozenset()
+    """Nouns that, after a possessive ("my city"), say who asks, not what is asked about."""
+    kind_words: frozenset[str] = frozenset()
+    """Words of the kinds' names: what a question asks about, never only how it asks."""
+
+    def step_family(self, step: str) -> str:
+        """``call_for_candidacies`` -> ``call``: the step's family in ``steps``."""
+        for family in self.steps:
+            if step == family or step.startswith(family):
+                return family
+        return step
+
+
+def _by_language(
+    section: dict[str, dict[str, list[str]]],
+    matcher: PhraseMatcher[Any],
+    votes: dict[str, set[str]] | None,
+    value: Any = None,
+) -> None:
+    for key, languages in section.items():
+        for language, phrases in languages.items():
+            for phrase in phrases:
+                if not isinstance(phrase, str):
+                    raise ValueError(f"vocabulary.yaml {key}.{language}: quote {phrase!r}")
+                matcher.add(phrase, key if value is None else value)
+                if votes is not None:
+                    for word in normalise(phrase).split():
+                        votes.setdefault(word, set()).add(language)
+
+
+@cache
+def load_vocabulary(path: Path = HERE / "vocabulary.yaml") -> Vocabulary:
+    data = read_yaml(path)
+    votes: dict[str, set[str]] = {}
+    types: PhraseMatcher[str] = PhraseMatcher()
+    _by_language(data["types"], types, votes)
+    next_last: PhraseMatcher[str] = PhraseMatcher()
+    _by_language({"next": data["next"], "last": data["last"]}, next_last, votes)
+    periods: PhraseMatcher[tuple[str, int]] = PhraseMatcher()
+    for unit, offsets in data["periods"].items():
+        for offset, languages in offsets.items():
+            _by_language({unit: languages}, periods, votes, (unit, int(offset)))
+    seasons: PhraseMatcher[str] = PhraseMatcher()
+    _by_language(data["seasons"], seasons, votes)
+    out: PhraseMatcher[str] = PhraseMatcher()
+    _by_language({"out": data["out_of_scope"]}, out, None)
+    injection: PhraseMatcher[str] = PhraseMatcher()
+    injection.add_all(data["injection"], "injection")
+    remind: PhraseMatcher[str] = PhraseMatcher()
+    _by_language({"remind": data["remind"]}, remind, votes)
+    courtesies: PhraseMatcher[str] = PhraseMatcher()
+    _by_language({"courtesy": data["courtesies"]}, courtesies, votes)
+    stopwords: set[str] = set()
+    for language, words in data["stopwords"].items():
+        for word in words:
+            if not isinstance(word, str):
+                raise ValueError(f"vocabulary.yaml stopwords.{language}: quote {word!r}")
+            stopwords.update(normalise(str(word)).split())
+            votes.setdefault(normalise(str(word)), set()).add(language)
+    months: PhraseMatcher[int] = PhraseMatcher(fuzzy_cutoff=86.0, fuzzy_min_length=5)
+    for language in LANGUAGES:
+        for number, name in month_names(language).items():
+            if normalise(name) != "may":  # "may I..." is not a month, "in may" is
+                months.add(name, number)
+            for word in normalise(name).split():
+                votes.setdefault(word, set()).add(language)
+    for phrase, number in data.get("month_phrases", {}).items():
+        months.add(str(phrase), int(number))
+    ordinals: PhraseMatcher[int] = PhraseMatcher()
+    for language, table in data["ordinals"].items():
+        for word, number in table.items():
+            ordinals.add(str(word), int(number))
+            for part in normalise(str(word)).split():
+                votes.setdefault(part, set()).add(language)
+    for language, words in data["markers"].items():
+        for word in words:
+            if not isinstance(word, str):
+                raise ValueError(f"vocabulary.yaml markers.{language}: quote {word!r}")
+            for part in normalise(word).split():
+                votes.setdefault(part, set()).add(language)
+    for kind in data["kinds"].values():
+        for language, phrases in kind.items():
+            for phrase in phrases:
+                for word in normalise(phrase).split():
+                    votes.setdefault(word, set()).add(language)
+    return Vocabulary(
+        types=types,
+        next_last=next_last,
+        periods=periods,
+        seasons=seasons,
+        out_of_scope=out,
+        injection=injection,
+        remind=remind,
+        courtesies=courtesies,
+        ordinals=ordinals,
+        months=months,
+        kinds=data["kinds"],
+        steps=data["steps"],
+        stopwords=frozenset(stopwords),
+        votes={word: frozenset(langs) for word, langs in votes.items()},
+        possessives=frozenset(normalise(str(w)) for w in data.get("possessives", [])),
+        askers=frozenset(
+            normalise(str(w)) for words in data.get("askers", {}).values() for w in words
+        ),
+        kind_words=frozenset(
+            word
+            for kind in data["kinds"].values()
+            for phrases in kind.values()
+            for phrase in phrases
+            for word in normalise(phrase).split()
+        ),
+    )
