@@ -3,8 +3,14 @@
 Speaks ``com.atproto.server.createSession`` / ``refreshSession`` (app
 password in, JWT-shaped tokens out), ``com.atproto.repo.createRecord``,
 ``putRecord`` and ``deleteRecord``, and ``listRecords`` for reading back.
-It checks the Bearer token, that the repo is the session's own, and the post
-record the way the app.bsky lexicon does: text at most 300 graphemes and
+It checks the Bearer token the way the PDS's auth verifier does
+(packages/pds/src/auth-verifier.ts in bluesky-social/atproto): no token is
+401 ``AuthMissing``, an expired one 400 ``ExpiredToken`` ("Token has
+expired"; access tokens live 120 minutes), an unknown or revoked one 400
+``InvalidToken`` ("Token could not be verified"), and a revoked refresh
+token 400 ``ExpiredToken`` ("Token has been revoked", from
+api/com/atproto/server/refreshSession.ts). It checks that the repo is the
+session's own, and the post record the way the app.bsky lexicon does: text at most 300 graphemes and
 3000 bytes, facets whose byte ranges lie inside the text on character
 boundaries, a ``createdAt`` datetime, at most 3 languages. Errors come as
 ``{"error": "InvalidRecord", "message": "..."}``; the per-account write budget
@@ -40,6 +46,17 @@ class Account:
 
 
 @dataclass
+class Token:
+    account: Account
+    scope: str  # com.atproto.appPass (access) or com.atproto.refresh
+    expires: float  # wall-clock seconds
+
+
+ACCESS_SECONDS = 120 * 60  # the PDS's access token lifetime
+REFRESH_SECONDS = 90 * 86400  # and its refresh token's
+
+
+@dataclass
 class StoredRecord:
     uri: str
     repo: str
@@ -66,6 +83,16 @@ class XrpcError(Exception):
 
 def _b64(data: dict[str, Any]) -> str:
     return base64.urlsafe_b64encode(json.dumps(data).encode()).rstrip(b"=").decode()
+
+
+def _claims(token: str) -> dict[str, Any]:
+    """The claims of a JWT-shaped token (empty when it is not one)."""
+    try:
+        payload = token.split(".")[1]
+        claims = json.loads(base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4)))
+    except (IndexError, ValueError):
+        return {}
+    return claims if isinstance(claims, dict) else {}
 
 
 def fake_cid(payload: Any) -> str:
@@ -100,9 +127,10 @@ class BlueskyStandIn(LoopbackServer):
         self._accounts: dict[str, Account] = {}
         for handle, app_password in self.accounts.items():
             self.add_account(handle, app_password)
-        self._tokens: dict[str, Account] = {}
+        self._tokens: dict[str, Token] = {}
         self._window = FloodWindow(self.limits.writes_per_hour, 3600.0)
         self._sequence = 1_700_000_000_000_000
+        self._sessions = 0
         self._failures: list[XrpcError] = []
 
     def add_account(self, handle: str, app_password: str) -> None:
@@ -112,6 +140,11 @@ class BlueskyStandIn(LoopbackServer):
 
     def did_of(self, handle: str) -> str:
         return self._accounts[handle].did
+
+    def revoke_sessions(self, handle: str) -> None:
+        """End every session of the account (an app password revoked, say)."""
+        did = self._accounts[handle].did
+        self._tokens = {k: t for k, t in self._tokens.items() if t.account.did != did}
 
     def fail_next(self, status: int, error: str, message: str) -> None:
         """Answer the next repo write with this error instead."""
@@ -142,14 +175,16 @@ class BlueskyStandIn(LoopbackServer):
 
     def _session(self, account: Account) -> dict[str, Any]:
         now = int(self.wall_clock())
-        claims = {"sub": account.did, "iat": now, "aud": "did:web:pds.standin"}
+        claims: dict[str, Any] = {"sub": account.did, "iat": now, "aud": "did:web:pds.standin"}
         header = _b64({"typ": "at+jwt", "alg": "ES256K"})
-        access = (
-            f"{header}.{_b64({**claims, 'scope': 'com.atproto.appPass', 'exp': now + 7200})}.sig"
-        )
-        refresh_claims = {**claims, "scope": "com.atproto.refresh", "exp": now + 86400 * 60}
+        self._sessions += 1
+        claims["jti"] = str(self._sessions)  # two sessions in one second differ
+        access_claims = {**claims, "scope": "com.atproto.appPass", "exp": now + ACCESS_SECONDS}
+        access = f"{header}.{_b64(access_claims)}.sig"
+        refresh_claims = {**claims, "scope": "com.atproto.refresh", "exp": now + REFRESH_SECONDS}
         refresh = f"{header}.{_b64(refresh_claims)}.sig"
-        self._tokens[access] = self._tokens[refresh] = account
+        self._tokens[access] = Token(account, "com.atproto.appPass", now + ACCESS_SECONDS)
+        self._tokens[refresh] = Token(account, "com.atproto.refresh", now + REFRESH_SECONDS)
         return {
             "accessJwt": access,
             "refreshJwt": refresh,
@@ -166,11 +201,12 @@ class BlueskyStandIn(LoopbackServer):
             if account is None or params.get("password") != account.app_password:
                 raise XrpcError(401, "AuthenticationRequired", "Invalid identifier or password")
             return self._session(account)
-        token = request.headers.get("Authorization", "").removeprefix("Bearer ").strip()
-        account = self._tokens.get(token)
-        if account is None:
-            raise XrpcError(401, "AuthenticationRequired", "Authentication Required")
-        if method == "com.atproto.server.refreshSession":
+        header = request.headers.get("Authorization", "")
+        if not header.startswith("Bearer ") or not header.removeprefix("Bearer ").strip():
+            raise XrpcError(401, "AuthMissing", "Authentication Required")
+        refreshing = method == "com.atproto.server.refreshSession"
+        account = self._account_of(header.removeprefix("Bearer ").strip(), refreshing)
+        if refreshing:
             return self._session(account)
         if method == "com.atproto.repo.listRecords":
             return {
@@ -210,6 +246,20 @@ class BlueskyStandIn(LoopbackServer):
         stored = StoredRecord(uri, account.did, rkey, fake_cid(record), record, edited=edited)
         self.records[uri] = stored
         return {"uri": uri, "cid": stored.cid, "validationStatus": "valid"}
+
+    def _account_of(self, token: str, refreshing: bool) -> Account:
+        """The session's account, or the PDS's answer for a token it does not accept."""
+        found = self._tokens.get(token)
+        wanted = "com.atproto.refresh" if refreshing else "com.atproto.appPass"
+        if found is None and refreshing and _claims(token).get("scope") == wanted:
+            raise XrpcError(400, "ExpiredToken", "Token has been revoked")
+        if found is None or found.scope != wanted:
+            raise XrpcError(400, "InvalidToken", "Token could not be verified")
+        if self.wall_clock() >= found.expires:
+            raise XrpcError(400, "ExpiredToken", "Token has expired")
+        if refreshing:
+            del self._tokens[token]  # a refresh token is used once (rotated)
+        return found.account
 
     def _spend(self, account: Account, headers: dict[str, str]) -> None:
         now, wall = self.clock(), self.wall_clock()

@@ -125,7 +125,6 @@ def test_spent_write_budget_is_rate_limited_until_the_reset() -> None:
             "300",
         ),
         ((400, "RepoDeactivated", "Repo has been deactivated"), ChannelGone, "RepoDeactivated"),
-        ((401, "ExpiredToken", "Token has expired"), TransientError, "logs in again"),
         ((401, "AuthenticationRequired", "Bad token"), Forbidden, "AuthenticationRequired"),
         ((500, "InternalServerError", "Internal Server Error"), TransientError, "500"),
         ((502, "UpstreamFailure", "Bad gateway"), TransientError, "network"),
@@ -143,16 +142,123 @@ def test_errors_map_to_hub_errors(
     run(body)
 
 
-def test_an_expired_session_logs_in_again_on_the_next_send() -> None:
-    async def body(standin: BlueskyStandIn, clock: ManualClock) -> list[str]:
-        standin.fail_next(401, "ExpiredToken", "Token has expired")
-        async with sink_for(standin) as sink:
-            with pytest.raises(TransientError):
-                await sink.send(item())
-            await sink.send(item())
-        return [r.method.rsplit(".", 1)[-1] for r in standin.received]
+class WallClock:
+    """The stand-in's wall clock, moved by hand (the tokens' expiry reads it)."""
 
-    assert run(body) == ["createSession", "createRecord", "createSession", "createRecord"]
+    def __init__(self) -> None:
+        self.now = WALL
+
+    def __call__(self) -> float:
+        return self.now
+
+
+# How the PDS answers a session it no longer accepts, each with its source in
+# bluesky-social/atproto: the sink must log in again and send, not fail the item.
+SESSION_ENDINGS = [
+    pytest.param("expire", 400, "ExpiredToken", id="expired: pds/src/auth-verifier.ts (400)"),
+    pytest.param("revoke", 400, "InvalidToken", id="revoked: pds/src/auth-verifier.ts (400)"),
+    pytest.param("garble", 400, "InvalidToken", id="unverifiable: pds/src/auth-verifier.ts"),
+]
+
+
+@pytest.mark.parametrize(("ending", "status", "error"), SESSION_ENDINGS)
+def test_a_session_the_pds_no_longer_accepts_is_renewed_and_the_post_sent(
+    ending: str, status: int, error: str
+) -> None:
+    wall = WallClock()
+
+    async def body(standin: BlueskyStandIn, clock: ManualClock) -> list[tuple[str, int, str]]:
+        channel = ChannelInfo("sky", "bluesky", HANDLE, base_url=standin.url)
+        sink = BlueskySink(channel, PASSWORD, wall_clock=wall)
+        try:
+            await sink.start()
+            if ending == "expire":
+                wall.now += 2 * 3600  # the access token lived 120 minutes
+            elif ending == "revoke":
+                standin.revoke_sessions(HANDLE)
+            else:
+                session = sink.client._session
+                assert session is not None
+                session.access_jwt = session.access_jwt[:-3] + "bad"
+            receipt = await sink.send(item())
+        finally:
+            await sink.close()
+        assert receipt.platform_message_id in {r.uri for r in standin.messages()}
+        return [(r.method.rsplit(".", 1)[-1], r.status, r.error) for r in standin.received]
+
+    received = asyncio.run(main_with(body, wall))
+    assert received == [
+        ("createSession", 200, ""),
+        ("createRecord", status, error),
+        ("createSession", 200, ""),
+        ("createRecord", 200, ""),
+    ]
+
+
+async def main_with(
+    test: Callable[[BlueskyStandIn, ManualClock], Awaitable[T]], wall: WallClock
+) -> T:
+    async with BlueskyStandIn(clock=ManualClock(), wall_clock=wall) as server:
+        return await test(server, ManualClock())
+
+
+@pytest.mark.parametrize(
+    ("token", "refreshing", "status", "error", "message"),
+    [
+        pytest.param(None, False, 401, "AuthMissing", "Authentication Required", id="none"),
+        pytest.param("junk", False, 400, "InvalidToken", "could not be verified", id="junk"),
+        pytest.param(
+            "refresh",
+            False,
+            400,
+            "InvalidToken",
+            "could not be verified",
+            id="refresh-token-used-for-a-write",
+        ),
+        pytest.param("expired", False, 400, "ExpiredToken", "Token has expired", id="expired"),
+        pytest.param(
+            "rotated",
+            True,
+            400,
+            "ExpiredToken",
+            "Token has been revoked",
+            id="refresh-token-used-twice: server/refreshSession.ts",
+        ),
+    ],
+)
+def test_standin_answers_tokens_like_the_pds(
+    token: str | None, refreshing: bool, status: int, error: str, message: str
+) -> None:
+    import httpx
+
+    wall = WallClock()
+
+    async def body(standin: BlueskyStandIn, clock: ManualClock) -> httpx.Response:
+        async with httpx.AsyncClient(base_url=f"{standin.url}/xrpc/") as raw:
+            login = {"identifier": HANDLE, "password": PASSWORD}
+            session = (await raw.post("com.atproto.server.createSession", json=login)).json()
+            bearer = {
+                None: None,
+                "junk": "junk",
+                "refresh": session["refreshJwt"],
+                "expired": session["accessJwt"],
+                "rotated": session["refreshJwt"],
+            }[token]
+            if token == "expired":
+                wall.now += 120 * 60
+            if token == "rotated":
+                headers = {"Authorization": f"Bearer {bearer}"}
+                await raw.post("com.atproto.server.refreshSession", headers=headers)
+            headers = {"Authorization": f"Bearer {bearer}"} if bearer else {}
+            if refreshing:
+                return await raw.post("com.atproto.server.refreshSession", headers=headers)
+            record = {"$type": "app.bsky.feed.post", "text": "x", "createdAt": created_at(WALL)}
+            write = {"repo": HANDLE, "collection": "app.bsky.feed.post", "record": record}
+            return await raw.post("com.atproto.repo.createRecord", json=write, headers=headers)
+
+    answer = asyncio.run(main_with(body, wall))
+    assert answer.status_code == status
+    assert answer.json()["error"] == error and message in answer.json()["message"]
 
 
 def test_wrong_app_password_is_forbidden_and_not_echoed() -> None:
