@@ -469,9 +469,9 @@ class StandInState:
             return refused
         member = self.members.get(member_hash)
         if member is None and member_hash in self.deleted_permanently:
-            return problem(
+            return problem(  # Mailchimp's title for it (its error glossary, "Forgotten Email")
                 400,
-                "Forbidden",
+                "Forgotten Email Not Subscribed",
                 f"{email} was permanently deleted and cannot be re-imported. "
                 "The contact must re-subscribe to get back on the list.",
             )
