@@ -469,7 +469,7 @@ class StandInState:
             return refused
         member = self.members.get(member_hash)
         if member is None and member_hash in self.deleted_permanently:
-            return problem(  # Mailchimp's title for it (its error glossary, "Forgotten Email")
+            return problem(  # the real body, as logged in ibericode/mailchimp-for-wordpress#771
                 400,
                 "Forgotten Email Not Subscribed",
                 f"{email} was permanently deleted and cannot be re-imported. "
