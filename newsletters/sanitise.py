@@ -13,7 +13,7 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 from functools import lru_cache
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, unquote, urlencode, urlsplit, urlunsplit
 
 import nh3
 
@@ -32,6 +32,23 @@ def defuse_merge_tags(text: str) -> str:
     be able to print ``*|EMAIL|*`` or break the campaign with an unknown tag.
     """
     return text.replace("*|", "*\u200b|") if "*|" in text else text
+
+
+def carries_merge_tag(url: str) -> bool:
+    """Whether a member's URL holds Mailchimp merge-tag syntax, even percent- or
+    entity-encoded (``*%7CEMAIL%7C*``): Mailchimp would fill in each reader's
+    address and send it to whoever runs that server when the e-mail opens.
+    Such a URL is left out of the campaign, not linked."""
+    seen = url
+    for _ in range(4):
+        plain = seen.replace("\u200b", "")
+        if "*|" in plain or "|*" in plain:
+            return True
+        decoded = html.unescape(unquote(seen))
+        if decoded == seen:
+            return False
+        seen = decoded
+    return True  # encoded over and over: not a link a member needs
 
 
 def with_utm(url: str, campaign: str) -> str:
@@ -57,7 +74,7 @@ def with_utm(url: str, campaign: str) -> str:
 def _link_tagger(campaign: str) -> Callable[[str, str, str], str | None]:
     def tag(element: str, attribute: str, value: str) -> str | None:
         if element == "a" and attribute == "href":
-            return with_utm(value, campaign)
+            return None if carries_merge_tag(value) else with_utm(value, campaign)
         return value
 
     return tag
