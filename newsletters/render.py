@@ -25,10 +25,10 @@ import css_inline
 from jinja2 import Environment, PackageLoader
 from markupsafe import Markup
 
+from hub.core.mergetags import carries_merge_tag
 from newsletters.compose import EditionContent, Entry
 from newsletters.i18n import counted, long_date, month_name, words
 from newsletters.sanitise import (
-    carries_merge_tag,
     defuse_merge_tags,
     html_to_text,
     sanitise_summary,

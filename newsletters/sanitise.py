@@ -13,11 +13,12 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 from functools import lru_cache
-from urllib.parse import parse_qsl, unquote, urlencode, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import nh3
 
 from hub.core.ingest.sanitise import clean_html as ingest_clean_html
+from hub.core.mergetags import carries_merge_tag
 
 EMAIL_TAGS = frozenset({"a", "b", "blockquote", "br", "em", "i", "li", "ol", "p", "strong", "ul"})
 EMAIL_ATTRIBUTES = {"a": {"href", "title"}}
@@ -32,23 +33,6 @@ def defuse_merge_tags(text: str) -> str:
     be able to print ``*|EMAIL|*`` or break the campaign with an unknown tag.
     """
     return text.replace("*|", "*\u200b|") if "*|" in text else text
-
-
-def carries_merge_tag(url: str) -> bool:
-    """Whether a member's URL holds Mailchimp merge-tag syntax, even percent- or
-    entity-encoded (``*%7CEMAIL%7C*``): Mailchimp would fill in each reader's
-    address and send it to whoever runs that server when the e-mail opens.
-    Such a URL is left out of the campaign, not linked."""
-    seen = url
-    for _ in range(4):
-        plain = seen.replace("\u200b", "")
-        if "*|" in plain or "|*" in plain:
-            return True
-        decoded = html.unescape(unquote(seen))
-        if decoded == seen:
-            return False
-        seen = decoded
-    return True  # encoded over and over: not a link a member needs
 
 
 def with_utm(url: str, campaign: str) -> str:
