@@ -4,8 +4,12 @@ Passwords are hashed with argon2id (argon2-cffi's defaults, RFC 9106's
 second recommended set). Sign-in is throttled per (e-mail, client address):
 after :data:`MAX_FAILURES` failures within :data:`FAILURE_WINDOW` the pair is
 refused until the oldest failure leaves the window, and an address trying
-many e-mails after :data:`MAX_FAILURES_PER_ADDRESS`; the attempts are rows,
-so every process of a deployment sees them.
+many e-mails after :data:`MAX_FAILURES_PER_ADDRESS`, and one account tried
+from many addresses after :data:`MAX_FAILURES_PER_ACCOUNT`; the attempts
+are rows, so every process of a deployment sees them. An attempt is written
+(and committed) before the failures are counted, so parallel attempts count
+each other: of any number sent at once, at most the limit reach a password
+check (:func:`claim_attempt`).
 """
 
 from __future__ import annotations
@@ -16,7 +20,7 @@ from functools import lru_cache
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import func, select
+from sqlalchemy import Engine, delete, func, select, update
 from sqlalchemy.orm import Session
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -25,6 +29,7 @@ from hub.core.models import User
 
 MAX_FAILURES = 5
 MAX_FAILURES_PER_ADDRESS = 30
+MAX_FAILURES_PER_ACCOUNT = 20  # from any address: rotating addresses do not multiply guesses
 FAILURE_WINDOW = dt.timedelta(minutes=15)
 
 CONTENT_SECURITY_POLICY = "; ".join(
@@ -90,24 +95,33 @@ class Throttle:
     retry_after: dt.timedelta = dt.timedelta(0)
 
 
-def login_throttle(session: Session, email: str, ip: str, now: dt.datetime) -> Throttle:
+def login_throttle(
+    session: Session, email: str, ip: str, now: dt.datetime, *, counted: int = 0
+) -> Throttle:
     """Refuse once :data:`MAX_FAILURES` failures since the last success fall in the window.
 
     An address trying many e-mails is refused too, after
-    :data:`MAX_FAILURES_PER_ADDRESS` failures in the window whatever the e-mail.
+    :data:`MAX_FAILURES_PER_ADDRESS` failures in the window whatever the e-mail,
+    and an account tried from many addresses after :data:`MAX_FAILURES_PER_ACCOUNT`.
+    ``counted`` is how many of the rows are this request's own attempt (written
+    first, see :func:`claim_attempt`): they are allowed on top of the limits.
     """
     since = now - FAILURE_WINDOW
-    spraying = list(
-        session.scalars(
-            select(LoginAttempt.at)
-            .where(LoginAttempt.ip == ip, LoginAttempt.succeeded.is_(False))
-            .where(LoginAttempt.at > since)
-            .order_by(LoginAttempt.at.desc())
-            .limit(MAX_FAILURES_PER_ADDRESS)
+    for column, value, limit in (
+        (LoginAttempt.ip, ip, MAX_FAILURES_PER_ADDRESS),
+        (LoginAttempt.email, email, MAX_FAILURES_PER_ACCOUNT),
+    ):
+        recent = list(
+            session.scalars(
+                select(LoginAttempt.at)
+                .where(column == value, LoginAttempt.succeeded.is_(False))
+                .where(LoginAttempt.at > since)
+                .order_by(LoginAttempt.at.desc())
+                .limit(limit + counted)
+            )
         )
-    )
-    if len(spraying) >= MAX_FAILURES_PER_ADDRESS:
-        return Throttle(False, spraying[-1] + FAILURE_WINDOW - now)
+        if len(recent) >= limit + counted:
+            return Throttle(False, recent[-1] + FAILURE_WINDOW - now)
     last_success = session.scalar(
         select(func.max(LoginAttempt.at)).where(
             LoginAttempt.email == email, LoginAttempt.ip == ip, LoginAttempt.succeeded
@@ -121,16 +135,38 @@ def login_throttle(session: Session, email: str, ip: str, now: dt.datetime) -> T
             .where(LoginAttempt.email == email, LoginAttempt.ip == ip)
             .where(LoginAttempt.succeeded.is_(False), LoginAttempt.at > since)
             .order_by(LoginAttempt.at.desc())
-            .limit(MAX_FAILURES)
+            .limit(MAX_FAILURES + counted)
         )
     )
-    if len(failures) < MAX_FAILURES:
+    if len(failures) < MAX_FAILURES + counted:
         return Throttle(True)
     return Throttle(False, failures[-1] + FAILURE_WINDOW - now)
 
 
 def record_attempt(session: Session, email: str, ip: str, now: dt.datetime, ok: bool) -> None:
     session.add(LoginAttempt(email=email, ip=ip, at=now, succeeded=ok))
+
+
+def claim_attempt(engine: Engine, email: str, ip: str, now: dt.datetime) -> tuple[int, Throttle]:
+    """Write this attempt (as failed until settled) and commit it, then count: every
+    attempt made at the same moment is then counted by the others, so however many
+    arrive together, at most the limit are allowed. A refused attempt's row is
+    removed (it checked no password). Returns the row's id and the throttle."""
+    with Session(engine) as session, session.begin():
+        row = LoginAttempt(email=email, ip=ip, at=now, succeeded=False)
+        session.add(row)
+        session.flush()
+        attempt_id = row.id
+    with Session(engine) as session, session.begin():
+        throttle = login_throttle(session, email, ip, now, counted=1)
+        if not throttle.allowed:
+            session.execute(delete(LoginAttempt).where(LoginAttempt.id == attempt_id))
+    return attempt_id, throttle
+
+
+def settle_attempt(session: Session, attempt_id: int, ok: bool) -> None:
+    """Record how a claimed attempt ended."""
+    session.execute(update(LoginAttempt).where(LoginAttempt.id == attempt_id).values(succeeded=ok))
 
 
 class SecurityHeaders:
