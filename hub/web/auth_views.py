@@ -10,7 +10,13 @@ from starlette.responses import Response
 from hub.core.models import User
 from hub.web.i18n import INTERFACE_LANGUAGES, _, ngettext, use_language
 from hub.web.page import Page, Refused, safe_next
-from hub.web.security import check_password, claim_attempt, settle_attempt
+from hub.web.security import (
+    HashingBusy,
+    check_password,
+    claim_attempt,
+    forget_attempt,
+    settle_attempt,
+)
 from hub.web.sessions import end_session, purge_sessions, start_session
 
 
@@ -43,7 +49,12 @@ def login(page: Page) -> Response:
         )
         return page.render("login.html", status=429, next=target, email=email)
     user = page.db.scalar(select(User).where(func.lower(User.email) == email)) if email else None
-    ok = check_password(user, password, page.console.password_hasher)
+    try:
+        ok = check_password(user, password, page.console.password_hasher, page.console.hashing)
+    except HashingBusy:
+        forget_attempt(page.db, attempt)
+        page.flashes.append(("error", _("Too many sign-ins at once; try again in a moment.")))
+        return page.render("login.html", status=429, next=target, email=email)
     settle_attempt(page.db, attempt, ok)
     if not ok or user is None:
         page.flashes.append(("error", _("Wrong e-mail address or password.")))
