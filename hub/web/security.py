@@ -228,7 +228,9 @@ class SecurityHeaders:
         self.app = app
         self.headers = [(k.encode(), v.encode()) for k, v in SECURITY_HEADERS.items()]
         if https:
-            self.headers.append((b"strict-transport-security", b"max-age=31536000"))
+            # every subdomain too, so no sibling host can be reached over plain HTTP first
+            hsts = b"max-age=31536000; includeSubDomains"
+            self.headers.append((b"strict-transport-security", hsts))
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
