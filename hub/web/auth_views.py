@@ -29,7 +29,8 @@ def login_form(page: Page) -> Response:
 
 def login(page: Page) -> Response:
     """Check the password, throttled per (e-mail, address); start a session on success."""
-    email = page.field("email").lower()
+    # No address is longer than 320 characters or holds a NUL (PostgreSQL refuses both)
+    email = page.field("email").lower().replace("\x00", "")[:320]
     password = page.field("password")
     target = safe_next(page.field("next") or "/")
     page.db.commit()  # nothing of this request is pending while the attempt is claimed

@@ -49,6 +49,10 @@ def submission_candidate(
     default_language: str | None = None,
 ) -> Candidate:
     """A cleaned, enriched candidate from what a member typed."""
+    fields = {"title": title, "text": text, "link": link, "image address": image_url}
+    for name, value in fields.items():
+        if value and "\x00" in value:  # PostgreSQL stores no NUL in text: refuse, not a 500
+            raise SubmissionError(f"the {name} holds a NUL character (\\x00)")
     clean_link = usable_base(link) if link else None
     if link and clean_link is None:
         raise SubmissionError(f"the link must start with http:// or https:// (got {link!r})")
