@@ -228,21 +228,26 @@ IMAGE = {"type": "image", "image_url": "https://oidp.net/p.jpg", "alt_text": "p"
 # Each rule: the blocks, the error Slack answers, a detail it lists, and where the rule is.
 SLACK_RULES = [
     pytest.param(
-        [SECTION] * 5, "msg_blocks_too_long", None,
+        [SECTION] * 5,
+        "msg_blocks_too_long",
+        None,
         id="total-block-text: api.slack.com/methods/chat.postMessage, bolt-js#2509",
     ),
     pytest.param(
-        [{**IMAGE, "image_url": "https://oidp.net/gone.jpg"}], "invalid_blocks",
+        [{**IMAGE, "image_url": "https://oidp.net/gone.jpg"}],
+        "invalid_blocks",
         "downloading image failed [json-pointer:/blocks/0/image_url]",
         id="image-fetched: Block Kit reference, image block (publicly hosted image_url)",
     ),
     pytest.param(
-        [{**IMAGE, "image_url": "http://127.0.0.1:8080/p.jpg"}], "invalid_blocks",
-        "downloading image failed", id="image-on-a-private-host: Slack fetches from the internet",
+        [{**IMAGE, "image_url": "http://127.0.0.1:8080/p.jpg"}],
+        "invalid_blocks",
+        "downloading image failed",
+        id="image-on-a-private-host: Slack fetches from the internet",
     ),
     pytest.param([SECTION] * 4, None, None, id="four-full-sections-pass"),
     pytest.param([IMAGE], None, None, id="public-image-passes"),
-]  # fmt: skip
+]
 
 
 @pytest.mark.parametrize(("blocks", "error", "detail"), SLACK_RULES)

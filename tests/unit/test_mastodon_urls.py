@@ -19,56 +19,97 @@ CONFORMANCE = [
     ("lone", "http://example.com", ["http://example.com"]),
     ("after-text", "text http://google.com", ["http://google.com"]),
     ("empty-fragment", "text http://foobar.com/#", ["http://foobar.com/#"]),
-    ("fragment-query", "text http://google.com/#search?q=iphone%20-filter%3Alinks",
-     ["http://google.com/#search?q=iphone%20-filter%3Alinks"]),
+    (
+        "fragment-query",
+        "text http://google.com/#search?q=iphone%20-filter%3Alinks",
+        ["http://google.com/#search?q=iphone%20-filter%3Alinks"],
+    ),
     ("port", "text http://somehost.com:3000", ["http://somehost.com:3000"]),
     ("tilde-plus-percent", "text http://xo.com/~matthew+%ff-x", ["http://xo.com/~matthew+%ff-x"]),
-    ("inner-punctuation", "text http://xo.com/~matthew+%ff-,.;x",
-     ["http://xo.com/~matthew+%ff-,.;x"]),
-    ("balanced-parens", "text http://en.wikipedia.org/wiki/Primer_(film)",
-     ["http://en.wikipedia.org/wiki/Primer_(film)"]),
+    (
+        "inner-punctuation",
+        "text http://xo.com/~matthew+%ff-,.;x",
+        ["http://xo.com/~matthew+%ff-,.;x"],
+    ),
+    (
+        "balanced-parens",
+        "text http://en.wikipedia.org/wiki/Primer_(film)",
+        ["http://en.wikipedia.org/wiki/Primer_(film)"],
+    ),
     ("unicode-domain", "text http://✪df.ws/ejp", ["http://✪df.ws/ejp"]),
     ("one-letter-domain", "text http://x.com/oneletterdomain", ["http://x.com/oneletterdomain"]),
-    ("parens-then-path", "text http://msdn.microsoft.com/ja-jp/library/system.net.httpwebrequest(v=VS.100).aspx",
-     ["http://msdn.microsoft.com/ja-jp/library/system.net.httpwebrequest(v=VS.100).aspx"]),
+    (
+        "parens-then-path",
+        "text http://msdn.microsoft.com/ja-jp/library/system.net.httpwebrequest(v=VS.100).aspx",
+        ["http://msdn.microsoft.com/ja-jp/library/system.net.httpwebrequest(v=VS.100).aspx"],
+    ),
     ("underscore-in-domain", "text http://domain-dash_2314352345_dfasd.foo-cow_4352.com", []),
     ("leading-dash", "text http://-dash_2314352345_dfasd.foo-cow_4352.com", []),
     ("no-tld", "text http://no-tld", []),
     ("tld-too-short", "text http://tld-too-short.x", []),
     ("after-paren", "(http://twitter.com", ["http://twitter.com"]),
-    ("hyphenated-tld", "text http://domain.com-that-you-should-have-put-a-space-after",
-     ["http://domain.com"]),
+    (
+        "hyphenated-tld",
+        "text http://domain.com-that-you-should-have-put-a-space-after",
+        ["http://domain.com"],
+    ),
     ("query-then-fragment", "text http://foo.com?#foo text", ["http://foo.com?#foo"]),
-    ("path-ends-plus-or-dash", "Go to http://example.com/a+ or http://example.com/a-",
-     ["http://example.com/a+", "http://example.com/a-"]),
-    ("cyrillic-path", "Go to http://twitter.com/Русские_слова", ["http://twitter.com/Русские_слова"]),
+    (
+        "path-ends-plus-or-dash",
+        "Go to http://example.com/a+ or http://example.com/a-",
+        ["http://example.com/a+", "http://example.com/a-"],
+    ),
+    (
+        "cyrillic-path",
+        "Go to http://twitter.com/Русские_слова",
+        ["http://twitter.com/Русские_слова"],
+    ),
     ("minimal", "test http://a.b.cd", ["http://a.b.cd"]),
     ("trailing-dash-subdomain", "test http://trailingdash-.twitter.com", []),
     ("underscore-tld", "test http://twitter.c_o_m", []),
-    ("period-then-slash", "test http://www.foo.com/foo/path-with-period./",
-     ["http://www.foo.com/foo/path-with-period./"]),
+    (
+        "period-then-slash",
+        "test http://www.foo.com/foo/path-with-period./",
+        ["http://www.foo.com/foo/path-with-period./"],
+    ),
     ("no-final-period", "test http://twitter.com/.", ["http://twitter.com/"]),
-    ("many-trailing-periods", "Test http://example.com/path.........................",
-     ["http://example.com/path"]),
-    ("many-trailing-commas", "Test http://example.com/,,,,,,,,,,,,,,,,,,,,,,,,",
-     ["http://example.com/"]),
-    ("many-trailing-bangs", "Test http://example.com/path/!!!!!!!!!!!!!!!!!!!!!",
-     ["http://example.com/path/"]),
+    (
+        "many-trailing-periods",
+        "Test http://example.com/path.........................",
+        ["http://example.com/path"],
+    ),
+    (
+        "many-trailing-commas",
+        "Test http://example.com/,,,,,,,,,,,,,,,,,,,,,,,,",
+        ["http://example.com/"],
+    ),
+    (
+        "many-trailing-bangs",
+        "Test http://example.com/path/!!!!!!!!!!!!!!!!!!!!!",
+        ["http://example.com/path/"],
+    ),
     ("in-hashtag-or-mention", "#http://test.com @http://test.com", []),
     ("tco-apostrophe", "I really like http://t.co/pbY2NfTZ's website", ["http://t.co/pbY2NfTZ"]),
     ("tco-colon", "According to http://t.co/ulYGBYSo: the internet", ["http://t.co/ulYGBYSo"]),
     ("after-dollar", "$http://twitter.com $http://t.co/abcde", []),
-    ("cjk-around", "http://twitter.com/これは日本語です。example.com中国語http://t.co/abcde한국",
-     ["http://twitter.com/", "http://t.co/abcde"]),
-    ("idn-tlds", "test http://foobar.みんな/ http://foobar.中国/ http://foobar.پاکستان/ ",
-     ["http://foobar.みんな/", "http://foobar.中国/", "http://foobar.پاکستان/"]),
+    (
+        "cjk-around",
+        "http://twitter.com/これは日本語です。example.com中国語http://t.co/abcde한국",
+        ["http://twitter.com/", "http://t.co/abcde"],
+    ),
+    (
+        "idn-tlds",
+        "test http://foobar.みんな/ http://foobar.中国/ http://foobar.پاکستان/ ",
+        ["http://foobar.みんな/", "http://foobar.中国/", "http://foobar.پاکستان/"],
+    ),
     ("punycode", "test http://xn--ls8h.XN--ls8h.la/", ["http://xn--ls8h.XN--ls8h.la/"]),
     ("without-protocol", "foo.com t.co/abcde ELPAÍS.com", []),
-]  # fmt: skip
+]
 
 
-@pytest.mark.parametrize(("text", "expected"), [c[1:] for c in CONFORMANCE],
-                         ids=[c[0] for c in CONFORMANCE])  # fmt: skip
+@pytest.mark.parametrize(
+    ("text", "expected"), [c[1:] for c in CONFORMANCE], ids=[c[0] for c in CONFORMANCE]
+)
 def test_twitter_text_conformance(text: str, expected: list[str]) -> None:
     found = urls_with_protocol(text)
     assert [url.url for url in found] == expected
@@ -92,7 +133,8 @@ LENGTHS = [
 ]
 
 
-@pytest.mark.parametrize(("text", "expected"), [c[1:] for c in LENGTHS],
-                         ids=[c[0] for c in LENGTHS])  # fmt: skip
+@pytest.mark.parametrize(
+    ("text", "expected"), [c[1:] for c in LENGTHS], ids=[c[0] for c in LENGTHS]
+)
 def test_standin_counts_like_mastodon(text: str, expected: int) -> None:
     assert countable_length(text) == expected
