@@ -57,6 +57,13 @@ class MastodonLimits:
     window_seconds: float = 3 * 3600
     burst: float = 10.0
     per_account_per_second: float = (300 - 10) / (3 * 3600)
+    # Deleting statuses has its own budget: 30 in 30 minutes per account
+    # (config/initializers/rack_attack.rb, throttle_api_delete); the sink's bucket
+    # (delete_burst + deletes_per_second x 1800) stays within it.
+    deletes_per_window: int = 30
+    delete_window_seconds: float = 30 * 60
+    delete_burst: float = 5.0
+    deletes_per_second: float = (30 - 5) / (30 * 60)
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,10 @@ are counted as Mastodon's app/validators/status_length_validator.rb counts
 them: graphemes of the spoiler text and the text, where each URL
 twitter-text's extractor finds (protocol required) counts 23 and a mention
 ``@user@domain`` counts as ``@user``. An ``Idempotency-Key`` is remembered
-for one hour, as app/services/post_status_service.rb keeps it in Redis. It records
+for one hour, as app/services/post_status_service.rb keeps it in Redis.
+Deleting statuses has its own budget, 30 in 30 minutes per account
+(config/initializers/rack_attack.rb, ``throttle_api_delete``), answered
+with 429 and that window's ``X-RateLimit-*`` headers. It records
 what it received and lists statuses at ``GET /_standin/messages``.
 """
 
@@ -101,6 +104,10 @@ class MastodonStandIn(LoopbackServer):
     def __post_init__(self) -> None:
         super().__init__()
         self._window = FloodWindow(self.limits.statuses_per_window, self.limits.window_seconds)
+        self._deletes = FloodWindow(
+            self.limits.deletes_per_window, self.limits.delete_window_seconds
+        )
+        self._delete_throttled = False  # the last answer was the delete budget's 429
         self._idempotent: dict[tuple[str, str], tuple[str, float]] = {}  # -> (id, when)
         self._next_id = 110000000000000000
         self._failures: list[MastodonError] = []
@@ -126,7 +133,16 @@ class MastodonStandIn(LoopbackServer):
     def _headers(self, account: str | None) -> dict[str, str]:
         now, wall = self.clock(), self.wall_clock()
         headers = {"Date": formatdate(wall, usegmt=True)}
-        if account:
+        if account and self._delete_throttled:
+            self._delete_throttled = False
+            wait = self._deletes.wait(account, now)
+            reset = datetime.fromtimestamp(wall + wait, UTC)
+            headers |= {
+                "X-RateLimit-Limit": str(self.limits.deletes_per_window),
+                "X-RateLimit-Remaining": "0",
+                "X-RateLimit-Reset": reset.isoformat(timespec="seconds").replace("+00:00", "Z"),
+            }
+        elif account:
             wait = self._window.wait(account, now)
             used = self._window.used(account, now)
             reset = datetime.fromtimestamp(wall + (wait or self.limits.window_seconds), UTC)
@@ -169,6 +185,11 @@ class MastodonStandIn(LoopbackServer):
         if stored is None or stored.deleted or stored.account != account:
             raise MastodonError(404, "Record not found")
         if request.method == "DELETE":
+            now = self.clock()
+            if self._deletes.wait(account, now) > 0:
+                self._delete_throttled = True
+                raise MastodonError(429, "Too many requests")
+            self._deletes.record(account, now)
             stored.deleted = True
             return {**self._shape(stored), "text": stored.text}
         stored.text = self._validated_text(params)

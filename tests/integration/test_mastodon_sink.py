@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 import httpx
 import pytest
 
-from bots.limits import MastodonLimits
+from bots.limits import MASTODON, MastodonLimits
 from bots.mastodon.sink import MastodonSink, instance_url, mastodon_sink
 from bots.mastodon.standin import MastodonStandIn
 from hub.core.errors import BadPayload, ChannelGone, Forbidden, RateLimited, TransientError
@@ -197,3 +197,34 @@ def test_standin_forgets_an_idempotency_key_after_an_hour_like_mastodon() -> Non
 
     first, within_the_hour, after_it = run(body)
     assert first == within_the_hour != after_it
+
+
+def test_deleting_has_its_own_budget_of_thirty_in_thirty_minutes() -> None:
+    """config/initializers/rack_attack.rb: throttle_api_delete, 30 per 30 minutes."""
+
+    async def body(standin: MastodonStandIn, clock: ManualClock) -> float:
+        async with sink_for(standin) as sink:
+            posted = []
+            for delivery in range(MASTODON.deletes_per_window + 1):
+                clock.now += 1
+                posted.append(await sink.send(item(delivery_id=delivery)))
+            for number, receipt in enumerate(posted[:-1]):
+                clock.now += 1
+                retraction = item(delivery_id=100 + number, kind="retraction")
+                await sink.send(replace(retraction, edit_of=receipt.platform_message_id))
+            clock.now += 10
+            with pytest.raises(RateLimited) as limited:
+                await sink.send(item(kind="retraction", edit_of=posted[-1].platform_message_id))
+        return limited.value.retry_after
+
+    # Posts at t=1..31, deletes at t=32..61: the first frees at t=1832, now is t=71.
+    assert run(body) == 1832 - 71
+
+
+def test_the_sinks_delete_bucket_stays_within_mastodons_window() -> None:
+    channel = ChannelInfo("m", "mastodon", "iopd@mastodon.example")
+    sink = MastodonSink(channel, TOKEN)
+    [bucket] = sink.rate_limits(item(kind="retraction", edit_of="1"))
+    assert bucket.key.endswith(":deletes")
+    spendable = bucket.burst + bucket.rate * MASTODON.delete_window_seconds
+    assert spendable <= MASTODON.deletes_per_window
