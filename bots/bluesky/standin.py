@@ -10,10 +10,9 @@ expired"; access tokens live 120 minutes), an unknown or revoked one 400
 ``InvalidToken`` ("Token could not be verified"), and a revoked refresh
 token 400 ``ExpiredToken`` ("Token has been revoked", from
 api/com/atproto/server/refreshSession.ts). It checks that the repo is the
-session's own, and the post record the way the app.bsky lexicon does: text at most 300 graphemes and
-3000 bytes, facets whose byte ranges lie inside the text on character
-boundaries, a ``createdAt`` datetime, at most 3 languages. Errors come as
-``{"error": "InvalidRecord", "message": "..."}``; the per-account write budget
+session's own, and the post record the way the app.bsky lexicon does (see
+:func:`check_post`). Errors come as ``{"error": "InvalidRequest",
+"message": "..."}``; the per-account write budget
 answers 429 with ``ratelimit-limit/remaining/reset/policy`` headers like the
 PDS. Records are kept and listed at ``GET /_standin/messages``.
 """
@@ -23,9 +22,10 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import re
 import time
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
-from datetime import datetime
 from typing import Any
 
 from aiohttp import web
@@ -279,38 +279,81 @@ class BlueskyStandIn(LoopbackServer):
         self._window.record(account.did, now)
 
 
+# Formats of the atproto lexicon (packages/lexicon/src/validators/formats.ts)
+_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$")
+_LANGUAGE = re.compile(r"^(i|[a-zA-Z]{2,3})(-[a-zA-Z0-9]{1,8})*$")  # BCP 47, loosely
+_URI = re.compile(r"^\w+:(?://)?[^\s/][^\s]*$")
+_DID = re.compile(r"^did:[a-z]+:[a-zA-Z0-9._:%-]*[a-zA-Z0-9._-]$")
+MAX_TAGS, TAG_BYTES, TAG_GRAPHEMES = 8, 640, 64
+
+
 def check_post(record: Any, limits: BlueskyLimits = BLUESKY) -> None:
-    """Raise XrpcError(400, InvalidRecord) where the app.bsky.feed.post lexicon would."""
+    """Raise XrpcError(400, InvalidRequest) where the app.bsky.feed.post lexicon would.
+
+    The lexicons are bluesky-social/atproto's lexicons/app/bsky/feed/post.json and
+    lexicons/app/bsky/richtext/facet.json; the PDS answers a record they refuse
+    with ``InvalidRequest`` (api/com/atproto/repo/createRecord.ts turns its
+    InvalidRecordError into an InvalidRequestError). A facet's byte range is
+    only required to be two integers of at least 0: the PDS does not check it
+    against the text (clients must; the AppView drops a facet that does not fit).
+    """
 
     def invalid(message: str) -> XrpcError:
-        return XrpcError(400, "InvalidRecord", f"Invalid app.bsky.feed.post record: {message}")
+        return XrpcError(400, "InvalidRequest", f"Invalid app.bsky.feed.post record: {message}")
 
     if not isinstance(record, dict) or record.get("$type") != POST:
         raise invalid("Record/$type must be app.bsky.feed.post")
     text = record.get("text")
     if not isinstance(text, str):
         raise invalid('Record must have the property "text"')
-    encoded = text.encode("utf-8")
-    if len(encoded) > limits.text_bytes:
+    if len(text.encode("utf-8")) > limits.text_bytes:
         raise invalid(f"Record/text must not be longer than {limits.text_bytes} characters")
     if grapheme_len(text) > limits.graphemes:
         raise invalid(f"Record/text must not be longer than {limits.graphemes} graphemes")
-    try:
-        datetime.fromisoformat(str(record.get("createdAt", "")).replace("Z", "+00:00"))
-    except ValueError:
-        raise invalid("Record/createdAt must be an valid atproto datetime") from None
-    if len(record.get("langs") or []) > 3:
+    if not _DATETIME.match(str(record.get("createdAt", ""))):
+        raise invalid(
+            "Record/createdAt must be an valid atproto datetime (both RFC-3339 and ISO-8601)"
+        )
+    langs = record.get("langs") or []
+    if len(langs) > 3:
         raise invalid("Record/langs must not have more than 3 elements")
+    for number, language in enumerate(langs):
+        if not isinstance(language, str) or not _LANGUAGE.match(language):
+            raise invalid(f"Record/langs/{number} must be a well-formed BCP 47 language tag")
+    tags = record.get("tags") or []
+    if len(tags) > MAX_TAGS:
+        raise invalid(f"Record/tags must not have more than {MAX_TAGS} elements")
+    for number, tag in enumerate(tags):
+        if not isinstance(tag, str) or len(tag.encode()) > TAG_BYTES:
+            raise invalid(f"Record/tags/{number} must not be longer than {TAG_BYTES} characters")
+        if grapheme_len(tag) > TAG_GRAPHEMES:
+            raise invalid(f"Record/tags/{number} must not be longer than {TAG_GRAPHEMES} graphemes")
     for number, facet in enumerate(record.get("facets") or []):
-        index = facet.get("index") or {}
-        start, end = index.get("byteStart"), index.get("byteEnd")
-        if not (
-            isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(encoded)
-        ):
-            raise invalid(f"Record/facets/{number}/index is outside the text")
-        try:
-            encoded[start:end].decode("utf-8")
-        except UnicodeDecodeError:
-            raise invalid(f"Record/facets/{number}/index splits a character") from None
-        if not facet.get("features"):
-            raise invalid(f"Record/facets/{number}/features must not be empty")
+        where = f"Record/facets/{number}"
+        index = facet.get("index") if isinstance(facet, dict) else None
+        if not isinstance(index, dict):
+            raise invalid(f'{where} must have the property "index"')
+        for name in ("byteStart", "byteEnd"):
+            value = index.get(name)
+            if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+                raise invalid(f"{where}/index/{name} must be an integer of at least 0")
+        features = facet.get("features")
+        if not isinstance(features, list):
+            raise invalid(f'{where} must have the property "features"')
+        for place, feature in enumerate(features):
+            check_feature(feature, f"{where}/features/{place}", invalid)
+
+
+def check_feature(feature: Any, where: str, invalid: Callable[[str], XrpcError]) -> None:
+    """One facet feature: a mention (a DID), a link (a URI) or a tag (64 graphemes)."""
+    kind = feature.get("$type") if isinstance(feature, dict) else None
+    if kind == "app.bsky.richtext.facet#link":
+        if not _URI.match(str(feature.get("uri", ""))):
+            raise invalid(f"{where}/uri must be a uri")
+    elif kind == "app.bsky.richtext.facet#mention":
+        if not _DID.match(str(feature.get("did", ""))):
+            raise invalid(f"{where}/did must be a valid did")
+    elif kind == "app.bsky.richtext.facet#tag":
+        tag = feature.get("tag")
+        if not isinstance(tag, str) or grapheme_len(tag) > TAG_GRAPHEMES:
+            raise invalid(f"{where}/tag must not be longer than {TAG_GRAPHEMES} graphemes")

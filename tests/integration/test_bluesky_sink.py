@@ -120,7 +120,7 @@ def test_spent_write_budget_is_rate_limited_until_the_reset() -> None:
     ("failure", "error", "text"),
     [
         (
-            (400, "InvalidRecord", "Record/text must not be longer than 300 graphemes"),
+            (400, "InvalidRequest", "Record/text must not be longer than 300 graphemes"),
             BadPayload,
             "300",
         ),
@@ -271,26 +271,57 @@ def test_wrong_app_password_is_forbidden_and_not_echoed() -> None:
     run(body)
 
 
-@pytest.mark.parametrize(
-    ("record", "message"),
-    [
-        ({"text": "x" * 301}, "300 graphemes"),
-        ({"text": "é" * 1501}, "3000"),
-        (
-            {"text": "é", "facets": [{"index": {"byteStart": 0, "byteEnd": 1}, "features": [{}]}]},
-            "splits",
-        ),
-        (
-            {"text": "ab", "facets": [{"index": {"byteStart": 1, "byteEnd": 5}, "features": [{}]}]},
-            "outside",
-        ),
-        ({"text": "ok", "createdAt": "yesterday"}, "createdAt"),
-    ],
-)
-def test_standin_validates_posts_like_the_lexicon(record: dict[str, Any], message: str) -> None:
+LINK = "app.bsky.richtext.facet#link"
+
+
+def facet(start: int, end: int, feature: dict[str, Any]) -> dict[str, Any]:
+    return {"index": {"byteStart": start, "byteEnd": end}, "features": [feature]}
+
+
+# Each rule of lexicons/app/bsky/feed/post.json and richtext/facet.json (bluesky-social/
+# atproto), with the record the PDS refuses (400 InvalidRequest) or, message None, accepts.
+LEXICON_RULES = [
+    pytest.param({"text": "x" * 301}, "300 graphemes", id="text-maxGraphemes"),
+    pytest.param({"text": "é" * 1501}, "3000", id="text-maxLength-bytes"),
+    pytest.param({"createdAt": "yesterday"}, "createdAt", id="createdAt-datetime"),
+    pytest.param({"createdAt": "2026-01-01T00:00:00"}, "createdAt", id="datetime-needs-zone"),
+    pytest.param({"langs": ["en", "fr", "ca", "es"]}, "3 elements", id="langs-maxLength"),
+    pytest.param({"langs": ["not a language"]}, "langs/0", id="langs-language-format"),
+    pytest.param({"tags": [f"t{i}" for i in range(9)]}, "8 elements", id="tags-maxLength"),
+    pytest.param({"tags": ["x" * 65]}, "64 graphemes", id="tag-maxGraphemes"),
+    pytest.param(
+        {"facets": [facet(0, 2, {"$type": LINK, "uri": "not a uri"})]}, "uri", id="link-uri-format"
+    ),
+    pytest.param(
+        {"facets": [facet(-1, 2, {"$type": LINK, "uri": "https://oidp.net"})]},
+        "byteStart",
+        id="index-minimum-0",
+    ),
+    pytest.param(
+        {"text": "é", "facets": [facet(0, 1, {"$type": LINK, "uri": "https://a.io"})]},
+        None,
+        id="range-splitting-a-character-is-not-the-pds-concern",
+    ),
+    pytest.param(
+        {"text": "ab", "facets": [facet(1, 5, {"$type": LINK, "uri": "https://a.io"})]},
+        None,
+        id="range-past-the-text-is-not-the-pds-concern",
+    ),
+    pytest.param({"langs": ["pt-BR"], "tags": ["OIDP"]}, None, id="valid"),
+]
+
+
+@pytest.mark.parametrize(("record", "message"), LEXICON_RULES)
+def test_standin_validates_posts_like_the_lexicon(
+    record: dict[str, Any], message: str | None
+) -> None:
     from bots.bluesky.standin import XrpcError
 
-    post = {"$type": "app.bsky.feed.post", "createdAt": "2026-01-01T00:00:00Z", **record}
-    with pytest.raises(XrpcError, match=message):
+    post = {"$type": "app.bsky.feed.post", "text": "ok", "createdAt": "2026-01-01T00:00:00Z"}
+    post |= record
+    if message is None:
         check_post(post)
-    check_post({**post, "text": "fine", "facets": [], "createdAt": "2026-01-01T00:00:00.000Z"})
+        return
+    with pytest.raises(XrpcError, match=message) as refused:
+        check_post(post)
+    assert (refused.value.status, refused.value.error) == (400, "InvalidRequest")
