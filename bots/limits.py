@@ -74,8 +74,11 @@ class BlueskyLimits:
     text_bytes: int = 3000
     card_title: int = 300
     card_description: int = 1000
-    # 5,000 write points an hour per account and a create costs 3: the stand-in
-    # allows ``writes_per_hour`` in any hour; the sink's bucket stays within it.
+    # 5,000 write points an hour per account; a create costs 3, an update 2, a
+    # delete 1 (docs.bsky.app/docs/advanced-guides/rate-limits). The stand-in
+    # spends points; the sink's bucket allows ``writes_per_hour`` writes, each
+    # counted as a create, so it stays within the points whatever the mix.
+    write_points_per_hour: int = 5000
     writes_per_hour: int = 1666
     burst: float = 10.0
     per_account_per_second: float = (1666 - 10) / 3600

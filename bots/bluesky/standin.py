@@ -24,6 +24,7 @@ import hashlib
 import json
 import re
 import time
+from collections import deque
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from typing import Any
@@ -32,10 +33,11 @@ from aiohttp import web
 
 from bots.formatting import grapheme_len
 from bots.limits import BLUESKY, BlueskyLimits
-from bots.standin import Clock, FloodWindow, LoopbackServer, default_clock, request_params
+from bots.standin import Clock, LoopbackServer, default_clock, request_params
 
 TID_ALPHABET = "234567abcdefghijklmnopqrstuvwxyz"
 POST = "app.bsky.feed.post"
+WRITE_COST = {"createRecord": 3, "putRecord": 2, "deleteRecord": 1}  # write points
 
 
 @dataclass
@@ -128,7 +130,7 @@ class BlueskyStandIn(LoopbackServer):
         for handle, app_password in self.accounts.items():
             self.add_account(handle, app_password)
         self._tokens: dict[str, Token] = {}
-        self._window = FloodWindow(self.limits.writes_per_hour, 3600.0)
+        self._points: dict[str, deque[tuple[float, int]]] = {}  # did -> (when, cost) spent
         self._sequence = 1_700_000_000_000_000
         self._sessions = 0
         self._failures: list[XrpcError] = []
@@ -228,7 +230,7 @@ class BlueskyStandIn(LoopbackServer):
             )
         if self._failures:
             raise self._failures.pop(0)
-        self._spend(account, headers)
+        self._spend(account, headers, WRITE_COST[method.rsplit(".", 1)[-1]])
         if method == "com.atproto.repo.deleteRecord":
             stored = self.records.get(f"at://{account.did}/{POST}/{params.get('rkey')}")
             if stored is not None:
@@ -261,22 +263,33 @@ class BlueskyStandIn(LoopbackServer):
             del self._tokens[token]  # a refresh token is used once (rotated)
         return found.account
 
-    def _spend(self, account: Account, headers: dict[str, str]) -> None:
+    def _spend(self, account: Account, headers: dict[str, str], cost: int) -> None:
+        """Spend ``cost`` of the account's write points (limit per hour, sliding)."""
         now, wall = self.clock(), self.wall_clock()
-        wait = self._window.wait(account.did, now)
-        used = self._window.used(account.did, now)
-        reset = int(wall + (wait or 3600))
+        limit = self.limits.write_points_per_hour
+        spent = self._points.setdefault(account.did, deque())
+        while spent and spent[0][0] <= now - 3600:
+            spent.popleft()
+        used = sum(points for _, points in spent)
+        wait = 0.0
+        if used + cost > limit:  # wait until enough of the oldest writes leave the hour
+            freed = 0
+            for when, points in spent:
+                freed += points
+                if used - freed + cost <= limit:
+                    wait = when + 3600 - now
+                    break
+            else:
+                wait = 3600.0  # more than a whole hour's points: never
         headers |= {
-            "ratelimit-limit": str(self.limits.writes_per_hour),
-            "ratelimit-remaining": str(
-                max(0, self.limits.writes_per_hour - used - (0 if wait else 1))
-            ),
-            "ratelimit-reset": str(reset),
-            "ratelimit-policy": f"{self.limits.writes_per_hour};w=3600",
+            "ratelimit-limit": str(limit),
+            "ratelimit-remaining": str(max(0, limit - used - (0 if wait else cost))),
+            "ratelimit-reset": str(int(wall + (wait or 3600))),
+            "ratelimit-policy": f"{limit};w=3600",
         }
         if wait > 0:
             raise XrpcError(429, "RateLimitExceeded", "Rate Limit Exceeded")
-        self._window.record(account.did, now)
+        spent.append((now, cost))
 
 
 # Formats of the atproto lexicon (packages/lexicon/src/validators/formats.ts)

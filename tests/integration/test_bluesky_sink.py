@@ -113,7 +113,38 @@ def test_spent_write_budget_is_rate_limited_until_the_reset() -> None:
         return limited.value.retry_after
 
     # The first of two writes was at t=60; the hour frees at t=3660, now is t=1120.
-    assert run(body, limits=BlueskyLimits(writes_per_hour=2)) == 2540.0
+    # Two creates spend 6 points: the limit here.
+    assert run(body, limits=BlueskyLimits(write_points_per_hour=6)) == 2540.0
+
+
+# docs.bsky.app/docs/advanced-guides/rate-limits: 5,000 points an hour per account,
+# a create costs 3, an update 2, a delete 1. Here the hour holds 10 points.
+POINTS = [
+    pytest.param(["create", "create", "update", "delete", "delete"], None, id="ten-points-fit"),
+    pytest.param(["create", "create", "create", "update"], "update", id="eleven-refused"),
+    pytest.param(["create", "create", "create", "delete"], None, id="delete-costs-one"),
+]
+
+
+@pytest.mark.parametrize(("writes", "refused"), POINTS)
+def test_standin_spends_write_points_per_kind_of_write(
+    writes: list[str], refused: str | None
+) -> None:
+    async def body(standin: BlueskyStandIn, clock: ManualClock) -> str | None:
+        async with sink_for(standin) as sink:
+            first = await sink.send(item())
+            for number, write in enumerate(writes[1:]):
+                edit = replace(item(title=f"v{number}"), edit_of=first.platform_message_id)
+                message = {"create": item(), "update": edit}.get(write)
+                if message is None:
+                    message = replace(item(), kind="retraction", edit_of=first.platform_message_id)
+                try:
+                    await sink.send(message)
+                except RateLimited:
+                    return write
+        return None
+
+    assert run(body, limits=BlueskyLimits(write_points_per_hour=10)) == refused
 
 
 @pytest.mark.parametrize(
