@@ -127,7 +127,7 @@ async def slack_events(request: Request) -> Response:
         return refused
     try:
         data = parse(body, request.headers.get("content-type", ""))
-    except (ValueError, UnicodeDecodeError):
+    except (ValueError, UnicodeDecodeError, RecursionError):  # not JSON, or nested too deep
         data = None
     if data is None:
         return PlainTextResponse("not a Slack event, command or interaction", status_code=400)

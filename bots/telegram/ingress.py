@@ -46,6 +46,8 @@ def validate_update(body: bytes) -> dict[str, Any]:
         update = json.loads(body.decode("utf-8"))
     except (UnicodeDecodeError, ValueError):
         raise MalformedUpdate("the body is not JSON") from None
+    except RecursionError:  # nested deeper than Python's parser goes: no update is
+        raise MalformedUpdate("the body is nested too deeply") from None
     if not isinstance(update, dict):
         raise MalformedUpdate("an update is a JSON object")
     update_id = update.get("update_id")

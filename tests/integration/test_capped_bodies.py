@@ -13,6 +13,7 @@ import asyncio
 from collections.abc import Callable
 from typing import Any
 
+import httpx
 import pytest
 from starlette.applications import Starlette
 from starlette.routing import Route
@@ -111,3 +112,27 @@ def test_both_proxies_cap_request_bodies() -> None:
     assert "client_max_body_size 2m;" in (deploy / "nginx.conf").read_text()
     caddy = " ".join((deploy / "Caddyfile").read_text().split())
     assert "request_body { max_size 2MB }" in caddy
+
+
+DEEP = b"[" * 50_000 + b"]" * 50_000
+
+
+def test_a_json_nested_fifty_thousand_deep_is_refused_not_a_500() -> None:
+    """Security finding (issue 16): a 50,000-deep JSON raised RecursionError (a 500)."""
+    import datetime as dt
+
+    from bots.slack.standin import signed_headers
+    from bots.telegram.ingress import MalformedUpdate, validate_update
+
+    with pytest.raises(MalformedUpdate, match="nested too deeply"):
+        validate_update(b'{"update_id": 1, "message": ' + DEEP + b"}")
+    now = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)  # the app's injected clock, any date
+    app = app_for(slack.routes()[0], slack_signing_secret="s3cret", clock=lambda: now)
+    headers = signed_headers("s3cret", DEEP, now.timestamp(), "application/json")
+    transport = httpx.ASGITransport(app=app)
+
+    async def post() -> int:
+        async with httpx.AsyncClient(transport=transport, base_url="http://hub.test") as client:
+            return (await client.post("/slack/events", content=DEEP, headers=headers)).status_code
+
+    assert asyncio.run(post()) == 400
