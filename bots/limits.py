@@ -31,6 +31,13 @@ class SlackLimits:
     fallback_text: int = 3000
     message_text: int = 40000
     body: int = 12000  # our own cap: a news post, not a document
+    # Slack refuses a message whose blocks hold too much text with ``msg_blocks_too_long``
+    # but publishes no number (api.slack.com/methods/chat.postMessage lists the error
+    # only); slackapi/bolt-js#2509 measured 13,297 characters of markdown blocks, less
+    # with a divider added. The stand-in refuses past ``blocks_text`` (every string in
+    # the blocks counted); the formatter keeps its blocks within ``blocks_text_budget``.
+    blocks_text: int = 12000
+    blocks_text_budget: int = 11000
     per_channel_per_second: float = 1.0
     per_channel_burst: float = 2.0
     # The stand-in allows burst + rate x window posts in any window this long,
@@ -50,6 +57,13 @@ class MastodonLimits:
     window_seconds: float = 3 * 3600
     burst: float = 10.0
     per_account_per_second: float = (300 - 10) / (3 * 3600)
+    # Deleting statuses has its own budget: 30 in 30 minutes per account
+    # (config/initializers/rack_attack.rb, throttle_api_delete); the sink's bucket
+    # (delete_burst + deletes_per_second x 1800) stays within it.
+    deletes_per_window: int = 30
+    delete_window_seconds: float = 30 * 60
+    delete_burst: float = 5.0
+    deletes_per_second: float = (30 - 5) / (30 * 60)
 
 
 @dataclass(frozen=True)
@@ -60,8 +74,11 @@ class BlueskyLimits:
     text_bytes: int = 3000
     card_title: int = 300
     card_description: int = 1000
-    # 5,000 write points an hour per account and a create costs 3: the stand-in
-    # allows ``writes_per_hour`` in any hour; the sink's bucket stays within it.
+    # 5,000 write points an hour per account; a create costs 3, an update 2, a
+    # delete 1 (docs.bsky.app/docs/advanced-guides/rate-limits). The stand-in
+    # spends points; the sink's bucket allows ``writes_per_hour`` writes, each
+    # counted as a create, so it stays within the points whatever the mix.
+    write_points_per_hour: int = 5000
     writes_per_hour: int = 1666
     burst: float = 10.0
     per_account_per_second: float = (1666 - 10) / 3600

@@ -25,6 +25,7 @@ import css_inline
 from jinja2 import Environment, PackageLoader
 from markupsafe import Markup
 
+from hub.core.mergetags import carries_merge_tag
 from newsletters.compose import EditionContent, Entry
 from newsletters.i18n import counted, long_date, month_name, words
 from newsletters.sanitise import (
@@ -123,6 +124,15 @@ class _View:
     text: str
 
 
+def _web_address(url: str | None) -> str | None:
+    """A member's http(s) address, or None: other schemes and any merge-tag syntax
+    (which Mailchimp would fill with each reader's address) are left out."""
+    url = url.strip() if url else None
+    if not url or not url.lower().startswith(("https://", "http://")):
+        return None
+    return None if carries_merge_tag(url) else url
+
+
 def _view(entry: Entry, campaign: str, limit: int | None) -> _View:
     text = defuse_merge_tags(entry.summary_text.strip() or html_to_text(entry.summary_html))
     if limit is None:
@@ -134,13 +144,11 @@ def _view(entry: Entry, campaign: str, limit: int | None) -> _View:
     else:
         text = shorten(text, limit)
         summary = Markup("<p>%s</p>") % text if text else Markup("")
-    link = entry.link.strip() if entry.link else None
+    link = _web_address(entry.link)
     return _View(
         title=defuse_merge_tags(entry.title),
-        link=link if link and link.lower().startswith(("https://", "http://")) else None,
-        image_url=entry.image_url
-        if entry.image_url and entry.image_url.startswith(("https://", "http://"))
-        else None,
+        link=link,
+        image_url=_web_address(entry.image_url),
         when=entry.when,
         until=entry.until,
         place=defuse_merge_tags(entry.place) if entry.place else None,

@@ -18,6 +18,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 import nh3
 
 from hub.core.ingest.sanitise import clean_html as ingest_clean_html
+from hub.core.mergetags import carries_merge_tag
 
 EMAIL_TAGS = frozenset({"a", "b", "blockquote", "br", "em", "i", "li", "ol", "p", "strong", "ul"})
 EMAIL_ATTRIBUTES = {"a": {"href", "title"}}
@@ -57,7 +58,7 @@ def with_utm(url: str, campaign: str) -> str:
 def _link_tagger(campaign: str) -> Callable[[str, str, str], str | None]:
     def tag(element: str, attribute: str, value: str) -> str | None:
         if element == "a" and attribute == "href":
-            return with_utm(value, campaign)
+            return None if carries_merge_tag(value) else with_utm(value, campaign)
         return value
 
     return tag

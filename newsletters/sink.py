@@ -14,6 +14,14 @@ and before the hub recorded it): the next attempt reads ``sent`` and records
 it. Two sends racing past the status read cannot both succeed either:
 Mailchimp refuses a second send of a campaign ("already been sent"), which
 the sink also takes as the receipt once the status confirms it.
+
+Before sending, the sink reads the campaign's send checklist
+(GET /campaigns/{id}/send-checklist): Mailchimp refuses to send a campaign
+that is not ready ("Your Campaign is not ready to send."), e.g. an edition
+whose language segment matches no subscribed member yet (newcomers join as
+pending). Such a campaign is not sent and the delivery fails with
+:class:`CampaignNotReady`, which names the checklist's reasons, instead of
+Mailchimp's bare refusal.
 """
 
 from __future__ import annotations
@@ -35,6 +43,10 @@ if TYPE_CHECKING:
 
 DEFAULT_BASE_URL = "https://server.api.mailchimp.com/3.0"
 GONE_OUT = ("sent", "sending")
+
+
+class CampaignNotReady(BadPayload):
+    """Mailchimp's send checklist says the campaign cannot be sent (the reasons follow)."""
 
 
 class NewsletterChannelSink:
@@ -68,6 +80,7 @@ class NewsletterChannelSink:
         client = self._mailchimp()
         if self._status(campaign_id) in GONE_OUT:
             return Receipt(campaign_id)  # sent earlier (perhaps by a killed worker)
+        self._check_ready(campaign_id)
         try:
             call(client.campaigns.send, campaign_id)
         except HubError as exc:
@@ -75,6 +88,27 @@ class NewsletterChannelSink:
                 return Receipt(campaign_id)  # another sender got there first
             raise _delivery_error(exc) from exc
         return Receipt(campaign_id)
+
+    def _check_ready(self, campaign_id: str) -> None:
+        """Raise CampaignNotReady with the checklist's errors when Mailchimp would refuse."""
+        from newsletters.mailchimp import call
+
+        try:
+            checklist = call(self._mailchimp().campaigns.get_send_checklist, campaign_id)
+        except HubError as exc:
+            raise _delivery_error(exc) from exc
+        if checklist.get("is_ready", True):
+            return
+        reasons = [
+            f"{item.get('heading', '')}: {item.get('details', '')}".strip(": ")
+            for item in checklist.get("items") or []
+            if item.get("type") == "error"
+        ]
+        raise CampaignNotReady(
+            f"campaign {campaign_id} held, not sent: Mailchimp says it is not ready to send ("
+            + ("; ".join(reasons) or "no reason given")
+            + ")"
+        )
 
     def _status(self, campaign_id: str) -> str:
         from newsletters.mailchimp import call

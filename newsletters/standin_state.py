@@ -14,7 +14,14 @@ Rules kept from Mailchimp because the hub relies on them:
   "Member In Compliance State";
 - unknown merge fields (in member data or campaign content) are refused;
 - a sent campaign cannot be changed or sent again; a scheduled one must be
-  unscheduled before it is changed.
+  unscheduled before it is changed;
+- a campaign that is not ready is not sent: no subject line, sender name,
+  reply-to address or content, or recipients that match no subscribed
+  member (400 "Your Campaign is not ready to send.", as Mailchimp answers
+  POST /campaigns/{id}/actions/send; GET /campaigns/{id}/send-checklist says
+  why with ``is_ready`` and ``items`` of ``type``, ``id``, ``heading`` and
+  ``details``, the shape of mailchimp.com/developer/marketing/api/checklist/.
+  Mailchimp does not publish the items' words: these are the stand-in's).
 """
 
 from __future__ import annotations
@@ -125,6 +132,7 @@ class StandInState:
             ("PATCH", re.compile(r"/campaigns/(\w+)"), self.update_campaign),
             ("PUT", re.compile(r"/campaigns/(\w+)/content"), self.set_content),
             ("GET", re.compile(r"/campaigns/(\w+)/content"), self.get_content),
+            ("GET", re.compile(r"/campaigns/(\w+)/send-checklist"), self.send_checklist),
             (
                 "POST",
                 re.compile(r"/campaigns/(\w+)/actions/(test|schedule|unschedule|send)"),
@@ -262,6 +270,36 @@ class StandInState:
             return problem(404, "Resource Not Found", "The requested resource could not be found.")
         return 200, self.contents[campaign_id]
 
+    def checklist_problems(self, campaign: dict[str, Any]) -> list[dict[str, Any]]:
+        """The send checklist's errors for a campaign (empty when it is ready)."""
+        settings = campaign.get("settings") or {}
+        missing = [
+            (1, "Subject line", "subject_line", "Your campaign has no subject line."),
+            (2, "From name", "from_name", "Your campaign has no sender name."),
+            (3, "From email", "reply_to", "Your campaign has no reply-to address."),
+        ]
+        items = [
+            {"type": "error", "id": number, "heading": heading, "details": details}
+            for number, heading, key, details in missing
+            if not str(settings.get(key) or "").strip()
+        ]
+        if campaign["id"] not in self.contents:
+            missing_content = "Your campaign has no content."
+            items.append(
+                {"type": "error", "id": 4, "heading": "Content", "details": missing_content}
+            )
+        if not self.recipients_of(campaign):
+            nobody = "Your recipients match no subscribed contact."
+            items.append({"type": "error", "id": 5, "heading": "Recipients", "details": nobody})
+        return items
+
+    def send_checklist(self, campaign_id: str, **_: Any) -> Reply:
+        campaign = self._campaign(campaign_id)
+        if campaign is None:
+            return problem(404, "Resource Not Found", "The requested resource could not be found.")
+        items = self.checklist_problems(campaign)
+        return 200, {"is_ready": not items, "items": items}
+
     def campaign_action(self, campaign_id: str, action: str, *, body: Any, **_: Any) -> Reply:
         campaign = self._campaign(campaign_id)
         if campaign is None:
@@ -290,7 +328,15 @@ class StandInState:
         if action == "schedule":
             if campaign["status"] == "schedule":
                 return problem(400, "Bad Request", "This campaign is already scheduled.")
-            when = dt.datetime.fromisoformat(str((body or {}).get("schedule_time", "")))
+            try:
+                when = dt.datetime.fromisoformat(str((body or {}).get("schedule_time", "")))
+            except ValueError:
+                return problem(
+                    400,
+                    "Invalid Resource",
+                    "The resource submitted could not be validated.",
+                    errors=[{"field": "schedule_time", "message": "Schedule time is required."}],
+                )
             if when.minute % 15 or when.second:
                 return problem(
                     400,
@@ -301,6 +347,8 @@ class StandInState:
                 return problem(400, "Invalid Resource", "Schedule time must be in the future.")
             campaign["status"], campaign["send_time"] = "schedule", _iso(when)
             return 204, None
+        if self.checklist_problems(campaign):
+            return problem(400, "Bad Request", "Your Campaign is not ready to send.")
         campaign["status"], campaign["send_time"] = "sent", _iso(self.clock())
         campaign["emails_sent"] = len(self.recipients_of(campaign))
         self.sends.append(campaign_id)
@@ -421,9 +469,9 @@ class StandInState:
             return refused
         member = self.members.get(member_hash)
         if member is None and member_hash in self.deleted_permanently:
-            return problem(
+            return problem(  # the real body, as logged in ibericode/mailchimp-for-wordpress#771
                 400,
-                "Forbidden",
+                "Forgotten Email Not Subscribed",
                 f"{email} was permanently deleted and cannot be re-imported. "
                 "The contact must re-subscribe to get back on the list.",
             )
@@ -487,6 +535,14 @@ class StandInState:
             return problem(404, "Resource Not Found", "The requested resource could not be found.")
         self.deleted_permanently.add(member_hash)
         return 204, None
+
+    def add_subscriber(self, email: str, **merge_fields: str) -> dict[str, Any]:
+        """Arrange a subscribed member (as a confirmed sign-up would leave one)."""
+        body = {"email_address": email, "status_if_new": "subscribed", "merge_fields": merge_fields}
+        status, member = self.put_member(self.list_id, subscriber_hash(email), body=body)
+        if status != 200:
+            raise ValueError(f"the stand-in refused {email}: {member}")
+        return dict(member)
 
     def _set_status(self, member: dict[str, Any], status: str) -> None:
         if status == "pending" and member["status"] != "pending":

@@ -21,6 +21,7 @@ from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
 from starlette.routing import Route
 
+from hub.core.bodies import BodyTooLarge, read_capped
 from hub.core.config.settings import Settings
 from hub.core.db import transaction
 from newsletters.audience import apply_webhook
@@ -39,8 +40,9 @@ async def mailchimp_webhook(request: Request) -> Response:
         return PlainTextResponse("unknown webhook", status_code=401)
     if request.method == "GET":
         return PlainTextResponse("ok")  # Mailchimp's check of the URL
-    body = await request.body()
-    if len(body) > MAX_BODY:
+    try:  # read as it comes, so a chunked body is refused at the cap, not after
+        body = await read_capped(request.stream(), request.headers.get("content-length"), MAX_BODY)
+    except BodyTooLarge:
         return PlainTextResponse("too large for a Mailchimp event", status_code=413)
     try:
         payload = body.decode("utf-8")

@@ -2,10 +2,15 @@
 
 ``channel.target`` is the account's handle and the secret its app password;
 ``channel.base_url`` is the PDS (default ``https://bsky.social``). The sink
-logs in at start (the SDK refreshes the session itself) and never sleeps or
-retries: a 429 becomes ``RateLimited`` with the seconds until the PDS's
-``ratelimit-reset``. The receipt is the post's ``at://`` URI, which
-corrections (putRecord) and retractions (deleteRecord) name later.
+logs in at start (the SDK refreshes the session itself, by its own reading
+of the token's expiry). A session the PDS no longer accepts is answered
+with HTTP 400 ``ExpiredToken`` or ``InvalidToken`` (the PDS's
+auth-verifier.ts; the AppView says 401): the sink logs in again and repeats
+the call once, which cannot write twice since the refused call wrote
+nothing. It never sleeps or retries otherwise: a 429 becomes
+``RateLimited`` with the seconds until the PDS's ``ratelimit-reset``. The
+receipt is the post's ``at://`` URI, which corrections (putRecord) and
+retractions (deleteRecord) name later.
 """
 
 from __future__ import annotations
@@ -39,6 +44,17 @@ from hub.core.ports import ChannelInfo, Message, RateLimit, Receipt
 DEFAULT_BASE_URL = "https://bsky.social"
 GONE = {"RepoNotFound", "RepoDeactivated", "RepoTakendown", "RepoSuspended", "AccountTakedown"}
 GONE |= {"AccountDeactivated"}
+# What the PDS answers (400, or 401 from the AppView) for a session it no longer accepts:
+# expired, revoked, or signed with a key it has rotated (bluesky-social/atproto,
+# packages/pds/src/auth-verifier.ts and api/com/atproto/server/refreshSession.ts).
+SESSION_REFUSED = {"ExpiredToken", "InvalidToken"}
+
+
+def session_refused(exc: Exception) -> bool:
+    """Whether the PDS refused the session itself (logging in again helps), not the call."""
+    if not isinstance(exc, at.RequestErrorBase) or exc.response is None:
+        return False
+    return exc.response.status_code in (400, 401) and _error_name(exc) in SESSION_REFUSED
 
 
 def _error_name(exc: at.RequestErrorBase) -> str:
@@ -58,8 +74,10 @@ def map_error(exc: Exception, wall_clock: Callable[[], float]) -> DeliveryError:
         return Timeout("Bluesky did not answer in time")
     if isinstance(exc, at.NetworkError):
         return TransientError(f"Bluesky network error: {exc}")
-    if isinstance(exc, at.UnauthorizedError) and _error_name(exc) == "ExpiredToken":
-        return TransientError("Bluesky: the session expired; the next send logs in again")
+    if session_refused(exc):
+        return TransientError(
+            f"Bluesky: the session was refused ({_error_name(exc)}); the next send logs in again"
+        )
     if isinstance(exc, at.UnauthorizedError | at.LoginRequiredError):
         name = _error_name(exc) if isinstance(exc, at.UnauthorizedError) else "login required"
         return Forbidden(f"Bluesky refused the account: {name}")
@@ -123,9 +141,18 @@ class BlueskySink:
         try:
             response = await self._calls[request.name](data=request.body)
         except at.AtProtocolError as exc:
-            if isinstance(exc, at.UnauthorizedError) and _error_name(exc) == "ExpiredToken":
-                self._logged_in = False
-            raise map_error(exc, self._wall_clock) from None
+            if not session_refused(exc):
+                raise map_error(exc, self._wall_clock) from None
+            self._logged_in = False
+            await self.start()  # a fresh session, then the same call once more
+            try:
+                response = await self._calls[request.name](data=request.body)
+            except at.AtProtocolError as again:
+                if session_refused(again):
+                    self._logged_in = False
+                    name = _error_name(again)
+                    raise Forbidden(f"Bluesky refused a fresh session: {name}") from None
+                raise map_error(again, self._wall_clock) from None
         uri = getattr(response, "uri", None)
         if uri is None:  # deleteRecord answers without a URI
             body = request.body

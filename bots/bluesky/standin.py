@@ -3,11 +3,16 @@
 Speaks ``com.atproto.server.createSession`` / ``refreshSession`` (app
 password in, JWT-shaped tokens out), ``com.atproto.repo.createRecord``,
 ``putRecord`` and ``deleteRecord``, and ``listRecords`` for reading back.
-It checks the Bearer token, that the repo is the session's own, and the post
-record the way the app.bsky lexicon does: text at most 300 graphemes and
-3000 bytes, facets whose byte ranges lie inside the text on character
-boundaries, a ``createdAt`` datetime, at most 3 languages. Errors come as
-``{"error": "InvalidRecord", "message": "..."}``; the per-account write budget
+It checks the Bearer token the way the PDS's auth verifier does
+(packages/pds/src/auth-verifier.ts in bluesky-social/atproto): no token is
+401 ``AuthMissing``, an expired one 400 ``ExpiredToken`` ("Token has
+expired"; access tokens live 120 minutes), an unknown or revoked one 400
+``InvalidToken`` ("Token could not be verified"), and a revoked refresh
+token 400 ``ExpiredToken`` ("Token has been revoked", from
+api/com/atproto/server/refreshSession.ts). It checks that the repo is the
+session's own, and the post record the way the app.bsky lexicon does (see
+:func:`check_post`). Errors come as ``{"error": "InvalidRequest",
+"message": "..."}``; the per-account write budget
 answers 429 with ``ratelimit-limit/remaining/reset/policy`` headers like the
 PDS. Records are kept and listed at ``GET /_standin/messages``.
 """
@@ -17,19 +22,22 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import re
 import time
+from collections import deque
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
-from datetime import datetime
 from typing import Any
 
 from aiohttp import web
 
 from bots.formatting import grapheme_len
 from bots.limits import BLUESKY, BlueskyLimits
-from bots.standin import Clock, FloodWindow, LoopbackServer, default_clock, request_params
+from bots.standin import Clock, LoopbackServer, default_clock, request_params
 
 TID_ALPHABET = "234567abcdefghijklmnopqrstuvwxyz"
 POST = "app.bsky.feed.post"
+WRITE_COST = {"createRecord": 3, "putRecord": 2, "deleteRecord": 1}  # write points
 
 
 @dataclass
@@ -37,6 +45,17 @@ class Account:
     handle: str
     did: str
     app_password: str
+
+
+@dataclass
+class Token:
+    account: Account
+    scope: str  # com.atproto.appPass (access) or com.atproto.refresh
+    expires: float  # wall-clock seconds
+
+
+ACCESS_SECONDS = 120 * 60  # the PDS's access token lifetime
+REFRESH_SECONDS = 90 * 86400  # and its refresh token's
 
 
 @dataclass
@@ -66,6 +85,16 @@ class XrpcError(Exception):
 
 def _b64(data: dict[str, Any]) -> str:
     return base64.urlsafe_b64encode(json.dumps(data).encode()).rstrip(b"=").decode()
+
+
+def _claims(token: str) -> dict[str, Any]:
+    """The claims of a JWT-shaped token (empty when it is not one)."""
+    try:
+        payload = token.split(".")[1]
+        claims = json.loads(base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4)))
+    except (IndexError, ValueError):
+        return {}
+    return claims if isinstance(claims, dict) else {}
 
 
 def fake_cid(payload: Any) -> str:
@@ -100,9 +129,10 @@ class BlueskyStandIn(LoopbackServer):
         self._accounts: dict[str, Account] = {}
         for handle, app_password in self.accounts.items():
             self.add_account(handle, app_password)
-        self._tokens: dict[str, Account] = {}
-        self._window = FloodWindow(self.limits.writes_per_hour, 3600.0)
+        self._tokens: dict[str, Token] = {}
+        self._points: dict[str, deque[tuple[float, int]]] = {}  # did -> (when, cost) spent
         self._sequence = 1_700_000_000_000_000
+        self._sessions = 0
         self._failures: list[XrpcError] = []
 
     def add_account(self, handle: str, app_password: str) -> None:
@@ -112,6 +142,11 @@ class BlueskyStandIn(LoopbackServer):
 
     def did_of(self, handle: str) -> str:
         return self._accounts[handle].did
+
+    def revoke_sessions(self, handle: str) -> None:
+        """End every session of the account (an app password revoked, say)."""
+        did = self._accounts[handle].did
+        self._tokens = {k: t for k, t in self._tokens.items() if t.account.did != did}
 
     def fail_next(self, status: int, error: str, message: str) -> None:
         """Answer the next repo write with this error instead."""
@@ -142,14 +177,16 @@ class BlueskyStandIn(LoopbackServer):
 
     def _session(self, account: Account) -> dict[str, Any]:
         now = int(self.wall_clock())
-        claims = {"sub": account.did, "iat": now, "aud": "did:web:pds.standin"}
+        claims: dict[str, Any] = {"sub": account.did, "iat": now, "aud": "did:web:pds.standin"}
         header = _b64({"typ": "at+jwt", "alg": "ES256K"})
-        access = (
-            f"{header}.{_b64({**claims, 'scope': 'com.atproto.appPass', 'exp': now + 7200})}.sig"
-        )
-        refresh_claims = {**claims, "scope": "com.atproto.refresh", "exp": now + 86400 * 60}
+        self._sessions += 1
+        claims["jti"] = str(self._sessions)  # two sessions in one second differ
+        access_claims = {**claims, "scope": "com.atproto.appPass", "exp": now + ACCESS_SECONDS}
+        access = f"{header}.{_b64(access_claims)}.sig"
+        refresh_claims = {**claims, "scope": "com.atproto.refresh", "exp": now + REFRESH_SECONDS}
         refresh = f"{header}.{_b64(refresh_claims)}.sig"
-        self._tokens[access] = self._tokens[refresh] = account
+        self._tokens[access] = Token(account, "com.atproto.appPass", now + ACCESS_SECONDS)
+        self._tokens[refresh] = Token(account, "com.atproto.refresh", now + REFRESH_SECONDS)
         return {
             "accessJwt": access,
             "refreshJwt": refresh,
@@ -166,11 +203,12 @@ class BlueskyStandIn(LoopbackServer):
             if account is None or params.get("password") != account.app_password:
                 raise XrpcError(401, "AuthenticationRequired", "Invalid identifier or password")
             return self._session(account)
-        token = request.headers.get("Authorization", "").removeprefix("Bearer ").strip()
-        account = self._tokens.get(token)
-        if account is None:
-            raise XrpcError(401, "AuthenticationRequired", "Authentication Required")
-        if method == "com.atproto.server.refreshSession":
+        header = request.headers.get("Authorization", "")
+        if not header.startswith("Bearer ") or not header.removeprefix("Bearer ").strip():
+            raise XrpcError(401, "AuthMissing", "Authentication Required")
+        refreshing = method == "com.atproto.server.refreshSession"
+        account = self._account_of(header.removeprefix("Bearer ").strip(), refreshing)
+        if refreshing:
             return self._session(account)
         if method == "com.atproto.repo.listRecords":
             return {
@@ -192,7 +230,7 @@ class BlueskyStandIn(LoopbackServer):
             )
         if self._failures:
             raise self._failures.pop(0)
-        self._spend(account, headers)
+        self._spend(account, headers, WRITE_COST[method.rsplit(".", 1)[-1]])
         if method == "com.atproto.repo.deleteRecord":
             stored = self.records.get(f"at://{account.did}/{POST}/{params.get('rkey')}")
             if stored is not None:
@@ -211,56 +249,124 @@ class BlueskyStandIn(LoopbackServer):
         self.records[uri] = stored
         return {"uri": uri, "cid": stored.cid, "validationStatus": "valid"}
 
-    def _spend(self, account: Account, headers: dict[str, str]) -> None:
+    def _account_of(self, token: str, refreshing: bool) -> Account:
+        """The session's account, or the PDS's answer for a token it does not accept."""
+        found = self._tokens.get(token)
+        wanted = "com.atproto.refresh" if refreshing else "com.atproto.appPass"
+        if found is None and refreshing and _claims(token).get("scope") == wanted:
+            raise XrpcError(400, "ExpiredToken", "Token has been revoked")
+        if found is None or found.scope != wanted:
+            raise XrpcError(400, "InvalidToken", "Token could not be verified")
+        if self.wall_clock() >= found.expires:
+            raise XrpcError(400, "ExpiredToken", "Token has expired")
+        if refreshing:
+            del self._tokens[token]  # a refresh token is used once (rotated)
+        return found.account
+
+    def _spend(self, account: Account, headers: dict[str, str], cost: int) -> None:
+        """Spend ``cost`` of the account's write points (limit per hour, sliding)."""
         now, wall = self.clock(), self.wall_clock()
-        wait = self._window.wait(account.did, now)
-        used = self._window.used(account.did, now)
-        reset = int(wall + (wait or 3600))
+        limit = self.limits.write_points_per_hour
+        spent = self._points.setdefault(account.did, deque())
+        while spent and spent[0][0] <= now - 3600:
+            spent.popleft()
+        used = sum(points for _, points in spent)
+        wait = 0.0
+        if used + cost > limit:  # wait until enough of the oldest writes leave the hour
+            freed = 0
+            for when, points in spent:
+                freed += points
+                if used - freed + cost <= limit:
+                    wait = when + 3600 - now
+                    break
+            else:
+                wait = 3600.0  # more than a whole hour's points: never
         headers |= {
-            "ratelimit-limit": str(self.limits.writes_per_hour),
-            "ratelimit-remaining": str(
-                max(0, self.limits.writes_per_hour - used - (0 if wait else 1))
-            ),
-            "ratelimit-reset": str(reset),
-            "ratelimit-policy": f"{self.limits.writes_per_hour};w=3600",
+            "ratelimit-limit": str(limit),
+            "ratelimit-remaining": str(max(0, limit - used - (0 if wait else cost))),
+            "ratelimit-reset": str(int(wall + (wait or 3600))),
+            "ratelimit-policy": f"{limit};w=3600",
         }
         if wait > 0:
             raise XrpcError(429, "RateLimitExceeded", "Rate Limit Exceeded")
-        self._window.record(account.did, now)
+        spent.append((now, cost))
+
+
+# Formats of the atproto lexicon (packages/lexicon/src/validators/formats.ts)
+_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$")
+_LANGUAGE = re.compile(r"^(i|[a-zA-Z]{2,3})(-[a-zA-Z0-9]{1,8})*$")  # BCP 47, loosely
+_URI = re.compile(r"^\w+:(?://)?[^\s/][^\s]*$")
+_DID = re.compile(r"^did:[a-z]+:[a-zA-Z0-9._:%-]*[a-zA-Z0-9._-]$")
+MAX_TAGS, TAG_BYTES, TAG_GRAPHEMES = 8, 640, 64
 
 
 def check_post(record: Any, limits: BlueskyLimits = BLUESKY) -> None:
-    """Raise XrpcError(400, InvalidRecord) where the app.bsky.feed.post lexicon would."""
+    """Raise XrpcError(400, InvalidRequest) where the app.bsky.feed.post lexicon would.
+
+    The lexicons are bluesky-social/atproto's lexicons/app/bsky/feed/post.json and
+    lexicons/app/bsky/richtext/facet.json; the PDS answers a record they refuse
+    with ``InvalidRequest`` (api/com/atproto/repo/createRecord.ts turns its
+    InvalidRecordError into an InvalidRequestError). A facet's byte range is
+    only required to be two integers of at least 0: the PDS does not check it
+    against the text (clients must; the AppView drops a facet that does not fit).
+    """
 
     def invalid(message: str) -> XrpcError:
-        return XrpcError(400, "InvalidRecord", f"Invalid app.bsky.feed.post record: {message}")
+        return XrpcError(400, "InvalidRequest", f"Invalid app.bsky.feed.post record: {message}")
 
     if not isinstance(record, dict) or record.get("$type") != POST:
         raise invalid("Record/$type must be app.bsky.feed.post")
     text = record.get("text")
     if not isinstance(text, str):
         raise invalid('Record must have the property "text"')
-    encoded = text.encode("utf-8")
-    if len(encoded) > limits.text_bytes:
+    if len(text.encode("utf-8")) > limits.text_bytes:
         raise invalid(f"Record/text must not be longer than {limits.text_bytes} characters")
     if grapheme_len(text) > limits.graphemes:
         raise invalid(f"Record/text must not be longer than {limits.graphemes} graphemes")
-    try:
-        datetime.fromisoformat(str(record.get("createdAt", "")).replace("Z", "+00:00"))
-    except ValueError:
-        raise invalid("Record/createdAt must be an valid atproto datetime") from None
-    if len(record.get("langs") or []) > 3:
+    if not _DATETIME.match(str(record.get("createdAt", ""))):
+        raise invalid(
+            "Record/createdAt must be an valid atproto datetime (both RFC-3339 and ISO-8601)"
+        )
+    langs = record.get("langs") or []
+    if len(langs) > 3:
         raise invalid("Record/langs must not have more than 3 elements")
+    for number, language in enumerate(langs):
+        if not isinstance(language, str) or not _LANGUAGE.match(language):
+            raise invalid(f"Record/langs/{number} must be a well-formed BCP 47 language tag")
+    tags = record.get("tags") or []
+    if len(tags) > MAX_TAGS:
+        raise invalid(f"Record/tags must not have more than {MAX_TAGS} elements")
+    for number, tag in enumerate(tags):
+        if not isinstance(tag, str) or len(tag.encode()) > TAG_BYTES:
+            raise invalid(f"Record/tags/{number} must not be longer than {TAG_BYTES} characters")
+        if grapheme_len(tag) > TAG_GRAPHEMES:
+            raise invalid(f"Record/tags/{number} must not be longer than {TAG_GRAPHEMES} graphemes")
     for number, facet in enumerate(record.get("facets") or []):
-        index = facet.get("index") or {}
-        start, end = index.get("byteStart"), index.get("byteEnd")
-        if not (
-            isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(encoded)
-        ):
-            raise invalid(f"Record/facets/{number}/index is outside the text")
-        try:
-            encoded[start:end].decode("utf-8")
-        except UnicodeDecodeError:
-            raise invalid(f"Record/facets/{number}/index splits a character") from None
-        if not facet.get("features"):
-            raise invalid(f"Record/facets/{number}/features must not be empty")
+        where = f"Record/facets/{number}"
+        index = facet.get("index") if isinstance(facet, dict) else None
+        if not isinstance(index, dict):
+            raise invalid(f'{where} must have the property "index"')
+        for name in ("byteStart", "byteEnd"):
+            value = index.get(name)
+            if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+                raise invalid(f"{where}/index/{name} must be an integer of at least 0")
+        features = facet.get("features")
+        if not isinstance(features, list):
+            raise invalid(f'{where} must have the property "features"')
+        for place, feature in enumerate(features):
+            check_feature(feature, f"{where}/features/{place}", invalid)
+
+
+def check_feature(feature: Any, where: str, invalid: Callable[[str], XrpcError]) -> None:
+    """One facet feature: a mention (a DID), a link (a URI) or a tag (64 graphemes)."""
+    kind = feature.get("$type") if isinstance(feature, dict) else None
+    if kind == "app.bsky.richtext.facet#link":
+        if not _URI.match(str(feature.get("uri", ""))):
+            raise invalid(f"{where}/uri must be a uri")
+    elif kind == "app.bsky.richtext.facet#mention":
+        if not _DID.match(str(feature.get("did", ""))):
+            raise invalid(f"{where}/did must be a valid did")
+    elif kind == "app.bsky.richtext.facet#tag":
+        tag = feature.get("tag")
+        if not isinstance(tag, str) or grapheme_len(tag) > TAG_GRAPHEMES:
+            raise invalid(f"{where}/tag must not be longer than {TAG_GRAPHEMES} graphemes")

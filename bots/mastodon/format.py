@@ -3,8 +3,12 @@
 A status is plain text: the title, the body, the tags as hashtags and the
 link, in the item's language. Mastodon counts a status in graphemes with
 every URL as 23 characters whatever its length, and refuses one over 500;
-:func:`status_length` counts the same way and the body is shortened at a
-word boundary until the status fits. Member text cannot mention anyone: an
+a URL is what twitter-text's extractor finds (with its protocol, a known
+top-level domain, trailing punctuation left out: Mastodon's
+app/validators/status_length_validator.rb), so an address on an unknown
+top-level domain counts in full. :func:`status_length` counts the same way,
+with :mod:`bots.mastodon.urls`, a port of that extractor, and the body is
+shortened at a word boundary until the status fits. Member text cannot mention anyone: an
 ``@`` in it gets a word joiner so Mastodon does not read a handle.
 """
 
@@ -16,6 +20,7 @@ from dataclasses import replace
 from bots.api import ApiRequest, is_retraction
 from bots.formatting import fit_runs, grapheme_len, safe_link, shorten
 from bots.limits import MASTODON, MastodonLimits
+from bots.mastodon.urls import urls_with_protocol
 from bots.richtext import Run, runs_from_html, runs_from_text
 from hub.core.ports import ChannelInfo, Message
 
@@ -26,9 +31,16 @@ WORD_JOINER = "\u2060"
 
 
 def status_length(text: str, limits: MastodonLimits = MASTODON) -> int:
-    """The length Mastodon counts: graphemes, with each URL as ``limits.url_length``."""
-    urls = URL.findall(text)
-    return grapheme_len(URL.sub("", text)) + len(urls) * limits.url_length
+    """The length Mastodon counts: graphemes, with each URL twitter-text extracts (with
+    its protocol) as ``limits.url_length``; any other text, whatever it looks like, in full.
+    """
+    placeholder = "x" * limits.url_length
+    parts, start = [], 0
+    for url in urls_with_protocol(text):
+        parts += [text[start : url.start], placeholder]
+        start = url.end
+    parts.append(text[start:])
+    return grapheme_len("".join(parts))
 
 
 def defuse_mentions(text: str) -> str:

@@ -22,7 +22,7 @@ from typing import Any, ClassVar
 from mastodon import Mastodon
 from mastodon import errors as md
 
-from bots.api import ApiRequest
+from bots.api import ApiRequest, is_retraction
 from bots.limits import MASTODON
 from bots.mastodon.format import requests_for
 from hub.core.errors import (
@@ -130,8 +130,11 @@ class MastodonSink:
         return float(max(1, math.ceil(wait)))
 
     def rate_limits(self, message: Message) -> list[RateLimit]:
-        """Mastodon's posting budget per account."""
+        """Mastodon's posting budget per account; deleting has its own, smaller one."""
         key = f"mastodon:{self._key}"
+        if is_retraction(message.kind, message.edit_of):
+            deletes = f"{key}:deletes"
+            return [RateLimit(deletes, MASTODON.deletes_per_second, MASTODON.delete_burst)]
         return [RateLimit(key, MASTODON.per_account_per_second, MASTODON.burst)]
 
     async def close(self) -> None:

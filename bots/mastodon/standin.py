@@ -6,7 +6,14 @@ Speaks what the sink uses: ``GET /api/v1/accounts/verify_credentials``,
 ``{"error": "..."}`` bodies (401, 404, 422 "Validation failed: Text character
 limit of 500 exceeded"), ``X-RateLimit-Limit/Remaining/Reset`` headers on
 every answer and 429 when the account's posting window is spent. Statuses
-are counted as Mastodon counts them (graphemes, every URL 23). It records
+are counted as Mastodon's app/validators/status_length_validator.rb counts
+them: graphemes of the spoiler text and the text, where each URL
+twitter-text's extractor finds (protocol required) counts 23 and a mention
+``@user@domain`` counts as ``@user``. An ``Idempotency-Key`` is remembered
+for one hour, as app/services/post_status_service.rb keeps it in Redis.
+Deleting statuses has its own budget, 30 in 30 minutes per account
+(config/initializers/rack_attack.rb, ``throttle_api_delete``), answered
+with 429 and that window's ``X-RateLimit-*`` headers. It records
 what it received and lists statuses at ``GET /_standin/messages``.
 """
 
@@ -19,10 +26,12 @@ from datetime import UTC, datetime
 from email.utils import formatdate
 from typing import Any
 
+import regex
 from aiohttp import web
 
+from bots.formatting import grapheme_len
 from bots.limits import MASTODON, MastodonLimits
-from bots.mastodon.format import status_length
+from bots.mastodon.urls import urls_with_protocol
 from bots.standin import Clock, FloodWindow, LoopbackServer, default_clock, request_params
 
 VISIBILITIES = {"public", "unlisted", "private", "direct"}
@@ -58,6 +67,29 @@ class MastodonError(Exception):
         self.error = error
 
 
+# Account::MENTION_RE and USERNAME_RE of app/models/account.rb ([[:word:]] is \w)
+_MENTION = regex.compile(
+    r"(?<![=/\w])@((?i:([a-z0-9_]+(?:[.-]+[a-z0-9_]+)*))(?:@\w+(?:[.-]+\w+)*)?)"
+)
+IDEMPOTENCY_SECONDS = 3600  # post_status_service.rb: redis.setex(idempotency_key, 3_600, ...)
+
+
+def countable_length(text: str, spoiler_text: str = "", url_length: int = 23) -> int:
+    """The length Mastodon's StatusLengthValidator gives a status."""
+    entities = [(url.start, url.end, "x" * url_length) for url in urls_with_protocol(text)]
+    entities += [(m.start(), m.end(), "@" + m.group(2)) for m in _MENTION.finditer(text)]
+    kept: list[tuple[int, int, str]] = []
+    for entity in sorted(entities):  # Extractor.remove_overlapping_entities
+        if not kept or entity[0] >= kept[-1][1]:
+            kept.append(entity)
+    parts, start = [], 0
+    for begin, end, replacement in kept:
+        parts += [text[start:begin], replacement]
+        start = end
+    parts.append(text[start:])
+    return grapheme_len(spoiler_text + "".join(parts))
+
+
 @dataclass
 class MastodonStandIn(LoopbackServer):
     """A Mastodon server whose accounts are the keys of ``tokens`` (token -> username)."""
@@ -72,7 +104,11 @@ class MastodonStandIn(LoopbackServer):
     def __post_init__(self) -> None:
         super().__init__()
         self._window = FloodWindow(self.limits.statuses_per_window, self.limits.window_seconds)
-        self._idempotent: dict[tuple[str, str], str] = {}
+        self._deletes = FloodWindow(
+            self.limits.deletes_per_window, self.limits.delete_window_seconds
+        )
+        self._delete_throttled = False  # the last answer was the delete budget's 429
+        self._idempotent: dict[tuple[str, str], tuple[str, float]] = {}  # -> (id, when)
         self._next_id = 110000000000000000
         self._failures: list[MastodonError] = []
 
@@ -97,7 +133,16 @@ class MastodonStandIn(LoopbackServer):
     def _headers(self, account: str | None) -> dict[str, str]:
         now, wall = self.clock(), self.wall_clock()
         headers = {"Date": formatdate(wall, usegmt=True)}
-        if account:
+        if account and self._delete_throttled:
+            self._delete_throttled = False
+            wait = self._deletes.wait(account, now)
+            reset = datetime.fromtimestamp(wall + wait, UTC)
+            headers |= {
+                "X-RateLimit-Limit": str(self.limits.deletes_per_window),
+                "X-RateLimit-Remaining": "0",
+                "X-RateLimit-Reset": reset.isoformat(timespec="seconds").replace("+00:00", "Z"),
+            }
+        elif account:
             wait = self._window.wait(account, now)
             used = self._window.used(account, now)
             reset = datetime.fromtimestamp(wall + (wait or self.limits.window_seconds), UTC)
@@ -140,6 +185,11 @@ class MastodonStandIn(LoopbackServer):
         if stored is None or stored.deleted or stored.account != account:
             raise MastodonError(404, "Record not found")
         if request.method == "DELETE":
+            now = self.clock()
+            if self._deletes.wait(account, now) > 0:
+                self._delete_throttled = True
+                raise MastodonError(429, "Too many requests")
+            self._deletes.record(account, now)
             stored.deleted = True
             return {**self._shape(stored), "text": stored.text}
         stored.text = self._validated_text(params)
@@ -150,7 +200,8 @@ class MastodonStandIn(LoopbackServer):
         text = str(params.get("status") or "")
         if not text.strip():
             raise MastodonError(422, "Validation failed: Text can't be blank")
-        if status_length(text, self.limits) > self.limits.status:
+        spoiler = str(params.get("spoiler_text") or "")
+        if countable_length(text, spoiler, self.limits.url_length) > self.limits.status:
             raise MastodonError(
                 422, f"Validation failed: Text character limit of {self.limits.status} exceeded"
             )
@@ -158,8 +209,9 @@ class MastodonStandIn(LoopbackServer):
 
     def _post(self, request: web.Request, account: str, params: dict[str, Any]) -> Any:
         key = request.headers.get("Idempotency-Key")
-        if key and (account, key) in self._idempotent:
-            return self._shape(self.statuses[self._idempotent[(account, key)]])
+        remembered = self._idempotent.get((account, key or ""))
+        if key and remembered and self.clock() - remembered[1] < IDEMPOTENCY_SECONDS:
+            return self._shape(self.statuses[remembered[0]])
         text = self._validated_text(params)
         visibility = str(params.get("visibility") or "public")
         if visibility not in VISIBILITIES:
@@ -175,7 +227,7 @@ class MastodonStandIn(LoopbackServer):
         )
         self.statuses[stored.id] = stored
         if key:
-            self._idempotent[(account, key)] = stored.id
+            self._idempotent[(account, key)] = (stored.id, now)
         return self._shape(stored)
 
     def _now_iso(self) -> str:

@@ -3,7 +3,10 @@
 A post is a header block with the title, an image block when the item has
 one, section blocks with the body in mrkdwn (each at most 3000 characters,
 split between words and never inside a link or a styled span), a context
-block with the tags and a section linking to the full item. ``text`` is the
+block with the tags and a section linking to the full item. All the blocks
+together stay within ``limits.blocks_text_budget`` characters (Slack refuses
+more with ``msg_blocks_too_long``): the body is cut to what is left, and
+the rest is behind the link. ``text`` is the
 plain fallback Slack shows in notifications. User text is mrkdwn-escaped
 (``&``, ``<``, ``>``) so it can never form a link, a mention or a
 ``<!channel>`` ping; links are written as ``<url|text>``.
@@ -77,8 +80,12 @@ def _pieces(runs: list[Run]) -> list[Run]:
     return pieces
 
 
-def body_sections(runs: list[Run], limits: SlackLimits = SLACK) -> list[str]:
-    """The body as mrkdwn section texts, each within the section limit, cut at ``limits.body``."""
+def body_sections(
+    runs: list[Run], limits: SlackLimits = SLACK, budget: int | None = None
+) -> list[str]:
+    """The body as mrkdwn section texts, each within the section limit, cut at ``limits.body``
+    characters (or ``budget``, when smaller)."""
+    cap = limits.body if budget is None else min(limits.body, budget)
     sections: list[str] = []
     current = ""
     total = 0
@@ -86,7 +93,7 @@ def body_sections(runs: list[Run], limits: SlackLimits = SLACK) -> list[str]:
         piece = wrap(run, escape(run.text))
         if len(piece) > limits.section_text - 1:  # only a monstrous URL gets here
             piece = escape(run.text)
-        if total + len(piece) > limits.body - len(ELLIPSIS):
+        if total + len(piece) > cap - len(ELLIPSIS):
             current = current.rstrip() + ELLIPSIS
             break
         if current and len(current) + len(piece) > limits.section_text - len(ELLIPSIS):
@@ -104,8 +111,33 @@ def hashtags(tags: tuple[str, ...]) -> str:
     return " ".join(f"#{escape(tag)}" for tag in cleaned if tag)
 
 
+def strings_size(value: Any) -> int:
+    """Characters in every string of a JSON value (what the blocks' total budget counts)."""
+    if isinstance(value, str):
+        return len(value)
+    if isinstance(value, dict):
+        return sum(strings_size(v) for v in value.values())
+    if isinstance(value, list):
+        return sum(strings_size(v) for v in value)
+    return 0
+
+
 def blocks_for(message: Message, limits: SlackLimits = SLACK) -> list[dict[str, Any]]:
-    """The Block Kit blocks of a post, at most ``limits.blocks``."""
+    """The Block Kit blocks of a post: at most ``limits.blocks`` of them, holding at most
+    ``limits.blocks_text_budget`` characters in all (the body is cut to fit)."""
+    runs = runs_from_html(message.html) if message.html.strip() else runs_from_text(message.text)
+    budget = limits.body
+    while True:
+        blocks = _blocks(message, runs, limits, budget)
+        excess = strings_size(blocks) - limits.blocks_text_budget
+        if excess <= 0 or budget <= 0:
+            return blocks
+        budget -= excess  # the body's share shrinks by what is over, then again if need be
+
+
+def _blocks(
+    message: Message, runs: list[Run], limits: SlackLimits, body_budget: int
+) -> list[dict[str, Any]]:
     blocks: list[dict[str, Any]] = []
     title = shorten(message.title.strip(), limits.header_text)
     if title:
@@ -115,8 +147,7 @@ def blocks_for(message: Message, limits: SlackLimits = SLACK) -> list[dict[str, 
     if image_url and len(image_url) <= 3000:
         alt = shorten(message.title.strip(), 2000) or "image"
         blocks.append({"type": "image", "image_url": image_url, "alt_text": alt})
-    runs = runs_from_html(message.html) if message.html.strip() else runs_from_text(message.text)
-    for section in body_sections(runs, limits):
+    for section in body_sections(runs, limits, body_budget):
         blocks.append({"type": "section", "text": {"type": "mrkdwn", "text": section}})
     tags = shorten(hashtags(message.tags), limits.context_text, ellipsis="")
     if tags:

@@ -36,6 +36,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route
 
+from hub.core.bodies import BodyTooLarge, read_capped
 from hub.core.bus.inbox import accept
 from hub.core.db import transaction
 
@@ -116,11 +117,9 @@ def _store(engine: Any, key: str, data: dict[str, Any], now: dt.datetime) -> boo
 
 async def slack_events(request: Request) -> Response:
     """The ``POST /slack/events`` endpoint (see the module docstring)."""
-    length = request.headers.get("content-length", "0")
-    if length.isdigit() and int(length) > MAX_BODY:
-        return PlainTextResponse("request too large", status_code=413)
-    body = await request.body()
-    if len(body) > MAX_BODY:
+    try:  # read as it comes, so a chunked body is refused at the cap, not after
+        body = await read_capped(request.stream(), request.headers.get("content-length"), MAX_BODY)
+    except BodyTooLarge:
         return PlainTextResponse("request too large", status_code=413)
     now = app_clock(request)
     refused = refusal(request, body, now)
@@ -128,7 +127,7 @@ async def slack_events(request: Request) -> Response:
         return refused
     try:
         data = parse(body, request.headers.get("content-type", ""))
-    except (ValueError, UnicodeDecodeError):
+    except (ValueError, UnicodeDecodeError, RecursionError):  # not JSON, or nested too deep
         data = None
     if data is None:
         return PlainTextResponse("not a Slack event, command or interaction", status_code=400)

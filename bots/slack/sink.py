@@ -3,7 +3,10 @@
 ``channel.target`` is a channel id (``C0123``) or name; ``channel.base_url``
 points the client at another Web API root (the stand-in). The client's retry
 handlers are switched off: the sink never sleeps or retries, each Web API
-error maps to a hub error and the bus decides. The receipt is
+error maps to a hub error and the bus decides. A message Slack refuses
+because it could not download its image (``invalid_blocks`` with
+"downloading image failed") is sent again at once without the image block:
+nothing was posted by the refused call, so this cannot post twice. The receipt is
 ``<channel id>:<ts>``, which is what chat.update and chat.delete need later.
 """
 
@@ -53,6 +56,13 @@ def token_key(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()[:16]
 
 
+class ImageRefused(BadPayload):
+    """Slack could not download an image block's ``image_url`` and refused the message."""
+
+
+IMAGE_DOWNLOAD_FAILED = "downloading image failed"
+
+
 def map_error(exc: SlackApiError) -> DeliveryError:
     """The hub error for a Web API error answer (or an answer that was not JSON)."""
     response = exc.response
@@ -72,6 +82,8 @@ def map_error(exc: SlackApiError) -> DeliveryError:
     if not error:
         return TransientError("Slack answered something that is not the Web API's JSON")
     details = data.get("errors") if isinstance(data, dict) else None
+    if error == "invalid_blocks" and any(IMAGE_DOWNLOAD_FAILED in str(d) for d in details or ()):
+        return ImageRefused(f"Slack: {error} {details}")
     return BadPayload(f"Slack: {error}" + (f" {details}" if details else ""))
 
 
@@ -217,6 +229,14 @@ class SlackSink:
     async def _call(self, request: ApiRequest) -> Receipt:
         try:
             response = await self._guarded(self._calls[request.name](**request.body))
+        except ImageRefused:
+            blocks = request.body.get("blocks") or []
+            text_only = [block for block in blocks if block.get("type") != "image"]
+            if len(text_only) == len(blocks):
+                raise
+            log.warning("Slack could not download the image of %s: sent without it", request.name)
+            body = {**request.body, "blocks": text_only}
+            response = await self._guarded(self._calls[request.name](**body))
         except BadPayload as exc:
             if request.name == "chat.delete" and "message_not_found" in str(exc):
                 return Receipt(f"{request.body['channel']}:{request.body['ts']}")  # already gone

@@ -6,7 +6,10 @@ as slack_sdk's ``AsyncWebClient`` sends them. It checks the Bearer token
 (or a ``token`` parameter), the channel (known, not archived, the bot a
 member), the text and Block Kit limits (at most 50 blocks, section text at
 most 3000 characters, header at most 150), answers errors in Slack's shape
-(HTTP 200 with ``{"ok": false, "error": "..."}``) and enforces the
+(HTTP 200 with ``{"ok": false, "error": "..."}``), refuses blocks holding
+too much text in all (``msg_blocks_too_long``) and a message whose image
+Slack cannot download (``invalid_blocks``, "downloading image failed"), and
+enforces the
 per-channel posting limit with HTTP 429, ``Retry-After`` and
 ``{"ok": false, "error": "ratelimited"}``. It records every request
 (``received``), keeps the posted messages with their ``metadata``
@@ -19,12 +22,13 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
+import ipaddress
 import json
 import time
 from dataclasses import asdict, dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 from aiohttp import web
 
@@ -115,6 +119,8 @@ class SlackStandIn(LoopbackServer):
     stored: dict[tuple[str, str], StoredMessage] = field(default_factory=dict)
     signing_secret: str = "stand-in-signing-secret"
     views: list[dict[str, Any]] = field(default_factory=list)  # modals opened by views.open
+    # Image URLs Slack "cannot download" (a 404, a page that is not an image, a private host)
+    unreachable_images: set[str] = field(default_factory=set)
 
     def __post_init__(self) -> None:
         super().__init__()
@@ -243,6 +249,17 @@ class SlackStandIn(LoopbackServer):
                 error = SlackError("invalid_blocks")
                 error.details = problems
                 raise error
+            if blocks_text_size(blocks) > self.limits.blocks_text:
+                raise SlackError("msg_blocks_too_long")
+            refused = [
+                f"downloading image failed [json-pointer:/blocks/{index}/image_url]"
+                for index, block in enumerate(blocks)
+                if block.get("type") == "image" and not self._downloadable(block["image_url"])
+            ]
+            if refused:
+                error = SlackError("invalid_blocks")
+                error.details = refused
+                raise error
         metadata = params.get("metadata")
         if metadata is not None and not (
             isinstance(metadata, dict)
@@ -250,6 +267,25 @@ class SlackStandIn(LoopbackServer):
             and isinstance(metadata.get("event_payload"), dict)
         ):
             raise SlackError("invalid_metadata_format")
+
+    def _downloadable(self, url: str) -> bool:
+        """Whether Slack could fetch this image: Slack downloads every ``image_url``
+        from the internet when the message is posted and refuses the whole message
+        when it cannot (``invalid_blocks`` with "downloading image failed", as
+        answered to slackapi/bolt-js users; the Block Kit reference, "Image block",
+        says the URL must be publicly hosted). The stand-in does not reach the
+        network: a URL is unreachable when listed in ``unreachable_images`` or when
+        its host is not a public internet name or address."""
+        if url in self.unreachable_images:
+            return False
+        parts = urlsplit(url)
+        host = parts.hostname or ""
+        if parts.scheme not in ("http", "https") or not host:
+            return False
+        try:
+            return ipaddress.ip_address(host).is_global
+        except ValueError:
+            return "." in host and not host.endswith((".localhost", ".local", ".internal"))
 
     def _check_flood(self, channel: Channel) -> None:
         now = self.clock()
@@ -453,6 +489,19 @@ async def deliver(
     async with httpx.AsyncClient(timeout=10) as client:
         response = await client.post(url, content=body, headers=headers)
     return response.status_code, response.text
+
+
+def blocks_text_size(blocks: Any) -> int:
+    """Every character of every string in the blocks (texts, URLs, types, ids): the
+    stand-in's measure for ``msg_blocks_too_long``, whose real rule Slack does not
+    publish (slackapi/bolt-js#2509: the limit moves with the blocks used)."""
+    if isinstance(blocks, str):
+        return len(blocks)
+    if isinstance(blocks, dict):
+        return sum(blocks_text_size(value) for value in blocks.values())
+    if isinstance(blocks, list):
+        return sum(blocks_text_size(value) for value in blocks)
+    return 0
 
 
 def block_problems(blocks: Any, limits: SlackLimits = SLACK) -> list[str]:

@@ -26,6 +26,7 @@ from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
 from starlette.routing import Route
 
+from hub.core.bodies import BodyTooLarge, read_capped
 from hub.core.bus.inbox import accept
 from hub.core.db import transaction
 
@@ -45,6 +46,8 @@ def validate_update(body: bytes) -> dict[str, Any]:
         update = json.loads(body.decode("utf-8"))
     except (UnicodeDecodeError, ValueError):
         raise MalformedUpdate("the body is not JSON") from None
+    except RecursionError:  # nested deeper than Python's parser goes: no update is
+        raise MalformedUpdate("the body is nested too deeply") from None
     if not isinstance(update, dict):
         raise MalformedUpdate("an update is a JSON object")
     update_id = update.get("update_id")
@@ -79,10 +82,10 @@ async def telegram_webhook(request: Request) -> Response:
         return PlainTextResponse("Telegram webhook is not configured", status_code=503)
     if not secret_matches(request.headers.get(SECRET_HEADER), expected):
         return PlainTextResponse("wrong or missing secret token", status_code=401)
-    length = request.headers.get("content-length", "0")
-    if length.isdigit() and int(length) > MAX_BODY:
+    try:  # read as it comes, so a chunked body is refused at the cap, not after
+        body = await read_capped(request.stream(), request.headers.get("content-length"), MAX_BODY)
+    except BodyTooLarge:
         return PlainTextResponse("update too large", status_code=413)
-    body = await request.body()
     try:
         update = validate_update(body)
     except MalformedUpdate as error:

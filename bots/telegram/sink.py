@@ -124,6 +124,11 @@ def map_error(exc: tg_error.TelegramError) -> DeliveryError:
             return ChannelGone(f"Telegram: {exc.message}")
         if any(marker in text for marker in _NO_RIGHTS):
             return Forbidden(f"Telegram: {exc.message}")
+        if "message can't be deleted" in text:
+            return Forbidden(
+                f"Telegram: {exc.message}: a message older than 48 hours can be deleted only by "
+                "a bot with the right to delete messages in the chat (or by hand)"
+            )
         return BadPayload(f"Telegram: {exc.message}")
     if isinstance(exc, tg_error.NetworkError):
         return TransientError(f"Telegram network error: {exc.message}")

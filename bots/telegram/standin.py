@@ -38,6 +38,9 @@ SENDING = {"sendMessage", "sendPhoto"}
 BOT_ID = 7000000001
 
 
+DELETE_WITHIN_SECONDS = 48 * 3600
+
+
 @dataclass
 class Chat:
     """A chat the bot is in (or was: ``kicked``)."""
@@ -48,6 +51,7 @@ class Chat:
     username: str | None = None
     is_forum: bool = False
     kicked: bool = False
+    can_delete_messages: bool = False  # the bot's administrator right to delete any message
 
     def shape(self) -> dict[str, Any]:
         shape: dict[str, Any] = {"id": self.id, "type": self.type}
@@ -138,7 +142,8 @@ class TelegramStandIn(LoopbackServer):
     # --- arranging -------------------------------------------------------------
 
     def add_chat(self, chat_id: int, **details: Any) -> Chat:
-        """Make a chat known (``type``, ``title``, ``username``, ``is_forum``, ``kicked``)."""
+        """Make a chat known (``type``, ``title``, ``username``, ``is_forum``, ``kicked``,
+        ``can_delete_messages``)."""
         chat = Chat(chat_id, **details)
         self.chats[chat_id] = chat
         return chat
@@ -409,8 +414,14 @@ class TelegramStandIn(LoopbackServer):
         return self._shape(chat, stored)
 
     def _delete(self, params: dict[str, Any]) -> bool:
+        """core.telegram.org/bots/api#deletemessage: "a message can only be deleted if it
+        was sent less than 48 hours ago", unless the bot has can_delete_messages in the
+        chat; the refusal reads "Bad Request: message can't be deleted"."""
         chat = self._chat(params)
         stored = self._find(chat, params, "message to delete not found")
+        too_old = self.wall_clock() - stored.date >= DELETE_WITHIN_SECONDS
+        if too_old and not chat.can_delete_messages:
+            raise ApiError(400, "Bad Request: message can't be deleted")
         stored.deleted = True
         return True
 

@@ -10,7 +10,13 @@ from starlette.responses import Response
 from hub.core.models import User
 from hub.web.i18n import INTERFACE_LANGUAGES, _, ngettext, use_language
 from hub.web.page import Page, Refused, safe_next
-from hub.web.security import check_password, login_throttle, record_attempt
+from hub.web.security import (
+    HashingBusy,
+    check_password,
+    claim_attempt,
+    forget_attempt,
+    settle_attempt,
+)
 from hub.web.sessions import end_session, purge_sessions, start_session
 
 
@@ -23,10 +29,12 @@ def login_form(page: Page) -> Response:
 
 def login(page: Page) -> Response:
     """Check the password, throttled per (e-mail, address); start a session on success."""
-    email = page.field("email").lower()
+    # No address is longer than 320 characters or holds a NUL (PostgreSQL refuses both)
+    email = page.field("email").lower().replace("\x00", "")[:320]
     password = page.field("password")
     target = safe_next(page.field("next") or "/")
-    throttle = login_throttle(page.db, email, page.client_ip, page.now)
+    page.db.commit()  # nothing of this request is pending while the attempt is claimed
+    attempt, throttle = claim_attempt(page.console.engine, email, page.client_ip, page.now)
     if not throttle.allowed:
         minutes = max(1, math.ceil(throttle.retry_after.total_seconds() / 60))
         page.flashes.append(
@@ -42,8 +50,13 @@ def login(page: Page) -> Response:
         )
         return page.render("login.html", status=429, next=target, email=email)
     user = page.db.scalar(select(User).where(func.lower(User.email) == email)) if email else None
-    ok = check_password(user, password, page.console.password_hasher)
-    record_attempt(page.db, email, page.client_ip, page.now, ok)
+    try:
+        ok = check_password(user, password, page.console.password_hasher, page.console.hashing)
+    except HashingBusy:
+        forget_attempt(page.db, attempt)
+        page.flashes.append(("error", _("Too many sign-ins at once; try again in a moment.")))
+        return page.render("login.html", status=429, next=target, email=email)
+    settle_attempt(page.db, attempt, ok)
     if not ok or user is None:
         page.flashes.append(("error", _("Wrong e-mail address or password.")))
         return page.render("login.html", status=401, next=target, email=email)

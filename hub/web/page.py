@@ -38,6 +38,7 @@ from hub.web.i18n import (
     current_language,
     use_language,
 )
+from hub.web.security import HashingGate
 from hub.web.sessions import CookieJar, SignedIn, find_session, tokens_match
 
 Clock = Callable[[], dt.datetime]
@@ -59,6 +60,7 @@ class Console:
     templates: Environment
     standins: Mapping[str, Any]
     password_hasher: PasswordHasher
+    hashing: HashingGate = field(default_factory=HashingGate)  # password checks at once
 
 
 class Refused(HubError):

@@ -4,27 +4,36 @@ Passwords are hashed with argon2id (argon2-cffi's defaults, RFC 9106's
 second recommended set). Sign-in is throttled per (e-mail, client address):
 after :data:`MAX_FAILURES` failures within :data:`FAILURE_WINDOW` the pair is
 refused until the oldest failure leaves the window, and an address trying
-many e-mails after :data:`MAX_FAILURES_PER_ADDRESS`; the attempts are rows,
-so every process of a deployment sees them.
+many e-mails after :data:`MAX_FAILURES_PER_ADDRESS`, and one account tried
+from many addresses after :data:`MAX_FAILURES_PER_ACCOUNT`; the attempts
+are rows, so every process of a deployment sees them. An attempt is written
+(and committed) before the failures are counted, so parallel attempts count
+each other: of any number sent at once, at most the limit reach a password
+check (:func:`claim_attempt`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import func, select
+from sqlalchemy import Engine, delete, func, select, update
 from sqlalchemy.orm import Session
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from hub.core.accounts import LoginAttempt
+from hub.core.errors import HubError
 from hub.core.models import User
 
 MAX_FAILURES = 5
 MAX_FAILURES_PER_ADDRESS = 30
+MAX_FAILURES_PER_ACCOUNT = 20  # from any address: rotating addresses do not multiply guesses
 FAILURE_WINDOW = dt.timedelta(minutes=15)
 
 CONTENT_SECURITY_POLICY = "; ".join(
@@ -61,18 +70,61 @@ def _dummy_hash(hasher: PasswordHasher) -> str:
     return hasher.hash(_DUMMY)
 
 
+class HashingBusy(HubError):
+    """Too many passwords are being checked at once; the caller answers 429."""
+
+
+class HashingGate:
+    """At most ``workers`` password hashes at a time, and at most ``queue`` more waiting.
+
+    Each argon2id check takes about 64 MiB and a core for 0.3 s: 40 at once took
+    the process from 378 to 1,250 MB and stalled every other request for 4 s.
+    Past the queue a check is refused at once (:class:`HashingBusy`) rather
+    than waiting on the shared thread pool.
+    """
+
+    def __init__(self, workers: int = 2, queue: int = 8) -> None:
+        self.workers, self.queue = workers, queue
+        self._slots = threading.BoundedSemaphore(workers)
+        self._lock = threading.Lock()
+        self._inside = 0
+
+    @contextmanager
+    def slot(self) -> Iterator[None]:
+        with self._lock:
+            if self._inside >= self.workers + self.queue:
+                raise HashingBusy("too many sign-ins are being checked at once")
+            self._inside += 1
+        try:
+            with self._slots:
+                yield
+        finally:
+            with self._lock:
+                self._inside -= 1
+
+
 def hash_password(password: str, hasher: PasswordHasher = DEFAULT_HASHER) -> str:
     """An argon2id hash of ``password`` (salted, with the parameters in the string)."""
     return hasher.hash(password)
 
 
 def check_password(
-    user: User | None, password: str, hasher: PasswordHasher = DEFAULT_HASHER
+    user: User | None,
+    password: str,
+    hasher: PasswordHasher = DEFAULT_HASHER,
+    gate: HashingGate | None = None,
 ) -> bool:
-    """True when ``password`` is the user's; rehashes in place when the parameters changed."""
+    """True when ``password`` is the user's; rehashes in place when the parameters changed.
+
+    With a ``gate``, the check waits for one of its slots (HashingBusy past its queue).
+    """
     stored = user.password_hash if user is not None and user.active else None
     try:
-        hasher.verify(stored or _dummy_hash(hasher), password)
+        if gate is None:
+            hasher.verify(stored or _dummy_hash(hasher), password)
+        else:
+            with gate.slot():
+                hasher.verify(stored or _dummy_hash(hasher), password)
     except (VerificationError, InvalidHashError):
         return False
     if stored is None or user is None:
@@ -90,24 +142,33 @@ class Throttle:
     retry_after: dt.timedelta = dt.timedelta(0)
 
 
-def login_throttle(session: Session, email: str, ip: str, now: dt.datetime) -> Throttle:
+def login_throttle(
+    session: Session, email: str, ip: str, now: dt.datetime, *, counted: int = 0
+) -> Throttle:
     """Refuse once :data:`MAX_FAILURES` failures since the last success fall in the window.
 
     An address trying many e-mails is refused too, after
-    :data:`MAX_FAILURES_PER_ADDRESS` failures in the window whatever the e-mail.
+    :data:`MAX_FAILURES_PER_ADDRESS` failures in the window whatever the e-mail,
+    and an account tried from many addresses after :data:`MAX_FAILURES_PER_ACCOUNT`.
+    ``counted`` is how many of the rows are this request's own attempt (written
+    first, see :func:`claim_attempt`): they are allowed on top of the limits.
     """
     since = now - FAILURE_WINDOW
-    spraying = list(
-        session.scalars(
-            select(LoginAttempt.at)
-            .where(LoginAttempt.ip == ip, LoginAttempt.succeeded.is_(False))
-            .where(LoginAttempt.at > since)
-            .order_by(LoginAttempt.at.desc())
-            .limit(MAX_FAILURES_PER_ADDRESS)
+    for column, value, limit in (
+        (LoginAttempt.ip, ip, MAX_FAILURES_PER_ADDRESS),
+        (LoginAttempt.email, email, MAX_FAILURES_PER_ACCOUNT),
+    ):
+        recent = list(
+            session.scalars(
+                select(LoginAttempt.at)
+                .where(column == value, LoginAttempt.succeeded.is_(False))
+                .where(LoginAttempt.at > since)
+                .order_by(LoginAttempt.at.desc())
+                .limit(limit + counted)
+            )
         )
-    )
-    if len(spraying) >= MAX_FAILURES_PER_ADDRESS:
-        return Throttle(False, spraying[-1] + FAILURE_WINDOW - now)
+        if len(recent) >= limit + counted:
+            return Throttle(False, recent[-1] + FAILURE_WINDOW - now)
     last_success = session.scalar(
         select(func.max(LoginAttempt.at)).where(
             LoginAttempt.email == email, LoginAttempt.ip == ip, LoginAttempt.succeeded
@@ -121,16 +182,43 @@ def login_throttle(session: Session, email: str, ip: str, now: dt.datetime) -> T
             .where(LoginAttempt.email == email, LoginAttempt.ip == ip)
             .where(LoginAttempt.succeeded.is_(False), LoginAttempt.at > since)
             .order_by(LoginAttempt.at.desc())
-            .limit(MAX_FAILURES)
+            .limit(MAX_FAILURES + counted)
         )
     )
-    if len(failures) < MAX_FAILURES:
+    if len(failures) < MAX_FAILURES + counted:
         return Throttle(True)
     return Throttle(False, failures[-1] + FAILURE_WINDOW - now)
 
 
 def record_attempt(session: Session, email: str, ip: str, now: dt.datetime, ok: bool) -> None:
     session.add(LoginAttempt(email=email, ip=ip, at=now, succeeded=ok))
+
+
+def claim_attempt(engine: Engine, email: str, ip: str, now: dt.datetime) -> tuple[int, Throttle]:
+    """Write this attempt (as failed until settled) and commit it, then count: every
+    attempt made at the same moment is then counted by the others, so however many
+    arrive together, at most the limit are allowed. A refused attempt's row is
+    removed (it checked no password). Returns the row's id and the throttle."""
+    with Session(engine) as session, session.begin():
+        row = LoginAttempt(email=email, ip=ip, at=now, succeeded=False)
+        session.add(row)
+        session.flush()
+        attempt_id = row.id
+    with Session(engine) as session, session.begin():
+        throttle = login_throttle(session, email, ip, now, counted=1)
+        if not throttle.allowed:
+            session.execute(delete(LoginAttempt).where(LoginAttempt.id == attempt_id))
+    return attempt_id, throttle
+
+
+def forget_attempt(session: Session, attempt_id: int) -> None:
+    """Remove a claimed attempt that checked no password (the check was refused as busy)."""
+    session.execute(delete(LoginAttempt).where(LoginAttempt.id == attempt_id))
+
+
+def settle_attempt(session: Session, attempt_id: int, ok: bool) -> None:
+    """Record how a claimed attempt ended."""
+    session.execute(update(LoginAttempt).where(LoginAttempt.id == attempt_id).values(succeeded=ok))
 
 
 class SecurityHeaders:
@@ -140,7 +228,9 @@ class SecurityHeaders:
         self.app = app
         self.headers = [(k.encode(), v.encode()) for k, v in SECURITY_HEADERS.items()]
         if https:
-            self.headers.append((b"strict-transport-security", b"max-age=31536000"))
+            # every subdomain too, so no sibling host can be reached over plain HTTP first
+            hsts = b"max-age=31536000; includeSubDomains"
+            self.headers.append((b"strict-transport-security", hsts))
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":

@@ -291,6 +291,7 @@ def test_a_campaign_sent_now_from_the_command_line_is_sent_today(
 
     now = dt.datetime(2026, 12, 31, 23, 30, tzinfo=ZONE).astimezone(dt.UTC)  # 22:30 UTC
     standin.state.clock = lambda: now
+    standin.state.add_subscriber("reader@example.org", LANGUAGE="en")  # someone to send to
     settings = settings_with_mailchimp(standin)
     with transaction(engine) as session:
         sync_config(session, settings)

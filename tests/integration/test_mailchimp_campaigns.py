@@ -29,6 +29,7 @@ NOW = dt.datetime(2026, 12, 1, 8, tzinfo=dt.UTC)
 @pytest.fixture
 def standin() -> Iterator[MailchimpStandIn]:
     with MailchimpStandIn() as server:
+        server.state.add_subscriber("lectora@example.org", LANGUAGE="es")  # a reader to send to
         yield server
 
 

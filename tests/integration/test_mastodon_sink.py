@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 import httpx
 import pytest
 
-from bots.limits import MastodonLimits
+from bots.limits import MASTODON, MastodonLimits
 from bots.mastodon.sink import MastodonSink, instance_url, mastodon_sink
 from bots.mastodon.standin import MastodonStandIn
 from hub.core.errors import BadPayload, ChannelGone, Forbidden, RateLimited, TransientError
@@ -143,16 +143,89 @@ def test_errors_map_to_hub_errors(
     run(body)
 
 
-def test_standin_counts_like_mastodon() -> None:
-    async def body(standin: MastodonStandIn, clock: ManualClock) -> list[int]:
+# Mastodon's app/validators/status_length_validator.rb: graphemes, each URL twitter-text
+# extracts (protocol, known TLD, no trailing punctuation) as 23, @user@domain as @user.
+LENGTH_RULES = [
+    pytest.param("x" * 476 + " https://a.io", 200, id="url-counts-23"),
+    pytest.param("x" * 477 + " https://a.io", 422, id="one-over"),
+    pytest.param(
+        "x" * 470 + " https://oidp.unknowntld/" + "p" * 20, 422, id="unknown-tld-counts-whole"
+    ),
+    pytest.param("x" * 476 + " https://a.io.", 422, id="trailing-period-counts"),
+    pytest.param("x" * 470 + " oidp.net/" + "p" * 40, 422, id="no-protocol-counts-whole"),
+    pytest.param("x" * 480 + " @alice@example.social", 200, id="mention-counts-as-@user"),
+]
+
+
+@pytest.mark.parametrize(("text", "status"), LENGTH_RULES)
+def test_standin_counts_like_mastodon(text: str, status: int) -> None:
+    async def body(standin: MastodonStandIn, clock: ManualClock) -> httpx.Response:
         headers = {"Authorization": f"Bearer {TOKEN}"}
         async with httpx.AsyncClient(base_url=standin.url, headers=headers) as client:
-            fits = await client.post(
-                "/api/v1/statuses", data={"status": "x" * 476 + " https://a.b"}
-            )
-            over = await client.post(
-                "/api/v1/statuses", data={"status": "x" * 477 + " https://a.b"}
-            )
-        return [fits.status_code, over.status_code]
+            return await client.post("/api/v1/statuses", data={"status": text})
 
-    assert run(body) == [200, 422]
+    answer = run(body)
+    assert answer.status_code == status
+    if status == 422:
+        assert answer.json() == {"error": "Validation failed: Text character limit of 500 exceeded"}
+
+
+def test_a_body_full_of_addresses_mastodon_does_not_shorten_is_posted() -> None:
+    """Addresses on unknown top-level domains and links followed by a period count in
+    full for Mastodon; the hub used to count each as 23 and lose the item to a 422."""
+    text = " ".join(f"see https://event{i}.unknowntld/{'p' * 30}." for i in range(40))
+
+    async def body(standin: MastodonStandIn, clock: ManualClock) -> list[int]:
+        async with sink_for(standin) as sink:
+            await sink.send(item(text=text, link="https://oidp.net/x"))
+        return [r.status for r in standin.received]
+
+    assert run(body)[-1] == 200
+
+
+def test_standin_forgets_an_idempotency_key_after_an_hour_like_mastodon() -> None:
+    """app/services/post_status_service.rb keeps the key in Redis for 3,600 seconds."""
+
+    async def body(standin: MastodonStandIn, clock: ManualClock) -> list[str]:
+        headers = {"Authorization": f"Bearer {TOKEN}", "Idempotency-Key": "hub-delivery-5"}
+        ids = []
+        async with httpx.AsyncClient(base_url=standin.url, headers=headers) as client:
+            for wait in (0, 3599, 1):
+                clock.now += wait
+                answer = await client.post("/api/v1/statuses", data={"status": "Premi"})
+                ids.append(answer.json()["id"])
+        return ids
+
+    first, within_the_hour, after_it = run(body)
+    assert first == within_the_hour != after_it
+
+
+def test_deleting_has_its_own_budget_of_thirty_in_thirty_minutes() -> None:
+    """config/initializers/rack_attack.rb: throttle_api_delete, 30 per 30 minutes."""
+
+    async def body(standin: MastodonStandIn, clock: ManualClock) -> float:
+        async with sink_for(standin) as sink:
+            posted = []
+            for delivery in range(MASTODON.deletes_per_window + 1):
+                clock.now += 1
+                posted.append(await sink.send(item(delivery_id=delivery)))
+            for number, receipt in enumerate(posted[:-1]):
+                clock.now += 1
+                retraction = item(delivery_id=100 + number, kind="retraction")
+                await sink.send(replace(retraction, edit_of=receipt.platform_message_id))
+            clock.now += 10
+            with pytest.raises(RateLimited) as limited:
+                await sink.send(item(kind="retraction", edit_of=posted[-1].platform_message_id))
+        return limited.value.retry_after
+
+    # Posts at t=1..31, deletes at t=32..61: the first frees at t=1832, now is t=71.
+    assert run(body) == 1832 - 71
+
+
+def test_the_sinks_delete_bucket_stays_within_mastodons_window() -> None:
+    channel = ChannelInfo("m", "mastodon", "iopd@mastodon.example")
+    sink = MastodonSink(channel, TOKEN)
+    [bucket] = sink.rate_limits(item(kind="retraction", edit_of="1"))
+    assert bucket.key.endswith(":deletes")
+    spendable = bucket.burst + bucket.rate * MASTODON.delete_window_seconds
+    assert spendable <= MASTODON.deletes_per_window

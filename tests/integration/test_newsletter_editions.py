@@ -173,6 +173,7 @@ def test_a_redraft_keeps_the_secretariats_order_and_adds_new_items(engine):
 
 def test_an_approved_edition_is_pushed_once_tested_sent_once_and_reported(engine, standin):
     seed(engine)
+    standin.state.add_subscriber("reader@example.org", LANGUAGE="en")  # Mailchimp sends to someone
     account = MailchimpAccount(standin.api_key, standin.base_url, standin.list_id)
     with Session(engine, expire_on_commit=False) as session, session.begin():
         edition_id = draft_edition(session, "en", START, END).id

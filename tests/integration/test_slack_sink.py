@@ -222,6 +222,94 @@ def test_standin_refuses_invalid_blocks_like_slack() -> None:
     assert empty == {"ok": False, "error": "no_text"}
 
 
+SECTION = {"type": "section", "text": {"type": "mrkdwn", "text": "x" * 2900}}
+IMAGE = {"type": "image", "image_url": "https://oidp.net/p.jpg", "alt_text": "p"}
+
+# Each rule: the blocks, the error Slack answers, a detail it lists, and where the rule is.
+SLACK_RULES = [
+    pytest.param(
+        [SECTION] * 5,
+        "msg_blocks_too_long",
+        None,
+        id="total-block-text: api.slack.com/methods/chat.postMessage, bolt-js#2509",
+    ),
+    pytest.param(
+        [{**IMAGE, "image_url": "https://oidp.net/gone.jpg"}],
+        "invalid_blocks",
+        "downloading image failed [json-pointer:/blocks/0/image_url]",
+        id="image-fetched: Block Kit reference, image block (publicly hosted image_url)",
+    ),
+    pytest.param(
+        [{**IMAGE, "image_url": "http://127.0.0.1:8080/p.jpg"}],
+        "invalid_blocks",
+        "downloading image failed",
+        id="image-on-a-private-host: Slack fetches from the internet",
+    ),
+    pytest.param([SECTION] * 4, None, None, id="four-full-sections-pass"),
+    pytest.param([IMAGE], None, None, id="public-image-passes"),
+]
+
+
+@pytest.mark.parametrize(("blocks", "error", "detail"), SLACK_RULES)
+def test_standin_refuses_what_slack_refuses(
+    blocks: list[dict[str, Any]], error: str | None, detail: str | None
+) -> None:
+    async def body(standin: SlackStandIn, clock: ManualClock) -> dict[str, Any]:
+        standin.unreachable_images.add("https://oidp.net/gone.jpg")
+        async with httpx.AsyncClient(base_url=standin.url) as raw:
+            headers = {"Authorization": f"Bearer {TOKEN}"}
+            answer = await raw.post(
+                "/api/chat.postMessage",
+                json={"channel": "C0NEWS", "text": "t", "blocks": blocks},
+                headers=headers,
+            )
+        data: dict[str, Any] = answer.json()
+        return data
+
+    data = run(body)
+    assert data.get("error") == error
+    if detail:
+        assert any(detail in found for found in data["errors"])
+
+
+def test_a_long_item_with_everything_is_posted_whole_within_slacks_total() -> None:
+    async def body(standin: SlackStandIn, clock: ManualClock) -> list[dict[str, Any]]:
+        long = item(
+            title="T" * 300,
+            text=" ".join(f"word{i}" for i in range(4000)),
+            tags=tuple(f"tag{i}" for i in range(300)),
+            image_url="https://oidp.net/p.jpg",
+        )
+        async with sink_for(standin, "C0NEWS") as sink:
+            await sink.send(long)
+        [posted] = standin.messages("C0NEWS")
+        return posted.blocks
+
+    blocks = run(body)
+    assert blocks[-1]["text"]["text"] == "<https://oidp.net/conf|Read more>"
+
+
+def test_an_image_slack_cannot_download_posts_the_item_without_it() -> None:
+    async def body(standin: SlackStandIn, clock: ManualClock) -> None:
+        standin.unreachable_images.add("https://oidp.net/gone.jpg")
+        async with sink_for(standin, "C0NEWS") as sink:
+            receipt = await sink.send(item(image_url="https://oidp.net/gone.jpg"))
+            edit = replace(item(image_url="https://oidp.net/gone.jpg", title="New"))
+            await sink.send(replace(edit, edit_of=receipt.platform_message_id))
+        [posted] = standin.messages("C0NEWS")
+        assert f"{posted.channel}:{posted.ts}" == receipt.platform_message_id
+        assert [b["type"] for b in posted.blocks] == ["header", "section", "section"]
+        assert posted.blocks[0]["text"]["text"] == "New"
+        assert [(r.method, r.error) for r in standin.received] == [
+            ("chat.postMessage", "invalid_blocks"),
+            ("chat.postMessage", ""),
+            ("chat.update", "invalid_blocks"),
+            ("chat.update", ""),
+        ]
+
+    run(body)
+
+
 def test_rate_limit_key_never_contains_the_token() -> None:
     [limit] = slack_sink(ChannelInfo("s", "slack", "C0NEWS"), TOKEN).rate_limits(item())
     assert TOKEN not in limit.key and "C0NEWS" in limit.key

@@ -329,3 +329,35 @@ def test_the_token_never_reaches_the_logs(caplog: pytest.LogCaptureFixture) -> N
     logged = "\n".join(record.getMessage() for record in caplog.records)
     assert "bot<redacted>" in logged
     assert "stand-in-token" not in logged
+
+
+# core.telegram.org/bots/api#deletemessage: a message can be deleted only within 48 hours
+# of being sent, unless the bot has can_delete_messages in the chat.
+DELETE_RULES = [
+    pytest.param(47, False, None, id="within-48-hours"),
+    pytest.param(49, False, Forbidden, id="older-without-the-right"),
+    pytest.param(49, True, None, id="older-with-can_delete_messages"),
+]
+
+
+@pytest.mark.parametrize(("hours", "may_delete", "error"), DELETE_RULES)
+def test_retracting_an_old_message_follows_telegrams_48_hours(
+    hours: int, may_delete: bool, error: type[Exception] | None
+) -> None:
+    async def body(standin: TelegramStandIn, clock: ManualClock) -> None:
+        standin.chats[CHANNEL_ID].can_delete_messages = may_delete
+        sent_at = 1_800_000_000.0
+        standin.wall_clock = lambda: sent_at
+        async with sink_for(standin, str(CHANNEL_ID)) as sink:
+            sent = await sink.send(item())
+            standin.wall_clock = lambda: sent_at + hours * 3600
+            retraction = replace(item(), kind="retraction", edit_of=sent.platform_message_id)
+            if error is None:
+                await sink.send(retraction)
+                assert [m.deleted for m in standin.messages(CHANNEL_ID)] == [True]
+            else:
+                with pytest.raises(error, match="older than 48 hours"):
+                    await sink.send(retraction)
+                assert [m.deleted for m in standin.messages(CHANNEL_ID)] == [False]
+
+    run(body)

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from bots.formatting import ELLIPSIS, graphemes
 from bots.limits import MASTODON
 from bots.mastodon.format import URL, WORD_JOINER, requests_for, status_length
+from bots.mastodon.standin import countable_length
 from hub.core.ports import ChannelInfo, Message
 
 LONG_URL = "https://oidp.net/" + "q" * 60
@@ -71,7 +72,10 @@ def test_corrections(fields: dict[str, Any], method: str, path: str) -> None:
     [
         ("abc", 3),
         ("see https://example.org/" + "x" * 200, 4 + 23),
-        ("http://a.b and https://c.d", 5 + 2 * 23),
+        ("http://a.io and https://c.de", 5 + 2 * 23),
+        # twitter-text (Mastodon's status_length_validator.rb): no known TLD, no URL
+        ("http://a.b and https://c.d", 26),
+        ("see https://oidp.net/a.", 4 + 23 + 1),  # trailing punctuation outside the URL
         ("👨\u200d👩\u200d👧 e\u0301", 3),
     ],
 )
@@ -112,6 +116,7 @@ def test_any_message_fits_mastodon(
     _, _, request = status(title=title, tags=tuple(tags), link=link, **fields)
     text = request["status"]
     assert status_length(text) <= MASTODON.status
+    assert countable_length(text) <= MASTODON.status  # the stand-in's count, Mastodon's rules
     assert "".join(graphemes(text)) == text
     for url in URL.findall(text):  # a body link is never cut
         assert not url.startswith("https://oidp.net/q") or url.startswith(LONG_URL)

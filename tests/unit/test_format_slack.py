@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from bots.limits import SLACK
 from bots.slack.format import link, requests_for
-from bots.slack.standin import block_problems
+from bots.slack.standin import block_problems, blocks_text_size
 from hub.core.ports import ChannelInfo, Message
 
 CHANNEL = ChannelInfo("news-slack", "slack", "C0NEWS")
@@ -48,6 +48,7 @@ def post(channel: ChannelInfo = CHANNEL, **fields: Any) -> tuple[str, dict[str, 
     """The one request a message becomes: (path, body), after checking blocks and escaping."""
     [request] = requests_for(message(**fields), channel)
     assert block_problems(request.body.get("blocks", [])) == []
+    assert blocks_text_size(request.body.get("blocks", [])) <= SLACK.blocks_text
     for text in mrkdwn_texts(request.body):
         assert_safe_mrkdwn(text)
     return request.path, request.body
@@ -176,6 +177,24 @@ def test_long_body_is_split_into_sections_and_cut_with_the_link_kept() -> None:
     assert sum(len(s) for s in sections[:-1]) <= SLACK.body
     assert sections[-2].endswith("…")
     assert sections[-1] == "<https://oidp.net/n/1|Read more>"
+
+
+def test_all_blocks_stay_within_slacks_total_text_with_the_rest_behind_the_link() -> None:
+    """Slack refuses ``msg_blocks_too_long`` past about 12-13k characters of blocks
+    (slackapi/bolt-js#2509); a full body with a long title, tags, image and link
+    used to make about 14k."""
+    words = " ".join(f"word{i}" for i in range(5000))
+    _, body = post(
+        title="T" * 400,
+        text=words,
+        tags=tuple(f"tag{i}" for i in range(400)),
+        image_url="https://oidp.net/" + "p" * 2900 + ".jpg",
+        link="https://oidp.net/n/" + "x" * 1400,
+    )
+    assert blocks_text_size(body["blocks"]) <= SLACK.blocks_text_budget
+    sections = section_texts(body)
+    assert sections[-2].endswith("…")
+    assert sections[-1].startswith("<https://oidp.net/n/")
 
 
 def test_a_grapheme_longer_than_a_section_is_dropped_not_sent() -> None:

