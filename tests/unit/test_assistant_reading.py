@@ -12,7 +12,7 @@ from hub.core.assistant.vocabulary import load_vocabulary
 TODAY = dt.date(2020, 1, 15)  # a Wednesday
 
 
-def _read(text: str, today: dt.date = TODAY):  # type: ignore[no-untyped-def]
+def _read(text: str, today: dt.date = TODAY):
     return read(text, load_vocabulary(), today)
 
 

@@ -42,7 +42,10 @@ def test_merge_tag_syntax_is_found_in_any_encoding(url: str, tagged: bool) -> No
 def test_intake_refuses_an_address_with_a_merge_tag_and_says_why(field: str) -> None:
     address = "https://collect.example/p?e=*%7CEMAIL%7C*"
     with pytest.raises(SubmissionError, match="Mailchimp merge tags"):
-        submission_candidate(external_id="web:1", title="Forum", now=NOW, **{field: address})
+        if field == "link":
+            submission_candidate(external_id="web:1", title="Forum", now=NOW, link=address)
+        else:
+            submission_candidate(external_id="web:1", title="Forum", now=NOW, image_url=address)
 
 
 def test_intake_keeps_an_ordinary_address() -> None:
