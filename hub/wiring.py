@@ -7,6 +7,7 @@ the process runner, the demo) finds them:
 - ``SINKS``: a sink factory per channel ``platform`` (the bus's only registry);
 - ``STANDINS``: the platforms' local stand-in servers, for the demo and the console;
 - ``PREVIEWS``: the exact API requests a sink would send (``hub preview``);
+- ``PERMALINKS``: where a person sees a message a sink sent (the console's links);
 - ``INGRESS``: webhook routes mounted on the console's server;
 - ``MODERATION_NOTICES``: who tells a member that their news was approved;
 - ``SCHEDULED_JOBS``: scheduled jobs that talk to the outside world;
@@ -22,6 +23,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import importlib
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -31,7 +33,15 @@ from sqlalchemy.orm import Session
 from hub.core.config.settings import ScheduleSettings, Settings
 from hub.core.models import Item
 from hub.core.moderation.decisions import SubmitterNotice
-from hub.core.ports import ChannelInfo, Message, Sink, SinkFactory, StandIn, StandInFactory
+from hub.core.ports import (
+    ChannelInfo,
+    Message,
+    Permalink,
+    Sink,
+    SinkFactory,
+    StandIn,
+    StandInFactory,
+)
 from hub.core.schedule.scheduler import OutsideJob
 
 Clock = Callable[[], dt.datetime]
@@ -162,6 +172,21 @@ PREVIEWS: Mapping[str, Preview] = {
     name: _preview(name) for name in ("slack", "telegram", "mastodon", "bluesky")
 }
 """The exact requests a platform's sink would send for a message (``hub preview``)."""
+
+
+def _permalink(platform: str) -> Permalink:
+    def permalink(channel: ChannelInfo, platform_message_id: str) -> str | None:
+        module = importlib.import_module(f"bots.{platform}.links")
+        found: Permalink = module.permalink
+        return found(channel, platform_message_id)
+
+    return permalink
+
+
+PERMALINKS: Mapping[str, Permalink] = {
+    name: _permalink(name) for name in ("slack", "telegram", "mastodon", "bluesky")
+}
+"""Where a person sees a sent message, per platform (each platform module's ``links.py``)."""
 
 
 def _bots_ingress(app: Any, settings: Settings, engine: Engine, clock: Clock) -> None:

@@ -113,6 +113,10 @@ class Sink(Protocol):
         """Release connections; the sink is not used afterwards."""
 
 
+Permalink = Callable[[ChannelInfo, str], "str | None"]
+"""Where a person can see a message a sink sent, from the channel and the platform's id
+for it; None when the platform gives it no address (a private chat)."""
+
 SinkFactory = Callable[[ChannelInfo, str | None], Sink]
 """Builds a sink for a channel from its description and its secret (or None)."""
 

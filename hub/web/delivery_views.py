@@ -19,8 +19,10 @@ from starlette.responses import Response
 from hub.core.bus.outbox import requeue
 from hub.core.bus.states import ErrorKind
 from hub.core.models import Channel, Delivery, DeliveryAttempt, Item
+from hub.core.ports import ChannelInfo
 from hub.web.i18n import _, ngettext
 from hub.web.page import Page, Refused
+from hub.wiring import PERMALINKS
 
 PAGE_SIZE = 50
 STATUSES = ("failed", "dead", "pending", "in_flight", "held", "sent")
@@ -61,43 +63,18 @@ def message_url(
     base_url: str | None = None,
     standins: Mapping[str, Any] | None = None,
 ) -> str | None:
-    """Where a sent message can be seen: the platform's own address, or the sandbox page.
-
-    In the demo (``standins`` plays the channel's platform) the message is on the
-    console's stand-ins page. Otherwise: Slack's archive permalink form, a public
-    Telegram channel's ``t.me`` link, the Mastodon status page, the Bluesky post page.
-    A private Telegram chat or an unknown platform has no address.
-    """
+    """Where a sent message can be seen: the sandbox page in the demo (``standins`` plays
+    the channel's platform), else the platform's own address as its module gives it
+    (``hub.wiring.PERMALINKS``); None for a private chat or a platform without one."""
     if not platform_message_id:
         return None
     if standins and channel.platform in standins:
         return f"/standins#standin-{quote(channel.platform)}"
-    pid = platform_message_id
-    if channel.platform == "slack":
-        where, sep, ts = pid.rpartition(":")
-        where = where if sep else channel.target
-        if ts.replace(".", "").isdigit() and where:
-            return f"https://slack.com/archives/{quote(where)}/p{ts.replace('.', '')}"
-    elif channel.platform == "telegram":
-        name = channel.target.removeprefix("@")
-        if channel.target.startswith("@") and pid.isdigit():
-            return f"https://t.me/{quote(name)}/{pid}"
-    elif channel.platform == "mastodon":
-        return _mastodon_url(channel.target, pid, base_url)
-    elif channel.platform == "bluesky" and pid.startswith("at://"):
-        parts = pid.removeprefix("at://").split("/")
-        if len(parts) == 3:
-            return f"https://bsky.app/profile/{quote(parts[0], safe=':')}/post/{quote(parts[2])}"
-    return None
-
-
-def _mastodon_url(target: str, status_id: str, base_url: str | None) -> str | None:
-    """``https://instance/@user/ID``: the instance is configured or the account's domain."""
-    user, _sep, domain = target.lstrip("@").partition("@")
-    instance = (base_url or "").rstrip("/") or (f"https://{domain}" if "." in domain else "")
-    if not instance or not user or not status_id.isdigit():
+    permalink = PERMALINKS.get(channel.platform)
+    if permalink is None:
         return None
-    return f"{instance}/@{quote(user)}/{status_id}"
+    info = ChannelInfo(channel.key, channel.platform, channel.target, base_url=base_url)
+    return permalink(info, platform_message_id)
 
 
 @dataclass
