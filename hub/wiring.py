@@ -8,6 +8,7 @@ the process runner, the demo) finds them:
 - ``STANDINS``: the platforms' local stand-in servers, for the demo and the console;
 - ``PREVIEWS``: the exact API requests a sink would send (``hub preview``);
 - ``PERMALINKS``: where a person sees a message a sink sent (the console's links);
+- ``SENDERS``: how a chat platform names the person behind a submission;
 - ``INGRESS``: webhook routes mounted on the console's server;
 - ``MODERATION_NOTICES``: who tells a member that their news was approved;
 - ``SCHEDULED_JOBS``: scheduled jobs that talk to the outside world;
@@ -37,6 +38,7 @@ from hub.core.ports import (
     ChannelInfo,
     Message,
     Permalink,
+    SenderLookup,
     Sink,
     SinkFactory,
     StandIn,
@@ -187,6 +189,26 @@ PERMALINKS: Mapping[str, Permalink] = {
     name: _permalink(name) for name in ("slack", "telegram", "mastodon", "bluesky")
 }
 """Where a person sees a sent message, per platform (each platform module's ``links.py``)."""
+
+
+def _sender_lookup(platform: str) -> SenderLookup:
+    def event_key(external_id: str) -> str | None:
+        found: str | None = importlib.import_module(f"bots.{platform}.links").submission_event_key(
+            external_id
+        )
+        return found
+
+    def person(payload: Mapping[str, Any]) -> tuple[str | None, str | None]:
+        found: tuple[str | None, str | None] = importlib.import_module(
+            f"bots.{platform}.links"
+        ).person(payload)
+        return found
+
+    return SenderLookup(event_key, person)
+
+
+SENDERS: Mapping[str, SenderLookup] = {name: _sender_lookup(name) for name in ("slack", "telegram")}
+"""The chat platforms members submit news from, and how each names the sender."""
 
 
 def _bots_ingress(app: Any, settings: Settings, engine: Engine, clock: Clock) -> None:

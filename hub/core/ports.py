@@ -117,6 +117,20 @@ Permalink = Callable[[ChannelInfo, str], "str | None"]
 """Where a person can see a message a sink sent, from the channel and the platform's id
 for it; None when the platform gives it no address (a private chat)."""
 
+
+@dataclass(frozen=True)
+class SenderLookup:
+    """How a platform names the person behind a submission, for the moderation cards.
+
+    ``event_key`` finds, from an item origin's ``external_id``, the key of the
+    platform event the submission came in (in the durable inbox); ``person`` reads
+    that event's payload for the ``@handle`` and the display name, when it has them.
+    """
+
+    event_key: Callable[[str], str | None]
+    person: Callable[[Mapping[str, Any]], tuple[str | None, str | None]]
+
+
 SinkFactory = Callable[[ChannelInfo, str | None], Sink]
 """Builds a sink for a channel from its description and its secret (or None)."""
 

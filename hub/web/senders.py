@@ -20,8 +20,7 @@ from sqlalchemy import func, select, tuple_
 from sqlalchemy.orm import Session
 
 from hub.core.models import InboxEvent, Item, ItemOrigin, Member
-
-CHATS = ("slack", "telegram")
+from hub.wiring import SENDERS
 
 
 @dataclass(frozen=True)
@@ -73,9 +72,10 @@ def senders_of(session: Session, items: Sequence[Item]) -> dict[int, Senders]:
         if _is_email(origin):
             address = (origin.reply_to or "").strip()
             sender = Sender(platform, address, member=by_email.get(address.lower()))
-        elif platform in CHATS:
+        elif platform in SENDERS:
             key = _event_key(origin)
-            handle, name = _handle(platform, events.get(key) if key else None)
+            payload = events.get(key) if key else None
+            handle, name = SENDERS[platform].person(payload) if payload else (None, None)
             sender = Sender(platform, handle or origin.reply_to, name)
         else:
             sender = Sender(platform, origin.reply_to)
@@ -89,16 +89,10 @@ def _is_email(origin: ItemOrigin) -> bool:
 
 
 def _event_key(origin: ItemOrigin) -> tuple[str, str] | None:
-    """The inbox event of a chat submission, from the id its handler gave the origin.
-
-    ``slack:<event key>`` and ``telegram:<chat id>:<update id>`` (bots/*/handlers.py).
-    """
-    platform, _, rest = origin.external_id.partition(":")
-    if platform != origin.platform or not rest:
-        return None
-    if platform == "telegram":
-        rest = rest.rpartition(":")[2]
-    return platform, rest
+    """The inbox event a chat submission came in, as its platform names it."""
+    lookup = SENDERS.get(origin.platform or "")
+    key = lookup.event_key(origin.external_id) if lookup else None
+    return (origin.platform or "", key) if key else None
 
 
 def _events(session: Session, origins: list[ItemOrigin]) -> dict[tuple[str, str], dict[str, Any]]:
@@ -111,19 +105,3 @@ def _events(session: Session, origins: list[ItemOrigin]) -> dict[tuple[str, str]
         )
     )
     return {(platform, key): payload or {} for platform, key, payload in rows}
-
-
-def _handle(platform: str, payload: dict[str, Any] | None) -> tuple[str | None, str | None]:
-    """The ``@handle`` and the display name the platform gave the person, when it did."""
-    if not payload:
-        return None, None
-    if platform == "telegram":
-        message = payload.get("message") or payload.get("edited_message") or {}
-        person = message.get("from") or {}
-        names = (person.get("first_name"), person.get("last_name"))
-        name = " ".join(str(n) for n in names if n) or None
-    else:  # an interaction is stored as {"kind": "interaction", "payload": {...}}
-        person = (payload.get("payload") or payload).get("user") or {}
-        name = person.get("name") or None
-    username = person.get("username") if isinstance(person, dict) else None
-    return (f"@{username}" if username else None), (str(name) if name else None)
