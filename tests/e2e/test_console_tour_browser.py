@@ -161,6 +161,7 @@ def seed(engine: Engine, settings: Settings) -> dict[str, int]:
         assert broken is not None
         broken.status, broken.sent_at, broken.platform_message_id = "failed", None, None
         broken.last_error = "ChannelGone: channel_not_found (the channel was archived)"
+        broken.error_kind = "ChannelGone"  # as the worker records it
         ids["failed_delivery"] = broken.id
         question = Question(
             platform="memory",

@@ -6,7 +6,6 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any
 
 import pytest
 from sqlalchemy import Engine, select
@@ -29,38 +28,32 @@ EMAIL, PASSWORD = "editor@example.org", "correct horse battery"
 
 @dataclass
 class FakeStandIn:
-    """Plays a stand-in: a base URL and the messages it holds."""
+    """Plays a stand-in of the port: posts whose HTML the platform module made, hostile bits
+    included, so the page's sanitising is what is tested."""
 
     url: str
-    held: list[dict[str, Any]] = field(default_factory=list)
+    held: list[ReceivedPost] = field(default_factory=list)
 
-    def messages(self) -> list[dict[str, Any]]:
+    def posts(self) -> list[ReceivedPost]:
         return self.held
 
 
-SLACK_MESSAGE = {
-    "channel": "C0NEWS",
-    "ts": "1795424400.000100",
-    "text": "fallback",
-    "blocks": [
-        {"type": "header", "text": {"type": "plain_text", "text": "Award <call> opens"}},
-        {
-            "type": "section",
-            "text": {
-                "type": "mrkdwn",
-                "text": "*Apply* by _March_ &lt;script&gt; <https://oidp.net/award|the call>",
-            },
-        },
-        {"type": "section", "text": {"type": "mrkdwn", "text": "<javascript:alert(1)|bad>"}},
-    ],
-}
-TELEGRAM_MESSAGE = {
-    "chat_id": -100123,
-    "message_id": 7,
-    "html": '<b>Premi</b> obert\n<a href="https://oidp.net/ca">Més</a><script>x</script>',
-    "text": "Premi obert",
-    "date": 1795424400,
-}
+SLACK_POST = ReceivedPost(
+    "slack",
+    "C0NEWS",
+    "1795424400.000100",
+    "Award <call> opens",
+    "<p><strong>Award &lt;call&gt; opens</strong></p>"
+    '<p><strong>Apply</strong> by <em>March</em> <a href="https://oidp.net/award">the call</a>'
+    '</p><p><a href="javascript:alert(1)">bad</a></p>',
+)
+TELEGRAM_POST = ReceivedPost(
+    "telegram",
+    "-100123",
+    "7",
+    "Premi obert",
+    '<b>Premi</b> obert\n<a href="https://oidp.net/ca">Més</a><script>x</script>',
+)
 
 
 @dataclass
@@ -79,8 +72,8 @@ class FakePostingStandIn:
 @pytest.fixture
 def standins() -> dict[str, object]:
     return {
-        "slack": FakeStandIn("http://127.0.0.1:1", [SLACK_MESSAGE]),
-        "telegram": FakeStandIn("http://127.0.0.1:2", [TELEGRAM_MESSAGE]),
+        "slack": FakeStandIn("http://127.0.0.1:1", [SLACK_POST]),
+        "telegram": FakeStandIn("http://127.0.0.1:2", [TELEGRAM_POST]),
         "mastodon": FakePostingStandIn("http://127.0.0.1:3"),
     }
 
