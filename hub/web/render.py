@@ -1,16 +1,14 @@
 """The console's Jinja2 environment: autoescaped templates and the few filters they use.
 
-Autoescape is on for every template. The only filters that return markup are
-:func:`sanitised` and :func:`slack_mrkdwn`, and both pass their output through
-the hub's allow-list sanitiser (:func:`hub.core.ingest.sanitise.clean_html`) first:
+Autoescape is on for every template. The only filter that returns markup is
+:func:`sanitised`, and it passes its output through the hub's allow-list
+sanitiser (:func:`hub.core.ingest.sanitise.clean_html`) first:
 no template ever marks raw text safe.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import html
-import re
 from zoneinfo import ZoneInfo
 
 from jinja2 import Environment, PackageLoader, select_autoescape
@@ -30,13 +28,6 @@ LANGUAGE_NAMES = {
     "de": "Deutsch",
 }
 
-_SLACK_LINK = re.compile(r"<([^<>|\s]+)(?:\|([^<>]*))?>")
-_SLACK_STYLES = [
-    (re.compile(r"(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])"), "strong"),
-    (re.compile(r"(?<![\w_])_(?=\S)([^_\n]+?)(?<=\S)_(?![\w_])"), "em"),
-    (re.compile(r"(?<![\w~])~(?=\S)([^~\n]+?)(?<=\S)~(?![\w~])"), "s"),
-]
-
 
 def sanitised(fragment: str | None) -> Markup:
     """HTML from outside, reduced to the hub's allow-list, ready to place in a page."""
@@ -52,28 +43,6 @@ def web_url(url: str | None) -> str | None:
     url = (url or "").strip()
     ok = url.lower().startswith(("https://", "http://")) and url.isprintable()
     return url if ok and " " not in url else None
-
-
-def _slack_plain(text: str) -> str:
-    escaped = html.escape(html.unescape(text), quote=False)
-    for pattern, tag in _SLACK_STYLES:
-        escaped = pattern.sub(rf"<{tag}>\1</{tag}>", escaped)
-    return escaped.replace("\n", "<br>")
-
-
-def slack_mrkdwn(text: str | None) -> Markup:
-    """Slack mrkdwn (``*bold*``, ``_italic_``, ``<url|label>``) as sanitised HTML."""
-    text = text or ""
-    parts: list[str] = []
-    position = 0
-    for match in _SLACK_LINK.finditer(text):
-        parts.append(_slack_plain(text[position : match.start()]))
-        url = html.unescape(match.group(1))
-        label = html.unescape(match.group(2) or url)
-        parts.append(f'<a href="{html.escape(url)}">{html.escape(label, quote=False)}</a>')
-        position = match.end()
-    parts.append(_slack_plain(text[position:]))
-    return Markup(clean_html("".join(parts)))
 
 
 def make_environment(timezone: str) -> Environment:
@@ -109,7 +78,6 @@ def make_environment(timezone: str) -> Environment:
         month=i18n.format_month,
         language=language_name,
         sanitised=sanitised,
-        slack_mrkdwn=slack_mrkdwn,
         web_url=web_url,
     )
     env.globals["timezone"] = timezone
