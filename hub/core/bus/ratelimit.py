@@ -22,8 +22,8 @@ from dataclasses import dataclass
 from typing import cast
 
 from sqlalchemy import Connection, Engine, Table, bindparam, select, text, update
-from sqlalchemy.dialects import postgresql, sqlite
 
+from hub.core.bus import queue
 from hub.core.models import RateBucket
 from hub.core.ports import RateLimit
 
@@ -72,18 +72,19 @@ class DatabaseRateLimiter:
         self.engine = engine
         self.margin = margin
         self.stall_seconds = stall_seconds
-        self._insert = postgresql.insert if engine.dialect.name == "postgresql" else sqlite.insert
+        self._insert = queue.insert_ignoring_duplicates(buckets, engine.dialect.name, ["key"])
         self._known: set[str] = set()
         self._not_before: dict[str, dt.datetime] = {}
+        self._held: dict[str, dt.datetime] = {}
 
     def _ensure(self, conn: Connection, limits: Sequence[RateLimit], now: dt.datetime) -> None:
-        rows = [
+        rows = [  # in key order, as the rows are locked: two inserters never deadlock
             {"key": lim.key, "tokens": lim.burst, "updated_at": now}
-            for lim in limits
+            for lim in sorted(limits, key=lambda lim: lim.key)
             if lim.key not in self._known
         ]
         if rows:
-            conn.execute(self._insert(buckets).on_conflict_do_nothing(index_elements=["key"]), rows)
+            conn.execute(self._insert, rows)
 
     def _local_wait(self, keys: Sequence[str], now: dt.datetime) -> float:
         marks = [self._not_before[k] for k in keys if k in self._not_before]
@@ -112,29 +113,39 @@ class DatabaseRateLimiter:
                 .order_by(buckets.c.key)
                 .with_for_update()
             ).all()
-            self._known.update(by_key)
             states = {key: Bucket(tokens, updated, paused) for key, tokens, updated, paused in rows}
             waits = {k: wait_for(states[k], by_key[k], now, self.margin) for k in by_key}
             wait = max(waits.values())
-            if wait > 0:
-                for key, seconds in waits.items():
-                    if seconds > 0:
-                        self._not_before[key] = now + dt.timedelta(seconds=seconds)
-                return wait
-            left = {k: refill(states[k], lim, now, self.margin) - 1.0 for k, lim in by_key.items()}
-            # another worker may have written a later time (its clock read after ours):
-            # never move a bucket's clock back, or the next refill would count time twice
-            conn.execute(
-                update(buckets)
-                .where(buckets.c.key == bindparam("b_key"))
-                .values(tokens=bindparam("b_tokens"), updated_at=bindparam("b_at")),
-                [
-                    {"b_key": k, "b_tokens": tokens, "b_at": max(now, states[k].updated_at)}
-                    for k, tokens in left.items()
-                ],
-            )
+            left: dict[str, float] = {}
+            written = 0.0
+            if wait <= 0:
+                left = {k: refill(states[k], by_key[k], now, self.margin) - 1.0 for k in by_key}
+                # the token counts as taken now, not at `now` read before the transaction
+                # (see _shift); and another worker may have written a later time (its clock
+                # read after ours): never move a bucket's clock back, or the next refill
+                # would count time twice
+                if self.stall_seconds is not None:  # None: a test's clock, no correction
+                    written = time.monotonic() - began
+                taken_at = now + dt.timedelta(seconds=written)
+                conn.execute(
+                    update(buckets)
+                    .where(buckets.c.key == bindparam("b_key"))
+                    .values(tokens=bindparam("b_tokens"), updated_at=bindparam("b_at")),
+                    [
+                        {"b_key": k, "b_tokens": n, "b_at": max(taken_at, states[k].updated_at)}
+                        for k, n in left.items()
+                    ],
+                )
+        # known once committed: another thread of this process skips a known key's insert
+        # and must find its row
+        self._known.update(by_key)
+        if wait > 0:
+            for key, seconds in waits.items():
+                if seconds > 0:
+                    self._not_before[key] = now + dt.timedelta(seconds=seconds)
+            return wait
         stall = time.monotonic() - began
-        if self.stall_seconds is not None and stall > self.stall_seconds:
+        if self.stall_seconds is not None and stall - written > self.stall_seconds:
             self._shift(list(by_key), now + dt.timedelta(seconds=stall))
         for key, tokens in left.items():
             if tokens < 1.0:
@@ -148,7 +159,10 @@ class DatabaseRateLimiter:
         Tokens are reckoned at the ``now`` read before the transaction; when the
         transaction stalls (a slow commit, a garbage collection), the message leaves
         later than its token says and could crowd the next second's window. Moving the
-        bucket's clock forward forfeits that bit of refill, which is always safe.
+        bucket's clock forward forfeits that bit of refill, which is always safe. The
+        time up to the bucket's update is forfeited in the same transaction; this
+        second one runs only when the update and commit themselves took longer than
+        ``stall_seconds``.
         """
         with self.engine.begin() as conn:
             conn.execute(
@@ -161,6 +175,7 @@ class DatabaseRateLimiter:
         """Stop every worker from spending these budgets before ``until`` (after a 429)."""
         if not limits:
             return
+        self.hold(limits, until)
         keys = sorted({lim.key for lim in limits})
         with self.engine.begin() as conn:
             self._ensure(conn, list({lim.key: lim for lim in limits}.values()), now)
@@ -175,8 +190,23 @@ class DatabaseRateLimiter:
                         .where(buckets.c.key == key)
                         .values(paused_until=until, tokens=0.0, updated_at=until)
                     )
-        for key in keys:
+
+    def hold(self, limits: Sequence[RateLimit], until: dt.datetime) -> None:
+        """Stop this process's sends on these budgets before ``until``, at once, without
+        the database: a worker calls it the moment a 429 arrives, before :meth:`pause`
+        (in a database thread) tells every other worker."""
+        for key in {lim.key for lim in limits}:
+            self._held[key] = max(until, self._held.get(key, until))
             self._not_before[key] = max(until, self._not_before.get(key, until))
+
+    def held_for(self, limits: Sequence[RateLimit], now: dt.datetime) -> float:
+        """Seconds this process still holds any of these budgets (0 when none is held).
+
+        Checked right before a send, after the tokens were taken: a 429 that arrived
+        while the tokens were being taken stops the send (its tokens are forfeited).
+        """
+        ends = [self._held[lim.key] for lim in limits if lim.key in self._held]
+        return max(((end - now).total_seconds() for end in ends), default=0.0)
 
     def paused_until(self, key: str) -> dt.datetime | None:
         """When the pause on ``key`` ends (None if it was never paused)."""
