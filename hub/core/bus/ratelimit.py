@@ -94,11 +94,31 @@ class DatabaseRateLimiter:
         """Take one token from every bucket and return 0, or take none and return the wait."""
         if not limits:
             return 0.0
-        by_key = {lim.key: lim for lim in limits}
-        local = self._local_wait(list(by_key), now)
-        if local > 0:
-            return local
+        return self.try_acquire_many([limits], now)[0]
+
+    def try_acquire_many(
+        self, requests: Sequence[Sequence[RateLimit]], now: dt.datetime
+    ) -> list[float]:
+        """:meth:`try_acquire` for several sends at once, in one transaction, in order.
+
+        Each request is all-or-nothing on its own, exactly as if asked alone at
+        ``now`` one after another; only the transaction is shared (a group commit),
+        so sends that ask together cost one round of locks and one commit.
+        """
+        waits = [0.0] * len(requests)
+        asking: list[int] = []
+        for index, limits in enumerate(requests):
+            local = self._local_wait([lim.key for lim in limits], now) if limits else 0.0
+            if local > 0:
+                waits[index] = local
+            elif limits:
+                asking.append(index)
+        if not asking:
+            return waits
+        by_key = {lim.key: lim for index in asking for lim in requests[index]}
         began = time.monotonic()
+        taken: set[str] = set()
+        written = 0.0
         with self.engine.begin() as conn:
             if conn.dialect.name == "postgresql":
                 # a bucket's last few milliseconds need not survive a crash; a steady, fast
@@ -114,13 +134,23 @@ class DatabaseRateLimiter:
                 .with_for_update()
             ).all()
             states = {key: Bucket(tokens, updated, paused) for key, tokens, updated, paused in rows}
-            waits = {k: wait_for(states[k], by_key[k], now, self.margin) for k in by_key}
-            wait = max(waits.values())
-            left: dict[str, float] = {}
-            written = 0.0
-            if wait <= 0:
-                left = {k: refill(states[k], by_key[k], now, self.margin) - 1.0 for k in by_key}
-                # the token counts as taken now, not at `now` read before the transaction
+            left = {k: refill(states[k], by_key[k], now, self.margin) for k in by_key}
+            for index in asking:
+                keys = {lim.key for lim in requests[index]}
+                wait = max(
+                    wait_for(
+                        Bucket(left[k], now, states[k].paused_until), by_key[k], now, self.margin
+                    )
+                    for k in keys
+                )
+                if wait > 0:
+                    waits[index] = wait
+                    continue
+                for key in keys:
+                    left[key] -= 1.0
+                taken |= keys
+            if taken:
+                # the tokens count as taken now, not at `now` read before the transaction
                 # (see _shift); and another worker may have written a later time (its clock
                 # read after ours): never move a bucket's clock back, or the next refill
                 # would count time twice
@@ -132,26 +162,28 @@ class DatabaseRateLimiter:
                     .where(buckets.c.key == bindparam("b_key"))
                     .values(tokens=bindparam("b_tokens"), updated_at=bindparam("b_at")),
                     [
-                        {"b_key": k, "b_tokens": n, "b_at": max(taken_at, states[k].updated_at)}
-                        for k, n in left.items()
+                        {
+                            "b_key": k,
+                            "b_tokens": left[k],
+                            "b_at": max(taken_at, states[k].updated_at),
+                        }
+                        for k in sorted(taken)
                     ],
                 )
         # known once committed: another thread of this process skips a known key's insert
         # and must find its row
         self._known.update(by_key)
-        if wait > 0:
-            for key, seconds in waits.items():
-                if seconds > 0:
-                    self._not_before[key] = now + dt.timedelta(seconds=seconds)
-            return wait
         stall = time.monotonic() - began
-        if self.stall_seconds is not None and stall - written > self.stall_seconds:
-            self._shift(list(by_key), now + dt.timedelta(seconds=stall))
-        for key, tokens in left.items():
-            if tokens < 1.0:
+        if taken and self.stall_seconds is not None and stall - written > self.stall_seconds:
+            self._shift(sorted(taken), now + dt.timedelta(seconds=stall))
+        for key, tokens in left.items():  # a try before these moments is bound to fail
+            paused = states[key].paused_until
+            if paused is not None and paused > now:
+                self._not_before[key] = paused
+            elif tokens < 1.0:
                 seconds = (1.0 - tokens) / (by_key[key].rate * self.margin)
                 self._not_before[key] = now + dt.timedelta(seconds=seconds)
-        return 0.0
+        return waits
 
     def _shift(self, keys: list[str], sent_at: dt.datetime) -> None:
         """Count a token taken in a slow transaction as taken when the send really starts.
@@ -206,7 +238,7 @@ class DatabaseRateLimiter:
         while the tokens were being taken stops the send (its tokens are forfeited).
         """
         ends = [self._held[lim.key] for lim in limits if lim.key in self._held]
-        return max(((end - now).total_seconds() for end in ends), default=0.0)
+        return max([0.0, *((end - now).total_seconds() for end in ends)])
 
     def paused_until(self, key: str) -> dt.datetime | None:
         """When the pause on ``key`` ends (None if it was never paused)."""

@@ -11,8 +11,9 @@ Every database call (claims, records, lease renewals, the rate limiter's
 buckets) runs in the worker's database threads (:class:`hub.core.bus.queue.
 DatabaseThreads`), never on its event loop: a slow query or a bucket another
 worker holds delays only the send waiting for it, not every send and lease
-renewal of the process. A rate budget is taken in its own short transaction,
-committed before the send begins; no lock is held across a send.
+renewal of the process. Rate budgets are taken in a short transaction
+committed before the send begins (no lock is held across a send); the sends
+that ask while one is under way share the next one (:class:`Budgets`).
 
 Stopping (SIGTERM): sends already handed to a sink finish and are recorded;
 claims not yet sent are given back unsent; :meth:`Worker.run` then returns.
@@ -126,6 +127,7 @@ class Worker:
         self.measure = measure
         self.stats = WorkerStats()
         self.db = DatabaseThreads(engine, name="hub-worker-db")
+        self.budgets = Budgets(self.limiter, self.db, clock)
         self._channels: dict[int, ChannelRow] = {}
         self._batches = 0
         self._last_sweep = 0.0
@@ -266,10 +268,10 @@ class Worker:
             await asyncio.sleep(wait)
 
     async def _take_budget(self, limits: list[RateLimit]) -> float:
-        """One token from each budget in a short transaction of its own, committed here."""
+        """One token from each budget (or the wait), committed before this returns."""
         if not limits:
             return 0.0
-        return await self.db.run(self.limiter.try_acquire, limits, self.clock())
+        return await self.budgets.take(limits)
 
     async def _finish(self, result: Result) -> Result:
         if self.config.record_each:  # still inside the gate: at most `concurrency` unrecorded
@@ -422,6 +424,48 @@ class Worker:
             with contextlib.suppress(Exception):
                 await self._listener.close()
             self._listener = None
+
+
+class Budgets:
+    """Takes the rate budgets of the sends that ask together in one transaction.
+
+    A send asks and waits; the first ask starts a round in a database thread,
+    and every ask made while a round is under way joins the next one, so under
+    load a round serves many sends (a group commit) and an idle worker's lone
+    send is not delayed. Each ask is still all-or-nothing, as if asked alone
+    (:meth:`DatabaseRateLimiter.try_acquire_many`).
+    """
+
+    def __init__(self, limiter: DatabaseRateLimiter, db: DatabaseThreads, clock: Clock) -> None:
+        self.limiter = limiter
+        self.db = db
+        self.clock = clock
+        self._asks: list[tuple[list[RateLimit], asyncio.Future[float]]] = []
+        self._round: asyncio.Task[None] | None = None
+
+    async def take(self, limits: list[RateLimit]) -> float:
+        """0 once a token of every budget is taken, else the seconds to wait (none taken)."""
+        answer: asyncio.Future[float] = asyncio.get_running_loop().create_future()
+        self._asks.append((limits, answer))
+        if self._round is None or self._round.done():
+            self._round = asyncio.create_task(self._rounds())
+        return await answer
+
+    async def _rounds(self) -> None:
+        while self._asks:
+            asks, self._asks = self._asks, []
+            try:
+                waits = await self.db.run(
+                    self.limiter.try_acquire_many, [limits for limits, _ in asks], self.clock()
+                )
+            except Exception as error:  # every ask of the round hears of it
+                for _, answer in asks:
+                    if not answer.done():
+                        answer.set_exception(error)
+                continue
+            for (_, answer), wait in zip(asks, waits, strict=True):
+                if not answer.done():  # a send cancelled meanwhile forfeits its tokens
+                    answer.set_result(wait)
 
 
 def error_kind_of(error: BaseException) -> str:
