@@ -1,7 +1,7 @@
 """``hub bench ...``: measurements on this machine, as a table or one JSON object.
 
 A Typer group: each area of the hub adds its own subcommand here
-(``bus``, ``ratelimit`` and ``chaos`` come from the message bus).
+(``bus``, ``worker``, ``ratelimit`` and ``chaos`` come from the message bus).
 """
 
 from __future__ import annotations
@@ -44,6 +44,53 @@ def bench_bus(
 
     result = run_bus_bench(_postgres_only(database_url), count, profile=profile)
     typer.echo(json.dumps(result) if as_json else render_bus_bench(result, count))
+
+
+@bench_app.command("worker")
+def bench_worker(
+    database_url: ServerUrl = None,
+    count: Annotated[int, typer.Option(min=100, help="Deliveries per run.")] = 2000,
+    concurrency: Annotated[int, typer.Option(min=1, help="The worker's sends in flight.")] = 16,
+    sink_latency_ms: Annotated[
+        float, typer.Option(min=0.1, help="How long the sink takes per send.")
+    ] = 50.0,
+    slow_fraction: Annotated[
+        float, typer.Option(min=0.0, max=1.0, help="A fraction of sends that take --slow-ms.")
+    ] = 0.0,
+    slow_ms: Annotated[float, typer.Option(min=0.1, help="How long a slow send takes.")] = 2000.0,
+    db_latency_ms: Annotated[
+        float,
+        typer.Option(min=0.0, help="Put PostgreSQL this far away (ms per round trip, a proxy)."),
+    ] = 0.0,
+    rate_limited: Annotated[
+        bool, typer.Option(help="The sink declares a rate limit far above the pace.")
+    ] = True,
+    runs: Annotated[int, typer.Option(min=1, help="Runs; the median run is reported.")] = 1,
+    as_json: AsJson = False,
+) -> None:
+    """One worker against a sink taking 50 ms per send: sends/s against the ideal (320/s at 16)."""
+    from hub.bench.worker import render_worker_bench, run_worker_bench
+    from hub.core.errors import HubError
+
+    url = _postgres_only(database_url)
+    if db_latency_ms and not url:
+        raise typer.BadParameter("needs a PostgreSQL --database-url", param_hint="--db-latency-ms")
+    try:
+        result = run_worker_bench(
+            url,
+            count,
+            concurrency=concurrency,
+            sink_latency_ms=sink_latency_ms,
+            slow_fraction=slow_fraction,
+            slow_ms=slow_ms,
+            db_latency_ms=db_latency_ms,
+            rate_limited=rate_limited,
+            runs=runs,
+        )
+    except HubError as error:
+        typer.echo(f"Error: {error}", err=True)
+        raise typer.Exit(1) from error
+    typer.echo(json.dumps(result) if as_json else render_worker_bench(result))
 
 
 @bench_app.command("ratelimit")

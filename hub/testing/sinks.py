@@ -5,12 +5,16 @@
 - :class:`RecordingSink` (platform ``recording``) appends one JSON line per
   message to the file named by the channel's ``target``, so that several worker
   processes can be checked afterwards for lost or duplicated deliveries.
+- :class:`SlowSink` (platform ``slow``) takes a set time per send, as a
+  platform's round trip would (``hub bench worker``).
 """
 
 from __future__ import annotations
 
+import asyncio
 import json
 import os
+import random
 import time
 from typing import ClassVar
 
@@ -97,3 +101,56 @@ def read_recording(path: str) -> list[dict[str, object]]:
     except FileNotFoundError:
         return []
     return records
+
+
+class SlowSink:
+    """Takes ``latency`` seconds per send (``slow_latency`` for a ``slow_fraction`` of them).
+
+    It stands for a platform's round trip without a platform: the send awaits
+    ``asyncio.sleep``, so a worker's loop stays free while it waits, as with a
+    real HTTP client. Which sends are slow depends only on the delivery id, so
+    two runs over the same queue meet the same slow sends. Like every real sink
+    it declares a budget (far above any pace it can reach unless ``rate`` is
+    given), so the worker's rate limiter runs on its path.
+    """
+
+    platform: ClassVar[str] = "slow"
+
+    def __init__(
+        self,
+        channel: ChannelInfo,
+        secret: str | None = None,
+        *,
+        latency: float = 0.05,
+        slow_fraction: float = 0.0,
+        slow_latency: float = 2.0,
+        rate: float | None = 10_000.0,
+    ) -> None:
+        self.channel = channel
+        self.latency = latency
+        self.slow_fraction = slow_fraction
+        self.slow_latency = slow_latency
+        self.rate = rate
+        self.count = 0
+
+    def latency_of(self, delivery_id: int) -> float:
+        """How long the send of ``delivery_id`` takes (the same in every run)."""
+        if self.slow_fraction > 0 and random.Random(delivery_id).random() < self.slow_fraction:
+            return self.slow_latency
+        return self.latency
+
+    async def start(self) -> None:
+        return None
+
+    async def send(self, message: Message) -> Receipt:
+        await asyncio.sleep(self.latency_of(message.delivery_id))
+        self.count += 1
+        return Receipt(f"slow:{message.delivery_id}")
+
+    def rate_limits(self, message: Message) -> list[RateLimit]:
+        if self.rate is None:
+            return []
+        return [RateLimit(f"slow:{self.channel.key}", rate=self.rate, burst=self.rate)]
+
+    async def close(self) -> None:
+        return None

@@ -72,3 +72,23 @@ def test_a_slow_acquisition_counts_from_when_the_send_starts(engine):
     assert limiter.try_acquire([CHAT], T0) == 0.0
     fresh = DatabaseRateLimiter(engine, margin=1.0, stall_seconds=0.0)  # no local memory
     assert fresh.try_acquire([CHAT], at(1.0)) > 0.0
+
+
+def test_a_hold_stops_this_process_at_once_and_a_pause_tells_the_others(database_url):
+    first, second = make_engine(database_url), make_engine(database_url)
+    try:
+        a, b = (
+            DatabaseRateLimiter(first, margin=1.0, stall_seconds=None),
+            DatabaseRateLimiter(second, margin=1.0, stall_seconds=None),
+        )
+        a.hold([BOT, CHAT], at(4.0))  # the moment a 429 arrives, before any database call
+        assert a.held_for([CHAT], at(1.0)) == 3.0
+        assert a.held_for([RateLimit("tg:chat:2", rate=1.0)], at(1.0)) == 0.0
+        assert a.try_acquire([BOT], at(1.0)) == 3.0  # answered without the database
+        assert b.try_acquire([BOT], at(1.0)) == 0.0  # the others hear of it by pause()
+        a.pause([BOT], at(4.0), at(1.0))
+        assert b.try_acquire([BOT], at(2.0)) == 2.0
+        assert a.held_for([BOT, CHAT], at(5.0)) == 0.0
+    finally:
+        first.dispose()
+        second.dispose()

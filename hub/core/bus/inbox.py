@@ -15,7 +15,10 @@ Statuses: ``pending`` -> ``processing`` (leased until ``lease_until``; the
 stored is ignored, unless its processing failed: then the retry puts it back
 to ``pending`` at once, so a retry is never swallowed by a failure.
 
-This module names no platform: ``bots.runtime`` registers the handlers.
+The claim's lock and order, the lease, the insert that skips duplicates,
+the backoff and the database threads are the outbox's too
+(:mod:`hub.core.bus.queue`, which also says where the two queues differ and
+why). This module names no platform: ``bots.runtime`` registers the handlers.
 """
 
 from __future__ import annotations
@@ -29,15 +32,17 @@ from dataclasses import dataclass, field
 from typing import Any, cast
 
 from sqlalchemy import Engine, Table, delete, select, update
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
+from hub.core.bus import queue
+from hub.core.bus.retry import RetryPolicy
 from hub.core.bus.states import DEFAULT_MAX_ATTEMPTS
-from hub.core.models import InboxEvent
+from hub.core.models import InboxEvent, utcnow
 
 log = logging.getLogger(__name__)
 inbox = cast("Table", InboxEvent.__table__)
 RETRYABLE = ("pending", "failed")
+UNIQUE = ("platform", "event_key")
 
 
 def accept(
@@ -49,10 +54,8 @@ def accept(
     the platform. A retry of an event already done or being processed is a
     no-op (False).
     """
-    dialect = session.get_bind().dialect.name
-    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
     statement = (
-        insert(inbox)
+        queue.insert_ignoring_duplicates(inbox, queue.dialect_of(session), UNIQUE)
         .values(
             platform=platform,
             event_key=event_key[:200],
@@ -62,7 +65,6 @@ def accept(
             attempts=0,
             next_attempt_at=now,
         )
-        .on_conflict_do_nothing(index_elements=["platform", "event_key"])
         .returning(inbox.c.id)
     )
     if session.execute(statement).scalar() is not None:
@@ -105,7 +107,9 @@ class InboxRetry:
     max_attempts: int = DEFAULT_MAX_ATTEMPTS
 
     def delay(self, attempt: int) -> dt.timedelta:
-        return dt.timedelta(seconds=min(self.cap, self.base * 2 ** max(0, attempt - 1)))
+        """The wait after failed attempt number ``attempt`` (1-based): no jitter."""
+        policy = RetryPolicy(base_delay=self.base, factor=2.0, max_delay=self.cap, jitter=0.0)
+        return dt.timedelta(seconds=policy.backoff(attempt))
 
 
 def claim(engine: Engine, now: dt.datetime, limit: int, lease_seconds: float) -> list[InboxRecord]:
@@ -114,20 +118,11 @@ def claim(engine: Engine, now: dt.datetime, limit: int, lease_seconds: float) ->
     Due means pending or failed with ``next_attempt_at`` passed, or processing
     with an expired lease (a worker that died mid-way).
     """
-    due = (
-        select(inbox.c.id)
-        .where(inbox.c.status.in_(RETRYABLE), inbox.c.next_attempt_at <= now)
-        .order_by(inbox.c.status, inbox.c.next_attempt_at)
-        .limit(limit)
-        .with_for_update(skip_locked=True)
+    due = queue.due_ids(inbox.c.id, inbox.c.status, RETRYABLE, inbox.c.next_attempt_at, now, limit)
+    expired = queue.due_ids(
+        inbox.c.id, inbox.c.status, ["processing"], inbox.c.lease_until, now, limit
     )
-    expired = (
-        select(inbox.c.id)
-        .where(inbox.c.status == "processing", inbox.c.lease_until < now)
-        .limit(limit)
-        .with_for_update(skip_locked=True)
-    )
-    lease_until = now + dt.timedelta(seconds=lease_seconds)
+    lease_until = queue.lease_end(now, lease_seconds)
     records: list[InboxRecord] = []
     with engine.begin() as conn:
         ids = list(conn.execute(due).scalars()) + list(conn.execute(expired).scalars())
@@ -205,8 +200,8 @@ def purge_done(engine: Engine, before: dt.datetime, *, limit: int = 10_000) -> i
     return len(ids)
 
 
-def utc_now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC)
+utc_now = utcnow
+"""The clock an inbox worker uses unless given one (the hub's one ``utcnow``)."""
 
 
 Lane = Callable[[InboxRecord], str]
@@ -235,6 +230,10 @@ class InboxWorker:
     concurrency: int = 1
     processed: int = 0
     failed: int = 0
+    db: queue.DatabaseThreads = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.db = queue.DatabaseThreads(self.engine, name="hub-inbox-db")
 
     def lane_of(self, item: InboxRecord) -> str:
         lane = self.lanes.get(item.platform)
@@ -246,7 +245,7 @@ class InboxWorker:
     async def run_once(self) -> int:
         """Process one batch of due events; returns how many were claimed."""
         now = self.clock()
-        records = await asyncio.to_thread(claim, self.engine, now, self.batch, self.lease_seconds)
+        records = await self.db.run(claim, self.engine, now, self.batch, self.lease_seconds)
         by_lane: dict[str, list[InboxRecord]] = {}
         for item in records:
             by_lane.setdefault(self.lane_of(item), []).append(item)
@@ -259,7 +258,7 @@ class InboxWorker:
         results = await asyncio.gather(*(run_lane(items) for items in by_lane.values()))
         outcomes = [outcome for lane in results for outcome in lane]
         if outcomes:
-            await asyncio.to_thread(record, self.engine, outcomes, self.clock())
+            await self.db.run(record, self.engine, outcomes, self.clock())
         return len(records)
 
     async def drain(self) -> int:
@@ -271,16 +270,19 @@ class InboxWorker:
 
     async def run(self, stop: asyncio.Event) -> None:
         """Drain, then wait for the poll interval or the stop event; until stopped."""
-        while not stop.is_set():
-            try:
-                claimed = await self.run_once()
-            except Exception:  # a database hiccup must not end the role
-                log.exception("inbox: claiming failed; trying again")
-                claimed = 0
-            if claimed:
-                continue
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(stop.wait(), self.poll_interval)
+        try:
+            while not stop.is_set():
+                try:
+                    claimed = await self.run_once()
+                except Exception:  # a database hiccup must not end the role
+                    log.exception("inbox: claiming failed; trying again")
+                    claimed = 0
+                if claimed:
+                    continue
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(stop.wait(), self.poll_interval)
+        finally:
+            self.db.close()
 
     async def _process(self, item: InboxRecord) -> Outcome:
         handler = self.handlers.get(item.platform)

@@ -11,7 +11,9 @@ that a claim given back unsent does not count as an attempt.)
 
 One transaction per batch, not per row: that is what makes the queue fast on
 PostgreSQL. The claim orders by ``(status, due_at)``, the index it filters
-on, which keeps SQLite from sorting every pending row at each claim.
+on, which keeps SQLite from sorting every pending row at each claim; what it
+shares with the platform inbox (the claim's lock and order, the lease, the
+insert that skips duplicates) is in :mod:`hub.core.bus.queue`.
 """
 
 from __future__ import annotations
@@ -22,9 +24,9 @@ from dataclasses import dataclass, field
 from typing import Any, cast
 
 from sqlalchemy import Connection, Table, bindparam, case, func, select, text, update
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
+from hub.core.bus import queue
 from hub.core.bus.states import (
     DEFAULT_MAX_ATTEMPTS,
     PENDING_OR_HELD,
@@ -100,20 +102,13 @@ def _rowcount(result: Any) -> int:
     return int(result.rowcount or 0)
 
 
-def _dialect(executor: Executor) -> str:
-    return (
-        executor.get_bind().dialect.name if isinstance(executor, Session) else executor.dialect.name
-    )
-
-
 def insert_ignoring_duplicates(
     executor: Executor, rows: Sequence[dict[str, Any]], unique: list[str]
 ) -> None:
     """Insert delivery rows; a row clashing on the ``unique`` columns is skipped."""
     if not rows:
         return
-    insert = postgresql.insert if _dialect(executor) == "postgresql" else sqlite.insert
-    statement = insert(deliveries).on_conflict_do_nothing(index_elements=unique)
+    statement = queue.insert_ignoring_duplicates(deliveries, queue.dialect_of(executor), unique)
     executor.execute(statement, list(rows))
 
 
@@ -157,20 +152,14 @@ def claim_due(
 ) -> list[Claim]:
     """Lease up to ``limit`` due deliveries (``FOR UPDATE SKIP LOCKED`` on PostgreSQL)."""
     t = deliveries
-    due = (
-        select(t.c.id)
-        .where(t.c.status == DeliveryStatus.PENDING, t.c.due_at <= now)
-        .order_by(t.c.status, t.c.due_at)
-        .limit(limit)
-        .with_for_update(skip_locked=True)
-    )
+    due = queue.due_ids(t.c.id, t.c.status, [DeliveryStatus.PENDING], t.c.due_at, now, limit)
     statement = (
         update(t)
         .where(t.c.id.in_(due.scalar_subquery()))
         .values(
             status=DeliveryStatus.IN_FLIGHT,
             attempts=t.c.attempts + 1,
-            lease_until=now + dt.timedelta(seconds=lease_seconds),
+            lease_until=queue.lease_end(now, lease_seconds),
             leased_by=token,
         )
         .returning(

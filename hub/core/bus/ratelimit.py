@@ -22,8 +22,8 @@ from dataclasses import dataclass
 from typing import cast
 
 from sqlalchemy import Connection, Engine, Table, bindparam, select, text, update
-from sqlalchemy.dialects import postgresql, sqlite
 
+from hub.core.bus import queue
 from hub.core.models import RateBucket
 from hub.core.ports import RateLimit
 
@@ -72,18 +72,19 @@ class DatabaseRateLimiter:
         self.engine = engine
         self.margin = margin
         self.stall_seconds = stall_seconds
-        self._insert = postgresql.insert if engine.dialect.name == "postgresql" else sqlite.insert
+        self._insert = queue.insert_ignoring_duplicates(buckets, engine.dialect.name, ["key"])
         self._known: set[str] = set()
         self._not_before: dict[str, dt.datetime] = {}
+        self._held: dict[str, dt.datetime] = {}
 
     def _ensure(self, conn: Connection, limits: Sequence[RateLimit], now: dt.datetime) -> None:
-        rows = [
+        rows = [  # in key order, as the rows are locked: two inserters never deadlock
             {"key": lim.key, "tokens": lim.burst, "updated_at": now}
-            for lim in limits
+            for lim in sorted(limits, key=lambda lim: lim.key)
             if lim.key not in self._known
         ]
         if rows:
-            conn.execute(self._insert(buckets).on_conflict_do_nothing(index_elements=["key"]), rows)
+            conn.execute(self._insert, rows)
 
     def _local_wait(self, keys: Sequence[str], now: dt.datetime) -> float:
         marks = [self._not_before[k] for k in keys if k in self._not_before]
@@ -93,11 +94,31 @@ class DatabaseRateLimiter:
         """Take one token from every bucket and return 0, or take none and return the wait."""
         if not limits:
             return 0.0
-        by_key = {lim.key: lim for lim in limits}
-        local = self._local_wait(list(by_key), now)
-        if local > 0:
-            return local
+        return self.try_acquire_many([limits], now)[0]
+
+    def try_acquire_many(
+        self, requests: Sequence[Sequence[RateLimit]], now: dt.datetime
+    ) -> list[float]:
+        """:meth:`try_acquire` for several sends at once, in one transaction, in order.
+
+        Each request is all-or-nothing on its own, exactly as if asked alone at
+        ``now`` one after another; only the transaction is shared (a group commit),
+        so sends that ask together cost one round of locks and one commit.
+        """
+        waits = [0.0] * len(requests)
+        asking: list[int] = []
+        for index, limits in enumerate(requests):
+            local = self._local_wait([lim.key for lim in limits], now) if limits else 0.0
+            if local > 0:
+                waits[index] = local
+            elif limits:
+                asking.append(index)
+        if not asking:
+            return waits
+        by_key = {lim.key: lim for index in asking for lim in requests[index]}
         began = time.monotonic()
+        taken: set[str] = set()
+        written = 0.0
         with self.engine.begin() as conn:
             if conn.dialect.name == "postgresql":
                 # a bucket's last few milliseconds need not survive a crash; a steady, fast
@@ -112,35 +133,57 @@ class DatabaseRateLimiter:
                 .order_by(buckets.c.key)
                 .with_for_update()
             ).all()
-            self._known.update(by_key)
             states = {key: Bucket(tokens, updated, paused) for key, tokens, updated, paused in rows}
-            waits = {k: wait_for(states[k], by_key[k], now, self.margin) for k in by_key}
-            wait = max(waits.values())
-            if wait > 0:
-                for key, seconds in waits.items():
-                    if seconds > 0:
-                        self._not_before[key] = now + dt.timedelta(seconds=seconds)
-                return wait
-            left = {k: refill(states[k], lim, now, self.margin) - 1.0 for k, lim in by_key.items()}
-            # another worker may have written a later time (its clock read after ours):
-            # never move a bucket's clock back, or the next refill would count time twice
-            conn.execute(
-                update(buckets)
-                .where(buckets.c.key == bindparam("b_key"))
-                .values(tokens=bindparam("b_tokens"), updated_at=bindparam("b_at")),
-                [
-                    {"b_key": k, "b_tokens": tokens, "b_at": max(now, states[k].updated_at)}
-                    for k, tokens in left.items()
-                ],
-            )
+            left = {k: refill(states[k], by_key[k], now, self.margin) for k in by_key}
+            for index in asking:
+                keys = {lim.key for lim in requests[index]}
+                wait = max(
+                    wait_for(
+                        Bucket(left[k], now, states[k].paused_until), by_key[k], now, self.margin
+                    )
+                    for k in keys
+                )
+                if wait > 0:
+                    waits[index] = wait
+                    continue
+                for key in keys:
+                    left[key] -= 1.0
+                taken |= keys
+            if taken:
+                # the tokens count as taken now, not at `now` read before the transaction
+                # (see _shift); and another worker may have written a later time (its clock
+                # read after ours): never move a bucket's clock back, or the next refill
+                # would count time twice
+                if self.stall_seconds is not None:  # None: a test's clock, no correction
+                    written = time.monotonic() - began
+                taken_at = now + dt.timedelta(seconds=written)
+                conn.execute(
+                    update(buckets)
+                    .where(buckets.c.key == bindparam("b_key"))
+                    .values(tokens=bindparam("b_tokens"), updated_at=bindparam("b_at")),
+                    [
+                        {
+                            "b_key": k,
+                            "b_tokens": left[k],
+                            "b_at": max(taken_at, states[k].updated_at),
+                        }
+                        for k in sorted(taken)
+                    ],
+                )
+        # known once committed: another thread of this process skips a known key's insert
+        # and must find its row
+        self._known.update(by_key)
         stall = time.monotonic() - began
-        if self.stall_seconds is not None and stall > self.stall_seconds:
-            self._shift(list(by_key), now + dt.timedelta(seconds=stall))
-        for key, tokens in left.items():
-            if tokens < 1.0:
+        if taken and self.stall_seconds is not None and stall - written > self.stall_seconds:
+            self._shift(sorted(taken), now + dt.timedelta(seconds=stall))
+        for key, tokens in left.items():  # a try before these moments is bound to fail
+            paused = states[key].paused_until
+            if paused is not None and paused > now:
+                self._not_before[key] = paused
+            elif tokens < 1.0:
                 seconds = (1.0 - tokens) / (by_key[key].rate * self.margin)
                 self._not_before[key] = now + dt.timedelta(seconds=seconds)
-        return 0.0
+        return waits
 
     def _shift(self, keys: list[str], sent_at: dt.datetime) -> None:
         """Count a token taken in a slow transaction as taken when the send really starts.
@@ -148,7 +191,10 @@ class DatabaseRateLimiter:
         Tokens are reckoned at the ``now`` read before the transaction; when the
         transaction stalls (a slow commit, a garbage collection), the message leaves
         later than its token says and could crowd the next second's window. Moving the
-        bucket's clock forward forfeits that bit of refill, which is always safe.
+        bucket's clock forward forfeits that bit of refill, which is always safe. The
+        time up to the bucket's update is forfeited in the same transaction; this
+        second one runs only when the update and commit themselves took longer than
+        ``stall_seconds``.
         """
         with self.engine.begin() as conn:
             conn.execute(
@@ -161,6 +207,7 @@ class DatabaseRateLimiter:
         """Stop every worker from spending these budgets before ``until`` (after a 429)."""
         if not limits:
             return
+        self.hold(limits, until)
         keys = sorted({lim.key for lim in limits})
         with self.engine.begin() as conn:
             self._ensure(conn, list({lim.key: lim for lim in limits}.values()), now)
@@ -175,8 +222,23 @@ class DatabaseRateLimiter:
                         .where(buckets.c.key == key)
                         .values(paused_until=until, tokens=0.0, updated_at=until)
                     )
-        for key in keys:
+
+    def hold(self, limits: Sequence[RateLimit], until: dt.datetime) -> None:
+        """Stop this process's sends on these budgets before ``until``, at once, without
+        the database: a worker calls it the moment a 429 arrives, before :meth:`pause`
+        (in a database thread) tells every other worker."""
+        for key in {lim.key for lim in limits}:
+            self._held[key] = max(until, self._held.get(key, until))
             self._not_before[key] = max(until, self._not_before.get(key, until))
+
+    def held_for(self, limits: Sequence[RateLimit], now: dt.datetime) -> float:
+        """Seconds this process still holds any of these budgets (0 when none is held).
+
+        Checked right before a send, after the tokens were taken: a 429 that arrived
+        while the tokens were being taken stops the send (its tokens are forfeited).
+        """
+        ends = [self._held[lim.key] for lim in limits if lim.key in self._held]
+        return max([0.0, *((end - now).total_seconds() for end in ends)])
 
     def paused_until(self, key: str) -> dt.datetime | None:
         """When the pause on ``key`` ends (None if it was never paused)."""

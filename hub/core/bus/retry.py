@@ -60,3 +60,7 @@ class RetryPolicy:
         if isinstance(error, RateLimited):
             return RetryDecision("retry", max(0.0, error.retry_after), reason)
         return RetryDecision("retry", self.backoff(attempt, rng), reason)
+
+
+DATABASE_RETRY = RetryPolicy(base_delay=0.25, factor=2.0, max_delay=5.0, jitter=0.0)
+"""How long a worker waits before trying the database again after it failed (a restart)."""

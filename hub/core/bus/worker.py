@@ -7,6 +7,14 @@ a time); the batch is recorded in one transaction. While a batch is out, the
 worker renews its leases; a worker that dies stops renewing and any worker's
 sweep gives its rows back to the queue.
 
+Every database call (claims, records, lease renewals, the rate limiter's
+buckets) runs in the worker's database threads (:class:`hub.core.bus.queue.
+DatabaseThreads`), never on its event loop: a slow query or a bucket another
+worker holds delays only the send waiting for it, not every send and lease
+renewal of the process. Rate budgets are taken in a short transaction
+committed before the send begins (no lock is held across a send); the sends
+that ask while one is under way share the next one (:class:`Budgets`).
+
 Stopping (SIGTERM): sends already handed to a sink finish and are recorded;
 claims not yet sent are given back unsent; :meth:`Worker.run` then returns.
 Database trouble (a restarted server) is logged and retried with backoff;
@@ -36,8 +44,9 @@ from sqlalchemy.exc import DBAPIError
 from hub.core.bus import outbox
 from hub.core.bus.messages import ChannelRow, ChannelSinks, build_messages, load_channels
 from hub.core.bus.outbox import Claim, Result
+from hub.core.bus.queue import DatabaseThreads
 from hub.core.bus.ratelimit import DatabaseRateLimiter
-from hub.core.bus.retry import RetryPolicy
+from hub.core.bus.retry import DATABASE_RETRY, RetryPolicy
 from hub.core.bus.states import AttemptOutcome, ErrorKind
 from hub.core.errors import DeliveryError, RateLimited, Timeout
 from hub.core.models import utcnow
@@ -117,6 +126,8 @@ class Worker:
         self.on_failures = on_failures
         self.measure = measure
         self.stats = WorkerStats()
+        self.db = DatabaseThreads(engine, name="hub-worker-db")
+        self.budgets = Budgets(self.limiter, self.db, clock)
         self._channels: dict[int, ChannelRow] = {}
         self._batches = 0
         self._last_sweep = 0.0
@@ -138,7 +149,7 @@ class Worker:
                 except DBAPIError as error:
                     failures += 1
                     self.stats.db_errors += 1
-                    delay = min(5.0, 0.2 * 2**failures)
+                    delay = DATABASE_RETRY.backoff(failures)
                     log.warning("database error (retrying in %.1f s): %s", delay, error.orig)
                     await _sleep_or_stop(stop, delay)
                     continue
@@ -149,19 +160,19 @@ class Worker:
         finally:
             await self.sinks.close()
             await self._close_listener()
+            self.db.close()
         return self.stats
 
     async def run_once(self, stop: asyncio.Event) -> bool:
         """Sweep if it is time, claim one batch and deliver it; False when nothing was due."""
         if time.monotonic() - self._last_sweep >= self.config.sweep_interval:
-            with self.engine.begin() as conn:
-                swept = outbox.sweep_expired(conn, self.clock())
+            swept = await self.db.run(self._sweep, self.clock())
             self._last_sweep = time.monotonic()
             if swept:
                 log.info("took back %d deliveries whose lease expired", swept)
         self._batches += 1
         token = f"{self.name}/{self._batches}"
-        claimed = self._claim_batch(token)
+        claimed = await self.db.run(self._claim_batch, token)
         if claimed is None:
             return False
         claims, messages = claimed
@@ -176,6 +187,10 @@ class Worker:
         return True
 
     # --- one batch ------------------------------------------------------------------
+
+    def _sweep(self, now: dt.datetime) -> int:
+        with self.engine.begin() as conn:
+            return outbox.sweep_expired(conn, now)
 
     def _claim_batch(
         self, token: str
@@ -238,16 +253,25 @@ class Worker:
                 if stop.is_set():
                     return self._released(claim, started, self.clock())
                 try:
-                    wait = self.limiter.try_acquire(limits, self.clock()) if limits else 0.0
+                    wait = await self._take_budget(limits)
                 except DBAPIError as error:  # no budget without the database: give it back
                     log.warning("rate limiter unavailable: %s", error.orig)
                     return self._released(claim, started, self.clock())
                 if wait <= 0:
+                    # the tokens were taken off the loop; a 429 that came meanwhile wins
+                    wait = self.limiter.held_for(limits, self.clock()) if limits else 0.0
+                if wait <= 0:  # nothing awaited between this check and the send's start
                     return await self._finish(await self._send(claim, sink, message, limits))
             if wait > self.config.max_rate_wait or stop.is_set():
                 due = self.clock() + dt.timedelta(seconds=wait)
                 return self._released(claim, started, due)
             await asyncio.sleep(wait)
+
+    async def _take_budget(self, limits: list[RateLimit]) -> float:
+        """One token from each budget (or the wait), committed before this returns."""
+        if not limits:
+            return 0.0
+        return await self.budgets.take(limits)
 
     async def _finish(self, result: Result) -> Result:
         if self.config.record_each:  # still inside the gate: at most `concurrency` unrecorded
@@ -259,8 +283,9 @@ class Worker:
     ) -> Result:
         started = self.clock()
         try:
-            # asyncio.timeout runs the send in this task: between taking the tokens and
-            # entering send(), and between a 429 and pausing its keys, nothing else runs.
+            # asyncio.timeout runs the send in this task: it starts in the same step of the
+            # loop as the check of the process's holds, and a 429 holds its keys (below)
+            # before anything else runs; the database hears of the pause afterwards.
             async with asyncio.timeout(self.config.send_timeout):
                 receipt = await sink.send(message)
             if self._chaos_kill:
@@ -270,8 +295,10 @@ class Worker:
                 error = Timeout(f"no answer in {self.config.send_timeout:g} s")
             if isinstance(error, RateLimited) and limits:
                 now = self.clock()
+                until = now + dt.timedelta(seconds=error.retry_after)
+                self.limiter.hold(limits, until)
                 try:
-                    self.limiter.pause(limits, now + dt.timedelta(seconds=error.retry_after), now)
+                    await self.db.run(self.limiter.pause, limits, until, now)
                 except DBAPIError as db_error:  # the delivery itself still waits retry_after
                     log.warning("could not pause %s: %s", [lim.key for lim in limits], db_error)
             return self._failure(claim, error, started)
@@ -326,10 +353,13 @@ class Worker:
             await asyncio.sleep(period)
             until = self.clock() + dt.timedelta(seconds=self.config.lease_seconds)
             try:
-                with self.engine.begin() as conn:
-                    outbox.renew_leases(conn, [token], until)
+                await self.db.run(self._renew, token, until)
             except DBAPIError as error:
                 log.warning("could not renew leases: %s", error.orig)
+
+    def _renew(self, token: str, until: dt.datetime) -> int:
+        with self.engine.begin() as conn:
+            return outbox.renew_leases(conn, [token], until)
 
     def _record_batch(self, results: list[Result]) -> int:
         with self.engine.begin() as conn:
@@ -337,13 +367,13 @@ class Worker:
 
     async def _record(self, results: list[Result]) -> None:
         """Write the batch's results, insisting through database trouble (sends happened)."""
-        for attempt in range(8):
+        for attempt in range(1, 9):
             try:
-                self.stats.stale += self._record_batch(results)
+                self.stats.stale += await self.db.run(self._record_batch, results)
                 break
             except DBAPIError as error:
                 self.stats.db_errors += 1
-                delay = min(5.0, 0.25 * 2**attempt)
+                delay = DATABASE_RETRY.backoff(attempt)
                 log.warning("could not record results (retrying in %.1f s): %s", delay, error.orig)
                 await asyncio.sleep(delay)
         else:
@@ -352,7 +382,7 @@ class Worker:
         failures = [r for r in results if r.outcome in ("failed", "dead")]
         if failures and self.on_failures is not None:
             try:
-                self.on_failures(self.engine, failures, self.clock())
+                await self.db.run(self.on_failures, self.engine, failures, self.clock())
             except DBAPIError as error:
                 log.warning("could not queue the failure alert: %s", error.orig)
 
@@ -394,6 +424,48 @@ class Worker:
             with contextlib.suppress(Exception):
                 await self._listener.close()
             self._listener = None
+
+
+class Budgets:
+    """Takes the rate budgets of the sends that ask together in one transaction.
+
+    A send asks and waits; the first ask starts a round in a database thread,
+    and every ask made while a round is under way joins the next one, so under
+    load a round serves many sends (a group commit) and an idle worker's lone
+    send is not delayed. Each ask is still all-or-nothing, as if asked alone
+    (:meth:`DatabaseRateLimiter.try_acquire_many`).
+    """
+
+    def __init__(self, limiter: DatabaseRateLimiter, db: DatabaseThreads, clock: Clock) -> None:
+        self.limiter = limiter
+        self.db = db
+        self.clock = clock
+        self._asks: list[tuple[list[RateLimit], asyncio.Future[float]]] = []
+        self._round: asyncio.Task[None] | None = None
+
+    async def take(self, limits: list[RateLimit]) -> float:
+        """0 once a token of every budget is taken, else the seconds to wait (none taken)."""
+        answer: asyncio.Future[float] = asyncio.get_running_loop().create_future()
+        self._asks.append((limits, answer))
+        if self._round is None or self._round.done():
+            self._round = asyncio.create_task(self._rounds())
+        return await answer
+
+    async def _rounds(self) -> None:
+        while self._asks:
+            asks, self._asks = self._asks, []
+            try:
+                waits = await self.db.run(
+                    self.limiter.try_acquire_many, [limits for limits, _ in asks], self.clock()
+                )
+            except Exception as error:  # every ask of the round hears of it
+                for _, answer in asks:
+                    if not answer.done():
+                        answer.set_exception(error)
+                continue
+            for (_, answer), wait in zip(asks, waits, strict=True):
+                if not answer.done():  # a send cancelled meanwhile forfeits its tokens
+                    answer.set_result(wait)
 
 
 def error_kind_of(error: BaseException) -> str:

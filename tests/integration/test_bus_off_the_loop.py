@@ -1,0 +1,117 @@
+"""The worker's database work runs off its event loop.
+
+A rate bucket another worker holds (simulated: a limiter whose acquisition
+blocks its thread until released) delays only the sends that wait for that
+budget: the other channels' sends go out and the loop keeps ticking meanwhile.
+Before the worker moved its database calls to threads, the same blocked call
+froze the whole loop.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import threading
+from collections.abc import Sequence
+
+from sqlalchemy import Engine, func, select
+
+from hub.core.bus.messages import ChannelRow, ChannelSinks
+from hub.core.bus.queue import POSTGRES_THREADS, DatabaseThreads
+from hub.core.bus.ratelimit import DatabaseRateLimiter
+from hub.core.bus.worker import Worker, WorkerConfig
+from hub.core.models import Delivery, utcnow
+from hub.core.ports import ChannelInfo, RateLimit
+from hub.testing.bus import bus_settings, seed_deliveries
+from hub.testing.sinks import InstantSink, SlowSink
+
+LIMITED = "c0"
+
+
+class StuckLimiter(DatabaseRateLimiter):
+    """Its acquisitions block their thread until ``release`` is set (a row lock held)."""
+
+    def __init__(self, engine: Engine, release: threading.Event) -> None:
+        super().__init__(engine, stall_seconds=None)
+        self.release = release
+        self.blocked = 0
+
+    def try_acquire_many(
+        self, requests: Sequence[Sequence[RateLimit]], now: dt.datetime
+    ) -> list[float]:
+        self.blocked += 1
+        if not self.release.wait(20):
+            raise AssertionError("the test never released the bucket")
+        return super().try_acquire_many(requests, now)
+
+
+def sent_count(engine: Engine) -> int:
+    with engine.connect() as conn:
+        query = select(func.count()).where(Delivery.status == "sent")
+        return int(conn.execute(query.select_from(Delivery)).scalar() or 0)
+
+
+def test_a_blocked_bucket_stalls_only_its_own_sends(engine: Engine) -> None:
+    ids = seed_deliveries(engine, bus_settings(channels=4), 20, now=utcnow())
+    instant: list[InstantSink] = []
+
+    def build(row: ChannelRow) -> InstantSink | SlowSink:
+        channel = ChannelInfo(row.key, row.platform, row.target)
+        if row.key == LIMITED:
+            return SlowSink(channel, latency=0.0)  # declares a budget: takes the limiter
+        instant.append(InstantSink(channel))
+        return instant[-1]
+
+    release = threading.Event()
+    limiter = StuckLimiter(engine, release)
+    config = WorkerConfig(concurrency=16, batch_size=50, poll_interval=0.02)
+    worker = Worker(engine, ChannelSinks(build), config=config, limiter=limiter)
+
+    async def scenario() -> tuple[int, int, int]:
+        stop = asyncio.Event()
+        task = asyncio.create_task(worker.run(stop))
+        ticks = 0
+        for _ in range(500):  # up to 5 s for the bucket's wait and the others' 15 sends
+            await asyncio.sleep(0.01)
+            ticks += 1
+            if limiter.blocked and sum(len(sink.sent) for sink in instant) == 15:
+                break
+        others_sent = sum(len(sink.sent) for sink in instant)
+        blocked = limiter.blocked
+        release.set()
+        for _ in range(1000):
+            if await asyncio.to_thread(sent_count, engine) == len(ids):
+                break
+            await asyncio.sleep(0.01)
+        stop.set()
+        await task
+        return others_sent, ticks, blocked
+
+    others_sent, ticks, blocked = asyncio.run(scenario())
+    assert blocked >= 1  # the limited channel's sends were waiting on the bucket...
+    assert others_sent == 15  # ...while every other channel's went out
+    assert ticks >= 3  # and the loop kept running
+    assert sent_count(engine) == len(ids)
+
+
+def test_database_threads_run_off_the_loop_and_pass_errors_back(engine: Engine) -> None:
+    threads = DatabaseThreads(engine)
+    assert threads.threads == (1 if engine.dialect.name == "sqlite" else POSTGRES_THREADS)
+
+    def which_thread() -> int:
+        return threading.get_ident()
+
+    def fails() -> None:
+        raise LookupError("no such row")
+
+    async def scenario() -> tuple[int, str]:
+        ident = await threads.run(which_thread)
+        try:
+            await threads.run(fails)
+        except LookupError as error:
+            return ident, str(error)
+        return ident, ""
+
+    ident, error = asyncio.run(scenario())
+    threads.close()
+    assert ident != threading.get_ident() and error == "no such row"
