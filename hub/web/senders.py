@@ -5,7 +5,7 @@ or e-mail is a member's) and each origin knows its platform and where to
 answer (``item_origins.reply_to``: the Slack user, the Telegram chat, the
 e-mail typed in the web form). A chat handle (``@name``) is no column: it is
 read from the platform event the submission came in, while the inbox keeps it
-(a few days; :func:`hub.core.bus.inbox.prune` removes done events), else the card
+(a few days; :func:`hub.core.bus.inbox.purge_done` removes done events), else the card
 shows the account's id. Everything here is member-supplied text: templates
 escape it.
 """
