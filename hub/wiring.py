@@ -230,7 +230,7 @@ INGRESS: tuple[Ingress, ...] = (_bots_ingress, _mailchimp_ingress)
 def _tell_submitter(
     session: Session, item: Item, outcome: str, *, now: dt.datetime, reason: str = ""
 ) -> int:
-    from bots.submissions import tell_submitter
+    from bots.chat_news import tell_submitter
 
     return tell_submitter(session, item, outcome, now=now, reason=reason)
 

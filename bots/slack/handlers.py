@@ -31,10 +31,10 @@ from slack_sdk.errors import SlackClientError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bots.answering import ChatQuestion, answer_into_chat, find_member, say_into_chat
+from bots.chat_news import submit_from_chat, tell_submitter, told
 from bots.i18n import N_, say
 from bots.preferences import preferences_reply
 from bots.slack.format import APPROVE_ACTION, DECLINE_ACTION, escape
-from bots.submissions import submit_from_chat, tell_submitter, told
 from hub.core.assistant.assistant import Assistant
 from hub.core.bus.inbox import InboxRecord
 from hub.core.config.settings import Settings

@@ -27,10 +27,10 @@ from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from bots.answering import ChatQuestion, answer_into_chat, find_member, say_into_chat
+from bots.chat_news import submit_from_chat, told
 from bots.i18n import N_
 from bots.i18n import say as in_language
 from bots.preferences import preferences_reply
-from bots.submissions import submit_from_chat, told
 from hub.core.assistant.assistant import Assistant
 from hub.core.bus.inbox import InboxRecord
 from hub.core.db import transaction

@@ -331,7 +331,7 @@ def demo_people_and_news(engine: Engine, settings: Settings) -> list[str]:
     import datetime as dt
 
     from hub.core.models import Member
-    from hub.web.submissions import Submission, submit_news
+    from hub.web.news_intake import Submission, submit_news
 
     now = utcnow()
     web_form = next(

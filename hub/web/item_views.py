@@ -3,7 +3,7 @@
 Every action goes through :mod:`hub.core.moderation.decisions` (approval through the
 router, which writes the deliveries in this request's transaction) and is
 written to the audit log. The queue and its bulk actions are in
-:mod:`hub.web.inbox_views`, deliveries in :mod:`hub.web.delivery_views`.
+:mod:`hub.web.moderation_views`, deliveries in :mod:`hub.web.delivery_views`.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Telling the member who sent an item what the secretariat decided.
 
-The notices are written by the platform side (``bots.submissions.tell_submitter``
+The notices are written by the platform side (``bots.chat_news.tell_submitter``
 queues "approved" or "declined" to each chat the item came from, in the
 member's language); the composition root wires them in
 ``hub.wiring.MODERATION_NOTICES``, so the console names no platform package.

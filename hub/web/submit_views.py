@@ -17,8 +17,8 @@ from starlette.responses import Response
 from hub.core.accounts import AuditEntry
 from hub.web.i18n import MEMBER_LANGUAGES, _, current_language, use_language
 from hub.web.member_import import email_problem
+from hub.web.news_intake import Submission, SubmissionError, submit_news
 from hub.web.page import Page, Refused
-from hub.web.submissions import Submission, SubmissionError, submit_news
 
 MEMBER_LIMIT = 20
 MEMBER_WINDOW = dt.timedelta(hours=1)

@@ -10,8 +10,8 @@ from typing import Any
 from known_secrets import SECRETS
 from sqlalchemy import Engine, select
 
+from bots.chat_news import submit_from_chat
 from bots.slack.handlers import SlackHandlers
-from bots.submissions import submit_from_chat
 from bots.telegram.handlers import TelegramHandlers
 from hub.core.assistant import Assistant
 from hub.core.bus.inbox import InboxRecord

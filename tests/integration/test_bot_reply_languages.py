@@ -21,8 +21,8 @@ import pytest
 from sqlalchemy import Engine, select
 from visible_words import catalogue_words, english_left, words_in
 
+from bots.chat_news import tell_submitter
 from bots.slack.handlers import SlackHandlers, submit_modal
-from bots.submissions import tell_submitter
 from bots.telegram.handlers import TelegramHandlers
 from hub.core.assistant import Assistant
 from hub.core.bus.inbox import InboxRecord

@@ -131,7 +131,7 @@ def test_bulk_language_and_tag(engine: Engine, client: ConsoleClient) -> None:
 def test_bulk_decisions_tell_a_member_once(
     engine: Engine, client: ConsoleClient, action: str, told: str
 ) -> None:
-    pytest.importorskip("bots.submissions")
+    pytest.importorskip("bots.chat_news")
     item_id = item(engine, "Sent from a chat")
     with transaction(engine) as session:
         source_id = session.scalar(select(Source.id).where(Source.key == "web_form"))

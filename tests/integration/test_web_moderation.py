@@ -208,7 +208,7 @@ def _from_a_chat(engine: Engine) -> int:
 def test_the_member_is_told_on_the_platform_they_used(
     engine: Engine, client: ConsoleClient, action: str, told: str
 ) -> None:
-    pytest.importorskip("bots.submissions")
+    pytest.importorskip("bots.chat_news")
     item_id = _from_a_chat(engine)
     token = csrf_token(client.get("/moderation").text)
     data = {"csrf_token": token, "reason": "Not about participation"}

@@ -9,7 +9,7 @@ in :func:`approve_and_notify` and :func:`decline_and_notify`: the console's
 item page, its moderation page and the Slack buttons all call them, so each
 records the same audit entry and tells the member only when the item changes.
 The core cannot name the platforms, so the callers pass the notices in
-(``hub.wiring.MODERATION_NOTICES``, or ``bots.submissions.tell_submitter``).
+(``hub.wiring.MODERATION_NOTICES``, or ``bots.chat_news.tell_submitter``).
 """
 
 from __future__ import annotations
