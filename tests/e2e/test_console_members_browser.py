@@ -98,7 +98,7 @@ def test_a_member_saves_their_preferences(console_url: str, sqlite_engine: Engin
         page.context.clear_cookies()  # the member is not signed in to the console
         page.goto(link)
         assert page.locator("html").get_attribute("lang") == "es"
-        page.get_by_label("youth").check()
+        page.get_by_label("Juventud").check()  # the topic by its name, in Spanish
         assert page.get_by_label("Telegram").is_checked()  # no choice yet: every channel
         page.get_by_label("Slack").uncheck()
         page.get_by_role("button").last.click()
