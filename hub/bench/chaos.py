@@ -154,8 +154,14 @@ def _channel(platform: str, target: str, token_env: str, base_url: str) -> dict[
 def _new_campaign(mailchimp: Any, n: int) -> str:
     """A campaign ready to send in the Mailchimp stand-in (as ``hub newsletter push`` leaves it)."""
     state = mailchimp.state
+    if not state.members:  # Mailchimp sends no campaign that reaches nobody
+        state.add_subscriber("reader@example.org")
     body = {"type": "regular", "recipients": {"list_id": state.list_id}}
-    body["settings"] = {"subject_line": f"Chaos edition {n}", "from_name": "IOPD"}
+    body["settings"] = {
+        "subject_line": f"Chaos edition {n}",
+        "from_name": "IOPD",
+        "reply_to": "secretariat@example.org",
+    }
     status, created = state.create_campaign(body=body)
     assert status == 200, created
     campaign_id = str(created["id"])

@@ -195,7 +195,10 @@ def test_the_hub_that_runs_comes_from_the_wheel_with_every_file_it_tracks(
     with zipfile.ZipFile(installed.wheel) as archive:
         in_wheel = set(archive.namelist())
     tracked_files = source_files()
-    assert {"hub/core/assistant/intents.yaml", "hub/core/assistant/phrases.yaml"} <= tracked_files
+    assert {
+        "hub/core/assistant/vocabulary.yaml",
+        "hub/core/assistant/phrases.yaml",
+    } <= tracked_files
     missing = sorted(tracked_files - in_wheel)
     assert not missing, f"add their kind to [tool.setuptools.package-data]: {missing}"
 
@@ -314,7 +317,7 @@ def test_hub_serve_runs_every_role_and_stops_cleanly_on_sigterm(
     assert ready["database"] == "ok" and ready["migrations"] == "current", ready
     every_role = {role: True for role in ("bots", "poller", "scheduler", "web", "worker")}
     assert ready["roles"] == every_role, ready
-    time.sleep(3)  # a role that fails on start (the bots, without their intents) stops it
+    time.sleep(3)  # a role that fails on start (the bots, without their word sets) stops it
     assert process.poll() is None
     again = httpx.get(url + "/readyz", timeout=5)
     assert again.status_code == 200 and again.json()["roles"] == every_role
@@ -324,15 +327,16 @@ def test_hub_serve_runs_every_role_and_stops_cleanly_on_sigterm(
 
 
 def test_hub_demo_once_fails_with_a_clear_line_when_the_bots_fail(installed: Installed) -> None:
-    """The wheel as it was: no intents for the assistant. The bots role stops on it, and the
-    demo says so and exits 1 instead of printing "(no answer in time)" and exiting 0."""
-    [intents] = installed.venv.glob("lib/python3*/site-packages/hub/core/assistant/intents.yaml")
-    hidden = intents.with_name("intents.yaml.hidden")
-    intents.rename(hidden)
+    """A wheel missing a data file (the assistant's word sets; the old wheel missed its
+    intents): the bots role stops on it, and the demo says so and exits 1 instead of
+    printing "(no answer in time)" and exiting 0."""
+    [words] = installed.venv.glob("lib/python3*/site-packages/hub/core/assistant/vocabulary.yaml")
+    hidden = words.with_name("vocabulary.yaml.hidden")
+    words.rename(hidden)
     try:
         result = installed.run("demo", "--once", "--data-dir", "data/broken", timeout=180)
     finally:
-        hidden.rename(intents)
+        hidden.rename(words)
     assert result.returncode == 1, result.stdout[-3000:]
     [line] = [x for x in result.stderr.splitlines() if x.startswith("The demo failed:")]
-    assert "the bots role stopped on an error" in line and "intents.yaml" in line
+    assert "the bots role stopped on an error" in line and "vocabulary.yaml" in line
