@@ -41,7 +41,7 @@ MEMBER_LANGUAGES = {**INTERFACE_LANGUAGES, "fr": "Français", "pt": "Português"
 MEMBER_TEMPLATES = ("base.html", "preferences.html", "preferences_invalid.html",
                     "member_submit.html", "_news_fields.html", "refused.html")  # fmt: skip
 """The templates members see: every catalogue of :data:`MEMBER_LANGUAGES` holds their words."""
-MEMBER_VIEWS = ("preferences_views.py", "submit_views.py", "submissions.py")
+MEMBER_VIEWS = ("preferences_views.py", "submit_views.py", "news_intake.py")
 """The modules (in ``hub/web/``) whose words members read on those pages."""
 
 _language: ContextVar[str] = ContextVar("console_language", default=DEFAULT_LANGUAGE)

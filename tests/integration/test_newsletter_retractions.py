@@ -24,6 +24,7 @@ WRONG, RIGHT = "Dakar seminar moved to May", "Porto Alegre opens its youth budge
 @pytest.fixture
 def standin() -> Iterator[MailchimpStandIn]:
     with MailchimpStandIn(clock=lambda: NOW) as server:
+        server.state.add_subscriber("reader@example.org", LANGUAGE="en")  # someone to send to
         yield server
 
 

@@ -355,7 +355,8 @@ def test_erasure_deletes_the_contact_from_mailchimp_or_erases_nothing(engine: En
                     "token_env": "MAILCHIMP_API_KEY",
                 }
             )
-            settings.secrets = {**settings.secrets, "MAILCHIMP_API_KEY": key}
+            secrets = {**settings.secrets, "MAILCHIMP_API_KEY": key}
+            settings = settings.model_copy(update={"secrets": secrets})
             app = console_app(settings, engine, clock=SteppingClock(NOW))
             with ConsoleClient(app) as client:
                 client.sign_in(ADMIN, PASSWORD)
