@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterator
 
 import pytest
@@ -83,7 +82,7 @@ def card(page: str, title: str) -> str:
 def test_a_telegram_submission_shows_the_member_and_the_handle(
     engine: Engine, client: ConsoleClient
 ) -> None:
-    now = dt.datetime.now(dt.UTC)
+    now = SteppingClock().now  # the console's clock in the client fixture
     with transaction(engine) as session:
         member = Member(organisation="Ville de Dakar", contact_name="Awa Diop", language="fr")
         session.add(member)
@@ -120,7 +119,7 @@ def test_without_the_inbox_event_the_chat_id_is_shown(
 
 
 def test_member_supplied_names_are_escaped(engine: Engine, client: ConsoleClient) -> None:
-    now = dt.datetime.now(dt.UTC)
+    now = SteppingClock().now  # the console's clock in the client fixture
     with transaction(engine) as session:
         member = Member(organisation=HOSTILE, contact_name=HOSTILE, language="fr")
         session.add(member)
