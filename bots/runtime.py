@@ -29,9 +29,10 @@ from starlette.routing import Route
 from bots.slack import ingress as slack_ingress
 from bots.telegram import ingress as telegram_ingress
 from hub.core.assistant.assistant import Assistant
-from hub.core.bus.inbox import Handler, InboxWorker, purge_done, utc_now
+from hub.core.bus.inbox import Handler, InboxWorker, purge_done
 from hub.core.config.settings import Settings
 from hub.core.db import transaction
+from hub.core.models import utcnow
 
 log = logging.getLogger(__name__)
 INBOX_KEEP = dt.timedelta(days=7)
@@ -141,7 +142,7 @@ async def run_bots(
     stop: asyncio.Event,
     *,
     assistant: Assistant | None = None,
-    clock: Callable[[], dt.datetime] = utc_now,
+    clock: Callable[[], dt.datetime] = utcnow,
     poll_interval: float = 0.5,
     telegram_polling: bool | None = None,
 ) -> None:
@@ -205,7 +206,7 @@ async def purge_inbox(
     engine: Engine,
     stop: asyncio.Event,
     *,
-    clock: Callable[[], dt.datetime] = utc_now,
+    clock: Callable[[], dt.datetime] = utcnow,
     keep: dt.timedelta = INBOX_KEEP,
     every: float = INBOX_PURGE_EVERY,
 ) -> None:

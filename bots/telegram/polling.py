@@ -24,12 +24,9 @@ from telegram import Bot
 from bots.telegram.ingress import PLATFORM
 from hub.core.bus.inbox import accept
 from hub.core.db import transaction
+from hub.core.models import utcnow
 
 log = logging.getLogger(__name__)
-
-
-def utc_now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC)
 
 
 @dataclass
@@ -38,7 +35,7 @@ class TelegramPoller:
 
     engine: Engine
     bot: Bot
-    clock: Callable[[], dt.datetime] = utc_now
+    clock: Callable[[], dt.datetime] = utcnow
     long_poll_seconds: int = 25
     error_pause: float = 5.0
     idle_pause: float = 0.5

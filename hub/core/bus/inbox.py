@@ -200,10 +200,6 @@ def purge_done(engine: Engine, before: dt.datetime, *, limit: int = 10_000) -> i
     return len(ids)
 
 
-utc_now = utcnow
-"""The clock an inbox worker uses unless given one (the hub's one ``utcnow``)."""
-
-
 Lane = Callable[[InboxRecord], str]
 """Names the conversation an event belongs to (a chat); events of one lane run in order."""
 
@@ -221,7 +217,7 @@ class InboxWorker:
 
     engine: Engine
     handlers: Mapping[str, Handler]
-    clock: Callable[[], dt.datetime] = utc_now
+    clock: Callable[[], dt.datetime] = utcnow
     retry: InboxRetry = field(default_factory=InboxRetry)
     batch: int = 50
     lease_seconds: float = 120.0

@@ -44,7 +44,7 @@ from sqlalchemy.orm import Session
 
 from hub.core.assistant.store import due_reminders
 from hub.core.config.settings import ScheduleSettings, Settings
-from hub.core.models import ScheduledRun
+from hub.core.models import ScheduledRun, utcnow
 from hub.core.schedule.periods import latest_due
 from hub.core.schedule.roundups import run_roundup
 
@@ -54,10 +54,6 @@ LEADER_JOB = "scheduler.leader"
 ADVISORY_LOCK_KEY = 0x6875625F73636864  # "hub_schd": the scheduler's advisory lock id
 Clock = Callable[[], dt.datetime]
 runs = cast(Table, ScheduledRun.__table__)
-
-
-def utcnow() -> dt.datetime:
-    return dt.datetime.now(dt.UTC)
 
 
 # --- runs (database) ------------------------------------------------------------------
