@@ -9,11 +9,11 @@ an already warmed-up hub, so what it costs is its own:
 - ``wall_s``: the poll cycle's wall time, in the child, without tracing;
 - the hard bound: that child may not grow its address space by more than
   :data:`BOUND_MIB` (``RLIMIT_AS`` set to its size at the fork plus 64 MiB,
-  less what malloc already holds free, with its threads sharing one malloc
-  arena and 1 MiB stacks, so that only memory actually asked for counts); a
-  feed that needed more would fail with a MemoryError and not be read or
-  refused as expected (Python's own small-object pools may hold a few free
-  MiB more);
+  with its threads sharing one malloc arena and 1 MiB stacks, so that only
+  memory actually asked for counts); a feed that needed more would fail with
+  a MemoryError and not be read or refused as expected (small objects may
+  also reuse the heap malloc already holds free: the tracemalloc peak below
+  counts those);
 - ``rss_growth_mib``: how far the same child's resident memory rose above
   what it started with (``VmHWM`` minus the RSS at the fork), C libraries
   (expat, nh3, zlib) included; memory the parent had freed is reused without
@@ -284,48 +284,24 @@ def _status_kib(field: str) -> int:
 M_ARENA_MAX = -8  # glibc's mallopt parameter
 
 
-class _MallInfo2(ctypes.Structure):
-    _fields_ = [
-        (name, ctypes.c_size_t)
-        for name in (
-            "arena",
-            "ordblks",
-            "smblks",
-            "hblks",
-            "hblkhd",
-            "usmblks",
-            "fsmblks",
-            "uordblks",
-            "fordblks",
-            "keepcost",
-        )
-    ]
-
-
-def _free_heap_bytes(libc: ctypes.CDLL) -> int:
-    """Bytes malloc holds free (reusable without new address space); 0 if glibc cannot say."""
-    mallinfo2 = getattr(libc, "mallinfo2", None)
-    if mallinfo2 is None:
-        return 0
-    mallinfo2.restype = _MallInfo2
-    return int(mallinfo2().fordblks)
-
-
 def limit_address_space(mib: float) -> None:
     """Let this process grow its address space by ``mib`` MiB at most (see the module's note).
 
     glibc gives each new thread its own malloc arena, reserving 64 MiB of
     address space it may never use; one shared arena and small thread stacks
-    make the limit measure memory asked for, not reservations. Memory malloc
-    already holds free (a forked child inherits its parent's) is reused
-    without new address space, so it is taken off the allowance.
+    make the limit measure memory asked for, not reservations. Large blocks
+    (a body, a decompressed stream) are mapped afresh and always count; small
+    objects may reuse what malloc already holds free, which tracemalloc's peak
+    (the second child) counts instead. Taking that free heap off the allowance
+    left a long-running process none at all, and SQLite no room to map its WAL
+    index ("disk I/O error").
     """
     libc = ctypes.CDLL(None)
     libc.mallopt(M_ARENA_MAX, 1)
     threading.stack_size(1024 * 1024)
     start = _status_kib("VmSize") * 1024
     hard = resource.getrlimit(resource.RLIMIT_AS)[1]
-    limit = start + int(mib * 2**20) - _free_heap_bytes(libc)
+    limit = start + int(mib * 2**20)
     resource.setrlimit(resource.RLIMIT_AS, (limit if hard < 0 else min(limit, hard), hard))
 
 
