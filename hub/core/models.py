@@ -92,8 +92,10 @@ def utcnow() -> dt.datetime:
 
 
 class Timestamped:
-    created_at: Mapped[dt.datetime] = mapped_column(server_default=func.now())
-    updated_at: Mapped[dt.datetime] = mapped_column(server_default=func.now(), onupdate=utcnow)
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow, server_default=func.now())
+    updated_at: Mapped[dt.datetime] = mapped_column(
+        default=utcnow, server_default=func.now(), onupdate=utcnow
+    )
 
 
 # --- people ---------------------------------------------------------------------------
@@ -204,7 +206,7 @@ class ItemOrigin(Base):
     external_id: Mapped[str] = mapped_column(String(500))
     platform: Mapped[str | None] = mapped_column(String(20))
     reply_to: Mapped[str | None] = mapped_column(String(200))
-    seen_at: Mapped[dt.datetime] = mapped_column(server_default=func.now())
+    seen_at: Mapped[dt.datetime] = mapped_column(default=utcnow, server_default=func.now())
     language: Mapped[str | None] = mapped_column(String(2))
     """Set when this origin's entry is the item's translation into that language (0012)."""
     item: Mapped[Item] = relationship(back_populates="origins")
@@ -288,13 +290,13 @@ class Delivery(Base):
     status: Mapped[str] = mapped_column(String(20), default=DeliveryStatus.PENDING)
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     max_attempts: Mapped[int] = mapped_column(Integer, default=DEFAULT_MAX_ATTEMPTS)
-    due_at: Mapped[dt.datetime] = mapped_column(server_default=func.now())
+    due_at: Mapped[dt.datetime] = mapped_column(default=utcnow, server_default=func.now())
     lease_until: Mapped[dt.datetime | None]
     leased_by: Mapped[str | None] = mapped_column(String(100))
     platform_message_id: Mapped[str | None] = mapped_column(String(200))
     last_error: Mapped[str | None] = mapped_column(Text)
     error_kind: Mapped[str | None] = mapped_column(String(40))
-    created_at: Mapped[dt.datetime] = mapped_column(server_default=func.now())
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow, server_default=func.now())
     sent_at: Mapped[dt.datetime | None]
 
 
@@ -333,7 +335,7 @@ class ScheduledRun(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     job: Mapped[str] = mapped_column(String(100))
     period_key: Mapped[str] = mapped_column(String(40))
-    started_at: Mapped[dt.datetime] = mapped_column(server_default=func.now())
+    started_at: Mapped[dt.datetime] = mapped_column(default=utcnow, server_default=func.now())
     finished_at: Mapped[dt.datetime | None]
     outcome: Mapped[str | None] = mapped_column(Text)
 
@@ -485,7 +487,7 @@ class Reminder(Base):
     remind_at: Mapped[dt.datetime]
     status: Mapped[str] = mapped_column(String(20), default="pending")
     sent_at: Mapped[dt.datetime | None]
-    created_at: Mapped[dt.datetime] = mapped_column(server_default=func.now())
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow, server_default=func.now())
 
 
 # --- platform ingress -----------------------------------------------------------------

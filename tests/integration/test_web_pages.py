@@ -260,7 +260,9 @@ def test_the_console_server_also_serves_metrics_and_platform_endpoints(
     assert telegram.status_code in (401, 503)
 
 
-def test_the_dashboard_charts_the_last_30_days(engine: Engine, client: ConsoleClient) -> None:
+def test_the_dashboard_charts_the_last_30_days(
+    engine: Engine, client: ConsoleClient, clock: SteppingClock
+) -> None:
     with transaction(engine) as session:
         channel = session.scalars(select(Channel).order_by(Channel.key)).first()
         assert channel is not None
@@ -271,7 +273,7 @@ def test_the_dashboard_charts_the_last_30_days(engine: Engine, client: ConsoleCl
                 kind="alert",
                 status="sent",
                 dedup_key="chart-test",
-                sent_at=dt.datetime.now(dt.UTC),
+                sent_at=clock(),
             )
         )
     page = client.get("/").text
