@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 import os
+import shutil
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -79,15 +80,27 @@ def postgres_databases() -> Iterator[PostgresDatabases]:
     databases.close()
 
 
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A SQLite file migrated once; each test gets a copy (as PostgreSQL gets a clone)."""
+    path = tmp_path_factory.mktemp("template") / "hub.db"
+    engine = make_engine(f"sqlite:///{path}")
+    upgrade(engine)
+    engine.dispose()  # the last connection closes: the WAL is folded into the file
+    return path
+
+
+def fresh_sqlite(template: Path, folder: Path) -> str:
+    path = folder / "hub.db"
+    shutil.copyfile(template, path)
+    return f"sqlite:///{path}"
+
+
 @pytest.fixture(params=BACKENDS)
 def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     """The URL of a fresh database at the newest migration, on each backend."""
     if request.param == "sqlite":
-        url = f"sqlite:///{tmp_path / 'hub.db'}"
-        engine = make_engine(url)
-        upgrade(engine)
-        engine.dispose()
-        yield url
+        yield fresh_sqlite(request.getfixturevalue("sqlite_template"), tmp_path)
         return
     databases: PostgresDatabases = request.getfixturevalue("postgres_databases")
     name = databases.create()
@@ -104,9 +117,8 @@ def engine(database_url: str) -> Iterator[Engine]:
 
 
 @pytest.fixture
-def sqlite_engine(tmp_path: Path) -> Iterator[Engine]:
+def sqlite_engine(tmp_path: Path, sqlite_template: Path) -> Iterator[Engine]:
     """An engine on a fresh migrated SQLite database only."""
-    engine = make_engine(f"sqlite:///{tmp_path / 'hub.db'}")
-    upgrade(engine)
+    engine = make_engine(fresh_sqlite(sqlite_template, tmp_path))
     yield engine
     engine.dispose()
