@@ -305,6 +305,30 @@ def limit_address_space(mib: float) -> None:
     resource.setrlimit(resource.RLIMIT_AS, (limit if hard < 0 else min(limit, hard), hard))
 
 
+def allocates_under_the_bound(mib: int) -> bool:
+    """Whether a child forked from here, under the bench's bound, can allocate ``mib`` MiB.
+
+    Meant for a fresh interpreter: a long-lived process may hold that much free heap already,
+    which malloc hands out without new address space.
+    """
+    pid = os.fork()
+    if pid == 0:
+        code = 3
+        try:
+            limit_address_space(BOUND_MIB)
+            block = bytearray(mib * 2**20)
+            code = 0 if len(block) else 2
+        except MemoryError:
+            code = 1
+        finally:
+            os._exit(code)
+    _, status = os.waitpid(pid, 0)
+    code = os.waitstatus_to_exitcode(status)
+    if code not in (0, 1):
+        raise RuntimeError(f"the child failed otherwise (exit {code})")
+    return code == 0
+
+
 def _in_child(hub: _Hub, key: str, traced: bool) -> dict[str, Any]:
     """Poll ``key`` in a forked child; its time, memory growth and outcome.
 

@@ -16,19 +16,20 @@ from __future__ import annotations
 
 import concurrent.futures
 import multiprocessing
-import os
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import pytest
 
 from hub.bench.hostile import (
     BOUND_MIB,
+    allocates_under_the_bound,
     hostile_corpus,
-    limit_address_space,
     run_hostile_bench,
 )
 
+T = TypeVar("T")
 CORPUS = Path(__file__).parents[1] / "fixtures" / "feeds"
 KINDS_THE_ISSUE_NAMES = {
     "billion_laughs.xml",
@@ -53,11 +54,7 @@ KINDS_THE_ISSUE_NAMES = {
 
 @pytest.fixture(scope="module")
 def bench() -> dict[str, Any]:
-    # In a fresh interpreter, as `hub bench feeds --hostile` runs, so that the children's
-    # memory is measured from the same start, not from whatever this long test process holds.
-    spawn = multiprocessing.get_context("spawn")
-    with concurrent.futures.ProcessPoolExecutor(max_workers=1, mp_context=spawn) as pool:
-        return pool.submit(run_hostile_bench, CORPUS).result()
+    return _in_a_fresh_interpreter(run_hostile_bench, CORPUS)
 
 
 def test_the_corpus_has_every_hostile_kind() -> None:
@@ -99,25 +96,14 @@ def test_a_good_source_polled_beside_them_still_yields_its_items(bench: dict[str
     assert together["hostile_as_expected"] == len(bench["feeds"])
 
 
-def _allocates_in_a_limited_child(mib: int) -> bool:
-    """Whether a forked child under the bench's address-space bound can allocate ``mib`` MiB."""
-    pid = os.fork()
-    if pid == 0:
-        code = 3
-        try:
-            limit_address_space(BOUND_MIB)
-            block = bytearray(mib * 2**20)
-            code = 0 if len(block) else 2
-        except MemoryError:
-            code = 1
-        finally:
-            os._exit(code)
-    _, status = os.waitpid(pid, 0)
-    code = os.waitstatus_to_exitcode(status)
-    assert code in (0, 1), f"the child failed otherwise (exit {code})"
-    return code == 0
+def _in_a_fresh_interpreter(function: Callable[..., T], *args: Any) -> T:
+    """Run ``function`` in a spawned interpreter, where the children's memory is measured
+    from the same start as `hub bench feeds --hostile`, not from what this process holds."""
+    spawn = multiprocessing.get_context("spawn")
+    with concurrent.futures.ProcessPoolExecutor(max_workers=1, mp_context=spawn) as pool:
+        return pool.submit(function, *args).result()
 
 
 def test_the_address_space_bound_is_a_hard_one() -> None:
-    assert _allocates_in_a_limited_child(16)
-    assert not _allocates_in_a_limited_child(80)  # a feed needing this much would fail
+    assert _in_a_fresh_interpreter(allocates_under_the_bound, 16)
+    assert not _in_a_fresh_interpreter(allocates_under_the_bound, 80)  # a feed needing this fails
