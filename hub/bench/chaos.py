@@ -525,38 +525,42 @@ def run_chaos_bench(
         if url.startswith("sqlite"):
             workers = 1  # SQLite serves one worker process
         engine = make_engine(url)
-        upgrade(engine)
-        plan = _seed(engine, settings, standins, deliveries)
-        log = folder / "workers.log"
-        crew = Crew(config, url, log, engine, plan, standins.environment, rng, deadline)
-        for _ in range(workers):
-            crew.start()
-        started = time.monotonic()
-        drops = 0
-        try:
-            for point, event in _schedule(rng, deliveries, kills, after_accept, connection_drops):
-                while _count(engine, "sent", "failed", "dead") < point:
+        try:  # the engine is closed on every path: a leaked connection fails later tests
+            upgrade(engine)
+            plan = _seed(engine, settings, standins, deliveries)
+            log = folder / "workers.log"
+            crew = Crew(config, url, log, engine, plan, standins.environment, rng, deadline)
+            for _ in range(workers):
+                crew.start()
+            started = time.monotonic()
+            drops = 0
+            try:
+                for point, event in _schedule(
+                    rng, deliveries, kills, after_accept, connection_drops
+                ):
+                    while _count(engine, "sent", "failed", "dead") < point:
+                        _check_time(started, deadline, log)
+                        time.sleep(0.05)
+                    if event == "kill":
+                        crew.kill()
+                    elif event == "accept":
+                        crew.kill_after_accept()
+                    else:
+                        _terminate_backends(engine)
+                        drops += 1
+                while _count(engine, "pending", "in_flight"):
                     _check_time(started, deadline, log)
-                    time.sleep(0.05)
-                if event == "kill":
-                    crew.kill()
-                elif event == "accept":
-                    crew.kill_after_accept()
-                else:
-                    _terminate_backends(engine)
-                    drops += 1
-            while _count(engine, "pending", "in_flight"):
-                _check_time(started, deadline, log)
-                time.sleep(0.2)
+                    time.sleep(0.2)
+            finally:
+                codes = crew.stop()
+            if any(codes):
+                raise RuntimeError(f"workers exited with {codes} after SIGTERM: {log.read_text()}")
+            result = _summary(crew, _received(standins, plan), _given_up(engine))
+            result["slack_history_lookups"] = _slack_history_lookups(standins)
+            result["mailchimp_sends_refused_as_repeats"] = _refused_repeat_sends(standins)
+            result["seconds"] = round(time.monotonic() - started, 1)
         finally:
-            codes = crew.stop()
-        if any(codes):
-            raise RuntimeError(f"workers exited with {codes} after SIGTERM: {log.read_text()}")
-        result = _summary(crew, _received(standins, plan), _given_up(engine))
-        result["slack_history_lookups"] = _slack_history_lookups(standins)
-        result["mailchimp_sends_refused_as_repeats"] = _refused_repeat_sends(standins)
-        result["seconds"] = round(time.monotonic() - started, 1)
-        engine.dispose()
+            engine.dispose()
         if os.environ.get("HUB_BENCH_VERBOSE"):
             print(f"{drops} connection drops; log: {log.read_text()[-3000:]}", file=sys.stderr)
         return result
