@@ -54,19 +54,21 @@ lint: $(STAMP)
 	$(BIN)/mypy
 	$(BIN)/mypy $(MYPY_TESTS) tests
 
+# The suite runs on every core (pytest-xdist; JOBS=1 runs it in one process).
+JOBS ?= auto
+
 test: $(STAMP) lint
-	$(BIN)/pytest
-	$(MAKE) --no-print-directory test-time-travel
+	$(BIN)/pytest -n $(JOBS)
+	$(MAKE) --no-print-directory test-time-travel TRAVEL=+366d
+	$(MAKE) --no-print-directory test-time-travel TRAVEL=-365d
 
 # A time bomb (a test mixing a fixed clock with the real one) passes on the day it is written:
 # the in-process tests run again with the whole process moved a year ahead (tests/time_travel.py),
-# on SQLite; subprocesses cannot be moved, so tests/e2e stays out. `make test-time-travel
-# TRAVEL=-365d` moves it a year back: three tests still fail there, because rows stamped by
-# SQLite's CURRENT_TIMESTAMP (a server default no test clock moves) meet the moved clock.
+# on SQLite, and again a year back; subprocesses cannot be moved, so tests/e2e stays out.
 TRAVEL       ?= +366d
 TRAVEL_TESTS := tests/unit tests/integration -m "not slow and not postgres" -q -p no:cacheprovider
 test-time-travel: $(STAMP)
-	HUB_TEST_TRAVEL=$(TRAVEL) HUB_TEST_DATABASE_URL= $(BIN)/pytest $(TRAVEL_TESTS)
+	HUB_TEST_TRAVEL=$(TRAVEL) HUB_TEST_DATABASE_URL= $(BIN)/pytest -n $(JOBS) $(TRAVEL_TESTS)
 
 format: $(STAMP)
 	$(BIN)/ruff format .
