@@ -164,6 +164,10 @@ class RouteSettings(_Strict):
     match: RouteMatch = Field(default_factory=RouteMatch)
     to: list[str] = Field(min_length=1)
     mode: Mode | None = None
+    translate: bool = False
+    """Take items in any language and send each channel its own language: the
+    translation is drafted by machine when the item arrives and approved with it; a
+    channel whose language the item lacks is skipped, saying so."""
 
 
 Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]

@@ -103,9 +103,19 @@ class TranslationService:
         return self.translator.name
 
     def translate(
-        self, texts: Sequence[str], source: str, target: str, *, format: TextFormat = "text"
+        self,
+        texts: Sequence[str],
+        source: str,
+        target: str,
+        *,
+        format: TextFormat = "text",
+        session: Session | None = None,
     ) -> list[Outcome]:
-        """Each of ``texts`` in ``target``, or left untranslated with the reason."""
+        """Each of ``texts`` in ``target``, or left untranslated with the reason.
+
+        With ``session``, the cache is read and written in the caller's transaction
+        (a caller holding SQLite's write lock would otherwise wait on itself).
+        """
         self.stats.texts += len(texts)
         if source == target:
             return [Translated(text, self.name) for text in texts]
@@ -118,7 +128,8 @@ class TranslationService:
                 if piece.translate and piece.text not in protected:
                     protected[piece.text] = self.glossary.protect(piece.text, verbatim)
         self.stats.pieces += sum(p.translate for pieces in documents for p in pieces)
-        answers, failure = self._answers({p.text for p in protected.values()}, source, target)
+        wanted = {p.text for p in protected.values()}
+        answers, failure = self._answers(wanted, source, target, session)
         outcomes: list[Outcome] = []
         for text, pieces in zip(texts, documents, strict=True):
             outcome = self._assemble(text, pieces, protected, answers, target, failure)
@@ -154,21 +165,23 @@ class TranslationService:
         return Translated("".join(out), self.name)
 
     def _answers(
-        self, wanted: set[str], source: str, target: str
+        self, wanted: set[str], source: str, target: str, session: Session | None
     ) -> tuple[dict[str, str], str | None]:
         """The engine's answers by sent text: from the cache, then from the engine."""
         if not wanted:
             return {}, None
         hashes = {text_hash(text): text for text in wanted}
         key = (TranslationCacheEntry.source == source, TranslationCacheEntry.target == target)
-        with Session(self.db) as session:
-            rows = session.execute(
-                select(TranslationCacheEntry.text_hash, TranslationCacheEntry.translation).where(
-                    TranslationCacheEntry.engine == self.name,
-                    *key,
-                    TranslationCacheEntry.text_hash.in_(list(hashes)),
-                )
-            ).all()
+        query = select(TranslationCacheEntry.text_hash, TranslationCacheEntry.translation).where(
+            TranslationCacheEntry.engine == self.name,
+            *key,
+            TranslationCacheEntry.text_hash.in_(list(hashes)),
+        )
+        if session is not None:
+            rows = session.execute(query).all()
+        else:
+            with Session(self.db) as own:
+                rows = own.execute(query).all()
         answers = {hashes[h]: translation for h, translation in rows}
         self.stats.cached += sum(1 for text in wanted if text in answers)
         misses = sorted(text for text in wanted if text not in answers)
@@ -183,7 +196,7 @@ class TranslationService:
                 self.stats.failures.append(failure)
                 break
             fresh.update(zip(batch, results, strict=True))
-        self._remember(fresh, source, target)
+        self._remember(fresh, source, target, session)
         answers.update(fresh)
         return answers, failure
 
@@ -200,7 +213,9 @@ class TranslationService:
             raise TranslationUnavailable(message)
         return results
 
-    def _remember(self, fresh: dict[str, str], source: str, target: str) -> None:
+    def _remember(
+        self, fresh: dict[str, str], source: str, target: str, session: Session | None
+    ) -> None:
         if not fresh:
             return
         now = self.clock()
@@ -217,10 +232,14 @@ class TranslationService:
             for text, translation in fresh.items()
         ]
         unique = ["text_hash", "source", "target", "engine"]
-        with Session(self.db) as session, session.begin():
-            table = cast("Table", TranslationCacheEntry.__table__)
+        table = cast("Table", TranslationCacheEntry.__table__)
+        if session is not None:
             statement = insert_ignoring_duplicates(table, dialect_of(session), unique)
             session.execute(statement, rows)
+            return
+        with Session(self.db) as own, own.begin():
+            statement = insert_ignoring_duplicates(table, dialect_of(own), unique)
+            own.execute(statement, rows)
 
 
 def run_coroutine(coroutine: Coroutine[Any, Any, T]) -> T:

@@ -1,0 +1,150 @@
+"""Machine drafts where they are used: a knowledge entry's missing languages from the
+console, a newsletter edition's items, an item's languages for ``translate = true``
+routes; all through the real LibreTranslate client and its stand-in."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+import pytest
+from sqlalchemy import Engine
+
+from hub.core.bus.router import languages_to_translate, plan_routes
+from hub.core.config.settings import Settings
+from hub.core.db import transaction
+from hub.core.models import Item, ItemTranslation, KnowledgeEntry
+from hub.core.translation.drafts import draft_for_routes
+from hub.core.translation.service import TranslationService
+from hub.translation.libretranslate import LibreTranslate
+from hub.translation.standin import LibreTranslateStandIn, serving
+from hub.web.testing import ConsoleClient, SteppingClock, add_user, console_app, example_settings
+
+NOW = dt.datetime(2026, 11, 22, 9, 0, tzinfo=dt.UTC)
+ADMIN, PASSWORD = "admin@example.org", "correct horse battery"
+
+
+@pytest.fixture
+def standin() -> Iterator[LibreTranslateStandIn]:
+    with serving(LibreTranslateStandIn()) as server:
+        yield server
+
+
+def with_translation(settings: Settings, url: str) -> Settings:
+    section = settings.translation.model_copy(update={"engine": "libretranslate", "url": url})
+    return settings.model_copy(update={"translation": section, "path": "config/hub.toml"})
+
+
+def test_the_faq_page_drafts_the_missing_languages_marked_translated(
+    engine: Engine, standin: LibreTranslateStandIn
+) -> None:
+    with transaction(engine) as session:
+        session.add(
+            KnowledgeEntry(
+                id="faq-fee",
+                kind="faq",
+                name={"en": "Is there a membership fee?"},
+                body={"en": "No: joining the IOPD is free.", "es": "No: es gratis."},
+                data={"origin": "console"},
+            )
+        )
+    add_user(engine, ADMIN, PASSWORD, role="admin", name="Ada")
+    settings = with_translation(example_settings(), standin.url)
+    app = console_app(settings, engine, clock=SteppingClock(NOW))
+    with ConsoleClient(app) as client:
+        assert client.sign_in(ADMIN, PASSWORD).status_code == 303
+        form = client.get("/knowledge/faq/faq-fee").text
+        assert "Draft the missing languages by machine" in form
+        done = client.submit("/knowledge/faq/faq-fee", "/knowledge/faq/faq-fee/translate", {})
+        assert done.status_code == 303
+        shown = client.get("/knowledge/faq/faq-fee").text
+    assert "machine-translated" in shown
+    with transaction(engine) as session:
+        entry = session.get(KnowledgeEntry, "faq-fee")
+        assert entry is not None
+        assert entry.name["ca"] == "[ca] Is there a membership fee?"
+        assert entry.body["ca"] == "[ca] No: joining the OIDP is free."  # the glossary's form
+        assert entry.body["es"] == "No: es gratis."  # what a person wrote is kept
+        assert entry.name["es"] == "[es] Is there a membership fee?"
+        assert entry.data["translated"] == ["ca", "es"]
+        assert entry.edited_by == ADMIN
+
+
+def test_the_faq_page_says_when_translation_is_off(engine: Engine) -> None:
+    with transaction(engine) as session:
+        session.add(KnowledgeEntry(id="faq-x", kind="faq", name={"en": "Q"}, body={"en": "A"}))
+    add_user(engine, ADMIN, PASSWORD, role="admin", name="Ada")
+    app = console_app(example_settings(), engine, clock=SteppingClock(NOW))
+    with ConsoleClient(app) as client:
+        client.sign_in(ADMIN, PASSWORD)
+        assert "by machine" not in client.get("/knowledge/faq/faq-x").text
+        client.submit("/knowledge/faq/faq-x", "/knowledge/faq/faq-x/translate", {})
+        page = client.get("/knowledge/faq/faq-x").text
+    assert "Machine translation is off" in page
+
+
+def route_settings(url: str) -> Settings:
+    return Settings.model_validate(
+        {
+            "hub": {"languages": ["en", "es", "fr"]},
+            "sources": {"console": {"kind": "console", "trusted": True}},
+            "channels": {
+                "africa_fr": {"platform": "memory", "target": "fr", "language": "fr"},
+                "latam_es": {"platform": "memory", "target": "es", "language": "es"},
+            },
+            "routes": [
+                {"name": "Africa", "match": {"languages": ["fr"]}, "to": ["africa_fr"]},
+                {"name": "Latam", "match": {"languages": ["es"]}, "to": ["latam_es"]},
+            ],
+            "translation": {"engine": "libretranslate", "url": url},
+        }
+    )
+
+
+def test_translate_routes_draft_the_channels_language_and_route_only_once_it_is_there(
+    engine: Engine, standin: LibreTranslateStandIn
+) -> None:
+    settings = route_settings(standin.url)
+    item = Item(title="Convocatoria abierta", summary_html="<p>Hasta el <b>lunes</b></p>")
+    item.language, item.summary_text = "es", "Hasta el lunes"
+    plain = [d for d in plan_routes(item, settings, None) if d.deliver]
+    assert [d.channel for d in plain] == ["latam_es"]
+    assert languages_to_translate(item, settings, None) == set()
+
+    data = settings.model_dump(exclude={"secrets", "path"})
+    data["routes"][0]["translate"] = True
+    translating = Settings.model_validate(data)
+    assert languages_to_translate(item, translating, None) == {"fr"}
+    skipped = {d.channel: d.reason for d in plan_routes(item, translating, None)}
+    assert skipped["africa_fr"] == "no fr translation approved (translate = true)"
+
+    service = TranslationService(LibreTranslate(standin.url), engine)
+    with transaction(engine) as session:
+        session.add(item)
+        session.flush()
+        report = draft_for_routes(session, item, translating, service)
+        assert report.drafted == [f"{item.id}:fr"]
+        [draft] = item.translations
+        assert (draft.language, draft.machine) == ("fr", "libretranslate")
+        assert draft.title == "[fr] Convocatoria abierta"
+        assert draft.summary_html == "<p>[fr] Hasta el <b>[fr] lunes</b></p>"
+        routed = [d.channel for d in plan_routes(item, translating, None) if d.deliver]
+        assert routed == ["africa_fr", "latam_es"]
+
+
+def test_a_failed_draft_leaves_the_item_as_it_was_with_the_reason(
+    engine: Engine, standin: LibreTranslateStandIn
+) -> None:
+    standin.broken = True
+    data = route_settings(standin.url).model_dump(exclude={"secrets", "path"})
+    data["routes"][0]["translate"] = True
+    settings = Settings.model_validate(data)
+    service = TranslationService(LibreTranslate(standin.url), engine)
+    with transaction(engine) as session:
+        item = Item(title="Convocatoria", language="es")
+        session.add(item)
+        session.flush()
+        report = draft_for_routes(session, item, settings, service)
+        assert report.drafted == []
+        assert "LibreTranslate 500" in report.untranslated[f"{item.id}:fr"]
+        assert session.query(ItemTranslation).count() == 0
