@@ -272,7 +272,8 @@ def draft_newsletters(
 ) -> str:
     from newsletters.publish import draft_scheduled
 
-    editions = draft_scheduled(engine, settings, now, schedule.period)
+    translator = translation_service(settings, engine)
+    editions = draft_scheduled(engine, settings, now, schedule.period, translator)
     return f"drafted {len(editions)} edition(s)"
 
 

@@ -25,6 +25,7 @@ from hub.core.config.settings import NetworkName, Settings, name_in
 from hub.core.errors import RateLimited, Timeout
 from hub.core.metrics import count_newsletter_push
 from hub.core.models import Member, NewsletterEdition, ScheduledRun
+from hub.core.translation.service import TranslationService
 from newsletters.audience import Links, SyncReport, apply_changes, pull_changes, sync_members
 from newsletters.compose import (
     approve,
@@ -88,13 +89,25 @@ def draft_editions(
     network: NetworkName,
     *,
     timezone: str = "UTC",
+    translator: TranslationService | None = None,
+    intro_from: str | None = None,
 ) -> list[NewsletterEdition]:
     """A draft edition per language for the period (existing drafts refreshed); the period's
-    days are those of ``timezone`` (the deployment's ``[hub] timezone``)."""
+    days are those of ``timezone`` (the deployment's ``[hub] timezone``). With
+    ``translator``, missing translations of the items and of the ``intro_from``
+    edition's introduction are drafted by machine (see :func:`draft_edition`)."""
     with Session(engine, expire_on_commit=False) as session, session.begin():
         editions = []
         for language in languages:
-            edition = draft_edition(session, language, start, end, timezone=timezone)
+            edition = draft_edition(
+                session,
+                language,
+                start,
+                end,
+                timezone=timezone,
+                translator=translator,
+                intro_from=intro_from,
+            )
             if not edition.subject:
                 edition.subject = default_subject(network, end, language)
             editions.append(edition)
@@ -116,19 +129,26 @@ def previous_period(today: dt.date, period: str) -> tuple[dt.date, dt.date]:
 
 
 def draft_scheduled(
-    engine: Engine, settings: Settings, now: dt.datetime, period: str = "month"
+    engine: Engine,
+    settings: Settings,
+    now: dt.datetime,
+    period: str = "month",
+    translator: TranslationService | None = None,
 ) -> list[NewsletterEdition]:
     """What the ``newsletter_draft`` schedule runs: drafts of the period just ended, one per
     language of the deployment. A person still has to approve each one."""
     today = now.astimezone(ZoneInfo(settings.hub.timezone)).date()
     start, end = previous_period(today, period)
+    default = settings.hub.default_language
     return draft_editions(
         engine,
         start,
         end,
-        settings.hub.languages,
+        sorted(settings.hub.languages, key=lambda code: code != default),
         settings.hub.network_names(),
         timezone=settings.hub.timezone,
+        translator=translator,
+        intro_from=default,
     )
 
 

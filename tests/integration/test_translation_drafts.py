@@ -148,3 +148,35 @@ def test_a_failed_draft_leaves_the_item_as_it_was_with_the_reason(
         assert report.drafted == []
         assert "LibreTranslate 500" in report.untranslated[f"{item.id}:fr"]
         assert session.query(ItemTranslation).count() == 0
+
+
+def test_a_portuguese_edition_drafts_its_missing_translations_marked(
+    engine: Engine, standin: LibreTranslateStandIn
+) -> None:
+    from newsletters.compose import draft_edition, set_intro
+
+    start, end = dt.date(2026, 11, 1), dt.date(2026, 11, 30)
+    at = dt.datetime(2026, 11, 10, 9, tzinfo=dt.UTC)
+    service = TranslationService(LibreTranslate(standin.url), engine)
+    with transaction(engine) as session:
+        spanish = Item(
+            title="Presupuestos participativos",
+            language="es",
+            status="approved",
+            tags=[],
+            approved_at=at,
+            summary_html="<p>En <a href='https://x.org'>Canoas</a></p>",
+            summary_text="En Canoas",
+        )
+        session.add(spanish)
+        english = draft_edition(session, "en", start, end)
+        set_intro(english, "Welcome to the November news.")
+        portuguese = draft_edition(session, "pt", start, end, translator=service, intro_from="en")
+        assert portuguese.item_order == [spanish.id]
+        [draft] = spanish.translations
+        assert (draft.language, draft.machine) == ("pt", "libretranslate")
+        assert draft.summary_html == "<p>[pt] En <a href='https://x.org'>[pt] Canoas</a></p>"
+        assert portuguese.intro == "[pt] Welcome to the November news."
+        assert portuguese.report["machine_translated"] == [f"{spanish.id}:pt", "intro:pt"]
+        french = draft_edition(session, "fr", start, end)  # no translator: nothing drafted
+        assert french.item_order == [] and french.intro == ""
