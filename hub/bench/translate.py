@@ -41,8 +41,9 @@ def demo_texts(knowledge: Path) -> list[tuple[str, str, str]]:
     for record in faq.get("entries", faq.get("faq", [])) or []:
         names, bodies = record.get("name") or {}, record.get("body") or record.get("answer") or {}
         if isinstance(names, dict) and isinstance(bodies, dict):
-            language = "en" if "en" in bodies else next(iter(bodies), None)
-            if language and names.get(language):
+            found = "en" if "en" in bodies else next(iter(bodies), None)
+            if isinstance(found, str) and names.get(found):
+                language = found
                 texts.append((language, str(names[language]), str(bodies[language])))
     return texts
 
