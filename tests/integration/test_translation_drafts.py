@@ -18,7 +18,14 @@ from hub.core.translation.drafts import draft_for_routes
 from hub.core.translation.service import TranslationService
 from hub.translation.libretranslate import LibreTranslate
 from hub.translation.standin import LibreTranslateStandIn, serving
-from hub.web.testing import ConsoleClient, SteppingClock, add_user, console_app, example_settings
+from hub.web.testing import (
+    TEST_SECRET_KEY,
+    ConsoleClient,
+    SteppingClock,
+    add_user,
+    console_app,
+    example_settings,
+)
 
 NOW = dt.datetime(2026, 11, 22, 9, 0, tzinfo=dt.UTC)
 ADMIN, PASSWORD = "admin@example.org", "correct horse battery"
@@ -180,3 +187,37 @@ def test_a_portuguese_edition_drafts_its_missing_translations_marked(
         assert portuguese.report["machine_translated"] == [f"{spanish.id}:pt", "intro:pt"]
         french = draft_edition(session, "fr", start, end)  # no translator: nothing drafted
         assert french.item_order == [] and french.intro == ""
+
+
+def test_waiting_items_get_drafts_the_moderator_sees_and_may_refuse(
+    engine: Engine, standin: LibreTranslateStandIn
+) -> None:
+    from hub.core.translation.drafts import draft_pending
+
+    data = route_settings(standin.url).model_dump(exclude={"secrets", "path"})
+    data["routes"][0]["translate"] = True
+    settings = Settings.model_validate({**data, "secrets": {"HUB_SECRET_KEY": TEST_SECRET_KEY}})
+    with transaction(engine) as session:
+        waiting = Item(title="Convocatoria abierta", language="es", status="pending")
+        done = Item(title="Ya aprobada", language="es", status="approved")
+        session.add_all([waiting, done])
+        session.flush()
+        waiting_id, done_id = waiting.id, done.id
+    service = TranslationService(LibreTranslate(standin.url), engine)
+    report = draft_pending(engine, settings, service)
+    assert report.drafted == [f"{waiting_id}:fr"]  # an approved item is not drafted
+    assert draft_pending(engine, settings, service).drafted == []  # once is enough
+
+    add_user(engine, ADMIN, PASSWORD, role="admin", name="Ada")
+    app = console_app(settings, engine, clock=SteppingClock(NOW))
+    with ConsoleClient(app) as client:
+        client.sign_in(ADMIN, PASSWORD)
+        card = client.get("/moderation").text
+        assert "[fr] Convocatoria abierta" in card and "machine-translated (libretranslate)" in card
+        action = f"/items/{waiting_id}/translations/fr/refuse"
+        assert client.submit("/moderation", action, {"back": "/moderation"}).status_code == 303
+        assert "[fr] Convocatoria abierta" not in client.get("/moderation").text
+        again = client.submit("/moderation", f"/items/{done_id}/translations/fr/refuse", {})
+        assert again.status_code == 303
+    with transaction(engine) as session:
+        assert session.query(ItemTranslation).count() == 0

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from sqlalchemy import select
+from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from hub.core.bus.router import languages_to_translate
@@ -122,4 +122,39 @@ def draft_for_routes(
     report = DraftReport()
     for language in sorted(languages_to_translate(item, settings, source_key, member)):
         draft_item_translations(session, [item], language, service, report)
+    return report
+
+
+def draft_pending(
+    engine: Engine, settings: Settings, service: TranslationService, *, limit: int = 20
+) -> DraftReport:
+    """Draft the languages that ``translate = true`` routes need for items waiting for a
+    moderator, oldest first, each in its own transaction; the round stops at the
+    first failure (the engine is down or refusing: the next round tries again), so
+    a dead engine costs one time-out a round, not one an item."""
+    report = DraftReport()
+    with Session(engine) as session:
+        waiting = list(
+            session.scalars(
+                select(Item.id)
+                .where(Item.status == "pending", Item.language.is_not(None))
+                .order_by(Item.id)
+            )
+        )
+    done = 0
+    for item_id in waiting:
+        if done >= limit:
+            break
+        with Session(engine, expire_on_commit=False) as session, session.begin():
+            item = session.get(Item, item_id)
+            if item is None or item.status != "pending":
+                continue
+            one = draft_for_routes(session, item, settings, service)
+        if not one.drafted and not one.untranslated:
+            continue
+        done += 1
+        report.drafted += one.drafted
+        report.untranslated.update(one.untranslated)
+        if one.untranslated:
+            break
     return report
