@@ -24,7 +24,6 @@ from hub.web import (
     events_feed,
     item_views,
     knowledge_views,
-    translation_views,
     member_views,
     moderation_views,
     newsletter_send_views,
@@ -33,6 +32,7 @@ from hub.web import (
     question_views,
     status_views,
     submit_views,
+    translation_views,
 )
 from hub.web.page import Clock, Console, admin_view, member_view, public_view, view
 from hub.web.render import make_environment
