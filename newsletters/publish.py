@@ -472,22 +472,27 @@ def newsletter_demo(
     now: dt.datetime,
     *,
     test_to: str = "secretariat@example.org",
+    translator: TranslationService | None = None,
 ) -> list[str]:
     """``hub demo``'s newsletter step, one line per language for the terminal.
 
     Drafts this month's edition in every language, approves each as
     "hub demo" (a real deployment waits for a person), pushes it to the
     configured Mailchimp (the stand-in in the demo) and sends a test.
-    Editions without items are drafted but not pushed.
+    Editions without items are drafted but not pushed. With ``translator``, the
+    items missing in a language are drafted by machine (the line counts them).
     """
     today = now.astimezone(ZoneInfo(settings.hub.timezone)).date()
+    default = settings.hub.default_language
     editions = draft_editions(
         engine,
         today.replace(day=1),
         today,
-        settings.hub.languages,
+        sorted(settings.hub.languages, key=lambda code: code != default),
         settings.hub.network_names(),
         timezone=settings.hub.timezone,
+        translator=translator,
+        intro_from=default,
     )
     account = account_from_settings(settings)
     lines = []
@@ -509,8 +514,10 @@ def newsletter_demo(
             website=settings.hub.public_url,
             test_to=[test_to],
         )
+        machine = len((edition.report or {}).get("machine_translated", []))
+        drafted = f", {machine} machine-translated" if machine else ""
         lines.append(
             f"{label}: {len(edition.item_order)} items, campaign {result.campaign_id} "
-            f"({result.size / 1024:.1f} KB), test sent to {test_to}"
+            f"({result.size / 1024:.1f} KB), test sent to {test_to}{drafted}"
         )
     return lines
