@@ -521,6 +521,7 @@ def set_translation(
             translation.title = title
             translation.summary_html = summary_html
             translation.summary_text = summary_text
+            translation.machine = None  # a person's words now, no longer a machine draft
             break
     else:
         translation = ItemTranslation(

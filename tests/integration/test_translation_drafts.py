@@ -221,3 +221,31 @@ def test_waiting_items_get_drafts_the_moderator_sees_and_may_refuse(
         assert again.status_code == 303
     with transaction(engine) as session:
         assert session.query(ItemTranslation).count() == 0
+
+
+def test_the_item_page_marks_a_machine_draft_until_a_person_rewrites_it(
+    engine: Engine, standin: LibreTranslateStandIn
+) -> None:
+    data = route_settings(standin.url).model_dump(exclude={"secrets", "path"})
+    data["routes"][0]["translate"] = True
+    settings = Settings.model_validate({**data, "secrets": {"HUB_SECRET_KEY": TEST_SECRET_KEY}})
+    service = TranslationService(LibreTranslate(standin.url), engine)
+    with transaction(engine) as session:
+        item = Item(title="Convocatoria abierta", language="es", status="pending")
+        session.add(item)
+        session.flush()
+        draft_for_routes(session, item, settings, service)
+        item_id = item.id
+    add_user(engine, ADMIN, PASSWORD, role="admin", name="Ada")
+    app = console_app(settings, engine, clock=SteppingClock(NOW))
+    page = f"/items/{item_id}"
+    with ConsoleClient(app) as client:
+        client.sign_in(ADMIN, PASSWORD)
+        assert "machine-translated (libretranslate)" in client.get(page).text
+        written = {"language": "fr", "title": "Appel ouvert", "summary": "Jusqu'à lundi"}
+        assert client.submit(page, f"{page}/translations", written).status_code == 303
+        shown = client.get(page).text
+    assert "Appel ouvert" in shown and "machine-translated" not in shown
+    with transaction(engine) as session:
+        [translation] = session.query(ItemTranslation).all()
+        assert (translation.title, translation.machine) == ("Appel ouvert", None)
