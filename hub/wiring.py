@@ -371,6 +371,24 @@ def translation_service(
     )
 
 
+def check_translation(settings: Settings) -> list[Problem]:
+    """What ``[translation]`` lacks (``hub config check``): the engine's url or key, a
+    wrong glossary. Raises nothing; an empty list when all is well or translation is off."""
+    section = settings.translation
+    factory = TRANSLATORS.get(section.engine) if section.engine else None
+    problems: list[Problem] = []
+    if factory is not None:
+        try:
+            factory(settings)
+        except ConfigError as exc:
+            problems += exc.problems
+        try:
+            load_glossary(settings.glossary_path())
+        except ConfigError as exc:
+            problems += exc.problems
+    return problems
+
+
 def translation_standin() -> LibreTranslateStandIn:
     """A LibreTranslate stand-in (not started) for ``hub demo`` and the tests."""
     from hub.translation.standin import LibreTranslateStandIn

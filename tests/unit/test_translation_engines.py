@@ -140,3 +140,13 @@ def test_a_configured_engine_is_built_with_the_glossary_beside_hub_toml(
     service = translation_service(settings, sqlite_engine)
     assert service is not None and service.name == "deepl"
     assert service.glossary.protect("in Canoas").text == "in ⟦1⟧"
+
+
+def test_config_check_names_what_the_engine_lacks(tmp_path: Path) -> None:
+    from hub.wiring import check_translation
+
+    (tmp_path / "glossary.yaml").write_text("terms:\n  - nonsense\n", encoding="utf-8")
+    path = write(tmp_path, '[translation]\nengine = "libretranslate"\n')
+    problems = check_translation(load_settings(path, engines=TRANSLATORS))
+    assert [(p.key, p.line) for p in problems] == [("translation.url", 4), ("terms[0]", 2)]
+    assert check_translation(load_settings(write(tmp_path, ""))) == []
