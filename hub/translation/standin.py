@@ -30,7 +30,7 @@ from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any, Self
+from typing import Any, Protocol, Self, TypeVar
 
 from aiohttp import web
 
@@ -155,10 +155,19 @@ class LibreTranslateStandIn:
         return web.json_response(result)
 
 
+class Server(Protocol):
+    async def start(self) -> str: ...
+
+    async def close(self) -> None: ...
+
+
+S = TypeVar("S", bound=Server)
+
+
 @contextmanager
-def serving(standin: LibreTranslateStandIn) -> Iterator[LibreTranslateStandIn]:
-    """Run ``standin`` on its own event loop in a background thread (for synchronous
-    callers: the translation service runs its own loop per call)."""
+def serving(standin: S) -> Iterator[S]:
+    """Run ``standin`` (this or the DeepL stand-in) on its own event loop in a background
+    thread, for synchronous callers: the translation service runs its own loop per call."""
     loop = asyncio.new_event_loop()
     thread = threading.Thread(target=loop.run_forever, name="libretranslate-standin", daemon=True)
     thread.start()

@@ -13,6 +13,8 @@ from sqlalchemy.orm import Session
 from hub.core.models import TranslationCacheEntry
 from hub.core.translation.glossary import Glossary, Term
 from hub.core.translation.service import Translated, TranslationService, Untranslated
+from hub.translation.deepl import DeepL
+from hub.translation.deepl_standin import DeepLStandIn
 from hub.translation.libretranslate import LibreTranslate
 from hub.translation.standin import LibreTranslateStandIn, serving
 
@@ -174,3 +176,44 @@ def test_the_standin_answers_a_single_text_and_a_form_as_libretranslate_does(sta
     form = httpx.post(f"{standin.url}/translate", data={"q": "Hi", "source": "en"})
     assert form.status_code == 400
     assert form.json() == {"error": "Invalid request: missing target parameter"}
+
+
+# --- DeepL, with the real client against its stand-in ---------------------------------
+
+
+@pytest.fixture
+def deepl() -> Iterator[DeepLStandIn]:
+    with serving(DeepLStandIn()) as server:
+        yield server
+
+
+def deepl_service(standin: DeepLStandIn, engine: Engine, key: str = "standin-key:fx"):
+    return TranslationService(DeepL(key, standin.url), engine, GLOSSARY)
+
+
+def test_deepl_drafts_with_the_variant_and_counts_characters(deepl, engine) -> None:
+    outcomes = deepl_service(deepl, engine).translate(["Olá", "Até já"], "es", "pt")
+    assert outcomes == [Translated("[PT-PT] Olá", "deepl"), Translated("[PT-PT] Até já", "deepl")]
+    assert deepl.character_count == len("Olá") + len("Até já")
+
+
+@pytest.mark.parametrize(
+    ("setup", "key", "words"),
+    [
+        ({"character_limit": 3}, "standin-key:fx", "DeepL 456: Quota exceeded"),
+        ({"too_many": True}, "standin-key:fx", "DeepL 429: Too many requests"),
+        ({}, "wrong:fx", "DeepL 403: Forbidden"),
+        ({}, "pro-key", "DeepL 403: Wrong endpoint. Use https://api.deepl.com"),
+    ],
+)
+def test_deepl_refusals_leave_the_text_untranslated(deepl, engine, setup, key, words) -> None:
+    for name, value in setup.items():
+        setattr(deepl, name, value)
+    [outcome] = deepl_service(deepl, engine, key).translate(["Hola"], "es", "fr")
+    assert isinstance(outcome, Untranslated) and words in outcome.reason
+    assert key not in outcome.reason
+
+
+def test_deepl_says_which_language_it_lacks(deepl, engine) -> None:
+    [outcome] = deepl_service(deepl, engine).translate(["Hola"], "ca", "fr")
+    assert outcome == Untranslated("deepl: DeepL 400: Value for 'source_lang' not supported.")
