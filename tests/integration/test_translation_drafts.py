@@ -249,3 +249,38 @@ def test_the_item_page_marks_a_machine_draft_until_a_person_rewrites_it(
     with transaction(engine) as session:
         [translation] = session.query(ItemTranslation).all()
         assert (translation.title, translation.machine) == ("Appel ouvert", None)
+
+
+def test_the_poller_role_drafts_what_waiting_items_need(
+    engine: Engine, standin: LibreTranslateStandIn
+) -> None:
+    import asyncio
+
+    from hub.runner import HubProcess
+
+    data = route_settings(standin.url).model_dump(exclude={"secrets", "path"})
+    data["routes"][0]["translate"] = True
+    settings = Settings.model_validate(data)
+    with transaction(engine) as session:
+        session.add(Item(title="Convocatoria", language="es", status="pending"))
+    process = HubProcess(settings, engine, {"poller"}, drafts_interval=0.05)
+
+    async def until_drafted() -> None:
+        stop = asyncio.Event()
+        task = asyncio.create_task(process._translation_drafts(stop))
+        for _ in range(400):
+            with transaction(engine) as session:
+                if session.query(ItemTranslation).count():
+                    break
+            await asyncio.sleep(0.05)
+        stop.set()
+        await task
+
+    asyncio.run(until_drafted())
+    with transaction(engine) as session:
+        [draft] = session.query(ItemTranslation).all()
+        assert (draft.language, draft.title, draft.machine) == (
+            "fr",
+            "[fr] Convocatoria",
+            "libretranslate",
+        )
