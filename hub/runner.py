@@ -112,6 +112,7 @@ class HubProcess:
     tasks: list[asyncio.Task[None]] = field(default_factory=list)
     drain_seconds: float = 25.0
     scheduler_interval: float = 20.0
+    drafts_interval: float = 30.0
     worker_name: str = field(
         default_factory=lambda: f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:6]}"
     )
@@ -198,7 +199,33 @@ class HubProcess:
             guard = member_guard(self.settings)
             poller = Poller(self.engine, self.settings, client, guard=guard)
             log.info("poller started")
-            await poller.run(stop)
+            drafts = asyncio.create_task(self._translation_drafts(stop))
+            try:
+                await poller.run(stop)
+            finally:
+                await drafts
+
+    async def _translation_drafts(self, stop: asyncio.Event) -> None:
+        """With ``[translation]`` on: every ``drafts_interval`` seconds, draft the
+        languages waiting items need for their ``translate = true`` routes, so the
+        moderator finds them beside the item (in a thread: the engine's answer and the
+        database are waited for there)."""
+        from hub.core.translation.drafts import draft_pending
+        from hub.wiring import translation_service
+
+        service = translation_service(self.settings, self.engine)
+        if service is None:
+            return
+        while not stop.is_set():
+            report = await asyncio.to_thread(draft_pending, self.engine, self.settings, service)
+            if report.drafted or report.untranslated:
+                log.info(
+                    "translation drafts: %d made, not made: %s",
+                    len(report.drafted),
+                    report.untranslated or "none",
+                )
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(stop.wait(), timeout=self.drafts_interval)
 
     async def _web(self, stop: asyncio.Event) -> None:
         import uvicorn

@@ -12,6 +12,8 @@ the process runner, the demo) finds them:
 - ``INGRESS``: webhook routes mounted on the console's server;
 - ``MODERATION_NOTICES``: who tells a member that their news was approved;
 - ``SCHEDULED_JOBS``: scheduled jobs that talk to the outside world;
+- ``TRANSLATORS``: machine translation engines by ``[translation] engine``, and
+  :func:`translation_service` that puts the chosen one behind the glossary and the cache;
 - :func:`run_bots` and :func:`mailchimp_eraser`.
 
 Each entry imports its platform module when it is first called, not when this
@@ -26,13 +28,16 @@ import asyncio
 import datetime as dt
 import importlib
 from collections.abc import Callable, Mapping
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from hub.core.config.settings import ScheduleSettings, Settings
-from hub.core.models import Item
+from hub.core.config.tomllines import key_lines, line_of
+from hub.core.errors import ConfigError, Problem
+from hub.core.models import Item, utcnow
 from hub.core.moderation.decisions import SubmitterNotice
 from hub.core.ports import (
     ChannelInfo,
@@ -45,6 +50,12 @@ from hub.core.ports import (
     StandInFactory,
 )
 from hub.core.schedule.scheduler import OutsideJob
+from hub.core.translation.glossary import load_glossary
+from hub.core.translation.port import Translator
+from hub.core.translation.service import TranslationService
+
+if TYPE_CHECKING:
+    from hub.translation.standin import LibreTranslateStandIn
 
 Clock = Callable[[], dt.datetime]
 Preview = Callable[[Message, ChannelInfo], list[dict[str, Any]]]
@@ -261,7 +272,8 @@ def draft_newsletters(
 ) -> str:
     from newsletters.publish import draft_scheduled
 
-    editions = draft_scheduled(engine, settings, now, schedule.period)
+    translator = translation_service(settings, engine)
+    editions = draft_scheduled(engine, settings, now, schedule.period, translator)
     return f"drafted {len(editions)} edition(s)"
 
 
@@ -281,3 +293,104 @@ SCHEDULED_JOBS: Mapping[str, OutsideJob] = {
 }
 """Scheduled jobs of ``newsletters``, by schedule ``kind``; the core runs roundups and
 reminders itself."""
+
+
+# --- machine translation -----------------------------------------------------------------
+
+
+def _translation_problem(settings: Settings, key: str, message: str) -> ConfigError:
+    try:
+        lines = key_lines(Path(settings.path).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError):
+        lines = {}
+    line = line_of(lines, ("translation", key)) or line_of(lines, ("translation",))
+    return ConfigError([Problem(settings.path, f"translation.{key}", message, line)])
+
+
+def _libretranslate(settings: Settings) -> Translator:
+    from hub.translation.libretranslate import LibreTranslate
+
+    if not settings.translation.url:
+        message = 'LibreTranslate needs the url of its server (url = "http://...:5000")'
+        raise _translation_problem(settings, "url", message)
+    return LibreTranslate(settings.translation.url, settings.translation_key())
+
+
+def _deepl(settings: Settings) -> Translator:
+    from hub.translation.deepl import DeepL
+
+    key = settings.translation_key()
+    if not key:
+        env = settings.translation.key_env
+        message = (
+            f"the environment variable {env} is not set"
+            if env
+            else "DeepL needs key_env, the environment variable holding its key"
+        )
+        raise _translation_problem(settings, "key_env", message)
+    return DeepL(key, settings.translation.url)
+
+
+def _argos(settings: Settings) -> Translator:
+    from hub.translation.argos import Argos
+
+    return Argos()
+
+
+TRANSLATORS: Mapping[str, Callable[[Settings], Translator]] = {
+    "libretranslate": _libretranslate,
+    "deepl": _deepl,
+    "argos": _argos,
+}
+"""A machine translation engine by ``[translation] engine`` (``hub.toml``)."""
+
+
+def translation_service(
+    settings: Settings, engine: Engine, clock: Clock = utcnow
+) -> TranslationService | None:
+    """The deployment's translation service, or None when ``[translation]`` names no engine.
+
+    Raises ConfigError (file, key, line) when the engine lacks what it needs or the
+    glossary is wrong.
+    """
+    section = settings.translation
+    if section.engine is None:
+        return None
+    factory = TRANSLATORS.get(section.engine)
+    if factory is None:
+        known = ", ".join(sorted(TRANSLATORS))
+        message = f"no translation engine {section.engine!r} (installed: {known})"
+        raise _translation_problem(settings, "engine", message)
+    return TranslationService(
+        factory(settings),
+        engine,
+        load_glossary(settings.glossary_path()),
+        timeout=section.timeout_seconds,
+        batch_size=section.batch_size,
+        clock=clock,
+    )
+
+
+def check_translation(settings: Settings) -> list[Problem]:
+    """What ``[translation]`` lacks (``hub config check``): the engine's url or key, a
+    wrong glossary. Raises nothing; an empty list when all is well or translation is off."""
+    section = settings.translation
+    factory = TRANSLATORS.get(section.engine) if section.engine else None
+    problems: list[Problem] = []
+    if factory is not None:
+        try:
+            factory(settings)
+        except ConfigError as exc:
+            problems += exc.problems
+        try:
+            load_glossary(settings.glossary_path())
+        except ConfigError as exc:
+            problems += exc.problems
+    return problems
+
+
+def translation_standin() -> LibreTranslateStandIn:
+    """A LibreTranslate stand-in (not started) for ``hub demo`` and the tests."""
+    from hub.translation.standin import LibreTranslateStandIn
+
+    return LibreTranslateStandIn()

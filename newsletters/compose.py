@@ -43,6 +43,8 @@ from hub.core.models import (
     NewsletterEdition,
     Source,
 )
+from hub.core.translation.drafts import DraftReport, draft_item_translations
+from hub.core.translation.service import Translated, TranslationService
 from newsletters.errors import AlreadySent, EditionNotFound, NotApproved
 
 SECTIONS = ("members", "network", "events", "awards", "publications")
@@ -358,9 +360,16 @@ def draft_edition(
     *,
     subject: str | None = None,
     timezone: str = "UTC",
+    translator: TranslationService | None = None,
+    intro_from: str | None = None,
 ) -> NewsletterEdition:
     """Propose (or refresh) the draft edition of ``language`` for the period (days of
     ``timezone``, the deployment's).
+
+    With ``translator``, the period's items not yet in ``language`` get a machine
+    draft of their translation (marked with the engine, for the composer to check),
+    and an empty introduction a draft of the ``intro_from`` edition's; what the
+    engine does not translate stays out, its reason in ``report["untranslated"]``.
 
     A draft that exists keeps the secretariat's order for the items it has and
     gets new items appended (an item that went out in another edition since is
@@ -378,6 +387,10 @@ def draft_edition(
     offered = offered_items(
         session, language, start, end, timezone=timezone, edition_id=edition.id if edition else None
     )
+    machine = DraftReport()
+    if translator is not None:
+        missing = [i for i in offered if language not in item_languages(i)]
+        draft_item_translations(session, missing, language, translator, machine)
     items = [i for i in offered if language in item_languages(i)]
     proposed = default_order(items, member_source_ids(session))
     if edition is None:
@@ -398,8 +411,44 @@ def draft_edition(
         edition.item_order = kept + [item_id for item_id in proposed if item_id not in set(kept)]
         if subject:
             edition.subject = subject
+    if translator is not None and edition.status == "draft":
+        _draft_intro(session, edition, translator, intro_from, machine)
+        edition.report = {
+            **(edition.report or {}),
+            "machine_translated": sorted(
+                set((edition.report or {}).get("machine_translated", [])) | set(machine.drafted)
+            ),
+            "untranslated": machine.untranslated,
+        }
     session.flush()
     return edition
+
+
+def _draft_intro(
+    session: Session,
+    edition: NewsletterEdition,
+    translator: TranslationService,
+    source: str | None,
+    report: DraftReport,
+) -> None:
+    """An empty introduction gets a machine draft of the ``source`` edition's."""
+    if edition.intro or source is None or source == edition.language:
+        return
+    original = session.scalar(
+        select(NewsletterEdition.intro).where(
+            NewsletterEdition.language == source,
+            NewsletterEdition.period_start == edition.period_start,
+            NewsletterEdition.period_end == edition.period_end,
+        )
+    )
+    if not original:
+        return
+    [outcome] = translator.translate([original], source, edition.language, session=session)
+    if isinstance(outcome, Translated):
+        edition.intro = outcome.text
+        report.drafted.append(f"intro:{edition.language}")
+    else:
+        report.untranslated[f"intro:{edition.language}"] = outcome.reason
 
 
 def load_edition(session: Session, edition_id: int) -> NewsletterEdition:
@@ -472,6 +521,7 @@ def set_translation(
             translation.title = title
             translation.summary_html = summary_html
             translation.summary_text = summary_text
+            translation.machine = None  # a person's words now, no longer a machine draft
             break
     else:
         translation = ItemTranslation(

@@ -25,6 +25,7 @@ from hub.core.config.settings import NetworkName, Settings, name_in
 from hub.core.errors import RateLimited, Timeout
 from hub.core.metrics import count_newsletter_push
 from hub.core.models import Member, NewsletterEdition, ScheduledRun
+from hub.core.translation.service import TranslationService
 from newsletters.audience import Links, SyncReport, apply_changes, pull_changes, sync_members
 from newsletters.compose import (
     approve,
@@ -88,13 +89,25 @@ def draft_editions(
     network: NetworkName,
     *,
     timezone: str = "UTC",
+    translator: TranslationService | None = None,
+    intro_from: str | None = None,
 ) -> list[NewsletterEdition]:
     """A draft edition per language for the period (existing drafts refreshed); the period's
-    days are those of ``timezone`` (the deployment's ``[hub] timezone``)."""
+    days are those of ``timezone`` (the deployment's ``[hub] timezone``). With
+    ``translator``, missing translations of the items and of the ``intro_from``
+    edition's introduction are drafted by machine (see :func:`draft_edition`)."""
     with Session(engine, expire_on_commit=False) as session, session.begin():
         editions = []
         for language in languages:
-            edition = draft_edition(session, language, start, end, timezone=timezone)
+            edition = draft_edition(
+                session,
+                language,
+                start,
+                end,
+                timezone=timezone,
+                translator=translator,
+                intro_from=intro_from,
+            )
             if not edition.subject:
                 edition.subject = default_subject(network, end, language)
             editions.append(edition)
@@ -116,19 +129,26 @@ def previous_period(today: dt.date, period: str) -> tuple[dt.date, dt.date]:
 
 
 def draft_scheduled(
-    engine: Engine, settings: Settings, now: dt.datetime, period: str = "month"
+    engine: Engine,
+    settings: Settings,
+    now: dt.datetime,
+    period: str = "month",
+    translator: TranslationService | None = None,
 ) -> list[NewsletterEdition]:
     """What the ``newsletter_draft`` schedule runs: drafts of the period just ended, one per
     language of the deployment. A person still has to approve each one."""
     today = now.astimezone(ZoneInfo(settings.hub.timezone)).date()
     start, end = previous_period(today, period)
+    default = settings.hub.default_language
     return draft_editions(
         engine,
         start,
         end,
-        settings.hub.languages,
+        sorted(settings.hub.languages, key=lambda code: code != default),
         settings.hub.network_names(),
         timezone=settings.hub.timezone,
+        translator=translator,
+        intro_from=default,
     )
 
 
@@ -452,22 +472,27 @@ def newsletter_demo(
     now: dt.datetime,
     *,
     test_to: str = "secretariat@example.org",
+    translator: TranslationService | None = None,
 ) -> list[str]:
     """``hub demo``'s newsletter step, one line per language for the terminal.
 
     Drafts this month's edition in every language, approves each as
     "hub demo" (a real deployment waits for a person), pushes it to the
     configured Mailchimp (the stand-in in the demo) and sends a test.
-    Editions without items are drafted but not pushed.
+    Editions without items are drafted but not pushed. With ``translator``, the
+    items missing in a language are drafted by machine (the line counts them).
     """
     today = now.astimezone(ZoneInfo(settings.hub.timezone)).date()
+    default = settings.hub.default_language
     editions = draft_editions(
         engine,
         today.replace(day=1),
         today,
-        settings.hub.languages,
+        sorted(settings.hub.languages, key=lambda code: code != default),
         settings.hub.network_names(),
         timezone=settings.hub.timezone,
+        translator=translator,
+        intro_from=default,
     )
     account = account_from_settings(settings)
     lines = []
@@ -489,8 +514,10 @@ def newsletter_demo(
             website=settings.hub.public_url,
             test_to=[test_to],
         )
+        machine = len((edition.report or {}).get("machine_translated", []))
+        drafted = f", {machine} machine-translated" if machine else ""
         lines.append(
             f"{label}: {len(edition.item_order)} items, campaign {result.campaign_id} "
-            f"({result.size / 1024:.1f} KB), test sent to {test_to}"
+            f"({result.size / 1024:.1f} KB), test sent to {test_to}{drafted}"
         )
     return lines

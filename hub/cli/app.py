@@ -52,12 +52,13 @@ class Runtime:
 
     def settings(self) -> Settings:
         if self._settings is None:
-            from hub.wiring import PLATFORMS
+            from hub.wiring import PLATFORMS, TRANSLATORS
 
             self._settings = load_settings(
                 self.config_path,
                 read_environment(),
                 platforms=PLATFORMS,
+                engines=TRANSLATORS,
                 overrides=_as_the_demo_left_it if self.demo else None,
             )
         return self._settings

@@ -176,6 +176,21 @@ def bench_ask(
     typer.echo(json.dumps(result) if as_json else render_ask_bench(result))
 
 
+@bench_app.command("translate")
+def bench_translate(
+    knowledge: Annotated[Path, typer.Option(help="The knowledge folder.")] = Path(
+        "config/knowledge"
+    ),
+    glossary: Annotated[Path, typer.Option(help="The glossary.")] = Path("config/glossary.yaml"),
+    as_json: AsJson = False,
+) -> None:
+    """Machine translation drafts on the demo data: cost per item and cache hit rate."""
+    from hub.bench.translate import render_translate_bench, run_translate_bench
+
+    result = run_translate_bench(knowledge, glossary)
+    typer.echo(json.dumps(result) if as_json else render_translate_bench(result))
+
+
 @bench_app.command("feeds")
 def bench_feeds(
     count: Annotated[int, typer.Option(min=20, help="Feeds served on loopback.")] = 300,

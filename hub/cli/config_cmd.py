@@ -10,7 +10,7 @@ import typer
 from hub.cli.app import app, runtime
 from hub.core.config.settings import load_settings, missing_secrets, read_environment
 from hub.core.errors import ConfigError
-from hub.wiring import PLATFORMS
+from hub.wiring import PLATFORMS, TRANSLATORS, check_translation
 
 config_app = typer.Typer(help="Check the deployment's configuration.", no_args_is_help=True)
 app.add_typer(config_app, name="config")
@@ -37,8 +37,12 @@ def check(
     problems only with --require-secrets.
     """
     path = file or runtime(ctx).config_path
-    settings = load_settings(path, read_environment(), platforms=PLATFORMS)
-    missing = missing_secrets(settings)
+    settings = load_settings(path, read_environment(), platforms=PLATFORMS, engines=TRANSLATORS)
+    translation = check_translation(settings)
+    secret = [p for p in translation if p.key == "translation.key_env"]
+    if len(secret) < len(translation):
+        raise ConfigError([p for p in translation if p not in secret])
+    missing = missing_secrets(settings) + secret
     if missing and require_secrets:
         raise ConfigError(missing)
     enabled = sum(1 for channel in settings.channels.values() if channel.enabled)

@@ -143,7 +143,9 @@ def demo_command(
         demo_conversations,
         demo_people_and_news,
         demo_roundups,
+        demo_translation,
         load_demo_settings,
+        machine_posts,
         newsletter_lines,
         prepare_standins,
         summary,
@@ -188,6 +190,12 @@ def demo_command(
             if problem:
                 typer.echo(f"The demo failed: {problem}", err=True)
                 return 1
+            typer.echo("Machine translation drafts (a person approves them):")
+            for line in await asyncio.to_thread(demo_translation, engine, settings):
+                typer.echo(line)
+            await deliver_all(engine, settings)
+            for line in machine_posts(world):
+                typer.echo(line)
             if not once:  # the console's turn: members, and news waiting for moderation
                 for line in await asyncio.to_thread(demo_people_and_news, engine, settings):
                     typer.echo(line)

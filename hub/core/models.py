@@ -227,6 +227,9 @@ class ItemTranslation(Base):
     """The fingerprint of the feed entry it came from; None when a person wrote it (0012)."""
     link: Mapped[str | None] = mapped_column(Text)
     """The story's page in this language, when the entry it came from had one (0012)."""
+    machine: Mapped[str | None] = mapped_column(String(40))
+    """The engine that drafted it (``libretranslate``...): a machine translation, shown
+    as such; None when a person wrote it or it came from a feed (0019)."""
     item: Mapped[Item] = relationship(back_populates="translations")
 
 
@@ -533,3 +536,25 @@ class BotConversation(Base):
     step: Mapped[str] = mapped_column(String(40))
     data: Mapped[dict[str, Any]] = mapped_column(default=dict)
     updated_at: Mapped[dt.datetime]
+
+
+# --- machine translation --------------------------------------------------------------
+
+
+class TranslationCacheEntry(Base):
+    """What an engine made of one text, so no text is paid for twice.
+
+    ``text_hash`` is the SHA-256 of the text as sent (its glossary terms already
+    placeholders), so the key is (text, source, target, engine).
+    """
+
+    __tablename__ = "translation_cache"
+    __table_args__ = (UniqueConstraint("text_hash", "source", "target", "engine"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    text_hash: Mapped[str] = mapped_column(String(64))
+    source: Mapped[str] = mapped_column(String(8))
+    target: Mapped[str] = mapped_column(String(8))
+    engine: Mapped[str] = mapped_column(String(40))
+    translation: Mapped[str] = mapped_column(Text)
+    characters: Mapped[int] = mapped_column(Integer, default=0)
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow, server_default=func.now())

@@ -26,10 +26,11 @@ from hub.core.members.links import SECRET_KEY_ENV
 from hub.core.models import Delivery, Item, utcnow
 from hub.core.ports import ChannelInfo, MemberChat, StandIn
 from hub.demo.feeds import DemoWebsite
-from hub.wiring import PLATFORMS, SINKS, STANDINS
+from hub.wiring import PLATFORMS, SINKS, STANDINS, translation_service, translation_standin
 
 if TYPE_CHECKING:
     from hub.runner import HubProcess
+    from hub.translation.standin import LibreTranslateStandIn
 
 FEED_SOURCES = {"website_news": "/news.rss", "website_events": "/events.ics"}
 DEMO_PLATFORMS = {"slack", "telegram", "mastodon", "bluesky", "mailchimp"}
@@ -56,11 +57,14 @@ class DemoWorld:
 
     website: DemoWebsite = field(default_factory=DemoWebsite)
     standins: dict[str, StandIn] = field(default_factory=dict)
+    translator: LibreTranslateStandIn = field(default_factory=translation_standin)
+    """The LibreTranslate stand-in the demo's machine translation drafts come from."""
     signing_secret: str = field(default_factory=lambda: secrets.token_hex(16))
     secret_key: str = field(default_factory=lambda: secrets.token_urlsafe(32))
 
     async def start(self, platforms: set[str]) -> None:
         await self.website.start()
+        await self.translator.start()
         for platform in sorted(platforms & STANDINS.keys()):
             standin = STANDINS[platform]()
             await standin.start()
@@ -69,6 +73,7 @@ class DemoWorld:
     async def close(self) -> None:
         for standin in self.standins.values():
             await standin.close()
+        await self.translator.close()
         await self.website.close()
 
     def overrides(self, data_dir: Path) -> Callable[[dict[str, Any]], None]:
@@ -86,6 +91,9 @@ class DemoWorld:
                     source["enabled"] = path is not None
                     if path:
                         source["url"] = self.website.url + path
+            translation = data.setdefault("translation", {})
+            translation.update(engine="libretranslate", url=self.translator.url)
+            translation.pop("key_env", None)
             for channel in data.get("channels", {}).values():
                 standin = self.standins.get(channel.get("platform", ""))
                 channel["enabled"] = standin is not None
@@ -198,7 +206,8 @@ def newsletter_lines(engine: Engine, settings: Settings) -> list[str]:
         return ["newsletter: no Mailchimp stand-in in this installation"]
     from newsletters.publish import newsletter_demo
 
-    return newsletter_demo(engine, settings, utcnow())
+    translator = translation_service(settings, engine)
+    return newsletter_demo(engine, settings, utcnow(), translator=translator)
 
 
 @dataclass(frozen=True)
@@ -363,3 +372,70 @@ def demo_people_and_news(engine: Engine, settings: Settings) -> list[str]:
         f"For the console: {len(DEMO_MEMBERS)} members, and {waiting} members' news waiting "
         "for moderation (approve them there and watch the deliveries)"
     ]
+
+
+DEMO_SPANISH_NEWS = (
+    "Dakar acoge un encuentro africano de presupuestos participativos",
+    "Alcaldes de Senegal, Mali y Costa de Marfil comparten en Dakar lo que aprendieron "
+    "de sus presupuestos participativos con la OIDP.",
+)
+"""A member's news in Spanish about Africa: the French channel's route says translate = true."""
+
+
+def demo_translation(engine: Engine, settings: Settings) -> list[str]:
+    """Machine translation drafts, as a person sees them: a Spanish item drafted in French
+    for the African channel and approved by a moderator, a knowledge entry given its
+    missing languages. Deliveries are left for :func:`deliver_all`."""
+    from hub.core.models import ItemTranslation, KnowledgeEntry
+    from hub.core.moderation.decisions import approve
+    from hub.core.translation.drafts import draft_entry_languages, draft_pending
+    from hub.web.news_intake import Submission, submit_news
+
+    service = translation_service(settings, engine)
+    web_form = next(
+        (key for key, s in settings.sources.items() if s.kind == "web" and s.enabled), None
+    )
+    if service is None or web_form is None:
+        return ["translation: off in this configuration"]
+    now = utcnow()
+    title, text = DEMO_SPANISH_NEWS
+    with Session(engine) as session, session.begin():
+        submission = Submission(title=title, text=text, language="es")
+        submit_news(session, settings, web_form, submission, now=now, platform="web")
+        item_id = session.scalar(select(Item.id).where(Item.title == title))
+    report = draft_pending(engine, settings, service)
+    lines = [f"translation ({service.name}): drafted {', '.join(report.drafted) or 'nothing'}"]
+    lines += [f"  not translated {k}: {v}" for k, v in report.untranslated.items()]
+    with Session(engine) as session, session.begin():
+        item = session.get(Item, item_id)
+        assert item is not None
+        for draft in session.scalars(
+            select(ItemTranslation).where(ItemTranslation.item_id == item_id)
+        ):
+            lines.append(
+                f"  {draft.language}: {draft.title}  (machine-translated, {draft.machine})"
+            )
+        approve(session, item, settings, by="demo moderator", now=now)
+        lines.append(f"  approved by a moderator with its translation: {item.title}")
+    with Session(engine) as session, session.begin():
+        for entry in session.scalars(select(KnowledgeEntry).order_by(KnowledgeEntry.id)):
+            missing = [c for c in settings.hub.languages if not (entry.body or {}).get(c)]
+            if missing and (entry.body or {}).get(settings.hub.default_language):
+                drafted = draft_entry_languages(
+                    session, entry, settings.hub.languages, service, settings.hub.default_language
+                )
+                gained = ", ".join(drafted.drafted) or "nothing"
+                lines.append(f"  knowledge {entry.id} gained {gained} (marked translated)")
+                break
+    return lines
+
+
+def machine_posts(world: DemoWorld) -> list[str]:
+    """The posts the stand-ins hold that carry a machine translation (marked ``[xx]``)."""
+    lines = []
+    for platform, standin in world.standins.items():
+        for post in standin.posts():
+            if post.text.lstrip().startswith("[") and "] " in post.text[:8]:
+                first = post.text.strip().splitlines()[0]
+                lines.append(f"  {platform} {post.channel} received: {first[:90]}")
+    return lines

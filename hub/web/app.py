@@ -32,6 +32,7 @@ from hub.web import (
     question_views,
     status_views,
     submit_views,
+    translation_views,
 )
 from hub.web.page import Clock, Console, admin_view, member_view, public_view, view
 from hub.web.render import make_environment
@@ -71,6 +72,11 @@ def _routes() -> list[Route | Mount]:
         Route("/items", view(item_views.items_list), methods=get),
         Route("/items/{item_id:int}", view(item_views.item_detail), methods=get),
         Route("/items/{item_id:int}/approve", view(item_views.approve), methods=post),
+        Route(
+            "/items/{item_id:int}/translations/{language}/refuse",
+            view(translation_views.refuse_draft),
+            methods=post,
+        ),
         Route("/items/{item_id:int}/decline", view(item_views.decline), methods=post),
         Route("/items/{item_id:int}/edit", view(item_views.edit_form), methods=get),
         Route("/items/{item_id:int}/edit", view(item_views.edit), methods=post),
@@ -142,6 +148,8 @@ def _knowledge_routes() -> list[Route]:
     for path, show, save in knowledge_views.ROUTES:
         routes.append(Route(path, view(show), methods=["GET"]))
         routes.append(Route(path, view(save), methods=["POST"]))
+    translate = view(knowledge_views.faq_translate)
+    routes.append(Route("/knowledge/faq/{entry_id}/translate", translate, methods=["POST"]))
     return routes
 
 

@@ -382,6 +382,7 @@ def translate(page: Page) -> Response:
         found = ItemTranslation(language=language, title=title)
         item.translations.append(found)
     found.title, found.summary_html, found.summary_text = title, summary.html, summary.text
+    found.machine = None  # a person's words now, no longer a machine draft
     page.audit("translate", f"item:{item.id}", language)
     return page.redirect(
         back,

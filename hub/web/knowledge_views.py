@@ -346,7 +346,18 @@ def _faq(page: Page) -> KnowledgeEntry:
 def _faq_form(page: Page, entry: KnowledgeEntry | None, checked: Checked | None = None) -> Response:
     values = faq_values(entry) if entry is not None else {}
     seed = entry is not None and (entry.data or {}).get("origin") == ORIGIN
-    return _form(page, "knowledge_faq.html", checked, values, entry=entry, seed=seed)
+    machine = sorted((entry.data or {}).get("translated", [])) if entry is not None else []
+    translating = page.settings.translation.engine is not None
+    return _form(
+        page,
+        "knowledge_faq.html",
+        checked,
+        values,
+        entry=entry,
+        seed=seed,
+        machine=machine,
+        translating=translating,
+    )
 
 
 def faq_new_form(page: Page) -> Response:
@@ -380,6 +391,40 @@ def faq_edit(page: Page) -> Response:
     _mark(page, entry)
     _audit(page, "knowledge: edit FAQ", f"faq:{entry.id}", changed)
     return page.redirect("/knowledge", _("FAQ entry “%(id)s” saved.") % {"id": entry.id})
+
+
+def faq_translate(page: Page) -> Response:
+    """Draft the entry's missing languages by machine (marked ``translated``), so the
+    assistant answers in every language; the editor reviews them on the form."""
+    from hub.core.translation.drafts import draft_entry_languages
+    from hub.wiring import translation_service
+
+    entry = _faq(page)
+    back = f"/knowledge/faq/{entry.id}"
+    service = translation_service(page.settings, page.console.engine, page.console.clock)
+    if service is None:
+        return page.redirect(
+            back, _("Machine translation is off (hub.toml, [translation])."), "error"
+        )
+    languages = page.settings.hub.languages
+    report = draft_entry_languages(
+        page.db, entry, languages, service, prefer=page.settings.hub.default_language
+    )
+    if report.drafted:
+        _mark(page, entry)
+        _audit(page, "knowledge: machine drafts", f"faq:{entry.id}", report.drafted)
+    words = []
+    if report.drafted:
+        words.append(
+            _("Machine-translated drafts (%(engine)s): %(languages)s. Check them.")
+            % {"engine": service.name, "languages": ", ".join(report.drafted)}
+        )
+    if report.untranslated:
+        reasons = "; ".join(f"{k}: {v}" for k, v in report.untranslated.items())
+        words.append(_("Not translated: %(reasons)s") % {"reasons": reasons})
+    if not words:
+        words.append(_("Every language is there already."))
+    return page.redirect(back, " ".join(words), "error" if report.untranslated else "ok")
 
 
 ROUTES: list[tuple[str, Callable[[Page], Response], Callable[[Page], Response]]] = [

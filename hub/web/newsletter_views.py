@@ -31,6 +31,7 @@ from hub.core.models import Item, ItemTranslation, NewsletterEdition
 from hub.core.moderation.submissions import plain_to_html
 from hub.web.i18n import _, ngettext
 from hub.web.page import Page, Refused, safe_next
+from hub.wiring import translation_service
 from newsletters import compose, publish
 from newsletters.render import RenderedEdition
 
@@ -111,14 +112,18 @@ def draft_new(page: Page) -> Response:
             raise Refused(_("Choose one of the deployment's languages."), "/newsletter")
         languages = [choice]
     release_database(page)
+    default = page.settings.hub.default_language
     try:
+        translator = translation_service(page.settings, page.console.engine, page.console.clock)
         editions = publish.draft_editions(
             page.console.engine,
             start,
             end,
-            languages,
+            sorted(languages, key=lambda code: code != default),
             page.settings.hub.network_names(),
             timezone=page.settings.hub.timezone,
+            translator=translator,
+            intro_from=default,
         )
     except (HubError, ValueError) as exc:
         raise Refused(

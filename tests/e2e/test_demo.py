@@ -58,6 +58,14 @@ def test_demo_carries_feed_items_to_every_platform_stand_in(tmp_path: Path) -> N
     assert "Cascais, Portugal" in exchanges
     assert "As prioridades temáticas" in exchanges
     assert "Je transmets votre question au Secrétariat technique" in exchanges
+    # Machine translation drafts from the LibreTranslate stand-in: a member's Spanish news
+    # about Dakar is drafted in French for the African channel (its route says translate =
+    # true), approved by a moderator and posted there in French; editions gain translations.
+    drafts = out.split("Machine translation drafts")[1].split("Where to look:")[0]
+    assert "fr: [fr] Dakar acoge un encuentro" in drafts
+    assert "telegram @oidp_afrique received: [fr] Dakar acoge un encuentro" in drafts
+    assert re.search(r"knowledge \S+ gained (\w\w, )*\w\w \(marked translated\)", drafts)
+    assert re.search(r"newsletter \[pt\] edition \d+: \d+ items, .* \d+ machine-translated", out)
     assert "Unclosed" not in result.stderr
     assert "alert(" not in out
     assert "Traceback" not in result.stderr

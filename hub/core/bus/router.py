@@ -84,13 +84,18 @@ def _languages(facts: ItemFacts) -> set[str]:
 
 
 def _mismatch(route: RouteSettings, facts: ItemFacts) -> str | None:
-    """Why the route does not take the item, or None when it matches."""
+    """Why the route does not take the item, or None when it matches.
+
+    A ``translate = true`` route takes an item in any language (its channels get
+    their own language, see :func:`plan_routes`).
+    """
     match = route.match
     if match.sources and facts.source not in match.sources:
         return f"source {facts.source!r} not in {match.sources}"
+    languages = [] if route.translate else match.languages
     checks: list[tuple[str, list[str], Collection[str]]] = [
         ("tags", match.tags, facts.tags),
-        ("languages", match.languages, _languages(facts)),
+        ("languages", languages, _languages(facts)),
         ("regions", match.regions, facts.regions),
         ("countries", match.countries, facts.countries),
         ("members", match.members, facts.members),
@@ -127,6 +132,9 @@ def plan_routes(
             elif platforms is not None and channel.platform not in platforms:
                 reason = f"no sink installed for platform {channel.platform!r}"
                 decisions.append(RouteDecision(route.name, key, False, mode, reason))
+            elif route.translate and channel.language not in {None, *_languages(facts)}:
+                reason = f"no {channel.language} translation approved (translate = true)"
+                decisions.append(RouteDecision(route.name, key, False, mode, reason))
             elif key in chosen:
                 reason = f"already routed by {chosen[key]!r}"
                 decisions.append(RouteDecision(route.name, key, False, mode, reason))
@@ -134,6 +142,24 @@ def plan_routes(
                 chosen[key] = route.name
                 decisions.append(RouteDecision(route.name, key, True, mode, "matched"))
     return decisions
+
+
+def languages_to_translate(
+    item: Item, settings: Settings, source_key: str | None, member: Member | None = None
+) -> set[str]:
+    """The channel languages that ``translate = true`` routes taking ``item`` need and
+    the item lacks: what to draft by machine when it arrives."""
+    facts = item_facts(item, settings, source_key, member)
+    have = _languages(facts)
+    needed: set[str] = set()
+    for route in settings.routes:
+        if not route.translate or _mismatch(route, facts) is not None:
+            continue
+        for key in route.to:
+            channel = settings.channels.get(key)
+            if channel is not None and channel.enabled and channel.language:
+                needed.add(channel.language)
+    return needed - have if facts.language else set()
 
 
 def _source_key(session: Session, item: Item) -> str | None:

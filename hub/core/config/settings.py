@@ -164,6 +164,10 @@ class RouteSettings(_Strict):
     match: RouteMatch = Field(default_factory=RouteMatch)
     to: list[str] = Field(min_length=1)
     mode: Mode | None = None
+    translate: bool = False
+    """Take items in any language and send each channel its own language: the
+    translation is drafted by machine when the item arrives and approved with it; a
+    channel whose language the item lacks is skipped, saying so."""
 
 
 Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
@@ -185,6 +189,23 @@ class ScheduleSettings(_Strict):
     _tz = field_validator("timezone")(_check_timezone)
 
 
+class TranslationSettings(_Strict):
+    """The ``[translation]`` table: machine translation drafts, off unless ``engine`` is set.
+
+    ``engine`` names an engine the application layer installs (``hub.wiring.TRANSLATORS``:
+    ``libretranslate``, ``deepl``, ``argos``); ``url`` is its server (LibreTranslate's,
+    or DeepL's API for a Pro key); ``key_env`` names the environment variable holding
+    its key; ``glossary`` is the file of kept names, beside ``hub.toml``.
+    """
+
+    engine: Key | None = None
+    url: str | None = None
+    key_env: Annotated[str, Field(pattern=r"^[A-Z][A-Z0-9_]*$")] | None = None
+    timeout_seconds: float = Field(default=20.0, gt=0, le=300)
+    batch_size: int = Field(default=25, ge=1, le=1000)
+    glossary: str = "glossary.yaml"
+
+
 class Settings(_Strict):
     """A whole deployment."""
 
@@ -193,6 +214,7 @@ class Settings(_Strict):
     channels: dict[Key, ChannelSettings] = Field(default_factory=dict)
     routes: list[RouteSettings] = Field(default_factory=list)
     schedules: dict[Key, ScheduleSettings] = Field(default_factory=dict)
+    translation: TranslationSettings = Field(default_factory=TranslationSettings)
     path: str = "hub.toml"
     secrets: Mapping[str, str] = Field(default_factory=dict, repr=False, exclude=True)
 
@@ -200,6 +222,15 @@ class Settings(_Strict):
         """The secret of a channel, read from the environment captured at load time."""
         env = self.channels[channel_key].token_env
         return self.secrets.get(env) if env else None
+
+    def translation_key(self) -> str | None:
+        """The translation engine's key, read from the environment captured at load time."""
+        env = self.translation.key_env
+        return self.secrets.get(env) if env else None
+
+    def glossary_path(self) -> Path:
+        """The glossary file, relative to the folder of ``hub.toml``."""
+        return Path(self.path).parent / self.translation.glossary
 
     def database_url(self) -> str:
         """The database to use: ``HUB_DATABASE_URL``, else the config, else SQLite in data_dir."""
@@ -225,13 +256,15 @@ def load_settings(
     environ: Mapping[str, str] | None = None,
     platforms: Iterable[str] | None = None,
     overrides: Callable[[dict[str, Any]], None] | None = None,
+    engines: Iterable[str] | None = None,
 ) -> Settings:
     """Read and validate a configuration file.
 
     ``environ`` supplies the secrets (default: none); ``platforms`` is the set of
     platform names that have a sink installed (default: accept any name);
     ``overrides`` may change the parsed data in place before validation (the
-    demo points channels at local stand-ins this way). Raises
+    demo points channels at local stand-ins this way); ``engines`` is the set of
+    translation engines installed (default: accept any name). Raises
     :class:`ConfigError` listing every problem found.
     """
     path = Path(path)
@@ -257,6 +290,7 @@ def load_settings(
     except ValidationError as exc:
         raise ConfigError(_validation_problems(exc, shown, lines)) from None
     problems = list(_cross_check(settings, lines, platforms))
+    problems += _check_translation(settings, lines, engines)
     if problems:
         raise ConfigError(problems)
     return settings
@@ -273,6 +307,7 @@ _MODELS_BY_TABLE: dict[str, type[BaseModel]] = {
     "channels": ChannelSettings,
     "routes": RouteSettings,
     "schedules": ScheduleSettings,
+    "translation": TranslationSettings,
 }
 
 
@@ -390,6 +425,22 @@ def _cross_check(
             yield problem(("schedules", key, "weekday"), "a weekly schedule needs a weekday")
         if schedule.period == "month" and schedule.day is None:
             yield problem(("schedules", key, "day"), "a monthly schedule needs a day (1-28)")
+
+
+def _check_translation(
+    settings: Settings, lines: dict[tuple[str | int, ...], int], engines: Iterable[str] | None
+) -> list[Problem]:
+    """The engine named is one installed (what each engine needs more: its factory says)."""
+    section = settings.translation
+    if section.engine is None:
+        return []
+    problems = []
+    known = sorted(engines) if engines is not None else None
+    if known is not None and section.engine not in known:
+        loc: KeyPath = ("translation", "engine")
+        message = f"no translation engine {section.engine!r} (installed: {', '.join(known)})"
+        problems.append(Problem(settings.path, _dotted(loc), message, line_of(lines, loc)))
+    return problems
 
 
 def missing_secrets(settings: Settings, channels: Iterable[str] | None = None) -> list[Problem]:

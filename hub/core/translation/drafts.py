@@ -1,0 +1,160 @@
+"""Machine drafts where the hub needs a language it lacks: an item's translations, a
+knowledge entry's missing languages. Each draft is marked with its engine
+(``ItemTranslation.machine``, a knowledge entry's ``data.translated``) and is a draft:
+a person approves it with the item, edits it or deletes it. A text the engine did not
+translate is left out, with the reason returned, and nothing else waits on it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from sqlalchemy import Engine, select
+from sqlalchemy.orm import Session
+
+from hub.core.bus.router import languages_to_translate
+from hub.core.config.settings import Settings
+from hub.core.models import Item, ItemTranslation, KnowledgeEntry, Member, Source
+from hub.core.translation.service import Translated, TranslationService
+
+
+@dataclass
+class DraftReport:
+    """What was drafted (language or ``item:language``) and what was not, with why."""
+
+    drafted: list[str] = field(default_factory=list)
+    untranslated: dict[str, str] = field(default_factory=dict)
+
+
+def draft_item_translations(
+    session: Session,
+    items: Iterable[Item],
+    language: str,
+    service: TranslationService,
+    report: DraftReport | None = None,
+) -> DraftReport:
+    """Draft ``items``' title and summary in ``language`` where they have no text in it."""
+    report = report if report is not None else DraftReport()
+    for item in items:
+        have = {t.language for t in item.translations}
+        if item.language is None or item.language == language or language in have:
+            continue
+        where = f"{item.id}:{language}"
+        title, html, text = (
+            service.translate([item.title], item.language, language, session=session)
+            + service.translate(
+                [item.summary_html], item.language, language, format="html", session=session
+            )
+            + service.translate([item.summary_text], item.language, language, session=session)
+        )
+        failed = [o for o in (title, html, text) if not isinstance(o, Translated)]
+        if failed or not isinstance(title, Translated):
+            report.untranslated[where] = getattr(failed[0], "reason", "not translated")
+            continue
+        assert isinstance(html, Translated) and isinstance(text, Translated)
+        item.translations.append(
+            ItemTranslation(
+                language=language,
+                title=title.text[:500],
+                summary_html=html.text,
+                summary_text=text.text,
+                machine=service.name,
+            )
+        )
+        report.drafted.append(where)
+    session.flush()
+    return report
+
+
+def draft_entry_languages(
+    session: Session,
+    entry: KnowledgeEntry,
+    languages: Sequence[str],
+    service: TranslationService,
+    prefer: str = "en",
+) -> DraftReport:
+    """Draft a knowledge entry's name and body in each of ``languages`` it lacks, from
+    ``prefer``'s text (else the first language it has both in), marking each language
+    drafted in ``data.translated`` as the seed files do."""
+    report = DraftReport()
+    name, body = dict(entry.name or {}), dict(entry.body or {})
+    complete = [code for code in (prefer, *sorted(body)) if name.get(code) and body.get(code)]
+    if not complete:
+        report.untranslated["*"] = "the entry has no language with both a name and a text"
+        return report
+    source = complete[0]
+    translated = set((entry.data or {}).get("translated", []))
+    for language in languages:
+        if name.get(language) and body.get(language):
+            continue
+        outcomes = service.translate(
+            [name[source], body[source]], source, language, session=session
+        )
+        reasons = [o.reason for o in outcomes if not isinstance(o, Translated)]
+        if reasons:
+            report.untranslated[language] = reasons[0]
+            continue
+        new_name, new_body = (o.text for o in outcomes if isinstance(o, Translated))
+        name.setdefault(language, new_name)
+        name[language] = name[language] or new_name
+        body[language] = body.get(language) or new_body
+        translated.add(language)
+        report.drafted.append(language)
+    if report.drafted:
+        entry.name, entry.body = name, body
+        entry.data = {**(entry.data or {}), "translated": sorted(translated)}
+        session.flush()
+    return report
+
+
+def draft_for_routes(
+    session: Session, item: Item, settings: Settings, service: TranslationService
+) -> DraftReport:
+    """Draft ``item`` in the languages its ``translate = true`` routes need, for the
+    moderator to see beside it and approve with it."""
+    source_key = (
+        session.scalar(select(Source.key).where(Source.id == item.source_id))
+        if item.source_id is not None
+        else None
+    )
+    member = session.get(Member, item.member_id) if item.member_id else None
+    report = DraftReport()
+    for language in sorted(languages_to_translate(item, settings, source_key, member)):
+        draft_item_translations(session, [item], language, service, report)
+    return report
+
+
+def draft_pending(
+    engine: Engine, settings: Settings, service: TranslationService, *, limit: int = 20
+) -> DraftReport:
+    """Draft the languages that ``translate = true`` routes need for items waiting for a
+    moderator, oldest first, each in its own transaction; the round stops at the
+    first failure (the engine is down or refusing: the next round tries again), so
+    a dead engine costs one time-out a round, not one an item."""
+    report = DraftReport()
+    with Session(engine) as session:
+        waiting = list(
+            session.scalars(
+                select(Item.id)
+                .where(Item.status == "pending", Item.language.is_not(None))
+                .order_by(Item.id)
+            )
+        )
+    done = 0
+    for item_id in waiting:
+        if done >= limit:
+            break
+        with Session(engine, expire_on_commit=False) as session, session.begin():
+            item = session.get(Item, item_id)
+            if item is None or item.status != "pending":
+                continue
+            one = draft_for_routes(session, item, settings, service)
+        if not one.drafted and not one.untranslated:
+            continue
+        done += 1
+        report.drafted += one.drafted
+        report.untranslated.update(one.untranslated)
+        if one.untranslated:
+            break
+    return report

@@ -1,0 +1,65 @@
+"""HTML translated as HTML: only the text between tags goes to the engine.
+
+The hub's HTML is already sanitised (an allow-list of tags), so a tag is ``<...>``
+with no ``>`` inside quotes left unescaped. Tags, attributes (links included) and
+comments are kept byte for byte; entities (``&amp;``, ``&#8364;``) are kept as
+written, through placeholders; text inside ``<code>``, ``<pre>``, ``<script>`` and
+``<style>`` is not translated; text with no letter (numbers, punctuation) is not
+sent. Each text node keeps its leading and trailing white space.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+TAG = re.compile(r"<!--.*?-->|<[^>]*>", re.DOTALL)
+ENTITY = re.compile(r"&(?:#\d+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
+UNTRANSLATED = frozenset({"code", "pre", "script", "style"})
+LETTER = re.compile(r"[^\W\d_]")
+_TAG_NAME = re.compile(r"</?\s*([A-Za-z][A-Za-z0-9]*)")
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A run of the document: markup or text kept as is, or a text node to translate."""
+
+    text: str
+    translate: bool
+
+
+def split_html(document: str) -> list[Piece]:
+    """The document as pieces; joining their ``text`` gives it back unchanged."""
+    pieces: list[Piece] = []
+    skipping: list[str] = []
+    position = 0
+    for match in TAG.finditer(document):
+        if match.start() > position:
+            pieces.extend(_text(document[position : match.start()], not skipping))
+        tag = match.group(0)
+        pieces.append(Piece(tag, False))
+        name = _TAG_NAME.match(tag)
+        if name and name.group(1).lower() in UNTRANSLATED and not tag.endswith("/>"):
+            if tag.startswith("</"):
+                if skipping:
+                    skipping.pop()
+            else:
+                skipping.append(name.group(1).lower())
+        position = match.end()
+    if position < len(document):
+        pieces.extend(_text(document[position:], not skipping))
+    return pieces
+
+
+def split_text(text: str) -> list[Piece]:
+    """Plain text as pieces: its white space kept, its words to translate."""
+    return _text(text, True)
+
+
+def _text(run: str, translatable: bool) -> list[Piece]:
+    if not translatable or not LETTER.search(run):
+        return [Piece(run, False)]
+    core = run.strip()
+    start = run.index(core)
+    pieces = [Piece(run[:start], False), Piece(core, True), Piece(run[start + len(core) :], False)]
+    return [p for p in pieces if p.text]
