@@ -229,7 +229,7 @@ class ItemTranslation(Base):
     """The story's page in this language, when the entry it came from had one (0012)."""
     machine: Mapped[str | None] = mapped_column(String(40))
     """The engine that drafted it (``libretranslate``...): a machine translation, shown
-    as such; None when a person wrote it or it came from a feed (0019)."""
+    as such; None when a person wrote it or it came from a feed (0013)."""
     item: Mapped[Item] = relationship(back_populates="translations")
 
 

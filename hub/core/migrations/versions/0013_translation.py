@@ -4,7 +4,7 @@
 source, target, engine), so a text is never paid for twice; ``item_translations.machine``
 names the engine that drafted a translation (None when a person wrote it).
 
-Revision ID: 0019
+Revision ID: 0013
 Revises: 0012
 """
 
@@ -13,7 +13,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0019"
+revision: str = "0013"
 down_revision: str | None = "0012"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
