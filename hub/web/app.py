@@ -26,6 +26,7 @@ from hub.web import (
     knowledge_views,
     member_views,
     moderation_views,
+    news_pages,
     newsletter_send_views,
     newsletter_views,
     preferences_views,
@@ -110,6 +111,7 @@ def _routes() -> list[Route | Mount]:
         *_member_routes(),
         *_newsletter_routes(),
         *_knowledge_routes(),
+        *news_pages.routes(),  # public: /news/ and its feeds, /archive/
         Mount("/static", app=StaticFiles(directory=STATIC), name="static"),
     ]
 
