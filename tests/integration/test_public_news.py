@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from email.utils import format_datetime
+from typing import Any
 
 import feedparser
 import pytest
@@ -36,17 +37,27 @@ def client(engine: Engine) -> Iterator[ConsoleClient]:
 def ids(engine: Engine) -> dict[str, int]:
     """Items in every state: only the three approved ones may be shown."""
     now = utcnow()
-    rows = {
-        "climate_en": dict(title="Climate assemblies in Lyon", language="en", tags=["climate"],
-                           regions=["europe"], summary_html="<p>Ten <b>assemblies</b>.</p>",
-                           summary_text="Ten assemblies.", link="https://example.org/lyon"),
-        "budget_es": dict(title="Presupuesto participativo en Rosario", language="es",
-                          tags=["budgeting"], regions=["latin-america"]),
+    rows: dict[str, dict[str, Any]] = {
+        "climate_en": dict(
+            title="Climate assemblies in Lyon",
+            language="en",
+            tags=["climate"],
+            regions=["europe"],
+            summary_html="<p>Ten <b>assemblies</b>.</p>",
+            summary_text="Ten assemblies.",
+            link="https://example.org/lyon",
+        ),
+        "budget_es": dict(
+            title="Presupuesto participativo en Rosario",
+            language="es",
+            tags=["budgeting"],
+            regions=["latin-america"],
+        ),
         "story_en": dict(title="Award call open", language="en", tags=["climate"]),
         "pending": dict(title="Waiting for a moderator", language="en", status="pending"),
         "declined": dict(title="Declined story", language="en", status="declined"),
         "retracted": dict(title="Withdrawn story", language="en", status="retracted"),
-    }  # fmt: skip
+    }
     found: dict[str, int] = {}
     with transaction(engine) as session:
         for key, fields in rows.items():
@@ -56,9 +67,13 @@ def ids(engine: Engine) -> dict[str, int]:
             session.flush()
             found[key] = item.id
         session.add(
-            ItemTranslation(item_id=found["story_en"], language="es", title="Convocatoria abierta",
-                            summary_text="El premio abre su convocatoria.")
-        )  # fmt: skip
+            ItemTranslation(
+                item_id=found["story_en"],
+                language="es",
+                title="Convocatoria abierta",
+                summary_text="El premio abre su convocatoria.",
+            )
+        )
     return found
 
 
@@ -127,8 +142,11 @@ def parse(client: ConsoleClient, path: str) -> feedparser.FeedParserDict:
 def test_the_three_feeds_hold_the_approved_items_and_nothing_else(
     client: ConsoleClient, ids: dict[str, int]
 ) -> None:
-    approved = {"Climate assemblies in Lyon", "Presupuesto participativo en Rosario",
-                "Award call open"}  # fmt: skip
+    approved = {
+        "Climate assemblies in Lyon",
+        "Presupuesto participativo en Rosario",
+        "Award call open",
+    }
     versions = set()
     for path in FEEDS:
         parsed = parse(client, path)
@@ -156,8 +174,12 @@ def test_filters_are_the_same_in_every_feed_and_the_page(
         for path in FEEDS:
             assert titles(parse(client, path + query)) == expected, (path, query)
         page = client.get("/news/" + query).text
-        for title in ("Climate assemblies in Lyon", "Presupuesto participativo en Rosario",
-                      "Convocatoria abierta", "Award call open"):  # fmt: skip
+        for title in (
+            "Climate assemblies in Lyon",
+            "Presupuesto participativo en Rosario",
+            "Convocatoria abierta",
+            "Award call open",
+        ):
             assert (f">{title}</a>" in page) == (title in expected), (query, title)
 
 
