@@ -453,6 +453,33 @@ def test_channels_and_sources_are_read_by_admins(api: ApiClient, engine: Engine)
     }
 
 
+def test_requests_made_at_once_are_each_counted(api: ApiClient, engine: Engine) -> None:
+    """Twenty requests counted in parallel sessions against a limit of 5: exactly 5 pass."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from sqlalchemy.orm import Session
+
+    from hub.web.api.tokens import count_request, find_bearer
+
+    token = token_for(engine, EDITOR, "read")
+    now = utcnow()
+
+    def one(_: int) -> bool:
+        with Session(engine) as session:
+            bearer = find_bearer(session, token)
+            assert bearer is not None
+            allowed = count_request(session, bearer.token, now, limit=5).allowed
+            session.commit()
+            return allowed
+
+    with ThreadPoolExecutor(8) as pool:
+        answers = list(pool.map(one, range(20)))
+    assert answers.count(True) == 5
+    with transaction(engine) as session:
+        row = session.scalar(select(ApiToken))
+        assert row is not None and row.window_count == 20
+
+
 def test_every_documented_success_was_exercised() -> None:
     """Run last in this file: each operation's documented 2xx answers were seen and checked."""
     if not EXERCISED:

@@ -179,7 +179,7 @@ def _serve(operation: Operation, request: Request, raw: bytes) -> Response:
             )
             return problem.response(instance)
         now = console.clock()
-        allowance = count_request(bearer.token, now, limit=request.app.state.api_rate_limit)
+        allowance = count_request(db, bearer.token, now, limit=request.app.state.api_rate_limit)
         db.commit()  # the count holds whatever the handler does
         limits = _limit_headers(allowance)
         try:

@@ -26,7 +26,7 @@ import hashlib
 import secrets
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import case, literal, or_, select, update
 from sqlalchemy.orm import Session
 
 from hub.core.accounts import ApiToken
@@ -124,9 +124,7 @@ def find_bearer(session: Session, token: str) -> Bearer | None:
     """The live token for ``token`` and its active user, or None."""
     if not token.startswith(PREFIX) or len(token) > 200:
         return None
-    row = session.scalar(
-        select(ApiToken).where(ApiToken.token_hash == digest(token)).with_for_update()
-    )
+    row = session.scalar(select(ApiToken).where(ApiToken.token_hash == digest(token)))
     if row is None or row.revoked_at is not None:
         return None
     user = session.get(User, row.user_id)
@@ -146,20 +144,33 @@ class Allowance:
 
 
 def count_request(
+    session: Session,
     token: ApiToken,
     now: dt.datetime,
     *,
     limit: int = RATE_LIMIT,
     window: dt.timedelta = RATE_WINDOW,
 ) -> Allowance:
-    """Count one request in the token's window (a fixed window, held in its row)."""
-    started = token.window_started_at
-    if started is None or now - started >= window or now < started:
-        token.window_started_at, token.window_count = now, 0
-        started = now
-    reset = started + window - now
-    if token.window_count >= limit:
-        return Allowance(False, limit, 0, reset)
-    token.window_count += 1
-    token.last_used_at = now
-    return Allowance(True, limit, limit - token.window_count, reset)
+    """Count one request in the token's window (a fixed window, held in its row).
+
+    The count is raised by one UPDATE in the database, not read and written back, so
+    requests made at once by several processes each count: of any number sent together
+    past the limit, none is let through.
+    """
+    started = ApiToken.window_started_at
+    fresh = or_(started.is_(None), started <= now - window, started > now)
+    moment = literal(now, started.type)
+    session.execute(
+        update(ApiToken)
+        .where(ApiToken.id == token.id)
+        .values(
+            window_started_at=case((fresh, moment), else_=started),
+            window_count=case((fresh, 1), else_=ApiToken.window_count + 1),
+            last_used_at=moment,
+        )
+        .execution_options(synchronize_session=False)
+    )
+    session.refresh(token)
+    count, began = token.window_count, token.window_started_at or now
+    reset = began + window - now
+    return Allowance(count <= limit, limit, max(0, limit - count), reset)
