@@ -93,7 +93,8 @@ def archive_edition(console: Console, request: Request, session: Session) -> Res
     from hub.web.news_pages import render_public
     from newsletters import publish
 
-    edition = session.get(NewsletterEdition, int(request.path_params["edition_id"]))
+    edition_id = int(request.path_params["edition_id"])
+    edition = session.get(NewsletterEdition, edition_id) if edition_id < 2**63 else None
     if edition is None or edition.status != "sent":
         return render_public(console, request, "news_missing.html", status=404, gone=False)
     try:

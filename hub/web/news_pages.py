@@ -71,9 +71,8 @@ def _public(
 def _news_list(console: Console, request: Request, session: Session) -> Response:
     wanted = NewsFilter.read(dict(request.query_params), console.settings.hub.languages)
     before = request.query_params.get("before", "")
-    items = published(
-        session, wanted, limit=PAGE_SIZE + 1, before=int(before) if before.isdigit() else None
-    )
+    older_than = int(before) if before.isdigit() and len(before) <= 18 else None
+    items = published(session, wanted, limit=PAGE_SIZE + 1, before=older_than)
     more = len(items) > PAGE_SIZE
     shown = [in_language(item, wanted.lang) for item in items[:PAGE_SIZE]]
     query = wanted.query
@@ -93,7 +92,8 @@ def _news_list(console: Console, request: Request, session: Session) -> Response
 
 
 def _news_item(console: Console, request: Request, session: Session) -> Response:
-    item = public_item(session, int(request.path_params["item_id"]))
+    item_id = int(request.path_params["item_id"])
+    item = public_item(session, item_id) if item_id < 2**63 else None
     if item is None:
         return render_public(console, request, "news_missing.html", status=404, gone=False)
     if item.status == "retracted":

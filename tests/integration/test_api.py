@@ -194,6 +194,11 @@ def test_unknown_paths_and_methods_are_problems(api: ApiClient, engine: Engine) 
     assert wrong.status_code == 405 and wrong.json()["status"] == 405
     absent = api.call("GET", "/items/{item_id}", token=token, path={"item_id": 999})
     assert absent.status_code == 404 and "999" in absent.json()["detail"]
+    huge = 10**30  # past any integer column: a 404, not the database's overflow
+    assert (
+        api.call("GET", "/items/{item_id}", token=token, path={"item_id": huge}).status_code == 404
+    )
+    assert api.call("GET", "/items", token=token, params={"before": str(huge)}).status_code == 422
 
 
 # --- items --------------------------------------------------------------------------

@@ -84,6 +84,7 @@ def test_the_archive_lists_sent_editions_per_language(
     assert "Edition sent_es" in spanish and "Edition sent_en" not in spanish
     assert client.get(f"/archive/{ids['draft_en']}").status_code == 404
     assert client.get("/archive/9999").status_code == 404
+    assert client.get(f"/archive/{10**30}").status_code == 404
 
 
 def test_an_edition_reads_as_a_web_page_without_tags_links_or_tracking(

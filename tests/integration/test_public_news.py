@@ -222,6 +222,8 @@ def test_news_pages_show_approved_items_and_nothing_else(
     for key, status in (("pending", 404), ("declined", 404), ("retracted", 410)):
         assert client.get(f"/news/{ids[key]}").status_code == status, key
     assert client.get("/news/99999").status_code == 404
+    assert client.get(f"/news/{10**30}").status_code == 404
+    assert client.get(f"/news/?before={10**30}").status_code == 200
     assert "set-cookie" not in listing.headers
 
 

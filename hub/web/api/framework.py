@@ -21,9 +21,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import urlencode
 
 from pydantic import BaseModel, ValidationError
 from sqlalchemy.orm import Session
@@ -36,7 +38,10 @@ from hub.web.api.tokens import Allowance, Bearer, count_request, find_bearer
 from hub.web.i18n import best_match, use_language
 from hub.web.page import Console
 
+LOG = logging.getLogger(__name__)
 BODY_LIMIT = 256 * 1024
+MAX_ID = 2**63 - 1
+"""Larger ids are refused before they reach the database (PostgreSQL and SQLite overflow)."""
 
 
 @dataclass
@@ -54,7 +59,11 @@ class Call:
         return self.request.query_params.get(name, "").strip()
 
     def path_int(self, name: str) -> int:
-        return int(self.request.path_params[name])
+        """An id from the path; one no row can have (past 64 bits) is a 404, not a crash."""
+        value = int(self.request.path_params[name])
+        if value > MAX_ID:
+            raise Problem("not-found", f"there is no {name.removesuffix('_id')} {value}")
+        return value
 
     @property
     def actor(self) -> str:
@@ -116,7 +125,7 @@ def before_id(call: Call) -> int | None:
     raw = call.param("before")
     if not raw:
         return None
-    if not raw.isdigit():
+    if not raw.isdigit() or int(raw) > MAX_ID:
         raise Problem("invalid-request", "before must be a whole number (an id)")
     return int(raw)
 
@@ -127,8 +136,7 @@ def next_page(call: Call, rows: list[Any], size: int) -> str | None:
         return None
     params = dict(call.request.query_params)
     params["before"] = str(rows[size - 1].id)
-    query = "&".join(f"{k}={v}" for k, v in params.items())
-    return f"{call.request.url.path}?{query}"
+    return f"{call.request.url.path}?{urlencode(params)}"
 
 
 def endpoint(operation: Operation) -> Callable[[Request], Any]:
@@ -197,6 +205,11 @@ def _serve(operation: Operation, request: Request, raw: bytes) -> Response:
         except Problem as problem:
             db.rollback()
             response: Response = problem.response(instance)
+        except Exception:
+            db.rollback()
+            LOG.exception("API %s %s failed", request.method, instance)
+            failed = Problem("server-error", "the hub failed to do this; the error is logged")
+            response = failed.response(instance)
         else:
             response = JSONResponse(
                 reply.model.model_dump(mode="json"),

@@ -243,7 +243,7 @@ def list_deliveries(call: Call) -> Reply:
         query = query.where(Channel.key == call.param("channel"))
     item = call.param("item")
     if item:
-        if not item.isdigit():
+        if not item.isdigit() or len(item) > 18:
             raise Problem("invalid-request", "item must be a whole number (an item's id)")
         query = query.where(Delivery.item_id == int(item))
     before = before_id(call)

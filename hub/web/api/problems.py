@@ -26,6 +26,7 @@ KINDS: dict[str, tuple[int, str]] = {
     "unsupported-media-type": (415, "The body must be JSON."),
     "invalid-request": (422, "The request is not valid."),
     "too-many-requests": (429, "The token made too many requests."),
+    "server-error": (500, "The hub failed to answer."),
 }
 """Every kind of problem the API answers: its status and its title."""
 
