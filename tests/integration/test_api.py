@@ -450,6 +450,12 @@ def test_channels_and_sources_are_read_by_admins(api: ApiClient, engine: Engine)
     admin = token_for(engine, ADMIN, "read")
     channels = api.call("GET", "/channels", token=admin).json()["channels"]
     assert [c["key"] for c in channels] == ["news_en", "news_es"]
+    one = api.call("GET", "/channels/{key}", token=admin, path={"key": "news_es"}).json()
+    assert one["language"] == "es" and one["platform"] == "memory"
+    assert api.call("GET", "/channels/{key}", token=admin, path={"key": "nope"}).status_code == 404
+    feed = api.call("GET", "/sources/{key}", token=admin, path={"key": "news_feed"}).json()
+    assert feed["kind"] == "feed" and feed["url"] == "https://example.org/feed.rss"
+    assert api.call("GET", "/sources/{key}", token=admin, path={"key": "nope"}).status_code == 404
     sources = api.call("GET", "/sources", token=admin).json()["sources"]
     assert {s["key"]: s["trusted"] for s in sources} == {
         "console": True,

@@ -43,7 +43,12 @@ problem details (`{MEDIA_TYPE}`)."""
 
 def _path_parameters(path: str) -> list[dict[str, Any]]:
     return [
-        {"name": name, "in": "path", "required": True, "schema": {"type": "integer"}}
+        {
+            "name": name,
+            "in": "path",
+            "required": True,
+            "schema": {"type": "integer"} if name.endswith("_id") else {"type": "string"},
+        }
         for name in re.findall(r"\{(\w+)\}", path)
     ]
 

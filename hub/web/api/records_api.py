@@ -200,42 +200,52 @@ def answer_question(call: Call) -> Reply:
     return Reply(question_out(question))
 
 
+def channel_out(c: Channel) -> ChannelOut:
+    return ChannelOut(
+        key=c.key,
+        platform=c.platform,
+        target=c.target,
+        language=c.language,
+        mode=c.mode,
+        enabled=c.enabled,
+    )
+
+
+def source_out(s: Source) -> SourceOut:
+    return SourceOut(
+        key=s.key,
+        kind=s.kind,
+        url=s.url,
+        title=s.title,
+        trusted=s.trusted,
+        enabled=s.enabled,
+        last_success_at=s.last_success_at,
+        last_error=s.last_error,
+        consecutive_failures=s.consecutive_failures,
+    )
+
+
 def list_channels(call: Call) -> Reply:
     rows = call.db.scalars(select(Channel).order_by(Channel.key))
-    return Reply(
-        ChannelList(
-            channels=[
-                ChannelOut(
-                    key=c.key,
-                    platform=c.platform,
-                    target=c.target,
-                    language=c.language,
-                    mode=c.mode,
-                    enabled=c.enabled,
-                )
-                for c in rows
-            ]
-        )
-    )
+    return Reply(ChannelList(channels=[channel_out(c) for c in rows]))
+
+
+def read_channel(call: Call) -> Reply:
+    key = call.request.path_params["key"]
+    channel = call.db.scalar(select(Channel).where(Channel.key == key))
+    if channel is None:
+        raise Problem("not-found", f"there is no channel {key!r}")
+    return Reply(channel_out(channel))
 
 
 def list_sources(call: Call) -> Reply:
     rows = call.db.scalars(select(Source).order_by(Source.key))
-    return Reply(
-        SourceList(
-            sources=[
-                SourceOut(
-                    key=s.key,
-                    kind=s.kind,
-                    url=s.url,
-                    title=s.title,
-                    trusted=s.trusted,
-                    enabled=s.enabled,
-                    last_success_at=s.last_success_at,
-                    last_error=s.last_error,
-                    consecutive_failures=s.consecutive_failures,
-                )
-                for s in rows
-            ]
-        )
-    )
+    return Reply(SourceList(sources=[source_out(s) for s in rows]))
+
+
+def read_source(call: Call) -> Reply:
+    key = call.request.path_params["key"]
+    source = call.db.scalar(select(Source).where(Source.key == key))
+    if source is None:
+        raise Problem("not-found", f"there is no source {key!r}")
+    return Reply(source_out(source))
