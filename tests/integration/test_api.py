@@ -270,6 +270,10 @@ def test_a_bad_item_gets_one_problem_saying_what_is_wrong(api: ApiClient, engine
     assert bad_link.status_code == 422 and "https://" in bad_link.json()["detail"]
     not_json = api.call("POST", "/items", token=writer, content=b"title=x")
     assert not_json.status_code == 415
+    assert api.call("POST", "/items", token=None, content=b"title=x").status_code == 401
+    big = {"source": "web_form", "title": "x", "text": "a" * 300_000}
+    too_large = api.call("POST", "/items", token=writer, json=big)
+    assert too_large.status_code == 422 and "larger than 256 KB" in too_large.json()["detail"]
     broken = api.call(
         "POST", "/items", token=writer, content=b"{", headers={"content-type": "application/json"}
     )

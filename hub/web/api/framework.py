@@ -143,7 +143,7 @@ def endpoint(operation: Operation) -> Callable[[Request], Any]:
     """The Starlette endpoint serving ``operation``."""
 
     async def serve(request: Request) -> Response:
-        raw = b""
+        raw: bytes | Problem = b""
         if operation.body is not None:
             raw = await _read_body(request)
         return await run_in_threadpool(_serve, operation, request, raw)
@@ -152,15 +152,19 @@ def endpoint(operation: Operation) -> Callable[[Request], Any]:
     return serve
 
 
-async def _read_body(request: Request) -> bytes:
+async def _read_body(request: Request) -> bytes | Problem:
+    """The JSON body, read up to :data:`BODY_LIMIT`; or the problem with it (answered only
+    once the token is known: a caller without one learns nothing of the body's rules)."""
     kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if kind != "application/json" and not kind.endswith("+json"):
-        return b"\x00not json"
+        return Problem(
+            "unsupported-media-type", "send the body as JSON (Content-Type: application/json)"
+        )
     body = b""
     async for chunk in request.stream():
         body += chunk
         if len(body) > BODY_LIMIT:
-            return b"\x00too large"
+            return Problem("invalid-request", f"the body is larger than {BODY_LIMIT // 1024} KB")
     return body
 
 
@@ -169,7 +173,7 @@ def _bearer_token(request: Request) -> str | None:
     return token.strip() if scheme.lower() == "bearer" and token.strip() else None
 
 
-def _serve(operation: Operation, request: Request, raw: bytes) -> Response:
+def _serve(operation: Operation, request: Request, raw: bytes | Problem) -> Response:
     console: Console = request.app.state.console
     instance = request.url.path
     language = best_match(request.headers.get("accept-language"))
@@ -242,15 +246,11 @@ def _check_rights(operation: Operation, bearer: Bearer) -> None:
         raise Problem("forbidden", "only an admin's token may do this (as in the console)")
 
 
-def _parse(operation: Operation, raw: bytes) -> Any:
+def _parse(operation: Operation, raw: bytes | Problem) -> Any:
     if operation.body is None:
         return None
-    if raw == b"\x00not json":
-        raise Problem(
-            "unsupported-media-type", "send the body as JSON (Content-Type: application/json)"
-        )
-    if raw == b"\x00too large":
-        raise Problem("invalid-request", f"the body is larger than {BODY_LIMIT // 1024} KB")
+    if isinstance(raw, Problem):
+        raise raw
     try:
         data = json.loads(raw)
     except (ValueError, RecursionError):
