@@ -118,8 +118,8 @@ def _generator(feed: Feed, kind: str) -> FeedGenerator:
         entry.title(shown.title)
         entry.link(href=shown.link or page, rel="alternate")
         if shown.summary_html:
-            entry.content(shown.summary_html, type="html" if kind == "atom" else "CDATA")
-        entry.description(shown.summary_text or shown.title)
+            entry.content(shown.summary_html, type="html")  # escaped, never CDATA: "]]>" is text
+        entry.summary(shown.summary_text or shown.title)  # Atom summary, RSS description
         entry.published(when(shown.item))
         entry.updated(shown.item.updated_at)
         for tag in shown.item.tags or []:

@@ -43,7 +43,7 @@ def ids(engine: Engine) -> dict[str, int]:
             language="en",
             tags=["climate"],
             regions=["europe"],
-            summary_html="<p>Ten <b>assemblies</b>.</p>",
+            summary_html="<p>Ten <b>assemblies</b> ]]&gt; &amp; more.</p>",
             summary_text="Ten assemblies.",
             link="https://example.org/lyon",
         ),
@@ -155,6 +155,8 @@ def test_the_three_feeds_hold_the_approved_items_and_nothing_else(
         lyon = next(e for e in parsed.entries if e.title == "Climate assemblies in Lyon")
         assert lyon.id == f"http://console.test/news/{ids['climate_en']}"
         assert lyon.link == "https://example.org/lyon"
+        html = lyon.content[0]["value"] if "content" in lyon else lyon["content_html"]
+        assert "<b>assemblies</b> ]]&gt; &amp; more." in html, (path, html)
     assert versions == {"rss20", "atom10", "json11"}
     types = [client.get(path).headers["content-type"].split(";")[0] for path in FEEDS]
     assert types == ["application/rss+xml", "application/atom+xml", "application/feed+json"]
@@ -197,6 +199,8 @@ def test_the_rss_and_atom_carry_what_their_specifications_require(
         guid = item.find("guid")
         assert guid is not None and guid.get("isPermaLink") == "true"
         assert item.findtext("pubDate")  # RFC 822 date, as the spec asks
+        assert item.findtext("description")  # title or description: at least one
+
     atom = etree.fromstring(client.get("/news/atom.xml").content)
     ns = {"a": "http://www.w3.org/2005/Atom"}
     for name in ("a:id", "a:title", "a:updated"):  # RFC 4287 4.1.1: required feed elements
@@ -205,6 +209,8 @@ def test_the_rss_and_atom_carry_what_their_specifications_require(
     for entry in atom.findall("a:entry", ns):
         for name in ("a:id", "a:title", "a:updated"):
             assert entry.findtext(name, namespaces=ns), name
+        content = entry.find("a:content", ns)
+        assert content is None or content.get("type") == "html"
 
 
 def test_news_pages_show_approved_items_and_nothing_else(
@@ -223,6 +229,8 @@ def test_news_pages_show_approved_items_and_nothing_else(
         assert client.get(f"/news/{ids[key]}").status_code == status, key
     assert client.get("/news/99999").status_code == 404
     assert client.get(f"/news/{10**30}").status_code == 404
+    french = client.get("/news/", headers={"accept-language": "fr"}).text
+    assert '<html lang="fr">' in french and "Actualités" in french
     assert client.get(f"/news/?before={10**30}").status_code == 200
     assert "set-cookie" not in listing.headers
 
