@@ -2,13 +2,17 @@
 
 A new token is shown once, on the page the form's POST answers (never in a redirect's
 flash cookie), and only its hash is kept (:mod:`hub.web.api.tokens`). Making and
-revoking are written to the audit log.
+revoking are written to the audit log. An admin also sees everyone else's live tokens
+and may revoke them.
 """
 
 from __future__ import annotations
 
+from sqlalchemy import select
 from starlette.responses import Response
 
+from hub.core.accounts import ApiToken
+from hub.core.models import User
 from hub.web.api.tokens import SCOPES, TokenError, allowed_scopes, create_token, revoke, user_tokens
 from hub.web.i18n import _
 from hub.web.page import Page, Refused
@@ -25,11 +29,25 @@ def scope_words() -> dict[str, str]:
     }
 
 
+def _others(page: Page) -> list[tuple[ApiToken, str]]:
+    """Every other user's live tokens with their owner's e-mail (admins run the accounts)."""
+    if page.user.role != "admin":
+        return []
+    rows = page.db.execute(
+        select(ApiToken, User.email)
+        .join(User, User.id == ApiToken.user_id)
+        .where(ApiToken.user_id != page.user.id, ApiToken.revoked_at.is_(None))
+        .order_by(User.email, ApiToken.id)
+    )
+    return [(token, email) for token, email in rows]
+
+
 def _page(page: Page, status: int = 200, new_token: str | None = None) -> Response:
     return page.render(
         "api_tokens.html",
         status=status,
         tokens=user_tokens(page.db, page.user.id),
+        others=_others(page),
         scopes=[s for s in SCOPES if s in allowed_scopes(page.user.role)],
         scope_words=scope_words(),
         new_token=new_token,

@@ -109,3 +109,23 @@ def test_a_revoked_token_stops_working_and_others_cannot_revoke_it(
     with transaction(engine) as session:
         actions = list(session.scalars(select(AuditEntry.action)))
         assert "token: revoke" in actions
+
+
+def test_an_admin_sees_and_revokes_other_peoples_tokens(
+    app, editor: ConsoleClient, engine: Engine
+) -> None:
+    found = TOKEN.search(make(editor, "Editor's script", "read").text)
+    assert found is not None
+    bearer = {"authorization": f"Bearer {found.group(1)}"}
+    with transaction(engine) as session:
+        token_id = session.scalars(select(ApiToken.id)).one()
+    assert "Other people" not in editor.get("/account/tokens").text
+    with ConsoleClient(app, client_ip="192.0.2.30") as admin:
+        admin.sign_in(ADMIN, PASSWORD)
+        page = admin.get("/account/tokens").text
+        assert "Editor&#39;s script" in page and EDITOR in page
+        revoked = admin.post(
+            f"/account/tokens/{token_id}/revoke", data={"csrf_token": csrf_token(page)}
+        )
+        assert revoked.status_code == 303
+    assert editor.get("/api/v1/items", headers=bearer).status_code == 401
