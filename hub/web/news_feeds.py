@@ -37,6 +37,7 @@ from hub.web.public_news import (
     Shown,
     in_language,
     last_change,
+    newest_versions,
     published,
     when,
 )
@@ -159,11 +160,13 @@ def json_feed(feed: Feed) -> bytes:
 WRITERS = {"rss": rss, "atom": atom, "json": json_feed}
 
 
-def etag_of(kind: str, feed: Feed) -> str:
-    digest = hashlib.sha256(f"{kind}?{feed.wanted.query}".encode())
-    for shown in feed.entries:
-        digest.update(f"|{shown.item.id}:{shown.item.updated_at.isoformat()}".encode())
-    digest.update(feed.site.encode())
+def etag_of(
+    kind: str, wanted: NewsFilter, site: str, versions: list[tuple[int, dt.datetime]]
+) -> str:
+    """The feed's tag: its format, filters and address, and each entry's id and last change."""
+    digest = hashlib.sha256(f"{kind}?{wanted.query}@{site}".encode())
+    for item_id, changed in versions:
+        digest.update(f"|{item_id}:{changed.isoformat()}".encode())
     return f'"{digest.hexdigest()[:32]}"'
 
 
@@ -185,6 +188,14 @@ def not_modified(request: Request, etag: str, changed: dt.datetime | None) -> bo
     return changed.replace(microsecond=0) <= moment
 
 
+def _validators(
+    console: Console, wanted: NewsFilter
+) -> tuple[list[tuple[int, dt.datetime]], dt.datetime | None]:
+    with Session(console.engine) as session:
+        versions = newest_versions(session, wanted, limit=FEED_SIZE)
+        return versions, last_change(session, wanted)
+
+
 def _load(console: Console, wanted: NewsFilter, site: str) -> Feed:
     with Session(console.engine) as session:
         items = published(session, wanted, limit=FEED_SIZE)
@@ -198,6 +209,13 @@ def _load(console: Console, wanted: NewsFilter, site: str) -> Feed:
         )
 
 
+def _validator_headers(etag: str, changed: dt.datetime | None) -> dict[str, str]:
+    headers = {"etag": etag, "cache-control": "public, max-age=300"}
+    if changed is not None:
+        headers["last-modified"] = format_datetime(changed.astimezone(dt.UTC), usegmt=True)
+    return headers
+
+
 def feed_endpoint(kind: str) -> Callable[[Request], Awaitable[Response]]:
     """The Starlette endpoint serving the feed in ``kind`` (rss, atom or json)."""
 
@@ -205,13 +223,13 @@ def feed_endpoint(kind: str) -> Callable[[Request], Awaitable[Response]]:
         console: Console = request.app.state.console
         wanted = NewsFilter.read(dict(request.query_params), console.settings.hub.languages)
         site = site_url(console.settings, request)
+        versions, changed = await run_in_threadpool(_validators, console, wanted)
+        etag = etag_of(kind, wanted, site, versions)
+        if not_modified(request, etag, changed):
+            return Response(status_code=304, headers=_validator_headers(etag, changed))
         feed = await run_in_threadpool(_load, console, wanted, site)
-        etag = etag_of(kind, feed)
-        headers = {"etag": etag, "cache-control": "public, max-age=300"}
-        if feed.changed is not None:
-            headers["last-modified"] = format_datetime(feed.changed.astimezone(dt.UTC), usegmt=True)
-        if not_modified(request, etag, feed.changed):
-            return Response(status_code=304, headers=headers)
+        shown = [(s.item.id, s.item.updated_at) for s in feed.entries]  # as loaded
+        headers = _validator_headers(etag_of(kind, wanted, site, shown), feed.changed)
         body = await run_in_threadpool(WRITERS[kind], feed)
         return Response(body, media_type=FORMATS[kind], headers=headers)
 
