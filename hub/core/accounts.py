@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Boolean, ForeignKey, Index, String, Text
+from sqlalchemy import Boolean, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from hub.core.models import Base
@@ -51,3 +51,27 @@ class AuditEntry(Base):
     action: Mapped[str] = mapped_column(String(40))
     target: Mapped[str | None] = mapped_column(String(80), index=True)
     detail: Mapped[str | None] = mapped_column(Text)
+
+
+class ApiToken(Base):
+    """A personal access token for the REST API (``/api/v1/``), made by a console user.
+
+    The token itself is shown once, when it is made; ``token_hash`` keeps its SHA-256
+    (the token is 256 random bits, so a fast hash is enough: nothing can be guessed from
+    it). ``scopes`` are among ``read``, ``write``, ``moderate`` and ``admin``, never beyond
+    what the user's role allows. ``window_started_at`` and ``window_count`` count the
+    requests of the current rate-limit window, in the database so every process agrees.
+    """
+
+    __tablename__ = "api_tokens"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(100))
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    prefix: Mapped[str] = mapped_column(String(16))
+    scopes: Mapped[list[str]] = mapped_column(default=list)
+    created_at: Mapped[dt.datetime]
+    last_used_at: Mapped[dt.datetime | None]
+    revoked_at: Mapped[dt.datetime | None]
+    window_started_at: Mapped[dt.datetime | None]
+    window_count: Mapped[int] = mapped_column(Integer, default=0)

@@ -26,14 +26,19 @@ from hub.web import (
     knowledge_views,
     member_views,
     moderation_views,
+    news_pages,
     newsletter_send_views,
     newsletter_views,
     preferences_views,
     question_views,
     status_views,
     submit_views,
+    token_views,
     translation_views,
 )
+from hub.web.api import PREFIX as API_PREFIX
+from hub.web.api import create_api
+from hub.web.api.tokens import RATE_LIMIT as API_RATE_LIMIT
 from hub.web.page import Clock, Console, admin_view, member_view, public_view, view
 from hub.web.render import make_environment
 from hub.web.security import DEFAULT_HASHER, SecurityHeaders
@@ -65,6 +70,7 @@ def _routes() -> list[Route | Mount]:
         Route("/logout", view(auth_views.logout), methods=post),
         Route("/account", view(auth_views.account_page), methods=get),
         Route("/account", view(auth_views.account_save), methods=post),
+        *_token_routes(),
         Route("/submit-news", member_view(submit_views.member_form), methods=get),
         Route("/submit-news", member_view(submit_views.member_submit), methods=post),
         Route("/", view(status_views.dashboard), methods=get),
@@ -111,7 +117,18 @@ def _routes() -> list[Route | Mount]:
         *_member_routes(),
         *_newsletter_routes(),
         *_knowledge_routes(),
+        *news_pages.routes(),  # public: /news/ and its feeds, /archive/
         Mount("/static", app=StaticFiles(directory=STATIC), name="static"),
+    ]
+
+
+def _token_routes() -> list[Route]:
+    """The user's API tokens (hub.web.api): made and revoked in the console."""
+    tokens = token_views
+    return [
+        Route(tokens.HERE, view(tokens.tokens_page), methods=["GET"]),
+        Route(tokens.HERE, view(tokens.token_create), methods=["POST"]),
+        Route(tokens.HERE + "/{token_id:int}/revoke", view(tokens.token_revoke), methods=["POST"]),
     ]
 
 
@@ -184,6 +201,7 @@ def create_app(
     standins: Mapping[str, Any] | None = None,
     secret_key: str | None = None,
     password_hasher: PasswordHasher = DEFAULT_HASHER,
+    api_rate_limit: int = API_RATE_LIMIT,
 ) -> Starlette:
     """The secretariat's console for ``settings`` on ``engine``.
 
@@ -191,7 +209,8 @@ def create_app(
     the environment the settings were loaded with. Cookies are ``Secure`` when
     ``settings.hub.public_url`` is https. ``standins`` (platform -> stand-in)
     fills the stand-ins page in the demo. ``password_hasher`` is argon2id with
-    argon2-cffi's defaults; tests pass cheaper parameters.
+    argon2-cffi's defaults; tests pass cheaper parameters. ``api_rate_limit`` is how many
+    requests a minute each API token may make.
     """
     key = secret_key or settings.secrets.get(SECRET_KEY_ENV)
     if not key or len(key) < MIN_SECRET_LENGTH:
@@ -210,6 +229,9 @@ def create_app(
     app.state.console = console
     app.state.engine = engine
     app.router.routes.append(Route("/metrics", metrics_endpoint, methods=["GET"]))
+    app.router.routes.append(
+        Mount(API_PREFIX, app=create_api(console, rate_limit=api_rate_limit))
+    )  # tokens, no cookies
     install_ingress(app, settings, engine, clock)
     return app
 
