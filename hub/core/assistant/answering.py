@@ -88,7 +88,13 @@ class Responder:
         qtype = reading.qtype or "what"
         if not reading.words or reading.out_of_scope:
             return Decision(ctx.handoff(), "out_of_scope" if reading.words else "unknown", 0.0)
-        terms = self.retriever.unbind(self.retriever.query_terms(reading.content, ctx.language))
+        names = [  # a word the records write as a name, even if it is also a concept's word
+            w
+            for w in reading.words
+            if w in self.retriever.capital_words and w not in reading.content
+        ]
+        words = [*reading.content, *names]
+        terms = self.retriever.unbind(self.retriever.query_terms(words, ctx.language))
         ranked = self.retriever.search(terms)
         kind_terms, content = self._split_terms(terms)
         named = [c for c in content if self._weighty(c)] and ranked
@@ -487,6 +493,10 @@ class Responder:
         confidence = self._confidence(best_score, second, coverage)
         if coverage < MIN_COVERAGE or confidence < MIN_CONFIDENCE:
             return Decision(ctx.handoff(), qtype, confidence)
+        if qtype == "cost" and not best.terms.get("@cost"):  # its fee is not stated
+            name = self._label(ctx, best)
+            reply = ctx.handoff(ctx.phrase("cost_unknown_of", name=name), sources=[best.record_id])
+            return Decision(reply, qtype, min(confidence, 0.4))
         reply = self._slot(ctx, reading, qtype, best)
         if qtype == "how_many" and not reply.handoff and not self._counts(best):
             reply = ctx.handoff(sources=reply.sources)  # a count the record does not state

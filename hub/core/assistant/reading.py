@@ -38,9 +38,11 @@ _QUESTION_MARK = re.compile(r"[?¿]")
 LONG = 80
 CONSUMING = frozenset({"when", "where", "who", "theme", "what", "list", "how_many"})
 """Question types whose phrases are only question words (set aside before retrieval)."""
-CONCEPTS = frozenset({"cost", "join", "share"})
+CONCEPTS = frozenset({"cost", "join", "subscribe", "share"})
 """Question types that are also what is asked about: their words, in any language, are one
 retrieval term (``@cost``), which the records holding any of them also carry."""
+SLOT_OF = {"subscribe": "join"}
+"""A concept asked as the slot of another (subscribing asks how to join, a newsletter)."""
 """A message longer than this (characters) is summarised to its question sentences."""
 
 
@@ -124,6 +126,7 @@ def read(text: str, vocabulary: Vocabulary, today: dt.date) -> Reading:
     reading.content = [w for i, w in enumerate(words) if i not in used]
     if reading.qtype in CONCEPTS:
         reading.content.append(f"@{reading.qtype}")
+    reading.qtype = SLOT_OF.get(reading.qtype or "", reading.qtype)
     return reading
 
 

@@ -33,7 +33,7 @@ from babel import Locale
 from rapidfuzz import fuzz, process
 
 from hub.core.assistant.index import AwardView, EntryView, EventView, KnowledgeIndex
-from hub.core.assistant.reading import CONCEPTS
+from hub.core.assistant.reading import CONCEPTS, SLOT_OF
 from hub.core.assistant.text import normalise, split_codes
 from hub.core.assistant.vocabulary import LANGUAGES, Vocabulary
 
@@ -48,6 +48,8 @@ _ORDINAL = re.compile(r"^(\d{1,2})(st|nd|rd|th|a|o|e|er|re|eme|ieme|t|na|ena|ta|
 _YEAR = re.compile(r"^(19|20)\d\d$")
 _ROMAN = re.compile(r"^([ivxl]{2,7})(e|eme|er|a|o|th)?$")
 """A Roman numeral of two letters or more, maybe with an ordinal ending (``xiiie``)."""
+_CAPITALS = re.compile(r"\b[A-Z]{4,}\b")
+"""A word the records write in capitals (PARTICIPATE) is a name, not an everyday word."""
 _ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50}
 K1, B = 1.2, 0.5
 NAME_WEIGHT, ALIAS_WEIGHT, KIND_WEIGHT, BODY_WEIGHT = 3, 2, 1, 1
@@ -152,14 +154,17 @@ class Retriever:
         self.analyser = Analyser(vocabulary)
         self.docs: list[Doc] = []
         self.raw_words: set[str] = set()
+        self.capital_words: set[str] = set()
+        """Words the records write in capitals: names (PARTICIPATE), never a concept's word."""
         self.name_words: set[str] = set()
         self._seen: Counter[str] = Counter()
         self._beside: defaultdict[str, Counter[str]] = defaultdict(Counter)
         self.bound: dict[str, str] = {}
         """Term -> the start of the word it always stands beside in the records ("budget" of
         "participatory budgeting"): alone in a question, it means what the records do not hold."""
-        self._words: dict[str, list[str]] = {}
-        """A record's plain words while it is built (for the concepts it holds)."""
+        self._words: dict[str, list[tuple[int, list[str]]]] = {}
+        """A record's plain words per field, with the field's weight, while it is built (for
+        the concepts it holds)."""
         self.synonyms: dict[str, set[str]] = {}
         """Term -> the terms of the same name (IOPD/OIDP, UCLG/CGLU), from records' data."""
         self._countries = {lang: Locale.parse(lang).territories for lang in LANGUAGES}
@@ -175,13 +180,20 @@ class Retriever:
 
     # --- building ---------------------------------------------------------------------------
 
-    def _field(self, doc: Doc, texts: Iterable[tuple[str, str]], weight: int) -> None:
+    def _field(
+        self, doc: Doc, texts: Iterable[tuple[str, str]], weight: int, concepts: bool = True
+    ) -> None:
+        """Index ``texts``; ``concepts`` False for names of places ("Costa" is no cost)."""
         for language, text in texts:
             if not text:
                 continue
             plain = normalise(text).split()
             self.raw_words.update(plain)
-            self._words.setdefault(doc.key, []).extend([*plain, "|"])
+            capitals = {normalise(w) for w in _CAPITALS.findall(text)}
+            self.capital_words |= capitals
+            words = [w if w not in capitals else "|" for w in plain]  # PARTICIPATE is a name
+            if concepts:
+                self._words.setdefault(doc.key, []).append((weight, words))
             lang = language if language in STEMMERS else "en"
             terms = self.analyser.terms_of(plain, lang)
             for i, term in enumerate(terms):
@@ -222,7 +234,7 @@ class Retriever:
         texts = [("en", city or "")]
         if country:
             texts += [(lang, self._countries[lang].get(country, "")) for lang in LANGUAGES]
-        self._field(doc, texts, ALIAS_WEIGHT)
+        self._field(doc, texts, ALIAS_WEIGHT, concepts=False)
         self._names(doc, [t for _, t in texts])
 
     def _event_doc(self, event: EventView) -> Doc:
@@ -305,10 +317,13 @@ class Retriever:
             self.synonyms.setdefault(term, set()).update(terms)
 
     def _add(self, doc: Doc) -> None:
-        words = self._words.pop(doc.key, [])
-        for found in self.vocabulary.types.find(words, fuzzy=False):
-            if found.value in CONCEPTS:
-                doc.terms[f"@{found.value}"] += ALIAS_WEIGHT
+        for weight, words in self._words.pop(doc.key, []):
+            for found in self.vocabulary.types.find(words, fuzzy=False):
+                if found.value in CONCEPTS:  # in the name it weighs as a name word
+                    doc.terms[f"@{found.value}"] += weight
+        for concept, broader in SLOT_OF.items():  # subscribing is also a way of joining, a little
+            if doc.terms.get(f"@{concept}") and not doc.terms.get(f"@{broader}"):
+                doc.terms[f"@{broader}"] = BODY_WEIGHT
         self.docs.append(doc)
 
     def _finish(self) -> None:

@@ -22,6 +22,7 @@ TYPE_ORDER = (
     "cost",
     "how_many",
     "join",
+    "subscribe",
     "share",
     "when",
     "where",
