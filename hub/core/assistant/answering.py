@@ -42,6 +42,10 @@ MIN_CONFIDENCE = 0.32
 of the development set and the two older sets used for tuning: answers under it were wrong
 10 times in 13 (an invented answer is worse than a handoff)."""
 MAX_LISTED = 8
+HOME = "iopd"
+"""The record of the hub's own network (a question naming no other is about it)."""
+HOME_EDGE = 0.9
+"""A record about the hub's network wins a tie by this much: the others score at most this share."""
 _YEAR = re.compile(r"(19|20)\d\d")
 _COUNT = re.compile(r"(?<![\d.,:/-])\d{1,3}(?![\d.,:/-])")
 _DATE = re.compile(r"\d{1,2}[:/.-]\d{1,2}|\d{1,2}\s*[-–]\s*\d{1,2}")
@@ -461,6 +465,7 @@ class Responder:
         terms: list[set[str]],
     ) -> Decision:
         ranked = self._fit(qtype, ranked)
+        ranked = self._home_first(ranked, terms)
         ranked = self._named_first(ranked, self.retriever.query_terms(reading.words, ctx.language))
         best_score, best = ranked[0]
         numbers = [o for o in terms if any(t[0] in "#y" and t[1:].isdigit() for t in o)]
@@ -540,6 +545,39 @@ class Responder:
             if qtype == "when":
                 return record.span
         return doc.record_id
+
+    @property
+    def _home_terms(self) -> set[str]:
+        """The terms of the network's own acronyms (IOPD, OIDP): the hub's own network."""
+        if not hasattr(self, "_home_cache"):
+            home = next((d for d in self.retriever.docs if d.key == HOME), None)
+            acronyms = (
+                home.record.data.get("acronyms")
+                if home and isinstance(home.record, EntryView)
+                else None
+            )
+            names = acronyms.values() if isinstance(acronyms, dict) else []
+            self._home_cache: set[str] = {
+                t for n in names for t in self.retriever.analyser.terms(str(n), "en")
+            }
+        return self._home_cache
+
+    def _home_first(
+        self, ranked: list[tuple[float, Doc]], terms: list[set[str]]
+    ) -> list[tuple[float, Doc]]:
+        """A question naming nothing but what it asks ("I want to become a member") is about
+        the hub's own network: among near ties, a record whose name says the network first."""
+        if not ranked or any(not t.startswith("@") for o in terms for t in o):
+            return ranked
+        best_score = ranked[0][0]
+        home = self._home_terms
+        for score, doc in ranked:
+            if score < best_score * TIE:
+                break
+            if any(name & home for name in doc.names):  # the others are no longer tied with it
+                rest = [(min(s, best_score * HOME_EDGE), d) for s, d in ranked if d is not doc]
+                return [(best_score, doc), *rest]
+        return ranked
 
     def _named_first(
         self, ranked: list[tuple[float, Doc]], said: list[set[str]]

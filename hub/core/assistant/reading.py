@@ -119,8 +119,11 @@ def read(text: str, vocabulary: Vocabulary, today: dt.date) -> Reading:
     for ordinal in vocabulary.ordinals.find(words, used, fuzzy=False):
         words[ordinal.start] = str(ordinal.value)  # "thirteenth" is "13th": an edition
         used.discard(ordinal.start)
-    for i, word in enumerate(words):  # "my city": who asks, not what is asked about
-        if word in vocabulary.askers and i and words[i - 1] in vocabulary.possessives:
+    for i, word in enumerate(words):  # "my (local) city (council)": who asks, not what is asked
+        before = words[i - 1] if i else ""
+        if word in vocabulary.askers and (
+            before in vocabulary.possessives or (i - 1 in used and before in vocabulary.askers)
+        ):
             used.add(i)
     reading.qtype = _qtype(words, vocabulary, used)
     reading.content = [w for i, w in enumerate(words) if i not in used]
