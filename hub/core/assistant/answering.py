@@ -29,7 +29,7 @@ from hub.core.assistant.context import Context, Reply, Target, describe, event_n
 from hub.core.assistant.dates import covered, when
 from hub.core.assistant.index import AwardView, EntryView, EventView, StepView, text_in
 from hub.core.assistant.reading import Reading
-from hub.core.assistant.retrieval import Doc, Retriever
+from hub.core.assistant.retrieval import ALIAS_WEIGHT, Doc, Retriever
 
 NOT_LISTED = frozenset({"agenda_item"})
 """Kinds never offered as an event on their own (the secretariat's agenda items)."""
@@ -42,6 +42,8 @@ MIN_CONFIDENCE = 0.32
 of the development set and the two older sets used for tuning: answers under it were wrong
 10 times in 13 (an invented answer is worse than a handoff)."""
 MAX_LISTED = 8
+AGREE = 0.7
+"""Share of the shorter text's words the other must hold for two tied entries to agree."""
 HOME = "iopd"
 """The record of the hub's own network (a question naming no other is about it)."""
 HOME_EDGE = 0.9
@@ -466,7 +468,9 @@ class Responder:
     ) -> Decision:
         ranked = self._fit(qtype, ranked)
         ranked = self._home_first(ranked, terms)
-        ranked = self._named_first(ranked, self.retriever.query_terms(reading.words, ctx.language))
+        ranked = self._named_first(
+            ranked, self.retriever.query_terms(reading.words, ctx.language), qtype
+        )
         best_score, best = ranked[0]
         numbers = [o for o in terms if any(t[0] in "#y" and t[1:].isdigit() for t in o)]
         for options in numbers:  # an edition or year the question names must be the record's
@@ -485,7 +489,11 @@ class Responder:
         if named_kinds & best.kind_terms:  # the kind asked: records of other kinds are no rivals
             rivals = [(s, d) for s, d in rivals if d.kind_terms & named_kinds]
         if best.group == "entry":  # undated knowledge: only a near-perfect tie is ambiguous
-            rivals = [(s, d) for s, d in rivals if s >= best_score * 0.98 and d.group == "entry"]
+            rivals = [
+                (s, d)
+                for s, d in rivals
+                if s >= best_score * 0.98 and d.group == "entry" and not self._agree(best, d)
+            ]
         if rivals and any(self._says(qtype, d) != self._says(qtype, best) for _, d in rivals):
             said = self.retriever.query_terms(reading.words, ctx.language)
             chosen = self._named(best, [d for _, d in rivals], said)
@@ -498,7 +506,9 @@ class Responder:
         confidence = self._confidence(best_score, second, coverage)
         if coverage < MIN_COVERAGE or confidence < MIN_CONFIDENCE:
             return Decision(ctx.handoff(), qtype, confidence)
-        if qtype == "cost" and not best.terms.get("@cost"):  # its fee is not stated
+        if (
+            qtype == "cost" and best.terms.get("@cost", 0) < ALIAS_WEIGHT
+        ):  # no fee stated, but in passing
             name = self._label(ctx, best)
             reply = ctx.handoff(ctx.phrase("cost_unknown_of", name=name), sources=[best.record_id])
             return Decision(reply, qtype, min(confidence, 0.4))
@@ -506,6 +516,17 @@ class Responder:
         if qtype == "how_many" and not reply.handoff and not self._counts(best):
             reply = ctx.handoff(sources=reply.sources)  # a count the record does not state
         return Decision(reply, qtype, confidence if not reply.handoff else min(confidence, 0.4))
+
+    def _agree(self, one: Doc, other: Doc) -> bool:
+        """Two entries that say the same: most words of the shorter English text are in the
+        other ("how to join OGP Local" as an FAQ and as an OGP Local fact)."""
+        texts = []
+        for doc in (one, other):
+            record = doc.record
+            body = record.body.get("en", "") if isinstance(record, EntryView) else ""
+            texts.append(set(self.retriever.analyser.terms(body, "en")))
+        shorter, longer = sorted(texts, key=len)
+        return bool(shorter) and len(shorter & longer) >= AGREE * len(shorter)
 
     def _counts(self, doc: Doc) -> bool:
         """A record that states a count: an entry with a number that is not a year or date."""
@@ -580,14 +601,17 @@ class Responder:
         return ranked
 
     def _named_first(
-        self, ranked: list[tuple[float, Doc]], said: list[set[str]]
+        self, ranked: list[tuple[float, Doc]], said: list[set[str]], qtype: str = "what"
     ) -> list[tuple[float, Doc]]:
         """A record the question calls by its whole own name ("what is the IOPD") comes
-        first among those scoring near the best."""
+        first among those scoring near the best, if it holds the slot asked as the best does
+        (since when the IOPD works with UCLG: the record that states a year)."""
         if not ranked:
             return ranked
         best_score = ranked[0][0]
         near = [(s, d) for s, d in ranked if s >= best_score * TIE]
+        if qtype in {"when", "where", "who"} and self._holds(qtype, ranked[0][1]):
+            near = [(s, d) for s, d in near if self._holds(qtype, d)]
         if self.retriever.name_share(ranked[0][1], said) >= 0.99:
             return ranked
         named = [(s, d) for s, d in near if self.retriever.name_share(d, said) >= 0.99]

@@ -41,6 +41,8 @@ CONSUMING = frozenset({"when", "where", "who", "theme", "what", "list", "how_man
 CONCEPTS = frozenset({"cost", "join", "subscribe", "share"})
 """Question types that are also what is asked about: their words, in any language, are one
 retrieval term (``@cost``), which the records holding any of them also carry."""
+MEMBERS_ASK = frozenset({"join", "subscribe", "cost"})
+"""Slots whose askers (a university, a city) are who would join or pay, not what is asked."""
 SLOT_OF = {"subscribe": "join"}
 """A concept asked as the slot of another (subscribing asks how to join, a newsletter)."""
 """A message longer than this (characters) is summarised to its question sentences."""
@@ -126,6 +128,8 @@ def read(text: str, vocabulary: Vocabulary, today: dt.date) -> Reading:
         ):
             used.add(i)
     reading.qtype = _qtype(words, vocabulary, used)
+    if reading.qtype in MEMBERS_ASK:  # "can a university join?": the one who would join
+        used.update(i for i, word in enumerate(words) if word in vocabulary.askers)
     reading.content = [w for i, w in enumerate(words) if i not in used]
     if reading.qtype in CONCEPTS:
         reading.content.append(f"@{reading.qtype}")
