@@ -30,6 +30,7 @@ from hub.core.assistant.dates import covered, when
 from hub.core.assistant.index import AwardView, EntryView, EventView, StepView, text_in
 from hub.core.assistant.reading import Reading
 from hub.core.assistant.retrieval import ALIAS_WEIGHT, Doc, Retriever
+from hub.core.assistant.text import normalise
 
 NOT_LISTED = frozenset({"agenda_item"})
 """Kinds never offered as an event on their own (the secretariat's agenda items)."""
@@ -471,6 +472,12 @@ class Responder:
         ranked = self._named_first(
             ranked, self.retriever.query_terms(reading.words, ctx.language), qtype
         )
+        wholly = self._wholly_named(ranked, terms) if qtype == "what" else None
+        if wholly is not None:  # "what is the IOPD": the record of that whole name, and only it
+            ranked = [
+                (ranked[0][0], wholly),
+                *[(min(s, ranked[0][0] * HOME_EDGE), d) for s, d in ranked if d is not wholly],
+            ]
         best_score, best = ranked[0]
         numbers = [o for o in terms if any(t[0] in "#y" and t[1:].isdigit() for t in o)]
         for options in numbers:  # an edition or year the question names must be the record's
@@ -592,6 +599,8 @@ class Responder:
             return ranked
         best_score = ranked[0][0]
         home = self._home_terms
+        if not self._names_another_body(ranked[0][1], home):
+            return ranked
         for score, doc in ranked:
             if score < best_score * TIE:
                 break
@@ -599,6 +608,30 @@ class Responder:
                 rest = [(min(s, best_score * HOME_EDGE), d) for s, d in ranked if d is not doc]
                 return [(best_score, doc), *rest]
         return ranked
+
+    def _wholly_named(self, ranked: list[tuple[float, Doc]], terms: list[set[str]]) -> Doc | None:
+        """The one record whose own name is every word the question asks about ("what is
+        the IOPD", "que fait l'OIDP"): however common its name's words are in other records."""
+        asked = [o for o in terms if not any(t.startswith("@") for t in o)]
+        if not asked or len(asked) < len(terms):  # a concept asked (joining it): not a name
+            return None
+        found = [
+            d
+            for _, d in ranked
+            if any(
+                name and all(o & name for o in asked) and len(name) == len(asked)
+                for name in d.names
+            )
+        ]
+        return found[0] if len({d.record_id for d in found}) == 1 else None
+
+    def _names_another_body(self, doc: Doc, home: set[str]) -> bool:
+        """True when the record's name names a body other than the network (OGP Local)."""
+        record = doc.record
+        names = record.name.values() if isinstance(record, (EntryView, EventView)) else []
+        words = {w for name in names for w in normalise(name).split()}
+        others = {self.retriever.analyser.stem(w, "en") for w in words & self.retriever.acronyms}
+        return bool(others - home)
 
     def _named_first(
         self, ranked: list[tuple[float, Doc]], said: list[set[str]], qtype: str = "what"

@@ -50,6 +50,7 @@ _ROMAN = re.compile(r"^([ivxl]{2,7})(e|eme|er|a|o|th)?$")
 """A Roman numeral of two letters or more, maybe with an ordinal ending (``xiiie``)."""
 _CAPITALS = re.compile(r"\b[A-Z]{4,}\b")
 """A word the records write in capitals (PARTICIPATE) is a name, not an everyday word."""
+_ACRONYM = re.compile(r"\b[A-Z]{2,}\b")
 _ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50}
 K1, B = 1.2, 0.5
 NAME_WEIGHT, ALIAS_WEIGHT, KIND_WEIGHT, BODY_WEIGHT = 3, 2, 1, 1
@@ -154,6 +155,8 @@ class Retriever:
         self.analyser = Analyser(vocabulary)
         self.docs: list[Doc] = []
         self.raw_words: set[str] = set()
+        self.acronyms: set[str] = set()
+        """Words the records' names write in capitals (OGP, UCLG, IOPD): names of bodies."""
         self.capital_words: set[str] = set()
         """Words the records write in capitals: names (PARTICIPATE), never a concept's word."""
         self.name_words: set[str] = set()
@@ -190,6 +193,8 @@ class Retriever:
             plain = normalise(text).split()
             self.raw_words.update(plain)
             capitals = {normalise(w) for w in _CAPITALS.findall(text)}
+            if weight == NAME_WEIGHT:
+                self.acronyms |= {normalise(w) for w in _ACRONYM.findall(text)}
             self.capital_words |= capitals
             words = [w if w not in capitals else "|" for w in plain]  # PARTICIPATE is a name
             if concepts:
