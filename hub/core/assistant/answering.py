@@ -876,7 +876,10 @@ class Responder:
 
     def _entry_slot(self, ctx: Context, qtype: str, doc: Doc, entry: EntryView) -> Reply:
         if entry.kind == "office":
-            return Reply(self._office(ctx, entry), [entry.id])
+            said = self._office(ctx, entry)
+            if qtype in {"where", "when"} and entry.data.get("status") != "founded":
+                return ctx.handoff(said, sources=[entry.id])  # planned: no place, no date
+            return Reply(said, [entry.id])
         name = text_in(entry.name, ctx.language)[0]
         if qtype in {"where", "when"} and entry.kind != "faq":
             return self._entry_fact(ctx, qtype, name, entry)
