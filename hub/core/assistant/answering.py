@@ -48,6 +48,22 @@ answer 4 more right ones. Kept at 0.32, the side of handing off."""
 MAX_LISTED = 8
 AGREE = 0.7
 """Share of the shorter text's words the other must hold for two tied entries to agree."""
+WHO_KEYS = frozenset(
+    {
+        "led_by",
+        "hosted_by",
+        "received_by",
+        "organisation",
+        "partners",
+        "defined_by",
+        "members",
+        "organiser",
+    }
+)
+"""Fields of an entry that name who is behind it."""
+NAMELESS_KINDS = frozenset({"office", "working_group"})
+"""Kinds whose texts never name the person in charge: without a field of :data:`WHO_KEYS`,
+who runs one is handed off (its text is not the answer)."""
 HOME = "iopd"
 """The record of the hub's own network (a question naming no other is about it)."""
 HOME_EDGE = 0.9
@@ -880,6 +896,9 @@ class Responder:
         return ctx.handoff(ctx.phrase("date_unknown_of", name=name), sources=[entry.id])
 
     def _entry_slot(self, ctx: Context, qtype: str, doc: Doc, entry: EntryView) -> Reply:
+        if qtype == "who" and entry.kind in NAMELESS_KINDS and not WHO_KEYS & set(entry.data):
+            name = text_in(entry.name, ctx.language)[0]  # no one is named: its text is no answer
+            return ctx.handoff(ctx.phrase("who_unknown_of", name=name), sources=[entry.id])
         if entry.kind == "office":
             said = self._office(ctx, entry)
             if qtype in {"where", "when"} and entry.data.get("status") != "founded":
