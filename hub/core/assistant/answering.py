@@ -730,6 +730,9 @@ class Responder:
 
     def _slot(self, ctx: Context, reading: Reading, qtype: str, doc: Doc) -> Reply:
         record = doc.record
+        if reading.hour and qtype == "when" and not getattr(record, "time", None):
+            name = self._label(ctx, doc)  # a date is no answer to "at what time"
+            return ctx.handoff(ctx.phrase("time_unknown_of", name=name), sources=[doc.record_id])
         if isinstance(record, EventView):
             return self._event_slot(ctx, qtype, doc, record)
         if isinstance(record, AwardView):

@@ -60,6 +60,8 @@ class Reading:
     out_of_scope: bool = False
     only_orders: bool = False
     remind: bool = False
+    hour: bool = False
+    """The time of day is asked ("at what time"), not only the date."""
     content: list[str] = field(default_factory=list)
     """Words left for retrieval (time words and markers set aside)."""
 
@@ -99,6 +101,7 @@ def read(text: str, vocabulary: Vocabulary, today: dt.date) -> Reading:
     used: set[int] = set()
     vocabulary.courtesies.find(words, used, fuzzy=False)  # greetings and thanks set aside
     reading.remind = bool(vocabulary.remind.find(words, used, fuzzy=False))
+    reading.hour = bool(vocabulary.hour.find(list(words), fuzzy=False))
     if vocabulary.out_of_scope.find(list(words), fuzzy=False):
         reading.out_of_scope = True
     for found in vocabulary.periods.find(words, used, fuzzy=False):
