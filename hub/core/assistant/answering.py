@@ -213,6 +213,9 @@ class Responder:
     ) -> list[Doc]:
         """The pool narrowed by what the question names: its words, else its kinds."""
         named = [d for d in pool if content and self.coverage(d, content) >= MIN_COVERAGE]
+        if named and kind_terms:  # "the next UCLG congress": a congress, not a UCLG retreat
+            called = [d for d in named if any(name & kind_terms for name in d.names)]
+            return called or [d for d in named if d.kind_terms & kind_terms] or named
         if named:
             return named
         if kind_terms:
