@@ -29,7 +29,7 @@ from hub.core.assistant.context import Context, Reply, Target, describe, event_n
 from hub.core.assistant.dates import covered, when
 from hub.core.assistant.index import AwardView, EntryView, EventView, StepView, text_in
 from hub.core.assistant.reading import Reading
-from hub.core.assistant.retrieval import ALIAS_WEIGHT, Doc, Retriever
+from hub.core.assistant.retrieval import ALIAS_WEIGHT, Doc, Retriever, number_term
 from hub.core.assistant.text import normalise
 
 NOT_LISTED = frozenset({"agenda_item"})
@@ -505,6 +505,10 @@ class Responder:
         for options in numbers:  # an edition or year the question names must be the record's
             if not any(best.terms.get(t) for t in options):
                 return Decision(ctx.handoff(ctx.phrase("no_such_record")), qtype, 0.1)
+        if best.group == "entry" and _ordinals(reading.words) & {
+            t for o in numbers for t in o
+        }:  # "the 8th distinction" is an edition, not priority 8 of a plan
+            return Decision(ctx.handoff(ctx.phrase("no_such_record")), qtype, 0.1)
         if not numbers and best.group in {"step", "award"}:  # no edition named: the current one
             best = self._current_edition(ctx, best)
         kinds_named = [o for o in terms if o & self._every_kind]
@@ -927,6 +931,16 @@ class Responder:
         if isinstance(url, str) and url not in text:
             text += " " + ctx.phrase("more_at", url=url)
         return Reply(text, [entry.id])
+
+
+def _ordinals(words: list[str]) -> set[str]:
+    """The edition terms (``#8``) of the words written as ordinals (8th, 8a, 8e, VIII)."""
+    out = set()
+    for word in words:
+        term = number_term(word)
+        if term and term.startswith("#") and not word.isdigit():
+            out.add(term)
+    return out
 
 
 def _since(data: dict[str, object]) -> tuple[dt.date | None, str]:
