@@ -64,6 +64,9 @@ WHO_KEYS = frozenset(
 NAMELESS_KINDS = frozenset({"office", "working_group"})
 """Kinds whose texts never name the person in charge: without a field of :data:`WHO_KEYS`,
 who runs one is handed off (its text is not the answer)."""
+HORIZON_YEARS = 1
+"""An edition starting more years than this after now is not yet the current one (its
+documents were not written): in 2016 the 2020 award is not offered."""
 HOME = "iopd"
 """The record of the hub's own network (a question naming no other is about it)."""
 HOME_EDGE = 0.9
@@ -725,12 +728,18 @@ class Responder:
             if len(undated) == len(spans):
                 return None
         coming = sorted(
-            ((s, d) for s, d in spans if s is not None and s[1] >= ctx.today),
+            (
+                (s, d)
+                for s, d in spans
+                if s is not None
+                and s[1] >= ctx.today
+                and s[0].year <= ctx.today.year + HORIZON_YEARS  # in 2016 the 2020 call is unknown
+            ),
             key=lambda item: item[0][0],
         )
         if coming:
             return coming[0][1]
-        past = [(s, d) for s, d in spans if s is not None]
+        past = [(s, d) for s, d in spans if s is not None and s[1] < ctx.today]
         return max(past, key=lambda item: item[0][0])[1] if past else None
 
     # --- the slot asked, from the record ------------------------------------------------
