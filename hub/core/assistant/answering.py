@@ -508,6 +508,10 @@ class Responder:
         for options in numbers:  # an edition or year the question names must be the record's
             if not any(best.terms.get(t) for t in options):
                 return Decision(ctx.handoff(ctx.phrase("no_such_record")), qtype, 0.1)
+        places = self.retriever.place_terms
+        for options in terms:  # a place the question names must be the record's
+            if options & places and not any(best.terms.get(t) for t in options):
+                return Decision(ctx.handoff(ctx.phrase("no_such_record")), qtype, 0.1)
         if best.group == "entry" and _ordinals(reading.words) & {
             t for o in numbers for t in o
         }:  # "the 8th distinction" is an edition, not priority 8 of a plan

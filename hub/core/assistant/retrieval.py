@@ -155,6 +155,8 @@ class Retriever:
         self.analyser = Analyser(vocabulary)
         self.docs: list[Doc] = []
         self.raw_words: set[str] = set()
+        self.place_terms: set[str] = set()
+        """Terms of the records' cities and countries."""
         self.acronyms: set[str] = set()
         """Words the records' names write in capitals (OGP, UCLG, IOPD): names of bodies."""
         self.capital_words: set[str] = set()
@@ -241,6 +243,8 @@ class Retriever:
             texts += [(lang, self._countries[lang].get(country, "")) for lang in LANGUAGES]
         self._field(doc, texts, ALIAS_WEIGHT, concepts=False)
         self._names(doc, [t for _, t in texts])
+        for language, text in texts:
+            self.place_terms.update(self.analyser.terms(text, language))
 
     def _event_doc(self, event: EventView) -> Doc:
         doc = Doc(event.id, event.id, "event", event.kind, event)
