@@ -150,3 +150,23 @@ def test_translated_texts_are_marked(assistant: Assistant) -> None:
     answer = assistant.answer("¿Desde cuándo colabora el OIDP con CGLU?", now=NOW)
     assert "2006" in answer.answer
     assert "inglés" not in answer.answer  # no "only in English" note
+
+
+@pytest.mark.parametrize(
+    ("question", "now"),
+    [
+        ("Is the 20th IOPD conference held in French?", dt.date(2020, 3, 1)),
+        ("Can members vote by post in the 2020 General Assembly?", NOW),
+    ],
+)
+def test_a_yes_no_is_only_answered_when_a_record_states_it(
+    assistant: Assistant, question: str, now: dt.date
+) -> None:
+    answer = assistant.answer(question, now=now)
+    assert answer.handoff, answer.answer
+
+
+def test_a_yes_no_a_record_states_is_answered(assistant: Assistant) -> None:
+    answer = assistant.answer("Is there an IOPD office in Dakar?", now=NOW)
+    assert not answer.handoff, answer.answer
+    assert "Dakar" in answer.answer

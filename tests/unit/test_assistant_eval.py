@@ -85,8 +85,9 @@ FRESH = (
     "tune_extra3_questions",
     "tune_extra4_questions",
     "tune_extra5_questions",
+    "tune_extra6_questions",
 )
-"""Fresh tuning sets (191 questions) written in the third round before the fixes they led
+"""Fresh tuning sets (207 questions) written in the third round before the fixes they led
 to, on the weak classes (cost, join, yes/no, handoffs of places, dates and people, Catalan
 and Portuguese). They are tuning data, so their scores are training scores."""
 
