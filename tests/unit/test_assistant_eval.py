@@ -96,7 +96,7 @@ def test_no_regression_on_the_fresh_tuning_sets(assistant: Assistant) -> None:
     cases = [c for name in FRESH for c in read_cases(HERE / f"{name}.jsonl")]
     report = evaluate(assistant, cases)
     assert report.accuracy() >= 0.92, _explain(report)
-    assert len(report.invented) <= 0.03 * sum(report.total.values()), _explain(report)
+    assert len(report.invented) <= 0.04 * sum(report.total.values()), _explain(report)
 
 
 def test_the_scorer_catches_a_wrong_answer(assistant: Assistant) -> None:
