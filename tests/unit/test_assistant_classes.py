@@ -170,3 +170,9 @@ def test_a_yes_no_a_record_states_is_answered(assistant: Assistant) -> None:
     answer = assistant.answer("Is there an IOPD office in Dakar?", now=NOW)
     assert not answer.handoff, answer.answer
     assert "Dakar" in answer.answer
+
+
+def test_a_place_name_says_no_language(assistant: Assistant) -> None:
+    """'Buenos' is a Spanish greeting word, but in 'Buenos Aires' it names a city."""
+    answer = assistant.answer("Què va llançar Buenos Aires per als infants?", now=NOW)
+    assert answer.language == "ca"

@@ -155,6 +155,8 @@ class Retriever:
         self.analyser = Analyser(vocabulary)
         self.docs: list[Doc] = []
         self.raw_words: set[str] = set()
+        self.place_words: set[str] = set()
+        """Words of the records' cities and countries, not function words: no language vote."""
         self.place_terms: set[str] = set()
         """Terms of the records' cities and countries."""
         self.acronyms: set[str] = set()
@@ -243,6 +245,9 @@ class Retriever:
             texts += [(lang, self._countries[lang].get(country, "")) for lang in LANGUAGES]
         self._field(doc, texts, ALIAS_WEIGHT, concepts=False)
         self._names(doc, [t for _, t in texts])
+        for _, text in texts:  # "Buenos Aires" says no language; "de", "la" still do
+            words = normalise(text).split()
+            self.place_words.update(w for w in words if w not in self.analyser.stopwords)
         for language, text in texts:
             self.place_terms.update(self.analyser.terms(text, language))
 
