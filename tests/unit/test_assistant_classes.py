@@ -176,3 +176,14 @@ def test_a_place_name_says_no_language(assistant: Assistant) -> None:
     """'Buenos' is a Spanish greeting word, but in 'Buenos Aires' it names a city."""
     answer = assistant.answer("Què va llançar Buenos Aires per als infants?", now=NOW)
     assert answer.language == "ca"
+
+
+@pytest.mark.parametrize(
+    "question", ["Fala-me dos círculos locais da OGP", "Parlez-moi des cercles locaux d'OGP"]
+)
+def test_a_name_glossed_in_brackets_is_also_named_without_the_gloss(
+    assistant: Assistant, question: str
+) -> None:
+    """'Círculos locales de OGP (Local Circles)': the collection, not one of its circles."""
+    answer = assistant.answer(question, now=NOW)
+    assert answer.sources == ["ogp-local-circles"], answer.answer

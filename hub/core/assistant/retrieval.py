@@ -48,6 +48,7 @@ _ORDINAL = re.compile(r"^(\d{1,2})(st|nd|rd|th|a|o|e|er|re|eme|ieme|t|na|ena|ta|
 _YEAR = re.compile(r"^(19|20)\d\d$")
 _ROMAN = re.compile(r"^([ivxl]{2,7})(e|eme|er|a|o|th)?$")
 """A Roman numeral of two letters or more, maybe with an ordinal ending (``xiiie``)."""
+_GLOSS = re.compile(r"\([^)]*\)")
 _CAPITALS = re.compile(r"\b[A-Z]{4,}\b")
 """A word the records write in capitals (PARTICIPATE) is a name, not an everyday word."""
 _ACRONYM = re.compile(r"\b[A-Z]{2,}\b")
@@ -220,10 +221,14 @@ class Retriever:
                     self.name_words.add(word)
 
     def _own_names(self, doc: Doc, names: dict[str, str]) -> None:
+        """The terms of each of the record's names; a name with a gloss in brackets ("Círculos
+        locales de OGP (Local Circles)") is also the name without it."""
         for language, text in names.items():
-            terms = set(self.analyser.terms(text, language if language in STEMMERS else "en"))
-            if terms:
-                doc.names.append(terms)
+            lang = language if language in STEMMERS else "en"
+            for variant in {text, _GLOSS.sub(" ", text)}:
+                terms = set(self.analyser.terms(variant, lang))
+                if terms and terms not in doc.names:
+                    doc.names.append(terms)
 
     def name_share(self, doc: Doc, terms: list[set[str]]) -> float:
         """How much of the record's own name (in its best language) the question says."""
