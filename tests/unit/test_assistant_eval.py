@@ -9,7 +9,9 @@ the class fixed), ``heldout2`` was only scored. The floors below sit a little
 under the figures measured when the assistant was built: a change that
 lowers them is a regression. The issue's goals (90% overall, 85% per
 language, at most 1 invented answer in 100) are not all reached yet; the
-figures are in the report of the branch.
+figures are in the report of the branch. Third round: the tune floors are 0.96 / 0.92 per
+language / at most 0.5% invented, the report floors 0.94 / 0.90 / 1.6% (measured 0.948,
+ca 0.926, pt 0.914, 8 invented in 555).
 
 The older sets are scored without their ``intent`` (the retrieval assistant
 names the slot asked, not the old tables' intents).
@@ -55,7 +57,7 @@ def test_the_development_set_is_as_the_issue_asks() -> None:
 
 @pytest.mark.parametrize(
     ("split", "floor", "per_language", "invented"),
-    [("tune", 0.94, 0.91, 0.01), ("report", 0.91, 0.86, 0.02)],
+    [("tune", 0.96, 0.92, 0.005), ("report", 0.94, 0.9, 0.016)],
 )
 def test_accuracy_on_the_development_set_does_not_fall(
     assistant: Assistant, split: str, floor: float, per_language: float, invented: float
@@ -69,12 +71,32 @@ def test_accuracy_on_the_development_set_does_not_fall(
 
 @pytest.mark.parametrize(
     ("name", "floor"),
-    [("eval_questions", 0.89), ("heldout_questions", 0.9), ("heldout2_questions", 0.78)],
+    [("eval_questions", 0.93), ("heldout_questions", 0.9), ("heldout2_questions", 0.95)],
 )
 def test_no_regression_on_the_older_sets(assistant: Assistant, name: str, floor: float) -> None:
     report = evaluate(assistant, read_cases(HERE / f"{name}.jsonl"))
     assert report.accuracy() >= floor, _explain(report)
     assert len(report.invented) <= 0.05 * sum(report.total.values()), _explain(report)
+
+
+FRESH = (
+    "tune_extra_questions",
+    "tune_extra2_questions",
+    "tune_extra3_questions",
+    "tune_extra4_questions",
+    "tune_extra5_questions",
+    "tune_extra6_questions",
+)
+"""Fresh tuning sets (207 questions) written in the third round before the fixes they led
+to, on the weak classes (cost, join, yes/no, handoffs of places, dates and people, Catalan
+and Portuguese). They are tuning data, so their scores are training scores."""
+
+
+def test_no_regression_on_the_fresh_tuning_sets(assistant: Assistant) -> None:
+    cases = [c for name in FRESH for c in read_cases(HERE / f"{name}.jsonl")]
+    report = evaluate(assistant, cases)
+    assert report.accuracy() >= 0.93, _explain(report)  # measured 0.947, 3 invented in 207
+    assert len(report.invented) <= 0.02 * sum(report.total.values()), _explain(report)
 
 
 def test_the_scorer_catches_a_wrong_answer(assistant: Assistant) -> None:

@@ -147,7 +147,9 @@ class Assistant:
         today = now.date() if isinstance(now, dt.datetime) else now
         preferred = getattr(member, "language", None)
         reading = read(text, self.vocabulary, today)
-        asked_in = self.languages.detect(reading.text or text, reading.words, preferred)
+        places = self.retriever.place_words  # "Buenos Aires" is no Spanish
+        voters = [w for w in reading.words if w not in places]
+        asked_in = self.languages.detect(reading.text or text, voters, preferred)
         language = lang if lang in LANGUAGES else asked_in
         ctx = Context(self.index, self.tables, language, today)
         decision = self.responder.decide(ctx, reading)

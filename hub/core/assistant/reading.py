@@ -38,9 +38,13 @@ _QUESTION_MARK = re.compile(r"[?¿]")
 LONG = 80
 CONSUMING = frozenset({"when", "where", "who", "theme", "what", "list", "how_many"})
 """Question types whose phrases are only question words (set aside before retrieval)."""
-CONCEPTS = frozenset({"cost", "join", "share"})
+CONCEPTS = frozenset({"cost", "join", "subscribe", "share"})
 """Question types that are also what is asked about: their words, in any language, are one
 retrieval term (``@cost``), which the records holding any of them also carry."""
+MEMBERS_ASK = frozenset({"join", "subscribe", "cost"})
+"""Slots whose askers (a university, a city) are who would join or pay, not what is asked."""
+SLOT_OF = {"subscribe": "join"}
+"""A concept asked as the slot of another (subscribing asks how to join, a newsletter)."""
 """A message longer than this (characters) is summarised to its question sentences."""
 
 
@@ -56,6 +60,8 @@ class Reading:
     out_of_scope: bool = False
     only_orders: bool = False
     remind: bool = False
+    hour: bool = False
+    """The time of day is asked ("at what time"), not only the date."""
     content: list[str] = field(default_factory=list)
     """Words left for retrieval (time words and markers set aside)."""
 
@@ -95,6 +101,7 @@ def read(text: str, vocabulary: Vocabulary, today: dt.date) -> Reading:
     used: set[int] = set()
     vocabulary.courtesies.find(words, used, fuzzy=False)  # greetings and thanks set aside
     reading.remind = bool(vocabulary.remind.find(words, used, fuzzy=False))
+    reading.hour = bool(vocabulary.hour.find(list(words), fuzzy=False))
     if vocabulary.out_of_scope.find(list(words), fuzzy=False):
         reading.out_of_scope = True
     for found in vocabulary.periods.find(words, used, fuzzy=False):
@@ -117,13 +124,19 @@ def read(text: str, vocabulary: Vocabulary, today: dt.date) -> Reading:
     for ordinal in vocabulary.ordinals.find(words, used, fuzzy=False):
         words[ordinal.start] = str(ordinal.value)  # "thirteenth" is "13th": an edition
         used.discard(ordinal.start)
-    for i, word in enumerate(words):  # "my city": who asks, not what is asked about
-        if word in vocabulary.askers and i and words[i - 1] in vocabulary.possessives:
+    for i, word in enumerate(words):  # "my (local) city (council)": who asks, not what is asked
+        before = words[i - 1] if i else ""
+        if word in vocabulary.askers and (
+            before in vocabulary.possessives or (i - 1 in used and before in vocabulary.askers)
+        ):
             used.add(i)
     reading.qtype = _qtype(words, vocabulary, used)
+    if reading.qtype in MEMBERS_ASK:  # "can a university join?": the one who would join
+        used.update(i for i, word in enumerate(words) if word in vocabulary.askers)
     reading.content = [w for i, w in enumerate(words) if i not in used]
     if reading.qtype in CONCEPTS:
         reading.content.append(f"@{reading.qtype}")
+    reading.qtype = SLOT_OF.get(reading.qtype or "", reading.qtype)
     return reading
 
 

@@ -33,7 +33,7 @@ from babel import Locale
 from rapidfuzz import fuzz, process
 
 from hub.core.assistant.index import AwardView, EntryView, EventView, KnowledgeIndex
-from hub.core.assistant.reading import CONCEPTS
+from hub.core.assistant.reading import CONCEPTS, SLOT_OF
 from hub.core.assistant.text import normalise, split_codes
 from hub.core.assistant.vocabulary import LANGUAGES, Vocabulary
 
@@ -48,6 +48,10 @@ _ORDINAL = re.compile(r"^(\d{1,2})(st|nd|rd|th|a|o|e|er|re|eme|ieme|t|na|ena|ta|
 _YEAR = re.compile(r"^(19|20)\d\d$")
 _ROMAN = re.compile(r"^([ivxl]{2,7})(e|eme|er|a|o|th)?$")
 """A Roman numeral of two letters or more, maybe with an ordinal ending (``xiiie``)."""
+_GLOSS = re.compile(r"\([^)]*\)")
+_CAPITALS = re.compile(r"\b[A-Z]{4,}\b")
+"""A word the records write in capitals (PARTICIPATE) is a name, not an everyday word."""
+_ACRONYM = re.compile(r"\b[A-Z]{2,}\b")
 _ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50}
 K1, B = 1.2, 0.5
 NAME_WEIGHT, ALIAS_WEIGHT, KIND_WEIGHT, BODY_WEIGHT = 3, 2, 1, 1
@@ -152,14 +156,23 @@ class Retriever:
         self.analyser = Analyser(vocabulary)
         self.docs: list[Doc] = []
         self.raw_words: set[str] = set()
+        self.place_words: set[str] = set()
+        """Words of the records' cities and countries, not function words: no language vote."""
+        self.place_terms: set[str] = set()
+        """Terms of the records' cities and countries."""
+        self.acronyms: set[str] = set()
+        """Words the records' names write in capitals (OGP, UCLG, IOPD): names of bodies."""
+        self.capital_words: set[str] = set()
+        """Words the records write in capitals: names (PARTICIPATE), never a concept's word."""
         self.name_words: set[str] = set()
         self._seen: Counter[str] = Counter()
         self._beside: defaultdict[str, Counter[str]] = defaultdict(Counter)
         self.bound: dict[str, str] = {}
         """Term -> the start of the word it always stands beside in the records ("budget" of
         "participatory budgeting"): alone in a question, it means what the records do not hold."""
-        self._words: dict[str, list[str]] = {}
-        """A record's plain words while it is built (for the concepts it holds)."""
+        self._words: dict[str, list[tuple[int, list[str]]]] = {}
+        """A record's plain words per field, with the field's weight, while it is built (for
+        the concepts it holds)."""
         self.synonyms: dict[str, set[str]] = {}
         """Term -> the terms of the same name (IOPD/OIDP, UCLG/CGLU), from records' data."""
         self._countries = {lang: Locale.parse(lang).territories for lang in LANGUAGES}
@@ -175,13 +188,22 @@ class Retriever:
 
     # --- building ---------------------------------------------------------------------------
 
-    def _field(self, doc: Doc, texts: Iterable[tuple[str, str]], weight: int) -> None:
+    def _field(
+        self, doc: Doc, texts: Iterable[tuple[str, str]], weight: int, concepts: bool = True
+    ) -> None:
+        """Index ``texts``; ``concepts`` False for names of places ("Costa" is no cost)."""
         for language, text in texts:
             if not text:
                 continue
             plain = normalise(text).split()
             self.raw_words.update(plain)
-            self._words.setdefault(doc.key, []).extend([*plain, "|"])
+            capitals = {normalise(w) for w in _CAPITALS.findall(text)}
+            if weight == NAME_WEIGHT:
+                self.acronyms |= {normalise(w) for w in _ACRONYM.findall(text)}
+            self.capital_words |= capitals
+            words = [w if w not in capitals else "|" for w in plain]  # PARTICIPATE is a name
+            if concepts:
+                self._words.setdefault(doc.key, []).append((weight, words))
             lang = language if language in STEMMERS else "en"
             terms = self.analyser.terms_of(plain, lang)
             for i, term in enumerate(terms):
@@ -199,10 +221,14 @@ class Retriever:
                     self.name_words.add(word)
 
     def _own_names(self, doc: Doc, names: dict[str, str]) -> None:
+        """The terms of each of the record's names; a name with a gloss in brackets ("Círculos
+        locales de OGP (Local Circles)") is also the name without it."""
         for language, text in names.items():
-            terms = set(self.analyser.terms(text, language if language in STEMMERS else "en"))
-            if terms:
-                doc.names.append(terms)
+            lang = language if language in STEMMERS else "en"
+            for variant in {text, _GLOSS.sub(" ", text)}:
+                terms = set(self.analyser.terms(variant, lang))
+                if terms and terms not in doc.names:
+                    doc.names.append(terms)
 
     def name_share(self, doc: Doc, terms: list[set[str]]) -> float:
         """How much of the record's own name (in its best language) the question says."""
@@ -222,8 +248,13 @@ class Retriever:
         texts = [("en", city or "")]
         if country:
             texts += [(lang, self._countries[lang].get(country, "")) for lang in LANGUAGES]
-        self._field(doc, texts, ALIAS_WEIGHT)
+        self._field(doc, texts, ALIAS_WEIGHT, concepts=False)
         self._names(doc, [t for _, t in texts])
+        for _, text in texts:  # "Buenos Aires" says no language; "de", "la" still do
+            words = normalise(text).split()
+            self.place_words.update(w for w in words if w not in self.analyser.stopwords)
+        for language, text in texts:
+            self.place_terms.update(self.analyser.terms(text, language))
 
     def _event_doc(self, event: EventView) -> Doc:
         doc = Doc(event.id, event.id, "event", event.kind, event)
@@ -305,10 +336,13 @@ class Retriever:
             self.synonyms.setdefault(term, set()).update(terms)
 
     def _add(self, doc: Doc) -> None:
-        words = self._words.pop(doc.key, [])
-        for found in self.vocabulary.types.find(words, fuzzy=False):
-            if found.value in CONCEPTS:
-                doc.terms[f"@{found.value}"] += ALIAS_WEIGHT
+        for weight, words in self._words.pop(doc.key, []):
+            for found in self.vocabulary.types.find(words, fuzzy=False):
+                if found.value in CONCEPTS:  # in the name it weighs as a name word
+                    doc.terms[f"@{found.value}"] += weight
+        for concept, broader in SLOT_OF.items():  # subscribing is also a way of joining, a little
+            if doc.terms.get(f"@{concept}") and not doc.terms.get(f"@{broader}"):
+                doc.terms[f"@{broader}"] = BODY_WEIGHT
         self.docs.append(doc)
 
     def _finish(self) -> None:

@@ -22,6 +22,7 @@ TYPE_ORDER = (
     "cost",
     "how_many",
     "join",
+    "subscribe",
     "share",
     "when",
     "where",
@@ -42,6 +43,7 @@ class Vocabulary:
     out_of_scope: PhraseMatcher[str]
     injection: PhraseMatcher[str]
     remind: PhraseMatcher[str]
+    hour: PhraseMatcher[str]
     courtesies: PhraseMatcher[str]
     ordinals: PhraseMatcher[int]
     months: PhraseMatcher[int]
@@ -100,6 +102,8 @@ def load_vocabulary(path: Path = HERE / "vocabulary.yaml") -> Vocabulary:
     injection.add_all(data["injection"], "injection")
     remind: PhraseMatcher[str] = PhraseMatcher()
     _by_language({"remind": data["remind"]}, remind, votes)
+    hour: PhraseMatcher[str] = PhraseMatcher()
+    _by_language({"hour": data["hour"]}, hour, None)
     courtesies: PhraseMatcher[str] = PhraseMatcher()
     _by_language({"courtesy": data["courtesies"]}, courtesies, votes)
     stopwords: set[str] = set()
@@ -143,6 +147,7 @@ def load_vocabulary(path: Path = HERE / "vocabulary.yaml") -> Vocabulary:
         out_of_scope=out,
         injection=injection,
         remind=remind,
+        hour=hour,
         courtesies=courtesies,
         ordinals=ordinals,
         months=months,
