@@ -8,7 +8,7 @@ written to the audit log. The queue and its bulk actions are in
 
 from __future__ import annotations
 
-from sqlalchemy import String, cast, or_, select
+from sqlalchemy import ColumnElement, String, cast, func, or_, select
 from starlette.responses import Response
 
 from hub.core.accounts import AuditEntry
@@ -46,11 +46,34 @@ def source_titles(page: Page) -> dict[int, str]:
     return {row[0]: row[2] or row[1] for row in rows}
 
 
+def search_words(text: str) -> list[str]:
+    """The words of a free-text search, lowercased (at most eight; % and _ taken literally)."""
+    return [word.lower() for word in text.split()[:8]]
+
+
+def matches_word(word: str) -> ColumnElement[bool]:
+    """An item whose title, text or link, or a translation's title or text, holds ``word``."""
+    translated = select(ItemTranslation.item_id).where(
+        or_(
+            func.lower(ItemTranslation.title).contains(word, autoescape=True),
+            func.lower(ItemTranslation.summary_text).contains(word, autoescape=True),
+        )
+    )
+    return or_(
+        func.lower(Item.title).contains(word, autoescape=True),
+        func.lower(Item.summary_text).contains(word, autoescape=True),
+        func.lower(func.coalesce(Item.link, "")).contains(word, autoescape=True),
+        Item.id.in_(translated),
+    )
+
+
 def items_list(page: Page) -> Response:
-    """Items, newest first, filtered by status, source, language and tag."""
-    names = ("status", "source", "language", "tag", "delivery")
+    """Items, newest first, filtered by status, source, language and tag, and searched (``q``)."""
+    names = ("status", "source", "language", "tag", "delivery", "q")
     filters = {name: page.param(name) for name in names}
     query = select(Item).order_by(Item.id.desc())
+    for word in search_words(filters["q"]):
+        query = query.where(matches_word(word))
     if filters["status"] in STATUSES:
         query = query.where(Item.status == filters["status"])
     if filters["source"]:
