@@ -279,5 +279,17 @@ SCHEDULED_JOBS: Mapping[str, OutsideJob] = {
     "newsletter_draft": draft_newsletters,
     "audience_sync": sync_audience,
 }
-"""Scheduled jobs of ``newsletters``, by schedule ``kind``; the core runs roundups and
-reminders itself."""
+"""Scheduled jobs of ``newsletters``, by schedule ``kind``; the core runs roundups,
+reminders and the members' digests itself."""
+
+
+def _text_limits() -> dict[str, int]:
+    from bots.limits import SLACK, TELEGRAM
+
+    # A member's digest is one reply: Telegram's text limit (UTF-16 units), and Slack's
+    # section text (a reply's text goes into section blocks of at most 3,000 characters).
+    return {"telegram": TELEGRAM.text, "slack": SLACK.section_text}
+
+
+TEXT_LIMITS: Mapping[str, int] = _text_limits()
+"""Platform -> characters a message to one member may hold (the scheduler's digests)."""
