@@ -141,6 +141,7 @@ def demo_command(
         DemoWorld,
         deliver_all,
         demo_conversations,
+        demo_digests,
         demo_people_and_news,
         demo_roundups,
         load_demo_settings,
@@ -174,6 +175,8 @@ def demo_command(
             await _poll_once(engine, settings)
             await deliver_all(engine, settings)
             for line in await asyncio.to_thread(demo_roundups, engine, settings):
+                typer.echo(line)
+            for line in await asyncio.to_thread(demo_digests, engine, settings, world):
                 typer.echo(line)
             await deliver_all(engine, settings)
             for line in await asyncio.to_thread(newsletter_lines, engine, settings):

@@ -360,10 +360,15 @@ def run_digests(
     now: dt.datetime,
     *,
     text_limits: Mapping[str, int] | None = None,
+    period_window: tuple[dt.datetime, dt.datetime, str] | None = None,
 ) -> DigestRun:
-    """Queue every member's digest of ``schedule.period`` in the caller's transaction."""
+    """Queue every member's digest of ``schedule.period`` in the caller's transaction.
+
+    ``period_window`` (since, until, key) replaces the schedule's last period (``hub demo``
+    sends the week so far).
+    """
     limits = text_limits or {}
-    since, until, key = window(schedule, now, settings.hub.timezone)
+    since, until, key = period_window or window(schedule, now, settings.hub.timezone)
     run = DigestRun(schedule.period, key)
     members = list(
         session.scalars(
