@@ -7,6 +7,7 @@ the process runner, the demo) finds them:
 - ``SINKS``: a sink factory per channel ``platform`` (the bus's only registry);
 - ``STANDINS``: the platforms' local stand-in servers, for the demo and the console;
 - ``PREVIEWS``: the exact API requests a sink would send (``hub preview``);
+- ``DISPLAYS``: a message as each platform shows it (the console's previews);
 - ``PERMALINKS``: where a person sees a message a sink sent (the console's links);
 - ``SENDERS``: how a chat platform names the person behind a submission;
 - ``INGRESS``: webhook routes mounted on the console's server;
@@ -174,6 +175,25 @@ PREVIEWS: Mapping[str, Preview] = {
     name: _preview(name) for name in ("slack", "telegram", "mastodon", "bluesky")
 }
 """The exact requests a platform's sink would send for a message (``hub preview``)."""
+
+
+Display = Callable[[Message, ChannelInfo], str]
+
+
+def _display(platform: str) -> Display:
+    def display(message: Message, channel: ChannelInfo) -> str:
+        import bots.preview
+
+        found: Display = getattr(bots.preview, f"shown_{platform}")
+        return found(message, channel)
+
+    return display
+
+
+DISPLAYS: Mapping[str, Display] = {
+    name: _display(name) for name in ("slack", "telegram", "mastodon", "bluesky")
+}
+"""A message as each platform shows it, as HTML to sanitise (the console's previews)."""
 
 
 def _permalink(platform: str) -> Permalink:

@@ -29,6 +29,7 @@ from hub.web.delivery_views import error_in_words, link_for
 from hub.web.i18n import _, ngettext
 from hub.web.notices import NOTICES
 from hub.web.page import Page, Refused
+from hub.web.platform_previews import platform_previews
 
 PAGE_SIZE = 50
 STATUSES = ("pending", "approved", "declined", "retracted")
@@ -156,6 +157,9 @@ def item_detail(page: Page) -> Response:
         links={d.id: link_for(page, d, c) for d, c in deliveries},
         errors={d.id: error_in_words(d.last_error, d.error_kind) for d, _channel in deliveries},
         history=history,
+        previews=platform_previews(page.db, page.settings, item)
+        if item.status in ("pending", "approved")
+        else [],
         sources=source_titles(page),
         channels=page.settings.channels,
         languages=[code for code in page.settings.hub.languages if code != item.language],
