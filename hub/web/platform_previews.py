@@ -27,7 +27,6 @@ from hub.core.ports import ChannelInfo, Message
 from hub.web.render import sanitised
 from hub.wiring import DISPLAYS, PLATFORMS
 
-
 NEWSLETTER_PLATFORMS = frozenset({"mailchimp"})
 """Platforms that carry items in the newsletter editions, not as posts."""
 
