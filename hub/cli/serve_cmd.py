@@ -142,6 +142,7 @@ def demo_command(
         deliver_all,
         demo_conversations,
         demo_digests,
+        demo_feed_owner,
         demo_people_and_news,
         demo_roundups,
         load_demo_settings,
@@ -177,6 +178,8 @@ def demo_command(
             for line in await asyncio.to_thread(demo_roundups, engine, settings):
                 typer.echo(line)
             for line in await asyncio.to_thread(demo_digests, engine, settings, world):
+                typer.echo(line)
+            for line in await demo_feed_owner(engine, settings, world):
                 typer.echo(line)
             await deliver_all(engine, settings)
             for line in await asyncio.to_thread(newsletter_lines, engine, settings):

@@ -333,6 +333,46 @@ def demo_digests(engine: Engine, settings: Settings, world: DemoWorld) -> list[s
     return [f"digests (week, {contact}: climate, pt, Telegram): {run.outcome}"]
 
 
+async def demo_feed_owner(engine: Engine, settings: Settings, world: DemoWorld) -> list[str]:
+    """João registers his city's feed (as on the members' form); it points at a private
+    address, so the hub refuses to fetch it; after three failures he is told on Telegram."""
+    import datetime as dt
+
+    from hub.core.config.catalog import register_member_feed
+    from hub.core.ingest.fetch import make_client
+    from hub.core.ingest.poller import Poller, PollPolicy, member_guard
+
+    _, contact, email, *_ = DEMO_MEMBERS[1]
+    with Session(engine) as session, session.begin():
+        source = register_member_feed(
+            session,
+            url=f"{world.website.url}/porto-alegre.rss",
+            title="Prefeitura de Porto Alegre: notícias",
+            owner_email=email,
+        )
+        key = source.key
+    policy = PollPolicy()
+    start = utcnow()
+    outcome = None
+
+    def at(moment: dt.datetime) -> Callable[[], dt.datetime]:
+        return lambda: moment
+
+    async with make_client() as client:
+        # One poll each half day, the last one now (a clock set back, so the notice is due).
+        for attempt in range(policy.failing_after):
+            back = dt.timedelta(hours=12 * (policy.failing_after - 1 - attempt))
+            clock = at(start - back)
+            poller = Poller(engine, settings, client, guard=member_guard(settings), clock=clock)
+            report = await poller.run_once()
+            outcome = next((o for o in report.outcomes if o.key == key), outcome)
+    error = outcome.error if outcome is not None else "not polled"
+    return [
+        f"member feed {key} of {contact}: failed {policy.failing_after} times ({error}); "
+        f"{contact} is told on Telegram"
+    ]
+
+
 DemoMember = tuple[str, str | None, str, str, str, str, list[str], int | None]
 # Left unformatted (fmt: skip): a table, each member on its own two lines.
 DEMO_MEMBERS: tuple[DemoMember, ...] = (

@@ -39,7 +39,10 @@ def test_demo_carries_feed_items_to_every_platform_stand_in(tmp_path: Path) -> N
     # Spanish call naming Latin America, the Portuguese one about Porto Alegre.
     # João's weekly digest (climate, Portuguese, Telegram) is the fourth Telegram message.
     assert "digests (week, João Lima: climate, pt, Telegram): 1 week digest(s) queued" in out
-    assert re.search(r"telegram stand-in \(http://127\.0\.0\.1:\d+\) holds 4 messages", out)
+    # João's own feed points at a private address: refused, and after three failures he
+    # is told on Telegram (the fifth message).
+    assert re.search(r"member feed member_feed_1 of João Lima: failed 3 times \(.*loopback", out)
+    assert re.search(r"telegram stand-in \(http://127\.0\.0\.1:\d+\) holds 5 messages", out)
     assert re.search(r"7000001\s+O seu resumo semanal", out)
     assert "@oidp_latam      Convocatoria: Distinción OIDP" in out
     assert "@oidp_afrique    Séminaire de l'OIDP à Dakar" in out
