@@ -20,6 +20,7 @@ from hub.core.models import (
     Item,
     ItemOrigin,
     ItemTranslation,
+    NewsletterEdition,
     Source,
 )
 from hub.core.moderation import decisions as moderation
@@ -157,6 +158,7 @@ def item_detail(page: Page) -> Response:
         links={d.id: link_for(page, d, c) for d, c in deliveries},
         errors={d.id: error_in_words(d.last_error, d.error_kind) for d, _channel in deliveries},
         history=history,
+        editions=newsletter_copies(page, item),
         previews=platform_previews(page.db, page.settings, item)
         if item.status in ("pending", "approved")
         else [],
@@ -165,6 +167,28 @@ def item_detail(page: Page) -> Response:
         languages=[code for code in page.settings.hub.languages if code != item.language],
         back=f"/items/{item.id}",
     )
+
+
+def newsletter_copies(page: Page, item: Item) -> list[tuple[NewsletterEdition, str]]:
+    """Each newsletter edition listing the item, with what became of the item's copy there."""
+    editions = page.db.scalars(select(NewsletterEdition).order_by(NewsletterEdition.id))
+    copies = []
+    for edition in editions:
+        if item.id not in (edition.item_order or []):
+            continue
+        if edition.status == "sent":
+            when = edition.sent_at.strftime("%Y-%m-%d") if edition.sent_at else ""
+            fate = _("sent %(when)s: an e-mail cannot be recalled") % {"when": when}
+        elif item.status == "retracted":
+            fate = _("not sent: the item is left out when the edition is pushed again")
+        elif edition.mailchimp_campaign_id:
+            fate = _("in Mailchimp campaign %(id)s, not sent yet") % {
+                "id": edition.mailchimp_campaign_id
+            }
+        else:
+            fate = _("in the draft, not in Mailchimp yet")
+        copies.append((edition, fate))
+    return copies
 
 
 def back_to(page: Page, default: str) -> str:
