@@ -39,6 +39,7 @@ import datetime as dt
 import logging
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -268,8 +269,15 @@ def _dated(session: Session, today: dt.date, ahead: int, languages: Sequence[str
     return found
 
 
-def _wants(topics: Sequence[str], tags: frozenset[str]) -> bool:
-    return not topics or bool(tags.intersection(topics))
+def _wants(topics: frozenset[str], tags: frozenset[str]) -> bool:
+    return not topics or not tags.isdisjoint(topics)
+
+
+# Babel's locale lookups dominate a pass over thousands of members: the same few
+# words are asked for again and again, so each is worked out once.
+_day = cache(format_day)
+_label = cache(topic_label)
+_count = cache(count_words)
 
 
 def digest_text(
@@ -283,16 +291,17 @@ def digest_text(
 ) -> list[list[str]]:
     """The digest as blocks of lines (a block is never split between messages)."""
     w = words(language)
-    matching = [s for s in stories if language in s.versions and _wants(member.topics, s.tags)]
-    head = [f"{w[period]} · {format_day(issued_on, language)}"]
+    topics = frozenset(member.topics or ())
+    matching = [s for s in stories if language in s.versions and _wants(topics, s.tags)]
+    head = [f"{w[period]} · {_day(issued_on, language)}"]
     blocks: list[list[str]] = [head]
     if not matching:
         return []
-    head.append(count_words(len(matching), language))
+    head.append(_count(len(matching), language))
     groups: dict[str, list[Story]] = {}
     for story in matching[:MAX_ENTRIES]:
-        chosen = [t for t in sorted(story.tags) if t in member.topics] or sorted(story.tags)
-        label = topic_label(chosen[0], language) if chosen else "·"
+        chosen = [t for t in sorted(story.tags) if t in topics] or sorted(story.tags)
+        label = _label(chosen[0], language) if chosen else "·"
         groups.setdefault(label, []).append(story)
     for label, group in groups.items():
         block = [f"{label} ({len(group)})"]
@@ -306,9 +315,7 @@ def digest_text(
         lines = [
             f"- {d.lines[language]}"
             for d in dated
-            if d.kind == kind
-            and language in d.lines
-            and (not d.topics or _wants(member.topics, d.topics))
+            if d.kind == kind and language in d.lines and (not d.topics or _wants(topics, d.topics))
         ]
         if lines:
             blocks.append([w[kind], *lines])
