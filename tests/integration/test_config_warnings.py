@@ -99,3 +99,20 @@ def test_a_digest_route_makes_the_roundup_work_and_the_shipped_file_warns_only_o
         "the route 'Awards and conferences on social media' sends to 'mastodon'",
         "the route 'Awards and conferences on social media' sends to 'bluesky'",
     ]
+
+
+def test_only_reminders_run_every_few_minutes(tmp_path: Path) -> None:
+    import pytest
+
+    from hub.core.errors import ConfigError
+
+    config = tmp_path / "hub.toml"
+    config.write_text(
+        '[hub]\nlanguages = ["en"]\n\n[schedules.digests]\nkind = "digests"\nperiod = "minutes"\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(ConfigError) as refused:
+        load_settings(config, {})
+    [problem] = refused.value.problems
+    assert (problem.key, problem.line) == ("schedules.digests.period", 6)
+    assert "only reminders run every few minutes" in problem.message
