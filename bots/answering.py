@@ -67,6 +67,7 @@ def answer_into_chat(
             lang=question.lang,
             member=member,
             notify_channel=settings.hub.secretariat_channel,
+            timezone=settings.hub.timezone,
         )
         enqueue(
             session,

@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from bots.i18n import N_, say
@@ -28,6 +28,7 @@ from hub.core.config.catalog import sync_config
 from hub.core.config.settings import Settings
 from hub.core.errors import HubError
 from hub.core.ingest.sanitise import clean_title, usable_base
+from hub.core.members.addressing import Address, address_member
 from hub.core.models import Item, ItemOrigin, Member, Source
 from hub.core.moderation.submissions import SubmissionError, submission_candidate, submit
 
@@ -54,6 +55,18 @@ def told(kind: str, language: str | None, **values: str) -> str:
     if kind == "declined" and not values.get("reason"):
         kind = "declined_quietly"  # no reason given: no colon left hanging
     return say(language, TOLD[kind], **values)
+
+
+WEB_FORM = "web"
+"""The platform of the members' web form: its origins keep the e-mail address given."""
+
+
+def web_submitter(session: Session, email: str, language: str) -> Address | None:
+    """Where the member who gave ``email`` on the web form follows the network, if known."""
+    member = session.scalar(select(Member).where(func.lower(Member.email) == email.lower()))
+    if member is None:
+        return None
+    return address_member(member, platform=None, reply_to=None, language=language)
 
 
 def member_language(session: Session, member_id: int | None, fallback: str = "en") -> str:
@@ -161,12 +174,21 @@ def tell_submitter(
     for origin in origins:
         if not origin.platform or not origin.reply_to:
             continue
+        platform, reply_to = origin.platform, origin.reply_to
+        language = member_language(session, item.member_id, item.language or "en")
+        if platform == WEB_FORM:
+            # The web form keeps the address the member gave; the hub sends no e-mail of
+            # its own, so a member it knows by that address is told on their chat platform.
+            to = web_submitter(session, reply_to, language)
+            if to is None or not to.reachable or to.platform is None or to.reply_to is None:
+                log.info("item %s: the web-form submitter has no chat the hub knows", item.id)
+                continue
+            platform, reply_to, language = to.platform, to.reply_to, to.language
         try:
-            channel_key = reply_channel(session, origin.platform)
+            channel_key = reply_channel(session, platform)
         except HubError as error:
             log.warning("item %s: member not told: %s", item.id, error)
             continue
-        language = member_language(session, item.member_id, item.language or "en")
         text = told(outcome, language, title=item.title, reason=reason or "")
         enqueue(
             session,
@@ -176,7 +198,7 @@ def tell_submitter(
                 "title": "",
                 "text": text,
                 "language": language,
-                "extra": {"reply_to": origin.reply_to, "platform": origin.platform},
+                "extra": {"reply_to": reply_to, "platform": platform},
             },
             dedup_key=f"told:{item.id}:{origin.id}:{outcome}",
             now=now,

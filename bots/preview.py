@@ -50,3 +50,49 @@ def bluesky(message: Message, channel: ChannelInfo) -> Preview:
 
     target = _with_target(channel, "preview.bsky.social")
     return [r.as_json() for r in requests_for(message, target, now=datetime.now(UTC))]
+
+
+# --- as each platform shows it -------------------------------------------------------
+#
+# The console's per-platform preview (moderation cards, item page): the same requests
+# as above, rendered by the stand-in sandbox's renderers, which show a message as the
+# platform does. The HTML is the platform's rich text; the console sanitises it.
+
+Shown = str
+
+
+def _body(requests: Preview) -> dict[str, Any]:
+    return dict(requests[-1]["body"]) if requests else {}
+
+
+def shown_slack(message: Message, channel: ChannelInfo) -> Shown:
+    """Block Kit as Slack lays it out (header bold, sections' mrkdwn, context small)."""
+    from bots.slack.demo import SlackDemoStandIn
+
+    body = _body(slack(message, channel))
+    return SlackDemoStandIn._rendered(body.get("blocks") or [], str(body.get("text", "")))
+
+
+def shown_telegram(message: Message, channel: ChannelInfo) -> Shown:
+    """The HTML parse mode text (or a photo's caption) with its line breaks."""
+    body = _body(telegram(message, channel))
+    text = str(body.get("text") or body.get("caption") or "")
+    photo = body.get("photo")
+    shown = text.replace("\n", "<br>")
+    return (f'<img src="{photo}" alt="">' if isinstance(photo, str) else "") + shown
+
+
+def shown_mastodon(message: Message, channel: ChannelInfo) -> Shown:
+    """The status as Mastodon shows it: paragraphs, line breaks, linked URLs."""
+    from bots.mastodon.demo import status_to_html
+
+    return status_to_html(str(_body(mastodon(message, channel)).get("status", "")))
+
+
+def shown_bluesky(message: Message, channel: ChannelInfo) -> Shown:
+    """The post as Bluesky shows it: link facets as links, and its card."""
+    from bots.bluesky.demo import post_to_html
+
+    body = _body(bluesky(message, channel))
+    record = body.get("record")
+    return post_to_html(record if isinstance(record, dict) else {})

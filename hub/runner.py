@@ -28,7 +28,7 @@ from sqlalchemy import Engine
 
 from hub.core.config.settings import Settings
 from hub.core.db import transaction, upgrade
-from hub.wiring import SCHEDULED_JOBS, SINKS, run_bots
+from hub.wiring import SCHEDULED_JOBS, SINKS, TEXT_LIMITS, run_bots
 
 log = logging.getLogger(__name__)
 
@@ -260,7 +260,11 @@ class HubProcess:
         from hub.core.schedule.scheduler import Scheduler
 
         scheduler = Scheduler(
-            self.engine, self.settings, interval=self.scheduler_interval, jobs=SCHEDULED_JOBS
+            self.engine,
+            self.settings,
+            interval=self.scheduler_interval,
+            jobs=SCHEDULED_JOBS,
+            text_limits=TEXT_LIMITS,
         )
         await scheduler.run(stop)
 

@@ -7,6 +7,7 @@ the process runner, the demo) finds them:
 - ``SINKS``: a sink factory per channel ``platform`` (the bus's only registry);
 - ``STANDINS``: the platforms' local stand-in servers, for the demo and the console;
 - ``PREVIEWS``: the exact API requests a sink would send (``hub preview``);
+- ``DISPLAYS``: a message as each platform shows it (the console's previews);
 - ``PERMALINKS``: where a person sees a message a sink sent (the console's links);
 - ``SENDERS``: how a chat platform names the person behind a submission;
 - ``INGRESS``: webhook routes mounted on the console's server;
@@ -187,6 +188,25 @@ PREVIEWS: Mapping[str, Preview] = {
 """The exact requests a platform's sink would send for a message (``hub preview``)."""
 
 
+Display = Callable[[Message, ChannelInfo], str]
+
+
+def _display(platform: str) -> Display:
+    def display(message: Message, channel: ChannelInfo) -> str:
+        import bots.preview
+
+        found: Display = getattr(bots.preview, f"shown_{platform}")
+        return found(message, channel)
+
+    return display
+
+
+DISPLAYS: Mapping[str, Display] = {
+    name: _display(name) for name in ("slack", "telegram", "mastodon", "bluesky")
+}
+"""A message as each platform shows it, as HTML to sanitise (the console's previews)."""
+
+
 def _permalink(platform: str) -> Permalink:
     def permalink(channel: ChannelInfo, platform_message_id: str) -> str | None:
         module = importlib.import_module(f"bots.{platform}.links")
@@ -291,8 +311,8 @@ SCHEDULED_JOBS: Mapping[str, OutsideJob] = {
     "newsletter_draft": draft_newsletters,
     "audience_sync": sync_audience,
 }
-"""Scheduled jobs of ``newsletters``, by schedule ``kind``; the core runs roundups and
-reminders itself."""
+"""Scheduled jobs of ``newsletters``, by schedule ``kind``; the core runs roundups,
+reminders and the members' digests itself."""
 
 
 # --- machine translation -----------------------------------------------------------------
@@ -394,3 +414,16 @@ def translation_standin() -> LibreTranslateStandIn:
     from hub.translation.standin import LibreTranslateStandIn
 
     return LibreTranslateStandIn()
+
+
+
+def _text_limits() -> dict[str, int]:
+    from bots.limits import SLACK, TELEGRAM
+
+    # A member's digest is one reply: Telegram's text limit (UTF-16 units), and Slack's
+    # section text (a reply's text goes into section blocks of at most 3,000 characters).
+    return {"telegram": TELEGRAM.text, "slack": SLACK.section_text}
+
+
+TEXT_LIMITS: Mapping[str, int] = _text_limits()
+"""Platform -> characters a message to one member may hold (the scheduler's digests)."""

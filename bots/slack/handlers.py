@@ -26,9 +26,11 @@ import logging
 import re
 from dataclasses import dataclass
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from slack_sdk.errors import SlackClientError
+from slack_sdk.errors import SlackApiError, SlackClientError
 from slack_sdk.web.async_client import AsyncWebClient
+from sqlalchemy import Engine
 
 from bots.answering import ChatQuestion, answer_into_chat, find_member, say_into_chat
 from bots.chat_news import submit_from_chat, tell_submitter, told
@@ -39,7 +41,7 @@ from hub.core.assistant.assistant import Assistant
 from hub.core.bus.inbox import InboxRecord
 from hub.core.config.settings import Settings
 from hub.core.db import transaction
-from hub.core.models import Item
+from hub.core.models import Item, Member
 from hub.core.moderation.decisions import (
     ModerationError,
     SubmitterNotice,
@@ -146,12 +148,31 @@ class SlackHandlers:
         if not question:
             return
         member = await asyncio.to_thread(find_member, self.engine, slack_user_id=user)
+        if member is not None and not member.timezone:
+            await self._learn_timezone(member.id, user)
         asked = ChatQuestion(
             PLATFORM, record.event_key, question, reply_to, member.id if member else None
         )
         await asyncio.to_thread(
             answer_into_chat, self.engine, self.assistant, self.settings, asked, now
         )
+
+    async def _learn_timezone(self, member_id: int, user: str) -> None:
+        """Keep the member's time zone from their Slack profile (``users.info``'s ``tz``),
+        so their reminders reach them on their own clock; a refusal changes nothing."""
+        if self.client is None or not user:
+            return
+        try:
+            response = await self.client.users_info(user=user)
+        except SlackApiError as error:
+            log.info("slack: no time zone for %s: %s", user, error.response.get("error"))
+            return
+        tz = str((response.get("user") or {}).get("tz") or "")
+        try:
+            ZoneInfo(tz)
+        except (ValueError, ZoneInfoNotFoundError):
+            return
+        await asyncio.to_thread(_set_timezone, self.engine, member_id, tz)
 
     async def _command(self, record: InboxRecord, data: dict[str, Any], now: dt.datetime) -> None:
         text = str(data.get("text", "")).strip()
@@ -295,3 +316,10 @@ class SlackHandlers:
             await self.client.chat_update(channel=channel, ts=ts, text=outcome, blocks=[section])
         except SlackClientError as error:  # the decision is recorded; the label is cosmetic
             log.warning("slack: could not update the moderation message: %s", error)
+
+
+def _set_timezone(engine: Engine, member_id: int, tz: str) -> None:
+    with transaction(engine) as session:
+        member = session.get(Member, member_id)
+        if member is not None and not member.timezone:
+            member.timezone = tz

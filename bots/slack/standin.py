@@ -20,6 +20,7 @@ per-channel posting limit with HTTP 429, ``Retry-After`` and
 from __future__ import annotations
 
 import base64
+import datetime as dt
 import hashlib
 import hmac
 import ipaddress
@@ -121,6 +122,7 @@ class SlackStandIn(LoopbackServer):
     views: list[dict[str, Any]] = field(default_factory=list)  # modals opened by views.open
     # Image URLs Slack "cannot download" (a 404, a page that is not an image, a private host)
     unreachable_images: set[str] = field(default_factory=set)
+    users: dict[str, dict[str, Any]] = field(default_factory=dict)  # users.info, by id
 
     def __post_init__(self) -> None:
         super().__init__()
@@ -137,6 +139,24 @@ class SlackStandIn(LoopbackServer):
         channel = Channel(channel_id, name, **details)
         self.channels[channel_id] = channel
         return channel
+
+    def add_user(self, user_id: str, name: str, tz: str = "Europe/London", **details: Any) -> None:
+        """Make a workspace member known to ``users.info`` with their time zone (``tz``)."""
+        from zoneinfo import ZoneInfo
+
+        offset = ZoneInfo(tz).utcoffset(dt.datetime.fromtimestamp(self.wall_clock(), dt.UTC))
+        self.users[user_id] = {
+            "id": user_id,
+            "team_id": TEAM["team_id"],
+            "name": name,
+            "deleted": False,
+            "real_name": name,
+            "tz": tz,
+            "tz_label": tz,
+            "tz_offset": int(offset.total_seconds()) if offset else 0,
+            "is_bot": False,
+            **details,
+        }
 
     def fail_next(
         self, method: str, error: str, status: int = 200, retry_after: int | None = None
@@ -214,6 +234,13 @@ class SlackStandIn(LoopbackServer):
             return self._history(params)
         if method == "conversations.list":
             return self._list(params)
+        if method == "users.info":
+            # api.slack.com/methods/users.info: the user object with tz, tz_label and
+            # tz_offset; an unknown id is "user_not_found".
+            user = self.users.get(str(params.get("user") or ""))
+            if user is None:
+                raise SlackError("user_not_found")
+            return {"user": user}
         if method == "views.open":
             if not params.get("trigger_id") or not isinstance(params.get("view"), dict):
                 raise SlackError("invalid_arguments")

@@ -219,3 +219,17 @@ def bench_feeds(
         result["hostile"] = run_hostile_bench(corpus)
         text = text and text + "\n" + render_hostile(result["hostile"])
     typer.echo(json.dumps(result) if as_json else text)
+
+
+@bench_app.command("digests")
+def bench_digests(
+    database_url: ServerUrl = None,
+    members: Annotated[int, typer.Option(min=1, help="Members with a weekly digest.")] = 10_000,
+    items: Annotated[int, typer.Option(min=1, help="Approved items in the week.")] = 500,
+    as_json: AsJson = False,
+) -> None:
+    """Members' personal digests: all built and queued in one pass, against a query per member."""
+    from hub.bench.digests import render_digests_bench, run_digests_bench
+
+    result = run_digests_bench(_postgres_only(database_url), members, items)
+    typer.echo(json.dumps(result) if as_json else render_digests_bench(result))

@@ -9,6 +9,7 @@ import typer
 
 from hub.cli.app import app, runtime
 from hub.core.config.settings import load_settings, missing_secrets, read_environment
+from hub.core.config.warnings import config_warnings
 from hub.core.errors import ConfigError
 from hub.wiring import PLATFORMS, TRANSLATORS, check_translation
 
@@ -32,6 +33,10 @@ def check(
 ) -> None:
     """Validate hub.toml: keys, types, channel names; exit 2 on any problem.
 
+    Then warn, with file, key and line, about what loads but cannot work: a roundup
+    on an immediate channel, a route to a disabled channel, reminders that fire
+    once a day, a source no route takes (warnings do not change the exit code).
+
     The secrets named by token_env are listed when they are not set: only the
     commands that send need them (`hub serve`, `hub worker`), so they are
     problems only with --require-secrets.
@@ -54,3 +59,8 @@ def check(
         typer.echo(f"{len(missing)} secrets not set yet (only what sends needs them):")
         for problem in missing:
             typer.echo(f"  {problem}")
+    warnings = config_warnings(settings)
+    if warnings:
+        typer.echo(f"{len(warnings)} warnings (this loads, but will not work as it reads):")
+        for warning in warnings:
+            typer.echo(f"  warning: {warning}")

@@ -25,6 +25,7 @@ import typer
 from sqlalchemy import Engine
 
 from hub.cli.app import app, runtime
+from hub.core.config.settings import Settings
 
 DatabaseUrl = Annotated[
     str | None,
@@ -241,6 +242,26 @@ def export_command(
         typer.echo(f"wrote {out}")
 
 
+def mailchimp_audience(settings: Settings) -> tuple[str | None, str | None]:
+    """The Mailchimp channel ``hub erase`` deletes the contact from, or why there is none.
+
+    A channel that is disabled, or whose key is not set (the shipped configuration),
+    is not called: the member is erased here and the report says to delete the
+    contact in Mailchimp by hand (docs/deploy.md, "Privacy requests").
+    """
+    keys = [key for key, c in settings.channels.items() if c.platform == "mailchimp"]
+    if not keys:
+        return None, None
+    for key in keys:
+        if settings.channels[key].enabled and settings.secret(key):
+            return key, None
+    key = keys[0]
+    channel = settings.channels[key]
+    if not channel.enabled:
+        return None, f"[channels.{key}] is disabled in {settings.path}"
+    return None, f"the environment variable {channel.token_env} of [channels.{key}] is not set"
+
+
 @app.command("erase")
 def erase_command(
     ctx: typer.Context,
@@ -259,13 +280,11 @@ def erase_command(
         raise typer.Exit(1)
     settings = runtime(ctx).settings()
     eraser = mailchimp_eraser()
-    # Without a Mailchimp audience in this deployment there is nothing to delete there:
-    # the report says so.
-    has_audience = any(c.platform == "mailchimp" for c in settings.channels.values())
+    audience, why_not = mailchimp_audience(settings)
     try:
         with transaction(_engine(ctx, database_url)) as session:
-            bound = (lambda email: eraser(settings, email)) if has_audience else None
-            report = erase_member(session, member, utcnow(), mailchimp=bound)
+            bound = (lambda email: eraser(settings, email)) if audience else None
+            report = erase_member(session, member, utcnow(), mailchimp=bound, mailchimp_off=why_not)
     except HubError as exc:
         raise _fail(str(exc)) from None
     typer.echo(

@@ -29,7 +29,9 @@ class GroupBy(StrEnum):
 @app.command("roundup")
 def roundup_command(
     ctx: typer.Context,
-    channel: Annotated[str, typer.Argument(help="The channel (a key of [channels]).")],
+    channel: Annotated[
+        str, typer.Argument(help="The channel (a key of \\[channels] in hub.toml).")
+    ],
     period: Annotated[PeriodName, typer.Option(help="The period it sums up.")] = PeriodName.week,
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help="Print the roundup; queue nothing, mark nothing.")

@@ -141,6 +141,8 @@ def demo_command(
         DemoWorld,
         deliver_all,
         demo_conversations,
+        demo_digests,
+        demo_feed_owner,
         demo_people_and_news,
         demo_roundups,
         demo_translation,
@@ -176,6 +178,10 @@ def demo_command(
             await _poll_once(engine, settings)
             await deliver_all(engine, settings)
             for line in await asyncio.to_thread(demo_roundups, engine, settings):
+                typer.echo(line)
+            for line in await asyncio.to_thread(demo_digests, engine, settings, world):
+                typer.echo(line)
+            for line in await demo_feed_owner(engine, settings, world):
                 typer.echo(line)
             await deliver_all(engine, settings)
             for line in await asyncio.to_thread(newsletter_lines, engine, settings):

@@ -137,6 +137,10 @@ class Member(Timestamped, Base):
     last_seen_at: Mapped[dt.datetime | None]
     """When the member last wrote to the hub (a question, a submission, their preferences page)."""
     erased_at: Mapped[dt.datetime | None]
+    digest: Mapped[str | None] = mapped_column(String(10))
+    """The member's personal digest period (``day``, ``week``, ``month``); None: no digest."""
+    timezone: Mapped[str | None] = mapped_column(String(64))
+    """The member's IANA time zone (their choice or their platform's); None: the deployment's."""
 
 
 # --- what comes in --------------------------------------------------------------------

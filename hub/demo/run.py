@@ -298,6 +298,90 @@ def demo_roundups(engine: Engine, settings: Settings) -> list[str]:
     return lines
 
 
+def demo_digests(engine: Engine, settings: Settings, world: DemoWorld) -> list[str]:
+    """João, in Porto Alegre, chose weekly Telegram digests on climate in Portuguese: he
+    opens a chat with the bot, and this week's digest is queued for him now."""
+    import datetime as dt
+
+    from hub.core.config.settings import ScheduleSettings
+    from hub.core.models import Member
+    from hub.core.schedule.digests import run_digests
+    from hub.wiring import TEXT_LIMITS
+
+    chat = world.standins.get("telegram")
+    if not isinstance(chat, MemberChat):
+        return ["digest: no Telegram stand-in to play the member"]
+    chat_id = chat.member_says("/start", language="pt")
+    organisation, contact, email, language, country, kind, _, _ = DEMO_MEMBERS[1]
+    now = utcnow()
+    with Session(engine) as session, session.begin():
+        session.add(
+            Member(
+                organisation=organisation,
+                contact_name=contact,
+                email=email,
+                language=language,
+                country=country,
+                member_type=kind,
+                topics=["climate"],
+                channels=["telegram"],
+                digest="week",
+                telegram_chat_id=int(chat_id),
+                newsletter_status="subscribed",
+            )
+        )
+        session.flush()
+        weekly = next(
+            (s for s in settings.schedules.values() if s.kind == "digests" and s.period == "week"),
+            ScheduleSettings(kind="digests", period="week", weekday="mon"),
+        )
+        week = (now - dt.timedelta(days=7), now, f"demo-{now:%Y-%m-%d}")
+        run = run_digests(
+            session, settings, weekly, now, text_limits=TEXT_LIMITS, period_window=week
+        )
+    return [f"digests (week, {contact}: climate, pt, Telegram): {run.outcome}"]
+
+
+async def demo_feed_owner(engine: Engine, settings: Settings, world: DemoWorld) -> list[str]:
+    """João registers his city's feed (as on the members' form); it points at a private
+    address, so the hub refuses to fetch it; after three failures he is told on Telegram."""
+    import datetime as dt
+
+    from hub.core.config.catalog import register_member_feed
+    from hub.core.ingest.fetch import make_client
+    from hub.core.ingest.poller import Poller, PollPolicy, member_guard
+
+    _, contact, email, *_ = DEMO_MEMBERS[1]
+    with Session(engine) as session, session.begin():
+        source = register_member_feed(
+            session,
+            url=f"{world.website.url}/porto-alegre.rss",
+            title="Prefeitura de Porto Alegre: notícias",
+            owner_email=email,
+        )
+        key = source.key
+    policy = PollPolicy()
+    start = utcnow()
+    outcome = None
+
+    def at(moment: dt.datetime) -> Callable[[], dt.datetime]:
+        return lambda: moment
+
+    async with make_client() as client:
+        # One poll each half day, the last one now (a clock set back, so the notice is due).
+        for attempt in range(policy.failing_after):
+            back = dt.timedelta(hours=12 * (policy.failing_after - 1 - attempt))
+            clock = at(start - back)
+            poller = Poller(engine, settings, client, guard=member_guard(settings), clock=clock)
+            report = await poller.run_once()
+            outcome = next((o for o in report.outcomes if o.key == key), outcome)
+    error = outcome.error if outcome is not None else "not polled"
+    return [
+        f"member feed {key} of {contact}: failed {policy.failing_after} times ({error}); "
+        f"{contact} is told on Telegram"
+    ]
+
+
 DemoMember = tuple[str, str | None, str, str, str, str, list[str], int | None]
 # Left unformatted (fmt: skip): a table, each member on its own two lines.
 DEMO_MEMBERS: tuple[DemoMember, ...] = (
@@ -347,7 +431,10 @@ def demo_people_and_news(engine: Engine, settings: Settings) -> list[str]:
         (key for key, s in settings.sources.items() if s.kind == "web" and s.enabled), None
     )
     with Session(engine) as session, session.begin():
+        known = set(session.scalars(select(Member.email)))
         for organisation, contact, email, language, country, kind, topics, days in DEMO_MEMBERS:
+            if email in known:  # João came earlier, for his digest
+                continue
             seen = now - dt.timedelta(days=days) if days is not None else None
             session.add(
                 Member(

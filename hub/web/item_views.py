@@ -8,7 +8,7 @@ written to the audit log. The queue and its bulk actions are in
 
 from __future__ import annotations
 
-from sqlalchemy import String, cast, or_, select
+from sqlalchemy import ColumnElement, String, cast, func, or_, select
 from starlette.responses import Response
 
 from hub.core.accounts import AuditEntry
@@ -20,6 +20,7 @@ from hub.core.models import (
     Item,
     ItemOrigin,
     ItemTranslation,
+    NewsletterEdition,
     Source,
 )
 from hub.core.moderation import decisions as moderation
@@ -29,6 +30,7 @@ from hub.web.delivery_views import error_in_words, link_for
 from hub.web.i18n import _, ngettext
 from hub.web.notices import NOTICES
 from hub.web.page import Page, Refused
+from hub.web.platform_previews import platform_previews
 
 PAGE_SIZE = 50
 STATUSES = ("pending", "approved", "declined", "retracted")
@@ -46,11 +48,34 @@ def source_titles(page: Page) -> dict[int, str]:
     return {row[0]: row[2] or row[1] for row in rows}
 
 
+def search_words(text: str) -> list[str]:
+    """The words of a free-text search, lowercased (at most eight; % and _ taken literally)."""
+    return [word.lower() for word in text.split()[:8]]
+
+
+def matches_word(word: str) -> ColumnElement[bool]:
+    """An item whose title, text or link, or a translation's title or text, holds ``word``."""
+    translated = select(ItemTranslation.item_id).where(
+        or_(
+            func.lower(ItemTranslation.title).contains(word, autoescape=True),
+            func.lower(ItemTranslation.summary_text).contains(word, autoescape=True),
+        )
+    )
+    return or_(
+        func.lower(Item.title).contains(word, autoescape=True),
+        func.lower(Item.summary_text).contains(word, autoescape=True),
+        func.lower(func.coalesce(Item.link, "")).contains(word, autoescape=True),
+        Item.id.in_(translated),
+    )
+
+
 def items_list(page: Page) -> Response:
-    """Items, newest first, filtered by status, source, language and tag."""
-    names = ("status", "source", "language", "tag", "delivery")
+    """Items, newest first, filtered by status, source, language and tag, and searched (``q``)."""
+    names = ("status", "source", "language", "tag", "delivery", "q")
     filters = {name: page.param(name) for name in names}
     query = select(Item).order_by(Item.id.desc())
+    for word in search_words(filters["q"]):
+        query = query.where(matches_word(word))
     if filters["status"] in STATUSES:
         query = query.where(Item.status == filters["status"])
     if filters["source"]:
@@ -133,11 +158,37 @@ def item_detail(page: Page) -> Response:
         links={d.id: link_for(page, d, c) for d, c in deliveries},
         errors={d.id: error_in_words(d.last_error, d.error_kind) for d, _channel in deliveries},
         history=history,
+        editions=newsletter_copies(page, item),
+        previews=platform_previews(page.db, page.settings, item)
+        if item.status in ("pending", "approved")
+        else [],
         sources=source_titles(page),
         channels=page.settings.channels,
         languages=[code for code in page.settings.hub.languages if code != item.language],
         back=f"/items/{item.id}",
     )
+
+
+def newsletter_copies(page: Page, item: Item) -> list[tuple[NewsletterEdition, str]]:
+    """Each newsletter edition listing the item, with what became of the item's copy there."""
+    editions = page.db.scalars(select(NewsletterEdition).order_by(NewsletterEdition.id))
+    copies = []
+    for edition in editions:
+        if item.id not in (edition.item_order or []):
+            continue
+        if edition.status == "sent":
+            when = edition.sent_at.strftime("%Y-%m-%d") if edition.sent_at else ""
+            fate = _("sent %(when)s: an e-mail cannot be recalled") % {"when": when}
+        elif item.status == "retracted":
+            fate = _("not sent: the item is left out when the edition is pushed again")
+        elif edition.mailchimp_campaign_id:
+            fate = _("in Mailchimp campaign %(id)s, not sent yet") % {
+                "id": edition.mailchimp_campaign_id
+            }
+        else:
+            fate = _("in the draft, not in Mailchimp yet")
+        copies.append((edition, fate))
+    return copies
 
 
 def back_to(page: Page, default: str) -> str:

@@ -26,6 +26,7 @@ from hub.web.i18n import _
 from hub.web.item_views import approved_words, corrected_words, source_titles, told_words
 from hub.web.notices import NOTICES
 from hub.web.page import Page, Refused
+from hub.web.platform_previews import platform_previews
 from hub.web.senders import senders_of
 from hub.wiring import PLATFORMS
 
@@ -82,6 +83,7 @@ def moderation_queue(page: Page, results: list[Outcome] | None = None) -> Respon
         total=total,
         sources=source_titles(page),
         destinations={item.id: destinations(page, item) for item in items},
+        previews={item.id: platform_previews(page.db, page.settings, item) for item in items},
         senders=senders_of(page.db, items),
         regions=region_choices(page),
         topics=topic_tags(),

@@ -11,12 +11,17 @@ Where the choices go: topics, language and channels are kept on the member
 (the secretariat sees them in the console) and reach the Mailchimp audience
 as merge fields and tags (``topic:…``, ``lang:…``), which newsletter segments
 use; the newsletter choice subscribes (with Mailchimp's confirmation e-mail)
-or unsubscribes. The hub's routes post news to the network's shared Slack and
-Telegram channels, not to members one by one, so these choices do not change
-what those channels show; the page says so.
+or unsubscribes. A digest period sends the member, on the chat platform they
+chose, the period's items on their topics in their language with the events
+coming up (:mod:`hub.core.schedule.digests`); their time zone places their
+reminders on their own clock. The network's shared channels show the same news
+to everyone; the page says so.
 """
 
 from __future__ import annotations
+
+import zoneinfo
+from functools import cache
 
 from starlette.responses import Response
 
@@ -30,11 +35,18 @@ from hub.core.members.links import (
     topics,
 )
 from hub.core.models import Member
+from hub.core.schedule.digests import PERIODS as DIGEST_PERIODS
 from hub.web.i18n import MEMBER_LANGUAGES, _, use_language
 from hub.web.page import Page
 from newsletters import audience, mailchimp, publish
 
 NEWSLETTER_ON = ("subscribed", "pending")
+
+
+@cache
+def time_zones() -> frozenset[str]:
+    """The IANA time zones a member may choose (``zoneinfo.available_timezones``)."""
+    return frozenset(zoneinfo.available_timezones())
 
 
 def _member(page: Page) -> Member | None:
@@ -69,6 +81,8 @@ def _show(page: Page, member: Member, status: int = 200) -> Response:
             channels=CHANNELS if member.channels is None else member.channels,
             newsletter=(member.newsletter_status or "") in NEWSLETTER_ON,
             can_subscribe=bool(member.email) and member.newsletter_status != "cleaned",
+            digest_periods=DIGEST_PERIODS,
+            default_timezone=page.settings.hub.timezone,
         )
 
 
@@ -88,10 +102,23 @@ def preferences_save(page: Page) -> Response:
     wanted_channels = {str(c) for c in form.getlist("channels")}
     language = page.field("language")
     newsletter = page.field("newsletter") == "on" and bool(member.email)
+    digest = page.field("digest")
+    zone = page.field("timezone").strip()
     with use_language(member.language, MEMBER_LANGUAGES):
-        if language not in page.settings.hub.languages or not wanted_topics <= set(topics()):
+        if (
+            language not in page.settings.hub.languages
+            or not wanted_topics <= set(topics())
+            or digest not in ("", *DIGEST_PERIODS)
+        ):
             page.flashes.append(("error", _("Please choose from the lists.")))
             return _show(page, member, status=400)
+        if zone and zone not in time_zones():
+            page.flashes.append(
+                ("error", _("Please give a time zone such as Europe/Madrid or America/Sao_Paulo."))
+            )
+            return _show(page, member, status=400)
+    member.digest = digest or None
+    member.timezone = zone or None
     old_tags = audience.tags(member)
     was_on = (member.newsletter_status or "") in NEWSLETTER_ON
     member.topics = [t for t in topics() if t in wanted_topics]
@@ -104,7 +131,8 @@ def preferences_save(page: Page) -> Response:
         "member_preferences",
         f"member:{member.id}",
         f"topics {len(member.topics)}, language {member.language}, "
-        f"channels {','.join(chosen)}, newsletter {'on' if newsletter else 'off'}"
+        f"channels {','.join(chosen)}, newsletter {'on' if newsletter else 'off'}, "
+        f"digest {member.digest or 'none'}, time zone {member.timezone or 'default'}"
         + (f"; mailchimp: {problem}" if problem else ""),
         actor=f"member:{member.id} (preferences page)",
     )

@@ -15,6 +15,7 @@ from sqlalchemy import func, select
 from starlette.responses import Response
 
 from hub.core.accounts import AuditEntry
+from hub.core.models import Member
 from hub.web.i18n import MEMBER_LANGUAGES, _, current_language, use_language
 from hub.web.member_import import email_problem
 from hub.web.news_intake import Submission, SubmissionError, submit_news
@@ -122,6 +123,17 @@ def member_submit(page: Page) -> Response:
         return _member_submit(page, language)
 
 
+def _member_by_email(page: Page, email: str) -> int | None:
+    """The member who gave this address (kept with the item; told of the decision)."""
+    if not email:
+        return None
+    return page.db.scalar(
+        select(Member.id).where(
+            func.lower(Member.email) == email.lower(), Member.erased_at.is_(None)
+        )
+    )
+
+
 def _member_submit(page: Page, language: str) -> Response:
     back = f"/submit-news?lang={language}"
     source = _source_of_kind(page, "web")
@@ -150,6 +162,7 @@ def _member_submit(page: Page, language: str) -> Response:
             now=page.now,
             platform="web",
             reply_to=email or None,
+            member_id=_member_by_email(page, email),
         )
     except SubmissionError as exc:
         page.flashes.append(("error", str(exc)))

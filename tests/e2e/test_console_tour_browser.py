@@ -48,6 +48,7 @@ PUBLIC_PATHS = {
     "/metrics",
     "/login",
     "/submit-news",
+    "/submit-feed",
     "/preferences/{token}",
     "/events.ics",
 }

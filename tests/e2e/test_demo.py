@@ -37,7 +37,13 @@ def test_demo_carries_feed_items_to_every_platform_stand_in(tmp_path: Path) -> N
     assert "C0IOPDROUND      Weekly roundup" in out
     # The Telegram routes take language plus region: the French item about Dakar, the
     # Spanish call naming Latin America, the Portuguese one about Porto Alegre.
-    assert re.search(r"telegram stand-in \(http://127\.0\.0\.1:\d+\) holds 3 messages", out)
+    # João's weekly digest (climate, Portuguese, Telegram) is the fourth Telegram message.
+    assert "digests (week, João Lima: climate, pt, Telegram): 1 week digest(s) queued" in out
+    # João's own feed points at a private address: refused, and after three failures he
+    # is told on Telegram (the fifth message).
+    assert re.search(r"member feed member_feed_1 of João Lima: failed 3 times \(.*loopback", out)
+    assert re.search(r"telegram stand-in \(http://127\.0\.0\.1:\d+\) holds 5 messages", out)
+    assert re.search(r"7000001\s+O seu resumo semanal", out)
     assert "@oidp_latam      Convocatoria: Distinción OIDP" in out
     assert "@oidp_afrique    Séminaire de l'OIDP à Dakar" in out
     assert "@oidp_latam_pt   Porto Alegre recebe encontro" in out

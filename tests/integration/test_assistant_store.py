@@ -160,12 +160,12 @@ def test_reminders_are_queued_once_when_due(loaded: Engine, assistant: Assistant
         )
     with transaction(loaded) as session:
         reminders = session.scalars(select(Reminder).order_by(Reminder.id)).all()
-        assert [r.remind_at for r in reminders] == [
-            dt.datetime(2020, 1, 31, 8, 0, tzinfo=dt.UTC),
-            dt.datetime(2020, 7, 19, 8, 0, tzinfo=dt.UTC),
+        assert [r.remind_at for r in reminders] == [  # 09:00 the day before, in UTC here
+            dt.datetime(2020, 1, 31, 9, 0, tzinfo=dt.UTC),
+            dt.datetime(2020, 7, 19, 9, 0, tzinfo=dt.UTC),
         ]
         assert due_reminders(session, dt.datetime(2020, 1, 31, 7, 59, tzinfo=dt.UTC)) == 0
-        assert due_reminders(session, dt.datetime(2020, 1, 31, 8, 0, tzinfo=dt.UTC)) == 1
+        assert due_reminders(session, dt.datetime(2020, 1, 31, 9, 0, tzinfo=dt.UTC)) == 1
         assert due_reminders(session, dt.datetime(2020, 2, 1, tzinfo=dt.UTC)) == 0
         assert due_reminders(session, dt.datetime(2020, 7, 20, tzinfo=dt.UTC)) == 0
     with transaction(loaded) as session:

@@ -348,7 +348,7 @@ def test_a_telegram_submission_is_approved_with_the_slack_button(engine: Engine)
         audit = session.scalars(select(AuditEntry).where(AuditEntry.action == "approve")).all()
         assert [(a.actor, a.target) for a in audit] == [
             ("slack:U0SECRETARY", f"item:{item_id}")
-        ] * 2
+        ]  # the second press changed nothing: one entry
 
 
 @pytest.mark.parametrize("step", ["title", "text"])
@@ -572,3 +572,46 @@ def test_a_photo_in_the_form_asks_for_a_link_and_keeps_the_step(engine: Engine) 
     with transaction(engine) as session:
         [item] = session.scalars(select(Item)).all()
         assert item.image_url == "https://dakar.example/photo.jpg"
+
+
+def test_a_slack_member_s_time_zone_comes_from_their_profile_and_places_the_reminder(
+    engine: Engine,
+) -> None:
+    """users.info's ``tz`` is kept on the member (who chose none): the reminder they ask
+    for leaves at 09:00 São Paulo time the day before, not at the deployment's hour."""
+    from hub.core.models import Member, Reminder
+
+    async def scenario() -> None:
+        async with running_hub(engine) as hub:
+            hub.slack.add_user("U0MEMBER", "Ana", tz="America/Sao_Paulo")
+            with transaction(engine) as session:
+                member = Member(organisation="Porto Alegre", slack_user_id="U0MEMBER")
+                session.add(member)
+                session.flush()
+                member_id = member.id
+            event = {
+                "type": "message",
+                "channel_type": "im",
+                "user": "U0MEMBER",
+                "channel": "D0MEMBER",
+                "text": "remind me when the award call opens",
+                "ts": "1578657600.000300",
+            }
+            status, _ = await deliver(
+                f"{hub.url}/slack/events",
+                event_body(event, "Ev0REMIND"),
+                secret=SIGNING,
+                content_type="application/json",
+                timestamp=NOW.timestamp(),
+            )
+            assert status == 200
+            await hub.process()
+            with transaction(engine) as session:
+                known = session.get(Member, member_id)
+                assert known is not None and known.timezone == "America/Sao_Paulo"
+                [reminder] = session.scalars(select(Reminder)).all()
+                assert reminder.remind_at == dt.datetime(2020, 1, 31, 12, 0, tzinfo=dt.UTC)
+            asked = [r for r in hub.slack.received if r.method == "users.info"]
+            assert [(r.params.get("user"), r.error) for r in asked] == [("U0MEMBER", "")]
+
+    run(scenario)

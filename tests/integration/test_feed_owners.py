@@ -170,3 +170,48 @@ def test_the_owner_is_told_when_the_feed_breaks_and_when_it_recovers(
     assert "cannot be read" in texts[0] and "HTTP 500" in texts[0]
     assert "can be read again" in texts[1]
     assert all(n.payload["extra"]["reply_to"] == "U7" for n in notices(engine))
+
+
+def test_a_member_registers_their_feed_on_the_form_and_it_is_theirs(
+    engine: Engine, tmp_path: Path, server: FeedServer
+) -> None:
+    """The members' form, on a deployment written as hub.toml: the feed becomes a source
+    owned by the member with the address given, kept at the next sync, fetched from
+    public addresses only (a loopback feed is refused before any connection)."""
+    from hub.core.config.catalog import MEMBER_FEED_PREFIX
+    from hub.web.testing import (
+        TEST_SECRET_KEY,
+        ConsoleClient,
+        SteppingClock,
+        console_app,
+    )
+
+    route = Route(body=FEED)
+    url = server.add("/member-feed", route)
+    with transaction(engine) as session:
+        session.add(Member(organisation="Ajuntament de Girona", email="girona@example.org"))
+    settings = deployment(tmp_path, "https://oidp.example/rss", "girona@example.org")
+    settings = settings.model_copy(update={"secrets": {"HUB_SECRET_KEY": TEST_SECRET_KEY}})
+    with transaction(engine) as session:
+        sync_config(session, settings)
+    app = console_app(settings, engine, clock=SteppingClock(NOW))
+    form = {"url": url, "title": "Lleida participa", "email": "Lleida@Example.org"}
+    with ConsoleClient(app) as client:
+        assert "Feed address" in client.get("/submit-feed?lang=en").text
+        done = client.submit("/submit-feed?lang=ca", "/submit-feed?lang=ca", form)
+        assert done.status_code == 303
+        assert "el teu feed està registrat" in client.follow(done).text
+        again = client.submit("/submit-feed?lang=en", "/submit-feed?lang=en", form)
+        assert again.status_code == 400 and "already known" in again.text
+        bad = client.submit("/submit-feed", "/submit-feed", {**form, "url": "ftp://x", "email": ""})
+        assert bad.status_code == 400
+    with transaction(engine) as session:
+        sync_config(session, settings)  # hub.toml does not name it: it stays, enabled
+        [feed] = session.scalars(select(Source).where(Source.url == url)).all()
+        owner = session.get(Member, feed.member_id) if feed.member_id else None
+        assert feed.key.startswith(MEMBER_FEED_PREFIX) and feed.enabled and not feed.trusted
+        assert owner is not None and owner.email == "lleida@example.org"
+        key = feed.key
+    outcomes = poll(engine, settings, NOW)
+    assert outcomes[key][0] == "failed" and "loopback" in outcomes[key][1]
+    assert route.hits == 0  # never connected

@@ -118,3 +118,54 @@ def test_hub_erase_from_the_command_line_deletes_the_contact(
     assert done.exit_code == 0, done.output
     assert "mailchimp: deleted permanently from the Mailchimp audience" in done.output
     assert subscriber_hash(EMAIL) not in standin.state.members
+
+
+def test_hub_erase_with_the_shipped_configuration_erases_here_and_says_what_to_do_by_hand(
+    engine: Engine, database_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """config/hub.toml ships [channels.newsletter] disabled and no key: docs/deploy.md says
+    the member is erased locally and the report says to delete the contact by hand."""
+    _register()
+    monkeypatch.delenv("MAILCHIMP_API_KEY", raising=False)
+    monkeypatch.chdir(tmp_path)  # no .env from the checkout
+    config = tmp_path / "hub.toml"
+    config.write_text(
+        (Path(__file__).parents[2] / "config" / "hub.toml").read_text(encoding="utf-8"),
+        encoding="utf-8",
+    )
+    with transaction(engine) as session:
+        member = Member(organisation="Girona", email=EMAIL)
+        session.add(member)
+        session.flush()
+        member_id = member.id
+    erase = ["erase", "--member", str(member_id), "--yes", "--database-url", database_url]
+    done = CliRunner().invoke(app, ["--config", str(config), *erase])
+    assert done.exit_code == 0, done.output
+    assert "[channels.newsletter] is disabled" in done.output
+    assert f"delete {EMAIL} permanently from the Mailchimp audience by hand" in done.output
+    with transaction(engine) as session:
+        erased = session.get(Member, member_id)
+        assert erased is not None and erased.email is None and erased.erased_at is not None
+
+
+def test_hub_erase_with_the_audience_enabled_but_no_key_erases_here_and_names_the_variable(
+    engine: Engine, database_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _register()
+    monkeypatch.delenv("MAILCHIMP_API_KEY", raising=False)
+    monkeypatch.chdir(tmp_path)
+    config = tmp_path / "hub.toml"
+    config.write_text(
+        '[hub]\nlanguages = ["en"]\n\n[channels.newsletter]\nplatform = "mailchimp"\n'
+        'target = "a1b2c3"\ntoken_env = "MAILCHIMP_API_KEY"\n',
+        encoding="utf-8",
+    )
+    with transaction(engine) as session:
+        member = Member(organisation="Girona", email=EMAIL)
+        session.add(member)
+        session.flush()
+        member_id = member.id
+    erase = ["erase", "--member", str(member_id), "--yes", "--database-url", database_url]
+    done = CliRunner().invoke(app, ["--config", str(config), *erase])
+    assert done.exit_code == 0, done.output
+    assert "MAILCHIMP_API_KEY of [channels.newsletter] is not set" in done.output

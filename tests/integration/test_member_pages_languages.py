@@ -111,6 +111,7 @@ def pages_in(client: ConsoleClient, engine: Engine, language: str) -> dict[str, 
         "news form": client.get(f"/submit-news?lang={language}"),
         "news form (browser)": client.get("/submit-news", headers=asked),
         "stale form": client.post("/submit-news", data={"title": "x"}, headers=asked),
+        "feed form": client.get(f"/submit-feed?lang={language}"),
     }
     for name, response in pages.items():
         assert response.status_code in (200, 403, 404), (name, response.status_code)

@@ -148,3 +148,12 @@ def test_period_keys():
     assert period_key("month", dt.date(2026, 1, 5)) == "2026-01"
     with pytest.raises(ValueError):
         period_key("year", dt.date(2026, 1, 5))
+
+
+def test_reminders_every_five_minutes_from_the_hour_in_utc() -> None:
+    every = schedule(kind="reminders", period="minutes", every=5)
+    assert latest_due(every, at("2026-11-22T08:03"), "Europe/Madrid").key == "2026-11-22T08:00"
+    assert latest_due(every, at("2026-11-22T08:05"), "Asia/Tokyo").key == "2026-11-22T08:05"
+    upcoming = next_due(every, at("2026-11-22T23:58"), "UTC")
+    assert (upcoming.key, upcoming.fires_at) == ("2026-11-23T00:00", at("2026-11-23T00:00"))
+    assert next_due(every, at("2026-11-22T08:05"), "UTC").key == "2026-11-22T08:10"

@@ -27,7 +27,8 @@ from hub.core.knowledge import KnowledgeSet, load_directory
 from hub.core.knowledge.revision import Revision, revision
 
 REMIND_AT = dt.time(8, 0, tzinfo=dt.UTC)
-"""Reminders go out at this time (UTC) on the day before the target."""
+"""The day before the target, as the assistant tells the member; the store places the
+reminder at 09:00 on the member's own clock that day (``store.reminder_time``)."""
 
 
 class HasLanguage(Protocol):

@@ -23,6 +23,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import time
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -51,8 +52,13 @@ def ask_and_record(
     lang: str | None = None,
     member: HasLanguage | None = None,
     notify_channel: str | None = None,
+    timezone: str = "UTC",
 ) -> Answer:
     """Answer ``text`` and store the question (and reminder); the caller commits.
+
+    A reminder leaves at :data:`REMINDER_HOUR` on the member's clock on the day
+    the assistant told them (the day before the date): their time zone
+    (``Member.timezone``), else ``timezone`` (the deployment's).
 
     With ``notify_channel`` (the deployment's ``hub.secretariat_channel``), a
     handed-off question is also announced there as an ``alert`` delivery.
@@ -93,6 +99,8 @@ def ask_and_record(
             now=now,
         )
     if answer.reminder is not None:
+        owner = session.get(Member, member_id) if member_id is not None else None
+        zone = (owner.timezone if owner is not None else None) or timezone
         session.add(
             Reminder(
                 question_id=question.id,
@@ -103,12 +111,27 @@ def ask_and_record(
                 record_id=answer.reminder.record_id,
                 label=answer.reminder.label,
                 when_text=answer.reminder.when,
-                remind_at=answer.reminder.remind_at,
+                remind_at=reminder_time(answer.reminder.remind_at.date(), zone, now),
                 status="pending",
             )
         )
         session.flush()
     return answer
+
+
+REMINDER_HOUR = dt.time(9, 0)
+"""Reminders leave at this time on the member's clock (within minutes: the reminders
+schedule runs every few minutes)."""
+
+
+def reminder_time(day: dt.date, timezone: str, now: dt.datetime) -> dt.datetime:
+    """The UTC instant of :data:`REMINDER_HOUR` on ``day`` in ``timezone`` (``now`` if past)."""
+    try:
+        zone = ZoneInfo(timezone)
+    except (ZoneInfoNotFoundError, ValueError):
+        zone = ZoneInfo("UTC")
+    moment = dt.datetime.combine(day, REMINDER_HOUR, tzinfo=zone).astimezone(dt.UTC)
+    return max(moment, now)
 
 
 def open_questions(session: Session, limit: int = 100) -> list[Question]:

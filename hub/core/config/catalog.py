@@ -12,6 +12,9 @@ email (any case) or organisation, or added to the members when the network does
 not know it yet, so a feed said to be a member's is always treated as one
 (told of breakage, fetched from public addresses only). A source whose entry
 names no member keeps the owner set in the console (or by ``hub sources owner``).
+
+A feed a member registers on the members' form (:func:`register_member_feed`,
+key ``member_feed_<n>``) is not in ``hub.toml`` and stays enabled at each sync.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from hub.core.config.settings import Settings
+from hub.core.errors import HubError
 from hub.core.models import Channel, Member, Route, Source
 
 
@@ -66,6 +70,8 @@ def sync_config(session: Session, settings: Settings) -> SyncReport:
         elif _assign(row, values):
             changed += 1
     for row in sources.values():
+        if row.key.startswith(MEMBER_FEED_PREFIX) and row.member_id is not None:
+            continue  # registered by its owner on the members' form, not in hub.toml
         if row.enabled and row.kind not in ("console",):
             row.enabled = False
             retired += 1
@@ -114,6 +120,51 @@ def sync_config(session: Session, settings: Settings) -> SyncReport:
 
     session.flush()
     return SyncReport(added=added, changed=changed, retired=retired)
+
+
+MEMBER_FEED_PREFIX = "member_feed_"
+"""The key of a feed a member registered on the members' form (``member_feed_<n>``)."""
+
+
+class FeedRegistrationError(HubError):
+    """A member's feed registration that cannot be kept; the message says why."""
+
+
+def register_member_feed(
+    session: Session, *, url: str, title: str, owner_email: str, language: str | None = None
+) -> Source:
+    """Keep the feed a member registers as a source of theirs (in the caller's transaction).
+
+    The owner is the member with ``owner_email`` (added when new), so the feed is
+    fetched from public addresses only and its owner is told when it breaks and
+    when it recovers; it is not trusted (its items wait for a person) and stays
+    enabled when ``hub.toml`` is synced again. A feed address already known is
+    refused, not stored twice.
+    """
+    del language  # the language of a member's feed is detected per entry
+    known = session.scalar(select(Source.key).where(Source.url == url))
+    if known is not None:
+        raise FeedRegistrationError(f"this feed is already known to the hub ({known})")
+    member_id = owner_id(session, owner_email)
+    count = session.scalar(
+        select(func.count()).where(Source.key.startswith(MEMBER_FEED_PREFIX, autoescape=True))
+    )
+    key = f"{MEMBER_FEED_PREFIX}{(count or 0) + 1}"
+    while session.scalar(select(Source.id).where(Source.key == key)) is not None:
+        key = f"{key}_"
+    source = Source(
+        key=key,
+        kind="feed",
+        url=url,
+        title=title[:300],
+        trusted=False,
+        enabled=True,
+        member_id=member_id,
+        interval_minutes=60,
+    )
+    session.add(source)
+    session.flush()
+    return source
 
 
 def owner_id(session: Session, reference: str) -> int:

@@ -176,8 +176,10 @@ Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 class ScheduleSettings(_Strict):
     """One ``[schedules.KEY]`` entry: something the hub does periodically."""
 
-    kind: Literal["roundup", "newsletter_draft", "audience_sync", "reminders"]
-    period: Literal["day", "week", "month"]
+    kind: Literal["roundup", "newsletter_draft", "audience_sync", "reminders", "digests"]
+    period: Literal["minutes", "day", "week", "month"]
+    every: int = Field(default=5, ge=1, le=60)
+    """With ``period = "minutes"``: fire every this many minutes (reminders)."""
     time: Annotated[str, Field(pattern=r"^([01]\d|2[0-3]):[0-5]\d$")] = "09:00"
     weekday: Weekday | None = None
     day: int | None = Field(default=None, ge=1, le=28)
@@ -421,6 +423,11 @@ def _cross_check(
             yield problem(("schedules", key, "channel"), "a roundup needs a channel")
         if schedule.channel and schedule.channel not in settings.channels:
             yield problem(("schedules", key, "channel"), f"no channel named {schedule.channel!r}")
+        if schedule.period == "minutes" and schedule.kind != "reminders":
+            yield problem(
+                ("schedules", key, "period"),
+                'only reminders run every few minutes; use "day", "week" or "month"',
+            )
         if schedule.period == "week" and schedule.weekday is None:
             yield problem(("schedules", key, "weekday"), "a weekly schedule needs a weekday")
         if schedule.period == "month" and schedule.day is None:

@@ -150,11 +150,14 @@ def erase_member(
     now: dt.datetime,
     *,
     mailchimp: Callable[[str], object] | None = None,
+    mailchimp_off: str | None = None,
 ) -> ErasureReport:
     """Remove a member's personal data in the caller's transaction (see the module docstring).
 
     ``mailchimp`` is called with the member's e-mail address before it is
     cleared (the caller binds the account); if it raises, nothing is erased.
+    ``mailchimp_off`` says why a configured audience is not called (disabled, no
+    key): the member is erased here and the report says what to delete by hand.
     """
     member = find_member(session, member_id)
     report = ErasureReport(member_id)
@@ -163,6 +166,11 @@ def erase_member(
     if member.email and mailchimp is not None:
         mailchimp(member.email)
         report.mailchimp = "deleted permanently from the Mailchimp audience"
+    elif member.email and mailchimp_off:
+        report.mailchimp = (
+            f"not done: {mailchimp_off}; delete {member.email} permanently from the "
+            "Mailchimp audience by hand (Audience, the contact, Actions, Permanently delete)"
+        )
     elif member.email:
         report.mailchimp = (
             "not done: no Mailchimp audience is configured here; if the contact is in "

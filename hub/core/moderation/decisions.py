@@ -93,17 +93,20 @@ def approve_and_notify(
     notices: Sequence[SubmitterNotice],
     note: str = "",
 ) -> Decision:
-    """Approve ``item``, tell its submitters (only if it was not approved yet), audit it.
+    """Approve ``item``, tell its submitters and audit it (only if it was not approved yet).
 
-    ``note`` starts the audit entry's detail (``bulk`` for the moderation page's
-    ticked items). Raises :class:`ModerationError` as :func:`approve` does.
+    Approving an approved item again (a second click, two editors at once, the Slack
+    button after the console) writes no delivery, tells nobody and adds no audit
+    entry: the log says who approved it, once. ``note`` starts the audit entry's
+    detail (``bulk`` for the moderation page's ticked items). Raises
+    :class:`ModerationError` as :func:`approve` does.
     """
     was = item.status
     deliveries = approve(session, item, settings, by=by, now=now)
     told = 0
     if was != "approved":
         told = sum(notify(session, item, "approved", now=now) for notify in notices)
-    _audit(session, "approve", item, f"{len(deliveries)} deliveries", by=by, now=now, note=note)
+        _audit(session, "approve", item, f"{len(deliveries)} deliveries", by=by, now=now, note=note)
     return Decision(item, deliveries, told)
 
 
@@ -125,13 +128,14 @@ def decline_and_notify(
     not read in their language). Raises :class:`ModerationError` as :func:`decline`
     does (an approved item).
     """
-    was = item.status
+    was, was_reason = item.status, item.decline_reason
     decline(item, reason=reason, by=by, now=now)
     told = 0
     if was != "declined":
         said = (item.decline_reason or "") if reason_for_member is None else reason_for_member
         told = sum(notify(session, item, "declined", now=now, reason=said) for notify in notices)
-    _audit(session, "decline", item, item.decline_reason or "", by=by, now=now, note=note)
+    if was != "declined" or item.decline_reason != was_reason:  # a changed reason is news
+        _audit(session, "decline", item, item.decline_reason or "", by=by, now=now, note=note)
     return Decision(item, [], told)
 
 

@@ -2,7 +2,8 @@
 
 :func:`latest_due` says which firing of a schedule is the most recent one at
 ``now``, in the schedule's time zone, and names its period (``2026-11-23``,
-``2026-W48``, ``2026-11``). A wall time that does not exist when the clocks go
+``2026-W48``, ``2026-11``; every few minutes from the hour in UTC, ``2026-11-23T08:05``,
+for reminders). A wall time that does not exist when the clocks go
 forward fires at the instant one hour later would; a wall time that happens
 twice fires at its first occurrence. The scheduler and the roundups both read
 these; neither imports the other.
@@ -74,6 +75,8 @@ def latest_due(
     """The most recent firing of ``schedule`` at or before ``now`` (aware)."""
     if now.tzinfo is None:
         raise ValueError("now must be an aware datetime")
+    if schedule.period == "minutes":
+        return _latest_minutes(schedule.every, now)
     zone = ZoneInfo(schedule.timezone or default_timezone)
     day = _firing_day_on_or_before(schedule, now.astimezone(zone).date())
     fires_at = _instant(day, schedule.time, zone)
@@ -83,8 +86,21 @@ def latest_due(
     return Period(period_key(schedule.period, day), fires_at)
 
 
+def _latest_minutes(every: int, now: dt.datetime) -> Period:
+    """Every ``every`` minutes from the hour, in UTC: ``2026-12-05T08:05``."""
+    utc = now.astimezone(dt.UTC).replace(second=0, microsecond=0)
+    fires_at = utc.replace(minute=utc.minute - utc.minute % every)
+    return Period(fires_at.strftime("%Y-%m-%dT%H:%M"), fires_at)
+
+
 def next_due(schedule: ScheduleSettings, now: dt.datetime, default_timezone: str = "UTC") -> Period:
     """The first firing strictly after ``now``."""
+    if schedule.period == "minutes":
+        later = _latest_minutes(schedule.every, now)
+        step = dt.timedelta(minutes=schedule.every)
+        while later.fires_at <= now:
+            later = _latest_minutes(schedule.every, later.fires_at + step)
+        return later
     span = {"day": 1, "week": 7, "month": 31}[schedule.period]
     candidate = latest_due(schedule, now + dt.timedelta(days=span, hours=3), default_timezone)
     while True:

@@ -11,8 +11,9 @@ Three layers, each testable alone:
   crash in between leaves neither and the restart fires it again. Jobs of
   other packages (newsletter drafts, audience sync, reminders) run after their
   record is committed: at most once, never twice. Those talk to the outside
-  world and are given by the application layer (``jobs``). Reminders only write
-  to the database and run in their record's transaction, like roundups.
+  world and are given by the application layer (``jobs``). Reminders and the
+  members' digests only write to the database and run in their record's
+  transaction, like roundups.
 - **Leadership**: only one scheduler acts at a time. On PostgreSQL it holds
   ``pg_try_advisory_lock`` on a dedicated connection (lost with the
   connection, re-tried at each tick); on SQLite a lease row in
@@ -45,6 +46,7 @@ from sqlalchemy.orm import Session
 from hub.core.assistant.store import due_reminders
 from hub.core.config.settings import ScheduleSettings, Settings
 from hub.core.models import ScheduledRun, utcnow
+from hub.core.schedule.digests import run_digests
 from hub.core.schedule.periods import latest_due
 from hub.core.schedule.roundups import run_roundup
 
@@ -194,7 +196,7 @@ OutsideJob = Callable[[Engine, Settings, ScheduleSettings, dt.datetime], str]
 after its record is committed and returns its outcome line. The application layer wires
 these by kind (``hub.wiring.SCHEDULED_JOBS``); the core names no package outside itself."""
 
-IN_TRANSACTION = {"reminders"}
+IN_TRANSACTION = {"reminders", "digests"}
 """Jobs that only write to the database run in the transaction that records them."""
 
 
@@ -210,6 +212,17 @@ def run_in_transaction(session: Session, schedule: ScheduleSettings, now: dt.dat
         raise ValueError(f"no way to run a {schedule.kind!r} job in a transaction")
     queued = due_reminders(session, now)
     return f"queued {queued} reminder(s)"
+
+
+def run_digests_job(
+    session: Session,
+    settings: Settings,
+    schedule: ScheduleSettings,
+    now: dt.datetime,
+    text_limits: Mapping[str, int],
+) -> str:
+    """The members' personal digests of ``schedule.period``, in the caller's transaction."""
+    return run_digests(session, settings, schedule, now, text_limits=text_limits).outcome
 
 
 # --- the loop -------------------------------------------------------------------------
@@ -234,6 +247,8 @@ class Scheduler:
     interval: float = 20.0
     leadership: Leadership | None = None
     jobs: Mapping[str, OutsideJob] = field(default_factory=dict)
+    text_limits: Mapping[str, int] = field(default_factory=dict)
+    """Platform -> characters a member's message may hold (digests split past it)."""
     fired: dict[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -304,6 +319,8 @@ class Scheduler:
     def _in_transaction(
         self, session: Session, schedule: ScheduleSettings, period: str, now: dt.datetime
     ) -> str:
+        if schedule.kind == "digests":
+            return run_digests_job(session, self.settings, schedule, now, self.text_limits)
         if schedule.kind != "roundup":
             return run_in_transaction(session, schedule, now)
         assert schedule.channel is not None

@@ -1,0 +1,107 @@
+"""An item as each platform will show it, for every channel the routes choose.
+
+The moderation cards and the item page show, before anything is sent, what each
+post will look like: the router's plan for the item (:func:`plan_routes`, as
+approving would apply it), the item's text in each channel's language (its
+translation when it has one, as the worker picks it), the platform module's own
+requests, rendered by the stand-in sandbox's renderers (``hub.wiring.DISPLAYS``).
+The HTML goes through the hub's sanitiser before reaching the page. A channel in
+digest mode shows that the item waits for the roundup; a platform with no
+renderer (the newsletter) says where the item goes instead.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from markupsafe import Markup
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from hub.core.bus.messages import Translated, content_for
+from hub.core.bus.router import plan_routes
+from hub.core.config.settings import Settings
+from hub.core.errors import HubError
+from hub.core.models import Item, ItemTranslation, Source
+from hub.core.ports import ChannelInfo, Message
+from hub.web.render import sanitised
+from hub.wiring import DISPLAYS, PLATFORMS
+
+NEWSLETTER_PLATFORMS = frozenset({"mailchimp"})
+"""Platforms that carry items in the newsletter editions, not as posts."""
+
+
+@dataclass(frozen=True)
+class PlatformPreview:
+    """One channel's post as its platform will show it (or why there is none to show)."""
+
+    channel: str
+    title: str
+    platform: str
+    mode: str
+    body: Markup | None
+    problem: str | None = None
+
+
+def _translations(db: Session, item: Item) -> Translated:
+    rows = db.execute(
+        select(
+            ItemTranslation.language,
+            ItemTranslation.title,
+            ItemTranslation.summary_text,
+            ItemTranslation.summary_html,
+            ItemTranslation.link,
+        ).where(ItemTranslation.item_id == item.id)
+    )
+    return {(item.id, lang): (title, text, html, link) for lang, title, text, html, link in rows}
+
+
+def platform_previews(db: Session, settings: Settings, item: Item) -> list[PlatformPreview]:
+    """Each channel approving would send ``item`` to, with its post as the platform shows it."""
+    source_key = db.scalar(select(Source.key).where(Source.id == item.source_id))
+    translated = _translations(db, item)
+    shown: list[PlatformPreview] = []
+    seen: set[str] = set()
+    for decision in plan_routes(item, settings, source_key, platforms=PLATFORMS):
+        if not decision.deliver or decision.channel in seen:
+            continue
+        seen.add(decision.channel)
+        channel = settings.channels[decision.channel]
+        title = channel.title or decision.channel
+        display = DISPLAYS.get(channel.platform)
+        if display is None and channel.platform not in NEWSLETTER_PLATFORMS:
+            continue  # a test double or a platform with nothing to show
+        if decision.mode == "digest" or display is None:
+            shown.append(
+                PlatformPreview(decision.channel, title, channel.platform, decision.mode, None)
+            )
+            continue
+        content = content_for(item, translated, channel.language)
+        message = Message(
+            delivery_id=0,
+            kind="item",
+            title=content.title,
+            text=content.text,
+            html=content.html,
+            link=content.link,
+            image_url=content.image_url,
+            language=content.language,
+            tags=content.tags,
+        )
+        info = ChannelInfo(
+            decision.channel,
+            channel.platform,
+            channel.target,
+            channel.language,
+            channel.thread_id,
+            channel.base_url,
+        )
+        try:
+            body: Markup | None = sanitised(display(message, info))
+            problem = None
+        except HubError as error:  # the formatter refuses what the platform would refuse
+            body, problem = None, str(error)
+        shown.append(
+            PlatformPreview(decision.channel, title, channel.platform, decision.mode, body, problem)
+        )
+    return shown
