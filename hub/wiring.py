@@ -416,7 +416,6 @@ def translation_standin() -> LibreTranslateStandIn:
     return LibreTranslateStandIn()
 
 
-
 def _text_limits() -> dict[str, int]:
     from bots.limits import SLACK, TELEGRAM
 
