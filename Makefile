@@ -55,10 +55,12 @@ lint: $(STAMP)
 	$(BIN)/mypy $(MYPY_TESTS) tests
 
 # The suite runs on every core (pytest-xdist; JOBS=1 runs it in one process).
+# Each file stays on one worker, its tests in order (--dist loadfile).
 JOBS ?= auto
+XDIST := -n $(JOBS) --dist loadfile
 
 test: $(STAMP) lint
-	$(BIN)/pytest -n $(JOBS)
+	$(BIN)/pytest $(XDIST)
 	$(MAKE) --no-print-directory test-time-travel TRAVEL=+366d
 	$(MAKE) --no-print-directory test-time-travel TRAVEL=-365d
 
@@ -68,7 +70,7 @@ test: $(STAMP) lint
 TRAVEL       ?= +366d
 TRAVEL_TESTS := tests/unit tests/integration -m "not slow and not postgres" -q -p no:cacheprovider
 test-time-travel: $(STAMP)
-	HUB_TEST_TRAVEL=$(TRAVEL) HUB_TEST_DATABASE_URL= $(BIN)/pytest -n $(JOBS) $(TRAVEL_TESTS)
+	HUB_TEST_TRAVEL=$(TRAVEL) HUB_TEST_DATABASE_URL= $(BIN)/pytest $(XDIST) $(TRAVEL_TESTS)
 
 format: $(STAMP)
 	$(BIN)/ruff format .

@@ -24,6 +24,7 @@ from hub.web.testing import ConsoleClient, SteppingClock, add_user, console_app,
 
 ADMIN, EDITOR, PASSWORD = "admin@example.org", "editor@example.org", "correct horse battery"
 LIMIT = 5
+# The last test reads what the others saw: make test keeps a file on one worker (loadfile).
 EXERCISED: set[tuple[str, str, int]] = set()
 
 
