@@ -24,9 +24,12 @@ import asyncio
 import datetime as dt
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
+from slack_bolt.async_app import AsyncApp
+from slack_bolt.context.ack.async_ack import AsyncAck
+from slack_bolt.context.async_context import AsyncBoltContext as Ctx
 from slack_sdk.errors import SlackClientError
 from slack_sdk.web.async_client import AsyncWebClient
 
@@ -34,6 +37,7 @@ from bots.answering import ChatQuestion, answer_into_chat, find_member, say_into
 from bots.chat_news import submit_from_chat, tell_submitter, told
 from bots.i18n import N_, say
 from bots.preferences import preferences_reply
+from bots.slack.app import NOW, RECORD, replay, slack_app
 from bots.slack.format import APPROVE_ACTION, DECLINE_ACTION, escape
 from hub.core.assistant.assistant import Assistant
 from hub.core.bus.inbox import InboxRecord
@@ -52,6 +56,8 @@ log = logging.getLogger(__name__)
 PLATFORM = "slack"
 SOURCE = "slack_submissions"
 SUBMIT_CALLBACK = "hub_submit"
+SUBMIT_SHORTCUT = "hub_submit_news"
+"""The callback id of the global shortcut "Submit news" (set in the Slack app's config)."""
 FORM_FAILED = N_(
     "The submission form could not be opened. You can also write /iopd submit TITLE | TEXT | LINK"
 )
@@ -107,22 +113,79 @@ def slack_lane(record: InboxRecord) -> str:
 
 @dataclass
 class SlackHandlers:
-    """The inbox handler for the ``slack`` platform."""
+    """The inbox handler for the ``slack`` platform: a Bolt app and its listeners.
+
+    Calling it with an inbox record replays the stored request into the Bolt
+    app (:func:`bots.slack.app.replay`); Bolt's matchers route it to the
+    listener below that takes it. A listener that raises has the event retried.
+    """
 
     engine: Any
     settings: Settings
     assistant: Assistant
     client: AsyncWebClient | None = None
+    app: AsyncApp = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.app = slack_app(engine=self.engine, client=self.client)
+        self.register(self.app)
+
+    def register(self, app: AsyncApp) -> None:
+        """The hub's listeners on ``app`` (Bolt's matchers: event types, command names,
+        action ids, view callback ids, shortcut callback ids)."""
+        app.event("app_mention")(self.on_mention)
+        app.event("message")(self.on_message)
+        app.command(re.compile(r"^/"))(self.on_command)
+        app.view(SUBMIT_CALLBACK)(self.on_submit_form)
+        app.shortcut(SUBMIT_SHORTCUT)(self.on_submit_shortcut)
+        app.action(APPROVE_ACTION)(self.on_moderation)
+        app.action(DECLINE_ACTION)(self.on_moderation)
 
     async def __call__(self, record: InboxRecord, now: dt.datetime) -> None:
-        data = record.payload
-        kind = data.get("kind")
-        if kind == "event":
-            await self._event(record, data.get("event") or {}, now)
-        elif kind == "command":
-            await self._command(record, data, now)
-        elif kind == "interaction":
-            await self._interaction(record, data.get("payload") or {}, now)
+        await replay(self.app, record, now)
+
+    # --- listeners ---------------------------------------------------------------
+
+    async def on_mention(self, ack: AsyncAck, event: dict[str, Any], context: Ctx) -> None:
+        await ack()
+        await self._event(context[RECORD], event, context[NOW])
+
+    async def on_message(self, ack: AsyncAck, event: dict[str, Any], context: Ctx) -> None:
+        """Direct messages are questions; other messages (channels, edits) are not."""
+        await ack()
+        await self._event(context[RECORD], event, context[NOW])
+
+    async def on_command(self, ack: AsyncAck, command: dict[str, Any], context: Ctx) -> None:
+        await ack()
+        await self._command(context[RECORD], command, context[NOW], context.get("client"))
+
+    async def on_submit_form(self, ack: AsyncAck, body: dict[str, Any], context: Ctx) -> None:
+        await ack()
+        record, now = context[RECORD], context[NOW]
+        user = str((body.get("user") or {}).get("id", ""))
+        view = body.get("view") or {}
+        reply_to = str(view.get("private_metadata") or user)
+        await self._submit(record, form_values(view), user, reply_to, now)
+
+    async def on_submit_shortcut(
+        self, ack: AsyncAck, shortcut: dict[str, Any], context: Ctx
+    ) -> None:
+        """The global shortcut opens the form; the member is answered in a direct message."""
+        await ack()
+        user = str((shortcut.get("user") or {}).get("id", ""))
+        await self._open_form(context[RECORD], str(shortcut.get("trigger_id", "")), user, user,
+                              context[NOW], context.get("client"))  # fmt: skip
+
+    async def on_moderation(self, ack: AsyncAck, body: dict[str, Any], context: Ctx) -> None:
+        await ack()
+        user = str((body.get("user") or {}).get("id", ""))
+        for action in body.get("actions") or []:
+            if action.get("action_id") in (APPROVE_ACTION, DECLINE_ACTION):
+                outcome = await asyncio.to_thread(
+                    self._moderate, str(action["action_id"]), str(action.get("value")), user,
+                    context[NOW],
+                )  # fmt: skip
+                await self._mark_done(body.get("container") or {}, outcome, context.get("client"))
 
     # --- questions ---------------------------------------------------------------
 
@@ -153,7 +216,9 @@ class SlackHandlers:
             answer_into_chat, self.engine, self.assistant, self.settings, asked, now
         )
 
-    async def _command(self, record: InboxRecord, data: dict[str, Any], now: dt.datetime) -> None:
+    async def _command(
+        self, record: InboxRecord, data: dict[str, Any], now: dt.datetime, client: Any
+    ) -> None:
         text = str(data.get("text", "")).strip()
         channel, user = str(data.get("channel_id", "")), str(data.get("user_id", ""))
         first = text.split(" ", 1)[0].lower()
@@ -171,15 +236,28 @@ class SlackHandlers:
             parts = [p.strip() for p in rest.split("|")] + ["", ""]
             values = {"title": parts[0], "text": parts[1], "link": parts[2], "image": ""}
             await self._submit(record, values, user, channel, now)
-        elif self.client is not None:
-            try:
-                await self.client.views_open(
-                    trigger_id=str(data.get("trigger_id", "")),
-                    view=submit_modal(channel, self._language_of(user)),
-                )
-            except SlackClientError as error:  # the trigger lives 3 s: a retry cannot help
-                log.warning("slack: could not open the submission form: %s", error)
-                await self._say(record, channel, say(self._language_of(user), FORM_FAILED), now)
+        else:
+            await self._open_form(record, str(data.get("trigger_id", "")), user, channel, now,
+                                  client)  # fmt: skip
+
+    async def _open_form(
+        self,
+        record: InboxRecord,
+        trigger_id: str,
+        user: str,
+        reply_to: str,
+        now: dt.datetime,
+        client: Any,
+    ) -> None:
+        """``views.open`` of the submission form; the member is told if it cannot open."""
+        if self.client is None or client is None:
+            return
+        language = self._language_of(user)
+        try:
+            await client.views_open(trigger_id=trigger_id, view=submit_modal(reply_to, language))
+        except SlackClientError as error:  # the trigger lives 3 s: a retry cannot help
+            log.warning("slack: could not open the submission form: %s", error)
+            await self._say(record, reply_to, say(language, FORM_FAILED), now)
 
     async def _preferences(self, record: InboxRecord, user: str, now: dt.datetime) -> None:
         """The member's own link, said in a direct message (reply_to a user id opens one)."""
@@ -202,24 +280,6 @@ class SlackHandlers:
         )  # fmt: skip
 
     # --- submissions and moderation -----------------------------------------------
-
-    async def _interaction(
-        self, record: InboxRecord, payload: dict[str, Any], now: dt.datetime
-    ) -> None:
-        user = str((payload.get("user") or {}).get("id", ""))
-        if payload.get("type") == "view_submission":
-            view = payload.get("view") or {}
-            if view.get("callback_id") == SUBMIT_CALLBACK:
-                reply_to = str(view.get("private_metadata") or user)
-                await self._submit(record, form_values(view), user, reply_to, now)
-        elif payload.get("type") == "block_actions":
-            for action in payload.get("actions") or []:
-                if action.get("action_id") in (APPROVE_ACTION, DECLINE_ACTION):
-                    outcome = await asyncio.to_thread(
-                        self._moderate, str(action["action_id"]), str(action.get("value")),
-                        user, now,
-                    )  # fmt: skip
-                    await self._mark_done(payload.get("container") or {}, outcome)
 
     async def _submit(
         self,
@@ -285,13 +345,13 @@ class SlackHandlers:
                 log.warning("slack: item %s: %s", value, error)
                 return f"#{item.id} {title}: {escape(str(error))}"
 
-    async def _mark_done(self, container: dict[str, Any], outcome: str | None) -> None:
+    async def _mark_done(self, container: dict[str, Any], outcome: str | None, client: Any) -> None:
         """Replace the buttons by the outcome, so nobody presses them again (best effort)."""
         channel, ts = container.get("channel_id"), container.get("message_ts")
-        if self.client is None or outcome is None or not channel or not ts:
+        if self.client is None or client is None or outcome is None or not channel or not ts:
             return
         try:
             section = {"type": "section", "text": {"type": "mrkdwn", "text": outcome}}
-            await self.client.chat_update(channel=channel, ts=ts, text=outcome, blocks=[section])
+            await client.chat_update(channel=channel, ts=ts, text=outcome, blocks=[section])
         except SlackClientError as error:  # the decision is recorded; the label is cosmetic
             log.warning("slack: could not update the moderation message: %s", error)
