@@ -27,11 +27,12 @@ authentication (Socket Mode).
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import datetime as dt
 import hashlib
 import json
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Coroutine
 from typing import Any
 
 from slack_bolt.async_app import AsyncApp
@@ -209,3 +210,25 @@ async def replay(app: AsyncApp, record: InboxRecord, now: dt.datetime) -> BoltRe
     if isinstance(error, Exception):
         raise error
     return response
+
+
+async def run_socket_mode(
+    app: AsyncApp, app_token: str, web_client: AsyncWebClient, stop: asyncio.Event
+) -> None:
+    """Slack's Socket Mode until ``stop``: Bolt's ``AsyncSocketModeHandler`` (slack_sdk's
+    aiohttp client) dials out with the app-level token and reconnects when Slack asks;
+    each envelope goes through :class:`InboxFirst`, so it is stored before it is
+    acknowledged, and an envelope left unacknowledged (the database down) comes again."""
+    from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
+
+    handler = AsyncSocketModeHandler(app, app_token, logger=log, web_client=web_client)
+    connect: Callable[[], Coroutine[Any, Any, None]] = handler.connect_async
+    close: Callable[[], Coroutine[Any, Any, None]] = handler.close_async
+    connecting = asyncio.create_task(connect(), name="slack-socket-connect")
+    try:
+        await stop.wait()
+    finally:
+        await close()
+        connecting.cancel()
+        with contextlib.suppress(asyncio.CancelledError, Exception):
+            await connecting

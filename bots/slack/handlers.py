@@ -24,6 +24,7 @@ import asyncio
 import datetime as dt
 import logging
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -43,7 +44,7 @@ from hub.core.assistant.assistant import Assistant
 from hub.core.bus.inbox import InboxRecord
 from hub.core.config.settings import Settings
 from hub.core.db import transaction
-from hub.core.models import Item
+from hub.core.models import Item, utcnow
 from hub.core.moderation.decisions import (
     ModerationError,
     SubmitterNotice,
@@ -124,10 +125,11 @@ class SlackHandlers:
     settings: Settings
     assistant: Assistant
     client: AsyncWebClient | None = None
+    clock: Callable[[], dt.datetime] = utcnow
     app: AsyncApp = field(init=False)
 
     def __post_init__(self) -> None:
-        self.app = slack_app(engine=self.engine, client=self.client)
+        self.app = slack_app(engine=self.engine, clock=self.clock, client=self.client)
         self.register(self.app)
 
     def register(self, app: AsyncApp) -> None:
