@@ -174,6 +174,9 @@ def slack_app(
     without it they get none that can reach Slack (``context["token"]`` is None).
     """
     token = client.token if client is not None else None
+    if client is not None:  # the token comes from authorize (Bolt ignores a client's own)
+        client = AsyncWebClient(base_url=client.base_url, timeout=client.timeout,
+                                retry_handlers=client.retry_handlers)  # fmt: skip
 
     async def authorize(
         enterprise_id: str | None, team_id: str | None, user_id: str | None

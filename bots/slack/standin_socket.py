@@ -28,6 +28,7 @@ docs.slack.dev/reference/methods/apps.connections.open):
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import secrets
 from dataclasses import dataclass, field
@@ -56,6 +57,8 @@ class SlackSocketStandIn(SlackStandIn):
         self._links: list[web.WebSocketResponse] = []
         self._waiting: dict[str, asyncio.Future[dict[str, Any]]] = {}
         self._connected = asyncio.Event()
+        self._queued: list[tuple[str, dict[str, Any]]] = []
+        self._sending: set[asyncio.Task[Any]] = set()
 
     def routes(self, app: web.Application) -> None:
         app.router.add_get("/link/", self._link)
@@ -106,6 +109,7 @@ class SlackSocketStandIn(SlackStandIn):
             }
         )
         self._connected.set()
+        self._flush()
         try:
             async for message in ws:
                 if message.type != WSMsgType.TEXT:
@@ -159,6 +163,22 @@ class SlackSocketStandIn(SlackStandIn):
         except TimeoutError:
             self._waiting.pop(envelope_id, None)
             return None
+
+    def queue(self, kind: str, payload: dict[str, Any]) -> None:
+        """Send ``payload`` as soon as a client holds a link (now, if one does), as Slack
+        holds events for an app that is not connected yet; the ack lands in ``acks``."""
+        self._queued.append((kind, payload))
+        with contextlib.suppress(RuntimeError):  # no running loop: sent at the next hello
+            asyncio.get_running_loop()
+            if self._links:
+                self._flush()
+
+    def _flush(self) -> None:
+        queued, self._queued = self._queued, []
+        for kind, payload in queued:
+            task = asyncio.get_running_loop().create_task(self.send(kind, payload))
+            self._sending.add(task)
+            task.add_done_callback(self._sending.discard)
 
     async def disconnect(self, reason: str = "refresh_requested") -> None:
         """Ask every connected client to reconnect (Slack refreshes links now and then)."""

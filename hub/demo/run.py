@@ -86,6 +86,8 @@ class DemoWorld:
                     source["enabled"] = path is not None
                     if path:
                         source["url"] = self.website.url + path
+            if getattr(self.standins.get("slack"), "app_token", None):
+                hub["slack_mode"] = "socket"  # no public URL: Slack over Socket Mode
             for channel in data.get("channels", {}).values():
                 standin = self.standins.get(channel.get("platform", ""))
                 channel["enabled"] = standin is not None
@@ -102,6 +104,9 @@ class DemoWorld:
             "TELEGRAM_WEBHOOK_SECRET": self.signing_secret,
             SECRET_KEY_ENV: self.secret_key,
         }
+        app_token = getattr(self.standins.get("slack"), "app_token", None)
+        if app_token:
+            values["SLACK_APP_TOKEN"] = str(app_token)
         for channel in settings_data_channels.values():
             standin = self.standins.get(channel.get("platform", ""))
             if standin is not None and channel.get("token_env"):
