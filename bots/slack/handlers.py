@@ -40,6 +40,7 @@ from bots.i18n import N_, say
 from bots.preferences import preferences_reply
 from bots.slack.app import NOW, RECORD, replay, slack_app
 from bots.slack.format import APPROVE_ACTION, DECLINE_ACTION, escape
+from bots.slack.home import home_view
 from hub.core.assistant.assistant import Assistant
 from hub.core.bus.inbox import InboxRecord
 from hub.core.config.settings import Settings
@@ -57,6 +58,7 @@ log = logging.getLogger(__name__)
 PLATFORM = "slack"
 SOURCE = "slack_submissions"
 SUBMIT_CALLBACK = "hub_submit"
+PREFERENCES_ACTION = "hub_preferences"
 SUBMIT_SHORTCUT = "hub_submit_news"
 """The callback id of the global shortcut "Submit news" (set in the Slack app's config)."""
 FORM_FAILED = N_(
@@ -142,6 +144,8 @@ class SlackHandlers:
         app.shortcut(SUBMIT_SHORTCUT)(self.on_submit_shortcut)
         app.action(APPROVE_ACTION)(self.on_moderation)
         app.action(DECLINE_ACTION)(self.on_moderation)
+        app.event("app_home_opened")(self.on_home_opened)
+        app.action(PREFERENCES_ACTION)(self.on_link_button)
 
     async def __call__(self, record: InboxRecord, now: dt.datetime) -> None:
         await replay(self.app, record, now)
@@ -188,6 +192,28 @@ class SlackHandlers:
                     context[NOW],
                 )  # fmt: skip
                 await self._mark_done(body.get("container") or {}, outcome, context.get("client"))
+
+    async def on_home_opened(self, ack: AsyncAck, event: dict[str, Any], context: Ctx) -> None:
+        """The member's App Home tab, published anew each time they open it."""
+        await ack()
+        user = str(event.get("user", ""))
+        client = context.get("client")
+        if event.get("tab", "home") != "home" or not user or self.client is None or not client:
+            return
+        now = context[NOW]
+
+        def build() -> dict[str, Any]:
+            member = find_member(self.engine, slack_user_id=user)
+            language = member.language if member else self.settings.hub.default_language
+            with transaction(self.engine) as session:
+                return home_view(session, self.settings, member, language, now)
+
+        view = await asyncio.to_thread(build)
+        await client.views_publish(user_id=user, view=view)  # a failure is retried
+
+    async def on_link_button(self, ack: AsyncAck) -> None:
+        """A link button (the preferences page): Slack opens the URL; nothing to do."""
+        await ack()
 
     # --- questions ---------------------------------------------------------------
 

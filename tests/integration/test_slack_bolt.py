@@ -11,6 +11,8 @@ and the inbox worker replays it into the Bolt app, whose listeners do the work.
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
+import json
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
@@ -347,5 +349,47 @@ def test_run_bots_in_socket_mode_hears_slack_without_a_public_url(engine: Engine
             stop.set()
             await asyncio.wait_for(role, 10)
             assert len(hub.slack.views) == 1
+
+    run(scenario)
+
+
+def test_a_member_opens_app_home_and_sees_the_next_events_and_their_reminders(
+    engine: Engine,
+) -> None:
+    from hub.core.models import Event, Member, Reminder
+
+    with transaction(engine) as session:
+        member = Member(organisation="Ville de Test", slack_user_id=MEMBER, language="en")
+        spanish = Member(organisation="Ciudad de Prueba", slack_user_id="U0ESMEMBER", language="es")
+        session.add_all([member, spanish])
+        session.flush()
+        session.add_all([
+            Event(id="t-past", kind="seminar", name={"en": "Assembly already held"},
+                  starts_on=NOW.date() - dt.timedelta(days=3)),
+            Event(id="t-next", kind="seminar", name={"en": "Assembly on budgets"},
+                  starts_on=NOW.date() + dt.timedelta(days=12), city="Quito"),
+            Reminder(member_id=member.id, platform="slack", reply_to=MEMBER, language="en",
+                     record_id="t-next", label="Assembly on budgets", when_text="in 12 days",
+                     remind_at=NOW + dt.timedelta(days=11)),
+        ])  # fmt: skip
+
+    async def scenario() -> None:
+        async with bolt_hub(engine, socket=True) as hub:
+            for user in (MEMBER, "U0STRANGER", "U0ESMEMBER"):
+                event = {"type": "app_home_opened", "user": user, "channel": "D0HOME",
+                         "tab": "home", "event_ts": "1578657600.000300"}  # fmt: skip
+                payload = {"type": "event_callback", "team_id": "T0STANDIN",
+                           "event_id": f"Ev0HOME{user}", "event": event}  # fmt: skip
+                assert await hub.slack.send("event", payload) is not None
+            await hub.process()
+            home = json.dumps(hub.slack.homes[MEMBER], ensure_ascii=False)
+            assert "Assembly on budgets" in home and "Quito" in home
+            assert "Assembly already held" not in home
+            assert "in 12 days" in home  # their reminder
+            stranger = json.dumps(hub.slack.homes["U0STRANGER"], ensure_ascii=False)
+            assert "Assembly on budgets" in stranger and "in 12 days" not in stranger
+            spanish = json.dumps(hub.slack.homes["U0ESMEMBER"], ensure_ascii=False)
+            assert "Próximos eventos" in spanish and "Tus recordatorios" in spanish
+            assert "Next events" in home and "Next events" not in spanish
 
     run(scenario)
