@@ -22,12 +22,14 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import json
 import logging
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from babel import Locale
 from slack_bolt.async_app import AsyncApp
 from slack_bolt.context.ack.async_ack import AsyncAck
 from slack_bolt.context.async_context import AsyncBoltContext as Ctx
@@ -39,8 +41,15 @@ from bots.chat_news import submit_from_chat, tell_submitter, told
 from bots.i18n import N_, say
 from bots.preferences import preferences_reply
 from bots.slack.app import NOW, RECORD, replay, slack_app
-from bots.slack.format import APPROVE_ACTION, DECLINE_ACTION, escape
+from bots.slack.format import (
+    APPROVE_ACTION,
+    DECLINE_ACTION,
+    EDIT_ACTION,
+    escape,
+    moderation_actions,
+)
 from bots.slack.home import home_view
+from hub.core.accounts import AuditEntry
 from hub.core.assistant.assistant import Assistant
 from hub.core.bus.inbox import InboxRecord
 from hub.core.config.settings import Settings
@@ -50,9 +59,11 @@ from hub.core.moderation.decisions import (
     ModerationError,
     SubmitterNotice,
     approve_and_notify,
+    correct_posted,
     decline_and_notify,
+    edit,
 )
-from hub.core.moderation.submissions import SubmissionError
+from hub.core.moderation.submissions import SubmissionError, plain_to_html
 
 log = logging.getLogger(__name__)
 PLATFORM = "slack"
@@ -69,8 +80,13 @@ TOLD: tuple[SubmitterNotice, ...] = (tell_submitter,)
 """Who tells the member of the buttons' decision: the chat they submitted from."""
 
 
-def submit_modal(reply_to: str, language: str = "en") -> dict[str, Any]:
-    """The submission form in ``language``; ``private_metadata`` keeps where to tell the member."""
+def submit_modal(
+    reply_to: str, language: str = "en", languages: Sequence[str] = ()
+) -> dict[str, Any]:
+    """The submission form in ``language``; ``private_metadata`` keeps where to tell the member.
+
+    With ``languages`` (the deployment's), the member may say which language the news is
+    in (a ``static_select`` of the languages' own names); unsaid, the hub detects it."""
 
     def field(
         block: str, label: str, multiline: bool = False, optional: bool = False
@@ -91,6 +107,50 @@ def submit_modal(reply_to: str, language: str = "en") -> dict[str, Any]:
             field("text", N_("Text"), multiline=True),
             field("link", N_("Link"), optional=True),
             field("image", N_("Image link"), optional=True),
+            *([language_select(language, languages)] if languages else []),
+        ],
+    }
+
+
+def language_select(language: str, languages: Sequence[str]) -> dict[str, Any]:
+    """An optional input block choosing one of ``languages``, each by its own name."""
+    options = [
+        {"text": {"type": "plain_text", "text": (Locale.parse(code).get_display_name(code) or
+                                                 code).title()},
+         "value": code}
+        for code in languages
+    ]  # fmt: skip
+    return {"type": "input", "block_id": "language", "optional": True,
+            "label": {"type": "plain_text", "text": say(language, N_("Language"))},
+            "element": {"type": "static_select", "action_id": "language",
+                        "options": options}}  # fmt: skip
+
+
+EDIT_CALLBACK = "hub_edit"
+
+
+def edit_modal(item: Item, where: dict[str, str]) -> dict[str, Any]:
+    """The secretariat's correction of a pending item (title, text, link), in a modal;
+    ``private_metadata`` keeps the item and the moderation message to update."""
+
+    def field(block: str, label: str, value: str, multiline: bool = False) -> dict[str, Any]:
+        element: dict[str, Any] = {"type": "plain_text_input", "action_id": block,
+                                   "multiline": multiline}  # fmt: skip
+        if value:
+            element["initial_value"] = value[:3000]
+        return {"type": "input", "block_id": block, "optional": block == "link",
+                "label": {"type": "plain_text", "text": label}, "element": element}  # fmt: skip
+
+    return {
+        "type": "modal",
+        "callback_id": EDIT_CALLBACK,
+        "private_metadata": json.dumps({"item": item.id, **where}),
+        "title": {"type": "plain_text", "text": f"Edit #{item.id}"[:24]},
+        "submit": {"type": "plain_text", "text": "Save"},
+        "blocks": [
+            field("title", "Title", item.title),
+            field("text", "Text", item.summary_text or "", multiline=True),
+            field("link", "Link", item.link or ""),
         ],
     }
 
@@ -100,7 +160,8 @@ def form_values(view: dict[str, Any]) -> dict[str, str]:
     values: dict[str, str] = {}
     for block, actions in (view.get("state", {}).get("values", {}) or {}).items():
         for action in actions.values():
-            values[block] = str(action.get("value") or "")
+            chosen = action.get("selected_option") or {}
+            values[block] = str(action.get("value") or chosen.get("value") or "")
     return values
 
 
@@ -144,6 +205,8 @@ class SlackHandlers:
         app.shortcut(SUBMIT_SHORTCUT)(self.on_submit_shortcut)
         app.action(APPROVE_ACTION)(self.on_moderation)
         app.action(DECLINE_ACTION)(self.on_moderation)
+        app.action(EDIT_ACTION)(self.on_edit)
+        app.view(EDIT_CALLBACK)(self.on_edit_saved)
         app.event("app_home_opened")(self.on_home_opened)
         app.action(PREFERENCES_ACTION)(self.on_link_button)
 
@@ -192,6 +255,79 @@ class SlackHandlers:
                     context[NOW],
                 )  # fmt: skip
                 await self._mark_done(body.get("container") or {}, outcome, context.get("client"))
+
+    async def on_edit(self, ack: AsyncAck, body: dict[str, Any], context: Ctx) -> None:
+        """Edit: the item in a modal, for the secretariat to correct before deciding."""
+        await ack()
+        client = context.get("client")
+        action = (body.get("actions") or [{}])[0]
+        value = str(action.get("value", ""))
+        if self.client is None or client is None or not value.isdigit():
+            return
+        container = body.get("container") or {}
+        where = {"channel": str(container.get("channel_id", "")),
+                 "ts": str(container.get("message_ts", ""))}  # fmt: skip
+
+        def load() -> dict[str, Any] | None:
+            with transaction(self.engine) as session:
+                item = session.get(Item, int(value))
+                return edit_modal(item, where) if item is not None else None
+
+        view = await asyncio.to_thread(load)
+        if view is None:
+            return
+        try:
+            await client.views_open(trigger_id=str(body.get("trigger_id", "")), view=view)
+        except SlackClientError as error:  # the trigger lives 3 s: a retry cannot help
+            log.warning("slack: could not open the edit form: %s", error)
+
+    async def on_edit_saved(self, ack: AsyncAck, body: dict[str, Any], context: Ctx) -> None:
+        """The corrected item is saved (audited); the moderation message shows who edited
+        it and keeps its buttons while the item waits."""
+        await ack()
+        user = str((body.get("user") or {}).get("id", ""))
+        view = body.get("view") or {}
+        try:
+            where = json.loads(str(view.get("private_metadata") or "{}"))
+        except ValueError:
+            return
+        values = form_values(view)
+        now = context[NOW]
+
+        def save() -> tuple[str, int, bool] | None:
+            with transaction(self.engine) as session:
+                item = session.get(Item, int(where.get("item", 0)))
+                if item is None:
+                    return None
+                try:
+                    edit(item, title=values.get("title", ""), link=values.get("link") or None,
+                         summary_html=plain_to_html(values.get("text", "")))  # fmt: skip
+                except ModerationError as error:
+                    return f"#{item.id} {escape(item.title)}: {escape(str(error))}", item.id, True
+                if item.status == "approved":
+                    correct_posted(session, item, by=f"slack:{user}", now=now)
+                by, target = f"slack:{user}", f"item:{item.id}"
+                audit = AuditEntry(at=now, actor=by, action="edit", target=target,
+                                   detail="edited in Slack")  # fmt: skip
+                session.add(audit)
+                text = f"✏️ #{item.id} {escape(item.title)}: edited by <@{escape(user)}>"
+                return text, item.id, item.status == "pending"
+
+        saved = await asyncio.to_thread(save)
+        client = context.get("client")
+        channel, ts = where.get("channel"), where.get("ts")
+        if saved is None or self.client is None or client is None or not channel or not ts:
+            return
+        text, item_id, waiting = saved
+        blocks: list[dict[str, Any]] = [
+            {"type": "section", "text": {"type": "mrkdwn", "text": text}}
+        ]
+        if waiting:
+            blocks.append(moderation_actions(item_id))
+        try:
+            await client.chat_update(channel=channel, ts=ts, text=text, blocks=blocks)
+        except SlackClientError as error:  # the edit is saved; the label is cosmetic
+            log.warning("slack: could not update the moderation message: %s", error)
 
     async def on_home_opened(self, ack: AsyncAck, event: dict[str, Any], context: Ctx) -> None:
         """The member's App Home tab, published anew each time they open it."""
@@ -282,7 +418,8 @@ class SlackHandlers:
             return
         language = self._language_of(user)
         try:
-            await client.views_open(trigger_id=trigger_id, view=submit_modal(reply_to, language))
+            form = submit_modal(reply_to, language, self.settings.hub.languages)
+            await client.views_open(trigger_id=trigger_id, view=form)
         except SlackClientError as error:  # the trigger lives 3 s: a retry cannot help
             log.warning("slack: could not open the submission form: %s", error)
             await self._say(record, reply_to, say(language, FORM_FAILED), now)
@@ -331,6 +468,13 @@ class SlackHandlers:
                         member_id=member.id if member else None, now=now,
                         language=language,
                     )  # fmt: skip
+                    chosen = values.get("language", "")
+                    if (
+                        item is not None
+                        and item.status == "pending"
+                        and chosen in (self.settings.hub.languages)
+                    ):  # the member said which language the news is in
+                        edit(item, language=chosen)
                     title = item.title if item is not None else values.get("title", "")
                     return told("received", language, title=title)
             except SubmissionError as error:

@@ -63,7 +63,12 @@ def filled(view: dict[str, Any], values: dict[str, str], user: str) -> dict[str,
             continue
         element = block["element"]
         value = values.get(block["block_id"])
-        state[block["block_id"]] = {element["action_id"]: {"type": element["type"], "value": value}}
+        if element["type"] == "static_select":  # a choice is its option, or null
+            option = next((o for o in element["options"] if o["value"] == value), None)
+            entry = {"type": "static_select", "selected_option": option}
+        else:
+            entry = {"type": element["type"], "value": value}
+        state[block["block_id"]] = {element["action_id"]: entry}
     return {
         "type": "view_submission",
         "team": {"id": "T0STANDIN", "domain": "iopd-standin"},
@@ -176,11 +181,13 @@ async def bolt_hub(engine: Engine, *, socket: bool) -> AsyncIterator[BoltHub]:
                 yield hub
 
 
-def assert_pending_and_announced(hub: BoltHub, title: str) -> tuple[Item, Any]:
+def assert_pending_and_announced(
+    hub: BoltHub, title: str, language: str = "en"
+) -> tuple[Item, Any]:
     with transaction(hub.engine) as session:
         [item] = session.scalars(select(Item)).all()
         session.expunge(item)
-    assert (item.title, item.status, item.language) == (title, "pending", "en")
+    assert (item.title, item.status, item.language) == (title, "pending", language)
     [notice] = hub.slack.messages("C0SECRET")
     [actions] = [b for b in notice.blocks if b["type"] == "actions"]
     return item, (notice, actions)
@@ -207,9 +214,14 @@ def test_http_a_member_submits_through_the_modal_and_a_moderator_approves(engine
             await hub.process()
             [view] = hub.slack.views  # the Bolt listener opened the form
             assert (view["callback_id"], view["private_metadata"]) == (SUBMIT_CALLBACK, "C0GENERAL")
-            assert await hub.post(interaction_body(filled(view, VALUES, MEMBER))) == 200
+            [choice] = [b for b in view["blocks"] if b["block_id"] == "language"]
+            codes = [o["value"] for o in choice["element"]["options"]]
+            assert codes == ["en", "es", "fr", "ca", "pt"]
+            # the member says the news is in Portuguese: the choice wins over detection
+            chosen = filled(view, VALUES | {"language": "pt"}, MEMBER)
+            assert await hub.post(interaction_body(chosen)) == 200
             await hub.process()
-            item, (notice, actions) = assert_pending_and_announced(hub, VALUES["title"])
+            item, (notice, actions) = assert_pending_and_announced(hub, VALUES["title"], "pt")
             assert any("received" in m.text for m in hub.slack.messages("C0GENERAL"))
             approve = next(e for e in actions["elements"] if e["action_id"] == "hub_approve")
             pressed = click(approve, SECRETARY, "C0SECRET", notice.ts)
@@ -393,3 +405,46 @@ def test_a_member_opens_app_home_and_sees_the_next_events_and_their_reminders(
             assert "Next events" in home and "Next events" not in spanish
 
     run(scenario)
+
+
+def test_a_moderator_edits_an_item_in_a_modal_before_approving(engine: Engine) -> None:
+    async def scenario() -> None:
+        async with bolt_hub(engine, socket=True) as hub:
+            text = "submit Budget in Quito | Forty assemblies. | https://quito.example/pb"
+            assert await hub.slack.send("command", command(text, "trigger-quick")) is not None
+            await hub.process()
+            item, (notice, actions) = assert_pending_and_announced(hub, "Budget in Quito")
+            edit = next(e for e in actions["elements"] if e["action_id"] == "hub_edit")
+            pressed = click(edit, SECRETARY, "C0SECRET", notice.ts)
+            assert await hub.slack.send("interaction", pressed) is not None
+            await hub.process()
+            [form] = hub.slack.views
+            assert form["callback_id"] == "hub_edit"
+            initial = {b["block_id"]: b["element"].get("initial_value") for b in form["blocks"]}
+            assert initial == {"title": "Budget in Quito", "text": "Forty assemblies.",
+                               "link": "https://quito.example/pb"}  # fmt: skip
+            corrected = {**initial, "title": "Participatory budget in Quito"}
+            saved = filled(form, corrected, SECRETARY)
+            assert await hub.slack.send("interaction", saved) is not None
+            await hub.process()
+            with transaction(engine) as session:
+                edited = session.get(Item, item.id)
+                assert edited is not None and edited.title == "Participatory budget in Quito"
+                assert edited.status == "pending"
+            message = hub.slack.messages("C0SECRET")[0]  # updated in place, buttons kept
+            assert message.edited and f"edited by <@{SECRETARY}>" in message.text
+            assert "Participatory budget in Quito" in message.text
+            [buttons] = [b for b in message.blocks if b["type"] == "actions"]
+            approve = next(e for e in buttons["elements"] if e["action_id"] == "hub_approve")
+            pressed = click(approve, SECRETARY, "C0SECRET", message.ts)
+            assert await hub.slack.send("interaction", pressed) is not None
+            await hub.process()
+            assert any("Participatory budget in Quito" in m.text
+                       for m in hub.slack.messages("C0NEWS"))  # fmt: skip
+
+    run(scenario)
+    from hub.core.accounts import AuditEntry
+
+    with transaction(engine) as session:
+        audit = session.scalars(select(AuditEntry.action).order_by(AuditEntry.id)).all()
+        assert "edit" in audit and audit.index("edit") < audit.index("approve")
