@@ -1,4 +1,4 @@
-"""What the hub does with a Slack event from the inbox (see :mod:`bots.slack.ingress`).
+"""The hub's Slack listeners on the Bolt app (:mod:`bots.slack.app`), fed from the inbox.
 
 - ``app_mention`` and direct messages (``message`` in an ``im``): the
   question goes to the assistant, the answer to the same conversation, in the
@@ -6,14 +6,17 @@
 - ``/iopd QUESTION`` answers in the conversation of the command;
   ``/iopd preferences`` (or a ``/preferences`` command) answers, to the member
   alone, with their own signed link to their preferences page;
-  ``/iopd submit`` opens the submission form (a modal), and
+  ``/iopd submit`` and the global shortcut ``hub_submit_news`` open the
+  submission form (a modal: title, text, link, image, language), and
   ``/iopd submit TITLE | TEXT | LINK`` submits at once;
 - ``view_submission`` of the form stores a pending item of the
   ``slack_submissions`` source, and the secretariat's channel gets a message
-  with Approve and Decline buttons;
+  with Approve, Decline and Edit buttons;
 - ``block_actions`` of those buttons approve (the router writes the
   deliveries) or decline the item, and the member is told on the platform
-  they used.
+  they used; Edit opens the item in a modal whose submission corrects it;
+  each answered in place (``chat.update`` of the message, with who did what);
+- ``app_home_opened`` publishes the member's App Home tab (:mod:`bots.slack.home`).
 
 Each step is idempotent, so an event processed twice acts once.
 """
