@@ -448,3 +448,16 @@ def test_a_moderator_edits_an_item_in_a_modal_before_approving(engine: Engine) -
     with transaction(engine) as session:
         audit = session.scalars(select(AuditEntry.action).order_by(AuditEntry.id)).all()
         assert "edit" in audit and audit.index("edit") < audit.index("approve")
+
+
+def test_socket_mode_loses_nothing_when_the_role_stops_and_stores_retries_once(
+    engine: Engine,
+) -> None:
+    """The ingress bench's Socket Mode part at a small size: every acknowledged envelope
+    is found by a fresh worker after the role stopped, and retries add no row."""
+    from bots.ingress_bench import socket_bench
+
+    result = asyncio.run(socket_bench(engine, 25, 5))
+    assert result["acknowledged"] == result["retries_acknowledged"] == 25
+    assert result["inbox_rows"] == 25
+    assert result["handled_after_the_role_stopped"] == 25
