@@ -36,6 +36,8 @@ from bots.runtime import configure_ingress, ingress_routes, slack_client
 from bots.slack.app import run_socket_mode
 from bots.slack.handlers import SUBMIT_CALLBACK, SUBMIT_SHORTCUT, SlackHandlers
 from bots.slack.standin import command_body, deliver, interaction_body
+from bots.slack.standin_payloads import button_click as click
+from bots.slack.standin_payloads import view_submission as filled
 from bots.slack.standin_socket import APP_TOKEN, SlackSocketStandIn
 from hub.core.assistant import Assistant
 from hub.core.bus.inbox import InboxWorker
@@ -51,46 +53,6 @@ from hub.wiring import SINKS
 FORM = "application/x-www-form-urlencoded"
 MEMBER = "U0MEMBER"
 SECRETARY = "U0SECRETARY"
-
-
-def filled(view: dict[str, Any], values: dict[str, str], user: str) -> dict[str, Any]:
-    """The ``view_submission`` Slack sends when the member fills the modal and submits:
-    ``view.state.values[block_id][action_id] = {"type": "plain_text_input", "value": ...}``
-    (docs.slack.dev/reference/interaction-payloads/view-interactions-payload)."""
-    state: dict[str, Any] = {}
-    for block in view["blocks"]:
-        if block["type"] != "input":
-            continue
-        element = block["element"]
-        value = values.get(block["block_id"])
-        if element["type"] == "static_select":  # a choice is its option, or null
-            option = next((o for o in element["options"] if o["value"] == value), None)
-            entry = {"type": "static_select", "selected_option": option}
-        else:
-            entry = {"type": element["type"], "value": value}
-        state[block["block_id"]] = {element["action_id"]: entry}
-    return {
-        "type": "view_submission",
-        "team": {"id": "T0STANDIN", "domain": "iopd-standin"},
-        "user": {"id": user, "username": "ana", "name": "ana", "team_id": "T0STANDIN"},
-        "api_app_id": "A0STANDIN",
-        "trigger_id": f"trigger-{user}-{len(values)}-{values.get('title', '')[:8]}",
-        "view": {**view, "id": "V00000001", "state": {"values": state}},
-    }
-
-
-def click(action: dict[str, Any], user: str, channel: str, ts: str) -> dict[str, Any]:
-    """A ``block_actions`` payload for a button of a message in ``channel``."""
-    return {
-        "type": "block_actions",
-        "team": {"id": "T0STANDIN", "domain": "iopd-standin"},
-        "user": {"id": user, "username": "sec", "name": "sec", "team_id": "T0STANDIN"},
-        "api_app_id": "A0STANDIN",
-        "trigger_id": f"trigger-click-{user}-{action['action_id']}",
-        "container": {"type": "message", "channel_id": channel, "message_ts": ts},
-        "channel": {"id": channel},
-        "actions": [{**action, "block_id": f"moderate:{action['value']}", "type": "button"}],
-    }
 
 
 def command(text: str, trigger: str) -> dict[str, str]:
