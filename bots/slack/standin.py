@@ -220,6 +220,14 @@ class SlackStandIn(LoopbackServer):
                 raise SlackError("invalid_arguments")
             self.views.append(params["view"])
             return {"view": {"id": f"V{len(self.views):08d}", **params["view"]}}
+        if method == "views.update":  # docs.slack.dev/reference/methods/views.update
+            number = str(params.get("view_id") or "").removeprefix("V")
+            if not isinstance(params.get("view"), dict) or not number:
+                raise SlackError("invalid_arguments")
+            if not number.isdigit() or not 0 < int(number) <= len(self.views):
+                raise SlackError("not_found")
+            self.views[int(number) - 1] = params["view"]
+            return {"view": {"id": f"V{number}", **params["view"]}}
         if method == "views.publish":  # docs.slack.dev/reference/methods/views.publish
             view = params.get("view")
             if not params.get("user_id") or not isinstance(view, dict):

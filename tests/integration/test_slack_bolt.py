@@ -423,3 +423,23 @@ def test_socket_mode_loses_nothing_when_the_role_stops_and_stores_retries_once(
     assert result["acknowledged"] == result["retries_acknowledged"] == 25
     assert result["inbox_rows"] == 25
     assert result["handled_after_the_role_stopped"] == 25
+
+
+def test_the_stand_in_updates_an_open_view_and_refuses_an_unknown_one() -> None:
+    from slack_sdk.errors import SlackApiError
+    from slack_sdk.web.async_client import AsyncWebClient
+
+    async def scenario() -> None:
+        async with SlackSocketStandIn() as slack:
+            client = AsyncWebClient(token=slack.tokens[0], base_url=f"{slack.url}/api/")
+            form = {"type": "modal", "title": {"type": "plain_text", "text": "One"}, "blocks": []}
+            opened = await client.views_open(trigger_id="1.2.3", view=form)
+            changed = {**form, "title": {"type": "plain_text", "text": "Two"}}
+            await client.views_update(view_id=opened["view"]["id"], view=changed)
+            assert slack.views == [changed]
+            with pytest.raises(SlackApiError) as refused:
+                await client.views_update(view_id="V00000099", view=changed)
+            assert refused.value.response["error"] == "not_found"
+            await client.session.close() if client.session else None
+
+    run(scenario)
