@@ -10,7 +10,11 @@ database (or ``--database-url``), then:
    inbox worker processes them with a handler that takes ``--slow-handler``
    seconds per event (a slow platform behind the handler): reports the
    acknowledgement latency (p50, p99, max). The acknowledgement waits for the
-   inbox commit only, never for the handler.
+   inbox commit only, never for the handler;
+3. with ``--socket N``, N events over Slack's Socket Mode (the stand-in's
+   link, slack_sdk's client, the hub's Bolt app), each sent again as a retry;
+   then the role is stopped before anything is processed, as a kill would,
+   and a fresh inbox worker must find every event, once.
 """
 
 from __future__ import annotations
@@ -135,8 +139,64 @@ async def bench(args: argparse.Namespace) -> dict[str, Any]:
         }
     server.should_exit = True
     await serving
+    if args.socket:
+        result["socket_mode"] = await socket_bench(engine, args.socket, args.concurrency)
     engine.dispose()
     return result
+
+
+async def socket_bench(engine: Any, count: int, concurrency: int) -> dict[str, Any]:
+    """Slack over Socket Mode: ``count`` envelopes through the stand-in's link to the real
+    slack_sdk client and the hub's Bolt app, ``concurrency`` at a time; then the role is
+    stopped before any was processed (as a kill would), and a new worker must find them
+    all in the inbox; each envelope's retry is sent too, and stored once."""
+    from slack_sdk.web.async_client import AsyncWebClient
+
+    from bots.slack.app import run_socket_mode, slack_app
+    from bots.slack.standin_socket import APP_TOKEN, SlackSocketStandIn
+
+    before = count_rows(engine)
+    async with SlackSocketStandIn() as standin:
+        client = AsyncWebClient(token=standin.tokens[0], base_url=f"{standin.url}/api/")
+        stop = asyncio.Event()
+        role = asyncio.create_task(run_socket_mode(slack_app(engine=engine), APP_TOKEN, client,
+                                                   stop))  # fmt: skip
+        await standin.wait_connected()
+        gate = asyncio.Semaphore(concurrency)
+        latencies: list[float] = []
+
+        async def one(n: int, retry: int) -> bool:
+            event = {"type": "app_mention", "text": f"q {n}", "channel": "C1", "ts": "1.0"}
+            payload = json.loads(event_body(event, f"EvSocket{n}"))
+            async with gate:
+                begun = time.perf_counter()
+                ack = await standin.send("event", payload, retry_attempt=retry, within=30)
+                latencies.append(time.perf_counter() - begun)
+            return ack is not None
+
+        acked = await asyncio.gather(*(one(n, 0) for n in range(count)))
+        retried = await asyncio.gather(*(one(n, 1) for n in range(count)))
+        stop.set()  # the bots role goes before its worker handled anything
+        await role
+        stored = count_rows(engine) - before
+    handled = 0
+
+    async def handler(record: InboxRecord, now: dt.datetime) -> None:
+        nonlocal handled
+        handled += record.event_key.startswith("EvSocket")
+
+    await InboxWorker(engine, {"slack": handler}, batch=100).drain()
+    latencies.sort()
+    return {
+        "sent": count,
+        "acknowledged": sum(acked),
+        "retries_acknowledged": sum(retried),
+        "inbox_rows": stored,
+        "handled_after_the_role_stopped": handled,
+        "ack_p50_ms": round(statistics.median(latencies) * 1000, 1),
+        "ack_p99_ms": round(latencies[int(len(latencies) * 0.99) - 1] * 1000, 1),
+        "concurrency": concurrency,
+    }
 
 
 def main() -> None:
@@ -145,6 +205,7 @@ def main() -> None:
     parser.add_argument("--signed", type=int, default=1_000)
     parser.add_argument("--concurrency", type=int, default=20)
     parser.add_argument("--slow-handler", type=float, default=0.2)
+    parser.add_argument("--socket", type=int, default=0, help="envelopes over Socket Mode")
     parser.add_argument("--database-url")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()

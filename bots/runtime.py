@@ -20,7 +20,7 @@ import asyncio
 import contextlib
 import datetime as dt
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Coroutine
 from typing import Any
 
 from sqlalchemy import Engine
@@ -131,6 +131,25 @@ async def set_telegram_delivery(bot: Any, settings: Settings, *, polling: bool) 
         log.warning("telegram: could not set how updates are delivered: %s", error)
 
 
+def slack_socket_mode(
+    slack: Any, settings: Settings, client: Any, stop: asyncio.Event
+) -> Coroutine[Any, Any, None] | None:
+    """Slack's Socket Mode for ``[hub] slack_mode = "socket"``: the bots role dials out
+    with the app-level token named by ``slack_app_token_env`` (no public URL needed)."""
+    if settings.hub.slack_mode != "socket":
+        return None
+    from bots.slack.app import run_socket_mode
+
+    app_token = settings.secrets.get(settings.hub.slack_app_token_env)
+    if not app_token or client is None:
+        log.warning(
+            "slack: slack_mode is socket but %s or the bot token is not set; Slack is not heard",
+            settings.hub.slack_app_token_env,
+        )
+        return None
+    return run_socket_mode(slack.app, app_token, client, stop)
+
+
 def load_assistant(engine: Engine) -> Assistant:
     with transaction(engine) as session:
         return Assistant.from_session(session)
@@ -165,8 +184,9 @@ async def run_bots(
             username = bot.username
         except Exception as error:  # the Slack side must work even if Telegram is down
             log.warning("telegram: getMe failed (%s); answering without the bot's name", error)
+    slack = SlackHandlers(engine, settings, assistant, client, clock=clock)
     handlers: dict[str, Handler] = {
-        "slack": SlackHandlers(engine, settings, assistant, client),
+        "slack": slack,
         "telegram": TelegramHandlers(engine, settings, assistant, username),
     }
     worker = InboxWorker(
@@ -181,6 +201,9 @@ async def run_bots(
         asyncio.create_task(worker.run(stop), name="bots-inbox"),
         asyncio.create_task(purge_inbox(engine, stop, clock=clock), name="bots-inbox-purge"),
     ]
+    socket = slack_socket_mode(slack, settings, client, stop)
+    if socket is not None:
+        tasks.append(asyncio.create_task(socket, name="bots-slack-socket-mode"))
     if telegram_polling is None:
         telegram_polling = not settings.hub.public_url
     if bot is not None:
@@ -188,8 +211,10 @@ async def run_bots(
     if telegram_polling and bot is not None:
         poller = TelegramPoller(engine, bot, clock=clock)
         tasks.append(asyncio.create_task(poller.run(stop), name="bots-telegram-polling"))
-    polling = any(task.get_name() == "bots-telegram-polling" for task in tasks)
-    log.info("bots started: inbox worker%s", " and Telegram polling" if polling else "")
+    names = {task.get_name() for task in tasks}
+    log.info("bots started: inbox worker%s%s",
+             ", Slack Socket Mode" if "bots-slack-socket-mode" in names else "",
+             ", Telegram polling" if "bots-telegram-polling" in names else "")  # fmt: skip
     try:
         await asyncio.gather(*tasks)
     finally:

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import html
+import json
 import re
 from typing import Any
 
-from bots.slack.standin import SlackStandIn
+from bots.slack.standin import event_body
+from bots.slack.standin_socket import APP_TOKEN, SlackSocketStandIn
 from hub.core.ports import ChannelInfo, ReceivedPost
 
 _LINK = re.compile(r"<(https?://[^|>]+)\|([^>]+)>")
@@ -35,17 +37,35 @@ def _inline(text: str) -> str:
     return _BOLD.sub(r"<b>\1</b>", escaped)
 
 
-class SlackDemoStandIn(SlackStandIn):
-    """The Slack Web API stand-in with the demo's token and channels."""
+class SlackDemoStandIn(SlackSocketStandIn):
+    """The Slack Web API stand-in with the demo's token and channels, and Socket Mode:
+    the demo has no public URL, so its members' messages reach the hub over the link
+    the hub's bots role dials (``[hub] slack_mode = "socket"``)."""
 
     platform = "slack"
     token = "xoxb-demo-stand-in"
+    app_token = APP_TOKEN
 
     def __init__(self) -> None:
         super().__init__(tokens=(self.token,))
+        self._members = 0
 
     def secret(self) -> str:
         return self.token
+
+    def member_says(self, text: str, *, language: str) -> str:
+        """A member writes to the bot in a direct message of their own (over Socket Mode)."""
+        self._members += 1
+        number = self._members
+        channel, user = f"D0MEMBER{number:04d}", f"U0MEMBER{number:04d}"
+        self.add_channel(channel, f"member-{number}-{language}")
+        event = {"type": "message", "channel_type": "im", "channel": channel, "user": user,
+                 "text": text, "ts": f"{int(self.wall_clock())}.{number:06d}"}  # fmt: skip
+        self.queue("event", json.loads(event_body(event, f"Ev0DEMO{number:06d}")))
+        return channel
+
+    def replies(self, conversation: str) -> list[str]:
+        return [message.text for message in self.messages(conversation)]
 
     def prepare(self, channel: ChannelInfo) -> None:
         name = channel.target.lstrip("#").lower()

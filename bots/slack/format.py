@@ -164,6 +164,13 @@ def _blocks(
 
 APPROVE_ACTION = "hub_approve"
 DECLINE_ACTION = "hub_decline"
+EDIT_ACTION = "hub_edit"
+
+
+def edit_button(item_id: int) -> dict[str, Any]:
+    """The button that opens the item in a modal to correct it before deciding."""
+    text = {"type": "plain_text", "text": "Edit"}
+    return {"type": "button", "text": text, "action_id": EDIT_ACTION, "value": str(item_id)}
 
 
 def moderation_actions(item_id: int) -> dict[str, Any]:
@@ -185,6 +192,7 @@ def moderation_actions(item_id: int) -> dict[str, Any]:
         "elements": [
             button("Approve", APPROVE_ACTION, "primary"),
             button("Decline", DECLINE_ACTION, "danger"),
+            edit_button(item_id),
         ],
     }
 

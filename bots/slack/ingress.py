@@ -9,12 +9,14 @@ Slash Commands and Interactivity URLs at it). In order:
    301 s refused) is 401; a missing or non-numeric timestamp is 400 (slack_sdk
    itself would raise on it);
 2. ``url_verification`` is answered with its challenge;
-3. the request is committed to the inbox under ``event_id`` (events) or
-   ``<kind>:<trigger_id>:<body hash>`` (commands, interactions), so Slack's
-   retries (``X-Slack-Retry-Num``) are deduplicated and a retry of an event
-   whose processing failed is processed again;
-4. only then 200, well within Slack's 3 seconds: the work is done by the
-   inbox worker (:mod:`bots.slack.handlers`).
+3. the request goes to the hub's Bolt app through Bolt's Starlette adapter,
+   whose first middleware (:class:`bots.slack.app.InboxFirst`) commits it to
+   the inbox under ``event_id`` (events) or ``<kind>:<trigger_id>:<body hash>``
+   (commands, interactions), so Slack's retries (``X-Slack-Retry-Num``) are
+   deduplicated and a retry of an event whose processing failed is processed
+   again;
+4. only then Bolt's acknowledgement (200), well within Slack's 3 seconds: the
+   listeners run in the inbox worker (:mod:`bots.slack.handlers`).
 
 Reads from ``request.app.state``: ``engine`` (SQLAlchemy), and
 ``slack_signing_secret`` (str), and optionally ``clock`` (a callable returning
@@ -23,22 +25,21 @@ an aware UTC datetime; default the system clock).
 
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
-import hashlib
 import json
 import logging
 from typing import Any
 from urllib.parse import parse_qs
 
+from slack_bolt.adapter.starlette.async_handler import AsyncSlackRequestHandler
 from slack_sdk.signature import Clock, SignatureVerifier
 from starlette.requests import Request
 from starlette.responses import JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route
 
+from bots.slack.app import ENGINE, NOW, STORED, slack_app
+from bots.slack.app import event_key as event_key
 from hub.core.bodies import BodyTooLarge, read_capped
-from hub.core.bus.inbox import accept
-from hub.core.db import transaction
 
 PLATFORM = "slack"
 MAX_BODY = 1024 * 1024
@@ -102,17 +103,29 @@ def parse(body: bytes, content_type: str) -> dict[str, Any] | None:
     return None
 
 
-def event_key(data: dict[str, Any], body: bytes) -> str:
-    """The inbox key: Slack's ``event_id``, else kind, trigger id and a hash of the body."""
-    if data["kind"] == "event" and data.get("event_id"):
-        return str(data["event_id"])
-    trigger = data.get("trigger_id") or data.get("payload", {}).get("trigger_id") or "-"
-    return f"{data['kind']}:{trigger}:{hashlib.sha256(body).hexdigest()[:32]}"
+_BOLT: dict[str, AsyncSlackRequestHandler] = {}
 
 
-def _store(engine: Any, key: str, data: dict[str, Any], now: dt.datetime) -> bool:
-    with transaction(engine) as session:
-        return accept(session, PLATFORM, key, data, now)
+def bolt_handler() -> AsyncSlackRequestHandler:
+    """Bolt's Starlette adapter over the web role's app: :class:`bots.slack.app.InboxFirst`
+    stores and acknowledges; the listeners run in the bots role, from the inbox."""
+    if "app" not in _BOLT:
+        _BOLT["app"] = AsyncSlackRequestHandler(slack_app())
+    return _BOLT["app"]
+
+
+def _replaying(request: Request, body: bytes) -> Request:
+    """The request again with the body already read (capped and verified) as its stream."""
+    sent = False
+
+    async def receive() -> dict[str, Any]:
+        nonlocal sent
+        if sent:
+            return {"type": "http.disconnect"}
+        sent = True
+        return {"type": "http.request", "body": body, "more_body": False}
+
+    return Request(request.scope, receive)
 
 
 async def slack_events(request: Request) -> Response:
@@ -133,19 +146,8 @@ async def slack_events(request: Request) -> Response:
         return PlainTextResponse("not a Slack event, command or interaction", status_code=400)
     if data.get("type") == "url_verification":
         return JSONResponse({"challenge": str(data.get("challenge", ""))})
-    key = event_key(data, body)
-    retry = request.headers.get("x-slack-retry-num")
-    try:
-        new = await asyncio.to_thread(_store, request.app.state.engine, key, data, now)
-    except Exception:
-        log.exception("slack: could not store %s; Slack will retry", key)
-        return PlainTextResponse("temporarily unavailable", status_code=503)
-    if retry and not new:
-        log.info("slack: retry %s of %s already stored", retry, key)
-    if data["kind"] == "command":
-        text = "Working on it…" if not data.get("text", "").startswith("submit") else ""
-        return JSONResponse({"response_type": "ephemeral", "text": text}) if text else Response()
-    return Response(status_code=200)
+    context = {ENGINE: request.app.state.engine, NOW: now, STORED: data}
+    return await bolt_handler().handle(_replaying(request, body), context)
 
 
 def routes() -> list[Route]:

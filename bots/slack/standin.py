@@ -120,6 +120,7 @@ class SlackStandIn(LoopbackServer):
     stored: dict[tuple[str, str], StoredMessage] = field(default_factory=dict)
     signing_secret: str = "stand-in-signing-secret"
     views: list[dict[str, Any]] = field(default_factory=list)  # modals opened by views.open
+    homes: dict[str, dict[str, Any]] = field(default_factory=dict)  # App Home by user id
     # Image URLs Slack "cannot download" (a 404, a page that is not an image, a private host)
     unreachable_images: set[str] = field(default_factory=set)
     users: dict[str, dict[str, Any]] = field(default_factory=dict)  # users.info, by id
@@ -246,6 +247,22 @@ class SlackStandIn(LoopbackServer):
                 raise SlackError("invalid_arguments")
             self.views.append(params["view"])
             return {"view": {"id": f"V{len(self.views):08d}", **params["view"]}}
+        if method == "views.update":  # docs.slack.dev/reference/methods/views.update
+            number = str(params.get("view_id") or "").removeprefix("V")
+            if not isinstance(params.get("view"), dict) or not number:
+                raise SlackError("invalid_arguments")
+            if not number.isdigit() or not 0 < int(number) <= len(self.views):
+                raise SlackError("not_found")
+            self.views[int(number) - 1] = params["view"]
+            return {"view": {"id": f"V{number}", **params["view"]}}
+        if method == "views.publish":  # docs.slack.dev/reference/methods/views.publish
+            view = params.get("view")
+            if not params.get("user_id") or not isinstance(view, dict):
+                raise SlackError("invalid_arguments")
+            if view.get("type") != "home":
+                raise SlackError("invalid_arguments")
+            self.homes[str(params["user_id"])] = view
+            return {"view": {"id": f"VH{params['user_id']}", **view}}
         raise SlackError("unknown_method", status=404)
 
     def _channel(self, params: dict[str, Any], posting: bool = False) -> Channel:

@@ -94,6 +94,8 @@ class DemoWorld:
             translation = data.setdefault("translation", {})
             translation.update(engine="libretranslate", url=self.translator.url)
             translation.pop("key_env", None)
+            if getattr(self.standins.get("slack"), "app_token", None):
+                hub["slack_mode"] = "socket"  # no public URL: Slack over Socket Mode
             for channel in data.get("channels", {}).values():
                 standin = self.standins.get(channel.get("platform", ""))
                 channel["enabled"] = standin is not None
@@ -110,6 +112,9 @@ class DemoWorld:
             "TELEGRAM_WEBHOOK_SECRET": self.signing_secret,
             SECRET_KEY_ENV: self.secret_key,
         }
+        app_token = getattr(self.standins.get("slack"), "app_token", None)
+        if app_token:
+            values["SLACK_APP_TOKEN"] = str(app_token)
         for channel in settings_data_channels.values():
             standin = self.standins.get(channel.get("platform", ""))
             if standin is not None and channel.get("token_env"):

@@ -53,10 +53,12 @@ def test_demo_carries_feed_items_to_every_platform_stand_in(tmp_path: Path) -> N
     # One newsletter edition per language is drafted, approved and pushed as a campaign.
     for language in ("en", "es", "fr", "ca", "pt"):
         assert re.search(rf"newsletter \[{language}\] edition \d+: \d+ items, campaign \w+", out)
-    # Members ask the Telegram bot in five languages; the hub answers each in its language,
-    # from the knowledge (seed files and the demo calendar), and hands off what it cannot.
+    # Members ask the Telegram and Slack bots in five languages; the hub answers each in its
+    # language, from the knowledge (seed files and the demo calendar), hands off what it cannot.
     exchanges = out.split("Members ask the bot:")[1].split("Where to look:")[0]
     assert exchanges.count("telegram member [") == 6
+    # and the Slack bot, over Socket Mode: the demo has no public URL
+    assert exchanges.count("slack member [") == 6
     assert "(no answer in time)" not in exchanges
     assert "bot: The next event I know of: Séminaire OIDP" in exchanges
     assert "Porto Alegre en junio de 2012" in exchanges

@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from bots.slack.format import APPROVE_ACTION, DECLINE_ACTION
+from bots.slack.format import APPROVE_ACTION, DECLINE_ACTION, EDIT_ACTION
 from bots.slack.format import requests_for as slack_requests
 from bots.slack.sink import SlackSink
 from bots.telegram.format import requests_for as telegram_requests
@@ -71,7 +71,7 @@ def test_telegram_replies_go_to_the_members_chat(
     assert limits[-1].rate == (1.0 if private else pytest.approx(20 / 60))
 
 
-def test_a_moderation_alert_carries_approve_and_decline_buttons() -> None:
+def test_a_moderation_alert_carries_approve_decline_and_edit_buttons() -> None:
     alert = Message(
         delivery_id=2,
         kind="alert",
@@ -84,6 +84,7 @@ def test_a_moderation_alert_carries_approve_and_decline_buttons() -> None:
     assert [(e["action_id"], e["value"]) for e in actions["elements"]] == [
         (APPROVE_ACTION, "42"),
         (DECLINE_ACTION, "42"),
+        (EDIT_ACTION, "42"),
     ]
     plain = Message(delivery_id=3, kind="alert", title="Feed failing", text="body")
     [request] = slack_requests(plain, SLACK)

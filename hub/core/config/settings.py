@@ -76,6 +76,11 @@ class HubSection(_Strict):
     languages: list[Language] = Field(default_factory=lambda: ["en"], min_length=1)
     default_language: Language = "en"
     secretariat_channel: str | None = None
+    # How Slack reaches the hub: "http" (POST /slack/events at public_url) or "socket"
+    # (Socket Mode: the bots role dials out, no public address needed), with the
+    # app-level token (xapp-...) read from the environment variable named here.
+    slack_mode: Literal["http", "socket"] = "http"
+    slack_app_token_env: Annotated[str, Field(pattern=r"^[A-Z][A-Z0-9_]*$")] = "SLACK_APP_TOKEN"
     # CIDR blocks a member-owned feed may point into (internal feeds); empty: public only.
     fetch_allow_private: list[str] = Field(default_factory=list)
 
