@@ -10,6 +10,13 @@ are rows, so every process of a deployment sees them. An attempt is written
 (and committed) before the failures are counted, so parallel attempts count
 each other: of any number sent at once, at most the limit reach a password
 check (:func:`claim_attempt`).
+
+Past :data:`BACKOFF_AFTER` failures within the window for one account (from
+any address), and past :data:`BACKOFF_AFTER_ADDRESS` for one address (for any
+account), attempts back off exponentially: the next waits :data:`BACKOFF_BASE`
+after the latest failure, doubled for each failure more, up to the window
+(:func:`backoff`). An account's count starts again at its last success; an
+address's does not (an insider could reset it by signing in to their own account).
 """
 
 from __future__ import annotations
@@ -35,6 +42,9 @@ MAX_FAILURES = 5
 MAX_FAILURES_PER_ADDRESS = 30
 MAX_FAILURES_PER_ACCOUNT = 20  # from any address: rotating addresses do not multiply guesses
 FAILURE_WINDOW = dt.timedelta(minutes=15)
+BACKOFF_AFTER = MAX_FAILURES  # failures an account may make (from anywhere) before backing off
+BACKOFF_AFTER_ADDRESS = 2 * MAX_FAILURES  # and an address (for any account): people mistype
+BACKOFF_BASE = dt.timedelta(seconds=2)
 
 CONTENT_SECURITY_POLICY = "; ".join(
     [
@@ -142,8 +152,49 @@ class Throttle:
     retry_after: dt.timedelta = dt.timedelta(0)
 
 
+def backoff(failures: int, free: int = BACKOFF_AFTER) -> dt.timedelta:
+    """How long after the latest failure the next attempt waits, after ``failures``
+    of which ``free`` cost nothing: 0, then 2 s, 4 s, 8 s ... up to the window."""
+    if failures <= free:
+        return dt.timedelta(0)
+    return min(BACKOFF_BASE * 2 ** min(failures - free - 1, 20), FAILURE_WINDOW)
+
+
+def _backing_off(
+    session: Session, email: str, ip: str, now: dt.datetime, exclude: int | None
+) -> Throttle:
+    """The exponential backoff per account (since its last success) and per address."""
+    since = now - FAILURE_WINDOW
+    last_success = session.scalar(
+        select(func.max(LoginAttempt.at)).where(LoginAttempt.email == email, LoginAttempt.succeeded)
+    )
+    account_since = max(since, last_success) if last_success is not None else since
+    longest = dt.timedelta(0)
+    for column, value, start, free in (
+        (LoginAttempt.email, email, account_since, BACKOFF_AFTER),
+        (LoginAttempt.ip, ip, since, BACKOFF_AFTER_ADDRESS),
+    ):
+        query = (
+            select(LoginAttempt.at)
+            .where(column == value, LoginAttempt.succeeded.is_(False), LoginAttempt.at > start)
+            .order_by(LoginAttempt.at.desc())
+        )
+        if exclude is not None:
+            query = query.where(LoginAttempt.id != exclude)
+        earlier = list(session.scalars(query.limit(free + 21)))
+        if earlier:
+            longest = max(longest, earlier[0] + backoff(len(earlier), free) - now)
+    return Throttle(longest <= dt.timedelta(0), max(longest, dt.timedelta(0)))
+
+
 def login_throttle(
-    session: Session, email: str, ip: str, now: dt.datetime, *, counted: int = 0
+    session: Session,
+    email: str,
+    ip: str,
+    now: dt.datetime,
+    *,
+    counted: int = 0,
+    exclude: int | None = None,
 ) -> Throttle:
     """Refuse once :data:`MAX_FAILURES` failures since the last success fall in the window.
 
@@ -151,8 +202,18 @@ def login_throttle(
     :data:`MAX_FAILURES_PER_ADDRESS` failures in the window whatever the e-mail,
     and an account tried from many addresses after :data:`MAX_FAILURES_PER_ACCOUNT`.
     ``counted`` is how many of the rows are this request's own attempt (written
-    first, see :func:`claim_attempt`): they are allowed on top of the limits.
+    first, see :func:`claim_attempt`): they are allowed on top of the limits;
+    ``exclude`` is that row's id, left out of the backoff.
     """
+    limited = _limited(session, email, ip, now, counted)
+    waiting = _backing_off(session, email, ip, now, exclude)
+    if limited.allowed and waiting.allowed:
+        return limited
+    return Throttle(False, max(limited.retry_after, waiting.retry_after))
+
+
+def _limited(session: Session, email: str, ip: str, now: dt.datetime, counted: int) -> Throttle:
+    """The fixed limits in the window: per pair, per address and per account."""
     since = now - FAILURE_WINDOW
     for column, value, limit in (
         (LoginAttempt.ip, ip, MAX_FAILURES_PER_ADDRESS),
@@ -205,7 +266,7 @@ def claim_attempt(engine: Engine, email: str, ip: str, now: dt.datetime) -> tupl
         session.flush()
         attempt_id = row.id
     with Session(engine) as session, session.begin():
-        throttle = login_throttle(session, email, ip, now, counted=1)
+        throttle = login_throttle(session, email, ip, now, counted=1, exclude=attempt_id)
         if not throttle.allowed:
             session.execute(delete(LoginAttempt).where(LoginAttempt.id == attempt_id))
     return attempt_id, throttle

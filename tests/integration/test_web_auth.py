@@ -225,12 +225,53 @@ def test_the_console_needs_a_secret_key(engine: Engine) -> None:
         create_app(settings, engine, secret_key="short")
 
 
-def test_an_address_trying_many_emails_is_throttled(client: ConsoleClient) -> None:
-    from hub.web.security import MAX_FAILURES_PER_ADDRESS
+def test_an_address_trying_many_emails_backs_off_exponentially(
+    client: ConsoleClient, clock: SteppingClock
+) -> None:
+    """Security finding: from one address, guesses spread over many e-mails went on
+    at full speed up to the limit; past a few, each now waits twice as long."""
+    from hub.web.security import BACKOFF_AFTER_ADDRESS, BACKOFF_BASE, backoff
 
-    for number in range(MAX_FAILURES_PER_ADDRESS):
+    for number in range(BACKOFF_AFTER_ADDRESS):
         assert client.sign_in(f"guess{number}@example.org", "guess").status_code == 401
-    assert client.sign_in(EMAIL, PASSWORD).status_code == 429
+    assert client.sign_in("one-more@example.org", "guess").status_code == 401
+    waits = []
+    for number in range(4):
+        assert client.sign_in(EMAIL, PASSWORD).status_code == 429  # even the right password
+        wait = backoff(BACKOFF_AFTER_ADDRESS + 1 + number, BACKOFF_AFTER_ADDRESS)
+        waits.append(wait)
+        clock.advance(seconds=wait.total_seconds() - 0.5)
+        assert client.sign_in(f"again{number}@example.org", "guess").status_code == 429
+        clock.advance(seconds=0.5)
+        assert client.sign_in(f"again{number}@example.org", "guess").status_code == 401
+    assert waits == [BACKOFF_BASE * 2**n for n in range(4)]
+    with ConsoleClient(client.app, client_ip="198.51.100.9") as elsewhere:
+        assert elsewhere.sign_in(EMAIL, PASSWORD).status_code == 303
+
+
+def test_one_account_from_many_addresses_backs_off_exponentially(
+    client: ConsoleClient, clock: SteppingClock
+) -> None:
+    """Security finding: one account took about 262 guesses a minute from rotating
+    addresses; past the first few each guess now waits twice as long as the last."""
+    from hub.web.security import BACKOFF_AFTER, backoff
+
+    def from_address(number: int, password: str) -> int:
+        with ConsoleClient(client.app, client_ip=f"192.0.2.{number + 1}") as there:
+            return there.sign_in(EMAIL, password).status_code
+
+    for number in range(BACKOFF_AFTER + 1):
+        assert from_address(number, "guess") == 401
+    tried = BACKOFF_AFTER + 1
+    for number in range(3):
+        assert from_address(100 + number, "guess") == 429
+        clock.advance(seconds=backoff(tried).total_seconds())
+        assert from_address(100 + number, "guess") == 401
+        tried += 1
+    assert backoff(tried) == 8 * backoff(BACKOFF_AFTER + 1)
+    clock.advance(seconds=backoff(tried).total_seconds())
+    assert from_address(200, PASSWORD) == 303  # the owner, once the wait is over
+    assert from_address(201, "guess") == 401  # and the count starts again
 
 
 def test_editors_do_not_reach_admin_pages(engine: Engine) -> None:
