@@ -157,7 +157,8 @@ def backoff(failures: int, free: int = BACKOFF_AFTER) -> dt.timedelta:
     of which ``free`` cost nothing: 0, then 2 s, 4 s, 8 s ... up to the window."""
     if failures <= free:
         return dt.timedelta(0)
-    return min(BACKOFF_BASE * 2 ** min(failures - free - 1, 20), FAILURE_WINDOW)
+    doubled: dt.timedelta = BACKOFF_BASE * 2 ** min(failures - free - 1, 20)
+    return min(doubled, FAILURE_WINDOW)
 
 
 def _backing_off(
