@@ -32,6 +32,7 @@ from hub.web import (
     question_views,
     status_views,
     submit_views,
+    twofactor_views,
 )
 from hub.web.page import Clock, Console, admin_view, member_view, public_view, view
 from hub.web.render import make_environment
@@ -61,9 +62,13 @@ def _routes() -> list[Route | Mount]:
         Route("/readyz", status_views.readyz, methods=get),
         Route("/login", public_view(auth_views.login_form), methods=get),
         Route("/login", public_view(auth_views.login), methods=post),
+        Route("/login/code", public_view(auth_views.login_code), methods=post),
         Route("/logout", view(auth_views.logout), methods=post),
         Route("/account", view(auth_views.account_page), methods=get),
         Route("/account", view(auth_views.account_save), methods=post),
+        Route("/account/2fa/start", view(twofactor_views.start), methods=post),
+        Route("/account/2fa/confirm", view(twofactor_views.confirm), methods=post),
+        Route("/account/2fa/off", view(twofactor_views.turn_off), methods=post),
         Route("/submit-news", member_view(submit_views.member_form), methods=get),
         Route("/submit-news", member_view(submit_views.member_submit), methods=post),
         Route("/", view(status_views.dashboard), methods=get),

@@ -18,6 +18,7 @@ from hub.web.security import (
     settle_attempt,
 )
 from hub.web.sessions import end_session, purge_sessions, start_session
+from hub.web.twofactor import accept_code, note_matches, pending_note, pending_user_id
 
 
 def login_form(page: Page) -> Response:
@@ -60,6 +61,40 @@ def login(page: Page) -> Response:
     if not ok or user is None:
         page.flashes.append(("error", _("Wrong e-mail address or password.")))
         return page.render("login.html", status=401, next=target, email=email)
+    if user.totp_secret:  # the second step: a code from the authenticator app
+        note = pending_note(page.console.cookies, user, page.now)
+        return page.render("login_code.html", next=target, pending=note)
+    return _signed_in(page, user, target)
+
+
+def login_code(page: Page) -> Response:
+    """The second step of signing in: a TOTP code or a recovery code, throttled as
+    passwords are (the attempts count against the account and the address)."""
+    target = safe_next(page.field("next") or "/")
+    note = page.field("pending")
+    pending = pending_user_id(page.console.cookies, note, page.now)
+    user = page.db.get(User, pending[0]) if pending else None
+    if pending is None or user is None or not user.active or not note_matches(user, pending[1]):
+        page.flashes.append(("error", _("The sign-in took too long; start again.")))
+        return page.render("login.html", status=401, next=target, email="")
+    page.db.commit()
+    # counted apart from passwords, so a right password does not reset the count of codes
+    counted_as = f"2fa:{user.email}"[:320]
+    attempt, throttle = claim_attempt(page.console.engine, counted_as, page.client_ip, page.now)
+    if not throttle.allowed:
+        page.flashes.append(("error", _("Too many wrong codes; try again later.")))
+        return page.render("login.html", status=429, next=target, email=user.email)
+    ok = accept_code(user, page.field("code"), page.now)
+    settle_attempt(page.db, attempt, ok)
+    if not ok:
+        page.audit("sign_in_code_refused", f"user:{user.id}", actor=user.email)
+        page.flashes.append(("error", _("That code is not right, or was already used.")))
+        return page.render("login_code.html", status=401, next=target, pending=note)
+    return _signed_in(page, user, target)
+
+
+def _signed_in(page: Page, user: User, target: str) -> Response:
+    """Start a session for ``user`` (ending this browser's old one) and go to ``target``."""
     purge_sessions(page.db, now=page.now)
     cookies = page.console.cookies
     end_session(page.db, cookies.session_token(page.request.cookies.get(cookies.session_name)))
