@@ -49,6 +49,23 @@ UPLOAD_OVERHEAD = 64 * 1024
 """Room for the other fields and the multipart framing around the file."""
 
 
+MAX_ID = 2**31 - 1
+"""The largest id a table holds (PostgreSQL's integer)."""
+
+
+def whole_number(text: str, high: int = MAX_ID) -> int | None:
+    """``text`` as a whole number of ASCII digits from 0 to ``high``, else None.
+
+    ``str.isdigit()`` says yes to '²' (which int() refuses) and to other scripts'
+    digits, and a number past a column's range fails on PostgreSQL: either was a 500.
+    """
+    text = text.strip()
+    if not text or len(text) > 12 or not (text.isascii() and text.isdigit()):
+        return None
+    value = int(text)
+    return value if value <= high else None
+
+
 @dataclass
 class Console:
     """What the views share: the deployment, the database, the clock, the stand-ins."""
