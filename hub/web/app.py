@@ -36,7 +36,7 @@ from hub.web import (
 )
 from hub.web.page import Clock, Console, admin_view, member_view, public_view, view
 from hub.web.render import make_environment
-from hub.web.security import DEFAULT_HASHER, SecurityHeaders
+from hub.web.security import DEFAULT_HASHER, SecurityHeaders, error_page
 from hub.web.sessions import CookieJar
 from hub.web.standins import standins_page
 from hub.wiring import INGRESS
@@ -203,7 +203,11 @@ def create_app(
         standins=dict(standins or {}),
         password_hasher=password_hasher,
     )
-    app = Starlette(routes=_routes(), middleware=[Middleware(SecurityHeaders, https=https)])
+    app = Starlette(
+        routes=_routes(),
+        middleware=[Middleware(SecurityHeaders, https=https)],
+        exception_handlers={Exception: error_page(https)},
+    )
     app.state.console = console
     app.state.engine = engine
     app.router.routes.append(Route("/metrics", metrics_endpoint, methods=["GET"]))

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
-from collections.abc import Iterator
+from collections.abc import Awaitable, Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
@@ -32,6 +32,8 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import Engine, delete, func, select, update
 from sqlalchemy.orm import Session
+from starlette.requests import Request
+from starlette.responses import PlainTextResponse, Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from hub.core.accounts import LoginAttempt
@@ -66,6 +68,9 @@ SECURITY_HEADERS = {
     "cross-origin-opener-policy": "same-origin",
     "permissions-policy": "camera=(), microphone=(), geolocation=()",
 }
+
+# every subdomain too, so no sibling host can be reached over plain HTTP first
+HSTS = "max-age=31536000; includeSubDomains"
 
 DEFAULT_HASHER = PasswordHasher()
 """argon2id with argon2-cffi's defaults (about 0.3 s and 64 MiB per hash on a small server)."""
@@ -283,6 +288,19 @@ def settle_attempt(session: Session, attempt_id: int, ok: bool) -> None:
     session.execute(update(LoginAttempt).where(LoginAttempt.id == attempt_id).values(succeeded=ok))
 
 
+def error_page(https: bool) -> Callable[[Request, Exception], Awaitable[Response]]:
+    """The 500 answer. Starlette's server-error middleware sits outside every other
+    middleware, so :class:`SecurityHeaders` never saw a 500: this page carries them."""
+    headers = dict(SECURITY_HEADERS)
+    if https:
+        headers["strict-transport-security"] = HSTS
+
+    async def server_error(request: Request, exc: Exception) -> Response:
+        return PlainTextResponse("Internal Server Error", status_code=500, headers=headers)
+
+    return server_error
+
+
 class SecurityHeaders:
     """ASGI middleware adding :data:`SECURITY_HEADERS` (and HSTS behind TLS) to every response."""
 
@@ -290,9 +308,7 @@ class SecurityHeaders:
         self.app = app
         self.headers = [(k.encode(), v.encode()) for k, v in SECURITY_HEADERS.items()]
         if https:
-            # every subdomain too, so no sibling host can be reached over plain HTTP first
-            hsts = b"max-age=31536000; includeSubDomains"
-            self.headers.append((b"strict-transport-security", hsts))
+            self.headers.append((b"strict-transport-security", HSTS.encode()))
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
