@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import math
 
 from sqlalchemy import func, select
@@ -15,10 +16,13 @@ from hub.web.security import (
     check_password,
     claim_attempt,
     forget_attempt,
+    purge_attempts,
     settle_attempt,
 )
 from hub.web.sessions import end_session, purge_sessions, start_session
 from hub.web.twofactor import accept_code, note_matches, pending_note, pending_user_id
+
+log = logging.getLogger("hub.web.security")  # e-mail addresses are masked in every log line
 
 
 def login_form(page: Page) -> Response:
@@ -37,6 +41,7 @@ def login(page: Page) -> Response:
     page.db.commit()  # nothing of this request is pending while the attempt is claimed
     attempt, throttle = claim_attempt(page.console.engine, email, page.client_ip, page.now)
     if not throttle.allowed:
+        log.warning("sign-in throttled for %s from %s", email, page.client_ip)
         minutes = max(1, math.ceil(throttle.retry_after.total_seconds() / 60))
         page.flashes.append(
             (
@@ -59,6 +64,7 @@ def login(page: Page) -> Response:
         return page.render("login.html", status=429, next=target, email=email)
     settle_attempt(page.db, attempt, ok)
     if not ok or user is None:
+        log.warning("failed sign-in for %s from %s", email, page.client_ip)
         page.flashes.append(("error", _("Wrong e-mail address or password.")))
         return page.render("login.html", status=401, next=target, email=email)
     if user.totp_secret:  # the second step: a code from the authenticator app
@@ -82,11 +88,13 @@ def login_code(page: Page) -> Response:
     counted_as = f"2fa:{user.email}"[:320]
     attempt, throttle = claim_attempt(page.console.engine, counted_as, page.client_ip, page.now)
     if not throttle.allowed:
+        log.warning("sign-in code throttled for user %d from %s", user.id, page.client_ip)
         page.flashes.append(("error", _("Too many wrong codes; try again later.")))
         return page.render("login.html", status=429, next=target, email=user.email)
     ok = accept_code(user, page.field("code"), page.now)
     settle_attempt(page.db, attempt, ok)
     if not ok:
+        log.warning("wrong sign-in code for user %d from %s", user.id, page.client_ip)
         page.audit("sign_in_code_refused", f"user:{user.id}", actor=user.email)
         page.flashes.append(("error", _("That code is not right, or was already used.")))
         return page.render("login_code.html", status=401, next=target, pending=note)
@@ -96,6 +104,7 @@ def login_code(page: Page) -> Response:
 def _signed_in(page: Page, user: User, target: str) -> Response:
     """Start a session for ``user`` (ending this browser's old one) and go to ``target``."""
     purge_sessions(page.db, now=page.now)
+    purge_attempts(page.db, now=page.now)
     cookies = page.console.cookies
     end_session(page.db, cookies.session_token(page.request.cookies.get(cookies.session_name)))
     token, _session = start_session(page.db, user, now=page.now, ip=page.client_ip)

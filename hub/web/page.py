@@ -11,6 +11,7 @@ its changes are rolled back and the user is sent back with the message.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import secrets
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -42,6 +43,7 @@ from hub.web.security import HashingGate
 from hub.web.sessions import CookieJar, SignedIn, find_session, tokens_match
 
 Clock = Callable[[], dt.datetime]
+log = logging.getLogger("hub.web.security")
 View = Callable[["Page"], Response]
 UPLOAD_LIMIT = 2 * 1024 * 1024
 """The largest file an upload form takes (only routes made with ``upload=True`` take files)."""
@@ -307,9 +309,25 @@ def _run(
                 response = page.redirect(f"/login?next={quote(target)}", message, "info")
             elif form is not None and not tokens_match(page.csrf_token, _csrf_of(form)):
                 db.commit()
+                who = f"user {signed_in.user.id}" if signed_in else "no session"
+                log.warning(
+                    "CSRF token refused: %s %s from %s (%s)",
+                    request.method,
+                    request.url.path,
+                    page.client_ip,
+                    who,
+                )
                 response = page.render("refused.html", status=403)
             elif admin and signed_in is not None and signed_in.user.role != "admin":
                 db.commit()
+                log.warning(
+                    "forbidden: %s %s for user %d (%s) from %s",
+                    request.method,
+                    request.url.path,
+                    signed_in.user.id,
+                    signed_in.user.role,
+                    page.client_ip,
+                )
                 response = page.render("forbidden.html", status=403)
             else:
                 try:

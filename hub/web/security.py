@@ -278,6 +278,16 @@ def claim_attempt(engine: Engine, email: str, ip: str, now: dt.datetime) -> tupl
     return attempt_id, throttle
 
 
+ATTEMPTS_KEPT = dt.timedelta(days=1)
+"""How long sign-in attempts are kept: far past the window they are counted in."""
+
+
+def purge_attempts(session: Session, *, now: dt.datetime) -> int:
+    """Delete attempts older than :data:`ATTEMPTS_KEPT` (sign-in does, now and then)."""
+    gone = session.execute(delete(LoginAttempt).where(LoginAttempt.at < now - ATTEMPTS_KEPT))
+    return int(getattr(gone, "rowcount", 0) or 0)
+
+
 def forget_attempt(session: Session, attempt_id: int) -> None:
     """Remove a claimed attempt that checked no password (the check was refused as busy)."""
     session.execute(delete(LoginAttempt).where(LoginAttempt.id == attempt_id))

@@ -332,3 +332,39 @@ def test_catalan_is_offered_and_spoken(client: ConsoleClient) -> None:
     client.post("/account", data={"language": "ca", "csrf_token": csrf_token(account.text)})
     page = client.get("/").text
     assert '<html lang="ca">' in page and "Tancar la sessió" in page
+
+
+def test_failed_sign_ins_csrf_refusals_and_403s_are_logged(
+    engine: Engine, client: ConsoleClient, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Security finding: none of these left a line in the log."""
+    caplog.set_level("WARNING", logger="hub.web.security")
+    assert client.sign_in(EMAIL, "guess").status_code == 401
+    client.sign_in(EMAIL, PASSWORD)
+    assert client.post(f"/items/{_item(engine)}/approve", data={}).status_code == 403
+    add_user(engine, "editor2@example.org", PASSWORD, role="editor")
+    with ConsoleClient(client.app, client_ip="198.51.100.20") as editor:
+        editor.sign_in("editor2@example.org", PASSWORD)
+        assert editor.get("/deliveries").status_code == 403
+    lines = [r.getMessage() for r in caplog.records if r.name == "hub.web.security"]
+    assert any(line.startswith(f"failed sign-in for {EMAIL} from 192.0.2.10") for line in lines)
+    assert any(line.startswith("CSRF token refused: POST /items/") for line in lines)
+    assert any(line.startswith("forbidden: GET /deliveries for user") for line in lines)
+
+
+def test_old_sign_in_attempts_are_purged(
+    engine: Engine, client: ConsoleClient, clock: SteppingClock
+) -> None:
+    """Security finding: login_attempts grew for ever (every address and e-mail tried)."""
+    from sqlalchemy import func, select
+
+    from hub.core.accounts import LoginAttempt
+
+    for number in range(3):
+        client.sign_in(f"someone{number}@example.org", "guess")
+    clock.advance(days=1, seconds=1)
+    assert client.sign_in(EMAIL, PASSWORD).status_code == 303
+    with transaction(engine) as session:
+        emails = session.scalars(select(LoginAttempt.email)).all()
+        assert session.scalar(select(func.count()).select_from(LoginAttempt)) == 1
+    assert emails == [EMAIL]
