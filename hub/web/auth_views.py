@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 from starlette.responses import Response
 
 from hub.core.models import User
+from hub.web.accounts import MIN_PASSWORD, AccountError, WeakPassword, set_password
 from hub.web.i18n import INTERFACE_LANGUAGES, _, ngettext, use_language
 from hub.web.page import Page, Refused, safe_next
 from hub.web.security import (
@@ -127,6 +128,42 @@ def logout(page: Page) -> Response:
 def account_page(page: Page) -> Response:
     """The signed-in user's own settings: the console's language."""
     return page.render("account.html")
+
+
+def password_save(page: Page) -> Response:
+    """The user changes their own password: the current one first; every other session
+    of the account ends, this browser gets a new one."""
+    try:
+        ok = check_password(
+            page.user, page.field("current"), page.console.password_hasher, page.console.hashing
+        )
+    except HashingBusy:
+        raise Refused(_("Too many sign-ins at once; try again in a moment."), "/account") from None
+    if not ok:
+        raise Refused(_("Your current password is not right."), "/account")
+    new = page.field("new")
+    if new != page.field("again"):
+        raise Refused(_("The two new passwords are not the same."), "/account")
+    try:
+        set_password(page.db, page.user, new)
+    except WeakPassword:
+        raise Refused(
+            _(
+                "That password is too easy to guess (a common password or pattern, or close "
+                "to your name or address): choose a longer, less usual one."
+            ),
+            "/account",
+        ) from None
+    except AccountError:
+        raise Refused(
+            _("The password must have at least %(num)d characters.") % {"num": MIN_PASSWORD},
+            "/account",
+        ) from None
+    page.db.flush()
+    token, _session = start_session(page.db, page.user, now=page.now, ip=page.client_ip)
+    page.set_cookies[page.console.cookies.session_name] = page.console.cookies.sign(token)
+    page.audit("password_change", f"user:{page.user.id}")
+    return page.redirect("/account", _("Password changed: your other sessions have ended."))
 
 
 def account_save(page: Page) -> Response:
