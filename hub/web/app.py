@@ -67,6 +67,7 @@ def _routes() -> list[Route | Mount]:
         Route("/account", view(auth_views.account_page), methods=get),
         Route("/account", view(auth_views.account_save), methods=post),
         Route("/account/password", view(auth_views.password_save), methods=post),
+        Route("/account/sessions/end", view(auth_views.end_sessions), methods=post),
         Route("/account/2fa/start", view(twofactor_views.start), methods=post),
         Route("/account/2fa/confirm", view(twofactor_views.confirm), methods=post),
         Route("/account/2fa/off", view(twofactor_views.turn_off), methods=post),

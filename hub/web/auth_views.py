@@ -8,6 +8,7 @@ import math
 from sqlalchemy import func, select
 from starlette.responses import Response
 
+from hub.core.accounts import WebSession
 from hub.core.models import User
 from hub.web.accounts import MIN_PASSWORD, AccountError, WeakPassword, set_password
 from hub.web.i18n import INTERFACE_LANGUAGES, _, ngettext, use_language
@@ -126,8 +127,40 @@ def logout(page: Page) -> Response:
 
 
 def account_page(page: Page) -> Response:
-    """The signed-in user's own settings: the console's language."""
-    return page.render("account.html")
+    """The signed-in user's own settings: language, password, second factor, sessions."""
+    return page.render("account.html", sessions=_sessions(page))
+
+
+def _sessions(page: Page) -> list[tuple[str, WebSession, bool]]:
+    """The account's open sessions, newest first: (reference, row, is this browser's)."""
+    current = page.signed_in.row.id if page.signed_in else ""
+    rows = page.db.scalars(
+        select(WebSession)
+        .where(WebSession.user_id == page.user.id)
+        .order_by(WebSession.last_seen_at.desc())
+    )
+    return [(row.id[:16], row, row.id == current) for row in rows]
+
+
+def end_sessions(page: Page) -> Response:
+    """End one of the account's other sessions (``session``: its reference), or all of
+    them (``session=others``); this browser's stays."""
+    asked = page.field("session")
+    ended = [
+        row
+        for ref, row, here in _sessions(page)
+        if not here and (asked == "others" or (len(asked) == 16 and ref == asked))
+    ]
+    if not ended:
+        raise Refused(_("There is no such session."), "/account")
+    for row in ended:
+        page.db.delete(row)
+    page.audit("end_sessions", f"user:{page.user.id}", str(len(ended)))
+    return page.redirect(
+        "/account",
+        ngettext("%(num)d session ended.", "%(num)d sessions ended.", len(ended))
+        % {"num": len(ended)},
+    )
 
 
 def password_save(page: Page) -> Response:

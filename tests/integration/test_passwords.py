@@ -71,3 +71,33 @@ def test_a_user_changes_their_own_password_and_other_sessions_end(client: Consol
         assert elsewhere.get("/").status_code == 303  # the other one is signed out
         assert elsewhere.sign_in(EMAIL, PASSWORD).status_code == 401
         assert elsewhere.sign_in(EMAIL, "a new and long passphrase").status_code == 303
+
+
+def test_a_user_sees_their_sessions_and_ends_the_others(client: ConsoleClient) -> None:
+    """Security finding: users could not see or end their other sessions."""
+    import re
+
+    with (
+        ConsoleClient(client.app, client_ip="198.51.100.31") as phone,
+        ConsoleClient(client.app, client_ip="198.51.100.32") as laptop,
+    ):
+        assert phone.sign_in(EMAIL, PASSWORD).status_code == 303
+        assert laptop.sign_in(EMAIL, PASSWORD).status_code == 303
+        page = client.get("/account").text
+        assert "198.51.100.31" in page and "198.51.100.32" in page
+        assert page.count('name="session" value="') == 3  # two others, and "others"
+        rows = re.findall(r'<tr id="session-(\w+)">(.*?)</tr>', page, re.S)
+        phone_ref = next(ref for ref, row in rows if "198.51.100.31" in row)
+        token = csrf_token(page)
+        ended = client.post(
+            "/account/sessions/end", data={"csrf_token": token, "session": phone_ref}
+        )
+        assert "1 session ended" in client.follow(ended).text
+        assert phone.get("/").status_code == 303 and laptop.get("/").status_code == 200
+        forged = {"csrf_token": token, "session": "0" * 16}
+        assert (
+            "no such session"
+            in client.follow(client.post("/account/sessions/end", data=forged)).text
+        )
+        client.post("/account/sessions/end", data={"csrf_token": token, "session": "others"})
+        assert laptop.get("/").status_code == 303 and client.get("/").status_code == 200
