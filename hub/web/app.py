@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -44,6 +45,23 @@ from hub.wiring import INGRESS
 SECRET_KEY_ENV = "HUB_SECRET_KEY"
 MIN_SECRET_LENGTH = 32
 STATIC = Path(__file__).parent / "static"
+
+
+PLACEHOLDER = re.compile(r"change[-_ ]?me|replace[-_ ]?me|your[-_ ]?secret|\.\.\.", re.IGNORECASE)
+MIN_DISTINCT = 12  # a random 32-character key has about 25 different characters
+
+
+def secret_key_problem(key: str | None) -> str | None:
+    """What is wrong with ``key`` as HUB_SECRET_KEY, or None: it must be set, 32
+    characters or more, and random (not the example files' ``change-me...``, not
+    ``aaaa...``): whoever knows it can sign a session cookie."""
+    if not key:
+        return "HUB_SECRET_KEY is missing"
+    if len(key) < MIN_SECRET_LENGTH:
+        return f"HUB_SECRET_KEY is shorter than {MIN_SECRET_LENGTH} characters"
+    if PLACEHOLDER.search(key) or len(set(key)) < MIN_DISTINCT:
+        return "HUB_SECRET_KEY looks like a placeholder, not a random string"
+    return None
 
 
 class SecretKeyMissing(HubError):
@@ -193,7 +211,7 @@ def create_app(
     argon2-cffi's defaults; tests pass cheaper parameters.
     """
     key = secret_key or settings.secrets.get(SECRET_KEY_ENV)
-    if not key or len(key) < MIN_SECRET_LENGTH:
+    if key is None or secret_key_problem(key):
         raise SecretKeyMissing()
     https = (settings.hub.public_url or "").lower().startswith("https://")
     console = Console(

@@ -223,6 +223,10 @@ def test_the_console_needs_a_secret_key(engine: Engine) -> None:
         create_app(settings, engine)
     with pytest.raises(SecretKeyMissing):
         create_app(settings, engine, secret_key="short")
+    # the example files' placeholder is 33 characters long, and was accepted
+    for placeholder in ("change-me-to-32-random-characters", "x" * 64):
+        with pytest.raises(SecretKeyMissing):
+            create_app(settings, engine, secret_key=placeholder)
 
 
 def test_an_address_trying_many_emails_backs_off_exponentially(
