@@ -204,3 +204,17 @@ def bench_feeds(
         result["hostile"] = run_hostile_bench(corpus)
         text = text and text + "\n" + render_hostile(result["hostile"])
     typer.echo(json.dumps(result) if as_json else text)
+
+
+@bench_app.command("signin")
+def bench_signin(
+    attempts: Annotated[
+        int, typer.Option(min=1, max=500, help="Wrong sign-ins sent at once.")
+    ] = 50,
+    as_json: AsJson = False,
+) -> None:
+    """Wrong sign-ins at once against a real web role: password checks, /healthz, memory."""
+    from hub.bench.signin import render_signin, run_signin_bench
+
+    result = run_signin_bench(attempts)
+    typer.echo(json.dumps(result.as_dict()) if as_json else render_signin(result))
