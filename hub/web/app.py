@@ -6,11 +6,13 @@ import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from argon2 import PasswordHasher
 from sqlalchemy import Engine
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
+from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
@@ -223,9 +225,16 @@ def create_app(
         standins=dict(standins or {}),
         password_hasher=password_hasher,
     )
+    middleware = [Middleware(SecurityHeaders, https=https)]
+    public_host = urlsplit(settings.hub.public_url or "").hostname
+    if public_host:
+        # a Host header of the sender's choosing picked the address of slash redirects and
+        # links: only the public name (and loopback, for health checks) is answered
+        hosts = [public_host, "localhost", "127.0.0.1"]
+        middleware.append(Middleware(TrustedHostMiddleware, allowed_hosts=hosts))
     app = Starlette(
         routes=_routes(),
-        middleware=[Middleware(SecurityHeaders, https=https)],
+        middleware=middleware,
         exception_handlers={Exception: error_page(https)},
     )
     app.state.console = console

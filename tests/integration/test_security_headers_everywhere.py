@@ -61,3 +61,20 @@ def test_the_web_role_does_not_name_its_server(sqlite_engine: Engine) -> None:
     response = asyncio.run(main())
     assert response.status_code == 200
     assert "server" not in response.headers
+
+
+def test_only_the_public_host_is_answered(engine: Engine) -> None:
+    """Security finding: a Host header of the sender's choosing picked the target of
+    redirects (Starlette's slash redirects are absolute, built from Host)."""
+    app = console_app(example_settings(public_url="https://hub.example.org"), engine)
+
+    async def fetch(host: str, path: str) -> httpx.Response:
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url=f"https://{host}") as c:
+            return await c.get(path)
+
+    evil = asyncio.run(fetch("evil.example", "/login/"))
+    assert evil.status_code == 400 and "evil.example" not in evil.headers.get("location", "")
+    assert evil.headers["x-frame-options"] == "DENY"
+    assert asyncio.run(fetch("hub.example.org", "/login")).status_code == 200
+    assert asyncio.run(fetch("localhost:8000", "/healthz")).status_code == 200
