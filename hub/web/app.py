@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import hmac
 import re
-from collections.abc import Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -13,6 +14,8 @@ from sqlalchemy import Engine
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.middleware.trustedhost import TrustedHostMiddleware
+from starlette.requests import Request
+from starlette.responses import PlainTextResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
@@ -239,9 +242,33 @@ def create_app(
     )
     app.state.console = console
     app.state.engine = engine
-    app.router.routes.append(Route("/metrics", metrics_endpoint, methods=["GET"]))
+    metrics_token = settings.secrets.get(METRICS_TOKEN_ENV)
+    guarded = guarded_metrics(metrics_token)
+    app.router.routes.append(Route("/metrics", guarded, methods=["GET"]))
     install_ingress(app, settings, engine, clock)
     return app
+
+
+METRICS_TOKEN_ENV = "HUB_METRICS_TOKEN"
+LOOPBACK = ("127.0.0.1", "::1", "localhost")
+
+
+def guarded_metrics(token: str | None) -> Callable[[Request], Awaitable[Response]]:
+    """/metrics for Prometheus only: with ``HUB_METRICS_TOKEN`` set, to a request bearing it
+    (``Authorization: Bearer ...``); without, to loopback clients. Others get a 404, as the
+    edge's Caddyfile and nginx.conf answer, so the ledger's figures are not public."""
+
+    async def endpoint(request: Request) -> Response:
+        if token:
+            given = request.headers.get("authorization", "").removeprefix("Bearer ").strip()
+            allowed = hmac.compare_digest(given.encode(), token.encode())
+        else:
+            allowed = (request.client.host if request.client else "") in LOOPBACK
+        if not allowed:
+            return PlainTextResponse("Not Found", status_code=404)
+        return await metrics_endpoint(request)
+
+    return endpoint
 
 
 def install_ingress(app: Starlette, settings: Settings, engine: Engine, clock: Clock) -> None:

@@ -78,3 +78,24 @@ def test_only_the_public_host_is_answered(engine: Engine) -> None:
     assert evil.headers["x-frame-options"] == "DENY"
     assert asyncio.run(fetch("hub.example.org", "/login")).status_code == 200
     assert asyncio.run(fetch("localhost:8000", "/healthz")).status_code == 200
+
+
+def test_metrics_are_for_loopback_or_the_bearer_of_the_token(engine: Engine) -> None:
+    """Security finding: /metrics was open to anyone who reached the app."""
+    plain = console_app(example_settings(), engine)
+    settings = example_settings()
+    secrets = {**settings.secrets, "HUB_METRICS_TOKEN": "scrape-token-0123456789"}
+    tokened = console_app(settings.model_copy(update={"secrets": secrets}), engine)
+
+    async def fetch(app: object, ip: str, headers: dict[str, str] | None = None) -> int:
+        transport = httpx.ASGITransport(app=app, client=(ip, 40000))  # type: ignore[arg-type]
+        async with httpx.AsyncClient(transport=transport, base_url="http://c.test") as c:
+            return (await c.get("/metrics", headers=headers)).status_code
+
+    assert asyncio.run(fetch(plain, "203.0.113.5")) == 404
+    assert asyncio.run(fetch(plain, "127.0.0.1")) == 200
+    assert asyncio.run(fetch(tokened, "127.0.0.1")) == 404  # a token set: it is needed
+    wrong = {"authorization": "Bearer nope"}
+    assert asyncio.run(fetch(tokened, "203.0.113.5", wrong)) == 404
+    right = {"authorization": "Bearer scrape-token-0123456789"}
+    assert asyncio.run(fetch(tokened, "203.0.113.5", right)) == 200
