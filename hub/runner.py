@@ -245,6 +245,7 @@ class HubProcess:
             log_level="warning",
             lifespan="off",
             log_config=None,  # our root handler (hub.core.logs) formats and redacts every line
+            server_header=False,  # no "server: uvicorn" banner naming the software
         )
         server = uvicorn.Server(config)
         # The process's stop event owns SIGTERM and SIGINT: keep uvicorn from taking them

@@ -35,6 +35,7 @@ from collections.abc import Sequence
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from hub.core.logs import redact
 from hub.core.models import Channel, Delivery, DeliveryAttempt, NewsletterEdition
 
 CAMPAIGN = "campaign"
@@ -74,6 +75,7 @@ def _attempt(
     session: Session, delivery: Delivery, action: str, now: dt.datetime, error: str | None
 ) -> None:
     delivery.attempts = (delivery.attempts or 0) + 1
+    error = redact(error) if error else error  # Mailchimp's text may echo a key or an address
     delivery.last_error = error
     session.add(
         DeliveryAttempt(

@@ -21,7 +21,21 @@ Rules kept from Mailchimp because the hub relies on them:
   POST /campaigns/{id}/actions/send; GET /campaigns/{id}/send-checklist says
   why with ``is_ready`` and ``items`` of ``type``, ``id``, ``heading`` and
   ``details``, the shape of mailchimp.com/developer/marketing/api/checklist/.
-  Mailchimp does not publish the items' words: these are the stand-in's).
+  Mailchimp does not publish the items' words: these are the stand-in's);
+- a new member whose address "looks fake or invalid" is refused (400 Invalid
+  Resource, "<address> looks fake or invalid, please enter a real email
+  address."). Mailchimp publishes no rule for it: the stand-in refuses an
+  address that is not one (no single @, no dot in the domain, spaces), a
+  domain reserved for examples and tests (RFC 2606/6761: example.com, which
+  Mailchimp refused in JustFixNYC/tenants2#1554, and the .test, .example,
+  .invalid and .localhost names) and the throwaway-mail domains it was seen
+  refusing (yopmail.com in VingtCinq/python-mailchimp#183, trash-mail.com in
+  mailchimp/mc-magento2#476). example.org and example.net are accepted only
+  because the hub's tests and demo use them: Mailchimp may well refuse them;
+- a member left without a value for a required merge field is refused (400
+  Invalid Resource, "Your merge fields were invalid.", errors of ``field`` and
+  "Please enter a value", as logged in ibericode/mailchimp-for-wordpress#545);
+  no field is required in a new audience, so none is unless a test says so.
 """
 
 from __future__ import annotations
@@ -63,6 +77,19 @@ BUILTIN_TAGS = {
 }
 BUILTIN_PREFIXES = ("LIST:", "DATE:", "HTML:", "MC:", "IF:", "ELSEIF:", "END:", "ELSE:")
 MERGE_TAG = re.compile(r"\*\|([^|*]{1,80})\|\*")
+FAKE_DOMAINS = frozenset({"example.com", "yopmail.com", "trash-mail.com"})
+RESERVED_TLDS = ("test", "example", "invalid", "localhost")
+
+
+def looks_fake(email: str) -> bool:
+    """Whether the stand-in refuses ``email`` as Mailchimp's "looks fake or invalid"."""
+    local, at, domain = email.strip().lower().rpartition("@")
+    if not at or not local or "@" in local or any(c.isspace() for c in email.strip()):
+        return True
+    labels = domain.split(".")
+    if len(labels) < 2 or not all(labels):
+        return True
+    return domain in FAKE_DOMAINS or labels[-1] in RESERVED_TLDS
 
 
 def subscriber_hash(email: str) -> str:
@@ -110,6 +137,8 @@ class StandInState:
     ) -> None:
         self.list_id = list_id
         self.merge_fields = set(merge_fields)
+        self.required_merge_fields: set[str] = set()
+        """Merge fields the audience marks required (none in a new audience)."""
         self.clock = clock
         self.members: dict[str, dict[str, Any]] = {}
         self.campaigns: dict[str, dict[str, Any]] = {}
@@ -416,6 +445,17 @@ class StandInState:
             )
         return None
 
+    def _check_required(self, fields: dict[str, Any]) -> Reply | None:
+        empty = sorted(f for f in self.required_merge_fields if not str(fields.get(f) or ""))
+        if empty:
+            return problem(
+                400,
+                "Invalid Resource",
+                "Your merge fields were invalid.",
+                errors=[{"field": name, "message": "Please enter a value"} for name in empty],
+            )
+        return None
+
     def _compliance(self, member: dict[str, Any], wanted: str | None) -> Reply | None:
         refused = {"subscribed": ("unsubscribed", "cleaned"), "pending": ("cleaned",)}
         if member["status"] in refused.get(wanted or "", ()):
@@ -475,6 +515,16 @@ class StandInState:
                 f"{email} was permanently deleted and cannot be re-imported. "
                 "The contact must re-subscribe to get back on the list.",
             )
+        fields = {**(member or {}).get("merge_fields", {}), **(body.get("merge_fields") or {})}
+        refused = self._check_required(fields)
+        if refused:
+            return refused
+        if member is None and looks_fake(email):
+            return problem(
+                400,
+                "Invalid Resource",
+                f"{email} looks fake or invalid, please enter a real email address.",
+            )
         if member is None:
             status = body.get("status") or body.get("status_if_new")
             if status not in ("subscribed", "pending", "unsubscribed", "cleaned", "transactional"):
@@ -515,8 +565,10 @@ class StandInState:
         if member is None:
             return problem(404, "Resource Not Found", "The requested resource could not be found.")
         body = body if isinstance(body, dict) else {}
-        refused = self._check_merge_fields(body.get("merge_fields")) or self._compliance(
-            member, body.get("status")
+        refused = (
+            self._check_merge_fields(body.get("merge_fields"))
+            or self._check_required({**member["merge_fields"], **(body.get("merge_fields") or {})})
+            or self._compliance(member, body.get("status"))
         )
         if refused:
             return refused

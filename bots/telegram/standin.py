@@ -22,7 +22,6 @@ from typing import Any
 
 from aiohttp import web
 
-from bots.formatting import utf16_len
 from bots.limits import TELEGRAM, TelegramLimits
 from bots.standin import (
     Clock,
@@ -81,6 +80,7 @@ class StoredMessage:
     thread_id: int | None = None
     edit_date: int | None = None
     deleted: bool = False
+    reply_markup: Any = None
 
 
 @dataclass
@@ -293,7 +293,7 @@ class TelegramStandIn(LoopbackServer):
         if method in SENDING:
             return self._send(method, params, token)
         if method in ("editMessageText", "editMessageCaption"):
-            return self._edit(method, params)
+            return self._edit(method, params, token)
         if method == "deleteMessage":
             return self._delete(params)
         raise ApiError(404, "Not Found")
@@ -320,17 +320,33 @@ class TelegramStandIn(LoopbackServer):
     def _text(
         self, params: dict[str, Any], key: str, limit: int
     ) -> tuple[str, str, list[dict[str, Any]]]:
+        """The text (or caption) as the Bot API reads it.
+
+        telegram-bot-api/Client.cpp: an empty ``text`` is "Message text is empty";
+        more than 32,768 bytes before parsing is "Text is too long"
+        (get_formatted_text); then tdlib parses the HTML (parse_html) and trims
+        (fix_formatted_text: whitespace at the end, spaces and newlines at the start;
+        nothing left is "Text must be non-empty"); the limit counts code points of
+        what is left, not UTF-16 units (td/telegram/MessageContent.cpp:
+        ``utf8_length(text) > message_text_length_max``, 4096; 1024 for captions).
+        Errors reach the bot with the first letter lowered, after "Bad Request: ".
+        """
         html = str(params.get(key, ""))
-        if str(params.get("parse_mode", "")).upper() == "HTML":
+        if key == "text" and not html:
+            raise ApiError(400, "Bad Request: message text is empty")
+        if len(html.encode("utf-8", "surrogatepass")) > 1 << 15:
+            raise ApiError(400, "Bad Request: text is too long")
+        if html and str(params.get("parse_mode", "")).lower() == "html":
             try:
                 text, entities = parse(html)
             except HtmlError as exc:
                 raise ApiError(400, f"Bad Request: can't parse entities: {exc}") from exc
         else:
             text, entities = html, []
-        if key == "text" and not text.strip():
-            raise ApiError(400, "Bad Request: message text is empty")
-        if utf16_len(text) > limit:
+        text, entities = _trimmed(text, entities)
+        if key == "text" and not text:
+            raise ApiError(400, "Bad Request: text must be non-empty")
+        if len(text) > limit:
             what = "message is too long" if key == "text" else "message caption is too long"
             raise ApiError(400, f"Bad Request: {what}")
         return html, text, entities
@@ -379,6 +395,7 @@ class TelegramStandIn(LoopbackServer):
             photo,
             thread_id,
         )
+        stored.reply_markup = params.get("reply_markup")
         self.stored[(chat.id, message_id)] = stored
         return self._shape(chat, stored)
 
@@ -391,7 +408,7 @@ class TelegramStandIn(LoopbackServer):
             raise ApiError(400, f"Bad Request: {missing}")
         return stored
 
-    def _edit(self, method: str, params: dict[str, Any]) -> dict[str, Any]:
+    def _edit(self, method: str, params: dict[str, Any], token: str) -> dict[str, Any]:
         chat = self._chat(params)
         stored = self._find(chat, params, "message to edit not found")
         if method == "editMessageText":
@@ -402,14 +419,26 @@ class TelegramStandIn(LoopbackServer):
             if stored.kind != "photo":
                 raise ApiError(400, "Bad Request: there is no caption in the message to edit")
             html, text, entities = self._text(params, "caption", self.limits.caption)
-        if html == stored.html:
+        # the server answers MESSAGE_NOT_MODIFIED when the shown text, its entities and the
+        # reply markup are unchanged (telegram-bot-api/Client.cpp words it), however the
+        # HTML was written: <b> and <strong> are the same bold
+        markup = params.get("reply_markup")
+        if (text, entities, markup) == (stored.text, stored.entities, stored.reply_markup):
             raise ApiError(
                 400,
                 "Bad Request: message is not modified: specified new message content and "
                 "reply markup are exactly the same as a current content and reply markup "
                 "of the message",
             )
+        # Telegram publishes no limit of its own for edits; bots that edit fast are
+        # answered 429 all the same, so the stand-in counts an edit like a message in
+        # the documented windows (core.telegram.org/bots/faq, "My bot is hitting limits").
+        # An assumption, not a published rule. (The 48-hour edit window of
+        # core.telegram.org/bots/api#editmessagetext is for business messages only,
+        # which the hub never sends.)
+        self._check_flood(chat, token)
         stored.html, stored.text, stored.entities = html, text, entities
+        stored.reply_markup = markup
         stored.edit_date = int(self.wall_clock())
         return self._shape(chat, stored)
 
@@ -457,3 +486,33 @@ class TelegramStandIn(LoopbackServer):
             if stored.entities:
                 shape["entities"] = stored.entities
         return shape
+
+
+def _trimmed(text: str, entities: list[dict[str, Any]]) -> tuple[str, list[dict[str, Any]]]:
+    """tdlib's fix_formatted_text trim: whitespace off the end, then spaces and newlines
+    off the start up to the first entity; entities shifted and cut to what is left."""
+    end = len(text.rstrip())
+    start = len(text[:end]) - len(text[:end].lstrip(" \n"))
+    if entities:
+        first = min(_code_points(text, e["offset"]) for e in entities)
+        start = min(start, first)
+    kept = text[start:end]
+    shift = len(text[:start].encode("utf-16-le", "surrogatepass")) // 2
+    limit = len(kept.encode("utf-16-le", "surrogatepass")) // 2
+    fixed = []
+    for entity in entities:
+        offset = entity["offset"] - shift
+        length = min(entity["length"], limit - offset)
+        if length > 0:
+            fixed.append({**entity, "offset": offset, "length": length})
+    return kept, fixed
+
+
+def _code_points(text: str, utf16_offset: int) -> int:
+    """The index in ``text`` of the code point at ``utf16_offset`` UTF-16 units."""
+    units = 0
+    for index, char in enumerate(text):
+        if units >= utf16_offset:
+            return index
+        units += 2 if ord(char) > 0xFFFF else 1
+    return len(text)

@@ -233,3 +233,17 @@ def bench_digests(
 
     result = run_digests_bench(_postgres_only(database_url), members, items)
     typer.echo(json.dumps(result) if as_json else render_digests_bench(result))
+
+
+@bench_app.command("signin")
+def bench_signin(
+    attempts: Annotated[
+        int, typer.Option(min=1, max=500, help="Wrong sign-ins sent at once.")
+    ] = 50,
+    as_json: AsJson = False,
+) -> None:
+    """Wrong sign-ins at once against a real web role: password checks, /healthz, memory."""
+    from hub.bench.signin import render_signin, run_signin_bench
+
+    result = run_signin_bench(attempts)
+    typer.echo(json.dumps(result.as_dict()) if as_json else render_signin(result))

@@ -10,7 +10,7 @@ import typer
 from hub.cli.app import app, runtime
 from hub.core.config.settings import load_settings, missing_secrets, read_environment
 from hub.core.config.warnings import config_warnings
-from hub.core.errors import ConfigError
+from hub.core.errors import ConfigError, Problem
 from hub.wiring import PLATFORMS, TRANSLATORS, check_translation
 
 config_app = typer.Typer(help="Check the deployment's configuration.", no_args_is_help=True)
@@ -39,7 +39,8 @@ def check(
 
     The secrets named by token_env are listed when they are not set: only the
     commands that send need them (`hub serve`, `hub worker`), so they are
-    problems only with --require-secrets.
+    problems only with --require-secrets; so is HUB_SECRET_KEY, missing, short or
+    a placeholder, which the console needs.
     """
     path = file or runtime(ctx).config_path
     settings = load_settings(path, read_environment(), platforms=PLATFORMS, engines=TRANSLATORS)
@@ -48,6 +49,12 @@ def check(
     if len(secret) < len(translation):
         raise ConfigError([p for p in translation if p not in secret])
     missing = missing_secrets(settings) + secret
+    from hub.web.app import SECRET_KEY_ENV, secret_key_problem
+
+    key_problem = secret_key_problem(settings.secrets.get(SECRET_KEY_ENV))
+    if key_problem:  # the console (the web role) refuses to start without a good one
+        message = f"{key_problem}: the console will not start (set a random string of 32+)"
+        missing.append(Problem(settings.path, SECRET_KEY_ENV, message))
     if missing and require_secrets:
         raise ConfigError(missing)
     enabled = sum(1 for channel in settings.channels.values() if channel.enabled)
@@ -56,7 +63,7 @@ def check(
         f"({enabled} enabled), {len(settings.routes)} routes, {len(settings.schedules)} schedules)"
     )
     if missing:
-        typer.echo(f"{len(missing)} secrets not set yet (only what sends needs them):")
+        typer.echo(f"{len(missing)} secrets not set yet (what sends and the console need):")
         for problem in missing:
             typer.echo(f"  {problem}")
     warnings = config_warnings(settings)

@@ -113,6 +113,11 @@ class User(Timestamped, Base):
     language: Mapped[str] = mapped_column(String(5), default="en", server_default="en")
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     last_login_at: Mapped[dt.datetime | None]
+    # the second factor (hub.web.twofactor): TOTP secret (None: off), the time step of
+    # the last code accepted (never twice), SHA-256 hashes of the recovery codes left
+    totp_secret: Mapped[str | None] = mapped_column(String(64))
+    totp_last_step: Mapped[int | None] = mapped_column(BigInteger)
+    recovery_codes: Mapped[list[str] | None] = mapped_column(JSON)
 
 
 class Member(Timestamped, Base):

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
 import secrets
+from collections.abc import Iterable
 
 from sqlalchemy import Engine, delete, func, select
 from sqlalchemy.orm import Session
+from zxcvbn import zxcvbn
 
 from hub.core.accounts import WebSession
 from hub.core.db import transaction
@@ -15,6 +18,8 @@ from hub.web.security import hash_password
 
 ROLES = ("admin", "editor")
 MIN_PASSWORD = 12
+MIN_SCORE = 3
+"""zxcvbn's score (0-4) a password needs: 3 is "safely unguessable" at 10^8 guesses or more."""
 DEMO_EMAIL = "demo@example.org"
 
 
@@ -26,9 +31,26 @@ def find_user(session: Session, email: str) -> User | None:
     return session.scalar(select(User).where(func.lower(User.email) == email.strip().lower()))
 
 
-def check_password_strength(password: str) -> None:
+class WeakPassword(AccountError):
+    """A password long enough but easy to guess: common, a pattern, or made of the
+    account's own name or address."""
+
+
+def check_password_strength(password: str, personal: Iterable[str] = ()) -> None:
+    """Refuse a short password, and one zxcvbn (Dropbox's estimator, with its lists of
+    common passwords, words and names) scores below :data:`MIN_SCORE`, counting the
+    account's own name and address (``personal``) as known to a guesser."""
     if len(password) < MIN_PASSWORD:
         raise AccountError(f"the password must have at least {MIN_PASSWORD} characters")
+    known = [text.lower() for text in personal if text]
+    for text in personal:  # its parts, and its name part run together (ana.perez: anaperez)
+        parts = [p for p in re.split(r"[\s@._+-]+", text.lower().split("@")[0]) if p]
+        known += [*parts, "".join(parts)]
+    if zxcvbn(password[:72], user_inputs=known)["score"] < MIN_SCORE:
+        raise WeakPassword(
+            "the password is too easy to guess (a common password or pattern, or close to "
+            "the account's name or address): choose a longer, less usual one"
+        )
 
 
 def create_user(session: Session, email: str, name: str, password: str, role: str) -> User:
@@ -40,7 +62,7 @@ def create_user(session: Session, email: str, name: str, password: str, role: st
         raise AccountError(f"the role must be one of {', '.join(ROLES)}")
     if find_user(session, email) is not None:
         raise AccountError(f"{email} already has an account (use `hub users password {email}`)")
-    check_password_strength(password)
+    check_password_strength(password, (email, name))
     user = User(
         email=email,
         name=name.strip() or email,
@@ -55,7 +77,7 @@ def create_user(session: Session, email: str, name: str, password: str, role: st
 
 def set_password(session: Session, user: User, password: str) -> None:
     """A new password; the account's open sessions end."""
-    check_password_strength(password)
+    check_password_strength(password, (user.email, user.name))
     user.password_hash = hash_password(password)
     session.execute(delete(WebSession).where(WebSession.user_id == user.id))
 

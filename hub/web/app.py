@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import hmac
+import re
+from collections.abc import Awaitable, Callable, Mapping
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from argon2 import PasswordHasher
 from sqlalchemy import Engine
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
+from starlette.middleware.trustedhost import TrustedHostMiddleware
+from starlette.requests import Request
+from starlette.responses import PlainTextResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
@@ -36,13 +42,14 @@ from hub.web import (
     submit_views,
     token_views,
     translation_views,
+    twofactor_views,
 )
 from hub.web.api import PREFIX as API_PREFIX
 from hub.web.api import create_api
 from hub.web.api.tokens import RATE_LIMIT as API_RATE_LIMIT
 from hub.web.page import Clock, Console, admin_view, member_view, public_view, view
 from hub.web.render import make_environment
-from hub.web.security import DEFAULT_HASHER, SecurityHeaders
+from hub.web.security import DEFAULT_HASHER, SecurityHeaders, error_page
 from hub.web.sessions import CookieJar
 from hub.web.standins import standins_page
 from hub.wiring import INGRESS
@@ -50,6 +57,23 @@ from hub.wiring import INGRESS
 SECRET_KEY_ENV = "HUB_SECRET_KEY"
 MIN_SECRET_LENGTH = 32
 STATIC = Path(__file__).parent / "static"
+
+
+PLACEHOLDER = re.compile(r"change[-_ ]?me|replace[-_ ]?me|your[-_ ]?secret|\.\.\.", re.IGNORECASE)
+MIN_DISTINCT = 12  # a random 32-character key has about 25 different characters
+
+
+def secret_key_problem(key: str | None) -> str | None:
+    """What is wrong with ``key`` as HUB_SECRET_KEY, or None: it must be set, 32
+    characters or more, and random (not the example files' ``change-me...``, not
+    ``aaaa...``): whoever knows it can sign a session cookie."""
+    if not key:
+        return "HUB_SECRET_KEY is missing"
+    if len(key) < MIN_SECRET_LENGTH:
+        return f"HUB_SECRET_KEY is shorter than {MIN_SECRET_LENGTH} characters"
+    if PLACEHOLDER.search(key) or len(set(key)) < MIN_DISTINCT:
+        return "HUB_SECRET_KEY looks like a placeholder, not a random string"
+    return None
 
 
 class SecretKeyMissing(HubError):
@@ -68,10 +92,16 @@ def _routes() -> list[Route | Mount]:
         Route("/readyz", status_views.readyz, methods=get),
         Route("/login", public_view(auth_views.login_form), methods=get),
         Route("/login", public_view(auth_views.login), methods=post),
+        Route("/login/code", public_view(auth_views.login_code), methods=post),
         Route("/logout", view(auth_views.logout), methods=post),
         Route("/account", view(auth_views.account_page), methods=get),
         Route("/account", view(auth_views.account_save), methods=post),
         *_token_routes(),
+        Route("/account/password", view(auth_views.password_save), methods=post),
+        Route("/account/sessions/end", view(auth_views.end_sessions), methods=post),
+        Route("/account/2fa/start", view(twofactor_views.start), methods=post),
+        Route("/account/2fa/confirm", view(twofactor_views.confirm), methods=post),
+        Route("/account/2fa/off", view(twofactor_views.turn_off), methods=post),
         Route("/submit-news", member_view(submit_views.member_form), methods=get),
         Route("/submit-news", member_view(submit_views.member_submit), methods=post),
         Route("/submit-feed", member_view(feed_views.feed_form), methods=get),
@@ -216,7 +246,7 @@ def create_app(
     requests a minute each API token may make.
     """
     key = secret_key or settings.secrets.get(SECRET_KEY_ENV)
-    if not key or len(key) < MIN_SECRET_LENGTH:
+    if key is None or secret_key_problem(key):
         raise SecretKeyMissing()
     https = (settings.hub.public_url or "").lower().startswith("https://")
     console = Console(
@@ -228,15 +258,50 @@ def create_app(
         standins=dict(standins or {}),
         password_hasher=password_hasher,
     )
-    app = Starlette(routes=_routes(), middleware=[Middleware(SecurityHeaders, https=https)])
+    middleware = [Middleware(SecurityHeaders, https=https)]
+    public_host = urlsplit(settings.hub.public_url or "").hostname
+    if public_host:
+        # a Host header of the sender's choosing picked the address of slash redirects and
+        # links: only the public name (and loopback, for health checks) is answered
+        hosts = [public_host, "localhost", "127.0.0.1"]
+        middleware.append(Middleware(TrustedHostMiddleware, allowed_hosts=hosts))
+    app = Starlette(
+        routes=_routes(),
+        middleware=middleware,
+        exception_handlers={Exception: error_page(https)},
+    )
     app.state.console = console
     app.state.engine = engine
-    app.router.routes.append(Route("/metrics", metrics_endpoint, methods=["GET"]))
+    metrics_token = settings.secrets.get(METRICS_TOKEN_ENV)
+    guarded = guarded_metrics(metrics_token)
+    app.router.routes.append(Route("/metrics", guarded, methods=["GET"]))
     app.router.routes.append(
         Mount(API_PREFIX, app=create_api(console, rate_limit=api_rate_limit))
     )  # tokens, no cookies
     install_ingress(app, settings, engine, clock)
     return app
+
+
+METRICS_TOKEN_ENV = "HUB_METRICS_TOKEN"
+LOOPBACK = ("127.0.0.1", "::1", "localhost")
+
+
+def guarded_metrics(token: str | None) -> Callable[[Request], Awaitable[Response]]:
+    """/metrics for Prometheus only: with ``HUB_METRICS_TOKEN`` set, to a request bearing it
+    (``Authorization: Bearer ...``); without, to loopback clients. Others get a 404, as the
+    edge's Caddyfile and nginx.conf answer, so the ledger's figures are not public."""
+
+    async def endpoint(request: Request) -> Response:
+        if token:
+            given = request.headers.get("authorization", "").removeprefix("Bearer ").strip()
+            allowed = hmac.compare_digest(given.encode(), token.encode())
+        else:
+            allowed = (request.client.host if request.client else "") in LOOPBACK
+        if not allowed:
+            return PlainTextResponse("Not Found", status_code=404)
+        return await metrics_endpoint(request)
+
+    return endpoint
 
 
 def install_ingress(app: Starlette, settings: Settings, engine: Engine, clock: Clock) -> None:

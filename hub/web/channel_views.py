@@ -17,7 +17,7 @@ from hub.core.bus.status import ChannelFigures, bus_status, day_bounds
 from hub.core.config.settings import RouteSettings, Settings
 from hub.core.models import Channel, Delivery, DeliveryAttempt, Item, Member, Source
 from hub.web.i18n import _
-from hub.web.page import Page
+from hub.web.page import Page, whole_number
 from hub.wiring import PLATFORMS
 
 RECENT_ITEMS = 20
@@ -159,7 +159,8 @@ def dry_run(page: Page, item_id: int) -> tuple[Item | None, list[RouteDecision]]
 def channels_page(page: Page) -> Response:
     """Channels with their state, the routes in words, and a dry run for any item."""
     asked = page.param("item").lstrip("#")
-    item, decisions = dry_run(page, int(asked)) if asked.isdigit() else (None, [])
+    number = whole_number(asked)
+    item, decisions = dry_run(page, number) if number is not None else (None, [])
     context: dict[str, Any] = {
         "asked": asked,
         "item": item,

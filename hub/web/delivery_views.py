@@ -21,7 +21,7 @@ from hub.core.bus.states import ErrorKind
 from hub.core.models import Channel, Delivery, DeliveryAttempt, Item
 from hub.core.ports import ChannelInfo
 from hub.web.i18n import _, ngettext
-from hub.web.page import Page, Refused
+from hub.web.page import Page, Refused, whole_number
 from hub.wiring import PERMALINKS
 
 PAGE_SIZE = 50
@@ -123,9 +123,9 @@ def deliveries_page(page: Page) -> Response:
     )
     if channel_key:
         query = query.where(Channel.key == channel_key)
-    before = page.param("before")
-    if before.isdigit():
-        query = query.where(Delivery.id < int(before))
+    before = whole_number(page.param("before"))
+    if before is not None:
+        query = query.where(Delivery.id < before)
     rows = page.db.execute(query.limit(PAGE_SIZE + 1)).all()
     more = len(rows) > PAGE_SIZE
     shown = [

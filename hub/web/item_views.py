@@ -29,7 +29,7 @@ from hub.core.moderation.submissions import plain_to_html
 from hub.web.delivery_views import error_in_words, link_for
 from hub.web.i18n import _, ngettext
 from hub.web.notices import NOTICES
-from hub.web.page import Page, Refused
+from hub.web.page import Page, Refused, whole_number
 from hub.web.platform_previews import platform_previews
 
 PAGE_SIZE = 50
@@ -90,9 +90,9 @@ def items_list(page: Page) -> Response:
     if filters["delivery"] == "failed":
         failed = select(Delivery.item_id).where(Delivery.status.in_(("failed", "dead")))
         query = query.where(Item.id.in_(failed))
-    before = page.param("before")
-    if before.isdigit():
-        query = query.where(Item.id < int(before))
+    before = whole_number(page.param("before"))
+    if before is not None:
+        query = query.where(Item.id < before)
     items = list(page.db.scalars(query.limit(PAGE_SIZE + 1)))
     more = len(items) > PAGE_SIZE
     items = items[:PAGE_SIZE]
@@ -380,7 +380,8 @@ def merge(page: Page) -> Response:
     item = _item(page)
     back = f"/items/{item.id}#translations"
     raw = page.field("other").strip()
-    other = page.db.get(Item, int(raw)) if raw.isdigit() else None
+    number = whole_number(raw)
+    other = page.db.get(Item, number) if number is not None else None
     if other is None:
         raise Refused(_("There is no item number %(number)s.") % {"number": raw}, back)
     try:

@@ -23,7 +23,7 @@ from hub.core.members.privacy import erase_member, export_member
 from hub.core.models import Member
 from hub.web.i18n import _
 from hub.web.member_import import ImportRefused, email_problem, import_members
-from hub.web.page import UPLOAD_LIMIT, Page, Refused
+from hub.web.page import UPLOAD_LIMIT, Page, Refused, whole_number
 from hub.wiring import mailchimp_eraser
 
 PER_PAGE = 100
@@ -64,7 +64,8 @@ def _filtered(query: Select[Any], filters: dict[str, str]) -> Select[Any]:
 
 def _page_number(page: Page) -> int:
     wanted = page.param("page")
-    return int(wanted) if wanted.isdigit() and int(wanted) > 0 else 1
+    number = whole_number(wanted, high=100_000)
+    return number if number else 1
 
 
 def members_list(page: Page) -> Response:
@@ -280,7 +281,8 @@ def member_save(page: Page) -> Response:
 def inactive_page(page: Page) -> Response:
     """Members who have not written to the hub for some days (never erased ones)."""
     wanted = page.param("days")
-    days = int(wanted) if wanted.isdigit() and 0 < int(wanted) <= 3650 else INACTIVE_DAYS
+    number = whole_number(wanted, high=3650)
+    days = number if number else INACTIVE_DAYS
     since = page.now - dt.timedelta(days=days)
     members = page.db.scalars(
         select(Member)

@@ -25,7 +25,7 @@ from hub.core.moderation import decisions as moderation
 from hub.web.i18n import _
 from hub.web.item_views import approved_words, corrected_words, source_titles, told_words
 from hub.web.notices import NOTICES
-from hub.web.page import Page, Refused
+from hub.web.page import Page, Refused, whole_number
 from hub.web.platform_previews import platform_previews
 from hub.web.senders import senders_of
 from hub.wiring import PLATFORMS
@@ -162,7 +162,8 @@ def bulk(page: Page) -> Response:
     if action not in BULK_ACTIONS:
         raise Refused(_("Choose what to do with the ticked items."), "/moderation")
     raw = page.form.getlist("item") if page.form is not None else []
-    ids = sorted({int(v) for v in raw if isinstance(v, str) and v.isdigit()})
+    numbers = (whole_number(v) for v in raw if isinstance(v, str))
+    ids = sorted({n for n in numbers if n is not None})
     if not ids:
         raise Refused(_("Tick at least one item."), "/moderation")
     reason, language, tag = page.field("reason"), "", ""

@@ -10,18 +10,23 @@ its changes are rolled back and the user is sent back with the message.
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
+import functools
+import logging
 import secrets
+import weakref
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import quote
 
+import anyio
+import anyio.to_thread
 from argon2 import PasswordHasher
 from jinja2 import Environment
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
-from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData, UploadFile
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, PlainTextResponse, RedirectResponse, Response
@@ -42,11 +47,48 @@ from hub.web.security import HashingGate
 from hub.web.sessions import CookieJar, SignedIn, find_session, tokens_match
 
 Clock = Callable[[], dt.datetime]
+VIEW_THREADS = 8
+"""Console views run at most this many at a time: 50 sign-ins at once on anyio's 40
+threads left the event loop a sliver of the GIL, and /healthz waited 1.6 s."""
+
+
+_limiters: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, anyio.CapacityLimiter] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def _view_threads() -> anyio.CapacityLimiter:
+    """The running event loop's limiter (tests run many loops, one after another)."""
+    loop = asyncio.get_running_loop()
+    limiter = _limiters.get(loop)
+    if limiter is None:
+        limiter = _limiters[loop] = anyio.CapacityLimiter(VIEW_THREADS)
+    return limiter
+
+
+log = logging.getLogger("hub.web.security")
 View = Callable[["Page"], Response]
 UPLOAD_LIMIT = 2 * 1024 * 1024
 """The largest file an upload form takes (only routes made with ``upload=True`` take files)."""
 UPLOAD_OVERHEAD = 64 * 1024
 """Room for the other fields and the multipart framing around the file."""
+
+
+MAX_ID = 2**31 - 1
+"""The largest id a table holds (PostgreSQL's integer)."""
+
+
+def whole_number(text: str, high: int = MAX_ID) -> int | None:
+    """``text`` as a whole number of ASCII digits from 0 to ``high``, else None.
+
+    ``str.isdigit()`` says yes to '²' (which int() refuses) and to other scripts'
+    digits, and a number past a column's range fails on PostgreSQL: either was a 500.
+    """
+    text = text.strip()
+    if not text or len(text) > 12 or not (text.isascii() and text.isdigit()):
+        return None
+    value = int(text)
+    return value if value <= high else None
 
 
 @dataclass
@@ -208,7 +250,8 @@ def view(
                 max_files=1 if upload else 0, max_fields=100, max_part_size=256 * 1024
             )
         try:
-            return await run_in_threadpool(_run, fn, request, form, public, admin, languages)
+            run = functools.partial(_run, fn, request, form, public, admin, languages)
+            return await anyio.to_thread.run_sync(run, limiter=_view_threads())
         finally:
             if form is not None:
                 await form.close()
@@ -290,9 +333,25 @@ def _run(
                 response = page.redirect(f"/login?next={quote(target)}", message, "info")
             elif form is not None and not tokens_match(page.csrf_token, _csrf_of(form)):
                 db.commit()
+                who = f"user {signed_in.user.id}" if signed_in else "no session"
+                log.warning(
+                    "CSRF token refused: %s %s from %s (%s)",
+                    request.method,
+                    request.url.path,
+                    page.client_ip,
+                    who,
+                )
                 response = page.render("refused.html", status=403)
             elif admin and signed_in is not None and signed_in.user.role != "admin":
                 db.commit()
+                log.warning(
+                    "forbidden: %s %s for user %d (%s) from %s",
+                    request.method,
+                    request.url.path,
+                    signed_in.user.id,
+                    signed_in.user.role,
+                    page.client_ip,
+                )
                 response = page.render("forbidden.html", status=403)
             else:
                 try:

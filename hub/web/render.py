@@ -16,6 +16,7 @@ from markupsafe import Markup
 
 from hub.core.ingest.sanitise import clean_html
 from hub.core.ingest.tags import topic_name
+from hub.core.logs import redact
 from hub.web import i18n
 
 LANGUAGE_NAMES = {
@@ -79,6 +80,8 @@ def make_environment(timezone: str) -> Environment:
         language=language_name,
         sanitised=sanitised,
         web_url=web_url,
+        # errors recorded before the ledger redacted them may still hold a token
+        redacted=lambda text: redact(str(text or "")),
     )
     env.globals["timezone"] = timezone
     return env

@@ -10,13 +10,20 @@ are rows, so every process of a deployment sees them. An attempt is written
 (and committed) before the failures are counted, so parallel attempts count
 each other: of any number sent at once, at most the limit reach a password
 check (:func:`claim_attempt`).
+
+Past :data:`BACKOFF_AFTER` failures within the window for one account (from
+any address), and past :data:`BACKOFF_AFTER_ADDRESS` for one address (for any
+account), attempts back off exponentially: the next waits :data:`BACKOFF_BASE`
+after the latest failure, doubled for each failure more, up to the window
+(:func:`backoff`). An account's count starts again at its last success; an
+address's does not (an insider could reset it by signing in to their own account).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import threading
-from collections.abc import Iterator
+from collections.abc import Awaitable, Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
@@ -25,6 +32,8 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import Engine, delete, func, select, update
 from sqlalchemy.orm import Session
+from starlette.requests import Request
+from starlette.responses import PlainTextResponse, Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from hub.core.accounts import LoginAttempt
@@ -35,6 +44,9 @@ MAX_FAILURES = 5
 MAX_FAILURES_PER_ADDRESS = 30
 MAX_FAILURES_PER_ACCOUNT = 20  # from any address: rotating addresses do not multiply guesses
 FAILURE_WINDOW = dt.timedelta(minutes=15)
+BACKOFF_AFTER = MAX_FAILURES  # failures an account may make (from anywhere) before backing off
+BACKOFF_AFTER_ADDRESS = 2 * MAX_FAILURES  # and an address (for any account): people mistype
+BACKOFF_BASE = dt.timedelta(seconds=2)
 
 CONTENT_SECURITY_POLICY = "; ".join(
     [
@@ -56,6 +68,9 @@ SECURITY_HEADERS = {
     "cross-origin-opener-policy": "same-origin",
     "permissions-policy": "camera=(), microphone=(), geolocation=()",
 }
+
+# every subdomain too, so no sibling host can be reached over plain HTTP first
+HSTS = "max-age=31536000; includeSubDomains"
 
 DEFAULT_HASHER = PasswordHasher()
 """argon2id with argon2-cffi's defaults (about 0.3 s and 64 MiB per hash on a small server)."""
@@ -142,8 +157,50 @@ class Throttle:
     retry_after: dt.timedelta = dt.timedelta(0)
 
 
+def backoff(failures: int, free: int = BACKOFF_AFTER) -> dt.timedelta:
+    """How long after the latest failure the next attempt waits, after ``failures``
+    of which ``free`` cost nothing: 0, then 2 s, 4 s, 8 s ... up to the window."""
+    if failures <= free:
+        return dt.timedelta(0)
+    doubled: dt.timedelta = BACKOFF_BASE * 2 ** min(failures - free - 1, 20)
+    return min(doubled, FAILURE_WINDOW)
+
+
+def _backing_off(
+    session: Session, email: str, ip: str, now: dt.datetime, exclude: int | None
+) -> Throttle:
+    """The exponential backoff per account (since its last success) and per address."""
+    since = now - FAILURE_WINDOW
+    last_success = session.scalar(
+        select(func.max(LoginAttempt.at)).where(LoginAttempt.email == email, LoginAttempt.succeeded)
+    )
+    account_since = max(since, last_success) if last_success is not None else since
+    longest = dt.timedelta(0)
+    for column, value, start, free in (
+        (LoginAttempt.email, email, account_since, BACKOFF_AFTER),
+        (LoginAttempt.ip, ip, since, BACKOFF_AFTER_ADDRESS),
+    ):
+        query = (
+            select(LoginAttempt.at)
+            .where(column == value, LoginAttempt.succeeded.is_(False), LoginAttempt.at > start)
+            .order_by(LoginAttempt.at.desc())
+        )
+        if exclude is not None:
+            query = query.where(LoginAttempt.id != exclude)
+        earlier = list(session.scalars(query.limit(free + 21)))
+        if earlier:
+            longest = max(longest, earlier[0] + backoff(len(earlier), free) - now)
+    return Throttle(longest <= dt.timedelta(0), max(longest, dt.timedelta(0)))
+
+
 def login_throttle(
-    session: Session, email: str, ip: str, now: dt.datetime, *, counted: int = 0
+    session: Session,
+    email: str,
+    ip: str,
+    now: dt.datetime,
+    *,
+    counted: int = 0,
+    exclude: int | None = None,
 ) -> Throttle:
     """Refuse once :data:`MAX_FAILURES` failures since the last success fall in the window.
 
@@ -151,8 +208,18 @@ def login_throttle(
     :data:`MAX_FAILURES_PER_ADDRESS` failures in the window whatever the e-mail,
     and an account tried from many addresses after :data:`MAX_FAILURES_PER_ACCOUNT`.
     ``counted`` is how many of the rows are this request's own attempt (written
-    first, see :func:`claim_attempt`): they are allowed on top of the limits.
+    first, see :func:`claim_attempt`): they are allowed on top of the limits;
+    ``exclude`` is that row's id, left out of the backoff.
     """
+    limited = _limited(session, email, ip, now, counted)
+    waiting = _backing_off(session, email, ip, now, exclude)
+    if limited.allowed and waiting.allowed:
+        return limited
+    return Throttle(False, max(limited.retry_after, waiting.retry_after))
+
+
+def _limited(session: Session, email: str, ip: str, now: dt.datetime, counted: int) -> Throttle:
+    """The fixed limits in the window: per pair, per address and per account."""
     since = now - FAILURE_WINDOW
     for column, value, limit in (
         (LoginAttempt.ip, ip, MAX_FAILURES_PER_ADDRESS),
@@ -205,10 +272,20 @@ def claim_attempt(engine: Engine, email: str, ip: str, now: dt.datetime) -> tupl
         session.flush()
         attempt_id = row.id
     with Session(engine) as session, session.begin():
-        throttle = login_throttle(session, email, ip, now, counted=1)
+        throttle = login_throttle(session, email, ip, now, counted=1, exclude=attempt_id)
         if not throttle.allowed:
             session.execute(delete(LoginAttempt).where(LoginAttempt.id == attempt_id))
     return attempt_id, throttle
+
+
+ATTEMPTS_KEPT = dt.timedelta(days=1)
+"""How long sign-in attempts are kept: far past the window they are counted in."""
+
+
+def purge_attempts(session: Session, *, now: dt.datetime) -> int:
+    """Delete attempts older than :data:`ATTEMPTS_KEPT` (sign-in does, now and then)."""
+    gone = session.execute(delete(LoginAttempt).where(LoginAttempt.at < now - ATTEMPTS_KEPT))
+    return int(getattr(gone, "rowcount", 0) or 0)
 
 
 def forget_attempt(session: Session, attempt_id: int) -> None:
@@ -221,6 +298,19 @@ def settle_attempt(session: Session, attempt_id: int, ok: bool) -> None:
     session.execute(update(LoginAttempt).where(LoginAttempt.id == attempt_id).values(succeeded=ok))
 
 
+def error_page(https: bool) -> Callable[[Request, Exception], Awaitable[Response]]:
+    """The 500 answer. Starlette's server-error middleware sits outside every other
+    middleware, so :class:`SecurityHeaders` never saw a 500: this page carries them."""
+    headers = dict(SECURITY_HEADERS)
+    if https:
+        headers["strict-transport-security"] = HSTS
+
+    async def server_error(request: Request, exc: Exception) -> Response:
+        return PlainTextResponse("Internal Server Error", status_code=500, headers=headers)
+
+    return server_error
+
+
 class SecurityHeaders:
     """ASGI middleware adding :data:`SECURITY_HEADERS` (and HSTS behind TLS) to every response."""
 
@@ -228,9 +318,7 @@ class SecurityHeaders:
         self.app = app
         self.headers = [(k.encode(), v.encode()) for k, v in SECURITY_HEADERS.items()]
         if https:
-            # every subdomain too, so no sibling host can be reached over plain HTTP first
-            hsts = b"max-age=31536000; includeSubDomains"
-            self.headers.append((b"strict-transport-security", hsts))
+            self.headers.append((b"strict-transport-security", HSTS.encode()))
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":

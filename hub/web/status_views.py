@@ -18,7 +18,7 @@ from hub.core.models import Delivery, Item, Member, NewsletterEdition, Question,
 from hub.core.schedule.periods import next_due
 from hub.web.charts import dashboard_charts
 from hub.web.i18n import _
-from hub.web.page import Console, Page, Refused
+from hub.web.page import Console, Page, Refused, whole_number
 
 AUDIT_PAGE = 100
 
@@ -112,9 +112,9 @@ def scheduled_editions(page: Page) -> list[NewsletterEdition]:
 def audit_page(page: Page) -> Response:
     """Who did what, newest first, 100 at a time."""
     query = select(AuditEntry).order_by(AuditEntry.id.desc())
-    before = page.param("before")
-    if before.isdigit():
-        query = query.where(AuditEntry.id < int(before))
+    before = whole_number(page.param("before"))
+    if before is not None:
+        query = query.where(AuditEntry.id < before)
     entries = list(page.db.scalars(query.limit(AUDIT_PAGE + 1)))
     older = entries[AUDIT_PAGE - 1].id if len(entries) > AUDIT_PAGE else None
     return page.render("audit.html", entries=entries[:AUDIT_PAGE], older=older)
@@ -174,8 +174,9 @@ def set_owner(page: Page) -> Response:
 def find_member(page: Page, reference: str) -> Member | None:
     """The member ``reference`` names: an id, an email address (any case) or an organisation."""
     alive = Member.erased_at.is_(None)
-    if reference.isdigit():
-        found = page.db.get(Member, int(reference))
+    number = whole_number(reference)
+    if number is not None:
+        found = page.db.get(Member, number)
         if found is not None and found.erased_at is None:
             return found
     if "@" in reference:

@@ -2,7 +2,10 @@
 
 The secretariat's form can also file a piece on a member's behalf through the
 members' source, so that it waits for moderation like theirs. The members'
-form needs no sign-in; it is throttled per address. It speaks any of the
+form needs no sign-in; it is throttled per address (each post is written before the
+posts are counted, so parallel posts count each other), capped per day for the whole
+form whatever the address, and carries a honeypot field that people never see and
+bots fill in. It speaks any of the
 network's five languages: the one its ``lang`` parameter names, else the
 signed-in user's, else the one the browser asks for (``Accept-Language``).
 """
@@ -11,7 +14,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import func, select
+from sqlalchemy import Engine, delete, func, select
+from sqlalchemy.orm import Session
 from starlette.responses import Response
 
 from hub.core.accounts import AuditEntry
@@ -23,6 +27,32 @@ from hub.web.page import Page, Refused
 
 MEMBER_LIMIT = 20
 MEMBER_WINDOW = dt.timedelta(hours=1)
+MEMBER_DAILY_CAP = 100  # posts a day through the form from all addresses together
+HONEYPOT = "website"  # hidden from people by the stylesheet (.trap); bots fill it in
+
+
+def claim_member_post(engine: Engine, ip: str, now: dt.datetime) -> bool:
+    """Write this post's row and commit it, then count: posts arriving together count
+    each other, so however many come at once at most the limits pass. A refused
+    post's row is removed. True when the post may go on."""
+    with Session(engine) as session, session.begin():
+        row = AuditEntry(
+            at=now, actor="member (web form)", action="member_submit", target=f"ip:{ip}"
+        )
+        session.add(row)
+        session.flush()
+        claimed = row.id
+    recent = select(func.count()).select_from(AuditEntry)
+    recent = recent.where(AuditEntry.action == "member_submit", AuditEntry.id <= claimed)
+    with Session(engine) as session, session.begin():
+        from_here = session.scalar(
+            recent.where(AuditEntry.target == f"ip:{ip}", AuditEntry.at > now - MEMBER_WINDOW)
+        )
+        today = session.scalar(recent.where(AuditEntry.at > now - dt.timedelta(days=1)))
+        if (from_here or 0) > MEMBER_LIMIT or (today or 0) > MEMBER_DAILY_CAP:
+            session.execute(delete(AuditEntry).where(AuditEntry.id == claimed))
+            return False
+    return True
 
 
 def _source_of_kind(page: Page, kind: str) -> str | None:
@@ -139,13 +169,13 @@ def _member_submit(page: Page, language: str) -> Response:
     source = _source_of_kind(page, "web")
     if source is None:
         raise Refused(_("The members' news form is not enabled in this deployment."), "/login")
-    recent = page.db.scalar(
-        select(func.count())
-        .select_from(AuditEntry)
-        .where(AuditEntry.action == "member_submit", AuditEntry.target == f"ip:{page.client_ip}")
-        .where(AuditEntry.at > page.now - MEMBER_WINDOW)
-    )
-    if (recent or 0) >= MEMBER_LIMIT:
+    if page.field(HONEYPOT):
+        # a person never sees the field: answer as if received, keep nothing
+        return page.redirect(
+            back, _("Thank you: the secretariat will review your news before it is published.")
+        )
+    page.db.commit()  # nothing of this request is pending while the post is claimed
+    if not claim_member_post(page.console.engine, page.client_ip, page.now):
         page.flashes.append(("error", _("Too many submissions from your network; try later.")))
         return _form(page, "member_submit.html", status=429, form_language=language)
     email = page.field("email").strip()
@@ -167,7 +197,6 @@ def _member_submit(page: Page, language: str) -> Response:
     except SubmissionError as exc:
         page.flashes.append(("error", str(exc)))
         return _form(page, "member_submit.html", status=400, form_language=language)
-    page.audit("member_submit", f"ip:{page.client_ip}", f"item {result.item.id}")
     page.audit("submit", f"item:{result.item.id}", f"{result.outcome} via {source}")
     return page.redirect(
         back, _("Thank you: the secretariat will review your news before it is published.")

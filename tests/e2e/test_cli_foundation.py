@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import known_secrets
+import pytest
 
 EXAMPLE = Path(__file__).parents[2] / "config" / "hub.toml"
 SECRETS = {key: known_secrets.SECRETS[key] for key in ("SLACK_BOT_TOKEN", "TELEGRAM_BOT_TOKEN")}
@@ -16,6 +17,7 @@ SECRETS = {key: known_secrets.SECRETS[key] for key in ("SLACK_BOT_TOKEN", "TELEG
 def hub(*args: str, cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
     environ = {k: v for k, v in os.environ.items() if not k.endswith("_TOKEN")}
     environ.pop("HUB_DATABASE_URL", None)
+    environ.pop("HUB_SECRET_KEY", None)
     environ.update(env or {})
     return subprocess.run(
         [sys.executable, "-m", "hub", *args],
@@ -73,8 +75,28 @@ def test_config_check_with_require_secrets_lists_every_missing_secret_and_exits_
     result = hub("config", "check", str(EXAMPLE), "--require-secrets", cwd=tmp_path)
     assert result.returncode == 2
     assert result.stderr.count("is not set") == 6
-    assert "6 problems found" in result.stderr
+    assert "HUB_SECRET_KEY is missing: the console will not start" in result.stderr
+    assert "7 problems found" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("key", "said"),
+    [
+        (None, "HUB_SECRET_KEY is missing"),
+        ("short", "HUB_SECRET_KEY is shorter than 32 characters"),
+        ("change-me-to-32-random-characters", "looks like a placeholder"),  # compose.env.example
+        ("a" * 40, "looks like a placeholder"),
+    ],
+)
+def test_config_check_says_when_the_console_secret_key_will_not_do(
+    tmp_path: Path, key: str | None, said: str
+) -> None:
+    """Security finding: `hub config check` said OK without HUB_SECRET_KEY."""
+    env = {"HUB_SECRET_KEY": key} if key else {}
+    result = hub("config", "check", str(EXAMPLE), "--require-secrets", cwd=tmp_path, env=env)
+    assert result.returncode == 2 and said in result.stderr
+    assert key is None or key not in result.stderr or len(key) < 8
 
 
 def test_a_missing_config_file_exits_2(tmp_path: Path) -> None:

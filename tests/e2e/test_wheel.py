@@ -272,7 +272,7 @@ def serving(installed: Installed, tmp_path: Path) -> Iterator[tuple[subprocess.P
         encoding="utf-8",
     )
     port = free_port()
-    environ = {**installed.environ, "HUB_SECRET_KEY": "wheel-test-" + "k" * 40}
+    environ = {**installed.environ, "HUB_SECRET_KEY": "wheel-test-Q7vX2mN9pL4sK8dF1gH6jR3tY5wZ0bC"}
     log = (tmp_path / "serve.log").open("w+")
     serve = ["serve", "--role", "all", "--port", str(port), "--drain-seconds", "5"]
     process = subprocess.Popen(

@@ -13,7 +13,7 @@ from hub.core.bus.messages import ChannelRow, ChannelSinks
 from hub.core.bus.retry import RetryPolicy
 from hub.core.bus.worker import Worker, WorkerConfig
 from hub.core.db import make_engine, transaction
-from hub.core.errors import ChannelGone
+from hub.core.errors import BadPayload, ChannelGone
 from hub.core.models import Channel, Delivery, DeliveryAttempt, Item, ItemTranslation, utcnow
 from hub.core.ports import ChannelInfo, Message, RateLimit, Receipt
 from hub.testing.bus import FlakySink, bus_settings, seed_deliveries
@@ -155,6 +155,43 @@ def test_permanent_errors_fail_at_once_and_alert_the_secretariat(engine):
         assert alert.status == "sent" and "2 deliveries failed" in alert.payload["title"]
     alerts = [m for m in sinks["c1"].sent if m.kind == "alert"]
     assert len(alerts) == 1 and "chat not found" in alerts[0].text
+
+
+ECHOED_TOKEN = "987654321:AAH-echoed-secret-token-0123456789abcdef"
+
+
+class EchoingSink(InstantSink):
+    """A platform (or a proxy) that echoes the request URL, token and all, in its error."""
+
+    async def send(self, message: Message) -> Receipt:
+        if message.kind == "alert":
+            return await super().send(message)
+        raise BadPayload(
+            f"Bad Request: can't parse https://api.telegram.org/bot{ECHOED_TOKEN}/sendMessage"
+            " (key 0123456789abcdef0123456789abcdef-us21, xoxb-1-2-secretvalue)"
+        )
+
+
+def test_a_secret_echoed_by_the_platform_is_never_stored_in_the_ledger(engine):
+    """Security finding: a bot token echoed in an error reached /deliveries and the alert."""
+    settings = bus_settings(channels=2, secretariat_channel="c1")
+    seed_deliveries(engine, settings, 2, now=utcnow())
+    sinks: dict[str, InstantSink] = {}
+
+    def build(row: ChannelRow) -> InstantSink:
+        cls = EchoingSink if row.key == "c0" else InstantSink
+        return sinks.setdefault(row.key, cls(info(row)))
+
+    run(Worker(engine, ChannelSinks(build), config=FAST, on_failures=failure_alerter("c1")))
+    with transaction(engine) as session:
+        failed = session.scalars(select(Delivery).where(Delivery.status == "failed")).all()
+        errors = [d.last_error or "" for d in failed]
+        errors += [a.error or "" for a in session.scalars(select(DeliveryAttempt)).all()]
+    alerts = [m.text for m in sinks["c1"].sent if m.kind == "alert"]
+    assert failed and alerts and all("can't parse" in e for e in errors[:1])
+    for text in (*errors, *alerts):
+        assert "echoed-secret" not in text
+        assert "0123456789abcdef0123456789abcdef" not in text and "secretvalue" not in text
 
 
 class AlwaysDown(InstantSink):

@@ -169,3 +169,51 @@ def test_the_standin_refuses_to_resubscribe_as_mailchimp_does(standin, client):
             subscriber_hash("m1@example.org"),
             {"status": "subscribed"},
         )
+
+
+@pytest.mark.parametrize(
+    "email",
+    [
+        "fooboo@example.com",  # refused by Mailchimp in JustFixNYC/tenants2#1554
+        "showpeta@yopmail.com",  # VingtCinq/python-mailchimp#183
+        "nl2@trash-mail.com",  # mailchimp/mc-magento2#476
+        "someone@host.test",  # RFC 6761 reserved names
+        "no-at-sign.example.org",
+        "two@@example.org",
+        "dot@less",
+    ],
+)
+def test_an_address_that_looks_fake_is_refused_with_mailchimps_body(email: str) -> None:
+    state = StandInState()
+    body = {"email_address": email, "status_if_new": "pending"}
+    status, reply = state.put_member(state.list_id, subscriber_hash(email), body=body)
+    assert status == 400 and reply["title"] == "Invalid Resource"
+    assert reply["detail"] == f"{email} looks fake or invalid, please enter a real email address."
+    assert state.members == {}
+
+
+def test_a_sync_reports_fake_addresses_and_adds_the_others(standin, client):
+    members = [member(1), member(2, email="fooboo@example.com"), member(3)]
+    report = sync_members(client, standin.list_id, members, sleep=no_wait)
+    assert report.errored == 2  # the member, then its tags (no such member: 404)
+    assert "member-2: Invalid Resource fooboo@example.com looks fake or invalid" in report.errors[0]
+    assert set(standin.state.members) == {
+        subscriber_hash("m1@example.org"),
+        subscriber_hash("m3@example.org"),
+    }
+
+
+def test_a_required_merge_field_left_empty_is_refused() -> None:
+    """ibericode/mailchimp-for-wordpress#545: "Your merge fields were invalid." with
+    LNAME "Please enter a value" when the audience requires LNAME."""
+    state = StandInState()
+    state.required_merge_fields = {"ORG"}
+    email = "ana@example.org"
+    body = {"email_address": email, "status_if_new": "pending", "merge_fields": {"FNAME": "Ana"}}
+    status, reply = state.put_member(state.list_id, subscriber_hash(email), body=body)
+    assert status == 400 and reply["detail"] == "Your merge fields were invalid."
+    assert reply["errors"] == [{"field": "ORG", "message": "Please enter a value"}]
+    body["merge_fields"] = {"FNAME": "Ana", "ORG": "Porto Alegre"}
+    assert state.put_member(state.list_id, subscriber_hash(email), body=body)[0] == 200
+    emptied = {"merge_fields": {"ORG": ""}}
+    assert state.patch_member(state.list_id, subscriber_hash(email), body=emptied)[0] == 400

@@ -223,14 +223,59 @@ def test_the_console_needs_a_secret_key(engine: Engine) -> None:
         create_app(settings, engine)
     with pytest.raises(SecretKeyMissing):
         create_app(settings, engine, secret_key="short")
+    # the example files' placeholder is 33 characters long, and was accepted
+    for placeholder in ("change-me-to-32-random-characters", "x" * 64):
+        with pytest.raises(SecretKeyMissing):
+            create_app(settings, engine, secret_key=placeholder)
 
 
-def test_an_address_trying_many_emails_is_throttled(client: ConsoleClient) -> None:
-    from hub.web.security import MAX_FAILURES_PER_ADDRESS
+def test_an_address_trying_many_emails_backs_off_exponentially(
+    client: ConsoleClient, clock: SteppingClock
+) -> None:
+    """Security finding: from one address, guesses spread over many e-mails went on
+    at full speed up to the limit; past a few, each now waits twice as long."""
+    from hub.web.security import BACKOFF_AFTER_ADDRESS, BACKOFF_BASE, backoff
 
-    for number in range(MAX_FAILURES_PER_ADDRESS):
+    for number in range(BACKOFF_AFTER_ADDRESS):
         assert client.sign_in(f"guess{number}@example.org", "guess").status_code == 401
-    assert client.sign_in(EMAIL, PASSWORD).status_code == 429
+    assert client.sign_in("one-more@example.org", "guess").status_code == 401
+    waits = []
+    for number in range(4):
+        assert client.sign_in(EMAIL, PASSWORD).status_code == 429  # even the right password
+        wait = backoff(BACKOFF_AFTER_ADDRESS + 1 + number, BACKOFF_AFTER_ADDRESS)
+        waits.append(wait)
+        clock.advance(seconds=wait.total_seconds() - 0.5)
+        assert client.sign_in(f"again{number}@example.org", "guess").status_code == 429
+        clock.advance(seconds=0.5)
+        assert client.sign_in(f"again{number}@example.org", "guess").status_code == 401
+    assert waits == [BACKOFF_BASE * 2**n for n in range(4)]
+    with ConsoleClient(client.app, client_ip="198.51.100.9") as elsewhere:
+        assert elsewhere.sign_in(EMAIL, PASSWORD).status_code == 303
+
+
+def test_one_account_from_many_addresses_backs_off_exponentially(
+    client: ConsoleClient, clock: SteppingClock
+) -> None:
+    """Security finding: one account took about 262 guesses a minute from rotating
+    addresses; past the first few each guess now waits twice as long as the last."""
+    from hub.web.security import BACKOFF_AFTER, backoff
+
+    def from_address(number: int, password: str) -> int:
+        with ConsoleClient(client.app, client_ip=f"192.0.2.{number + 1}") as there:
+            return there.sign_in(EMAIL, password).status_code
+
+    for number in range(BACKOFF_AFTER + 1):
+        assert from_address(number, "guess") == 401
+    tried = BACKOFF_AFTER + 1
+    for number in range(3):
+        assert from_address(100 + number, "guess") == 429
+        clock.advance(seconds=backoff(tried).total_seconds())
+        assert from_address(100 + number, "guess") == 401
+        tried += 1
+    assert backoff(tried) == 8 * backoff(BACKOFF_AFTER + 1)
+    clock.advance(seconds=backoff(tried).total_seconds())
+    assert from_address(200, PASSWORD) == 303  # the owner, once the wait is over
+    assert from_address(201, "guess") == 401  # and the count starts again
 
 
 def test_editors_do_not_reach_admin_pages(engine: Engine) -> None:
@@ -291,3 +336,39 @@ def test_catalan_is_offered_and_spoken(client: ConsoleClient) -> None:
     client.post("/account", data={"language": "ca", "csrf_token": csrf_token(account.text)})
     page = client.get("/").text
     assert '<html lang="ca">' in page and "Tancar la sessió" in page
+
+
+def test_failed_sign_ins_csrf_refusals_and_403s_are_logged(
+    engine: Engine, client: ConsoleClient, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Security finding: none of these left a line in the log."""
+    caplog.set_level("WARNING", logger="hub.web.security")
+    assert client.sign_in(EMAIL, "guess").status_code == 401
+    client.sign_in(EMAIL, PASSWORD)
+    assert client.post(f"/items/{_item(engine)}/approve", data={}).status_code == 403
+    add_user(engine, "editor2@example.org", PASSWORD, role="editor")
+    with ConsoleClient(client.app, client_ip="198.51.100.20") as editor:
+        editor.sign_in("editor2@example.org", PASSWORD)
+        assert editor.get("/deliveries").status_code == 403
+    lines = [r.getMessage() for r in caplog.records if r.name == "hub.web.security"]
+    assert any(line.startswith(f"failed sign-in for {EMAIL} from 192.0.2.10") for line in lines)
+    assert any(line.startswith("CSRF token refused: POST /items/") for line in lines)
+    assert any(line.startswith("forbidden: GET /deliveries for user") for line in lines)
+
+
+def test_old_sign_in_attempts_are_purged(
+    engine: Engine, client: ConsoleClient, clock: SteppingClock
+) -> None:
+    """Security finding: login_attempts grew for ever (every address and e-mail tried)."""
+    from sqlalchemy import func, select
+
+    from hub.core.accounts import LoginAttempt
+
+    for number in range(3):
+        client.sign_in(f"someone{number}@example.org", "guess")
+    clock.advance(days=1, seconds=1)
+    assert client.sign_in(EMAIL, PASSWORD).status_code == 303
+    with transaction(engine) as session:
+        emails = session.scalars(select(LoginAttempt.email)).all()
+        assert session.scalar(select(func.count()).select_from(LoginAttempt)) == 1
+    assert emails == [EMAIL]

@@ -374,3 +374,19 @@ def test_deliveries_come_fifty_a_page_newest_first(
     rest = client.get(f"/deliveries?before={older}").text
     assert rest.count('<tr id="delivery-') == 2 and "Item 0<" in rest
     assert "Older deliveries" not in rest
+
+
+def test_an_error_stored_with_a_token_is_shown_redacted(
+    engine: Engine, client: ConsoleClient, clock: SteppingClock
+) -> None:
+    """A row written before the ledger redacted errors: the console still hides the token."""
+    token = "987654321:AAH-stored-before-the-fix-0123456789abcd"
+    item = approved_item(engine, clock.now)
+    error = f"BadPayload: echo of https://api.telegram.org/bot{token}/sendMessage"
+    set_delivery(
+        engine, item, "news_en", status="failed", last_error=error, error_kind="BadPayload"
+    )
+    for path in ("/deliveries", f"/items/{item}"):
+        page = client.get(path).text
+        assert "echo of https://api.telegram.org/bot" in page
+        assert "stored-before-the-fix" not in page

@@ -248,7 +248,9 @@ def test_newsletter_editions_are_listed_previewed_and_approved(
 def test_the_console_server_also_serves_metrics_and_platform_endpoints(
     client: ConsoleClient,
 ) -> None:
-    metrics = client.get("/metrics")
+    assert client.get("/metrics").status_code == 404  # not for a browser from outside
+    with ConsoleClient(client.app, client_ip="127.0.0.1") as prometheus:
+        metrics = prometheus.get("/metrics")
     assert metrics.status_code == 200
     assert "text/plain" in metrics.headers["content-type"]
     assert "hub_deliveries" in metrics.text

@@ -520,3 +520,12 @@ def test_docker_builds_the_image_and_starts_every_service(
     rows = [json.loads(line) for line in states.splitlines() if line.strip()]
     migrate = [row for row in rows if row.get("Service") == "migrate"]
     assert migrate and migrate[0].get("ExitCode") == 0, states
+
+
+def test_the_edge_limits_how_long_reading_headers_may_take() -> None:
+    """Security finding (issue 16): no header-read timeout. uvicorn has none of its own
+    (only keep-alive), so both example proxies set one."""
+    caddy = (ROOT / "deploy" / "Caddyfile").read_text(encoding="utf-8")
+    nginx = (ROOT / "deploy" / "nginx.conf").read_text(encoding="utf-8")
+    assert re.search(r"timeouts \{[^}]*read_header 10s", caddy)
+    assert re.search(r"^\s*client_header_timeout 10s;", nginx, re.MULTILINE)

@@ -102,3 +102,19 @@ _html_pieces = st.sampled_from(
 def test_fast_text_of_sanitised_html_matches_the_parser(pieces: list[str]) -> None:
     safe = clean_html("".join(pieces), BASE)
     assert sanitised_to_text(safe) == html_to_text(safe)
+
+
+@pytest.mark.parametrize(
+    "spoof",
+    ["\u202e", "&#x202E;", "&#8238;", "\u2066", "\u2069", "\u200b", "&#x200b;", "\ufeff", "\u2060"],
+)
+def test_bidi_overrides_and_zero_width_spaces_do_not_survive_in_summary_html(spoof: str) -> None:
+    """Security finding (issue 16): bidi and zero-width characters survived in summary
+    HTML, so a summary could show its words in another order than they are stored."""
+    cleaned = clean_html(f"<p>pay{spoof}lapyap <b>now{spoof}</b></p>")
+    assert cleaned == "<p>paylapyap <b>now</b></p>"
+
+
+def test_joiners_and_direction_marks_that_scripts_need_are_kept() -> None:
+    text = "👨\u200d👩\u200d👧 می\u200cخواهم \u200fعربي\u200e"
+    assert clean_html(f"<p>{text}</p>") == f"<p>{text}</p>"

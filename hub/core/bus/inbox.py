@@ -37,6 +37,7 @@ from sqlalchemy.orm import Session
 from hub.core.bus import queue
 from hub.core.bus.retry import RetryPolicy
 from hub.core.bus.states import DEFAULT_MAX_ATTEMPTS
+from hub.core.logs import redact
 from hub.core.models import InboxEvent, utcnow
 
 log = logging.getLogger(__name__)
@@ -171,11 +172,11 @@ def record(engine: Engine, outcomes: list[Outcome], now: dt.datetime) -> None:
             if outcome.error is None:
                 values: dict[str, Any] = {"status": "done", "processed_at": now, "last_error": None}
             elif outcome.retry_at is None:
-                values = {"status": "dead", "last_error": outcome.error[:2000]}
+                values = {"status": "dead", "last_error": redact(outcome.error)[:2000]}
             else:
                 values = {
                     "status": "failed",
-                    "last_error": outcome.error[:2000],
+                    "last_error": redact(outcome.error)[:2000],
                     "next_attempt_at": outcome.retry_at,
                 }
             conn.execute(update(inbox).where(fence).values(lease_until=None, **values))

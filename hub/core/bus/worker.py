@@ -49,6 +49,7 @@ from hub.core.bus.ratelimit import DatabaseRateLimiter
 from hub.core.bus.retry import DATABASE_RETRY, RetryPolicy
 from hub.core.bus.states import AttemptOutcome, ErrorKind
 from hub.core.errors import DeliveryError, RateLimited, Timeout
+from hub.core.logs import redact
 from hub.core.models import utcnow
 from hub.core.ports import Message, RateLimit, Sink
 
@@ -336,7 +337,9 @@ class Worker:
             AttemptOutcome(decision.outcome),
             started,
             now,
-            error=decision.reason[:2000],
+            # platform error text may echo what was sent (a token in a URL, a key):
+            # the ledger, the console and the secretariat's alert never hold a secret
+            error=redact(decision.reason)[:2000],
             error_kind=error_kind_of(error),
             due_at=now + dt.timedelta(seconds=decision.delay),
             worker=self.name,

@@ -34,6 +34,7 @@ from hub.core.ingest.fetch import Fetched, FetchLimits, fetch
 from hub.core.ingest.netguard import NetGuard
 from hub.core.ingest.owners import tell_owner
 from hub.core.ingest.store import NEAR_WINDOW, RecentItems, fingerprints, store_candidates
+from hub.core.logs import redact
 from hub.core.metrics import count_feed_fetch
 from hub.core.models import Source, utcnow
 
@@ -333,7 +334,7 @@ class Poller:
             source = session.get(Source, source_id)
             assert source is not None
             source.last_fetched_at = now
-            source.last_error = outcome.error
+            source.last_error = redact(outcome.error) if outcome.error else outcome.error
             source.consecutive_failures = (source.consecutive_failures or 0) + 1
             interval = dt.timedelta(minutes=source.interval_minutes)
             delay = backoff_delay(interval, source.consecutive_failures, self.policy.backoff_cap)

@@ -94,6 +94,12 @@ def absolute_url(base: str | None, href: str) -> str | None:
         return None
 
 
+_SPOOFING = re.compile("[\u200b\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+"""In HTML: bidi embeddings, overrides and isolates (they reorder what a reader sees, as
+in "Trojan Source"), zero-width spaces and joiners-of-words, the BOM. Kept: ZWJ and ZWNJ
+(emoji sequences, Persian and Indic scripts) and the LRM/RLM marks (right-to-left text)."""
+
+
 def clean_html(fragment: str, base_url: str | None = None) -> str:
     """``fragment`` reduced to the allow-list, links absolute against ``base_url``.
 
@@ -106,7 +112,8 @@ def clean_html(fragment: str, base_url: str | None = None) -> str:
         cleaner = _cleaner(usable_base(base_url))
     except ValueError:  # a base the URL library refuses (odd host): drop relative links
         cleaner = _cleaner(None)
-    return cleaner.clean(fragment).strip()
+    # after cleaning too: the cleaner turns &#x202E; into the character itself
+    return _SPOOFING.sub("", cleaner.clean(fragment)).strip()
 
 
 _BLOCKS = frozenset(
