@@ -110,7 +110,9 @@ DELIVERY_COLUMNS = (
     "id, item_id, channel_id, kind, dedup_key, route, mode, payload, status, attempts, "
     "max_attempts, due_at, last_error, error_kind, created_at, sent_at, platform_message_id"
 )
-ATTEMPT_COLUMNS = "delivery_id, attempt, worker, started_at, finished_at, outcome, error"
+ATTEMPT_COLUMNS = (
+    "delivery_id, channel_id, attempt, worker, started_at, finished_at, outcome, error"
+)
 RATE_LIMITED = "RateLimited: slow down (retry after 30 s)"
 
 
@@ -179,7 +181,7 @@ def _ledger(
         )
         for attempt, (outcome, message) in enumerate(tries, start=1):
             at = created + dt.timedelta(seconds=attempt)
-            attempts.append((n, attempt, "bench/1", at, at, outcome, message))
+            attempts.append((n, channel, attempt, "bench/1", at, at, outcome, message))
     return rows, attempts
 
 
