@@ -230,13 +230,15 @@ class DatabaseCollector(Collector):
         items = CounterMetricFamily(
             "hub_items_ingested", "Items stored, by source and status.", labels=["source", "status"]
         )
-        rows = conn.execute(
-            select(func.coalesce(Source.key, "(none)"), Item.status, func.count())
-            .select_from(Item)
-            .outerjoin(Source, Source.id == Item.source_id)
-            .group_by(Source.key, Item.status)
-        )
-        for source, status, count in rows:
+        # Counted from the (source_id, status) index alone; the sources' keys put on after.
+        keys = {int(i): str(k) for i, k in conn.execute(select(Source.id, Source.key))}
+        counted: dict[tuple[str, str], int] = {}
+        for source_id, status, count in conn.execute(
+            select(Item.source_id, Item.status, func.count()).group_by(Item.source_id, Item.status)
+        ):
+            key = (keys.get(source_id, "(none)") if source_id is not None else "(none)", status)
+            counted[key] = counted.get(key, 0) + int(count)
+        for (source, status), count in sorted(counted.items()):
             items.add_metric([source, status], count)
         yield items
 

@@ -170,6 +170,11 @@ class Item(Timestamped, Base):
     """One piece of news, stored once whatever number of places it came from."""
 
     __tablename__ = "items"
+    # The dashboard's items per source and day, read for its 30 days only.
+    __table_args__ = (
+        Index("ix_items_created_at_source_id", "created_at", "source_id"),
+        Index("ix_items_source_id_status", "source_id", "status"),  # /metrics' items
+    )
     id: Mapped[int] = mapped_column(primary_key=True)
     source_id: Mapped[int | None] = mapped_column(ForeignKey("sources.id", ondelete="SET NULL"))
     member_id: Mapped[int | None] = mapped_column(ForeignKey("members.id", ondelete="SET NULL"))
@@ -258,6 +263,12 @@ class Route(Base):
     mode: Mapped[str | None] = mapped_column(String(20))
 
 
+EDIT_KINDS = (DeliveryKind.CORRECTION.value, DeliveryKind.RETRACTION.value)
+"""Deliveries that edit or remove a message already posted."""
+EDITS = f"kind IN ({', '.join(repr(k) for k in EDIT_KINDS)})"
+"""The partial index ``ix_deliveries_edits``'s terms."""
+
+
 class Delivery(Base):
     """One message to one channel: the outbox row the workers claim.
 
@@ -280,11 +291,20 @@ class Delivery(Base):
         # sent rows by time from this index alone; rows enter it only when they are sent.
         Index(
             "ix_deliveries_sent",
+            "status",  # constant here, but SQLite's planner needs it to prefer this index
             "sent_at",
             "channel_id",
             "kind",
             postgresql_where=text("status = 'sent'"),
             sqlite_where=text("status = 'sent'"),
+        ),
+        # An item's page finds its corrections and retractions (item_id NULL, the item in
+        # the dedup key) among these few rows, not the whole ledger.
+        Index(
+            "ix_deliveries_edits",
+            "dedup_key",
+            postgresql_where=text(EDITS),
+            sqlite_where=text(EDITS),
         ),
         CheckConstraint(sql_in("status", DeliveryStatus), name="status"),
         CheckConstraint(sql_in("kind", DeliveryKind), name="kind"),

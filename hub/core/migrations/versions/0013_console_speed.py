@@ -8,6 +8,9 @@ attempt's channel, and the ledger's days sealed once they are over
   ``(channel_id, id)``: a channel's latest attempt is one lookup instead of a join of
   the whole history; ``ix_delivery_attempts_unsuccessful``: attempts that did not
   succeed, by time (failures, rate limits), a partial index.
+- ``ix_deliveries_edits``: corrections and retractions by dedup key (an item's page
+  lists its own; their ``item_id`` is NULL); ``ix_items_created_at_source_id`` and
+  ``ix_items_source_id_status``: the dashboard's items per day, ``/metrics``' items.
 - ``delivery_days`` and ``ledger_seals``: per UTC day, channel and kind, what was sent,
   failed and rate-limited, written once a day is over (``hub.core.bus.ledger_days``),
   so the dashboard's 30 days and ``/metrics`` count no more than the open days' rows.
@@ -26,15 +29,26 @@ down_revision: str | None = "0012"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
+EDITS = "kind IN ('correction', 'retraction')"
+
 
 def upgrade() -> None:
     op.create_index(
         "ix_deliveries_sent",
         "deliveries",
-        ["sent_at", "channel_id", "kind"],
+        ["status", "sent_at", "channel_id", "kind"],
         postgresql_where=sa.text("status = 'sent'"),
         sqlite_where=sa.text("status = 'sent'"),
     )
+    op.create_index(
+        "ix_deliveries_edits",
+        "deliveries",
+        ["dedup_key"],
+        postgresql_where=sa.text(EDITS),
+        sqlite_where=sa.text(EDITS),
+    )
+    op.create_index("ix_items_created_at_source_id", "items", ["created_at", "source_id"])
+    op.create_index("ix_items_source_id_status", "items", ["source_id", "status"])
     with op.batch_alter_table("delivery_attempts") as batch:
         batch.add_column(sa.Column("channel_id", sa.Integer(), nullable=True))
     op.execute(
@@ -90,4 +104,7 @@ def downgrade() -> None:
     with op.batch_alter_table("delivery_attempts") as batch:
         batch.drop_constraint(op.f("fk_delivery_attempts_channel_id_channels"), type_="foreignkey")
         batch.drop_column("channel_id")
+    op.drop_index("ix_items_source_id_status", table_name="items")
+    op.drop_index("ix_items_created_at_source_id", table_name="items")
+    op.drop_index("ix_deliveries_edits", table_name="deliveries")
     op.drop_index("ix_deliveries_sent", table_name="deliveries")
