@@ -8,6 +8,11 @@ latency, feed fetches and newsletter pushes as they happen. Their owners
 call :func:`observe_answer_latency`, :func:`count_feed_fetch` and
 :func:`count_newsletter_push`.
 
+No figure counts the whole delivery ledger at a scrape: ``hub_deliveries`` for
+``sent`` and ``hub_rate_limited_attempts`` add up the ledger's sealed days
+(:mod:`hub.core.bus.ledger_days`) and the open days' rows; the other statuses are
+the few rows the status index finds.
+
 The ``hub_channel_*`` gauges are exactly the columns of ``hub status``
 (:func:`hub.core.bus.status.bus_status`): queued, due, in_flight, held,
 sent_last_hour, failed_last_hour.

@@ -3,8 +3,9 @@
 Every series is a list of :class:`DayCount` covering each UTC day of the
 window, zeros included, so a chart needs no gap handling. Days are counted
 in SQL (``date()`` of the UTC timestamp on SQLite, ``timezone('UTC', ...)``
-on PostgreSQL) so a month of busy deliveries is a few hundred rows, not
-every delivery.
+on PostgreSQL); the deliveries' past days come from the ledger's sealed days
+(:mod:`hub.core.bus.ledger_days`), so a month of busy deliveries is a few
+hundred rows, not every delivery.
 
 - :func:`deliveries_per_day`: per channel, posts sent (by ``sent_at``) and
   deliveries that failed (an attempt ending ``failed`` or ``dead``), as the
