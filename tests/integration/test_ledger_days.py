@@ -13,7 +13,7 @@ import datetime as dt
 import random
 from collections import Counter
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from hub.core.bus import ledger_days, outbox
 from hub.core.bus.outbox import Result
@@ -101,9 +101,7 @@ def test_sealed_days_agree_with_the_ledger_after_sends_retries_and_retractions(e
     with engine.begin() as conn:  # the deliveries fall due over the week
         for n, delivery_id in enumerate(ids):
             due = START + dt.timedelta(hours=(n * 7) % 150)
-            conn.execute(
-                Delivery.__table__.update().where(Delivery.id == delivery_id).values(due_at=due)
-            )
+            conn.execute(update(Delivery).where(Delivery.id == delivery_id).values(due_at=due))
     now, turn = START, 0
     sealed_any = False
     statuses: set[str] = set()
@@ -166,9 +164,7 @@ def test_a_row_dated_into_a_sealed_day_is_counted_once_the_day_is_reopened(engin
     late = START + dt.timedelta(days=1)  # Mailchimp reports a send time days later
     with transaction(engine) as session:
         session.execute(
-            Delivery.__table__.update()
-            .where(Delivery.id == ids[3])
-            .values(status="sent", sent_at=late)
+            update(Delivery).where(Delivery.id == ids[3]).values(status="sent", sent_at=late)
         )
         assert ledger_days.reopen(session, late)
     ledger_days.seal(engine, now)
