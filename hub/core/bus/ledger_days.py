@@ -18,9 +18,10 @@ days alone.
   query's snapshot, open days from the ledger itself, never both for one day.
 
 What a day holds, as the console has always counted it: ``sent``, deliveries whose
-status is ``sent`` by their ``sent_at``; ``failed``, deliveries with an attempt that
-ended ``failed`` or ``dead`` that day (each once); ``rate_limited``, attempts a platform
-answered with a rate limit (``RateLimited: ...``).
+status is ``sent`` by their ``sent_at`` (the outbox and the Mailchimp ledger write both
+together; a sent row without ``sent_at`` is counted nowhere); ``failed``, deliveries
+with an attempt that ended ``failed`` or ``dead`` that day (each once);
+``rate_limited``, attempts a platform answered with a rate limit (``RateLimited: ...``).
 """
 
 from __future__ import annotations
@@ -58,8 +59,9 @@ days_table = cast("Table", DeliveryDay.__table__)
 Executor = Connection | Session
 
 SENT_ROW = Delivery.status == literal_column(f"'{DeliveryStatus.SENT}'")
-"""Sent rows, written as the partial index ``ix_deliveries_sent`` is (SQLite and
-PostgreSQL use a partial index only for the very term, never for a bound parameter)."""
+"""Sent rows (with a bound on ``sent_at``, the index ``ix_deliveries_sent`` serves them).
+Constants are written into the SQL: neither SQLite nor PostgreSQL's generic plans prove
+a partial index's predicate from a bound parameter."""
 UNSUCCESSFUL = DeliveryAttempt.outcome != literal_column("'sent'")
 """Attempts in the partial index ``ix_delivery_attempts_unsuccessful``."""
 GAVE_UP_ROW = DeliveryAttempt.outcome.in_([literal_column(f"'{o}'") for o in GAVE_UP])
@@ -139,7 +141,8 @@ def sealed_through(executor: Executor) -> dt.date:
 
 
 def _earliest(conn: Connection) -> dt.date | None:
-    first_sent = conn.execute(select(func.min(Delivery.sent_at)).where(SENT_ROW)).scalar()
+    dated = Delivery.sent_at.is_not(None)  # the index's predicate, so that it serves the min
+    first_sent = conn.execute(select(func.min(Delivery.sent_at)).where(SENT_ROW, dated)).scalar()
     first_try = conn.execute(select(func.min(DeliveryAttempt.finished_at)).where(UNSUCCESSFUL))
     days = [as_date(v) for v in (first_sent, first_try.scalar()) if v is not None]
     return min(days) if days else None
@@ -240,11 +243,4 @@ def lifetime(executor: Executor) -> dict[tuple[str, str], Tally]:
         row.sent += t.sent
         row.failed += t.failed
         row.rate_limited += t.rate_limited
-    undated = select(Delivery.channel_id, Delivery.kind, func.count()).where(
-        SENT_ROW, Delivery.sent_at.is_(None)
-    )
-    for channel, kind, count in executor.execute(
-        undated.group_by(Delivery.channel_id, Delivery.kind)
-    ):
-        found[(keys.get(channel, str(channel)), kind)].sent += int(count)
     return dict(found)

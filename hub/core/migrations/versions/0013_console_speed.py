@@ -1,9 +1,9 @@
 """the console at a million deliveries: sent rows and failures indexed by time, each
 attempt's channel, and the ledger's days sealed once they are over
 
-- ``ix_deliveries_sent``: sent deliveries by ``sent_at`` (with channel and kind), a
-  partial index, so "sent today", "sent in the last hour" and the days not sealed yet
-  are read from it alone; a row enters it only when it is sent.
+- ``ix_deliveries_sent``: deliveries by status and ``sent_at`` (with channel and
+  kind), partial on ``sent_at IS NOT NULL``, so "sent today", "sent in the last hour"
+  and the days not sealed yet are read from it alone; a row enters it when it is sent.
 - ``delivery_attempts.channel_id`` (filled from the delivery) with
   ``(channel_id, id)``: a channel's latest attempt is one lookup instead of a join of
   the whole history; ``ix_delivery_attempts_unsuccessful``: attempts that did not
@@ -37,8 +37,8 @@ def upgrade() -> None:
         "ix_deliveries_sent",
         "deliveries",
         ["status", "sent_at", "channel_id", "kind"],
-        postgresql_where=sa.text("status = 'sent'"),
-        sqlite_where=sa.text("status = 'sent'"),
+        postgresql_where=sa.text("sent_at IS NOT NULL"),
+        sqlite_where=sa.text("sent_at IS NOT NULL"),
     )
     op.create_index(
         "ix_deliveries_edits",
