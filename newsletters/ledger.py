@@ -35,6 +35,7 @@ from collections.abc import Sequence
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from hub.core.bus import ledger_days
 from hub.core.logs import redact
 from hub.core.models import Channel, Delivery, DeliveryAttempt, NewsletterEdition
 
@@ -80,6 +81,7 @@ def _attempt(
     session.add(
         DeliveryAttempt(
             delivery_id=delivery.id,
+            channel_id=delivery.channel_id,
             attempt=delivery.attempts,
             worker=f"mailchimp:{action}",
             started_at=now,
@@ -124,6 +126,7 @@ def book_campaign(
         session.add(delivery)
     delivery.payload = _payload(edition)
     delivery.platform_message_id = edition.mailchimp_campaign_id
+    was_sent = delivery.sent_at if delivery.status == "sent" else None
     if edition.status == "sent":
         delivery.status = "sent"
         delivery.sent_at = edition.sent_at or delivery.sent_at or now
@@ -133,6 +136,12 @@ def book_campaign(
         delivery.status = "draft"
     else:
         delivery.status = "failed"
+    is_sent = delivery.sent_at if delivery.status == "sent" else None
+    if was_sent != is_sent:
+        # Mailchimp's send time may date the campaign into a day the ledger has sealed.
+        for moment in (was_sent, is_sent):
+            if moment is not None:
+                ledger_days.reopen(session, moment)
     session.flush()
     if action is not None:
         _attempt(session, delivery, action, now, error)

@@ -247,3 +247,25 @@ def bench_signin(
 
     result = run_signin_bench(attempts)
     typer.echo(json.dumps(result.as_dict()) if as_json else render_signin(result))
+
+
+@bench_app.command("console")
+def bench_console(
+    database_url: ServerUrl = None,
+    items: Annotated[int, typer.Option(min=10, help="Items in the data set.")] = 100_000,
+    deliveries: Annotated[
+        int | None,
+        typer.Option(
+            min=10, help="Deliveries (default 1,000,000 on PostgreSQL, 100,000 on SQLite)."
+        ),
+    ] = None,
+    times: Annotated[int, typer.Option(min=1, help="Timed loads of each page.")] = 20,
+    as_json: AsJson = False,
+) -> None:
+    """Every console page and /metrics on a two-year ledger, through a real web role: p50/p95."""
+    from hub.bench.console import render_console_bench, run_console_bench
+
+    result = run_console_bench(
+        _postgres_only(database_url), items=items, deliveries=deliveries, times=times
+    )
+    typer.echo(json.dumps(result) if as_json else render_console_bench(result))

@@ -8,6 +8,11 @@ latency, feed fetches and newsletter pushes as they happen. Their owners
 call :func:`observe_answer_latency`, :func:`count_feed_fetch` and
 :func:`count_newsletter_push`.
 
+No figure counts the whole delivery ledger at a scrape: ``hub_deliveries`` for
+``sent`` and ``hub_rate_limited_attempts`` add up the ledger's sealed days
+(:mod:`hub.core.bus.ledger_days`) and the open days' rows; the other statuses are
+the few rows the status index finds.
+
 The ``hub_channel_*`` gauges are exactly the columns of ``hub status``
 (:func:`hub.core.bus.status.bus_status`): queued, due, in_flight, held,
 sent_last_hour, failed_last_hour.
@@ -30,10 +35,11 @@ from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily, Metri
 from prometheus_client.registry import Collector
 from sqlalchemy import Engine, func, select
 
+from hub.core.bus import ledger_days
+from hub.core.bus.states import DeliveryStatus
 from hub.core.models import (
     Channel,
     Delivery,
-    DeliveryAttempt,
     Item,
     NewsletterEdition,
     Question,
@@ -48,6 +54,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8"
+NOT_SENT = tuple(s for s in DeliveryStatus if s != DeliveryStatus.SENT)
 
 # --- process-local ----------------------------------------------------------------------
 
@@ -116,19 +123,27 @@ class DatabaseCollector(Collector):
     def _families(self, now: dt.datetime) -> Iterator[Metric]:
         from hub.core.bus.status import bus_status
 
+        ledger_days.seal(self.engine, now)
         with self.engine.connect() as conn:
             deliveries = GaugeMetricFamily(
                 "hub_deliveries",
                 "Deliveries by channel, kind and status.",
                 labels=["channel", "kind", "status"],
             )
+            # Sent rows from the ledger's days (sealed once, the open days counted), the
+            # rest by the status index: no count of the whole ledger at a scrape.
             rows = conn.execute(
                 select(Channel.key, Delivery.kind, Delivery.status, func.count())
                 .join(Channel, Channel.id == Delivery.channel_id)
+                .where(Delivery.status.in_(NOT_SENT))
                 .group_by(Channel.key, Delivery.kind, Delivery.status)
             )
             for channel, kind, state, count in rows:
                 deliveries.add_metric([channel, kind, state], count)
+            days = ledger_days.lifetime(conn)
+            for (channel, kind), counted in sorted(days.items()):
+                if counted.sent:
+                    deliveries.add_metric([channel, kind, "sent"], counted.sent)
             yield deliveries
 
             figures_now = bus_status(conn, now)
@@ -159,11 +174,13 @@ class DatabaseCollector(Collector):
                 oldest.add_metric([channel], max(0.0, (now - due).total_seconds()))
             yield oldest
 
-            yield from self._rate_limits(conn, now)
+            yield from self._rate_limits(conn, now, days)
             yield from self._sources(conn)
             yield from self._assistant_newsletter_schedule(conn)
 
-    def _rate_limits(self, conn: Any, now: dt.datetime) -> Iterator[Metric]:
+    def _rate_limits(
+        self, conn: Any, now: dt.datetime, days: dict[tuple[str, str], ledger_days.Tally]
+    ) -> Iterator[Metric]:
         paused = GaugeMetricFamily(
             "hub_rate_limit_paused_seconds",
             "Seconds a rate-limit key stays paused after a platform's 429 (0 when not paused).",
@@ -178,16 +195,12 @@ class DatabaseCollector(Collector):
             "Delivery attempts a platform answered with a rate limit, by channel.",
             labels=["channel"],
         )
-        rows = conn.execute(
-            select(Channel.key, func.count())
-            .select_from(DeliveryAttempt)
-            .join(Delivery, Delivery.id == DeliveryAttempt.delivery_id)
-            .join(Channel, Channel.id == Delivery.channel_id)
-            .where(DeliveryAttempt.error.like("RateLimited:%"))
-            .group_by(Channel.key)
-        )
-        for channel, count in rows:
-            limited.add_metric([channel], count)
+        per_channel: dict[str, int] = {}
+        for (channel, _kind), counted in days.items():
+            per_channel[channel] = per_channel.get(channel, 0) + counted.rate_limited
+        for channel, count in sorted(per_channel.items()):
+            if count:
+                limited.add_metric([channel], count)
         yield limited
 
     def _sources(self, conn: Any) -> Iterator[Metric]:
@@ -222,13 +235,15 @@ class DatabaseCollector(Collector):
         items = CounterMetricFamily(
             "hub_items_ingested", "Items stored, by source and status.", labels=["source", "status"]
         )
-        rows = conn.execute(
-            select(func.coalesce(Source.key, "(none)"), Item.status, func.count())
-            .select_from(Item)
-            .outerjoin(Source, Source.id == Item.source_id)
-            .group_by(Source.key, Item.status)
-        )
-        for source, status, count in rows:
+        # Counted from the (source_id, status) index alone; the sources' keys put on after.
+        keys = {int(i): str(k) for i, k in conn.execute(select(Source.id, Source.key))}
+        counted: dict[tuple[str, str], int] = {}
+        for source_id, status, count in conn.execute(
+            select(Item.source_id, Item.status, func.count()).group_by(Item.source_id, Item.status)
+        ):
+            key = (keys.get(source_id, "(none)") if source_id is not None else "(none)", status)
+            counted[key] = counted.get(key, 0) + int(count)
+        for (source, status), count in sorted(counted.items()):
             items.add_metric([source, status], count)
         yield items
 

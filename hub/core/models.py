@@ -27,6 +27,8 @@ from sqlalchemy import (
     TypeDecorator,
     UniqueConstraint,
     func,
+    select,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -179,6 +181,11 @@ class Item(Timestamped, Base):
     """One piece of news, stored once whatever number of places it came from."""
 
     __tablename__ = "items"
+    # The dashboard's items per source and day, read for its 30 days only.
+    __table_args__ = (
+        Index("ix_items_created_at_source_id", "created_at", "source_id"),
+        Index("ix_items_source_id_status", "source_id", "status"),  # /metrics' items
+    )
     id: Mapped[int] = mapped_column(primary_key=True)
     source_id: Mapped[int | None] = mapped_column(ForeignKey("sources.id", ondelete="SET NULL"))
     member_id: Mapped[int | None] = mapped_column(ForeignKey("members.id", ondelete="SET NULL"))
@@ -270,6 +277,12 @@ class Route(Base):
     mode: Mapped[str | None] = mapped_column(String(20))
 
 
+EDIT_KINDS = (DeliveryKind.CORRECTION.value, DeliveryKind.RETRACTION.value)
+"""Deliveries that edit or remove a message already posted."""
+EDITS = f"kind IN ({', '.join(repr(k) for k in EDIT_KINDS)})"
+"""The partial index ``ix_deliveries_edits``'s terms."""
+
+
 class Delivery(Base):
     """One message to one channel: the outbox row the workers claim.
 
@@ -288,6 +301,28 @@ class Delivery(Base):
         UniqueConstraint("dedup_key"),
         Index("ix_deliveries_status_due_at", "status", "due_at"),
         Index("ix_deliveries_status_lease_until", "status", "lease_until"),
+        # The console's sent figures (today, the last hour, the days not sealed yet) read
+        # sent rows by time from this index alone. Rows enter it when they are sent (the
+        # claim, with sent_at still NULL, never touches it); status leads because SQLite's
+        # planner otherwise prefers the status index, and is no predicate because
+        # PostgreSQL would then drop it from the index condition and read every entry.
+        Index(
+            "ix_deliveries_sent",
+            "status",
+            "sent_at",
+            "channel_id",
+            "kind",
+            postgresql_where=text("sent_at IS NOT NULL"),
+            sqlite_where=text("sent_at IS NOT NULL"),
+        ),
+        # An item's page finds its corrections and retractions (item_id NULL, the item in
+        # the dedup key) among these few rows, not the whole ledger.
+        Index(
+            "ix_deliveries_edits",
+            "dedup_key",
+            postgresql_where=text(EDITS),
+            sqlite_where=text(EDITS),
+        ),
         CheckConstraint(sql_in("status", DeliveryStatus), name="status"),
         CheckConstraint(sql_in("kind", DeliveryKind), name="kind"),
     )
@@ -312,21 +347,72 @@ class Delivery(Base):
     sent_at: Mapped[dt.datetime | None]
 
 
+def _channel_of_delivery(context: Any) -> int | None:
+    """An attempt inserted without ``channel_id`` takes its delivery's."""
+    delivery_id = context.get_current_parameters().get("delivery_id")
+    query = select(Delivery.channel_id).where(Delivery.id == delivery_id)
+    found = context.connection.scalar(query)
+    return int(found) if found is not None else None
+
+
 class DeliveryAttempt(Base):
     """One try at a delivery: when, how long, and what happened."""
 
     __tablename__ = "delivery_attempts"
-    __table_args__ = (CheckConstraint(sql_in("outcome", AttemptOutcome), name="outcome"),)
+    __table_args__ = (
+        CheckConstraint(sql_in("outcome", AttemptOutcome), name="outcome"),
+        # A channel's latest attempt (the Channels page's state) is one index lookup.
+        Index("ix_delivery_attempts_channel_id_id", "channel_id", "id"),
+        # Failures and rate limits by time: a successful attempt never enters it.
+        Index(
+            "ix_delivery_attempts_unsuccessful",
+            "finished_at",
+            postgresql_where=text("outcome <> 'sent'"),
+            sqlite_where=text("outcome <> 'sent'"),
+        ),
+    )
     id: Mapped[int] = mapped_column(primary_key=True)
     delivery_id: Mapped[int] = mapped_column(
         ForeignKey("deliveries.id", ondelete="CASCADE"), index=True
     )
+    channel_id: Mapped[int] = mapped_column(
+        ForeignKey("channels.id", ondelete="CASCADE"), default=_channel_of_delivery
+    )
+    """The delivery's channel, copied at insert (the outbox passes it; else it is looked up)."""
     attempt: Mapped[int] = mapped_column(Integer)
     worker: Mapped[str | None] = mapped_column(String(100))
     started_at: Mapped[dt.datetime]
     finished_at: Mapped[dt.datetime]
     outcome: Mapped[str] = mapped_column(String(20))
     error: Mapped[str | None] = mapped_column(Text)
+
+
+class DeliveryDay(Base):
+    """One UTC day of one channel's ledger, per kind: written once the day is over.
+
+    ``sent`` counts deliveries sent that day (by ``sent_at``), ``failed`` deliveries with
+    an attempt that gave up that day (each once), ``rate_limited`` attempts a platform
+    answered with a rate limit. :mod:`hub.core.bus.ledger_days` seals the days and reads
+    them with the open days' rows.
+    """
+
+    __tablename__ = "delivery_days"
+    day: Mapped[dt.date] = mapped_column(Date, primary_key=True)
+    channel_id: Mapped[int] = mapped_column(
+        ForeignKey("channels.id", ondelete="CASCADE"), primary_key=True
+    )
+    kind: Mapped[str] = mapped_column(String(20), primary_key=True)
+    sent: Mapped[int] = mapped_column(Integer, default=0)
+    failed: Mapped[int] = mapped_column(Integer, default=0)
+    rate_limited: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class LedgerSeal(Base):
+    """How far :class:`DeliveryDay` reaches: every UTC day up to ``through`` is in it."""
+
+    __tablename__ = "ledger_seals"
+    name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    through: Mapped[dt.date] = mapped_column(Date)
 
 
 class RateBucket(Base):

@@ -3,8 +3,9 @@
 Every series is a list of :class:`DayCount` covering each UTC day of the
 window, zeros included, so a chart needs no gap handling. Days are counted
 in SQL (``date()`` of the UTC timestamp on SQLite, ``timezone('UTC', ...)``
-on PostgreSQL) so a month of busy deliveries is a few hundred rows, not
-every delivery.
+on PostgreSQL); the deliveries' past days come from the ledger's sealed days
+(:mod:`hub.core.bus.ledger_days`), so a month of busy deliveries is a few
+hundred rows, not every delivery.
 
 - :func:`deliveries_per_day`: per channel, posts sent (by ``sent_at``) and
   deliveries that failed (an attempt ending ``failed`` or ``dead``), as the
@@ -27,12 +28,9 @@ from typing import Any
 from sqlalchemy import ColumnElement, case, func, select
 from sqlalchemy.orm import Session
 
-from hub.core.bus.states import GAVE_UP, DeliveryStatus
+from hub.core.bus import ledger_days
 from hub.core.bus.status import REPLY_KINDS, TEST_KINDS
 from hub.core.models import (
-    Channel,
-    Delivery,
-    DeliveryAttempt,
     Item,
     NewsletterEdition,
     Question,
@@ -89,29 +87,18 @@ def _fill(days: list[dt.date], counts: dict[dt.date, tuple[int, int]]) -> list[D
 def deliveries_per_day(
     session: Session, now: dt.datetime, days: int = WINDOW_DAYS
 ) -> dict[str, list[DayCount]]:
-    """Per channel: posts sent (first) and posts failed (second) each day."""
+    """Per channel: posts sent (first) and posts failed (second) each day.
+
+    Sealed days come from the ledger's days (:mod:`hub.core.bus.ledger_days`), the days
+    still open from the ledger itself: call :func:`hub.core.bus.ledger_days.seal` first
+    (the dashboard does) and only the open days are counted here."""
     start, span = window(now, days)
     found: dict[str, dict[dt.date, list[int]]] = defaultdict(lambda: defaultdict(lambda: [0, 0]))
-    sent_day = _day(session, Delivery.sent_at)
-    for channel, day, count in session.execute(
-        select(Channel.key, sent_day, func.count())
-        .join(Channel, Channel.id == Delivery.channel_id)
-        .where(Delivery.status == DeliveryStatus.SENT, Delivery.sent_at >= start)
-        .where(Delivery.kind.not_in(REPLY_KINDS + TEST_KINDS))
-        .group_by(Channel.key, sent_day)
-    ):
-        found[channel][_as_date(day)][0] += count
-    failed_day = _day(session, DeliveryAttempt.finished_at)
-    for channel, day, count in session.execute(
-        select(Channel.key, failed_day, func.count(func.distinct(DeliveryAttempt.delivery_id)))
-        .join(Delivery, Delivery.id == DeliveryAttempt.delivery_id)
-        .join(Channel, Channel.id == Delivery.channel_id)
-        .where(DeliveryAttempt.outcome.in_(GAVE_UP))
-        .where(DeliveryAttempt.finished_at >= start)
-        .where(Delivery.kind.not_in(REPLY_KINDS))
-        .group_by(Channel.key, failed_day)
-    ):
-        found[channel][_as_date(day)][1] += count
+    for (channel, day, kind), counted in ledger_days.daily(session, start.date()).items():
+        if counted.sent and kind not in REPLY_KINDS + TEST_KINDS:
+            found[channel][day][0] += counted.sent
+        if counted.failed and kind not in REPLY_KINDS:
+            found[channel][day][1] += counted.failed
     return {
         channel: _fill(span, {day: (a, b) for day, (a, b) in by_day.items()})
         for channel, by_day in sorted(found.items())

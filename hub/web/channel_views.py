@@ -66,19 +66,18 @@ def _rate_limited(page: Page) -> dict[str, int]:
 
 
 def _last_outcomes(page: Page) -> dict[str, tuple[str, str | None]]:
-    """Each channel's latest attempt: (outcome, error)."""
-    latest = (
-        select(Delivery.channel_id, func.max(DeliveryAttempt.id).label("last"))
-        .join(DeliveryAttempt, DeliveryAttempt.delivery_id == Delivery.id)
-        .group_by(Delivery.channel_id)
-        .subquery()
-    )
-    rows = page.db.execute(
-        select(Channel.key, DeliveryAttempt.outcome, DeliveryAttempt.error)
-        .join(latest, latest.c.channel_id == Channel.id)
-        .join(DeliveryAttempt, DeliveryAttempt.id == latest.c.last)
-    ).all()
-    return {key: (outcome, error) for key, outcome, error in rows}
+    """Each channel's latest attempt: (outcome, error), one index lookup per channel."""
+    found: dict[str, tuple[str, str | None]] = {}
+    for channel_id, key in page.db.execute(select(Channel.id, Channel.key)).all():
+        last = page.db.execute(
+            select(DeliveryAttempt.outcome, DeliveryAttempt.error)
+            .where(DeliveryAttempt.channel_id == channel_id)
+            .order_by(DeliveryAttempt.id.desc())
+            .limit(1)
+        ).first()
+        if last is not None:
+            found[key] = (last.outcome, last.error)
+    return found
 
 
 def channel_state(

@@ -162,7 +162,12 @@ def _trouble_ids(page: Page, channel_key: str) -> list[int]:
 
 
 def _trouble_count(page: Page, channel_key: str) -> int:
-    return len(_trouble_ids(page, channel_key))
+    query = select(func.count()).select_from(Delivery).where(Delivery.status.in_(TROUBLE))
+    if channel_key:
+        query = query.join(Channel, Channel.id == Delivery.channel_id).where(
+            Channel.key == channel_key
+        )
+    return int(page.db.scalar(query) or 0)
 
 
 def _back(page: Page, default: str) -> str:

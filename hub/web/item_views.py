@@ -8,12 +8,13 @@ written to the audit log. The queue and its bulk actions are in
 
 from __future__ import annotations
 
-from sqlalchemy import ColumnElement, String, cast, func, or_, select
+from sqlalchemy import ColumnElement, String, cast, func, literal_column, or_, select
 from starlette.responses import Response
 
 from hub.core.accounts import AuditEntry
 from hub.core.ingest.sanitise import clean_summary, clean_title
 from hub.core.models import (
+    EDIT_KINDS,
     Channel,
     Delivery,
     DeliveryAttempt,
@@ -120,18 +121,20 @@ def item_detail(page: Page) -> Response:
         .where(ItemOrigin.item_id == item.id)
         .order_by(ItemOrigin.id)
     ).all()
-    deliveries = page.db.execute(
-        select(Delivery, Channel)
-        .join(Channel, Channel.id == Delivery.channel_id)
-        .where(
-            or_(
-                Delivery.item_id == item.id,
-                Delivery.dedup_key.startswith(correction_prefix(item.id), autoescape=True),
-                Delivery.dedup_key.startswith(retraction_prefix(item.id), autoescape=True),
-            )
-        )
-        .order_by(Delivery.id)
-    ).all()
+    listed = select(Delivery, Channel).join(Channel, Channel.id == Delivery.channel_id)
+    edits = or_(
+        Delivery.dedup_key.startswith(correction_prefix(item.id), autoescape=True),
+        Delivery.dedup_key.startswith(retraction_prefix(item.id), autoescape=True),
+    )
+    # Two lookups, each by its index: the item's own rows, then its corrections and
+    # retractions among the few rows of ix_deliveries_edits (an OR would read the ledger).
+    edit_kinds = Delivery.kind.in_([literal_column(f"'{k}'") for k in EDIT_KINDS])
+    found = {
+        row[0].id: row
+        for query in (listed.where(Delivery.item_id == item.id), listed.where(edit_kinds, edits))
+        for row in page.db.execute(query).all()
+    }
+    deliveries = [found[key] for key in sorted(found)]
     ids = [d.id for d, _channel in deliveries]
     attempts: dict[int, list[DeliveryAttempt]] = {i: [] for i in ids}
     if ids:

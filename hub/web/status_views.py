@@ -12,6 +12,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
 from hub.core.accounts import AuditEntry
+from hub.core.bus import ledger_days
 from hub.core.bus.status import bus_status, day_bounds
 from hub.core.db import is_current
 from hub.core.models import Delivery, Item, Member, NewsletterEdition, Question, Source
@@ -29,6 +30,9 @@ def _count(page: Page, query: object) -> int:
 
 def dashboard(page: Page) -> Response:
     """Queue counts, failing sources, the latest items and actions."""
+    # Before the page's own session writes anything (its sign-in may be touched): the
+    # seal takes SQLite's write lock in a transaction of its own.
+    ledger_days.seal(page.console.engine, page.now)
     d = Delivery
     counts = {
         "pending_items": _count(page, select(func.count()).where(Item.status == "pending")),

@@ -265,6 +265,7 @@ def record_results(conn: Connection, results: Iterable[Result]) -> int:
             history.append(
                 {
                     "delivery_id": c.id,
+                    "channel_id": c.channel_id,
                     "attempt": c.attempt,
                     "worker": r.worker,
                     "started_at": r.started_at,

@@ -26,8 +26,12 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import ColumnElement, Connection, and_, case, func, literal_column, select
 from sqlalchemy.orm import InstrumentedAttribute
 
-from hub.core.bus.states import GAVE_UP, LIVE, DeliveryStatus
+from hub.core.bus.ledger_days import GAVE_UP_ROW, SENT_ROW, UNSUCCESSFUL
+from hub.core.bus.states import DeliveryStatus
 from hub.core.models import Channel, Delivery, DeliveryAttempt
+
+WAITING = (DeliveryStatus.PENDING, DeliveryStatus.IN_FLIGHT, DeliveryStatus.HELD)
+"""Not sent yet and not given up: few rows, whatever the ledger's size."""
 
 REPLY_KINDS = ("reply",)
 """Delivery kinds that go to one member's own chat, not to the channel's readers."""
@@ -100,6 +104,8 @@ def bus_status(
     and in the day [``day_start``, ``day_end``) when ``day_start`` is given (see
     :func:`day_bounds`; without ``day_end`` the day is the 24 hours from ``day_start``)."""
     d, hour_ago = Delivery, now - dt.timedelta(hours=1)
+    # What waits (a few rows, by the status index), then what went in the last hour (by
+    # the sent rows' partial index): never the whole ledger of sent rows.
     rows = conn.execute(
         select(
             Channel.key,
@@ -107,18 +113,24 @@ def bus_status(
             count_if(and_(d.status == DeliveryStatus.PENDING, d.due_at <= now)),
             count_if(d.status == DeliveryStatus.IN_FLIGHT),
             count_if(d.status == DeliveryStatus.HELD),
-            count_if(and_(d.status == DeliveryStatus.SENT, d.sent_at >= hour_ago)),
         )
         .join(d, d.channel_id == Channel.id)
-        .where(d.status.in_(LIVE))
+        .where(d.status.in_(WAITING))
         .group_by(Channel.key)
     ).all()
     figures = {row[0]: ChannelFigures(row[0], *(int(v or 0) for v in row[1:])) for row in rows}
+    for key, count in conn.execute(
+        select(Channel.key, func.count())
+        .join(d, d.channel_id == Channel.id)
+        .where(SENT_ROW, d.sent_at >= hour_ago)
+        .group_by(Channel.key)
+    ):
+        figures.setdefault(key, ChannelFigures(key)).sent_last_hour = int(count)
     failed = conn.execute(
         select(Channel.key, func.count(func.distinct(DeliveryAttempt.delivery_id)))
         .join(d, d.channel_id == Channel.id)
         .join(DeliveryAttempt, DeliveryAttempt.delivery_id == d.id)
-        .where(DeliveryAttempt.outcome.in_(GAVE_UP))
+        .where(UNSUCCESSFUL, GAVE_UP_ROW)
         .where(DeliveryAttempt.finished_at >= hour_ago)
         .group_by(Channel.key)
     ).all()
@@ -156,7 +168,7 @@ def _sent_between(
     rows = conn.execute(
         select(Channel.key, sort, func.count())
         .join(d, d.channel_id == Channel.id)
-        .where(d.status == DeliveryStatus.SENT, d.sent_at >= start, d.sent_at < end)
+        .where(SENT_ROW, d.sent_at >= start, d.sent_at < end)
         .group_by(Channel.key, sort)
     )
     return [(key, str(kind), int(count)) for key, kind, count in rows]
@@ -172,7 +184,7 @@ def _failed_between(
         select(Channel.key, sort, func.count(func.distinct(DeliveryAttempt.delivery_id)))
         .join(d, d.channel_id == Channel.id)
         .join(DeliveryAttempt, DeliveryAttempt.delivery_id == d.id)
-        .where(DeliveryAttempt.outcome.in_(GAVE_UP))
+        .where(UNSUCCESSFUL, GAVE_UP_ROW)
         .where(DeliveryAttempt.finished_at >= start, DeliveryAttempt.finished_at < end)
         .group_by(Channel.key, sort)
     )
