@@ -219,7 +219,7 @@ class Worker:
         piling up unrecorded, or the worker stops."""
         wanted = max(1, self.config.batch_size // 2)
         while not stop.is_set() and (
-            self._window_room() < wanted or self.recorder.backlog() >= self.config.batch_size
+            self._window_room() < wanted or self.recorder.backlog() >= 2 * self.config.batch_size
         ):
             self._changed.clear()
             await _wait_either(self._changed, stop)
