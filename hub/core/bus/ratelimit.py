@@ -389,11 +389,14 @@ class DatabaseRateLimiter:
         second one runs only when the update and commit themselves took longer than
         ``stall_seconds``.
         """
+        # one row at a time in key order, as every transaction here locks them: an UPDATE
+        # of several keys locks in the table's order and could deadlock with a take
         with self.engine.begin() as conn:
             conn.execute(
                 update(buckets)
-                .where(buckets.c.key.in_(keys), buckets.c.updated_at < sent_at)
-                .values(updated_at=sent_at)
+                .where(buckets.c.key == bindparam("b_key"), buckets.c.updated_at < sent_at)
+                .values(updated_at=sent_at),
+                [{"b_key": key} for key in sorted(keys)],
             )
 
     def pause(self, limits: Sequence[RateLimit], until: dt.datetime, now: dt.datetime) -> None:
