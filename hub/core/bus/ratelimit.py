@@ -14,8 +14,9 @@ workers on several machines need their clocks in step (NTP).
 
 **The in-process lease.** A fast budget would otherwise cost a transaction
 for every few sends. When a transaction takes this process's tokens, it also
-takes, per key, as many more as this process spent on that key in the last
-:data:`LEASE_SECONDS` (its demand), never more than :data:`LEASE_SHARE` of a
+takes, per key, up to twice what this process spent on that key in the last
+:data:`LEASE_SECONDS` (its demand: the second half covers the time a renewal
+takes), never more than :data:`LEASE_SHARE` of a
 second's budget, and keeps them in memory for :data:`LEASE_SECONDS`: sends
 spend them without the database (:meth:`DatabaseRateLimiter.take_leased`);
 what is left when the lease ends is forfeited, never given to a later send.
@@ -197,8 +198,8 @@ class DatabaseRateLimiter:
             return sum(lease.tokens for lease in live(self._leases.get(key, []), now))
 
     def running_low(self, limits: Sequence[RateLimit], now: dt.datetime) -> list[RateLimit]:
-        """The budgets among ``limits`` whose lease will not last this process's demand
-        (half of it left, or half of the lease period): renew them before they run out."""
+        """The budgets among ``limits`` whose leased tokens lasting past half a lease
+        period fall short of this process's demand: renew them before they run out."""
         low = []
         with self._lock:
             for lim in limits:
@@ -208,7 +209,7 @@ class DatabaseRateLimiter:
                 leases = live(self._leases.get(lim.key, []), now)
                 half_time = now + dt.timedelta(seconds=self.lease_seconds / 2)
                 lasting = sum(lease.tokens for lease in leases if lease.until > half_time)
-                if lasting * 2 < demand.expected(now):
+                if lasting < demand.expected(now):
                     low.append(lim)
         return low
 
@@ -353,7 +354,7 @@ class DatabaseRateLimiter:
                     continue
                 demand = self._demand.get(key)
                 held = sum(lease.tokens for lease in live(self._leases.get(key, []), now))
-                want = (demand.expected(now) if demand else 0) - held
+                want = 2 * (demand.expected(now) if demand else 0) - held  # a renewal's time
                 count = min(self._cap(limit) - held, want, math.floor(left[key]))
                 if count > 0:
                     ahead[key] = count

@@ -90,8 +90,9 @@ class WorkerConfig:
     until_idle: bool = False
     """Return once nothing is due (benchmarks, tests, ``hub worker --once``)."""
     record_each: bool = False
-    """Record every send at once instead of once per batch: slower, but a crash can then
-    repeat at most ``concurrency`` messages (those sent and not yet recorded), not a batch."""
+    """A send keeps its slot until its result is written: slower, but a crash can then
+    repeat at most ``concurrency`` messages (those sent and not yet recorded). Without
+    it, results are written as they end too, but a slot does not wait for the write."""
 
 
 @dataclass
