@@ -585,6 +585,7 @@ class Recorder:
 
     async def _writes(self) -> None:
         while self._pending:
+            await asyncio.sleep(0)  # the sends ending in this turn of the loop join the write
             results, waiters = self._pending, self._waiters
             self._pending, self._waiters = [], []
             self._writing = len(results)
