@@ -37,19 +37,39 @@ def bench_bus(
     database_url: ServerUrl = None,
     count: Annotated[int, typer.Option(min=100, help="Deliveries per run.")] = 20_000,
     profile: Annotated[bool, typer.Option(help="Profile the SQLite run.")] = False,
+    rate_limited: Annotated[
+        bool, typer.Option(help="The sink declares a rate limit far above the pace.")
+    ] = True,
+    procrastinate: Annotated[
+        bool, typer.Option(help="Also run procrastinate's workers on the same server.")
+    ] = True,
     as_json: AsJson = False,
 ) -> None:
-    """Outbox throughput: SQLite 1 worker, PostgreSQL 1 and 4 workers, procrastinate beside."""
+    """Outbox throughput: SQLite 1 worker, PostgreSQL 1 and 4 workers beside the bare
+    claim+ack ceiling, procrastinate beside."""
     from hub.bench.bus import render_bus_bench, run_bus_bench
 
-    result = run_bus_bench(_postgres_only(database_url), count, profile=profile)
+    result = run_bus_bench(
+        _postgres_only(database_url),
+        count,
+        profile=profile,
+        rate_limited=rate_limited,
+        procrastinate=procrastinate,
+    )
     typer.echo(json.dumps(result) if as_json else render_bus_bench(result, count))
 
 
 @bench_app.command("worker")
 def bench_worker(
     database_url: ServerUrl = None,
-    count: Annotated[int, typer.Option(min=100, help="Deliveries per run.")] = 2000,
+    count: Annotated[
+        int | None,
+        typer.Option(
+            min=100,
+            help="Deliveries per run (default 2000; with slow sends, enough that one slow "
+            "send is at most 5% of the run).",
+        ),
+    ] = None,
     concurrency: Annotated[int, typer.Option(min=1, help="The worker's sends in flight.")] = 16,
     sink_latency_ms: Annotated[
         float, typer.Option(min=0.1, help="How long the sink takes per send.")

@@ -22,13 +22,25 @@ from hub.core.ports import ChannelInfo, Message, RateLimit, Receipt
 
 
 class InstantSink:
-    """Accepts every message immediately; ``sent`` holds them in arrival order."""
+    """Accepts every message immediately; ``sent`` holds them in arrival order.
+
+    With ``rate``, it declares a budget of that many sends a second on its channel,
+    as every real sink declares one, so the worker's rate limiter runs on its path.
+    """
 
     platform: ClassVar[str] = "memory"
 
-    def __init__(self, channel: ChannelInfo, secret: str | None = None, *, keep: bool = True):
+    def __init__(
+        self,
+        channel: ChannelInfo,
+        secret: str | None = None,
+        *,
+        keep: bool = True,
+        rate: float | None = None,
+    ):
         self.channel = channel
         self.keep = keep
+        self.rate = rate
         self.sent: list[Message] = []
         self.count = 0
 
@@ -42,7 +54,9 @@ class InstantSink:
         return Receipt(f"{self.channel.key}:{message.delivery_id}")
 
     def rate_limits(self, message: Message) -> list[RateLimit]:
-        return []
+        if self.rate is None:
+            return []
+        return [RateLimit(f"instant:{self.channel.key}", rate=self.rate, burst=self.rate)]
 
     async def close(self) -> None:
         return None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from hub.core.bus.ratelimit import DatabaseRateLimiter
+from hub.core.bus.ratelimit import LEASE_SECONDS, DatabaseRateLimiter
 from hub.core.db import make_engine
 from hub.core.ports import RateLimit
 
@@ -89,6 +89,47 @@ def test_a_hold_stops_this_process_at_once_and_a_pause_tells_the_others(database
         a.pause([BOT], at(4.0), at(1.0))
         assert b.try_acquire([BOT], at(2.0)) == 2.0
         assert a.held_for([BOT, CHAT], at(5.0)) == 0.0
+    finally:
+        first.dispose()
+        second.dispose()
+
+
+FAST = RateLimit("fast", rate=1000.0, burst=30.0)
+
+
+def test_a_fast_budget_is_leased_for_the_demand_and_a_slow_one_never(engine):
+    limiter = DatabaseRateLimiter(engine, margin=1.0, stall_seconds=None)
+    for _ in range(3):  # the first sends take from the database and show the demand
+        assert limiter.try_acquire([FAST], T0) == 0.0
+        assert limiter.try_acquire([BOT], T0) == 0.0
+    leased = limiter.leased("fast", T0)
+    assert leased > 0 and limiter.leased("tg:bot", T0) == 0  # 30/s is worth no lease
+    assert limiter.take_leased([FAST], T0) and not limiter.take_leased([BOT], T0)
+    assert limiter.leased("fast", T0) == leased - 1
+    assert not limiter.take_leased([FAST], at(LEASE_SECONDS))  # the lease has ended
+
+
+def test_a_hold_forfeits_the_lease(engine):
+    limiter = DatabaseRateLimiter(engine, margin=1.0, stall_seconds=None)
+    for _ in range(3):
+        limiter.try_acquire([FAST], T0)
+    assert limiter.leased("fast", T0) > 0
+    limiter.hold([FAST], at(2.0))
+    assert limiter.leased("fast", T0) == 0 and not limiter.take_leased([FAST], at(0.5))
+
+
+def test_leased_tokens_are_spent_from_the_shared_bucket(database_url):
+    first, second = make_engine(database_url), make_engine(database_url)
+    try:
+        a, b = (
+            DatabaseRateLimiter(first, margin=1.0, stall_seconds=None),
+            DatabaseRateLimiter(second, margin=1.0, stall_seconds=None, lease_seconds=0),
+        )
+        taken = sum(a.try_acquire([FAST], T0) == 0.0 for _ in range(3))
+        leased = a.leased("fast", T0)
+        others = sum(b.try_acquire([FAST], T0) == 0.0 for _ in range(40))
+        assert taken == 3 and leased > 0
+        assert taken + leased + others == 30  # the burst, whoever holds the tokens
     finally:
         first.dispose()
         second.dispose()

@@ -37,12 +37,16 @@ class StuckLimiter(DatabaseRateLimiter):
         self.blocked = 0
 
     def try_acquire_many(
-        self, requests: Sequence[Sequence[RateLimit]], now: dt.datetime
+        self,
+        requests: Sequence[Sequence[RateLimit]],
+        now: dt.datetime,
+        *,
+        renew: Sequence[RateLimit] = (),
     ) -> list[float]:
         self.blocked += 1
         if not self.release.wait(20):
             raise AssertionError("the test never released the bucket")
-        return super().try_acquire_many(requests, now)
+        return super().try_acquire_many(requests, now, renew=renew)
 
 
 def sent_count(engine: Engine) -> int:

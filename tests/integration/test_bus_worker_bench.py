@@ -7,16 +7,18 @@ delivers everything and reports what the JSON contract names.
 from __future__ import annotations
 
 import asyncio
+import os
 import time
 
 import pytest
 from sqlalchemy import text
 
+from hub.bench.bus import SINK_RATE, bench_ceiling
 from hub.bench.proxy import delayed
-from hub.bench.worker import ideal_per_s, one_run
+from hub.bench.worker import default_count, ideal_per_s, one_run
 from hub.core.db import make_engine
 from hub.core.ports import ChannelInfo, Message
-from hub.testing.sinks import SlowSink
+from hub.testing.sinks import InstantSink, SlowSink
 
 CHANNEL = ChannelInfo("c0", "slow", "#c0")
 MESSAGE = Message(delivery_id=1, kind="item", title="t")
@@ -69,3 +71,24 @@ def test_the_proxy_delays_every_round_trip_and_keeps_the_answers(database_url: s
                 assert conn.execute(text("SELECT :n"), {"n": n}).scalar() == n
             assert time.perf_counter() - started >= 5 * 0.020
         engine.dispose()
+
+
+def test_the_bus_bench_sink_declares_its_budget_only_when_asked() -> None:
+    limits = InstantSink(CHANNEL, rate=SINK_RATE).rate_limits(MESSAGE)
+    assert [(lim.key, lim.rate) for lim in limits] == [("instant:c0", SINK_RATE)]
+    assert InstantSink(CHANNEL).rate_limits(MESSAGE) == []
+
+
+@pytest.mark.postgres
+def test_the_ceiling_loop_acknowledges_every_row_once() -> None:
+    server = os.environ.get("HUB_TEST_DATABASE_URL")
+    if not server:
+        pytest.skip("the ceiling is measured on a PostgreSQL server")
+    result = bench_ceiling(server, 250, workers=2)  # raises unless all 250 were acknowledged
+    assert result["workers"] == 2 and result["batch"] == 100 and result["rows_per_s"] > 0
+
+
+def test_a_run_with_slow_sends_is_long_enough_for_their_tail_to_be_small() -> None:
+    assert default_count(16, 0.05, 0.0, 2.0) == 2000
+    count = default_count(16, 0.05, 0.01, 2.0)
+    assert count / ideal_per_s(16, 0.05, 0.01, 2.0) >= 2.0 / 0.05  # 20 slow sends long

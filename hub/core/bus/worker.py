@@ -1,11 +1,20 @@
-"""The worker loop: claim a batch, send it, record it, then wait for more.
+"""The worker loop: a rolling window of claims, sent as slots free, recorded as they end.
 
-One loop, async once: drain what is due in batches; when nothing is due,
-wait for a PostgreSQL notification, the poll interval or the stop event,
-whichever comes first. Sends of a batch run concurrently (``concurrency`` at
-a time); the batch is recorded in one transaction. While a batch is out, the
-worker renews its leases; a worker that dies stops renewing and any worker's
-sweep gives its rows back to the queue.
+One loop, async once. The worker holds at most ``batch_size`` deliveries it
+claimed and has not finished; whenever half of that window is free it claims
+again (one transaction for up to half a batch), so no send waits for the
+slowest of its batch. ``concurrency`` sends are in flight at a time. Results
+are recorded as they come (:class:`Recorder`: one write at a time, every
+result that arrived meanwhile in the next), so a send hanging until its
+timeout holds up nothing and leaves only itself unrecorded. When nothing is
+due, the worker waits for a PostgreSQL notification, the poll interval or the
+stop event, whichever comes first.
+
+Every claim is fenced by its token (``leased_by``) and its lease: the worker
+renews the leases of every claim not yet recorded, and does not send a claim
+whose lease ran out before its turn (another worker's sweep may have taken it
+back); it gives it back instead. A worker that dies stops renewing, and any
+worker's sweep gives its rows back to the queue, in doubt.
 
 Every database call (claims, records, lease renewals, the rate limiter's
 buckets) runs in the worker's database threads (:class:`hub.core.bus.queue.
@@ -13,12 +22,14 @@ DatabaseThreads`), never on its event loop: a slow query or a bucket another
 worker holds delays only the send waiting for it, not every send and lease
 renewal of the process. Rate budgets are taken in a short transaction
 committed before the send begins (no lock is held across a send); the sends
-that ask while one is under way share the next one (:class:`Budgets`).
+that ask while one is under way share the next one (:class:`Budgets`), and a
+fast budget's tokens are leased to the process ahead of its demand
+(:mod:`hub.core.bus.ratelimit`), so most sends spend one without the database.
 
 Stopping (SIGTERM): sends already handed to a sink finish and are recorded;
 claims not yet sent are given back unsent; :meth:`Worker.run` then returns.
 Database trouble (a restarted server) is logged and retried with backoff;
-a batch's results are recorded as soon as the database answers again.
+results are recorded as soon as the database answers again.
 """
 
 from __future__ import annotations
@@ -26,6 +37,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import datetime as dt
+import functools
 import json
 import logging
 import os
@@ -34,7 +46,7 @@ import signal
 import socket
 import time
 import uuid
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -79,8 +91,9 @@ class WorkerConfig:
     until_idle: bool = False
     """Return once nothing is due (benchmarks, tests, ``hub worker --once``)."""
     record_each: bool = False
-    """Record every send at once instead of once per batch: slower, but a crash can then
-    repeat at most ``concurrency`` messages (those sent and not yet recorded), not a batch."""
+    """A send keeps its slot until its result is written: slower, but a crash can then
+    repeat at most ``concurrency`` messages (those sent and not yet recorded). Without
+    it, results are written as they end too, but a slot does not wait for the write."""
 
 
 @dataclass
@@ -93,6 +106,8 @@ class WorkerStats:
     dead: int = 0
     released: int = 0
     stale: int = 0
+    lapsed: int = 0
+    """Claims given back unsent because their lease had run out before their turn."""
     batches: int = 0
     db_errors: int = 0
     latencies: list[float] = field(default_factory=list)
@@ -129,6 +144,11 @@ class Worker:
         self.stats = WorkerStats()
         self.db = DatabaseThreads(engine, name="hub-worker-db")
         self.budgets = Budgets(self.limiter, self.db, clock)
+        self.recorder = Recorder(self._record)
+        self._deliveries: set[asyncio.Task[Result]] = set()
+        self._leases: dict[str, TokenLease] = {}
+        self._changed = asyncio.Event()
+        self._gate = asyncio.Semaphore(self.config.concurrency)
         self._channels: dict[int, ChannelRow] = {}
         self._batches = 0
         self._last_sweep = 0.0
@@ -141,11 +161,14 @@ class Worker:
     async def run(self, stop: asyncio.Event | None = None) -> WorkerStats:
         """Work until ``stop`` is set (or, with ``until_idle``, until nothing is due)."""
         stop = stop or asyncio.Event()
+        self._changed = asyncio.Event()  # bound to this run's loop
+        self._gate = asyncio.Semaphore(self.config.concurrency)
         failures = 0
+        renewer = asyncio.create_task(self._renew_leases())
         try:
             while not stop.is_set():
                 try:
-                    worked = await self.run_once(stop)
+                    claimed = await self.claim_more(stop)
                     failures = 0
                 except DBAPIError as error:
                     failures += 1
@@ -154,54 +177,115 @@ class Worker:
                     log.warning("database error (retrying in %.1f s): %s", delay, error.orig)
                     await _sleep_or_stop(stop, delay)
                     continue
-                if not worked:
-                    if self.config.until_idle:
+                if claimed:
+                    continue
+                if self.config.until_idle:
+                    if not self._busy():
                         break
-                    await self._wait(stop)
+                    await self._settled(stop)  # its retries may be due: claim once more
+                    continue
+                await self._wait(stop)
+            await self._drain()
         finally:
+            await self._abandon()
+            renewer.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await renewer
             await self.sinks.close()
             await self._close_listener()
             self.db.close()
         return self.stats
 
-    async def run_once(self, stop: asyncio.Event) -> bool:
-        """Sweep if it is time, claim one batch and deliver it; False when nothing was due."""
+    async def claim_more(self, stop: asyncio.Event) -> bool:
+        """Sweep if it is time; claim as many as the window has room for once it has room
+        for half a batch; False when the database had nothing due."""
         if time.monotonic() - self._last_sweep >= self.config.sweep_interval:
             swept = await self.db.run(self._sweep, self.clock())
             self._last_sweep = time.monotonic()
             if swept:
                 log.info("took back %d deliveries whose lease expired", swept)
+        await self._room(stop)
+        if stop.is_set():
+            return True
+        return await self._claim_something(stop)
+
+    def _busy(self) -> bool:
+        """Deliveries claimed and not yet recorded (waiting, sending, or recording)."""
+        return bool(self._deliveries) or self.recorder.busy()
+
+    def _window_room(self) -> int:
+        return self.config.batch_size - len(self._deliveries)
+
+    async def _room(self, stop: asyncio.Event) -> None:
+        """Until the window has room for half a batch (at least one), results are not
+        piling up unrecorded, or the worker stops."""
+        wanted = max(1, self.config.batch_size // 2)
+        while not stop.is_set() and (
+            self._window_room() < wanted or self.recorder.backlog() >= 2 * self.config.batch_size
+        ):
+            self._changed.clear()
+            await _wait_either(self._changed, stop)
+
+    async def _settled(self, stop: asyncio.Event) -> None:
+        """Until every claimed delivery is recorded (or the worker stops)."""
+        while self._busy() and not stop.is_set():
+            self._changed.clear()
+            await _wait_either(self._changed, stop)
+
+    async def _claim_something(self, stop: asyncio.Event) -> bool:
+        room = self._window_room()
+        if room <= 0:
+            return True
         self._batches += 1
         token = f"{self.name}/{self._batches}"
-        claimed = await self.db.run(self._claim_batch, token)
+        claimed = await self.db.run(self._claim_batch, token, room)
         if claimed is None:
             return False
         claims, messages = claimed
-        claimed_at = time.monotonic()
-        results = await self._deliver_batch(token, claims, messages, stop)
-        if results:
-            await self._record(results)
-        if self.measure:
-            done = time.monotonic()
-            self.stats.latencies.extend(done - claimed_at for r in results if r.outcome == "sent")
         self.stats.batches += 1
+        lease = self._leases[token] = TokenLease(
+            len(claims), self.clock() + dt.timedelta(seconds=self.config.lease_seconds)
+        )
+        lease.claimed_at = time.monotonic()
+        for claim in claims:
+            task = asyncio.create_task(self._deliver_safely(claim, messages[claim.id], stop))
+            self._deliveries.add(task)
+            task.add_done_callback(self._delivered)
         return True
 
-    # --- one batch ------------------------------------------------------------------
+    def _delivered(self, task: asyncio.Task[Result]) -> None:
+        self._deliveries.discard(task)
+        self._changed.set()
+
+    async def _drain(self) -> None:
+        """The sends already handed to a sink finish; every result is recorded."""
+        if self._deliveries:
+            await asyncio.gather(*self._deliveries, return_exceptions=True)
+        await self.recorder.flush()
+
+    async def _abandon(self) -> None:
+        """On the way out by an error: stop what is left (its leases will expire)."""
+        for task in list(self._deliveries):
+            task.cancel()
+        if self._deliveries:
+            await asyncio.gather(*self._deliveries, return_exceptions=True)
+        await self.recorder.close()
+
+    # --- one delivery ---------------------------------------------------------------
 
     def _sweep(self, now: dt.datetime) -> int:
         with self.engine.begin() as conn:
             return outbox.sweep_expired(conn, now)
 
     def _claim_batch(
-        self, token: str
+        self, token: str, limit: int
     ) -> tuple[list[Claim], dict[int, Message | DeliveryError]] | None:
         with self.engine.begin() as conn:
             claims = outbox.claim_due(
                 conn,
                 token=token,
                 now=self.clock(),
-                limit=self.config.batch_size,
+                limit=limit,
                 lease_seconds=self.config.lease_seconds,
             )
             if not claims:
@@ -211,36 +295,22 @@ class Worker:
                 self._channels.update(load_channels(conn, list(missing)))
             return claims, build_messages(conn, claims, self._channels)
 
-    async def _deliver_batch(
-        self,
-        token: str,
-        claims: list[Claim],
-        messages: dict[int, Message | DeliveryError],
-        stop: asyncio.Event,
-    ) -> list[Result]:
-        gate = asyncio.Semaphore(self.config.concurrency)
-
-        async def one(claim: Claim) -> Result | None:
-            result = await self._deliver(claim, messages[claim.id], stop, gate)
-            return None if self.config.record_each else result
-
-        renewer = asyncio.create_task(self._renew_leases(token))
+    async def _deliver_safely(
+        self, claim: Claim, message: Message | DeliveryError, stop: asyncio.Event
+    ) -> Result:
+        """:meth:`_deliver`; a bug of the worker's own is recorded as the attempt's failure
+        (retried as any unexpected error), so that its claim leaves the window."""
+        started = self.clock()
         try:
-            done = await asyncio.gather(*(one(c) for c in claims))
-            return [result for result in done if result is not None]
-        finally:
-            renewer.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await renewer
+            return await self._deliver(claim, message, stop)
+        except Exception as error:
+            log.exception("delivery %d: the worker failed", claim.id)
+            return await self._finish(self._failure(claim, error, started))
 
     async def _deliver(
-        self,
-        claim: Claim,
-        message: Message | DeliveryError,
-        stop: asyncio.Event,
-        gate: asyncio.Semaphore,
+        self, claim: Claim, message: Message | DeliveryError, stop: asyncio.Event
     ) -> Result:
-        """Wait for the budget (not holding a place in ``gate``), then send within it."""
+        """Wait for the budget (not holding a place in the gate), then send within it."""
         started = self.clock()
         if isinstance(message, DeliveryError):
             return await self._finish(self._failure(claim, message, started))
@@ -250,22 +320,26 @@ class Worker:
         except Exception as error:  # unknown errors are transient for the retry policy
             return await self._finish(self._failure(claim, error, started))
         while True:
-            async with gate:
+            async with self._gate:
                 if stop.is_set():
-                    return self._released(claim, started, self.clock())
+                    return await self._finish(self._released(claim, started, self.clock()))
                 try:
                     wait = await self._take_budget(limits)
                 except DBAPIError as error:  # no budget without the database: give it back
                     log.warning("rate limiter unavailable: %s", error.orig)
-                    return self._released(claim, started, self.clock())
+                    return await self._finish(self._released(claim, started, self.clock()))
                 if wait <= 0:
                     # the tokens were taken off the loop; a 429 that came meanwhile wins
                     wait = self.limiter.held_for(limits, self.clock()) if limits else 0.0
-                if wait <= 0:  # nothing awaited between this check and the send's start
+                if wait <= 0:  # nothing awaited between these checks and the send's start
+                    now = self.clock()
+                    if now >= self._leases[claim.token].until:  # no longer ours to send
+                        self.stats.lapsed += 1
+                        return await self._finish(self._released(claim, started, now))
                     return await self._finish(await self._send(claim, sink, message, limits))
             if wait > self.config.max_rate_wait or stop.is_set():
                 due = self.clock() + dt.timedelta(seconds=wait)
-                return self._released(claim, started, due)
+                return await self._finish(self._released(claim, started, due))
             await asyncio.sleep(wait)
 
     async def _take_budget(self, limits: list[RateLimit]) -> float:
@@ -275,8 +349,11 @@ class Worker:
         return await self.budgets.take(limits)
 
     async def _finish(self, result: Result) -> Result:
-        if self.config.record_each:  # still inside the gate: at most `concurrency` unrecorded
-            await self._record([result])
+        """Hand the result to the recorder; with ``record_each``, wait until it is written
+        (still inside the gate: at most ``concurrency`` sends unrecorded)."""
+        recorded = self.recorder.add(result, wait=self.config.record_each)
+        if recorded is not None:
+            await recorded
         return result
 
     async def _send(
@@ -350,26 +427,51 @@ class Worker:
         released = AttemptOutcome.RELEASED
         return Result(claim, released, started, self.clock(), due_at=due, worker=self.name)
 
-    async def _renew_leases(self, token: str) -> None:
+    async def _renew_leases(self) -> None:
+        """Push the leases of every claim not yet recorded, a third of a lease at a time."""
         period = self.config.lease_seconds / 3
         while True:
             await asyncio.sleep(period)
+            tokens = [token for token, lease in self._leases.items() if lease.outstanding]
+            if not tokens:
+                continue
             until = self.clock() + dt.timedelta(seconds=self.config.lease_seconds)
             try:
-                await self.db.run(self._renew, token, until)
+                await self.db.run(self._renew, tokens, until)
             except DBAPIError as error:
                 log.warning("could not renew leases: %s", error.orig)
+                continue
+            for token in tokens:
+                if token in self._leases:
+                    self._leases[token].until = until
 
-    def _renew(self, token: str, until: dt.datetime) -> int:
+    def _renew(self, tokens: list[str], until: dt.datetime) -> int:
         with self.engine.begin() as conn:
-            return outbox.renew_leases(conn, [token], until)
+            return outbox.renew_leases(conn, tokens, until)
 
     def _record_batch(self, results: list[Result]) -> int:
         with self.engine.begin() as conn:
             return outbox.record_results(conn, results)
 
     async def _record(self, results: list[Result]) -> None:
-        """Write the batch's results, insisting through database trouble (sends happened)."""
+        """Write results, insisting through database trouble (the sends happened); then
+        the claims they end leave the window."""
+        try:
+            await self._write(results)
+        finally:
+            done = time.monotonic()
+            for result in results:
+                lease = self._leases.get(result.claim.token)
+                if lease is None:
+                    continue
+                if self.measure and result.outcome == AttemptOutcome.SENT:
+                    self.stats.latencies.append(done - lease.claimed_at)
+                lease.outstanding -= 1
+                if lease.outstanding <= 0:
+                    del self._leases[result.claim.token]
+            self._changed.set()
+
+    async def _write(self, results: list[Result]) -> None:
         for attempt in range(1, 9):
             try:
                 self.stats.stale += await self.db.run(self._record_batch, results)
@@ -429,6 +531,78 @@ class Worker:
             self._listener = None
 
 
+@dataclass
+class TokenLease:
+    """The claims made under one token: how many are not yet recorded, and until when
+    the database holds them for this worker (as last renewed)."""
+
+    outstanding: int
+    until: dt.datetime
+    claimed_at: float = 0.0
+
+
+class Recorder:
+    """Records results as they come, one write at a time (a group commit).
+
+    A result handed over while a write is under way goes into the next one, so
+    under load a write carries many results and an idle worker's lone result is
+    written at once. ``write`` insists through database trouble on its own.
+    """
+
+    def __init__(self, write: Callable[[list[Result]], Awaitable[None]]) -> None:
+        self.write = write
+        self._pending: list[Result] = []
+        self._waiters: list[asyncio.Future[None]] = []
+        self._writing = 0
+        self._task: asyncio.Task[None] | None = None
+
+    def add(self, result: Result, *, wait: bool = False) -> asyncio.Future[None] | None:
+        """Queue ``result``; with ``wait``, a future done once it is written."""
+        self._pending.append(result)
+        waiter = None
+        if wait:
+            waiter = asyncio.get_running_loop().create_future()
+            self._waiters.append(waiter)
+        if self._task is None or self._task.done():
+            self._task = asyncio.create_task(self._writes())
+        return waiter
+
+    def backlog(self) -> int:
+        """Results handed over and not yet written."""
+        return len(self._pending) + self._writing
+
+    def busy(self) -> bool:
+        return self.backlog() > 0
+
+    async def flush(self) -> None:
+        """Until every result handed over so far is written."""
+        while self._task is not None and not self._task.done():
+            await asyncio.shield(self._task)
+
+    async def close(self) -> None:
+        """Stop writing (on the way out by an error: what is left waits for its lease)."""
+        if self._task is not None and not self._task.done():
+            self._task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._task
+
+    async def _writes(self) -> None:
+        while self._pending:
+            await asyncio.sleep(0)  # the sends ending in this turn of the loop join the write
+            results, waiters = self._pending, self._waiters
+            self._pending, self._waiters = [], []
+            self._writing = len(results)
+            try:
+                await self.write(results)
+            except Exception:  # a bug must not stop the writes: the leases will expire
+                log.exception("could not record %d results", len(results))
+            finally:
+                self._writing = 0
+                for waiter in waiters:
+                    if not waiter.done():
+                        waiter.set_result(None)
+
+
 class Budgets:
     """Takes the rate budgets of the sends that ask together in one transaction.
 
@@ -444,23 +618,40 @@ class Budgets:
         self.db = db
         self.clock = clock
         self._asks: list[tuple[list[RateLimit], asyncio.Future[float]]] = []
+        self._renew: dict[str, RateLimit] = {}
         self._round: asyncio.Task[None] | None = None
 
     async def take(self, limits: list[RateLimit]) -> float:
-        """0 once a token of every budget is taken, else the seconds to wait (none taken)."""
+        """0 once a token of every budget is taken, else the seconds to wait (none taken).
+
+        A token leased to this process is spent at once, without the database; a
+        lease running low is renewed in the background, before it runs out.
+        """
+        now = self.clock()
+        if self.limiter.take_leased(limits, now):
+            low = self.limiter.running_low(limits, now)
+            if low:
+                self._renew.update({lim.key: lim for lim in low})
+                self._start()
+            return 0.0
         answer: asyncio.Future[float] = asyncio.get_running_loop().create_future()
         self._asks.append((limits, answer))
-        if self._round is None or self._round.done():
-            self._round = asyncio.create_task(self._rounds())
+        self._start()
         return await answer
 
+    def _start(self) -> None:
+        if self._round is None or self._round.done():
+            self._round = asyncio.create_task(self._rounds())
+
     async def _rounds(self) -> None:
-        while self._asks:
+        while self._asks or self._renew:
             asks, self._asks = self._asks, []
+            renew, self._renew = list(self._renew.values()), {}
             try:
-                waits = await self.db.run(
-                    self.limiter.try_acquire_many, [limits for limits, _ in asks], self.clock()
-                )
+                acquire = self.limiter.try_acquire_many
+                if renew:
+                    acquire = functools.partial(acquire, renew=renew)
+                waits = await self.db.run(acquire, [limits for limits, _ in asks], self.clock())
             except Exception as error:  # every ask of the round hears of it
                 for _, answer in asks:
                     if not answer.done():
@@ -481,6 +672,18 @@ def error_kind_of(error: BaseException) -> str:
 async def _next_notification(listener: Any, seconds: float) -> None:
     async for _ in listener.notifies(timeout=seconds, stop_after=1):
         return
+
+
+async def _wait_either(first: asyncio.Event, second: asyncio.Event) -> None:
+    """Until either event is set."""
+    if first.is_set() or second.is_set():
+        return
+    waits = [asyncio.ensure_future(first.wait()), asyncio.ensure_future(second.wait())]
+    try:
+        await asyncio.wait(waits, return_when=asyncio.FIRST_COMPLETED)
+    finally:
+        for task in waits:
+            task.cancel()
 
 
 async def _sleep_or_stop(stop: asyncio.Event, seconds: float) -> None:
