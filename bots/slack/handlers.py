@@ -250,9 +250,34 @@ class SlackHandlers:
         await self._open_form(context[RECORD], str(shortcut.get("trigger_id", "")), user, user,
                               context[NOW], context.get("client"))  # fmt: skip
 
+    def _refusal(self, body: dict[str, Any]) -> str | None:
+        """Why the button in ``body`` does not count, or None when it does.
+
+        A moderation button counts only in the secretariat's channel, and, when
+        ``[hub] slack_moderators`` lists anyone, only from them: a copy of the message
+        forwarded elsewhere, or a user who merely sees it, cannot approve.
+        """
+        hub = self.settings.hub
+        user = str((body.get("user") or {}).get("id", ""))
+        place = body.get("channel") or {}
+        channel = str((body.get("container") or {}).get("channel_id") or place.get("id", ""))
+        secretariat = self.settings.channels.get(hub.secretariat_channel or "")
+        names = {channel, f"#{place.get('name', '')}", str(place.get("name", ""))}
+        if secretariat is None or secretariat.platform != PLATFORM:
+            return "there is no Slack secretariat channel"
+        if secretariat.target not in names - {"", "#"}:
+            return f"pressed in {channel or 'no channel'}, not the secretariat's channel"
+        if hub.slack_moderators and user not in hub.slack_moderators:
+            return f"{user or 'someone'} is not one of [hub] slack_moderators"
+        return None
+
     async def on_moderation(self, ack: AsyncAck, body: dict[str, Any], context: Ctx) -> None:
         await ack()
         user = str((body.get("user") or {}).get("id", ""))
+        refusal = self._refusal(body)
+        if refusal is not None:
+            log.warning("slack: a moderation button was ignored: %s", refusal)
+            return
         for action in body.get("actions") or []:
             if action.get("action_id") in (APPROVE_ACTION, DECLINE_ACTION):
                 outcome = await asyncio.to_thread(
@@ -264,6 +289,10 @@ class SlackHandlers:
     async def on_edit(self, ack: AsyncAck, body: dict[str, Any], context: Ctx) -> None:
         """Edit: the item in a modal, for the secretariat to correct before deciding."""
         await ack()
+        refusal = self._refusal(body)
+        if refusal is not None:
+            log.warning("slack: an edit button was ignored: %s", refusal)
+            return
         client = context.get("client")
         action = (body.get("actions") or [{}])[0]
         value = str(action.get("value", ""))
@@ -295,6 +324,12 @@ class SlackHandlers:
         try:
             where = json.loads(str(view.get("private_metadata") or "{}"))
         except ValueError:
+            return
+        # The form was opened from a button that counted; its submission is checked again.
+        pressed = {"user": body.get("user"), "container": {"channel_id": where.get("channel")}}
+        refusal = self._refusal(pressed)
+        if refusal is not None:
+            log.warning("slack: an edit was ignored: %s", refusal)
             return
         values = form_values(view)
         now = context[NOW]

@@ -98,7 +98,9 @@ class BoltHub:
 
 
 @asynccontextmanager
-async def bolt_hub(engine: Engine, *, socket: bool) -> AsyncIterator[BoltHub]:
+async def bolt_hub(
+    engine: Engine, *, socket: bool, moderators: tuple[str, ...] = ()
+) -> AsyncIterator[BoltHub]:
     clock = SteppingClock()
     slack = SlackSocketStandIn(clock=clock.seconds)
     for channel_id, name in (("C0SECRET", "secretariat"), ("C0NEWS", "news"),
@@ -111,7 +113,9 @@ async def bolt_hub(engine: Engine, *, socket: bool) -> AsyncIterator[BoltHub]:
             update={
                 "channels": {k: c for k, c in settings.channels.items() if c.platform == "slack"},
                 "routes": [r.model_copy(update={"to": ["slack_news"]}) for r in settings.routes],
-                "hub": settings.hub.model_copy(update={"slack_mode": mode}),
+                "hub": settings.hub.model_copy(
+                    update={"slack_mode": mode, "slack_moderators": list(moderators)}
+                ),
                 "secrets": {**settings.secrets, "SLACK_APP_TOKEN": APP_TOKEN},
             }
         )
@@ -197,6 +201,45 @@ def test_http_a_member_submits_through_the_modal_and_a_moderator_approves(engine
             assert updated.edited and f"approved by <@{SECRETARY}>" in updated.text
             assert all(b["type"] != "actions" for b in updated.blocks)
             assert any("Quito" in m.text for m in hub.slack.messages("C0NEWS"))
+
+    run(scenario)
+
+
+def test_a_moderation_button_counts_only_in_the_secretariat_and_from_a_moderator(
+    engine: Engine,
+) -> None:
+    def status(item_id: int) -> str:
+        with transaction(engine) as session:
+            item = session.get(Item, item_id)
+            assert item is not None
+            return item.status
+
+    async def scenario() -> None:
+        async with bolt_hub(engine, socket=False, moderators=(SECRETARY,)) as hub:
+            text = (
+                "submit Budget week in Dakar | Dakar opens its budget week. | https://dakar.example"
+            )
+            assert await hub.post(command_body("/iopd", text, MEMBER, "C0GENERAL", "t-1")) == 200
+            await hub.process()
+            item, (notice, actions) = assert_pending_and_announced(hub, "Budget week in Dakar")
+            approve = next(e for e in actions["elements"] if e["action_id"] == "hub_approve")
+            edit = next(e for e in actions["elements"] if e["action_id"] != "hub_approve"
+                        and e["action_id"] != "hub_decline")  # fmt: skip
+            refused = [
+                click(approve, SECRETARY, "C0GENERAL", notice.ts),  # a copy in another channel
+                click(approve, MEMBER, "C0SECRET", notice.ts),  # someone who only sees it
+                click(edit, MEMBER, "C0SECRET", notice.ts),
+            ]
+            for pressed in refused:
+                assert await hub.post(interaction_body(pressed)) == 200
+                await hub.process()
+                assert status(item.id) == "pending"
+            assert hub.slack.views == []  # the edit form was not opened for them
+            assert not hub.slack.messages("C0SECRET")[0].edited
+            pressed = click(approve, SECRETARY, "C0SECRET", notice.ts)
+            assert await hub.post(interaction_body(pressed)) == 200
+            await hub.process()
+            assert status(item.id) == "approved"
 
     run(scenario)
 

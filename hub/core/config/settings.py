@@ -81,6 +81,12 @@ class HubSection(_Strict):
     # app-level token (xapp-...) read from the environment variable named here.
     slack_mode: Literal["http", "socket"] = "http"
     slack_app_token_env: Annotated[str, Field(pattern=r"^[A-Z][A-Z0-9_]*$")] = "SLACK_APP_TOKEN"
+    # Slack user ids (U...) whose Approve, Decline and Edit buttons count; the buttons count
+    # only in the secretariat's channel. Empty: anyone who can see that channel (then keep it
+    # private).
+    slack_moderators: list[Annotated[str, Field(pattern=r"^[UW][A-Z0-9]{2,}$")]] = Field(
+        default_factory=list
+    )
     # CIDR blocks a member-owned feed may point into (internal feeds); empty: public only.
     fetch_allow_private: list[str] = Field(default_factory=list)
 
