@@ -393,8 +393,20 @@ class Crew:
                 self.after_accept_by_platform[self.plan.platform_of[entry["delivery_id"]]] += 1
         self.start()
 
+    def _wait_started(self, process: subprocess.Popen[bytes], timeout: float = 60.0) -> None:
+        """Until ``process`` says it started (or ended): a SIGTERM during Python's start-up
+        ends it before its handler exists (-15), which says nothing about the worker."""
+        said = re.compile(rf"worker \S+:{process.pid}:\S+ started")
+        limit = time.monotonic() + timeout
+        while process.poll() is None and time.monotonic() < limit:
+            if said.search(self.log.read_text(errors="replace")):
+                return
+            time.sleep(0.1)
+
     def stop(self) -> list[int]:
         codes = []
+        for process in self.running:
+            self._wait_started(process)
         for process in self.running:
             process.send_signal(signal.SIGTERM)
         for process in self.running:

@@ -205,8 +205,8 @@ def test_a_wired_outside_job_runs_once_after_its_record(engine):
 
 def test_only_one_leader_at_a_time(engine, database_url):
     other_engine = make_engine(database_url)
+    one, two = Leadership(engine, name="one"), Leadership(other_engine, name="two")
     try:
-        one, two = Leadership(engine, name="one"), Leadership(other_engine, name="two")
         assert one.acquire(MONDAY_0900_MADRID) is True
         assert two.acquire(MONDAY_0900_MADRID) is False
         assert one.acquire(MONDAY_0900_MADRID + dt.timedelta(seconds=30)) is True
@@ -214,7 +214,9 @@ def test_only_one_leader_at_a_time(engine, database_url):
         assert two.acquire(MONDAY_0900_MADRID + dt.timedelta(seconds=31)) is True
         assert one.acquire(MONDAY_0900_MADRID + dt.timedelta(seconds=32)) is False
         two.release()
-    finally:
+    finally:  # a failed check leaves no lock connection open for a later test to trip on
+        one.release()
+        two.release()
         other_engine.dispose()
 
 

@@ -175,7 +175,17 @@ class Leadership:
                     .where(runs.c.job == LEADER_JOB, runs.c.outcome == self.name)
                     .values(outcome="", finished_at=dt.datetime(1970, 1, 1, tzinfo=dt.UTC))
                 )
-        self._drop_connection()  # closing the connection frees the advisory lock
+        if self._connection is not None and self.leading:
+            # Unlocked here, at once: a closed connection frees the lock only when its
+            # server process has ended, a moment later, when another may already ask.
+            try:
+                self._connection.execute(
+                    text("SELECT pg_advisory_unlock(:key)"), {"key": ADVISORY_LOCK_KEY}
+                )
+                self._connection.commit()
+            except Exception as exc:  # a lost connection frees the lock by itself
+                log.debug("scheduler %s: unlock failed: %s", self.name, exc)
+        self._drop_connection()
         self.leading = False
 
     def _drop_connection(self) -> None:
