@@ -109,3 +109,26 @@ def test_a_command_for_another_bot_is_not_taken_and_the_application_never_sends(
 
     with pytest.raises(BadRequest, match="outbox"):
         asyncio.run(send())
+
+
+class Broken(Exception):
+    """The assistant failed."""
+
+
+def test_a_failing_handler_leaves_the_update_to_be_retried(
+    engine: Engine, configured: Settings
+) -> None:
+    assistant = Assistant.from_knowledge(KNOWLEDGE)
+    handlers = TelegramHandlers(engine, configured, assistant, "hub_standin_bot")
+    asked = said("/help")
+
+    def broken(language: str) -> str:
+        raise Broken(language)
+
+    handlers.assistant.help = broken  # type: ignore[method-assign, assignment]
+    with pytest.raises(Broken):  # the inbox records the failure and tries again later
+        asyncio.run(handlers(asked, NOW))
+    assert replies(engine) == []
+    handlers.assistant = Assistant.from_knowledge(KNOWLEDGE)
+    asyncio.run(handlers(asked, NOW))
+    assert len(replies(engine)) == 1
