@@ -14,6 +14,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from alembic import command
 from sqlalchemy import Engine, select
 from telegram.error import BadRequest
 
@@ -23,7 +24,7 @@ from hub.core.assistant import Assistant
 from hub.core.bus.inbox import InboxRecord
 from hub.core.config.catalog import sync_config
 from hub.core.config.settings import Settings
-from hub.core.db import transaction
+from hub.core.db import _alembic_config, transaction, upgrade
 from hub.core.models import BotConversation, Delivery, Item
 
 KNOWLEDGE = Path(__file__).parents[2] / "config" / "knowledge"
@@ -132,3 +133,29 @@ def test_a_failing_handler_leaves_the_update_to_be_retried(
     handlers.assistant = Assistant.from_knowledge(KNOWLEDGE)
     asyncio.run(handlers(asked, NOW))
     assert len(replies(engine)) == 1
+
+
+def test_a_form_begun_before_the_upgrade_goes_on_after_it(
+    engine: Engine, configured: Settings
+) -> None:
+    command.downgrade(_alembic_config(engine), "0017")
+    with transaction(engine) as session:  # the hand-written /submit's row, at its text step
+        session.add(
+            BotConversation(
+                platform="telegram", chat_key=str(CHAT), kind="submit", step="text",
+                data={"last_update": "1", "title": "Congress in Quito"}, updated_at=NOW,
+            )
+        )  # fmt: skip
+    upgrade(engine)
+    assert rows(engine) == {
+        f"conv:submit:[{CHAT}]": ("submit", "text"),
+        f"chat:{CHAT}": ("chat_data", "-"),
+    }
+    handlers = TelegramHandlers(
+        engine, configured, Assistant.from_knowledge(KNOWLEDGE), "hub_standin_bot"
+    )
+    for text in ("Five days in the Andes.", "/skip", "/skip"):
+        asyncio.run(handlers(said(text), NOW))
+    with transaction(engine) as session:
+        [item] = session.scalars(select(Item)).all()
+        assert item.title == "Congress in Quito"
