@@ -1,36 +1,60 @@
-"""What the hub does with a Telegram update from the inbox.
+"""What the hub does with a Telegram update from the inbox: python-telegram-bot's Application.
 
-Private chats: free text goes to the assistant; ``/next``, ``/events`` and
-``/awards`` ask the assistant that question in the member's language;
-``/help`` (and ``/start``) say what can be asked; ``/language xx`` stores the
-member's language; ``/preferences`` answers with the member's own signed link
-to their preferences page; ``/submit`` starts a conversation (title, text, link,
-image link; ``/skip`` and ``/cancel``) whose state lives in
-``bot_conversations``, so a restart loses nothing, and ends in a pending item
-of the ``telegram_submissions`` source. Groups: the bot answers when
-mentioned (``@bot``) or when a command is addressed to it.
+Each update stored in the inbox (webhook or polling, :mod:`bots.telegram.ingress`)
+is replayed into one PTB ``Application`` built without an updater
+(:meth:`TelegramHandlers.__call__`: ``Update.de_json`` then
+``Application.process_update``); its handlers are PTB's:
 
-Replies go through the outbox to the chat the update came from. Each update
-is handled once even if processed twice: replies carry the update's id in
-their dedup key, and a conversation remembers the last update it took.
+- private chats: ``CommandHandler``\\ s for ``/help`` and ``/start`` (what can be
+  asked), ``/next``, ``/events`` and ``/awards`` (that question to the assistant
+  in the member's language), ``/language xx`` (stored), ``/preferences`` (the
+  member's own signed link), any other command (help); a ``MessageHandler``
+  (``filters.TEXT & ~filters.COMMAND``) gives free text to the assistant;
+- ``/submit``: a ``ConversationHandler`` (title, text, link, image link;
+  ``/skip`` and ``/cancel``) whose state and answers persist in the hub's
+  database (:class:`bots.telegram.persistence.HubPersistence`), so a restart
+  continues it; it ends in a pending item of the ``telegram_submissions`` source;
+- groups: ``/next``, ``/events``, ``/awards`` addressed to the bot, and messages
+  that mention it (``filters.Mention``).
+
+The Application never speaks to Telegram itself: its bot's request object
+(:class:`OutboxOnly`) answers ``getMe`` with the identity the bots role learned
+and refuses any other method, because every reply goes through the outbox to
+the chat the update came from. Each update is handled once even if processed
+twice: replies carry the update's id in their dedup key, and the conversation
+remembers the last update it took (``chat_data["last_update"]``).
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextvars
 import datetime as dt
+import json
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import Engine, select
-from sqlalchemy.orm import Session
+from telegram import Bot, Update
+from telegram.ext import (
+    Application,
+    ApplicationBuilder,
+    BaseHandler,
+    CommandHandler,
+    ContextTypes,
+    ConversationHandler,
+    MessageHandler,
+    filters,
+)
+from telegram.request import BaseRequest, RequestData
 
 from bots.answering import ChatQuestion, answer_into_chat, find_member, say_into_chat
 from bots.chat_news import submit_from_chat, told
 from bots.i18n import N_
 from bots.i18n import say as in_language
 from bots.preferences import preferences_reply
+from bots.telegram.persistence import HubPersistence
 from hub.core.assistant.assistant import Assistant
 from hub.core.bus.inbox import InboxRecord
 from hub.core.db import transaction
@@ -41,6 +65,8 @@ log = logging.getLogger(__name__)
 PLATFORM = "telegram"
 SOURCE = "telegram_submissions"
 LANGUAGES = ("en", "es", "fr", "ca", "pt")
+BOT_ID = 1
+"""The id of the Application's own bot when the hub runs without learning Telegram's."""
 
 COMMAND_QUESTIONS = {
     "next": N_("When is the next event?"),
@@ -61,21 +87,11 @@ PROMPTS = {
 }
 """What the bot says in the /submit and /language conversations, in English."""
 STEPS = ("title", "text", "link", "image")
+Context = ContextTypes.DEFAULT_TYPE
 
 
 def prompt(key: str, language: str) -> str:
     return in_language(language, PROMPTS[key])
-
-
-def command_of(text: str, bot_username: str | None) -> tuple[str, str] | None:
-    """(command, argument) of ``/cmd@bot arg``; None if not a command or for another bot."""
-    if not text.startswith("/"):
-        return None
-    head, _, rest = text.partition(" ")
-    name, _, addressee = head[1:].partition("@")
-    if addressee and bot_username and addressee.lower() != bot_username.lower():
-        return None
-    return name.lower(), rest.strip()
 
 
 def telegram_lane(record: InboxRecord) -> str:
@@ -87,32 +103,132 @@ def telegram_lane(record: InboxRecord) -> str:
     return "other"
 
 
+class OutboxOnly(BaseRequest):
+    """The Application bot's transport: ``getMe`` is answered with the hub's own idea of
+    the bot (PTB's ``CommandHandler`` reads its username to tell ``/next@us`` from
+    ``/next@another_bot``); every other method is refused, because replies go through
+    the outbox, which retries, rate-limits and records them."""
+
+    def __init__(self, username: str | None) -> None:
+        self.username = username or ""
+
+    async def initialize(self) -> None:
+        return None
+
+    async def shutdown(self) -> None:
+        return None
+
+    @property
+    def read_timeout(self) -> float | None:
+        return None
+
+    async def do_request(
+        self,
+        url: str,
+        method: str,
+        request_data: RequestData | None = None,
+        read_timeout: Any = None,
+        write_timeout: Any = None,
+        connect_timeout: Any = None,
+        pool_timeout: Any = None,
+    ) -> tuple[int, bytes]:
+        if url.endswith("/getMe"):
+            me = {"id": BOT_ID, "is_bot": True, "first_name": "IOPD hub", "username": self.username}
+            return 200, json.dumps({"ok": True, "result": me}).encode()
+        why = "Bad Request: the hub's replies go through the outbox"
+        refusal = {"ok": False, "error_code": 400, "description": why}
+        return 400, json.dumps(refusal).encode()
+
+
+@dataclass
+class Turn:
+    """The inbox record being processed, its time, and what a handler raised."""
+
+    record: InboxRecord
+    now: dt.datetime
+    errors: list[BaseException] = field(default_factory=list)
+
+
+_turn: contextvars.ContextVar[Turn] = contextvars.ContextVar("telegram_turn")
+
+
+def chat_id_of(update: Update) -> int:
+    chat = update.effective_chat
+    assert chat is not None  # every handler here filters on a chat type
+    return chat.id
+
+
+def text_of(update: Update) -> str:
+    message = update.effective_message
+    return (message.text or "").strip() if message is not None else ""
+
+
 @dataclass
 class TelegramHandlers:
-    """The inbox handler for the ``telegram`` platform."""
+    """The inbox handler for the ``telegram`` platform: a PTB Application fed from the inbox."""
 
     engine: Engine
     settings: Any
     assistant: Assistant
     bot_username: str | None = None
+    application: Application[Any, Any, Any, Any, Any, Any] = field(init=False)
+    _started: asyncio.Lock = field(init=False, default_factory=asyncio.Lock)
+    _ready: bool = field(init=False, default=False)
+
+    def __post_init__(self) -> None:
+        request = OutboxOnly(self.bot_username)
+        bot = Bot(f"{BOT_ID}:outbox-only", request=request, get_updates_request=request)
+        self.application = (
+            ApplicationBuilder().bot(bot).updater(None).job_queue(None)
+            .persistence(HubPersistence(self.engine)).build()
+        )  # fmt: skip
+        for handler in self.handlers():
+            self.application.add_handler(handler)
+        self.application.add_error_handler(self._keep_error)
 
     async def __call__(self, record: InboxRecord, now: dt.datetime) -> None:
-        message = record.payload.get("message")
-        if not isinstance(message, dict):
-            return  # edits, channel posts...: nothing to do
-        chat = message.get("chat") or {}
-        if not isinstance(chat.get("id"), int):
+        async with self._started:
+            if not self._ready:  # loads the conversations and chat data kept in the database
+                await self.application.initialize()
+                self._ready = True
+        try:
+            update = Update.de_json(record.payload, self.application.bot)
+        except Exception as error:  # an update PTB cannot read: nothing to answer
+            log.warning("telegram: update %s not understood: %s", record.event_key, error)
             return
-        if "photo" in message and chat.get("type") == "private":
-            await self._photo(record, chat["id"], now)
-            return
-        if not isinstance(message.get("text"), str):
-            return
-        text = message["text"].strip()
-        if chat.get("type") == "private":
-            await self._private(record, chat["id"], text, message, now)
-        elif chat.get("type") in ("group", "supergroup"):
-            await self._group(record, chat["id"], text, now)
+        turn = Turn(record, now)
+        token = _turn.set(turn)
+        try:
+            await self.application.process_update(update)
+            await self.application.update_persistence()
+        finally:
+            _turn.reset(token)
+        if turn.errors:
+            raise turn.errors[0]  # the inbox retries the update
+
+    async def _keep_error(self, update: object, context: Context) -> None:
+        if context.error is not None:
+            _turn.get().errors.append(context.error)
+
+    def handlers(self) -> list[BaseHandler[Any, Any, Any]]:
+        private = filters.ChatType.PRIVATE
+        groups = filters.ChatType.GROUPS
+        questions = list(COMMAND_QUESTIONS)
+        found: list[BaseHandler[Any, Any, Any]] = [
+            self.submit_conversation(),
+            CommandHandler(["help", "start"], self.help, private),
+            CommandHandler("language", self.language, private),
+            CommandHandler(questions, self.command_question, private),
+            CommandHandler("preferences", self.preferences, private),
+            CommandHandler(["skip", "cancel"], self.nothing, private),
+            MessageHandler(private & filters.COMMAND, self.help),
+            MessageHandler(private & filters.TEXT, self.free_text),
+            CommandHandler(questions, self.group_question, groups),
+        ]
+        if self.bot_username:
+            mentioned = groups & filters.TEXT & filters.Mention(self.bot_username)
+            found.append(MessageHandler(mentioned, self.group_mention))
+        return found
 
     # --- language ----------------------------------------------------------------
 
@@ -147,157 +263,167 @@ class TelegramHandlers:
             prefs.data = {"language": language}
             prefs.updated_at = now
 
-    # --- private chats -------------------------------------------------------------
+    async def _who(self, update: Update) -> tuple[Member | None, str | None, str]:
+        """The member (if known), the language they chose (if any), and the one to use."""
+        member, chosen = await asyncio.to_thread(self._language, chat_id_of(update))
+        user = update.effective_user
+        sender = str((user.language_code if user else None) or "")[:2]
+        return member, chosen, chosen or (sender if sender in LANGUAGES else "en")
 
-    async def _private(
-        self, record: InboxRecord, chat_id: int, text: str, message: dict[str, Any],
-        now: dt.datetime,
-    ) -> None:  # fmt: skip
-        member, chosen = await asyncio.to_thread(self._language, chat_id)
-        sender_language = str((message.get("from") or {}).get("language_code") or "")[:2]
-        language = chosen or (sender_language if sender_language in LANGUAGES else "en")
-        command = command_of(text, self.bot_username)
-        say = self._sayer(record, chat_id, language, now)
-        if command is not None:
-            name, argument = command
-            if name in ("help", "start"):
-                await say(self.assistant.help(language))
-            elif name == "language":
-                wanted = argument.lower()[:2]
-                if wanted in LANGUAGES and len(argument.strip()) == 2:
-                    await asyncio.to_thread(self._set_language, chat_id, wanted, now)
-                    await say(prompt("language", wanted))
-                else:
-                    await say(prompt("language_usage", language))
-            elif name in COMMAND_QUESTIONS:
-                question = in_language(language, COMMAND_QUESTIONS[name])
-                await self._ask(record, chat_id, question, member, language, now)
-            elif name == "submit":
-                await asyncio.to_thread(self._start_submission, record, chat_id, now)
-                await say(prompt("title", language))
-            elif name == "preferences":
-                await say(preferences_reply(self.settings, member, language, now))
-            elif name in ("skip", "cancel"):
-                await self._continue(record, chat_id, text, member, language, now)
-            else:
-                await say(self.assistant.help(language))  # an unknown command: what we can do
-            return
-        if await self._continue(record, chat_id, text, member, language, now):
-            return
-        await self._ask(record, chat_id, text, member, chosen, now)
-
-    def _sayer(self, record: InboxRecord, chat_id: int, language: str, now: dt.datetime) -> Any:
-        async def say(text: str) -> None:
-            await asyncio.to_thread(
-                say_into_chat, self.engine, platform=PLATFORM, reply_to=str(chat_id), text=text,
-                language=language, dedup_key=f"tg:{record.event_key}:say", now=now,
-            )  # fmt: skip
-
-        return say
+    async def _say(self, update: Update, text: str, language: str) -> None:
+        turn = _turn.get()
+        await asyncio.to_thread(
+            say_into_chat, self.engine, platform=PLATFORM, reply_to=str(chat_id_of(update)),
+            text=text, language=language, dedup_key=f"tg:{turn.record.event_key}:say",
+            now=turn.now,
+        )  # fmt: skip
 
     async def _ask(
-        self, record: InboxRecord, chat_id: int, text: str, member: Member | None,
-        lang: str | None, now: dt.datetime,
-    ) -> None:  # fmt: skip
-        asked = ChatQuestion(PLATFORM, record.event_key, text, str(chat_id),
+        self, update: Update, text: str, member: Member | None, lang: str | None
+    ) -> None:
+        turn = _turn.get()
+        asked = ChatQuestion(PLATFORM, turn.record.event_key, text, str(chat_id_of(update)),
                              member.id if member else None, lang)  # fmt: skip
         await asyncio.to_thread(
-            answer_into_chat, self.engine, self.assistant, self.settings, asked, now
+            answer_into_chat, self.engine, self.assistant, self.settings, asked, turn.now
         )
+
+    # --- private chats -------------------------------------------------------------
+
+    async def help(self, update: Update, context: Context) -> None:
+        _, _, language = await self._who(update)
+        await self._say(update, self.assistant.help(language), language)
+
+    async def language(self, update: Update, context: Context) -> None:
+        _, _, language = await self._who(update)
+        argument = " ".join(context.args or [])
+        wanted = argument.lower()[:2]
+        if wanted in LANGUAGES and len(argument) == 2:
+            await asyncio.to_thread(self._set_language, chat_id_of(update), wanted, _turn.get().now)
+            await self._say(update, prompt("language", wanted), wanted)
+        else:
+            await self._say(update, prompt("language_usage", language), language)
+
+    async def command_question(self, update: Update, context: Context) -> None:
+        member, _, language = await self._who(update)
+        name = text_of(update)[1:].split()[0].split("@")[0].lower()
+        await self._ask(update, in_language(language, COMMAND_QUESTIONS[name]), member, language)
+
+    async def preferences(self, update: Update, context: Context) -> None:
+        member, _, language = await self._who(update)
+        reply = preferences_reply(self.settings, member, language, _turn.get().now)
+        await self._say(update, reply, language)
+
+    async def nothing(self, update: Update, context: Context) -> None:
+        """``/skip`` or ``/cancel`` with no form open: nothing to skip or cancel."""
+
+    async def free_text(self, update: Update, context: Context) -> None:
+        member, chosen, _ = await self._who(update)
+        await self._ask(update, text_of(update), member, chosen)
 
     # --- groups --------------------------------------------------------------------
 
-    async def _group(self, record: InboxRecord, chat_id: int, text: str, now: dt.datetime) -> None:
-        command = command_of(text, self.bot_username)
-        addressed = f"@{self.bot_username}".lower() if self.bot_username else None
-        if command is not None and command[0] in COMMAND_QUESTIONS:
-            question = COMMAND_QUESTIONS[command[0]]
-        elif addressed and addressed in text.lower():
-            question = " ".join(w for w in text.split() if w.lower() != addressed)
-        else:
-            return
-        await self._ask(record, chat_id, question, None, None, now)
+    async def group_question(self, update: Update, context: Context) -> None:
+        name = text_of(update)[1:].split()[0].split("@")[0].lower()
+        await self._ask(update, COMMAND_QUESTIONS[name], None, None)
+
+    async def group_mention(self, update: Update, context: Context) -> None:
+        addressed = f"@{self.bot_username}".lower()
+        question = " ".join(w for w in text_of(update).split() if w.lower() != addressed)
+        await self._ask(update, question, None, None)
 
     # --- the /submit conversation ---------------------------------------------------
 
-    async def _photo(self, record: InboxRecord, chat_id: int, now: dt.datetime) -> None:
-        """A photo sent in the form: its Bot API file URL would reveal the bot's token, so
-        the member is asked for a public link instead."""
-        _, chosen = await asyncio.to_thread(self._language, chat_id)
-        if await asyncio.to_thread(self._in_conversation, chat_id):
-            await self._sayer(record, chat_id, chosen or "en", now)(prompt("photo", chosen or "en"))
-
-    def _conversation(self, session: Session, chat_id: int) -> BotConversation | None:
-        return session.scalar(
-            select(BotConversation).where(
-                BotConversation.platform == PLATFORM,
-                BotConversation.chat_key == str(chat_id),
-                BotConversation.kind == "submit",
-            )
+    def submit_conversation(self) -> ConversationHandler[Any]:
+        private = filters.ChatType.PRIVATE
+        answer = private & filters.TEXT & ~filters.COMMAND
+        steps: dict[object, list[BaseHandler[Any, Any, Any]]] = {
+            step: [MessageHandler(answer, self.answer), CommandHandler("skip", self.answer)]
+            for step in STEPS
+        }
+        return ConversationHandler(
+            entry_points=[CommandHandler("submit", self.start_submission, private)],
+            states=steps,
+            fallbacks=[
+                CommandHandler("cancel", self.cancel_submission, private),
+                MessageHandler(private & filters.PHOTO, self.photo),
+            ],
+            allow_reentry=True,
+            per_user=False,  # one form per chat, as the steps' lane is the chat
+            name="submit",
+            persistent=True,
         )
 
-    def _in_conversation(self, chat_id: int) -> bool:
-        with transaction(self.engine) as session:
-            return self._conversation(session, chat_id) is not None
+    def _taken(self, context: Context) -> bool:
+        """Whether this update was taken already (processed twice); mark it taken."""
+        data = context.chat_data
+        assert data is not None
+        key = _turn.get().record.event_key
+        if data.get("last_update") == key:
+            return True
+        data["last_update"] = key
+        return False
 
-    def _start_submission(self, record: InboxRecord, chat_id: int, now: dt.datetime) -> None:
-        with transaction(self.engine) as session:
-            conversation = self._conversation(session, chat_id)
-            if conversation is None:
-                conversation = BotConversation(platform=PLATFORM, chat_key=str(chat_id),
-                                               kind="submit", step="title")  # fmt: skip
-                session.add(conversation)
-            conversation.step = "title"
-            conversation.data = {"last_update": record.event_key}
-            conversation.updated_at = now
+    async def start_submission(self, update: Update, context: Context) -> object:
+        _, _, language = await self._who(update)
+        assert context.chat_data is not None
+        context.chat_data.clear()
+        self._taken(context)
+        await self._say(update, prompt("title", language), language)
+        return "title"
 
-    async def _continue(
-        self, record: InboxRecord, chat_id: int, text: str, member: Member | None,
-        language: str, now: dt.datetime,
-    ) -> bool:  # fmt: skip
-        """Take ``text`` as the next answer of a running /submit; False if none runs."""
-        reply = await asyncio.to_thread(self._step, record, chat_id, text, member, language, now)
-        if reply is None:
-            return False
-        await self._sayer(record, chat_id, language, now)(reply)
-        return True
+    async def cancel_submission(self, update: Update, context: Context) -> object:
+        _, _, language = await self._who(update)
+        assert context.chat_data is not None
+        context.chat_data.clear()
+        await self._say(update, prompt("cancelled", language), language)
+        return ConversationHandler.END
 
-    def _step(
-        self, record: InboxRecord, chat_id: int, text: str, member: Member | None,
-        language: str, now: dt.datetime,
-    ) -> str | None:  # fmt: skip
+    async def photo(self, update: Update, context: Context) -> None:
+        """A photo sent in the form: its Bot API file URL would reveal the bot's token, so
+        the member is asked for a public link instead (the step stays)."""
+        _, _, language = await self._who(update)
+        await self._say(update, prompt("photo", language), language)
+
+    async def answer(self, update: Update, context: Context) -> object:
+        """The answer to the current step; the next step's question, or the item."""
+        if self._taken(context):
+            return None
+        data = context.chat_data
+        assert data is not None
+        member, _, language = await self._who(update)
+        step = str(data.get("step") or "title")
+        skipped = text_of(update).startswith("/skip")
+        if skipped and step in ("title", "text"):
+            await self._say(update, prompt(step, language), language)
+            return None
+        data[step] = "" if skipped else text_of(update)
+        following = STEPS[STEPS.index(step) + 1] if step != STEPS[-1] else None
+        if following is not None:
+            data["step"] = following
+            await self._say(update, prompt(following, language), language)
+            return following
+        reply = await asyncio.to_thread(self._submit, chat_id_of(update), dict(data), member,
+                                        language)  # fmt: skip
+        data.clear()
+        await self._say(update, reply, language)
+        return ConversationHandler.END
+
+    def _submit(
+        self, chat_id: int, data: dict[str, Any], member: Member | None, language: str
+    ) -> str:
+        turn = _turn.get()
         with transaction(self.engine) as session:
-            conversation = self._conversation(session, chat_id)
-            if conversation is None:
-                return None
-            data = dict(conversation.data or {})
-            if str(data.get("last_update")) == record.event_key:
-                return None  # this update was already taken (processed twice)
-            data["last_update"] = record.event_key
-            if text.startswith("/cancel"):
-                session.delete(conversation)
-                return prompt("cancelled", language)
-            skipped = text.startswith("/skip")
-            step = conversation.step
-            if skipped and step in ("title", "text"):
-                return prompt(step, language)
-            data[step] = "" if skipped else text
-            following = STEPS[STEPS.index(step) + 1] if step != STEPS[-1] else None
-            if following is not None:
-                conversation.step, conversation.data, conversation.updated_at = following, data, now
-                return prompt(following, language)
             try:
                 item = submit_from_chat(
                     session, self.settings, source_key=SOURCE, platform=PLATFORM,
-                    external_id=f"telegram:{chat_id}:{record.event_key}",
+                    external_id=f"telegram:{chat_id}:{turn.record.event_key}",
                     title=data.get("title", ""), text=data.get("text", ""),
                     link=data.get("link") or None, image_url=data.get("image") or None,
-                    reply_to=str(chat_id), member_id=member.id if member else None, now=now,
-                    language=language,
+                    reply_to=str(chat_id), member_id=member.id if member else None,
+                    now=turn.now, language=language,
                 )  # fmt: skip
             except SubmissionError as error:
-                session.delete(conversation)
                 return f"{error}. /submit"
-            session.delete(conversation)
             title = item.title if item is not None else data.get("title", "")
             return told("received", language, title=title)

@@ -187,10 +187,12 @@ class TelegramStandIn(LoopbackServer):
         entities = []
         if text.startswith("/"):
             entities.append({"type": "bot_command", "offset": 0, "length": len(text.split()[0])})
-        for word in text.split():
-            if word.startswith("@") and word != text.split()[0]:
-                at = text.index(word)
+        at = 0
+        for word in text.split():  # Bot API "MessageEntity": a mention anywhere, the first too
+            at = text.index(word, at)
+            if word.startswith("@") and len(word) > 1:
                 entities.append({"type": "mention", "offset": at, "length": len(word)})
+            at += len(word)
         if entities:
             message["entities"] = entities
         return {"update_id": self.last_update_id, "message": message}

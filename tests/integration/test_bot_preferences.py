@@ -13,6 +13,7 @@ from sqlalchemy import Engine, select
 from bots.chat_news import submit_from_chat
 from bots.slack.handlers import SlackHandlers
 from bots.telegram.handlers import TelegramHandlers
+from bots.telegram.standin import TelegramStandIn
 from hub.core.assistant import Assistant
 from hub.core.bus.inbox import InboxRecord
 from hub.core.config.catalog import sync_config
@@ -75,12 +76,12 @@ def replies(engine: Engine) -> list[dict[str, Any]]:
 
 
 def telegram_update(update_id: int, chat_id: int, text: str) -> InboxRecord:
-    message = {
-        "chat": {"id": chat_id, "type": "private"},
-        "text": text,
-        "from": {"id": chat_id, "language_code": "en"},
-    }
-    return InboxRecord(1, "telegram", str(update_id), {"message": message}, 1, NOW)
+    """An update as Telegram sends it (the stand-in's shape: ``bot_command`` entities...)."""
+    sent = TelegramStandIn(wall_clock=NOW.timestamp).member_update(
+        chat_id, text, language_code="en"
+    )
+    sent["update_id"] = update_id
+    return InboxRecord(1, "telegram", str(update_id), sent, 1, NOW)
 
 
 def link_in(text: str) -> str:

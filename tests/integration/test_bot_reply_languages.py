@@ -24,6 +24,7 @@ from visible_words import catalogue_words, english_left, words_in
 from bots.chat_news import tell_submitter
 from bots.slack.handlers import SlackHandlers, submit_modal
 from bots.telegram.handlers import TelegramHandlers
+from bots.telegram.standin import TelegramStandIn
 from hub.core.assistant import Assistant
 from hub.core.bus.inbox import InboxRecord
 from hub.core.config.catalog import sync_config
@@ -84,15 +85,21 @@ def settings() -> Settings:
     )
 
 
+MEMBER = TelegramStandIn(wall_clock=lambda: NOW.timestamp())
+"""Shapes the updates as Telegram sends them (``bot_command`` entities, ``message_id``...)."""
+
+
 def update(
     number: int, chat: int, text: str | None = None, photo: bool = False, language: str = "en"
 ) -> InboxRecord:
-    message: dict[str, object] = {
-        "chat": {"id": chat, "type": "private"},
-        "from": {"id": chat, "language_code": language},
-    }
-    message.update({"photo": [{"file_id": "f"}]} if photo else {"text": text})
-    return InboxRecord(number, "telegram", str(number), {"message": message}, 1, NOW)
+    sent = MEMBER.member_update(chat, text or "-", language_code=language)
+    if photo:  # Bot API "PhotoSize": each size has its unique id and dimensions
+        del sent["message"]["text"]
+        sent["message"]["photo"] = [
+            {"file_id": "f", "file_unique_id": "u", "width": 9, "height": 6}
+        ]
+    sent["update_id"] = number
+    return InboxRecord(number, "telegram", str(number), sent, 1, NOW)
 
 
 def slack_command(number: int, user: str, text: str) -> InboxRecord:
