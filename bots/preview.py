@@ -136,4 +136,5 @@ def shown_webhook(message: Message, channel: ChannelInfo) -> Shown:
         str(body.get("text") or ""),
         link if isinstance(link, str) else None,
         image if isinstance(image, str) else None,
+        str(body.get("html") or ""),
     )

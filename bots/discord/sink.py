@@ -15,6 +15,8 @@ sent again. The token is never in an error or a log line.
 from __future__ import annotations
 
 import hashlib
+import logging
+import re
 import time
 from collections.abc import Callable
 from typing import Any, ClassVar
@@ -30,6 +32,27 @@ from hub.core.ports import ChannelInfo, Message, RateLimit, Receipt
 
 API = "https://discord.com/api/v10"
 UNKNOWN_MESSAGE = 10008
+_WEBHOOK_TOKEN = re.compile(r"(/webhooks/\d+/)[^/?#\s\"']+")
+
+
+class RedactWebhookTokens(logging.Filter):
+    """Hide webhook tokens in log records: httpx logs every request's URL, and a
+    webhook's URL carries its token (``/webhooks/ID/TOKEN``)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        redacted = _WEBHOOK_TOKEN.sub(r"\1<redacted>", message)
+        if redacted != message:
+            record.msg, record.args = redacted, ()
+        return True
+
+
+def _install_redaction() -> None:
+    # Filters do not apply to records from child loggers: each URL-writing logger is named.
+    for name in ("httpx", "httpcore.http11", "httpcore.connection"):
+        logger = logging.getLogger(name)
+        if not any(isinstance(f, RedactWebhookTokens) for f in logger.filters):
+            logger.addFilter(RedactWebhookTokens())
 
 
 class DiscordSink:
@@ -53,6 +76,7 @@ class DiscordSink:
         self._token = token
         self._key = hashlib.sha256(f"{channel.target}:{token}".encode()).hexdigest()[:16]
         self._wall_clock = wall_clock
+        _install_redaction()
         self.client = httpx.AsyncClient(timeout=timeout, transport=transport)
 
     async def start(self) -> None:

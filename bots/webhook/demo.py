@@ -8,12 +8,17 @@ from bots.webhook.standin import StoredEvent, WebhookStandIn
 from hub.core.ports import ChannelInfo, ReceivedPost
 
 
-def event_to_html(title: str, text: str, link: str | None, image_url: str | None) -> str:
-    """An event as a receiver might show it: the title (linked), the text, the picture."""
+def event_to_html(
+    title: str, text: str, link: str | None, image_url: str | None, body_html: str = ""
+) -> str:
+    """An event as a receiver might show it: the title (linked), the hub's sanitised HTML
+    or else the text, the picture (callers sanitise the result again)."""
     shown = f"<b>{html.escape(title)}</b>"
     if link:
         shown = f'<a href="{html.escape(link)}">{shown}</a>'
-    if text:
+    if body_html:
+        shown += body_html
+    elif text:
         shown += "<br>" + html.escape(text).replace("\n", "<br>")
     if image_url:
         shown += f'<br><img src="{html.escape(image_url)}" alt="">'
@@ -26,7 +31,7 @@ def _post(stored: StoredEvent) -> ReceivedPost:
         channel=stored.channel,
         message_id=stored.id,
         text="\n".join(part for part in (stored.title, stored.text) if part),
-        html=event_to_html(stored.title, stored.text, stored.link, stored.image_url),
+        html=event_to_html(stored.title, stored.text, stored.link, stored.image_url, stored.html),
         edited=stored.updated,
         deleted=stored.deleted,
     )

@@ -39,6 +39,7 @@ class StoredEvent:
     text: str
     link: str | None
     image_url: str | None
+    html: str = ""
     updated: bool = False
     deleted: bool = False
 
@@ -147,6 +148,7 @@ class WebhookStandIn(LoopbackServer):
                 str(body.get("text") or ""),
                 body.get("link"),
                 body.get("image_url"),
+                str(body.get("html") or ""),
             )
         elif kind in (UPDATED, DELETED):
             found = self.stored.get(ident)
@@ -158,6 +160,7 @@ class WebhookStandIn(LoopbackServer):
                 found.title = str(body.get("title") or "")
                 found.text = str(body.get("text") or "")
                 found.link, found.image_url = body.get("link"), body.get("image_url")
+                found.html = str(body.get("html") or "")
                 found.updated = True
         else:
             raise Refused(400, f"unknown event {kind!r}")

@@ -1,4 +1,4 @@
-"""The four platforms' demo stand-ins, wired in ``hub.wiring.STANDINS`` and fed by the real sinks.
+"""The platforms' demo stand-ins, wired in ``hub.wiring.STANDINS`` and fed by the real sinks.
 
 What ``hub demo`` and the console rely on: a prepared channel accepts the
 stand-in's own secret, and ``posts()`` shows what arrived as a person would
@@ -20,6 +20,8 @@ TARGETS = {
     "telegram": "@oidp_demo",
     "mastodon": "oidp",
     "bluesky": "oidp.net",
+    "discord": "1234567890123456789",
+    "webhook": "https://intranet.example.org/hooks/iopd",
 }
 # PTB 22 warns about retry_after's future type while building RetryAfter.
 pytestmark = pytest.mark.filterwarnings("ignore:.*retry_after.*:DeprecationWarning")
@@ -45,7 +47,12 @@ def deliver(platform: str) -> list[ReceivedPost]:
             )
             first = await sink.send(message)
             await sink.send(
-                replace(message, title="Premio corregido", edit_of=first.platform_message_id)
+                replace(
+                    message,
+                    delivery_id=2,  # a correction is a delivery of its own
+                    title="Premio corregido",
+                    edit_of=first.platform_message_id,
+                )
             )
             await sink.close()
             return standin.posts()
