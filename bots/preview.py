@@ -57,7 +57,7 @@ def discord(message: Message, channel: ChannelInfo) -> Preview:
     ``{token}``."""
     from bots.discord.format import requests_for
 
-    return [r.as_json() for r in requests_for(message, _with_target(channel, "0"))]
+    return [r.as_json() for r in requests_for(message, _with_target(channel, "{webhook_id}"))]
 
 
 def webhook(message: Message, channel: ChannelInfo) -> Preview:
