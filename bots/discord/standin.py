@@ -81,6 +81,12 @@ def _too_long(path: list[str], limit: int) -> DiscordError:
     return DiscordError(400, {"code": 50035, "errors": tree, "message": "Invalid Form Body"})
 
 
+def _shown_path(request: web.Request) -> str:
+    """The path as recorded and shown in the console: the webhook's token left out."""
+    token = request.match_info.get("token", "")
+    return request.path.replace(f"/{token}", "/{token}", 1) if token else request.path
+
+
 def _text(value: Any) -> str:
     return str(value).strip() if value is not None else ""
 
@@ -145,7 +151,7 @@ class DiscordStandIn(LoopbackServer):
                 body = parsed
             answer = self._answer(request, webhook, token, body)
         except DiscordError as exc:
-            self.received.append(Received(request.method, request.path, body, exc.status))
+            self.received.append(Received(request.method, _shown_path(request), body, exc.status))
             headers = self._rate_headers(webhook)
             if exc.status == 429:
                 wait = float(exc.body.get("retry_after", 1.0))
@@ -154,7 +160,7 @@ class DiscordStandIn(LoopbackServer):
                 headers["X-RateLimit-Reset-After"] = f"{wait:.3f}"
             return web.json_response(exc.body, status=exc.status, headers=headers)
         status = 204 if answer is None else 200
-        self.received.append(Received(request.method, request.path, body, status))
+        self.received.append(Received(request.method, _shown_path(request), body, status))
         headers = self._rate_headers(webhook)
         if answer is None:
             return web.Response(status=204, headers=headers)

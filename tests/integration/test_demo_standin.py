@@ -71,3 +71,28 @@ def test_a_sent_and_corrected_item_shows_in_the_standin(platform: str) -> None:
     assert "hasta marzo" in post.html  # Slack's text is the notification fallback
     assert 'href="https://oidp.net/' in post.html
     assert "<OIDP>" not in post.html
+
+
+@pytest.mark.parametrize("platform", ["discord", "webhook"])
+def test_the_consoles_standins_page_shows_them_without_their_secret(platform: str) -> None:
+    from hub.web.standins import read_standin
+
+    async def main() -> tuple[str, str]:
+        standin = STANDINS[platform]()
+        await standin.start()
+        try:
+            channel = ChannelInfo("demo", platform, TARGETS[platform], "en", None, standin.url)
+            standin.prepare(channel)
+            sink = SINKS[platform](channel, standin.secret())
+            await sink.send(
+                Message(delivery_id=1, kind="item", title="Award", html="<p><b>Open</b> now</p>")
+            )
+            await sink.close()
+            view = read_standin(platform, standin)
+            return " ".join(str(m.body) for m in view.messages), " ".join(view.requests)
+        finally:
+            await standin.close()
+
+    body, requests = asyncio.run(main())
+    assert "<b>Open</b> now" in body or "<strong>Open</strong> now" in body
+    assert STANDINS[platform]().secret() not in body + requests

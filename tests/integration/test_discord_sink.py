@@ -82,6 +82,8 @@ def test_send_edit_and_retract() -> None:
             await sink.send(item(kind="retraction", edit_of=stored.id))
         assert [r.method for r in standin.received] == ["POST", "PATCH", "DELETE", "DELETE"]
         assert [r.status for r in standin.received] == [200, 200, 204, 404]
+        # what the console's stand-ins page shows of the requests keeps the token out
+        assert standin.received[0].path == f"/webhooks/{WEBHOOK}/{{token}}"
 
     run(test)
 
