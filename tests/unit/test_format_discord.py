@@ -103,11 +103,12 @@ def test_a_message_with_nothing_to_show_still_has_content() -> None:
     text=st.text(max_size=7000),
     tags=st.lists(st.text(max_size=30), max_size=40),
     link=st.sampled_from([None, "https://oidp.net/x", "javascript:alert(1)"]),
+    markup=st.text(alphabet='<>/abipstrong &;"=*_~`|#\n', max_size=400),
 )
 def test_discord_accepts_whatever_the_formatter_builds(
-    title: str, text: str, tags: list[str], link: str | None
+    title: str, text: str, tags: list[str], link: str | None, markup: str
 ) -> None:
-    body = render(item(title=title, text=text, tags=tuple(tags), link=link))
+    body = render(item(title=title, text=text, html=markup, tags=tuple(tags), link=link))
     accepted(body)
     embeds = body.get("embeds") or []
     for embed in embeds:  # type: ignore[attr-defined]
