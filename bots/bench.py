@@ -2,7 +2,7 @@
 
 Prints milliseconds per message for each formatter on a ~6 KB item and the
 sequential sends per second through the real client libraries into the
-Telegram and Slack stand-ins (their flood limits lifted). Both numbers show
+Telegram, Slack, Discord and webhook stand-ins (their flood limits lifted). Both numbers show
 that neither the formatters nor the stand-ins come near the platforms' own
 limits, which are the hub's real ceiling.
 """
@@ -12,10 +12,14 @@ from __future__ import annotations
 import asyncio
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import UTC, datetime
 
 from bots.bluesky.format import requests_for as bluesky_requests
-from bots.limits import SlackLimits, TelegramLimits
+from bots.discord.format import requests_for as discord_requests
+from bots.discord.sink import DiscordSink
+from bots.discord.standin import DiscordStandIn
+from bots.limits import DiscordLimits, SlackLimits, TelegramLimits, WebhookLimits
 from bots.mastodon.format import requests_for as mastodon_requests
 from bots.slack.format import requests_for as slack_requests
 from bots.slack.sink import SlackSink
@@ -23,6 +27,9 @@ from bots.slack.standin import SlackStandIn
 from bots.telegram.format import requests_for as telegram_requests
 from bots.telegram.sink import TelegramSink
 from bots.telegram.standin import TelegramStandIn
+from bots.webhook.format import requests_for as webhook_requests
+from bots.webhook.sink import WebhookSink
+from bots.webhook.standin import WebhookStandIn
 from hub.core.ports import ChannelInfo, Message
 
 PARAGRAPH = (
@@ -61,14 +68,29 @@ async def sends_per_second(count: int = 300) -> dict[str, float]:
         slack.add_channel("C1", "bench")
         sink_ = SlackSink(ChannelInfo("b", "slack", "C1", base_url=slack.url), "xoxb-bench")
         rates["slack (slack_sdk)"] = await _drive(sink_, small, count)
+    async with DiscordStandIn(
+        webhooks={"1": "bench"}, limits=DiscordLimits(per_window=10**6)
+    ) as discord:
+        sink_d = DiscordSink(ChannelInfo("b", "discord", "1", base_url=discord.url), "bench")
+        rates["discord (httpx)"] = await _drive(sink_d, small, count)
+    async with WebhookStandIn(secret_key="bench", limits=WebhookLimits(per_window=10**6)) as hook:
+        sink_w = WebhookSink(ChannelInfo("b", "webhook", "http://x/h", base_url=hook.url), "bench")
+        rates["webhook (httpx, signed)"] = await _drive(sink_w, small, count, distinct=True)
     return rates
 
 
-async def _drive(sink: TelegramSink | SlackSink, message: Message, count: int) -> float:
+async def _drive(
+    sink: TelegramSink | SlackSink | DiscordSink | WebhookSink,
+    message: Message,
+    count: int,
+    *,
+    distinct: bool = False,
+) -> float:
+    """``distinct``: a new delivery id each time (the receiver drops repeats)."""
     await sink.start()
     started = time.perf_counter()
-    for _ in range(count):
-        await sink.send(message)
+    for number in range(count):
+        await sink.send(replace(message, delivery_id=number + 1) if distinct else message)
     elapsed = time.perf_counter() - started
     await sink.close()
     return count / elapsed
@@ -81,6 +103,8 @@ def main() -> None:
         "slack": lambda: slack_requests(ITEM, ChannelInfo("b", "slack", "C1")),
         "mastodon": lambda: mastodon_requests(ITEM, ChannelInfo("b", "mastodon", "a")),
         "bluesky": lambda: bluesky_requests(ITEM, ChannelInfo("b", "bluesky", "a"), now=now),
+        "discord": lambda: discord_requests(ITEM, ChannelInfo("b", "discord", "1")),
+        "webhook": lambda: webhook_requests(ITEM, ChannelInfo("b", "webhook", "http://x/h")),
     }
     print(f"formatting one {len(ITEM.html)}-character item:")
     for name, format_one in formatters.items():

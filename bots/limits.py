@@ -84,7 +84,52 @@ class BlueskyLimits:
     per_account_per_second: float = (1666 - 10) / 3600
 
 
+@dataclass(frozen=True)
+class DiscordLimits:
+    """Discord's message limits for webhooks, counted in characters (code points).
+
+    content: "the message contents (up to 2000 characters)" and embeds: "array of
+    up to 10 embed objects" (developers/resources/webhook.mdx, Execute Webhook);
+    the embed limits and the 6,000 characters across every embed of a message
+    (developers/resources/message.mdx, Embed Limits).
+    """
+
+    content: int = 2000
+    embeds: int = 10
+    title: int = 256
+    description: int = 4096
+    footer: int = 2048
+    author: int = 256
+    embeds_total: int = 6000
+    body: int = 3000  # our own cap: a news post, not a document
+    # Discord publishes no number for webhooks ("don't hard-code", developers/topics/
+    # rate-limits.mdx) and sends it in X-RateLimit-* headers; webhook routes answer
+    # with X-RateLimit-Limit: 5 and X-RateLimit-Reset-After: 2, which the stand-in
+    # plays. The sink's bucket (burst + rate x 2 s) stays within it.
+    per_window: int = 5
+    window_seconds: float = 2.0
+    burst: float = 3.0
+    per_webhook_per_second: float = 1.0
+
+
+@dataclass(frozen=True)
+class WebhookLimits:
+    """The hub's own signed webhook: the contract is ours (bots/webhook/__init__.py)."""
+
+    body_bytes: int = 256 * 1024  # our cap on one event's JSON
+    text: int = 20000
+    signature_tolerance_seconds: int = 300  # a receiver refuses older timestamps
+    # The stand-in's receiver allows ``per_window`` events in any window this long and
+    # answers 429 with Retry-After past it; the sink's bucket stays within it.
+    per_window: int = 10
+    window_seconds: float = 10.0
+    burst: float = 5.0
+    per_receiver_per_second: float = 0.5
+
+
 TELEGRAM = TelegramLimits()
 SLACK = SlackLimits()
 MASTODON = MastodonLimits()
 BLUESKY = BlueskyLimits()
+DISCORD = DiscordLimits()
+WEBHOOK = WebhookLimits()

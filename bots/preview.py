@@ -52,6 +52,22 @@ def bluesky(message: Message, channel: ChannelInfo) -> Preview:
     return [r.as_json() for r in requests_for(message, target, now=datetime.now(UTC))]
 
 
+def discord(message: Message, channel: ChannelInfo) -> Preview:
+    """Execute Webhook (?wait=true) with one embed, or its PATCH / DELETE; the token is
+    ``{token}``."""
+    from bots.discord.format import requests_for
+
+    return [r.as_json() for r in requests_for(message, _with_target(channel, "{webhook_id}"))]
+
+
+def webhook(message: Message, channel: ChannelInfo) -> Preview:
+    """The signed JSON event POSTed to the receiver (the signature headers are added on send)."""
+    from bots.webhook.format import requests_for
+
+    target = _with_target(channel, "https://receiver.example/hub")
+    return [r.as_json() for r in requests_for(message, target)]
+
+
 # --- as each platform shows it -------------------------------------------------------
 #
 # The console's per-platform preview (moderation cards, item page): the same requests
@@ -96,3 +112,29 @@ def shown_bluesky(message: Message, channel: ChannelInfo) -> Shown:
     body = _body(bluesky(message, channel))
     record = body.get("record")
     return post_to_html(record if isinstance(record, dict) else {})
+
+
+def shown_discord(message: Message, channel: ChannelInfo) -> Shown:
+    """The webhook message as Discord shows it: the content and the embed as a card."""
+    from bots.discord.demo import message_to_html
+
+    body = _body(discord(message, channel))
+    embeds = body.get("embeds")
+    return message_to_html(
+        str(body.get("content") or ""), embeds if isinstance(embeds, list) else []
+    )
+
+
+def shown_webhook(message: Message, channel: ChannelInfo) -> Shown:
+    """The event as a receiver might show it: title, text and picture."""
+    from bots.webhook.demo import event_to_html
+
+    body = _body(webhook(message, channel))
+    link, image = body.get("link"), body.get("image_url")
+    return event_to_html(
+        str(body.get("title") or ""),
+        str(body.get("text") or ""),
+        link if isinstance(link, str) else None,
+        image if isinstance(image, str) else None,
+        str(body.get("html") or ""),
+    )

@@ -104,6 +104,18 @@ def _bluesky_sink(channel: ChannelInfo, secret: str | None) -> Sink:
     return bluesky_sink(channel, secret)
 
 
+def _discord_sink(channel: ChannelInfo, secret: str | None) -> Sink:
+    from bots.discord.sink import discord_sink
+
+    return discord_sink(channel, secret)
+
+
+def _webhook_sink(channel: ChannelInfo, secret: str | None) -> Sink:
+    from bots.webhook.sink import webhook_sink
+
+    return webhook_sink(channel, secret)
+
+
 def _mailchimp_sink(channel: ChannelInfo, secret: str | None) -> Sink:
     from newsletters.sink import mailchimp_sink
 
@@ -117,12 +129,17 @@ SINKS: Mapping[str, SinkFactory] = {
     "telegram": _telegram_sink,
     "mastodon": _mastodon_sink,
     "bluesky": _bluesky_sink,
+    "discord": _discord_sink,
+    "webhook": _webhook_sink,
     "mailchimp": _mailchimp_sink,
 }
 """A sink factory per channel ``platform``; ``memory`` and ``recording`` are in-process
 doubles for tests and trials (:mod:`hub.testing.sinks`)."""
 
 PLATFORMS = frozenset(SINKS)
+
+OUTLETS = ("slack", "telegram", "mastodon", "bluesky", "discord", "webhook")
+"""The platforms with a preview, a display and a permalink (``bots/NAME/links.py``)."""
 """The platform names a channel may use."""
 
 
@@ -153,6 +170,18 @@ def _bluesky_standin() -> StandIn:
     return bluesky_standin()
 
 
+def _discord_standin() -> StandIn:
+    from bots.discord.demo import discord_standin
+
+    return discord_standin()
+
+
+def _webhook_standin() -> StandIn:
+    from bots.webhook.demo import webhook_standin
+
+    return webhook_standin()
+
+
 def _mailchimp_standin() -> StandIn:
     from newsletters.demo_standin import mailchimp_standin
 
@@ -165,6 +194,8 @@ STANDINS: Mapping[str, StandInFactory] = {
     "mailchimp": _mailchimp_standin,
     "mastodon": _mastodon_standin,
     "bluesky": _bluesky_standin,
+    "discord": _discord_standin,
+    "webhook": _webhook_standin,
 }
 """A local server per platform that plays it (``hub demo``, the console's sandbox)."""
 
@@ -182,9 +213,7 @@ def _preview(platform: str) -> Preview:
     return preview
 
 
-PREVIEWS: Mapping[str, Preview] = {
-    name: _preview(name) for name in ("slack", "telegram", "mastodon", "bluesky")
-}
+PREVIEWS: Mapping[str, Preview] = {name: _preview(name) for name in OUTLETS}
 """The exact requests a platform's sink would send for a message (``hub preview``)."""
 
 
@@ -201,9 +230,7 @@ def _display(platform: str) -> Display:
     return display
 
 
-DISPLAYS: Mapping[str, Display] = {
-    name: _display(name) for name in ("slack", "telegram", "mastodon", "bluesky")
-}
+DISPLAYS: Mapping[str, Display] = {name: _display(name) for name in OUTLETS}
 """A message as each platform shows it, as HTML to sanitise (the console's previews)."""
 
 
@@ -216,9 +243,7 @@ def _permalink(platform: str) -> Permalink:
     return permalink
 
 
-PERMALINKS: Mapping[str, Permalink] = {
-    name: _permalink(name) for name in ("slack", "telegram", "mastodon", "bluesky")
-}
+PERMALINKS: Mapping[str, Permalink] = {name: _permalink(name) for name in OUTLETS}
 """Where a person sees a sent message, per platform (each platform module's ``links.py``)."""
 
 

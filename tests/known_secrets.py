@@ -22,6 +22,8 @@ SECRETS = {
     "MAILCHIMP_API_KEY": "0123456789abcdef0123456789abcdef-us21",
     "MASTODON_TOKEN": "mastodon-SeCrEt-token-ABCDEFGHIJ",
     "BLUESKY_APP_PASSWORD": "abcd-efgh-ijkl-mnop",
+    "DISCORD_WEBHOOK_TOKEN": "discord-SeCrEt-webhook-token-0123456789",
+    "WEBHOOK_SIGNING_SECRET": "webhook-SeCrEt-signing-key-0123456789",
     "HUB_SECRET_KEY": "hub-console-SeCrEt-key-0123456789abcdef0123456789",
 }
 """Secrets a test may hand to the hub as environment variables, by their variable's name."""

@@ -98,6 +98,8 @@ def test_a_digest_route_makes_the_roundup_work_and_the_shipped_file_warns_only_o
     assert [w.message.split(",")[0] for w in shipped] == [
         "the route 'Awards and conferences on social media' sends to 'mastodon'",
         "the route 'Awards and conferences on social media' sends to 'bluesky'",
+        "the route 'Awards and conferences on social media' sends to 'discord'",
+        "the route 'Awards and conferences on social media' sends to 'webhook'",
     ]
 
 

@@ -1,4 +1,4 @@
-"""The four platforms' demo stand-ins, wired in ``hub.wiring.STANDINS`` and fed by the real sinks.
+"""The platforms' demo stand-ins, wired in ``hub.wiring.STANDINS`` and fed by the real sinks.
 
 What ``hub demo`` and the console rely on: a prepared channel accepts the
 stand-in's own secret, and ``posts()`` shows what arrived as a person would
@@ -20,6 +20,8 @@ TARGETS = {
     "telegram": "@oidp_demo",
     "mastodon": "oidp",
     "bluesky": "oidp.net",
+    "discord": "1234567890123456789",
+    "webhook": "https://intranet.example.org/hooks/iopd",
 }
 # PTB 22 warns about retry_after's future type while building RetryAfter.
 pytestmark = pytest.mark.filterwarnings("ignore:.*retry_after.*:DeprecationWarning")
@@ -45,7 +47,12 @@ def deliver(platform: str) -> list[ReceivedPost]:
             )
             first = await sink.send(message)
             await sink.send(
-                replace(message, title="Premio corregido", edit_of=first.platform_message_id)
+                replace(
+                    message,
+                    delivery_id=2,  # a correction is a delivery of its own
+                    title="Premio corregido",
+                    edit_of=first.platform_message_id,
+                )
             )
             await sink.close()
             return standin.posts()
@@ -64,3 +71,28 @@ def test_a_sent_and_corrected_item_shows_in_the_standin(platform: str) -> None:
     assert "hasta marzo" in post.html  # Slack's text is the notification fallback
     assert 'href="https://oidp.net/' in post.html
     assert "<OIDP>" not in post.html
+
+
+@pytest.mark.parametrize("platform", ["discord", "webhook"])
+def test_the_consoles_standins_page_shows_them_without_their_secret(platform: str) -> None:
+    from hub.web.standins import read_standin
+
+    async def main() -> tuple[str, str]:
+        standin = STANDINS[platform]()
+        await standin.start()
+        try:
+            channel = ChannelInfo("demo", platform, TARGETS[platform], "en", None, standin.url)
+            standin.prepare(channel)
+            sink = SINKS[platform](channel, standin.secret())
+            await sink.send(
+                Message(delivery_id=1, kind="item", title="Award", html="<p><b>Open</b> now</p>")
+            )
+            await sink.close()
+            view = read_standin(platform, standin)
+            return " ".join(str(m.body) for m in view.messages), " ".join(view.requests)
+        finally:
+            await standin.close()
+
+    body, requests = asyncio.run(main())
+    assert "<b>Open</b> now" in body or "<strong>Open</strong> now" in body
+    assert STANDINS[platform]().secret() not in body + requests

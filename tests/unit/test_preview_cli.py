@@ -24,6 +24,8 @@ PATHS = {
     "telegram": "/sendMessage",
     "mastodon": "/api/v1/statuses",
     "bluesky": "/xrpc/com.atproto.repo.createRecord",
+    "discord": "/webhooks/{webhook_id}/{token}?wait=true",
+    "webhook": "/hub",
 }
 
 
@@ -111,3 +113,24 @@ def test_a_list_or_an_ingest_report_previews_every_item(tmp_path: Path) -> None:
 def test_an_empty_report_is_a_problem(tmp_path: Path) -> None:
     result = preview(tmp_path, {"ok": True, "items": []}, "--platform", "slack")
     assert isinstance(result.exception, ProblemsError)
+
+
+def test_discord_preview_is_one_embed_without_the_token(tmp_path: Path) -> None:
+    [request] = preview_json(tmp_path, ITEM, "--platform", "discord", "--target", "1100")
+    assert request["path"] == "/webhooks/1100/{token}?wait=true"
+    [embed] = request["body"]["embeds"]
+    assert embed["title"] == "IOPD Award 2027: call \\<open>"
+    assert embed["description"] == "Cities may apply **until 31 March** & win."
+    assert embed["footer"] == {"text": "#award #participatory_budgeting"}
+    assert request["body"]["allowed_mentions"] == {"parse": []}
+
+
+def test_webhook_preview_is_the_created_event(tmp_path: Path) -> None:
+    [request] = preview_json(tmp_path, ITEM, "--platform", "webhook")
+    body = request["body"]
+    assert (body["event"], body["title"], body["link"]) == (
+        "message.created",
+        ITEM["title"],
+        ITEM["link"],
+    )
+    assert body["html"] == ITEM["summary_html"]

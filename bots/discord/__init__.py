@@ -1,0 +1,1 @@
+"""Discord: an embed per item through a channel webhook, an httpx sink and a stand-in."""

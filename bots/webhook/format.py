@@ -1,0 +1,67 @@
+"""Hub message -> the signed webhook's JSON event (pure); the contract is in ``__init__``."""
+
+from __future__ import annotations
+
+import json
+from urllib.parse import urlsplit
+
+from bots.api import ApiRequest, is_retraction
+from bots.formatting import safe_link, shorten
+from bots.limits import WEBHOOK, WebhookLimits
+from hub.core.ports import ChannelInfo, Message
+
+CREATED, UPDATED, DELETED = "message.created", "message.updated", "message.deleted"
+
+
+def message_id(message: Message) -> str:
+    """The id the receiver knows the message by: the first delivery's, kept by edits."""
+    return message.edit_of or f"hub-{message.delivery_id}"
+
+
+def encoded(body: dict[str, object]) -> bytes:
+    """The exact bytes sent and signed: compact JSON in UTF-8."""
+    return json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode()
+
+
+def event(
+    message: Message, channel: ChannelInfo, limits: WebhookLimits = WEBHOOK
+) -> dict[str, object]:
+    """The event for ``message``, at most ``limits.body_bytes`` once encoded."""
+    base: dict[str, object] = {
+        "event": DELETED,
+        "id": message_id(message),
+        "delivery_id": message.delivery_id,
+        "channel": channel.key,
+    }
+    if is_retraction(message.kind, message.edit_of):
+        return base
+    body = base | {
+        "event": UPDATED if message.edit_of else CREATED,
+        "kind": message.kind,
+        "title": shorten(message.title, 1000),
+        "text": shorten(message.text, limits.text),
+        "html": message.html if len(message.html) <= limits.text else "",
+        "link": safe_link(message.link),
+        "image_url": safe_link(message.image_url),
+        "language": message.language,
+        "tags": list(message.tags),
+    }
+    room = limits.body_bytes
+    while len(encoded(body)) > room and len(str(body["text"])) > 1:
+        body["html"] = ""
+        text = str(body["text"])
+        body["text"] = shorten(text, len(text) // 2)
+    return body
+
+
+def path_of(channel: ChannelInfo) -> str:
+    """The target URL's path and query (the host comes from the URL or ``base_url``)."""
+    parts = urlsplit(channel.target.strip())
+    return (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+
+
+def requests_for(
+    message: Message, channel: ChannelInfo, limits: WebhookLimits = WEBHOOK
+) -> list[ApiRequest]:
+    """One POST of the event to the receiver."""
+    return [ApiRequest("POST", path_of(channel), event(message, channel, limits))]
