@@ -10,6 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from hub.core.assistant import Assistant
+from hub.core.assistant.context import Context
 from hub.core.assistant.dates import when
 
 KNOWLEDGE = Path(__file__).parents[2] / "config" / "knowledge"
@@ -196,3 +197,12 @@ def test_a_count_is_only_answered_when_a_record_states_one(assistant: Assistant)
     assert assistant.answer("how many members does the IOPD have", now=TODAY).handoff
     limit = assistant.answer("how many commitments can an OGP Local member have", now=TODAY)
     assert not limit.handoff and "5" in limit.answer
+
+
+def test_a_phrase_may_name_a_language_of_its_own(assistant: Assistant) -> None:
+    """``only_in_note`` has a ``{language}`` placeholder beside the language asked in: both
+    reach the phrase (it raised TypeError, so a reply kept in one language only failed)."""
+    ctx = Context(assistant.index, assistant.tables, "fr", dt.date(2026, 1, 1))
+    assert ctx.phrase("only_in_note", language="espagnol", text="Hola.") == (
+        "(Cette fiche n'existe qu'en espagnol.) Hola."
+    )

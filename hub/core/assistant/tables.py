@@ -24,8 +24,11 @@ class Tables:
 
     phrases: dict[str, dict[str, str]]
 
-    def phrase(self, key: str, language: str, **values: Any) -> str:
-        """The answer phrase ``key`` in ``language`` (English if missing), filled in."""
+    def phrase(self, key: str, language: str, /, **values: Any) -> str:
+        """The answer phrase ``key`` in ``language`` (English if missing), filled in.
+
+        Positional-only, so a phrase may have a ``{language}`` of its own (``only_in_note``).
+        """
         table = self.phrases[key]
         template = table.get(language) or table["en"]
         return str(template).format(**values)
