@@ -206,3 +206,20 @@ def test_a_phrase_may_name_a_language_of_its_own(assistant: Assistant) -> None:
     assert ctx.phrase("only_in_note", language="espagnol", text="Hola.") == (
         "(Cette fiche n'existe qu'en espagnol.) Hola."
     )
+
+
+@pytest.mark.parametrize("language", ["es", "fr", "ca", "pt"])
+def test_every_answer_phrase_is_translated(language: str) -> None:
+    """Each phrase of ``phrases.py`` has its catalogue entry in every other language, so none
+    falls back to English unseen (a phrase added without ``make messages`` fails here)."""
+    from babel.messages.pofile import read_po
+
+    from hub.core.assistant.phrases import PHRASES
+    from hub.core.assistant.tables import HERE
+
+    path = HERE / "locale" / language / "LC_MESSAGES" / "messages.po"
+    with path.open("rb") as po:
+        read = read_po(po, locale=language)
+    translated = {(m.context, m.id) for m in read if m.id and m.string and not m.fuzzy}
+    missing = [key for key, english in PHRASES.items() if (key, english) not in translated]
+    assert not missing, missing
