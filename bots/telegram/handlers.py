@@ -150,9 +150,13 @@ class TelegramHandlers:
     # --- private chats -------------------------------------------------------------
 
     async def _private(
-        self, record: InboxRecord, chat_id: int, text: str, message: dict[str, Any],
+        self,
+        record: InboxRecord,
+        chat_id: int,
+        text: str,
+        message: dict[str, Any],
         now: dt.datetime,
-    ) -> None:  # fmt: skip
+    ) -> None:
         member, chosen = await asyncio.to_thread(self._language, chat_id)
         sender_language = str((message.get("from") or {}).get("language_code") or "")[:2]
         language = chosen or (sender_language if sender_language in LANGUAGES else "en")
@@ -189,18 +193,30 @@ class TelegramHandlers:
     def _sayer(self, record: InboxRecord, chat_id: int, language: str, now: dt.datetime) -> Any:
         async def say(text: str) -> None:
             await asyncio.to_thread(
-                say_into_chat, self.engine, platform=PLATFORM, reply_to=str(chat_id), text=text,
-                language=language, dedup_key=f"tg:{record.event_key}:say", now=now,
-            )  # fmt: skip
+                say_into_chat,
+                self.engine,
+                platform=PLATFORM,
+                reply_to=str(chat_id),
+                text=text,
+                language=language,
+                dedup_key=f"tg:{record.event_key}:say",
+                now=now,
+            )
 
         return say
 
     async def _ask(
-        self, record: InboxRecord, chat_id: int, text: str, member: Member | None,
-        lang: str | None, now: dt.datetime,
-    ) -> None:  # fmt: skip
-        asked = ChatQuestion(PLATFORM, record.event_key, text, str(chat_id),
-                             member.id if member else None, lang)  # fmt: skip
+        self,
+        record: InboxRecord,
+        chat_id: int,
+        text: str,
+        member: Member | None,
+        lang: str | None,
+        now: dt.datetime,
+    ) -> None:
+        asked = ChatQuestion(
+            PLATFORM, record.event_key, text, str(chat_id), member.id if member else None, lang
+        )
         await asyncio.to_thread(
             answer_into_chat, self.engine, self.assistant, self.settings, asked, now
         )
@@ -244,17 +260,23 @@ class TelegramHandlers:
         with transaction(self.engine) as session:
             conversation = self._conversation(session, chat_id)
             if conversation is None:
-                conversation = BotConversation(platform=PLATFORM, chat_key=str(chat_id),
-                                               kind="submit", step="title")  # fmt: skip
+                conversation = BotConversation(
+                    platform=PLATFORM, chat_key=str(chat_id), kind="submit", step="title"
+                )
                 session.add(conversation)
             conversation.step = "title"
             conversation.data = {"last_update": record.event_key}
             conversation.updated_at = now
 
     async def _continue(
-        self, record: InboxRecord, chat_id: int, text: str, member: Member | None,
-        language: str, now: dt.datetime,
-    ) -> bool:  # fmt: skip
+        self,
+        record: InboxRecord,
+        chat_id: int,
+        text: str,
+        member: Member | None,
+        language: str,
+        now: dt.datetime,
+    ) -> bool:
         """Take ``text`` as the next answer of a running /submit; False if none runs."""
         reply = await asyncio.to_thread(self._step, record, chat_id, text, member, language, now)
         if reply is None:
@@ -263,9 +285,14 @@ class TelegramHandlers:
         return True
 
     def _step(
-        self, record: InboxRecord, chat_id: int, text: str, member: Member | None,
-        language: str, now: dt.datetime,
-    ) -> str | None:  # fmt: skip
+        self,
+        record: InboxRecord,
+        chat_id: int,
+        text: str,
+        member: Member | None,
+        language: str,
+        now: dt.datetime,
+    ) -> str | None:
         with transaction(self.engine) as session:
             conversation = self._conversation(session, chat_id)
             if conversation is None:
@@ -288,13 +315,20 @@ class TelegramHandlers:
                 return prompt(following, language)
             try:
                 item = submit_from_chat(
-                    session, self.settings, source_key=SOURCE, platform=PLATFORM,
+                    session,
+                    self.settings,
+                    source_key=SOURCE,
+                    platform=PLATFORM,
                     external_id=f"telegram:{chat_id}:{record.event_key}",
-                    title=data.get("title", ""), text=data.get("text", ""),
-                    link=data.get("link") or None, image_url=data.get("image") or None,
-                    reply_to=str(chat_id), member_id=member.id if member else None, now=now,
+                    title=data.get("title", ""),
+                    text=data.get("text", ""),
+                    link=data.get("link") or None,
+                    image_url=data.get("image") or None,
+                    reply_to=str(chat_id),
+                    member_id=member.id if member else None,
+                    now=now,
                     language=language,
-                )  # fmt: skip
+                )
             except SubmissionError as error:
                 session.delete(conversation)
                 return f"{error}. /submit"
