@@ -87,6 +87,8 @@ messages: $(STAMP)
 	$(BIN)/pybabel update -i $(VENV)/bots.pot -d bots/locale -D messages --no-fuzzy-matching --ignore-obsolete --width 100
 	$(BIN)/pybabel extract -F newsletters/babel.cfg -k N_ -k Nn_:1,2 --no-location --sort-output --width 100 -o $(VENV)/newsletters.pot .
 	$(BIN)/pybabel update -i $(VENV)/newsletters.pot -d newsletters/locale -D messages --no-fuzzy-matching --ignore-obsolete --width 100
+	$(BIN)/pybabel extract -F hub/core/assistant/babel.cfg -k _p:1c,2 --no-default-keywords --no-location --sort-output --width 100 -o $(VENV)/assistant.pot .
+	$(BIN)/pybabel update -i $(VENV)/assistant.pot -d hub/core/assistant/locale -D messages --no-fuzzy-matching --ignore-obsolete --width 100
 
 clean:
 	rm -rf $(VENV) data .pytest_cache .ruff_cache .mypy_cache

@@ -159,8 +159,9 @@ async def socket_bench(engine: Any, count: int, concurrency: int) -> dict[str, A
     async with SlackSocketStandIn() as standin:
         client = AsyncWebClient(token=standin.tokens[0], base_url=f"{standin.url}/api/")
         stop = asyncio.Event()
-        role = asyncio.create_task(run_socket_mode(slack_app(engine=engine), APP_TOKEN, client,
-                                                   stop))  # fmt: skip
+        role = asyncio.create_task(
+            run_socket_mode(slack_app(engine=engine), APP_TOKEN, client, stop)
+        )
         await standin.wait_connected()
         gate = asyncio.Semaphore(concurrency)
         latencies: list[float] = []

@@ -212,9 +212,11 @@ async def run_bots(
         poller = TelegramPoller(engine, bot, clock=clock)
         tasks.append(asyncio.create_task(poller.run(stop), name="bots-telegram-polling"))
     names = {task.get_name() for task in tasks}
-    log.info("bots started: inbox worker%s%s",
-             ", Slack Socket Mode" if "bots-slack-socket-mode" in names else "",
-             ", Telegram polling" if "bots-telegram-polling" in names else "")  # fmt: skip
+    log.info(
+        "bots started: inbox worker%s%s",
+        ", Slack Socket Mode" if "bots-slack-socket-mode" in names else "",
+        ", Telegram polling" if "bots-telegram-polling" in names else "",
+    )
     try:
         await asyncio.gather(*tasks)
     finally:

@@ -9,6 +9,8 @@ the process runner, the demo) finds them:
 - ``PREVIEWS``: the exact API requests a sink would send (``hub preview``);
 - ``DISPLAYS``: a message as each platform shows it (the console's previews);
 - ``PERMALINKS``: where a person sees a message a sink sent (the console's links);
+- :func:`platform_name`: how people call a platform (each platform package's ``NAME``), and
+  :func:`has_newsletter_audience`: whether a deployment has a newsletter platform's channel;
 - ``SENDERS``: how a chat platform names the person behind a submission;
 - ``INGRESS``: webhook routes mounted on the console's server;
 - ``MODERATION_NOTICES``: who tells a member that their news was approved;
@@ -29,6 +31,7 @@ import asyncio
 import datetime as dt
 import importlib
 from collections.abc import Callable, Mapping
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -215,6 +218,37 @@ def _preview(platform: str) -> Preview:
 
 PREVIEWS: Mapping[str, Preview] = {name: _preview(name) for name in OUTLETS}
 """The exact requests a platform's sink would send for a message (``hub preview``)."""
+
+
+PLATFORM_PACKAGES: Mapping[str, str] = {
+    "slack": "bots.slack",
+    "telegram": "bots.telegram",
+    "mastodon": "bots.mastodon",
+    "bluesky": "bots.bluesky",
+    "discord": "bots.discord",
+    "webhook": "bots.webhook",
+    "mailchimp": "newsletters",
+}
+"""The package of each platform; its ``__init__`` names it (``NAME``) and imports no SDK."""
+
+NEWSLETTER_PLATFORMS = frozenset({"mailchimp"})
+"""Platforms whose channel is a newsletter audience (members' e-mail addresses sync to it)."""
+
+
+@cache
+def platform_name(platform: str) -> str:
+    """How people call ``platform`` ("Telegram"), from its package; a channel kind that is no
+    platform of its own (``email``) is shown as it is written."""
+    package = PLATFORM_PACKAGES.get(platform)
+    if package is None:
+        return platform
+    name: str = importlib.import_module(package).NAME
+    return name
+
+
+def has_newsletter_audience(settings: Settings) -> bool:
+    """Whether a channel of ``settings`` is a newsletter platform's audience (Mailchimp's)."""
+    return any(c.platform in NEWSLETTER_PLATFORMS for c in settings.channels.values())
 
 
 Display = Callable[[Message, ChannelInfo], str]

@@ -8,3 +8,7 @@
 - :mod:`newsletters.audience`: members to the Mailchimp audience and back
 - :mod:`newsletters.standin`: a local Mailchimp Marketing API for tests and demos
 """
+
+NAME = "Mailchimp"
+"""How people call the platform ``mailchimp`` (the console shows it, through
+``hub.wiring.platform_name``)."""

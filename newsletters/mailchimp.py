@@ -20,7 +20,7 @@ import datetime as dt
 import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Any, ParamSpec, TypeVar
 
 import requests
 from mailchimp_marketing import Client
@@ -45,6 +45,7 @@ RATE_LIMIT_WAIT = 10.0
 """Seconds to wait after a 429 (Mailchimp sends no Retry-After)."""
 
 T = TypeVar("T")
+P = ParamSpec("P")
 
 
 @dataclass(frozen=True)
@@ -145,7 +146,7 @@ def map_error(exc: ApiClientError) -> HubError:
     return MailchimpError(f"Mailchimp refused ({status}): {said}", status=status, title=title)
 
 
-def call(action: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+def call(action: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
     """Run one client call; a failure becomes the mapped hub error."""
     try:
         return action(*args, **kwargs)

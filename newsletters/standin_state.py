@@ -154,6 +154,8 @@ class StandInState:
         self.compliance_hold = False
         self.operations_processed = 0
         self._ids = itertools.count(1)
+        # Callable[..., Reply]: each handler takes its path's groups positionally (none to three,
+        # as the pattern captures) and query= and body= by keyword; no one signature fits them all
         self._routes: list[tuple[str, re.Pattern[str], Callable[..., Reply]]] = [
             ("GET", re.compile(r"/ping"), self.ping),
             ("POST", re.compile(r"/campaigns"), self.create_campaign),

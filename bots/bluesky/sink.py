@@ -18,7 +18,7 @@ from __future__ import annotations
 import hashlib
 import math
 import time
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 from typing import Any, ClassVar
 
@@ -113,10 +113,13 @@ class BlueskySink:
         base = (channel.base_url or DEFAULT_BASE_URL).rstrip("/")
         self._request = AsyncRequest(timeout=httpx.Timeout(timeout))
         self.client = AsyncClient(base_url=f"{base}/xrpc", request=self._request)
-        self._calls: dict[str, Callable[..., Any]] = {
-            "com.atproto.repo.createRecord": self.client.com.atproto.repo.create_record,
-            "com.atproto.repo.putRecord": self.client.com.atproto.repo.put_record,
-            "com.atproto.repo.deleteRecord": self.client.com.atproto.repo.delete_record,
+        repo = self.client.com.atproto.repo
+        # each XRPC procedure called with a request's body as its input; only the answer's
+        # ``uri`` is read (createRecord's and putRecord's; deleteRecord has none)
+        self._calls: dict[str, Callable[[dict[str, Any]], Awaitable[object]]] = {
+            "com.atproto.repo.createRecord": lambda body: repo.create_record(data=body),
+            "com.atproto.repo.putRecord": lambda body: repo.put_record(data=body),
+            "com.atproto.repo.deleteRecord": lambda body: repo.delete_record(data=body),
         }
 
     async def start(self) -> None:
@@ -139,14 +142,14 @@ class BlueskySink:
 
     async def _call(self, request: ApiRequest) -> Receipt:
         try:
-            response = await self._calls[request.name](data=request.body)
+            response = await self._calls[request.name](request.body)
         except at.AtProtocolError as exc:
             if not session_refused(exc):
                 raise map_error(exc, self._wall_clock) from None
             self._logged_in = False
             await self.start()  # a fresh session, then the same call once more
             try:
-                response = await self._calls[request.name](data=request.body)
+                response = await self._calls[request.name](request.body)
             except at.AtProtocolError as again:
                 if session_refused(again):
                     self._logged_in = False

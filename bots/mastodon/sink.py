@@ -17,7 +17,7 @@ import hashlib
 import math
 import time
 from collections.abc import Callable
-from typing import Any, ClassVar
+from typing import ClassVar, ParamSpec, TypeVar
 
 from mastodon import Mastodon
 from mastodon import errors as md
@@ -35,6 +35,9 @@ from hub.core.errors import (
     TransientError,
 )
 from hub.core.ports import ChannelInfo, Message, RateLimit, Receipt
+
+P = ParamSpec("P")
+R = TypeVar("R")
 
 
 def instance_url(channel: ChannelInfo) -> str:
@@ -118,7 +121,7 @@ class MastodonSink:
             return Receipt(status_id)
         return Receipt(str(result["id"]))
 
-    async def _run(self, call: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+    async def _run(self, call: Callable[P, R], *args: P.args, **kwargs: P.kwargs) -> R:
         try:
             return await asyncio.to_thread(call, *args, **kwargs)
         except md.MastodonError as exc:

@@ -175,8 +175,9 @@ def slack_app(
     """
     token = client.token if client is not None else None
     if client is not None:  # the token comes from authorize (Bolt ignores a client's own)
-        client = AsyncWebClient(base_url=client.base_url, timeout=client.timeout,
-                                retry_handlers=client.retry_handlers)  # fmt: skip
+        client = AsyncWebClient(
+            base_url=client.base_url, timeout=client.timeout, retry_handlers=client.retry_handlers
+        )
 
     async def authorize(
         enterprise_id: str | None, team_id: str | None, user_id: str | None

@@ -59,8 +59,14 @@ class SlackDemoStandIn(SlackSocketStandIn):
         number = self._members
         channel, user = f"D0MEMBER{number:04d}", f"U0MEMBER{number:04d}"
         self.add_channel(channel, f"member-{number}-{language}")
-        event = {"type": "message", "channel_type": "im", "channel": channel, "user": user,
-                 "text": text, "ts": f"{int(self.wall_clock())}.{number:06d}"}  # fmt: skip
+        event = {
+            "type": "message",
+            "channel_type": "im",
+            "channel": channel,
+            "user": user,
+            "text": text,
+            "ts": f"{int(self.wall_clock())}.{number:06d}",
+        }
         self.queue("event", json.loads(event_body(event, f"Ev0DEMO{number:06d}")))
         return channel
 

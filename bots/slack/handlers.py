@@ -97,9 +97,13 @@ def submit_modal(
         block: str, label: str, multiline: bool = False, optional: bool = False
     ) -> dict[str, Any]:
         element = {"type": "plain_text_input", "action_id": block, "multiline": multiline}
-        return {"type": "input", "block_id": block, "optional": optional,
-                "label": {"type": "plain_text", "text": say(language, label)},
-                "element": element}  # fmt: skip
+        return {
+            "type": "input",
+            "block_id": block,
+            "optional": optional,
+            "label": {"type": "plain_text", "text": say(language, label)},
+            "element": element,
+        }
 
     return {
         "type": "modal",
@@ -120,15 +124,22 @@ def submit_modal(
 def language_select(language: str, languages: Sequence[str]) -> dict[str, Any]:
     """An optional input block choosing one of ``languages``, each by its own name."""
     options = [
-        {"text": {"type": "plain_text", "text": (Locale.parse(code).get_display_name(code) or
-                                                 code).title()},
-         "value": code}
+        {
+            "text": {
+                "type": "plain_text",
+                "text": (Locale.parse(code).get_display_name(code) or code).title(),
+            },
+            "value": code,
+        }
         for code in languages
-    ]  # fmt: skip
-    return {"type": "input", "block_id": "language", "optional": True,
-            "label": {"type": "plain_text", "text": say(language, N_("Language"))},
-            "element": {"type": "static_select", "action_id": "language",
-                        "options": options}}  # fmt: skip
+    ]
+    return {
+        "type": "input",
+        "block_id": "language",
+        "optional": True,
+        "label": {"type": "plain_text", "text": say(language, N_("Language"))},
+        "element": {"type": "static_select", "action_id": "language", "options": options},
+    }
 
 
 EDIT_CALLBACK = "hub_edit"
@@ -139,12 +150,20 @@ def edit_modal(item: Item, where: dict[str, str]) -> dict[str, Any]:
     ``private_metadata`` keeps the item and the moderation message to update."""
 
     def field(block: str, label: str, value: str, multiline: bool = False) -> dict[str, Any]:
-        element: dict[str, Any] = {"type": "plain_text_input", "action_id": block,
-                                   "multiline": multiline}  # fmt: skip
+        element: dict[str, Any] = {
+            "type": "plain_text_input",
+            "action_id": block,
+            "multiline": multiline,
+        }
         if value:
             element["initial_value"] = value[:3000]
-        return {"type": "input", "block_id": block, "optional": block == "link",
-                "label": {"type": "plain_text", "text": label}, "element": element}  # fmt: skip
+        return {
+            "type": "input",
+            "block_id": block,
+            "optional": block == "link",
+            "label": {"type": "plain_text", "text": label},
+            "element": element,
+        }
 
     return {
         "type": "modal",
@@ -247,8 +266,14 @@ class SlackHandlers:
         """The global shortcut opens the form; the member is answered in a direct message."""
         await ack()
         user = str((shortcut.get("user") or {}).get("id", ""))
-        await self._open_form(context[RECORD], str(shortcut.get("trigger_id", "")), user, user,
-                              context[NOW], context.get("client"))  # fmt: skip
+        await self._open_form(
+            context[RECORD],
+            str(shortcut.get("trigger_id", "")),
+            user,
+            user,
+            context[NOW],
+            context.get("client"),
+        )
 
     def _refusal(self, body: dict[str, Any]) -> str | None:
         """Why the button in ``body`` does not count, or None when it does.
@@ -281,9 +306,12 @@ class SlackHandlers:
         for action in body.get("actions") or []:
             if action.get("action_id") in (APPROVE_ACTION, DECLINE_ACTION):
                 outcome = await asyncio.to_thread(
-                    self._moderate, str(action["action_id"]), str(action.get("value")), user,
+                    self._moderate,
+                    str(action["action_id"]),
+                    str(action.get("value")),
+                    user,
                     context[NOW],
-                )  # fmt: skip
+                )
                 await self._mark_done(body.get("container") or {}, outcome, context.get("client"))
 
     async def on_edit(self, ack: AsyncAck, body: dict[str, Any], context: Ctx) -> None:
@@ -299,8 +327,10 @@ class SlackHandlers:
         if self.client is None or client is None or not value.isdigit():
             return
         container = body.get("container") or {}
-        where = {"channel": str(container.get("channel_id", "")),
-                 "ts": str(container.get("message_ts", ""))}  # fmt: skip
+        where = {
+            "channel": str(container.get("channel_id", "")),
+            "ts": str(container.get("message_ts", "")),
+        }
 
         def load() -> dict[str, Any] | None:
             with transaction(self.engine) as session:
@@ -340,15 +370,20 @@ class SlackHandlers:
                 if item is None:
                     return None
                 try:
-                    edit(item, title=values.get("title", ""), link=values.get("link") or None,
-                         summary_html=plain_to_html(values.get("text", "")))  # fmt: skip
+                    edit(
+                        item,
+                        title=values.get("title", ""),
+                        link=values.get("link") or None,
+                        summary_html=plain_to_html(values.get("text", "")),
+                    )
                 except ModerationError as error:
                     return f"#{item.id} {escape(item.title)}: {escape(str(error))}", item.id, True
                 if item.status == "approved":
                     correct_posted(session, item, by=f"slack:{user}", now=now)
                 by, target = f"slack:{user}", f"item:{item.id}"
-                audit = AuditEntry(at=now, actor=by, action="edit", target=target,
-                                   detail="edited in Slack")  # fmt: skip
+                audit = AuditEntry(
+                    at=now, actor=by, action="edit", target=target, detail="edited in Slack"
+                )
                 session.add(audit)
                 text = f"✏️ #{item.id} {escape(item.title)}: edited by <@{escape(user)}>"
                 return text, item.id, item.status == "pending"
@@ -403,8 +438,9 @@ class SlackHandlers:
         channel, ts = str(event.get("channel", "")), str(event.get("ts", ""))
         thread = str(event.get("thread_ts") or (ts if kind == "app_mention" else ""))
         reply_to = f"{channel}:{thread}" if thread else channel
-        await self._ask(record, str(event.get("text", "")), str(event.get("user", "")), reply_to,
-                        now)  # fmt: skip
+        await self._ask(
+            record, str(event.get("text", "")), str(event.get("user", "")), reply_to, now
+        )
 
     async def _ask(
         self, record: InboxRecord, text: str, user: str, reply_to: str, now: dt.datetime
@@ -460,8 +496,9 @@ class SlackHandlers:
             values = {"title": parts[0], "text": parts[1], "link": parts[2], "image": ""}
             await self._submit(record, values, user, channel, now)
         else:
-            await self._open_form(record, str(data.get("trigger_id", "")), user, channel, now,
-                                  client)  # fmt: skip
+            await self._open_form(
+                record, str(data.get("trigger_id", "")), user, channel, now, client
+            )
 
     async def _open_form(
         self,
@@ -489,9 +526,15 @@ class SlackHandlers:
         language = member.language if member else self.settings.hub.default_language
         text = preferences_reply(self.settings, member, language, now)
         await asyncio.to_thread(
-            say_into_chat, self.engine, platform=PLATFORM, reply_to=user, text=text,
-            language=language, dedup_key=f"say:slack:{record.event_key}", now=now,
-        )  # fmt: skip
+            say_into_chat,
+            self.engine,
+            platform=PLATFORM,
+            reply_to=user,
+            text=text,
+            language=language,
+            dedup_key=f"say:slack:{record.event_key}",
+            now=now,
+        )
 
     def _language_of(self, user: str) -> str:
         member = find_member(self.engine, slack_user_id=user) if user else None
@@ -499,9 +542,15 @@ class SlackHandlers:
 
     async def _say(self, record: InboxRecord, reply_to: str, text: str, now: dt.datetime) -> None:
         await asyncio.to_thread(
-            say_into_chat, self.engine, platform=PLATFORM, reply_to=reply_to, text=text,
-            language="en", dedup_key=f"say:slack:{record.event_key}", now=now,
-        )  # fmt: skip
+            say_into_chat,
+            self.engine,
+            platform=PLATFORM,
+            reply_to=reply_to,
+            text=text,
+            language="en",
+            dedup_key=f"say:slack:{record.event_key}",
+            now=now,
+        )
 
     # --- submissions and moderation -----------------------------------------------
 
@@ -520,13 +569,20 @@ class SlackHandlers:
             try:
                 with transaction(self.engine) as session:
                     item = submit_from_chat(
-                        session, self.settings, source_key=SOURCE, platform=PLATFORM,
-                        external_id=f"slack:{record.event_key}", title=values.get("title", ""),
-                        text=values.get("text", ""), link=values.get("link") or None,
-                        image_url=values.get("image") or None, reply_to=reply_to,
-                        member_id=member.id if member else None, now=now,
+                        session,
+                        self.settings,
+                        source_key=SOURCE,
+                        platform=PLATFORM,
+                        external_id=f"slack:{record.event_key}",
+                        title=values.get("title", ""),
+                        text=values.get("text", ""),
+                        link=values.get("link") or None,
+                        image_url=values.get("image") or None,
+                        reply_to=reply_to,
+                        member_id=member.id if member else None,
+                        now=now,
                         language=language,
-                    )  # fmt: skip
+                    )
                     chosen = values.get("language", "")
                     if (
                         item is not None
@@ -541,9 +597,15 @@ class SlackHandlers:
 
         text = await asyncio.to_thread(store)
         await asyncio.to_thread(
-            say_into_chat, self.engine, platform=PLATFORM, reply_to=reply_to, text=text,
-            language=language, dedup_key=f"submitted:slack:{record.event_key}", now=now,
-        )  # fmt: skip
+            say_into_chat,
+            self.engine,
+            platform=PLATFORM,
+            reply_to=reply_to,
+            text=text,
+            language=language,
+            dedup_key=f"submitted:slack:{record.event_key}",
+            now=now,
+        )
 
     def _moderate(self, action: str, value: str, user: str, now: dt.datetime) -> str | None:
         """Approve or decline; returns what the secretariat's message should now say."""

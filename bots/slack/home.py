@@ -53,9 +53,11 @@ def home_view(
     """The ``home`` view for ``member`` (None: someone the hub does not know)."""
     today = now.date()
     blocks: list[dict[str, Any]] = [
-        {"type": "header", "text": {"type": "plain_text",
-                                    "text": settings.hub.network_name(language)[:150]}},
-    ]  # fmt: skip
+        {
+            "type": "header",
+            "text": {"type": "plain_text", "text": settings.hub.network_name(language)[:150]},
+        },
+    ]
 
     events = session.scalars(
         select(Event).where(Event.starts_on >= today).order_by(Event.starts_on).limit(SHOWN)
@@ -99,10 +101,12 @@ def home_view(
         ).all()
         lines = [f"• {r.label} — {r.when_text}" for r in reminders]
         blocks += [
-            {"type": "header",
-             "text": {"type": "plain_text", "text": say(language, TEXTS["reminders"])}},
+            {
+                "type": "header",
+                "text": {"type": "plain_text", "text": say(language, TEXTS["reminders"])},
+            },
             _section("\n".join(lines) or say(language, TEXTS["no_reminders"])),
-        ]  # fmt: skip
+        ]
         url = preferences_url(settings, member.id, now)
         if url is not None and url.startswith("http"):
             button = {
@@ -111,5 +115,5 @@ def home_view(
                 "url": url,
                 "text": {"type": "plain_text", "text": say(language, TEXTS["preferences"])},
             }
-            blocks.append({"type": "actions", "elements": [button]})  # fmt: skip
+            blocks.append({"type": "actions", "elements": [button]})
     return {"type": "home", "blocks": blocks[:100]}

@@ -21,6 +21,7 @@ from typing import Any, ClassVar
 import aiohttp
 from slack_sdk.errors import SlackApiError, SlackClientError
 from slack_sdk.web.async_client import AsyncWebClient
+from slack_sdk.web.async_slack_response import AsyncSlackResponse
 
 from bots.api import ApiRequest
 from bots.limits import SLACK
@@ -102,10 +103,11 @@ class SlackSink:
         self.client = AsyncWebClient(
             token=token, base_url=f"{base}/api/", timeout=max(1, round(timeout)), retry_handlers=[]
         )
-        self._calls: dict[str, Callable[..., Awaitable[Any]]] = {
-            "chat.postMessage": self.client.chat_postMessage,
-            "chat.update": self.client.chat_update,
-            "chat.delete": self.client.chat_delete,
+        # each Web API method called with a request's body as its keyword arguments
+        self._calls: dict[str, Callable[[dict[str, Any]], Awaitable[AsyncSlackResponse]]] = {
+            "chat.postMessage": lambda body: self.client.chat_postMessage(**body),
+            "chat.update": lambda body: self.client.chat_update(**body),
+            "chat.delete": lambda body: self.client.chat_delete(**body),
         }
 
     async def start(self) -> None:
@@ -228,7 +230,7 @@ class SlackSink:
 
     async def _call(self, request: ApiRequest) -> Receipt:
         try:
-            response = await self._guarded(self._calls[request.name](**request.body))
+            response = await self._guarded(self._calls[request.name](request.body))
         except ImageRefused:
             blocks = request.body.get("blocks") or []
             text_only = [block for block in blocks if block.get("type") != "image"]
@@ -236,7 +238,7 @@ class SlackSink:
                 raise
             log.warning("Slack could not download the image of %s: sent without it", request.name)
             body = {**request.body, "blocks": text_only}
-            response = await self._guarded(self._calls[request.name](**body))
+            response = await self._guarded(self._calls[request.name](body))
         except BadPayload as exc:
             if request.name == "chat.delete" and "message_not_found" in str(exc):
                 return Receipt(f"{request.body['channel']}:{request.body['ts']}")  # already gone

@@ -384,10 +384,15 @@ class SlackStandIn(LoopbackServer):
         start = int(str(params.get("cursor") or "0").removeprefix("next:") or 0)
         page, more = channels[start : start + limit], start + limit < len(channels)
         shaped = [
-            {"id": c.id, "name": c.name, "is_channel": True, "is_archived": c.is_archived,
-             "is_member": c.is_member}
+            {
+                "id": c.id,
+                "name": c.name,
+                "is_channel": True,
+                "is_archived": c.is_archived,
+                "is_member": c.is_member,
+            }
             for c in page
-        ]  # fmt: skip
+        ]
         return {
             "channels": shaped,
             "response_metadata": {"next_cursor": f"next:{start + limit}" if more else ""},

@@ -152,12 +152,14 @@ class TelegramSink:
             connect_timeout=timeout,
         )
         self.bot = Bot(token, base_url=f"{base}/bot", request=request)
-        self._calls: dict[str, Callable[..., Awaitable[Any]]] = {
-            "sendMessage": self.bot.send_message,
-            "sendPhoto": self.bot.send_photo,
-            "editMessageText": self.bot.edit_message_text,
-            "editMessageCaption": self.bot.edit_message_caption,
-            "deleteMessage": self.bot.delete_message,
+        # each Bot API method called with a request's body as its keyword arguments: a sent or
+        # edited message, or True (a deletion; an edit of an inline message)
+        self._calls: dict[str, Callable[[dict[str, Any]], Awaitable[TelegramMessage | bool]]] = {
+            "sendMessage": lambda body: self.bot.send_message(**body),
+            "sendPhoto": lambda body: self.bot.send_photo(**body),
+            "editMessageText": lambda body: self.bot.edit_message_text(**body),
+            "editMessageCaption": lambda body: self.bot.edit_message_caption(**body),
+            "deleteMessage": lambda body: self.bot.delete_message(**body),
         }
 
     async def start(self) -> None:
@@ -187,7 +189,7 @@ class TelegramSink:
 
     async def _call(self, request: ApiRequest, message: Message | None) -> Receipt:
         try:
-            result = await self._calls[request.name](**request.body)
+            result = await self._calls[request.name](request.body)
         except tg_error.BadRequest as exc:
             text = exc.message.lower()
             if "message is not modified" in text and message is not None:

@@ -277,8 +277,11 @@ class TelegramStandIn(LoopbackServer):
             }
         if method == "getUpdates":
             if self.webhook.get("url"):
-                raise ApiError(409, "Conflict: can't use getUpdates method while webhook is active;"
-                               " use deleteWebhook to delete the webhook first")  # fmt: skip
+                raise ApiError(
+                    409,
+                    "Conflict: can't use getUpdates method while webhook is active;"
+                    " use deleteWebhook to delete the webhook first",
+                )
             return self._get_updates(params)
         if method == "setWebhook":
             url = str(params.get("url") or "")
@@ -290,8 +293,11 @@ class TelegramStandIn(LoopbackServer):
             self.webhook = {}
             return True
         if method == "getWebhookInfo":
-            return {"url": self.webhook.get("url", ""), "has_custom_certificate": False,
-                    "pending_update_count": len(self.updates)}  # fmt: skip
+            return {
+                "url": self.webhook.get("url", ""),
+                "has_custom_certificate": False,
+                "pending_update_count": len(self.updates),
+            }
         if method in SENDING:
             return self._send(method, params, token)
         if method in ("editMessageText", "editMessageCaption"):

@@ -18,3 +18,5 @@ The contract (a receiver implements this side):
   receiver is gone; any other 4xx refuses this message for good. Redirects are
   not followed.
 """
+
+NAME = "Webhook"

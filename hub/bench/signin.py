@@ -62,9 +62,14 @@ def _peak_rss_mb(pid: int) -> float | None:
 
 def _hub(*args: str, cwd: Path, env: dict[str, str], stdin: str = "") -> None:
     subprocess.run(
-        [sys.executable, "-m", "hub", *args], cwd=cwd, env=env, input=stdin, text=True,
-        check=True, capture_output=True,
-    )  # fmt: skip
+        [sys.executable, "-m", "hub", *args],
+        cwd=cwd,
+        env=env,
+        input=stdin,
+        text=True,
+        check=True,
+        capture_output=True,
+    )
 
 
 def run_signin_bench(attempts: int = 50) -> SigninResult:
@@ -86,9 +91,13 @@ def run_signin_bench(attempts: int = 50) -> SigninResult:
         port = _free_port()
         serve = ["-c", str(config), "serve", "--role", "web", "--port", str(port)]
         server = subprocess.Popen(
-            [sys.executable, "-m", "hub", *serve], cwd=root, env=env,
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL,
-        )  # fmt: skip
+            [sys.executable, "-m", "hub", *serve],
+            cwd=root,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            stdin=subprocess.DEVNULL,
+        )
         try:
             statuses, health = asyncio.run(_flood(f"http://127.0.0.1:{port}", attempts))
             peak = _peak_rss_mb(server.pid)

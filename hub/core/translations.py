@@ -1,9 +1,10 @@
 """Babel catalogues read from ``.po`` files: the one way the hub's edges translate words.
 
-The console (``hub/web/locale``), the bots (``bots/locale``) and the newsletters
-(``newsletters/locale``) each keep one ``messages.po`` per language under
-``<dir>/<lang>/LC_MESSAGES/``, extracted and merged by ``make messages``. This module reads
-one and compiles it in memory when first asked: no build step, no ``.mo`` files in git.
+The console (``hub/web/locale``), the bots (``bots/locale``), the newsletters
+(``newsletters/locale``) and the assistant's answers (``hub/core/assistant/locale``) each
+keep one ``messages.po`` per language under ``<dir>/<lang>/LC_MESSAGES/``, extracted and
+merged by ``make messages``. This module reads one and compiles it in memory when first
+asked: no build step, no ``.mo`` files in git.
 A plural entry not yet translated is left out, so English stands in rather than "".
 """
 

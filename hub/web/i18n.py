@@ -38,12 +38,23 @@ INTERFACE_LANGUAGES = {"en": "English", "es": "Español", "ca": "Català"}
 """The languages the console speaks; English is the source language of the catalogue."""
 MEMBER_LANGUAGES = {**INTERFACE_LANGUAGES, "fr": "Français", "pt": "Português"}
 """The languages of the pages members see (preferences, the news form): the network's five."""
-PUBLIC_TEMPLATES = ("public_base.html", "news.html", "news_item.html", "news_missing.html",
-                    "archive.html")  # fmt: skip
+PUBLIC_TEMPLATES = (
+    "public_base.html",
+    "news.html",
+    "news_item.html",
+    "news_missing.html",
+    "archive.html",
+)
 """The public news pages and the newsletter archive (:mod:`hub.web.news_pages`)."""
-MEMBER_TEMPLATES = ("base.html", "preferences.html", "preferences_invalid.html",
-                    "member_submit.html", "_news_fields.html", "refused.html",
-                    *PUBLIC_TEMPLATES)  # fmt: skip
+MEMBER_TEMPLATES = (
+    "base.html",
+    "preferences.html",
+    "preferences_invalid.html",
+    "member_submit.html",
+    "_news_fields.html",
+    "refused.html",
+    *PUBLIC_TEMPLATES,
+)
 """The templates members see: every catalogue of :data:`MEMBER_LANGUAGES` holds their words."""
 MEMBER_VIEWS = ("preferences_views.py", "submit_views.py", "news_intake.py")
 """The modules (in ``hub/web/``) whose words members read on those pages."""

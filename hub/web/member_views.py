@@ -24,12 +24,11 @@ from hub.core.models import Member
 from hub.web.i18n import _
 from hub.web.member_import import ImportRefused, email_problem, import_members
 from hub.web.page import UPLOAD_LIMIT, Page, Refused, whole_number
-from hub.wiring import mailchimp_eraser
+from hub.wiring import has_newsletter_audience, mailchimp_eraser
 
 PER_PAGE = 100
 INACTIVE_DAYS = 180
 NEWSLETTER_ON = ("subscribed", "pending")
-PLATFORMS = ("slack", "telegram", "email")
 
 
 # --- the list -----------------------------------------------------------------------
@@ -190,7 +189,7 @@ def _read_form(page: Page, member: Member) -> MemberForm:
     chat = values["telegram_chat_id"]
     if chat and not chat.lstrip("-").isdigit():
         errors["telegram_chat_id"] = _("A Telegram chat id is a number.")
-    if values["preferred_platform"] not in ("", *PLATFORMS):
+    if values["preferred_platform"] not in ("", *CHANNELS):
         errors["preferred_platform"] = _("Choose a platform from the list.")
     if set(values["topics"]) - set(topics()):
         errors["topics"] = _("Choose topics from the list.")
@@ -244,7 +243,7 @@ def _detail(page: Page, member: Member, form: MemberForm, status: int = 200) -> 
         languages=page.settings.hub.languages,
         all_topics=topics(),
         all_channels=CHANNELS,
-        platforms=PLATFORMS,
+        platforms=CHANNELS,
         preferences_link=link,
     )
 
@@ -325,7 +324,7 @@ def _mailchimp_bound(page: Page) -> Any:
     """Mailchimp's permanent delete bound to this deployment, or None if it has no audience."""
     eraser = mailchimp_eraser()
     settings = page.settings
-    if all(c.platform != "mailchimp" for c in settings.channels.values()):
+    if not has_newsletter_audience(settings):
         return None
     return lambda email: eraser(settings, email)
 

@@ -31,7 +31,7 @@ from hub.core.models import Item, ItemTranslation, NewsletterEdition
 from hub.core.moderation.submissions import plain_to_html
 from hub.web.i18n import _, ngettext
 from hub.web.page import Page, Refused, safe_next
-from hub.wiring import translation_service
+from hub.wiring import NEWSLETTER_PLATFORMS, translation_service
 from newsletters import compose, publish
 from newsletters.render import RenderedEdition
 
@@ -247,7 +247,7 @@ def composer_page(page: Page) -> Response:
         editable=edition.status in compose.EDITABLE,
         approved=edition.status in ("approved", "scheduled", "sent"),
         default_day=(page.now.astimezone(zone) + dt.timedelta(days=1)).date(),
-        standin=page.console.standins.get("mailchimp") is not None,
+        standin=any(page.console.standins.get(p) is not None for p in NEWSLETTER_PLATFORMS),
         report_read_at=_report_time(edition),
     )
 

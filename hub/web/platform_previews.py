@@ -25,10 +25,7 @@ from hub.core.errors import HubError
 from hub.core.models import Item, ItemTranslation, Source
 from hub.core.ports import ChannelInfo, Message
 from hub.web.render import sanitised
-from hub.wiring import DISPLAYS, PLATFORMS
-
-NEWSLETTER_PLATFORMS = frozenset({"mailchimp"})
-"""Platforms that carry items in the newsletter editions, not as posts."""
+from hub.wiring import DISPLAYS, NEWSLETTER_PLATFORMS, PLATFORMS
 
 
 @dataclass(frozen=True)

@@ -38,6 +38,7 @@ from hub.core.models import Member
 from hub.core.schedule.digests import PERIODS as DIGEST_PERIODS
 from hub.web.i18n import MEMBER_LANGUAGES, _, use_language
 from hub.web.page import Page
+from hub.wiring import has_newsletter_audience
 from newsletters import audience, mailchimp, publish
 
 NEWSLETTER_ON = ("subscribed", "pending")
@@ -161,7 +162,7 @@ def _to_mailchimp(
     settings = page.settings
     if not member.email or not (newsletter or was_on):
         return None
-    if all(c.platform != "mailchimp" for c in settings.channels.values()):
+    if not has_newsletter_audience(settings):
         return None
     try:
         account = publish.account_from_settings(settings)

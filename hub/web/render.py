@@ -18,6 +18,7 @@ from hub.core.ingest.sanitise import clean_html
 from hub.core.ingest.tags import topic_name
 from hub.core.logs import redact
 from hub.web import i18n
+from hub.wiring import platform_name
 
 LANGUAGE_NAMES = {
     "en": "English",
@@ -84,4 +85,5 @@ def make_environment(timezone: str) -> Environment:
         redacted=lambda text: redact(str(text or "")),
     )
     env.globals["timezone"] = timezone
+    env.globals["platform_name"] = platform_name
     return env

@@ -197,7 +197,9 @@ def test_the_hub_that_runs_comes_from_the_wheel_with_every_file_it_tracks(
     tracked_files = source_files()
     assert {
         "hub/core/assistant/vocabulary.yaml",
-        "hub/core/assistant/phrases.yaml",
+        "hub/core/assistant/phrases.py",
+        "hub/core/assistant/locale/es/LC_MESSAGES/messages.po",
+        "hub/core/assistant/babel.cfg",
     } <= tracked_files
     missing = sorted(tracked_files - in_wheel)
     assert not missing, f"add their kind to [tool.setuptools.package-data]: {missing}"

@@ -42,8 +42,12 @@ def test_a_failing_event_is_retried_with_backoff_then_dead_and_revived_by_a_retr
     async def failing(item: InboxRecord, now: dt.datetime) -> None:
         raise ValueError("bad update")
 
-    worker = InboxWorker(engine, {"telegram": failing}, clock=lambda: clock[0],
-                         retry=InboxRetry(base=2, cap=600, max_attempts=3))  # fmt: skip
+    worker = InboxWorker(
+        engine,
+        {"telegram": failing},
+        clock=lambda: clock[0],
+        retry=InboxRetry(base=2, cap=600, max_attempts=3),
+    )
     with transaction(engine) as session:
         accept(session, "telegram", "9", {"update_id": 9}, NOW)
     waits = []
@@ -85,8 +89,13 @@ def test_lanes_run_side_by_side_and_each_in_order(engine: Engine) -> None:
             if chat == "b":
                 other_chat_done.set()
 
-        worker = InboxWorker(engine, {"telegram": handler}, clock=lambda: NOW, concurrency=4,
-                             lanes={"telegram": lambda item: item.payload["chat"]})  # fmt: skip
+        worker = InboxWorker(
+            engine,
+            {"telegram": handler},
+            clock=lambda: NOW,
+            concurrency=4,
+            lanes={"telegram": lambda item: item.payload["chat"]},
+        )
         assert await worker.run_once() == 3
         assert worker.failed == 0
 

@@ -14,6 +14,7 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 import pytest
+from slack_sdk.web.async_slack_response import AsyncSlackResponse
 
 from bots.slack.sink import SlackSink
 from bots.slack.standin import SlackStandIn
@@ -44,10 +45,10 @@ def lose_answers(sink: SlackSink, *, deliver: bool) -> None:
     """The next chat.postMessage times out, after reaching Slack when ``deliver``."""
     real = sink._calls["chat.postMessage"]
 
-    async def post(**body: Any) -> Any:
+    async def post(body: dict[str, Any]) -> AsyncSlackResponse:
         sink._calls["chat.postMessage"] = real  # only once
         if deliver:
-            await real(**body)
+            await real(body)
         raise TimeoutError("answer lost")
 
     sink._calls["chat.postMessage"] = post

@@ -82,14 +82,21 @@ class BoltHub:
         await self.inbox.drain()
         config = WorkerConfig(until_idle=True, poll_interval=0.05, max_rate_wait=5.0)
         worker = Worker(
-            self.engine, ChannelSinks.from_settings(self.settings, SINKS), config=config,
+            self.engine,
+            ChannelSinks.from_settings(self.settings, SINKS),
+            config=config,
             clock=self.clock,
-        )  # fmt: skip
+        )
         await worker.run()
 
     async def post(self, body: bytes) -> int:
-        status, _ = await deliver(f"{self.url}/slack/events", body, secret=SIGNING,
-                                  content_type=FORM, timestamp=NOW.timestamp())  # fmt: skip
+        status, _ = await deliver(
+            f"{self.url}/slack/events",
+            body,
+            secret=SIGNING,
+            content_type=FORM,
+            timestamp=NOW.timestamp(),
+        )
         return status
 
     def rows(self) -> int:
@@ -103,8 +110,12 @@ async def bolt_hub(
 ) -> AsyncIterator[BoltHub]:
     clock = SteppingClock()
     slack = SlackSocketStandIn(clock=clock.seconds)
-    for channel_id, name in (("C0SECRET", "secretariat"), ("C0NEWS", "news"),
-                             ("C0GENERAL", "general"), ("C0ASSIST", "assistant")):  # fmt: skip
+    for channel_id, name in (
+        ("C0SECRET", "secretariat"),
+        ("C0NEWS", "news"),
+        ("C0GENERAL", "general"),
+        ("C0ASSIST", "assistant"),
+    ):
         slack.add_channel(channel_id, name)
     async with slack:
         settings = settings_for(slack.url, "http://127.0.0.1:9")
@@ -124,8 +135,9 @@ async def bolt_hub(
             sync_config(session, settings)
         with transaction(engine) as session:
             assistant = Assistant.from_session(session, use_lingua=False)
-        handlers = SlackHandlers(engine, settings, assistant, slack_client(settings),
-                                 clock=lambda: NOW)  # fmt: skip
+        handlers = SlackHandlers(
+            engine, settings, assistant, slack_client(settings), clock=lambda: NOW
+        )
         inbox = InboxWorker(engine, {"slack": handlers}, clock=lambda: NOW)
         hub = BoltHub(engine, settings, slack, handlers, inbox, clock)
         if socket:
@@ -349,9 +361,16 @@ def test_run_bots_in_socket_mode_hears_slack_without_a_public_url(engine: Engine
         async with bolt_hub(engine, socket=True) as hub:
             stop = asyncio.Event()
             role = asyncio.create_task(
-                run_bots(hub.settings, engine, stop, assistant=hub.handlers.assistant,
-                         clock=lambda: NOW, poll_interval=0.02, telegram_polling=False)
-            )  # fmt: skip
+                run_bots(
+                    hub.settings,
+                    engine,
+                    stop,
+                    assistant=hub.handlers.assistant,
+                    clock=lambda: NOW,
+                    poll_interval=0.02,
+                    telegram_polling=False,
+                )
+            )
             for _ in range(200):  # the role's own link (the fixture's is the first)
                 if hub.slack.connections_opened == 2:
                     break
@@ -380,23 +399,50 @@ def test_a_member_opens_app_home_and_sees_the_next_events_and_their_reminders(
         spanish = Member(organisation="Ciudad de Prueba", slack_user_id="U0ESMEMBER", language="es")
         session.add_all([member, spanish])
         session.flush()
-        session.add_all([
-            Event(id="t-past", kind="seminar", name={"en": "Assembly already held"},
-                  starts_on=NOW.date() - dt.timedelta(days=3)),
-            Event(id="t-next", kind="seminar", name={"en": "Assembly on budgets"},
-                  starts_on=NOW.date() + dt.timedelta(days=12), city="Quito"),
-            Reminder(member_id=member.id, platform="slack", reply_to=MEMBER, language="en",
-                     record_id="t-next", label="Assembly on budgets", when_text="in 12 days",
-                     remind_at=NOW + dt.timedelta(days=11)),
-        ])  # fmt: skip
+        session.add_all(
+            [
+                Event(
+                    id="t-past",
+                    kind="seminar",
+                    name={"en": "Assembly already held"},
+                    starts_on=NOW.date() - dt.timedelta(days=3),
+                ),
+                Event(
+                    id="t-next",
+                    kind="seminar",
+                    name={"en": "Assembly on budgets"},
+                    starts_on=NOW.date() + dt.timedelta(days=12),
+                    city="Quito",
+                ),
+                Reminder(
+                    member_id=member.id,
+                    platform="slack",
+                    reply_to=MEMBER,
+                    language="en",
+                    record_id="t-next",
+                    label="Assembly on budgets",
+                    when_text="in 12 days",
+                    remind_at=NOW + dt.timedelta(days=11),
+                ),
+            ]
+        )
 
     async def scenario() -> None:
         async with bolt_hub(engine, socket=True) as hub:
             for user in (MEMBER, "U0STRANGER", "U0ESMEMBER"):
-                event = {"type": "app_home_opened", "user": user, "channel": "D0HOME",
-                         "tab": "home", "event_ts": "1578657600.000300"}  # fmt: skip
-                payload = {"type": "event_callback", "team_id": "T0STANDIN",
-                           "event_id": f"Ev0HOME{user}", "event": event}  # fmt: skip
+                event = {
+                    "type": "app_home_opened",
+                    "user": user,
+                    "channel": "D0HOME",
+                    "tab": "home",
+                    "event_ts": "1578657600.000300",
+                }
+                payload = {
+                    "type": "event_callback",
+                    "team_id": "T0STANDIN",
+                    "event_id": f"Ev0HOME{user}",
+                    "event": event,
+                }
                 assert await hub.slack.send("event", payload) is not None
             await hub.process()
             home = json.dumps(hub.slack.homes[MEMBER], ensure_ascii=False)
@@ -426,8 +472,11 @@ def test_a_moderator_edits_an_item_in_a_modal_before_approving(engine: Engine) -
             [form] = hub.slack.views
             assert form["callback_id"] == "hub_edit"
             initial = {b["block_id"]: b["element"].get("initial_value") for b in form["blocks"]}
-            assert initial == {"title": "Budget in Quito", "text": "Forty assemblies.",
-                               "link": "https://quito.example/pb"}  # fmt: skip
+            assert initial == {
+                "title": "Budget in Quito",
+                "text": "Forty assemblies.",
+                "link": "https://quito.example/pb",
+            }
             corrected = {**initial, "title": "Participatory budget in Quito"}
             saved = filled(form, corrected, SECRETARY)
             assert await hub.slack.send("interaction", saved) is not None
@@ -444,8 +493,9 @@ def test_a_moderator_edits_an_item_in_a_modal_before_approving(engine: Engine) -
             pressed = click(approve, SECRETARY, "C0SECRET", message.ts)
             assert await hub.slack.send("interaction", pressed) is not None
             await hub.process()
-            assert any("Participatory budget in Quito" in m.text
-                       for m in hub.slack.messages("C0NEWS"))  # fmt: skip
+            assert any(
+                "Participatory budget in Quito" in m.text for m in hub.slack.messages("C0NEWS")
+            )
 
     run(scenario)
     from hub.core.accounts import AuditEntry

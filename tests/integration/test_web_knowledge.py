@@ -433,9 +433,14 @@ def test_a_reply_saved_as_knowledge_answers_the_next_paraphrase(
     def ask(text: str) -> Any:
         with transaction(engine) as session:
             return ask_and_record(
-                session, assistant, text, platform="telegram", reply_to="7", member_id=None,
+                session,
+                assistant,
+                text,
+                platform="telegram",
+                reply_to="7",
+                member_id=None,
                 now=NOW,
-            )  # fmt: skip
+            )
 
     first = ask("¿El OIDP tiene una cuenta de Instagram?")
     assert first.handoff and first.question_id is not None

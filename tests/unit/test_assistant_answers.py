@@ -10,6 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from hub.core.assistant import Assistant
+from hub.core.assistant.context import Context
 from hub.core.assistant.dates import when
 
 KNOWLEDGE = Path(__file__).parents[2] / "config" / "knowledge"
@@ -196,3 +197,29 @@ def test_a_count_is_only_answered_when_a_record_states_one(assistant: Assistant)
     assert assistant.answer("how many members does the IOPD have", now=TODAY).handoff
     limit = assistant.answer("how many commitments can an OGP Local member have", now=TODAY)
     assert not limit.handoff and "5" in limit.answer
+
+
+def test_a_phrase_may_name_a_language_of_its_own(assistant: Assistant) -> None:
+    """``only_in_note`` has a ``{language}`` placeholder beside the language asked in: both
+    reach the phrase (it raised TypeError, so a reply kept in one language only failed)."""
+    ctx = Context(assistant.index, assistant.tables, "fr", dt.date(2026, 1, 1))
+    assert ctx.phrase("only_in_note", language="espagnol", text="Hola.") == (
+        "(Cette fiche n'existe qu'en espagnol.) Hola."
+    )
+
+
+@pytest.mark.parametrize("language", ["es", "fr", "ca", "pt"])
+def test_every_answer_phrase_is_translated(language: str) -> None:
+    """Each phrase of ``phrases.py`` has its catalogue entry in every other language, so none
+    falls back to English unseen (a phrase added without ``make messages`` fails here)."""
+    from babel.messages.pofile import read_po
+
+    from hub.core.assistant.phrases import PHRASES
+    from hub.core.assistant.tables import HERE
+
+    path = HERE / "locale" / language / "LC_MESSAGES" / "messages.po"
+    with path.open("rb") as po:
+        read = read_po(po, locale=language)
+    translated = {(m.context, m.id) for m in read if m.id and m.string and not m.fuzzy}
+    missing = [key for key, english in PHRASES.items() if (key, english) not in translated]
+    assert not missing, missing

@@ -152,3 +152,25 @@ def test_importing_every_core_module_loads_no_platform_room_or_library() -> None
     assert "hub.core" in loaded
     assert tops & (PLATFORM_LIBRARIES | {"bots", "newsletters"}) == set()
     assert {n for n in loaded if n.startswith("hub.") and not n.startswith("hub.core")} == set()
+
+
+def test_the_console_names_no_platform() -> None:
+    """Platforms are shown by the names their packages give (``hub.wiring.platform_name``):
+    no platform's id or display name is written in the console's code or templates, except
+    inside a translated sentence (``_("...")``) or as a %-placeholder's key."""
+    words = "slack|telegram|mastodon|bluesky|mailchimp"
+    literal = re.compile(rf"""(?<!_\()(["'])({words})\1(?!\s*:)""", re.IGNORECASE)
+    found = []
+    web = ROOT / "hub" / "web"
+    for path in sorted([*web.rglob("*.py"), *(web / "templates").rglob("*.html")]):
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            found += [f"{path.relative_to(ROOT)}:{number} {m[2]}" for m in literal.finditer(line)]
+    assert found == []
+
+
+def test_every_platform_package_names_its_platform() -> None:
+    from hub.wiring import PLATFORMS, platform_name
+
+    names = {platform: platform_name(platform) for platform in sorted(PLATFORMS)}
+    assert all(name and name.lower() == platform for platform, name in names.items()), names
+    assert platform_name("email") == "email"

@@ -6,9 +6,10 @@
   secretariat, sends its replies back and keeps members' reminders.
 
 What the assistant reads in a question (slot, time, kinds: small closed word
-sets) and how it words answers are data: ``vocabulary.yaml`` and
-``phrases.yaml`` beside this file; everything about the network comes from
-the knowledge records, by retrieval.
+sets) is data, ``vocabulary.yaml`` beside this file; how it words answers is
+``phrases.py`` in English with a Babel catalogue per language in ``locale/``
+(``make messages``); everything about the network comes from the knowledge
+records, by retrieval.
 """
 
 from __future__ import annotations

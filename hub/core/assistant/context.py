@@ -44,7 +44,7 @@ class Context:
     language: str
     today: dt.date
 
-    def phrase(self, key: str, **values: object) -> str:
+    def phrase(self, key: str, /, **values: object) -> str:
         return self.tables.phrase(key, self.language, **values)
 
     def handoff(self, *before: str, sources: list[str] | None = None) -> Reply:

@@ -290,8 +290,13 @@ class InboxWorker:
         except Exception as error:  # the handler's failure is the event's, not the worker's
             self.failed += 1
             text = f"{type(error).__name__}: {error}"
-            log.warning("inbox %s %s failed (attempt %d): %s", item.platform, item.event_key,
-                        item.attempt, text)  # fmt: skip
+            log.warning(
+                "inbox %s %s failed (attempt %d): %s",
+                item.platform,
+                item.event_key,
+                item.attempt,
+                text,
+            )
             if item.attempt >= self.retry.max_attempts:
                 return Outcome(item, text, None)
             return Outcome(item, text, self.clock() + self.retry.delay(item.attempt))
