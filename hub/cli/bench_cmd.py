@@ -116,7 +116,7 @@ def bench_worker(
 @bench_app.command("ratelimit")
 def bench_ratelimit(
     database_url: ServerUrl = None,
-    messages: Annotated[int, typer.Option(min=100)] = 2000,
+    messages: Annotated[int, typer.Option(min=10)] = 2000,
     workers: Annotated[int, typer.Option(min=1)] = 4,
     in_process: Annotated[
         bool,
