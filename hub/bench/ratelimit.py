@@ -1,6 +1,16 @@
 """``hub bench ratelimit``: reach Telegram's ceiling with several workers, never cross it.
 
-No Telegram stand-in is used here: a local sink keeps Telegram's books
+By default (``"mode": "processes"``) the measurement is the one a deployment
+sees: several real ``hub worker`` processes on PostgreSQL send through the real
+Telegram sink (python-telegram-bot) to the Telegram stand-in, which enforces
+Telegram's flood limits (30 messages a second per bot, 1 a second per private
+chat) and answers 429 as Telegram does. 2,000 messages go to 50 private chats
+of one bot; the figure is messages per second from the first admitted message
+to the last, ``peak_1s`` the most the stand-in admitted in any one-second
+window, and ``violations_429`` the sends it answered 429.
+
+The in-process shortcut (``--in-process``, ``"mode": "in-process"``) needs no
+stand-in: a local sink keeps Telegram's books
 instead. It answers 429 (and counts a violation) whenever a message would
 make more than 30 in any second for the bot, a second message within a
 second to one chat, or more than 20 in any minute to one group. Four
@@ -16,6 +26,8 @@ import tempfile
 import threading
 import time
 from collections import defaultdict, deque
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -193,6 +205,9 @@ def run_ratelimit_bench(
             go(f"sqlite:///{Path(folder) / 'bench.db'}")
     span = books.arrivals[-1] - books.arrivals[0]
     return {
+        "mode": "in-process",
+        "workers": workers,
+        "peak_1s": peak_1s(books.arrivals),
         "messages": len(books.arrivals),
         "limit_per_s": BOT_PER_S,
         "achieved_per_s": round((len(books.arrivals) - 1) / span, 2),
@@ -203,7 +218,171 @@ def run_ratelimit_bench(
 def render_ratelimit_bench(result: dict[str, Any]) -> str:
     share = result["achieved_per_s"] / result["limit_per_s"] * 100
     return (
-        f"rate limits: {result['messages']} messages at {result['achieved_per_s']}/s "
+        f"rate limits ({result['mode']}, {result['workers']} workers): "
+        f"{result['messages']} messages at {result['achieved_per_s']}/s "
         f"({share:.1f}% of the {result['limit_per_s']:g}/s ceiling), "
-        f"{result['violations_429']} answered 429"
+        f"busiest second {result['peak_1s']}, {result['violations_429']} answered 429"
     )
+
+
+def peak_1s(arrivals: list[float]) -> int:
+    """The most arrivals in any one-second window ``[t, t + 1)`` (what Telegram counts)."""
+    times = sorted(arrivals)
+    peak, first = 0, 0
+    for last, at in enumerate(times):
+        while times[first] <= at - 1.0:
+            first += 1
+        peak = max(peak, last - first + 1)
+    return peak
+
+
+# --- across processes: real workers, the real sink, the Telegram stand-in ------------
+
+BOT_TOKEN = "700100:ratelimit-bench-bot"
+CHAT_BASE = 1_000_000
+
+
+def _telegram_standin() -> Any:
+    """The Telegram stand-in, noting the moment each message was admitted."""
+    from bots.telegram.standin import TelegramStandIn
+
+    class Admissions(TelegramStandIn):
+        def __init__(self) -> None:
+            super().__init__(tokens=(BOT_TOKEN,))
+            self.admitted: list[float] = []
+
+        def _check_flood(self, chat: Any, token: str) -> None:
+            super()._check_flood(chat, token)  # raises the 429, or records the send at clock()
+            self.admitted.append(self.clock())
+
+    return Admissions()
+
+
+def _telegram_channels(chats: int, base_url: str) -> dict[str, dict[str, Any]]:
+    return {
+        f"telegram{n}": {
+            "platform": "telegram",
+            "target": str(CHAT_BASE + n),
+            "token_env": "RATELIMIT_BENCH_TELEGRAM",
+            "base_url": base_url,
+        }
+        for n in range(chats)
+    }
+
+
+def _seed_items(engine: Any, settings: Settings, messages: int) -> None:
+    """One approved item per message, its delivery to the chats in turn."""
+    from hub.bench.chaos import _item
+    from hub.core.models import Item
+
+    now = utcnow()
+    with transaction(engine) as session:
+        sync_config(session, settings)
+        ids = channel_ids(session)
+    keys = sorted(ids, key=lambda k: int(k.removeprefix("telegram")))
+    with engine.begin() as conn:
+        items = conn.execute(
+            insert(Item).returning(Item.id, sort_by_parameter_order=True),
+            [_item(n, now) for n in range(messages)],
+        ).all()
+        rows = [
+            {
+                "channel_id": ids[keys[n % len(keys)]],
+                "item_id": item_id,
+                "kind": "item",
+                "dedup_key": None,
+                "payload": {},
+                "mode": "immediate",
+                "status": "pending",
+                "attempts": 0,
+                "max_attempts": DEFAULT_MAX_ATTEMPTS,
+                "due_at": now,
+                "created_at": now,
+            }
+            for n, (item_id,) in enumerate(items)
+        ]
+        conn.execute(insert(Delivery), rows)
+
+
+def _sent(engine: Any) -> int:
+    from sqlalchemy import func, select
+
+    with engine.connect() as conn:
+        query = select(func.count()).select_from(Delivery).where(Delivery.status == "sent")
+        return int(conn.execute(query).scalar() or 0)
+
+
+def run_ratelimit_processes(
+    server_url: str | None,
+    messages: int = 2000,
+    chats: int = 50,
+    workers: int = 4,
+    deadline: float = 600.0,
+) -> dict[str, Any]:
+    """``workers`` real ``hub worker`` processes send ``messages`` to ``chats`` private
+    chats of one bot through the Telegram stand-in; the ``--json`` object."""
+    from hub.bench.chaos import _Loop, _write_config, start_worker
+
+    standin = _telegram_standin()
+    loop = _Loop()
+    try:
+        base_url = loop.run(standin.start())
+        for n in range(chats):
+            standin.add_chat(CHAT_BASE + n, type="private", title=f"Rate {n}")
+        channels = _telegram_channels(chats, base_url)
+        data = {"hub": {"languages": ["en"]}, "channels": channels}
+        data["routes"] = [{"name": "all", "to": list(channels)}]
+        settings = Settings.model_validate(data)
+        with tempfile.TemporaryDirectory() as folder_name, _database(server_url) as url:
+            folder = Path(folder_name)
+            config = _write_config(folder, data)
+            if url.startswith("sqlite"):
+                workers = 1  # SQLite serves one worker process
+            engine = make_engine(url)
+            log = folder / "workers.log"
+            env = {"RATELIMIT_BENCH_TELEGRAM": BOT_TOKEN}
+            try:
+                upgrade(engine)
+                _seed_items(engine, settings, messages)
+                running = [start_worker(config, url, log, env=env) for _ in range(workers)]
+                started = time.monotonic()
+                try:
+                    while _sent(engine) < messages:
+                        if any(p.poll() is not None for p in running):
+                            raise RuntimeError(f"a worker stopped early: {log.read_text()[-3000:]}")
+                        if time.monotonic() - started > deadline:
+                            raise RuntimeError(f"not done after {deadline:g} s")
+                        time.sleep(0.2)
+                finally:
+                    for process in running:
+                        process.terminate()
+                    codes = [process.wait(timeout=30) for process in running]
+                if any(codes):
+                    raise RuntimeError(f"workers exited with {codes}: {log.read_text()[-3000:]}")
+            finally:
+                engine.dispose()
+    finally:
+        loop.run(standin.close())
+        loop.close()
+    admitted = list(standin.admitted)
+    violations = sum(1 for r in list(standin.received) if r.status == 429)
+    span = admitted[-1] - admitted[0] if len(admitted) > 1 else 0.0
+    return {
+        "mode": "processes",
+        "workers": workers,
+        "messages": len(admitted),
+        "limit_per_s": BOT_PER_S,
+        "achieved_per_s": round((len(admitted) - 1) / span, 2) if span else 0.0,
+        "violations_429": violations,
+        "peak_1s": peak_1s(admitted),
+    }
+
+
+@contextmanager
+def _database(server_url: str | None) -> Iterator[str]:
+    if server_url:
+        with scratch_postgres_database(server_url, prefix="hub_bench_rate") as url:
+            yield url
+    else:
+        with tempfile.TemporaryDirectory() as folder:
+            yield f"sqlite:///{Path(folder) / 'bench.db'}"

@@ -37,7 +37,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import datetime as dt
-import functools
 import json
 import logging
 import os
@@ -639,6 +638,14 @@ class Budgets:
         self._start()
         return await answer
 
+    def _acquire(self, requests: list[list[RateLimit]], renew: list[RateLimit]) -> list[float]:
+        """The round's transaction, in a database thread. The clock is read here, as the
+        transaction starts, not on the loop before: a round that waited for a busy thread
+        would count its tokens as taken that much earlier than they go out, and the
+        bucket would refill that much early (another worker's send to the same chat
+        then reached Telegram within the second, a 429)."""
+        return self.limiter.try_acquire_many(requests, self.clock(), renew=renew)
+
     def _start(self) -> None:
         if self._round is None or self._round.done():
             self._round = asyncio.create_task(self._rounds())
@@ -648,10 +655,7 @@ class Budgets:
             asks, self._asks = self._asks, []
             renew, self._renew = list(self._renew.values()), {}
             try:
-                acquire = self.limiter.try_acquire_many
-                if renew:
-                    acquire = functools.partial(acquire, renew=renew)
-                waits = await self.db.run(acquire, [limits for limits, _ in asks], self.clock())
+                waits = await self.db.run(self._acquire, [limits for limits, _ in asks], renew)
             except Exception as error:  # every ask of the round hears of it
                 for _, answer in asks:
                     if not answer.done():
