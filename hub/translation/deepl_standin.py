@@ -21,16 +21,18 @@ Its rules come from DeepL's API documentation (developers.deepl.com: "Translate 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Self
+from typing import Any
 
 from aiohttp import web
+
+from bots.standin import LoopbackServer
 
 SOURCES = frozenset({"EN", "ES", "FR", "PT", "DE", "IT", "NL", "PL", "JA", "ZH"})
 TARGETS = SOURCES | {"EN-GB", "EN-US", "PT-PT", "PT-BR"}
 
 
 @dataclass
-class DeepLStandIn:
+class DeepLStandIn(LoopbackServer):
     """The server; ``url`` once started. ``keys`` it accepts; ``free`` plays the Free API
     (keys ending ``:fx``); ``character_limit`` the month's quota; ``too_many`` 429s."""
 
@@ -42,28 +44,9 @@ class DeepLStandIn:
     url: str = ""
     _runner: web.AppRunner | None = None
 
-    async def start(self) -> str:
-        app = web.Application()
+    def routes(self, app: web.Application) -> None:
         app.router.add_post("/v2/translate", self._translate)
         app.router.add_get("/v2/usage", self._usage)
-        self._runner = web.AppRunner(app, access_log=None)
-        await self._runner.setup()
-        site = web.TCPSite(self._runner, "127.0.0.1", 0)
-        await site.start()
-        self.url = f"http://127.0.0.1:{self._runner.addresses[0][1]}"
-        return self.url
-
-    async def close(self) -> None:
-        if self._runner is not None:
-            await self._runner.cleanup()
-            self._runner = None
-
-    async def __aenter__(self) -> Self:
-        await self.start()
-        return self
-
-    async def __aexit__(self, *exc: object) -> None:
-        await self.close()
 
     def _refusal(self, request: web.Request) -> web.Response | None:
         header = request.headers.get("Authorization", "")

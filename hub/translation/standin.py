@@ -30,16 +30,18 @@ from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any, Protocol, Self, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from aiohttp import web
+
+from bots.standin import LoopbackServer
 
 NAMES = {"en": "English", "es": "Spanish", "fr": "French", "ca": "Catalan", "pt": "Portuguese"}
 _TEXT_NODE = re.compile(r"(>|^)([^<]+)(?=<|$)")
 
 
 @dataclass
-class LibreTranslateStandIn:
+class LibreTranslateStandIn(LoopbackServer):
     """The server; ``url`` once started. Knobs for tests: ``api_keys`` (None: no keys),
     ``req_limit`` per minute (0: none), ``char_limit``, ``batch_limit``, ``delay``
     seconds before answering, ``broken`` (answer 500)."""
@@ -57,28 +59,9 @@ class LibreTranslateStandIn:
     _window: deque[tuple[float, int]] = field(default_factory=deque)
     _runner: web.AppRunner | None = None
 
-    async def start(self) -> str:
-        app = web.Application()
+    def routes(self, app: web.Application) -> None:
         app.router.add_post("/translate", self._translate)
         app.router.add_get("/languages", self._languages)
-        self._runner = web.AppRunner(app, access_log=None)
-        await self._runner.setup()
-        site = web.TCPSite(self._runner, "127.0.0.1", 0)
-        await site.start()
-        self.url = f"http://127.0.0.1:{self._runner.addresses[0][1]}"
-        return self.url
-
-    async def close(self) -> None:
-        if self._runner is not None:
-            await self._runner.cleanup()
-            self._runner = None
-
-    async def __aenter__(self) -> Self:
-        await self.start()
-        return self
-
-    async def __aexit__(self, *exc: object) -> None:
-        await self.close()
 
     def characters(self) -> int:
         """Characters received for translation so far (what an engine would bill)."""
