@@ -201,28 +201,11 @@ def answer_question(call: Call) -> Reply:
 
 
 def channel_out(c: Channel) -> ChannelOut:
-    return ChannelOut(
-        key=c.key,
-        platform=c.platform,
-        target=c.target,
-        language=c.language,
-        mode=c.mode,
-        enabled=c.enabled,
-    )
+    return ChannelOut.model_validate(c, from_attributes=True)
 
 
 def source_out(s: Source) -> SourceOut:
-    return SourceOut(
-        key=s.key,
-        kind=s.kind,
-        url=s.url,
-        title=s.title,
-        trusted=s.trusted,
-        enabled=s.enabled,
-        last_success_at=s.last_success_at,
-        last_error=s.last_error,
-        consecutive_failures=s.consecutive_failures,
-    )
+    return SourceOut.model_validate(s, from_attributes=True)
 
 
 def list_channels(call: Call) -> Reply:
