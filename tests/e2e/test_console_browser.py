@@ -12,6 +12,7 @@ from collections.abc import Iterator
 
 import pytest
 from browser import browser_page, needs_chromium, screenshot, serve
+from playwright.sync_api import expect
 from sqlalchemy import Engine
 
 from hub.core.config.catalog import sync_config
@@ -64,7 +65,7 @@ def test_sign_in_submit_approve_and_see_deliveries(console_url: str) -> None:
         page.get_by_role("link", name="Items").click()
         page.get_by_role("link", name=TITLE).click()
         rows = page.locator("section:has(h2:text('Deliveries')) tbody tr")
-        assert rows.count() == 2
+        expect(rows).to_have_count(2)  # a click does not wait for the page it loads
         text = rows.all_inner_texts()
         assert any("#news" in row and "pending" in row for row in text), text
         assert any("news_es" in row for row in text), text

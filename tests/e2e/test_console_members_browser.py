@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 import pytest
 from browser import browser_page, needs_chromium, screenshot, serve, sign_in
+from playwright.sync_api import expect
 from sqlalchemy import Engine, select
 
 from hub.core.config.catalog import sync_config
@@ -53,7 +54,7 @@ def test_import_a_csv_then_erase_a_member(console_url: str, sqlite_engine: Engin
         page.get_by_role("link", name="Back to the members").click()
         page.get_by_label("Search").fill("girona")
         page.get_by_role("button", name="Filter").click()
-        assert page.locator("table.members tbody tr").count() == 1
+        expect(page.locator("table.members tbody tr")).to_have_count(1)  # after the page loads
         screenshot(page, "members")
 
         page.get_by_role("link", name="Ajuntament de Girona").click()
@@ -102,7 +103,7 @@ def test_a_member_saves_their_preferences(console_url: str, sqlite_engine: Engin
         assert page.get_by_label("Telegram").is_checked()  # no choice yet: every channel
         page.get_by_label("Slack").uncheck()
         page.get_by_role("button").last.click()
-        assert page.locator(".flash").count() == 1
+        expect(page.locator(".flash")).to_have_count(1)  # a click does not wait for the page
         screenshot(page, "preferences")
     with transaction(sqlite_engine) as session:
         saved = session.get(Member, member_id)
