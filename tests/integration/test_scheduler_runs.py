@@ -282,3 +282,61 @@ def test_hub_schedules_shows_last_run_and_next_firing(engine, database_url, tmp_
     row = next(line for line in result.output.splitlines() if "weekly_roundup" in line)
     assert "2026-W48" in row and "queued delivery" in row
     assert "quiet (disabled)" in result.output and "never ran" in result.output
+
+
+def test_old_run_records_are_pruned_daily_but_each_jobs_newest_is_kept(engine):
+    now = MONDAY_0900_MADRID
+    with transaction(engine) as session:
+        sync_config(session, SETTINGS)
+        for days in range(1, 121):  # a daily job's records for four months
+            started = now - dt.timedelta(days=days)
+            session.add(
+                ScheduledRun(
+                    job="schedule.daily",
+                    period_key=f"{started:%Y-%m-%d}",
+                    started_at=started,
+                    outcome="sent",
+                )
+            )
+        # a job that last ran long ago: its one record still guards its period
+        session.add(
+            ScheduledRun(
+                job="schedule.yearly",
+                period_key="2025",
+                started_at=now - dt.timedelta(days=400),
+                outcome="sent",
+            )
+        )
+    first = scheduler(engine, "one")
+    first.tick(now)
+    with transaction(engine) as session:
+        kept = session.execute(
+            select(ScheduledRun.job, func.min(ScheduledRun.started_at), func.count()).group_by(
+                ScheduledRun.job
+            )
+        ).all()
+    by_job = {job: (oldest, count) for job, oldest, count in kept}
+    assert by_job["schedule.daily"][1] == 90  # days 1..90; 91..120 are gone
+    oldest = by_job["schedule.daily"][0].replace(tzinfo=dt.UTC)
+    assert oldest == now - dt.timedelta(days=90)
+    assert by_job["schedule.yearly"][1] == 1
+    assert by_job[job_name("weekly_roundup")][1] == 1  # what this tick fired
+    # once a day: an old record written later the same day waits for tomorrow's pass
+    with transaction(engine) as session:
+        session.add(
+            ScheduledRun(
+                job="schedule.daily",
+                period_key="old",
+                started_at=now - dt.timedelta(days=200),
+                outcome="sent",
+            )
+        )
+    first.tick(now + dt.timedelta(hours=1))
+    assert count_runs(engine, "schedule.daily") == 91
+    first.tick(now + dt.timedelta(days=1))
+    assert count_runs(engine, "schedule.daily") == 89  # the old one, and day 90 now too old
+
+
+def count_runs(engine, job: str) -> int:
+    with transaction(engine) as session:
+        return int(session.scalar(select(func.count()).where(ScheduledRun.job == job)) or 0)

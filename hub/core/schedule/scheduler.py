@@ -23,7 +23,10 @@ Three layers, each testable alone:
 
 On start, the latest due period of each schedule fires if it has no record
 (so a restart neither repeats nor skips it); older missed periods are not
-replayed.
+replayed. So only each job's newest record guards anything: once a day the
+leader deletes records older than :data:`RUN_HISTORY` that are not their
+job's newest (a five-minute job writes 288 a day), keeping the history
+`hub schedules` and the metrics read.
 """
 
 from __future__ import annotations
@@ -39,7 +42,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import cast
 
-from sqlalchemy import Connection, Engine, Table, text, update
+from sqlalchemy import Connection, Engine, Table, delete, func, select, text, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -56,6 +59,8 @@ LEADER_JOB = "scheduler.leader"
 ADVISORY_LOCK_KEY = 0x6875625F73636864  # "hub_schd": the scheduler's advisory lock id
 Clock = Callable[[], dt.datetime]
 runs = cast(Table, ScheduledRun.__table__)
+RUN_HISTORY = dt.timedelta(days=90)
+"""How long a run's record is kept once it is no longer its job's newest."""
 
 
 # --- runs (database) ------------------------------------------------------------------
@@ -90,6 +95,24 @@ def finish_run(session: Session, run_id: int, outcome: str, now: dt.datetime) ->
 
 
 # --- leadership -----------------------------------------------------------------------
+
+
+def prune_runs(session: Session, now: dt.datetime, keep: dt.timedelta = RUN_HISTORY) -> int:
+    """Delete run records older than ``keep`` except each job's newest; how many went.
+
+    The newest record of a job is what stops its period firing twice, and the
+    leader's lease row is the newest of its job, so neither is ever deleted.
+    """
+    same_job = runs.alias("same_job")
+    newest = (
+        select(func.max(same_job.c.started_at))
+        .where(same_job.c.job == runs.c.job)
+        .scalar_subquery()
+    )
+    result = session.execute(
+        delete(runs).where(runs.c.started_at < now - keep, runs.c.started_at < newest)
+    )
+    return int(getattr(result, "rowcount", 0) or 0)
 
 
 def worker_name() -> str:
@@ -260,6 +283,8 @@ class Scheduler:
     text_limits: Mapping[str, int] = field(default_factory=dict)
     """Platform -> characters a member's message may hold (digests split past it)."""
     fired: dict[str, str] = field(default_factory=dict)
+    pruned_on: dt.date | None = None
+    """The UTC day old run records were last pruned (once a day, by the leader)."""
 
     def __post_init__(self) -> None:
         if self.leadership is None:
@@ -286,6 +311,12 @@ class Scheduler:
             self.fired[key] = period.key
             if outcome is not None:
                 firings.append(Firing(key, period.key, outcome))
+        if self.pruned_on != now.date():
+            with Session(self.engine) as session, session.begin():
+                pruned = prune_runs(session, now)
+            self.pruned_on = now.date()
+            if pruned:
+                log.info("pruned %d schedule run records older than %s", pruned, RUN_HISTORY)
         return firings
 
     def fire(
