@@ -9,7 +9,8 @@ the process runner, the demo) finds them:
 - ``PREVIEWS``: the exact API requests a sink would send (``hub preview``);
 - ``DISPLAYS``: a message as each platform shows it (the console's previews);
 - ``PERMALINKS``: where a person sees a message a sink sent (the console's links);
-- :func:`platform_name`: how people call a platform (each platform package's ``NAME``), and
+- :func:`platform_name`: how people call a platform (each platform package's ``NAME``),
+  :func:`sends_only`: whether it can only post (``SEND_ONLY``: no edits, no retractions), and
   :func:`has_newsletter_audience`: whether a deployment has a newsletter platform's channel;
 - ``SENDERS``: how a chat platform names the person behind a submission;
 - ``INGRESS``: webhook routes mounted on the console's server;
@@ -299,6 +300,16 @@ def platform_name(platform: str) -> str:
         return platform
     name: str = importlib.import_module(package).NAME
     return name
+
+
+@cache
+def sends_only(platform: str) -> bool:
+    """Whether ``platform`` can only post: no edits, no retractions (its package's
+    ``SEND_ONLY``, as Microsoft Teams webhooks and Apprise declare)."""
+    package = PLATFORM_PACKAGES.get(platform)
+    if package is None:
+        return False
+    return bool(getattr(importlib.import_module(package), "SEND_ONLY", False))
 
 
 def has_newsletter_audience(settings: Settings) -> bool:

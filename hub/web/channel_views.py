@@ -18,7 +18,7 @@ from hub.core.config.settings import RouteSettings, Settings
 from hub.core.models import Channel, Delivery, DeliveryAttempt, Item, Member, Source
 from hub.web.i18n import _
 from hub.web.page import Page, whole_number
-from hub.wiring import PLATFORMS
+from hub.wiring import PLATFORMS, sends_only
 
 RECENT_ITEMS = 20
 
@@ -42,6 +42,7 @@ class ChannelRow:
     replies_today: int = 0
     replies_failed_today: int = 0
     tests_today: int = 0
+    send_only: bool = False
 
 
 @dataclass
@@ -121,6 +122,7 @@ def channel_rows(page: Page) -> list[ChannelRow]:
                 replies_today=counts.replies_today,
                 replies_failed_today=counts.replies_failed_today,
                 tests_today=counts.tests_today,
+                send_only=sends_only(channel.platform),
             )
         )
     return rows
