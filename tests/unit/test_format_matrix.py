@@ -25,7 +25,8 @@ ALLOWED = {"b", "i", "u", "del", "a", "br"}
 
 
 def item(**fields: Any) -> Message:
-    return Message(**({"delivery_id": 3, "kind": "item", "title": "Award 2027"} | fields))
+    base: dict[str, Any] = {"delivery_id": 3, "kind": "item", "title": "Award 2027"}
+    return Message(**(base | fields))
 
 
 class Balanced(HTMLParser):

@@ -17,7 +17,8 @@ from hub.core.ports import Message
 
 
 def item(**fields: Any) -> Message:
-    return Message(**({"delivery_id": 3, "kind": "item", "title": "Award 2027"} | fields))
+    base: dict[str, Any] = {"delivery_id": 3, "kind": "item", "title": "Award 2027"}
+    return Message(**(base | fields))
 
 
 def accepted(body: dict[str, Any]) -> dict[str, Any]:
