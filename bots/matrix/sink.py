@@ -6,7 +6,9 @@ homeserver (``https://<the room id's server>`` by default). ``start`` asks
 ``/account/whoami`` who the token belongs to. Every send carries the transaction id
 ``hub-<delivery id>``: a homeserver answers a repeated transaction with the first
 event's id (matrix-org/matrix-spec, content/client-server-api/_index.md,
-Transaction identifiers), so a send in doubt is sent again without a duplicate.
+Transaction identifiers), so a send in doubt is sent again without a duplicate, as
+long as the homeserver still remembers the transaction (Synapse keeps them for about
+30 minutes, synapse/rest/client/transactions.py) and the token is the same.
 
 nio would sleep and retry on 429 by itself; the sink turns that off
 (``max_limit_exceeded=0``, ``max_timeouts=0``) and maps the homeserver's
