@@ -22,7 +22,8 @@ connector's "Known issues and limitations", learn.microsoft.com/connectors/teams
   throttled", and 100 an hour (Rate limiting for connectors): 429 with the same
   sentence for 429. Microsoft documents no ``Retry-After`` for webhooks, so none is sent.
 
-It records what it received and lists the posts at ``GET /_standin/messages``.
+It records what it received (an incoming webhook's path, which is its secret, as
+``/webhookb2/{webhook}``) and lists the posts at ``GET /_standin/messages``.
 """
 
 from __future__ import annotations
@@ -137,14 +138,15 @@ class TeamsStandIn(LoopbackServer):
 
     async def _handle(self, request: web.Request) -> web.Response:
         raw = await request.read()
+        shown = "/webhookb2/{webhook}" if request.path.startswith("/webhookb2/") else request.path
         try:
             answer = self._answer(request, raw)
         except Refused as exc:
-            self.received.append(Received(request.path, exc.status, len(raw)))
+            self.received.append(Received(shown, exc.status, len(raw)))
             if exc.as_json is not None:
                 return web.json_response(exc.as_json, status=exc.status)
             return web.Response(status=exc.status, text=exc.text)
-        self.received.append(Received(request.path, answer.status, len(raw)))
+        self.received.append(Received(shown, answer.status, len(raw)))
         return answer
 
     def _answer(self, request: web.Request, raw: bytes) -> web.Response:
