@@ -66,16 +66,27 @@ def _rate_limited(page: Page) -> dict[str, int]:
     return {key: int(count) for key, count in rows}
 
 
+EDITS = ("correction", "retraction")
+
+
 def _last_outcomes(page: Page) -> dict[str, tuple[str, str | None]]:
-    """Each channel's latest attempt: (outcome, error), one index lookup per channel."""
+    """Each channel's latest attempt: (outcome, error), one index lookup per channel. On a
+    send-only channel, corrections and retractions are refused by design and say so on
+    their own deliveries: its state comes from what it can send."""
     found: dict[str, tuple[str, str | None]] = {}
+    platforms = {key: c.platform for key, c in page.settings.channels.items()}
     for channel_id, key in page.db.execute(select(Channel.id, Channel.key)).all():
-        last = page.db.execute(
+        query = (
             select(DeliveryAttempt.outcome, DeliveryAttempt.error)
             .where(DeliveryAttempt.channel_id == channel_id)
             .order_by(DeliveryAttempt.id.desc())
             .limit(1)
-        ).first()
+        )
+        if sends_only(platforms.get(key, "")):
+            query = query.join(Delivery, Delivery.id == DeliveryAttempt.delivery_id).where(
+                Delivery.kind.not_in(EDITS)
+            )
+        last = page.db.execute(query).first()
         if last is not None:
             found[key] = (last.outcome, last.error)
     return found
