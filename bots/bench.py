@@ -2,7 +2,8 @@
 
 Prints milliseconds per message for each formatter on a ~6 KB item and the
 sequential sends per second through the real client libraries into the
-Telegram, Slack, Discord and webhook stand-ins (their flood limits lifted). Both numbers show
+Telegram, Slack, Discord, webhook, Matrix, Teams and Apprise stand-ins (their flood
+limits lifted). Both numbers show
 that neither the formatters nor the stand-ins come near the platforms' own
 limits, which are the hub's real ceiling.
 """
@@ -15,15 +16,31 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, datetime
 
+from bots.apprise.format import requests_for as apprise_requests
+from bots.apprise.sink import AppriseSink
+from bots.apprise.standin import AppriseJsonStandIn
 from bots.bluesky.format import requests_for as bluesky_requests
 from bots.discord.format import requests_for as discord_requests
 from bots.discord.sink import DiscordSink
 from bots.discord.standin import DiscordStandIn
-from bots.limits import DiscordLimits, SlackLimits, TelegramLimits, WebhookLimits
+from bots.limits import (
+    DiscordLimits,
+    MatrixLimits,
+    SlackLimits,
+    TeamsLimits,
+    TelegramLimits,
+    WebhookLimits,
+)
 from bots.mastodon.format import requests_for as mastodon_requests
+from bots.matrix.format import requests_for as matrix_requests
+from bots.matrix.sink import MatrixSink
+from bots.matrix.standin import MatrixStandIn
 from bots.slack.format import requests_for as slack_requests
 from bots.slack.sink import SlackSink
 from bots.slack.standin import SlackStandIn
+from bots.teams.format import requests_for as teams_requests
+from bots.teams.sink import TeamsSink
+from bots.teams.standin import TeamsStandIn
 from bots.telegram.format import requests_for as telegram_requests
 from bots.telegram.sink import TelegramSink
 from bots.telegram.standin import TelegramStandIn
@@ -76,11 +93,32 @@ async def sends_per_second(count: int = 300) -> dict[str, float]:
     async with WebhookStandIn(secret_key="bench", limits=WebhookLimits(per_window=10**6)) as hook:
         sink_w = WebhookSink(ChannelInfo("b", "webhook", "http://x/h", base_url=hook.url), "bench")
         rates["webhook (httpx, signed)"] = await _drive(sink_w, small, count, distinct=True)
+    matrix_limits = MatrixLimits(per_second=10**6, burst_count=10**6)
+    async with MatrixStandIn(
+        tokens={"bench": "@b:x"}, rooms={"!r:x": {"@b:x"}}, limits=matrix_limits
+    ) as mx:
+        sink_m = MatrixSink(ChannelInfo("b", "matrix", "!r:x", base_url=mx.url), "bench")
+        rates["matrix (matrix-nio)"] = await _drive(sink_m, small, count, distinct=True)
+    teams_limits = TeamsLimits(per_second=10**6, per_hour=10**6)
+    async with TeamsStandIn(hooks={"/webhookb2/bench": ""}, limits=teams_limits) as teams:
+        sink_t = TeamsSink(
+            ChannelInfo("b", "teams", "b", base_url=teams.url), "https://t/webhookb2/bench"
+        )
+        rates["teams (httpx)"] = await _drive(sink_t, small, count)
+    async with AppriseJsonStandIn(per_window=10**6) as receiver:
+        sink_a = AppriseSink(ChannelInfo("b", "apprise", "b"), receiver.apprise_url())
+        rates["apprise (apprise, json://)"] = await _drive(sink_a, small, count)
     return rates
 
 
 async def _drive(
-    sink: TelegramSink | SlackSink | DiscordSink | WebhookSink,
+    sink: TelegramSink
+    | SlackSink
+    | DiscordSink
+    | WebhookSink
+    | MatrixSink
+    | TeamsSink
+    | AppriseSink,
     message: Message,
     count: int,
     *,
@@ -105,6 +143,9 @@ def main() -> None:
         "bluesky": lambda: bluesky_requests(ITEM, ChannelInfo("b", "bluesky", "a"), now=now),
         "discord": lambda: discord_requests(ITEM, ChannelInfo("b", "discord", "1")),
         "webhook": lambda: webhook_requests(ITEM, ChannelInfo("b", "webhook", "http://x/h")),
+        "matrix": lambda: matrix_requests(ITEM, ChannelInfo("b", "matrix", "!r:x")),
+        "teams": lambda: teams_requests(ITEM),
+        "apprise": lambda: apprise_requests(ITEM),
     }
     print(f"formatting one {len(ITEM.html)}-character item:")
     for name, format_one in formatters.items():

@@ -69,6 +69,11 @@ def error_for(
         except ValueError:
             body = None
         return RateLimited(retry_after(response.headers, body, wall_clock), said)
+    return status_error(status, said)
+
+
+def status_error(status: int, said: str) -> DeliveryError:
+    """The hub error for an unsuccessful status other than 429, with ``said`` as its words."""
     if status >= 500 or status in (408, 425):
         return TransientError(said)
     if status in (401, 403):

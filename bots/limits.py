@@ -127,9 +127,66 @@ class WebhookLimits:
     per_receiver_per_second: float = 0.5
 
 
+@dataclass(frozen=True)
+class MatrixLimits:
+    """Matrix's limits for an ``m.room.message`` sent through the Client-Server API.
+
+    "The complete event MUST NOT be larger than 65536 bytes, when formatted with the
+    federation event format, including any signatures, and encoded as Canonical JSON"
+    (matrix-org/matrix-spec, content/client-server-api/_index.md, Size limits); Synapse
+    refuses a larger one with 413 ``M_TOO_LARGE`` (synapse/api/constants.py
+    MAX_PDU_SIZE, synapse/events/validator.py). The spec sets no character limit.
+    Synapse's default ``rc_message`` is ``per_second: 0.2, burst_count: 10``
+    (docs/usage/configuration/config_documentation.md), answered with 429
+    ``M_LIMIT_EXCEEDED`` and ``retry_after_ms``.
+    """
+
+    event_bytes: int = 65536
+    envelope_bytes: int = 2048  # room for the federation envelope around the content
+    body: int = 12000  # our own cap on an item's text: a news post, not a document
+    per_second: float = 0.2
+    burst_count: int = 10
+    sink_burst: float = 5.0
+
+
+@dataclass(frozen=True)
+class TeamsLimits:
+    """Microsoft Teams incoming webhooks and Workflows (Power Automate) posts.
+
+    "The message size limit is 28 KB. When the size exceeds 28 KB, you receive an
+    error" and "If more than four requests are made in a second, the client
+    connection is throttled" (learn.microsoft.com, microsoftteams/platform/
+    webhooks-and-connectors/how-to/add-incoming-webhook); over an hour, 100
+    requests (the same docs' "Rate limiting for connectors" table: 4 per second,
+    60 per 30 s, 100 per hour, 1,800 per day). The Teams connector of Power
+    Automate: "the message size limit is approximately 28 KB ... fails with
+    'Request Entity too large'" (learn.microsoft.com/connectors/teams, Known
+    issues and limitations).
+    """
+
+    payload_bytes: int = 28 * 1024
+    body: int = 8000  # our own cap on an item's text in a card
+    per_second: int = 4
+    per_hour: int = 100
+    sink_burst: float = 4.0
+
+
+@dataclass(frozen=True)
+class AppriseLimits:
+    """Apprise delivers to many services, each with its own limits the hub cannot know:
+    the hub's own modest budget per Apprise URL, and a cap on the text."""
+
+    body: int = 4000
+    per_second: float = 0.2
+    burst: float = 3.0
+
+
 TELEGRAM = TelegramLimits()
 SLACK = SlackLimits()
 MASTODON = MastodonLimits()
 BLUESKY = BlueskyLimits()
 DISCORD = DiscordLimits()
 WEBHOOK = WebhookLimits()
+MATRIX = MatrixLimits()
+TEAMS = TeamsLimits()
+APPRISE = AppriseLimits()

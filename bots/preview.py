@@ -68,6 +68,29 @@ def webhook(message: Message, channel: ChannelInfo) -> Preview:
     return [r.as_json() for r in requests_for(message, target)]
 
 
+def matrix(message: Message, channel: ChannelInfo) -> Preview:
+    """PUT .../send/m.room.message/hub-<delivery> (an m.replace edit, or a redaction)."""
+    from bots.matrix.format import requests_for
+
+    return [r.as_json() for r in requests_for(message, _with_target(channel, "!room:preview"))]
+
+
+def teams(message: Message, channel: ChannelInfo) -> Preview:
+    """The Adaptive Card POSTed to the webhook (its URL, the secret, is ``{webhook_url}``);
+    nothing for an edit or a retraction, which Teams webhooks cannot make."""
+    from bots.teams.format import requests_for
+
+    return [r.as_json() for r in requests_for(message)]
+
+
+def apprise(message: Message, channel: ChannelInfo) -> Preview:
+    """The title and body Apprise is asked to notify (its URL, the secret, is
+    ``{apprise_url}``); nothing for an edit or a retraction."""
+    from bots.apprise.format import requests_for
+
+    return [r.as_json() for r in requests_for(message)]
+
+
 # --- as each platform shows it -------------------------------------------------------
 #
 # The console's per-platform preview (moderation cards, item page): the same requests
@@ -138,3 +161,32 @@ def shown_webhook(message: Message, channel: ChannelInfo) -> Shown:
         image if isinstance(image, str) else None,
         str(body.get("html") or ""),
     )
+
+
+def shown_matrix(message: Message, channel: ChannelInfo) -> Shown:
+    """The message's ``formatted_body`` (an edit's new content)."""
+    body = _body(matrix(message, channel))
+    new = body.get("m.new_content")
+    content = new if isinstance(new, dict) else body
+    return str(content.get("formatted_body") or content.get("body") or "")
+
+
+def shown_teams(message: Message, channel: ChannelInfo) -> Shown:
+    """The Adaptive Card as Teams lays it out: text blocks, picture, buttons."""
+    from bots.teams.demo import card_to_html
+
+    attachments = _body(teams(message, channel)).get("attachments")
+    if not isinstance(attachments, list) or not attachments:
+        return ""
+    content = attachments[0].get("content") if isinstance(attachments[0], dict) else None
+    return card_to_html(content if isinstance(content, dict) else {})
+
+
+def shown_apprise(message: Message, channel: ChannelInfo) -> Shown:
+    """The notification's title and plain text, as most services show it."""
+    import html
+
+    body = _body(apprise(message, channel))
+    title = html.escape(str(body.get("title", "")))
+    text = html.escape(str(body.get("body", ""))).replace("\n", "<br>")
+    return f"<b>{title}</b><br>{text}" if title else text

@@ -9,7 +9,8 @@ the process runner, the demo) finds them:
 - ``PREVIEWS``: the exact API requests a sink would send (``hub preview``);
 - ``DISPLAYS``: a message as each platform shows it (the console's previews);
 - ``PERMALINKS``: where a person sees a message a sink sent (the console's links);
-- :func:`platform_name`: how people call a platform (each platform package's ``NAME``), and
+- :func:`platform_name`: how people call a platform (each platform package's ``NAME``),
+  :func:`sends_only`: whether it can only post (``SEND_ONLY``: no edits, no retractions), and
   :func:`has_newsletter_audience`: whether a deployment has a newsletter platform's channel;
 - ``SENDERS``: how a chat platform names the person behind a submission;
 - ``INGRESS``: webhook routes mounted on the console's server;
@@ -119,6 +120,24 @@ def _webhook_sink(channel: ChannelInfo, secret: str | None) -> Sink:
     return webhook_sink(channel, secret)
 
 
+def _matrix_sink(channel: ChannelInfo, secret: str | None) -> Sink:
+    from bots.matrix.sink import matrix_sink
+
+    return matrix_sink(channel, secret)
+
+
+def _teams_sink(channel: ChannelInfo, secret: str | None) -> Sink:
+    from bots.teams.sink import teams_sink
+
+    return teams_sink(channel, secret)
+
+
+def _apprise_sink(channel: ChannelInfo, secret: str | None) -> Sink:
+    from bots.apprise.sink import apprise_sink
+
+    return apprise_sink(channel, secret)
+
+
 def _mailchimp_sink(channel: ChannelInfo, secret: str | None) -> Sink:
     from newsletters.sink import mailchimp_sink
 
@@ -134,6 +153,9 @@ SINKS: Mapping[str, SinkFactory] = {
     "bluesky": _bluesky_sink,
     "discord": _discord_sink,
     "webhook": _webhook_sink,
+    "matrix": _matrix_sink,
+    "teams": _teams_sink,
+    "apprise": _apprise_sink,
     "mailchimp": _mailchimp_sink,
 }
 """A sink factory per channel ``platform``; ``memory`` and ``recording`` are in-process
@@ -141,7 +163,17 @@ doubles for tests and trials (:mod:`hub.testing.sinks`)."""
 
 PLATFORMS = frozenset(SINKS)
 
-OUTLETS = ("slack", "telegram", "mastodon", "bluesky", "discord", "webhook")
+OUTLETS = (
+    "slack",
+    "telegram",
+    "mastodon",
+    "bluesky",
+    "discord",
+    "webhook",
+    "matrix",
+    "teams",
+    "apprise",
+)
 """The platforms with a preview, a display and a permalink (``bots/NAME/links.py``)."""
 """The platform names a channel may use."""
 
@@ -185,6 +217,24 @@ def _webhook_standin() -> StandIn:
     return webhook_standin()
 
 
+def _matrix_standin() -> StandIn:
+    from bots.matrix.demo import matrix_standin
+
+    return matrix_standin()
+
+
+def _teams_standin() -> StandIn:
+    from bots.teams.demo import teams_standin
+
+    return teams_standin()
+
+
+def _apprise_standin() -> StandIn:
+    from bots.apprise.demo import apprise_standin
+
+    return apprise_standin()
+
+
 def _mailchimp_standin() -> StandIn:
     from newsletters.demo_standin import mailchimp_standin
 
@@ -199,6 +249,9 @@ STANDINS: Mapping[str, StandInFactory] = {
     "bluesky": _bluesky_standin,
     "discord": _discord_standin,
     "webhook": _webhook_standin,
+    "matrix": _matrix_standin,
+    "teams": _teams_standin,
+    "apprise": _apprise_standin,
 }
 """A local server per platform that plays it (``hub demo``, the console's sandbox)."""
 
@@ -227,6 +280,9 @@ PLATFORM_PACKAGES: Mapping[str, str] = {
     "bluesky": "bots.bluesky",
     "discord": "bots.discord",
     "webhook": "bots.webhook",
+    "matrix": "bots.matrix",
+    "teams": "bots.teams",
+    "apprise": "bots.apprise",
     "mailchimp": "newsletters",
 }
 """The package of each platform; its ``__init__`` names it (``NAME``) and imports no SDK."""
@@ -244,6 +300,16 @@ def platform_name(platform: str) -> str:
         return platform
     name: str = importlib.import_module(package).NAME
     return name
+
+
+@cache
+def sends_only(platform: str) -> bool:
+    """Whether ``platform`` can only post: no edits, no retractions (its package's
+    ``SEND_ONLY``, as Microsoft Teams webhooks and Apprise declare)."""
+    package = PLATFORM_PACKAGES.get(platform)
+    if package is None:
+        return False
+    return bool(getattr(importlib.import_module(package), "SEND_ONLY", False))
 
 
 def has_newsletter_audience(settings: Settings) -> bool:

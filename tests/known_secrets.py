@@ -24,6 +24,9 @@ SECRETS = {
     "BLUESKY_APP_PASSWORD": "abcd-efgh-ijkl-mnop",
     "DISCORD_WEBHOOK_TOKEN": "discord-SeCrEt-webhook-token-0123456789",
     "WEBHOOK_SIGNING_SECRET": "webhook-SeCrEt-signing-key-0123456789",
+    "MATRIX_ACCESS_TOKEN": "syt_matrix-SeCrEt-access-token-0123456789",
+    "TEAMS_WEBHOOK_URL": "https://iopd.webhook.office.com/webhookb2/SeCrEt-0123456789",
+    "APPRISE_URL": "ntfys://tk_SeCrEt0123456789@ntfy.sh/iopd-news",
     "HUB_SECRET_KEY": "hub-console-SeCrEt-key-0123456789abcdef0123456789",
 }
 """Secrets a test may hand to the hub as environment variables, by their variable's name."""

@@ -33,7 +33,18 @@ if TYPE_CHECKING:
     from hub.translation.standin import LibreTranslateStandIn
 
 FEED_SOURCES = {"website_news": "/news.rss", "website_events": "/events.ics"}
-DEMO_PLATFORMS = {"slack", "telegram", "mastodon", "bluesky", "discord", "webhook", "mailchimp"}
+DEMO_PLATFORMS = {
+    "slack",
+    "telegram",
+    "mastodon",
+    "bluesky",
+    "discord",
+    "webhook",
+    "matrix",
+    "teams",
+    "apprise",
+    "mailchimp",
+}
 
 DEMO_QUESTIONS = (
     ("en", "What is the next event?"),

@@ -18,7 +18,7 @@ from hub.core.config.settings import RouteSettings, Settings
 from hub.core.models import Channel, Delivery, DeliveryAttempt, Item, Member, Source
 from hub.web.i18n import _
 from hub.web.page import Page, whole_number
-from hub.wiring import PLATFORMS
+from hub.wiring import PLATFORMS, sends_only
 
 RECENT_ITEMS = 20
 
@@ -42,6 +42,7 @@ class ChannelRow:
     replies_today: int = 0
     replies_failed_today: int = 0
     tests_today: int = 0
+    send_only: bool = False
 
 
 @dataclass
@@ -65,16 +66,27 @@ def _rate_limited(page: Page) -> dict[str, int]:
     return {key: int(count) for key, count in rows}
 
 
+EDITS = ("correction", "retraction")
+
+
 def _last_outcomes(page: Page) -> dict[str, tuple[str, str | None]]:
-    """Each channel's latest attempt: (outcome, error), one index lookup per channel."""
+    """Each channel's latest attempt: (outcome, error), one index lookup per channel. On a
+    send-only channel, corrections and retractions are refused by design and say so on
+    their own deliveries: its state comes from what it can send."""
     found: dict[str, tuple[str, str | None]] = {}
+    platforms = {key: c.platform for key, c in page.settings.channels.items()}
     for channel_id, key in page.db.execute(select(Channel.id, Channel.key)).all():
-        last = page.db.execute(
+        query = (
             select(DeliveryAttempt.outcome, DeliveryAttempt.error)
             .where(DeliveryAttempt.channel_id == channel_id)
             .order_by(DeliveryAttempt.id.desc())
             .limit(1)
-        ).first()
+        )
+        if sends_only(platforms.get(key, "")):
+            query = query.join(Delivery, Delivery.id == DeliveryAttempt.delivery_id).where(
+                Delivery.kind.not_in(EDITS)
+            )
+        last = page.db.execute(query).first()
         if last is not None:
             found[key] = (last.outcome, last.error)
     return found
@@ -121,6 +133,7 @@ def channel_rows(page: Page) -> list[ChannelRow]:
                 replies_today=counts.replies_today,
                 replies_failed_today=counts.replies_failed_today,
                 tests_today=counts.tests_today,
+                send_only=sends_only(channel.platform),
             )
         )
     return rows

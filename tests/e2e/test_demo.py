@@ -54,6 +54,12 @@ def test_demo_carries_feed_items_to_every_platform_stand_in(tmp_path: Path) -> N
     assert re.search(r"discord stand-in \(http://127\.0\.0\.1:\d+\) holds 2 messages", out)
     assert re.search(r"webhook stand-in \(http://127\.0\.0\.1:\d+\) holds 2 messages", out)
     assert "webhook 1234567890123456789 Call for candidacies: IOPD Best Practice Award" in out
+    # and to a Matrix room (matrix-nio), a Teams channel's Workflows URL and Apprise's json://
+    for platform in ("matrix", "teams", "apprise"):
+        assert re.search(rf"{platform} stand-in \(http://127\.0\.0\.1:\d+\) holds 2 messages", out)
+    assert "!iopdnews:matrix.org Call for candidacies: IOPD Best Practice Award" in out
+    assert "workflow         Call for candidacies: IOPD Best Practice Award" in out
+    assert "/notify          Call for candidacies: IOPD Best Practice Award" in out
     # One newsletter edition per language is drafted, approved and pushed as a campaign.
     for language in ("en", "es", "fr", "ca", "pt"):
         assert re.search(rf"newsletter \[{language}\] edition \d+: \d+ items, campaign \w+", out)

@@ -100,6 +100,9 @@ def test_a_digest_route_makes_the_roundup_work_and_the_shipped_file_warns_only_o
         "the route 'Awards and conferences on social media' sends to 'bluesky'",
         "the route 'Awards and conferences on social media' sends to 'discord'",
         "the route 'Awards and conferences on social media' sends to 'webhook'",
+        "the route 'Awards and conferences on social media' sends to 'matrix'",
+        "the route 'Awards and conferences on social media' sends to 'teams'",
+        "the route 'Awards and conferences on social media' sends to 'apprise'",
     ]
 
 

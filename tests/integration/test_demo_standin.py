@@ -12,6 +12,7 @@ from dataclasses import replace
 
 import pytest
 
+from hub.core.errors import BadPayload
 from hub.core.ports import ChannelInfo, Message, ReceivedPost
 from hub.wiring import SINKS, STANDINS
 
@@ -22,7 +23,9 @@ TARGETS = {
     "bluesky": "oidp.net",
     "discord": "1234567890123456789",
     "webhook": "https://intranet.example.org/hooks/iopd",
+    "matrix": "!iopdnews:standin.local",
 }
+SEND_ONLY = {"teams": "IOPD / News", "apprise": "ntfy: iopd-news"}
 # PTB 22 warns about retry_after's future type while building RetryAfter.
 pytestmark = pytest.mark.filterwarnings("ignore:.*retry_after.*:DeprecationWarning")
 
@@ -32,7 +35,8 @@ def deliver(platform: str) -> list[ReceivedPost]:
         standin = STANDINS[platform]()
         await standin.start()
         try:
-            channel = ChannelInfo("demo", platform, TARGETS[platform], "es", None, standin.url)
+            target = {**TARGETS, **SEND_ONLY}[platform]
+            channel = ChannelInfo("demo", platform, target, "es", None, standin.url)
             standin.prepare(channel)
             sink = SINKS[platform](channel, standin.secret())
             await sink.start()
@@ -46,14 +50,17 @@ def deliver(platform: str) -> list[ReceivedPost]:
                 tags=("premio",),
             )
             first = await sink.send(message)
-            await sink.send(
-                replace(
-                    message,
-                    delivery_id=2,  # a correction is a delivery of its own
-                    title="Premio corregido",
-                    edit_of=first.platform_message_id,
-                )
+            correction = replace(
+                message,
+                delivery_id=2,  # a correction is a delivery of its own
+                title="Premio corregido",
+                edit_of=first.platform_message_id,
             )
+            if platform in SEND_ONLY:
+                with pytest.raises(BadPayload, match="send-only"):
+                    await sink.send(correction)
+            else:
+                await sink.send(correction)
             await sink.close()
             return standin.posts()
         finally:
@@ -73,7 +80,15 @@ def test_a_sent_and_corrected_item_shows_in_the_standin(platform: str) -> None:
     assert "<OIDP>" not in post.html
 
 
-@pytest.mark.parametrize("platform", ["discord", "webhook"])
+@pytest.mark.parametrize("platform", sorted(SEND_ONLY))
+def test_a_send_only_platform_shows_the_item_and_refuses_its_correction(platform: str) -> None:
+    [post] = deliver(platform)
+    assert post.platform == platform and not post.edited
+    assert "Premio <OIDP> & más" in post.text and "Premio corregido" not in post.text
+    assert "hasta marzo" in post.html and "<OIDP>" not in post.html
+
+
+@pytest.mark.parametrize("platform", ["discord", "webhook", "matrix", "teams", "apprise"])
 def test_the_consoles_standins_page_shows_them_without_their_secret(platform: str) -> None:
     from hub.web.standins import read_standin
 
@@ -81,7 +96,8 @@ def test_the_consoles_standins_page_shows_them_without_their_secret(platform: st
         standin = STANDINS[platform]()
         await standin.start()
         try:
-            channel = ChannelInfo("demo", platform, TARGETS[platform], "en", None, standin.url)
+            target = {**TARGETS, **SEND_ONLY}[platform]
+            channel = ChannelInfo("demo", platform, target, "en", None, standin.url)
             standin.prepare(channel)
             sink = SINKS[platform](channel, standin.secret())
             await sink.send(
@@ -94,5 +110,8 @@ def test_the_consoles_standins_page_shows_them_without_their_secret(platform: st
             await standin.close()
 
     body, requests = asyncio.run(main())
-    assert "<b>Open</b> now" in body or "<strong>Open</strong> now" in body
+    if platform == "apprise":  # notifications are plain text
+        assert "<b>Award</b><br>Open now" in body
+    else:
+        assert "<b>Open</b> now" in body or "<strong>Open</strong> now" in body
     assert STANDINS[platform]().secret() not in body + requests

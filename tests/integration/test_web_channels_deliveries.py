@@ -149,6 +149,61 @@ def test_a_switched_off_channel_is_paused(engine: Engine) -> None:
         assert "paused" in row and "switched off" in row
 
 
+def test_send_only_channels_say_so_with_the_platforms_own_name(engine: Engine) -> None:
+    def add_places(data: dict[str, Any]) -> None:
+        news = data["channels"]["news_en"]
+        for key, platform in (("teams_news", "teams"), ("alerts", "apprise"), ("mx", "matrix")):
+            data["channels"][key] = {**news, "platform": platform, "title": key}
+
+    settings = settings_with(add_places)
+    with transaction(engine) as session:
+        sync_config(session, settings)
+    add_user(engine, ADMIN, PASSWORD, role="admin")
+    # the item reached Teams; its correction was refused there, as a send-only channel must
+    clock = SteppingClock()
+    item_id = approved_item(engine, clock.now)
+    set_delivery(engine, item_id, "teams_news", status="sent", outcome="sent", at=clock.now)
+    with transaction(engine) as session:
+        teams = session.scalar(select(Channel).where(Channel.key == "teams_news"))
+        assert teams is not None
+        refused = Delivery(
+            channel_id=teams.id,
+            kind="correction",
+            status="failed",
+            due_at=clock.now,
+            created_at=clock.now,
+            dedup_key="correction:test",
+            last_error="BadPayload: ... send-only ...",
+        )
+        session.add(refused)
+        session.flush()
+        session.add(
+            DeliveryAttempt(
+                delivery_id=refused.id,
+                channel_id=teams.id,
+                attempt=1,
+                started_at=clock.now,
+                finished_at=clock.now,
+                outcome="failed",
+                error=refused.last_error,
+            )
+        )
+    with ConsoleClient(console_app(settings, engine)) as client:
+        client.sign_in(ADMIN, PASSWORD)
+        page = client.get("/channels").text
+    rows = {
+        key: page.split(f'id="channel-{key}"')[1].split("</tr>")[0]
+        for key in ("teams_news", "alerts", "mx", "news_en")
+    }
+    assert "Microsoft Teams" in rows["teams_news"] and "Apprise" in rows["alerts"]
+    assert "Matrix" in rows["mx"]
+    for key in ("teams_news", "alerts"):
+        assert "send-only: no edits or retractions" in rows[key]
+    assert "state-working" in rows["teams_news"] and "failing" not in rows["teams_news"]
+    for key in ("mx", "news_en"):
+        assert "send-only" not in rows[key]
+
+
 def test_the_dry_run_says_why(engine: Engine, client: ConsoleClient, clock: SteppingClock) -> None:
     item_id = approved_item(engine, clock.now)
     page = client.get(f"/channels?item={item_id}").text

@@ -26,6 +26,7 @@ PATHS = {
     "bluesky": "/xrpc/com.atproto.repo.createRecord",
     "discord": "/webhooks/{webhook_id}/{token}?wait=true",
     "webhook": "/hub",
+    "teams": "{webhook_url}",
 }
 
 
@@ -134,3 +135,29 @@ def test_webhook_preview_is_the_created_event(tmp_path: Path) -> None:
         ITEM["link"],
     )
     assert body["html"] == ITEM["summary_html"]
+
+
+def test_matrix_preview_is_the_put_with_the_deliverys_transaction_id(tmp_path: Path) -> None:
+    [request] = preview_json(tmp_path, ITEM, "--platform", "matrix", "--target", "!n:oidp.net")
+    assert request["method"] == "PUT"
+    assert request["path"] == "/_matrix/client/v3/rooms/%21n%3Aoidp.net/send/m.room.message/hub-0"
+    body = request["body"]
+    assert (body["msgtype"], body["format"]) == ("m.text", "org.matrix.custom.html")
+    assert "<b>until 31 March</b> &amp; win." in body["formatted_body"]
+    assert body["body"].startswith("IOPD Award 2027: call <open>\n\nCities may apply")
+
+
+def test_teams_preview_is_an_adaptive_card_without_the_webhook_url(tmp_path: Path) -> None:
+    [request] = preview_json(tmp_path, ITEM, "--platform", "teams")
+    [attachment] = request["body"]["attachments"]
+    assert attachment["contentType"] == "application/vnd.microsoft.card.adaptive"
+    card = attachment["content"]
+    assert card["body"][1]["text"] == "Cities may apply **until 31 March** & win."
+    assert card["actions"][0]["url"] == ITEM["link"]
+
+
+def test_apprise_preview_is_the_notification_without_the_url(tmp_path: Path) -> None:
+    [request] = preview_json(tmp_path, ITEM, "--platform", "apprise")
+    assert (request["method"], request["path"]) == ("NOTIFY", "{apprise_url}")
+    assert request["body"]["title"] == ITEM["title"]
+    assert request["body"]["body"].startswith("Cities may apply until 31 March & win.")
