@@ -7,9 +7,15 @@ is replayed into one PTB ``Application`` built without an updater
 
 - private chats: ``CommandHandler``\\ s for ``/help`` and ``/start`` (what can be
   asked), ``/next``, ``/events`` and ``/awards`` (that question to the assistant
-  in the member's language), ``/language xx`` (stored), ``/preferences`` (the
-  member's own signed link), any other command (help); a ``MessageHandler``
-  (``filters.TEXT & ~filters.COMMAND``) gives free text to the assistant;
+  in the member's language), ``/language xx`` (stored; without a code, an inline
+  keyboard of the languages), ``/remind`` (the chat's reminders with a button to
+  cancel each, and what is coming up with a "remind me" button each),
+  ``/preferences`` (the member's own signed link), any other command (help); a
+  ``MessageHandler`` (``filters.TEXT & ~filters.COMMAND``) gives free text to the
+  assistant, and an answer about a dated record carries a "remind me" button;
+- taps on those buttons: ``CallbackQueryHandler``\\ s by the data's prefix
+  (:mod:`bots.telegram.callbacks`); anything else, or a button whose record or
+  reminder is gone, is answered "this button no longer works" and changes nothing;
 - ``/submit``: a ``ConversationHandler`` (title, text, link, image link;
   ``/skip`` and ``/cancel``) whose state and answers persist in the hub's
   database (:class:`bots.telegram.persistence.HubPersistence`), so a restart
@@ -23,6 +29,14 @@ and refuses any other method, because every reply goes through the outbox to
 the chat the update came from. Each update is handled once even if processed
 twice: replies carry the update's id in their dedup key, and the conversation
 remembers the last update it took (``chat_data["last_update"]``).
+
+A tap is answered (``answerCallbackQuery``) through the outbox too, like the edit of
+the tapped message: the update is in the inbox before Telegram is told it arrived, and
+the outbox's worker sends within the second when the bus is idle, well inside the
+time a member's client waits for the answer (some 15 seconds). Answering from the
+handler itself would need a second way to Telegram that neither retries nor shares the
+bot's rate budget; what a late answer costs is a spinner that stops by itself, while
+the reminder or the language is already kept.
 """
 
 from __future__ import annotations
@@ -41,6 +55,7 @@ from telegram.ext import (
     Application,
     ApplicationBuilder,
     BaseHandler,
+    CallbackQueryHandler,
     CommandHandler,
     ContextTypes,
     ConversationHandler,
@@ -51,11 +66,16 @@ from telegram.request import BaseRequest, RequestData
 
 from bots.answering import ChatQuestion, answer_into_chat, find_member, say_into_chat
 from bots.chat_news import submit_from_chat, told
+from bots.formatting import shorten
 from bots.i18n import N_
 from bots.i18n import say as in_language
 from bots.preferences import preferences_reply
+from bots.telegram import callbacks
 from bots.telegram.persistence import HubPersistence
-from hub.core.assistant.assistant import Assistant
+from hub.core.assistant.assistant import Answer, Assistant
+from hub.core.assistant.dates import day_words
+from hub.core.assistant.reminding import Remindable
+from hub.core.assistant.store import add_reminder, cancel_reminder, pending_reminders
 from hub.core.bus.inbox import InboxRecord
 from hub.core.db import transaction
 from hub.core.models import BotConversation, Member
@@ -84,9 +104,28 @@ PROMPTS = {
     "cancelled": N_("Cancelled."),
     "language": N_("I will answer in English."),
     "language_usage": N_("Use /language followed by one of: en, es, fr, ca, pt."),
+    "language_choose": N_("Which language shall I answer in?"),
+    "remind_me": N_("Remind me"),
+    "stale_button": N_("This button no longer works. Send /remind to see what is coming up."),
+    "reminder_cancelled": N_("Reminder cancelled: {target}."),
+    "your_reminders": N_("Your reminders (tap one to cancel it):"),
+    "no_reminders": N_("You have no reminders yet."),
+    "coming_up": N_("Coming up (tap to be reminded the day before):"),
+    "nothing_coming": N_("Nothing dated is coming up."),
 }
 """What the bot says in the /submit and /language conversations, in English."""
 STEPS = ("title", "text", "link", "image")
+LANGUAGE_NAMES = {
+    "en": "English",
+    "es": "Español",
+    "fr": "Français",
+    "ca": "Català",
+    "pt": "Português",
+}
+"""Each language in its own words, on the /language keyboard (names, not translated)."""
+BUTTON_TEXT = 60
+"""Characters of a record's name on a button; Telegram shows long ones cut anyway."""
+Buttons = list[list[tuple[str, str]]]
 Context = ContextTypes.DEFAULT_TYPE
 
 
@@ -95,9 +134,13 @@ def prompt(key: str, language: str) -> str:
 
 
 def telegram_lane(record: InboxRecord) -> str:
-    """The chat of an update: a /submit conversation's steps must run in order."""
+    """The chat of an update: a /submit conversation's steps must run in order, and a tap
+    in a chat waits for the messages before it."""
+    tapped = record.payload.get("callback_query")
     for key in ("message", "edited_message", "channel_post"):
         message = record.payload.get(key)
+        if key == "message" and message is None and isinstance(tapped, dict):
+            message = tapped.get("message")
         if isinstance(message, dict):
             return str((message.get("chat") or {}).get("id", ""))
     return "other"
@@ -220,10 +263,15 @@ class TelegramHandlers:
             CommandHandler("language", self.language, private),
             CommandHandler(questions, self.command_question, private),
             CommandHandler("preferences", self.preferences, private),
+            CommandHandler("remind", self.remind, private),
             CommandHandler(["skip", "cancel"], self.nothing, private),
             MessageHandler(private & filters.COMMAND, self.help),
             MessageHandler(private & filters.TEXT, self.free_text),
             CommandHandler(questions, self.group_question, groups),
+            CallbackQueryHandler(self.language_tapped, pattern=f"^{callbacks.LANGUAGE}"),
+            CallbackQueryHandler(self.remind_tapped, pattern=r"^rm[:#]"),
+            CallbackQueryHandler(self.cancel_tapped, pattern=f"^{callbacks.CANCEL}"),
+            CallbackQueryHandler(self.stale_tapped),
         ]
         if self.bot_username:
             mentioned = groups & filters.TEXT & filters.Mention(self.bot_username)
@@ -270,12 +318,25 @@ class TelegramHandlers:
         sender = str((user.language_code if user else None) or "")[:2]
         return member, chosen, chosen or (sender if sender in LANGUAGES else "en")
 
-    async def _say(self, update: Update, text: str, language: str) -> None:
+    async def _say(
+        self,
+        update: Update,
+        text: str,
+        language: str,
+        *,
+        buttons: Buttons | None = None,
+        what: str = "say",
+        edit_of: int | None = None,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        """Queue ``text`` to the update's chat (with ``buttons``; as an edit of the bot's
+        message ``edit_of``); ``what`` tells apart the deliveries of one update."""
         turn = _turn.get()
+        more = {**(extra or {}), **({"buttons": buttons} if buttons else {})}
         await asyncio.to_thread(
             say_into_chat, self.engine, platform=PLATFORM, reply_to=str(chat_id_of(update)),
-            text=text, language=language, dedup_key=f"tg:{turn.record.event_key}:say",
-            now=turn.now,
+            text=text, language=language, dedup_key=f"tg:{turn.record.event_key}:{what}",
+            now=turn.now, extra=more, edit_of=None if edit_of is None else str(edit_of),
         )  # fmt: skip
 
     async def _ask(
@@ -284,9 +345,18 @@ class TelegramHandlers:
         turn = _turn.get()
         asked = ChatQuestion(PLATFORM, turn.record.event_key, text, str(chat_id_of(update)),
                              member.id if member else None, lang)  # fmt: skip
+        private = update.effective_chat is not None and update.effective_chat.type == "private"
         await asyncio.to_thread(
-            answer_into_chat, self.engine, self.assistant, self.settings, asked, turn.now
-        )
+            answer_into_chat, self.engine, self.assistant, self.settings, asked, turn.now,
+            extra_for=self._remind_button if private else None,
+        )  # fmt: skip
+
+    def _remind_button(self, answer: Answer) -> dict[str, Any]:
+        """A "remind me" button under an answer about a dated record still to come."""
+        if answer.offer is None:
+            return {}
+        data = callbacks.remind_data(answer.offer.record_id, answer.offer.step)
+        return {"buttons": [[(prompt("remind_me", answer.language), data)]]}
 
     # --- private chats -------------------------------------------------------------
 
@@ -301,8 +371,13 @@ class TelegramHandlers:
         if wanted in LANGUAGES and len(argument) == 2:
             await asyncio.to_thread(self._set_language, chat_id_of(update), wanted, _turn.get().now)
             await self._say(update, prompt("language", wanted), wanted)
-        else:
-            await self._say(update, prompt("language_usage", language), language)
+            return
+        text = prompt("language_usage" if argument else "language_choose", language)
+        codes = [callbacks.language_data(code) for code in LANGUAGES]
+        names = [LANGUAGE_NAMES[code] for code in LANGUAGES]
+        keyboard = [list(zip(names[:3], codes[:3], strict=True))]
+        keyboard.append(list(zip(names[3:], codes[3:], strict=True)))
+        await self._say(update, text, language, buttons=keyboard)
 
     async def command_question(self, update: Update, context: Context) -> None:
         member, _, language = await self._who(update)
@@ -320,6 +395,136 @@ class TelegramHandlers:
     async def free_text(self, update: Update, context: Context) -> None:
         member, chosen, _ = await self._who(update)
         await self._ask(update, text_of(update), member, chosen)
+
+    # --- reminders and taps ----------------------------------------------------------
+
+    async def remind(self, update: Update, context: Context) -> None:
+        """``/remind``: the chat's reminders (tap to cancel) and what is coming up (tap to
+        be reminded)."""
+        _, _, language = await self._who(update)
+        today = _turn.get().now.date()
+        chat = str(chat_id_of(update))
+        with transaction(self.engine) as session:
+            self.assistant.refresh(session)
+            mine = pending_reminders(session, platform=PLATFORM, reply_to=chat)
+            kept = [(r.id, r.label, r.when_text, r.record_id) for r in mine]
+        coming = self.assistant.upcoming(language=language, today=today)
+        lines = [prompt("your_reminders" if kept else "no_reminders", language)]
+        lines += [f"• {label} — {when}" for _, label, when, _ in kept]
+        lines += ["", prompt("coming_up" if coming else "nothing_coming", language)]
+        lines += [f"• {t.label} — {t.when}" for t in coming]
+        buttons: Buttons = [
+            [(f"✕ {shorten(label, BUTTON_TEXT)}", callbacks.cancel_data(reminder_id))]
+            for reminder_id, label, _, _ in kept
+        ]
+        buttons += [
+            [(f"⏰ {shorten(t.label, BUTTON_TEXT)}", callbacks.remind_data(t.record_id, t.step))]
+            for t in coming
+        ]
+        await self._say(update, "\n".join(lines), language, buttons=buttons)
+
+    async def _answer_tap(self, update: Update, text: str, language: str) -> None:
+        """``answerCallbackQuery`` with ``text``, through the outbox (see the module)."""
+        query = update.callback_query
+        assert query is not None  # CallbackQueryHandler's updates carry one
+        extra = {"callback_query_id": query.id}
+        await self._say(update, text, language, what="tap", extra=extra)
+
+    def _tapped_message(self, update: Update) -> int | None:
+        query = update.callback_query
+        message = query.message if query is not None else None
+        return message.message_id if message is not None else None
+
+    async def language_tapped(self, update: Update, context: Context) -> None:
+        """A language chosen on the keyboard: kept, said, and the keyboard's message
+        edited to say it (the keyboard goes)."""
+        query = update.callback_query
+        assert query is not None
+        wanted = callbacks.read_language(query.data or "", LANGUAGES)
+        if wanted is None:
+            await self.stale_tapped(update, context)
+            return
+        await asyncio.to_thread(self._set_language, chat_id_of(update), wanted, _turn.get().now)
+        said = prompt("language", wanted)
+        await self._answer_tap(update, said, wanted)
+        message_id = self._tapped_message(update)
+        if message_id is not None:
+            await self._say(update, said, wanted, what="edit", edit_of=message_id)
+
+    def _remindable(self, data: str, language: str, today: dt.date) -> Remindable | None:
+        with transaction(self.engine) as session:
+            self.assistant.refresh(session)
+        index = self.assistant.index
+        known: list[tuple[str, str | None]] = [(e.id, None) for e in index.events]
+        known += [(a.id, step) for a in index.awards for step in a.steps]
+        found = callbacks.read_remind(data, known)
+        if found is None:
+            return None
+        return self.assistant.remindable(found[0], found[1], language=language, today=today)
+
+    async def remind_tapped(self, update: Update, context: Context) -> None:
+        """ "Remind me": a reminder of the record as it is now, the day before its date."""
+        query = update.callback_query
+        assert query is not None
+        member, _, language = await self._who(update)
+        turn = _turn.get()
+        target = await asyncio.to_thread(
+            self._remindable, query.data or "", language, turn.now.date()
+        )
+        if target is None:
+            await self.stale_tapped(update, context)
+            return
+        chat = str(chat_id_of(update))
+        with transaction(self.engine) as session:
+            add_reminder(
+                session, target, member_id=member.id if member else None, platform=PLATFORM,
+                reply_to=chat, language=language, now=turn.now,
+                timezone=self.settings.hub.timezone,
+            )  # fmt: skip
+        day = day_words(target.remind_at.date(), language)
+        said = self.assistant.tables.phrase(
+            "reminder_set", language, day=day, target=target.label, when=target.when
+        )
+        await self._answer_tap(update, said, language)
+
+    async def cancel_tapped(self, update: Update, context: Context) -> None:
+        """A reminder cancelled from ``/remind``: its button leaves the keyboard."""
+        query = update.callback_query
+        assert query is not None
+        _, _, language = await self._who(update)
+        reminder_id = callbacks.read_cancel(query.data or "")
+        chat = str(chat_id_of(update))
+        label = None
+        if reminder_id is not None:
+            with transaction(self.engine) as session:
+                cancelled = cancel_reminder(session, reminder_id, platform=PLATFORM, reply_to=chat)
+                label = cancelled.label if cancelled is not None else None
+        if label is None:
+            await self.stale_tapped(update, context)
+            return
+        said = prompt("reminder_cancelled", language).format(target=label)
+        await self._answer_tap(update, said, language)
+        message = query.message
+        markup = getattr(message, "reply_markup", None)
+        if message is None or markup is None:
+            return
+        left: Buttons = []
+        for row in markup.inline_keyboard:
+            kept = [(b.text, str(b.callback_data)) for b in row if b.callback_data != query.data]
+            if kept:
+                left.append(kept)
+        await self._say(
+            update, "", language, what="edit", edit_of=message.message_id,
+            extra={"markup_only": True, **({"buttons": left} if left else {})},
+        )  # fmt: skip
+
+    async def stale_tapped(self, update: Update, context: Context) -> None:
+        """A button the hub cannot use (old, or not one it made): said, nothing changed."""
+        query = update.callback_query
+        data = (query.data if query is not None else None) or ""
+        log.info("telegram: button data %r refused", data[:64])
+        _, _, language = await self._who(update)
+        await self._answer_tap(update, prompt("stale_button", language), language)
 
     # --- groups --------------------------------------------------------------------
 
