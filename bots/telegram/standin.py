@@ -178,6 +178,7 @@ class TelegramStandIn(LoopbackServer):
         self.last_update_id = 100000  # update ids grow, as Telegram's do; a test may move it
         self._next_member_message = 0
         self.callback_queries: dict[str, CallbackQuery] = {}
+        self.callback_answer_seconds = CALLBACK_ANSWER_SECONDS
         self.commands: dict[tuple[str, str], list[dict[str, str]]] = {}  # (scope, language)
 
     # --- arranging -------------------------------------------------------------
@@ -545,10 +546,10 @@ class TelegramStandIn(LoopbackServer):
 
     def _answer_callback(self, params: dict[str, Any]) -> bool:
         """core.telegram.org/bots/api#answercallbackquery. A query is answered once, and only
-        while the member's client waits (:data:`CALLBACK_ANSWER_SECONDS`); an unknown,
+        while the member's client waits (``callback_answer_seconds``); an unknown,
         answered or expired id is QUERY_ID_INVALID (Client.cpp words it)."""
         query = self.callback_queries.get(str(params.get("callback_query_id", "")))
-        late = query is not None and self.clock() - query.sent_at > CALLBACK_ANSWER_SECONDS
+        late = query is not None and self.clock() - query.sent_at > self.callback_answer_seconds
         if query is None or query.answer is not None or late:
             raise ApiError(400, QUERY_INVALID)
         query.answer = {
