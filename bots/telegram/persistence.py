@@ -16,6 +16,17 @@ says so to the Application): the hub keeps members in its own tables.
 (:meth:`refresh_chat_data`), so a second process sees what the first wrote;
 conversation states are read when the Application is initialised, which is
 what PTB's ``ConversationHandler`` offers.
+
+So one chat's ``/submit`` form must be driven by one bots process at a time. Each
+process writes every state change through (``update_conversation``), but reads the
+states only at its start: if process B took a step of the form after process A
+had loaded it, A still holds the older step and would ask the wrong question for
+the next update it takes of that chat. A restart is safe (the new process reads
+what the old one wrote); two bots processes running at once on one database are
+not, for the same chat. Run one bots role per deployment (the inbox worker is
+concurrent inside it, one lane per chat), or keep several only if each chat's
+updates go to one of them. The inbox's lanes order a chat's updates within a
+process, not across processes.
 """
 
 from __future__ import annotations

@@ -227,13 +227,11 @@ def test_the_bots_role_registers_its_commands_in_each_language(engine: Engine) -
             assert sorted(menus) == [("default", c) for c in ("", "ca", "es", "fr", "pt")]
             names = [c["command"] for c in menus[("default", "")]]
             assert "remind" in names and "language" in names
+            english = [c["description"] for c in menus[("default", "")]]
             for code in ("es", "fr", "ca", "pt"):
                 assert [c["command"] for c in menus[("default", code)]] == names
-                english = [c["description"] for c in menus[("default", "")]]
-                assert all(
-                    a != b
-                    for a, b in zip([c["description"] for c in menus[("default", code)]], english)
-                ), code
+                translated = [c["description"] for c in menus[("default", code)]]
+                assert all(a != b for a, b in zip(translated, english, strict=True)), code
 
     run(scenario)
     with transaction(engine) as session:  # nothing of the start-up went through the outbox
