@@ -46,6 +46,7 @@ import contextvars
 import datetime as dt
 import json
 import logging
+from collections import UserDict
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -115,6 +116,8 @@ PROMPTS = {
 }
 """What the bot says in the /submit and /language conversations, in English."""
 STEPS = ("title", "text", "link", "image")
+SUBMIT = "submit"
+"""The /submit ConversationHandler's name (its states are kept under it)."""
 LANGUAGE_NAMES = {
     "en": "English",
     "es": "Español",
@@ -221,9 +224,10 @@ class TelegramHandlers:
     def __post_init__(self) -> None:
         request = OutboxOnly(self.bot_username)
         bot = Bot(f"{BOT_ID}:outbox-only", request=request, get_updates_request=request)
+        self.persistence = HubPersistence(self.engine)
         self.application = (
             ApplicationBuilder().bot(bot).updater(None).job_queue(None)
-            .persistence(HubPersistence(self.engine)).build()
+            .persistence(self.persistence).build()
         )  # fmt: skip
         for handler in self.handlers():
             self.application.add_handler(handler)
@@ -242,12 +246,32 @@ class TelegramHandlers:
         turn = Turn(record, now)
         token = _turn.set(turn)
         try:
+            await self.reload_form(update)
             await self.application.process_update(update)
             await self.application.update_persistence()
         finally:
             _turn.reset(token)
         if turn.errors:
             raise turn.errors[0]  # the inbox retries the update
+
+    async def reload_form(self, update: Update) -> None:
+        """The chat's ``/submit`` state as stored now, into PTB's ConversationHandler.
+
+        PTB loads conversation states once, at ``initialize``; another bots process may
+        have moved this chat's form since. The handler keeps its states in a
+        ``TrackingDict`` (a ``UserDict``, PTB 20-22); the state is put in its ``data``
+        so that it is not written back as a change. A PTB that keeps them otherwise is
+        left as it is (the states then are those loaded at start)."""
+        chat = update.effective_chat
+        held = getattr(self._form, "_conversations", None)
+        if chat is None or not isinstance(held, UserDict):
+            return
+        key = (chat.id,)
+        state = await self.persistence.conversation_state(SUBMIT, key)
+        if state is None:
+            held.data.pop(key, None)
+        else:
+            held.data[key] = state
 
     async def _keep_error(self, update: object, context: Context) -> None:
         if context.error is not None:
@@ -257,8 +281,9 @@ class TelegramHandlers:
         private = filters.ChatType.PRIVATE
         groups = filters.ChatType.GROUPS
         questions = list(COMMAND_QUESTIONS)
+        self._form = self.submit_conversation()
         found: list[BaseHandler[Any, Any, Any]] = [
-            self.submit_conversation(),
+            self._form,
             CommandHandler(["help", "start"], self.help, private),
             CommandHandler("language", self.language, private),
             CommandHandler(questions, self.command_question, private),
@@ -555,7 +580,7 @@ class TelegramHandlers:
             ],
             allow_reentry=True,
             per_user=False,  # one form per chat, as the steps' lane is the chat
-            name="submit",
+            name=SUBMIT,
             persistent=True,
         )
 
