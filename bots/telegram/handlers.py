@@ -44,7 +44,6 @@ from __future__ import annotations
 import asyncio
 import contextvars
 import datetime as dt
-import json
 import logging
 from collections import UserDict
 from dataclasses import dataclass, field
@@ -63,15 +62,14 @@ from telegram.ext import (
     MessageHandler,
     filters,
 )
-from telegram.request import BaseRequest, RequestData
 
 from bots.answering import ChatQuestion, answer_into_chat, find_member, say_into_chat
 from bots.chat_news import submit_from_chat, told
-from bots.formatting import shorten
 from bots.i18n import N_
 from bots.i18n import say as in_language
 from bots.preferences import preferences_reply
-from bots.telegram import callbacks
+from bots.telegram import callbacks, keyboards
+from bots.telegram.outbox_request import BOT_ID, OutboxOnly
 from bots.telegram.persistence import HubPersistence
 from hub.core.assistant.assistant import Answer, Assistant
 from hub.core.assistant.dates import day_words
@@ -86,8 +84,6 @@ log = logging.getLogger(__name__)
 PLATFORM = "telegram"
 SOURCE = "telegram_submissions"
 LANGUAGES = ("en", "es", "fr", "ca", "pt")
-BOT_ID = 1
-"""The id of the Application's own bot when the hub runs without learning Telegram's."""
 
 COMMAND_QUESTIONS = {
     "next": N_("When is the next event?"),
@@ -118,17 +114,6 @@ PROMPTS = {
 STEPS = ("title", "text", "link", "image")
 SUBMIT = "submit"
 """The /submit ConversationHandler's name (its states are kept under it)."""
-LANGUAGE_NAMES = {
-    "en": "English",
-    "es": "Español",
-    "fr": "Français",
-    "ca": "Català",
-    "pt": "Português",
-}
-"""Each language in its own words, on the /language keyboard (names, not translated)."""
-BUTTON_TEXT = 60
-"""Characters of a record's name on a button; Telegram shows long ones cut anyway."""
-Buttons = list[list[tuple[str, str]]]
 Context = ContextTypes.DEFAULT_TYPE
 
 
@@ -147,43 +132,6 @@ def telegram_lane(record: InboxRecord) -> str:
         if isinstance(message, dict):
             return str((message.get("chat") or {}).get("id", ""))
     return "other"
-
-
-class OutboxOnly(BaseRequest):
-    """The Application bot's transport: ``getMe`` is answered with the hub's own idea of
-    the bot (PTB's ``CommandHandler`` reads its username to tell ``/next@us`` from
-    ``/next@another_bot``); every other method is refused, because replies go through
-    the outbox, which retries, rate-limits and records them."""
-
-    def __init__(self, username: str | None) -> None:
-        self.username = username or ""
-
-    async def initialize(self) -> None:
-        return None
-
-    async def shutdown(self) -> None:
-        return None
-
-    @property
-    def read_timeout(self) -> float | None:
-        return None
-
-    async def do_request(
-        self,
-        url: str,
-        method: str,
-        request_data: RequestData | None = None,
-        read_timeout: Any = None,
-        write_timeout: Any = None,
-        connect_timeout: Any = None,
-        pool_timeout: Any = None,
-    ) -> tuple[int, bytes]:
-        if url.endswith("/getMe"):
-            me = {"id": BOT_ID, "is_bot": True, "first_name": "IOPD hub", "username": self.username}
-            return 200, json.dumps({"ok": True, "result": me}).encode()
-        why = "Bad Request: the hub's replies go through the outbox"
-        refusal = {"ok": False, "error_code": 400, "description": why}
-        return 400, json.dumps(refusal).encode()
 
 
 @dataclass
@@ -349,7 +297,7 @@ class TelegramHandlers:
         text: str,
         language: str,
         *,
-        buttons: Buttons | None = None,
+        buttons: keyboards.Buttons | None = None,
         what: str = "say",
         edit_of: int | None = None,
         extra: dict[str, Any] | None = None,
@@ -398,11 +346,7 @@ class TelegramHandlers:
             await self._say(update, prompt("language", wanted), wanted)
             return
         text = prompt("language_usage" if argument else "language_choose", language)
-        codes = [callbacks.language_data(code) for code in LANGUAGES]
-        names = [LANGUAGE_NAMES[code] for code in LANGUAGES]
-        keyboard = [list(zip(names[:3], codes[:3], strict=True))]
-        keyboard.append(list(zip(names[3:], codes[3:], strict=True)))
-        await self._say(update, text, language, buttons=keyboard)
+        await self._say(update, text, language, buttons=keyboards.languages(LANGUAGES))
 
     async def command_question(self, update: Update, context: Context) -> None:
         member, _, language = await self._who(update)
@@ -429,24 +373,39 @@ class TelegramHandlers:
         _, _, language = await self._who(update)
         today = _turn.get().now.date()
         chat = str(chat_id_of(update))
-        with transaction(self.engine) as session:
-            self.assistant.refresh(session)
-            mine = pending_reminders(session, platform=PLATFORM, reply_to=chat)
-            kept = [(r.id, r.label, r.when_text, r.record_id) for r in mine]
+        kept = await asyncio.to_thread(self._reminders_of, chat)
         coming = self.assistant.upcoming(language=language, today=today)
         lines = [prompt("your_reminders" if kept else "no_reminders", language)]
         lines += [f"• {label} — {when}" for _, label, when, _ in kept]
         lines += ["", prompt("coming_up" if coming else "nothing_coming", language)]
         lines += [f"• {t.label} — {t.when}" for t in coming]
-        buttons: Buttons = [
-            [(f"✕ {shorten(label, BUTTON_TEXT)}", callbacks.cancel_data(reminder_id))]
-            for reminder_id, label, _, _ in kept
-        ]
-        buttons += [
-            [(f"⏰ {shorten(t.label, BUTTON_TEXT)}", callbacks.remind_data(t.record_id, t.step))]
-            for t in coming
-        ]
+        mine = [(reminder_id, label) for reminder_id, label, _, _ in kept]
+        buttons = keyboards.reminders(mine, coming)
         await self._say(update, "\n".join(lines), language, buttons=buttons)
+
+    def _reminders_of(self, chat: str) -> list[tuple[int, str, str, str]]:
+        """The chat's pending reminders (id, label, date, record), the knowledge refreshed."""
+        with transaction(self.engine) as session:
+            self.assistant.refresh(session)
+            mine = pending_reminders(session, platform=PLATFORM, reply_to=chat)
+            return [(r.id, r.label, r.when_text, r.record_id) for r in mine]
+
+    def _keep_reminder(
+        self, target: Remindable, member: Member | None, chat: str, language: str
+    ) -> None:
+        turn = _turn.get()
+        with transaction(self.engine) as session:
+            add_reminder(
+                session, target, member_id=member.id if member else None, platform=PLATFORM,
+                reply_to=chat, language=language, now=turn.now,
+                timezone=self.settings.hub.timezone,
+            )  # fmt: skip
+
+    def _cancel(self, reminder_id: int, chat: str) -> str | None:
+        """Cancel the chat's own pending reminder; its label, or None when it was not."""
+        with transaction(self.engine) as session:
+            cancelled = cancel_reminder(session, reminder_id, platform=PLATFORM, reply_to=chat)
+            return cancelled.label if cancelled is not None else None
 
     async def _answer_tap(self, update: Update, text: str, language: str) -> None:
         """``answerCallbackQuery`` with ``text``, through the outbox (see the module)."""
@@ -500,12 +459,8 @@ class TelegramHandlers:
             await self.stale_tapped(update, context)
             return
         chat = str(chat_id_of(update))
-        with transaction(self.engine) as session:
-            add_reminder(
-                session, target, member_id=member.id if member else None, platform=PLATFORM,
-                reply_to=chat, language=language, now=turn.now,
-                timezone=self.settings.hub.timezone,
-            )  # fmt: skip
+        # to_thread copies the context, so the turn (its time) goes along
+        await asyncio.to_thread(self._keep_reminder, target, member, chat, language)
         day = day_words(target.remind_at.date(), language)
         said = self.assistant.tables.phrase(
             "reminder_set", language, day=day, target=target.label, when=target.when
@@ -521,9 +476,7 @@ class TelegramHandlers:
         chat = str(chat_id_of(update))
         label = None
         if reminder_id is not None:
-            with transaction(self.engine) as session:
-                cancelled = cancel_reminder(session, reminder_id, platform=PLATFORM, reply_to=chat)
-                label = cancelled.label if cancelled is not None else None
+            label = await asyncio.to_thread(self._cancel, reminder_id, chat)
         if label is None:
             await self.stale_tapped(update, context)
             return
@@ -533,11 +486,8 @@ class TelegramHandlers:
         markup = getattr(message, "reply_markup", None)
         if message is None or markup is None:
             return
-        left: Buttons = []
-        for row in markup.inline_keyboard:
-            kept = [(b.text, str(b.callback_data)) for b in row if b.callback_data != query.data]
-            if kept:
-                left.append(kept)
+        shown = [[(b.text, str(b.callback_data)) for b in row] for row in markup.inline_keyboard]
+        left = keyboards.without(shown, query.data or "")
         await self._say(
             update, "", language, what="edit", edit_of=message.message_id,
             extra={"markup_only": True, **({"buttons": left} if left else {})},
