@@ -12,7 +12,9 @@ answers once.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import Engine, select
 
@@ -49,8 +51,14 @@ def answer_into_chat(
     settings: Settings,
     question: ChatQuestion,
     now: dt.datetime,
+    *,
+    extra_for: Callable[[Answer], Mapping[str, Any]] | None = None,
 ) -> Answer | None:
-    """Answer and queue the reply; None when this event was answered already."""
+    """Answer and queue the reply; None when this event was answered already.
+
+    ``extra_for`` gives what the platform adds to the reply's ``extra`` for this answer
+    (Telegram: a "remind me" button under an answer about a dated record).
+    """
     dedup = f"answer:{question.platform}:{question.event_key}"[:200]
     with transaction(engine) as session:
         if session.scalar(select(Delivery.id).where(Delivery.dedup_key == dedup)) is not None:
@@ -81,6 +89,7 @@ def answer_into_chat(
                     "reply_to": question.reply_to,
                     "platform": question.platform,
                     "question_id": answer.question_id,
+                    **(extra_for(answer) if extra_for is not None else {}),
                 },
             },
             dedup_key=dedup,
@@ -98,19 +107,28 @@ def say_into_chat(
     language: str,
     dedup_key: str,
     now: dt.datetime,
+    extra: Mapping[str, Any] | None = None,
+    edit_of: str | None = None,
 ) -> None:
-    """Queue a short message (help, a form's next question) to a member's chat."""
+    """Queue a short message (help, a form's next question) to a member's chat.
+
+    ``extra`` adds what the platform's sink reads (Telegram: buttons, the callback query
+    answered); ``edit_of`` makes it an edit of the bot's message with that id.
+    """
+    payload: dict[str, Any] = {
+        "title": "",
+        "text": text,
+        "language": language,
+        "extra": {"reply_to": reply_to, "platform": platform, **(extra or {})},
+    }
+    if edit_of is not None:
+        payload["edit_of"] = edit_of
     with transaction(engine) as session:
         enqueue(
             session,
             channel_key=reply_channel(session, platform),
             kind="reply",
-            payload={
-                "title": "",
-                "text": text,
-                "language": language,
-                "extra": {"reply_to": reply_to, "platform": platform},
-            },
+            payload=payload,
             dedup_key=dedup_key[:200],
             now=now,
         )

@@ -126,7 +126,9 @@ async def set_telegram_delivery(bot: Any, settings: Settings, *, polling: bool) 
             )
             return
         url = settings.hub.public_url.rstrip("/") + "/telegram/webhook"
-        await bot.set_webhook(url=url, secret_token=secret, allowed_updates=["message"])
+        # messages, and the taps on the hub's inline buttons (/language, "remind me")
+        updates = ["message", "callback_query"]
+        await bot.set_webhook(url=url, secret_token=secret, allowed_updates=updates)
     except Exception as error:  # Telegram unreachable now: updates wait on its side
         log.warning("telegram: could not set how updates are delivered: %s", error)
 
@@ -170,6 +172,7 @@ async def run_bots(
     ``telegram_polling`` defaults to "no ``public_url`` configured".
     """
     from bots.slack.handlers import SlackHandlers, slack_lane
+    from bots.telegram.commands import register_commands
     from bots.telegram.handlers import TelegramHandlers, telegram_lane
     from bots.telegram.polling import TelegramPoller
 
@@ -208,6 +211,7 @@ async def run_bots(
         telegram_polling = not settings.hub.public_url
     if bot is not None:
         await set_telegram_delivery(bot, settings, polling=telegram_polling)
+        await register_commands(bot)  # the command menu, in each language
     if telegram_polling and bot is not None:
         poller = TelegramPoller(engine, bot, clock=clock)
         tasks.append(asyncio.create_task(poller.run(stop), name="bots-telegram-polling"))

@@ -40,7 +40,16 @@ class TelegramDemoStandIn(TelegramStandIn):
         return str(chat_id)
 
     def replies(self, conversation: str) -> list[str]:
-        return [message.text for message in self.messages(int(conversation))]
+        """The bot's messages, each followed by its inline buttons when it has some
+        (``[Remind me]`` under an answer about a date), as the demo prints them."""
+        shown = []
+        for message in self.messages(int(conversation)):
+            shown.append(message.text)
+            rows = (message.reply_markup or {}).get("inline_keyboard", [])
+            labels = [f"[{button['text']}]" for row in rows for button in row]
+            if labels:
+                shown.append("buttons: " + " ".join(labels))
+        return shown
 
     def posts(self) -> list[ReceivedPost]:
         names = {

@@ -102,6 +102,21 @@ def reply_chat(message: Message) -> str | None:
     return raw or None
 
 
+CALLBACK_ANSWER_MAX = 200
+"""core.telegram.org/bots/api#answercallbackquery: ``text``, 0-200 characters."""
+
+
+def inline_keyboard(message: Message) -> dict[str, Any] | None:
+    """``extra["buttons"]`` (rows of ``[label, callback_data]``) as an InlineKeyboardMarkup."""
+    rows = message.extra.get("buttons")
+    if not rows:
+        return None
+    keyboard = [
+        [{"text": str(text), "callback_data": str(data)} for text, data in row] for row in rows
+    ]
+    return {"inline_keyboard": keyboard}
+
+
 def requests_for(
     message: Message, channel: ChannelInfo, limits: TelegramLimits = TELEGRAM
 ) -> list[ApiRequest]:
@@ -112,8 +127,20 @@ def requests_for(
     """
     own_chat = reply_chat(message)
     chat = chat_id(own_chat or channel.target)
+    callback_query = message.extra.get("callback_query_id")
+    if callback_query:  # the answer to a member's tap, shown on their screen for a moment
+        answer = {"callback_query_id": str(callback_query)}
+        if message.text:
+            answer["text"] = shorten(message.text, CALLBACK_ANSWER_MAX, len)
+        return [ApiRequest("POST", "/answerCallbackQuery", answer)]
+    body: dict[str, Any]
+    keyboard = inline_keyboard(message)
+    markup = {"reply_markup": keyboard} if keyboard else {}
+    if message.extra.get("markup_only") and message.edit_of is not None:
+        body = {"chat_id": chat, "message_id": int(message.edit_of), **markup}
+        return [ApiRequest("POST", "/editMessageReplyMarkup", body)]
     if is_retraction(message.kind, message.edit_of):
-        body: dict[str, Any] = {"chat_id": chat, "message_id": int(str(message.edit_of))}
+        body = {"chat_id": chat, "message_id": int(str(message.edit_of))}
         return [ApiRequest("POST", "/deleteMessage", body)]
     photo = safe_link(message.image_url)
     text = render(message, limits.caption if photo else limits.text)
@@ -124,7 +151,7 @@ def requests_for(
         if photo:
             body = {**target, "caption": text, "parse_mode": PARSE_MODE}
             return [ApiRequest("POST", "/editMessageCaption", body)]
-        body = {**target, "text": text, "parse_mode": PARSE_MODE, **preview}
+        body = {**target, "text": text, "parse_mode": PARSE_MODE, **preview, **markup}
         return [ApiRequest("POST", "/editMessageText", body)]
     body = {"chat_id": chat}
     if channel.thread_id is not None and own_chat is None:
@@ -132,5 +159,5 @@ def requests_for(
     if photo:
         body |= {"photo": photo, "caption": text, "parse_mode": PARSE_MODE}
         return [ApiRequest("POST", "/sendPhoto", body)]
-    body |= {"text": text, "parse_mode": PARSE_MODE, **preview}
+    body |= {"text": text, "parse_mode": PARSE_MODE, **preview, **markup}
     return [ApiRequest("POST", "/sendMessage", body)]

@@ -7,9 +7,15 @@ is replayed into one PTB ``Application`` built without an updater
 
 - private chats: ``CommandHandler``\\ s for ``/help`` and ``/start`` (what can be
   asked), ``/next``, ``/events`` and ``/awards`` (that question to the assistant
-  in the member's language), ``/language xx`` (stored), ``/preferences`` (the
-  member's own signed link), any other command (help); a ``MessageHandler``
-  (``filters.TEXT & ~filters.COMMAND``) gives free text to the assistant;
+  in the member's language), ``/language xx`` (stored; without a code, an inline
+  keyboard of the languages), ``/remind`` (the chat's reminders with a button to
+  cancel each, and what is coming up with a "remind me" button each),
+  ``/preferences`` (the member's own signed link), any other command (help); a
+  ``MessageHandler`` (``filters.TEXT & ~filters.COMMAND``) gives free text to the
+  assistant, and an answer about a dated record carries a "remind me" button;
+- taps on those buttons: ``CallbackQueryHandler``\\ s by the data's prefix
+  (:mod:`bots.telegram.callbacks`); anything else, or a button whose record or
+  reminder is gone, is answered "this button no longer works" and changes nothing;
 - ``/submit``: a ``ConversationHandler`` (title, text, link, image link;
   ``/skip`` and ``/cancel``) whose state and answers persist in the hub's
   database (:class:`bots.telegram.persistence.HubPersistence`), so a restart
@@ -23,6 +29,14 @@ and refuses any other method, because every reply goes through the outbox to
 the chat the update came from. Each update is handled once even if processed
 twice: replies carry the update's id in their dedup key, and the conversation
 remembers the last update it took (``chat_data["last_update"]``).
+
+A tap is answered (``answerCallbackQuery``) through the outbox too, like the edit of
+the tapped message: the update is in the inbox before Telegram is told it arrived, and
+the outbox's worker sends within the second when the bus is idle, well inside the
+time a member's client waits for the answer (some 15 seconds). Answering from the
+handler itself would need a second way to Telegram that neither retries nor shares the
+bot's rate budget; what a late answer costs is a spinner that stops by itself, while
+the reminder or the language is already kept.
 """
 
 from __future__ import annotations
@@ -30,8 +44,8 @@ from __future__ import annotations
 import asyncio
 import contextvars
 import datetime as dt
-import json
 import logging
+from collections import UserDict
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -41,21 +55,26 @@ from telegram.ext import (
     Application,
     ApplicationBuilder,
     BaseHandler,
+    CallbackQueryHandler,
     CommandHandler,
     ContextTypes,
     ConversationHandler,
     MessageHandler,
     filters,
 )
-from telegram.request import BaseRequest, RequestData
 
 from bots.answering import ChatQuestion, answer_into_chat, find_member, say_into_chat
 from bots.chat_news import submit_from_chat, told
 from bots.i18n import N_
 from bots.i18n import say as in_language
 from bots.preferences import preferences_reply
+from bots.telegram import callbacks, keyboards
+from bots.telegram.outbox_request import BOT_ID, OutboxOnly
 from bots.telegram.persistence import HubPersistence
-from hub.core.assistant.assistant import Assistant
+from hub.core.assistant.assistant import Answer, Assistant
+from hub.core.assistant.dates import day_words
+from hub.core.assistant.reminding import Remindable
+from hub.core.assistant.store import add_reminder, cancel_reminder, pending_reminders
 from hub.core.bus.inbox import InboxRecord
 from hub.core.db import transaction
 from hub.core.models import BotConversation, Member
@@ -65,8 +84,6 @@ log = logging.getLogger(__name__)
 PLATFORM = "telegram"
 SOURCE = "telegram_submissions"
 LANGUAGES = ("en", "es", "fr", "ca", "pt")
-BOT_ID = 1
-"""The id of the Application's own bot when the hub runs without learning Telegram's."""
 
 COMMAND_QUESTIONS = {
     "next": N_("When is the next event?"),
@@ -84,9 +101,19 @@ PROMPTS = {
     "cancelled": N_("Cancelled."),
     "language": N_("I will answer in English."),
     "language_usage": N_("Use /language followed by one of: en, es, fr, ca, pt."),
+    "language_choose": N_("Which language shall I answer in?"),
+    "remind_me": N_("Remind me"),
+    "stale_button": N_("This button no longer works. Send /remind to see what is coming up."),
+    "reminder_cancelled": N_("Reminder cancelled: {target}."),
+    "your_reminders": N_("Your reminders (tap one to cancel it):"),
+    "no_reminders": N_("You have no reminders yet."),
+    "coming_up": N_("Coming up (tap to be reminded the day before):"),
+    "nothing_coming": N_("Nothing dated is coming up."),
 }
 """What the bot says in the /submit and /language conversations, in English."""
 STEPS = ("title", "text", "link", "image")
+SUBMIT = "submit"
+"""The /submit ConversationHandler's name (its states are kept under it)."""
 Context = ContextTypes.DEFAULT_TYPE
 
 
@@ -95,49 +122,16 @@ def prompt(key: str, language: str) -> str:
 
 
 def telegram_lane(record: InboxRecord) -> str:
-    """The chat of an update: a /submit conversation's steps must run in order."""
+    """The chat of an update: a /submit conversation's steps must run in order, and a tap
+    in a chat waits for the messages before it."""
+    tapped = record.payload.get("callback_query")
     for key in ("message", "edited_message", "channel_post"):
         message = record.payload.get(key)
+        if key == "message" and message is None and isinstance(tapped, dict):
+            message = tapped.get("message")
         if isinstance(message, dict):
             return str((message.get("chat") or {}).get("id", ""))
     return "other"
-
-
-class OutboxOnly(BaseRequest):
-    """The Application bot's transport: ``getMe`` is answered with the hub's own idea of
-    the bot (PTB's ``CommandHandler`` reads its username to tell ``/next@us`` from
-    ``/next@another_bot``); every other method is refused, because replies go through
-    the outbox, which retries, rate-limits and records them."""
-
-    def __init__(self, username: str | None) -> None:
-        self.username = username or ""
-
-    async def initialize(self) -> None:
-        return None
-
-    async def shutdown(self) -> None:
-        return None
-
-    @property
-    def read_timeout(self) -> float | None:
-        return None
-
-    async def do_request(
-        self,
-        url: str,
-        method: str,
-        request_data: RequestData | None = None,
-        read_timeout: Any = None,
-        write_timeout: Any = None,
-        connect_timeout: Any = None,
-        pool_timeout: Any = None,
-    ) -> tuple[int, bytes]:
-        if url.endswith("/getMe"):
-            me = {"id": BOT_ID, "is_bot": True, "first_name": "IOPD hub", "username": self.username}
-            return 200, json.dumps({"ok": True, "result": me}).encode()
-        why = "Bad Request: the hub's replies go through the outbox"
-        refusal = {"ok": False, "error_code": 400, "description": why}
-        return 400, json.dumps(refusal).encode()
 
 
 @dataclass
@@ -178,9 +172,10 @@ class TelegramHandlers:
     def __post_init__(self) -> None:
         request = OutboxOnly(self.bot_username)
         bot = Bot(f"{BOT_ID}:outbox-only", request=request, get_updates_request=request)
+        self.persistence = HubPersistence(self.engine)
         self.application = (
             ApplicationBuilder().bot(bot).updater(None).job_queue(None)
-            .persistence(HubPersistence(self.engine)).build()
+            .persistence(self.persistence).build()
         )  # fmt: skip
         for handler in self.handlers():
             self.application.add_handler(handler)
@@ -199,12 +194,32 @@ class TelegramHandlers:
         turn = Turn(record, now)
         token = _turn.set(turn)
         try:
+            await self.reload_form(update)
             await self.application.process_update(update)
             await self.application.update_persistence()
         finally:
             _turn.reset(token)
         if turn.errors:
             raise turn.errors[0]  # the inbox retries the update
+
+    async def reload_form(self, update: Update) -> None:
+        """The chat's ``/submit`` state as stored now, into PTB's ConversationHandler.
+
+        PTB loads conversation states once, at ``initialize``; another bots process may
+        have moved this chat's form since. The handler keeps its states in a
+        ``TrackingDict`` (a ``UserDict``, PTB 20-22); the state is put in its ``data``
+        so that it is not written back as a change. A PTB that keeps them otherwise is
+        left as it is (the states then are those loaded at start)."""
+        chat = update.effective_chat
+        held = getattr(self._form, "_conversations", None)
+        if chat is None or not isinstance(held, UserDict):
+            return
+        key = (chat.id,)
+        state = await self.persistence.conversation_state(SUBMIT, key)
+        if state is None:
+            held.data.pop(key, None)
+        else:
+            held.data[key] = state
 
     async def _keep_error(self, update: object, context: Context) -> None:
         if context.error is not None:
@@ -214,16 +229,22 @@ class TelegramHandlers:
         private = filters.ChatType.PRIVATE
         groups = filters.ChatType.GROUPS
         questions = list(COMMAND_QUESTIONS)
+        self._form = self.submit_conversation()
         found: list[BaseHandler[Any, Any, Any]] = [
-            self.submit_conversation(),
+            self._form,
             CommandHandler(["help", "start"], self.help, private),
             CommandHandler("language", self.language, private),
             CommandHandler(questions, self.command_question, private),
             CommandHandler("preferences", self.preferences, private),
+            CommandHandler("remind", self.remind, private),
             CommandHandler(["skip", "cancel"], self.nothing, private),
             MessageHandler(private & filters.COMMAND, self.help),
             MessageHandler(private & filters.TEXT, self.free_text),
             CommandHandler(questions, self.group_question, groups),
+            CallbackQueryHandler(self.language_tapped, pattern=f"^{callbacks.LANGUAGE}"),
+            CallbackQueryHandler(self.remind_tapped, pattern=r"^rm[:#]"),
+            CallbackQueryHandler(self.cancel_tapped, pattern=f"^{callbacks.CANCEL}"),
+            CallbackQueryHandler(self.stale_tapped),
         ]
         if self.bot_username:
             mentioned = groups & filters.TEXT & filters.Mention(self.bot_username)
@@ -270,12 +291,25 @@ class TelegramHandlers:
         sender = str((user.language_code if user else None) or "")[:2]
         return member, chosen, chosen or (sender if sender in LANGUAGES else "en")
 
-    async def _say(self, update: Update, text: str, language: str) -> None:
+    async def _say(
+        self,
+        update: Update,
+        text: str,
+        language: str,
+        *,
+        buttons: keyboards.Buttons | None = None,
+        what: str = "say",
+        edit_of: int | None = None,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        """Queue ``text`` to the update's chat (with ``buttons``; as an edit of the bot's
+        message ``edit_of``); ``what`` tells apart the deliveries of one update."""
         turn = _turn.get()
+        more = {**(extra or {}), **({"buttons": buttons} if buttons else {})}
         await asyncio.to_thread(
             say_into_chat, self.engine, platform=PLATFORM, reply_to=str(chat_id_of(update)),
-            text=text, language=language, dedup_key=f"tg:{turn.record.event_key}:say",
-            now=turn.now,
+            text=text, language=language, dedup_key=f"tg:{turn.record.event_key}:{what}",
+            now=turn.now, extra=more, edit_of=None if edit_of is None else str(edit_of),
         )  # fmt: skip
 
     async def _ask(
@@ -284,9 +318,18 @@ class TelegramHandlers:
         turn = _turn.get()
         asked = ChatQuestion(PLATFORM, turn.record.event_key, text, str(chat_id_of(update)),
                              member.id if member else None, lang)  # fmt: skip
+        private = update.effective_chat is not None and update.effective_chat.type == "private"
         await asyncio.to_thread(
-            answer_into_chat, self.engine, self.assistant, self.settings, asked, turn.now
-        )
+            answer_into_chat, self.engine, self.assistant, self.settings, asked, turn.now,
+            extra_for=self._remind_button if private else None,
+        )  # fmt: skip
+
+    def _remind_button(self, answer: Answer) -> dict[str, Any]:
+        """A "remind me" button under an answer about a dated record still to come."""
+        if answer.offer is None:
+            return {}
+        data = callbacks.remind_data(answer.offer.record_id, answer.offer.step)
+        return {"buttons": [[(prompt("remind_me", answer.language), data)]]}
 
     # --- private chats -------------------------------------------------------------
 
@@ -301,8 +344,9 @@ class TelegramHandlers:
         if wanted in LANGUAGES and len(argument) == 2:
             await asyncio.to_thread(self._set_language, chat_id_of(update), wanted, _turn.get().now)
             await self._say(update, prompt("language", wanted), wanted)
-        else:
-            await self._say(update, prompt("language_usage", language), language)
+            return
+        text = prompt("language_usage" if argument else "language_choose", language)
+        await self._say(update, text, language, buttons=keyboards.languages(LANGUAGES))
 
     async def command_question(self, update: Update, context: Context) -> None:
         member, _, language = await self._who(update)
@@ -320,6 +364,142 @@ class TelegramHandlers:
     async def free_text(self, update: Update, context: Context) -> None:
         member, chosen, _ = await self._who(update)
         await self._ask(update, text_of(update), member, chosen)
+
+    # --- reminders and taps ----------------------------------------------------------
+
+    async def remind(self, update: Update, context: Context) -> None:
+        """``/remind``: the chat's reminders (tap to cancel) and what is coming up (tap to
+        be reminded)."""
+        _, _, language = await self._who(update)
+        today = _turn.get().now.date()
+        chat = str(chat_id_of(update))
+        kept = await asyncio.to_thread(self._reminders_of, chat)
+        coming = self.assistant.upcoming(language=language, today=today)
+        lines = [prompt("your_reminders" if kept else "no_reminders", language)]
+        lines += [f"• {label} — {when}" for _, label, when, _ in kept]
+        lines += ["", prompt("coming_up" if coming else "nothing_coming", language)]
+        lines += [f"• {t.label} — {t.when}" for t in coming]
+        mine = [(reminder_id, label) for reminder_id, label, _, _ in kept]
+        buttons = keyboards.reminders(mine, coming)
+        await self._say(update, "\n".join(lines), language, buttons=buttons)
+
+    def _reminders_of(self, chat: str) -> list[tuple[int, str, str, str]]:
+        """The chat's pending reminders (id, label, date, record), the knowledge refreshed."""
+        with transaction(self.engine) as session:
+            self.assistant.refresh(session)
+            mine = pending_reminders(session, platform=PLATFORM, reply_to=chat)
+            return [(r.id, r.label, r.when_text, r.record_id) for r in mine]
+
+    def _keep_reminder(
+        self, target: Remindable, member: Member | None, chat: str, language: str
+    ) -> None:
+        turn = _turn.get()
+        with transaction(self.engine) as session:
+            add_reminder(
+                session, target, member_id=member.id if member else None, platform=PLATFORM,
+                reply_to=chat, language=language, now=turn.now,
+                timezone=self.settings.hub.timezone,
+            )  # fmt: skip
+
+    def _cancel(self, reminder_id: int, chat: str) -> str | None:
+        """Cancel the chat's own pending reminder; its label, or None when it was not."""
+        with transaction(self.engine) as session:
+            cancelled = cancel_reminder(session, reminder_id, platform=PLATFORM, reply_to=chat)
+            return cancelled.label if cancelled is not None else None
+
+    async def _answer_tap(self, update: Update, text: str, language: str) -> None:
+        """``answerCallbackQuery`` with ``text``, through the outbox (see the module)."""
+        query = update.callback_query
+        assert query is not None  # CallbackQueryHandler's updates carry one
+        extra = {"callback_query_id": query.id}
+        await self._say(update, text, language, what="tap", extra=extra)
+
+    def _tapped_message(self, update: Update) -> int | None:
+        query = update.callback_query
+        message = query.message if query is not None else None
+        return message.message_id if message is not None else None
+
+    async def language_tapped(self, update: Update, context: Context) -> None:
+        """A language chosen on the keyboard: kept, said, and the keyboard's message
+        edited to say it (the keyboard goes)."""
+        query = update.callback_query
+        assert query is not None
+        wanted = callbacks.read_language(query.data or "", LANGUAGES)
+        if wanted is None:
+            await self.stale_tapped(update, context)
+            return
+        await asyncio.to_thread(self._set_language, chat_id_of(update), wanted, _turn.get().now)
+        said = prompt("language", wanted)
+        await self._answer_tap(update, said, wanted)
+        message_id = self._tapped_message(update)
+        if message_id is not None:
+            await self._say(update, said, wanted, what="edit", edit_of=message_id)
+
+    def _remindable(self, data: str, language: str, today: dt.date) -> Remindable | None:
+        with transaction(self.engine) as session:
+            self.assistant.refresh(session)
+        index = self.assistant.index
+        known: list[tuple[str, str | None]] = [(e.id, None) for e in index.events]
+        known += [(a.id, step) for a in index.awards for step in a.steps]
+        found = callbacks.read_remind(data, known)
+        if found is None:
+            return None
+        return self.assistant.remindable(found[0], found[1], language=language, today=today)
+
+    async def remind_tapped(self, update: Update, context: Context) -> None:
+        """ "Remind me": a reminder of the record as it is now, the day before its date."""
+        query = update.callback_query
+        assert query is not None
+        member, _, language = await self._who(update)
+        turn = _turn.get()
+        target = await asyncio.to_thread(
+            self._remindable, query.data or "", language, turn.now.date()
+        )
+        if target is None:
+            await self.stale_tapped(update, context)
+            return
+        chat = str(chat_id_of(update))
+        # to_thread copies the context, so the turn (its time) goes along
+        await asyncio.to_thread(self._keep_reminder, target, member, chat, language)
+        day = day_words(target.remind_at.date(), language)
+        said = self.assistant.tables.phrase(
+            "reminder_set", language, day=day, target=target.label, when=target.when
+        )
+        await self._answer_tap(update, said, language)
+
+    async def cancel_tapped(self, update: Update, context: Context) -> None:
+        """A reminder cancelled from ``/remind``: its button leaves the keyboard."""
+        query = update.callback_query
+        assert query is not None
+        _, _, language = await self._who(update)
+        reminder_id = callbacks.read_cancel(query.data or "")
+        chat = str(chat_id_of(update))
+        label = None
+        if reminder_id is not None:
+            label = await asyncio.to_thread(self._cancel, reminder_id, chat)
+        if label is None:
+            await self.stale_tapped(update, context)
+            return
+        said = prompt("reminder_cancelled", language).format(target=label)
+        await self._answer_tap(update, said, language)
+        message = query.message
+        markup = getattr(message, "reply_markup", None)
+        if message is None or markup is None:
+            return
+        shown = [[(b.text, str(b.callback_data)) for b in row] for row in markup.inline_keyboard]
+        left = keyboards.without(shown, query.data or "")
+        await self._say(
+            update, "", language, what="edit", edit_of=message.message_id,
+            extra={"markup_only": True, **({"buttons": left} if left else {})},
+        )  # fmt: skip
+
+    async def stale_tapped(self, update: Update, context: Context) -> None:
+        """A button the hub cannot use (old, or not one it made): said, nothing changed."""
+        query = update.callback_query
+        data = (query.data if query is not None else None) or ""
+        log.info("telegram: button data %r refused", data[:64])
+        _, _, language = await self._who(update)
+        await self._answer_tap(update, prompt("stale_button", language), language)
 
     # --- groups --------------------------------------------------------------------
 
@@ -350,7 +530,7 @@ class TelegramHandlers:
             ],
             allow_reentry=True,
             per_user=False,  # one form per chat, as the steps' lane is the chat
-            name="submit",
+            name=SUBMIT,
             persistent=True,
         )
 

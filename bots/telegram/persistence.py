@@ -16,6 +16,17 @@ says so to the Application): the hub keeps members in its own tables.
 (:meth:`refresh_chat_data`), so a second process sees what the first wrote;
 conversation states are read when the Application is initialised, which is
 what PTB's ``ConversationHandler`` offers.
+
+PTB reads conversation states only there: a process that loaded them before
+another process took a step of a chat's form would hold the older step. So the
+hub reads the one state of the update's chat again before each update
+(:meth:`HubPersistence.conversation_state`, put into the handler by
+:meth:`bots.telegram.handlers.TelegramHandlers.reload_form`), as it does for
+``chat_data``: two bots processes on one database can take turns on one chat's
+form. What stays true of them is what the inbox gives: a chat's updates are
+ordered within a process (its lanes), not across processes, so two updates of
+one chat taken at the same moment by two processes may be answered in either
+order.
 """
 
 from __future__ import annotations
@@ -72,6 +83,16 @@ class HubPersistence(BasePersistence[dict[Any, Any], ChatData, dict[Any, Any]]):
         prefix = f"conv:{name}:"
         rows = await asyncio.to_thread(self._rows, name, prefix)
         return {tuple(json.loads(row.chat_key[len(prefix) :])): row.step for row in rows}
+
+    def _step(self, chat_key: str) -> str | None:
+        with transaction(self.engine) as session:
+            row = session.scalar(self._select(chat_key))
+            return row.step if row is not None else None
+
+    async def conversation_state(self, name: str, key: ConversationKey) -> str | None:
+        """The stored state of one conversation (None: not in one), as written last by any
+        process."""
+        return await asyncio.to_thread(self._step, conversation_key(name, key))
 
     async def get_chat_data(self) -> dict[int, ChatData]:
         rows = await asyncio.to_thread(self._rows, "chat_data", "chat:")

@@ -160,6 +160,8 @@ class TelegramSink:
             "editMessageText": lambda body: self.bot.edit_message_text(**body),
             "editMessageCaption": lambda body: self.bot.edit_message_caption(**body),
             "deleteMessage": lambda body: self.bot.delete_message(**body),
+            "editMessageReplyMarkup": lambda body: self.bot.edit_message_reply_markup(**body),
+            "answerCallbackQuery": lambda body: self.bot.answer_callback_query(**body),
         }
 
     async def start(self) -> None:
@@ -196,6 +198,9 @@ class TelegramSink:
                 return Receipt(str(message.edit_of))  # the edit is already there
             if "message to delete not found" in text:
                 return Receipt(str(request.body["message_id"]))  # already deleted
+            if "query is too old" in text and message is not None and message.in_doubt:
+                # an earlier attempt may have answered it (a query is answered once)
+                return Receipt(str(message.edit_of or ""))
             raise map_error(exc) from None
         except tg_error.TelegramError as exc:
             raise map_error(exc) from None
@@ -204,8 +209,11 @@ class TelegramSink:
         return Receipt(str(message.edit_of if message else ""))
 
     def rate_limits(self, message: Message) -> list[RateLimit]:
-        """30 a second per bot, then 1 a second per private chat or 20 a minute per group."""
+        """30 a second per bot, then 1 a second per private chat or 20 a minute per group;
+        the answer to a tap posts nothing in the chat, so only the bot's budget counts."""
         bot = f"telegram:bot:{self._token_key}"
+        if message.extra.get("callback_query_id"):
+            return [RateLimit(bot, TELEGRAM.overall_per_second)]
         target = reply_chat(message) or self.channel.target
         chat = f"{bot}:chat:{target}"
         private = not target.startswith(("-", "@"))

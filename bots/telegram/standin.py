@@ -1,8 +1,9 @@
 """A Telegram Bot API stand-in on loopback.
 
 Speaks ``/bot<TOKEN>/<method>`` for getMe, sendMessage, sendPhoto,
-editMessageText, editMessageCaption, deleteMessage and getUpdates with JSON,
-form or multipart bodies, and answers ``{"ok": true, "result": ...}`` with
+editMessageText, editMessageCaption, editMessageReplyMarkup, deleteMessage,
+answerCallbackQuery, setMyCommands, getMyCommands, deleteMyCommands and
+getUpdates with JSON, form or multipart bodies, and answers ``{"ok": true, "result": ...}`` with
 real Message shapes, so python-telegram-bot parses them unchanged. It checks
 the token, the chat, forum topics, text and caption length and HTML
 validity, answers errors as the Bot API does (``{"ok": false, "error_code":
@@ -11,11 +12,17 @@ validity, answers errors as the Bot API does (``{"ok": false, "error_code":
 group or channel) with 429 and ``parameters.retry_after``. Everything
 received is recorded: ``received`` and ``messages()`` in-process, and
 ``GET /_standin/messages`` as JSON for the console.
+
+Inline keyboards (``reply_markup``) are read as telegram-bot-api's
+Client.cpp reads them and kept on the message; :meth:`TelegramStandIn.tap`
+plays a member tapping one of their buttons (a ``callback_query`` update with
+a query id the bot must answer once, in time).
 """
 
 from __future__ import annotations
 
 import json
+import re
 import time
 from dataclasses import asdict, dataclass
 from typing import Any
@@ -38,6 +45,26 @@ BOT_ID = 7000000001
 
 
 DELETE_WITHIN_SECONDS = 48 * 3600
+
+CALLBACK_DATA_MAX_BYTES = 64
+"""core.telegram.org/bots/api#inlinekeyboardbutton: ``callback_data``, 1-64 bytes; Telegram's
+server refuses more with BUTTON_DATA_INVALID, passed on as it is by Client.cpp."""
+CALLBACK_ANSWER_SECONDS = 15.0
+"""How long a callback query may wait for its answer before Telegram forgets it
+(QUERY_ID_INVALID). Telegram publishes no figure; clients stop waiting after about 15
+seconds, so the stand-in takes that. An assumption, not a published rule."""
+COMMANDS_MAX = 100
+"""core.telegram.org/bots/api#setmycommands: "At most 100 commands can be specified"."""
+COMMAND_NAME = re.compile(r"[a-z0-9_]{1,32}")
+"""core.telegram.org/bots/api#botcommand: "1-32 characters. Can contain only lowercase
+English letters, digits and underscores"."""
+NOT_MODIFIED = (
+    "Bad Request: message is not modified: specified new message content and reply markup are "
+    "exactly the same as a current content and reply markup of the message"
+)
+"""telegram-bot-api/Client.cpp, fail_query_with_error: MESSAGE_NOT_MODIFIED, reworded."""
+QUERY_INVALID = "Bad Request: query is too old and response timeout expired or query ID is invalid"
+"""telegram-bot-api/Client.cpp, fail_query_with_error: QUERY_ID_INVALID, reworded."""
 
 
 @dataclass
@@ -93,6 +120,18 @@ class Received:
     description: str = ""
 
 
+@dataclass
+class CallbackQuery:
+    """A tap the stand-in delivered: the bot must answer it once, in time."""
+
+    id: str
+    chat_id: int
+    message_id: int
+    data: str
+    sent_at: float
+    answer: dict[str, Any] | None = None
+
+
 class ApiError(Exception):
     def __init__(self, code: int, description: str, retry_after: int | None = None) -> None:
         super().__init__(description)
@@ -138,6 +177,9 @@ class TelegramStandIn(LoopbackServer):
         self.allow_http_webhook = True  # Telegram wants https; loopback tests serve http
         self.last_update_id = 100000  # update ids grow, as Telegram's do; a test may move it
         self._next_member_message = 0
+        self.callback_queries: dict[str, CallbackQuery] = {}
+        self.callback_answer_seconds = CALLBACK_ANSWER_SECONDS
+        self.commands: dict[tuple[str, str], list[dict[str, str]]] = {}  # (scope, language)
 
     # --- arranging -------------------------------------------------------------
 
@@ -196,6 +238,42 @@ class TelegramStandIn(LoopbackServer):
         if entities:
             message["entities"] = entities
         return {"update_id": self.last_update_id, "message": message}
+
+    def tap(
+        self,
+        chat_id: int,
+        message_id: int,
+        data: str,
+        *,
+        first_name: str = "Member",
+        language_code: str | None = None,
+    ) -> dict[str, Any]:
+        """The ``callback_query`` update Telegram sends when a member taps the button
+        carrying ``data`` under the bot's message ``message_id`` (Client.cpp,
+        JsonCallbackQuery: id, from, message, chat_instance, data). A member can only tap
+        a button the message has: anything else is a ValueError here."""
+        stored = self.stored.get((chat_id, message_id))
+        if stored is None or stored.deleted:
+            raise ValueError(f"no message {message_id} in chat {chat_id}")
+        buttons = (stored.reply_markup or {}).get("inline_keyboard", [])
+        if data not in [b.get("callback_data") for row in buttons for b in row]:
+            raise ValueError(f"message {message_id} has no button with {data!r}")
+        self.last_update_id += 1
+        query = CallbackQuery(
+            str(8_000_000_000 + self.last_update_id), chat_id, message_id, data, self.clock()
+        )
+        self.callback_queries[query.id] = query
+        sender: dict[str, Any] = {"id": abs(chat_id), "is_bot": False, "first_name": first_name}
+        if language_code:
+            sender["language_code"] = language_code
+        callback = {
+            "id": query.id,
+            "from": sender,
+            "message": self._shape(self.chats[chat_id], stored),
+            "chat_instance": str(abs(chat_id) * 7919),
+            "data": data,
+        }
+        return {"update_id": self.last_update_id, "callback_query": callback}
 
     def queue_update(self, update: dict[str, Any]) -> int:
         """Hold ``update`` for getUpdates (polling mode); returns its update_id."""
@@ -302,8 +380,14 @@ class TelegramStandIn(LoopbackServer):
             return self._send(method, params, token)
         if method in ("editMessageText", "editMessageCaption"):
             return self._edit(method, params, token)
+        if method == "editMessageReplyMarkup":
+            return self._edit_markup(params, token)
         if method == "deleteMessage":
             return self._delete(params)
+        if method == "answerCallbackQuery":
+            return self._answer_callback(params)
+        if method in ("setMyCommands", "getMyCommands", "deleteMyCommands"):
+            return self._my_commands(method, params)
         raise ApiError(404, "Not Found")
 
     def _chat(self, params: dict[str, Any]) -> Chat:
@@ -389,6 +473,7 @@ class TelegramStandIn(LoopbackServer):
             if photo in self.unreachable_photos:
                 raise ApiError(400, "Bad Request: failed to get HTTP URL content")
             html, text, entities = self._text(params, "caption", self.limits.caption)
+        markup = _reply_markup(params)
         self._check_flood(chat, token)
         message_id = self._next_id.get(chat.id, 0) + 1
         self._next_id[chat.id] = message_id
@@ -403,7 +488,7 @@ class TelegramStandIn(LoopbackServer):
             photo,
             thread_id,
         )
-        stored.reply_markup = params.get("reply_markup")
+        stored.reply_markup = markup
         self.stored[(chat.id, message_id)] = stored
         return self._shape(chat, stored)
 
@@ -430,14 +515,10 @@ class TelegramStandIn(LoopbackServer):
         # the server answers MESSAGE_NOT_MODIFIED when the shown text, its entities and the
         # reply markup are unchanged (telegram-bot-api/Client.cpp words it), however the
         # HTML was written: <b> and <strong> are the same bold
-        markup = params.get("reply_markup")
+        # (an edit without reply_markup takes the inline keyboard away)
+        markup = _reply_markup(params)
         if (text, entities, markup) == (stored.text, stored.entities, stored.reply_markup):
-            raise ApiError(
-                400,
-                "Bad Request: message is not modified: specified new message content and "
-                "reply markup are exactly the same as a current content and reply markup "
-                "of the message",
-            )
+            raise ApiError(400, NOT_MODIFIED)
         # Telegram publishes no limit of its own for edits; bots that edit fast are
         # answered 429 all the same, so the stand-in counts an edit like a message in
         # the documented windows (core.telegram.org/bots/faq, "My bot is hitting limits").
@@ -449,6 +530,64 @@ class TelegramStandIn(LoopbackServer):
         stored.reply_markup = markup
         stored.edit_date = int(self.wall_clock())
         return self._shape(chat, stored)
+
+    def _edit_markup(self, params: dict[str, Any], token: str) -> dict[str, Any]:
+        """core.telegram.org/bots/api#editmessagereplymarkup: the keyboard alone; none given
+        removes it; the same one again is MESSAGE_NOT_MODIFIED."""
+        chat = self._chat(params)
+        stored = self._find(chat, params, "message to edit not found")
+        markup = _reply_markup(params)
+        if markup == stored.reply_markup:
+            raise ApiError(400, NOT_MODIFIED)
+        self._check_flood(chat, token)  # counted like an edit of the text (see _edit)
+        stored.reply_markup = markup
+        stored.edit_date = int(self.wall_clock())
+        return self._shape(chat, stored)
+
+    def _answer_callback(self, params: dict[str, Any]) -> bool:
+        """core.telegram.org/bots/api#answercallbackquery. A query is answered once, and only
+        while the member's client waits (``callback_answer_seconds``); an unknown,
+        answered or expired id is QUERY_ID_INVALID (Client.cpp words it)."""
+        query = self.callback_queries.get(str(params.get("callback_query_id", "")))
+        late = query is not None and self.clock() - query.sent_at > self.callback_answer_seconds
+        if query is None or query.answer is not None or late:
+            raise ApiError(400, QUERY_INVALID)
+        query.answer = {
+            "text": str(params.get("text", "")),
+            "show_alert": str(params.get("show_alert", "")).lower() in ("true", "1"),
+        }
+        return True
+
+    def _my_commands(self, method: str, params: dict[str, Any]) -> Any:
+        """setMyCommands, getMyCommands, deleteMyCommands per scope and language
+        (core.telegram.org/bots/api#setmycommands). Checks as tdlib's BotCommand.cpp
+        (set_commands: language code, trimmed command and description, 32 and 256
+        characters) and Telegram's server (BOT_COMMAND_INVALID for other characters than
+        a-z, 0-9 and _, BOT_COMMANDS_TOO_MUCH past 100), worded as Client.cpp passes them."""
+        scope = _json_param(params, "scope", "can't parse BotCommandScope JSON object")
+        scope_type = str((scope or {}).get("type", "default"))
+        language = str(params.get("language_code", "") or "")
+        if language and not re.fullmatch(r"[a-z]{2}", language):
+            raise ApiError(400, "Bad Request: invalid language code specified")
+        key = (scope_type, language)
+        if method == "getMyCommands":
+            return self.commands.get(key, [])
+        if method == "deleteMyCommands":
+            self.commands.pop(key, None)
+            return True
+        raw = _json_param(params, "commands", "can't parse commands JSON object")
+        if raw is None:
+            raw = []
+        if not isinstance(raw, list):
+            raise ApiError(400, "Bad Request: expected an Array of BotCommand")
+        commands = [_command(entry) for entry in raw]
+        if len(commands) > COMMANDS_MAX:
+            raise ApiError(400, "Bad Request: BOT_COMMANDS_TOO_MUCH")
+        if commands:
+            self.commands[key] = commands
+        else:
+            self.commands.pop(key, None)
+        return True
 
     def _delete(self, params: dict[str, Any]) -> bool:
         """core.telegram.org/bots/api#deletemessage: "a message can only be deleted if it
@@ -477,6 +616,8 @@ class TelegramStandIn(LoopbackServer):
             shape["is_topic_message"] = True
         if stored.edit_date is not None:
             shape["edit_date"] = stored.edit_date
+        if stored.reply_markup:
+            shape["reply_markup"] = stored.reply_markup
         if stored.kind == "photo":
             shape["photo"] = [
                 {
@@ -494,6 +635,85 @@ class TelegramStandIn(LoopbackServer):
             if stored.entities:
                 shape["entities"] = stored.entities
         return shape
+
+
+def _json_param(params: dict[str, Any], key: str, unreadable: str) -> Any:
+    """A parameter that is JSON: as sent in a JSON body, or a string to parse (a form)."""
+    value = params.get(key)
+    if not isinstance(value, str):
+        return value
+    if not value:
+        return None
+    try:
+        return json.loads(value)
+    except ValueError:
+        raise ApiError(400, f"Bad Request: {unreadable}") from None
+
+
+def _reply_markup(params: dict[str, Any]) -> dict[str, Any] | None:
+    """An inline keyboard as Client.cpp's get_reply_markup reads it, or None (none sent).
+
+    Only inline keyboards are kept (the hub sends no other); each button needs a text and
+    a callback_data (or a url), and callback_data over 64 bytes is refused by Telegram's
+    server with BUTTON_DATA_INVALID."""
+    markup = _json_param(params, "reply_markup", "can't parse reply keyboard markup JSON object")
+    if markup is None:
+        return None
+    if not isinstance(markup, dict):
+        raise ApiError(400, "Bad Request: object expected as reply markup")
+    rows = markup.get("inline_keyboard")
+    if rows is None:
+        return None
+    if not isinstance(rows, list) or not all(isinstance(row, list) for row in rows):
+        raise ApiError(
+            400,
+            'Bad Request: field "inline_keyboard" of the InlineKeyboardMarkup must be an Array '
+            "of Arrays",
+        )
+    kept: list[list[dict[str, str]]] = []
+    for row in rows:
+        kept.append([_button(button) for button in row])
+    return {"inline_keyboard": kept} if any(kept) else None
+
+
+def _button(button: Any) -> dict[str, str]:
+    why = "Bad Request: can't parse inline keyboard button: "
+    if not isinstance(button, dict):
+        raise ApiError(400, why + "InlineKeyboardButton must be an Object")
+    text = button.get("text")
+    if not isinstance(text, str):
+        raise ApiError(400, why + 'Field "text" must be of type String')
+    if button.get("url"):
+        return {"text": text, "url": str(button["url"])}
+    data = button.get("callback_data")
+    if not data:
+        raise ApiError(400, why + "Text buttons are unallowed in the inline keyboard")
+    if len(str(data).encode("utf-8")) > CALLBACK_DATA_MAX_BYTES:
+        raise ApiError(400, "Bad Request: BUTTON_DATA_INVALID")
+    return {"text": text, "callback_data": str(data)}
+
+
+def _command(entry: Any) -> dict[str, str]:
+    why = "Bad Request: can't parse BotCommand: "
+    if not isinstance(entry, dict):
+        raise ApiError(400, why + "expected an Object")
+    command, description = entry.get("command"), entry.get("description")
+    if not isinstance(command, str) or not isinstance(description, str):
+        missing = "command" if not isinstance(command, str) else "description"
+        raise ApiError(400, why + f'Field "{missing}" must be of type String')
+    command = command.strip().removeprefix("/")
+    description = description.strip()
+    if not command:
+        raise ApiError(400, "Bad Request: command must be non-empty")
+    if len(command) > 32:
+        raise ApiError(400, "Bad Request: command length must not exceed 32")
+    if not description:
+        raise ApiError(400, "Bad Request: command description must be non-empty")
+    if len(description) > 256:
+        raise ApiError(400, "Bad Request: command description length must not exceed 256")
+    if not COMMAND_NAME.fullmatch(command):
+        raise ApiError(400, "Bad Request: BOT_COMMAND_INVALID")
+    return {"command": command, "description": description}
 
 
 def _trimmed(text: str, entities: list[dict[str, Any]]) -> tuple[str, list[dict[str, Any]]]:

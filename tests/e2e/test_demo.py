@@ -71,6 +71,7 @@ def test_demo_carries_feed_items_to_every_platform_stand_in(tmp_path: Path) -> N
     assert exchanges.count("slack member [") == 6
     assert "(no answer in time)" not in exchanges
     assert "bot: The next event I know of: Séminaire OIDP" in exchanges
+    assert "bot: buttons: [Remind me]" in exchanges  # Telegram: a button under a date
     assert "Porto Alegre en junio de 2012" in exchanges
     assert "créé(e) à Dakar en décembre 2012" in exchanges
     assert "Cascais, Portugal" in exchanges

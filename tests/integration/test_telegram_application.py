@@ -159,3 +159,25 @@ def test_a_form_begun_before_the_upgrade_goes_on_after_it(
     with transaction(engine) as session:
         [item] = session.scalars(select(Item)).all()
         assert item.title == "Congress in Quito"
+
+
+def test_two_bots_processes_take_turns_on_one_chat_s_form(
+    engine: Engine, configured: Settings
+) -> None:
+    """Both Applications are started (their states loaded) before the form begins; each
+    step is taken by the other process, which must see the step the first one stored."""
+    assistant = Assistant.from_knowledge(KNOWLEDGE)
+    one = TelegramHandlers(engine, configured, assistant, "hub_standin_bot")
+    two = TelegramHandlers(engine, configured, assistant, "hub_standin_bot")
+    asyncio.run(one(said("/help"), NOW))
+    asyncio.run(two(said("/help"), NOW))
+    turns = [(one, "/submit"), (two, "Assembly in Rosario"), (one, "Three days."),
+             (two, "/skip"), (one, "/skip")]  # fmt: skip
+    for process, text in turns:
+        asyncio.run(process(said(text), NOW))
+    with transaction(engine) as session:
+        [item] = session.scalars(select(Item)).all()
+        assert (item.title, item.link) == ("Assembly in Rosario", None)
+    assert f"conv:submit:[{CHAT}]" not in rows(engine)
+    asyncio.run(two(said("/cancel"), NOW))  # the form ended in one: nothing left in two
+    assert "Cancelled." not in replies(engine)

@@ -361,3 +361,26 @@ def test_retracting_an_old_message_follows_telegrams_48_hours(
                 assert [m.deleted for m in standin.messages(CHANNEL_ID)] == [False]
 
     run(body)
+
+
+def test_a_tap_is_answered_once_and_a_repeat_after_a_lost_record_is_not_an_error() -> None:
+    """answerCallbackQuery through the sink; answering again is refused by Telegram, which
+    the sink takes as done only when an earlier attempt may have reached it (in_doubt)."""
+
+    async def body(standin: TelegramStandIn, clock: ManualClock) -> None:
+        keyboard = {"buttons": [[("Remind me", "rm:x")]], "reply_to": str(PRIVATE_ID)}
+        shown = Message(1, "reply", "", text="The 20th conference", extra=keyboard)
+        async with sink_for(standin, "-100") as sink:
+            receipt = await sink.send(shown)
+            query = standin.tap(PRIVATE_ID, int(receipt.platform_message_id), "rm:x")
+            tap = {"reply_to": str(PRIVATE_ID), "callback_query_id": query["callback_query"]["id"]}
+            answer = Message(2, "reply", "", text="Done: I'll remind you.", extra=tap)
+            assert [limit.key.count(":chat:") for limit in sink.rate_limits(answer)] == [0]
+            await sink.send(answer)
+            await sink.send(replace(answer, attempt=2, in_doubt=True))
+            with pytest.raises(BadPayload, match=r"(?i)query is too old"):
+                await sink.send(replace(answer, attempt=2))
+        [tapped] = standin.callback_queries.values()
+        assert tapped.answer == {"text": "Done: I'll remind you.", "show_alert": False}
+
+    run(body)

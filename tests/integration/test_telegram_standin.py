@@ -12,7 +12,7 @@ from typing import Any, TypeVar
 
 import httpx
 import pytest
-from telegram import Bot
+from telegram import Bot, BotCommand, InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.error import BadRequest, InvalidToken, RetryAfter
 
 from bots.telegram.standin import TelegramStandIn
@@ -148,3 +148,152 @@ def test_wrong_token_is_invalid_token_for_ptb() -> None:
             await bot.shutdown()
 
     asyncio.run(main())
+
+
+# --- inline keyboards, callback queries and the command menu -------------------------
+
+
+class Ticking:
+    """The stand-in's clock, moved by the test."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def run_private(test: Callable[[TelegramStandIn, Bot, Ticking], Awaitable[T]]) -> T:
+    async def main() -> T:
+        clock = Ticking()
+        async with TelegramStandIn((TOKEN,), clock=clock) as standin:
+            standin.add_chat(PRIVATE, type="private")
+            async with Bot(TOKEN, base_url=f"{standin.url}/bot") as bot:
+                return await test(standin, bot, clock)
+
+    return asyncio.run(main())
+
+
+PRIVATE = 4242
+
+
+def keyboard(*data: str) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup([[InlineKeyboardButton(d[:10], callback_data=d)] for d in data])
+
+
+@pytest.mark.parametrize(
+    ("data", "refusal"),
+    [
+        ("x" * 65, "BUTTON_DATA_INVALID"),  # 1-64 bytes
+        ("é" * 33, "BUTTON_DATA_INVALID"),  # 66 bytes in 33 characters
+    ],
+)
+def test_callback_data_over_64_bytes_is_refused(data: str, refusal: str) -> None:
+    async def body(standin: TelegramStandIn, bot: Bot, clock: Ticking) -> None:
+        with pytest.raises(BadRequest, match=f"(?i){refusal}"):
+            await bot.send_message(PRIVATE, "hi", reply_markup=keyboard(data))
+        assert standin.received[-1].description == f"Bad Request: {refusal}"  # as the server
+        sent = await bot.send_message(PRIVATE, "hi", reply_markup=keyboard("x" * 64))
+        assert sent.reply_markup is not None  # the keyboard comes back on the message
+        assert sent.reply_markup.inline_keyboard[0][0].callback_data == "x" * 64
+        assert len(standin.messages()) == 1
+
+    run_private(body)
+
+
+def test_a_button_without_data_or_url_is_refused_in_client_cpp_s_words() -> None:
+    async def body(standin: TelegramStandIn, bot: Bot, clock: Ticking) -> None:
+        async with httpx.AsyncClient() as client:
+            answer = await client.post(
+                f"{standin.url}/bot{TOKEN}/sendMessage",
+                json={
+                    "chat_id": PRIVATE,
+                    "text": "hi",
+                    "reply_markup": {"inline_keyboard": [[{"text": "bare"}]]},
+                },
+            )
+        assert answer.json()["description"] == (
+            "Bad Request: can't parse inline keyboard button: "
+            "Text buttons are unallowed in the inline keyboard"
+        )
+
+    run_private(body)
+
+
+def test_a_tap_is_answered_once_and_only_in_time() -> None:
+    async def body(standin: TelegramStandIn, bot: Bot, clock: Ticking) -> None:
+        sent = await bot.send_message(PRIVATE, "pick", reply_markup=keyboard("a", "b"))
+        with pytest.raises(ValueError, match="no button"):
+            standin.tap(PRIVATE, sent.message_id, "c")  # a member taps what is there
+        first = standin.tap(PRIVATE, sent.message_id, "a")["callback_query"]
+        assert first["data"] == "a" and first["message"]["message_id"] == sent.message_id
+        assert await bot.answer_callback_query(first["id"], text="Done")
+        with pytest.raises(BadRequest, match=r"(?i)query is too old"):
+            await bot.answer_callback_query(first["id"], text="Again")
+        late = standin.tap(PRIVATE, sent.message_id, "b")["callback_query"]
+        clock.now += 16  # the member's client stopped waiting
+        with pytest.raises(BadRequest, match=r"(?i)query is too old"):
+            await bot.answer_callback_query(late["id"])
+        with pytest.raises(BadRequest, match=r"(?i)query is too old"):
+            await bot.answer_callback_query("12345")
+        assert standin.callback_queries[first["id"]].answer == {"text": "Done", "show_alert": False}
+
+    run_private(body)
+
+
+def test_the_keyboard_is_edited_removed_and_not_modified_as_telegram_says() -> None:
+    async def body(standin: TelegramStandIn, bot: Bot, clock: Ticking) -> None:
+        sent = await bot.send_message(PRIVATE, "pick", reply_markup=keyboard("a", "b"))
+        clock.now += 2  # the private chat's one message a second
+        await bot.edit_message_reply_markup(PRIVATE, sent.message_id, reply_markup=keyboard("a"))
+        with pytest.raises(BadRequest, match=r"(?i)message is not modified"):
+            await bot.edit_message_reply_markup(
+                PRIVATE, sent.message_id, reply_markup=keyboard("a")
+            )
+        clock.now += 2
+        await bot.edit_message_text("picked", PRIVATE, sent.message_id)  # no markup: it goes
+        assert standin.stored[(PRIVATE, sent.message_id)].reply_markup is None
+        with pytest.raises(BadRequest, match=r"(?i)message is not modified"):
+            await bot.edit_message_reply_markup(PRIVATE, sent.message_id)
+
+    run_private(body)
+
+
+@pytest.mark.parametrize(
+    ("command", "description", "refusal"),
+    [
+        ("Next", "The next event", "BOT_COMMAND_INVALID"),  # lowercase only
+        ("next-event", "The next event", "BOT_COMMAND_INVALID"),
+        ("n" * 33, "The next event", "command length must not exceed 32"),
+        ("next", "   ", "command description must be non-empty"),
+        ("next", "d" * 257, "command description length must not exceed 256"),
+    ],
+)
+def test_set_my_commands_refuses_what_telegram_refuses(
+    command: str, description: str, refusal: str
+) -> None:
+    async def body(standin: TelegramStandIn, bot: Bot, clock: Ticking) -> None:
+        with pytest.raises(BadRequest, match=f"(?i){refusal}"):
+            await bot.set_my_commands([BotCommand(command, description)])
+        assert standin.received[-1].description == f"Bad Request: {refusal}"
+        assert standin.commands == {}
+
+    run_private(body)
+
+
+def test_commands_are_kept_per_language_and_at_most_a_hundred() -> None:
+    async def body(standin: TelegramStandIn, bot: Bot, clock: Ticking) -> None:
+        many = [BotCommand(f"c{n}", "x") for n in range(101)]
+        with pytest.raises(BadRequest, match=r"(?i)BOT_COMMANDS_TOO_MUCH"):
+            await bot.set_my_commands(many)
+        assert await bot.set_my_commands(many[:100])
+        assert await bot.set_my_commands([BotCommand("proximo", "El próximo")], language_code="es")
+        with pytest.raises(BadRequest, match=r"(?i)invalid language code"):
+            await bot.set_my_commands([BotCommand("x", "y")], language_code="spanish")
+        spanish = await bot.get_my_commands(language_code="es")
+        assert [(c.command, c.description) for c in spanish] == [("proximo", "El próximo")]
+        assert len(await bot.get_my_commands()) == 100
+        assert await bot.delete_my_commands(language_code="es")
+        assert await bot.get_my_commands(language_code="es") == ()
+
+    run_private(body)

@@ -842,11 +842,11 @@ class Responder:
         if isinstance(record, EventView):
             return event_name(ctx, record)
         if isinstance(record, AwardView):
-            return _award_name(ctx, record)
+            return award_name(ctx, record)
         return text_in(record.name, ctx.language)[0]
 
     def _step_when(self, ctx: Context, doc: Doc, award: AwardView) -> Reply:
-        name = _award_name(ctx, award)
+        name = award_name(ctx, award)
         if doc.step is None:
             dated = sorted(
                 (s for s in award.steps.values() if s.starts_on),
@@ -871,7 +871,11 @@ class Responder:
                 return ctx.handoff(text, ctx.phrase("step_past"), sources=[award.id])
         written = when(step.starts_on, step.ends_on, step.precision, ctx.language) or ""
         target = Target(
-            award.id, f"{labels.get(step.step, step.step)} ({name})", step.starts_on, written
+            award.id,
+            f"{labels.get(step.step, step.step)} ({name})",
+            step.starts_on,
+            written,
+            step.step,
         )
         return Reply(text, [award.id], target=target)
 
@@ -885,7 +889,7 @@ class Responder:
             return ctx.handoff(ctx.phrase("no_winners"), sources=[award.id])
         if qtype == "when" or doc.step is not None:
             return self._when(ctx, doc)
-        name = _award_name(ctx, award)
+        name = award_name(ctx, award)
         text, used = text_in(award.description, ctx.language)
         body = ctx.phrase("what_is", name=name, text=text) if text else name
         if used != ctx.language and text:
@@ -973,7 +977,7 @@ def _since(data: dict[str, object]) -> tuple[dt.date | None, str]:
     return None, "unknown"
 
 
-def _award_name(ctx: Context, award: AwardView) -> str:
+def award_name(ctx: Context, award: AwardView) -> str:
     if ctx.language in award.name:
         return award.name[ctx.language]
     generic = ctx.phrase("award_generic")
@@ -985,7 +989,7 @@ def _award_name(ctx: Context, award: AwardView) -> str:
 def _step_sentence(ctx: Context, award: AwardView, step: StepView) -> str:
     label = ctx.tables.words_for("steps", ctx.language).get(step.step, step.step)
     written = when(step.starts_on, step.ends_on, step.precision, ctx.language)
-    return ctx.phrase("award_step", step=label, award=_award_name(ctx, award), when=written)
+    return ctx.phrase("award_step", step=label, award=award_name(ctx, award), when=written)
 
 
 def _date(value: object) -> dt.date | None:

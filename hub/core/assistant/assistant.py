@@ -20,15 +20,12 @@ from hub.core.assistant.context import Context, Reply, Target
 from hub.core.assistant.index import AwardView, EntryView, EventView, KnowledgeIndex
 from hub.core.assistant.language import QuestionLanguage
 from hub.core.assistant.reading import read
+from hub.core.assistant.reminding import REMIND_AT, Remindable, remindable, upcoming
 from hub.core.assistant.retrieval import Retriever
 from hub.core.assistant.tables import LANGUAGES, Tables, load_tables
 from hub.core.assistant.vocabulary import Vocabulary, load_vocabulary
 from hub.core.knowledge import KnowledgeSet, load_directory
 from hub.core.knowledge.revision import Revision, revision
-
-REMIND_AT = dt.time(8, 0, tzinfo=dt.UTC)
-"""The day before the target, as the assistant tells the member; the store places the
-reminder at 09:00 on the member's own clock that day (``store.reminder_time``)."""
 
 
 class HasLanguage(Protocol):
@@ -59,6 +56,9 @@ class Answer:
     records: list[EventView | AwardView | EntryView] = field(default_factory=list)
     question_language: str | None = None
     reminder: ReminderRequest | None = None
+    offer: Remindable | None = None
+    """A reminder the member could ask for (a "remind me" button): the answer's dated
+    record, when it is not past and no reminder was set by this question."""
     question_id: int | None = None
     """The stored question's id, once :func:`hub.core.assistant.store.ask_and_record` saved it."""
 
@@ -159,6 +159,10 @@ class Assistant:
             reply, reminder = self._reminder(ctx, reply)
             intent = "reminder"
         records = [r for r in map(self.index.record, reply.sources) if r is not None]
+        offer = None
+        if reply.target is not None and reminder is None and not reply.handoff:
+            target = reply.target
+            offer = self.remindable(target.record_id, target.step, language=language, today=today)
         return Answer(
             answer=reply.text,
             language=language,
@@ -169,7 +173,21 @@ class Assistant:
             records=records,
             question_language=asked_in,
             reminder=reminder,
+            offer=offer,
         )
+
+    def remindable(
+        self, record_id: str, step: str | None, *, language: str, today: dt.date
+    ) -> Remindable | None:
+        """What a reminder of ``record_id`` (``step`` of an award) would be about now, named
+        in ``language``; None when there is nothing to remind of (unknown, undated, past)."""
+        language = language if language in LANGUAGES else "en"
+        return remindable(self.index, self.tables, record_id, step, language=language, today=today)
+
+    def upcoming(self, *, language: str, today: dt.date, limit: int = 3) -> list[Remindable]:
+        """The next events and award steps a reminder can be set for (``/remind``)."""
+        language = language if language in LANGUAGES else "en"
+        return upcoming(self.index, self.tables, language=language, today=today, limit=limit)
 
     def _reminder(self, ctx: Context, about: Reply) -> tuple[Reply, ReminderRequest | None]:
         """A reminder for the answer's dated target, the day before it."""

@@ -27,6 +27,8 @@ class Target:
     label: str
     day: dt.date
     when: str
+    step: str | None = None
+    """The award step (``call_for_entries``...) when the record is an award."""
 
 
 @dataclass

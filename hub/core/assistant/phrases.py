@@ -107,6 +107,7 @@ PHRASES: dict[str, str] = dict(
             "{target} ({when}) is already past, so there is nothing to remind you of.",
         ),
         _p("reminder_due", "Reminder: {target}, {when}."),
+        _p("step_closes", "closes on {when}"),
         _p("steps.preparation", "Preparation"),
         _p("steps.call_for_candidacies", "Call for candidacies"),
         _p("steps.call_for_entries", "Call for entries"),

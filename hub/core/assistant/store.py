@@ -28,7 +28,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from hub.core.assistant.assistant import Answer, Assistant, HasLanguage
+from hub.core.assistant.assistant import Answer, Assistant, HasLanguage, ReminderRequest
+from hub.core.assistant.reminding import Remindable
 from hub.core.assistant.tables import load_tables
 from hub.core.bus.outbox import enqueue
 from hub.core.errors import HubError
@@ -99,24 +100,101 @@ def ask_and_record(
             now=now,
         )
     if answer.reminder is not None:
-        owner = session.get(Member, member_id) if member_id is not None else None
-        zone = (owner.timezone if owner is not None else None) or timezone
-        session.add(
-            Reminder(
-                question_id=question.id,
-                member_id=member_id,
-                platform=platform,
-                reply_to=reply_to,
-                language=answer.language,
-                record_id=answer.reminder.record_id,
-                label=answer.reminder.label,
-                when_text=answer.reminder.when,
-                remind_at=reminder_time(answer.reminder.remind_at.date(), zone, now),
-                status="pending",
-            )
+        add_reminder(
+            session,
+            answer.reminder,
+            question_id=question.id,
+            member_id=member_id,
+            platform=platform,
+            reply_to=reply_to,
+            language=answer.language,
+            now=now,
+            timezone=timezone,
         )
-        session.flush()
     return answer
+
+
+def add_reminder(
+    session: Session,
+    about: ReminderRequest | Remindable,
+    *,
+    member_id: int | None,
+    platform: str,
+    reply_to: str | None,
+    language: str,
+    now: dt.datetime,
+    timezone: str = "UTC",
+    question_id: int | None = None,
+) -> Reminder:
+    """Keep a reminder of ``about`` for the member at ``reply_to``; the caller commits.
+
+    It leaves at :data:`REMINDER_HOUR` on the member's clock (``Member.timezone``, else
+    ``timezone``, the deployment's) on the day before the date. A pending reminder of the
+    same record, day and chat is the same reminder: asking twice (a button tapped twice)
+    keeps one.
+    """
+    owner = session.get(Member, member_id) if member_id is not None else None
+    zone = (owner.timezone if owner is not None else None) or timezone
+    at = reminder_time(about.remind_at.date(), zone, now)
+    same = session.scalars(
+        select(Reminder).where(
+            Reminder.status == "pending",
+            Reminder.platform == platform,
+            Reminder.reply_to == reply_to,
+            Reminder.record_id == about.record_id,
+            Reminder.label == about.label,
+            Reminder.remind_at == at,
+        )
+    ).first()
+    if same is not None:
+        return same
+    reminder = Reminder(
+        question_id=question_id,
+        member_id=member_id,
+        platform=platform,
+        reply_to=reply_to,
+        language=language,
+        record_id=about.record_id,
+        label=about.label,
+        when_text=about.when,
+        remind_at=at,
+        status="pending",
+    )
+    session.add(reminder)
+    session.flush()
+    return reminder
+
+
+def pending_reminders(
+    session: Session, *, platform: str, reply_to: str, limit: int = 10
+) -> list[Reminder]:
+    """The reminders still to leave for the chat ``reply_to`` on ``platform``, soonest first."""
+    query = (
+        select(Reminder)
+        .where(
+            Reminder.status == "pending",
+            Reminder.platform == platform,
+            Reminder.reply_to == reply_to,
+        )
+        .order_by(Reminder.status, Reminder.remind_at)
+        .limit(limit)
+    )
+    return list(session.scalars(query))
+
+
+def cancel_reminder(
+    session: Session, reminder_id: int, *, platform: str, reply_to: str
+) -> Reminder | None:
+    """Cancel the pending reminder ``reminder_id`` if it is the chat ``reply_to``'s own;
+    None when it is not (someone else's, already sent, cancelled or unknown)."""
+    reminder = session.get(Reminder, reminder_id)
+    if reminder is None or (reminder.platform, reminder.reply_to) != (platform, reply_to):
+        return None
+    if reminder.status != "pending":
+        return None
+    reminder.status = "cancelled"
+    session.flush()
+    return reminder
 
 
 REMINDER_HOUR = dt.time(9, 0)
