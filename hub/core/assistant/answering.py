@@ -75,6 +75,7 @@ HOME = "iopd"
 HOME_EDGE = 0.9
 """A record about the hub's network wins a tie by this much: the others score at most this share."""
 _YEAR = re.compile(r"(19|20)\d\d")
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
 _COUNT = re.compile(r"(?<![\d.,:/-])\d{1,3}(?![\d.,:/-])")
 _DATE = re.compile(r"\d{1,2}[:/.-]\d{1,2}|\d{1,2}\s*[-–]\s*\d{1,2}")
 
@@ -134,7 +135,7 @@ class Responder:
         about_events = not kind_terms or bool(kind_terms & self._event_kind_terms)
         if (
             reading.period is not None
-            and qtype in {"list", "when", "what"}
+            and qtype in {"list", "when", "what", "yesno"}
             and not asks_record
             and about_events  # "the priorities of 2020": a year that narrows, not a period
         ):
@@ -549,8 +550,12 @@ class Responder:
         confidence = self._confidence(best_score, second, coverage)
         if coverage < MIN_COVERAGE or confidence < MIN_CONFIDENCE:
             return Decision(ctx.handoff(), qtype, confidence)
-        if qtype == "yesno" and coverage < YESNO_COVERAGE:  # the record does not state it
-            return Decision(ctx.handoff(), qtype, min(confidence, 0.3))
+        if qtype == "yesno":
+            if coverage < YESNO_COVERAGE or reading.still:  # the record does not state it
+                return Decision(ctx.handoff(), qtype, min(confidence, 0.3))
+            return self._polar(ctx, reading, best, terms, confidence)
+        if qtype == "contact":
+            return self._contact(ctx, best, ranked, terms, confidence)
         if (
             qtype == "cost" and best.terms.get("@cost", 0) < ALIAS_WEIGHT
         ):  # no fee stated, but in passing
@@ -561,6 +566,70 @@ class Responder:
         if qtype == "how_many" and not reply.handoff and not self._counts(best):
             reply = ctx.handoff(sources=reply.sources)  # a count the record does not state
         return Decision(reply, qtype, confidence if not reply.handoff else min(confidence, 0.4))
+
+    def _polar(
+        self, ctx: Context, reading: Reading, best: Doc, terms: list[set[str]], confidence: float
+    ) -> Decision:
+        """Yes or no, only where the record states it: the place the question names is the
+        record's own (an event held there, an office there), or every other word it asks
+        about is in the record's own name (a record of that name exists). An FAQ answers in
+        its own words; an office only planned is said to be planned. Anything else (whether
+        it was free, online, cancelled, is still open) is no record's statement: handed off."""
+        record = best.record
+        places = [o for o in terms if o & self.retriever.place_terms]
+        own = set().union(*best.names) if best.names else set()
+        asked = [
+            o
+            for o in terms
+            if not o & self._every_kind
+            and not o & self.retriever.place_terms
+            and not o & self._home_terms
+            and not any(t[0] in "#y@?" and t[1:2].isdigit() for t in o)
+            and not any(t.startswith("@") for t in o)
+        ]
+        named = all(o & own for o in asked)
+        yes = True
+        if places and isinstance(record, EventView):
+            reply = self._when(ctx, best)
+        elif isinstance(record, EntryView) and record.kind == "office":  # one there, or planned
+            yes = record.data.get("status") == "founded"  # a planned one is said as planned
+            reply = Reply(self._office(ctx, record), [record.id])
+        elif places and isinstance(record, EntryView) and isinstance(record.data.get("city"), str):
+            reply = self._entry_fact(ctx, "where", self._name(ctx, best), record)
+        elif named and (asked or best.kind_terms & set().union(*terms)):
+            reply = self._slot(ctx, reading, "what", best)
+            yes = best.kind != "faq"  # an FAQ's answer says yes or no in its own words
+        else:
+            return Decision(ctx.handoff(), "yesno", min(confidence, 0.3))
+        if reply.handoff:
+            return Decision(reply, "yesno", min(confidence, 0.4))
+        if yes:
+            reply = Reply(ctx.phrase("yes", text=reply.text), reply.sources, target=reply.target)
+        return Decision(reply, "yesno", confidence)
+
+    def _contact(
+        self,
+        ctx: Context,
+        best: Doc,
+        ranked: list[tuple[float, Doc]],
+        terms: list[set[str]],
+        confidence: float,
+    ) -> Decision:
+        """An e-mail address, from a record that states one and whose own name is what the
+        question names (OGP Local's contact); another body's address is never given."""
+        asked = [
+            o
+            for o in terms
+            if not o & self._every_kind and not any(t.startswith("@") for t in o)
+        ]
+        for _, doc in ranked[:10]:
+            own = set().union(*doc.names) if doc.names else set()
+            if _EMAIL.search(_record_text(doc.record)) and asked and all(o & own for o in asked):
+                reply = self._slot(ctx, Reading(text="", words=[]), "what", doc)
+                return Decision(reply, "contact", confidence)
+        name = self._name(ctx, best)
+        reply = ctx.handoff(ctx.phrase("email_unknown_of", name=name), sources=[best.record_id])
+        return Decision(reply, "contact", min(confidence, 0.3))
 
     def _agree(self, one: Doc, other: Doc) -> bool:
         """Two entries that say the same: most words of the shorter English text are in the
@@ -759,10 +828,15 @@ class Responder:
             name = self._label(ctx, doc)  # a date is no answer to "at what time"
             return ctx.handoff(ctx.phrase("time_unknown_of", name=name), sources=[doc.record_id])
         if isinstance(record, EventView):
-            return self._event_slot(ctx, qtype, doc, record)
-        if isinstance(record, AwardView):
-            return self._award_slot(ctx, reading, qtype, doc, record)
-        return self._entry_slot(ctx, qtype, doc, record)
+            reply = self._event_slot(ctx, qtype, doc, record)
+        elif isinstance(record, AwardView):
+            reply = self._award_slot(ctx, reading, qtype, doc, record)
+        else:
+            return self._entry_slot(ctx, qtype, doc, record)
+        if reading.closing and qtype == "when" and not reply.handoff and _month_only(doc):
+            text = f"{reply.text} {ctx.phrase('no_close_day')}"  # never a closing day made up
+            reply = Reply(text, reply.sources, target=reply.target)
+        return reply
 
     def _event_slot(self, ctx: Context, qtype: str, doc: Doc, event: EventView) -> Reply:
         name = event_name(ctx, event)
@@ -949,6 +1023,24 @@ class Responder:
         if isinstance(url, str) and url not in text:
             text += " " + ctx.phrase("more_at", url=url)
         return Reply(text, [entry.id])
+
+
+def _month_only(doc: Doc) -> bool:
+    """The date of the event or award step is a month with no closing day of its own."""
+    record = doc.record
+    if isinstance(record, AwardView):
+        step = record.steps.get(doc.step) if doc.step else None
+        return step is not None and step.precision == "month" and step.ends_on is None
+    if isinstance(record, EventView):
+        return record.precision == "month" and record.ends_on is None
+    return False
+
+
+def _record_text(record: EventView | AwardView | EntryView) -> str:
+    """The record's body and data as text (where an e-mail address would be stated)."""
+    if isinstance(record, EntryView):
+        return " ".join([*record.body.values(), *(str(v) for v in record.data.values())])
+    return " ".join(record.description.values())
 
 
 def _ordinals(words: list[str]) -> set[str]:

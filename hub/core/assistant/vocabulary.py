@@ -23,6 +23,7 @@ TYPE_ORDER = (
     "how_many",
     "join",
     "subscribe",
+    "contact",
     "share",
     "when",
     "where",
@@ -32,6 +33,9 @@ TYPE_ORDER = (
     "what",
     "list",
 )
+
+SILENT_TYPES = ("contact",)
+"""Question types whose words tell no language ("email" is written alike in all five)."""
 
 
 @dataclass
@@ -44,6 +48,13 @@ class Vocabulary:
     injection: PhraseMatcher[str]
     remind: PhraseMatcher[str]
     hour: PhraseMatcher[str]
+    polar: PhraseMatcher[str]
+    question_words: PhraseMatcher[str]
+    """Verbs that open a yes/no question."""
+    still: PhraseMatcher[str]
+    """Words asking whether something still holds today."""
+    closing: PhraseMatcher[str]
+    """Words asking when something closes (a deadline)."""
     courtesies: PhraseMatcher[str]
     ordinals: PhraseMatcher[int]
     months: PhraseMatcher[int]
@@ -87,7 +98,9 @@ def load_vocabulary(path: Path = HERE / "vocabulary.yaml") -> Vocabulary:
     data = read_yaml(path)
     votes: dict[str, set[str]] = {}
     types: PhraseMatcher[str] = PhraseMatcher()
-    _by_language(data["types"], types, votes)
+    voting = {key: value for key, value in data["types"].items() if key not in SILENT_TYPES}
+    _by_language(voting, types, votes)
+    _by_language({key: data["types"][key] for key in SILENT_TYPES}, types, None)
     next_last: PhraseMatcher[str] = PhraseMatcher()
     _by_language({"next": data["next"], "last": data["last"]}, next_last, votes)
     periods: PhraseMatcher[tuple[str, int]] = PhraseMatcher()
@@ -104,6 +117,14 @@ def load_vocabulary(path: Path = HERE / "vocabulary.yaml") -> Vocabulary:
     _by_language({"remind": data["remind"]}, remind, votes)
     hour: PhraseMatcher[str] = PhraseMatcher()
     _by_language({"hour": data["hour"]}, hour, None)
+    polar: PhraseMatcher[str] = PhraseMatcher()
+    _by_language({"polar": data["polar"]}, polar, None)
+    question_words: PhraseMatcher[str] = PhraseMatcher()
+    _by_language({"question": data["question_words"]}, question_words, None)
+    still: PhraseMatcher[str] = PhraseMatcher()
+    _by_language({"still": data["still"]}, still, None)
+    closing: PhraseMatcher[str] = PhraseMatcher()
+    _by_language({"closing": data["closing"]}, closing, None)
     courtesies: PhraseMatcher[str] = PhraseMatcher()
     _by_language({"courtesy": data["courtesies"]}, courtesies, votes)
     stopwords: set[str] = set()
@@ -148,6 +169,10 @@ def load_vocabulary(path: Path = HERE / "vocabulary.yaml") -> Vocabulary:
         injection=injection,
         remind=remind,
         hour=hour,
+        polar=polar,
+        question_words=question_words,
+        still=still,
+        closing=closing,
         courtesies=courtesies,
         ordinals=ordinals,
         months=months,
