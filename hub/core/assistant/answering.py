@@ -75,6 +75,8 @@ HOME = "iopd"
 HOME_EDGE = 0.9
 """A record about the hub's network wins a tie by this much: the others score at most this share."""
 _YEAR = re.compile(r"(19|20)\d\d")
+_YES_NO = re.compile(r"^(yes|no|sí|si|non|oui|não|sim)[.,]\s+", re.IGNORECASE)
+"""An FAQ answer's opening yes or no (it answers the FAQ's own question, not a rewording)."""
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
 _COUNT = re.compile(r"(?<![\d.,:/-])\d{1,3}(?![\d.,:/-])")
 _DATE = re.compile(r"\d{1,2}[:/.-]\d{1,2}|\d{1,2}\s*[-–]\s*\d{1,2}")
@@ -653,13 +655,15 @@ class Responder:
 
     def _fit(self, qtype: str, ranked: list[tuple[float, Doc]]) -> list[tuple[float, Doc]]:
         """Records that hold the slot asked rank before those that do not (a little)."""
-        if qtype not in {"when", "where", "who"}:
+        if qtype not in {"when", "where", "who", "cost"}:
             return ranked
         fitted = [(s * (1.0 if self._holds(qtype, d) else 0.7), d) for s, d in ranked]
         return sorted(fitted, key=lambda item: -item[0])
 
     def _holds(self, qtype: str, doc: Doc) -> bool:
         record = doc.record
+        if qtype == "cost":  # states a cost, not only in passing
+            return doc.terms.get("@cost", 0) >= ALIAS_WEIGHT
         if isinstance(record, EventView):
             return True  # an event answers when/where/who, or says plainly it cannot
         if isinstance(record, AwardView):
@@ -832,7 +836,9 @@ class Responder:
         elif isinstance(record, AwardView):
             reply = self._award_slot(ctx, reading, qtype, doc, record)
         else:
-            return self._entry_slot(ctx, qtype, doc, record)
+            said = self.retriever.query_terms(reading.words, ctx.language)
+            own_question = self.retriever.name_share(doc, said) >= 0.99
+            return self._entry_slot(ctx, qtype, doc, record, own_question)
         if reading.closing and qtype == "when" and not reply.handoff and _month_only(doc):
             text = f"{reply.text} {ctx.phrase('no_close_day')}"  # never a closing day made up
             reply = Reply(text, reply.sources, target=reply.target)
@@ -997,7 +1003,11 @@ class Responder:
             return Reply(ctx.phrase("entry_since", name=name, when=written), [entry.id])
         return ctx.handoff(ctx.phrase("date_unknown_of", name=name), sources=[entry.id])
 
-    def _entry_slot(self, ctx: Context, qtype: str, doc: Doc, entry: EntryView) -> Reply:
+    def _entry_slot(
+        self, ctx: Context, qtype: str, doc: Doc, entry: EntryView, own_question: bool = True
+    ) -> Reply:
+        """The slot asked of an entry; ``own_question`` False when the question is not the
+        FAQ's own wording (then the FAQ's opening yes or no is left out)."""
         if qtype == "who" and entry.kind in NAMELESS_KINDS and not WHO_KEYS & set(entry.data):
             name = text_in(entry.name, ctx.language)[0]  # no one is named: its text is no answer
             return ctx.handoff(ctx.phrase("who_unknown_of", name=name), sources=[entry.id])
@@ -1013,6 +1023,8 @@ class Responder:
         if not body:
             text = ctx.phrase("what_is", name=name, text="").rstrip(": ")
             return ctx.handoff(text + ".", sources=[entry.id])
+        if entry.kind == "faq" and not own_question:
+            body = _YES_NO.sub("", body, count=1)  # its "No." answers its own question only
         text = body if entry.kind == "faq" else ctx.phrase("what_is", name=name, text=body)
         if used == "en" and ctx.language != "en":
             text = ctx.phrase("english_note", text=text)

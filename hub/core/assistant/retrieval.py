@@ -170,7 +170,7 @@ class Retriever:
         self.bound: dict[str, str] = {}
         """Term -> the start of the word it always stands beside in the records ("budget" of
         "participatory budgeting"): alone in a question, it means what the records do not hold."""
-        self._words: dict[str, list[tuple[int, list[str]]]] = {}
+        self._words: dict[str, list[tuple[int, str, list[str]]]] = {}
         """A record's plain words per field, with the field's weight, while it is built (for
         the concepts it holds)."""
         self.synonyms: dict[str, set[str]] = {}
@@ -203,7 +203,7 @@ class Retriever:
             self.capital_words |= capitals
             words = [w if w not in capitals else "|" for w in plain]  # PARTICIPATE is a name
             if concepts:
-                self._words.setdefault(doc.key, []).append((weight, words))
+                self._words.setdefault(doc.key, []).append((weight, language, words))
             lang = language if language in STEMMERS else "en"
             terms = self.analyser.terms_of(plain, lang)
             for i, term in enumerate(terms):
@@ -336,10 +336,13 @@ class Retriever:
             self.synonyms.setdefault(term, set()).update(terms)
 
     def _add(self, doc: Doc) -> None:
-        for weight, words in self._words.pop(doc.key, []):
+        per_language: defaultdict[tuple[str, str], int] = defaultdict(int)
+        for weight, language, words in self._words.pop(doc.key, []):
             for found in self.vocabulary.types.find(words, fuzzy=False):
                 if found.value in CONCEPTS:  # in the name it weighs as a name word
-                    doc.terms[f"@{found.value}"] += weight
+                    per_language[found.value, language] += weight
+        for (concept, _), weight in per_language.items():  # said in one language, not summed
+            doc.terms[f"@{concept}"] = max(doc.terms[f"@{concept}"], weight)
         for concept, broader in SLOT_OF.items():  # subscribing is also a way of joining, a little
             if doc.terms.get(f"@{concept}") and not doc.terms.get(f"@{broader}"):
                 doc.terms[f"@{broader}"] = BODY_WEIGHT
