@@ -213,12 +213,18 @@ class Retriever:
                     if 0 <= j < len(terms) and terms[j] != term:
                         self._beside[term][terms[j]] += 1
 
-    def _names(self, doc: Doc, texts: Iterable[str]) -> None:
-        """Words of proper names: the only words a typo may be corrected to."""
+    def _names(self, doc: Doc, texts: Iterable[str], proper_only: bool = False) -> None:
+        """Words of proper names: the only words a typo may be corrected to. An entry's
+        name ("Task 12: Special reports") is mostly everyday words: only its capitalised
+        words after the first (OGP, Local, PARTICIPATE) are names there."""
         for text in texts:
-            for word in normalise(text).split():
-                if len(word) >= 4 and word not in self.analyser.stopwords:
-                    self.name_words.add(word)
+            raw = text.split()
+            for i, token in enumerate(raw):
+                if proper_only and (i == 0 or not token[:1].isupper()):
+                    continue
+                for word in normalise(token).split():
+                    if len(word) >= 4 and word not in self.analyser.stopwords:
+                        self.name_words.add(word)
 
     def _own_names(self, doc: Doc, names: dict[str, str]) -> None:
         """The terms of each of the record's names; a name with a gloss in brackets ("Círculos
@@ -305,7 +311,7 @@ class Retriever:
         doc = Doc(entry.id, entry.id, "entry", entry.kind, entry)
         self._field(doc, entry.name.items(), NAME_WEIGHT)
         self._own_names(doc, entry.name)
-        self._names(doc, entry.name.values())
+        self._names(doc, entry.name.values(), proper_only=True)
         questions = entry.data.get("questions") or []
         if isinstance(questions, list):
             self._field(doc, [("en", str(q)) for q in questions], ALIAS_WEIGHT)
