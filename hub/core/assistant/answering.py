@@ -518,9 +518,15 @@ class Responder:
             if not any(best.terms.get(t) for t in options):
                 return Decision(ctx.handoff(ctx.phrase("no_such_record")), qtype, 0.1)
         places = self.retriever.place_terms
-        for options in terms:  # a place the question names must be the record's
-            if options & places and not any(best.terms.get(t) for t in options):
+        own = set().union(*best.names, best.own_places)
+        for options in terms:  # a place the question names must be the record's own
+            if options & places and not options & own:
                 return Decision(ctx.handoff(ctx.phrase("no_such_record")), qtype, 0.1)
+        if self._home_terms & set().union(*terms) and not self._home_terms & set(best.terms):
+            if self._names_another_body(best, self._home_terms):  # asked of the IOPD, about OGP
+                return Decision(ctx.handoff(), qtype, 0.2)
+        if self._missing_label(reading):
+            return Decision(ctx.handoff(ctx.phrase("no_such_record")), qtype, 0.1)
         if best.group == "entry" and _ordinals(reading.words) & {
             t for o in numbers for t in o
         }:  # "the 8th distinction" is an edition, not priority 8 of a plan
@@ -638,6 +644,29 @@ class Responder:
         name = self._name(ctx, best)
         reply = ctx.handoff(ctx.phrase("email_unknown_of", name=name), sources=[best.record_id])
         return Decision(reply, "contact", min(confidence, 0.3))
+
+    def _missing_label(self, reading: Reading) -> bool:
+        """A letter after a priority's name ("priority E") that labels no record."""
+        labelled = self._label_words
+        words = reading.words
+        return any(
+            len(word) == 1
+            and word.isalpha()
+            and i > 0
+            and words[i - 1] in labelled
+            and f"#{word}" not in self.retriever.postings
+            for i, word in enumerate(words)
+        )
+
+    @property
+    def _label_words(self) -> set[str]:
+        """The words naming a kind whose records are labelled by a letter (priority A)."""
+        if not hasattr(self, "_label_cache"):
+            kinds = self.retriever.vocabulary.kinds.get("strategic_priority", {})
+            self._label_cache: set[str] = {
+                normalise(phrase).split()[0] for phrases in kinds.values() for phrase in phrases
+            }
+        return self._label_cache
 
     def _agree(self, one: Doc, other: Doc) -> bool:
         """Two entries that say the same: most words of the shorter English text are in the

@@ -146,6 +146,8 @@ class Doc:
     """The terms of the record's own name, one set per language."""
     kind_terms: set[str] = field(default_factory=set)
     """Terms that only say what kind of record this is (conference, office...)."""
+    own_places: set[str] = field(default_factory=set)
+    """Terms of the record's own city and country (not places its text only mentions)."""
 
 
 class Retriever:
@@ -260,7 +262,9 @@ class Retriever:
             words = normalise(text).split()
             self.place_words.update(w for w in words if w not in self.analyser.stopwords)
         for language, text in texts:
-            self.place_terms.update(self.analyser.terms(text, language))
+            terms = self.analyser.terms(text, language)
+            self.place_terms.update(terms)
+            doc.own_places.update(terms)
 
     def _event_doc(self, event: EventView) -> Doc:
         doc = Doc(event.id, event.id, "event", event.kind, event)
