@@ -522,9 +522,13 @@ class Responder:
         for options in terms:  # a place the question names must be the record's own
             if options & places and not options & own:
                 return Decision(ctx.handoff(ctx.phrase("no_such_record")), qtype, 0.1)
-        if self._home_terms & set().union(*terms) and not self._home_terms & set(best.terms):
-            if self._names_another_body(best, self._home_terms):  # asked of the IOPD, about OGP
-                return Decision(ctx.handoff(), qtype, 0.2)
+        home = self._home_terms
+        if (  # asked of the IOPD, a record about another body (OGP) only
+            home & set().union(*terms)
+            and not home & set(best.terms)
+            and self._names_another_body(best, home)
+        ):
+            return Decision(ctx.handoff(), qtype, 0.2)
         if self._missing_label(reading):
             return Decision(ctx.handoff(ctx.phrase("no_such_record")), qtype, 0.1)
         if best.group == "entry" and _ordinals(reading.words) & {
@@ -632,9 +636,7 @@ class Responder:
         """An e-mail address, from a record that states one and whose own name is what the
         question names (OGP Local's contact); another body's address is never given."""
         asked = [
-            o
-            for o in terms
-            if not o & self._every_kind and not any(t.startswith("@") for t in o)
+            o for o in terms if not o & self._every_kind and not any(t.startswith("@") for t in o)
         ]
         for _, doc in ranked[:10]:
             own = set().union(*doc.names) if doc.names else set()

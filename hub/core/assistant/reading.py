@@ -177,7 +177,11 @@ def _polar(words: list[str], vocabulary: Vocabulary, qtype: str | None) -> bool:
     found = vocabulary.polar.find(list(words), fuzzy=False)
     if any(item.start == 0 for item in found):
         return True
-    return qtype is None and bool(found) and not vocabulary.question_words.find(list(words), fuzzy=False)
+    return (
+        qtype is None
+        and bool(found)
+        and not vocabulary.question_words.find(list(words), fuzzy=False)
+    )
 
 
 def _month_is_meant(words: list[str], position: int) -> bool:
