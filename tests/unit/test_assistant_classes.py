@@ -304,3 +304,27 @@ def test_ogp_local_work_plan_and_priority_records_are_in_five_languages() -> Non
         if entry.body:
             assert set(entry.body) >= {"en", "es", "fr", "ca", "pt"}, entry.id
         assert set(entry.translated) >= {"es", "fr", "pt"}, entry.id
+
+
+@pytest.mark.parametrize(
+    ("question", "source"),
+    [
+        ("How long does an OGP Local action plan last?", "ogp-local-action-plan-period"),
+        ("Combien de temps dure un plan d'action OGP Local ?", "ogp-local-action-plan-period"),
+    ],
+)
+def test_how_long_is_answered_by_the_record_that_says_it(
+    assistant: Assistant, question: str, source: str
+) -> None:
+    """How long something lasts is the text of the record that states it, not the dates of
+    an event that shares its words."""
+    answer = assistant.answer(question, now=NOW)
+    assert answer.sources == [source], answer.answer
+
+
+def test_a_record_of_work_on_something_does_not_say_it_exists(assistant: Assistant) -> None:
+    """A working group on new statutes is no statement that there are new statutes."""
+    asked = assistant.answer("Does the IOPD have new statutes?", now=NOW)
+    assert asked.handoff, asked.answer
+    named = assistant.answer("Is there a working group on new IOPD statutes?", now=NOW)
+    assert not named.handoff and "working-group-new-statutes" in named.sources, named.answer

@@ -36,7 +36,9 @@ from hub.core.assistant.vocabulary import TYPE_ORDER, Vocabulary
 _SENTENCE = re.compile(r"(?<=[.!?¿¡\n])\s+|(?<=\?)")
 _QUESTION_MARK = re.compile(r"[?¿]")
 LONG = 80
-CONSUMING = frozenset({"when", "where", "who", "theme", "what", "list", "how_many", "contact"})
+CONSUMING = frozenset(
+    {"when", "where", "who", "theme", "what", "list", "how_many", "contact", "duration"}
+)
 """Question types whose phrases are only question words (set aside before retrieval)."""
 CONCEPTS = frozenset({"cost", "join", "subscribe", "share"})
 """Question types that are also what is asked about: their words, in any language, are one
@@ -140,6 +142,8 @@ def read(text: str, vocabulary: Vocabulary, today: dt.date) -> Reading:
         ):
             used.add(i)
     reading.qtype = _qtype(words, vocabulary, used)
+    if reading.qtype == "duration":  # "how long does it last": a verb, not the last one
+        reading.relative = None
     reading.polar = reading.qtype == "yesno" or _polar(words, vocabulary, reading.qtype)
     if reading.polar and reading.qtype is None:
         reading.qtype = "yesno"

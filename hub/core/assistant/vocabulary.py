@@ -25,6 +25,7 @@ TYPE_ORDER = (
     "subscribe",
     "contact",
     "share",
+    "duration",
     "when",
     "where",
     "who",
