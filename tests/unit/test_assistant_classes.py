@@ -328,3 +328,14 @@ def test_a_record_of_work_on_something_does_not_say_it_exists(assistant: Assista
     assert asked.handoff, asked.answer
     named = assistant.answer("Is there a working group on new IOPD statutes?", now=NOW)
     assert not named.handoff and "working-group-new-statutes" in named.sources, named.answer
+
+
+def test_a_count_is_taken_from_the_record_that_counts_what_is_asked(
+    assistant: Assistant,
+) -> None:
+    """The roundup's entry says "160+ news"; the roundup's dated event says no count; a
+    record with some other number ("July 2012") is no count of members."""
+    counted = assistant.answer("¿Cuántas noticias tuvo el roundup de noviembre de 2023?", now=NOW)
+    assert not counted.handoff and "160" in counted.answer, counted.answer
+    other = assistant.answer("Quantos membros tem o OIDP?", now=NOW)
+    assert other.handoff, other.answer

@@ -585,6 +585,8 @@ class Responder:
             name = self._label(ctx, best)
             reply = ctx.handoff(ctx.phrase("cost_unknown_of", name=name), sources=[best.record_id])
             return Decision(reply, qtype, min(confidence, 0.4))
+        if qtype == "how_many" and not self._counts(best, terms):
+            best = self._counting(best, best_score, ranked, terms)
         reply = self._slot(ctx, reading, qtype, best)
         if qtype == "how_many" and not reply.handoff and not self._counts(best):
             reply = ctx.handoff(sources=reply.sources)  # a count the record does not state
@@ -692,12 +694,42 @@ class Responder:
         shorter, longer = sorted(texts, key=len)
         return bool(shorter) and len(shorter & longer) >= AGREE * len(shorter)
 
-    def _counts(self, doc: Doc) -> bool:
-        """A record that states a count: an entry with a number that is not a year or date."""
+    def _counting(
+        self, best: Doc, best_score: float, ranked: list[tuple[float, Doc]], terms: list[set[str]]
+    ) -> Doc:
+        """Among records tied with the best and holding as much of the question, one that
+        states a count (the roundup's entry, "160+ news", rather than the roundup's dates)."""
+        reach = self.coverage(best, terms)
+        for score, doc in ranked:
+            if score < best_score * TIE:
+                break
+            if self._counts(doc, terms) and self.coverage(doc, terms) >= reach:
+                return doc
+        return best
+
+    def _counts(self, doc: Doc, terms: list[set[str]] | None = None) -> bool:
+        """A record that states a count: an entry with a number that is not a year or date;
+        with the question's ``terms``, a number (or a number word) just before a word the
+        question counts ("160 news" for "how many news")."""
         if not isinstance(doc.record, EntryView):
             return False
-        text = " ".join(doc.record.body.values())
-        return bool(_COUNT.search(_DATE.sub(" ", text)))
+        if terms is None:
+            text = " ".join(doc.record.body.values())
+            return bool(_COUNT.search(_DATE.sub(" ", text)))
+        asked = set().union(*terms) if terms else set()
+        cardinals = self.retriever.vocabulary.cardinals or {}
+        analyser = self.retriever.analyser
+        for language, body in doc.record.body.items():
+            words = normalise(_DATE.sub(" ", body)).split()
+            numbers = cardinals.get(language, frozenset())
+            for i, word in enumerate(words):
+                if not (word in numbers or (word.isdigit() and len(word) <= 3)):
+                    continue
+                after = words[i + 1 : i + 4]  # "160 news", "diez áreas", "5 compromisos"
+                lang = language if language in ("en", "es", "fr", "ca", "pt") else "en"
+                if any(analyser.stem(w, lang) in asked for w in after):
+                    return True
+        return False
 
     def _fit(self, qtype: str, ranked: list[tuple[float, Doc]]) -> list[tuple[float, Doc]]:
         """Records that hold the slot asked rank before those that do not (a little)."""

@@ -66,6 +66,8 @@ class Vocabulary:
     possessives: frozenset[str] = frozenset()
     askers: frozenset[str] = frozenset()
     """Nouns that, after a possessive ("my city"), say who asks, not what is asked about."""
+    cardinals: dict[str, frozenset[str]] | None = None
+    """Numbers written as words, per language ("ten", "diez")."""
     kind_words: frozenset[str] = frozenset()
     """Words of the kinds' names: what a question asks about, never only how it asks."""
 
@@ -182,6 +184,10 @@ def load_vocabulary(path: Path = HERE / "vocabulary.yaml") -> Vocabulary:
         stopwords=frozenset(stopwords),
         votes={word: frozenset(langs) for word, langs in votes.items()},
         possessives=frozenset(normalise(str(w)) for w in data.get("possessives", [])),
+        cardinals={
+            language: frozenset(normalise(str(w)) for w in words)
+            for language, words in data.get("cardinals", {}).items()
+        },
         askers=frozenset(
             normalise(str(w)) for words in data.get("askers", {}).values() for w in words
         ),
