@@ -113,13 +113,17 @@ def test_a_past_award_step_is_not_presented_as_coming(assistant: Assistant) -> N
     assert "February 2020" in answer.answer and "no date for the next edition" in answer.answer
 
 
-@pytest.mark.xfail(
-    strict=True, reason="known gap (issue 22): the closing day of a month-dated call is not said"
-)
 def test_month_precision_is_never_made_more_precise(assistant: Assistant) -> None:
     answer = assistant.answer("when does the call for candidacies close", now=TODAY)
     assert "February 2020" in answer.answer
     assert "month only" in answer.answer
+
+
+def test_the_closing_day_is_said_unknown_only_when_a_close_is_asked(assistant: Assistant) -> None:
+    opens = assistant.answer("when does the call for candidacies open", now=TODAY)
+    assert "February 2020" in opens.answer and "month only" not in opens.answer
+    closes = assistant.answer("¿Cuándo cierra la convocatoria del premio 2020?", now=TODAY)
+    assert "febrero de 2020" in closes.answer and "solo da el mes" in closes.answer
 
 
 def test_a_reminder_is_set_for_the_day_before(assistant: Assistant) -> None:

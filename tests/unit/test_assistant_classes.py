@@ -187,3 +187,155 @@ def test_a_name_glossed_in_brackets_is_also_named_without_the_gloss(
     """'Círculos locales de OGP (Local Circles)': the collection, not one of its circles."""
     answer = assistant.answer(question, now=NOW)
     assert answer.sources == ["ogp-local-circles"], answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "yes"),
+    [
+        ("Was the 13th IOPD conference in Cascais?", "Yes."),
+        ("¿La conferencia 13 del OIDP fue en Portugal?", "Sí."),
+        ("L'OIDP a-t-il une plateforme à Dakar ?", "Oui."),
+        ("O OIDP tem um escritório em Porto Alegre?", "Sim."),
+    ],
+)
+def test_a_yes_a_record_states_is_said_in_the_askers_language(
+    assistant: Assistant, question: str, yes: str
+) -> None:
+    answer = assistant.answer(question, now=NOW)
+    assert not answer.handoff, answer.answer
+    assert answer.answer.startswith(yes), answer.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Is the African Platform still active?",  # whether it still holds: no record says
+        "¿El grupo de trabajo sobre los estatutos sigue abierto?",
+        "Was the 13th conference streamed?",  # a word no record of it holds
+        "A Plataforma Africana é paga?",  # a cost the record does not state
+    ],
+)
+def test_a_yes_no_no_record_states_is_handed_off(assistant: Assistant, question: str) -> None:
+    answer = assistant.answer(question, now=NOW)
+    assert answer.handoff, answer.answer
+
+
+def test_an_faq_says_its_own_yes_or_no_only_to_its_own_question(assistant: Assistant) -> None:
+    """'Do members pay a fee? No.' is no answer to 'is membership free?'."""
+    own = assistant.answer("Do members pay a fee?", now=NOW)
+    assert own.answer.startswith("No."), own.answer
+    reworded = assistant.answer("Is IOPD membership free of charge?", now=NOW)
+    assert not reworded.handoff and not reworded.answer.startswith("No"), reworded.answer
+    assert "no fees" in reworded.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "source"),
+    [
+        ("What is the e-mail address of the Technical Secretariat?", None),
+        ("Quel est le courriel de la plateforme africaine ?", None),
+        ("Quin és el correu electrònic d'OGP Local?", "ogp-local-contact"),
+    ],
+)
+def test_an_email_is_given_only_from_a_record_of_the_body_named(
+    assistant: Assistant, question: str, source: str | None
+) -> None:
+    answer = assistant.answer(question, now=NOW)
+    if source is None:
+        assert answer.handoff, answer.answer
+        assert "@" not in answer.answer
+    else:
+        assert not answer.handoff and source in answer.sources, answer.answer
+        assert "local@opengovpartnership.org" in answer.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What is the capital of Indonesia?",  # a place in common, nothing else
+        "¿Cuál es la capital de México?",
+        "What did Lisbon do in OGP Local?",  # a city the records only mention, or never
+        "Què va fer Barcelona a OGP Local?",
+        "What are the tasks of priority F?",  # a label no record has
+        "Qu'est-ce que le groupe de travail sur le sport ?",  # typo-matched to a task's word
+    ],
+)
+def test_a_record_only_resembling_the_question_is_not_its_answer(
+    assistant: Assistant, question: str
+) -> None:
+    answer = assistant.answer(question, now=NOW)
+    assert answer.handoff, (answer.sources, answer.answer)
+
+
+@pytest.mark.parametrize(
+    ("question", "source", "words"),
+    [
+        (
+            "¿Cuántos compromisos puede tener un miembro de OGP Local?",
+            "ogp-local-commitments-limit",
+            "5 compromisos",
+        ),
+        ("Parlez-moi de la tâche 17 du plan 2020", "task-2020-17", "nouveaux membres"),
+        ("Què és la prioritat B del pla 2020?", "priority-b-evaluation", "pràctiques"),
+        ("Como aderir ao OGP Local?", "ogp-local-how-to-join", "aderir"),
+    ],
+)
+def test_ogp_local_and_work_plans_answer_in_the_askers_language(
+    assistant: Assistant, question: str, source: str, words: str
+) -> None:
+    answer = assistant.answer(question, now=NOW)
+    assert source in answer.sources, answer.answer
+    assert words in answer.answer and "(This" not in answer.answer
+    assert "inglés" not in answer.answer and "anglès" not in answer.answer
+    assert "inglês" not in answer.answer and "anglais" not in answer.answer
+
+
+def test_ogp_local_work_plan_and_priority_records_are_in_five_languages() -> None:
+    """Every OGP Local fact, work-plan task and priority has its name, and its text when it
+    has one, in the five languages; the hub's own translations are marked."""
+    from hub.core.knowledge import load_directory
+
+    knowledge = load_directory(KNOWLEDGE)
+    kinds = {"ogp_local", "work_plan_task", "strategic_priority", "work_plan"}
+    checked = [e for e in knowledge.entries if e.kind in kinds]
+    assert len(checked) > 90
+    for entry in checked:
+        assert set(entry.name) >= {"en", "es", "fr", "ca", "pt"}, entry.id
+        if entry.body:
+            assert set(entry.body) >= {"en", "es", "fr", "ca", "pt"}, entry.id
+        assert set(entry.translated) >= {"es", "fr", "pt"}, entry.id
+
+
+@pytest.mark.parametrize(
+    ("question", "source"),
+    [
+        ("How long does an OGP Local action plan last?", "ogp-local-action-plan-period"),
+        ("Combien de temps dure un plan d'action OGP Local ?", "ogp-local-action-plan-period"),
+    ],
+)
+def test_how_long_is_answered_by_the_record_that_says_it(
+    assistant: Assistant, question: str, source: str
+) -> None:
+    """How long something lasts is the text of the record that states it, not the dates of
+    an event that shares its words."""
+    answer = assistant.answer(question, now=NOW)
+    assert answer.sources == [source], answer.answer
+
+
+def test_a_record_of_work_on_something_does_not_say_it_exists(assistant: Assistant) -> None:
+    """A working group on new statutes is no statement that there are new statutes."""
+    asked = assistant.answer("Does the IOPD have new statutes?", now=NOW)
+    assert asked.handoff, asked.answer
+    named = assistant.answer("Is there a working group on new IOPD statutes?", now=NOW)
+    assert not named.handoff and "working-group-new-statutes" in named.sources, named.answer
+
+
+def test_a_count_is_taken_from_the_record_that_counts_what_is_asked(
+    assistant: Assistant,
+) -> None:
+    """The roundup's entry says "160+ news"; the roundup's dated event says no count; a
+    record with some other number ("July 2012") is no count of members."""
+    counted = assistant.answer("¿Cuántas noticias tuvo el roundup de noviembre de 2023?", now=NOW)
+    assert not counted.handoff and "160" in counted.answer, counted.answer
+    other = assistant.answer("Quantos membros tem o OIDP?", now=NOW)
+    assert other.handoff, other.answer

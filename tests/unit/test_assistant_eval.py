@@ -11,7 +11,10 @@ lowers them is a regression. The issue's goals (90% overall, 85% per
 language, at most 1 invented answer in 100) are not all reached yet; the
 figures are in the report of the branch. Third round: the tune floors are 0.96 / 0.92 per
 language / at most 0.5% invented, the report floors 0.94 / 0.90 / 1.6% (measured 0.948,
-ca 0.926, pt 0.914, 8 invented in 555).
+ca 0.926, pt 0.914, 8 invented in 555). Fourth round (yes/no only where a record states it,
+an e-mail only from the body named, records that only resemble the question handed off,
+OGP Local and work plans in five languages): tune 0.975, 0 invented; report 0.957 (es 0.937,
+ca 0.938, pt 0.936, yes/no 5 of 7), 5 invented in 555 (0.9%); the floors sit just under.
 
 The older sets are scored without their ``intent`` (the retrieval assistant
 names the slot asked, not the old tables' intents).
@@ -57,7 +60,7 @@ def test_the_development_set_is_as_the_issue_asks() -> None:
 
 @pytest.mark.parametrize(
     ("split", "floor", "per_language", "invented"),
-    [("tune", 0.96, 0.92, 0.005), ("report", 0.94, 0.9, 0.016)],
+    [("tune", 0.97, 0.92, 0.002), ("report", 0.95, 0.93, 0.01)],
 )
 def test_accuracy_on_the_development_set_does_not_fall(
     assistant: Assistant, split: str, floor: float, per_language: float, invented: float
@@ -71,7 +74,7 @@ def test_accuracy_on_the_development_set_does_not_fall(
 
 @pytest.mark.parametrize(
     ("name", "floor"),
-    [("eval_questions", 0.93), ("heldout_questions", 0.9), ("heldout2_questions", 0.95)],
+    [("eval_questions", 0.93), ("heldout_questions", 0.95), ("heldout2_questions", 0.97)],
 )
 def test_no_regression_on_the_older_sets(assistant: Assistant, name: str, floor: float) -> None:
     report = evaluate(assistant, read_cases(HERE / f"{name}.jsonl"))
@@ -86,16 +89,19 @@ FRESH = (
     "tune_extra4_questions",
     "tune_extra5_questions",
     "tune_extra6_questions",
+    "tune_extra7_questions",
 )
 """Fresh tuning sets (207 questions) written in the third round before the fixes they led
 to, on the weak classes (cost, join, yes/no, handoffs of places, dates and people, Catalan
-and Portuguese). They are tuning data, so their scores are training scores."""
+and Portuguese), and 28 more in the fourth (yes/no stated or not, e-mail and cost of a body
+named, closing days, OGP Local and work plans asked in their languages). They are tuning
+data, so their scores are training scores."""
 
 
 def test_no_regression_on_the_fresh_tuning_sets(assistant: Assistant) -> None:
     cases = [c for name in FRESH for c in read_cases(HERE / f"{name}.jsonl")]
     report = evaluate(assistant, cases)
-    assert report.accuracy() >= 0.93, _explain(report)  # measured 0.947, 3 invented in 207
+    assert report.accuracy() >= 0.93, _explain(report)  # measured 0.940, 4 invented in 235
     assert len(report.invented) <= 0.02 * sum(report.total.values()), _explain(report)
 
 

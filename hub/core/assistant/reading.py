@@ -36,7 +36,9 @@ from hub.core.assistant.vocabulary import TYPE_ORDER, Vocabulary
 _SENTENCE = re.compile(r"(?<=[.!?¿¡\n])\s+|(?<=\?)")
 _QUESTION_MARK = re.compile(r"[?¿]")
 LONG = 80
-CONSUMING = frozenset({"when", "where", "who", "theme", "what", "list", "how_many"})
+CONSUMING = frozenset(
+    {"when", "where", "who", "theme", "what", "list", "how_many", "contact", "duration"}
+)
 """Question types whose phrases are only question words (set aside before retrieval)."""
 CONCEPTS = frozenset({"cost", "join", "subscribe", "share"})
 """Question types that are also what is asked about: their words, in any language, are one
@@ -62,6 +64,13 @@ class Reading:
     remind: bool = False
     hour: bool = False
     """The time of day is asked ("at what time"), not only the date."""
+    polar: bool = False
+    """A yes/no question: a yes/no phrase opens it, or a verb does and no question word is
+    in it ("was the 13th conference in Cascais?", "¿la conferencia fue en Abiyán?")."""
+    still: bool = False
+    """Whether something still holds today is asked (no dated record states that)."""
+    closing: bool = False
+    """When something closes is asked (a deadline), not when it opens."""
     content: list[str] = field(default_factory=list)
     """Words left for retrieval (time words and markers set aside)."""
 
@@ -102,6 +111,8 @@ def read(text: str, vocabulary: Vocabulary, today: dt.date) -> Reading:
     vocabulary.courtesies.find(words, used, fuzzy=False)  # greetings and thanks set aside
     reading.remind = bool(vocabulary.remind.find(words, used, fuzzy=False))
     reading.hour = bool(vocabulary.hour.find(list(words), fuzzy=False))
+    reading.still = bool(vocabulary.still.find(list(words), fuzzy=False))
+    reading.closing = bool(vocabulary.closing.find(list(words), fuzzy=False))
     if vocabulary.out_of_scope.find(list(words), fuzzy=False):
         reading.out_of_scope = True
     for found in vocabulary.periods.find(words, used, fuzzy=False):
@@ -131,6 +142,11 @@ def read(text: str, vocabulary: Vocabulary, today: dt.date) -> Reading:
         ):
             used.add(i)
     reading.qtype = _qtype(words, vocabulary, used)
+    if reading.qtype == "duration":  # "how long does it last": a verb, not the last one
+        reading.relative = None
+    reading.polar = reading.qtype == "yesno" or _polar(words, vocabulary, reading.qtype)
+    if reading.polar and reading.qtype is None:
+        reading.qtype = "yesno"
     if reading.qtype in MEMBERS_ASK:  # "can a university join?": the one who would join
         used.update(i for i, word in enumerate(words) if word in vocabulary.askers)
     reading.content = [w for i, w in enumerate(words) if i not in used]
@@ -157,6 +173,19 @@ def _qtype(words: list[str], vocabulary: Vocabulary, used: set[int]) -> str | No
                 i for i in range(item.start, item.end) if words[i] not in vocabulary.kind_words
             )
     return next((t for t in TYPE_ORDER if t in kept), None)
+
+
+def _polar(words: list[str], vocabulary: Vocabulary, qtype: str | None) -> bool:
+    """A verb opens the question ("is membership free?", "can a city join?"), or one is in
+    it and it has no question word ("la 13a conferencia fue en Cascais?")."""
+    found = vocabulary.polar.find(list(words), fuzzy=False)
+    if any(item.start == 0 for item in found):
+        return True
+    return (
+        qtype is None
+        and bool(found)
+        and not vocabulary.question_words.find(list(words), fuzzy=False)
+    )
 
 
 def _month_is_meant(words: list[str], position: int) -> bool:

@@ -146,6 +146,8 @@ class Doc:
     """The terms of the record's own name, one set per language."""
     kind_terms: set[str] = field(default_factory=set)
     """Terms that only say what kind of record this is (conference, office...)."""
+    own_places: set[str] = field(default_factory=set)
+    """Terms of the record's own city and country (not places its text only mentions)."""
 
 
 class Retriever:
@@ -170,7 +172,7 @@ class Retriever:
         self.bound: dict[str, str] = {}
         """Term -> the start of the word it always stands beside in the records ("budget" of
         "participatory budgeting"): alone in a question, it means what the records do not hold."""
-        self._words: dict[str, list[tuple[int, list[str]]]] = {}
+        self._words: dict[str, list[tuple[int, str, list[str]]]] = {}
         """A record's plain words per field, with the field's weight, while it is built (for
         the concepts it holds)."""
         self.synonyms: dict[str, set[str]] = {}
@@ -203,7 +205,7 @@ class Retriever:
             self.capital_words |= capitals
             words = [w if w not in capitals else "|" for w in plain]  # PARTICIPATE is a name
             if concepts:
-                self._words.setdefault(doc.key, []).append((weight, words))
+                self._words.setdefault(doc.key, []).append((weight, language, words))
             lang = language if language in STEMMERS else "en"
             terms = self.analyser.terms_of(plain, lang)
             for i, term in enumerate(terms):
@@ -213,12 +215,18 @@ class Retriever:
                     if 0 <= j < len(terms) and terms[j] != term:
                         self._beside[term][terms[j]] += 1
 
-    def _names(self, doc: Doc, texts: Iterable[str]) -> None:
-        """Words of proper names: the only words a typo may be corrected to."""
+    def _names(self, doc: Doc, texts: Iterable[str], proper_only: bool = False) -> None:
+        """Words of proper names: the only words a typo may be corrected to. An entry's
+        name ("Task 12: Special reports") is mostly everyday words: only its capitalised
+        words after the first (OGP, Local, PARTICIPATE) are names there."""
         for text in texts:
-            for word in normalise(text).split():
-                if len(word) >= 4 and word not in self.analyser.stopwords:
-                    self.name_words.add(word)
+            raw = text.split()
+            for i, token in enumerate(raw):
+                if proper_only and (i == 0 or not token[:1].isupper()):
+                    continue
+                for word in normalise(token).split():
+                    if len(word) >= 4 and word not in self.analyser.stopwords:
+                        self.name_words.add(word)
 
     def _own_names(self, doc: Doc, names: dict[str, str]) -> None:
         """The terms of each of the record's names; a name with a gloss in brackets ("Círculos
@@ -254,7 +262,9 @@ class Retriever:
             words = normalise(text).split()
             self.place_words.update(w for w in words if w not in self.analyser.stopwords)
         for language, text in texts:
-            self.place_terms.update(self.analyser.terms(text, language))
+            terms = self.analyser.terms(text, language)
+            self.place_terms.update(terms)
+            doc.own_places.update(terms)
 
     def _event_doc(self, event: EventView) -> Doc:
         doc = Doc(event.id, event.id, "event", event.kind, event)
@@ -305,7 +315,7 @@ class Retriever:
         doc = Doc(entry.id, entry.id, "entry", entry.kind, entry)
         self._field(doc, entry.name.items(), NAME_WEIGHT)
         self._own_names(doc, entry.name)
-        self._names(doc, entry.name.values())
+        self._names(doc, entry.name.values(), proper_only=True)
         questions = entry.data.get("questions") or []
         if isinstance(questions, list):
             self._field(doc, [("en", str(q)) for q in questions], ALIAS_WEIGHT)
@@ -336,10 +346,13 @@ class Retriever:
             self.synonyms.setdefault(term, set()).update(terms)
 
     def _add(self, doc: Doc) -> None:
-        for weight, words in self._words.pop(doc.key, []):
+        per_language: defaultdict[tuple[str, str], int] = defaultdict(int)
+        for weight, language, words in self._words.pop(doc.key, []):
             for found in self.vocabulary.types.find(words, fuzzy=False):
                 if found.value in CONCEPTS:  # in the name it weighs as a name word
-                    doc.terms[f"@{found.value}"] += weight
+                    per_language[found.value, language] += weight
+        for (concept, _), weight in per_language.items():  # said in one language, not summed
+            doc.terms[f"@{concept}"] = max(doc.terms[f"@{concept}"], weight)
         for concept, broader in SLOT_OF.items():  # subscribing is also a way of joining, a little
             if doc.terms.get(f"@{concept}") and not doc.terms.get(f"@{broader}"):
                 doc.terms[f"@{broader}"] = BODY_WEIGHT

@@ -23,7 +23,9 @@ TYPE_ORDER = (
     "how_many",
     "join",
     "subscribe",
+    "contact",
     "share",
+    "duration",
     "when",
     "where",
     "who",
@@ -32,6 +34,9 @@ TYPE_ORDER = (
     "what",
     "list",
 )
+
+SILENT_TYPES = ("contact",)
+"""Question types whose words tell no language ("email" is written alike in all five)."""
 
 
 @dataclass
@@ -44,6 +49,13 @@ class Vocabulary:
     injection: PhraseMatcher[str]
     remind: PhraseMatcher[str]
     hour: PhraseMatcher[str]
+    polar: PhraseMatcher[str]
+    question_words: PhraseMatcher[str]
+    """Verbs that open a yes/no question."""
+    still: PhraseMatcher[str]
+    """Words asking whether something still holds today."""
+    closing: PhraseMatcher[str]
+    """Words asking when something closes (a deadline)."""
     courtesies: PhraseMatcher[str]
     ordinals: PhraseMatcher[int]
     months: PhraseMatcher[int]
@@ -54,6 +66,8 @@ class Vocabulary:
     possessives: frozenset[str] = frozenset()
     askers: frozenset[str] = frozenset()
     """Nouns that, after a possessive ("my city"), say who asks, not what is asked about."""
+    cardinals: dict[str, frozenset[str]] | None = None
+    """Numbers written as words, per language ("ten", "diez")."""
     kind_words: frozenset[str] = frozenset()
     """Words of the kinds' names: what a question asks about, never only how it asks."""
 
@@ -87,7 +101,9 @@ def load_vocabulary(path: Path = HERE / "vocabulary.yaml") -> Vocabulary:
     data = read_yaml(path)
     votes: dict[str, set[str]] = {}
     types: PhraseMatcher[str] = PhraseMatcher()
-    _by_language(data["types"], types, votes)
+    voting = {key: value for key, value in data["types"].items() if key not in SILENT_TYPES}
+    _by_language(voting, types, votes)
+    _by_language({key: data["types"][key] for key in SILENT_TYPES}, types, None)
     next_last: PhraseMatcher[str] = PhraseMatcher()
     _by_language({"next": data["next"], "last": data["last"]}, next_last, votes)
     periods: PhraseMatcher[tuple[str, int]] = PhraseMatcher()
@@ -104,6 +120,14 @@ def load_vocabulary(path: Path = HERE / "vocabulary.yaml") -> Vocabulary:
     _by_language({"remind": data["remind"]}, remind, votes)
     hour: PhraseMatcher[str] = PhraseMatcher()
     _by_language({"hour": data["hour"]}, hour, None)
+    polar: PhraseMatcher[str] = PhraseMatcher()
+    _by_language({"polar": data["polar"]}, polar, None)
+    question_words: PhraseMatcher[str] = PhraseMatcher()
+    _by_language({"question": data["question_words"]}, question_words, None)
+    still: PhraseMatcher[str] = PhraseMatcher()
+    _by_language({"still": data["still"]}, still, None)
+    closing: PhraseMatcher[str] = PhraseMatcher()
+    _by_language({"closing": data["closing"]}, closing, None)
     courtesies: PhraseMatcher[str] = PhraseMatcher()
     _by_language({"courtesy": data["courtesies"]}, courtesies, votes)
     stopwords: set[str] = set()
@@ -148,6 +172,10 @@ def load_vocabulary(path: Path = HERE / "vocabulary.yaml") -> Vocabulary:
         injection=injection,
         remind=remind,
         hour=hour,
+        polar=polar,
+        question_words=question_words,
+        still=still,
+        closing=closing,
         courtesies=courtesies,
         ordinals=ordinals,
         months=months,
@@ -156,6 +184,10 @@ def load_vocabulary(path: Path = HERE / "vocabulary.yaml") -> Vocabulary:
         stopwords=frozenset(stopwords),
         votes={word: frozenset(langs) for word, langs in votes.items()},
         possessives=frozenset(normalise(str(w)) for w in data.get("possessives", [])),
+        cardinals={
+            language: frozenset(normalise(str(w)) for w in words)
+            for language, words in data.get("cardinals", {}).items()
+        },
         askers=frozenset(
             normalise(str(w)) for words in data.get("askers", {}).values() for w in words
         ),
