@@ -15,6 +15,7 @@ class TelegramLimits:
 
     text: int = 4096
     caption: int = 1024
+    thread_parts: int = 6  # our own cap: a long post continues in at most about this many
     overall_per_second: float = 30.0
     private_chat_per_second: float = 1.0
     group_per_minute: float = 20.0

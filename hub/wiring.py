@@ -52,6 +52,7 @@ from hub.core.ports import (
     SinkFactory,
     StandIn,
     StandInFactory,
+    thread_head,
 )
 from hub.core.schedule.scheduler import OutsideJob
 from hub.core.translation.glossary import load_glossary
@@ -272,7 +273,7 @@ def _permalink(platform: str) -> Permalink:
     def permalink(channel: ChannelInfo, platform_message_id: str) -> str | None:
         module = importlib.import_module(f"bots.{platform}.links")
         found: Permalink = module.permalink
-        return found(channel, platform_message_id)
+        return found(channel, thread_head(platform_message_id))  # a thread's first part
 
     return permalink
 
