@@ -23,10 +23,9 @@ from telegram import Message as TelegramMessage
 from telegram import error as tg_error
 from telegram.request import HTTPXRequest
 
-from bots.api import ApiRequest
-from bots.limits import TELEGRAM
-from bots.api import is_retraction
+from bots.api import ApiRequest, is_retraction
 from bots.formatting import safe_link
+from bots.limits import TELEGRAM
 from bots.telegram.format import part_request, part_texts, reply_chat, requests_for
 from hub.core.errors import (
     BadPayload,
@@ -211,7 +210,9 @@ class TelegramSink:
                 continue
             before = ids[-1] if ids else None
             if index < len(old):
-                request = part_request(message, self.channel, text, reply_to=before, edit=old[index])
+                request = part_request(
+                    message, self.channel, text, reply_to=before, edit=old[index]
+                )
                 receipt = await self._call(request, replace(message, edit_of=old[index]))
             else:
                 request = part_request(message, self.channel, text, reply_to=before)
@@ -223,7 +224,9 @@ class TelegramSink:
         left_over = [part for part in [*old[len(texts) :], *ids[len(texts) :]] if part not in kept]
         for part in dict.fromkeys(left_over):
             chat = part_request(message, self.channel, "").body["chat_id"]
-            delete = ApiRequest("POST", "/deleteMessage", {"chat_id": chat, "message_id": int(part)})
+            delete = ApiRequest(
+                "POST", "/deleteMessage", {"chat_id": chat, "message_id": int(part)}
+            )
             await self._call(delete, None)
         return Receipt(" ".join(kept))
 

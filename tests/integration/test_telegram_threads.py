@@ -32,7 +32,7 @@ pytestmark = pytest.mark.filterwarnings("ignore:.*retry_after.*:DeprecationWarni
 def long_html(paragraphs: int = 14) -> str:
     """Paragraphs of sentences with bold, links and escaped characters across them."""
     sentence = (
-        'Participatory budgets in <b>Porto Alegre &amp; Lisbon</b> grew <i>again</i>. '
+        "Participatory budgets in <b>Porto Alegre &amp; Lisbon</b> grew <i>again</i>. "
         '<a href="https://oidp.net/x?a=1&amp;b=2">The report</a> says 3 &lt; 5 cities. '
     )
     return "".join(f"<p>{sentence * 6} Paragraph {n}.</p>" for n in range(paragraphs))
@@ -59,7 +59,7 @@ def channel(standin: TelegramStandIn) -> ChannelInfo:
 @pytest.mark.parametrize("limit", [2000, 700, 120, 40])
 def test_every_part_is_balanced_and_within_the_limit(limit: int) -> None:
     whole = "<b>Title</b>\n\n" + "".join(
-        f"<blockquote><b>Bold {n} &amp; more</b> words <a href=\"https://e.org/{n}\">"
+        f'<blockquote><b>Bold {n} &amp; more</b> words <a href="https://e.org/{n}">'
         f"link text {n}</a>. Next sentence here!\n\n</blockquote>"
         for n in range(60)
     )
@@ -169,9 +169,11 @@ def test_the_standin_refuses_a_reply_to_a_message_it_does_not_hold() -> None:
     async def body(standin: TelegramStandIn) -> None:
         sink = telegram_sink(channel(standin), TOKEN)
         await sink.start()
-        with pytest.raises(Exception, match="(?i)message to be replied not found"):
+        with pytest.raises(Exception, match=r"(?i)message to be replied not found"):
             await sink.bot.send_message(
-                CHANNEL_ID, "hello", reply_parameters={"message_id": 999}  # type: ignore[arg-type]
+                CHANNEL_ID,
+                "hello",
+                reply_parameters={"message_id": 999},  # type: ignore[arg-type]
             )
         await sink.close()
 

@@ -36,6 +36,7 @@ class RouteDecision:
     deliver: bool
     mode: str
     reason: str
+    thread: bool = False
 
 
 @dataclass(frozen=True)
@@ -140,7 +141,8 @@ def plan_routes(
                 decisions.append(RouteDecision(route.name, key, False, mode, reason))
             else:
                 chosen[key] = route.name
-                decisions.append(RouteDecision(route.name, key, True, mode, "matched"))
+                decision = RouteDecision(route.name, key, True, mode, "matched", route.thread)
+                decisions.append(decision)
     return decisions
 
 
@@ -199,7 +201,7 @@ def route_item(
             "route": d.route,
             "mode": d.mode,
             "status": DeliveryStatus.HELD if d.mode == "digest" else DeliveryStatus.PENDING,
-            "payload": {},
+            "payload": {"thread": True} if d.thread else {},
             "attempts": 0,
             "max_attempts": DEFAULT_MAX_ATTEMPTS,
             "due_at": now,

@@ -179,6 +179,9 @@ class RouteSettings(_Strict):
     """Take items in any language and send each channel its own language: the
     translation is drafted by machine when the item arrives and approved with it; a
     channel whose language the item lacks is skipped, saying so."""
+    thread: bool = False
+    """A post longer than a Mastodon or Bluesky channel's limit continues as a thread of
+    replies instead of being shortened with the link (Telegram always continues)."""
 
 
 Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]

@@ -43,9 +43,7 @@ def downgrade() -> None:
     for row in rows:
         head = str(row.platform_message_id).split()[0][:200]
         connection.execute(
-            deliveries.update()
-            .where(deliveries.c.id == row.id)
-            .values(platform_message_id=head)
+            deliveries.update().where(deliveries.c.id == row.id).values(platform_message_id=head)
         )
     with op.batch_alter_table("deliveries", schema=None) as batch_op:
         batch_op.alter_column(
