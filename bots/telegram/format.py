@@ -123,7 +123,7 @@ def requests_for(
     link = safe_link(message.link)
     preview = {"link_preview_options": {"url": link}} if link else {}
     if message.edit_of is not None:
-        target = {"chat_id": chat, "message_id": int(message.edit_of)}
+        target: dict[str, Any] = {"chat_id": chat, "message_id": int(message.edit_of)}
         if photo:
             body = {**target, "caption": text, "parse_mode": PARSE_MODE}
             return [ApiRequest("POST", "/editMessageCaption", body)]
@@ -163,7 +163,7 @@ def part_request(
     own_chat = reply_chat(message)
     chat = chat_id(own_chat or channel.target)
     body: dict[str, Any] = {"chat_id": chat}
-    if edit is not None:
+    if edit is not None:  # one part of a thread
         body |= {"message_id": int(edit), "text": text, "parse_mode": PARSE_MODE}
         return ApiRequest("POST", "/editMessageText", body | _preview(message, reply_to))
     if channel.thread_id is not None and own_chat is None:

@@ -64,7 +64,8 @@ def split_html(html: str, limit: int) -> list[str]:
     """``html`` as parts of at most ``limit`` shown UTF-16 units, each balanced."""
     atoms = _atoms(html)
     parts: list[str] = []
-    start, carried = 0, []  # carried: the opening tags still open at the last cut
+    start = 0
+    carried: list[_Atom] = []  # the opening tags still open at the last cut
     while start < len(atoms):
         cut, stack = _cut(atoms, start, carried, limit)
         while cut < len(atoms) and atoms[cut].closes and stack:  # end tags stay with the text

@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 from typing import ClassVar
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from hub.core.bus.messages import ChannelRow, ChannelSinks
 from hub.core.bus.retry import RetryPolicy
@@ -67,10 +67,9 @@ def test_a_thread_interrupted_mid_way_resumes_after_the_recorded_parts(engine):
     policy = RetryPolicy(base_delay=0.01, max_delay=0.02)
     asyncio.run(Worker(engine, ChannelSinks(build), config=FAST, policy=policy).run())
     with engine.begin() as conn:  # the retry falls due now, whether or not the run saw it
-        table = Delivery.__table__
         conn.execute(
-            table.update()
-            .where(table.c.id == delivery_id, table.c.status == "pending")
+            update(Delivery)
+            .where(Delivery.id == delivery_id, Delivery.status == "pending")
             .values(due_at=utcnow())
         )
     asyncio.run(Worker(engine, ChannelSinks(build), config=FAST, policy=policy).run())
@@ -93,8 +92,8 @@ def test_a_lost_lease_stops_the_thread(engine):
         async def send(self, message: Message) -> Receipt:
             with engine.begin() as conn:
                 conn.execute(
-                    Delivery.__table__.update()
-                    .where(Delivery.__table__.c.id == delivery_id)
+                    update(Delivery)
+                    .where(Delivery.id == delivery_id)
                     .values(leased_by="someone-else/1")
                 )
             assert message.progress is not None

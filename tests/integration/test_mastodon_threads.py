@@ -21,9 +21,7 @@ from hub.core.ports import ChannelInfo, Message
 TOKEN = "stand-in-token"
 T = TypeVar("T")
 LONG = " ".join(
-    f"Sentence {n} about participatory budgets, see https://oidp.net/report/{n}/"
-    + "x" * 60
-    + "."
+    f"Sentence {n} about participatory budgets, see https://oidp.net/report/{n}/" + "x" * 60 + "."
     for n in range(40)
 )
 
