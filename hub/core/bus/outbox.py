@@ -402,6 +402,30 @@ def cancel(delivery: Delivery) -> None:
     delivery.status = DeliveryStatus.CANCELLED
 
 
+def mark_posted(
+    session: Session, delivery: Delivery, *, url: str, by: str, now: dt.datetime
+) -> None:
+    """A person posted a manual channel's draft: the delivery is sent, its id the post's
+    URL, with an attempt in the history like any send (``worker`` says who)."""
+    if delivery.status != DeliveryStatus.HELD or delivery.mode != "manual":
+        raise HubError(f"delivery {delivery.id} is {delivery.status}: not a draft waiting")
+    delivery.status = DeliveryStatus.SENT
+    delivery.platform_message_id = url
+    delivery.sent_at = now
+    delivery.attempts += 1
+    session.add(
+        DeliveryAttempt(
+            delivery_id=delivery.id,
+            channel_id=delivery.channel_id,
+            attempt=delivery.attempts,
+            worker=f"by hand: {by}"[:100],
+            started_at=now,
+            finished_at=now,
+            outcome=AttemptOutcome.SENT,
+        )
+    )
+
+
 def undigest_failed_roundups(executor: Executor, channel_id: int) -> int:
     """Give the items of this channel's failed or dead roundups back to ``held``, so the
     next roundup carries them."""
