@@ -6,6 +6,19 @@ split (a single word longer than a part, which no real post has, is cut by
 characters): at a paragraph break that falls in the second half of the room, else
 after a sentence, else between words. ``cost`` measures a part as the platform
 does; it need not be additive (Mastodon counts a URL as 23 wherever it ends).
+
+The limits a thread's parts keep, and where each comes from:
+
+- Telegram: 4,096 characters of shown text per message, after entities are parsed
+  (core.telegram.org/bots/api#sendmessage; tdlib's ``message_text_length_max``);
+  cut by :mod:`bots.telegram.thread`, which keeps the HTML balanced.
+- Mastodon: 500 characters per status, every URL counted as 23
+  (app/validators/status_length_validator.rb: ``MAX_CHARS = 500``, ``URL_PLACEHOLDER``
+  of 23 characters).
+- Bluesky: 300 graphemes and 3,000 bytes of UTF-8 per post (lexicons/app/bsky/feed/
+  post.json: ``text`` has ``maxGraphemes: 300``, ``maxLength: 3000``).
+- A thread is at most about six parts (``thread_parts`` in :mod:`bots.limits`): the
+  hub's own cap, so that a long item continues rather than floods a channel.
 """
 
 from __future__ import annotations
