@@ -15,6 +15,7 @@ class TelegramLimits:
 
     text: int = 4096
     caption: int = 1024
+    thread_parts: int = 6  # our own cap: a long post continues in at most about this many
     overall_per_second: float = 30.0
     private_chat_per_second: float = 1.0
     group_per_minute: float = 20.0
@@ -51,6 +52,7 @@ class MastodonLimits:
 
     status: int = 500
     url_length: int = 23
+    thread_parts: int = 6  # our own cap on a thread (route thread = true)
     # Posting budget per account: the stand-in allows ``statuses_per_window`` in any
     # window this long; the sink's bucket (burst + rate x window) stays within it.
     statuses_per_window: int = 300
@@ -72,6 +74,7 @@ class BlueskyLimits:
 
     graphemes: int = 300
     text_bytes: int = 3000
+    thread_parts: int = 6  # our own cap on a thread (route thread = true)
     card_title: int = 300
     card_description: int = 1000
     # 5,000 write points an hour per account; a create costs 3, an update 2, a

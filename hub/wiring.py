@@ -39,7 +39,8 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
-from hub.core.config.settings import ScheduleSettings, Settings
+from hub.core.bus.drafts import Drafter, SizedDraft
+from hub.core.config.settings import MANUAL_PLATFORMS, ScheduleSettings, Settings
 from hub.core.config.tomllines import key_lines, line_of
 from hub.core.errors import ConfigError, Problem
 from hub.core.models import Item, utcnow
@@ -53,6 +54,7 @@ from hub.core.ports import (
     SinkFactory,
     StandIn,
     StandInFactory,
+    thread_head,
 )
 from hub.core.schedule.scheduler import OutsideJob
 from hub.core.translation.glossary import load_glossary
@@ -274,6 +276,10 @@ PREVIEWS: Mapping[str, Preview] = {name: _preview(name) for name in OUTLETS}
 
 
 PLATFORM_PACKAGES: Mapping[str, str] = {
+    "x": "bots.manual.x",
+    "linkedin": "bots.manual.linkedin",
+    "facebook": "bots.manual.facebook",
+    "instagram": "bots.manual.instagram",
     "slack": "bots.slack",
     "telegram": "bots.telegram",
     "mastodon": "bots.mastodon",
@@ -338,12 +344,44 @@ def _permalink(platform: str) -> Permalink:
     def permalink(channel: ChannelInfo, platform_message_id: str) -> str | None:
         module = importlib.import_module(f"bots.{platform}.links")
         found: Permalink = module.permalink
-        return found(channel, platform_message_id)
+        return found(channel, thread_head(platform_message_id))  # a thread's first part
 
     return permalink
 
 
-PERMALINKS: Mapping[str, Permalink] = {name: _permalink(name) for name in OUTLETS}
+def _posted_url(channel: ChannelInfo, platform_message_id: str) -> str | None:
+    """A post made by hand is recorded with its URL: that is where it is seen."""
+    return platform_message_id if platform_message_id.startswith("https://") else None
+
+
+PERMALINKS: Mapping[str, Permalink] = {
+    **{name: _permalink(name) for name in OUTLETS},
+    **{name: _posted_url for name in MANUAL_PLATFORMS},
+}
+
+
+def _drafter(platform: str) -> Drafter:
+    def drafter(message: Message) -> SizedDraft:
+        from bots.manual.drafts import draft_for
+
+        draft = draft_for(message, platform)
+        return SizedDraft(
+            network=draft.network.name,
+            text=draft.text,
+            length=draft.length,
+            limit=draft.network.limit,
+            unit=draft.network.unit,
+            shortened=draft.shortened,
+            fold_at=draft.fold_at,
+            hashtags_dropped=draft.hashtags_dropped,
+            missing_image=draft.missing_image,
+        )
+
+    return drafter
+
+
+DRAFTERS: Mapping[str, Drafter] = {name: _drafter(name) for name in sorted(MANUAL_PLATFORMS)}
+"""A ready text per network without an open API (``bots.manual``): the Drafts page."""
 """Where a person sees a sent message, per platform (each platform module's ``links.py``)."""
 
 

@@ -20,7 +20,8 @@ from bots.api import ApiRequest, is_retraction
 from bots.formatting import ELLIPSIS, cut_prefix, grapheme_len, read_more_label, safe_link, shorten
 from bots.limits import BLUESKY, BlueskyLimits
 from bots.richtext import Run, plain_text, runs_from_html, runs_from_text
-from hub.core.ports import ChannelInfo, Message
+from bots.threads import split_text
+from hub.core.ports import ChannelInfo, Message, part_ids
 
 COLLECTION = "app.bsky.feed.post"
 LINK = "app.bsky.richtext.facet#link"
@@ -145,6 +146,53 @@ def record(message: Message, now: datetime, limits: BlueskyLimits = BLUESKY) -> 
     return post
 
 
+def thread_records(
+    message: Message, now: datetime, limits: BlueskyLimits = BLUESKY
+) -> list[dict[str, Any]]:
+    """The posts of a thread (``thread = true``), without their ``reply`` references
+    (the sink adds them: they name the parts' CIDs, known once posted).
+
+    The whole post (up to ``limits.thread_parts`` posts' worth) is cut at paragraph,
+    sentence or word boundaries into parts within 300 graphemes and 3,000 bytes; each
+    facet is cut to the part it falls in and counted again from that part's first byte.
+    The head keeps the link card; a post that fits is the one :func:`record` makes.
+    """
+    if grapheme_len(compose(message, 1 << 30, limits).text) <= limits.graphemes:
+        return [record(message, now, limits)]
+    whole = compose(message, limits.graphemes * limits.thread_parts, limits)
+
+    def cost(text: str) -> int:
+        return max(
+            grapheme_len(text),
+            -(-len(text.encode("utf-8")) * limits.graphemes // limits.text_bytes),
+        )
+
+    head = record(message, now, limits)
+    posts: list[dict[str, Any]] = []
+    searched = 0
+    for part in split_text(whole.text, limits.graphemes, cost):
+        start = whole.text.index(part, searched)
+        searched = start + len(part)
+        first = len(whole.text[:start].encode("utf-8"))
+        last = first + len(part.encode("utf-8"))
+        facets = []
+        for facet in whole.facets:
+            begin = max(facet["index"]["byteStart"], first)
+            end = min(facet["index"]["byteEnd"], last)
+            if begin < end:
+                index = {"byteStart": begin - first, "byteEnd": end - first}
+                facets.append({"index": index, "features": facet["features"]})
+        post: dict[str, Any] = {"$type": COLLECTION, "text": part, "createdAt": head["createdAt"]}
+        if facets:
+            post["facets"] = facets
+        if message.language:
+            post["langs"] = [message.language]
+        if not posts and "embed" in head:
+            post["embed"] = head["embed"]
+        posts.append(post)
+    return posts
+
+
 def split_uri(uri: str, repo: str) -> tuple[str, str]:
     """(repo, rkey) from ``at://did/app.bsky.feed.post/rkey`` (or a bare rkey)."""
     if uri.startswith("at://"):
@@ -157,10 +205,13 @@ def requests_for(
     message: Message, channel: ChannelInfo, now: datetime, limits: BlueskyLimits = BLUESKY
 ) -> list[ApiRequest]:
     """The XRPC calls that deliver ``message``: create, put (correction) or delete a record."""
-    if is_retraction(message.kind, message.edit_of):
-        repo, rkey = split_uri(str(message.edit_of), channel.target)
-        body: dict[str, Any] = {"repo": repo, "collection": COLLECTION, "rkey": rkey}
-        return [ApiRequest("POST", "/xrpc/com.atproto.repo.deleteRecord", body)]
+    if is_retraction(message.kind, message.edit_of):  # every part of a thread
+        requests = []
+        for part in part_ids(message.edit_of):
+            repo, rkey = split_uri(part, channel.target)
+            body: dict[str, Any] = {"repo": repo, "collection": COLLECTION, "rkey": rkey}
+            requests.append(ApiRequest("POST", "/xrpc/com.atproto.repo.deleteRecord", body))
+        return requests
     post = record(message, now, limits)
     if message.edit_of is not None:
         repo, rkey = split_uri(message.edit_of, channel.target)

@@ -27,8 +27,8 @@ from atproto import AsyncClient
 from atproto import exceptions as at
 from atproto_client.request import AsyncRequest
 
-from bots.api import ApiRequest
-from bots.bluesky.format import requests_for
+from bots.api import ApiRequest, is_retraction
+from bots.bluesky.format import COLLECTION, record, requests_for, split_uri, thread_records
 from bots.limits import BLUESKY
 from hub.core.errors import (
     BadPayload,
@@ -39,7 +39,7 @@ from hub.core.errors import (
     Timeout,
     TransientError,
 )
-from hub.core.ports import ChannelInfo, Message, RateLimit, Receipt
+from hub.core.ports import ChannelInfo, Message, RateLimit, Receipt, part_ids
 
 DEFAULT_BASE_URL = "https://bsky.social"
 GONE = {"RepoNotFound", "RepoDeactivated", "RepoTakendown", "RepoSuspended", "AccountTakedown"}
@@ -135,12 +135,75 @@ class BlueskySink:
         if not self._logged_in:
             await self.start()
         now = datetime.fromtimestamp(self._wall_clock(), UTC)
+        retraction = is_retraction(message.kind, message.edit_of)
+        threaded = message.extra.get("thread") or len(part_ids(message.edit_of)) > 1
+        if not retraction and (threaded or message.posted):
+            return await self.send_thread(message, now)
         receipt = Receipt(message.edit_of or "")
         for request in requests_for(message, self.channel, now=now):
             receipt = await self._call(request)
-        return receipt
+        return Receipt(str(message.edit_of)) if retraction else receipt
+
+    async def send_thread(self, message: Message, now: datetime) -> Receipt:
+        """Create (or put) the posts of a thread, each a reply to the one before.
+
+        A reply names its root and parent by URI and CID; the CIDs of the parts an
+        earlier attempt recorded (``message.posted``) are read back with getRecord, and
+        those parts are not posted again. Each new part's URI goes to the ledger
+        (``message.progress``) before the next. An edit puts the old posts in place
+        (their CIDs change, so each reply is written after the part it names), creates
+        the extra parts as replies to the last, and deletes those left over.
+        """
+        posts = (
+            thread_records(message, now) if message.extra.get("thread") else [record(message, now)]
+        )
+        old = part_ids(message.edit_of)
+        refs = [await self._strong_ref(uri) for uri in message.posted]
+        for index, post in enumerate(posts):
+            if index < len(refs):
+                continue
+            if refs:
+                post = {**post, "reply": {"root": refs[0], "parent": refs[-1]}}
+            if index < len(old):
+                repo, rkey = split_uri(old[index], self.channel.target)
+                body = {"repo": repo, "collection": COLLECTION, "rkey": rkey, "record": post}
+                method = "com.atproto.repo.putRecord"
+            else:
+                body = {"repo": self.channel.target, "collection": COLLECTION, "record": post}
+                method = "com.atproto.repo.createRecord"
+            response = await self._invoke(ApiRequest("POST", f"/xrpc/{method}", body))
+            refs.append({"uri": str(response.uri), "cid": str(response.cid)})  # type: ignore[attr-defined]
+            if message.progress is not None:
+                await message.progress(tuple(ref["uri"] for ref in refs))
+        kept = [ref["uri"] for ref in refs[: len(posts)]]
+        extra = [ref["uri"] for ref in refs[len(posts) :]]
+        for uri in dict.fromkeys([*old[len(posts) :], *extra]):
+            if uri not in kept:
+                repo, rkey = split_uri(uri, self.channel.target)
+                body = {"repo": repo, "collection": COLLECTION, "rkey": rkey}
+                await self._call(ApiRequest("POST", "/xrpc/com.atproto.repo.deleteRecord", body))
+        return Receipt(" ".join(kept))
+
+    async def _strong_ref(self, uri: str) -> dict[str, str]:
+        """A recorded part's URI and current CID (getRecord), for the replies after it."""
+        repo, rkey = split_uri(uri, self.channel.target)
+        params = {"repo": repo, "collection": COLLECTION, "rkey": rkey}
+        try:
+            found = await self.client.com.atproto.repo.get_record(params=params)
+        except at.AtProtocolError as exc:
+            raise map_error(exc, self._wall_clock) from None
+        return {"uri": str(found.uri), "cid": str(found.cid)}
 
     async def _call(self, request: ApiRequest) -> Receipt:
+        response = await self._invoke(request)
+        uri = getattr(response, "uri", None)
+        if uri is None:  # deleteRecord answers without a URI
+            body = request.body
+            return Receipt(f"at://{body['repo']}/{body['collection']}/{body['rkey']}")
+        return Receipt(str(uri))
+
+    async def _invoke(self, request: ApiRequest) -> object:
+        """One XRPC procedure; a refused session logs in again and repeats it once."""
         try:
             response = await self._calls[request.name](request.body)
         except at.AtProtocolError as exc:
@@ -156,11 +219,7 @@ class BlueskySink:
                     name = _error_name(again)
                     raise Forbidden(f"Bluesky refused a fresh session: {name}") from None
                 raise map_error(again, self._wall_clock) from None
-        uri = getattr(response, "uri", None)
-        if uri is None:  # deleteRecord answers without a URI
-            body = request.body
-            return Receipt(f"at://{body['repo']}/{body['collection']}/{body['rkey']}")
-        return Receipt(str(uri))
+        return response
 
     def rate_limits(self, message: Message) -> list[RateLimit]:
         """The account's write budget (5,000 points an hour; a post costs 3)."""

@@ -216,6 +216,14 @@ class BlueskyStandIn(LoopbackServer):
                     {"uri": r.uri, "cid": r.cid, "value": r.record} for r in self.messages()
                 ]
             }
+        if method == "com.atproto.repo.getRecord":
+            # packages/pds/src/api/com/atproto/repo/getRecord.ts: a record not held is
+            # InvalidRequestError(`Could not locate record: ${uri}`, 'RecordNotFound')
+            uri = f"at://{account.did}/{params.get('collection')}/{params.get('rkey')}"
+            found = self.records.get(uri)
+            if found is None or found.deleted:
+                raise XrpcError(400, "RecordNotFound", f"Could not locate record: {uri}")
+            return {"uri": found.uri, "cid": found.cid, "value": found.record}
         if method not in (
             "com.atproto.repo.createRecord",
             "com.atproto.repo.putRecord",
@@ -341,6 +349,18 @@ def check_post(record: Any, limits: BlueskyLimits = BLUESKY) -> None:
             raise invalid(f"Record/tags/{number} must not be longer than {TAG_BYTES} characters")
         if grapheme_len(tag) > TAG_GRAPHEMES:
             raise invalid(f"Record/tags/{number} must not be longer than {TAG_GRAPHEMES} graphemes")
+    if "reply" in record:  # app.bsky.feed.post#replyRef: root and parent, strong refs
+        reply = record["reply"]
+        if not isinstance(reply, dict):
+            raise invalid("Record/reply must be an object")
+        for name in ("root", "parent"):
+            ref = reply.get(name)
+            if not isinstance(ref, dict):
+                raise invalid(f'Record/reply must have the property "{name}"')
+            if not str(ref.get("uri", "")).startswith("at://"):
+                raise invalid(f"Record/reply/{name}/uri must be a valid at-uri")
+            if not isinstance(ref.get("cid"), str) or not ref["cid"]:
+                raise invalid(f'Record/reply/{name} must have the property "cid"')
     for number, facet in enumerate(record.get("facets") or []):
         where = f"Record/facets/{number}"
         index = facet.get("index") if isinstance(facet, dict) else None

@@ -22,7 +22,8 @@ from bots.formatting import fit_runs, grapheme_len, safe_link, shorten
 from bots.limits import MASTODON, MastodonLimits
 from bots.mastodon.urls import urls_with_protocol
 from bots.richtext import Run, runs_from_html, runs_from_text
-from hub.core.ports import ChannelInfo, Message
+from bots.threads import split_text
+from hub.core.ports import ChannelInfo, Message, part_ids
 
 URL = re.compile(r"https?://[^\s<>\"]+", re.IGNORECASE)
 _MENTION = re.compile(r"(?<![\w@])@(?=\w)")
@@ -100,12 +101,50 @@ def render(message: Message, limits: MastodonLimits = MASTODON) -> str:
     return compose("")
 
 
+def thread_statuses(message: Message, limits: MastodonLimits = MASTODON) -> list[str]:
+    """The statuses of a thread (``thread = true``): the whole post cut at paragraph,
+    sentence or word boundaries into parts within ``limits.status`` as Mastodon counts;
+    a post that fits is the one status :func:`render` makes."""
+    runs = runs_from_html(message.html) if message.html.strip() else runs_from_text(message.text)
+    runs = [replace(run, text=defuse_mentions(run.text)) for run in runs]
+    title = defuse_mentions(message.title.strip())
+    tags = hashtags(message.tags)
+    link = safe_link(message.link) or ""
+
+    def count(text: str) -> int:
+        return status_length(text, limits)
+
+    room = limits.status * limits.thread_parts
+    body, _ = fit_runs(runs, room, escape=lambda text: text, wrap=_with_url, cost=count)
+    whole = "\n\n".join(part for part in (title, body.strip(), tags, link) if part)
+    if count(whole) <= limits.status:
+        return [render(message, limits)]
+    return split_text(whole, limits.status, count)
+
+
+def reply_request(
+    message: Message, text: str, reply_to: str | None, limits: MastodonLimits = MASTODON
+) -> ApiRequest:
+    """A new status of a thread, a reply to the part before it (none for the head)."""
+    body: dict[str, object] = {"status": text}
+    language = language_code(message.language)
+    if language:
+        body["language"] = language
+    body["visibility"] = "public"
+    if reply_to is not None:
+        body["in_reply_to_id"] = reply_to
+    return ApiRequest("POST", "/api/v1/statuses", body)
+
+
 def requests_for(
     message: Message, channel: ChannelInfo, limits: MastodonLimits = MASTODON
 ) -> list[ApiRequest]:
     """The REST calls that deliver ``message``: post, edit (PUT) or delete a status."""
-    if is_retraction(message.kind, message.edit_of):
-        return [ApiRequest("DELETE", f"/api/v1/statuses/{message.edit_of}", {})]
+    if is_retraction(message.kind, message.edit_of):  # every part of a thread
+        return [
+            ApiRequest("DELETE", f"/api/v1/statuses/{part}", {})
+            for part in part_ids(message.edit_of)
+        ]
     body: dict[str, object] = {"status": render(message, limits)}
     if message.edit_of is not None:  # an edit keeps the status's language
         return [ApiRequest("PUT", f"/api/v1/statuses/{message.edit_of}", body)]

@@ -24,7 +24,7 @@ from mastodon import errors as md
 
 from bots.api import ApiRequest, is_retraction
 from bots.limits import MASTODON
-from bots.mastodon.format import requests_for
+from bots.mastodon.format import render, reply_request, requests_for, thread_statuses
 from hub.core.errors import (
     BadPayload,
     ChannelGone,
@@ -34,7 +34,7 @@ from hub.core.errors import (
     Timeout,
     TransientError,
 )
-from hub.core.ports import ChannelInfo, Message, RateLimit, Receipt
+from hub.core.ports import ChannelInfo, Message, RateLimit, Receipt, part_ids
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -103,10 +103,45 @@ class MastodonSink:
 
     async def send(self, message: Message) -> Receipt:
         """Post, edit or delete a status; the receipt is the status id."""
+        retraction = is_retraction(message.kind, message.edit_of)
+        threaded = message.extra.get("thread") or len(part_ids(message.edit_of)) > 1
+        if not retraction and (threaded or message.posted):
+            return await self.send_thread(message)
         receipt = Receipt(message.edit_of or "")
         for request in requests_for(message, self.channel):
             receipt = await self._call(request, message)
-        return receipt
+        return Receipt(str(message.edit_of)) if retraction else receipt
+
+    async def send_thread(self, message: Message) -> Receipt:
+        """Post (or edit) the statuses of a thread, each a reply to the one before.
+
+        Parts recorded by an earlier attempt (``message.posted``) are not posted again;
+        each new part carries its own ``Idempotency-Key`` and its id goes to the ledger
+        (``message.progress``) before the next. An edit changes the old statuses in
+        place, posts the extra parts as replies to the last, and deletes those left over.
+        """
+        statuses = thread_statuses(message) if message.extra.get("thread") else [render(message)]
+        old = part_ids(message.edit_of)
+        ids = list(message.posted)
+        for index, text in enumerate(statuses):
+            if index < len(ids):
+                continue
+            if index < len(old):
+                edit = ApiRequest("PUT", f"/api/v1/statuses/{old[index]}", {"status": text})
+                receipt = await self._call(edit, message)
+            else:
+                post = reply_request(message, text, ids[-1] if ids else None)
+                key = f"hub-delivery-{message.delivery_id}" + (f"-part-{index}" if index else "")
+                result = await self._run(self.client.status_post, idempotency_key=key, **post.body)
+                receipt = Receipt(str(result["id"]))
+            ids.append(receipt.platform_message_id)
+            if message.progress is not None:
+                await message.progress(tuple(ids))
+        kept = ids[: len(statuses)]
+        for part in dict.fromkeys([*old[len(statuses) :], *ids[len(statuses) :]]):
+            if part not in kept:
+                await self._call(ApiRequest("DELETE", f"/api/v1/statuses/{part}", {}), None)
+        return Receipt(" ".join(kept))
 
     async def _call(self, request: ApiRequest, message: Message | None) -> Receipt:
         status_id = request.path.rsplit("/", 1)[-1]

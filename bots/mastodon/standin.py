@@ -49,6 +49,7 @@ class StoredStatus:
     created_at: str
     edited_at: str | None = None
     deleted: bool = False
+    in_reply_to_id: str | None = None
 
 
 @dataclass
@@ -213,6 +214,15 @@ class MastodonStandIn(LoopbackServer):
         if key and remembered and self.clock() - remembered[1] < IDEMPOTENCY_SECONDS:
             return self._shape(self.statuses[remembered[0]])
         text = self._validated_text(params)
+        # statuses_controller.rb set_thread: a reply to a status that does not exist (or is
+        # not visible) is refused with 404 and statuses.errors.in_reply_not_found
+        reply_to = str(params.get("in_reply_to_id") or "") or None
+        if reply_to is not None:
+            parent = self.statuses.get(reply_to)
+            if parent is None or parent.deleted:
+                raise MastodonError(
+                    404, "The post you are trying to reply to does not appear to exist."
+                )
         visibility = str(params.get("visibility") or "public")
         if visibility not in VISIBILITIES:
             raise MastodonError(422, "Validation failed: Visibility is not included in the list")
@@ -225,6 +235,7 @@ class MastodonStandIn(LoopbackServer):
         stored = StoredStatus(
             str(self._next_id), account, text, params.get("language"), visibility, self._now_iso()
         )
+        stored.in_reply_to_id = reply_to
         self.statuses[stored.id] = stored
         if key:
             self._idempotent[(account, key)] = (stored.id, now)
@@ -275,6 +286,6 @@ class MastodonStandIn(LoopbackServer):
             "reblogs_count": 0,
             "favourites_count": 0,
             "replies_count": 0,
-            "in_reply_to_id": None,
+            "in_reply_to_id": stored.in_reply_to_id,
             "reblog": None,
         }

@@ -116,3 +116,57 @@ def urls_with_protocol(text: str) -> list[FoundUrl]:
             url = tco.group(0)
         found.append(FoundUrl(url, match.start(2), match.start(2) + len(url)))
     return found
+
+
+def urls_as_x_finds(text: str) -> list[FoundUrl]:
+    """The URLs twitter-text's default extractor finds (``extractUrlsWithIndices``, URLs
+    without a protocol too), which X counts as 23 each: a URL without protocol is the
+    ASCII part of its domain (``validAsciiDomain``), with its path, and never follows
+    ``-``, ``_``, ``.`` or ``/`` (``invalidUrlWithoutProtocolPrecedingChars``)."""
+    if "." not in text:
+        return []
+    found: list[FoundUrl] = []
+    for match in _url_pattern().finditer(text):
+        before, url, protocol, domain = (
+            match.group(1),
+            match.group(2),
+            match.group(3),
+            match.group(4),
+        )
+        encoded = _punycode_length(domain)
+        if (
+            encoded is None
+            or len(protocol or "https://") + len(url) - len(domain) + encoded > MAX_URL_LENGTH
+        ):
+            continue
+        start = match.start(2)
+        if protocol:
+            tco = _TCO.match(url)
+            if tco:
+                if len(tco.group(1)) > MAX_TCO_SLUG:
+                    continue
+                url = tco.group(0)
+            found.append(FoundUrl(url, start, start + len(url)))
+            continue
+        if before and before in "-_./":
+            continue
+        ascii_domains = list(_ASCII_DOMAIN.finditer(domain))
+        if not ascii_domains:
+            continue
+        for ascii_domain in ascii_domains[:-1]:
+            found.append(
+                FoundUrl(
+                    ascii_domain.group(), start + ascii_domain.start(), start + ascii_domain.end()
+                )
+            )
+        last = ascii_domains[-1]
+        rest = url[len(domain) :]  # the port, path and query after the domain
+        end = start + (len(url) if rest else last.end())
+        found.append(FoundUrl(text[start + last.start() : end], start + last.start(), end))
+    return found
+
+
+_ASCII_DOMAIN = regex.compile(
+    rf"(?:(?:[\-a-z0-9{_LATIN_ACCENTS}]+)\.)+(?:[a-z]{{2,}}|xn--[0-9a-z]+)",
+    regex.IGNORECASE,
+)

@@ -17,7 +17,8 @@ from bots.api import ApiRequest, is_retraction
 from bots.formatting import fit_runs, read_more_label, safe_link, shorten, utf16_len
 from bots.limits import TELEGRAM, TelegramLimits
 from bots.richtext import Run, runs_from_html, runs_from_text
-from hub.core.ports import ChannelInfo, Message
+from bots.telegram.thread import shown_length, split_html
+from hub.core.ports import ChannelInfo, Message, part_ids
 
 PARSE_MODE = "HTML"
 # Outermost first; code and pre stand alone because Telegram nests nothing in them.
@@ -139,15 +140,17 @@ def requests_for(
     if message.extra.get("markup_only") and message.edit_of is not None:
         body = {"chat_id": chat, "message_id": int(message.edit_of), **markup}
         return [ApiRequest("POST", "/editMessageReplyMarkup", body)]
-    if is_retraction(message.kind, message.edit_of):
-        body = {"chat_id": chat, "message_id": int(str(message.edit_of))}
-        return [ApiRequest("POST", "/deleteMessage", body)]
+    if is_retraction(message.kind, message.edit_of):  # every part of a thread
+        return [
+            ApiRequest("POST", "/deleteMessage", {"chat_id": chat, "message_id": int(part)})
+            for part in part_ids(message.edit_of)
+        ]
     photo = safe_link(message.image_url)
     text = render(message, limits.caption if photo else limits.text)
     link = safe_link(message.link)
     preview = {"link_preview_options": {"url": link}} if link else {}
     if message.edit_of is not None:
-        target = {"chat_id": chat, "message_id": int(message.edit_of)}
+        target: dict[str, Any] = {"chat_id": chat, "message_id": int(message.edit_of)}
         if photo:
             body = {**target, "caption": text, "parse_mode": PARSE_MODE}
             return [ApiRequest("POST", "/editMessageCaption", body)]
@@ -161,3 +164,46 @@ def requests_for(
         return [ApiRequest("POST", "/sendPhoto", body)]
     body |= {"text": text, "parse_mode": PARSE_MODE, **preview, **markup}
     return [ApiRequest("POST", "/sendMessage", body)]
+
+
+def part_texts(message: Message, limits: TelegramLimits = TELEGRAM) -> list[str]:
+    """A text post as one message or, past ``limits.text`` shown characters, a thread.
+
+    The whole post is rendered (up to ``limits.thread_parts`` messages' worth, the hub's
+    own cap for a short thread) and cut by :func:`bots.telegram.thread.split_html`.
+    """
+    whole = render(message, limits.text * limits.thread_parts)
+    if shown_length(whole) <= limits.text:
+        return [whole]
+    return split_html(whole, limits.text)
+
+
+def part_request(
+    message: Message,
+    channel: ChannelInfo,
+    text: str,
+    *,
+    reply_to: str | None = None,
+    edit: str | None = None,
+) -> ApiRequest:
+    """One part of a text post: sent as a reply to the part before, or edited in place."""
+    own_chat = reply_chat(message)
+    chat = chat_id(own_chat or channel.target)
+    body: dict[str, Any] = {"chat_id": chat}
+    if edit is not None:  # one part of a thread
+        body |= {"message_id": int(edit), "text": text, "parse_mode": PARSE_MODE}
+        return ApiRequest("POST", "/editMessageText", body | _preview(message, reply_to))
+    if channel.thread_id is not None and own_chat is None:
+        body["message_thread_id"] = channel.thread_id
+    body |= {"text": text, "parse_mode": PARSE_MODE, **_preview(message, reply_to)}
+    if reply_to is not None:
+        body["reply_parameters"] = {"message_id": int(reply_to)}
+    return ApiRequest("POST", "/sendMessage", body)
+
+
+def _preview(message: Message, reply_to: str | None) -> dict[str, Any]:
+    """The head of a thread previews the item's link; the parts after it preview nothing."""
+    link = safe_link(message.link)
+    if reply_to is not None or not link:
+        return {"link_preview_options": {"is_disabled": True}} if link else {}
+    return {"link_preview_options": {"url": link}}

@@ -23,9 +23,10 @@ from telegram import Message as TelegramMessage
 from telegram import error as tg_error
 from telegram.request import HTTPXRequest
 
-from bots.api import ApiRequest
+from bots.api import ApiRequest, is_retraction
+from bots.formatting import safe_link
 from bots.limits import TELEGRAM
-from bots.telegram.format import reply_chat, requests_for
+from bots.telegram.format import part_request, part_texts, reply_chat, requests_for
 from hub.core.errors import (
     BadPayload,
     ChannelGone,
@@ -35,7 +36,7 @@ from hub.core.errors import (
     Timeout,
     TransientError,
 )
-from hub.core.ports import ChannelInfo, Message, RateLimit, Receipt
+from hub.core.ports import ChannelInfo, Message, RateLimit, Receipt, part_ids
 
 DEFAULT_BASE_URL = "https://api.telegram.org"
 _TOKEN = re.compile(r"bot\d+:[A-Za-z0-9_-]+")
@@ -178,6 +179,10 @@ class TelegramSink:
         instead: a broken image URL must not keep the news from the channel. That
         is a different message, not a retry; nothing was posted by the first call.
         """
+        if not is_retraction(message.kind, message.edit_of) and not safe_link(message.image_url):
+            texts = part_texts(message)
+            if len(texts) > 1 or len(part_ids(message.edit_of)) > 1 or message.posted:
+                return await self.send_thread(message, texts)
         receipt = Receipt(message.edit_of or "")
         for request in requests_for(message, self.channel):
             try:
@@ -187,7 +192,45 @@ class TelegramSink:
                     raise
                 [as_text] = requests_for(replace(message, image_url=None), self.channel)
                 receipt = await self._call(as_text, message)
+        if is_retraction(message.kind, message.edit_of):
+            return Receipt(str(message.edit_of))  # every part deleted
         return receipt
+
+    async def send_thread(self, message: Message, texts: list[str]) -> Receipt:
+        """Post (or edit) a long text as a thread, each part a reply to the one before.
+
+        The parts an earlier attempt recorded (``message.posted``) are not posted again;
+        each new part's id goes to the ledger (``message.progress``) before the next is
+        sent. An edit changes the old parts in place; when the new text needs more
+        parts, the extra ones are posted as replies to the last; when it needs fewer,
+        the old parts left over are deleted. The receipt names every part.
+        """
+        old = part_ids(message.edit_of)
+        ids = list(message.posted)
+        for index, text in enumerate(texts):
+            if index < len(ids):
+                continue
+            before = ids[-1] if ids else None
+            if index < len(old):
+                request = part_request(
+                    message, self.channel, text, reply_to=before, edit=old[index]
+                )
+                receipt = await self._call(request, replace(message, edit_of=old[index]))
+            else:
+                request = part_request(message, self.channel, text, reply_to=before)
+                receipt = await self._call(request, None)
+            ids.append(receipt.platform_message_id)
+            if message.progress is not None:
+                await message.progress(tuple(ids))
+        kept = ids[: len(texts)]
+        left_over = [part for part in [*old[len(texts) :], *ids[len(texts) :]] if part not in kept]
+        for part in dict.fromkeys(left_over):
+            chat = part_request(message, self.channel, "").body["chat_id"]
+            delete = ApiRequest(
+                "POST", "/deleteMessage", {"chat_id": chat, "message_id": int(part)}
+            )
+            await self._call(delete, None)
+        return Receipt(" ".join(kept))
 
     async def _call(self, request: ApiRequest, message: Message | None) -> Receipt:
         try:

@@ -108,6 +108,7 @@ class StoredMessage:
     edit_date: int | None = None
     deleted: bool = False
     reply_markup: Any = None
+    reply_to: int | None = None
 
 
 @dataclass
@@ -474,6 +475,7 @@ class TelegramStandIn(LoopbackServer):
                 raise ApiError(400, "Bad Request: failed to get HTTP URL content")
             html, text, entities = self._text(params, "caption", self.limits.caption)
         markup = _reply_markup(params)
+        reply_to = self._replied(chat, params)
         self._check_flood(chat, token)
         message_id = self._next_id.get(chat.id, 0) + 1
         self._next_id[chat.id] = message_id
@@ -489,8 +491,26 @@ class TelegramStandIn(LoopbackServer):
             thread_id,
         )
         stored.reply_markup = markup
+        stored.reply_to = reply_to
         self.stored[(chat.id, message_id)] = stored
         return self._shape(chat, stored)
+
+    def _replied(self, chat: Chat, params: dict[str, Any]) -> int | None:
+        """The message a send replies to (``reply_parameters``, core.telegram.org/bots/api#
+        replyparameters), which must exist in the chat: telegram-bot-api/Client.cpp answers
+        "Bad Request: message to be replied not found" unless the parameters say
+        ``allow_sending_without_reply``, when the message goes out as no reply."""
+        raw = params.get("reply_parameters")
+        if isinstance(raw, str) and raw:
+            raw = json.loads(raw)
+        if not isinstance(raw, dict) or raw.get("message_id") in (None, ""):
+            return None
+        found = self.stored.get((chat.id, int(raw["message_id"])))
+        if found is None or found.deleted:
+            if raw.get("allow_sending_without_reply"):
+                return None
+            raise ApiError(400, "Bad Request: message to be replied not found")
+        return found.message_id
 
     def _find(self, chat: Chat, params: dict[str, Any], missing: str) -> StoredMessage:
         try:
@@ -618,6 +638,9 @@ class TelegramStandIn(LoopbackServer):
             shape["edit_date"] = stored.edit_date
         if stored.reply_markup:
             shape["reply_markup"] = stored.reply_markup
+        replied = self.stored.get((chat.id, stored.reply_to)) if stored.reply_to else None
+        if replied is not None:
+            shape["reply_to_message"] = self._shape(chat, replied)
         if stored.kind == "photo":
             shape["photo"] = [
                 {

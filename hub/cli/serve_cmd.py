@@ -146,6 +146,7 @@ def demo_command(
         demo_people_and_news,
         demo_roundups,
         demo_translation,
+        drafts_lines,
         load_demo_settings,
         machine_posts,
         newsletter_lines,
@@ -187,6 +188,8 @@ def demo_command(
             for line in await asyncio.to_thread(newsletter_lines, engine, settings):
                 typer.echo(line)
             for line in summary(engine, world):
+                typer.echo(line)
+            for line in await asyncio.to_thread(drafts_lines, engine, settings):
                 typer.echo(line)
             typer.echo("Members ask the bot:")
             conversations = await demo_conversations(engine, settings, world)

@@ -340,7 +340,9 @@ class Delivery(Base):
     due_at: Mapped[dt.datetime] = mapped_column(default=utcnow, server_default=func.now())
     lease_until: Mapped[dt.datetime | None]
     leased_by: Mapped[str | None] = mapped_column(String(100))
-    platform_message_id: Mapped[str | None] = mapped_column(String(200))
+    platform_message_id: Mapped[str | None] = mapped_column(Text)
+    """The platform's id for the message; for a thread, every part's id, space-separated
+    (``hub.core.ports.part_ids``), written part by part while it is posted."""
     last_error: Mapped[str | None] = mapped_column(Text)
     error_kind: Mapped[str | None] = mapped_column(String(40))
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow, server_default=func.now())

@@ -24,7 +24,7 @@ each received.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, Protocol, runtime_checkable
 
@@ -39,6 +39,23 @@ class ChannelInfo:
     language: str | None = None
     thread_id: int | None = None
     base_url: str | None = None
+
+
+Progress = Callable[[tuple[str, ...]], Awaitable[None]]
+"""Records the ids of the parts of a message posted so far (see :class:`Message`)."""
+
+
+def part_ids(platform_message_id: str | None) -> tuple[str, ...]:
+    """The ids of a message's parts, from the ledger's ``platform_message_id``: one id
+    for a single message, several (space-separated, the first one the head) for a thread.
+    """
+    return tuple((platform_message_id or "").split())
+
+
+def thread_head(platform_message_id: str) -> str:
+    """The id of a thread's first part (a single message's own id)."""
+    parts = part_ids(platform_message_id)
+    return parts[0] if parts else platform_message_id
 
 
 @dataclass(frozen=True)
@@ -56,6 +73,13 @@ class Message:
     commit, a lease taken over, an answer lost): a sink that can look the message
     up on the platform (Slack's metadata, a Mailchimp campaign's status) must do
     so before sending again, and return what it finds as the receipt.
+
+    A sink that posts one message as several (a thread of parts) reports each part's
+    id as it is posted through ``progress`` (the ids so far, in order), which the
+    worker writes to the ledger at once; ``posted`` holds what an earlier attempt so
+    recorded, and such a sink continues after those parts instead of posting them
+    again. Its receipt is every part's id, in order, joined by spaces (see
+    :func:`part_ids`).
     """
 
     delivery_id: int
@@ -71,6 +95,8 @@ class Message:
     extra: Mapping[str, Any] = field(default_factory=dict)
     attempt: int = 1
     in_doubt: bool = False
+    posted: tuple[str, ...] = ()
+    progress: Progress | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)

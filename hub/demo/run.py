@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
-from hub.core.config.settings import Settings, load_settings
+from hub.core.config.settings import MANUAL_PLATFORMS, Settings, load_settings
 from hub.core.members.links import SECRET_KEY_ENV
 from hub.core.models import Delivery, Item, utcnow
 from hub.core.ports import ChannelInfo, MemberChat, StandIn
@@ -109,7 +109,10 @@ class DemoWorld:
                 hub["slack_mode"] = "socket"  # no public URL: Slack over Socket Mode
             for channel in data.get("channels", {}).values():
                 standin = self.standins.get(channel.get("platform", ""))
-                channel["enabled"] = standin is not None
+                # a manual channel (X, LinkedIn) needs no stand-in: its drafts wait in the console
+                channel["enabled"] = (
+                    standin is not None or channel.get("platform") in MANUAL_PLATFORMS
+                )
                 if standin is not None:
                     channel["base_url"] = standin.url
 
@@ -186,6 +189,20 @@ async def deliver_all(engine: Engine, settings: Settings, *, deadline_s: float =
             await asyncio.sleep(min(max(wait, 0.05), max(end - loop.time(), 0)))
     finally:
         await sinks.close()
+
+
+def drafts_lines(engine: Engine, settings: Settings) -> list[str]:
+    """The drafts waiting for a person to post them on networks without an open API."""
+    from hub.core.bus.drafts import waiting_drafts
+
+    with Session(engine) as session:
+        drafts = waiting_drafts(session, settings)
+    if not drafts:
+        return []
+    counts = Counter(settings.channels[d.channel].title or d.channel for d in drafts)
+    lines = ["Drafts waiting to be posted by hand (the console's Drafts page):"]
+    lines += [f"  {title}: {count}" for title, count in sorted(counts.items())]
+    return lines
 
 
 def summary(engine: Engine, world: DemoWorld) -> list[str]:

@@ -27,6 +27,7 @@ from hub.web import (
     auth_views,
     channel_views,
     delivery_views,
+    draft_views,
     events_feed,
     feed_views,
     item_views,
@@ -127,6 +128,8 @@ def _routes() -> list[Route | Mount]:
         Route("/items/{item_id:int}/classify", view(moderation_views.classify), methods=post),
         Route("/items/{item_id:int}/regions", view(moderation_views.set_regions), methods=post),
         Route("/channels", admin_view(channel_views.channels_page), methods=get),
+        Route("/drafts", view(draft_views.drafts_page), methods=get),
+        Route("/drafts/{delivery_id:int}/posted", view(draft_views.mark_as_posted), methods=post),
         Route("/deliveries", admin_view(delivery_views.deliveries_page), methods=get),
         Route("/deliveries/retry-all", admin_view(delivery_views.retry_all), methods=post),
         Route(

@@ -123,7 +123,7 @@ def channel_rows(page: Page) -> list[ChannelRow]:
                 platform=channel.platform,
                 target=channel.target,
                 language=channel.language,
-                mode=channel.mode,
+                mode="manual" if channel.manual else channel.mode,
                 state=state,
                 state_words=words,
                 sent_today=counts.sent_today,
@@ -153,7 +153,9 @@ def route_row(route: RouteSettings, settings: Settings) -> RouteRow:
     row = RouteRow(route.name, [(name, values) for name, values in conditions if values])
     for key in route.to:
         channel = settings.channels.get(key)
-        mode = route.mode or (channel.mode if channel else "immediate")
+        mode: str = route.mode or (channel.mode if channel else "immediate")
+        if channel is not None and channel.manual:
+            mode = "manual"
         row.to.append((channel.title or key if channel else key, mode))
     return row
 

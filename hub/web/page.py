@@ -34,7 +34,7 @@ from starlette.responses import HTMLResponse, PlainTextResponse, RedirectRespons
 from hub.core.accounts import AuditEntry
 from hub.core.config.settings import Settings
 from hub.core.errors import HubError
-from hub.core.models import Item, Question, User
+from hub.core.models import Delivery, Item, Question, User
 from hub.web.i18n import (
     INTERFACE_LANGUAGES,
     MEMBER_LANGUAGES,
@@ -188,9 +188,15 @@ class Page:
             .select_from(Question)
             .where(Question.handoff.is_(True), Question.status == "open")
         )
+        drafts = (
+            select(func.count())
+            .select_from(Delivery)
+            .where(Delivery.status == "held", Delivery.mode == "manual")
+        )
         return {
             "/moderation": int(self.db.scalar(pending) or 0),
             "/questions": int(self.db.scalar(questions) or 0),
+            "/drafts": int(self.db.scalar(drafts) or 0),
         }
 
     def redirect(self, to: str, message: str | None = None, kind: str = "ok") -> Response:

@@ -121,3 +121,19 @@ def test_only_reminders_run_every_few_minutes(tmp_path: Path) -> None:
     [problem] = refused.value.problems
     assert (problem.key, problem.line) == ("schedules.digests.period", 6)
     assert "only reminders run every few minutes" in problem.message
+
+
+def test_thread_true_warns_where_no_channel_reads_it(tmp_path: Path) -> None:
+    threaded = BROKEN.replace(
+        "[schedules.monthly_roundup_fr]",
+        '[[routes]]\nname = "Africa"\nto = ["africa", "news"]\nthread = true\n\n'
+        '[[routes]]\nname = "Social"\nto = ["mastodon"]\nthread = true\n\n'
+        "[schedules.monthly_roundup_fr]",
+    )
+    config = tmp_path / "hub.toml"
+    config.write_text(threaded, encoding="utf-8")
+    settings = load_settings(config, {})
+    assert [r.thread for r in settings.routes] == [False, True, True]
+    thread_warnings = [w for w in config_warnings(settings) if w.key.endswith(".thread")]
+    assert [(w.key, w.line) for w in thread_warnings] == [("routes[1].thread", 33)]
+    assert "only Mastodon and Bluesky channels read it" in thread_warnings[0].message

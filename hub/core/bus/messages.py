@@ -152,6 +152,7 @@ def build_messages(
                 extra=dict(p.get("extra", {})),
                 attempt=claim.attempt,
                 in_doubt=claim.in_doubt,
+                posted=claim.posted,
             )
             continue
         row = item_rows.get(claim.item_id) if claim.item_id is not None else None
@@ -169,8 +170,10 @@ def build_messages(
             image_url=c.image_url,
             language=c.language,
             tags=c.tags,
+            extra={"thread": True} if (claim.payload or {}).get("thread") else {},
             attempt=claim.attempt,
             in_doubt=claim.in_doubt,
+            posted=claim.posted,
         )
     return messages
 

@@ -38,6 +38,7 @@ from hub.core.bus.states import (
 )
 from hub.core.errors import HubError
 from hub.core.models import Channel, Delivery, DeliveryAttempt
+from hub.core.ports import part_ids
 
 NOTIFY_CHANNEL = "hub_deliveries"
 """PostgreSQL LISTEN/NOTIFY channel; migration 0002's trigger notifies it on insert."""
@@ -65,6 +66,8 @@ class Claim:
     max_attempts: int
     token: str
     previous_error: str | None = None
+    posted: tuple[str, ...] = ()
+    """The parts of a thread an earlier attempt posted and recorded (not yet ``sent``)."""
 
     @property
     def in_doubt(self) -> bool:
@@ -171,6 +174,7 @@ def claim_due(
             t.c.attempts,
             t.c.max_attempts,
             t.c.last_error,
+            t.c.platform_message_id,
         )
     )
     rows = conn.execute(statement).all()
@@ -185,6 +189,7 @@ def claim_due(
             max_attempts=row.max_attempts,
             token=token,
             previous_error=row.last_error,
+            posted=part_ids(row.platform_message_id),
         )
         for row in rows
     ]
@@ -306,6 +311,23 @@ def record_results(conn: Connection, results: Iterable[Result]) -> int:
     return len(sent) + len(ended) - matched
 
 
+def record_parts(conn: Connection, claim: Claim, ids: Sequence[str]) -> int:
+    """Write the ids of the parts of a thread posted so far, while the lease is still the
+    claim's: a crash after this repeats none of them (the next attempt gets them as
+    :attr:`Claim.posted`)."""
+    t = deliveries
+    statement = (
+        update(t)
+        .where(
+            t.c.id == claim.id,
+            t.c.leased_by == claim.token,
+            t.c.status == DeliveryStatus.IN_FLIGHT,
+        )
+        .values(platform_message_id=" ".join(ids))
+    )
+    return _rowcount(conn.execute(statement))
+
+
 def renew_leases(conn: Connection, tokens: Sequence[str], until: dt.datetime) -> int:
     """Push the lease of this worker's in-flight rows to ``until``."""
     if not tokens:
@@ -378,6 +400,30 @@ def cancel(delivery: Delivery) -> None:
     if delivery.status not in PENDING_OR_HELD:
         raise HubError(f"delivery {delivery.id} is {delivery.status}: only unsent ones cancel")
     delivery.status = DeliveryStatus.CANCELLED
+
+
+def mark_posted(
+    session: Session, delivery: Delivery, *, url: str, by: str, now: dt.datetime
+) -> None:
+    """A person posted a manual channel's draft: the delivery is sent, its id the post's
+    URL, with an attempt in the history like any send (``worker`` says who)."""
+    if delivery.status != DeliveryStatus.HELD or delivery.mode != "manual":
+        raise HubError(f"delivery {delivery.id} is {delivery.status}: not a draft waiting")
+    delivery.status = DeliveryStatus.SENT
+    delivery.platform_message_id = url
+    delivery.sent_at = now
+    delivery.attempts += 1
+    session.add(
+        DeliveryAttempt(
+            delivery_id=delivery.id,
+            channel_id=delivery.channel_id,
+            attempt=delivery.attempts,
+            worker=f"by hand: {by}"[:100],
+            started_at=now,
+            finished_at=now,
+            outcome=AttemptOutcome.SENT,
+        )
+    )
 
 
 def undigest_failed_roundups(executor: Executor, channel_id: int) -> int:

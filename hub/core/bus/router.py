@@ -26,6 +26,9 @@ from hub.core.config.catalog import channel_ids, sync_config
 from hub.core.config.settings import RouteSettings, Settings
 from hub.core.models import Delivery, Item, Member, Source
 
+HELD_MODES = ("digest", "manual")
+"""Modes whose deliveries wait, held: for a roundup, or for a person to post the draft."""
+
 
 @dataclass(frozen=True)
 class RouteDecision:
@@ -36,6 +39,7 @@ class RouteDecision:
     deliver: bool
     mode: str
     reason: str
+    thread: bool = False
 
 
 @dataclass(frozen=True)
@@ -122,14 +126,14 @@ def plan_routes(
         why_not = _mismatch(route, facts)
         for key in route.to:
             channel = settings.channels.get(key)
-            mode = route.mode or (channel.mode if channel else "immediate")
+            mode: str = route.mode or (channel.mode if channel else "immediate")
             if why_not is not None:
                 decisions.append(RouteDecision(route.name, key, False, mode, why_not))
             elif channel is None:
                 decisions.append(RouteDecision(route.name, key, False, mode, "no such channel"))
             elif not channel.enabled:
                 decisions.append(RouteDecision(route.name, key, False, mode, "channel disabled"))
-            elif platforms is not None and channel.platform not in platforms:
+            elif platforms is not None and channel.platform not in platforms and not channel.manual:
                 reason = f"no sink installed for platform {channel.platform!r}"
                 decisions.append(RouteDecision(route.name, key, False, mode, reason))
             elif route.translate and channel.language not in {None, *_languages(facts)}:
@@ -140,7 +144,10 @@ def plan_routes(
                 decisions.append(RouteDecision(route.name, key, False, mode, reason))
             else:
                 chosen[key] = route.name
-                decisions.append(RouteDecision(route.name, key, True, mode, "matched"))
+                if channel.manual:  # a person posts it: a draft in the console
+                    mode = "manual"
+                decision = RouteDecision(route.name, key, True, mode, "matched", route.thread)
+                decisions.append(decision)
     return decisions
 
 
@@ -198,8 +205,8 @@ def route_item(
             "kind": DeliveryKind.ITEM,
             "route": d.route,
             "mode": d.mode,
-            "status": DeliveryStatus.HELD if d.mode == "digest" else DeliveryStatus.PENDING,
-            "payload": {},
+            "status": DeliveryStatus.HELD if d.mode in HELD_MODES else DeliveryStatus.PENDING,
+            "payload": {"thread": True} if d.thread else {},
             "attempts": 0,
             "max_attempts": DEFAULT_MAX_ATTEMPTS,
             "due_at": now,

@@ -6,7 +6,10 @@ function of :mod:`hub.core.bus.outbox` (the only module that writes ``status``):
 
     held ──digest_held──> digested            a digest item, taken into a roundup
     digested ──undigest_failed_roundups──> held   its roundup failed: into the next one
-    (router: a digest channel holds items for its roundup; an immediate one queues them)
+    held ──mark_posted──> sent                 a draft for a manual channel (X, LinkedIn,
+                                              ...), posted by a person with its URL
+    (router: a digest channel holds items for its roundup, a manual one for a person;
+    an immediate one queues them)
 
     pending ──claim_due──> in_flight ──record_results──> sent
                                       ├─record_results─> pending     retry, due later

@@ -46,7 +46,7 @@ import socket
 import time
 import uuid
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from sqlalchemy import Engine
@@ -59,7 +59,7 @@ from hub.core.bus.queue import DatabaseThreads
 from hub.core.bus.ratelimit import DatabaseRateLimiter
 from hub.core.bus.retry import DATABASE_RETRY, RetryPolicy
 from hub.core.bus.states import AttemptOutcome, ErrorKind
-from hub.core.errors import DeliveryError, RateLimited, Timeout
+from hub.core.errors import DeliveryError, RateLimited, Timeout, TransientError
 from hub.core.logs import redact
 from hub.core.models import utcnow
 from hub.core.ports import Message, RateLimit, Sink
@@ -364,7 +364,7 @@ class Worker:
             # loop as the check of the process's holds, and a 429 holds its keys (below)
             # before anything else runs; the database hears of the pause afterwards.
             async with asyncio.timeout(self.config.send_timeout):
-                receipt = await sink.send(message)
+                receipt = await sink.send(replace(message, progress=self._progress_of(claim)))
             if self._chaos_kill:
                 self._chaos_after_accept(claim)
         except Exception as error:  # a sink's bug must not stop the worker
@@ -388,6 +388,24 @@ class Worker:
             platform_message_id=receipt.platform_message_id,
             worker=self.name,
         )
+
+    def _progress_of(self, claim: Claim) -> Callable[[tuple[str, ...]], Awaitable[None]]:
+        """What a sink posting a thread calls after each part: the ids go to the ledger
+        before the next part is posted, so a crash repeats at most the part in flight."""
+
+        async def progress(ids: tuple[str, ...]) -> None:
+            written = await self.db.run(self._record_parts, claim, ids)
+            if not written:
+                raise TransientError(
+                    "the lease was lost while posting a thread: the parts posted so far "
+                    "are left to the worker that holds it now"
+                )
+
+        return progress
+
+    def _record_parts(self, claim: Claim, ids: tuple[str, ...]) -> int:
+        with self.engine.begin() as conn:
+            return outbox.record_parts(conn, claim, ids)
 
     def _chaos_after_accept(self, claim: Claim) -> None:
         """Chaos testing only: maybe die now, the message sent and its result not recorded."""

@@ -25,6 +25,11 @@ from hub.core.errors import ConfigError, Problem
 LANGUAGE_CODE = r"^[a-z]{2}$"
 Language = Annotated[str, Field(pattern=LANGUAGE_CODE)]
 Mode = Literal["immediate", "digest"]
+
+MANUAL_PLATFORMS = frozenset({"x", "linkedin", "facebook", "instagram"})
+"""Networks with no open API for an NGO: a channel on one of them gets drafts in the
+console, sized by the network's own counting, and a person posts them by hand
+("mark as posted" records the delivery). No worker sends to them."""
 Key = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]*$")]
 
 
@@ -156,6 +161,11 @@ class ChannelSettings(_Strict):
 
     _tz = field_validator("timezone")(_check_timezone)
 
+    @property
+    def manual(self) -> bool:
+        """Whether a person posts what this channel gets (:data:`MANUAL_PLATFORMS`)."""
+        return self.platform in MANUAL_PLATFORMS
+
 
 class RouteMatch(_Strict):
     """What an item must have for a route to take it; an empty list matches anything."""
@@ -179,6 +189,9 @@ class RouteSettings(_Strict):
     """Take items in any language and send each channel its own language: the
     translation is drafted by machine when the item arrives and approved with it; a
     channel whose language the item lacks is skipped, saying so."""
+    thread: bool = False
+    """A post longer than a Mastodon or Bluesky channel's limit continues as a thread of
+    replies instead of being shortened with the link (Telegram always continues)."""
 
 
 Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
@@ -187,7 +200,7 @@ Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 class ScheduleSettings(_Strict):
     """One ``[schedules.KEY]`` entry: something the hub does periodically."""
 
-    kind: Literal["roundup", "newsletter_draft", "audience_sync", "reminders", "digests"]
+    kind: Literal["roundup", "newsletter_draft", "audience_sync", "reminders", "digests", "drafts"]
     period: Literal["minutes", "day", "week", "month"]
     every: int = Field(default=5, ge=1, le=60)
     """With ``period = "minutes"``: fire every this many minutes (reminders)."""
@@ -412,6 +425,7 @@ def _cross_check(
             channel.enabled
             and known_platforms is not None
             and channel.platform not in known_platforms
+            and not channel.manual
         ):
             choices = ", ".join(sorted(known_platforms))
             yield problem(

@@ -11,7 +11,10 @@ the line, where the deployment will quietly do nothing:
   after its time waits for the next firing, and one due at 09:00 on the member's
   clock is sent a day late by a job firing at 08:30;
 - a source of news that no route takes: its items are stored and approved, and
-  sent nowhere.
+  sent nowhere;
+- ``thread = true`` on a route none of whose channels can continue a post as a
+  thread (only Mastodon and Bluesky read it; Telegram always continues), or on a
+  ``digest`` route (a roundup is one post).
 
 ``hub config check`` prints them after the problems; they do not fail the check.
 """
@@ -86,6 +89,7 @@ def _warnings(settings: Settings, warning: Callable[[KeyPath, str], Problem]) ->
                     "what it matches is not sent there (enable the channel once its "
                     "secret is set, or take it out of the route)",
                 )
+        yield from _thread_warnings(settings, index, warning)
     catch_all = any(not route.match.sources for route in settings.routes)
     routed = {name for route in settings.routes for name in route.match.sources}
     for key, source in settings.sources.items():
@@ -95,3 +99,29 @@ def _warnings(settings: Settings, warning: Callable[[KeyPath, str], Problem]) ->
                 f"no route takes the items of {key!r}: they are approved and sent nowhere "
                 "(name it in a route's match.sources)",
             )
+
+
+THREADED = ("mastodon", "bluesky")
+"""The platforms whose channels read a route's ``thread = true``."""
+
+
+def _thread_warnings(
+    settings: Settings, index: int, warning: Callable[[KeyPath, str], Problem]
+) -> Iterator[Problem]:
+    route = settings.routes[index]
+    if not route.thread:
+        return
+    if route.mode == "digest":
+        yield warning(
+            ("routes", index, "thread"),
+            f"the route {route.name!r} is a digest: a roundup is one post, so thread = true "
+            "does nothing here",
+        )
+        return
+    platforms = {settings.channels[n].platform for n in route.to if n in settings.channels}
+    if not platforms & set(THREADED):
+        yield warning(
+            ("routes", index, "thread"),
+            f"thread = true does nothing on the route {route.name!r}: only Mastodon and "
+            "Bluesky channels read it (a long Telegram post always continues as a thread)",
+        )

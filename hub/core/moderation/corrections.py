@@ -165,6 +165,8 @@ def correct_item(session: Session, item: Item, *, by: str, now: dt.datetime) -> 
             "corrects": original.id,
             "by": by,
         }
+        if (original.payload or {}).get("thread"):  # the route's choice holds for the edit
+            payload["extra"] = {"thread": True}
         key = f"{correction_prefix(item.id)}{original.id}:{len(earlier)}:{digest}"
         rows.append(_row(original, CORRECTION, key, payload, now))
         keys.append(key)

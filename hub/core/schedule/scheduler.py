@@ -47,6 +47,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from hub.core.assistant.store import due_reminders
+from hub.core.bus.drafts import queue_drafts_digest
 from hub.core.config.settings import ScheduleSettings, Settings
 from hub.core.models import ScheduledRun, utcnow
 from hub.core.schedule.digests import run_digests
@@ -229,7 +230,7 @@ OutsideJob = Callable[[Engine, Settings, ScheduleSettings, dt.datetime], str]
 after its record is committed and returns its outcome line. The application layer wires
 these by kind (``hub.wiring.SCHEDULED_JOBS``); the core names no package outside itself."""
 
-IN_TRANSACTION = {"reminders", "digests"}
+IN_TRANSACTION = {"reminders", "digests", "drafts"}
 """Jobs that only write to the database run in the transaction that records them."""
 
 
@@ -362,6 +363,8 @@ class Scheduler:
     ) -> str:
         if schedule.kind == "digests":
             return run_digests_job(session, self.settings, schedule, now, self.text_limits)
+        if schedule.kind == "drafts":
+            return queue_drafts_digest(session, self.settings, schedule, now, period)
         if schedule.kind != "roundup":
             return run_in_transaction(session, schedule, now)
         assert schedule.channel is not None
