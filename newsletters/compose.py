@@ -71,6 +71,9 @@ class Entry:
     until: dt.date | None = None
     place: str | None = None
     item_id: int | None = None
+    machine_from: str | None = None
+    """The item's own language when its text here is a machine draft no person edited:
+    the e-mail says it was machine-translated."""
 
 
 @dataclass(frozen=True)
@@ -155,12 +158,14 @@ def default_order(items: Sequence[Item], member_source_ids: Iterable[int] = ()) 
 def entry_for(item: Item, language: str) -> Entry:
     """The item as shown in ``language``: the translation's text when it is not the original."""
     title, summary_html, summary_text = item.title, item.summary_html, item.summary_text
+    machine_from: str | None = None
     if item.language != language:
         for translation in item.translations:
             if translation.language == language:
                 title = translation.title
                 summary_html = translation.summary_html
                 summary_text = translation.summary_text
+                machine_from = item.language if translation.machine else None
                 break
     when = item.published_at.date() if item.published_at else None
     return Entry(
@@ -171,6 +176,7 @@ def entry_for(item: Item, language: str) -> Entry:
         image_url=item.image_url,
         when=when,
         item_id=item.id,
+        machine_from=machine_from,
     )
 
 
