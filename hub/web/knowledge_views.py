@@ -25,7 +25,7 @@ from starlette.responses import Response
 from hub.core.knowledge.loader import DOCUMENT_KIND, ORIGIN, document_titles, title_in
 from hub.core.knowledge.schema import EVENT_KINDS
 from hub.core.models import Award, AwardStep, Event, KnowledgeEntry, Source, utcnow
-from hub.core.translation.drafts import KnowledgeRecord, machine_languages
+from hub.core.translation.drafts import KnowledgeRecord, machine_languages, set_machine_languages
 from hub.web.i18n import _, current_language
 from hub.web.knowledge_forms import (
     LANGUAGES,
@@ -120,16 +120,26 @@ def _calendar_names(page: Page) -> dict[int, str]:
 
 
 def _apply(row: Any, clean: dict[str, Any]) -> list[str]:
-    """Set the columns that differ; the names of those that did (for the audit log)."""
+    """Set the columns that differ; the names of those that did (for the audit log).
+
+    A language whose text a person changed is theirs now: its machine-translated mark
+    goes (an unchanged machine draft keeps it, saved or not)."""
     changed: list[str] = []
+    rewritten: set[str] = set()
     for name, value in clean.items():
         if name == "id":
             continue
         if name in TRANSLATED:
-            value = merged(getattr(row, name), value)
+            before = dict(getattr(row, name) or {})
+            value = merged(before, value)
+            rewritten |= {c for c in {*value, *before} if value.get(c) != before.get(c)}
         if getattr(row, name) != value:
             setattr(row, name, value)
             changed.append(name)
+    if rewritten and isinstance(row, KnowledgeEntry | Event | Award | AwardStep):
+        machine = set(machine_languages(row))
+        if machine & rewritten:
+            set_machine_languages(row, machine - rewritten)
     return changed
 
 

@@ -142,6 +142,7 @@ def test_every_kind_of_record_gains_its_missing_languages_marked_and_editable(
         assert machine_languages(step) == MISSING
         office = session.get_one(KnowledgeEntry, "office-africa")
         assert office.body["fr"] == "Le bureau régional pour l'Afrique est à Dakar."
+        assert machine_languages(office) == ["ca", "es", "pt"]  # French is a person's now
         assert office.edited_by == ADMIN
     assert ask(engine).startswith("[pt] Regional office for Africa:")  # the drafted name
 

@@ -95,7 +95,8 @@ def machine_languages(record: KnowledgeRecord) -> list[str]:
     return sorted(record.translated or [])
 
 
-def _set_machine_languages(record: KnowledgeRecord, languages: set[str]) -> None:
+def set_machine_languages(record: KnowledgeRecord, languages: set[str]) -> None:
+    """Mark exactly ``languages`` of ``record`` as machine-translated."""
     if isinstance(record, KnowledgeEntry):
         record.data = {**(record.data or {}), "translated": sorted(languages)}
     else:
@@ -143,7 +144,7 @@ def draft_record_languages(
     if report.drafted:
         for name in present:
             setattr(record, name, texts[name])
-        _set_machine_languages(record, machine)
+        set_machine_languages(record, machine)
         session.flush()
     return report
 
