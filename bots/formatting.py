@@ -65,6 +65,11 @@ def machine_mark(message: Message) -> MachineMark | None:
     return MachineMark(words, safe_link(message.original_link))
 
 
+def machine_mark_texts(languages: Sequence[str] = ("en", "es", "fr", "ca", "pt")) -> set[str]:
+    """Every words the mark can take in ``languages`` (to find marked posts)."""
+    return {say(lang, words) for lang in languages for words in (*_MACHINE_FROM.values(), _MACHINE)}
+
+
 def graphemes(text: str) -> list[str]:
     """The user-perceived characters of ``text`` (extended grapheme clusters)."""
     found: list[str] = _GRAPHEME.findall(text)
