@@ -95,6 +95,8 @@ class EditionContent:
     slug: str
     network_name: str = "IOPD"
     website: str | None = None
+    intro_machine: bool = False
+    """The introduction is a machine draft no person has rewritten: the e-mail says so."""
 
     @property
     def item_count(self) -> int:
@@ -260,6 +262,8 @@ def edition_content(
         slug=edition_slug(language, edition.period_start, edition.period_end),
         network_name=name_in(network_name, language),
         website=website,
+        intro_machine=bool(edition.intro)
+        and f"intro:{language}" in (edition.report or {}).get("machine_translated", []),
     )
 
 
@@ -505,6 +509,12 @@ def reorder(edition: NewsletterEdition, item_ids: Sequence[int]) -> None:
 def set_intro(edition: NewsletterEdition, intro: str, subject: str | None = None) -> None:
     """Write the editorial introduction (plain text; blank lines separate paragraphs)."""
     _require_editable(edition)
+    if intro.strip() != edition.intro:  # a person's words now, no longer a machine draft
+        report = dict(edition.report or {})
+        drafted = list(report.get("machine_translated", []))
+        if f"intro:{edition.language}" in drafted:
+            drafted.remove(f"intro:{edition.language}")
+            edition.report = {**report, "machine_translated": drafted}
     edition.intro = intro.strip()
     if subject is not None:
         edition.subject = subject.strip() or None

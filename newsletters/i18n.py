@@ -88,6 +88,11 @@ def machine_mark(source: str | None, language: str) -> str:
     return _catalogue(language).gettext(MACHINE_FROM.get(source, MACHINE))
 
 
+def machine_words(language: str) -> str:
+    """ "Machine-translated" in ``language``, for a text whose source is not said."""
+    return _catalogue(language).gettext(MACHINE)
+
+
 def _catalogue(language: str) -> NullTranslations:
     return catalogue(LOCALE_DIR, language if language in LANGUAGES else "en")
 

@@ -27,7 +27,7 @@ from markupsafe import Markup
 
 from hub.core.mergetags import carries_merge_tag
 from newsletters.compose import EditionContent, Entry
-from newsletters.i18n import counted, long_date, machine_mark, month_name, words
+from newsletters.i18n import counted, long_date, machine_mark, machine_words, month_name, words
 from newsletters.sanitise import (
     defuse_merge_tags,
     html_to_text,
@@ -197,6 +197,7 @@ def _context(content: EditionContent, shape: Shape) -> tuple[dict[str, Any], int
         "w": w,
         "sections": views,
         "intro_paragraphs": intro_paragraphs,
+        "intro_mark": machine_words(language) if content.intro_machine else "",
         "preheader": preheader,
         "period": month_name(content.period_end, language),
         "note": " ".join(notes),

@@ -6,6 +6,7 @@ marked, whatever helped write them)."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterator
 
 import pytest
@@ -106,7 +107,7 @@ def test_a_newsletter_item_drafted_by_machine_carries_the_mark_until_rewritten(
     engine: Engine, standin: LibreTranslateStandIn
 ) -> None:
     from newsletters.compose import approve as approve_edition
-    from newsletters.compose import draft_edition, load_content, set_translation
+    from newsletters.compose import draft_edition, load_content, set_intro, set_translation
     from newsletters.render import render_edition
 
     start, end = dt.date(2026, 11, 1), dt.date(2026, 11, 30)
@@ -122,14 +123,22 @@ def test_a_newsletter_item_drafted_by_machine_carries_the_mark_until_rewritten(
             link=ORIGINAL,
         )
         session.add(spanish)
-        edition = draft_edition(session, "pt", start, end, translator=service)
+        english = draft_edition(session, "en", start, end)
+        set_intro(english, "Welcome to the November news.")
+        edition = draft_edition(session, "pt", start, end, translator=service, intro_from="en")
         approve_edition(edition, "secretariat@example.org")
         marked = render_edition(load_content(session, edition))
         assert "[pt] Presupuestos participativos en Canoas" in marked.html
         assert "<em>Traduzido automaticamente do espanhol</em>" in marked.html
         assert "(Traduzido automaticamente do espanhol)" in marked.text
+        intro = r"\[pt\] Welcome to the November news\.</p><p[^>]*><em>Tradução automática</em>"
+        assert re.search(intro, marked.html)
+        assert "\n(Tradução automática)\n" in marked.text
+
+        set_intro(edition, "Bem-vindos às notícias de novembro.")
 
         set_translation(session, spanish, "pt", "Orçamento participativo em Canoas")
         rewritten = render_edition(load_content(session, edition))
         assert "Orçamento participativo em Canoas" in rewritten.html
         assert "Traduzido automaticamente" not in rewritten.html + rewritten.text
+        assert "Tradução automática" not in rewritten.html + rewritten.text
