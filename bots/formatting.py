@@ -66,7 +66,7 @@ def machine_mark(message: Message) -> MachineMark | None:
 
 
 def machine_mark_texts(languages: Sequence[str] = ("en", "es", "fr", "ca", "pt")) -> set[str]:
-    """Every words the mark can take in ``languages`` (to find marked posts)."""
+    """All the words the mark can take in ``languages`` (to find marked posts)."""
     return {say(lang, words) for lang in languages for words in (*_MACHINE_FROM.values(), _MACHINE)}
 
 

@@ -383,6 +383,10 @@ def _faq_form(page: Page, entry: KnowledgeEntry | None, checked: Checked | None 
     seed = entry is not None and (entry.data or {}).get("origin") == ORIGIN
     machine = machine_languages(entry) if entry is not None else []
     kind = entry.kind if entry is not None else FAQ_KIND
+    if entry is None:
+        base = "/knowledge/faq/new"
+    else:  # an FAQ entry keeps its address; any other entry is a record of its kind
+        base = f"/knowledge/{'faq' if kind == FAQ_KIND else 'entries'}/{entry.id}"
     return _form(
         page,
         "knowledge_faq.html",
@@ -392,9 +396,7 @@ def _faq_form(page: Page, entry: KnowledgeEntry | None, checked: Checked | None 
         seed=seed,
         machine=machine,
         record_kind=kind,
-        base=f"/knowledge/faq/{entry.id}"
-        if kind == FAQ_KIND and entry
-        else (f"/knowledge/entries/{entry.id}" if entry else "/knowledge/faq/new"),
+        base=base,
     )
 
 
