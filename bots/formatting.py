@@ -12,10 +12,13 @@ word boundary, so no emoji, flag or accented letter is ever split.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 import regex
 
+from bots.i18n import N_, say
 from bots.richtext import Run
+from hub.core.ports import Message
 
 Cost = Callable[[str], int]
 ELLIPSIS = "…"
@@ -30,6 +33,41 @@ _READ_MORE = {
     "it": "Leggi di più",
     "de": "Weiterlesen",
 }
+
+_MACHINE_FROM = {
+    "en": N_("Machine-translated from English"),
+    "es": N_("Machine-translated from Spanish"),
+    "fr": N_("Machine-translated from French"),
+    "ca": N_("Machine-translated from Catalan"),
+    "pt": N_("Machine-translated from Portuguese"),
+}
+_MACHINE = N_("Machine-translated")
+
+
+@dataclass(frozen=True)
+class MachineMark:
+    """What tells readers that no person checked a post's text: the words, in the post's
+    language, and the original's page to link them to (None: no safe link)."""
+
+    text: str
+    link: str | None
+
+
+def machine_mark(message: Message) -> MachineMark | None:
+    """The mark of a machine-translated message (``message.machine_from`` set), or None.
+
+    Every formatter places it; a translation a person wrote or edited has no mark.
+    """
+    if not message.machine_from:
+        return None
+    source = message.machine_from.split("-")[0].lower()
+    words = say(message.language, _MACHINE_FROM.get(source, _MACHINE))
+    return MachineMark(words, safe_link(message.original_link))
+
+
+def machine_mark_texts(languages: Sequence[str] = ("en", "es", "fr", "ca", "pt")) -> set[str]:
+    """All the words the mark can take in ``languages`` (to find marked posts)."""
+    return {say(lang, words) for lang in languages for words in (*_MACHINE_FROM.values(), _MACHINE)}
 
 
 def graphemes(text: str) -> list[str]:

@@ -496,7 +496,11 @@ def _libretranslate(settings: Settings) -> Translator:
     if not settings.translation.url:
         message = 'LibreTranslate needs the url of its server (url = "http://...:5000")'
         raise _translation_problem(settings, "url", message)
-    return LibreTranslate(settings.translation.url, settings.translation_key())
+    return LibreTranslate(
+        settings.translation.url,
+        settings.translation_key(),
+        char_limit=settings.translation.char_limit,
+    )
 
 
 def _deepl(settings: Settings) -> Translator:

@@ -71,6 +71,9 @@ class Entry:
     until: dt.date | None = None
     place: str | None = None
     item_id: int | None = None
+    machine_from: str | None = None
+    """The item's own language when its text here is a machine draft no person edited:
+    the e-mail says it was machine-translated."""
 
 
 @dataclass(frozen=True)
@@ -92,6 +95,8 @@ class EditionContent:
     slug: str
     network_name: str = "IOPD"
     website: str | None = None
+    intro_machine: bool = False
+    """The introduction is a machine draft no person has rewritten: the e-mail says so."""
 
     @property
     def item_count(self) -> int:
@@ -155,12 +160,14 @@ def default_order(items: Sequence[Item], member_source_ids: Iterable[int] = ()) 
 def entry_for(item: Item, language: str) -> Entry:
     """The item as shown in ``language``: the translation's text when it is not the original."""
     title, summary_html, summary_text = item.title, item.summary_html, item.summary_text
+    machine_from: str | None = None
     if item.language != language:
         for translation in item.translations:
             if translation.language == language:
                 title = translation.title
                 summary_html = translation.summary_html
                 summary_text = translation.summary_text
+                machine_from = item.language if translation.machine else None
                 break
     when = item.published_at.date() if item.published_at else None
     return Entry(
@@ -171,6 +178,7 @@ def entry_for(item: Item, language: str) -> Entry:
         image_url=item.image_url,
         when=when,
         item_id=item.id,
+        machine_from=machine_from,
     )
 
 
@@ -254,6 +262,8 @@ def edition_content(
         slug=edition_slug(language, edition.period_start, edition.period_end),
         network_name=name_in(network_name, language),
         website=website,
+        intro_machine=bool(edition.intro)
+        and f"intro:{language}" in (edition.report or {}).get("machine_translated", []),
     )
 
 
@@ -499,6 +509,12 @@ def reorder(edition: NewsletterEdition, item_ids: Sequence[int]) -> None:
 def set_intro(edition: NewsletterEdition, intro: str, subject: str | None = None) -> None:
     """Write the editorial introduction (plain text; blank lines separate paragraphs)."""
     _require_editable(edition)
+    if intro.strip() != edition.intro:  # a person's words now, no longer a machine draft
+        report = dict(edition.report or {})
+        drafted = list(report.get("machine_translated", []))
+        if f"intro:{edition.language}" in drafted:
+            drafted.remove(f"intro:{edition.language}")
+            edition.report = {**report, "machine_translated": drafted}
     edition.intro = intro.strip()
     if subject is not None:
         edition.subject = subject.strip() or None

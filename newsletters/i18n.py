@@ -68,6 +68,31 @@ COUNTED = {
 language's forms, chosen by its plural rule)."""
 
 
+MACHINE_FROM = {
+    "en": N_("Machine-translated from English"),
+    "es": N_("Machine-translated from Spanish"),
+    "fr": N_("Machine-translated from French"),
+    "ca": N_("Machine-translated from Catalan"),
+    "pt": N_("Machine-translated from Portuguese"),
+}
+MACHINE = N_("Machine-translated")
+"""The mark under an item whose text is a machine draft no person edited, by the item's
+own language."""
+
+
+def machine_mark(source: str | None, language: str) -> str:
+    """The words telling readers in ``language`` that a machine translated the item from
+    ``source`` (empty when ``source`` is None: a person wrote or checked the text)."""
+    if not source:
+        return ""
+    return _catalogue(language).gettext(MACHINE_FROM.get(source, MACHINE))
+
+
+def machine_words(language: str) -> str:
+    """ "Machine-translated" in ``language``, for a text whose source is not said."""
+    return _catalogue(language).gettext(MACHINE)
+
+
 def _catalogue(language: str) -> NullTranslations:
     return catalogue(LOCALE_DIR, language if language in LANGUAGES else "en")
 

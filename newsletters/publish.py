@@ -35,7 +35,7 @@ from newsletters.compose import (
     require_approved,
 )
 from newsletters.errors import AlreadySent, MailchimpError, NewsletterError
-from newsletters.i18n import counted, default_subject
+from newsletters.i18n import counted, default_subject, machine_mark
 from newsletters.ledger import book_campaign, book_test
 from newsletters.mailchimp import Campaigns, MailchimpAccount, make_client
 from newsletters.render import RenderedEdition, render_edition
@@ -516,6 +516,13 @@ def newsletter_demo(
         )
         machine = len((edition.report or {}).get("machine_translated", []))
         drafted = f", {machine} machine-translated" if machine else ""
+        if machine:
+            with Session(engine) as session:
+                content = load_content(session, load_edition(session, edition.id))
+            marked = [e for s in content.sections for e in s.entries if e.machine_from]
+            if marked:
+                words = machine_mark(marked[0].machine_from, edition.language)
+                drafted += f" ({len(marked)} marked in the e-mail: “{words}”)"
         lines.append(
             f"{label}: {len(edition.item_order)} items, campaign {result.campaign_id} "
             f"({result.size / 1024:.1f} KB), test sent to {test_to}{drafted}"

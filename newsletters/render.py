@@ -27,7 +27,7 @@ from markupsafe import Markup
 
 from hub.core.mergetags import carries_merge_tag
 from newsletters.compose import EditionContent, Entry
-from newsletters.i18n import counted, long_date, month_name, words
+from newsletters.i18n import counted, long_date, machine_mark, machine_words, month_name, words
 from newsletters.sanitise import (
     defuse_merge_tags,
     html_to_text,
@@ -122,6 +122,8 @@ class _View:
     place: str | None
     summary: Markup
     text: str
+    machine: str = ""
+    """The machine-translation mark, in the edition's language (empty: none)."""
 
 
 def _web_address(url: str | None) -> str | None:
@@ -133,7 +135,7 @@ def _web_address(url: str | None) -> str | None:
     return None if carries_merge_tag(url) else url
 
 
-def _view(entry: Entry, campaign: str, limit: int | None) -> _View:
+def _view(entry: Entry, campaign: str, limit: int | None, language: str) -> _View:
     text = defuse_merge_tags(entry.summary_text.strip() or html_to_text(entry.summary_html))
     if limit is None:
         if entry.summary_html.strip():
@@ -154,6 +156,7 @@ def _view(entry: Entry, campaign: str, limit: int | None) -> _View:
         place=defuse_merge_tags(entry.place) if entry.place else None,
         summary=summary,
         text=text,
+        machine=machine_mark(entry.machine_from, language),
     )
 
 
@@ -167,14 +170,14 @@ def _context(content: EditionContent, shape: Shape) -> tuple[dict[str, Any], int
         entries = []
         for entry in section.entries:
             if entry.item_id is None:
-                entries.append(_view(entry, campaign, shape.limit))
+                entries.append(_view(entry, campaign, shape.limit, language))
                 continue
             seen += 1
             if shape.keep is not None and seen > shape.keep:
                 omitted += 1
                 continue
             summarised = shape.summarised is None or seen <= shape.summarised
-            entries.append(_view(entry, campaign, shape.limit if summarised else 0))
+            entries.append(_view(entry, campaign, shape.limit if summarised else 0, language))
         if entries:
             views.append({"key": section.key, "entries": entries})
     w = words(language)
@@ -194,6 +197,7 @@ def _context(content: EditionContent, shape: Shape) -> tuple[dict[str, Any], int
         "w": w,
         "sections": views,
         "intro_paragraphs": intro_paragraphs,
+        "intro_mark": machine_words(language) if content.intro_machine else "",
         "preheader": preheader,
         "period": month_name(content.period_end, language),
         "note": " ".join(notes),

@@ -17,7 +17,15 @@ from datetime import UTC, datetime
 from typing import Any
 
 from bots.api import ApiRequest, is_retraction
-from bots.formatting import ELLIPSIS, cut_prefix, grapheme_len, read_more_label, safe_link, shorten
+from bots.formatting import (
+    ELLIPSIS,
+    cut_prefix,
+    grapheme_len,
+    machine_mark,
+    read_more_label,
+    safe_link,
+    shorten,
+)
 from bots.limits import BLUESKY, BlueskyLimits
 from bots.richtext import Run, plain_text, runs_from_html, runs_from_text
 from bots.threads import split_text
@@ -85,6 +93,10 @@ def compose(message: Message, body_budget: int, limits: BlueskyLimits) -> _Text:
     if runs and body_budget > 0:
         out.add("\n\n" if out.parts else "")
         _body(runs, body_budget, out)
+    mark = machine_mark(message)
+    if mark is not None:
+        out.add("\n\n" if out.parts else "")
+        out.add(mark.text, {"$type": LINK, "uri": mark.link} if mark.link else None)
     tags = tag_names(message.tags)
     link = safe_link(message.link)
     if tags or link:

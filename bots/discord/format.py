@@ -1,7 +1,8 @@
 """Hub message -> Discord webhook requests (pure).
 
 An item is one rich embed: the title (linked to the item), the body in
-Discord's markdown, the tags in the footer and the picture, within Discord's
+Discord's markdown, the tags in the footer and the picture (a machine translation says
+so in the author line, linked to the original), within Discord's
 limits (:class:`bots.limits.DiscordLimits`: a title of 256 characters, a
 description of 4,096, 6,000 across every embed). Member text cannot ping
 anyone: ``allowed_mentions`` parses nothing, and markdown in it is escaped so
@@ -15,7 +16,7 @@ from __future__ import annotations
 import re
 
 from bots.api import ApiRequest, is_retraction
-from bots.formatting import fit_runs, safe_link, shorten
+from bots.formatting import fit_runs, machine_mark, safe_link, shorten
 from bots.limits import DISCORD, DiscordLimits
 from bots.richtext import Run, runs_from_html, runs_from_text
 from hub.core.ports import ChannelInfo, Message
@@ -75,10 +76,15 @@ def render(message: Message, limits: DiscordLimits = DISCORD) -> dict[str, objec
     plain_title = " ".join(message.title.split())
     title = escape_markdown(shorten(plain_title, limits.title, cost=_escaped_len))
     footer = shorten(hashtags(message.tags), min(limits.footer, 200), ellipsis="")
+    mark = machine_mark(message)
+    author = shorten(mark.text, limits.author) if mark else ""
     runs = runs_from_html(message.html) if message.html.strip() else runs_from_text(message.text)
-    budget = min(limits.description, limits.body, limits.embeds_total - len(title) - len(footer))
+    fixed = len(title) + len(footer) + len(author)
+    budget = min(limits.description, limits.body, limits.embeds_total - fixed)
     description, _cut = fit_runs(runs, budget, escape=escape_markdown, wrap=_wrap)
     embed: dict[str, object] = {}  # a webhook's embed is always "rich" (webhook.mdx)
+    if mark is not None:  # the author line, above the title, links to the original
+        embed["author"] = {"name": author} | ({"url": mark.link} if mark.link else {})
     if title:
         embed["title"] = title
     link = safe_link(message.link)

@@ -18,7 +18,7 @@ import re
 from dataclasses import replace
 
 from bots.api import ApiRequest, is_retraction
-from bots.formatting import fit_runs, grapheme_len, safe_link, shorten
+from bots.formatting import fit_runs, grapheme_len, machine_mark, safe_link, shorten
 from bots.limits import MASTODON, MastodonLimits
 from bots.mastodon.urls import urls_with_protocol
 from bots.richtext import Run, runs_from_html, runs_from_text
@@ -83,9 +83,13 @@ def render(message: Message, limits: MastodonLimits = MASTODON) -> str:
     tags = shorten(hashtags(message.tags), limits.status // 5, grapheme_len, ellipsis="")
     tags = tags.rsplit(" ", 1)[0] if tags != hashtags(message.tags) and " " in tags else tags
     link = safe_link(message.link)
+    mark = machine_mark(message)
+    said = ""
+    if mark is not None:  # the original's address only when the post's link is not it
+        said = f"{mark.text} {mark.link}" if mark.link and mark.link != link else mark.text
 
     def compose(body_text: str) -> str:
-        return "\n\n".join(part for part in (title, body_text, tags, link or "") if part)
+        return "\n\n".join(part for part in (title, body_text, tags, said, link or "") if part)
 
     def count(text: str) -> int:
         return status_length(text, limits)

@@ -22,7 +22,15 @@ import re
 from typing import Any
 
 from bots.api import ApiRequest, is_retraction
-from bots.formatting import ELLIPSIS, cut_prefix, graphemes, read_more_label, safe_link, shorten
+from bots.formatting import (
+    ELLIPSIS,
+    cut_prefix,
+    graphemes,
+    machine_mark,
+    read_more_label,
+    safe_link,
+    shorten,
+)
 from bots.limits import SLACK, SlackLimits
 from bots.richtext import Run, runs_from_html, runs_from_text
 from hub.core.ports import ChannelInfo, Message
@@ -152,6 +160,10 @@ def _blocks(
     tags = shorten(hashtags(message.tags), limits.context_text, ellipsis="")
     if tags:
         blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": tags}]})
+    mark = machine_mark(message)
+    if mark is not None:
+        words = link(mark.link, mark.text) if mark.link else escape(mark.text)
+        blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": f"_{words}_"}]})
     url = safe_link(message.link)
     if url and len(url) < limits.section_text // 2:
         label = read_more_label(message.language)

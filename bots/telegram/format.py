@@ -1,11 +1,11 @@
 """Hub message -> Bot API request, in HTML parse mode (pure).
 
 A post reads: the title in bold, the body (the hub's sanitised HTML turned
-into Telegram's tag subset), the tags as hashtags and a link to the full
-item. It fits Telegram's limits measured on the HTML source in UTF-16 code
-units, which is never less than what Telegram measures (the shown text), so
-the platform never refuses it for length. With an image the post is a photo
-whose caption has the tighter caption limit.
+into Telegram's tag subset), the tags as hashtags, the machine-translation mark
+when a machine translated it, and a link to the full item. It fits Telegram's
+limits measured on the HTML source in UTF-16 code units, which is never less than
+what Telegram measures (the shown text), so the platform never refuses it for length.
+With an image the post is a photo whose caption has the tighter caption limit.
 """
 
 from __future__ import annotations
@@ -14,7 +14,14 @@ import re
 from typing import Any
 
 from bots.api import ApiRequest, is_retraction
-from bots.formatting import fit_runs, read_more_label, safe_link, shorten, utf16_len
+from bots.formatting import (
+    fit_runs,
+    machine_mark,
+    read_more_label,
+    safe_link,
+    shorten,
+    utf16_len,
+)
 from bots.limits import TELEGRAM, TelegramLimits
 from bots.richtext import Run, runs_from_html, runs_from_text
 from bots.telegram.thread import shown_length, split_html
@@ -69,6 +76,16 @@ def body_runs(message: Message) -> list[Run]:
     return runs_from_html(message.html) if message.html.strip() else runs_from_text(message.text)
 
 
+def marked(message: Message) -> str:
+    """The machine-translation mark in italics, linked to the original when it can be."""
+    mark = machine_mark(message)
+    if mark is None:
+        return ""
+    if mark.link:
+        return f'<i><a href="{escape_attribute(mark.link)}">{escape(mark.text)}</a></i>'
+    return f"<i>{escape(mark.text)}</i>"
+
+
 def render(message: Message, limit: int) -> str:
     """The post as Telegram HTML, at most ``limit`` UTF-16 units of source."""
     cost = utf16_len
@@ -80,12 +97,13 @@ def render(message: Message, limit: int) -> str:
     if link and cost(link) < limit // 2:
         label = escape(read_more_label(message.language))
         footer = f'<a href="{escape_attribute(link)}">{label}</a>'
-    fixed = [part for part in (header, tags, footer) if part]
+    mark = marked(message)
+    fixed = [part for part in (header, tags, mark, footer) if part]
     separators = 2 * len(fixed)  # "\n\n" before each fixed part after the body
     room = limit - sum(cost(part) for part in fixed) - separators
     body, _ = fit_runs(body_runs(message), room, escape=escape, wrap=wrap, cost=cost)
     body = body.replace("</blockquote><blockquote>", "")  # one quote, not one per style run
-    parts = [header, body.strip("\n"), tags, footer]
+    parts = [header, body.strip("\n"), tags, mark, footer]
     return "\n\n".join(part for part in parts if part.strip())
 
 

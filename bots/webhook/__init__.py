@@ -6,7 +6,10 @@ The contract (a receiver implements this side):
   ``{"event", "id", "delivery_id", "channel", "kind", "title", "text", "html",
   "link", "image_url", "language", "tags"}``; ``event`` is ``message.created``,
   ``message.updated`` (``id`` is the created message's) or ``message.deleted``
-  (only ``event``, ``id``, ``delivery_id`` and ``channel``).
+  (only ``event``, ``id``, ``delivery_id`` and ``channel``). ``machine_translated``
+  is null, or ``{"from", "label", "original_link"}`` when the text is a machine
+  translation no person edited: the receiver should show ``label`` (in the message's
+  language) with the text.
 - Headers: ``X-Hub-Event``; ``X-Hub-Delivery``, the hub's delivery id, the same on
   every retry of one delivery (a receiver drops repeats); ``X-Hub-Timestamp``, Unix
   seconds; ``X-Hub-Signature-256: sha256=<hex>``, the HMAC-SHA256 with the

@@ -6,7 +6,7 @@ import json
 from urllib.parse import urlsplit
 
 from bots.api import ApiRequest, is_retraction
-from bots.formatting import safe_link, shorten
+from bots.formatting import machine_mark, safe_link, shorten
 from bots.limits import WEBHOOK, WebhookLimits
 from hub.core.ports import ChannelInfo, Message
 
@@ -45,6 +45,7 @@ def event(
         "image_url": safe_link(message.image_url),
         "language": message.language,
         "tags": list(message.tags),
+        "machine_translated": _machine(message),
     }
     room = limits.body_bytes
     while len(encoded(body)) > room and len(str(body["text"])) > 1:
@@ -52,6 +53,13 @@ def event(
         text = str(body["text"])
         body["text"] = shorten(text, len(text) // 2)
     return body
+
+
+def _machine(message: Message) -> dict[str, object] | None:
+    mark = machine_mark(message)
+    if mark is None:
+        return None
+    return {"from": message.machine_from, "label": mark.text, "original_link": mark.link}
 
 
 def path_of(channel: ChannelInfo) -> str:

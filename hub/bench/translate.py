@@ -7,6 +7,12 @@ LibreTranslate stand-in, in a scratch SQLite database. A second pass drafts the 
 again, as a newsletter re-drafted or a moderator's second look does: its cache hit
 rate shows what the cache saves. Cost is counted as an engine bills it: characters
 sent and requests made, per item.
+
+Quality is chrF (sacrebleu's, character 6-grams) on a small parallel set built from the
+seed documents (``work_plan_2013.en-ca.yaml``: the 2013 work plan's paragraphs in English
+and Catalan), both directions, beside the score of the source copied unchanged (what any
+engine must beat). The stand-in only marks texts, so its figure is that floor: the set is
+there to score a real engine (:func:`quality`) when one is reachable.
 """
 
 from __future__ import annotations
@@ -27,6 +33,43 @@ from hub.translation.standin import LibreTranslateStandIn, serving
 
 LANGUAGES = ("en", "es", "fr", "ca", "pt")
 DEMO_FEED = Path(__file__).parents[1] / "demo" / "news.rss"
+PARALLEL = Path(__file__).parent / "work_plan_2013.en-ca.yaml"
+
+
+def parallel_pairs(path: Path = PARALLEL) -> list[dict[str, str]]:
+    """The parallel set's pairs, each ``{"en": ..., "ca": ...}``."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return [{str(k): str(v) for k, v in pair.items()} for pair in data["pairs"]]
+
+
+def quality(
+    service: TranslationService,
+    pairs: list[dict[str, str]],
+    directions: tuple[str, ...] = ("en-ca", "ca-en"),
+) -> dict[str, Any]:
+    """chrF of ``service``'s translations of the set, per direction, and of the source copied;
+    a text left untranslated counts as empty. Needs sacrebleu (the ``dev`` extra)."""
+    try:
+        import sacrebleu
+    except ImportError:
+        return {"error": "sacrebleu is not installed (pip install -e '.[dev]')"}
+    chrf: dict[str, float] = {}
+    copied: dict[str, float] = {}
+    for direction in directions:
+        source, target = direction.split("-")
+        sources = [pair[source] for pair in pairs]
+        references = [[pair[target] for pair in pairs]]
+        outcomes = service.translate(sources, source, target)
+        hypotheses = [o.text if isinstance(o, Translated) else "" for o in outcomes]
+        chrf[direction] = round(sacrebleu.corpus_chrf(hypotheses, references).score, 1)
+        copied[direction] = round(sacrebleu.corpus_chrf(sources, references).score, 1)
+    return {
+        "set": PARALLEL.name,
+        "segments": len(pairs),
+        "engine": service.name,
+        "chrf": chrf,
+        "chrf_source_copied": copied,
+    }
 
 
 def demo_texts(knowledge: Path) -> list[tuple[str, str, str]]:
@@ -88,6 +131,7 @@ def run_translate_bench(knowledge: Path, glossary: Path) -> dict[str, Any]:
             first = _pass(service, texts)
             second = _pass(service, texts)
             billed = standin.characters()
+            scored = quality(service, parallel_pairs())
         engine.dispose()
     source_characters = sum(len(title) + len(html) for _, title, html in texts)
     return {
@@ -101,6 +145,7 @@ def run_translate_bench(knowledge: Path, glossary: Path) -> dict[str, Any]:
         "markup_and_kept_words_not_sent": round(
             1 - first["characters_sent"] / (source_characters * (len(LANGUAGES) - 1)), 3
         ),
+        "quality": scored,
     }
 
 
@@ -117,5 +162,16 @@ def render_translate_bench(result: dict[str, Any]) -> str:
             f"{second['requests_per_item']} requests per item, cache hit rate "
             f"{second['cache_hit_rate']:.0%}",
             f"markup and kept words not sent: {result['markup_and_kept_words_not_sent']:.0%}",
+            _quality_line(result.get("quality", {})),
         ]
     )
+
+
+def _quality_line(scored: dict[str, Any]) -> str:
+    if "chrf" not in scored:
+        return f"quality: {scored.get('error', 'not measured')}"
+    each = ", ".join(
+        f"{d} chrF {v} (source copied: {scored['chrf_source_copied'][d]})"
+        for d, v in scored["chrf"].items()
+    )
+    return f"quality on {scored['segments']} paragraphs of {scored['set']}: {each}"

@@ -481,6 +481,8 @@ class Event(Timestamped, ConsoleEdited, Base):
     source_doc: Mapped[str | None] = mapped_column(String(200))
     source_id: Mapped[int | None] = mapped_column(ForeignKey("sources.id", ondelete="SET NULL"))
     external_uid: Mapped[str | None] = mapped_column(String(500))
+    translated: Mapped[list[str]] = mapped_column(default=list, server_default="[]")
+    """Languages of its texts a machine or the hub translated, not a person (0024)."""
 
 
 class Award(Timestamped, ConsoleEdited, Base):
@@ -494,6 +496,8 @@ class Award(Timestamped, ConsoleEdited, Base):
     description: Mapped[dict[str, str]] = mapped_column(default=dict)
     url: Mapped[str | None] = mapped_column(Text)
     source_doc: Mapped[str | None] = mapped_column(String(200))
+    translated: Mapped[list[str]] = mapped_column(default=list, server_default="[]")
+    """Languages of its texts a machine or the hub translated, not a person (0024)."""
     steps: Mapped[list[AwardStep]] = relationship(
         back_populates="award", cascade="all, delete-orphan", order_by="AwardStep.starts_on"
     )
@@ -512,6 +516,8 @@ class AwardStep(ConsoleEdited, Base):
     date_precision: Mapped[str] = mapped_column(String(10), default="day")
     description: Mapped[dict[str, str]] = mapped_column(default=dict)
     source_doc: Mapped[str | None] = mapped_column(String(200))
+    translated: Mapped[list[str]] = mapped_column(default=list, server_default="[]")
+    """Languages of its texts a machine or the hub translated, not a person (0024)."""
     award: Mapped[Award] = relationship(back_populates="steps")
 
 

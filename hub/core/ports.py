@@ -67,6 +67,9 @@ class Message:
     already sanitised by the hub. ``edit_of`` carries the platform id of an
     earlier message when this is a correction.
 
+    ``machine_from`` and ``original_link`` are set when the text is a machine
+    translation: readers are told so, with a link to the original.
+
     ``attempt`` counts the claims of this delivery (1 the first time).
     ``in_doubt`` says an earlier attempt may have reached the platform without the
     hub recording it (a worker killed between the platform's answer and the
@@ -97,6 +100,11 @@ class Message:
     in_doubt: bool = False
     posted: tuple[str, ...] = ()
     progress: Progress | None = field(default=None, compare=False, repr=False)
+    machine_from: str | None = None
+    """The language the text was machine-translated from, when it is a machine draft no
+    person edited: every formatter marks such a post as machine-translated."""
+    original_link: str | None = None
+    """The original's page (in ``machine_from``), linked from that mark."""
 
 
 @dataclass(frozen=True)

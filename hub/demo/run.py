@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 
 from hub.core.config.settings import MANUAL_PLATFORMS, Settings, load_settings
 from hub.core.members.links import SECRET_KEY_ENV
-from hub.core.models import Delivery, Item, utcnow
+from hub.core.models import Delivery, Event, Item, utcnow
 from hub.core.ports import ChannelInfo, MemberChat, StandIn
 from hub.demo.feeds import DemoWebsite
 from hub.wiring import PLATFORMS, SINKS, STANDINS, translation_service, translation_standin
@@ -508,7 +508,11 @@ def demo_translation(engine: Engine, settings: Settings) -> list[str]:
     missing languages. Deliveries are left for :func:`deliver_all`."""
     from hub.core.models import ItemTranslation, KnowledgeEntry
     from hub.core.moderation.decisions import approve
-    from hub.core.translation.drafts import draft_entry_languages, draft_pending
+    from hub.core.translation.drafts import (
+        draft_entry_languages,
+        draft_pending,
+        draft_record_languages,
+    )
     from hub.web.news_intake import Submission, submit_news
 
     service = translation_service(settings, engine)
@@ -547,15 +551,30 @@ def demo_translation(engine: Engine, settings: Settings) -> list[str]:
                 gained = ", ".join(drafted.drafted) or "nothing"
                 lines.append(f"  knowledge {entry.id} gained {gained} (marked translated)")
                 break
+        for event in session.scalars(select(Event).order_by(Event.starts_on.desc(), Event.id)):
+            texts = (event.name, event.theme, event.description)
+            lacking = any(t and not set(settings.hub.languages) <= set(t) for t in texts)
+            if event.source_id is None and lacking:
+                drafted = draft_record_languages(
+                    session, event, settings.hub.languages, service, settings.hub.default_language
+                )
+                gained = ", ".join(drafted.drafted) or "nothing"
+                lines.append(f"  knowledge event {event.id} gained {gained} (marked translated)")
+                break
     return lines
 
 
 def machine_posts(world: DemoWorld) -> list[str]:
     """The posts the stand-ins hold that carry a machine translation (marked ``[xx]``)."""
+    from bots.formatting import machine_mark_texts
+
+    marks = sorted(machine_mark_texts(), key=len, reverse=True)
     lines = []
     for platform, standin in world.standins.items():
         for post in standin.posts():
             if post.text.lstrip().startswith("[") and "] " in post.text[:8]:
                 first = post.text.strip().splitlines()[0]
                 lines.append(f"  {platform} {post.channel} received: {first[:90]}")
+                mark = next((words for words in marks if words in post.text), None)
+                lines.append(f"    marked for readers: {mark or 'NOT MARKED'}")
     return lines

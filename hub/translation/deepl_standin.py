@@ -14,6 +14,10 @@ Its rules come from DeepL's API documentation (developers.deepl.com: "Translate 
 - every character of ``text`` counts against the month's quota: past it, 456
   ``{"message": "Quota exceeded"}``; ``GET /v2/usage`` says ``character_count`` and
   ``character_limit``;
+- a request body over 128 KiB is refused with 413 (developers.deepl.com, "Usage and
+  limits": total request size 128*1024 bytes; "Error handling": 413, the request size
+  exceeds the limit); the body's words are not documented, so the stand-in says
+  ``{"message": "Request Entity Too Large"}``, the status's own name;
 - ``too_many`` makes it answer 429 ``{"message": "Too many requests"}`` (DeepL asks for
   retries with backoff; it sends no Retry-After).
 """
@@ -41,6 +45,9 @@ class DeepLStandIn(LoopbackServer):
     character_limit: int = 500_000
     character_count: int = 0
     too_many: bool = False
+    body_limit: int = 128 * 1024
+    bodies: list[int] = field(default_factory=list)
+    """The size in bytes of each translate request's body received (tests read it)."""
     url: str = ""
     _runner: web.AppRunner | None = None
 
@@ -71,6 +78,10 @@ class DeepLStandIn(LoopbackServer):
             return refused
         if self.too_many:
             return _message(429, "Too many requests")
+        size = len(await request.read())
+        self.bodies.append(size)
+        if size > self.body_limit:
+            return _message(413, "Request Entity Too Large")
         body: dict[str, Any]
         if request.content_type == "application/json":
             try:

@@ -7,7 +7,9 @@ missing parameter, an unsupported language, a text or batch over the server's li
 or a missing key; 403 for an invalid key or an address banned for flooding; 429
 ``"Slowdown: N per 1 minute"`` past the per-minute limit (flask-limiter's moving
 window, no Retry-After header); 500 when the model fails. ``GET /languages`` lists
-``[{"code", "name", "targets"}]``.
+``[{"code", "name", "targets"}]``. ``GET /frontend/settings`` says, among others,
+``charLimit``: the most characters of one text (``--char-limit``, -1 for none); a text
+over it is refused with 400 ``"Invalid request: request (N) exceeds text limit (L)"``.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from typing import Any
 
 import httpx
 
-from hub.core.translation.port import TranslationRefused, TranslationUnavailable
+from hub.core.translation.port import TextLimits, TranslationRefused, TranslationUnavailable
 
 RATE_WINDOW = 60.0
 """LibreTranslate's limits are per minute (``--req-limit``): a 429 is worth a minute's wait."""
@@ -33,10 +35,12 @@ class LibreTranslate:
         url: str,
         api_key: str | None = None,
         *,
+        char_limit: int | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
     ) -> None:
         self.url = url.rstrip("/")
         self._api_key = api_key
+        self._char_limit = char_limit
         self._transport = transport
 
     def _client(self) -> httpx.AsyncClient:
@@ -71,6 +75,26 @@ class LibreTranslate:
         if response.status_code != 200 or not isinstance(data, list):
             raise _error(response.status_code, data)
         return {str(lang["code"]): [str(t) for t in lang.get("targets", [])] for lang in data}
+
+    async def limits(self) -> TextLimits:
+        """The configured ``char_limit``, else the server's ``charLimit`` from
+        ``/frontend/settings`` (a server without that page is taken to have no limit)."""
+        if self._char_limit is not None:
+            return TextLimits(chars_per_text=self._char_limit)
+        async with self._client() as client:
+            try:
+                response = await client.get("/frontend/settings")
+            except httpx.HTTPError as exc:
+                raise TranslationUnavailable(f"no answer from {self.url}: {exc}") from None
+        data = _json(response)
+        if response.status_code == 404:
+            return TextLimits()
+        if response.status_code != 200 or not isinstance(data, dict):
+            raise _error(response.status_code, data)
+        limit = data.get("charLimit")
+        if isinstance(limit, int) and not isinstance(limit, bool) and limit > 0:
+            return TextLimits(chars_per_text=limit)
+        return TextLimits()
 
     async def close(self) -> None:
         """Nothing held: each call opens and closes its own connection pool."""

@@ -17,7 +17,9 @@ Its rules come from LibreTranslate's server (``libretranslate/app.py``):
 - 429 ``{"error": "Slowdown: N per 1 minute"}`` past ``--req-limit``: flask-limiter's
   moving window of a minute, a batch costing one request per text
   (``request.req_cost``), no Retry-After header;
-- ``GET /languages``: ``[{"code", "name", "targets"}]``.
+- ``GET /languages``: ``[{"code", "name", "targets"}]``;
+- ``GET /frontend/settings``: ``{"charLimit", ...}`` (``charLimit`` is ``--char-limit``,
+  -1 for none), the other keys as the server sends them.
 """
 
 from __future__ import annotations
@@ -62,6 +64,7 @@ class LibreTranslateStandIn(LoopbackServer):
     def routes(self, app: web.Application) -> None:
         app.router.add_post("/translate", self._translate)
         app.router.add_get("/languages", self._languages)
+        app.router.add_get("/frontend/settings", self._frontend_settings)
 
     def characters(self) -> int:
         """Characters received for translation so far (what an engine would bill)."""
@@ -77,6 +80,24 @@ class LibreTranslateStandIn(LoopbackServer):
                 {"code": c, "name": NAMES.get(c, c), "targets": [t for t in self.languages]}
                 for c in self.languages
             ]
+        )
+
+    async def _frontend_settings(self, request: web.Request) -> web.Response:
+        source, target = (self.languages[0], self.languages[-1]) if self.languages else ("", "")
+        return web.json_response(
+            {
+                "charLimit": self.char_limit,
+                "frontendTimeout": 500,
+                "apiKeys": self.api_keys is not None,
+                "keyRequired": False,
+                "suggestions": False,
+                "filesTranslation": False,
+                "supportedFilesFormat": [],
+                "language": {
+                    "source": {"code": source, "name": NAMES.get(source, source)},
+                    "target": {"code": target, "name": NAMES.get(target, target)},
+                },
+            }
         )
 
     async def _translate(self, request: web.Request) -> web.Response:

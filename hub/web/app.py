@@ -201,8 +201,8 @@ def _knowledge_routes() -> list[Route]:
     for path, show, save in knowledge_views.ROUTES:
         routes.append(Route(path, view(show), methods=["GET"]))
         routes.append(Route(path, view(save), methods=["POST"]))
-    translate = view(knowledge_views.faq_translate)
-    routes.append(Route("/knowledge/faq/{entry_id}/translate", translate, methods=["POST"]))
+    for path, translate in knowledge_views.TRANSLATE_ROUTES:
+        routes.append(Route(path, view(translate), methods=["POST"]))
     return routes
 
 

@@ -22,9 +22,10 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 from starlette.responses import Response
 
-from hub.core.knowledge.loader import ORIGIN, document_titles, title_in
+from hub.core.knowledge.loader import DOCUMENT_KIND, ORIGIN, document_titles, title_in
 from hub.core.knowledge.schema import EVENT_KINDS
 from hub.core.models import Award, AwardStep, Event, KnowledgeEntry, Source, utcnow
+from hub.core.translation.drafts import KnowledgeRecord, machine_languages, set_machine_languages
 from hub.web.i18n import _, current_language
 from hub.web.knowledge_forms import (
     LANGUAGES,
@@ -74,6 +75,13 @@ def knowledge_page(page: Page) -> Response:
             .order_by(KnowledgeEntry.id)
         )
     )
+    records = list(
+        page.db.scalars(
+            select(KnowledgeEntry)
+            .where(KnowledgeEntry.kind.not_in([FAQ_KIND, DOCUMENT_KIND]))
+            .order_by(KnowledgeEntry.kind, KnowledgeEntry.id)
+        )
+    )
     not_in_feed = page.db.scalar(
         select(func.count())
         .select_from(Event)
@@ -87,6 +95,8 @@ def knowledge_page(page: Page) -> Response:
         kind_labels=kind_labels(),
         awards=awards,
         faqs=faqs,
+        records=records,
+        machine_languages=machine_languages,
         not_in_feed=not_in_feed or 0,
         calendars=_calendar_names(page),
         show_day=show_day,
@@ -110,16 +120,26 @@ def _calendar_names(page: Page) -> dict[int, str]:
 
 
 def _apply(row: Any, clean: dict[str, Any]) -> list[str]:
-    """Set the columns that differ; the names of those that did (for the audit log)."""
+    """Set the columns that differ; the names of those that did (for the audit log).
+
+    A language whose text a person changed is theirs now: its machine-translated mark
+    goes (an unchanged machine draft keeps it, saved or not)."""
     changed: list[str] = []
+    rewritten: set[str] = set()
     for name, value in clean.items():
         if name == "id":
             continue
         if name in TRANSLATED:
-            value = merged(getattr(row, name), value)
+            before = dict(getattr(row, name) or {})
+            value = merged(before, value)
+            rewritten |= {c for c in {*value, *before} if value.get(c) != before.get(c)}
         if getattr(row, name) != value:
             setattr(row, name, value)
             changed.append(name)
+    if rewritten and isinstance(row, KnowledgeEntry | Event | Award | AwardStep):
+        machine = set(machine_languages(row))
+        if machine & rewritten:
+            set_machine_languages(row, machine - rewritten)
     return changed
 
 
@@ -158,6 +178,7 @@ def _form(
         precisions=PRECISIONS,
         show_day=show_day,
         document_title=_document_title(page),
+        translating=page.settings.translation.engine is not None,
         **context,
     )
 
@@ -181,6 +202,7 @@ def _event_form(page: Page, event: Event | None, checked: Checked | None = None)
         checked,
         values,
         event=event,
+        machine=machine_languages(event) if event is not None else [],
         kinds=EVENT_KINDS,
         kind_labels=kind_labels(),
         calendar=calendar,
@@ -236,7 +258,8 @@ def _award(page: Page) -> Award:
 
 def _award_form(page: Page, award: Award | None, checked: Checked | None = None) -> Response:
     values = award_values(award) if award is not None else {}
-    return _form(page, "knowledge_award.html", checked, values, award=award)
+    machine = machine_languages(award) if award is not None else []
+    return _form(page, "knowledge_award.html", checked, values, award=award, machine=machine)
 
 
 def award_new_form(page: Page) -> Response:
@@ -290,7 +313,10 @@ def _step_form(
     page: Page, award: Award, step: AwardStep | None, checked: Checked | None = None
 ) -> Response:
     values = step_values(step) if step is not None else {"date_precision": "day"}
-    return _form(page, "knowledge_step.html", checked, values, award=award, step=step)
+    machine = machine_languages(step) if step is not None else []
+    return _form(
+        page, "knowledge_step.html", checked, values, award=award, step=step, machine=machine
+    )
 
 
 def step_new_form(page: Page) -> Response:
@@ -343,11 +369,24 @@ def _faq(page: Page) -> KnowledgeEntry:
     return entry
 
 
+def _entry(page: Page) -> KnowledgeEntry:
+    """Any knowledge entry the assistant answers from (an office, a working group, a
+    project, a priority, an FAQ answer...), not a seed document's own record."""
+    entry = page.db.get(KnowledgeEntry, page.request.path_params["entry_id"])
+    if entry is None or entry.kind == DOCUMENT_KIND:
+        raise Refused(_("There is no such knowledge record."), "/knowledge")
+    return entry
+
+
 def _faq_form(page: Page, entry: KnowledgeEntry | None, checked: Checked | None = None) -> Response:
     values = faq_values(entry) if entry is not None else {}
     seed = entry is not None and (entry.data or {}).get("origin") == ORIGIN
-    machine = sorted((entry.data or {}).get("translated", [])) if entry is not None else []
-    translating = page.settings.translation.engine is not None
+    machine = machine_languages(entry) if entry is not None else []
+    kind = entry.kind if entry is not None else FAQ_KIND
+    if entry is None:
+        base = "/knowledge/faq/new"
+    else:  # an FAQ entry keeps its address; any other entry is a record of its kind
+        base = f"/knowledge/{'faq' if kind == FAQ_KIND else 'entries'}/{entry.id}"
     return _form(
         page,
         "knowledge_faq.html",
@@ -356,8 +395,25 @@ def _faq_form(page: Page, entry: KnowledgeEntry | None, checked: Checked | None 
         entry=entry,
         seed=seed,
         machine=machine,
-        translating=translating,
+        record_kind=kind,
+        base=base,
     )
+
+
+def entry_edit_form(page: Page) -> Response:
+    return _faq_form(page, _entry(page))
+
+
+def entry_edit(page: Page) -> Response:
+    """Save any entry's names and texts per language (the FAQ form's fields)."""
+    entry = _entry(page)
+    checked = read_faq(page.field, taken=None)
+    if not checked.ok:
+        return _faq_form(page, entry, checked)
+    changed = _apply(entry, checked.clean)
+    _mark(page, entry)
+    _audit(page, "knowledge: edit entry", f"entry:{entry.id}", changed)
+    return page.redirect("/knowledge", _("Record “%(id)s” saved.") % {"id": entry.id})
 
 
 def faq_new_form(page: Page) -> Response:
@@ -393,26 +449,26 @@ def faq_edit(page: Page) -> Response:
     return page.redirect("/knowledge", _("FAQ entry “%(id)s” saved.") % {"id": entry.id})
 
 
-def faq_translate(page: Page) -> Response:
-    """Draft the entry's missing languages by machine (marked ``translated``), so the
-    assistant answers in every language; the editor reviews them on the form."""
-    from hub.core.translation.drafts import draft_entry_languages
+def _translate(page: Page, record: KnowledgeRecord, back: str, target: str) -> Response:
+    """Draft the record's missing languages by machine (marked machine-translated), so the
+    assistant answers in every language; the editor reviews them on the record's form."""
+    from hub.core.translation.drafts import draft_record_languages
     from hub.wiring import translation_service
 
-    entry = _faq(page)
-    back = f"/knowledge/faq/{entry.id}"
     service = translation_service(page.settings, page.console.engine, page.console.clock)
     if service is None:
         return page.redirect(
             back, _("Machine translation is off (hub.toml, [translation])."), "error"
         )
     languages = page.settings.hub.languages
-    report = draft_entry_languages(
-        page.db, entry, languages, service, prefer=page.settings.hub.default_language
+    report = draft_record_languages(
+        page.db, record, languages, service, prefer=page.settings.hub.default_language
     )
     if report.drafted:
-        _mark(page, entry)
-        _audit(page, "knowledge: machine drafts", f"faq:{entry.id}", report.drafted)
+        _mark(page, record)
+        _audit(page, "knowledge: machine drafts", target, report.drafted)
+        if isinstance(record, AwardStep):
+            record.award.updated_at = utcnow()  # the awards' revision, as saving a step does
     words = []
     if report.drafted:
         words.append(
@@ -427,6 +483,46 @@ def faq_translate(page: Page) -> Response:
     return page.redirect(back, " ".join(words), "error" if report.untranslated else "ok")
 
 
+def faq_translate(page: Page) -> Response:
+    entry = _faq(page)
+    return _translate(page, entry, f"/knowledge/faq/{entry.id}", f"faq:{entry.id}")
+
+
+def entry_translate(page: Page) -> Response:
+    entry = _entry(page)
+    return _translate(page, entry, f"/knowledge/entries/{entry.id}", f"entry:{entry.id}")
+
+
+def event_translate(page: Page) -> Response:
+    event = _event(page)
+    back = f"/knowledge/events/{event.id}"
+    if event.source_id is not None:
+        raise Refused(_("This event comes from a calendar feed: change it at its source."), back)
+    return _translate(page, event, back, f"event:{event.id}")
+
+
+def award_translate(page: Page) -> Response:
+    award = _award(page)
+    return _translate(page, award, f"/knowledge/awards/{award.id}", f"award:{award.id}")
+
+
+def step_translate(page: Page) -> Response:
+    award = _award(page)
+    step = _step(page, award)
+    back = f"/knowledge/awards/{award.id}/steps/{step.id}"
+    return _translate(page, step, back, f"award_step:{award.id}/{step.step}")
+
+
+TRANSLATE_ROUTES: list[tuple[str, Callable[[Page], Response]]] = [
+    ("/knowledge/events/{event_id}/translate", event_translate),
+    ("/knowledge/awards/{award_id}/translate", award_translate),
+    ("/knowledge/awards/{award_id}/steps/{step_id:int}/translate", step_translate),
+    ("/knowledge/faq/{entry_id}/translate", faq_translate),
+    ("/knowledge/entries/{entry_id}/translate", entry_translate),
+]
+"""Where each kind of record's "Draft the missing languages by machine" button posts."""
+
+
 ROUTES: list[tuple[str, Callable[[Page], Response], Callable[[Page], Response]]] = [
     ("/knowledge/events/new", event_new_form, event_create),
     ("/knowledge/events/{event_id}", event_edit_form, event_edit),
@@ -436,5 +532,6 @@ ROUTES: list[tuple[str, Callable[[Page], Response], Callable[[Page], Response]]]
     ("/knowledge/awards/{award_id}/steps/{step_id:int}", step_edit_form, step_edit),
     ("/knowledge/faq/new", faq_new_form, faq_create),
     ("/knowledge/faq/{entry_id}", faq_edit_form, faq_edit),
+    ("/knowledge/entries/{entry_id}", entry_edit_form, entry_edit),
 ]
 """Each form's address with its GET (show) and POST (save) views, in matching order."""

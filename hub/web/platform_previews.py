@@ -48,9 +48,13 @@ def _translations(db: Session, item: Item) -> Translated:
             ItemTranslation.summary_text,
             ItemTranslation.summary_html,
             ItemTranslation.link,
+            ItemTranslation.machine,
         ).where(ItemTranslation.item_id == item.id)
     )
-    return {(item.id, lang): (title, text, html, link) for lang, title, text, html, link in rows}
+    return {
+        (item.id, lang): (title, text, html, link, machine)
+        for lang, title, text, html, link, machine in rows
+    }
 
 
 def platform_previews(db: Session, settings: Settings, item: Item) -> list[PlatformPreview]:
@@ -84,6 +88,8 @@ def platform_previews(db: Session, settings: Settings, item: Item) -> list[Platf
             image_url=content.image_url,
             language=content.language,
             tags=content.tags,
+            machine_from=content.machine_from,
+            original_link=content.original_link,
         )
         info = ChannelInfo(
             decision.channel,

@@ -91,6 +91,12 @@ def test_demo_carries_feed_items_to_every_platform_stand_in(tmp_path: Path) -> N
     assert "telegram @oidp_afrique received: [fr] Dakar acoge un encuentro" in drafts
     assert re.search(r"knowledge \S+ gained (\w\w, )*\w\w \(marked translated\)", drafts)
     assert re.search(r"newsletter \[pt\] edition \d+: \d+ items, .* \d+ machine-translated", out)
+    # Readers are told: the French post and the Portuguese e-mail carry the mark
+    assert "received: [fr] Dakar acoge un encuentro" in drafts
+    assert "marked for readers: Traduit automatiquement de l'espagnol" in drafts
+    assert "NOT MARKED" not in drafts
+    assert re.search(r"\[pt\] edition .* marked in the e-mail: “Traduzido automaticamente d", out)
+    assert re.search(r"knowledge event \S+ gained (\w\w, )*\w\w \(marked translated\)", drafts)
     assert "Unclosed" not in result.stderr
     assert "alert(" not in out
     assert "Traceback" not in result.stderr

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+import sqlalchemy as sa
 from alembic import command
 from alembic.config import Config
 from sqlalchemy import Engine, select
@@ -111,19 +112,37 @@ def test_migration_0010_makes_stored_calendar_conferences_conferences(engine: En
         session.add(source)
         session.flush()
 
+        # the events table as it stood at 0009 (the model has columns added since)
+        events_0009 = sa.table(
+            "events",
+            *(sa.column(name) for name in ("id", "kind", "source_id", "external_uid")),
+            *(sa.column(name, sa.JSON()) for name in ("name", "theme", "description", "topics")),
+            sa.column("starts_on", sa.Date()),
+            sa.column("date_precision"),
+            *(
+                sa.column(n, sa.DateTime(timezone=True))
+                for n in ("edited_at", "created_at", "updated_at")
+            ),
+        )
+
         def add(uid: str | None, name: dict[str, str], kind: str = "event", **more: object) -> None:
             source_id = source.id if uid else None
-            session.add(
-                Event(
-                    id=uid or name["en"],
-                    kind=kind,
-                    name=name,
-                    starts_on=starts,
-                    source_id=source_id,
-                    external_uid=uid,
-                    **more,
-                )
-            )
+            row = {
+                "id": uid or name["en"],
+                "kind": kind,
+                "name": name,
+                "theme": {},
+                "description": {},
+                "topics": [],
+                "starts_on": starts,
+                "date_precision": "day",
+                "source_id": source_id,
+                "external_uid": uid,
+                "edited_at": None,
+                "created_at": NOW,
+                "updated_at": NOW,
+            }
+            session.execute(sa.insert(events_0009).values({**row, **more}))
 
         add("conf@oidp.net", {"pt": "Conferência do OIDP em Porto Alegre"})
         add("meet@oidp.net", {"es": "Conferencias de Decidim"}, kind="meeting")

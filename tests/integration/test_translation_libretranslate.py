@@ -119,7 +119,6 @@ def test_a_wrong_key_is_refused_without_the_key_in_the_reason(standin, engine) -
     ("knob", "value", "words"),
     [
         ("broken", True, "LibreTranslate 500: Cannot translate text"),
-        ("char_limit", 3, "request (5) exceeds text limit (3)"),
         ("batch_limit", 1, "request (2) exceeds text limit (1)"),
         ("languages", ("en", "es"), "fr is not supported"),
     ],
@@ -128,6 +127,43 @@ def test_server_refusals_leave_the_texts_untranslated(standin, engine, knob, val
     setattr(standin, knob, value)
     outcomes = service(standin, engine).translate(["Hola", "Adiós"], "es", "fr")
     assert all(isinstance(o, Untranslated) and words in o.reason for o in outcomes)
+
+
+LONG = (
+    "Cities meet in Dakar. They share their budgets!\n\n"
+    "A second paragraph, longer than the first one. It has two sentences."
+)
+
+
+def test_a_text_over_the_servers_char_limit_is_cut_at_sentences_and_joined(standin, engine) -> None:
+    standin.char_limit = 50  # what the server's /frontend/settings says
+    [outcome] = service(standin, engine).translate([LONG], "en", "fr")
+    assert outcome == Translated(
+        "[fr] Cities meet in Dakar. They share their budgets!\n\n"  # 47: fits whole
+        "[fr] A second paragraph, longer than the first one. [fr] It has two sentences.",
+        "libretranslate",
+    )
+    sent = [text for request in standin.requests for text in request["q"]]
+    assert sent and all(len(text) <= 50 for text in sent)
+    html = f"<p>{LONG.replace(chr(10) * 2, '</p><p>')}</p><p><b>IOPD</b> News.</p>"
+    [page] = service(standin, engine).translate([html], "en", "fr", format="html")
+    assert isinstance(page, Translated)
+    assert page.text.startswith(  # cut between text nodes first, then within one
+        "<p>[fr] Cities meet in Dakar. They share their budgets!</p><p>[fr] A second "
+        "paragraph, longer than the first one. [fr] It has two sentences.</p><p><b>"
+    )
+
+
+def test_a_configured_limit_wins_and_the_server_refuses_what_is_over_its_own(
+    standin, engine
+) -> None:
+    standin.char_limit = 3
+    translator = LibreTranslate(standin.url, char_limit=100)  # wrongly configured
+    outcomes = TranslationService(translator, engine).translate(["Hola", "Adiós"], "es", "fr")
+    assert all(
+        isinstance(o, Untranslated) and "request (5) exceeds text limit (3)" in o.reason
+        for o in outcomes
+    )
 
 
 def test_a_slow_engine_is_a_time_out_not_a_wait(standin, engine) -> None:
@@ -212,6 +248,30 @@ def test_deepl_refusals_leave_the_text_untranslated(deepl, engine, setup, key, w
     [outcome] = deepl_service(deepl, engine, key).translate(["Hola"], "es", "fr")
     assert isinstance(outcome, Untranslated) and words in outcome.reason
     assert key not in outcome.reason
+
+
+def test_deepl_gets_no_request_over_128_kib_and_a_long_text_comes_back_whole(deepl, engine) -> None:
+    deepl.character_limit = 10_000_000
+    sentence = "Participação cidadã em Canoas é orçamento aberto. "  # 2-byte letters in UTF-8
+    long_text = (sentence * 3000).strip()  # about 150,000 characters, 160 KB
+    many = [f"Notícia {n}: {sentence * 60}" for n in range(10)]  # 10 texts, 31 KB each
+    outcomes = deepl_service(deepl, engine).translate([long_text, *many], "pt", "es")
+    assert all(isinstance(o, Translated) for o in outcomes)
+    assert sum(deepl.bodies) > 128 * 1024  # one request could not have held it all
+    assert max(deepl.bodies) <= 128 * 1024
+    first = outcomes[0]
+    assert isinstance(first, Translated)
+    assert first.text.replace("[ES] ", "") == long_text
+    assert first.text.count("[ES] ") == len(long_text) // 20_000 + 1
+
+
+def test_the_deepl_standin_refuses_a_body_over_128_kib_as_deepl_does(deepl) -> None:
+    import httpx
+
+    body = {"text": ["a" * (128 * 1024)], "target_lang": "ES"}
+    headers = {"Authorization": "DeepL-Auth-Key standin-key:fx"}
+    answer = httpx.post(f"{deepl.url}/v2/translate", json=body, headers=headers)
+    assert answer.status_code == 413
 
 
 def test_deepl_says_which_language_it_lacks(deepl, engine) -> None:

@@ -5,10 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from hub.core.errors import ConfigError
 from hub.core.translation.glossary import Glossary, Term, load_glossary
-from hub.core.translation.html import ENTITY, split_html, split_text
+from hub.core.translation.html import ENTITY, split_html, split_long, split_text
 from hub.core.translation.port import TranslationRefused
 
 GLOSSARY = Glossary(
@@ -94,3 +96,37 @@ def test_glossary_problems_name_the_key_and_the_line(tmp_path: Path) -> None:
         load_glossary(path)
     found = {(p.key, p.line) for p in caught.value.problems}
     assert found == {("keep[1]", 3), ("terms[0]", 5), ("other", 6)}
+
+
+PARAGRAPHS = (
+    "The IOPD meets in Dakar. Cities share their budgets!\n\n"
+    "A second paragraph, longer than the first one. It has two sentences.\n"
+    "And a line of its own."
+)
+
+
+def test_a_long_text_is_cut_at_the_best_boundary_that_fits() -> None:
+    assert split_long(PARAGRAPHS, 1000) == [PARAGRAPHS]
+    assert split_long(PARAGRAPHS, 80) == [
+        "The IOPD meets in Dakar. Cities share their budgets!\n\n",
+        "A second paragraph, longer than the first one. It has two sentences.\n",
+        "And a line of its own.",
+    ]
+    assert split_long(PARAGRAPHS, 40)[:3] == [
+        "The IOPD meets in Dakar. ",
+        "Cities share their budgets!\n\n",
+        "A second paragraph, longer than the ",  # no sentence fits: words
+    ]
+    assert split_long("x" * 25, 10) == ["x" * 10, "x" * 10, "x" * 5]  # one word: cut anyway
+
+
+def test_placeholders_are_not_cut_in_two() -> None:
+    text = "Join ⟦1⟧ today. " * 20
+    assert all(part.count("⟦") == part.count("⟧") for part in split_long(text, 30))
+
+
+@given(st.text(alphabet=st.sampled_from("ab .!\n\t⟦1⟧é"), max_size=400), st.integers(1, 120))
+def test_parts_join_back_and_fit(text: str, limit: int) -> None:
+    parts = split_long(text, limit)
+    assert "".join(parts) == text
+    assert all(0 < len(part) <= limit for part in parts) or parts == [""]

@@ -55,10 +55,15 @@ class ItemContent:
     image_url: str | None
     language: str | None
     tags: tuple[str, ...]
+    machine_from: str | None = None
+    """The item's own language when the text is a machine draft no person edited."""
+    original_link: str | None = None
+    """The item's own page, when the text is such a machine draft."""
 
 
-Translated = dict[tuple[int, str], tuple[str, str, str, str | None]]
-"""(item id, language) -> the translation's title, text, HTML and link (None: the item's)."""
+Translated = dict[tuple[int, str], tuple[str, str, str, str | None, str | None]]
+"""(item id, language) -> the translation's title, text, HTML, link (None: the item's) and
+engine (None: a person wrote or edited it, or it came from a feed)."""
 
 
 def item_contents(
@@ -87,9 +92,10 @@ def item_contents(
             translations.c.summary_text,
             translations.c.summary_html,
             translations.c.link,
+            translations.c.machine,
         ).where(translations.c.item_id.in_(item_ids), translations.c.language.in_(languages))
-        for item_id, language, title, text_, html, link in conn.execute(query_t):
-            translated[(item_id, language)] = (title, text_, html, link)
+        for item_id, language, title, text_, html, link, machine in conn.execute(query_t):
+            translated[(item_id, language)] = (title, text_, html, link, machine)
     return item_rows, translated
 
 
@@ -99,14 +105,18 @@ def content_for(
     channel_language: str | None,
 ) -> ItemContent:
     """The item's text in the channel's language when it has a translation, else its own
-    (and the link of that language's page when the translation came from one)."""
+    (and the link of that language's page when the translation came from one). A machine
+    draft nobody edited carries the item's own language and page, for the post's mark."""
     title, text_, html, language = row.title, row.summary_text, row.summary_html, row.language
     link = row.link
+    machine_from: str | None = None
     if channel_language and channel_language != row.language:
         found = translated.get((row.id, channel_language))
         if found:
-            title, text_, html, translated_link = found
+            title, text_, html, translated_link, machine = found
             language, link = channel_language, translated_link or row.link
+            if machine:
+                machine_from = row.language
     return ItemContent(
         title=title,
         text=text_ or "",
@@ -115,6 +125,8 @@ def content_for(
         image_url=row.image_url,
         language=language,
         tags=tuple(row.tags or ()),
+        machine_from=machine_from,
+        original_link=row.link if machine_from else None,
     )
 
 
@@ -153,6 +165,8 @@ def build_messages(
                 attempt=claim.attempt,
                 in_doubt=claim.in_doubt,
                 posted=claim.posted,
+                machine_from=p.get("machine_from"),
+                original_link=p.get("original_link"),
             )
             continue
         row = item_rows.get(claim.item_id) if claim.item_id is not None else None
@@ -174,6 +188,8 @@ def build_messages(
             attempt=claim.attempt,
             in_doubt=claim.in_doubt,
             posted=claim.posted,
+            machine_from=c.machine_from,
+            original_link=c.original_link,
         )
     return messages
 

@@ -221,7 +221,10 @@ class TranslationSettings(_Strict):
     ``engine`` names an engine the application layer installs (``hub.wiring.TRANSLATORS``:
     ``libretranslate``, ``deepl``, ``argos``); ``url`` is its server (LibreTranslate's,
     or DeepL's API for a Pro key); ``key_env`` names the environment variable holding
-    its key; ``glossary`` is the file of kept names, beside ``hub.toml``.
+    its key; ``glossary`` is the file of kept names, beside ``hub.toml``;
+    ``char_limit`` the most characters the engine takes in one text (LibreTranslate's
+    ``--char-limit``; unset, the hub asks the server's ``/frontend/settings``): longer
+    texts are cut at paragraph or sentence boundaries and their translations joined.
     """
 
     engine: Key | None = None
@@ -229,6 +232,7 @@ class TranslationSettings(_Strict):
     key_env: Annotated[str, Field(pattern=r"^[A-Z][A-Z0-9_]*$")] | None = None
     timeout_seconds: float = Field(default=20.0, gt=0, le=300)
     batch_size: int = Field(default=25, ge=1, le=1000)
+    char_limit: int | None = Field(default=None, ge=20)
     glossary: str = "glossary.yaml"
 
 

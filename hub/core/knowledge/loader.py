@@ -272,6 +272,7 @@ def _event(record: EventRecord) -> dict[str, Any]:
         "url": record.url,
         "topics": list(record.topics),
         "source_doc": record.source_doc,
+        "translated": sorted(record.translated),
     }
 
 
@@ -284,6 +285,7 @@ def _award(record: AwardRecord) -> dict[str, Any]:
         "description": dict(record.description),
         "url": record.url,
         "source_doc": record.source_doc,
+        "translated": sorted(record.translated),
     }
 
 
@@ -296,6 +298,7 @@ def _step(record: AwardStepRecord) -> dict[str, Any]:
         "date_precision": record.precision,
         "description": dict(record.description),
         "source_doc": record.source_doc,
+        "translated": sorted(record.translated),
     }
 
 

@@ -1,6 +1,7 @@
 """Machine drafts where the hub needs a language it lacks: an item's translations, a
-knowledge entry's missing languages. Each draft is marked with its engine
-(``ItemTranslation.machine``, a knowledge entry's ``data.translated``) and is a draft:
+knowledge record's missing languages. Each draft is marked with its engine
+(``ItemTranslation.machine``) or as machine-translated (a knowledge entry's
+``data.translated``, an event's, award's or step's ``translated``) and is a draft:
 a person approves it with the item, edits it or deletes it. A text the engine did not
 translate is left out, with the reason returned, and nothing else waits on it.
 """
@@ -15,7 +16,16 @@ from sqlalchemy.orm import Session
 
 from hub.core.bus.router import languages_to_translate
 from hub.core.config.settings import Settings
-from hub.core.models import Item, ItemTranslation, KnowledgeEntry, Member, Source
+from hub.core.models import (
+    Award,
+    AwardStep,
+    Event,
+    Item,
+    ItemTranslation,
+    KnowledgeEntry,
+    Member,
+    Source,
+)
 from hub.core.translation.service import Translated, TranslationService
 
 
@@ -67,45 +77,80 @@ def draft_item_translations(
     return report
 
 
-def draft_entry_languages(
+TEXT_FIELDS: dict[type, tuple[str, ...]] = {
+    KnowledgeEntry: ("name", "body"),
+    Event: ("name", "theme", "description"),
+    Award: ("name", "description"),
+    AwardStep: ("description",),
+}
+"""Each knowledge record's texts kept per language (a JSON object keyed by language)."""
+
+KnowledgeRecord = KnowledgeEntry | Event | Award | AwardStep
+
+
+def machine_languages(record: KnowledgeRecord) -> list[str]:
+    """The languages of ``record`` a machine (or the hub) translated: not checked by a person."""
+    if isinstance(record, KnowledgeEntry):
+        return sorted((record.data or {}).get("translated", []))
+    return sorted(record.translated or [])
+
+
+def set_machine_languages(record: KnowledgeRecord, languages: set[str]) -> None:
+    """Mark exactly ``languages`` of ``record`` as machine-translated."""
+    if isinstance(record, KnowledgeEntry):
+        record.data = {**(record.data or {}), "translated": sorted(languages)}
+    else:
+        record.translated = sorted(languages)
+
+
+def draft_record_languages(
     session: Session,
-    entry: KnowledgeEntry,
+    record: KnowledgeRecord,
     languages: Sequence[str],
     service: TranslationService,
     prefer: str = "en",
 ) -> DraftReport:
-    """Draft a knowledge entry's name and body in each of ``languages`` it lacks, from
-    ``prefer``'s text (else the first language it has both in), marking each language
-    drafted in ``data.translated`` as the seed files do."""
+    """Draft each text of a knowledge record (an entry of any kind, an event, an award
+    edition, a step) in each of ``languages`` it lacks, from ``prefer``'s texts (else the
+    first language that has every text the record has), marking each language drafted as
+    machine-translated (:func:`machine_languages`) as the seed files do. What a person
+    wrote in a language is kept; only its missing texts are drafted."""
     report = DraftReport()
-    name, body = dict(entry.name or {}), dict(entry.body or {})
-    complete = [code for code in (prefer, *sorted(body)) if name.get(code) and body.get(code)]
+    fields = TEXT_FIELDS[type(record)]
+    texts = {name: dict(getattr(record, name) or {}) for name in fields}
+    present = [name for name in fields if any(texts[name].values())]
+    have = sorted({code for name in present for code, text in texts[name].items() if text})
+    complete = [c for c in (prefer, *have) if present and all(texts[n].get(c) for n in present)]
     if not complete:
-        report.untranslated["*"] = "the entry has no language with both a name and a text"
+        report.untranslated["*"] = "the record has no language with every one of its texts"
         return report
     source = complete[0]
-    translated = set((entry.data or {}).get("translated", []))
+    machine = set(machine_languages(record))
     for language in languages:
-        if name.get(language) and body.get(language):
+        missing = [name for name in present if not texts[name].get(language)]
+        if not missing:
             continue
-        outcomes = service.translate(
-            [name[source], body[source]], source, language, session=session
-        )
+        originals = [texts[name][source] for name in missing]
+        outcomes = service.translate(originals, source, language, session=session)
         reasons = [o.reason for o in outcomes if not isinstance(o, Translated)]
         if reasons:
             report.untranslated[language] = reasons[0]
             continue
-        new_name, new_body = (o.text for o in outcomes if isinstance(o, Translated))
-        name.setdefault(language, new_name)
-        name[language] = name[language] or new_name
-        body[language] = body.get(language) or new_body
-        translated.add(language)
+        for name, outcome in zip(missing, outcomes, strict=True):
+            assert isinstance(outcome, Translated)
+            texts[name][language] = outcome.text
+        machine.add(language)
         report.drafted.append(language)
     if report.drafted:
-        entry.name, entry.body = name, body
-        entry.data = {**(entry.data or {}), "translated": sorted(translated)}
+        for name in present:
+            setattr(record, name, texts[name])
+        set_machine_languages(record, machine)
         session.flush()
     return report
+
+
+draft_entry_languages = draft_record_languages
+"""The FAQ page's and the demo's name for it."""
 
 
 def draft_for_routes(

@@ -63,3 +63,58 @@ def _text(run: str, translatable: bool) -> list[Piece]:
     start = run.index(core)
     pieces = [Piece(run[:start], False), Piece(core, True), Piece(run[start + len(core) :], False)]
     return [p for p in pieces if p.text]
+
+
+_BOUNDARIES = (
+    re.compile(r"\n[ \t]*\n\s*"),  # paragraphs
+    re.compile(r"\n\s*"),  # lines
+    re.compile(r"(?<=[.!?…;:])[\"'»”)\]]*\s+"),  # sentences (and a closing quote)
+    re.compile(r"\s+"),  # words
+)
+"""Where a text too long for the engine is cut, best first; each cut falls after white
+space, so a placeholder (``⟦1⟧``) or a word is never cut in two unless nothing else fits."""
+
+
+def split_long(text: str, limit: int) -> list[str]:
+    """``text`` in consecutive parts of at most ``limit`` characters that join back into
+    it, cut at the best boundary that makes them fit (paragraph, line, sentence, word;
+    a cut inside a word only for a word longer than ``limit``)."""
+    if limit < 1:
+        raise ValueError("a limit must be at least one character")
+    if len(text) <= limit:
+        return [text]
+    for boundary in _BOUNDARIES:
+        atoms = _cut_after(text, boundary)
+        if len(atoms) == 1:
+            continue
+        parts: list[str] = []
+        for packed in _pack(atoms, limit):
+            parts.extend(split_long(packed, limit) if len(packed) > limit else [packed])
+        return parts
+    return [text[start : start + limit] for start in range(0, len(text), limit)]
+
+
+def _cut_after(text: str, boundary: re.Pattern[str]) -> list[str]:
+    atoms: list[str] = []
+    start = 0
+    for match in boundary.finditer(text):
+        if match.end() > start and match.start() > start:
+            atoms.append(text[start : match.end()])
+            start = match.end()
+    if start < len(text):
+        atoms.append(text[start:])
+    return atoms
+
+
+def _pack(atoms: list[str], limit: int) -> list[str]:
+    """Consecutive atoms joined greedily while they fit in ``limit``."""
+    packed: list[str] = []
+    current = ""
+    for atom in atoms:
+        if current and len(current) + len(atom) > limit:
+            packed.append(current)
+            current = ""
+        current += atom
+    if current:
+        packed.append(current)
+    return packed

@@ -14,13 +14,17 @@ An engine:
 - raises a :class:`TranslationError` on failure, never returns the input as if
   translated, never sleeps or retries (the caller leaves the text untranslated and
   says why);
-- names itself (``name``): the name goes into the cache key and onto every draft.
+- names itself (``name``): the name goes into the cache key and onto every draft;
+- may say how long one text may be (:class:`LimitedTranslator`): the service then cuts
+  longer texts at paragraph, line, sentence or word boundaries, sends the parts and
+  joins their translations, so no engine is sent what it would refuse for length.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Protocol
+from dataclasses import dataclass
+from typing import Protocol, runtime_checkable
 
 from hub.core.errors import HubError
 
@@ -52,3 +56,20 @@ class Translator(Protocol):
 
     async def close(self) -> None:
         """Release connections; the translator is not used afterwards."""
+
+
+@dataclass(frozen=True)
+class TextLimits:
+    """What one request to an engine may hold: ``chars_per_text`` characters in one text
+    (None: no limit known)."""
+
+    chars_per_text: int | None = None
+
+
+@runtime_checkable
+class LimitedTranslator(Protocol):
+    """An engine that says its limits (asked once, before the first long text)."""
+
+    async def limits(self) -> TextLimits:
+        """The engine's limits; a ``TranslationError`` when it cannot tell now."""
+        ...

@@ -7,7 +7,11 @@ the reason in words), so nothing waiting on a translation is ever blocked by one
 Texts are cut into pieces (HTML into text nodes); each piece with its glossary terms
 as placeholders is looked up in ``translation_cache`` by (SHA-256, source, target,
 engine), and only the misses are sent, in batches, within ``timeout`` seconds a batch.
-A text is translated when all its pieces are, else it is left as it was.
+A piece longer than the engine takes (:class:`LimitedTranslator`, asked once) is cut at
+paragraph, line, sentence or word boundaries (:func:`split_long`); each part is looked up
+and sent as a piece of its own, and the translations are joined with the white space
+that was between the parts. A text is translated when all its pieces are, else it is
+left as it was.
 
 Database work is synchronous, as everywhere in the core; the engine's call is async
 and runs on its own event loop (in a helper thread when the caller already runs one).
@@ -29,8 +33,14 @@ from sqlalchemy.orm import Session
 from hub.core.bus.queue import dialect_of, insert_ignoring_duplicates
 from hub.core.models import TranslationCacheEntry, utcnow
 from hub.core.translation.glossary import Glossary, Protected
-from hub.core.translation.html import ENTITY, Piece, split_html, split_text
-from hub.core.translation.port import TranslationError, TranslationUnavailable, Translator
+from hub.core.translation.html import ENTITY, Piece, split_html, split_long, split_text
+from hub.core.translation.port import (
+    LimitedTranslator,
+    TextLimits,
+    TranslationError,
+    TranslationUnavailable,
+    Translator,
+)
 
 TextFormat = Literal["text", "html"]
 T = TypeVar("T")
@@ -64,6 +74,8 @@ class TranslationStats:
     cached: int = 0
     requests: int = 0
     characters_sent: int = 0
+    split: int = 0
+    """Pieces longer than the engine takes, cut into parts before sending."""
     failures: list[str] = field(default_factory=list)
 
     @property
@@ -96,6 +108,7 @@ class TranslationService:
         self.batch_size = batch_size
         self.clock = clock
         self.stats = TranslationStats()
+        self._limits: TextLimits | None = None
 
     @property
     def name(self) -> str:
@@ -164,7 +177,50 @@ class TranslationService:
             return Translated(text, self.name)
         return Translated("".join(out), self.name)
 
+    def chars_per_text(self) -> int | None:
+        """The most characters the engine takes in one text (None: no limit known); asked
+        of the engine once, again later if it could not tell."""
+        if self._limits is None:
+            if not isinstance(self.translator, LimitedTranslator):
+                self._limits = TextLimits()
+            else:
+                try:
+                    self._limits = run_coroutine(self._ask_limits(self.translator))
+                except TranslationError:
+                    return None
+        return self._limits.chars_per_text
+
+    async def _ask_limits(self, translator: LimitedTranslator) -> TextLimits:
+        try:
+            async with asyncio.timeout(self.timeout):
+                return await translator.limits()
+        except TimeoutError:
+            raise TranslationUnavailable(f"no answer within {self.timeout:g} s") from None
+
     def _answers(
+        self, wanted: set[str], source: str, target: str, session: Session | None
+    ) -> tuple[dict[str, str], str | None]:
+        """The engine's answers by text, a text over the engine's limit from its parts'."""
+        if not wanted:
+            return {}, None
+        limit = self.chars_per_text()
+        cut: dict[str, list[tuple[str, str, str]]] = {}
+        units: set[str] = set()
+        for text in wanted:
+            if limit is None or len(text) <= limit:
+                units.add(text)
+                continue
+            self.stats.split += 1
+            cut[text] = [_around(part) for part in split_long(text, limit)]
+            units.update(core for _, core, _ in cut[text] if core)
+        answers, failure = self._unit_answers(units, source, target, session)
+        for text, parts in cut.items():
+            if all(not core or core in answers for _, core, _ in parts):
+                joined = (a + (answers[core] if core else "") + z for a, core, z in parts)
+                answers[text] = "".join(joined)
+        return answers, failure
+
+    def _unit_answers(
         self, wanted: set[str], source: str, target: str, session: Session | None
     ) -> tuple[dict[str, str], str | None]:
         """The engine's answers by sent text: from the cache, then from the engine."""
@@ -240,6 +296,15 @@ class TranslationService:
         with Session(self.db) as own, own.begin():
             statement = insert_ignoring_duplicates(table, dialect_of(own), unique)
             own.execute(statement, rows)
+
+
+def _around(part: str) -> tuple[str, str, str]:
+    """``part`` as (leading white space, the words, trailing white space)."""
+    core = part.strip()
+    if not core:
+        return part, "", ""
+    start = part.index(core)
+    return part[:start], core, part[start + len(core) :]
 
 
 def run_coroutine(coroutine: Coroutine[Any, Any, T]) -> T:

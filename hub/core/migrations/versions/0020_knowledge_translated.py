@@ -1,0 +1,33 @@
+"""knowledge translated marks: events, award editions and their steps say which languages
+of their texts a machine (or the hub) translated, as knowledge entries do in
+``data.translated``
+
+Revision ID: 0024
+Revises: 0018
+"""
+
+from collections.abc import Sequence
+
+import sqlalchemy as sa
+from alembic import op
+
+revision: str = "0024"
+down_revision: str | None = "0018"
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+TABLES = ("events", "awards", "award_steps")
+
+
+def upgrade() -> None:
+    for table in TABLES:
+        with op.batch_alter_table(table) as batch:
+            batch.add_column(
+                sa.Column("translated", sa.JSON(), nullable=False, server_default="[]")
+            )
+
+
+def downgrade() -> None:
+    for table in TABLES:
+        with op.batch_alter_table(table) as batch:
+            batch.drop_column("translated")
