@@ -42,13 +42,28 @@ class ChannelInfo:
 
 
 @dataclass(frozen=True)
+class Picture:
+    """An item's picture as the hub stores it: re-encoded bytes with no metadata
+    (:func:`hub.core.pictures.prepare`), their type and size, and the alt text."""
+
+    data: bytes = field(repr=False)
+    mime: str
+    width: int
+    height: int
+    alt: str = ""
+
+
+@dataclass(frozen=True)
 class Message:
     """Platform-neutral content for one delivery.
 
     ``kind`` is ``item`` (one news item), ``roundup``, ``alert`` (to the
     secretariat) or ``reply`` (to a member). ``text`` is plain text; ``html`` is
-    already sanitised by the hub. ``edit_of`` carries the platform id of an
-    earlier message when this is a correction.
+    already sanitised by the hub. ``picture`` is the item's picture, fetched and
+    checked once by the hub (a sink fits it to its platform with
+    :func:`hub.core.pictures.fit` and uploads it; when the platform refuses it the
+    post goes as text and the receipt's ``note`` says why). ``edit_of`` carries the
+    platform id of an earlier message when this is a correction.
 
     ``attempt`` counts the claims of this delivery (1 the first time).
     ``in_doubt`` says an earlier attempt may have reached the platform without the
@@ -68,6 +83,7 @@ class Message:
     language: str | None = None
     tags: tuple[str, ...] = ()
     edit_of: str | None = None
+    picture: Picture | None = None
     extra: Mapping[str, Any] = field(default_factory=dict)
     attempt: int = 1
     in_doubt: bool = False
@@ -75,9 +91,14 @@ class Message:
 
 @dataclass(frozen=True)
 class Receipt:
-    """The platform's answer: the id it gave the message."""
+    """The platform's answer: the id it gave the message.
+
+    ``note`` says what the post lacks though it was sent (the platform refused the
+    picture, so it went as text); the ledger keeps it beside the sent delivery.
+    """
 
     platform_message_id: str
+    note: str | None = None
 
 
 @dataclass(frozen=True)

@@ -33,6 +33,7 @@ from hub.core.ingest.errors import IngestError
 from hub.core.ingest.fetch import Fetched, FetchLimits, fetch
 from hub.core.ingest.netguard import NetGuard
 from hub.core.ingest.owners import tell_owner
+from hub.core.ingest.pictures import PictureFetcher
 from hub.core.ingest.store import NEAR_WINDOW, RecentItems, fingerprints, store_candidates
 from hub.core.logs import redact
 from hub.core.metrics import count_feed_fetch
@@ -112,9 +113,12 @@ class Poller:
         policy: PollPolicy | None = None,
         clock: Callable[[], dt.datetime] = utcnow,
         guard: NetGuard | None = None,
+        pictures: PictureFetcher | None = None,
     ) -> None:
-        """``guard`` checks the URLs of member-owned sources (see :func:`member_guard`)."""
+        """``guard`` checks the URLs of member-owned sources (see :func:`member_guard`);
+        ``pictures`` fetches the new items' pictures after each cycle."""
         self.guard = guard
+        self.pictures = pictures
         self.engine = engine
         self.settings = settings
         self.client = client
@@ -164,6 +168,11 @@ class Poller:
         for outcome in outcomes:
             fetched = {"changed": "ok", "not_modified": "not_modified"}.get(outcome.status, "error")
             count_feed_fetch(outcome.key, fetched)
+        if self.pictures is not None:
+            try:
+                await self.pictures.collect(self.engine)
+            except Exception:  # the pictures must not stop the feeds
+                log.exception("fetching the items' pictures failed")
         return CycleReport(list(outcomes))
 
     async def run(
