@@ -18,14 +18,14 @@ from dataclasses import replace
 from datetime import timedelta
 from typing import Any, ClassVar
 
-from telegram import Bot
+from telegram import Bot, InputFile
 from telegram import Message as TelegramMessage
 from telegram import error as tg_error
 from telegram.request import HTTPXRequest
 
 from bots.api import ApiRequest
-from bots.limits import TELEGRAM
-from bots.telegram.format import reply_chat, requests_for
+from bots.limits import TELEGRAM, TELEGRAM_PHOTO
+from bots.telegram.format import render, reply_chat, requests_for
 from hub.core.errors import (
     BadPayload,
     ChannelGone,
@@ -35,7 +35,8 @@ from hub.core.errors import (
     Timeout,
     TransientError,
 )
-from hub.core.ports import ChannelInfo, Message, RateLimit, Receipt
+from hub.core.pictures import PictureRefused, fit
+from hub.core.ports import ChannelInfo, Message, Picture, RateLimit, Receipt
 
 DEFAULT_BASE_URL = "https://api.telegram.org"
 _TOKEN = re.compile(r"bot\d+:[A-Za-z0-9_-]+")
@@ -51,6 +52,8 @@ _PHOTO_UNUSABLE = re.compile(
     r"|photo_invalid_dimensions|image_process_failed|wrong remote file",
     re.IGNORECASE,
 )
+TEXT_ONLY = ("text", "link_preview_options", "parse_mode")
+"""sendMessage's fields that sendPhoto does not take (parse_mode is set again)."""
 _GONE = (
     "chat not found",
     "channel_private",
@@ -176,6 +179,8 @@ class TelegramSink:
         instead: a broken image URL must not keep the news from the channel. That
         is a different message, not a retry; nothing was posted by the first call.
         """
+        if message.picture is not None and message.edit_of is None:
+            return await self._send_picture(message, message.picture)
         receipt = Receipt(message.edit_of or "")
         for request in requests_for(message, self.channel):
             try:
@@ -186,6 +191,39 @@ class TelegramSink:
                 [as_text] = requests_for(replace(message, image_url=None), self.channel)
                 receipt = await self._call(as_text, message)
         return receipt
+
+    async def _send_picture(self, message: Message, picture: Picture) -> Receipt:
+        """A new post with the hub's copy of the item's picture: ``sendPhoto`` with the bytes
+        fitted to Telegram's rules and the post as caption.
+
+        A text longer than a caption (1,024 after entities) goes as a text message with
+        the link's preview instead, whole rather than cut; a picture Telegram cannot take
+        makes a text post too, and the receipt's note says why.
+        """
+        as_text = replace(message, image_url=None, picture=None)
+        [text_request] = requests_for(as_text, self.channel)
+        caption = render(as_text, TELEGRAM.caption)
+        if caption != render(as_text, TELEGRAM.text):
+            note = (
+                f"the text is longer than a photo caption ({TELEGRAM.caption} characters): "
+                "sent as text with the link's preview, without the picture"
+            )
+            return replace(await self._call(text_request, message), note=note)
+        try:
+            fitted = fit(picture, TELEGRAM_PHOTO)
+        except PictureRefused as exc:
+            return replace(await self._call(text_request, message), note=f"{exc}; sent as text")
+        body = {k: v for k, v in text_request.body.items() if k not in TEXT_ONLY}
+        extension = "png" if fitted.mime == "image/png" else "jpg"
+        photo = InputFile(fitted.data, filename=f"picture.{extension}", attach=False)
+        body |= {"photo": photo, "caption": caption, "parse_mode": text_request.body["parse_mode"]}
+        try:
+            return await self._call(ApiRequest("POST", "/sendPhoto", body), message)
+        except BadPayload as exc:
+            if "photo" not in str(exc).lower() and "image" not in str(exc).lower():
+                raise
+            receipt = await self._call(text_request, message)
+            return replace(receipt, note=f"{exc}: the picture was refused, sent as text")
 
     async def _call(self, request: ApiRequest, message: Message | None) -> Receipt:
         try:

@@ -1,0 +1,182 @@
+"""Items' pictures uploaded the platform's way, against each stand-in, with the real library.
+
+Each stand-in decodes what it received and checks it as its platform does (size,
+type, dimensions); the tests read back the dimensions it decoded and whether any
+EXIF reached it. A picture a platform cannot take makes a text post with a note.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import io
+from collections.abc import Awaitable, Callable
+from dataclasses import replace
+from typing import Any, TypeVar
+
+import pytest
+from PIL import Image
+
+from bots.telegram.sink import telegram_sink
+from bots.telegram.standin import TelegramStandIn
+from hub.core.pictures import prepare
+from hub.core.ports import ChannelInfo, Message, Picture
+
+pytestmark = pytest.mark.filterwarnings("ignore:.*retry_after.*:DeprecationWarning")
+T = TypeVar("T")
+TOKEN = "123456:stand-in-token"
+CHAT = -1001000000001
+
+
+def photograph(width: int, height: int, *, fmt: str = "JPEG") -> bytes:
+    """A noisy photograph-like image with a camera's EXIF and a GPS position."""
+    image = Image.effect_noise((width, height), 64).convert("RGB")
+    exif = Image.Exif()
+    exif[0x010F] = "Camera maker"
+    exif[0x8825] = {1: "N", 2: (41.0, 23.0, 0.0)}  # GPSInfo: latitude
+    out = io.BytesIO()
+    image.save(out, format=fmt, exif=exif.tobytes())
+    return out.getvalue()
+
+
+def picture(width: int, height: int) -> Picture:
+    return prepare(photograph(width, height), alt="Young people voting in Cascais")
+
+
+def item(**fields: Any) -> Message:
+    base: dict[str, Any] = {
+        "delivery_id": 1,
+        "kind": "item",
+        "title": "Cascais opens the vote",
+        "text": "Young people vote until the end of the month.",
+        "link": "https://oidp.net/cascais",
+    }
+    return Message(**{**base, **fields})
+
+
+def telegram(test: Callable[[TelegramStandIn], Awaitable[T]]) -> T:
+    async def main() -> T:
+        async with TelegramStandIn((TOKEN,)) as standin:
+            standin.add_chat(CHAT, type="channel", username="iopd_news")
+            return await test(standin)
+
+    return asyncio.run(main())
+
+
+async def telegram_send(standin: TelegramStandIn, message: Message) -> Any:
+    sink = telegram_sink(ChannelInfo("tg", "telegram", str(CHAT), base_url=standin.url), TOKEN)
+    await sink.start()
+    try:
+        return await sink.send(message)
+    finally:
+        await sink.close()
+
+
+def test_prepare_strips_exif_and_gps_and_keeps_the_pixels() -> None:
+    raw = photograph(640, 480)
+    assert Image.open(io.BytesIO(raw)).getexif()  # the camera's data is there before
+    clean = prepare(raw)
+    image = Image.open(io.BytesIO(clean.data))
+    assert (clean.mime, image.size, (clean.width, clean.height)) == (
+        "image/jpeg",
+        (640, 480),
+        (640, 480),
+    )
+    assert not image.getexif()
+    assert b"Camera maker" not in clean.data
+
+
+def test_telegram_receives_the_uploaded_photo_without_exif() -> None:
+    async def body(standin: TelegramStandIn) -> None:
+        receipt = await telegram_send(standin, item(picture=picture(1200, 800)))
+        [held] = standin.messages(CHAT)
+        assert (held.kind, str(held.message_id), receipt.note) == (
+            "photo",
+            receipt.platform_message_id,
+            None,
+        )
+        assert held.photo_upload is not None
+        assert (held.photo_upload.width, held.photo_upload.height) == (1200, 800)
+        assert not held.photo_upload.has_exif
+        assert "Cascais opens the vote" in held.text
+
+    telegram(body)
+
+
+def test_telegram_photo_is_resized_under_width_plus_height_10000() -> None:
+    # A stored picture may be as large as 4096 a side; Telegram wants width + height <= 10000
+    # (the stand-in refuses more with PHOTO_INVALID_DIMENSIONS): built here past the limit.
+    big = Image.new("RGB", (9000, 2000), (40, 90, 160))
+    out = io.BytesIO()
+    big.save(out, format="JPEG", quality=50)
+    wide = Picture(out.getvalue(), "image/jpeg", 9000, 2000, "")
+
+    async def body(standin: TelegramStandIn) -> None:
+        receipt = await telegram_send(standin, item(picture=wide))
+        [held] = standin.messages(CHAT)
+        assert held.photo_upload is not None and receipt.note is None
+        assert held.photo_upload.width + held.photo_upload.height <= 10_000
+        assert held.photo_upload.width == pytest.approx(4.5 * held.photo_upload.height, rel=0.01)
+
+    telegram(body)
+
+
+def test_telegram_standin_refuses_photo_dimensions_as_telegram_does() -> None:
+    async def body(standin: TelegramStandIn) -> None:
+        import telegram as tg
+
+        thin = Image.new("RGB", (2100, 100), (10, 20, 30))  # ratio 21 > 20
+        out = io.BytesIO()
+        thin.save(out, format="PNG")
+        bot = tg.Bot(TOKEN, base_url=f"{standin.url}/bot")
+        async with bot:
+            with pytest.raises(tg.error.BadRequest, match="(?i)photo_invalid_dimensions"):
+                await bot.send_photo(CHAT, out.getvalue())
+            with pytest.raises(tg.error.BadRequest, match="(?i)image_process_failed"):
+                await bot.send_photo(CHAT, tg.InputFile(b"<html>no</html>", filename="p.jpg"))
+
+    telegram(body)
+
+
+def test_telegram_a_picture_with_a_ratio_over_20_goes_as_text_with_a_note() -> None:
+    thin = Picture(picture(2100, 100).data, "image/jpeg", 2100, 100, "")
+
+    async def body(standin: TelegramStandIn) -> None:
+        receipt = await telegram_send(standin, item(picture=thin))
+        [held] = standin.messages(CHAT)
+        assert held.kind == "text"
+        assert "ratio" in receipt.note and "sent as text" in receipt.note
+
+    telegram(body)
+
+
+def test_telegram_a_picture_the_platform_refuses_degrades_to_text() -> None:
+    async def body(standin: TelegramStandIn) -> None:
+        standin.fail_next("sendPhoto", 400, "Bad Request: IMAGE_PROCESS_FAILED")
+        receipt = await telegram_send(standin, item(picture=picture(300, 200)))
+        [held] = standin.messages(CHAT)
+        assert (held.kind, str(held.message_id)) == ("text", receipt.platform_message_id)
+        assert "image_process_failed" in receipt.note.lower()
+
+    telegram(body)
+
+
+def test_telegram_a_text_longer_than_a_caption_goes_whole_as_text() -> None:
+    long_text = "Participatory budgets grow. " * 60  # about 1,700 characters
+
+    async def body(standin: TelegramStandIn) -> None:
+        receipt = await telegram_send(standin, item(text=long_text, picture=picture(300, 200)))
+        [held] = standin.messages(CHAT)
+        assert held.kind == "text"
+        assert held.text.count("Participatory budgets grow.") == 60
+        assert "caption" in receipt.note
+
+    telegram(body)
+
+
+def test_an_item_without_a_picture_is_unchanged() -> None:
+    async def body(standin: TelegramStandIn) -> None:
+        receipt = await telegram_send(standin, replace(item(), picture=None))
+        [held] = standin.messages(CHAT)
+        assert held.kind == "text" and receipt.note is None
+
+    telegram(body)
