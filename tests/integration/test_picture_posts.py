@@ -16,6 +16,8 @@ from typing import Any, TypeVar
 import pytest
 from PIL import Image
 
+from bots.mastodon.sink import mastodon_sink
+from bots.mastodon.standin import MastodonStandIn
 from bots.telegram.sink import telegram_sink
 from bots.telegram.standin import TelegramStandIn
 from hub.core.pictures import prepare
@@ -180,3 +182,72 @@ def test_an_item_without_a_picture_is_unchanged() -> None:
         assert held.kind == "text" and receipt.note is None
 
     telegram(body)
+
+
+async def mastodon_send(standin: MastodonStandIn, message: Message) -> Any:
+    channel = ChannelInfo("md", "mastodon", "@iopd@mastodon.standin", base_url=standin.url)
+    sink = mastodon_sink(channel, "stand-in-token")
+    try:
+        await sink.start()
+        return await sink.send(message)
+    finally:
+        await sink.close()
+
+
+def test_mastodon_uploads_the_picture_with_its_description_then_attaches_it() -> None:
+    async def body() -> None:
+        async with MastodonStandIn() as standin:
+            receipt = await mastodon_send(standin, item(picture=picture(1200, 800)))
+            assert [r.path for r in standin.received][-2:] == ["/api/v2/media", "/api/v1/statuses"]
+            [status] = standin.messages()
+            assert (status.id, receipt.note) == (receipt.platform_message_id, None)
+            [media] = status.media
+            assert (media.facts.width, media.facts.height) == (1200, 800)
+            assert not media.facts.has_exif
+            assert media.description == "Young people voting in Cascais"
+
+    asyncio.run(body())
+
+
+def test_mastodon_picture_is_resized_under_the_matrix_limit() -> None:
+    big = Image.new("RGB", (4096, 4096), (200, 120, 40))
+    out = io.BytesIO()
+    big.save(out, format="JPEG")
+    huge = Picture(out.getvalue(), "image/jpeg", 4096, 4096, "x" * 2000)
+
+    async def body() -> None:
+        async with MastodonStandIn() as standin:
+            receipt = await mastodon_send(standin, item(picture=huge))
+            [media] = standin.messages()[0].media
+            assert media.facts.width * media.facts.height <= 8_294_400
+            assert len(media.description) == 1500 and receipt.note is None
+
+    asyncio.run(body())
+
+
+def test_mastodon_standin_refuses_as_mastodon_does_and_the_status_goes_as_text() -> None:
+    async def body() -> None:
+        async with MastodonStandIn() as standin:
+            from mastodon import Mastodon, MastodonAPIError
+
+            client = Mastodon(
+                access_token="stand-in-token", api_base_url=standin.url, version_check_mode="none"
+            )
+            with pytest.raises(MastodonAPIError, match="content type is invalid"):
+                await asyncio.to_thread(
+                    client.media_post, io.BytesIO(b"<html></html>"), mime_type="image/png"
+                )
+            with pytest.raises(MastodonAPIError, match="Description is too long"):
+                await asyncio.to_thread(
+                    client.media_post,
+                    io.BytesIO(picture(10, 10).data),
+                    mime_type="image/jpeg",
+                    description="x" * 1501,
+                )
+            # bytes Mastodon cannot read as an image (the hub's own check bypassed here)
+            unreadable = Picture(b"<html></html>", "image/jpeg", 300, 200, "")
+            receipt = await mastodon_send(standin, item(picture=unreadable))
+            [status] = standin.messages()
+            assert status.media == [] and "content type is invalid" in (receipt.note or "")
+
+    asyncio.run(body())
