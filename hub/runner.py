@@ -193,8 +193,8 @@ class HubProcess:
 
     async def _poller(self, stop: asyncio.Event) -> None:
         from hub.core.ingest.fetch import make_client
-        from hub.core.ingest.poller import Poller, member_guard
         from hub.core.ingest.pictures import picture_fetcher
+        from hub.core.ingest.poller import Poller, member_guard
 
         async with make_client() as client:
             guard = member_guard(self.settings)

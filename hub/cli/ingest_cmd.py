@@ -298,8 +298,8 @@ def poll_command(
     from hub.core.config.catalog import sync_config
     from hub.core.db import transaction
     from hub.core.ingest.fetch import make_client
-    from hub.core.ingest.poller import CycleReport, Poller, PollPolicy, member_guard
     from hub.core.ingest.pictures import picture_fetcher
+    from hub.core.ingest.poller import CycleReport, Poller, PollPolicy, member_guard
 
     rt = runtime(ctx)
     settings = rt.settings()

@@ -252,8 +252,8 @@ def _cli_hint(data_dir: Path, database_url: str) -> str:
 
 async def _poll_once(engine: Engine, settings: Settings) -> None:
     from hub.core.ingest.fetch import make_client
-    from hub.core.ingest.poller import Poller, member_guard
     from hub.core.ingest.pictures import picture_fetcher
+    from hub.core.ingest.poller import Poller, member_guard
 
     async with make_client() as client:
         guard = member_guard(settings)

@@ -137,9 +137,10 @@ def submit_news(
         )
         assert origin is not None
         item, outcome = origin.item, "unchanged"
-    if submission.image_alt.strip() and item.image_url == submission.image_url:
+    url = submission.image_url
+    if url and submission.image_alt.strip() and item.image_url == url:
         # the picture itself is fetched later, once, through the SSRF guard (the poller's
         # PictureFetcher); its description waits for it in the same row
         session.flush()
-        set_alt(session.connection(), item.id, item.image_url, submission.image_alt)
+        set_alt(session.connection(), item.id, url, submission.image_alt)
     return SubmissionResult(item, outcome, item.status == "approved")

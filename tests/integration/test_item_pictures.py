@@ -91,7 +91,8 @@ def test_pictures_are_fetched_once_checked_and_refused_with_a_reason(engine: Eng
     with engine.connect() as conn:
         stored = load_pictures(conn, {ok, private, html, bombed})
         refused = refused_pictures(conn, {ok, private, html, bombed})
-        errors = dict(conn.execute(select(ItemPicture.item_id, ItemPicture.error)).all())
+        rows = conn.execute(select(ItemPicture.item_id, ItemPicture.error)).all()
+        errors = {item_id: error or "" for item_id, error in rows}
     assert set(stored) == {ok} and refused == {private, html, bombed}
     picture = stored[ok]
     assert (picture.mime, picture.width, picture.height, picture.alt) == (

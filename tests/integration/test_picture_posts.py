@@ -22,7 +22,7 @@ from bots.mastodon.sink import mastodon_sink
 from bots.mastodon.standin import MastodonStandIn
 from bots.telegram.sink import telegram_sink
 from bots.telegram.standin import TelegramStandIn
-from hub.core.pictures import prepare
+from hub.core.pictures import PictureLimits, prepare
 from hub.core.ports import ChannelInfo, Message, Picture
 
 pytestmark = [
@@ -137,9 +137,9 @@ def test_telegram_standin_refuses_photo_dimensions_as_telegram_does() -> None:
         thin.save(out, format="PNG")
         bot = tg.Bot(TOKEN, base_url=f"{standin.url}/bot")
         async with bot:
-            with pytest.raises(tg.error.BadRequest, match="(?i)photo_invalid_dimensions"):
+            with pytest.raises(tg.error.BadRequest, match=r"(?i)photo_invalid_dimensions"):
                 await bot.send_photo(CHAT, out.getvalue())
-            with pytest.raises(tg.error.BadRequest, match="(?i)image_process_failed"):
+            with pytest.raises(tg.error.BadRequest, match=r"(?i)image_process_failed"):
                 await bot.send_photo(CHAT, tg.InputFile(b"<html>no</html>", filename="p.jpg"))
 
     telegram(body)
@@ -304,7 +304,9 @@ def test_bluesky_post_without_a_link_embeds_the_image_with_its_alt() -> None:
     bluesky(body)
 
 
-def test_bluesky_refuses_a_blob_over_1000000_bytes_and_the_post_goes_without_it() -> None:
+def test_bluesky_refuses_a_blob_over_1000000_bytes_and_the_post_goes_without_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     noisy = Image.effect_noise((1900, 1900), 128).convert("RGB")
     out = io.BytesIO()
     noisy.save(out, format="PNG")
@@ -312,17 +314,11 @@ def test_bluesky_refuses_a_blob_over_1000000_bytes_and_the_post_goes_without_it(
     # a picture claiming to be small enough bypasses the hub's fitting: the PDS refuses it
     unfitted = Picture(out.getvalue(), "image/png", 1900, 1900, "noise")
 
+    # the sink's own fitting loosened, to see what the PDS does with a blob over its limit
+    monkeypatch.setattr("bots.bluesky.sink.BLUESKY_IMAGE", PictureLimits(max_bytes=10_000_000))
+
     async def body(standin: BlueskyStandIn) -> None:
-        from hub.core.pictures import PictureLimits
-
-        import bots.bluesky.sink as sky
-
-        original = sky.BLUESKY_IMAGE
-        sky.BLUESKY_IMAGE = PictureLimits(max_bytes=10_000_000)
-        try:
-            receipt = await bluesky_send(standin, item(picture=unfitted))
-        finally:
-            sky.BLUESKY_IMAGE = original
+        receipt = await bluesky_send(standin, item(picture=unfitted))
         [post] = standin.messages()
         assert "thumb" not in post.record["embed"]["external"]
         assert "BlobTooLarge" in (receipt.note or "")

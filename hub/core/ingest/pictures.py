@@ -115,9 +115,7 @@ def set_alt(conn: Connection, item_id: int, url: str, alt: str) -> None:
     """Give the item's picture its alt text (the submitter's, a moderator's), before or
     after the picture itself is fetched."""
     alt = alt.strip()
-    found = conn.execute(
-        select(pictures.c.source_url).where(pictures.c.item_id == item_id)
-    ).first()
+    found = conn.execute(select(pictures.c.source_url).where(pictures.c.item_id == item_id)).first()
     if found is None:
         conn.execute(
             insert(pictures).values(item_id=item_id, source_url=url, alt=alt, fetched_at=None)
