@@ -329,3 +329,50 @@ def test_bluesky_refuses_a_blob_over_1000000_bytes_and_the_post_goes_without_it(
         ]
 
     bluesky(body)
+
+
+@pytest.mark.parametrize(
+    ("url", "block"),
+    [
+        ("https://oidp.net/p.jpg", True),
+        ("http://oidp.net/p.jpg", False),  # Slack fetches https only
+        ("https://127.0.0.1/p.jpg", False),  # an address, not a public site
+        ("https://localhost/p.jpg", False),
+        (None, False),
+    ],
+)
+def test_slack_and_discord_get_an_image_only_at_a_public_https_address(
+    url: str | None, block: bool
+) -> None:
+    from bots.discord.format import requests_for as discord_requests
+    from bots.slack.format import requests_for as slack_requests
+
+    message = item(image_url=url, picture=picture(40, 30))
+    [slack] = slack_requests(message, ChannelInfo("s", "slack", "C0NEWS"))
+    images = [b for b in slack.body["blocks"] if b["type"] == "image"]
+    assert bool(images) == block
+    if block:
+        assert images[0]["alt_text"] == "Young people voting in Cascais"  # the picture's alt
+    [discord] = discord_requests(message, ChannelInfo("d", "discord", "https://d.example/w"))
+    assert ("image" in discord.body["embeds"][0]) == block
+
+
+def test_slack_notes_a_picture_it_could_not_download() -> None:
+    from bots.slack.sink import slack_sink
+    from bots.slack.standin import SlackStandIn
+
+    async def body() -> None:
+        async with SlackStandIn(tokens=("xoxb-stand-in-token",)) as standin:
+            standin.add_channel("C0NEWS", "news")
+            standin.unreachable_images.add("https://oidp.net/gone.jpg")
+            channel = ChannelInfo("s", "slack", "C0NEWS", base_url=standin.url)
+            sink = slack_sink(channel, "xoxb-stand-in-token")
+            try:
+                receipt = await sink.send(item(image_url="https://oidp.net/gone.jpg"))
+            finally:
+                await sink.close()
+            [posted] = standin.messages("C0NEWS")
+            assert not [b for b in posted.blocks if b["type"] == "image"]
+            assert "downloading image failed" in (receipt.note or "")
+
+    asyncio.run(body())
