@@ -140,6 +140,14 @@ class ImageFacts:
     has_exif: bool
 
 
+def described(facts: ImageFacts | None) -> str | None:
+    """An image in a few words for the demo and the console (``1600×1000 JPEG``)."""
+    if facts is None:
+        return None
+    exif = ", with EXIF" if facts.has_exif else ""
+    return f"{facts.width}×{facts.height} {facts.format}{exif}"
+
+
 def image_facts(data: bytes) -> ImageFacts | None:
     """The image in ``data`` as a platform's server reads it, or None when it is not one."""
     from PIL import Image, UnidentifiedImageError

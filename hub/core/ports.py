@@ -164,7 +164,8 @@ class ReceivedPost:
     """A message a stand-in holds, as a person would see it on the platform.
 
     ``html`` is the platform's rich text turned into HTML by the platform
-    module; callers still sanitise it before showing it.
+    module; callers still sanitise it before showing it. ``picture`` describes the
+    picture that came with it as the platform decoded it (``1600×1000 JPEG``), if any.
     """
 
     platform: str
@@ -174,6 +175,7 @@ class ReceivedPost:
     html: str
     edited: bool = False
     deleted: bool = False
+    picture: str | None = None
 
 
 class StandIn(Protocol):
