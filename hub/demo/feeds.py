@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Awaitable, Callable
+from functools import partial
 from importlib.resources import files
 
 from aiohttp import web
@@ -33,7 +34,7 @@ class DemoWebsite:
         self._runner = web.AppRunner(app, access_log=None)
         for path, (name, content_type) in FILES.items():
             body = files("hub.demo").joinpath(name).read_bytes()
-            app.router.add_get(path, _serve(lambda body=body: self._filled(body), content_type))
+            app.router.add_get(path, _serve(partial(self._filled, body), content_type))
         photo = demo_photograph()
         app.router.add_get("/pictures/distincion.jpg", _serve(lambda: photo, "image/jpeg"))
         not_found = b"<!DOCTYPE html><html><body><h1>Page not found</h1></body></html>"
