@@ -12,17 +12,25 @@ import io
 
 import httpx
 from PIL import Image
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
+from hub.core.config.catalog import sync_config
+from hub.core.config.settings import Settings
+from hub.core.db import transaction
+from hub.core.ingest.fetch import make_client
 from hub.core.ingest.netguard import NetGuard
 from hub.core.ingest.pictures import (
+    Outcome,
     PictureFetcher,
     load_pictures,
+    picture_guard,
     refused_pictures,
     set_alt,
 )
-from hub.core.models import Item, ItemPicture
+from hub.core.ingest.poller import Poller
+from hub.core.models import Delivery, Item, ItemPicture
+from hub.testing.feedserver import Route, rss, serving
 
 ADDRESSES = {"pictures.example.org": "93.184.216.34", "intranet.example.org": "10.0.0.5"}
 
@@ -126,3 +134,44 @@ def test_a_new_image_url_is_fetched_again_and_the_alt_text_is_kept(engine: Engin
         [picture] = load_pictures(conn, {item_id}).values()
         assert refused_pictures(conn, {item_id}) == set()
     assert picture.alt == "A square in Porto"
+
+
+class AheadOnly(PictureFetcher):
+    """The fetcher with its end-of-cycle sweep turned off: only what the poll fetched ahead."""
+
+    async def collect(self, engine: Engine, item_ids: set[int] | None = None) -> list[Outcome]:
+        return []
+
+
+def test_a_trusted_feed_item_is_approved_with_its_picture_already_stored(engine: Engine) -> None:
+    with serving() as server:
+        photo = server.add("/p.jpg", Route(body=jpeg_with_gps(), content_type="image/jpeg"))
+        feed = rss("News", [("a", "Award call open", "Apply now.")]).replace(
+            b"</description>",
+            f'</description><enclosure url="{photo}" type="image/jpeg" length="0"/>'.encode(),
+        )
+        url = server.add("/news.rss", Route(body=feed))
+        settings = Settings.model_validate(
+            {
+                "hub": {"languages": ["en"], "picture_allow_private": ["127.0.0.1/32"]},
+                "sources": {"site": {"kind": "feed", "url": url, "trusted": True}},
+                "channels": {"news": {"platform": "memory", "target": "#news"}},
+                "routes": [{"name": "all", "to": ["news"]}],
+            }
+        )
+        with transaction(engine) as session:
+            sync_config(session, settings)
+
+        async def go() -> None:
+            async with make_client() as client:
+                pictures = AheadOnly(client, picture_guard(settings.hub.picture_allow_private))
+                await Poller(engine, settings, client, pictures=pictures).run_once()
+
+        asyncio.run(go())
+        assert server.routes["/p.jpg"].hits == 1
+    with engine.connect() as conn:
+        item_id, status = conn.execute(select(Item.id, Item.status)).one()
+        assert status == "approved"
+        assert conn.scalar(select(func.count()).select_from(Delivery)) == 1
+        [picture] = load_pictures(conn, {item_id}).values()
+    assert (picture.width, picture.height) == (800, 600)

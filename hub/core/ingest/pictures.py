@@ -18,7 +18,7 @@ import asyncio
 import datetime as dt
 import logging
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import cast
 
 import httpx
@@ -90,9 +90,11 @@ def picture_fetcher(
     return PictureFetcher(client, picture_guard(allow), clock)
 
 
-def pending(conn: Connection, limit: int) -> list[tuple[int, str, str]]:
+def pending(
+    conn: Connection, limit: int, urls: Sequence[str] | None = None
+) -> list[tuple[int, str, str]]:
     """Items whose ``image_url`` has no stored outcome yet (or a different URL's):
-    (id, URL, title), newest first."""
+    (id, URL, title), newest first; only those with one of ``urls`` when given."""
     query = (
         select(items.c.id, items.c.image_url, items.c.title)
         .select_from(items.outerjoin(pictures, pictures.c.item_id == items.c.id))
@@ -108,6 +110,8 @@ def pending(conn: Connection, limit: int) -> list[tuple[int, str, str]]:
         .order_by(items.c.id.desc())
         .limit(limit)
     )
+    if urls is not None:
+        query = query.where(items.c.image_url.in_(list(urls)))
     return [(row.id, row.image_url, row.title) for row in conn.execute(query)]
 
 
@@ -164,6 +168,40 @@ class PictureFetcher:
             log.exception("picture of item %d failed unexpectedly", item_id)
             return Outcome(item_id, url, error=f"internal error: {exc}")
         return Outcome(item_id, url, picture=picture)
+
+    async def ahead(self, engine: Engine, urls: Sequence[str]) -> dict[str, Outcome]:
+        """The pictures at ``urls`` (new feed entries'), fetched before their items are
+        stored, so that a trusted source's item is approved with its picture already there
+        (a worker may send it the moment it is committed). URLs the hub already holds a
+        picture or a refusal for are not fetched again."""
+        wanted = list(dict.fromkeys(url for url in urls if url))
+        if not wanted:
+            return {}
+        done = or_(pictures.c.data.is_not(None), pictures.c.error.is_not(None))
+        with engine.connect() as conn:
+            known = set(
+                conn.scalars(
+                    select(pictures.c.source_url).where(pictures.c.source_url.in_(wanted), done)
+                )
+            )
+        todo = [url for url in wanted if url not in known][: self.batch]
+        gate = asyncio.Semaphore(self.concurrency)
+
+        async def gated(url: str) -> Outcome:
+            async with gate:
+                return await self.one(0, url)
+
+        return {o.url: o for o in await asyncio.gather(*(gated(url) for url in todo))}
+
+    def store_ahead(self, conn: Connection, fetched: dict[str, Outcome], now: dt.datetime) -> int:
+        """Store pictures fetched :meth:`ahead` for the items that now have those URLs (in
+        the transaction that stores the items); returns how many."""
+        if not fetched:
+            return 0
+        rows = pending(conn, 10 * len(fetched) + 10, urls=list(fetched))
+        for item_id, url, _title in rows:
+            store(conn, replace(fetched[url], item_id=item_id), now)
+        return len(rows)
 
     async def collect(self, engine: Engine, item_ids: set[int] | None = None) -> list[Outcome]:
         """Fetch the pictures still missing (only ``item_ids``' when given) and store them."""
