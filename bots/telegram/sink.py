@@ -52,6 +52,8 @@ _PHOTO_UNUSABLE = re.compile(
     r"|photo_invalid_dimensions|image_process_failed|wrong remote file",
     re.IGNORECASE,
 )
+_EDITED_OTHER_KIND = re.compile(r"there is no (caption|text) in the message to edit", re.IGNORECASE)
+_ANY_PHOTO = "https://photo.invalid/"  # makes format choose editMessageCaption; never sent
 TEXT_ONLY = ("text", "link_preview_options", "parse_mode")
 """sendMessage's fields that sendPhoto does not take (parse_mode is set again)."""
 _GONE = (
@@ -186,11 +188,23 @@ class TelegramSink:
             try:
                 receipt = await self._call(request, message)
             except BadPayload as exc:
+                if _EDITED_OTHER_KIND.search(str(exc)):
+                    return await self._edit_other_kind(message, request)
                 if request.name != "sendPhoto" or not _PHOTO_UNUSABLE.search(str(exc)):
                     raise
                 [as_text] = requests_for(replace(message, image_url=None), self.channel)
                 receipt = await self._call(as_text, message)
         return receipt
+
+    async def _edit_other_kind(self, message: Message, request: ApiRequest) -> Receipt:
+        """A correction of a post that went out as the other kind: text (its picture was
+        refused, or its text was longer than a caption) or photo. The same text is sent
+        as the edit that kind takes (editMessageText or editMessageCaption)."""
+        if request.name == "editMessageCaption":
+            [other] = requests_for(replace(message, image_url=None), self.channel)
+        else:
+            [other] = requests_for(replace(message, image_url=_ANY_PHOTO), self.channel)
+        return await self._call(other, message)
 
     async def _send_picture(self, message: Message, picture: Picture) -> Receipt:
         """A new post with the hub's copy of the item's picture: ``sendPhoto`` with the bytes

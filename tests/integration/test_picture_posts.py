@@ -376,3 +376,22 @@ def test_slack_notes_a_picture_it_could_not_download() -> None:
             assert "downloading image failed" in (receipt.note or "")
 
     asyncio.run(body())
+
+
+def test_telegram_corrects_a_post_whatever_kind_it_went_out_as() -> None:
+    async def body(standin: TelegramStandIn) -> None:
+        # went out as text (the picture refused), corrected with the item's image address
+        thin = Picture(picture(2100, 100).data, "image/jpeg", 2100, 100, "")
+        as_text = await telegram_send(standin, item(picture=thin))
+        correction = item(title="Corrected", image_url="https://oidp.net/p.jpg")
+        await telegram_send(standin, replace(correction, edit_of=as_text.platform_message_id))
+        # went out as a photo, corrected with no image address
+        as_photo = await telegram_send(standin, item(picture=picture(300, 200)))
+        await telegram_send(
+            standin, replace(item(title="Fixed"), edit_of=as_photo.platform_message_id)
+        )
+        text, photo = standin.messages(CHAT)
+        assert (text.kind, text.text.splitlines()[0]) == ("text", "Corrected")
+        assert (photo.kind, photo.text.splitlines()[0]) == ("photo", "Fixed")
+
+    telegram(body)
