@@ -15,6 +15,7 @@ retractions (deleteRecord) name later.
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import math
 import time
@@ -172,7 +173,7 @@ class BlueskySink:
         picture Bluesky refuses leaves a post without it, and the note says why."""
         [request] = requests_for(message, self.channel, now=now)
         try:
-            fitted = fit(picture, BLUESKY_IMAGE)
+            fitted = await asyncio.to_thread(fit, picture, BLUESKY_IMAGE)
             uploaded = await self._upload(fitted.data)
         except (PictureRefused, BadPayload) as exc:
             return replace(await self._call(request), note=f"{exc}; sent without the picture")

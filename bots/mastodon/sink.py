@@ -125,7 +125,7 @@ class MastodonSink:
     async def _upload_picture(self, picture: Picture) -> tuple[str | None, str | None]:
         """The id of the uploaded picture, or None and why it could not be."""
         try:
-            fitted = fit(picture, MASTODON_IMAGE)
+            fitted = await asyncio.to_thread(fit, picture, MASTODON_IMAGE)
         except PictureRefused as exc:
             return None, f"{exc}; sent as text"
         extension = "png" if fitted.mime == "image/png" else "jpg"

@@ -9,6 +9,7 @@ a hub error and the bus decides.
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import logging
 import re
@@ -224,7 +225,7 @@ class TelegramSink:
             )
             return replace(await self._call(text_request, message), note=note)
         try:
-            fitted = fit(picture, TELEGRAM_PHOTO)
+            fitted = await asyncio.to_thread(fit, picture, TELEGRAM_PHOTO)
         except PictureRefused as exc:
             return replace(await self._call(text_request, message), note=f"{exc}; sent as text")
         body = {k: v for k, v in text_request.body.items() if k not in TEXT_ONLY}

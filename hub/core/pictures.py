@@ -94,7 +94,7 @@ def _encode(image: Image.Image, quality: int = JPEG_QUALITY) -> tuple[bytes, str
     """The pixels alone (no EXIF, no text chunks) as PNG when transparent, else JPEG."""
     out = io.BytesIO()
     if _has_alpha(image):
-        image.convert("RGBA").save(out, format="PNG", optimize=True)
+        image.convert("RGBA").save(out, format="PNG")
         return out.getvalue(), "image/png"
     image.convert("RGB").save(out, format="JPEG", quality=quality, optimize=True)
     return out.getvalue(), "image/jpeg"
