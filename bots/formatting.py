@@ -11,8 +11,10 @@ word boundary, so no emoji, flag or accented letter is ever split.
 
 from __future__ import annotations
 
+import ipaddress
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 import regex
 
@@ -96,6 +98,23 @@ def safe_link(url: str | None) -> str | None:
     if any(ch.isspace() or ord(ch) < 32 or ord(ch) == 127 for ch in url):
         return None
     return url
+
+
+def fetchable_image(url: str | None) -> str | None:
+    """``url`` when a platform's servers can fetch it themselves: https, a name (not an
+    address literal, not localhost). Slack refuses the whole message when it cannot
+    download an image block's picture, and Discord shows a broken embed."""
+    link = safe_link(url)
+    if link is None or not link.lower().startswith("https://"):
+        return None
+    host = (urlsplit(link).hostname or "").lower()
+    if not host or host == "localhost" or host.endswith((".localhost", ".local", ".internal")):
+        return None
+    try:
+        ipaddress.ip_address(host)
+    except ValueError:
+        return link
+    return None  # an address literal: private, or at least not a public site's name
 
 
 def read_more_label(language: str | None) -> str:

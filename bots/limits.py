@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from hub.core.pictures import PictureLimits
+
 
 @dataclass(frozen=True)
 class TelegramLimits:
@@ -193,3 +195,19 @@ WEBHOOK = WebhookLimits()
 MATRIX = MatrixLimits()
 TEAMS = TeamsLimits()
 APPRISE = AppriseLimits()
+
+
+# Pictures: what each platform takes as an upload, for :func:`hub.core.pictures.fit`
+# (each stand-in checks its platform's rules itself, with the source named there).
+TELEGRAM_PHOTO = PictureLimits(max_bytes=10 * 1024 * 1024, max_side_sum=10_000, max_ratio=20)
+"""sendPhoto (core.telegram.org/bots/api#sendphoto): at most 10 MB, width + height at most
+10000, ratio at most 20."""
+MASTODON_IMAGE = PictureLimits(max_bytes=16 * 1024 * 1024, max_pixels=8_294_400)
+"""app/models/media_attachment.rb: IMAGE_LIMIT = 16.megabytes; the server shrinks a larger
+image to 8,294,400 pixels (3840x2160, since 4.2), so nothing larger is worth uploading."""
+MASTODON_DESCRIPTION = 1500
+"""MediaAttachment's MAX_DESCRIPTION_LENGTH: alt text up to 1,500 characters."""
+BLUESKY_IMAGE = PictureLimits(max_bytes=1_000_000, max_side=2000)
+"""lexicons/app/bsky/embed/images.json and embed/external.json: the blob's maxSize is
+1,000,000 bytes; 2000 pixels a side is what Bluesky's own app uploads (an earlier version
+of the lexicon said maxWidth/maxHeight 2000)."""

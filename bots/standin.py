@@ -8,10 +8,12 @@ clock instead of sleeping, and ``retry_after`` is exact.
 
 from __future__ import annotations
 
+import io
 import math
 import time
 from collections import deque
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any, Self
 
 from aiohttp import web
@@ -102,6 +104,60 @@ async def request_params(request: web.Request) -> dict[str, Any]:
             for key, value in form.items():
                 params[key] = value if isinstance(value, str) else getattr(value, "filename", "")
     return params
+
+
+@dataclass(frozen=True)
+class Upload:
+    """A file a client sent in a multipart body: its part's name, filename, type, bytes."""
+
+    field: str
+    filename: str
+    content_type: str
+    data: bytes
+
+
+async def request_files(request: web.Request) -> dict[str, Upload]:
+    """The files of a multipart body by field name (after :func:`request_params`: aiohttp
+    keeps the parsed form)."""
+    if not request.content_type.startswith("multipart/"):
+        return {}
+    form = await request.post()
+    files = {}
+    for key, value in form.items():
+        if isinstance(value, web.FileField):
+            value.file.seek(0)
+            files[key] = Upload(key, value.filename, value.content_type, value.file.read())
+    return files
+
+
+@dataclass(frozen=True)
+class ImageFacts:
+    """What a platform's server learns of an uploaded image by decoding it."""
+
+    format: str  # JPEG, PNG, GIF, WEBP
+    width: int
+    height: int
+    has_exif: bool
+
+
+def described(facts: ImageFacts | None) -> str | None:
+    """An image in a few words for the demo and the console (``1600×1000 JPEG``)."""
+    if facts is None:
+        return None
+    exif = ", with EXIF" if facts.has_exif else ""
+    return f"{facts.width}×{facts.height} {facts.format}{exif}"
+
+
+def image_facts(data: bytes) -> ImageFacts | None:
+    """The image in ``data`` as a platform's server reads it, or None when it is not one."""
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        with Image.open(io.BytesIO(data)) as image:
+            exif = image.getexif()
+            return ImageFacts(str(image.format), image.width, image.height, len(exif) > 0)
+    except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError):
+        return None
 
 
 def default_clock() -> float:

@@ -193,11 +193,13 @@ class HubProcess:
 
     async def _poller(self, stop: asyncio.Event) -> None:
         from hub.core.ingest.fetch import make_client
+        from hub.core.ingest.pictures import picture_fetcher
         from hub.core.ingest.poller import Poller, member_guard
 
         async with make_client() as client:
             guard = member_guard(self.settings)
-            poller = Poller(self.engine, self.settings, client, guard=guard)
+            pictures = picture_fetcher(client, self.settings)
+            poller = Poller(self.engine, self.settings, client, guard=guard, pictures=pictures)
             log.info("poller started")
             drafts = asyncio.create_task(self._translation_drafts(stop))
             try:

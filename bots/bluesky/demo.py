@@ -6,6 +6,7 @@ import html
 from typing import Any
 
 from bots.bluesky.standin import BlueskyStandIn
+from bots.standin import described
 from hub.core.ports import ChannelInfo, ReceivedPost
 
 
@@ -59,9 +60,21 @@ class BlueskyDemoStandIn(BlueskyStandIn):
                 html=post_to_html(stored.record),
                 edited=stored.edited,
                 deleted=stored.deleted,
+                picture=self._picture(stored.record),
             )
             for stored in self.records.values()
         ]
+
+    def _picture(self, record: dict[str, Any]) -> str | None:
+        """The post's image or card thumb, as the PDS decoded its blob."""
+        embed = record.get("embed") or {}
+        blob = (embed.get("external") or {}).get("thumb")
+        if blob is None and embed.get("images"):
+            blob = embed["images"][0].get("image")
+        if not isinstance(blob, dict):
+            return None
+        stored = self.blobs.get(str((blob.get("ref") or {}).get("$link")))
+        return described(stored.facts) if stored else None
 
 
 def bluesky_standin() -> BlueskyDemoStandIn:

@@ -15,10 +15,12 @@ retractions (deleteRecord) name later.
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import math
 import time
 from collections.abc import Awaitable, Callable
+from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any, ClassVar
 
@@ -29,7 +31,7 @@ from atproto_client.request import AsyncRequest
 
 from bots.api import ApiRequest, is_retraction
 from bots.bluesky.format import COLLECTION, record, requests_for, split_uri, thread_records
-from bots.limits import BLUESKY
+from bots.limits import BLUESKY, BLUESKY_IMAGE
 from hub.core.errors import (
     BadPayload,
     ChannelGone,
@@ -39,7 +41,8 @@ from hub.core.errors import (
     Timeout,
     TransientError,
 )
-from hub.core.ports import ChannelInfo, Message, RateLimit, Receipt, part_ids
+from hub.core.pictures import PictureRefused, fit
+from hub.core.ports import ChannelInfo, Message, Picture, RateLimit, Receipt, part_ids
 
 DEFAULT_BASE_URL = "https://bsky.social"
 GONE = {"RepoNotFound", "RepoDeactivated", "RepoTakendown", "RepoSuspended", "AccountTakedown"}
@@ -92,6 +95,27 @@ def map_error(exc: Exception, wall_clock: Callable[[], float]) -> DeliveryError:
     return TransientError(f"Bluesky: {exc}")
 
 
+BLOB_REFUSED = ("BlobTooLarge", "InvalidMimeType", "InvalidBlob", "InvalidImageDimensions")
+"""createRecord's errors for a blob it will not take (lexicons/com/atproto/repo/createRecord)."""
+
+
+def with_picture(request: ApiRequest, blob: dict[str, Any], picture: Picture) -> ApiRequest:
+    """``request`` (a createRecord) with the uploaded picture: the link card's ``thumb``, or
+    an images embed with its alt text and aspect ratio when the post has no card."""
+    record = dict(request.body["record"])
+    embed = record.get("embed")
+    if isinstance(embed, dict) and embed.get("$type") == "app.bsky.embed.external":
+        record["embed"] = {**embed, "external": {**embed["external"], "thumb": blob}}
+    else:
+        image = {
+            "image": blob,
+            "alt": picture.alt,
+            "aspectRatio": {"width": picture.width, "height": picture.height},
+        }
+        record["embed"] = {"$type": "app.bsky.embed.images", "images": [image]}
+    return replace(request, body={**request.body, "record": record})
+
+
 class BlueskySink:
     """Posts to one Bluesky account."""
 
@@ -139,6 +163,8 @@ class BlueskySink:
         threaded = message.extra.get("thread") or len(part_ids(message.edit_of)) > 1
         if not retraction and (threaded or message.posted):
             return await self.send_thread(message, now)
+        if message.picture is not None and message.edit_of is None:
+            return await self._send_picture(message, message.picture, now)
         receipt = Receipt(message.edit_of or "")
         for request in requests_for(message, self.channel, now=now):
             receipt = await self._call(request)
@@ -193,6 +219,38 @@ class BlueskySink:
         except at.AtProtocolError as exc:
             raise map_error(exc, self._wall_clock) from None
         return {"uri": str(found.uri), "cid": str(found.cid)}
+
+    async def _send_picture(self, message: Message, picture: Picture, now: datetime) -> Receipt:
+        """A new post with the item's picture: the bytes fitted under the lexicon's
+        1,000,000 and uploaded (``uploadBlob``), then the link card's ``thumb`` when the
+        post has a card, else an ``app.bsky.embed.images`` embed with the alt text. A
+        picture Bluesky refuses leaves a post without it, and the note says why."""
+        [request] = requests_for(message, self.channel, now=now)
+        try:
+            fitted = await asyncio.to_thread(fit, picture, BLUESKY_IMAGE)
+            uploaded = await self._upload(fitted.data)
+        except (PictureRefused, BadPayload) as exc:
+            return replace(await self._call(request), note=f"{exc}; sent without the picture")
+        try:
+            return await self._call(with_picture(request, uploaded, fitted))
+        except BadPayload as exc:
+            if not any(name in str(exc) for name in BLOB_REFUSED):
+                raise
+            return replace(await self._call(request), note=f"{exc}; sent without the picture")
+
+    async def _upload(self, data: bytes) -> dict[str, Any]:
+        """``com.atproto.repo.uploadBlob``: the blob as a record names it."""
+        try:
+            response = await self.client.com.atproto.repo.upload_blob(data)
+        except at.AtProtocolError as exc:
+            raise map_error(exc, self._wall_clock) from None
+        blob = response.blob
+        return {
+            "$type": "blob",
+            "ref": {"$link": str(blob.ref.link if hasattr(blob.ref, "link") else blob.ref)},
+            "mimeType": blob.mime_type,
+            "size": blob.size,
+        }
 
     async def _call(self, request: ApiRequest) -> Receipt:
         response = await self._invoke(request)

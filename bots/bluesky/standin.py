@@ -33,10 +33,23 @@ from aiohttp import web
 
 from bots.formatting import grapheme_len
 from bots.limits import BLUESKY, BlueskyLimits
-from bots.standin import Clock, LoopbackServer, default_clock, request_params
+from bots.standin import (
+    Clock,
+    ImageFacts,
+    LoopbackServer,
+    default_clock,
+    image_facts,
+    request_params,
+)
 
 TID_ALPHABET = "234567abcdefghijklmnopqrstuvwxyz"
 POST = "app.bsky.feed.post"
+# lexicons/app/bsky/embed/images.json and embed/external.json: an image or a card's thumb is
+# a blob accepting "image/*" of maxSize 1000000; images at most 4, each with a required "alt".
+# The PDS checks a record's blobs when it is written (createRecord's errors: InvalidBlob,
+# BlobTooLarge, InvalidMimeType), naming size and limit in the message.
+IMAGE_MAX_SIZE = 1_000_000
+IMAGE_FORMATS = {"JPEG": "image/jpeg", "PNG": "image/png", "GIF": "image/gif", "WEBP": "image/webp"}
 WRITE_COST = {"createRecord": 3, "putRecord": 2, "deleteRecord": 1}  # write points
 
 
@@ -67,6 +80,17 @@ class StoredRecord:
     record: dict[str, Any]
     edited: bool = False
     deleted: bool = False
+
+
+@dataclass
+class StoredBlob:
+    """An uploaded blob: its type as sniffed, its size, and the image decoded (or None)."""
+
+    cid: str
+    mime: str
+    size: int
+    facts: ImageFacts | None
+    used_in: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -123,6 +147,7 @@ class BlueskyStandIn(LoopbackServer):
     limits: BlueskyLimits = BLUESKY
     received: list[Received] = field(default_factory=list)
     records: dict[str, StoredRecord] = field(default_factory=dict)
+    blobs: dict[str, StoredBlob] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         super().__init__()
@@ -167,6 +192,12 @@ class BlueskyStandIn(LoopbackServer):
         params = await request_params(request)
         headers: dict[str, str] = {}
         try:
+            if method == "com.atproto.repo.uploadBlob":
+                self._account_of(request.headers.get("Authorization", "")[7:].strip(), False)
+                data = await request.read()
+                result = self._upload_blob(data, request.content_type)
+                self.received.append(Received(method, {"size": len(data)}, 200))
+                return web.json_response(result)
             result = self._dispatch(request, method, params, headers)
         except XrpcError as exc:
             self.received.append(Received(method, params, exc.status, exc.error))
@@ -174,6 +205,16 @@ class BlueskyStandIn(LoopbackServer):
             return web.json_response(body, status=exc.status, headers=headers)
         self.received.append(Received(method, params, 200))
         return web.json_response(result, headers=headers)
+
+    def _upload_blob(self, data: bytes, declared: str) -> dict[str, Any]:
+        """``com.atproto.repo.uploadBlob``: the PDS keeps any bytes and sniffs their type;
+        the lexicon's rules apply when a record uses the blob."""
+        facts = image_facts(data)
+        mime = IMAGE_FORMATS.get(facts.format, declared) if facts else declared
+        cid = fake_cid({"blob": hashlib.sha256(data).hexdigest()})
+        self.blobs[cid] = StoredBlob(cid, mime, len(data), facts)
+        ref = {"$type": "blob", "ref": {"$link": cid}, "mimeType": mime, "size": len(data)}
+        return {"blob": ref}
 
     def _session(self, account: Account) -> dict[str, Any]:
         now = int(self.wall_clock())
@@ -246,6 +287,7 @@ class BlueskyStandIn(LoopbackServer):
             return {}
         record: dict[str, Any] = params.get("record") or {}
         check_post(record, self.limits)
+        self._check_blobs(record)
         if method == "com.atproto.repo.putRecord":
             rkey = str(params.get("rkey") or "")
             edited = f"at://{account.did}/{POST}/{rkey}" in self.records
@@ -256,6 +298,54 @@ class BlueskyStandIn(LoopbackServer):
         stored = StoredRecord(uri, account.did, rkey, fake_cid(record), record, edited=edited)
         self.records[uri] = stored
         return {"uri": uri, "cid": stored.cid, "validationStatus": "valid"}
+
+    def _check_blobs(self, record: dict[str, Any]) -> None:
+        """The post's images or card thumb as the lexicon and the PDS check them."""
+        embed = record.get("embed")
+        if not isinstance(embed, dict):
+            return
+        blobs: list[tuple[str, Any]] = []
+        if embed.get("$type") == "app.bsky.embed.images":
+            images = embed.get("images")
+            if not isinstance(images, list) or len(images) > 4:
+                raise XrpcError(
+                    400,
+                    "InvalidRequest",
+                    "Invalid app.bsky.feed.post record: "
+                    "Record/embed/images must be an array of at most 4 elements",
+                )
+            for number, image in enumerate(images):
+                where = f"Record/embed/images/{number}"
+                if not isinstance(image, dict) or not isinstance(image.get("alt"), str):
+                    raise XrpcError(
+                        400,
+                        "InvalidRequest",
+                        f'Invalid app.bsky.feed.post record: {where} must have the property "alt"',
+                    )
+                blobs.append((f"{where}/image", image.get("image")))
+        elif embed.get("$type") == "app.bsky.embed.external":
+            thumb = (embed.get("external") or {}).get("thumb")
+            if thumb is not None:
+                blobs.append(("Record/embed/external/thumb", thumb))
+        for where, blob in blobs:
+            cid = ((blob or {}).get("ref") or {}).get("$link") if isinstance(blob, dict) else None
+            stored = self.blobs.get(str(cid))
+            if stored is None:
+                raise XrpcError(400, "InvalidBlob", f"Could not find blob: {cid} ({where})")
+            if stored.size > IMAGE_MAX_SIZE:
+                raise XrpcError(
+                    400,
+                    "BlobTooLarge",
+                    f"This file is too large. It is {stored.size} bytes but the maximum size "
+                    f"is {IMAGE_MAX_SIZE} bytes.",
+                )
+            if not stored.mime.startswith("image/") or stored.facts is None:
+                raise XrpcError(
+                    400,
+                    "InvalidMimeType",
+                    f"Wrong type of file. It is {stored.mime} but it must match image/*.",
+                )
+            stored.used_in.append(where)
 
     def _account_of(self, token: str, refreshing: bool) -> Account:
         """The session's account, or the PDS's answer for a token it does not accept."""

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from bots.api import ApiRequest, is_retraction
-from bots.formatting import fit_runs, machine_mark, safe_link, shorten
+from bots.formatting import fetchable_image, fit_runs, machine_mark, safe_link, shorten
 from bots.limits import DISCORD, DiscordLimits
 from bots.richtext import Run, runs_from_html, runs_from_text
 from hub.core.ports import ChannelInfo, Message
@@ -94,7 +94,7 @@ def render(message: Message, limits: DiscordLimits = DISCORD) -> dict[str, objec
         embed["description"] = description.strip()
     if footer:
         embed["footer"] = {"text": footer}
-    image = safe_link(message.image_url)
+    image = fetchable_image(message.image_url)  # Discord's proxy fetches it: public https
     if image:
         embed["image"] = {"url": image}
     body: dict[str, object] = {"allowed_mentions": {"parse": []}}

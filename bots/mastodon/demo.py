@@ -6,6 +6,7 @@ import html
 import re
 
 from bots.mastodon.standin import MastodonStandIn
+from bots.standin import described
 from hub.core.ports import ChannelInfo, ReceivedPost
 
 _URL = re.compile(r"https?://[^\s<>\"]+")
@@ -46,6 +47,7 @@ class MastodonDemoStandIn(MastodonStandIn):
                 html=status_to_html(status.text),
                 edited=status.edited_at is not None,
                 deleted=status.deleted,
+                picture=described(status.media[0].facts) if status.media else None,
             )
             for status in self.statuses.values()
         ]

@@ -14,16 +14,18 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import hashlib
+import io
 import math
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from typing import ClassVar, ParamSpec, TypeVar
 
 from mastodon import Mastodon
 from mastodon import errors as md
 
 from bots.api import ApiRequest, is_retraction
-from bots.limits import MASTODON
+from bots.limits import MASTODON, MASTODON_DESCRIPTION, MASTODON_IMAGE
 from bots.mastodon.format import render, reply_request, requests_for, thread_statuses
 from hub.core.errors import (
     BadPayload,
@@ -34,7 +36,8 @@ from hub.core.errors import (
     Timeout,
     TransientError,
 )
-from hub.core.ports import ChannelInfo, Message, RateLimit, Receipt, part_ids
+from hub.core.pictures import PictureRefused, fit
+from hub.core.ports import ChannelInfo, Message, Picture, RateLimit, Receipt, part_ids
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -102,15 +105,28 @@ class MastodonSink:
         await self._run(self.client.account_verify_credentials)
 
     async def send(self, message: Message) -> Receipt:
-        """Post, edit or delete a status; the receipt is the status id."""
+        """Post, edit or delete a status; the receipt is the status id.
+
+        A new status with the item's picture uploads it first (``POST /api/v2/media``
+        with its description) and attaches it; a picture Mastodon refuses leaves the
+        status as text, with the reason in the receipt's note.
+        """
         retraction = is_retraction(message.kind, message.edit_of)
         threaded = message.extra.get("thread") or len(part_ids(message.edit_of)) > 1
         if not retraction and (threaded or message.posted):
             return await self.send_thread(message)
         receipt = Receipt(message.edit_of or "")
+        media_id, note = None, None
+        if message.picture is not None and message.edit_of is None:
+            media_id, note = await self._upload_picture(message.picture)
         for request in requests_for(message, self.channel):
+            if media_id is not None and request.method == "POST":
+                request = replace(request, body={**request.body, "media_ids": [media_id]})
+                media_id = None  # the first post of the message carries it
             receipt = await self._call(request, message)
-        return Receipt(str(message.edit_of)) if retraction else receipt
+        if retraction:
+            return Receipt(str(message.edit_of))
+        return replace(receipt, note=note) if note else receipt
 
     async def send_thread(self, message: Message) -> Receipt:
         """Post (or edit) the statuses of a thread, each a reply to the one before.
@@ -142,6 +158,25 @@ class MastodonSink:
             if part not in kept:
                 await self._call(ApiRequest("DELETE", f"/api/v1/statuses/{part}", {}), None)
         return Receipt(" ".join(kept))
+
+    async def _upload_picture(self, picture: Picture) -> tuple[str | None, str | None]:
+        """The id of the uploaded picture, or None and why it could not be."""
+        try:
+            fitted = await asyncio.to_thread(fit, picture, MASTODON_IMAGE)
+        except PictureRefused as exc:
+            return None, f"{exc}; sent as text"
+        extension = "png" if fitted.mime == "image/png" else "jpg"
+        try:
+            media = await self._run(
+                self.client.media_post,
+                io.BytesIO(fitted.data),
+                mime_type=fitted.mime,
+                description=fitted.alt[:MASTODON_DESCRIPTION] or None,
+                file_name=f"picture.{extension}",
+            )
+        except BadPayload as exc:
+            return None, f"{exc}: the picture was refused, sent as text"
+        return str(media["id"]), None
 
     async def _call(self, request: ApiRequest, message: Message | None) -> Receipt:
         status_id = request.path.rsplit("/", 1)[-1]

@@ -32,7 +32,16 @@ from aiohttp import web
 from bots.formatting import grapheme_len
 from bots.limits import MASTODON, MastodonLimits
 from bots.mastodon.urls import urls_with_protocol
-from bots.standin import Clock, FloodWindow, LoopbackServer, default_clock, request_params
+from bots.standin import (
+    Clock,
+    FloodWindow,
+    ImageFacts,
+    LoopbackServer,
+    default_clock,
+    image_facts,
+    request_files,
+    request_params,
+)
 
 VISIBILITIES = {"public", "unlisted", "private", "direct"}
 
@@ -50,6 +59,19 @@ class StoredStatus:
     edited_at: str | None = None
     deleted: bool = False
     in_reply_to_id: str | None = None
+    media: list[StoredMedia] = field(default_factory=list)
+
+
+@dataclass
+class StoredMedia:
+    """An uploaded image: what the server decoded of it, and its description (alt)."""
+
+    id: str
+    account: str
+    facts: ImageFacts
+    size: int
+    description: str
+    attached: bool = False
 
 
 @dataclass
@@ -72,6 +94,15 @@ class MastodonError(Exception):
 _MENTION = regex.compile(
     r"(?<![=/\w])@((?i:([a-z0-9_]+(?:[.-]+[a-z0-9_]+)*))(?:@\w+(?:[.-]+\w+)*)?)"
 )
+# app/models/media_attachment.rb: IMAGE_LIMIT = 16.megabytes, MAX_DESCRIPTION_LENGTH = 1_500;
+# app/models/concerns/attachmentable.rb (check_image_dimension): images over 7680x4320
+# pixels (MAX_MATRIX_LIMIT 33_177_600) are refused; larger than 8_294_400 pixels (3840x2160,
+# the :original style since 4.2) the server shrinks them.
+IMAGE_LIMIT = 16 * 1024 * 1024
+MAX_DESCRIPTION_LENGTH = 1500
+MAX_MATRIX_LIMIT = 33_177_600
+ORIGINAL_PIXELS = 8_294_400
+IMAGE_TYPES = {"JPEG", "PNG", "GIF", "WEBP"}  # of IMAGE_MIME_TYPES, those Pillow decodes
 IDEMPOTENCY_SECONDS = 3600  # post_status_service.rb: redis.setex(idempotency_key, 3_600, ...)
 
 
@@ -112,6 +143,7 @@ class MastodonStandIn(LoopbackServer):
         self._idempotent: dict[tuple[str, str], tuple[str, float]] = {}  # -> (id, when)
         self._next_id = 110000000000000000
         self._failures: list[MastodonError] = []
+        self.media: dict[str, StoredMedia] = {}
 
     def fail_next(self, status: int, error: str) -> None:
         """Answer the next status request with this error instead."""
@@ -124,6 +156,11 @@ class MastodonStandIn(LoopbackServer):
     def routes(self, app: web.Application) -> None:
         app.router.add_get("/api/v1/accounts/verify_credentials", self._handle)
         app.router.add_post("/api/v1/statuses", self._handle)
+        for version in ("v1", "v2"):  # Rails routes the path with and without a final slash
+            app.router.add_get(f"/api/{version}/instance", self._instance)
+            app.router.add_get(f"/api/{version}/instance/", self._instance)
+        app.router.add_post("/api/v1/media", self._upload)
+        app.router.add_post("/api/v2/media", self._upload)
         app.router.add_route("PUT", "/api/v1/statuses/{id}", self._handle)
         app.router.add_route("DELETE", "/api/v1/statuses/{id}", self._handle)
         app.router.add_get("/_standin/messages", self._list)
@@ -169,6 +206,103 @@ class MastodonStandIn(LoopbackServer):
         self.received.append(Received(request.method, request.path, params, 200))
         return web.json_response(result, headers=self._headers(account))
 
+    async def _instance(self, request: web.Request) -> web.Response:
+        """``GET /api/v{1,2}/instance``: the server's version and media limits (Mastodon.py
+        reads the version to choose ``/api/v2/media``; 4.3 added ``api_versions``)."""
+        return web.json_response(
+            {
+                "uri": "mastodon.standin",
+                "domain": "mastodon.standin",
+                "title": "Mastodon stand-in",
+                "version": "4.3.0",
+                "api_versions": {"mastodon": 2},
+                "configuration": {
+                    "statuses": {"max_characters": self.limits.status},
+                    "media_attachments": {
+                        "image_size_limit": IMAGE_LIMIT,
+                        "image_matrix_limit": ORIGINAL_PIXELS,
+                        "description_limit": MAX_DESCRIPTION_LENGTH,
+                    },
+                },
+            }
+        )
+
+    async def _upload(self, request: web.Request) -> web.Response:
+        """``POST /api/v2/media``: an image checked as app/models/media_attachment.rb does."""
+        params = await request_params(request)
+        files = await request_files(request)
+        account = None
+        try:
+            account = self._account(request)
+            result = self._media(account, params, files.get("file"))
+        except MastodonError as exc:
+            self.received.append(
+                Received(request.method, request.path, params, exc.status, exc.error)
+            )
+            return web.json_response({"error": exc.error}, status=exc.status)
+        self.received.append(Received(request.method, request.path, params, 200))
+        return web.json_response(result, headers=self._headers(account))
+
+    def _media(self, account: str, params: dict[str, Any], upload: Any) -> dict[str, Any]:
+        if upload is None:
+            raise MastodonError(422, "Validation failed: File can't be blank")
+        if len(upload.data) > IMAGE_LIMIT:
+            raise MastodonError(422, "Validation failed: File file size must be less than 16 MB")
+        facts = image_facts(upload.data)
+        if facts is None or facts.format not in IMAGE_TYPES:
+            raise MastodonError(
+                422, "Validation failed: File content type is invalid, File is invalid"
+            )
+        if facts.width * facts.height > MAX_MATRIX_LIMIT:
+            raise MastodonError(422, f"{facts.width}x{facts.height} images are not supported")
+        description = str(params.get("description") or "")
+        if len(description) > MAX_DESCRIPTION_LENGTH:
+            raise MastodonError(
+                422, "Validation failed: Description is too long (maximum is 1500 characters)"
+            )
+        self._next_id += 1
+        stored = StoredMedia(str(self._next_id), account, facts, len(upload.data), description)
+        self.media[stored.id] = stored
+        return self._media_shape(stored)
+
+    def _media_shape(self, media: StoredMedia) -> dict[str, Any]:
+        width, height = media.facts.width, media.facts.height
+        if width * height > ORIGINAL_PIXELS:  # the :original style shrinks it
+            scale = (ORIGINAL_PIXELS / (width * height)) ** 0.5
+            width, height = int(width * scale), int(height * scale)
+        url = f"https://mastodon.standin/system/media_attachments/{media.id}/original.jpg"
+        return {
+            "id": media.id,
+            "type": "image",
+            "url": url,
+            "preview_url": url.replace("original", "small"),
+            "remote_url": None,
+            "text_url": None,
+            "description": media.description or None,
+            "blurhash": "UFGuw4-p~qt7~qj[j[ay00WBRjWBxuj[WBj[",
+            "meta": {
+                "original": {
+                    "width": width,
+                    "height": height,
+                    "size": f"{width}x{height}",
+                    "aspect": width / height,
+                }
+            },
+        }
+
+    def _attach(self, account: str, params: dict[str, Any]) -> list[StoredMedia]:
+        """The uploaded media a new status names (``media_ids``), each once and the poster's
+        own (app/services/post_status_service.rb, validate_media!)."""
+        raw = params.get("media_ids", params.get("media_ids[]", []))
+        ids = [str(i) for i in (raw if isinstance(raw, list) else [raw])]
+        if len(ids) > 4:
+            raise MastodonError(422, "Validation failed: You cannot attach more than 4 files")
+        found = [self.media.get(i) for i in ids]
+        media = [m for m in found if m is not None and m.account == account and not m.attached]
+        if len(media) != len(ids):
+            raise MastodonError(422, "Validation failed: Media attachments are invalid")
+        return media
+
     def _account(self, request: web.Request) -> str:
         token = request.headers.get("Authorization", "").removeprefix("Bearer ").strip()
         if token not in self.tokens:
@@ -197,9 +331,9 @@ class MastodonStandIn(LoopbackServer):
         stored.edited_at = self._now_iso()
         return self._shape(stored)
 
-    def _validated_text(self, params: dict[str, Any]) -> str:
+    def _validated_text(self, params: dict[str, Any], media: bool = False) -> str:
         text = str(params.get("status") or "")
-        if not text.strip():
+        if not text.strip() and not media:
             raise MastodonError(422, "Validation failed: Text can't be blank")
         spoiler = str(params.get("spoiler_text") or "")
         if countable_length(text, spoiler, self.limits.url_length) > self.limits.status:
@@ -213,7 +347,8 @@ class MastodonStandIn(LoopbackServer):
         remembered = self._idempotent.get((account, key or ""))
         if key and remembered and self.clock() - remembered[1] < IDEMPOTENCY_SECONDS:
             return self._shape(self.statuses[remembered[0]])
-        text = self._validated_text(params)
+        media = self._attach(account, params)
+        text = self._validated_text(params, bool(media))
         # statuses_controller.rb set_thread: a reply to a status that does not exist (or is
         # not visible) is refused with 404 and statuses.errors.in_reply_not_found
         reply_to = str(params.get("in_reply_to_id") or "") or None
@@ -236,6 +371,9 @@ class MastodonStandIn(LoopbackServer):
             str(self._next_id), account, text, params.get("language"), visibility, self._now_iso()
         )
         stored.in_reply_to_id = reply_to
+        for attached in media:
+            attached.attached = True
+        stored.media = media
         self.statuses[stored.id] = stored
         if key:
             self._idempotent[(account, key)] = (stored.id, now)
@@ -279,7 +417,7 @@ class MastodonStandIn(LoopbackServer):
             "sensitive": False,
             "spoiler_text": "",
             "account": self._account_shape(stored.account),
-            "media_attachments": [],
+            "media_attachments": [self._media_shape(m) for m in stored.media],
             "mentions": [],
             "tags": [],
             "emojis": [],

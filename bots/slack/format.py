@@ -25,6 +25,7 @@ from bots.api import ApiRequest, is_retraction
 from bots.formatting import (
     ELLIPSIS,
     cut_prefix,
+    fetchable_image,
     graphemes,
     machine_mark,
     read_more_label,
@@ -151,9 +152,10 @@ def _blocks(
     if title:
         text = {"type": "plain_text", "text": title, "emoji": True}
         blocks.append({"type": "header", "text": text})
-    image_url = safe_link(message.image_url)
+    image_url = fetchable_image(message.image_url)  # Slack fetches it: public https only
     if image_url and len(image_url) <= 3000:
-        alt = shorten(message.title.strip(), 2000) or "image"
+        described = message.picture.alt if message.picture else message.title
+        alt = shorten(described.strip(), 2000) or "image"
         blocks.append({"type": "image", "image_url": image_url, "alt_text": alt})
     for section in body_sections(runs, limits, body_budget):
         blocks.append({"type": "section", "text": {"type": "mrkdwn", "text": section}})

@@ -229,6 +229,7 @@ class SlackSink:
         return None
 
     async def _call(self, request: ApiRequest) -> Receipt:
+        note = None
         try:
             response = await self._guarded(self._calls[request.name](request.body))
         except ImageRefused:
@@ -239,13 +240,16 @@ class SlackSink:
             log.warning("Slack could not download the image of %s: sent without it", request.name)
             body = {**request.body, "blocks": text_only}
             response = await self._guarded(self._calls[request.name](body))
+            note = (
+                f"Slack could not download the picture ({IMAGE_DOWNLOAD_FAILED}): sent without it"
+            )
         except BadPayload as exc:
             if request.name == "chat.delete" and "message_not_found" in str(exc):
                 return Receipt(f"{request.body['channel']}:{request.body['ts']}")  # already gone
             raise
         if "channel" in request.body:
             self._channel_ids[str(request.body["channel"])] = str(response["channel"])
-        return Receipt(f"{response['channel']}:{response['ts']}")
+        return Receipt(f"{response['channel']}:{response['ts']}", note=note)
 
     async def _guarded(self, call: Awaitable[Any]) -> Any:
         try:

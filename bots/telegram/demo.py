@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import zlib
 
+from bots.standin import described
 from bots.telegram.standin import TelegramStandIn
 from hub.core.ports import ChannelInfo, ReceivedPost
 
@@ -65,6 +66,7 @@ class TelegramDemoStandIn(TelegramStandIn):
                 html=message.html,
                 edited=message.edit_date is not None,
                 deleted=message.deleted,
+                picture=described(message.photo_upload),
             )
             for message in self.stored.values()
         ]

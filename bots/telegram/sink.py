@@ -9,6 +9,7 @@ a hub error and the bus decides.
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import logging
 import re
@@ -18,15 +19,15 @@ from dataclasses import replace
 from datetime import timedelta
 from typing import Any, ClassVar
 
-from telegram import Bot
+from telegram import Bot, InputFile
 from telegram import Message as TelegramMessage
 from telegram import error as tg_error
 from telegram.request import HTTPXRequest
 
 from bots.api import ApiRequest, is_retraction
 from bots.formatting import safe_link
-from bots.limits import TELEGRAM
-from bots.telegram.format import part_request, part_texts, reply_chat, requests_for
+from bots.limits import TELEGRAM, TELEGRAM_PHOTO
+from bots.telegram.format import part_request, part_texts, render, reply_chat, requests_for
 from hub.core.errors import (
     BadPayload,
     ChannelGone,
@@ -36,7 +37,8 @@ from hub.core.errors import (
     Timeout,
     TransientError,
 )
-from hub.core.ports import ChannelInfo, Message, RateLimit, Receipt, part_ids
+from hub.core.pictures import PictureRefused, fit
+from hub.core.ports import ChannelInfo, Message, Picture, RateLimit, Receipt, part_ids
 
 DEFAULT_BASE_URL = "https://api.telegram.org"
 _TOKEN = re.compile(r"bot\d+:[A-Za-z0-9_-]+")
@@ -52,6 +54,10 @@ _PHOTO_UNUSABLE = re.compile(
     r"|photo_invalid_dimensions|image_process_failed|wrong remote file",
     re.IGNORECASE,
 )
+_EDITED_OTHER_KIND = re.compile(r"there is no (caption|text) in the message to edit", re.IGNORECASE)
+_ANY_PHOTO = "https://photo.invalid/"  # makes format choose editMessageCaption; never sent
+TEXT_ONLY = ("text", "link_preview_options", "parse_mode")
+"""sendMessage's fields that sendPhoto does not take (parse_mode is set again)."""
 _GONE = (
     "chat not found",
     "channel_private",
@@ -179,15 +185,23 @@ class TelegramSink:
         instead: a broken image URL must not keep the news from the channel. That
         is a different message, not a retry; nothing was posted by the first call.
         """
-        if not is_retraction(message.kind, message.edit_of) and not safe_link(message.image_url):
-            texts = part_texts(message)
+        retraction = is_retraction(message.kind, message.edit_of)
+        if not retraction and (message.picture is not None or not safe_link(message.image_url)):
+            # a text past one message continues as a thread, without the picture (a photo's
+            # caption holds 1,024 characters; a thread's parts are text messages)
+            text_only = replace(message, image_url=None, picture=None)
+            texts = part_texts(text_only)
             if len(texts) > 1 or len(part_ids(message.edit_of)) > 1 or message.posted:
-                return await self.send_thread(message, texts)
+                return await self.send_thread(text_only, texts)
+        if message.picture is not None and message.edit_of is None:
+            return await self._send_picture(message, message.picture)
         receipt = Receipt(message.edit_of or "")
         for request in requests_for(message, self.channel):
             try:
                 receipt = await self._call(request, message)
             except BadPayload as exc:
+                if _EDITED_OTHER_KIND.search(str(exc)):
+                    return await self._edit_other_kind(message, request)
                 if request.name != "sendPhoto" or not _PHOTO_UNUSABLE.search(str(exc)):
                     raise
                 [as_text] = requests_for(replace(message, image_url=None), self.channel)
@@ -231,6 +245,49 @@ class TelegramSink:
             )
             await self._call(delete, None)
         return Receipt(" ".join(kept))
+
+    async def _edit_other_kind(self, message: Message, request: ApiRequest) -> Receipt:
+        """A correction of a post that went out as the other kind: text (its picture was
+        refused, or its text was longer than a caption) or photo. The same text is sent
+        as the edit that kind takes (editMessageText or editMessageCaption)."""
+        if request.name == "editMessageCaption":
+            [other] = requests_for(replace(message, image_url=None), self.channel)
+        else:
+            [other] = requests_for(replace(message, image_url=_ANY_PHOTO), self.channel)
+        return await self._call(other, message)
+
+    async def _send_picture(self, message: Message, picture: Picture) -> Receipt:
+        """A new post with the hub's copy of the item's picture: ``sendPhoto`` with the bytes
+        fitted to Telegram's rules and the post as caption.
+
+        A text longer than a caption (1,024 after entities) goes as a text message with
+        the link's preview instead, whole rather than cut; a picture Telegram cannot take
+        makes a text post too, and the receipt's note says why.
+        """
+        as_text = replace(message, image_url=None, picture=None)
+        [text_request] = requests_for(as_text, self.channel)
+        caption = render(as_text, TELEGRAM.caption)
+        if caption != render(as_text, TELEGRAM.text):
+            note = (
+                f"the text is longer than a photo caption ({TELEGRAM.caption} characters): "
+                "sent as text with the link's preview, without the picture"
+            )
+            return replace(await self._call(text_request, message), note=note)
+        try:
+            fitted = await asyncio.to_thread(fit, picture, TELEGRAM_PHOTO)
+        except PictureRefused as exc:
+            return replace(await self._call(text_request, message), note=f"{exc}; sent as text")
+        body = {k: v for k, v in text_request.body.items() if k not in TEXT_ONLY}
+        extension = "png" if fitted.mime == "image/png" else "jpg"
+        photo = InputFile(fitted.data, filename=f"picture.{extension}", attach=False)
+        body |= {"photo": photo, "caption": caption, "parse_mode": text_request.body["parse_mode"]}
+        try:
+            return await self._call(ApiRequest("POST", "/sendPhoto", body), message)
+        except BadPayload as exc:
+            if "photo" not in str(exc).lower() and "image" not in str(exc).lower():
+                raise
+            receipt = await self._call(text_request, message)
+            return replace(receipt, note=f"{exc}: the picture was refused, sent as text")
 
     async def _call(self, request: ApiRequest, message: Message | None) -> Receipt:
         try:

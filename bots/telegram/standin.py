@@ -33,14 +33,24 @@ from bots.limits import TELEGRAM, TelegramLimits
 from bots.standin import (
     Clock,
     FloodWindow,
+    ImageFacts,
     LoopbackServer,
+    Upload,
     default_clock,
+    image_facts,
+    request_files,
     request_params,
     whole_seconds,
 )
 from bots.telegram.html import HtmlError, parse
 
 SENDING = {"sendMessage", "sendPhoto"}
+# sendPhoto's rules for an uploaded photo (core.telegram.org/bots/api#sendphoto; tdlib's
+# InputMessagePhoto says the same): at most 10 MB, width + height at most 10000, the
+# longer side at most 20 times the shorter.
+PHOTO_MAX_BYTES = 10 * 1024 * 1024
+PHOTO_MAX_SIDES = 10_000
+PHOTO_MAX_RATIO = 20
 BOT_ID = 7000000001
 
 
@@ -105,6 +115,7 @@ class StoredMessage:
     date: int
     photo: str | None = None
     thread_id: int | None = None
+    photo_upload: ImageFacts | None = None  # an uploaded photo, as Telegram decoded it
     edit_date: int | None = None
     deleted: bool = False
     reply_markup: Any = None
@@ -170,6 +181,7 @@ class TelegramStandIn(LoopbackServer):
         self._next_id: dict[int, int] = {}
         self._failures: dict[str, list[_Failure]] = {}
         self.unreachable_photos: set[str] = set()  # photo URLs Telegram "cannot fetch"
+        self._uploads: dict[str, Upload] = {}
         self._per_bot = FloodWindow(int(limits.overall_per_second), 1.0)
         self._per_private = FloodWindow(int(limits.private_chat_per_second), 1.0)
         self._per_group = FloodWindow(int(limits.group_per_minute), 60.0)
@@ -322,6 +334,7 @@ class TelegramStandIn(LoopbackServer):
     async def _handle(self, request: web.Request) -> web.Response:
         method = request.match_info["method"]
         params = await request_params(request)
+        self._uploads = await request_files(request)  # _dispatch runs before the next request
         try:
             if request.match_info["token"] not in self.tokens:
                 raise ApiError(401, "Unauthorized")
@@ -462,14 +475,19 @@ class TelegramStandIn(LoopbackServer):
         thread_id = int(thread) if thread not in (None, "") else None
         if thread_id is not None and not chat.is_forum:
             raise ApiError(400, "Bad Request: message thread not found")
+        photo_upload = None
         if method == "sendMessage":
             html, text, entities = self._text(params, "text", self.limits.text)
             photo = None
         else:
             photo = str(params.get("photo", ""))
-            if not photo:
+            upload = self._uploads.get("photo")
+            if upload is not None:
+                photo_upload = self._uploaded_photo(upload)
+                photo = f"upload:{upload.filename}"
+            elif not photo:
                 raise ApiError(400, "Bad Request: there is no photo in the request")
-            if not photo.startswith(("http://", "https://")):
+            elif not photo.startswith(("http://", "https://")):
                 raise ApiError(400, "Bad Request: wrong file identifier/HTTP URL specified")
             if photo in self.unreachable_photos:
                 raise ApiError(400, "Bad Request: failed to get HTTP URL content")
@@ -489,6 +507,7 @@ class TelegramStandIn(LoopbackServer):
             int(self.wall_clock()),
             photo,
             thread_id,
+            photo_upload,
         )
         stored.reply_markup = markup
         stored.reply_to = reply_to
@@ -511,6 +530,23 @@ class TelegramStandIn(LoopbackServer):
                 return None
             raise ApiError(400, "Bad Request: message to be replied not found")
         return found.message_id
+
+    def _uploaded_photo(self, upload: Upload) -> ImageFacts:
+        """An uploaded photo checked as the Bot API does (core.telegram.org/bots/api#sendphoto:
+        "The photo must be at most 10 MB in size. The photo's width and height must not
+        exceed 10000 in total. Width and height ratio must be at most 20.")."""
+        if len(upload.data) > PHOTO_MAX_BYTES:
+            # the error Telegram gives an oversized photo (zhukov/webogram#1011)
+            raise ApiError(400, "Bad Request: PHOTO_SAVE_FILE_INVALID")
+        facts = image_facts(upload.data)
+        if facts is None:
+            raise ApiError(400, "Bad Request: IMAGE_PROCESS_FAILED")
+        width, height = facts.width, facts.height
+        if width + height > PHOTO_MAX_SIDES or max(width, height) > PHOTO_MAX_RATIO * min(
+            width, height
+        ):
+            raise ApiError(400, "Bad Request: PHOTO_INVALID_DIMENSIONS")
+        return facts
 
     def _find(self, chat: Chat, params: dict[str, Any], missing: str) -> StoredMessage:
         try:

@@ -298,6 +298,7 @@ def poll_command(
     from hub.core.config.catalog import sync_config
     from hub.core.db import transaction
     from hub.core.ingest.fetch import make_client
+    from hub.core.ingest.pictures import picture_fetcher
     from hub.core.ingest.poller import CycleReport, Poller, PollPolicy, member_guard
 
     rt = runtime(ctx)
@@ -316,7 +317,14 @@ def poll_command(
     async def main() -> None:
         async with make_client() as client:
             policy = PollPolicy(concurrency=concurrency)
-            poller = Poller(engine, settings, client, policy=policy, guard=member_guard(settings))
+            poller = Poller(
+                engine,
+                settings,
+                client,
+                policy=policy,
+                guard=member_guard(settings),
+                pictures=picture_fetcher(client, settings),
+            )
             if once:
                 show(await poller.run_once())
                 return

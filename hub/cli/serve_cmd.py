@@ -255,11 +255,13 @@ def _cli_hint(data_dir: Path, database_url: str) -> str:
 
 async def _poll_once(engine: Engine, settings: Settings) -> None:
     from hub.core.ingest.fetch import make_client
+    from hub.core.ingest.pictures import picture_fetcher
     from hub.core.ingest.poller import Poller, member_guard
 
     async with make_client() as client:
         guard = member_guard(settings)
-        report = await Poller(engine, settings, client, guard=guard).run_once()
+        pictures = picture_fetcher(client, settings)
+        report = await Poller(engine, settings, client, guard=guard, pictures=pictures).run_once()
     for outcome in report.outcomes:
         detail = outcome.error or f"{outcome.created} new items, {outcome.events} events"
         typer.echo(f"  polled {outcome.key:<16} {outcome.status:<10} {detail}")

@@ -21,6 +21,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -209,6 +210,33 @@ class Item(Timestamped, Base):
     translations: Mapped[list[ItemTranslation]] = relationship(
         back_populates="item", cascade="all, delete-orphan"
     )
+
+
+class ItemPicture(Base):
+    """An item's picture, fetched once from ``items.image_url`` through the SSRF guard.
+
+    ``data`` is the re-encoded picture (:func:`hub.core.pictures.prepare`: no EXIF,
+    at most 4096 pixels a side), or NULL with ``error`` saying why there is none
+    (not fetched, not an image, a decompression bomb); the posts then go as text.
+    ``source_url`` is the URL it came from: a new ``image_url`` is fetched again.
+    ``alt`` is the description people with screen readers hear (from the feed, the
+    submitter or a moderator; the title when empty). Kept in the database, not in a
+    folder: a backup of the database is a backup of the pictures, and every worker on
+    every machine reads the same rows.
+    """
+
+    __tablename__ = "item_pictures"
+    item_id: Mapped[int] = mapped_column(
+        ForeignKey("items.id", ondelete="CASCADE"), primary_key=True
+    )
+    source_url: Mapped[str] = mapped_column(Text)
+    data: Mapped[bytes | None] = mapped_column(LargeBinary)
+    mime: Mapped[str | None] = mapped_column(String(40))
+    width: Mapped[int | None] = mapped_column(Integer)
+    height: Mapped[int | None] = mapped_column(Integer)
+    alt: Mapped[str] = mapped_column(Text, default="")
+    error: Mapped[str | None] = mapped_column(Text)
+    fetched_at: Mapped[dt.datetime | None]
 
 
 class ItemOrigin(Base):

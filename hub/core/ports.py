@@ -59,13 +59,28 @@ def thread_head(platform_message_id: str) -> str:
 
 
 @dataclass(frozen=True)
+class Picture:
+    """An item's picture as the hub stores it: re-encoded bytes with no metadata
+    (:func:`hub.core.pictures.prepare`), their type and size, and the alt text."""
+
+    data: bytes = field(repr=False)
+    mime: str
+    width: int
+    height: int
+    alt: str = ""
+
+
+@dataclass(frozen=True)
 class Message:
     """Platform-neutral content for one delivery.
 
     ``kind`` is ``item`` (one news item), ``roundup``, ``alert`` (to the
     secretariat) or ``reply`` (to a member). ``text`` is plain text; ``html`` is
-    already sanitised by the hub. ``edit_of`` carries the platform id of an
-    earlier message when this is a correction.
+    already sanitised by the hub. ``picture`` is the item's picture, fetched and
+    checked once by the hub (a sink fits it to its platform with
+    :func:`hub.core.pictures.fit` and uploads it; when the platform refuses it the
+    post goes as text and the receipt's ``note`` says why). ``edit_of`` carries the
+    platform id of an earlier message when this is a correction.
 
     ``machine_from`` and ``original_link`` are set when the text is a machine
     translation: readers are told so, with a link to the original.
@@ -95,6 +110,7 @@ class Message:
     language: str | None = None
     tags: tuple[str, ...] = ()
     edit_of: str | None = None
+    picture: Picture | None = None
     extra: Mapping[str, Any] = field(default_factory=dict)
     attempt: int = 1
     in_doubt: bool = False
@@ -109,9 +125,14 @@ class Message:
 
 @dataclass(frozen=True)
 class Receipt:
-    """The platform's answer: the id it gave the message."""
+    """The platform's answer: the id it gave the message.
+
+    ``note`` says what the post lacks though it was sent (the platform refused the
+    picture, so it went as text); the ledger keeps it beside the sent delivery.
+    """
 
     platform_message_id: str
+    note: str | None = None
 
 
 @dataclass(frozen=True)
@@ -177,7 +198,8 @@ class ReceivedPost:
     """A message a stand-in holds, as a person would see it on the platform.
 
     ``html`` is the platform's rich text turned into HTML by the platform
-    module; callers still sanitise it before showing it.
+    module; callers still sanitise it before showing it. ``picture`` describes the
+    picture that came with it as the platform decoded it (``1600×1000 JPEG``), if any.
     """
 
     platform: str
@@ -187,6 +209,7 @@ class ReceivedPost:
     html: str
     edited: bool = False
     deleted: bool = False
+    picture: str | None = None
 
 
 class StandIn(Protocol):

@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 
 from hub.core.config.settings import MANUAL_PLATFORMS, Settings, load_settings
 from hub.core.members.links import SECRET_KEY_ENV
-from hub.core.models import Delivery, Event, Item, utcnow
+from hub.core.models import Delivery, Event, Item, ItemPicture, utcnow
 from hub.core.ports import ChannelInfo, MemberChat, StandIn
 from hub.demo.feeds import DemoWebsite
 from hub.wiring import PLATFORMS, SINKS, STANDINS, translation_service, translation_standin
@@ -96,6 +96,8 @@ class DemoWorld:
             hub.pop("database_url", None)
             # No public URL: Telegram is polled from its stand-in, cookies go over plain http.
             hub.pop("public_url", None)
+            # the demo's pictures are on its loopback website; member feeds stay refused there
+            hub["picture_allow_private"] = ["127.0.0.1/32"]
             for key, source in data.get("sources", {}).items():
                 if source.get("kind") in ("feed", "ical"):
                     path = FEED_SOURCES.get(key)
@@ -205,6 +207,24 @@ def drafts_lines(engine: Engine, settings: Settings) -> list[str]:
     return lines
 
 
+def picture_lines(engine: Engine) -> list[str]:
+    """Each item's picture: stored (fetched once, through the SSRF guard) or refused."""
+    lines = []
+    with Session(engine) as session:
+        rows = session.execute(
+            select(Item.title, ItemPicture).join(ItemPicture, ItemPicture.item_id == Item.id)
+        ).all()
+    for title, picture in rows:
+        if picture.data is not None:
+            lines.append(
+                f"picture of “{title[:50]}”: fetched once, {picture.width}×{picture.height} "
+                f"{picture.mime}, EXIF and GPS removed; each platform gets a copy within its limits"
+            )
+        elif picture.error:
+            lines.append(f"picture of “{title[:50]}” refused ({picture.error}): posted as text")
+    return lines
+
+
 def summary(engine: Engine, world: DemoWorld) -> list[str]:
     """What happened, for the terminal."""
     lines = []
@@ -217,12 +237,14 @@ def summary(engine: Engine, world: DemoWorld) -> list[str]:
         "items: " + ", ".join(f"{count} {status}" for status, count in sorted(items.items()))
     )
     lines.append("deliveries: " + ", ".join(f"{count} {status}" for status, count in rows))
+    lines += picture_lines(engine)
     for platform, standin in world.standins.items():
         posts = standin.posts()
         lines.append(f"{platform} stand-in ({standin.url}) holds {len(posts)} messages:")
         for post in posts[:8]:
             first = post.text.strip().splitlines()[0] if post.text.strip() else "(empty)"
-            lines.append(f"  {post.channel:<16} {first[:90]}")
+            picture = f"  [picture {post.picture}]" if post.picture else ""
+            lines.append(f"  {post.channel:<16} {first[:90]}{picture}")
         if len(posts) > 8:
             lines.append(f"  ... and {len(posts) - 8} more")
     return lines

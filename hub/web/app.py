@@ -119,6 +119,8 @@ def _routes() -> list[Route | Mount]:
         ),
         Route("/items/{item_id:int}/decline", view(item_views.decline), methods=post),
         Route("/items/{item_id:int}/edit", view(item_views.edit_form), methods=get),
+        Route("/items/{item_id:int}/picture", view(item_views.picture_file), methods=get),
+        Route("/items/{item_id:int}/picture", view(item_views.picture_alt), methods=post),
         Route("/items/{item_id:int}/edit", view(item_views.edit), methods=post),
         Route("/items/{item_id:int}/retract", view(item_views.retract), methods=post),
         Route("/items/{item_id:int}/translations", view(item_views.translate), methods=post),

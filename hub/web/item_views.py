@@ -12,6 +12,7 @@ from sqlalchemy import ColumnElement, String, cast, func, literal_column, or_, s
 from starlette.responses import Response
 
 from hub.core.accounts import AuditEntry
+from hub.core.ingest.pictures import set_alt
 from hub.core.ingest.sanitise import clean_summary, clean_title
 from hub.core.models import (
     EDIT_KINDS,
@@ -20,6 +21,7 @@ from hub.core.models import (
     DeliveryAttempt,
     Item,
     ItemOrigin,
+    ItemPicture,
     ItemTranslation,
     NewsletterEdition,
     Source,
@@ -34,6 +36,7 @@ from hub.web.page import Page, Refused, whole_number
 from hub.web.platform_previews import platform_previews
 
 PAGE_SIZE = 50
+ALT_LIMIT = 1500  # the longest description a platform takes (Mastodon's)
 STATUSES = ("pending", "approved", "declined", "retracted")
 
 
@@ -155,6 +158,7 @@ def item_detail(page: Page) -> Response:
     return page.render(
         "item.html",
         item=item,
+        picture=page.db.get(ItemPicture, item.id),
         origins=origins,
         deliveries=deliveries,
         attempts=attempts,
@@ -170,6 +174,43 @@ def item_detail(page: Page) -> Response:
         languages=[code for code in page.settings.hub.languages if code != item.language],
         back=f"/items/{item.id}",
     )
+
+
+PICTURE_HEADERS = {
+    # the stored bytes were re-encoded by the hub; still, the browser is told to read them
+    # as the image they are and nothing else
+    "X-Content-Type-Options": "nosniff",
+    "Content-Security-Policy": "default-src 'none'; sandbox",
+    "Cache-Control": "private, max-age=300",
+}
+
+
+def picture_file(page: Page) -> Response:
+    """The item's stored picture (re-encoded, without metadata), for the console's pages."""
+    item = _item(page)
+    picture = page.db.get(ItemPicture, item.id)
+    if picture is None or picture.data is None or picture.source_url != item.image_url:
+        return Response(status_code=404)
+    return Response(picture.data, media_type=picture.mime or "image/jpeg", headers=PICTURE_HEADERS)
+
+
+def picture_alt(page: Page) -> Response:
+    """Give the item's picture its description (alt text), read by screen readers and sent
+    with the picture to Mastodon and Bluesky."""
+    item = _item(page)
+    back = back_to(page, f"/items/{item.id}")
+    if not item.image_url:
+        raise Refused(_("This item has no picture."), back)
+    alt = page.field("alt").strip()
+    if len(alt) > ALT_LIMIT:
+        raise Refused(
+            _("The description is too long (at most %(limit)s characters).")
+            % {"limit": f"{ALT_LIMIT:,}"},
+            back,
+        )
+    set_alt(page.db.connection(), item.id, item.image_url, alt)
+    page.audit("picture_alt", f"item:{item.id}")
+    return page.redirect(back, _("Saved the picture's description."))
 
 
 def newsletter_copies(page: Page, item: Item) -> list[tuple[NewsletterEdition, str]]:

@@ -21,7 +21,7 @@ from starlette.responses import Response
 
 from hub.core.bus.router import plan_routes
 from hub.core.ingest.tags import COUNTRIES_FILE, TOPICS_FILE
-from hub.core.models import Item, Source
+from hub.core.models import Item, ItemPicture, Source
 from hub.core.moderation import decisions as moderation
 from hub.web.i18n import _
 from hub.web.item_views import approved_words, corrected_words, source_titles, told_words
@@ -89,6 +89,12 @@ def moderation_queue(page: Page, results: list[Outcome] | None = None) -> Respon
         sources=source_titles(page),
         destinations={item.id: destinations(page, item) for item in items},
         previews={item.id: platform_previews(page.db, page.settings, item) for item in items},
+        pictures={
+            picture.item_id: picture
+            for picture in page.db.scalars(
+                select(ItemPicture).where(ItemPicture.item_id.in_([item.id for item in items]))
+            )
+        },
         senders=senders_of(page.db, items),
         regions=region_choices(page),
         topics=topic_tags(),

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from hub.core.config.catalog import sync_config
 from hub.core.config.settings import Settings
+from hub.core.ingest.pictures import set_alt
 from hub.core.ingest.sanitise import usable_base
 from hub.core.models import Item, ItemOrigin, Source
 from hub.core.moderation.submissions import SubmissionError, submission_candidate, submit
@@ -38,6 +39,8 @@ class Submission:
     text: str = ""
     link: str | None = None
     image_url: str | None = None
+    image_alt: str = ""
+    """The submitter's description of the picture (its alt text; the title when empty)."""
     language: str | None = None
 
 
@@ -134,4 +137,10 @@ def submit_news(
         )
         assert origin is not None
         item, outcome = origin.item, "unchanged"
+    url = submission.image_url
+    if url and submission.image_alt.strip() and item.image_url == url:
+        # the picture itself is fetched later, once, through the SSRF guard (the poller's
+        # PictureFetcher); its description waits for it in the same row
+        session.flush()
+        set_alt(session.connection(), item.id, url, submission.image_alt)
     return SubmissionResult(item, outcome, item.status == "approved")

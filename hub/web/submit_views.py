@@ -77,12 +77,13 @@ def _submission(page: Page) -> Submission:
         text=page.field("text"),
         link=page.field("link") or None,
         image_url=page.field("image_url") or None,
+        image_alt=page.field("image_alt")[:1500],
         language=page.field("language") or None,
     )
 
 
 def _values(page: Page) -> dict[str, str]:
-    names = ("title", "text", "link", "image_url", "language", "source", "email")
+    names = ("title", "text", "link", "image_url", "image_alt", "language", "source", "email")
     return {name: page.field(name) for name in names}
 
 

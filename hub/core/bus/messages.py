@@ -18,6 +18,7 @@ from hub.core.bus.outbox import Claim
 from hub.core.bus.states import DeliveryKind
 from hub.core.config.settings import Settings
 from hub.core.errors import ChannelGone, DeliveryError
+from hub.core.ingest.pictures import load_pictures, refused_pictures
 from hub.core.models import Channel, Item, ItemTranslation
 from hub.core.ports import ChannelInfo, Message, Sink, SinkFactory
 
@@ -144,6 +145,8 @@ def build_messages(
     item_ids = {c.item_id for c in claims if c.kind == DeliveryKind.ITEM and c.item_id is not None}
     wanted = {ch.language for ch in channel_rows.values() if ch.language}
     item_rows, translated = item_contents(conn, item_ids, wanted)
+    stored = load_pictures(conn, item_ids)
+    refused = refused_pictures(conn, item_ids)
 
     messages: dict[int, Message | DeliveryError] = {}
     for claim in claims:
@@ -181,7 +184,9 @@ def build_messages(
             text=c.text,
             html=c.html,
             link=c.link,
-            image_url=c.image_url,
+            # a picture the hub refused is not handed on as a URL either: the post is text
+            image_url=None if claim.item_id in refused else c.image_url,
+            picture=stored.get(row.id),
             language=c.language,
             tags=c.tags,
             extra={"thread": True} if (claim.payload or {}).get("thread") else {},

@@ -207,15 +207,16 @@ _SENT = (
         sent_at=bindparam("b_at"),
         platform_message_id=bindparam("b_mid"),
         lease_until=None,
-        last_error=None,
+        last_error=bindparam("b_note"),
         error_kind=None,
     )
 )
 _SENT_POSTGRES = text(
     "UPDATE deliveries AS d SET status = :sent, sent_at = v.at, platform_message_id = v.mid,"
-    " lease_until = NULL, last_error = NULL, error_kind = NULL"
+    " lease_until = NULL, last_error = v.note, error_kind = NULL"
     " FROM unnest(CAST(:ids AS bigint[]), CAST(:tokens AS text[]),"
-    " CAST(:ats AS timestamptz[]), CAST(:mids AS text[])) AS v(id, token, at, mid)"
+    " CAST(:ats AS timestamptz[]), CAST(:mids AS text[]), CAST(:notes AS text[]))"
+    " AS v(id, token, at, mid, note)"
     " WHERE d.id = v.id AND d.leased_by = v.token AND d.status = :in_flight"
 )
 """``_SENT`` for a whole batch in one statement on PostgreSQL: one plan and one
@@ -262,6 +263,7 @@ def record_results(conn: Connection, results: Iterable[Result]) -> int:
                     "b_token": c.token,
                     "b_at": r.finished_at,
                     "b_mid": r.platform_message_id,
+                    "b_note": r.error,  # sent, with a note (a picture the platform refused)
                 }
             )
         else:
@@ -298,6 +300,7 @@ def record_results(conn: Connection, results: Iterable[Result]) -> int:
             "tokens": [row["b_token"] for row in sent],
             "ats": [row["b_at"] for row in sent],
             "mids": [row["b_mid"] for row in sent],
+            "notes": [row["b_note"] for row in sent],
             "sent": DeliveryStatus.SENT.value,
             "in_flight": DeliveryStatus.IN_FLIGHT.value,
         }

@@ -386,6 +386,8 @@ class Worker:
             started,
             self.clock(),
             platform_message_id=receipt.platform_message_id,
+            # sent without something it had (a picture the platform refused): say why
+            error=redact(receipt.note)[:2000] if receipt.note else None,
             worker=self.name,
         )
 

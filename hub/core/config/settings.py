@@ -94,6 +94,9 @@ class HubSection(_Strict):
     )
     # CIDR blocks a member-owned feed may point into (internal feeds); empty: public only.
     fetch_allow_private: list[str] = Field(default_factory=list)
+    # CIDR blocks an item's picture may be fetched from (an intranet image server);
+    # empty: public addresses only, whoever gave the picture's URL.
+    picture_allow_private: list[str] = Field(default_factory=list)
 
     _tz = field_validator("timezone")(_check_timezone)
 
@@ -108,7 +111,7 @@ class HubSection(_Strict):
             'give the network\'s name ("IOPD") or one per language ({en = "IOPD", es = "OIDP"})'
         )
 
-    @field_validator("fetch_allow_private")
+    @field_validator("fetch_allow_private", "picture_allow_private")
     @classmethod
     def _cidr_blocks(cls, value: list[str]) -> list[str]:
         from hub.core.ingest.netguard import parse_networks

@@ -149,8 +149,11 @@ async def fetch(
     last_modified: str | None = None,
     limits: FetchLimits | None = None,
     guard: NetGuard | None = None,
+    accept: str = ACCEPT,
 ) -> Fetched:
     """Fetch ``url`` within ``limits``; raise :class:`FetchError` saying why it failed.
+
+    ``accept`` is the ``Accept`` header (feeds by default; ``image/*`` for pictures).
 
     With a ``guard`` (member-supplied URLs), every hop's host is resolved and
     refused when it is not on the public internet (see :mod:`hub.core.ingest.netguard`).
@@ -158,7 +161,7 @@ async def fetch(
     limits = limits or FetchLimits()
     try:
         async with asyncio.timeout(limits.deadline_seconds):
-            return await _fetch(client, url, etag, last_modified, limits, guard)
+            return await _fetch(client, url, etag, last_modified, limits, guard, accept)
     except TimeoutError:
         raise FetchError(
             "timeout",
@@ -174,8 +177,9 @@ async def _fetch(
     last_modified: str | None,
     limits: FetchLimits,
     guard: NetGuard | None = None,
+    accept: str = ACCEPT,
 ) -> Fetched:
-    headers = {"User-Agent": USER_AGENT, "Accept": ACCEPT, "Accept-Encoding": "gzip"}
+    headers = {"User-Agent": USER_AGENT, "Accept": accept, "Accept-Encoding": "gzip"}
     if etag:
         headers["If-None-Match"] = etag
     if last_modified:

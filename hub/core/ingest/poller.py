@@ -33,6 +33,7 @@ from hub.core.ingest.errors import IngestError
 from hub.core.ingest.fetch import Fetched, FetchLimits, fetch
 from hub.core.ingest.netguard import NetGuard
 from hub.core.ingest.owners import tell_owner
+from hub.core.ingest.pictures import Outcome, PictureFetcher
 from hub.core.ingest.store import NEAR_WINDOW, RecentItems, fingerprints, store_candidates
 from hub.core.logs import redact
 from hub.core.metrics import count_feed_fetch
@@ -112,9 +113,13 @@ class Poller:
         policy: PollPolicy | None = None,
         clock: Callable[[], dt.datetime] = utcnow,
         guard: NetGuard | None = None,
+        pictures: PictureFetcher | None = None,
     ) -> None:
-        """``guard`` checks the URLs of member-owned sources (see :func:`member_guard`)."""
+        """``guard`` checks the URLs of member-owned sources (see :func:`member_guard`);
+        ``pictures`` fetches the new items' pictures after each cycle."""
         self.guard = guard
+        self.pictures = pictures
+        self._ahead: dict[int, dict[str, Outcome]] = {}  # pictures fetched, by source
         self.engine = engine
         self.settings = settings
         self.client = client
@@ -164,6 +169,11 @@ class Poller:
         for outcome in outcomes:
             fetched = {"changed": "ok", "not_modified": "not_modified"}.get(outcome.status, "error")
             count_feed_fetch(outcome.key, fetched)
+        if self.pictures is not None:
+            try:
+                await self.pictures.collect(self.engine)
+            except Exception:  # the pictures must not stop the feeds
+                log.exception("fetching the items' pictures failed")
         return CycleReport(list(outcomes))
 
     async def run(
@@ -224,6 +234,11 @@ class Poller:
             outcome = SourceOutcome(key, "failed", exc.reason)
             await self._record_failure(source_id, outcome)
             return outcome
+        from hub.core.ingest.parse import ParsedFeed
+
+        if self.pictures is not None and isinstance(prepared, ParsedFeed):
+            urls = [c.image_url for c in prepared.candidates if c.image_url and not c.unchanged]
+            self._ahead[source_id] = await self.pictures.ahead(self.engine, urls)
         outcome = SourceOutcome(key, "changed")
         await self._record_success(source_id, outcome, fetched, (prepared, recent))
         return outcome
@@ -280,6 +295,10 @@ class Poller:
             if prepared is not None:
                 self._store(session, source, outcome, *prepared, now=now)
                 source.last_problems = outcome.problems[:MAX_PROBLEMS]
+                ahead = self._ahead.pop(source_id, {})
+                if self.pictures is not None and ahead:
+                    session.flush()  # the new items, with their ids, before their pictures
+                    self.pictures.store_ahead(session.connection(), ahead, now)
             if fetched.not_modified:  # a 304 may omit validators: keep ours then
                 source.etag = fetched.etag or source.etag
                 source.last_modified = fetched.last_modified or source.last_modified

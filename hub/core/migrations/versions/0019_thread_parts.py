@@ -7,7 +7,7 @@ in ``deliveries.platform_message_id`` (``hub.core.ports.part_ids``): a Bluesky p
 becomes TEXT; downgrading keeps each thread's first part only (its head, what a
 single message would have held).
 
-Revision ID: 0023
+Revision ID: 0019
 Revises: 0018
 """
 
@@ -16,7 +16,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0023"
+revision: str = "0019"
 down_revision: str | None = "0018"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None

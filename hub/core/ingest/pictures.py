@@ -1,0 +1,279 @@
+"""Fetching items' pictures once, through the SSRF guard, and storing them clean.
+
+An item's ``image_url`` (a feed's enclosure or ``media:content``, a member's
+upload or link) names a server a stranger chose. :class:`PictureFetcher` fetches
+each such URL once with :func:`hub.core.ingest.fetch.fetch` and a
+:class:`~hub.core.ingest.netguard.NetGuard` (the same rebinding-proof connection,
+deadline, size cap and redirect limit as member feeds), hands the bytes to
+:func:`hub.core.pictures.prepare` (Pillow: an image by its bytes, no bomb, no
+EXIF) and stores the result in ``item_pictures``, or the reason there is none.
+Either way the row exists, so the URL is not fetched again unless the item's
+``image_url`` changes. Sinks read the stored bytes; no platform is ever given a
+URL the hub has not checked.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from typing import cast
+
+import httpx
+from sqlalchemy import Connection, Engine, Table, and_, delete, insert, or_, select, update
+
+from hub.core.config.settings import Settings
+from hub.core.ingest.errors import FetchError
+from hub.core.ingest.fetch import FetchLimits, fetch
+from hub.core.ingest.netguard import NetGuard
+from hub.core.models import Item, ItemPicture, utcnow
+from hub.core.pictures import PictureRefused, prepare
+from hub.core.ports import Picture
+
+log = logging.getLogger(__name__)
+items = cast("Table", Item.__table__)
+pictures = cast("Table", ItemPicture.__table__)
+
+PICTURE_ACCEPT = "image/jpeg, image/png, image/webp, image/gif;q=0.8, image/*;q=0.5"
+PICTURE_LIMITS = FetchLimits(deadline_seconds=20.0, max_bytes=20 * 1024 * 1024, max_redirects=3)
+"""A picture may be up to 20 MB as fetched (the re-encoded copy is much smaller)."""
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What became of one item's picture: stored (with its size) or refused (why)."""
+
+    item_id: int
+    url: str
+    picture: Picture | None = None
+    error: str | None = None
+
+
+def _reason(exc: FetchError) -> str:
+    if exc.kind == "too_large":
+        return (
+            f"too large: the picture is bigger than the "
+            f"{PICTURE_LIMITS.max_bytes // (1024 * 1024)} MB the hub fetches"
+        )
+    return exc.reason
+
+
+async def fetch_picture(
+    client: httpx.AsyncClient,
+    url: str,
+    guard: NetGuard,
+    *,
+    alt: str = "",
+    limits: FetchLimits = PICTURE_LIMITS,
+) -> Picture:
+    """The picture at ``url``, fetched through ``guard`` and prepared; PictureRefused
+    (fetch failures included) says why not."""
+    try:
+        fetched = await fetch(client, url, limits=limits, guard=guard, accept=PICTURE_ACCEPT)
+    except FetchError as exc:
+        raise PictureRefused(f"could not fetch the picture: {_reason(exc)}") from None
+    return await asyncio.to_thread(prepare, fetched.body, alt)
+
+
+def picture_guard(allow_private: Sequence[str] = ()) -> NetGuard:
+    """The SSRF guard for pictures: public addresses, and ``[hub] picture_allow_private``."""
+    return NetGuard.from_blocks(allow_private)
+
+
+def picture_fetcher(
+    client: httpx.AsyncClient, settings: Settings | None, clock: Callable[[], dt.datetime] = utcnow
+) -> PictureFetcher:
+    """The deployment's picture fetcher (its guard allows ``[hub] picture_allow_private``)."""
+    allow = settings.hub.picture_allow_private if settings is not None else ()
+    return PictureFetcher(client, picture_guard(allow), clock)
+
+
+def pending(
+    conn: Connection, limit: int, urls: Sequence[str] | None = None
+) -> list[tuple[int, str, str]]:
+    """Items whose ``image_url`` has no stored outcome yet (or a different URL's):
+    (id, URL, title), newest first; only those with one of ``urls`` when given."""
+    query = (
+        select(items.c.id, items.c.image_url, items.c.title)
+        .select_from(items.outerjoin(pictures, pictures.c.item_id == items.c.id))
+        .where(
+            items.c.image_url.is_not(None),
+            items.c.image_url != "",
+            or_(
+                pictures.c.item_id.is_(None),
+                pictures.c.source_url != items.c.image_url,
+                and_(pictures.c.data.is_(None), pictures.c.error.is_(None)),  # alt given first
+            ),
+        )
+        .order_by(items.c.id.desc())
+        .limit(limit)
+    )
+    if urls is not None:
+        query = query.where(items.c.image_url.in_(list(urls)))
+    return [(row.id, row.image_url, row.title) for row in conn.execute(query)]
+
+
+def set_alt(conn: Connection, item_id: int, url: str, alt: str) -> None:
+    """Give the item's picture its alt text (the submitter's, a moderator's), before or
+    after the picture itself is fetched."""
+    alt = alt.strip()
+    found = conn.execute(select(pictures.c.source_url).where(pictures.c.item_id == item_id)).first()
+    if found is None:
+        conn.execute(
+            insert(pictures).values(item_id=item_id, source_url=url, alt=alt, fetched_at=None)
+        )
+    else:
+        conn.execute(update(pictures).where(pictures.c.item_id == item_id).values(alt=alt))
+
+
+def store(conn: Connection, outcome: Outcome, now: dt.datetime) -> None:
+    """Write ``outcome`` as the item's picture row (replacing an older URL's, keeping the
+    alt text given to the item)."""
+    kept_alt = conn.scalar(select(pictures.c.alt).where(pictures.c.item_id == outcome.item_id))
+    conn.execute(delete(pictures).where(pictures.c.item_id == outcome.item_id))
+    picture = outcome.picture
+    conn.execute(
+        insert(pictures).values(
+            item_id=outcome.item_id,
+            source_url=outcome.url,
+            data=picture.data if picture else None,
+            mime=picture.mime if picture else None,
+            width=picture.width if picture else None,
+            height=picture.height if picture else None,
+            alt=(picture.alt if picture else "") or kept_alt or "",
+            error=outcome.error,
+            fetched_at=now,
+        )
+    )
+
+
+@dataclass
+class PictureFetcher:
+    """Fetches and stores the pictures of items that have none yet, a few at a time."""
+
+    client: httpx.AsyncClient
+    guard: NetGuard
+    clock: Callable[[], dt.datetime] = utcnow
+    batch: int = 20
+    concurrency: int = 4
+
+    async def one(self, item_id: int, url: str) -> Outcome:
+        try:
+            picture = await fetch_picture(self.client, url, self.guard)
+        except PictureRefused as exc:
+            return Outcome(item_id, url, error=str(exc))
+        except Exception as exc:  # a bug in one picture must not stop the others
+            log.exception("picture of item %d failed unexpectedly", item_id)
+            return Outcome(item_id, url, error=f"internal error: {exc}")
+        return Outcome(item_id, url, picture=picture)
+
+    async def ahead(self, engine: Engine, urls: Sequence[str]) -> dict[str, Outcome]:
+        """The pictures at ``urls`` (new feed entries'), fetched before their items are
+        stored, so that a trusted source's item is approved with its picture already there
+        (a worker may send it the moment it is committed). URLs the hub already holds a
+        picture or a refusal for are not fetched again."""
+        wanted = list(dict.fromkeys(url for url in urls if url))
+        if not wanted:
+            return {}
+        done = or_(pictures.c.data.is_not(None), pictures.c.error.is_not(None))
+        with engine.connect() as conn:
+            known = set(
+                conn.scalars(
+                    select(pictures.c.source_url).where(pictures.c.source_url.in_(wanted), done)
+                )
+            )
+        todo = [url for url in wanted if url not in known][: self.batch]
+        gate = asyncio.Semaphore(self.concurrency)
+
+        async def gated(url: str) -> Outcome:
+            async with gate:
+                return await self.one(0, url)
+
+        return {o.url: o for o in await asyncio.gather(*(gated(url) for url in todo))}
+
+    def store_ahead(self, conn: Connection, fetched: dict[str, Outcome], now: dt.datetime) -> int:
+        """Store pictures fetched :meth:`ahead` for the items that now have those URLs (in
+        the transaction that stores the items); returns how many."""
+        if not fetched:
+            return 0
+        rows = pending(conn, 10 * len(fetched) + 10, urls=list(fetched))
+        for item_id, url, _title in rows:
+            store(conn, replace(fetched[url], item_id=item_id), now)
+        return len(rows)
+
+    async def collect(self, engine: Engine, item_ids: set[int] | None = None) -> list[Outcome]:
+        """Fetch the pictures still missing (only ``item_ids``' when given) and store them."""
+        with engine.connect() as conn:
+            todo = pending(conn, self.batch * 50 if item_ids else self.batch)
+        if item_ids is not None:
+            todo = [row for row in todo if row[0] in item_ids]
+        todo = todo[: self.batch]
+        if not todo:
+            return []
+        gate = asyncio.Semaphore(self.concurrency)
+
+        async def gated(item_id: int, url: str) -> Outcome:
+            async with gate:
+                return await self.one(item_id, url)
+
+        outcomes = await asyncio.gather(*(gated(i, url) for i, url, _ in todo))
+        now = self.clock()
+        with engine.begin() as conn:
+            for outcome in outcomes:
+                # the URL may have changed while fetching: store only what is still wanted
+                still = conn.scalar(
+                    select(items.c.id).where(
+                        and_(items.c.id == outcome.item_id, items.c.image_url == outcome.url)
+                    )
+                )
+                if still is not None:
+                    store(conn, outcome, now)
+        return list(outcomes)
+
+
+def load_pictures(conn: Connection, item_ids: set[int]) -> dict[int, Picture]:
+    """The stored pictures of ``item_ids`` (those that have one), alt text defaulting to
+    the item's title."""
+    if not item_ids:
+        return {}
+    query = (
+        select(
+            pictures.c.item_id,
+            pictures.c.data,
+            pictures.c.mime,
+            pictures.c.width,
+            pictures.c.height,
+            pictures.c.alt,
+            items.c.title,
+        )
+        .join(items, items.c.id == pictures.c.item_id)
+        .where(
+            pictures.c.item_id.in_(item_ids),
+            pictures.c.data.is_not(None),
+            pictures.c.source_url == items.c.image_url,
+        )
+    )
+    return {
+        row.item_id: Picture(
+            bytes(row.data), row.mime, row.width, row.height, (row.alt or row.title or "").strip()
+        )
+        for row in conn.execute(query)
+    }
+
+
+def refused_pictures(conn: Connection, item_ids: set[int]) -> set[int]:
+    """Of ``item_ids``, those whose current picture was refused (their posts go as text)."""
+    if not item_ids:
+        return set()
+    query = (
+        select(pictures.c.item_id)
+        .join(items, items.c.id == pictures.c.item_id)
+        .where(
+            pictures.c.item_id.in_(item_ids),
+            pictures.c.data.is_(None),
+            pictures.c.source_url == items.c.image_url,
+        )
+    )
+    return set(conn.scalars(query))

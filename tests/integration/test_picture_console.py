@@ -1,0 +1,91 @@
+"""The console shows each item's picture (or why it was refused) and edits its alt text."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from collections.abc import Iterator
+
+import pytest
+from PIL import Image
+from sqlalchemy import Engine, select
+
+from hub.core.config.catalog import sync_config
+from hub.core.db import transaction
+from hub.core.ingest.pictures import Outcome, store
+from hub.core.models import Item, ItemPicture
+from hub.core.pictures import prepare
+from hub.web.testing import ConsoleClient, SteppingClock, add_user, console_app, example_settings
+
+EMAIL, PASSWORD = "editor@example.org", "correct horse battery"
+NEWS = {
+    "title": "Participatory budgeting opens in Porto Alegre",
+    "text": "The city council opened the new cycle of participatory budgeting.",
+    "link": "https://example.org/porto-alegre-pb",
+    "image_url": "https://example.org/pb.jpg",
+    "image_alt": "An assembly in a school hall",
+    "language": "",
+}
+WHEN = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)  # a stored row's fetch time, never compared
+
+
+@pytest.fixture
+def app(engine: Engine):
+    settings = example_settings()
+    with transaction(engine) as session:
+        sync_config(session, settings)
+    add_user(engine, EMAIL, PASSWORD)
+    return console_app(settings, engine, clock=SteppingClock())
+
+
+@pytest.fixture
+def editor(app) -> Iterator[ConsoleClient]:
+    with ConsoleClient(app) as client:
+        client.sign_in(EMAIL, PASSWORD)
+        yield client
+
+
+def submitted(engine: Engine, app) -> int:
+    with ConsoleClient(app) as member:
+        assert member.submit("/submit-news", "/submit-news", NEWS).status_code == 303
+    with transaction(engine) as session:
+        return session.scalars(select(Item.id)).one()
+
+
+def test_the_submitters_alt_waits_for_the_picture_and_a_moderator_edits_it(
+    engine: Engine, app, editor: ConsoleClient
+) -> None:
+    item_id = submitted(engine, app)
+    page = editor.get("/moderation").text
+    assert "has not been fetched yet" in page and NEWS["image_alt"] in page
+    out = io.BytesIO()
+    Image.new("RGB", (640, 480), (10, 200, 90)).save(out, format="JPEG")
+    with engine.begin() as conn:
+        store(conn, Outcome(item_id, NEWS["image_url"], prepare(out.getvalue())), WHEN)
+    page = editor.get("/moderation").text
+    assert "640 × 480" in page and f'src="/items/{item_id}/picture"' in page
+    served = editor.get(f"/items/{item_id}/picture")
+    assert served.headers["content-type"] == "image/jpeg"
+    assert Image.open(io.BytesIO(served.content)).size == (640, 480)
+    assert served.headers["x-content-type-options"] == "nosniff"
+
+    response = editor.submit(
+        "/moderation", f"/items/{item_id}/picture", {"alt": "Voters queue", "back": "/moderation"}
+    )
+    assert "Saved the picture" in editor.follow(response).text
+    with transaction(engine) as session:
+        row = session.get(ItemPicture, item_id)
+        assert row is not None and row.alt == "Voters queue" and row.data is not None
+
+
+def test_a_refused_picture_is_shown_with_its_reason(
+    engine: Engine, app, editor: ConsoleClient
+) -> None:
+    item_id = submitted(engine, app)
+    reason = "not an image: the bytes are an HTML page, not JPEG, PNG, GIF or WebP"
+    with engine.begin() as conn:
+        store(conn, Outcome(item_id, NEWS["image_url"], error=reason), WHEN)
+    page = editor.get(f"/items/{item_id}").text
+    assert "The picture was refused, so the posts go as text" in page
+    assert "an HTML page" in page
+    assert editor.get(f"/items/{item_id}/picture").status_code == 404
