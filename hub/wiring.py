@@ -119,6 +119,12 @@ def _webhook_sink(channel: ChannelInfo, secret: str | None) -> Sink:
     return webhook_sink(channel, secret)
 
 
+def _email_sink(channel: ChannelInfo, secret: str | None) -> Sink:
+    from bots.email.sink import email_sink
+
+    return email_sink(channel, secret)
+
+
 def _mailchimp_sink(channel: ChannelInfo, secret: str | None) -> Sink:
     from newsletters.sink import mailchimp_sink
 
@@ -134,6 +140,7 @@ SINKS: Mapping[str, SinkFactory] = {
     "bluesky": _bluesky_sink,
     "discord": _discord_sink,
     "webhook": _webhook_sink,
+    "email": _email_sink,
     "mailchimp": _mailchimp_sink,
 }
 """A sink factory per channel ``platform``; ``memory`` and ``recording`` are in-process
@@ -227,6 +234,7 @@ PLATFORM_PACKAGES: Mapping[str, str] = {
     "bluesky": "bots.bluesky",
     "discord": "bots.discord",
     "webhook": "bots.webhook",
+    "email": "bots.email",
     "mailchimp": "newsletters",
 }
 """The package of each platform; its ``__init__`` names it (``NAME``) and imports no SDK."""

@@ -196,6 +196,10 @@ def answer_reply(
             "question": question.text,
         },
     }
+    if platform == question.platform:
+        from hub.core.ingest.mailbox import question_thread  # a question that came by mail
+
+        payload["extra"].update(question_thread(session, question.id))
     return enqueue(
         session,
         channel_key=channel_key or reply_channel(session, platform),
