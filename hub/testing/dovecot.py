@@ -16,9 +16,9 @@ anyone else, every process is that user's.
 from __future__ import annotations
 
 import datetime as dt
-import os
 import grp
 import ipaddress
+import os
 import pwd
 import shutil
 import socket

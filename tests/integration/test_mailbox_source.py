@@ -12,6 +12,7 @@ import asyncio
 import datetime as dt
 import imaplib
 import os
+import ssl
 from collections.abc import Iterator
 from email.message import EmailMessage
 from email.utils import make_msgid
@@ -217,6 +218,7 @@ def test_a_handed_off_question_gets_the_secretariats_reply_in_the_same_thread(
             with transaction(engine) as session:
                 assistant = Assistant.from_session(session, use_lingua=False)
             await asyncio.to_thread(poll, engine, settings, assistant)
+            await send_replies(engine, settings)  # the handoff's words first
             with transaction(engine) as session:
                 asked = session.scalars(select(Question)).one()
                 assert (asked.status, asked.handoff, asked.language) == ("open", True, "es")
@@ -361,3 +363,25 @@ def test_a_mailbox_that_cannot_be_read_says_why(
     assert "wrong" not in status.last_error
     assert status.last_fetched_at is not None and status.next_fetch_at is not None
     assert status.next_fetch_at - status.last_fetched_at == dt.timedelta(minutes=15)
+
+
+def test_the_mailbox_is_read_over_starttls(engine: Engine, tmp_path: Path) -> None:
+    with DovecotServer(tls=True) as secure:
+        settings = settings_for(tmp_path, secure)
+        on = settings.sources["mail"].model_copy(update={"tls": "on"})
+        settings = settings.model_copy(update={"sources": {"mail": on}})
+        prepare(engine, settings)
+        deliver_tls = mail("Lisbon's new assembly", "It meets monthly.")
+        client = imaplib.IMAP4("127.0.0.1", secure.port)
+        assert secure.ca_file is not None
+        client.starttls(ssl.create_default_context(cafile=secure.ca_file))
+        client.login(secure.username, secure.password)
+        client.append("INBOX", None, None, deliver_tls.as_bytes())
+        client.logout()
+        context = ssl.create_default_context(cafile=secure.ca_file)
+
+        outcome = MailboxPoller(engine, settings, ssl_context=context).poll("mail")
+
+        assert outcome.error is None and outcome.counts == {"item": 1}
+        untrusted = MailboxPoller(engine, settings).poll("mail")  # the system's CAs only
+        assert untrusted.error is not None and "CERTIFICATE_VERIFY_FAILED" in untrusted.error

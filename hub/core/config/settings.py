@@ -488,12 +488,12 @@ def _check_mailbox(
     if parts.scheme not in ("imap", "imaps") or not parts.hostname:
         yield problem(
             ("sources", key, "url"),
-            "a mailbox needs url = \"imaps://HOST\" (TLS) or \"imap://HOST\" (STARTTLS)",
+            'a mailbox needs url = "imaps://HOST" (TLS) or "imap://HOST" (STARTTLS)',
         )
     elif source.tls == "off" and parts.hostname not in ("127.0.0.1", "localhost", "::1"):
         yield problem(
             ("sources", key, "tls"),
-            "tls = \"off\" sends the password in clear: only for a server on this machine",
+            'tls = "off" sends the password in clear: only for a server on this machine',
         )
     for name in ("username", "password_env"):
         if not getattr(source, name):

@@ -136,9 +136,9 @@ def address_domain(address: str | None) -> str:
     return address.rsplit("@", 1)[1].strip(">").lower() if address and "@" in address else ""
 
 
-def _ignored(message: Message, sender: str, own_addresses: set[str], own_domains: set[str]) -> (
-    str | None
-):
+def _ignored(
+    message: Message, sender: str, own_addresses: set[str], own_domains: set[str]
+) -> str | None:
     auto = str(message.get("Auto-Submitted", "")).strip().lower()
     if auto and auto.split(";")[0].strip() != "no":
         return f"an automatic message (Auto-Submitted: {auto[:40]})"

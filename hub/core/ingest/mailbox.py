@@ -31,7 +31,7 @@ import imaplib
 import logging
 import re
 import ssl
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
@@ -45,7 +45,13 @@ from hub.core.bus.outbox import enqueue
 from hub.core.config.settings import Settings, SourceSettings
 from hub.core.db import transaction
 from hub.core.errors import HubError
-from hub.core.ingest.mail_reading import MailLimits, MailRefused, ReadMail, address_domain, read_mail
+from hub.core.ingest.mail_reading import (
+    MailLimits,
+    MailRefused,
+    ReadMail,
+    address_domain,
+    read_mail,
+)
 from hub.core.logs import redact
 from hub.core.models import MailboxMessage, Member, Source, utcnow
 from hub.core.moderation.submissions import SubmissionError, submission_candidate, submit
@@ -86,7 +92,7 @@ def due_mailboxes(session: Session, now: dt.datetime) -> list[Source]:
     return list(session.scalars(query))
 
 
-def _check(answer: tuple[str, list[object]], what: str) -> list[object]:
+def _check(answer: tuple[str, Sequence[object]], what: str) -> Sequence[object]:
     status, data = answer
     if status != "OK":
         detail = b" ".join(d for d in data if isinstance(d, bytes)).decode(errors="replace")
@@ -110,11 +116,16 @@ class ImapSession:
                 )
             else:
                 self.imap = imaplib.IMAP4(host, parts.port or 143, timeout=IMAP_TIMEOUT)
-                if config.tls == "on":
-                    self.imap.starttls(context)
-            _check(self.imap.login(config.username or "", password), "login")
         except (OSError, imaplib.IMAP4.error) as exc:
-            raise MailboxError(f"cannot reach or log in to {host}: {redact(str(exc))}") from None
+            raise MailboxError(f"cannot reach {host}: {redact(str(exc))}") from None
+        try:
+            if parts.scheme == "imap" and config.tls == "on":
+                self.imap.starttls(context)
+            _check(self.imap.login(config.username or "", password), "login")
+        except (OSError, imaplib.IMAP4.error, MailboxError) as exc:
+            with contextlib.suppress(OSError):
+                self.imap.shutdown()
+            raise MailboxError(f"cannot log in to {host}: {redact(str(exc))}") from None
         self.capabilities = {str(c).upper() for c in self.imap.capabilities}
 
     def select(self, folder: str) -> int:
