@@ -52,7 +52,7 @@ def email_for(message: Message, channel: ChannelInfo, *, date: object = None) ->
         raise BadPayload(f"an email channel sends replies to members, not {message.kind!r}")
     to = str(message.extra.get("reply_to") or "")
     name, address = parseaddr(to)
-    if "@" not in address or any(c in address for c in "\r\n"):
+    if "@" not in address or any(c in to for c in "\r\n"):
         raise BadPayload(f"no e-mail address to reply to (got {to[:80]!r})")
     _, sender = parseaddr(channel.target)
     if "@" not in sender:
