@@ -192,6 +192,12 @@ def _webhook_standin() -> StandIn:
     return webhook_standin()
 
 
+def _email_standin() -> StandIn:
+    from bots.email.demo import email_standin
+
+    return email_standin()
+
+
 def _mailchimp_standin() -> StandIn:
     from newsletters.demo_standin import mailchimp_standin
 
@@ -206,6 +212,7 @@ STANDINS: Mapping[str, StandInFactory] = {
     "bluesky": _bluesky_standin,
     "discord": _discord_standin,
     "webhook": _webhook_standin,
+    "email": _email_standin,
 }
 """A local server per platform that plays it (``hub demo``, the console's sandbox)."""
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import email
+import logging
 import secrets
 from email import policy
 from email.message import EmailMessage
@@ -19,6 +20,21 @@ from typing import Any
 from aiosmtpd.smtp import SMTP, AuthResult, Envelope, LoginPassword, Session
 
 from hub.core.ports import ChannelInfo, ReceivedPost
+
+
+class _QuietLoginData(logging.Filter):
+    """aiosmtpd 1.4 sets its deprecated ``Session.login_data`` itself after every successful
+    AUTH (smtp.py, ``smtp_AUTH``) and warns about it each time: nothing the stand-in can do
+    differently, so the line is dropped."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "login_data is deprecated" not in record.getMessage()
+
+
+def _install_filter() -> None:
+    logger = logging.getLogger("mail.log")
+    if not any(isinstance(f, _QuietLoginData) for f in logger.filters):
+        logger.addFilter(_QuietLoginData())
 
 
 class _Keeper:
@@ -38,6 +54,7 @@ class SmtpStandIn:
 
     def __init__(self, password: str | None = None) -> None:
         self._password = password if password is not None else secrets.token_urlsafe(12)
+        _install_filter()
         self._inbox: list[tuple[Envelope, bytes]] = []
         self._server: asyncio.base_events.Server | None = None
         self.url = ""
