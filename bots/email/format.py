@@ -43,7 +43,7 @@ def references(chain: str) -> str:
 
 def message_id(delivery_id: int, sender: str) -> str:
     domain = sender.rsplit("@", 1)[-1] if "@" in sender else "hub.invalid"
-    return f"<hub.reply.{delivery_id}@{domain}>"
+    return f"<hub.reply.{delivery_id}@{domain}>"  # mail_reading.OWN_MESSAGE_ID knows it
 
 
 def email_for(message: Message, channel: ChannelInfo, *, date: object = None) -> EmailMessage:

@@ -19,6 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import ssl
 from collections.abc import Callable
+from email.utils import parseaddr
 from typing import ClassVar
 from urllib.parse import unquote, urlsplit
 
@@ -62,7 +63,7 @@ class EmailSink:
         self.implicit_tls = parts.scheme == "smtps"
         self.starttls = parts.scheme == "smtp"
         self.port = parts.port or (465 if self.implicit_tls else 587)
-        self.username = unquote(parts.username) if parts.username else channel.target
+        self.username = unquote(parts.username) if parts.username else parseaddr(channel.target)[1]
         self._password = password
         self.timeout = timeout
         self.tls_context = tls_context

@@ -83,10 +83,12 @@ token_env = "SMTP_PASSWORD"
     return load_settings(path, environ=environ)
 
 
-def prepare(engine: Engine, settings: Settings) -> None:
+def prepare(engine: Engine, settings: Settings, *, knowledge: bool = False) -> None:
+    """The configured rows and one member (and the seed knowledge, for questions)."""
     with transaction(engine) as session:
         sync_config(session, settings)
-        sync(session, load_directory(KNOWLEDGE))
+        if knowledge:
+            sync(session, load_directory(KNOWLEDGE))
         session.add(Member(organisation="Cascais", email=MEMBER, language="pt"))
 
 
@@ -175,7 +177,7 @@ def test_a_question_is_answered_by_email_in_thread_and_in_the_askers_language(
     async def scenario() -> None:
         async with SmtpStandIn(password="smtp-secret") as smtp:
             settings = settings_for(tmp_path, dovecot, smtp.url)
-            prepare(engine, settings)
+            prepare(engine, settings, knowledge=True)
             earlier = "<first@cascais.example>"
             question = mail(
                 "Cuota",
@@ -212,7 +214,7 @@ def test_a_handed_off_question_gets_the_secretariats_reply_in_the_same_thread(
     async def scenario() -> None:
         async with SmtpStandIn(password="smtp-secret") as smtp:
             settings = settings_for(tmp_path, dovecot, smtp.url)
-            prepare(engine, settings)
+            prepare(engine, settings, knowledge=True)
             question = mail("Premio", "¿Quién ganó el premio en 1850?")
             deliver(dovecot, question)
             with transaction(engine) as session:
@@ -309,10 +311,14 @@ def test_malformed_huge_and_scripted_mail_get_a_reason_and_the_rest_is_read(
     )
     scripted.get_body(("plain",)).set_content("")  # type: ignore[union-attr]
     deliver(dovecot, scripted)
+    nul = mail("Null", "")
+    nul.set_content("Text with a NUL\x00 character", cte="base64")  # IMAP keeps it so
+    deliver(dovecot, nul)
 
     poll(engine, settings)
 
-    broken, big, cleaned = records(engine)
+    broken, big, cleaned, nul = records(engine)
+    assert nul.outcome == "refused" and "NUL character" in (nul.reason or "")
     assert broken.outcome == "refused" and "malformed MIME" in (broken.reason or "")
     assert big.outcome == "refused" and "over the 64 KB cap" in (big.reason or "")
     assert cleaned.outcome == "item" and "scripts" in (cleaned.reason or "")

@@ -58,6 +58,8 @@ def test_mail_the_hub_sent_is_ignored() -> None:
     assert "its own Message-ID" in (read(raw).ignored or "")
     own = message().replace(b"Ana@Cascais.example", b"secretariat@oidp.example")
     assert read(own).ignored == "mail the hub sent itself"
+    staff = message().replace(b"<m1@cascais.example>", b"<CAF1x2@oidp.example>")
+    assert read(staff).ignored is None  # the secretariat's people write from its domain too
 
 
 def test_auto_submitted_no_and_normal_mail_are_read() -> None:

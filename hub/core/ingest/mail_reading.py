@@ -10,7 +10,8 @@ touches the network or the database.
 ``X-Autorespond`` (set by vacation programs that predate RFC 3834), an empty
 ``Return-Path: <>`` (the null reverse-path of delivery reports, RFC 5321 4.5.5), a
 delivery report (``multipart/report``, RFC 6522), mail from ``MAILER-DAEMON``, and mail
-that came from the hub itself (its own addresses, or a ``Message-ID`` in its own domain).
+that came from the hub itself (its own addresses, or a ``Message-ID`` of the hub's form,
+``<hub.reply.N@...>``, in one of its domains).
 
 **News or a question.** A message is a question when it was sent to the source's
 ``questions_address``; otherwise when it carries no sign of news (no link, no
@@ -43,6 +44,10 @@ URL = re.compile(r"https?://[^\s<>\"')\]]+", re.IGNORECASE)
 SCRIPTED = re.compile(r"<\s*script\b|\son[a-z]+\s*=|javascript:", re.IGNORECASE)
 NEWS_TEXT = 600
 """Characters of text past which a message reads as news, whatever its punctuation."""
+OWN_MESSAGE_ID = "hub.reply."
+"""How the ids of the hub's own e-mails begin (``<hub.reply.DELIVERY@DOMAIN>``): with one of
+the hub's domains, such a ``Message-ID`` is the hub's own mail come back. The domain alone
+is not enough: the secretariat's people write from it too."""
 IGNORED_PRECEDENCE = frozenset({"bulk", "list", "junk"})
 STRUCTURAL_DEFECTS = (
     email.errors.NoBoundaryInMultipartDefect,
@@ -160,7 +165,8 @@ def _ignored(
         return f"a delivery report (from {local})"
     if sender in own_addresses:
         return "mail the hub sent itself"
-    if address_domain(str(message.get("Message-ID", ""))) in own_domains:
+    message_id = str(message.get("Message-ID", "")).strip().strip("<>")
+    if message_id.startswith(OWN_MESSAGE_ID) and address_domain(message_id) in own_domains:
         return "mail the hub sent itself (its own Message-ID)"
     return None
 

@@ -293,7 +293,23 @@ class MailboxPoller:
             limits = MailLimits(config.max_message_kb * 1024, config.max_attachment_kb * 1024)
             size = imap.size(uid)
             raw = b"" if size > limits.max_message_bytes else imap.fetch(uid)
-            self._record(config, source_id, validity, uid, size, raw, limits, outcome)
+            try:
+                self._record(config, source_id, validity, uid, size, raw, limits, outcome)
+            except Exception as exc:  # a bug on one message must not hold up the mailbox
+                log.exception("message %s of %s could not be read", uid, config.title)
+                reason = f"refused: the hub could not read it ({type(exc).__name__})"
+                with transaction(self.engine) as session:
+                    session.add(
+                        MailboxMessage(
+                            source_id=source_id,
+                            uidvalidity=validity,
+                            uid=uid,
+                            outcome="refused",
+                            reason=reason,
+                        )
+                    )
+                outcome.add("refused")
+                outcome.problems.append(f"message {uid}: {reason}")
         else:
             outcome.add("already_read")
         if config.processed_folder:
