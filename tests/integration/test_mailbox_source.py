@@ -311,9 +311,9 @@ def test_malformed_huge_and_scripted_mail_get_a_reason_and_the_rest_is_read(
     )
     scripted.get_body(("plain",)).set_content("")  # type: ignore[union-attr]
     deliver(dovecot, scripted)
-    nul = mail("Null", "")
-    nul.set_content("Text with a NUL\x00 character", cte="base64")  # IMAP keeps it so
-    deliver(dovecot, nul)
+    with_nul = mail("Null", "")
+    with_nul.set_content("Text with a NUL\x00 character", cte="base64")  # IMAP keeps it so
+    deliver(dovecot, with_nul)
 
     poll(engine, settings)
 
