@@ -391,3 +391,22 @@ def test_the_mailbox_is_read_over_starttls(engine: Engine, tmp_path: Path) -> No
         assert outcome.error is None and outcome.counts == {"item": 1}
         untrusted = MailboxPoller(engine, settings).poll("mail")  # the system's CAs only
         assert untrusted.error is not None and "CERTIFICATE_VERIFY_FAILED" in untrusted.error
+
+
+def test_without_an_email_channel_a_question_is_kept_as_news(
+    engine: Engine, dovecot: DovecotServer, tmp_path: Path
+) -> None:
+    settings = settings_for(tmp_path, dovecot)
+    off = settings.channels["email_replies"].model_copy(update={"enabled": False})
+    settings = settings.model_copy(update={"channels": {"email_replies": off}})
+    prepare(engine, settings)
+    deliver(dovecot, mail("Cuota", "¿Cuánto cuesta ser miembro del OIDP?"))
+
+    poll(engine, settings)
+
+    [row] = records(engine)
+    assert row.outcome == "item"
+    assert "no enabled email channel to answer through" in (row.reason or "")
+    with transaction(engine) as session:
+        assert session.scalars(select(Question)).all() == []
+        assert session.scalars(select(Delivery)).all() == []

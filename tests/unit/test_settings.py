@@ -241,3 +241,13 @@ def test_a_wrong_mailbox_is_reported_at_its_key(
     [problem] = problems_of(enabled_mailbox(tmp_path, old, new))
     assert problem.key == key and words in problem.message, problem
     assert problem.line is not None
+
+
+def test_a_mailbox_without_an_email_channel_is_warned_about(tmp_path: Path) -> None:
+    from hub.core.config.warnings import config_warnings
+
+    settings = load_settings(enabled_mailbox(tmp_path), SECRETS)
+    [warning] = [w for w in config_warnings(settings) if w.key.startswith("sources.secretariat")]
+    assert warning.key == "sources.secretariat_mail.reply_channel"
+    assert "questions sent to this mailbox are kept as news" in warning.message
+    assert warning.line is not None

@@ -11,7 +11,9 @@ the line, where the deployment will quietly do nothing:
   after its time waits for the next firing, and one due at 09:00 on the member's
   clock is sent a day late by a job firing at 08:30;
 - a source of news that no route takes: its items are stored and approved, and
-  sent nowhere.
+  sent nowhere;
+- a mailbox whose replies have no enabled ``email`` channel to go through: members'
+  questions are kept as news instead of being answered.
 
 ``hub config check`` prints them after the problems; they do not fail the check.
 """
@@ -26,7 +28,7 @@ from hub.core.config.settings import Settings, _dotted
 from hub.core.config.tomllines import KeyPath, key_lines, line_of
 from hub.core.errors import Problem
 
-NEWS_KINDS = ("feed", "slack", "telegram", "web", "console")
+NEWS_KINDS = ("feed", "slack", "telegram", "web", "console", "mailbox")
 """Sources whose entries become items (an ``ical`` source feeds the events, not routes)."""
 
 
@@ -95,3 +97,21 @@ def _warnings(settings: Settings, warning: Callable[[KeyPath, str], Problem]) ->
                 f"no route takes the items of {key!r}: they are approved and sent nowhere "
                 "(name it in a route's match.sources)",
             )
+        if source.enabled and source.kind == "mailbox" and answering_channel(settings, key) is None:
+            yield warning(
+                ("sources", key, "reply_channel"),
+                "no enabled email channel to answer through: members' questions sent to this "
+                "mailbox are kept as news, not answered (enable the reply channel)",
+            )
+
+
+def answering_channel(settings: Settings, source_key: str) -> str | None:
+    """The enabled ``email`` channel a mailbox's answers go through: its ``reply_channel``,
+    else the first email channel; None when there is none enabled."""
+    named = settings.sources[source_key].reply_channel
+    if named is not None:
+        channel = settings.channels.get(named)
+        return named if channel is not None and channel.enabled else None
+    return next(
+        (k for k, c in settings.channels.items() if c.platform == "email" and c.enabled), None
+    )

@@ -40,9 +40,10 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from hub.core.assistant.assistant import Assistant
-from hub.core.assistant.store import ask_and_record, reply_channel
+from hub.core.assistant.store import ask_and_record
 from hub.core.bus.outbox import enqueue
 from hub.core.config.settings import Settings, SourceSettings
+from hub.core.config.warnings import answering_channel
 from hub.core.db import transaction
 from hub.core.errors import HubError
 from hub.core.ingest.mail_reading import (
@@ -397,8 +398,12 @@ class MailboxPoller:
             .where(func.lower(Member.email) == mail.sender, Member.erased_at.is_(None))
             .limit(1)
         ).first()
-        if member is not None and mail.is_question(config.questions_address):
-            self._answer(session, config, mail, member, row, now)
+        asks = member is not None and mail.is_question(config.questions_address)
+        channel = answering_channel(self.settings, row_source_key(session, source_id))
+        if asks and channel is None:
+            notes.insert(0, "a question kept as news: no enabled email channel to answer through")
+        if member is not None and asks and channel is not None:
+            self._answer(session, channel, mail, member, row, now)
         else:
             self._submit(session, config, source_id, mail, member, row, now)
             if member is None:
@@ -446,7 +451,7 @@ class MailboxPoller:
     def _answer(
         self,
         session: Session,
-        config: SourceSettings,
+        channel: str,
         mail: ReadMail,
         member: Member,
         row: MailboxMessage,
@@ -468,7 +473,6 @@ class MailboxPoller:
         )
         row.outcome, row.question_id = "question", answer.question_id
         row.reason = "handed to the secretariat" if answer.handoff else None
-        channel = config.reply_channel or reply_channel(session, REPLY_PLATFORM)
         session.flush()
         enqueue(
             session,
@@ -511,6 +515,12 @@ class MailboxPoller:
                 )
             if lines:  # a quiet cycle keeps the last cycle's words on the page
                 source.last_problems = [*lines, *(source.last_problems or [])][:MAX_PROBLEMS]
+
+
+def row_source_key(session: Session, source_id: int) -> str:
+    source = session.get(Source, source_id)
+    assert source is not None
+    return source.key
 
 
 def _seen_message(session: Session, source_id: int, message_id: str) -> bool:
