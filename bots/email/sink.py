@@ -91,7 +91,10 @@ class EmailSink:
             raise Forbidden(f"the SMTP server refused the login ({exc.code})") from None
         except aiosmtplib.SMTPRecipientsRefused as exc:
             codes = ", ".join(str(r.code) for r in exc.recipients)
-            raise BadPayload(f"the SMTP server refused the recipient ({codes})") from None
+            detail = f"the SMTP server refused the recipient ({codes})"
+            if exc.recipients and all(400 <= r.code < 500 for r in exc.recipients):
+                raise TransientError(detail) from None  # a full or busy mailbox: later
+            raise BadPayload(detail) from None
         except aiosmtplib.SMTPResponseException as exc:
             detail = f"the SMTP server answered {exc.code} {exc.message[:160]}"
             if 400 <= exc.code < 500:
