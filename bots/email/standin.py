@@ -37,9 +37,11 @@ def _install_filter() -> None:
         logger.addFilter(_QuietLoginData())
 
 
-class _Keeper:
-    def __init__(self, inbox: list[tuple[Envelope, bytes]]) -> None:
-        self.inbox = inbox
+class Keeper:
+    """aiosmtpd's ``handle_DATA``: each message kept in the stand-in's inbox."""
+
+    def __init__(self, standin: SmtpStandIn) -> None:
+        self.inbox = standin._inbox
 
     async def handle_DATA(self, server: SMTP, session: Session, envelope: Envelope) -> str:
         content = envelope.original_content or b""
@@ -60,17 +62,18 @@ class SmtpStandIn:
         self.url = ""
         self.port = 0
 
-    def _authenticate(
+    def authenticate(
         self, server: SMTP, session: Session, envelope: Envelope, mechanism: str, data: Any
     ) -> AuthResult:
+        """aiosmtpd's ``authenticator``: the stand-in's one password, any user."""
         ok = isinstance(data, LoginPassword) and data.password.decode() == self._password
         return AuthResult(success=ok, handled=False)
 
     def _protocol(self) -> SMTP:
         return SMTP(
-            _Keeper(self._inbox),
+            Keeper(self),
             hostname="standin.localhost",
-            authenticator=self._authenticate,
+            authenticator=self.authenticate,
             auth_require_tls=False,
             data_size_limit=10 * 1024 * 1024,
         )

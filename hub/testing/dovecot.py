@@ -110,7 +110,8 @@ service stats {{
 """
 
 
-def _self_signed(root: Path) -> tuple[Path, Path]:
+def self_signed(root: Path) -> tuple[Path, Path]:
+    """A self-signed certificate for localhost and 127.0.0.1, and its key, written in ``root``."""
     from cryptography import x509
     from cryptography.hazmat.primitives import hashes, serialization
     from cryptography.hazmat.primitives.asymmetric import ec
@@ -203,7 +204,7 @@ class DovecotServer:
             uid, gid = me.pw_uid, me.pw_gid
         internal_group = grp.getgrgid(pwd.getpwnam(internal_user).pw_gid).gr_name
         if self.tls:
-            cert, key = _self_signed(root)
+            cert, key = self_signed(root)
             self.ca_file = str(cert)
             ssl = f"ssl = yes\nssl_cert = <{cert}\nssl_key = <{key}"
         else:

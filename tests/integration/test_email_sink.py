@@ -5,15 +5,18 @@ server's refusals become the hub's delivery errors (RFC 5321 4.2.1: 4yz transien
 from __future__ import annotations
 
 import asyncio
+import ssl
+from pathlib import Path
 from typing import Any
 
 import pytest
 from aiosmtpd.smtp import SMTP, Envelope, Session
 
 from bots.email.sink import EmailSink
-from bots.email.standin import SmtpStandIn
+from bots.email.standin import Keeper, SmtpStandIn
 from hub.core.errors import BadPayload, ChannelGone, DeliveryError, Forbidden, TransientError
 from hub.core.ports import ChannelInfo, Message
+from hub.testing.dovecot import self_signed
 
 REPLY = Message(
     delivery_id=9,
@@ -105,3 +108,35 @@ def test_a_server_that_is_not_there_is_worth_retrying() -> None:
 def test_a_wrong_server_address_is_refused_at_once(url: str) -> None:
     with pytest.raises(ChannelGone):
         EmailSink(channel(url), None)
+
+
+def test_the_password_goes_only_over_starttls(tmp_path: Path) -> None:
+    cert, key = self_signed(tmp_path)
+    served = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    served.load_cert_chain(cert, key)
+    trusted = ssl.create_default_context(cafile=str(cert))
+
+    async def main() -> None:
+        kept = SmtpStandIn(password="pw")
+
+        def protocol() -> SMTP:
+            return SMTP(
+                Keeper(kept),
+                tls_context=served,
+                require_starttls=True,
+                authenticator=kept.authenticate,
+            )
+
+        loop = asyncio.get_running_loop()
+        server = await loop.create_server(protocol, "127.0.0.1", 0)
+        port = server.sockets[0].getsockname()[1]
+        try:
+            sink = EmailSink(channel(f"smtp://127.0.0.1:{port}"), "pw", tls_context=trusted)
+            await sink.send(REPLY)
+            [mail] = kept.messages()
+            assert mail["To"] == "ana@cascais.example"
+        finally:
+            server.close()
+            await server.wait_closed()
+
+    asyncio.run(main())
