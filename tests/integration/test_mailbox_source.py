@@ -410,3 +410,32 @@ def test_without_an_email_channel_a_question_is_kept_as_news(
     with transaction(engine) as session:
         assert session.scalars(select(Question)).all() == []
         assert session.scalars(select(Delivery)).all() == []
+
+
+def test_a_broken_mailbox_does_not_stop_the_next_one(
+    engine: Engine, dovecot: DovecotServer, tmp_path: Path
+) -> None:
+    settings = settings_for(tmp_path, dovecot)
+    path = Path(settings.path)
+    path.write_text(
+        path.read_text(encoding="utf-8")
+        + f"""
+[sources.another]
+kind = "mailbox"
+url = "imap://127.0.0.1:{dovecot.port}"
+tls = "off"
+username = "nobody@example.org"
+password_env = "ANOTHER_PASSWORD"
+""",
+        encoding="utf-8",
+    )
+    environ = {"MAILBOX_PASSWORD": dovecot.password, "ANOTHER_PASSWORD": "wrong"}
+    settings = load_settings(path, environ=environ)
+    prepare(engine, settings)
+    deliver(dovecot, mail("Porto Alegre's assembly", "The assembly met on Monday."))
+
+    outcomes = {o.key: o for o in asyncio.run(MailboxPoller(engine, settings).run_once())}
+
+    assert set(outcomes) == {"another", "mail"}
+    assert outcomes["another"].error is not None
+    assert outcomes["mail"].error is None and outcomes["mail"].counts == {"item": 1}
