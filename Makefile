@@ -11,7 +11,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test test-time-travel lint format setup clean browser chromium messages
+.PHONY: demo test test-time-travel lint format setup clean browser chromium dovecot messages
 
 setup: $(STAMP)
 
@@ -32,6 +32,22 @@ browser:
 	    >$(BROWSER_LOG) 2>&1 || { echo "apt-get failed: see $(BROWSER_LOG)"; exit 1; }
 
 chromium: browser  # the target's former name
+
+# The mailbox source's tests read mail from a real IMAP server: Debian's Dovecot, which the
+# tests start themselves as a plain process with a generated configuration on a free
+# loopback port (hub/testing/dovecot.py). The package's own service is never used.
+DOVECOT     := /usr/sbin/dovecot
+DOVECOT_LOG := test-artifacts/make-dovecot.log
+APT_DOVECOT := env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-upgrade \
+               --no-install-recommends dovecot-imapd
+
+dovecot:
+	@if [ -x $(DOVECOT) ]; then echo "dovecot is installed: $(DOVECOT)"; exit 0; fi; \
+	sudo=; [ "$$(id -u)" = 0 ] || sudo=sudo; \
+	mkdir -p $(dir $(DOVECOT_LOG)); \
+	echo "Installing Debian's dovecot-imapd with apt-get (--no-upgrade --no-install-recommends); log: $(DOVECOT_LOG)"; \
+	{ $$sudo $(APT_DOVECOT) || { $$sudo apt-get update -qq && $$sudo $(APT_DOVECOT); }; } \
+	    >$(DOVECOT_LOG) 2>&1 || { echo "apt-get failed: see $(DOVECOT_LOG)"; exit 1; }
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)

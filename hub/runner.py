@@ -202,10 +202,21 @@ class HubProcess:
             poller = Poller(self.engine, self.settings, client, guard=guard, pictures=pictures)
             log.info("poller started")
             drafts = asyncio.create_task(self._translation_drafts(stop))
+            mail = asyncio.create_task(self._mailboxes(stop))
             try:
                 await poller.run(stop)
             finally:
                 await drafts
+                await mail
+
+    async def _mailboxes(self, stop: asyncio.Event) -> None:
+        """The ``mailbox`` sources, read beside the feeds (each at its own interval)."""
+        from hub.core.ingest.mailbox import MailboxPoller
+
+        if not any(s.kind == "mailbox" and s.enabled for s in self.settings.sources.values()):
+            return
+        log.info("mailbox poller started")
+        await MailboxPoller(self.engine, self.settings).run(stop)
 
     async def _translation_drafts(self, stop: asyncio.Event) -> None:
         """With ``[translation]`` on: every ``drafts_interval`` seconds, draft the

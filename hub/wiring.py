@@ -140,6 +140,12 @@ def _apprise_sink(channel: ChannelInfo, secret: str | None) -> Sink:
     return apprise_sink(channel, secret)
 
 
+def _email_sink(channel: ChannelInfo, secret: str | None) -> Sink:
+    from bots.email.sink import email_sink
+
+    return email_sink(channel, secret)
+
+
 def _mailchimp_sink(channel: ChannelInfo, secret: str | None) -> Sink:
     from newsletters.sink import mailchimp_sink
 
@@ -158,6 +164,7 @@ SINKS: Mapping[str, SinkFactory] = {
     "matrix": _matrix_sink,
     "teams": _teams_sink,
     "apprise": _apprise_sink,
+    "email": _email_sink,
     "mailchimp": _mailchimp_sink,
 }
 """A sink factory per channel ``platform``; ``memory`` and ``recording`` are in-process
@@ -237,6 +244,12 @@ def _apprise_standin() -> StandIn:
     return apprise_standin()
 
 
+def _email_standin() -> StandIn:
+    from bots.email.demo import email_standin
+
+    return email_standin()
+
+
 def _mailchimp_standin() -> StandIn:
     from newsletters.demo_standin import mailchimp_standin
 
@@ -254,6 +267,7 @@ STANDINS: Mapping[str, StandInFactory] = {
     "matrix": _matrix_standin,
     "teams": _teams_standin,
     "apprise": _apprise_standin,
+    "email": _email_standin,
 }
 """A local server per platform that plays it (``hub demo``, the console's sandbox)."""
 
@@ -289,6 +303,7 @@ PLATFORM_PACKAGES: Mapping[str, str] = {
     "matrix": "bots.matrix",
     "teams": "bots.teams",
     "apprise": "bots.apprise",
+    "email": "bots.email",
     "mailchimp": "newsletters",
 }
 """The package of each platform; its ``__init__`` names it (``NAME``) and imports no SDK."""

@@ -143,6 +143,7 @@ def demo_command(
         demo_conversations,
         demo_digests,
         demo_feed_owner,
+        demo_mailbox,
         demo_people_and_news,
         demo_roundups,
         demo_translation,
@@ -199,6 +200,8 @@ def demo_command(
             if problem:
                 typer.echo(f"The demo failed: {problem}", err=True)
                 return 1
+            for line in await demo_mailbox(engine, settings, world):
+                typer.echo(line)
             typer.echo("Machine translation drafts (a person approves them):")
             for line in await asyncio.to_thread(demo_translation, engine, settings):
                 typer.echo(line)
@@ -211,7 +214,11 @@ def demo_command(
             typer.echo("")
             typer.echo("Where to look:")
             for platform, standin in world.standins.items():
-                typer.echo(f"  {platform:<9} {standin.url}/_standin/messages  (what it received)")
+                if standin.url.startswith("http"):
+                    where = f"{standin.url}/_standin/messages"
+                else:  # the SMTP stand-in: what it received is on the console's sandbox page
+                    where = standin.url
+                typer.echo(f"  {platform:<9} {where}  (what it received)")
             typer.echo('  assistant  .venv/bin/hub ask "When is the next IOPD conference?"')
             typer.echo(f"  the CLI    {_cli_hint(data_dir, settings.database_url())}")
             if once:

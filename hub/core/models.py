@@ -604,6 +604,35 @@ class Question(Timestamped, Base):
     replied_at: Mapped[dt.datetime | None]
 
 
+class MailboxMessage(Timestamped, Base):
+    """One message a ``mailbox`` source read, kept so it is read once and answered in thread.
+
+    ``(source_id, uidvalidity, uid)`` is the IMAP server's name for the message (RFC 3501
+    2.3.1.1: a UID means the same message while the folder's UIDVALIDITY stays the same);
+    ``message_id`` catches the same message met again under a new UIDVALIDITY. ``outcome``
+    says what the hub made of it (``item``, ``question``, ``held``, ``ignored``,
+    ``refused``) and ``reason`` why, in words the secretariat reads on the source's page.
+    ``references`` is the thread a reply continues (RFC 5322 3.6.4).
+    """
+
+    __tablename__ = "mailbox_messages"
+    __table_args__ = (UniqueConstraint("source_id", "uidvalidity", "uid"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    source_id: Mapped[int] = mapped_column(ForeignKey("sources.id", ondelete="CASCADE"))
+    uidvalidity: Mapped[int] = mapped_column(BigInteger)
+    uid: Mapped[int] = mapped_column(BigInteger)
+    message_id: Mapped[str | None] = mapped_column(String(500), index=True)
+    sender: Mapped[str | None] = mapped_column(String(320))
+    subject: Mapped[str | None] = mapped_column(String(500))
+    outcome: Mapped[str] = mapped_column(String(20))
+    reason: Mapped[str | None] = mapped_column(Text)
+    references: Mapped[str | None] = mapped_column(Text)
+    item_id: Mapped[int | None] = mapped_column(ForeignKey("items.id", ondelete="SET NULL"))
+    question_id: Mapped[int | None] = mapped_column(
+        ForeignKey("questions.id", ondelete="SET NULL"), index=True
+    )
+
+
 class Reminder(Base):
     """A member's request to be reminded of a dated record, sent where they asked from."""
 

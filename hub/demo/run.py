@@ -15,8 +15,9 @@ import secrets
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from email.message import EmailMessage
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
@@ -26,6 +27,7 @@ from hub.core.members.links import SECRET_KEY_ENV
 from hub.core.models import Delivery, Event, Item, ItemPicture, utcnow
 from hub.core.ports import ChannelInfo, MemberChat, StandIn
 from hub.demo.feeds import DemoWebsite
+from hub.testing.dovecot import DovecotServer, find_dovecot
 from hub.wiring import PLATFORMS, SINKS, STANDINS, translation_service, translation_standin
 
 if TYPE_CHECKING:
@@ -33,6 +35,8 @@ if TYPE_CHECKING:
     from hub.translation.standin import LibreTranslateStandIn
 
 FEED_SOURCES = {"website_news": "/news.rss", "website_events": "/events.ics"}
+DEMO_MAILBOX = "secretariat_mail"
+"""The mailbox source the demo reads (its password: ``MAILBOX_PASSWORD``)."""
 DEMO_PLATFORMS = {
     "slack",
     "telegram",
@@ -44,6 +48,7 @@ DEMO_PLATFORMS = {
     "teams",
     "apprise",
     "mailchimp",
+    "email",
 }
 
 DEMO_QUESTIONS = (
@@ -72,16 +77,26 @@ class DemoWorld:
     """The LibreTranslate stand-in the demo's machine translation drafts come from."""
     signing_secret: str = field(default_factory=lambda: secrets.token_hex(16))
     secret_key: str = field(default_factory=lambda: secrets.token_urlsafe(32))
+    mailbox: DovecotServer | None = None
+    """Debian's Dovecot, when installed (``make dovecot``): the mailbox source reads it."""
 
     async def start(self, platforms: set[str]) -> None:
         await self.website.start()
         await self.translator.start()
+        if "email" in platforms and find_dovecot() is not None:
+            server = DovecotServer(username="secretariat@oidp.net")
+            try:
+                self.mailbox = await asyncio.to_thread(server.start)
+            except (OSError, RuntimeError):  # the demo goes on without it, saying so
+                self.mailbox = None
         for platform in sorted(platforms & STANDINS.keys()):
             standin = STANDINS[platform]()
             await standin.start()
             self.standins[platform] = standin
 
     async def close(self) -> None:
+        if self.mailbox is not None:
+            await asyncio.to_thread(self.mailbox.stop)
         for standin in self.standins.values():
             await standin.close()
         await self.translator.close()
@@ -104,6 +119,14 @@ class DemoWorld:
                     source["enabled"] = path is not None
                     if path:
                         source["url"] = self.website.url + path
+                if source.get("kind") == "mailbox":  # Dovecot on loopback, or none
+                    source["enabled"] = self.mailbox is not None and key == DEMO_MAILBOX
+                    if self.mailbox is not None:
+                        source.update(
+                            url=f"imap://127.0.0.1:{self.mailbox.port}",
+                            tls="off",
+                            username=self.mailbox.username,
+                        )
             translation = data.setdefault("translation", {})
             translation.update(engine="libretranslate", url=self.translator.url)
             translation.pop("key_env", None)
@@ -135,6 +158,8 @@ class DemoWorld:
             standin = self.standins.get(channel.get("platform", ""))
             if standin is not None and channel.get("token_env"):
                 values[channel["token_env"]] = standin.secret()
+        if self.mailbox is not None:
+            values["MAILBOX_PASSWORD"] = self.mailbox.password
         return values
 
 
@@ -599,4 +624,104 @@ def machine_posts(world: DemoWorld) -> list[str]:
                 lines.append(f"  {platform} {post.channel} received: {first[:90]}")
                 mark = next((words for words in marks if words in post.text), None)
                 lines.append(f"    marked for readers: {mark or 'NOT MARKED'}")
+    return lines
+
+
+DEMO_MAIL: tuple[tuple[str, str, str, dict[str, str]], ...] = (
+    # sender, subject, text, extra headers
+    (
+        "Marta Ruiz <marta@red.example.org>",
+        "Rosario abre su presupuesto participativo joven",
+        "Jóvenes de 13 a 18 años votan 30 proyectos de barrio hasta junio.\n\n"
+        "Más: https://red.example.org/rosario-joven",
+        {},
+    ),
+    ("Marta Ruiz <marta@red.example.org>", "Cuota", "¿Cuánto cuesta ser miembro del OIDP?", {}),
+    ("Someone <someone@elsewhere.example>", "Hello", "Please add us to your network.", {}),
+    (
+        "Marta Ruiz <marta@red.example.org>",
+        "Fuera de la oficina",
+        "Vuelvo el lunes.",
+        {"Auto-Submitted": "auto-replied"},
+    ),
+)
+"""What the demo's mailbox receives: a member's news, her question, a stranger's note and her
+out-of-office reply."""
+
+
+@runtime_checkable
+class _SmtpLike(Protocol):
+    """A stand-in that keeps the e-mails it received (the SMTP one)."""
+
+    def messages(self) -> list[EmailMessage]: ...
+
+
+async def demo_mailbox(engine: Engine, settings: Settings, world: DemoWorld) -> list[str]:
+    """Mail to the secretariat, read from a real IMAP server (Dovecot), and the answer sent
+    back by e-mail through the SMTP stand-in (aiosmtpd). Without Dovecot, one line says so."""
+    import imaplib
+    from email.utils import make_msgid
+
+    from hub.core.ingest.mailbox import MailboxPoller
+    from hub.core.models import MailboxMessage, Member
+
+    server = world.mailbox
+    if server is None or DEMO_MAILBOX not in settings.sources:
+        return [
+            "Mail: Dovecot is not installed here (`make dovecot` installs Debian's "
+            "dovecot-imapd), so the mailbox source is not shown; its tests run against it in CI."
+        ]
+    with Session(engine) as session, session.begin():
+        if session.scalar(select(Member.id).where(Member.email == "marta@red.example.org")) is None:
+            organisation, contact, email, language, country, kind, topics, _ = DEMO_MEMBERS[-1]
+            session.add(
+                Member(
+                    organisation=organisation,
+                    contact_name=contact,
+                    email=email,
+                    language=language,
+                    country=country,
+                    member_type=kind,
+                    topics=topics,
+                )
+            )
+
+    def append_all() -> None:
+        client = imaplib.IMAP4("127.0.0.1", server.port)
+        try:
+            client.login(server.username, server.password)
+            for sender, subject, text, headers in DEMO_MAIL:
+                mail = EmailMessage()
+                mail["From"], mail["To"] = sender, server.username
+                mail["Subject"], mail["Message-ID"] = subject, make_msgid(domain="example.org")
+                for name, value in headers.items():
+                    mail[name] = value
+                mail.set_content(text)
+                client.append("INBOX", None, None, mail.as_bytes())
+        finally:
+            client.logout()
+
+    await asyncio.to_thread(append_all)
+    outcome = await asyncio.to_thread(MailboxPoller(engine, settings).poll, DEMO_MAILBOX)
+    await deliver_all(engine, settings)
+    lines = [f"Mail: {server.username} at imap://127.0.0.1:{server.port} (Dovecot)"]
+    if outcome.error:
+        lines.append(f"  could not read it: {outcome.error}")
+    with Session(engine) as session:
+        for row in session.scalars(select(MailboxMessage).order_by(MailboxMessage.id)):
+            what = row.reason or row.outcome
+            if row.outcome == "item":
+                what = f"item #{row.item_id} waiting for moderation"
+            elif row.outcome == "question":
+                what = f"question #{row.question_id} for the assistant"
+            lines.append(f"  {row.sender}: {row.subject!r} -> {what}"[:200])
+    standin = world.standins.get("email")
+    sent: list[EmailMessage] = standin.messages() if isinstance(standin, _SmtpLike) else []
+    for reply in sent:
+        body = reply.get_body(("plain",))
+        text = body.get_content().strip().splitlines()[0] if body is not None else ""
+        lines.append(
+            f"  answered by e-mail to {reply['To']} [{reply['Content-Language']}], "
+            f"{reply['Subject']!r}, In-Reply-To {reply['In-Reply-To']}: {text[:80]}"
+        )
     return lines

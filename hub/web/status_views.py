@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 from sqlalchemy import func, select, text
+from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
@@ -15,7 +16,15 @@ from hub.core.accounts import AuditEntry
 from hub.core.bus import ledger_days
 from hub.core.bus.status import bus_status, day_bounds
 from hub.core.db import is_current
-from hub.core.models import Delivery, Item, Member, NewsletterEdition, Question, Source
+from hub.core.models import (
+    Delivery,
+    Item,
+    MailboxMessage,
+    Member,
+    NewsletterEdition,
+    Question,
+    Source,
+)
 from hub.core.schedule.periods import next_due
 from hub.web.charts import dashboard_charts
 from hub.web.i18n import _
@@ -135,7 +144,29 @@ def sources_page(page: Page) -> Response:
     configured = {
         key: source.member for key, source in page.settings.sources.items() if source.member
     }
-    return page.render("sources.html", sources=sources, owners=owners, configured=configured)
+    return page.render(
+        "sources.html",
+        sources=sources,
+        owners=owners,
+        configured=configured,
+        mail=mail_counts(page.db, [s.id for s in sources if s.kind == "mailbox"]),
+    )
+
+
+def mail_counts(db: Session, source_ids: list[int]) -> dict[int, dict[str, int]]:
+    """What each mailbox source made of the mail it read, by outcome (``item``, ``held``,
+    ``question``, ``ignored``, ``refused``, ``duplicate``)."""
+    counts: dict[int, dict[str, int]] = {key: {} for key in source_ids}
+    if not source_ids:
+        return counts
+    rows = db.execute(
+        select(MailboxMessage.source_id, MailboxMessage.outcome, func.count())
+        .where(MailboxMessage.source_id.in_(source_ids))
+        .group_by(MailboxMessage.source_id, MailboxMessage.outcome)
+    )
+    for source_id, outcome, number in rows:
+        counts[source_id][outcome] = number
+    return counts
 
 
 OWNED_KINDS = ("feed", "ical")

@@ -197,6 +197,7 @@ def secrets_the_hub_reads() -> set[str]:
                     names.add(constants[argument.id])
     config = tomllib.loads((ROOT / "config" / "hub.toml").read_text(encoding="utf-8"))
     names |= {c["token_env"] for c in config.get("channels", {}).values() if "token_env" in c}
+    names |= {s["password_env"] for s in config.get("sources", {}).values() if "password_env" in s}
     return names
 
 

@@ -180,3 +180,74 @@ def test_key_lines_follow_tables_arrays_and_inline_tables(
     text: str, path: tuple, line: int
 ) -> None:
     assert key_lines(text)[path] == line
+
+
+def enabled_mailbox(tmp_path: Path, old: str = "", new: str = "") -> Path:
+    text = EXAMPLE.read_text(encoding="utf-8").replace(
+        "enabled = false                      # switch on once MAILBOX_PASSWORD", "enabled = true #"
+    )
+    assert old in text, old
+    copy = tmp_path / "hub.toml"
+    copy.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return copy
+
+
+def test_the_example_mailbox_is_valid_once_switched_on(tmp_path: Path) -> None:
+    settings = load_settings(enabled_mailbox(tmp_path), {**SECRETS, "MAILBOX_PASSWORD": "pw"})
+    mailbox = settings.sources["secretariat_mail"]
+    assert (mailbox.kind, mailbox.enabled, mailbox.tls) == ("mailbox", True, "on")
+    assert settings.source_secret("secretariat_mail") == "pw"
+    assert settings.channels[mailbox.reply_channel or ""].platform == "email"
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "key", "words"),
+    [
+        (
+            'url = "imaps://imap.example.org"',
+            'url = "https://imap.example.org"',
+            "sources.secretariat_mail.url",
+            'imaps://HOST" (TLS)',
+        ),
+        (
+            'url = "imaps://imap.example.org"',
+            'url = "imap://imap.example.org"\ntls = "off"',
+            "sources.secretariat_mail.tls",
+            "only for a server on this machine",
+        ),
+        (
+            'reply_channel = "email_replies"',
+            'reply_channel = "slack_news"',
+            "sources.secretariat_mail.reply_channel",
+            "is a slack channel, not an email one",
+        ),
+        (
+            'password_env = "MAILBOX_PASSWORD"',
+            'password_env = "mailbox password"',
+            "sources.secretariat_mail.password_env",
+            "should match pattern",
+        ),
+        (
+            'username = "hub@oidp.net"\n',
+            "",
+            "sources.secretariat_mail.kind",
+            "needs username",
+        ),
+    ],
+)
+def test_a_wrong_mailbox_is_reported_at_its_key(
+    tmp_path: Path, old: str, new: str, key: str, words: str
+) -> None:
+    [problem] = problems_of(enabled_mailbox(tmp_path, old, new))
+    assert problem.key == key and words in problem.message, problem
+    assert problem.line is not None
+
+
+def test_a_mailbox_without_an_email_channel_is_warned_about(tmp_path: Path) -> None:
+    from hub.core.config.warnings import config_warnings
+
+    settings = load_settings(enabled_mailbox(tmp_path), SECRETS)
+    [warning] = [w for w in config_warnings(settings) if w.key.startswith("sources.secretariat")]
+    assert warning.key == "sources.secretariat_mail.reply_channel"
+    assert "questions sent to this mailbox are kept as news" in warning.message
+    assert warning.line is not None

@@ -263,17 +263,17 @@ def answer_reply(
     platform = question.platform if to.opted_out or not to.platform else to.platform
     if platform != question.platform:
         channel_key = None
-    payload = {
-        "title": "",
-        "text": text,
-        "language": question.language,
-        "extra": {
-            "reply_to": to.reply_to if platform != question.platform else question.reply_to,
-            "platform": platform,
-            "question_id": question.id,
-            "question": question.text,
-        },
+    extra: dict[str, object] = {
+        "reply_to": to.reply_to if platform != question.platform else question.reply_to,
+        "platform": platform,
+        "question_id": question.id,
+        "question": question.text,
     }
+    if platform == question.platform:
+        from hub.core.ingest.mailbox import question_thread  # a question that came by mail
+
+        extra.update(question_thread(session, question.id))
+    payload = {"title": "", "text": text, "language": question.language, "extra": extra}
     return enqueue(
         session,
         channel_key=channel_key or reply_channel(session, platform),

@@ -128,10 +128,23 @@ class HubSection(_Strict):
         return {code: self.network_name(code) for code in self.languages}
 
 
-class SourceSettings(_Strict):
-    """One place news comes from (``[sources.KEY]``)."""
+EnvName = Annotated[str, Field(pattern=r"^[A-Z][A-Z0-9_]*$")]
 
-    kind: Literal["feed", "ical", "slack", "telegram", "web", "console"]
+
+class SourceSettings(_Strict):
+    """One place news comes from (``[sources.KEY]``).
+
+    A ``mailbox`` source is an IMAP mailbox: ``url`` is ``imaps://HOST[:PORT]`` (TLS from
+    the first byte) or ``imap://HOST[:PORT]`` (STARTTLS, required); ``username`` and the
+    environment variable holding the password (``password_env``) log in; ``folder`` is
+    read, and each message read is moved to ``processed_folder`` (made if missing; empty:
+    left where it is, read once all the same). ``reply_channel`` names the ``email``
+    channel answers go out through; ``questions_address`` (optional) is an address whose
+    mail is always a question. ``max_message_kb`` and ``max_attachment_kb`` cap what is
+    read. ``tls = "off"`` is for a server on this machine only (tests, the demo).
+    """
+
+    kind: Literal["feed", "ical", "slack", "telegram", "web", "console", "mailbox"]
     url: str | None = None
     title: str | None = None
     trusted: bool = False
@@ -140,6 +153,15 @@ class SourceSettings(_Strict):
     language: Language | None = None
     region: str | None = None
     enabled: bool = True
+    username: str | None = None
+    password_env: EnvName | None = None
+    folder: str = Field(default="INBOX", min_length=1)
+    processed_folder: str = "Processed"
+    tls: Literal["on", "off"] = "on"
+    reply_channel: str | None = None
+    questions_address: str | None = None
+    max_message_kb: int = Field(default=10 * 1024, ge=1, le=200 * 1024)
+    max_attachment_kb: int = Field(default=5 * 1024, ge=1, le=200 * 1024)
 
 
 class ChannelSettings(_Strict):
@@ -254,6 +276,11 @@ class Settings(_Strict):
     def secret(self, channel_key: str) -> str | None:
         """The secret of a channel, read from the environment captured at load time."""
         env = self.channels[channel_key].token_env
+        return self.secrets.get(env) if env else None
+
+    def source_secret(self, source_key: str) -> str | None:
+        """A mailbox source's password, read from the environment captured at load time."""
+        env = self.sources[source_key].password_env
         return self.secrets.get(env) if env else None
 
     def translation_key(self) -> str | None:
@@ -427,6 +454,8 @@ def _cross_check(
             yield problem(("sources", key, "kind"), f"a {source.kind} source needs a url")
         if source.language and source.language not in languages:
             yield problem(("sources", key, "language"), "not one of hub.languages")
+        if source.kind == "mailbox":
+            yield from _check_mailbox(settings, key, source, problem)
     for key, channel in settings.channels.items():
         if (
             channel.enabled
@@ -464,6 +493,42 @@ def _cross_check(
             yield problem(("schedules", key, "weekday"), "a weekly schedule needs a weekday")
         if schedule.period == "month" and schedule.day is None:
             yield problem(("schedules", key, "day"), "a monthly schedule needs a day (1-28)")
+
+
+def _check_mailbox(
+    settings: Settings,
+    key: str,
+    source: SourceSettings,
+    problem: Callable[[KeyPath, str], Problem],
+) -> Iterable[Problem]:
+    """A mailbox needs an imap:// or imaps:// address, a user, a password's variable and an
+    email channel for its replies; TLS may be off only for a server on this machine."""
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(source.url or "")
+    if parts.scheme not in ("imap", "imaps") or not parts.hostname:
+        yield problem(
+            ("sources", key, "url"),
+            'a mailbox needs url = "imaps://HOST" (TLS) or "imap://HOST" (STARTTLS)',
+        )
+    elif source.tls == "off" and parts.hostname not in ("127.0.0.1", "localhost", "::1"):
+        yield problem(
+            ("sources", key, "tls"),
+            'tls = "off" sends the password in clear: only for a server on this machine',
+        )
+    for name in ("username", "password_env"):
+        if not getattr(source, name):
+            yield problem(("sources", key, "kind"), f"a mailbox source needs {name}")
+    reply = source.reply_channel
+    if reply is not None:
+        channel = settings.channels.get(reply)
+        if channel is None:
+            yield problem(("sources", key, "reply_channel"), f"no channel named {reply!r}")
+        elif channel.platform != "email":
+            yield problem(
+                ("sources", key, "reply_channel"),
+                f"channel {reply!r} is a {channel.platform} channel, not an email one",
+            )
 
 
 def _check_translation(

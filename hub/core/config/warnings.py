@@ -15,6 +15,8 @@ the line, where the deployment will quietly do nothing:
 - ``thread = true`` on a route none of whose channels can continue a post as a
   thread (only Mastodon and Bluesky read it; Telegram always continues), or on a
   ``digest`` route (a roundup is one post).
+- a mailbox whose replies have no enabled ``email`` channel to go through: members'
+  questions are kept as news instead of being answered.
 
 ``hub config check`` prints them after the problems; they do not fail the check.
 """
@@ -29,7 +31,7 @@ from hub.core.config.settings import Settings, _dotted
 from hub.core.config.tomllines import KeyPath, key_lines, line_of
 from hub.core.errors import Problem
 
-NEWS_KINDS = ("feed", "slack", "telegram", "web", "console")
+NEWS_KINDS = ("feed", "slack", "telegram", "web", "console", "mailbox")
 """Sources whose entries become items (an ``ical`` source feeds the events, not routes)."""
 
 
@@ -99,6 +101,12 @@ def _warnings(settings: Settings, warning: Callable[[KeyPath, str], Problem]) ->
                 f"no route takes the items of {key!r}: they are approved and sent nowhere "
                 "(name it in a route's match.sources)",
             )
+        if source.enabled and source.kind == "mailbox" and answering_channel(settings, key) is None:
+            yield warning(
+                ("sources", key, "reply_channel"),
+                "no enabled email channel to answer through: members' questions sent to this "
+                "mailbox are kept as news, not answered (enable the reply channel)",
+            )
 
 
 THREADED = ("mastodon", "bluesky")
@@ -125,3 +133,15 @@ def _thread_warnings(
             f"thread = true does nothing on the route {route.name!r}: only Mastodon and "
             "Bluesky channels read it (a long Telegram post always continues as a thread)",
         )
+
+
+def answering_channel(settings: Settings, source_key: str) -> str | None:
+    """The enabled ``email`` channel a mailbox's answers go through: its ``reply_channel``,
+    else the first email channel; None when there is none enabled."""
+    named = settings.sources[source_key].reply_channel
+    if named is not None:
+        channel = settings.channels.get(named)
+        return named if channel is not None and channel.enabled else None
+    return next(
+        (k for k, c in settings.channels.items() if c.platform == "email" and c.enabled), None
+    )
