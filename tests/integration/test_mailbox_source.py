@@ -201,7 +201,9 @@ def test_a_question_is_answered_by_email_in_thread_and_in_the_askers_language(
             assert reply["Content-Language"] == "es"
             assert reply["Auto-Submitted"] == "auto-replied"
             body = reply.get_body(("plain",))
-            assert body is not None and "Miembros del OIDP" in body.get_content()
+            expected = assistant.answer("¿Cuánto cuesta ser miembro del OIDP?", now=utcnow())
+            assert not expected.handoff and expected.language == "es"
+            assert body is not None and expected.answer in body.get_content().replace("\r\n", "\n")
 
     asyncio.run(scenario())
     [row] = records(engine)
