@@ -27,11 +27,13 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
     UniqueConstraint,
+    event,
     func,
+    inspect,
     select,
     text,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, relationship
 
 from hub.core.bus.states import (
     DEFAULT_MAX_ATTEMPTS,
@@ -275,6 +277,24 @@ class ItemTranslation(Base):
     """The engine that drafted it (``libretranslate``...): a machine translation, shown
     as such; None when a person wrote it or it came from a feed (0013)."""
     item: Mapped[Item] = relationship(back_populates="translations")
+
+
+@event.listens_for(Session, "before_flush")
+def _translation_changes_item(session: Session, _context: Any, _instances: Any) -> None:
+    """A translation added, edited or removed is a change of its item: ``updated_at`` moves,
+    so whatever is keyed on it (the news feeds' ETag and Last-Modified) sees the new text."""
+    items: dict[int, Item] = {}
+    for row in (*session.new, *session.dirty, *session.deleted):
+        if not isinstance(row, ItemTranslation):
+            continue
+        if row in session.dirty and not session.is_modified(row):
+            continue  # a value set to what it already was
+        owners = [row.item, *inspect(row).attrs.item.history.deleted]  # moved or orphaned too
+        if row.item is None and row.item_id is not None:  # added by id, not by relationship
+            owners.append(session.get(Item, row.item_id))
+        items.update((id(owner), owner) for owner in owners if isinstance(owner, Item))
+    for item in items.values():
+        item.updated_at = utcnow()
 
 
 # --- what goes out --------------------------------------------------------------------

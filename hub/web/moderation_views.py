@@ -21,13 +21,13 @@ from starlette.responses import Response
 
 from hub.core.bus.router import plan_routes
 from hub.core.ingest.tags import COUNTRIES_FILE, TOPICS_FILE
-from hub.core.models import Item, ItemPicture, Source
+from hub.core.models import Item, ItemPicture
 from hub.core.moderation import decisions as moderation
 from hub.web.i18n import _
 from hub.web.item_views import approved_words, corrected_words, source_titles, told_words
 from hub.web.notices import NOTICES
 from hub.web.page import Page, Refused, whole_number
-from hub.web.platform_previews import platform_previews
+from hub.web.platform_previews import platform_previews, source_keys
 from hub.web.senders import senders_of
 from hub.wiring import PLATFORMS
 
@@ -82,13 +82,16 @@ def moderation_queue(page: Page, results: list[Outcome] | None = None) -> Respon
         )
     )
     total = page.db.scalar(select(func.count()).where(Item.status == "pending"))
+    keys = source_keys(page.db, items)
     return page.render(
         "moderation.html",
         items=items,
         total=total,
         sources=source_titles(page),
-        destinations={item.id: destinations(page, item) for item in items},
-        previews={item.id: platform_previews(page.db, page.settings, item) for item in items},
+        destinations={item.id: destinations(page, item, keys) for item in items},
+        previews={
+            item.id: platform_previews(page.db, page.settings, item, keys=keys) for item in items
+        },
         pictures={
             picture.item_id: picture
             for picture in page.db.scalars(
@@ -104,9 +107,10 @@ def moderation_queue(page: Page, results: list[Outcome] | None = None) -> Respon
     )
 
 
-def destinations(page: Page, item: Item) -> list[str]:
-    """Where approving would send the item, by the routes of hub.toml (titles if set)."""
-    key = page.db.scalar(select(Source.key).where(Source.id == item.source_id))
+def destinations(page: Page, item: Item, keys: dict[int, str]) -> list[str]:
+    """Where approving would send the item, by the routes of hub.toml (titles if set);
+    ``keys`` are the sources' keys (:func:`source_keys`), read once for the page."""
+    key = keys.get(item.source_id) if item.source_id is not None else None
     channels = page.settings.channels
     chosen = [
         d.channel for d in plan_routes(item, page.settings, key, platforms=PLATFORMS) if d.deliver

@@ -8,7 +8,9 @@ the same across edits.
 
 Conditional GET (RFC 9110 section 13): every answer carries an ``ETag`` (a digest of
 the format, the filters and each entry's id and last change) and a ``Last-Modified`` (the
-latest change among the items the filters choose, retracted ones included); a request
+latest change among the items the filters choose, retracted ones included). A translation
+added, edited or removed moves its item's ``updated_at`` (a flush hook in
+:mod:`hub.core.models`), so ``?lang=fr`` changes when the French text does; a request
 whose ``If-None-Match`` names the current tag, or without one whose ``If-Modified-Since``
 is not older than ``Last-Modified``, gets ``304 Not Modified`` and no body.
 """

@@ -12,6 +12,7 @@ renderer (the newsletter) says where the item goes instead.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from markupsafe import Markup
@@ -22,7 +23,7 @@ from hub.core.bus.messages import Translated, content_for
 from hub.core.bus.router import plan_routes
 from hub.core.config.settings import Settings
 from hub.core.errors import HubError
-from hub.core.models import Item, ItemTranslation, Source
+from hub.core.models import Item, Source
 from hub.core.ports import ChannelInfo, Message
 from hub.web.render import sanitised
 from hub.wiring import DISPLAYS, NEWSLETTER_PLATFORMS, PLATFORMS
@@ -40,27 +41,32 @@ class PlatformPreview:
     problem: str | None = None
 
 
-def _translations(db: Session, item: Item) -> Translated:
-    rows = db.execute(
-        select(
-            ItemTranslation.language,
-            ItemTranslation.title,
-            ItemTranslation.summary_text,
-            ItemTranslation.summary_html,
-            ItemTranslation.link,
-            ItemTranslation.machine,
-        ).where(ItemTranslation.item_id == item.id)
-    )
+def _translations(item: Item) -> Translated:
+    """The item's translations as the worker reads them, from its (loaded) relationship."""
     return {
-        (item.id, lang): (title, text, html, link, machine)
-        for lang, title, text, html, link, machine in rows
+        (item.id, t.language): (t.title, t.summary_text, t.summary_html, t.link, t.machine)
+        for t in item.translations
     }
 
 
-def platform_previews(db: Session, settings: Settings, item: Item) -> list[PlatformPreview]:
-    """Each channel approving would send ``item`` to, with its post as the platform shows it."""
-    source_key = db.scalar(select(Source.key).where(Source.id == item.source_id))
-    translated = _translations(db, item)
+def source_keys(db: Session, items: Iterable[Item]) -> dict[int, str]:
+    """Each source's key for these items' sources, in one query (routes match on it)."""
+    wanted = {item.source_id for item in items if item.source_id is not None}
+    if not wanted:
+        return {}
+    rows = db.execute(select(Source.id, Source.key).where(Source.id.in_(wanted)))
+    return {source_id: key for source_id, key in rows}
+
+
+def platform_previews(
+    db: Session, settings: Settings, item: Item, *, keys: dict[int, str] | None = None
+) -> list[PlatformPreview]:
+    """Each channel approving would send ``item`` to, with its post as the platform shows it.
+
+    ``keys`` (from :func:`source_keys`) spares a query per item when a page shows many."""
+    keys = source_keys(db, [item]) if keys is None else keys
+    source_key = keys.get(item.source_id) if item.source_id is not None else None
+    translated = _translations(item)
     shown: list[PlatformPreview] = []
     seen: set[str] = set()
     for decision in plan_routes(item, settings, source_key, platforms=PLATFORMS):

@@ -260,3 +260,56 @@ def test_conditional_get_and_a_retraction_that_reaches_every_feed(
         assert "Climate assemblies in Lyon" not in titles(read_feed(again))
     assert client.get(f"/news/{ids['climate_en']}").status_code == 410
     assert "Climate assemblies in Lyon" not in client.get("/news/?topic=climate").text
+
+
+def test_a_translation_edit_or_a_retraction_changes_the_validators_of_the_feeds_showing_it(
+    client: ConsoleClient, engine: Engine, ids: dict[str, int]
+) -> None:
+    """The story's Spanish text is what ``?lang=es`` shows: adding or editing a translation
+    changes that feed's ETag and Last-Modified (a 200 with the new text for the old tag, a
+    304 before); a retraction does too."""
+    paths = [f"{path}?lang=es" for path in FEEDS]
+
+    def validators() -> dict[str, tuple[str, str]]:
+        earlier = utcnow() - dt.timedelta(days=1)  # so a change within this second is later
+        with transaction(engine) as session:
+            for item in session.query(Item):
+                item.updated_at = earlier
+        found = {}
+        for path in paths:
+            answer = client.get(path)
+            assert answer.status_code == 200
+            found[path] = (answer.headers["etag"], answer.headers["last-modified"])
+            unchanged = {"if-none-match": found[path][0]}
+            assert client.get(path, headers=unchanged).status_code == 304
+            since = {"if-modified-since": found[path][1]}
+            assert client.get(path, headers=since).status_code == 304
+        return found
+
+    def changed(before: dict[str, tuple[str, str]], shown: str | None, gone: str | None) -> None:
+        for path in paths:
+            etag, modified = before[path]
+            again = client.get(path, headers={"if-none-match": etag})
+            assert again.status_code == 200 and again.headers["etag"] != etag
+            assert client.get(path, headers={"if-modified-since": modified}).status_code == 200
+            now_titles = titles(read_feed(again))
+            assert shown is None or shown in now_titles
+            assert gone is None or gone not in now_titles
+
+    first = validators()
+    with transaction(engine) as session:  # an edit of the text ?lang=es shows
+        translation = session.query(ItemTranslation).filter_by(item_id=ids["story_en"]).one()
+        translation.title = "Convocatoria del premio abierta"
+    changed(first, "Convocatoria del premio abierta", "Convocatoria abierta")
+    second = validators()
+    with transaction(engine) as session:  # a new translation, added by the item's id
+        session.add(
+            ItemTranslation(item_id=ids["climate_en"], language="es", title="Asambleas en Lyon")
+        )
+    changed(second, "Asambleas en Lyon", None)
+    third = validators()
+    with transaction(engine) as session:
+        item = session.get(Item, ids["climate_en"])
+        assert item is not None
+        retract(session, item, by="editor@example.org", reason="wrong city", now=utcnow())
+    changed(third, None, "Asambleas en Lyon")
