@@ -39,7 +39,7 @@ def test_sign_in_submit_approve_and_see_deliveries(console_url: str) -> None:
     with browser_page() as page:
         page.goto(f"{console_url}/submit-news")
         page.get_by_label("Title").fill(TITLE)
-        page.get_by_label("Text").fill(
+        page.get_by_label("Text", exact=True).fill(
             "Citizens drawn by lot will meet every month to deliberate on the city's "
             "climate plan and make recommendations to the council."
         )
