@@ -157,7 +157,7 @@ def page_paths(app: Any, ids: dict[str, str]) -> list[str]:
             ("/slack/", "/telegram/", "/mailchimp/")
         ):
             continue
-        if route.path.endswith((".json", ".txt", "/preview")):
+        if route.path.endswith((".json", ".txt", "/preview", "/picture")):  # not pages
             continue
         paths.append(re.sub(r"\{(\w+)(?::\w+)?\}", lambda m: ids[m.group(1)], route.path))
     return sorted(set(paths))
