@@ -472,17 +472,22 @@ class Worker:
                 continue
             until = self.clock() + dt.timedelta(seconds=self.config.lease_seconds)
             try:
-                await self.db.run(self._renew, tokens, until)
+                renewed = await self.db.run(self._renew, tokens, until)
             except DBAPIError as error:
                 log.warning("could not renew leases: %s", error.orig)
                 continue
             for token in tokens:
-                if token in self._leases:
-                    self._leases[token].until = until
+                lease = self._leases.get(token)
+                if lease is None:
+                    continue
+                if token in renewed:
+                    lease.until = until
+                else:  # swept while this worker was starved: its unsent claims are not its own
+                    lease.until = min(lease.until, self.clock())
 
-    def _renew(self, tokens: list[str], until: dt.datetime) -> int:
+    def _renew(self, tokens: list[str], until: dt.datetime) -> set[str]:
         with self.engine.begin() as conn:
-            return outbox.renew_leases(conn, tokens, until)
+            return outbox.renew_lease_tokens(conn, tokens, until)
 
     def _record_batch(self, results: list[Result]) -> int:
         with self.engine.begin() as conn:
