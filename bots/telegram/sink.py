@@ -15,7 +15,7 @@ import logging
 import re
 import warnings
 from collections.abc import Awaitable, Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import timedelta
 from typing import Any, ClassVar
 
@@ -41,6 +41,17 @@ from hub.core.pictures import PictureRefused, fit
 from hub.core.ports import ChannelInfo, Message, Picture, RateLimit, Receipt, part_ids
 
 DEFAULT_BASE_URL = "https://api.telegram.org"
+CHAT_JITTER_SECONDS = 0.25
+"""Messages to one private chat are paced this much further apart than Telegram's one a
+second (core.telegram.org/bots/faq, "avoid sending more than one message per second"):
+two sends a second apart leave two worker processes whose loops may wake them late by
+different amounts on a busy host, and the bot's 30 a second, not a chat's pace, is what
+bounds the hub's throughput, so a chat can spare a quarter of a second."""
+BOT_JITTER_SECONDS = 0.03
+"""The bot's 30 messages in any second are paced to span that much more than a second
+(29.1 a second, before the limiter's own 3% margin): a 429 on the bot's budget pauses
+every chat of the bot for the second it asks, thirty messages, so a few percent of pace
+that keeps one from happening on a busy host is the cheaper side."""
 _TOKEN = re.compile(r"bot\d+:[A-Za-z0-9_-]+")
 _NO_RIGHTS = (
     "need administrator rights",
@@ -142,8 +153,46 @@ def map_error(exc: tg_error.TelegramError) -> DeliveryError:
     return TransientError(f"Telegram: {exc.message}")
 
 
+@dataclass
+class _SharedBot:
+    bot: Bot
+    loop: asyncio.AbstractEventLoop
+    users: int = 0
+
+
+_SHARED_BOTS: dict[tuple[str, str, float], _SharedBot] = {}
+"""One ``Bot`` (one HTTP connection pool) per token and server in an event loop, shared
+by the sinks of every chat it posts to: building a ``Bot`` builds an HTTP client and its
+TLS context, a few hundred milliseconds of the loop's time on a busy machine, which a
+worker posting to fifty chats of one bot would otherwise spend fifty times, stalling its
+sends and the renewals of its leases. The last sink to close shuts it down."""
+
+
+def _bot(token: str, base_url: str, timeout: float) -> tuple[Bot, _SharedBot | None]:
+    request = HTTPXRequest(
+        connection_pool_size=16,  # the sends of every chat of this bot in this process
+        read_timeout=timeout,
+        write_timeout=timeout,
+        connect_timeout=timeout,
+        pool_timeout=timeout,
+    )
+    try:
+        loop = asyncio.get_running_loop()
+    except RuntimeError:  # built outside a loop: its own Bot, bound to none yet
+        return Bot(token, base_url=base_url, request=request), None
+    key = (token, base_url, timeout)
+    shared = _SHARED_BOTS.get(key)
+    if shared is None or shared.loop is not loop or loop.is_closed():
+        shared = _SHARED_BOTS[key] = _SharedBot(
+            Bot(token, base_url=base_url, request=request), loop
+        )
+    shared.users += 1
+    return shared.bot, shared
+
+
 class TelegramSink:
-    """Posts to one Telegram chat (or forum topic) with one bot token."""
+    """Posts to one Telegram chat (or forum topic) with one bot token; the sinks of one
+    token built in one event loop share one ``Bot``."""
 
     platform: ClassVar[str] = "telegram"
 
@@ -152,13 +201,8 @@ class TelegramSink:
         self.channel = channel
         self._token_key = token_key(token)
         base = (channel.base_url or DEFAULT_BASE_URL).rstrip("/")
-        request = HTTPXRequest(
-            connection_pool_size=4,
-            read_timeout=timeout,
-            write_timeout=timeout,
-            connect_timeout=timeout,
-        )
-        self.bot = Bot(token, base_url=f"{base}/bot", request=request)
+        self.bot, self._shared = _bot(token, f"{base}/bot", timeout)
+        self._closed = False
         # each Bot API method called with a request's body as its keyword arguments: a sent or
         # edited message, or True (a deletion; an edit of an inline message)
         self._calls: dict[str, Callable[[dict[str, Any]], Awaitable[TelegramMessage | bool]]] = {
@@ -318,13 +362,25 @@ class TelegramSink:
         chat = f"{bot}:chat:{target}"
         private = not target.startswith(("-", "@"))
         per_chat = (
-            RateLimit(chat, TELEGRAM.private_chat_per_second)
+            RateLimit(chat, 1 / (1 / TELEGRAM.private_chat_per_second + CHAT_JITTER_SECONDS))
             if private
             else RateLimit(chat, TELEGRAM.group_per_minute / 60)
         )
-        return [RateLimit(bot, TELEGRAM.overall_per_second), per_chat]
+        overall = 1 / (1 / TELEGRAM.overall_per_second + BOT_JITTER_SECONDS / 30)
+        return [RateLimit(bot, overall), per_chat]
 
     async def close(self) -> None:
+        if self._closed:
+            return
+        self._closed = True
+        shared = self._shared
+        if shared is not None:
+            shared.users -= 1
+            if shared.users > 0:
+                return
+            for key, entry in list(_SHARED_BOTS.items()):
+                if entry is shared:
+                    del _SHARED_BOTS[key]
         await self.bot.shutdown()
 
 

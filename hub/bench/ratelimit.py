@@ -22,6 +22,7 @@ groups; the figure is messages per second from the first to the last.
 from __future__ import annotations
 
 import asyncio
+import itertools
 import tempfile
 import threading
 import time
@@ -250,10 +251,18 @@ def _telegram_standin() -> Any:
         def __init__(self) -> None:
             super().__init__(tokens=(BOT_TOKEN,))
             self.admitted: list[float] = []
+            self.by_chat: dict[int, list[float]] = defaultdict(list)
+            self.why: list[str] = []
 
         def _check_flood(self, chat: Any, token: str) -> None:
+            now = self.clock()
+            if self._per_bot.wait(token, now) > 0:
+                self.why.append("bot")
+            elif self._per_private.wait(str(chat.id), now) > 0:
+                self.why.append("chat")
             super()._check_flood(chat, token)  # raises the 429, or records the send at clock()
             self.admitted.append(self.clock())
+            self.by_chat[chat.id].append(self.admitted[-1])
 
     return Admissions()
 
@@ -375,7 +384,15 @@ def run_ratelimit_processes(
         "achieved_per_s": round((len(admitted) - 1) / span, 2) if span else 0.0,
         "violations_429": violations,
         "peak_1s": peak_1s(admitted),
+        "min_chat_gap_s": min_gap(standin.by_chat.values()),
+        "violations_by_rule": {w: standin.why.count(w) for w in sorted(set(standin.why))},
     }
+
+
+def min_gap(arrivals: Any) -> float | None:
+    """The shortest time between two admitted messages to one chat (Telegram wants 1 s)."""
+    gaps = [b - a for times in arrivals for a, b in itertools.pairwise(times)]
+    return round(min(gaps), 4) if gaps else None
 
 
 @contextmanager

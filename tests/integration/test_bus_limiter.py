@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from hub.core.bus.ratelimit import LEASE_SECONDS, DatabaseRateLimiter
 from hub.core.db import make_engine
 from hub.core.ports import RateLimit
@@ -133,3 +135,35 @@ def test_leased_tokens_are_spent_from_the_shared_bucket(database_url):
     finally:
         first.dispose()
         second.dispose()
+
+
+def test_reservations_line_up_at_the_budget_pace_counted_from_their_moment(engine):
+    limiter = DatabaseRateLimiter(engine, margin=1.0, stall_seconds=None)
+    slow = RateLimit("tg:chat:9", rate=2.0, burst=1.0)
+    grants = limiter.reserve_many([[slow]] * 3, T0, within=1.0)
+    assert all(grant.taken for grant in grants)
+    assert [(g.at - T0).total_seconds() for g in grants] == pytest.approx([0.0, 0.5, 1.0])
+    # the next would leave 1.5 s from now, further ahead than `within`: nothing is taken
+    [refused] = limiter.reserve_many([[slow]], T0, within=1.0)
+    assert not refused.taken and refused.wait == pytest.approx(0.5)
+    # asked at 1.2 s it leaves a full token after the last reservation (1.0 s), not at
+    # the moment it asked: the bucket counted that token at its reservation
+    [grant] = limiter.reserve_many([[slow]], at(1.2), within=1.0)
+    assert grant.taken and (grant.at - T0).total_seconds() == pytest.approx(1.5)
+
+
+def test_a_reservation_counts_from_when_its_rows_were_locked_plus_the_lead(engine):
+    limiter = DatabaseRateLimiter(engine, margin=1.0, stall_seconds=None)
+    # the caller read T0, then waited 0.3 s for another worker's lock
+    [grant] = limiter.reserve_many([[CHAT]], T0, within=1.0, lead=0.1, clock=lambda: at(0.3))
+    assert grant.taken and (grant.at - T0).total_seconds() == pytest.approx(0.4)
+    [grant] = limiter.reserve_many([[CHAT]], at(0.5), within=1.0)
+    assert grant.taken and (grant.at - T0).total_seconds() == pytest.approx(1.4)
+
+
+def test_a_paused_budget_is_not_reserved_past_its_pause(engine):
+    limiter = DatabaseRateLimiter(engine, margin=1.0, stall_seconds=None)
+    limiter.pause([CHAT], at(0.5), T0)
+    fresh = DatabaseRateLimiter(engine, margin=1.0, stall_seconds=None)
+    [grant] = fresh.reserve_many([[CHAT]], T0, within=1.0)
+    assert not grant.taken and grant.wait == pytest.approx(0.5)

@@ -12,16 +12,18 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import threading
-from collections.abc import Sequence
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import replace
 
 from sqlalchemy import Engine, func, select
 
 from hub.core.bus.messages import ChannelRow, ChannelSinks
 from hub.core.bus.queue import POSTGRES_THREADS, DatabaseThreads
-from hub.core.bus.ratelimit import DatabaseRateLimiter
+from hub.core.bus.ratelimit import DatabaseRateLimiter, Grant
 from hub.core.bus.worker import Worker, WorkerConfig
 from hub.core.models import Delivery, utcnow
-from hub.core.ports import ChannelInfo, RateLimit
+from hub.core.ports import ChannelInfo, Message, RateLimit, Receipt
 from hub.testing.bus import bus_settings, seed_deliveries
 from hub.testing.sinks import InstantSink, SlowSink
 
@@ -36,17 +38,22 @@ class StuckLimiter(DatabaseRateLimiter):
         self.release = release
         self.blocked = 0
 
-    def try_acquire_many(
+    def reserve_many(
         self,
         requests: Sequence[Sequence[RateLimit]],
         now: dt.datetime,
         *,
+        within: float = 0.0,
+        lead: float = 0.0,
+        clock: Callable[[], dt.datetime] | None = None,
         renew: Sequence[RateLimit] = (),
-    ) -> list[float]:
+    ) -> list[Grant]:
         self.blocked += 1
         if not self.release.wait(20):
             raise AssertionError("the test never released the bucket")
-        return super().try_acquire_many(requests, now, renew=renew)
+        return super().reserve_many(
+            requests, now, within=within, lead=lead, clock=clock, renew=renew
+        )
 
 
 def sent_count(engine: Engine) -> int:
@@ -122,3 +129,55 @@ def test_database_threads_run_off_the_loop_and_pass_errors_back(engine: Engine) 
     ident, error = asyncio.run(scenario())
     threads.close()
     assert ident != threading.get_ident() and error == "no such row"
+
+
+class LateLimiter(DatabaseRateLimiter):
+    """Its first ``late`` reservations reach the worker after their moment, as they do
+    when a commit stalls on a busy machine."""
+
+    def __init__(self, engine: Engine, late: int) -> None:
+        super().__init__(engine)
+        self.late = late
+        self.moments: list[float] = []
+
+    def reserve_many(
+        self,
+        requests: Sequence[Sequence[RateLimit]],
+        now: dt.datetime,
+        *,
+        within: float = 0.0,
+        lead: float = 0.0,
+        clock: Callable[[], dt.datetime] | None = None,
+        renew: Sequence[RateLimit] = (),
+    ) -> list[Grant]:
+        grants = super().reserve_many(
+            requests, now, within=within, lead=lead, clock=clock, renew=renew
+        )
+        for index, grant in enumerate(grants):
+            if grant.taken and self.late > 0:
+                self.late -= 1
+                grants[index] = replace(grant, leaves=time.monotonic() - 0.2)
+            elif grant.taken:
+                self.moments.append(grant.leaves)
+        return grants
+
+
+def test_a_reservation_that_comes_back_late_is_forfeited_and_asked_again(engine: Engine) -> None:
+    ids = seed_deliveries(engine, bus_settings(channels=1), 4, now=utcnow())
+    sends: list[float] = []
+
+    class TimedSink(InstantSink):
+        async def send(self, message: Message) -> Receipt:
+            sends.append(time.monotonic())
+            return await super().send(message)
+
+    sink = TimedSink(ChannelInfo("c0", "memory", "#c0"), rate=20.0)  # never leased
+    limiter = LateLimiter(engine, late=2)
+    config = WorkerConfig(concurrency=4, batch_size=8, poll_interval=0.02, until_idle=True)
+    worker = Worker(engine, ChannelSinks(lambda row: sink), config=config, limiter=limiter)
+    stats = asyncio.run(worker.run())
+    assert stats.forfeited == 2  # the late ones were not sent on their stale moment...
+    assert len(sink.sent) == len(ids) and sent_count(engine) == len(ids)  # ...but asked again
+    # and every send left at or after the moment its bucket counted it
+    assert len(limiter.moments) == len(ids)
+    assert all(sent >= moment for sent, moment in zip(sorted(sends), limiter.moments, strict=True))

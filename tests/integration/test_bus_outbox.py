@@ -132,3 +132,15 @@ def test_enqueue_is_once_per_dedup_key(engine):
             now=NOW,
         )
         assert first.id == again.id and again.payload == {"title": "x"}
+
+
+def test_a_swept_token_is_not_renewed_and_its_holder_hears_of_it(engine):
+    seed_deliveries(engine, SETTINGS, 2, now=NOW)
+    with engine.begin() as conn:
+        outbox.claim_due(conn, token="w/1", now=NOW, limit=1, lease_seconds=30)
+        outbox.claim_due(conn, token="w/2", now=NOW, limit=1, lease_seconds=90)
+    with engine.begin() as conn:  # w/1's worker was starved past its lease: swept
+        assert outbox.sweep_expired(conn, later(60)) == 1
+    with engine.begin() as conn:
+        renewed = outbox.renew_lease_tokens(conn, ["w/1", "w/2"], later(150))
+    assert renewed == {"w/2"}  # w/1 must not send the claim another worker may hold now

@@ -18,7 +18,12 @@ from typing import Any, TypeVar
 import httpx
 import pytest
 
-from bots.telegram.sink import TelegramSink, telegram_sink
+from bots.telegram.sink import (
+    BOT_JITTER_SECONDS,
+    CHAT_JITTER_SECONDS,
+    TelegramSink,
+    telegram_sink,
+)
 from bots.telegram.standin import TelegramStandIn
 from hub.core.errors import BadPayload, ChannelGone, Forbidden, RateLimited, Timeout, TransientError
 from hub.core.ports import ChannelInfo, Message
@@ -218,7 +223,8 @@ def test_buckets_declared_by_the_sink_never_cross_the_standin_windows(target: st
         assert all(r.status == 200 for r in standin.received)
         return sent
 
-    expected = 60 if target == str(PRIVATE_ID) else 20  # 1 a second, or 20 a minute
+    # 1 a second paced CHAT_JITTER_SECONDS apart (48 in a minute), or 20 a minute
+    expected = int(60 / (1 + CHAT_JITTER_SECONDS)) if target == str(PRIVATE_ID) else 20
     assert run(body) in (expected - 1, expected)
 
 
@@ -301,10 +307,17 @@ def test_no_answer_in_time_is_a_timeout() -> None:
 def test_rate_limit_keys_never_contain_the_token() -> None:
     sink = telegram_sink(ChannelInfo("tg", "telegram", "-100"), TOKEN)
     limits = sink.rate_limits(item())
-    assert [(limit.rate) for limit in limits] == [30.0, pytest.approx(20 / 60)]
+    # 30 a second spread over a second and BOT_JITTER_SECONDS; 20 a minute per group
+    assert [(limit.rate) for limit in limits] == [
+        pytest.approx(30 / (1 + BOT_JITTER_SECONDS)),
+        pytest.approx(20 / 60),
+    ]
     assert all("stand-in-token" not in limit.key and TOKEN not in limit.key for limit in limits)
     private = telegram_sink(ChannelInfo("tg", "telegram", "42"), TOKEN).rate_limits(item())
-    assert private[-1].rate == 1.0 and private[-1].key != limits[-1].key
+    # one a second per private chat, paced CHAT_JITTER_SECONDS further apart
+    assert private[-1].rate == pytest.approx(1 / (1 + CHAT_JITTER_SECONDS))
+    assert private[-1].rate < 1.0
+    assert private[-1].key != limits[-1].key
 
 
 def test_console_endpoint_lists_what_was_received() -> None:
@@ -382,5 +395,31 @@ def test_a_tap_is_answered_once_and_a_repeat_after_a_lost_record_is_not_an_error
                 await sink.send(replace(answer, attempt=2))
         [tapped] = standin.callback_queries.values()
         assert tapped.answer == {"text": "Done: I'll remind you.", "show_alert": False}
+
+    run(body)
+
+
+def test_the_sinks_of_one_bot_share_one_bot_until_the_last_closes() -> None:
+    async def body(standin: TelegramStandIn, clock: ManualClock) -> None:
+        channel = telegram_sink(
+            ChannelInfo("a", "telegram", str(CHANNEL_ID), base_url=standin.url), TOKEN
+        )
+        private = telegram_sink(
+            ChannelInfo("b", "telegram", str(PRIVATE_ID), base_url=standin.url), TOKEN
+        )
+        assert channel.bot is private.bot  # one HTTP client for every chat of the bot
+        await channel.start()
+        await private.start()
+        await channel.send(item())
+        await channel.close()
+        clock.now += 2
+        await private.send(item(delivery_id=2))  # still open: the other sink closed
+        await private.close()
+        assert [r.method for r in standin.received] == ["getMe", "sendMessage", "sendMessage"]
+        again = telegram_sink(
+            ChannelInfo("c", "telegram", str(PRIVATE_ID), base_url=standin.url), TOKEN
+        )
+        assert again.bot is not private.bot  # the last close shut that one down
+        await again.close()
 
     run(body)

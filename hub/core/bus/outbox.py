@@ -344,6 +344,22 @@ def renew_leases(conn: Connection, tokens: Sequence[str], until: dt.datetime) ->
     return conn.execute(statement).rowcount
 
 
+def renew_lease_tokens(conn: Connection, tokens: Sequence[str], until: dt.datetime) -> set[str]:
+    """:func:`renew_leases`, and which of ``tokens`` still held a row to renew. A token
+    that held none lost its claims (a sweep gave them back when its lease ran out, and
+    another worker may hold them now): its holder must send none of them."""
+    if not tokens:
+        return set()
+    t = deliveries
+    statement = (
+        update(t)
+        .where(t.c.leased_by.in_(list(tokens)), t.c.status == DeliveryStatus.IN_FLIGHT)
+        .values(lease_until=until)
+        .returning(t.c.leased_by)
+    )
+    return {str(token) for (token,) in conn.execute(statement)}
+
+
 def sweep_expired(conn: Connection, now: dt.datetime) -> int:
     """Give rows whose lease ran out (their worker died) back to the queue, or bury them."""
     t = deliveries

@@ -38,7 +38,7 @@ import datetime as dt
 import math
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import cast
 
@@ -112,6 +112,28 @@ def refill(bucket: Bucket, limit: RateLimit, now: dt.datetime, margin: float = 1
     """The tokens in ``bucket`` at ``now`` (never more than the burst)."""
     elapsed = max(0.0, (now - bucket.updated_at).total_seconds())
     return min(limit.burst, bucket.tokens + elapsed * limit.rate * margin)
+
+
+def ready_at(bucket: Bucket, limit: RateLimit, margin: float = 1.0) -> dt.datetime:
+    """The first moment ``bucket`` (its tokens counted at ``updated_at``, which may be a
+    reservation's moment ahead) can give a token."""
+    short = max(0.0, 1.0 - bucket.tokens)
+    return bucket.updated_at + dt.timedelta(seconds=short / (limit.rate * margin))
+
+
+@dataclass(frozen=True)
+class Grant:
+    """The answer to one request of :meth:`DatabaseRateLimiter.reserve_many`: ``taken``,
+    the send may leave at ``at`` (``wait`` seconds after the asked moment) and not before;
+    else nothing was taken and asking again can succeed in ``wait`` seconds. ``leaves``
+    is ``at`` on this process's monotonic clock (``time.monotonic``): the send waits
+    for it, and a grant that reaches its send after it is late, whatever the injected
+    clock says."""
+
+    taken: bool
+    wait: float
+    at: dt.datetime
+    leaves: float = 0.0
 
 
 def wait_for(bucket: Bucket, limit: RateLimit, now: dt.datetime, margin: float = 1.0) -> float:
@@ -244,21 +266,59 @@ class DatabaseRateLimiter:
         same transaction leases fast budgets ahead for this process's demand,
         those of the requests and those in ``renew`` (:meth:`running_low`).
         """
-        waits = [0.0] * len(requests)
+        grants = self.reserve_many(requests, now, renew=renew)
+        return [0.0 if grant.taken else grant.wait for grant in grants]
+
+    def reserve_many(
+        self,
+        requests: Sequence[Sequence[RateLimit]],
+        now: dt.datetime,
+        *,
+        within: float = 0.0,
+        lead: float = 0.0,
+        clock: Callable[[], dt.datetime] | None = None,
+        renew: Sequence[RateLimit] = (),
+    ) -> list[Grant]:
+        """Reserve one token of every budget of each request, for the earliest moment
+        its budgets allow, when that moment is at most ``within`` seconds after ``now``.
+
+        A reservation is all-or-nothing and is taken for its moment (``Grant.at``),
+        not for ``now``: the bucket's clock moves to that moment, so the next
+        reservation of the same budget comes a full token's time after the send that
+        waits for it, whenever the transactions ran. The send must not leave before
+        ``at`` (it may leave later: that only widens the gap before it). Sends that
+        want more of a budget than it has line up in reservations back to back, so
+        none of the budget is lost while a worker asks again. A request whose moment
+        lies further ahead (or that a 429 paused) takes nothing; its grant's ``wait``
+        says when asking again can succeed. ``within=0`` is :meth:`try_acquire_many`.
+
+        With ``clock``, the moment is read again once the budgets' rows are locked:
+        a transaction that waited for another worker's lock then reserves from the
+        moment it got it, not from ``now`` (a reservation made for a moment already past
+        would let the send leave later than its bucket counts it, and the next send of
+        the budget then crowds it). ``lead`` puts every reservation at least that far
+        after that moment, so the commit and the trip back to the sender happen before
+        it: the send leaves at its moment, not late by the database's time. A caller
+        that passes ``clock`` must not send a grant that reaches it after its ``at``
+        (it forfeits the tokens and asks again): no second transaction then moves the
+        buckets' clocks for a slow commit (``_shift``).
+        """
+        grants = [Grant(True, 0.0, now, time.monotonic())] * len(requests)
         asking: list[int] = []
         for index, limits in enumerate(requests):
             local = self._local_wait([lim.key for lim in limits], now) if limits else 0.0
-            if local > 0:
-                waits[index] = local
+            if local > within:
+                grants[index] = Grant(False, local - within, now)
             elif limits:
                 asking.append(index)
         renewing = {lim.key: lim for lim in renew if self._local_wait([lim.key], now) <= 0}
         if not asking and not renewing:
-            return waits
+            return grants
         by_key = {lim.key: lim for index in asking for lim in requests[index]}
         by_key.update({k: lim for k, lim in renewing.items() if k not in by_key})
         began = time.monotonic()
         taken: set[str] = set()
+        ahead: dict[str, int] = {}
         written = 0.0
         with self.engine.begin() as conn:
             if conn.dialect.name == "postgresql":
@@ -275,30 +335,44 @@ class DatabaseRateLimiter:
                 .with_for_update()
             ).all()
             states = {key: Bucket(tokens, updated, paused) for key, tokens, updated, paused in rows}
-            left = {k: refill(states[k], by_key[k], now, self.margin) for k in by_key}
+            if clock is not None:  # the locks may have taken a while: count from now
+                now, began = max(now, clock()), time.monotonic()
+            earliest = now + dt.timedelta(seconds=lead)
+            # each budget as tokens at a moment: now, or a reservation's moment ahead
+            left = {
+                k: Bucket(refill(states[k], by_key[k], now, self.margin), max(now, b.updated_at))
+                for k, b in states.items()
+                if k in by_key
+            }
             for index in asking:
                 keys = {lim.key for lim in requests[index]}
-                wait = max(
-                    wait_for(
-                        Bucket(left[k], now, states[k].paused_until), by_key[k], now, self.margin
-                    )
-                    for k in keys
+                paused = max(
+                    (p for k in keys if (p := states[k].paused_until) is not None), default=now
                 )
-                if wait > 0:
-                    waits[index] = wait
+                if paused > now:
+                    grants[index] = Grant(False, (paused - now).total_seconds(), now)
                     continue
+                at = max(ready_at(left[k], by_key[k], self.margin) for k in keys)
+                wait = max(0.0, (at - now).total_seconds())
+                if wait > within:
+                    grants[index] = Grant(False, wait - within, now)
+                    continue
+                at = max(at, earliest)
+                wait = (at - now).total_seconds()
                 for key in keys:
-                    left[key] -= 1.0
+                    tokens = refill(left[key], by_key[key], at, self.margin)
+                    left[key] = Bucket(tokens - 1.0, at)
+                grants[index] = Grant(True, wait, at, began + wait)
                 taken |= keys
             ahead = self._ahead(by_key, left, states, taken, renewing, now)
             for key, count in ahead.items():
-                left[key] -= count
+                left[key] = Bucket(left[key].tokens - count, left[key].updated_at)
             taken |= set(ahead)
             if taken:
-                # the tokens count as taken now, not at `now` read before the transaction
-                # (see _shift); and another worker may have written a later time (its clock
-                # read after ours): never move a bucket's clock back, or the next refill
-                # would count time twice
+                # the tokens count as taken now (or at their reservation), not at `now` read
+                # before the transaction (see _shift); and another worker may have written a
+                # later time (its clock read after ours): never move a bucket's clock back,
+                # or the next refill would count time twice
                 if self.stall_seconds is not None:  # None: a test's clock, no correction
                     written = time.monotonic() - began
                 taken_at = now + dt.timedelta(seconds=written)
@@ -309,8 +383,8 @@ class DatabaseRateLimiter:
                     [
                         {
                             "b_key": k,
-                            "b_tokens": left[k],
-                            "b_at": max(taken_at, states[k].updated_at),
+                            "b_tokens": left[k].tokens,
+                            "b_at": max(taken_at, left[k].updated_at, states[k].updated_at),
                         }
                         for k in sorted(taken)
                     ],
@@ -319,22 +393,34 @@ class DatabaseRateLimiter:
         # and must find its row
         self._known.update(by_key)
         stall = time.monotonic() - began
-        self._lease(ahead, now + dt.timedelta(seconds=written), now, requests, asking, waits)
-        if taken and self.stall_seconds is not None and stall - written > self.stall_seconds:
-            self._shift(sorted(taken), now + dt.timedelta(seconds=stall))
-        for key, tokens in left.items():  # a try before these moments is bound to fail
-            paused = states[key].paused_until
-            if paused is not None and paused > now:
-                self._not_before[key] = paused
-            elif tokens < 1.0:
-                seconds = (1.0 - tokens) / (by_key[key].rate * self.margin)
-                self._not_before[key] = now + dt.timedelta(seconds=seconds)
-        return waits
+        self._lease(ahead, now + dt.timedelta(seconds=written), now, requests, asking, grants)
+        sent_at = now + dt.timedelta(seconds=stall)
+        # with ``clock`` the caller forfeits a reservation it gets after its moment (see
+        # hub.core.bus.worker.Budgets): no send leaves later than its bucket counts it
+        if (
+            taken
+            and clock is None
+            and self.stall_seconds is not None
+            and stall - written > self.stall_seconds
+        ):
+            # only the budgets whose send leaves at once, not at a reservation still ahead
+            late = [k for k in sorted(taken) if left[k].updated_at < sent_at]
+            if late:
+                self._shift(late, sent_at)
+        for key, bucket in left.items():  # a try before these moments is bound to fail
+            pause = states[key].paused_until
+            if pause is not None and pause > now:
+                self._not_before[key] = pause
+            else:
+                ready = ready_at(bucket, by_key[key], self.margin)
+                if ready > now:
+                    self._not_before[key] = ready
+        return grants
 
     def _ahead(
         self,
         by_key: dict[str, RateLimit],
-        left: dict[str, float],
+        left: dict[str, Bucket],
         states: dict[str, Bucket],
         taken: set[str],
         renewing: dict[str, RateLimit],
@@ -352,10 +438,12 @@ class DatabaseRateLimiter:
                 paused = states[key].paused_until
                 if self._held_at(key, now) or (paused is not None and paused > now):
                     continue
+                if left[key].updated_at > now:  # reserved ahead: nothing to lease now
+                    continue
                 demand = self._demand.get(key)
                 held = sum(lease.tokens for lease in live(self._leases.get(key, []), now))
                 want = 2 * (demand.expected(now) if demand else 0) - held  # a renewal's time
-                count = min(self._cap(limit) - held, want, math.floor(left[key]))
+                count = min(self._cap(limit) - held, want, math.floor(left[key].tokens))
                 if count > 0:
                     ahead[key] = count
         return ahead
@@ -367,12 +455,12 @@ class DatabaseRateLimiter:
         now: dt.datetime,
         requests: Sequence[Sequence[RateLimit]],
         asking: list[int],
-        waits: list[float],
+        grants: list[Grant],
     ) -> None:
         """Keep the tokens taken ahead for this process, and count the tokens its sends took."""
         with self._lock:
             for index in asking:
-                if waits[index] <= 0:
+                if grants[index].taken:
                     for key in {lim.key for lim in requests[index]}:
                         self._note(key, now)
             until = taken_at + dt.timedelta(seconds=self.lease_seconds)

@@ -56,7 +56,7 @@ from hub.core.bus import outbox
 from hub.core.bus.messages import ChannelRow, ChannelSinks, build_messages, load_channels
 from hub.core.bus.outbox import Claim, Result
 from hub.core.bus.queue import DatabaseThreads
-from hub.core.bus.ratelimit import DatabaseRateLimiter
+from hub.core.bus.ratelimit import DatabaseRateLimiter, Grant
 from hub.core.bus.retry import DATABASE_RETRY, RetryPolicy
 from hub.core.bus.states import AttemptOutcome, ErrorKind
 from hub.core.errors import DeliveryError, RateLimited, Timeout, TransientError
@@ -67,6 +67,10 @@ from hub.core.ports import Message, RateLimit, Sink
 log = logging.getLogger(__name__)
 Clock = Callable[[], dt.datetime]
 
+LATE_TOLERANCE = 0.015
+"""How late (s) a reservation may reach its send and still be sent (see Budgets.in_time):
+half of what the limiter's margin leaves in a second's window of a budget spent back to
+back (3% of a second), the other half for the trip to the platform."""
 CHAOS_KILL_AFTER_ACCEPT = "HUB_CHAOS_KILL_AFTER_ACCEPT"
 """Chaos testing only (``hub bench chaos``): with this probability per send, the worker
 SIGKILLs its own process right after the platform accepted a message and before the
@@ -86,6 +90,15 @@ class WorkerConfig:
     sweep_interval: float = 5.0
     max_rate_wait: float = 2.0
     """A send that would wait longer than this for its budget is given back, due later."""
+    reserve_ahead: float = 0.5
+    """A send reserves its budget's next free moment when it is at most this far ahead,
+    and leaves at that moment (:meth:`DatabaseRateLimiter.reserve_many`): a budget
+    wanted by more sends than it allows is spent back to back, none of it lost to the
+    time a worker takes to ask again, and the database is out of the way of the send."""
+    reserve_lead: float = 0.05
+    """A reservation is at least this far after its transaction got its budgets' rows:
+    the commit and the trip back to the send fit before its moment, so the send leaves
+    at the moment its bucket counts (an idle budget's send waits this long)."""
     send_timeout: float = 30.0
     until_idle: bool = False
     """Return once nothing is due (benchmarks, tests, ``hub worker --once``)."""
@@ -107,6 +120,8 @@ class WorkerStats:
     stale: int = 0
     lapsed: int = 0
     """Claims given back unsent because their lease had run out before their turn."""
+    forfeited: int = 0
+    """Reservations of rate budgets that came back after their moment, not sent."""
     batches: int = 0
     db_errors: int = 0
     latencies: list[float] = field(default_factory=list)
@@ -142,7 +157,13 @@ class Worker:
         self.measure = measure
         self.stats = WorkerStats()
         self.db = DatabaseThreads(engine, name="hub-worker-db")
-        self.budgets = Budgets(self.limiter, self.db, clock)
+        self.budgets = Budgets(
+            self.limiter,
+            self.db,
+            clock,
+            within=min(self.config.reserve_ahead, self.config.max_rate_wait),
+            lead=self.config.reserve_lead,
+        )
         self.recorder = Recorder(self._record)
         self._deliveries: set[asyncio.Task[Result]] = set()
         self._leases: dict[str, TokenLease] = {}
@@ -323,11 +344,25 @@ class Worker:
                 if stop.is_set():
                     return await self._finish(self._released(claim, started, self.clock()))
                 try:
-                    wait = await self._take_budget(limits)
+                    grant = await self._take_budget(limits)
                 except DBAPIError as error:  # no budget without the database: give it back
                     log.warning("rate limiter unavailable: %s", error.orig)
                     return await self._finish(self._released(claim, started, self.clock()))
-                if wait <= 0:
+                wait = 0.0 if grant.taken else grant.wait
+                if grant.taken and not self.budgets.in_time(grant):
+                    # it came back after its moment: sent now, it would crowd the budget's
+                    # next reservation, so its tokens are forfeited and it asks again
+                    self.stats.forfeited += 1
+                    continue
+                if grant.taken:
+                    # a reservation leaves at its moment, never before (in the gate: late
+                    # by nothing but the loop); stopping meanwhile forfeits its tokens
+                    await _sleep_until(grant.leaves, stop)
+                    if stop.is_set():
+                        return await self._finish(self._released(claim, started, self.clock()))
+                    if not self.budgets.in_time(grant, woke=True):  # the loop woke it late
+                        self.stats.forfeited += 1
+                        continue
                     # the tokens were taken off the loop; a 429 that came meanwhile wins
                     wait = self.limiter.held_for(limits, self.clock()) if limits else 0.0
                 if wait <= 0:  # nothing awaited between these checks and the send's start
@@ -341,10 +376,11 @@ class Worker:
                 return await self._finish(self._released(claim, started, due))
             await asyncio.sleep(wait)
 
-    async def _take_budget(self, limits: list[RateLimit]) -> float:
-        """One token from each budget (or the wait), committed before this returns."""
+    async def _take_budget(self, limits: list[RateLimit]) -> Grant:
+        """One token from each budget, reserved for a moment at most ``reserve_ahead``
+        seconds away (or the wait before asking again), committed before this returns."""
         if not limits:
-            return 0.0
+            return Grant(True, 0.0, self.clock(), time.monotonic())
         return await self.budgets.take(limits)
 
     async def _finish(self, result: Result) -> Result:
@@ -456,17 +492,22 @@ class Worker:
                 continue
             until = self.clock() + dt.timedelta(seconds=self.config.lease_seconds)
             try:
-                await self.db.run(self._renew, tokens, until)
+                renewed = await self.db.run(self._renew, tokens, until)
             except DBAPIError as error:
                 log.warning("could not renew leases: %s", error.orig)
                 continue
             for token in tokens:
-                if token in self._leases:
-                    self._leases[token].until = until
+                lease = self._leases.get(token)
+                if lease is None:
+                    continue
+                if token in renewed:
+                    lease.until = until
+                else:  # swept while this worker was starved: its unsent claims are not its own
+                    lease.until = min(lease.until, self.clock())
 
-    def _renew(self, tokens: list[str], until: dt.datetime) -> int:
+    def _renew(self, tokens: list[str], until: dt.datetime) -> set[str]:
         with self.engine.begin() as conn:
-            return outbox.renew_leases(conn, tokens, until)
+            return outbox.renew_lease_tokens(conn, tokens, until)
 
     def _record_batch(self, results: list[Result]) -> int:
         with self.engine.begin() as conn:
@@ -632,16 +673,27 @@ class Budgets:
     (:meth:`DatabaseRateLimiter.try_acquire_many`).
     """
 
-    def __init__(self, limiter: DatabaseRateLimiter, db: DatabaseThreads, clock: Clock) -> None:
+    def __init__(
+        self,
+        limiter: DatabaseRateLimiter,
+        db: DatabaseThreads,
+        clock: Clock,
+        *,
+        within: float = 0.0,
+        lead: float = 0.0,
+    ) -> None:
         self.limiter = limiter
         self.db = db
         self.clock = clock
-        self._asks: list[tuple[list[RateLimit], asyncio.Future[float]]] = []
+        self.within = within
+        self.lead = self.base_lead = lead
+        self._asks: list[tuple[list[RateLimit], asyncio.Future[Grant]]] = []
         self._renew: dict[str, RateLimit] = {}
         self._round: asyncio.Task[None] | None = None
 
-    async def take(self, limits: list[RateLimit]) -> float:
-        """0 once a token of every budget is taken, else the seconds to wait (none taken).
+    async def take(self, limits: list[RateLimit]) -> Grant:
+        """A token of every budget, taken for a moment at most ``within`` seconds ahead,
+        or none and the seconds to wait before asking again.
 
         A token leased to this process is spent at once, without the database; a
         lease running low is renewed in the background, before it runs out.
@@ -652,19 +704,40 @@ class Budgets:
             if low:
                 self._renew.update({lim.key: lim for lim in low})
                 self._start()
-            return 0.0
-        answer: asyncio.Future[float] = asyncio.get_running_loop().create_future()
+            return Grant(True, 0.0, now, time.monotonic())
+        answer: asyncio.Future[Grant] = asyncio.get_running_loop().create_future()
         self._asks.append((limits, answer))
         self._start()
         return await answer
 
-    def _acquire(self, requests: list[list[RateLimit]], renew: list[RateLimit]) -> list[float]:
+    def in_time(self, grant: Grant, *, woke: bool = False) -> bool:
+        """Whether a taken grant reached its send by its moment (within
+        :data:`LATE_TOLERANCE`). One that did not tells the next rounds to reserve
+        further ahead (the lead grows by its lateness, up to half of ``within``); the
+        lead shrinks back slowly while grants come in time."""
+        late = time.monotonic() - grant.leaves
+        if late > LATE_TOLERANCE:
+            if not woke:  # the database's answer came late: reserve further ahead
+                self.lead = min(max(self.within / 2, self.base_lead), self.lead + late)
+            return False
+        if grant.wait > 0:  # a reservation made in the database, in time
+            self.lead = max(self.base_lead, self.lead * 0.99)
+        return True
+
+    def _acquire(self, requests: list[list[RateLimit]], renew: list[RateLimit]) -> list[Grant]:
         """The round's transaction, in a database thread. The clock is read here, as the
         transaction starts, not on the loop before: a round that waited for a busy thread
         would count its tokens as taken that much earlier than they go out, and the
         bucket would refill that much early (another worker's send to the same chat
         then reached Telegram within the second, a 429)."""
-        return self.limiter.try_acquire_many(requests, self.clock(), renew=renew)
+        return self.limiter.reserve_many(
+            requests,
+            self.clock(),
+            within=self.within,
+            lead=self.lead,
+            clock=self.clock,
+            renew=renew,
+        )
 
     def _start(self) -> None:
         if self._round is None or self._round.done():
@@ -675,15 +748,15 @@ class Budgets:
             asks, self._asks = self._asks, []
             renew, self._renew = list(self._renew.values()), {}
             try:
-                waits = await self.db.run(self._acquire, [limits for limits, _ in asks], renew)
+                grants = await self.db.run(self._acquire, [limits for limits, _ in asks], renew)
             except Exception as error:  # every ask of the round hears of it
                 for _, answer in asks:
                     if not answer.done():
                         answer.set_exception(error)
                 continue
-            for (_, answer), wait in zip(asks, waits, strict=True):
+            for (_, answer), grant in zip(asks, grants, strict=True):
                 if not answer.done():  # a send cancelled meanwhile forfeits its tokens
-                    answer.set_result(wait)
+                    answer.set_result(grant)
 
 
 def error_kind_of(error: BaseException) -> str:
@@ -708,6 +781,15 @@ async def _wait_either(first: asyncio.Event, second: asyncio.Event) -> None:
     finally:
         for task in waits:
             task.cancel()
+
+
+async def _sleep_until(moment: float, stop: asyncio.Event) -> None:
+    """Until ``time.monotonic()`` reaches ``moment``, or the worker stops."""
+    while not stop.is_set():
+        ahead = moment - time.monotonic()
+        if ahead <= 0:
+            return
+        await _sleep_or_stop(stop, ahead)
 
 
 async def _sleep_or_stop(stop: asyncio.Event, seconds: float) -> None:
