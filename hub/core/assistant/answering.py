@@ -138,7 +138,11 @@ class Responder:
         ]
         words = [*reading.content, *names]
         terms = self.retriever.unbind(self.retriever.query_terms(words, ctx.language))
-        ranked = self.retriever.search(terms)
+        around = self.retriever.unbind(self.retriever.query_terms(reading.context, ctx.language))
+        if not any(t in self.retriever.idf for o in terms for t in o):
+            terms = [*terms, *around]  # the question names nothing: what is around it is asked
+            around = []
+        ranked = self.retriever.search([*terms, *around])  # context ranks, never judges
         kind_terms, content = self._split_terms(terms)
         named = [c for c in content if self._weighty(c)] and ranked
         asks_record = qtype != "list" and named and self.coverage(ranked[0][1], terms) >= 0.75

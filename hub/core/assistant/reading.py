@@ -35,6 +35,7 @@ from hub.core.assistant.vocabulary import TYPE_ORDER, Vocabulary
 
 _SENTENCE = re.compile(r"(?<=[.!?¿¡\n])\s+|(?<=\?)")
 _QUESTION_MARK = re.compile(r"[?¿]")
+_YEAR_WORD = re.compile(r"(19|20)\d\d")
 LONG = 80
 CONSUMING = frozenset(
     {"when", "where", "who", "theme", "what", "list", "how_many", "contact", "duration"}
@@ -73,10 +74,24 @@ class Reading:
     """When something closes is asked (a deadline), not when it opens."""
     content: list[str] = field(default_factory=list)
     """Words left for retrieval (time words and markers set aside)."""
+    context: list[str] = field(default_factory=list)
+    """Words of the clauses around the question ("we're a small NGO in Lyon"): they help
+    rank the records, but a record is not judged by whether it holds them."""
 
 
 def question_sentences(text: str, vocabulary: Vocabulary) -> str:
     """The sentences that ask, without those that give orders; the whole text if none ask."""
+    focus, context = question_parts(text, vocabulary)
+    return " ".join(part for part in (focus, context) if part)
+
+
+def question_parts(text: str, vocabulary: Vocabulary) -> tuple[str, str]:
+    """The message's focus and its context: the sentences that ask (a question mark, or a
+    question word opening them) and the others around them ("how do I join? we're a small
+    NGO in Lyon"). A long message keeps only its asking sentences; a sentence that gives the
+    assistant orders is set aside; with no sentence that asks, or only such sentences, all is
+    focus. (Clauses of one sentence stay together: "Open Gov Challenge: which areas does it
+    cover?" names its topic before the colon, measured worse split.)"""
     sentences = [s.strip() for s in _SENTENCE.split(text) if s and s.strip()]
     kept = []
     for sentence in sentences:
@@ -90,30 +105,70 @@ def question_sentences(text: str, vocabulary: Vocabulary) -> str:
             continue
         kept.append(sentence)
     if not kept:
-        return ""
-    if len(text) <= LONG:
-        return " ".join(kept)
-    asking = [
-        s
-        for s in kept
-        if _QUESTION_MARK.search(s) or vocabulary.types.find(normalise(s).split(), fuzzy=False)
+        return "", ""
+    if len(text) > LONG:
+        asking = [
+            s for s in kept if _QUESTION_MARK.search(s) or _asks(s, vocabulary, anywhere=True)
+        ]
+        kept = asking or kept
+    asks = [_QUESTION_MARK.search(s) is not None or _asks(s, vocabulary) for s in kept]
+    if all(asks) or not any(asks):
+        return " ".join(kept), ""
+    focus = " ".join(s for s, a in zip(kept, asks, strict=True) if a)
+    context = " ".join(s for s, a in zip(kept, asks, strict=True) if not a)
+    return focus, context
+
+
+def _asks(clause: str, vocabulary: Vocabulary, anywhere: bool = False) -> bool:
+    """A question word or phrase opens the clause (its first or second word: "and when"),
+    or, with ``anywhere``, is in it."""
+    words = written_out(normalise(clause).split(), vocabulary)
+    found = [
+        *vocabulary.types.find(list(words), fuzzy=False),
+        *vocabulary.question_words.find(list(words), fuzzy=False),
     ]
-    return " ".join(asking or kept)
+    return any(anywhere or item.start <= 1 for item in found)
+
+
+def written_out(words: list[str], vocabulary: Vocabulary) -> list[str]:
+    """Chat shortcuts written out ("q" -> "que", "pra" -> "para"); a letter after a kind's
+    name ("priority C") is a label, never a shortcut."""
+    table = vocabulary.shortcuts or {}
+    out: list[str] = []
+    for i, word in enumerate(words):
+        long = table.get(word)
+        written = long is not None and words[i + 1 : i + len(long)] == list(long[1:]) != []
+        if (
+            long
+            and not written
+            and not (len(word) == 1 and out and out[-1] in vocabulary.kind_words)
+        ):
+            out.extend(long)
+        else:
+            out.append(word)
+    return out
 
 
 def read(text: str, vocabulary: Vocabulary, today: dt.date) -> Reading:
-    kept = question_sentences(text, vocabulary)
-    words = split_codes(normalise(kept).split())
+    focus, around = question_parts(text, vocabulary)
+    kept = " ".join(part for part in (focus, around) if part)
+    words = written_out(split_codes(normalise(focus).split()), vocabulary)
+    context = written_out(split_codes(normalise(around).split()), vocabulary)
     reading = Reading(text=kept, words=words, only_orders=not words and bool(text.strip()))
     if not words:
         return reading
+    set_aside: set[int] = set()
+    vocabulary.courtesies.find(context, set_aside, fuzzy=False)
+    reading.context = [w for i, w in enumerate(context) if i not in set_aside]
+    years = [w for w in reading.context if _YEAR_WORD.fullmatch(w)]
+    words.extend(years)  # a year said around the question still names what is asked about
     used: set[int] = set()
     vocabulary.courtesies.find(words, used, fuzzy=False)  # greetings and thanks set aside
     reading.remind = bool(vocabulary.remind.find(words, used, fuzzy=False))
     reading.hour = bool(vocabulary.hour.find(list(words), fuzzy=False))
     reading.still = bool(vocabulary.still.find(list(words), fuzzy=False))
     reading.closing = bool(vocabulary.closing.find(list(words), fuzzy=False))
-    if vocabulary.out_of_scope.find(list(words), fuzzy=False):
+    if vocabulary.out_of_scope.find([*words, *context], fuzzy=False):
         reading.out_of_scope = True
     for found in vocabulary.periods.find(words, used, fuzzy=False):
         unit, offset = found.value

@@ -70,6 +70,8 @@ class Vocabulary:
     """Numbers written as words, per language ("ten", "diez")."""
     kind_words: frozenset[str] = frozenset()
     """Words of the kinds' names: what a question asks about, never only how it asks."""
+    shortcuts: dict[str, tuple[str, ...]] | None = None
+    """Chat abbreviations (``q``, ``pra``, ``wht``) and the words they stand for."""
 
     def step_family(self, step: str) -> str:
         """``call_for_candidacies`` -> ``call``: the step's family in ``steps``."""
@@ -130,6 +132,11 @@ def load_vocabulary(path: Path = HERE / "vocabulary.yaml") -> Vocabulary:
     _by_language({"closing": data["closing"]}, closing, None)
     courtesies: PhraseMatcher[str] = PhraseMatcher()
     _by_language({"courtesy": data["courtesies"]}, courtesies, votes)
+    _by_language({"filler": data["fillers"]}, courtesies, votes)
+    shortcuts: dict[str, tuple[str, ...]] = {}
+    for table in data["shortcuts"].values():
+        for short, long in table.items():  # the first language's reading of one is kept
+            shortcuts.setdefault(normalise(str(short)), tuple(normalise(str(long)).split()))
     stopwords: set[str] = set()
     for language, words in data["stopwords"].items():
         for word in words:
@@ -191,6 +198,7 @@ def load_vocabulary(path: Path = HERE / "vocabulary.yaml") -> Vocabulary:
         askers=frozenset(
             normalise(str(w)) for words in data.get("askers", {}).values() for w in words
         ),
+        shortcuts=shortcuts,
         kind_words=frozenset(
             word
             for kind in data["kinds"].values()
