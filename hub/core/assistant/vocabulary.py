@@ -132,7 +132,7 @@ def load_vocabulary(path: Path = HERE / "vocabulary.yaml") -> Vocabulary:
     _by_language({"closing": data["closing"]}, closing, None)
     courtesies: PhraseMatcher[str] = PhraseMatcher()
     _by_language({"courtesy": data["courtesies"]}, courtesies, votes)
-    _by_language({"filler": data["fillers"]}, courtesies, votes)
+    _by_language({"filler": data["fillers"]}, courtesies, None)  # "te" is not French
     shortcuts: dict[str, tuple[str, ...]] = {}
     for table in data["shortcuts"].values():
         for short, long in table.items():  # the first language's reading of one is kept
