@@ -254,10 +254,13 @@ def _month_is_meant(words: list[str], position: int) -> bool:
 
 
 def relative(unit: str, offset: int, today: dt.date) -> Period:
-    """This/next/last day, week, month or year around ``today``."""
+    """This/next/last day, weekend, week, month or year around ``today``."""
     if unit == "day":
         day = today + dt.timedelta(days=offset)
         return Period(day, day, "range")
+    if unit == "weekend":  # the Saturday and Sunday of this (next, last) week
+        monday = today - dt.timedelta(days=today.weekday()) + dt.timedelta(weeks=offset)
+        return Period(monday + dt.timedelta(days=5), monday + dt.timedelta(days=6), "range")
     if unit == "week":
         monday = today - dt.timedelta(days=today.weekday()) + dt.timedelta(weeks=offset)
         return Period(monday, monday + dt.timedelta(days=6), "range")
