@@ -35,6 +35,7 @@ from hub.core.assistant.vocabulary import TYPE_ORDER, Vocabulary
 
 _SENTENCE = re.compile(r"(?<=[.!?¿¡\n])\s+|(?<=\?)")
 _QUESTION_MARK = re.compile(r"[?¿]")
+_CLAUSE = re.compile(r"[,;:]\s+")
 _YEAR_WORD = re.compile(r"(19|20)\d\d")
 LONG = 80
 CONSUMING = frozenset(
@@ -113,10 +114,22 @@ def question_parts(text: str, vocabulary: Vocabulary) -> tuple[str, str]:
         kept = asking or kept
     asks = [_QUESTION_MARK.search(s) is not None or _asks(s, vocabulary) for s in kept]
     if all(asks) or not any(asks):
-        return " ".join(kept), ""
-    focus = " ".join(s for s, a in zip(kept, asks, strict=True) if a)
-    context = " ".join(s for s, a in zip(kept, asks, strict=True) if not a)
-    return focus, context
+        asking, around = kept, []
+    else:
+        asking = [s for s, a in zip(kept, asks, strict=True) if a]
+        around = [s for s, a in zip(kept, asks, strict=True) if not a]
+    clauses = [c for s in asking for c in _CLAUSE.split(s) if c.strip()]
+    about_asker = [_introduces(c, vocabulary) for c in clauses]
+    if any(about_asker) and not all(about_asker):  # "we're a small town, how do we join?"
+        asking = [c for c, a in zip(clauses, about_asker, strict=True) if not a]
+        around += [c for c, a in zip(clauses, about_asker, strict=True) if a]
+    return " ".join(asking), " ".join(around)
+
+
+def _introduces(clause: str, vocabulary: Vocabulary) -> bool:
+    """The clause opens by saying who asks ("we're a small NGO", "somos un ayuntamiento")."""
+    words = normalise(clause).split()
+    return any(item.start <= 1 for item in vocabulary.introductions.find(words, fuzzy=False))
 
 
 def _asks(clause: str, vocabulary: Vocabulary, anywhere: bool = False) -> bool:

@@ -70,6 +70,8 @@ class Vocabulary:
     """Numbers written as words, per language ("ten", "diez")."""
     kind_words: frozenset[str] = frozenset()
     """Words of the kinds' names: what a question asks about, never only how it asks."""
+    introductions: PhraseMatcher[str] | None = None
+    """Words opening a clause about the asker ("we are", "somos"): context, not the question."""
     shortcuts: dict[str, tuple[str, ...]] | None = None
     """Chat abbreviations (``q``, ``pra``, ``wht``) and the words they stand for."""
 
@@ -133,6 +135,8 @@ def load_vocabulary(path: Path = HERE / "vocabulary.yaml") -> Vocabulary:
     courtesies: PhraseMatcher[str] = PhraseMatcher()
     _by_language({"courtesy": data["courtesies"]}, courtesies, votes)
     _by_language({"filler": data["fillers"]}, courtesies, None)  # "te" is not French
+    introductions: PhraseMatcher[str] = PhraseMatcher()
+    _by_language({"introduction": data["introductions"]}, introductions, None)
     shortcuts: dict[str, tuple[str, ...]] = {}
     for table in data["shortcuts"].values():
         for short, long in table.items():  # the first language's reading of one is kept
@@ -199,6 +203,7 @@ def load_vocabulary(path: Path = HERE / "vocabulary.yaml") -> Vocabulary:
             normalise(str(w)) for words in data.get("askers", {}).values() for w in words
         ),
         shortcuts=shortcuts,
+        introductions=introductions,
         kind_words=frozenset(
             word
             for kind in data["kinds"].values()
