@@ -8,7 +8,7 @@ the knowledge records.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -70,7 +70,7 @@ class Vocabulary:
     """Numbers written as words, per language ("ten", "diez")."""
     kind_words: frozenset[str] = frozenset()
     """Words of the kinds' names: what a question asks about, never only how it asks."""
-    introductions: PhraseMatcher[str] | None = None
+    introductions: PhraseMatcher[str] = field(default_factory=PhraseMatcher)
     """Words opening a clause about the asker ("we are", "somos"): context, not the question."""
     shortcuts: dict[str, tuple[str, ...]] | None = None
     """Chat abbreviations (``q``, ``pra``, ``wht``) and the words they stand for."""
