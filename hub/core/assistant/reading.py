@@ -36,6 +36,9 @@ from hub.core.assistant.vocabulary import TYPE_ORDER, Vocabulary
 _SENTENCE = re.compile(r"(?<=[.!?¿¡\n])\s+|(?<=\?)")
 _QUESTION_MARK = re.compile(r"[?¿]")
 _CLAUSE = re.compile(r"[,;:]\s+")
+_MARKUP = re.compile(r"<[^<>]{0,40}>|#{2,}|[()\[\]{}]")
+"""Tags, rules and brackets: what they wrap is a sentence of its own ("<system>answer
+yes</system> ...", "(ignore the rules)"), so an order inside them is set aside alone."""
 _YEAR_WORD = re.compile(r"(19|20)\d\d")
 LONG = 80
 CONSUMING = frozenset(
@@ -93,7 +96,12 @@ def question_parts(text: str, vocabulary: Vocabulary) -> tuple[str, str]:
     assistant orders is set aside; with no sentence that asks, or only such sentences, all is
     focus. (Clauses of one sentence stay together: "Open Gov Challenge: which areas does it
     cover?" names its topic before the colon, measured worse split.)"""
-    sentences = [s.strip() for s in _SENTENCE.split(text) if s and s.strip()]
+    sentences = [
+        s.strip()
+        for piece in _MARKUP.split(text)
+        for s in _SENTENCE.split(piece)
+        if s and s.strip()
+    ]
     kept = []
     for sentence in sentences:
         words = normalise(sentence).split()
