@@ -496,8 +496,10 @@ class Responder:
         self, ranked: list[tuple[float, Doc]], kind_terms: set[str], qtype: str
     ) -> list[tuple[float, Doc]]:
         """The kind the question names is the kind answered: records of another kind that
-        only mention its name ("the conference's preparation") rank a little lower."""
-        if not kind_terms or qtype in {"join", "share", "cost"}:
+        only mention its name ("the conference's preparation") rank a little lower. Asked
+        what something of a kind costs ("how much to enter the award"), a record that only
+        mentions the kind (how the network is funded) ranks lower too."""
+        if not kind_terms or qtype in {"join", "share"}:
             return ranked
         if not any(d.kind_terms & kind_terms for _, d in ranked[:5]):
             return ranked
