@@ -108,11 +108,11 @@ def test_no_regression_on_the_fresh_tuning_sets(assistant: Assistant) -> None:
 def test_no_regression_on_the_third_blind_set_now_tuning_data(assistant: Assistant) -> None:
     """``heldout3`` (250 questions written blind as members type them) scored 0.708 with 18
     invented answers; it then became the tuning data of the fifth round (a question's focus,
-    chat shortcuts, fillers, who the asker is, joining said in more ways): 0.820, 14 invented.
-    Its scores are training scores from then on."""
+    chat shortcuts, fillers, who the asker is, joining said in more ways, opinions asked
+    politely): 0.824, 13 invented. Its scores are training scores from then on."""
     report = evaluate(assistant, read_cases(HERE / "heldout3_questions.jsonl"))
     assert report.accuracy() >= 0.81, _explain(report)
-    assert len(report.invented) <= 15, _explain(report)
+    assert len(report.invented) <= 14, _explain(report)
 
 
 def test_the_scorer_catches_a_wrong_answer(assistant: Assistant) -> None:

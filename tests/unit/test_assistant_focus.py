@@ -132,6 +132,8 @@ def test_questions_with_context_and_shortcuts_are_answered(
         "What is the phone number of the secretariat? We are a town in Norway.",
         "Somos un ayuntamiento pequeño. ¿Quién paga el vuelo a la conferencia?",
         "What is the capital of Senegal again please?",
+        "Croyez-vous que le budget participatif est utile ?",  # an opinion, in the vous form
+        "Vocês acham que o orçamento participativo funciona?",
     ],
 )
 def test_a_slot_the_records_do_not_hold_is_still_handed_off(
