@@ -140,3 +140,10 @@ def test_a_slot_the_records_do_not_hold_is_still_handed_off(
     assistant: Assistant, question: str
 ) -> None:
     assert assistant.answer(question, now=dt.date(2026, 12, 5)).handoff
+
+
+def test_the_day_asked_of_a_record_dated_by_its_year_is_handed_off(assistant: Assistant) -> None:
+    asked = assistant.answer("what day is the UCLG retreat in Barcelona?", now=TODAY)
+    told = assistant.answer("when is the UCLG retreat in Barcelona?", now=TODAY)
+    assert not told.handoff and "2020" in told.answer  # the year is what the record holds
+    assert asked.handoff and "2020" in asked.answer  # said, and the day asked handed off

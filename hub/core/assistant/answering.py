@@ -937,6 +937,8 @@ class Responder:
             said = self.retriever.query_terms(reading.words, ctx.language)
             own_question = self.retriever.name_share(doc, said) >= 0.99
             return self._entry_slot(ctx, qtype, doc, record, own_question)
+        if reading.day and qtype == "when" and not reply.handoff and _no_day(doc):
+            return ctx.handoff(reply.text, sources=reply.sources)  # the month is no day
         if reading.closing and qtype == "when" and not reply.handoff and _month_only(doc):
             text = f"{reply.text} {ctx.phrase('no_close_day')}"  # never a closing day made up
             reply = Reply(text, reply.sources, target=reply.target)
@@ -1147,6 +1149,17 @@ def _month_only(doc: Doc) -> bool:
         return step is not None and step.precision == "month" and step.ends_on is None
     if isinstance(record, EventView):
         return record.precision == "month" and record.ends_on is None
+    return False
+
+
+def _no_day(doc: Doc) -> bool:
+    """The event or award step is dated by its month or year only, not by a day."""
+    record = doc.record
+    if isinstance(record, AwardView):
+        step = record.steps.get(doc.step) if doc.step else None
+        return step is not None and step.precision in {"month", "year"}
+    if isinstance(record, EventView):
+        return record.precision in {"month", "year"}
     return False
 
 

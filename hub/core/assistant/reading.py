@@ -69,6 +69,8 @@ class Reading:
     remind: bool = False
     hour: bool = False
     """The time of day is asked ("at what time"), not only the date."""
+    day: bool = False
+    """The day itself is asked ("what day"), not only the month or year."""
     polar: bool = False
     """A yes/no question: a yes/no phrase opens it, or a verb does and no question word is
     in it ("was the 13th conference in Cascais?", "¿la conferencia fue en Abiyán?")."""
@@ -187,6 +189,7 @@ def read(text: str, vocabulary: Vocabulary, today: dt.date) -> Reading:
     vocabulary.courtesies.find(words, used, fuzzy=False)  # greetings and thanks set aside
     reading.remind = bool(vocabulary.remind.find(words, used, fuzzy=False))
     reading.hour = bool(vocabulary.hour.find(list(words), fuzzy=False))
+    reading.day = bool(vocabulary.day.find(list(words), fuzzy=False))
     reading.still = bool(vocabulary.still.find(list(words), fuzzy=False))
     reading.closing = bool(vocabulary.closing.find(list(words), fuzzy=False))
     if vocabulary.out_of_scope.find([*words, *context], fuzzy=False):

@@ -71,6 +71,8 @@ class Vocabulary:
     kind_words: frozenset[str] = frozenset()
     """Words of the kinds' names: what a question asks about, never only how it asks."""
     introductions: PhraseMatcher[str] = field(default_factory=PhraseMatcher)
+    day: PhraseMatcher[str] = field(default_factory=PhraseMatcher)
+    """Words asking for the day itself ("what day", "quel jour")."""
     """Words opening a clause about the asker ("we are", "somos"): context, not the question."""
     shortcuts: dict[str, tuple[str, ...]] | None = None
     """Chat abbreviations (``q``, ``pra``, ``wht``) and the words they stand for."""
@@ -136,6 +138,8 @@ def load_vocabulary(path: Path = HERE / "vocabulary.yaml") -> Vocabulary:
     _by_language({"courtesy": data["courtesies"]}, courtesies, votes)
     _by_language({"filler": data["fillers"]}, courtesies, None)  # "te" is not French
     introductions: PhraseMatcher[str] = PhraseMatcher()
+    day: PhraseMatcher[str] = PhraseMatcher()
+    _by_language({"day": data["day"]}, day, None)
     _by_language({"introduction": data["introductions"]}, introductions, None)
     shortcuts: dict[str, tuple[str, ...]] = {}
     for table in data["shortcuts"].values():
@@ -204,6 +208,7 @@ def load_vocabulary(path: Path = HERE / "vocabulary.yaml") -> Vocabulary:
         ),
         shortcuts=shortcuts,
         introductions=introductions,
+        day=day,
         kind_words=frozenset(
             word
             for kind in data["kinds"].values()
