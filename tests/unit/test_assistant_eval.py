@@ -109,11 +109,12 @@ def test_no_regression_on_the_third_blind_set_now_tuning_data(assistant: Assista
     """``heldout3`` (250 questions written blind as members type them) scored 0.708 with 18
     invented answers; it then became the tuning data of the fifth round (a question's focus,
     chat shortcuts, fillers, who the asker is, joining said in more ways, opinions asked
-    politely, the day asked of a record dated by its year): 0.828, 12 invented. Its scores are
+    politely, the day asked of a record dated by its year, accented endings for the stemmers):
+    0.832, 11 invented. Its scores are
     training scores from then on."""
     report = evaluate(assistant, read_cases(HERE / "heldout3_questions.jsonl"))
     assert report.accuracy() >= 0.81, _explain(report)
-    assert len(report.invented) <= 13, _explain(report)
+    assert len(report.invented) <= 12, _explain(report)
 
 
 def test_the_scorer_catches_a_wrong_answer(assistant: Assistant) -> None:

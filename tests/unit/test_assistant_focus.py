@@ -10,6 +10,7 @@ import pytest
 
 from hub.core.assistant import Assistant
 from hub.core.assistant.reading import Reading, read, written_out
+from hub.core.assistant.retrieval import Analyser
 from hub.core.assistant.vocabulary import load_vocabulary
 
 TODAY = dt.date(2020, 1, 15)  # a Wednesday
@@ -147,3 +148,20 @@ def test_the_day_asked_of_a_record_dated_by_its_year_is_handed_off(assistant: As
     told = assistant.answer("when is the UCLG retreat in Barcelona?", now=TODAY)
     assert not told.handoff and "2020" in told.answer  # the year is what the record holds
     assert asked.handoff and "2020" in asked.answer  # said, and the day asked handed off
+
+
+@pytest.mark.parametrize(
+    ("one", "other", "language"),
+    [
+        ("evaluees", "evaluation", "fr"),  # évaluées, évaluation: the same root
+        ("lancee", "lancement", "fr"),
+        ("avaliacao", "avaliar", "pt"),
+        ("participacao", "participar", "pt"),
+        ("participacio", "participar", "ca"),
+    ],
+)
+def test_derived_forms_stemmed_without_accents_share_their_root(
+    one: str, other: str, language: str
+) -> None:
+    analyser = Analyser(load_vocabulary())
+    assert analyser.stem(one, language) == analyser.stem(other, language)

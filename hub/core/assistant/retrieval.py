@@ -54,6 +54,14 @@ _CAPITALS = re.compile(r"\b[A-Z]{4,}\b")
 _ACRONYM = re.compile(r"\b[A-Z]{2,}\b")
 _ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50}
 K1, B = 1.2, 0.5
+ACCENTED_SUFFIXES = {
+    "fr": (("ees", "ées"), ("ee", "ée")),
+    "pt": (("coes", "ções"), ("cao", "ção")),
+    "ca": (("cio", "ció"), ("sio", "sió")),
+}
+"""Derivational endings whose accent the Snowball stemmers need: words are stemmed without
+accents, and then "évaluées" (evaluee, not evalu), "avaliação" (avaliaca, not avali) and
+"participació" (participac, not particip) miss the verb and noun of the same root."""
 VOWELS = frozenset("aeiouy")
 LABEL_FOLLOWERS = frozenset(
     {"of", "in", "de", "del", "dels", "du", "des", "do", "da", "dos", "das"}
@@ -115,6 +123,10 @@ class Analyser:
         key = (token, language)
         found = self._cache.get(key)
         if found is None:
+            for plain, accented in ACCENTED_SUFFIXES.get(language, ()):
+                if token.endswith(plain) and len(token) > len(plain) + 2:
+                    token = token[: -len(plain)] + accented  # the stemmer's rules need it
+                    break
             found = self._stemmers[language].stemWord(token)
             self._cache[key] = found
         return found
