@@ -110,9 +110,10 @@ def test_no_regression_on_the_third_blind_set_now_tuning_data(assistant: Assista
     invented answers; it then became the tuning data of the fifth round (a question's focus,
     chat shortcuts, fillers, who the asker is, joining said in more ways, opinions asked
     politely, the day asked of a record dated by its year, accented endings for the stemmers):
-    0.832, 11 invented. Its scores are training scores from then on."""
+    0.844, 11 invented (the award's current edition answers alone). Its scores are training
+    scores from then on."""
     report = evaluate(assistant, read_cases(HERE / "heldout3_questions.jsonl"))
-    assert report.accuracy() >= 0.82, _explain(report)
+    assert report.accuracy() >= 0.83, _explain(report)
     assert len(report.invented) <= 12, _explain(report)
 
 

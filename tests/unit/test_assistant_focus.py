@@ -165,3 +165,11 @@ def test_derived_forms_stemmed_without_accents_share_their_root(
 ) -> None:
     analyser = Analyser(load_vocabulary())
     assert analyser.stem(one, language) == analyser.stem(other, language)
+
+
+def test_what_an_award_is_is_answered_from_its_current_edition(assistant: Assistant) -> None:
+    """No edition named: the current one answers, and the older editions it outranks on
+    "now" are no rivals to hand off for."""
+    answer = assistant.answer("o que é a distinção do OIDP?", now=dt.date(2026, 12, 5))
+    assert not answer.handoff, answer.answer
+    assert answer.sources == ["iopd-award-2020"]

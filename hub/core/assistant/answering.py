@@ -558,8 +558,10 @@ class Responder:
             t for o in numbers for t in o
         }:  # "the 8th distinction" is an edition, not priority 8 of a plan
             return Decision(ctx.handoff(ctx.phrase("no_such_record")), qtype, 0.1)
+        editions_settled = False
         if not numbers and best.group in {"step", "award"}:  # no edition named: the current one
             best = self._current_edition(ctx, best)
+            editions_settled = True
         kinds_named = [o for o in terms if o & self._every_kind]
         if kinds_named and not any(best.terms.get(t) for o in kinds_named for t in o):
             return Decision(ctx.handoff(ctx.phrase("no_such_record")), qtype, 0.1)
@@ -570,6 +572,8 @@ class Responder:
         rivals = [
             (s, d) for s, d in ranked[1:] if s >= best_score * TIE and d.record_id != best.record_id
         ]
+        if editions_settled:  # the other editions of an award are no rivals of the current one
+            rivals = [(s, d) for s, d in rivals if d.group not in {"step", "award"}]
         named_kinds = set().union(*kinds_named) & self._every_kind if kinds_named else set()
         if named_kinds & best.kind_terms:  # the kind asked: records of other kinds are no rivals
             rivals = [(s, d) for s, d in rivals if d.kind_terms & named_kinds]
