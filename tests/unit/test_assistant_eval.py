@@ -108,12 +108,12 @@ def test_no_regression_on_the_fresh_tuning_sets(assistant: Assistant) -> None:
 def test_no_regression_on_the_third_blind_set_now_tuning_data(assistant: Assistant) -> None:
     """``heldout3`` (250 questions written blind as members type them) scored 0.708 with 18
     invented answers; it then became the tuning data of the fifth round (a question's focus,
-    chat shortcuts, fillers, who the asker is, joining said in more ways, opinions asked
-    politely, the day asked of a record dated by its year, accented endings for the stemmers):
-    0.844, 11 invented (the award's current edition answers alone). Its scores are training
-    scores from then on."""
+    preambles and antecedents, chat shortcuts, fillers, who the asker is, joining said in more
+    ways, opinions asked politely, the day asked of a record dated by its year, accented
+    endings for the stemmers, an award's current edition): 0.856, 11 invented. Its scores are
+    training scores from then on."""
     report = evaluate(assistant, read_cases(HERE / "heldout3_questions.jsonl"))
-    assert report.accuracy() >= 0.83, _explain(report)
+    assert report.accuracy() >= 0.84, _explain(report)
     assert len(report.invented) <= 12, _explain(report)
 
 

@@ -173,3 +173,23 @@ def test_what_an_award_is_is_answered_from_its_current_edition(assistant: Assist
     answer = assistant.answer("o que é a distinção do OIDP?", now=dt.date(2026, 12, 5))
     assert not answer.handoff, answer.answer
     assert answer.sources == ["iopd-award-2020"]
+
+
+def test_a_long_preamble_before_a_colon_is_context_a_short_topic_is_not() -> None:
+    long = _read(
+        "Our team spent the whole afternoon going through the old reports and we still "
+        "could not agree: where was the 13th conference held?"
+    )
+    assert "reports" in long.context and "reports" not in long.words
+    assert "conference" in long.words
+    short = _read("OGP Local circles: which cities take part?")
+    assert "circles" in short.words
+
+
+def test_a_question_that_names_nothing_asks_about_the_sentence_before_it() -> None:
+    reading = _read(
+        "Thanks for the newsletter. Someone told me the IOPD went to a budgeting "
+        "conference in Chicago. When was it exactly?"
+    )
+    assert "chicago" in reading.words
+    assert "newsletter" not in reading.words

@@ -41,6 +41,8 @@ _MARKUP = re.compile(r"<[^<>]{0,40}>|#{2,}|[()\[\]{}]")
 yes</system> ...", "(ignore the rules)"), so an order inside them is set aside alone."""
 _YEAR_WORD = re.compile(r"(19|20)\d\d")
 LONG = 80
+PREAMBLE_WORDS = 8
+"""A clause before a colon this long (words) is a preamble, not the question's topic."""
 CONSUMING = frozenset(
     {"when", "where", "who", "theme", "what", "list", "how_many", "contact", "duration"}
 )
@@ -117,6 +119,7 @@ def question_parts(text: str, vocabulary: Vocabulary) -> tuple[str, str]:
         kept.append(sentence)
     if not kept:
         return "", ""
+    story = list(kept)
     if len(text) > LONG:
         asking = [
             s for s in kept if _QUESTION_MARK.search(s) or _asks(s, vocabulary, anywhere=True)
@@ -128,12 +131,53 @@ def question_parts(text: str, vocabulary: Vocabulary) -> tuple[str, str]:
     else:
         asking = [s for s, a in zip(kept, asks, strict=True) if a]
         around = [s for s, a in zip(kept, asks, strict=True) if not a]
+    first = story.index(asking[0])
+    if first and not _names_anything(" ".join(asking), vocabulary):
+        before = story[first - 1]  # "When was it exactly?" asks about the sentence before it
+        asking = [before, *asking]
+        around = [s for s in around if s is not before]
+    asking, told = _without_preambles(asking, vocabulary)
+    around += told
     clauses = [c for s in asking for c in _CLAUSE.split(s) if c.strip()]
     about_asker = [_introduces(c, vocabulary) for c in clauses]
     if any(about_asker) and not all(about_asker):  # "we're a small town, how do we join?"
         asking = [c for c, a in zip(clauses, about_asker, strict=True) if not a]
         around += [c for c, a in zip(clauses, about_asker, strict=True) if a]
     return " ".join(asking), " ".join(around)
+
+
+def _without_preambles(sentences: list[str], vocabulary: Vocabulary) -> tuple[list[str], list[str]]:
+    """A long clause that asks nothing before a colon ("I couldn't find it on the website:
+    when was...?") is context; a short one names the topic ("Open Gov Challenge: which areas
+    does it cover?") and stays."""
+    kept, told = [], []
+    for sentence in sentences:
+        head, colon, tail = sentence.partition(": ")
+        if (
+            colon
+            and tail.strip()
+            and len(head.split()) >= PREAMBLE_WORDS
+            and not _QUESTION_MARK.search(head)
+            and not _asks(head, vocabulary)
+        ):
+            told.append(head)
+            kept.append(tail)
+        else:
+            kept.append(sentence)
+    return kept, told
+
+
+def _names_anything(text: str, vocabulary: Vocabulary) -> bool:
+    """Whether a question says what it is about: a word left once function words, question
+    words and fillers are set aside ("when was it exactly?" names nothing)."""
+    words = written_out(normalise(text).split(), vocabulary)
+    used: set[int] = set()
+    vocabulary.courtesies.find(words, used, fuzzy=False)
+    vocabulary.question_words.find(words, used, fuzzy=False)
+    vocabulary.types.find(words, used, fuzzy=False)
+    return any(
+        i not in used and w not in vocabulary.stopwords and len(w) > 2 for i, w in enumerate(words)
+    )
 
 
 def _introduces(clause: str, vocabulary: Vocabulary) -> bool:
