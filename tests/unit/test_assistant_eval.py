@@ -110,10 +110,10 @@ def test_no_regression_on_the_third_blind_set_now_tuning_data(assistant: Assista
     invented answers; it then became the tuning data of the fifth round (a question's focus,
     preambles and antecedents, chat shortcuts, fillers, who the asker is, joining said in more
     ways, opinions asked politely, the day asked of a record dated by its year, accented
-    endings for the stemmers, an award's current edition): 0.856, 11 invented. Its scores are
-    training scores from then on."""
+    endings for the stemmers, an award's current edition, hearsay openers, a place named ruling
+    out rivals): 0.864, 11 invented. Its scores are training scores from then on."""
     report = evaluate(assistant, read_cases(HERE / "heldout3_questions.jsonl"))
-    assert report.accuracy() >= 0.84, _explain(report)
+    assert report.accuracy() >= 0.85, _explain(report)
     assert len(report.invented) <= 12, _explain(report)
 
 

@@ -193,3 +193,18 @@ def test_a_question_that_names_nothing_asks_about_the_sentence_before_it() -> No
     )
     assert "chicago" in reading.words
     assert "newsletter" not in reading.words
+
+
+def test_hearsay_openers_only_pad_a_question() -> None:
+    reading = _read("a colleague told me the IOPD has an office in Dakar, when was it set up?")
+    assert not {"colleague", "told"} & set(reading.content)
+
+
+def test_a_record_held_elsewhere_than_the_place_named_is_no_rival(assistant: Assistant) -> None:
+    """Two budgeting conferences in the United States tie; the question names Chicago, so the
+    one in San Francisco is not the answer, whatever "now" prefers."""
+    answer = assistant.answer(
+        "quan va ser la conferència de pressupostos participatius dels Estats Units a Chicago?",
+        now=dt.date(2019, 3, 1),
+    )
+    assert answer.sources == ["pb-conference-chicago-2013"], answer.answer

@@ -569,9 +569,14 @@ class Responder:
         if held and qtype not in PLACE_ENOUGH and all(o & places for o in held):
             return Decision(ctx.handoff(), qtype, 0.2)  # only a place in common: not this record
         coverage = self.coverage(best, terms)
+        named_places = [o for o in terms if o & places]
         rivals = [
-            (s, d) for s, d in ranked[1:] if s >= best_score * TIE and d.record_id != best.record_id
-        ]
+            (s, d)
+            for s, d in ranked[1:]
+            if s >= best_score * TIE
+            and d.record_id != best.record_id
+            and all(o & set().union(*d.names, d.own_places) for o in named_places)
+        ]  # a record held elsewhere than the place named is no rival ("the one in Chicago")
         if editions_settled:  # the other editions of an award are no rivals of the current one
             rivals = [(s, d) for s, d in rivals if d.group not in {"step", "award"}]
         named_kinds = set().union(*kinds_named) & self._every_kind if kinds_named else set()
