@@ -208,3 +208,12 @@ def test_a_record_held_elsewhere_than_the_place_named_is_no_rival(assistant: Ass
         now=dt.date(2019, 3, 1),
     )
     assert answer.sources == ["pb-conference-chicago-2013"], answer.answer
+
+
+def test_where_the_next_undated_edition_is_held_is_answered(assistant: Assistant) -> None:
+    """The next conference has a place and no date: asked where, the place is the answer."""
+    spring_2014 = dt.date(2014, 5, 1)  # the 15th (Madrid, undated) comes after the 14th
+    where = assistant.answer("in which city will the next IOPD conference be?", now=spring_2014)
+    when = assistant.answer("when will the next IOPD conference be?", now=spring_2014)
+    assert not where.handoff and "Madrid" in where.answer, where.answer
+    assert when.handoff  # its date is not known

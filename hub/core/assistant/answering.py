@@ -362,6 +362,8 @@ class Responder:
             text = ctx.phrase("date_unknown_of", name=name)
             if where:
                 text = f"{name}{ctx.phrase('place_in', place=where)}. {text}"
+                if reading.qtype == "where":  # the place asked is stated; only the date is not
+                    return Decision(Reply(text, [between.id]), "where", 0.6)
             return Decision(ctx.handoff(text, sources=[between.id]), "when", 0.3)
         reply = self._when(ctx, doc)
         if not reply.handoff and isinstance(doc.record, EventView):  # said as the next one
