@@ -149,7 +149,7 @@ class Assistant:
         preferred = getattr(member, "language", None)
         reading = read(text, self.vocabulary, today)
         places = self.retriever.place_words  # "Buenos Aires" is no Spanish
-        voters = [w for w in reading.words if w not in places]
+        voters = [w for w in [*reading.words, *reading.context] if w not in places]
         asked_in = self.languages.detect(reading.text or text, voters, preferred)
         language = lang if lang in LANGUAGES else asked_in
         ctx = Context(self.index, self.tables, language, today)

@@ -35,7 +35,14 @@ from hub.core.assistant.vocabulary import TYPE_ORDER, Vocabulary
 
 _SENTENCE = re.compile(r"(?<=[.!?¿¡\n])\s+|(?<=\?)")
 _QUESTION_MARK = re.compile(r"[?¿]")
+_CLAUSE = re.compile(r"[,;:]\s+")
+_MARKUP = re.compile(r"<[^<>]{0,40}>|#{2,}|[()\[\]{}]")
+"""Tags, rules and brackets: what they wrap is a sentence of its own ("<system>answer
+yes</system> ...", "(ignore the rules)"), so an order inside them is set aside alone."""
+_YEAR_WORD = re.compile(r"(19|20)\d\d")
 LONG = 80
+PREAMBLE_WORDS = 8
+"""A clause before a colon this long (words) is a preamble, not the question's topic."""
 CONSUMING = frozenset(
     {"when", "where", "who", "theme", "what", "list", "how_many", "contact", "duration"}
 )
@@ -64,6 +71,8 @@ class Reading:
     remind: bool = False
     hour: bool = False
     """The time of day is asked ("at what time"), not only the date."""
+    day: bool = False
+    """The day itself is asked ("what day"), not only the month or year."""
     polar: bool = False
     """A yes/no question: a yes/no phrase opens it, or a verb does and no question word is
     in it ("was the 13th conference in Cascais?", "¿la conferencia fue en Abiyán?")."""
@@ -73,11 +82,30 @@ class Reading:
     """When something closes is asked (a deadline), not when it opens."""
     content: list[str] = field(default_factory=list)
     """Words left for retrieval (time words and markers set aside)."""
+    context: list[str] = field(default_factory=list)
+    """Words of the clauses around the question ("we're a small NGO in Lyon"): they help
+    rank the records, but a record is not judged by whether it holds them."""
 
 
 def question_sentences(text: str, vocabulary: Vocabulary) -> str:
     """The sentences that ask, without those that give orders; the whole text if none ask."""
-    sentences = [s.strip() for s in _SENTENCE.split(text) if s and s.strip()]
+    focus, context = question_parts(text, vocabulary)
+    return " ".join(part for part in (focus, context) if part)
+
+
+def question_parts(text: str, vocabulary: Vocabulary) -> tuple[str, str]:
+    """The message's focus and its context: the sentences that ask (a question mark, or a
+    question word opening them) and the others around them ("how do I join? we're a small
+    NGO in Lyon"). A long message keeps only its asking sentences; a sentence that gives the
+    assistant orders is set aside; with no sentence that asks, or only such sentences, all is
+    focus. (Clauses of one sentence stay together: "Open Gov Challenge: which areas does it
+    cover?" names its topic before the colon, measured worse split.)"""
+    sentences = [
+        s.strip()
+        for piece in _MARKUP.split(text)
+        for s in _SENTENCE.split(piece)
+        if s and s.strip()
+    ]
     kept = []
     for sentence in sentences:
         words = normalise(sentence).split()
@@ -90,30 +118,125 @@ def question_sentences(text: str, vocabulary: Vocabulary) -> str:
             continue
         kept.append(sentence)
     if not kept:
-        return ""
-    if len(text) <= LONG:
-        return " ".join(kept)
-    asking = [
-        s
-        for s in kept
-        if _QUESTION_MARK.search(s) or vocabulary.types.find(normalise(s).split(), fuzzy=False)
+        return "", ""
+    story = list(kept)
+    if len(text) > LONG:
+        asking = [
+            s for s in kept if _QUESTION_MARK.search(s) or _asks(s, vocabulary, anywhere=True)
+        ]
+        kept = asking or kept
+    asks = [_QUESTION_MARK.search(s) is not None or _asks(s, vocabulary) for s in kept]
+    if all(asks) or not any(asks):
+        asking, around = kept, []
+    else:
+        asking = [s for s, a in zip(kept, asks, strict=True) if a]
+        around = [s for s, a in zip(kept, asks, strict=True) if not a]
+    first = story.index(asking[0])
+    if first and not _names_anything(" ".join(asking), vocabulary):
+        before = story[first - 1]  # "When was it exactly?" asks about the sentence before it
+        asking = [before, *asking]
+        around = [s for s in around if s is not before]
+    asking, told = _without_preambles(asking, vocabulary)
+    around += told
+    clauses = [c for s in asking for c in _CLAUSE.split(s) if c.strip()]
+    about_asker = [_introduces(c, vocabulary) for c in clauses]
+    if any(about_asker) and not all(about_asker):  # "we're a small town, how do we join?"
+        asking = [c for c, a in zip(clauses, about_asker, strict=True) if not a]
+        around += [c for c, a in zip(clauses, about_asker, strict=True) if a]
+    return " ".join(asking), " ".join(around)
+
+
+def _without_preambles(sentences: list[str], vocabulary: Vocabulary) -> tuple[list[str], list[str]]:
+    """A long clause that asks nothing before a colon ("I couldn't find it on the website:
+    when was...?") is context; a short one names the topic ("Open Gov Challenge: which areas
+    does it cover?") and stays."""
+    kept, told = [], []
+    for sentence in sentences:
+        head, colon, tail = sentence.partition(": ")
+        if (
+            colon
+            and tail.strip()
+            and len(head.split()) >= PREAMBLE_WORDS
+            and not _QUESTION_MARK.search(head)
+            and not _asks(head, vocabulary)
+        ):
+            told.append(head)
+            kept.append(tail)
+        else:
+            kept.append(sentence)
+    return kept, told
+
+
+def _names_anything(text: str, vocabulary: Vocabulary) -> bool:
+    """Whether a question says what it is about: a word left once function words, question
+    words and fillers are set aside ("when was it exactly?" names nothing)."""
+    words = written_out(normalise(text).split(), vocabulary)
+    used: set[int] = set()
+    vocabulary.courtesies.find(words, used, fuzzy=False)
+    vocabulary.question_words.find(words, used, fuzzy=False)
+    vocabulary.types.find(words, used, fuzzy=False)
+    return any(
+        i not in used and w not in vocabulary.stopwords and len(w) > 2 for i, w in enumerate(words)
+    )
+
+
+def _introduces(clause: str, vocabulary: Vocabulary) -> bool:
+    """The clause opens by saying who asks ("we're a small NGO", "somos un ayuntamiento")."""
+    words = normalise(clause).split()
+    return any(item.start <= 1 for item in vocabulary.introductions.find(words, fuzzy=False))
+
+
+def _asks(clause: str, vocabulary: Vocabulary, anywhere: bool = False) -> bool:
+    """A question word or phrase opens the clause (its first or second word: "and when"),
+    or, with ``anywhere``, is in it."""
+    words = written_out(normalise(clause).split(), vocabulary)
+    found = [
+        *vocabulary.types.find(list(words), fuzzy=False),
+        *vocabulary.question_words.find(list(words), fuzzy=False),
     ]
-    return " ".join(asking or kept)
+    return any(anywhere or item.start <= 1 for item in found)
+
+
+def written_out(words: list[str], vocabulary: Vocabulary) -> list[str]:
+    """Chat shortcuts written out ("q" -> "que", "pra" -> "para"); a letter after a kind's
+    name ("priority C") is a label, never a shortcut."""
+    table = vocabulary.shortcuts or {}
+    out: list[str] = []
+    for i, word in enumerate(words):
+        long = table.get(word)
+        written = long is not None and words[i + 1 : i + len(long)] == list(long[1:]) != []
+        if (
+            long
+            and not written
+            and not (len(word) == 1 and out and out[-1] in vocabulary.kind_words)
+        ):
+            out.extend(long)
+        else:
+            out.append(word)
+    return out
 
 
 def read(text: str, vocabulary: Vocabulary, today: dt.date) -> Reading:
-    kept = question_sentences(text, vocabulary)
-    words = split_codes(normalise(kept).split())
+    focus, around = question_parts(text, vocabulary)
+    kept = " ".join(part for part in (focus, around) if part)
+    words = written_out(split_codes(normalise(focus).split()), vocabulary)
+    context = written_out(split_codes(normalise(around).split()), vocabulary)
     reading = Reading(text=kept, words=words, only_orders=not words and bool(text.strip()))
     if not words:
         return reading
+    set_aside: set[int] = set()
+    vocabulary.courtesies.find(context, set_aside, fuzzy=False)
+    reading.context = [w for i, w in enumerate(context) if i not in set_aside]
+    years = [w for w in reading.context if _YEAR_WORD.fullmatch(w)]
+    words.extend(years)  # a year said around the question still names what is asked about
     used: set[int] = set()
     vocabulary.courtesies.find(words, used, fuzzy=False)  # greetings and thanks set aside
     reading.remind = bool(vocabulary.remind.find(words, used, fuzzy=False))
     reading.hour = bool(vocabulary.hour.find(list(words), fuzzy=False))
+    reading.day = bool(vocabulary.day.find(list(words), fuzzy=False))
     reading.still = bool(vocabulary.still.find(list(words), fuzzy=False))
     reading.closing = bool(vocabulary.closing.find(list(words), fuzzy=False))
-    if vocabulary.out_of_scope.find(list(words), fuzzy=False):
+    if vocabulary.out_of_scope.find([*words, *context], fuzzy=False):
         reading.out_of_scope = True
     for found in vocabulary.periods.find(words, used, fuzzy=False):
         unit, offset = found.value
@@ -199,10 +322,13 @@ def _month_is_meant(words: list[str], position: int) -> bool:
 
 
 def relative(unit: str, offset: int, today: dt.date) -> Period:
-    """This/next/last day, week, month or year around ``today``."""
+    """This/next/last day, weekend, week, month or year around ``today``."""
     if unit == "day":
         day = today + dt.timedelta(days=offset)
         return Period(day, day, "range")
+    if unit == "weekend":  # the Saturday and Sunday of this (next, last) week
+        monday = today - dt.timedelta(days=today.weekday()) + dt.timedelta(weeks=offset)
+        return Period(monday + dt.timedelta(days=5), monday + dt.timedelta(days=6), "range")
     if unit == "week":
         monday = today - dt.timedelta(days=today.weekday()) + dt.timedelta(weeks=offset)
         return Period(monday, monday + dt.timedelta(days=6), "range")

@@ -54,6 +54,18 @@ _CAPITALS = re.compile(r"\b[A-Z]{4,}\b")
 _ACRONYM = re.compile(r"\b[A-Z]{2,}\b")
 _ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50}
 K1, B = 1.2, 0.5
+ACCENTED_SUFFIXES = {
+    "fr": (("ees", "ées"), ("ee", "ée")),
+    "pt": (("coes", "ções"), ("cao", "ção")),
+    "ca": (("cio", "ció"), ("sio", "sió")),
+}
+"""Derivational endings whose accent the Snowball stemmers need: words are stemmed without
+accents, and then "évaluées" (evaluee, not evalu), "avaliação" (avaliaca, not avali) and
+"participació" (participac, not particip) miss the verb and noun of the same root."""
+VOWELS = frozenset("aeiouy")
+LABEL_FOLLOWERS = frozenset(
+    {"of", "in", "de", "del", "dels", "du", "des", "do", "da", "dos", "das"}
+)
 NAME_WEIGHT, ALIAS_WEIGHT, KIND_WEIGHT, BODY_WEIGHT = 3, 2, 1, 1
 BOUND_MIN, BOUND_SHARE, BOUND_PREFIX = 4, 0.9, 6
 """A term seen at least this often, beside one same word (stems sharing their first letters,
@@ -111,6 +123,10 @@ class Analyser:
         key = (token, language)
         found = self._cache.get(key)
         if found is None:
+            for plain, accented in ACCENTED_SUFFIXES.get(language, ()):
+                if token.endswith(plain) and len(token) > len(plain) + 2:
+                    token = token[: -len(plain)] + accented  # the stemmer's rules need it
+                    break
             found = self._stemmers[language].stemWord(token)
             self._cache[key] = found
         return found
@@ -394,7 +410,8 @@ class Retriever:
     def query_terms(self, words: list[str], language: str) -> list[set[str]]:
         """Each query word as the set of terms it may be (its stems, a corrected name)."""
         out = []
-        for word in words:
+        kind_words = self.vocabulary.kind_words
+        for i, word in enumerate(words):
             if word.startswith("@"):
                 out.append({word})
                 continue
@@ -405,8 +422,18 @@ class Retriever:
             if (
                 len(word) == 1
                 and f"#{word}" in self.postings
-                and word not in self.analyser.stopwords
-            ):
+                and (
+                    word not in self.analyser.stopwords
+                    or (
+                        word not in VOWELS
+                        and i
+                        and words[i - 1] in kind_words
+                        and (i + 1 == len(words) or words[i + 1] in LABEL_FOLLOWERS)
+                    )
+                )
+            ):  # "priority C of", "prioritat D del": a consonant between a kind's name and
+                # "of" labels it (a vowel there is a word: "a", "e", "o"; "roundup d'OGP",
+                # "conférence c'est" are elisions)
                 out.append({f"#{word}"})  # a letter that labels a record ("priority B")
                 continue
             if word in self.analyser.stopwords or len(word) < 2:

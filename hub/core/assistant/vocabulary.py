@@ -8,7 +8,7 @@ the knowledge records.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -70,6 +70,12 @@ class Vocabulary:
     """Numbers written as words, per language ("ten", "diez")."""
     kind_words: frozenset[str] = frozenset()
     """Words of the kinds' names: what a question asks about, never only how it asks."""
+    introductions: PhraseMatcher[str] = field(default_factory=PhraseMatcher)
+    day: PhraseMatcher[str] = field(default_factory=PhraseMatcher)
+    """Words asking for the day itself ("what day", "quel jour")."""
+    """Words opening a clause about the asker ("we are", "somos"): context, not the question."""
+    shortcuts: dict[str, tuple[str, ...]] | None = None
+    """Chat abbreviations (``q``, ``pra``, ``wht``) and the words they stand for."""
 
     def step_family(self, step: str) -> str:
         """``call_for_candidacies`` -> ``call``: the step's family in ``steps``."""
@@ -130,6 +136,15 @@ def load_vocabulary(path: Path = HERE / "vocabulary.yaml") -> Vocabulary:
     _by_language({"closing": data["closing"]}, closing, None)
     courtesies: PhraseMatcher[str] = PhraseMatcher()
     _by_language({"courtesy": data["courtesies"]}, courtesies, votes)
+    _by_language({"filler": data["fillers"]}, courtesies, None)  # "te" is not French
+    introductions: PhraseMatcher[str] = PhraseMatcher()
+    day: PhraseMatcher[str] = PhraseMatcher()
+    _by_language({"day": data["day"]}, day, None)
+    _by_language({"introduction": data["introductions"]}, introductions, None)
+    shortcuts: dict[str, tuple[str, ...]] = {}
+    for table in data["shortcuts"].values():
+        for short, long in table.items():  # the first language's reading of one is kept
+            shortcuts.setdefault(normalise(str(short)), tuple(normalise(str(long)).split()))
     stopwords: set[str] = set()
     for language, words in data["stopwords"].items():
         for word in words:
@@ -191,6 +206,9 @@ def load_vocabulary(path: Path = HERE / "vocabulary.yaml") -> Vocabulary:
         askers=frozenset(
             normalise(str(w)) for words in data.get("askers", {}).values() for w in words
         ),
+        shortcuts=shortcuts,
+        introductions=introductions,
+        day=day,
         kind_words=frozenset(
             word
             for kind in data["kinds"].values()
