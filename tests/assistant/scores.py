@@ -1,6 +1,6 @@
 """Score the member assistant on every question set, one line per set.
 
-Usage: ``.venv/bin/python scripts/assistant_scores.py [--wrong SET]``. Each line gives the
+Usage: ``.venv/bin/python tests/assistant/scores.py [--wrong SET]``. Each line gives the
 set, its accuracy, the questions right of all and the invented answers (answered when the
 case must be handed off, or answered with a wrong record or fact). ``--wrong SET`` prints
 that set's failures after the table.
@@ -15,8 +15,8 @@ from typing import Any
 from hub.core.assistant import Assistant
 from hub.core.assistant.evaluation import Report, evaluate, read_cases
 
-ROOT = Path(__file__).resolve().parent.parent
-SETS = ROOT / "tests" / "assistant"
+SETS = Path(__file__).resolve().parent
+ROOT = SETS.parent.parent
 FRESH = sorted(p.stem for p in SETS.glob("tune_extra*_questions.jsonl"))
 
 
@@ -26,7 +26,7 @@ def sets() -> dict[str, tuple[list[dict[str, Any]], str | None]]:
         "dev tune": (dev, "tune"),
         "dev report": (dev, "report"),
     }
-    for name in ("eval", "heldout", "heldout2", "heldout3"):
+    for name in ("eval", "heldout", "heldout2", "heldout3", "heldout4"):
         found[name] = (read_cases(SETS / f"{name}_questions.jsonl"), None)
     found["tune_extra*"] = ([c for n in FRESH for c in read_cases(SETS / f"{n}.jsonl")], None)
     return found
