@@ -193,7 +193,7 @@ def page_paths(app: object, ids: dict[str, str]) -> list[str]:
         platform_endpoint = route.path.startswith(("/slack/", "/telegram/", "/mailchimp/"))
         if route.path in NOT_PAGES or platform_endpoint:
             continue
-        if route.path.endswith((".json", ".txt", "/preview")):
+        if route.path.endswith((".json", ".txt", "/preview", "/picture")):  # not pages
             continue
         path = re.sub(r"\{(\w+)(?::\w+)?\}", lambda m: ids[m.group(1)], route.path)
         paths.append(path)
