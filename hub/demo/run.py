@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session
 
 from hub.core.config.settings import MANUAL_PLATFORMS, Settings, load_settings
 from hub.core.members.links import SECRET_KEY_ENV
-from hub.core.models import Delivery, Event, Item, ItemPicture, utcnow
+from hub.core.models import Delivery, Event, Item, ItemPicture, Member, utcnow
 from hub.core.ports import ChannelInfo, MemberChat, StandIn
 from hub.demo.feeds import DemoWebsite
 from hub.testing.dovecot import DovecotServer, find_dovecot
@@ -384,7 +384,6 @@ def demo_digests(engine: Engine, settings: Settings, world: DemoWorld) -> list[s
     import datetime as dt
 
     from hub.core.config.settings import ScheduleSettings
-    from hub.core.models import Member
     from hub.core.schedule.digests import run_digests
     from hub.wiring import TEXT_LIMITS
 
@@ -496,6 +495,23 @@ DEMO_SUBMISSIONS = (
         "fr",
     ),
 )
+
+
+def demo_member(row: DemoMember, **extra: Any) -> Member:
+    """A member of the demo network from a row of :data:`DEMO_MEMBERS`."""
+    organisation, contact, email, language, country, kind, topics, _days = row
+    return Member(
+        organisation=organisation,
+        contact_name=contact,
+        email=email,
+        language=language,
+        country=country,
+        member_type=kind,
+        topics=topics,
+        **extra,
+    )
+
+
 """News sent through the members' web form that waits for the secretariat's approval."""
 
 
@@ -503,7 +519,6 @@ def demo_people_and_news(engine: Engine, settings: Settings) -> list[str]:
     """Members for the console, and two submissions waiting in the moderation queue."""
     import datetime as dt
 
-    from hub.core.models import Member
     from hub.web.news_intake import Submission, submit_news
 
     now = utcnow()
@@ -512,23 +527,12 @@ def demo_people_and_news(engine: Engine, settings: Settings) -> list[str]:
     )
     with Session(engine) as session, session.begin():
         known = set(session.scalars(select(Member.email)))
-        for organisation, contact, email, language, country, kind, topics, days in DEMO_MEMBERS:
-            if email in known:  # João came earlier, for his digest
+        for row in DEMO_MEMBERS:
+            if row[2] in known:  # João came earlier, for his digest
                 continue
+            days = row[7]
             seen = now - dt.timedelta(days=days) if days is not None else None
-            session.add(
-                Member(
-                    organisation=organisation,
-                    contact_name=contact,
-                    email=email,
-                    language=language,
-                    country=country,
-                    member_type=kind,
-                    topics=topics,
-                    newsletter_status="subscribed",
-                    last_seen_at=seen,
-                )
-            )
+            session.add(demo_member(row, newsletter_status="subscribed", last_seen_at=seen))
         waiting = 0
         if web_form is not None:
             for title, text, language in DEMO_SUBMISSIONS:
@@ -673,18 +677,7 @@ async def demo_mailbox(engine: Engine, settings: Settings, world: DemoWorld) -> 
         ]
     with Session(engine) as session, session.begin():
         if session.scalar(select(Member.id).where(Member.email == "marta@red.example.org")) is None:
-            organisation, contact, email, language, country, kind, topics, _ = DEMO_MEMBERS[-1]
-            session.add(
-                Member(
-                    organisation=organisation,
-                    contact_name=contact,
-                    email=email,
-                    language=language,
-                    country=country,
-                    member_type=kind,
-                    topics=topics,
-                )
-            )
+            session.add(demo_member(DEMO_MEMBERS[-1]))
 
     def append_all() -> None:
         client = imaplib.IMAP4("127.0.0.1", server.port)
