@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from bots.matrix.standin import SERVER, MatrixStandIn, StoredEvent
+from bots.standin import ImageFacts, described
 from hub.core.ports import ChannelInfo, ReceivedPost
 
 DEMO_USER = f"@iopd-hub:{SERVER}"
 
 
-def _post(stored: StoredEvent) -> ReceivedPost:
+def _post(stored: StoredEvent, picture: ImageFacts | None = None) -> ReceivedPost:
     return ReceivedPost(
         platform="matrix",
         channel=stored.room_id,
@@ -17,6 +18,7 @@ def _post(stored: StoredEvent) -> ReceivedPost:
         html=stored.formatted_body,
         edited=stored.edits > 0,
         deleted=stored.redacted,
+        picture=described(picture),
     )
 
 
@@ -36,7 +38,7 @@ class MatrixDemoStandIn(MatrixStandIn):
         self.rooms.setdefault(channel.target.strip(), set()).add(DEMO_USER)
 
     def posts(self) -> list[ReceivedPost]:
-        return [_post(e) for e in self.events.values() if e.replaces is None]
+        return [_post(e, self.picture_of(e)) for e in self.events.values() if e.replaces is None]
 
 
 def matrix_standin() -> MatrixDemoStandIn:

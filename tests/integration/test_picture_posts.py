@@ -573,3 +573,135 @@ def test_slack_waits_for_an_upload_slack_has_not_processed_then_posts_it() -> No
         assert [bool(slack_images(m)) for m in standin.messages("C0NEWS")] == [True, False]
 
     slack(body, file_processing_seconds=20)
+
+
+# --- Matrix: the media repository, then an m.image event after the text ---------------------
+
+MX_TOKEN = "matrix-stand-in-token"
+MX_ROOM = "!news:standin.local"
+
+
+def matrix(test: Callable[[Any], Awaitable[T]], **standin_fields: Any) -> T:
+    from bots.matrix.standin import MatrixStandIn
+
+    async def main() -> T:
+        standin = MatrixStandIn(
+            tokens={MX_TOKEN: "@hub:standin.local"}, rooms={MX_ROOM: {"@hub:standin.local"}}
+        )
+        for name, value in standin_fields.items():
+            setattr(standin, name, value)
+        async with standin:
+            return await test(standin)
+
+    return asyncio.run(main())
+
+
+async def matrix_send(standin: Any, message: Message) -> Any:
+    from bots.matrix.sink import matrix_sink
+
+    channel = ChannelInfo("mx", "matrix", MX_ROOM, base_url=standin.url)
+    sink = matrix_sink(channel, MX_TOKEN)
+    try:
+        await sink.start()
+        return await sink.send(message)
+    finally:
+        await sink.close()
+
+
+def test_matrix_sends_the_text_then_the_uploaded_picture_as_an_m_image() -> None:
+    async def body(standin: Any) -> None:
+        receipt = await matrix_send(standin, item(picture=picture(1200, 800)))
+        text, image = standin.messages(MX_ROOM)
+        assert receipt.platform_message_id == f"{text.event_id} {image.event_id}"
+        assert receipt.note is None
+        assert text.content["msgtype"] == "m.text" and "Cascais opens the vote" in text.body
+        [uploaded] = standin.media.values()
+        assert image.content == {
+            "msgtype": "m.image",
+            "body": "Young people voting in Cascais",
+            "url": uploaded.content_uri,
+            "info": {"mimetype": "image/jpeg", "size": len(uploaded.data), "w": 1200, "h": 800},
+        }
+        assert uploaded.content_type == "image/jpeg"
+        assert uploaded.facts is not None and not uploaded.facts.has_exif
+        assert (uploaded.facts.width, uploaded.facts.height) == (1200, 800)
+        paths = [r.path for r in standin.received if r.status == 200]
+        assert paths.index("/_matrix/media/v3/upload") > 1  # whoami, the text, then the upload
+
+    matrix(body)
+
+
+def test_matrix_a_picture_over_the_upload_limit_leaves_the_text_post_with_a_note() -> None:
+    async def body(standin: Any) -> None:
+        receipt = await matrix_send(standin, item(picture=picture(400, 300)))
+        [text] = standin.messages(MX_ROOM)
+        assert receipt.platform_message_id == text.event_id
+        assert "M_TOO_LARGE" in (receipt.note or "") and "sent as text" in (receipt.note or "")
+        assert standin.media == {}
+
+    matrix(body, max_upload_size=1000)  # a homeserver's max_upload_size lower than the copy
+
+
+def test_matrix_standin_refuses_an_upload_as_synapse_does() -> None:
+    import nio
+
+    async def body(standin: Any) -> None:
+        client = nio.AsyncClient(standin.url)
+        client.access_token = MX_TOKEN
+        try:
+            data = photograph(50, 40)
+            answer, _ = await client.upload(
+                io.BytesIO(data), content_type="image/jpeg", filesize=len(data)
+            )
+            assert isinstance(answer, nio.UploadResponse)
+            assert answer.content_uri.startswith("mxc://standin.local/")
+            standin.max_upload_size = 10
+            too_big, _ = await client.upload(
+                io.BytesIO(data), content_type="image/jpeg", filesize=len(data)
+            )
+            assert isinstance(too_big, nio.UploadError)
+            assert (too_big.status_code, too_big.message) == (
+                "M_TOO_LARGE",
+                "Upload request body is too large",
+            )
+            client.access_token = "wrong"
+            refused, _ = await client.upload(
+                io.BytesIO(b"x"), content_type="image/jpeg", filesize=1
+            )
+            assert isinstance(refused, nio.UploadError) and refused.status_code == "M_UNKNOWN_TOKEN"
+        finally:
+            await client.close()
+
+    matrix(body)
+
+
+def test_matrix_edit_replaces_the_text_and_retraction_redacts_every_event() -> None:
+    async def body(standin: Any) -> None:
+        sent = await matrix_send(standin, item(picture=picture(600, 400)))
+        text_id, image_id = sent.platform_message_id.split()
+        edit = item(
+            delivery_id=2, title="Cascais extends the vote", edit_of=sent.platform_message_id
+        )
+        edited = await matrix_send(standin, edit)
+        assert edited.platform_message_id == sent.platform_message_id
+        text, image = standin.messages(MX_ROOM)
+        assert (text.event_id, text.edits, image.event_id) == (text_id, 1, image_id)
+        assert text.body.startswith("Cascais extends the vote")
+        retraction = item(delivery_id=3, kind="retraction", edit_of=sent.platform_message_id)
+        await matrix_send(standin, retraction)
+        assert standin.messages(MX_ROOM) == []
+        assert standin.events[text_id].redacted and standin.events[image_id].redacted
+        await matrix_send(standin, retraction)  # retried: redacted is redacted
+
+    matrix(body)
+
+
+def test_matrix_a_picture_post_sent_again_in_doubt_posts_nothing_twice() -> None:
+    async def body(standin: Any) -> None:
+        first = await matrix_send(standin, item(picture=picture(500, 400)))
+        again = await matrix_send(standin, item(picture=picture(500, 400), in_doubt=True))
+        # the homeserver answers each repeated transaction id with its first event
+        assert again.platform_message_id == first.platform_message_id
+        assert len(standin.messages(MX_ROOM)) == 2
+
+    matrix(body)
