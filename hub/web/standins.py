@@ -63,7 +63,10 @@ def _shown_post(post: Mapping[str, Any]) -> ShownMessage:
     body = (
         sanitised(post["html"]) if post.get("html") else Markup(html.escape(post.get("text", "")))
     )
-    note = "edited" if post.get("edited") else ""
+    notes = ["edited"] if post.get("edited") else []
+    if post.get("picture"):  # as the platform decoded the upload (``1200×800 JPEG``)
+        notes.append(_("picture: %(picture)s") % {"picture": post["picture"]})
+    note = " · ".join(notes)
     when = f"message {post['message_id']}" if post.get("message_id") else ""
     return ShownMessage(str(post.get("channel", "")), when, body, note)
 
