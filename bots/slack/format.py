@@ -271,7 +271,8 @@ def requests_for(
     slack_file: str | None = None,
 ) -> list[ApiRequest]:
     """The Web API calls that deliver ``message`` to ``channel`` (a post or an edit shows
-    the uploaded picture ``slack_file``; an edit keeps the one its original had)."""
+    the uploaded picture ``slack_file``; an edit keeps the one its original had unless
+    ``slack_file`` is ``""``)."""
     if is_retraction(message.kind, message.edit_of):
         channel_id, ts = split_message_id(str(message.edit_of), channel.target)
         return [ApiRequest("POST", "/chat.delete", {"channel": channel_id, "ts": ts})]

@@ -159,7 +159,12 @@ class SlackSink:
             return await self._retract(message)
         if message.edit_of is not None:
             [request] = requests_for(message, self.channel)
-            receipt = await self._call(request)  # chat.update is idempotent
+            try:
+                receipt = await self._call(request)  # chat.update is idempotent
+            except UnprocessedFile:  # its file is gone (deleted in Slack): edit without it
+                [request] = requests_for(message, self.channel, slack_file="")
+                receipt = await self._call(request)
+                receipt = replace(receipt, note="the post's uploaded picture is gone from Slack")
             file_id = uploaded_file(message.edit_of)
             if file_id:
                 receipt = replace(

@@ -705,3 +705,17 @@ def test_matrix_a_picture_post_sent_again_in_doubt_posts_nothing_twice() -> None
         assert len(standin.messages(MX_ROOM)) == 2
 
     matrix(body)
+
+
+def test_slack_an_edit_whose_uploaded_picture_is_gone_is_made_without_it() -> None:
+    async def body(standin: Any, clock: SlackClock) -> None:
+        sent = await slack_send(standin, item(picture=picture(400, 300)))
+        [uploaded] = standin.files.values()
+        uploaded.deleted = True  # removed in Slack by a workspace admin
+        edit = item(delivery_id=2, title="Corrected", edit_of=sent.platform_message_id)
+        edited = await slack_send(standin, edit)
+        [posted] = standin.messages("C0NEWS")
+        assert posted.edited and slack_images(posted) == []
+        assert "gone" in (edited.note or "")
+
+    slack(body)
