@@ -222,6 +222,6 @@ SLACK_ALT_TEXT = 1000
 SLACK_IMAGE_ALT = 2000
 """An image block's ``alt_text``: at most 2,000 characters (Block Kit, Image block)."""
 MATRIX_UPLOAD = PictureLimits(max_bytes=50 * 1024 * 1024)
-"""``POST /_matrix/media/v3/upload``: Synapse's default ``max_upload_size`` is 50M
-(docs/usage/configuration/config_documentation.md); a homeserver says its own in
+"""``POST /_matrix/media/v3/upload``: Synapse's default ``max_upload_size`` is "50M"
+(synapse/config/repository.py, parsed as 50 x 1024 x 1024); a homeserver says its own in
 ``GET /_matrix/client/v1/media/config`` (``m.upload.size``)."""

@@ -36,7 +36,7 @@ client-server-api/) and Synapse (github.com/element-hq/synapse, formerly matrix-
   "mxc://<server>/<media id>"}``. As Synapse's ``UploadServlet``
   (synapse/rest/media/upload_resource.py): no ``Content-Length`` is 400 "Request must
   specify a Content-Length", more than ``max_upload_size`` (50M by default,
-  docs/usage/configuration/config_documentation.md) is 413 ``M_TOO_LARGE`` "Upload
+  synapse/config/repository.py) is 413 ``M_TOO_LARGE`` "Upload
   request body is too large", no ``Content-Type`` is 400 "Upload request missing
   'Content-Type'" (both 400s with Synapse's default ``M_UNKNOWN``).
 
