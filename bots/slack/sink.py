@@ -193,6 +193,7 @@ class SlackSink:
                 raise  # Slack has not processed the upload yet: the bus tries again later
             self._uploaded.pop(message.delivery_id, None)
             [request] = requests_for(message, self.channel)
+            self._in_doubt[message.delivery_id] = None  # a post again: in doubt till answered
             receipt = await self._call(request)
             file_id, note = None, "Slack did not take the uploaded picture in time; sent as text"
         except RateLimited:
