@@ -209,7 +209,11 @@ class Retriever:
     def _field(
         self, doc: Doc, texts: Iterable[tuple[str, str]], weight: int, concepts: bool = True
     ) -> None:
-        """Index ``texts``; ``concepts`` False for names of places ("Costa" is no cost)."""
+        """Index ``texts``; ``concepts`` False for names of places ("Costa" is no cost).
+        A term the field's translations share (a number, a name) counts as often as the
+        language that says it most, not once per translation: a record translated five times
+        is not five times about the task number its text mentions."""
+        counts: dict[str, Counter[str]] = {}
         for language, text in texts:
             if not text:
                 continue
@@ -224,12 +228,18 @@ class Retriever:
                 self._words.setdefault(doc.key, []).append((weight, language, words))
             lang = language if language in STEMMERS else "en"
             terms = self.analyser.terms_of(plain, lang)
+            counted = counts.setdefault(language, Counter())
             for i, term in enumerate(terms):
-                doc.terms[term] += weight
+                counted[term] += weight
                 self._seen[term] += 1
                 for j in (i - 1, i + 1):
                     if 0 <= j < len(terms) and terms[j] != term:
                         self._beside[term][terms[j]] += 1
+        merged: Counter[str] = Counter()
+        for counted in counts.values():
+            for term, n in counted.items():
+                merged[term] = max(merged[term], n)
+        doc.terms.update(merged)
 
     def _names(self, doc: Doc, texts: Iterable[str], proper_only: bool = False) -> None:
         """Words of proper names: the only words a typo may be corrected to. An entry's
