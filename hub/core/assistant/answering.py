@@ -777,18 +777,20 @@ class Responder:
         return best
 
     def _counts(self, doc: Doc, terms: list[set[str]] | None = None) -> bool:
-        """A record that states a count: an entry with a number that is not a year or date;
+        """A record that states a count: its text has a number that is not a year or date;
         with the question's ``terms``, a number (or a number word) just before a word the
         question counts ("160 news" for "how many news")."""
-        if not isinstance(doc.record, EntryView):
+        record = doc.record
+        texts = record.body if isinstance(record, EntryView) else record.description
+        if doc.step is not None or not texts:  # an award step's text is the award's
             return False
         if terms is None:
-            text = " ".join(doc.record.body.values())
+            text = " ".join(texts.values())
             return bool(_COUNT.search(_DATE.sub(" ", text)))
         asked = set().union(*terms) if terms else set()
         cardinals = self.retriever.vocabulary.cardinals or {}
         analyser = self.retriever.analyser
-        for language, body in doc.record.body.items():
+        for language, body in texts.items():
             words = normalise(_DATE.sub(" ", body)).split()
             numbers = cardinals.get(language, frozenset())
             for i, word in enumerate(words):
@@ -1017,7 +1019,7 @@ class Responder:
             if used != ctx.language:
                 text = ctx.phrase("english_note", text=text)
             return Reply(text, [event.id])
-        if qtype in {"what", "list"}:
+        if qtype in {"what", "list", "how_many"}:  # a count is in what the event's text says
             dated = self._when(ctx, doc)
             parts = [dated.text]  # a missing date is said; what the event is, is answered
             own_theme = event.theme.get(ctx.language)
