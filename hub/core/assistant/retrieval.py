@@ -66,7 +66,12 @@ VOWELS = frozenset("aeiouy")
 LABEL_FOLLOWERS = frozenset(
     {"of", "in", "de", "del", "dels", "du", "des", "do", "da", "dos", "das"}
 )
+HOME = "iopd"
+"""The record of the hub's own network, whose name most records say."""
 NAME_WEIGHT, ALIAS_WEIGHT, KIND_WEIGHT, BODY_WEIGHT = 3, 2, 1, 1
+INHERITED_WEIGHT = 0.5
+"""The weight of the whole's name in a part's terms: less than the whole's own, so that
+asked of the whole, the whole outranks its parts."""
 BOUND_MIN, BOUND_SHARE, BOUND_PREFIX = 4, 0.9, 6
 """A term seen at least this often, beside one same word (stems sharing their first letters,
 so "participatory", "participatif" and "participativo" are one) at least this share of the
@@ -202,6 +207,7 @@ class Retriever:
                 self._add(self._step_doc(award, step.step))
         for entry in index.entries.values():
             self._add(self._entry_doc(entry))
+        self._inherit()
         self._finish()
 
     # --- building ---------------------------------------------------------------------------
@@ -365,6 +371,48 @@ class Retriever:
             elif isinstance(value, str) and value.isalpha():  # "priority B", "priority II"
                 doc.terms[number_term(value.lower()) or f"#{value.lower()}"] += ALIAS_WEIGHT
         return doc
+
+    def _inherit(self) -> None:
+        """A record that is part of another also holds the whole's name, with a small
+        weight: an area of the Open Gov Challenge named "Open Gov Challenge: Civic Space" is
+        asked as "the challenge on civic space" in any language, a line of the 2013 work plan
+        as "the visibility line of the 2013 plan". The whole is the record whose own name is
+        what the part's name says before its colon, or the work plan the part's data names.
+        The words of the network's own name, which most records hold, are not inherited."""
+        by_name: dict[frozenset[str], Doc] = {}
+        for doc in self.docs:
+            if doc.group == "entry":
+                for name in doc.names:
+                    by_name.setdefault(frozenset(name), doc)
+        plans = [d for d in self.docs if d.kind == "work_plan"]
+        home = next((d for d in self.docs if d.record_id == HOME), None)
+        network = set().union(*home.names) if home and home.names else set()
+        network |= {s for t in network for s in self.synonyms.get(t, ())}
+        for doc in self.docs:
+            record = doc.record
+            if not isinstance(record, EntryView):
+                continue
+            wholes = []
+            for language, text in record.name.items():
+                head, colon, _ = text.partition(":")
+                lang = language if language in STEMMERS else "en"
+                whole = by_name.get(frozenset(self.analyser.terms(head, lang))) if colon else None
+                if whole is not None and whole is not doc and whole not in wholes:
+                    wholes.append(whole)
+            plan = record.data.get("work_plan")
+            if isinstance(plan, str) and doc.kind != "work_plan":
+                wholes += [
+                    d
+                    for d in plans
+                    if plan in d.record.name.get("en", "")  # type: ignore[union-attr]
+                    and d not in wholes
+                ]
+            for whole in wholes:
+                for language, text in whole.record.name.items():
+                    lang = language if language in STEMMERS else "en"
+                    for term in self.analyser.terms(_GLOSS.sub(" ", text), lang):
+                        if term not in network:  # the network's own name says nothing
+                            doc.terms[term] = max(doc.terms[term], INHERITED_WEIGHT)
 
     def _synonyms(self, names: list[str]) -> None:
         terms = {t for name in names for t in self.analyser.terms(name, "en")}
