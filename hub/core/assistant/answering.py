@@ -141,6 +141,8 @@ class Responder:
             if w in self.retriever.capital_words and w not in reading.content
         ]
         words = [*reading.content, *names]
+        if qtype == "list":  # "the 4 priorities": a number said in a list counts, no edition
+            words = [w for w in words if not (w.isdigit() and len(w) < 3)]
         terms = self.retriever.unbind(self.retriever.query_terms(words, ctx.language))
         around = self.retriever.unbind(self.retriever.query_terms(reading.context, ctx.language))
         if not any(t in self.retriever.idf for o in terms for t in o):
@@ -163,7 +165,7 @@ class Responder:
             return self._relative(ctx, reading, ranked, kind_terms, content, terms)
         if not ranked:
             return Decision(ctx.handoff(), "unknown", 0.0)
-        weighty = [c for c in content if self._weighty(c)]
+        weighty = [c for c in content if self._weighty(c) or _numbered(c)]  # "the plan 2020"
         if kind_terms and not weighty and qtype in {"list", "what", "yesno"}:
             listed = self._kind_list(ctx, kind_terms, qtype == "list")
             if listed is not None:
@@ -1277,6 +1279,11 @@ def _day(ctx: Context) -> str:
 
 def _str(value: object) -> str | None:
     return value if isinstance(value, str) else None
+
+
+def _numbered(options: set[str]) -> bool:
+    """A year or an edition's number: it narrows a kind's records however many hold it."""
+    return any(t[0] in "#y" and t[1:].isdigit() for t in options)
 
 
 def _is_name_like(options: set[str]) -> bool:
