@@ -209,6 +209,8 @@ class Retriever:
             self._add(self._entry_doc(entry))
         self._inherit()
         self._finish()
+        self.lettered: frozenset[str] = self._lettered()
+        """Words naming a kind whose records are labelled by a letter (priority A, B...)."""
 
     # --- building ---------------------------------------------------------------------------
 
@@ -372,6 +374,23 @@ class Retriever:
                 doc.terms[number_term(value.lower()) or f"#{value.lower()}"] += ALIAS_WEIGHT
         return doc
 
+    def _lettered(self) -> frozenset[str]:
+        kinds = {
+            d.kind
+            for d in self.docs
+            if isinstance(d.record, EntryView)
+            and isinstance(label := d.record.data.get("label"), str)
+            and len(label) == 1
+            and label.isalpha()
+        }
+        return frozenset(
+            normalise(phrase).split()[0]
+            for kind in kinds
+            for phrases in self.vocabulary.kinds.get(kind, {}).values()
+            for phrase in phrases
+            if phrase.strip()
+        )
+
     def _inherit(self) -> None:
         """A record that is part of another also holds the whole's name, with a small
         weight: an area of the Open Gov Challenge named "Open Gov Challenge: Civic Space" is
@@ -482,6 +501,7 @@ class Retriever:
                 and f"#{word}" in self.postings
                 and (
                     word not in self.analyser.stopwords
+                    or (i and words[i - 1] in self.lettered)
                     or (
                         word not in VOWELS
                         and i
@@ -489,7 +509,8 @@ class Retriever:
                         and (i + 1 == len(words) or words[i + 1] in LABEL_FOLLOWERS)
                     )
                 )
-            ):  # "priority C of", "prioritat D del": a consonant between a kind's name and
+            ):  # "priority A", "prioridade A do": a letter after the name of a kind whose
+                # records are lettered; "prioritat D del": a consonant between a kind's name and
                 # "of" labels it (a vowel there is a word: "a", "e", "o"; "roundup d'OGP",
                 # "conférence c'est" are elisions)
                 out.append({f"#{word}"})  # a letter that labels a record ("priority B")
