@@ -596,6 +596,9 @@ class Responder:
             and self._names_another_body(best, home)
         ):
             return Decision(ctx.handoff(), qtype, 0.2)
+        bodies = [o for o in terms if o & self._body_terms and not o & home]
+        if home & set(best.terms) and any(not any(best.terms.get(t) for t in o) for o in bodies):
+            return Decision(ctx.handoff(), qtype, 0.2)  # asked of OGP, a record of the IOPD's
         if self._missing_label(reading):
             return Decision(ctx.handoff(ctx.phrase("no_such_record")), qtype, 0.1)
         if best.group == "entry" and _ordinals(reading.words) & {
@@ -853,6 +856,19 @@ class Responder:
                 t for n in names for t in self.retriever.analyser.terms(str(n), "en")
             }
         return self._home_cache
+
+    @property
+    def _body_terms(self) -> set[str]:
+        """The terms of the acronyms the records' names write (OGP, UCLG, IOPD): bodies."""
+        if not hasattr(self, "_body_cache"):
+            analyser = self.retriever.analyser
+            self._body_cache: set[str] = {
+                t
+                for a in self.retriever.acronyms
+                if 3 <= len(a) <= 5 and not number_term(a)  # "PB", "III", "PARTICIPATE": no bodies
+                for t in analyser.terms(a, "en")
+            }
+        return self._body_cache
 
     def _home_first(
         self, ranked: list[tuple[float, Doc]], terms: list[set[str]]
