@@ -82,6 +82,8 @@ who runs one is handed off (its text is not the answer)."""
 HORIZON_YEARS = 1
 """An edition starting more years than this after now is not yet the current one (its
 documents were not written): in 2016 the 2020 award is not offered."""
+PART_SHARE = 0.6
+"""Share of its own name a question must say for a record naming more of it to be chosen."""
 HOME = "iopd"
 """The record of the hub's own network (a question naming no other is about it)."""
 HOME_EDGE = 0.9
@@ -935,7 +937,17 @@ class Responder:
 
     def _named(self, best: Doc, rivals: list[Doc], terms: list[set[str]]) -> Doc | None:
         """Among tied records, the one the question calls by its own name ("OGP Local circles"
-        rather than one circle), when one is named clearly more fully than the others."""
+        rather than one circle), when one is named clearly more fully than the others; or
+        the one whose name holds more of the question's words than any other, if most of
+        that name is said (the climate circle rather than the circles)."""
+        asked = set().union(*terms) if terms else set()
+        years = {int(t[1:]) for t in asked if t[0] == "y" and t[1:].isdigit()}
+        tied = [d for d in [best, *rivals] if self._in_years(d, years)]
+        held = {id(d): max((len(n & asked) for n in d.names), default=0) for d in tied}
+        most = max(held.values(), default=0)
+        fuller = [d for d in tied if held[id(d)] == most]
+        if len(fuller) == 1 and self.retriever.name_share(fuller[0], terms) >= PART_SHARE:
+            return fuller[0]  # "the climate circle of OGP Local": the circle, not the circles
         shares = sorted(
             ((self.retriever.name_share(d, terms), d) for d in [best, *rivals]),
             key=lambda item: -item[0],
@@ -943,6 +955,11 @@ class Responder:
         if shares[0][0] >= 0.99 and shares[1][0] <= shares[0][0] - 0.2:
             return shares[0][1]
         return None
+
+    def _in_years(self, doc: Doc, years: set[int]) -> bool:
+        """The record is dated in every year named (an undated one may be)."""
+        span = self.span(doc) if isinstance(doc.record, EventView) else None
+        return span is None or all(span[0].year <= y <= span[1].year for y in years)
 
     def _current_edition(self, ctx: Context, best: Doc) -> Doc:
         """The same step (or the award itself) of the edition current at now."""
