@@ -298,8 +298,21 @@ class Responder:
         kind_terms: set[str],
         content: list[set[str]],
     ) -> list[Doc]:
-        """The pool narrowed by what the question names: its words, else its kinds."""
+        """The pool narrowed by what the question names: its places, its words (else the
+        events whose own names hold most of them), else its kinds."""
+        places = [o for o in content if o & self.retriever.place_terms]
+        if places:  # "in Portugal": held there, whatever else the question says
+            pool = [d for d in pool if all(o & d.own_places for o in places)]
+            content = [o for o in content if o not in places]
+            if not pool:
+                return []
         named = [d for d in pool if content and self.coverage(d, content) >= MIN_COVERAGE]
+        if not named and content:  # "seminar 2": the event of that name, not every one
+            asked = set().union(*content) | kind_terms
+            held = {id(d): max((len(n & asked) for n in d.names), default=0) for d in pool}
+            most = max(held.values(), default=0)
+            if most >= 2:
+                named = [d for d in pool if held[id(d)] == most]
         if named and kind_terms:  # "the next UCLG congress": a congress, not a UCLG retreat
             called = [d for d in named if any(name & kind_terms for name in d.names)]
             return called or [d for d in named if d.kind_terms & kind_terms] or named
@@ -320,7 +333,13 @@ class Responder:
         terms: list[set[str]],
     ) -> Decision:
         pool = self._period_pool(reading)
-        chosen = self._narrow(pool, ranked, kind_terms, self._topic(content))
+        numbers = [c for c in content if any(t[0] == "#" and t[1:].isdigit() for t in c)]
+        topic = self._topic(content) + numbers  # "seminar 2"; the period is the year
+        chosen = self._narrow(pool, ranked, kind_terms, topic)
+        qtype = reading.qtype or "what"
+        if len(chosen) == 1 and qtype in {"when", "where", "who"}:  # the slot of that event
+            reply = self._slot(ctx, reading, qtype, chosen[0])
+            return Decision(reply, qtype, 0.8 if not reply.handoff else 0.3)
         if not chosen:
             return Decision(
                 ctx.handoff(ctx.phrase("no_events_in", period=self._period_words(ctx, reading))),
