@@ -82,6 +82,9 @@ who runs one is handed off (its text is not the answer)."""
 HORIZON_YEARS = 1
 """An edition starting more years than this after now is not yet the current one (its
 documents were not written): in 2016 the 2020 award is not offered."""
+SINGLED_COVERAGE, SINGLED_MARGIN, SINGLED_RARE = 0.4, 2.0, 2
+"""A record scoring this many times the next, holding this share of the question and a word of
+its own name found in at most this many records, is answered though the question says more."""
 PART_SHARE = 0.6
 """Share of its own name a question must say for a record naming more of it to be chosen."""
 HOME = "iopd"
@@ -666,6 +669,9 @@ class Responder:
             coverage = self.coverage(best, terms)
         second = next((s for s, d in ranked[1:] if d.record_id != best.record_id), 0.0)
         confidence = self._confidence(best_score, second, coverage)
+        if self._singled_out(best, best_score, second, coverage, terms):
+            confidence = max(confidence, MIN_CONFIDENCE)
+            coverage = max(coverage, MIN_COVERAGE)
         if coverage < MIN_COVERAGE or confidence < MIN_CONFIDENCE:
             return Decision(ctx.handoff(), qtype, confidence)
         if qtype == "yesno":
@@ -686,6 +692,23 @@ class Responder:
         if qtype == "how_many" and not reply.handoff and not self._counts(best):
             reply = ctx.handoff(sources=reply.sources)  # a count the record does not state
         return Decision(reply, qtype, confidence if not reply.handoff else min(confidence, 0.4))
+
+    def _singled_out(
+        self, best: Doc, score: float, second: float, coverage: float, terms: list[set[str]]
+    ) -> bool:
+        """The question names the record by a rare word of its own name and no other record
+        comes near it: a few words of the asker's own ("the ... app thing", "in two words")
+        that no record holds do not make it ambiguous."""
+        if coverage < SINGLED_COVERAGE or score < SINGLED_MARGIN * second:
+            return False
+        own = set().union(*best.names) if best.names else set()
+        postings = self.retriever.postings
+        return any(
+            t in own and len(postings.get(t, ())) <= SINGLED_RARE
+            for o in terms
+            for t in o
+            if not t.startswith(("#", "y", "@"))
+        )
 
     def _polar(
         self, ctx: Context, reading: Reading, best: Doc, terms: list[set[str]], confidence: float
