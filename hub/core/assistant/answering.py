@@ -672,14 +672,14 @@ class Responder:
         if self._singled_out(best, best_score, second, coverage, terms):
             confidence = max(confidence, MIN_CONFIDENCE)
             coverage = max(coverage, MIN_COVERAGE)
+        if qtype == "contact":  # an address only from a record of the body named
+            return self._contact(ctx, best, ranked, terms, max(confidence, MIN_CONFIDENCE))
         if coverage < MIN_COVERAGE or confidence < MIN_CONFIDENCE:
             return Decision(ctx.handoff(), qtype, confidence)
         if qtype == "yesno":
             if coverage < YESNO_COVERAGE or reading.still:  # the record does not state it
                 return Decision(ctx.handoff(), qtype, min(confidence, 0.3))
             return self._polar(ctx, reading, best, terms, confidence)
-        if qtype == "contact":
-            return self._contact(ctx, best, ranked, terms, confidence)
         if (
             qtype == "cost" and best.terms.get("@cost", 0) < ALIAS_WEIGHT
         ):  # no fee stated, but in passing
@@ -764,8 +764,11 @@ class Responder:
     ) -> Decision:
         """An e-mail address, from a record that states one and whose own name is what the
         question names (OGP Local's contact); another body's address is never given."""
-        asked = [
-            o for o in terms if not o & self._every_kind and not any(t.startswith("@") for t in o)
+        names = self._name_terms
+        asked = [  # the names the question says: whose address it asks
+            o
+            for o in terms
+            if o & names and not o & self._every_kind and not any(t.startswith("@") for t in o)
         ]
         for _, doc in ranked[:10]:
             own = set().union(*doc.names) if doc.names else set()
@@ -775,6 +778,17 @@ class Responder:
         name = self._name(ctx, best)
         reply = ctx.handoff(ctx.phrase("email_unknown_of", name=name), sources=[best.record_id])
         return Decision(reply, "contact", min(confidence, 0.3))
+
+    @property
+    def _name_terms(self) -> set[str]:
+        """The terms of the words the records use in proper names (OGP, Local, Banggai)."""
+        if not hasattr(self, "_name_cache"):
+            analyser = self.retriever.analyser
+            words = self.retriever.name_words | self.retriever.acronyms
+            self._name_cache: set[str] = {
+                analyser.stem(w, lang) for w in words for lang in ("en", "es", "fr", "ca", "pt")
+            }
+        return self._name_cache
 
     def _missing_label(self, reading: Reading) -> bool:
         """A letter after a priority's name ("priority E") that labels no record."""
