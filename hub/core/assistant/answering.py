@@ -1269,8 +1269,11 @@ class Responder:
             return self._entry_fact(ctx, qtype, name, entry)
         body, used = text_in(entry.body, ctx.language)
         if not body:
-            text = ctx.phrase("what_is", name=name, text="").rstrip(": ")
-            return ctx.handoff(text + ".", sources=[entry.id])
+            text = ctx.phrase("what_is", name=name, text="").rstrip(": ") + "."
+            _, colon, said = name.partition(":")
+            if colon and said.strip() and qtype in {"what", "list"}:  # "Task 22: Development
+                return Reply(text, [entry.id])  # of the platform" says what the task is
+            return ctx.handoff(text, sources=[entry.id])
         if entry.kind == "faq" and not own_question:
             body = _YES_NO.sub("", body, count=1)  # its "No." answers its own question only
         text = body if entry.kind == "faq" else ctx.phrase("what_is", name=name, text=body)
