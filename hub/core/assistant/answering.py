@@ -94,6 +94,7 @@ HOME_EDGE = 0.9
 _YEAR = re.compile(r"(19|20)\d\d")
 _YES_NO = re.compile(r"^(yes|no|sí|si|non|oui|não|sim)[.,]\s+", re.IGNORECASE)
 """An FAQ answer's opening yes or no (it answers the FAQ's own question, not a rewording)."""
+_WEB = re.compile(r"\b[\w-]+\.(?:com|org|net|int)\b")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
 _COUNT = re.compile(r"(?<![\d.,:/-])\d{1,3}(?![\d.,:/-])")
 _DATE = re.compile(r"\d{1,2}[:/.-]\d{1,2}|\d{1,2}\s*[-–]\s*\d{1,2}")
@@ -1233,6 +1234,17 @@ class Responder:
         years = "/".join(str(y) for y in office.data.get("planned_in", []))
         return ctx.phrase("office_planned", name=name, years=years)
 
+    def _says_where(self, entry: EntryView) -> bool:
+        """The entry's own text names a place the records know, or a web address: where it
+        is, said in its words."""
+        places = self.retriever.place_words
+        for body in entry.body.values():
+            if _WEB.search(body):
+                return True
+            if any(len(w) >= 4 and w in places for w in normalise(body).split()):
+                return True
+        return False
+
     def _entry_fact(self, ctx: Context, qtype: str, name: str, entry: EntryView) -> Reply:
         """Where or since when, from the entry's own fields; what it does not state is said
         and handed off (its text is not an answer to another slot)."""
@@ -1265,6 +1277,9 @@ class Responder:
                 return ctx.handoff(said, sources=[entry.id])  # planned: no place, no date
             return Reply(said, [entry.id])
         name = text_in(entry.name, ctx.language)[0]
+        if qtype == "where" and not isinstance(entry.data.get("city"), str):
+            if self._says_where(entry):  # "based in Barcelona", "ogplocal.slack.com"
+                qtype = "what"
         if qtype in {"where", "when"} and entry.kind != "faq":
             return self._entry_fact(ctx, qtype, name, entry)
         body, used = text_in(entry.body, ctx.language)
