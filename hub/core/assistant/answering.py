@@ -87,6 +87,8 @@ SINGLED_COVERAGE, SINGLED_MARGIN, SINGLED_RARE = 0.4, 2.0, 2
 its own name found in at most this many records, is answered though the question says more."""
 PART_SHARE = 0.6
 """Share of its own name a question must say for a record naming more of it to be chosen."""
+PART_SCORE = 0.6
+"""A part of the best record scoring at least this share of it may be what is asked."""
 HOME = "iopd"
 """The record of the hub's own network (a question naming no other is about it)."""
 HOME_EDGE = 0.9
@@ -604,6 +606,8 @@ class Responder:
                 (ranked[0][0], wholly),
                 *[(min(s, ranked[0][0] * HOME_EDGE), d) for s, d in ranked if d is not wholly],
             ]
+        if qtype != "list":
+            ranked = self._part_first(ranked, terms)
         best_score, best = ranked[0]
         numbers = [o for o in terms if any(t[0] in "#y" and t[1:].isdigit() for t in o)]
         for options in numbers:  # an edition or year the question names must be the record's
@@ -693,6 +697,23 @@ class Responder:
         if qtype == "how_many" and not reply.handoff and not self._counts(best):
             reply = ctx.handoff(sources=reply.sources)  # a count the record does not state
         return Decision(reply, qtype, confidence if not reply.handoff else min(confidence, 0.4))
+
+    def _part_first(
+        self, ranked: list[tuple[float, Doc]], terms: list[set[str]]
+    ) -> list[tuple[float, Doc]]:
+        """A part of the best record (a line of a work plan, an area of a challenge) comes
+        first when its own name holds a word of the question that the whole's name does not
+        ("the visibility line of the 2013 plan"): the whole only mentions its parts."""
+        best_score, best = ranked[0]
+        own = set().union(*best.names) if best.names else set()
+        asked = {t for o in terms for t in o if not t.startswith(("#", "y", "@"))}
+        for score, doc in ranked[1:]:
+            if score < best_score * PART_SCORE:
+                break
+            if best.key in doc.wholes and (set().union(*doc.names) & asked) - own:
+                rest = [(min(s, score * HOME_EDGE), d) for s, d in ranked if d is not doc]
+                return [(score, doc), *rest]
+        return ranked
 
     def _singled_out(
         self, best: Doc, score: float, second: float, coverage: float, terms: list[set[str]]

@@ -167,6 +167,8 @@ class Doc:
     """The terms of the record's own name, one set per language."""
     kind_terms: set[str] = field(default_factory=set)
     """Terms that only say what kind of record this is (conference, office...)."""
+    wholes: list[str] = field(default_factory=list)
+    """The keys of the records this one is part of (the challenge of one of its areas)."""
     own_places: set[str] = field(default_factory=set)
     """Terms of the record's own city and country (not places its text only mentions)."""
 
@@ -427,6 +429,7 @@ class Retriever:
                     and d not in wholes
                 ]
             for whole in wholes:
+                doc.wholes.append(whole.key)
                 for language, text in whole.record.name.items():
                     lang = language if language in STEMMERS else "en"
                     for term in self.analyser.terms(_GLOSS.sub(" ", text), lang):
