@@ -148,7 +148,12 @@ class Responder:
             for w in reading.words
             if w in self.retriever.capital_words and w not in reading.content
         ]
-        words = [*reading.content, *names]
+        content = list(reading.content)
+        if content and reading.words and content[-1] == reading.words[-1]:
+            closing = self.retriever.vocabulary.question_words.find(content[-1:], fuzzy=False)
+            if closing:  # "il fait quoi ?", "pede o quê?": a question word closing it asks
+                content = content[:-1]
+        words = [*content, *names]
         if qtype == "list":  # "the 4 priorities": a number said in a list counts, no edition
             words = [w for w in words if not (w.isdigit() and len(w) < 3)]
         terms = self.retriever.unbind(self.retriever.query_terms(words, ctx.language))
