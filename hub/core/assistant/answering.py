@@ -679,7 +679,10 @@ class Responder:
             coverage = self.coverage(best, terms)
         second = next((s for s, d in ranked[1:] if d.record_id != best.record_id), 0.0)
         confidence = self._confidence(best_score, second, coverage)
-        if self._singled_out(best, best_score, second, coverage, terms):
+        numbered = self._numbered_as(best, terms, kinds_named) and (
+            qtype == "what" or (qtype in {"when", "where"} and isinstance(best.record, EventView))
+        )  # what it is, or an event's date and place: what its own fields state
+        if self._singled_out(best, best_score, second, coverage, terms) or numbered:
             confidence = max(confidence, MIN_CONFIDENCE)
             coverage = max(coverage, MIN_COVERAGE)
         if qtype == "contact":  # an address only from a record of the body named
@@ -719,6 +722,15 @@ class Responder:
                 rest = [(min(s, score * HOME_EDGE), d) for s, d in ranked if d is not doc]
                 return [(score, doc), *rest]
         return ranked
+
+    def _numbered_as(self, best: Doc, terms: list[set[str]], kinds: list[set[str]]) -> bool:
+        """The question names the record's kind and its own number ("the fifteenth
+        conference", "task 14", "priority III"): that names one record, whatever else the
+        asker says around it."""
+        if not kinds or not any(best.kind_terms & o for o in kinds):
+            return False
+        number = _own_number(best)
+        return number is not None and any(f"#{number}" in o for o in terms)
 
     def _singled_out(
         self, best: Doc, score: float, second: float, coverage: float, terms: list[set[str]]
@@ -1412,6 +1424,21 @@ def _day(ctx: Context) -> str:
 
 def _str(value: object) -> str | None:
     return value if isinstance(value, str) else None
+
+
+def _own_number(doc: Doc) -> int | None:
+    """The edition or label number of the record itself (not a number its text says)."""
+    record = doc.record
+    if isinstance(record, EventView):
+        return record.number
+    if isinstance(record, AwardView):
+        return record.edition if doc.step is None else None
+    label = record.data.get("label")
+    if isinstance(label, int) or (isinstance(label, str) and label.isdigit()):
+        return int(label)
+    if isinstance(label, str) and (term := number_term(label.lower())):
+        return int(term[1:]) if term.startswith("#") else None
+    return None
 
 
 def _numbered(options: set[str]) -> bool:
