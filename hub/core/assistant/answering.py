@@ -148,12 +148,12 @@ class Responder:
             for w in reading.words
             if w in self.retriever.capital_words and w not in reading.content
         ]
-        content = list(reading.content)
-        if content and reading.words and content[-1] == reading.words[-1]:
-            closing = self.retriever.vocabulary.question_words.find(content[-1:], fuzzy=False)
+        said = list(reading.content)
+        if said and reading.words and said[-1] == reading.words[-1]:
+            closing = self.retriever.vocabulary.question_words.find(said[-1:], fuzzy=False)
             if closing:  # "il fait quoi ?", "pede o quê?": a question word closing it asks
-                content = content[:-1]
-        words = [*content, *names]
+                said = said[:-1]
+        words = [*said, *names]
         if qtype == "list":  # "the 4 priorities": a number said in a list counts, no edition
             words = [w for w in words if not (w.isdigit() and len(w) < 3)]
         terms = self.retriever.unbind(self.retriever.query_terms(words, ctx.language))
@@ -231,9 +231,7 @@ class Responder:
         best = ranked[0][1]
         own = set().union(*best.names) if best.names else set()
         postings = self.retriever.postings
-        distinct = any(
-            t in own and len(postings.get(t, ())) <= DISTINCT for o in topic for t in o
-        )
+        distinct = any(t in own and len(postings.get(t, ())) <= DISTINCT for o in topic for t in o)
         return distinct and best not in pool and self.coverage(best, topic) >= MIN_COVERAGE
 
     def _ranked(self, terms: list[set[str]], around: list[set[str]]) -> list[tuple[float, Doc]]:
@@ -1315,9 +1313,9 @@ class Responder:
                 return ctx.handoff(said, sources=[entry.id])  # planned: no place, no date
             return Reply(said, [entry.id])
         name = text_in(entry.name, ctx.language)[0]
-        if qtype == "where" and not isinstance(entry.data.get("city"), str):
-            if self._says_where(entry):  # "based in Barcelona", "ogplocal.slack.com"
-                qtype = "what"
+        city = entry.data.get("city")
+        if qtype == "where" and not isinstance(city, str) and self._says_where(entry):
+            qtype = "what"  # its text says where: "based in Barcelona", "ogplocal.slack.com"
         if qtype in {"where", "when"} and entry.kind != "faq":
             return self._entry_fact(ctx, qtype, name, entry)
         body, used = text_in(entry.body, ctx.language)

@@ -161,7 +161,7 @@ class Doc:
     kind: str
     record: EventView | AwardView | EntryView
     step: str | None = None
-    terms: Counter[str] = field(default_factory=Counter)
+    terms: defaultdict[str, float] = field(default_factory=lambda: defaultdict(float))
     length: float = 0.0
     names: list[set[str]] = field(default_factory=list)
     """The terms of the record's own name, one set per language."""
@@ -249,7 +249,8 @@ class Retriever:
         for counted in counts.values():
             for term, n in counted.items():
                 merged[term] = max(merged[term], n)
-        doc.terms.update(merged)
+        for term, count in merged.items():
+            doc.terms[term] += count
 
     def _names(self, doc: Doc, texts: Iterable[str], proper_only: bool = False) -> None:
         """Words of proper names: the only words a typo may be corrected to. An entry's
@@ -423,10 +424,7 @@ class Retriever:
             plan = record.data.get("work_plan")
             if isinstance(plan, str) and doc.kind != "work_plan":
                 wholes += [
-                    d
-                    for d in plans
-                    if plan in d.record.name.get("en", "")  # type: ignore[union-attr]
-                    and d not in wholes
+                    d for d in plans if plan in d.record.name.get("en", "") and d not in wholes
                 ]
             for whole in wholes:
                 doc.wholes.append(whole.key)
