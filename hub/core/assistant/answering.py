@@ -164,7 +164,12 @@ class Responder:
         ranked = self._ranked(terms, around)
         kind_terms, content = self._split_terms(terms)
         named = [c for c in content if self._weighty(c)] and ranked
-        asks_record = qtype != "list" and named and self.coverage(ranked[0][1], terms) >= 0.75
+        asks_record = (
+            qtype != "list"
+            and named
+            and self.coverage(ranked[0][1], terms) >= 0.75
+            and self._called(ranked[0][1], content)  # "the agenda ... any event": no name
+        )
         about_events = not kind_terms or bool(kind_terms & self._event_kind_terms)
         if (
             reading.period is not None
@@ -215,6 +220,11 @@ class Responder:
             and any(t in idf for t in c)
             and not any(t[0] in "#y" and t[1:].isdigit() for t in c)
         ]
+
+    def _called(self, doc: Doc, content: list[set[str]]) -> bool:
+        """The question says a word of the record's own name, or one of its numbers."""
+        own = set().union(*doc.names) if doc.names else set()
+        return any(o & own or _numbered(o) for o in content)
 
     def _topic_elsewhere(
         self, reading: Reading, ranked: list[tuple[float, Doc]], content: list[set[str]]
