@@ -184,7 +184,7 @@ class Responder:
         if not ranked:
             return Decision(ctx.handoff(), "unknown", 0.0)
         weighty = [c for c in content if self._weighty(c) or _numbered(c)]  # "the plan 2020"
-        if kind_terms and not weighty and qtype in {"list", "what", "yesno"}:
+        if kind_terms and not weighty and qtype in {"list", "what", "yesno", "where"}:
             listed = self._kind_list(ctx, kind_terms, qtype == "list")
             if listed is not None:
                 return listed
