@@ -168,7 +168,13 @@ class Responder:
             qtype != "list"
             and named
             and self.coverage(ranked[0][1], terms) >= 0.75
-            and self._called(ranked[0][1], content)  # "the agenda ... any event": no name
+            and (  # "the agenda ... any event": no record named, the week's events asked
+                self._called(ranked[0][1], content)
+                or (
+                    self.coverage(ranked[0][1], terms) >= 0.99
+                    and len([c for c in content if self._weighty(c) and not _numbered(c)]) >= 2
+                )
+            )
         )
         about_events = not kind_terms or bool(kind_terms & self._event_kind_terms)
         if (
@@ -222,9 +228,17 @@ class Responder:
         ]
 
     def _called(self, doc: Doc, content: list[set[str]]) -> bool:
-        """The question says a word of the record's own name, or one of its numbers."""
+        """The question says a rare word of the record's own name, or an edition's number
+        or year (an award's edition is named by its year; for other records a year dates a
+        period, and the network's name is in most records)."""
         own = set().union(*doc.names) if doc.names else set()
-        return any(o & own or _numbered(o) for o in content)
+        edition = doc.group in {"award", "step"}
+        return any(
+            (o & own and self._weighty(o) and not _numbered(o))
+            or any(t[0] == "#" and t[1:].isdigit() for t in o)
+            or (edition and _numbered(o))
+            for o in content
+        )
 
     def _topic_elsewhere(
         self, reading: Reading, ranked: list[tuple[float, Doc]], content: list[set[str]]
