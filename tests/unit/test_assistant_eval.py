@@ -147,8 +147,11 @@ def test_no_regression_on_the_fourth_blind_set(assistant: Assistant) -> None:
     """``heldout4`` (250 questions written blind as members type them, context sentences
     around many) was scored only, never tuned on: 0.564 with 36 invented answers before the
     fifth round's fixes, 0.620 with 34 after (issue 22's goals are 0.90 and at most 1 in
-    100: far from met on questions nobody has seen). A floor against falling back; fixing its
-    failures one by one would make it tuning data, so the next round should write a fifth."""
+    100: far from met on questions nobody has seen). The sixth round tuned on it, by class
+    (a term counted once across a record's translations, parts holding their whole's name,
+    a period that only dates a named topic, years narrowing lists, lettered and numbered
+    labels, another body named, counts in events' texts, e-mail of the body named): 0.752,
+    15 invented. Its scores are training scores from then on; a fifth blind set judges."""
     report = evaluate(assistant, read_cases(HERE / "heldout4_questions.jsonl"))
-    assert report.accuracy() >= 0.60, _explain(report)
-    assert len(report.invented) <= 36, _explain(report)
+    assert report.accuracy() >= 0.73, _explain(report)
+    assert len(report.invented) <= 17, _explain(report)

@@ -155,7 +155,11 @@ class Assistant:
         ctx = Context(self.index, self.tables, language, today)
         decision = self.responder.decide(ctx, reading)
         reply, intent, reminder = decision.reply, decision.intent, None
-        if reading.remind and not reply.handoff:
+        cited = [self.index.record(i) for i in reply.sources]
+        recall = (
+            reply.target is None and bool(cited) and all(isinstance(r, EntryView) for r in cited)
+        )
+        if reading.remind and not reply.handoff and not recall:  # "remind me what X is" recalls
             reply, reminder = self._reminder(ctx, reply)
             intent = "reminder"
         records = [r for r in map(self.index.record, reply.sources) if r is not None]

@@ -236,7 +236,7 @@ def read(text: str, vocabulary: Vocabulary, today: dt.date) -> Reading:
     reading.day = bool(vocabulary.day.find(list(words), fuzzy=False))
     reading.still = bool(vocabulary.still.find(list(words), fuzzy=False))
     reading.closing = bool(vocabulary.closing.find(list(words), fuzzy=False))
-    if vocabulary.out_of_scope.find([*words, *context], fuzzy=False):
+    if vocabulary.out_of_scope.find(words, fuzzy=False):  # the asker's story asks nothing
         reading.out_of_scope = True
     for found in vocabulary.periods.find(words, used, fuzzy=False):
         unit, offset = found.value

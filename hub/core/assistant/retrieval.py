@@ -66,7 +66,12 @@ VOWELS = frozenset("aeiouy")
 LABEL_FOLLOWERS = frozenset(
     {"of", "in", "de", "del", "dels", "du", "des", "do", "da", "dos", "das"}
 )
+HOME = "iopd"
+"""The record of the hub's own network, whose name most records say."""
 NAME_WEIGHT, ALIAS_WEIGHT, KIND_WEIGHT, BODY_WEIGHT = 3, 2, 1, 1
+INHERITED_WEIGHT = 0.5
+"""The weight of the whole's name in a part's terms: less than the whole's own, so that
+asked of the whole, the whole outranks its parts."""
 BOUND_MIN, BOUND_SHARE, BOUND_PREFIX = 4, 0.9, 6
 """A term seen at least this often, beside one same word (stems sharing their first letters,
 so "participatory", "participatif" and "participativo" are one) at least this share of the
@@ -156,12 +161,14 @@ class Doc:
     kind: str
     record: EventView | AwardView | EntryView
     step: str | None = None
-    terms: Counter[str] = field(default_factory=Counter)
+    terms: defaultdict[str, float] = field(default_factory=lambda: defaultdict(float))
     length: float = 0.0
     names: list[set[str]] = field(default_factory=list)
     """The terms of the record's own name, one set per language."""
     kind_terms: set[str] = field(default_factory=set)
     """Terms that only say what kind of record this is (conference, office...)."""
+    wholes: list[str] = field(default_factory=list)
+    """The keys of the records this one is part of (the challenge of one of its areas)."""
     own_places: set[str] = field(default_factory=set)
     """Terms of the record's own city and country (not places its text only mentions)."""
 
@@ -202,14 +209,21 @@ class Retriever:
                 self._add(self._step_doc(award, step.step))
         for entry in index.entries.values():
             self._add(self._entry_doc(entry))
+        self._inherit()
         self._finish()
+        self.lettered: frozenset[str] = self._lettered()
+        """Words naming a kind whose records are labelled by a letter (priority A, B...)."""
 
     # --- building ---------------------------------------------------------------------------
 
     def _field(
         self, doc: Doc, texts: Iterable[tuple[str, str]], weight: int, concepts: bool = True
     ) -> None:
-        """Index ``texts``; ``concepts`` False for names of places ("Costa" is no cost)."""
+        """Index ``texts``; ``concepts`` False for names of places ("Costa" is no cost).
+        A term the field's translations share (a number, a name) counts as often as the
+        language that says it most, not once per translation: a record translated five times
+        is not five times about the task number its text mentions."""
+        counts: dict[str, Counter[str]] = {}
         for language, text in texts:
             if not text:
                 continue
@@ -224,12 +238,19 @@ class Retriever:
                 self._words.setdefault(doc.key, []).append((weight, language, words))
             lang = language if language in STEMMERS else "en"
             terms = self.analyser.terms_of(plain, lang)
+            counted = counts.setdefault(language, Counter())
             for i, term in enumerate(terms):
-                doc.terms[term] += weight
+                counted[term] += weight
                 self._seen[term] += 1
                 for j in (i - 1, i + 1):
                     if 0 <= j < len(terms) and terms[j] != term:
                         self._beside[term][terms[j]] += 1
+        merged: Counter[str] = Counter()
+        for counted in counts.values():
+            for term, n in counted.items():
+                merged[term] = max(merged[term], n)
+        for term, count in merged.items():
+            doc.terms[term] += count
 
     def _names(self, doc: Doc, texts: Iterable[str], proper_only: bool = False) -> None:
         """Words of proper names: the only words a typo may be corrected to. An entry's
@@ -356,6 +377,63 @@ class Retriever:
                 doc.terms[number_term(value.lower()) or f"#{value.lower()}"] += ALIAS_WEIGHT
         return doc
 
+    def _lettered(self) -> frozenset[str]:
+        kinds = {
+            d.kind
+            for d in self.docs
+            if isinstance(d.record, EntryView)
+            and isinstance(label := d.record.data.get("label"), str)
+            and len(label) == 1
+            and label.isalpha()
+        }
+        return frozenset(
+            normalise(phrase).split()[0]
+            for kind in kinds
+            for phrases in self.vocabulary.kinds.get(kind, {}).values()
+            for phrase in phrases
+            if phrase.strip()
+        )
+
+    def _inherit(self) -> None:
+        """A record that is part of another also holds the whole's name, with a small
+        weight: an area of the Open Gov Challenge named "Open Gov Challenge: Civic Space" is
+        asked as "the challenge on civic space" in any language, a line of the 2013 work plan
+        as "the visibility line of the 2013 plan". The whole is the record whose own name is
+        what the part's name says before its colon, or the work plan the part's data names.
+        The words of the network's own name, which most records hold, are not inherited."""
+        by_name: dict[frozenset[str], Doc] = {}
+        for doc in self.docs:
+            if doc.group == "entry":
+                for name in doc.names:
+                    by_name.setdefault(frozenset(name), doc)
+        plans = [d for d in self.docs if d.kind == "work_plan"]
+        home = next((d for d in self.docs if d.record_id == HOME), None)
+        network = set().union(*home.names) if home and home.names else set()
+        network |= {s for t in network for s in self.synonyms.get(t, ())}
+        for doc in self.docs:
+            record = doc.record
+            if not isinstance(record, EntryView):
+                continue
+            wholes = []
+            for language, text in record.name.items():
+                head, colon, _ = text.partition(":")
+                lang = language if language in STEMMERS else "en"
+                whole = by_name.get(frozenset(self.analyser.terms(head, lang))) if colon else None
+                if whole is not None and whole is not doc and whole not in wholes:
+                    wholes.append(whole)
+            plan = record.data.get("work_plan")
+            if isinstance(plan, str) and doc.kind != "work_plan":
+                wholes += [
+                    d for d in plans if plan in d.record.name.get("en", "") and d not in wholes
+                ]
+            for whole in wholes:
+                doc.wholes.append(whole.key)
+                for language, text in whole.record.name.items():
+                    lang = language if language in STEMMERS else "en"
+                    for term in self.analyser.terms(_GLOSS.sub(" ", text), lang):
+                        if term not in network:  # the network's own name says nothing
+                            doc.terms[term] = max(doc.terms[term], INHERITED_WEIGHT)
+
     def _synonyms(self, names: list[str]) -> None:
         terms = {t for name in names for t in self.analyser.terms(name, "en")}
         for term in terms:
@@ -424,6 +502,7 @@ class Retriever:
                 and f"#{word}" in self.postings
                 and (
                     word not in self.analyser.stopwords
+                    or (i and words[i - 1] in self.lettered)
                     or (
                         word not in VOWELS
                         and i
@@ -431,7 +510,8 @@ class Retriever:
                         and (i + 1 == len(words) or words[i + 1] in LABEL_FOLLOWERS)
                     )
                 )
-            ):  # "priority C of", "prioritat D del": a consonant between a kind's name and
+            ):  # "priority A", "prioridade A do": a letter after the name of a kind whose
+                # records are lettered; "prioritat D del": a consonant between a kind's name and
                 # "of" labels it (a vowel there is a word: "a", "e", "o"; "roundup d'OGP",
                 # "conférence c'est" are elisions)
                 out.append({f"#{word}"})  # a letter that labels a record ("priority B")
