@@ -129,6 +129,19 @@ def set_alt(conn: Connection, item_id: int, url: str, alt: str) -> None:
         conn.execute(update(pictures).where(pictures.c.item_id == item_id).values(alt=alt))
 
 
+def offer_alt(conn: Connection, item_id: int, url: str, alt: str) -> None:
+    """Give the item's picture the feed's own description, unless it has alt text
+    already (a submitter's or a moderator's words are kept)."""
+    alt = alt.strip()
+    if not alt:
+        return
+    found = conn.execute(
+        select(pictures.c.alt, pictures.c.source_url).where(pictures.c.item_id == item_id)
+    ).first()
+    if found is None or (not found.alt and found.source_url == url):
+        set_alt(conn, item_id, url, alt)
+
+
 def store(conn: Connection, outcome: Outcome, now: dt.datetime) -> None:
     """Write ``outcome`` as the item's picture row (replacing an older URL's, keeping the
     alt text given to the item)."""
