@@ -62,6 +62,7 @@ from hub.core.translation.port import Translator
 from hub.core.translation.service import TranslationService
 
 if TYPE_CHECKING:
+    from bots.preview_reach import Reach
     from hub.translation.standin import LibreTranslateStandIn
 
 Clock = Callable[[], dt.datetime]
@@ -287,6 +288,19 @@ def _preview(platform: str) -> Preview:
 
 PREVIEWS: Mapping[str, Preview] = {name: _preview(name) for name in OUTLETS}
 """The exact requests a platform's sink would send for a message (``hub preview``)."""
+
+
+def reach(
+    platform: str, message: Message, channel: ChannelInfo, requests: list[dict[str, Any]]
+) -> Reach:
+    """How ``message`` reaches ``platform`` (``hub preview``): its picture, and the parts
+    of a thread, from the platform sink's own functions (``bots/preview_reach.py``)."""
+    import bots.preview_reach
+
+    found = bots.preview_reach.REACH.get(platform)
+    if found is None:
+        return bots.preview_reach.by_requests(message, requests)
+    return found(message, channel)
 
 
 PLATFORM_PACKAGES: Mapping[str, str] = {

@@ -26,8 +26,8 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, or_, select
@@ -55,6 +55,17 @@ EDITABLE = ("draft", "approved")
 
 
 @dataclass(frozen=True)
+class EntryPicture:
+    """An item's picture as the e-mail shows it: where it is (Mailchimp's copy, or the
+    console's own route in a preview), its shown size and its alt text (plain text)."""
+
+    url: str
+    width: int
+    height: int
+    alt: str
+
+
+@dataclass(frozen=True)
 class Entry:
     """One thing shown in an edition: an item, an event or an award step.
 
@@ -74,6 +85,9 @@ class Entry:
     machine_from: str | None = None
     """The item's own language when its text here is a machine draft no person edited:
     the e-mail says it was machine-translated."""
+    picture: EntryPicture | None = None
+    """The item's checked picture, once it has a place the e-mail may show it from (the
+    feed's own ``image_url`` is never shown: the hub did not check it)."""
 
 
 @dataclass(frozen=True)
@@ -180,6 +194,23 @@ def entry_for(item: Item, language: str) -> Entry:
         item_id=item.id,
         machine_from=machine_from,
     )
+
+
+def with_pictures(content: EditionContent, pictures: Mapping[int, EntryPicture]) -> EditionContent:
+    """``content`` with each item's picture from ``pictures`` (pure)."""
+    sections = tuple(
+        replace(
+            section,
+            entries=tuple(
+                replace(entry, picture=pictures.get(entry.item_id))
+                if entry.item_id is not None
+                else entry
+                for entry in section.entries
+            ),
+        )
+        for section in content.sections
+    )
+    return replace(content, sections=sections)
 
 
 def _localized(text: dict[str, str] | None, language: str, fallback: str = "en") -> str:

@@ -12,7 +12,13 @@ import random
 
 from hub.core.config.settings import NetworkName
 from hub.core.models import Award, AwardStep, Event, Item, ItemTranslation, NewsletterEdition
-from newsletters.compose import EditionContent, default_order, edition_content
+from newsletters.compose import (
+    EditionContent,
+    EntryPicture,
+    default_order,
+    edition_content,
+    with_pictures,
+)
 from newsletters.i18n import LANGUAGES, default_subject
 
 _TOPICS = (
@@ -182,7 +188,7 @@ def demo_content(
         intro="",
         item_order=default_order(generated),
     )
-    return edition_content(
+    content = edition_content(
         edition,
         generated,
         events=demo_events(period_end),
@@ -190,3 +196,10 @@ def demo_content(
         network_name=network_name,
         website="https://oidp.net",
     )
+    # as Mailchimp's file manager would hold them once pushed (1104 x 620 copies)
+    pictures = {
+        item.id: EntryPicture(str(item.image_url), 552, 310, item.title)
+        for item in generated
+        if item.image_url
+    }
+    return with_pictures(content, pictures)

@@ -33,11 +33,13 @@ from newsletters.compose import (
     load_content,
     load_edition,
     require_approved,
+    with_pictures,
 )
 from newsletters.errors import AlreadySent, MailchimpError, NewsletterError
 from newsletters.i18n import counted, default_subject, machine_mark
 from newsletters.ledger import book_campaign, book_test
 from newsletters.mailchimp import Campaigns, MailchimpAccount, make_client
+from newsletters.pictures import item_ids_of, known_pictures, stored_pictures, uploaded_pictures
 from newsletters.render import RenderedEdition, render_edition
 
 PULL_JOB = "audience_pull"
@@ -153,12 +155,27 @@ def draft_scheduled(
 
 
 def build_edition(
-    engine: Engine, edition_id: int, network: NetworkName, website: str | None = None
+    engine: Engine,
+    edition_id: int,
+    network: NetworkName,
+    website: str | None = None,
+    *,
+    picture_route: Callable[[int], str] | None = None,
 ) -> tuple[NewsletterEdition, RenderedEdition]:
-    """Render an edition from the database (any status: this is the preview)."""
+    """Render an edition from the database (any status: this is the preview).
+
+    Pictures: with ``picture_route`` (the console's preview), the hub's stored
+    pictures at that route; without, only the copies already in Mailchimp's file
+    manager (the public archive of sent editions). Nothing is uploaded here.
+    """
     with Session(engine, expire_on_commit=False) as session:
         edition = load_edition(session, edition_id)
         content = load_content(session, edition, network_name=network, website=website)
+        ids = item_ids_of(content)
+        if picture_route is not None:
+            content = with_pictures(content, stored_pictures(session, ids, picture_route))
+        else:
+            content = with_pictures(content, known_pictures(session, ids))
     return edition, render_edition(content)
 
 
@@ -171,6 +188,8 @@ class PushResult:
     tested: list[str] = field(default_factory=list)
     scheduled_for: dt.datetime | None = None
     sent: bool | None = None
+    pictures_uploaded: int = 0
+    """Pictures uploaded to Mailchimp's file manager by this push (0: all there already)."""
 
 
 def push_edition(
@@ -192,8 +211,11 @@ def push_edition(
         sender = account
         if not isinstance(network, str):  # from the network as the edition's readers know it
             sender = replace(account, from_name=name_in(network, edition.language))
-        campaigns = Campaigns(make_client(sender), sender)
+        client = make_client(sender)
+        campaigns = Campaigns(client, sender)
         content = load_content(session, edition, network_name=network, website=website)
+        pictures = uploaded_pictures(session, client, item_ids_of(content), now)
+        content = with_pictures(content, pictures.pictures)
         rendered = render_edition(content)
         subject = edition.subject or default_subject(network, edition.period_end, edition.language)
         had_campaign = bool(edition.mailchimp_campaign_id)
@@ -202,7 +224,13 @@ def push_edition(
             campaign_id = campaigns.push(
                 edition, rendered, subject=subject, preview_text=preview, record=session.commit
             )
-        result = PushResult(campaign_id, not had_campaign, rendered.size, rendered.notes)
+        result = PushResult(
+            campaign_id,
+            not had_campaign,
+            rendered.size,
+            rendered.notes + pictures.notes,
+            pictures_uploaded=pictures.uploaded,
+        )
         tests = [address for address in test_to if address.strip()]
         if tests:
             with _booked(session, edition, "test", now, tests=tests):

@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import textwrap
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Any
 
@@ -26,7 +26,7 @@ from jinja2 import Environment, PackageLoader
 from markupsafe import Markup
 
 from hub.core.mergetags import carries_merge_tag
-from newsletters.compose import EditionContent, Entry
+from newsletters.compose import EditionContent, Entry, EntryPicture
 from newsletters.i18n import counted, long_date, machine_mark, machine_words, month_name, words
 from newsletters.sanitise import (
     defuse_merge_tags,
@@ -116,7 +116,7 @@ class _View:
 
     title: str
     link: str | None
-    image_url: str | None
+    picture: EntryPicture | None
     when: dt.date | None
     until: dt.date | None
     place: str | None
@@ -135,6 +135,23 @@ def _web_address(url: str | None) -> str | None:
     return None if carries_merge_tag(url) else url
 
 
+def _picture(entry: Entry) -> EntryPicture | None:
+    """The entry's checked picture with a usable address (Mailchimp's copy, or the
+    console's own route, a path) and its alt text defused of merge tags."""
+    picture = entry.picture
+    if picture is None:
+        return None
+    url = picture.url.strip()
+    if url.startswith("/") and not url.startswith("//") and not carries_merge_tag(url):
+        address: str | None = url
+    else:
+        address = _web_address(url)
+    if address is None:
+        return None
+    alt = defuse_merge_tags(picture.alt.strip() or entry.title)
+    return replace(picture, url=address, alt=alt)
+
+
 def _view(entry: Entry, campaign: str, limit: int | None, language: str) -> _View:
     text = defuse_merge_tags(entry.summary_text.strip() or html_to_text(entry.summary_html))
     if limit is None:
@@ -150,7 +167,7 @@ def _view(entry: Entry, campaign: str, limit: int | None, language: str) -> _Vie
     return _View(
         title=defuse_merge_tags(entry.title),
         link=link,
-        image_url=_web_address(entry.image_url),
+        picture=_picture(entry),
         when=entry.when,
         until=entry.until,
         place=defuse_merge_tags(entry.place) if entry.place else None,

@@ -24,6 +24,7 @@ import base64
 import datetime as dt
 import io
 import json
+import mimetypes
 import tarfile
 import threading
 from collections.abc import Callable
@@ -124,6 +125,7 @@ class MailchimpStandIn:
         site = web.TCPSite(self._runner, "127.0.0.1", self.port)
         loop.run_until_complete(site.start())
         self.port = int(self._runner.addresses[0][1])
+        self.state.file_manager.base_url = f"{self.origin}/_standin/files"
         self._started.set()
         try:
             loop.run_forever()
@@ -152,6 +154,7 @@ class MailchimpStandIn:
         app = web.Application(middlewares=[self._limit, self._auth], client_max_size=64 * 2**20)
         app.router.add_get("/_standin/received", self._received)
         app.router.add_get("/_standin/batch-results/{id}.tar.gz", self._batch_results)
+        app.router.add_get("/_standin/files/{id}/{name}", self._file)
         app.router.add_route("*", API_PREFIX + "/{tail:.*}", self._api)
         return app
 
@@ -250,6 +253,16 @@ class MailchimpStandIn:
             for r in self.received[-500:]
         ]
         return web.json_response({"total": len(self.received), "received": shown})
+
+    async def _file(self, request: web.Request) -> web.Response:
+        """A file of the file manager, where its ``full_size_url`` says (as Mailchimp's
+        content host serves them to readers' mail clients)."""
+        number = request.match_info["id"]
+        stored = self.state.file_manager.files.get(int(number)) if number.isdigit() else None
+        if stored is None or stored.name != request.match_info["name"]:
+            return web.Response(status=404)
+        kind = mimetypes.guess_type(stored.name)[0] or "application/octet-stream"
+        return web.Response(body=stored.data, content_type=kind)
 
     async def _batch_results(self, request: web.Request) -> web.Response:
         batch = self.state.batches.get(request.match_info["id"])

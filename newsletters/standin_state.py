@@ -47,7 +47,10 @@ import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from newsletters.standin_files import FileManager
 
 Reply = tuple[int, Any]
 
@@ -152,6 +155,9 @@ class StandInState:
         """Subscriber hashes erased for good: Mailchimp refuses to re-import them."""
         self.report_overrides: dict[str, dict[str, Any]] = {}
         self.compliance_hold = False
+        from newsletters.standin_files import FileManager  # it answers in this module's shapes
+
+        self.file_manager: FileManager = FileManager(clock)
         self.operations_processed = 0
         self._ids = itertools.count(1)
         # Callable[..., Reply]: each handler takes its path's groups positionally (none to three,
@@ -180,6 +186,8 @@ class StandInState:
                 self.delete_member_permanent,
             ),
             ("GET", re.compile(r"/reports/(\w+)"), self.report),
+            ("POST", re.compile(r"/file-manager/files"), self.file_manager.upload),
+            ("GET", re.compile(r"/file-manager/files/(\w+)"), self.file_manager.get),
         ]
 
     def new_id(self) -> str:

@@ -163,7 +163,9 @@ class BlueskySink:
         threaded = message.extra.get("thread") or len(part_ids(message.edit_of)) > 1
         if not retraction and (threaded or message.posted):
             return await self.send_thread(message, now)
-        if message.picture is not None and message.edit_of is None:
+        if message.picture is not None and not retraction:
+            # a correction too: putRecord replaces the whole record, so a record written
+            # without its thumb (or images) would lose the picture the post had
             return await self._send_picture(message, message.picture, now)
         receipt = Receipt(message.edit_of or "")
         for request in requests_for(message, self.channel, now=now):
@@ -221,10 +223,11 @@ class BlueskySink:
         return {"uri": str(found.uri), "cid": str(found.cid)}
 
     async def _send_picture(self, message: Message, picture: Picture, now: datetime) -> Receipt:
-        """A new post with the item's picture: the bytes fitted under the lexicon's
-        1,000,000 and uploaded (``uploadBlob``), then the link card's ``thumb`` when the
-        post has a card, else an ``app.bsky.embed.images`` embed with the alt text. A
-        picture Bluesky refuses leaves a post without it, and the note says why."""
+        """A post (new, or a correction's putRecord) with the item's picture: the bytes
+        fitted under the lexicon's 1,000,000 and uploaded (``uploadBlob``: the same bytes
+        are the same blob, so a correction adds nothing), then the link card's ``thumb``
+        when the post has a card, else an ``app.bsky.embed.images`` embed with the alt
+        text. A picture Bluesky refuses leaves a post without it, and the note says why."""
         [request] = requests_for(message, self.channel, now=now)
         try:
             fitted = await asyncio.to_thread(fit, picture, BLUESKY_IMAGE)

@@ -245,6 +245,8 @@ def push_command(
         raise _fail(exc) from None
     verb = "created" if result.created else "updated"
     typer.echo(f"campaign {result.campaign_id} {verb} ({result.size / 1024:.1f} KB of HTML)")
+    if result.pictures_uploaded:
+        typer.echo(f"{result.pictures_uploaded} pictures uploaded to Mailchimp's file manager")
     for note in result.notes:
         typer.secho(f"note: {note}", fg=typer.colors.YELLOW)
     if result.tested:

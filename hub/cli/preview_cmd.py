@@ -7,6 +7,7 @@ Each platform's preview function (``bots/preview.py``) is wired by name in
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -14,8 +15,9 @@ import typer
 
 from hub.cli.app import app
 from hub.core.errors import Problem, ProblemsError
-from hub.core.ports import ChannelInfo, Message
-from hub.wiring import PREVIEWS
+from hub.core.pictures import PictureRefused, prepare
+from hub.core.ports import ChannelInfo, Message, Picture
+from hub.wiring import PREVIEWS, reach
 
 TEXT_KEYS = ("title", "link", "summary_html", "summary_text", "language", "image_url")
 
@@ -82,17 +84,39 @@ def preview_command(
     as_json: Annotated[bool, typer.Option("--json", help="Print a JSON list of requests.")] = False,
     target: Annotated[str, typer.Option("--target", help="Channel, chat or account.")] = "",
     thread_id: Annotated[int | None, typer.Option("--thread-id", help="Forum topic.")] = None,
+    picture: Annotated[
+        Path | None,
+        typer.Option(
+            "--picture",
+            help="An image file as the item's picture (checked and re-encoded as the hub does).",
+        ),
+    ] = None,
+    alt: Annotated[str, typer.Option("--alt", help="The picture's alt text.")] = "",
+    thread: Annotated[
+        bool, typer.Option("--thread", help="As on a route with thread = true.")
+    ] = False,
+    parts: Annotated[
+        bool, typer.Option("--parts", help="Print the text of each part of a thread.")
+    ] = False,
 ) -> None:
-    """Print the exact API requests the platform's sink would send for ITEM.json; sends nothing."""
+    """Print the exact API requests the platform's sink would send for ITEM.json, then
+    whether the item's picture goes with it and the parts a long post becomes; sends
+    nothing."""
     previews = PREVIEWS
     if platform not in previews:
         known = ", ".join(sorted(previews)) or "none"
         typer.echo(f"Error: {platform!r} has no preview (installed: {known})", err=True)
         raise typer.Exit(2)
     preview = previews[platform]
+    stored = _picture(picture, alt) if picture is not None else None
     requests = []
+    reaches = []
     for item, where in items_in(_read_item(item_file), str(item_file)):
         message = message_from_item(item, where)
+        if stored is not None:
+            message = replace(message, picture=replace(stored, alt=alt or message.title))
+        if thread:
+            message = replace(message, extra={**message.extra, "thread": True})
         channel = ChannelInfo(
             key="preview",
             platform=platform,
@@ -100,10 +124,35 @@ def preview_command(
             language=message.language,
             thread_id=thread_id,
         )
-        requests += preview(message, channel)
+        sent = preview(message, channel)
+        requests += sent
+        reaches.append((where, reach(platform, message, channel, sent)))
     if as_json:
         typer.echo(json.dumps(requests, ensure_ascii=False, indent=2))
         return
     for request in requests:
         typer.echo(f"{request['method']} {request['path']}")
         typer.echo(json.dumps(request["body"], ensure_ascii=False, indent=2))
+    for where, found in reaches:
+        typer.echo(f"-- {platform}, {where}")
+        typer.echo(f"picture: {found.picture}")
+        if found.lengths:
+            shown = " / ".join(f"{length:,}" for length in found.lengths)
+            kind = "1 message" if len(found.lengths) == 1 else f"a thread of {len(found.lengths)}"
+            typer.echo(f"parts: {kind} ({shown} {found.unit})")
+        if parts and found.parts:
+            for number, text in enumerate(found.parts, 1):
+                typer.echo(f"--- part {number} of {len(found.parts)}")
+                typer.echo(text)
+
+
+def _picture(path: Path, alt: str) -> Picture:
+    """The image at ``path`` as the hub would store it (checked, upright, no metadata)."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ProblemsError([Problem(str(path), "", f"cannot read: {exc.strerror}")]) from None
+    try:
+        return prepare(data, alt)
+    except PictureRefused as exc:
+        raise ProblemsError([Problem(str(path), "", str(exc))]) from None

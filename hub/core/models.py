@@ -241,6 +241,28 @@ class ItemPicture(Base):
     fetched_at: Mapped[dt.datetime | None]
 
 
+class PictureUpload(Base):
+    """Where a platform keeps its own copy of an item's picture, uploaded once.
+
+    The newsletter's pictures go to Mailchimp's file manager when an edition is
+    pushed; the URL it answers is kept here, so a second push or a later edition
+    uses it instead of uploading again. ``source_url`` is the item's ``image_url``
+    the picture came from: once the item has another, the upload no longer counts.
+    ``width`` and ``height`` are the uploaded copy's.
+    """
+
+    __tablename__ = "picture_uploads"
+    item_id: Mapped[int] = mapped_column(
+        ForeignKey("items.id", ondelete="CASCADE"), primary_key=True
+    )
+    target: Mapped[str] = mapped_column(String(40), primary_key=True)
+    source_url: Mapped[str] = mapped_column(Text)
+    url: Mapped[str] = mapped_column(Text)
+    width: Mapped[int] = mapped_column(Integer)
+    height: Mapped[int] = mapped_column(Integer)
+    uploaded_at: Mapped[dt.datetime]
+
+
 class ItemOrigin(Base):
     """Where an item was seen: a feed entry, a Slack or Telegram submission, a form."""
 

@@ -40,7 +40,9 @@ PREVIEW_POLICY = "; ".join(
         "default-src 'none'",
         "style-src 'unsafe-inline'",  # e-mail HTML carries its CSS inline
         "img-src https: http: data:",
-        "sandbox",  # no scripts, forms or same-origin rights, whatever the HTML says
+        # no scripts or forms, whatever the HTML says; the console's origin only so that
+        # the pictures (the console's own /items/{id}/picture, behind its sign-in) load
+        "sandbox allow-same-origin",
         "frame-ancestors 'self'",  # only the console's own composer may frame it
     ]
 )
@@ -429,6 +431,7 @@ def rendered_edition(page: Page, edition: NewsletterEdition) -> RenderedEdition:
             edition.id,
             page.settings.hub.network_names(),
             page.settings.hub.public_url,
+            picture_route=lambda item_id: f"/items/{item_id}/picture",
         )
     except HubError as exc:
         raise Refused(

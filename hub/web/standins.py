@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import html
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -59,9 +60,23 @@ def _base_url(standin: Any) -> str | None:
     return None
 
 
+_IMAGE = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
+_ALT = re.compile(r'\balt="([^"]*)"')
+
+
+def _picture_note(found: re.Match[str]) -> str:
+    """A remote picture as words: the console's pages load images from the console only
+    (``img-src 'self'``), and a stand-in's post may name any server's."""
+    alt = _ALT.search(found.group(0))
+    words = html.unescape(alt.group(1)) if alt else ""
+    return str(Markup('<span class="note">[%s]</span>') % (_("Picture: %(alt)s") % {"alt": words}))
+
+
 def _shown_post(post: Mapping[str, Any]) -> ShownMessage:
     body = (
-        sanitised(post["html"]) if post.get("html") else Markup(html.escape(post.get("text", "")))
+        Markup(_IMAGE.sub(_picture_note, str(sanitised(post["html"]))))
+        if post.get("html")
+        else Markup(html.escape(post.get("text", "")))
     )
     notes = ["edited"] if post.get("edited") else []
     if post.get("picture"):  # as the platform decoded the upload (``1200×800 JPEG``)

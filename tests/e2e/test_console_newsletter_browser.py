@@ -11,23 +11,28 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import io
 import re
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
 from browser import browser_page, needs_chromium, screenshot, serve, sign_in
+from PIL import Image
 from sqlalchemy import Engine, select
 
 from hub.core.config.catalog import sync_config
 from hub.core.config.settings import Settings
 from hub.core.db import transaction
+from hub.core.ingest.pictures import Outcome, store
 from hub.core.models import Item, Source
+from hub.core.pictures import prepare
 from hub.web.testing import TEST_SECRET_KEY, add_user, console_app, example_settings
 from newsletters.demo_standin import MailchimpDemoStandIn
 
 EMAIL, PASSWORD = "ana@example.org", "correct horse battery"
 INTRO = "Dear members, November brought assemblies in three cities."
+PICTURE_URL = "https://oidp.net/media/cascais.jpg"
 
 pytestmark = [pytest.mark.slow, needs_chromium]
 expect: Any = pytest.importorskip("playwright.sync_api").expect
@@ -62,19 +67,25 @@ def seed(engine: Engine, settings: Settings) -> None:
         assert feed is not None
         for day, title in [(10, "Citizens' assembly in Lyon"), (12, "Youth budget in Cascais")]:
             moment = dt.datetime(2026, 11, day, 10, tzinfo=dt.UTC)
-            session.add(
-                Item(
-                    title=title,
-                    summary_html=f"<p>{title}: what the residents decided.</p>",
-                    link=f"https://oidp.net/news/{day}",
-                    language="en",
-                    status="approved",
-                    source_id=feed.id,
-                    tags=[],
-                    published_at=moment,
-                    approved_at=moment,
-                )
+            item = Item(
+                title=title,
+                summary_html=f"<p>{title}: what the residents decided.</p>",
+                link=f"https://oidp.net/news/{day}",
+                image_url=PICTURE_URL if day == 12 else None,
+                language="en",
+                status="approved",
+                source_id=feed.id,
+                tags=[],
+                published_at=moment,
+                approved_at=moment,
             )
+            session.add(item)
+            session.flush()
+            if item.image_url:  # fetched and checked already, as the poller does
+                out = io.BytesIO()
+                Image.new("RGB", (900, 600), (40, 140, 90)).save(out, format="JPEG")
+                picture = prepare(out.getvalue(), alt="Young people voting in Cascais")
+                store(session.connection(), Outcome(item.id, PICTURE_URL, picture), moment)
 
 
 @pytest.fixture
@@ -119,6 +130,12 @@ def test_compose_preview_test_and_push_an_edition(
         expect(email.locator("body")).to_contain_text("Citizens' assembly in Lyon")
         body = email.locator("body").inner_text()
         assert body.index("Citizens' assembly in Lyon") < body.index("Youth budget in Cascais")
+        # the picture, from the console's own route behind its sign-in, loads in the
+        # sandboxed frame (decoded: its natural size is the stored copy's)
+        shown = email.locator("img[alt='Young people voting in Cascais']")
+        expect(shown).to_have_attribute("src", re.compile(r"^/items/\d+/picture$"))
+        shown.scroll_into_view_if_needed()
+        expect(shown).to_have_js_property("naturalWidth", 900)
 
         page.get_by_role("button", name="Approve this edition").click()
         expect(page.locator(".flashes")).to_contain_text("approved")
@@ -141,6 +158,10 @@ def test_compose_preview_test_and_push_an_edition(
         ((campaign_id, campaign),) = state.campaigns.items()
         assert campaign["settings"]["subject_line"] == "November in the network"
         assert INTRO in state.contents[campaign_id]["html"]
+        [uploaded] = state.file_manager.files.values()  # the picture, once, to Mailchimp
+        url = state.file_manager.body(uploaded)["full_size_url"]
+        assert f'src="{url}"' in state.contents[campaign_id]["html"]
+        assert PICTURE_URL not in state.contents[campaign_id]["html"]
         assert state.tests == [{"campaign_id": campaign_id, "emails": ["proof@example.org"]}]
 
         page.goto(f"{console_url}/standins")

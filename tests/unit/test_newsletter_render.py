@@ -10,7 +10,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from newsletters.compose import EditionContent, Entry, Section
+from newsletters.compose import EditionContent, Entry, EntryPicture, Section
 from newsletters.demo import demo_content
 from newsletters.render import GMAIL_CLIP_BYTES, render_edition, render_html, render_text
 from newsletters.sanitise import sanitise_summary, shorten, with_utm
@@ -39,6 +39,7 @@ def content_with(summary_html: str, title: str = "News", language: str = "en") -
         summary_html=summary_html,
         link="https://oidp.net/news/1",
         image_url="https://oidp.net/img.jpg",
+        picture=EntryPicture("https://mcusercontent.com/1/images/item-1.jpg", 552, 310, ""),
         when=dt.date(2026, 11, 3),
         item_id=1,
     )
@@ -248,7 +249,9 @@ def test_a_members_link_or_image_with_a_merge_tag_never_reaches_the_campaign(url
     content = content_with(f'<p>See <a href="{url}">this</a></p>', title="Forum")
     [section] = content.sections
     [entry] = section.entries
-    leaky_entry = dataclasses.replace(entry, link=url, image_url=url)
+    assert entry.picture is not None
+    leaky_picture = dataclasses.replace(entry.picture, url=url, alt=f"see {url}")
+    leaky_entry = dataclasses.replace(entry, link=url, image_url=url, picture=leaky_picture)
     content = dataclasses.replace(content, sections=(Section("members", (leaky_entry,)),))
     rendered = render_edition(content)
     for part in (rendered.html, rendered.text):

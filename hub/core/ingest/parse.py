@@ -24,6 +24,7 @@ import feedparser
 
 from hub.core.ingest.errors import FeedError
 from hub.core.ingest.identity import bounded, content_hash, normalise_link
+from hub.core.ingest.picture_alt import MediaTexts, clean_alt, html_images, media_texts
 from hub.core.ingest.sanitise import absolute_url, clean_summary, clean_title, usable_base
 from hub.core.ingest.xmlguard import check_xml
 
@@ -45,6 +46,8 @@ class Candidate:
     published_at: dt.datetime | None
     content_hash: str
     image_url: str | None = None
+    image_alt: str = ""
+    """The feed's own description of the picture (Media RSS, or the ``<img alt>``)."""
     language: str | None = None
     tags: list[str] = field(default_factory=list)
     countries: list[str] = field(default_factory=list)
@@ -139,8 +142,10 @@ def parse_feed(
         problems.append(f"{len(entries)} entries: only the first {MAX_ENTRIES} were read")
     candidates = []
     seen: set[str] = set()
+    media = media_texts(data, len(entries)) or []
     for position, entry in enumerate(entries[:MAX_ENTRIES]):
-        candidate = _candidate(entry, base, now, problems, position, known or {})
+        texts = media[position] if position < len(media) else MediaTexts()
+        candidate = _candidate(entry, base, now, problems, position, known or {}, texts)
         if candidate is None:
             continue
         if candidate.external_id in seen:  # one entry published twice under one id
@@ -160,10 +165,13 @@ def parse_feed(
     )
 
 
-def _entry_html(entry: Any) -> str:
+def _entry_html(entry: Any, folded: frozenset[str] = frozenset()) -> str:
+    """The entry's body: its content, else its summary. A ``media:description`` that
+    feedparser folded into ``content`` (``folded``) describes a picture, not the entry."""
     for content in entry.get("content") or []:
-        if content.get("value"):
-            return str(content["value"])
+        value = str(content.get("value") or "")
+        if value and not (folded and clean_alt(value) in folded):
+            return value
     return str(entry.get("summary") or entry.get("description") or "")
 
 
@@ -213,6 +221,22 @@ def _image(entry: Any) -> str | None:
     return None
 
 
+def _picture(
+    entry: Any, raw_html: str, base: str | None, media: MediaTexts, title: str
+) -> tuple[str | None, str]:
+    """The entry's picture and its alt text from the feed: the Media RSS picture or the
+    enclosure (described by Media RSS, else by the ``<img alt>`` of the same picture in
+    the entry's HTML), else the first picture of the entry's HTML with its alt."""
+    in_html = html_images(raw_html, base)
+    url = _image(entry)
+    if url is None:
+        return in_html[0] if in_html else (None, "")
+    alt = media.alt_for(url, title)
+    if not alt:
+        alt = next((said for found, said in in_html if found == url and said), "")
+    return url, alt
+
+
 def _links(entry: Any, base: str | None) -> tuple[str | None, list[str]]:
     """The entry's own link and its links to other language versions.
 
@@ -244,9 +268,10 @@ def _candidate(
     problems: list[str],
     position: int,
     known: Mapping[str, str],
+    media: MediaTexts,
 ) -> Candidate | None:
     link, alternates = _links(entry, base)
-    raw_title, raw_html = str(entry.get("title") or ""), _entry_html(entry)
+    raw_title, raw_html = str(entry.get("title") or ""), _entry_html(entry, media.folded)
     # The fingerprint of the entry as its source published it: a change means an edit.
     fingerprint = content_hash(raw_title, raw_html, link or "", str(_image(entry)))
     link_key = normalise_link(link)
@@ -278,6 +303,7 @@ def _candidate(
     if not title:
         title = clean_title(summary.text, 120) or (link or "untitled")
     external_id = early_id or "hash:" + content_hash(title, summary.text)
+    image_url, image_alt = _picture(entry, raw_html, _xml_base(entry) or link or base, media, title)
     return Candidate(
         external_id=external_id,
         title=title,
@@ -287,6 +313,7 @@ def _candidate(
         summary_text=summary.text,
         published_at=_entry_date(entry, now, problems, label),
         content_hash=fingerprint,
-        image_url=_image(entry),
+        image_url=image_url,
+        image_alt=image_alt,
         alternates=alternates,
     )

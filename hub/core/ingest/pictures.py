@@ -28,13 +28,14 @@ from hub.core.config.settings import Settings
 from hub.core.ingest.errors import FetchError
 from hub.core.ingest.fetch import FetchLimits, fetch
 from hub.core.ingest.netguard import NetGuard
-from hub.core.models import Item, ItemPicture, utcnow
+from hub.core.models import Item, ItemPicture, PictureUpload, utcnow
 from hub.core.pictures import PictureRefused, prepare
 from hub.core.ports import Picture
 
 log = logging.getLogger(__name__)
 items = cast("Table", Item.__table__)
 pictures = cast("Table", ItemPicture.__table__)
+uploads = cast("Table", PictureUpload.__table__)
 
 PICTURE_ACCEPT = "image/jpeg, image/png, image/webp, image/gif;q=0.8, image/*;q=0.5"
 PICTURE_LIMITS = FetchLimits(deadline_seconds=20.0, max_bytes=20 * 1024 * 1024, max_redirects=3)
@@ -126,6 +127,19 @@ def set_alt(conn: Connection, item_id: int, url: str, alt: str) -> None:
         )
     else:
         conn.execute(update(pictures).where(pictures.c.item_id == item_id).values(alt=alt))
+
+
+def offer_alt(conn: Connection, item_id: int, url: str, alt: str) -> None:
+    """Give the item's picture the feed's own description, unless it has alt text
+    already (a submitter's or a moderator's words are kept)."""
+    alt = alt.strip()
+    if not alt:
+        return
+    found = conn.execute(
+        select(pictures.c.alt, pictures.c.source_url).where(pictures.c.item_id == item_id)
+    ).first()
+    if found is None or (not found.alt and found.source_url == url):
+        set_alt(conn, item_id, url, alt)
 
 
 def store(conn: Connection, outcome: Outcome, now: dt.datetime) -> None:
@@ -277,3 +291,49 @@ def refused_pictures(conn: Connection, item_ids: set[int]) -> set[int]:
         )
     )
     return set(conn.scalars(query))
+
+
+@dataclass(frozen=True)
+class Uploaded:
+    """A platform's own copy of an item's picture: its URL there and its size."""
+
+    url: str
+    width: int
+    height: int
+
+
+def known_uploads(conn: Connection, item_ids: set[int], target: str) -> dict[int, Uploaded]:
+    """The copies of ``item_ids``' current pictures already uploaded to ``target``."""
+    if not item_ids:
+        return {}
+    query = (
+        select(uploads.c.item_id, uploads.c.url, uploads.c.width, uploads.c.height)
+        .join(items, items.c.id == uploads.c.item_id)
+        .where(
+            uploads.c.item_id.in_(item_ids),
+            uploads.c.target == target,
+            uploads.c.source_url == items.c.image_url,
+        )
+    )
+    return {row.item_id: Uploaded(row.url, row.width, row.height) for row in conn.execute(query)}
+
+
+def record_upload(
+    conn: Connection, item_id: int, target: str, uploaded: Uploaded, now: dt.datetime
+) -> None:
+    """Remember that ``target`` holds the item's current picture at ``uploaded.url``."""
+    source_url = conn.scalar(select(items.c.image_url).where(items.c.id == item_id))
+    if not source_url:
+        return  # the item lost its picture meanwhile: nothing to remember
+    conn.execute(delete(uploads).where(uploads.c.item_id == item_id, uploads.c.target == target))
+    conn.execute(
+        insert(uploads).values(
+            item_id=item_id,
+            target=target,
+            source_url=source_url,
+            url=uploaded.url,
+            width=uploaded.width,
+            height=uploaded.height,
+            uploaded_at=now,
+        )
+    )

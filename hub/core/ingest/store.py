@@ -40,6 +40,7 @@ from sqlalchemy.orm import Session
 
 from hub.core.config.settings import Settings
 from hub.core.ingest.parse import Candidate
+from hub.core.ingest.pictures import offer_alt
 from hub.core.ingest.stories import StoryIndex, StorySignals
 from hub.core.models import Item, ItemOrigin, ItemTranslation, Source
 
@@ -203,6 +204,7 @@ def store_candidates(
     new = [c for c in fresh if c.external_id not in known]
     by_link = _items_by_link(session, [c.link_key for c in new if c.link_key])
     created: list[Item] = []
+    created_from: list[Candidate] = []
     batch = _Batch()
     for candidate in fresh:
         origin = known.get(candidate.external_id)
@@ -246,8 +248,12 @@ def store_candidates(
         if candidate.link_key:
             by_link[candidate.link_key] = item
         created.append(item)
+        created_from.append(candidate)
         batch.append(item, signals)
     session.flush()  # one flush for the batch: ids for the new items
+    for item, candidate in zip(created, created_from, strict=True):
+        if candidate.image_alt and item.image_url and item.image_url == candidate.image_url:
+            offer_alt(session.connection(), item.id, item.image_url, candidate.image_alt)
     for item in created:
         recent.add(item.id, source.id, item.title, item.summary_text)
         report.created.append(item)
