@@ -115,6 +115,16 @@ class DiscordLimits:
     window_seconds: float = 2.0
     burst: float = 3.0
     per_webhook_per_second: float = 1.0
+    # Uploads (developers/reference.mdx, Uploading Files): "The file upload size limit
+    # applies to each file in a request"; the documented default has moved (25 MiB, then
+    # 10 MiB for accounts and servers without Nitro or boosts in 2024, 20 MiB in the
+    # current text): the stand-in refuses past the lower 10 MiB, so what passes it passes
+    # Discord, with 413 and {"code": 40005, "message": "Request entity too large"}
+    # (developers/topics/opcodes-and-status-codes.mdx, JSON error codes).
+    attachment_bytes: int = 10 * 1024 * 1024
+    # an attachment's description (alt text) is at most 1,024 characters
+    # (developers/resources/message.mdx, Attachment Object)
+    attachment_description: int = 1024
 
 
 @dataclass(frozen=True)
@@ -207,6 +217,11 @@ MASTODON_IMAGE = PictureLimits(max_bytes=16 * 1024 * 1024, max_pixels=8_294_400)
 image to 8,294,400 pixels (3840x2160, since 4.2), so nothing larger is worth uploading."""
 MASTODON_DESCRIPTION = 1500
 """MediaAttachment's MAX_DESCRIPTION_LENGTH: alt text up to 1,500 characters."""
+DISCORD_IMAGE = PictureLimits(max_bytes=DISCORD.attachment_bytes, max_side=4096)
+"""A webhook's file upload (developers/reference.mdx, Uploading Files): 10 MiB a file (see
+:class:`DiscordLimits`); Discord sets no pixel limit, the hub's stored copy is at most 4096
+a side. Only ``.jpg``, ``.jpeg``, ``.png``, ``.webp`` and ``.gif`` may be shown in an embed
+through ``attachment://`` (the same section's note)."""
 BLUESKY_IMAGE = PictureLimits(max_bytes=1_000_000, max_side=2000)
 """lexicons/app/bsky/embed/images.json and embed/external.json: the blob's maxSize is
 1,000,000 bytes; 2000 pixels a side is what Bluesky's own app uploads (an earlier version

@@ -1,0 +1,179 @@
+"""Items' pictures on Discord, Microsoft Teams and the signed webhook, against each stand-in.
+
+Discord gets the picture uploaded with the message (multipart, ``payload_json`` and
+``files[0]``, the embed showing ``attachment://``); Teams a small copy inside the card as
+a ``data:`` URI, within the 28 KB a card may weigh; the webhook's receiver the picture's
+facts and its bytes in base64. The stand-ins decode what they received and check it as
+each platform does; a picture a platform refuses leaves a text post with a note.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import io
+import json
+from collections.abc import Awaitable, Callable
+from dataclasses import replace
+from typing import Any, TypeVar
+
+import httpx
+from PIL import Image
+
+from bots.discord.sink import discord_sink
+from bots.discord.standin import DiscordStandIn
+from bots.limits import DiscordLimits
+from hub.core.pictures import prepare
+from hub.core.ports import ChannelInfo, Message, Picture
+
+T = TypeVar("T")
+DISCORD_TOKEN = "discord-stand-in-token"
+WEBHOOK_ID = "1100"
+
+
+def photograph(width: int, height: int) -> bytes:
+    """A noisy photograph-like JPEG with a camera's EXIF."""
+    image = Image.effect_noise((width, height), 64).convert("RGB")
+    exif = Image.Exif()
+    exif[0x010F] = "Camera maker"
+    out = io.BytesIO()
+    image.save(out, format="JPEG", exif=exif.tobytes())
+    return out.getvalue()
+
+
+def picture(width: int, height: int) -> Picture:
+    return prepare(photograph(width, height), alt="Young people voting in Cascais")
+
+
+def item(**fields: Any) -> Message:
+    base: dict[str, Any] = {
+        "delivery_id": 1,
+        "kind": "item",
+        "title": "Cascais opens the vote",
+        "text": "Young people vote until the end of the month.",
+        "link": "https://oidp.net/cascais",
+    }
+    return Message(**{**base, **fields})
+
+
+# --- Discord --------------------------------------------------------------------------
+
+
+def discord(
+    test: Callable[[DiscordStandIn], Awaitable[T]], limits: DiscordLimits | None = None
+) -> T:
+    async def main() -> T:
+        extra = {"limits": limits} if limits else {}
+        async with DiscordStandIn(webhooks={WEBHOOK_ID: DISCORD_TOKEN}, **extra) as standin:
+            return await test(standin)
+
+    return asyncio.run(main())
+
+
+async def discord_send(standin: DiscordStandIn, message: Message) -> Any:
+    channel = ChannelInfo("dc", "discord", WEBHOOK_ID, "en", base_url=standin.url)
+    sink = discord_sink(channel, DISCORD_TOKEN)
+    try:
+        return await sink.send(message)
+    finally:
+        await sink.close()
+
+
+def test_discord_uploads_the_picture_and_the_embed_shows_it() -> None:
+    async def body(standin: DiscordStandIn) -> None:
+        receipt = await discord_send(standin, item(picture=picture(1200, 800)))
+        [held] = standin.messages()
+        assert (held.id, receipt.note) == (receipt.platform_message_id, None)
+        [upload] = held.attachments
+        assert (upload.filename, upload.width, upload.height, upload.has_exif) == (
+            "picture.jpg",
+            1200,
+            800,
+            False,
+        )
+        assert upload.description == "Young people voting in Cascais"
+        [embed] = held.embeds
+        assert embed["image"] == {"url": "attachment://picture.jpg"}
+        assert standin.embedded(held, embed) is upload
+        # the file is served where the message says, as Discord's CDN serves it
+        shown = standin._shape(held)["embeds"][0]["image"]["url"]
+        async with httpx.AsyncClient() as client:
+            served = await client.get(shown)
+        assert served.status_code == 200 and served.content == upload.data
+
+    discord(body)
+
+
+def test_discord_edit_replaces_the_picture_and_an_edit_without_one_removes_it() -> None:
+    async def body(standin: DiscordStandIn) -> None:
+        first = await discord_send(standin, item(picture=picture(600, 400)))
+        mid = first.platform_message_id
+        await discord_send(standin, item(title="Corrected", picture=picture(300, 200), edit_of=mid))
+        [held] = standin.messages()
+        assert [(a.width, a.height) for a in held.attachments] == [(300, 200)]
+        assert held.embeds[0]["title"] == "Corrected"
+        await discord_send(standin, item(title="No picture", edit_of=mid))
+        [held] = standin.messages()
+        assert held.attachments == [] and "image" not in held.embeds[0]
+
+    discord(body)
+
+
+def test_discord_refuses_a_file_over_its_limit_and_the_post_goes_as_text() -> None:
+    async def body(standin: DiscordStandIn) -> None:
+        receipt = await discord_send(standin, item(picture=picture(400, 300)))
+        [held] = standin.messages()
+        assert held.attachments == [] and "image" not in held.embeds[0]
+        assert held.embeds[0]["title"] == "Cascais opens the vote"
+        assert "Request entity too large (code 40005)" in (receipt.note or "")
+        assert "sent as text" in (receipt.note or "")
+        refused = [r for r in standin.received if r.status == 413]
+        assert len(refused) == 1
+
+    discord(body, DiscordLimits(attachment_bytes=1000))
+
+
+def test_discord_standin_checks_uploads_as_discord_does() -> None:
+    async def body(standin: DiscordStandIn) -> None:
+        url = f"{standin.url}/webhooks/{WEBHOOK_ID}/{DISCORD_TOKEN}?wait=true"
+        jpeg = picture(80, 60).data
+
+        async def post(payload: dict[str, Any], name: str, data: bytes) -> httpx.Response:
+            async with httpx.AsyncClient() as client:
+                return await client.post(
+                    url,
+                    data={"payload_json": json.dumps(payload)},
+                    files={"files[0]": (name, data, "application/octet-stream")},
+                )
+
+        embed = {"title": "t", "image": {"url": "attachment://p.txt"}}
+        listed = [{"id": 0, "filename": "p.txt"}]
+        # an extension an embed may not show: the file stays a plain attachment
+        answer = await post({"embeds": [embed], "attachments": listed}, "p.txt", jpeg)
+        assert answer.status_code == 200
+        assert "image" not in answer.json()["embeds"][0]
+        assert answer.json()["attachments"][0]["filename"] == "p.txt"
+        # bytes that are no image are not shown either
+        embed_png = {"title": "t", "image": {"url": "attachment://p.png"}}
+        answer = await post({"embeds": [embed_png]}, "p.png", b"<html>no</html>")
+        assert "image" not in answer.json()["embeds"][0]
+        # an attachments entry with no file of that id
+        answer = await post({"embeds": [embed_png], "attachments": [{"id": 7}]}, "p.png", jpeg)
+        assert (answer.status_code, answer.json()["code"]) == (400, 50035)
+        assert "attachments" in answer.json()["errors"]
+        # past the file limit (10 MiB; here 20,000 bytes)
+        answer = await post({"embeds": [embed_png]}, "p.png", b"x" * 20_001)
+        assert answer.status_code == 413
+        assert answer.json() == {"message": "Request entity too large", "code": 40005}
+
+    discord(body, DiscordLimits(attachment_bytes=20_000))
+
+
+def test_discord_a_retraction_deletes_the_message_with_its_picture() -> None:
+    async def body(standin: DiscordStandIn) -> None:
+        posted = await discord_send(standin, item(picture=picture(200, 100)))
+        mid = posted.platform_message_id
+        await discord_send(standin, replace(item(kind="retraction"), edit_of=mid))
+        assert standin.messages() == []
+
+    discord(body)
