@@ -222,6 +222,16 @@ DISCORD_IMAGE = PictureLimits(max_bytes=DISCORD.attachment_bytes, max_side=4096)
 :class:`DiscordLimits`); Discord sets no pixel limit, the hub's stored copy is at most 4096
 a side. Only ``.jpg``, ``.jpeg``, ``.png``, ``.webp`` and ``.gif`` may be shown in an embed
 through ``attachment://`` (the same section's note)."""
+TEAMS_IMAGE = PictureLimits(max_bytes=1024 * 1024 - 1, max_side=1024)
+"""An image in a Teams card: "The supported image formats are .png, .jpg, or .gif. Keep
+the dimensions within 1024 x 1024 pixels and file size less than 1 MB. Animated .gif
+images aren't supported" (learn.microsoft.com, microsoftteams/platform/task-modules-and-
+cards/cards/cards-format, Inline images in cards)."""
+TEAMS_THUMBNAIL = PictureLimits(max_bytes=12_000, max_side=640)
+"""The copy a card carries inline as a ``data:`` URI (Adaptive Cards' ``Image.url``
+"Supports data URI" since schema 1.2, microsoft/AdaptiveCards#628; sent through an
+incoming webhook as in MicrosoftDocs/msteams-docs#10687): 12,000 bytes are 16,000 in
+base64, which leaves a card's 28 KB (:class:`TeamsLimits`) room for its text."""
 BLUESKY_IMAGE = PictureLimits(max_bytes=1_000_000, max_side=2000)
 """lexicons/app/bsky/embed/images.json and embed/external.json: the blob's maxSize is
 1,000,000 bytes; 2000 pixels a side is what Bluesky's own app uploads (an earlier version

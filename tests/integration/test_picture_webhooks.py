@@ -23,6 +23,8 @@ from PIL import Image
 from bots.discord.sink import discord_sink
 from bots.discord.standin import DiscordStandIn
 from bots.limits import DiscordLimits
+from bots.teams.sink import teams_sink
+from bots.teams.standin import CardImage, TeamsStandIn, card_image
 from hub.core.pictures import prepare
 from hub.core.ports import ChannelInfo, Message, Picture
 
@@ -177,3 +179,79 @@ def test_discord_a_retraction_deletes_the_message_with_its_picture() -> None:
         assert standin.messages() == []
 
     discord(body)
+
+
+# --- Microsoft Teams ------------------------------------------------------------------
+
+FLOW = "/workflows/flow1/triggers/manual/paths/invoke"
+SIG = "stand-in-workflow-sig"
+
+
+def teams(test: Callable[[TeamsStandIn], Awaitable[T]]) -> T:
+    async def main() -> T:
+        async with TeamsStandIn(hooks={FLOW: SIG}) as standin:
+            return await test(standin)
+
+    return asyncio.run(main())
+
+
+async def teams_send(standin: TeamsStandIn, message: Message) -> Any:
+    url = f"https://prod-00.westeurope.logic.azure.com:443{FLOW}?api-version=2016-06-01&sig={SIG}"
+    sink = teams_sink(ChannelInfo("tm", "teams", "News", base_url=standin.url), url)
+    try:
+        return await sink.send(message)
+    finally:
+        await sink.close()
+
+
+def test_teams_card_carries_a_thumbnail_inline_within_28_kb() -> None:
+    async def body(standin: TeamsStandIn) -> None:
+        long_text = "Young people vote until the end of the month. " * 400  # 18,400 chars
+        receipt = await teams_send(standin, item(text=long_text, picture=picture(1600, 1000)))
+        [stored] = standin.stored
+        [image] = stored.images
+        assert receipt.note is None
+        assert image.inline and image.refused is None and image.facts is not None
+        assert max(image.facts.width, image.facts.height) <= 1024
+        assert (image.facts.format, image.facts.has_exif) == ("JPEG", False)
+        [element] = [e for e in stored.card["body"] if e["type"] == "Image"]
+        assert element["altText"] == "Young people voting in Cascais"
+        [received] = standin.received
+        assert received.body_bytes <= 28 * 1024  # the stand-in refuses more with 413
+
+    teams(body)
+
+
+def test_teams_standin_tells_which_inline_pictures_teams_would_not_show() -> None:
+    big = Image.new("RGB", (1100, 200), (10, 20, 30))
+    out = io.BytesIO()
+    big.save(out, format="PNG")
+    wide = "data:image/png;base64," + base64.b64encode(out.getvalue()).decode()
+    webp = io.BytesIO()
+    Image.new("RGB", (20, 20)).save(webp, format="WEBP")
+    small = picture(40, 30).data
+    cases = {
+        wide: "larger than 1024 x 1024 pixels",
+        "data:image/webp;base64," + base64.b64encode(webp.getvalue()).decode(): "not a PNG",
+        "data:image/png;base64," + base64.b64encode(small).decode(): "type is not the image's",
+        "data:image/jpeg;base64," + base64.b64encode(small).decode(): None,
+    }
+    for url, refused in cases.items():
+        found = card_image(url, "1.4").refused
+        assert found is None if refused is None else refused in (found or ""), (url[:30], found)
+    ok = "data:image/jpeg;base64," + base64.b64encode(small).decode()
+    assert card_image(ok, "1.0").refused == "data URIs need schema 1.2 or later"
+    assert card_image("https://oidp.net/p.jpg", "1.4") == CardImage(inline=False)
+
+
+def test_teams_a_picture_that_leaves_no_room_goes_without_it_and_says_so() -> None:
+    async def body(standin: TeamsStandIn) -> None:
+        # tags of characters that take 4 bytes each, about 20 KB of them: the text is cut to
+        # make room, but the tags are not, and a thumbnail no longer fits beside them
+        tags = tuple(f"tag{'𝔄' * 100}{n}" for n in range(50))
+        receipt = await teams_send(standin, item(tags=tags, picture=picture(900, 600)))
+        [stored] = standin.stored
+        assert stored.images == []
+        assert "28 KB" in (receipt.note or "")
+
+    teams(body)
