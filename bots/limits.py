@@ -133,6 +133,8 @@ class WebhookLimits:
 
     body_bytes: int = 256 * 1024  # our cap on one event's JSON
     text: int = 20000
+    picture_bytes: int = 96 * 1024  # the picture's copy in the event (128 KiB in base64)
+    picture_side: int = 1600
     signature_tolerance_seconds: int = 300  # a receiver refuses older timestamps
     # The stand-in's receiver allows ``per_window`` events in any window this long and
     # answers 429 with Retry-After past it; the sink's bucket stays within it.

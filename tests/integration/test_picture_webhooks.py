@@ -18,14 +18,19 @@ from dataclasses import replace
 from typing import Any, TypeVar
 
 import httpx
+import pytest
 from PIL import Image
 
 from bots.discord.sink import discord_sink
 from bots.discord.standin import DiscordStandIn
-from bots.limits import DiscordLimits
+from bots.limits import DISCORD, WEBHOOK, DiscordLimits
 from bots.teams.sink import teams_sink
 from bots.teams.standin import CardImage, TeamsStandIn, card_image
-from hub.core.pictures import prepare
+from bots.webhook.format import encoded, event, picture_field, picture_limits
+from bots.webhook.sink import webhook_sink
+from bots.webhook.standin import WebhookStandIn
+from bots.webhook.standin import _picture as receiver_picture
+from hub.core.pictures import fit, prepare
 from hub.core.ports import ChannelInfo, Message, Picture
 
 T = TypeVar("T")
@@ -65,8 +70,8 @@ def discord(
     test: Callable[[DiscordStandIn], Awaitable[T]], limits: DiscordLimits | None = None
 ) -> T:
     async def main() -> T:
-        extra = {"limits": limits} if limits else {}
-        async with DiscordStandIn(webhooks={WEBHOOK_ID: DISCORD_TOKEN}, **extra) as standin:
+        rules = limits or DISCORD
+        async with DiscordStandIn(webhooks={WEBHOOK_ID: DISCORD_TOKEN}, limits=rules) as standin:
             return await test(standin)
 
     return asyncio.run(main())
@@ -255,3 +260,74 @@ def test_teams_a_picture_that_leaves_no_room_goes_without_it_and_says_so() -> No
         assert "28 KB" in (receipt.note or "")
 
     teams(body)
+
+
+# --- the signed webhook ---------------------------------------------------------------
+
+SECRET = "stand-in-webhook-secret"
+
+
+def receiver(test: Callable[[WebhookStandIn], Awaitable[T]]) -> T:
+    async def main() -> T:
+        async with WebhookStandIn(secret_key=SECRET) as standin:
+            return await test(standin)
+
+    return asyncio.run(main())
+
+
+async def webhook_send(standin: WebhookStandIn, message: Message) -> Any:
+    channel = ChannelInfo("wh", "webhook", "https://intranet.example.org/hooks/iopd", "en")
+    sink = webhook_sink(replace(channel, base_url=standin.url), SECRET)
+    try:
+        return await sink.send(message)
+    finally:
+        await sink.close()
+
+
+def test_webhook_event_carries_the_picture_in_base64_with_its_facts() -> None:
+    async def body(standin: WebhookStandIn) -> None:
+        flat = io.BytesIO()
+        Image.new("RGB", (2400, 1500), (200, 40, 40)).save(flat, format="JPEG")
+        large = prepare(flat.getvalue(), alt="Young people voting in Cascais")
+        receipt = await webhook_send(standin, item(picture=large))
+        [held] = standin.messages()
+        assert receipt.note is None
+        assert held.picture is not None and not held.picture.has_exif
+        assert (held.picture.format, held.picture.width, held.picture.height) == (
+            "JPEG",
+            1600,
+            1000,
+        )
+        assert held.picture_alt == "Young people voting in Cascais"
+        # an edit with no picture clears it
+        await webhook_send(standin, item(delivery_id=2, edit_of=receipt.platform_message_id))
+        [held] = standin.messages()
+        assert held.updated and held.picture is None
+
+    receiver(body)
+
+
+def test_webhook_event_stays_within_256_kib_with_a_picture_and_a_long_text() -> None:
+    noisy = picture(1600, 1600)  # noise compresses badly: the copy is squeezed to 96 KiB
+    message = item(text="participation " * 3000, picture=noisy)
+    copy = fit(noisy, picture_limits())
+    body = event(message, ChannelInfo("wh", "webhook", "https://x.example/h"), picture=copy)
+    size = len(encoded(body))
+    assert size <= WEBHOOK.body_bytes
+    shown = body["picture"]
+    assert isinstance(shown, dict) and shown["bytes"] == len(copy.data) <= WEBHOOK.picture_bytes
+    assert base64.b64decode(str(shown["data"])) == copy.data
+    # existing keys are kept as they were: the picture only extends the event
+    for key in ("event", "id", "title", "text", "html", "link", "image_url", "tags"):
+        assert key in body
+
+
+def test_webhook_receiver_refuses_a_picture_that_is_not_what_it_declares() -> None:
+    good = picture_field(picture(30, 20))
+    assert good is not None
+    with pytest.raises(Exception, match="not the image its fields declare"):
+        receiver_picture({**good, "width": 31})
+    with pytest.raises(Exception, match="not base64"):
+        receiver_picture({**good, "data": "@@@"})
+    facts = receiver_picture(good)
+    assert facts is not None and (facts.width, facts.height) == (30, 20)
