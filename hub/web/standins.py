@@ -34,6 +34,8 @@ class ShownMessage:
     when: str
     body: Markup
     note: str = ""
+    picture: str = ""
+    """The picture that came with it, as the platform decoded it (``1600×1000 JPEG``)."""
 
 
 @dataclass
@@ -65,7 +67,8 @@ def _shown_post(post: Mapping[str, Any]) -> ShownMessage:
     )
     note = "edited" if post.get("edited") else ""
     when = f"message {post['message_id']}" if post.get("message_id") else ""
-    return ShownMessage(str(post.get("channel", "")), when, body, note)
+    picture = str(post.get("picture") or "")
+    return ShownMessage(str(post.get("channel", "")), when, body, note, picture)
 
 
 def read_standin(platform: str, standin: Any) -> StandInView:

@@ -13,6 +13,7 @@ import asyncio
 import base64
 import io
 import json
+import re
 from collections.abc import Awaitable, Callable
 from dataclasses import replace
 from typing import Any, TypeVar
@@ -32,6 +33,8 @@ from bots.webhook.standin import WebhookStandIn
 from bots.webhook.standin import _picture as receiver_picture
 from hub.core.pictures import fit, prepare
 from hub.core.ports import ChannelInfo, Message, Picture
+from hub.web.standins import read_standin
+from hub.wiring import SINKS, STANDINS
 
 T = TypeVar("T")
 DISCORD_TOKEN = "discord-stand-in-token"
@@ -331,3 +334,35 @@ def test_webhook_receiver_refuses_a_picture_that_is_not_what_it_declares() -> No
         receiver_picture({**good, "data": "@@@"})
     facts = receiver_picture(good)
     assert facts is not None and (facts.width, facts.height) == (30, 20)
+
+
+# --- the console's sandbox ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("platform", "target", "size"),
+    [
+        ("discord", "1234567890123456789", "900×600 JPEG"),
+        ("teams", "IOPD / News", r"\d{2,3}×\d{2,3} JPEG"),  # a thumbnail, within 12,000 bytes
+        # noise compresses badly: squeezed within the event's 96 KiB, the ratio kept
+        ("webhook", "https://intranet.example.org/hooks/iopd", r"(\d{3})×\d{3} JPEG"),
+    ],
+)
+def test_the_sandbox_shows_the_picture_each_stand_in_received(
+    platform: str, target: str, size: str
+) -> None:
+    async def main() -> list[str]:
+        standin = STANDINS[platform]()
+        await standin.start()
+        try:
+            channel = ChannelInfo("demo", platform, target, "en", None, standin.url)
+            standin.prepare(channel)
+            sink = SINKS[platform](channel, standin.secret())
+            await sink.send(item(picture=picture(900, 600)))
+            await sink.close()
+            return [m.picture for m in read_standin(platform, standin).messages]
+        finally:
+            await standin.close()
+
+    [shown] = asyncio.run(main())
+    assert re.fullmatch(size, shown), shown
