@@ -22,7 +22,8 @@ Speaks what the sink uses, from Discord's developer documentation
   publishes no number);
 - files (developers/reference.mdx, Uploading Files): a ``multipart/form-data`` body with
   the JSON in ``payload_json`` and each file in a ``files[n]`` part with a filename; ``n``
-  is the placeholder id an ``attachments`` entry names. A file over 10 MiB is refused
+  is the placeholder id an ``attachments`` entry names, whose ``filename`` (when given)
+  names the file instead of the part's own. A file over 10 MiB is refused
   with 413 ``{"code": 40005, "message": "Request entity too large"}`` (the limit and its
   history in :class:`bots.limits.DiscordLimits`), another content type than JSON or
   multipart with ``50035``. An embed shows an upload through ``attachment://NAME`` only
@@ -41,7 +42,7 @@ from __future__ import annotations
 import json
 import re
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Any
 
@@ -270,6 +271,9 @@ class DiscordStandIn(LoopbackServer):
                 result.append(existing[ident])
             elif f"files[{ident}]" in files:
                 upload = files[f"files[{ident}]"]
+                named = entry.get("filename") if isinstance(entry, dict) else None
+                if isinstance(named, str) and named.strip():  # the entry's name is the file's
+                    upload = replace(upload, filename=named.strip())
                 result.append(self._stored_file(upload, description))
             else:
                 raise DiscordError(
