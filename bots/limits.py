@@ -238,3 +238,17 @@ BLUESKY_IMAGE = PictureLimits(max_bytes=1_000_000, max_side=2000)
 """lexicons/app/bsky/embed/images.json and embed/external.json: the blob's maxSize is
 1,000,000 bytes; 2000 pixels a side is what Bluesky's own app uploads (an earlier version
 of the lexicon said maxWidth/maxHeight 2000)."""
+SLACK_IMAGE = PictureLimits(max_bytes=1024 * 1024 * 1024)
+"""files.getUploadURLExternal then the upload URL: at most 1 GB a file (slack_sdk's
+``MAX_V2_FILE_SIZE``, "Slack files.upload limit"); an image block's ``slack_file`` must be a
+png, jpg, jpeg or gif (docs.slack.dev/reference/block-kit/composition-objects/
+slack-file-object), which the hub's JPEG or PNG copy always is."""
+SLACK_ALT_TEXT = 1000
+"""files.getUploadURLExternal's ``alt_txt``: "longer than the limit of 1000 character" is
+``alt_txt_too_large`` (the method's errors)."""
+SLACK_IMAGE_ALT = 2000
+"""An image block's ``alt_text``: at most 2,000 characters (Block Kit, Image block)."""
+MATRIX_UPLOAD = PictureLimits(max_bytes=50 * 1024 * 1024)
+"""``POST /_matrix/media/v3/upload``: Synapse's default ``max_upload_size`` is "50M"
+(synapse/config/repository.py, parsed as 50 x 1024 x 1024); a homeserver says its own in
+``GET /_matrix/client/v1/media/config`` (``m.upload.size``)."""

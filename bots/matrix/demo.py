@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from bots.matrix.standin import SERVER, MatrixStandIn, StoredEvent
+from bots.standin import ImageFacts, described
 from hub.core.ports import ChannelInfo, ReceivedPost
 
 DEMO_USER = f"@iopd-hub:{SERVER}"
 
 
-def _post(stored: StoredEvent) -> ReceivedPost:
+def _post(stored: StoredEvent, picture: ImageFacts | None = None) -> ReceivedPost:
     return ReceivedPost(
         platform="matrix",
         channel=stored.room_id,
@@ -17,6 +20,7 @@ def _post(stored: StoredEvent) -> ReceivedPost:
         html=stored.formatted_body,
         edited=stored.edits > 0,
         deleted=stored.redacted,
+        picture=described(picture),
     )
 
 
@@ -36,7 +40,25 @@ class MatrixDemoStandIn(MatrixStandIn):
         self.rooms.setdefault(channel.target.strip(), set()).add(DEMO_USER)
 
     def posts(self) -> list[ReceivedPost]:
-        return [_post(e) for e in self.events.values() if e.replaces is None]
+        """The room's messages; an ``m.image`` right after a text of the same sender is
+        that post's picture (the sink sends an item as its text, then its picture), shown
+        as one post the way a person reads them."""
+        posts: list[ReceivedPost] = []
+        previous: StoredEvent | None = None
+        for event in self.events.values():
+            if event.replaces is not None:
+                continue
+            facts = self.picture_of(event)
+            follows = previous is not None and (previous.room_id, previous.sender) == (
+                event.room_id,
+                event.sender,
+            )
+            if facts is not None and follows and posts and posts[-1].picture is None:
+                posts[-1] = replace(posts[-1], picture=described(facts))
+            else:
+                posts.append(_post(event, facts))
+            previous = event
+        return posts
 
 
 def matrix_standin() -> MatrixDemoStandIn:

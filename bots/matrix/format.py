@@ -9,6 +9,13 @@ outer content a ``* ``-prefixed fallback, ``m.relates_to`` names the ORIGINAL ev
 (content/client-server-api/modules/event_replacements.md). A retraction redacts the
 original event (``PUT /rooms/{roomId}/redact/{eventId}/{txnId}``).
 
+An item with a picture is two events: the text, then an ``m.image`` whose ``url`` is the
+``mxc://`` URI the media repository gave the uploaded bytes, ``body`` the alt text and
+``info`` its ``mimetype``, ``size``, ``w`` and ``h`` (modules/instant_messaging.md,
+m.image); the image's transaction id is ``hub-<delivery id>-image``. The ledger keeps
+both event ids, the text's first (``$text $image``): an edit replaces the text event, a
+retraction redacts every event.
+
 Every request carries a transaction id made from the hub's delivery id
 (``hub-<delivery id>``): the homeserver answers a repeated PUT with the same
 transaction id with the first event's id instead of sending again
@@ -28,16 +35,34 @@ from bots.api import ApiRequest, is_retraction
 from bots.formatting import fit_runs, safe_link, shorten
 from bots.limits import MATRIX, MatrixLimits
 from bots.richtext import Run, runs_from_html, runs_from_text
-from hub.core.ports import ChannelInfo, Message
+from hub.core.ports import ChannelInfo, Message, Picture, thread_head
 
 API = "/_matrix/client/v3"
 HTML_FORMAT = "org.matrix.custom.html"
 _TAGS = (("bold", "b"), ("italic", "i"), ("underline", "u"), ("strike", "del"))
 
 
-def txn_id(message: Message) -> str:
-    """The transaction id of a delivery: the same on every retry of it."""
-    return f"hub-{message.delivery_id}"
+def txn_id(message: Message, part: str = "") -> str:
+    """The transaction id of a delivery (``part`` names its other events): the same on
+    every retry of it."""
+    return f"hub-{message.delivery_id}" + (f"-{part}" if part else "")
+
+
+def image_content(content_uri: str, picture: Picture, fallback: str) -> dict[str, Any]:
+    """The ``m.image`` event of an uploaded picture: ``body`` its alt text, ``info`` what a
+    client needs to lay it out before downloading it."""
+    alt = " ".join((picture.alt or fallback).split())
+    return {
+        "msgtype": "m.image",
+        "body": shorten(alt, 1000) or "picture",
+        "url": content_uri,
+        "info": {
+            "mimetype": picture.mime,
+            "size": len(picture.data),
+            "w": picture.width,
+            "h": picture.height,
+        },
+    }
 
 
 def _escape(text: str) -> str:
@@ -122,12 +147,12 @@ def requests_for(
     """One PUT: the message, its ``m.replace`` edit, or the original's redaction."""
     room, txn = room_path(channel), quote(txn_id(message), safe="")
     if is_retraction(message.kind, message.edit_of):
-        event = quote(str(message.edit_of), safe="")
+        event = quote(thread_head(str(message.edit_of)), safe="")
         reason = shorten(message.text.strip() or message.title.strip(), 500)
         body = {"reason": reason} if reason else {}
         return [ApiRequest("PUT", f"{room}/redact/{event}/{txn}", body)]
     if message.edit_of is not None:
-        content = edit_content(message, message.edit_of, limits)
+        content = edit_content(message, thread_head(message.edit_of), limits)
     else:
         content = message_content(message, limits)
     return [ApiRequest("PUT", f"{room}/send/m.room.message/{txn}", content)]

@@ -22,8 +22,10 @@ longer knows is done. The token is never in an error.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import hashlib
+import io
 import re
 from typing import Any, ClassVar
 
@@ -32,8 +34,8 @@ from nio import AsyncClient, AsyncClientConfig, ErrorResponse, WhoamiResponse
 
 from bots.api import is_retraction
 from bots.http_errors import DEFAULT_WAIT, status_error
-from bots.limits import MATRIX
-from bots.matrix.format import requests_for, txn_id
+from bots.limits import MATRIX, MATRIX_UPLOAD
+from bots.matrix.format import image_content, requests_for, txn_id
 from hub.core.errors import (
     BadPayload,
     ChannelGone,
@@ -43,7 +45,8 @@ from hub.core.errors import (
     Timeout,
     TransientError,
 )
-from hub.core.ports import ChannelInfo, Message, RateLimit, Receipt
+from hub.core.pictures import PictureRefused, fit
+from hub.core.ports import ChannelInfo, Message, Picture, RateLimit, Receipt, part_ids
 
 ROOM_ID = re.compile(r"^![^:\s]+:[^\s]+$")
 FORBIDDEN = frozenset({"M_UNKNOWN_TOKEN", "M_MISSING_TOKEN", "M_FORBIDDEN"})
@@ -111,15 +114,23 @@ class MatrixSink:
             self.client.user_id = response.user_id
 
     async def send(self, message: Message) -> Receipt:
-        """Send, edit (``m.replace``) or redact; the receipt is the original event's id."""
+        """Send, edit (``m.replace``) or redact; the receipt is the original event's id,
+        then the picture's ``m.image`` event's id when the item had one.
+
+        A new item with a picture is sent as its text, then the picture uploaded to the
+        media repository (``POST /_matrix/media/v3/upload``, an ``mxc://`` URI) and shown
+        by an ``m.image`` event: text first, so a picture the homeserver refuses leaves
+        the text post, with a note, and nothing dangling. An edit replaces the text
+        event; a retraction redacts every event of the item.
+        """
         [request] = requests_for(message, self.channel)
         if is_retraction(message.kind, message.edit_of):
             original = str(message.edit_of)
             reason = request.body.get("reason")
-            with contextlib.suppress(ChannelGone):  # gone already: redacted is redacted
-                await self._call(
-                    self.client.room_redact(self.room, original, reason, tx_id=txn_id(message))
-                )
+            for index, event in enumerate(part_ids(original) or (original,)):
+                txn = txn_id(message, f"part-{index}" if index else "")
+                with contextlib.suppress(ChannelGone):  # gone already: redacted is redacted
+                    await self._call(self.client.room_redact(self.room, event, reason, tx_id=txn))
             return Receipt(original)
         response = await self._call(
             self.client.room_send(self.room, "m.room.message", request.body, tx_id=txn_id(message))
@@ -129,7 +140,47 @@ class MatrixSink:
         event_id = getattr(response, "event_id", None)
         if not isinstance(event_id, str) or not event_id:
             raise BadPayload("the Matrix homeserver answered without an event id")
-        return Receipt(event_id)
+        if message.picture is None:
+            return Receipt(event_id)
+        image_id, note = await self._send_picture(message, message.picture)
+        return Receipt(f"{event_id} {image_id}" if image_id else event_id, note=note)
+
+    async def _send_picture(
+        self, message: Message, picture: Picture
+    ) -> tuple[str | None, str | None]:
+        """The ``m.image`` event's id of the item's picture, or None and why not. A refusal
+        (too large, a type the homeserver will not take) is a note; a rate limit or a
+        homeserver that did not answer is raised, and the retry sends the text again under
+        the same transaction id, which the homeserver answers with the first event."""
+        try:
+            fitted = await asyncio.to_thread(fit, picture, MATRIX_UPLOAD)
+        except PictureRefused as exc:
+            return None, f"{exc}; sent as text"
+        extension = "png" if fitted.mime == "image/png" else "jpg"
+        try:
+            uploaded, _keys = await self._call(  # nio answers (response, encryption keys)
+                self.client.upload(
+                    io.BytesIO(fitted.data),
+                    content_type=fitted.mime,
+                    filename=f"picture-{message.delivery_id}.{extension}",
+                    filesize=len(fitted.data),
+                )
+            )
+            if isinstance(uploaded, ErrorResponse):
+                raise matrix_error(uploaded)
+            content_uri = getattr(uploaded, "content_uri", None)
+            if not isinstance(content_uri, str) or not content_uri.startswith("mxc://"):
+                return None, "the Matrix homeserver answered the upload without an mxc URI"
+            content = image_content(content_uri, fitted, message.title)
+            sent = await self._call(
+                self.client.room_send(
+                    self.room, "m.room.message", content, tx_id=txn_id(message, "image")
+                )
+            )
+        except (BadPayload, Forbidden) as exc:
+            return None, f"{exc}: the picture was refused, sent as text"
+        image_id = getattr(sent, "event_id", None)
+        return (image_id, None) if isinstance(image_id, str) and image_id else (None, None)
 
     async def _call(self, pending: Any) -> Any:
         try:

@@ -30,6 +30,16 @@ client-server-api/) and Synapse (github.com/element-hq/synapse, formerly matrix-
   "Too Many Requests" with ``retry_after_ms`` and a ``Retry-After`` header
   (_index.md, Rate limiting; synapse/api/errors.py LimitExceededError).
 
+- ``POST /_matrix/media/v3/upload`` (content-repo.md, Client behaviour; the upload kept
+  its path when media downloads moved to ``/_matrix/client/v1/media``): the bytes as the
+  body, their type in ``Content-Type``, ``?filename=``; answered ``{"content_uri":
+  "mxc://<server>/<media id>"}``. As Synapse's ``UploadServlet``
+  (synapse/rest/media/upload_resource.py): no ``Content-Length`` is 400 "Request must
+  specify a Content-Length", more than ``max_upload_size`` (50M by default,
+  synapse/config/repository.py) is 413 ``M_TOO_LARGE`` "Upload
+  request body is too large", no ``Content-Type`` is 400 "Upload request missing
+  'Content-Type'" (both 400s with Synapse's default ``M_UNKNOWN``).
+
 It lists the room's messages at ``GET /_standin/messages``.
 """
 
@@ -43,8 +53,8 @@ from typing import Any
 
 from aiohttp import web
 
-from bots.limits import MATRIX, MatrixLimits
-from bots.standin import Clock, LoopbackServer, default_clock
+from bots.limits import MATRIX, MATRIX_UPLOAD, MatrixLimits
+from bots.standin import Clock, ImageFacts, LoopbackServer, default_clock, image_facts
 
 SERVER = "standin.local"
 
@@ -69,6 +79,22 @@ class StoredEvent:
     @property
     def formatted_body(self) -> str:
         return str(self.content.get("formatted_body", ""))
+
+
+@dataclass
+class StoredMedia:
+    """An upload to the media repository: its type as declared, bytes, and what the
+    homeserver decoded of it (clients read ``info`` from the event, not from here)."""
+
+    media_id: str
+    content_type: str
+    filename: str | None
+    data: bytes = field(repr=False)
+    facts: ImageFacts | None = None
+
+    @property
+    def content_uri(self) -> str:
+        return f"mxc://{SERVER}/{self.media_id}"
 
 
 @dataclass
@@ -125,6 +151,8 @@ class MatrixStandIn(LoopbackServer):
     limits: MatrixLimits = MATRIX
     received: list[Received] = field(default_factory=list)
     events: dict[str, StoredEvent] = field(default_factory=dict)
+    media: dict[str, StoredMedia] = field(default_factory=dict)  # by mxc:// URI
+    max_upload_size: int = MATRIX_UPLOAD.max_bytes
 
     def __post_init__(self) -> None:
         super().__init__()
@@ -151,7 +179,43 @@ class MatrixStandIn(LoopbackServer):
         app.router.add_get(f"{base}/account/whoami", self._handle)
         app.router.add_put(f"{base}/rooms/{{room}}/send/{{type}}/{{txn}}", self._handle)
         app.router.add_put(f"{base}/rooms/{{room}}/redact/{{event}}/{{txn}}", self._handle)
+        app.router.add_post("/_matrix/media/v3/upload", self._upload)
         app.router.add_get("/_standin/messages", self._list)
+
+    def picture_of(self, event: StoredEvent) -> ImageFacts | None:
+        """What the homeserver decoded of the media an ``m.image`` event shows, if any."""
+        if event.content.get("msgtype") != "m.image":
+            return None
+        found = self.media.get(str(event.content.get("url") or ""))
+        return found.facts if found is not None else None
+
+    async def _upload(self, request: web.Request) -> web.Response:
+        try:
+            self._user(request)
+            length = request.headers.get("Content-Length")
+            if length is None:
+                raise MatrixError(400, "M_UNKNOWN", "Request must specify a Content-Length")
+            if int(length) > self.max_upload_size:
+                raise MatrixError(413, "M_TOO_LARGE", "Upload request body is too large")
+            if "Content-Type" not in request.headers:
+                raise MatrixError(400, "M_UNKNOWN", "Upload request missing 'Content-Type'")
+            data = await request.read()
+        except MatrixError as exc:
+            self.received.append(
+                Received(request.method, request.path, exc.status, exc.body["errcode"])
+            )
+            return web.json_response(exc.body, status=exc.status)
+        self._next += 1
+        media = StoredMedia(
+            f"standinMedia{self._next:06d}",
+            request.headers["Content-Type"],
+            request.query.get("filename"),
+            data,
+            image_facts(data),
+        )
+        self.media[media.content_uri] = media
+        self.received.append(Received(request.method, request.path, 200))
+        return web.json_response({"content_uri": media.content_uri})
 
     async def _versions(self, request: web.Request) -> web.Response:
         return web.json_response({"versions": ["v1.1", "v1.6", "v1.11"]})

@@ -9,6 +9,7 @@ from typing import Any
 
 from bots.slack.standin import event_body
 from bots.slack.standin_socket import APP_TOKEN, SlackSocketStandIn
+from bots.standin import described
 from hub.core.ports import ChannelInfo, ReceivedPost
 
 _LINK = re.compile(r"<(https?://[^|>]+)\|([^>]+)>")
@@ -87,6 +88,7 @@ class SlackDemoStandIn(SlackSocketStandIn):
                 html=self._rendered(message.blocks, message.text),
                 edited=message.edited,
                 deleted=message.deleted,
+                picture=described(self.picture_of(message)),
             )
             for message in self.stored.values()
         ]

@@ -1,8 +1,10 @@
 """Hub message -> Slack Web API request with Block Kit (pure).
 
 A post is a header block with the title, an image block when the item has
-one, section blocks with the body in mrkdwn (each at most 3000 characters,
-split between words and never inside a link or a styled span), a context
+one (its picture uploaded to Slack, ``slack_file``, else a public https
+``image_url`` Slack fetches itself), section blocks with the body in mrkdwn
+(each at most 3000 characters, split between words and never inside a link
+or a styled span), a context
 block with the tags and a section linking to the full item. All the blocks
 together stay within ``limits.blocks_text_budget`` characters (Slack refuses
 more with ``msg_blocks_too_long``): the body is cut to what is left, and
@@ -32,9 +34,9 @@ from bots.formatting import (
     safe_link,
     shorten,
 )
-from bots.limits import SLACK, SlackLimits
+from bots.limits import SLACK, SLACK_IMAGE_ALT, SlackLimits
 from bots.richtext import Run, runs_from_html, runs_from_text
-from hub.core.ports import ChannelInfo, Message
+from hub.core.ports import ChannelInfo, Message, part_ids
 
 METADATA_EVENT = "hub_delivery"
 PIECE = 1000  # long runs are split into pieces this long so sections can be packed
@@ -131,13 +133,16 @@ def strings_size(value: Any) -> int:
     return 0
 
 
-def blocks_for(message: Message, limits: SlackLimits = SLACK) -> list[dict[str, Any]]:
+def blocks_for(
+    message: Message, limits: SlackLimits = SLACK, slack_file: str | None = None
+) -> list[dict[str, Any]]:
     """The Block Kit blocks of a post: at most ``limits.blocks`` of them, holding at most
-    ``limits.blocks_text_budget`` characters in all (the body is cut to fit)."""
+    ``limits.blocks_text_budget`` characters in all (the body is cut to fit). ``slack_file``
+    is the id of the item's picture uploaded to Slack, shown instead of an ``image_url``."""
     runs = runs_from_html(message.html) if message.html.strip() else runs_from_text(message.text)
     budget = limits.body
     while True:
-        blocks = _blocks(message, runs, limits, budget)
+        blocks = _blocks(message, runs, limits, budget, slack_file)
         excess = strings_size(blocks) - limits.blocks_text_budget
         if excess <= 0 or budget <= 0:
             return blocks
@@ -145,17 +150,23 @@ def blocks_for(message: Message, limits: SlackLimits = SLACK) -> list[dict[str, 
 
 
 def _blocks(
-    message: Message, runs: list[Run], limits: SlackLimits, body_budget: int
+    message: Message,
+    runs: list[Run],
+    limits: SlackLimits,
+    body_budget: int,
+    slack_file: str | None = None,
 ) -> list[dict[str, Any]]:
     blocks: list[dict[str, Any]] = []
     title = shorten(message.title.strip(), limits.header_text)
     if title:
         text = {"type": "plain_text", "text": title, "emoji": True}
         blocks.append({"type": "header", "text": text})
+    described = message.picture.alt if message.picture else message.title
+    alt = shorten(described.strip(), SLACK_IMAGE_ALT) or "image"
     image_url = fetchable_image(message.image_url)  # Slack fetches it: public https only
-    if image_url and len(image_url) <= 3000:
-        described = message.picture.alt if message.picture else message.title
-        alt = shorten(described.strip(), 2000) or "image"
+    if slack_file:
+        blocks.append({"type": "image", "slack_file": {"id": slack_file}, "alt_text": alt})
+    elif image_url and len(image_url) <= 3000:
         blocks.append({"type": "image", "image_url": image_url, "alt_text": alt})
     for section in body_sections(runs, limits, body_budget):
         blocks.append({"type": "section", "text": {"type": "mrkdwn", "text": section}})
@@ -240,26 +251,41 @@ def reply_address(message: Message) -> tuple[str, str | None] | None:
 
 
 def split_message_id(platform_message_id: str, target: str) -> tuple[str, str]:
-    """(channel id, ts) from a receipt ``C123:1700000000.000100`` (or a bare ts)."""
-    channel, sep, ts = platform_message_id.rpartition(":")
+    """(channel id, ts) from a receipt ``C123:1700000000.000100`` (or a bare ts), followed
+    by the uploaded picture's file id (``C123:1700000000.000100 F0123``) when it has one."""
+    head = part_ids(platform_message_id)
+    channel, sep, ts = (head[0] if head else platform_message_id).rpartition(":")
     return (channel, ts) if sep else (target, platform_message_id)
 
 
+def uploaded_file(platform_message_id: str | None) -> str | None:
+    """The id of the picture uploaded with a post, from its receipt (None when it has none)."""
+    parts = part_ids(platform_message_id)
+    return parts[1] if len(parts) > 1 else None
+
+
 def requests_for(
-    message: Message, channel: ChannelInfo, limits: SlackLimits = SLACK
+    message: Message,
+    channel: ChannelInfo,
+    limits: SlackLimits = SLACK,
+    slack_file: str | None = None,
 ) -> list[ApiRequest]:
-    """The Web API calls that deliver ``message`` to ``channel``."""
+    """The Web API calls that deliver ``message`` to ``channel`` (a post or an edit shows
+    the uploaded picture ``slack_file``; an edit keeps the one its original had unless
+    ``slack_file`` is ``""``)."""
     if is_retraction(message.kind, message.edit_of):
         channel_id, ts = split_message_id(str(message.edit_of), channel.target)
         return [ApiRequest("POST", "/chat.delete", {"channel": channel_id, "ts": ts})]
+    if slack_file is None and message.edit_of is not None:
+        slack_file = uploaded_file(message.edit_of)
+    payload: dict[str, Any] = {"delivery_id": message.delivery_id, "kind": message.kind}
+    if slack_file:
+        payload["file_id"] = slack_file  # found again with the post when it is in doubt
     body: dict[str, Any] = {
         "channel": channel.target,
         "text": fallback_text(message, limits),
-        "blocks": blocks_for(message, limits),
-        "metadata": {
-            "event_type": METADATA_EVENT,
-            "event_payload": {"delivery_id": message.delivery_id, "kind": message.kind},
-        },
+        "blocks": blocks_for(message, limits, slack_file),
+        "metadata": {"event_type": METADATA_EVENT, "event_payload": payload},
     }
     if message.edit_of is not None:
         channel_id, ts = split_message_id(message.edit_of, channel.target)

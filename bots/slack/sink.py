@@ -7,25 +7,30 @@ error maps to a hub error and the bus decides. A message Slack refuses
 because it could not download its image (``invalid_blocks`` with
 "downloading image failed") is sent again at once without the image block:
 nothing was posted by the refused call, so this cannot post twice. The receipt is
-``<channel id>:<ts>``, which is what chat.update and chat.delete need later.
+``<channel id>:<ts>``, which is what chat.update and chat.delete need later, and
+then, space-separated, the id of the picture the post uploaded (``files.delete``
+removes it with the post).
 """
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import logging
 import re
 from collections.abc import Awaitable, Callable
+from dataclasses import replace
 from typing import Any, ClassVar
 
 import aiohttp
-from slack_sdk.errors import SlackApiError, SlackClientError
+from slack_sdk.errors import SlackApiError, SlackClientError, SlackRequestError
 from slack_sdk.web.async_client import AsyncWebClient
 from slack_sdk.web.async_slack_response import AsyncSlackResponse
 
-from bots.api import ApiRequest
-from bots.limits import SLACK
-from bots.slack.format import METADATA_EVENT, reply_address, requests_for
+from bots.api import ApiRequest, is_retraction
+from bots.formatting import shorten
+from bots.limits import SLACK, SLACK_ALT_TEXT, SLACK_IMAGE
+from bots.slack.format import METADATA_EVENT, reply_address, requests_for, uploaded_file
 from hub.core.errors import (
     BadPayload,
     ChannelGone,
@@ -35,7 +40,8 @@ from hub.core.errors import (
     Timeout,
     TransientError,
 )
-from hub.core.ports import ChannelInfo, Message, RateLimit, Receipt
+from hub.core.pictures import PictureRefused, fit
+from hub.core.ports import ChannelInfo, Message, Picture, RateLimit, Receipt
 
 log = logging.getLogger(__name__)
 
@@ -62,6 +68,14 @@ class ImageRefused(BadPayload):
 
 
 IMAGE_DOWNLOAD_FAILED = "downloading image failed"
+INVALID_FILE = "invalid slack file"
+FILE_ATTEMPTS = 3  # attempts that wait for Slack to process an upload before posting text
+
+
+class UnprocessedFile(TransientError):
+    """An image block's ``slack_file`` Slack refused ("invalid slack file"): uploads are
+    processed asynchronously, and a file used at once may not be ready yet
+    (slackapi/python-slack-sdk#1521, #1658; java-slack-sdk#1349)."""
 
 
 def map_error(exc: SlackApiError) -> DeliveryError:
@@ -85,6 +99,8 @@ def map_error(exc: SlackApiError) -> DeliveryError:
     details = data.get("errors") if isinstance(data, dict) else None
     if error == "invalid_blocks" and any(IMAGE_DOWNLOAD_FAILED in str(d) for d in details or ()):
         return ImageRefused(f"Slack: {error} {details}")
+    if error == "invalid_blocks" and any(INVALID_FILE in str(d) for d in details or ()):
+        return UnprocessedFile(f"Slack: {error} {details}: the uploaded picture is not ready")
     return BadPayload(f"Slack: {error}" + (f" {details}" if details else ""))
 
 
@@ -99,6 +115,7 @@ class SlackSink:
         self._token_key = token_key(token)
         self._in_doubt: dict[int, None] = {}  # delivery ids whose post got no answer (ordered)
         self._channel_ids: dict[str, str] = {}  # target as written -> Slack's channel id
+        self._uploaded: dict[int, str] = {}  # delivery id -> its picture's file id, not yet posted
         base = (channel.base_url or DEFAULT_BASE_URL).rstrip("/")
         self.client = AsyncWebClient(
             token=token, base_url=f"{base}/api/", timeout=max(1, round(timeout)), retry_handlers=[]
@@ -118,7 +135,8 @@ class SlackSink:
         await self._guarded(self.client.auth_test())
 
     async def send(self, message: Message) -> Receipt:
-        """Post, update or delete as ``message`` asks; the receipt is ``channel:ts``.
+        """Post, update or delete as ``message`` asks; the receipt is ``channel:ts``, then
+        the uploaded picture's file id when the post has one (``C123:ts F0123``).
 
         A post that may already be in the channel is first looked for in the
         channel's recent history, by the delivery id in the hub's message
@@ -128,34 +146,125 @@ class SlackSink:
         e.g. its worker was killed after Slack accepted the post) or when an
         earlier attempt through this sink got no answer (a timeout or a dropped
         connection after the request left).
+
+        A new post with the item's picture first uploads it with ``files_upload_v2``
+        (``files.getUploadURLExternal``, the bytes to its ``upload_url``,
+        ``files.completeUploadExternal`` with no channel: the file stays private to
+        the bot) and shows it in an image block by its id (``slack_file``), so the post
+        is still one ``chat.postMessage`` with the hub's metadata: found again when in
+        doubt, updated by ``chat.update``, deleted by ``chat.delete`` and then
+        ``files.delete``. A picture Slack refuses leaves the post as text, with a note.
         """
-        receipt = Receipt(message.edit_of or "")
-        for request in requests_for(message, self.channel):
-            if request.name != "chat.postMessage":
-                receipt = await self._call(request)  # update and delete are idempotent
-                continue
-            if message.in_doubt or message.delivery_id in self._in_doubt:
-                found = await self._posted_earlier(request, message.delivery_id)
-                if found is not None:
-                    self._in_doubt.pop(message.delivery_id, None)
-                    return found
-            self._in_doubt[message.delivery_id] = None  # until Slack's answer is read
-            while len(self._in_doubt) > IN_DOUBT_LIMIT:
-                self._in_doubt.pop(next(iter(self._in_doubt)))
+        if is_retraction(message.kind, message.edit_of):
+            return await self._retract(message)
+        if message.edit_of is not None:
+            [request] = requests_for(message, self.channel)
             try:
+                receipt = await self._call(request)  # chat.update is idempotent
+            except UnprocessedFile:  # its file is gone (deleted in Slack): edit without it
+                [request] = requests_for(message, self.channel, slack_file="")
                 receipt = await self._call(request)
-            except RateLimited:
-                self._in_doubt.pop(message.delivery_id, None)  # Slack answered: not posted
-                raise
-            except (Timeout, TransientError):
-                raise  # no answer, or a 5xx: the post may have happened; stay in doubt
-            except BaseException as exc:
-                if not isinstance(exc, DeliveryError):
-                    raise  # cancelled (the worker's deadline) or a bug: stay in doubt
-                self._in_doubt.pop(message.delivery_id, None)  # Slack answered: refused
-                raise
-            self._in_doubt.pop(message.delivery_id, None)
-        return receipt
+                receipt = replace(receipt, note="the post's uploaded picture is gone from Slack")
+            file_id = uploaded_file(message.edit_of)
+            if file_id:
+                receipt = replace(
+                    receipt, platform_message_id=f"{receipt.platform_message_id} {file_id}"
+                )
+            return receipt
+        [request] = requests_for(message, self.channel)
+        if message.in_doubt or message.delivery_id in self._in_doubt:
+            found = await self._posted_earlier(request, message.delivery_id)
+            if found is not None:
+                self._in_doubt.pop(message.delivery_id, None)
+                return found
+        file_id, note = None, None
+        if message.picture is not None and request.body.get("thread_ts") is None:
+            file_id, note = await self._picture_file(message, message.picture)
+        if file_id is not None:
+            [request] = requests_for(message, self.channel, slack_file=file_id)
+        self._in_doubt[message.delivery_id] = None  # until Slack's answer is read
+        while len(self._in_doubt) > IN_DOUBT_LIMIT:
+            self._in_doubt.pop(next(iter(self._in_doubt)))
+        try:
+            receipt = await self._call(request)
+        except UnprocessedFile:
+            self._in_doubt.pop(message.delivery_id, None)  # Slack answered: not posted
+            if message.attempt < FILE_ATTEMPTS:
+                raise  # Slack has not processed the upload yet: the bus tries again later
+            self._uploaded.pop(message.delivery_id, None)
+            [request] = requests_for(message, self.channel)
+            self._in_doubt[message.delivery_id] = None  # a post again: in doubt till answered
+            receipt = await self._call(request)
+            file_id, note = None, "Slack did not take the uploaded picture in time; sent as text"
+        except RateLimited:
+            self._in_doubt.pop(message.delivery_id, None)  # Slack answered: not posted
+            raise
+        except (Timeout, TransientError):
+            raise  # no answer, or a 5xx: the post may have happened; stay in doubt
+        except BaseException as exc:
+            if not isinstance(exc, DeliveryError):
+                raise  # cancelled (the worker's deadline) or a bug: stay in doubt
+            self._in_doubt.pop(message.delivery_id, None)  # Slack answered: refused
+            raise
+        self._in_doubt.pop(message.delivery_id, None)
+        self._uploaded.pop(message.delivery_id, None)
+        if file_id is not None:
+            receipt = replace(
+                receipt, platform_message_id=f"{receipt.platform_message_id} {file_id}"
+            )
+        return replace(receipt, note=note) if note and not receipt.note else receipt
+
+    async def _retract(self, message: Message) -> Receipt:
+        """``chat.delete`` of the post, then ``files.delete`` of its uploaded picture (a
+        file already gone is deleted; one Slack will not delete is noted, the post is gone)."""
+        [request] = requests_for(message, self.channel)
+        await self._call(request)
+        file_id = uploaded_file(message.edit_of)
+        note = None
+        if file_id:
+            try:
+                await self._guarded(self.client.files_delete(file=file_id))
+            except (Timeout, TransientError, RateLimited):
+                raise  # chat.delete again is harmless: the bus retries the whole retraction
+            except DeliveryError as exc:
+                if not any(gone in str(exc) for gone in ("file_not_found", "file_deleted")):
+                    note = f"the post is deleted but not its uploaded picture ({exc})"
+        return Receipt(str(message.edit_of), note=note)
+
+    async def _picture_file(
+        self, message: Message, picture: Picture
+    ) -> tuple[str | None, str | None]:
+        """The id of the item's picture uploaded to Slack (private to the bot until a post
+        shows it), or None and why not. An upload kept from an earlier attempt of the same
+        delivery (Slack had not processed it yet) is used again."""
+        kept = self._uploaded.get(message.delivery_id)
+        if kept is not None:
+            return kept, None
+        try:
+            fitted = await asyncio.to_thread(fit, picture, SLACK_IMAGE)
+        except PictureRefused as exc:
+            return None, f"{exc}; sent as text"
+        extension = "png" if fitted.mime == "image/png" else "jpg"
+        alt = (fitted.alt or message.title).strip()
+        try:
+            response = await self._guarded(
+                self.client.files_upload_v2(
+                    file=fitted.data,
+                    filename=f"picture-{message.delivery_id}.{extension}",
+                    title=shorten(alt, 250) or "picture",
+                    alt_txt=shorten(alt, SLACK_ALT_TEXT) or None,
+                ),
+                uploading=True,
+            )
+        except (BadPayload, Forbidden) as exc:
+            return None, f"Slack refused the picture ({exc}); sent as text"
+        file_id = str((response.get("file") or {}).get("id") or "")
+        if not file_id:
+            return None, "Slack answered the upload without a file id; sent as text"
+        self._uploaded[message.delivery_id] = file_id
+        while len(self._uploaded) > IN_DOUBT_LIMIT:
+            self._uploaded.pop(next(iter(self._uploaded)))
+        return file_id, None
 
     async def _posted_earlier(self, request: ApiRequest, delivery_id: int) -> Receipt | None:
         """The receipt of this delivery's message if the channel's recent history holds it.
@@ -190,7 +299,9 @@ class SlackSink:
                 return None
             for posted in response.get("messages") or []:
                 if delivery_of(posted) == delivery_id:
-                    return Receipt(f"{channel}:{posted['ts']}")
+                    file_id = file_of(posted)
+                    found = f"{channel}:{posted['ts']}" + (f" {file_id}" if file_id else "")
+                    return Receipt(found)
             cursor = str((response.get("response_metadata") or {}).get("next_cursor") or "")
             if not response.get("has_more") or not cursor:
                 return None
@@ -251,11 +362,15 @@ class SlackSink:
             self._channel_ids[str(request.body["channel"])] = str(response["channel"])
         return Receipt(f"{response['channel']}:{response['ts']}", note=note)
 
-    async def _guarded(self, call: Awaitable[Any]) -> Any:
+    async def _guarded(self, call: Awaitable[Any], *, uploading: bool = False) -> Any:
         try:
             return await call
         except SlackApiError as exc:
             raise map_error(exc) from None
+        except SlackRequestError as exc:
+            if uploading:  # the upload URL answered other than 200 (slack_sdk's message)
+                raise BadPayload(f"Slack's upload URL refused the picture: {exc}") from None
+            raise TransientError(f"Slack request failed: {exc}") from None
         except TimeoutError as exc:
             raise Timeout(f"Slack did not answer in time: {exc}") from None
         except (aiohttp.ClientError, SlackClientError) as exc:
@@ -282,6 +397,13 @@ def delivery_of(posted: dict[str, Any]) -> int | None:
         return None
     found = (metadata.get("event_payload") or {}).get("delivery_id")
     return found if isinstance(found, int) else None
+
+
+def file_of(posted: dict[str, Any]) -> str | None:
+    """The uploaded picture's file id in a history message's hub metadata, if any."""
+    payload = (posted.get("metadata") or {}).get("event_payload") or {}
+    found = payload.get("file_id")
+    return found if isinstance(found, str) and found else None
 
 
 def slack_sink(channel: ChannelInfo, secret: str | None) -> SlackSink:

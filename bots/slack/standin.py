@@ -15,6 +15,25 @@ per-channel posting limit with HTTP 429, ``Retry-After`` and
 (``received``), keeps the posted messages with their ``metadata``
 (``messages()``, conversations.history) and lists them as JSON at
 ``GET /_standin/messages`` for the console.
+
+Files as slack_sdk's ``files_upload_v2`` sends them (docs.slack.dev/reference/methods/
+files.getUploadURLExternal, files.completeUploadExternal, files.delete; their error lists):
+``files.getUploadURLExternal`` wants ``filename`` and ``length`` (``invalid_arguments``;
+a ``length`` of 0 is ``missing_argument``), ``alt_txt`` at most 1,000 characters
+(``alt_txt_too_large``), a workspace may have disabled uploads
+(``file_uploads_disabled``) or restricted their size (``file_upload_size_restricted``;
+``max_upload_bytes``, 1 GB by default, slack_sdk's ``MAX_V2_FILE_SIZE``), and answers an
+``upload_url`` that this stand-in serves itself (``POST /upload/v1/<ticket>``, the raw
+bytes, answered ``OK - <length>`` as files.slack.com does); ``files.completeUploadExternal``
+takes ``files`` (a JSON array of ``{"id", "title"}``, ``invalid_arguments`` otherwise),
+refuses a file never uploaded (``file_not_found``), keeps it private without
+``channel_id`` or shares it there with ``initial_comment`` (``channel_not_found``,
+``not_in_channel``); ``files.delete`` answers ``file_not_found`` and ``file_deleted``.
+An image block's ``slack_file`` must name a png, jpg or gif file the bot can see, once Slack
+has processed it (the Slack file object's reference; uploads are processed
+asynchronously, ``file_processing_seconds`` on the stand-in's clock): otherwise
+``invalid_blocks`` with "invalid slack file [json-pointer:/blocks/N/slack_file]", the
+error Slack answers (slackapi/python-slack-sdk#1658).
 """
 
 from __future__ import annotations
@@ -33,12 +52,14 @@ from urllib.parse import urlencode, urlsplit
 
 from aiohttp import web
 
-from bots.limits import SLACK, SlackLimits
+from bots.limits import SLACK, SLACK_ALT_TEXT, SLACK_IMAGE, SlackLimits
 from bots.standin import (
     Clock,
     FloodWindow,
+    ImageFacts,
     LoopbackServer,
     default_clock,
+    image_facts,
     request_params,
     whole_seconds,
 )
@@ -79,6 +100,25 @@ class StoredMessage:
         if with_metadata and self.metadata:
             shape["metadata"] = self.metadata
         return shape
+
+
+@dataclass
+class StoredFile:
+    """A file uploaded through files.getUploadURLExternal, as Slack keeps it."""
+
+    id: str
+    filename: str
+    length: int
+    alt_txt: str = ""
+    title: str = ""
+    data: bytes | None = field(default=None, repr=False)  # None until the bytes arrive
+    facts: ImageFacts | None = None  # the image Slack decoded, if it is one
+    completed_at: float | None = None  # files.completeUploadExternal's time (stand-in clock)
+    channels: list[str] = field(default_factory=list)
+    deleted: bool = False
+
+
+IMAGE_FORMATS = {"PNG", "JPEG", "GIF"}  # what a slack_file may be (Slack file object)
 
 
 @dataclass
@@ -124,6 +164,10 @@ class SlackStandIn(LoopbackServer):
     # Image URLs Slack "cannot download" (a 404, a page that is not an image, a private host)
     unreachable_images: set[str] = field(default_factory=set)
     users: dict[str, dict[str, Any]] = field(default_factory=dict)  # users.info, by id
+    files: dict[str, StoredFile] = field(default_factory=dict)  # uploads, by file id
+    uploads_disabled: bool = False  # the workspace's "file_uploads_disabled"
+    max_upload_bytes: int = SLACK_IMAGE.max_bytes  # a workspace may restrict it lower
+    file_processing_seconds: float = 0.0  # until a completed upload can be shown
 
     def __post_init__(self) -> None:
         super().__init__()
@@ -132,6 +176,7 @@ class SlackStandIn(LoopbackServer):
         self._flood = FloodWindow(int(per_window), self.limits.flood_window_seconds)
         self._failures: dict[str, list[_Failure]] = {}
         self._sequence = 0
+        self._upload_tickets: dict[str, str] = {}  # upload URL ticket -> file id
 
     # --- arranging -------------------------------------------------------------
 
@@ -179,10 +224,39 @@ class SlackStandIn(LoopbackServer):
 
     def routes(self, app: web.Application) -> None:
         app.router.add_route("*", "/api/{method}", self._handle)
+        app.router.add_post("/upload/v1/{ticket}", self._upload)
         app.router.add_get("/_standin/messages", self._list_messages)
 
     async def _list_messages(self, request: web.Request) -> web.Response:
         return web.json_response([asdict(m) for m in self.stored.values()])
+
+    async def _upload(self, request: web.Request) -> web.Response:
+        """The ``upload_url``: the file's bytes, raw or as a multipart ``file`` part
+        (files.getUploadURLExternal's usage info), once per ticket."""
+        file_id = self._upload_tickets.pop(request.match_info["ticket"], None)
+        stored = self.files.get(file_id or "")
+        if stored is None:
+            return web.Response(status=404, text="Not Found")
+        if request.content_type.startswith("multipart/"):
+            form = await request.post()
+            part = form.get("file") or form.get("filename")
+            data = part.file.read() if isinstance(part, web.FileField) else b""
+        else:
+            data = await request.read()
+        if not data:
+            return web.Response(status=400, text="no file data")
+        stored.data = data
+        stored.facts = image_facts(data)
+        return web.Response(text=f"OK - {len(data)}")
+
+    def picture_of(self, message: StoredMessage) -> ImageFacts | None:
+        """What Slack decoded of the uploaded picture a message shows, if it shows one."""
+        for block in message.blocks:
+            slack_file = block.get("slack_file") if isinstance(block, dict) else None
+            if block.get("type") == "image" and isinstance(slack_file, dict):
+                found = self.files.get(str(slack_file.get("id") or ""))
+                return found.facts if found is not None and not found.deleted else None
+        return None
 
     async def _handle(self, request: web.Request) -> web.Response:
         method = request.match_info["method"]
@@ -233,6 +307,18 @@ class SlackStandIn(LoopbackServer):
             return {"channel": channel.id, "ts": stored.ts}
         if method == "conversations.history":
             return self._history(params)
+        if method == "files.getUploadURLExternal":
+            return self._upload_url(params)
+        if method == "files.completeUploadExternal":
+            return self._complete_upload(params)
+        if method == "files.delete":
+            stored_file = self.files.get(str(params.get("file") or ""))
+            if stored_file is None:
+                raise SlackError("file_not_found")
+            if stored_file.deleted:
+                raise SlackError("file_deleted")
+            stored_file.deleted = True
+            return {}
         if method == "conversations.list":
             return self._list(params)
         if method == "users.info":
@@ -298,7 +384,16 @@ class SlackStandIn(LoopbackServer):
             refused = [
                 f"downloading image failed [json-pointer:/blocks/{index}/image_url]"
                 for index, block in enumerate(blocks)
-                if block.get("type") == "image" and not self._downloadable(block["image_url"])
+                if block.get("type") == "image"
+                and "image_url" in block
+                and not self._downloadable(block["image_url"])
+            ]
+            refused += [
+                f"invalid slack file [json-pointer:/blocks/{index}/slack_file]"
+                for index, block in enumerate(blocks)
+                if block.get("type") == "image"
+                and "slack_file" in block
+                and not self._showable(block["slack_file"])
             ]
             if refused:
                 error = SlackError("invalid_blocks")
@@ -330,6 +425,93 @@ class SlackStandIn(LoopbackServer):
             return ipaddress.ip_address(host).is_global
         except ValueError:
             return "." in host and not host.endswith((".localhost", ".local", ".internal"))
+
+    def _showable(self, slack_file: Any) -> bool:
+        """Whether an image block may show this uploaded file: known, not deleted, an
+        image of a kind the Slack file object takes, and processed (the stand-in's
+        clock past ``file_processing_seconds`` after its completion)."""
+        if not isinstance(slack_file, dict) or "url" in slack_file:
+            return False  # only ids here: the hub never refers to a file by its URL
+        found = self.files.get(str(slack_file.get("id") or ""))
+        if found is None or found.deleted or found.completed_at is None:
+            return False
+        if found.facts is None or found.facts.format not in IMAGE_FORMATS:
+            return False
+        return self.clock() >= found.completed_at + self.file_processing_seconds
+
+    def _upload_url(self, params: dict[str, Any]) -> dict[str, Any]:
+        filename = str(params.get("filename") or "").strip()
+        try:
+            length = int(str(params.get("length") or "0"))
+        except ValueError:
+            raise SlackError("invalid_arguments") from None
+        if not filename or length < 0:
+            raise SlackError("invalid_arguments")
+        if length == 0:
+            raise SlackError("missing_argument")
+        alt = str(params.get("alt_txt") or "")
+        if len(alt) > SLACK_ALT_TEXT:
+            raise SlackError("alt_txt_too_large")
+        if self.uploads_disabled:
+            raise SlackError("file_uploads_disabled")
+        if length > self.max_upload_bytes:
+            raise SlackError("file_upload_size_restricted")
+        self._sequence += 1
+        file_id = f"F0STANDIN{self._sequence:06d}"
+        ticket = hashlib.sha256(f"{file_id}:{self.wall_clock()}".encode()).hexdigest()[:24]
+        self.files[file_id] = StoredFile(file_id, filename, length, alt)
+        self._upload_tickets[ticket] = file_id
+        return {"upload_url": f"{self.url}/upload/v1/{ticket}", "file_id": file_id}
+
+    def _complete_upload(self, params: dict[str, Any]) -> dict[str, Any]:
+        raw = params.get("files")
+        try:
+            listed = json.loads(raw) if isinstance(raw, str) else raw
+        except ValueError:
+            raise SlackError("invalid_arguments") from None
+        if not isinstance(listed, list) or not listed:
+            raise SlackError("invalid_arguments")
+        found: list[StoredFile] = []
+        for entry in listed:
+            if not isinstance(entry, dict) or not entry.get("id"):
+                raise SlackError("invalid_arguments")
+            stored_file = self.files.get(str(entry["id"]))
+            if stored_file is None or stored_file.data is None or stored_file.deleted:
+                raise SlackError("file_not_found")
+            stored_file.title = str(entry.get("title") or stored_file.filename)
+            found.append(stored_file)
+        channel = None
+        if params.get("channel_id"):
+            channel = self._channel({"channel": params["channel_id"]}, posting=True)
+        for stored_file in found:
+            stored_file.completed_at = self.clock()
+            if channel is not None:
+                stored_file.channels.append(channel.id)
+        if channel is not None:
+            self._sequence += 1
+            ts = f"{int(self.wall_clock())}.{self._sequence:06d}"
+            blocks = [
+                {"type": "image", "slack_file": {"id": f.id}, "alt_text": f.alt_txt or f.title}
+                for f in found
+            ]
+            comment = str(params.get("initial_comment") or "")
+            self.stored[(channel.id, ts)] = StoredMessage(channel.id, ts, comment, blocks)
+        return {"files": [self._file_shape(f) for f in found]}
+
+    @staticmethod
+    def _file_shape(stored_file: StoredFile) -> dict[str, Any]:
+        """A file object as completeUploadExternal answers it: still being processed, so
+        ``mimetype`` and ``filetype`` are empty (slackapi/java-slack-sdk#1349)."""
+        return {
+            "id": stored_file.id,
+            "name": stored_file.filename,
+            "title": stored_file.title,
+            "mimetype": "",
+            "filetype": "",
+            "size": stored_file.length,
+            "channels": list(stored_file.channels),
+            "shares": {},
+        }
 
     def _check_flood(self, channel: Channel) -> None:
         now = self.clock()
@@ -582,8 +764,10 @@ def block_problems(blocks: Any, limits: SlackLimits = SLACK) -> list[str]:
                     f"must be less than {limits.section_text + 1} characters {where}/text/text"
                 )
         elif block["type"] == "image":
-            if not block.get("image_url") or not block.get("alt_text"):
-                problems.append(f"missing required field image_url or alt_text {where}")
+            if not block.get("alt_text"):
+                problems.append(f"missing required field: alt_text {where}")
+            elif bool(block.get("image_url")) == bool(block.get("slack_file")):
+                problems.append(f"must provide either image_url or slack_file {where}")
         elif block["type"] == "context":
             elements = block.get("elements")
             if not isinstance(elements, list) or not 1 <= len(elements) <= 10:

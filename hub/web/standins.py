@@ -34,8 +34,6 @@ class ShownMessage:
     when: str
     body: Markup
     note: str = ""
-    picture: str = ""
-    """The picture that came with it, as the platform decoded it (``1600×1000 JPEG``)."""
 
 
 @dataclass
@@ -65,10 +63,12 @@ def _shown_post(post: Mapping[str, Any]) -> ShownMessage:
     body = (
         sanitised(post["html"]) if post.get("html") else Markup(html.escape(post.get("text", "")))
     )
-    note = "edited" if post.get("edited") else ""
+    notes = ["edited"] if post.get("edited") else []
+    if post.get("picture"):  # as the platform decoded the upload (``1200×800 JPEG``)
+        notes.append(_("picture: %(picture)s") % {"picture": post["picture"]})
+    note = " · ".join(notes)
     when = f"message {post['message_id']}" if post.get("message_id") else ""
-    picture = str(post.get("picture") or "")
-    return ShownMessage(str(post.get("channel", "")), when, body, note, picture)
+    return ShownMessage(str(post.get("channel", "")), when, body, note)
 
 
 def read_standin(platform: str, standin: Any) -> StandInView:

@@ -89,3 +89,37 @@ def test_a_refused_picture_is_shown_with_its_reason(
     assert "The picture was refused, so the posts go as text" in page
     assert "an HTML page" in page
     assert editor.get(f"/items/{item_id}/picture").status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("platform", "target"), [("slack", "C0DEMO"), ("matrix", "!n:standin.local")]
+)
+def test_the_sandbox_shows_the_picture_a_slack_or_matrix_post_uploaded(
+    platform: str, target: str
+) -> None:
+    import asyncio
+
+    from hub.core.ports import ChannelInfo, Message
+    from hub.web.standins import read_standin
+    from hub.wiring import SINKS, STANDINS
+
+    out = io.BytesIO()
+    Image.new("RGB", (640, 480), (30, 120, 60)).save(out, format="JPEG")
+    picture = prepare(out.getvalue(), "A green field")
+
+    async def main() -> list[str]:
+        standin = STANDINS[platform]()
+        await standin.start()
+        try:
+            channel = ChannelInfo("demo", platform, target, "en", None, standin.url)
+            standin.prepare(channel)
+            sink = SINKS[platform](channel, standin.secret())
+            await sink.start()
+            await sink.send(Message(delivery_id=1, kind="item", title="Field day", picture=picture))
+            await sink.close()
+            return [m.note for m in read_standin(platform, standin).messages]
+        finally:
+            await standin.close()
+
+    notes = asyncio.run(main())
+    assert "picture: 640×480 JPEG" in notes

@@ -88,3 +88,67 @@ def test_pictures_through_the_bus(engine) -> None:
 
 def row_info(row: ChannelRow, url: str) -> ChannelInfo:
     return ChannelInfo(row.key, "telegram", str(CHAT), base_url=url)
+
+
+def test_slack_and_matrix_picture_posts_through_the_bus_keep_every_part_in_the_ledger(
+    engine,
+) -> None:
+    """A Slack post's receipt keeps its uploaded file after the ts, a Matrix post its
+    m.image event after the text: what a later edit or retraction reaches."""
+    from bots.matrix.sink import MatrixSink, matrix_sink
+    from bots.matrix.standin import MatrixStandIn
+    from bots.slack.sink import SlackSink, slack_sink
+    from bots.slack.standin import SlackStandIn
+
+    settings = bus_settings(channels=2, platform="slack")
+    ids = seed_deliveries(engine, settings, 4, now=utcnow())
+    with engine.begin() as conn:
+        rows = conn.execute(select(Delivery.id, Delivery.item_id, Delivery.channel_id)).all()
+        channels = sorted({row.channel_id for row in rows})
+        for row in rows:
+            url = f"https://pictures.example.org/{row.item_id}.jpg"
+            conn.execute(update(Item).where(Item.id == row.item_id).values(image_url=url))
+            store(conn, Outcome(row.item_id, url, prepare(photo(), "A red square")), utcnow())
+    room = "!news:standin.local"
+
+    class UnthrottledSlack(SlackSink):
+        def rate_limits(self, message: Message) -> list[RateLimit]:
+            return []
+
+    class UnthrottledMatrix(MatrixSink):
+        def rate_limits(self, message: Message) -> list[RateLimit]:
+            return []
+
+    async def main() -> tuple[SlackStandIn, MatrixStandIn]:
+        slack = SlackStandIn(tokens=("xoxb-t",))  # two posts: within its window's four
+        matrix = MatrixStandIn(tokens={"mx-t": "@hub:standin.local"})
+        async with slack, matrix:
+            slack.add_channel("C0NEWS", "news")
+
+            def build(row: ChannelRow) -> SlackSink | MatrixSink:
+                if row.id == channels[0]:
+                    info = ChannelInfo(row.key, "slack", "C0NEWS", base_url=slack.url)
+                    return UnthrottledSlack(slack_sink(info, "xoxb-t").channel, "xoxb-t")
+                info = ChannelInfo(row.key, "matrix", room, base_url=matrix.url)
+                return UnthrottledMatrix(matrix_sink(info, "mx-t").channel, "mx-t")
+
+            await Worker(engine, ChannelSinks(build), config=FAST).run(None)
+            return slack, matrix
+
+    slack, matrix = asyncio.run(main())
+    with engine.connect() as conn:
+        ledger = conn.execute(
+            select(Delivery.id, Delivery.channel_id, Delivery.status, Delivery.platform_message_id)
+        ).all()
+    assert {row.status for row in ledger} == {"sent"} and len(ledger) == len(ids)
+    slack_posts = {f"{m.channel}:{m.ts}": m for m in slack.messages("C0NEWS")}
+    for row in ledger:
+        head, picture_part = row.platform_message_id.split()
+        if row.channel_id == channels[0]:
+            [image] = [b for b in slack_posts[head].blocks if b["type"] == "image"]
+            assert image["slack_file"] == {"id": picture_part}
+            assert slack.files[picture_part].facts is not None
+        else:
+            assert matrix.events[head].content["msgtype"] == "m.text"
+            assert matrix.events[picture_part].content["msgtype"] == "m.image"
+    assert len(slack_posts) == 2 and len(matrix.messages(room)) == 4

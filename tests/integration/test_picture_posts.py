@@ -395,3 +395,327 @@ def test_telegram_corrects_a_post_whatever_kind_it_went_out_as() -> None:
         assert (photo.kind, photo.text.splitlines()[0]) == ("photo", "Fixed")
 
     telegram(body)
+
+
+# --- Slack: files_upload_v2, then the post shows the file by its id ------------------------
+
+
+class SlackClock:
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def slack(test: Callable[[Any, SlackClock], Awaitable[T]], **standin_fields: Any) -> T:
+    from bots.slack.standin import SlackStandIn
+
+    async def main() -> T:
+        clock = SlackClock()
+        async with SlackStandIn(tokens=("xoxb-stand-in-token",), clock=clock) as standin:
+            for name, value in standin_fields.items():
+                setattr(standin, name, value)
+            standin.add_channel("C0NEWS", "news")
+            return await test(standin, clock)
+
+    return asyncio.run(main())
+
+
+async def slack_send(standin: Any, message: Message) -> Any:
+    from bots.slack.sink import slack_sink
+
+    channel = ChannelInfo("s", "slack", "C0NEWS", base_url=standin.url)
+    sink = slack_sink(channel, "xoxb-stand-in-token")
+    try:
+        return await sink.send(message)
+    finally:
+        await sink.close()
+
+
+def slack_images(posted: Any) -> list[dict[str, Any]]:
+    return [b for b in posted.blocks if b["type"] == "image"]
+
+
+def test_slack_uploads_the_picture_privately_and_the_post_shows_it_by_its_file_id() -> None:
+    async def body(standin: Any, clock: SlackClock) -> None:
+        receipt = await slack_send(standin, item(picture=picture(1200, 800)))
+        [posted] = standin.messages("C0NEWS")
+        [image] = slack_images(posted)
+        [uploaded] = standin.files.values()
+        assert image["slack_file"] == {"id": uploaded.id}
+        assert image["alt_text"] == "Young people voting in Cascais"
+        assert receipt.platform_message_id == f"C0NEWS:{posted.ts} {uploaded.id}"
+        assert receipt.note is None
+        # the bytes went to the stand-in's own upload URL, decoded there without EXIF
+        assert uploaded.facts is not None
+        assert (uploaded.facts.width, uploaded.facts.height) == (1200, 800)
+        assert not uploaded.facts.has_exif
+        assert uploaded.alt_txt == "Young people voting in Cascais"
+        assert uploaded.channels == []  # private to the bot: only the post shows it
+        methods = [r.method for r in standin.received if not r.error]
+        assert methods == [
+            "files.getUploadURLExternal",
+            "files.completeUploadExternal",
+            "chat.postMessage",
+        ]
+        assert posted.metadata["event_payload"]["file_id"] == uploaded.id
+
+    slack(body)
+
+
+@pytest.mark.parametrize(
+    ("fields", "error"),
+    [
+        ({"uploads_disabled": True}, "file_uploads_disabled"),
+        ({"max_upload_bytes": 1000}, "file_upload_size_restricted"),
+    ],
+)
+def test_slack_a_picture_the_workspace_refuses_goes_as_text_with_a_note(
+    fields: dict[str, Any], error: str
+) -> None:
+    async def body(standin: Any, clock: SlackClock) -> None:
+        receipt = await slack_send(standin, item(picture=picture(600, 400)))
+        [posted] = standin.messages("C0NEWS")
+        assert slack_images(posted) == []
+        assert error in (receipt.note or "")
+        assert receipt.platform_message_id == f"C0NEWS:{posted.ts}"  # no file to remember
+        assert "Cascais opens the vote" in posted.text
+
+    slack(body, **fields)
+
+
+def test_slack_standin_refuses_upload_arguments_as_slack_does() -> None:
+    from slack_sdk.errors import SlackApiError
+    from slack_sdk.web.async_client import AsyncWebClient
+
+    async def body(standin: Any, clock: SlackClock) -> None:
+        client = AsyncWebClient(token="xoxb-stand-in-token", base_url=f"{standin.url}/api/")
+        with pytest.raises(SlackApiError, match="alt_txt_too_large"):
+            await client.files_getUploadURLExternal(filename="p.jpg", length=10, alt_txt="a" * 1001)
+        with pytest.raises(SlackApiError, match="missing_argument"):
+            await client.files_getUploadURLExternal(filename="p.jpg", length=0)
+        with pytest.raises(SlackApiError, match="file_not_found"):  # never uploaded
+            url = await client.files_getUploadURLExternal(filename="p.jpg", length=10)
+            await client.files_completeUploadExternal(files=[{"id": url["file_id"]}])
+        with pytest.raises(SlackApiError, match="not_in_channel"):
+            standin.add_channel("C0PRIV", "private", is_member=False)
+            await client.files_upload_v2(content=b"x" * 10, filename="a.txt", channel="C0PRIV")
+        # a text file is not a picture: an image block cannot show it
+        done = await client.files_upload_v2(content=b"plain text", filename="a.txt")
+        block = {"type": "image", "slack_file": {"id": done["file"]["id"]}, "alt_text": "x"}
+        with pytest.raises(SlackApiError, match="invalid slack file"):
+            await client.chat_postMessage(channel="C0NEWS", text="x", blocks=[block])
+
+    slack(body)
+
+
+def test_slack_edit_keeps_the_picture_and_retraction_deletes_post_and_file() -> None:
+    async def body(standin: Any, clock: SlackClock) -> None:
+        sent = await slack_send(standin, item(picture=picture(800, 600)))
+        [uploaded] = standin.files.values()
+        clock.now += 5  # past the channel's posting window
+        edited = await slack_send(
+            standin,
+            item(delivery_id=2, title="Cascais extends the vote", edit_of=sent.platform_message_id),
+        )
+        assert edited.platform_message_id == sent.platform_message_id
+        [posted] = standin.messages("C0NEWS")
+        assert posted.edited and "Cascais extends the vote" in posted.text
+        assert slack_images(posted)[0]["slack_file"] == {"id": uploaded.id}
+        retraction = item(delivery_id=3, kind="retraction", edit_of=sent.platform_message_id)
+        gone = await slack_send(standin, retraction)
+        assert gone.platform_message_id == sent.platform_message_id and gone.note is None
+        assert standin.messages("C0NEWS") == [] and uploaded.deleted
+        again = await slack_send(standin, retraction)  # retried: already gone is gone
+        assert again.note is None
+
+    slack(body)
+
+
+def test_slack_a_picture_post_in_doubt_is_found_with_its_file() -> None:
+    async def body(standin: Any, clock: SlackClock) -> None:
+        first = await slack_send(standin, item(picture=picture(500, 400)))
+        clock.now += 5
+        found = await slack_send(standin, item(picture=picture(500, 400), in_doubt=True))
+        assert found.platform_message_id == first.platform_message_id
+        assert len(standin.messages("C0NEWS")) == 1 and len(standin.files) == 1
+
+    slack(body)
+
+
+def test_slack_waits_for_an_upload_slack_has_not_processed_then_posts_it() -> None:
+    from hub.core.errors import TransientError
+
+    async def body(standin: Any, clock: SlackClock) -> None:
+        from bots.slack.sink import FILE_ATTEMPTS, slack_sink
+
+        channel = ChannelInfo("s", "slack", "C0NEWS", base_url=standin.url)
+        sink = slack_sink(channel, "xoxb-stand-in-token")
+        message = item(picture=picture(500, 400))
+        try:
+            with pytest.raises(TransientError, match="not ready"):
+                await sink.send(message)
+            assert standin.messages("C0NEWS") == []
+            clock.now += 30  # Slack has processed it now
+            receipt = await sink.send(replace(message, attempt=2))
+            [uploaded] = standin.files.values()  # the same upload, not a second one
+            assert receipt.platform_message_id.endswith(f" {uploaded.id}")
+            # one that is never ready: the last attempt posts text rather than lose the post
+            other = item(delivery_id=9, picture=picture(300, 200), attempt=FILE_ATTEMPTS)
+            clock.now += 5
+            standin.file_processing_seconds = 10_000
+            as_text = await sink.send(other)
+            assert "sent as text" in (as_text.note or "")
+            assert len(as_text.platform_message_id.split()) == 1
+        finally:
+            await sink.close()
+        assert [bool(slack_images(m)) for m in standin.messages("C0NEWS")] == [True, False]
+
+    slack(body, file_processing_seconds=20)
+
+
+# --- Matrix: the media repository, then an m.image event after the text ---------------------
+
+MX_TOKEN = "matrix-stand-in-token"
+MX_ROOM = "!news:standin.local"
+
+
+def matrix(test: Callable[[Any], Awaitable[T]], **standin_fields: Any) -> T:
+    from bots.matrix.standin import MatrixStandIn
+
+    async def main() -> T:
+        standin = MatrixStandIn(
+            tokens={MX_TOKEN: "@hub:standin.local"}, rooms={MX_ROOM: {"@hub:standin.local"}}
+        )
+        for name, value in standin_fields.items():
+            setattr(standin, name, value)
+        async with standin:
+            return await test(standin)
+
+    return asyncio.run(main())
+
+
+async def matrix_send(standin: Any, message: Message) -> Any:
+    from bots.matrix.sink import matrix_sink
+
+    channel = ChannelInfo("mx", "matrix", MX_ROOM, base_url=standin.url)
+    sink = matrix_sink(channel, MX_TOKEN)
+    try:
+        await sink.start()
+        return await sink.send(message)
+    finally:
+        await sink.close()
+
+
+def test_matrix_sends_the_text_then_the_uploaded_picture_as_an_m_image() -> None:
+    async def body(standin: Any) -> None:
+        receipt = await matrix_send(standin, item(picture=picture(1200, 800)))
+        text, image = standin.messages(MX_ROOM)
+        assert receipt.platform_message_id == f"{text.event_id} {image.event_id}"
+        assert receipt.note is None
+        assert text.content["msgtype"] == "m.text" and "Cascais opens the vote" in text.body
+        [uploaded] = standin.media.values()
+        assert image.content == {
+            "msgtype": "m.image",
+            "body": "Young people voting in Cascais",
+            "url": uploaded.content_uri,
+            "info": {"mimetype": "image/jpeg", "size": len(uploaded.data), "w": 1200, "h": 800},
+        }
+        assert uploaded.content_type == "image/jpeg"
+        assert uploaded.facts is not None and not uploaded.facts.has_exif
+        assert (uploaded.facts.width, uploaded.facts.height) == (1200, 800)
+        paths = [r.path for r in standin.received if r.status == 200]
+        assert paths.index("/_matrix/media/v3/upload") > 1  # whoami, the text, then the upload
+
+    matrix(body)
+
+
+def test_matrix_a_picture_over_the_upload_limit_leaves_the_text_post_with_a_note() -> None:
+    async def body(standin: Any) -> None:
+        receipt = await matrix_send(standin, item(picture=picture(400, 300)))
+        [text] = standin.messages(MX_ROOM)
+        assert receipt.platform_message_id == text.event_id
+        assert "M_TOO_LARGE" in (receipt.note or "") and "sent as text" in (receipt.note or "")
+        assert standin.media == {}
+
+    matrix(body, max_upload_size=1000)  # a homeserver's max_upload_size lower than the copy
+
+
+def test_matrix_standin_refuses_an_upload_as_synapse_does() -> None:
+    import nio
+
+    async def body(standin: Any) -> None:
+        client = nio.AsyncClient(standin.url)
+        client.access_token = MX_TOKEN
+        try:
+            data = photograph(50, 40)
+            answer, _ = await client.upload(
+                io.BytesIO(data), content_type="image/jpeg", filesize=len(data)
+            )
+            assert isinstance(answer, nio.UploadResponse)
+            assert answer.content_uri.startswith("mxc://standin.local/")
+            standin.max_upload_size = 10
+            too_big, _ = await client.upload(
+                io.BytesIO(data), content_type="image/jpeg", filesize=len(data)
+            )
+            assert isinstance(too_big, nio.UploadError)
+            assert (too_big.status_code, too_big.message) == (
+                "M_TOO_LARGE",
+                "Upload request body is too large",
+            )
+            client.access_token = "wrong"
+            refused, _ = await client.upload(
+                io.BytesIO(b"x"), content_type="image/jpeg", filesize=1
+            )
+            assert isinstance(refused, nio.UploadError) and refused.status_code == "M_UNKNOWN_TOKEN"
+        finally:
+            await client.close()
+
+    matrix(body)
+
+
+def test_matrix_edit_replaces_the_text_and_retraction_redacts_every_event() -> None:
+    async def body(standin: Any) -> None:
+        sent = await matrix_send(standin, item(picture=picture(600, 400)))
+        text_id, image_id = sent.platform_message_id.split()
+        edit = item(
+            delivery_id=2, title="Cascais extends the vote", edit_of=sent.platform_message_id
+        )
+        edited = await matrix_send(standin, edit)
+        assert edited.platform_message_id == sent.platform_message_id
+        text, image = standin.messages(MX_ROOM)
+        assert (text.event_id, text.edits, image.event_id) == (text_id, 1, image_id)
+        assert text.body.startswith("Cascais extends the vote")
+        retraction = item(delivery_id=3, kind="retraction", edit_of=sent.platform_message_id)
+        await matrix_send(standin, retraction)
+        assert standin.messages(MX_ROOM) == []
+        assert standin.events[text_id].redacted and standin.events[image_id].redacted
+        await matrix_send(standin, retraction)  # retried: redacted is redacted
+
+    matrix(body)
+
+
+def test_matrix_a_picture_post_sent_again_in_doubt_posts_nothing_twice() -> None:
+    async def body(standin: Any) -> None:
+        first = await matrix_send(standin, item(picture=picture(500, 400)))
+        again = await matrix_send(standin, item(picture=picture(500, 400), in_doubt=True))
+        # the homeserver answers each repeated transaction id with its first event
+        assert again.platform_message_id == first.platform_message_id
+        assert len(standin.messages(MX_ROOM)) == 2
+
+    matrix(body)
+
+
+def test_slack_an_edit_whose_uploaded_picture_is_gone_is_made_without_it() -> None:
+    async def body(standin: Any, clock: SlackClock) -> None:
+        sent = await slack_send(standin, item(picture=picture(400, 300)))
+        [uploaded] = standin.files.values()
+        uploaded.deleted = True  # removed in Slack by a workspace admin
+        edit = item(delivery_id=2, title="Corrected", edit_of=sent.platform_message_id)
+        edited = await slack_send(standin, edit)
+        [posted] = standin.messages("C0NEWS")
+        assert posted.edited and slack_images(posted) == []
+        assert "gone" in (edited.note or "")
+
+    slack(body)

@@ -371,9 +371,9 @@ def test_the_sandbox_shows_the_picture_each_stand_in_received(
             sink = SINKS[platform](channel, standin.secret())
             await sink.send(item(picture=picture(900, 600)))
             await sink.close()
-            return [m.picture for m in read_standin(platform, standin).messages]
+            return [m.note for m in read_standin(platform, standin).messages]
         finally:
             await standin.close()
 
     [shown] = asyncio.run(main())
-    assert re.fullmatch(size, shown), shown
+    assert re.fullmatch(f"picture: {size}", shown), shown
