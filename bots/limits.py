@@ -115,6 +115,16 @@ class DiscordLimits:
     window_seconds: float = 2.0
     burst: float = 3.0
     per_webhook_per_second: float = 1.0
+    # Uploads (developers/reference.mdx, Uploading Files): "The file upload size limit
+    # applies to each file in a request"; the documented default has moved (25 MiB, then
+    # 10 MiB for accounts and servers without Nitro or boosts in 2024, 20 MiB in the
+    # current text): the stand-in refuses past the lower 10 MiB, so what passes it passes
+    # Discord, with 413 and {"code": 40005, "message": "Request entity too large"}
+    # (developers/topics/opcodes-and-status-codes.mdx, JSON error codes).
+    attachment_bytes: int = 10 * 1024 * 1024
+    # an attachment's description (alt text) is at most 1,024 characters
+    # (developers/resources/message.mdx, Attachment Object)
+    attachment_description: int = 1024
 
 
 @dataclass(frozen=True)
@@ -123,6 +133,8 @@ class WebhookLimits:
 
     body_bytes: int = 256 * 1024  # our cap on one event's JSON
     text: int = 20000
+    picture_bytes: int = 96 * 1024  # the picture's copy in the event (128 KiB in base64)
+    picture_side: int = 1600
     signature_tolerance_seconds: int = 300  # a receiver refuses older timestamps
     # The stand-in's receiver allows ``per_window`` events in any window this long and
     # answers 429 with Retry-After past it; the sink's bucket stays within it.
@@ -207,6 +219,21 @@ MASTODON_IMAGE = PictureLimits(max_bytes=16 * 1024 * 1024, max_pixels=8_294_400)
 image to 8,294,400 pixels (3840x2160, since 4.2), so nothing larger is worth uploading."""
 MASTODON_DESCRIPTION = 1500
 """MediaAttachment's MAX_DESCRIPTION_LENGTH: alt text up to 1,500 characters."""
+DISCORD_IMAGE = PictureLimits(max_bytes=DISCORD.attachment_bytes, max_side=4096)
+"""A webhook's file upload (developers/reference.mdx, Uploading Files): 10 MiB a file (see
+:class:`DiscordLimits`); Discord sets no pixel limit, the hub's stored copy is at most 4096
+a side. Only ``.jpg``, ``.jpeg``, ``.png``, ``.webp`` and ``.gif`` may be shown in an embed
+through ``attachment://`` (the same section's note)."""
+TEAMS_IMAGE = PictureLimits(max_bytes=1024 * 1024 - 1, max_side=1024)
+"""An image in a Teams card: "The supported image formats are .png, .jpg, or .gif. Keep
+the dimensions within 1024 x 1024 pixels and file size less than 1 MB. Animated .gif
+images aren't supported" (learn.microsoft.com, microsoftteams/platform/task-modules-and-
+cards/cards/cards-format, Inline images in cards)."""
+TEAMS_THUMBNAIL = PictureLimits(max_bytes=12_000, max_side=640)
+"""The copy a card carries inline as a ``data:`` URI (Adaptive Cards' ``Image.url``
+"Supports data URI" since schema 1.2, microsoft/AdaptiveCards#628; sent through an
+incoming webhook as in MicrosoftDocs/msteams-docs#10687): 12,000 bytes are 16,000 in
+base64, which leaves a card's 28 KB (:class:`TeamsLimits`) room for its text."""
 BLUESKY_IMAGE = PictureLimits(max_bytes=1_000_000, max_side=2000)
 """lexicons/app/bsky/embed/images.json and embed/external.json: the blob's maxSize is
 1,000,000 bytes; 2000 pixels a side is what Bluesky's own app uploads (an earlier version

@@ -187,6 +187,7 @@ class BlueskySink:
         )
         old = part_ids(message.edit_of)
         refs = [await self._strong_ref(uri) for uri in message.posted]
+        note = None
         for index, post in enumerate(posts):
             if index < len(refs):
                 continue
@@ -199,7 +200,12 @@ class BlueskySink:
             else:
                 body = {"repo": self.channel.target, "collection": COLLECTION, "record": post}
                 method = "com.atproto.repo.createRecord"
-            response = await self._invoke(ApiRequest("POST", f"/xrpc/{method}", body))
+            request = ApiRequest("POST", f"/xrpc/{method}", body)
+            if index == 0 and message.picture is not None and message.edit_of is None:
+                # the thread's first post carries the picture, as a single post would
+                response, note = await self._head_with_picture(request, message.picture)
+            else:
+                response = await self._invoke(request)
             refs.append({"uri": str(response.uri), "cid": str(response.cid)})  # type: ignore[attr-defined]
             if message.progress is not None:
                 await message.progress(tuple(ref["uri"] for ref in refs))
@@ -210,7 +216,24 @@ class BlueskySink:
                 repo, rkey = split_uri(uri, self.channel.target)
                 body = {"repo": repo, "collection": COLLECTION, "rkey": rkey}
                 await self._call(ApiRequest("POST", "/xrpc/com.atproto.repo.deleteRecord", body))
-        return Receipt(" ".join(kept))
+        return Receipt(" ".join(kept), note=note)
+
+    async def _head_with_picture(
+        self, request: ApiRequest, picture: Picture
+    ) -> tuple[object, str | None]:
+        """Create a thread's first post with the picture (as :meth:`_send_picture` does);
+        one Bluesky refuses leaves the post without it, and the note says why."""
+        try:
+            fitted = await asyncio.to_thread(fit, picture, BLUESKY_IMAGE)
+            uploaded = await self._upload(fitted.data)
+        except (PictureRefused, BadPayload) as exc:
+            return await self._invoke(request), f"{exc}; sent without the picture"
+        try:
+            return await self._invoke(with_picture(request, uploaded, fitted)), None
+        except BadPayload as exc:
+            if not any(name in str(exc) for name in BLOB_REFUSED):
+                raise
+            return await self._invoke(request), f"{exc}; sent without the picture"
 
     async def _strong_ref(self, uri: str) -> dict[str, str]:
         """A recorded part's URI and current CID (getRecord), for the replies after it."""

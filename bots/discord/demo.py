@@ -6,7 +6,8 @@ import html
 import re
 from typing import Any
 
-from bots.discord.standin import DiscordStandIn
+from bots.discord.standin import DiscordStandIn, StoredMessage
+from bots.standin import ImageFacts, described
 from hub.core.ports import ChannelInfo, ReceivedPost
 
 _ESCAPED = re.compile(r"\\(.)")
@@ -73,18 +74,29 @@ class DiscordDemoStandIn(DiscordStandIn):
         self.webhooks[channel.target.strip()] = self.token
 
     def posts(self) -> list[ReceivedPost]:
-        return [
-            ReceivedPost(
-                platform="discord",
-                channel=f"webhook {stored.webhook_id}",
-                message_id=stored.id,
-                text=plain(stored.content, stored.embeds),
-                html=message_to_html(stored.content, stored.embeds),
-                edited=stored.edited_timestamp is not None,
-                deleted=stored.deleted,
+        return [self._post(stored) for stored in self.stored.values()]
+
+    def _post(self, stored: StoredMessage) -> ReceivedPost:
+        shown = self._shape(stored)["embeds"]  # attachment:// images as their file's URL
+        pictures = [found for e in stored.embeds if (found := self.embedded(stored, e))]
+        picture = pictures[0] if pictures else None
+        facts = (
+            ImageFacts(
+                str(picture.format), int(picture.width), int(picture.height or 0), picture.has_exif
             )
-            for stored in self.stored.values()
-        ]
+            if picture is not None and picture.width is not None
+            else None
+        )
+        return ReceivedPost(
+            platform="discord",
+            channel=f"webhook {stored.webhook_id}",
+            message_id=stored.id,
+            text=plain(stored.content, stored.embeds),
+            html=message_to_html(stored.content, shown),
+            edited=stored.edited_timestamp is not None,
+            deleted=stored.deleted,
+            picture=described(facts),
+        )
 
 
 def discord_standin() -> DiscordDemoStandIn:

@@ -1,7 +1,8 @@
 """Hub message -> Discord webhook requests (pure).
 
 An item is one rich embed: the title (linked to the item), the body in
-Discord's markdown, the tags in the footer and the picture (a machine translation says
+Discord's markdown, the tags in the footer and the picture, uploaded with the message
+(``files[0]``, shown by the embed as ``attachment://``; a machine translation says
 so in the author line, linked to the original), within Discord's
 limits (:class:`bots.limits.DiscordLimits`: a title of 256 characters, a
 description of 4,096, 6,000 across every embed). Member text cannot ping
@@ -14,6 +15,7 @@ its DELETE. The webhook's token is never in a request: paths carry
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from bots.api import ApiRequest, is_retraction
 from bots.formatting import fetchable_image, fit_runs, machine_mark, safe_link, shorten
@@ -71,8 +73,32 @@ def embed_length(embed: dict[str, object]) -> int:
     return total
 
 
-def render(message: Message, limits: DiscordLimits = DISCORD) -> dict[str, object]:
-    """The webhook body: one embed and no mentions, within Discord's limits."""
+@dataclass(frozen=True)
+class Attachment:
+    """The picture uploaded with the message as ``files[0]``: its name (which the embed's
+    ``attachment://`` URL names) and its description, Discord's alt text."""
+
+    filename: str
+    description: str = ""
+
+
+def attachment_for(mime: str, alt: str, limits: DiscordLimits = DISCORD) -> Attachment:
+    """The upload's name, with an extension Discord shows in an embed (``.png`` or ``.jpg``:
+    the hub's copies are PNG or JPEG), and the alt text within Discord's 1,024."""
+    name = "picture.png" if mime == "image/png" else "picture.jpg"
+    return Attachment(name, shorten(" ".join(alt.split()), limits.attachment_description))
+
+
+def render(
+    message: Message, limits: DiscordLimits = DISCORD, attachment: Attachment | None = None
+) -> dict[str, object]:
+    """The webhook body: one embed and no mentions, within Discord's limits.
+
+    With ``attachment``, the embed's image is the file uploaded beside the body
+    (``attachment://NAME``, developers/reference.mdx, Using Attachments within Embeds) and
+    ``attachments`` lists it as ``id`` 0, the ``files[0]`` part; without, ``attachments``
+    is empty, so an edit removes a picture the message had (Editing Message Attachments).
+    """
     plain_title = " ".join(message.title.split())
     title = escape_markdown(shorten(plain_title, limits.title, cost=_escaped_len))
     footer = shorten(hashtags(message.tags), min(limits.footer, 200), ellipsis="")
@@ -95,9 +121,18 @@ def render(message: Message, limits: DiscordLimits = DISCORD) -> dict[str, objec
     if footer:
         embed["footer"] = {"text": footer}
     image = fetchable_image(message.image_url)  # Discord's proxy fetches it: public https
-    if image:
+    if attachment is not None:
+        embed["image"] = {"url": f"attachment://{attachment.filename}"}
+    elif image:
         embed["image"] = {"url": image}
     body: dict[str, object] = {"allowed_mentions": {"parse": []}}
+    if attachment is not None:
+        upload: dict[str, object] = {"id": 0, "filename": attachment.filename}
+        if attachment.description:
+            upload["description"] = attachment.description
+        body["attachments"] = [upload]
+    elif message.edit_of is not None:
+        body["attachments"] = []
     if embed:
         body["embeds"] = [embed]
     if link and not title:
@@ -113,15 +148,19 @@ def webhook_path(channel: ChannelInfo) -> str:
 
 
 def requests_for(
-    message: Message, channel: ChannelInfo, limits: DiscordLimits = DISCORD
+    message: Message,
+    channel: ChannelInfo,
+    limits: DiscordLimits = DISCORD,
+    attachment: Attachment | None = None,
 ) -> list[ApiRequest]:
-    """Execute the webhook (``?wait=true`` so Discord returns the message), edit or delete."""
+    """Execute the webhook (``?wait=true`` so Discord returns the message), edit or delete;
+    with ``attachment``, the body goes as ``payload_json`` beside the file (the sink)."""
     base = webhook_path(channel)
     thread = f"thread_id={channel.thread_id}" if channel.thread_id else ""
     if is_retraction(message.kind, message.edit_of):
         query = f"?{thread}" if thread else ""
         return [ApiRequest("DELETE", f"{base}/messages/{message.edit_of}{query}", {})]
-    body = render(message, limits)
+    body = render(message, limits, attachment)
     if message.edit_of is not None:
         query = f"?{thread}" if thread else ""
         return [ApiRequest("PATCH", f"{base}/messages/{message.edit_of}{query}", body)]

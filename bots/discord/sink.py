@@ -8,30 +8,45 @@ message, whose id is the receipt. Errors are Discord's JSON
 ``{"code", "message"}`` bodies (developers/topics/opcodes-and-status-codes.mdx):
 429 is ``RateLimited`` with the body's ``retry_after``
 (developers/topics/rate-limits.mdx), a deleted message (10008) is deleted.
+
+The item's picture is uploaded with the message, the way Discord documents it
+(developers/reference.mdx, Uploading Files): a ``multipart/form-data`` body with the
+JSON as ``payload_json`` and the file as ``files[0]``, which the embed shows as
+``attachment://NAME``; an edit uploads it again, and the PATCH's ``attachments`` lists
+only it, so the old file is replaced (or, with no picture, removed). A picture that cannot
+be fitted within Discord's 10 MiB, or that Discord refuses (``40005 Request entity too
+large``, a ``50035`` about the file), leaves the post as text, and the receipt's note
+says why.
 Webhook messages carry no nonce the hub could look up, so a send in doubt is
 sent again. The token is never in an error or a log line.
 """
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
+import json
 import logging
 import re
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any, ClassVar
 
 import httpx
 
-from bots.api import ApiRequest
-from bots.discord.format import TOKEN, requests_for
+from bots.api import ApiRequest, is_retraction
+from bots.discord.format import TOKEN, Attachment, attachment_for, requests_for
 from bots.http_errors import error_for, network_error
-from bots.limits import DISCORD
+from bots.limits import DISCORD, DISCORD_IMAGE
 from hub.core.errors import BadPayload, ChannelGone, Forbidden
-from hub.core.ports import ChannelInfo, Message, RateLimit, Receipt
+from hub.core.pictures import PictureRefused, fit
+from hub.core.ports import ChannelInfo, Message, Picture, RateLimit, Receipt
 
 API = "https://discord.com/api/v10"
 UNKNOWN_MESSAGE = 10008
+ENTITY_TOO_LARGE = 40005
+INVALID_FORM_BODY = 50035
 _WEBHOOK_TOKEN = re.compile(r"(/webhooks/\d+/)[^/?#\s\"']+")
 
 
@@ -83,17 +98,52 @@ class DiscordSink:
         """Nothing to check ahead: a wrong token shows as Forbidden on the first send."""
 
     async def send(self, message: Message) -> Receipt:
-        """Post, edit or delete the webhook's message; the receipt is the message id."""
-        receipt = Receipt(message.edit_of or "")
-        for request in requests_for(message, self.channel):
-            receipt = await self._call(request, message)
-        return receipt
+        """Post, edit or delete the webhook's message; the receipt is the message id.
 
-    async def _call(self, request: ApiRequest, message: Message) -> Receipt:
-        url = self.base_url + request.path.replace(TOKEN, self._token)
-        body = request.body if request.method != "DELETE" else None
+        A post or an edit with the item's picture uploads it beside the body; a picture
+        that cannot be fitted or that Discord refuses leaves the message as text, with the
+        reason in the receipt's note.
+        """
+        upload, note = None, None
+        if message.picture is not None and not is_retraction(message.kind, message.edit_of):
+            upload, note = await self._fitted(message.picture)
+        attachment = attachment_for(upload.mime, upload.alt) if upload else None
+        receipt = Receipt(message.edit_of or "")
+        for request in requests_for(message, self.channel, attachment=attachment):
+            try:
+                receipt = await self._call(request, message, upload, attachment)
+            except FileRefused as exc:
+                [as_text] = requests_for(message, self.channel)
+                receipt = await self._call(as_text, message)
+                note = f"{exc}: the picture was refused, sent as text"
+        return replace(receipt, note=note) if note else receipt
+
+    async def _fitted(self, picture: Picture) -> tuple[Picture | None, str | None]:
         try:
-            response = await self.client.request(request.method, url, json=body)
+            return await asyncio.to_thread(fit, picture, DISCORD_IMAGE), None
+        except PictureRefused as exc:
+            return None, f"{exc}; sent as text"
+
+    async def _call(
+        self,
+        request: ApiRequest,
+        message: Message,
+        upload: Picture | None = None,
+        attachment: Attachment | None = None,
+    ) -> Receipt:
+        url = self.base_url + request.path.replace(TOKEN, self._token)
+        try:
+            if request.method == "DELETE":
+                response = await self.client.request(request.method, url)
+            elif upload is not None and attachment is not None:
+                response = await self.client.request(
+                    request.method,
+                    url,
+                    data={"payload_json": json.dumps(request.body, ensure_ascii=False)},
+                    files={"files[0]": (attachment.filename, upload.data, upload.mime)},
+                )
+            else:
+                response = await self.client.request(request.method, url, json=request.body)
         except httpx.HTTPError as exc:
             raise network_error(exc, "Discord") from None
         answer = _json(response)
@@ -110,7 +160,11 @@ class DiscordSink:
         code = answer.get("code")
         if code is not None:
             detail = f"{detail} (code {code})"
-        raise error_for(response, "Discord", self._wall_clock, detail)
+        error = error_for(response, "Discord", self._wall_clock, detail)
+        about_file = response.status_code == 413 or _about_the_file(answer)
+        if upload is not None and isinstance(error, BadPayload) and about_file:
+            raise FileRefused(str(error)) from None
+        raise error
 
     def rate_limits(self, message: Message) -> list[RateLimit]:
         """One budget per webhook, which Discord limits as a whole."""
@@ -118,6 +172,21 @@ class DiscordSink:
 
     async def close(self) -> None:
         await self.client.aclose()
+
+
+class FileRefused(BadPayload):
+    """Discord refused the message because of its uploaded file (the text alone may pass)."""
+
+
+def _about_the_file(answer: dict[str, Any]) -> bool:
+    """Whether Discord's error names the upload: too large (40005), or a form error under
+    ``attachments``, ``files[0]`` or an embed's ``image``."""
+    if answer.get("code") == ENTITY_TOO_LARGE:
+        return True
+    errors = json.dumps(answer.get("errors") or {})
+    return answer.get("code") == INVALID_FORM_BODY and any(
+        key in errors for key in ('"attachments"', '"files[0]"', '"image"')
+    )
 
 
 def _json(response: httpx.Response) -> dict[str, Any]:

@@ -19,22 +19,66 @@ Speaks what the sink uses, from Discord's developer documentation
   past the bucket, 429 with ``Retry-After``, ``X-RateLimit-Scope`` and the JSON
   ``{"message", "retry_after", "global"}`` (developers/topics/rate-limits.mdx).
   The bucket's size is what webhook routes announce (5 per 2 seconds; Discord
-  publishes no number).
+  publishes no number);
+- files (developers/reference.mdx, Uploading Files): a ``multipart/form-data`` body with
+  the JSON in ``payload_json`` and each file in a ``files[n]`` part with a filename; ``n``
+  is the placeholder id an ``attachments`` entry names, whose ``filename`` (when given)
+  names the file instead of the part's own. A file over 10 MiB is refused
+  with 413 ``{"code": 40005, "message": "Request entity too large"}`` (the limit and its
+  history in :class:`bots.limits.DiscordLimits`), another content type than JSON or
+  multipart with ``50035``. An embed shows an upload through ``attachment://NAME`` only
+  for a ``.jpg``, ``.jpeg``, ``.png``, ``.webp`` or ``.gif`` it can decode; otherwise
+  the file stays a plain attachment and the embed has no image, as on Discord. A PATCH
+  keeps only the attachments its ``attachments`` lists (Editing Message Attachments),
+  all of them when it has no such key. An ``attachments`` entry naming neither an
+  upload nor an existing file is ``50035`` (Discord's own code for it is not
+  documented; this one names the field).
 
 It records what it received and lists messages at ``GET /_standin/messages``.
 """
 
 from __future__ import annotations
 
+import json
+import re
 import time
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Any
 
 from aiohttp import web
 
 from bots.limits import DISCORD, DiscordLimits
-from bots.standin import Clock, FloodWindow, LoopbackServer, default_clock, whole_seconds
+from bots.standin import (
+    Clock,
+    FloodWindow,
+    LoopbackServer,
+    Upload,
+    default_clock,
+    image_facts,
+    request_files,
+    whole_seconds,
+)
+
+EMBEDDABLE = (".jpg", ".jpeg", ".png", ".webp", ".gif")
+"""What an embed may show through ``attachment://`` (developers/reference.mdx)."""
+_FILE_PART = re.compile(r"files\[(\d+)\]")
+
+
+@dataclass
+class StoredAttachment:
+    """A file uploaded with a message, as the stand-in keeps it."""
+
+    id: str
+    filename: str
+    size: int
+    content_type: str
+    description: str | None = None
+    width: int | None = None
+    height: int | None = None
+    format: str | None = None
+    has_exif: bool = False
+    data: bytes = field(default=b"", repr=False)
 
 
 @dataclass
@@ -49,6 +93,7 @@ class StoredMessage:
     timestamp: str
     edited_timestamp: str | None = None
     deleted: bool = False
+    attachments: list[StoredAttachment] = field(default_factory=list)
 
 
 @dataclass
@@ -87,6 +132,12 @@ def _shown_path(request: web.Request) -> str:
     return request.path.replace(f"/{token}", "/{token}", 1) if token else request.path
 
 
+def _object(parsed: Any) -> dict[str, Any]:
+    if not isinstance(parsed, dict):
+        raise _error(50035, "Invalid Form Body")
+    return parsed
+
+
 def _text(value: Any) -> str:
     return str(value).strip() if value is not None else ""
 
@@ -121,9 +172,12 @@ class DiscordStandIn(LoopbackServer):
         app.router.add_route("PATCH", "/webhooks/{id}/{token}/messages/{mid}", self._handle)
         app.router.add_route("DELETE", "/webhooks/{id}/{token}/messages/{mid}", self._handle)
         app.router.add_get("/_standin/messages", self._list)
+        app.router.add_get("/attachments/{webhook}/{aid}/{name}", self._file)
 
     async def _list(self, request: web.Request) -> web.Response:
-        return web.json_response([asdict(m) for m in self.stored.values()])
+        return web.json_response(
+            [self._shape(m) | {"deleted": m.deleted} for m in self.stored.values()]
+        )
 
     def _rate_headers(self, webhook: str) -> dict[str, str]:
         now, wall = self.clock(), self.wall_clock()
@@ -141,15 +195,16 @@ class DiscordStandIn(LoopbackServer):
     async def _handle(self, request: web.Request) -> web.Response:
         webhook, token = request.match_info["id"], request.match_info["token"]
         body: dict[str, Any] = {}
+        files: dict[str, Upload] = {}
         try:
             if request.method != "DELETE" and request.can_read_body:
-                if request.content_type != "application/json":
+                if request.content_type == "multipart/form-data":
+                    body, files = await self._multipart(request)
+                elif request.content_type == "application/json":
+                    body = _object(await request.json())
+                else:
                     raise _error(50035, "Invalid Form Body")
-                parsed = await request.json()
-                if not isinstance(parsed, dict):
-                    raise _error(50035, "Invalid Form Body")
-                body = parsed
-            answer = self._answer(request, webhook, token, body)
+            answer = self._answer(request, webhook, token, body, files)
         except DiscordError as exc:
             self.received.append(Received(request.method, _shown_path(request), body, exc.status))
             headers = self._rate_headers(webhook)
@@ -166,8 +221,120 @@ class DiscordStandIn(LoopbackServer):
             return web.Response(status=204, headers=headers)
         return web.json_response(answer, headers=headers)
 
+    async def _multipart(self, request: web.Request) -> tuple[dict[str, Any], dict[str, Upload]]:
+        """``payload_json`` and the ``files[n]`` parts of a multipart body, each file within
+        the upload limit."""
+        form = await request.post()
+        raw = form.get("payload_json")
+        try:
+            body = _object(json.loads(raw)) if isinstance(raw, str) else {}
+        except ValueError:
+            raise _error(50035, "Invalid Form Body") from None
+        for key in ("content",):  # a form field instead of payload_json
+            if isinstance(form.get(key), str) and key not in body:
+                body[key] = form[key]
+        files = await request_files(request)
+        for name, upload in files.items():
+            if not _FILE_PART.fullmatch(name) or not upload.filename:
+                raise _error(50035, "Invalid Form Body")
+            if len(upload.data) > self.limits.attachment_bytes:
+                raise DiscordError(413, {"message": "Request entity too large", "code": 40005})
+        return body, files
+
+    def _attachments(
+        self,
+        body: dict[str, Any],
+        files: dict[str, Upload],
+        kept: list[StoredAttachment],
+    ) -> list[StoredAttachment]:
+        """The message's files after this request: each ``attachments`` entry is a new
+        upload (``id`` n of ``files[n]``) or an existing file kept; with no such key, every
+        upload is added to what the message had."""
+        listed = body.get("attachments")
+        if listed is None:
+            return kept + [self._stored_file(upload, None) for upload in files.values()]
+        if not isinstance(listed, list):
+            raise _error(50035, "Invalid Form Body")
+        existing = {a.id: a for a in kept}
+        result = []
+        for index, entry in enumerate(listed):
+            ident = str(entry.get("id")) if isinstance(entry, dict) else ""
+            description = entry.get("description") if isinstance(entry, dict) else None
+            if (
+                isinstance(description, str)
+                and len(description) > self.limits.attachment_description
+            ):
+                raise _too_long(
+                    ["attachments", str(index), "description"], self.limits.attachment_description
+                )
+            if ident in existing:
+                result.append(existing[ident])
+            elif f"files[{ident}]" in files:
+                upload = files[f"files[{ident}]"]
+                named = entry.get("filename") if isinstance(entry, dict) else None
+                if isinstance(named, str) and named.strip():  # the entry's name is the file's
+                    upload = replace(upload, filename=named.strip())
+                result.append(self._stored_file(upload, description))
+            else:
+                raise DiscordError(
+                    400,
+                    {
+                        "code": 50035,
+                        "errors": {
+                            "attachments": {
+                                str(index): {
+                                    "_errors": [
+                                        {
+                                            "code": "ATTACHMENT_NOT_FOUND",
+                                            "message": "No file was uploaded for this id.",
+                                        }
+                                    ]
+                                }
+                            }
+                        },
+                        "message": "Invalid Form Body",
+                    },
+                )
+        return result
+
+    def _stored_file(self, upload: Upload, description: object) -> StoredAttachment:
+        self._next_id += 1
+        facts = image_facts(upload.data)
+        return StoredAttachment(
+            str(self._next_id),
+            upload.filename,
+            len(upload.data),
+            upload.content_type,
+            description if isinstance(description, str) else None,
+            facts.width if facts else None,
+            facts.height if facts else None,
+            facts.format if facts else None,
+            facts.has_exif if facts else False,
+            upload.data,
+        )
+
+    def attachment_url(self, webhook: str, attachment: StoredAttachment) -> str:
+        """Where the file is served, as Discord's CDN serves ``attachments/...``."""
+        return f"{self.url}/attachments/{webhook}/{attachment.id}/{attachment.filename}"
+
+    async def _file(self, request: web.Request) -> web.Response:
+        for stored in self.stored.values():
+            for attachment in stored.attachments:
+                if (
+                    attachment.id == request.match_info["aid"]
+                    and attachment.filename == request.match_info["name"]
+                    and not stored.deleted
+                ):
+                    return web.Response(body=attachment.data, content_type=attachment.content_type)
+        raise web.HTTPNotFound()
+
     def _answer(
-        self, request: web.Request, webhook: str, token: str, body: dict[str, Any]
+        self,
+        request: web.Request,
+        webhook: str,
+        token: str,
+        body: dict[str, Any],
+        files: dict[str, Upload] | None = None,
     ) -> dict[str, Any] | None:
         if webhook not in self.webhooks:
             raise _error(10015, "Unknown Webhook", 404)
@@ -188,8 +355,9 @@ class DiscordStandIn(LoopbackServer):
             )
         self._window.record(webhook, now)
         thread = request.query.get("thread_id")
+        files = files or {}
         if request.method == "POST":
-            stored = self._create(webhook, thread, body)
+            stored = self._create(webhook, thread, body, files)
             return self._shape(stored) if request.query.get("wait") in ("true", "1") else None
         found = self.stored.get(request.match_info["mid"])
         if found is None or found.deleted or found.webhook_id != webhook:
@@ -202,17 +370,24 @@ class DiscordStandIn(LoopbackServer):
             found.content = content
         if "embeds" in body:
             found.embeds = embeds
-        if not found.content and not found.embeds:
+        found.attachments = self._attachments(body, files, found.attachments)
+        if not found.content and not found.embeds and not found.attachments:
             raise _error(50006, "Cannot send an empty message")
         found.edited_timestamp = self._now_iso()
         return self._shape(found)
 
-    def _create(self, webhook: str, thread: str | None, body: dict[str, Any]) -> StoredMessage:
-        content, embeds = self._validated(body, partial=False)
+    def _create(
+        self, webhook: str, thread: str | None, body: dict[str, Any], files: dict[str, Upload]
+    ) -> StoredMessage:
+        content, embeds = self._validated(body, partial=True)
+        attachments = self._attachments(body, files, [])
+        if not content and not embeds and not attachments:
+            raise _error(50006, "Cannot send an empty message")
         self._next_id += 1
         stored = StoredMessage(
             str(self._next_id), webhook, content, embeds, thread, self._now_iso()
         )
+        stored.attachments = attachments
         self.stored[stored.id] = stored
         return stored
 
@@ -272,6 +447,57 @@ class DiscordStandIn(LoopbackServer):
             raise _error(50006, "Cannot send an empty message")
         return content, [dict(e) for e in embeds]
 
+    def _attachment_shape(self, stored: StoredMessage, found: StoredAttachment) -> dict[str, Any]:
+        """An attachment object (developers/resources/message.mdx, Attachment Object)."""
+        url = self.attachment_url(stored.webhook_id, found)
+        shape: dict[str, Any] = {
+            "id": found.id,
+            "filename": found.filename,
+            "size": found.size,
+            "url": url,
+            "proxy_url": url,
+            "content_type": found.content_type,
+        }
+        if found.description:
+            shape["description"] = found.description
+        if found.width is not None:
+            shape |= {"width": found.width, "height": found.height}
+        return shape
+
+    def embedded(self, stored: StoredMessage, embed: dict[str, Any]) -> StoredAttachment | None:
+        """The uploaded file an embed's ``attachment://NAME`` image shows, if Discord would
+        show it: a name with an image extension, a file of that name that decodes."""
+        image = embed.get("image")
+        url = image.get("url") if isinstance(image, dict) else None
+        if not isinstance(url, str) or not url.startswith("attachment://"):
+            return None
+        name = url.removeprefix("attachment://")
+        if not name.lower().endswith(EMBEDDABLE):
+            return None
+        for found in stored.attachments:
+            if found.filename == name and found.width is not None:
+                return found
+        return None
+
+    def _resolved(self, stored: StoredMessage, embed: dict[str, Any]) -> dict[str, Any]:
+        """The embed as Discord returns it: an ``attachment://`` image becomes the file's
+        URL with its size, or is left out when Discord would not show it."""
+        image = embed.get("image")
+        url = image.get("url") if isinstance(image, dict) else None
+        if not isinstance(url, str) or not url.startswith("attachment://"):
+            return embed
+        shown = {k: v for k, v in embed.items() if k != "image"}
+        found = self.embedded(stored, embed)
+        if found is not None:
+            link = self.attachment_url(stored.webhook_id, found)
+            shown["image"] = {
+                "url": link,
+                "proxy_url": link,
+                "width": found.width,
+                "height": found.height,
+            }
+        return shown
+
     def _now_iso(self) -> str:
         return datetime.fromtimestamp(self.wall_clock(), UTC).isoformat()
 
@@ -288,8 +514,8 @@ class DiscordStandIn(LoopbackServer):
                 "discriminator": "0000",
                 "avatar": None,
             },
-            "attachments": [],
-            "embeds": stored.embeds,
+            "attachments": [self._attachment_shape(stored, a) for a in stored.attachments],
+            "embeds": [self._resolved(stored, embed) for embed in stored.embeds],
             "mentions": [],
             "mention_roles": [],
             "mention_everyone": False,

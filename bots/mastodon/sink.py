@@ -139,6 +139,10 @@ class MastodonSink:
         statuses = thread_statuses(message) if message.extra.get("thread") else [render(message)]
         old = part_ids(message.edit_of)
         ids = list(message.posted)
+        media_id, note = None, None
+        if message.picture is not None and message.edit_of is None and not ids:
+            # the thread's first status carries the picture, as a single status would
+            media_id, note = await self._upload_picture(message.picture)
         for index, text in enumerate(statuses):
             if index < len(ids):
                 continue
@@ -147,6 +151,8 @@ class MastodonSink:
                 receipt = await self._call(edit, message)
             else:
                 post = reply_request(message, text, ids[-1] if ids else None)
+                if index == 0 and media_id is not None:
+                    post = replace(post, body={**post.body, "media_ids": [media_id]})
                 key = f"hub-delivery-{message.delivery_id}" + (f"-part-{index}" if index else "")
                 result = await self._run(self.client.status_post, idempotency_key=key, **post.body)
                 receipt = Receipt(str(result["id"]))
@@ -157,7 +163,7 @@ class MastodonSink:
         for part in dict.fromkeys([*old[len(statuses) :], *ids[len(statuses) :]]):
             if part not in kept:
                 await self._call(ApiRequest("DELETE", f"/api/v1/statuses/{part}", {}), None)
-        return Receipt(" ".join(kept))
+        return Receipt(" ".join(kept), note=note)
 
     async def _upload_picture(self, picture: Picture) -> tuple[str | None, str | None]:
         """The id of the uploaded picture, or None and why it could not be."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import re
 
+from bots.standin import described
 from bots.teams.standin import StoredCard, TeamsStandIn
 from hub.core.ports import ChannelInfo, ReceivedPost
 
@@ -45,12 +46,14 @@ def card_to_html(card: dict[str, object]) -> str:
 
 
 def _post(stored: StoredCard) -> ReceivedPost:
+    shown = [image.facts for image in stored.images if image.inline and not image.refused]
     return ReceivedPost(
         platform="teams",
         channel="workflow" if stored.webhook.startswith("/workflows/") else "webhook",
         message_id=stored.id,
         text="\n".join(_ESCAPED.sub(r"\1", t) for t in stored.texts()),
         html=card_to_html(stored.card),
+        picture=described(shown[0]) if shown else None,
     )
 
 

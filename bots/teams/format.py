@@ -7,7 +7,8 @@ Workflows "post to a channel when a webhook request is received" flow:
 (learn.microsoft.com, microsoftteams/platform/webhooks-and-connectors/how-to/
 connectors-using, Send Adaptive Cards using an incoming webhook). The card: the title
 as a bold ``TextBlock``, the text in the card's Markdown (bold, italics, links; the
-rest escaped), the tags, the picture as an ``Image`` and "Read more" as an
+rest escaped), the tags, the picture as an ``Image`` (the hub's small copy inline as a
+``data:`` URI, :func:`data_uri`, or the item's own public address) and "Read more" as an
 ``Action.OpenUrl`` (adaptivecards.io, schema 1.4, which Teams renders). The whole
 payload stays within 28 KB (:class:`bots.limits.TeamsLimits`). The webhook's URL is
 the secret: paths carry ``{webhook_url}`` and the sink fills it in.
@@ -15,6 +16,7 @@ the secret: paths carry ``{webhook_url}`` and the sink fills it in.
 
 from __future__ import annotations
 
+import base64
 import json
 import re
 from typing import Any
@@ -23,7 +25,7 @@ from bots.api import ApiRequest
 from bots.formatting import fit_runs, read_more_label, safe_link, shorten
 from bots.limits import TEAMS, TeamsLimits
 from bots.richtext import Run, runs_from_html, runs_from_text
-from hub.core.ports import Message
+from hub.core.ports import Message, Picture
 
 WEBHOOK_URL = "{webhook_url}"
 CARD_TYPE = "application/vnd.microsoft.card.adaptive"
@@ -56,8 +58,14 @@ def encoded(payload: dict[str, Any]) -> bytes:
     return json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode()
 
 
-def card(message: Message, chars: int) -> dict[str, Any]:
-    """The Adaptive Card with at most ``chars`` characters of the item's text."""
+def data_uri(picture: Picture) -> str:
+    """The picture inline, as an Image's ``url`` may be (Adaptive Cards 1.2+)."""
+    return f"data:{picture.mime};base64," + base64.b64encode(picture.data).decode("ascii")
+
+
+def card(message: Message, chars: int, inline: Picture | None = None) -> dict[str, Any]:
+    """The Adaptive Card with at most ``chars`` characters of the item's text, and the
+    ``inline`` copy of its picture (else the item's image address, if public)."""
     title = shorten(" ".join(message.title.split()), 500)
     runs = runs_from_html(message.html) if message.html.strip() else runs_from_text(message.text)
     text, _cut = fit_runs(runs, chars, escape=escape_markdown, wrap=_wrap)
@@ -73,9 +81,10 @@ def card(message: Message, chars: int) -> dict[str, Any]:
         body.append(
             {"type": "TextBlock", "text": escape_markdown(tags), "isSubtle": True, "wrap": True}
         )
-    image = safe_link(message.image_url)
+    image = data_uri(inline) if inline is not None else safe_link(message.image_url)
     if image:
-        body.append({"type": "Image", "url": image, "altText": title or "", "size": "Stretch"})
+        alt = (inline.alt if inline is not None else "") or title or ""
+        body.append({"type": "Image", "url": image, "altText": alt, "size": "Stretch"})
     if not body:
         body.append({"type": "TextBlock", "text": "…", "wrap": True})
     content: dict[str, Any] = {
@@ -91,24 +100,36 @@ def card(message: Message, chars: int) -> dict[str, Any]:
     return content
 
 
-def payload(message: Message, limits: TeamsLimits = TEAMS) -> dict[str, Any]:
-    """The webhook's body, within ``limits.payload_bytes`` once encoded."""
+def payload(
+    message: Message, limits: TeamsLimits = TEAMS, inline: Picture | None = None
+) -> dict[str, Any]:
+    """The webhook's body, within ``limits.payload_bytes`` once encoded (the text is
+    shortened to make room; see :func:`fits`)."""
     chars = limits.body
     while True:
+        content = card(message, chars, inline)
         found = {
             "type": "message",
-            "attachments": [
-                {"contentType": CARD_TYPE, "contentUrl": None, "content": card(message, chars)}
-            ],
+            "attachments": [{"contentType": CARD_TYPE, "contentUrl": None, "content": content}],
         }
         if len(encoded(found)) <= limits.payload_bytes or chars <= 1:
             return found
         chars //= 2
 
 
-def requests_for(message: Message, limits: TeamsLimits = TEAMS) -> list[ApiRequest]:
+def fits(body: dict[str, Any], limits: TeamsLimits = TEAMS) -> bool:
+    return len(encoded(body)) <= limits.payload_bytes
+
+
+def requests_for(
+    message: Message, limits: TeamsLimits = TEAMS, inline: Picture | None = None
+) -> list[ApiRequest]:
     """One POST of the card; nothing for a correction or a retraction, which a webhook
-    cannot make (the sink refuses them)."""
+    cannot make (the sink refuses them). A card whose inline picture leaves it over the
+    limit even with its text shortened goes without the picture."""
     if message.edit_of is not None:
         return []
-    return [ApiRequest("POST", WEBHOOK_URL, payload(message, limits))]
+    body = payload(message, limits, inline)
+    if inline is not None and not fits(body, limits):
+        body = payload(message, limits)
+    return [ApiRequest("POST", WEBHOOK_URL, body)]

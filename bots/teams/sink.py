@@ -15,6 +15,12 @@ the channel. Incoming webhooks have also been seen answering 200 with the text
 ``Webhook message delivery failed with error: Microsoft Teams endpoint returned HTTP
 error 429 ...``: that text's status counts, not the 200.
 
+The item's picture goes inline: the hub's copy shrunk to a thumbnail
+(:data:`bots.limits.TEAMS_THUMBNAIL`, within Teams' 1024 x 1024 and 1 MB for card images)
+as the Image's ``data:`` URI, since a card is all a webhook can send and the hub's pictures
+have no public address Teams could fetch. A picture that cannot be shrunk so, or that
+would leave the card over 28 KB, leaves the card without it, and the receipt says why.
+
 Send-only: a webhook cannot edit or delete its post; a correction or a retraction is
 refused as ``BadPayload`` with a sentence saying so. Nor can a post be looked up, so a
 send in doubt is sent again (a duplicate is possible in that window).
@@ -22,20 +28,23 @@ send in doubt is sent again (a duplicate is possible in that window).
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import logging
 import re
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from typing import ClassVar
 from urllib.parse import urlsplit
 
 import httpx
 
 from bots.http_errors import error_for, network_error, retry_after, status_error
-from bots.limits import TEAMS
-from bots.teams.format import encoded, requests_for
+from bots.limits import TEAMS, TEAMS_THUMBNAIL
+from bots.teams.format import encoded, fits, payload
 from hub.core.errors import BadPayload, ChannelGone, Forbidden, RateLimited
+from hub.core.pictures import PictureRefused, fit
 from hub.core.ports import ChannelInfo, Message, RateLimit, Receipt
 
 FAILED_DELIVERY = re.compile(
@@ -107,11 +116,24 @@ class TeamsSink:
                 "Microsoft Teams webhooks cannot edit or delete a message they posted:"
                 " this channel is send-only, the post stays as it was"
             )
-        [request] = requests_for(message)
+        inline, note = None, None
+        if message.picture is not None:
+            try:
+                inline = await asyncio.to_thread(fit, message.picture, TEAMS_THUMBNAIL)
+            except PictureRefused as exc:
+                note = f"{exc}; the card went without the picture"
+        body = payload(message, inline=inline)
+        if inline is not None and not fits(body):
+            body = payload(message)
+            note = "the card with its picture would be over Teams' 28 KB: sent without it"
+        receipt = await self._post(body, message)
+        return replace(receipt, note=note) if note else receipt
+
+    async def _post(self, body: dict[str, object], message: Message) -> Receipt:
         try:
             response = await self.client.post(
                 self._url,
-                content=encoded(request.body),
+                content=encoded(body),
                 headers={"Content-Type": "application/json"},
             )
         except httpx.HTTPError as exc:

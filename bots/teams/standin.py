@@ -22,20 +22,33 @@ connector's "Known issues and limitations", learn.microsoft.com/connectors/teams
   throttled", and 100 an hour (Rate limiting for connectors): 429 with the same
   sentence for 429. Microsoft documents no ``Retry-After`` for webhooks, so none is sent.
 
+- images in a card (cards-format, Inline images in cards): "The supported image formats
+  are .png, .jpg, or .gif. Keep the dimensions within 1024 x 1024 pixels and file size
+  less than 1 MB. Animated .gif images aren't supported"; an Image's ``url`` may be a
+  ``data:`` URI from schema 1.2 (adaptivecards.io, Image; microsoft/AdaptiveCards#628,
+  MicrosoftDocs/msteams-docs#10687). Teams does not refuse a card for its picture: it
+  shows the card without it. The stand-in decodes each inline picture and records whether
+  Teams would show it, and why not (:class:`CardImage`); an address it cannot fetch is
+  recorded as such.
+
 It records what it received (an incoming webhook's path, which is its secret, as
 ``/webhookb2/{webhook}``) and lists the posts at ``GET /_standin/messages``.
 """
 
 from __future__ import annotations
 
+import base64
+import binascii
+import io
 import json
+import re
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from aiohttp import web
 
-from bots.limits import TEAMS, TeamsLimits
-from bots.standin import Clock, FloodWindow, LoopbackServer, default_clock
+from bots.limits import TEAMS, TEAMS_IMAGE, TeamsLimits
+from bots.standin import Clock, FloodWindow, ImageFacts, LoopbackServer, default_clock, image_facts
 
 CARD_TYPE = "application/vnd.microsoft.card.adaptive"
 BAD_PAYLOAD = "Bad payload received by generic incoming webhook."
@@ -60,11 +73,73 @@ def delivery_failed(status: int) -> str:
     )
 
 
+_DATA_URI = re.compile(r"data:(image/[\w.+-]+);base64,([A-Za-z0-9+/=\s]*)", re.DOTALL)
+CARD_IMAGE_TYPES = {"image/png": "PNG", "image/jpeg": "JPEG", "image/gif": "GIF"}
+
+
+@dataclass
+class CardImage:
+    """An Image element as Teams would show it: decoded from its ``data:`` URI (``facts``),
+    or an address Teams would fetch; ``refused`` says why Teams would not show it."""
+
+    inline: bool
+    facts: ImageFacts | None = None
+    size: int = 0
+    refused: str | None = None
+
+
+def _version(value: object) -> tuple[int, ...]:
+    try:
+        return tuple(int(part) for part in str(value).split("."))
+    except ValueError:
+        return (0,)
+
+
+def _animated(data: bytes) -> bool:
+    from PIL import Image
+
+    try:
+        with Image.open(io.BytesIO(data)) as image:
+            return bool(getattr(image, "is_animated", False))
+    except (OSError, ValueError):
+        return False
+
+
+def card_image(url: str, version: object) -> CardImage:
+    """What Teams makes of an Image's ``url`` in a card of ``version``."""
+    found = _DATA_URI.fullmatch(url.strip())
+    if not url.startswith("data:"):
+        return CardImage(inline=False)
+    if found is None:
+        return CardImage(True, refused="not a base64 data URI")
+    if _version(version) < (1, 2):
+        return CardImage(True, refused="data URIs need schema 1.2 or later")
+    try:
+        data = base64.b64decode(found.group(2), validate=False)
+    except (binascii.Error, ValueError):
+        return CardImage(True, refused="the base64 does not decode")
+    facts = image_facts(data)
+    limits = TEAMS_IMAGE
+    if facts is None or facts.format not in CARD_IMAGE_TYPES.values():
+        return CardImage(True, facts, len(data), "not a PNG, JPEG or GIF image")
+    if CARD_IMAGE_TYPES.get(found.group(1)) != facts.format:
+        return CardImage(True, facts, len(data), "the data URI's type is not the image's")
+    side = limits.max_side or 0
+    if facts.width > side or facts.height > side:
+        return CardImage(True, facts, len(data), f"larger than {side} x {side} pixels")
+    if len(data) > limits.max_bytes:
+        return CardImage(True, facts, len(data), "1 MB or more")
+    if facts.format == "GIF" and _animated(data):
+        return CardImage(True, facts, len(data), "an animated GIF")
+    return CardImage(True, facts, len(data))
+
+
 @dataclass
 class StoredCard:
     id: str
     webhook: str
     card: dict[str, Any]
+    images: list[CardImage] = field(default_factory=list)
 
     def texts(self) -> list[str]:
         return [
@@ -188,5 +263,11 @@ class TeamsStandIn(LoopbackServer):
         self._second.record(path, now)
         self._hour.record(path, now)
         for attachment in attachments:
-            self.stored.append(StoredCard(str(len(self.stored) + 1), path, attachment["content"]))
+            content = attachment["content"]
+            images = [
+                card_image(str(element["url"]), content.get("version"))
+                for element in content["body"]
+                if isinstance(element, dict) and element.get("type") == "Image"
+            ]
+            self.stored.append(StoredCard(str(len(self.stored) + 1), path, content, images))
         return web.Response(status=202) if workflow else web.Response(text="1")

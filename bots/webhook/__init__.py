@@ -9,7 +9,12 @@ The contract (a receiver implements this side):
   (only ``event``, ``id``, ``delivery_id`` and ``channel``). ``machine_translated``
   is null, or ``{"from", "label", "original_link"}`` when the text is a machine
   translation no person edited: the receiver should show ``label`` (in the message's
-  language) with the text.
+  language) with the text. ``picture`` is null, or the item's picture as the hub
+  re-encoded it (no EXIF, no GPS): ``{"content_type", "width", "height", "alt",
+  "bytes", "data"}``, ``data`` the image itself in base64 (a copy of at most 96 KiB and
+  1600 pixels a side, so the whole event stays within 256 KiB), ``bytes`` its length
+  before base64. New keys may be added to ``picture`` (and to the event); a receiver
+  ignores the ones it does not know.
 - Headers: ``X-Hub-Event``; ``X-Hub-Delivery``, the hub's delivery id, the same on
   every retry of one delivery (a receiver drops repeats); ``X-Hub-Timestamp``, Unix
   seconds; ``X-Hub-Signature-256: sha256=<hex>``, the HMAC-SHA256 with the

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 
+from bots.standin import described
 from bots.webhook.standin import StoredEvent, WebhookStandIn
 from hub.core.ports import ChannelInfo, ReceivedPost
 
@@ -34,6 +35,7 @@ def _post(stored: StoredEvent) -> ReceivedPost:
         html=event_to_html(stored.title, stored.text, stored.link, stored.image_url, stored.html),
         edited=stored.updated,
         deleted=stored.deleted,
+        picture=described(stored.picture),
     )
 
 

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import base64
 import json
 from urllib.parse import urlsplit
 
 from bots.api import ApiRequest, is_retraction
 from bots.formatting import machine_mark, safe_link, shorten
 from bots.limits import WEBHOOK, WebhookLimits
-from hub.core.ports import ChannelInfo, Message
+from hub.core.pictures import PictureLimits
+from hub.core.ports import ChannelInfo, Message, Picture
 
 CREATED, UPDATED, DELETED = "message.created", "message.updated", "message.deleted"
 
@@ -23,10 +25,33 @@ def encoded(body: dict[str, object]) -> bytes:
     return json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode()
 
 
+def picture_limits(limits: WebhookLimits = WEBHOOK) -> PictureLimits:
+    """The copy of the item's picture an event carries (the sink fits it)."""
+    return PictureLimits(max_bytes=limits.picture_bytes, max_side=limits.picture_side)
+
+
+def picture_field(picture: Picture | None) -> dict[str, object] | None:
+    """The event's ``picture``: the copy's facts and its bytes in base64."""
+    if picture is None:
+        return None
+    return {
+        "content_type": picture.mime,
+        "width": picture.width,
+        "height": picture.height,
+        "alt": picture.alt,
+        "bytes": len(picture.data),
+        "data": base64.b64encode(picture.data).decode("ascii"),
+    }
+
+
 def event(
-    message: Message, channel: ChannelInfo, limits: WebhookLimits = WEBHOOK
+    message: Message,
+    channel: ChannelInfo,
+    limits: WebhookLimits = WEBHOOK,
+    picture: Picture | None = None,
 ) -> dict[str, object]:
-    """The event for ``message``, at most ``limits.body_bytes`` once encoded."""
+    """The event for ``message``, at most ``limits.body_bytes`` once encoded; ``picture``
+    is the copy of the item's picture fitted to :func:`picture_limits`."""
     base: dict[str, object] = {
         "event": DELETED,
         "id": message_id(message),
@@ -46,6 +71,7 @@ def event(
         "language": message.language,
         "tags": list(message.tags),
         "machine_translated": _machine(message),
+        "picture": picture_field(picture),
     }
     room = limits.body_bytes
     while len(encoded(body)) > room and len(str(body["text"])) > 1:
@@ -69,7 +95,10 @@ def path_of(channel: ChannelInfo) -> str:
 
 
 def requests_for(
-    message: Message, channel: ChannelInfo, limits: WebhookLimits = WEBHOOK
+    message: Message,
+    channel: ChannelInfo,
+    limits: WebhookLimits = WEBHOOK,
+    picture: Picture | None = None,
 ) -> list[ApiRequest]:
     """One POST of the event to the receiver."""
-    return [ApiRequest("POST", path_of(channel), event(message, channel, limits))]
+    return [ApiRequest("POST", path_of(channel), event(message, channel, limits, picture))]

@@ -7,24 +7,32 @@ through :mod:`bots.http_errors`: 429 waits its ``Retry-After``, 5xx is retried,
 other 4xx is final. Every retry of a delivery carries the same
 ``X-Hub-Delivery`` and the same message id, so a send in doubt is simply sent
 again and the receiver drops the repeat.
+
+The item's picture travels in the event (``picture``, see :mod:`bots.webhook`): the hub's
+copy fitted within 96 KiB and 1600 pixels a side. One that cannot be fitted leaves
+``picture`` null, and the receipt's note says why.
 """
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import hmac
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from typing import ClassVar
 from urllib.parse import urlsplit
 
 import httpx
 
+from bots.api import is_retraction
 from bots.http_errors import error_for, network_error
 from bots.limits import WEBHOOK
-from bots.webhook.format import encoded, message_id, requests_for
+from bots.webhook.format import encoded, message_id, picture_limits, requests_for
 from hub.core.errors import ChannelGone, Forbidden
-from hub.core.ports import ChannelInfo, Message, RateLimit, Receipt
+from hub.core.pictures import PictureRefused, fit
+from hub.core.ports import ChannelInfo, Message, Picture, RateLimit, Receipt
 
 SIGNATURE = "X-Hub-Signature-256"
 TIMESTAMP = "X-Hub-Timestamp"
@@ -76,7 +84,14 @@ class WebhookSink:
 
     async def send(self, message: Message) -> Receipt:
         """Post the event; the receipt is the receiver's id for it, or the hub's."""
-        request = requests_for(message, self.channel)[0]
+        copy: Picture | None = None
+        note = None
+        if message.picture is not None and not is_retraction(message.kind, message.edit_of):
+            try:
+                copy = await asyncio.to_thread(fit, message.picture, picture_limits())
+            except PictureRefused as exc:
+                note = f"{exc}; the event went without the picture"
+        request = requests_for(message, self.channel, picture=copy)[0]
         body = encoded(request.body)
         timestamp = str(int(self._wall_clock()))
         headers = {
@@ -96,7 +111,8 @@ class WebhookSink:
         if not response.is_success:
             detail = response.text[:200].strip() if response.content else ""
             raise error_for(response, "the webhook receiver", self._wall_clock, detail)
-        return Receipt(_answered_id(response) or message_id(message))
+        receipt = Receipt(_answered_id(response) or message_id(message))
+        return replace(receipt, note=note) if note else receipt
 
     def rate_limits(self, message: Message) -> list[RateLimit]:
         """One budget per receiver host."""

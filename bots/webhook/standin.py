@@ -6,13 +6,17 @@ It checks what a careful receiver checks: ``POST`` with ``application/json``
 and Standard Webhooks' receivers refuse old or unsigned events), a body of at
 most ``WEBHOOK.body_bytes`` (else 413), an event it knows with the fields the
 contract names (else 400), and an update or delete of a message it has
-(else 404). A repeated ``X-Hub-Delivery`` gets the first answer again. Past
+(else 404), and a ``picture`` whose ``data`` decodes to the image its ``content_type``,
+``width``, ``height`` and ``bytes`` declare (else 400). A repeated ``X-Hub-Delivery``
+gets the first answer again. Past
 ``per_window`` events in ``window_seconds`` it answers 429 with
 ``Retry-After`` in whole seconds (RFC 9110, section 10.2.3).
 """
 
 from __future__ import annotations
 
+import base64
+import binascii
 import hmac
 import json
 import time
@@ -22,7 +26,15 @@ from typing import Any
 from aiohttp import web
 
 from bots.limits import WEBHOOK, WebhookLimits
-from bots.standin import Clock, FloodWindow, LoopbackServer, default_clock, whole_seconds
+from bots.standin import (
+    Clock,
+    FloodWindow,
+    ImageFacts,
+    LoopbackServer,
+    default_clock,
+    image_facts,
+    whole_seconds,
+)
 from bots.webhook.format import CREATED, DELETED, UPDATED
 from bots.webhook.sink import DELIVERY, SIGNATURE, TIMESTAMP, signature
 
@@ -42,6 +54,8 @@ class StoredEvent:
     html: str = ""
     updated: bool = False
     deleted: bool = False
+    picture: ImageFacts | None = None
+    picture_alt: str = ""
 
 
 @dataclass
@@ -138,6 +152,7 @@ class WebhookStandIn(LoopbackServer):
 
     def _apply(self, body: dict[str, Any]) -> dict[str, Any]:
         kind, ident = body.get("event"), str(body["id"])
+        picture = _picture(body.get("picture")) if kind in (CREATED, UPDATED) else None
         if kind == CREATED:
             if not str(body.get("title") or body.get("text") or "").strip():
                 raise Refused(400, "an event with neither title nor text")
@@ -149,6 +164,8 @@ class WebhookStandIn(LoopbackServer):
                 body.get("link"),
                 body.get("image_url"),
                 str(body.get("html") or ""),
+                picture=picture,
+                picture_alt=str((body.get("picture") or {}).get("alt") or ""),
             )
         elif kind in (UPDATED, DELETED):
             found = self.stored.get(ident)
@@ -161,7 +178,34 @@ class WebhookStandIn(LoopbackServer):
                 found.text = str(body.get("text") or "")
                 found.link, found.image_url = body.get("link"), body.get("image_url")
                 found.html = str(body.get("html") or "")
+                found.picture = picture
+                found.picture_alt = str((body.get("picture") or {}).get("alt") or "")
                 found.updated = True
         else:
             raise Refused(400, f"unknown event {kind!r}")
         return {"id": ident, "event": kind, "received": True}
+
+
+TYPES = {"image/jpeg": "JPEG", "image/png": "PNG", "image/gif": "GIF", "image/webp": "WEBP"}
+
+
+def _picture(value: Any) -> ImageFacts | None:
+    """The event's ``picture`` decoded and checked against what it declares."""
+    if value is None:
+        return None
+    if not isinstance(value, dict) or not isinstance(value.get("data"), str):
+        raise Refused(400, "picture: an object with data in base64")
+    try:
+        data = base64.b64decode(value["data"], validate=True)
+    except (binascii.Error, ValueError):
+        raise Refused(400, "picture: data is not base64") from None
+    facts = image_facts(data)
+    declared = (
+        TYPES.get(str(value.get("content_type"))),
+        value.get("width"),
+        value.get("height"),
+        value.get("bytes"),
+    )
+    if facts is None or declared != (facts.format, facts.width, facts.height, len(data)):
+        raise Refused(400, "picture: data is not the image its fields declare")
+    return facts

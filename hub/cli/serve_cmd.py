@@ -136,6 +136,7 @@ def demo_command(
     data_dir: Annotated[Path, typer.Option(help="Where the demo's database goes.")] = DEMO_DATA_DIR,
 ) -> None:
     """Run the hub on demo data with local stand-ins of every platform (no accounts needed)."""
+    from hub.demo.reach import reach_lines, submit_long_news
     from hub.demo.run import (
         DEMO_PLATFORMS,
         DemoWorld,
@@ -207,6 +208,11 @@ def demo_command(
                 typer.echo(line)
             await deliver_all(engine, settings)
             for line in machine_posts(world):
+                typer.echo(line)
+            typer.echo("Pictures, long posts and broken pictures:")
+            long_title = await asyncio.to_thread(submit_long_news, engine, settings)
+            await deliver_all(engine, settings)
+            for line in reach_lines(engine, world.standins, long_title):
                 typer.echo(line)
             if not once:  # the console's turn: members, and news waiting for moderation
                 for line in await asyncio.to_thread(demo_people_and_news, engine, settings):

@@ -121,6 +121,10 @@ class Message:
     person edited: every formatter marks such a post as machine-translated."""
     original_link: str | None = None
     """The original's page (in ``machine_from``), linked from that mark."""
+    picture_refused: str | None = None
+    """Why an item that named a picture has none: the hub refused it when fetching it (not
+    an image, unreachable, too large). The post goes as text and the worker records this
+    reason on the sent delivery, as it does a receipt's ``note``."""
 
 
 @dataclass(frozen=True)

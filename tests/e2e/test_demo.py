@@ -103,6 +103,23 @@ def test_demo_carries_feed_items_to_every_platform_stand_in(tmp_path: Path) -> N
     assert "NOT MARKED" not in drafts
     assert re.search(r"\[pt\] edition .* marked in the e-mail: “Traduzido automaticamente d", out)
     assert re.search(r"knowledge event \S+ gained (\w\w, )*\w\w \(marked translated\)", drafts)
+    # Issue #17's reach, read back from what each stand-in recorded: the award call's picture
+    # arrived (as the stand-in decoded it) on every platform that uploads one, a member's long
+    # report reached Telegram whole as a thread, and the seminar's broken picture (an HTML
+    # page) made text posts whose deliveries say why.
+    reach = out.split("Pictures, long posts and broken pictures:")[1].split("Where to look:")[0]
+    [with_picture] = [line for line in reach.splitlines() if "with its picture on:" in line]
+    eight = ("slack", "telegram", "mastodon", "bluesky", "matrix", "discord", "teams", "webhook")
+    for platform in eight:
+        assert re.search(rf"\b{platform} \(\d+×\d+ JPEG\)", with_picture), platform
+    assert max(int(n) for n in re.findall(r"teams \((\d+)×(\d+)", with_picture)[0]) <= 1024
+    assert "without its picture" not in reach
+    assert re.search(r"on telegram telegram_latam_pt: in full, a thread of [2-6] messages", reach)
+    assert (
+        "telegram telegram_africa_fr got a text post; the delivery says: the item's picture "
+        "was refused (not an image: the bytes are an HTML page" in reach
+    )
+    assert "NOT IN FULL" not in reach
     # Mail to the secretariat, read from Dovecot when installed (always in CI), answered by
     # e-mail through the SMTP stand-in; without Dovecot one line says how to get it.
     if find_dovecot() is not None or in_ci():

@@ -77,7 +77,11 @@ def test_pictures_through_the_bus(engine) -> None:
         notes = dict(conn.execute(select(Delivery.item_id, Delivery.last_error)).all())
         history = conn.execute(select(DeliveryAttempt.outcome, DeliveryAttempt.error)).all()
     assert set(rows.values()) == {"sent"}
-    assert notes[stored] is None and notes[refused] is None and notes[plain] is None
+    assert notes[stored] is None and notes[plain] is None
+    # the picture the hub refused: the text post says why on its delivery
+    assert notes[refused] == (
+        "the item's picture was refused (not an image: the bytes are an HTML page): sent as text"
+    )
     assert "image_process_failed" in (notes[turned_down] or "").lower()
     assert ("sent", notes[turned_down]) in [tuple(row) for row in history]
 

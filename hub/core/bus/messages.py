@@ -18,7 +18,7 @@ from hub.core.bus.outbox import Claim
 from hub.core.bus.states import DeliveryKind
 from hub.core.config.settings import Settings
 from hub.core.errors import ChannelGone, DeliveryError
-from hub.core.ingest.pictures import load_pictures, refused_pictures
+from hub.core.ingest.pictures import load_pictures, picture_errors
 from hub.core.models import Channel, Item, ItemTranslation
 from hub.core.ports import ChannelInfo, Message, Sink, SinkFactory
 
@@ -146,7 +146,7 @@ def build_messages(
     wanted = {ch.language for ch in channel_rows.values() if ch.language}
     item_rows, translated = item_contents(conn, item_ids, wanted)
     stored = load_pictures(conn, item_ids)
-    refused = refused_pictures(conn, item_ids)
+    refused = picture_errors(conn, item_ids)
 
     messages: dict[int, Message | DeliveryError] = {}
     for claim in claims:
@@ -187,6 +187,7 @@ def build_messages(
             # a picture the hub refused is not handed on as a URL either: the post is text
             image_url=None if claim.item_id in refused else c.image_url,
             picture=stored.get(row.id),
+            picture_refused=refused.get(row.id),
             language=c.language,
             tags=c.tags,
             extra={"thread": True} if (claim.payload or {}).get("thread") else {},

@@ -422,8 +422,8 @@ class Worker:
             started,
             self.clock(),
             platform_message_id=receipt.platform_message_id,
-            # sent without something it had (a picture the platform refused): say why
-            error=redact(receipt.note)[:2000] if receipt.note else None,
+            # sent without something it had (a picture the platform or the hub refused)
+            error=redact(note)[:2000] if (note := receipt.note or _refused(message)) else None,
             worker=self.name,
         )
 
@@ -795,3 +795,10 @@ async def _sleep_until(moment: float, stop: asyncio.Event) -> None:
 async def _sleep_or_stop(stop: asyncio.Event, seconds: float) -> None:
     with contextlib.suppress(TimeoutError):
         await asyncio.wait_for(stop.wait(), seconds)
+
+
+def _refused(message: Message) -> str | None:
+    """The note of a post sent as text because the hub refused the item's picture."""
+    if message.picture_refused is None:
+        return None
+    return f"the item's picture was refused ({message.picture_refused}): sent as text"

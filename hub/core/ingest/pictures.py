@@ -337,3 +337,20 @@ def record_upload(
             uploaded_at=now,
         )
     )
+
+
+def picture_errors(conn: Connection, item_ids: set[int]) -> dict[int, str]:
+    """Of ``item_ids``, those whose current picture was refused, with the reason (their
+    posts go as text, and their deliveries say why)."""
+    if not item_ids:
+        return {}
+    query = (
+        select(pictures.c.item_id, pictures.c.error)
+        .join(items, items.c.id == pictures.c.item_id)
+        .where(
+            pictures.c.item_id.in_(item_ids),
+            pictures.c.data.is_(None),
+            pictures.c.source_url == items.c.image_url,
+        )
+    )
+    return {row.item_id: row.error or "refused" for row in conn.execute(query)}

@@ -37,6 +37,13 @@ def plain_to_html(text: str) -> str:
     return "".join("<p>" + html.escape(p).replace("\n", "<br>") + "</p>" for p in paragraphs)
 
 
+SUBMISSION_TEXT_LIMIT = 20_000
+"""What a person wrote is the whole news, not a feed's summary (capped at
+:data:`hub.core.ingest.sanitise.SUMMARY_LIMIT`): kept up to the web form's 20,000
+characters, as a member's news by e-mail is; a long one continues as a thread where the
+platform can (Telegram, and Mastodon and Bluesky on a route with ``thread = true``)."""
+
+
 def submission_candidate(
     *,
     external_id: str,
@@ -65,7 +72,8 @@ def submission_candidate(
     clean = clean_title(title)
     if not clean:
         raise SubmissionError("a submission needs a title")
-    summary = clean_summary(text if text_is_html else plain_to_html(text), clean_link)
+    source = text if text_is_html else plain_to_html(text)
+    summary = clean_summary(source, clean_link, limit=SUBMISSION_TEXT_LIMIT)
     candidate = Candidate(
         external_id=bounded(external_id),
         title=clean,
