@@ -40,24 +40,26 @@ class MatrixDemoStandIn(MatrixStandIn):
         self.rooms.setdefault(channel.target.strip(), set()).add(DEMO_USER)
 
     def posts(self) -> list[ReceivedPost]:
-        """The room's messages; an ``m.image`` right after a text of the same sender is
-        that post's picture (the sink sends an item as its text, then its picture), shown
-        as one post the way a person reads them."""
+        """The room's messages; the sink sends an item as its text, then its picture as an
+        ``m.image`` whose transaction id is the text's with ``-image`` after it, so the two
+        are shown as one post the way a person reads them, however other sends interleaved
+        (an ``m.image`` with no such text is a post of its own)."""
+        texts: dict[tuple[str, str, str], int] = {}
         posts: list[ReceivedPost] = []
-        previous: StoredEvent | None = None
         for event in self.events.values():
             if event.replaces is not None:
                 continue
             facts = self.picture_of(event)
-            follows = previous is not None and (previous.room_id, previous.sender) == (
-                event.room_id,
-                event.sender,
+            key = (event.room_id, event.sender, event.txn_id.removesuffix("-image"))
+            index = (
+                texts.get(key) if facts is not None and event.txn_id.endswith("-image") else None
             )
-            if facts is not None and follows and posts and posts[-1].picture is None:
-                posts[-1] = replace(posts[-1], picture=described(facts))
-            else:
-                posts.append(_post(event, facts))
-            previous = event
+            if index is not None and posts[index].picture is None:
+                posts[index] = replace(posts[index], picture=described(facts))
+                continue
+            if event.txn_id:
+                texts[(event.room_id, event.sender, event.txn_id)] = len(posts)
+            posts.append(_post(event, facts))
         return posts
 
 

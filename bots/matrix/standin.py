@@ -71,6 +71,8 @@ class StoredEvent:
     edits: int = 0
     redacted: bool = False
     replaces: str | None = None
+    txn_id: str = ""
+    """The client's transaction id (the hub's sink names an item's parts by it)."""
 
     @property
     def body(self) -> str:
@@ -276,7 +278,9 @@ class MatrixStandIn(LoopbackServer):
         if "event" in request.match_info:
             answer = self._redact(room, user, request.match_info["event"], body)
         else:
-            answer = self._send(room, user, request.match_info["type"], body)
+            answer = self._send(
+                room, user, request.match_info["type"], body, request.match_info["txn"]
+            )
         self._bucket.record(user, now)
         self._transactions[(token, request.path)] = answer
         return answer
@@ -306,7 +310,9 @@ class MatrixStandIn(LoopbackServer):
     def _placeholder(number: int) -> str:
         return f"${number:043d}"
 
-    def _send(self, room: str, user: str, kind: str, content: dict[str, Any]) -> dict[str, Any]:
+    def _send(
+        self, room: str, user: str, kind: str, content: dict[str, Any], txn: str = ""
+    ) -> dict[str, Any]:
         if kind == "m.room.message":
             for key in ("msgtype", "body"):
                 if not isinstance(content.get(key), str):
@@ -316,7 +322,7 @@ class MatrixStandIn(LoopbackServer):
         if self._pdu_size(room, user, kind, content) > self.limits.event_bytes:
             raise MatrixError(413, "M_TOO_LARGE", "event too large")
         stored = StoredEvent(
-            self._new_id(), room, user, dict(content), int(self.wall_clock() * 1000)
+            self._new_id(), room, user, dict(content), int(self.wall_clock() * 1000), txn_id=txn
         )
         relation = content.get("m.relates_to")
         if isinstance(relation, dict) and relation.get("rel_type") == "m.replace":

@@ -123,3 +123,48 @@ def test_the_sandbox_shows_the_picture_a_slack_or_matrix_post_uploaded(
 
     notes = asyncio.run(main())
     assert "picture: 640×480 JPEG" in notes
+
+
+def test_the_matrix_sandbox_pairs_a_picture_with_its_own_text_when_other_posts_interleave() -> None:
+    """Two workers post to one room: another item's text lands between an item's text and
+    its ``m.image``; the picture is still shown with its own post, not the one before it."""
+    import asyncio
+
+    from hub.core.ports import ChannelInfo, Message
+    from hub.web.standins import read_standin
+    from hub.wiring import SINKS, STANDINS
+
+    out = io.BytesIO()
+    Image.new("RGB", (320, 200), (30, 120, 60)).save(out, format="JPEG")
+    picture = prepare(out.getvalue(), "A green field")
+
+    async def main() -> list[tuple[str, str]]:
+        standin = STANDINS["matrix"]()
+        await standin.start()
+        try:
+            channel = ChannelInfo("demo", "matrix", "!n:standin.local", "en", None, standin.url)
+            standin.prepare(channel)
+            first = SINKS["matrix"](channel, standin.secret())
+            other = SINKS["matrix"](channel, standin.secret())
+            await first.start()
+            await other.start()
+            upload = first.client.upload  # type: ignore[attr-defined]
+
+            async def upload_after_another_post(*args: object, **kwargs: object) -> object:
+                await other.send(Message(delivery_id=2, kind="item", title="Roundup"))
+                return await upload(*args, **kwargs)
+
+            first.client.upload = upload_after_another_post  # type: ignore[attr-defined]
+            await first.send(
+                Message(delivery_id=1, kind="item", title="Field day", picture=picture)
+            )
+            await first.close()
+            await other.close()
+            return [(str(m.body), m.note) for m in read_standin("matrix", standin).messages]
+        finally:
+            await standin.close()
+
+    posts = asyncio.run(main())
+    assert len(posts) == 2
+    pictured = [text for text, note in posts if "picture: 320×200 JPEG" in note]
+    assert len(pictured) == 1 and "Field day" in pictured[0]
