@@ -76,6 +76,9 @@ class Vocabulary:
     """Words opening a clause about the asker ("we are", "somos"): context, not the question."""
     shortcuts: dict[str, tuple[str, ...]] | None = None
     """Chat abbreviations (``q``, ``pra``, ``wht``) and the words they stand for."""
+    shortcut_languages: dict[str, frozenset[str]] = field(default_factory=dict)
+    """The languages that write each abbreviation (``qdo``: Spanish and Portuguese): it votes
+    for them all, never only for the language whose expansion was kept."""
 
     def step_family(self, step: str) -> str:
         """``call_for_candidacies`` -> ``call``: the step's family in ``steps``."""
@@ -142,9 +145,11 @@ def load_vocabulary(path: Path = HERE / "vocabulary.yaml") -> Vocabulary:
     _by_language({"day": data["day"]}, day, None)
     _by_language({"introduction": data["introductions"]}, introductions, None)
     shortcuts: dict[str, tuple[str, ...]] = {}
-    for table in data["shortcuts"].values():
+    shortcut_languages: dict[str, set[str]] = {}
+    for language, table in data["shortcuts"].items():
         for short, long in table.items():  # the first language's reading of one is kept
             shortcuts.setdefault(normalise(str(short)), tuple(normalise(str(long)).split()))
+            shortcut_languages.setdefault(normalise(str(short)), set()).add(language)
     stopwords: set[str] = set()
     for language, words in data["stopwords"].items():
         for word in words:
@@ -207,6 +212,7 @@ def load_vocabulary(path: Path = HERE / "vocabulary.yaml") -> Vocabulary:
             normalise(str(w)) for words in data.get("askers", {}).values() for w in words
         ),
         shortcuts=shortcuts,
+        shortcut_languages={k: frozenset(v) for k, v in shortcut_languages.items()},
         introductions=introductions,
         day=day,
         kind_words=frozenset(
