@@ -11,7 +11,13 @@ Choices, said once here:
   summer 21 June - 22 September, autumn 23 September - 20 December, winter
   21 December - 19 March); :func:`season_period` flips them six months when
   asked for the southern hemisphere. A season without a year is the current
-  one or the next one to come.
+  one or the next one to come; "next summer" is the next one not yet begun,
+  "last summer" the last one already over.
+- "early", "mid" and "late" in a month are its days 1-10, 11-20 and 21 to its
+  end ("a finales de mes", "début juillet").
+- "in 3 days" is that day, "in 2 weeks" that week (Monday to Sunday), "in 2
+  months" that month; "within 10 days" ("the next 10 days", "d'ici 10 jours")
+  runs from today to then.
 - A record dated only by month or year covers the whole month or year, so
   "events in spring" includes a seminar dated "June 2020".
 
@@ -96,9 +102,14 @@ def named_month(month: int, today: dt.date, year: int | None = None) -> Period:
 
 
 def season_period(
-    season: str, today: dt.date, year: int | None = None, southern: bool = False
+    season: str,
+    today: dt.date,
+    year: int | None = None,
+    southern: bool = False,
+    shift: int = 0,
 ) -> Period:
-    """A season's days; without ``year``, the current season or the next one to come."""
+    """A season's days; without ``year``, the current season or the next one to come, or
+    with ``shift`` 1 the next one not yet begun, with -1 the last one already over."""
     bounds = SEASONS_NORTH[_FLIP[season] if southern else season]
 
     def span(y: int) -> Period:
@@ -109,11 +120,46 @@ def season_period(
 
     if year is not None:
         return span(year)
+    if shift > 0:
+        return next(span(y) for y in (today.year, today.year + 1) if span(y).start > today)
+    if shift < 0:
+        return next(
+            span(y) for y in (today.year, today.year - 1, today.year - 2) if span(y).end < today
+        )
     for y in (today.year - 1, today.year, today.year + 1):
         candidate = span(y)
         if candidate.end >= today:
             return candidate
     return span(today.year + 1)  # pragma: no cover - the loop always returns
+
+
+PARTS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}
+
+
+def month_part(period: Period, part: str) -> Period:
+    """The early, mid or late days of a month's period."""
+    first, last = PARTS[part]
+    end = min(last, calendar.monthrange(period.start.year, period.start.month)[1])
+    return Period(period.start.replace(day=first), period.start.replace(day=end), "range")
+
+
+def span_period(kind: str, count: int, unit: str, today: dt.date) -> Period:
+    """``at`` (in ``count`` units: that day, week or month) or ``within`` (from today to
+    then) a number of days, weeks or months from ``today``."""
+    if unit == "month":
+        year, month = add_months(today.year, today.month, count)
+        if kind == "at":
+            return month_period(year, month)
+        day = min(today.day, calendar.monthrange(year, month)[1])
+        return Period(today, dt.date(year, month, day), "range")
+    days = count * (7 if unit == "week" else 1)
+    then = today + dt.timedelta(days=days)
+    if kind == "within":
+        return Period(today, then, "range")
+    if unit == "week":
+        monday = then - dt.timedelta(days=then.weekday())
+        return Period(monday, monday + dt.timedelta(days=6), "range")
+    return Period(then, then, "range")
 
 
 def covered(start: dt.date | None, end: dt.date | None, precision: str) -> tuple[dt.date, dt.date]:

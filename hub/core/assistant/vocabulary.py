@@ -80,6 +80,30 @@ class Vocabulary:
     """The languages that write each abbreviation (``qdo``: Spanish and Portuguese): it votes
     for them all, never only for the language whose expansion was kept."""
 
+    spans: PhraseMatcher[str] = field(default_factory=PhraseMatcher)
+    """Words before a number of days, weeks or months: ``at`` (in N days: that day) or
+    ``within`` (within N days: from today to then)."""
+    units: PhraseMatcher[str] = field(default_factory=PhraseMatcher)
+    """day, week or month, as each language writes it."""
+    numbers: dict[str, int] = field(default_factory=dict)
+    """Numbers written as words ("two", "dos", "deux") and their value."""
+    month_parts: PhraseMatcher[str] = field(default_factory=PhraseMatcher)
+    """early, mid or late, before a month ("early July", "a finales de mes")."""
+    month_words: PhraseMatcher[str] = field(default_factory=PhraseMatcher)
+    """"the month" after a month part: the month we are in."""
+    year_before: frozenset[str] = frozenset()
+    """Words after which a year is a period asked for ("in 2020", "el 2013")."""
+    year_nouns: frozenset[str] = frozenset()
+    """"year" itself: "the year 2020" is a period too."""
+    why: PhraseMatcher[str] = field(default_factory=PhraseMatcher)
+    then: PhraseMatcher[str] = field(default_factory=PhraseMatcher)
+    """Words after which a new request starts ("..., then tell me when")."""
+    time_words: frozenset[str] = frozenset()
+    """The words of time phrases (periods, seasons, next and last, units), which a typo
+    ("wekend", "semanaa") is corrected to. (Not months: "Marcos" is a name, not "março".)"""
+    past_words: frozenset[str] = frozenset()
+    """Words after a season that make it the last one ("el verano pasado")."""
+
     def step_family(self, step: str) -> str:
         """``call_for_candidacies`` -> ``call``: the step's family in ``steps``."""
         for family in self.steps:
@@ -183,7 +207,51 @@ def load_vocabulary(path: Path = HERE / "vocabulary.yaml") -> Vocabulary:
             for phrase in phrases:
                 for word in normalise(phrase).split():
                     votes.setdefault(word, set()).add(language)
+    spans: PhraseMatcher[str] = PhraseMatcher()
+    _by_language(data["spans"], spans, None)
+    units: PhraseMatcher[str] = PhraseMatcher()
+    _by_language(data["units"], units, votes)
+    month_parts: PhraseMatcher[str] = PhraseMatcher()
+    _by_language(data["month_parts"], month_parts, None)
+    month_words: PhraseMatcher[str] = PhraseMatcher()
+    month_words.add_all((str(w) for w in data["month_words"]), "month")
+    why: PhraseMatcher[str] = PhraseMatcher()
+    _by_language({"why": data["why"]}, why, None)
+    then: PhraseMatcher[str] = PhraseMatcher()
+    _by_language({"then": data["then"]}, then, None)
+    numbers = {
+        normalise(str(word)): int(value)
+        for table in data["numbers"].values()
+        for word, value in table.items()
+    }
+    time_words = {
+        word
+        for section in (data["periods"].values(), [data["seasons"], data["units"]])
+        for group in section
+        for languages in group.values()
+        for phrases in (languages.values() if isinstance(languages, dict) else [languages])
+        for phrase in phrases
+        for word in normalise(str(phrase)).split()
+    }
+    time_words.update(
+        w
+        for key in ("next", "last")
+        for ps in data[key].values()
+        for p in ps
+        for w in normalise(str(p)).split()
+    )
     return Vocabulary(
+        spans=spans,
+        units=units,
+        numbers=numbers,
+        month_parts=month_parts,
+        month_words=month_words,
+        year_before=frozenset(normalise(str(w)) for w in data["year_words"]["before"]),
+        year_nouns=frozenset(normalise(str(w)).split()[-1] for w in data["year_words"]["nouns"]),
+        why=why,
+        then=then,
+        past_words=frozenset(normalise(str(w)) for w in data["past_words"]),
+        time_words=frozenset(w for w in time_words if len(w) >= 5),
         types=types,
         next_last=next_last,
         periods=periods,
