@@ -218,3 +218,42 @@ def test_a_greeting_before_an_introduction_is_not_the_question() -> None:
         "in which month the conference begins"
     )
     assert reading.qtype == "when" and "conference" in reading.content
+
+
+@pytest.mark.parametrize(
+    ("text", "kept", "left"),
+    [
+        (
+            "Hi all, I just started in a small municipality in Ireland and a colleague "
+            "forwarded me the newsletter. My boss asked me whether members pay anything "
+            "yearly, because our budget this year is close to zero. Thanks a lot!",
+            "members pay",
+            "budget",
+        ),
+        (
+            "Avant notre comité de jeudi, ma directrice voudrait savoir si l'OIDP a des "
+            "bureaux régionaux.",
+            "bureaux",
+            "directrice",
+        ),
+        (
+            "Bon dia! La nostra alcaldessa vol saber quan es fa la propera conferència, "
+            "perquè volem preparar el viatge amb temps.",
+            "conferencia",
+            "viatge",
+        ),
+    ],
+)
+def test_a_reported_question_is_the_focus_and_reasons_are_context(
+    text: str, kept: str, left: str
+) -> None:
+    reading = _read(text)
+    focus = " ".join(reading.words)
+    assert kept in focus and left not in focus
+    assert reading.period is None or reading.period.kind != "year"  # "this year" is a reason
+
+
+def test_verbs_of_beginning_are_not_what_is_asked_about() -> None:
+    vocabulary = load_vocabulary()
+    for word in ("begins", "comienza", "commence", "comenca", "comeca"):
+        assert word in vocabulary.stopwords

@@ -116,6 +116,7 @@ def question_parts(text: str, vocabulary: Vocabulary) -> tuple[str, str]:
         if s and s.strip()
     ]
     kept = []
+    reported: set[str] = set()
     for sentence in sentences:
         words = normalise(sentence).split()
         orders = vocabulary.injection.find(words, fuzzy=False)
@@ -130,16 +131,23 @@ def question_parts(text: str, vocabulary: Vocabulary) -> tuple[str, str]:
                 if len(tail) >= 2 and not vocabulary.injection.find(tail, fuzzy=False):
                     kept.append(" ".join(tail))
             continue
-        kept.append(sentence)
+        parts = _reported(sentence, words, vocabulary)
+        kept.extend(parts)
+        if len(parts) == 2:  # "...wants to know | in which month...": the second part asks
+            reported.add(parts[1])
     if not kept:
         return "", ""
     story = list(kept)
     if len(text) > LONG:
         asking = [
-            s for s in kept if _QUESTION_MARK.search(s) or _asks(s, vocabulary, anywhere=True)
+            s
+            for s in kept
+            if s in reported or _QUESTION_MARK.search(s) or _asks(s, vocabulary, anywhere=True)
         ]
         kept = asking or kept
-    asks = [_QUESTION_MARK.search(s) is not None or _asks(s, vocabulary) for s in kept]
+    asks = [
+        s in reported or _QUESTION_MARK.search(s) is not None or _asks(s, vocabulary) for s in kept
+    ]
     if all(asks) or not any(asks):
         asking, around = kept, []
     else:
@@ -153,13 +161,33 @@ def question_parts(text: str, vocabulary: Vocabulary) -> tuple[str, str]:
     asking, told = _without_preambles(asking, vocabulary)
     around += told
     clauses = [c for s in asking for c in _CLAUSE.split(s) if c.strip()]
-    about_asker = [_introduces(c, vocabulary) for c in clauses]
+    about_asker = [
+        _introduces(c, vocabulary) or bool(vocabulary.reasons.find(normalise(c).split()[:2]))
+        for c in clauses
+    ]
     if any(about_asker) and not all(about_asker):  # "we're a small town, how do we join?"
         rest = [c for c, a in zip(clauses, about_asker, strict=True) if not a]
         if _names_anything(" ".join(rest), vocabulary):  # not "hey, we're a town and...?"
             asking = rest
             around += [c for c, a in zip(clauses, about_asker, strict=True) if a]
     return " ".join(asking), " ".join(around)
+
+
+_TOKEN = re.compile(r"[^\W_]+")
+
+
+def _reported(sentence: str, words: list[str], vocabulary: Vocabulary) -> list[str]:
+    """A sentence reporting a question ("our mayor wants to know in which month...") as two:
+    who asks, then the question (as written, so its accents still tell the language)."""
+    found = [f for f in vocabulary.to_know.find(words, fuzzy=False) if f.start >= 1]
+    if not found or len(words) - found[0].end < 2:
+        return [sentence]
+    cut = min(f.end for f in found if f.start == min(g.start for g in found))
+    tokens = list(_TOKEN.finditer(sentence))
+    if len(tokens) != len(words):  # words and the text's tokens disagree: keep it whole
+        return [sentence]
+    head_end = tokens[cut - 1].end()
+    return [sentence[:head_end].strip(), sentence[tokens[cut].start() :].strip()]
 
 
 def _without_preambles(sentences: list[str], vocabulary: Vocabulary) -> tuple[list[str], list[str]]:

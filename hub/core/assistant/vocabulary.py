@@ -98,6 +98,10 @@ class Vocabulary:
     why: PhraseMatcher[str] = field(default_factory=PhraseMatcher)
     then: PhraseMatcher[str] = field(default_factory=PhraseMatcher)
     """Words after which a new request starts ("..., then tell me when")."""
+    reasons: PhraseMatcher[str] = field(default_factory=PhraseMatcher)
+    """Words opening a clause that gives the asker's reason ("because"): context."""
+    to_know: PhraseMatcher[str] = field(default_factory=PhraseMatcher)
+    """Words reporting a question ("wants to know", "voudrait savoir"): the question follows."""
     time_words: frozenset[str] = frozenset()
     """The words of time phrases (periods, seasons, next and last, units), which a typo
     ("wekend", "semanaa") is corrected to. (Not months: "Marcos" is a name, not "março".)"""
@@ -219,6 +223,10 @@ def load_vocabulary(path: Path = HERE / "vocabulary.yaml") -> Vocabulary:
     _by_language({"why": data["why"]}, why, None)
     then: PhraseMatcher[str] = PhraseMatcher()
     _by_language({"then": data["then"]}, then, None)
+    to_know: PhraseMatcher[str] = PhraseMatcher()
+    _by_language({"to_know": data["to_know"]}, to_know, None)
+    reasons: PhraseMatcher[str] = PhraseMatcher()
+    _by_language({"reasons": data["reasons"]}, reasons, None)
     numbers = {
         normalise(str(word)): int(value)
         for table in data["numbers"].values()
@@ -250,6 +258,8 @@ def load_vocabulary(path: Path = HERE / "vocabulary.yaml") -> Vocabulary:
         year_nouns=frozenset(normalise(str(w)).split()[-1] for w in data["year_words"]["nouns"]),
         why=why,
         then=then,
+        to_know=to_know,
+        reasons=reasons,
         past_words=frozenset(normalise(str(w)) for w in data["past_words"]),
         time_words=frozenset(w for w in time_words if len(w) >= 5),
         types=types,
