@@ -257,3 +257,34 @@ def test_verbs_of_beginning_are_not_what_is_asked_about() -> None:
     vocabulary = load_vocabulary()
     for word in ("begins", "comienza", "commence", "comenca", "comeca"):
         assert word in vocabulary.stopwords
+
+
+def test_a_month_takes_the_year_said_with_it() -> None:
+    period = _read(
+        "en enero de 2020 qué hace la secretaría con el acta de la conferencia de 2019?"
+    ).period
+    assert period is not None and (period.start, period.end) == (
+        dt.date(2020, 1, 1),
+        dt.date(2020, 1, 31),
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("OGP Local, c'est quoi en deux mots ?", {"quoi", "deux", "mots"}),
+        ("a tarefa 3 fala de quê?", {"fala", "que"}),
+        ("what does the 2020 plan involve", {"involve"}),
+        ("què vol dir la prioritat temàtica", {"vol", "dir"}),
+        ("ola, quick one: what is the agenda?", {"quick", "one"}),
+    ],
+)
+def test_what_questions_keep_only_what_they_are_about(text: str, gone: set[str]) -> None:
+    vocabulary = load_vocabulary()
+    reading = _read(text)
+    kept = {w for w in reading.content if w not in vocabulary.stopwords}
+    assert not kept & gone and kept
+
+
+def test_receiving_the_newsletter_is_subscribing() -> None:
+    assert _read("queria passar a receber o boletim informativo por e-mail").qtype == "join"

@@ -306,7 +306,7 @@ def read(text: str, vocabulary: Vocabulary, today: dt.date) -> Reading:
             (
                 m
                 for m in vocabulary.months.find_fuzzy(words, set(used))
-                if _before_year(words, m.end)
+                if _year_after(words, m.end) is not None
             ),
             None,
         )
@@ -314,7 +314,8 @@ def read(text: str, vocabulary: Vocabulary, today: dt.date) -> Reading:
             used.update(range(month.start, month.end))
     season = next(iter(vocabulary.seasons.find(words, used, fuzzy=False)), None)
     if month is not None and _month_is_meant(words, month.start):
-        reading.period = named_month(month.value, today, reading.year)
+        # the year said with the month ("enero de 2020"), not another one in the question
+        reading.period = named_month(month.value, today, _year_after(words, month.end))
         reading.period = _part_of(reading.period, month.start, words, vocabulary, used)
     elif season is not None:
         shift = _season_shift(words, season, vocabulary, used)
@@ -458,17 +459,14 @@ def _year_asked(words: list[str], i: int, vocabulary: Vocabulary) -> bool:
     return after in events or not others
 
 
-def _before_year(words: list[str], position: int) -> bool:
-    """A year follows ``position`` ("2014", "del 2014", "of 2014")."""
+def _year_after(words: list[str], position: int) -> int | None:
+    """The year right after ``position`` ("2014", "de 2014", "of 2014"), if one is."""
     rest = words[position : position + 2]
-    return bool(rest) and (
-        _YEAR_WORD.fullmatch(rest[0]) is not None
-        or (
-            len(rest) == 2
-            and rest[0] in _OF | {"el", "l"}
-            and _YEAR_WORD.fullmatch(rest[1]) is not None
-        )
-    )
+    if rest and _YEAR_WORD.fullmatch(rest[0]):
+        return int(rest[0])
+    if len(rest) == 2 and rest[0] in _OF | {"el", "l"} and _YEAR_WORD.fullmatch(rest[1]):
+        return int(rest[1])
+    return None
 
 
 def _span(
