@@ -298,3 +298,8 @@ def test_words_in_brackets_stay_in_their_sentence_unless_they_give_orders() -> N
     reading = _read(text)
     assert reading.period is not None and reading.period.start == dt.date(2023, 11, 1)
     assert "instructions" not in reading.words and "yes" not in reading.words
+
+
+def test_portuguese_and_opening_a_question_is_not_is() -> None:
+    assert _read("E o desafio de ação climática?").qtype != "yesno"
+    assert _read("É gratuito ser membro?").polar

@@ -358,7 +358,9 @@ def read(text: str, vocabulary: Vocabulary, today: dt.date) -> Reading:
     reading.qtype = _qtype(words, vocabulary, used)
     if reading.qtype == "duration":  # "how long does it last": a verb, not the last one
         reading.relative = None
-    reading.polar = reading.qtype == "yesno" or _polar(words, vocabulary, reading.qtype)
+    reading.polar = reading.qtype == "yesno" or _polar(
+        words, vocabulary, reading.qtype, opens_with_and=_opens_with_and(focus)
+    )
     if reading.polar and reading.qtype is None:
         reading.qtype = "yesno"
     if reading.qtype in MEMBERS_ASK:  # "can a university join?": the one who would join
@@ -389,10 +391,22 @@ def _qtype(words: list[str], vocabulary: Vocabulary, used: set[int]) -> str | No
     return next((t for t in TYPE_ORDER if t in kept), None)
 
 
-def _polar(words: list[str], vocabulary: Vocabulary, qtype: str | None) -> bool:
+def _opens_with_and(text: str) -> bool:
+    """Portuguese "e o desafio...?" opens with "and", not "é" ("is"): the writer puts
+    accents elsewhere, so an "e" without one is the conjunction."""
+    first = re.match(r"\W*(\w+)", text)
+    accented = any(not c.isascii() and c.isalpha() for c in text)
+    return first is not None and first.group(1) in {"e", "E"} and accented
+
+
+def _polar(
+    words: list[str], vocabulary: Vocabulary, qtype: str | None, *, opens_with_and: bool = False
+) -> bool:
     """A verb opens the question ("is membership free?", "can a city join?"), or one is in
     it and it has no question word ("la 13a conferencia fue en Cascais?")."""
     found = vocabulary.polar.find(list(words), fuzzy=False)
+    if opens_with_and:
+        found = [item for item in found if item.start != 0]
     if any(item.start == 0 for item in found):
         return True
     return (
