@@ -303,3 +303,11 @@ def test_words_in_brackets_stay_in_their_sentence_unless_they_give_orders() -> N
 def test_portuguese_and_opening_a_question_is_not_is() -> None:
     assert _read("E o desafio de ação climática?").qtype != "yesno"
     assert _read("É gratuito ser membro?").polar
+
+
+def test_a_window_of_days_is_written_as_compactly_as_a_date_range() -> None:
+    from hub.core.assistant.dates import Period, period_words
+
+    window = Period(dt.date(2020, 7, 21), dt.date(2020, 7, 31), "range")
+    assert period_words(window, "en", {}) == "21–31 July 2020"
+    assert period_words(window, "es", {}) == "21–31 de julio de 2020"

@@ -214,8 +214,7 @@ def period_words(period: Period, language: str, season_names: dict[str, str]) ->
     if period.kind == "season" and period.season:
         name = season_names.get(period.season, period.season)
         return f"{name} {period.start.year}"
-    first, last = (format_date(d, "long", locale=locale) for d in (period.start, period.end))
-    return f"{first} – {last}"
+    return when(period.start, period.end, "day", language) or ""  # "21–31 July 2020"
 
 
 def day_words(day: dt.date, language: str) -> str:
