@@ -311,3 +311,16 @@ def test_a_window_of_days_is_written_as_compactly_as_a_date_range() -> None:
     window = Period(dt.date(2020, 7, 21), dt.date(2020, 7, 31), "range")
     assert period_words(window, "en", {}) == "21–31 July 2020"
     assert period_words(window, "es", {}) == "21–31 de julio de 2020"
+
+
+@pytest.mark.parametrize(
+    ("text", "qtype"),
+    [
+        ("when was the African platform founded", "when"),
+        ("la plataforma africana fue creada", "when"),
+        ("what working groups were created in the 2014-2015 plan", None),
+        ("quels groupes de travail ont été créés", "list"),
+    ],
+)
+def test_founding_asks_when_unless_which_things_are_asked(text: str, qtype: str | None) -> None:
+    assert _read(text).qtype == qtype

@@ -56,7 +56,7 @@ LONG = 80
 PREAMBLE_WORDS = 8
 """A clause before a colon this long (words) is a preamble, not the question's topic."""
 CONSUMING = frozenset(
-    {"when", "where", "who", "theme", "what", "list", "how_many", "contact", "duration"}
+    {"when", "founded", "where", "who", "theme", "what", "list", "how_many", "contact", "duration"}
 )
 """Question types whose phrases are only question words (set aside before retrieval)."""
 CONCEPTS = frozenset({"cost", "join", "subscribe", "share"})
@@ -388,6 +388,11 @@ def _qtype(words: list[str], vocabulary: Vocabulary, used: set[int]) -> str | No
             used.update(
                 i for i in range(item.start, item.end) if words[i] not in vocabulary.kind_words
             )
+    if "founded" in kept:  # "when was it founded", but "what groups were created"
+        kept.discard("founded")
+        which = bool(words) and bool(vocabulary.question_words.find(words[:1], fuzzy=False))
+        if not kept & {"list", "what"} and not which:
+            kept.add("when")
     return next((t for t in TYPE_ORDER if t in kept), None)
 
 

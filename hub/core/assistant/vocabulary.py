@@ -27,6 +27,7 @@ TYPE_ORDER = (
     "share",
     "duration",
     "when",
+    "founded",
     "where",
     "who",
     "yesno",
