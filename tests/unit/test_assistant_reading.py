@@ -324,3 +324,18 @@ def test_a_window_of_days_is_written_as_compactly_as_a_date_range() -> None:
 )
 def test_founding_asks_when_unless_which_things_are_asked(text: str, qtype: str | None) -> None:
     assert _read(text).qtype == qtype
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("events at the end of the year", dt.date(2020, 9, 1), dt.date(2020, 12, 31)),
+        ("esdeveniments a finals d'any", dt.date(2020, 9, 1), dt.date(2020, 12, 31)),
+        ("événements en fin d'année", dt.date(2020, 9, 1), dt.date(2020, 12, 31)),
+        ("eventos a principios de 2021", dt.date(2021, 1, 1), dt.date(2021, 4, 30)),
+        ("events in late 2013", dt.date(2013, 9, 1), dt.date(2013, 12, 31)),
+    ],
+)
+def test_parts_of_a_year(text: str, start: dt.date, end: dt.date) -> None:
+    period = _read(text).period
+    assert period is not None and (period.start, period.end) == (start, end)

@@ -136,8 +136,15 @@ def season_period(
 PARTS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}
 
 
+YEAR_PARTS = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}
+
+
 def month_part(period: Period, part: str) -> Period:
-    """The early, mid or late days of a month's period."""
+    """The early, mid or late days of a month's period (months of a year's period)."""
+    if period.kind == "year":
+        first_month, last_month = YEAR_PARTS[part]
+        start = month_period(period.start.year, first_month).start
+        return Period(start, month_period(period.start.year, last_month).end, "range")
     first, last = PARTS[part]
     end = min(last, calendar.monthrange(period.start.year, period.start.month)[1])
     return Period(period.start.replace(day=first), period.start.replace(day=end), "range")

@@ -330,17 +330,22 @@ def read(text: str, vocabulary: Vocabulary, today: dt.date) -> Reading:
     elif season is not None:
         shift = _season_shift(words, season, vocabulary, used)
         reading.period = season_period(season.value, today, reading.year, shift=shift)
-    elif named is not None and reading.period is not None and reading.period.kind == "month":
+    elif named is not None and reading.period is not None and reading.period.kind != "range":
         reading.period = _part_of(reading.period, named.start, words, vocabulary, used)
     elif reading.period is None:
         said = next(iter(vocabulary.month_words.find(words, set(used), fuzzy=False)), None)
-        this_month = month_period(today.year, today.month)
-        part = _part_of(this_month, said.start, words, vocabulary, used) if said else None
+        current = (
+            year_period(today.year)
+            if said is not None and said.value == "year"
+            else month_period(today.year, today.month)
+        )
+        part = _part_of(current, said.start, words, vocabulary, used) if said else None
         if said is not None and part is not None and part.kind == "range":
             used.update(range(said.start, said.end))  # "a finales de mes": this month's end
             reading.period = part
         elif asked_year is not None:
-            reading.period = year_period(asked_year)
+            at = words.index(str(asked_year))  # "late 2020", "a finales de 2020"
+            reading.period = _part_of(year_period(asked_year), at, words, vocabulary, used)
     if any(f.start <= 1 for f in vocabulary.why.find(list(words), fuzzy=False)):
         reading.period = None  # "why is it important today": when it holds, not a window
     marker = next(iter(vocabulary.next_last.find(words, used, fuzzy=False)), None)
@@ -480,6 +485,8 @@ def _year_asked(words: list[str], i: int, vocabulary: Vocabulary) -> bool:
     two_before = words[i - 2] if i >= 2 else ""
     if before in vocabulary.year_before or before in vocabulary.year_nouns or before in events:
         return True
+    if any(part.end == i for part in vocabulary.month_parts.find(words, fuzzy=False)):
+        return True  # "late 2020", "a finales de 2020"
     if before in _OF and (
         two_before in vocabulary.year_nouns or events & set(words[max(0, i - 4) : i])
     ):

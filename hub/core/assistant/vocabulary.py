@@ -91,7 +91,7 @@ class Vocabulary:
     month_parts: PhraseMatcher[str] = field(default_factory=PhraseMatcher)
     """early, mid or late, before a month ("early July", "a finales de mes")."""
     month_words: PhraseMatcher[str] = field(default_factory=PhraseMatcher)
-    """"the month" after a month part: the month we are in."""
+    """"the month" ("the year") after a month part: the month (year) we are in."""
     year_before: frozenset[str] = frozenset()
     """Words after which a year is a period asked for ("in 2020", "el 2013")."""
     year_nouns: frozenset[str] = frozenset()
@@ -220,6 +220,7 @@ def load_vocabulary(path: Path = HERE / "vocabulary.yaml") -> Vocabulary:
     _by_language(data["month_parts"], month_parts, None)
     month_words: PhraseMatcher[str] = PhraseMatcher()
     month_words.add_all((str(w) for w in data["month_words"]), "month")
+    month_words.add_all((str(w) for w in data["year_said"]), "year")
     why: PhraseMatcher[str] = PhraseMatcher()
     _by_language({"why": data["why"]}, why, None)
     then: PhraseMatcher[str] = PhraseMatcher()
