@@ -339,3 +339,18 @@ def test_founding_asks_when_unless_which_things_are_asked(text: str, qtype: str 
 def test_parts_of_a_year(text: str, start: dt.date, end: dt.date) -> None:
     period = _read(text).period
     assert period is not None and (period.start, period.end) == (start, end)
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("qué hay el lunes", dt.date(2020, 1, 20)),  # TODAY is a Wednesday
+        ("événements samedi", dt.date(2020, 1, 18)),
+        ("que hi ha dimecres", dt.date(2020, 1, 15)),  # today itself
+        ("eventos na segunda-feira", dt.date(2020, 1, 20)),
+        ("what happened last tuesday", dt.date(2020, 1, 14)),
+    ],
+)
+def test_weekdays_are_the_next_or_last_such_day(text: str, day: dt.date) -> None:
+    period = _read(text).period
+    assert period is not None and (period.start, period.end) == (day, day)

@@ -39,7 +39,7 @@ import calendar
 import datetime as dt
 from dataclasses import dataclass
 
-from babel.dates import format_date, format_skeleton, get_month_names
+from babel.dates import format_date, format_skeleton, get_day_names, get_month_names
 
 LOCALES = {"en": "en_GB", "es": "es", "fr": "fr", "ca": "ca", "pt": "pt"}
 
@@ -167,6 +167,24 @@ def span_period(kind: str, count: int, unit: str, today: dt.date) -> Period:
         monday = then - dt.timedelta(days=then.weekday())
         return Period(monday, monday + dt.timedelta(days=6), "range")
     return Period(then, then, "range")
+
+
+def weekday_period(weekday: int, today: dt.date, shift: int = 0) -> Period:
+    """A weekday named (Monday is 0): the next one from today (today itself included), the
+    one after today with ``shift`` 1, the last one before today with -1."""
+    ahead = (weekday - today.weekday()) % 7
+    if shift > 0 and ahead == 0:
+        ahead = 7
+    day = today + dt.timedelta(days=ahead - 7 if shift < 0 and ahead else ahead)
+    if shift < 0 and ahead == 0:
+        day = today - dt.timedelta(days=7)
+    return Period(day, day, "range")
+
+
+def weekday_names(language: str) -> dict[int, str]:
+    """Weekday number (Monday 0) -> its name, for reading questions."""
+    names = get_day_names("wide", context="format", locale=LOCALES.get(language, language))
+    return {int(number): str(name) for number, name in names.items()}
 
 
 def covered(start: dt.date | None, end: dt.date | None, precision: str) -> tuple[dt.date, dt.date]:

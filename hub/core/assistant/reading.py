@@ -21,6 +21,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from rapidfuzz import fuzz, process
 
@@ -32,6 +33,7 @@ from hub.core.assistant.dates import (
     named_month,
     season_period,
     span_period,
+    weekday_period,
     year_period,
 )
 from hub.core.assistant.text import Found, normalise, split_codes
@@ -323,6 +325,7 @@ def read(text: str, vocabulary: Vocabulary, today: dt.date) -> Reading:
         if month is not None:
             used.update(range(month.start, month.end))
     season = next(iter(vocabulary.seasons.find(words, used, fuzzy=False)), None)
+    weekday = next(iter(vocabulary.weekdays.find(words, used, fuzzy=False)), None)
     if month is not None and _month_is_meant(words, month.start):
         # the year said with the month ("enero de 2020"), not another one in the question
         reading.period = named_month(month.value, today, _year_after(words, month.end))
@@ -330,6 +333,9 @@ def read(text: str, vocabulary: Vocabulary, today: dt.date) -> Reading:
     elif season is not None:
         shift = _season_shift(words, season, vocabulary, used)
         reading.period = season_period(season.value, today, reading.year, shift=shift)
+    elif weekday is not None and reading.period is None:  # "el lunes", "next Monday"
+        shift = _season_shift(words, weekday, vocabulary, used)
+        reading.period = weekday_period(weekday.value, today, shift)
     elif named is not None and reading.period is not None and reading.period.kind != "range":
         reading.period = _part_of(reading.period, named.start, words, vocabulary, used)
     elif reading.period is None:
@@ -532,9 +538,10 @@ def _part_of(
 
 
 def _season_shift(
-    words: list[str], season: Found[str], vocabulary: Vocabulary, used: set[int]
+    words: list[str], season: Found[Any], vocabulary: Vocabulary, used: set[int]
 ) -> int:
-    """1 for "next summer" ("el verano que viene"), -1 for "last summer" ("l'estiu passat")."""
+    """1 for "next summer" ("el verano que viene"), -1 for "last summer" ("l'estiu passat");
+    the same for a weekday ("next Monday", "el lunes pasado")."""
     low, high = max(0, season.start - 2), min(len(words), season.end + 2)
     window = words[low:high]
     for found in vocabulary.next_last.find(window, fuzzy=False):

@@ -13,7 +13,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from hub.core.assistant.dates import month_names
+from hub.core.assistant.dates import month_names, weekday_names
 from hub.core.assistant.text import PhraseMatcher, normalise, read_yaml
 
 HERE = Path(__file__).parent
@@ -106,6 +106,8 @@ class Vocabulary:
     time_words: frozenset[str] = frozenset()
     """The words of time phrases (periods, seasons, next and last, units), which a typo
     ("wekend", "semanaa") is corrected to. (Not months: "Marcos" is a name, not "março".)"""
+    weekdays: PhraseMatcher[int] = field(default_factory=PhraseMatcher)
+    """Weekdays' names in the five languages (Babel), Monday 0."""
     past_words: frozenset[str] = frozenset()
     """Words after a season that make it the last one ("el verano pasado")."""
 
@@ -250,7 +252,14 @@ def load_vocabulary(path: Path = HERE / "vocabulary.yaml") -> Vocabulary:
         for p in ps
         for w in normalise(str(p)).split()
     )
+    weekdays: PhraseMatcher[int] = PhraseMatcher()
+    for language in LANGUAGES:
+        for number, name in weekday_names(language).items():
+            weekdays.add(name, number)
+            for word in normalise(name).split():
+                votes.setdefault(word, set()).add(language)
     return Vocabulary(
+        weekdays=weekdays,
         spans=spans,
         units=units,
         numbers=numbers,
