@@ -30,6 +30,9 @@ def _detect(text: str) -> str:
         ("eventos nos Emirados Árabes Unidos", "pt"),  # the country as Portuguese names it
         ("eventos en Marruecos", "es"),
         ("when is the next event", "en"),
+        ("ok thanks, i on és?", "ca"),  # English thanks vote for no language
+        ("oye, cuál es el email? thanks!", "es"),
+        ("hi thanks", "en"),  # with nothing else, English still
     ],
 )
 def test_letters_marks_and_names_tell_the_language(text: str, language: str) -> None:

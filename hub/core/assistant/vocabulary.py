@@ -258,6 +258,8 @@ def load_vocabulary(path: Path = HERE / "vocabulary.yaml") -> Vocabulary:
             weekdays.add(name, number)
             for word in normalise(name).split():
                 votes.setdefault(word, set()).add(language)
+    for word in data.get("loanwords", []):
+        votes.pop(normalise(str(word)), None)
     return Vocabulary(
         weekdays=weekdays,
         spans=spans,
