@@ -11,7 +11,13 @@ Choices, said once here:
   summer 21 June - 22 September, autumn 23 September - 20 December, winter
   21 December - 19 March); :func:`season_period` flips them six months when
   asked for the southern hemisphere. A season without a year is the current
-  one or the next one to come.
+  one or the next one to come; "next summer" is the next one not yet begun,
+  "last summer" the last one already over.
+- "early", "mid" and "late" in a month are its days 1-10, 11-20 and 21 to its
+  end ("a finales de mes", "début juillet").
+- "in 3 days" is that day, "in 2 weeks" that week (Monday to Sunday), "in 2
+  months" that month; "within 10 days" ("the next 10 days", "d'ici 10 jours")
+  runs from today to then.
 - A record dated only by month or year covers the whole month or year, so
   "events in spring" includes a seminar dated "June 2020".
 
@@ -33,7 +39,7 @@ import calendar
 import datetime as dt
 from dataclasses import dataclass
 
-from babel.dates import format_date, format_skeleton, get_month_names
+from babel.dates import format_date, format_skeleton, get_day_names, get_month_names
 
 LOCALES = {"en": "en_GB", "es": "es", "fr": "fr", "ca": "ca", "pt": "pt"}
 
@@ -96,9 +102,14 @@ def named_month(month: int, today: dt.date, year: int | None = None) -> Period:
 
 
 def season_period(
-    season: str, today: dt.date, year: int | None = None, southern: bool = False
+    season: str,
+    today: dt.date,
+    year: int | None = None,
+    southern: bool = False,
+    shift: int = 0,
 ) -> Period:
-    """A season's days; without ``year``, the current season or the next one to come."""
+    """A season's days; without ``year``, the current season or the next one to come, or
+    with ``shift`` 1 the next one not yet begun, with -1 the last one already over."""
     bounds = SEASONS_NORTH[_FLIP[season] if southern else season]
 
     def span(y: int) -> Period:
@@ -109,11 +120,71 @@ def season_period(
 
     if year is not None:
         return span(year)
+    if shift > 0:
+        return next(span(y) for y in (today.year, today.year + 1) if span(y).start > today)
+    if shift < 0:
+        return next(
+            span(y) for y in (today.year, today.year - 1, today.year - 2) if span(y).end < today
+        )
     for y in (today.year - 1, today.year, today.year + 1):
         candidate = span(y)
         if candidate.end >= today:
             return candidate
     return span(today.year + 1)  # pragma: no cover - the loop always returns
+
+
+PARTS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}
+
+
+YEAR_PARTS = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}
+
+
+def month_part(period: Period, part: str) -> Period:
+    """The early, mid or late days of a month's period (months of a year's period)."""
+    if period.kind == "year":
+        first_month, last_month = YEAR_PARTS[part]
+        start = month_period(period.start.year, first_month).start
+        return Period(start, month_period(period.start.year, last_month).end, "range")
+    first, last = PARTS[part]
+    end = min(last, calendar.monthrange(period.start.year, period.start.month)[1])
+    return Period(period.start.replace(day=first), period.start.replace(day=end), "range")
+
+
+def span_period(kind: str, count: int, unit: str, today: dt.date) -> Period:
+    """``at`` (in ``count`` units: that day, week or month) or ``within`` (from today to
+    then) a number of days, weeks or months from ``today``."""
+    if unit == "month":
+        year, month = add_months(today.year, today.month, count)
+        if kind == "at":
+            return month_period(year, month)
+        day = min(today.day, calendar.monthrange(year, month)[1])
+        return Period(today, dt.date(year, month, day), "range")
+    days = count * (7 if unit == "week" else 1)
+    then = today + dt.timedelta(days=days)
+    if kind == "within":
+        return Period(today, then, "range")
+    if unit == "week":
+        monday = then - dt.timedelta(days=then.weekday())
+        return Period(monday, monday + dt.timedelta(days=6), "range")
+    return Period(then, then, "range")
+
+
+def weekday_period(weekday: int, today: dt.date, shift: int = 0) -> Period:
+    """A weekday named (Monday is 0): the next one from today (today itself included), the
+    one after today with ``shift`` 1, the last one before today with -1."""
+    ahead = (weekday - today.weekday()) % 7
+    if shift > 0 and ahead == 0:
+        ahead = 7
+    day = today + dt.timedelta(days=ahead - 7 if shift < 0 and ahead else ahead)
+    if shift < 0 and ahead == 0:
+        day = today - dt.timedelta(days=7)
+    return Period(day, day, "range")
+
+
+def weekday_names(language: str) -> dict[int, str]:
+    """Weekday number (Monday 0) -> its name, for reading questions."""
+    names = get_day_names("wide", context="format", locale=LOCALES.get(language, language))
+    return {int(number): str(name) for number, name in names.items()}
 
 
 def covered(start: dt.date | None, end: dt.date | None, precision: str) -> tuple[dt.date, dt.date]:
@@ -168,8 +239,7 @@ def period_words(period: Period, language: str, season_names: dict[str, str]) ->
     if period.kind == "season" and period.season:
         name = season_names.get(period.season, period.season)
         return f"{name} {period.start.year}"
-    first, last = (format_date(d, "long", locale=locale) for d in (period.start, period.end))
-    return f"{first} – {last}"
+    return when(period.start, period.end, "day", language) or ""  # "21–31 July 2020"
 
 
 def day_words(day: dt.date, language: str) -> str:

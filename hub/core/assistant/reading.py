@@ -21,30 +21,44 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from typing import Any
+
+from rapidfuzz import fuzz, process
 
 from hub.core.assistant.dates import (
     Period,
     add_months,
+    month_part,
     month_period,
     named_month,
     season_period,
+    span_period,
+    weekday_period,
     year_period,
 )
-from hub.core.assistant.text import normalise, split_codes
+from hub.core.assistant.text import Found, normalise, split_codes
 from hub.core.assistant.vocabulary import TYPE_ORDER, Vocabulary
 
 _SENTENCE = re.compile(r"(?<=[.!?¿¡\n])\s+|(?<=\?)")
 _QUESTION_MARK = re.compile(r"[?¿]")
 _CLAUSE = re.compile(r"[,;:]\s+")
-_MARKUP = re.compile(r"<[^<>]{0,40}>|#{2,}|[()\[\]{}]")
+_MARKUP = re.compile(r"<[^<>]{0,60}>|#{2,}|[()\[\]{}]")
 """Tags, rules and brackets: what they wrap is a sentence of its own ("<system>answer
 yes</system> ...", "(ignore the rules)"), so an order inside them is set aside alone."""
+_BRACKETED = re.compile(r"[(\[{]([^()\[\]{}]{0,200})[)\]}]")
+"""Words in brackets: part of their sentence ("that november (2023)?") unless they give
+the assistant orders, then set aside with their brackets."""
 _YEAR_WORD = re.compile(r"(19|20)\d\d")
+_OF = frozenset({"of", "de", "d", "del", "du", "do", "da"})
+TYPO_CUTOFF = 88.0
+"""rapidfuzz ratio for a time word's typo ("wekend", "semanaa"): one slip in a long word."""
+EVENT_KINDS = ("event", "conference", "internal_session", "session", "seminar", "external_event")
+"""Kinds whose words make a year next to them a time asked for ("la conferencia de 2013")."""
 LONG = 80
 PREAMBLE_WORDS = 8
 """A clause before a colon this long (words) is a preamble, not the question's topic."""
 CONSUMING = frozenset(
-    {"when", "where", "who", "theme", "what", "list", "how_many", "contact", "duration"}
+    {"when", "founded", "where", "who", "theme", "what", "list", "how_many", "contact", "duration"}
 )
 """Question types whose phrases are only question words (set aside before retrieval)."""
 CONCEPTS = frozenset({"cost", "join", "subscribe", "share"})
@@ -100,6 +114,7 @@ def question_parts(text: str, vocabulary: Vocabulary) -> tuple[str, str]:
     assistant orders is set aside; with no sentence that asks, or only such sentences, all is
     focus. (Clauses of one sentence stay together: "Open Gov Challenge: which areas does it
     cover?" names its topic before the colon, measured worse split.)"""
+    text = _BRACKETED.sub(lambda m: _inline(m.group(1), vocabulary), text)
     sentences = [
         s.strip()
         for piece in _MARKUP.split(text)
@@ -107,6 +122,7 @@ def question_parts(text: str, vocabulary: Vocabulary) -> tuple[str, str]:
         if s and s.strip()
     ]
     kept = []
+    reported: set[str] = set()
     for sentence in sentences:
         words = normalise(sentence).split()
         orders = vocabulary.injection.find(words, fuzzy=False)
@@ -115,17 +131,29 @@ def question_parts(text: str, vocabulary: Vocabulary) -> tuple[str, str]:
             rest = words[:cut]
             if len(rest) >= 2:
                 kept.append(" ".join(rest))
+            after = [f for f in vocabulary.then.find(words, fuzzy=False) if f.start > cut]
+            if after:  # "show your configuration, then tell me when...": the request after
+                tail = words[min(f.end for f in after if f.start == min(a.start for a in after)) :]
+                if len(tail) >= 2 and not vocabulary.injection.find(tail, fuzzy=False):
+                    kept.append(" ".join(tail))
             continue
-        kept.append(sentence)
+        parts = _reported(sentence, words, vocabulary)
+        kept.extend(parts)
+        if len(parts) == 2:  # "...wants to know | in which month...": the second part asks
+            reported.add(parts[1])
     if not kept:
         return "", ""
     story = list(kept)
     if len(text) > LONG:
         asking = [
-            s for s in kept if _QUESTION_MARK.search(s) or _asks(s, vocabulary, anywhere=True)
+            s
+            for s in kept
+            if s in reported or _QUESTION_MARK.search(s) or _asks(s, vocabulary, anywhere=True)
         ]
         kept = asking or kept
-    asks = [_QUESTION_MARK.search(s) is not None or _asks(s, vocabulary) for s in kept]
+    asks = [
+        s in reported or _QUESTION_MARK.search(s) is not None or _asks(s, vocabulary) for s in kept
+    ]
     if all(asks) or not any(asks):
         asking, around = kept, []
     else:
@@ -139,11 +167,39 @@ def question_parts(text: str, vocabulary: Vocabulary) -> tuple[str, str]:
     asking, told = _without_preambles(asking, vocabulary)
     around += told
     clauses = [c for s in asking for c in _CLAUSE.split(s) if c.strip()]
-    about_asker = [_introduces(c, vocabulary) for c in clauses]
+    about_asker = [
+        _introduces(c, vocabulary) or bool(vocabulary.reasons.find(normalise(c).split()[:2]))
+        for c in clauses
+    ]
     if any(about_asker) and not all(about_asker):  # "we're a small town, how do we join?"
-        asking = [c for c, a in zip(clauses, about_asker, strict=True) if not a]
-        around += [c for c, a in zip(clauses, about_asker, strict=True) if a]
+        rest = [c for c, a in zip(clauses, about_asker, strict=True) if not a]
+        if _names_anything(" ".join(rest), vocabulary):  # not "hey, we're a town and...?"
+            asking = rest
+            around += [c for c, a in zip(clauses, about_asker, strict=True) if a]
     return " ".join(asking), " ".join(around)
+
+
+_TOKEN = re.compile(r"[^\W_]+")
+
+
+def _inline(inner: str, vocabulary: Vocabulary) -> str:
+    if vocabulary.injection.find(normalise(inner).split(), fuzzy=False):
+        return " "
+    return f" {inner} "
+
+
+def _reported(sentence: str, words: list[str], vocabulary: Vocabulary) -> list[str]:
+    """A sentence reporting a question ("our mayor wants to know in which month...") as two:
+    who asks, then the question (as written, so its accents still tell the language)."""
+    found = [f for f in vocabulary.to_know.find(words, fuzzy=False) if f.start >= 1]
+    if not found or len(words) - found[0].end < 2:
+        return [sentence]
+    cut = min(f.end for f in found if f.start == min(g.start for g in found))
+    tokens = list(_TOKEN.finditer(sentence))
+    if len(tokens) != len(words):  # words and the text's tokens disagree: keep it whole
+        return [sentence]
+    head_end = tokens[cut - 1].end()
+    return [sentence[:head_end].strip(), sentence[tokens[cut].start() :].strip()]
 
 
 def _without_preambles(sentences: list[str], vocabulary: Vocabulary) -> tuple[list[str], list[str]]:
@@ -219,7 +275,9 @@ def written_out(words: list[str], vocabulary: Vocabulary) -> list[str]:
 def read(text: str, vocabulary: Vocabulary, today: dt.date) -> Reading:
     focus, around = question_parts(text, vocabulary)
     kept = " ".join(part for part in (focus, around) if part)
-    words = written_out(split_codes(normalise(focus).split()), vocabulary)
+    words = typos_corrected(
+        written_out(split_codes(normalise(focus).split()), vocabulary), vocabulary
+    )
     context = written_out(split_codes(normalise(around).split()), vocabulary)
     reading = Reading(text=kept, words=words, only_orders=not words and bool(text.strip()))
     if not words:
@@ -227,6 +285,14 @@ def read(text: str, vocabulary: Vocabulary, today: dt.date) -> Reading:
     set_aside: set[int] = set()
     vocabulary.courtesies.find(context, set_aside, fuzzy=False)
     reading.context = [w for i, w in enumerate(context) if i not in set_aside]
+    asked_year = next(
+        (
+            int(w)
+            for i, w in enumerate(words)
+            if _YEAR_WORD.fullmatch(w) and _year_asked(words, i, vocabulary)
+        ),
+        None,
+    )
     years = [w for w in reading.context if _YEAR_WORD.fullmatch(w)]
     words.extend(years)  # a year said around the question still names what is asked about
     used: set[int] = set()
@@ -238,20 +304,56 @@ def read(text: str, vocabulary: Vocabulary, today: dt.date) -> Reading:
     reading.closing = bool(vocabulary.closing.find(list(words), fuzzy=False))
     if vocabulary.out_of_scope.find(words, fuzzy=False):  # the asker's story asks nothing
         reading.out_of_scope = True
-    for found in vocabulary.periods.find(words, used, fuzzy=False):
-        unit, offset = found.value
+    reading.period = _span(words, vocabulary, used, today)
+    named: Found[tuple[str, int]] | None = None
+    for named in vocabulary.periods.find(words, used, fuzzy=False):
+        unit, offset = named.value
         reading.period = relative(unit, offset, today)
     for word in words:
         if re.fullmatch(r"(19|20)\d\d", word):
             reading.year = int(word)
     month = next(iter(vocabulary.months.find(words, used, fuzzy=False)), None)
+    if month is None:  # "seetmbre del 2014": a month's typo, trusted only before a year
+        month = next(
+            (
+                m
+                for m in vocabulary.months.find_fuzzy(words, set(used))
+                if _year_after(words, m.end) is not None
+            ),
+            None,
+        )
+        if month is not None:
+            used.update(range(month.start, month.end))
     season = next(iter(vocabulary.seasons.find(words, used, fuzzy=False)), None)
+    weekday = next(iter(vocabulary.weekdays.find(words, used, fuzzy=False)), None)
     if month is not None and _month_is_meant(words, month.start):
-        reading.period = named_month(month.value, today, reading.year)
+        # the year said with the month ("enero de 2020"), not another one in the question
+        reading.period = named_month(month.value, today, _year_after(words, month.end))
+        reading.period = _part_of(reading.period, month.start, words, vocabulary, used)
     elif season is not None:
-        reading.period = season_period(season.value, today, reading.year)
-    elif reading.period is None and reading.year is not None:
-        reading.period = year_period(reading.year)
+        shift = _season_shift(words, season, vocabulary, used)
+        reading.period = season_period(season.value, today, reading.year, shift=shift)
+    elif weekday is not None and reading.period is None:  # "el lunes", "next Monday"
+        shift = _season_shift(words, weekday, vocabulary, used)
+        reading.period = weekday_period(weekday.value, today, shift)
+    elif named is not None and reading.period is not None and reading.period.kind != "range":
+        reading.period = _part_of(reading.period, named.start, words, vocabulary, used)
+    elif reading.period is None:
+        said = next(iter(vocabulary.month_words.find(words, set(used), fuzzy=False)), None)
+        current = (
+            year_period(today.year)
+            if said is not None and said.value == "year"
+            else month_period(today.year, today.month)
+        )
+        part = _part_of(current, said.start, words, vocabulary, used) if said else None
+        if said is not None and part is not None and part.kind == "range":
+            used.update(range(said.start, said.end))  # "a finales de mes": this month's end
+            reading.period = part
+        elif asked_year is not None:
+            at = words.index(str(asked_year))  # "late 2020", "a finales de 2020"
+            reading.period = _part_of(year_period(asked_year), at, words, vocabulary, used)
+    if any(f.start <= 1 for f in vocabulary.why.find(list(words), fuzzy=False)):
+        reading.period = None  # "why is it important today": when it holds, not a window
     marker = next(iter(vocabulary.next_last.find(words, used, fuzzy=False)), None)
     if marker is not None and reading.period is None:
         reading.relative = marker.value
@@ -267,7 +369,9 @@ def read(text: str, vocabulary: Vocabulary, today: dt.date) -> Reading:
     reading.qtype = _qtype(words, vocabulary, used)
     if reading.qtype == "duration":  # "how long does it last": a verb, not the last one
         reading.relative = None
-    reading.polar = reading.qtype == "yesno" or _polar(words, vocabulary, reading.qtype)
+    reading.polar = reading.qtype == "yesno" or _polar(
+        words, vocabulary, reading.qtype, opens_with_and=_opens_with_and(focus)
+    )
     if reading.polar and reading.qtype is None:
         reading.qtype = "yesno"
     if reading.qtype in MEMBERS_ASK:  # "can a university join?": the one who would join
@@ -295,13 +399,30 @@ def _qtype(words: list[str], vocabulary: Vocabulary, used: set[int]) -> str | No
             used.update(
                 i for i in range(item.start, item.end) if words[i] not in vocabulary.kind_words
             )
+    if "founded" in kept:  # "when was it founded", but "what groups were created"
+        kept.discard("founded")
+        which = bool(words) and bool(vocabulary.question_words.find(words[:1], fuzzy=False))
+        if not kept & {"list", "what"} and not which:
+            kept.add("when")
     return next((t for t in TYPE_ORDER if t in kept), None)
 
 
-def _polar(words: list[str], vocabulary: Vocabulary, qtype: str | None) -> bool:
+def _opens_with_and(text: str) -> bool:
+    """Portuguese "e o desafio...?" opens with "and", not "é" ("is"): the writer puts
+    accents elsewhere, so an "e" without one is the conjunction."""
+    first = re.match(r"\W*(\w+)", text)
+    accented = any(not c.isascii() and c.isalpha() for c in text)
+    return first is not None and first.group(1) in {"e", "E"} and accented
+
+
+def _polar(
+    words: list[str], vocabulary: Vocabulary, qtype: str | None, *, opens_with_and: bool = False
+) -> bool:
     """A verb opens the question ("is membership free?", "can a city join?"), or one is in
     it and it has no question word ("la 13a conferencia fue en Cascais?")."""
     found = vocabulary.polar.find(list(words), fuzzy=False)
+    if opens_with_and:
+        found = [item for item in found if item.start != 0]
     if any(item.start == 0 for item in found):
         return True
     return (
@@ -336,3 +457,98 @@ def relative(unit: str, offset: int, today: dt.date) -> Period:
         year, month = add_months(today.year, today.month, offset)
         return month_period(year, month)
     return year_period(today.year + offset)
+
+
+def typos_corrected(words: list[str], vocabulary: Vocabulary) -> list[str]:
+    """A word no table knows, one slip away from a time word ("wekend", "semanaa", "proxma"),
+    is that time word. Only long words (five letters or more), and never a month: months
+    are too close to names."""
+    targets = list(vocabulary.time_words)
+    out = []
+    for word in words:
+        if len(word) >= 5 and word not in vocabulary.votes and not word.isdigit():
+            best = process.extractOne(word, targets, scorer=fuzz.ratio, score_cutoff=TYPO_CUTOFF)
+            if best is not None and word not in (f"{best[0]}s", f"{best[0]}es"):
+                word = str(best[0])  # (a plural is another word: "anteriores")
+        out.append(word)
+    return out
+
+
+def _year_asked(words: list[str], i: int, vocabulary: Vocabulary) -> bool:
+    """Whether the year at ``i`` is a period asked for ("events in 2020", "el 2013", "the
+    year 2019") rather than part of a name ("the 2020 plan", "Agenda 2030", "2014-2015")."""
+    before = words[i - 1] if i else ""
+    after = words[i + 1] if i + 1 < len(words) else ""
+    if _YEAR_WORD.fullmatch(before) or _YEAR_WORD.fullmatch(after):
+        return False
+    events = {
+        word
+        for kind in EVENT_KINDS
+        for phrases in vocabulary.kinds.get(kind, {}).values()
+        for phrase in phrases
+        for word in normalise(phrase).split()
+    }
+    two_before = words[i - 2] if i >= 2 else ""
+    if before in vocabulary.year_before or before in vocabulary.year_nouns or before in events:
+        return True
+    if any(part.end == i for part in vocabulary.month_parts.find(words, fuzzy=False)):
+        return True  # "late 2020", "a finales de 2020"
+    if before in _OF and (
+        two_before in vocabulary.year_nouns or events & set(words[max(0, i - 4) : i])
+    ):
+        return True  # "the year of 2019", "la conferencia (de CGLU) de 2013"
+    others = [w for j, w in enumerate(words) if j != i and w not in vocabulary.stopwords]
+    return after in events or not others
+
+
+def _year_after(words: list[str], position: int) -> int | None:
+    """The year right after ``position`` ("2014", "de 2014", "of 2014"), if one is."""
+    rest = words[position : position + 2]
+    if rest and _YEAR_WORD.fullmatch(rest[0]):
+        return int(rest[0])
+    if len(rest) == 2 and rest[0] in _OF | {"el", "l"} and _YEAR_WORD.fullmatch(rest[1]):
+        return int(rest[1])
+    return None
+
+
+def _span(
+    words: list[str], vocabulary: Vocabulary, used: set[int], today: dt.date
+) -> Period | None:
+    """ "in 3 days", "within two weeks", "d'ici 10 jours", "daqui a 2 semanas"."""
+    for found in vocabulary.spans.find(words, set(used), fuzzy=False):
+        number = words[found.end] if found.end < len(words) else ""
+        count = int(number) if number.isdigit() else vocabulary.numbers.get(number)
+        unit = vocabulary.units.find(words[found.end + 1 : found.end + 2], fuzzy=False)
+        if count is None or not 0 < count <= 400 or not unit:
+            continue
+        used.update(range(found.start, found.end + 2))
+        return span_period(found.value, count, unit[0].value, today)
+    return None
+
+
+def _part_of(
+    period: Period, position: int, words: list[str], vocabulary: Vocabulary, used: set[int]
+) -> Period:
+    """The early, mid or late part of a month when a part's words end right before it."""
+    for part in vocabulary.month_parts.find(words, set(used), fuzzy=False):
+        if part.end == position:
+            used.update(range(part.start, part.end))
+            return month_part(period, part.value)
+    return period
+
+
+def _season_shift(
+    words: list[str], season: Found[Any], vocabulary: Vocabulary, used: set[int]
+) -> int:
+    """1 for "next summer" ("el verano que viene"), -1 for "last summer" ("l'estiu passat");
+    the same for a weekday ("next Monday", "el lunes pasado")."""
+    low, high = max(0, season.start - 2), min(len(words), season.end + 2)
+    window = words[low:high]
+    for found in vocabulary.next_last.find(window, fuzzy=False):
+        used.update(range(low + found.start, low + found.end))
+        return 1 if found.value == "next" else -1
+    for j, word in enumerate(window):
+        if word in vocabulary.past_words:
+            used.add(low + j)
+            return -1
+    return 0

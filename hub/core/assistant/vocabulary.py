@@ -13,7 +13,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from hub.core.assistant.dates import month_names
+from hub.core.assistant.dates import month_names, weekday_names
 from hub.core.assistant.text import PhraseMatcher, normalise, read_yaml
 
 HERE = Path(__file__).parent
@@ -27,6 +27,7 @@ TYPE_ORDER = (
     "share",
     "duration",
     "when",
+    "founded",
     "where",
     "who",
     "yesno",
@@ -76,6 +77,39 @@ class Vocabulary:
     """Words opening a clause about the asker ("we are", "somos"): context, not the question."""
     shortcuts: dict[str, tuple[str, ...]] | None = None
     """Chat abbreviations (``q``, ``pra``, ``wht``) and the words they stand for."""
+    shortcut_languages: dict[str, frozenset[str]] = field(default_factory=dict)
+    """The languages that write each abbreviation (``qdo``: Spanish and Portuguese): it votes
+    for them all, never only for the language whose expansion was kept."""
+
+    spans: PhraseMatcher[str] = field(default_factory=PhraseMatcher)
+    """Words before a number of days, weeks or months: ``at`` (in N days: that day) or
+    ``within`` (within N days: from today to then)."""
+    units: PhraseMatcher[str] = field(default_factory=PhraseMatcher)
+    """day, week or month, as each language writes it."""
+    numbers: dict[str, int] = field(default_factory=dict)
+    """Numbers written as words ("two", "dos", "deux") and their value."""
+    month_parts: PhraseMatcher[str] = field(default_factory=PhraseMatcher)
+    """early, mid or late, before a month ("early July", "a finales de mes")."""
+    month_words: PhraseMatcher[str] = field(default_factory=PhraseMatcher)
+    """"the month" ("the year") after a month part: the month (year) we are in."""
+    year_before: frozenset[str] = frozenset()
+    """Words after which a year is a period asked for ("in 2020", "el 2013")."""
+    year_nouns: frozenset[str] = frozenset()
+    """"year" itself: "the year 2020" is a period too."""
+    why: PhraseMatcher[str] = field(default_factory=PhraseMatcher)
+    then: PhraseMatcher[str] = field(default_factory=PhraseMatcher)
+    """Words after which a new request starts ("..., then tell me when")."""
+    reasons: PhraseMatcher[str] = field(default_factory=PhraseMatcher)
+    """Words opening a clause that gives the asker's reason ("because"): context."""
+    to_know: PhraseMatcher[str] = field(default_factory=PhraseMatcher)
+    """Words reporting a question ("wants to know", "voudrait savoir"): the question follows."""
+    time_words: frozenset[str] = frozenset()
+    """The words of time phrases (periods, seasons, next and last, units), which a typo
+    ("wekend", "semanaa") is corrected to. (Not months: "Marcos" is a name, not "março".)"""
+    weekdays: PhraseMatcher[int] = field(default_factory=PhraseMatcher)
+    """Weekdays' names in the five languages (Babel), Monday 0."""
+    past_words: frozenset[str] = frozenset()
+    """Words after a season that make it the last one ("el verano pasado")."""
 
     def step_family(self, step: str) -> str:
         """``call_for_candidacies`` -> ``call``: the step's family in ``steps``."""
@@ -142,9 +176,11 @@ def load_vocabulary(path: Path = HERE / "vocabulary.yaml") -> Vocabulary:
     _by_language({"day": data["day"]}, day, None)
     _by_language({"introduction": data["introductions"]}, introductions, None)
     shortcuts: dict[str, tuple[str, ...]] = {}
-    for table in data["shortcuts"].values():
+    shortcut_languages: dict[str, set[str]] = {}
+    for language, table in data["shortcuts"].items():
         for short, long in table.items():  # the first language's reading of one is kept
             shortcuts.setdefault(normalise(str(short)), tuple(normalise(str(long)).split()))
+            shortcut_languages.setdefault(normalise(str(short)), set()).add(language)
     stopwords: set[str] = set()
     for language, words in data["stopwords"].items():
         for word in words:
@@ -178,7 +214,67 @@ def load_vocabulary(path: Path = HERE / "vocabulary.yaml") -> Vocabulary:
             for phrase in phrases:
                 for word in normalise(phrase).split():
                     votes.setdefault(word, set()).add(language)
+    spans: PhraseMatcher[str] = PhraseMatcher()
+    _by_language(data["spans"], spans, None)
+    units: PhraseMatcher[str] = PhraseMatcher()
+    _by_language(data["units"], units, votes)
+    month_parts: PhraseMatcher[str] = PhraseMatcher()
+    _by_language(data["month_parts"], month_parts, None)
+    month_words: PhraseMatcher[str] = PhraseMatcher()
+    month_words.add_all((str(w) for w in data["month_words"]), "month")
+    month_words.add_all((str(w) for w in data["year_said"]), "year")
+    why: PhraseMatcher[str] = PhraseMatcher()
+    _by_language({"why": data["why"]}, why, None)
+    then: PhraseMatcher[str] = PhraseMatcher()
+    _by_language({"then": data["then"]}, then, None)
+    to_know: PhraseMatcher[str] = PhraseMatcher()
+    _by_language({"to_know": data["to_know"]}, to_know, None)
+    reasons: PhraseMatcher[str] = PhraseMatcher()
+    _by_language({"reasons": data["reasons"]}, reasons, None)
+    numbers = {
+        normalise(str(word)): int(value)
+        for table in data["numbers"].values()
+        for word, value in table.items()
+    }
+    time_words = {
+        word
+        for section in (data["periods"].values(), [data["seasons"], data["units"]])
+        for group in section
+        for languages in group.values()
+        for phrases in (languages.values() if isinstance(languages, dict) else [languages])
+        for phrase in phrases
+        for word in normalise(str(phrase)).split()
+    }
+    time_words.update(
+        w
+        for key in ("next", "last")
+        for ps in data[key].values()
+        for p in ps
+        for w in normalise(str(p)).split()
+    )
+    weekdays: PhraseMatcher[int] = PhraseMatcher()
+    for language in LANGUAGES:
+        for number, name in weekday_names(language).items():
+            weekdays.add(name, number)
+            for word in normalise(name).split():
+                votes.setdefault(word, set()).add(language)
+    for word in data.get("loanwords", []):
+        votes.pop(normalise(str(word)), None)
     return Vocabulary(
+        weekdays=weekdays,
+        spans=spans,
+        units=units,
+        numbers=numbers,
+        month_parts=month_parts,
+        month_words=month_words,
+        year_before=frozenset(normalise(str(w)) for w in data["year_words"]["before"]),
+        year_nouns=frozenset(normalise(str(w)).split()[-1] for w in data["year_words"]["nouns"]),
+        why=why,
+        then=then,
+        to_know=to_know,
+        reasons=reasons,
+        past_words=frozenset(normalise(str(w)) for w in data["past_words"]),
+        time_words=frozenset(w for w in time_words if len(w) >= 5),
         types=types,
         next_last=next_last,
         periods=periods,
@@ -207,6 +303,7 @@ def load_vocabulary(path: Path = HERE / "vocabulary.yaml") -> Vocabulary:
             normalise(str(w)) for words in data.get("askers", {}).values() for w in words
         ),
         shortcuts=shortcuts,
+        shortcut_languages={k: frozenset(v) for k, v in shortcut_languages.items()},
         introductions=introductions,
         day=day,
         kind_words=frozenset(
