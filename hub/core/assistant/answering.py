@@ -1144,6 +1144,9 @@ class Responder:
             return self._entry_slot(ctx, qtype, doc, record, own_question)
         if reading.day and qtype == "when" and not reply.handoff and _no_day(doc):
             return ctx.handoff(reply.text, sources=reply.sources)  # the month is no day
+        asks_date = bool(self.retriever.vocabulary.date.find(list(reading.words), fuzzy=False))
+        if asks_date and qtype == "when" and not reply.handoff and _year_only(doc):
+            return ctx.handoff(reply.text, sources=reply.sources)  # the year is no date
         if reading.closing and qtype == "when" and not reply.handoff and _month_only(doc):
             text = f"{reply.text} {ctx.phrase('no_close_day')}"  # never a closing day made up
             reply = Reply(text, reply.sources, target=reply.target)
@@ -1382,6 +1385,17 @@ def _no_day(doc: Doc) -> bool:
         return step is not None and step.precision in {"month", "year"}
     if isinstance(record, EventView):
         return record.precision in {"month", "year"}
+    return False
+
+
+def _year_only(doc: Doc) -> bool:
+    """The event or award step is dated by its year alone (no month, no day)."""
+    record = doc.record
+    if isinstance(record, AwardView):
+        step = record.steps.get(doc.step) if doc.step else None
+        return step is not None and step.precision == "year"
+    if isinstance(record, EventView):
+        return record.precision == "year"
     return False
 
 

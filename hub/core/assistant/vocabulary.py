@@ -73,6 +73,8 @@ class Vocabulary:
     introductions: PhraseMatcher[str] = field(default_factory=PhraseMatcher)
     day: PhraseMatcher[str] = field(default_factory=PhraseMatcher)
     """Words asking for the day itself ("what day", "quel jour")."""
+    date: PhraseMatcher[str] = field(default_factory=PhraseMatcher)
+    """Words asking for the date ("what date", "en qué fecha"), which a year alone is not."""
     """Words opening a clause about the asker ("we are", "somos"): context, not the question."""
     shortcuts: dict[str, tuple[str, ...]] | None = None
     """Chat abbreviations (``q``, ``pra``, ``wht``) and the words they stand for."""
@@ -140,6 +142,8 @@ def load_vocabulary(path: Path = HERE / "vocabulary.yaml") -> Vocabulary:
     introductions: PhraseMatcher[str] = PhraseMatcher()
     day: PhraseMatcher[str] = PhraseMatcher()
     _by_language({"day": data["day"]}, day, None)
+    date: PhraseMatcher[str] = PhraseMatcher()
+    _by_language({"date": data.get("date", {})}, date, None)
     _by_language({"introduction": data["introductions"]}, introductions, None)
     shortcuts: dict[str, tuple[str, ...]] = {}
     for table in data["shortcuts"].values():
@@ -209,6 +213,7 @@ def load_vocabulary(path: Path = HERE / "vocabulary.yaml") -> Vocabulary:
         shortcuts=shortcuts,
         introductions=introductions,
         day=day,
+        date=date,
         kind_words=frozenset(
             word
             for kind in data["kinds"].values()
