@@ -139,6 +139,7 @@ def question_parts(text: str, vocabulary: Vocabulary) -> tuple[str, str]:
     asking, told = _without_preambles(asking, vocabulary)
     around += told
     clauses = [c for s in asking for c in _CLAUSE.split(s) if c.strip()]
+    clauses = [part for c in clauses for part in _asker_then_question(c, vocabulary)]
     about_asker = [_introduces(c, vocabulary) for c in clauses]
     if any(about_asker) and not all(about_asker):  # "we're a small town, how do we join?"
         asking = [c for c, a in zip(clauses, about_asker, strict=True) if not a]
@@ -184,6 +185,31 @@ def _introduces(clause: str, vocabulary: Vocabulary) -> bool:
     """The clause opens by saying who asks ("we're a small NGO", "somos un ayuntamiento")."""
     words = normalise(clause).split()
     return any(item.start <= 1 for item in vocabulary.introductions.find(words, fuzzy=False))
+
+
+def _asker_then_question(clause: str, vocabulary: Vocabulary) -> list[str]:
+    """A clause saying who asks that goes on to ask ("we're a town near Porto and our mayor
+    wants to know in which month...") is split where its question word begins."""
+    if not _introduces(clause, vocabulary):
+        return [clause]
+    words = normalise(clause).split()
+    starts = [
+        item.start
+        for item in [
+            *vocabulary.types.find(list(words), fuzzy=False),
+            *vocabulary.question_words.find(list(words), fuzzy=False),
+        ]
+        if item.start > 2
+    ]
+    if not starts:
+        return [clause]
+    cut, seen = min(starts), 0
+    tokens = clause.split()
+    for i, token in enumerate(tokens):
+        if seen >= cut:
+            return [" ".join(tokens[:i]), " ".join(tokens[i:])]
+        seen += len(normalise(token).split())
+    return [clause]
 
 
 def _asks(clause: str, vocabulary: Vocabulary, anywhere: bool = False) -> bool:
