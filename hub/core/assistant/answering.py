@@ -153,6 +153,10 @@ class Responder:
             closing = self.retriever.vocabulary.question_words.find(said[-1:], fuzzy=False)
             if closing:  # "il fait quoi ?", "pede o quê?": a question word closing it asks
                 said = said[:-1]
+        if qtype == "when":  # "when does it begin": the verb says which end, not the topic
+            slot: set[int] = set()
+            self.retriever.vocabulary.starting.find(said, slot, fuzzy=False)
+            said = [w for i, w in enumerate(said) if i not in slot]
         words = [*said, *names]
         if qtype == "list":  # "the 4 priorities": a number said in a list counts, no edition
             words = [w for w in words if not (w.isdigit() and len(w) < 3)]

@@ -74,6 +74,8 @@ class Vocabulary:
     day: PhraseMatcher[str] = field(default_factory=PhraseMatcher)
     """Words asking for the day itself ("what day", "quel jour")."""
     date: PhraseMatcher[str] = field(default_factory=PhraseMatcher)
+    starting: PhraseMatcher[str] = field(default_factory=PhraseMatcher)
+    """Words asking when something starts ("begin", "empieza"): a date's end, no topic."""
     """Words asking for the date ("what date", "en qué fecha"), which a year alone is not."""
     """Words opening a clause about the asker ("we are", "somos"): context, not the question."""
     shortcuts: dict[str, tuple[str, ...]] | None = None
@@ -144,6 +146,8 @@ def load_vocabulary(path: Path = HERE / "vocabulary.yaml") -> Vocabulary:
     _by_language({"day": data["day"]}, day, None)
     date: PhraseMatcher[str] = PhraseMatcher()
     _by_language({"date": data.get("date", {})}, date, None)
+    starting: PhraseMatcher[str] = PhraseMatcher()
+    _by_language({"starting": data.get("starting", {})}, starting, None)
     _by_language({"introduction": data["introductions"]}, introductions, None)
     shortcuts: dict[str, tuple[str, ...]] = {}
     for table in data["shortcuts"].values():
@@ -214,6 +218,7 @@ def load_vocabulary(path: Path = HERE / "vocabulary.yaml") -> Vocabulary:
         introductions=introductions,
         day=day,
         date=date,
+        starting=starting,
         kind_words=frozenset(
             word
             for kind in data["kinds"].values()
