@@ -374,6 +374,10 @@ class Responder:
         topic = self._topic(content) + numbers  # "seminar 2"; the period is the year
         chosen = self._narrow(pool, ranked, kind_terms, topic)
         qtype = reading.qtype or "what"
+        idf = self.retriever.idf
+        unknown = [c for c in content if not any(t in idf for t in c) and not _numbered(c)]
+        if len(unknown) >= 2 and not kind_terms:  # "reserve nights in July": not the events
+            return Decision(ctx.handoff(), qtype, 0.2)
         if len(chosen) == 1 and qtype in {"when", "where", "who"}:  # the slot of that event
             reply = self._slot(ctx, reading, qtype, chosen[0])
             return Decision(reply, qtype, 0.8 if not reply.handoff else 0.3)
