@@ -141,7 +141,7 @@ class Responder:
 
     def decide(self, ctx: Context, reading: Reading) -> Decision:
         qtype = reading.qtype or "what"
-        if not reading.words or reading.out_of_scope:
+        if not reading.words or ctx.language in reading.out_of_scope_in:
             return Decision(ctx.handoff(), "out_of_scope" if reading.words else "unknown", 0.0)
         names = [  # a word the records write as a name, even if it is also a concept's word
             w
@@ -1022,12 +1022,14 @@ class Responder:
         asked = [o for o in terms if not any(t.startswith("@") for t in o)]
         if not asked or len(asked) < len(terms):  # a concept asked (joining it): not a name
             return None
+        home = self._home_terms  # "the Technical Secretariat" names the IOPD's one
         found = [
             d
             for _, d in ranked
             if any(
-                name and all(o & name for o in asked) and len(name) == len(asked)
+                bare and all(o & bare for o in asked) and len(bare) == len(asked)
                 for name in d.names
+                for bare in (name, name - home)
             )
         ]
         return found[0] if len({d.record_id for d in found}) == 1 else None

@@ -67,6 +67,9 @@ class Reading:
     relative: str | None = None  # next | last
     year: int | None = None
     out_of_scope: bool = False
+    out_of_scope_in: frozenset[str] = frozenset()
+    """The languages whose out-of-scope words the question says (French "vol" is a flight,
+    Catalan "vol" wants): the question is out of scope only if asked in one of them."""
     only_orders: bool = False
     remind: bool = False
     hour: bool = False
@@ -262,8 +265,10 @@ def read(text: str, vocabulary: Vocabulary, today: dt.date) -> Reading:
     reading.day = bool(vocabulary.day.find(list(words), fuzzy=False))
     reading.still = bool(vocabulary.still.find(list(words), fuzzy=False))
     reading.closing = bool(vocabulary.closing.find(list(words), fuzzy=False))
-    if vocabulary.out_of_scope.find(words, fuzzy=False):  # the asker's story asks nothing
+    out_of_scope = vocabulary.out_of_scope.find(words, fuzzy=False)
+    if out_of_scope:  # the asker's story asks nothing
         reading.out_of_scope = True
+        reading.out_of_scope_in = frozenset(found.value for found in out_of_scope)
     for found in vocabulary.periods.find(words, used, fuzzy=False):
         unit, offset = found.value
         reading.period = relative(unit, offset, today)

@@ -123,7 +123,8 @@ def load_vocabulary(path: Path = HERE / "vocabulary.yaml") -> Vocabulary:
     seasons: PhraseMatcher[str] = PhraseMatcher()
     _by_language(data["seasons"], seasons, votes)
     out: PhraseMatcher[str] = PhraseMatcher()
-    _by_language({"out": data["out_of_scope"]}, out, None)
+    for language, phrases in data["out_of_scope"].items():  # valued by their language
+        _by_language({language: {language: phrases}}, out, None)
     injection: PhraseMatcher[str] = PhraseMatcher()
     injection.add_all(data["injection"], "injection")
     remind: PhraseMatcher[str] = PhraseMatcher()
