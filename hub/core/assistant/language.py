@@ -22,6 +22,28 @@ from hub.core.ingest.language import MIN_LENGTH, LanguageDetector, detector_for
 
 PREFERENCE = ("en", "es", "fr", "pt", "ca")
 
+MARKS: dict[str, tuple[str, ...]] = {
+    "¿": ("es",),
+    "¡": ("es",),
+    "ñ": ("es",),
+    "ã": ("pt",),
+    "õ": ("pt",),
+    "·": ("ca",),
+    "ò": ("ca",),
+    "è": ("ca", "fr"),
+    "à": ("ca", "fr", "pt"),
+    "ê": ("fr", "pt"),
+    "â": ("fr", "pt"),
+    "ô": ("fr", "pt"),
+    "î": ("fr",),
+    "û": ("fr",),
+    "ù": ("fr",),
+    "œ": ("fr",),
+}
+"""Letters and marks that only some of the five languages write: one vote each, shared like
+a word's ("què" is Catalan or French, never Spanish; "¿" opens only Spanish questions). The
+words are read without accents, so these are the only trace of them."""
+
 
 Votes = Mapping[str, frozenset[str]]
 """Normalised word -> the languages it belongs to."""
@@ -68,6 +90,9 @@ class QuestionLanguage:
 
     def detect(self, text: str, tokens: list[str], preferred: str | None = None) -> str:
         scores = vote(tokens, self.votes)
+        for mark in {c for c in text.lower() if c in MARKS}:
+            for language in MARKS[mark]:
+                scores[language] += 1.0 / len(MARKS[mark])
         tied = _best(scores)
         if len(tied) != 1 and self.detector is not None and len(text.strip()) >= MIN_LENGTH:
             found = self.detector.detect(text)
