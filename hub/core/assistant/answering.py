@@ -141,6 +141,8 @@ class Responder:
 
     def decide(self, ctx: Context, reading: Reading) -> Decision:
         qtype = reading.qtype or "what"
+        if reading.closing and qtype == "share":  # "the deadline to submit": when, not how
+            qtype = "when"
         if not reading.words or ctx.language in reading.out_of_scope_in:
             return Decision(ctx.handoff(), "out_of_scope" if reading.words else "unknown", 0.0)
         names = [  # a word the records write as a name, even if it is also a concept's word
