@@ -676,7 +676,12 @@ class Responder:
             best = self._current_edition(ctx, best)
             editions_settled = True
         kinds_named = [o for o in terms if o & self._every_kind]
-        if kinds_named and not any(best.terms.get(t) for o in kinds_named for t in o):
+        said_kinds = self._kinds_said(ctx, reading)  # "treballa" (works) is no working group
+        if (
+            kinds_named
+            and any(o & said_kinds for o in kinds_named)
+            and not any(best.terms.get(t) for o in kinds_named for t in o)
+        ):
             return Decision(ctx.handoff(ctx.phrase("no_such_record")), qtype, 0.1)
         held = [o for o in terms if any(best.terms.get(t) for t in o)]
         if held and qtype not in PLACE_ENOUGH and all(o & places for o in held):
@@ -737,6 +742,13 @@ class Responder:
         if qtype == "how_many" and not reply.handoff and not self._counts(best):
             reply = ctx.handoff(sources=reply.sources)  # a count the record does not state
         return Decision(reply, qtype, confidence if not reply.handoff else min(confidence, 0.4))
+
+    def _kinds_said(self, ctx: Context, reading: Reading) -> set[str]:
+        """The stems of the words of kinds' names the question says itself: a verb sharing a
+        stem with a kind ("formen" and "fòrum", "treballa" and "grup de treball") names none."""
+        analyser = self.retriever.analyser
+        said = [w for w in reading.words if w in self.retriever.vocabulary.kind_words]
+        return {analyser.stem(w, lang) for w in said for lang in (ctx.language, "en")}
 
     def _part_first(
         self, ranked: list[tuple[float, Doc]], terms: list[set[str]]
