@@ -1168,6 +1168,8 @@ class Responder:
             return self._entry_slot(ctx, qtype, doc, record, own_question)
         if reading.day and qtype == "when" and not reply.handoff and _no_day(doc):
             return ctx.handoff(reply.text, sources=reply.sources)  # the month is no day
+        if reading.day and qtype == "when" and not reply.handoff and _session_in_span(doc):
+            return ctx.handoff(reply.text, sources=reply.sources)  # its conference's days
         asks_date = bool(self.retriever.vocabulary.date.find(list(reading.words), fuzzy=False))
         if asks_date and qtype == "when" and not reply.handoff and _year_only(doc):
             return ctx.handoff(reply.text, sources=reply.sources)  # the year is no date
@@ -1410,6 +1412,19 @@ def _no_day(doc: Doc) -> bool:
     if isinstance(record, EventView):
         return record.precision in {"month", "year"}
     return False
+
+
+def _session_in_span(doc: Doc) -> bool:
+    """A session (hours long) dated by several days: those of the meeting it is part of,
+    so its own day is not known."""
+    record = doc.record
+    return (
+        isinstance(record, EventView)
+        and "session" in record.kind
+        and record.starts_on is not None
+        and record.ends_on is not None
+        and record.ends_on > record.starts_on
+    )
 
 
 def _year_only(doc: Doc) -> bool:
