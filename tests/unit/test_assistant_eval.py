@@ -112,10 +112,10 @@ def test_no_regression_on_the_third_blind_set_now_tuning_data(assistant: Assista
     ways, opinions asked politely, the day asked of a record dated by its year, accented
     endings for the stemmers, an award's current edition, hearsay openers, a place named ruling
     out rivals, where the next undated edition is held): 0.868, 11 invented. Its scores are
-    training scores from then on."""
+    training scores from then on (0.924 and 6 invented after the seventh round)."""
     report = evaluate(assistant, read_cases(HERE / "heldout3_questions.jsonl"))
-    assert report.accuracy() >= 0.85, _explain(report)
-    assert len(report.invented) <= 12, _explain(report)
+    assert report.accuracy() >= 0.90, _explain(report)
+    assert len(report.invented) <= 8, _explain(report)
 
 
 def test_the_scorer_catches_a_wrong_answer(assistant: Assistant) -> None:
@@ -151,7 +151,10 @@ def test_no_regression_on_the_fourth_blind_set(assistant: Assistant) -> None:
     (a term counted once across a record's translations, parts holding their whole's name,
     a period that only dates a named topic, years narrowing lists, lettered and numbered
     labels, another body named, counts in events' texts, e-mail of the body named): 0.752,
-    15 invented. Its scores are training scores from then on; a fifth blind set judges."""
+    15 invented. Its scores are training scores from then on; a fifth blind set judges. The
+    seventh round (a year is no date, the asker's clause that goes on to ask, the verb of
+    starting as the slot, out-of-scope words in their own language, letters only some
+    languages write, words derived from the records' words): 0.808, 10 invented."""
     report = evaluate(assistant, read_cases(HERE / "heldout4_questions.jsonl"))
-    assert report.accuracy() >= 0.73, _explain(report)
-    assert len(report.invented) <= 17, _explain(report)
+    assert report.accuracy() >= 0.79, _explain(report)
+    assert len(report.invented) <= 12, _explain(report)

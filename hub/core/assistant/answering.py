@@ -141,7 +141,9 @@ class Responder:
 
     def decide(self, ctx: Context, reading: Reading) -> Decision:
         qtype = reading.qtype or "what"
-        if not reading.words or reading.out_of_scope:
+        if reading.closing and qtype == "share":  # "the deadline to submit": when, not how
+            qtype = "when"
+        if not reading.words or ctx.language in reading.out_of_scope_in:
             return Decision(ctx.handoff(), "out_of_scope" if reading.words else "unknown", 0.0)
         names = [  # a word the records write as a name, even if it is also a concept's word
             w
@@ -153,6 +155,10 @@ class Responder:
             closing = self.retriever.vocabulary.question_words.find(said[-1:], fuzzy=False)
             if closing:  # "il fait quoi ?", "pede o quê?": a question word closing it asks
                 said = said[:-1]
+        if qtype == "when":  # "when does it begin": the verb says which end, not the topic
+            slot: set[int] = set()
+            self.retriever.vocabulary.starting.find(said, slot, fuzzy=False)
+            said = [w for i, w in enumerate(said) if i not in slot]
         words = [*said, *names]
         if qtype == "list":  # "the 4 priorities": a number said in a list counts, no edition
             words = [w for w in words if not (w.isdigit() and len(w) < 3)]
@@ -370,6 +376,10 @@ class Responder:
         topic = self._topic(content) + numbers  # "seminar 2"; the period is the year
         chosen = self._narrow(pool, ranked, kind_terms, topic)
         qtype = reading.qtype or "what"
+        idf = self.retriever.idf
+        unknown = [c for c in content if not any(t in idf for t in c) and not _numbered(c)]
+        if len(unknown) >= 2 and not kind_terms:  # "reserve nights in July": not the events
+            return Decision(ctx.handoff(), qtype, 0.2)
         if len(chosen) == 1 and qtype in {"when", "where", "who"}:  # the slot of that event
             reply = self._slot(ctx, reading, qtype, chosen[0])
             return Decision(reply, qtype, 0.8 if not reply.handoff else 0.3)
@@ -666,7 +676,12 @@ class Responder:
             best = self._current_edition(ctx, best)
             editions_settled = True
         kinds_named = [o for o in terms if o & self._every_kind]
-        if kinds_named and not any(best.terms.get(t) for o in kinds_named for t in o):
+        said_kinds = self._kinds_said(ctx, reading)  # "treballa" (works) is no working group
+        if (
+            kinds_named
+            and any(o & said_kinds for o in kinds_named)
+            and not any(best.terms.get(t) for o in kinds_named for t in o)
+        ):
             return Decision(ctx.handoff(ctx.phrase("no_such_record")), qtype, 0.1)
         held = [o for o in terms if any(best.terms.get(t) for t in o)]
         if held and qtype not in PLACE_ENOUGH and all(o & places for o in held):
@@ -727,6 +742,13 @@ class Responder:
         if qtype == "how_many" and not reply.handoff and not self._counts(best):
             reply = ctx.handoff(sources=reply.sources)  # a count the record does not state
         return Decision(reply, qtype, confidence if not reply.handoff else min(confidence, 0.4))
+
+    def _kinds_said(self, ctx: Context, reading: Reading) -> set[str]:
+        """The stems of the words of kinds' names the question says itself: a verb sharing a
+        stem with a kind ("formen" and "fòrum", "treballa" and "grup de treball") names none."""
+        analyser = self.retriever.analyser
+        said = [w for w in reading.words if w in self.retriever.vocabulary.kind_words]
+        return {analyser.stem(w, lang) for w in said for lang in (ctx.language, "en")}
 
     def _part_first(
         self, ranked: list[tuple[float, Doc]], terms: list[set[str]]
@@ -1014,12 +1036,14 @@ class Responder:
         asked = [o for o in terms if not any(t.startswith("@") for t in o)]
         if not asked or len(asked) < len(terms):  # a concept asked (joining it): not a name
             return None
+        home = self._home_terms  # "the Technical Secretariat" names the IOPD's one
         found = [
             d
             for _, d in ranked
             if any(
-                name and all(o & name for o in asked) and len(name) == len(asked)
+                bare and all(o & bare for o in asked) and len(bare) == len(asked)
                 for name in d.names
+                for bare in (name, name - home)
             )
         ]
         return found[0] if len({d.record_id for d in found}) == 1 else None
@@ -1144,6 +1168,11 @@ class Responder:
             return self._entry_slot(ctx, qtype, doc, record, own_question)
         if reading.day and qtype == "when" and not reply.handoff and _no_day(doc):
             return ctx.handoff(reply.text, sources=reply.sources)  # the month is no day
+        if reading.day and qtype == "when" and not reply.handoff and _session_in_span(doc):
+            return ctx.handoff(reply.text, sources=reply.sources)  # its conference's days
+        asks_date = bool(self.retriever.vocabulary.date.find(list(reading.words), fuzzy=False))
+        if asks_date and qtype == "when" and not reply.handoff and _year_only(doc):
+            return ctx.handoff(reply.text, sources=reply.sources)  # the year is no date
         if reading.closing and qtype == "when" and not reply.handoff and _month_only(doc):
             text = f"{reply.text} {ctx.phrase('no_close_day')}"  # never a closing day made up
             reply = Reply(text, reply.sources, target=reply.target)
@@ -1382,6 +1411,30 @@ def _no_day(doc: Doc) -> bool:
         return step is not None and step.precision in {"month", "year"}
     if isinstance(record, EventView):
         return record.precision in {"month", "year"}
+    return False
+
+
+def _session_in_span(doc: Doc) -> bool:
+    """A session (hours long) dated by several days: those of the meeting it is part of,
+    so its own day is not known."""
+    record = doc.record
+    return (
+        isinstance(record, EventView)
+        and "session" in record.kind
+        and record.starts_on is not None
+        and record.ends_on is not None
+        and record.ends_on > record.starts_on
+    )
+
+
+def _year_only(doc: Doc) -> bool:
+    """The event or award step is dated by its year alone (no month, no day)."""
+    record = doc.record
+    if isinstance(record, AwardView):
+        step = record.steps.get(doc.step) if doc.step else None
+        return step is not None and step.precision == "year"
+    if isinstance(record, EventView):
+        return record.precision == "year"
     return False
 
 

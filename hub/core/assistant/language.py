@@ -42,7 +42,6 @@ from hub.core.ingest.language import MIN_LENGTH, LanguageDetector, detector_for
 
 PREFERENCE = ("en", "es", "fr", "pt", "ca")
 
-
 Votes = Mapping[str, frozenset[str]]
 """Normalised word -> the languages it belongs to."""
 

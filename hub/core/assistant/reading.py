@@ -81,6 +81,9 @@ class Reading:
     relative: str | None = None  # next | last
     year: int | None = None
     out_of_scope: bool = False
+    out_of_scope_in: frozenset[str] = frozenset()
+    """The languages whose out-of-scope words the question says (French "vol" is a flight,
+    Catalan "vol" wants): the question is out of scope only if asked in one of them."""
     only_orders: bool = False
     remind: bool = False
     hour: bool = False
@@ -167,6 +170,7 @@ def question_parts(text: str, vocabulary: Vocabulary) -> tuple[str, str]:
     asking, told = _without_preambles(asking, vocabulary)
     around += told
     clauses = [c for s in asking for c in _CLAUSE.split(s) if c.strip()]
+    clauses = [part for c in clauses for part in _asker_then_question(c, vocabulary)]
     about_asker = [
         _introduces(c, vocabulary) or bool(vocabulary.reasons.find(normalise(c).split()[:2]))
         for c in clauses
@@ -242,6 +246,31 @@ def _introduces(clause: str, vocabulary: Vocabulary) -> bool:
     return any(item.start <= 1 for item in vocabulary.introductions.find(words, fuzzy=False))
 
 
+def _asker_then_question(clause: str, vocabulary: Vocabulary) -> list[str]:
+    """A clause saying who asks that goes on to ask ("we're a town near Porto and our mayor
+    wants to know in which month...") is split where its question word begins."""
+    if not _introduces(clause, vocabulary):
+        return [clause]
+    words = normalise(clause).split()
+    starts = [
+        item.start
+        for item in [
+            *vocabulary.types.find(list(words), fuzzy=False),
+            *vocabulary.question_words.find(list(words), fuzzy=False),
+        ]
+        if item.start > 2
+    ]
+    if not starts:
+        return [clause]
+    cut, seen = min(starts), 0
+    tokens = clause.split()
+    for i, token in enumerate(tokens):
+        if seen >= cut:
+            return [" ".join(tokens[:i]), " ".join(tokens[i:])]
+        seen += len(normalise(token).split())
+    return [clause]
+
+
 def _asks(clause: str, vocabulary: Vocabulary, anywhere: bool = False) -> bool:
     """A question word or phrase opens the clause (its first or second word: "and when"),
     or, with ``anywhere``, is in it."""
@@ -302,8 +331,10 @@ def read(text: str, vocabulary: Vocabulary, today: dt.date) -> Reading:
     reading.day = bool(vocabulary.day.find(list(words), fuzzy=False))
     reading.still = bool(vocabulary.still.find(list(words), fuzzy=False))
     reading.closing = bool(vocabulary.closing.find(list(words), fuzzy=False))
-    if vocabulary.out_of_scope.find(words, fuzzy=False):  # the asker's story asks nothing
+    out_of_scope = vocabulary.out_of_scope.find(words, fuzzy=False)
+    if out_of_scope:  # the asker's story asks nothing
         reading.out_of_scope = True
+        reading.out_of_scope_in = frozenset(found.value for found in out_of_scope)
     reading.period = _span(words, vocabulary, used, today)
     named: Found[tuple[str, int]] | None = None
     for named in vocabulary.periods.find(words, used, fuzzy=False):

@@ -54,6 +54,11 @@ _CAPITALS = re.compile(r"\b[A-Z]{4,}\b")
 _ACRONYM = re.compile(r"\b[A-Z]{2,}\b")
 _ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50}
 K1, B = 1.2, 0.5
+DERIVED_PREFIX = 6
+"""Letters a word unknown to the records must share with a record's word to be taken as
+derived from it (fewer join unrelated words: "parti", "inter")."""
+DERIVED_SHARE = 0.75
+"""Share of the shorter word's letters the two must begin with alike."""
 ACCENTED_SUFFIXES = {
     "fr": (("ees", "ées"), ("ee", "ée")),
     "pt": (("coes", "ções"), ("cao", "ção")),
@@ -469,6 +474,10 @@ class Retriever:
                 weight = self.idf[term] * tf * (K1 + 1) / (tf + norm)
                 self.postings.setdefault(term, []).append((number, weight))
         self._names_list = sorted(self.name_words)
+        self._by_prefix: dict[str, list[str]] = {}
+        for raw in self.raw_words:
+            if len(raw) >= DERIVED_PREFIX and not raw.isdigit():
+                self._by_prefix.setdefault(raw[:DERIVED_PREFIX], []).append(raw)
         kinds = set().union(*(d.kind_terms for d in self.docs)) if self.docs else set()
         for term, seen in self._seen.items():
             if seen < BOUND_MIN or term[0] in "#y@" or term in kinds:
@@ -528,8 +537,29 @@ class Retriever:
                 if best is not None:
                     options.add(self.analyser.stem(best[0], language))
                     options.add(self.analyser.stem(best[0], "en"))
+            if not any(t in self.idf for t in options):
+                options |= self._derived(word, language)
             out.append(options)
         return out
+
+    def _derived(self, word: str, language: str) -> set[str]:
+        """The stems of the records' words a word unknown to them is derived from, or that
+        derive from it ("lobbyists" and "lobby", "pregnancy" and "pregnant"): the longest
+        record word sharing with it a beginning of most of the shorter one's letters."""
+        if len(word) < DERIVED_PREFIX + 1 or word.isdigit():
+            return set()
+        best, shared_most = None, 0
+        for raw in self._by_prefix.get(word[:DERIVED_PREFIX], ()):
+            shared = _common_start(word, raw)
+            if shared >= DERIVED_SHARE * min(len(word), len(raw)) and shared > shared_most:
+                best, shared_most = raw, shared
+        if best is None:
+            return set()
+        return {
+            t
+            for t in (self.analyser.stem(best, language), self.analyser.stem(best, "en"))
+            if t in self.idf
+        }
 
     def unbind(self, terms: list[set[str]]) -> list[set[str]]:
         """Each word without the stems that, in the records, only occur beside a word the
@@ -572,6 +602,16 @@ class Retriever:
                         best = weight
             total += best
         return total
+
+
+def _common_start(one: str, other: str) -> int:
+    """How many letters the two words begin with alike."""
+    count = 0
+    for a, b in zip(one, other, strict=False):
+        if a != b:
+            break
+        count += 1
+    return count
 
 
 def _flat(value: Any, skip: set[str]) -> Iterable[Any]:

@@ -74,6 +74,10 @@ class Vocabulary:
     introductions: PhraseMatcher[str] = field(default_factory=PhraseMatcher)
     day: PhraseMatcher[str] = field(default_factory=PhraseMatcher)
     """Words asking for the day itself ("what day", "quel jour")."""
+    date: PhraseMatcher[str] = field(default_factory=PhraseMatcher)
+    starting: PhraseMatcher[str] = field(default_factory=PhraseMatcher)
+    """Words asking when something starts ("begin", "empieza"): a date's end, no topic."""
+    """Words asking for the date ("what date", "en qué fecha"), which a year alone is not."""
     """Words opening a clause about the asker ("we are", "somos"): context, not the question."""
     shortcuts: dict[str, tuple[str, ...]] | None = None
     """Chat abbreviations (``q``, ``pra``, ``wht``) and the words they stand for."""
@@ -153,7 +157,8 @@ def load_vocabulary(path: Path = HERE / "vocabulary.yaml") -> Vocabulary:
     seasons: PhraseMatcher[str] = PhraseMatcher()
     _by_language(data["seasons"], seasons, votes)
     out: PhraseMatcher[str] = PhraseMatcher()
-    _by_language({"out": data["out_of_scope"]}, out, None)
+    for language, phrases in data["out_of_scope"].items():  # valued by their language
+        _by_language({language: {language: phrases}}, out, None)
     injection: PhraseMatcher[str] = PhraseMatcher()
     injection.add_all(data["injection"], "injection")
     remind: PhraseMatcher[str] = PhraseMatcher()
@@ -174,6 +179,10 @@ def load_vocabulary(path: Path = HERE / "vocabulary.yaml") -> Vocabulary:
     introductions: PhraseMatcher[str] = PhraseMatcher()
     day: PhraseMatcher[str] = PhraseMatcher()
     _by_language({"day": data["day"]}, day, None)
+    date: PhraseMatcher[str] = PhraseMatcher()
+    _by_language({"date": data.get("date", {})}, date, None)
+    starting: PhraseMatcher[str] = PhraseMatcher()
+    _by_language({"starting": data.get("starting", {})}, starting, None)
     _by_language({"introduction": data["introductions"]}, introductions, None)
     shortcuts: dict[str, tuple[str, ...]] = {}
     shortcut_languages: dict[str, set[str]] = {}
@@ -306,6 +315,8 @@ def load_vocabulary(path: Path = HERE / "vocabulary.yaml") -> Vocabulary:
         shortcut_languages={k: frozenset(v) for k, v in shortcut_languages.items()},
         introductions=introductions,
         day=day,
+        date=date,
+        starting=starting,
         kind_words=frozenset(
             word
             for kind in data["kinds"].values()
