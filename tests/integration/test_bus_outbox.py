@@ -80,9 +80,8 @@ def test_the_attempt_history_holds_every_field_of_each_attempt(engine):
         assert outbox.record_results(conn, results) == 0
     with transaction(engine) as session:
         rows = session.scalars(select(DeliveryAttempt).order_by(DeliveryAttempt.delivery_id))
-        fields = ("delivery_id", "channel_id", "attempt", "worker", "started_at")
-        fields += ("finished_at", "outcome", "error")
-        written = {tuple(getattr(r, name) for name in fields) for r in rows}
+        fields = "delivery_id channel_id attempt worker started_at finished_at outcome error"
+        written = {tuple(getattr(r, name) for name in fields.split()) for r in rows}
     assert written == {
         (a.id, a.channel_id, 1, "w:1", NOW, later(1), "sent", None),
         (b.id, b.channel_id, 1, "w:2", later(2), later(3), "dead", "410 gone"),
