@@ -167,3 +167,13 @@ def test_a_paused_budget_is_not_reserved_past_its_pause(engine):
     fresh = DatabaseRateLimiter(engine, margin=1.0, stall_seconds=None)
     [grant] = fresh.reserve_many([[CHAT]], T0, within=1.0)
     assert not grant.taken and grant.wait == pytest.approx(0.5)
+
+
+def test_a_fast_budget_is_taken_now_and_leased_even_with_a_lead(engine):
+    limiter = DatabaseRateLimiter(engine, margin=1.0, stall_seconds=None)
+    for _ in range(3):  # as the worker asks: a lead for slow budgets, the clock read again
+        [grant] = limiter.reserve_many([[FAST]], T0, within=0.5, lead=0.05, clock=lambda: T0)
+        assert grant.taken and grant.at == T0 and grant.wait == 0.0
+    assert limiter.leased("fast", T0) > 0  # a reservation ahead would have leased nothing
+    [slow] = limiter.reserve_many([[FAST, CHAT]], T0, within=0.5, lead=0.05, clock=lambda: T0)
+    assert slow.taken and slow.wait == pytest.approx(0.05)  # a slow budget keeps its lead

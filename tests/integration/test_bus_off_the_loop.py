@@ -11,15 +11,17 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import sys
 import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
+import pytest
 from sqlalchemy import Engine, func, select
 
 from hub.core.bus.messages import ChannelRow, ChannelSinks
-from hub.core.bus.queue import POSTGRES_THREADS, DatabaseThreads
+from hub.core.bus.queue import POSTGRES_THREADS, SWITCH_INTERVAL, DatabaseThreads
 from hub.core.bus.ratelimit import DatabaseRateLimiter, Grant
 from hub.core.bus.worker import Worker, WorkerConfig
 from hub.core.models import Delivery, utcnow
@@ -129,6 +131,23 @@ def test_database_threads_run_off_the_loop_and_pass_errors_back(engine: Engine) 
     ident, error = asyncio.run(scenario())
     threads.close()
     assert ident != threading.get_ident() and error == "no such row"
+
+
+def test_database_threads_hand_the_gil_back_to_the_loop_within_a_millisecond(
+    engine: Engine,
+) -> None:
+    before = sys.getswitchinterval()
+    try:
+        sys.setswitchinterval(0.005)  # Python's default
+        threads = DatabaseThreads(engine)
+        asyncio.run(threads.run(threading.get_ident))
+        threads.close()
+        assert sys.getswitchinterval() == pytest.approx(SWITCH_INTERVAL)
+        sys.setswitchinterval(0.0005)  # never raised
+        asyncio.run(DatabaseThreads(engine).run(threading.get_ident))
+        assert sys.getswitchinterval() == pytest.approx(0.0005)
+    finally:
+        sys.setswitchinterval(before)
 
 
 class LateLimiter(DatabaseRateLimiter):

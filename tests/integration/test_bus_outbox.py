@@ -67,6 +67,27 @@ def test_results_are_recorded_and_fenced_by_the_claim_token(engine):
         assert list(history) == ["sent", "retry", "sent"]
 
 
+def test_the_attempt_history_holds_every_field_of_each_attempt(engine):
+    # PostgreSQL writes a batch's history in one statement (unnest), SQLite row by row
+    seed_deliveries(engine, SETTINGS, 2, now=NOW)
+    with engine.begin() as conn:
+        a, b = outbox.claim_due(conn, token="w/1", now=NOW, limit=2, lease_seconds=30)
+    results = [
+        Result(a, AttemptOutcome.SENT, NOW, later(1), platform_message_id="m-1", worker="w:1"),
+        Result(b, AttemptOutcome.DEAD, later(2), later(3), error="410 gone", worker="w:2"),
+    ]
+    with engine.begin() as conn:
+        assert outbox.record_results(conn, results) == 0
+    with transaction(engine) as session:
+        rows = session.scalars(select(DeliveryAttempt).order_by(DeliveryAttempt.delivery_id))
+        fields = "delivery_id channel_id attempt worker started_at finished_at outcome error"
+        written = {tuple(getattr(r, name) for name in fields.split()) for r in rows}
+    assert written == {
+        (a.id, a.channel_id, 1, "w:1", NOW, later(1), "sent", None),
+        (b.id, b.channel_id, 1, "w:2", later(2), later(3), "dead", "410 gone"),
+    }
+
+
 def test_expired_leases_return_to_the_queue_and_old_owner_is_fenced_off(engine):
     (delivery_id,) = seed_deliveries(engine, SETTINGS, 1, now=NOW)
     with engine.begin() as conn:

@@ -18,7 +18,7 @@ from hub.core.bus.outbox import Claim
 from hub.core.bus.states import DeliveryKind
 from hub.core.config.settings import Settings
 from hub.core.errors import ChannelGone, DeliveryError
-from hub.core.ingest.pictures import load_pictures, picture_errors
+from hub.core.ingest.pictures import item_pictures
 from hub.core.models import Channel, Item, ItemTranslation
 from hub.core.ports import ChannelInfo, Message, Sink, SinkFactory
 
@@ -145,8 +145,7 @@ def build_messages(
     item_ids = {c.item_id for c in claims if c.kind == DeliveryKind.ITEM and c.item_id is not None}
     wanted = {ch.language for ch in channel_rows.values() if ch.language}
     item_rows, translated = item_contents(conn, item_ids, wanted)
-    stored = load_pictures(conn, item_ids)
-    refused = picture_errors(conn, item_ids)
+    stored, refused = item_pictures(conn, item_ids)
 
     messages: dict[int, Message | DeliveryError] = {}
     for claim in claims:

@@ -298,7 +298,12 @@ class DatabaseRateLimiter:
         would let the send leave later than its bucket counts it, and the next send of
         the budget then crowds it). ``lead`` puts every reservation at least that far
         after that moment, so the commit and the trip back to the sender happen before
-        it: the send leaves at its moment, not late by the database's time. A caller
+        it: the send leaves at its moment, not late by the database's time. The lead is
+        for slow budgets, whose every send is a reservation: a request whose budgets are
+        all fast (worth a lease, see :meth:`_cap`) that they can serve now is taken now,
+        so its bucket's clock stays at ``now`` and the same transaction leases the
+        process's demand ahead; with a lead it would be reserved ahead and never leased,
+        and every send of a fast budget would cost a transaction. A caller
         that passes ``clock`` must not send a grant that reaches it after its ``at``
         (it forfeits the tokens and asks again): no second transaction then moves the
         buckets' clocks for a slow commit (``_shift``).
@@ -357,7 +362,8 @@ class DatabaseRateLimiter:
                 if wait > within:
                     grants[index] = Grant(False, wait - within, now)
                     continue
-                at = max(at, earliest)
+                if not all(self._cap(by_key[k]) >= 1 for k in keys):
+                    at = max(at, earliest)  # a fast budget's token is taken now (see `lead`)
                 wait = (at - now).total_seconds()
                 for key in keys:
                     tokens = refill(left[key], by_key[key], at, self.margin)

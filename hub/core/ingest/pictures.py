@@ -247,11 +247,14 @@ class PictureFetcher:
         return list(outcomes)
 
 
-def load_pictures(conn: Connection, item_ids: set[int]) -> dict[int, Picture]:
-    """The stored pictures of ``item_ids`` (those that have one), alt text defaulting to
-    the item's title."""
+def item_pictures(
+    conn: Connection, item_ids: set[int]
+) -> tuple[dict[int, Picture], dict[int, str]]:
+    """Of ``item_ids``, the stored pictures (alt text defaulting to the item's title) and
+    the items whose current picture was refused, with the reason (their posts go as text,
+    and their deliveries say why), in one query: a worker asks for both with every claim."""
     if not item_ids:
-        return {}
+        return {}, {}
     query = (
         select(
             pictures.c.item_id,
@@ -260,37 +263,32 @@ def load_pictures(conn: Connection, item_ids: set[int]) -> dict[int, Picture]:
             pictures.c.width,
             pictures.c.height,
             pictures.c.alt,
+            pictures.c.error,
             items.c.title,
         )
         .join(items, items.c.id == pictures.c.item_id)
-        .where(
-            pictures.c.item_id.in_(item_ids),
-            pictures.c.data.is_not(None),
-            pictures.c.source_url == items.c.image_url,
-        )
+        .where(pictures.c.item_id.in_(item_ids), pictures.c.source_url == items.c.image_url)
     )
-    return {
-        row.item_id: Picture(
-            bytes(row.data), row.mime, row.width, row.height, (row.alt or row.title or "").strip()
-        )
-        for row in conn.execute(query)
-    }
+    stored: dict[int, Picture] = {}
+    refused: dict[int, str] = {}
+    for row in conn.execute(query):
+        if row.data is None:
+            refused[row.item_id] = row.error or "refused"
+            continue
+        alt = (row.alt or row.title or "").strip()
+        stored[row.item_id] = Picture(bytes(row.data), row.mime, row.width, row.height, alt)
+    return stored, refused
+
+
+def load_pictures(conn: Connection, item_ids: set[int]) -> dict[int, Picture]:
+    """The stored pictures of ``item_ids`` (those that have one), alt text defaulting to
+    the item's title."""
+    return item_pictures(conn, item_ids)[0]
 
 
 def refused_pictures(conn: Connection, item_ids: set[int]) -> set[int]:
     """Of ``item_ids``, those whose current picture was refused (their posts go as text)."""
-    if not item_ids:
-        return set()
-    query = (
-        select(pictures.c.item_id)
-        .join(items, items.c.id == pictures.c.item_id)
-        .where(
-            pictures.c.item_id.in_(item_ids),
-            pictures.c.data.is_(None),
-            pictures.c.source_url == items.c.image_url,
-        )
-    )
-    return set(conn.scalars(query))
+    return set(item_pictures(conn, item_ids)[1])
 
 
 @dataclass(frozen=True)
@@ -342,15 +340,4 @@ def record_upload(
 def picture_errors(conn: Connection, item_ids: set[int]) -> dict[int, str]:
     """Of ``item_ids``, those whose current picture was refused, with the reason (their
     posts go as text, and their deliveries say why)."""
-    if not item_ids:
-        return {}
-    query = (
-        select(pictures.c.item_id, pictures.c.error)
-        .join(items, items.c.id == pictures.c.item_id)
-        .where(
-            pictures.c.item_id.in_(item_ids),
-            pictures.c.data.is_(None),
-            pictures.c.source_url == items.c.image_url,
-        )
-    )
-    return {row.item_id: row.error or "refused" for row in conn.execute(query)}
+    return item_pictures(conn, item_ids)[1]
