@@ -198,3 +198,15 @@ def test_a_pause_never_moves_a_reservation_back(engine):
         [[chat]], at(0.6), within=2.0
     )
     assert grant.taken and (grant.at - T0).total_seconds() == pytest.approx(2.0)
+
+
+def test_a_grant_says_how_late_its_budgets_allow_it_to_leave(engine):
+    """Half of what the margin leaves of each burst, the least of the budgets: a slow
+    budget's late send is not forfeited (its token would take minutes to come back)."""
+    limiter = DatabaseRateLimiter(engine, margin=0.97, stall_seconds=None, lease_seconds=0)
+    account = RateLimit("md:account", rate=0.0268, burst=10.0)
+    [alone] = limiter.reserve_many([[account]], T0, within=0.5)
+    assert alone.taken and alone.late == pytest.approx(0.03 * 10 / 0.0268 / 2)
+    bot = RateLimit("tg:bot:9", rate=29.1, burst=1.0)
+    [both] = limiter.reserve_many([[bot, CHAT]], T0, within=0.5)
+    assert both.taken and both.late == pytest.approx(0.03 / 29.1 / 2)  # the bot's, the least
