@@ -428,9 +428,9 @@ def test_the_sinks_of_one_bot_share_one_bot_until_the_last_closes() -> None:
 def test_a_sink_that_shares_a_bot_builds_no_http_client_of_its_own(monkeypatch) -> None:
     """Building an HTTP client costs the loop about 60 ms (its TLS context): fifty chats
     of one bot built fifty and stalled a worker's loop for seconds."""
-    import bots.telegram.sink as module
-
     from telegram.request import HTTPXRequest
+
+    import bots.telegram.sink as module
 
     built = []
 
