@@ -47,14 +47,11 @@ second (core.telegram.org/bots/faq, "avoid sending more than one message per sec
 two sends a second apart leave two worker processes whose loops may wake them late by
 different amounts on a busy host, and the bot's 30 a second, not a chat's pace, is what
 bounds the hub's throughput, so a chat can spare a quarter of a second."""
-BOT_JITTER_SECONDS = 0.01
+BOT_JITTER_SECONDS = 0.03
 """The bot's 30 messages in any second are paced to span that much more than a second
-(29.7 a second; 28.8 after the limiter's own 3% margin, 96% of Telegram's 30): a 429 on
-the bot's budget pauses every chat of the bot for the second it asks, thirty messages,
-so a little pace that keeps one from happening on a busy host is the cheaper side. It
-was 0.03 (28.25 a second, at most 94%) while building fifty sinks stalled a worker's
-loop for seconds; with that gone, sends measured across four worker processes reach
-the stand-in within 20 ms of their moment, and 0.01 leaves 40 ms (hub bench ratelimit)."""
+(29.1 a second, before the limiter's own 3% margin): a 429 on the bot's budget pauses
+every chat of the bot for the second it asks, thirty messages, so a few percent of pace
+that keeps one from happening on a busy host is the cheaper side."""
 _TOKEN = re.compile(r"bot\d+:[A-Za-z0-9_-]+")
 _NO_RIGHTS = (
     "need administrator rights",
