@@ -79,14 +79,22 @@ class BlueskyLimits:
     thread_parts: int = 6  # our own cap on a thread (route thread = true)
     card_title: int = 300
     card_description: int = 1000
-    # 5,000 write points an hour per account; a create costs 3, an update 2, a
-    # delete 1 (docs.bsky.app/docs/advanced-guides/rate-limits). The stand-in
-    # spends points; the sink's bucket allows ``writes_per_hour`` writes, each
-    # counted as a create, so it stays within the points whatever the mix.
+    # 5,000 write points an hour and 35,000 a day per account; a create costs 3, an
+    # update 2, a delete 1 (docs.bsky.app/docs/advanced-guides/rate-limits: "at most
+    # 1,666 records per hour and 11,666 records per day"). The stand-in spends points
+    # in both windows; the sink's two buckets allow ``writes_per_hour`` and
+    # ``writes_per_day`` writes, each counted as a create, so they stay within the
+    # points whatever the mix: the hour's bucket paces a burst, the day's (a burst of
+    # ``day_burst`` writes, then the rest of the day's spread over 24 hours) keeps a
+    # busy day from running on at the hour's pace into the day's 429.
     write_points_per_hour: int = 5000
+    write_points_per_day: int = 35000
     writes_per_hour: int = 1666
+    writes_per_day: int = 11666
     burst: float = 10.0
     per_account_per_second: float = (1666 - 10) / 3600
+    day_burst: float = 1000.0
+    per_account_per_day_second: float = (11666 - 1000) / 86400
 
 
 @dataclass(frozen=True)

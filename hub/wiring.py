@@ -31,7 +31,8 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import importlib
-from collections.abc import Callable, Mapping
+import importlib.util
+from collections.abc import Callable, Iterable, Mapping
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -172,6 +173,28 @@ SINKS: Mapping[str, SinkFactory] = {
 doubles for tests and trials (:mod:`hub.testing.sinks`)."""
 
 PLATFORMS = frozenset(SINKS)
+
+
+def preload_sinks(platforms: Iterable[str]) -> list[str]:
+    """Import the sink modules of ``platforms`` now (``bots/<platform>/sink.py``).
+
+    The factories above import them at a worker's first claim of a channel: a
+    platform library takes a second or more to import on a busy machine, and a worker
+    that does it with claims in hand sends them late (a rate budget reserved for a
+    moment it then misses is forfeited). A worker calls this before it starts
+    claiming; returns the modules imported."""
+    loaded = []
+    for platform in sorted(set(platforms)):
+        name = f"bots.{platform}.sink"
+        try:
+            if importlib.util.find_spec(f"bots.{platform}") is None:
+                continue
+            importlib.import_module(name)
+        except ModuleNotFoundError:
+            continue
+        loaded.append(name)
+    return loaded
+
 
 OUTLETS = (
     "slack",

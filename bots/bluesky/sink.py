@@ -306,8 +306,13 @@ class BlueskySink:
         return response
 
     def rate_limits(self, message: Message) -> list[RateLimit]:
-        """The account's write budget (5,000 points an hour; a post costs 3)."""
-        return [RateLimit(f"bluesky:{self._key}", BLUESKY.per_account_per_second, BLUESKY.burst)]
+        """The account's write budgets (5,000 points an hour and 35,000 a day; a post
+        costs 3): one bucket per window (see :class:`bots.limits.BlueskyLimits`)."""
+        key = f"bluesky:{self._key}"
+        return [
+            RateLimit(key, BLUESKY.per_account_per_second, BLUESKY.burst),
+            RateLimit(f"{key}:day", BLUESKY.per_account_per_day_second, BLUESKY.day_burst),
+        ]
 
     async def close(self) -> None:
         await self._request.close()

@@ -362,31 +362,41 @@ class BlueskyStandIn(LoopbackServer):
         return found.account
 
     def _spend(self, account: Account, headers: dict[str, str], cost: int) -> None:
-        """Spend ``cost`` of the account's write points (limit per hour, sliding)."""
+        """Spend ``cost`` of the account's write points: 5,000 in any hour and 35,000 in
+        any day, both sliding (docs.bsky.app/docs/advanced-guides/rate-limits). The
+        headers are the hour's, or the day's when the day refuses."""
         now, wall = self.clock(), self.wall_clock()
-        limit = self.limits.write_points_per_hour
         spent = self._points.setdefault(account.did, deque())
-        while spent and spent[0][0] <= now - 3600:
+        while spent and spent[0][0] <= now - 86400:
             spent.popleft()
-        used = sum(points for _, points in spent)
-        wait = 0.0
-        if used + cost > limit:  # wait until enough of the oldest writes leave the hour
-            freed = 0
-            for when, points in spent:
-                freed += points
-                if used - freed + cost <= limit:
-                    wait = when + 3600 - now
-                    break
-            else:
-                wait = 3600.0  # more than a whole hour's points: never
-        headers |= {
-            "ratelimit-limit": str(limit),
-            "ratelimit-remaining": str(max(0, limit - used - (0 if wait else cost))),
-            "ratelimit-reset": str(int(wall + (wait or 3600))),
-            "ratelimit-policy": f"{limit};w=3600",
-        }
-        if wait > 0:
-            raise XrpcError(429, "RateLimitExceeded", "Rate Limit Exceeded")
+        windows = (
+            (self.limits.write_points_per_hour, 3600),
+            (self.limits.write_points_per_day, 86400),
+        )
+        for limit, seconds in windows:
+            inside = [(when, points) for when, points in spent if when > now - seconds]
+            used = sum(points for _, points in inside)
+            wait = 0.0
+            if used + cost > limit:  # wait until enough of the oldest writes leave it
+                freed = 0
+                for when, points in inside:
+                    freed += points
+                    if used - freed + cost <= limit:
+                        wait = when + seconds - now
+                        break
+                else:
+                    wait = float(seconds)  # more than a whole window's points: never
+            headers |= {
+                "ratelimit-limit": str(limit),
+                "ratelimit-remaining": str(max(0, limit - used - (0 if wait else cost))),
+                "ratelimit-reset": str(int(wall + (wait or seconds))),
+                "ratelimit-policy": f"{limit};w={seconds}",
+            }
+            if wait > 0:
+                raise XrpcError(429, "RateLimitExceeded", "Rate Limit Exceeded")
+            if seconds == 3600:
+                hour = dict(headers)
+        headers |= hour  # admitted: the hour's figures, as before
         spent.append((now, cost))
 
 

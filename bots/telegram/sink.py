@@ -168,24 +168,28 @@ worker posting to fifty chats of one bot would otherwise spend fifty times, stal
 sends and the renewals of its leases. The last sink to close shuts it down."""
 
 
-def _bot(token: str, base_url: str, timeout: float) -> tuple[Bot, _SharedBot | None]:
-    request = HTTPXRequest(
+def _request(timeout: float) -> HTTPXRequest:
+    """A Bot's HTTP client: about 60 ms of the loop to build (its TLS context), so only
+    ever built for a new ``Bot``, never for a sink that shares one."""
+    return HTTPXRequest(
         connection_pool_size=16,  # the sends of every chat of this bot in this process
         read_timeout=timeout,
         write_timeout=timeout,
         connect_timeout=timeout,
         pool_timeout=timeout,
     )
+
+
+def _bot(token: str, base_url: str, timeout: float) -> tuple[Bot, _SharedBot | None]:
     try:
         loop = asyncio.get_running_loop()
     except RuntimeError:  # built outside a loop: its own Bot, bound to none yet
-        return Bot(token, base_url=base_url, request=request), None
+        return Bot(token, base_url=base_url, request=_request(timeout)), None
     key = (token, base_url, timeout)
     shared = _SHARED_BOTS.get(key)
     if shared is None or shared.loop is not loop or loop.is_closed():
-        shared = _SHARED_BOTS[key] = _SharedBot(
-            Bot(token, base_url=base_url, request=request), loop
-        )
+        bot = Bot(token, base_url=base_url, request=_request(timeout))
+        shared = _SHARED_BOTS[key] = _SharedBot(bot, loop)
     shared.users += 1
     return shared.bot, shared
 

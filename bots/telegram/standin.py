@@ -458,6 +458,14 @@ class TelegramStandIn(LoopbackServer):
         return html, text, entities
 
     def _check_flood(self, chat: Chat, token: str) -> None:
+        """Telegram's flood limits as core.telegram.org/bots/faq ("My bot is hitting
+        limits, how do I avoid this?") states them: "not more than 30 messages per second
+        or so" for a bot, "avoid sending more than one message per second" in a chat ("we
+        may allow short bursts": may, so none here), "not ... more than 20 messages per
+        minute to the same group". Each is read as at most that many in any window of
+        that length, sliding (the strictest reading of the FAQ, never more lenient than
+        Telegram, and no stricter than its numbers): the 31st send within a second of the
+        first of 30 is answered 429."""
         now = self.clock()
         group = chat.type != "private"
         chat_window = self._per_group if group else self._per_private

@@ -23,17 +23,20 @@ from __future__ import annotations
 
 import asyncio
 import itertools
+import re
 import tempfile
 import threading
 import time
 from collections import defaultdict, deque
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar
 
 from sqlalchemy import insert
 
+from bots.standin import FloodWindow
 from hub.bench import scratch_postgres_database
 from hub.core.bus.messages import ChannelRow, ChannelSinks
 from hub.core.bus.states import DEFAULT_MAX_ATTEMPTS
@@ -218,12 +221,16 @@ def run_ratelimit_bench(
 
 def render_ratelimit_bench(result: dict[str, Any]) -> str:
     share = result["achieved_per_s"] / result["limit_per_s"] * 100
-    return (
-        f"rate limits ({result['mode']}, {result['workers']} workers): "
-        f"{result['messages']} messages at {result['achieved_per_s']}/s "
-        f"({share:.1f}% of the {result['limit_per_s']:g}/s ceiling), "
-        f"busiest second {result['peak_1s']}, {result['violations_429']} answered 429"
+    platform = result.get("platform", "telegram")
+    text = (
+        f"rate limits ({platform}, {result['mode']}, {result['workers']} workers): "
+        f"{result['violations_429']} answered 429; {result['messages']} messages at "
+        f"{result['achieved_per_s']:g}/s ({share:.1f}% of the {result['limit_per_s']:g}/s "
+        f"ceiling), busiest second {result['peak_1s']}"
     )
+    if result.get("scaled"):
+        text += f"\nscaled to fit a short run: {result['scaled']}"
+    return text
 
 
 def peak_1s(arrivals: list[float]) -> int:
@@ -237,58 +244,187 @@ def peak_1s(arrivals: list[float]) -> int:
     return peak
 
 
-# --- across processes: real workers, the real sink, the Telegram stand-in ------------
+# --- across processes: real workers, the real sink, the platform's stand-in ----------
 
 BOT_TOKEN = "700100:ratelimit-bench-bot"
 CHAT_BASE = 1_000_000
+SLACK_TOKEN = "xoxb-ratelimit-bench"
+MASTODON_TOKEN = "ratelimit-bench-token"
+BLUESKY_HANDLE, BLUESKY_PASSWORD = "iopd.bsky.social", "ratelimit-bench-pass"
+SECRET_ENV = "RATELIMIT_BENCH_SECRET"
+PLATFORMS = ("telegram", "slack", "mastodon", "bluesky")
 
 
-def _telegram_standin() -> Any:
-    """The Telegram stand-in, noting the moment each message was admitted."""
-    from bots.telegram.standin import TelegramStandIn
+@dataclass
+class Platform:
+    """One platform's run: its stand-in, the channels the workers post to, its ceiling.
 
-    class Admissions(TelegramStandIn):
-        def __init__(self) -> None:
-            super().__init__(tokens=(BOT_TOKEN,))
-            self.admitted: list[float] = []
-            self.by_chat: dict[int, list[float]] = defaultdict(list)
-            self.why: list[str] = []
+    ``limit_per_s`` is what the platform allows the run's channels per second, as its
+    documentation states it; ``burst`` is how many sends the sink's budget lets out at
+    once at the start (its bucket full): for a budget counted over hours a run of two
+    minutes sees its burst and then its pace, and ``achieved_per_s`` is that pace, the
+    sends after the burst over the time they took (``(messages - burst) / span``).
+    """
 
-        def _check_flood(self, chat: Any, token: str) -> None:
-            now = self.clock()
-            if self._per_bot.wait(token, now) > 0:
-                self.why.append("bot")
-            elif self._per_private.wait(str(chat.id), now) > 0:
-                self.why.append("chat")
-            super()._check_flood(chat, token)  # raises the 429, or records the send at clock()
-            self.admitted.append(self.clock())
-            self.by_chat[chat.id].append(self.admitted[-1])
+    name: str
+    messages: int
+    limit_per_s: float
+    burst: int = 0
+    note: str = ""
+    channels: dict[str, dict[str, Any]] = field(default_factory=dict)
+    secret: str = ""
+    standin: Any = None
+    admitted: list[float] = field(default_factory=list)
+    """When the stand-in admitted each send (its clock)."""
+    by_key: dict[str, list[float]] = field(default_factory=lambda: defaultdict(list))
+    refused: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    """Sends a window of the stand-in turned away, by window (Telegram: bot, chat)."""
 
-    return Admissions()
+
+class _Noting(FloodWindow):
+    """A stand-in's own flood window (same count and length, same rule) that also notes
+    when each send was admitted and how often it turned one away."""
+
+    def __init__(
+        self, window: FloodWindow, run: Platform, name: str, *, admissions: bool = True
+    ) -> None:
+        super().__init__(window.count, window.seconds)
+        self.run, self.name, self.admissions = run, name, admissions
+
+    def wait(self, key: str, now: float) -> float:
+        wait = super().wait(key, now)
+        if wait > 0:
+            self.run.refused[self.name] += 1
+        return wait
+
+    def record(self, key: str, now: float) -> None:
+        super().record(key, now)
+        if self.admissions:
+            self.run.admitted.append(now)
+        else:
+            self.run.by_key[key].append(now)
 
 
-def _telegram_channels(chats: int, base_url: str) -> dict[str, dict[str, Any]]:
-    return {
-        f"telegram{n}": {
-            "platform": "telegram",
-            "target": str(CHAT_BASE + n),
-            "token_env": "RATELIMIT_BENCH_TELEGRAM",
+def _platform(name: str, base: Platform | None = None) -> Platform:
+    """The stand-in (not started) and the run's shape for ``name``."""
+    if name == "telegram":
+        from bots.telegram.standin import TelegramStandIn
+
+        # core.telegram.org/bots/faq ("My bot is hitting limits"): "not more than 30
+        # messages per second or so" to many users, "avoid sending more than one message
+        # per second" in one chat; the stand-in reads them as 30 in any one-second window
+        # per bot and 1 in any second per private chat (bots/telegram/standin.py)
+        telegram = TelegramStandIn(tokens=(BOT_TOKEN,))
+        run = Platform("telegram", 2000, 30.0, secret=BOT_TOKEN, standin=telegram)
+        telegram._per_bot = _Noting(telegram._per_bot, run, "bot")
+        telegram._per_private = _Noting(telegram._per_private, run, "chat", admissions=False)
+        return run
+    if name == "slack":
+        from bots.limits import SLACK
+        from bots.slack.standin import SlackStandIn
+
+        # docs.slack.dev/reference/methods/chat.postMessage (Rate limits: "Special"): about
+        # one message a second per channel, short bursts allowed; five channels at once
+        slack = SlackStandIn(tokens=(SLACK_TOKEN,))
+        run = Platform(
+            "slack",
+            350,
+            5 * SLACK.per_channel_per_second,
+            note="5 channels at Slack's 1 message/s each, 350 messages (about 70 s)",
+            secret=SLACK_TOKEN,
+            standin=slack,
+        )
+        slack._flood = _Noting(slack._flood, run, "channel")
+        return run
+    if name == "mastodon":
+        from bots.limits import MASTODON
+        from bots.mastodon.standin import MastodonStandIn
+
+        # app/lib/rate_limiter.rb (FAMILIES statuses: 300 per 3 hours per account), as
+        # the stand-in plays it; the sink's bucket lets 10 out at once, then one every 37 s
+        mastodon = MastodonStandIn(tokens={MASTODON_TOKEN: "iopd"})
+        burst = int(MASTODON.burst)
+        run = Platform(
+            "mastodon",
+            burst + 2,
+            MASTODON.statuses_per_window / MASTODON.window_seconds,
+            burst=burst,
+            note=(
+                "one account, 300 statuses per 3 hours: its burst of 10 and 2 statuses at "
+                "its pace (about 75 s), not 3 hours"
+            ),
+            secret=MASTODON_TOKEN,
+            standin=mastodon,
+        )
+        mastodon._window = _Noting(mastodon._window, run, "account")
+        return run
+    if name == "bluesky":
+        from bots.bluesky.standin import BlueskyStandIn
+        from bots.limits import BLUESKY
+
+        admitted: list[float] = []
+
+        class Noting(BlueskyStandIn):
+            """Notes the moment each write was admitted (its points spent)."""
+
+            def _spend(self, account: Any, headers: dict[str, str], cost: int) -> None:
+                super()._spend(account, headers, cost)
+                admitted.append(self.clock())
+
+        # docs.bsky.app/docs/advanced-guides/rate-limits: 5,000 write points an hour, a
+        # create costs 3 (1,666 posts an hour); the sink's bucket lets 10 out at once
+        bluesky = Noting(accounts={BLUESKY_HANDLE: BLUESKY_PASSWORD})
+        burst = int(BLUESKY.burst)
+        return Platform(
+            "bluesky",
+            burst + 40,
+            BLUESKY.write_points_per_hour / 3 / 3600,
+            burst=burst,
+            note=(
+                "one account, 5,000 write points an hour (1,666 posts): its burst of 10 "
+                "and 40 posts at its pace (about 90 s), not an hour"
+            ),
+            secret=BLUESKY_PASSWORD,
+            standin=bluesky,
+            admitted=admitted,
+        )
+    raise ValueError(f"unknown platform {name!r}: one of {', '.join(PLATFORMS)}")
+
+
+def _channels(run: Platform, base_url: str, chats: int) -> dict[str, dict[str, Any]]:
+    """The deployment's channels on the stand-in at ``base_url`` (made known to it)."""
+
+    def channel(platform: str, target: str) -> dict[str, Any]:
+        return {
+            "platform": platform,
+            "target": target,
+            "token_env": SECRET_ENV,
             "base_url": base_url,
         }
-        for n in range(chats)
-    }
+
+    standin = run.standin
+    if run.name == "telegram":
+        for n in range(chats):
+            standin.add_chat(CHAT_BASE + n, type="private", title=f"Rate {n}")
+        return {f"telegram{n}": channel("telegram", str(CHAT_BASE + n)) for n in range(chats)}
+    if run.name == "slack":
+        for n in range(5):
+            standin.add_channel(f"C{n:08d}", f"rate-{n}")
+        return {f"slack{n}": channel("slack", f"C{n:08d}") for n in range(5)}
+    if run.name == "mastodon":
+        return {"mastodon0": channel("mastodon", "@iopd@mastodon.standin")}
+    return {"bluesky0": channel("bluesky", BLUESKY_HANDLE)}
 
 
 def _seed_items(engine: Any, settings: Settings, messages: int) -> None:
-    """One approved item per message, its delivery to the chats in turn."""
+    """One approved item per message, its delivery to the channels in turn."""
     from hub.bench.chaos import _item
     from hub.core.models import Item
 
     now = utcnow()
     with transaction(engine) as session:
-        sync_config(session, settings)
         ids = channel_ids(session)
-    keys = sorted(ids, key=lambda k: int(k.removeprefix("telegram")))
+    keys = sorted(ids, key=lambda k: int(k.lstrip("abcdefghijklmnopqrstuvwxyz")))
     with engine.begin() as conn:
         items = conn.execute(
             insert(Item).returning(Item.id, sort_by_parameter_order=True),
@@ -321,24 +457,44 @@ def _sent(engine: Any) -> int:
         return int(conn.execute(query).scalar() or 0)
 
 
+def _wait_started(log: Path, workers: int, running: list[Any], deadline: float) -> None:
+    """Until every worker process has said it started (its imports and connections done)."""
+    until = time.monotonic() + deadline
+    while log.read_text(errors="replace").count(" started") < workers:
+        if any(p.poll() is not None for p in running):
+            raise RuntimeError(f"a worker stopped early: {log.read_text()[-3000:]}")
+        if time.monotonic() > until:
+            raise RuntimeError(f"the workers did not start within {deadline:g} s")
+        time.sleep(0.1)
+
+
+_STOPPED = re.compile(r"stopped: .*?(\d+) forfeited")
+
+
 def run_ratelimit_processes(
     server_url: str | None,
-    messages: int = 2000,
+    messages: int | None = None,
     chats: int = 50,
     workers: int = 4,
     deadline: float = 600.0,
+    platform: str = "telegram",
 ) -> dict[str, Any]:
-    """``workers`` real ``hub worker`` processes send ``messages`` to ``chats`` private
-    chats of one bot through the Telegram stand-in; the ``--json`` object."""
+    """``workers`` real ``hub worker`` processes send ``messages`` through ``platform``'s
+    real sink to its stand-in (Telegram: ``chats`` private chats of one bot); the
+    ``--json`` object.
+
+    The workers start first and the messages are queued once every one of them has
+    said so: the figure is the platform's pace across processes, not how long Python
+    takes to start four processes on a busy machine."""
     from hub.bench.chaos import _Loop, _write_config, start_worker
 
-    standin = _telegram_standin()
+    run = _platform(platform)
+    count = messages or run.messages
+    standin = run.standin
     loop = _Loop()
     try:
         base_url = loop.run(standin.start())
-        for n in range(chats):
-            standin.add_chat(CHAT_BASE + n, type="private", title=f"Rate {n}")
-        channels = _telegram_channels(chats, base_url)
+        channels = _channels(run, base_url, chats)
         data = {"hub": {"languages": ["en"]}, "channels": channels}
         data["routes"] = [{"name": "all", "to": list(channels)}]
         settings = Settings.model_validate(data)
@@ -349,14 +505,18 @@ def run_ratelimit_processes(
                 workers = 1  # SQLite serves one worker process
             engine = make_engine(url)
             log = folder / "workers.log"
-            env = {"RATELIMIT_BENCH_TELEGRAM": BOT_TOKEN}
+            log.touch()
+            env = {SECRET_ENV: run.secret}
             try:
                 upgrade(engine)
-                _seed_items(engine, settings, messages)
+                with transaction(engine) as session:
+                    sync_config(session, settings)
                 running = [start_worker(config, url, log, env=env) for _ in range(workers)]
-                started = time.monotonic()
                 try:
-                    while _sent(engine) < messages:
+                    _wait_started(log, workers, running, deadline)
+                    _seed_items(engine, settings, count)
+                    started = time.monotonic()
+                    while _sent(engine) < count:
                         if any(p.poll() is not None for p in running):
                             raise RuntimeError(f"a worker stopped early: {log.read_text()[-3000:]}")
                         if time.monotonic() - started > deadline:
@@ -368,25 +528,38 @@ def run_ratelimit_processes(
                     codes = [process.wait(timeout=30) for process in running]
                 if any(codes):
                     raise RuntimeError(f"workers exited with {codes}: {log.read_text()[-3000:]}")
+                forfeited = sum(int(n) for n in _STOPPED.findall(log.read_text()))
             finally:
                 engine.dispose()
     finally:
         loop.run(standin.close())
         loop.close()
-    admitted = list(standin.admitted)
+    admitted = sorted(run.admitted)
     violations = sum(1 for r in list(standin.received) if r.status == 429)
     span = admitted[-1] - admitted[0] if len(admitted) > 1 else 0.0
-    return {
+    paced = len(admitted) - max(1, run.burst)
+    achieved = round(paced / span, 4) if span and paced > 0 else 0.0
+    result = {
         "mode": "processes",
+        "platform": run.name,
         "workers": workers,
         "messages": len(admitted),
-        "limit_per_s": BOT_PER_S,
-        "achieved_per_s": round((len(admitted) - 1) / span, 2) if span else 0.0,
+        "limit_per_s": round(run.limit_per_s, 4),
+        "achieved_per_s": achieved,
+        "achieved_share": round(achieved / run.limit_per_s, 4),
         "violations_429": violations,
         "peak_1s": peak_1s(admitted),
-        "min_chat_gap_s": min_gap(standin.by_chat.values()),
-        "violations_by_rule": {w: standin.why.count(w) for w in sorted(set(standin.why))},
+        "forfeited": forfeited,
     }
+    if run.burst:
+        result["burst"] = run.burst
+    if run.note:
+        result["scaled"] = run.note
+    if run.name == "telegram":
+        result["min_chat_gap_s"] = min_gap(run.by_key.values())
+    if run.refused:
+        result["violations_by_rule"] = dict(sorted(run.refused.items()))
+    return result
 
 
 def min_gap(arrivals: Any) -> float | None:

@@ -116,8 +116,22 @@ def bench_worker(
 @bench_app.command("ratelimit")
 def bench_ratelimit(
     database_url: ServerUrl = None,
-    messages: Annotated[int, typer.Option(min=10)] = 2000,
+    messages: Annotated[
+        int | None,
+        typer.Option(
+            min=3,
+            help="Messages (default: Telegram 2,000; Slack 350; Mastodon 12; Bluesky 50, "
+            "sized for a run under about 2 minutes).",
+        ),
+    ] = None,
     workers: Annotated[int, typer.Option(min=1)] = 4,
+    platform: Annotated[
+        str,
+        typer.Option(
+            help="telegram (30/s per bot), slack (1/s per channel, 5 channels), "
+            "mastodon (300 statuses per 3 h) or bluesky (5,000 write points an hour).",
+        ),
+    ] = "telegram",
     in_process: Annotated[
         bool,
         typer.Option(
@@ -127,19 +141,26 @@ def bench_ratelimit(
     ] = False,
     as_json: AsJson = False,
 ) -> None:
-    """Telegram's limits with several worker processes, the real sink and the Telegram
-    stand-in: messages/s against 30/s, the busiest second, and 429s."""
+    """A platform's limits with several worker processes, the real sink and the
+    platform's stand-in: messages/s against its ceiling, the busiest second, and 429s."""
     from hub.bench.ratelimit import (
+        PLATFORMS,
         render_ratelimit_bench,
         run_ratelimit_bench,
         run_ratelimit_processes,
     )
 
+    if platform not in PLATFORMS:
+        typer.echo(f"Error: --platform {platform!r}: one of {', '.join(PLATFORMS)}", err=True)
+        raise typer.Exit(2)
     server = _postgres_only(database_url)
     if in_process:
-        result = run_ratelimit_bench(server, messages, workers=workers)
+        if platform != "telegram":
+            typer.echo("Error: --in-process keeps Telegram's books only", err=True)
+            raise typer.Exit(2)
+        result = run_ratelimit_bench(server, messages or 2000, workers=workers)
     else:
-        result = run_ratelimit_processes(server, messages, workers=workers)
+        result = run_ratelimit_processes(server, messages, workers=workers, platform=platform)
     typer.echo(json.dumps(result) if as_json else render_ratelimit_bench(result))
 
 

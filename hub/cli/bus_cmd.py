@@ -14,7 +14,7 @@ from sqlalchemy import Engine
 
 from hub.cli.app import app, configure_logging, runtime
 from hub.core.config.settings import Settings
-from hub.wiring import PLATFORMS, SINKS
+from hub.wiring import PLATFORMS, SINKS, preload_sinks
 
 DatabaseUrl = Annotated[
     str | None,
@@ -107,6 +107,7 @@ def worker_command(
     ctx.call_on_close(engine.dispose)
     configure_logging(settings)
     _sync_catalog_patiently(engine, settings)
+    preload_sinks(channel.platform for channel in settings.channels.values() if channel.enabled)
     config = WorkerConfig(
         concurrency=concurrency,
         batch_size=batch_size,
@@ -132,13 +133,15 @@ def worker_command(
             stop.set()
         stats = await worker.run(stop)
         logging.info(
-            "worker %s stopped: %d sent, %d retried, %d failed, %d dead, %d given back",
+            "worker %s stopped: %d sent, %d retried, %d failed, %d dead, %d given back, "
+            "%d forfeited",
             worker.name,
             stats.sent,
             stats.retried,
             stats.failed,
             stats.dead,
             stats.released,
+            stats.forfeited,  # rate-budget reservations that reached their send late
         )
 
     logging.info(

@@ -51,3 +51,27 @@ def test_the_in_process_shortcut_keeps_its_contract() -> None:
     assert (result["mode"], result["workers"], result["messages"]) == ("in-process", 2, 100)
     assert 1 <= result["peak_1s"] <= 30
     assert result["achieved_per_s"] > 0
+
+
+@pytest.mark.skipif(not POSTGRES_URL, reason="needs HUB_TEST_DATABASE_URL (PostgreSQL)")
+def test_slacks_pace_per_channel_is_measured_the_same_way() -> None:
+    assert POSTGRES_URL
+    result = run_bench(
+        "--database-url", POSTGRES_URL, "--platform", "slack", "--messages", "12", "--workers", "2"
+    )
+    assert (result["platform"], result["mode"], result["messages"]) == ("slack", "processes", 12)
+    assert result["limit_per_s"] == 5.0  # five channels at about one message a second each
+    assert "5 channels" in result["scaled"]
+
+
+def test_an_unknown_platform_is_refused_by_name() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "hub", "bench", "ratelimit", "--platform", "myspace"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 2
+    assert "myspace" in done.stderr
+    assert "telegram, slack, mastodon, bluesky" in done.stderr

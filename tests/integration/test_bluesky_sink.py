@@ -14,7 +14,7 @@ import pytest
 
 from bots.bluesky.sink import BlueskySink
 from bots.bluesky.standin import BlueskyStandIn, check_post
-from bots.limits import BlueskyLimits
+from bots.limits import BLUESKY, BlueskyLimits
 from hub.core.errors import BadPayload, ChannelGone, Forbidden, RateLimited, TransientError
 from hub.core.ports import ChannelInfo, Message
 from hub.wiring import SINKS
@@ -116,6 +116,34 @@ def test_spent_write_budget_is_rate_limited_until_the_reset() -> None:
     # The first of two writes was at t=60; the hour frees at t=3660, now is t=1120.
     # Two creates spend 6 points: the limit here.
     assert run(body, limits=BlueskyLimits(write_points_per_hour=6)) == 2540.0
+
+
+def test_the_day_refuses_what_each_hour_allows() -> None:
+    async def body(standin: BlueskyStandIn, clock: ManualClock) -> float:
+        async with sink_for(standin) as sink:
+            for delivery in range(2):
+                clock.now += 3600  # each create in an hour of its own
+                await sink.send(item(delivery_id=delivery))
+            clock.now += 60
+            with pytest.raises(RateLimited) as limited:
+                await sink.send(item(delivery_id=9))
+        return limited.value.retry_after
+
+    # The first create (t=3600) leaves the day at t=90000; now is t=7260. Two creates
+    # spend the day's 6 points here, while every hour had room for more.
+    limits = BlueskyLimits(write_points_per_hour=100, write_points_per_day=6)
+    assert run(body, limits=limits) == 82740.0
+
+
+def test_the_sinks_budgets_stay_within_the_hour_and_the_day() -> None:
+    """Each bucket lets out at most its burst plus its rate over its window: counted
+    as creates (3 points), within 5,000 points an hour and 35,000 a day."""
+    sink = BlueskySink(ChannelInfo("sky", "bluesky", HANDLE), "app-pass")
+    hour, day = sink.rate_limits(item())
+    assert hour.key != day.key
+    assert 3 * (hour.burst + hour.rate * 3600) <= BLUESKY.write_points_per_hour
+    assert 3 * (day.burst + day.rate * 86400) <= BLUESKY.write_points_per_day
+    assert day.rate < hour.rate  # the day's pace is the one a long busy spell meets
 
 
 # docs.bsky.app/docs/advanced-guides/rate-limits: 5,000 points an hour per account,

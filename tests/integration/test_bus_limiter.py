@@ -177,3 +177,46 @@ def test_a_fast_budget_is_taken_now_and_leased_even_with_a_lead(engine):
     assert limiter.leased("fast", T0) > 0  # a reservation ahead would have leased nothing
     [slow] = limiter.reserve_many([[FAST, CHAT]], T0, within=0.5, lead=0.05, clock=lambda: T0)
     assert slow.taken and slow.wait == pytest.approx(0.05)  # a slow budget keeps its lead
+
+
+def test_a_chat_not_ready_does_not_hold_back_the_bots_budget(engine):
+    """A send whose chat frees only later is not reserved when its bot's tokens before
+    that would go unspent: sends to other chats take them; it asks again just before."""
+    limiter = DatabaseRateLimiter(engine, margin=1.0, stall_seconds=None, lease_seconds=0)
+    bot = RateLimit("tg:bot:7", rate=10.0, burst=1.0)
+    busy, free = RateLimit("tg:chat:70", 1.0, 1.0), RateLimit("tg:chat:71", 1.0, 1.0)
+    first, waiting = limiter.reserve_many([[bot, busy], [bot, busy]], T0, within=1.0)
+    assert first.taken and first.at == T0
+    # the busy chat frees at 1.0 s: a reservation then would let the bot's tokens of
+    # 0.1-1.0 s go to nobody
+    assert not waiting.taken and waiting.wait == pytest.approx(1.0)
+    [other] = limiter.reserve_many([[bot, free]], T0, within=1.0)
+    assert other.taken and (other.at - T0).total_seconds() == pytest.approx(0.1)
+    # asked again just before its moment, it is reserved for it
+    [again] = limiter.reserve_many([[bot, busy]], at(0.98), within=1.0)
+    assert again.taken and (again.at - T0).total_seconds() == pytest.approx(1.0)
+
+
+def test_a_pause_never_moves_a_reservation_back(engine):
+    """A 429 paused a budget that already had a send reserved past the pause's end: the
+    next reservation still comes a full token after that send, not after the pause."""
+    limiter = DatabaseRateLimiter(engine, margin=1.0, stall_seconds=None, lease_seconds=0)
+    chat = RateLimit("tg:chat:80", rate=1.0, burst=1.0)
+    limiter.reserve_many([[chat], [chat]], T0, within=1.0)  # sends at 0 s and 1.0 s
+    limiter.pause([chat], at(0.5), T0)
+    [grant] = DatabaseRateLimiter(engine, margin=1.0, stall_seconds=None).reserve_many(
+        [[chat]], at(0.6), within=2.0
+    )
+    assert grant.taken and (grant.at - T0).total_seconds() == pytest.approx(2.0)
+
+
+def test_a_grant_says_how_late_its_budgets_allow_it_to_leave(engine):
+    """Half of what the margin leaves of each burst, the least of the budgets: a slow
+    budget's late send is not forfeited (its token would take minutes to come back)."""
+    limiter = DatabaseRateLimiter(engine, margin=0.97, stall_seconds=None, lease_seconds=0)
+    account = RateLimit("md:account", rate=0.0268, burst=10.0)
+    [alone] = limiter.reserve_many([[account]], T0, within=0.5)
+    assert alone.taken and alone.late == pytest.approx(0.03 * 10 / 0.0268 / 2)
+    bot = RateLimit("tg:bot:9", rate=29.1, burst=1.0)
+    [both] = limiter.reserve_many([[bot, CHAT]], T0, within=0.5)
+    assert both.taken and both.late == pytest.approx(0.03 / 29.1 / 2)  # the bot's, the least

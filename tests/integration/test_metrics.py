@@ -191,3 +191,22 @@ def test_the_endpoint_finds_the_consoles_engine(engine):
             return await client.get("/metrics")
 
     assert "hub_database_up 1.0" in asyncio.run(get()).text
+
+
+def test_the_endpoint_serves_a_snapshot_no_older_than_its_age(engine):
+    """Scrapes within ``max_age`` share one reading of the database; the first one after
+    it takes a new one, which shows what was written meanwhile."""
+    from hub.core.metrics import Snapshots
+
+    seed(engine)
+    moment = [1000.0]
+    snapshots = Snapshots(max_age=10.0, clock=lambda: moment[0])
+    first = samples(snapshots.text(engine))
+    key = ("hub_source_consecutive_failures", (("source", "site"),))
+    assert first[key] == 2
+    with transaction(engine) as session:
+        session.query(Source).filter_by(key="site").one().consecutive_failures = 5
+    moment[0] += 9.9
+    assert samples(snapshots.text(engine))[key] == 2  # the snapshot, 9.9 s old
+    moment[0] += 0.1
+    assert samples(snapshots.text(engine))[key] == 5  # 10 s old: read again

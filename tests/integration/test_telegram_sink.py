@@ -423,3 +423,32 @@ def test_the_sinks_of_one_bot_share_one_bot_until_the_last_closes() -> None:
         await again.close()
 
     run(body)
+
+
+def test_a_sink_that_shares_a_bot_builds_no_http_client_of_its_own(monkeypatch) -> None:
+    """Building an HTTP client costs the loop about 60 ms (its TLS context): fifty chats
+    of one bot built fifty and stalled a worker's loop for seconds."""
+    from telegram.request import HTTPXRequest
+
+    import bots.telegram.sink as module
+
+    built = []
+
+    def counting(*args: object, **kwargs: object) -> object:
+        built.append(1)
+        return HTTPXRequest(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(module, "HTTPXRequest", counting)
+
+    async def body(standin: TelegramStandIn, clock: ManualClock) -> None:
+        sinks = [
+            telegram_sink(
+                ChannelInfo(f"c{n}", "telegram", str(PRIVATE_ID + n), base_url=standin.url), TOKEN
+            )
+            for n in range(5)
+        ]
+        assert len(built) == 1
+        for sink in sinks:
+            await sink.close()
+
+    run(body)

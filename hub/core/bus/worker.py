@@ -716,7 +716,7 @@ class Budgets:
         further ahead (the lead grows by its lateness, up to half of ``within``); the
         lead shrinks back slowly while grants come in time."""
         late = time.monotonic() - grant.leaves
-        if late > LATE_TOLERANCE:
+        if late > max(LATE_TOLERANCE, grant.late):  # a slow budget's burst allows more
             if not woke:  # the database's answer came late: reserve further ahead
                 self.lead = min(max(self.within / 2, self.base_lead), self.lead + late)
             return False
