@@ -30,6 +30,13 @@ A slow budget (Telegram's 30 a second per bot, Slack's one a second per
 channel, Mastodon's and Bluesky's) is worth less than one token at that share
 and is never leased: each of its sends takes its token from the database as
 before. A 429 drops the key's lease at once.
+
+The share is per process: with ``N`` worker processes on one fast budget, up to
+``N`` times :data:`LEASE_SHARE` may be outstanding, which the margin covers only for
+one. No platform budget the sinks declare is fast enough to be leased (the fastest,
+Telegram's 30 a second per bot, is worth less than one token at that share); a sink
+declaring a budget of about 41 a second or more, run by several processes, needs the
+share divided by their number first.
 """
 
 from __future__ import annotations
