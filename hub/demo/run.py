@@ -28,7 +28,13 @@ from hub.core.models import Delivery, Event, Item, ItemPicture, Member, utcnow
 from hub.core.ports import ChannelInfo, MemberChat, StandIn
 from hub.demo.feeds import DemoWebsite
 from hub.testing.dovecot import DovecotServer, find_dovecot
-from hub.wiring import PLATFORMS, SINKS, STANDINS, translation_service, translation_standin
+from hub.wiring import (
+    PLATFORMS,
+    STANDINS,
+    sink_factories,
+    translation_service,
+    translation_standin,
+)
 
 if TYPE_CHECKING:
     from hub.runner import HubProcess
@@ -199,7 +205,7 @@ async def deliver_all(engine: Engine, settings: Settings, *, deadline_s: float =
     from hub.core.bus.messages import ChannelSinks
     from hub.core.bus.worker import Worker, WorkerConfig
 
-    sinks = ChannelSinks.from_settings(settings, SINKS)
+    sinks = ChannelSinks.from_settings(settings, sink_factories(settings))
     worker = Worker(engine, sinks, config=WorkerConfig(until_idle=True, poll_interval=0.2))
     loop = asyncio.get_running_loop()
     end = loop.time() + deadline_s

@@ -38,6 +38,7 @@ from hub.web import (
     newsletter_send_views,
     newsletter_views,
     preferences_views,
+    public_pictures,
     question_views,
     status_views,
     submit_views,
@@ -156,6 +157,8 @@ def _routes() -> list[Route | Mount]:
         *_newsletter_routes(),
         *_knowledge_routes(),
         *news_pages.routes(),  # public: /news/ and its feeds, /archive/
+        # public: approved items' pictures at signed addresses (hub.core.picture_links)
+        Route("/pictures/{item_id:int}/{name}", public_pictures.public_picture, methods=get),
         Mount("/static", app=StaticFiles(directory=STATIC), name="static"),
     ]
 

@@ -271,7 +271,12 @@ def load_pictures(conn: Connection, item_ids: set[int]) -> dict[int, Picture]:
     )
     return {
         row.item_id: Picture(
-            bytes(row.data), row.mime, row.width, row.height, (row.alt or row.title or "").strip()
+            bytes(row.data),
+            row.mime,
+            row.width,
+            row.height,
+            (row.alt or row.title or "").strip(),
+            item_id=row.item_id,
         )
         for row in conn.execute(query)
     }
