@@ -17,7 +17,6 @@ from sqlalchemy import Engine, select, update
 
 from bots.teams.sink import teams_sink
 from bots.teams.standin import TeamsStandIn
-from bots.webhook.sink import webhook_sink
 from bots.webhook.standin import WebhookStandIn
 from hub.core.config.catalog import sync_config
 from hub.core.db import transaction
