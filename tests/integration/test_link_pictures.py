@@ -233,3 +233,20 @@ def server():
 def test_picture_in_reads_the_heads_og_image(head: str, expected: str | None) -> None:
     found = picture_in(page(head), "https://example.org/news/item")
     assert (found.url if found else None) == expected
+
+
+def test_the_item_page_says_why_the_link_gave_no_picture(engine: Engine) -> None:
+    from hub.web.testing import ConsoleClient, add_user, console_app, example_settings
+
+    with serving() as server:
+        link = server.add("/plain", Route(body=page(""), content_type="text/html"))
+        item_id = add_item(engine, link)
+        collect(engine)
+    console = example_settings()
+    with transaction(engine) as session:
+        sync_config(session, console)
+    add_user(engine, "editor@example.org", "correct horse battery")
+    with ConsoleClient(console_app(console, engine)) as editor:
+        editor.sign_in("editor@example.org", "correct horse battery")
+        shown = editor.get(f"/items/{item_id}").text
+    assert "No picture from the link" in shown and "no og:image in its head" in shown
