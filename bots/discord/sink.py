@@ -37,7 +37,7 @@ import httpx
 
 from bots.api import ApiRequest, is_retraction
 from bots.discord.format import TOKEN, Attachment, attachment_for, requests_for
-from bots.formatting import with_hub_picture
+from bots.formatting import fetchable_image, with_hub_picture
 from bots.http_errors import error_for, network_error
 from bots.limits import DISCORD, DISCORD_IMAGE
 from hub.core.errors import BadPayload, ChannelGone, Forbidden
@@ -110,7 +110,9 @@ class DiscordSink:
         """
         upload, note = None, None
         # an embed that names an address names the hub's checked copy, not the stranger's
-        message = with_hub_picture(message, self._picture_url)
+        linked = with_hub_picture(message, self._picture_url)
+        shown = linked is not message and fetchable_image(linked.image_url) is not None
+        message = linked
         if message.picture is not None and not is_retraction(message.kind, message.edit_of):
             upload, note = await self._fitted(message.picture)
         attachment = attachment_for(upload.mime, upload.alt) if upload else None
@@ -122,6 +124,8 @@ class DiscordSink:
                 [as_text] = requests_for(message, self.channel)
                 receipt = await self._call(as_text, message)
                 note = f"{exc}: the picture was refused, sent as text"
+        if note and shown:
+            note += " (the embed shows the hub's copy from its public address)"
         return replace(receipt, note=note) if note else receipt
 
     async def _fitted(self, picture: Picture) -> tuple[Picture | None, str | None]:

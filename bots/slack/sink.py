@@ -167,7 +167,9 @@ class SlackSink:
         if is_retraction(message.kind, message.edit_of):
             return await self._retract(message)
         # where an image block names an address, the hub's checked copy, not the stranger's
-        message = with_hub_picture(message, self._picture_url)
+        linked = with_hub_picture(message, self._picture_url)
+        hub_copy = linked.image_url if linked is not message else None
+        message = linked
         if message.edit_of is not None:
             [request] = requests_for(message, self.channel)
             try:
@@ -223,7 +225,7 @@ class SlackSink:
             receipt = replace(
                 receipt, platform_message_id=f"{receipt.platform_message_id} {file_id}"
             )
-        elif note and message.picture is not None and _linked(request, message.image_url):
+        elif note and hub_copy and _linked(request, hub_copy):
             note = note.removesuffix("; sent as text") + (
                 "; Slack showed the hub's copy from its public address instead"
             )

@@ -157,8 +157,7 @@ def _routes() -> list[Route | Mount]:
         *_newsletter_routes(),
         *_knowledge_routes(),
         *news_pages.routes(),  # public: /news/ and its feeds, /archive/
-        # public: approved items' pictures at signed addresses (hub.core.picture_links)
-        Route("/pictures/{item_id:int}/{name}", public_pictures.public_picture, methods=get),
+        *public_pictures.routes(),  # public: approved items' pictures, signed addresses
         Mount("/static", app=StaticFiles(directory=STATIC), name="static"),
     ]
 

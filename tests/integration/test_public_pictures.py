@@ -280,3 +280,64 @@ def test_teams_keeps_the_thumbnail_for_a_picture_over_its_card_image_limits() ->
             assert image.inline and image.refused is None
 
     asyncio.run(main())
+
+
+def test_slack_names_the_hubs_copy_when_the_workspace_refuses_the_upload() -> None:
+    from bots.slack.sink import slack_sink
+    from bots.slack.standin import SlackStandIn
+
+    links = PictureLinks(PUBLIC, TEST_SECRET_KEY)
+    picture = stored_picture(600, 400)
+    stranger = "https://images.example.net/vote.jpg"
+
+    async def main() -> None:
+        async with SlackStandIn(tokens=("xoxb-stand-in-token",)) as standin:
+            standin.add_channel("C0NEWS", "news")
+            standin.uploads_disabled = True
+            channel = ChannelInfo("s", "slack", "C0NEWS", base_url=standin.url)
+            for picture_url in (links.url, None):
+                sink = slack_sink(channel, "xoxb-stand-in-token", picture_url)
+                try:
+                    message = item(picture=picture, image_url=stranger)
+                    receipt = await sink.send(message)
+                finally:
+                    await sink.close()
+                posted = standin.messages("C0NEWS")[-1]
+                [image] = [b for b in posted.blocks if b["type"] == "image"]
+                if picture_url is None:  # as before: the item's own address
+                    assert image["image_url"] == stranger
+                    assert "sent as text" in (receipt.note or "")
+                else:
+                    assert image["image_url"] == links.url(picture)
+                    assert "file_uploads_disabled" in (receipt.note or "")
+                    assert "public address" in (receipt.note or "")
+
+    asyncio.run(main())
+
+
+def test_discord_embed_names_the_hubs_copy_when_the_upload_is_refused() -> None:
+    from bots.discord.sink import discord_sink
+    from bots.discord.standin import DiscordStandIn
+    from bots.limits import DiscordLimits
+
+    links = PictureLinks(PUBLIC, TEST_SECRET_KEY)
+    noise = io.BytesIO()
+    Image.effect_noise((400, 300), 64).convert("RGB").save(noise, format="JPEG")
+    picture = replace(prepare(noise.getvalue(), alt="Young people voting"), item_id=7)
+
+    async def main() -> None:
+        limits = DiscordLimits(attachment_bytes=1000)  # the picture's upload is refused
+        async with DiscordStandIn(webhooks={"1100": "token"}, limits=limits) as standin:
+            channel = ChannelInfo("dc", "discord", "1100", "en", base_url=standin.url)
+            sink = discord_sink(channel, "token", links.url)
+            try:
+                receipt = await sink.send(item(picture=picture))
+            finally:
+                await sink.close()
+            [held] = standin.messages()
+            assert held.attachments == []
+            assert held.embeds[0]["image"]["url"] == links.url(picture)
+            assert "Request entity too large" in (receipt.note or "")
+            assert "public address" in (receipt.note or "")
+
+    asyncio.run(main())
