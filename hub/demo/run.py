@@ -243,10 +243,15 @@ def picture_lines(engine: Engine) -> list[str]:
     lines = []
     with Session(engine) as session:
         rows = session.execute(
-            select(Item.title, ItemPicture).join(ItemPicture, ItemPicture.item_id == Item.id)
+            select(Item.title, Item.image_url, ItemPicture).join(
+                ItemPicture, ItemPicture.item_id == Item.id
+            )
         ).all()
-    for title, picture in rows:
-        if picture.data is not None:
+    for title, image_url, picture in rows:
+        if picture.source_url != image_url:  # a member's link read for its og:image
+            if picture.error:
+                lines.append(f"no picture from the link of “{title[:50]}” ({picture.error})")
+        elif picture.data is not None:
             lines.append(
                 f"picture of “{title[:50]}”: fetched once, {picture.width}×{picture.height} "
                 f"{picture.mime}, EXIF and GPS removed; each platform gets a copy within its limits"
