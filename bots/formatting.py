@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import ipaddress
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from urllib.parse import urlsplit
 
 import regex
 
 from bots.i18n import N_, say
 from bots.richtext import Run
+from hub.core.picture_links import PictureAddress
 from hub.core.ports import Message
 
 Cost = Callable[[str], int]
@@ -98,6 +99,16 @@ def safe_link(url: str | None) -> str | None:
     if any(ch.isspace() or ord(ch) < 32 or ord(ch) == 127 for ch in url):
         return None
     return url
+
+
+def with_hub_picture(message: Message, picture_url: PictureAddress | None) -> Message:
+    """``message`` with its ``image_url`` (a stranger's server, which a platform would
+    fetch itself) replaced by the public address of the hub's own checked copy, when the
+    item has a stored picture and the hub a public address (``[hub] public_url``)."""
+    if message.picture is None or picture_url is None:
+        return message
+    url = picture_url(message.picture)
+    return replace(message, image_url=url) if url else message
 
 
 def fetchable_image(url: str | None) -> str | None:

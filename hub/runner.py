@@ -28,7 +28,7 @@ from sqlalchemy import Engine
 
 from hub.core.config.settings import Settings
 from hub.core.db import transaction, upgrade
-from hub.wiring import SCHEDULED_JOBS, SINKS, TEXT_LIMITS, run_bots
+from hub.wiring import SCHEDULED_JOBS, TEXT_LIMITS, run_bots, sink_factories
 
 log = logging.getLogger(__name__)
 
@@ -178,7 +178,7 @@ class HubProcess:
 
         worker = Worker(
             self.engine,
-            ChannelSinks.from_settings(self.settings, SINKS),
+            ChannelSinks.from_settings(self.settings, sink_factories(self.settings)),
             on_failures=failure_alerter(self.settings.hub.secretariat_channel),
             name=self.worker_name,
         )

@@ -33,7 +33,7 @@ import datetime as dt
 import importlib
 import importlib.util
 from collections.abc import Callable, Iterable, Mapping
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -46,6 +46,7 @@ from hub.core.config.tomllines import key_lines, line_of
 from hub.core.errors import ConfigError, Problem
 from hub.core.models import Item, utcnow
 from hub.core.moderation.decisions import SubmitterNotice
+from hub.core.picture_links import PictureAddress, picture_links
 from hub.core.ports import (
     ChannelInfo,
     Message,
@@ -88,10 +89,12 @@ def _recording_sink(channel: ChannelInfo, secret: str | None) -> Sink:
     return RecordingSink(channel, secret)
 
 
-def _slack_sink(channel: ChannelInfo, secret: str | None) -> Sink:
+def _slack_sink(
+    channel: ChannelInfo, secret: str | None, picture_url: PictureAddress | None = None
+) -> Sink:
     from bots.slack.sink import slack_sink
 
-    return slack_sink(channel, secret)
+    return slack_sink(channel, secret, picture_url)
 
 
 def _telegram_sink(channel: ChannelInfo, secret: str | None) -> Sink:
@@ -112,16 +115,20 @@ def _bluesky_sink(channel: ChannelInfo, secret: str | None) -> Sink:
     return bluesky_sink(channel, secret)
 
 
-def _discord_sink(channel: ChannelInfo, secret: str | None) -> Sink:
+def _discord_sink(
+    channel: ChannelInfo, secret: str | None, picture_url: PictureAddress | None = None
+) -> Sink:
     from bots.discord.sink import discord_sink
 
-    return discord_sink(channel, secret)
+    return discord_sink(channel, secret, picture_url)
 
 
-def _webhook_sink(channel: ChannelInfo, secret: str | None) -> Sink:
+def _webhook_sink(
+    channel: ChannelInfo, secret: str | None, picture_url: PictureAddress | None = None
+) -> Sink:
     from bots.webhook.sink import webhook_sink
 
-    return webhook_sink(channel, secret)
+    return webhook_sink(channel, secret, picture_url)
 
 
 def _matrix_sink(channel: ChannelInfo, secret: str | None) -> Sink:
@@ -130,10 +137,12 @@ def _matrix_sink(channel: ChannelInfo, secret: str | None) -> Sink:
     return matrix_sink(channel, secret)
 
 
-def _teams_sink(channel: ChannelInfo, secret: str | None) -> Sink:
+def _teams_sink(
+    channel: ChannelInfo, secret: str | None, picture_url: PictureAddress | None = None
+) -> Sink:
     from bots.teams.sink import teams_sink
 
-    return teams_sink(channel, secret)
+    return teams_sink(channel, secret, picture_url)
 
 
 def _apprise_sink(channel: ChannelInfo, secret: str | None) -> Sink:
@@ -171,6 +180,24 @@ SINKS: Mapping[str, SinkFactory] = {
 }
 """A sink factory per channel ``platform``; ``memory`` and ``recording`` are in-process
 doubles for tests and trials (:mod:`hub.testing.sinks`)."""
+
+
+def sink_factories(settings: Settings) -> Mapping[str, SinkFactory]:
+    """``SINKS`` for ``settings``: with ``[hub] public_url`` and ``HUB_SECRET_KEY`` set,
+    the sinks that can name a picture's address (Slack, Discord, the webhook, Teams) are
+    given the hub's public, signed one (:mod:`hub.core.picture_links`); without them,
+    ``SINKS`` as it is."""
+    links = picture_links(settings)
+    if links is None:
+        return SINKS
+    linked: dict[str, SinkFactory] = {
+        "slack": partial(_slack_sink, picture_url=links.url),
+        "discord": partial(_discord_sink, picture_url=links.url),
+        "webhook": partial(_webhook_sink, picture_url=links.url),
+        "teams": partial(_teams_sink, picture_url=links.url),
+    }
+    return {**SINKS, **linked}
+
 
 PLATFORMS = frozenset(SINKS)
 

@@ -37,9 +37,11 @@ import httpx
 
 from bots.api import ApiRequest, is_retraction
 from bots.discord.format import TOKEN, Attachment, attachment_for, requests_for
+from bots.formatting import fetchable_image, with_hub_picture
 from bots.http_errors import error_for, network_error
 from bots.limits import DISCORD, DISCORD_IMAGE
 from hub.core.errors import BadPayload, ChannelGone, Forbidden
+from hub.core.picture_links import PictureAddress
 from hub.core.pictures import PictureRefused, fit
 from hub.core.ports import ChannelInfo, Message, Picture, RateLimit, Receipt
 
@@ -83,7 +85,9 @@ class DiscordSink:
         timeout: float = 15.0,
         wall_clock: Callable[[], float] = time.time,
         transport: httpx.AsyncBaseTransport | None = None,
+        picture_url: PictureAddress | None = None,
     ) -> None:
+        self._picture_url = picture_url
         if not channel.target.strip().isdigit():
             raise ChannelGone(f"channel {channel.key}: a Discord webhook id is a number")
         self.channel = channel
@@ -105,6 +109,10 @@ class DiscordSink:
         reason in the receipt's note.
         """
         upload, note = None, None
+        # an embed that names an address names the hub's checked copy, not the stranger's
+        linked = with_hub_picture(message, self._picture_url)
+        shown = linked is not message and fetchable_image(linked.image_url) is not None
+        message = linked
         if message.picture is not None and not is_retraction(message.kind, message.edit_of):
             upload, note = await self._fitted(message.picture)
         attachment = attachment_for(upload.mime, upload.alt) if upload else None
@@ -116,6 +124,8 @@ class DiscordSink:
                 [as_text] = requests_for(message, self.channel)
                 receipt = await self._call(as_text, message)
                 note = f"{exc}: the picture was refused, sent as text"
+        if note and shown:
+            note += " (the embed shows the hub's copy from its public address)"
         return replace(receipt, note=note) if note else receipt
 
     async def _fitted(self, picture: Picture) -> tuple[Picture | None, str | None]:
@@ -199,8 +209,11 @@ def _json(response: httpx.Response) -> dict[str, Any]:
     return found if isinstance(found, dict) else {}
 
 
-def discord_sink(channel: ChannelInfo, secret: str | None) -> DiscordSink:
-    """The sink factory (``hub.wiring.SINKS``): ``secret`` is the webhook's token."""
+def discord_sink(
+    channel: ChannelInfo, secret: str | None, picture_url: PictureAddress | None = None
+) -> DiscordSink:
+    """The sink factory (``hub.wiring.SINKS``): ``secret`` is the webhook's token;
+    ``picture_url`` gives the public address of the hub's copy of a picture, if any."""
     if not secret:
         raise Forbidden(f"channel {channel.key}: no Discord webhook token configured")
-    return DiscordSink(channel, secret)
+    return DiscordSink(channel, secret, picture_url=picture_url)

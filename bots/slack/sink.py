@@ -28,7 +28,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 from slack_sdk.web.async_slack_response import AsyncSlackResponse
 
 from bots.api import ApiRequest, is_retraction
-from bots.formatting import shorten
+from bots.formatting import shorten, with_hub_picture
 from bots.limits import SLACK, SLACK_ALT_TEXT, SLACK_IMAGE
 from bots.slack.format import METADATA_EVENT, reply_address, requests_for, uploaded_file
 from hub.core.errors import (
@@ -40,6 +40,7 @@ from hub.core.errors import (
     Timeout,
     TransientError,
 )
+from hub.core.picture_links import PictureAddress
 from hub.core.pictures import PictureRefused, fit
 from hub.core.ports import ChannelInfo, Message, Picture, RateLimit, Receipt
 
@@ -109,8 +110,16 @@ class SlackSink:
 
     platform: ClassVar[str] = "slack"
 
-    def __init__(self, channel: ChannelInfo, token: str, *, timeout: float = 15) -> None:
+    def __init__(
+        self,
+        channel: ChannelInfo,
+        token: str,
+        *,
+        timeout: float = 15,
+        picture_url: PictureAddress | None = None,
+    ) -> None:
         self.channel = channel
+        self._picture_url = picture_url
         self._timeout = timeout
         self._token_key = token_key(token)
         self._in_doubt: dict[int, None] = {}  # delivery ids whose post got no answer (ordered)
@@ -157,6 +166,10 @@ class SlackSink:
         """
         if is_retraction(message.kind, message.edit_of):
             return await self._retract(message)
+        # where an image block names an address, the hub's checked copy, not the stranger's
+        linked = with_hub_picture(message, self._picture_url)
+        hub_copy = linked.image_url if linked is not message else None
+        message = linked
         if message.edit_of is not None:
             [request] = requests_for(message, self.channel)
             try:
@@ -211,6 +224,10 @@ class SlackSink:
         if file_id is not None:
             receipt = replace(
                 receipt, platform_message_id=f"{receipt.platform_message_id} {file_id}"
+            )
+        elif note and hub_copy and _linked(request, hub_copy):
+            note = note.removesuffix("; sent as text") + (
+                "; Slack showed the hub's copy from its public address instead"
             )
         return replace(receipt, note=note) if note and not receipt.note else receipt
 
@@ -406,8 +423,20 @@ def file_of(posted: dict[str, Any]) -> str | None:
     return found if isinstance(found, str) and found else None
 
 
-def slack_sink(channel: ChannelInfo, secret: str | None) -> SlackSink:
-    """The sink factory (``hub.wiring.SINKS``): ``secret`` is the bot token (``xoxb-...``)."""
+def _linked(request: ApiRequest, url: str | None) -> bool:
+    """Whether the post's blocks show the picture at ``url`` (an image block's address)."""
+    blocks = request.body.get("blocks") or []
+    return bool(url) and any(
+        isinstance(b, dict) and b.get("type") == "image" and b.get("image_url") == url
+        for b in blocks
+    )
+
+
+def slack_sink(
+    channel: ChannelInfo, secret: str | None, picture_url: PictureAddress | None = None
+) -> SlackSink:
+    """The sink factory (``hub.wiring.SINKS``): ``secret`` is the bot token (``xoxb-...``);
+    ``picture_url`` gives the public address of the hub's copy of a picture, if any."""
     if not secret:
         raise Forbidden(f"channel {channel.key}: no Slack bot token configured")
-    return SlackSink(channel, secret)
+    return SlackSink(channel, secret, picture_url=picture_url)

@@ -63,9 +63,12 @@ def data_uri(picture: Picture) -> str:
     return f"data:{picture.mime};base64," + base64.b64encode(picture.data).decode("ascii")
 
 
-def card(message: Message, chars: int, inline: Picture | None = None) -> dict[str, Any]:
+def card(
+    message: Message, chars: int, inline: Picture | None = None, picture_url: str | None = None
+) -> dict[str, Any]:
     """The Adaptive Card with at most ``chars`` characters of the item's text, and the
-    ``inline`` copy of its picture (else the item's image address, if public)."""
+    ``inline`` copy of its picture, else the hub's copy at its public ``picture_url``
+    (which Teams fetches), else the item's image address, if public."""
     title = shorten(" ".join(message.title.split()), 500)
     runs = runs_from_html(message.html) if message.html.strip() else runs_from_text(message.text)
     text, _cut = fit_runs(runs, chars, escape=escape_markdown, wrap=_wrap)
@@ -81,9 +84,14 @@ def card(message: Message, chars: int, inline: Picture | None = None) -> dict[st
         body.append(
             {"type": "TextBlock", "text": escape_markdown(tags), "isSubtle": True, "wrap": True}
         )
-    image = data_uri(inline) if inline is not None else safe_link(message.image_url)
+    image = (
+        data_uri(inline)
+        if inline is not None
+        else safe_link(picture_url) or safe_link(message.image_url)
+    )
     if image:
-        alt = (inline.alt if inline is not None else "") or title or ""
+        described = inline or (message.picture if picture_url else None)
+        alt = (described.alt if described is not None else "") or title or ""
         body.append({"type": "Image", "url": image, "altText": alt, "size": "Stretch"})
     if not body:
         body.append({"type": "TextBlock", "text": "…", "wrap": True})
@@ -101,13 +109,16 @@ def card(message: Message, chars: int, inline: Picture | None = None) -> dict[st
 
 
 def payload(
-    message: Message, limits: TeamsLimits = TEAMS, inline: Picture | None = None
+    message: Message,
+    limits: TeamsLimits = TEAMS,
+    inline: Picture | None = None,
+    picture_url: str | None = None,
 ) -> dict[str, Any]:
     """The webhook's body, within ``limits.payload_bytes`` once encoded (the text is
     shortened to make room; see :func:`fits`)."""
     chars = limits.body
     while True:
-        content = card(message, chars, inline)
+        content = card(message, chars, inline, picture_url)
         found = {
             "type": "message",
             "attachments": [{"contentType": CARD_TYPE, "contentUrl": None, "content": content}],

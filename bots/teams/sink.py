@@ -15,11 +15,14 @@ the channel. Incoming webhooks have also been seen answering 200 with the text
 ``Webhook message delivery failed with error: Microsoft Teams endpoint returned HTTP
 error 429 ...``: that text's status counts, not the 200.
 
-The item's picture goes inline: the hub's copy shrunk to a thumbnail
-(:data:`bots.limits.TEAMS_THUMBNAIL`, within Teams' 1024 x 1024 and 1 MB for card images)
-as the Image's ``data:`` URI, since a card is all a webhook can send and the hub's pictures
-have no public address Teams could fetch. A picture that cannot be shrunk so, or that
-would leave the card over 28 KB, leaves the card without it, and the receipt says why.
+The item's picture: when the hub has a public address (``[hub] public_url``, see
+:mod:`hub.core.picture_links`) and its stored copy is within Teams' rules for card images
+(:data:`bots.limits.TEAMS_IMAGE`: PNG, JPEG or GIF, 1024 x 1024, under 1 MB), the Image's
+``url`` is that address and Teams fetches the picture at its own size. Otherwise it goes
+inline: the hub's copy shrunk to a thumbnail (:data:`bots.limits.TEAMS_THUMBNAIL`) as the
+Image's ``data:`` URI, since a card is all a webhook can send. A picture that cannot be
+shrunk so, or that would leave the card over 28 KB, leaves the card without it, and the
+receipt says why.
 
 Send-only: a webhook cannot edit or delete its post; a correction or a retraction is
 refused as ``BadPayload`` with a sentence saying so. Nor can a post be looked up, so a
@@ -41,11 +44,15 @@ from urllib.parse import urlsplit
 import httpx
 
 from bots.http_errors import error_for, network_error, retry_after, status_error
-from bots.limits import TEAMS, TEAMS_THUMBNAIL
+from bots.limits import TEAMS, TEAMS_IMAGE, TEAMS_THUMBNAIL
 from bots.teams.format import encoded, fits, payload
 from hub.core.errors import BadPayload, ChannelGone, Forbidden, RateLimited
-from hub.core.pictures import PictureRefused, fit
-from hub.core.ports import ChannelInfo, Message, RateLimit, Receipt
+from hub.core.picture_links import PictureAddress
+from hub.core.pictures import PictureRefused, fit, within
+from hub.core.ports import ChannelInfo, Message, Picture, RateLimit, Receipt
+
+TEAMS_TYPES = frozenset({"image/png", "image/jpeg", "image/gif"})
+"""What a card's image may be (TEAMS_IMAGE's source); the hub's copies are never animated."""
 
 FAILED_DELIVERY = re.compile(
     r"Webhook message delivery failed with error: .*?returned HTTP error (\d{3})", re.DOTALL
@@ -96,9 +103,11 @@ class TeamsSink:
         timeout: float = 15.0,
         wall_clock: Callable[[], float] = time.time,
         transport: httpx.AsyncBaseTransport | None = None,
+        picture_url: PictureAddress | None = None,
     ) -> None:
         self.channel = channel
         self._url = target_url(channel, webhook_url)
+        self._picture_url = picture_url
         self._key = hashlib.sha256(self._url.encode()).hexdigest()[:16]
         self._wall_clock = wall_clock
         _install_redaction()
@@ -117,6 +126,11 @@ class TeamsSink:
                 " this channel is send-only, the post stays as it was"
             )
         inline, note = None, None
+        linked = self._linked(message.picture)
+        if linked is not None:
+            body = payload(message, picture_url=linked)
+            if fits(body):
+                return await self._post(body, message)
         if message.picture is not None:
             try:
                 inline = await asyncio.to_thread(fit, message.picture, TEAMS_THUMBNAIL)
@@ -128,6 +142,15 @@ class TeamsSink:
             note = "the card with its picture would be over Teams' 28 KB: sent without it"
         receipt = await self._post(body, message)
         return replace(receipt, note=note) if note else receipt
+
+    def _linked(self, picture: Picture | None) -> str | None:
+        """The public address of the hub's copy of ``picture``, when there is one and
+        Teams would show the stored copy as it is (else the card carries a thumbnail)."""
+        if picture is None or self._picture_url is None:
+            return None
+        if picture.mime not in TEAMS_TYPES or not within(picture, TEAMS_IMAGE):
+            return None
+        return self._picture_url(picture)
 
     async def _post(self, body: dict[str, object], message: Message) -> Receipt:
         try:
@@ -163,8 +186,11 @@ def _without_context(text: str) -> str:
     return text.split(" with ContextId", 1)[0][:200]
 
 
-def teams_sink(channel: ChannelInfo, secret: str | None) -> TeamsSink:
-    """The sink factory (``hub.wiring.SINKS``): ``secret`` is the webhook's URL."""
+def teams_sink(
+    channel: ChannelInfo, secret: str | None, picture_url: PictureAddress | None = None
+) -> TeamsSink:
+    """The sink factory (``hub.wiring.SINKS``): ``secret`` is the webhook's URL;
+    ``picture_url`` gives the public address of the hub's copy of a picture, if any."""
     if not secret:
         raise Forbidden(f"channel {channel.key}: no Microsoft Teams webhook URL configured")
-    return TeamsSink(channel, secret)
+    return TeamsSink(channel, secret, picture_url=picture_url)

@@ -13,7 +13,9 @@ The contract (a receiver implements this side):
   re-encoded it (no EXIF, no GPS): ``{"content_type", "width", "height", "alt",
   "bytes", "data"}``, ``data`` the image itself in base64 (a copy of at most 96 KiB and
   1600 pixels a side, so the whole event stays within 256 KiB), ``bytes`` its length
-  before base64. New keys may be added to ``picture`` (and to the event); a receiver
+  before base64; ``url``, when the hub has a public address (``[hub] public_url``),
+  is where anyone can fetch the full-size copy (served only while the item is
+  approved). New keys may be added to ``picture`` (and to the event); a receiver
   ignores the ones it does not know.
 - Headers: ``X-Hub-Event``; ``X-Hub-Delivery``, the hub's delivery id, the same on
   every retry of one delivery (a receiver drops repeats); ``X-Hub-Timestamp``, Unix

@@ -30,11 +30,12 @@ def picture_limits(limits: WebhookLimits = WEBHOOK) -> PictureLimits:
     return PictureLimits(max_bytes=limits.picture_bytes, max_side=limits.picture_side)
 
 
-def picture_field(picture: Picture | None) -> dict[str, object] | None:
-    """The event's ``picture``: the copy's facts and its bytes in base64."""
+def picture_field(picture: Picture | None, url: str | None = None) -> dict[str, object] | None:
+    """The event's ``picture``: the copy's facts and its bytes in base64, and ``url``, the
+    full-size picture's public address on the hub, when the hub has one."""
     if picture is None:
         return None
-    return {
+    field: dict[str, object] = {
         "content_type": picture.mime,
         "width": picture.width,
         "height": picture.height,
@@ -42,6 +43,9 @@ def picture_field(picture: Picture | None) -> dict[str, object] | None:
         "bytes": len(picture.data),
         "data": base64.b64encode(picture.data).decode("ascii"),
     }
+    if url:
+        field["url"] = url
+    return field
 
 
 def event(
@@ -49,9 +53,11 @@ def event(
     channel: ChannelInfo,
     limits: WebhookLimits = WEBHOOK,
     picture: Picture | None = None,
+    picture_url: str | None = None,
 ) -> dict[str, object]:
     """The event for ``message``, at most ``limits.body_bytes`` once encoded; ``picture``
-    is the copy of the item's picture fitted to :func:`picture_limits`."""
+    is the copy of the item's picture fitted to :func:`picture_limits`, ``picture_url``
+    the public address of the hub's full-size copy (``[hub] public_url``), if any."""
     base: dict[str, object] = {
         "event": DELETED,
         "id": message_id(message),
@@ -71,7 +77,7 @@ def event(
         "language": message.language,
         "tags": list(message.tags),
         "machine_translated": _machine(message),
-        "picture": picture_field(picture),
+        "picture": picture_field(picture, picture_url),
     }
     room = limits.body_bytes
     while len(encoded(body)) > room and len(str(body["text"])) > 1:
@@ -99,6 +105,8 @@ def requests_for(
     channel: ChannelInfo,
     limits: WebhookLimits = WEBHOOK,
     picture: Picture | None = None,
+    picture_url: str | None = None,
 ) -> list[ApiRequest]:
     """One POST of the event to the receiver."""
-    return [ApiRequest("POST", path_of(channel), event(message, channel, limits, picture))]
+    body = event(message, channel, limits, picture, picture_url)
+    return [ApiRequest("POST", path_of(channel), body)]

@@ -31,6 +31,7 @@ from bots.http_errors import error_for, network_error
 from bots.limits import WEBHOOK
 from bots.webhook.format import encoded, message_id, picture_limits, requests_for
 from hub.core.errors import ChannelGone, Forbidden
+from hub.core.picture_links import PictureAddress
 from hub.core.pictures import PictureRefused, fit
 from hub.core.ports import ChannelInfo, Message, Picture, RateLimit, Receipt
 
@@ -69,9 +70,11 @@ class WebhookSink:
         timeout: float = 15.0,
         wall_clock: Callable[[], float] = time.time,
         transport: httpx.AsyncBaseTransport | None = None,
+        picture_url: PictureAddress | None = None,
     ) -> None:
         self.channel = channel
         self.origin = origin_of(channel)
+        self._picture_url = picture_url
         self._secret = secret
         self._wall_clock = wall_clock
         self._key = hashlib.sha256(self.origin.encode()).hexdigest()[:16]
@@ -85,13 +88,15 @@ class WebhookSink:
     async def send(self, message: Message) -> Receipt:
         """Post the event; the receipt is the receiver's id for it, or the hub's."""
         copy: Picture | None = None
-        note = None
+        note, url = None, None
         if message.picture is not None and not is_retraction(message.kind, message.edit_of):
             try:
                 copy = await asyncio.to_thread(fit, message.picture, picture_limits())
             except PictureRefused as exc:
                 note = f"{exc}; the event went without the picture"
-        request = requests_for(message, self.channel, picture=copy)[0]
+            if copy is not None and self._picture_url is not None:
+                url = self._picture_url(message.picture)
+        request = requests_for(message, self.channel, picture=copy, picture_url=url)[0]
         body = encoded(request.body)
         timestamp = str(int(self._wall_clock()))
         headers = {
@@ -131,8 +136,11 @@ def _answered_id(response: httpx.Response) -> str | None:
     return str(value) if isinstance(value, (str, int)) and str(value).strip() else None
 
 
-def webhook_sink(channel: ChannelInfo, secret: str | None) -> WebhookSink:
-    """The sink factory (``hub.wiring.SINKS``): ``secret`` signs every event."""
+def webhook_sink(
+    channel: ChannelInfo, secret: str | None, picture_url: PictureAddress | None = None
+) -> WebhookSink:
+    """The sink factory (``hub.wiring.SINKS``): ``secret`` signs every event;
+    ``picture_url`` gives the public address of the hub's copy of a picture, if any."""
     if not secret:
         raise Forbidden(f"channel {channel.key}: no webhook signing secret configured")
-    return WebhookSink(channel, secret)
+    return WebhookSink(channel, secret, picture_url=picture_url)

@@ -56,6 +56,7 @@ class StoredEvent:
     deleted: bool = False
     picture: ImageFacts | None = None
     picture_alt: str = ""
+    picture_url: str | None = None
 
 
 @dataclass
@@ -166,6 +167,7 @@ class WebhookStandIn(LoopbackServer):
                 str(body.get("html") or ""),
                 picture=picture,
                 picture_alt=str((body.get("picture") or {}).get("alt") or ""),
+                picture_url=(body.get("picture") or {}).get("url"),
             )
         elif kind in (UPDATED, DELETED):
             found = self.stored.get(ident)
@@ -180,6 +182,7 @@ class WebhookStandIn(LoopbackServer):
                 found.html = str(body.get("html") or "")
                 found.picture = picture
                 found.picture_alt = str((body.get("picture") or {}).get("alt") or "")
+                found.picture_url = (body.get("picture") or {}).get("url")
                 found.updated = True
         else:
             raise Refused(400, f"unknown event {kind!r}")

@@ -14,7 +14,7 @@ from sqlalchemy import Engine
 
 from hub.cli.app import app, configure_logging, runtime
 from hub.core.config.settings import Settings
-from hub.wiring import PLATFORMS, SINKS, preload_sinks
+from hub.wiring import PLATFORMS, preload_sinks, sink_factories
 
 DatabaseUrl = Annotated[
     str | None,
@@ -119,7 +119,7 @@ def worker_command(
     )
     worker = Worker(
         engine,
-        ChannelSinks.from_settings(settings, SINKS),
+        ChannelSinks.from_settings(settings, sink_factories(settings)),
         config=config,
         on_failures=failure_alerter(settings.hub.secretariat_channel),
     )

@@ -135,6 +135,14 @@ def _scale_for(width: int, height: int, limits: PictureLimits) -> float:
     return scale
 
 
+def within(picture: Picture, limits: PictureLimits) -> bool:
+    """Whether ``picture`` is within ``limits`` as it is (:func:`fit` would return it)."""
+    width, height = picture.width, picture.height
+    if limits.max_ratio is not None and max(width, height) / min(width, height) > limits.max_ratio:
+        return False
+    return _scale_for(width, height, limits) >= 1 and len(picture.data) <= limits.max_bytes
+
+
 def fit(picture: Picture, limits: PictureLimits) -> Picture:
     """A copy of ``picture`` within ``limits`` (itself when it already is).
 

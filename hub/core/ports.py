@@ -61,13 +61,16 @@ def thread_head(platform_message_id: str) -> str:
 @dataclass(frozen=True)
 class Picture:
     """An item's picture as the hub stores it: re-encoded bytes with no metadata
-    (:func:`hub.core.pictures.prepare`), their type and size, and the alt text."""
+    (:func:`hub.core.pictures.prepare`), their type and size, and the alt text.
+    ``item_id`` is the item it belongs to, when it was read from the item's stored row
+    (what its public address is made from: :mod:`hub.core.picture_links`)."""
 
     data: bytes = field(repr=False)
     mime: str
     width: int
     height: int
     alt: str = ""
+    item_id: int | None = None
 
 
 @dataclass(frozen=True)

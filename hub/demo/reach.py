@@ -135,7 +135,10 @@ def reach_lines(engine: Engine, standins: dict[str, StandIn], long_title: str | 
     with Session(engine) as session:
         rows = session.execute(
             select(Item, ItemPicture, Delivery, Channel)
-            .join(ItemPicture, ItemPicture.item_id == Item.id)
+            .join(
+                ItemPicture,
+                (ItemPicture.item_id == Item.id) & (ItemPicture.source_url == Item.image_url),
+            )
             .join(Delivery, Delivery.item_id == Item.id)
             .join(Channel, Channel.id == Delivery.channel_id)
             .where(Delivery.status == "sent")

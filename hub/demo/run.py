@@ -28,7 +28,13 @@ from hub.core.models import Delivery, Event, Item, ItemPicture, Member, utcnow
 from hub.core.ports import ChannelInfo, MemberChat, StandIn
 from hub.demo.feeds import DemoWebsite
 from hub.testing.dovecot import DovecotServer, find_dovecot
-from hub.wiring import PLATFORMS, SINKS, STANDINS, translation_service, translation_standin
+from hub.wiring import (
+    PLATFORMS,
+    STANDINS,
+    sink_factories,
+    translation_service,
+    translation_standin,
+)
 
 if TYPE_CHECKING:
     from hub.runner import HubProcess
@@ -199,7 +205,7 @@ async def deliver_all(engine: Engine, settings: Settings, *, deadline_s: float =
     from hub.core.bus.messages import ChannelSinks
     from hub.core.bus.worker import Worker, WorkerConfig
 
-    sinks = ChannelSinks.from_settings(settings, SINKS)
+    sinks = ChannelSinks.from_settings(settings, sink_factories(settings))
     worker = Worker(engine, sinks, config=WorkerConfig(until_idle=True, poll_interval=0.2))
     loop = asyncio.get_running_loop()
     end = loop.time() + deadline_s
@@ -237,10 +243,15 @@ def picture_lines(engine: Engine) -> list[str]:
     lines = []
     with Session(engine) as session:
         rows = session.execute(
-            select(Item.title, ItemPicture).join(ItemPicture, ItemPicture.item_id == Item.id)
+            select(Item.title, Item.image_url, ItemPicture).join(
+                ItemPicture, ItemPicture.item_id == Item.id
+            )
         ).all()
-    for title, picture in rows:
-        if picture.data is not None:
+    for title, image_url, picture in rows:
+        if picture.source_url != image_url:  # a member's link read for its og:image
+            if picture.error:
+                lines.append(f"no picture from the link of “{title[:50]}” ({picture.error})")
+        elif picture.data is not None:
             lines.append(
                 f"picture of “{title[:50]}”: fetched once, {picture.width}×{picture.height} "
                 f"{picture.mime}, EXIF and GPS removed; each platform gets a copy within its limits"

@@ -38,6 +38,7 @@ from hub.web import (
     newsletter_send_views,
     newsletter_views,
     preferences_views,
+    public_pictures,
     question_views,
     status_views,
     submit_views,
@@ -156,6 +157,7 @@ def _routes() -> list[Route | Mount]:
         *_newsletter_routes(),
         *_knowledge_routes(),
         *news_pages.routes(),  # public: /news/ and its feeds, /archive/
+        *public_pictures.routes(),  # public: approved items' pictures, signed addresses
         Mount("/static", app=StaticFiles(directory=STATIC), name="static"),
     ]
 

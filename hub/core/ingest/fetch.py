@@ -40,6 +40,9 @@ class FetchLimits:
     deadline_seconds: float = 20.0
     max_bytes: int = 5 * 1024 * 1024
     max_redirects: int = 3
+    head_only: bool = False
+    """Keep the first ``max_bytes`` of a larger body and stop reading, instead of refusing
+    it (a web page, whose ``<head>`` is all the hub reads)."""
 
 
 @dataclass(frozen=True)
@@ -66,8 +69,10 @@ def _megabytes(size: int) -> str:
 class _BoundedDecoder:
     """Decompresses a body chunk by chunk, refusing once output passes ``limit``."""
 
-    def __init__(self, encoding: str, limit: int) -> None:
+    def __init__(self, encoding: str, limit: int, *, head_only: bool = False) -> None:
         self.limit = limit
+        self.head_only = head_only
+        self.full = False  # head_only: the first ``limit`` bytes are in, stop reading
         self.size = 0
         self.parts: list[bytes] = []
         encoding = encoding.strip().lower()
@@ -87,11 +92,22 @@ class _BoundedDecoder:
             except zlib.error:
                 raise FetchError("network", "the compressed body is corrupt") from None
             if self._zlib.unconsumed_tail:
-                self._too_large()
+                self._over(out)
+                return
+        if self.size + len(out) > self.limit:
+            self._over(out)
+            return
         self.size += len(out)
-        if self.size > self.limit:
-            self._too_large()
         self.parts.append(out)
+
+    def _over(self, out: bytes) -> None:
+        """``out`` takes the body past the limit: keep what fits (head_only), or refuse."""
+        if not self.head_only:
+            self._too_large()
+        kept = out[: self.limit - self.size]
+        self.size += len(kept)
+        self.parts.append(kept)
+        self.full = True
 
     def _too_large(self) -> None:
         raise FetchError(
@@ -292,11 +308,14 @@ async def _read(
         )
     encoding = response.headers.get("content-encoding", "")
     declared = response.headers.get("content-length", "")
-    decoder = _BoundedDecoder(encoding, limits.max_bytes)
-    if declared.isdigit() and not encoding and int(declared) > limits.max_bytes:
+    decoder = _BoundedDecoder(encoding, limits.max_bytes, head_only=limits.head_only)
+    too_long = declared.isdigit() and not encoding and int(declared) > limits.max_bytes
+    if too_long and not limits.head_only:
         decoder._too_large()
     async for chunk in response.aiter_raw():
         decoder.feed(chunk)
+        if decoder.full:
+            break  # the rest is never read; leaving the stream closes the connection
     return Fetched(url, response.status_code, decoder.body(), redirects=seen[1:], **validators)
 
 

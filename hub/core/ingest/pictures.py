@@ -27,8 +27,9 @@ from sqlalchemy import Connection, Engine, Table, and_, delete, insert, or_, sel
 from hub.core.config.settings import Settings
 from hub.core.ingest.errors import FetchError
 from hub.core.ingest.fetch import FetchLimits, fetch
+from hub.core.ingest.link_picture import LinkPicture, NoLinkPicture, link_picture
 from hub.core.ingest.netguard import NetGuard
-from hub.core.models import Item, ItemPicture, PictureUpload, utcnow
+from hub.core.models import Item, ItemPicture, PictureUpload, Source, utcnow
 from hub.core.pictures import PictureRefused, prepare
 from hub.core.ports import Picture
 
@@ -36,6 +37,10 @@ log = logging.getLogger(__name__)
 items = cast("Table", Item.__table__)
 pictures = cast("Table", ItemPicture.__table__)
 uploads = cast("Table", PictureUpload.__table__)
+sources = cast("Table", Source.__table__)
+
+MEMBER_SOURCES = ("web", "slack", "telegram", "mailbox")
+"""The kinds of source a member submits through: their links' pages may name a picture."""
 
 PICTURE_ACCEPT = "image/jpeg, image/png, image/webp, image/gif;q=0.8, image/*;q=0.5"
 PICTURE_LIMITS = FetchLimits(deadline_seconds=20.0, max_bytes=20 * 1024 * 1024, max_redirects=3)
@@ -116,6 +121,34 @@ def pending(
     return [(row.id, row.image_url, row.title) for row in conn.execute(query)]
 
 
+def links_to_read(conn: Connection, limit: int) -> list[tuple[int, str]]:
+    """Members' submissions with a link but no picture whose link's page has not been read
+    for one yet (or was read for another link): (id, link), newest first. Declined and
+    retracted items are left alone."""
+    query = (
+        select(items.c.id, items.c.link)
+        .select_from(
+            items.join(sources, sources.c.id == items.c.source_id).outerjoin(
+                pictures, pictures.c.item_id == items.c.id
+            )
+        )
+        .where(
+            sources.c.kind.in_(MEMBER_SOURCES),
+            or_(items.c.image_url.is_(None), items.c.image_url == ""),
+            items.c.link.is_not(None),
+            items.c.link != "",
+            items.c.status.not_in(("declined", "retracted")),
+            or_(
+                pictures.c.item_id.is_(None),
+                and_(pictures.c.data.is_(None), pictures.c.source_url != items.c.link),
+            ),
+        )
+        .order_by(items.c.id.desc())
+        .limit(limit)
+    )
+    return [(row.id, row.link) for row in conn.execute(query)]
+
+
 def set_alt(conn: Connection, item_id: int, url: str, alt: str) -> None:
     """Give the item's picture its alt text (the submitter's, a moderator's), before or
     after the picture itself is fetched."""
@@ -172,6 +205,8 @@ class PictureFetcher:
     clock: Callable[[], dt.datetime] = utcnow
     batch: int = 20
     concurrency: int = 4
+    links: bool = True
+    """Read members' links' pages for a picture (``og:image``) when they sent none."""
 
     async def one(self, item_id: int, url: str) -> Outcome:
         try:
@@ -217,8 +252,62 @@ class PictureFetcher:
             store(conn, replace(fetched[url], item_id=item_id), now)
         return len(rows)
 
+    async def read_links(self, engine: Engine, item_ids: set[int] | None = None) -> int:
+        """Give members' submissions that have a link but no picture the picture their
+        link's page names (``og:image``, :mod:`hub.core.ingest.link_picture`) as their
+        ``image_url``, with its ``og:image:alt``; a page that gives none is remembered
+        with the reason, as a refused picture is. Returns how many links were read."""
+        with engine.connect() as conn:
+            todo = links_to_read(conn, self.batch * 50 if item_ids else self.batch)
+        if item_ids is not None:
+            todo = [row for row in todo if row[0] in item_ids]
+        todo = todo[: self.batch]
+        if not todo:
+            return 0
+        gate = asyncio.Semaphore(self.concurrency)
+
+        async def gated(link: str) -> LinkPicture | str:
+            async with gate:
+                try:
+                    return await link_picture(self.client, link, self.guard)
+                except NoLinkPicture as exc:
+                    return str(exc)
+                except Exception as exc:  # one page's bug must not stop the others
+                    log.exception("reading the picture of link %s failed unexpectedly", link)
+                    return f"internal error: {exc}"
+
+        found = await asyncio.gather(*(gated(link) for _, link in todo))
+        now = self.clock()
+        with engine.begin() as conn:
+            for (item_id, link), result in zip(todo, found, strict=True):
+                # the item may have been given a picture or another link meanwhile
+                still = conn.scalar(
+                    select(items.c.id).where(
+                        items.c.id == item_id,
+                        items.c.link == link,
+                        or_(items.c.image_url.is_(None), items.c.image_url == ""),
+                    )
+                )
+                if still is None:
+                    continue
+                if isinstance(result, str):
+                    store(conn, Outcome(item_id, link, error=result), now)
+                    continue
+                conn.execute(
+                    update(items)
+                    .where(items.c.id == item_id)
+                    .values(image_url=result.url, updated_at=now)
+                )
+                conn.execute(delete(pictures).where(pictures.c.item_id == item_id))
+                if result.alt:
+                    set_alt(conn, item_id, result.url, result.alt)
+        return len(todo)
+
     async def collect(self, engine: Engine, item_ids: set[int] | None = None) -> list[Outcome]:
-        """Fetch the pictures still missing (only ``item_ids``' when given) and store them."""
+        """Fetch the pictures still missing (only ``item_ids``' when given) and store them,
+        members' links' pictures (:meth:`read_links`) included."""
+        if self.links:
+            await self.read_links(engine, item_ids)
         with engine.connect() as conn:
             todo = pending(conn, self.batch * 50 if item_ids else self.batch)
         if item_ids is not None:
@@ -276,7 +365,9 @@ def item_pictures(
             refused[row.item_id] = row.error or "refused"
             continue
         alt = (row.alt or row.title or "").strip()
-        stored[row.item_id] = Picture(bytes(row.data), row.mime, row.width, row.height, alt)
+        stored[row.item_id] = Picture(
+            bytes(row.data), row.mime, row.width, row.height, alt, item_id=row.item_id
+        )
     return stored, refused
 
 
