@@ -382,3 +382,14 @@ def test_a_python_tag_is_a_located_problem_not_a_traceback(tmp_path: Path) -> No
     [problem] = problems_of(tmp_path, {"faq.yaml": text})
     assert (problem.line, problem.file.endswith("faq.yaml")) == (2, True)
     assert "could not determine a constructor" in problem.message
+
+
+def test_a_knowledge_file_not_in_utf8_names_the_line(tmp_path: Path) -> None:
+    (tmp_path / "faq.yaml").write_bytes(b"# notes\nentries:\n  - id: caf\xe9\n")
+    with pytest.raises(KnowledgeError) as caught:
+        load_directory(tmp_path)
+    [problem] = caught.value.problems
+    assert (problem.line, problem.message) == (
+        3,
+        "not UTF-8: byte 0xe9 at column 12; save the file as UTF-8",
+    )

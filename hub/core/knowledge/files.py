@@ -21,7 +21,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from hub.core.errors import KnowledgeError, Problem
+from hub.core.errors import KnowledgeError, Problem, undecodable
 from hub.core.knowledge.schema import (
     FIELD_PREFIX,
     AwardRecord,
@@ -138,7 +138,9 @@ def _parse_file(file: Path) -> ParsedFile | list[Problem]:
     shown = str(file)
     try:
         text = file.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
+    except UnicodeDecodeError as exc:
+        return [undecodable(shown, exc)]
+    except OSError as exc:
         return [Problem(shown, "", f"cannot read the file: {exc}")]
     return _parse_text(text, shown)
 
