@@ -3,7 +3,9 @@
 ``%00`` in any text field (a decline reason, an edited title, a reply to a
 member) reached the database as it came: PostgreSQL keeps no NUL in text, so
 the view died with an unhandled DataError and the request got no page at
-all (SQLite stored it). Every form field now arrives without NUL.
+all (SQLite stored it). Every form field now arrives without NUL. A NUL in
+the address (``/knowledge/entries/%00``, ``?language=%00``, the API's paths)
+was looked up in PostgreSQL and answered 500: it is now a 400 before any view.
 """
 
 from __future__ import annotations
@@ -82,3 +84,27 @@ def test_a_nul_in_a_new_item_s_title_is_dropped(engine: Engine, client: ConsoleC
         [item] = session.scalars(select(Item)).all()
         assert item.title == "Porto Alegre opens its budget"
         assert "\x00" not in (item.summary_text or "")
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "/knowledge/entries/%00",
+        "/knowledge/events/x%00y",
+        "/items?language=%00",
+        "/deliveries?channel=a%00",
+        "/api/v1/sources/%00",
+        "/api/v1/items?source=%00",
+        "/events.ics?lang=%00",
+    ],
+)
+def test_a_nul_in_the_address_is_a_400_before_any_lookup(
+    client: ConsoleClient, address: str
+) -> None:
+    # found by probing: each of these looked the value up in PostgreSQL and answered 500
+    response = client.get(address)
+    assert (response.status_code, response.text) == (
+        400,
+        "the address holds a NUL character (%00)",
+    )
+    assert client.get("/knowledge").status_code == 200  # the console goes on
