@@ -22,6 +22,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
+import logging
 import tarfile
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -39,6 +40,8 @@ from hub.core.models import Member
 from newsletters.errors import ComplianceProblem, MailchimpError
 from newsletters.mailchimp import call, make_client
 from newsletters.standin_state import subscriber_hash
+
+log = logging.getLogger(__name__)
 
 NOT_SENT = ("unsubscribed", "cleaned")
 """Newsletter statuses for which a sync leaves the member out altogether."""
@@ -292,13 +295,46 @@ def apply_changes(session: Session, changes: Iterable[MemberChange]) -> int:
         before = (member.newsletter_status, member.email, member.language)
         if change.status in STATUSES:
             member.newsletter_status = change.status
-        if change.new_email:
+        if change.new_email and _may_take(session, member, change.new_email):
             member.email = change.new_email
         if change.language and len(change.language) == 2 and change.language.isalpha():
             member.language = change.language.lower()
         changed += before != (member.newsletter_status, member.email, member.language)
     session.flush()
     return changed
+
+
+MAX_EMAIL = 320
+"""``members.email``'s length (RFC 5321's 64 + 1 + 255)."""
+
+
+def _may_take(session: Session, member: Member, new_email: str) -> bool:
+    """Whether ``member`` may change to ``new_email``: an address (one ``@``, no spaces, at
+    most 320 characters) no other member holds. Another member's address failed the unique
+    index and the whole webhook answered 500, on every retry; the change is logged and left
+    for the secretariat instead."""
+    local, at, domain = new_email.partition("@")
+    looks = bool(local and at and domain) and "@" not in domain
+    looks = looks and len(new_email) <= MAX_EMAIL and not any(c.isspace() for c in new_email)
+    if not looks:
+        log.warning(
+            "mailchimp: member %s not moved to %r: not an e-mail address", member.id, new_email[:80]
+        )
+        return False
+    holder = session.scalars(
+        select(Member.id).where(
+            func.lower(Member.email) == new_email.lower(), Member.id != member.id
+        )
+    ).first()
+    if holder is not None:
+        log.warning(
+            "mailchimp: member %s not moved to %s: member %s holds that address",
+            member.id,
+            new_email,
+            holder,
+        )
+        return False
+    return True
 
 
 def apply_webhook(session: Session, payload: str | Mapping[str, str]) -> bool:

@@ -43,6 +43,7 @@ from slack_bolt.response import BoltResponse
 from slack_sdk.web.async_client import AsyncWebClient
 from sqlalchemy import Engine
 
+from hub.core.bodies import storable, storable_text
 from hub.core.bus.inbox import InboxRecord, accept
 from hub.core.db import transaction
 from hub.core.models import utcnow
@@ -97,8 +98,9 @@ def event_key(data: dict[str, Any], body: bytes) -> str:
 
 
 def _store(engine: Engine, key: str, data: dict[str, Any], now: dt.datetime) -> bool:
+    # Socket Mode's envelopes come here unparsed by the HTTP endpoint: clean them the same way
     with transaction(engine) as session:
-        return accept(session, PLATFORM, key, data, now)
+        return accept(session, PLATFORM, storable_text(key), storable(data), now)
 
 
 def command_ack(data: dict[str, Any]) -> BoltResponse:

@@ -39,7 +39,7 @@ from starlette.routing import Route
 
 from bots.slack.app import ENGINE, NOW, STORED, slack_app
 from bots.slack.app import event_key as event_key
-from hub.core.bodies import BodyTooLarge, read_capped
+from hub.core.bodies import BodyTooLarge, read_capped, storable
 
 PLATFORM = "slack"
 MAX_BODY = 1024 * 1024
@@ -87,16 +87,21 @@ def refusal(request: Request, body: bytes, now: dt.datetime) -> Response | None:
 
 
 def parse(body: bytes, content_type: str) -> dict[str, Any] | None:
-    """The request as one dict: ``{"kind": "event"|"command"|"interaction", ...}``."""
+    """The request as one dict: ``{"kind": "event"|"command"|"interaction", ...}``; None when
+    it is none of these. Strings come without NUL and with lone surrogates replaced
+    (:func:`hub.core.bodies.storable`): the inbox and the questions must be able to hold them."""
     text = body.decode("utf-8")
     if content_type.startswith("application/json"):
-        data = json.loads(text)
+        data = storable(json.loads(text))
         if not isinstance(data, dict):
             return None
+        if "event" in data and not isinstance(data["event"], dict):
+            return None  # an event_callback carries its event as an object, always
         return {"kind": "event", **data}
     form = {key: values[-1] for key, values in parse_qs(text, keep_blank_values=True).items()}
+    form = storable(form)
     if "payload" in form:
-        payload = json.loads(form["payload"])
+        payload = storable(json.loads(form["payload"]))
         return {"kind": "interaction", "payload": payload} if isinstance(payload, dict) else None
     if "command" in form:
         return {"kind": "command", **form}

@@ -4,7 +4,9 @@ Set the webhook with ``secret_token`` (``setWebhook``); Telegram then sends
 it in ``X-Telegram-Bot-Api-Secret-Token`` with every update, and anything
 without it, or with another one, is refused with 401 (compared in constant
 time). A body that is not an update (not JSON, no integer ``update_id``, no
-content) is refused with 400 and a reason, and nothing is stored. A valid
+content) is refused with 400 and a reason, and nothing is stored. Text the
+database cannot hold (NUL, a lone surrogate escaped in the JSON) is cleaned
+first, so such an update is answered rather than failing at every attempt. A valid
 update is committed to the inbox under its ``update_id`` (Telegram's
 re-sends are deduplicated) and only then answered 200, so nothing
 acknowledged is lost if the process dies right after.
@@ -26,7 +28,7 @@ from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
 from starlette.routing import Route
 
-from hub.core.bodies import BodyTooLarge, read_capped
+from hub.core.bodies import BodyTooLarge, read_capped, storable
 from hub.core.bus.inbox import accept
 from hub.core.db import transaction
 
@@ -43,7 +45,7 @@ class MalformedUpdate(ValueError):
 def validate_update(body: bytes) -> dict[str, Any]:
     """The update as a dict, or :class:`MalformedUpdate` saying what is wrong with it."""
     try:
-        update = json.loads(body.decode("utf-8"))
+        update = storable(json.loads(body.decode("utf-8")))  # no NUL, no lone surrogate
     except (UnicodeDecodeError, ValueError):
         raise MalformedUpdate("the body is not JSON") from None
     except RecursionError:  # nested deeper than Python's parser goes: no update is

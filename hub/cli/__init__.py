@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 
 from hub.cli.app import DEFAULT_CONFIG, Runtime, app
-from hub.core.errors import ProblemsError
+from hub.core.errors import HubError, ProblemsError
 
 
 def _register() -> None:
@@ -35,7 +35,9 @@ def main() -> None:
     and exit 2; a :class:`ProblemsError` (a wrong config or knowledge file, a
     missing secret) escapes it and is printed here, one line per problem
     (exit 2). A database that is missing, not migrated or unreachable is one
-    sentence saying what to run (exit 1), whichever command found out.
+    sentence saying what to run (exit 1), whichever command found out. Any other
+    :class:`HubError` a command raises (a batch file it cannot read...) is its message
+    (exit 1).
     """
     from sqlalchemy.exc import OperationalError, ProgrammingError
 
@@ -56,6 +58,9 @@ def main() -> None:
         sys.exit(1)
     except (OperationalError, ProgrammingError) as exc:
         print(f"error: {database_error(exc, runtime.database_shown)}", file=sys.stderr)
+        sys.exit(1)
+    except HubError as exc:  # after its subclasses above: a command's own refusal, in a line
+        print(f"error: {exc}", file=sys.stderr)
         sys.exit(1)
 
 

@@ -16,6 +16,7 @@ from typing import Annotated, Any
 import typer
 
 from hub.cli.app import app, runtime
+from hub.core.bodies import storable_text
 from hub.core.errors import HubError
 
 LANGUAGES = ("en", "es", "fr", "ca", "pt")
@@ -39,24 +40,39 @@ def _language(value: str | None, where: str = "--lang") -> str | None:
     return value
 
 
-def _read_batch(path: Path) -> list[dict[str, Any]]:
-    """The batch file's lines: ``{"question": ..., "now": optional, "lang": optional}``."""
+class BadLine(ValueError):
+    """One batch line that cannot be asked; the message says why."""
+
+
+def _read_batch(path: Path) -> list[tuple[int, dict[str, Any] | BadLine]]:
+    """The batch file's lines by number: ``{"question": ..., "now": optional, "lang":
+    optional}``, or the :class:`BadLine` saying what is wrong with that line (the others are
+    still asked). Blank lines are skipped but counted, so numbers are the file's lines."""
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
+        lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
     except OSError as error:
         raise HubError(f"cannot read {path}: {error}") from None
-    cases = []
+    cases: list[tuple[int, dict[str, Any] | BadLine]] = []
     for number, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        try:
-            case = json.loads(line)
-        except json.JSONDecodeError as error:
-            raise HubError(f"{path}:{number}: not JSON ({error.msg})") from None
-        if not isinstance(case, dict) or not isinstance(case.get("question"), str):
-            raise HubError(f'{path}:{number}: expected {{"question": "...", ...}}')
-        cases.append(case)
+        if line.strip():
+            cases.append((number, _case(line)))
     return cases
+
+
+def _case(line: str) -> dict[str, Any] | BadLine:
+    try:
+        case = json.loads(line)
+    except json.JSONDecodeError as error:
+        return BadLine(f"not JSON ({error.msg} at column {error.colno})")
+    except RecursionError:
+        return BadLine("not JSON (nested too deeply)")
+    if not isinstance(case, dict) or not isinstance(case.get("question"), str):
+        return BadLine('expected {"question": "...", ...} with the question as a string')
+    for key in ("now", "lang"):
+        if case.get(key) is not None and not isinstance(case[key], str):
+            return BadLine(f"{key!r} must be a string, not {type(case[key]).__name__}")
+    # a lone surrogate (\ud800) or a NUL could be neither printed nor stored
+    return {**case, "question": storable_text(case["question"])}
 
 
 @app.command("ask")
@@ -118,7 +134,7 @@ def ask_command(
     cases = (
         _read_batch(batch)
         if batch
-        else [{"question": question, "now": now, "lang": _language(lang)}]
+        else [(0, {"question": storable_text(question or ""), "now": now, "lang": _language(lang)})]
     )
     engine = None
     if record or from_db:
@@ -134,37 +150,78 @@ def ask_command(
         folder = knowledge or runtime(ctx).config_path.parent / "knowledge"
         assistant = Assistant.from_knowledge(folder)
 
-    for number, case in enumerate(cases, 1):
-        where = f"line {number}" if batch else "--now"
-        when = _day(case.get("now") or now, where)
-        language = _language(case.get("lang") or lang, where)
-        if record:
-            from hub.core.assistant.store import ask_and_record
-            from hub.core.db import transaction
-
-            assert engine is not None
-            with transaction(engine) as session:
-                answer = ask_and_record(
-                    session,
-                    assistant,
-                    case["question"],
-                    platform="cli",
-                    reply_to=None,
-                    member_id=None,
-                    now=when,
-                    lang=language,
-                )
-        else:
-            answer = assistant.answer(case["question"], now=when, lang=language)
-        if as_json:
-            typer.echo(json.dumps(answer.as_json(), ensure_ascii=False))
-        else:
-            typer.echo(answer.answer)
-            note = (
-                "handed to the secretariat"
-                if answer.handoff and record
-                else ("needs the secretariat (use --record to queue it)" if answer.handoff else "")
+    failed = 0
+    for number, case in cases:
+        if batch is None:
+            assert isinstance(case, dict)
+            _ask_one(assistant, case, now, lang, "--now", engine, record=record, as_json=as_json)
+            continue
+        # A batch answers every line it can: a bad line gets its own error, in the output
+        # (with --json, {"line": n, "error": ...} in its place) and on stderr, and the rest go on.
+        try:
+            if isinstance(case, BadLine):
+                raise case
+            _ask_one(
+                assistant, case, now, lang, f"line {number}", engine, record=record, as_json=as_json
             )
-            meta = f"[{answer.language} · {answer.intent} · {answer.confidence:.2f}"
-            meta += f" · {', '.join(answer.sources) or 'no sources'}{' · ' + note if note else ''}]"
-            typer.echo(meta, err=True)
+        except (BadLine, typer.BadParameter) as error:
+            failed += 1
+            reason = error.message if isinstance(error, typer.BadParameter) else str(error)
+            _bad_line(batch, number, reason, as_json=as_json)
+        except HubError as error:  # the database refused one question (--record): say which
+            failed += 1
+            _bad_line(batch, number, str(error), as_json=as_json)
+    if failed:
+        typer.echo(f"{batch}: {failed} of {len(cases)} lines not asked (see above)", err=True)
+        raise typer.Exit(1)
+
+
+def _bad_line(batch: Path, number: int, reason: str, *, as_json: bool) -> None:
+    if as_json:
+        typer.echo(json.dumps({"line": number, "error": reason}, ensure_ascii=False))
+    typer.echo(f"{batch}:{number}: {reason}", err=True)
+
+
+def _ask_one(
+    assistant: Any,
+    case: dict[str, Any],
+    now: str | None,
+    lang: str | None,
+    where: str,
+    engine: Any,
+    *,
+    record: bool,
+    as_json: bool,
+) -> None:
+    when = _day(case.get("now") or now, where)
+    language = _language(case.get("lang") or lang, where)
+    if record:
+        from hub.core.assistant.store import ask_and_record
+        from hub.core.db import transaction
+
+        assert engine is not None
+        with transaction(engine) as session:
+            answer = ask_and_record(
+                session,
+                assistant,
+                case["question"],
+                platform="cli",
+                reply_to=None,
+                member_id=None,
+                now=when,
+                lang=language,
+            )
+    else:
+        answer = assistant.answer(case["question"], now=when, lang=language)
+    if as_json:
+        typer.echo(json.dumps(answer.as_json(), ensure_ascii=False))
+    else:
+        typer.echo(answer.answer)
+        note = (
+            "handed to the secretariat"
+            if answer.handoff and record
+            else ("needs the secretariat (use --record to queue it)" if answer.handoff else "")
+        )
+        meta = f"[{answer.language} · {answer.intent} · {answer.confidence:.2f}"
+        meta += f" · {', '.join(answer.sources) or 'no sources'}{' · ' + note if note else ''}]"
+        typer.echo(meta, err=True)

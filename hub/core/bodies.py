@@ -8,7 +8,9 @@ chunks as they come and stops at the cap.
 
 from __future__ import annotations
 
+import re
 from collections.abc import AsyncIterator
+from typing import Any
 
 from hub.core.errors import HubError
 
@@ -32,3 +34,30 @@ async def read_capped(chunks: AsyncIterator[bytes], declared: str | None, limit:
         if len(body) > limit:
             raise BodyTooLarge(limit)
     return bytes(body)
+
+
+_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+"""NUL, which PostgreSQL keeps in no text, and lone UTF-16 surrogates (a JSON body may escape
+``\\ud800`` alone), which no UTF-8 encoder writes: either fails the insert of whatever holds
+them. A valid pair escaped in JSON is already one character when parsed, so every surrogate
+left is a lone one."""
+
+
+def storable_text(text: str) -> str:
+    """``text`` without NUL characters and with each lone surrogate as U+FFFD."""
+    if not _UNSTORABLE.search(text):
+        return text
+    return _UNSTORABLE.sub(lambda found: "" if found.group() == "\x00" else "\ufffd", text)
+
+
+def storable(value: Any) -> Any:
+    """Parsed JSON with :func:`storable_text` applied to every string, keys included, so a
+    platform's event with a NUL or a lone surrogate in it is stored (and answered) instead
+    of failing at every attempt."""
+    if isinstance(value, str):
+        return storable_text(value)
+    if isinstance(value, dict):
+        return {storable_text(str(key)): storable(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [storable(item) for item in value]
+    return value

@@ -37,6 +37,17 @@ class Problem:
         return f"{where}{key}: {self.message}"
 
 
+def undecodable(file: str, exc: UnicodeDecodeError) -> Problem:
+    """The problem of a file that is not UTF-8, at the line and column of its first bad byte
+    (the decoder itself says only the byte's offset in the file)."""
+    data = bytes(exc.object)
+    before = data[: exc.start]
+    column = exc.start - (before.rfind(b"\n") + 1) + 1
+    bad = data[exc.start : exc.start + 1].hex()
+    message = f"not UTF-8: byte 0x{bad} at column {column}; save the file as UTF-8"
+    return Problem(file, "", message, before.count(b"\n") + 1)
+
+
 class ProblemsError(HubError):
     """One or more problems in a file; ``problems`` lists them all."""
 

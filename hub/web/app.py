@@ -51,7 +51,7 @@ from hub.web.api import create_api
 from hub.web.api.tokens import RATE_LIMIT as API_RATE_LIMIT
 from hub.web.page import Clock, Console, admin_view, member_view, public_view, view
 from hub.web.render import make_environment
-from hub.web.security import DEFAULT_HASHER, SecurityHeaders, error_page
+from hub.web.security import DEFAULT_HASHER, RefuseNul, SecurityHeaders, error_page
 from hub.web.sessions import CookieJar
 from hub.web.standins import standins_page
 from hub.wiring import INGRESS
@@ -265,7 +265,7 @@ def create_app(
         standins=dict(standins or {}),
         password_hasher=password_hasher,
     )
-    middleware = [Middleware(SecurityHeaders, https=https)]
+    middleware = [Middleware(SecurityHeaders, https=https), Middleware(RefuseNul)]
     public_host = urlsplit(settings.hub.public_url or "").hostname
     if public_host:
         # a Host header of the sender's choosing picked the address of slash redirects and

@@ -32,6 +32,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, PlainTextResponse, RedirectResponse, Response
 
 from hub.core.accounts import AuditEntry
+from hub.core.bodies import storable_text
 from hub.core.config.settings import Settings
 from hub.core.errors import HubError
 from hub.core.models import Delivery, Item, Question, User
@@ -228,6 +229,18 @@ def safe_next(path: str) -> str:
     return path if path.startswith("/") and not path.startswith("//") else "/"
 
 
+def storable_form(form: FormData) -> FormData:
+    """``form`` with every text field as the database can keep it: a NUL (``%00``, which no
+    person types) made every view that stores the field fail on PostgreSQL with an
+    unhandled DataError. Files are kept as they are."""
+    return FormData(
+        [
+            (key, storable_text(value) if isinstance(value, str) else value)
+            for key, value in form.multi_items()
+        ]
+    )
+
+
 def view(
     fn: View,
     *,
@@ -252,8 +265,10 @@ def view(
         if request.method == "POST":
             if upload and not _upload_fits(request):
                 return _too_large(request)
-            form = await request.form(
-                max_files=1 if upload else 0, max_fields=100, max_part_size=256 * 1024
+            form = storable_form(
+                await request.form(
+                    max_files=1 if upload else 0, max_fields=100, max_part_size=256 * 1024
+                )
             )
         try:
             run = functools.partial(_run, fn, request, form, public, admin, languages)

@@ -333,3 +333,26 @@ class SecurityHeaders:
             await send(message)
 
         await self.app(scope, receive, send_with_headers)
+
+
+class RefuseNul:
+    """ASGI middleware: a request whose path or query holds a NUL (``%00``) is a 400.
+
+    No address of the hub has one, and every lookup by a path or query value (an entry's
+    id, ``?language=``, ``/api/v1/sources/{key}``) reached PostgreSQL, which keeps no NUL in
+    text, and failed with a 500; refused here, no view has to think of it.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http":
+            query = bytes(scope.get("query_string", b""))
+            if "\x00" in scope.get("path", "") or b"%00" in query or b"\x00" in query:
+                refused = PlainTextResponse(
+                    "the address holds a NUL character (%00)", status_code=400
+                )
+                await refused(scope, receive, send)
+                return
+        await self.app(scope, receive, send)

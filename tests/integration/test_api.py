@@ -289,6 +289,46 @@ def test_a_bad_item_gets_one_problem_saying_what_is_wrong(api: ApiClient, engine
         assert session.scalars(select(Item)).all() == []
 
 
+def test_a_nul_or_a_lone_surrogate_in_a_body_is_a_422_at_its_pointer(
+    api: ApiClient, engine: Engine
+) -> None:
+    # found by probing a running hub: an event named "\\ud800" was stored, and from then on
+    # GET /events and the public /events.ics failed with a 500 for everyone; a NUL in a
+    # decline reason was a 500 on PostgreSQL
+    admin = token_for(engine, ADMIN, "read", "write", "moderate", "admin")
+    json_type = {"content-type": "application/json"}
+    event = (
+        rb'{"kind": "seminar", "name": {"en": "Lisbon \ud800 seminar"}, "starts_on": "2027-01-10"}'
+    )
+    refused = api.call("POST", "/events", token=admin, content=event, headers=json_type)
+    assert refused.status_code == 422
+    assert refused.json()["errors"] == [
+        {"pointer": "#/name/en", "detail": "holds a lone surrogate: send the text without it"}
+    ]
+    item_id = pending_item(engine)
+    reason = rb'{"reason": "off \u0000 topic"}'
+    declined = api.call(
+        "POST",
+        "/items/{item_id}/decline",
+        token=admin,
+        path={"item_id": item_id},
+        content=reason,
+        headers=json_type,
+    )
+    assert declined.status_code == 422
+    assert declined.json()["detail"] == (
+        "#/reason holds a NUL character (\\u0000): send the text without it"
+    )
+    key = rb'{"kind": "seminar", "name": {"e\u0000n": "x"}, "starts_on": "2027-01-10"}'
+    bad_key = api.call("POST", "/events", token=admin, content=key, headers=json_type)
+    assert bad_key.status_code == 422 and bad_key.json()["errors"][0]["pointer"] == "#/name/en"
+    with transaction(engine) as session:
+        assert session.scalars(select(Event)).all() == []
+        item = session.get(Item, item_id)
+        assert item is not None and item.status == "pending"
+    assert api.client.get("/events.ics").status_code == 200
+
+
 def test_an_editor_approves_and_declines_as_in_the_console(api: ApiClient, engine: Engine) -> None:
     moderator = token_for(engine, EDITOR, "moderate")
     first, second = pending_item(engine), pending_item(engine, "Another story")

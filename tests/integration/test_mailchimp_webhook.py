@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from urllib.parse import urlencode
 
 import pytest
 from sqlalchemy import Engine
@@ -64,3 +65,34 @@ def test_anything_else_changes_nothing(
 ) -> None:
     assert client.post(path, content=body, headers=FORM).status_code == status
     assert status_of(engine) == "subscribed"
+
+
+@pytest.mark.parametrize(
+    "new_email",
+    ["joao@example.org", "JOAO@example.org", "not an email", "a@b@c", "x" * 320 + "@e.org"],
+)
+def test_an_email_change_to_a_taken_or_invalid_address_changes_nothing(
+    engine: Engine, client: ConsoleClient, new_email: str
+) -> None:
+    # found by probing a running hub: a change to another member's address failed the unique
+    # index, and the webhook answered 500 (Mailchimp's every retry too)
+    with transaction(engine) as session:
+        session.add(Member(organisation="Prefeitura", email="joao@example.org"))
+    body = urlencode(
+        {"type": "upemail", "data[old_email]": "ana@example.org", "data[new_email]": new_email}
+    )
+    response = client.post(f"/mailchimp/webhook/{SECRET}", content=body, headers=FORM)
+    assert (response.status_code, response.text) == (200, "nothing to change")
+    with transaction(engine) as session:
+        emails = sorted(str(m.email) for m in session.query(Member))
+    assert emails == ["Ana@Example.org", "joao@example.org"]
+
+
+def test_an_email_change_to_a_free_address_is_made(engine: Engine, client: ConsoleClient) -> None:
+    body = urlencode(
+        {"type": "upemail", "data[old_email]": "ana@example.org", "data[new_email]": "ana@new.org"}
+    )
+    response = client.post(f"/mailchimp/webhook/{SECRET}", content=body, headers=FORM)
+    assert (response.status_code, response.text) == (200, "changed")
+    with transaction(engine) as session:
+        assert session.query(Member).one().email == "ana@new.org"

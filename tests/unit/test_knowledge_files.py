@@ -360,3 +360,36 @@ def test_impossible_days_are_refused(year: int, month: int, day: int) -> None:
             EventRecord.model_validate(record)
     else:
         assert EventRecord.model_validate(record).starts_on == real
+
+
+BOMB = "\n".join(  # "billion laughs": 9**8 copies of one string from 70 lines of YAML
+    ['a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    + [f"{n}: &{n} [{', '.join([f'*{p}'] * 9)}]" for p, n in zip("abcdefg", "bcdefgh", strict=True)]
+    + ["entries: [*h]"]
+)
+
+
+def test_an_alias_bomb_is_refused_at_its_anchors_without_expanding(tmp_path: Path) -> None:
+    # found by probing: `hub knowledge check` (and every start of the hub) ran for minutes,
+    # walking and validating 43 million copies
+    problems = problems_of(tmp_path, {"faq.yaml": BOMB})
+    assert [p.line for p in problems] == list(range(1, 9))
+    assert all("used as an alias" in p.message and p.file.endswith("faq.yaml") for p in problems)
+
+
+def test_a_python_tag_is_a_located_problem_not_a_traceback(tmp_path: Path) -> None:
+    text = 'entries:\n  - !!python/object/apply:os.system ["echo no"]\n'
+    [problem] = problems_of(tmp_path, {"faq.yaml": text})
+    assert (problem.line, problem.file.endswith("faq.yaml")) == (2, True)
+    assert "could not determine a constructor" in problem.message
+
+
+def test_a_knowledge_file_not_in_utf8_names_the_line(tmp_path: Path) -> None:
+    (tmp_path / "faq.yaml").write_bytes(b"# notes\nentries:\n  - id: caf\xe9\n")
+    with pytest.raises(KnowledgeError) as caught:
+        load_directory(tmp_path)
+    [problem] = caught.value.problems
+    assert (problem.line, problem.message) == (
+        3,
+        "not UTF-8: byte 0xe9 at column 12; save the file as UTF-8",
+    )

@@ -146,6 +146,20 @@ def test_all_problems_are_reported_together(tmp_path: Path) -> None:
     }
 
 
+def test_a_file_not_in_utf8_names_the_line_and_column(tmp_path: Path) -> None:
+    # found by probing: a Latin-1 "é" was "cannot read the file: ... in position 12230"
+    text = EXAMPLE.read_text(encoding="utf-8")
+    old = 'title = "#iopd-news"'
+    line = text[: text.index(old)].count("\n") + 1
+    copy = tmp_path / "hub.toml"
+    copy.write_bytes(text.replace(old, old + "  # caf\0", 1).encode().replace(b"\0", b"\xe9"))
+    [problem] = problems_of(copy)
+    assert (problem.line, problem.message) == (
+        line,
+        "not UTF-8: byte 0xe9 at column 28; save the file as UTF-8",
+    )
+
+
 def test_invalid_toml_names_the_line(tmp_path: Path) -> None:
     copy, line = edited_copy(tmp_path, 'title = "#iopd-news"', 'title = "#iopd-news')
     [problem] = problems_of(copy)

@@ -20,7 +20,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from hub.core.config.tomllines import KeyPath, key_lines, line_of
-from hub.core.errors import ConfigError, Problem
+from hub.core.errors import ConfigError, Problem, undecodable
 
 LANGUAGE_CODE = r"^[a-z]{2}$"
 Language = Annotated[str, Field(pattern=LANGUAGE_CODE)]
@@ -333,7 +333,9 @@ def load_settings(
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise ConfigError([Problem(shown, "", "file not found")]) from None
-    except (OSError, UnicodeDecodeError) as exc:
+    except UnicodeDecodeError as exc:
+        raise ConfigError([undecodable(shown, exc)]) from None
+    except OSError as exc:
         raise ConfigError([Problem(shown, "", f"cannot read the file: {exc}")]) from None
     try:
         data = tomllib.loads(text)

@@ -21,7 +21,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from hub.core.errors import KnowledgeError, Problem
+from hub.core.errors import KnowledgeError, Problem, undecodable
 from hub.core.knowledge.schema import (
     FIELD_PREFIX,
     AwardRecord,
@@ -138,7 +138,9 @@ def _parse_file(file: Path) -> ParsedFile | list[Problem]:
     shown = str(file)
     try:
         text = file.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
+    except UnicodeDecodeError as exc:
+        return [undecodable(shown, exc)]
+    except OSError as exc:
         return [Problem(shown, "", f"cannot read the file: {exc}")]
     return _parse_text(text, shown)
 
@@ -154,10 +156,26 @@ def _parse_text(text: str, shown: str) -> ParsedFile | list[Problem]:
     if node is None:
         return ParsedFile(shown, KnowledgeFile(), {})
     lines: dict[KeyPath, int] = {}
+    aliases = _aliases(node)
+    if aliases:  # each use of an alias is a copy: nine of nine of nine... fill the memory
+        return [
+            Problem(
+                shown,
+                "",
+                "this anchor (&name) is used as an alias (*name): knowledge files take no "
+                "aliases, write the value out",
+                line,
+            )
+            for line in aliases
+        ]
     found = list(_index_lines(node, (), lines))
     loader = _Loader(text)
     try:
         data = loader.get_single_data()
+    except yaml.MarkedYAMLError as exc:  # a tag it may not build (!!python/object...)
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        return [Problem(shown, "", f"invalid YAML: {exc.problem or exc}", line)]
     finally:
         loader.dispose()
     if not isinstance(data, dict):
@@ -170,6 +188,25 @@ def _parse_text(text: str, shown: str) -> ParsedFile | list[Problem]:
     if problems:
         return sorted(problems, key=lambda problem: problem.line or 0)
     return ParsedFile(shown, content, lines)
+
+
+def _aliases(root: yaml.Node) -> list[int]:
+    """The lines where ``root`` uses an alias (a node met a second time), in one pass over
+    the distinct nodes, however many times the aliases would copy them."""
+    seen: set[int] = set()
+    lines: list[int] = []
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            lines.append(node.start_mark.line + 1)
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            stack.extend(part for pair in node.value for part in pair)
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+    return sorted(set(lines))
 
 
 def _index_lines(

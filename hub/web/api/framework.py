@@ -22,7 +22,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlencode
@@ -33,6 +33,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
+from hub.core.bodies import storable_text
 from hub.web.api.problems import Problem
 from hub.web.api.tokens import Allowance, Bearer, count_request, find_bearer
 from hub.web.i18n import best_match, use_language
@@ -256,6 +257,17 @@ def _parse(operation: Operation, raw: bytes | Problem) -> Any:
     except (ValueError, RecursionError):
         raise Problem("invalid-request", "the body is not valid JSON") from None
     try:
+        unstorable = list(_unstorable(data, "#"))
+    except RecursionError:
+        raise Problem("invalid-request", "the body is nested too deeply") from None
+    if unstorable:  # stored, a NUL fails PostgreSQL and a lone surrogate every later read
+        errors = [{"pointer": pointer, "detail": detail} for pointer, detail in unstorable]
+        raise Problem(
+            "invalid-request",
+            f"{unstorable[0][0]} {unstorable[0][1]}",
+            errors=errors,
+        )
+    try:
         return operation.body.model_validate(data)
     except ValidationError as exc:
         errors = [
@@ -268,3 +280,22 @@ def _parse(operation: Operation, raw: bytes | Problem) -> Any:
         raise Problem(
             "invalid-request", "the body does not match the schema", errors=errors
         ) from None
+
+
+def _unstorable(value: Any, pointer: str) -> Iterator[tuple[str, str]]:
+    """Where ``value`` holds text no database keeps and no page can show: a NUL (PostgreSQL
+    refuses it) or a lone surrogate (``\\ud800`` escaped alone: stored, every response
+    that holds it, /events.ics included, failed to encode it afterwards)."""
+    if isinstance(value, str):
+        if storable_text(value) != value:
+            what = "a NUL character (\\u0000)" if "\x00" in value else "a lone surrogate"
+            yield pointer, f"holds {what}: send the text without it"
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            shown = f"{pointer}/{storable_text(str(key))}"  # the problem itself must encode
+            if storable_text(str(key)) != str(key):
+                yield shown, "the key holds a NUL or a lone surrogate"
+            yield from _unstorable(item, shown)
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _unstorable(item, f"{pointer}/{index}")
