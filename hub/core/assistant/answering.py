@@ -643,8 +643,8 @@ class Responder:
                 (ranked[0][0], wholly),
                 *[(min(s, ranked[0][0] * HOME_EDGE), d) for s, d in ranked if d is not wholly],
             ]
-        if qtype != "list":
-            ranked = self._part_first(ranked, terms)
+        if qtype not in {"list", "how_many"}:  # "how many tasks has the plan": the whole
+            ranked = self._part_first(ranked, terms)  # counts its parts, no part does
         best_score, best = ranked[0]
         numbers = [o for o in terms if any(t[0] in "#y" and t[1:].isdigit() for t in o)]
         for options in numbers:  # an edition or year the question names must be the record's
