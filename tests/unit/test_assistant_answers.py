@@ -227,3 +227,13 @@ def test_every_answer_phrase_is_translated(language: str) -> None:
     translated = {(m.context, m.id) for m in read if m.id and m.string and not m.fuzzy}
     missing = [key for key, english in PHRASES.items() if (key, english) not in translated]
     assert not missing, missing
+
+
+def test_a_misspelt_everyday_word_is_read_as_the_records_word(assistant: Assistant) -> None:
+    # "membrship" is one letter from "membership": the question is not about something
+    # the records lack, so it is answered; a short word is never corrected.
+    misspelt = assistant.answer("how much does iopd membrship cost per year??", now=TODAY)
+    assert not misspelt.handoff and "faq-membership-fee" in misspelt.sources
+    retriever = assistant.retriever
+    assert retriever._misspelt("membrship", "en") & set(retriever.idf)
+    assert retriever._misspelt("salut", "ca") == set()
