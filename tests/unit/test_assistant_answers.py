@@ -237,3 +237,10 @@ def test_a_misspelt_everyday_word_is_read_as_the_records_word(assistant: Assista
     retriever = assistant.retriever
     assert retriever._misspelt("membrship", "en") & set(retriever.idf)
     assert retriever._misspelt("salut", "ca") == set()
+
+
+def test_a_list_of_a_kind_named_with_a_year_lists_only_that_kind(assistant: Assistant) -> None:
+    # "prioridades temáticas" also says "prioridade", the name of the strategic priorities.
+    listed = assistant.answer("Quais são as prioridades temáticas de 2020?", now=TODAY)
+    assert len(listed.sources) >= 2
+    assert all(source.startswith("thematic-") for source in listed.sources)

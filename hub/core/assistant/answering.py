@@ -572,6 +572,9 @@ class Responder:
             and d.kind not in NOT_LISTED
             and d.kind_terms & kind_terms
         ]
+        if pool:  # the kind named most fully: "prioridades temáticas" lists no strategic one
+            most = max(len(self._kind_of(d) & kind_terms) for d in pool)
+            pool = [d for d in pool if len(self._kind_of(d) & kind_terms) == most]
         chosen = [d for d in pool if self.coverage(d, weighty) >= 0.99]
         if len(chosen) < 2:
             return None
