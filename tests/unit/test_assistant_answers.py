@@ -244,3 +244,12 @@ def test_a_list_of_a_kind_named_with_a_year_lists_only_that_kind(assistant: Assi
     listed = assistant.answer("Quais são as prioridades temáticas de 2020?", now=TODAY)
     assert len(listed.sources) >= 2
     assert all(source.startswith("thematic-") for source in listed.sources)
+
+
+def test_a_function_word_with_two_letters_swapped_is_no_unknown_word(
+    assistant: Assistant,
+) -> None:
+    swapped = assistant.answer("wehre was the 13th confrence?", now=TODAY)
+    assert not swapped.handoff and "conference-13-cascais-2013" in swapped.sources
+    # the first letter is kept: "won" is not "own", and who won is not stated
+    assert assistant.answer("Which city won the 9th Distinction?", now=TODAY).handoff

@@ -536,6 +536,8 @@ class Retriever:
                 continue
             if word in self.analyser.stopwords or len(word) < 2:
                 continue
+            if word not in self.raw_words and _transposed(word) & self.analyser.stopwords:
+                continue  # "teh": a function word with two letters swapped
             options = {self.analyser.stem(word, language), self.analyser.stem(word, "en")}
             for term in list(options):
                 options |= self.synonyms.get(term, set())
@@ -630,6 +632,12 @@ class Retriever:
                         best = weight
             total += best
         return total
+
+
+def _transposed(word: str) -> set[str]:
+    """The words ``word`` is with two neighbouring letters swapped, the first kept (a typo
+    seldom starts a word wrong; "won" is no "own")."""
+    return {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(1, len(word) - 1)}
 
 
 def _common_start(one: str, other: str) -> int:
