@@ -166,9 +166,10 @@ def test_no_regression_on_the_fifth_blind_set_now_tuning_data(assistant: Assista
     it by systemic cause only (function words the lists lacked weighed as the rarest unknown
     word; a second question in another language set the answer's language; one-letter typos
     of everyday words; a part put before the whole it is counted in; a kind's shorter name
-    inside a longer one; Catalan entries that were one-line digests; out-of-scope phrases
-    missing in some languages): 0.824, 12 invented. Its scores are training scores from
+    inside a longer one; Catalan entries that were one-line digests; out-of-scope and list
+    phrases missing in some languages; function words with two letters swapped): 0.832, 12
+    invented. Its scores are training scores from
     then on; a sixth blind set judges."""
     report = evaluate(assistant, read_cases(HERE / "heldout5_questions.jsonl"))
-    assert report.accuracy() >= 0.80, _explain(report)
+    assert report.accuracy() >= 0.81, _explain(report)
     assert len(report.invented) <= 14, _explain(report)
