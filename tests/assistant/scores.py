@@ -26,7 +26,7 @@ def sets() -> dict[str, tuple[list[dict[str, Any]], str | None]]:
         "dev tune": (dev, "tune"),
         "dev report": (dev, "report"),
     }
-    for name in ("eval", "heldout", "heldout2", "heldout3", "heldout4"):
+    for name in ("eval", "heldout", "heldout2", "heldout3", "heldout4", "heldout5"):
         found[name] = (read_cases(SETS / f"{name}_questions.jsonl"), None)
     found["tune_extra*"] = ([c for n in FRESH for c in read_cases(SETS / f"{n}.jsonl")], None)
     return found
@@ -48,7 +48,11 @@ def main(argv: list[str]) -> None:
         )
     if show is not None:
         for case, wrong, answer in reports[show].wrong:
-            print(f"- {case['question']!r} ({case['now']}): {wrong}\n    {answer[:160]!r}")
+            kind = case.get("type", case.get("intent", "?"))
+            print(
+                f"- [{case['language']} {kind}] {case['question']!r} ({case['now']}): {wrong}\n"
+                f"    {answer[:200]!r}"
+            )
 
 
 if __name__ == "__main__":

@@ -227,3 +227,29 @@ def test_every_answer_phrase_is_translated(language: str) -> None:
     translated = {(m.context, m.id) for m in read if m.id and m.string and not m.fuzzy}
     missing = [key for key, english in PHRASES.items() if (key, english) not in translated]
     assert not missing, missing
+
+
+def test_a_misspelt_everyday_word_is_read_as_the_records_word(assistant: Assistant) -> None:
+    # "membrship" is one letter from "membership": the question is not about something
+    # the records lack, so it is answered; a short word is never corrected.
+    misspelt = assistant.answer("how much does iopd membrship cost per year??", now=TODAY)
+    assert not misspelt.handoff and "faq-membership-fee" in misspelt.sources
+    retriever = assistant.retriever
+    assert retriever._misspelt("membrship", "en") & set(retriever.idf)
+    assert retriever._misspelt("salut", "ca") == set()
+
+
+def test_a_list_of_a_kind_named_with_a_year_lists_only_that_kind(assistant: Assistant) -> None:
+    # "prioridades temáticas" also says "prioridade", the name of the strategic priorities.
+    listed = assistant.answer("Quais são as prioridades temáticas de 2020?", now=TODAY)
+    assert len(listed.sources) >= 2
+    assert all(source.startswith("thematic-") for source in listed.sources)
+
+
+def test_a_function_word_with_two_letters_swapped_is_no_unknown_word(
+    assistant: Assistant,
+) -> None:
+    swapped = assistant.answer("wehre was the 13th confrence?", now=TODAY)
+    assert not swapped.handoff and "conference-13-cascais-2013" in swapped.sources
+    # the first letter is kept: "won" is not "own", and who won is not stated
+    assert assistant.answer("Which city won the 9th Distinction?", now=TODAY).handoff

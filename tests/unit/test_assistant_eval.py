@@ -158,3 +158,18 @@ def test_no_regression_on_the_fourth_blind_set(assistant: Assistant) -> None:
     report = evaluate(assistant, read_cases(HERE / "heldout4_questions.jsonl"))
     assert report.accuracy() >= 0.79, _explain(report)
     assert len(report.invented) <= 12, _explain(report)
+
+
+def test_no_regression_on_the_fifth_blind_set_now_tuning_data(assistant: Assistant) -> None:
+    """``heldout5`` (250 questions written blind) scored 0.772 with 18 invented answers when
+    heldout4 had been tuned to 0.836: the rules did not transfer. The eighth round tuned on
+    it by systemic cause only (function words the lists lacked weighed as the rarest unknown
+    word; a second question in another language set the answer's language; one-letter typos
+    of everyday words; a part put before the whole it is counted in; a kind's shorter name
+    inside a longer one; Catalan entries that were one-line digests; out-of-scope and list
+    phrases missing in some languages; function words with two letters swapped): 0.832, 12
+    invented. Its scores are training scores from
+    then on; a sixth blind set judges."""
+    report = evaluate(assistant, read_cases(HERE / "heldout5_questions.jsonl"))
+    assert report.accuracy() >= 0.81, _explain(report)
+    assert len(report.invented) <= 14, _explain(report)

@@ -51,3 +51,18 @@ def test_a_place_name_left_out_of_the_words_does_not_vote_by_its_letters() -> No
     vocabulary = load_vocabulary()
     scores = evidence("when is it in São Paulo", ["when", "is", "it", "in"], vocabulary.votes, {})
     assert max(scores, key=lambda k: scores[k]) == "en" and "pt" not in scores
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("el WUF 10 es en febrero, verdad? or is it in March?", "es"),
+        ("quando é o Informed Cities Forum em Berlim? is it in June?", "pt"),
+        ("Do IOPD and UCLG work together? since when? ¿desde cuándo?", "en"),
+        ("when is the conference? thanks!", "en"),  # one question: the whole text decides
+    ],
+)
+def test_a_question_followed_by_another_language_keeps_the_language_it_opened_in(
+    text: str, language: str
+) -> None:
+    assert _detect(text) == language

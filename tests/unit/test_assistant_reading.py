@@ -354,3 +354,11 @@ def test_parts_of_a_year(text: str, start: dt.date, end: dt.date) -> None:
 def test_weekdays_are_the_next_or_last_such_day(text: str, day: dt.date) -> None:
     period = _read(text).period
     assert period is not None and (period.start, period.end) == (day, day)
+
+
+def test_a_year_of_the_askers_story_dates_no_edition_of_how_to_join() -> None:
+    story = "We have run community score cards since 2021. How can we join the network?"
+    reading = _read(story)
+    assert reading.qtype == "join" and "2021" not in reading.content
+    # asked of a record, a year said around the question still names it
+    assert "2013" in _read("We went to Cascais in 2013. What was the theme?").content

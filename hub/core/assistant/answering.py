@@ -572,6 +572,9 @@ class Responder:
             and d.kind not in NOT_LISTED
             and d.kind_terms & kind_terms
         ]
+        if pool:  # the kind named most fully: "prioridades temáticas" lists no strategic one
+            most = max(len(self._kind_of(d) & kind_terms) for d in pool)
+            pool = [d for d in pool if len(self._kind_of(d) & kind_terms) == most]
         chosen = [d for d in pool if self.coverage(d, weighty) >= 0.99]
         if len(chosen) < 2:
             return None
@@ -643,8 +646,8 @@ class Responder:
                 (ranked[0][0], wholly),
                 *[(min(s, ranked[0][0] * HOME_EDGE), d) for s, d in ranked if d is not wholly],
             ]
-        if qtype != "list":
-            ranked = self._part_first(ranked, terms)
+        if qtype not in {"list", "how_many"}:  # "how many tasks has the plan": the whole
+            ranked = self._part_first(ranked, terms)  # counts its parts, no part does
         best_score, best = ranked[0]
         numbers = [o for o in terms if any(t[0] in "#y" and t[1:].isdigit() for t in o)]
         for options in numbers:  # an edition or year the question names must be the record's

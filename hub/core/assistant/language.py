@@ -41,6 +41,8 @@ from hub.core.assistant.vocabulary import LANGUAGES, load_vocabulary
 from hub.core.ingest.language import MIN_LENGTH, LanguageDetector, detector_for
 
 PREFERENCE = ("en", "es", "fr", "pt", "ca")
+FIRST_LEAD = 0.5
+"""Votes by which a text's first question must lead to set the language against the rest."""
 
 Votes = Mapping[str, frozenset[str]]
 """Normalised word -> the languages it belongs to."""
@@ -184,6 +186,12 @@ class QuestionLanguage:
     def detect(self, text: str, tokens: list[str], preferred: str | None = None) -> str:
         scores = evidence(text, tokens, self.votes, self.shortcuts)
         tied = _best(scores)
+        first = _first_question(text)
+        if first is not None:  # "¿es en febrero, verdad? or is it in March?": asked in Spanish
+            opening = evidence(first, tokens, self.votes, self.shortcuts)
+            chosen = _best(opening)
+            if len(chosen) == 1 and _lead(opening) >= FIRST_LEAD and chosen != tied:
+                return chosen[0]
         if len(tied) != 1 and self.detector is not None and len(text.strip()) >= MIN_LENGTH:
             found = self.detector.detect(text)
             if found and (not tied or found in tied):
@@ -193,6 +201,22 @@ class QuestionLanguage:
         if preferred in tied:
             return str(preferred)
         return min(tied, key=PREFERENCE.index)
+
+
+def _first_question(text: str) -> str | None:
+    """The first question of a text that asks more than one (up to its first question
+    mark), or None. Members switch language after it ("O OIDP colabora com a CGLU? since
+    when?"): the answer follows the language they opened in."""
+    end = text.find("?")
+    if end < 0 or not text[end + 1 :].strip(" ?!.\n"):
+        return None
+    return text[: end + 1]
+
+
+def _lead(scores: dict[str, float]) -> float:
+    """How many votes the first language has over the second."""
+    ranked = sorted(scores.values(), reverse=True)
+    return ranked[0] - (ranked[1] if len(ranked) > 1 else 0.0)
 
 
 def _best(scores: dict[str, float]) -> list[str]:

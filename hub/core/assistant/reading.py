@@ -407,6 +407,8 @@ def read(text: str, vocabulary: Vocabulary, today: dt.date) -> Reading:
         reading.qtype = "yesno"
     if reading.qtype in MEMBERS_ASK:  # "can a university join?": the one who would join
         used.update(i for i, word in enumerate(words) if word in vocabulary.askers)
+    if reading.qtype in {"join", "subscribe", "share"}:  # how to do it now: "we have run
+        used.update(range(len(words) - len(years), len(words)))  # it since 2021" dates no edition
     reading.content = [w for i, w in enumerate(words) if i not in used]
     if reading.qtype in CONCEPTS:
         reading.content.append(f"@{reading.qtype}")

@@ -13,10 +13,12 @@ Ranking is BM25 (own code, about forty lines: with about two hundred short
 records, a full-text engine would add a dependency and a start-up cost for
 nothing; measured in ``hub bench ask``). A query word is stemmed in the
 question's language and in English (members mix them) and counts once, with
-its best stem. Fuzzy matching (rapidfuzz) is only for names: a query word
+its best stem. Fuzzy matching (rapidfuzz) is first for names: a query word
 the records never use, five letters or more, may be read as a name word of
-the records (a city, an event's own name) that it nearly equals; everyday
-words are never fuzzy-matched.
+the records (a city, an event's own name) that it nearly equals. A word still
+unknown, of six letters or more, that is one letter away from a record's word
+of the same first letter is read as its misspelling ("membrship"); shorter
+everyday words are never corrected (one letter makes another word of them).
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from typing import Any
 import snowballstemmer
 from babel import Locale
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Levenshtein
 
 from hub.core.assistant.index import AwardView, EntryView, EventView, KnowledgeIndex
 from hub.core.assistant.reading import CONCEPTS, SLOT_OF
@@ -54,6 +57,8 @@ _CAPITALS = re.compile(r"\b[A-Z]{4,}\b")
 _ACRONYM = re.compile(r"\b[A-Z]{2,}\b")
 _ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50}
 K1, B = 1.2, 0.5
+TYPO_LENGTH = 6
+"""The shortest word read as a misspelling of a record's word (one letter wrong)."""
 DERIVED_PREFIX = 6
 """Letters a word unknown to the records must share with a record's word to be taken as
 derived from it (fewer join unrelated words: "parti", "inter")."""
@@ -474,6 +479,10 @@ class Retriever:
                 weight = self.idf[term] * tf * (K1 + 1) / (tf + norm)
                 self.postings.setdefault(term, []).append((number, weight))
         self._names_list = sorted(self.name_words)
+        self._by_initial: dict[str, list[str]] = {}
+        for raw in sorted(self.raw_words):
+            if len(raw) >= TYPO_LENGTH - 1 and not raw.isdigit():
+                self._by_initial.setdefault(raw[0], []).append(raw)
         self._by_prefix: dict[str, list[str]] = {}
         for raw in self.raw_words:
             if len(raw) >= DERIVED_PREFIX and not raw.isdigit():
@@ -527,6 +536,8 @@ class Retriever:
                 continue
             if word in self.analyser.stopwords or len(word) < 2:
                 continue
+            if word not in self.raw_words and _transposed(word) & self.analyser.stopwords:
+                continue  # "teh": a function word with two letters swapped
             options = {self.analyser.stem(word, language), self.analyser.stem(word, "en")}
             for term in list(options):
                 options |= self.synonyms.get(term, set())
@@ -539,6 +550,8 @@ class Retriever:
                     options.add(self.analyser.stem(best[0], "en"))
             if not any(t in self.idf for t in options):
                 options |= self._derived(word, language)
+            if not any(t in self.idf for t in options):
+                options |= self._misspelt(word, language)
             out.append(options)
         return out
 
@@ -560,6 +573,23 @@ class Retriever:
             for t in (self.analyser.stem(best, language), self.analyser.stem(best, "en"))
             if t in self.idf
         }
+
+    def _misspelt(self, word: str, language: str) -> set[str]:
+        """The stems of the record word a word unknown to the records misspells by one
+        letter ("membrship", "genral", "tarfa"): a word of six letters or more, one edit
+        away from a word of the records of the same first letter."""
+        if len(word) < TYPO_LENGTH or word.isdigit():
+            return set()
+        found = process.extractOne(
+            word,
+            self._by_initial.get(word[0], ()),
+            scorer=Levenshtein.distance,
+            score_cutoff=1,
+        )
+        if found is None:
+            return set()
+        raw = found[0]
+        return {self.analyser.stem(raw, language), self.analyser.stem(raw, "en")}
 
     def unbind(self, terms: list[set[str]]) -> list[set[str]]:
         """Each word without the stems that, in the records, only occur beside a word the
@@ -602,6 +632,12 @@ class Retriever:
                         best = weight
             total += best
         return total
+
+
+def _transposed(word: str) -> set[str]:
+    """The words ``word`` is with two neighbouring letters swapped, the first kept (a typo
+    seldom starts a word wrong; "won" is no "own")."""
+    return {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(1, len(word) - 1)}
 
 
 def _common_start(one: str, other: str) -> int:

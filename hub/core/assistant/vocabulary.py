@@ -197,6 +197,11 @@ def load_vocabulary(path: Path = HERE / "vocabulary.yaml") -> Vocabulary:
                 raise ValueError(f"vocabulary.yaml stopwords.{language}: quote {word!r}")
             stopwords.update(normalise(str(word)).split())
             votes.setdefault(normalise(str(word)), set()).add(language)
+    for language, words in data.get("function_words", {}).items():
+        for word in words:
+            if not isinstance(word, str):
+                raise ValueError(f"vocabulary.yaml function_words.{language}: quote {word!r}")
+            stopwords.update(normalise(word).split())
     months: PhraseMatcher[int] = PhraseMatcher(fuzzy_cutoff=86.0, fuzzy_min_length=5)
     for language in LANGUAGES:
         for number, name in month_names(language).items():
