@@ -173,3 +173,14 @@ def test_no_regression_on_the_fifth_blind_set_now_tuning_data(assistant: Assista
     report = evaluate(assistant, read_cases(HERE / "heldout5_questions.jsonl"))
     assert report.accuracy() >= 0.81, _explain(report)
     assert len(report.invented) <= 14, _explain(report)
+
+
+def test_no_regression_on_the_sixth_blind_set(assistant: Assistant) -> None:
+    """``heldout6`` (250 questions written blind, by a writer who saw neither the code nor
+    the other sets) scored 0.684 with 24 invented answers on the code of the round's start
+    and 0.756 with 19 after three rounds tuned on heldout3, heldout4 and heldout5: what the
+    tuning transferred. The floor keeps that from falling; the goal (0.90, at most 1
+    invented in 100) is far above it."""
+    report = evaluate(assistant, read_cases(HERE / "heldout6_questions.jsonl"))
+    assert report.accuracy() >= 0.74, _explain(report)
+    assert len(report.invented) <= 21, _explain(report)
