@@ -744,7 +744,38 @@ class Responder:
         reply = self._slot(ctx, reading, qtype, best)
         if qtype == "how_many" and not reply.handoff and not self._counts(best):
             reply = ctx.handoff(sources=reply.sources)  # a count the record does not state
+        if not reply.handoff and best.group == "entry":
+            if qtype == "list":  # "the priorities the assembly set": each it set, named
+                alike = [
+                    d
+                    for s, d in ranked[1:]
+                    if s >= best_score * TIE
+                    and d.record_id != best.record_id
+                    and d.kind == best.kind
+                    and self._agree(best, d)
+                    and self.coverage(d, terms) >= self.coverage(best, terms) - 1e-9
+                ]  # a record the question fits less well ("the climate circle") is not one
+                if alike:
+                    return self._listed(ctx, [best, *alike], confidence)
+            reply = self._with_agreeing(reply, best, best_score, ranked)
         return Decision(reply, qtype, confidence if not reply.handoff else min(confidence, 0.4))
+
+    def _with_agreeing(
+        self, reply: Reply, best: Doc, best_score: float, ranked: list[tuple[float, Doc]]
+    ) -> Reply:
+        """The answer cites the entries that say the same as its own, found about as well
+        (an FAQ and the fact it repeats): either is where the member can read it."""
+        extra = [
+            d.record_id
+            for s, d in ranked[1:]
+            if s >= best_score * TIE
+            and d.group == "entry"
+            and d.record_id not in reply.sources
+            and self._agree(best, d)
+        ]
+        if not extra:
+            return reply
+        return Reply(reply.text, [*reply.sources, *dict.fromkeys(extra)], target=reply.target)
 
     def _kinds_said(self, ctx: Context, reading: Reading) -> set[str]:
         """The stems of the words of kinds' names the question says itself: a verb sharing a
