@@ -360,6 +360,9 @@ class Responder:
         if kind_terms:
             own = [d for d in pool if d.kind_terms & kind_terms]
             return own
+        unknown = [o for o in content if not any(t in self.retriever.idf for t in o)]
+        if unknown and not any(self.coverage(d, content) > 0 for d in pool):
+            return []  # "who won the football last night": no event of what it names
         return pool
 
     def _period(
