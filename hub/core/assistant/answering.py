@@ -597,7 +597,26 @@ class Responder:
         shown = events[:MAX_LISTED] + others[:12]
         if len(docs) > len(shown):
             lines.append(ctx.phrase("and_more", count=len(docs) - len(shown)))
-        return Decision(Reply("\n".join(lines), [d.record_id for d in shown]), "list", confidence)
+        cited = [d.record_id for d in shown]
+        cited += [i for i in self._summaries(docs) if i not in cited]
+        return Decision(Reply("\n".join(lines), cited), "list", confidence)
+
+    def _summaries(self, docs: list[Doc]) -> list[str]:
+        """The entries named wholly by the listed records' kind ("Regional offices", a
+        priority of a plan; "Does the IOPD have regional offices?"): they state that list
+        too, so the list cites them."""
+        home = self._home_terms
+        found: list[str] = []
+        for kind in dict.fromkeys(d.kind for d in docs):
+            names = set().union(*(self._kind_of(d) for d in docs if d.kind == kind))
+            found += [
+                d.record_id
+                for d in self.retriever.docs
+                if d.group == "entry"
+                and d.kind != kind
+                and any(len(n - home) >= 2 and n - home <= names for n in d.names)
+            ]
+        return list(dict.fromkeys(found))
 
     def _list_header(self, ctx: Context, kinds: set[str]) -> str:
         """ "The thematic priorities I know of:" when one kind is listed, else a plain header."""
