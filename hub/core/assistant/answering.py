@@ -1358,7 +1358,7 @@ class Responder:
     def _award_slot(
         self, ctx: Context, reading: Reading, qtype: str, doc: Doc, award: AwardView
     ) -> Reply:
-        if qtype == "who":
+        if qtype == "who" and not self._description_says(ctx, reading, doc, award):
             return ctx.handoff(ctx.phrase("no_winners"), sources=[award.id])
         if qtype == "when" or doc.step is not None:
             return self._when(ctx, doc)
@@ -1368,6 +1368,18 @@ class Responder:
         if used != ctx.language and text:
             body = ctx.phrase("english_note", text=body)
         return Reply(body, [award.id])
+
+    def _description_says(self, ctx: Context, reading: Reading, doc: Doc, award: AwardView) -> bool:
+        """Asked who does something the award's own description says who does ("who calls
+        the 7th Distinction": the Secretariat calls for entries), not who won it."""
+        text, used = text_in(award.description, ctx.language)
+        if not text or used != ctx.language:
+            return False
+        analyser = self.retriever.analyser
+        own = set().union(*doc.names) if doc.names else set()
+        said = {t for w in reading.content for t in analyser.terms(w, ctx.language)} - own
+        said -= self._home_terms
+        return bool(said & set(analyser.terms(text, ctx.language)))
 
     def _office(self, ctx: Context, office: EntryView) -> str:
         name = text_in(office.name, ctx.language)[0]
