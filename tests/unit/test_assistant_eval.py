@@ -169,18 +169,23 @@ def test_no_regression_on_the_fifth_blind_set_now_tuning_data(assistant: Assista
     inside a longer one; Catalan entries that were one-line digests; out-of-scope and list
     phrases missing in some languages; function words with two letters swapped): 0.832, 12
     invented. Its scores are training scores from
-    then on; a sixth blind set judges."""
+    then on; a sixth blind set judges. The ninth round (causes recurring in heldout5 and
+    heldout6 only: entries that say the same cited together, a list citing the entry named
+    by its kind): 0.844, 9 invented."""
     report = evaluate(assistant, read_cases(HERE / "heldout5_questions.jsonl"))
-    assert report.accuracy() >= 0.81, _explain(report)
-    assert len(report.invented) <= 14, _explain(report)
+    assert report.accuracy() >= 0.83, _explain(report)
+    assert len(report.invented) <= 10, _explain(report)
 
 
 def test_no_regression_on_the_sixth_blind_set(assistant: Assistant) -> None:
     """``heldout6`` (250 questions written blind, by a writer who saw neither the code nor
     the other sets) scored 0.684 with 24 invented answers on the code of the round's start
     and 0.756 with 19 after three rounds tuned on heldout3, heldout4 and heldout5: what the
-    tuning transferred. The floor keeps that from falling; the goal (0.90, at most 1
-    invented in 100) is far above it."""
+    tuning transferred. The ninth round tuned on it and heldout5, by causes recurring in
+    both (entries that say the same cited together, a list citing the entry its kind names,
+    join verbs in other persons, "next"/"last" naming what no event holds): 0.788, 13
+    invented; training scores from then on, a seventh blind set judges. The goal (0.90, at
+    most 1 invented in 100) is far above it."""
     report = evaluate(assistant, read_cases(HERE / "heldout6_questions.jsonl"))
-    assert report.accuracy() >= 0.74, _explain(report)
-    assert len(report.invented) <= 21, _explain(report)
+    assert report.accuracy() >= 0.77, _explain(report)
+    assert len(report.invented) <= 14, _explain(report)

@@ -362,3 +362,15 @@ def test_a_year_of_the_askers_story_dates_no_edition_of_how_to_join() -> None:
     assert reading.qtype == "join" and "2021" not in reading.content
     # asked of a record, a year said around the question still names it
     assert "2013" in _read("We went to Cascais in 2013. What was the theme?").content
+
+
+@pytest.mark.parametrize(
+    ("text", "qtype"),
+    [
+        ("olá, como é que o meu município entra no OGP Local?", "join"),  # "entrar no" listed
+        ("bon dia, com ens podem apuntar a OGP Local?", "join"),  # "apuntarme" listed
+        ("qui forma part del grup de treball?", "who"),  # a third person asking who is in
+    ],
+)
+def test_join_verbs_are_read_in_other_persons_than_listed(text: str, qtype: str) -> None:
+    assert _read(text).qtype == qtype

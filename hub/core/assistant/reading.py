@@ -432,6 +432,10 @@ def _qtype(words: list[str], vocabulary: Vocabulary, used: set[int]) -> str | No
             used.update(
                 i for i in range(item.start, item.end) if words[i] not in vocabulary.kind_words
             )
+    if not kept - {"what", "yesno"}:  # "com ens podem apuntar", not "qui forma part"
+        for item in vocabulary.conjugations.find(words, set(seen), fuzzy=False):
+            kept.add(item.value)
+            used.update(range(item.start, item.end))
     if "founded" in kept:  # "when was it founded", but "what groups were created"
         kept.discard("founded")
         which = bool(words) and bool(vocabulary.question_words.find(words[:1], fuzzy=False))

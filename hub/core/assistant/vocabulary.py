@@ -8,6 +8,7 @@ the knowledge records.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -38,6 +39,31 @@ TYPE_ORDER = (
 
 SILENT_TYPES = ("contact",)
 """Question types whose words tell no language ("email" is written alike in all five)."""
+CONJUGATED = ("join", "subscribe")
+"""Concepts whose verbs are also found in other persons than those listed ("entra no", "com
+ens podem apuntar"): askers say "we join", "my city joins", "how does one join"."""
+ROMANCE = ("es", "ca", "pt")
+_INFINITIVE = re.compile(r"^(\w+?)([aei])r(?:me|se|nos|te)?$")
+_CLITIC = frozenset({"me", "se", "nos", "te"})
+
+
+def conjugated(phrase: str) -> list[str]:
+    """Other forms of a phrase opening with an infinitive: the bare infinitive of
+    "apuntarme" ("apuntar") and, when a preposition follows ("entrar no"), the present's
+    third persons and first plural ("entra no", "entram no", "entramos no")."""
+    tokens = normalise(phrase).split()
+    if tokens and len(tokens) > 1 and tokens[1] in _CLITIC:  # "unir se": the infinitive
+        tokens = [tokens[0], *tokens[2:]]
+    found = _INFINITIVE.match(tokens[0]) if tokens else None
+    if found is None:
+        return []
+    stem, vowel = found.groups()
+    rest = tokens[1:]
+    forms = [f"{stem}{vowel}r"]
+    if rest:
+        third = f"{stem}{'a' if vowel == 'a' else 'e'}"
+        forms += [third, f"{third}n", f"{third}m", f"{stem}{vowel}mos", f"{stem}em", f"{stem}im"]
+    return [" ".join([form, *rest]) for form in forms]
 
 
 @dataclass
@@ -113,6 +139,9 @@ class Vocabulary:
     weekdays: PhraseMatcher[int] = field(default_factory=PhraseMatcher)
     """Weekdays' names in the five languages (Babel), Monday 0."""
     past_words: frozenset[str] = frozenset()
+    conjugations: PhraseMatcher[str] = field(default_factory=PhraseMatcher)
+    """Other persons of the join and subscribe verbs (:func:`conjugated`): they say how to
+    join only where nothing else is asked ("qui forma part": who, not how to join)."""
     """Words after a season that make it the last one ("el verano pasado")."""
 
     def step_family(self, step: str) -> str:
@@ -148,6 +177,11 @@ def load_vocabulary(path: Path = HERE / "vocabulary.yaml") -> Vocabulary:
     voting = {key: value for key, value in data["types"].items() if key not in SILENT_TYPES}
     _by_language(voting, types, votes)
     _by_language({key: data["types"][key] for key in SILENT_TYPES}, types, None)
+    conjugations: PhraseMatcher[str] = PhraseMatcher()
+    for concept in CONJUGATED:
+        for language in ROMANCE:
+            for phrase in data["types"][concept].get(language, []):
+                conjugations.add_all(conjugated(phrase), concept)
     next_last: PhraseMatcher[str] = PhraseMatcher()
     _by_language({"next": data["next"], "last": data["last"]}, next_last, votes)
     periods: PhraseMatcher[tuple[str, int]] = PhraseMatcher()
@@ -290,6 +324,7 @@ def load_vocabulary(path: Path = HERE / "vocabulary.yaml") -> Vocabulary:
         past_words=frozenset(normalise(str(w)) for w in data["past_words"]),
         time_words=frozenset(w for w in time_words if len(w) >= 5),
         types=types,
+        conjugations=conjugations,
         next_last=next_last,
         periods=periods,
         seasons=seasons,
