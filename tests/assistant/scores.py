@@ -26,7 +26,16 @@ def sets() -> dict[str, tuple[list[dict[str, Any]], str | None]]:
         "dev tune": (dev, "tune"),
         "dev report": (dev, "report"),
     }
-    for name in ("eval", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6"):
+    for name in (
+        "eval",
+        "heldout",
+        "heldout2",
+        "heldout3",
+        "heldout4",
+        "heldout5",
+        "heldout6",
+        "heldout7",
+    ):
         found[name] = (read_cases(SETS / f"{name}_questions.jsonl"), None)
     found["tune_extra*"] = ([c for n in FRESH for c in read_cases(SETS / f"{n}.jsonl")], None)
     return found
