@@ -194,7 +194,7 @@ def test_no_regression_on_the_sixth_blind_set(assistant: Assistant) -> None:
 def test_no_regression_on_the_seventh_blind_set(assistant: Assistant) -> None:
     """``heldout7`` (250 questions written blind, by a writer who saw neither the code nor
     any other set) scored 0.720 with 21 invented answers on the code of the round's start
-    and 0.796 with 16 after the round (four tuning passes on heldout3 to heldout6): the
+    and 0.796 with 16 after the round (five tuning passes on heldout3 to heldout6): the
     round's honest figure. The floor keeps it from falling; the goal (0.90, at most 1
     invented in 100) is far above it."""
     report = evaluate(assistant, read_cases(HERE / "heldout7_questions.jsonl"))
