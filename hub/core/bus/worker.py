@@ -71,7 +71,9 @@ Clock = Callable[[], dt.datetime]
 LATE_TOLERANCE = 0.015
 """How late (s) a reservation may reach its send and still be sent (see Budgets.in_time):
 half of what the limiter's margin leaves in a second's window of a budget spent back to
-back (3% of a second), the other half for the trip to the platform."""
+back (3% of a second), the other half for the trip to the platform. Checked when the
+loop wakes the send and again right before the sink's HTTP write, by a sink that can
+(:mod:`hub.core.pacing`; the Telegram sink does)."""
 CHAOS_KILL_AFTER_ACCEPT = "HUB_CHAOS_KILL_AFTER_ACCEPT"
 """Chaos testing only (``hub bench chaos``): with this probability per send, the worker
 SIGKILLs its own process right after the platform accepted a message and before the
