@@ -180,9 +180,13 @@ def question_parts(text: str, vocabulary: Vocabulary) -> tuple[str, str]:
         if _names_anything(" ".join(rest), vocabulary):  # not "hey, we're a town and...?"
             asking = rest
             around += [c for c, a in zip(clauses, about_asker, strict=True) if a]
+    if len(text) > LONG and around:  # a name quoted around the question is what it asks of
+        quoted = [m.group(1) for m in _QUOTED.finditer(" ".join(around))]
+        asking += [q for q in quoted if len(q.split()) >= 2 and _names_anything(q, vocabulary)]
     return " ".join(asking), " ".join(around)
 
 
+_QUOTED = re.compile(r"(?:(?<=\s)|^)['\"«“‘]([^'\"«»“”‘’]{3,80})['\"»”’](?=[\s.,;:!?]|$)")
 _TOKEN = re.compile(r"[^\W_]+")
 
 
