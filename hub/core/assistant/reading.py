@@ -55,6 +55,8 @@ TYPO_CUTOFF = 88.0
 EVENT_KINDS = ("event", "conference", "internal_session", "session", "seminar", "external_event")
 """Kinds whose words make a year next to them a time asked for ("la conferencia de 2013")."""
 LONG = 80
+LIKENESS_WORDS = 3
+"""At most this many words before "like ours" name the asker's kind ("town hall")."""
 PREAMBLE_WORDS = 8
 """A clause before a colon this long (words) is a preamble, not the question's topic."""
 CONSUMING = frozenset(
@@ -401,6 +403,12 @@ def read(text: str, vocabulary: Vocabulary, today: dt.date) -> Reading:
             before in vocabulary.possessives or (i - 1 in used and before in vocabulary.askers)
         ):
             used.add(i)
+    for alike in vocabulary.likeness.find(list(words), fuzzy=False):
+        used.update(range(alike.start, alike.end))  # "a town hall like ours": who asks
+        i = alike.start - 1
+        while i >= 0 and alike.start - i <= LIKENESS_WORDS and words[i] not in vocabulary.stopwords:
+            used.add(i)
+            i -= 1
     reading.qtype = _qtype(words, vocabulary, used)
     if reading.qtype == "duration":  # "how long does it last": a verb, not the last one
         reading.relative = None

@@ -130,6 +130,8 @@ class Vocabulary:
     then: PhraseMatcher[str] = field(default_factory=PhraseMatcher)
     """Words after which a new request starts ("..., then tell me when")."""
     reasons: PhraseMatcher[str] = field(default_factory=PhraseMatcher)
+    likeness: PhraseMatcher[str] = field(default_factory=PhraseMatcher)
+    """"(a town hall) like ours": the words before it describe the asker, not the topic."""
     """Words opening a clause that gives the asker's reason ("because"): context."""
     to_know: PhraseMatcher[str] = field(default_factory=PhraseMatcher)
     """Words reporting a question ("wants to know", "voudrait savoir"): the question follows."""
@@ -279,6 +281,8 @@ def load_vocabulary(path: Path = HERE / "vocabulary.yaml") -> Vocabulary:
     _by_language({"to_know": data["to_know"]}, to_know, None)
     reasons: PhraseMatcher[str] = PhraseMatcher()
     _by_language({"reasons": data["reasons"]}, reasons, None)
+    likeness: PhraseMatcher[str] = PhraseMatcher()
+    _by_language({"likeness": data["likeness"]}, likeness, None)
     numbers = {
         normalise(str(word)): int(value)
         for table in data["numbers"].values()
@@ -321,6 +325,7 @@ def load_vocabulary(path: Path = HERE / "vocabulary.yaml") -> Vocabulary:
         then=then,
         to_know=to_know,
         reasons=reasons,
+        likeness=likeness,
         past_words=frozenset(normalise(str(w)) for w in data["past_words"]),
         time_words=frozenset(w for w in time_words if len(w) >= 5),
         types=types,
