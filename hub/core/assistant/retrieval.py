@@ -580,6 +580,10 @@ class Retriever:
         away from a word of the records of the same first letter."""
         if len(word) < TYPO_LENGTH or word.isdigit():
             return set()
+        kinds = self.vocabulary.kind_words  # a kind's name is read (or not) as a kind
+        swapped = sorted(w for w in _transposed(word) & self.raw_words if w not in kinds)
+        if len(swapped) == 1:
+            return {self.analyser.stem(swapped[0], language), self.analyser.stem(swapped[0], "en")}
         found = process.extractOne(
             word,
             self._by_initial.get(word[0], ()),
