@@ -33,7 +33,7 @@ from typing import Any
 import snowballstemmer
 from babel import Locale
 from rapidfuzz import fuzz, process
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import JaroWinkler, Levenshtein
 
 from hub.core.assistant.index import AwardView, EntryView, EventView, KnowledgeIndex
 from hub.core.assistant.reading import CONCEPTS, SLOT_OF
@@ -58,6 +58,8 @@ _ACRONYM = re.compile(r"\b[A-Z]{2,}\b")
 _ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50}
 K1, B = 1.2, 0.5
 TYPO_LENGTH = 6
+NAME_SOUND = 0.89
+"""Jaro-Winkler likeness, same first letter, for a place spelt as heard ("abiyán", Abidjan)."""
 """The shortest word read as a misspelling of a record's word (one letter wrong)."""
 DERIVED_PREFIX = 6
 """Letters a word unknown to the records must share with a record's word to be taken as
@@ -479,6 +481,10 @@ class Retriever:
                 weight = self.idf[term] * tf * (K1 + 1) / (tf + norm)
                 self.postings.setdefault(term, []).append((number, weight))
         self._names_list = sorted(self.name_words)
+        self._by_initial_places: dict[str, list[str]] = {}
+        for name in sorted(self.place_words):
+            if len(name) >= TYPO_LENGTH:
+                self._by_initial_places.setdefault(name[0], []).append(name)
         self._by_initial: dict[str, list[str]] = {}
         for raw in sorted(self.raw_words):
             if len(raw) >= TYPO_LENGTH - 1 and not raw.isdigit():
@@ -544,6 +550,11 @@ class Retriever:
             if word not in self.raw_words and len(word) >= 5 and not word.isdigit():
                 best = process.extractOne(
                     word, self._names_list, scorer=fuzz.ratio, score_cutoff=85.0
+                ) or process.extractOne(  # "abiyán": a place heard, spelt another way
+                    word,
+                    self._by_initial_places.get(word[0], ()) if len(word) >= TYPO_LENGTH else (),
+                    scorer=JaroWinkler.similarity,
+                    score_cutoff=NAME_SOUND,
                 )
                 if best is not None:
                     options.add(self.analyser.stem(best[0], language))
