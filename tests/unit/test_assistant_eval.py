@@ -60,7 +60,7 @@ def test_the_development_set_is_as_the_issue_asks() -> None:
 
 @pytest.mark.parametrize(
     ("split", "floor", "per_language", "invented"),
-    [("tune", 0.97, 0.92, 0.002), ("report", 0.95, 0.93, 0.01)],
+    [("tune", 0.97, 0.92, 0.002), ("report", 0.98, 0.93, 0.01)],
 )
 def test_accuracy_on_the_development_set_does_not_fall(
     assistant: Assistant, split: str, floor: float, per_language: float, invented: float
@@ -74,7 +74,7 @@ def test_accuracy_on_the_development_set_does_not_fall(
 
 @pytest.mark.parametrize(
     ("name", "floor"),
-    [("eval_questions", 0.93), ("heldout_questions", 0.95), ("heldout2_questions", 0.97)],
+    [("eval_questions", 0.93), ("heldout_questions", 0.95), ("heldout2_questions", 0.99)],
 )
 def test_no_regression_on_the_older_sets(assistant: Assistant, name: str, floor: float) -> None:
     report = evaluate(assistant, read_cases(HERE / f"{name}.jsonl"))
@@ -101,7 +101,7 @@ data, so their scores are training scores."""
 def test_no_regression_on_the_fresh_tuning_sets(assistant: Assistant) -> None:
     cases = [c for name in FRESH for c in read_cases(HERE / f"{name}.jsonl")]
     report = evaluate(assistant, cases)
-    assert report.accuracy() >= 0.93, _explain(report)  # measured 0.940, 4 invented in 235
+    assert report.accuracy() >= 0.97, _explain(report)  # measured 0.979, 2 invented in 235
     assert len(report.invented) <= 0.02 * sum(report.total.values()), _explain(report)
 
 
@@ -185,17 +185,20 @@ def test_no_regression_on_the_sixth_blind_set(assistant: Assistant) -> None:
     both (entries that say the same cited together, a list citing the entry its kind names,
     join verbs in other persons, "next"/"last" naming what no event holds): 0.788, 13
     invented; training scores from then on, a seventh blind set judges. The goal (0.90, at
-    most 1 invented in 100) is far above it."""
+    most 1 invented in 100) is far above it. Issue 22's next pass (request frames and the
+    asker's "like ours" out of the question, a quoted name joining it, swapped letters,
+    places spelt as heard): 0.808, 13 invented."""
     report = evaluate(assistant, read_cases(HERE / "heldout6_questions.jsonl"))
-    assert report.accuracy() >= 0.77, _explain(report)
-    assert len(report.invented) <= 14, _explain(report)
+    assert report.accuracy() >= 0.80, _explain(report)
+    assert len(report.invented) <= 13, _explain(report)
 
 
 def test_no_regression_on_the_seventh_blind_set(assistant: Assistant) -> None:
     """``heldout7`` (250 questions written blind, by a writer who saw neither the code nor
     any other set) scored 0.720 with 21 invented answers on the code of the round's start
-    and 0.796 with 16 after the round (five tuning passes on heldout3 to heldout6): the
-    round's honest figure. The floor keeps it from falling; the goal (0.90, at most 1
+    and 0.800 with 17 after the round (six tuning passes on heldout3 to heldout6; 0.796
+    with 16 before the last, which gained one answer and one invented): the round's
+    honest figure. The floor keeps it from falling; the goal (0.90, at most 1
     invented in 100) is far above it."""
     report = evaluate(assistant, read_cases(HERE / "heldout7_questions.jsonl"))
     assert report.accuracy() >= 0.78, _explain(report)
