@@ -58,9 +58,12 @@ _ACRONYM = re.compile(r"\b[A-Z]{2,}\b")
 _ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50}
 K1, B = 1.2, 0.5
 TYPO_LENGTH = 6
+"""The shortest word read as a misspelling of a record's word (one letter wrong)."""
 NAME_SOUND = 0.89
 """Jaro-Winkler likeness, same first letter, for a place spelt as heard ("abiyán", Abidjan)."""
-"""The shortest word read as a misspelling of a record's word (one letter wrong)."""
+LONGEST_WORD = 40
+"""Longer "words" (a pasted URL, a run of letters in a hostile message) are never read as
+a misspelling: the variants tried grow with the square of a word's length."""
 DERIVED_PREFIX = 6
 """Letters a word unknown to the records must share with a record's word to be taken as
 derived from it (fewer join unrelated words: "parti", "inter")."""
@@ -547,7 +550,7 @@ class Retriever:
             options = {self.analyser.stem(word, language), self.analyser.stem(word, "en")}
             for term in list(options):
                 options |= self.synonyms.get(term, set())
-            if word not in self.raw_words and len(word) >= 5 and not word.isdigit():
+            if word not in self.raw_words and 5 <= len(word) <= LONGEST_WORD and not word.isdigit():
                 best = process.extractOne(
                     word, self._names_list, scorer=fuzz.ratio, score_cutoff=85.0
                 ) or process.extractOne(  # "abiyán": a place heard, spelt another way
@@ -589,7 +592,7 @@ class Retriever:
         """The stems of the record word a word unknown to the records misspells by one
         letter ("membrship", "genral", "tarfa"): a word of six letters or more, one edit
         away from a word of the records of the same first letter."""
-        if len(word) < TYPO_LENGTH or word.isdigit():
+        if not TYPO_LENGTH <= len(word) <= LONGEST_WORD or word.isdigit():
             return set()
         kinds = self.vocabulary.kind_words  # a kind's name is read (or not) as a kind
         swapped = sorted(w for w in _transposed(word) & self.raw_words if w not in kinds)
@@ -652,6 +655,8 @@ class Retriever:
 def _transposed(word: str) -> set[str]:
     """The words ``word`` is with two neighbouring letters swapped, the first kept (a typo
     seldom starts a word wrong; "won" is no "own")."""
+    if len(word) > LONGEST_WORD:
+        return set()
     return {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(1, len(word) - 1)}
 
 
