@@ -37,7 +37,6 @@ from hub.core.errors import (
     Timeout,
     TransientError,
 )
-from hub.core.pacing import LateForBudget, check_send_by
 from hub.core.pictures import PictureRefused, fit
 from hub.core.ports import ChannelInfo, Message, Picture, RateLimit, Receipt, part_ids
 
@@ -169,20 +168,10 @@ worker posting to fifty chats of one bot would otherwise spend fifty times, stal
 sends and the renewals of its leases. The last sink to close shuts it down."""
 
 
-class _PacedRequest(HTTPXRequest):
-    """PTB's HTTP client that takes a last look at the send's budget moment right before
-    it writes (:func:`hub.core.pacing.check_send_by`): a send the loop got to late is
-    reserved again rather than sent into the next ones' second."""
-
-    async def do_request(self, *args: Any, **kwargs: Any) -> tuple[int, bytes]:
-        check_send_by()
-        return await super().do_request(*args, **kwargs)
-
-
 def _request(timeout: float) -> HTTPXRequest:
     """A Bot's HTTP client: about 60 ms of the loop to build (its TLS context), so only
     ever built for a new ``Bot``, never for a sink that shares one."""
-    return _PacedRequest(
+    return HTTPXRequest(
         connection_pool_size=16,  # the sends of every chat of this bot in this process
         read_timeout=timeout,
         write_timeout=timeout,
@@ -360,10 +349,6 @@ class TelegramSink:
             if "query is too old" in text and message is not None and message.in_doubt:
                 # an earlier attempt may have answered it (a query is answered once)
                 return Receipt(str(message.edit_of or ""))
-            raise map_error(exc) from None
-        except tg_error.NetworkError as exc:  # after BadRequest, its subclass
-            if isinstance(exc.__cause__, LateForBudget):  # PTB wraps it; nothing was sent
-                raise exc.__cause__ from None
             raise map_error(exc) from None
         except tg_error.TelegramError as exc:
             raise map_error(exc) from None

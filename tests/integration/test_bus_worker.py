@@ -15,7 +15,6 @@ from hub.core.bus.worker import Worker, WorkerConfig
 from hub.core.db import make_engine, transaction
 from hub.core.errors import BadPayload, ChannelGone
 from hub.core.models import Channel, Delivery, DeliveryAttempt, Item, ItemTranslation, utcnow
-from hub.core.pacing import SEND_BY, LateForBudget, SendBy
 from hub.core.ports import ChannelInfo, Message, RateLimit, Receipt
 from hub.testing.bus import FlakySink, bus_settings, seed_deliveries
 from hub.testing.sinks import InstantSink
@@ -369,33 +368,3 @@ def test_the_worker_spends_the_budget_and_gives_back_what_must_wait(engine):
     assert min(gaps) >= 0.8 / MeteredSink.RATE  # never faster than the budget allows
     with engine.connect() as conn:
         assert conn.execute(select(func.max(Delivery.attempts))).scalar() == 1
-
-
-class LateOnceSink(MeteredSink):
-    """Like a sink whose HTTP client found the send's moment past right before writing
-    (hub.core.pacing.check_send_by): the first send raises LateForBudget, sends nothing."""
-
-    def __init__(self, channel: ChannelInfo) -> None:
-        super().__init__(channel)
-        self.moments: list[SendBy | None] = []
-
-    async def send(self, message: Message) -> Receipt:
-        self.moments.append(SEND_BY.get())
-        if len(self.moments) == 1:
-            raise LateForBudget(0.05)
-        return await super().send(message)
-
-
-def test_a_send_late_at_its_write_is_reserved_again_not_failed(engine):
-    settings = bus_settings(channels=1)
-    seed_deliveries(engine, settings, 3, now=utcnow())
-    sink = LateOnceSink(ChannelInfo("c0", "memory", "#c0"))
-    worker = Worker(engine, ChannelSinks(lambda row: sink), config=FAST)
-    stats = run(worker)
-    assert counts(engine) == {"sent": 3} and len(sink.sent) == 3
-    assert stats.forfeited >= 1 and stats.retried == 0 and stats.failed == 0
-    assert all(moment is not None for moment in sink.moments)  # every send had its moment
-    assert SEND_BY.get() is None  # and it did not leak out of the send
-    with engine.connect() as conn:
-        assert conn.execute(select(func.max(Delivery.attempts))).scalar() == 1
-        assert conn.execute(select(func.count()).select_from(DeliveryAttempt)).scalar() == 3

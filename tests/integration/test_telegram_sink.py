@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import time
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from dataclasses import replace
@@ -27,7 +26,6 @@ from bots.telegram.sink import (
 )
 from bots.telegram.standin import TelegramStandIn
 from hub.core.errors import BadPayload, ChannelGone, Forbidden, RateLimited, Timeout, TransientError
-from hub.core.pacing import SEND_BY, LateForBudget, SendBy
 from hub.core.ports import ChannelInfo, Message
 from hub.wiring import SINKS
 
@@ -430,16 +428,17 @@ def test_the_sinks_of_one_bot_share_one_bot_until_the_last_closes() -> None:
 def test_a_sink_that_shares_a_bot_builds_no_http_client_of_its_own(monkeypatch) -> None:
     """Building an HTTP client costs the loop about 60 ms (its TLS context): fifty chats
     of one bot built fifty and stalled a worker's loop for seconds."""
+    from telegram.request import HTTPXRequest
+
     import bots.telegram.sink as module
 
     built = []
-    paced = module._PacedRequest  # PTB's HTTPXRequest, with the last look before a write
 
     def counting(*args: object, **kwargs: object) -> object:
         built.append(1)
-        return paced(*args, **kwargs)  # type: ignore[arg-type]
+        return HTTPXRequest(*args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(module, "_PacedRequest", counting)
+    monkeypatch.setattr(module, "HTTPXRequest", counting)
 
     async def body(standin: TelegramStandIn, clock: ManualClock) -> None:
         sinks = [
@@ -451,34 +450,5 @@ def test_a_sink_that_shares_a_bot_builds_no_http_client_of_its_own(monkeypatch) 
         assert len(built) == 1
         for sink in sinks:
             await sink.close()
-
-    run(body)
-
-
-def test_a_send_past_its_budget_moment_is_not_written_and_a_sent_one_is_not_cut_short() -> None:
-    """The worker's moment (hub.core.pacing.SEND_BY) is checked right before the HTTP
-    write: a late first write raises LateForBudget and nothing reaches Telegram; once a
-    first write has left, the moment no longer applies to the send's later requests."""
-
-    async def body(standin: TelegramStandIn, clock: ManualClock) -> None:
-        async with sink_for(standin, str(CHANNEL_ID)) as sink:
-            marker = SEND_BY.set(SendBy(time.monotonic() - 10.0))
-            try:
-                with pytest.raises(LateForBudget):
-                    await sink.send(item())
-            finally:
-                SEND_BY.reset(marker)
-            assert [r.method for r in standin.received] == ["getMe"]
-            on_time = SendBy(time.monotonic() + 3600.0)
-            marker = SEND_BY.set(on_time)
-            try:
-                first = await sink.send(item())
-                on_time.at = time.monotonic() - 10.0  # the send's next request: not checked
-                clock.now += 3
-                second = await sink.send(item(title="Second"))
-            finally:
-                SEND_BY.reset(marker)
-        assert (first.platform_message_id, second.platform_message_id) == ("1", "2")
-        assert [r.method for r in standin.received] == ["getMe", "sendMessage", "sendMessage"]
 
     run(body)

@@ -62,7 +62,6 @@ from hub.core.bus.states import AttemptOutcome, ErrorKind
 from hub.core.errors import DeliveryError, RateLimited, Timeout, TransientError
 from hub.core.logs import redact
 from hub.core.models import utcnow
-from hub.core.pacing import SEND_BY, LateForBudget, SendBy
 from hub.core.ports import Message, RateLimit, Sink
 
 log = logging.getLogger(__name__)
@@ -71,9 +70,7 @@ Clock = Callable[[], dt.datetime]
 LATE_TOLERANCE = 0.015
 """How late (s) a reservation may reach its send and still be sent (see Budgets.in_time):
 half of what the limiter's margin leaves in a second's window of a budget spent back to
-back (3% of a second), the other half for the trip to the platform. Checked when the
-loop wakes the send and again right before the sink's HTTP write, by a sink that can
-(:mod:`hub.core.pacing`; the Telegram sink does)."""
+back (3% of a second), the other half for the trip to the platform."""
 CHAOS_KILL_AFTER_ACCEPT = "HUB_CHAOS_KILL_AFTER_ACCEPT"
 """Chaos testing only (``hub bench chaos``): with this probability per send, the worker
 SIGKILLs its own process right after the platform accepted a message and before the
@@ -373,15 +370,7 @@ class Worker:
                     if now >= self._leases[claim.token].until:  # no longer ours to send
                         self.stats.lapsed += 1
                         return await self._finish(self._released(claim, started, now))
-                    send_by = None
-                    if grant.taken and limits:  # the sink's last look before it writes
-                        send_by = SendBy(grant.leaves + max(LATE_TOLERANCE, grant.late))
-                    try:
-                        result = await self._send(claim, sink, message, limits, send_by)
-                    except LateForBudget:  # nothing left: its slot is forfeited, not crowded
-                        self.stats.forfeited += 1
-                        continue
-                    return await self._finish(result)
+                    return await self._finish(await self._send(claim, sink, message, limits))
             if wait > self.config.max_rate_wait or stop.is_set():
                 due = self.clock() + dt.timedelta(seconds=wait)
                 return await self._finish(self._released(claim, started, due))
@@ -403,17 +392,9 @@ class Worker:
         return result
 
     async def _send(
-        self,
-        claim: Claim,
-        sink: Sink,
-        message: Message,
-        limits: list[RateLimit],
-        send_by: SendBy | None = None,
+        self, claim: Claim, sink: Sink, message: Message, limits: list[RateLimit]
     ) -> Result:
-        """Send and say how it went; :class:`LateForBudget` (the sink's first write would
-        have left after ``send_by``, nothing was sent) passes through to the caller."""
         started = self.clock()
-        marker = SEND_BY.set(send_by)
         try:
             # asyncio.timeout runs the send in this task: it starts in the same step of the
             # loop as the check of the process's holds, and a 429 holds its keys (below)
@@ -422,8 +403,6 @@ class Worker:
                 receipt = await sink.send(replace(message, progress=self._progress_of(claim)))
             if self._chaos_kill:
                 self._chaos_after_accept(claim)
-        except LateForBudget:
-            raise
         except Exception as error:  # a sink's bug must not stop the worker
             if isinstance(error, TimeoutError):
                 error = Timeout(f"no answer in {self.config.send_timeout:g} s")
@@ -436,8 +415,6 @@ class Worker:
                 except DBAPIError as db_error:  # the delivery itself still waits retry_after
                     log.warning("could not pause %s: %s", [lim.key for lim in limits], db_error)
             return self._failure(claim, error, started)
-        finally:
-            SEND_BY.reset(marker)
         self.stats.sent += 1
         return Result(
             claim,
