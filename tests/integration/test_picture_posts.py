@@ -14,6 +14,7 @@ from dataclasses import replace
 from typing import Any, TypeVar
 
 import pytest
+from picture_samples import item, photograph, picture
 from PIL import Image
 
 from bots.bluesky.sink import BlueskySink
@@ -33,32 +34,6 @@ pytestmark = [
 T = TypeVar("T")
 TOKEN = "123456:stand-in-token"
 CHAT = -1001000000001
-
-
-def photograph(width: int, height: int, *, fmt: str = "JPEG") -> bytes:
-    """A noisy photograph-like image with a camera's EXIF and a GPS position."""
-    image = Image.effect_noise((width, height), 64).convert("RGB")
-    exif = Image.Exif()
-    exif[0x010F] = "Camera maker"
-    exif[0x8825] = {1: "N", 2: (41.0, 23.0, 0.0)}  # GPSInfo: latitude
-    out = io.BytesIO()
-    image.save(out, format=fmt, exif=exif.tobytes())
-    return out.getvalue()
-
-
-def picture(width: int, height: int) -> Picture:
-    return prepare(photograph(width, height), alt="Young people voting in Cascais")
-
-
-def item(**fields: Any) -> Message:
-    base: dict[str, Any] = {
-        "delivery_id": 1,
-        "kind": "item",
-        "title": "Cascais opens the vote",
-        "text": "Young people vote until the end of the month.",
-        "link": "https://oidp.net/cascais",
-    }
-    return Message(**{**base, **fields})
 
 
 def telegram(test: Callable[[TelegramStandIn], Awaitable[T]]) -> T:

@@ -20,6 +20,7 @@ from typing import Any, TypeVar
 
 import httpx
 import pytest
+from picture_samples import item, picture
 from PIL import Image
 
 from bots.discord.sink import discord_sink
@@ -32,38 +33,13 @@ from bots.webhook.sink import webhook_sink
 from bots.webhook.standin import WebhookStandIn
 from bots.webhook.standin import _picture as receiver_picture
 from hub.core.pictures import fit, prepare
-from hub.core.ports import ChannelInfo, Message, Picture
+from hub.core.ports import ChannelInfo, Message
 from hub.web.standins import read_standin
 from hub.wiring import SINKS, STANDINS
 
 T = TypeVar("T")
 DISCORD_TOKEN = "discord-stand-in-token"
 WEBHOOK_ID = "1100"
-
-
-def photograph(width: int, height: int) -> bytes:
-    """A noisy photograph-like JPEG with a camera's EXIF."""
-    image = Image.effect_noise((width, height), 64).convert("RGB")
-    exif = Image.Exif()
-    exif[0x010F] = "Camera maker"
-    out = io.BytesIO()
-    image.save(out, format="JPEG", exif=exif.tobytes())
-    return out.getvalue()
-
-
-def picture(width: int, height: int) -> Picture:
-    return prepare(photograph(width, height), alt="Young people voting in Cascais")
-
-
-def item(**fields: Any) -> Message:
-    base: dict[str, Any] = {
-        "delivery_id": 1,
-        "kind": "item",
-        "title": "Cascais opens the vote",
-        "text": "Young people vote until the end of the month.",
-        "link": "https://oidp.net/cascais",
-    }
-    return Message(**{**base, **fields})
 
 
 # --- Discord --------------------------------------------------------------------------
