@@ -3,8 +3,9 @@
 A JSON column (an event's ``name``, an item's ``tags``) stores a lone surrogate
 (``"\\ud800"``) as the escape JSON writes for it, and reads it back as a lone surrogate,
 which no UTF-8 encoder writes: ``/events.ics`` and the news feeds failed with a 500 for
-every subscriber. A control character in a text column failed the RSS and Atom feeds
-(lxml refuses it). Each is now written as U+FFFD or left out, and the rest is served."""
+every subscriber, and an item's public page. A control character in a text column
+failed the RSS and Atom feeds (lxml refuses it). Each is now written as U+FFFD or left
+out, and the rest is served."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ import feedparser
 import pytest
 from icalendar import Calendar
 from lxml import etree
-from sqlalchemy import Engine
+from sqlalchemy import Engine, select
 
 from hub.core.config.catalog import sync_config
 from hub.core.db import transaction
@@ -95,6 +96,17 @@ def test_the_json_feed_writes_a_lone_surrogate_as_the_replacement_character(
     items = {item["title"]: item for item in json.loads(response.content.decode("utf-8"))["items"]}
     assert set(items) == {"Budgets\x01 in\x0b Cascais", "Award call open"}  # JSON escapes these
     assert items["Budgets\x01 in\x0b Cascais"]["tags"] == ["climate\ufffd"]
+
+
+def test_the_public_item_page_writes_a_lone_surrogate_as_the_replacement_character(
+    client: ConsoleClient, engine: Engine
+) -> None:
+    with transaction(engine) as session:
+        item_id = session.scalars(select(Item.id).where(Item.title.startswith("Budgets"))).one()
+    response = client.get(f"/news/{item_id}")
+    assert response.status_code == 200
+    page = response.content.decode("utf-8")
+    assert "climate\ufffd" in page and "Budgets in Cascais" in page
 
 
 @pytest.mark.parametrize(
