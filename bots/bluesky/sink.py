@@ -116,7 +116,7 @@ def with_picture(request: ApiRequest, blob: dict[str, Any], picture: Picture) ->
     return replace(request, body={**request.body, "record": record})
 
 
-class ClockedClient(AsyncClient):  # type: ignore[misc]  # the SDK ships no type hints
+class ClockedClient(AsyncClient):  # type: ignore[misc,unused-ignore]  # an untyped SDK
     """The SDK's client with the hub's clock: it decides that its access token is about
     to expire (and refreshes the session first) by ``wall_clock``, not by the real clock
     it reads by default (``TimeMethodsMixin.get_current_time``)."""
