@@ -3,8 +3,8 @@
 ``channel.target`` is the account's handle and the secret its app password;
 ``channel.base_url`` is the PDS (default ``https://bsky.social``). The sink
 logs in at start (the SDK refreshes the session itself, by its own reading
-of the token's expiry). A session the PDS no longer accepts is answered
-with HTTP 400 ``ExpiredToken`` or ``InvalidToken`` (the PDS's
+of the token's expiry against the sink's ``wall_clock``). A session the PDS
+no longer accepts is answered with HTTP 400 ``ExpiredToken`` or ``InvalidToken`` (the PDS's
 auth-verifier.ts; the AppView says 401): the sink logs in again and repeats
 the call once, which cannot write twice since the refused call wrote
 nothing. It never sleeps or retries otherwise: a 429 becomes
@@ -116,6 +116,19 @@ def with_picture(request: ApiRequest, blob: dict[str, Any], picture: Picture) ->
     return replace(request, body={**request.body, "record": record})
 
 
+class ClockedClient(AsyncClient):  # type: ignore[misc,unused-ignore]  # an untyped SDK
+    """The SDK's client with the hub's clock: it decides that its access token is about
+    to expire (and refreshes the session first) by ``wall_clock``, not by the real clock
+    it reads by default (``TimeMethodsMixin.get_current_time``)."""
+
+    def __init__(self, *args: Any, wall_clock: Callable[[], float], **kwargs: Any) -> None:
+        self._wall_clock = wall_clock
+        super().__init__(*args, **kwargs)
+
+    def get_current_time(self) -> datetime:
+        return datetime.fromtimestamp(self._wall_clock(), UTC)
+
+
 class BlueskySink:
     """Posts to one Bluesky account."""
 
@@ -136,7 +149,9 @@ class BlueskySink:
         self._key = hashlib.sha256(f"{channel.target}:{app_password}".encode()).hexdigest()[:16]
         base = (channel.base_url or DEFAULT_BASE_URL).rstrip("/")
         self._request = AsyncRequest(timeout=httpx.Timeout(timeout))
-        self.client = AsyncClient(base_url=f"{base}/xrpc", request=self._request)
+        self.client = ClockedClient(
+            base_url=f"{base}/xrpc", request=self._request, wall_clock=wall_clock
+        )
         repo = self.client.com.atproto.repo
         # each XRPC procedure called with a request's body as its input; only the answer's
         # ``uri`` is read (createRecord's and putRecord's; deleteRecord has none)

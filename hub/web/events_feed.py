@@ -16,6 +16,10 @@ publish. Decisions, so that a calendar never says more than the hub knows:
 - ``?lang=es`` picks the language of titles and descriptions (English when an
   event has no text in it). The ``icalendar`` library escapes every text value
   (commas, semicolons, new lines) and folds long lines.
+- a text no calendar can carry (a lone surrogate kept in a JSON column from before
+  the inputs refused it, a control character) is written as
+  :func:`hub.web.feed_text.writable` makes it, so one such event never fails the
+  feed for every subscriber.
 """
 
 from __future__ import annotations
@@ -33,6 +37,7 @@ from starlette.responses import Response
 
 from hub.core.config.settings import Settings
 from hub.core.models import Event
+from hub.web.feed_text import writable
 from hub.web.knowledge_forms import LANGUAGES
 from hub.web.render import web_url
 
@@ -51,7 +56,8 @@ def feed_events(session: Session) -> list[Event]:
 
 def _text(translations: dict[str, str] | None, language: str) -> str:
     texts = translations or {}
-    return texts.get(language) or texts.get("en") or next(iter(texts.values()), "")
+    chosen = texts.get(language) or texts.get("en") or next(iter(texts.values()), "")
+    return writable(chosen)
 
 
 def _host(settings: Settings) -> str:
@@ -64,7 +70,7 @@ def calendar_of(events: list[Event], settings: Settings, language: str) -> Calen
     feed.add("prodid", f"-//{settings.hub.network_name()}//iopd-hub knowledge//EN")
     feed.add("version", "2.0")
     feed.add("calscale", "GREGORIAN")
-    feed.add("x-wr-calname", settings.hub.network_name(language))
+    feed.add("x-wr-calname", writable(settings.hub.network_name(language)))
     host = _host(settings)
     for event in events:
         feed.add_component(_vevent(event, host, language))
@@ -74,8 +80,8 @@ def calendar_of(events: list[Event], settings: Settings, language: str) -> Calen
 def _vevent(event: Event, host: str, language: str) -> CalendarEvent:
     assert event.starts_on is not None
     entry = CalendarEvent()
-    entry.add("uid", f"{event.id}@{host}")
-    entry.add("summary", _text(event.name, language) or event.id)
+    entry.add("uid", writable(f"{event.id}@{host}"))
+    entry.add("summary", _text(event.name, language) or writable(event.id))
     entry.add("dtstart", event.starts_on)
     entry.add("dtend", (event.ends_on or event.starts_on) + dt.timedelta(days=1))
     changed = event.updated_at or event.created_at
@@ -84,10 +90,10 @@ def _vevent(event: Event, host: str, language: str) -> CalendarEvent:
         entry.add("last-modified", changed.astimezone(dt.UTC))
     place = ", ".join(part for part in (event.venue, event.city, event.country) if part)
     if place:
-        entry.add("location", place)
+        entry.add("location", writable(place))
     lines = [_text(event.description, language)]
     if event.time:
-        lines.append(event.time)
+        lines.append(writable(event.time))
     link = web_url(event.url)
     if link:
         entry.add("url", link)
@@ -95,7 +101,7 @@ def _vevent(event: Event, host: str, language: str) -> CalendarEvent:
     description = "\n\n".join(line for line in lines if line)
     if description:
         entry.add("description", description)
-    entry.add("categories", [event.kind])
+    entry.add("categories", [writable(event.kind)])
     if event.kind == "cancelled":  # a calendar source said so
         entry.add("status", "CANCELLED")
     return entry

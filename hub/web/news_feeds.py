@@ -13,6 +13,10 @@ added, edited or removed moves its item's ``updated_at`` (a flush hook in
 :mod:`hub.core.models`), so ``?lang=fr`` changes when the French text does; a request
 whose ``If-None-Match`` names the current tag, or without one whose ``If-Modified-Since``
 is not older than ``Last-Modified``, gets ``304 Not Modified`` and no body.
+
+Every text is written as :func:`hub.web.feed_text.writable` makes it: a lone surrogate
+(kept in a JSON column such as ``tags`` from before the inputs refused it) or a control
+character in one item becomes U+FFFD or nothing, instead of failing the whole feed.
 """
 
 from __future__ import annotations
@@ -32,6 +36,7 @@ from starlette.responses import Response
 
 from hub.core.config.settings import Settings
 from hub.core.ingest.tags import topic_name
+from hub.web.feed_text import writable
 from hub.web.page import Console
 from hub.web.public_news import (
     FEED_SIZE,
@@ -104,29 +109,30 @@ def atom(feed: Feed) -> bytes:
 
 def _generator(feed: Feed, kind: str) -> FeedGenerator:
     generator = FeedGenerator()
-    generator.id(feed.address("/news/"))
-    generator.title(feed.title)
-    generator.link(href=feed.address(PATHS[kind]), rel="self")
-    generator.link(href=feed.address("/news/"), rel="alternate")
-    generator.description(feed.title)
+    generator.id(writable(feed.address("/news/")))
+    generator.title(writable(feed.title))
+    generator.link(href=writable(feed.address(PATHS[kind])), rel="self")
+    generator.link(href=writable(feed.address("/news/")), rel="alternate")
+    generator.description(writable(feed.title))
     generator.language(feed.wanted.lang or None)
     generator.updated(feed.updated)
     generator.lastBuildDate(feed.updated)
     generator.generator("IOPD hub")
     for shown in feed.entries:  # feedgen puts each new entry first unless told to append
         entry = generator.add_entry(order="append")
-        page = feed.page(shown)
+        page = writable(feed.page(shown))
         entry.id(page)
         entry.guid(page, permalink=True)
-        entry.title(shown.title)
-        entry.link(href=shown.link or page, rel="alternate")
-        if shown.summary_html:
-            entry.content(shown.summary_html, type="html")  # escaped, never CDATA: "]]>" is text
-        entry.summary(shown.summary_text or shown.title)  # Atom summary, RSS description
+        entry.title(writable(shown.title))
+        entry.link(href=writable(shown.link or page), rel="alternate")
+        if shown.summary_html:  # escaped, never CDATA: "]]>" is text
+            entry.content(writable(shown.summary_html), type="html")
+        entry.summary(writable(shown.summary_text or shown.title))  # Atom summary, RSS description
         entry.published(when(shown.item))
         entry.updated(shown.item.updated_at)
         for tag in shown.item.tags or []:
-            entry.category(term=tag, label=topic_name(tag, shown.language or "en"))
+            label = topic_name(tag, shown.language or "en")
+            entry.category(term=writable(tag), label=writable(label))
     return generator
 
 
@@ -156,7 +162,8 @@ def json_feed(feed: Feed) -> bytes:
     }
     if feed.wanted.lang:
         document["language"] = feed.wanted.lang
-    return json.dumps(document, ensure_ascii=False, indent=1).encode()
+    # json.dumps escapes control characters; a lone surrogate it writes as it is
+    return writable(json.dumps(document, ensure_ascii=False, indent=1)).encode()
 
 
 WRITERS = {"rss": rss, "atom": atom, "json": json_feed}

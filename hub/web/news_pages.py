@@ -20,6 +20,7 @@ from starlette.routing import BaseRoute, Mount, Route
 
 from hub.core.ingest.tags import topic_names
 from hub.web import archive_views
+from hub.web.feed_text import writable
 from hub.web.i18n import MEMBER_LANGUAGES, best_match, current_language, use_language
 from hub.web.news_feeds import PATHS, feed_endpoint
 from hub.web.page import Console
@@ -49,7 +50,8 @@ def render_public(
             **context,
         )
     headers = {"cache-control": "public, max-age=60", "content-security-policy": PUBLIC_POLICY}
-    return HTMLResponse(body, status_code=status, headers=headers)
+    # a lone surrogate kept in a row (an item's tags) would fail the page's UTF-8 encoding
+    return HTMLResponse(writable(body), status_code=status, headers=headers)
 
 
 def _public(

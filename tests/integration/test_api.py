@@ -7,6 +7,7 @@ checks that every documented (operation, status) pair of success was exercised.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 
 import pytest
@@ -17,7 +18,7 @@ from sqlalchemy import Engine, select, update
 from hub.core.accounts import ApiToken, AuditEntry
 from hub.core.config.catalog import sync_config
 from hub.core.db import transaction
-from hub.core.models import Channel, Delivery, Event, Item, Question, User, utcnow
+from hub.core.models import Channel, Delivery, Event, Item, Question, User
 from hub.web.api.operations import OPERATIONS
 from hub.web.api.tokens import TokenError, create_token, digest
 from hub.web.testing import ConsoleClient, SteppingClock, add_user, console_app, example_settings
@@ -26,11 +27,14 @@ ADMIN, EDITOR, PASSWORD = "admin@example.org", "editor@example.org", "correct ho
 LIMIT = 5
 # The last test reads what the others saw: make test keeps a file on one worker (loadfile).
 EXERCISED: set[tuple[str, str, int]] = set()
+START = SteppingClock().now
+"""When each test's console clock starts; tokens are made then, and nothing reads the real
+clock, so the tests pass on any date."""
 
 
 @pytest.fixture
 def clock() -> SteppingClock:
-    return SteppingClock(utcnow())
+    return SteppingClock(START)
 
 
 @pytest.fixture
@@ -53,13 +57,11 @@ def api(engine: Engine, clock: SteppingClock, limit: int) -> Iterator[ApiClient]
         EXERCISED.update(checked.checked)
 
 
-def token_for(engine: Engine, email: str, *scopes: str, now=None) -> str:
+def token_for(engine: Engine, email: str, *scopes: str, now: dt.datetime = START) -> str:
     with transaction(engine) as session:
         user = session.scalar(select(User).where(User.email == email))
         assert user is not None
-        token, _row = create_token(
-            session, user, f"{email} {scopes}", list(scopes), now=now or utcnow()
-        )
+        token, _row = create_token(session, user, f"{email} {scopes}", list(scopes), now=now)
     return token
 
 
@@ -113,12 +115,12 @@ def test_no_token_a_wrong_one_and_a_revoked_one_are_401_problems(
     token = token_for(engine, EDITOR, "read")
     assert api.call("GET", "/items", token=token).status_code == 200
     with transaction(engine) as session:
-        session.execute(update(ApiToken).values(revoked_at=utcnow()))
+        session.execute(update(ApiToken).values(revoked_at=START))
     assert api.call("GET", "/items", token=token).status_code == 401
 
 
 def test_tokens_are_kept_hashed_and_a_deactivated_users_stop_working(
-    api: ApiClient, engine: Engine
+    api: ApiClient, engine: Engine, clock: SteppingClock
 ) -> None:
     token = token_for(engine, EDITOR, "read")
     with transaction(engine) as session:
@@ -126,7 +128,10 @@ def test_tokens_are_kept_hashed_and_a_deactivated_users_stop_working(
         assert row is not None
         assert row.token_hash == digest(token) and token not in (row.prefix, row.token_hash)
         assert token.startswith(row.prefix) and len(row.prefix) < 10
+    clock.advance(minutes=5)
     assert api.call("GET", "/items", token=token).status_code == 200
+    with transaction(engine) as session:  # its use is stamped by the console's clock
+        assert session.scalars(select(ApiToken.last_used_at)).one() == clock.now
     with transaction(engine) as session:
         session.execute(update(User).where(User.email == EDITOR).values(active=False))
     assert api.call("GET", "/items", token=token).status_code == 401
@@ -155,7 +160,7 @@ def test_scopes_and_roles_bound_what_a_token_does(api: ApiClient, engine: Engine
         editor = session.scalar(select(User).where(User.email == EDITOR))
         assert editor is not None
         with pytest.raises(TokenError, match="may not give the scope admin"):
-            create_token(session, editor, "too much", ["read", "admin"], now=utcnow())
+            create_token(session, editor, "too much", ["read", "admin"], now=START)
     admin_token = token_for(engine, ADMIN, "read", "admin")
     assert api.call("GET", "/channels", token=admin_token).status_code == 200
     with transaction(engine) as session:  # demoted: the token loses what the role lost
@@ -518,7 +523,7 @@ def test_requests_made_at_once_are_each_counted(api: ApiClient, engine: Engine) 
     from hub.web.api.tokens import count_request, find_bearer
 
     token = token_for(engine, EDITOR, "read")
-    now = utcnow()
+    now = START
 
     def one(_: int) -> bool:
         with Session(engine) as session:

@@ -8,6 +8,7 @@ the schema of the body), so it would break if the document and the server disagr
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 from typing import Any
 
 from sqlalchemy import Engine, select
@@ -16,7 +17,7 @@ from hub.core.bus.messages import ChannelSinks
 from hub.core.bus.worker import Worker, WorkerConfig
 from hub.core.config.catalog import sync_config
 from hub.core.db import transaction
-from hub.core.models import User, utcnow
+from hub.core.models import User
 from hub.web.api.tokens import create_token
 from hub.web.testing import ConsoleClient, SteppingClock, add_user, console_app, example_settings
 from hub.wiring import SINKS
@@ -62,13 +63,14 @@ def test_a_script_creates_approves_and_follows_an_item_to_its_deliveries(engine:
     with transaction(engine) as session:
         sync_config(session, settings)
     add_user(engine, ADMIN, "correct horse battery", role="admin")
+    clock = SteppingClock()  # the console's and the worker's: no real clock, any date
     with transaction(engine) as session:
         admin = session.scalar(select(User))
         assert admin is not None
         token, _row = create_token(
-            session, admin, "script", ["read", "write", "moderate", "admin"], now=utcnow()
+            session, admin, "script", ["read", "write", "moderate", "admin"], now=clock()
         )
-    app = console_app(settings, engine, clock=SteppingClock(utcnow()))
+    app = console_app(settings, engine, clock=clock)
     with ConsoleClient(app) as client:
         call = Script(client, token)
         created = call(
@@ -81,13 +83,15 @@ def test_a_script_creates_approves_and_follows_an_item_to_its_deliveries(engine:
         assert approved["status"] == "approved"
         assert {d["status"] for d in approved["deliveries"]} == {"pending"}
         config = WorkerConfig(poll_interval=0.02, until_idle=True, send_timeout=5.0)
-        asyncio.run(
-            Worker(engine, ChannelSinks.from_settings(settings, SINKS), config=config).run()
-        )
+        sinks = ChannelSinks.from_settings(settings, SINKS)
+        clock.advance(seconds=1)
+        asyncio.run(Worker(engine, sinks, config=config, clock=clock).run())
         followed = call("getItem", item_id=item_id)
         sent = {d["channel"]: d for d in followed["deliveries"]}
         assert set(sent) == {"news_en", "news_es"}
         assert all(d["status"] == "sent" and d["platform_message_id"] for d in sent.values())
+        # sent on the clock the console and the worker share
+        assert {dt.datetime.fromisoformat(d["sent_at"]) for d in sent.values()} == {clock.now}
         listed = call("listDeliveries", item=item_id, status="sent")
         assert sorted(d["id"] for d in listed["deliveries"]) == sorted(
             d["id"] for d in sent.values()

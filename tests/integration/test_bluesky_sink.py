@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
-import time
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from dataclasses import replace
@@ -21,10 +20,10 @@ from hub.wiring import SINKS
 
 HANDLE = "iopd.bsky.social"
 PASSWORD = "app-pass"
-# The atproto SDK reads the real clock to decide when its access token (2 h, minted by the
-# stand-in from ``wall_clock``) needs a refresh, and that clock cannot be injected: so the
-# stand-in's wall clock is the real one at import, not a fixed date that becomes the past.
-WALL = float(int(time.time()))
+# One fixed moment for the stand-in's and the sink's wall clocks: the sink hands its clock to
+# the atproto SDK, which decides by it when its access token (2 h, minted by the stand-in
+# from ``wall_clock``) needs a refresh, so no test reads the real clock.
+WALL = dt.datetime(2026, 11, 23, 9, 0, tzinfo=dt.UTC).timestamp()
 T = TypeVar("T")
 
 
@@ -225,15 +224,15 @@ SESSION_ENDINGS = [
 def test_a_session_the_pds_no_longer_accepts_is_renewed_and_the_post_sent(
     ending: str, status: int, error: str
 ) -> None:
-    wall = WallClock()
+    wall = WallClock()  # the PDS's: the sink's stays at WALL, so the SDK sees no expiry
 
     async def body(standin: BlueskyStandIn, clock: ManualClock) -> list[tuple[str, int, str]]:
         channel = ChannelInfo("sky", "bluesky", HANDLE, base_url=standin.url)
-        sink = BlueskySink(channel, PASSWORD, wall_clock=wall)
+        sink = BlueskySink(channel, PASSWORD, wall_clock=lambda: WALL)
         try:
             await sink.start()
             if ending == "expire":
-                wall.now += 2 * 3600  # the access token lived 120 minutes
+                wall.now += 2 * 3600  # the access token lived 120 minutes on the PDS's clock
             elif ending == "revoke":
                 standin.revoke_sessions(HANDLE)
             else:
@@ -253,6 +252,29 @@ def test_a_session_the_pds_no_longer_accepts_is_renewed_and_the_post_sent(
         ("createSession", 200, ""),
         ("createRecord", 200, ""),
     ]
+
+
+@pytest.mark.parametrize(("minutes", "refreshed"), [(100, False), (110, True)])
+def test_the_sdk_refreshes_the_session_by_the_sinks_clock(minutes: int, refreshed: bool) -> None:
+    """The SDK refreshes an access token 15 minutes before it expires (120 minutes after
+    it was minted), as the sink's wall clock tells it, not the real clock."""
+    wall = WallClock()  # the sink's and the PDS's
+
+    async def body(standin: BlueskyStandIn, clock: ManualClock) -> list[str]:
+        channel = ChannelInfo("sky", "bluesky", HANDLE, base_url=standin.url)
+        sink = BlueskySink(channel, PASSWORD, wall_clock=wall)
+        try:
+            await sink.start()
+            wall.now += minutes * 60
+            await sink.send(item())
+        finally:
+            await sink.close()
+        assert all(r.status == 200 for r in standin.received)
+        return [r.method.rsplit(".", 1)[-1] for r in standin.received]
+
+    received = asyncio.run(main_with(body, wall))
+    refresh = ["refreshSession"] if refreshed else []
+    assert received == ["createSession", *refresh, "createRecord"]
 
 
 async def main_with(

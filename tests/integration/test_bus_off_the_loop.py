@@ -24,12 +24,24 @@ from hub.core.bus.messages import ChannelRow, ChannelSinks
 from hub.core.bus.queue import POSTGRES_THREADS, SWITCH_INTERVAL, DatabaseThreads
 from hub.core.bus.ratelimit import DatabaseRateLimiter, Grant
 from hub.core.bus.worker import Worker, WorkerConfig
-from hub.core.models import Delivery, utcnow
+from hub.core.models import Delivery
 from hub.core.ports import ChannelInfo, Message, RateLimit, Receipt
 from hub.testing.bus import bus_settings, seed_deliveries
 from hub.testing.sinks import InstantSink, SlowSink
 
 LIMITED = "c0"
+START = dt.datetime(2026, 11, 23, 9, 0, tzinfo=dt.UTC)
+
+
+class TickingClock:
+    """The hub's clock for a worker whose rate budgets must refill: it starts at START and
+    moves as the test's time passes (``time.monotonic``), so no test reads the real date."""
+
+    def __init__(self, start: dt.datetime = START) -> None:
+        self.start, self.began = start, time.monotonic()
+
+    def __call__(self) -> dt.datetime:
+        return self.start + dt.timedelta(seconds=time.monotonic() - self.began)
 
 
 class StuckLimiter(DatabaseRateLimiter):
@@ -65,7 +77,8 @@ def sent_count(engine: Engine) -> int:
 
 
 def test_a_blocked_bucket_stalls_only_its_own_sends(engine: Engine) -> None:
-    ids = seed_deliveries(engine, bus_settings(channels=4), 20, now=utcnow())
+    clock = TickingClock()
+    ids = seed_deliveries(engine, bus_settings(channels=4), 20, now=clock())
     instant: list[InstantSink] = []
 
     def build(row: ChannelRow) -> InstantSink | SlowSink:
@@ -78,7 +91,7 @@ def test_a_blocked_bucket_stalls_only_its_own_sends(engine: Engine) -> None:
     release = threading.Event()
     limiter = StuckLimiter(engine, release)
     config = WorkerConfig(concurrency=16, batch_size=50, poll_interval=0.02)
-    worker = Worker(engine, ChannelSinks(build), config=config, limiter=limiter)
+    worker = Worker(engine, ChannelSinks(build), config=config, limiter=limiter, clock=clock)
 
     async def scenario() -> tuple[int, int, int]:
         stop = asyncio.Event()
@@ -108,6 +121,14 @@ def test_a_blocked_bucket_stalls_only_its_own_sends(engine: Engine) -> None:
     assert others_sent == 15  # ...while every other channel's went out
     assert ticks == 3  # and the loop kept running while the bucket was held
     assert sent_count(engine) == len(ids)
+    assert sent_on_the_clock(engine, clock)
+
+
+def sent_on_the_clock(engine: Engine, clock: TickingClock) -> bool:
+    """Whether every delivery was sent between the clock's start and its reading now."""
+    with engine.connect() as conn:
+        times = list(conn.scalars(select(Delivery.sent_at)))
+    return all(when is not None and clock.start <= when <= clock() for when in times)
 
 
 def test_database_threads_run_off_the_loop_and_pass_errors_back(engine: Engine) -> None:
@@ -182,7 +203,8 @@ class LateLimiter(DatabaseRateLimiter):
 
 
 def test_a_reservation_that_comes_back_late_is_forfeited_and_asked_again(engine: Engine) -> None:
-    ids = seed_deliveries(engine, bus_settings(channels=1), 4, now=utcnow())
+    clock = TickingClock()
+    ids = seed_deliveries(engine, bus_settings(channels=1), 4, now=clock())
     sends: list[float] = []
 
     class TimedSink(InstantSink):
@@ -193,10 +215,13 @@ def test_a_reservation_that_comes_back_late_is_forfeited_and_asked_again(engine:
     sink = TimedSink(ChannelInfo("c0", "memory", "#c0"), rate=20.0)  # never leased
     limiter = LateLimiter(engine, late=2)
     config = WorkerConfig(concurrency=4, batch_size=8, poll_interval=0.02, until_idle=True)
-    worker = Worker(engine, ChannelSinks(lambda row: sink), config=config, limiter=limiter)
+    worker = Worker(
+        engine, ChannelSinks(lambda row: sink), config=config, limiter=limiter, clock=clock
+    )
     stats = asyncio.run(worker.run())
     assert stats.forfeited == 2  # the late ones were not sent on their stale moment...
     assert len(sink.sent) == len(ids) and sent_count(engine) == len(ids)  # ...but asked again
+    assert sent_on_the_clock(engine, clock)
     # and every send left at or after the moment its bucket counted it
     assert len(limiter.moments) == len(ids)
     assert all(sent >= moment for sent, moment in zip(sorted(sends), limiter.moments, strict=True))

@@ -15,14 +15,24 @@ from bots.telegram.standin import TelegramStandIn
 from hub.core.bus.messages import ChannelRow, ChannelSinks
 from hub.core.bus.worker import Worker, WorkerConfig
 from hub.core.ingest.pictures import Outcome, store
-from hub.core.models import Delivery, DeliveryAttempt, Item, utcnow
+from hub.core.models import Delivery, DeliveryAttempt, Item
 from hub.core.pictures import prepare
 from hub.core.ports import ChannelInfo, Message, Picture, RateLimit
 from hub.testing.bus import bus_settings, seed_deliveries
+from hub.web.testing import SteppingClock
 
 TOKEN = "123456:stand-in-token"
 CHAT = -1001000000001
 FAST = WorkerConfig(concurrency=1, batch_size=10, poll_interval=0.02, until_idle=True)
+
+
+class HubClock(SteppingClock):
+    """The hub's clock, which the stand-ins' wall clocks read too: no real clock, so the
+    tests pass on any date. It stands still while the worker runs: the sinks here keep no
+    rate budget that would wait for it to move."""
+
+    def seconds(self) -> float:
+        return self.now.timestamp()
 
 
 class Unthrottled(TelegramSink):
@@ -39,8 +49,9 @@ def photo() -> bytes:
 
 
 def test_pictures_through_the_bus(engine) -> None:
+    clock = HubClock()
     settings = bus_settings(channels=1, platform="telegram")
-    ids = seed_deliveries(engine, settings, 4, now=utcnow())
+    ids = seed_deliveries(engine, settings, 4, now=clock())
     with engine.begin() as conn:
         items = dict(conn.execute(select(Delivery.id, Delivery.item_id)).all())
         stored, refused, plain, turned_down = (items[i] for i in ids)
@@ -54,17 +65,18 @@ def test_pictures_through_the_bus(engine) -> None:
                 outcome = Outcome(item_id, url, unreadable)
             else:
                 outcome = Outcome(item_id, url, prepare(photo(), "A red square"))
-            store(conn, outcome, utcnow())
+            store(conn, outcome, clock())
+    clock.advance(seconds=1)
 
     async def main() -> TelegramStandIn:
-        async with TelegramStandIn((TOKEN,)) as standin:
+        async with TelegramStandIn((TOKEN,), wall_clock=clock.seconds) as standin:
             standin.add_chat(CHAT, type="channel", username="iopd_news")
 
             def build(row: ChannelRow) -> TelegramSink:
                 sink = telegram_sink(row_info(row, standin.url), TOKEN)
                 return Unthrottled(sink.channel, TOKEN)
 
-            await Worker(engine, ChannelSinks(build), config=FAST).run(None)
+            await Worker(engine, ChannelSinks(build), config=FAST, clock=clock).run(None)
             return standin
 
     standin = asyncio.run(main())
@@ -76,7 +88,8 @@ def test_pictures_through_the_bus(engine) -> None:
         rows = dict(conn.execute(select(Delivery.item_id, Delivery.status)).all())
         notes = dict(conn.execute(select(Delivery.item_id, Delivery.last_error)).all())
         history = conn.execute(select(DeliveryAttempt.outcome, DeliveryAttempt.error)).all()
-    assert set(rows.values()) == {"sent"}
+        sent_at = set(conn.scalars(select(Delivery.sent_at)))
+    assert set(rows.values()) == {"sent"} and sent_at == {clock.now}  # on the hub's clock
     assert notes[stored] is None and notes[plain] is None
     # the picture the hub refused: the text post says why on its delivery
     assert notes[refused] == (
@@ -100,15 +113,17 @@ def test_slack_and_matrix_picture_posts_through_the_bus_keep_every_part_in_the_l
     from bots.slack.sink import SlackSink, slack_sink
     from bots.slack.standin import SlackStandIn
 
+    clock = HubClock()
     settings = bus_settings(channels=2, platform="slack")
-    ids = seed_deliveries(engine, settings, 4, now=utcnow())
+    ids = seed_deliveries(engine, settings, 4, now=clock())
     with engine.begin() as conn:
         rows = conn.execute(select(Delivery.id, Delivery.item_id, Delivery.channel_id)).all()
         channels = sorted({row.channel_id for row in rows})
         for row in rows:
             url = f"https://pictures.example.org/{row.item_id}.jpg"
             conn.execute(update(Item).where(Item.id == row.item_id).values(image_url=url))
-            store(conn, Outcome(row.item_id, url, prepare(photo(), "A red square")), utcnow())
+            store(conn, Outcome(row.item_id, url, prepare(photo(), "A red square")), clock())
+    clock.advance(seconds=1)
     room = "!news:standin.local"
 
     class UnthrottledSlack(SlackSink):
@@ -120,8 +135,9 @@ def test_slack_and_matrix_picture_posts_through_the_bus_keep_every_part_in_the_l
             return []
 
     async def main() -> tuple[SlackStandIn, MatrixStandIn]:
-        slack = SlackStandIn(tokens=("xoxb-t",))  # two posts: within its window's four
-        matrix = MatrixStandIn(tokens={"mx-t": "@hub:standin.local"})
+        wall = clock.seconds
+        slack = SlackStandIn(tokens=("xoxb-t",), wall_clock=wall)  # two posts: within four
+        matrix = MatrixStandIn(tokens={"mx-t": "@hub:standin.local"}, wall_clock=wall)
         async with slack, matrix:
             slack.add_channel("C0NEWS", "news")
 
@@ -132,15 +148,22 @@ def test_slack_and_matrix_picture_posts_through_the_bus_keep_every_part_in_the_l
                 info = ChannelInfo(row.key, "matrix", room, base_url=matrix.url)
                 return UnthrottledMatrix(matrix_sink(info, "mx-t").channel, "mx-t")
 
-            await Worker(engine, ChannelSinks(build), config=FAST).run(None)
+            await Worker(engine, ChannelSinks(build), config=FAST, clock=clock).run(None)
             return slack, matrix
 
     slack, matrix = asyncio.run(main())
     with engine.connect() as conn:
         ledger = conn.execute(
-            select(Delivery.id, Delivery.channel_id, Delivery.status, Delivery.platform_message_id)
+            select(
+                Delivery.id,
+                Delivery.channel_id,
+                Delivery.status,
+                Delivery.platform_message_id,
+                Delivery.sent_at,
+            )
         ).all()
     assert {row.status for row in ledger} == {"sent"} and len(ledger) == len(ids)
+    assert {row.sent_at for row in ledger} == {clock.now}
     slack_posts = {f"{m.channel}:{m.ts}": m for m in slack.messages("C0NEWS")}
     for row in ledger:
         head, picture_part = row.platform_message_id.split()

@@ -6,6 +6,12 @@ the checks across files (a duplicate id, a step whose award does not exist,
 a cited document nobody registered) is reported as ``file:line [key]:
 message``. Every problem of every file is collected before
 :class:`~hub.core.errors.KnowledgeError` is raised, so one run lists them all.
+
+A control character (NUL, BEL, ESC...; tab and line breaks aside) has no place in
+knowledge text: PostgreSQL keeps no NUL, and every page, chat message and feed the
+text reaches would carry it. Written as it is, YAML's reader stops at it with an
+error that names no key; written as an escape in a quoted string (``"\\0"``,
+``"\\x07"``) it loads. Both are refused here, at the key and line that hold them.
 """
 
 from __future__ import annotations
@@ -13,6 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -70,6 +77,20 @@ def _construct_timestamp(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Any:
 
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 _Loader.add_constructor(_TIMESTAMP, _construct_timestamp)
+
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+"""The control characters (Unicode's Cc but tab, line feed and carriage return) and the
+two non-characters YAML's reader also stops at."""
+_STAND_IN = "\ufffd"
+"""What a raw control character is read as, so the file still parses and the key that
+holds it can be named (one character for one: the columns stay where they were)."""
+_CONTROL_NAMES = {0x00: "NUL", 0x07: "BEL", 0x08: "BS", 0x1B: "ESC", 0x7F: "DEL", 0x85: "NEL"}
+
+
+def _control_name(character: str) -> str:
+    code = ord(character)
+    name = _CONTROL_NAMES.get(code) or unicodedata.name(character, "")
+    return f"U+{code:04X}" + (f" {name}" if name else "")
 
 
 @dataclass(frozen=True)
@@ -147,13 +168,21 @@ def _parse_file(file: Path) -> ParsedFile | list[Problem]:
 
 def _parse_text(text: str, shown: str) -> ParsedFile | list[Problem]:
     """Like :func:`_parse_file`, for text already read; ``shown`` names it in problems."""
+    raw = [found.start() for found in _CONTROL.finditer(text)]
+    original = text
+    if raw:  # read as stand-ins, to find the keys that hold them; the file is refused below
+        text = _CONTROL.sub(_STAND_IN, text)
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
-        return [Problem(shown, "", f"invalid YAML: {exc.problem or exc}", line)]
+        return [*_raw_problems(original, raw, None, shown), _invalid(shown, exc, line)]
+    except yaml.YAMLError as exc:  # the reader's own refusals carry no mark
+        return [*_raw_problems(original, raw, None, shown), _invalid(shown, exc, None)]
     if node is None:
+        if raw:  # in comments only
+            return _raw_problems(original, raw, None, shown)
         return ParsedFile(shown, KnowledgeFile(), {})
     lines: dict[KeyPath, int] = {}
     aliases = _aliases(node)
@@ -167,7 +196,7 @@ def _parse_text(text: str, shown: str) -> ParsedFile | list[Problem]:
                 line,
             )
             for line in aliases
-        ]
+        ] + _raw_problems(original, raw, None, shown)
     found = list(_index_lines(node, (), lines))
     loader = _Loader(text)
     try:
@@ -175,12 +204,14 @@ def _parse_text(text: str, shown: str) -> ParsedFile | list[Problem]:
     except yaml.MarkedYAMLError as exc:  # a tag it may not build (!!python/object...)
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
-        return [Problem(shown, "", f"invalid YAML: {exc.problem or exc}", line)]
+        return [*_raw_problems(original, raw, None, shown), _invalid(shown, exc, line)]
     finally:
         loader.dispose()
     if not isinstance(data, dict):
-        return [Problem(shown, "", "the file must be a mapping of sections", 1)]
+        mapping = Problem(shown, "", "the file must be a mapping of sections", 1)
+        return [mapping, *_raw_problems(original, raw, None, shown)]
     problems = [Problem(shown, _readable(loc, data), message, line) for loc, message, line in found]
+    problems += _raw_problems(original, raw, (node, data), shown)
     try:
         content = KnowledgeFile.model_validate(data)
     except ValidationError as exc:
@@ -188,6 +219,46 @@ def _parse_text(text: str, shown: str) -> ParsedFile | list[Problem]:
     if problems:
         return sorted(problems, key=lambda problem: problem.line or 0)
     return ParsedFile(shown, content, lines)
+
+
+def _invalid(shown: str, exc: yaml.YAMLError, line: int | None) -> Problem:
+    problem = exc.problem if isinstance(exc, yaml.MarkedYAMLError) else None
+    return Problem(shown, "", f"invalid YAML: {problem or exc}", line)
+
+
+def _raw_problems(
+    text: str, positions: list[int], parsed: tuple[yaml.Node, Any] | None, shown: str
+) -> list[Problem]:
+    """A problem for each control character written as it is in ``text``, at its line and
+    column, under the key whose value holds it (none when it is in a comment, or when
+    the file did not parse)."""
+    scalars = list(_scalar_spans(parsed[0], ())) if parsed else []
+    problems = []
+    for position in positions:
+        line = text.count("\n", 0, position) + 1
+        column = position - (text.rfind("\n", 0, position) + 1) + 1
+        loc = next((path for start, end, path in scalars if start <= position < end), None)
+        key = _readable(loc, parsed[1]) if parsed and loc is not None else ""
+        message = (
+            f"a control character ({_control_name(text[position])}) at column {column}: "
+            "knowledge files take none, remove it"
+        )
+        problems.append(Problem(shown, key, message, line))
+    return problems
+
+
+def _scalar_spans(node: yaml.Node, path: KeyPath) -> Iterator[tuple[int, int, KeyPath]]:
+    """Where each scalar (keys included) is written, as character offsets, with its path."""
+    if isinstance(node, yaml.ScalarNode):
+        yield node.start_mark.index, node.end_mark.index, path
+    elif isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            key = (*path, str(key_node.value))
+            yield key_node.start_mark.index, key_node.end_mark.index, key
+            yield from _scalar_spans(value_node, key)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            yield from _scalar_spans(item, (*path, index))
 
 
 def _aliases(root: yaml.Node) -> list[int]:
@@ -214,6 +285,8 @@ def _index_lines(
 ) -> Iterator[tuple[KeyPath, str, int]]:
     """Record the line of every key path; report keys written twice in one mapping."""
     lines.setdefault(path, node.start_mark.line + 1)
+    if isinstance(node, yaml.ScalarNode) and _CONTROL.search(str(node.value)):
+        yield path, _escaped_control(str(node.value)), node.start_mark.line + 1
     if isinstance(node, yaml.ScalarNode) and node.tag == _TIMESTAMP and "data" in path:
         # The schema checks typed dates; free-form ``data`` is checked here.
         try:
@@ -232,10 +305,21 @@ def _index_lines(
                 continue
             seen[key] = line
             lines[(*path, key)] = line
+            if _CONTROL.search(key):
+                yield (*path, key), f"the key {_escaped_control(key)}", line
             yield from _index_lines(value_node, (*path, key), lines)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
             yield from _index_lines(item, (*path, index), lines)
+
+
+def _escaped_control(value: str) -> str:
+    found = _CONTROL.search(value)
+    assert found is not None
+    return (
+        f"holds a control character ({_control_name(found.group())}), written as an escape "
+        "in quotes: knowledge text takes none, remove it"
+    )
 
 
 def _line_of(lines: dict[KeyPath, int], loc: KeyPath) -> int | None:
@@ -253,6 +337,11 @@ def _dotted(loc: KeyPath) -> str:
     return text
 
 
+def _printable(key: str) -> str:
+    """``key`` with each control character shown as its escape (``\\u0000``)."""
+    return _CONTROL.sub(lambda found: f"\\u{ord(found.group()):04x}", key)
+
+
 def _readable(loc: KeyPath, data: Any) -> str:
     """``events[3].starts_on`` written with the record's id: ``events[cascais-2013].starts_on``."""
     if len(loc) >= 2 and isinstance(loc[1], int) and isinstance(data, dict):
@@ -260,8 +349,8 @@ def _readable(loc: KeyPath, data: Any) -> str:
         if isinstance(records, list) and loc[1] < len(records):
             record = records[loc[1]]
             if isinstance(record, dict) and isinstance(record.get("id"), str):
-                return _dotted(loc).replace(f"[{loc[1]}]", f"[{record['id']}]", 1)
-    return _dotted(loc)
+                return _printable(_dotted(loc).replace(f"[{loc[1]}]", f"[{record['id']}]", 1))
+    return _printable(_dotted(loc))
 
 
 def _schema_problems(
