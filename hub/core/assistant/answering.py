@@ -189,7 +189,9 @@ class Responder:
                 )
             )
         )
-        about_events = not kind_terms or bool(kind_terms & self._event_kind_terms)
+        about_events = not kind_terms or (
+            bool(kind_terms & self._event_kind_terms) and not kind_terms & self._award_only_terms
+        )  # "the call for the award this year": the award's steps, not the period's events
         if (
             reading.period is not None
             and qtype in {"list", "when", "what", "yesno"}
@@ -288,6 +290,15 @@ class Responder:
                 *(d.kind_terms for d in self.retriever.docs if d.group == "event")
             )
         return self._event_kinds_cache
+
+    @property
+    def _award_only_terms(self) -> set[str]:
+        """The words of an award's kind that name no event's kind (award, prize, distinction):
+        a question saying one asks about the award, which no event of a period is."""
+        if not hasattr(self, "_award_only_cache"):
+            award = set().union(*(d.kind_terms for d in self.retriever.docs if d.group == "award"))
+            self._award_only_cache: set[str] = award - self._event_kind_terms
+        return self._award_only_cache
 
     @property
     def _every_kind(self) -> set[str]:
