@@ -27,8 +27,9 @@ from babel import Locale
 
 from hub.core.assistant.context import Context, Reply, Target, describe, event_name, place
 from hub.core.assistant.dates import covered, when
+from hub.core.assistant.focus import capitals_said, writes
 from hub.core.assistant.index import AwardView, EntryView, EventView, StepView, text_in
-from hub.core.assistant.reading import Reading
+from hub.core.assistant.reading import Reading, question_parts
 from hub.core.assistant.retrieval import ALIAS_WEIGHT, Doc, Retriever, number_term
 from hub.core.assistant.text import normalise
 
@@ -688,6 +689,14 @@ class Responder:
             ]
         if qtype not in {"list", "how_many"}:  # "how many tasks has the plan": the whole
             ranked = self._part_first(ranked, terms)  # counts its parts, no part does
+        written = self._capitals(reading)
+        if written and not all(writes(ranked[0][1].record, w) for w in written):
+            holder = next(
+                (d for _, d in ranked if all(writes(d.record, w) for w in written)), None
+            )  # "PARTICIPATE OIDP": the record writing that name, not one about participation
+            if holder is None:
+                return Decision(ctx.handoff(), qtype, 0.1)
+            ranked = [(ranked[0][0], holder), *[(s, d) for s, d in ranked if d is not holder]]
         best_score, best = ranked[0]
         numbers = [o for o in terms if any(t[0] in "#y" and t[1:].isdigit() for t in o)]
         for options in numbers:  # an edition or year the question names must be the record's
@@ -816,6 +825,17 @@ class Responder:
         if not extra:
             return reply
         return Reply(reply.text, [*reply.sources, *dict.fromkeys(extra)], target=reply.target)
+
+    def _capitals(self, reading: Reading) -> list[str]:
+        """The acronyms the question (not the words around it) writes in capitals, other
+        than the network's own and numbers (:func:`~hub.core.assistant.focus.capitals_said`)."""
+        if not reading.text or reading.text.islower():
+            return []
+        focus, _ = question_parts(reading.text, self.retriever.vocabulary)
+        skip = {normalise(a) for a in self._home_acronyms} | {
+            a for a in self.retriever.acronyms if number_term(a)
+        }
+        return capitals_said(focus, self.retriever.acronyms, skip)
 
     def _kinds_said(self, ctx: Context, reading: Reading) -> set[str]:
         """The stems of the words of kinds' names the question says itself: a verb sharing a
@@ -1057,18 +1077,22 @@ class Responder:
         return doc.record_id
 
     @property
+    def _home_acronyms(self) -> list[str]:
+        """The network's own acronyms as its record writes them (IOPD, OIDP)."""
+        home = next((d for d in self.retriever.docs if d.key == HOME), None)
+        acronyms = (
+            home.record.data.get("acronyms")
+            if home and isinstance(home.record, EntryView)
+            else None
+        )
+        return [str(n) for n in acronyms.values()] if isinstance(acronyms, dict) else []
+
+    @property
     def _home_terms(self) -> set[str]:
         """The terms of the network's own acronyms (IOPD, OIDP): the hub's own network."""
         if not hasattr(self, "_home_cache"):
-            home = next((d for d in self.retriever.docs if d.key == HOME), None)
-            acronyms = (
-                home.record.data.get("acronyms")
-                if home and isinstance(home.record, EntryView)
-                else None
-            )
-            names = acronyms.values() if isinstance(acronyms, dict) else []
             self._home_cache: set[str] = {
-                t for n in names for t in self.retriever.analyser.terms(str(n), "en")
+                t for n in self._home_acronyms for t in self.retriever.analyser.terms(n, "en")
             }
         return self._home_cache
 
