@@ -62,8 +62,7 @@ def writes(record: EventView | AwardView | EntryView, word: str) -> bool:
     may be dotted: "EE. UU." is "EEUU")."""
     pattern = re.compile(rf"(?<!\w){re.escape(word)}(?!\w)")
     return any(
-        pattern.search(text) or pattern.search(_DOTS.sub("", text))
-        for text in record_texts(record)
+        pattern.search(text) or pattern.search(_DOTS.sub("", text)) for text in record_texts(record)
     )
 
 
