@@ -1263,6 +1263,9 @@ class Responder:
         else:
             said = self.retriever.query_terms(reading.words, ctx.language)
             own_question = self.retriever.name_share(doc, said) >= 0.99
+            city = record.data.get("city")
+            if qtype == "where" and isinstance(city, str) and _says_all(reading, city):
+                qtype = "what"  # "where can Monterrey's call be read": not in Monterrey
             return self._entry_slot(ctx, qtype, doc, record, own_question)
         if reading.day and qtype == "when" and not reply.handoff and _no_day(doc):
             return ctx.handoff(reply.text, sources=reply.sources)  # the month is no day
@@ -1520,6 +1523,13 @@ class Responder:
         if isinstance(url, str) and url not in text:
             text += " " + ctx.phrase("more_at", url=url)
         return Reply(text, [entry.id])
+
+
+def _says_all(reading: Reading, text: str) -> bool:
+    """The question says every word of ``text`` (a record's city): telling it back is no
+    answer."""
+    words = normalise(text).split()
+    return bool(words) and all(w in reading.words for w in words)
 
 
 def _month_only(doc: Doc) -> bool:
