@@ -402,7 +402,7 @@ class Responder:
         unknown = [c for c in content if not any(t in idf for t in c) and not _numbered(c)]
         if len(unknown) >= 2 and not kind_terms:  # "reserve nights in July": not the events
             return Decision(ctx.handoff(), qtype, 0.2)
-        if len(chosen) == 1 and qtype in {"when", "where", "who"}:  # the slot of that event
+        if len(chosen) == 1 and qtype in {"when", "where", "who", "what"}:  # that event's slot
             reply = self._slot(ctx, reading, qtype, chosen[0])
             return Decision(reply, qtype, 0.8 if not reply.handoff else 0.3)
         if not chosen:
