@@ -104,6 +104,7 @@ HOME_EDGE = 0.9
 _YEAR = re.compile(r"(19|20)\d\d")
 _YES_NO = re.compile(r"^(yes|no|sí|si|non|oui|não|sim)[.,]\s+", re.IGNORECASE)
 """An FAQ answer's opening yes or no (it answers the FAQ's own question, not a rewording)."""
+_WORD = re.compile(r"\w+")
 _WEB = re.compile(r"\b[\w-]+\.(?:com|org|net|int)\b")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
 _COUNT = re.compile(r"(?<![\d.,:/-])\d{1,3}(?![\d.,:/-])")
@@ -199,6 +200,7 @@ class Responder:
             and not asks_record
             and about_events  # "the priorities of 2020": a year that narrows, not a period
             and not self._topic_elsewhere(reading, ranked, content)
+            and not (qtype == "what" and self._topic_unheld(reading, content))
         ):
             return self._period(ctx, reading, ranked, kind_terms, content, terms)
         if reading.relative is not None and qtype not in {"join", "share", "cost", "how_many"}:
@@ -273,6 +275,27 @@ class Responder:
         postings = self.retriever.postings
         distinct = any(t in own and len(postings.get(t, ())) <= DISTINCT for o in topic for t in o)
         return distinct and best not in pool and self.coverage(best, topic) >= MIN_COVERAGE
+
+    def _topic_unheld(self, reading: Reading, content: list[set[str]]) -> bool:
+        """Asked what of a period, the question names a topic (words a few records know,
+        none of them an event, nor a place or a name the asker capitalises): no event of
+        the period is what it asks about ("what happened with the crowdfunding in 2013"),
+        so the record of that topic is."""
+        postings = self.retriever.postings
+        events = self._events()
+        analyser = self.retriever.analyser
+        capitalised = {
+            analyser.stem(normalise(w), lang)
+            for w in _WORD.findall(reading.text)
+            if w[:1].isupper()
+            for lang in ("en", "es", "fr", "ca", "pt")
+        }
+        return any(
+            not o & (self.retriever.place_terms | capitalised)
+            and all(len(postings.get(t, ())) <= DISTINCT for t in o)
+            and not any(d.terms.get(t) for d in events for t in o)
+            for o in self._topic(content)
+        )
 
     def _ranked(self, terms: list[set[str]], around: list[set[str]]) -> list[tuple[float, Doc]]:
         """Records by their score for the question, the words around it only breaking near
