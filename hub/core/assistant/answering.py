@@ -190,6 +190,7 @@ class Responder:
                     and len([c for c in content if self._weighty(c) and not _numbered(c)]) >= 2
                 )
             )
+            and not self._undated_in(reading, ranked[0][1])
         )
         about_events = not kind_terms or (
             bool(kind_terms & self._event_kind_terms) and not kind_terms & self._award_only_terms
@@ -275,6 +276,18 @@ class Responder:
         postings = self.retriever.postings
         distinct = any(t in own and len(postings.get(t, ())) <= DISTINCT for o in topic for t in o)
         return distinct and best not in pool and self.coverage(best, topic) >= MIN_COVERAGE
+
+    def _undated_in(self, reading: Reading, doc: Doc) -> bool:
+        """The question asks what there is in a month, a week or a day, and the record it
+        names is undated knowledge (a task "information about activities"): no entry
+        happens in a month, so the period's events are what is asked."""
+        period = reading.period
+        return (
+            period is not None
+            and period.kind not in {"year", "season"}
+            and doc.group == "entry"
+            and qtype_lists(reading)
+        )
 
     def _topic_unheld(self, reading: Reading, content: list[set[str]]) -> bool:
         """Asked what of a period, the question names a topic (words a few records know,
@@ -1546,6 +1559,11 @@ class Responder:
         if isinstance(url, str) and url not in text:
             text += " " + ctx.phrase("more_at", url=url)
         return Reply(text, [entry.id])
+
+
+def qtype_lists(reading: Reading) -> bool:
+    """The question asks what there is (a list, or no slot at all), not a slot of one."""
+    return (reading.qtype or "what") in {"what", "list"}
 
 
 def _says_all(reading: Reading, text: str) -> bool:
