@@ -1,0 +1,146 @@
+"""Invented answers, by class (issue 22): a record answered for what it does not state.
+
+Each test is a class of question answered with the wrong record or a slot the record does
+not hold, written afresh (not copied from a scored set): an acronym the record never writes,
+who is behind a task, a year the question already says, the award's call in "this year",
+an undated entry for "this month", a city told back to who named it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from hub.core.assistant import Assistant
+from hub.core.assistant.focus import capitals_said, writes
+from hub.core.assistant.index import EntryView, EventView
+
+KNOWLEDGE = Path(__file__).parents[2] / "config" / "knowledge"
+
+
+@pytest.fixture(scope="module")
+def assistant() -> Assistant:
+    return Assistant.from_knowledge(KNOWLEDGE)
+
+
+def _ask(assistant: Assistant, text: str, now: str) -> tuple[bool, list[str], str]:
+    answer = assistant.answer(text, now=dt.date.fromisoformat(now))
+    return answer.handoff, answer.sources, answer.answer
+
+
+# --- focus.py ---------------------------------------------------------------------------
+
+ACRONYMS = {"participate", "ogp", "iopd", "giz", "eeuu"}
+
+
+def test_an_acronym_written_in_capitals_is_found() -> None:
+    assert capitals_said("c'est quoi PARTICIPATE OIDP ?", ACRONYMS, set()) == ["PARTICIPATE"]
+
+
+def test_the_networks_own_name_and_lowercase_words_are_not() -> None:
+    assert capitals_said("what is the IOPD and how do I participate?", ACRONYMS, {"iopd"}) == []
+
+
+def test_a_shouted_message_names_nothing_by_its_capitals() -> None:
+    assert capitals_said("WHAT IS PARTICIPATE OIDP", ACRONYMS, set()) == []
+
+
+def test_a_capitalised_word_the_records_never_write_as_an_acronym_is_not_kept() -> None:
+    assert capitals_said("is the SUMMIT in May?", ACRONYMS, set()) == []
+
+
+def test_writes_matches_the_word_in_its_capitals_and_dotted_letters() -> None:
+    record = EntryView(
+        id="x",
+        kind="project",
+        name={"en": "A conference in the EE. UU. with GIZ"},
+        body={"en": "About participation."},
+    )
+    assert writes(record, "GIZ")
+    assert writes(record, "EEUU")
+    assert not writes(record, "PARTICIPATE")  # "participation" is another word
+
+
+# --- answers -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text", ["Tell me about PARTICIPATE OIDP please", "what is PARTICIPATE OIDP?"]
+)
+def test_a_name_in_capitals_is_never_answered_by_a_record_that_does_not_write_it(
+    assistant: Assistant, text: str
+) -> None:
+    handoff, sources, _ = _ask(assistant, text, "2020-03-01")
+    assert "faq-best-practice-award" not in sources
+    assert handoff or "project-participate-oidp" in sources
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["who is responsible for the special reports?", "Who is the head of communication?"],
+)
+def test_who_is_behind_a_task_or_a_priority_is_handed_off(assistant: Assistant, text: str) -> None:
+    handoff, _, _ = _ask(assistant, text, "2020-03-01")
+    assert handoff  # their texts name no one: the text is no answer to who
+
+
+@pytest.mark.parametrize(
+    ("text", "now"),
+    [
+        ("When exactly is the 2020 General Assembly?", "2020-02-10"),
+        ("When is the General Assembly this year?", "2020-02-10"),
+        ("quand a lieu la conférence de 2019 ? la date exacte svp", "2020-02-02"),
+    ],
+)
+def test_a_year_the_question_says_is_no_answer_to_when(
+    assistant: Assistant, text: str, now: str
+) -> None:
+    handoff, _, _ = _ask(assistant, text, now)
+    assert handoff
+
+
+def test_when_of_a_record_dated_by_its_year_alone_still_answers_the_year(
+    assistant: Assistant,
+) -> None:
+    handoff, sources, answer = _ask(assistant, "When is the General Assembly?", "2020-02-10")
+    assert not handoff and "general-assembly-2020" in sources and "2020" in answer
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "when does the call for the prize open this year?",
+        "when is the call of the award this year?",
+        "quand s'ouvre l'appel du prix cette année ?",
+    ],
+)
+def test_the_awards_call_this_year_is_the_awards_not_an_events(
+    assistant: Assistant, text: str
+) -> None:
+    handoff, sources, _ = _ask(assistant, text, "2020-01-08")
+    assert not handoff
+    assert sources == ["iopd-award-2020"]
+
+
+def test_what_there_is_this_month_is_no_undated_task(assistant: Assistant) -> None:
+    _, sources, _ = _ask(assistant, "what activities does the IOPD have this month?", "2020-01-03")
+    assert not any(s.startswith("task-") for s in sources)
+
+
+def test_what_happened_in_a_year_with_a_topic_no_event_holds_lists_no_events(
+    assistant: Assistant,
+) -> None:
+    text = "què va passar amb el micromecenatge el 2013?"
+    _, sources, _ = _ask(assistant, text, "2013-10-01")
+    assert not any(isinstance(assistant.index.record(s), EventView) for s in sources)
+
+
+def test_asked_where_of_an_entry_in_the_city_named_its_text_is_answered(
+    assistant: Assistant,
+) -> None:
+    text = "Monterrey hizo algo con datos abiertos, ¿dónde se pueden consultar sus bases?"
+    handoff, sources, answer = _ask(assistant, text, "2024-02-20")
+    assert not handoff and sources == ["ogp-example-monterrey-gender-violence-data"]
+    assert answer.count("Monterrey") > 1  # more than the city told back
