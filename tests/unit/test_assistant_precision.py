@@ -144,3 +144,22 @@ def test_asked_where_of_an_entry_in_the_city_named_its_text_is_answered(
     handoff, sources, answer = _ask(assistant, text, "2024-02-20")
     assert not handoff and sources == ["ogp-example-monterrey-gender-violence-data"]
     assert answer.count("Monterrey") > 1  # more than the city told back
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["when is the next distinction ceremony?", "quan és la propera cerimònia de la distinció?"],
+)
+def test_the_next_step_no_award_has_is_handed_off(assistant: Assistant, text: str) -> None:
+    handoff, _, _ = _ask(assistant, text, "2013-05-01")
+    assert handoff  # no edition has a ceremony: not the next call for entries
+
+
+def test_the_next_award_call_is_the_awards_not_a_conferences(assistant: Assistant) -> None:
+    handoff, sources, _ = _ask(assistant, "when is the next award call?", "2020-01-05")
+    assert not handoff and sources == ["iopd-award-2020"]
+
+
+def test_the_next_award_jury_meeting_is_no_general_assembly(assistant: Assistant) -> None:
+    _, sources, _ = _ask(assistant, "when is the next award jury meeting?", "2020-01-05")
+    assert "general-assembly-2020" not in sources

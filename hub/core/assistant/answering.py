@@ -484,15 +484,26 @@ class Responder:
         terms: list[set[str]],
     ) -> Decision:
         steps = [d for d in self.retriever.docs if d.group == "step"]
-        step_words = [
+        step_words = [  # "call" names an event's kind too, and an award's step
             c
-            for c in content
+            for c in terms
             if any(d.terms.get(t) and t not in d.kind_terms for d in steps for t in c)
         ]
-        award_asked = any(d.group in {"step", "award"} for _, d in ranked[:1])
+        award_asked = any(d.group in {"step", "award"} for _, d in ranked[:1]) or bool(
+            kind_terms & self._award_only_terms
+        )  # "the next award call": the award's, never a conference's call for sessions
         pool = self._events() + (steps if award_asked else [])
         weighty = [c for c in content if self._weighty(c)]
         if award_asked:
+            other = [  # "the next distinction ceremony": a step no edition has
+                c
+                for c in content
+                if self._weighty(c)
+                and not _numbered(c)
+                and not any(d.terms.get(t) for d in steps for t in c)
+            ]
+            if other and not step_words:
+                return Decision(ctx.handoff(), "when", 0.2)
             pool = [d for d in steps if not step_words or self.coverage(d, step_words) > 0]
         else:
             pool = self._narrow(pool, ranked, kind_terms, weighty)
