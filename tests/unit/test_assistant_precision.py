@@ -163,3 +163,18 @@ def test_the_next_award_call_is_the_awards_not_a_conferences(assistant: Assistan
 def test_the_next_award_jury_meeting_is_no_general_assembly(assistant: Assistant) -> None:
     _, sources, _ = _ask(assistant, "when is the next award jury meeting?", "2020-01-05")
     assert "general-assembly-2020" not in sources
+
+
+def test_who_organises_the_next_event_is_its_organiser_not_its_date(
+    assistant: Assistant,
+) -> None:
+    handoff, sources, answer = _ask(assistant, "who organises the next conference?", "2013-03-01")
+    assert not handoff and sources == ["conference-13-cascais-2013"]
+    assert "Cascais" in answer and "organised" in answer
+
+
+def test_where_the_last_event_was_is_handed_off_when_no_place_is_stated(
+    assistant: Assistant,
+) -> None:
+    handoff, _, answer = _ask(assistant, "¿dónde fue la última conferencia?", "2020-01-01")
+    assert handoff  # the 2019 conference's place is in no record: not "it took place in 2019"

@@ -519,6 +519,9 @@ class Responder:
             if not past:
                 return Decision(ctx.handoff(), "when", 0.3)
             _, doc = max(past, key=lambda item: (item[0][0], item[1].key))
+            asked = self._slot_of_relative(ctx, reading, doc)
+            if asked is not None:  # "where was the last conference": its place, or a handoff
+                return asked
             return Decision(self._when(ctx, doc), "when", 0.8)
         coming = [(s, d) for s, d in dated if s[1] >= ctx.today]
         if not coming:
@@ -540,12 +543,33 @@ class Responder:
                 if reading.qtype == "where":  # the place asked is stated; only the date is not
                     return Decision(Reply(text, [between.id]), "where", 0.6)
             return Decision(ctx.handoff(text, sources=[between.id]), "when", 0.3)
+        asked = self._slot_of_relative(ctx, reading, doc)
+        if asked is not None:  # "who organises the next conference": its organiser
+            return asked
         reply = self._when(ctx, doc)
         if not reply.handoff and isinstance(doc.record, EventView):  # said as the next one
             key = "next_conference" if doc.kind == "conference" else "next_event"
             text = ctx.phrase(key, event=describe(ctx, doc.record))
             reply = Reply(text, reply.sources, target=reply.target)
         return Decision(reply, "when", 0.85 if not reply.handoff else 0.3)
+
+    def _slot_of_relative(self, ctx: Context, reading: Reading, doc: Doc) -> Decision | None:
+        """Asked who or where of the next or last event, that slot of it: its organiser, or
+        its place, handed off when the record states no place (never its date alone). An
+        event without an organiser keeps its date answer: French "qu'est-ce qui" (what) is
+        read as who, so that case is left to the reading."""
+        qtype = reading.qtype
+        record = doc.record
+        if qtype not in {"who", "where"} or not isinstance(record, EventView):
+            return None
+        if qtype == "who" and not record.organiser:
+            return None  # "qu'est-ce qui vient" is read as who: its date, as before
+        reply = self._event_slot(ctx, qtype, doc, record)
+        if reply.handoff:
+            return Decision(reply, qtype, 0.3)
+        if qtype == "where":
+            return None  # the date sentence says the place
+        return Decision(reply, qtype, 0.8)
 
     def _undated_before(self, ctx: Context, chosen: Doc, pool: list[Doc]) -> EventView | None:
         """An undated edition of the chosen event's kind numbered before it and after every
