@@ -176,5 +176,5 @@ def test_who_organises_the_next_event_is_its_organiser_not_its_date(
 def test_where_the_last_event_was_is_handed_off_when_no_place_is_stated(
     assistant: Assistant,
 ) -> None:
-    handoff, _, answer = _ask(assistant, "¿dónde fue la última conferencia?", "2020-01-01")
+    handoff, _, _ = _ask(assistant, "¿dónde fue la última conferencia?", "2020-01-01")
     assert handoff  # the 2019 conference's place is in no record: not "it took place in 2019"
