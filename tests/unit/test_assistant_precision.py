@@ -178,3 +178,15 @@ def test_where_the_last_event_was_is_handed_off_when_no_place_is_stated(
 ) -> None:
     handoff, _, _ = _ask(assistant, "¿dónde fue la última conferencia?", "2020-01-01")
     assert handoff  # the 2019 conference's place is in no record: not "it took place in 2019"
+
+
+def test_a_yes_no_about_the_award_is_no_steps_date(assistant: Assistant) -> None:
+    handoff, _, _ = _ask(assistant, "does the award have a prize?", "2020-01-10")
+    assert handoff  # not "Yes. Preparation of the award: January 2020"
+
+
+def test_a_yes_no_naming_the_step_is_answered_by_it(assistant: Assistant) -> None:
+    handoff, sources, answer = _ask(
+        assistant, "is there a call for the award in 2020?", "2020-01-10"
+    )
+    assert not handoff and sources == ["iopd-award-2020"] and "February" in answer

@@ -991,6 +991,7 @@ class Responder:
             named
             and (asked or best.kind_terms & set().union(*terms))
             and (best.kind not in ACTIVITY_KINDS or best.kind_terms & set().union(*terms))
+            and (best.group != "step" or self._step_said(best, terms))
         ):
             reply = self._slot(ctx, reading, "what", best)
             yes = best.kind != "faq"  # an FAQ's answer says yes or no in its own words
@@ -1001,6 +1002,32 @@ class Responder:
         if yes:
             reply = Reply(ctx.phrase("yes", text=reply.text), reply.sources, target=reply.target)
         return Decision(reply, "yesno", confidence)
+
+    def _step_said(self, step: Doc, terms: list[set[str]]) -> bool:
+        """The question says a word of the award step itself ("is the call open"), beyond
+        the award's name: a yes/no about the award is no step's date ("does the award have
+        a prize": not "yes, its preparation is in January")."""
+        home = self._home_terms
+        return any(
+            step.terms.get(t) and t not in step.kind_terms and t not in home
+            for o in terms
+            if not _numbered(o)
+            for t in o
+        ) and any(t in self._step_terms and step.terms.get(t) for o in terms for t in o)
+
+    @property
+    def _step_terms(self) -> set[str]:
+        """The terms of the words naming award steps (call, deadline, results...)."""
+        if not hasattr(self, "_step_cache"):
+            analyser = self.retriever.analyser
+            self._step_cache: set[str] = {
+                t
+                for family in self.retriever.vocabulary.steps.values()
+                for language, phrases in family.items()
+                for phrase in phrases
+                for t in analyser.terms(phrase, language)
+            }
+        return self._step_cache
 
     def _contact(
         self,
