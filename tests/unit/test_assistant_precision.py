@@ -190,3 +190,19 @@ def test_a_yes_no_naming_the_step_is_answered_by_it(assistant: Assistant) -> Non
         assistant, "is there a call for the award in 2020?", "2020-01-10"
     )
     assert not handoff and sources == ["iopd-award-2020"] and "February" in answer
+
+
+def test_a_yes_no_about_one_event_of_a_year_is_answered_yes_with_it(
+    assistant: Assistant,
+) -> None:
+    handoff, sources, answer = _ask(assistant, "is the 2020 conference in Abidjan?", "2020-03-01")
+    assert not handoff and sources == ["conference-20-abidjan-2020"]
+    assert answer.startswith("Yes") and "July" in answer
+
+
+def test_no_event_named_in_a_year_with_events_is_no_claim_there_are_none(
+    assistant: Assistant,
+) -> None:
+    handoff, _, answer = _ask(assistant, "is the 2020 conference in Dakar?", "2020-03-01")
+    assert handoff
+    assert "no event" not in answer  # 2020 has events: only none of what it names

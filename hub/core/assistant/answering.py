@@ -441,7 +441,16 @@ class Responder:
         if len(chosen) == 1 and qtype in {"when", "where", "who", "what"}:  # that event's slot
             reply = self._slot(ctx, reading, qtype, chosen[0])
             return Decision(reply, qtype, 0.8 if not reply.handoff else 0.3)
+        if len(chosen) == 1 and qtype == "yesno":  # "is the 2020 conference in Abidjan?"
+            reply = self._when(ctx, chosen[0])
+            if not reply.handoff:
+                reply = Reply(
+                    ctx.phrase("yes", text=reply.text), reply.sources, target=reply.target
+                )
+            return Decision(reply, qtype, 0.8 if not reply.handoff else 0.3)
         if not chosen:
+            if pool:  # events there are, none of what it names: no "no event in 2020"
+                return Decision(ctx.handoff(), qtype, 0.2)
             return Decision(
                 ctx.handoff(ctx.phrase("no_events_in", period=self._period_words(ctx, reading))),
                 "list",
