@@ -206,3 +206,26 @@ def test_no_event_named_in_a_year_with_events_is_no_claim_there_are_none(
     handoff, _, answer = _ask(assistant, "is the 2020 conference in Dakar?", "2020-03-01")
     assert handoff
     assert "no event" not in answer  # 2020 has events: only none of what it names
+
+
+def test_a_verb_sharing_a_kinds_word_lists_no_record_of_that_kind(
+    assistant: Assistant,
+) -> None:
+    _, sources, _ = _ask(assistant, "what is the secretariat working on this month?", "2020-01-15")
+    assert not any(s.startswith("working-group-") for s in sources)
+
+
+@pytest.mark.parametrize(
+    ("text", "now", "prefix"),
+    [
+        ("what are the priorities for this year?", "2020-01-15", "priority-"),
+        ("what are the priorities?", "2020-05-01", "priority-"),
+        ("what are the priorities?", "2014-05-01", "work-plan-2014-"),
+    ],
+)
+def test_a_list_of_plan_parts_is_of_the_plan_current_at_now(
+    assistant: Assistant, text: str, now: str, prefix: str
+) -> None:
+    handoff, sources, _ = _ask(assistant, text, now)
+    assert not handoff and sources
+    assert all(s.startswith(prefix) for s in sources), sources

@@ -210,7 +210,7 @@ class Responder:
             return Decision(ctx.handoff(), "unknown", 0.0)
         weighty = [c for c in content if self._weighty(c) or _numbered(c)]  # "the plan 2020"
         if kind_terms and not weighty and qtype in {"list", "what", "yesno", "where"}:
-            listed = self._kind_list(ctx, kind_terms, qtype == "list")
+            listed = self._kind_list(ctx, kind_terms, qtype == "list", reading, terms)
             if listed is not None:
                 return listed
         if kind_terms and weighty and qtype == "list":
@@ -619,16 +619,33 @@ class Responder:
 
     # --- lists of a kind ----------------------------------------------------------------
 
-    def _kind_list(self, ctx: Context, kind_terms: set[str], asked: bool) -> Decision | None:
+    def _kind_list(
+        self,
+        ctx: Context,
+        kind_terms: set[str],
+        asked: bool,
+        reading: Reading | None = None,
+        terms: list[set[str]] | None = None,
+    ) -> Decision | None:
         """Every record of the kind the question names and nothing narrower ("which working
-        groups are there?"); None when that is not one or two kinds of entries or events."""
+        groups are there?"); None when that is not one or two kinds of entries or events.
+        A kind counts only when one of its names is said whole ("what is the secretariat
+        working on" names no working group); a period the question gives ("the priorities
+        for this year") keeps the records of that time."""
+        said = set().union(*terms) if terms else set(kind_terms)
         docs = [
             d
             for d in self.retriever.docs
             if d.group in {"entry", "event"}
             and d.kind not in NOT_LISTED
             and self._kind_of(d) & kind_terms
+            and self._kind_said_whole(d.kind, said)
         ]
+        period = reading.period if reading is not None else None
+        if period is not None:
+            docs = [d for d in docs if (span := self._time_of(d)) is None or period.overlaps(*span)]
+        elif reading is not None:
+            docs = self._current_era(ctx, docs)
         awards = [d for d in self.retriever.docs if d.group == "award"]
         award_named = max((len(d.kind_terms & kind_terms) for d in awards), default=0)
         if docs:  # the kind whose name the question says most fully ("thematic priority")
@@ -642,6 +659,46 @@ class Responder:
         if len(docs) == 1:
             return None
         return self._listed(ctx, docs, 0.8)
+
+    def _current_era(self, ctx: Context, docs: list[Doc]) -> list[Doc]:
+        """Parts of several plans (priorities, tasks), none dated by the question: those of
+        the latest plan at now ("what are the priorities?" in 2020: the 2020 plan's, not
+        2013's); all of them when they are not all parts of dated plans."""
+        if not docs or any(d.group != "entry" or not d.wholes for d in docs):
+            return docs  # standing bodies (working groups, offices) are not superseded
+        eras = [self.era(d) for d in docs]
+        if any(e is None for e in eras) or len(set(eras)) < 2:
+            return docs
+        known = [e for e in eras if e is not None and e <= ctx.today.year]
+        if not known:
+            return docs
+        latest = max(known)
+        return [d for d, e in zip(docs, eras, strict=True) if e == latest]
+
+    def _time_of(self, doc: Doc) -> tuple[dt.date, dt.date] | None:
+        """When a record is: an event's or award's dates, else the year of its document."""
+        span = self.span(doc)
+        if span is not None:
+            return span
+        year = self.era(doc)
+        return (dt.date(year, 1, 1), dt.date(year, 12, 31)) if year else None
+
+    def _kind_said_whole(self, kind: str, said: set[str]) -> bool:
+        """Some name of ``kind``, in some language, is said with all its words."""
+        if not hasattr(self, "_kind_names_cache"):
+            analyser = self.retriever.analyser
+            self._kind_names_cache: dict[str, list[set[str]]] = {
+                k: [
+                    set(analyser.terms(phrase, language))
+                    for language, phrases in by_language.items()
+                    for phrase in phrases
+                ]
+                for k, by_language in self.retriever.vocabulary.kinds.items()
+            }
+        names = self._kind_names_cache.get(kind)
+        if not names:
+            return True  # a kind the vocabulary does not name: as before
+        return any(name and name <= said for name in names)
 
     def _kind_of(self, doc: Doc) -> set[str]:
         """The terms naming the record's own kind (an event's, not every event's "event")."""
