@@ -641,6 +641,8 @@ class Responder:
             and self._kind_of(d) & kind_terms
             and self._kind_said_whole(d.kind, said)
         ]
+        if reading is not None and self._missing_label(reading):
+            return Decision(ctx.handoff(ctx.phrase("no_such_record")), "list", 0.1)
         period = reading.period if reading is not None else None
         if period is not None:
             docs = [d for d in docs if (span := self._time_of(d)) is None or period.overlaps(*span)]
