@@ -229,3 +229,14 @@ def test_a_list_of_plan_parts_is_of_the_plan_current_at_now(
     handoff, sources, _ = _ask(assistant, text, now)
     assert not handoff and sources
     assert all(s.startswith(prefix) for s in sources), sources
+
+
+def test_how_many_is_answered_only_by_a_count_of_what_is_counted(
+    assistant: Assistant,
+) -> None:
+    handoff, _, _ = _ask(assistant, "how many countries are in the IOPD?", "2020-03-01")
+    assert handoff  # a record with some number in its text counts no countries
+    handoff, sources, _ = _ask(
+        assistant, "how many news did the November 2023 roundup have?", "2024-03-01"
+    )
+    assert not handoff and sources == ["ogp-local-roundup-2023-11"]

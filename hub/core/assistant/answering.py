@@ -930,8 +930,12 @@ class Responder:
         if qtype == "how_many" and not self._counts(best, terms):
             best = self._counting(best, best_score, ranked, terms)
         reply = self._slot(ctx, reading, qtype, best)
-        if qtype == "how_many" and not reply.handoff and not self._counts(best):
-            reply = ctx.handoff(sources=reply.sources)  # a count the record does not state
+        if (
+            qtype == "how_many"
+            and not reply.handoff
+            and not (self._counts(best) and self._counts(best, terms))
+        ):  # a count the record does not state, or not of what is counted ("countries")
+            reply = ctx.handoff(sources=reply.sources)
         if not reply.handoff and best.group == "entry":
             if qtype == "list":  # "the priorities the assembly set": each it set, named
                 alike = [
