@@ -240,3 +240,11 @@ def test_how_many_is_answered_only_by_a_count_of_what_is_counted(
         assistant, "how many news did the November 2023 roundup have?", "2024-03-01"
     )
     assert not handoff and sources == ["ogp-local-roundup-2023-11"]
+
+
+@pytest.mark.parametrize("text", ["how is the IOPD funded?", "what is OGP Local?"])
+def test_a_question_opening_with_a_question_word_is_never_answered_yes(
+    assistant: Assistant, text: str
+) -> None:
+    handoff, _, answer = _ask(assistant, text, "2024-03-01")
+    assert not handoff and not answer.startswith("Yes")

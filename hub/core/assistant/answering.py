@@ -152,6 +152,8 @@ class Responder:
         qtype = reading.qtype or "what"
         if reading.closing and qtype == "share":  # "the deadline to submit": when, not how
             qtype = "when"
+        if qtype == "yesno" and self._opens_with_question_word(reading):
+            qtype = "what"  # "how is the network funded?" asks how, never yes or no
         if not reading.words or ctx.language in reading.out_of_scope_in:
             return Decision(ctx.handoff(), "out_of_scope" if reading.words else "unknown", 0.0)
         names = [  # a word the records write as a name, even if it is also a concept's word
@@ -218,6 +220,13 @@ class Responder:
             if listed is not None:
                 return listed
         return self._record(ctx, reading, qtype, self._of_kind(ranked, kind_terms, qtype), terms)
+
+    def _opens_with_question_word(self, reading: Reading) -> bool:
+        """The question's first word is a question word (how, what, com, comment...)."""
+        words = reading.words[:1]
+        return bool(words) and bool(
+            self.retriever.vocabulary.question_words.find(words, fuzzy=False)
+        )
 
     def _period_pool(self, reading: Reading) -> list[Doc]:
         """The listed events that fall in the question's period."""
