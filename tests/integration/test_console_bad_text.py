@@ -190,7 +190,7 @@ def filled(path: str, params: dict[str, str]) -> str:
 def answered(client: ConsoleClient, path: str, **options: object) -> tuple[int, str]:
     """The status and the strictly decoded body; a crash as a 500 with its error."""
     try:
-        response = client.get(path, **options)  # type: ignore[arg-type]
+        response = client.get(path, **options)
     except UnicodeEncodeError as error:  # the test client raises what the app raised
         return 500, repr(error)
     return response.status_code, response.content.decode("utf-8")
