@@ -24,7 +24,7 @@ from starlette.responses import Response
 
 from hub.core.knowledge.loader import DOCUMENT_KIND, ORIGIN, document_titles, title_in
 from hub.core.knowledge.schema import EVENT_KINDS
-from hub.core.models import Award, AwardStep, Event, KnowledgeEntry, Source, utcnow
+from hub.core.models import Award, AwardStep, Event, KnowledgeEntry, Source
 from hub.core.translation.drafts import KnowledgeRecord, machine_languages, set_machine_languages
 from hub.web.i18n import _, current_language
 from hub.web.knowledge_forms import (
@@ -343,7 +343,7 @@ def _save_step(page: Page, award: Award, step: AwardStep | None) -> Response:
         award.steps.append(step)
     changed = _apply(step, checked.clean)
     _mark(page, step)
-    award.updated_at = utcnow()  # readers watch the awards' revision (hub.core.knowledge.revision)
+    award.updated_at = page.now  # readers watch the awards' revision (hub.core.knowledge.revision)
     _audit(page, action, f"award_step:{award.id}/{step.step}", changed)
     return page.redirect(
         f"/knowledge/awards/{award.id}", _("Step “%(step)s” saved.") % {"step": step.step}
@@ -468,7 +468,7 @@ def _translate(page: Page, record: KnowledgeRecord, back: str, target: str) -> R
         _mark(page, record)
         _audit(page, "knowledge: machine drafts", target, report.drafted)
         if isinstance(record, AwardStep):
-            record.award.updated_at = utcnow()  # the awards' revision, as saving a step does
+            record.award.updated_at = page.now  # the awards' revision, as saving a step does
     words = []
     if report.drafted:
         words.append(

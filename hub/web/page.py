@@ -36,6 +36,7 @@ from hub.core.bodies import storable_text
 from hub.core.config.settings import Settings
 from hub.core.errors import HubError
 from hub.core.models import Delivery, Item, Question, User
+from hub.web.feed_text import writable
 from hub.web.i18n import (
     INTERFACE_LANGUAGES,
     MEMBER_LANGUAGES,
@@ -165,7 +166,10 @@ class Page:
         return data
 
     def render(self, template: str, status: int = 200, **context: Any) -> Response:
-        """The template rendered with the shared context (user, CSRF token, flashes)."""
+        """The template rendered with the shared context (user, CSRF token, flashes), written
+        as :func:`~hub.web.feed_text.writable` makes it: a lone surrogate a row kept from
+        before the inputs refused it failed the whole page to encode (a 500 for every list
+        showing the row)."""
         shown = self.flashes
         self.flashes = []
         if shown:
@@ -179,7 +183,7 @@ class Page:
             hub_name=self.settings.hub.network_name(current_language()),
             **context,
         )
-        return HTMLResponse(body, status_code=status)
+        return HTMLResponse(writable(body), status_code=status)
 
     def _waiting(self) -> dict[str, int]:
         """What waits for the secretariat, shown beside the navigation links."""

@@ -139,6 +139,7 @@ def test_every_kind_of_record_gains_its_missing_languages_marked_and_editable(
         assert machine_languages(award) == MISSING
         step = session.get_one(AwardStep, step_id)
         assert step.description["ca"] == "[ca] Call for candidacies"
+        assert award.updated_at == NOW  # the step's drafts date their award by the console
         assert machine_languages(step) == MISSING
         office = session.get_one(KnowledgeEntry, "office-africa")
         assert office.body["fr"] == "Le bureau régional pour l'Afrique est à Dakar."

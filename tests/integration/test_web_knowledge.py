@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 from icalendar import Calendar
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, func, select
 
 from hub.core.accounts import AuditEntry
 from hub.core.assistant import Assistant
@@ -51,12 +51,18 @@ NEW_CONFERENCE = {
 
 
 @pytest.fixture
-def client(engine: Engine) -> Iterator[ConsoleClient]:
+def clock() -> SteppingClock:
+    """The console's clock: still unless a test moves it."""
+    return SteppingClock(NOW)
+
+
+@pytest.fixture
+def client(engine: Engine, clock: SteppingClock) -> Iterator[ConsoleClient]:
     with transaction(engine) as session:
         sync(session, load_directory(KNOWLEDGE))
     add_user(engine, ADMIN, PASSWORD, role="admin", name="Ada")
     add_user(engine, EDITOR, PASSWORD, role="editor", name="Eli")
-    app = console_app(example_settings(), engine, clock=SteppingClock(NOW))
+    app = console_app(example_settings(), engine, clock=clock)
     with ConsoleClient(app) as client:
         yield client
 
@@ -395,8 +401,10 @@ def test_an_event_a_calendar_owns_is_shown_not_edited(
 
 
 def test_every_console_save_moves_the_revision_the_assistant_watches(
-    engine: Engine, client: ConsoleClient
+    engine: Engine, client: ConsoleClient, clock: SteppingClock
 ) -> None:
+    """The revision is the newest change time: a save moves it as the console's clock
+    moves, as it does between two people's saves (a still clock would hide the second)."""
     signed_in(client)
 
     def current() -> tuple[object, ...]:
@@ -412,12 +420,42 @@ def test_every_console_save_moves_the_revision_the_assistant_watches(
         {"date_precision": "month", "starts_on": "2020-02"},
         {"date_precision": "month", "starts_on": "2020-03"},
     ):
+        clock.advance(seconds=1)
         assert client.submit(address, address, form).status_code == 303
         seen.append(current())
+    clock.advance(seconds=1)
     faq = f"/knowledge/faq/{SEED_FAQ}"
     client.submit(faq, faq, {"question_en": "How to join?", "answer_en": "Write to us."})
     seen.append(current())
     assert len(set(seen)) == len(seen)
+
+
+def test_a_step_saved_here_dates_its_award_by_the_console_s_clock(
+    engine: Engine, client: ConsoleClient, clock: SteppingClock
+) -> None:
+    """The award's ``updated_at`` (what readers of the awards watch) is the console's time of
+    the save, as the step's ``edited_at`` is: it was the real clock's."""
+    far = dt.datetime(2041, 3, 4, 5, 6, 7, tzinfo=dt.UTC)  # no day the suite runs on
+    clock.now = far
+    signed_in(client, EDITOR)
+    with transaction(engine) as session:
+        step = session.scalars(
+            select(AwardStep).where(AwardStep.award_id == "iopd-award-2020").limit(1)
+        ).one()
+        edit = f"/knowledge/awards/iopd-award-2020/steps/{step.id}"
+    new = "/knowledge/awards/iopd-award-2020/steps/new"
+    for address, form in (
+        (edit, {"date_precision": "month", "starts_on": "2020-02"}),
+        (new, {"step": "ceremony", "date_precision": "day", "starts_on": "2020-11-19"}),
+    ):
+        clock.advance(hours=1)
+        assert client.submit(address, address, form).status_code == 303, address
+        with transaction(engine) as session:
+            steps = select(func.max(AwardStep.edited_at)).where(
+                AwardStep.award_id == "iopd-award-2020"
+            )
+            assert session.scalar(steps) == clock.now
+            assert session.get_one(Award, "iopd-award-2020").updated_at == clock.now, address
 
 
 def test_a_reply_saved_as_knowledge_answers_the_next_paraphrase(

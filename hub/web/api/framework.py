@@ -36,6 +36,7 @@ from starlette.responses import JSONResponse, Response
 from hub.core.bodies import storable_text
 from hub.web.api.problems import Problem
 from hub.web.api.tokens import Allowance, Bearer, count_request, find_bearer
+from hub.web.feed_text import writable
 from hub.web.i18n import best_match, use_language
 from hub.web.page import Console
 
@@ -140,6 +141,18 @@ def next_page(call: Call, rows: list[Any], size: int) -> str | None:
     return f"{call.request.url.path}?{urlencode(params)}"
 
 
+class WritableJSON(JSONResponse):
+    """JSON as Starlette writes it, with each lone surrogate as U+FFFD
+    (:func:`~hub.web.feed_text.writable`): a JSON column kept one from before the inputs
+    refused it, and the whole list holding the row failed to encode (a 500)."""
+
+    def render(self, content: Any) -> bytes:
+        text = json.dumps(
+            content, ensure_ascii=False, allow_nan=False, indent=None, separators=(",", ":")
+        )
+        return writable(text).encode("utf-8")
+
+
 def endpoint(operation: Operation) -> Callable[[Request], Any]:
     """The Starlette endpoint serving ``operation``."""
 
@@ -216,7 +229,7 @@ def _serve(operation: Operation, request: Request, raw: bytes | Problem) -> Resp
             failed = Problem("server-error", "the hub failed to do this; the error is logged")
             response = failed.response(instance)
         else:
-            response = JSONResponse(
+            response = WritableJSON(
                 reply.model.model_dump(mode="json"),
                 status_code=reply.status,
                 headers=reply.headers or None,
