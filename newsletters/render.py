@@ -25,6 +25,7 @@ import css_inline
 from jinja2 import Environment, PackageLoader
 from markupsafe import Markup
 
+from hub.core.bodies import storable_text
 from hub.core.mergetags import carries_merge_tag
 from newsletters.compose import EditionContent, Entry, EntryPicture
 from newsletters.i18n import counted, long_date, machine_mark, machine_words, month_name, words
@@ -232,16 +233,17 @@ def _helpers(content: EditionContent) -> dict[str, Any]:
 
 
 def render_html(content: EditionContent, shape: Shape = Shape()) -> tuple[str, int]:
-    """The edition's HTML with CSS inlined, and how many items were left out."""
+    """The edition's HTML with CSS inlined, and how many items were left out. A lone
+    surrogate kept in an item (which no UTF-8 encoder writes) is written as U+FFFD."""
     context, omitted = _context(content, shape)
-    raw = _environment(True).get_template("edition.html.j2").render(**context)
+    raw = storable_text(_environment(True).get_template("edition.html.j2").render(**context))
     return _inliner().inline(raw), omitted
 
 
 def render_text(content: EditionContent, shape: Shape = Shape()) -> str:
     """The plain-text part: the same content, wrapped at 76 columns."""
     context, _ = _context(content, shape)
-    return _environment(False).get_template("edition.txt.j2").render(**context)
+    return storable_text(_environment(False).get_template("edition.txt.j2").render(**context))
 
 
 def _most(fits: Callable[[int], str | None], high: int) -> tuple[int, str] | None:

@@ -21,6 +21,7 @@ from hub.core.errors import HubError
 from hub.core.members.links import CHANNELS, preferences_url, topics
 from hub.core.members.privacy import erase_member, export_member
 from hub.core.models import Member
+from hub.web.feed_text import writable
 from hub.web.i18n import _
 from hub.web.member_import import ImportRefused, email_problem, import_members
 from hub.web.page import UPLOAD_LIMIT, Page, Refused, whole_number
@@ -303,7 +304,7 @@ def export_json(page: Page) -> Response:
     except HubError as exc:
         raise Refused(str(exc), "/members") from None
     page.audit("member_export", f"member:{member.id}")
-    body = json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n"
+    body = writable(json.dumps(data, ensure_ascii=False, indent=2, default=str)) + "\n"
     name = f"member-{member.id}-{page.now:%Y%m%d}.json"
     return Response(
         body,

@@ -29,6 +29,7 @@ from hub.core.errors import HubError
 from hub.core.ingest.sanitise import clean_summary, clean_title
 from hub.core.models import Item, ItemTranslation, NewsletterEdition
 from hub.core.moderation.submissions import plain_to_html
+from hub.web.feed_text import writable
 from hub.web.i18n import _, ngettext
 from hub.web.page import Page, Refused, safe_next
 from hub.wiring import NEWSLETTER_PLATFORMS, translation_service
@@ -446,7 +447,7 @@ def preview_html(page: Page) -> Response:
     only the console's own pages may frame it (the composer's desktop and phone views)."""
     rendered = rendered_edition(page, load_edition(page))
     headers = {"content-security-policy": PREVIEW_POLICY, "x-frame-options": "SAMEORIGIN"}
-    return HTMLResponse(as_a_member_sees_it(rendered.html), headers=headers)
+    return HTMLResponse(writable(as_a_member_sees_it(rendered.html)), headers=headers)
 
 
 _MERGE_CONDITION = re.compile(
@@ -466,4 +467,4 @@ def as_a_member_sees_it(html: str) -> str:
 def preview_text(page: Page) -> Response:
     """The plain-text part, as text-only mail clients show it."""
     rendered = rendered_edition(page, load_edition(page))
-    return PlainTextResponse(rendered.text)
+    return PlainTextResponse(writable(rendered.text))
