@@ -417,6 +417,8 @@ def read(text: str, vocabulary: Vocabulary, today: dt.date) -> Reading:
     )
     if reading.polar and reading.qtype is None:
         reading.qtype = "yesno"
+    if reading.qtype == "who":
+        _relation_aside(words, vocabulary, used, reading.context)
     if reading.qtype in MEMBERS_ASK:  # "can a university join?": the one who would join
         used.update(i for i, word in enumerate(words) if word in vocabulary.askers)
     if reading.qtype in {"join", "subscribe", "share"}:  # how to do it now: "we have run
@@ -426,6 +428,29 @@ def read(text: str, vocabulary: Vocabulary, today: dt.date) -> Reading:
         reading.content.append(f"@{reading.qtype}")
     reading.qtype = SLOT_OF.get(reading.qtype or "", reading.qtype)
     return reading
+
+
+def _relation_aside(
+    words: list[str], vocabulary: Vocabulary, used: set[int], context: list[str]
+) -> None:
+    """In a question asking who, a verb saying how someone stands to the thing ("qui
+    accueille le secrétariat", "quem liderou o debate") is the slot asked, answered from the
+    record's own fields, not its topic: set aside for the words around the question (a
+    record whose text says it still ranks a little first). Unless it is all the question
+    says besides one name ("who runs the IOPD"): then it tells which record is meant."""
+    verbs = vocabulary.who_verbs.find(list(words), set(used), fuzzy=False)
+    if not verbs:
+        return
+    said = {i for verb in verbs for i in range(verb.start, verb.end)}
+    rest = {
+        w
+        for i, w in enumerate(words)
+        if i not in used and i not in said and w not in vocabulary.stopwords and len(w) > 2
+    }
+    if len(rest) < 2:
+        return
+    used.update(said)
+    context.extend(words[i] for i in sorted(said))
 
 
 def _qtype(words: list[str], vocabulary: Vocabulary, used: set[int]) -> str | None:

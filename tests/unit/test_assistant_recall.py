@@ -1,0 +1,88 @@
+"""Questions the knowledge answers that were handed off (issue 22, recall).
+
+Each test asks in words of its own (not those of any evaluation set) and checks the rule
+that serves the whole class of questions.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from hub.core.assistant import Assistant
+from hub.core.assistant.reading import read
+from hub.core.assistant.vocabulary import load_vocabulary
+
+KNOWLEDGE = Path(__file__).parents[2] / "config" / "knowledge"
+NOW = dt.date(2021, 3, 1)
+
+
+@pytest.fixture(scope="module")
+def assistant() -> Assistant:
+    return Assistant.from_knowledge(KNOWLEDGE, use_lingua=False)
+
+
+def _read(text: str):
+    return read(text, load_vocabulary(), NOW)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "¿Cómo se adhiere una diputación al OIDP?",
+        "Com pot entrar una universitat a l'OIDP?",
+        "Queremos que nuestra mancomunidad entre en el OIDP",
+        "Como pode entrar uma câmara no OIDP?",
+    ],
+)
+def test_joining_said_with_a_modal_or_another_person_asks_how_to_join(question: str) -> None:
+    assert _read(question).qtype == "join"
+
+
+@pytest.mark.parametrize(
+    ("question", "verb"),
+    [
+        ("Qui dirige le Secrétariat technique de l'OIDP ?", "dirige"),
+        ("¿Quién coordina el grupo de trabajo de observatorios locales?", "coordina"),
+        ("quem organizou a conferência de Madrid?", "organizou"),
+    ],
+)
+def test_a_relation_verb_asking_who_is_the_slot_not_the_topic(question: str, verb: str) -> None:
+    reading = _read(question)
+    assert reading.qtype == "who"
+    assert verb not in reading.content
+    assert verb in reading.context  # it still ranks a record that says it, a little
+
+
+def test_a_relation_verb_stays_when_it_is_all_the_question_says_besides_a_name() -> None:
+    assert "leads" in _read("who leads the IOPD?").content
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "qui gère le Secrétariat technique de l'OIDP ?",
+        "Qui va acollir la Secretaria Tècnica de l'OIDP?",
+    ],
+)
+def test_who_stands_behind_a_record_named_in_another_verb_is_answered(
+    assistant: Assistant, question: str
+) -> None:
+    answer = assistant.answer(question, now=NOW)
+    assert not answer.handoff, answer.answer
+    assert answer.sources[0] == "iopd-technical-secretariat"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "quien organiza la conferencia de Madrid, para poder escribirles directamente?",
+        "who organised the Madrid conference, so that we can write to them?",
+    ],
+)
+def test_a_purpose_clause_after_the_question_is_context(question: str) -> None:
+    reading = _read(question)
+    assert not {"escribirles", "write"} & set(reading.content)
+
