@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from hub.core.assistant import Assistant
-from hub.core.assistant.reading import read
+from hub.core.assistant.reading import question_parts, read
 from hub.core.assistant.vocabulary import load_vocabulary
 
 KNOWLEDGE = Path(__file__).parents[2] / "config" / "knowledge"
@@ -86,3 +86,13 @@ def test_a_purpose_clause_after_the_question_is_context(question: str) -> None:
     reading = _read(question)
     assert not {"escribirles", "write"} & set(reading.content)
 
+
+
+def test_a_yes_no_phrase_inside_a_story_sentence_does_not_make_it_ask() -> None:
+    message = (
+        "Good morning, I am preparing the mission report for our deputy mayor this week. "
+        "We have the budget approved and the agenda is the only thing missing from the file. "
+        "Where is the Informed Cities Forum held?"
+    )
+    focus, _ = question_parts(message, load_vocabulary())
+    assert focus == "Where is the Informed Cities Forum held?"

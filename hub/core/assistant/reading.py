@@ -279,13 +279,17 @@ def _asker_then_question(clause: str, vocabulary: Vocabulary) -> list[str]:
 
 def _asks(clause: str, vocabulary: Vocabulary, anywhere: bool = False) -> bool:
     """A question word or phrase opens the clause (its first or second word: "and when"),
-    or, with ``anywhere``, is in it."""
+    or, with ``anywhere``, is in it. A yes/no phrase asks only where it opens the clause:
+    elsewhere it is a verb like any other ("I have the name but not the place")."""
     words = written_out(normalise(clause).split(), vocabulary)
     found = [
         *vocabulary.types.find(list(words), fuzzy=False),
         *vocabulary.question_words.find(list(words), fuzzy=False),
     ]
-    return any(anywhere or item.start <= 1 for item in found)
+    return any(
+        item.start == 0 or (item.value != "yesno" and (anywhere or item.start == 1))
+        for item in found
+    )
 
 
 def written_out(words: list[str], vocabulary: Vocabulary) -> list[str]:
