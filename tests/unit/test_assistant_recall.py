@@ -96,3 +96,23 @@ def test_a_yes_no_phrase_inside_a_story_sentence_does_not_make_it_ask() -> None:
     )
     focus, _ = question_parts(message, load_vocabulary())
     assert focus == "Where is the Informed Cities Forum held?"
+
+
+def test_a_world_region_is_named_in_every_language(assistant: Assistant) -> None:
+    """An office's region, written once in English, is found by its CLDR name in the
+    others ("Amérique latine", "Amèrica Llatina")."""
+    doc = next(d for d in assistant.retriever.docs if d.key == "office-latin-america-porto-alegre")
+    terms = assistant.retriever.analyser.terms("Amérique latine", "fr")
+    assert terms and all(t in doc.own_places for t in terms)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Bonjour. Ma question : quand a été créée la plateforme africaine de l'OIDP ?",
+        "Hello! My question is: when was the African platform of the IOPD set up?",
+    ],
+)
+def test_announcing_the_question_is_not_part_of_it(question: str) -> None:
+    content = _read(question).content
+    assert "question" not in content

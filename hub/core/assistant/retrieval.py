@@ -216,6 +216,11 @@ class Retriever:
         self.synonyms: dict[str, set[str]] = {}
         """Term -> the terms of the same name (IOPD/OIDP, UCLG/CGLU), from records' data."""
         self._countries = {lang: Locale.parse(lang).territories for lang in LANGUAGES}
+        self._region_codes = {
+            normalise(name): code
+            for code, name in self._countries["en"].items()
+            if code.isdigit()  # a world region (M49: "003" North America), not a country
+        }
         for event in index.events:
             self._add(self._event_doc(event))
         for award in index.awards:
@@ -377,6 +382,10 @@ class Retriever:
         city = entry.data.get("city")
         country = entry.data.get("country")
         self._place(doc, city if isinstance(city, str) else None, _str(country))
+        region = entry.data.get("region")
+        code = self._region_codes.get(normalise(region)) if isinstance(region, str) else None
+        if code:  # "North America": also "América del Norte", "Amérique du Nord"...
+            self._place(doc, None, code)
         self._kind(doc, entry.kind)
         for key in ("acronyms", "aliases"):
             group = entry.data.get(key)
