@@ -116,3 +116,33 @@ def test_a_world_region_is_named_in_every_language(assistant: Assistant) -> None
 def test_announcing_the_question_is_not_part_of_it(question: str) -> None:
     content = _read(question).content
     assert "question" not in content
+
+
+@pytest.mark.parametrize(
+    ("question", "now"),
+    [
+        ("Where is this year's IOPD conference?", dt.date(2020, 3, 3)),
+        ("Onde é a conferência do OIDP deste ano?", dt.date(2020, 3, 3)),
+        ("Quan és la conferència de l'OIDP d'enguany?", dt.date(2020, 2, 2)),
+    ],
+)
+def test_this_year_names_the_record_of_that_year(
+    assistant: Assistant, question: str, now: dt.date
+) -> None:
+    answer = assistant.answer(question, now=now)
+    assert not answer.handoff, answer.answer
+    assert answer.sources == ["conference-20-abidjan-2020"]
+
+
+def test_what_is_on_this_year_is_still_a_period() -> None:
+    reading = read("what's on this year?", load_vocabulary(), NOW)
+    assert reading.period is not None and reading.period.start == dt.date(2021, 1, 1)
+
+
+def test_a_record_holding_the_year_named_ranks_before_one_that_does_not(
+    assistant: Assistant,
+) -> None:
+    retriever = assistant.retriever
+    terms = retriever.query_terms(["distinction", "call", "2013"], "en")
+    best = retriever.search(terms)[0][1]
+    assert best.terms.get("y2013")

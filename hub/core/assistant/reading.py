@@ -69,6 +69,9 @@ retrieval term (``@cost``), which the records holding any of them also carry."""
 MEMBERS_ASK = frozenset({"join", "subscribe", "cost"})
 """Slots whose askers (a university, a city) are who would join or pay, not what is asked."""
 SLOT_OF = {"subscribe": "join"}
+PERIOD_SLOTS = frozenset({"list", "what", "yesno", None})
+"""Slots a period answers by the records in it ("what's on this year"); asked another slot
+("where is this year's conference"), a year said relative to now names the record's year."""
 """A concept asked as the slot of another (subscribing asks how to join, a newsletter)."""
 """A message longer than this (characters) is summarised to its question sentences."""
 
@@ -428,6 +431,14 @@ def read(text: str, vocabulary: Vocabulary, today: dt.date) -> Reading:
     if reading.qtype in {"join", "subscribe", "share"}:  # how to do it now: "we have run
         used.update(range(len(words) - len(years), len(words)))  # it since 2021" dates no edition
     reading.content = [w for i, w in enumerate(words) if i not in used]
+    if (
+        named is not None
+        and named.value[0] == "year"
+        and reading.qtype not in PERIOD_SLOTS
+        and reading.period is not None
+    ):  # "where is this year's conference": that year's, as if its number were written
+        reading.content.append(str(reading.period.start.year))
+        reading.period = None
     if reading.qtype in CONCEPTS:
         reading.content.append(f"@{reading.qtype}")
     reading.qtype = SLOT_OF.get(reading.qtype or "", reading.qtype)

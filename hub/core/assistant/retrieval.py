@@ -644,6 +644,11 @@ class Retriever:
             for number, weight in best.items():
                 scores[number] = scores.get(number, 0.0) + weight
         ranked = sorted(scores.items(), key=lambda item: -item[1])
+        numbers = [o for o in terms if any(t[0] in "#y" and t[1:].isdigit() for t in o)]
+        if numbers:  # an edition or year named is the record's own: those holding it first
+            held = {n for n, _ in ranked if all(self.docs[n].terms.keys() & o for o in numbers)}
+            if held:
+                ranked.sort(key=lambda item: item[0] not in held)
         return [(score, self.docs[number]) for number, score in ranked]
 
     def content_score(self, doc: Doc, terms: list[set[str]]) -> float:
