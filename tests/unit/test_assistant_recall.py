@@ -146,3 +146,28 @@ def test_a_record_holding_the_year_named_ranks_before_one_that_does_not(
     terms = retriever.query_terms(["distinction", "call", "2013"], "en")
     best = retriever.search(terms)[0][1]
     assert best.terms.get("y2013")
+
+
+@pytest.mark.parametrize(
+    ("question", "aside"),
+    [
+        ("How can a small rural town join the IOPD?", {"small", "rural", "town"}),
+        ("Une association de parents peut-elle adhérer à l'OIDP ?", {"association", "parents"}),
+        ("Com pot el nostre consell comarcal entrar a l'OIDP?", {"consell", "comarcal"}),
+    ],
+)
+def test_who_would_join_is_not_what_is_asked(question: str, aside: set[str]) -> None:
+    reading = _read(question)
+    assert reading.qtype == "join"
+    assert not aside & set(reading.content)
+
+
+def test_a_name_holding_an_askers_adjective_stays() -> None:
+    content = _read("¿cómo se une una ciudad a OGP Local?").content
+    assert "ogp" in content
+
+
+def test_wanting_is_no_topic(assistant: Assistant) -> None:
+    content = _read("notre mairie veut adhérer à l'OIDP").content
+    terms = assistant.retriever.query_terms(content, "fr")
+    assert all(t.startswith("@") or t in {"oidp", "iopd"} for o in terms for t in o)

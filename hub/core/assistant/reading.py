@@ -427,7 +427,7 @@ def read(text: str, vocabulary: Vocabulary, today: dt.date) -> Reading:
     if reading.qtype == "who":
         _relation_aside(words, vocabulary, used, reading.context)
     if reading.qtype in MEMBERS_ASK:  # "can a university join?": the one who would join
-        used.update(i for i, word in enumerate(words) if word in vocabulary.askers)
+        used.update(_asker_words(words, vocabulary))
     if reading.qtype in {"join", "subscribe", "share"}:  # how to do it now: "we have run
         used.update(range(len(words) - len(years), len(words)))  # it since 2021" dates no edition
     reading.content = [w for i, w in enumerate(words) if i not in used]
@@ -443,6 +443,41 @@ def read(text: str, vocabulary: Vocabulary, today: dt.date) -> Reading:
         reading.content.append(f"@{reading.qtype}")
     reading.qtype = SLOT_OF.get(reading.qtype or "", reading.qtype)
     return reading
+
+
+ARTICLES = frozenset({"a", "an", "un", "una", "une", "um", "uma"})
+"""An article before an asker's noun opens its description ("a mid-size municipality")."""
+_OF_ASKER = frozenset({"de", "d", "del"})
+_ASKER_ADJECTIVES = frozenset(
+    f"{root}{ending}"
+    for root in ("local", "municipal", "regional")
+    for ending in ("", "e", "es", "s", "is")
+) | {"locaux", "municipaux", "regionaux", "locais"}
+"""Askers' words that are adjectives ("local", "municipales"): they open no description,
+and may be a name's ("OGP Local")."""
+
+
+def _asker_words(words: list[str], vocabulary: Vocabulary) -> set[int]:
+    """The positions of the words describing who would join or pay: each asker's noun
+    ("municipality", "association"), the words between an article and it ("a mid-size
+    municipality") and a "de" complement after it ("une association de quartier")."""
+    found: set[int] = set()
+    for i, word in enumerate(words):
+        if word not in vocabulary.askers:
+            continue
+        found.add(i)
+        if word in _ASKER_ADJECTIVES:  # "a OGP Local": a name's word, not a noun
+            continue
+        start = next(
+            (j for j in range(i - 1, max(-1, i - 4), -1) if words[j] in ARTICLES), None
+        )
+        if start is not None:
+            found.update(range(start + 1, i))
+        if i + 2 < len(words) and words[i + 1] in _OF_ASKER:
+            following = words[i + 2]
+            if following not in vocabulary.stopwords and following not in vocabulary.kind_words:
+                found.update({i + 1, i + 2})
+    return found
 
 
 def _relation_aside(
