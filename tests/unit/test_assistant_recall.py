@@ -171,3 +171,14 @@ def test_wanting_is_no_topic(assistant: Assistant) -> None:
     content = _read("notre mairie veut adhérer à l'OIDP").content
     terms = assistant.retriever.query_terms(content, "fr")
     assert all(t.startswith("@") or t in {"oidp", "iopd"} for o in terms for t in o)
+
+
+def test_a_word_written_as_two_of_the_records_words_joined_is_both(
+    assistant: Assistant,
+) -> None:
+    retriever = assistant.retriever
+    terms = retriever.query_terms(["oficina", "norteamerica"], "es")
+    assert len(terms) == 3  # "norte" and "américa"
+    best = retriever.search(terms)[0][1]
+    assert best.key == "office-north-america-planned"
+

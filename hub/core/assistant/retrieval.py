@@ -64,6 +64,8 @@ NAME_SOUND = 0.89
 LONGEST_WORD = 40
 """Longer "words" (a pasted URL, a run of letters in a hostile message) are never read as
 a misspelling: the variants tried grow with the square of a word's length."""
+COMPOUND, COMPOUND_PART = 9, 4
+"""The shortest word read as two of the records' words joined, and the shortest part."""
 DERIVED_PREFIX = 6
 """Letters a word unknown to the records must share with a record's word to be taken as
 derived from it (fewer join unrelated words: "parti", "inter")."""
@@ -575,8 +577,31 @@ class Retriever:
                 options |= self._derived(word, language)
             if not any(t in self.idf for t in options):
                 options |= self._misspelt(word, language)
+            parts = [] if any(t in self.idf for t in options) else self._compound(word)
+            if parts:  # "norteamérica": "norte" and "américa", as the records write them
+                out += [
+                    {self.analyser.stem(p, language), self.analyser.stem(p, "en")} for p in parts
+                ]
+                continue
             out.append(options)
         return out
+
+    def _compound(self, word: str) -> list[str]:
+        """The two words of the records a word unknown to them is written as, joined
+        ("norteamerica", "latinoamerica", "sociocultural"): each of four letters or more and
+        no function word; the split with the longest first word."""
+        if not COMPOUND <= len(word) <= LONGEST_WORD or word.isdigit():
+            return []
+        for cut in range(len(word) - COMPOUND_PART, COMPOUND_PART - 1, -1):
+            left, right = word[:cut], word[cut:]
+            if (
+                left in self.raw_words
+                and right in self.raw_words
+                and left not in self.analyser.stopwords
+                and right not in self.analyser.stopwords
+            ):
+                return [left, right]
+        return []
 
     def _derived(self, word: str, language: str) -> set[str]:
         """The stems of the records' words a word unknown to them is derived from, or that
