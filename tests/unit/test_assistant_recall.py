@@ -182,3 +182,22 @@ def test_a_word_written_as_two_of_the_records_words_joined_is_both(
     best = retriever.search(terms)[0][1]
     assert best.key == "office-north-america-planned"
 
+
+
+@pytest.mark.parametrize(
+    ("words", "language"),
+    [(["pb", "chicago"], "en"), (["op", "chicago"], "pt"), (["bp", "chicago"], "fr")],
+)
+def test_initials_name_what_they_stand_for(
+    assistant: Assistant, words: list[str], language: str
+) -> None:
+    """ "PB", "OP", "BP": participatory budgeting as each language abbreviates it."""
+    retriever = assistant.retriever
+    terms = retriever.query_terms(words, language)
+    chicago = next(d for d in retriever.docs if d.key == "pb-conference-chicago-2013")
+    assert all(any(chicago.terms.get(t) for t in options) for options in terms)
+
+
+def test_initials_make_no_record_longer(assistant: Assistant) -> None:
+    doc = next(d for d in assistant.retriever.docs if d.key == "pb-conference-chicago-2013")
+    assert doc.initials and doc.length < sum(doc.terms.values())

@@ -188,6 +188,8 @@ class Doc:
     """The keys of the records this one is part of (the challenge of one of its areas)."""
     own_places: set[str] = field(default_factory=set)
     """Terms of the record's own city and country (not places its text only mentions)."""
+    initials: set[str] = field(default_factory=set)
+    """The initials of its name's word pairs (``^pb``), held apart from its length."""
 
 
 class Retriever:
@@ -261,6 +263,8 @@ class Retriever:
             lang = language if language in STEMMERS else "en"
             terms = self.analyser.terms_of(plain, lang)
             counted = counts.setdefault(language, Counter())
+            if concepts and weight >= ALIAS_WEIGHT:  # a name's initials ("PB", "OP", "BP")
+                doc.initials |= self._initials(plain)
             for i, term in enumerate(terms):
                 counted[term] += weight
                 self._seen[term] += 1
@@ -273,6 +277,13 @@ class Retriever:
                 merged[term] = max(merged[term], n)
         for term, count in merged.items():
             doc.terms[term] += count
+
+    def _initials(self, words: list[str]) -> set[str]:
+        """The initials of each two words in a row of a name, no function word between
+        ("participatory budgeting" ^pb, "orçamento participativo" ^op): what members write
+        for it."""
+        content = [w for w in words if w not in self.analyser.stopwords and w.isalpha()]
+        return {f"^{a[0]}{b[0]}" for a, b in zip(content, content[1:], strict=False)}
 
     def _names(self, doc: Doc, texts: Iterable[str], proper_only: bool = False) -> None:
         """Words of proper names: the only words a typo may be corrected to. An entry's
@@ -488,9 +499,15 @@ class Retriever:
         self.idf = {
             term: math.log(1 + (count - n + 0.5) / (n + 0.5)) for term, n in frequency.items()
         }
+        initials = Counter(t for doc in self.docs for t in doc.initials)
+        self.idf.update(
+            {term: math.log(1 + (count - n + 0.5) / (n + 0.5)) for term, n in initials.items()}
+        )
         self.postings: dict[str, list[tuple[int, float]]] = {}
         for number, doc in enumerate(self.docs):
             norm = K1 * (1 - B + B * doc.length / (self.average or 1))
+            for term in doc.initials:  # found by them, not made longer by them
+                doc.terms[term] = ALIAS_WEIGHT
             for term, tf in doc.terms.items():
                 weight = self.idf[term] * tf * (K1 + 1) / (tf + norm)
                 self.postings.setdefault(term, []).append((number, weight))
@@ -559,6 +576,8 @@ class Retriever:
             if word not in self.raw_words and _transposed(word) & self.analyser.stopwords:
                 continue  # "teh": a function word with two letters swapped
             options = {self.analyser.stem(word, language), self.analyser.stem(word, "en")}
+            if len(word) == 2 and f"^{word}" in self.idf:  # "pb": what its initials name
+                options.add(f"^{word}")
             for term in list(options):
                 options |= self.synonyms.get(term, set())
             if word not in self.raw_words and 5 <= len(word) <= LONGEST_WORD and not word.isdigit():
