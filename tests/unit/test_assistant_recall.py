@@ -201,3 +201,15 @@ def test_initials_name_what_they_stand_for(
 def test_initials_make_no_record_longer(assistant: Assistant) -> None:
     doc = next(d for d in assistant.retriever.docs if d.key == "pb-conference-chicago-2013")
     assert doc.initials and doc.length < sum(doc.terms.values())
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Què és el Global PB Hub? sorry I write in english, what does it do?",
+        "¿Qué hace el Global PB Hub? perdón si escribo con prisas, ¿para qué sirve?",
+    ],
+)
+def test_an_apology_in_the_question_is_context(question: str) -> None:
+    content = _read(question).content
+    assert not {"write", "english", "escribo", "prisas"} & set(content)
