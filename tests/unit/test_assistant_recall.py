@@ -213,3 +213,11 @@ def test_initials_make_no_record_longer(assistant: Assistant) -> None:
 def test_an_apology_in_the_question_is_context(question: str) -> None:
     content = _read(question).content
     assert not {"write", "english", "escribo", "prisas"} & set(content)
+
+
+@pytest.mark.parametrize("typed", ["oipd", "iodp", "ucgl"])
+def test_an_acronym_with_two_letters_swapped_is_that_acronym_and_its_other_names(
+    assistant: Assistant, typed: str
+) -> None:
+    (options,) = assistant.retriever.query_terms([typed], "pt")
+    assert typed not in options and len(options) >= 2  # "oidp" and "iopd", "uclg" and "cglu"

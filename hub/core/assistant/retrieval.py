@@ -59,6 +59,9 @@ _ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50}
 K1, B = 1.2, 0.5
 TYPO_LENGTH = 6
 """The shortest word read as a misspelling of a record's word (one letter wrong)."""
+ACRONYM_TYPO = 4
+"""The shortest word read as a records' acronym with two letters swapped ("OIPD", "UCGL");
+shorter ones are too often another word."""
 NAME_SOUND = 0.89
 """Jaro-Winkler likeness, same first letter, for a place spelt as heard ("abiyán", Abidjan)."""
 LONGEST_WORD = 40
@@ -595,7 +598,10 @@ class Retriever:
             if not any(t in self.idf for t in options):
                 options |= self._derived(word, language)
             if not any(t in self.idf for t in options):
-                options |= self._misspelt(word, language)
+                fixed = self._misspelt(word, language)  # an acronym mistyped is only it
+                options = fixed if fixed and len(word) < TYPO_LENGTH else options | fixed
+                for term in list(fixed):  # and its other names ("OIPD": the OIDP, the IOPD)
+                    options |= self.synonyms.get(term, set())
             parts = [] if any(t in self.idf for t in options) else self._compound(word)
             if parts:  # "norteamérica": "norte" and "américa", as the records write them
                 out += [
@@ -645,6 +651,11 @@ class Retriever:
         """The stems of the record word a word unknown to the records misspells by one
         letter ("membrship", "genral", "tarfa"): a word of six letters or more, one edit
         away from a word of the records of the same first letter."""
+        if ACRONYM_TYPO <= len(word) < TYPO_LENGTH and word.isalpha():
+            named = sorted(_transposed(word) & self.acronyms)  # "OIPD": the OIDP
+            if len(named) != 1:
+                return set()
+            return {self.analyser.stem(named[0], "en")}
         if not TYPO_LENGTH <= len(word) <= LONGEST_WORD or word.isdigit():
             return set()
         kinds = self.vocabulary.kind_words  # a kind's name is read (or not) as a kind
