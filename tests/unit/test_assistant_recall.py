@@ -221,3 +221,11 @@ def test_an_acronym_with_two_letters_swapped_is_that_acronym_and_its_other_names
 ) -> None:
     (options,) = assistant.retriever.query_terms([typed], "pt")
     assert typed not in options and len(options) >= 2  # "oidp" and "iopd", "uclg" and "cglu"
+
+
+def test_a_need_after_the_question_is_not_another_question() -> None:
+    focus, around = question_parts(
+        "when is the Madrid conference? need dates for the mission order", load_vocabulary()
+    )
+    assert focus == "when is the Madrid conference?"
+    assert "mission order" in around

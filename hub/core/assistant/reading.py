@@ -160,7 +160,8 @@ def question_parts(text: str, vocabulary: Vocabulary) -> tuple[str, str]:
         ]
         kept = asking or kept
     asks = [
-        s in reported or _QUESTION_MARK.search(s) is not None or _asks(s, vocabulary) for s in kept
+        s in reported or _QUESTION_MARK.search(s) is not None or _asks(s, vocabulary, opens=True)
+        for s in kept
     ]
     if all(asks) or not any(asks):
         asking, around = kept, []
@@ -280,19 +281,29 @@ def _asker_then_question(clause: str, vocabulary: Vocabulary) -> list[str]:
     return [clause]
 
 
-def _asks(clause: str, vocabulary: Vocabulary, anywhere: bool = False) -> bool:
+def _asks(clause: str, vocabulary: Vocabulary, anywhere: bool = False, opens: bool = False) -> bool:
     """A question word or phrase opens the clause (its first or second word: "and when"),
     or, with ``anywhere``, is in it. A yes/no phrase asks only where it opens the clause:
-    elsewhere it is a verb like any other ("I have the name but not the place")."""
+    elsewhere it is a verb like any other ("I have the name but not the place"). With
+    ``opens`` (is this sentence a question?), a second word asks only after a joining word
+    ("and when"): "need dates for the travel form" says why the asker asks."""
     words = written_out(normalise(clause).split(), vocabulary)
     found = [
         *vocabulary.types.find(list(words), fuzzy=False),
         *vocabulary.question_words.find(list(words), fuzzy=False),
     ]
+    joined = not opens or (bool(words) and words[0] in _JOINING)
     return any(
-        item.start == 0 or (item.value != "yesno" and (anywhere or item.start == 1))
+        item.start == 0 or (item.value != "yesno" and (anywhere or (item.start == 1 and joined)))
         for item in found
     )
+
+
+_JOINING = frozenset(
+    {"and", "so", "but", "or", "y", "e", "et", "i", "o", "ou", "pero", "mais", "mas"}
+)
+"""A word joining a question to what came before ("and when?", "et où ?"): the question
+word after it still opens the question ("need dates for the form" asks nothing)."""
 
 
 def written_out(words: list[str], vocabulary: Vocabulary) -> list[str]:
@@ -468,9 +479,7 @@ def _asker_words(words: list[str], vocabulary: Vocabulary) -> set[int]:
         found.add(i)
         if word in _ASKER_ADJECTIVES:  # "a OGP Local": a name's word, not a noun
             continue
-        start = next(
-            (j for j in range(i - 1, max(-1, i - 4), -1) if words[j] in ARTICLES), None
-        )
+        start = next((j for j in range(i - 1, max(-1, i - 4), -1) if words[j] in ARTICLES), None)
         if start is not None:
             found.update(range(start + 1, i))
         if i + 2 < len(words) and words[i + 1] in _OF_ASKER:
