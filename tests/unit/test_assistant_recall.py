@@ -229,3 +229,28 @@ def test_a_need_after_the_question_is_not_another_question() -> None:
     )
     assert focus == "when is the Madrid conference?"
     assert "mission order" in around
+
+
+@pytest.mark.parametrize(
+    ("question", "verb"),
+    [
+        ("Depuis quand l'OIDP collabore avec CGLU ?", "collabore"),
+        ("since when has the IOPD worked with UCLG?", "worked"),
+    ],
+)
+def test_working_with_another_body_is_the_relation_not_the_topic(
+    assistant: Assistant, question: str, verb: str
+) -> None:
+    assert verb not in _read(question).content
+    answer = assistant.answer(question, now=NOW)
+    assert not answer.handoff, answer.answer
+    assert "iopd-uclg-relation" in answer.sources
+
+
+def test_a_first_question_two_languages_share_still_sets_the_language(
+    assistant: Assistant,
+) -> None:
+    """The opening question's words fit Portuguese and Catalan alike, the second is English:
+    the answer is in one of the languages the member opened in."""
+    answer = assistant.answer("O OIDP trabalha com a CGLU? since when?", now=NOW)
+    assert answer.language == "pt"

@@ -36,7 +36,7 @@ from hub.core.assistant.dates import (
     weekday_period,
     year_period,
 )
-from hub.core.assistant.text import Found, normalise, split_codes
+from hub.core.assistant.text import Found, PhraseMatcher, normalise, split_codes
 from hub.core.assistant.vocabulary import TYPE_ORDER, Vocabulary
 
 _SENTENCE = re.compile(r"(?<=[.!?¿¡\n])\s+|(?<=\?)")
@@ -436,7 +436,8 @@ def read(text: str, vocabulary: Vocabulary, today: dt.date) -> Reading:
     if reading.polar and reading.qtype is None:
         reading.qtype = "yesno"
     if reading.qtype == "who":
-        _relation_aside(words, vocabulary, used, reading.context)
+        _relation_aside(words, vocabulary.who_verbs, vocabulary, used, reading.context)
+    _relation_aside(words, vocabulary.with_verbs, vocabulary, used, reading.context)
     if reading.qtype in MEMBERS_ASK:  # "can a university join?": the one who would join
         used.update(_asker_words(words, vocabulary))
     if reading.qtype in {"join", "subscribe", "share"}:  # how to do it now: "we have run
@@ -490,14 +491,18 @@ def _asker_words(words: list[str], vocabulary: Vocabulary) -> set[int]:
 
 
 def _relation_aside(
-    words: list[str], vocabulary: Vocabulary, used: set[int], context: list[str]
+    words: list[str],
+    verbs_of: PhraseMatcher[str],
+    vocabulary: Vocabulary,
+    used: set[int],
+    context: list[str],
 ) -> None:
     """In a question asking who, a verb saying how someone stands to the thing ("qui
     accueille le secrétariat", "quem liderou o debate") is the slot asked, answered from the
     record's own fields, not its topic: set aside for the words around the question (a
     record whose text says it still ranks a little first). Unless it is all the question
     says besides one name ("who runs the IOPD"): then it tells which record is meant."""
-    verbs = vocabulary.who_verbs.find(list(words), set(used), fuzzy=False)
+    verbs = verbs_of.find(list(words), set(used), fuzzy=False)
     if not verbs:
         return
     said = {i for verb in verbs for i in range(verb.start, verb.end)}
