@@ -87,7 +87,6 @@ def test_a_purpose_clause_after_the_question_is_context(question: str) -> None:
     assert not {"escribirles", "write"} & set(reading.content)
 
 
-
 def test_a_yes_no_phrase_inside_a_story_sentence_does_not_make_it_ask() -> None:
     message = (
         "Good morning, I am preparing the mission report for our deputy mayor this week. "
@@ -181,7 +180,6 @@ def test_a_word_written_as_two_of_the_records_words_joined_is_both(
     assert len(terms) == 3  # "norte" and "américa"
     best = retriever.search(terms)[0][1]
     assert best.key == "office-north-america-planned"
-
 
 
 @pytest.mark.parametrize(

@@ -28,6 +28,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import Any
 
 import snowballstemmer
@@ -286,7 +287,7 @@ class Retriever:
         ("participatory budgeting" ^pb, "orçamento participativo" ^op): what members write
         for it."""
         content = [w for w in words if w not in self.analyser.stopwords and w.isalpha()]
-        return {f"^{a[0]}{b[0]}" for a, b in zip(content, content[1:], strict=False)}
+        return {f"^{a[0]}{b[0]}" for a, b in pairwise(content)}
 
     def _names(self, doc: Doc, texts: Iterable[str], proper_only: bool = False) -> None:
         """Words of proper names: the only words a typo may be corrected to. An entry's
