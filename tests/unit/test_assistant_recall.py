@@ -252,3 +252,8 @@ def test_a_first_question_two_languages_share_still_sets_the_language(
     the answer is in one of the languages the member opened in."""
     answer = assistant.answer("O OIDP trabalha com a CGLU? since when?", now=NOW)
     assert answer.language == "pt"
+
+
+def test_a_span_of_days_does_not_name_what_a_relation_verb_is_about() -> None:
+    """ "who runs the IOPD day to day": the IOPD alone is named, so "runs" says which record."""
+    assert "runs" in _read("who runs the OIDP day to day?").content

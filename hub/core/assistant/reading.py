@@ -506,10 +506,13 @@ def _relation_aside(
     if not verbs:
         return
     said = {i for verb in verbs for i in range(verb.start, verb.end)}
-    rest = {
+    units = {
+        i for u in vocabulary.units.find(list(words), fuzzy=False) for i in range(u.start, u.end)
+    }
+    rest = {  # "who runs the IOPD day to day": a day names nothing
         w
         for i, w in enumerate(words)
-        if i not in used and i not in said and w not in vocabulary.stopwords and len(w) > 2
+        if i not in used | said | units and w not in vocabulary.stopwords and len(w) > 2
     }
     if len(rest) < 2:
         return
