@@ -69,10 +69,12 @@ retrieval term (``@cost``), which the records holding any of them also carry."""
 MEMBERS_ASK = frozenset({"join", "subscribe", "cost"})
 """Slots whose askers (a university, a city) are who would join or pay, not what is asked."""
 SLOT_OF = {"subscribe": "join"}
-PERIOD_SLOTS = frozenset({"list", "what", "yesno", None})
-"""Slots a period answers by the records in it ("what's on this year"); asked another slot
-("where is this year's conference"), a year said relative to now names the record's year."""
 """A concept asked as the slot of another (subscribing asks how to join, a newsletter)."""
+PERIOD_SLOTS = frozenset({"list", "when", "what", "yesno", None})
+"""Slots a period answers by the records in it ("what's on this year", "when is the
+assembly this year": answering reads the period's records and their dates); asked another
+slot ("where is this year's conference"), a year said relative to now names the record's
+year, as if its number were written."""
 """A message longer than this (characters) is summarised to its question sentences."""
 
 
