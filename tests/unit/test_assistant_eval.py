@@ -101,7 +101,7 @@ data, so their scores are training scores."""
 def test_no_regression_on_the_fresh_tuning_sets(assistant: Assistant) -> None:
     cases = [c for name in FRESH for c in read_cases(HERE / f"{name}.jsonl")]
     report = evaluate(assistant, cases)
-    assert report.accuracy() >= 0.97, _explain(report)  # measured 0.979, 2 invented in 235
+    assert report.accuracy() >= 0.98, _explain(report)  # measured 0.983, 2 invented in 235
     assert len(report.invented) <= 0.02 * sum(report.total.values()), _explain(report)
 
 
@@ -156,8 +156,8 @@ def test_no_regression_on_the_fourth_blind_set(assistant: Assistant) -> None:
     starting as the slot, out-of-scope words in their own language, letters only some
     languages write, words derived from the records' words): 0.808, 10 invented."""
     report = evaluate(assistant, read_cases(HERE / "heldout4_questions.jsonl"))
-    assert report.accuracy() >= 0.79, _explain(report)
-    assert len(report.invented) <= 7, _explain(report)  # 6 after issue 22's precision pass
+    assert report.accuracy() >= 0.85, _explain(report)  # recall pass
+    assert len(report.invented) <= 7, _explain(report)  # precision and recall passes together
 
 
 def test_no_regression_on_the_fifth_blind_set_now_tuning_data(assistant: Assistant) -> None:
@@ -173,8 +173,8 @@ def test_no_regression_on_the_fifth_blind_set_now_tuning_data(assistant: Assista
     heldout6 only: entries that say the same cited together, a list citing the entry named
     by its kind): 0.844, 9 invented."""
     report = evaluate(assistant, read_cases(HERE / "heldout5_questions.jsonl"))
-    assert report.accuracy() >= 0.83, _explain(report)
-    assert len(report.invented) <= 7, _explain(report)  # 6 after issue 22's precision pass
+    assert report.accuracy() >= 0.86, _explain(report)  # recall pass
+    assert len(report.invented) <= 7, _explain(report)  # precision and recall passes together
 
 
 def test_no_regression_on_the_sixth_blind_set(assistant: Assistant) -> None:
@@ -189,8 +189,8 @@ def test_no_regression_on_the_sixth_blind_set(assistant: Assistant) -> None:
     asker's "like ours" out of the question, a quoted name joining it, swapped letters,
     places spelt as heard): 0.808, 13 invented."""
     report = evaluate(assistant, read_cases(HERE / "heldout6_questions.jsonl"))
-    assert report.accuracy() >= 0.80, _explain(report)
-    assert len(report.invented) <= 11, _explain(report)  # 10 after issue 22's precision pass
+    assert report.accuracy() >= 0.81, _explain(report)  # recall pass
+    assert len(report.invented) <= 11, _explain(report)  # precision and recall passes together
 
 
 def test_no_regression_on_the_seventh_blind_set(assistant: Assistant) -> None:
@@ -203,5 +203,5 @@ def test_no_regression_on_the_seventh_blind_set(assistant: Assistant) -> None:
     who of a task, a year already said, the award in "this year", undated entries in "this
     month") took it to 0.820 with 11 invented, tuned on it: training scores from then on."""
     report = evaluate(assistant, read_cases(HERE / "heldout7_questions.jsonl"))
-    assert report.accuracy() >= 0.80, _explain(report)
-    assert len(report.invented) <= 12, _explain(report)
+    assert report.accuracy() >= 0.86, _explain(report)  # recall pass
+    assert len(report.invented) <= 12, _explain(report)  # precision and recall passes together

@@ -190,8 +190,10 @@ class QuestionLanguage:
         if first is not None:  # "¿es en febrero, verdad? or is it in March?": asked in Spanish
             opening = evidence(first, tokens, self.votes, self.shortcuts)
             chosen = _best(opening)
-            if len(chosen) == 1 and _lead(opening) >= FIRST_LEAD and chosen != tied:
-                return chosen[0]
+            if chosen and _lead(opening, chosen) >= FIRST_LEAD and not set(chosen) & set(tied):
+                if preferred in chosen:  # "O OIDP colabora com a CGLU?" ties pt and ca
+                    return str(preferred)
+                return min(chosen, key=PREFERENCE.index)
         if len(tied) != 1 and self.detector is not None and len(text.strip()) >= MIN_LENGTH:
             found = self.detector.detect(text)
             if found and (not tied or found in tied):
@@ -213,9 +215,12 @@ def _first_question(text: str) -> str | None:
     return text[: end + 1]
 
 
-def _lead(scores: dict[str, float]) -> float:
-    """How many votes the first language has over the second."""
+def _lead(scores: dict[str, float], first: list[str] | None = None) -> float:
+    """How many votes the first language (or the ``first`` tied ones) has over the next."""
     ranked = sorted(scores.values(), reverse=True)
+    if first:
+        others = [v for lang, v in scores.items() if lang not in first]
+        return ranked[0] - max(others, default=0.0)
     return ranked[0] - (ranked[1] if len(ranked) > 1 else 0.0)
 
 

@@ -36,7 +36,7 @@ from hub.core.assistant.dates import (
     weekday_period,
     year_period,
 )
-from hub.core.assistant.text import Found, normalise, split_codes
+from hub.core.assistant.text import Found, PhraseMatcher, normalise, split_codes
 from hub.core.assistant.vocabulary import TYPE_ORDER, Vocabulary
 
 _SENTENCE = re.compile(r"(?<=[.!?¿¡\n])\s+|(?<=\?)")
@@ -70,6 +70,11 @@ MEMBERS_ASK = frozenset({"join", "subscribe", "cost"})
 """Slots whose askers (a university, a city) are who would join or pay, not what is asked."""
 SLOT_OF = {"subscribe": "join"}
 """A concept asked as the slot of another (subscribing asks how to join, a newsletter)."""
+PERIOD_SLOTS = frozenset({"list", "when", "what", "yesno", None})
+"""Slots a period answers by the records in it ("what's on this year", "when is the
+assembly this year": answering reads the period's records and their dates); asked another
+slot ("where is this year's conference"), a year said relative to now names the record's
+year, as if its number were written."""
 """A message longer than this (characters) is summarised to its question sentences."""
 
 
@@ -157,7 +162,8 @@ def question_parts(text: str, vocabulary: Vocabulary) -> tuple[str, str]:
         ]
         kept = asking or kept
     asks = [
-        s in reported or _QUESTION_MARK.search(s) is not None or _asks(s, vocabulary) for s in kept
+        s in reported or _QUESTION_MARK.search(s) is not None or _asks(s, vocabulary, opens=True)
+        for s in kept
     ]
     if all(asks) or not any(asks):
         asking, around = kept, []
@@ -277,15 +283,29 @@ def _asker_then_question(clause: str, vocabulary: Vocabulary) -> list[str]:
     return [clause]
 
 
-def _asks(clause: str, vocabulary: Vocabulary, anywhere: bool = False) -> bool:
+def _asks(clause: str, vocabulary: Vocabulary, anywhere: bool = False, opens: bool = False) -> bool:
     """A question word or phrase opens the clause (its first or second word: "and when"),
-    or, with ``anywhere``, is in it."""
+    or, with ``anywhere``, is in it. A yes/no phrase asks only where it opens the clause:
+    elsewhere it is a verb like any other ("I have the name but not the place"). With
+    ``opens`` (is this sentence a question?), a second word asks only after a joining word
+    ("and when"): "need dates for the travel form" says why the asker asks."""
     words = written_out(normalise(clause).split(), vocabulary)
     found = [
         *vocabulary.types.find(list(words), fuzzy=False),
         *vocabulary.question_words.find(list(words), fuzzy=False),
     ]
-    return any(anywhere or item.start <= 1 for item in found)
+    joined = not opens or (bool(words) and words[0] in _JOINING)
+    return any(
+        item.start == 0 or (item.value != "yesno" and (anywhere or (item.start == 1 and joined)))
+        for item in found
+    )
+
+
+_JOINING = frozenset(
+    {"and", "so", "but", "or", "y", "e", "et", "i", "o", "ou", "pero", "mais", "mas"}
+)
+"""A word joining a question to what came before ("and when?", "et où ?"): the question
+word after it still opens the question ("need dates for the form" asks nothing)."""
 
 
 def written_out(words: list[str], vocabulary: Vocabulary) -> list[str]:
@@ -417,15 +437,89 @@ def read(text: str, vocabulary: Vocabulary, today: dt.date) -> Reading:
     )
     if reading.polar and reading.qtype is None:
         reading.qtype = "yesno"
+    if reading.qtype == "who":
+        _relation_aside(words, vocabulary.who_verbs, vocabulary, used, reading.context)
+    _relation_aside(words, vocabulary.with_verbs, vocabulary, used, reading.context)
     if reading.qtype in MEMBERS_ASK:  # "can a university join?": the one who would join
-        used.update(i for i, word in enumerate(words) if word in vocabulary.askers)
+        used.update(_asker_words(words, vocabulary))
     if reading.qtype in {"join", "subscribe", "share"}:  # how to do it now: "we have run
         used.update(range(len(words) - len(years), len(words)))  # it since 2021" dates no edition
     reading.content = [w for i, w in enumerate(words) if i not in used]
+    if (
+        named is not None
+        and named.value[0] == "year"
+        and reading.qtype not in PERIOD_SLOTS
+        and reading.period is not None
+    ):  # "where is this year's conference": that year's, as if its number were written
+        reading.content.append(str(reading.period.start.year))
+        reading.period = None
     if reading.qtype in CONCEPTS:
         reading.content.append(f"@{reading.qtype}")
     reading.qtype = SLOT_OF.get(reading.qtype or "", reading.qtype)
     return reading
+
+
+ARTICLES = frozenset({"a", "an", "un", "una", "une", "um", "uma"})
+"""An article before an asker's noun opens its description ("a mid-size municipality")."""
+_OF_ASKER = frozenset({"de", "d", "del"})
+_ASKER_ADJECTIVES = frozenset(
+    f"{root}{ending}"
+    for root in ("local", "municipal", "regional")
+    for ending in ("", "e", "es", "s", "is")
+) | {"locaux", "municipaux", "regionaux", "locais"}
+"""Askers' words that are adjectives ("local", "municipales"): they open no description,
+and may be a name's ("OGP Local")."""
+
+
+def _asker_words(words: list[str], vocabulary: Vocabulary) -> set[int]:
+    """The positions of the words describing who would join or pay: each asker's noun
+    ("municipality", "association"), the words between an article and it ("a mid-size
+    municipality") and a "de" complement after it ("une association de quartier")."""
+    found: set[int] = set()
+    for i, word in enumerate(words):
+        if word not in vocabulary.askers:
+            continue
+        found.add(i)
+        if word in _ASKER_ADJECTIVES:  # "a OGP Local": a name's word, not a noun
+            continue
+        start = next((j for j in range(i - 1, max(-1, i - 4), -1) if words[j] in ARTICLES), None)
+        if start is not None:
+            found.update(range(start + 1, i))
+        if i + 2 < len(words) and words[i + 1] in _OF_ASKER:
+            following = words[i + 2]
+            if following not in vocabulary.stopwords and following not in vocabulary.kind_words:
+                found.update({i + 1, i + 2})
+    return found
+
+
+def _relation_aside(
+    words: list[str],
+    verbs_of: PhraseMatcher[str],
+    vocabulary: Vocabulary,
+    used: set[int],
+    context: list[str],
+) -> None:
+    """In a question asking who, a verb saying how someone stands to the thing ("qui
+    accueille le secrétariat", "quem liderou o debate") is the slot asked, answered from the
+    record's own fields, not its topic: set aside for the words around the question (a
+    record whose text says it still ranks a little first). Unless it is all the question
+    says besides one name ("who runs the IOPD"): then it tells which record is meant."""
+    verbs = verbs_of.find(list(words), set(used), fuzzy=False)
+    if not verbs:
+        return
+    said = {i for verb in verbs for i in range(verb.start, verb.end)}
+    units = {
+        i for u in vocabulary.units.find(list(words), fuzzy=False) for i in range(u.start, u.end)
+    }
+    rest = {  # "who runs the IOPD day to day": a day names nothing
+        w
+        for i, w in enumerate(words)
+        if i not in used | said | units and w not in vocabulary.stopwords and len(w) > 2
+    }
+    if len(rest) < 2:
+        return
+    used.update(said)
+    context.extend(words[i] for i in sorted(said))
 
 
 def _qtype(words: list[str], vocabulary: Vocabulary, used: set[int]) -> str | None:

@@ -28,6 +28,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import Any
 
 import snowballstemmer
@@ -59,11 +60,16 @@ _ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50}
 K1, B = 1.2, 0.5
 TYPO_LENGTH = 6
 """The shortest word read as a misspelling of a record's word (one letter wrong)."""
+ACRONYM_TYPO = 4
+"""The shortest word read as a records' acronym with two letters swapped ("OIPD", "UCGL");
+shorter ones are too often another word."""
 NAME_SOUND = 0.89
 """Jaro-Winkler likeness, same first letter, for a place spelt as heard ("abiyán", Abidjan)."""
 LONGEST_WORD = 40
 """Longer "words" (a pasted URL, a run of letters in a hostile message) are never read as
 a misspelling: the variants tried grow with the square of a word's length."""
+COMPOUND, COMPOUND_PART = 9, 4
+"""The shortest word read as two of the records' words joined, and the shortest part."""
 DERIVED_PREFIX = 6
 """Letters a word unknown to the records must share with a record's word to be taken as
 derived from it (fewer join unrelated words: "parti", "inter")."""
@@ -186,6 +192,8 @@ class Doc:
     """The keys of the records this one is part of (the challenge of one of its areas)."""
     own_places: set[str] = field(default_factory=set)
     """Terms of the record's own city and country (not places its text only mentions)."""
+    initials: set[str] = field(default_factory=set)
+    """The initials of its name's word pairs (``^pb``), held apart from its length."""
 
 
 class Retriever:
@@ -216,6 +224,11 @@ class Retriever:
         self.synonyms: dict[str, set[str]] = {}
         """Term -> the terms of the same name (IOPD/OIDP, UCLG/CGLU), from records' data."""
         self._countries = {lang: Locale.parse(lang).territories for lang in LANGUAGES}
+        self._region_codes = {
+            normalise(name): code
+            for code, name in self._countries["en"].items()
+            if code.isdigit()  # a world region (M49: "003" North America), not a country
+        }
         for event in index.events:
             self._add(self._event_doc(event))
         for award in index.awards:
@@ -254,6 +267,8 @@ class Retriever:
             lang = language if language in STEMMERS else "en"
             terms = self.analyser.terms_of(plain, lang)
             counted = counts.setdefault(language, Counter())
+            if concepts and weight >= ALIAS_WEIGHT:  # a name's initials ("PB", "OP", "BP")
+                doc.initials |= self._initials(plain)
             for i, term in enumerate(terms):
                 counted[term] += weight
                 self._seen[term] += 1
@@ -266,6 +281,13 @@ class Retriever:
                 merged[term] = max(merged[term], n)
         for term, count in merged.items():
             doc.terms[term] += count
+
+    def _initials(self, words: list[str]) -> set[str]:
+        """The initials of each two words in a row of a name, no function word between
+        ("participatory budgeting" ^pb, "orçamento participativo" ^op): what members write
+        for it."""
+        content = [w for w in words if w not in self.analyser.stopwords and w.isalpha()]
+        return {f"^{a[0]}{b[0]}" for a, b in pairwise(content)}
 
     def _names(self, doc: Doc, texts: Iterable[str], proper_only: bool = False) -> None:
         """Words of proper names: the only words a typo may be corrected to. An entry's
@@ -377,6 +399,10 @@ class Retriever:
         city = entry.data.get("city")
         country = entry.data.get("country")
         self._place(doc, city if isinstance(city, str) else None, _str(country))
+        region = entry.data.get("region")
+        code = self._region_codes.get(normalise(region)) if isinstance(region, str) else None
+        if code:  # "North America": also "América del Norte", "Amérique du Nord"...
+            self._place(doc, None, code)
         self._kind(doc, entry.kind)
         for key in ("acronyms", "aliases"):
             group = entry.data.get(key)
@@ -477,9 +503,15 @@ class Retriever:
         self.idf = {
             term: math.log(1 + (count - n + 0.5) / (n + 0.5)) for term, n in frequency.items()
         }
+        initials = Counter(t for doc in self.docs for t in doc.initials)
+        self.idf.update(
+            {term: math.log(1 + (count - n + 0.5) / (n + 0.5)) for term, n in initials.items()}
+        )
         self.postings: dict[str, list[tuple[int, float]]] = {}
         for number, doc in enumerate(self.docs):
             norm = K1 * (1 - B + B * doc.length / (self.average or 1))
+            for term in doc.initials:  # found by them, not made longer by them
+                doc.terms[term] = ALIAS_WEIGHT
             for term, tf in doc.terms.items():
                 weight = self.idf[term] * tf * (K1 + 1) / (tf + norm)
                 self.postings.setdefault(term, []).append((number, weight))
@@ -548,6 +580,8 @@ class Retriever:
             if word not in self.raw_words and _transposed(word) & self.analyser.stopwords:
                 continue  # "teh": a function word with two letters swapped
             options = {self.analyser.stem(word, language), self.analyser.stem(word, "en")}
+            if len(word) == 2 and f"^{word}" in self.idf:  # "pb": what its initials name
+                options.add(f"^{word}")
             for term in list(options):
                 options |= self.synonyms.get(term, set())
             if word not in self.raw_words and 5 <= len(word) <= LONGEST_WORD and not word.isdigit():
@@ -565,9 +599,35 @@ class Retriever:
             if not any(t in self.idf for t in options):
                 options |= self._derived(word, language)
             if not any(t in self.idf for t in options):
-                options |= self._misspelt(word, language)
+                fixed = self._misspelt(word, language)  # an acronym mistyped is only it
+                options = fixed if fixed and len(word) < TYPO_LENGTH else options | fixed
+                for term in list(fixed):  # and its other names ("OIPD": the OIDP, the IOPD)
+                    options |= self.synonyms.get(term, set())
+            parts = [] if any(t in self.idf for t in options) else self._compound(word)
+            if parts:  # "norteamérica": "norte" and "américa", as the records write them
+                out += [
+                    {self.analyser.stem(p, language), self.analyser.stem(p, "en")} for p in parts
+                ]
+                continue
             out.append(options)
         return out
+
+    def _compound(self, word: str) -> list[str]:
+        """The two words of the records a word unknown to them is written as, joined
+        ("norteamerica", "latinoamerica", "sociocultural"): each of four letters or more and
+        no function word; the split with the longest first word."""
+        if not COMPOUND <= len(word) <= LONGEST_WORD or word.isdigit():
+            return []
+        for cut in range(len(word) - COMPOUND_PART, COMPOUND_PART - 1, -1):
+            left, right = word[:cut], word[cut:]
+            if (
+                left in self.raw_words
+                and right in self.raw_words
+                and left not in self.analyser.stopwords
+                and right not in self.analyser.stopwords
+            ):
+                return [left, right]
+        return []
 
     def _derived(self, word: str, language: str) -> set[str]:
         """The stems of the records' words a word unknown to them is derived from, or that
@@ -592,6 +652,11 @@ class Retriever:
         """The stems of the record word a word unknown to the records misspells by one
         letter ("membrship", "genral", "tarfa"): a word of six letters or more, one edit
         away from a word of the records of the same first letter."""
+        if ACRONYM_TYPO <= len(word) < TYPO_LENGTH and word.isalpha():
+            named = sorted(_transposed(word) & self.acronyms)  # "OIPD": the OIDP
+            if len(named) != 1:
+                return set()
+            return {self.analyser.stem(named[0], "en")}
         if not TYPO_LENGTH <= len(word) <= LONGEST_WORD or word.isdigit():
             return set()
         kinds = self.vocabulary.kind_words  # a kind's name is read (or not) as a kind
@@ -635,6 +700,11 @@ class Retriever:
             for number, weight in best.items():
                 scores[number] = scores.get(number, 0.0) + weight
         ranked = sorted(scores.items(), key=lambda item: -item[1])
+        numbers = [o for o in terms if any(t[0] in "#y" and t[1:].isdigit() for t in o)]
+        if numbers:  # an edition or year named is the record's own: those holding it first
+            held = {n for n, _ in ranked if all(self.docs[n].terms.keys() & o for o in numbers)}
+            if held:
+                ranked.sort(key=lambda item: item[0] not in held)
         return [(score, self.docs[number]) for number, score in ranked]
 
     def content_score(self, doc: Doc, terms: list[set[str]]) -> float:

@@ -131,6 +131,10 @@ class Vocabulary:
     """Words after which a new request starts ("..., then tell me when")."""
     reasons: PhraseMatcher[str] = field(default_factory=PhraseMatcher)
     likeness: PhraseMatcher[str] = field(default_factory=PhraseMatcher)
+    who_verbs: PhraseMatcher[str] = field(default_factory=PhraseMatcher)
+    with_verbs: PhraseMatcher[str] = field(default_factory=PhraseMatcher)
+    """Verbs saying two bodies work together ("works with", "collabore avec")."""
+    """Verbs saying how someone stands to a thing ("leads", "accueille"): who is asked."""
     """"(a town hall) like ours": the words before it describe the asker, not the topic."""
     """Words opening a clause that gives the asker's reason ("because"): context."""
     to_know: PhraseMatcher[str] = field(default_factory=PhraseMatcher)
@@ -283,6 +287,10 @@ def load_vocabulary(path: Path = HERE / "vocabulary.yaml") -> Vocabulary:
     _by_language({"reasons": data["reasons"]}, reasons, None)
     likeness: PhraseMatcher[str] = PhraseMatcher()
     _by_language({"likeness": data["likeness"]}, likeness, None)
+    who_verbs: PhraseMatcher[str] = PhraseMatcher()
+    _by_language({"who": data.get("who_verbs", {})}, who_verbs, None)
+    with_verbs: PhraseMatcher[str] = PhraseMatcher()
+    _by_language({"with": data.get("with_verbs", {})}, with_verbs, None)
     numbers = {
         normalise(str(word)): int(value)
         for table in data["numbers"].values()
@@ -326,6 +334,8 @@ def load_vocabulary(path: Path = HERE / "vocabulary.yaml") -> Vocabulary:
         to_know=to_know,
         reasons=reasons,
         likeness=likeness,
+        who_verbs=who_verbs,
+        with_verbs=with_verbs,
         past_words=frozenset(normalise(str(w)) for w in data["past_words"]),
         time_words=frozenset(w for w in time_words if len(w) >= 5),
         types=types,
