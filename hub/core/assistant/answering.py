@@ -32,6 +32,7 @@ from hub.core.assistant.index import AwardView, EntryView, EventView, StepView, 
 from hub.core.assistant.reading import Reading, question_parts
 from hub.core.assistant.retrieval import ALIAS_WEIGHT, Doc, Retriever, number_term
 from hub.core.assistant.text import normalise
+from hub.core.assistant.yesno import Statements
 
 NOT_LISTED = frozenset({"agenda_item"})
 """Kinds never offered as an event on their own (the secretariat's agenda items)."""
@@ -116,12 +117,15 @@ class Decision:
     reply: Reply
     intent: str
     confidence: float
+    stated: bool = False
+    """The yes or no is a sentence of the record that states it (not a record named)."""
 
 
 class Responder:
     def __init__(self, retriever: Retriever, document_years: dict[str, int]) -> None:
         self.retriever = retriever
         self.document_years = document_years
+        self.statements = Statements(retriever)
 
     # --- time of a record ---------------------------------------------------------------
 
@@ -219,7 +223,43 @@ class Responder:
             listed = self._kind_matching(ctx, reading, kind_terms, weighty, terms)
             if listed is not None:
                 return listed
-        return self._record(ctx, reading, qtype, self._of_kind(ranked, kind_terms, qtype), terms)
+        decision = self._record(
+            ctx, reading, qtype, self._of_kind(ranked, kind_terms, qtype), terms
+        )
+        if decision.reply.handoff and qtype == "cost" and self._polar_cost(reading):
+            polar = self._record(  # "does the secretariat pay for X?": whether, not how much
+                ctx, reading, "yesno", self._of_kind(ranked, kind_terms, "yesno"), terms
+            )
+            if polar.stated:  # only a sentence saying who pays: "yes, it exists" is no price
+                return polar
+        return decision
+
+    def _polar_cost(self, reading: Reading) -> bool:
+        """A cost question asked as yes or no ("does the secretariat pay for...", "la
+        secretaria paga...?"): no question word in it, so whether someone pays is asked, not
+        how much something costs."""
+        return reading.polar or not self.retriever.vocabulary.question_words.find(
+            reading.words, fuzzy=False
+        )
+
+    def _stated(
+        self, ctx: Context, reading: Reading, best: Doc, terms: list[set[str]], confidence: float
+    ) -> Decision | None:
+        """Yes or no from the sentence of ``best`` stating what the question asks
+        (:mod:`~hub.core.assistant.yesno`); None when no sentence states it."""
+        if reading.still:  # whether it still holds today: no dated record states that
+            return None
+        stated = self.statements.find(
+            best, terms, ctx.language, self._home_terms | self._every_kind
+        )
+        if stated is None:
+            return None
+        text = ctx.phrase("what_is", name=self._name(ctx, best), text=stated.sentence)
+        if stated.denies:  # "which does not pay for publishing the results"
+            text = ctx.phrase("no", text=text)
+        reply = Reply(text, [best.record_id])  # else the fact alone: words in one clause
+        # ("organised by the city with the support of the secretariat") are no plain yes
+        return Decision(reply, "yesno", max(confidence, MIN_CONFIDENCE), stated=True)
 
     def _opens_with_question_word(self, reading: Reading) -> bool:
         """The question's first word is a question word (how, what, com, comment...)."""
@@ -924,6 +964,12 @@ class Responder:
             coverage = max(coverage, MIN_COVERAGE)
         if qtype == "contact":  # an address only from a record of the body named
             return self._contact(ctx, best, ranked, terms, max(confidence, MIN_CONFIDENCE))
+        if qtype == "yesno" and (
+            coverage < YESNO_COVERAGE or confidence < MIN_CONFIDENCE
+        ):  # no record of all it names: only a sentence stating it answers
+            stated = self._stated(ctx, reading, best, terms, confidence)
+            if stated is not None:
+                return stated
         if coverage < MIN_COVERAGE or confidence < MIN_CONFIDENCE:
             return Decision(ctx.handoff(), qtype, confidence)
         if qtype == "yesno":
@@ -1062,6 +1108,9 @@ class Responder:
         named = all(o & own for o in asked)
         yes = True
         if places and isinstance(record, EventView):
+            stated = None if named else self._stated(ctx, reading, best, terms, confidence)
+            if stated is not None:  # "does the secretariat pay for ... the Cascais conference"
+                return stated
             reply = self._when(ctx, best)
         elif isinstance(record, EntryView) and record.kind == "office":  # one there, or planned
             yes = record.data.get("status") == "founded"  # a planned one is said as planned
@@ -1077,7 +1126,8 @@ class Responder:
             reply = self._slot(ctx, reading, "what", best)
             yes = best.kind != "faq"  # an FAQ's answer says yes or no in its own words
         else:
-            return Decision(ctx.handoff(), "yesno", min(confidence, 0.3))
+            stated = self._stated(ctx, reading, best, terms, confidence)
+            return stated or Decision(ctx.handoff(), "yesno", min(confidence, 0.3))
         if reply.handoff:
             return Decision(reply, "yesno", min(confidence, 0.4))
         if yes:

@@ -1,0 +1,75 @@
+"""Yes/no questions answered only from the sentence of a record that states the fact."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from hub.core.assistant import Assistant
+
+KNOWLEDGE = Path(__file__).parents[2] / "config" / "knowledge"
+BEFORE_CASCAIS = dt.date(2013, 5, 20)
+
+
+@pytest.fixture(scope="module")
+def assistant() -> Assistant:
+    return Assistant.from_knowledge(KNOWLEDGE, use_lingua=False)
+
+
+@pytest.mark.parametrize(
+    ("question", "language", "denial"),
+    [
+        (
+            "Is the publication of the Cascais conference results paid by the secretariat?",
+            "en",
+            "No.",
+        ),
+        (
+            "¿La secretaría paga la publicación de los resultados de la conferencia de Cascais?",
+            "es",
+            "No.",
+        ),
+        (
+            "La secretaria paga la publicació dels resultats de la conferència de Cascais?",
+            "ca",
+            "No.",
+        ),
+        (
+            "É o secretariado que paga a publicação dos resultados da conferência de Cascais?",
+            "pt",
+            "Não.",
+        ),
+    ],
+)
+def test_a_denying_sentence_answers_no_in_the_askers_language(
+    assistant: Assistant, question: str, language: str, denial: str
+) -> None:
+    answer = assistant.answer(question, now=BEFORE_CASCAIS)
+    assert not answer.handoff
+    assert answer.language == language
+    assert answer.answer.startswith(denial)
+    assert answer.sources == ["conference-13-cascais-2013"]
+    assert "Cascais" in answer.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Does the secretariat pay for the members' travel to the Cascais conference?",
+        "¿La secretaría paga el hotel de los ponentes de la conferencia de Cascais?",
+        "Is there prize money for the 7th Distinction?",
+    ],
+)
+def test_a_related_sentence_is_no_yes(assistant: Assistant, question: str) -> None:
+    answer = assistant.answer(question, now=BEFORE_CASCAIS)
+    assert not answer.answer.startswith(("Yes.", "Sí.", "No.")) or answer.handoff
+
+
+def test_words_in_one_clause_are_no_plain_yes(assistant: Assistant) -> None:
+    """Organised by the city "with the support of the secretariat": the fact, never "Yes"."""
+    answer = assistant.answer(
+        "Does the secretariat organise the Cascais conference?", now=BEFORE_CASCAIS
+    )
+    assert not answer.answer.startswith("Yes.")
