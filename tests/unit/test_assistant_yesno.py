@@ -11,6 +11,7 @@ from hub.core.assistant import Assistant
 
 KNOWLEDGE = Path(__file__).parents[2] / "config" / "knowledge"
 BEFORE_CASCAIS = dt.date(2013, 5, 20)
+TODAY = dt.date(2020, 3, 1)
 
 
 @pytest.fixture(scope="module")
@@ -73,3 +74,24 @@ def test_words_in_one_clause_are_no_plain_yes(assistant: Assistant) -> None:
         "Does the secretariat organise the Cascais conference?", now=BEFORE_CASCAIS
     )
     assert not answer.answer.startswith("Yes.")
+
+
+@pytest.mark.parametrize(
+    ("question", "language", "source"),
+    [
+        ("Is there a newsletter in the 2013 work plan?", "en", "action-2013-newsletter"),
+        ("¿El plan de trabajo 2013 tiene boletín?", "es", "action-2013-newsletter"),
+    ],
+)
+def test_a_part_of_the_plan_named_answers_whether_the_plan_includes_it(
+    assistant: Assistant, question: str, language: str, source: str
+) -> None:
+    answer = assistant.answer(question, now=dt.date(2013, 6, 1))
+    assert not answer.handoff
+    assert answer.language == language
+    assert source in answer.sources
+
+
+def test_a_plan_without_that_part_is_handed_off(assistant: Assistant) -> None:
+    answer = assistant.answer("does the 2020 work plan include a football tournament?", now=TODAY)
+    assert answer.handoff

@@ -1095,7 +1095,8 @@ class Responder:
         it was free, online, cancelled, is still open) is no record's statement: handed off."""
         record = best.record
         places = [o for o in terms if o & self.retriever.place_terms]
-        own = set().union(*best.names) if best.names else set()
+        whole = self._whole_terms(best)  # "does the 2013 plan include...": its task's plan
+        own = set().union(*best.names, whole) if best.names else set(whole)
         asked = [
             o
             for o in terms
@@ -1120,7 +1121,11 @@ class Responder:
         elif (
             named
             and (asked or best.kind_terms & set().union(*terms))
-            and (best.kind not in ACTIVITY_KINDS or best.kind_terms & set().union(*terms))
+            and (
+                best.kind not in ACTIVITY_KINDS
+                or best.kind_terms & set().union(*terms)
+                or self._whole_said(best, terms)
+            )
             and (best.group != "step" or self._step_said(best, terms))
         ):
             reply = self._slot(ctx, reading, "what", best)
@@ -1133,6 +1138,24 @@ class Responder:
         if yes:
             reply = Reply(ctx.phrase("yes", text=reply.text), reply.sources, target=reply.target)
         return Decision(reply, "yesno", confidence)
+
+    def _whole_terms(self, doc: Doc) -> set[str]:
+        """The terms of the names of the records ``doc`` is part of (its work plan)."""
+        if not doc.wholes:
+            return set()
+        if not hasattr(self, "_by_key"):
+            self._by_key: dict[str, Doc] = {d.key: d for d in self.retriever.docs}
+        wholes = [self._by_key[k] for k in doc.wholes if k in self._by_key]
+        return set().union(*(n for w in wholes for n in w.names))
+
+    def _whole_said(self, doc: Doc, terms: list[set[str]]) -> bool:
+        """The question names the whole a part of work belongs to, by a word of its name
+        beyond the network's and a number ("the 2013 work plan"): whether that whole
+        includes the task or priority is what its record states by being one of its parts."""
+        whole = self._whole_terms(doc) - self._home_terms
+        return any(o & whole and not _numbered(o) for o in terms) and any(
+            _numbered(o) and o & whole for o in terms
+        )
 
     def _step_said(self, step: Doc, terms: list[set[str]]) -> bool:
         """The question says a word of the award step itself ("is the call open"), beyond
