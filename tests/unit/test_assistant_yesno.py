@@ -95,3 +95,19 @@ def test_a_part_of_the_plan_named_answers_whether_the_plan_includes_it(
 def test_a_plan_without_that_part_is_handed_off(assistant: Assistant) -> None:
     answer = assistant.answer("does the 2020 work plan include a football tournament?", now=TODAY)
     assert answer.handoff
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "qual a relação do OIDP com a CGLU?",
+        "quelle est la relation entre l'OIDP et CGLU ?",
+        "desde cuándo colabora el OIDP con CGLU?",
+    ],
+)
+def test_a_body_named_is_answered_by_its_relation_or_handed_off(
+    assistant: Assistant, question: str
+) -> None:
+    """A plan mentioning the relation in passing is not the record of the relation."""
+    answer = assistant.answer(question, now=TODAY)
+    assert answer.handoff or answer.sources == ["iopd-uclg-relation"]

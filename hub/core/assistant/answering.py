@@ -97,6 +97,9 @@ its own name found in at most this many records, is answered though the question
 PART_SHARE = 0.6
 """Share of its own name a question must say for a record naming more of it to be chosen."""
 PART_SCORE = 0.6
+BODY_NEAR = 0.6
+"""A record named after the network and the body a question names comes first from this
+share of the best score (:meth:`Responder._body_named_first`)."""
 """A part of the best record scoring at least this share of it may be what is asked."""
 HOME = "iopd"
 """The record of the hub's own network (a question naming no other is about it)."""
@@ -869,6 +872,7 @@ class Responder:
         ranked = self._named_first(
             ranked, self.retriever.query_terms(reading.words, ctx.language), qtype
         )
+        ranked = self._body_named_first(ranked, terms)
         wholly = self._wholly_named(ranked, terms) if qtype == "what" else None
         if wholly is not None:  # "what is the IOPD": the record of that whole name, and only it
             ranked = [
@@ -1425,6 +1429,35 @@ class Responder:
             return ranked
         chosen = named[0]
         return [(best_score, chosen[1]), *[(s, d) for s, d in ranked if d is not chosen[1]]]
+
+    def _body_named_first(
+        self, ranked: list[tuple[float, Doc]], terms: list[set[str]]
+    ) -> list[tuple[float, Doc]]:
+        """The question names another body (UCLG, OGP) that the best record's own name does
+        not: the record whose own name holds that body and the network's own ("The IOPD and
+        UCLG") comes first if it scores near, the only one so named ("since when does the
+        observatory work with UCLG": their relation, not the work plan of the word "work")."""
+        if not ranked:
+            return ranked
+        home = self._home_terms
+        bodies = [o for o in terms if o & self._body_terms and not o & home]
+        best_score, best = ranked[0]
+        own = set().union(*best.names) if best.names else set()
+        if not bodies or all(o & own for o in bodies):
+            return ranked
+        named = [
+            (s, d)
+            for s, d in ranked[1:]
+            if s >= best_score * BODY_NEAR
+            and d.names
+            and all(o & set().union(*d.names) for o in bodies)
+            and home & set().union(*d.names)
+        ]
+        if len(named) != 1:
+            return ranked
+        score, chosen = named[0]
+        rest = [(min(s, score * HOME_EDGE), d) for s, d in ranked if d is not chosen]
+        return [(score, chosen), *rest]  # the word it shares by chance ranks it no more
 
     def _named(self, best: Doc, rivals: list[Doc], terms: list[set[str]]) -> Doc | None:
         """Among tied records, the one the question calls by its own name ("OGP Local circles"
