@@ -927,6 +927,15 @@ class Responder:
             and not any(best.terms.get(t) for o in kinds_named for t in o)
         ):
             return Decision(ctx.handoff(ctx.phrase("no_such_record")), qtype, 0.1)
+        asked_kinds = said_kinds & self._every_kind
+        if (
+            qtype == "when"
+            and asked_kinds
+            and not best.kind_terms & asked_kinds
+            and isinstance(best.record, EntryView)
+            and _years(best.record.data)
+        ):  # "when did the working group start": not the years of the project of its name
+            return Decision(ctx.handoff(), qtype, 0.2)
         held = [o for o in terms if any(best.terms.get(t) for t in o)]
         if held and qtype not in PLACE_ENOUGH and all(o & places for o in held):
             return Decision(ctx.handoff(), qtype, 0.2)  # only a place in common: not this record
@@ -1766,6 +1775,11 @@ class Responder:
         written = when(began, None, precision, ctx.language) if began else None
         if written:
             return Reply(ctx.phrase("entry_since", name=name, when=written), [entry.id])
+        span = _years(entry.data)
+        if span is not None:  # "implemented from 2004 to 2007": the years it ran
+            return Reply(
+                ctx.phrase("entry_years", name=name, start=span[0], end=span[1]), [entry.id]
+            )
         return ctx.handoff(ctx.phrase("date_unknown_of", name=name), sources=[entry.id])
 
     def _entry_slot(
@@ -1895,6 +1909,17 @@ def _since(data: dict[str, object]) -> tuple[dt.date | None, str]:
         if (key == "since" or key.endswith("_since")) and isinstance(value, int):
             return dt.date(value, 1, 1), "year"
     return None, "unknown"
+
+
+def _years(data: dict[str, object]) -> tuple[int, int] | None:
+    """The first and last year a record states it ran (``years: [2004, 2007]``), if they
+    differ: a single year dates a plan, it is no span."""
+    for key, value in data.items():
+        if key == "years" and isinstance(value, list):  # not "project_years": another's
+            years = [y for y in value if isinstance(y, int)]
+            if len(years) >= 2 and min(years) < max(years):
+                return min(years), max(years)
+    return None
 
 
 def award_name(ctx: Context, award: AwardView) -> str:

@@ -54,6 +54,7 @@ PHRASES: dict[str, str] = dict(
         _p("offices", "The IOPD's regional offices: {founded}. Planned: {planned}."),
         _p("entry_place", "{name}: in {place}."),
         _p("entry_since", "{name}: since {when}."),
+        _p("entry_years", "{name}: from {start} to {end}."),
         _p("office_founded", "{name}: set up in {city} in {when}."),
         _p(
             "office_planned",
