@@ -36,6 +36,20 @@ from hub.core.assistant.yesno import Statements
 
 NOT_LISTED = frozenset({"agenda_item"})
 """Kinds never offered as an event on their own (the secretariat's agenda items)."""
+LIGHT_WORDS = frozenset(
+    (
+        "get gets got getting go goes going gonna gotta wanna take takes took taken "
+        "make makes made pick picks picked picking happen happens "
+        "happened happening thing things stuff anything something originally actually "
+        "basically exactly"
+    ).split()
+)
+"""English verbs and fillers members write around what they ask ("who picked up the award",
+"in which years did it run originally", "what's gonna happen"): they name no record, and a
+record is not judged by whether its text holds them."""
+HAPPENING_WORDS = frozenset({"run", "runs", "ran", "running"})
+"""Asked when or where, "run" is taking place ("when did the project run"); asked who, it is
+leading ("who runs the IOPD") and stays."""
 TIE = 0.85
 """A runner-up scoring at least this share of the best is a tie."""
 MIN_COVERAGE = 0.55
@@ -177,7 +191,8 @@ class Responder:
             slot: set[int] = set()
             self.retriever.vocabulary.starting.find(said, slot, fuzzy=False)
             said = [w for i, w in enumerate(said) if i not in slot]
-        words = [*said, *names]
+        light = LIGHT_WORDS | (HAPPENING_WORDS if qtype in {"when", "where"} else frozenset())
+        words = [w for w in [*said, *names] if w not in light]
         if qtype == "list":  # "the 4 priorities": a number said in a list counts, no edition
             words = [w for w in words if not (w.isdigit() and len(w) < 3)]
         terms = self.retriever.unbind(self.retriever.query_terms(words, ctx.language))
