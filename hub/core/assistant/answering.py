@@ -37,12 +37,42 @@ from hub.core.assistant.yesno import Statements
 NOT_LISTED = frozenset({"agenda_item"})
 """Kinds never offered as an event on their own (the secretariat's agenda items)."""
 LIGHT_WORDS = frozenset(
-    (
-        "get gets got getting go goes going gonna gotta wanna take takes took taken "
-        "make makes made pick picks picked picking happen happens "
-        "happened happening thing things stuff anything something originally actually "
-        "basically exactly"
-    ).split()
+    {
+        "get",
+        "gets",
+        "got",
+        "getting",
+        "go",
+        "goes",
+        "going",
+        "gonna",
+        "gotta",
+        "wanna",
+        "take",
+        "takes",
+        "took",
+        "taken",
+        "make",
+        "makes",
+        "made",
+        "pick",
+        "picks",
+        "picked",
+        "picking",
+        "happen",
+        "happens",
+        "happened",
+        "happening",
+        "thing",
+        "things",
+        "stuff",
+        "anything",
+        "something",
+        "originally",
+        "actually",
+        "basically",
+        "exactly",
+    }
 )
 """English verbs and fillers members write around what they ask ("who picked up the award",
 "in which years did it run originally", "what's gonna happen"): they name no record, and a
