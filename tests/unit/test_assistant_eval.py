@@ -115,7 +115,7 @@ def test_no_regression_on_the_third_blind_set_now_tuning_data(assistant: Assista
     training scores from then on (0.924 and 6 invented after the seventh round)."""
     report = evaluate(assistant, read_cases(HERE / "heldout3_questions.jsonl"))
     assert report.accuracy() >= 0.90, _explain(report)
-    assert len(report.invented) <= 8, _explain(report)
+    assert len(report.invented) <= 2, _explain(report)  # 1 after the yes/no round
 
 
 def test_the_scorer_catches_a_wrong_answer(assistant: Assistant) -> None:
@@ -156,7 +156,7 @@ def test_no_regression_on_the_fourth_blind_set(assistant: Assistant) -> None:
     starting as the slot, out-of-scope words in their own language, letters only some
     languages write, words derived from the records' words): 0.808, 10 invented."""
     report = evaluate(assistant, read_cases(HERE / "heldout4_questions.jsonl"))
-    assert report.accuracy() >= 0.79, _explain(report)
+    assert report.accuracy() >= 0.84, _explain(report)  # 0.852 after the yes/no round
     assert len(report.invented) <= 7, _explain(report)  # 6 after issue 22's precision pass
 
 
@@ -173,7 +173,7 @@ def test_no_regression_on_the_fifth_blind_set_now_tuning_data(assistant: Assista
     heldout6 only: entries that say the same cited together, a list citing the entry named
     by its kind): 0.844, 9 invented."""
     report = evaluate(assistant, read_cases(HERE / "heldout5_questions.jsonl"))
-    assert report.accuracy() >= 0.83, _explain(report)
+    assert report.accuracy() >= 0.845, _explain(report)  # 0.856 after the yes/no round
     assert len(report.invented) <= 7, _explain(report)  # 6 after issue 22's precision pass
 
 
@@ -189,7 +189,7 @@ def test_no_regression_on_the_sixth_blind_set(assistant: Assistant) -> None:
     asker's "like ours" out of the question, a quoted name joining it, swapped letters,
     places spelt as heard): 0.808, 13 invented."""
     report = evaluate(assistant, read_cases(HERE / "heldout6_questions.jsonl"))
-    assert report.accuracy() >= 0.80, _explain(report)
+    assert report.accuracy() >= 0.81, _explain(report)  # 0.820 after the yes/no round
     assert len(report.invented) <= 11, _explain(report)  # 10 after issue 22's precision pass
 
 
@@ -203,5 +203,5 @@ def test_no_regression_on_the_seventh_blind_set(assistant: Assistant) -> None:
     who of a task, a year already said, the award in "this year", undated entries in "this
     month") took it to 0.820 with 11 invented, tuned on it: training scores from then on."""
     report = evaluate(assistant, read_cases(HERE / "heldout7_questions.jsonl"))
-    assert report.accuracy() >= 0.80, _explain(report)
-    assert len(report.invented) <= 12, _explain(report)
+    assert report.accuracy() >= 0.83, _explain(report)  # 0.840 after the yes/no round
+    assert len(report.invented) <= 11, _explain(report)
