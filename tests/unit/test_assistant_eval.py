@@ -203,5 +203,5 @@ def test_no_regression_on_the_seventh_blind_set(assistant: Assistant) -> None:
     who of a task, a year already said, the award in "this year", undated entries in "this
     month") took it to 0.820 with 11 invented, tuned on it: training scores from then on."""
     report = evaluate(assistant, read_cases(HERE / "heldout7_questions.jsonl"))
-    assert report.accuracy() >= 0.83, _explain(report)  # 0.840 after the yes/no round
+    assert report.accuracy() >= 0.835, _explain(report)  # 0.844 after the yes/no round
     assert len(report.invented) <= 11, _explain(report)

@@ -111,3 +111,27 @@ def test_a_body_named_is_answered_by_its_relation_or_handed_off(
     """A plan mentioning the relation in passing is not the record of the relation."""
     answer = assistant.answer(question, now=TODAY)
     assert answer.handoff or answer.sources == ["iopd-uclg-relation"]
+
+
+@pytest.mark.parametrize(
+    ("question", "language"),
+    [
+        ("Un membre d'OGP Local peut-il avoir plus de cinq engagements ?", "fr"),
+        ("Pode um membro do OGP Local ter mais de cinco compromissos?", "pt"),
+    ],
+)
+def test_a_number_in_words_is_the_figure_a_record_states(
+    assistant: Assistant, question: str, language: str
+) -> None:
+    answer = assistant.answer(question, now=dt.date(2024, 8, 8))
+    assert not answer.handoff
+    assert answer.language == language
+    assert answer.sources == ["ogp-local-commitments-limit"]
+    assert "5" in answer.answer
+
+
+def test_a_number_no_record_states_is_handed_off(assistant: Assistant) -> None:
+    answer = assistant.answer(
+        "Pode um membro do OGP Local ter mais de sete compromissos?", now=dt.date(2024, 8, 8)
+    )
+    assert answer.handoff

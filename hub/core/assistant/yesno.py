@@ -142,6 +142,18 @@ FRAMING: dict[str, list[str]] = {
 """Words that only frame a yes/no question (whether something has, includes, exists): no
 record needs to say them for its sentence to answer."""
 
+COMPARING = ("more", "less", "fewer", "than", "mas", "menos", "plus", "moins", "que", "mes", "mais")
+"""Words of a comparison ("more than five"): a sentence stating the limit need not repeat them."""
+
+NUMBERS: dict[str, tuple[str, ...]] = {
+    "en": ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"),
+    "es": ("uno", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve", "diez"),
+    "fr": ("un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix"),
+    "ca": ("un", "dos", "tres", "quatre", "cinc", "sis", "set", "vuit", "nou", "deu"),
+    "pt": ("um", "dois", "tres", "quatro", "cinco", "seis", "sete", "oito", "nove", "dez"),
+}
+"""Numbers written as words, one to ten: "five commitments" asks what "5 commitments" states."""
+
 DOCUMENTS = ("document", "documento", "documents", "documentos")
 """Words for the documents: "the documents do not say it opened" states no fact."""
 
@@ -176,6 +188,14 @@ class Statements:
             w for ws in FRAMING.values() for w in ws
         }
         self._documents = {analyser.stem(w, lang) for w in DOCUMENTS for lang in NEGATIONS}
+        self._framing |= {analyser.stem(w, lang) for w in COMPARING for lang in NEGATIONS}
+        self._framing |= set(COMPARING)
+        self._numbers: dict[str, str] = {}
+        for lang, words in NUMBERS.items():
+            for n, w in enumerate(words, start=1):
+                if w in {"un", "one", "uno", "um"}:
+                    continue  # also an article ("un miembro"): no number
+                self._numbers[w] = self._numbers[analyser.stem(w, lang)] = f"#{n}"
 
     def asked(self, doc: Doc, terms: list[set[str]], skip: set[str]) -> list[set[str]]:
         """The question's words a sentence must hold: not the record's own name, kind or
@@ -183,6 +203,10 @@ class Statements:
         own = set().union(*doc.names, doc.own_places) if doc.names else set(doc.own_places)
         out = []
         for options in terms:
+            number = next((self._numbers[t] for t in options if t in self._numbers), None)
+            if number is not None:  # "cinco": the 5 a sentence writes in figures
+                out.append({number})
+                continue
             plain = {t for t in options if not t.startswith("@")}
             if plain and (
                 plain & own
