@@ -32,9 +32,54 @@ from hub.core.assistant.index import AwardView, EntryView, EventView, StepView, 
 from hub.core.assistant.reading import Reading, question_parts
 from hub.core.assistant.retrieval import ALIAS_WEIGHT, Doc, Retriever, number_term
 from hub.core.assistant.text import normalise
+from hub.core.assistant.yesno import Statements
 
 NOT_LISTED = frozenset({"agenda_item"})
 """Kinds never offered as an event on their own (the secretariat's agenda items)."""
+LIGHT_WORDS = frozenset(
+    {
+        "get",
+        "gets",
+        "got",
+        "getting",
+        "go",
+        "goes",
+        "going",
+        "gonna",
+        "gotta",
+        "wanna",
+        "take",
+        "takes",
+        "took",
+        "taken",
+        "make",
+        "makes",
+        "made",
+        "pick",
+        "picks",
+        "picked",
+        "picking",
+        "happen",
+        "happens",
+        "happened",
+        "happening",
+        "thing",
+        "things",
+        "stuff",
+        "anything",
+        "something",
+        "originally",
+        "actually",
+        "basically",
+        "exactly",
+    }
+)
+"""English verbs and fillers members write around what they ask ("who picked up the award",
+"in which years did it run originally", "what's gonna happen"): they name no record, and a
+record is not judged by whether its text holds them."""
+HAPPENING_WORDS = frozenset({"run", "runs", "ran", "running"})
+"""Asked when or where, "run" is taking place ("when did the project run"); asked who, it is
+leading ("who runs the IOPD") and stays."""
 TIE = 0.85
 """A runner-up scoring at least this share of the best is a tie."""
 MIN_COVERAGE = 0.55
@@ -96,6 +141,9 @@ its own name found in at most this many records, is answered though the question
 PART_SHARE = 0.6
 """Share of its own name a question must say for a record naming more of it to be chosen."""
 PART_SCORE = 0.6
+BODY_NEAR = 0.6
+"""A record named after the network and the body a question names comes first from this
+share of the best score (:meth:`Responder._body_named_first`)."""
 """A part of the best record scoring at least this share of it may be what is asked."""
 HOME = "iopd"
 """The record of the hub's own network (a question naming no other is about it)."""
@@ -116,12 +164,15 @@ class Decision:
     reply: Reply
     intent: str
     confidence: float
+    stated: bool = False
+    """The yes or no is a sentence of the record that states it (not a record named)."""
 
 
 class Responder:
     def __init__(self, retriever: Retriever, document_years: dict[str, int]) -> None:
         self.retriever = retriever
         self.document_years = document_years
+        self.statements = Statements(retriever)
 
     # --- time of a record ---------------------------------------------------------------
 
@@ -170,7 +221,8 @@ class Responder:
             slot: set[int] = set()
             self.retriever.vocabulary.starting.find(said, slot, fuzzy=False)
             said = [w for i, w in enumerate(said) if i not in slot]
-        words = [*said, *names]
+        light = LIGHT_WORDS | (HAPPENING_WORDS if qtype in {"when", "where"} else frozenset())
+        words = [w for w in [*said, *names] if w not in light]
         if qtype == "list":  # "the 4 priorities": a number said in a list counts, no edition
             words = [w for w in words if not (w.isdigit() and len(w) < 3)]
         terms = self.retriever.unbind(self.retriever.query_terms(words, ctx.language))
@@ -219,7 +271,43 @@ class Responder:
             listed = self._kind_matching(ctx, reading, kind_terms, weighty, terms)
             if listed is not None:
                 return listed
-        return self._record(ctx, reading, qtype, self._of_kind(ranked, kind_terms, qtype), terms)
+        decision = self._record(
+            ctx, reading, qtype, self._of_kind(ranked, kind_terms, qtype), terms
+        )
+        if decision.reply.handoff and qtype == "cost" and self._polar_cost(reading):
+            polar = self._record(  # "does the secretariat pay for X?": whether, not how much
+                ctx, reading, "yesno", self._of_kind(ranked, kind_terms, "yesno"), terms
+            )
+            if polar.stated:  # only a sentence saying who pays: "yes, it exists" is no price
+                return polar
+        return decision
+
+    def _polar_cost(self, reading: Reading) -> bool:
+        """A cost question asked as yes or no ("does the secretariat pay for...", "la
+        secretaria paga...?"): no question word in it, so whether someone pays is asked, not
+        how much something costs."""
+        return reading.polar or not self.retriever.vocabulary.question_words.find(
+            reading.words, fuzzy=False
+        )
+
+    def _stated(
+        self, ctx: Context, reading: Reading, best: Doc, terms: list[set[str]], confidence: float
+    ) -> Decision | None:
+        """Yes or no from the sentence of ``best`` stating what the question asks
+        (:mod:`~hub.core.assistant.yesno`); None when no sentence states it."""
+        if reading.still:  # whether it still holds today: no dated record states that
+            return None
+        stated = self.statements.find(
+            best, terms, ctx.language, self._home_terms | self._every_kind
+        )
+        if stated is None:
+            return None
+        text = ctx.phrase("what_is", name=self._name(ctx, best), text=stated.sentence)
+        if stated.denies:  # "which does not pay for publishing the results"
+            text = ctx.phrase("no", text=text)
+        reply = Reply(text, [best.record_id])  # else the fact alone: words in one clause
+        # ("organised by the city with the support of the secretariat") are no plain yes
+        return Decision(reply, "yesno", max(confidence, MIN_CONFIDENCE), stated=True)
 
     def _opens_with_question_word(self, reading: Reading) -> bool:
         """The question's first word is a question word (how, what, com, comment...)."""
@@ -829,6 +917,7 @@ class Responder:
         ranked = self._named_first(
             ranked, self.retriever.query_terms(reading.words, ctx.language), qtype
         )
+        ranked = self._body_named_first(ranked, terms)
         wholly = self._wholly_named(ranked, terms) if qtype == "what" else None
         if wholly is not None:  # "what is the IOPD": the record of that whole name, and only it
             ranked = [
@@ -883,6 +972,15 @@ class Responder:
             and not any(best.terms.get(t) for o in kinds_named for t in o)
         ):
             return Decision(ctx.handoff(ctx.phrase("no_such_record")), qtype, 0.1)
+        asked_kinds = said_kinds & self._every_kind
+        if (
+            qtype == "when"
+            and asked_kinds
+            and not best.kind_terms & asked_kinds
+            and isinstance(best.record, EntryView)
+            and _years(best.record.data)
+        ):  # "when did the working group start": not the years of the project of its name
+            return Decision(ctx.handoff(), qtype, 0.2)
         held = [o for o in terms if any(best.terms.get(t) for t in o)]
         if held and qtype not in PLACE_ENOUGH and all(o & places for o in held):
             return Decision(ctx.handoff(), qtype, 0.2)  # only a place in common: not this record
@@ -924,6 +1022,12 @@ class Responder:
             coverage = max(coverage, MIN_COVERAGE)
         if qtype == "contact":  # an address only from a record of the body named
             return self._contact(ctx, best, ranked, terms, max(confidence, MIN_CONFIDENCE))
+        if qtype == "yesno" and (
+            coverage < YESNO_COVERAGE or confidence < MIN_CONFIDENCE
+        ):  # no record of all it names: only a sentence stating it answers
+            stated = self._stated(ctx, reading, best, terms, confidence)
+            if stated is not None:
+                return stated
         if coverage < MIN_COVERAGE or confidence < MIN_CONFIDENCE:
             return Decision(ctx.handoff(), qtype, confidence)
         if qtype == "yesno":
@@ -1049,7 +1153,8 @@ class Responder:
         it was free, online, cancelled, is still open) is no record's statement: handed off."""
         record = best.record
         places = [o for o in terms if o & self.retriever.place_terms]
-        own = set().union(*best.names) if best.names else set()
+        whole = self._whole_terms(best)  # "does the 2013 plan include...": its task's plan
+        own = set().union(*best.names, whole) if best.names else set(whole)
         asked = [
             o
             for o in terms
@@ -1062,6 +1167,9 @@ class Responder:
         named = all(o & own for o in asked)
         yes = True
         if places and isinstance(record, EventView):
+            stated = None if named else self._stated(ctx, reading, best, terms, confidence)
+            if stated is not None:  # "does the secretariat pay for ... the Cascais conference"
+                return stated
             reply = self._when(ctx, best)
         elif isinstance(record, EntryView) and record.kind == "office":  # one there, or planned
             yes = record.data.get("status") == "founded"  # a planned one is said as planned
@@ -1071,18 +1179,41 @@ class Responder:
         elif (
             named
             and (asked or best.kind_terms & set().union(*terms))
-            and (best.kind not in ACTIVITY_KINDS or best.kind_terms & set().union(*terms))
+            and (
+                best.kind not in ACTIVITY_KINDS
+                or best.kind_terms & set().union(*terms)
+                or self._whole_said(best, terms)
+            )
             and (best.group != "step" or self._step_said(best, terms))
         ):
             reply = self._slot(ctx, reading, "what", best)
             yes = best.kind != "faq"  # an FAQ's answer says yes or no in its own words
         else:
-            return Decision(ctx.handoff(), "yesno", min(confidence, 0.3))
+            stated = self._stated(ctx, reading, best, terms, confidence)
+            return stated or Decision(ctx.handoff(), "yesno", min(confidence, 0.3))
         if reply.handoff:
             return Decision(reply, "yesno", min(confidence, 0.4))
         if yes:
             reply = Reply(ctx.phrase("yes", text=reply.text), reply.sources, target=reply.target)
         return Decision(reply, "yesno", confidence)
+
+    def _whole_terms(self, doc: Doc) -> set[str]:
+        """The terms of the names of the records ``doc`` is part of (its work plan)."""
+        if not doc.wholes:
+            return set()
+        if not hasattr(self, "_by_key"):
+            self._by_key: dict[str, Doc] = {d.key: d for d in self.retriever.docs}
+        wholes = [self._by_key[k] for k in doc.wholes if k in self._by_key]
+        return set().union(*(n for w in wholes for n in w.names))
+
+    def _whole_said(self, doc: Doc, terms: list[set[str]]) -> bool:
+        """The question names the whole a part of work belongs to, by a word of its name
+        beyond the network's and a number ("the 2013 work plan"): whether that whole
+        includes the task or priority is what its record states by being one of its parts."""
+        whole = self._whole_terms(doc) - self._home_terms
+        return any(o & whole and not _numbered(o) for o in terms) and any(
+            _numbered(o) and o & whole for o in terms
+        )
 
     def _step_said(self, step: Doc, terms: list[set[str]]) -> bool:
         """The question says a word of the award step itself ("is the call open"), beyond
@@ -1352,6 +1483,35 @@ class Responder:
             return ranked
         chosen = named[0]
         return [(best_score, chosen[1]), *[(s, d) for s, d in ranked if d is not chosen[1]]]
+
+    def _body_named_first(
+        self, ranked: list[tuple[float, Doc]], terms: list[set[str]]
+    ) -> list[tuple[float, Doc]]:
+        """The question names another body (UCLG, OGP) that the best record's own name does
+        not: the record whose own name holds that body and the network's own ("The IOPD and
+        UCLG") comes first if it scores near, the only one so named ("since when does the
+        observatory work with UCLG": their relation, not the work plan of the word "work")."""
+        if not ranked:
+            return ranked
+        home = self._home_terms
+        bodies = [o for o in terms if o & self._body_terms and not o & home]
+        best_score, best = ranked[0]
+        own = set().union(*best.names) if best.names else set()
+        if not bodies or all(o & own for o in bodies):
+            return ranked
+        named = [
+            (s, d)
+            for s, d in ranked[1:]
+            if s >= best_score * BODY_NEAR
+            and d.names
+            and all(o & set().union(*d.names) for o in bodies)
+            and home & set().union(*d.names)
+        ]
+        if len(named) != 1:
+            return ranked
+        score, chosen = named[0]
+        rest = [(min(s, score * HOME_EDGE), d) for s, d in ranked if d is not chosen]
+        return [(score, chosen), *rest]  # the word it shares by chance ranks it no more
 
     def _named(self, best: Doc, rivals: list[Doc], terms: list[set[str]]) -> Doc | None:
         """Among tied records, the one the question calls by its own name ("OGP Local circles"
@@ -1660,6 +1820,11 @@ class Responder:
         written = when(began, None, precision, ctx.language) if began else None
         if written:
             return Reply(ctx.phrase("entry_since", name=name, when=written), [entry.id])
+        span = _years(entry.data)
+        if span is not None:  # "implemented from 2004 to 2007": the years it ran
+            return Reply(
+                ctx.phrase("entry_years", name=name, start=span[0], end=span[1]), [entry.id]
+            )
         return ctx.handoff(ctx.phrase("date_unknown_of", name=name), sources=[entry.id])
 
     def _entry_slot(
@@ -1789,6 +1954,17 @@ def _since(data: dict[str, object]) -> tuple[dt.date | None, str]:
         if (key == "since" or key.endswith("_since")) and isinstance(value, int):
             return dt.date(value, 1, 1), "year"
     return None, "unknown"
+
+
+def _years(data: dict[str, object]) -> tuple[int, int] | None:
+    """The first and last year a record states it ran (``years: [2004, 2007]``), if they
+    differ: a single year dates a plan, it is no span."""
+    for key, value in data.items():
+        if key == "years" and isinstance(value, list):  # not "project_years": another's
+            years = [y for y in value if isinstance(y, int)]
+            if len(years) >= 2 and min(years) < max(years):
+                return min(years), max(years)
+    return None
 
 
 def award_name(ctx: Context, award: AwardView) -> str:

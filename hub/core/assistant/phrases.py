@@ -54,6 +54,7 @@ PHRASES: dict[str, str] = dict(
         _p("offices", "The IOPD's regional offices: {founded}. Planned: {planned}."),
         _p("entry_place", "{name}: in {place}."),
         _p("entry_since", "{name}: since {when}."),
+        _p("entry_years", "{name}: from {start} to {end}."),
         _p("office_founded", "{name}: set up in {city} in {when}."),
         _p(
             "office_planned",
@@ -94,6 +95,7 @@ PHRASES: dict[str, str] = dict(
         _p("who_unknown_of", "The documents do not say who is behind {name}."),
         _p("email_unknown_of", "The documents give no e-mail address for {name}."),
         _p("yes", "Yes. {text}"),
+        _p("no", "No. {text}"),
         _p("time_unknown_of", "The documents do not give the time of day of {name}."),
         _p("organiser_unknown", "The documents do not say who organises {name}."),
         _p("what_is", "{name}: {text}"),

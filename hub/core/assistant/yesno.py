@@ -1,0 +1,275 @@
+"""Yes or no from the sentence of a record that states it.
+
+A yes/no question ("does the secretariat pay for publishing the results?", "la secretaria es
+fa càrrec de la publicació?") is answered only where one sentence of the record the question
+found holds what it asks: the words it asks about beyond the record's own name, its kind,
+its place and the words that only frame a yes/no question ("have", "include", "already").
+That sentence is the answer, opened with "No." when a clause holding the question's words
+denies it (a negation in it); otherwise the sentence alone, cited, is the answer (words in
+one clause, "organised by the city with the support of the secretariat", are no plain yes to
+"does the secretariat organise it"). A sentence saying that the documents do not say
+something states nothing. When no sentence holds the question's words, the question is
+handed off: a yes is never guessed from a record that is only related.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from hub.core.assistant.index import AwardView, EntryView, EventView
+from hub.core.assistant.retrieval import Doc, Retriever
+from hub.core.assistant.text import normalise
+
+NEGATIONS: dict[str, frozenset[str]] = {
+    "en": frozenset({"not", "no", "never", "cannot", "nor", "neither"}),
+    "es": frozenset({"no", "nunca", "ni", "tampoco", "jamas"}),
+    "fr": frozenset({"ne", "pas", "jamais", "ni", "aucun", "aucune"}),
+    "ca": frozenset({"no", "mai", "ni", "tampoc", "cap"}),
+    "pt": frozenset({"nao", "nunca", "nem", "jamais", "nenhum", "nenhuma"}),
+}
+"""Words that make a sentence deny what it says (normalised: no accents)."""
+
+FRAMING: dict[str, list[str]] = {
+    "en": [
+        "have",
+        "has",
+        "had",
+        "having",
+        "include",
+        "includes",
+        "included",
+        "including",
+        "exist",
+        "exists",
+        "existed",
+        "there",
+        "any",
+        "already",
+        "yet",
+        "still",
+        "really",
+        "actually",
+        "ever",
+        "currently",
+    ],
+    "es": [
+        "tener",
+        "tiene",
+        "tienen",
+        "tenia",
+        "tuvo",
+        "incluir",
+        "incluye",
+        "incluyen",
+        "incluia",
+        "existir",
+        "existe",
+        "existen",
+        "existia",
+        "hay",
+        "habia",
+        "ya",
+        "todavia",
+        "aun",
+        "realmente",
+        "alguna",
+        "alguno",
+        "algun",
+    ],
+    "fr": [
+        "avoir",
+        "a",
+        "ont",
+        "avait",
+        "inclure",
+        "inclut",
+        "incluent",
+        "incluait",
+        "exister",
+        "existe",
+        "existent",
+        "existait",
+        "deja",
+        "encore",
+        "vraiment",
+        "actuellement",
+    ],
+    "ca": [
+        "tenir",
+        "te",
+        "tenen",
+        "tenia",
+        "incloure",
+        "inclou",
+        "inclouen",
+        "incloia",
+        "existir",
+        "existeix",
+        "existeixen",
+        "existia",
+        "hi",
+        "ha",
+        "havia",
+        "ja",
+        "encara",
+        "realment",
+        "algun",
+        "alguna",
+    ],
+    "pt": [
+        "ter",
+        "tem",
+        "teem",
+        "tinha",
+        "incluir",
+        "inclui",
+        "incluem",
+        "incluia",
+        "existir",
+        "existe",
+        "existem",
+        "existia",
+        "ha",
+        "havia",
+        "ja",
+        "ainda",
+        "realmente",
+        "algum",
+        "alguma",
+    ],
+}
+"""Words that only frame a yes/no question (whether something has, includes, exists): no
+record needs to say them for its sentence to answer."""
+
+COMPARING = ("more", "less", "fewer", "than", "mas", "menos", "plus", "moins", "que", "mes", "mais")
+"""Words of a comparison ("more than five"): a sentence stating the limit need not repeat them."""
+
+NUMBERS: dict[str, tuple[str, ...]] = {
+    "en": ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"),
+    "es": ("uno", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve", "diez"),
+    "fr": ("un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix"),
+    "ca": ("un", "dos", "tres", "quatre", "cinc", "sis", "set", "vuit", "nou", "deu"),
+    "pt": ("um", "dois", "tres", "quatro", "cinco", "seis", "sete", "oito", "nove", "dez"),
+}
+"""Numbers written as words, one to ten: "five commitments" asks what "5 commitments" states."""
+
+DOCUMENTS = ("document", "documento", "documents", "documentos")
+"""Words for the documents: "the documents do not say it opened" states no fact."""
+
+MIN_PLAIN = 2
+"""A sentence answers only a question asking at least this many of its own words (not a
+concept such as a cost): one word in common is a sentence about something related."""
+
+MIN_ASKED_FOR_SLACK = 4
+"""With at least this many words asked, one of them may be missing from the sentence (a
+synonym the record words otherwise: "es fa càrrec" for "assumeix")."""
+
+_SENTENCE = re.compile(r"(?<=[.!?;])\s+")
+_CLAUSE = re.compile(r"[,;:()]")
+
+
+@dataclass(frozen=True)
+class Stated:
+    """The sentence of a record that answers a yes/no question, and whether it denies."""
+
+    sentence: str
+    denies: bool
+    """A clause holding the question's words denies it ("which does not pay for...")."""
+
+
+class Statements:
+    """Finds, in a record's text, the sentence that states what a yes/no question asks."""
+
+    def __init__(self, retriever: Retriever) -> None:
+        self.retriever = retriever
+        analyser = retriever.analyser
+        self._framing = {analyser.stem(w, lang) for lang, ws in FRAMING.items() for w in ws} | {
+            w for ws in FRAMING.values() for w in ws
+        }
+        self._documents = {analyser.stem(w, lang) for w in DOCUMENTS for lang in NEGATIONS}
+        self._framing |= {analyser.stem(w, lang) for w in COMPARING for lang in NEGATIONS}
+        self._framing |= set(COMPARING)
+        self._numbers: dict[str, str] = {}
+        for lang, words in NUMBERS.items():
+            for n, w in enumerate(words, start=1):
+                if w in {"un", "one", "uno", "um"}:
+                    continue  # also an article ("un miembro"): no number
+                self._numbers[w] = self._numbers[analyser.stem(w, lang)] = f"#{n}"
+
+    def asked(self, doc: Doc, terms: list[set[str]], skip: set[str]) -> list[set[str]]:
+        """The question's words a sentence must hold: not the record's own name, kind or
+        place, nor a number, nor a word that only frames the question, nor ``skip``."""
+        own = set().union(*doc.names, doc.own_places) if doc.names else set(doc.own_places)
+        out = []
+        for options in terms:
+            number = next((self._numbers[t] for t in options if t in self._numbers), None)
+            if number is not None:  # "cinco": the 5 a sentence writes in figures
+                out.append({number})
+                continue
+            plain = {t for t in options if not t.startswith("@")}
+            if plain and (
+                plain & own
+                or plain & skip
+                or plain & self._framing
+                or any(t[0] in "#y" and t[1:].isdigit() for t in plain)
+            ):
+                continue
+            out.append(options)
+        return out
+
+    def find(self, doc: Doc, terms: list[set[str]], language: str, skip: set[str]) -> Stated | None:
+        """The sentence of ``doc`` in ``language`` holding the words the question asks."""
+        asked = self.asked(doc, terms, skip)
+        if len([o for o in asked if not any(t.startswith("@") for t in o)]) < MIN_PLAIN:
+            return None  # one word in common ("prize") is a related sentence, not a statement
+        idf = self.retriever.idf
+        top = max(idf.values(), default=1.0)
+        weights = [max((idf[t] for t in o if t in idf), default=top) for o in asked]
+        best: tuple[float, str, list[set[str]]] | None = None
+        for sentence in sentences(_texts(doc, language)):
+            words = normalise(sentence).split()
+            held = set(self.retriever.analyser.terms_of(words, language))
+            concepts = {
+                f"@{f.value}" for f in self.retriever.vocabulary.types.find(words, fuzzy=False)
+            }
+            got = [bool(o & held or o & concepts) for o in asked]
+            share = sum(w for w, g in zip(weights, got, strict=True) if g) / sum(weights)
+            missing = got.count(False)
+            if missing and not (missing == 1 and len(asked) >= MIN_ASKED_FOR_SLACK):
+                continue
+            if best is None or share > best[0]:
+                best = (share, sentence, [o for o, g in zip(asked, got, strict=True) if g])
+        if best is None:
+            return None
+        _, sentence, found = best
+        negations = NEGATIONS.get(language, frozenset())
+        denies = False
+        for clause in _CLAUSE.split(sentence):
+            words = normalise(clause).split()
+            held = set(self.retriever.analyser.terms_of(words, language))
+            if not any(o & held for o in found):
+                continue
+            if set(words) & negations:
+                if held & self._documents:
+                    return None  # "the documents do not say it opened": no statement
+                denies = True
+        return Stated(sentence.strip(), denies)
+
+
+def sentences(text: str) -> list[str]:
+    return [s for s in _SENTENCE.split(text) if s.strip()]
+
+
+def _texts(doc: Doc, language: str) -> str:
+    """The record's own prose in ``language`` only (an answer never mixes languages)."""
+    record = doc.record
+    if isinstance(record, EntryView):
+        return record.body.get(language, "")
+    if isinstance(record, EventView):
+        return record.description.get(language, "")
+    if isinstance(record, AwardView):
+        if doc.step and doc.step in record.steps:
+            return record.steps[doc.step].description.get(language, "")
+        return record.description.get(language, "")
+    return ""
