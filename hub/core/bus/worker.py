@@ -71,6 +71,11 @@ LATE_TOLERANCE = 0.015
 """How late (s) a reservation may reach its send and still be sent (see Budgets.in_time):
 half of what the limiter's margin leaves in a second's window of a budget spent back to
 back (3% of a second), the other half for the trip to the platform."""
+LOOK_INTERVAL = 0.005
+"""How often (s) at most a send spending leased tokens looks whether its budgets' leases
+run low (:meth:`DatabaseRateLimiter.running_low`, a look at every lease of the key):
+a lease lasts a second and is renewed at its half, so a look 5 ms late changes nothing,
+and a fast budget's thousands of sends a second no longer each pay for it."""
 CHAOS_KILL_AFTER_ACCEPT = "HUB_CHAOS_KILL_AFTER_ACCEPT"
 """Chaos testing only (``hub bench chaos``): with this probability per send, the worker
 SIGKILLs its own process right after the platform accepted a message and before the
@@ -703,6 +708,7 @@ class Budgets:
         self._asks: list[tuple[list[RateLimit], asyncio.Future[Grant]]] = []
         self._renew: dict[str, RateLimit] = {}
         self._round: asyncio.Task[None] | None = None
+        self._looked: dict[tuple[str, ...], dt.datetime] = {}
 
     async def take(self, limits: list[RateLimit]) -> Grant:
         """A token of every budget, taken for a moment at most ``within`` seconds ahead,
@@ -713,10 +719,14 @@ class Budgets:
         """
         now = self.clock()
         if self.limiter.take_leased(limits, now):
-            low = self.limiter.running_low(limits, now)
-            if low:
-                self._renew.update({lim.key: lim for lim in low})
-                self._start()
+            keys = tuple(lim.key for lim in limits)
+            looked = self._looked.get(keys)
+            if looked is None or (now - looked).total_seconds() >= LOOK_INTERVAL:
+                self._looked[keys] = now
+                low = self.limiter.running_low(limits, now)
+                if low:
+                    self._renew.update({lim.key: lim for lim in low})
+                    self._start()
             return Grant(True, 0.0, now, time.monotonic())
         answer: asyncio.Future[Grant] = asyncio.get_running_loop().create_future()
         self._asks.append((limits, answer))
