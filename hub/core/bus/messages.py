@@ -8,19 +8,21 @@ their text in the delivery's payload.
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, cast
+from typing import Any, NamedTuple, cast
 
-from sqlalchemy import Connection, Table, select
+from sqlalchemy import Connection, Table, select, text
 
+from hub.core.bus import outbox
 from hub.core.bus.outbox import Claim
 from hub.core.bus.states import DeliveryKind
 from hub.core.config.settings import Settings
 from hub.core.errors import ChannelGone, DeliveryError
 from hub.core.ingest.pictures import item_pictures
 from hub.core.models import Channel, Item, ItemTranslation
-from hub.core.ports import ChannelInfo, Message, Sink, SinkFactory
+from hub.core.ports import ChannelInfo, Message, Picture, Progress, Sink, SinkFactory
 
 items = cast("Table", Item.__table__)
 translations = cast("Table", ItemTranslation.__table__)
@@ -132,7 +134,10 @@ def content_for(
 
 
 def build_messages(
-    conn: Connection, claims: Sequence[Claim], channel_rows: dict[int, ChannelRow]
+    conn: Connection,
+    claims: Sequence[Claim],
+    channel_rows: dict[int, ChannelRow],
+    progress_of: Callable[[Claim], Progress] | None = None,
 ) -> dict[int, Message | DeliveryError]:
     """The message for each claim by delivery id, or the error that makes it unsendable.
 
@@ -140,63 +145,190 @@ def build_messages(
     or delete (``edit_of``) in the payload, like every kind other than ``item``.
     Every message carries its claim's attempt number and whether an earlier
     attempt may have reached the platform unrecorded (``in_doubt``), so a sink
-    can look before sending again.
+    can look before sending again, and ``progress_of(claim)`` as its ``progress``.
     """
     item_ids = {c.item_id for c in claims if c.kind == DeliveryKind.ITEM and c.item_id is not None}
     wanted = {ch.language for ch in channel_rows.values() if ch.language}
     item_rows, translated = item_contents(conn, item_ids, wanted)
     stored, refused = item_pictures(conn, item_ids)
-
     messages: dict[int, Message | DeliveryError] = {}
     for claim in claims:
         channel = channel_rows.get(claim.channel_id)
-        if claim.kind != DeliveryKind.ITEM:
-            p = claim.payload or {}
-            messages[claim.id] = Message(
-                delivery_id=claim.id,
-                kind=claim.kind,
-                title=str(p.get("title", "")),
-                text=str(p.get("text", "")),
-                html=str(p.get("html", "")),
-                link=p.get("link"),
-                image_url=p.get("image_url"),
-                language=p.get("language"),
-                tags=tuple(p.get("tags", ())),
-                edit_of=p.get("edit_of"),
-                extra=dict(p.get("extra", {})),
-                attempt=claim.attempt,
-                in_doubt=claim.in_doubt,
-                posted=claim.posted,
-                machine_from=p.get("machine_from"),
-                original_link=p.get("original_link"),
-            )
-            continue
         row = item_rows.get(claim.item_id) if claim.item_id is not None else None
-        if row is None:
-            messages[claim.id] = ChannelGone("the item was deleted")
-            continue
-        c = content_for(row, translated, channel.language if channel else None)
-        messages[claim.id] = Message(
+        messages[claim.id] = message_for(
+            claim,
+            row,
+            translated,
+            channel.language if channel else None,
+            stored.get(claim.item_id) if claim.item_id is not None else None,
+            refused.get(claim.item_id) if claim.item_id is not None else None,
+            progress_of(claim) if progress_of is not None else None,
+        )
+    return messages
+
+
+def message_for(
+    claim: Claim,
+    row: Any,
+    translated: Translated,
+    channel_language: str | None,
+    picture: Picture | None = None,
+    picture_refused: str | None = None,
+    progress: Progress | None = None,
+) -> Message | DeliveryError:
+    """The message of one claim: an item's (``row``, its ``translated`` texts, its stored
+    ``picture`` or why it was refused), or the text its payload carries; ``progress`` is
+    what a sink posting a thread calls after each part."""
+    if claim.kind != DeliveryKind.ITEM:
+        p = claim.payload or {}
+        return Message(
             delivery_id=claim.id,
-            kind="item",
-            title=c.title,
-            text=c.text,
-            html=c.html,
-            link=c.link,
-            # a picture the hub refused is not handed on as a URL either: the post is text
-            image_url=None if claim.item_id in refused else c.image_url,
-            picture=stored.get(row.id),
-            picture_refused=refused.get(row.id),
-            language=c.language,
-            tags=c.tags,
-            extra={"thread": True} if (claim.payload or {}).get("thread") else {},
+            kind=claim.kind,
+            title=str(p.get("title", "")),
+            text=str(p.get("text", "")),
+            html=str(p.get("html", "")),
+            link=p.get("link"),
+            image_url=p.get("image_url"),
+            language=p.get("language"),
+            tags=tuple(p.get("tags", ())),
+            edit_of=p.get("edit_of"),
+            extra=dict(p.get("extra", {})),
             attempt=claim.attempt,
             in_doubt=claim.in_doubt,
             posted=claim.posted,
-            machine_from=c.machine_from,
-            original_link=c.original_link,
+            machine_from=p.get("machine_from"),
+            original_link=p.get("original_link"),
+            progress=progress,
         )
-    return messages
+    if row is None:
+        return ChannelGone("the item was deleted")
+    c = content_for(row, translated, channel_language)
+    return Message(
+        delivery_id=claim.id,
+        kind="item",
+        title=c.title,
+        text=c.text,
+        html=c.html,
+        link=c.link,
+        # a picture the hub refused is not handed on as a URL either: the post is text
+        image_url=None if picture_refused is not None else c.image_url,
+        picture=picture,
+        picture_refused=picture_refused,
+        language=c.language,
+        tags=c.tags,
+        extra={"thread": True} if (claim.payload or {}).get("thread") else {},
+        attempt=claim.attempt,
+        in_doubt=claim.in_doubt,
+        posted=claim.posted,
+        machine_from=c.machine_from,
+        original_link=c.original_link,
+        progress=progress,
+    )
+
+
+_CLAIM_MESSAGES_POSTGRES = text(
+    f"WITH {outbox.CLAIMED_POSTGRES}"
+    " SELECT c.id, c.item_id, c.channel_id, c.kind, c.payload, c.attempts, c.max_attempts,"
+    " c.last_error, c.platform_message_id,"
+    " i.id, i.title, i.summary_text, i.summary_html, i.link, i.image_url, i.language,"
+    " i.tags,"
+    " ch.language, t.title, t.summary_text, t.summary_html, t.link, t.machine,"
+    " p.item_id, p.data, p.mime, p.width, p.height, p.alt, p.error"
+    " FROM claimed AS c"
+    " LEFT JOIN channels AS ch ON ch.id = c.channel_id"
+    " LEFT JOIN LATERAL (SELECT id, title, summary_text, summary_html, link, image_url,"
+    " language, tags FROM items WHERE items.id = c.item_id AND c.kind = 'item' LIMIT 1)"
+    " AS i ON true"
+    " LEFT JOIN LATERAL (SELECT title, summary_text, summary_html, link, machine"
+    " FROM item_translations WHERE item_id = i.id AND language = ch.language LIMIT 1)"
+    " AS t ON true"
+    " LEFT JOIN LATERAL (SELECT item_id, data, mime, width, height, alt, error"
+    " FROM item_pictures WHERE item_id = i.id AND source_url = i.image_url LIMIT 1)"
+    " AS p ON true"
+)
+"""The claim and what its messages need (:func:`build_messages`' three reads: the items,
+their translations into the channel's language, their current pictures), in one
+statement: one round trip, and on its own no transaction to open and commit. Each read
+is a lateral lookup by key (``LIMIT 1`` keeps the planner from turning it into a join
+that may scan the whole items table for a hundred claims)."""
+
+
+class _ItemRow(NamedTuple):
+    """What :func:`content_for` reads of an item."""
+
+    id: int
+    title: str
+    summary_text: str | None
+    summary_html: str | None
+    link: str | None
+    image_url: str | None
+    language: str | None
+    tags: list[str] | None
+
+
+def claim_messages(
+    conn: Connection,
+    *,
+    token: str,
+    now: dt.datetime,
+    limit: int,
+    lease_seconds: float,
+    channel_rows: dict[int, ChannelRow],
+    progress_of: Callable[[Claim], Progress] | None = None,
+) -> tuple[list[Claim], dict[int, Message | DeliveryError]]:
+    """Claim up to ``limit`` due deliveries (:func:`outbox.claim_due`) and build their
+    messages (:func:`build_messages`, each message's ``progress`` from ``progress_of``);
+    on PostgreSQL in one statement (``_CLAIM_MESSAGES_POSTGRES``), which the caller may
+    run without a transaction. ``channel_rows`` gains the claims' channels it did not
+    know."""
+    if conn.dialect.name != "postgresql":
+        claims = outbox.claim_due(
+            conn, token=token, now=now, limit=limit, lease_seconds=lease_seconds
+        )
+        _add_channels(conn, claims, channel_rows)
+        return claims, build_messages(conn, claims, channel_rows, progress_of)
+    parameters = outbox.claim_parameters(
+        token=token, now=now, limit=limit, lease_seconds=lease_seconds
+    )
+    rows = conn.execute(_CLAIM_MESSAGES_POSTGRES, parameters).all()
+    claims = [outbox.claim_of(row, token) for row in rows]
+    _add_channels(conn, claims, channel_rows)
+    messages: dict[int, Message | DeliveryError] = {}
+    for claim, row in zip(claims, rows, strict=True):
+        item = _ItemRow(*row[9:17]) if row[9] is not None else None
+        translated: Translated = {}
+        picture: Picture | None = None
+        refused: str | None = None
+        if item is not None:
+            language = row[17]
+            if row[18] is not None:
+                translated[(item.id, language)] = (row[18], row[19], row[20], row[21], row[22])
+            if row[23] is not None:
+                data, mime, width, height, alt, error = row[24:30]
+                if data is None:
+                    refused = error or "refused"
+                else:
+                    alt_text = (alt or item.title or "").strip()
+                    picture = Picture(bytes(data), mime, width, height, alt_text, item.id)
+        channel = channel_rows.get(claim.channel_id)
+        messages[claim.id] = message_for(
+            claim,
+            item,
+            translated,
+            channel.language if channel else None,
+            picture,
+            refused,
+            progress_of(claim) if progress_of is not None else None,
+        )
+    return claims, messages
+
+
+def _add_channels(
+    conn: Connection, claims: Sequence[Claim], channel_rows: dict[int, ChannelRow]
+) -> None:
+    missing = {c.channel_id for c in claims} - set(channel_rows)
+    if missing:
+        channel_rows.update(load_channels(conn, list(missing)))
 
 
 SinkBuilder = Callable[[ChannelRow], Sink]

@@ -45,15 +45,15 @@ import signal
 import socket
 import time
 import uuid
-from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, field, replace
+from collections.abc import Awaitable, Callable, Iterator
+from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import DBAPIError
 
 from hub.core.bus import outbox
-from hub.core.bus.messages import ChannelRow, ChannelSinks, build_messages, load_channels
+from hub.core.bus.messages import ChannelRow, ChannelSinks, claim_messages
 from hub.core.bus.outbox import Claim, Result
 from hub.core.bus.queue import DatabaseThreads
 from hub.core.bus.ratelimit import DatabaseRateLimiter, Grant
@@ -71,6 +71,11 @@ LATE_TOLERANCE = 0.015
 """How late (s) a reservation may reach its send and still be sent (see Budgets.in_time):
 half of what the limiter's margin leaves in a second's window of a budget spent back to
 back (3% of a second), the other half for the trip to the platform."""
+LOOK_INTERVAL = 0.005
+"""How often (s) at most a send spending leased tokens looks whether its budgets' leases
+run low (:meth:`DatabaseRateLimiter.running_low`, a look at every lease of the key):
+a lease lasts a second and is renewed at its half, so a look 5 ms late changes nothing,
+and a fast budget's thousands of sends a second no longer each pay for it."""
 CHAOS_KILL_AFTER_ACCEPT = "HUB_CHAOS_KILL_AFTER_ACCEPT"
 """Chaos testing only (``hub bench chaos``): with this probability per send, the worker
 SIGKILLs its own process right after the platform accepted a message and before the
@@ -300,20 +305,30 @@ class Worker:
     def _claim_batch(
         self, token: str, limit: int
     ) -> tuple[list[Claim], dict[int, Message | DeliveryError]] | None:
-        with self.engine.begin() as conn:
-            claims = outbox.claim_due(
+        with self._statement() as conn:
+            claims, messages = claim_messages(
                 conn,
                 token=token,
                 now=self.clock(),
                 limit=limit,
                 lease_seconds=self.config.lease_seconds,
+                channel_rows=self._channels,
+                progress_of=self._progress_of,
             )
-            if not claims:
-                return None
-            missing = {c.channel_id for c in claims} - set(self._channels)
-            if missing:
-                self._channels.update(load_channels(conn, list(missing)))
-            return claims, build_messages(conn, claims, self._channels)
+        return (claims, messages) if claims else None
+
+    @contextlib.contextmanager
+    def _statement(self) -> Iterator[Connection]:
+        """A connection for one write that is a single statement on PostgreSQL (a claim
+        with its messages, a batch of results): in autocommit there, the statement its
+        own transaction, without the round trips of BEGIN and COMMIT; elsewhere one
+        transaction, as any write."""
+        if self.engine.dialect.name != "postgresql":
+            with self.engine.begin() as conn:
+                yield conn
+            return
+        with self.engine.connect() as conn:
+            yield conn.execution_options(isolation_level="AUTOCOMMIT")
 
     async def _deliver_safely(
         self, claim: Claim, message: Message | DeliveryError, stop: asyncio.Event
@@ -322,16 +337,19 @@ class Worker:
         (retried as any unexpected error), so that its claim leaves the window."""
         started = self.clock()
         try:
-            return await self._deliver(claim, message, stop)
+            return await self._deliver(claim, message, stop, started)
         except Exception as error:
             log.exception("delivery %d: the worker failed", claim.id)
             return await self._finish(self._failure(claim, error, started))
 
     async def _deliver(
-        self, claim: Claim, message: Message | DeliveryError, stop: asyncio.Event
+        self,
+        claim: Claim,
+        message: Message | DeliveryError,
+        stop: asyncio.Event,
+        started: dt.datetime,
     ) -> Result:
         """Wait for the budget (not holding a place in the gate), then send within it."""
-        started = self.clock()
         if isinstance(message, DeliveryError):
             return await self._finish(self._failure(claim, message, started))
         try:
@@ -400,7 +418,7 @@ class Worker:
             # loop as the check of the process's holds, and a 429 holds its keys (below)
             # before anything else runs; the database hears of the pause afterwards.
             async with asyncio.timeout(self.config.send_timeout):
-                receipt = await sink.send(replace(message, progress=self._progress_of(claim)))
+                receipt = await sink.send(message)
             if self._chaos_kill:
                 self._chaos_after_accept(claim)
         except Exception as error:  # a sink's bug must not stop the worker
@@ -510,7 +528,7 @@ class Worker:
             return outbox.renew_lease_tokens(conn, tokens, until)
 
     def _record_batch(self, results: list[Result]) -> int:
-        with self.engine.begin() as conn:
+        with self._statement() as conn:
             return outbox.record_results(conn, results)
 
     async def _record(self, results: list[Result]) -> None:
@@ -690,6 +708,7 @@ class Budgets:
         self._asks: list[tuple[list[RateLimit], asyncio.Future[Grant]]] = []
         self._renew: dict[str, RateLimit] = {}
         self._round: asyncio.Task[None] | None = None
+        self._looked: dict[tuple[str, ...], dt.datetime] = {}
 
     async def take(self, limits: list[RateLimit]) -> Grant:
         """A token of every budget, taken for a moment at most ``within`` seconds ahead,
@@ -700,10 +719,14 @@ class Budgets:
         """
         now = self.clock()
         if self.limiter.take_leased(limits, now):
-            low = self.limiter.running_low(limits, now)
-            if low:
-                self._renew.update({lim.key: lim for lim in low})
-                self._start()
+            keys = tuple(lim.key for lim in limits)
+            looked = self._looked.get(keys)
+            if looked is None or (now - looked).total_seconds() >= LOOK_INTERVAL:
+                self._looked[keys] = now
+                low = self.limiter.running_low(limits, now)
+                if low:
+                    self._renew.update({lim.key: lim for lim in low})
+                    self._start()
             return Grant(True, 0.0, now, time.monotonic())
         answer: asyncio.Future[Grant] = asyncio.get_running_loop().create_future()
         self._asks.append((limits, answer))
