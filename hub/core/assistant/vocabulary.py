@@ -96,6 +96,9 @@ class Vocabulary:
     cardinals: dict[str, frozenset[str]] | None = None
     """Numbers written as words, per language ("ten", "diez")."""
     kind_words: frozenset[str] = frozenset()
+    names: PhraseMatcher[str] = field(default_factory=PhraseMatcher)
+    """The kinds' names of several words ("buenas practicas", "working group"): a greeting
+    inside one ("buenas") is the name's word, not a greeting."""
     """Words of the kinds' names: what a question asks about, never only how it asks."""
     introductions: PhraseMatcher[str] = field(default_factory=PhraseMatcher)
     day: PhraseMatcher[str] = field(default_factory=PhraseMatcher)
@@ -268,6 +271,9 @@ def load_vocabulary(path: Path = HERE / "vocabulary.yaml") -> Vocabulary:
             for phrase in phrases:
                 for word in normalise(phrase).split():
                     votes.setdefault(word, set()).add(language)
+    names: PhraseMatcher[str] = PhraseMatcher()
+    for kind_name, kind in data["kinds"].items():
+        names.add_all((p for ps in kind.values() for p in ps if len(p.split()) > 1), kind_name)
     spans: PhraseMatcher[str] = PhraseMatcher()
     _by_language(data["spans"], spans, None)
     units: PhraseMatcher[str] = PhraseMatcher()
@@ -372,6 +378,7 @@ def load_vocabulary(path: Path = HERE / "vocabulary.yaml") -> Vocabulary:
         day=day,
         date=date,
         starting=starting,
+        names=names,
         kind_words=frozenset(
             word
             for kind in data["kinds"].values()
