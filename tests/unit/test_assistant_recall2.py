@@ -170,3 +170,19 @@ def test_a_name_written_in_capitals_finds_its_record(assistant: Assistant) -> No
     for language, words in [("fr", ["participate"]), ("pt", ["plataforma", "participate"])]:
         ranked = retriever.search(retriever.query_terms(words, language))
         assert ranked[0][1].key == "project-participate-oidp"
+
+
+@pytest.mark.parametrize(
+    ("question", "word"),
+    [
+        ("¿Dónde está la ofciina regional de África?", "oficina"),
+        ("Quand a lieu la prochaine réunoin ?", "reunion"),
+        ("quando é a próxima conferêcnia?", "conferencia"),
+        ("Where is the next conefrence?", "conference"),
+        ("Quan és el proper seminrai?", "seminari"),
+    ],
+)
+def test_swapped_letters_in_a_kinds_name_still_name_it(
+    vocabulary: Vocabulary, question: str, word: str
+) -> None:
+    assert word in read(question, vocabulary, NOW).content

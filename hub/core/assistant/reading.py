@@ -700,14 +700,16 @@ def relative(unit: str, offset: int, today: dt.date) -> Period:
 def typos_corrected(words: list[str], vocabulary: Vocabulary) -> list[str]:
     """A word no table knows, one slip away from a time word ("wekend", "semanaa", "proxma"),
     is that time word. Only long words (five letters or more), and never a month: months
-    are too close to names."""
+    are too close to names. Two neighbouring letters swapped in a long word ("prcohain",
+    "ofifce", "esdeveniemnts") make the time word or a kind's name, if only one."""
     targets = list(vocabulary.time_words)
+    known = vocabulary.time_words | vocabulary.kind_words
     out = []
     for word in words:
         if len(word) >= 5 and word not in vocabulary.votes and not word.isdigit():
             best = process.extractOne(word, targets, scorer=fuzz.ratio, score_cutoff=TYPO_CUTOFF)
-            swapped = sorted(_swaps(word) & vocabulary.time_words) if best is None else []
-            if len(swapped) == 1:  # "prcohain": two letters swapped
+            swapped = sorted(_swaps(word) & known) if best is None else []
+            if len(swapped) == 1:  # "prcohain", "ofifce": two letters swapped
                 word = swapped[0]
             elif best is not None and word not in (f"{best[0]}s", f"{best[0]}es"):
                 word = str(best[0])  # (a plural is another word: "anteriores")
