@@ -186,3 +186,35 @@ def test_swapped_letters_in_a_kinds_name_still_name_it(
     vocabulary: Vocabulary, question: str, word: str
 ) -> None:
     assert word in read(question, vocabulary, NOW).content
+
+
+def test_a_city_is_written_in_the_answers_language_with_its_own_name() -> None:
+    from hub.core.assistant.vocabulary import city_name, city_variants
+
+    assert city_name("Barcelona", "fr") == "Barcelone (Barcelona)"
+    assert city_name("Barcelona", "es") == "Barcelona"
+    assert city_name("Berlin", "pt") == "Berlim (Berlin)"
+    assert city_name("Cocody, Abidjan", "fr") == "Cocody, Abidjan"
+    assert ("fr", "Barcelone") in city_variants("Barcelona")
+
+
+@pytest.mark.parametrize(
+    ("question", "language", "city"),
+    [
+        ("Où se trouve le secrétariat technique de l'OIDP ?", "fr", "Barcelone"),
+        ("Onde fica o secretariado técnico do OIDP?", "pt", "Barcelona"),
+    ],
+)
+def test_the_answer_names_the_city_as_the_member_writes_it(
+    assistant: Assistant, question: str, language: str, city: str
+) -> None:
+    answer = assistant.answer(question, now=NOW)
+    assert answer.language == language and not answer.handoff
+    assert city in answer.answer
+
+
+def test_a_city_asked_in_the_members_language_finds_its_records(assistant: Assistant) -> None:
+    retriever = assistant.responder.retriever
+    ranked = retriever.search(retriever.query_terms(["barcelone"], "fr"))
+    assert ranked and "barcelona" in {w for w in retriever.place_words}
+    assert any(retriever.analyser.stem("barcelone", "fr") in d.own_places for _, d in ranked[:3])

@@ -39,7 +39,7 @@ from rapidfuzz.distance import JaroWinkler, Levenshtein
 from hub.core.assistant.index import AwardView, EntryView, EventView, KnowledgeIndex
 from hub.core.assistant.reading import CONCEPTS, SLOT_OF
 from hub.core.assistant.text import normalise, split_codes
-from hub.core.assistant.vocabulary import LANGUAGES, Vocabulary
+from hub.core.assistant.vocabulary import LANGUAGES, Vocabulary, city_variants
 
 STEMMERS = {
     "en": "english",
@@ -338,7 +338,7 @@ class Retriever:
                 self.raw_words.update(normalise(phrase).split())
 
     def _place(self, doc: Doc, city: str | None, country: str | None) -> None:
-        texts = [("en", city or "")]
+        texts = city_variants(city or "")  # "Barcelone", "València" too
         if country:
             texts += [(lang, self._countries[lang].get(country, "")) for lang in LANGUAGES]
         self._field(doc, texts, ALIAS_WEIGHT, concepts=False)

@@ -179,6 +179,36 @@ def _by_language(
 
 
 @cache
+def _city_names(path: Path = HERE / "vocabulary.yaml") -> dict[str, dict[str, str]]:
+    data = read_yaml(path).get("city_names") or {}
+    return {str(city): {str(k): str(v) for k, v in names.items()} for city, names in data.items()}
+
+
+def city_name(city: str, language: str) -> str:
+    """``city`` as ``language`` writes it, with the records' own name after it where they
+    differ ("Barcelone (Barcelona)" in French: the member reads their own word, and finds
+    the name the documents and maps use); each part of a place written with a comma
+    ("Cocody, Abidjan") on its own."""
+    names = _city_names()
+    parts = []
+    for part in (p.strip() for p in city.split(",")):
+        own = names.get(part, {}).get(language)
+        parts.append(f"{own} ({part})" if own and own != part else part)
+    return ", ".join(parts)
+
+
+def city_variants(city: str) -> list[tuple[str, str]]:
+    """``city`` (the records' name, English) and each language's name of it where it
+    differs, as (language, name), for retrieval."""
+    names = _city_names()
+    parts = [part.strip() for part in city.split(",")]
+    return [
+        ("en", city),
+        *((lang, name) for part in parts for lang, name in names.get(part, {}).items()),
+    ]
+
+
+@cache
 def load_vocabulary(path: Path = HERE / "vocabulary.yaml") -> Vocabulary:
     data = read_yaml(path)
     votes: dict[str, set[str]] = {}
