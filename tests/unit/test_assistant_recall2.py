@@ -218,3 +218,25 @@ def test_a_city_asked_in_the_members_language_finds_its_records(assistant: Assis
     ranked = retriever.search(retriever.query_terms(["barcelone"], "fr"))
     assert ranked and "barcelona" in {w for w in retriever.place_words}
     assert any(retriever.analyser.stem("barcelone", "fr") in d.own_places for _, d in ranked[:3])
+
+
+@pytest.mark.parametrize(
+    ("question", "language"),
+    [
+        ("hey, when is the next conferència de l'OIDP a la ciutat?", "ca"),
+        ("ok so when is la próxima conferencia del OIDP en la ciudad?", "es"),
+        ("salut, when is la prochaine conférence de l'OIDP ?", "fr"),
+        ("olá, when is a próxima conferência do OIDP na cidade?", "pt"),
+        ("When is the Foro Urbano Mundial?", "en"),
+        ("Is the Orçamento Participativo of Porto Alegre a member?", "en"),
+        ("who organised the 13th conference? ¿quién la organizó?", "en"),
+    ],
+)
+def test_english_words_in_a_members_own_language_leave_it_theirs(
+    assistant: Assistant, question: str, language: str
+) -> None:
+    """Members write English words in their own language, seldom the other way round: a
+    question mostly in English that says enough words of another language is that
+    language's; a record's name in another language, or a second question translating the
+    first, is not."""
+    assert assistant.answer(question, now=NOW).language == language
