@@ -190,7 +190,7 @@ def test_no_regression_on_the_sixth_blind_set(assistant: Assistant) -> None:
     places spelt as heard): 0.808, 13 invented."""
     report = evaluate(assistant, read_cases(HERE / "heldout6_questions.jsonl"))
     assert report.accuracy() >= 0.83, _explain(report)  # recall passes
-    assert len(report.invented) <= 10, _explain(report)  # precision and recall passes together
+    assert len(report.invented) <= 9, _explain(report)  # precision and recall passes together
 
 
 def test_no_regression_on_the_seventh_blind_set(assistant: Assistant) -> None:

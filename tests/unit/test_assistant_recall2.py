@@ -240,3 +240,17 @@ def test_english_words_in_a_members_own_language_leave_it_theirs(
     language's; a record's name in another language, or a second question translating the
     first, is not."""
     assert assistant.answer(question, now=NOW).language == language
+
+
+@pytest.mark.parametrize(
+    ("question", "slot"),
+    [
+        ("Exlpícame el grupo de trabajo", "what"),
+        ("Quanod é a assembleia?", "when"),
+        ("¿Cuádno es la asamblea?", "when"),
+    ],
+)
+def test_swapped_letters_in_a_question_word_still_ask_it(
+    vocabulary: Vocabulary, question: str, slot: str
+) -> None:
+    assert read(question, vocabulary, NOW).qtype == slot

@@ -701,14 +701,19 @@ def typos_corrected(words: list[str], vocabulary: Vocabulary) -> list[str]:
     """A word no table knows, one slip away from a time word ("wekend", "semanaa", "proxma"),
     is that time word. Only long words (five letters or more), and never a month: months
     are too close to names. Two neighbouring letters swapped in a long word ("prcohain",
-    "ofifce", "esdeveniemnts") make the time word or a kind's name, if only one."""
+    "ofifce", "esdeveniemnts", "explcíame") make the time word, the kind's name or the
+    question's word, if only one."""
     targets = list(vocabulary.time_words)
     known = vocabulary.time_words | vocabulary.kind_words
     out = []
     for word in words:
         if len(word) >= 5 and word not in vocabulary.votes and not word.isdigit():
             best = process.extractOne(word, targets, scorer=fuzz.ratio, score_cutoff=TYPO_CUTOFF)
-            swapped = sorted(_swaps(word) & known) if best is None else []
+            swapped = (
+                sorted(w for w in _swaps(word) if w in known or vocabulary.types.knows(w))
+                if best is None
+                else []
+            )
             if len(swapped) == 1:  # "prcohain", "ofifce": two letters swapped
                 word = swapped[0]
             elif best is not None and word not in (f"{best[0]}s", f"{best[0]}es"):
