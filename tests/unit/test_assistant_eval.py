@@ -173,7 +173,7 @@ def test_no_regression_on_the_fifth_blind_set_now_tuning_data(assistant: Assista
     heldout6 only: entries that say the same cited together, a list citing the entry named
     by its kind): 0.844, 9 invented."""
     report = evaluate(assistant, read_cases(HERE / "heldout5_questions.jsonl"))
-    assert report.accuracy() >= 0.86, _explain(report)  # recall pass
+    assert report.accuracy() >= 0.87, _explain(report)  # recall pass
     assert len(report.invented) <= 7, _explain(report)  # precision and recall passes together
 
 
@@ -189,8 +189,8 @@ def test_no_regression_on_the_sixth_blind_set(assistant: Assistant) -> None:
     asker's "like ours" out of the question, a quoted name joining it, swapped letters,
     places spelt as heard): 0.808, 13 invented."""
     report = evaluate(assistant, read_cases(HERE / "heldout6_questions.jsonl"))
-    assert report.accuracy() >= 0.81, _explain(report)  # recall pass
-    assert len(report.invented) <= 11, _explain(report)  # precision and recall passes together
+    assert report.accuracy() >= 0.83, _explain(report)  # recall passes
+    assert len(report.invented) <= 9, _explain(report)  # precision and recall passes together
 
 
 def test_no_regression_on_the_seventh_blind_set(assistant: Assistant) -> None:
@@ -203,5 +203,5 @@ def test_no_regression_on_the_seventh_blind_set(assistant: Assistant) -> None:
     who of a task, a year already said, the award in "this year", undated entries in "this
     month") took it to 0.820 with 11 invented, tuned on it: training scores from then on."""
     report = evaluate(assistant, read_cases(HERE / "heldout7_questions.jsonl"))
-    assert report.accuracy() >= 0.86, _explain(report)  # recall pass
+    assert report.accuracy() >= 0.88, _explain(report)  # recall pass
     assert len(report.invented) <= 12, _explain(report)  # precision and recall passes together

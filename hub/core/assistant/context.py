@@ -15,6 +15,7 @@ from babel import Locale
 from hub.core.assistant.dates import when
 from hub.core.assistant.index import EventView, KnowledgeIndex, text_in
 from hub.core.assistant.tables import Tables
+from hub.core.assistant.vocabulary import city_name
 
 MAX_LISTED = 8
 
@@ -74,6 +75,7 @@ def event_name(ctx: Context, event: EventView) -> str:
 
 def place(ctx: Context, city: str | None, country: str | None) -> str | None:
     names = Locale.parse(ctx.language).territories
+    city = city_name(city, ctx.language) if city else city  # "Barcelone" in French
     parts = [p for p in (city, names.get(country) if country else None) if p]
     return ", ".join(parts) or None
 

@@ -44,6 +44,11 @@ PREFERENCE = ("en", "es", "fr", "pt", "ca")
 FIRST_LEAD = 0.5
 """Votes by which a text's first question must lead to set the language against the rest."""
 
+OTHER_VOTES, OTHER_SHARE = 2.0, 0.5
+"""A text mostly in English that says this many words of another of the languages (and at
+least this share of its English ones) is written by a speaker of that one ("hey, who got the
+award a València per al pla OGP Local?"): members write English words in their own
+language, seldom the other way round."""
 Votes = Mapping[str, frozenset[str]]
 """Normalised word -> the languages it belongs to."""
 
@@ -185,8 +190,12 @@ class QuestionLanguage:
 
     def detect(self, text: str, tokens: list[str], preferred: str | None = None) -> str:
         scores = evidence(text, tokens, self.votes, self.shortcuts)
-        tied = _best(scores)
         first = _first_question(text)
+        opened = scores if first is None else evidence(first, tokens, self.votes, self.shortcuts)
+        own = _speakers(opened)  # in the question the member opened with (a second question
+        if own is not None:  # in another language may translate it: "since when? ¿desde...")
+            return own
+        tied = _best(scores)
         if first is not None:  # "¿es en febrero, verdad? or is it in March?": asked in Spanish
             opening = evidence(first, tokens, self.votes, self.shortcuts)
             chosen = _best(opening)
@@ -203,6 +212,22 @@ class QuestionLanguage:
         if preferred in tied:
             return str(preferred)
         return min(tied, key=PREFERENCE.index)
+
+
+def _speakers(scores: dict[str, float]) -> str | None:
+    """The language of a member who writes English words in their own ("hey, who got the
+    award a València per al pla OGP Local?"), or None: another language with enough votes
+    beside English's (members write English words in their own language, seldom the other
+    way round)."""
+    english = scores.get("en", 0.0)
+    others = [(v, lang) for lang, v in scores.items() if lang != "en"]
+    if not english or not others:
+        return None
+    votes, language = max(others)
+    ranked = sorted(v for v, _ in others)
+    if len(ranked) > 1 and ranked[-1] - ranked[-2] < 1e-9:
+        return None  # two others tie: which is unclear
+    return language if votes >= max(OTHER_VOTES, OTHER_SHARE * english) else None
 
 
 def _first_question(text: str) -> str | None:

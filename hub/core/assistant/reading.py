@@ -51,6 +51,9 @@ the assistant orders, then set aside with their brackets."""
 _YEAR_WORD = re.compile(r"(19|20)\d\d")
 _OF = frozenset({"of", "de", "d", "del", "du", "do", "da"})
 TYPO_CUTOFF = 88.0
+TRANSPOSED_LENGTH = 6
+"""A word this long with two neighbouring letters swapped ("prcohain", "semnaa") is still
+the time word (one slip for a typist, two for the ratio)."""
 """rapidfuzz ratio for a time word's typo ("wekend", "semanaa"): one slip in a long word."""
 EVENT_KINDS = ("event", "conference", "internal_session", "session", "seminar", "external_event")
 """Kinds whose words make a year next to them a time asked for ("la conferencia de 2013")."""
@@ -244,7 +247,7 @@ def _names_anything(text: str, vocabulary: Vocabulary) -> bool:
     words and fillers are set aside ("when was it exactly?" names nothing)."""
     words = written_out(normalise(text).split(), vocabulary)
     used: set[int] = set()
-    vocabulary.courtesies.find(words, used, fuzzy=False)
+    set_courtesies_aside(words, vocabulary, used)
     vocabulary.question_words.find(words, used, fuzzy=False)
     vocabulary.types.find(words, used, fuzzy=False)
     return any(
@@ -338,7 +341,7 @@ def read(text: str, vocabulary: Vocabulary, today: dt.date) -> Reading:
     if not words:
         return reading
     set_aside: set[int] = set()
-    vocabulary.courtesies.find(context, set_aside, fuzzy=False)
+    set_courtesies_aside(context, vocabulary, set_aside)
     reading.context = [w for i, w in enumerate(context) if i not in set_aside]
     asked_year = next(
         (
@@ -351,12 +354,12 @@ def read(text: str, vocabulary: Vocabulary, today: dt.date) -> Reading:
     years = [w for w in reading.context if _YEAR_WORD.fullmatch(w)]
     words.extend(years)  # a year said around the question still names what is asked about
     used: set[int] = set()
-    vocabulary.courtesies.find(words, used, fuzzy=False)  # greetings and thanks set aside
+    set_courtesies_aside(words, vocabulary, used)  # greetings and thanks set aside
     reading.remind = bool(vocabulary.remind.find(words, used, fuzzy=False))
     reading.hour = bool(vocabulary.hour.find(list(words), fuzzy=False))
     reading.day = bool(vocabulary.day.find(list(words), fuzzy=False))
     reading.still = bool(vocabulary.still.find(list(words), fuzzy=False))
-    reading.closing = bool(vocabulary.closing.find(list(words), fuzzy=False))
+    reading.closing = _asks_closing(words, vocabulary)
     out_of_scope = vocabulary.out_of_scope.find(words, fuzzy=False)
     if out_of_scope:  # the asker's story asks nothing
         reading.out_of_scope = True
@@ -429,7 +432,7 @@ def read(text: str, vocabulary: Vocabulary, today: dt.date) -> Reading:
         while i >= 0 and alike.start - i <= LIKENESS_WORDS and words[i] not in vocabulary.stopwords:
             used.add(i)
             i -= 1
-    reading.qtype = _qtype(words, vocabulary, used)
+    reading.qtype = _qtype(words, vocabulary, used, names=proper_name_words(focus))
     if reading.qtype == "duration":  # "how long does it last": a verb, not the last one
         reading.relative = None
     reading.polar = reading.qtype == "yesno" or _polar(
@@ -522,7 +525,12 @@ def _relation_aside(
     context.extend(words[i] for i in sorted(said))
 
 
-def _qtype(words: list[str], vocabulary: Vocabulary, used: set[int]) -> str | None:
+def _qtype(
+    words: list[str],
+    vocabulary: Vocabulary,
+    used: set[int],
+    names: frozenset[str] = frozenset(),
+) -> str | None:
     """The slot asked. Only the words of pure question phrases (when, where, what is) are
     set aside: the words that say what is asked about (a fee, joining, members, a kind of
     record) stay for retrieval. A yes/no phrase ("is there", "does the") asks yes or no only
@@ -531,8 +539,12 @@ def _qtype(words: list[str], vocabulary: Vocabulary, used: set[int]) -> str | No
     found = vocabulary.types.find(words, seen, fuzzy=False)
     kept = set()
     for item in found:
-        if item.value == "yesno" and item.start > 1:
+        if item.value == "yesno" and (
+            item.start > 1 or (item.start == 1 and _question_word(words[0], vocabulary))
+        ):  # "how is the IOPD funded", "where is the office": not yes or no
             continue
+        if all(words[i] in names for i in range(item.start, item.end)):
+            continue  # "what is PARTICIPATE?": a name's word, not the slot asked
         kept.add(item.value)
         if item.value in CONSUMING or item.value in CONCEPTS:
             used.update(
@@ -548,6 +560,89 @@ def _qtype(words: list[str], vocabulary: Vocabulary, used: set[int]) -> str | No
         if not kept & {"list", "what"} and not which:
             kept.add("when")
     return next((t for t in TYPE_ORDER if t in kept), None)
+
+
+def set_courtesies_aside(words: list[str], vocabulary: Vocabulary, used: set[int]) -> None:
+    """Mark the greetings, thanks and sign-offs in ``used`` ("Buenas,", "un abrazo"), except
+    a word of a kind's name ("buenas practicas", "boas praticas" name the award)."""
+    blocked: set[int] = set()
+    vocabulary.names.find(words, blocked, fuzzy=False)
+    blocked -= used
+    seen = used | blocked
+    vocabulary.courtesies.find(words, seen, fuzzy=False)
+    used.update(seen - blocked)
+
+
+_DETERMINERS = frozenset(
+    {"la", "las", "el", "los", "una", "unas", "esa", "esta", "cual", "su", "sus", "mi", "nueva"}
+)
+"""Words that make what follows a noun: Spanish "la fecha" is a date, Portuguese "fecha" (it
+closes) never follows them (but "el plazo", "the deadline" are closing nouns: only a closing
+word that is also a date word is read by them)."""
+
+
+def _asks_closing(words: list[str], vocabulary: Vocabulary) -> bool:
+    """Whether when something closes is asked: a closing word ("deadline", "cierra",
+    "fecha" in Portuguese), unless it is part of a date question ("en que fecha", Spanish
+    for "on what date"), follows a determiner ("la fecha") or names a part of a period
+    ("at the end of the year")."""
+    covered: set[int] = set()
+    for matcher in (vocabulary.date, vocabulary.day, vocabulary.month_parts):
+        for item in matcher.find(list(words), fuzzy=False):
+            covered.update(range(item.start, item.end))
+    for item in vocabulary.closing.find(list(words), fuzzy=False):
+        span = range(item.start, item.end)
+        if all(i in covered for i in span):  # "fecha" of "en que fecha", not "fecha limite"
+            continue
+        dated = item.end - item.start == 1 and any(
+            found.value == "when" for found in vocabulary.types.find(words[span.start : span.stop])
+        )  # a closing word that is another language's "date" ("fecha"), after "la"
+        if dated and item.start and words[item.start - 1] in _DETERMINERS:
+            continue
+        return True
+    return False
+
+
+def _question_word(word: str, vocabulary: Vocabulary) -> bool:
+    return bool(vocabulary.question_words.find([word], fuzzy=False))
+
+
+_CAPITALS = re.compile(r"[^\W\d_][^\W_]*")
+TITLE_CASE = 0.7
+"""Above this share of capitalised words (not opening a sentence), a text is written in title
+case ("When Is The Next Conference"): its capitals name nothing."""
+_OPENS = re.compile(r"(^|[.!?¿¡:;,\n\"«“(])\s*$")
+
+
+def proper_name_words(text: str) -> frozenset[str]:
+    """The (normalised) words written only as a name's in ``text``: in capitals ("What is
+    PARTICIPATE?") or capitalised beside another capitalised word, not opening a sentence
+    ("when is Participate Barcelona"). A question's own words in such a name (a slot word,
+    "participate") are the name's, not what is asked. Text in capitals or in title case
+    throughout names nothing this way."""
+    tokens = list(_CAPITALS.finditer(text))
+    if not tokens:
+        return frozenset()
+    upper = [t.group().isupper() and len(t.group()) > 1 for t in tokens]
+    title = [t.group()[0].isupper() for t in tokens]
+    inside = [
+        t for i, t in enumerate(title) if not _OPENS.search(text[: tokens[i].start()])
+    ]  # the words not opening a sentence
+    if sum(inside) > TITLE_CASE * len(inside) or sum(upper) * 2 > len(tokens):
+        return frozenset()
+    names: set[str] = set()
+    lower: set[str] = set()
+    for i, token in enumerate(tokens):
+        word = normalise(token.group())
+        opening = bool(_OPENS.search(text[: token.start()]))
+        beside = (i > 0 and title[i - 1] and not _OPENS.search(text[: tokens[i - 1].start()])) or (
+            i + 1 < len(tokens) and title[i + 1]
+        )
+        if (upper[i] and len(token.group()) >= 4) or (title[i] and not opening and beside):
+            names.add(word)
+        elif not title[i]:
+            lower.add(word)
+    return frozenset(names - lower)
 
 
 def _opens_with_and(text: str) -> bool:
@@ -605,16 +700,34 @@ def relative(unit: str, offset: int, today: dt.date) -> Period:
 def typos_corrected(words: list[str], vocabulary: Vocabulary) -> list[str]:
     """A word no table knows, one slip away from a time word ("wekend", "semanaa", "proxma"),
     is that time word. Only long words (five letters or more), and never a month: months
-    are too close to names."""
+    are too close to names. Two neighbouring letters swapped in a long word ("prcohain",
+    "ofifce", "esdeveniemnts", "explcíame") make the time word, the kind's name or the
+    question's word, if only one."""
     targets = list(vocabulary.time_words)
+    known = vocabulary.time_words | vocabulary.kind_words
     out = []
     for word in words:
         if len(word) >= 5 and word not in vocabulary.votes and not word.isdigit():
             best = process.extractOne(word, targets, scorer=fuzz.ratio, score_cutoff=TYPO_CUTOFF)
-            if best is not None and word not in (f"{best[0]}s", f"{best[0]}es"):
+            swapped = (
+                sorted(w for w in _swaps(word) if w in known or vocabulary.types.knows(w))
+                if best is None
+                else []
+            )
+            if len(swapped) == 1:  # "prcohain", "ofifce": two letters swapped
+                word = swapped[0]
+            elif best is not None and word not in (f"{best[0]}s", f"{best[0]}es"):
                 word = str(best[0])  # (a plural is another word: "anteriores")
         out.append(word)
     return out
+
+
+def _swaps(word: str) -> set[str]:
+    """``word`` with two neighbouring letters swapped, if it is long enough for that to be a
+    slip rather than another word."""
+    if len(word) < TRANSPOSED_LENGTH:
+        return set()
+    return {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1)}
 
 
 def _year_asked(words: list[str], i: int, vocabulary: Vocabulary) -> bool:

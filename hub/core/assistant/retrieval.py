@@ -39,7 +39,7 @@ from rapidfuzz.distance import JaroWinkler, Levenshtein
 from hub.core.assistant.index import AwardView, EntryView, EventView, KnowledgeIndex
 from hub.core.assistant.reading import CONCEPTS, SLOT_OF
 from hub.core.assistant.text import normalise, split_codes
-from hub.core.assistant.vocabulary import LANGUAGES, Vocabulary
+from hub.core.assistant.vocabulary import LANGUAGES, Vocabulary, city_variants
 
 STEMMERS = {
     "en": "english",
@@ -55,6 +55,10 @@ _ROMAN = re.compile(r"^([ivxl]{2,7})(e|eme|er|a|o|th)?$")
 _GLOSS = re.compile(r"\([^)]*\)")
 _CAPITALS = re.compile(r"\b[A-Z]{4,}\b")
 """A word the records write in capitals (PARTICIPATE) is a name, not an everyday word."""
+NAME_IN_CAPITALS = 6
+"""A word this long the records write in capitals (PARTICIPATE) is also a term of its own,
+rarer than the everyday word's stem ("particip", in most records): asked, it finds the name.
+Shorter ones are acronyms (IOPD, UCLG), or names too like everyday words ("GOLD", "IDEA")."""
 _ACRONYM = re.compile(r"\b[A-Z]{2,}\b")
 _ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50}
 K1, B = 1.2, 0.5
@@ -269,6 +273,9 @@ class Retriever:
             counted = counts.setdefault(language, Counter())
             if concepts and weight >= ALIAS_WEIGHT:  # a name's initials ("PB", "OP", "BP")
                 doc.initials |= self._initials(plain)
+            for word in plain:  # "PARTICIPATE": the name's own term, beside the verb's stem
+                if word in capitals and len(word) >= NAME_IN_CAPITALS:
+                    counted[f"!{word}"] += weight
             for i, term in enumerate(terms):
                 counted[term] += weight
                 self._seen[term] += 1
@@ -308,7 +315,11 @@ class Retriever:
         for language, text in names.items():
             lang = language if language in STEMMERS else "en"
             for variant in {text, _GLOSS.sub(" ", text)}:
-                terms = set(self.analyser.terms(variant, lang))
+                terms = set(self.analyser.terms(variant, lang)) | {
+                    f"!{normalise(w)}"
+                    for w in _CAPITALS.findall(variant)
+                    if len(w) >= NAME_IN_CAPITALS
+                }
                 if terms and terms not in doc.names:
                     doc.names.append(terms)
 
@@ -327,7 +338,7 @@ class Retriever:
                 self.raw_words.update(normalise(phrase).split())
 
     def _place(self, doc: Doc, city: str | None, country: str | None) -> None:
-        texts = [("en", city or "")]
+        texts = city_variants(city or "")  # "Barcelone", "València" too
         if country:
             texts += [(lang, self._countries[lang].get(country, "")) for lang in LANGUAGES]
         self._field(doc, texts, ALIAS_WEIGHT, concepts=False)
@@ -530,7 +541,7 @@ class Retriever:
                 self._by_prefix.setdefault(raw[:DERIVED_PREFIX], []).append(raw)
         kinds = set().union(*(d.kind_terms for d in self.docs)) if self.docs else set()
         for term, seen in self._seen.items():
-            if seen < BOUND_MIN or term[0] in "#y@" or term in kinds:
+            if seen < BOUND_MIN or term[0] in "#y@!" or term in kinds:
                 continue
             groups: Counter[str] = Counter()  # one word's stems in several languages
             for other, count in self._beside[term].items():
@@ -584,6 +595,8 @@ class Retriever:
                 options.add(f"^{word}")
             for term in list(options):
                 options |= self.synonyms.get(term, set())
+            if len(word) >= NAME_IN_CAPITALS and word in self.capital_words:
+                options.add(f"!{word}")  # "participate": perhaps the name PARTICIPATE
             if word not in self.raw_words and 5 <= len(word) <= LONGEST_WORD and not word.isdigit():
                 best = process.extractOne(
                     word, self._names_list, scorer=fuzz.ratio, score_cutoff=85.0

@@ -96,6 +96,9 @@ class Vocabulary:
     cardinals: dict[str, frozenset[str]] | None = None
     """Numbers written as words, per language ("ten", "diez")."""
     kind_words: frozenset[str] = frozenset()
+    names: PhraseMatcher[str] = field(default_factory=PhraseMatcher)
+    """The kinds' names of several words ("buenas practicas", "working group"): a greeting
+    inside one ("buenas") is the name's word, not a greeting."""
     """Words of the kinds' names: what a question asks about, never only how it asks."""
     introductions: PhraseMatcher[str] = field(default_factory=PhraseMatcher)
     day: PhraseMatcher[str] = field(default_factory=PhraseMatcher)
@@ -173,6 +176,36 @@ def _by_language(
                 if votes is not None:
                     for word in normalise(phrase).split():
                         votes.setdefault(word, set()).add(language)
+
+
+@cache
+def _city_names(path: Path = HERE / "vocabulary.yaml") -> dict[str, dict[str, str]]:
+    data = read_yaml(path).get("city_names") or {}
+    return {str(city): {str(k): str(v) for k, v in names.items()} for city, names in data.items()}
+
+
+def city_name(city: str, language: str) -> str:
+    """``city`` as ``language`` writes it, with the records' own name after it where they
+    differ ("Barcelone (Barcelona)" in French: the member reads their own word, and finds
+    the name the documents and maps use); each part of a place written with a comma
+    ("Cocody, Abidjan") on its own."""
+    names = _city_names()
+    parts = []
+    for part in (p.strip() for p in city.split(",")):
+        own = names.get(part, {}).get(language)
+        parts.append(f"{own} ({part})" if own and own != part else part)
+    return ", ".join(parts)
+
+
+def city_variants(city: str) -> list[tuple[str, str]]:
+    """``city`` (the records' name, English) and each language's name of it where it
+    differs, as (language, name), for retrieval."""
+    names = _city_names()
+    parts = [part.strip() for part in city.split(",")]
+    return [
+        ("en", city),
+        *((lang, name) for part in parts for lang, name in names.get(part, {}).items()),
+    ]
 
 
 @cache
@@ -268,6 +301,9 @@ def load_vocabulary(path: Path = HERE / "vocabulary.yaml") -> Vocabulary:
             for phrase in phrases:
                 for word in normalise(phrase).split():
                     votes.setdefault(word, set()).add(language)
+    names: PhraseMatcher[str] = PhraseMatcher()
+    for kind_name, kind in data["kinds"].items():
+        names.add_all((p for ps in kind.values() for p in ps if len(p.split()) > 1), kind_name)
     spans: PhraseMatcher[str] = PhraseMatcher()
     _by_language(data["spans"], spans, None)
     units: PhraseMatcher[str] = PhraseMatcher()
@@ -372,6 +408,7 @@ def load_vocabulary(path: Path = HERE / "vocabulary.yaml") -> Vocabulary:
         day=day,
         date=date,
         starting=starting,
+        names=names,
         kind_words=frozenset(
             word
             for kind in data["kinds"].values()
