@@ -35,6 +35,8 @@ def sets() -> dict[str, tuple[list[dict[str, Any]], str | None]]:
         "heldout5",
         "heldout6",
         "heldout7",
+        "heldout8",
+        "heldout9",
     ):
         found[name] = (read_cases(SETS / f"{name}_questions.jsonl"), None)
     found["tune_extra*"] = ([c for n in FRESH for c in read_cases(SETS / f"{n}.jsonl")], None)
