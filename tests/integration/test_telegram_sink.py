@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import math
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from dataclasses import replace
@@ -19,7 +20,6 @@ import httpx
 import pytest
 
 from bots.telegram.sink import (
-    BOT_JITTER_SECONDS,
     CHAT_JITTER_SECONDS,
     TelegramSink,
     telegram_sink,
@@ -223,8 +223,10 @@ def test_buckets_declared_by_the_sink_never_cross_the_standin_windows(target: st
         assert all(r.status == 200 for r in standin.received)
         return sent
 
-    # 1 a second paced CHAT_JITTER_SECONDS apart (48 in a minute), or 20 a minute
-    expected = int(60 / (1 + CHAT_JITTER_SECONDS)) if target == str(PRIVATE_ID) else 20
+    # 1 a second paced CHAT_JITTER_SECONDS apart, a token at the first quarter second after
+    # (48 in a minute), or 20 a minute
+    steps = math.ceil((1 + CHAT_JITTER_SECONDS) / 0.25)
+    expected = int(60 / (steps * 0.25)) if target == str(PRIVATE_ID) else 20
     assert run(body) in (expected - 1, expected)
 
 
@@ -307,9 +309,9 @@ def test_no_answer_in_time_is_a_timeout() -> None:
 def test_rate_limit_keys_never_contain_the_token() -> None:
     sink = telegram_sink(ChannelInfo("tg", "telegram", "-100"), TOKEN)
     limits = sink.rate_limits(item())
-    # 30 a second spread over a second and BOT_JITTER_SECONDS; 20 a minute per group
+    # 30 a second per bot (the limiter's margin paces below it); 20 a minute per group
     assert [(limit.rate) for limit in limits] == [
-        pytest.approx(30 / (1 + BOT_JITTER_SECONDS)),
+        pytest.approx(30),
         pytest.approx(20 / 60),
     ]
     assert all("stand-in-token" not in limit.key and TOKEN not in limit.key for limit in limits)
