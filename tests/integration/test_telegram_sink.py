@@ -20,6 +20,7 @@ import httpx
 import pytest
 
 from bots.telegram.sink import (
+    BOT_JITTER_SECONDS,
     CHAT_JITTER_SECONDS,
     TelegramSink,
     telegram_sink,
@@ -309,9 +310,9 @@ def test_no_answer_in_time_is_a_timeout() -> None:
 def test_rate_limit_keys_never_contain_the_token() -> None:
     sink = telegram_sink(ChannelInfo("tg", "telegram", "-100"), TOKEN)
     limits = sink.rate_limits(item())
-    # 30 a second per bot (the limiter's margin paces below it); 20 a minute per group
+    # 30 a second spread over a second and BOT_JITTER_SECONDS; 20 a minute per group
     assert [(limit.rate) for limit in limits] == [
-        pytest.approx(30),
+        pytest.approx(30 / (1 + BOT_JITTER_SECONDS)),
         pytest.approx(20 / 60),
     ]
     assert all("stand-in-token" not in limit.key and TOKEN not in limit.key for limit in limits)
