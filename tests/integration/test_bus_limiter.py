@@ -237,10 +237,8 @@ def test_a_send_answered_late_pushes_its_budgets_back_for_every_worker(engine):
     assert limiter.pushes([bot, chat], 0.004 + tolerance * 0.9) == []
     [first] = limiter.reserve_many([[bot]], T0, within=0.5)
     pushes = limiter.pushes([bot, chat], 0.004 + tolerance + 0.030)
-    assert [(lim.key, push) for lim, push in pushes] == [
-        (bot.key, pytest.approx(0.030)),
-        (chat.key, pytest.approx(0.030)),
-    ]
+    assert [lim.key for lim, _ in pushes] == [bot.key, chat.key]
+    assert [push for _, push in pushes] == pytest.approx([0.030, 0.030])
     limiter.push(pushes, T0)
     other = DatabaseRateLimiter(engine, margin=0.97, stall_seconds=None, lease_seconds=0)
     [grant] = other.reserve_many([[bot]], T0, within=0.5)
