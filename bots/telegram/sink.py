@@ -41,17 +41,21 @@ from hub.core.pictures import PictureRefused, fit
 from hub.core.ports import ChannelInfo, Message, Picture, RateLimit, Receipt, part_ids
 
 DEFAULT_BASE_URL = "https://api.telegram.org"
-CHAT_JITTER_SECONDS = 0.25
+CHAT_JITTER_SECONDS = 0.05
 """Messages to one private chat are paced this much further apart than Telegram's one a
-second (core.telegram.org/bots/faq, "avoid sending more than one message per second"):
-two sends a second apart leave two worker processes whose loops may wake them late by
-different amounts on a busy host, and the bot's 30 a second, not a chat's pace, is what
-bounds the hub's throughput, so a chat can spare a quarter of a second."""
-BOT_JITTER_SECONDS = 0.03
+second (core.telegram.org/bots/faq, "avoid sending more than one message per second"), on
+top of the limiter's margin: a chat's 429 pauses only that chat, and a send that reached
+Telegram late pushes the chat's budget back (:meth:`hub.core.bus.ratelimit.
+DatabaseRateLimiter.pushes`), but a chat's few sends make a poor sample of the trip. More
+than this costs the end of a broadcast: its last messages wait for their chats' pace (at
+0.25 s, 50 chats at 30 a second lost about 2% of the run to them)."""
+BOT_JITTER_SECONDS = 0.01
 """The bot's 30 messages in any second are paced to span that much more than a second
-(29.1 a second, before the limiter's own 3% margin): a 429 on the bot's budget pauses
-every chat of the bot for the second it asks, thirty messages, so a few percent of pace
-that keeps one from happening on a busy host is the cheaper side."""
+(29.7 a second, before the limiter's own 3% margin). A send that reached Telegram late
+pushes the bot's budget back for every worker (:meth:`hub.core.bus.ratelimit.
+DatabaseRateLimiter.pushes`), which alone kept a loaded host from 429s; without this
+widening, 2 runs of 7 of ``hub bench ratelimit`` on an unloaded host still met one (a
+late send the push-back does not see), with 0.03 none, at 3% of the pace."""
 _TOKEN = re.compile(r"bot\d+:[A-Za-z0-9_-]+")
 _NO_RIGHTS = (
     "need administrator rights",

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from hub.core.bus.ratelimit import LEASE_SECONDS, DatabaseRateLimiter
+from hub.core.bus.ratelimit import LEASE_SECONDS, MAX_PUSH, DatabaseRateLimiter
 from hub.core.db import make_engine
 from hub.core.ports import RateLimit
 
@@ -220,3 +220,59 @@ def test_a_grant_says_how_late_its_budgets_allow_it_to_leave(engine):
     bot = RateLimit("tg:bot:9", rate=29.1, burst=1.0)
     [both] = limiter.reserve_many([[bot, CHAT]], T0, within=0.5)
     assert both.taken and both.late == pytest.approx(0.03 / 29.1 / 2)  # the bot's, the least
+
+
+def test_a_send_answered_late_pushes_its_budgets_back_for_every_worker(engine):
+    """A send that may have reached the platform later than its moment, by more than its
+    budget tolerates, moves the budget's clock forward by the excess: the next
+    reservation, by this worker or another, leaves that much later."""
+    limiter = DatabaseRateLimiter(engine, margin=0.97, stall_seconds=None, lease_seconds=0)
+    bot = RateLimit("tg:bot:5", rate=29.0, burst=1.0)
+    chat = RateLimit("tg:bot:5:chat:1", rate=1.0, burst=1.0)
+    tolerance = limiter.tolerance(bot)
+    assert tolerance == pytest.approx(0.015)  # half of the margin's 3% of a second
+    for _ in range(10):  # the usual trip: 4 ms from the moment to the answer
+        assert limiter.pushes([bot, chat], 0.004) == []
+    # within the tolerance of the usual trip: nothing moves, no transaction
+    assert limiter.pushes([bot, chat], 0.004 + tolerance * 0.9) == []
+    [first] = limiter.reserve_many([[bot]], T0, within=0.5)
+    pushes = limiter.pushes([bot, chat], 0.004 + tolerance + 0.030)
+    assert [lim.key for lim, _ in pushes] == [bot.key, chat.key]
+    assert [push for _, push in pushes] == pytest.approx([0.030, 0.030])
+    limiter.push(pushes, T0)
+    other = DatabaseRateLimiter(engine, margin=0.97, stall_seconds=None, lease_seconds=0)
+    [grant] = other.reserve_many([[bot]], T0, within=0.5)
+    pace = 1 / (29.0 * 0.97)
+    assert grant.taken and (grant.at - first.at).total_seconds() == pytest.approx(
+        pace + 0.030, abs=1e-5
+    )
+
+
+def test_a_push_is_capped_and_spares_leased_budgets(engine):
+    """A send slow for its own reasons (a thread of several messages) pushes its budget
+    back at most MAX_PUSH; a fast, leased budget never waits for a moment and is not
+    pushed; a distant platform (a long trip every time) pushes nothing."""
+    limiter = DatabaseRateLimiter(engine, margin=0.97, stall_seconds=None)
+    slow = RateLimit("tg:bot:6", rate=29.0, burst=1.0)
+    fast = RateLimit("fast:6", rate=10_000.0, burst=100.0)
+    for _ in range(5):
+        assert limiter.pushes([slow, fast], 0.300) == []  # 300 ms away, every time
+    [(pushed, push)] = limiter.pushes([slow, fast], 60.0)
+    assert pushed == slow and push == pytest.approx(MAX_PUSH)
+    limiter.reserve_many([[slow]], T0, within=1.0)
+    limiter.push([(slow, push)], at(5.0))  # idle since: its clock moves from now
+    [grant] = limiter.reserve_many([[slow]], at(5.0), within=1.0)
+    assert grant.taken and (grant.at - T0).total_seconds() == pytest.approx(5.0 + MAX_PUSH)
+
+
+def test_sends_late_together_push_once(engine):
+    """Sends held up by one stall of the host are each late by about as much: the first
+    push already moves every reservation after them, the others add only what exceeds it."""
+    limiter = DatabaseRateLimiter(engine, margin=0.97, stall_seconds=None, lease_seconds=0)
+    bot = RateLimit("tg:bot:8", rate=29.0, burst=1.0)
+    limiter.pushes([bot], 0.004)  # the usual trip
+    [(_, first)] = limiter.pushes([bot], 0.104)
+    assert first == pytest.approx(0.1 - limiter.tolerance(bot))
+    assert limiter.pushes([bot], 0.100) == []
+    [(_, more)] = limiter.pushes([bot], 0.124)
+    assert more == pytest.approx(0.02)

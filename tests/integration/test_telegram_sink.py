@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import math
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from dataclasses import replace
@@ -223,8 +224,10 @@ def test_buckets_declared_by_the_sink_never_cross_the_standin_windows(target: st
         assert all(r.status == 200 for r in standin.received)
         return sent
 
-    # 1 a second paced CHAT_JITTER_SECONDS apart (48 in a minute), or 20 a minute
-    expected = int(60 / (1 + CHAT_JITTER_SECONDS)) if target == str(PRIVATE_ID) else 20
+    # 1 a second paced CHAT_JITTER_SECONDS apart, a token at the first quarter second after
+    # (48 in a minute), or 20 a minute
+    steps = math.ceil((1 + CHAT_JITTER_SECONDS) / 0.25)
+    expected = int(60 / (steps * 0.25)) if target == str(PRIVATE_ID) else 20
     assert run(body) in (expected - 1, expected)
 
 

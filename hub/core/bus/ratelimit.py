@@ -31,6 +31,23 @@ channel, Mastodon's and Bluesky's) is worth less than one token at that share
 and is never leased: each of its sends takes its token from the database as
 before. A 429 drops the key's lease at once.
 
+**Late sends push their budget back.** A reserved send leaves at its moment, but
+the platform counts it when the request reaches it, which a busy host delays by
+anything from a millisecond to a tenth of a second (a process waiting for a core,
+the platform's own loop). Constant delay is harmless; a delay that varies lets a
+late send and the punctual sends a window after it crowd that window (Telegram
+answers 429). After each send the worker tells :meth:`DatabaseRateLimiter.pushes`
+how long it took from its moment to the platform's answer; the part of that beyond
+this process's quickest recent answer bounds how much later than its moment the
+platform can have counted it. Whatever exceeds the budget's tolerance (half of what
+the margin leaves of a window, :meth:`DatabaseRateLimiter.tolerance`) moves the
+budget's clock forward by as much, for every worker: the sends reserved from then
+on (a window later is always after, reservations being at most ``reserve_ahead``
+ahead) leave that much later, so a window never holds the late send and a full
+window of punctual ones. A punctual host pays nothing; a loaded one pays in pace
+what its delays cost, never a 429. The push is capped (:data:`MAX_PUSH`): a send
+that was slow for another reason (a thread of several messages) costs at most that.
+
 The share is per process: with ``N`` worker processes on one fast budget, up to
 ``N`` times :data:`LEASE_SHARE` may be outstanding, which the margin covers only for
 one. No platform budget the sinks declare is fast enough to be leased (the fastest,
@@ -45,6 +62,7 @@ import datetime as dt
 import math
 import threading
 import time
+from collections import deque
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import cast
@@ -65,6 +83,10 @@ IDLE_TOKENS = 0.5
 by more than this many tokens before its moment (see ``reserve_many``)."""
 LEASE_SHARE = 0.025
 """The most a lease holds, as a share of the budget's tokens per second."""
+MAX_PUSH = 0.5
+"""The most one late send moves its budgets' clocks forward (see ``pushes``)."""
+ANSWER_SAMPLES = 64
+"""How many recent answer times per budget give the quickest (see ``pushes``)."""
 
 
 @dataclass
@@ -191,6 +213,8 @@ class DatabaseRateLimiter:
         self._known: set[str] = set()
         self._not_before: dict[str, dt.datetime] = {}
         self._held: dict[str, dt.datetime] = {}
+        self._answers: dict[str, deque[float]] = {}
+        self._pushed: dict[str, deque[tuple[float, float]]] = {}
 
     def _ensure(self, conn: Connection, limits: Sequence[RateLimit], now: dt.datetime) -> None:
         rows = [  # in key order, as the rows are locked: two inserters never deadlock
@@ -458,6 +482,87 @@ class DatabaseRateLimiter:
         if not limits:
             return 0.0
         return min((1 - self.margin) * lim.burst / lim.rate / 2 for lim in limits)
+
+    def tolerance(self, limit: RateLimit) -> float:
+        """How much later than its moment a send of ``limit`` may reach the platform,
+        unlike the sends around it, and the budget still hold: half of what the margin
+        leaves of a window of a second (or of one token's time, for a budget slower than
+        one a second). Telegram's bot and Slack's channel: 15 ms; Mastodon's account
+        (one per 37 s) half a second."""
+        return (1 - self.margin) * max(1.0, 1 / limit.rate) / 2
+
+    def pushes(self, limits: Sequence[RateLimit], answered: float) -> list[tuple[RateLimit, float]]:
+        """After a reserved send, ``answered`` seconds from its moment (``Grant.leaves``)
+        to the platform's answer: how far to move forward the clock of each budget the
+        send may have reached late beyond its :meth:`tolerance` (see the module's
+        docstring); none, most of the time. No database: :meth:`push` applies them.
+
+        The pushes this process made since the send's moment count against its own:
+        they move every reservation made after them, so sends late together (one
+        stall of the host) push once, not once each.
+
+        Leased budgets are left alone (their sends never wait for a moment); the
+        quickest of this process's recent answers on any of the send's budgets is taken
+        as the trip every send makes, so a distant platform costs nothing, only a
+        varying delay.
+        """
+        answered = max(0.0, answered)
+        waited = [lim for lim in limits if self._cap(lim) < 1]
+        pushes = []
+        with self._lock:
+            for lim in waited:
+                answers = self._answers.get(lim.key)
+                if answers is None:
+                    answers = self._answers[lim.key] = deque(maxlen=ANSWER_SAMPLES)
+                answers.append(answered)
+            # the trip is the request's, whichever budget saw it quickest: a chat's few
+            # sends take their trip from the bot's many
+            trip = min((min(self._answers[lim.key]) for lim in waited), default=answered)
+            now = time.monotonic()
+            for lim in waited:
+                # the pushes made since this send's moment already move every later
+                # reservation: sends late together (one stall of the host) push once
+                pushed = self._pushed.setdefault(lim.key, deque())
+                while pushed and pushed[0][0] < now - 2 * MAX_PUSH - answered:
+                    pushed.popleft()
+                since = sum(push for moment, push in pushed if moment >= now - answered)
+                push = min(MAX_PUSH, answered - trip - self.tolerance(lim)) - since
+                if push > 0:
+                    pushes.append((lim, push))
+                    pushed.append((now, push))
+        return pushes
+
+    def push(self, pushes: Sequence[tuple[RateLimit, float]], now: dt.datetime) -> None:
+        """Move each budget's clock forward by its push, for every worker: from a
+        reservation standing ahead, or from ``now`` (what the bucket held by then is
+        kept, its refill over the push forfeited)."""
+        if not pushes:
+            return
+        by_key = {lim.key: (lim, push) for lim, push in pushes}
+        moved = []
+        with self.engine.begin() as conn:
+            rows = conn.execute(
+                select(buckets.c.key, buckets.c.tokens, buckets.c.updated_at)
+                .where(buckets.c.key.in_(sorted(by_key)))
+                .order_by(buckets.c.key)
+                .with_for_update()
+            ).all()
+            for key, tokens, updated in rows:
+                limit, push = by_key[key]
+                at = max(updated, now)
+                left = refill(Bucket(tokens, updated), limit, at, self.margin)
+                moved.append((key, left, at + dt.timedelta(seconds=push)))
+            if moved:
+                conn.execute(
+                    update(buckets)
+                    .where(buckets.c.key == bindparam("b_key"))
+                    .values(tokens=bindparam("b_tokens"), updated_at=bindparam("b_at")),
+                    [{"b_key": k, "b_tokens": t, "b_at": at} for k, t, at in moved],
+                )
+        with self._lock:  # a try before these moments is bound to fail
+            for key, tokens, at in moved:
+                ready = ready_at(Bucket(tokens, at), by_key[key][0], self.margin)
+                self._not_before[key] = max(ready, self._not_before.get(key, ready))
 
     def _idles(
         self,

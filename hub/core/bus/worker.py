@@ -388,7 +388,10 @@ class Worker:
                     if now >= self._leases[claim.token].until:  # no longer ours to send
                         self.stats.lapsed += 1
                         return await self._finish(self._released(claim, started, now))
-                    return await self._finish(await self._send(claim, sink, message, limits))
+                    result = await self._send(claim, sink, message, limits)
+                    if grant.taken and limits:
+                        await self._push_back(limits, time.monotonic() - grant.leaves)
+                    return await self._finish(result)
             if wait > self.config.max_rate_wait or stop.is_set():
                 due = self.clock() + dt.timedelta(seconds=wait)
                 return await self._finish(self._released(claim, started, due))
@@ -400,6 +403,17 @@ class Worker:
         if not limits:
             return Grant(True, 0.0, self.clock(), time.monotonic())
         return await self.budgets.take(limits)
+
+    async def _push_back(self, limits: list[RateLimit], answered: float) -> None:
+        """A send the platform may have counted late pushes its budgets back for every
+        worker (:meth:`DatabaseRateLimiter.pushes`), before this slot sends again."""
+        pushes = self.limiter.pushes(limits, answered)
+        if not pushes:
+            return
+        try:
+            await self.db.run(self.limiter.push, pushes, self.clock())
+        except DBAPIError as error:  # the window's other half of the margin still holds
+            log.warning("could not push back %s: %s", [lim.key for lim, _ in pushes], error.orig)
 
     async def _finish(self, result: Result) -> Result:
         """Hand the result to the recorder; with ``record_each``, wait until it is written
