@@ -21,21 +21,19 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
 
-from babel import Locale
-
+from hub.core.assistant.answers_base import NOT_LISTED, Decision, _years, award_name
+from hub.core.assistant.answers_entries import (
+    EntryAnswers,
+)
 from hub.core.assistant.context import Context, Reply, Target, describe, event_name, place
 from hub.core.assistant.dates import covered, when
 from hub.core.assistant.focus import capitals_said, writes
 from hub.core.assistant.index import AwardView, EntryView, EventView, StepView, text_in
 from hub.core.assistant.reading import Reading, question_parts
-from hub.core.assistant.retrieval import ALIAS_WEIGHT, Doc, Retriever, number_term
+from hub.core.assistant.retrieval import ALIAS_WEIGHT, Doc, number_term
 from hub.core.assistant.text import normalise
-from hub.core.assistant.yesno import Statements
 
-NOT_LISTED = frozenset({"agenda_item"})
-"""Kinds never offered as an event on their own (the secretariat's agenda items)."""
 LIGHT_WORDS = frozenset(
     {
         "get",
@@ -92,9 +90,6 @@ on all the tuning data (829 questions, with the two fresh tuning sets): the inve
 stay at 7 (all answered above 0.38), so no threshold in that range removes them; 0.26 would
 answer 4 more right ones. Kept at 0.32, the side of handing off."""
 MAX_LISTED = 8
-WHOLE_NAME = 6
-"""A record without a text whose name has this many words states what it is by its name
-("Renewal of the collaboration agreement with UCLG to host the Technical Secretariat")."""
 DISTINCT = 5
 """A word found in at most this many records, in one's own name, names that record."""
 CONTEXT_WEIGHT = 0.1
@@ -112,26 +107,6 @@ YESNO_COVERAGE = 0.8
 about: "is the conference in English?" is not answered by the conference's dates."""
 AGREE = 0.7
 """Share of the shorter text's words the other must hold for two tied entries to agree."""
-WHO_KEYS = frozenset(
-    {
-        "led_by",
-        "hosted_by",
-        "received_by",
-        "organisation",
-        "partners",
-        "defined_by",
-        "members",
-        "organiser",
-    }
-)
-"""Fields of an entry that name who is behind it."""
-NAMELESS_KINDS = frozenset(
-    {"office", "working_group", "work_plan_task", "strategic_priority", "thematic_priority"}
-)
-"""Kinds whose texts never name the person in charge: without a field of :data:`WHO_KEYS`,
-who runs one (or holds a post it mentions) is handed off (its text is not the answer). On
-the development and held-out sets, no "who" answered from a task or a priority's text was
-right ("the president" answered with a task, "the communication officer" with a priority)."""
 HORIZON_YEARS = 1
 """An edition starting more years than this after now is not yet the current one (its
 documents were not written): in 2016 the 2020 award is not offered."""
@@ -145,59 +120,17 @@ BODY_NEAR = 0.6
 """A record named after the network and the body a question names comes first from this
 share of the best score (:meth:`Responder._body_named_first`)."""
 """A part of the best record scoring at least this share of it may be what is asked."""
-HOME = "iopd"
-"""The record of the hub's own network (a question naming no other is about it)."""
 HOME_EDGE = 0.9
 """A record about the hub's network wins a tie by this much: the others score at most this share."""
 _YEAR = re.compile(r"(19|20)\d\d")
-_YES_NO = re.compile(r"^(yes|no|sí|si|non|oui|não|sim)[.,]\s+", re.IGNORECASE)
-"""An FAQ answer's opening yes or no (it answers the FAQ's own question, not a rewording)."""
 _WORD = re.compile(r"\w+")
-_WEB = re.compile(r"\b[\w-]+\.(?:com|org|net|int)\b")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
 _COUNT = re.compile(r"(?<![\d.,:/-])\d{1,3}(?![\d.,:/-])")
 _DATE = re.compile(r"\d{1,2}[:/.-]\d{1,2}|\d{1,2}\s*[-–]\s*\d{1,2}")
 
 
-@dataclass
-class Decision:
-    reply: Reply
-    intent: str
-    confidence: float
-    stated: bool = False
-    """The yes or no is a sentence of the record that states it (not a record named)."""
-
-
-class Responder:
-    def __init__(self, retriever: Retriever, document_years: dict[str, int]) -> None:
-        self.retriever = retriever
-        self.document_years = document_years
-        self.statements = Statements(retriever)
-
-    # --- time of a record ---------------------------------------------------------------
-
-    def era(self, doc: Doc) -> int | None:
-        """The year an undated record belongs to: that of the document it comes from."""
-        source = getattr(doc.record, "source_doc", None)
-        return self.document_years.get(source) if source else None
-
-    def span(self, doc: Doc) -> tuple[dt.date, dt.date] | None:
-        record = doc.record
-        if isinstance(record, EventView):
-            if record.span:
-                return record.span
-        elif isinstance(record, AwardView):
-            step = record.steps.get(doc.step) if doc.step else None
-            if step and step.starts_on:
-                return covered(step.starts_on, step.ends_on, step.precision)
-            if record.year:
-                return dt.date(record.year, 1, 1), dt.date(record.year, 12, 31)
-        else:
-            return None
-        year = self.era(doc)
-        return (dt.date(year, 1, 1), dt.date(year, 12, 31)) if year else None
-
-    # --- deciding -----------------------------------------------------------------------
+class Responder(EntryAnswers):
+    """Reads a question and decides which way it is answered (:meth:`decide`)."""
 
     def decide(self, ctx: Context, reading: Reading) -> Decision:
         qtype = reading.qtype or "what"
@@ -417,29 +350,6 @@ class Responder:
         ranked = [(s + nudge.get(id(d), 0.0), d) for s, d in ranked]
         return sorted(ranked, key=lambda item: -item[0])
 
-    @property
-    def _event_kind_terms(self) -> set[str]:
-        if not hasattr(self, "_event_kinds_cache"):
-            self._event_kinds_cache: set[str] = set().union(
-                *(d.kind_terms for d in self.retriever.docs if d.group == "event")
-            )
-        return self._event_kinds_cache
-
-    @property
-    def _award_only_terms(self) -> set[str]:
-        """The words of an award's kind that name no event's kind (award, prize, distinction):
-        a question saying one asks about the award, which no event of a period is."""
-        if not hasattr(self, "_award_only_cache"):
-            award = set().union(*(d.kind_terms for d in self.retriever.docs if d.group == "award"))
-            self._award_only_cache: set[str] = award - self._event_kind_terms
-        return self._award_only_cache
-
-    @property
-    def _every_kind(self) -> set[str]:
-        if not hasattr(self, "_kinds_cache"):
-            self._kinds_cache: set[str] = set().union(*(d.kind_terms for d in self.retriever.docs))
-        return self._kinds_cache
-
     def _split_terms(self, terms: list[set[str]]) -> tuple[set[str], list[set[str]]]:
         every_kind = self._every_kind
         kind = set()
@@ -457,30 +367,9 @@ class Responder:
         """True when a word is also in a record's own name (not only a kind's name)."""
         return any(t.startswith(("#", "y")) and t[1:].isdigit() for t in options)
 
-    def coverage(self, doc: Doc, terms: list[set[str]]) -> float:
-        """Share of the question's words (by rarity) that ``doc`` holds."""
-        top_idf = max(self.retriever.idf.values(), default=1.0)
-        total = held = 0.0
-        for options in terms:
-            weights = [self.retriever.idf[t] for t in options if t in self.retriever.idf]
-            weight = max(weights) if weights else top_idf
-            total += weight
-            if any(doc.terms.get(t) for t in options):
-                held += weight
-        return held / total if total else 0.0
-
     def _confidence(self, best: float, second: float, coverage: float) -> float:
         margin = 1.0 - (second / best if best else 1.0)
         return round(min(0.99, coverage * (0.55 + 0.45 * margin) * best / (best + 2.0)), 2)
-
-    # --- periods ------------------------------------------------------------------------
-
-    def _events(self) -> list[Doc]:
-        return [
-            d
-            for d in self.retriever.docs
-            if d.group == "event" and d.kind not in NOT_LISTED and isinstance(d.record, EventView)
-        ]
 
     def _narrow(
         self,
@@ -560,25 +449,12 @@ class Responder:
             lines.append(ctx.phrase("and_more", count=len(chosen) - MAX_LISTED))
         return Decision(Reply("\n".join(lines), [d.record_id for d in chosen]), "list", 0.9)
 
-    def _weighty(self, options: set[str]) -> bool:
-        """A word that narrows (not the network's own name, found almost everywhere)."""
-        count = len(self.retriever.docs)
-        for term in options:
-            postings = self.retriever.postings.get(term)
-            if postings is None:
-                return True
-            if len(postings) < count * 0.2:
-                return True
-        return False
-
     def _period_words(self, ctx: Context, reading: Reading) -> str:
         from hub.core.assistant.dates import period_words
 
         assert reading.period is not None
         seasons = ctx.tables.words_for("seasons", ctx.language)
         return period_words(reading.period, ctx.language, seasons)
-
-    # --- next and last ------------------------------------------------------------------
 
     def _relative(
         self,
@@ -709,13 +585,6 @@ class Responder:
             return {"day": 0, "month": 1, "year": 2}.get(record.precision, 3)
         return 1
 
-    def _label(self, ctx: Context, doc: Doc) -> str:
-        if isinstance(doc.record, EventView):
-            return describe(ctx, doc.record)
-        return self._name(ctx, doc)
-
-    # --- lists of a kind ----------------------------------------------------------------
-
     def _kind_list(
         self,
         ctx: Context,
@@ -798,21 +667,6 @@ class Responder:
         if not names:
             return True  # a kind the vocabulary does not name: as before
         return any(name and name <= said for name in names)
-
-    def _kind_of(self, doc: Doc) -> set[str]:
-        """The terms naming the record's own kind (an event's, not every event's "event")."""
-        if doc.group == "event" and doc.kind != "event":
-            return doc.kind_terms - self._event_terms
-        return doc.kind_terms
-
-    @property
-    def _event_terms(self) -> set[str]:
-        if not hasattr(self, "_event_terms_cache"):
-            self._event_terms_cache: set[str] = set()
-            for language, phrases in self.retriever.vocabulary.kinds["event"].items():
-                for phrase in phrases:
-                    self._event_terms_cache.update(self.retriever.analyser.terms(phrase, language))
-        return self._event_terms_cache
 
     def _kind_matching(
         self,
@@ -901,8 +755,6 @@ class Responder:
         if record.kind == "office":
             return self._office(ctx, record)
         return name
-
-    # --- one record ---------------------------------------------------------------------
 
     def _record(
         self,
@@ -1227,20 +1079,6 @@ class Responder:
             for t in o
         ) and any(t in self._step_terms and step.terms.get(t) for o in terms for t in o)
 
-    @property
-    def _step_terms(self) -> set[str]:
-        """The terms of the words naming award steps (call, deadline, results...)."""
-        if not hasattr(self, "_step_cache"):
-            analyser = self.retriever.analyser
-            self._step_cache: set[str] = {
-                t
-                for family in self.retriever.vocabulary.steps.values()
-                for language, phrases in family.items()
-                for phrase in phrases
-                for t in analyser.terms(phrase, language)
-            }
-        return self._step_cache
-
     def _contact(
         self,
         ctx: Context,
@@ -1265,40 +1103,6 @@ class Responder:
         name = self._name(ctx, best)
         reply = ctx.handoff(ctx.phrase("email_unknown_of", name=name), sources=[best.record_id])
         return Decision(reply, "contact", min(confidence, 0.3))
-
-    @property
-    def _name_terms(self) -> set[str]:
-        """The terms of the words the records use in proper names (OGP, Local, Banggai)."""
-        if not hasattr(self, "_name_cache"):
-            analyser = self.retriever.analyser
-            words = self.retriever.name_words | self.retriever.acronyms
-            self._name_cache: set[str] = {
-                analyser.stem(w, lang) for w in words for lang in ("en", "es", "fr", "ca", "pt")
-            }
-        return self._name_cache
-
-    def _missing_label(self, reading: Reading) -> bool:
-        """A letter after a priority's name ("priority E") that labels no record."""
-        labelled = self._label_words
-        words = reading.words
-        return any(
-            len(word) == 1
-            and word.isalpha()
-            and i > 0
-            and words[i - 1] in labelled
-            and f"#{word}" not in self.retriever.postings
-            for i, word in enumerate(words)
-        )
-
-    @property
-    def _label_words(self) -> set[str]:
-        """The words naming a kind whose records are labelled by a letter (priority A)."""
-        if not hasattr(self, "_label_cache"):
-            kinds = self.retriever.vocabulary.kinds.get("strategic_priority", {})
-            self._label_cache: set[str] = {
-                normalise(phrase).split()[0] for phrases in kinds.values() for phrase in phrases
-            }
-        return self._label_cache
 
     def _agree(self, one: Doc, other: Doc) -> bool:
         """Two entries that say the same: most words of the shorter English text are in the
@@ -1385,39 +1189,6 @@ class Responder:
             if qtype == "when":
                 return record.span
         return doc.record_id
-
-    @property
-    def _home_acronyms(self) -> list[str]:
-        """The network's own acronyms as its record writes them (IOPD, OIDP)."""
-        home = next((d for d in self.retriever.docs if d.key == HOME), None)
-        acronyms = (
-            home.record.data.get("acronyms")
-            if home and isinstance(home.record, EntryView)
-            else None
-        )
-        return [str(n) for n in acronyms.values()] if isinstance(acronyms, dict) else []
-
-    @property
-    def _home_terms(self) -> set[str]:
-        """The terms of the network's own acronyms (IOPD, OIDP): the hub's own network."""
-        if not hasattr(self, "_home_cache"):
-            self._home_cache: set[str] = {
-                t for n in self._home_acronyms for t in self.retriever.analyser.terms(n, "en")
-            }
-        return self._home_cache
-
-    @property
-    def _body_terms(self) -> set[str]:
-        """The terms of the acronyms the records' names write (OGP, UCLG, IOPD): bodies."""
-        if not hasattr(self, "_body_cache"):
-            analyser = self.retriever.analyser
-            self._body_cache: set[str] = {
-                t
-                for a in self.retriever.acronyms
-                if 3 <= len(a) <= 5 and not number_term(a)  # "PB", "III", "PARTICIPATE": no bodies
-                for t in analyser.terms(a, "en")
-            }
-        return self._body_cache
 
     def _home_first(
         self, ranked: list[tuple[float, Doc]], terms: list[set[str]]
@@ -1586,8 +1357,6 @@ class Responder:
         past = [(s, d) for s, d in spans if s is not None and s[1] < ctx.today]
         return max(past, key=lambda item: item[0][0])[1] if past else None
 
-    # --- the slot asked, from the record ------------------------------------------------
-
     def _slot(self, ctx: Context, reading: Reading, qtype: str, doc: Doc) -> Reply:
         record = doc.record
         if qtype == "duration":  # an event's dates say how long it lasts; an entry's text
@@ -1709,14 +1478,6 @@ class Responder:
             target = Target(record.id, name, record.starts_on, plain)
         return Reply(text, [record.id], target=target)
 
-    def _name(self, ctx: Context, doc: Doc) -> str:
-        record = doc.record
-        if isinstance(record, EventView):
-            return event_name(ctx, record)
-        if isinstance(record, AwardView):
-            return award_name(ctx, record)
-        return text_in(record.name, ctx.language)[0]
-
     def _step_when(self, ctx: Context, doc: Doc, award: AwardView) -> Reply:
         name = award_name(ctx, award)
         if doc.step is None:
@@ -1751,9 +1512,6 @@ class Responder:
         )
         return Reply(text, [award.id], target=target)
 
-    def _awards(self) -> list[AwardView]:
-        return [d.record for d in self.retriever.docs if d.group == "award"]  # type: ignore[misc]
-
     def _award_slot(
         self, ctx: Context, reading: Reading, qtype: str, doc: Doc, award: AwardView
     ) -> Reply:
@@ -1779,94 +1537,6 @@ class Responder:
         said = {t for w in reading.content for t in analyser.terms(w, ctx.language)} - own
         said -= self._home_terms
         return bool(said & set(analyser.terms(text, ctx.language)))
-
-    def _office(self, ctx: Context, office: EntryView) -> str:
-        name = text_in(office.name, ctx.language)[0]
-        if office.data.get("status") == "founded":
-            founded = _date(office.data.get("founded"))
-            written = when(
-                founded, None, str(office.data.get("founded_precision", "day")), ctx.language
-            )
-            return ctx.phrase(
-                "office_founded", name=name, city=office.data.get("city"), when=written
-            )
-        years = "/".join(str(y) for y in office.data.get("planned_in", []))
-        return ctx.phrase("office_planned", name=name, years=years)
-
-    def _says_where(self, entry: EntryView) -> bool:
-        """The entry's own text names a place the records know, or a web address: where it
-        is, said in its words."""
-        places = self.retriever.place_words
-        for body in entry.body.values():
-            if _WEB.search(body):
-                return True
-            if any(len(w) >= 4 and w in places for w in normalise(body).split()):
-                return True
-        return False
-
-    def _entry_fact(self, ctx: Context, qtype: str, name: str, entry: EntryView) -> Reply:
-        """Where or since when, from the entry's own fields; what it does not state is said
-        and handed off (its text is not an answer to another slot)."""
-        if qtype == "where":
-            city = entry.data.get("city")
-            country = entry.data.get("country")
-            where = place(
-                ctx, city if isinstance(city, str) else None, _str(country) if country else None
-            )
-            if where:
-                return Reply(ctx.phrase("entry_place", name=name, place=where), [entry.id])
-            return ctx.handoff(ctx.phrase("place_unknown_of", name=name), sources=[entry.id])
-        began, precision = _since(entry.data)
-        written = when(began, None, precision, ctx.language) if began else None
-        if written:
-            return Reply(ctx.phrase("entry_since", name=name, when=written), [entry.id])
-        span = _years(entry.data)
-        if span is not None:  # "implemented from 2004 to 2007": the years it ran
-            return Reply(
-                ctx.phrase("entry_years", name=name, start=span[0], end=span[1]), [entry.id]
-            )
-        return ctx.handoff(ctx.phrase("date_unknown_of", name=name), sources=[entry.id])
-
-    def _entry_slot(
-        self, ctx: Context, qtype: str, doc: Doc, entry: EntryView, own_question: bool = True
-    ) -> Reply:
-        """The slot asked of an entry; ``own_question`` False when the question is not the
-        FAQ's own wording (then the FAQ's opening yes or no is left out)."""
-        if qtype == "who" and entry.kind in NAMELESS_KINDS and not WHO_KEYS & set(entry.data):
-            name = text_in(entry.name, ctx.language)[0]  # no one is named: its text is no answer
-            return ctx.handoff(ctx.phrase("who_unknown_of", name=name), sources=[entry.id])
-        if entry.kind == "office":
-            said = self._office(ctx, entry)
-            if qtype in {"where", "when"} and entry.data.get("status") != "founded":
-                return ctx.handoff(said, sources=[entry.id])  # planned: no place, no date
-            return Reply(said, [entry.id])
-        name = text_in(entry.name, ctx.language)[0]
-        city = entry.data.get("city")
-        if qtype == "where" and not isinstance(city, str) and self._says_where(entry):
-            qtype = "what"  # its text says where: "based in Barcelona", "ogplocal.slack.com"
-        if qtype in {"where", "when"} and entry.kind != "faq":
-            return self._entry_fact(ctx, qtype, name, entry)
-        body, used = text_in(entry.body, ctx.language)
-        if not body:
-            text = ctx.phrase("what_is", name=name, text="").rstrip(": ") + "."
-            _, colon, said = name.partition(":")
-            if colon and said.strip() and qtype in {"what", "list"}:  # "Task 22: Development
-                return Reply(text, [entry.id])  # of the platform" says what the task is
-            if qtype == "what" and len(name.split()) >= WHOLE_NAME:  # an action the plan
-                return Reply(text, [entry.id])  # states in its name is what it is
-            return ctx.handoff(text, sources=[entry.id])
-        if entry.kind == "faq" and not own_question:
-            body = _YES_NO.sub("", body, count=1)  # its "No." answers its own question only
-        text = body if entry.kind == "faq" else ctx.phrase("what_is", name=name, text=body)
-        if used == "en" and ctx.language != "en":
-            text = ctx.phrase("english_note", text=text)
-        elif used != ctx.language:  # a reply kept in the member's own language only
-            language = Locale.parse(ctx.language).languages.get(used, used)
-            text = ctx.phrase("only_in_note", language=language, text=text)
-        url = entry.data.get("url")
-        if isinstance(url, str) and url not in text:
-            text += " " + ctx.phrase("more_at", url=url)
-        return Reply(text, [entry.id])
 
 
 def qtype_lists(reading: Reading) -> bool:
@@ -1944,61 +1614,16 @@ def _ordinals(words: list[str]) -> set[str]:
     return out
 
 
-def _since(data: dict[str, object]) -> tuple[dt.date | None, str]:
-    """The date a record states it began (founded, approved, since a year), and its precision."""
-    for key in ("founded", "approved_on", "agreed_at"):
-        found = _date(data.get(key))
-        if found is not None:
-            return found, str(data.get(f"{key}_precision", "day"))
-    for key, value in data.items():
-        if (key == "since" or key.endswith("_since")) and isinstance(value, int):
-            return dt.date(value, 1, 1), "year"
-    return None, "unknown"
-
-
-def _years(data: dict[str, object]) -> tuple[int, int] | None:
-    """The first and last year a record states it ran (``years: [2004, 2007]``), if they
-    differ: a single year dates a plan, it is no span."""
-    for key, value in data.items():
-        if key == "years" and isinstance(value, list):  # not "project_years": another's
-            years = [y for y in value if isinstance(y, int)]
-            if len(years) >= 2 and min(years) < max(years):
-                return min(years), max(years)
-    return None
-
-
-def award_name(ctx: Context, award: AwardView) -> str:
-    if ctx.language in award.name:
-        return award.name[ctx.language]
-    generic = ctx.phrase("award_generic")
-    if award.year:
-        return f"{generic} {award.year}"
-    return text_in(award.name, ctx.language)[0]
-
-
 def _step_sentence(ctx: Context, award: AwardView, step: StepView) -> str:
     label = ctx.tables.words_for("steps", ctx.language).get(step.step, step.step)
     written = when(step.starts_on, step.ends_on, step.precision, ctx.language)
     return ctx.phrase("award_step", step=label, award=award_name(ctx, award), when=written)
 
 
-def _date(value: object) -> dt.date | None:
-    if isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(str(value))
-    except ValueError:
-        return None
-
-
 def _day(ctx: Context) -> str:
     from hub.core.assistant.dates import day_words
 
     return day_words(ctx.today, ctx.language)
-
-
-def _str(value: object) -> str | None:
-    return value if isinstance(value, str) else None
 
 
 def _own_number(doc: Doc) -> int | None:
@@ -2033,3 +1658,6 @@ def document_years(titles: dict[str, str]) -> dict[str, int]:
         if match:
             years[file] = int(match.group(0))
     return years
+
+
+__all__ = ["Decision", "Responder", "award_name", "document_years"]
