@@ -22,13 +22,19 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from hub.core.assistant.answers_base import NOT_LISTED, Decision, _years, award_name
+from hub.core.assistant.answers_base import (
+    MAX_LISTED,
+    Decision,
+    _years,
+    award_name,
+)
+from hub.core.assistant.answers_lists import ListAnswers
 from hub.core.assistant.answers_slots import (
     SlotAnswers,
 )
 from hub.core.assistant.context import Context, Reply, describe, event_name, place
 from hub.core.assistant.focus import capitals_said, writes
-from hub.core.assistant.index import AwardView, EntryView, EventView, text_in
+from hub.core.assistant.index import AwardView, EntryView, EventView
 from hub.core.assistant.reading import Reading, question_parts
 from hub.core.assistant.retrieval import ALIAS_WEIGHT, Doc, number_term
 from hub.core.assistant.text import normalise
@@ -88,7 +94,6 @@ of the development set and the two older sets used for tuning: answers under it 
 on all the tuning data (829 questions, with the two fresh tuning sets): the invented answers
 stay at 7 (all answered above 0.38), so no threshold in that range removes them; 0.26 would
 answer 4 more right ones. Kept at 0.32, the side of handing off."""
-MAX_LISTED = 8
 DISTINCT = 5
 """A word found in at most this many records, in one's own name, names that record."""
 CONTEXT_WEIGHT = 0.1
@@ -128,7 +133,7 @@ _COUNT = re.compile(r"(?<![\d.,:/-])\d{1,3}(?![\d.,:/-])")
 _DATE = re.compile(r"\d{1,2}[:/.-]\d{1,2}|\d{1,2}\s*[-–]\s*\d{1,2}")
 
 
-class Responder(SlotAnswers):
+class Responder(SlotAnswers, ListAnswers):
     """Reads a question and decides which way it is answered (:meth:`decide`)."""
 
     def decide(self, ctx: Context, reading: Reading) -> Decision:
@@ -584,155 +589,6 @@ class Responder(SlotAnswers):
             return {"day": 0, "month": 1, "year": 2}.get(record.precision, 3)
         return 1
 
-    def _kind_list(
-        self,
-        ctx: Context,
-        kind_terms: set[str],
-        asked: bool,
-        reading: Reading | None = None,
-        terms: list[set[str]] | None = None,
-    ) -> Decision | None:
-        """Every record of the kind the question names and nothing narrower ("which working
-        groups are there?"); None when that is not one or two kinds of entries or events.
-        A kind counts only when one of its names is said whole ("what is the secretariat
-        working on" names no working group); a period the question gives ("the priorities
-        for this year") keeps the records of that time."""
-        said = set().union(*terms) if terms else set(kind_terms)
-        docs = [
-            d
-            for d in self.retriever.docs
-            if d.group in {"entry", "event"}
-            and d.kind not in NOT_LISTED
-            and self._kind_of(d) & kind_terms
-            and self._kind_said_whole(d.kind, said)
-        ]
-        if reading is not None and self._missing_label(reading):
-            return Decision(ctx.handoff(ctx.phrase("no_such_record")), "list", 0.1)
-        period = reading.period if reading is not None else None
-        if period is not None:
-            docs = [d for d in docs if (span := self._time_of(d)) is None or period.overlaps(*span)]
-        elif reading is not None:
-            docs = self._current_era(ctx, docs)
-        awards = [d for d in self.retriever.docs if d.group == "award"]
-        award_named = max((len(d.kind_terms & kind_terms) for d in awards), default=0)
-        if docs:  # the kind whose name the question says most fully ("thematic priority")
-            most = max(len(self._kind_of(d) & kind_terms) for d in docs)
-            if award_named >= most:  # "award call": the award is asked about, not a list
-                return None
-            docs = [d for d in docs if len(self._kind_of(d) & kind_terms) == most]
-        kinds = {d.kind for d in docs}
-        if not docs or len(kinds) > 2:
-            return Decision(ctx.handoff(), "list", 0.2) if asked else None
-        if len(docs) == 1:
-            return None
-        return self._listed(ctx, docs, 0.8)
-
-    def _current_era(self, ctx: Context, docs: list[Doc]) -> list[Doc]:
-        """Parts of several plans (priorities, tasks), none dated by the question: those of
-        the latest plan at now ("what are the priorities?" in 2020: the 2020 plan's, not
-        2013's); all of them when they are not all parts of dated plans."""
-        if not docs or any(d.group != "entry" or not d.wholes for d in docs):
-            return docs  # standing bodies (working groups, offices) are not superseded
-        eras = [self.era(d) for d in docs]
-        if any(e is None for e in eras) or len(set(eras)) < 2:
-            return docs
-        known = [e for e in eras if e is not None and e <= ctx.today.year]
-        if not known:
-            return docs
-        latest = max(known)
-        return [d for d, e in zip(docs, eras, strict=True) if e == latest]
-
-    def _time_of(self, doc: Doc) -> tuple[dt.date, dt.date] | None:
-        """When a record is: an event's or award's dates, else the year of its document."""
-        span = self.span(doc)
-        if span is not None:
-            return span
-        year = self.era(doc)
-        return (dt.date(year, 1, 1), dt.date(year, 12, 31)) if year else None
-
-    def _kind_said_whole(self, kind: str, said: set[str]) -> bool:
-        """Some name of ``kind``, in some language, is said with all its words."""
-        if not hasattr(self, "_kind_names_cache"):
-            analyser = self.retriever.analyser
-            self._kind_names_cache: dict[str, list[set[str]]] = {
-                k: [
-                    set(analyser.terms(phrase, language))
-                    for language, phrases in by_language.items()
-                    for phrase in phrases
-                ]
-                for k, by_language in self.retriever.vocabulary.kinds.items()
-            }
-        names = self._kind_names_cache.get(kind)
-        if not names:
-            return True  # a kind the vocabulary does not name: as before
-        return any(name and name <= said for name in names)
-
-    def _kind_matching(
-        self,
-        ctx: Context,
-        reading: Reading,
-        kind_terms: set[str],
-        weighty: list[set[str]],
-        terms: list[set[str]],
-    ) -> Decision | None:
-        """The records of a kind that the rest of the question narrows ("events in Chicago")."""
-        pool = [
-            d
-            for d in self.retriever.docs
-            if d.group in {"entry", "event"}
-            and d.kind not in NOT_LISTED
-            and d.kind_terms & kind_terms
-        ]
-        if pool:  # the kind named most fully: "prioridades temáticas" lists no strategic one
-            most = max(len(self._kind_of(d) & kind_terms) for d in pool)
-            pool = [d for d in pool if len(self._kind_of(d) & kind_terms) == most]
-        chosen = [d for d in pool if self.coverage(d, weighty) >= 0.99]
-        if len(chosen) < 2:
-            return None
-        return self._listed(ctx, chosen, 0.75)
-
-    def _listed(self, ctx: Context, docs: list[Doc], confidence: float) -> Decision:
-        events = sorted(
-            (d for d in docs if isinstance(d.record, EventView)),
-            key=lambda d: (d.record.starts_on or dt.date.max, d.key),  # type: ignore[union-attr]
-        )
-        others = [d for d in docs if not isinstance(d.record, EventView)]
-        lines = [self._list_header(ctx, {d.kind for d in docs})]
-        for doc in events[:MAX_LISTED]:
-            lines.append(f"• {describe(ctx, doc.record)}")  # type: ignore[arg-type]
-        for doc in others[:12]:
-            lines.append(f"• {self._entry_line(ctx, doc)}")
-        shown = events[:MAX_LISTED] + others[:12]
-        if len(docs) > len(shown):
-            lines.append(ctx.phrase("and_more", count=len(docs) - len(shown)))
-        cited = [d.record_id for d in shown]
-        cited += [i for i in self._summaries(docs) if i not in cited]
-        return Decision(Reply("\n".join(lines), cited), "list", confidence)
-
-    def _summaries(self, docs: list[Doc]) -> list[str]:
-        """The entries named wholly by the listed records' kind ("Regional offices", a
-        priority of a plan; "Does the IOPD have regional offices?"): they state that list
-        too, so the list cites them."""
-        home = self._home_terms
-        found: list[str] = []
-        for kind in dict.fromkeys(d.kind for d in docs):
-            names = set().union(*(self._kind_of(d) for d in docs if d.kind == kind))
-            found += [
-                d.record_id
-                for d in self.retriever.docs
-                if d.group == "entry"
-                and d.kind != kind
-                and any(len(n - home) >= 2 and n - home <= names for n in d.names)
-            ]
-        return list(dict.fromkeys(found))
-
-    def _list_header(self, ctx: Context, kinds: set[str]) -> str:
-        """ "The thematic priorities I know of:" when one kind is listed, else a plain header."""
-        names = ctx.tables.words_for("kind_names", ctx.language)
-        if len(kinds) == 1 and (kind := next(iter(kinds))) in names:
-            return ctx.phrase("listing_of", kinds=names[kind])
-        return ctx.phrase("listing")
-
     def _of_kind(
         self, ranked: list[tuple[float, Doc]], kind_terms: set[str], qtype: str
     ) -> list[tuple[float, Doc]]:
@@ -746,14 +602,6 @@ class Responder(SlotAnswers):
             return ranked
         fitted = [(s * (1.0 if d.kind_terms & kind_terms else 0.8), d) for s, d in ranked]
         return sorted(fitted, key=lambda item: -item[0])
-
-    def _entry_line(self, ctx: Context, doc: Doc) -> str:
-        record = doc.record
-        assert isinstance(record, EntryView)
-        name = text_in(record.name, ctx.language)[0]
-        if record.kind == "office":
-            return self._office(ctx, record)
-        return name
 
     def _record(
         self,

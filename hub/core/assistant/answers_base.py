@@ -21,6 +21,7 @@ from hub.core.assistant.yesno import Statements
 
 NOT_LISTED = frozenset({"agenda_item"})
 """Kinds never offered as an event on their own (the secretariat's agenda items)."""
+MAX_LISTED = 8
 HOME = "iopd"
 """The record of the hub's own network (a question naming no other is about it)."""
 
