@@ -21,6 +21,8 @@ from hub.core.assistant.yesno import Statements
 
 NOT_LISTED = frozenset({"agenda_item"})
 """Kinds never offered as an event on their own (the secretariat's agenda items)."""
+MIN_COVERAGE = 0.55
+"""Share of the question's word weight the chosen record must match."""
 MAX_LISTED = 8
 HOME = "iopd"
 """The record of the hub's own network (a question naming no other is about it)."""
@@ -248,3 +250,8 @@ def award_name(ctx: Context, award: AwardView) -> str:
     if award.year:
         return f"{generic} {award.year}"
     return text_in(award.name, ctx.language)[0]
+
+
+def _numbered(options: set[str]) -> bool:
+    """A year or an edition's number: it narrows a kind's records however many hold it."""
+    return any(t[0] in "#y" and t[1:].isdigit() for t in options)
