@@ -1,0 +1,175 @@
+"""Lists of a kind ("the working groups", "the offices planned in 2020"): the records of
+the kind a question names, those of the current era first, narrowed by what else it says.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from hub.core.assistant.answers_base import MAX_LISTED, NOT_LISTED, Decision
+from hub.core.assistant.answers_entries import EntryAnswers
+from hub.core.assistant.context import Context, Reply, describe
+from hub.core.assistant.index import EntryView, EventView, text_in
+from hub.core.assistant.reading import Reading
+from hub.core.assistant.retrieval import Doc
+
+
+class ListAnswers(EntryAnswers):
+    """The records of a kind a question lists."""
+
+    def _kind_list(
+        self,
+        ctx: Context,
+        kind_terms: set[str],
+        asked: bool,
+        reading: Reading | None = None,
+        terms: list[set[str]] | None = None,
+    ) -> Decision | None:
+        """Every record of the kind the question names and nothing narrower ("which working
+        groups are there?"); None when that is not one or two kinds of entries or events.
+        A kind counts only when one of its names is said whole ("what is the secretariat
+        working on" names no working group); a period the question gives ("the priorities
+        for this year") keeps the records of that time."""
+        said = set().union(*terms) if terms else set(kind_terms)
+        docs = [
+            d
+            for d in self.retriever.docs
+            if d.group in {"entry", "event"}
+            and d.kind not in NOT_LISTED
+            and self._kind_of(d) & kind_terms
+            and self._kind_said_whole(d.kind, said)
+        ]
+        if reading is not None and self._missing_label(reading):
+            return Decision(ctx.handoff(ctx.phrase("no_such_record")), "list", 0.1)
+        period = reading.period if reading is not None else None
+        if period is not None:
+            docs = [d for d in docs if (span := self._time_of(d)) is None or period.overlaps(*span)]
+        elif reading is not None:
+            docs = self._current_era(ctx, docs)
+        awards = [d for d in self.retriever.docs if d.group == "award"]
+        award_named = max((len(d.kind_terms & kind_terms) for d in awards), default=0)
+        if docs:  # the kind whose name the question says most fully ("thematic priority")
+            most = max(len(self._kind_of(d) & kind_terms) for d in docs)
+            if award_named >= most:  # "award call": the award is asked about, not a list
+                return None
+            docs = [d for d in docs if len(self._kind_of(d) & kind_terms) == most]
+        kinds = {d.kind for d in docs}
+        if not docs or len(kinds) > 2:
+            return Decision(ctx.handoff(), "list", 0.2) if asked else None
+        if len(docs) == 1:
+            return None
+        return self._listed(ctx, docs, 0.8)
+
+    def _current_era(self, ctx: Context, docs: list[Doc]) -> list[Doc]:
+        """Parts of several plans (priorities, tasks), none dated by the question: those of
+        the latest plan at now ("what are the priorities?" in 2020: the 2020 plan's, not
+        2013's); all of them when they are not all parts of dated plans."""
+        if not docs or any(d.group != "entry" or not d.wholes for d in docs):
+            return docs  # standing bodies (working groups, offices) are not superseded
+        eras = [self.era(d) for d in docs]
+        if any(e is None for e in eras) or len(set(eras)) < 2:
+            return docs
+        known = [e for e in eras if e is not None and e <= ctx.today.year]
+        if not known:
+            return docs
+        latest = max(known)
+        return [d for d, e in zip(docs, eras, strict=True) if e == latest]
+
+    def _time_of(self, doc: Doc) -> tuple[dt.date, dt.date] | None:
+        """When a record is: an event's or award's dates, else the year of its document."""
+        span = self.span(doc)
+        if span is not None:
+            return span
+        year = self.era(doc)
+        return (dt.date(year, 1, 1), dt.date(year, 12, 31)) if year else None
+
+    def _kind_said_whole(self, kind: str, said: set[str]) -> bool:
+        """Some name of ``kind``, in some language, is said with all its words."""
+        if not hasattr(self, "_kind_names_cache"):
+            analyser = self.retriever.analyser
+            self._kind_names_cache: dict[str, list[set[str]]] = {
+                k: [
+                    set(analyser.terms(phrase, language))
+                    for language, phrases in by_language.items()
+                    for phrase in phrases
+                ]
+                for k, by_language in self.retriever.vocabulary.kinds.items()
+            }
+        names = self._kind_names_cache.get(kind)
+        if not names:
+            return True  # a kind the vocabulary does not name: as before
+        return any(name and name <= said for name in names)
+
+    def _kind_matching(
+        self,
+        ctx: Context,
+        reading: Reading,
+        kind_terms: set[str],
+        weighty: list[set[str]],
+        terms: list[set[str]],
+    ) -> Decision | None:
+        """The records of a kind that the rest of the question narrows ("events in Chicago")."""
+        pool = [
+            d
+            for d in self.retriever.docs
+            if d.group in {"entry", "event"}
+            and d.kind not in NOT_LISTED
+            and d.kind_terms & kind_terms
+        ]
+        if pool:  # the kind named most fully: "prioridades temáticas" lists no strategic one
+            most = max(len(self._kind_of(d) & kind_terms) for d in pool)
+            pool = [d for d in pool if len(self._kind_of(d) & kind_terms) == most]
+        chosen = [d for d in pool if self.coverage(d, weighty) >= 0.99]
+        if len(chosen) < 2:
+            return None
+        return self._listed(ctx, chosen, 0.75)
+
+    def _listed(self, ctx: Context, docs: list[Doc], confidence: float) -> Decision:
+        events = sorted(
+            (d for d in docs if isinstance(d.record, EventView)),
+            key=lambda d: (d.record.starts_on or dt.date.max, d.key),  # type: ignore[union-attr]
+        )
+        others = [d for d in docs if not isinstance(d.record, EventView)]
+        lines = [self._list_header(ctx, {d.kind for d in docs})]
+        for doc in events[:MAX_LISTED]:
+            lines.append(f"• {describe(ctx, doc.record)}")  # type: ignore[arg-type]
+        for doc in others[:12]:
+            lines.append(f"• {self._entry_line(ctx, doc)}")
+        shown = events[:MAX_LISTED] + others[:12]
+        if len(docs) > len(shown):
+            lines.append(ctx.phrase("and_more", count=len(docs) - len(shown)))
+        cited = [d.record_id for d in shown]
+        cited += [i for i in self._summaries(docs) if i not in cited]
+        return Decision(Reply("\n".join(lines), cited), "list", confidence)
+
+    def _summaries(self, docs: list[Doc]) -> list[str]:
+        """The entries named wholly by the listed records' kind ("Regional offices", a
+        priority of a plan; "Does the IOPD have regional offices?"): they state that list
+        too, so the list cites them."""
+        home = self._home_terms
+        found: list[str] = []
+        for kind in dict.fromkeys(d.kind for d in docs):
+            names = set().union(*(self._kind_of(d) for d in docs if d.kind == kind))
+            found += [
+                d.record_id
+                for d in self.retriever.docs
+                if d.group == "entry"
+                and d.kind != kind
+                and any(len(n - home) >= 2 and n - home <= names for n in d.names)
+            ]
+        return list(dict.fromkeys(found))
+
+    def _list_header(self, ctx: Context, kinds: set[str]) -> str:
+        """ "The thematic priorities I know of:" when one kind is listed, else a plain header."""
+        names = ctx.tables.words_for("kind_names", ctx.language)
+        if len(kinds) == 1 and (kind := next(iter(kinds))) in names:
+            return ctx.phrase("listing_of", kinds=names[kind])
+        return ctx.phrase("listing")
+
+    def _entry_line(self, ctx: Context, doc: Doc) -> str:
+        record = doc.record
+        assert isinstance(record, EntryView)
+        name = text_in(record.name, ctx.language)[0]
+        if record.kind == "office":
+            return self._office(ctx, record)
+        return name

@@ -1,0 +1,245 @@
+"""One record answers: the best-ranked one the question names, chosen among close rivals
+(:mod:`~hub.core.assistant.record_choice`), and the slot asked of it. When two records tie
+with different answers the question is handed off; so is one answered below the confidence
+floor.
+"""
+
+from __future__ import annotations
+
+import re
+
+from hub.core.assistant.answers_base import (
+    HOME_EDGE,
+    MIN_CONFIDENCE,
+    MIN_COVERAGE,
+    TIE,
+    Decision,
+    _years,
+)
+from hub.core.assistant.answers_lists import ListAnswers
+from hub.core.assistant.answers_yesno import YesNoAnswers
+from hub.core.assistant.context import Context
+from hub.core.assistant.focus import writes
+from hub.core.assistant.index import AwardView, EntryView, EventView
+from hub.core.assistant.reading import Reading
+from hub.core.assistant.record_choice import RecordChoice
+from hub.core.assistant.retrieval import ALIAS_WEIGHT, Doc, number_term
+
+PLACE_ENOUGH = frozenset({"where", "when", "list"})
+"""Slots a record may answer when the question shares only a place with it ("when is the
+one in Cascais"); asked anything else ("the capital of Senegal"), a place alone is not it."""
+YESNO_COVERAGE = 0.8
+"""A yes/no question is answered only from a record holding (nearly) every word it asks
+about: "is the conference in English?" is not answered by the conference's dates."""
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
+
+
+class RecordAnswers(RecordChoice, YesNoAnswers, ListAnswers):
+    """The one record a question names, and the slot asked of it."""
+
+    def _record(
+        self,
+        ctx: Context,
+        reading: Reading,
+        qtype: str,
+        ranked: list[tuple[float, Doc]],
+        terms: list[set[str]],
+    ) -> Decision:
+        ranked = self._fit(qtype, ranked)
+        ranked = self._home_first(ranked, terms)
+        ranked = self._named_first(
+            ranked, self.retriever.query_terms(reading.words, ctx.language), qtype
+        )
+        ranked = self._body_named_first(ranked, terms)
+        wholly = self._wholly_named(ranked, terms) if qtype == "what" else None
+        if wholly is not None:  # "what is the IOPD": the record of that whole name, and only it
+            ranked = [
+                (ranked[0][0], wholly),
+                *[(min(s, ranked[0][0] * HOME_EDGE), d) for s, d in ranked if d is not wholly],
+            ]
+        if qtype not in {"list", "how_many"}:  # "how many tasks has the plan": the whole
+            ranked = self._part_first(ranked, terms)  # counts its parts, no part does
+        written = self._capitals(reading)
+        if written and not all(writes(ranked[0][1].record, w) for w in written):
+            holder = next(
+                (d for _, d in ranked if all(writes(d.record, w) for w in written)), None
+            )  # "PARTICIPATE OIDP": the record writing that name, not one about participation
+            if holder is None:
+                return Decision(ctx.handoff(), qtype, 0.1)
+            ranked = [(ranked[0][0], holder), *[(s, d) for s, d in ranked if d is not holder]]
+        best_score, best = ranked[0]
+        numbers = [o for o in terms if any(t[0] in "#y" and t[1:].isdigit() for t in o)]
+        for options in numbers:  # an edition or year the question names must be the record's
+            if not any(best.terms.get(t) for t in options):
+                return Decision(ctx.handoff(ctx.phrase("no_such_record")), qtype, 0.1)
+        places = self.retriever.place_terms
+        own = set().union(*best.names, best.own_places)
+        for options in terms:  # a place the question names must be the record's own
+            if options & places and not options & own:
+                return Decision(ctx.handoff(ctx.phrase("no_such_record")), qtype, 0.1)
+        home = self._home_terms
+        if (  # asked of the IOPD, a record about another body (OGP) only
+            home & set().union(*terms)
+            and not home & set(best.terms)
+            and self._names_another_body(best, home)
+        ):
+            return Decision(ctx.handoff(), qtype, 0.2)
+        bodies = [o for o in terms if o & self._body_terms and not o & home]
+        if home & set(best.terms) and any(not any(best.terms.get(t) for t in o) for o in bodies):
+            return Decision(ctx.handoff(), qtype, 0.2)  # asked of OGP, a record of the IOPD's
+        if self._missing_label(reading):
+            return Decision(ctx.handoff(ctx.phrase("no_such_record")), qtype, 0.1)
+        if best.group == "entry" and _ordinals(reading.words) & {
+            t for o in numbers for t in o
+        }:  # "the 8th distinction" is an edition, not priority 8 of a plan
+            return Decision(ctx.handoff(ctx.phrase("no_such_record")), qtype, 0.1)
+        editions_settled = False
+        if not numbers and best.group in {"step", "award"}:  # no edition named: the current one
+            best = self._current_edition(ctx, best)
+            editions_settled = True
+        kinds_named = [o for o in terms if o & self._every_kind]
+        said_kinds = self._kinds_said(ctx, reading)  # "treballa" (works) is no working group
+        if (
+            kinds_named
+            and any(o & said_kinds for o in kinds_named)
+            and not any(best.terms.get(t) for o in kinds_named for t in o)
+        ):
+            return Decision(ctx.handoff(ctx.phrase("no_such_record")), qtype, 0.1)
+        asked_kinds = said_kinds & self._every_kind
+        if (
+            qtype == "when"
+            and asked_kinds
+            and not best.kind_terms & asked_kinds
+            and isinstance(best.record, EntryView)
+            and _years(best.record.data)
+        ):  # "when did the working group start": not the years of the project of its name
+            return Decision(ctx.handoff(), qtype, 0.2)
+        held = [o for o in terms if any(best.terms.get(t) for t in o)]
+        if held and qtype not in PLACE_ENOUGH and all(o & places for o in held):
+            return Decision(ctx.handoff(), qtype, 0.2)  # only a place in common: not this record
+        coverage = self.coverage(best, terms)
+        named_places = [o for o in terms if o & places]
+        rivals = [
+            (s, d)
+            for s, d in ranked[1:]
+            if s >= best_score * TIE
+            and d.record_id != best.record_id
+            and all(o & set().union(*d.names, d.own_places) for o in named_places)
+        ]  # a record held elsewhere than the place named is no rival ("the one in Chicago")
+        if editions_settled:  # the other editions of an award are no rivals of the current one
+            rivals = [(s, d) for s, d in rivals if d.group not in {"step", "award"}]
+        named_kinds = set().union(*kinds_named) & self._every_kind if kinds_named else set()
+        if named_kinds & best.kind_terms:  # the kind asked: records of other kinds are no rivals
+            rivals = [(s, d) for s, d in rivals if d.kind_terms & named_kinds]
+        if best.group == "entry":  # undated knowledge: only a near-perfect tie is ambiguous
+            rivals = [
+                (s, d)
+                for s, d in rivals
+                if s >= best_score * 0.98 and d.group == "entry" and not self._agree(best, d)
+            ]
+        if rivals and any(self._says(qtype, d) != self._says(qtype, best) for _, d in rivals):
+            said = self.retriever.query_terms(reading.words, ctx.language)
+            chosen = self._named(best, [d for _, d in rivals], said)
+            chosen = chosen or self._current(ctx, best, [d for _, d in rivals])
+            if chosen is None:
+                return Decision(ctx.handoff(), qtype, 0.2)
+            best = chosen
+            coverage = self.coverage(best, terms)
+        second = next((s for s, d in ranked[1:] if d.record_id != best.record_id), 0.0)
+        confidence = self._confidence(best_score, second, coverage)
+        numbered = self._numbered_as(best, terms, kinds_named) and (
+            qtype == "what" or (qtype in {"when", "where"} and isinstance(best.record, EventView))
+        )  # what it is, or an event's date and place: what its own fields state
+        if self._singled_out(best, best_score, second, coverage, terms) or numbered:
+            confidence = max(confidence, MIN_CONFIDENCE)
+            coverage = max(coverage, MIN_COVERAGE)
+        if qtype == "contact":  # an address only from a record of the body named
+            return self._contact(ctx, best, ranked, terms, max(confidence, MIN_CONFIDENCE))
+        if qtype == "yesno" and (
+            coverage < YESNO_COVERAGE or confidence < MIN_CONFIDENCE
+        ):  # no record of all it names: only a sentence stating it answers
+            stated = self._stated(ctx, reading, best, terms, confidence)
+            if stated is not None:
+                return stated
+        if coverage < MIN_COVERAGE or confidence < MIN_CONFIDENCE:
+            return Decision(ctx.handoff(), qtype, confidence)
+        if qtype == "yesno":
+            if coverage < YESNO_COVERAGE or reading.still:  # the record does not state it
+                return Decision(ctx.handoff(), qtype, min(confidence, 0.3))
+            return self._polar(ctx, reading, best, terms, confidence)
+        if (
+            qtype == "cost" and best.terms.get("@cost", 0) < ALIAS_WEIGHT
+        ):  # no fee stated, but in passing
+            name = self._label(ctx, best)
+            reply = ctx.handoff(ctx.phrase("cost_unknown_of", name=name), sources=[best.record_id])
+            return Decision(reply, qtype, min(confidence, 0.4))
+        if qtype == "how_many" and not self._counts(best, terms):
+            best = self._counting(best, best_score, ranked, terms)
+        reply = self._slot(ctx, reading, qtype, best)
+        if (
+            qtype == "how_many"
+            and not reply.handoff
+            and not (self._counts(best) and self._counts(best, terms))
+        ):  # a count the record does not state, or not of what is counted ("countries")
+            reply = ctx.handoff(sources=reply.sources)
+        if not reply.handoff and best.group == "entry":
+            if qtype == "list":  # "the priorities the assembly set": each it set, named
+                alike = [
+                    d
+                    for s, d in ranked[1:]
+                    if s >= best_score * TIE
+                    and d.record_id != best.record_id
+                    and d.kind == best.kind
+                    and self._agree(best, d)
+                    and self.coverage(d, terms) >= self.coverage(best, terms) - 1e-9
+                ]  # a record the question fits less well ("the climate circle") is not one
+                if alike:
+                    return self._listed(ctx, [best, *alike], confidence)
+            reply = self._with_agreeing(reply, best, best_score, ranked)
+        return Decision(reply, qtype, confidence if not reply.handoff else min(confidence, 0.4))
+
+    def _contact(
+        self,
+        ctx: Context,
+        best: Doc,
+        ranked: list[tuple[float, Doc]],
+        terms: list[set[str]],
+        confidence: float,
+    ) -> Decision:
+        """An e-mail address, from a record that states one and whose own name is what the
+        question names (OGP Local's contact); another body's address is never given."""
+        names = self._name_terms
+        asked = [  # the names the question says: whose address it asks
+            o
+            for o in terms
+            if o & names and not o & self._every_kind and not any(t.startswith("@") for t in o)
+        ]
+        for _, doc in ranked[:10]:
+            own = set().union(*doc.names) if doc.names else set()
+            if _EMAIL.search(_record_text(doc.record)) and asked and all(o & own for o in asked):
+                reply = self._slot(ctx, Reading(text="", words=[]), "what", doc)
+                return Decision(reply, "contact", confidence)
+        name = self._name(ctx, best)
+        reply = ctx.handoff(ctx.phrase("email_unknown_of", name=name), sources=[best.record_id])
+        return Decision(reply, "contact", min(confidence, 0.3))
+
+    def _confidence(self, best: float, second: float, coverage: float) -> float:
+        margin = 1.0 - (second / best if best else 1.0)
+        return round(min(0.99, coverage * (0.55 + 0.45 * margin) * best / (best + 2.0)), 2)
+
+
+def _record_text(record: EventView | AwardView | EntryView) -> str:
+    """The record's body and data as text (where an e-mail address would be stated)."""
+    if isinstance(record, EntryView):
+        return " ".join([*record.body.values(), *(str(v) for v in record.data.values())])
+    return " ".join(record.description.values())
+
+
+def _ordinals(words: list[str]) -> set[str]:
+    """The edition terms (``#8``) of the words written as ordinals (8th, 8a, 8e, VIII)."""
+    out = set()
+    for word in words:
+        term = number_term(word)
+        if term and term.startswith("#") and not word.isdigit():
+            out.add(term)
+    return out

@@ -1,0 +1,261 @@
+"""The slot a question asks of one record (when, where, who, what its theme is): an
+event's dates and place, an award's steps and description, an entry's fields. A past
+event or award step is said to be past; a date the record does not state is never made up.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from hub.core.assistant.answers_base import award_name
+from hub.core.assistant.answers_entries import EntryAnswers
+from hub.core.assistant.context import Context, Reply, Target, event_name, place
+from hub.core.assistant.dates import covered, when
+from hub.core.assistant.index import AwardView, EntryView, EventView, StepView, text_in
+from hub.core.assistant.reading import Reading
+from hub.core.assistant.retrieval import Doc
+from hub.core.assistant.text import normalise
+
+
+class SlotAnswers(EntryAnswers):
+    """The slot asked of one event, award or entry."""
+
+    def _slot(self, ctx: Context, reading: Reading, qtype: str, doc: Doc) -> Reply:
+        record = doc.record
+        if qtype == "duration":  # an event's dates say how long it lasts; an entry's text
+            qtype = "what" if isinstance(record, EntryView) else "when"
+        if reading.hour and qtype == "when" and not getattr(record, "time", None):
+            name = self._label(ctx, doc)  # a date is no answer to "at what time"
+            return ctx.handoff(ctx.phrase("time_unknown_of", name=name), sources=[doc.record_id])
+        if isinstance(record, EventView):
+            reply = self._event_slot(ctx, qtype, doc, record)
+        elif isinstance(record, AwardView):
+            reply = self._award_slot(ctx, reading, qtype, doc, record)
+        else:
+            said = self.retriever.query_terms(reading.words, ctx.language)
+            own_question = self.retriever.name_share(doc, said) >= 0.99
+            city = record.data.get("city")
+            if qtype == "where" and isinstance(city, str) and _says_all(reading, city):
+                qtype = "what"  # "where can Monterrey's call be read": not in Monterrey
+            return self._entry_slot(ctx, qtype, doc, record, own_question)
+        if reading.day and qtype == "when" and not reply.handoff and _no_day(doc):
+            return ctx.handoff(reply.text, sources=reply.sources)  # the month is no day
+        if reading.day and qtype == "when" and not reply.handoff and _session_in_span(doc):
+            return ctx.handoff(reply.text, sources=reply.sources)  # its conference's days
+        asks_date = bool(self.retriever.vocabulary.date.find(list(reading.words), fuzzy=False))
+        if (
+            qtype == "when"
+            and not reply.handoff
+            and _year_only(doc)
+            and (asks_date or self._year_says_nothing(reading, doc))
+        ):
+            return ctx.handoff(reply.text, sources=reply.sources)  # the year is no date
+        if reading.closing and qtype == "when" and not reply.handoff and _month_only(doc):
+            text = f"{reply.text} {ctx.phrase('no_close_day')}"  # never a closing day made up
+            reply = Reply(text, reply.sources, target=reply.target)
+        return reply
+
+    def _year_says_nothing(self, reading: Reading, doc: Doc) -> bool:
+        """A record dated by its year alone, asked when, where the question already says
+        that year ("when is the 2019 conference? the exact date", "this year's assembly"):
+        the year is all the record states, and the asker has it."""
+        span = self.span(doc)
+        if span is None:
+            return False
+        period = reading.period
+        said = {reading.year} if reading.year else set()
+        if period is not None and period.kind == "year":
+            said.add(period.start.year)
+        return span[0].year in said
+
+    def _event_slot(self, ctx: Context, qtype: str, doc: Doc, event: EventView) -> Reply:
+        name = event_name(ctx, event)
+        if qtype == "where":
+            where = place(ctx, event.city, event.country)
+            if not where:
+                return ctx.handoff(ctx.phrase("place_unknown_of", name=name), sources=[event.id])
+            dated = self._when(ctx, doc)
+            return Reply(dated.text, dated.sources, target=dated.target)  # the place is said
+        if qtype == "who":
+            if not event.organiser:
+                return ctx.handoff(ctx.phrase("organiser_unknown", name=name), sources=[event.id])
+            return Reply(
+                ctx.phrase("organised_by", name=name, organiser=event.organiser), [event.id]
+            )
+        if qtype == "theme":
+            theme, used = text_in(event.theme, ctx.language)
+            if not theme:
+                return ctx.handoff(ctx.phrase("theme_unknown_of", name=name), sources=[event.id])
+            text = ctx.phrase("theme_of", name=name, theme=theme)
+            if used != ctx.language:
+                text = ctx.phrase("english_note", text=text)
+            return Reply(text, [event.id])
+        if qtype in {"what", "list", "how_many"}:  # a count is in what the event's text says
+            dated = self._when(ctx, doc)
+            parts = [dated.text]  # a missing date is said; what the event is, is answered
+            own_theme = event.theme.get(ctx.language)
+            if own_theme:
+                parts.append(ctx.phrase("theme_is", theme=own_theme))
+            elif event.theme.get("en"):
+                parts.append(
+                    ctx.phrase(
+                        "english_note",
+                        text=ctx.tables.phrase("theme_is", "en", theme=event.theme["en"]),
+                    )
+                )
+            description = event.description.get(ctx.language)
+            if description:
+                parts.append(description)
+            return Reply(" ".join(parts), [event.id])
+        return self._when(ctx, doc)
+
+    def _when(self, ctx: Context, doc: Doc) -> Reply:
+        """The date sentence for an event or an award step: past said to be past."""
+        record = doc.record
+        if isinstance(record, AwardView):
+            return self._step_when(ctx, doc, record)
+        assert isinstance(record, EventView)
+        name = event_name(ctx, record)
+        written = when(record.starts_on, record.ends_on, record.precision, ctx.language)
+        where = place(ctx, record.city, record.country)
+        place_text = ctx.phrase("place_in", place=where) if where else ""
+        if written is None:
+            text = ctx.phrase("date_unknown_of", name=name)
+            if where:
+                text = f"{name}{place_text}. {text}"
+            return ctx.handoff(text, sources=[record.id])
+        prep = "on_day" if record.precision == "day" else "in_month"
+        written = ctx.phrase(prep, when=written)
+        event_time = getattr(record, "time", None)
+        if event_time:
+            written += ctx.phrase("time_of_day", time=event_time)
+        span = record.span
+        past = span is not None and span[1] < ctx.today
+        key = "took_place" if past else "takes_place"
+        text = ctx.phrase(key, name=name, when=written, place=place_text)
+        if record.url:
+            text += " " + ctx.phrase("more_at", url=record.url)
+        target = None
+        if record.starts_on and record.precision != "year":
+            plain = when(record.starts_on, record.ends_on, record.precision, ctx.language) or ""
+            target = Target(record.id, name, record.starts_on, plain)
+        return Reply(text, [record.id], target=target)
+
+    def _step_when(self, ctx: Context, doc: Doc, award: AwardView) -> Reply:
+        name = award_name(ctx, award)
+        if doc.step is None:
+            dated = sorted(
+                (s for s in award.steps.values() if s.starts_on),
+                key=lambda s: s.starts_on or dt.date.min,
+            )
+            if not dated:
+                return ctx.handoff(ctx.phrase("date_unknown_of", name=name), sources=[award.id])
+            lines = [_step_sentence(ctx, award, s) for s in dated]
+            return Reply(" ".join(lines), [award.id])
+        step = award.steps[doc.step]
+        labels = ctx.tables.words_for("steps", ctx.language)
+        if step.starts_on is None:
+            label = labels.get(step.step, step.step).lower()
+            return ctx.handoff(
+                ctx.phrase("step_undated", step=label, award=name), sources=[award.id]
+            )
+        text = _step_sentence(ctx, award, step)
+        span = covered(step.starts_on, step.ends_on, step.precision)
+        if span[1] < ctx.today:
+            later = [a for a in self._awards() if (a.year or 0) > (award.year or 0)]
+            if not later:
+                return ctx.handoff(text, ctx.phrase("step_past"), sources=[award.id])
+        written = when(step.starts_on, step.ends_on, step.precision, ctx.language) or ""
+        target = Target(
+            award.id,
+            f"{labels.get(step.step, step.step)} ({name})",
+            step.starts_on,
+            written,
+            step.step,
+        )
+        return Reply(text, [award.id], target=target)
+
+    def _award_slot(
+        self, ctx: Context, reading: Reading, qtype: str, doc: Doc, award: AwardView
+    ) -> Reply:
+        if qtype == "who" and not self._description_says(ctx, reading, doc, award):
+            return ctx.handoff(ctx.phrase("no_winners"), sources=[award.id])
+        if qtype == "when" or doc.step is not None:
+            return self._when(ctx, doc)
+        name = award_name(ctx, award)
+        text, used = text_in(award.description, ctx.language)
+        body = ctx.phrase("what_is", name=name, text=text) if text else name
+        if used != ctx.language and text:
+            body = ctx.phrase("english_note", text=body)
+        return Reply(body, [award.id])
+
+    def _description_says(self, ctx: Context, reading: Reading, doc: Doc, award: AwardView) -> bool:
+        """Asked who does something the award's own description says who does ("who calls
+        the 7th Distinction": the Secretariat calls for entries), not who won it."""
+        text, used = text_in(award.description, ctx.language)
+        if not text or used != ctx.language:
+            return False
+        analyser = self.retriever.analyser
+        own = set().union(*doc.names) if doc.names else set()
+        said = {t for w in reading.content for t in analyser.terms(w, ctx.language)} - own
+        said -= self._home_terms
+        return bool(said & set(analyser.terms(text, ctx.language)))
+
+
+def _says_all(reading: Reading, text: str) -> bool:
+    """The question says every word of ``text`` (a record's city): telling it back is no
+    answer."""
+    words = normalise(text).split()
+    return bool(words) and all(w in reading.words for w in words)
+
+
+def _month_only(doc: Doc) -> bool:
+    """The date of the event or award step is a month with no closing day of its own."""
+    record = doc.record
+    if isinstance(record, AwardView):
+        step = record.steps.get(doc.step) if doc.step else None
+        return step is not None and step.precision == "month" and step.ends_on is None
+    if isinstance(record, EventView):
+        return record.precision == "month" and record.ends_on is None
+    return False
+
+
+def _no_day(doc: Doc) -> bool:
+    """The event or award step is dated by its month or year only, not by a day."""
+    record = doc.record
+    if isinstance(record, AwardView):
+        step = record.steps.get(doc.step) if doc.step else None
+        return step is not None and step.precision in {"month", "year"}
+    if isinstance(record, EventView):
+        return record.precision in {"month", "year"}
+    return False
+
+
+def _session_in_span(doc: Doc) -> bool:
+    """A session (hours long) dated by several days: those of the meeting it is part of,
+    so its own day is not known."""
+    record = doc.record
+    return (
+        isinstance(record, EventView)
+        and "session" in record.kind
+        and record.starts_on is not None
+        and record.ends_on is not None
+        and record.ends_on > record.starts_on
+    )
+
+
+def _year_only(doc: Doc) -> bool:
+    """The event or award step is dated by its year alone (no month, no day)."""
+    record = doc.record
+    if isinstance(record, AwardView):
+        step = record.steps.get(doc.step) if doc.step else None
+        return step is not None and step.precision == "year"
+    if isinstance(record, EventView):
+        return record.precision == "year"
+    return False
+
+
+def _step_sentence(ctx: Context, award: AwardView, step: StepView) -> str:
+    label = ctx.tables.words_for("steps", ctx.language).get(step.step, step.step)
+    written = when(step.starts_on, step.ends_on, step.precision, ctx.language)
+    return ctx.phrase("award_step", step=label, award=award_name(ctx, award), when=written)

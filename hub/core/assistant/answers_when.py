@@ -1,0 +1,267 @@
+"""Questions about time: a **period** (next week, in October 2020, this autumn) lists the
+events in it, narrowed by whatever else the question names; **the next / the last** of
+something picks the first one not yet over, or the latest one over, relative to the asker's
+now, and hands off after the last known one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from hub.core.assistant.answers_base import MAX_LISTED, MIN_COVERAGE, Decision, _numbered
+from hub.core.assistant.answers_slots import SlotAnswers
+from hub.core.assistant.context import Context, Reply, describe, event_name, place
+from hub.core.assistant.index import EventView
+from hub.core.assistant.reading import Reading
+from hub.core.assistant.retrieval import Doc
+
+
+class WhenAnswers(SlotAnswers):
+    """The events of a period, and the next or the last of something."""
+
+    def _topic(self, content: list[set[str]]) -> list[set[str]]:
+        """The words of the question that say what it is about: known to the records, rare
+        enough to narrow, and neither a number nor a year."""
+        idf = self.retriever.idf
+        return [
+            c
+            for c in content
+            if self._weighty(c)
+            and any(t in idf for t in c)
+            and not any(t[0] in "#y" and t[1:].isdigit() for t in c)
+        ]
+
+    def _period_pool(self, reading: Reading) -> list[Doc]:
+        """The listed events that fall in the question's period."""
+        period = reading.period
+        assert period is not None
+        pool = []
+        for doc in self._events():
+            record = doc.record
+            assert isinstance(record, EventView)
+            span = record.span
+            if span is None or (record.precision == "year" and period.kind != "year"):
+                continue
+            if period.overlaps(*span):
+                pool.append(doc)
+        return pool
+
+    def _narrow(
+        self,
+        pool: list[Doc],
+        ranked: list[tuple[float, Doc]],
+        kind_terms: set[str],
+        content: list[set[str]],
+    ) -> list[Doc]:
+        """The pool narrowed by what the question names: its places, its words (else the
+        events whose own names hold most of them), else its kinds."""
+        places = [o for o in content if o & self.retriever.place_terms]
+        if places:  # "in Portugal": held there, whatever else the question says
+            pool = [d for d in pool if all(o & d.own_places for o in places)]
+            content = [o for o in content if o not in places]
+            if not pool:
+                return []
+        named = [d for d in pool if content and self.coverage(d, content) >= MIN_COVERAGE]
+        if not named and content:  # "seminar 2": the event of that name, not every one
+            asked = set().union(*content) | kind_terms
+            held = {id(d): max((len(n & asked) for n in d.names), default=0) for d in pool}
+            most = max(held.values(), default=0)
+            if most >= 2:
+                named = [d for d in pool if held[id(d)] == most]
+        if named and kind_terms:  # "the next UCLG congress": a congress, not a UCLG retreat
+            called = [d for d in named if any(name & kind_terms for name in d.names)]
+            return called or [d for d in named if d.kind_terms & kind_terms] or named
+        if named:
+            return named
+        if kind_terms:
+            own = [d for d in pool if d.kind_terms & kind_terms]
+            return own
+        unknown = [o for o in content if not any(t in self.retriever.idf for t in o)]
+        if unknown and not any(self.coverage(d, content) > 0 for d in pool):
+            return []  # "who won the football last night": no event of what it names
+        return pool
+
+    def _period(
+        self,
+        ctx: Context,
+        reading: Reading,
+        ranked: list[tuple[float, Doc]],
+        kind_terms: set[str],
+        content: list[set[str]],
+        terms: list[set[str]],
+    ) -> Decision:
+        pool = self._period_pool(reading)
+        numbers = [c for c in content if any(t[0] == "#" and t[1:].isdigit() for t in c)]
+        topic = self._topic(content) + numbers  # "seminar 2"; the period is the year
+        chosen = self._narrow(pool, ranked, kind_terms, topic)
+        qtype = reading.qtype or "what"
+        idf = self.retriever.idf
+        unknown = [c for c in content if not any(t in idf for t in c) and not _numbered(c)]
+        if len(unknown) >= 2 and not kind_terms:  # "reserve nights in July": not the events
+            return Decision(ctx.handoff(), qtype, 0.2)
+        if len(chosen) == 1 and qtype in {"when", "where", "who", "what"}:  # that event's slot
+            reply = self._slot(ctx, reading, qtype, chosen[0])
+            return Decision(reply, qtype, 0.8 if not reply.handoff else 0.3)
+        if len(chosen) == 1 and qtype == "yesno":  # "is the 2020 conference in Abidjan?"
+            reply = self._when(ctx, chosen[0])
+            if not reply.handoff:
+                reply = Reply(
+                    ctx.phrase("yes", text=reply.text), reply.sources, target=reply.target
+                )
+            return Decision(reply, qtype, 0.8 if not reply.handoff else 0.3)
+        if not chosen:
+            if pool:  # events there are, none of what it names: no "no event in 2020"
+                return Decision(ctx.handoff(), qtype, 0.2)
+            return Decision(
+                ctx.handoff(ctx.phrase("no_events_in", period=self._period_words(ctx, reading))),
+                "list",
+                0.3,
+            )
+        chosen.sort(key=lambda d: (d.record.starts_on or dt.date.max, d.key))  # type: ignore[union-attr]
+        header = ctx.phrase("events_in", period=self._period_words(ctx, reading))
+        lines = [header, *(f"• {describe(ctx, d.record)}" for d in chosen[:MAX_LISTED])]  # type: ignore[arg-type]
+        if len(chosen) > MAX_LISTED:
+            lines.append(ctx.phrase("and_more", count=len(chosen) - MAX_LISTED))
+        return Decision(Reply("\n".join(lines), [d.record_id for d in chosen]), "list", 0.9)
+
+    def _period_words(self, ctx: Context, reading: Reading) -> str:
+        from hub.core.assistant.dates import period_words
+
+        assert reading.period is not None
+        seasons = ctx.tables.words_for("seasons", ctx.language)
+        return period_words(reading.period, ctx.language, seasons)
+
+    def _relative(
+        self,
+        ctx: Context,
+        reading: Reading,
+        ranked: list[tuple[float, Doc]],
+        kind_terms: set[str],
+        content: list[set[str]],
+        terms: list[set[str]],
+    ) -> Decision:
+        steps = [d for d in self.retriever.docs if d.group == "step"]
+        step_words = [  # "call" names an event's kind too, and an award's step
+            c
+            for c in terms
+            if any(d.terms.get(t) and t not in d.kind_terms for d in steps for t in c)
+        ]
+        award_asked = any(d.group in {"step", "award"} for _, d in ranked[:1]) or bool(
+            kind_terms & self._award_only_terms
+        )  # "the next award call": the award's, never a conference's call for sessions
+        pool = self._events() + (steps if award_asked else [])
+        weighty = [c for c in content if self._weighty(c)]
+        if award_asked:
+            other = [  # "the next distinction ceremony": a step no edition has
+                c
+                for c in content
+                if self._weighty(c)
+                and not _numbered(c)
+                and not any(d.terms.get(t) for d in steps for t in c)
+            ]
+            if other and not step_words:
+                return Decision(ctx.handoff(), "when", 0.2)
+            pool = [d for d in steps if not step_words or self.coverage(d, step_words) > 0]
+        else:
+            pool = self._narrow(pool, ranked, kind_terms, weighty)
+        dated: list[tuple[tuple[dt.date, dt.date], Doc]] = []
+        for doc in pool:
+            span = self.span(doc)
+            if span is not None:
+                dated.append((span, doc))
+        if not dated:
+            return Decision(ctx.handoff(), "when", 0.2)
+        if reading.relative == "last":
+            past = [(s, d) for s, d in dated if s[1] < ctx.today]
+            if not past:
+                return Decision(ctx.handoff(), "when", 0.3)
+            _, doc = max(past, key=lambda item: (item[0][0], item[1].key))
+            asked = self._slot_of_relative(ctx, reading, doc)
+            if asked is not None:  # "where was the last conference": its place, or a handoff
+                return asked
+            return Decision(self._when(ctx, doc), "when", 0.8)
+        coming = [(s, d) for s, d in dated if s[1] >= ctx.today]
+        if not coming:
+            last = max(dated, key=lambda item: (item[0][0], item[1].key))[1]
+            before = [ctx.phrase("none_upcoming", today=_day(ctx))]
+            before.append(ctx.phrase("last_known", event=self._label(ctx, last)))
+            return Decision(ctx.handoff(*before, sources=[last.record_id]), "when", 0.3)
+        precise_first = sorted(
+            coming, key=lambda item: (self._vagueness(item[1]) > 1, item[0][0], item[1].key)
+        )
+        doc = precise_first[0][1]
+        between = self._undated_before(ctx, doc, pool)
+        if between is not None:  # the edition before it has no date: it may be the next one
+            name = event_name(ctx, between)
+            where = place(ctx, between.city, between.country)
+            text = ctx.phrase("date_unknown_of", name=name)
+            if where:
+                text = f"{name}{ctx.phrase('place_in', place=where)}. {text}"
+                if reading.qtype == "where":  # the place asked is stated; only the date is not
+                    return Decision(Reply(text, [between.id]), "where", 0.6)
+            return Decision(ctx.handoff(text, sources=[between.id]), "when", 0.3)
+        asked = self._slot_of_relative(ctx, reading, doc)
+        if asked is not None:  # "who organises the next conference": its organiser
+            return asked
+        reply = self._when(ctx, doc)
+        if not reply.handoff and isinstance(doc.record, EventView):  # said as the next one
+            key = "next_conference" if doc.kind == "conference" else "next_event"
+            text = ctx.phrase(key, event=describe(ctx, doc.record))
+            reply = Reply(text, reply.sources, target=reply.target)
+        return Decision(reply, "when", 0.85 if not reply.handoff else 0.3)
+
+    def _slot_of_relative(self, ctx: Context, reading: Reading, doc: Doc) -> Decision | None:
+        """Asked who or where of the next or last event, that slot of it: its organiser, or
+        its place, handed off when the record states no place (never its date alone). An
+        event without an organiser keeps its date answer: French "qu'est-ce qui" (what) is
+        read as who, so that case is left to the reading."""
+        qtype = reading.qtype
+        record = doc.record
+        if qtype not in {"who", "where"} or not isinstance(record, EventView):
+            return None
+        if qtype == "who" and not record.organiser:
+            return None  # "qu'est-ce qui vient" is read as who: its date, as before
+        reply = self._event_slot(ctx, qtype, doc, record)
+        if reply.handoff:
+            return Decision(reply, qtype, 0.3)
+        if qtype == "where":
+            return None  # the date sentence says the place
+        return Decision(reply, qtype, 0.8)
+
+    def _undated_before(self, ctx: Context, chosen: Doc, pool: list[Doc]) -> EventView | None:
+        """An undated edition of the chosen event's kind numbered before it and after every
+        edition already over: then which one comes next is not known."""
+        event = chosen.record
+        if not isinstance(event, EventView) or not event.number:
+            return None
+        same = [d for d in pool if isinstance(d.record, EventView) and d.kind == chosen.kind]
+        over = [self.span(d) for d in same]
+        last_over = max((s[0].year for s in over if s is not None and s[1] < ctx.today), default=0)
+        past = [
+            d.record.number or 0
+            for d, s in zip(same, over, strict=True)
+            if s is not None and s[1] < ctx.today and isinstance(d.record, EventView)
+        ]
+        for doc in same:
+            other = doc.record
+            assert isinstance(other, EventView)
+            number = other.number or 0
+            era = self.era(doc)
+            if other.span is not None or not max(past, default=0) < number < event.number:
+                continue
+            if era is not None and last_over > era:  # one of its kind is over since: it was too
+                continue
+            return other
+        return None
+
+    def _vagueness(self, doc: Doc) -> int:
+        record = doc.record
+        if isinstance(record, EventView):
+            return {"day": 0, "month": 1, "year": 2}.get(record.precision, 3)
+        return 1
+
+
+def _day(ctx: Context) -> str:
+    from hub.core.assistant.dates import day_words
+
+    return day_words(ctx.today, ctx.language)

@@ -1,0 +1,384 @@
+"""Which of the best-ranked records a question names, when several score close: the one
+named wholly or first, the hub's own network, the body named, the edition current at now,
+a part of a record, entries that agree, a record stating the count asked.
+"""
+
+from __future__ import annotations
+
+import re
+
+from hub.core.assistant.answers_base import HOME_EDGE, TIE, ResponderBase
+from hub.core.assistant.context import Context, Reply
+from hub.core.assistant.focus import capitals_said
+from hub.core.assistant.index import AwardView, EntryView, EventView
+from hub.core.assistant.reading import Reading, question_parts
+from hub.core.assistant.retrieval import ALIAS_WEIGHT, Doc, number_term
+from hub.core.assistant.text import normalise
+
+AGREE = 0.7
+"""Share of the shorter text's words the other must hold for two tied entries to agree."""
+HORIZON_YEARS = 1
+"""An edition starting more years than this after now is not yet the current one (its
+documents were not written): in 2016 the 2020 award is not offered."""
+SINGLED_COVERAGE, SINGLED_MARGIN, SINGLED_RARE = 0.4, 2.0, 2
+"""A record scoring this many times the next, holding this share of the question and a word of
+its own name found in at most this many records, is answered though the question says more."""
+PART_SHARE = 0.6
+"""Share of its own name a question must say for a record naming more of it to be chosen."""
+PART_SCORE = 0.6
+"""A part of the best record scoring at least this share of it may be what is asked."""
+BODY_NEAR = 0.6
+"""A record named after the network and the body a question names comes first from this
+share of the best score (:meth:`RecordChoice._body_named_first`)."""
+_COUNT = re.compile(r"(?<![\d.,:/-])\d{1,3}(?![\d.,:/-])")
+_DATE = re.compile(r"\d{1,2}[:/.-]\d{1,2}|\d{1,2}\s*[-–]\s*\d{1,2}")
+
+
+class RecordChoice(ResponderBase):
+    """Which of close-scoring records the question names."""
+
+    def _with_agreeing(
+        self, reply: Reply, best: Doc, best_score: float, ranked: list[tuple[float, Doc]]
+    ) -> Reply:
+        """The answer cites the entries that say the same as its own, found about as well
+        (an FAQ and the fact it repeats): either is where the member can read it."""
+        extra = [
+            d.record_id
+            for s, d in ranked[1:]
+            if s >= best_score * TIE
+            and d.group == "entry"
+            and d.record_id not in reply.sources
+            and self._agree(best, d)
+        ]
+        if not extra:
+            return reply
+        return Reply(reply.text, [*reply.sources, *dict.fromkeys(extra)], target=reply.target)
+
+    def _agree(self, one: Doc, other: Doc) -> bool:
+        """Two entries that say the same: most words of the shorter English text are in the
+        other ("how to join OGP Local" as an FAQ and as an OGP Local fact)."""
+        texts = []
+        for doc in (one, other):
+            record = doc.record
+            body = record.body.get("en", "") if isinstance(record, EntryView) else ""
+            if isinstance(record, EntryView) and not body:  # a task is its name
+                body = record.name.get("en", "")
+            texts.append(set(self.retriever.analyser.terms(body, "en")))
+        shorter, longer = sorted(texts, key=len)
+        return bool(shorter) and len(shorter & longer) >= AGREE * len(shorter)
+
+    def _capitals(self, reading: Reading) -> list[str]:
+        """The acronyms the question (not the words around it) writes in capitals, other
+        than the network's own and numbers (:func:`~hub.core.assistant.focus.capitals_said`)."""
+        if not reading.text or reading.text.islower():
+            return []
+        focus, _ = question_parts(reading.text, self.retriever.vocabulary)
+        skip = {normalise(a) for a in self._home_acronyms} | {
+            a for a in self.retriever.acronyms if number_term(a)
+        }
+        return capitals_said(focus, self.retriever.acronyms, skip)
+
+    def _kinds_said(self, ctx: Context, reading: Reading) -> set[str]:
+        """The stems of the words of kinds' names the question says itself: a verb sharing a
+        stem with a kind ("formen" and "fòrum", "treballa" and "grup de treball") names none."""
+        analyser = self.retriever.analyser
+        said = [w for w in reading.words if w in self.retriever.vocabulary.kind_words]
+        return {analyser.stem(w, lang) for w in said for lang in (ctx.language, "en")}
+
+    def _part_first(
+        self, ranked: list[tuple[float, Doc]], terms: list[set[str]]
+    ) -> list[tuple[float, Doc]]:
+        """A part of the best record (a line of a work plan, an area of a challenge) comes
+        first when its own name holds a word of the question that the whole's name does not
+        ("the visibility line of the 2013 plan"): the whole only mentions its parts."""
+        best_score, best = ranked[0]
+        own = set().union(*best.names) if best.names else set()
+        asked = {t for o in terms for t in o if not t.startswith(("#", "y", "@"))}
+        for score, doc in ranked[1:]:
+            if score < best_score * PART_SCORE:
+                break
+            if best.key in doc.wholes and (set().union(*doc.names) & asked) - own:
+                rest = [(min(s, score * HOME_EDGE), d) for s, d in ranked if d is not doc]
+                return [(score, doc), *rest]
+        return ranked
+
+    def _numbered_as(self, best: Doc, terms: list[set[str]], kinds: list[set[str]]) -> bool:
+        """The question names the record's kind and its own number ("the fifteenth
+        conference", "task 14", "priority III"): that names one record, whatever else the
+        asker says around it."""
+        if not kinds or not any(best.kind_terms & o for o in kinds):
+            return False
+        number = _own_number(best)
+        return number is not None and any(f"#{number}" in o for o in terms)
+
+    def _singled_out(
+        self, best: Doc, score: float, second: float, coverage: float, terms: list[set[str]]
+    ) -> bool:
+        """The question names the record by a rare word of its own name and no other record
+        comes near it: a few words of the asker's own ("the ... app thing", "in two words")
+        that no record holds do not make it ambiguous."""
+        if coverage < SINGLED_COVERAGE or score < SINGLED_MARGIN * second:
+            return False
+        own = set().union(*best.names) if best.names else set()
+        postings = self.retriever.postings
+        return any(
+            t in own and len(postings.get(t, ())) <= SINGLED_RARE
+            for o in terms
+            for t in o
+            if not t.startswith(("#", "y", "@"))
+        )
+
+    def _counting(
+        self, best: Doc, best_score: float, ranked: list[tuple[float, Doc]], terms: list[set[str]]
+    ) -> Doc:
+        """Among records tied with the best and holding as much of the question, one that
+        states a count (the roundup's entry, "160+ news", rather than the roundup's dates)."""
+        reach = self.coverage(best, terms)
+        for score, doc in ranked:
+            if score < best_score * TIE:
+                break
+            if self._counts(doc, terms) and self.coverage(doc, terms) >= reach:
+                return doc
+        return best
+
+    def _counts(self, doc: Doc, terms: list[set[str]] | None = None) -> bool:
+        """A record that states a count: its text has a number that is not a year or date;
+        with the question's ``terms``, a number (or a number word) just before a word the
+        question counts ("160 news" for "how many news")."""
+        record = doc.record
+        texts = record.body if isinstance(record, EntryView) else record.description
+        if doc.step is not None or not texts:  # an award step's text is the award's
+            return False
+        if terms is None:
+            text = " ".join(texts.values())
+            return bool(_COUNT.search(_DATE.sub(" ", text)))
+        asked = set().union(*terms) if terms else set()
+        cardinals = self.retriever.vocabulary.cardinals or {}
+        analyser = self.retriever.analyser
+        for language, body in texts.items():
+            words = normalise(_DATE.sub(" ", body)).split()
+            numbers = cardinals.get(language, frozenset())
+            for i, word in enumerate(words):
+                if not (word in numbers or (word.isdigit() and len(word) <= 3)):
+                    continue
+                after = words[i + 1 : i + 4]  # "160 news", "diez áreas", "5 compromisos"
+                lang = language if language in ("en", "es", "fr", "ca", "pt") else "en"
+                if any(analyser.stem(w, lang) in asked for w in after):
+                    return True
+        return False
+
+    def _fit(self, qtype: str, ranked: list[tuple[float, Doc]]) -> list[tuple[float, Doc]]:
+        """Records that hold the slot asked rank before those that do not (a little)."""
+        if qtype not in {"when", "where", "who", "cost"}:
+            return ranked
+        fitted = [(s * (1.0 if self._holds(qtype, d) else 0.7), d) for s, d in ranked]
+        return sorted(fitted, key=lambda item: -item[0])
+
+    def _holds(self, qtype: str, doc: Doc) -> bool:
+        record = doc.record
+        if qtype == "cost":  # states a cost, not only in passing
+            return doc.terms.get("@cost", 0) >= ALIAS_WEIGHT
+        if isinstance(record, EventView):
+            return True  # an event answers when/where/who, or says plainly it cannot
+        if isinstance(record, AwardView):
+            return qtype == "when"
+        data = record.data
+        if qtype == "where":
+            return "city" in data
+        if qtype == "when":
+            return any(k in data for k in ("founded", "since", "approved_on", "years"))
+        return False
+
+    def _says(self, qtype: str, doc: Doc) -> object:
+        """What the record would answer for the slot: tied records that say the same agree."""
+        record = doc.record
+        if isinstance(record, EventView):
+            if qtype == "where":
+                return (record.city, record.country)
+            if qtype == "who":
+                return record.organiser
+            if qtype == "when":
+                return record.span
+        return doc.record_id
+
+    def _home_first(
+        self, ranked: list[tuple[float, Doc]], terms: list[set[str]]
+    ) -> list[tuple[float, Doc]]:
+        """A question naming nothing but what it asks ("I want to become a member") is about
+        the hub's own network: among near ties, a record whose name says the network first."""
+        if not ranked or any(not t.startswith("@") for o in terms for t in o):
+            return ranked
+        best_score = ranked[0][0]
+        home = self._home_terms
+        if not self._names_another_body(ranked[0][1], home):
+            return ranked
+        for score, doc in ranked:
+            if score < best_score * TIE:
+                break
+            if any(name & home for name in doc.names):  # the others are no longer tied with it
+                rest = [(min(s, best_score * HOME_EDGE), d) for s, d in ranked if d is not doc]
+                return [(best_score, doc), *rest]
+        return ranked
+
+    def _wholly_named(self, ranked: list[tuple[float, Doc]], terms: list[set[str]]) -> Doc | None:
+        """The one record whose own name is every word the question asks about ("what is
+        the IOPD", "que fait l'OIDP"): however common its name's words are in other records."""
+        asked = [o for o in terms if not any(t.startswith("@") for t in o)]
+        if not asked or len(asked) < len(terms):  # a concept asked (joining it): not a name
+            return None
+        home = self._home_terms  # "the Technical Secretariat" names the IOPD's one
+        found = [
+            d
+            for _, d in ranked
+            if any(
+                bare and all(o & bare for o in asked) and len(bare) == len(asked)
+                for name in d.names
+                for bare in (name, name - home)
+            )
+        ]
+        return found[0] if len({d.record_id for d in found}) == 1 else None
+
+    def _names_another_body(self, doc: Doc, home: set[str]) -> bool:
+        """True when the record's name names a body other than the network (OGP Local)."""
+        record = doc.record
+        names = record.name.values() if isinstance(record, (EntryView, EventView)) else []
+        words = {w for name in names for w in normalise(name).split()}
+        others = {self.retriever.analyser.stem(w, "en") for w in words & self.retriever.acronyms}
+        return bool(others - home)
+
+    def _named_first(
+        self, ranked: list[tuple[float, Doc]], said: list[set[str]], qtype: str = "what"
+    ) -> list[tuple[float, Doc]]:
+        """A record the question calls by its whole own name ("what is the IOPD") comes
+        first among those scoring near the best, if it holds the slot asked as the best does
+        (since when the IOPD works with UCLG: the record that states a year)."""
+        if not ranked:
+            return ranked
+        best_score = ranked[0][0]
+        near = [(s, d) for s, d in ranked if s >= best_score * TIE]
+        if qtype in {"when", "where", "who"} and self._holds(qtype, ranked[0][1]):
+            near = [(s, d) for s, d in near if self._holds(qtype, d)]
+        if self.retriever.name_share(ranked[0][1], said) >= 0.99:
+            return ranked
+        named = [(s, d) for s, d in near if self.retriever.name_share(d, said) >= 0.99]
+        if not named:
+            return ranked
+        chosen = named[0]
+        return [(best_score, chosen[1]), *[(s, d) for s, d in ranked if d is not chosen[1]]]
+
+    def _body_named_first(
+        self, ranked: list[tuple[float, Doc]], terms: list[set[str]]
+    ) -> list[tuple[float, Doc]]:
+        """The question names another body (UCLG, OGP) that the best record's own name does
+        not: the record whose own name holds that body and the network's own ("The IOPD and
+        UCLG") comes first if it scores near, the only one so named ("since when does the
+        observatory work with UCLG": their relation, not the work plan of the word "work")."""
+        if not ranked:
+            return ranked
+        home = self._home_terms
+        bodies = [o for o in terms if o & self._body_terms and not o & home]
+        best_score, best = ranked[0]
+        own = set().union(*best.names) if best.names else set()
+        if not bodies or all(o & own for o in bodies):
+            return ranked
+        named = [
+            (s, d)
+            for s, d in ranked[1:]
+            if s >= best_score * BODY_NEAR
+            and d.names
+            and all(o & set().union(*d.names) for o in bodies)
+            and home & set().union(*d.names)
+        ]
+        if len(named) != 1:
+            return ranked
+        score, chosen = named[0]
+        rest = [(min(s, score * HOME_EDGE), d) for s, d in ranked if d is not chosen]
+        return [(score, chosen), *rest]  # the word it shares by chance ranks it no more
+
+    def _named(self, best: Doc, rivals: list[Doc], terms: list[set[str]]) -> Doc | None:
+        """Among tied records, the one the question calls by its own name ("OGP Local circles"
+        rather than one circle), when one is named clearly more fully than the others; or
+        the one whose name holds more of the question's words than any other, if most of
+        that name is said (the climate circle rather than the circles)."""
+        asked = set().union(*terms) if terms else set()
+        years = {int(t[1:]) for t in asked if t[0] == "y" and t[1:].isdigit()}
+        tied = [d for d in [best, *rivals] if self._in_years(d, years)]
+        held = {id(d): max((len(n & asked) for n in d.names), default=0) for d in tied}
+        most = max(held.values(), default=0)
+        fuller = [d for d in tied if held[id(d)] == most]
+        if len(fuller) == 1 and self.retriever.name_share(fuller[0], terms) >= PART_SHARE:
+            return fuller[0]  # "the climate circle of OGP Local": the circle, not the circles
+        shares = sorted(
+            ((self.retriever.name_share(d, terms), d) for d in [best, *rivals]),
+            key=lambda item: -item[0],
+        )
+        if shares[0][0] >= 0.99 and shares[1][0] <= shares[0][0] - 0.2:
+            return shares[0][1]
+        return None
+
+    def _in_years(self, doc: Doc, years: set[int]) -> bool:
+        """The record is dated in every year named (an undated one may be)."""
+        span = self.span(doc) if isinstance(doc.record, EventView) else None
+        return span is None or all(span[0].year <= y <= span[1].year for y in years)
+
+    def _current_edition(self, ctx: Context, best: Doc) -> Doc:
+        """The same step (or the award itself) of the edition current at now."""
+        family = best.step and self.retriever.vocabulary.step_family(best.step)
+        editions = [
+            d
+            for d in self.retriever.docs
+            if d.group == best.group
+            and d is not best
+            and (d.step and self.retriever.vocabulary.step_family(d.step)) == family
+        ]
+        return self._current(ctx, best, editions) or best
+
+    def _current(self, ctx: Context, best: Doc, rivals: list[Doc]) -> Doc | None:
+        """Among tied editions of one kind (award steps, conferences), the one current at now."""
+        tied = [best, *rivals]
+        if (
+            len(
+                {
+                    (d.group, d.kind, d.step and self.retriever.vocabulary.step_family(d.step))
+                    for d in tied
+                }
+            )
+            != 1
+        ):
+            if all(d.record_id == best.record_id for d in tied):
+                return best
+            return None
+        spans = [(self.span(d), d) for d in tied]
+        if any(s is None for s, _ in spans):
+            undated = [d for s, d in spans if s is None]
+            if len(undated) == len(spans):
+                return None
+        coming = sorted(
+            (
+                (s, d)
+                for s, d in spans
+                if s is not None
+                and s[1] >= ctx.today
+                and s[0].year <= ctx.today.year + HORIZON_YEARS  # in 2016 the 2020 call is unknown
+            ),
+            key=lambda item: item[0][0],
+        )
+        if coming:
+            return coming[0][1]
+        past = [(s, d) for s, d in spans if s is not None and s[1] < ctx.today]
+        return max(past, key=lambda item: item[0][0])[1] if past else None
+
+
+def _own_number(doc: Doc) -> int | None:
+    """The edition or label number of the record itself (not a number its text says)."""
+    record = doc.record
+    if isinstance(record, EventView):
+        return record.number
+    if isinstance(record, AwardView):
+        return record.edition if doc.step is None else None
+    label = record.data.get("label")
+    if isinstance(label, int) or (isinstance(label, str) and label.isdigit()):
+        return int(label)
+    if isinstance(label, str) and (term := number_term(label.lower())):
+        return int(term[1:]) if term.startswith("#") else None
+    return None
