@@ -40,6 +40,7 @@ from hub.core.assistant.index import AwardView, EntryView, EventView, KnowledgeI
 from hub.core.assistant.reading import CONCEPTS, SLOT_OF
 from hub.core.assistant.text import normalise, split_codes
 from hub.core.assistant.vocabulary import LANGUAGES, Vocabulary, city_variants
+from hub.core.knowledge.loader import LOADER_KEYS
 
 STEMMERS = {
     "en": "english",
@@ -405,7 +406,7 @@ class Retriever:
         if isinstance(questions, list):
             self._field(doc, [("en", str(q)) for q in questions], ALIAS_WEIGHT)
         self._field(doc, entry.body.items(), BODY_WEIGHT)
-        data_words = [str(v) for v in _flat(entry.data, skip={"origin", "note", "translated"})]
+        data_words = [str(v) for v in _flat(entry.data, skip=LOADER_KEYS)]
         self._field(doc, [("en", w) for w in data_words], BODY_WEIGHT)
         city = entry.data.get("city")
         country = entry.data.get("country")

@@ -41,6 +41,10 @@ from hub.core.models import Award, AwardStep, ConsoleEdited, Event, KnowledgeEnt
 
 ORIGIN = "seed"
 """``KnowledgeEntry.data["origin"]`` of entries written by this loader."""
+LOADER_KEYS = frozenset({"origin", "note", "also_in", "translated"})
+"""Keys this loader adds to an entry's ``data`` beside the record's own fields (where it
+came from, what its documents leave implicit, its other documents, its translations):
+bookkeeping, not what the entry says."""
 DOCUMENT_KIND = "source_document"
 """The ``KnowledgeEntry.kind`` under which registered documents are stored."""
 
