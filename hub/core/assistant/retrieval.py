@@ -26,7 +26,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Any
@@ -754,7 +754,7 @@ def _common_start(one: str, other: str) -> int:
     return count
 
 
-def _flat(value: Any, skip: set[str]) -> Iterable[Any]:
+def _flat(value: Any, skip: Collection[str]) -> Iterable[Any]:
     if isinstance(value, dict):
         for key, item in value.items():
             if key not in skip:
