@@ -182,7 +182,7 @@ async def running_hub(
     async with slack, telegram:
         settings = settings_for(slack.url, telegram.url)
         with transaction(engine) as session:
-            sync(session, load_directory(KNOWLEDGE))
+            sync(session, load_directory(KNOWLEDGE), now=NOW)
             sync_config(session, settings)
         with transaction(engine) as session:
             assistant = Assistant.from_session(session, use_lingua=False)
