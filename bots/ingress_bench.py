@@ -46,7 +46,7 @@ SECRET = "bench-signing-secret"
 
 def tampered(n: int, now: float) -> tuple[bytes, dict[str, str]]:
     body = event_body(
-        {"type": "app_mention", "text": f"q {n}", "channel": "C1", "ts": "1.0"}, f"EvTamper{n}"
+        {"type": "app_mention", "text": f"q {n}", "channel": "C1", "ts": "1.0"}, f"EvTamper{n}", now
     )
     headers = signed_headers(SECRET, body, now, "application/json")
     part = n % 3
@@ -114,8 +114,9 @@ async def bench(args: argparse.Namespace) -> dict[str, Any]:
 
         async def one(n: int) -> int:
             event = {"type": "app_mention", "text": f"q {n}", "channel": "C1", "ts": "1.0"}
-            body = event_body(event, f"EvBench{n}")
-            headers = signed_headers(SECRET, body, time.time(), "application/json")
+            now = time.time()
+            body = event_body(event, f"EvBench{n}", now)
+            headers = signed_headers(SECRET, body, now, "application/json")
             async with gate:
                 begun = time.perf_counter()
                 response = await client.post(endpoint, content=body, headers=headers)
@@ -168,7 +169,7 @@ async def socket_bench(engine: Any, count: int, concurrency: int) -> dict[str, A
 
         async def one(n: int, retry: int) -> bool:
             event = {"type": "app_mention", "text": f"q {n}", "channel": "C1", "ts": "1.0"}
-            payload = json.loads(event_body(event, f"EvSocket{n}"))
+            payload = json.loads(event_body(event, f"EvSocket{n}", time.time()))
             async with gate:
                 begun = time.perf_counter()
                 ack = await standin.send("event", payload, retry_attempt=retry, within=30)

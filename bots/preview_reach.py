@@ -14,8 +14,9 @@ in each function). Nothing is sent or uploaded.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from bots.formatting import grapheme_len, safe_link
@@ -54,7 +55,7 @@ def _no_stored_copy(message: Message, takes: str) -> str:
     return "none"
 
 
-def telegram(message: Message, channel: ChannelInfo) -> Reach:
+def telegram(message: Message, channel: ChannelInfo, now: datetime) -> Reach:
     """As ``TelegramSink.send`` and ``_send_picture`` decide."""
     from bots.limits import TELEGRAM, TELEGRAM_PHOTO
     from bots.telegram.format import part_texts, render
@@ -92,7 +93,7 @@ def telegram(message: Message, channel: ChannelInfo) -> Reach:
     return Reach(how, (caption,), (shown_length(caption),), unit)
 
 
-def mastodon(message: Message, channel: ChannelInfo) -> Reach:
+def mastodon(message: Message, channel: ChannelInfo, now: datetime) -> Reach:
     """As ``MastodonSink.send`` decides (a thread route's statuses go by ``send_thread``)."""
     from bots.limits import MASTODON_IMAGE
     from bots.mastodon.format import render, status_length, thread_statuses
@@ -116,13 +117,12 @@ def mastodon(message: Message, channel: ChannelInfo) -> Reach:
     return Reach(how, tuple(statuses), lengths, unit)
 
 
-def bluesky(message: Message, channel: ChannelInfo) -> Reach:
-    """As ``BlueskySink.send`` and ``_send_picture`` decide."""
+def bluesky(message: Message, channel: ChannelInfo, now: datetime) -> Reach:
+    """As ``BlueskySink.send`` and ``_send_picture`` decide, the posts made at ``now``."""
     from bots.bluesky.format import record, requests_for, thread_records
     from bots.bluesky.sink import with_picture
     from bots.limits import BLUESKY_IMAGE
 
-    now = datetime.now(UTC)
     threaded = bool(message.extra.get("thread"))
     posts = thread_records(message, now) if threaded else [record(message, now)]
     texts = tuple(str(post.get("text", "")) for post in posts)
@@ -163,6 +163,10 @@ def by_requests(message: Message, requests: list[dict[str, Any]]) -> Reach:
     return Reach(how, (), (), "")
 
 
-REACH = {"telegram": telegram, "mastodon": mastodon, "bluesky": bluesky}
-"""The platforms whose sinks upload pictures or cut threads; the others go
-:func:`by_requests`."""
+REACH: dict[str, Callable[[Message, ChannelInfo, datetime], Reach]] = {
+    "telegram": telegram,
+    "mastodon": mastodon,
+    "bluesky": bluesky,
+}
+"""The platforms whose sinks upload pictures or cut threads, each called with the injected
+clock's ``now`` (the time of the posts it makes); the others go :func:`by_requests`."""

@@ -91,11 +91,12 @@ def _prepare(engine: Engine, settings: Settings, knowledge_dir: str | None) -> N
         from pathlib import Path
 
         from hub.core.knowledge import load_directory, sync
+        from hub.core.models import utcnow
 
         if Path(knowledge_dir).is_dir():
             knowledge = load_directory(Path(knowledge_dir))
             with transaction(engine) as session:
-                sync(session, knowledge)
+                sync(session, knowledge, now=utcnow())
 
 
 @dataclass

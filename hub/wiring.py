@@ -68,7 +68,7 @@ if TYPE_CHECKING:
     from hub.translation.standin import LibreTranslateStandIn
 
 Clock = Callable[[], dt.datetime]
-Preview = Callable[[Message, ChannelInfo], list[dict[str, Any]]]
+Preview = Callable[[Message, ChannelInfo, dt.datetime], list[dict[str, Any]]]
 Ingress = Callable[[Any, Settings, Engine, Clock], None]
 ModerationNotice = SubmitterNotice
 """``notice(session, item, outcome, *, now, reason) -> how many notices were queued``."""
@@ -327,30 +327,35 @@ STANDINS: Mapping[str, StandInFactory] = {
 
 
 def _preview(platform: str) -> Preview:
-    def preview(message: Message, channel: ChannelInfo) -> list[dict[str, Any]]:
+    def preview(message: Message, channel: ChannelInfo, now: dt.datetime) -> list[dict[str, Any]]:
         import bots.preview
 
         found: Preview = getattr(bots.preview, platform)
-        return found(message, channel)
+        return found(message, channel, now)
 
     return preview
 
 
 PREVIEWS: Mapping[str, Preview] = {name: _preview(name) for name in OUTLETS}
-"""The exact requests a platform's sink would send for a message (``hub preview``)."""
+"""The exact requests a platform's sink would send for a message at ``now`` (the injected
+clock's; ``hub preview``)."""
 
 
 def reach(
-    platform: str, message: Message, channel: ChannelInfo, requests: list[dict[str, Any]]
+    platform: str,
+    message: Message,
+    channel: ChannelInfo,
+    requests: list[dict[str, Any]],
+    now: dt.datetime,
 ) -> Reach:
-    """How ``message`` reaches ``platform`` (``hub preview``): its picture, and the parts
-    of a thread, from the platform sink's own functions (``bots/preview_reach.py``)."""
+    """How ``message`` reaches ``platform`` at ``now`` (``hub preview``): its picture, and
+    the parts of a thread, from the platform sink's own functions (``bots/preview_reach.py``)."""
     import bots.preview_reach
 
     found = bots.preview_reach.REACH.get(platform)
     if found is None:
         return bots.preview_reach.by_requests(message, requests)
-    return found(message, channel)
+    return found(message, channel, now)
 
 
 PLATFORM_PACKAGES: Mapping[str, str] = {
@@ -402,21 +407,21 @@ def has_newsletter_audience(settings: Settings) -> bool:
     return any(c.platform in NEWSLETTER_PLATFORMS for c in settings.channels.values())
 
 
-Display = Callable[[Message, ChannelInfo], str]
+Display = Callable[[Message, ChannelInfo, dt.datetime], str]
 
 
 def _display(platform: str) -> Display:
-    def display(message: Message, channel: ChannelInfo) -> str:
+    def display(message: Message, channel: ChannelInfo, now: dt.datetime) -> str:
         import bots.preview
 
         found: Display = getattr(bots.preview, f"shown_{platform}")
-        return found(message, channel)
+        return found(message, channel, now)
 
     return display
 
 
 DISPLAYS: Mapping[str, Display] = {name: _display(name) for name in OUTLETS}
-"""A message as each platform shows it, as HTML to sanitise (the console's previews)."""
+"""A message as each platform shows it at ``now``, as HTML to sanitise (the console's previews)."""
 
 
 def _permalink(platform: str) -> Permalink:

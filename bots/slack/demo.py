@@ -60,15 +60,16 @@ class SlackDemoStandIn(SlackSocketStandIn):
         number = self._members
         channel, user = f"D0MEMBER{number:04d}", f"U0MEMBER{number:04d}"
         self.add_channel(channel, f"member-{number}-{language}")
+        at = self.wall_clock()
         event = {
             "type": "message",
             "channel_type": "im",
             "channel": channel,
             "user": user,
             "text": text,
-            "ts": f"{int(self.wall_clock())}.{number:06d}",
+            "ts": f"{int(at)}.{number:06d}",
         }
-        self.queue("event", json.loads(event_body(event, f"Ev0DEMO{number:06d}")))
+        self.queue("event", json.loads(event_body(event, f"Ev0DEMO{number:06d}", at)))
         return channel
 
     def replies(self, conversation: str) -> list[str]:

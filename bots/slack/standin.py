@@ -670,15 +670,16 @@ def signed_headers(
     return headers
 
 
-def event_body(event: dict[str, Any], event_id: str) -> bytes:
-    """An Events API ``event_callback`` envelope around ``event``."""
+def event_body(event: dict[str, Any], event_id: str, at: float) -> bytes:
+    """An Events API ``event_callback`` envelope around ``event``, sent at ``at`` (epoch
+    seconds from the caller's clock: the stand-in's ``wall_clock``, a test's fixed time)."""
     envelope = {
         "token": "deprecated-verification-token",
         "team_id": TEAM["team_id"],
         "api_app_id": "A0STANDIN",
         "type": "event_callback",
         "event_id": event_id,
-        "event_time": int(time.time()),
+        "event_time": int(at),
         "event": event,
     }
     return json.dumps(envelope).encode()

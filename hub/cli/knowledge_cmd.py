@@ -77,6 +77,7 @@ def load_command(
     """
     from hub.core.db import is_current, transaction
     from hub.core.knowledge import load_directory, sync
+    from hub.core.models import utcnow
 
     path = _folder(ctx, folder)
     knowledge = load_directory(path)
@@ -85,7 +86,7 @@ def load_command(
     if not is_current(engine):
         _fail("the database is not at the newest migration: run `hub db upgrade` first")
     with transaction(engine) as session:
-        report = sync(session, knowledge, replace_edits=replace_console_edits)
+        report = sync(session, knowledge, now=utcnow(), replace_edits=replace_console_edits)
     for name, table in sorted(report.tables.items()):
         typer.echo(
             f"{name:<18} {table.created:>4} created {table.updated:>4} updated "

@@ -1,7 +1,8 @@
 """``hub preview``: show the exact API requests a platform's sink would send for an item.
 
 Each platform's preview function (``bots/preview.py``) is wired by name in
-``hub.wiring.PREVIEWS``. Nothing is sent.
+``hub.wiring.PREVIEWS``. Nothing is sent. The clock is read once, here at the edge, and
+every preview is made at that ``now`` (a Bluesky post's ``createdAt``).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import typer
 
 from hub.cli.app import app
 from hub.core.errors import Problem, ProblemsError
+from hub.core.models import utcnow
 from hub.core.pictures import PictureRefused, prepare
 from hub.core.ports import ChannelInfo, Message, Picture
 from hub.wiring import PREVIEWS, reach
@@ -108,6 +110,7 @@ def preview_command(
         typer.echo(f"Error: {platform!r} has no preview (installed: {known})", err=True)
         raise typer.Exit(2)
     preview = previews[platform]
+    now = utcnow()
     stored = _picture(picture, alt) if picture is not None else None
     requests = []
     reaches = []
@@ -124,9 +127,9 @@ def preview_command(
             language=message.language,
             thread_id=thread_id,
         )
-        sent = preview(message, channel)
+        sent = preview(message, channel, now)
         requests += sent
-        reaches.append((where, reach(platform, message, channel, sent)))
+        reaches.append((where, reach(platform, message, channel, sent, now)))
     if as_json:
         typer.echo(json.dumps(requests, ensure_ascii=False, indent=2))
         return

@@ -166,7 +166,7 @@ def item_detail(page: Page) -> Response:
         errors={d.id: error_in_words(d.last_error, d.error_kind) for d, _channel in deliveries},
         history=history,
         editions=newsletter_copies(page, item),
-        previews=platform_previews(page.db, page.settings, item)
+        previews=platform_previews(page.db, page.settings, item, page.now)
         if item.status in ("pending", "approved")
         else [],
         sources=source_titles(page),

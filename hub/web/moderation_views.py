@@ -90,7 +90,8 @@ def moderation_queue(page: Page, results: list[Outcome] | None = None) -> Respon
         sources=source_titles(page),
         destinations={item.id: destinations(page, item, keys) for item in items},
         previews={
-            item.id: platform_previews(page.db, page.settings, item, keys=keys) for item in items
+            item.id: platform_previews(page.db, page.settings, item, page.now, keys=keys)
+            for item in items
         },
         pictures={
             picture.item_id: picture

@@ -12,6 +12,7 @@ renderer (the newsletter) says where the item goes instead.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -59,9 +60,15 @@ def source_keys(db: Session, items: Iterable[Item]) -> dict[int, str]:
 
 
 def platform_previews(
-    db: Session, settings: Settings, item: Item, *, keys: dict[int, str] | None = None
+    db: Session,
+    settings: Settings,
+    item: Item,
+    now: dt.datetime,
+    *,
+    keys: dict[int, str] | None = None,
 ) -> list[PlatformPreview]:
-    """Each channel approving would send ``item`` to, with its post as the platform shows it.
+    """Each channel approving would send ``item`` to, with its post as the platform shows it
+    if sent at ``now`` (the page's clock: a Bluesky post's time is that).
 
     ``keys`` (from :func:`source_keys`) spares a query per item when a page shows many."""
     keys = source_keys(db, [item]) if keys is None else keys
@@ -106,7 +113,7 @@ def platform_previews(
             channel.base_url,
         )
         try:
-            body: Markup | None = sanitised(display(message, info))
+            body: Markup | None = sanitised(display(message, info, now))
             problem = None
         except HubError as error:  # the formatter refuses what the platform would refuse
             body, problem = None, str(error)

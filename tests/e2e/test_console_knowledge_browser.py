@@ -15,6 +15,7 @@ from sqlalchemy import Engine
 
 from hub.core.db import transaction
 from hub.core.knowledge import load_directory, sync
+from hub.core.models import utcnow
 from hub.web.testing import add_user, console_app, example_settings
 
 KNOWLEDGE = Path(__file__).parents[2] / "config" / "knowledge"
@@ -26,7 +27,7 @@ pytestmark = [pytest.mark.slow, needs_chromium]
 @pytest.fixture
 def console_url(sqlite_engine: Engine) -> Iterator[str]:
     with transaction(sqlite_engine) as session:
-        sync(session, load_directory(KNOWLEDGE))
+        sync(session, load_directory(KNOWLEDGE), now=utcnow())
     add_user(sqlite_engine, EMAIL, PASSWORD, name="Eli", role="editor")
     with serve(console_app(example_settings(), sqlite_engine)) as url:
         yield url

@@ -31,7 +31,7 @@ NOW = dt.datetime(2020, 1, 10, 12, 0, tzinfo=dt.UTC)
 @pytest.fixture
 def loaded(engine: Engine) -> Engine:
     with transaction(engine) as session:
-        sync(session, load_directory(KNOWLEDGE))
+        sync(session, load_directory(KNOWLEDGE), now=NOW)
         session.add_all(
             [
                 Channel(key="telegram_news", platform="telegram", target="@news"),

@@ -182,7 +182,7 @@ async def running_hub(
     async with slack, telegram:
         settings = settings_for(slack.url, telegram.url)
         with transaction(engine) as session:
-            sync(session, load_directory(KNOWLEDGE))
+            sync(session, load_directory(KNOWLEDGE), now=NOW)
             sync_config(session, settings)
         with transaction(engine) as session:
             assistant = Assistant.from_session(session, use_lingua=False)
@@ -253,7 +253,7 @@ def test_a_slack_mention_is_answered_in_its_thread(engine: Engine) -> None:
                 "text": text,
                 "ts": "1578657600.000200",
             }
-            body = event_body(event, "Ev0MENTION")
+            body = event_body(event, "Ev0MENTION", NOW.timestamp())
             for retry in (None, 1):  # Slack's retry of the same event is not answered twice
                 status, _ = await deliver(
                     f"{hub.url}/slack/events",
@@ -599,7 +599,7 @@ def test_a_slack_member_s_time_zone_comes_from_their_profile_and_places_the_remi
             }
             status, _ = await deliver(
                 f"{hub.url}/slack/events",
-                event_body(event, "Ev0REMIND"),
+                event_body(event, "Ev0REMIND", NOW.timestamp()),
                 secret=SIGNING,
                 content_type="application/json",
                 timestamp=NOW.timestamp(),

@@ -25,9 +25,18 @@ def knowledge_dir(tmp_path: Path) -> Path:
     return Path(shutil.copytree(SEEDS, tmp_path / "knowledge"))
 
 
-def load(engine: Engine, folder: Path) -> LoadReport:
+LOADED = dt.datetime(2019, 3, 1, 8, 0, tzinfo=dt.UTC)
+"""The injected clock's time of a load, far from today (so a real-clock stamp shows)."""
+
+
+def load(engine: Engine, folder: Path, now: dt.datetime = LOADED) -> LoadReport:
     with transaction(engine) as session:
-        return sync(session, load_directory(folder))
+        return sync(session, load_directory(folder), now=now)
+
+
+def utc(value: dt.datetime) -> dt.datetime:
+    """A stored time as an aware UTC datetime (SQLite hands it back naive)."""
+    return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
 
 
 def snapshot(engine: Engine) -> dict[str, list[tuple[Any, ...]]]:
@@ -207,3 +216,28 @@ def test_cli_load_prints_counts_and_a_bad_file_exits_2(
     err = capsys.readouterr().err
     assert "events.yaml:" in err and "[events[conference-13-cascais-2013].starts_on]" in err
     assert "Traceback" not in err
+
+
+def test_a_load_stamps_what_it_writes_with_the_injected_clock(
+    engine: Engine, knowledge_dir: Path
+) -> None:
+    load(engine, knowledge_dir)
+    later = LOADED + dt.timedelta(days=4000, hours=5)
+    awards = knowledge_dir / "awards.yaml"
+    text = awards.read_text(encoding="utf-8")
+    start = text.index("  - award: iopd-award-2020\n    step: fundraising")
+    awards.write_text(text[:start], encoding="utf-8")
+    edit(knowledge_dir / "events.yaml", "  - id: cemr-congress-2020\n", "  - id: cemr-congress\n")
+
+    report = load(engine, knowledge_dir, now=later)
+    assert report.tables["award_steps"].removed == 1
+    with Session(engine) as session:
+        changed = session.get(Award, "iopd-award-2020")
+        assert changed is not None
+        assert utc(changed.updated_at) == later  # its steps changed: it moves with them
+        assert utc(changed.created_at) == LOADED
+        others = session.scalars(select(Award).where(Award.id != "iopd-award-2020")).all()
+        assert others and {utc(award.updated_at) for award in others} == {LOADED}
+        renamed = session.get(Event, "cemr-congress")
+        assert renamed is not None
+        assert utc(renamed.created_at) == utc(renamed.updated_at) == later

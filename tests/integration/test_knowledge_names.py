@@ -26,7 +26,7 @@ HASHED_FILE = re.compile(r"\b\d{3}_[0-9a-f]{16}\.txt\b")
 @pytest.fixture
 def client(engine: Engine) -> Iterator[ConsoleClient]:
     with transaction(engine) as session:
-        sync(session, load_directory(KNOWLEDGE))
+        sync(session, load_directory(KNOWLEDGE), now=NOW)
         session.add(
             Event(
                 id="calendar-open-day",

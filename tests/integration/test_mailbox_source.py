@@ -88,7 +88,7 @@ def prepare(engine: Engine, settings: Settings, *, knowledge: bool = False) -> N
     with transaction(engine) as session:
         sync_config(session, settings)
         if knowledge:
-            sync(session, load_directory(KNOWLEDGE))
+            sync(session, load_directory(KNOWLEDGE), now=utcnow())
         session.add(Member(organisation="Cascais", email=MEMBER, language="pt"))
 
 

@@ -27,7 +27,7 @@ LATER = dt.datetime(2020, 2, 1, tzinfo=dt.UTC)  # past the award call's reminder
 @pytest.fixture
 def loaded(engine: Engine) -> Engine:
     with transaction(engine) as session:
-        sync(session, load_directory(KNOWLEDGE))
+        sync(session, load_directory(KNOWLEDGE), now=NOW)
         session.add_all(
             [
                 Channel(key="telegram_assistant", platform="telegram", target="@bot"),

@@ -39,7 +39,7 @@ def test_reminders_leave_at_nine_on_the_members_clock(engine: Engine, tmp_path: 
     assert settings.schedules["reminders"].period == "minutes"
     with transaction(engine) as session:
         sync_config(session, settings)
-        sync(session, load_directory(KNOWLEDGE))
+        sync(session, load_directory(KNOWLEDGE), now=NOW)
         brazil = Member(organisation="Porto Alegre", telegram_chat_id=701, language="es")
         madrid = Member(organisation="Madrid", telegram_chat_id=702, language="es")
         session.add_all([brazil, madrid])

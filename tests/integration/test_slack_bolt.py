@@ -131,7 +131,7 @@ async def bolt_hub(
             }
         )
         with transaction(engine) as session:
-            sync(session, load_directory(KNOWLEDGE))
+            sync(session, load_directory(KNOWLEDGE), now=NOW)
             sync_config(session, settings)
         with transaction(engine) as session:
             assistant = Assistant.from_session(session, use_lingua=False)

@@ -42,7 +42,7 @@ def client(engine: Engine) -> Iterator[AsgiClient]:
 
 def mention(event_id: str, text: str = "<@U0HUBBOT> when is the next conference?") -> bytes:
     event = {"type": "app_mention", "user": "U1", "text": text, "channel": "C1", "ts": "1.000100"}
-    return event_body(event, event_id)
+    return event_body(event, event_id, NOW.timestamp())
 
 
 def post(

@@ -59,7 +59,7 @@ def clock() -> SteppingClock:
 @pytest.fixture
 def client(engine: Engine, clock: SteppingClock) -> Iterator[ConsoleClient]:
     with transaction(engine) as session:
-        sync(session, load_directory(KNOWLEDGE))
+        sync(session, load_directory(KNOWLEDGE), now=NOW)
     add_user(engine, ADMIN, PASSWORD, role="admin", name="Ada")
     add_user(engine, EDITOR, PASSWORD, role="editor", name="Eli")
     app = console_app(example_settings(), engine, clock=clock)
@@ -196,7 +196,7 @@ def test_a_seed_event_edited_here_keeps_its_origin_and_survives_a_load(
     )
     assert response.status_code == 303
     with transaction(engine) as session:
-        report = sync(session, load_directory(KNOWLEDGE))
+        report = sync(session, load_directory(KNOWLEDGE), now=NOW)
     assert report.kept == [f"events:{SEED_EVENT}"]
     with transaction(engine) as session:
         event = session.get(Event, SEED_EVENT)
@@ -208,7 +208,7 @@ def test_a_seed_event_edited_here_keeps_its_origin_and_survives_a_load(
     page = client.get(f"/knowledge/events/{SEED_EVENT}").text
     assert "a later “hub knowledge load” keeps this version" in page
     with transaction(engine) as session:
-        sync(session, load_directory(KNOWLEDGE), replace_edits=True)
+        sync(session, load_directory(KNOWLEDGE), now=NOW, replace_edits=True)
     with transaction(engine) as session:
         event = session.get(Event, SEED_EVENT)
         assert event is not None

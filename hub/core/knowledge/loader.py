@@ -18,10 +18,14 @@ A row edited in the console (``edited_at`` set, see
 updated nor removed, and listed in :attr:`LoadReport.kept`. ``sync(...,
 replace_edits=True)`` (``hub knowledge load --replace-console-edits``) takes
 the files' version instead and clears the mark.
+
+Rows the load creates or changes are stamped with the caller's ``now`` (its injected
+clock), not the database's or the process's clock.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -37,7 +41,14 @@ from hub.core.knowledge.schema import (
     EntryRecord,
     EventRecord,
 )
-from hub.core.models import Award, AwardStep, ConsoleEdited, Event, KnowledgeEntry, utcnow
+from hub.core.models import (
+    Award,
+    AwardStep,
+    ConsoleEdited,
+    Event,
+    KnowledgeEntry,
+    Timestamped,
+)
 
 ORIGIN = "seed"
 """``KnowledgeEntry.data["origin"]`` of entries written by this loader."""
@@ -87,8 +98,11 @@ class LoadReport:
         return sum(t.removed for t in self.tables.values())
 
 
-def sync(session: Session, knowledge: KnowledgeSet, *, replace_edits: bool = False) -> LoadReport:
-    """Make the database hold ``knowledge``; the caller commits (or rolls back) the session.
+def sync(
+    session: Session, knowledge: KnowledgeSet, *, now: dt.datetime, replace_edits: bool = False
+) -> LoadReport:
+    """Make the database hold ``knowledge`` as of ``now``; the caller commits (or rolls back)
+    the session.
 
     Rows edited in the console are kept unless ``replace_edits``.
     """
@@ -98,7 +112,9 @@ def sync(session: Session, knowledge: KnowledgeSet, *, replace_edits: bool = Fal
     seed_documents = knowledge.document_files() | _documents_loaded_before(session)
 
     wanted_entries = [*map(_document_entry, knowledge.documents), *map(_entry, knowledge.entries)]
-    _sync_rows(session, KnowledgeEntry, wanted_entries, report.table("knowledge_entries"), report)
+    _sync_rows(
+        session, KnowledgeEntry, wanted_entries, report.table("knowledge_entries"), report, now
+    )
     stale = session.scalars(select(KnowledgeEntry)).all()
     keep = {row["id"] for row in wanted_entries}
     _remove(session, [e for e in stale if e.id not in keep and _is_seed(e)], report)
@@ -110,7 +126,7 @@ def sync(session: Session, knowledge: KnowledgeSet, *, replace_edits: bool = Fal
     }
     report.skipped.extend(sorted(owned & {row["id"] for row in wanted_events}))
     wanted_events = [row for row in wanted_events if row["id"] not in owned]
-    _sync_rows(session, Event, wanted_events, report.table("events"), report)
+    _sync_rows(session, Event, wanted_events, report.table("events"), report, now)
     keep = {record.id for record in knowledge.events}
     stale_events = session.scalars(
         select(Event).where(Event.source_id.is_(None), Event.source_doc.in_(seed_documents))
@@ -118,14 +134,14 @@ def sync(session: Session, knowledge: KnowledgeSet, *, replace_edits: bool = Fal
     _remove(session, [e for e in stale_events if e.id not in keep], report, "events")
 
     _sync_rows(
-        session, Award, [_award(r) for r in knowledge.awards], report.table("awards"), report
+        session, Award, [_award(r) for r in knowledge.awards], report.table("awards"), report, now
     )
     keep = {record.id for record in knowledge.awards}
     stale_awards = session.scalars(select(Award).where(Award.source_doc.in_(seed_documents))).all()
     _remove(session, [a for a in stale_awards if a.id not in keep], report, "awards")
     session.flush()
 
-    _sync_steps(session, knowledge.award_steps, seed_documents, report)
+    _sync_steps(session, knowledge.award_steps, seed_documents, report, now)
     session.flush()
     return report
 
@@ -164,16 +180,21 @@ def _sync_rows(
     rows: Iterable[dict[str, Any]],
     table: TableReport,
     report: LoadReport,
+    now: dt.datetime,
 ) -> None:
+    stamped = issubclass(model, Timestamped)
     existing = {row.id: row for row in session.scalars(select(model)).all()}
     for values in rows:
         row = existing.get(values["id"])
         if row is None:
-            session.add(model(**values))
+            made = {**values, "created_at": now, "updated_at": now} if stamped else values
+            session.add(model(**made))
             table.created += 1
         elif _edited(row, report):
             continue
         elif _apply(row, values):
+            if stamped:
+                row.updated_at = now
             table.updated += 1
         else:
             table.unchanged += 1
@@ -220,9 +241,10 @@ def _sync_steps(
     steps: Iterable[AwardStepRecord],
     seed_documents: set[str],
     report: LoadReport,
+    now: dt.datetime,
 ) -> None:
     """Steps by award and step name; an award whose steps change counts as updated too
-    (its ``updated_at`` moves), so readers watching the awards see the change."""
+    (its ``updated_at`` moves to ``now``), so readers watching the awards see the change."""
     table = report.table("award_steps")
     existing = {(row.award_id, row.step): row for row in session.scalars(select(AwardStep)).all()}
     keep: set[tuple[str, str]] = set()
@@ -251,7 +273,7 @@ def _sync_steps(
             table.removed += 1
             touched.add(row.award_id)
     for award in session.scalars(select(Award).where(Award.id.in_(touched))):
-        award.updated_at = utcnow()
+        award.updated_at = now
 
 
 # --- records to column values ------------------------------------------------------------
