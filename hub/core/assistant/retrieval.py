@@ -39,7 +39,13 @@ from rapidfuzz.distance import JaroWinkler, Levenshtein
 from hub.core.assistant.index import AwardView, EntryView, EventView, KnowledgeIndex
 from hub.core.assistant.reading import CONCEPTS, SLOT_OF
 from hub.core.assistant.text import normalise, split_codes
-from hub.core.assistant.vocabulary import LANGUAGES, Vocabulary, city_variants
+from hub.core.assistant.vocabulary import (
+    LANGUAGES,
+    Vocabulary,
+    city_variants,
+    country_variants,
+    demonyms,
+)
 
 STEMMERS = {
     "en": "english",
@@ -341,6 +347,7 @@ class Retriever:
         texts = city_variants(city or "")  # "Barcelone", "València" too
         if country:
             texts += [(lang, self._countries[lang].get(country, "")) for lang in LANGUAGES]
+            texts += country_variants(country)  # "Costa de Marfil", "Senegalese"
         self._field(doc, texts, ALIAS_WEIGHT, concepts=False)
         self._names(doc, [t for _, t in texts])
         for _, text in texts:  # "Buenos Aires" says no language; "de", "la" still do
@@ -595,6 +602,7 @@ class Retriever:
                 options.add(f"^{word}")
             for term in list(options):
                 options |= self.synonyms.get(term, set())
+            options |= self._country_of(word)
             if len(word) >= NAME_IN_CAPITALS and word in self.capital_words:
                 options.add(f"!{word}")  # "participate": perhaps the name PARTICIPATE
             if word not in self.raw_words and 5 <= len(word) <= LONGEST_WORD and not word.isdigit():
@@ -624,6 +632,20 @@ class Retriever:
                 continue
             out.append(options)
         return out
+
+    def _country_of(self, word: str) -> set[str]:
+        """A country's adjective ("senegalese", "brasileño") is the country: the terms of its
+        names in the five languages that the records hold."""
+        code = demonyms().get(word)
+        if code is None:
+            return set()
+        texts = [(lang, self._countries[lang].get(code, "")) for lang in LANGUAGES]
+        return {
+            term
+            for lang, text in [*texts, *country_variants(code)]
+            for term in self.analyser.terms(text, lang if lang in STEMMERS else "en")
+            if term in self.idf
+        }
 
     def _compound(self, word: str) -> list[str]:
         """The two words of the records a word unknown to them is written as, joined

@@ -14,6 +14,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from babel import Locale
+
 from hub.core.assistant.dates import month_names, weekday_names
 from hub.core.assistant.text import PhraseMatcher, normalise, read_yaml
 
@@ -195,6 +197,47 @@ def city_name(city: str, language: str) -> str:
         own = names.get(part, {}).get(language)
         parts.append(f"{own} ({part})" if own and own != part else part)
     return ", ".join(parts)
+
+
+@cache
+def _country_names(path: Path = HERE / "vocabulary.yaml") -> dict[str, list[tuple[str, str]]]:
+    data = read_yaml(path).get("country_names") or {}
+    return {
+        str(code): [(str(lang), str(name)) for lang, names in by.items() for name in names]
+        for code, by in data.items()
+    }
+
+
+@cache
+def demonyms(path: Path = HERE / "vocabulary.yaml") -> dict[str, str]:
+    """Countries' adjectives ("senegalese", "ivoirien"), normalised, and the country's code."""
+    data = read_yaml(path).get("demonyms") or {}
+    return {
+        normalise(str(word)): str(code)
+        for code, by in data.items()
+        for words in by.values()
+        for word in words
+    }
+
+
+def country_variants(code: str) -> list[tuple[str, str]]:
+    """The country's other names and adjectives, as (language, name), beside CLDR's."""
+    return list(_country_names().get(code, []))
+
+
+@cache
+def country_matcher() -> PhraseMatcher[str]:
+    """Every country's name in the five languages (CLDR, from Babel) and its other names:
+    the words of a place, never a slot's ("Costa de Marfil" asks no cost)."""
+    matcher: PhraseMatcher[str] = PhraseMatcher()
+    for language in LANGUAGES:
+        for code, name in Locale.parse(language).territories.items():
+            if not code.isdigit():
+                matcher.add(name, code)
+    for code, names in _country_names().items():
+        for _, name in names:
+            matcher.add(name, code)
+    return matcher
 
 
 def city_variants(city: str) -> list[tuple[str, str]]:
