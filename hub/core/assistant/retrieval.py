@@ -45,6 +45,7 @@ from hub.core.assistant.vocabulary import (
     city_variants,
     country_variants,
     demonyms,
+    network_words,
 )
 
 STEMMERS = {
@@ -603,6 +604,9 @@ class Retriever:
             for term in list(options):
                 options |= self.synonyms.get(term, set())
             options |= self._country_of(word)
+            if self._is_network(words, i):  # "the observatory": the IOPD itself
+                acronym = self.analyser.stem(network_words()["acronym"], "en")
+                options = {acronym, *self.synonyms.get(acronym, set())}
             if len(word) >= NAME_IN_CAPITALS and word in self.capital_words:
                 options.add(f"!{word}")  # "participate": perhaps the name PARTICIPATE
             if word not in self.raw_words and 5 <= len(word) <= LONGEST_WORD and not word.isdigit():
@@ -632,6 +636,16 @@ class Retriever:
                 continue
             out.append(options)
         return out
+
+    def _is_network(self, words: list[str], i: int) -> bool:
+        """``words[i]`` names the network itself: "the observatory", not "local observatories",
+        "an observatory", "the observatory of Madrid"."""
+        said = network_words()
+        if words[i] not in said["words"]:
+            return False
+        before = words[i - 1] if i else ""
+        after = words[i + 1] if i + 1 < len(words) else ""
+        return before not in said["not_after"] and after not in said["not_before"]
 
     def _country_of(self, word: str) -> set[str]:
         """A country's adjective ("senegalese", "brasileño") is the country: the terms of its

@@ -220,6 +220,19 @@ def demonyms(path: Path = HERE / "vocabulary.yaml") -> dict[str, str]:
     }
 
 
+@cache
+def network_words(path: Path = HERE / "vocabulary.yaml") -> dict[str, Any]:
+    """Words naming the network itself ("the observatory"), those before or after which they
+    name another body's, and the acronym they stand for."""
+    data = read_yaml(path).get("network_words") or {}
+    return {
+        "words": frozenset(normalise(str(w)) for w in data.get("words", [])),
+        "not_after": frozenset(normalise(str(w)) for w in data.get("not_after", [])),
+        "not_before": frozenset(normalise(str(w)) for w in data.get("not_before", [])),
+        "acronym": normalise(str(data.get("acronym", ""))),
+    }
+
+
 def country_variants(code: str) -> list[tuple[str, str]]:
     """The country's other names and adjectives, as (language, name), beside CLDR's."""
     return list(_country_names().get(code, []))
