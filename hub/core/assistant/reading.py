@@ -67,6 +67,8 @@ CONSUMING = frozenset(
 )
 """Question types whose phrases are only question words (set aside before retrieval)."""
 CONCEPTS = frozenset({"cost", "join", "subscribe", "share"})
+PUBLISH = frozenset({"publish", "post", "publicar", "publier"})
+"""The share verbs the network does too (it publishes results): with "when", a date asked."""
 """Question types that are also what is asked about: their words, in any language, are one
 retrieval term (``@cost``), which the records holding any of them also carry."""
 MEMBERS_ASK = frozenset({"join", "subscribe", "cost"})
@@ -564,6 +566,12 @@ def _qtype(
         for item in vocabulary.conjugations.find(words, set(seen), fuzzy=False):
             kept.add(item.value)
             used.update(range(item.start, item.end))
+    published = {
+        i for item in found if item.value == "share" for i in range(item.start, item.end)
+    }
+    if "when" in kept and published and all(words[i] in PUBLISH for i in published):
+        kept.discard("share")  # "when will they publish the results": the network publishes,
+        # on a date; the member sends nothing ("when do we send proposals" still shares)
     if "founded" in kept:  # "when was it founded", but "what groups were created"
         kept.discard("founded")
         which = bool(words) and bool(vocabulary.question_words.find(words[:1], fuzzy=False))
