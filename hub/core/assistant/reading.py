@@ -566,9 +566,7 @@ def _qtype(
         for item in vocabulary.conjugations.find(words, set(seen), fuzzy=False):
             kept.add(item.value)
             used.update(range(item.start, item.end))
-    published = {
-        i for item in found if item.value == "share" for i in range(item.start, item.end)
-    }
+    published = {i for item in found if item.value == "share" for i in range(item.start, item.end)}
     if "when" in kept and published and all(words[i] in PUBLISH for i in published):
         kept.discard("share")  # "when will they publish the results": the network publishes,
         # on a date; the member sends nothing ("when do we send proposals" still shares)

@@ -658,8 +658,8 @@ class Retriever:
             term
             for lang, text in [*texts, *country_variants(code)]
             for term in self.analyser.terms(text, lang if lang in STEMMERS else "en")
-            if term in self.idf
-        }
+            if term in self.place_terms or (term in self.idf and len(term) > len("asi"))
+        }  # a short stem ("as" of "Ásia") is also a common word's
 
     def _compound(self, word: str) -> list[str]:
         """The two words of the records a word unknown to them is written as, joined
