@@ -187,10 +187,11 @@ def test_no_regression_on_the_sixth_blind_set(assistant: Assistant) -> None:
     invented; training scores from then on, a seventh blind set judges. The goal (0.90, at
     most 1 invented in 100) is far above it. Issue 22's next pass (request frames and the
     asker's "like ours" out of the question, a quoted name joining it, swapped letters,
-    places spelt as heard): 0.808, 13 invented."""
+    places spelt as heard): 0.808, 13 invented. The third recall pass (countries named by
+    another name or an adjective, a country's name no slot word): 0.864, 6 invented."""
     report = evaluate(assistant, read_cases(HERE / "heldout6_questions.jsonl"))
-    assert report.accuracy() >= 0.83, _explain(report)  # recall passes
-    assert len(report.invented) <= 9, _explain(report)  # precision and recall passes together
+    assert report.accuracy() >= 0.86, _explain(report)  # recall passes
+    assert len(report.invented) <= 7, _explain(report)  # precision and recall passes together
 
 
 def test_no_regression_on_the_seventh_blind_set(assistant: Assistant) -> None:
