@@ -150,3 +150,26 @@ def test_when_they_publish_asks_a_date(vocabulary: Vocabulary, question: str) ->
 def test_the_member_still_shares(vocabulary: Vocabulary, question: str) -> None:
     """Publishing without "when", or sending with it, is still the member sharing."""
     assert read(question, vocabulary, NOW).qtype == "share"
+
+
+@pytest.mark.parametrize(
+    ("question", "language"),
+    [
+        ("Can a member have more than five commitments?", "en"),
+        ("Un membre peut-il avoir plus de cinq engagements ?", "fr"),
+        ("¿Un miembro puede tener más de cinco compromisos?", "es"),
+        ("Pode um membro ter mais de cinco compromissos?", "pt"),
+    ],
+)
+def test_a_number_spelt_is_the_records_digits(
+    assistant: Assistant, question: str, language: str
+) -> None:
+    """ "five" is the "5" the records write ("up to 5 commitments")."""
+    assert _top(assistant, question, language) == "ogp-local-commitments-limit"
+
+
+def test_which_two_is_a_count(assistant: Assistant) -> None:
+    """ "Which two members", "the two": how many are asked, not a record's number 2."""
+    retriever = assistant.retriever
+    for words in (["two", "members"], ["the", "two", "members"]):
+        assert not any("#2" in options for options in retriever.query_terms(words, "en"))

@@ -110,6 +110,10 @@ so "participatory", "participatif" and "participativo" are one) at least this sh
 time, is bound to it."""
 
 
+DETERMINERS = frozenset({"the", "los", "las", "les", "els", "os", "as", "these", "those"})
+"""Words before a number that make it a count of what is asked ("the two members")."""
+
+
 def roman(text: str) -> int | None:
     """``"xiii"`` -> 13; None unless the letters are a well-formed numeral."""
     total = 0
@@ -604,6 +608,16 @@ class Retriever:
             for term in list(options):
                 options |= self.synonyms.get(term, set())
             options |= self._country_of(word)
+            spelt = self.vocabulary.spelt.get(language, {}).get(word)
+            before = words[i - 1] if i else ""
+            if (
+                spelt is not None
+                and f"#{spelt}" in self.idf
+                and i > 0  # first, after its question word set aside: "(which) two"
+                and before not in DETERMINERS
+                and not self.vocabulary.question_words.knows(before)
+            ):  # "more than five": the records' "5" (not "which two", "the two": a count)
+                options.add(f"#{spelt}")
             if self._is_network(words, i):  # "the observatory": the IOPD itself
                 acronym = self.analyser.stem(network_words()["acronym"], "en")
                 options = {acronym, *self.synonyms.get(acronym, set())}

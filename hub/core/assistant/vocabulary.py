@@ -122,6 +122,9 @@ class Vocabulary:
     units: PhraseMatcher[str] = field(default_factory=PhraseMatcher)
     """day, week or month, as each language writes it."""
     numbers: dict[str, int] = field(default_factory=dict)
+    spelt: dict[str, dict[str, int]] = field(default_factory=dict)
+    """Numbers from two up written as words, per language ("five", "cinq"): the digits the
+    records write ("up to 5 commitments")."""
     """Numbers written as words ("two", "dos", "deux") and their value."""
     month_parts: PhraseMatcher[str] = field(default_factory=PhraseMatcher)
     """early, mid or late, before a month ("early July", "a finales de mes")."""
@@ -417,6 +420,10 @@ def load_vocabulary(path: Path = HERE / "vocabulary.yaml") -> Vocabulary:
         spans=spans,
         units=units,
         numbers=numbers,
+        spelt={
+            str(language): {normalise(str(w)): int(v) for w, v in table.items() if int(v) >= 2}
+            for language, table in data["numbers"].items()
+        },
         month_parts=month_parts,
         month_words=month_words,
         year_before=frozenset(normalise(str(w)) for w in data["year_words"]["before"]),
