@@ -37,7 +37,7 @@ from hub.core.assistant.dates import (
     year_period,
 )
 from hub.core.assistant.text import Found, PhraseMatcher, normalise, split_codes
-from hub.core.assistant.vocabulary import TYPE_ORDER, Vocabulary
+from hub.core.assistant.vocabulary import TYPE_ORDER, Vocabulary, country_matcher
 
 _SENTENCE = re.compile(r"(?<=[.!?¿¡\n])\s+|(?<=\?)")
 _QUESTION_MARK = re.compile(r"[?¿]")
@@ -67,6 +67,8 @@ CONSUMING = frozenset(
 )
 """Question types whose phrases are only question words (set aside before retrieval)."""
 CONCEPTS = frozenset({"cost", "join", "subscribe", "share"})
+PUBLISH = frozenset({"publish", "post", "publicar", "publier"})
+"""The share verbs the network does too (it publishes results): with "when", a date asked."""
 """Question types that are also what is asked about: their words, in any language, are one
 retrieval term (``@cost``), which the records holding any of them also carry."""
 MEMBERS_ASK = frozenset({"join", "subscribe", "cost"})
@@ -432,7 +434,14 @@ def read(text: str, vocabulary: Vocabulary, today: dt.date) -> Reading:
         while i >= 0 and alike.start - i <= LIKENESS_WORDS and words[i] not in vocabulary.stopwords:
             used.add(i)
             i -= 1
-    reading.qtype = _qtype(words, vocabulary, used, names=proper_name_words(focus))
+    places = {
+        i
+        for found in country_matcher().find(list(words), fuzzy=False)
+        for i in range(found.start, found.end)
+    }  # "Costa de Marfil": a country's words are a place, never a slot ("costa": cost)
+    reading.qtype = _qtype(
+        words, vocabulary, used, names=proper_name_words(focus), places=frozenset(places)
+    )
     if reading.qtype == "duration":  # "how long does it last": a verb, not the last one
         reading.relative = None
     reading.polar = reading.qtype == "yesno" or _polar(
@@ -530,6 +539,7 @@ def _qtype(
     vocabulary: Vocabulary,
     used: set[int],
     names: frozenset[str] = frozenset(),
+    places: frozenset[int] = frozenset(),
 ) -> str | None:
     """The slot asked. Only the words of pure question phrases (when, where, what is) are
     set aside: the words that say what is asked about (a fee, joining, members, a kind of
@@ -545,6 +555,8 @@ def _qtype(
             continue
         if all(words[i] in names for i in range(item.start, item.end)):
             continue  # "what is PARTICIPATE?": a name's word, not the slot asked
+        if all(i in places for i in range(item.start, item.end)):
+            continue  # "Costa de Marfil": a country's name
         kept.add(item.value)
         if item.value in CONSUMING or item.value in CONCEPTS:
             used.update(
@@ -554,6 +566,10 @@ def _qtype(
         for item in vocabulary.conjugations.find(words, set(seen), fuzzy=False):
             kept.add(item.value)
             used.update(range(item.start, item.end))
+    published = {i for item in found if item.value == "share" for i in range(item.start, item.end)}
+    if "when" in kept and published and all(words[i] in PUBLISH for i in published):
+        kept.discard("share")  # "when will they publish the results": the network publishes,
+        # on a date; the member sends nothing ("when do we send proposals" still shares)
     if "founded" in kept:  # "when was it founded", but "what groups were created"
         kept.discard("founded")
         which = bool(words) and bool(vocabulary.question_words.find(words[:1], fuzzy=False))

@@ -39,7 +39,14 @@ from rapidfuzz.distance import JaroWinkler, Levenshtein
 from hub.core.assistant.index import AwardView, EntryView, EventView, KnowledgeIndex
 from hub.core.assistant.reading import CONCEPTS, SLOT_OF
 from hub.core.assistant.text import normalise, split_codes
-from hub.core.assistant.vocabulary import LANGUAGES, Vocabulary, city_variants
+from hub.core.assistant.vocabulary import (
+    LANGUAGES,
+    Vocabulary,
+    city_variants,
+    country_variants,
+    demonyms,
+    network_words,
+)
 from hub.core.knowledge.loader import LOADER_KEYS
 
 STEMMERS = {
@@ -102,6 +109,10 @@ BOUND_MIN, BOUND_SHARE, BOUND_PREFIX = 4, 0.9, 6
 """A term seen at least this often, beside one same word (stems sharing their first letters,
 so "participatory", "participatif" and "participativo" are one) at least this share of the
 time, is bound to it."""
+
+
+DETERMINERS = frozenset({"the", "los", "las", "les", "els", "os", "as", "these", "those"})
+"""Words before a number that make it a count of what is asked ("the two members")."""
 
 
 def roman(text: str) -> int | None:
@@ -342,6 +353,7 @@ class Retriever:
         texts = city_variants(city or "")  # "Barcelone", "València" too
         if country:
             texts += [(lang, self._countries[lang].get(country, "")) for lang in LANGUAGES]
+            texts += country_variants(country)  # "Costa de Marfil", "Senegalese"
         self._field(doc, texts, ALIAS_WEIGHT, concepts=False)
         self._names(doc, [t for _, t in texts])
         for _, text in texts:  # "Buenos Aires" says no language; "de", "la" still do
@@ -596,6 +608,20 @@ class Retriever:
                 options.add(f"^{word}")
             for term in list(options):
                 options |= self.synonyms.get(term, set())
+            options |= self._country_of(word)
+            spelt = self.vocabulary.spelt.get(language, {}).get(word)
+            before = words[i - 1] if i else ""
+            if (
+                spelt is not None
+                and f"#{spelt}" in self.idf
+                and i > 0  # first, after its question word set aside: "(which) two"
+                and before not in DETERMINERS
+                and not self.vocabulary.question_words.knows(before)
+            ):  # "more than five": the records' "5" (not "which two", "the two": a count)
+                options.add(f"#{spelt}")
+            if self._is_network(words, i):  # "the observatory": the IOPD itself
+                acronym = self.analyser.stem(network_words()["acronym"], "en")
+                options = {acronym, *self.synonyms.get(acronym, set())}
             if len(word) >= NAME_IN_CAPITALS and word in self.capital_words:
                 options.add(f"!{word}")  # "participate": perhaps the name PARTICIPATE
             if word not in self.raw_words and 5 <= len(word) <= LONGEST_WORD and not word.isdigit():
@@ -625,6 +651,30 @@ class Retriever:
                 continue
             out.append(options)
         return out
+
+    def _is_network(self, words: list[str], i: int) -> bool:
+        """``words[i]`` names the network itself: "the observatory", not "local observatories",
+        "an observatory", "the observatory of Madrid"."""
+        said = network_words()
+        if words[i] not in said["words"]:
+            return False
+        before = words[i - 1] if i else ""
+        after = words[i + 1] if i + 1 < len(words) else ""
+        return before not in said["not_after"] and after not in said["not_before"]
+
+    def _country_of(self, word: str) -> set[str]:
+        """A country's adjective ("senegalese", "brasileño") is the country: the terms of its
+        names in the five languages that the records hold."""
+        code = demonyms().get(word)
+        if code is None:
+            return set()
+        texts = [(lang, self._countries[lang].get(code, "")) for lang in LANGUAGES]
+        return {
+            term
+            for lang, text in [*texts, *country_variants(code)]
+            for term in self.analyser.terms(text, lang if lang in STEMMERS else "en")
+            if term in self.place_terms or (term in self.idf and len(term) > len("asi"))
+        }  # a short stem ("as" of "Ásia") is also a common word's
 
     def _compound(self, word: str) -> list[str]:
         """The two words of the records a word unknown to them is written as, joined

@@ -14,6 +14,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from babel import Locale
+
 from hub.core.assistant.dates import month_names, weekday_names
 from hub.core.assistant.text import PhraseMatcher, normalise, read_yaml
 
@@ -120,6 +122,9 @@ class Vocabulary:
     units: PhraseMatcher[str] = field(default_factory=PhraseMatcher)
     """day, week or month, as each language writes it."""
     numbers: dict[str, int] = field(default_factory=dict)
+    spelt: dict[str, dict[str, int]] = field(default_factory=dict)
+    """Numbers from two up written as words, per language ("five", "cinq"): the digits the
+    records write ("up to 5 commitments")."""
     """Numbers written as words ("two", "dos", "deux") and their value."""
     month_parts: PhraseMatcher[str] = field(default_factory=PhraseMatcher)
     """early, mid or late, before a month ("early July", "a finales de mes")."""
@@ -195,6 +200,60 @@ def city_name(city: str, language: str) -> str:
         own = names.get(part, {}).get(language)
         parts.append(f"{own} ({part})" if own and own != part else part)
     return ", ".join(parts)
+
+
+@cache
+def _country_names(path: Path = HERE / "vocabulary.yaml") -> dict[str, list[tuple[str, str]]]:
+    data = read_yaml(path).get("country_names") or {}
+    return {
+        str(code): [(str(lang), str(name)) for lang, names in by.items() for name in names]
+        for code, by in data.items()
+    }
+
+
+@cache
+def demonyms(path: Path = HERE / "vocabulary.yaml") -> dict[str, str]:
+    """Countries' adjectives ("senegalese", "ivoirien"), normalised, and the country's code."""
+    data = read_yaml(path).get("demonyms") or {}
+    return {
+        normalise(str(word)): str(code)
+        for code, by in data.items()
+        for words in by.values()
+        for word in words
+    }
+
+
+@cache
+def network_words(path: Path = HERE / "vocabulary.yaml") -> dict[str, Any]:
+    """Words naming the network itself ("the observatory"), those before or after which they
+    name another body's, and the acronym they stand for."""
+    data = read_yaml(path).get("network_words") or {}
+    return {
+        "words": frozenset(normalise(str(w)) for w in data.get("words", [])),
+        "not_after": frozenset(normalise(str(w)) for w in data.get("not_after", [])),
+        "not_before": frozenset(normalise(str(w)) for w in data.get("not_before", [])),
+        "acronym": normalise(str(data.get("acronym", ""))),
+    }
+
+
+def country_variants(code: str) -> list[tuple[str, str]]:
+    """The country's other names and adjectives, as (language, name), beside CLDR's."""
+    return list(_country_names().get(code, []))
+
+
+@cache
+def country_matcher() -> PhraseMatcher[str]:
+    """Every country's name in the five languages (CLDR, from Babel) and its other names:
+    the words of a place, never a slot's ("Costa de Marfil" asks no cost)."""
+    matcher: PhraseMatcher[str] = PhraseMatcher()
+    for language in LANGUAGES:
+        for code, name in Locale.parse(language).territories.items():
+            if not code.isdigit():
+                matcher.add(name, code)
+    for code, names in _country_names().items():
+        for _, name in names:
+            matcher.add(name, code)
+    return matcher
 
 
 def city_variants(city: str) -> list[tuple[str, str]]:
@@ -361,6 +420,10 @@ def load_vocabulary(path: Path = HERE / "vocabulary.yaml") -> Vocabulary:
         spans=spans,
         units=units,
         numbers=numbers,
+        spelt={
+            str(language): {normalise(str(w)): int(v) for w, v in table.items() if int(v) >= 2}
+            for language, table in data["numbers"].items()
+        },
         month_parts=month_parts,
         month_words=month_words,
         year_before=frozenset(normalise(str(w)) for w in data["year_words"]["before"]),
