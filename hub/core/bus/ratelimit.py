@@ -63,7 +63,7 @@ import math
 import threading
 import time
 from collections import deque
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import cast
 
@@ -170,6 +170,9 @@ class Grant:
     """How late after ``leaves`` the send may still leave: what the margin leaves of its
     budgets' bursts (:meth:`DatabaseRateLimiter.late_allowance`); a caller may allow
     more of its own (the worker never less than its ``LATE_TOLERANCE``)."""
+    leased: bool = False
+    """Spent from this process's lease (:meth:`DatabaseRateLimiter.take_leased`): taken
+    now, with no database between the take and the send, and no 429's hold meanwhile."""
 
 
 def wait_for(bucket: Bucket, limit: RateLimit, now: dt.datetime, margin: float = 1.0) -> float:
@@ -257,17 +260,22 @@ class DatabaseRateLimiter:
         with self._lock:
             return sum(lease.tokens for lease in live(self._leases.get(key, []), now))
 
-    def running_low(self, limits: Sequence[RateLimit], now: dt.datetime) -> list[RateLimit]:
+    def running_low(
+        self, limits: Iterable[RateLimit], now: dt.datetime, *, soon: float = 0.0
+    ) -> list[RateLimit]:
         """The budgets among ``limits`` whose leased tokens lasting past half a lease
-        period fall short of this process's demand: renew them before they run out."""
+        period (and ``soon`` seconds more) fall short of this process's demand: renew
+        them before they run out. A renewal round asks with ``soon`` for every fast key
+        of the process, so keys running low within ``soon`` of each other are renewed in
+        one transaction, not one each."""
         low = []
+        half_time = now + dt.timedelta(seconds=self.lease_seconds / 2 + soon)
         with self._lock:
             for lim in limits:
                 demand = self._demand.get(lim.key)
                 if demand is None or self._cap(lim) < 1:
                     continue
                 leases = live(self._leases.get(lim.key, []), now)
-                half_time = now + dt.timedelta(seconds=self.lease_seconds / 2)
                 lasting = sum(lease.tokens for lease in leases if lease.until > half_time)
                 if lasting < demand.expected(now):
                     low.append(lim)

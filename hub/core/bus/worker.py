@@ -43,6 +43,7 @@ import os
 import random
 import signal
 import socket
+import threading
 import time
 import uuid
 from collections.abc import Awaitable, Callable, Iterator
@@ -66,6 +67,8 @@ from hub.core.ports import Message, RateLimit, Sink
 
 log = logging.getLogger(__name__)
 Clock = Callable[[], dt.datetime]
+_UNLIMITED = Grant(True, 0.0, dt.datetime.min, leased=True)
+"""A send with no budget: nothing to take, wait for or look at."""
 
 LATE_TOLERANCE = 0.015
 """How late (s) a reservation may reach its send and still be sent (see Budgets.in_time):
@@ -76,6 +79,14 @@ LOOK_INTERVAL = 0.005
 run low (:meth:`DatabaseRateLimiter.running_low`, a look at every lease of the key):
 a lease lasts a second and is renewed at its half, so a look 5 ms late changes nothing,
 and a fast budget's thousands of sends a second no longer each pay for it."""
+RENEW_TOGETHER = 0.25
+"""A renewal round renews, beside the key running low, every fast key of the process
+that would run low within this many seconds (a quarter of a lease): a process sending
+to many fast keys renews them in one transaction, not one each every half second."""
+STATEMENT_IDLE = 1.0
+"""A database thread keeps its connection for single statements while it is used at
+least this often (s); one idle longer is given back and a fresh one checked out (the
+pool pings it), so a connection the server dropped meanwhile costs no failed write."""
 CHAOS_KILL_AFTER_ACCEPT = "HUB_CHAOS_KILL_AFTER_ACCEPT"
 """Chaos testing only (``hub bench chaos``): with this probability per send, the worker
 SIGKILLs its own process right after the platform accepted a message and before the
@@ -180,6 +191,10 @@ class Worker:
         self._rng = random.Random()
         self._listener: Any = None
         self._chaos_kill = float(os.environ.get(CHAOS_KILL_AFTER_ACCEPT) or 0)
+        self._held = threading.local()
+        self._held_all: set[_Held] = set()
+        self._held_lock = threading.Lock()
+        self._closing = False
 
     # --- the loop -------------------------------------------------------------------
 
@@ -188,6 +203,7 @@ class Worker:
         stop = stop or asyncio.Event()
         self._changed = asyncio.Event()  # bound to this run's loop
         self._gate = asyncio.Semaphore(self.config.concurrency)
+        self._closing = False
         failures = 0
         renewer = asyncio.create_task(self._renew_leases())
         try:
@@ -219,6 +235,7 @@ class Worker:
             await self.sinks.close()
             await self._close_listener()
             self.db.close()
+            self._let_go_all()
         return self.stats
 
     async def claim_more(self, stop: asyncio.Event) -> bool:
@@ -327,8 +344,51 @@ class Worker:
             with self.engine.begin() as conn:
                 yield conn
             return
-        with self.engine.connect() as conn:
-            yield conn.execution_options(isolation_level="AUTOCOMMIT")
+        # each database thread keeps its connection while it is busy: no pool checkout,
+        # ping and reset per statement (a round trip each); see STATEMENT_IDLE
+        held: _Held | None = getattr(self._held, "conn", None)
+        now = time.monotonic()
+        if held is not None and (
+            held not in self._held_all  # let go on the way out of an earlier run
+            or held.conn.invalidated
+            or now - held.used > STATEMENT_IDLE
+        ):
+            self._let_go(held)
+            held = None
+        if held is None:
+            conn = self.engine.connect()  # the pool pings it
+            held = self._held.conn = _Held(conn.execution_options(isolation_level="AUTOCOMMIT"))
+            with self._held_lock:
+                self._held_all.add(held)
+        held.busy = True
+        try:
+            yield held.conn
+            held.conn.commit()  # ends SQLAlchemy's own bookkeeping: autocommit, no round trip
+        except BaseException:
+            # whatever went wrong, the next statement starts on a connection the pool checked
+            self._held.conn = None
+            self._let_go(held)
+            raise
+        finally:
+            held.busy = False
+            held.used = time.monotonic()
+            if self._closing:
+                self._let_go(held)
+
+    def _let_go(self, held: _Held) -> None:
+        with self._held_lock:
+            self._held_all.discard(held)
+        with contextlib.suppress(Exception):  # a dropped connection: the pool discards it
+            held.conn.close()
+
+    def _let_go_all(self) -> None:
+        """On the way out: connections not in use now are closed here, the others by
+        their thread when its statement ends."""
+        self._closing = True
+        with self._held_lock:
+            idle = [held for held in self._held_all if not held.busy]
+        for held in idle:
+            self._let_go(held)
 
     async def _deliver_safely(
         self, claim: Claim, message: Message | DeliveryError, stop: asyncio.Event
@@ -362,17 +422,21 @@ class Worker:
                 if stop.is_set():
                     return await self._finish(self._released(claim, started, self.clock()))
                 try:
-                    grant = await self._take_budget(limits)
+                    grant = await self.budgets.take(limits) if limits else _UNLIMITED
                 except DBAPIError as error:  # no budget without the database: give it back
                     log.warning("rate limiter unavailable: %s", error.orig)
                     return await self._finish(self._released(claim, started, self.clock()))
                 wait = 0.0 if grant.taken else grant.wait
-                if grant.taken and not self.budgets.in_time(grant):
+                if grant.leased:
+                    # spent from the lease in this step of the loop, a 429's hold looked at
+                    # as it was: nothing to wait for, nothing to look at again
+                    pass
+                elif grant.taken and not self.budgets.in_time(grant):
                     # it came back after its moment: sent now, it would crowd the budget's
                     # next reservation, so its tokens are forfeited and it asks again
                     self.stats.forfeited += 1
                     continue
-                if grant.taken:
+                elif grant.taken:
                     # a reservation leaves at its moment, never before (in the gate: late
                     # by nothing but the loop); stopping meanwhile forfeits its tokens
                     await _sleep_until(grant.leaves, stop)
@@ -388,28 +452,23 @@ class Worker:
                     if now >= self._leases[claim.token].until:  # no longer ours to send
                         self.stats.lapsed += 1
                         return await self._finish(self._released(claim, started, now))
-                    result = await self._send(claim, sink, message, limits)
-                    if grant.taken and limits:
-                        await self._push_back(limits, time.monotonic() - grant.leaves)
-                    return await self._finish(result)
+                    result = await self._send(claim, sink, message, limits, now)
+                    if grant.taken and not grant.leased:  # leased budgets are never pushed
+                        pushes = self.limiter.pushes(limits, time.monotonic() - grant.leaves)
+                        if pushes:
+                            await self._push_back(pushes)
+                    if self.config.record_each:
+                        return await self._finish(result)
+                    self.recorder.add(result)
+                    return result
             if wait > self.config.max_rate_wait or stop.is_set():
                 due = self.clock() + dt.timedelta(seconds=wait)
                 return await self._finish(self._released(claim, started, due))
             await asyncio.sleep(wait)
 
-    async def _take_budget(self, limits: list[RateLimit]) -> Grant:
-        """One token from each budget, reserved for a moment at most ``reserve_ahead``
-        seconds away (or the wait before asking again), committed before this returns."""
-        if not limits:
-            return Grant(True, 0.0, self.clock(), time.monotonic())
-        return await self.budgets.take(limits)
-
-    async def _push_back(self, limits: list[RateLimit], answered: float) -> None:
+    async def _push_back(self, pushes: list[tuple[RateLimit, float]]) -> None:
         """A send the platform may have counted late pushes its budgets back for every
         worker (:meth:`DatabaseRateLimiter.pushes`), before this slot sends again."""
-        pushes = self.limiter.pushes(limits, answered)
-        if not pushes:
-            return
         try:
             await self.db.run(self.limiter.push, pushes, self.clock())
         except DBAPIError as error:  # the window's other half of the margin still holds
@@ -424,9 +483,13 @@ class Worker:
         return result
 
     async def _send(
-        self, claim: Claim, sink: Sink, message: Message, limits: list[RateLimit]
+        self,
+        claim: Claim,
+        sink: Sink,
+        message: Message,
+        limits: list[RateLimit],
+        started: dt.datetime,
     ) -> Result:
-        started = self.clock()
         try:
             # asyncio.timeout runs the send in this task: it starts in the same step of the
             # loop as the check of the process's holds, and a 429 holds its keys (below)
@@ -623,6 +686,15 @@ class Worker:
             self._listener = None
 
 
+@dataclass(eq=False)
+class _Held:
+    """A database thread's connection for single statements, and when it was last used."""
+
+    conn: Connection
+    used: float = field(default_factory=time.monotonic)
+    busy: bool = False
+
+
 @dataclass
 class TokenLease:
     """The claims made under one token: how many are not yet recorded, and until when
@@ -723,6 +795,8 @@ class Budgets:
         self._renew: dict[str, RateLimit] = {}
         self._round: asyncio.Task[None] | None = None
         self._looked: dict[tuple[str, ...], dt.datetime] = {}
+        self._fast: dict[str, RateLimit] = {}
+        """Every budget whose renewal this process asked for: renewed together."""
 
     async def take(self, limits: list[RateLimit]) -> Grant:
         """A token of every budget, taken for a moment at most ``within`` seconds ahead,
@@ -737,11 +811,15 @@ class Budgets:
             looked = self._looked.get(keys)
             if looked is None or (now - looked).total_seconds() >= LOOK_INTERVAL:
                 self._looked[keys] = now
-                low = self.limiter.running_low(limits, now)
-                if low:
+                if self.limiter.running_low(limits, now):
+                    # every fast key of the process that runs low soon joins the round:
+                    # one transaction renews them all, not one each every half second
+                    for lim in limits:
+                        self._fast.setdefault(lim.key, lim)
+                    low = self.limiter.running_low(self._fast.values(), now, soon=RENEW_TOGETHER)
                     self._renew.update({lim.key: lim for lim in low})
                     self._start()
-            return Grant(True, 0.0, now, time.monotonic())
+            return Grant(True, 0.0, now, time.monotonic(), leased=True)
         answer: asyncio.Future[Grant] = asyncio.get_running_loop().create_future()
         self._asks.append((limits, answer))
         self._start()
