@@ -36,7 +36,7 @@ from hub.core.assistant.dates import (
     weekday_period,
     year_period,
 )
-from hub.core.assistant.text import Found, PhraseMatcher, normalise, split_codes
+from hub.core.assistant.text import LONGEST_WORD, Found, PhraseMatcher, normalise, split_codes
 from hub.core.assistant.vocabulary import TYPE_ORDER, Vocabulary, country_matcher
 
 _SENTENCE = re.compile(r"(?<=[.!?¿¡\n])\s+|(?<=\?)")
@@ -627,7 +627,19 @@ _CAPITALS = re.compile(r"[^\W\d_][^\W_]*")
 TITLE_CASE = 0.7
 """Above this share of capitalised words (not opening a sentence), a text is written in title
 case ("When Is The Next Conference"): its capitals name nothing."""
-_OPENS = re.compile(r"(^|[.!?¿¡:;,\n\"«“(])\s*$")
+_OPENERS = frozenset('.!?¿¡:;,"«“(')
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    """Whether the word at ``start`` opens a sentence: only spaces before it back to the
+    text's start, a line break or a mark that ends or opens a clause. Looks back over the
+    spaces only, so every word of a long message costs what its own gap costs."""
+    i = start - 1
+    while i >= 0 and text[i].isspace():
+        if text[i] == "\n":
+            return True
+        i -= 1
+    return i < 0 or text[i] in _OPENERS
 
 
 def proper_name_words(text: str) -> frozenset[str]:
@@ -641,20 +653,18 @@ def proper_name_words(text: str) -> frozenset[str]:
         return frozenset()
     upper = [t.group().isupper() and len(t.group()) > 1 for t in tokens]
     title = [t.group()[0].isupper() for t in tokens]
-    inside = [
-        t for i, t in enumerate(title) if not _OPENS.search(text[: tokens[i].start()])
-    ]  # the words not opening a sentence
+    opening = [_opens_sentence(text, t.start()) for t in tokens]
+    inside = [t for t, opens in zip(title, opening, strict=True) if not opens]
     if sum(inside) > TITLE_CASE * len(inside) or sum(upper) * 2 > len(tokens):
         return frozenset()
     names: set[str] = set()
     lower: set[str] = set()
     for i, token in enumerate(tokens):
         word = normalise(token.group())
-        opening = bool(_OPENS.search(text[: token.start()]))
-        beside = (i > 0 and title[i - 1] and not _OPENS.search(text[: tokens[i - 1].start()])) or (
+        beside = (i > 0 and title[i - 1] and not opening[i - 1]) or (
             i + 1 < len(tokens) and title[i + 1]
         )
-        if (upper[i] and len(token.group()) >= 4) or (title[i] and not opening and beside):
+        if (upper[i] and len(token.group()) >= 4) or (title[i] and not opening[i] and beside):
             names.add(word)
         elif not title[i]:
             lower.add(word)
@@ -723,7 +733,7 @@ def typos_corrected(words: list[str], vocabulary: Vocabulary) -> list[str]:
     known = vocabulary.time_words | vocabulary.kind_words
     out = []
     for word in words:
-        if len(word) >= 5 and word not in vocabulary.votes and not word.isdigit():
+        if 5 <= len(word) <= LONGEST_WORD and word not in vocabulary.votes and not word.isdigit():
             best = process.extractOne(word, targets, scorer=fuzz.ratio, score_cutoff=TYPO_CUTOFF)
             swapped = (
                 sorted(w for w in _swaps(word) if w in known or vocabulary.types.knows(w))

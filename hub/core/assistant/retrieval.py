@@ -38,7 +38,7 @@ from rapidfuzz.distance import JaroWinkler, Levenshtein
 
 from hub.core.assistant.index import AwardView, EntryView, EventView, KnowledgeIndex
 from hub.core.assistant.reading import CONCEPTS, SLOT_OF
-from hub.core.assistant.text import normalise, split_codes
+from hub.core.assistant.text import LONGEST_WORD, normalise, split_codes
 from hub.core.assistant.vocabulary import (
     LANGUAGES,
     Vocabulary,
@@ -77,9 +77,6 @@ ACRONYM_TYPO = 4
 shorter ones are too often another word."""
 NAME_SOUND = 0.89
 """Jaro-Winkler likeness, same first letter, for a place spelt as heard ("abiyán", Abidjan)."""
-LONGEST_WORD = 40
-"""Longer "words" (a pasted URL, a run of letters in a hostile message) are never read as
-a misspelling: the variants tried grow with the square of a word's length."""
 COMPOUND, COMPOUND_PART = 9, 4
 """The shortest word read as two of the records' words joined, and the shortest part."""
 DERIVED_PREFIX = 6

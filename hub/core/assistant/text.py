@@ -24,6 +24,10 @@ T = TypeVar("T")
 _NOT_WORD = re.compile(r"[^0-9a-z]+")
 _ORDINAL_SIGNS = str.maketrans({"º": "o", "ª": "a", "’": "'", "`": "'"})
 
+LONGEST_WORD = 40
+"""Longer "words" (a pasted URL, a run of letters in a hostile message) are never read as
+a misspelling: the variants tried grow with the square of a word's length."""
+
 
 def read_yaml(path: Path) -> Any:
     """A YAML file of the assistant's own words, parsed with libyaml when PyYAML has it."""
