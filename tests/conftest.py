@@ -14,12 +14,17 @@ import shutil
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.engine import make_url
 
 from hub.core.db import make_engine, normalise_url, upgrade
+
+if TYPE_CHECKING:
+    from hub.core.assistant import Assistant
+    from hub.core.assistant.vocabulary import Vocabulary
 
 # secret_guard fails the session when any test's output shows one of tests/known_secrets.py's
 # secrets; time_travel moves the whole process to another day (HUB_TEST_TRAVEL=+400d).
@@ -122,3 +127,23 @@ def sqlite_engine(tmp_path: Path, sqlite_template: Path) -> Iterator[Engine]:
     engine = make_engine(fresh_sqlite(sqlite_template, tmp_path))
     yield engine
     engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def assistant() -> Assistant:
+    """The member assistant on the knowledge files, built once per test process, with the
+    hub's own language evidence rather than lingua (a file that needs lingua, or a database,
+    defines its own ``assistant``)."""
+    from hub.core.assistant import Assistant
+
+    return Assistant.from_knowledge(
+        Path(__file__).parents[1] / "config" / "knowledge", use_lingua=False
+    )
+
+
+@pytest.fixture(scope="session")
+def vocabulary() -> Vocabulary:
+    """The assistant's vocabulary (its word tables), loaded once per test process."""
+    from hub.core.assistant.vocabulary import load_vocabulary
+
+    return load_vocabulary()

@@ -17,11 +17,6 @@ KNOWLEDGE = Path(__file__).parents[2] / "config" / "knowledge"
 TODAY = dt.date(2020, 1, 15)
 
 
-@pytest.fixture(scope="module")
-def assistant() -> Assistant:
-    return Assistant.from_knowledge(KNOWLEDGE, use_lingua=False)
-
-
 @pytest.mark.parametrize(
     ("language", "day", "month", "range_", "across"),
     [

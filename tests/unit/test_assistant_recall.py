@@ -19,11 +19,6 @@ KNOWLEDGE = Path(__file__).parents[2] / "config" / "knowledge"
 NOW = dt.date(2021, 3, 1)
 
 
-@pytest.fixture(scope="module")
-def assistant() -> Assistant:
-    return Assistant.from_knowledge(KNOWLEDGE, use_lingua=False)
-
-
 def _read(text: str):
     return read(text, load_vocabulary(), NOW)
 

@@ -14,20 +14,10 @@ import pytest
 
 from hub.core.assistant import Assistant
 from hub.core.assistant.reading import proper_name_words, read
-from hub.core.assistant.vocabulary import Vocabulary, load_vocabulary
+from hub.core.assistant.vocabulary import Vocabulary
 
 KNOWLEDGE = Path(__file__).parents[2] / "config" / "knowledge"
 NOW = dt.date(2019, 10, 7)
-
-
-@pytest.fixture(scope="module")
-def vocabulary() -> Vocabulary:
-    return load_vocabulary()
-
-
-@pytest.fixture(scope="module")
-def assistant() -> Assistant:
-    return Assistant.from_knowledge(KNOWLEDGE, use_lingua=False)
 
 
 @pytest.mark.parametrize(

@@ -14,11 +14,6 @@ BEFORE_CASCAIS = dt.date(2013, 5, 20)
 TODAY = dt.date(2020, 3, 1)
 
 
-@pytest.fixture(scope="module")
-def assistant() -> Assistant:
-    return Assistant.from_knowledge(KNOWLEDGE, use_lingua=False)
-
-
 @pytest.mark.parametrize(
     ("question", "language", "denial"),
     [
