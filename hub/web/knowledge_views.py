@@ -24,7 +24,7 @@ from starlette.responses import Response
 
 from hub.core.knowledge.loader import DOCUMENT_KIND, ORIGIN, document_titles, title_in
 from hub.core.knowledge.schema import EVENT_KINDS
-from hub.core.models import Award, AwardStep, Event, KnowledgeEntry, Source
+from hub.core.models import Award, AwardStep, Event, KnowledgeEntry, Source, Timestamped
 from hub.core.translation.drafts import KnowledgeRecord, machine_languages, set_machine_languages
 from hub.web.i18n import _, current_language
 from hub.web.knowledge_forms import (
@@ -153,8 +153,15 @@ def _taken_ids(page: Page) -> set[str]:
 
 
 def _mark(page: Page, row: Any) -> None:
+    """Who changed ``row`` and when, by the page's clock; a timestamped row's change time too
+    (the knowledge revision the assistants watch is the newest of them, so it must not come
+    from another clock than the loader's)."""
     row.edited_at = page.now
     row.edited_by = page.user.email
+    if isinstance(row, Timestamped):
+        if row.created_at is None:
+            row.created_at = page.now
+        row.updated_at = page.now
 
 
 def _audit(page: Page, action: str, target: str, changed: list[str]) -> None:

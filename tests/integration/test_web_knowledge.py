@@ -279,7 +279,11 @@ def test_a_faq_entry_in_five_languages(engine: Engine, client: ConsoleClient) ->
     assert 'id="id-error">This id is already used' in clash.text  # one namespace, as in the files
 
 
-def test_the_assistant_answers_from_the_console_edit(engine: Engine, client: ConsoleClient) -> None:
+def test_the_assistant_answers_from_the_console_edit(
+    engine: Engine, client: ConsoleClient, clock: SteppingClock
+) -> None:
+    """A save by the console moves the knowledge revision the assistant watches (the newest
+    change time, on the console's clock: it moves between two saves, as time does)."""
     with transaction(engine) as session:
         assistant = Assistant.from_session(session, use_lingua=False)
 
@@ -299,6 +303,7 @@ def test_the_assistant_answers_from_the_console_edit(engine: Engine, client: Con
 
     assert "Lisbon" not in ask("When is the next IOPD conference?")
     signed_in(client)
+    clock.advance(seconds=1)
     client.submit("/knowledge/events/new", "/knowledge/events/new", NEW_CONFERENCE)
     assert "21st IOPD Conference, Lisbon" in ask("When is the next IOPD conference?")
 
@@ -308,6 +313,7 @@ def test_the_assistant_answers_from_the_console_edit(engine: Engine, client: Con
         "question_en": "How can my city join the IOPD?",
         "answer_en": "Write to join@example.org.",
     }
+    clock.advance(seconds=1)
     response = client.submit(f"/knowledge/faq/{SEED_FAQ}", f"/knowledge/faq/{SEED_FAQ}", form)
     assert response.status_code == 303
     assert "join@example.org" in ask("How can my city join the IOPD?")
@@ -459,7 +465,7 @@ def test_a_step_saved_here_dates_its_award_by_the_console_s_clock(
 
 
 def test_a_reply_saved_as_knowledge_answers_the_next_paraphrase(
-    engine: Engine, client: ConsoleClient
+    engine: Engine, client: ConsoleClient, clock: SteppingClock
 ) -> None:
     """Issue 22, step 7: handoff, the secretariat's reply, one click to keep it, then the
     next member who asks the same thing in other words (and, once translated, in another
@@ -513,6 +519,7 @@ def test_a_reply_saved_as_knowledge_answers_the_next_paraphrase(
         "question_fr": "L'OIDP a-t-il un compte Instagram ?",
         "answer_fr": "Oui : le compte Instagram de l'OIDP est @oidp_example.",
     }
+    clock.advance(seconds=1)  # the next save, later: the revision moves with it
     edited = client.submit(f"/knowledge/faq/{entry_id}", f"/knowledge/faq/{entry_id}", translated)
     assert edited.status_code == 303
     french = ask("Est-ce que l'OIDP a un compte Instagram ?")

@@ -324,6 +324,8 @@ def save_reply_as_knowledge(
         },
         edited_at=now,
         edited_by=by,
+        created_at=now,
+        updated_at=now,
     )
     session.add(entry)
     session.flush()
