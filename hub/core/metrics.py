@@ -360,11 +360,12 @@ class Snapshots:
         )
         self._lock = threading.Lock()
 
-    def text(self, engine: Engine) -> bytes:
+    def text(self, engine: Engine, now: dt.datetime | None = None) -> bytes:
+        """The snapshot's text; ``now`` (the hub's clock) places its time windows."""
         with self._lock:  # one scrape at a time queries; the others then find its snapshot
             taken = self._taken.get(engine)
             if taken is None or self.clock() - taken[0] >= self.max_age:
-                taken = (self.clock(), _database_text(engine))
+                taken = (self.clock(), _database_text(engine, now))
                 self._taken[engine] = taken
             return taken[1]
 
@@ -375,12 +376,17 @@ SNAPSHOTS = Snapshots()
 async def metrics_endpoint(request: Request) -> Response:
     """A Starlette endpoint: ``Route("/metrics", metrics_endpoint)``.
 
-    The engine is ``app.state.engine``, else ``app.state.console.engine`` (the console's).
+    The engine is ``app.state.engine``, else ``app.state.console.engine`` (the console's);
+    the time windows (deliveries in the last hour...) are placed by the console's clock
+    when the app has one, as every page is.
     """
     from starlette.concurrency import run_in_threadpool
     from starlette.responses import Response
 
     state = request.app.state
-    engine = getattr(state, "engine", None) or state.console.engine
-    database = await run_in_threadpool(SNAPSHOTS.text, engine)
+    console: Any = getattr(state, "console", None)
+    engine = getattr(state, "engine", None) or console.engine
+    clock = getattr(console, "clock", None)
+    now = clock() if clock is not None else None
+    database = await run_in_threadpool(SNAPSHOTS.text, engine, now)
     return Response(database + generate_latest(PROCESS_REGISTRY), media_type=CONTENT_TYPE)

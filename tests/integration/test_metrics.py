@@ -193,6 +193,31 @@ def test_the_endpoint_finds_the_consoles_engine(engine):
     assert "hub_database_up 1.0" in asyncio.run(get()).text
 
 
+def test_the_endpoint_places_its_windows_by_the_consoles_clock(engine):
+    """The console's clock, not the machine's, is now for /metrics as for every page: the
+    oldest due delivery's age is measured from it (300 s here, whatever today's date)."""
+    import asyncio
+    from types import SimpleNamespace
+
+    import httpx
+    from starlette.applications import Starlette
+    from starlette.routing import Route
+
+    from hub.core.metrics import metrics_endpoint
+
+    seed(engine)
+    app = Starlette(routes=[Route("/metrics", metrics_endpoint)])
+    app.state.console = SimpleNamespace(engine=engine, clock=lambda: NOW)
+
+    async def get() -> httpx.Response:
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://hub") as client:
+            return await client.get("/metrics")
+
+    found = samples(asyncio.run(get()).content)
+    assert found[("hub_queue_oldest_due_age_seconds", (("channel", "news"),))] == 300
+
+
 def test_the_endpoint_serves_a_snapshot_no_older_than_its_age(engine):
     """Scrapes within ``max_age`` share one reading of the database; the first one after
     it takes a new one, which shows what was written meanwhile."""
