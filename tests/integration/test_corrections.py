@@ -38,7 +38,7 @@ class SteppingClock:
     """Time that moves 1.1 s at each reading, so the flood limits never make the test wait."""
 
     def __init__(self) -> None:
-        self.now = dt.datetime.now(dt.UTC)
+        self.now = dt.datetime(2026, 11, 22, 12, 0, tzinfo=dt.UTC)  # any date will do
 
     def __call__(self) -> dt.datetime:
         self.now += dt.timedelta(seconds=1.1)

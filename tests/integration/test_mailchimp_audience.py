@@ -22,10 +22,12 @@ from newsletters.mailchimp import MailchimpAccount, call, make_client
 from newsletters.standin import MailchimpStandIn
 from newsletters.standin_state import StandInState, subscriber_hash
 
+NOW = dt.datetime(2026, 11, 22, 12, 0, tzinfo=dt.UTC)  # the stand-in's clock: any date
+
 
 @pytest.fixture
 def standin() -> Iterator[MailchimpStandIn]:
-    with MailchimpStandIn() as server:
+    with MailchimpStandIn(clock=lambda: NOW) as server:
         yield server
 
 
@@ -113,7 +115,7 @@ def test_a_pull_brings_unsubscribes_back_to_the_members(standin, client, engine)
         members = list(session.scalars(select(Member)))
     sync_members(client, standin.list_id, members, sleep=no_wait)
     standin.state.confirm("m1@example.org")
-    since = dt.datetime.now(dt.UTC) - dt.timedelta(hours=1)
+    since = NOW - dt.timedelta(hours=1)
     standin.state.members[subscriber_hash("m2@example.org")]["status"] = "unsubscribed"
     changes = pull_changes(client, standin.list_id, since, page_size=1)
     assert {c.email: c.status for c in changes} == {
@@ -125,7 +127,7 @@ def test_a_pull_brings_unsubscribes_back_to_the_members(standin, client, engine)
     with Session(engine) as session:
         statuses = {m.email: m.newsletter_status for m in session.scalars(select(Member))}
     assert statuses == {"m1@example.org": "subscribed", "m2@example.org": "unsubscribed"}
-    later = pull_changes(client, standin.list_id, dt.datetime.now(dt.UTC) + dt.timedelta(hours=1))
+    later = pull_changes(client, standin.list_id, NOW + dt.timedelta(hours=1))
     assert later == []
 
 
