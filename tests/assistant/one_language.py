@@ -13,6 +13,8 @@ its texts in the knowledge, its phrase catalogue, its function words (the same p
 its names of countries, languages and months (Babel) and the cities the vocabulary names
 in it. So the proper names that the language writes as English does ("OGP Local", "Slack")
 are its own words, and an English organiser, theme or phrase left in the answer is found.
+A record's English text in brackets after its translation is the documents' own name for
+it, as "Barcelone (Barcelona)" is a city's: it is left out, not counted.
 
 An answer that falls back to English says so once (the catalogue's ``english_note`` or
 ``only_in_note``): it is counted apart, as *marked*, and never as mixing languages.
@@ -45,11 +47,17 @@ SETS = Path(__file__).resolve().parent
 ROOT = SETS.parent.parent
 KNOWLEDGE = ROOT / "config" / "knowledge"
 OTHER_LANGUAGES = ("es", "fr", "ca", "pt")
-STOPWORD_LANGUAGE = {"en": "english", "es": "spanish", "fr": "french", "ca": "catalan",
-                     "pt": "portuguese"}
+STOPWORD_LANGUAGE = {
+    "en": "english",
+    "es": "spanish",
+    "fr": "french",
+    "ca": "catalan",
+    "pt": "portuguese",
+}
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _LINK = re.compile(r"\S+@\S+|https?://\S+|\b[\w.-]+\.(?:com|org|net|cat|es|pt|fr)\b\S*")
 _QUOTE = re.compile(r"['’]")
+_BRACKETS = re.compile(r"\(([^()]+)\)")
 
 
 def words(text: str) -> Iterator[str]:
@@ -102,6 +110,8 @@ class Lexicon:
 
     english: frozenset[str]
     own: dict[str, frozenset[str]]
+    originals: frozenset[str] = frozenset()
+    """The knowledge's English texts whole: one in brackets is an original name."""
 
     @classmethod
     def build(cls, knowledge: KnowledgeSet) -> Lexicon:
@@ -123,10 +133,12 @@ class Lexicon:
                 found |= {w for m in locale.months["format"][width].values() for w in words(m)}
             found |= {w for c in cities for w in words(city_name(c.strip(), language))}
             own[language] = frozenset(found)
-        return cls(frozenset(english), own)
+        originals = frozenset(knowledge_texts(knowledge, "en"))
+        return cls(frozenset(english), own, originals)
 
     def english_in(self, text: str, language: str) -> list[str]:
         """The English words of ``text``, an answer in ``language``, in order, once each."""
+        text = _BRACKETS.sub(lambda m: "" if m.group(1) in self.originals else m.group(), text)
         own = self.own[language]
         seen: dict[str, None] = {}
         for word in words(text):

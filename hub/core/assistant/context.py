@@ -15,6 +15,7 @@ from babel import Locale
 from hub.core.assistant.dates import when
 from hub.core.assistant.index import EventView, KnowledgeIndex, text_in
 from hub.core.assistant.tables import Tables
+from hub.core.assistant.text import normalise
 from hub.core.assistant.vocabulary import city_name
 
 MAX_LISTED = 8
@@ -55,6 +56,18 @@ class Context:
         return Reply(text, sources or [], handoff=True)
 
 
+def noted_once(ctx: Context, text: str) -> str:
+    """``text`` with the fallback note ("(This record exists only in English.)") kept at its
+    first place only: an answer built of several records names the language once."""
+    for key in ("english_note", "in_english"):
+        note = ctx.phrase(key, text="").strip()
+        first = text.find(note) if note else -1
+        if first >= 0:
+            rest = text[first + len(note) :].replace(f"{note} ", "").replace(note, "")
+            text = text[: first + len(note)] + rest
+    return text
+
+
 # --- naming things --------------------------------------------------------------------
 
 
@@ -64,13 +77,32 @@ def _english_ordinal(n: int) -> str:
 
 
 def event_name(ctx: Context, event: EventView) -> str:
+    """The event's name in the answer's language; a date it ends with is left out when the
+    answer says that date ("OGP Local Roundup, November 2023 took place in November 2023")."""
     if ctx.language in event.name:
-        return event.name[ctx.language]
+        return _without_date(ctx, event, event.name[ctx.language])
     if event.kind == "conference" and event.number:
         return ctx.phrase(
             "conference_name", number=event.number, ordinal=_english_ordinal(event.number)
         )
-    return text_in(event.name, ctx.language)[0]
+    return _without_date(ctx, event, text_in(event.name, ctx.language)[0])
+
+
+def _without_date(ctx: Context, event: EventView, name: str) -> str:
+    if event.starts_on is None:
+        return name
+    written = when(event.starts_on, event.ends_on, event.precision, ctx.language)
+    head, comma, tail = name.rpartition(", ")
+    if comma and written and normalise(tail) == normalise(written):
+        return head
+    return name
+
+
+def organiser_of(ctx: Context, event: EventView) -> tuple[str, str]:
+    """Who organises ``event``, named in the answer's language if the record has it, else in
+    English; and the language used."""
+    names = event.organiser_names or ({"en": event.organiser} if event.organiser else {})
+    return text_in(names, ctx.language)
 
 
 def place(ctx: Context, city: str | None, country: str | None) -> str | None:
