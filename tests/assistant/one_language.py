@@ -1,9 +1,10 @@
 """Find English in the assistant's answers to questions asked in another language.
 
-Usage: ``.venv/bin/python tests/assistant/one_language.py [--show]``: answers every
-question of ``tests/assistant/*_questions.jsonl`` whose language is not English, and
-counts, per language, the answers (not handed off) that hold an English word. ``--show``
-prints each such answer with its English words.
+Usage: ``.venv/bin/python tests/assistant/one_language.py [--show] [--every-language]``:
+answers every question of ``tests/assistant/*_questions.jsonl`` whose language is not
+English, and counts, per language, the answers (not handed off) that hold an English word.
+``--every-language`` also asks every question for an answer in each other language (as a
+member whose language is set); ``--show`` prints each such answer with its English words.
 
 A word of an answer is English when it is a word of the English side of the knowledge
 (any English text of a record: name, theme, description, body, organiser; or an English
@@ -99,6 +100,19 @@ def knowledge_texts(knowledge: KnowledgeSet, language: str) -> Iterator[str]:
             yield organiser
 
 
+def _cities(value: Any) -> Iterator[str]:
+    """Every ``city`` an entry's data names (an office's, an OGP Local example's)."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if key == "city" and isinstance(item, str):
+                yield item
+            else:
+                yield from _cities(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _cities(item)
+
+
 @cache
 def stopwords(language: str) -> frozenset[str]:
     return frozenset(w.lower() for w in get_stop_words(STOPWORD_LANGUAGE[language]))
@@ -119,6 +133,7 @@ class Lexicon:
         english |= {w for t in PHRASES.values() for w in words(t)}
         english |= {w for w in stopwords("en") if _WORD.fullmatch(w)}
         cities = {c for e in knowledge.events if e.city for c in e.city.split(",")}
+        cities |= {c for e in knowledge.entries for c in _cities(e.data)}
         own: dict[str, frozenset[str]] = {}
         locale_dir = load_tables().locale_dir
         for language in OTHER_LANGUAGES:
@@ -132,6 +147,7 @@ class Lexicon:
             for width in ("wide", "abbreviated"):
                 found |= {w for m in locale.months["format"][width].values() for w in words(m)}
             found |= {w for c in cities for w in words(city_name(c.strip(), language))}
+            found |= {w for c in cities for w in words(c)}  # "València (Valencia)": a name
             own[language] = frozenset(found)
         originals = frozenset(knowledge_texts(knowledge, "en"))
         return cls(frozenset(english), own, originals)
@@ -185,16 +201,27 @@ def questions() -> Iterator[dict[str, Any]]:
                 yield json.loads(line)
 
 
-def measure(assistant: Assistant, lexicon: Lexicon) -> Measure:
-    """Answer every non-English question of the sets; count the answers holding English."""
+def asked(every_language: bool) -> Iterator[tuple[dict[str, Any], str, str | None]]:
+    """Each case with the language its answer must be in and the ``lang`` to ask with: the
+    non-English questions as asked; with ``every_language`` also every question (English
+    ones too) asked for an answer in each other language, as a member's setting asks."""
+    for case in questions():
+        if case.get("language") in OTHER_LANGUAGES:
+            yield case, case["language"], case.get("lang")
+        if every_language:
+            for language in OTHER_LANGUAGES:
+                if language != case.get("language"):
+                    yield case, language, language
+
+
+def measure(assistant: Assistant, lexicon: Lexicon, every_language: bool = False) -> Measure:
+    """Answer every non-English question of the sets (``every_language``: every question in
+    every other language); count the answers holding English."""
     result = Measure()
     marks = {language: fallback_marks(language) for language in OTHER_LANGUAGES}
-    for case in questions():
-        if case.get("language") not in OTHER_LANGUAGES:
-            continue
+    for case, language, lang in asked(every_language):
         now = dt.date.fromisoformat(case["now"])
-        answer = assistant.answer(case["question"], now=now, lang=case.get("lang"))
-        language = case["language"]  # the asker's language, whatever the answer's
+        answer = assistant.answer(case["question"], now=now, lang=lang)
         if answer.handoff:
             continue
         result.answers[language] += 1
@@ -210,7 +237,7 @@ def measure(assistant: Assistant, lexicon: Lexicon) -> Measure:
 def main(argv: list[str]) -> None:
     knowledge = load_directory(KNOWLEDGE)
     assistant = Assistant.from_knowledge(knowledge)
-    result = measure(assistant, Lexicon.build(knowledge))
+    result = measure(assistant, Lexicon.build(knowledge), "--every-language" in argv)
     for language in OTHER_LANGUAGES:
         print(
             f"{language}  answers {result.answers[language]:4}  with English "
