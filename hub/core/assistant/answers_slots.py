@@ -118,9 +118,7 @@ class SlotAnswers(EntryAnswers):
         where = place(ctx, record.city, record.country)
         place_text = ctx.phrase("place_in", place=where) if where else ""
         if written is None:
-            text = ctx.phrase("date_unknown_of", name=name)
-            if where:
-                text = f"{name}{place_text}. {text}"
+            text = ctx.phrase("date_unknown_of", name=f"{name}{place_text}")  # named once
             return ctx.handoff(text, sources=[record.id])
         prep = "on_day" if record.precision == "day" else "in_month"
         written = ctx.phrase(prep, when=written)
