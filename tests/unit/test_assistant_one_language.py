@@ -122,6 +122,40 @@ def test_a_single_organiser_name_is_the_english_one_and_falls_back_named_once(
     assert "Friends of Forum X" in answer.answer
 
 
+def test_a_list_with_an_english_only_name_names_the_language_once(
+    knowledge: KnowledgeSet,
+) -> None:
+    events = tuple(
+        EventRecord.model_validate(
+            {
+                "id": f"forum-{n}",
+                "kind": "external_event",
+                "name": {"en": f"Friends Forum {n}"},
+                "starts_on": f"2020-05-0{n}",
+                "source_doc": knowledge.events[0].source_doc,
+            }
+        )
+        for n in (1, 2, 3)
+    )
+    knowledge_x = KnowledgeSet(documents=knowledge.documents, events=events)
+    answer = Assistant.from_knowledge(knowledge_x).answer(
+        "¿Qué eventos hay en mayo de 2020?", now=dt.date(2020, 1, 1)
+    )
+    note = load_tables().phrase("english_note", "es", text="").strip()
+    assert "Friends Forum 2" in answer.answer
+    assert answer.answer.count(note) == 1, answer.answer
+    assert answer.answer.startswith(note)
+
+
+def test_only_in_another_language_is_said_once() -> None:
+    tables = load_tables()
+    ctx = Context(index=None, tables=tables, language="es", today=dt.date(2020, 1, 1))  # type: ignore[arg-type]
+    one = tables.phrase("only_in_note", "es", language="catalán", text="A.")
+    two = tables.phrase("only_in_note", "es", language="catalán", text="B.")
+    said = noted_once(ctx, f"{one}\n{two}")
+    assert said == f"{one}\nB."  # a list keeps its lines
+
+
 def test_the_fallback_note_is_said_once_per_answer() -> None:
     tables = load_tables()
     ctx = Context(index=None, tables=tables, language="fr", today=dt.date(2020, 1, 1))  # type: ignore[arg-type]

@@ -168,7 +168,7 @@ class Assistant:
             target = reply.target
             offer = self.remindable(target.record_id, target.step, language=language, today=today)
         return Answer(
-            answer=noted_once(ctx, reply.text),
+            answer=noted_once(ctx, reply.text, records),
             language=language,
             intent=intent,
             confidence=decision.confidence,

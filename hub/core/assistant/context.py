@@ -8,7 +8,10 @@ the answer's language; a record's own translation comes first.
 from __future__ import annotations
 
 import datetime as dt
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from babel import Locale
 
@@ -56,16 +59,46 @@ class Context:
         return Reply(text, sources or [], handoff=True)
 
 
-def noted_once(ctx: Context, text: str) -> str:
-    """``text`` with the fallback note ("(This record exists only in English.)") kept at its
-    first place only: an answer built of several records names the language once."""
+def noted_once(ctx: Context, text: str, records: Iterable[Any] = ()) -> str:
+    """``text`` with the language of a fallback said once: a repeated note ("(This record
+    exists only in English.)", "(... only in Catalan.)") is kept at its first place only;
+    and an answer that shows a cited record's English name because the record has none in
+    its language (a list, a name in a sentence) opens with the note once, not per line."""
     for key in ("english_note", "in_english"):
-        note = ctx.phrase(key, text="").strip()
-        first = text.find(note) if note else -1
-        if first >= 0:
-            rest = text[first + len(note) :].replace(f"{note} ", "").replace(note, "")
-            text = text[: first + len(note)] + rest
+        text = _first_only(re.escape(ctx.phrase(key, text="").strip()), text)
+    text = _first_only(_any_language(ctx), text)
+    if ctx.language == "en" or _noted(ctx, text):
+        return text
+    for record in records:
+        names = getattr(record, "name", None) or {}
+        english = names.get("en")
+        if ctx.language not in names and english and english in text:
+            return ctx.phrase("english_note", text=text)
     return text
+
+
+def _first_only(note: str, text: str) -> str:
+    """``text`` without the matches of the pattern ``note`` after its first one."""
+    found = list(re.finditer(note, text)) if note else []
+    for match in reversed(found[1:]):
+        before, after = text[: match.start()].rstrip(" "), text[match.end() :].lstrip(" ")
+        text = before + ("" if before.endswith("\n") else " ") + after  # a list keeps its lines
+    return text.rstrip(" ") if len(found) > 1 else text
+
+
+def _any_language(ctx: Context) -> str:
+    """A pattern for the ``only_in_note`` of any language ("(Cette fiche n'existe qu'en
+    catalan.)"), without the text it introduces."""
+    marker = "\x00"  # stands for the language's name
+    said = ctx.phrase("only_in_note", language=marker, text="").strip()
+    head, _, tail = said.partition(marker)
+    return re.escape(head) + r"\w+" + re.escape(tail) if head or tail else ""
+
+
+def _noted(ctx: Context, text: str) -> bool:
+    english = ctx.phrase("english_note", text="").strip()
+    any_language = _any_language(ctx)
+    return bool(english and english in text) or bool(any_language and re.search(any_language, text))
 
 
 # --- naming things --------------------------------------------------------------------
