@@ -113,6 +113,11 @@ def _cities(value: Any) -> Iterator[str]:
             yield from _cities(item)
 
 
+def _unbracketed(text: str, originals: frozenset[str]) -> str:
+    """``text`` without the English originals it gives in brackets after a translation."""
+    return _BRACKETS.sub(lambda m: "" if m.group(1) in originals else m.group(), text)
+
+
 @cache
 def stopwords(language: str) -> frozenset[str]:
     return frozenset(w.lower() for w in get_stop_words(STOPWORD_LANGUAGE[language]))
@@ -134,11 +139,13 @@ class Lexicon:
         english |= {w for w in stopwords("en") if _WORD.fullmatch(w)}
         cities = {c for e in knowledge.events if e.city for c in e.city.split(",")}
         cities |= {c for e in knowledge.entries for c in _cities(e.data)}
+        originals = frozenset(knowledge_texts(knowledge, "en"))
         own: dict[str, frozenset[str]] = {}
         locale_dir = load_tables().locale_dir
         for language in OTHER_LANGUAGES:
             book = catalogue(locale_dir, language)
-            found = {w for t in knowledge_texts(knowledge, language) for w in words(t)}
+            texts = (_unbracketed(t, originals) for t in knowledge_texts(knowledge, language))
+            found = {w for t in texts for w in words(t)}  # an original in brackets is no own word
             found |= {w for k, t in PHRASES.items() for w in words(str(book.pgettext(k, t)))}
             found |= stopwords(language)
             locale = Locale.parse(language)
@@ -149,12 +156,11 @@ class Lexicon:
             found |= {w for c in cities for w in words(city_name(c.strip(), language))}
             found |= {w for c in cities for w in words(c)}  # "València (Valencia)": a name
             own[language] = frozenset(found)
-        originals = frozenset(knowledge_texts(knowledge, "en"))
         return cls(frozenset(english), own, originals)
 
     def english_in(self, text: str, language: str) -> list[str]:
         """The English words of ``text``, an answer in ``language``, in order, once each."""
-        text = _BRACKETS.sub(lambda m: "" if m.group(1) in self.originals else m.group(), text)
+        text = _unbracketed(text, self.originals)
         own = self.own[language]
         seen: dict[str, None] = {}
         for word in words(text):
