@@ -546,6 +546,8 @@ class Event(Timestamped, ConsoleEdited, Base):
     country: Mapped[str | None] = mapped_column(String(2))
     venue: Mapped[str | None] = mapped_column(String(300))
     organiser: Mapped[str | None] = mapped_column(String(300))
+    organiser_names: Mapped[dict[str, str]] = mapped_column(default=dict, server_default="{}")
+    """The organiser in the other languages, ``organiser`` being its English name (0025)."""
     url: Mapped[str | None] = mapped_column(Text)
     topics: Mapped[list[str]] = mapped_column(default=list)
     source_doc: Mapped[str | None] = mapped_column(String(200))

@@ -251,12 +251,14 @@ def event_values(event: Any) -> dict[str, str]:
         "city": event.city or "",
         "country": event.country or "",
         "venue": event.venue or "",
-        "organiser": event.organiser or "",
+        "organiser_en": event.organiser or "",
         "url": event.url or "",
     }
     for language in LANGUAGES:
         values[f"name_{language}"] = (event.name or {}).get(language, "")
         values[f"description_{language}"] = (event.description or {}).get(language, "")
+        if language != "en":
+            values[f"organiser_{language}"] = (event.organiser_names or {}).get(language, "")
     return values
 
 
@@ -283,9 +285,14 @@ def read_event(get: Field, *, taken: Iterable[str] | None) -> Checked:
     if time and not _TIME.match(time):
         checked.errors["time"] = _("Write the time as 18:30 or 18:30-20:00.")
     checked.clean["time"] = time or None
-    for name, limit in (("city", 120), ("venue", 300), ("organiser", 300)):
+    for name, limit in (("city", 120), ("venue", 300)):
         checked.values[name] = get(name)
         checked.clean[name] = one_line(get(name), limit) or None
+    organisers = _translations(get, "organiser", checked.values, one_line)
+    if organisers and "en" not in organisers:
+        checked.errors["organiser_en"] = _("Give the organiser in English too.")
+    checked.clean["organiser"] = organisers.pop("en", None)
+    checked.clean["organiser_names"] = organisers
     _country(get, checked)
     _link(get, checked)
     return checked

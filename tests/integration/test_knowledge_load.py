@@ -12,6 +12,7 @@ import pytest
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
+from hub.core.assistant import Assistant
 from hub.core.db import transaction
 from hub.core.knowledge import LoadReport, load_directory, sync
 from hub.core.models import Award, AwardStep, Event, KnowledgeEntry, Source
@@ -91,6 +92,21 @@ def test_loaded_rows_carry_dates_places_names_and_sources(engine: Engine) -> Non
         assert dakar.data["founded"] == "2012-12-01" and dakar.data["origin"] == "seed"
         document = session.get(KnowledgeEntry, "doc-work-plan-2020")
         assert document is not None and document.kind == "source_document"
+
+
+def test_an_organiser_is_stored_and_answered_in_each_language(engine: Engine) -> None:
+    """The English name in ``organiser`` (search, API, console), the others beside it; the
+    assistant built from the database names the organiser in the asker's language."""
+    load(engine, SEEDS)
+    with Session(engine) as session:
+        madrid = session.get(Event, "conference-15-madrid")
+        assert madrid is not None
+        assert madrid.organiser == "City Council of Madrid"
+        assert madrid.organiser_names["es"] == "Ayuntamiento de Madrid"
+        assert "en" not in madrid.organiser_names
+        assistant = Assistant.from_session(session)
+    answer = assistant.answer("¿Quién organiza la 15.ª conferencia del OIDP?", now=LOADED)
+    assert "Ayuntamiento de Madrid" in answer.answer and "City Council" not in answer.answer
 
 
 def test_an_edited_record_is_updated_and_only_it(engine: Engine, knowledge_dir: Path) -> None:

@@ -91,7 +91,8 @@ def test_every_kind_of_record_gains_its_missing_languages_marked_and_editable(
     engine: Engine, standin: LibreTranslateStandIn
 ) -> None:
     step_id = seed(engine)
-    assert ask(engine).startswith("Regional office for Africa:")  # English: no Portuguese yet
+    english = ask(engine)  # no Portuguese yet: English, and the answer says so once
+    assert english.startswith("(Este registo só existe em inglês.) Regional office for Africa:")
     add_user(engine, ADMIN, PASSWORD, role="admin", name="Ada")
     app = console_app(
         with_translation(example_settings(), standin.url), engine, clock=SteppingClock(NOW)

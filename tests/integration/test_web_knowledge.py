@@ -44,7 +44,8 @@ NEW_CONFERENCE = {
     "venue": "Centro Cultural de Belém",
     "city": "Lisbon",
     "country": "pt",
-    "organiser": "Lisbon City Council",
+    "organiser_en": "Lisbon City Council",
+    "organiser_pt": "Câmara Municipal de Lisboa",
     "url": "https://example.org/iopd-2027",
     "description_en": "Three days on participatory budgets,\nwith citizens' assemblies.",
 }
@@ -145,12 +146,15 @@ def test_creating_and_editing_an_event_is_sanitised_audited_and_marked(
         assert event.name["pt"] == "21.ª Conferência do OIDP, Lisboa"
         assert (event.starts_on, event.ends_on) == (dt.date(2027, 6, 14), dt.date(2027, 6, 16))
         assert (event.country, event.number, event.source_doc) == ("PT", 21, None)
+        assert event.organiser == "Lisbon City Council"  # the English name, as search reads it
+        assert event.organiser_names == {"pt": "Câmara Municipal de Lisboa"}
         assert event.edited_by == ADMIN and event.edited_at == NOW
     [entry] = audit_of(engine, f"event:{event_id}")
     assert (entry.actor, entry.action) == (ADMIN, "knowledge: create event")
 
     form = client.get(f"/knowledge/events/{event_id}").text
     assert "Added in the console." in form
+    assert 'value="Câmara Municipal de Lisboa"' in form
     edited = client.submit(
         f"/knowledge/events/{event_id}",
         f"/knowledge/events/{event_id}",

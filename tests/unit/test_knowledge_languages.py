@@ -2,8 +2,9 @@
 
 A record's name and its short texts (an event's description, an award's or a step's
 description, an entry's body) are given in en, es, fr, ca and pt; a language the hub
-translated (not the document's own words) is listed in the record's ``translated``. An
-event's theme is a title quoted as the documents give it, so it is not asked for.
+translated (not the document's own words) is listed in the record's ``translated``. So
+are an event's theme and its organiser, which answers quote ("Organiza: Ayuntamiento de
+Madrid"); a theme the hub translated keeps the documents' title after it in brackets.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from hub.core.knowledge.files import load_directory
 KNOWLEDGE = Path(__file__).resolve().parents[2] / "config" / "knowledge"
 LANGUAGES = {"en", "es", "fr", "ca", "pt"}
 TEXTS = {
-    "events": ("name", "description"),
+    "events": ("name", "description", "theme", "organiser_names"),
     "awards": ("name", "description"),
     "award_steps": ("description",),
     "entries": ("name", "body"),

@@ -9,7 +9,7 @@ import datetime as dt
 
 from hub.core.assistant.answers_base import award_name
 from hub.core.assistant.answers_entries import EntryAnswers
-from hub.core.assistant.context import Context, Reply, Target, event_name, place
+from hub.core.assistant.context import Context, Reply, Target, event_name, organiser_of, place
 from hub.core.assistant.dates import covered, when
 from hub.core.assistant.index import AwardView, EntryView, EventView, StepView, text_in
 from hub.core.assistant.reading import Reading
@@ -79,9 +79,11 @@ class SlotAnswers(EntryAnswers):
         if qtype == "who":
             if not event.organiser:
                 return ctx.handoff(ctx.phrase("organiser_unknown", name=name), sources=[event.id])
-            return Reply(
-                ctx.phrase("organised_by", name=name, organiser=event.organiser), [event.id]
-            )
+            organiser, used = organiser_of(ctx, event)
+            text = ctx.phrase("organised_by", name=name, organiser=organiser)
+            if used != ctx.language:
+                text = ctx.phrase("english_note", text=text)
+            return Reply(text, [event.id])
         if qtype == "theme":
             theme, used = text_in(event.theme, ctx.language)
             if not theme:
@@ -97,12 +99,8 @@ class SlotAnswers(EntryAnswers):
             if own_theme:
                 parts.append(ctx.phrase("theme_is", theme=own_theme))
             elif event.theme.get("en"):
-                parts.append(
-                    ctx.phrase(
-                        "english_note",
-                        text=ctx.tables.phrase("theme_is", "en", theme=event.theme["en"]),
-                    )
-                )
+                theme_is = ctx.phrase("theme_is", theme=event.theme["en"])
+                parts.append(ctx.phrase("english_note", text=theme_is))
             description = event.description.get(ctx.language)
             if description:
                 parts.append(description)
@@ -120,9 +118,7 @@ class SlotAnswers(EntryAnswers):
         where = place(ctx, record.city, record.country)
         place_text = ctx.phrase("place_in", place=where) if where else ""
         if written is None:
-            text = ctx.phrase("date_unknown_of", name=name)
-            if where:
-                text = f"{name}{place_text}. {text}"
+            text = ctx.phrase("date_unknown_of", name=f"{name}{place_text}")  # named once
             return ctx.handoff(text, sources=[record.id])
         prep = "on_day" if record.precision == "day" else "in_month"
         written = ctx.phrase(prep, when=written)

@@ -16,7 +16,7 @@ from typing import Any, Protocol
 from sqlalchemy.orm import Session
 
 from hub.core.assistant.answering import Responder, document_years
-from hub.core.assistant.context import Context, Reply, Target
+from hub.core.assistant.context import Context, Reply, Target, noted_once
 from hub.core.assistant.index import AwardView, EntryView, EventView, KnowledgeIndex
 from hub.core.assistant.language import QuestionLanguage
 from hub.core.assistant.reading import read
@@ -168,7 +168,7 @@ class Assistant:
             target = reply.target
             offer = self.remindable(target.record_id, target.step, language=language, today=today)
         return Answer(
-            answer=reply.text,
+            answer=noted_once(ctx, reply.text, records),
             language=language,
             intent=intent,
             confidence=decision.confidence,

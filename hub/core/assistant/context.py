@@ -8,13 +8,17 @@ the answer's language; a record's own translation comes first.
 from __future__ import annotations
 
 import datetime as dt
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from babel import Locale
 
 from hub.core.assistant.dates import when
 from hub.core.assistant.index import EventView, KnowledgeIndex, text_in
 from hub.core.assistant.tables import Tables
+from hub.core.assistant.text import normalise
 from hub.core.assistant.vocabulary import city_name
 
 MAX_LISTED = 8
@@ -55,6 +59,48 @@ class Context:
         return Reply(text, sources or [], handoff=True)
 
 
+def noted_once(ctx: Context, text: str, records: Iterable[Any] = ()) -> str:
+    """``text`` with the language of a fallback said once: a repeated note ("(This record
+    exists only in English.)", "(... only in Catalan.)") is kept at its first place only;
+    and an answer that shows a cited record's English name because the record has none in
+    its language (a list, a name in a sentence) opens with the note once, not per line."""
+    for key in ("english_note", "in_english"):
+        text = _first_only(re.escape(ctx.phrase(key, text="").strip()), text)
+    text = _first_only(_any_language(ctx), text)
+    if ctx.language == "en" or _noted(ctx, text):
+        return text
+    for record in records:
+        names = getattr(record, "name", None) or {}
+        english = names.get("en")
+        if ctx.language not in names and english and english in text:
+            return ctx.phrase("english_note", text=text)
+    return text
+
+
+def _first_only(note: str, text: str) -> str:
+    """``text`` without the matches of the pattern ``note`` after its first one."""
+    found = list(re.finditer(note, text)) if note else []
+    for match in reversed(found[1:]):
+        before, after = text[: match.start()].rstrip(" "), text[match.end() :].lstrip(" ")
+        text = before + ("" if before.endswith("\n") else " ") + after  # a list keeps its lines
+    return text.rstrip(" ") if len(found) > 1 else text
+
+
+def _any_language(ctx: Context) -> str:
+    """A pattern for the ``only_in_note`` of any language ("(Cette fiche n'existe qu'en
+    catalan.)"), without the text it introduces."""
+    marker = "\x00"  # stands for the language's name
+    said = ctx.phrase("only_in_note", language=marker, text="").strip()
+    head, _, tail = said.partition(marker)
+    return re.escape(head) + r"\w+" + re.escape(tail) if head or tail else ""
+
+
+def _noted(ctx: Context, text: str) -> bool:
+    english = ctx.phrase("english_note", text="").strip()
+    any_language = _any_language(ctx)
+    return bool(english and english in text) or bool(any_language and re.search(any_language, text))
+
+
 # --- naming things --------------------------------------------------------------------
 
 
@@ -64,13 +110,32 @@ def _english_ordinal(n: int) -> str:
 
 
 def event_name(ctx: Context, event: EventView) -> str:
+    """The event's name in the answer's language; a date it ends with is left out when the
+    answer says that date ("OGP Local Roundup, November 2023 took place in November 2023")."""
     if ctx.language in event.name:
-        return event.name[ctx.language]
+        return _without_date(ctx, event, event.name[ctx.language])
     if event.kind == "conference" and event.number:
         return ctx.phrase(
             "conference_name", number=event.number, ordinal=_english_ordinal(event.number)
         )
-    return text_in(event.name, ctx.language)[0]
+    return _without_date(ctx, event, text_in(event.name, ctx.language)[0])
+
+
+def _without_date(ctx: Context, event: EventView, name: str) -> str:
+    if event.starts_on is None:
+        return name
+    written = when(event.starts_on, event.ends_on, event.precision, ctx.language)
+    head, comma, tail = name.rpartition(", ")
+    if comma and written and normalise(tail) == normalise(written):
+        return head
+    return name
+
+
+def organiser_of(ctx: Context, event: EventView) -> tuple[str, str]:
+    """Who organises ``event``, named in the answer's language if the record has it, else in
+    English; and the language used."""
+    names = event.organiser_names or ({"en": event.organiser} if event.organiser else {})
+    return text_in(names, ctx.language)
 
 
 def place(ctx: Context, city: str | None, country: str | None) -> str | None:

@@ -40,6 +40,8 @@ class EventView:
     url: str | None = None
     topics: tuple[str, ...] = ()
     organiser: str | None = None
+    """The organiser's English name (what search reads); ``organiser_names`` has them all."""
+    organiser_names: dict[str, str] = field(default_factory=dict)
     time: str | None = None
     source_doc: str | None = None
 
@@ -157,7 +159,8 @@ class KnowledgeIndex:
                 country=r.country,
                 url=r.url,
                 topics=tuple(r.topics),
-                organiser=r.organiser,
+                organiser=r.organiser_names.get("en"),
+                organiser_names=r.organiser_names,
                 time=r.time,
                 source_doc=r.source_doc,
             )
@@ -211,6 +214,7 @@ class KnowledgeIndex:
                 url=e.url,
                 topics=tuple(e.topics or ()),
                 organiser=e.organiser,
+                organiser_names=_organiser_names(e),
                 time=e.time,
                 source_doc=e.source_doc,
             )
@@ -250,6 +254,14 @@ class KnowledgeIndex:
             for e in session.scalars(select(KnowledgeEntry))
         }
         return cls(events, awards, entries)
+
+
+def _organiser_names(event: Event) -> dict[str, str]:
+    """A stored event's organiser by language: its English name is the ``organiser`` column
+    (what the console edits), the other languages are ``organiser_names``."""
+    if not event.organiser:
+        return {}
+    return {**(event.organiser_names or {}), "en": event.organiser}
 
 
 def text_in(translations: dict[str, str], language: str) -> tuple[str, str]:

@@ -190,9 +190,20 @@ class EventRecord(_Dated):
     city: Text | None = None
     country: CountryCode | None = None
     venue: Text | None = None
-    organiser: Text | None = None
+    organiser: Name | Text | None = None
+    """Who organises it: one name (as older files write it), or a name per language with
+    English at least, so an answer in Spanish names the Ayuntamiento de Madrid."""
     url: Text | None = None
     topics: list[Slug] = Field(default_factory=list)
+
+    @property
+    def organiser_names(self) -> dict[str, str]:
+        """The organiser by language (a single name is the English one); empty if none."""
+        if self.organiser is None:
+            return {}
+        if isinstance(self.organiser, str):
+            return {"en": self.organiser}
+        return dict(self.organiser)
 
 
 class AwardRecord(_Record):
