@@ -43,7 +43,7 @@ from hub.core.assistant.answers_records import (
     RecordAnswers,
 )
 from hub.core.assistant.answers_when import WhenAnswers
-from hub.core.assistant.context import Context
+from hub.core.assistant.context import Context, Reply
 from hub.core.assistant.reading import Reading
 from hub.core.assistant.retrieval import Doc
 from hub.core.assistant.text import normalise
@@ -134,6 +134,36 @@ class Responder(WhenAnswers, RecordAnswers):
         if not any(t in self.retriever.idf for o in terms for t in o):
             terms = [*terms, *around]  # the question names nothing: what is around it is asked
             around = []
+        decision = self._decided(ctx, reading, qtype, terms, around)
+        if qtype == "yesno" and decision.reply.handoff and not decision.stated:
+            rescued = self._polar_rescued(ctx, reading, self._ranked(terms, around), terms)
+            if rescued is not None:
+                return rescued
+        return self._accounted(ctx, reading, qtype, terms, decision)
+
+    def _accounted(
+        self, ctx: Context, reading: Reading, qtype: str, terms: list[set[str]], decision: Decision
+    ) -> Decision:
+        """The answer, its text agreeing with its handoff flag: an answer (what a record is)
+        that says a missing date on the way never tells the member their question is passed
+        to the secretariat, since it is not."""
+        reply = decision.reply
+        handoff = ctx.phrase("handoff")
+        if not reply.handoff and handoff in reply.text:
+            text = " ".join(reply.text.replace(handoff, " ").split())
+            reply = Reply(text, reply.sources, target=reply.target)
+            return Decision(reply, decision.intent, decision.confidence, decision.stated)
+        return decision
+
+    def _decided(
+        self,
+        ctx: Context,
+        reading: Reading,
+        qtype: str,
+        terms: list[set[str]],
+        around: list[set[str]],
+    ) -> Decision:
+        """The answer from the question's terms (``around``: the words around it)."""
         ranked = self._ranked(terms, around)
         kind_terms, content = self._split_terms(terms)
         named = [c for c in content if self._weighty(c)] and ranked

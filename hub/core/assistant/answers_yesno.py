@@ -5,10 +5,10 @@ step); what no record states is handed off.
 
 from __future__ import annotations
 
-from hub.core.assistant.answers_base import MIN_CONFIDENCE, Decision, _numbered
+from hub.core.assistant.answers_base import MIN_CONFIDENCE, TIE, Decision, _numbered
 from hub.core.assistant.answers_slots import SlotAnswers
 from hub.core.assistant.context import Context, Reply
-from hub.core.assistant.index import EntryView, EventView
+from hub.core.assistant.index import AwardView, EntryView, EventView
 from hub.core.assistant.reading import Reading
 from hub.core.assistant.retrieval import Doc
 
@@ -97,12 +97,15 @@ class YesNoAnswers(SlotAnswers):
 
     def _whole_terms(self, doc: Doc) -> set[str]:
         """The terms of the names of the records ``doc`` is part of (its work plan)."""
+        return set().union(*(n for w in self._whole_docs(doc) for n in w.names))
+
+    def _whole_docs(self, doc: Doc) -> list[Doc]:
+        """The records ``doc`` is part of (a task's work plan, an area's challenge)."""
         if not doc.wholes:
-            return set()
+            return []
         if not hasattr(self, "_by_key"):
             self._by_key: dict[str, Doc] = {d.key: d for d in self.retriever.docs}
-        wholes = [self._by_key[k] for k in doc.wholes if k in self._by_key]
-        return set().union(*(n for w in wholes for n in w.names))
+        return [self._by_key[k] for k in doc.wholes if k in self._by_key]
 
     def _whole_said(self, doc: Doc, terms: list[set[str]]) -> bool:
         """The question names the whole a part of work belongs to, by a word of its name
@@ -124,3 +127,104 @@ class YesNoAnswers(SlotAnswers):
             if not _numbered(o)
             for t in o
         ) and any(t in self._step_terms and step.terms.get(t) for o in terms for t in o)
+
+    def _polar_rescued(
+        self, ctx: Context, reading: Reading, ranked: list[tuple[float, Doc]], terms: list[set[str]]
+    ) -> Decision | None:
+        """Yes or no, for a question the record path handed off, where the best record states
+        it by what it is: the question names the record (a weighty word of its own name) and
+        says nothing else but its kind or the whole it is part of ("is justice one of the Open
+        Gov Challenge areas?": yes, the record of that area), or asks whether a dated record
+        falls in a period ("is the meeting still this summer?": its dates say yes or no). A
+        near tie with another record accounting for the question too (not its whole), a
+        concept asked (a cost, a date), or any other word the record does not hold, and None:
+        the handoff stands."""
+        if not ranked:
+            return None
+        best_score, best = ranked[0]
+        framed = self._framed_by(best, terms)
+        if framed is None:
+            return None
+        if any(  # a near tie with a record that accounts for the question as well
+            s >= best_score * TIE
+            and d.record_id != best.record_id
+            and d.key not in best.wholes
+            and best.key not in d.wholes
+            and self._framed_by(d, terms) is not None
+            for s, d in ranked[1:]
+        ):
+            return None
+        if reading.period is not None:
+            return self._in_period(ctx, reading, best)
+        if not framed or reading.still or best.kind == "faq":
+            return None  # an FAQ says yes or no in its own words; "still" no record dates
+        reply = self._slot(ctx, reading, "what", best)
+        if reply.handoff:
+            return None
+        text = ctx.phrase("yes", text=reply.text)
+        return Decision(Reply(text, reply.sources, target=reply.target), "yesno", MIN_CONFIDENCE)
+
+    def _framed_by(self, best: Doc, terms: list[set[str]]) -> bool | None:
+        """Whether every word of the question is accounted for by ``best``: None when one is
+        not; else True when, beyond what names the record (a weighty word of its own name,
+        or its edition's number), the question says its kind or the name of a whole it is
+        part of ("the Open Gov Challenge areas": a word of the whole's text then counts
+        too), False when it says only the record's name."""
+        whole_names = self._whole_terms(best)
+        wholes = self._whole_docs(best)
+        own = set().union(*best.names, best.own_places) if best.names else set(best.own_places)
+        framing = self.statements.membership
+        steps = self._step_terms if best.group == "step" else set()
+        edition = best.group in {"award", "step"}
+        named = framed = False
+        loose = []
+        for options in terms:
+            plain = {t for t in options if not t.startswith("@")}
+            if not plain:
+                return None  # a concept (a cost, a date) is asked: no name states it
+            if plain & framing or plain & self._home_terms:
+                continue
+            if _numbered(options):
+                if not any(best.terms.get(t) for t in options):
+                    return None  # another edition or year than the record's
+                named = named or edition
+                continue
+            if options & own and not options & whole_names:
+                named = named or self._weighty(options)
+                continue
+            if options & (best.kind_terms | whole_names | steps):
+                framed = True
+                continue
+            if options & own:
+                continue
+            if options & self.retriever.place_terms:
+                return None  # a place the record is not of
+            if self._weighty(options):
+                loose.append(options)
+        said_whole = any(o & whole_names for o in terms)
+        for options in loose:  # "the areas of the challenge": the whole's text says "areas"
+            if not (said_whole and any(w.terms.get(t) for w in wholes for t in options)):
+                return None
+        return framed if named else None
+
+    def _in_period(self, ctx: Context, reading: Reading, best: Doc) -> Decision | None:
+        """Yes when the dated record falls wholly in the period asked, no when wholly outside
+        it, with its dates; a record dated more loosely than the period (a year, asked of a
+        season) or without dates says neither."""
+        period = reading.period
+        record = best.record
+        dated = isinstance(record, EventView) or (
+            isinstance(record, AwardView) and best.step is not None
+        )
+        span = self.span(best) if dated else None
+        if period is None or span is None:
+            return None
+        inside = period.start <= span[0] and span[1] <= period.end
+        outside = span[1] < period.start or period.end < span[0]
+        if not inside and not outside:
+            return None
+        reply = self._when(ctx, best)
+        if reply.handoff:
+            return None
+        text = ctx.phrase("yes" if inside else "no", text=reply.text)
+        return Decision(Reply(text, reply.sources, target=reply.target), "yesno", MIN_CONFIDENCE)

@@ -142,6 +142,16 @@ FRAMING: dict[str, list[str]] = {
 """Words that only frame a yes/no question (whether something has, includes, exists): no
 record needs to say them for its sentence to answer."""
 
+MEMBERSHIP: dict[str, list[str]] = {
+    "en": ["one", "among", "part", "yes", "no"],
+    "es": ["uno", "una", "entre", "parte", "si", "no"],
+    "fr": ["un", "une", "parmi", "partie", "oui", "non"],
+    "ca": ["un", "una", "entre", "part", "si", "no"],
+    "pt": ["um", "uma", "entre", "parte", "sim", "nao"],
+}
+"""Words that frame whether something is one of a kind's records ("is X one of the areas",
+"¿es X una de las prioridades?"), and the yes or no a member asks for: no record says them."""
+
 COMPARING = ("more", "less", "fewer", "than", "mas", "menos", "plus", "moins", "que", "mes", "mais")
 """Words of a comparison ("more than five"): a sentence stating the limit need not repeat them."""
 
@@ -190,6 +200,10 @@ class Statements:
         self._documents = {analyser.stem(w, lang) for w in DOCUMENTS for lang in NEGATIONS}
         self._framing |= {analyser.stem(w, lang) for w in COMPARING for lang in NEGATIONS}
         self._framing |= set(COMPARING)
+        self.membership = {analyser.stem(w, lang) for lang, ws in MEMBERSHIP.items() for w in ws}
+        self.membership |= {w for ws in MEMBERSHIP.values() for w in ws} | self._framing
+        """Terms that only frame a yes/no question about a record (see
+        :meth:`~hub.core.assistant.answers_yesno.YesNoAnswers._polar_rescued`)."""
         self._numbers: dict[str, str] = {}
         for lang, words in NUMBERS.items():
             for n, w in enumerate(words, start=1):
