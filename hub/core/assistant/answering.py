@@ -44,6 +44,7 @@ from hub.core.assistant.answers_records import (
 )
 from hub.core.assistant.answers_when import WhenAnswers
 from hub.core.assistant.context import Context, Reply
+from hub.core.assistant.index import AwardView
 from hub.core.assistant.reading import Reading
 from hub.core.assistant.retrieval import Doc
 from hub.core.assistant.text import normalise
@@ -134,26 +135,49 @@ class Responder(WhenAnswers, RecordAnswers):
         if not any(t in self.retriever.idf for o in terms for t in o):
             terms = [*terms, *around]  # the question names nothing: what is around it is asked
             around = []
-        decision = self._decided(ctx, reading, qtype, terms, around)
+        ranked = self._ranked(terms, around)
+        decision = self._decided(ctx, reading, qtype, terms, ranked)
         if qtype == "yesno" and decision.reply.handoff and not decision.stated:
-            rescued = self._polar_rescued(ctx, reading, self._ranked(terms, around), terms)
+            rescued = self._polar_rescued(ctx, reading, ranked, terms)
             if rescued is not None:
                 return rescued
-        return self._accounted(ctx, reading, qtype, terms, decision)
+        return self._accounted(ctx, reading, qtype, terms, ranked, decision)
 
     def _accounted(
-        self, ctx: Context, reading: Reading, qtype: str, terms: list[set[str]], decision: Decision
+        self,
+        ctx: Context,
+        reading: Reading,
+        qtype: str,
+        terms: list[set[str]],
+        ranked: list[tuple[float, Doc]],
+        decision: Decision,
     ) -> Decision:
-        """The answer, its text agreeing with its handoff flag: an answer (what a record is)
-        that says a missing date on the way never tells the member their question is passed
-        to the secretariat, since it is not."""
+        """The answer, checked against what it claims: its text agrees with its handoff flag
+        (an answer saying a missing date on the way never tells the member their question is
+        passed on, since it is not), and the slot asked is one its records have (asked where,
+        an award, which has no place, is handed off rather than described)."""
         reply = decision.reply
         handoff = ctx.phrase("handoff")
         if not reply.handoff and handoff in reply.text:
             text = " ".join(reply.text.replace(handoff, " ").split())
             reply = Reply(text, reply.sources, target=reply.target)
             return Decision(reply, decision.intent, decision.confidence, decision.stated)
+        if (
+            qtype == "where"
+            and not reply.handoff
+            and reply.sources
+            and all(isinstance(self._record_of(i), AwardView) for i in reply.sources)
+        ):  # "which city won the award": an award states no place, its text is no answer
+            return Decision(ctx.handoff(), qtype, min(decision.confidence, 0.3))
         return decision
+
+    def _record_of(self, record_id: str) -> object:
+        """The record of ``record_id`` (None when no record has it)."""
+        if not hasattr(self, "_records_cache"):
+            self._records_cache: dict[str, object] = {
+                d.record_id: d.record for d in self.retriever.docs
+            }
+        return self._records_cache.get(record_id)
 
     def _decided(
         self,
@@ -161,10 +185,9 @@ class Responder(WhenAnswers, RecordAnswers):
         reading: Reading,
         qtype: str,
         terms: list[set[str]],
-        around: list[set[str]],
+        ranked: list[tuple[float, Doc]],
     ) -> Decision:
-        """The answer from the question's terms (``around``: the words around it)."""
-        ranked = self._ranked(terms, around)
+        """The answer from the question's terms and the records ranked for them."""
         kind_terms, content = self._split_terms(terms)
         named = [c for c in content if self._weighty(c)] and ranked
         asks_record = (
