@@ -5,7 +5,8 @@ step); what no record states is handed off.
 
 from __future__ import annotations
 
-from hub.core.assistant.answers_base import MIN_CONFIDENCE, TIE, Decision, _numbered
+from hub.core.assistant.answers_base import MIN_CONFIDENCE, TIE, Decision, _numbered, _years
+from hub.core.assistant.answers_entries import _since
 from hub.core.assistant.answers_slots import SlotAnswers
 from hub.core.assistant.context import Context, Reply
 from hub.core.assistant.index import AwardView, EntryView, EventView
@@ -142,6 +143,16 @@ class YesNoAnswers(SlotAnswers):
         if not ranked:
             return None
         best_score, best = ranked[0]
+        period = reading.period
+        lasting = (
+            isinstance(best.record, EntryView)
+            and period is not None
+            and period.kind == "year"
+            and (_years(best.record.data) is not None or _since(best.record.data)[0] is not None)
+        )
+        if lasting:  # "was it still running in 2009": the year is the period, not a name
+            year = f"y{period.start.year}" if period else ""
+            terms = [o for o in terms if year not in o and not o & self.statements.lasting]
         framed = self._framed_by(best, terms)
         if framed is None:
             return None
@@ -154,6 +165,8 @@ class YesNoAnswers(SlotAnswers):
             for s, d in ranked[1:]
         ):
             return None
+        if lasting:
+            return self._in_year(ctx, reading, best)
         if reading.period is not None:
             return self._in_period(ctx, reading, best)
         if not framed or reading.still or best.kind == "faq":
@@ -228,3 +241,25 @@ class YesNoAnswers(SlotAnswers):
             return None
         text = ctx.phrase("yes" if inside else "no", text=reply.text)
         return Decision(Reply(text, reply.sources, target=reply.target), "yesno", MIN_CONFIDENCE)
+
+    def _in_year(self, ctx: Context, reading: Reading, best: Doc) -> Decision | None:
+        """Whether a record that states its years (2004 to 2007) or its start (since 2006)
+        held in the year asked: yes or no, with the years it states."""
+        record = best.record
+        period = reading.period
+        if not isinstance(record, EntryView) or period is None:
+            return None
+        year = period.start.year
+        span = _years(record.data)
+        began = _since(record.data)[0]
+        if span is not None:
+            held = span[0] <= year <= span[1]
+        elif began is not None:
+            held = began.year <= year
+        else:
+            return None
+        reply = self._entry_slot(ctx, "when", best, record)
+        if reply.handoff:
+            return None
+        text = ctx.phrase("yes" if held else "no", text=reply.text)
+        return Decision(Reply(text, reply.sources), "yesno", MIN_CONFIDENCE)

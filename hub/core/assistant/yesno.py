@@ -152,6 +152,16 @@ MEMBERSHIP: dict[str, list[str]] = {
 """Words that frame whether something is one of a kind's records ("is X one of the areas",
 "¿es X una de las prioridades?"), and the yes or no a member asks for: no record says them."""
 
+LASTING: dict[str, list[str]] = {
+    "en": ["run", "running", "ran", "active", "work", "working", "worked", "operate", "back"],
+    "es": ["funcionar", "funcionaba", "activo", "activa", "trabajar", "trabajaba", "colaborar"],
+    "fr": ["fonctionner", "fonctionnait", "actif", "active", "travailler", "travaillait"],
+    "ca": ["funcionar", "funcionava", "actiu", "activa", "treballar", "treballava", "col"],
+    "pt": ["funcionar", "funcionava", "ativo", "ativa", "trabalhar", "trabalhava", "colaborar"],
+}
+"""Words that ask whether something was going on at a time ("was the project still running
+in 2009", "back in 2008"): the record's years answer them, no sentence need repeat them."""
+
 COMPARING = ("more", "less", "fewer", "than", "mas", "menos", "plus", "moins", "que", "mes", "mais")
 """Words of a comparison ("more than five"): a sentence stating the limit need not repeat them."""
 
@@ -202,6 +212,8 @@ class Statements:
         self._framing |= set(COMPARING)
         self.membership = {analyser.stem(w, lang) for lang, ws in MEMBERSHIP.items() for w in ws}
         self.membership |= {w for ws in MEMBERSHIP.values() for w in ws} | self._framing
+        self.lasting = {analyser.stem(w, lang) for lang, ws in LASTING.items() for w in ws}
+        self.lasting |= {w for ws in LASTING.values() for w in ws}
         """Terms that only frame a yes/no question about a record (see
         :meth:`~hub.core.assistant.answers_yesno.YesNoAnswers._polar_rescued`)."""
         self._numbers: dict[str, str] = {}
