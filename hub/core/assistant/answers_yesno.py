@@ -46,6 +46,14 @@ class YesNoAnswers(SlotAnswers):
         ]
         named = all(o & own for o in asked)
         yes = True
+        dated = isinstance(record, EventView) or (
+            isinstance(record, AwardView) and best.step is not None
+        )
+        if reading.period is not None and dated:  # "is the Cascais meeting this autumn?"
+            stated = None if named else self._stated(ctx, reading, best, terms, confidence)
+            in_period = named or (places and isinstance(record, EventView))  # its own place
+            answered = stated or (self._in_period(ctx, reading, best) if in_period else None)
+            return answered or Decision(ctx.handoff(), "yesno", min(confidence, 0.3))
         if places and isinstance(record, EventView):
             stated = None if named else self._stated(ctx, reading, best, terms, confidence)
             if stated is not None:  # "does the secretariat pay for ... the Cascais conference"
