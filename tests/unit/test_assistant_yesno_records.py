@@ -1,0 +1,134 @@
+"""Yes/no answered from what a record is or when it is: one of a kind or of a whole it is
+part of, its dates against the period asked, its years against the year asked. Anything the
+record does not account for is still handed off."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from hub.core.assistant import Assistant
+
+KNOWLEDGE = Path(__file__).parents[2] / "config" / "knowledge"
+BEFORE_CASCAIS = dt.date(2013, 3, 1)
+
+
+@pytest.fixture(scope="module")
+def assistant() -> Assistant:
+    return Assistant.from_knowledge(KNOWLEDGE)
+
+
+@pytest.mark.parametrize(
+    ("question", "language", "opening", "source"),
+    [
+        (
+            "Is access to information one of the Open Gov Challenge areas?",
+            "en",
+            "Yes.",
+            "ogp-challenge-access-to-information",
+        ),
+        (
+            "¿El acceso a la información es una de las áreas del Open Gov Challenge?",
+            "es",
+            "Sí.",
+            "ogp-challenge-access-to-information",
+        ),
+        (
+            "Is gender perspective one of the thematic priorities?",
+            "en",
+            "Yes.",
+            "thematic-gender",
+        ),
+        (
+            "És la perspectiva de gènere una de les prioritats temàtiques?",
+            "ca",
+            "Sí.",
+            "thematic-gender",
+        ),
+    ],
+)
+def test_a_record_of_the_kind_or_whole_asked_answers_yes(
+    assistant: Assistant, question: str, language: str, opening: str, source: str
+) -> None:
+    answer = assistant.answer(question, now=dt.date(2024, 5, 1))
+    assert not answer.handoff
+    assert answer.language == language
+    assert answer.answer.startswith(opening)
+    assert source in answer.sources
+
+
+def test_a_part_no_record_names_is_handed_off(assistant: Assistant) -> None:
+    answer = assistant.answer(
+        "Is housing one of the Open Gov Challenge areas?", now=dt.date(2024, 5, 1)
+    )
+    assert answer.handoff
+
+
+@pytest.mark.parametrize(
+    ("question", "now", "opening", "fact"),
+    [
+        ("Is the 13th conference in Cascais this autumn?", BEFORE_CASCAIS, "No.", "July"),
+        ("A 13.ª conferência de Cascais é em julho?", BEFORE_CASCAIS, "Sim.", "julho"),
+        (
+            "is the Iberian participatory budgeting meeting this summer?",
+            dt.date(2020, 6, 20),
+            "No.",
+            "October",
+        ),
+        ("Is the call for the 2020 award open in March?", dt.date(2020, 1, 10), "No.", "February"),
+        ("Is the 2020 award call in February?", dt.date(2020, 1, 10), "Yes.", "February"),
+    ],
+)
+def test_a_dated_record_and_a_period_answer_by_its_dates(
+    assistant: Assistant, question: str, now: dt.date, opening: str, fact: str
+) -> None:
+    answer = assistant.answer(question, now=now)
+    assert not answer.handoff
+    assert answer.answer.startswith(opening)
+    assert fact in answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "opening", "fact"),
+    [
+        ("was the local observatories project still running in 2009?", "No.", "2007"),
+        ("was the local observatories project running in 2005?", "Yes.", "2007"),
+        ("was the IOPD already working with UCLG back in 2008?", "Yes.", "2006"),
+        ("did the IOPD collaborate with UCLG in 2004?", "No.", "2006"),
+    ],
+)
+def test_the_years_a_record_states_answer_whether_it_held_in_a_year(
+    assistant: Assistant, question: str, opening: str, fact: str
+) -> None:
+    answer = assistant.answer(question, now=dt.date(2017, 5, 22))
+    assert not answer.handoff
+    assert answer.answer.startswith(opening)
+    assert fact in answer.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Is the Cascais conference free?",
+        "Is the Cascais conference cancelled?",
+        "Is the Cascais conference online?",
+    ],
+)
+def test_what_no_record_states_is_still_handed_off(assistant: Assistant, question: str) -> None:
+    assert assistant.answer(question, now=BEFORE_CASCAIS).handoff
+
+
+def test_asked_where_an_award_is_handed_off(assistant: Assistant) -> None:
+    answer = assistant.answer("Which city won the 7th distinction?", now=dt.date(2014, 1, 1))
+    assert answer.handoff
+
+
+def test_an_answer_never_says_it_passes_the_question_on_unless_it_does(
+    assistant: Assistant,
+) -> None:
+    answer = assistant.answer("events in Madrid", now=dt.date(2020, 3, 1))
+    assert not answer.handoff
+    assert "Madrid" in answer.answer
+    assert assistant.tables.phrase("handoff", "en") not in answer.answer
