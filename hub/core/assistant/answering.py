@@ -215,7 +215,11 @@ class Responder(WhenAnswers, RecordAnswers):
             and not (qtype == "what" and self._topic_unheld(reading, content))
         ):
             return self._period(ctx, reading, ranked, kind_terms, content, terms)
-        if reading.relative is not None and qtype not in {"join", "share", "cost", "how_many"}:
+        if (
+            reading.relative is not None
+            and qtype not in {"join", "share", "cost", "how_many"}
+            and not self._relative_within(ranked, content, terms)
+        ):
             return self._relative(ctx, reading, ranked, kind_terms, content, terms)
         if not ranked:
             return Decision(ctx.handoff(), "unknown", 0.0)
@@ -238,6 +242,22 @@ class Responder(WhenAnswers, RecordAnswers):
             if polar.stated:  # only a sentence saying who pays: "yes, it exists" is no price
                 return polar
         return decision
+
+    def _relative_within(
+        self, ranked: list[tuple[float, Doc]], content: list[set[str]], terms: list[set[str]]
+    ) -> bool:
+        """ "The last step of the action plan cycle": the question names, by its own name,
+        an undated record that holds all it says, and no dated record comes close; "last"
+        or "next" is within that record (its steps), not the network's events or awards."""
+        if not ranked:
+            return False
+        best = ranked[0][1]
+        if best.group != "entry" or self.coverage(best, terms) < 0.99:
+            return False
+        if not self._called(best, content):
+            return False
+        dated = [d for _, d in ranked[:10] if d.group in {"event", "step", "award"}]
+        return all(self.coverage(d, terms) <= 0.7 for d in dated)
 
     def _polar_cost(self, reading: Reading) -> bool:
         """A cost question asked as yes or no ("does the secretariat pay for...", "la
