@@ -169,7 +169,23 @@ class Responder(WhenAnswers, RecordAnswers):
             and all(isinstance(self._record_of(i), AwardView) for i in reply.sources)
         ):  # "which city won the award": an award states no place, its text is no answer
             return Decision(ctx.handoff(), qtype, min(decision.confidence, 0.3))
+        siblings = self._siblings(reply.sources) if not reply.handoff else []
+        if qtype in {"what", "list"} and len(siblings) >= 2:
+            return self._listed(ctx, siblings, decision.confidence)
         return decision
+
+    def _siblings(self, sources: list[str]) -> list[Doc]:
+        """The records cited, when they are two or more entries of one kind with different
+        names (two thematic priorities set by the same assembly): an answer citing them
+        names each, never the first alone."""
+        docs = {d.record_id: d for d in self.retriever.docs if d.record_id in set(sources)}
+        cited = [docs[i] for i in sources if i in docs]
+        if len(cited) < 2 or any(d.group != "entry" or d.kind == "faq" for d in cited):
+            return []
+        if len({d.kind for d in cited}) != 1:
+            return []
+        names = [frozenset().union(*d.names) if d.names else frozenset() for d in cited]
+        return cited if len(set(names)) == len(names) else []
 
     def _record_of(self, record_id: str) -> object:
         """The record of ``record_id`` (None when no record has it)."""
