@@ -132,8 +132,10 @@ class Responder(WhenAnswers, RecordAnswers):
             words = [w for w in words if not (w.isdigit() and len(w) < 3)]
         terms = self.retriever.unbind(self.retriever.query_terms(words, ctx.language))
         around = self.retriever.unbind(self.retriever.query_terms(reading.context, ctx.language))
-        if not any(t in self.retriever.idf for o in terms for t in o):
-            terms = [*terms, *around]  # the question names nothing: what is around it is asked
+        if not any(t in self.retriever.idf for o in terms for t in o) or (
+            around and self._only_units(words, ctx.language)
+        ):  # the question names nothing ("which days exactly?"): what is around it is asked
+            terms = [*terms, *around]
             around = []
         ranked = self._ranked(terms, around)
         decision = self._decided(ctx, reading, qtype, terms, ranked)
@@ -258,6 +260,17 @@ class Responder(WhenAnswers, RecordAnswers):
             if polar.stated:  # only a sentence saying who pays: "yes, it exists" is no price
                 return polar
         return decision
+
+    def _only_units(self, words: list[str], language: str) -> bool:
+        """The question's own words (those the records could hold) name only a unit of time
+        ("which days exactly?", "¿qué días son?"): the slot asked, no topic, which the
+        sentences around it say."""
+        words = [w for w in words if self.retriever.query_terms([w], language)]
+        if not words:
+            return False
+        used: set[int] = set()
+        self.retriever.vocabulary.units.find(words, used, fuzzy=False)
+        return len(used) == len(words)
 
     def _relative_within(
         self, ranked: list[tuple[float, Doc]], content: list[set[str]], terms: list[set[str]]
