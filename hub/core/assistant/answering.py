@@ -35,6 +35,7 @@ import re
 
 from hub.core.assistant.answers_base import (
     MIN_COVERAGE,
+    TIE,
     Decision,
     _numbered,
     award_name,
@@ -44,7 +45,7 @@ from hub.core.assistant.answers_records import (
 )
 from hub.core.assistant.answers_when import WhenAnswers
 from hub.core.assistant.context import Context, Reply
-from hub.core.assistant.index import AwardView
+from hub.core.assistant.index import AwardView, EventView
 from hub.core.assistant.reading import Reading
 from hub.core.assistant.retrieval import Doc
 from hub.core.assistant.text import normalise
@@ -171,10 +172,54 @@ class Responder(WhenAnswers, RecordAnswers):
             and all(isinstance(self._record_of(i), AwardView) for i in reply.sources)
         ):  # "which city won the award": an award states no place, its text is no answer
             return Decision(ctx.handoff(), qtype, min(decision.confidence, 0.3))
+        moved = self._in_period_rival(ctx, reading, qtype, terms, ranked, decision)
+        if moved is not None:
+            return moved
         siblings = self._siblings(reply.sources) if not reply.handoff else []
         if qtype in {"what", "list"} and len(siblings) >= 2:
             return self._listed(ctx, siblings, decision.confidence)
         return decision
+
+    def _in_period_rival(
+        self,
+        ctx: Context,
+        reading: Reading,
+        qtype: str,
+        terms: list[set[str]],
+        ranked: list[tuple[float, Doc]],
+        decision: Decision,
+    ) -> Decision | None:
+        """Two editions tie ("the PB conference in the US": 2013 in Chicago, 2014 in San
+        Francisco) and the question says a period ("last month"): the one held in it is
+        asked, not the one current at now. None when the answer is already in the period,
+        or no near rival is."""
+        reply = decision.reply
+        period = reading.period
+        if period is None or reply.handoff or len(reply.sources) != 1 or not ranked:
+            return None
+        cited = next((d for _, d in ranked if d.record_id == reply.sources[0]), None)
+        if cited is None or not isinstance(cited.record, EventView):
+            return None
+        span = self.span(cited)
+        if span is None or not (span[1] < period.start or period.end < span[0]):
+            return None
+        score = next(s for s, d in ranked if d is cited)
+        coverage = self.coverage(cited, terms)
+        for s, doc in ranked:
+            other = self.span(doc) if isinstance(doc.record, EventView) else None
+            if (
+                doc is not cited
+                and other is not None
+                and s >= score * TIE
+                and period.start <= other[0]
+                and other[1] <= period.end
+                and self.coverage(doc, terms) >= coverage - 1e-9
+            ):
+                moved = self._slot(ctx, reading, qtype, doc)
+                if moved.handoff:
+                    return None
+                return Decision(moved, decision.intent, decision.confidence, decision.stated)
+        return None
 
     def _siblings(self, sources: list[str]) -> list[Doc]:
         """The records cited, when they are two or more entries of one kind with different
