@@ -267,8 +267,11 @@ class Responder(WhenAnswers, RecordAnswers):
             and not self._undated_in(reading, ranked[0][1])
         )
         about_events = not kind_terms or (
-            bool(kind_terms & self._event_kind_terms) and not kind_terms & self._award_only_terms
-        )  # "the call for the award this year": the award's steps, not the period's events
+            bool(kind_terms & self._event_kind_terms)
+            and not kind_terms & self._award_only_terms
+            and not kind_terms - self._event_kind_terms
+        )  # "the call for the award this year": the award's steps, not the period's events;
+        # "the priorities the 2020 assembly set": the priorities, not the events of 2020
         if (
             reading.period is not None
             and qtype in {"list", "when", "what", "yesno"}
