@@ -106,7 +106,7 @@ class Responder(WhenAnswers, RecordAnswers):
     """Reads a question and decides which way it is answered (:meth:`decide`)."""
 
     def decide(self, ctx: Context, reading: Reading) -> Decision:
-        qtype = reading.qtype or "what"
+        qtype = reading.qtype or ("when" if reading.day else "what")  # "exact day it opens?"
         if reading.closing and qtype == "share":  # "the deadline to submit": when, not how
             qtype = "when"
         if qtype == "yesno" and self._opens_with_question_word(reading):
