@@ -44,11 +44,12 @@ from hub.core.assistant.answers_records import (
     RecordAnswers,
 )
 from hub.core.assistant.answers_when import WhenAnswers
-from hub.core.assistant.context import Context, Reply
+from hub.core.assistant.context import Context, Reply, event_name
 from hub.core.assistant.index import AwardView, EventView
 from hub.core.assistant.reading import Reading
 from hub.core.assistant.retrieval import Doc
 from hub.core.assistant.text import normalise
+from hub.core.assistant.yesno import sentences
 
 LIGHT_WORDS = frozenset(
     {
@@ -172,6 +173,9 @@ class Responder(WhenAnswers, RecordAnswers):
             and all(isinstance(self._record_of(i), AwardView) for i in reply.sources)
         ):  # "which city won the award": an award states no place, its text is no answer
             return Decision(ctx.handoff(), qtype, min(decision.confidence, 0.3))
+        own = self._organiser_in_language(ctx, qtype, reply) if not reply.handoff else None
+        if own is not None:
+            return Decision(own, decision.intent, decision.confidence, decision.stated)
         moved = self._in_period_rival(ctx, reading, qtype, terms, ranked, decision)
         if moved is not None:
             return moved
@@ -179,6 +183,27 @@ class Responder(WhenAnswers, RecordAnswers):
         if qtype in {"what", "list"} and len(siblings) >= 2:
             return self._listed(ctx, siblings, decision.confidence)
         return decision
+
+    def _organiser_in_language(self, ctx: Context, qtype: str, reply: Reply) -> Reply | None:
+        """Asked who organises an event, in a language its organiser field is not written in
+        (the field is one name, in English): the sentence of the event's own description in
+        the asker's language that says who organises it ("Organizada pela Câmara Municipal
+        de Cascais..."), so no answer mixes languages. None when there is no such sentence."""
+        if qtype != "who" or ctx.language == "en" or len(reply.sources) != 1:
+            return None
+        record = self._record_of(reply.sources[0])
+        if not isinstance(record, EventView) or not record.organiser:
+            return None
+        if record.organiser not in reply.text:
+            return None
+        description = record.description.get(ctx.language, "")
+        for sentence in sentences(description):
+            first = normalise(sentence).split()[:1]
+            if first and first[0].startswith("organi"):  # organizada, organisée, organitzada
+                name = event_name(ctx, record)
+                text = ctx.phrase("what_is", name=name, text=sentence.strip())
+                return Reply(text, reply.sources, target=reply.target)
+        return None
 
     def _in_period_rival(
         self,
