@@ -132,3 +132,100 @@ def test_an_answer_never_says_it_passes_the_question_on_unless_it_does(
     assert not answer.handoff
     assert "Madrid" in answer.answer
     assert assistant.tables.phrase("handoff", "en") not in answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "opening"),
+    [
+        ("La 13a conferència es va fer a Rabat?", "No."),
+        ("A 13.ª conferência foi em Rabat?", "Não."),
+    ],
+)
+def test_a_record_named_wholly_asked_of_another_place_answers_no_with_its_own(
+    assistant: Assistant, question: str, opening: str
+) -> None:
+    answer = assistant.answer(question, now=dt.date(2014, 1, 1))
+    assert not answer.handoff
+    assert answer.answer.startswith(opening)
+    assert "Cascais" in answer.answer
+    assert answer.sources == ["conference-13-cascais-2013"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Which thematic priorities did the general assembly of 2020 choose?",
+        "Quines prioritats temàtiques va triar l'assemblea general del 2020?",
+    ],
+)
+def test_two_records_of_one_kind_are_both_named_not_the_events_of_the_year(
+    assistant: Assistant, question: str
+) -> None:
+    answer = assistant.answer(question, now=dt.date(2020, 5, 1))
+    assert not answer.handoff
+    assert set(answer.sources) == {"thematic-gender", "thematic-climate-change"}
+    assert answer.answer.count("•") == 2
+
+
+def test_the_edition_held_in_the_period_said_wins_a_tie(assistant: Assistant) -> None:
+    answer = assistant.answer(
+        "Did the secretariat go to the participatory budgeting conference in the United"
+        " States last month?",
+        now=dt.date(2013, 6, 2),
+    )
+    assert answer.sources == ["pb-conference-chicago-2013"]
+    assert "Chicago" in answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "language", "organiser"),
+    [
+        ("¿Quién organizó la conferencia de Cascais?", "es", "Cámara Municipal de Cascais"),
+        ("Qui a organisé la conférence de Cascais ?", "fr", "Chambre municipale de Cascais"),
+        ("Quem organizou a conferência de Cascais?", "pt", "Câmara Municipal de Cascais"),
+    ],
+)
+def test_an_organiser_is_said_in_the_askers_language(
+    assistant: Assistant, question: str, language: str, organiser: str
+) -> None:
+    answer = assistant.answer(question, now=dt.date(2014, 1, 1))
+    assert not answer.handoff
+    assert answer.language == language
+    assert organiser in answer.answer
+    assert "Municipal Chamber" not in answer.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Hello! Our city council is thinking of going to the conference in Cascais in July."
+        " Which days?",
+        "which days exactly?",
+    ],
+)
+def test_a_question_naming_only_a_unit_of_time_is_no_record_holding_day(
+    assistant: Assistant, question: str
+) -> None:
+    answer = assistant.answer(question, now=dt.date(2013, 3, 1))
+    assert "iopd-technical-secretariat" not in answer.sources
+
+
+def test_asking_the_exact_day_of_an_undated_event_hands_off(assistant: Assistant) -> None:
+    answer = assistant.answer("exact date the 15th conference begins?", now=dt.date(2014, 5, 1))
+    assert answer.handoff
+    assert answer.intent == "when"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What is the last step of the OGP action plan cycle?",
+        "¿Cuál es el último paso del ciclo del plan de acción de OGP?",
+    ],
+)
+def test_the_last_of_an_undated_record_named_is_within_it_not_an_event(
+    assistant: Assistant, question: str
+) -> None:
+    answer = assistant.answer(question, now=dt.date(2024, 6, 6))
+    assert not answer.handoff
+    assert answer.sources == ["ogp-local-action-plan-cycle"]

@@ -134,11 +134,12 @@ class Responder(WhenAnswers, RecordAnswers):
             words = [w for w in words if not (w.isdigit() and len(w) < 3)]
         terms = self.retriever.unbind(self.retriever.query_terms(words, ctx.language))
         around = self.retriever.unbind(self.retriever.query_terms(reading.context, ctx.language))
-        if not any(t in self.retriever.idf for o in terms for t in o) or (
-            around and self._only_units(words, ctx.language)
-        ):  # the question names nothing ("which days exactly?"): what is around it is asked
-            terms = [*terms, *around]
-            around = []
+        only_units = self._only_units(words, ctx.language)
+        if only_units and not around:  # "which days?" and nothing else: no topic to answer
+            return Decision(ctx.handoff(), qtype, 0.0)
+        if not any(t in self.retriever.idf for o in terms for t in o) or only_units:
+            terms = [*terms, *around]  # the question names nothing ("which days exactly?"):
+            around = []  # what is around it is asked
         ranked = self._ranked(terms, around)
         decision = self._decided(ctx, reading, qtype, terms, ranked)
         if qtype == "yesno" and decision.reply.handoff and not decision.stated:

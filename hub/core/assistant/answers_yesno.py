@@ -163,7 +163,7 @@ class YesNoAnswers(SlotAnswers):
             terms = [o for o in terms if year not in o and not o & self.statements.lasting]
         framed = self._framed_by(best, terms)
         if framed is None:
-            return None
+            return self._elsewhere(ctx, reading, ranked, terms)
         if any(  # a near tie with a record that accounts for the question as well
             s >= best_score * TIE
             and d.record_id != best.record_id
@@ -185,18 +185,52 @@ class YesNoAnswers(SlotAnswers):
         text = ctx.phrase("yes", text=reply.text)
         return Decision(Reply(text, reply.sources, target=reply.target), "yesno", MIN_CONFIDENCE)
 
-    def _framed_by(self, best: Doc, terms: list[set[str]]) -> bool | None:
-        """Whether every word of the question is accounted for by ``best``: None when one is
-        not; else True when, beyond what names the record (a weighty word of its own name,
-        or its edition's number), the question says its kind or the name of a whole it is
-        part of ("the Open Gov Challenge areas": a word of the whole's text then counts
-        too), False when it says only the record's name."""
+    def _elsewhere(
+        self, ctx: Context, reading: Reading, ranked: list[tuple[float, Doc]], terms: list[set[str]]
+    ) -> Decision | None:
+        """No, with the record's own place: the question names one record wholly (its own
+        name or its edition's number) and asks whether it is held, or based, in a place that
+        is not its own ("was the 13th conference in Lisbon?"), and no other record named so
+        is of that place. None otherwise."""
+        best_score, best = ranked[0]
+        record = best.record
+        if reading.period is not None or not isinstance(record, EventView | EntryView):
+            return None
+        if isinstance(record, EntryView) and not isinstance(record.data.get("city"), str):
+            return None
+        if isinstance(record, EventView) and not record.city:
+            return None
+        places = self.retriever.place_terms
+        if not any(o & places for o in terms) or self._framed_by(best, terms, True) is None:
+            return None
+        if any(  # a record of that place the question names as well: no contradiction
+            s >= best_score * TIE and self._framed_by(d, terms) is not None
+            for s, d in ranked[1:]
+        ):
+            return None
+        reply = self._slot(ctx, reading, "where", best)
+        if reply.handoff:
+            return None
+        text = ctx.phrase("no", text=reply.text)
+        return Decision(Reply(text, reply.sources, target=reply.target), "yesno", MIN_CONFIDENCE)
+
+    def _framed_by(
+        self, best: Doc, terms: list[set[str]], places_asked: bool = False
+    ) -> bool | None:
+        """Whether every word of the question is accounted for by ``best`` (a place not its
+        own too, when ``places_asked``): None when one is not; else True when, beyond what
+        names the record (a weighty word of its own name, or its edition's number), the
+        question says its kind or the name of a whole it is part of ("the Open Gov Challenge
+        areas": a word of the whole's text then counts too), False when it says only the
+        record's name."""
         whole_names = self._whole_terms(best)
         wholes = self._whole_docs(best)
         own = set().union(*best.names, best.own_places) if best.names else set(best.own_places)
         framing = self.statements.membership
         steps = self._step_terms if best.group == "step" else set()
-        edition = best.group in {"award", "step"}
+        edition = best.group in {"award", "step"} or (
+            isinstance(best.record, EventView) and best.record.number is not None
+        )  # "the 13th conference": its number names it
         named = framed = False
         loose = []
         for options in terms:
@@ -219,6 +253,8 @@ class YesNoAnswers(SlotAnswers):
             if options & own:
                 continue
             if options & self.retriever.place_terms:
+                if places_asked:  # "was it in Lisbon?": the place asked, not the record's
+                    continue
                 return None  # a place the record is not of
             if self._weighty(options):
                 loose.append(options)
