@@ -204,8 +204,7 @@ class YesNoAnswers(SlotAnswers):
         if not any(o & places for o in terms) or self._framed_by(best, terms, True) is None:
             return None
         if any(  # a record of that place the question names as well: no contradiction
-            s >= best_score * TIE and self._framed_by(d, terms) is not None
-            for s, d in ranked[1:]
+            s >= best_score * TIE and self._framed_by(d, terms) is not None for s, d in ranked[1:]
         ):
             return None
         reply = self._slot(ctx, reading, "where", best)
