@@ -229,3 +229,16 @@ def test_the_last_of_an_undated_record_named_is_within_it_not_an_event(
     answer = assistant.answer(question, now=dt.date(2024, 6, 6))
     assert not answer.handoff
     assert answer.sources == ["ogp-local-action-plan-cycle"]
+
+
+@pytest.mark.parametrize(
+    ("now", "answered"), [(dt.date(2014, 6, 1), True), (dt.date(2019, 6, 1), False)]
+)
+def test_still_existing_is_said_only_of_a_record_of_the_askers_year(
+    assistant: Assistant, now: dt.date, answered: bool
+) -> None:
+    answer = assistant.answer("Does the working group on new statutes still exist?", now=now)
+    assert answer.handoff is not answered
+    if answered:
+        assert answer.answer.startswith("Yes.")
+        assert answer.sources == ["working-group-new-statutes"]

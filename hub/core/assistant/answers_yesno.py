@@ -177,13 +177,23 @@ class YesNoAnswers(SlotAnswers):
             return self._in_year(ctx, reading, best)
         if reading.period is not None:
             return self._in_period(ctx, reading, best)
-        if not framed or reading.still or best.kind == "faq":
-            return None  # an FAQ says yes or no in its own words; "still" no record dates
+        if not framed or best.kind == "faq":
+            return None  # an FAQ says yes or no in its own words
+        if reading.still and not self._current_at(ctx, best):
+            return None  # "does it still exist": only a record of the asker's own time says so
         reply = self._slot(ctx, reading, "what", best)
         if reply.handoff:
             return None
         text = ctx.phrase("yes", text=reply.text)
         return Decision(Reply(text, reply.sources, target=reply.target), "yesno", MIN_CONFIDENCE)
+
+    def _current_at(self, ctx: Context, doc: Doc) -> bool:
+        """The record is of the asker's own time: its dates hold today, or, undated, the
+        document it comes from is of this year (a working group of this year's plan)."""
+        if isinstance(doc.record, EntryView):
+            return self.era(doc) == ctx.today.year
+        span = self.span(doc)
+        return span is not None and span[0] <= ctx.today <= span[1]
 
     def _elsewhere(
         self, ctx: Context, reading: Reading, ranked: list[tuple[float, Doc]], terms: list[set[str]]
@@ -243,8 +253,10 @@ class YesNoAnswers(SlotAnswers):
                     return None  # another edition or year than the record's
                 named = named or edition
                 continue
+            if options & best.kind_terms:
+                framed = True  # "the working group on...": its kind, even in its own name
             if options & own and not options & whole_names:
-                named = named or self._weighty(options)
+                named = named or (self._weighty(options) and not options & best.kind_terms)
                 continue
             if options & (best.kind_terms | whole_names | steps):
                 framed = True
