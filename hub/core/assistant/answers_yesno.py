@@ -198,10 +198,11 @@ class YesNoAnswers(SlotAnswers):
     def _elsewhere(
         self, ctx: Context, reading: Reading, ranked: list[tuple[float, Doc]], terms: list[set[str]]
     ) -> Decision | None:
-        """No, with the record's own place: the question names one record wholly (its own
-        name or its edition's number) and asks whether it is held, or based, in a place that
-        is not its own ("was the 13th conference in Lisbon?"), and no other record named so
-        is of that place. None otherwise."""
+        """No, with the record's own place: the question names one record wholly, by its
+        edition's number, and asks whether it is held in a place that is not its own ("was
+        the 13th conference in Rabat?"), and no other record named so is of that place. None
+        otherwise: a record named by its name alone may have a namesake elsewhere ("is there
+        a lobby registry in Valencia?" is not answered by Madrid's)."""
         best_score, best = ranked[0]
         record = best.record
         if reading.period is not None or not isinstance(record, EventView | EntryView):
@@ -213,6 +214,8 @@ class YesNoAnswers(SlotAnswers):
         places = self.retriever.place_terms
         if not any(o & places for o in terms) or self._framed_by(best, terms, True) is None:
             return None
+        if not any(_numbered(o) and any(best.terms.get(t) for t in o) for o in terms):
+            return None  # "is there a lobby registry in Valencia": another one may be there
         if any(  # a record of that place the question names as well: no contradiction
             s >= best_score * TIE and self._framed_by(d, terms) is not None for s, d in ranked[1:]
         ):
