@@ -13,6 +13,7 @@ from hub.core.assistant import Assistant
 
 KNOWLEDGE = Path(__file__).parents[2] / "config" / "knowledge"
 BEFORE_CASCAIS = dt.date(2013, 3, 1)
+TODAY_2020 = dt.date(2020, 1, 1)
 
 
 @pytest.fixture(scope="module")
@@ -242,3 +243,10 @@ def test_still_existing_is_said_only_of_a_record_of_the_askers_year(
     if answered:
         assert answer.answer.startswith("Yes.")
         assert answer.sources == ["working-group-new-statutes"]
+
+
+def test_a_sentence_mentioning_another_record_states_nothing_about_it(
+    assistant: Assistant,
+) -> None:
+    answer = assistant.answer("Is the IOPD technical secretariat in Madrid?", now=TODAY_2020)
+    assert answer.handoff

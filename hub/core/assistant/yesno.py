@@ -244,11 +244,25 @@ class Statements:
             out.append(options)
         return out
 
+    def _names_another(self, doc: Doc, asked: list[set[str]]) -> bool:
+        """Every word asked, beyond ``doc``'s own name, is in the name of one other record:
+        the question is about that record ("is the technical secretariat in Madrid?", asked
+        of the Madrid conference), and a sentence of ``doc`` mentioning it states nothing
+        about it."""
+        return any(
+            d.record_id != doc.record_id and all(o & _name_terms(d) for o in asked)
+            for d in self.retriever.docs
+            if d.names
+        )
+
     def find(self, doc: Doc, terms: list[set[str]], language: str, skip: set[str]) -> Stated | None:
         """The sentence of ``doc`` in ``language`` holding the words the question asks."""
         asked = self.asked(doc, terms, skip)
-        if len([o for o in asked if not any(t.startswith("@") for t in o)]) < MIN_PLAIN:
+        plain = [o for o in asked if not any(t.startswith("@") for t in o)]
+        if len(plain) < MIN_PLAIN:
             return None  # one word in common ("prize") is a related sentence, not a statement
+        if self._names_another(doc, plain):
+            return None  # "is the technical secretariat in Madrid?": a mention, no statement
         idf = self.retriever.idf
         top = max(idf.values(), default=1.0)
         weights = [max((idf[t] for t in o if t in idf), default=top) for o in asked]
@@ -281,6 +295,10 @@ class Statements:
                     return None  # "the documents do not say it opened": no statement
                 denies = True
         return Stated(sentence.strip(), denies)
+
+
+def _name_terms(doc: Doc) -> set[str]:
+    return set().union(*doc.names) if doc.names else set()
 
 
 def sentences(text: str) -> list[str]:
