@@ -250,3 +250,19 @@ def test_a_sentence_mentioning_another_record_states_nothing_about_it(
 ) -> None:
     answer = assistant.answer("Is the IOPD technical secretariat in Madrid?", now=TODAY_2020)
     assert answer.handoff
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Can an OGP Local member have more than five commitments?",
+        "¿Puede un miembro de OGP Local tener más de cinco compromisos?",
+    ],
+)
+def test_a_limit_asked_is_answered_by_the_sentence_stating_it(
+    assistant: Assistant, question: str
+) -> None:
+    answer = assistant.answer(question, now=dt.date(2024, 1, 1))
+    assert not answer.handoff
+    assert answer.sources == ["ogp-local-commitments-limit"]
+    assert "5" in answer.answer

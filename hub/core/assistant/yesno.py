@@ -208,7 +208,9 @@ class Statements:
             w for ws in FRAMING.values() for w in ws
         }
         self._documents = {analyser.stem(w, lang) for w in DOCUMENTS for lang in NEGATIONS}
-        self._framing |= {analyser.stem(w, lang) for w in COMPARING for lang in NEGATIONS}
+        self._comparing = {analyser.stem(w, lang) for w in COMPARING for lang in NEGATIONS}
+        self._comparing |= set(COMPARING)
+        self._framing |= self._comparing
         self._framing |= set(COMPARING)
         self.membership = {analyser.stem(w, lang) for lang, ws in MEMBERSHIP.items() for w in ws}
         self.membership |= {w for ws in MEMBERSHIP.values() for w in ws} | self._framing
@@ -259,9 +261,15 @@ class Statements:
         """The sentence of ``doc`` in ``language`` holding the words the question asks."""
         asked = self.asked(doc, terms, skip)
         plain = [o for o in asked if not any(t.startswith("@") for t in o)]
-        if len(plain) < MIN_PLAIN:
+        limit = (  # "more than five commitments?": the sentence stating the 5 answers it
+            len(plain) == 1
+            and any(t[0] == "#" and t[1:].isdigit() for t in plain[0])
+            and any(o & self._comparing for o in terms)
+        )
+        if len(plain) < MIN_PLAIN and not limit:
             return None  # one word in common ("prize") is a related sentence, not a statement
-        if self._names_another(doc, plain):
+        words = [o for o in plain if not any(t[0] in "#y" and t[1:].isdigit() for t in o)]
+        if len(words) >= MIN_PLAIN and self._names_another(doc, words):
             return None  # "is the technical secretariat in Madrid?": a mention, no statement
         idf = self.retriever.idf
         top = max(idf.values(), default=1.0)
