@@ -268,8 +268,8 @@ class Statements:
         )
         if len(plain) < MIN_PLAIN and not limit:
             return None  # one word in common ("prize") is a related sentence, not a statement
-        words = [o for o in plain if not any(t[0] in "#y" and t[1:].isdigit() for t in o)]
-        if len(words) >= MIN_PLAIN and self._names_another(doc, words):
+        said = [o for o in plain if not any(t[0] in "#y" and t[1:].isdigit() for t in o)]
+        if len(said) >= MIN_PLAIN and self._names_another(doc, said):
             return None  # "is the technical secretariat in Madrid?": a mention, no statement
         idf = self.retriever.idf
         top = max(idf.values(), default=1.0)
