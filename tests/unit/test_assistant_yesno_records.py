@@ -266,3 +266,28 @@ def test_a_limit_asked_is_answered_by_the_sentence_stating_it(
     assert not answer.handoff
     assert answer.sources == ["ogp-local-commitments-limit"]
     assert "5" in answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "language"),
+    [
+        ("¿Es obligatorio elegir un órgano de seguimiento independiente en OGP Local?", "es"),
+        ("És obligatori escollir un òrgan de seguiment independent a OGP Local?", "ca"),
+    ],
+)
+def test_whether_something_is_mandatory_is_stated_by_a_sentence_saying_must(
+    assistant: Assistant, question: str, language: str
+) -> None:
+    answer = assistant.answer(question, now=dt.date(2024, 2, 2))
+    assert not answer.handoff
+    assert answer.language == language
+    assert answer.sources == ["ogp-local-independent-monitoring"]
+
+
+def test_mandatory_asked_of_what_no_sentence_requires_is_handed_off(
+    assistant: Assistant,
+) -> None:
+    answer = assistant.answer(
+        "Is it mandatory to attend the Cascais conference?", now=BEFORE_CASCAIS
+    )
+    assert answer.handoff

@@ -162,6 +162,33 @@ LASTING: dict[str, list[str]] = {
 """Words that ask whether something was going on at a time ("was the project still running
 in 2009", "back in 2008"): the record's years answer them, no sentence need repeat them."""
 
+NECESSITY: dict[str, list[str]] = {
+    "en": ["must", "mandatory", "obligatory", "compulsory", "required", "require", "requires"],
+    "es": ["obligatorio", "obligatoria", "deben", "debe", "requiere", "requieren"],
+    "fr": ["obligatoire", "obligatoirement", "doivent", "doit", "faut", "exige", "exigent"],
+    "ca": ["obligatori", "obligatoria", "cal", "requereix", "requereixen"],
+    "pt": ["obrigatorio", "obrigatoria", "devem", "deve", "exige", "exigem", "requer"],
+}
+"""Words saying something must be done: "is it mandatory to choose..." is stated by a
+sentence saying members must (deben, doivent, han de, têm de) choose it."""
+
+NECESSITY_PHRASES = (
+    "have to",
+    "has to",
+    "tienen que",
+    "tiene que",
+    "hay que",
+    "han de",
+    "ha de",
+    "han d",
+    "ha d",
+    "tem de",
+    "tem que",
+    "teem de",
+    "il faut",
+)
+"""The same, in two words (normalised: no accents)."""
+
 COMPARING = ("more", "less", "fewer", "than", "mas", "menos", "plus", "moins", "que", "mes", "mais")
 """Words of a comparison ("more than five"): a sentence stating the limit need not repeat them."""
 
@@ -185,6 +212,8 @@ MIN_ASKED_FOR_SLACK = 4
 """With at least this many words asked, one of them may be missing from the sentence (a
 synonym the record words otherwise: "es fa càrrec" for "assumeix")."""
 
+MUST = "@must"
+"""The concept of necessity, in the question and in a sentence."""
 _SENTENCE = re.compile(r"(?<=[.!?;])\s+")
 _CLAUSE = re.compile(r"[,;:()]")
 
@@ -208,6 +237,8 @@ class Statements:
             w for ws in FRAMING.values() for w in ws
         }
         self._documents = {analyser.stem(w, lang) for w in DOCUMENTS for lang in NEGATIONS}
+        self._necessity = {analyser.stem(w, lang) for lang, ws in NECESSITY.items() for w in ws}
+        self._necessity |= {w for ws in NECESSITY.values() for w in ws}
         self._comparing = {analyser.stem(w, lang) for w in COMPARING for lang in NEGATIONS}
         self._comparing |= set(COMPARING)
         self._framing |= self._comparing
@@ -236,6 +267,9 @@ class Statements:
                 out.append({number})
                 continue
             plain = {t for t in options if not t.startswith("@")}
+            if plain & self._necessity:  # "obligatoire": a sentence saying "doivent"
+                out.append({MUST})
+                continue
             if plain and (
                 plain & own
                 or plain & skip
@@ -260,7 +294,7 @@ class Statements:
     def find(self, doc: Doc, terms: list[set[str]], language: str, skip: set[str]) -> Stated | None:
         """The sentence of ``doc`` in ``language`` holding the words the question asks."""
         asked = self.asked(doc, terms, skip)
-        plain = [o for o in asked if not any(t.startswith("@") for t in o)]
+        plain = [o for o in asked if o == {MUST} or not any(t.startswith("@") for t in o)]
         limit = (  # "more than five commitments?": the sentence stating the 5 answers it
             len(plain) == 1
             and any(t[0] == "#" and t[1:].isdigit() for t in plain[0])
@@ -281,6 +315,10 @@ class Statements:
             concepts = {
                 f"@{f.value}" for f in self.retriever.vocabulary.types.find(words, fuzzy=False)
             }
+            if set(words) & self._necessity or any(
+                f" {p} " in f" {' '.join(words)} " for p in NECESSITY_PHRASES
+            ):
+                concepts.add(MUST)
             got = [bool(o & held or o & concepts) for o in asked]
             share = sum(w for w, g in zip(weights, got, strict=True) if g) / sum(weights)
             missing = got.count(False)
