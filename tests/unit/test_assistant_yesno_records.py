@@ -291,3 +291,21 @@ def test_mandatory_asked_of_what_no_sentence_requires_is_handed_off(
         "Is it mandatory to attend the Cascais conference?", now=BEFORE_CASCAIS
     )
     assert answer.handoff
+
+
+@pytest.mark.parametrize(
+    ("question", "now", "opening"),
+    [
+        ("Is the 2020 award call already closed?", dt.date(2020, 6, 1), "Yes."),
+        ("Is the 2020 award call already closed?", dt.date(2020, 1, 5), "No."),
+        ("Is the Cascais conference over?", dt.date(2013, 9, 1), "Yes."),
+        ("¿Ya ha pasado la conferencia de Cascais?", dt.date(2013, 9, 1), "Sí."),
+        ("La conférence de Cascais est-elle déjà passée ?", BEFORE_CASCAIS, "Non."),
+    ],
+)
+def test_whether_a_dated_record_is_over_is_answered_by_its_dates(
+    assistant: Assistant, question: str, now: dt.date, opening: str
+) -> None:
+    answer = assistant.answer(question, now=now)
+    assert not answer.handoff
+    assert answer.answer.startswith(opening)

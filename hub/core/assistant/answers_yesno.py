@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from hub.core.assistant.answers_base import MIN_CONFIDENCE, TIE, Decision, _numbered, _years
 from hub.core.assistant.answers_entries import _since
-from hub.core.assistant.answers_slots import SlotAnswers
+from hub.core.assistant.answers_slots import SlotAnswers, _step_sentence
 from hub.core.assistant.context import Context, Reply
 from hub.core.assistant.index import AwardView, EntryView, EventView
 from hub.core.assistant.reading import Reading
@@ -161,20 +161,30 @@ class YesNoAnswers(SlotAnswers):
         if lasting:  # "was it still running in 2009": the year is the period, not a name
             year = f"y{period.start.year}" if period else ""
             terms = [o for o in terms if year not in o and not o & self.statements.lasting]
+        dated = isinstance(best.record, EventView) or (
+            isinstance(best.record, AwardView) and best.step is not None
+        )
+        over = dated and period is None and any(o & self.statements.over for o in terms)
+        if over:  # "is the call already closed?": its dates against today
+            terms = [o for o in terms if not o & self.statements.over]
         framed = self._framed_by(best, terms)
         if framed is None:
-            return self._elsewhere(ctx, reading, ranked, terms)
+            return None if over else self._elsewhere(ctx, reading, ranked, terms)
+        kind_said = best.kind_terms & set().union(*terms) if terms else set()
         if any(  # a near tie with a record that accounts for the question as well
             s >= best_score * TIE
             and d.record_id != best.record_id
             and d.key not in best.wholes
             and best.key not in d.wholes
+            and (not kind_said or bool(d.kind_terms & kind_said))  # the kind asked
             and self._framed_by(d, terms) is not None
             for s, d in ranked[1:]
         ):
             return None
         if lasting:
             return self._in_year(ctx, reading, best)
+        if over:
+            return self._over(ctx, best)
         if reading.period is not None:
             return self._in_period(ctx, reading, best)
         if not framed or best.kind == "faq":
@@ -298,6 +308,23 @@ class YesNoAnswers(SlotAnswers):
         if reply.handoff:
             return None
         text = ctx.phrase("yes" if inside else "no", text=reply.text)
+        return Decision(Reply(text, reply.sources, target=reply.target), "yesno", MIN_CONFIDENCE)
+
+    def _over(self, ctx: Context, best: Doc) -> Decision | None:
+        """Yes when the dated record ended before today, no when it has not begun, with its
+        dates; None while it is on or when its dates are not stated."""
+        span = self.span(best)
+        if span is None or span[0] <= ctx.today <= span[1]:
+            return None
+        record = best.record
+        if isinstance(record, AwardView) and best.step in record.steps:  # its date, said
+            step = record.steps[best.step]  # even when past (no "next edition" handoff)
+            reply = Reply(_step_sentence(ctx, record, step), [record.id])
+        else:
+            reply = self._when(ctx, best)
+        if reply.handoff:
+            return None
+        text = ctx.phrase("yes" if span[1] < ctx.today else "no", text=reply.text)
         return Decision(Reply(text, reply.sources, target=reply.target), "yesno", MIN_CONFIDENCE)
 
     def _in_year(self, ctx: Context, reading: Reading, best: Doc) -> Decision | None:

@@ -162,6 +162,16 @@ LASTING: dict[str, list[str]] = {
 """Words that ask whether something was going on at a time ("was the project still running
 in 2009", "back in 2008"): the record's years answer them, no sentence need repeat them."""
 
+OVER: dict[str, list[str]] = {
+    "en": ["already", "over", "closed", "ended", "finished", "passed", "past"],
+    "es": ["ya", "terminado", "terminada", "cerrado", "cerrada", "pasado", "pasada", "acabado"],
+    "fr": ["deja", "termine", "terminee", "ferme", "fermee", "passe", "passee", "fini", "finie"],
+    "ca": ["ja", "acabat", "acabada", "tancat", "tancada", "passat", "passada"],
+    "pt": ["ja", "terminou", "terminado", "fechado", "fechada", "encerrado", "passou", "acabou"],
+}
+"""Words asking whether something dated is already over ("is the call already closed?",
+"¿ya ha pasado?"): its dates against today answer them."""
+
 NECESSITY: dict[str, list[str]] = {
     "en": ["must", "mandatory", "obligatory", "compulsory", "required", "require", "requires"],
     "es": ["obligatorio", "obligatoria", "deben", "debe", "requiere", "requieren"],
@@ -237,6 +247,8 @@ class Statements:
             w for ws in FRAMING.values() for w in ws
         }
         self._documents = {analyser.stem(w, lang) for w in DOCUMENTS for lang in NEGATIONS}
+        self.over = {analyser.stem(w, lang) for lang, ws in OVER.items() for w in ws}
+        self.over |= {w for ws in OVER.values() for w in ws}
         self._necessity = {analyser.stem(w, lang) for lang, ws in NECESSITY.items() for w in ws}
         self._necessity |= {w for ws in NECESSITY.values() for w in ws}
         self._comparing = {analyser.stem(w, lang) for w in COMPARING for lang in NEGATIONS}
