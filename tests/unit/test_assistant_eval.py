@@ -221,11 +221,11 @@ def test_no_regression_on_the_eighth_and_ninth_blind_sets(assistant: Assistant) 
     round tunes on them: training scores from then on. Its yes/no and invented-answer pass
     (a record's kind, whole, dates or years stating the yes or no; a period said of a dated
     record; the answer's records checked against the slot and the period asked, siblings
-    named, an organiser in the asker's language): heldout8 0.848 with 5, heldout9 0.764
+    named, an organiser in the asker's language): heldout8 0.848 with 5, heldout9 0.772
     with 9."""
     eighth = evaluate(assistant, read_cases(HERE / "heldout8_questions.jsonl"))
     assert eighth.accuracy() >= 0.84, _explain(eighth)
     assert len(eighth.invented) <= 6, _explain(eighth)
     ninth = evaluate(assistant, read_cases(HERE / "heldout9_questions.jsonl"))
-    assert ninth.accuracy() >= 0.75, _explain(ninth)
+    assert ninth.accuracy() >= 0.76, _explain(ninth)
     assert len(ninth.invented) <= 10, _explain(ninth)
