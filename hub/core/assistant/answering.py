@@ -180,7 +180,8 @@ class Responder(WhenAnswers, RecordAnswers):
         moved = self._in_period_rival(ctx, reading, qtype, terms, ranked, decision)
         if moved is not None:
             return moved
-        siblings = self._siblings(reply.sources) if not reply.handoff else []
+        several = not reply.handoff and len(reply.sources) >= 2
+        siblings = self._siblings(reply.sources) if several else []
         if qtype in {"what", "list"} and len(siblings) >= 2:
             return self._listed(ctx, siblings, decision.confidence)
         return decision
