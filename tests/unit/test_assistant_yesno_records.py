@@ -301,6 +301,7 @@ def test_mandatory_asked_of_what_no_sentence_requires_is_handed_off(
         ("Is the Cascais conference over?", dt.date(2013, 9, 1), "Yes."),
         ("¿Ya ha pasado la conferencia de Cascais?", dt.date(2013, 9, 1), "Sí."),
         ("La conférence de Cascais est-elle déjà passée ?", BEFORE_CASCAIS, "Non."),
+        ("A conferência de Cascais já passou?", dt.date(2013, 9, 1), "Sim."),
     ],
 )
 def test_whether_a_dated_record_is_over_is_answered_by_its_dates(

@@ -142,7 +142,8 @@ class Responder(WhenAnswers, RecordAnswers):
             around = []  # what is around it is asked
         ranked = self._ranked(terms, around)
         decision = self._decided(ctx, reading, qtype, terms, ranked)
-        if qtype == "yesno" and decision.reply.handoff and not decision.stated:
+        polar = qtype == "yesno" or (qtype == "what" and self._polar_cost(reading))
+        if polar and decision.reply.handoff and not decision.stated:  # "já passou?": yes/no
             rescued = self._polar_rescued(ctx, reading, ranked, terms)
             if rescued is not None:
                 return rescued
