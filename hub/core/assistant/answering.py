@@ -14,7 +14,10 @@ Three ways a question is answered, each from the records' own fields:
   the question is handed off. What the record does not state (a date, a
   place, an organiser, a winner) is said to be missing and handed off.
 
-A past event or award step is said to be past.
+A past event or award step is said to be past. Every answer is then checked against what
+the question names (:meth:`Responder._accounted`), and a yes/no the record path handed off is
+answered where a record states it by what it is, its dates or its years
+(:meth:`~hub.core.assistant.answers_yesno.YesNoAnswers._polar_rescued`).
 
 :class:`Responder` reads the question and decides which way it is answered; each way is a
 mixin of its own module, sharing the state of
@@ -160,8 +163,10 @@ class Responder(WhenAnswers, RecordAnswers):
     ) -> Decision:
         """The answer, checked against what it claims: its text agrees with its handoff flag
         (an answer saying a missing date on the way never tells the member their question is
-        passed on, since it is not), and the slot asked is one its records have (asked where,
-        an award, which has no place, is handed off rather than described)."""
+        passed on, since it is not); the slot asked is one its records have (asked where, an
+        award, which has no place, is handed off rather than described); an organiser is
+        said in the asker's language; of two tied editions, the one in the period the
+        question says is answered; two or more records of one kind cited are each named."""
         reply = decision.reply
         handoff = ctx.phrase("handoff")
         if not reply.handoff and handoff in reply.text:

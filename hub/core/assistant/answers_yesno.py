@@ -1,6 +1,9 @@
 """Yes or no about a record: from the sentence of the record that states what is asked
 (:mod:`~hub.core.assistant.yesno`), or from the record being named wholly (a whole, an award
-step); what no record states is handed off.
+step), or from what the record is: one of the kind or of the whole the question names, its
+dates against the period asked or today ("already closed?"), the years it states ("still
+running in 2009?"), its own place ("was the 13th conference in Rabat?": no, Cascais). What
+no record states is handed off.
 """
 
 from __future__ import annotations
