@@ -14,7 +14,10 @@ Three ways a question is answered, each from the records' own fields:
   the question is handed off. What the record does not state (a date, a
   place, an organiser, a winner) is said to be missing and handed off.
 
-A past event or award step is said to be past.
+A past event or award step is said to be past. Every answer is then checked against what
+the question names (:meth:`Responder._accounted`), and a yes/no the record path handed off is
+answered where a record states it by what it is, its dates or its years
+(:meth:`~hub.core.assistant.answers_yesno.YesNoAnswers._polar_rescued`).
 
 :class:`Responder` reads the question and decides which way it is answered; each way is a
 mixin of its own module, sharing the state of
@@ -35,6 +38,7 @@ import re
 
 from hub.core.assistant.answers_base import (
     MIN_COVERAGE,
+    TIE,
     Decision,
     _numbered,
     award_name,
@@ -43,10 +47,12 @@ from hub.core.assistant.answers_records import (
     RecordAnswers,
 )
 from hub.core.assistant.answers_when import WhenAnswers
-from hub.core.assistant.context import Context
+from hub.core.assistant.context import Context, Reply, event_name
+from hub.core.assistant.index import AwardView, EventView
 from hub.core.assistant.reading import Reading
 from hub.core.assistant.retrieval import Doc
 from hub.core.assistant.text import normalise
+from hub.core.assistant.yesno import sentences
 
 LIGHT_WORDS = frozenset(
     {
@@ -104,7 +110,7 @@ class Responder(WhenAnswers, RecordAnswers):
     """Reads a question and decides which way it is answered (:meth:`decide`)."""
 
     def decide(self, ctx: Context, reading: Reading) -> Decision:
-        qtype = reading.qtype or "what"
+        qtype = reading.qtype or ("when" if reading.day else "what")  # "exact day it opens?"
         if reading.closing and qtype == "share":  # "the deadline to submit": when, not how
             qtype = "when"
         if qtype == "yesno" and self._opens_with_question_word(reading):
@@ -131,10 +137,153 @@ class Responder(WhenAnswers, RecordAnswers):
             words = [w for w in words if not (w.isdigit() and len(w) < 3)]
         terms = self.retriever.unbind(self.retriever.query_terms(words, ctx.language))
         around = self.retriever.unbind(self.retriever.query_terms(reading.context, ctx.language))
-        if not any(t in self.retriever.idf for o in terms for t in o):
-            terms = [*terms, *around]  # the question names nothing: what is around it is asked
-            around = []
+        only_units = self._only_units(words, ctx.language)
+        if only_units and not around:  # "which days?" and nothing else: no topic to answer
+            return Decision(ctx.handoff(), qtype, 0.0)
+        if not any(t in self.retriever.idf for o in terms for t in o) or only_units:
+            terms = [*terms, *around]  # the question names nothing ("which days exactly?"):
+            around = []  # what is around it is asked
         ranked = self._ranked(terms, around)
+        decision = self._decided(ctx, reading, qtype, terms, ranked)
+        polar = qtype == "yesno" or (qtype == "what" and self._polar_cost(reading))
+        if polar and decision.reply.handoff and not decision.stated:  # "já passou?": yes/no
+            rescued = self._polar_rescued(ctx, reading, ranked, terms)
+            if rescued is not None:
+                return rescued
+        return self._accounted(ctx, reading, qtype, terms, ranked, decision)
+
+    def _accounted(
+        self,
+        ctx: Context,
+        reading: Reading,
+        qtype: str,
+        terms: list[set[str]],
+        ranked: list[tuple[float, Doc]],
+        decision: Decision,
+    ) -> Decision:
+        """The answer, checked against what it claims: its text agrees with its handoff flag
+        (an answer saying a missing date on the way never tells the member their question is
+        passed on, since it is not); the slot asked is one its records have (asked where, an
+        award, which has no place, is handed off rather than described); an organiser is
+        said in the asker's language; of two tied editions, the one in the period the
+        question says is answered; two or more records of one kind cited are each named."""
+        reply = decision.reply
+        handoff = ctx.phrase("handoff")
+        if not reply.handoff and handoff in reply.text:
+            text = " ".join(reply.text.replace(handoff, " ").split())
+            reply = Reply(text, reply.sources, target=reply.target)
+            return Decision(reply, decision.intent, decision.confidence, decision.stated)
+        if (
+            qtype == "where"
+            and not reply.handoff
+            and reply.sources
+            and all(isinstance(self._record_of(i), AwardView) for i in reply.sources)
+        ):  # "which city won the award": an award states no place, its text is no answer
+            return Decision(ctx.handoff(), qtype, min(decision.confidence, 0.3))
+        own = self._organiser_in_language(ctx, qtype, reply) if not reply.handoff else None
+        if own is not None:
+            return Decision(own, decision.intent, decision.confidence, decision.stated)
+        moved = self._in_period_rival(ctx, reading, qtype, terms, ranked, decision)
+        if moved is not None:
+            return moved
+        several = not reply.handoff and len(reply.sources) >= 2
+        siblings = self._siblings(reply.sources) if several else []
+        if qtype in {"what", "list"} and len(siblings) >= 2:
+            return self._listed(ctx, siblings, decision.confidence)
+        return decision
+
+    def _organiser_in_language(self, ctx: Context, qtype: str, reply: Reply) -> Reply | None:
+        """Asked who organises an event, in a language its organiser field is not written in
+        (the field is one name, in English): the sentence of the event's own description in
+        the asker's language that says who organises it ("Organizada pela Câmara Municipal
+        de Cascais..."), so no answer mixes languages. None when there is no such sentence."""
+        if qtype != "who" or ctx.language == "en" or len(reply.sources) != 1:
+            return None
+        record = self._record_of(reply.sources[0])
+        if not isinstance(record, EventView) or not record.organiser:
+            return None
+        if record.organiser not in reply.text:
+            return None
+        description = record.description.get(ctx.language, "")
+        for sentence in sentences(description):
+            first = normalise(sentence).split()[:1]
+            if first and first[0].startswith("organi"):  # organizada, organisée, organitzada
+                name = event_name(ctx, record)
+                text = ctx.phrase("what_is", name=name, text=sentence.strip())
+                return Reply(text, reply.sources, target=reply.target)
+        return None
+
+    def _in_period_rival(
+        self,
+        ctx: Context,
+        reading: Reading,
+        qtype: str,
+        terms: list[set[str]],
+        ranked: list[tuple[float, Doc]],
+        decision: Decision,
+    ) -> Decision | None:
+        """Two editions tie ("the PB conference in the US": 2013 in Chicago, 2014 in San
+        Francisco) and the question says a period ("last month"): the one held in it is
+        asked, not the one current at now. None when the answer is already in the period,
+        or no near rival is."""
+        reply = decision.reply
+        period = reading.period
+        if period is None or reply.handoff or len(reply.sources) != 1 or not ranked:
+            return None
+        cited = next((d for _, d in ranked if d.record_id == reply.sources[0]), None)
+        if cited is None or not isinstance(cited.record, EventView):
+            return None
+        span = self.span(cited)
+        if span is None or not (span[1] < period.start or period.end < span[0]):
+            return None
+        score = next(s for s, d in ranked if d is cited)
+        coverage = self.coverage(cited, terms)
+        for s, doc in ranked:
+            other = self.span(doc) if isinstance(doc.record, EventView) else None
+            if (
+                doc is not cited
+                and other is not None
+                and s >= score * TIE
+                and period.start <= other[0]
+                and other[1] <= period.end
+                and self.coverage(doc, terms) >= coverage - 1e-9
+            ):
+                moved = self._slot(ctx, reading, qtype, doc)
+                if moved.handoff:
+                    return None
+                return Decision(moved, decision.intent, decision.confidence, decision.stated)
+        return None
+
+    def _siblings(self, sources: list[str]) -> list[Doc]:
+        """The records cited, when they are two or more entries of one kind with different
+        names (two thematic priorities set by the same assembly): an answer citing them
+        names each, never the first alone."""
+        docs = {d.record_id: d for d in self.retriever.docs if d.record_id in set(sources)}
+        cited = [docs[i] for i in sources if i in docs]
+        if len(cited) < 2 or any(d.group != "entry" or d.kind == "faq" for d in cited):
+            return []
+        if len({d.kind for d in cited}) != 1:
+            return []
+        names = [frozenset().union(*d.names) if d.names else frozenset() for d in cited]
+        return cited if len(set(names)) == len(names) else []
+
+    def _record_of(self, record_id: str) -> object:
+        """The record of ``record_id`` (None when no record has it)."""
+        if not hasattr(self, "_records_cache"):
+            self._records_cache: dict[str, object] = {
+                d.record_id: d.record for d in self.retriever.docs
+            }
+        return self._records_cache.get(record_id)
+
+    def _decided(
+        self,
+        ctx: Context,
+        reading: Reading,
+        qtype: str,
+        terms: list[set[str]],
+        ranked: list[tuple[float, Doc]],
+    ) -> Decision:
+        """The answer from the question's terms and the records ranked for them."""
         kind_terms, content = self._split_terms(terms)
         named = [c for c in content if self._weighty(c)] and ranked
         asks_record = (
@@ -151,8 +300,11 @@ class Responder(WhenAnswers, RecordAnswers):
             and not self._undated_in(reading, ranked[0][1])
         )
         about_events = not kind_terms or (
-            bool(kind_terms & self._event_kind_terms) and not kind_terms & self._award_only_terms
-        )  # "the call for the award this year": the award's steps, not the period's events
+            bool(kind_terms & self._event_kind_terms)
+            and not kind_terms & self._award_only_terms
+            and not kind_terms - self._event_kind_terms
+        )  # "the call for the award this year": the award's steps, not the period's events;
+        # "the priorities the 2020 assembly set": the priorities, not the events of 2020
         if (
             reading.period is not None
             and qtype in {"list", "when", "what", "yesno"}
@@ -162,7 +314,11 @@ class Responder(WhenAnswers, RecordAnswers):
             and not (qtype == "what" and self._topic_unheld(reading, content))
         ):
             return self._period(ctx, reading, ranked, kind_terms, content, terms)
-        if reading.relative is not None and qtype not in {"join", "share", "cost", "how_many"}:
+        if (
+            reading.relative is not None
+            and qtype not in {"join", "share", "cost", "how_many"}
+            and not self._relative_within(ranked, content, terms)
+        ):
             return self._relative(ctx, reading, ranked, kind_terms, content, terms)
         if not ranked:
             return Decision(ctx.handoff(), "unknown", 0.0)
@@ -185,6 +341,33 @@ class Responder(WhenAnswers, RecordAnswers):
             if polar.stated:  # only a sentence saying who pays: "yes, it exists" is no price
                 return polar
         return decision
+
+    def _only_units(self, words: list[str], language: str) -> bool:
+        """The question's own words (those the records could hold) name only a unit of time
+        ("which days exactly?", "¿qué días son?"): the slot asked, no topic, which the
+        sentences around it say."""
+        words = [w for w in words if self.retriever.query_terms([w], language)]
+        if not words:
+            return False
+        used: set[int] = set()
+        self.retriever.vocabulary.units.find(words, used, fuzzy=False)
+        return len(used) == len(words)
+
+    def _relative_within(
+        self, ranked: list[tuple[float, Doc]], content: list[set[str]], terms: list[set[str]]
+    ) -> bool:
+        """ "The last step of the action plan cycle": the question names, by its own name,
+        an undated record that holds all it says, and no dated record comes close; "last"
+        or "next" is within that record (its steps), not the network's events or awards."""
+        if not ranked:
+            return False
+        best = ranked[0][1]
+        if best.group != "entry" or self.coverage(best, terms) < 0.99:
+            return False
+        if not self._called(best, content):
+            return False
+        dated = [d for _, d in ranked[:10] if d.group in {"event", "step", "award"}]
+        return all(self.coverage(d, terms) <= 0.7 for d in dated)
 
     def _polar_cost(self, reading: Reading) -> bool:
         """A cost question asked as yes or no ("does the secretariat pay for...", "la

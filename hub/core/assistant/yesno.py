@@ -142,6 +142,63 @@ FRAMING: dict[str, list[str]] = {
 """Words that only frame a yes/no question (whether something has, includes, exists): no
 record needs to say them for its sentence to answer."""
 
+MEMBERSHIP: dict[str, list[str]] = {
+    "en": ["one", "among", "part", "yes", "no"],
+    "es": ["uno", "una", "entre", "parte", "si", "no"],
+    "fr": ["un", "une", "parmi", "partie", "oui", "non"],
+    "ca": ["un", "una", "entre", "part", "si", "no"],
+    "pt": ["um", "uma", "entre", "parte", "sim", "nao"],
+}
+"""Words that frame whether something is one of a kind's records ("is X one of the areas",
+"¿es X una de las prioridades?"), and the yes or no a member asks for: no record says them."""
+
+LASTING: dict[str, list[str]] = {
+    "en": ["run", "running", "ran", "active", "work", "working", "worked", "operate", "back"],
+    "es": ["funcionar", "funcionaba", "activo", "activa", "trabajar", "trabajaba", "colaborar"],
+    "fr": ["fonctionner", "fonctionnait", "actif", "active", "travailler", "travaillait"],
+    "ca": ["funcionar", "funcionava", "actiu", "activa", "treballar", "treballava", "col"],
+    "pt": ["funcionar", "funcionava", "ativo", "ativa", "trabalhar", "trabalhava", "colaborar"],
+}
+"""Words that ask whether something was going on at a time ("was the project still running
+in 2009", "back in 2008"): the record's years answer them, no sentence need repeat them."""
+
+OVER: dict[str, list[str]] = {
+    "en": ["already", "over", "closed", "ended", "finished", "passed", "past"],
+    "es": ["ya", "terminado", "terminada", "cerrado", "cerrada", "pasado", "pasada", "acabado"],
+    "fr": ["deja", "termine", "terminee", "ferme", "fermee", "passe", "passee", "fini", "finie"],
+    "ca": ["ja", "acabat", "acabada", "tancat", "tancada", "passat", "passada"],
+    "pt": ["ja", "terminou", "terminado", "fechado", "fechada", "encerrado", "passou", "acabou"],
+}
+"""Words asking whether something dated is already over ("is the call already closed?",
+"¿ya ha pasado?"): its dates against today answer them."""
+
+NECESSITY: dict[str, list[str]] = {
+    "en": ["must", "mandatory", "obligatory", "compulsory", "required", "require", "requires"],
+    "es": ["obligatorio", "obligatoria", "deben", "debe", "requiere", "requieren"],
+    "fr": ["obligatoire", "obligatoirement", "doivent", "doit", "faut", "exige", "exigent"],
+    "ca": ["obligatori", "obligatoria", "cal", "requereix", "requereixen"],
+    "pt": ["obrigatorio", "obrigatoria", "devem", "deve", "exige", "exigem", "requer"],
+}
+"""Words saying something must be done: "is it mandatory to choose..." is stated by a
+sentence saying members must (deben, doivent, han de, têm de) choose it."""
+
+NECESSITY_PHRASES = (
+    "have to",
+    "has to",
+    "tienen que",
+    "tiene que",
+    "hay que",
+    "han de",
+    "ha de",
+    "han d",
+    "ha d",
+    "tem de",
+    "tem que",
+    "teem de",
+    "il faut",
+)
+"""The same, in two words (normalised: no accents)."""
+
 COMPARING = ("more", "less", "fewer", "than", "mas", "menos", "plus", "moins", "que", "mes", "mais")
 """Words of a comparison ("more than five"): a sentence stating the limit need not repeat them."""
 
@@ -165,6 +222,8 @@ MIN_ASKED_FOR_SLACK = 4
 """With at least this many words asked, one of them may be missing from the sentence (a
 synonym the record words otherwise: "es fa càrrec" for "assumeix")."""
 
+MUST = "@must"
+"""The concept of necessity, in the question and in a sentence."""
 _SENTENCE = re.compile(r"(?<=[.!?;])\s+")
 _CLAUSE = re.compile(r"[,;:()]")
 
@@ -188,8 +247,20 @@ class Statements:
             w for ws in FRAMING.values() for w in ws
         }
         self._documents = {analyser.stem(w, lang) for w in DOCUMENTS for lang in NEGATIONS}
-        self._framing |= {analyser.stem(w, lang) for w in COMPARING for lang in NEGATIONS}
+        self.over = {analyser.stem(w, lang) for lang, ws in OVER.items() for w in ws}
+        self.over |= {w for ws in OVER.values() for w in ws}
+        self._necessity = {analyser.stem(w, lang) for lang, ws in NECESSITY.items() for w in ws}
+        self._necessity |= {w for ws in NECESSITY.values() for w in ws}
+        self._comparing = {analyser.stem(w, lang) for w in COMPARING for lang in NEGATIONS}
+        self._comparing |= set(COMPARING)
+        self._framing |= self._comparing
         self._framing |= set(COMPARING)
+        self.membership = {analyser.stem(w, lang) for lang, ws in MEMBERSHIP.items() for w in ws}
+        self.membership |= {w for ws in MEMBERSHIP.values() for w in ws} | self._framing
+        self.lasting = {analyser.stem(w, lang) for lang, ws in LASTING.items() for w in ws}
+        self.lasting |= {w for ws in LASTING.values() for w in ws}
+        """Terms that only frame a yes/no question about a record (see
+        :meth:`~hub.core.assistant.answers_yesno.YesNoAnswers._polar_rescued`)."""
         self._numbers: dict[str, str] = {}
         for lang, words in NUMBERS.items():
             for n, w in enumerate(words, start=1):
@@ -208,6 +279,9 @@ class Statements:
                 out.append({number})
                 continue
             plain = {t for t in options if not t.startswith("@")}
+            if plain & self._necessity:  # "obligatoire": a sentence saying "doivent"
+                out.append({MUST})
+                continue
             if plain and (
                 plain & own
                 or plain & skip
@@ -218,11 +292,31 @@ class Statements:
             out.append(options)
         return out
 
+    def _names_another(self, doc: Doc, asked: list[set[str]]) -> bool:
+        """Every word asked, beyond ``doc``'s own name, is in the name of one other record:
+        the question is about that record ("is the technical secretariat in Madrid?", asked
+        of the Madrid conference), and a sentence of ``doc`` mentioning it states nothing
+        about it."""
+        return any(
+            d.record_id != doc.record_id and all(o & _name_terms(d) for o in asked)
+            for d in self.retriever.docs
+            if d.names
+        )
+
     def find(self, doc: Doc, terms: list[set[str]], language: str, skip: set[str]) -> Stated | None:
         """The sentence of ``doc`` in ``language`` holding the words the question asks."""
         asked = self.asked(doc, terms, skip)
-        if len([o for o in asked if not any(t.startswith("@") for t in o)]) < MIN_PLAIN:
+        plain = [o for o in asked if o == {MUST} or not any(t.startswith("@") for t in o)]
+        limit = (  # "more than five commitments?": the sentence stating the 5 answers it
+            len(plain) == 1
+            and any(t[0] == "#" and t[1:].isdigit() for t in plain[0])
+            and any(o & self._comparing for o in terms)
+        )
+        if len(plain) < MIN_PLAIN and not limit:
             return None  # one word in common ("prize") is a related sentence, not a statement
+        said = [o for o in plain if not any(t[0] in "#y" and t[1:].isdigit() for t in o)]
+        if len(said) >= MIN_PLAIN and self._names_another(doc, said):
+            return None  # "is the technical secretariat in Madrid?": a mention, no statement
         idf = self.retriever.idf
         top = max(idf.values(), default=1.0)
         weights = [max((idf[t] for t in o if t in idf), default=top) for o in asked]
@@ -233,6 +327,10 @@ class Statements:
             concepts = {
                 f"@{f.value}" for f in self.retriever.vocabulary.types.find(words, fuzzy=False)
             }
+            if set(words) & self._necessity or any(
+                f" {p} " in f" {' '.join(words)} " for p in NECESSITY_PHRASES
+            ):
+                concepts.add(MUST)
             got = [bool(o & held or o & concepts) for o in asked]
             share = sum(w for w, g in zip(weights, got, strict=True) if g) / sum(weights)
             missing = got.count(False)
@@ -255,6 +353,10 @@ class Statements:
                     return None  # "the documents do not say it opened": no statement
                 denies = True
         return Stated(sentence.strip(), denies)
+
+
+def _name_terms(doc: Doc) -> set[str]:
+    return set().union(*doc.names) if doc.names else set()
 
 
 def sentences(text: str) -> list[str]:
