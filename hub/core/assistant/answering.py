@@ -193,10 +193,11 @@ class Responder(WhenAnswers, RecordAnswers):
         return decision
 
     def _organiser_in_language(self, ctx: Context, qtype: str, reply: Reply) -> Reply | None:
-        """Asked who organises an event, in a language its organiser field is not written in
-        (the field is one name, in English): the sentence of the event's own description in
-        the asker's language that says who organises it ("Organizada pela Câmara Municipal
-        de Cascais..."), so no answer mixes languages. None when there is no such sentence."""
+        """Asked who organises an event whose organiser has no name in the asker's language
+        (the answer gave the English one: a console event with ``organiser_names`` left
+        empty): the sentence of the event's own description in the asker's language that
+        says who organises it ("Organizada pela Câmara Municipal de Cascais..."), so no
+        answer mixes languages. None when there is no such sentence."""
         if qtype != "who" or ctx.language == "en" or len(reply.sources) != 1:
             return None
         record = self._record_of(reply.sources[0])
