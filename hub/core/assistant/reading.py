@@ -250,8 +250,8 @@ def _names_anything(text: str, vocabulary: Vocabulary) -> bool:
     words = written_out(normalise(text).split(), vocabulary)
     used: set[int] = set()
     set_courtesies_aside(words, vocabulary, used)
+    vocabulary.types.find(words, used, fuzzy=False)  # "which days": the longer phrase first
     vocabulary.question_words.find(words, used, fuzzy=False)
-    vocabulary.types.find(words, used, fuzzy=False)
     return any(
         i not in used and w not in vocabulary.stopwords and len(w) > 2 for i, w in enumerate(words)
     )

@@ -600,6 +600,8 @@ class Retriever:
                 continue
             if word not in self.raw_words and _transposed(word) & self.analyser.stopwords:
                 continue  # "teh": a function word with two letters swapped
+            if word not in self.raw_words and self.vocabulary.question_words.knows(word):
+                continue  # "combien", "quanto": how the member asks, never a name misspelt
             options = {self.analyser.stem(word, language), self.analyser.stem(word, "en")}
             if len(word) == 2 and f"^{word}" in self.idf:  # "pb": what its initials name
                 options.add(f"^{word}")
