@@ -18,7 +18,7 @@ from hub.core.assistant.answers_base import (
 )
 from hub.core.assistant.answers_lists import ListAnswers
 from hub.core.assistant.answers_yesno import YesNoAnswers
-from hub.core.assistant.context import Context
+from hub.core.assistant.context import Context, Reply
 from hub.core.assistant.focus import writes
 from hub.core.assistant.index import AwardView, EntryView, EventView
 from hub.core.assistant.reading import Reading
@@ -176,12 +176,16 @@ class RecordAnswers(RecordChoice, YesNoAnswers, ListAnswers):
         if qtype == "how_many" and not self._counts(best, terms):
             best = self._counting(best, best_score, ranked, terms)
         reply = self._slot(ctx, reading, qtype, best)
+        counted = self.counted_field(best, terms) if qtype == "how_many" else None
         if (
             qtype == "how_many"
             and not reply.handoff
+            and not counted
             and not (self._counts(best) and self._counts(best, terms))
         ):  # a count the record does not state, or not of what is counted ("countries")
             reply = ctx.handoff(sources=reply.sources)
+        if counted and not reply.handoff and counted not in reply.text:  # its text may spell
+            reply = Reply(f"{reply.text} ({counted})", reply.sources, target=reply.target)
         if not reply.handoff and best.group == "entry":
             if qtype == "list":  # "the priorities the assembly set": each it set, named
                 alike = [

@@ -31,6 +31,10 @@ BODY_NEAR = 0.6
 """A record named after the network and the body a question names comes first from this
 share of the best score (:meth:`RecordChoice._body_named_first`)."""
 _COUNT = re.compile(r"(?<![\d.,:/-])\d{1,3}(?![\d.,:/-])")
+COUNT_QUALIFIERS = frozenset({"count", "number", "total", "max", "min", "maximum", "minimum"})
+"""Words of a field's name saying how it counts, not what (``news_count``, ``max_commitments``)."""
+_YEAR_VALUE = re.compile(r"^(19|20)\d\d\b")
+"""A year or a date, never a count."""
 _DATE = re.compile(r"\d{1,2}[:/.-]\d{1,2}|\d{1,2}\s*[-–]\s*\d{1,2}")
 
 
@@ -152,6 +156,8 @@ class RecordChoice(ResponderBase):
         if terms is None:
             text = " ".join(texts.values())
             return bool(_COUNT.search(_DATE.sub(" ", text)))
+        if self.counted_field(doc, terms) is not None:
+            return True
         asked = set().union(*terms) if terms else set()
         cardinals = self.retriever.vocabulary.cardinals or {}
         analyser = self.retriever.analyser
@@ -166,6 +172,26 @@ class RecordChoice(ResponderBase):
                 if any(analyser.stem(w, lang) in asked for w in after):
                     return True
         return False
+
+    def counted_field(self, doc: Doc, terms: list[set[str]]) -> str | None:
+        """The count a record states in a field named for what the question counts
+        (``registered_lobbies: 600+`` for "how many lobbies signed up"): the field's value,
+        when it is a number and the thing its name counts (its last word, beside "count",
+        "max"...) is one the question says. A field of one word (``task: 11``, ``label``)
+        numbers the record itself: no count."""
+        if not isinstance(doc.record, EntryView) or doc.step is not None:
+            return None
+        asked = set().union(*terms) if terms else set()
+        analyser = self.retriever.analyser
+        for key, value in doc.record.data.items():
+            written = str(value)
+            if isinstance(value, bool) or not written[:1].isdigit() or _YEAR_VALUE.match(written):
+                continue
+            words = key.split("_")
+            counted = [w for w in words if w not in COUNT_QUALIFIERS]
+            if len(words) >= 2 and counted and analyser.stem(counted[-1], "en") in asked:
+                return written
+        return None
 
     def _fit(self, qtype: str, ranked: list[tuple[float, Doc]]) -> list[tuple[float, Doc]]:
         """Records that hold the slot asked rank before those that do not (a little)."""

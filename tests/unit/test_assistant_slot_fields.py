@@ -1,0 +1,87 @@
+"""Slots answered from what a record states in its own fields, and slot words read by
+class (issue 22): plural date and place phrases ask when and where in every language; a
+question word is never read as a name; a titled event's topic is its title; a count a record
+states in a field named for what is counted answers "how many"."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from hub.core.assistant import Assistant
+from hub.core.assistant.reading import read
+
+KNOWLEDGE = Path(__file__).parents[2] / "config" / "knowledge"
+
+
+@pytest.fixture(scope="module")
+def assistant() -> Assistant:
+    return Assistant.from_knowledge(KNOWLEDGE, use_lingua=False)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "the seminar in Berlin, on which days?",
+        "¿en qué días es el seminario?",
+        "le séminaire, c'est quels jours ?",
+        "el seminari, quins dies són?",
+        "o seminário é em que dias?",
+    ],
+)
+def test_plural_day_phrases_ask_when(assistant: Assistant, question: str) -> None:
+    reading = read(question, assistant.vocabulary, dt.date(2020, 1, 1))
+    assert reading.qtype == "when"
+
+
+def test_question_asking_only_which_days_reads_the_sentence_before(assistant: Assistant) -> None:
+    reading = read(
+        "Nous allons au congrès de CGLU à Rabat. C'est quels jours ?",
+        assistant.vocabulary,
+        dt.date(2013, 5, 1),
+    )
+    assert reading.qtype == "when"
+    assert "rabat" in reading.content
+
+
+@pytest.mark.parametrize(("word", "language"), [("combien", "fr"), ("cuanto", "es")])
+def test_a_question_word_is_never_read_as_a_name(
+    assistant: Assistant, word: str, language: str
+) -> None:
+    assert assistant.retriever.query_terms([word], language) == []
+
+
+def test_a_titled_event_states_its_topic_in_its_title(assistant: Assistant) -> None:
+    answer = assistant.answer(
+        "Quel était le thème de l'atelier de l'OIDP à Rabat ?", now=dt.date(2013, 6, 1), lang="fr"
+    )
+    assert not answer.handoff
+    assert "services de base" in answer.answer
+    assert answer.sources == ["basic-services-workshop-rabat-2013"]
+
+
+@pytest.mark.parametrize(
+    ("question", "language"),
+    [
+        ("How many lobbies ended up in Madrid's register?", "en"),
+        ("¿Cuántos lobbies hay en el registro de Madrid?", "es"),
+        ("Quantos lobbies tem o registo de Madrid?", "pt"),
+    ],
+)
+def test_a_count_stated_in_a_field_answers_how_many(
+    assistant: Assistant, question: str, language: str
+) -> None:
+    answer = assistant.answer(question, now=dt.date(2024, 2, 2), lang=language)
+    assert not answer.handoff
+    assert "600" in answer.answer
+    assert answer.sources == ["ogp-example-madrid-lobby-registry"]
+
+
+def test_a_field_of_one_word_numbers_the_record_and_counts_nothing(
+    assistant: Assistant,
+) -> None:
+    doc = next(d for d in assistant.retriever.docs if d.key == "project-global-pb-hub")
+    terms = assistant.retriever.query_terms(["tasks"], "en")
+    assert assistant.responder.counted_field(doc, terms) is None
