@@ -85,3 +85,32 @@ def test_a_field_of_one_word_numbers_the_record_and_counts_nothing(
     doc = next(d for d in assistant.retriever.docs if d.key == "project-global-pb-hub")
     terms = assistant.retriever.query_terms(["tasks"], "en")
     assert assistant.responder.counted_field(doc, terms) is None
+
+
+@pytest.mark.parametrize(
+    ("question", "language"),
+    [
+        ("Is there a yearly fee for members of the IOPD?", "en"),
+        ("¿Hay que pagar una cuota mensual al OIDP?", "es"),
+        ("Y a-t-il une cotisation annuelle pour l'OIDP ?", "fr"),
+        ("Cal pagar una quota anual a l'OIDP?", "ca"),
+    ],
+)
+def test_how_often_a_fee_is_paid_is_part_of_the_cost_slot(
+    assistant: Assistant, question: str, language: str
+) -> None:
+    reading = read(question, assistant.vocabulary, dt.date(2021, 1, 1))
+    assert reading.qtype == "cost"
+    assert not set(reading.content) & assistant.vocabulary.frequencies
+
+
+@pytest.mark.parametrize(("word", "language"), [("socio", "es"), ("socios", "pt")])
+def test_a_synonym_the_records_never_write_finds_the_word_they_do(
+    assistant: Assistant, word: str, language: str
+) -> None:
+    retriever = assistant.retriever
+    assert word not in retriever.raw_words
+    (options,) = retriever.query_terms([word], language)
+    member = {retriever.analyser.stem(w, language) for w in ("miembros", "membros")}
+    assert options & member
+    assert retriever.analyser.stem(word, language) not in options  # "soci" of "social": no kin

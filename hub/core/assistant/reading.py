@@ -454,6 +454,8 @@ def read(text: str, vocabulary: Vocabulary, today: dt.date) -> Reading:
     _relation_aside(words, vocabulary.with_verbs, vocabulary, used, reading.context)
     if reading.qtype in MEMBERS_ASK:  # "can a university join?": the one who would join
         used.update(_asker_words(words, vocabulary))
+    if reading.qtype == "cost":  # "the annual fee": how often it is paid is the slot's
+        used.update(i for i, w in enumerate(words) if w in vocabulary.frequencies)
     if reading.qtype in {"join", "subscribe", "share"}:  # how to do it now: "we have run
         used.update(range(len(words) - len(years), len(words)))  # it since 2021" dates no edition
     reading.content = [w for i, w in enumerate(words) if i not in used]

@@ -108,6 +108,8 @@ so "participatory", "participatif" and "participativo" are one) at least this sh
 time, is bound to it."""
 
 
+SYNONYM_STEM = 4
+"""The shortest stem a synonym adds ("soc" of "socis" is also "sóc", I am)."""
 DETERMINERS = frozenset({"the", "los", "las", "les", "els", "os", "as", "these", "those"})
 """Words before a number that make it a count of what is asked ("the two members")."""
 
@@ -601,12 +603,19 @@ class Retriever:
             if word not in self.raw_words and _transposed(word) & self.analyser.stopwords:
                 continue  # "teh": a function word with two letters swapped
             if word not in self.raw_words and self.vocabulary.question_words.knows(word):
-                continue  # "combien", "quanto": how the member asks, never a name misspelt
+                continue  # "combien", "cuanto": how the member asks, never a name misspelt
             options = {self.analyser.stem(word, language), self.analyser.stem(word, "en")}
             if len(word) == 2 and f"^{word}" in self.idf:  # "pb": what its initials name
                 options.add(f"^{word}")
             for term in list(options):
                 options |= self.synonyms.get(term, set())
+            synonyms = () if word in self.raw_words else self.vocabulary.synonyms.get(word, ())
+            meant = {  # "socio", which the records never write, is their "miembro" (its stem
+                self.analyser.stem(other, lang)  # "soci" is that of "social": no kin)
+                for other, lang in synonyms
+                if other in self.raw_words and lang in {language, "en"}  # as any word is
+            }
+            options = {t for t in meant if len(t) >= SYNONYM_STEM} or options
             options |= self._country_of(word)
             spelt = self.vocabulary.spelt.get(language, {}).get(word)
             before = words[i - 1] if i else ""
