@@ -114,3 +114,40 @@ def test_a_synonym_the_records_never_write_finds_the_word_they_do(
     member = {retriever.analyser.stem(w, language) for w in ("miembros", "membros")}
     assert options & member
     assert retriever.analyser.stem(word, language) not in options  # "soci" of "social": no kin
+
+
+@pytest.mark.parametrize(
+    ("question", "relation"),
+    [
+        ("who led the working session?", "led_by"),
+        ("¿quién dirigió el debate?", "led_by"),
+        ("qui a reçu le prix ?", "received_by"),
+        ("qui organise le séminaire ?", "organiser"),
+        ("qui acull la secretaria?", "hosted_by"),
+        ("quem recebeu o prémio?", "received_by"),
+        ("who represents the network there?", None),
+    ],
+)
+def test_a_who_verb_names_the_field_it_asks(
+    assistant: Assistant, question: str, relation: str | None
+) -> None:
+    reading = read(question, assistant.vocabulary, dt.date(2024, 1, 1))
+    assert reading.qtype == "who"
+    assert reading.relation == relation
+
+
+@pytest.mark.parametrize(
+    ("question", "language"),
+    [
+        ("Who headed the open government discussion at the IOPD conference?", "en"),
+        ("¿Quiénes dirigieron el debate de gobierno abierto en la conferencia del OIDP?", "es"),
+        ("Qui a mené la discussion sur le gouvernement ouvert à la conférence de l'OIDP ?", "fr"),
+    ],
+)
+def test_the_record_stating_the_relation_asked_answers_who(
+    assistant: Assistant, question: str, language: str
+) -> None:
+    answer = assistant.answer(question, now=dt.date(2024, 2, 1), lang=language)
+    assert not answer.handoff
+    assert answer.sources == ["ogp-roundup-brazil-iopd-conference"]
+    assert "Santa Catarina" in answer.answer

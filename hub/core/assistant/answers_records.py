@@ -31,6 +31,8 @@ one in Cascais"); asked anything else ("the capital of Senegal"), a place alone 
 YESNO_COVERAGE = 0.8
 """A yes/no question is answered only from a record holding (nearly) every word it asks
 about: "is the conference in English?" is not answered by the conference's dates."""
+RELATED_COVERAGE = 0.5
+"""A record stating the relation asked answers when it holds this share of the question."""
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
 
 
@@ -45,7 +47,7 @@ class RecordAnswers(RecordChoice, YesNoAnswers, ListAnswers):
         ranked: list[tuple[float, Doc]],
         terms: list[set[str]],
     ) -> Decision:
-        ranked = self._fit(qtype, ranked)
+        ranked = self._fit(qtype, ranked, reading.relation if qtype == "who" else None)
         ranked = self._home_first(ranked, terms)
         ranked = self._named_first(
             ranked, self.retriever.query_terms(reading.words, ctx.language), qtype
@@ -137,6 +139,9 @@ class RecordAnswers(RecordChoice, YesNoAnswers, ListAnswers):
                 for s, d in rivals
                 if s >= best_score * 0.98 and d.group == "entry" and not self._agree(best, d)
             ]
+        related = qtype == "who" and self._relates(best, reading.relation)
+        if related:  # "who led the debate": a record without a leader is no rival of one with
+            rivals = [(s, d) for s, d in rivals if self._relates(d, reading.relation)]
         if rivals and any(self._says(qtype, d) != self._says(qtype, best) for _, d in rivals):
             said = self.retriever.query_terms(reading.words, ctx.language)
             chosen = self._named(best, [d for _, d in rivals], said)
@@ -150,7 +155,12 @@ class RecordAnswers(RecordChoice, YesNoAnswers, ListAnswers):
         numbered = self._numbered_as(best, terms, kinds_named) and (
             qtype == "what" or (qtype in {"when", "where"} and isinstance(best.record, EventView))
         )  # what it is, or an event's date and place: what its own fields state
-        if self._singled_out(best, best_score, second, coverage, terms) or numbered:
+        related = related and self._relates(best, reading.relation)
+        if (
+            self._singled_out(best, best_score, second, coverage, terms)
+            or numbered
+            or (related and coverage >= RELATED_COVERAGE)  # it states the relation asked
+        ):
             confidence = max(confidence, MIN_CONFIDENCE)
             coverage = max(coverage, MIN_COVERAGE)
         if qtype == "contact":  # an address only from a record of the body named

@@ -109,6 +109,9 @@ class Reading:
     """Whether something still holds today is asked (no dated record states that)."""
     closing: bool = False
     """When something closes is asked (a deadline), not when it opens."""
+    relation: str | None = None
+    """Asked who, the record field its verb names ("who led": ``led_by``, "qui a reçu":
+    ``received_by``)."""
     content: list[str] = field(default_factory=list)
     """Words left for retrieval (time words and markers set aside)."""
     context: list[str] = field(default_factory=list)
@@ -450,6 +453,8 @@ def read(text: str, vocabulary: Vocabulary, today: dt.date) -> Reading:
     if reading.polar and reading.qtype is None:
         reading.qtype = "yesno"
     if reading.qtype == "who":
+        verbs = vocabulary.who_verbs.find(list(words), set(used), fuzzy=False)
+        reading.relation = next((v.value for v in verbs if v.value != "who"), None)
         _relation_aside(words, vocabulary.who_verbs, vocabulary, used, reading.context)
     _relation_aside(words, vocabulary.with_verbs, vocabulary, used, reading.context)
     if reading.qtype in MEMBERS_ASK:  # "can a university join?": the one who would join

@@ -31,6 +31,13 @@ BODY_NEAR = 0.6
 """A record named after the network and the body a question names comes first from this
 share of the best score (:meth:`RecordChoice._body_named_first`)."""
 _COUNT = re.compile(r"(?<![\d.,:/-])\d{1,3}(?![\d.,:/-])")
+RELATION_FIELDS = {
+    "led_by": ("led_by", "organiser"),
+    "organiser": ("organiser", "led_by"),
+    "hosted_by": ("hosted_by",),
+    "received_by": ("received_by",),
+}
+"""The fields that state the relation a "who" verb names (vocabulary.yaml ``who_verbs``)."""
 COUNT_QUALIFIERS = frozenset({"count", "number", "total", "max", "min", "maximum", "minimum"})
 """Words of a field's name saying how it counts, not what (``news_count``, ``max_commitments``)."""
 _YEAR_VALUE = re.compile(r"^(19|20)\d\d\b")
@@ -193,11 +200,17 @@ class RecordChoice(ResponderBase):
                 return written
         return None
 
-    def _fit(self, qtype: str, ranked: list[tuple[float, Doc]]) -> list[tuple[float, Doc]]:
-        """Records that hold the slot asked rank before those that do not (a little)."""
+    def _fit(
+        self, qtype: str, ranked: list[tuple[float, Doc]], relation: str | None = None
+    ) -> list[tuple[float, Doc]]:
+        """Records that hold the slot asked rank before those that do not (a little); asked
+        who with a verb ("who led"), a record stating that relation holds it."""
         if qtype not in {"when", "where", "who", "cost"}:
             return ranked
-        fitted = [(s * (1.0 if self._holds(qtype, d) else 0.7), d) for s, d in ranked]
+        fitted = [
+            (s * (1.0 if self._holds(qtype, d) or self._relates(d, relation) else 0.7), d)
+            for s, d in ranked
+        ]
         return sorted(fitted, key=lambda item: -item[0])
 
     def _holds(self, qtype: str, doc: Doc) -> bool:
@@ -214,6 +227,15 @@ class RecordChoice(ResponderBase):
         if qtype == "when":
             return any(k in data for k in ("founded", "since", "approved_on", "years"))
         return False
+
+    def _relates(self, doc: Doc, relation: str | None) -> bool:
+        """The record states in a field of its own the relation a "who" question's verb
+        names (``led_by`` for "who led", an event's organiser for "who organises")."""
+        fields = RELATION_FIELDS.get(relation or "", ())
+        record = doc.record
+        if isinstance(record, EntryView):
+            return any(record.data.get(f) for f in fields)
+        return isinstance(record, EventView) and "organiser" in fields and bool(record.organiser)
 
     def _says(self, qtype: str, doc: Doc) -> object:
         """What the record would answer for the slot: tied records that say the same agree."""

@@ -402,7 +402,7 @@ def load_vocabulary(path: Path = HERE / "vocabulary.yaml") -> Vocabulary:
     likeness: PhraseMatcher[str] = PhraseMatcher()
     _by_language({"likeness": data["likeness"]}, likeness, None)
     who_verbs: PhraseMatcher[str] = PhraseMatcher()
-    _by_language({"who": data.get("who_verbs", {})}, who_verbs, None)
+    _by_language(data.get("who_verbs", {}), who_verbs, None)  # valued by the field named
     with_verbs: PhraseMatcher[str] = PhraseMatcher()
     _by_language({"with": data.get("with_verbs", {})}, with_verbs, None)
     numbers = {
