@@ -151,3 +151,51 @@ def test_the_record_stating_the_relation_asked_answers_who(
     assert not answer.handoff
     assert answer.sources == ["ogp-roundup-brazil-iopd-conference"]
     assert "Santa Catarina" in answer.answer
+
+
+def test_where_a_resource_is_found_is_its_link(assistant: Assistant) -> None:
+    answer = assistant.answer(
+        "where can I see which policy areas OGP commitments are about?",
+        now=dt.date(2024, 5, 5),
+        lang="en",
+    )
+    assert not answer.handoff
+    assert "opengovpartnership.org/data-dashboard" in answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "qtype"),
+    [
+        ("the open data call in Monterrey: where do I find it?", "where"),
+        ("who collects the data of the roundup?", "who"),
+        ("qual é a data da conferência?", "when"),
+    ],
+)
+def test_a_slot_noun_yields_to_a_question_word(
+    assistant: Assistant, question: str, qtype: str
+) -> None:
+    assert read(question, assistant.vocabulary, dt.date(2024, 1, 1)).qtype == qtype
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["¿Cuáles son los costes de ser miembro?", "Quels sont les coûts ?", "Tem custos?"],
+)
+def test_cost_nouns_ask_the_cost(assistant: Assistant, question: str) -> None:
+    assert read(question, assistant.vocabulary, dt.date(2024, 1, 1)).qtype == "cost"
+
+
+@pytest.mark.parametrize(
+    ("question", "qtype"),
+    [
+        ("una asociación de Quito nos pregunta dónde está la oficina", "where"),
+        ("une mairie du Mali nous demande quand a lieu la conférence", "when"),
+        ("uma câmara do Minho pergunta-nos quem organiza o seminário", "who"),
+    ],
+)
+def test_a_question_reported_to_us_is_read_after_who_asks(
+    assistant: Assistant, question: str, qtype: str
+) -> None:
+    reading = read(question, assistant.vocabulary, dt.date(2024, 1, 1))
+    assert reading.qtype == qtype
+    assert not {"quito", "mali", "minho"} & set(reading.content)

@@ -577,6 +577,16 @@ def _qtype(
     if "when" in kept and published and all(words[i] in PUBLISH for i in published):
         kept.discard("share")  # "when will they publish the results": the network publishes,
         # on a date; the member sends nothing ("when do we send proposals" still shares)
+    asked_by = {  # types asked by a question word ("where can I read"), not a noun alone
+        item.value
+        for item in found
+        if item.value in kept
+        and any(_question_word(words[i], vocabulary) for i in range(item.start, item.end))
+    }
+    dated = [item for item in found if item.value == "when"]
+    if dated and "when" not in asked_by and asked_by & {"where", "who"}:
+        kept.discard("when")  # "the call on violence data - where can I read it": English
+        # "data" (a date in Catalan and Portuguese) is no slot beside a question word's
     if "founded" in kept:  # "when was it founded", but "what groups were created"
         kept.discard("founded")
         which = bool(words) and bool(vocabulary.question_words.find(words[:1], fuzzy=False))

@@ -222,8 +222,8 @@ class RecordChoice(ResponderBase):
         if isinstance(record, AwardView):
             return qtype == "when"
         data = record.data
-        if qtype == "where":
-            return "city" in data
+        if qtype == "where":  # a place, or a web address where it is found
+            return "city" in data or isinstance(data.get("url"), str)
         if qtype == "when":
             return any(k in data for k in ("founded", "since", "approved_on", "years"))
         return False
