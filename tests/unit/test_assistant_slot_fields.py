@@ -199,3 +199,21 @@ def test_a_question_reported_to_us_is_read_after_who_asks(
     reading = read(question, assistant.vocabulary, dt.date(2024, 1, 1))
     assert reading.qtype == qtype
     assert not {"quito", "mali", "minho"} & set(reading.content)
+
+
+@pytest.mark.parametrize(
+    ("question", "asker"),
+    [
+        ("Som un ajuntament del Maresme i volem anar al seminari: quins dies és?", "maresme"),
+        ("Somos una asociación de Navarra: ¿qué días es el seminario?", "navarra"),
+        ("We're a municipality near Leeds and want to go to the seminar, when is it?", "leeds"),
+    ],
+)
+def test_who_asks_and_from_where_is_context(
+    assistant: Assistant, question: str, asker: str
+) -> None:
+    reading = read(question, assistant.vocabulary, dt.date(2020, 1, 1))
+    assert reading.qtype == "when"
+    assert asker not in reading.content
+    assert asker in reading.context
+    assert any(w.startswith("semin") for w in reading.content)

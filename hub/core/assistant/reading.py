@@ -239,6 +239,7 @@ def _without_preambles(sentences: list[str], vocabulary: Vocabulary) -> tuple[li
             and len(head.split()) >= PREAMBLE_WORDS
             and not _QUESTION_MARK.search(head)
             and not _asks(head, vocabulary)
+            and _names_anything(tail, vocabulary)  # "...: quins dies és?" asks of the head
         ):
             told.append(head)
             kept.append(tail)
@@ -431,6 +432,9 @@ def read(text: str, vocabulary: Vocabulary, today: dt.date) -> Reading:
             before in vocabulary.possessives or (i - 1 in used and before in vocabulary.askers)
         ):
             used.add(i)
+    introduced = _introduced_asker(words, vocabulary) - used
+    used.update(introduced)  # "som un ajuntament del Vallès, ...": who asks, and from where
+    reading.context.extend(words[i] for i in sorted(introduced))
     for alike in vocabulary.likeness.find(list(words), fuzzy=False):
         used.update(range(alike.start, alike.end))  # "a town hall like ours": who asks
         i = alike.start - 1
@@ -488,6 +492,39 @@ _ASKER_ADJECTIVES = frozenset(
 ) | {"locaux", "municipaux", "regionaux", "locais"}
 """Askers' words that are adjectives ("local", "municipales"): they open no description,
 and may be a name's ("OGP Local")."""
+
+
+INTRODUCED_WITHIN = 4
+"""At most this many words between "we are" and the asker's noun ("we're a small rural
+municipality")."""
+_FROM_ASKER = frozenset({"de", "d", "del", "in", "en", "em", "near", "from", "no", "na", "du"})
+"""Words after an asker's noun that say where the asker is ("del Vallès", "near Lisbon")."""
+
+
+def _introduced_asker(words: list[str], vocabulary: Vocabulary) -> set[int]:
+    """The positions of the words a member introduces themself with ("we're a municipality
+    near Lisbon", "som un ajuntament del Vallès", "sou vereadora em Porto Alegre" is not one:
+    no asker's noun): the opening words, the asker's noun and the one place word after it.
+    Who asks is no part of what is asked, nor a place a record must be held in."""
+    found: set[int] = set()
+    for intro in vocabulary.introductions.find(list(words), fuzzy=False):
+        end = intro.end
+        noun = next(
+            (
+                j
+                for j in range(end, min(len(words), end + INTRODUCED_WITHIN))
+                if words[j] in vocabulary.askers and words[j] not in _ASKER_ADJECTIVES
+            ),
+            None,
+        )
+        if noun is None:
+            continue
+        found.update(range(intro.start, noun + 1))
+        if noun + 2 < len(words) and words[noun + 1] in _FROM_ASKER:
+            place = words[noun + 2]
+            if place not in vocabulary.stopwords and place not in vocabulary.kind_words:
+                found.update({noun + 1, noun + 2})
+    return found
 
 
 def _asker_words(words: list[str], vocabulary: Vocabulary) -> set[int]:
