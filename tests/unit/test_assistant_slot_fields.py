@@ -217,3 +217,22 @@ def test_who_asks_and_from_where_is_context(
     assert asker not in reading.content
     assert asker in reading.context
     assert any(w.startswith("semin") for w in reading.content)
+
+
+@pytest.mark.parametrize(
+    ("question", "language", "record"),
+    [
+        (
+            "in which Indonesian place was the app for pregnant women made?",
+            "en",
+            "ogp-example-banggai-pregnancy-app",
+        ),
+        ("Valencia, ¿qué hizo en el roundup?", "es", "ogp-roundup-valencia-award"),
+    ],
+)
+def test_the_record_held_in_the_place_named_is_the_one_answered(
+    assistant: Assistant, question: str, language: str, record: str
+) -> None:
+    answer = assistant.answer(question, now=dt.date(2024, 6, 6), lang=language)
+    assert not answer.handoff
+    assert answer.sources == [record]

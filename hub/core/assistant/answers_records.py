@@ -31,6 +31,8 @@ one in Cascais"); asked anything else ("the capital of Senegal"), a place alone 
 YESNO_COVERAGE = 0.8
 """A yes/no question is answered only from a record holding (nearly) every word it asks
 about: "is the conference in English?" is not answered by the conference's dates."""
+PLACE_HOLDERS = 5
+"""How far down the ranking a record held in the place a question names is looked for."""
 RELATED_COVERAGE = 0.5
 """A record stating the relation asked answers when it holds this share of the question."""
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
@@ -69,6 +71,8 @@ class RecordAnswers(RecordChoice, YesNoAnswers, ListAnswers):
             if holder is None:
                 return Decision(ctx.handoff(), qtype, 0.1)
             ranked = [(ranked[0][0], holder), *[(s, d) for s, d in ranked if d is not holder]]
+        if qtype != "yesno":  # whether it is there is asked: no other record is sought
+            ranked = self._place_holder_first(ranked, terms)
         best_score, best = ranked[0]
         numbers = [o for o in terms if any(t[0] in "#y" and t[1:].isdigit() for t in o)]
         for options in numbers:  # an edition or year the question names must be the record's
@@ -236,6 +240,28 @@ class RecordAnswers(RecordChoice, YesNoAnswers, ListAnswers):
         name = self._name(ctx, best)
         reply = ctx.handoff(ctx.phrase("email_unknown_of", name=name), sources=[best.record_id])
         return Decision(reply, "contact", min(confidence, 0.3))
+
+    def _place_holder_first(
+        self, ranked: list[tuple[float, Doc]], terms: list[set[str]]
+    ) -> list[tuple[float, Doc]]:
+        """A place the question names is the record's own: when the first record is not held
+        there ("what did Madrid do under OGP Local": the programme's record), the best-ranked
+        of the next few that is comes first (Madrid's example), with its own score."""
+        places = [o for o in terms if o & self.retriever.place_terms]
+        if not places or not ranked:
+            return ranked
+
+        def held(doc: Doc) -> bool:
+            own = set().union(*doc.names, doc.own_places)
+            return all(o & own for o in places)
+
+        if held(ranked[0][1]):
+            return ranked
+        holder = next((d for _, d in ranked[1:PLACE_HOLDERS] if held(d)), None)
+        if holder is None:
+            return ranked
+        score = next(s for s, d in ranked if d is holder)
+        return [(score, holder), *[(s, d) for s, d in ranked if d is not holder]]
 
     def _confidence(self, best: float, second: float, coverage: float) -> float:
         margin = 1.0 - (second / best if best else 1.0)
