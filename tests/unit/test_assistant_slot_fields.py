@@ -236,3 +236,29 @@ def test_the_record_held_in_the_place_named_is_the_one_answered(
     answer = assistant.answer(question, now=dt.date(2024, 6, 6), lang=language)
     assert not answer.handoff
     assert answer.sources == [record]
+
+
+@pytest.mark.parametrize(
+    ("question", "language"),
+    [
+        ("tengo una noticia de mi pueblo sobre la asamblea vecinal, ¿cómo la comparto?", "es"),
+        ("j'ai une actualité sur notre budget participatif, comment la partager ?", "fr"),
+    ],
+)
+def test_what_a_members_news_is_about_is_theirs(
+    assistant: Assistant, question: str, language: str
+) -> None:
+    reading = read(question, assistant.vocabulary, dt.date(2024, 1, 1))
+    assert reading.qtype == "share"
+    assert not {"vecinal", "asamblea", "budget", "participatif"} & set(reading.content)
+    answer = assistant.answer(question, now=dt.date(2024, 1, 1), lang=language)
+    assert answer.sources == ["faq-submit-news"]
+
+
+def test_the_askers_own_people_are_context(assistant: Assistant) -> None:
+    reading = read(
+        "our mayor wants to know when the next IOPD conference is",
+        assistant.vocabulary,
+        dt.date(2019, 1, 1),
+    )
+    assert "mayor" not in reading.content

@@ -463,6 +463,8 @@ def read(text: str, vocabulary: Vocabulary, today: dt.date) -> Reading:
     _relation_aside(words, vocabulary.with_verbs, vocabulary, used, reading.context)
     if reading.qtype in MEMBERS_ASK:  # "can a university join?": the one who would join
         used.update(_asker_words(words, vocabulary))
+    if reading.qtype == "share":  # "news about our PB process, how do I share it": theirs
+        used.update(_shared_topic(words, vocabulary) - used)
     if reading.qtype == "cost":  # "the annual fee": how often it is paid is the slot's
         used.update(i for i, w in enumerate(words) if w in vocabulary.frequencies)
     if reading.qtype in {"join", "subscribe", "share"}:  # how to do it now: "we have run
@@ -492,6 +494,27 @@ _ASKER_ADJECTIVES = frozenset(
 ) | {"locaux", "municipaux", "regionaux", "locais"}
 """Askers' words that are adjectives ("local", "municipales"): they open no description,
 and may be a name's ("OGP Local")."""
+
+
+ABOUT = frozenset({"about", "sobre", "sur", "concernant", "acerca"})
+"""Words opening what the thing a member shares is about ("news about our PB process")."""
+
+
+def _shared_topic(words: list[str], vocabulary: Vocabulary) -> set[int]:
+    """The positions of what a member's own news or proposal is about ("una noticia de mi
+    ciudad sobre presupuestos participativos, ¿cómo la comparto?"): up to the question word,
+    the topic of what they would send, not of the record saying how to send it."""
+    found: set[int] = set()
+    for i, word in enumerate(words):
+        if word not in ABOUT:
+            continue
+        end = next(
+            (j for j in range(i + 1, len(words)) if vocabulary.question_words.knows(words[j])),
+            None,
+        )
+        if end is not None:  # the question follows: what comes before it is the asker's
+            found.update(range(i, end))
+    return found
 
 
 INTRODUCED_WITHIN = 4
