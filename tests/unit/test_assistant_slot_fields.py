@@ -262,3 +262,18 @@ def test_the_askers_own_people_are_context(assistant: Assistant) -> None:
         dt.date(2019, 1, 1),
     )
     assert "mayor" not in reading.content
+
+
+def test_a_long_message_asks_from_its_slot_phrase(assistant: Assistant) -> None:
+    question = (
+        "Buenas tardes, estamos preparando la agenda del semestre y mi jefa me pide que"
+        " revise varios datos, entre ellos, cosa urgente, en qué ciudad fue la conferencia"
+        " de presupuestos participativos de 2013 en Estados Unidos."
+    )
+    reading = read(question, assistant.vocabulary, dt.date(2013, 9, 1))
+    assert reading.qtype == "where"
+    assert not {"agenda", "semestre", "urgente"} & set(reading.content)
+    assert {"agenda", "semestre"} <= set(reading.context)
+    answer = assistant.answer(question, now=dt.date(2013, 9, 1), lang="es")
+    assert answer.sources == ["pb-conference-chicago-2013"]
+    assert "Chicago" in answer.answer

@@ -131,6 +131,7 @@ class RecordAnswers(RecordChoice, YesNoAnswers, ListAnswers):
             if s >= best_score * TIE
             and d.record_id != best.record_id
             and all(o & set().union(*d.names, d.own_places) for o in named_places)
+            and all(d.terms.keys() & o for o in numbers)  # nor one of another year named
         ]  # a record held elsewhere than the place named is no rival ("the one in Chicago")
         if editions_settled:  # the other editions of an award are no rivals of the current one
             rivals = [(s, d) for s, d in rivals if d.group not in {"step", "award"}]
@@ -251,9 +252,11 @@ class RecordAnswers(RecordChoice, YesNoAnswers, ListAnswers):
         if not places or not ranked:
             return ranked
 
-        def held(doc: Doc) -> bool:
+        numbers = [o for o in terms if any(t[0] in "#y" and t[1:].isdigit() for t in o)]
+
+        def held(doc: Doc) -> bool:  # there, and of the edition or year named
             own = set().union(*doc.names, doc.own_places)
-            return all(o & own for o in places)
+            return all(o & own for o in places) and all(doc.terms.keys() & o for o in numbers)
 
         if held(ranked[0][1]):
             return ranked

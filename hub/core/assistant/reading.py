@@ -187,6 +187,11 @@ def question_parts(text: str, vocabulary: Vocabulary) -> tuple[str, str]:
     around += told
     clauses = [c for s in asking for c in _CLAUSE.split(s) if c.strip()]
     clauses = [part for c in clauses for part in _asker_then_question(c, vocabulary)]
+    if len(text) > LONG:  # "...me pide que confirme varias cosas, entre ellas en qué ciudad..."
+        clauses, told = _from_the_slot_asked(clauses, vocabulary)
+        if told:
+            asking = clauses
+            around += told
     about_asker = [
         _introduces(c, vocabulary) or bool(vocabulary.reasons.find(normalise(c).split()[:2]))
         for c in clauses
@@ -290,6 +295,48 @@ def _asker_then_question(clause: str, vocabulary: Vocabulary) -> list[str]:
             return [" ".join(tokens[:i]), " ".join(tokens[i:])]
         seen += len(normalise(token).split())
     return [clause]
+
+
+STORY_SLOTS = frozenset({"when", "where", "who", "how_many", "theme"})
+"""Slots whose question phrases ("en qué ciudad", "which day") open the question in a long
+message; a concept's words (joining, a fee) may be the story's own."""
+
+
+def _from_the_slot_asked(
+    clauses: list[str], vocabulary: Vocabulary
+) -> tuple[list[str], list[str]]:
+    """In a long message, the question begins at the first phrase of several words asking a
+    slot ("en qué ciudad", "which day"), after a story of several words, when what follows
+    it names something: the clauses and words before it tell the asker's story ("we are
+    planning next year's calendar and the councillor asks me to confirm several things,
+    among them..."), which is context."""
+    for n, clause in enumerate(clauses):
+        words = normalise(clause).split()
+        found = vocabulary.types.find(list(words), fuzzy=False)
+        if not found:
+            continue
+        asking = [f for f in found if f.value in STORY_SLOTS and f.end - f.start >= 2]
+        if not asking or min(f.start for f in found) < min(f.start for f in asking):
+            return clauses, []  # a single question word ("when"), or another slot first
+        cut = min(f.start for f in asking)
+        before = sum(len(normalise(c).split()) for c in clauses[:n]) + cut
+        if before < PREAMBLE_WORDS:
+            return clauses, []
+        tokens = clause.split()
+        seen, at = 0, None
+        for i, token in enumerate(tokens):
+            if seen >= cut:
+                at = i
+                break
+            seen += len(normalise(token).split())
+        if at is None:
+            return clauses, []
+        tail = [" ".join(tokens[at:]), *clauses[n + 1 :]]
+        if not _names_anything(" ".join(tail), vocabulary):
+            return clauses, []
+        told = [*clauses[:n], " ".join(tokens[:at])]
+        return tail, [t for t in told if t.strip()]
+    return clauses, []
 
 
 def _asks(clause: str, vocabulary: Vocabulary, anywhere: bool = False, opens: bool = False) -> bool:
