@@ -302,9 +302,7 @@ STORY_SLOTS = frozenset({"when", "where", "who", "how_many", "theme"})
 message; a concept's words (joining, a fee) may be the story's own."""
 
 
-def _from_the_slot_asked(
-    clauses: list[str], vocabulary: Vocabulary
-) -> tuple[list[str], list[str]]:
+def _from_the_slot_asked(clauses: list[str], vocabulary: Vocabulary) -> tuple[list[str], list[str]]:
     """In a long message, the question begins at the first phrase of several words asking a
     slot ("en qué ciudad", "which day"), after a story of several words, when what follows
     it names something: the clauses and words before it tell the asker's story ("we are
