@@ -277,3 +277,20 @@ def test_a_long_message_asks_from_its_slot_phrase(assistant: Assistant) -> None:
     answer = assistant.answer(question, now=dt.date(2013, 9, 1), lang="es")
     assert answer.sources == ["pb-conference-chicago-2013"]
     assert "Chicago" in answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "qtype"),
+    [
+        ("qundo é a próxima conferência?", "when"),
+        ("cuado es el seminario?", "when"),
+        ("pourqoi l'OIDP existe-t-il ?", None),
+    ],
+)
+def test_a_slip_in_a_long_question_word_is_that_word(
+    assistant: Assistant, question: str, qtype: str | None
+) -> None:
+    reading = read(question, assistant.vocabulary, dt.date(2020, 1, 1))
+    if qtype is not None:
+        assert reading.qtype == qtype
+    assert not {"qundo", "cuado", "pourqoi"} & set(reading.content)

@@ -845,13 +845,19 @@ def relative(unit: str, offset: int, today: dt.date) -> Period:
     return year_period(today.year + offset)
 
 
+QUESTION_TYPO = 5
+"""The shortest question word a slip is read as ("qundo": quando); shorter ones ("qui",
+"quan", "onde") are one letter from too many other words."""
+
+
 def typos_corrected(words: list[str], vocabulary: Vocabulary) -> list[str]:
-    """A word no table knows, one slip away from a time word ("wekend", "semanaa", "proxma"),
-    is that time word. Only long words (five letters or more), and never a month: months
-    are too close to names. Two neighbouring letters swapped in a long word ("prcohain",
-    "ofifce", "esdeveniemnts", "explcíame") make the time word, the kind's name or the
-    question's word, if only one."""
-    targets = list(vocabulary.time_words)
+    """A word no table knows, one slip away from a time word ("wekend", "semanaa", "proxma")
+    or a question word of five letters or more ("qundo"), is that word. Only long words
+    (five letters or more), and never a month: months are too close to names. Two
+    neighbouring letters swapped in a long word ("prcohain", "ofifce", "esdeveniemnts",
+    "explcíame") make the time word, the kind's name or the question's word, if only one."""
+    asking = [w for w in vocabulary.question_words.singles if len(w) >= QUESTION_TYPO]
+    targets = [*vocabulary.time_words, *asking]  # "qundo", "cuado": quando, cuando
     known = vocabulary.time_words | vocabulary.kind_words
     out = []
     for word in words:

@@ -115,6 +115,11 @@ class PhraseMatcher(Generic[T]):
     def knows(self, word: str) -> bool:
         return (word,) in self._phrases
 
+    @property
+    def singles(self) -> list[str]:
+        """The phrases of one word long enough to be matched with a typo."""
+        return list(self._singles)
+
     def find(
         self, tokens: list[str], used: set[int] | None = None, *, fuzzy: bool = True
     ) -> list[Found[T]]:
