@@ -247,11 +247,11 @@ class RecordAnswers(RecordChoice, YesNoAnswers, ListAnswers):
     ) -> list[tuple[float, Doc]]:
         """A place the question names is the record's own: when the first record is not held
         there ("what did Madrid do under OGP Local": the programme's record), the best-ranked
-        of the next few that is comes first (Madrid's example), with its own score."""
+        of the next few held there (and of the year named, if one is) comes first (Madrid's
+        example), with its own score."""
         places = [o for o in terms if o & self.retriever.place_terms]
         if not places or not ranked:
             return ranked
-
         numbers = [o for o in terms if any(t[0] in "#y" and t[1:].isdigit() for t in o)]
 
         def held(doc: Doc) -> bool:  # there, and of the edition or year named
