@@ -294,3 +294,18 @@ def test_a_slip_in_a_long_question_word_is_that_word(
     if qtype is not None:
         assert reading.qtype == qtype
     assert not {"qundo", "cuado", "pourqoi"} & set(reading.content)
+
+
+@pytest.mark.parametrize(
+    ("question", "language"),
+    [
+        ("Qu'est-ce que la priorité VIII du plan 2014-2015 ?", "fr"),
+        ("what is priority VIII of the 2014-2015 plan?", "en"),
+    ],
+)
+def test_a_roman_numeral_after_a_priority_labels_it(
+    assistant: Assistant, question: str, language: str
+) -> None:
+    answer = assistant.answer(question, now=dt.date(2014, 5, 5), lang=language)
+    assert not answer.handoff
+    assert answer.sources == ["work-plan-2014-priority-8-distinction"]

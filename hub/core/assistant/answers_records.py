@@ -7,6 +7,7 @@ floor.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
 from hub.core.assistant.answers_base import (
     HOME_EDGE,
@@ -95,7 +96,7 @@ class RecordAnswers(RecordChoice, YesNoAnswers, ListAnswers):
             return Decision(ctx.handoff(), qtype, 0.2)  # asked of OGP, a record of the IOPD's
         if self._missing_label(reading):
             return Decision(ctx.handoff(ctx.phrase("no_such_record")), qtype, 0.1)
-        if best.group == "entry" and _ordinals(reading.words) & {
+        if best.group == "entry" and _ordinals(reading.words, self._label_words) & {
             t for o in numbers for t in o
         }:  # "the 8th distinction" is an edition, not priority 8 of a plan
             return Decision(ctx.handoff(ctx.phrase("no_such_record")), qtype, 0.1)
@@ -278,11 +279,15 @@ def _record_text(record: EventView | AwardView | EntryView) -> str:
     return " ".join(record.description.values())
 
 
-def _ordinals(words: list[str]) -> set[str]:
-    """The edition terms (``#8``) of the words written as ordinals (8th, 8a, 8e, VIII)."""
+def _ordinals(words: list[str], labels: Collection[str] = ()) -> set[str]:
+    """The edition terms (``#8``) of the words written as ordinals (8th, 8a, 8e, VIII); a
+    Roman numeral right after the name of a kind labelled by number ("prioridad VIII")
+    labels that record, like a figure, and is no edition."""
     out = set()
-    for word in words:
+    for i, word in enumerate(words):
         term = number_term(word)
         if term and term.startswith("#") and not word.isdigit():
+            if i and words[i - 1] in labels and word.isalpha():
+                continue
             out.add(term)
     return out
