@@ -309,3 +309,44 @@ def test_a_roman_numeral_after_a_priority_labels_it(
     answer = assistant.answer(question, now=dt.date(2014, 5, 5), lang=language)
     assert not answer.handoff
     assert answer.sources == ["work-plan-2014-priority-8-distinction"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what is the last step of the OGP action plan cycle?",
+        "¿cuál es la última etapa del ciclo del plan de acción de OGP?",
+        "quelle est la dernière étape du cycle du plan d'action OGP ?",
+    ],
+)
+def test_the_last_stage_of_a_process_is_no_latest_event(
+    assistant: Assistant, question: str
+) -> None:
+    reading = read(question, assistant.vocabulary, dt.date(2024, 6, 6))
+    assert reading.relative is None
+    answer = assistant.answer(question, now=dt.date(2024, 6, 6))
+    assert answer.sources == ["ogp-local-action-plan-cycle"]
+
+
+@pytest.mark.parametrize(
+    ("question", "language"),
+    [
+        ("exact date the 15th conference in Madrid starts?", "en"),
+        ("¿fecha exacta de la 15.ª conferencia en Madrid?", "es"),
+    ],
+)
+def test_an_exact_day_asked_is_a_date_and_none_is_stated(
+    assistant: Assistant, question: str, language: str
+) -> None:
+    assert read(question, assistant.vocabulary, dt.date(2014, 5, 1)).qtype == "when"
+    assert assistant.answer(question, now=dt.date(2014, 5, 1), lang=language).handoff
+
+
+@pytest.mark.parametrize(
+    "question", ["which city won the 7th distinction?", "quelle ville a gagné la 7e distinction ?"]
+)
+def test_which_place_won_asks_the_winner(assistant: Assistant, question: str) -> None:
+    reading = read(question, assistant.vocabulary, dt.date(2014, 1, 1))
+    assert reading.qtype == "who"
+    assert reading.relation == "received_by"
+    assert assistant.answer(question, now=dt.date(2014, 1, 1)).handoff  # no winner stated

@@ -466,6 +466,12 @@ def read(text: str, vocabulary: Vocabulary, today: dt.date) -> Reading:
     if any(f.start <= 1 for f in vocabulary.why.find(list(words), fuzzy=False)):
         reading.period = None  # "why is it important today": when it holds, not a window
     marker = next(iter(vocabulary.next_last.find(words, used, fuzzy=False)), None)
+    if (
+        marker is not None
+        and words[marker.end : marker.end + 1]
+        and (words[marker.end] in vocabulary.stages)
+    ):
+        marker = None  # "the last step of the cycle": a record's own part, no latest event
     if marker is not None and reading.period is None:
         reading.relative = marker.value
     for ordinal in vocabulary.ordinals.find(words, used, fuzzy=False):
@@ -501,6 +507,10 @@ def read(text: str, vocabulary: Vocabulary, today: dt.date) -> Reading:
     )
     if reading.polar and reading.qtype is None:
         reading.qtype = "yesno"
+    if reading.qtype == "where" and any(
+        v.value == "received_by" for v in vocabulary.who_verbs.find(list(words), fuzzy=False)
+    ):
+        reading.qtype = "who"  # "which city won the distinction": the winner is asked
     if reading.qtype == "who":
         verbs = vocabulary.who_verbs.find(list(words), set(used), fuzzy=False)
         reading.relation = next((v.value for v in verbs if v.value != "who"), None)

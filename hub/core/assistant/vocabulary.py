@@ -128,6 +128,9 @@ class Vocabulary:
     """Numbers written as words ("two", "dos", "deux") and their value."""
     month_parts: PhraseMatcher[str] = field(default_factory=PhraseMatcher)
     """early, mid or late, before a month ("early July", "a finales de mes")."""
+    stages: frozenset[str] = frozenset()
+    """Words naming a stage of a process ("step", "etapa"): after "last" or "next", a part
+    of what is named, not the latest or the next event."""
     frequencies: frozenset[str] = frozenset()
     """How often something is paid ("annual", "anual", "mensuel"): in a cost question, part
     of the slot, not a word the record must hold."""
@@ -477,6 +480,9 @@ def load_vocabulary(path: Path = HERE / "vocabulary.yaml") -> Vocabulary:
         stopwords=frozenset(stopwords),
         votes={word: frozenset(langs) for word, langs in votes.items()},
         possessives=frozenset(normalise(str(w)) for w in data.get("possessives", [])),
+        stages=frozenset(
+            normalise(str(w)) for words in data.get("stages", {}).values() for w in words
+        ),
         frequencies=frozenset(
             normalise(str(w)) for words in data.get("frequencies", {}).values() for w in words
         ),
