@@ -126,6 +126,7 @@ def test_a_synonym_the_records_never_write_finds_the_word_they_do(
         ("qui acull la secretaria?", "hosted_by"),
         ("quem recebeu o prémio?", "received_by"),
         ("who represents the network there?", None),
+        ("who is behind the forum in Berlin?", "led_by"),
     ],
 )
 def test_a_who_verb_names_the_field_it_asks(
