@@ -351,3 +351,21 @@ def test_which_place_won_asks_the_winner(assistant: Assistant, question: str) ->
     assert reading.qtype == "who"
     assert reading.relation == "received_by"
     assert assistant.answer(question, now=dt.date(2014, 1, 1)).handoff  # no winner stated
+
+
+@pytest.mark.parametrize(
+    ("question", "language"),
+    [
+        ("how can our city become a member promoter?", "en"),
+        ("¿cómo puede mi ciudad hacerse miembro promotor?", "es"),
+        ("comment devenir membre promoteur ?", "fr"),
+    ],
+)
+def test_a_kind_of_member_named_in_the_joining_phrase_is_asked(
+    assistant: Assistant, question: str, language: str
+) -> None:
+    reading = read(question, assistant.vocabulary, dt.date(2020, 6, 1))
+    assert reading.qtype == "join"
+    assert {"member", "miembro", "membre"} & set(reading.content)
+    answer = assistant.answer(question, now=dt.date(2020, 6, 1), lang=language)
+    assert not answer.handoff

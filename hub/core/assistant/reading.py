@@ -681,9 +681,10 @@ def _qtype(
             continue  # "Costa de Marfil": a country's name
         kept.add(item.value)
         if item.value in CONSUMING or item.value in CONCEPTS:
-            used.update(
-                i for i in range(item.start, item.end) if words[i] not in vocabulary.kind_words
-            )
+            end = item.end
+            if item.value in CONCEPTS and _qualified(words, end, vocabulary):
+                end -= 1  # "devenir membre promoteur": a kind of member, named by both words
+            used.update(i for i in range(item.start, end) if words[i] not in vocabulary.kind_words)
     if not kept - {"what", "yesno"}:  # "com ens podem apuntar", not "qui forma part"
         for item in vocabulary.conjugations.find(words, set(seen), fuzzy=False):
             kept.add(item.value)
@@ -708,6 +709,22 @@ def _qtype(
         if not kept & {"list", "what"} and not which:
             kept.add("when")
     return next((t for t in TYPE_ORDER if t in kept), None)
+
+
+def _qualified(words: list[str], end: int, vocabulary: Vocabulary) -> bool:
+    """The concept's phrase ends in a noun another word qualifies right after it ("become a
+    member promoter", "devenir membre promoteur"): that noun names what is asked too."""
+    if end >= len(words) or end < 2:
+        return False
+    noun, after = words[end - 1], words[end]
+    return (
+        ("member", "en") in vocabulary.synonyms.get(noun, ())  # a word for a member
+        and after.isalpha()
+        and len(after) > 3
+        and after not in vocabulary.stopwords
+        and not vocabulary.question_words.knows(after)
+        and not vocabulary.types.knows(after)
+    )
 
 
 def set_courtesies_aside(words: list[str], vocabulary: Vocabulary, used: set[int]) -> None:
