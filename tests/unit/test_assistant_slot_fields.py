@@ -369,3 +369,21 @@ def test_a_kind_of_member_named_in_the_joining_phrase_is_asked(
     assert {"member", "miembro", "membre"} & set(reading.content)
     answer = assistant.answer(question, now=dt.date(2020, 6, 1), lang=language)
     assert not answer.handoff
+
+
+@pytest.mark.parametrize(
+    ("question", "language"),
+    [
+        ("what's the relationship between the IOPD and UCLG?", "en"),
+        ("¿cuál es la relación entre el OIDP y CGLU?", "es"),
+        ("quelle relation entre l'OIDP et CGLU ?", "fr"),
+        ("quina és la relació de l'OIDP amb CGLU?", "ca"),
+        ("qual a relação do OIDP com a CGLU?", "pt"),
+    ],
+)
+def test_the_relation_of_two_bodies_is_the_record_of_both(
+    assistant: Assistant, question: str, language: str
+) -> None:
+    answer = assistant.answer(question, now=dt.date(2019, 11, 19), lang=language)
+    assert not answer.handoff
+    assert answer.sources[0] == "iopd-uclg-relation"
