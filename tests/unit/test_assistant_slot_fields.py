@@ -387,3 +387,19 @@ def test_the_relation_of_two_bodies_is_the_record_of_both(
     answer = assistant.answer(question, now=dt.date(2019, 11, 19), lang=language)
     assert not answer.handoff
     assert answer.sources[0] == "iopd-uclg-relation"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "which cities are in the OGP Local inclusion circle?",
+        "¿qué ciudades forman el círculo de inclusión de OGP Local?",
+        "quines ciutats formen el cercle d'inclusió d'OGP Local?",
+    ],
+)
+def test_which_cities_asks_the_list_not_a_word_of_it(assistant: Assistant, question: str) -> None:
+    reading = read(question, assistant.vocabulary, dt.date(2024, 6, 6))
+    assert not {"cities", "ciudades", "ciutats"} & set(reading.content)
+    answer = assistant.answer(question, now=dt.date(2024, 6, 6))
+    assert answer.sources[0] == "ogp-circle-inclusion"
+    assert "Bogot" in answer.answer
