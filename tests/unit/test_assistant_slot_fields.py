@@ -127,6 +127,8 @@ def test_a_synonym_the_records_never_write_finds_the_word_they_do(
         ("quem recebeu o prémio?", "received_by"),
         ("who represents the network there?", None),
         ("who is behind the forum in Berlin?", "led_by"),
+        ("Valencia got a prize, who picked it up?", "received_by"),
+        ("quem foi buscar o prémio de Valência?", "received_by"),
     ],
 )
 def test_a_who_verb_names_the_field_it_asks(
