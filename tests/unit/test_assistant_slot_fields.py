@@ -405,3 +405,21 @@ def test_which_cities_asks_the_list_not_a_word_of_it(assistant: Assistant, quest
     answer = assistant.answer(question, now=dt.date(2024, 6, 6))
     assert answer.sources[0] == "ogp-circle-inclusion"
     assert "Bogot" in answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "language"),
+    [
+        ("Où est basé le secrétariat technique de l'OIDP ?", "fr"),
+        ("¿Dónde está basada la Secretaría Técnica del OIDP?", "es"),
+        ("Onde está sediado o Secretariado Técnico do OIDP?", "pt"),
+    ],
+)
+def test_where_something_is_based_asks_its_place(
+    assistant: Assistant, question: str, language: str
+) -> None:
+    reading = read(question, assistant.vocabulary, dt.date(2020, 1, 1))
+    assert reading.qtype == "where"
+    assert not {"base", "basada", "sediado"} & set(reading.content)
+    answer = assistant.answer(question, now=dt.date(2020, 1, 1), lang=language)
+    assert "Barcelon" in answer.answer
