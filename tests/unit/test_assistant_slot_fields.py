@@ -423,3 +423,32 @@ def test_where_something_is_based_asks_its_place(
     assert not {"base", "basada", "sediado"} & set(reading.content)
     answer = assistant.answer(question, now=dt.date(2020, 1, 1), lang=language)
     assert "Barcelon" in answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "language"),
+    [
+        ("what's on the agenda in January?", "en"),
+        ("¿qué actividades tiene el OIDP en enero?", "es"),
+        ("o que está na agenda para janeiro?", "pt"),
+    ],
+)
+def test_a_month_without_events_lists_the_secretariats_agenda(
+    assistant: Assistant, question: str, language: str
+) -> None:
+    answer = assistant.answer(question, now=dt.date(2019, 12, 15), lang=language)
+    assert not answer.handoff
+    assert "conference-2019-minutes-2020-01" in answer.sources
+
+
+def test_a_month_question_after_a_long_story_asks_the_month(assistant: Assistant) -> None:
+    question = (
+        "Bon dia, aquests dies hem canviat tot el departament i la nova regidora vol un"
+        " informe de les xarxes internacionals, i he revisat correus i carpetes sense trobar"
+        " res clar. La pregunta: quines activitats hi ha el mes que ve?"
+    )
+    reading = read(question, assistant.vocabulary, dt.date(2020, 2, 25))
+    assert reading.period is not None and reading.period.start == dt.date(2020, 3, 1)
+    assert reading.context == []
+    answer = assistant.answer(question, now=dt.date(2020, 2, 25), lang="ca")
+    assert answer.sources == ["iopd-seminar-1-2020"]

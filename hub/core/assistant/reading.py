@@ -297,7 +297,7 @@ def _asker_then_question(clause: str, vocabulary: Vocabulary) -> list[str]:
     return [clause]
 
 
-STORY_SLOTS = frozenset({"when", "where", "who", "how_many", "theme"})
+STORY_SLOTS = frozenset({"when", "where", "who", "how_many", "theme", "list"})
 """Slots whose question phrases ("en qué ciudad", "which day") open the question in a long
 message; a concept's words (joining, a fee) may be the story's own."""
 
@@ -330,11 +330,20 @@ def _from_the_slot_asked(clauses: list[str], vocabulary: Vocabulary) -> tuple[li
         if at is None:
             return clauses, []
         tail = [" ".join(tokens[at:]), *clauses[n + 1 :]]
-        if not _names_anything(" ".join(tail), vocabulary):
+        if not _names_anything(" ".join(tail), vocabulary) and not _dates(tail, vocabulary):
             return clauses, []
         told = [*clauses[:n], " ".join(tokens[:at])]
         return tail, [t for t in told if t.strip()]
     return clauses, []
+
+
+def _dates(texts: list[str], vocabulary: Vocabulary) -> bool:
+    """The texts name a time ("next month", "in October", "this summer")."""
+    words = normalise(" ".join(texts)).split()
+    return any(
+        matcher.find(list(words), fuzzy=False)
+        for matcher in (vocabulary.periods, vocabulary.months, vocabulary.seasons)
+    )
 
 
 def _asks(clause: str, vocabulary: Vocabulary, anywhere: bool = False, opens: bool = False) -> bool:
@@ -536,6 +545,12 @@ def read(text: str, vocabulary: Vocabulary, today: dt.date) -> Reading:
     if reading.qtype in CONCEPTS:
         reading.content.append(f"@{reading.qtype}")
     reading.qtype = SLOT_OF.get(reading.qtype or "", reading.qtype)
+    if (
+        reading.period is not None
+        and reading.qtype in {"list", None}
+        and not _names_anything(focus, vocabulary)
+    ):  # "(long story) my question is: what's on next month?": the period is all it asks
+        reading.context = []
     return reading
 
 
