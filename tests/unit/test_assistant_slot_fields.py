@@ -452,3 +452,20 @@ def test_a_month_question_after_a_long_story_asks_the_month(assistant: Assistant
     assert reading.context == []
     answer = assistant.answer(question, now=dt.date(2020, 2, 25), lang="ca")
     assert answer.sources == ["iopd-seminar-1-2020"]
+
+
+@pytest.mark.parametrize(
+    ("question", "country"),
+    [
+        (
+            "Our town is in Senegal and we want to take part. Is there an office in our region?",
+            "senegal",
+        ),
+        ("Somos un municipio de Brasil. ¿Dónde está la oficina de nuestra región?", "brasil"),
+    ],
+)
+def test_our_region_is_the_country_the_asker_named(
+    assistant: Assistant, question: str, country: str
+) -> None:
+    reading = read(question, assistant.vocabulary, dt.date(2014, 5, 20))
+    assert country in reading.content

@@ -534,6 +534,7 @@ def read(text: str, vocabulary: Vocabulary, today: dt.date) -> Reading:
     if reading.qtype in {"join", "subscribe", "share"}:  # how to do it now: "we have run
         used.update(range(len(words) - len(years), len(words)))  # it since 2021" dates no edition
     reading.content = [w for i, w in enumerate(words) if i not in used]
+    reading.content += _askers_place(words, normalise(text).split(), vocabulary)
     if (
         named is not None
         and named.value[0] == "year"
@@ -592,6 +593,26 @@ INTRODUCED_WITHIN = 4
 municipality")."""
 _FROM_ASKER = frozenset({"de", "d", "del", "in", "en", "em", "near", "from", "no", "na", "du"})
 """Words after an asker's noun that say where the asker is ("del Vallès", "near Lisbon")."""
+
+
+OUR_PLACE = frozenset(
+    {"region", "country", "area", "continent", "pais", "zona", "regiao", "pays", "regio"}
+)
+"""Nouns of a place that, after "our" ("an office in our region", "en nuestro país"), mean
+where the asker said they are."""
+
+
+def _askers_place(words: list[str], message: list[str], vocabulary: Vocabulary) -> list[str]:
+    """The country the asker named in their message ("our municipality in Senegal..."),
+    when the question asks about "our region" or "our country": the place it means."""
+    ours = any(
+        w in vocabulary.possessives and i + 1 < len(words) and words[i + 1] in OUR_PLACE
+        for i, w in enumerate(words)
+    )
+    if not ours:
+        return []
+    found = country_matcher().find(list(message), fuzzy=False)
+    return [w for f in found for w in message[f.start : f.end]]
 
 
 def _introduced_asker(words: list[str], vocabulary: Vocabulary) -> set[int]:
