@@ -156,7 +156,7 @@ def test_no_regression_on_the_fourth_blind_set(assistant: Assistant) -> None:
     starting as the slot, out-of-scope words in their own language, letters only some
     languages write, words derived from the records' words): 0.808, 10 invented."""
     report = evaluate(assistant, read_cases(HERE / "heldout4_questions.jsonl"))
-    assert report.accuracy() >= 0.85, _explain(report)  # recall pass
+    assert report.accuracy() >= 0.87, _explain(report)  # recall passes (0.884 after the fourth)
     assert len(report.invented) <= 7, _explain(report)  # precision and recall passes together
 
 
@@ -173,7 +173,7 @@ def test_no_regression_on_the_fifth_blind_set_now_tuning_data(assistant: Assista
     heldout6 only: entries that say the same cited together, a list citing the entry named
     by its kind): 0.844, 9 invented."""
     report = evaluate(assistant, read_cases(HERE / "heldout5_questions.jsonl"))
-    assert report.accuracy() >= 0.87, _explain(report)  # recall pass
+    assert report.accuracy() >= 0.895, _explain(report)  # recall passes (0.912 after the fourth)
     assert len(report.invented) <= 7, _explain(report)  # precision and recall passes together
 
 
@@ -190,7 +190,7 @@ def test_no_regression_on_the_sixth_blind_set(assistant: Assistant) -> None:
     places spelt as heard): 0.808, 13 invented. The third recall pass (countries named by
     another name or an adjective, a country's name no slot word): 0.864, 6 invented."""
     report = evaluate(assistant, read_cases(HERE / "heldout6_questions.jsonl"))
-    assert report.accuracy() >= 0.86, _explain(report)  # recall passes
+    assert report.accuracy() >= 0.885, _explain(report)  # recall passes (0.900 after the fourth)
     assert len(report.invented) <= 7, _explain(report)  # precision and recall passes together
 
 
@@ -204,7 +204,7 @@ def test_no_regression_on_the_seventh_blind_set(assistant: Assistant) -> None:
     who of a task, a year already said, the award in "this year", undated entries in "this
     month") took it to 0.820 with 11 invented, tuned on it: training scores from then on."""
     report = evaluate(assistant, read_cases(HERE / "heldout7_questions.jsonl"))
-    assert report.accuracy() >= 0.88, _explain(report)  # recall pass
+    assert report.accuracy() >= 0.91, _explain(report)  # recall passes (0.928 after the fourth)
     assert len(report.invented) <= 12, _explain(report)  # precision and recall passes together
 
 
@@ -218,10 +218,13 @@ def test_no_regression_on_the_eighth_and_ninth_blind_sets(assistant: Assistant) 
     pass was pointed at the languages and question types these two sets scored lowest, never
     at their questions): heldout8 0.824 with 7, heldout9 0.732 with 18. The floors keep them
     from falling; the goal (0.90, at most 1 invented in 100) is far above them. The next
-    round tunes on them."""
+    round tunes on them: the fourth recall pass (slot words by class in five languages, a
+    who-verb naming the field it asks, counts and links in records' fields, the asker's
+    story and place set aside, a record held where the question says, a month's agenda)
+    took them to 0.872 with 6 and 0.800 with 14: training scores from then on."""
     eighth = evaluate(assistant, read_cases(HERE / "heldout8_questions.jsonl"))
-    assert eighth.accuracy() >= 0.81, _explain(eighth)
-    assert len(eighth.invented) <= 8, _explain(eighth)
+    assert eighth.accuracy() >= 0.855, _explain(eighth)
+    assert len(eighth.invented) <= 7, _explain(eighth)
     ninth = evaluate(assistant, read_cases(HERE / "heldout9_questions.jsonl"))
-    assert ninth.accuracy() >= 0.71, _explain(ninth)
-    assert len(ninth.invented) <= 19, _explain(ninth)
+    assert ninth.accuracy() >= 0.785, _explain(ninth)
+    assert len(ninth.invented) <= 15, _explain(ninth)
