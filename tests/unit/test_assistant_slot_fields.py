@@ -469,3 +469,19 @@ def test_our_region_is_the_country_the_asker_named(
 ) -> None:
     reading = read(question, assistant.vocabulary, dt.date(2014, 5, 20))
     assert country in reading.content
+
+
+@pytest.mark.parametrize(
+    ("question", "language"),
+    [
+        ("who carries out the 2020 work plan?", "en"),
+        ("¿quién ejecuta el plan de trabajo 2020?", "es"),
+        ("qui met en oeuvre le plan de travail 2020 ?", "fr"),
+    ],
+)
+def test_who_carries_out_a_plan_is_asked_of_the_plan(
+    assistant: Assistant, question: str, language: str
+) -> None:
+    answer = assistant.answer(question, now=dt.date(2020, 2, 2), lang=language)
+    assert not answer.handoff
+    assert answer.sources[0] == "work-plan-2020"

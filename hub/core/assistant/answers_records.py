@@ -50,7 +50,12 @@ class RecordAnswers(RecordChoice, YesNoAnswers, ListAnswers):
         ranked: list[tuple[float, Doc]],
         terms: list[set[str]],
     ) -> Decision:
-        ranked = self._fit(qtype, ranked, reading.relation if qtype == "who" else None)
+        ranked = self._fit(
+            qtype,
+            ranked,
+            reading.relation if qtype == "who" else None,
+            frozenset(set().union(*terms) & self._every_kind) if terms else frozenset(),
+        )
         ranked = self._home_first(ranked, terms)
         ranked = self._named_first(
             ranked, self.retriever.query_terms(reading.words, ctx.language), qtype

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from hub.core.assistant.answers_base import HOME_EDGE, TIE, ResponderBase
+from hub.core.assistant.answers_entries import NAMELESS_KINDS
 from hub.core.assistant.context import Context, Reply
 from hub.core.assistant.focus import capitals_said
 from hub.core.assistant.index import AwardView, EntryView, EventView
@@ -201,14 +202,31 @@ class RecordChoice(ResponderBase):
         return None
 
     def _fit(
-        self, qtype: str, ranked: list[tuple[float, Doc]], relation: str | None = None
+        self,
+        qtype: str,
+        ranked: list[tuple[float, Doc]],
+        relation: str | None = None,
+        kinds: frozenset[str] = frozenset(),
     ) -> list[tuple[float, Doc]]:
         """Records that hold the slot asked rank before those that do not (a little); asked
-        who with a verb ("who led"), a record stating that relation holds it."""
+        who with a verb ("who led"), a record stating that relation holds it; asked who of
+        a kind named ("who carries out the work plan"), a record of that kind is the one
+        asked about, whether or not a field names who (unless its kind's texts never name
+        anyone: a working group, a priority)."""
         if qtype not in {"when", "where", "who", "cost"}:
             return ranked
         fitted = [
-            (s * (1.0 if self._holds(qtype, d) or self._relates(d, relation) else 0.7), d)
+            (
+                s
+                * (
+                    1.0
+                    if self._holds(qtype, d)
+                    or self._relates(d, relation)
+                    or (qtype == "who" and d.kind_terms & kinds and d.kind not in NAMELESS_KINDS)
+                    else 0.7
+                ),
+                d,
+            )
             for s, d in ranked
         ]
         return sorted(fitted, key=lambda item: -item[0])
