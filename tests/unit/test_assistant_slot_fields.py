@@ -485,3 +485,17 @@ def test_who_carries_out_a_plan_is_asked_of_the_plan(
     answer = assistant.answer(question, now=dt.date(2020, 2, 2), lang=language)
     assert not answer.handoff
     assert answer.sources[0] == "work-plan-2020"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Sou vereador em Porto Alegre: quando abriu aqui o escritório regional do OIDP?",
+        "Soy concejala en Porto Alegre: ¿cuándo se abrió aquí la oficina regional del OIDP?",
+    ],
+)
+def test_here_is_where_the_asker_said_they_are(assistant: Assistant, question: str) -> None:
+    reading = read(question, assistant.vocabulary, dt.date(2015, 4, 4))
+    assert {"porto", "alegre"} <= set(reading.content)
+    answer = assistant.answer(question, now=dt.date(2015, 4, 4))
+    assert answer.sources[0] == "office-latin-america-porto-alegre"

@@ -535,6 +535,10 @@ def read(text: str, vocabulary: Vocabulary, today: dt.date) -> Reading:
         used.update(range(len(words) - len(years), len(words)))  # it since 2021" dates no edition
     reading.content = [w for i, w in enumerate(words) if i not in used]
     reading.content += _askers_place(words, normalise(text).split(), vocabulary)
+    if HERE & set(reading.content):  # "(I'm a councillor in Porto Alegre:) created here?"
+        place = _introduced_place(reading.context, vocabulary)
+        if place:
+            reading.content = [w for w in reading.content if w not in HERE] + place
     if (
         named is not None
         and named.value[0] == "year"
@@ -613,6 +617,30 @@ def _askers_place(words: list[str], message: list[str], vocabulary: Vocabulary) 
         return []
     found = country_matcher().find(list(message), fuzzy=False)
     return [w for f in found for w in message[f.start : f.end]]
+
+
+HERE = frozenset({"here", "aqui", "ici", "aca"})
+"""Words meaning where the asker is ("when was the office here created")."""
+PLACE_WORDS = 3
+"""At most this many words name the place an asker says they are in ("Porto Alegre")."""
+
+
+def _introduced_place(words: list[str], vocabulary: Vocabulary) -> list[str]:
+    """The place a member says they are in when introducing themself ("sou vereadora em
+    Porto Alegre", "we're a council in Cascais"): the words after the asker's noun and "in"
+    or "de", up to a function word."""
+    for intro in vocabulary.introductions.find(list(words), fuzzy=False):
+        for j in range(intro.end, min(len(words), intro.end + INTRODUCED_WITHIN)):
+            if words[j] in vocabulary.askers and j + 1 < len(words):
+                if words[j + 1] not in _FROM_ASKER:
+                    break
+                place = []
+                for word in words[j + 2 : j + 2 + PLACE_WORDS]:
+                    if word in vocabulary.stopwords:
+                        break
+                    place.append(word)
+                return place
+    return []
 
 
 def _introduced_asker(words: list[str], vocabulary: Vocabulary) -> set[int]:
