@@ -499,3 +499,18 @@ def test_here_is_where_the_asker_said_they_are(assistant: Assistant, question: s
     assert {"porto", "alegre"} <= set(reading.content)
     answer = assistant.answer(question, now=dt.date(2015, 4, 4))
     assert answer.sources[0] == "office-latin-america-porto-alegre"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Which OGP Local circle is Bogotá part of?",
+        "¿Con quién comparte Bogotá el círculo de inclusión?",
+    ],
+)
+def test_a_record_whose_members_are_places_is_held_in_them(
+    assistant: Assistant, question: str
+) -> None:
+    answer = assistant.answer(question, now=dt.date(2024, 6, 6))
+    assert not answer.handoff
+    assert answer.sources[0] == "ogp-circle-inclusion"

@@ -252,6 +252,7 @@ class Retriever:
                 self._add(self._step_doc(award, step.step))
         for entry in index.entries.values():
             self._add(self._entry_doc(entry))
+        self._members_places()
         self._inherit()
         self._finish()
         self.lettered: frozenset[str] = self._lettered()
@@ -362,6 +363,18 @@ class Retriever:
             terms = self.analyser.terms(text, language)
             self.place_terms.update(terms)
             doc.own_places.update(terms)
+
+    def _members_places(self) -> None:
+        """A record whose members are places (a circle of Bogotá and Aragón) is held in
+        them too: "the circle Bogotá shares" names it by a place of its own."""
+        for doc in self.docs:
+            members = doc.record.data.get("members") if isinstance(doc.record, EntryView) else None
+            if not isinstance(members, list):
+                continue
+            for member in members:
+                if isinstance(member, str):
+                    terms = {t for lang in LANGUAGES for t in self.analyser.terms(member, lang)}
+                    doc.own_places |= terms & self.place_terms
 
     def _event_doc(self, event: EventView) -> Doc:
         doc = Doc(event.id, event.id, "event", event.kind, event)
