@@ -514,3 +514,10 @@ def test_a_record_whose_members_are_places_is_held_in_them(
     answer = assistant.answer(question, now=dt.date(2024, 6, 6))
     assert not answer.handoff
     assert answer.sources[0] == "ogp-circle-inclusion"
+
+
+def test_the_catalan_geminate_l_is_one_word() -> None:
+    from hub.core.assistant.text import normalise
+
+    assert normalise("Amb qui col·labora l'OIDP?") == "amb qui collabora l oidp"
+    assert normalise("intel·ligència COL·LECTIVA") == "intelligencia collectiva"

@@ -60,8 +60,14 @@ def strip_accents(text: str) -> str:
     return _COMBINING.sub("", unicodedata.normalize("NFKD", text))
 
 
+_GEMINATE = re.compile(r"l[·•∙]l", re.IGNORECASE)
+"""Catalan's "l·l" (col·labora, intel·ligència): one word, never two ("col", "labora")."""
+
+
 def normalise(text: str) -> str:
-    """Lower case, no accents, words separated by single spaces, no punctuation."""
+    """Lower case, no accents, words separated by single spaces, no punctuation; Catalan's
+    "l·l" is written "ll" ("col·laboració" is "collaboracio")."""
+    text = _GEMINATE.sub("ll", text)
     return _NOT_WORD.sub(" ", strip_accents(text).casefold()).strip()
 
 
