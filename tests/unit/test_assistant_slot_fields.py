@@ -521,3 +521,18 @@ def test_the_catalan_geminate_l_is_one_word() -> None:
 
     assert normalise("Amb qui col·labora l'OIDP?") == "amb qui collabora l oidp"
     assert normalise("intel·ligència COL·LECTIVA") == "intelligencia collectiva"
+
+
+@pytest.mark.parametrize(
+    ("question", "language"),
+    [
+        ("to join OGP Local, which address do we write to?", "en"),
+        ("nous voulons rejoindre OGP Local, à quelle adresse ?", "fr"),
+        ("queremos entrar en OGP Local, ¿a qué dirección?", "es"),
+    ],
+)
+def test_which_address_asks_the_contact(assistant: Assistant, question: str, language: str) -> None:
+    reading = read(question, assistant.vocabulary, dt.date(2024, 6, 6))
+    assert not {"address", "adresse", "direccion"} & set(reading.content)
+    answer = assistant.answer(question, now=dt.date(2024, 6, 6), lang=language)
+    assert "local@opengovpartnership.org" in answer.answer
