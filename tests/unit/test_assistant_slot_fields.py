@@ -536,3 +536,16 @@ def test_which_address_asks_the_contact(assistant: Assistant, question: str, lan
     assert not {"address", "adresse", "direccion"} & set(reading.content)
     answer = assistant.answer(question, now=dt.date(2024, 6, 6), lang=language)
     assert "local@opengovpartnership.org" in answer.answer
+
+
+@pytest.mark.parametrize(
+    ("word", "language"), [("kids", "en"), ("niños", "es"), ("crianças", "pt")]
+)
+def test_a_word_for_children_the_records_never_write_finds_theirs(
+    assistant: Assistant, word: str, language: str
+) -> None:
+    from hub.core.assistant.text import normalise
+
+    retriever = assistant.retriever
+    (options,) = retriever.query_terms([normalise(word)], language)
+    assert options & {retriever.analyser.stem("childhood", "en")}
