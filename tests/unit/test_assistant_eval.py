@@ -221,10 +221,10 @@ def test_no_regression_on_the_eighth_and_ninth_blind_sets(assistant: Assistant) 
     round tunes on them: the fourth recall pass (slot words by class in five languages, a
     who-verb naming the field it asks, counts and links in records' fields, the asker's
     story and place set aside, a record held where the question says, a month's agenda)
-    took them to 0.872 with 6 and 0.800 with 14: training scores from then on."""
+    took them to 0.884 with 6 and 0.812 with 14: training scores from then on."""
     eighth = evaluate(assistant, read_cases(HERE / "heldout8_questions.jsonl"))
-    assert eighth.accuracy() >= 0.855, _explain(eighth)
+    assert eighth.accuracy() >= 0.87, _explain(eighth)
     assert len(eighth.invented) <= 7, _explain(eighth)
     ninth = evaluate(assistant, read_cases(HERE / "heldout9_questions.jsonl"))
-    assert ninth.accuracy() >= 0.785, _explain(ninth)
+    assert ninth.accuracy() >= 0.795, _explain(ninth)
     assert len(ninth.invented) <= 15, _explain(ninth)
