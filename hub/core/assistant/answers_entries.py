@@ -61,8 +61,11 @@ class EntryAnswers(ResponderBase):
         return ctx.phrase("office_planned", name=name, years=years)
 
     def _says_where(self, entry: EntryView) -> bool:
-        """The entry's own text names a place the records know, or a web address: where it
-        is, said in its words."""
+        """The entry's own text names a place the records know, or a web address, or the
+        entry has a web address of its own (a dashboard, a deck): where it is, or where it
+        is found, said in its words and its link."""
+        if isinstance(entry.data.get("url"), str):
+            return True
         places = self.retriever.place_words
         for body in entry.body.values():
             if _WEB.search(body):

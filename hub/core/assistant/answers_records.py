@@ -7,6 +7,7 @@ floor.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
 from hub.core.assistant.answers_base import (
     HOME_EDGE,
@@ -18,7 +19,7 @@ from hub.core.assistant.answers_base import (
 )
 from hub.core.assistant.answers_lists import ListAnswers
 from hub.core.assistant.answers_yesno import YesNoAnswers
-from hub.core.assistant.context import Context
+from hub.core.assistant.context import Context, Reply
 from hub.core.assistant.focus import writes
 from hub.core.assistant.index import AwardView, EntryView, EventView
 from hub.core.assistant.reading import Reading
@@ -31,6 +32,10 @@ one in Cascais"); asked anything else ("the capital of Senegal"), a place alone 
 YESNO_COVERAGE = 0.8
 """A yes/no question is answered only from a record holding (nearly) every word it asks
 about: "is the conference in English?" is not answered by the conference's dates."""
+PLACE_HOLDERS = 5
+"""How far down the ranking a record held in the place a question names is looked for."""
+RELATED_COVERAGE = 0.5
+"""A record stating the relation asked answers when it holds this share of the question."""
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
 
 
@@ -45,7 +50,12 @@ class RecordAnswers(RecordChoice, YesNoAnswers, ListAnswers):
         ranked: list[tuple[float, Doc]],
         terms: list[set[str]],
     ) -> Decision:
-        ranked = self._fit(qtype, ranked)
+        ranked = self._fit(
+            qtype,
+            ranked,
+            reading.relation if qtype == "who" else None,
+            frozenset(set().union(*terms) & self._every_kind) if terms else frozenset(),
+        )
         ranked = self._home_first(ranked, terms)
         ranked = self._named_first(
             ranked, self.retriever.query_terms(reading.words, ctx.language), qtype
@@ -67,6 +77,8 @@ class RecordAnswers(RecordChoice, YesNoAnswers, ListAnswers):
             if holder is None:
                 return Decision(ctx.handoff(), qtype, 0.1)
             ranked = [(ranked[0][0], holder), *[(s, d) for s, d in ranked if d is not holder]]
+        if qtype != "yesno":  # whether it is there is asked: no other record is sought
+            ranked = self._place_holder_first(ranked, terms)
         best_score, best = ranked[0]
         numbers = [o for o in terms if any(t[0] in "#y" and t[1:].isdigit() for t in o)]
         for options in numbers:  # an edition or year the question names must be the record's
@@ -89,7 +101,7 @@ class RecordAnswers(RecordChoice, YesNoAnswers, ListAnswers):
             return Decision(ctx.handoff(), qtype, 0.2)  # asked of OGP, a record of the IOPD's
         if self._missing_label(reading):
             return Decision(ctx.handoff(ctx.phrase("no_such_record")), qtype, 0.1)
-        if best.group == "entry" and _ordinals(reading.words) & {
+        if best.group == "entry" and _ordinals(reading.words, self._label_words) & {
             t for o in numbers for t in o
         }:  # "the 8th distinction" is an edition, not priority 8 of a plan
             return Decision(ctx.handoff(ctx.phrase("no_such_record")), qtype, 0.1)
@@ -125,6 +137,7 @@ class RecordAnswers(RecordChoice, YesNoAnswers, ListAnswers):
             if s >= best_score * TIE
             and d.record_id != best.record_id
             and all(o & set().union(*d.names, d.own_places) for o in named_places)
+            and all(d.terms.keys() & o for o in numbers)  # nor one of another year named
         ]  # a record held elsewhere than the place named is no rival ("the one in Chicago")
         if editions_settled:  # the other editions of an award are no rivals of the current one
             rivals = [(s, d) for s, d in rivals if d.group not in {"step", "award"}]
@@ -137,6 +150,9 @@ class RecordAnswers(RecordChoice, YesNoAnswers, ListAnswers):
                 for s, d in rivals
                 if s >= best_score * 0.98 and d.group == "entry" and not self._agree(best, d)
             ]
+        related = qtype == "who" and self._relates(best, reading.relation)
+        if related:  # "who led the debate": a record without a leader is no rival of one with
+            rivals = [(s, d) for s, d in rivals if self._relates(d, reading.relation)]
         if rivals and any(self._says(qtype, d) != self._says(qtype, best) for _, d in rivals):
             said = self.retriever.query_terms(reading.words, ctx.language)
             chosen = self._named(best, [d for _, d in rivals], said)
@@ -150,7 +166,12 @@ class RecordAnswers(RecordChoice, YesNoAnswers, ListAnswers):
         numbered = self._numbered_as(best, terms, kinds_named) and (
             qtype == "what" or (qtype in {"when", "where"} and isinstance(best.record, EventView))
         )  # what it is, or an event's date and place: what its own fields state
-        if self._singled_out(best, best_score, second, coverage, terms) or numbered:
+        related = related and self._relates(best, reading.relation)
+        if (
+            self._singled_out(best, best_score, second, coverage, terms)
+            or numbered
+            or (related and coverage >= RELATED_COVERAGE)  # it states the relation asked
+        ):
             confidence = max(confidence, MIN_CONFIDENCE)
             coverage = max(coverage, MIN_COVERAGE)
         if qtype == "contact":  # an address only from a record of the body named
@@ -176,12 +197,16 @@ class RecordAnswers(RecordChoice, YesNoAnswers, ListAnswers):
         if qtype == "how_many" and not self._counts(best, terms):
             best = self._counting(best, best_score, ranked, terms)
         reply = self._slot(ctx, reading, qtype, best)
+        counted = self.counted_field(best, terms) if qtype == "how_many" else None
         if (
             qtype == "how_many"
             and not reply.handoff
+            and not counted
             and not (self._counts(best) and self._counts(best, terms))
         ):  # a count the record does not state, or not of what is counted ("countries")
             reply = ctx.handoff(sources=reply.sources)
+        if counted and not reply.handoff and counted not in reply.text:  # its text may spell
+            reply = Reply(f"{reply.text} ({counted})", reply.sources, target=reply.target)
         if not reply.handoff and best.group == "entry":
             if qtype == "list":  # "the priorities the assembly set": each it set, named
                 alike = [
@@ -223,6 +248,30 @@ class RecordAnswers(RecordChoice, YesNoAnswers, ListAnswers):
         reply = ctx.handoff(ctx.phrase("email_unknown_of", name=name), sources=[best.record_id])
         return Decision(reply, "contact", min(confidence, 0.3))
 
+    def _place_holder_first(
+        self, ranked: list[tuple[float, Doc]], terms: list[set[str]]
+    ) -> list[tuple[float, Doc]]:
+        """A place the question names is the record's own: when the first record is not held
+        there ("what did Madrid do under OGP Local": the programme's record), the best-ranked
+        of the next few held there (and of the year named, if one is) comes first (Madrid's
+        example), with its own score."""
+        places = [o for o in terms if o & self.retriever.place_terms]
+        if not places or not ranked:
+            return ranked
+        numbers = [o for o in terms if any(t[0] in "#y" and t[1:].isdigit() for t in o)]
+
+        def held(doc: Doc) -> bool:  # there, and of the edition or year named
+            own = set().union(*doc.names, doc.own_places)
+            return all(o & own for o in places) and all(doc.terms.keys() & o for o in numbers)
+
+        if held(ranked[0][1]):
+            return ranked
+        holder = next((d for _, d in ranked[1:PLACE_HOLDERS] if held(d)), None)
+        if holder is None:
+            return ranked
+        score = next(s for s, d in ranked if d is holder)
+        return [(score, holder), *[(s, d) for s, d in ranked if d is not holder]]
+
     def _confidence(self, best: float, second: float, coverage: float) -> float:
         margin = 1.0 - (second / best if best else 1.0)
         return round(min(0.99, coverage * (0.55 + 0.45 * margin) * best / (best + 2.0)), 2)
@@ -235,11 +284,15 @@ def _record_text(record: EventView | AwardView | EntryView) -> str:
     return " ".join(record.description.values())
 
 
-def _ordinals(words: list[str]) -> set[str]:
-    """The edition terms (``#8``) of the words written as ordinals (8th, 8a, 8e, VIII)."""
+def _ordinals(words: list[str], labels: Collection[str] = ()) -> set[str]:
+    """The edition terms (``#8``) of the words written as ordinals (8th, 8a, 8e, VIII); a
+    Roman numeral right after the name of a kind labelled by number ("prioridad VIII")
+    labels that record, like a figure, and is no edition."""
     out = set()
-    for word in words:
+    for i, word in enumerate(words):
         term = number_term(word)
         if term and term.startswith("#") and not word.isdigit():
+            if i and words[i - 1] in labels and word.isalpha():
+                continue
             out.add(term)
     return out

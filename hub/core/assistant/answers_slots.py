@@ -86,6 +86,9 @@ class SlotAnswers(EntryAnswers):
             return Reply(text, [event.id])
         if qtype == "theme":
             theme, used = text_in(event.theme, ctx.language)
+            if not theme:  # "Workshop: Participation in access to basic services": its title
+                theme, used = _subtitle(text_in(event.name, ctx.language))
+                name = name.partition(":")[0].strip() if theme else name
             if not theme:
                 return ctx.handoff(ctx.phrase("theme_unknown_of", name=name), sources=[event.id])
             text = ctx.phrase("theme_of", name=name, theme=theme)
@@ -255,3 +258,15 @@ def _step_sentence(ctx: Context, award: AwardView, step: StepView) -> str:
     label = ctx.tables.words_for("steps", ctx.language).get(step.step, step.step)
     written = when(step.starts_on, step.ends_on, step.precision, ctx.language)
     return ctx.phrase("award_step", step=label, award=award_name(ctx, award), when=written)
+
+
+def _subtitle(named: tuple[str, str]) -> tuple[str, str]:
+    """The part of an event's name after its colon ("OIDP workshop: Participation as a New
+    Form of Governance"): a titled event states its topic in its name."""
+    name, language = named
+    head, colon, tail = name.partition(":")
+    return (
+        (tail.strip(), language)
+        if colon and head.strip() and len(tail.split()) >= 2
+        else ("", language)
+    )

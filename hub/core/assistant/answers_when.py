@@ -8,10 +8,16 @@ from __future__ import annotations
 
 import datetime as dt
 
-from hub.core.assistant.answers_base import MAX_LISTED, MIN_COVERAGE, Decision, _numbered
+from hub.core.assistant.answers_base import (
+    MAX_LISTED,
+    MIN_COVERAGE,
+    NOT_LISTED,
+    Decision,
+    _numbered,
+)
 from hub.core.assistant.answers_slots import SlotAnswers
 from hub.core.assistant.context import Context, Reply, describe, event_name, place
-from hub.core.assistant.index import EventView
+from hub.core.assistant.index import AwardView, EventView
 from hub.core.assistant.reading import Reading
 from hub.core.assistant.retrieval import Doc
 
@@ -112,6 +118,9 @@ class WhenAnswers(SlotAnswers):
         if not chosen:
             if pool:  # events there are, none of what it names: no "no event in 2020"
                 return Decision(ctx.handoff(), qtype, 0.2)
+            agenda = [] if kind_terms or topic else self._agenda_of(reading)
+            if agenda:  # no event, but the secretariat's own work and the award's steps
+                return self._agenda_listed(ctx, reading, agenda)
             return Decision(
                 ctx.handoff(ctx.phrase("no_events_in", period=self._period_words(ctx, reading))),
                 "list",
@@ -123,6 +132,37 @@ class WhenAnswers(SlotAnswers):
         if len(chosen) > MAX_LISTED:
             lines.append(ctx.phrase("and_more", count=len(chosen) - MAX_LISTED))
         return Decision(Reply("\n".join(lines), [d.record_id for d in chosen]), "list", 0.9)
+
+    def _agenda_of(self, reading: Reading) -> list[Doc]:
+        """What the network does in a period without events: the secretariat's agenda items
+        and the award steps dated in it (to the month or the day, not only the year)."""
+        period = reading.period
+        assert period is not None
+        found = []
+        for doc in self.retriever.docs:
+            record = doc.record
+            if doc.group == "event" and doc.kind in NOT_LISTED and isinstance(record, EventView):
+                dated = record.span if record.precision != "year" else None
+            elif doc.group == "step" and isinstance(record, AwardView) and doc.step:
+                step = record.steps.get(doc.step)
+                dated = self.span(doc) if step and step.starts_on else None
+            else:
+                continue
+            if dated is not None and period.overlaps(*dated):
+                found.append(doc)
+        return found
+
+    def _agenda_listed(self, ctx: Context, reading: Reading, agenda: list[Doc]) -> Decision:
+        agenda.sort(key=lambda d: ((self.span(d) or (dt.date.max,))[0], d.key))
+        header = ctx.phrase("events_in", period=self._period_words(ctx, reading))
+        lines = [header]
+        for doc in agenda[:MAX_LISTED]:
+            if isinstance(doc.record, EventView):
+                lines.append(f"• {describe(ctx, doc.record)}")
+            else:
+                lines.append(f"• {self._when(ctx, doc).text}")
+        sources = list(dict.fromkeys(d.record_id for d in agenda[:MAX_LISTED]))
+        return Decision(Reply("\n".join(lines), sources), "list", 0.8)
 
     def _period_words(self, ctx: Context, reading: Reading) -> str:
         from hub.core.assistant.dates import period_words

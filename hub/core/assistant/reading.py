@@ -109,6 +109,9 @@ class Reading:
     """Whether something still holds today is asked (no dated record states that)."""
     closing: bool = False
     """When something closes is asked (a deadline), not when it opens."""
+    relation: str | None = None
+    """Asked who, the record field its verb names ("who led": ``led_by``, "qui a reçu":
+    ``received_by``)."""
     content: list[str] = field(default_factory=list)
     """Words left for retrieval (time words and markers set aside)."""
     context: list[str] = field(default_factory=list)
@@ -184,6 +187,11 @@ def question_parts(text: str, vocabulary: Vocabulary) -> tuple[str, str]:
     around += told
     clauses = [c for s in asking for c in _CLAUSE.split(s) if c.strip()]
     clauses = [part for c in clauses for part in _asker_then_question(c, vocabulary)]
+    if len(text) > LONG:  # "...me pide que confirme varias cosas, entre ellas en qué ciudad..."
+        clauses, told = _from_the_slot_asked(clauses, vocabulary)
+        if told:
+            asking = clauses
+            around += told
     about_asker = [
         _introduces(c, vocabulary) or bool(vocabulary.reasons.find(normalise(c).split()[:2]))
         for c in clauses
@@ -236,6 +244,7 @@ def _without_preambles(sentences: list[str], vocabulary: Vocabulary) -> tuple[li
             and len(head.split()) >= PREAMBLE_WORDS
             and not _QUESTION_MARK.search(head)
             and not _asks(head, vocabulary)
+            and _names_anything(tail, vocabulary)  # "...: quins dies és?" asks of the head
         ):
             told.append(head)
             kept.append(tail)
@@ -250,8 +259,8 @@ def _names_anything(text: str, vocabulary: Vocabulary) -> bool:
     words = written_out(normalise(text).split(), vocabulary)
     used: set[int] = set()
     set_courtesies_aside(words, vocabulary, used)
+    vocabulary.types.find(words, used, fuzzy=False)  # "which days": the longer phrase first
     vocabulary.question_words.find(words, used, fuzzy=False)
-    vocabulary.types.find(words, used, fuzzy=False)
     return any(
         i not in used and w not in vocabulary.stopwords and len(w) > 2 for i, w in enumerate(words)
     )
@@ -286,6 +295,55 @@ def _asker_then_question(clause: str, vocabulary: Vocabulary) -> list[str]:
             return [" ".join(tokens[:i]), " ".join(tokens[i:])]
         seen += len(normalise(token).split())
     return [clause]
+
+
+STORY_SLOTS = frozenset({"when", "where", "who", "how_many", "theme", "list"})
+"""Slots whose question phrases ("en qué ciudad", "which day") open the question in a long
+message; a concept's words (joining, a fee) may be the story's own."""
+
+
+def _from_the_slot_asked(clauses: list[str], vocabulary: Vocabulary) -> tuple[list[str], list[str]]:
+    """In a long message, the question begins at the first phrase of several words asking a
+    slot ("en qué ciudad", "which day"), after a story of several words, when what follows
+    it names something: the clauses and words before it tell the asker's story ("we are
+    planning next year's calendar and the councillor asks me to confirm several things,
+    among them..."), which is context."""
+    for n, clause in enumerate(clauses):
+        words = normalise(clause).split()
+        found = vocabulary.types.find(list(words), fuzzy=False)
+        if not found:
+            continue
+        asking = [f for f in found if f.value in STORY_SLOTS and f.end - f.start >= 2]
+        if not asking or min(f.start for f in found) < min(f.start for f in asking):
+            return clauses, []  # a single question word ("when"), or another slot first
+        cut = min(f.start for f in asking)
+        before = sum(len(normalise(c).split()) for c in clauses[:n]) + cut
+        if before < PREAMBLE_WORDS:
+            return clauses, []
+        tokens = clause.split()
+        seen, at = 0, None
+        for i, token in enumerate(tokens):
+            if seen >= cut:
+                at = i
+                break
+            seen += len(normalise(token).split())
+        if at is None:
+            return clauses, []
+        tail = [" ".join(tokens[at:]), *clauses[n + 1 :]]
+        if not _names_anything(" ".join(tail), vocabulary) and not _dates(tail, vocabulary):
+            return clauses, []
+        told = [*clauses[:n], " ".join(tokens[:at])]
+        return tail, [t for t in told if t.strip()]
+    return clauses, []
+
+
+def _dates(texts: list[str], vocabulary: Vocabulary) -> bool:
+    """The texts name a time ("next month", "in October", "this summer")."""
+    words = normalise(" ".join(texts)).split()
+    return any(
+        matcher.find(list(words), fuzzy=False)
+        for matcher in (vocabulary.periods, vocabulary.months, vocabulary.seasons)
+    )
 
 
 def _asks(clause: str, vocabulary: Vocabulary, anywhere: bool = False, opens: bool = False) -> bool:
@@ -417,6 +475,12 @@ def read(text: str, vocabulary: Vocabulary, today: dt.date) -> Reading:
     if any(f.start <= 1 for f in vocabulary.why.find(list(words), fuzzy=False)):
         reading.period = None  # "why is it important today": when it holds, not a window
     marker = next(iter(vocabulary.next_last.find(words, used, fuzzy=False)), None)
+    if (
+        marker is not None
+        and words[marker.end : marker.end + 1]
+        and (words[marker.end] in vocabulary.stages)
+    ):
+        marker = None  # "the last step of the cycle": a record's own part, no latest event
     if marker is not None and reading.period is None:
         reading.relative = marker.value
     for ordinal in vocabulary.ordinals.find(words, used, fuzzy=False):
@@ -428,6 +492,9 @@ def read(text: str, vocabulary: Vocabulary, today: dt.date) -> Reading:
             before in vocabulary.possessives or (i - 1 in used and before in vocabulary.askers)
         ):
             used.add(i)
+    introduced = _introduced_asker(words, vocabulary) - used
+    used.update(introduced)  # "som un ajuntament del Vallès, ...": who asks, and from where
+    reading.context.extend(words[i] for i in sorted(introduced))
     for alike in vocabulary.likeness.find(list(words), fuzzy=False):
         used.update(range(alike.start, alike.end))  # "a town hall like ours": who asks
         i = alike.start - 1
@@ -449,14 +516,29 @@ def read(text: str, vocabulary: Vocabulary, today: dt.date) -> Reading:
     )
     if reading.polar and reading.qtype is None:
         reading.qtype = "yesno"
+    if reading.qtype == "where" and any(
+        v.value == "received_by" for v in vocabulary.who_verbs.find(list(words), fuzzy=False)
+    ):
+        reading.qtype = "who"  # "which city won the distinction": the winner is asked
     if reading.qtype == "who":
+        verbs = vocabulary.who_verbs.find(list(words), set(used), fuzzy=False)
+        reading.relation = next((v.value for v in verbs if v.value != "who"), None)
         _relation_aside(words, vocabulary.who_verbs, vocabulary, used, reading.context)
     _relation_aside(words, vocabulary.with_verbs, vocabulary, used, reading.context)
     if reading.qtype in MEMBERS_ASK:  # "can a university join?": the one who would join
         used.update(_asker_words(words, vocabulary))
+    if reading.qtype == "share":  # "news about our PB process, how do I share it": theirs
+        used.update(_shared_topic(words, vocabulary) - used)
+    if reading.qtype == "cost":  # "the annual fee": how often it is paid is the slot's
+        used.update(i for i, w in enumerate(words) if w in vocabulary.frequencies)
     if reading.qtype in {"join", "subscribe", "share"}:  # how to do it now: "we have run
         used.update(range(len(words) - len(years), len(words)))  # it since 2021" dates no edition
     reading.content = [w for i, w in enumerate(words) if i not in used]
+    reading.content += _askers_place(words, normalise(text).split(), vocabulary)
+    if HERE & set(reading.content):  # "(I'm a councillor in Porto Alegre:) created here?"
+        place = _introduced_place(reading.context, vocabulary)
+        if place:
+            reading.content = [w for w in reading.content if w not in HERE] + place
     if (
         named is not None
         and named.value[0] == "year"
@@ -468,6 +550,12 @@ def read(text: str, vocabulary: Vocabulary, today: dt.date) -> Reading:
     if reading.qtype in CONCEPTS:
         reading.content.append(f"@{reading.qtype}")
     reading.qtype = SLOT_OF.get(reading.qtype or "", reading.qtype)
+    if (
+        reading.period is not None
+        and reading.qtype in {"list", None}
+        and not _names_anything(focus, vocabulary)
+    ):  # "(long story) my question is: what's on next month?": the period is all it asks
+        reading.context = []
     return reading
 
 
@@ -481,6 +569,104 @@ _ASKER_ADJECTIVES = frozenset(
 ) | {"locaux", "municipaux", "regionaux", "locais"}
 """Askers' words that are adjectives ("local", "municipales"): they open no description,
 and may be a name's ("OGP Local")."""
+
+
+ABOUT = frozenset({"about", "sobre", "sur", "concernant", "acerca"})
+"""Words opening what the thing a member shares is about ("news about our PB process")."""
+
+
+def _shared_topic(words: list[str], vocabulary: Vocabulary) -> set[int]:
+    """The positions of what a member's own news or proposal is about ("una noticia de mi
+    ciudad sobre presupuestos participativos, ¿cómo la comparto?"): up to the question word,
+    the topic of what they would send, not of the record saying how to send it."""
+    found: set[int] = set()
+    for i, word in enumerate(words):
+        if word not in ABOUT:
+            continue
+        end = next(
+            (j for j in range(i + 1, len(words)) if vocabulary.question_words.knows(words[j])),
+            None,
+        )
+        if end is not None:  # the question follows: what comes before it is the asker's
+            found.update(range(i, end))
+    return found
+
+
+INTRODUCED_WITHIN = 4
+"""At most this many words between "we are" and the asker's noun ("we're a small rural
+municipality")."""
+_FROM_ASKER = frozenset({"de", "d", "del", "in", "en", "em", "near", "from", "no", "na", "du"})
+"""Words after an asker's noun that say where the asker is ("del Vallès", "near Lisbon")."""
+
+
+OUR_PLACE = frozenset(
+    {"region", "country", "area", "continent", "pais", "zona", "regiao", "pays", "regio"}
+)
+"""Nouns of a place that, after "our" ("an office in our region", "en nuestro país"), mean
+where the asker said they are."""
+
+
+def _askers_place(words: list[str], message: list[str], vocabulary: Vocabulary) -> list[str]:
+    """The country the asker named in their message ("our municipality in Senegal..."),
+    when the question asks about "our region" or "our country": the place it means."""
+    ours = any(
+        w in vocabulary.possessives and i + 1 < len(words) and words[i + 1] in OUR_PLACE
+        for i, w in enumerate(words)
+    )
+    if not ours:
+        return []
+    found = country_matcher().find(list(message), fuzzy=False)
+    return [w for f in found for w in message[f.start : f.end]]
+
+
+HERE = frozenset({"here", "aqui", "ici", "aca"})
+"""Words meaning where the asker is ("when was the office here created")."""
+PLACE_WORDS = 3
+"""At most this many words name the place an asker says they are in ("Porto Alegre")."""
+
+
+def _introduced_place(words: list[str], vocabulary: Vocabulary) -> list[str]:
+    """The place a member says they are in when introducing themself ("sou vereadora em
+    Porto Alegre", "we're a council in Cascais"): the words after the asker's noun and "in"
+    or "de", up to a function word."""
+    for intro in vocabulary.introductions.find(list(words), fuzzy=False):
+        for j in range(intro.end, min(len(words), intro.end + INTRODUCED_WITHIN)):
+            if words[j] in vocabulary.askers and j + 1 < len(words):
+                if words[j + 1] not in _FROM_ASKER:
+                    break
+                place = []
+                for word in words[j + 2 : j + 2 + PLACE_WORDS]:
+                    if word in vocabulary.stopwords:
+                        break
+                    place.append(word)
+                return place
+    return []
+
+
+def _introduced_asker(words: list[str], vocabulary: Vocabulary) -> set[int]:
+    """The positions of the words a member introduces themself with ("we're a municipality
+    near Lisbon", "som un ajuntament del Vallès", "sou vereadora em Porto Alegre" is not one:
+    no asker's noun): the opening words, the asker's noun and the one place word after it.
+    Who asks is no part of what is asked, nor a place a record must be held in."""
+    found: set[int] = set()
+    for intro in vocabulary.introductions.find(list(words), fuzzy=False):
+        end = intro.end
+        noun = next(
+            (
+                j
+                for j in range(end, min(len(words), end + INTRODUCED_WITHIN))
+                if words[j] in vocabulary.askers and words[j] not in _ASKER_ADJECTIVES
+            ),
+            None,
+        )
+        if noun is None:
+            continue
+        found.update(range(intro.start, noun + 1))
+        if noun + 2 < len(words) and words[noun + 1] in _FROM_ASKER:
+            place = words[noun + 2]
+            if place not in vocabulary.stopwords and place not in vocabulary.kind_words:
+                found.update({noun + 1, noun + 2})
+    return found
 
 
 def _asker_words(words: list[str], vocabulary: Vocabulary) -> set[int]:
@@ -559,9 +745,10 @@ def _qtype(
             continue  # "Costa de Marfil": a country's name
         kept.add(item.value)
         if item.value in CONSUMING or item.value in CONCEPTS:
-            used.update(
-                i for i in range(item.start, item.end) if words[i] not in vocabulary.kind_words
-            )
+            end = item.end
+            if item.value in CONCEPTS and _qualified(words, end, vocabulary):
+                end -= 1  # "devenir membre promoteur": a kind of member, named by both words
+            used.update(i for i in range(item.start, end) if words[i] not in vocabulary.kind_words)
     if not kept - {"what", "yesno"}:  # "com ens podem apuntar", not "qui forma part"
         for item in vocabulary.conjugations.find(words, set(seen), fuzzy=False):
             kept.add(item.value)
@@ -570,12 +757,38 @@ def _qtype(
     if "when" in kept and published and all(words[i] in PUBLISH for i in published):
         kept.discard("share")  # "when will they publish the results": the network publishes,
         # on a date; the member sends nothing ("when do we send proposals" still shares)
+    asked_by = {  # types asked by a question word ("where can I read"), not a noun alone
+        item.value
+        for item in found
+        if item.value in kept
+        and any(_question_word(words[i], vocabulary) for i in range(item.start, item.end))
+    }
+    dated = [item for item in found if item.value == "when"]
+    if dated and "when" not in asked_by and asked_by & {"where", "who"}:
+        kept.discard("when")  # "the call on violence data - where can I read it": English
+        # "data" (a date in Catalan and Portuguese) is no slot beside a question word's
     if "founded" in kept:  # "when was it founded", but "what groups were created"
         kept.discard("founded")
         which = bool(words) and bool(vocabulary.question_words.find(words[:1], fuzzy=False))
         if not kept & {"list", "what"} and not which:
             kept.add("when")
     return next((t for t in TYPE_ORDER if t in kept), None)
+
+
+def _qualified(words: list[str], end: int, vocabulary: Vocabulary) -> bool:
+    """The concept's phrase ends in a noun another word qualifies right after it ("become a
+    member promoter", "devenir membre promoteur"): that noun names what is asked too."""
+    if end >= len(words) or end < 2:
+        return False
+    noun, after = words[end - 1], words[end]
+    return (
+        ("member", "en") in vocabulary.synonyms.get(noun, ())  # a word for a member
+        and after.isalpha()
+        and len(after) > 3
+        and after not in vocabulary.stopwords
+        and not vocabulary.question_words.knows(after)
+        and not vocabulary.types.knows(after)
+    )
 
 
 def set_courtesies_aside(words: list[str], vocabulary: Vocabulary, used: set[int]) -> None:
@@ -723,13 +936,19 @@ def relative(unit: str, offset: int, today: dt.date) -> Period:
     return year_period(today.year + offset)
 
 
+QUESTION_TYPO = 5
+"""The shortest question word a slip is read as ("qundo": quando); shorter ones ("qui",
+"quan", "onde") are one letter from too many other words."""
+
+
 def typos_corrected(words: list[str], vocabulary: Vocabulary) -> list[str]:
-    """A word no table knows, one slip away from a time word ("wekend", "semanaa", "proxma"),
-    is that time word. Only long words (five letters or more), and never a month: months
-    are too close to names. Two neighbouring letters swapped in a long word ("prcohain",
-    "ofifce", "esdeveniemnts", "explcíame") make the time word, the kind's name or the
-    question's word, if only one."""
-    targets = list(vocabulary.time_words)
+    """A word no table knows, one slip away from a time word ("wekend", "semanaa", "proxma")
+    or a question word of five letters or more ("qundo"), is that word. Only long words
+    (five letters or more), and never a month: months are too close to names. Two
+    neighbouring letters swapped in a long word ("prcohain", "ofifce", "esdeveniemnts",
+    "explcíame") make the time word, the kind's name or the question's word, if only one."""
+    asking = [w for w in vocabulary.question_words.singles if len(w) >= QUESTION_TYPO]
+    targets = [*vocabulary.time_words, *asking]  # "qundo", "cuado": quando, cuando
     known = vocabulary.time_words | vocabulary.kind_words
     out = []
     for word in words:

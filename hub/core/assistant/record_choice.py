@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from hub.core.assistant.answers_base import HOME_EDGE, TIE, ResponderBase
+from hub.core.assistant.answers_entries import NAMELESS_KINDS
 from hub.core.assistant.context import Context, Reply
 from hub.core.assistant.focus import capitals_said
 from hub.core.assistant.index import AwardView, EntryView, EventView
@@ -31,6 +32,17 @@ BODY_NEAR = 0.6
 """A record named after the network and the body a question names comes first from this
 share of the best score (:meth:`RecordChoice._body_named_first`)."""
 _COUNT = re.compile(r"(?<![\d.,:/-])\d{1,3}(?![\d.,:/-])")
+RELATION_FIELDS = {
+    "led_by": ("led_by", "organiser"),
+    "organiser": ("organiser", "led_by"),
+    "hosted_by": ("hosted_by",),
+    "received_by": ("received_by",),
+}
+"""The fields that state the relation a "who" verb names (vocabulary.yaml ``who_verbs``)."""
+COUNT_QUALIFIERS = frozenset({"count", "number", "total", "max", "min", "maximum", "minimum"})
+"""Words of a field's name saying how it counts, not what (``news_count``, ``max_commitments``)."""
+_YEAR_VALUE = re.compile(r"^(19|20)\d\d\b")
+"""A year or a date, never a count."""
 _DATE = re.compile(r"\d{1,2}[:/.-]\d{1,2}|\d{1,2}\s*[-–]\s*\d{1,2}")
 
 
@@ -152,6 +164,8 @@ class RecordChoice(ResponderBase):
         if terms is None:
             text = " ".join(texts.values())
             return bool(_COUNT.search(_DATE.sub(" ", text)))
+        if self.counted_field(doc, terms) is not None:
+            return True
         asked = set().union(*terms) if terms else set()
         cardinals = self.retriever.vocabulary.cardinals or {}
         analyser = self.retriever.analyser
@@ -167,11 +181,54 @@ class RecordChoice(ResponderBase):
                     return True
         return False
 
-    def _fit(self, qtype: str, ranked: list[tuple[float, Doc]]) -> list[tuple[float, Doc]]:
-        """Records that hold the slot asked rank before those that do not (a little)."""
+    def counted_field(self, doc: Doc, terms: list[set[str]]) -> str | None:
+        """The count a record states in a field named for what the question counts
+        (``registered_lobbies: 600+`` for "how many lobbies signed up"): the field's value,
+        when it is a number and the thing its name counts (its last word, beside "count",
+        "max"...) is one the question says. A field of one word (``task: 11``, ``label``)
+        numbers the record itself: no count."""
+        if not isinstance(doc.record, EntryView) or doc.step is not None:
+            return None
+        asked = set().union(*terms) if terms else set()
+        analyser = self.retriever.analyser
+        for key, value in doc.record.data.items():
+            written = str(value)
+            if isinstance(value, bool) or not written[:1].isdigit() or _YEAR_VALUE.match(written):
+                continue
+            words = key.split("_")
+            counted = [w for w in words if w not in COUNT_QUALIFIERS]
+            if len(words) >= 2 and counted and analyser.stem(counted[-1], "en") in asked:
+                return written
+        return None
+
+    def _fit(
+        self,
+        qtype: str,
+        ranked: list[tuple[float, Doc]],
+        relation: str | None = None,
+        kinds: frozenset[str] = frozenset(),
+    ) -> list[tuple[float, Doc]]:
+        """Records that hold the slot asked rank before those that do not (a little); asked
+        who with a verb ("who led"), a record stating that relation holds it; asked who of
+        a kind named ("who carries out the work plan"), a record of that kind is the one
+        asked about, whether or not a field names who (unless its kind's texts never name
+        anyone: a working group, a priority)."""
         if qtype not in {"when", "where", "who", "cost"}:
             return ranked
-        fitted = [(s * (1.0 if self._holds(qtype, d) else 0.7), d) for s, d in ranked]
+        fitted = [
+            (
+                s
+                * (
+                    1.0
+                    if self._holds(qtype, d)
+                    or self._relates(d, relation)
+                    or (qtype == "who" and d.kind_terms & kinds and d.kind not in NAMELESS_KINDS)
+                    else 0.7
+                ),
+                d,
+            )
+            for s, d in ranked
+        ]
         return sorted(fitted, key=lambda item: -item[0])
 
     def _holds(self, qtype: str, doc: Doc) -> bool:
@@ -183,11 +240,20 @@ class RecordChoice(ResponderBase):
         if isinstance(record, AwardView):
             return qtype == "when"
         data = record.data
-        if qtype == "where":
-            return "city" in data
+        if qtype == "where":  # a place, or a web address where it is found
+            return "city" in data or isinstance(data.get("url"), str)
         if qtype == "when":
             return any(k in data for k in ("founded", "since", "approved_on", "years"))
         return False
+
+    def _relates(self, doc: Doc, relation: str | None) -> bool:
+        """The record states in a field of its own the relation a "who" question's verb
+        names (``led_by`` for "who led", an event's organiser for "who organises")."""
+        fields = RELATION_FIELDS.get(relation or "", ())
+        record = doc.record
+        if isinstance(record, EntryView):
+            return any(record.data.get(f) for f in fields)
+        return isinstance(record, EventView) and "organiser" in fields and bool(record.organiser)
 
     def _says(self, qtype: str, doc: Doc) -> object:
         """What the record would answer for the slot: tied records that say the same agree."""

@@ -108,6 +108,8 @@ so "participatory", "participatif" and "participativo" are one) at least this sh
 time, is bound to it."""
 
 
+SYNONYM_STEM = 4
+"""The shortest stem a synonym adds ("soc" of "socis" is also "sóc", I am)."""
 DETERMINERS = frozenset({"the", "los", "las", "les", "els", "os", "as", "these", "those"})
 """Words before a number that make it a count of what is asked ("the two members")."""
 
@@ -250,6 +252,7 @@ class Retriever:
                 self._add(self._step_doc(award, step.step))
         for entry in index.entries.values():
             self._add(self._entry_doc(entry))
+        self._members_places()
         self._inherit()
         self._finish()
         self.lettered: frozenset[str] = self._lettered()
@@ -360,6 +363,18 @@ class Retriever:
             terms = self.analyser.terms(text, language)
             self.place_terms.update(terms)
             doc.own_places.update(terms)
+
+    def _members_places(self) -> None:
+        """A record whose members are places (a circle of Bogotá and Aragón) is held in
+        them too: "the circle Bogotá shares" names it by a place of its own."""
+        for doc in self.docs:
+            members = doc.record.data.get("members") if isinstance(doc.record, EntryView) else None
+            if not isinstance(members, list):
+                continue
+            for member in members:
+                if isinstance(member, str):
+                    terms = {t for lang in LANGUAGES for t in self.analyser.terms(member, lang)}
+                    doc.own_places |= terms & self.place_terms
 
     def _event_doc(self, event: EventView) -> Doc:
         doc = Doc(event.id, event.id, "event", event.kind, event)
@@ -600,11 +615,20 @@ class Retriever:
                 continue
             if word not in self.raw_words and _transposed(word) & self.analyser.stopwords:
                 continue  # "teh": a function word with two letters swapped
+            if word not in self.raw_words and self.vocabulary.question_words.knows(word):
+                continue  # "combien", "cuanto": how the member asks, never a name misspelt
             options = {self.analyser.stem(word, language), self.analyser.stem(word, "en")}
             if len(word) == 2 and f"^{word}" in self.idf:  # "pb": what its initials name
                 options.add(f"^{word}")
             for term in list(options):
                 options |= self.synonyms.get(term, set())
+            synonyms = () if word in self.raw_words else self.vocabulary.synonyms.get(word, ())
+            meant = {  # "socio", which the records never write, is their "miembro" (its stem
+                self.analyser.stem(other, lang)  # "soci" is that of "social": no kin)
+                for other, lang in synonyms
+                if other in self.raw_words and lang in {language, "en"}  # as any word is
+            }
+            options = {t for t in meant if len(t) >= SYNONYM_STEM} or options
             options |= self._country_of(word)
             spelt = self.vocabulary.spelt.get(language, {}).get(word)
             before = words[i - 1] if i else ""

@@ -60,8 +60,14 @@ def strip_accents(text: str) -> str:
     return _COMBINING.sub("", unicodedata.normalize("NFKD", text))
 
 
+_GEMINATE = re.compile(r"l[·•∙]l", re.IGNORECASE)
+"""Catalan's "l·l" (col·labora, intel·ligència): one word, never two ("col", "labora")."""
+
+
 def normalise(text: str) -> str:
-    """Lower case, no accents, words separated by single spaces, no punctuation."""
+    """Lower case, no accents, words separated by single spaces, no punctuation; Catalan's
+    "l·l" is written "ll" ("col·laboració" is "collaboracio")."""
+    text = _GEMINATE.sub("ll", text)
     return _NOT_WORD.sub(" ", strip_accents(text).casefold()).strip()
 
 
@@ -114,6 +120,11 @@ class PhraseMatcher(Generic[T]):
 
     def knows(self, word: str) -> bool:
         return (word,) in self._phrases
+
+    @property
+    def singles(self) -> list[str]:
+        """The phrases of one word long enough to be matched with a typo."""
+        return list(self._singles)
 
     def find(
         self, tokens: list[str], used: set[int] | None = None, *, fuzzy: bool = True

@@ -128,6 +128,14 @@ class Vocabulary:
     """Numbers written as words ("two", "dos", "deux") and their value."""
     month_parts: PhraseMatcher[str] = field(default_factory=PhraseMatcher)
     """early, mid or late, before a month ("early July", "a finales de mes")."""
+    stages: frozenset[str] = frozenset()
+    """Words naming a stage of a process ("step", "etapa"): after "last" or "next", a part
+    of what is named, not the latest or the next event."""
+    frequencies: frozenset[str] = frozenset()
+    """How often something is paid ("annual", "anual", "mensuel"): in a cost question, part
+    of the slot, not a word the record must hold."""
+    synonyms: dict[str, frozenset[tuple[str, str]]] = field(default_factory=dict)
+    """Word -> the words (and their languages) of the same sense ("socio" and "miembro")."""
     month_words: PhraseMatcher[str] = field(default_factory=PhraseMatcher)
     """"the month" ("the year") after a month part: the month (year) we are in."""
     year_before: frozenset[str] = frozenset()
@@ -267,6 +275,20 @@ def city_variants(city: str) -> list[tuple[str, str]]:
     ]
 
 
+def _synonyms(
+    groups: dict[str, dict[str, list[str]]],
+) -> dict[str, frozenset[tuple[str, str]]]:
+    """Each word of a group of synonyms -> every word of its group, with its language."""
+    out: dict[str, frozenset[tuple[str, str]]] = {}
+    for languages in groups.values():
+        group = frozenset(
+            (normalise(str(w)), language) for language, words in languages.items() for w in words
+        )
+        for word, _ in group:
+            out[word] = out.get(word, frozenset()) | group
+    return out
+
+
 @cache
 def load_vocabulary(path: Path = HERE / "vocabulary.yaml") -> Vocabulary:
     data = read_yaml(path)
@@ -383,7 +405,7 @@ def load_vocabulary(path: Path = HERE / "vocabulary.yaml") -> Vocabulary:
     likeness: PhraseMatcher[str] = PhraseMatcher()
     _by_language({"likeness": data["likeness"]}, likeness, None)
     who_verbs: PhraseMatcher[str] = PhraseMatcher()
-    _by_language({"who": data.get("who_verbs", {})}, who_verbs, None)
+    _by_language(data.get("who_verbs", {}), who_verbs, None)  # valued by the field named
     with_verbs: PhraseMatcher[str] = PhraseMatcher()
     _by_language({"with": data.get("with_verbs", {})}, with_verbs, None)
     numbers = {
@@ -458,6 +480,13 @@ def load_vocabulary(path: Path = HERE / "vocabulary.yaml") -> Vocabulary:
         stopwords=frozenset(stopwords),
         votes={word: frozenset(langs) for word, langs in votes.items()},
         possessives=frozenset(normalise(str(w)) for w in data.get("possessives", [])),
+        stages=frozenset(
+            normalise(str(w)) for words in data.get("stages", {}).values() for w in words
+        ),
+        frequencies=frozenset(
+            normalise(str(w)) for words in data.get("frequencies", {}).values() for w in words
+        ),
+        synonyms=_synonyms(data.get("synonyms", {})),
         cardinals={
             language: frozenset(normalise(str(w)) for w in words)
             for language, words in data.get("cardinals", {}).items()
