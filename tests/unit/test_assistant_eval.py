@@ -191,9 +191,8 @@ def test_no_regression_on_the_sixth_blind_set(assistant: Assistant) -> None:
     another name or an adjective, a country's name no slot word): 0.864, 6 invented."""
     report = evaluate(assistant, read_cases(HERE / "heldout6_questions.jsonl"))
     assert report.accuracy() >= 0.89, _explain(report)  # 0.900 after the recall and yes/no passes
-    assert len(report.invented) <= 7, _explain(
-        report
-    )  # 7: one true answer citing a record the set does not expect
+    # 7: one of them a true answer citing a record the set does not expect
+    assert len(report.invented) <= 7, _explain(report)
 
 
 def test_no_regression_on_the_seventh_blind_set(assistant: Assistant) -> None:

@@ -561,7 +561,7 @@ class Retriever:
             if len(raw) >= TYPO_LENGTH - 1 and not raw.isdigit():
                 self._by_initial.setdefault(raw[0], []).append(raw)
         self._by_prefix: dict[str, list[str]] = {}
-        for raw in self.raw_words:
+        for raw in sorted(self.raw_words):  # ties in _derived: the same word in every process
             if len(raw) >= DERIVED_PREFIX and not raw.isdigit():
                 self._by_prefix.setdefault(raw[:DERIVED_PREFIX], []).append(raw)
         kinds = set().union(*(d.kind_terms for d in self.docs)) if self.docs else set()
@@ -784,7 +784,7 @@ class Retriever:
                         best[number] = weight
             for number, weight in best.items():
                 scores[number] = scores.get(number, 0.0) + weight
-        ranked = sorted(scores.items(), key=lambda item: -item[1])
+        ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))  # ties: index order
         numbers = [o for o in terms if any(t[0] in "#y" and t[1:].isdigit() for t in o)]
         if numbers:  # an edition or year named is the record's own: those holding it first
             held = {n for n, _ in ranked if all(self.docs[n].terms.keys() & o for o in numbers)}
