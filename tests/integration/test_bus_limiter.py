@@ -276,3 +276,20 @@ def test_sends_late_together_push_once(engine):
     assert limiter.pushes([bot], 0.100) == []
     [(_, more)] = limiter.pushes([bot], 0.124)
     assert more == pytest.approx(0.02)
+
+
+def test_a_steady_sender_renews_its_lease_about_twice_a_lease_not_at_every_send(engine):
+    """A renewal leases the demand beside the tokens that will still be there: counted
+    against tokens about to end, renewals were too small to last (1,400 rounds here)."""
+    limiter = DatabaseRateLimiter(engine, margin=1.0, stall_seconds=None)
+    fast = RateLimit("steady", rate=100_000.0, burst=100_000.0)
+    rounds = 0
+    for step in range(3000):  # 500 sends a second for 6 s, as a worker sends them
+        now = at(step * 0.002)
+        if not limiter.take_leased([fast], now):
+            assert limiter.try_acquire([fast], now) == 0.0
+            rounds += 1
+        elif limiter.running_low([fast], now):
+            limiter.try_acquire_many([], now, renew=[fast])
+            rounds += 1
+    assert rounds <= 4 * 6

@@ -223,14 +223,18 @@ def claim_parameters(
     }
 
 
-def claim_of(row: Sequence[Any], token: str) -> Claim:
-    """The claim of a row of :data:`CLAIMED_POSTGRES` (its first nine columns)."""
+_FROM_ROW: Any = object()
+
+
+def claim_of(row: Sequence[Any], token: str, payload: Any = _FROM_ROW) -> Claim:
+    """The claim of a row of :data:`CLAIMED_POSTGRES` (its first nine columns); ``payload``,
+    when given, is the fifth column as read by a caller that selected it as text."""
     return Claim(
         id=row[0],
         item_id=row[1],
         channel_id=row[2],
         kind=row[3],
-        payload=row[4],
+        payload=row[4] if payload is _FROM_ROW else payload,
         attempt=row[5],
         max_attempts=row[6],
         token=token,

@@ -611,6 +611,9 @@ class DatabaseRateLimiter:
         if self.lease_seconds <= 0:
             return {}
         ahead = {}
+        # what outlives three quarters of a lease: a renewal's tokens outlast the half
+        # (when the next one is due) by the quarter within which keys renew together
+        kept = now + dt.timedelta(seconds=self.lease_seconds * 3 / 4)
         with self._lock:
             for key, limit in by_key.items():
                 if key not in taken and key not in renewing:
@@ -621,8 +624,13 @@ class DatabaseRateLimiter:
                 if left[key].updated_at > now:  # reserved ahead: nothing to lease now
                     continue
                 demand = self._demand.get(key)
-                held = sum(lease.tokens for lease in live(self._leases.get(key, []), now))
-                want = 2 * (demand.expected(now) if demand else 0) - held  # a renewal's time
+                leases = live(self._leases.get(key, []), now)
+                held = sum(lease.tokens for lease in leases)
+                # the demand of a renewal's time, beside the tokens that will still be
+                # there: those that end sooner, counted too, made renewals too small to
+                # last (a new round every few sends' time once the older lease ran out)
+                lasting = sum(lease.tokens for lease in leases if lease.until > kept)
+                want = 2 * (demand.expected(now) if demand else 0) - lasting
                 count = min(self._cap(limit) - held, want, math.floor(left[key].tokens))
                 if count > 0:
                     ahead[key] = count

@@ -45,8 +45,9 @@ import signal
 import socket
 import threading
 import time
+import types
 import uuid
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import Awaitable, Callable, Generator, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -69,6 +70,9 @@ log = logging.getLogger(__name__)
 Clock = Callable[[], dt.datetime]
 _UNLIMITED = Grant(True, 0.0, dt.datetime.min, leased=True)
 """A send with no budget: nothing to take, wait for or look at."""
+_LEASED = Grant(True, 0.0, dt.datetime.min, leased=True)
+"""A send that spent leased tokens: taken now, nothing to wait for (its moment and
+monotonic time are not read: :meth:`Worker._deliver` looks at ``leased`` first)."""
 
 LATE_TOLERANCE = 0.015
 """How late (s) a reservation may reach its send and still be sent (see Budgets.in_time):
@@ -413,7 +417,9 @@ class Worker:
         if isinstance(message, DeliveryError):
             return await self._finish(self._failure(claim, message, started))
         try:
-            sink = await self.sinks.get(self._channels[claim.channel_id])
+            sink = self.sinks.started(claim.channel_id) or await self.sinks.get(
+                self._channels[claim.channel_id]
+            )
             limits = sink.rate_limits(message)
         except Exception as error:  # unknown errors are transient for the retry policy
             return await self._finish(self._failure(claim, error, started))
@@ -491,11 +497,23 @@ class Worker:
         started: dt.datetime,
     ) -> Result:
         try:
-            # asyncio.timeout runs the send in this task: it starts in the same step of the
-            # loop as the check of the process's holds, and a 429 holds its keys (below)
-            # before anything else runs; the database hears of the pause afterwards.
-            async with asyncio.timeout(self.config.send_timeout):
-                receipt = await sink.send(message)
+            # The send runs in this task: it starts in the same step of the loop as the
+            # check of the process's holds, and a 429 holds its keys (below) before
+            # anything else runs; the database hears of the pause afterwards. Its first
+            # step runs here at once: a send that ends without waiting (a sink that
+            # queues, a stand-in) needs no timer; one that waits gets its timeout then.
+            sending = sink.send(message)
+            if not isinstance(sending, types.CoroutineType):  # any other awaitable
+                async with asyncio.timeout(self.config.send_timeout):
+                    receipt = await sending
+            else:
+                try:
+                    waiting = sending.send(None)
+                except StopIteration as done:
+                    receipt = done.value
+                else:
+                    async with asyncio.timeout(self.config.send_timeout):
+                        receipt = await _resumed(sending, waiting)
             if self._chaos_kill:
                 self._chaos_after_accept(claim)
         except Exception as error:  # a sink's bug must not stop the worker
@@ -797,6 +815,8 @@ class Budgets:
         self._looked: dict[tuple[str, ...], dt.datetime] = {}
         self._fast: dict[str, RateLimit] = {}
         """Every budget whose renewal this process asked for: renewed together."""
+        self._renewing: set[str] = set()
+        """The keys the round under way renews."""
 
     async def take(self, limits: list[RateLimit]) -> Grant:
         """A token of every budget, taken for a moment at most ``within`` seconds ahead,
@@ -817,9 +837,13 @@ class Budgets:
                     for lim in limits:
                         self._fast.setdefault(lim.key, lim)
                     low = self.limiter.running_low(self._fast.values(), now, soon=RENEW_TOGETHER)
-                    self._renew.update({lim.key: lim for lim in low})
-                    self._start()
-            return Grant(True, 0.0, now, time.monotonic(), leased=True)
+                    # a key the round under way renews is not renewed again right after it
+                    self._renew.update(
+                        {lim.key: lim for lim in low if lim.key not in self._renewing}
+                    )
+                    if self._renew:
+                        self._start()
+            return _LEASED
         answer: asyncio.Future[Grant] = asyncio.get_running_loop().create_future()
         self._asks.append((limits, answer))
         self._start()
@@ -862,6 +886,7 @@ class Budgets:
         while self._asks or self._renew:
             asks, self._asks = self._asks, []
             renew, self._renew = list(self._renew.values()), {}
+            self._renewing = {lim.key for lim in renew}
             try:
                 grants = await self.db.run(self._acquire, [limits for limits, _ in asks], renew)
             except Exception as error:  # every ask of the round hears of it
@@ -869,6 +894,8 @@ class Budgets:
                     if not answer.done():
                         answer.set_exception(error)
                 continue
+            finally:
+                self._renewing = set()
             for (_, answer), grant in zip(asks, grants, strict=True):
                 if not answer.done():  # a send cancelled meanwhile forfeits its tokens
                     answer.set_result(grant)
@@ -879,6 +906,29 @@ def error_kind_of(error: BaseException) -> str:
     if isinstance(error, DeliveryError):
         return type(error).__name__
     return ErrorKind.UNEXPECTED
+
+
+@types.coroutine
+def _resumed(coroutine: Any, waiting: Any) -> Generator[Any, Any, Any]:
+    """The rest of ``coroutine``, whose first step was run by hand and waits for
+    ``waiting`` (what it yielded to the loop): ``await coroutine`` from there on, with
+    what the task sends or throws passed on to it (PEP 380's ``yield from``)."""
+    while True:
+        try:
+            sent = yield waiting
+        except GeneratorExit:
+            coroutine.close()
+            raise
+        except BaseException as error:  # a cancellation (the timeout) goes to the send
+            try:
+                waiting = coroutine.throw(error)
+            except StopIteration as done:
+                return done.value
+        else:
+            try:
+                waiting = coroutine.send(sent)
+            except StopIteration as done:
+                return done.value
 
 
 async def _next_notification(listener: Any, seconds: float) -> None:
