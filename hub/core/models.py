@@ -547,7 +547,7 @@ class Event(Timestamped, ConsoleEdited, Base):
     venue: Mapped[str | None] = mapped_column(String(300))
     organiser: Mapped[str | None] = mapped_column(String(300))
     organiser_names: Mapped[dict[str, str]] = mapped_column(default=dict, server_default="{}")
-    """The organiser in the other languages, ``organiser`` being its English name (0025)."""
+    """The organiser in the other languages, ``organiser`` being its English name (0024)."""
     url: Mapped[str | None] = mapped_column(Text)
     topics: Mapped[list[str]] = mapped_column(default=list)
     source_doc: Mapped[str | None] = mapped_column(String(200))

@@ -2,7 +2,7 @@
 so an answer in Spanish names the Ayuntamiento de Madrid and not the City Council of Madrid;
 ``organiser`` keeps the English name that search and the API use
 
-Revision ID: 0025
+Revision ID: 0024
 Revises: 0023
 """
 
@@ -11,7 +11,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0025"
+revision: str = "0024"
 down_revision: str | None = "0023"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
