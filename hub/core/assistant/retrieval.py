@@ -565,6 +565,8 @@ class Retriever:
             if len(raw) >= DERIVED_PREFIX and not raw.isdigit():
                 self._by_prefix.setdefault(raw[:DERIVED_PREFIX], []).append(raw)
         kinds = set().union(*(d.kind_terms for d in self.docs)) if self.docs else set()
+        acronym = self.analyser.stem(network_words()["acronym"], "en")
+        home = {t[:BOUND_PREFIX] for t in {acronym, *self.synonyms.get(acronym, ())}}
         for term, seen in self._seen.items():
             if seen < BOUND_MIN or term[0] in "#y@!" or term in kinds:
                 continue
@@ -573,7 +575,7 @@ class Retriever:
                 groups[other[:BOUND_PREFIX]] += count
             if groups:
                 partner, together = groups.most_common(1)[0]
-                if together >= BOUND_SHARE * seen:
+                if together >= BOUND_SHARE * seen and partner not in home:
                     self.bound[term] = partner
         self._seen.clear()
         self._beside.clear()
