@@ -77,3 +77,14 @@ def test_a_portuguese_plural_in_ais_or_eis_stems_as_its_singular(
 def test_short_portuguese_words_in_ais_are_left_alone(assistant: Assistant) -> None:
     analyser = assistant.responder.retriever.analyser
     assert analyser.stem("quais", "pt") != analyser.stem("qual", "pt")
+
+
+@pytest.mark.parametrize(
+    ("plural", "singular"),
+    [("tasques", "tasca"), ("practiques", "practica"), ("publiques", "publica")],
+)
+def test_a_catalan_plural_in_ques_stems_as_its_singular_in_ca(
+    assistant: Assistant, plural: str, singular: str
+) -> None:
+    analyser = assistant.responder.retriever.analyser
+    assert analyser.stem(plural, "ca") == analyser.stem(singular, "ca")

@@ -98,10 +98,15 @@ _ADJECTIVE_IN_ATIC = re.compile(r"^([a-z]{3,})ati(c|ca|co|cs|cas|cos|que|ques)$"
 _NOUN_ROOT = re.compile(r"^([a-z]{3,}?)(?:ate?|a|e)?s?$")
 """The root of a noun asked ("clima", "temes", "climate", "climat", "theme" -> "clim", "tem",
 "clim", "clim", "them"), whose adjective in -atic the Snowball stemmers give another stem."""
-PLURAL_SUFFIXES = {"pt": (("ais", "al"), ("eis", "el"))}
-"""Plurals the Snowball stemmer cuts shorter than their singular: Portuguese keeps "canal",
-"local", "nível" and cuts "canais", "locais", "níveis" to "can", "loc", "nív"; the plural
-is stemmed as its singular (words of six letters or more: "quais", "mais" stay)."""
+PLURAL_SUFFIXES = {
+    "pt": (("ais", "al"), ("eis", "el")),
+    "ca": (("ques", "ca"), ("gues", "ga")),
+}
+"""Plurals the Snowball stemmer cuts otherwise than their singular: Portuguese keeps "canal",
+"local", "nível" and cuts "canais", "locais", "níveis" to "can", "loc", "nív"; Catalan
+spells "tasca", "pràctica", "llarga" as "tasques", "pràctiques", "llargues" in the plural
+("tasc" and "tas", "practic" and "pract"). The plural is stemmed as its singular (words of
+six letters or more: "quais", "mais" stay)."""
 VOWELS = frozenset("aeiouy")
 LABEL_FOLLOWERS = frozenset(
     {"of", "in", "de", "del", "dels", "du", "des", "do", "da", "dos", "das"}
