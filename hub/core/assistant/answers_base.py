@@ -90,15 +90,13 @@ class ResponderBase:
         return held / total if total else 0.0
 
     def _weighty(self, options: set[str]) -> bool:
-        """A word that narrows (not the network's own name, found almost everywhere)."""
+        """A word that narrows (not the network's own name, found almost everywhere). A term
+        of the word the records never hold says nothing ("rede", "xarxa": the English stems
+        of the Portuguese and Catalan words for the network, whose own stems "red", "xarx"
+        are in most records); a word none of whose terms the records hold narrows."""
         count = len(self.retriever.docs)
-        for term in options:
-            postings = self.retriever.postings.get(term)
-            if postings is None:
-                return True
-            if len(postings) < count * 0.2:
-                return True
-        return False
+        held = [p for p in map(self.retriever.postings.get, options) if p is not None]
+        return not held or any(len(postings) < count * 0.2 for postings in held)
 
     @property
     def _event_kind_terms(self) -> set[str]:

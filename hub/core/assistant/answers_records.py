@@ -202,9 +202,13 @@ class RecordAnswers(RecordChoice, YesNoAnswers, ListAnswers):
             qtype == "how_many"
             and not reply.handoff
             and not counted
-            and not (self._counts(best) and self._counts(best, terms))
-        ):  # a count the record does not state, or not of what is counted ("countries")
+            and not self._counts(best, terms)
+        ):  # a count the record does not state, or not of what is counted ("countries"); in
+            # figures or in words ("Ten areas", "Diez áreas")
             reply = ctx.handoff(sources=reply.sources)
+        if qtype == "how_many" and not counted and not reply.handoff:  # "Dez áreas": 10
+            number = self.spelt_count(best, terms, ctx.language)
+            counted = str(number) if number is not None else None
         if counted and not reply.handoff and counted not in reply.text:  # its text may spell
             reply = Reply(f"{reply.text} ({counted})", reply.sources, target=reply.target)
         if not reply.handoff and best.group == "entry":

@@ -181,6 +181,25 @@ class RecordChoice(ResponderBase):
                     return True
         return False
 
+    def spelt_count(self, doc: Doc, terms: list[set[str]], language: str) -> int | None:
+        """The count the record's text in ``language`` writes in words just before a word
+        the question counts ("Dez áreas" for "quantas áreas": 10); None when it has none."""
+        record = doc.record
+        texts = record.body if isinstance(record, EntryView) else record.description
+        body = (texts or {}).get(language)
+        spelt = self.retriever.vocabulary.spelt.get(language, {})
+        if doc.step is not None or not body or language not in ("en", "es", "fr", "ca", "pt"):
+            return None
+        asked = set().union(*terms) if terms else set()
+        words = normalise(_DATE.sub(" ", body)).split()
+        for i, word in enumerate(words):
+            after = words[i + 1 : i + 4]
+            if word in spelt and any(
+                self.retriever.analyser.stem(w, language) in asked for w in after
+            ):
+                return spelt[word]
+        return None
+
     def counted_field(self, doc: Doc, terms: list[set[str]]) -> str | None:
         """The count a record states in a field named for what the question counts
         (``registered_lobbies: 600+`` for "how many lobbies signed up"): the field's value,

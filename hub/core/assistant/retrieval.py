@@ -92,6 +92,21 @@ ACCENTED_SUFFIXES = {
 """Derivational endings whose accent the Snowball stemmers need: words are stemmed without
 accents, and then "évaluées" (evaluee, not evalu), "avaliação" (avaliaca, not avali) and
 "participació" (participac, not particip) miss the verb and noun of the same root."""
+_ADJECTIVE_IN_ATIC = re.compile(r"^([a-z]{3,})ati(c|ca|co|cs|cas|cos|que|ques)$")
+"""An adjective made of a noun in -ma/-ate/-at/-e with "-àtic", "-ático", "-atique", "-atic"
+(climàtica, temàtiques, thematic): the group is the noun's root ("clim", "tem", "them")."""
+_NOUN_ROOT = re.compile(r"^([a-z]{3,}?)(?:ate?|a|e)?s?$")
+"""The root of a noun asked ("clima", "temes", "climate", "climat", "theme" -> "clim", "tem",
+"clim", "clim", "them"), whose adjective in -atic the Snowball stemmers give another stem."""
+PLURAL_SUFFIXES = {
+    "pt": (("ais", "al"), ("eis", "el")),
+    "ca": (("ques", "ca"), ("gues", "ga")),
+}
+"""Plurals the Snowball stemmer cuts otherwise than their singular: Portuguese keeps "canal",
+"local", "nível" and cuts "canais", "locais", "níveis" to "can", "loc", "nív"; Catalan
+spells "tasca", "pràctica", "llarga" as "tasques", "pràctiques", "llargues" in the plural
+("tasc" and "tas", "practic" and "pract"). The plural is stemmed as its singular (words of
+six letters or more: "quais", "mais" stay)."""
 VOWELS = frozenset("aeiouy")
 LABEL_FOLLOWERS = frozenset(
     {"of", "in", "de", "del", "dels", "du", "des", "do", "da", "dos", "das"}
@@ -164,6 +179,10 @@ class Analyser:
         key = (token, language)
         found = self._cache.get(key)
         if found is None:
+            for plural, singular in PLURAL_SUFFIXES.get(language, ()):
+                if token.endswith(plural) and len(token) > len(plural) + 2:
+                    token = token[: -len(plural)] + singular
+                    break
             for plain, accented in ACCENTED_SUFFIXES.get(language, ()):
                 if token.endswith(plain) and len(token) > len(plain) + 2:
                     token = token[: -len(plain)] + accented  # the stemmer's rules need it
@@ -564,7 +583,13 @@ class Retriever:
         for raw in sorted(self.raw_words):  # ties in _derived: the same word in every process
             if len(raw) >= DERIVED_PREFIX and not raw.isdigit():
                 self._by_prefix.setdefault(raw[:DERIVED_PREFIX], []).append(raw)
+        self._adjectives: dict[str, list[str]] = {}
+        for raw in sorted(self.raw_words):
+            if adjective := _ADJECTIVE_IN_ATIC.match(raw):
+                self._adjectives.setdefault(adjective.group(1), []).append(raw)
         kinds = set().union(*(d.kind_terms for d in self.docs)) if self.docs else set()
+        acronym = self.analyser.stem(network_words()["acronym"], "en")
+        home = {t[:BOUND_PREFIX] for t in {acronym, *self.synonyms.get(acronym, ())}}
         for term, seen in self._seen.items():
             if seen < BOUND_MIN or term[0] in "#y@!" or term in kinds:
                 continue
@@ -573,7 +598,7 @@ class Retriever:
                 groups[other[:BOUND_PREFIX]] += count
             if groups:
                 partner, together = groups.most_common(1)[0]
-                if together >= BOUND_SHARE * seen:
+                if together >= BOUND_SHARE * seen and partner not in home:
                     self.bound[term] = partner
         self._seen.clear()
         self._beside.clear()
@@ -657,6 +682,7 @@ class Retriever:
                 if best is not None:
                     options.add(self.analyser.stem(best[0], language))
                     options.add(self.analyser.stem(best[0], "en"))
+            options |= self._adjectives_of(word, language)
             if not any(t in self.idf for t in options):
                 options |= self._derived(word, language)
             if not any(t in self.idf for t in options):
@@ -730,6 +756,22 @@ class Retriever:
         return {
             t
             for t in (self.analyser.stem(best, language), self.analyser.stem(best, "en"))
+            if t in self.idf
+        }
+
+    def _adjectives_of(self, word: str, language: str) -> set[str]:
+        """The stems of the records' adjectives in -atic made of the noun ``word`` ("clima":
+        climàtica, climático; "temes": temàtiques): the cercle "de clima" asked is the
+        records' "acció climàtica", which Snowball stems apart ("clim", "climatic"). Not in
+        English, whose stemmer already joins most ("climate", "climatic": "climat"), and where
+        "themes" would outrank the record a question names by its thematic parts."""
+        root = _NOUN_ROOT.match(word)
+        if root is None or language == "en":
+            return set()
+        return {
+            t
+            for adjective in self._adjectives.get(root.group(1), ())
+            for t in (self.analyser.stem(adjective, language), self.analyser.stem(adjective, "en"))
             if t in self.idf
         }
 
