@@ -71,3 +71,11 @@ def test_according_to_stays_a_word_of_the_question(assistant: Assistant) -> None
         "Qu'est-ce que le gouvernement ouvert selon l'OGP ?", now=DAY, lang="fr"
     )
     assert "ogp-local" not in answer.sources
+
+
+def test_folks_is_no_topic(assistant: Assistant) -> None:
+    answer = assistant.answer(
+        "is there a slack for the ogp local folks?", now=dt.date(2024, 1, 1), lang="en"
+    )
+    assert not answer.handoff
+    assert answer.sources == ["ogp-local-slack"]
