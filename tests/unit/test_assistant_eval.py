@@ -226,10 +226,11 @@ def test_no_regression_on_the_eighth_and_ninth_blind_sets(assistant: Assistant) 
     class in five languages, a who-verb naming the field it asks, counts and links in
     records' fields, the asker's story and place set aside, a record held where the
     question says) together: heldout8 0.904 with 5, heldout9 0.844 with 9 (training
-    scores)."""
+    scores). English and French phrasing by class (discourse words, an award's entries and
+    what it rewards, clipped French words): heldout8 0.912 with 5, heldout9 0.856 with 9."""
     eighth = evaluate(assistant, read_cases(HERE / "heldout8_questions.jsonl"))
     assert eighth.accuracy() >= 0.90, _explain(eighth)
     assert len(eighth.invented) <= 5, _explain(eighth)
     ninth = evaluate(assistant, read_cases(HERE / "heldout9_questions.jsonl"))
-    assert ninth.accuracy() >= 0.84, _explain(ninth)
+    assert ninth.accuracy() >= 0.85, _explain(ninth)
     assert len(ninth.invented) <= 9, _explain(ninth)
