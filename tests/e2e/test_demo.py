@@ -85,7 +85,8 @@ def test_demo_carries_feed_items_to_every_platform_stand_in(tmp_path: Path) -> N
     assert "bot: The next event I know of: Séminaire OIDP" in exchanges
     assert "bot: buttons: [Remind me]" in exchanges  # Telegram: a button under a date
     assert "Porto Alegre en junio de 2012" in exchanges
-    assert "créé(e) à Dakar en décembre 2012" in exchanges
+    assert "créé(e)" not in exchanges  # no gender hedge (the office: "ouverture à Dakar")
+    assert "Dakar en décembre 2012" in exchanges
     assert "Cascais, Portugal" in exchanges
     assert "As prioridades temáticas" in exchanges
     assert "Je transmets votre question au Secrétariat technique" in exchanges
