@@ -37,6 +37,8 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import datetime as dt
+import heapq
+import itertools
 import json
 import logging
 import os
@@ -47,7 +49,7 @@ import threading
 import time
 import types
 import uuid
-from collections.abc import Awaitable, Callable, Generator, Iterator
+from collections.abc import AsyncIterator, Awaitable, Callable, Generator, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -188,7 +190,8 @@ class Worker:
         self._deliveries: set[asyncio.Task[Result]] = set()
         self._leases: dict[str, TokenLease] = {}
         self._changed = asyncio.Event()
-        self._gate = asyncio.Semaphore(self.config.concurrency)
+        self._gate = OrderedGate(self.config.concurrency)
+        self._order = itertools.count()
         self._channels: dict[int, ChannelRow] = {}
         self._batches = 0
         self._last_sweep = 0.0
@@ -206,7 +209,7 @@ class Worker:
         """Work until ``stop`` is set (or, with ``until_idle``, until nothing is due)."""
         stop = stop or asyncio.Event()
         self._changed = asyncio.Event()  # bound to this run's loop
-        self._gate = asyncio.Semaphore(self.config.concurrency)
+        self._gate = OrderedGate(self.config.concurrency)
         self._closing = False
         failures = 0
         renewer = asyncio.create_task(self._renew_leases())
@@ -293,8 +296,9 @@ class Worker:
             len(claims), self.clock() + dt.timedelta(seconds=self.config.lease_seconds)
         )
         lease.claimed_at = time.monotonic()
-        for claim in claims:
-            task = asyncio.create_task(self._deliver_safely(claim, messages[claim.id], stop))
+        for claim in sorted(claims, key=lambda c: c.id):  # oldest first through the gate
+            deliver = self._deliver_safely(claim, messages[claim.id], stop, next(self._order))
+            task = asyncio.create_task(deliver)
             self._deliveries.add(task)
             task.add_done_callback(self._delivered)
         return True
@@ -395,13 +399,13 @@ class Worker:
             self._let_go(held)
 
     async def _deliver_safely(
-        self, claim: Claim, message: Message | DeliveryError, stop: asyncio.Event
+        self, claim: Claim, message: Message | DeliveryError, stop: asyncio.Event, order: int
     ) -> Result:
         """:meth:`_deliver`; a bug of the worker's own is recorded as the attempt's failure
         (retried as any unexpected error), so that its claim leaves the window."""
         started = self.clock()
         try:
-            return await self._deliver(claim, message, stop, started)
+            return await self._deliver(claim, message, stop, started, order)
         except Exception as error:
             log.exception("delivery %d: the worker failed", claim.id)
             return await self._finish(self._failure(claim, error, started))
@@ -412,8 +416,12 @@ class Worker:
         message: Message | DeliveryError,
         stop: asyncio.Event,
         started: dt.datetime,
+        order: int = 0,
     ) -> Result:
-        """Wait for the budget (not holding a place in the gate), then send within it."""
+        """Wait for the budget (not holding a place in the gate), then send within it.
+
+        The gate lets the claims in by ``order`` (claim order): a send whose budget
+        was not free goes back to its place, not behind the claims made since."""
         if isinstance(message, DeliveryError):
             return await self._finish(self._failure(claim, message, started))
         try:
@@ -424,11 +432,11 @@ class Worker:
         except Exception as error:  # unknown errors are transient for the retry policy
             return await self._finish(self._failure(claim, error, started))
         while True:
-            async with self._gate:
+            async with self._gate.slot(order):
                 if stop.is_set():
                     return await self._finish(self._released(claim, started, self.clock()))
                 try:
-                    grant = await self.budgets.take(limits) if limits else _UNLIMITED
+                    grant = await self.budgets.take(limits, order) if limits else _UNLIMITED
                 except DBAPIError as error:  # no budget without the database: give it back
                     log.warning("rate limiter unavailable: %s", error.orig)
                     return await self._finish(self._released(claim, started, self.clock()))
@@ -704,6 +712,53 @@ class Worker:
             self._listener = None
 
 
+class OrderedGate:
+    """At most ``slots`` holders at once, a free slot going to the waiter lowest in order.
+
+    An :class:`asyncio.Semaphore` serves waiters as they came: a send that found its
+    budget taken (a chat's second, the bot's horizon) and waited outside the gate came
+    back behind every claim made meanwhile, again and again, and sat in the window for
+    the whole of a long broadcast; its chat then had several messages left at the end,
+    each a chat's second apart, while the bot's budget went unused. In claim order the
+    oldest claims are asked for first, and what is left at the end is spread over the
+    chats as the queue was.
+    """
+
+    def __init__(self, slots: int) -> None:
+        self._free = slots
+        self._waiting: list[tuple[int, int, asyncio.Future[None]]] = []
+        self._arrivals = itertools.count()  # ties (the same order) as they came
+
+    @contextlib.asynccontextmanager
+    async def slot(self, order: int) -> AsyncIterator[None]:
+        await self._acquire(order)
+        try:
+            yield
+        finally:
+            self._release()
+
+    async def _acquire(self, order: int) -> None:
+        if self._free > 0:  # a free slot means nobody waits: _release hands them out
+            self._free -= 1
+            return
+        future: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        heapq.heappush(self._waiting, (order, next(self._arrivals), future))
+        try:
+            await future
+        except asyncio.CancelledError:
+            if future.done() and not future.cancelled():  # handed a slot as it was cancelled
+                self._release()
+            raise
+
+    def _release(self) -> None:
+        self._free += 1
+        while self._free > 0 and self._waiting:
+            future = heapq.heappop(self._waiting)[2]
+            if not future.done():  # a cancelled waiter's future is done: skipped
+                self._free -= 1
+                future.set_result(None)
+
+
 @dataclass(eq=False)
 class _Held:
     """A database thread's connection for single statements, and when it was last used."""
@@ -809,7 +864,7 @@ class Budgets:
         self.clock = clock
         self.within = within
         self.lead = self.base_lead = lead
-        self._asks: list[tuple[list[RateLimit], asyncio.Future[Grant]]] = []
+        self._asks: list[tuple[int, list[RateLimit], asyncio.Future[Grant]]] = []
         self._renew: dict[str, RateLimit] = {}
         self._round: asyncio.Task[None] | None = None
         self._looked: dict[tuple[str, ...], dt.datetime] = {}
@@ -818,7 +873,7 @@ class Budgets:
         self._renewing: set[str] = set()
         """The keys the round under way renews."""
 
-    async def take(self, limits: list[RateLimit]) -> Grant:
+    async def take(self, limits: list[RateLimit], order: int = 0) -> Grant:
         """A token of every budget, taken for a moment at most ``within`` seconds ahead,
         or none and the seconds to wait before asking again.
 
@@ -845,7 +900,7 @@ class Budgets:
                         self._start()
             return _LEASED
         answer: asyncio.Future[Grant] = asyncio.get_running_loop().create_future()
-        self._asks.append((limits, answer))
+        self._asks.append((order, limits, answer))
         self._start()
         return await answer
 
@@ -884,19 +939,20 @@ class Budgets:
 
     async def _rounds(self) -> None:
         while self._asks or self._renew:
-            asks, self._asks = self._asks, []
+            # the oldest claims first: within a round, the first ask a budget can serve gets it
+            asks, self._asks = sorted(self._asks, key=lambda ask: ask[0]), []
             renew, self._renew = list(self._renew.values()), {}
             self._renewing = {lim.key for lim in renew}
             try:
-                grants = await self.db.run(self._acquire, [limits for limits, _ in asks], renew)
+                grants = await self.db.run(self._acquire, [limits for _, limits, _ in asks], renew)
             except Exception as error:  # every ask of the round hears of it
-                for _, answer in asks:
+                for _, _, answer in asks:
                     if not answer.done():
                         answer.set_exception(error)
                 continue
             finally:
                 self._renewing = set()
-            for (_, answer), grant in zip(asks, grants, strict=True):
+            for (_, _, answer), grant in zip(asks, grants, strict=True):
                 if not answer.done():  # a send cancelled meanwhile forfeits its tokens
                     answer.set_result(grant)
 
