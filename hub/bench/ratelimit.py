@@ -478,6 +478,7 @@ def run_ratelimit_processes(
     workers: int = 4,
     deadline: float = 600.0,
     platform: str = "telegram",
+    trace: Path | None = None,
 ) -> dict[str, Any]:
     """``workers`` real ``hub worker`` processes send ``messages`` through ``platform``'s
     real sink to its stand-in (Telegram: ``chats`` private chats of one bot); the
@@ -514,6 +515,7 @@ def run_ratelimit_processes(
                 running = [start_worker(config, url, log, env=env) for _ in range(workers)]
                 try:
                     _wait_started(log, workers, running, deadline)
+                    seeded = time.monotonic(), utcnow()
                     _seed_items(engine, settings, count)
                     started = time.monotonic()
                     while _sent(engine) < count:
@@ -529,6 +531,8 @@ def run_ratelimit_processes(
                 if any(codes):
                     raise RuntimeError(f"workers exited with {codes}: {log.read_text()[-3000:]}")
                 forfeited = sum(int(n) for n in _STOPPED.findall(log.read_text()))
+                if trace is not None:
+                    _write_trace(trace, engine, run, seeded, log.read_text())
             finally:
                 engine.dispose()
     finally:
@@ -560,6 +564,45 @@ def run_ratelimit_processes(
     if run.refused:
         result["violations_by_rule"] = dict(sorted(run.refused.items()))
     return result
+
+
+def _write_trace(
+    path: Path, engine: Any, run: Platform, seeded: tuple[float, Any], log: str
+) -> None:
+    """What happened, for a look at where the time went: the stand-in's admissions (its
+    monotonic clock) and the ledger's attempts (wall clock), ``seeded`` on both clocks."""
+    import json
+
+    from sqlalchemy import select
+
+    from hub.core.models import Channel, DeliveryAttempt
+
+    with engine.connect() as conn:
+        rows = conn.execute(
+            select(
+                DeliveryAttempt.delivery_id,
+                Channel.target,
+                DeliveryAttempt.worker,
+                DeliveryAttempt.started_at,
+                DeliveryAttempt.finished_at,
+                DeliveryAttempt.outcome,
+            )
+            .join(Channel, Channel.id == DeliveryAttempt.channel_id)
+            .order_by(DeliveryAttempt.id)
+        ).all()
+    wall = seeded[1].timestamp()
+    data = {
+        "admitted": sorted(run.admitted),
+        "by_key": {k: v for k, v in run.by_key.items()},
+        "refused": dict(run.refused),
+        "seeded_mono": seeded[0],
+        "attempts": [
+            [d, target, worker, s.timestamp() - wall, f.timestamp() - wall, outcome]
+            for d, target, worker, s, f, outcome in rows
+        ],
+        "log": log[-20000:],
+    }
+    path.write_text(json.dumps(data))
 
 
 def min_gap(arrivals: Any) -> float | None:

@@ -3,7 +3,9 @@
 One loop, async once. The worker holds at most ``batch_size`` deliveries it
 claimed and has not finished; whenever half of that window is free it claims
 again (one transaction for up to half a batch), so no send waits for the
-slowest of its batch. ``concurrency`` sends are in flight at a time. Results
+slowest of its batch; while rate budgets hold its sends back, the window is only
+``concurrency`` claims (``Worker._window``). ``concurrency`` sends are in flight at a
+time, let in oldest claim first (:class:`OrderedGate`). Results
 are recorded as they come (:class:`Recorder`: one write at a time, every
 result that arrived meanwhile in the next), so a send hanging until its
 timeout holds up nothing and leaves only itself unrecorded. When nothing is
@@ -37,6 +39,8 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import datetime as dt
+import heapq
+import itertools
 import json
 import logging
 import os
@@ -47,7 +51,7 @@ import threading
 import time
 import types
 import uuid
-from collections.abc import Awaitable, Callable, Generator, Iterator
+from collections.abc import AsyncIterator, Awaitable, Callable, Generator, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -91,6 +95,9 @@ STATEMENT_IDLE = 1.0
 """A database thread keeps its connection for single statements while it is used at
 least this often (s); one idle longer is given back and a fresh one checked out (the
 pool pings it), so a connection the server dropped meanwhile costs no failed write."""
+HELD_BACK_SECONDS = 2.0
+"""A worker one of whose sends a rate budget held back within this many seconds holds no
+more claims than it sends at once (``Worker._window``)."""
 CHAOS_KILL_AFTER_ACCEPT = "HUB_CHAOS_KILL_AFTER_ACCEPT"
 """Chaos testing only (``hub bench chaos``): with this probability per send, the worker
 SIGKILLs its own process right after the platform accepted a message and before the
@@ -188,9 +195,11 @@ class Worker:
         self._deliveries: set[asyncio.Task[Result]] = set()
         self._leases: dict[str, TokenLease] = {}
         self._changed = asyncio.Event()
-        self._gate = asyncio.Semaphore(self.config.concurrency)
+        self._gate = OrderedGate(self.config.concurrency)
+        self._order = itertools.count()
         self._channels: dict[int, ChannelRow] = {}
         self._batches = 0
+        self._held_back: dt.datetime | None = None  # when a rate budget last held one back
         self._last_sweep = 0.0
         self._rng = random.Random()
         self._listener: Any = None
@@ -206,7 +215,7 @@ class Worker:
         """Work until ``stop`` is set (or, with ``until_idle``, until nothing is due)."""
         stop = stop or asyncio.Event()
         self._changed = asyncio.Event()  # bound to this run's loop
-        self._gate = asyncio.Semaphore(self.config.concurrency)
+        self._gate = OrderedGate(self.config.concurrency)
         self._closing = False
         failures = 0
         renewer = asyncio.create_task(self._renew_leases())
@@ -259,15 +268,32 @@ class Worker:
         """Deliveries claimed and not yet recorded (waiting, sending, or recording)."""
         return bool(self._deliveries) or self.recorder.busy()
 
+    def _window(self) -> int:
+        """How many claims the worker holds: a batch, or while rate budgets hold its sends
+        back (:data:`HELD_BACK_SECONDS`), no more than it sends at once (``concurrency``):
+        a claim it could not send for seconds stays in the queue, where the first worker
+        with room takes it in the queue's order.
+
+        Four workers each holding a batch of a broadcast to 50 chats held 400 claims,
+        two for every chat in each window, the oldest and the newest side by side: at the
+        end the last batches went out from several workers at once in the same order of
+        chats, each of their chats twice within its second, and the bot's budget waited
+        for the chats (``hub bench ratelimit``: 0.6 to 1 s of the last second's sends)."""
+        batch = self.config.batch_size
+        held = self._held_back
+        if held is None or (self.clock() - held).total_seconds() > HELD_BACK_SECONDS:
+            return batch
+        return min(batch, self.config.concurrency)
+
     def _window_room(self) -> int:
-        return self.config.batch_size - len(self._deliveries)
+        return self._window() - len(self._deliveries)
 
     async def _room(self, stop: asyncio.Event) -> None:
-        """Until the window has room for half a batch (at least one), results are not
+        """Until the window has room for half of it (at least one), results are not
         piling up unrecorded, or the worker stops."""
-        wanted = max(1, self.config.batch_size // 2)
         while not stop.is_set() and (
-            self._window_room() < wanted or self.recorder.backlog() >= 2 * self.config.batch_size
+            self._window_room() < max(1, self._window() // 2)
+            or self.recorder.backlog() >= 2 * self.config.batch_size
         ):
             self._changed.clear()
             await _wait_either(self._changed, stop)
@@ -293,8 +319,9 @@ class Worker:
             len(claims), self.clock() + dt.timedelta(seconds=self.config.lease_seconds)
         )
         lease.claimed_at = time.monotonic()
-        for claim in claims:
-            task = asyncio.create_task(self._deliver_safely(claim, messages[claim.id], stop))
+        for claim in sorted(claims, key=lambda c: c.id):  # oldest first through the gate
+            deliver = self._deliver_safely(claim, messages[claim.id], stop, next(self._order))
+            task = asyncio.create_task(deliver)
             self._deliveries.add(task)
             task.add_done_callback(self._delivered)
         return True
@@ -395,13 +422,13 @@ class Worker:
             self._let_go(held)
 
     async def _deliver_safely(
-        self, claim: Claim, message: Message | DeliveryError, stop: asyncio.Event
+        self, claim: Claim, message: Message | DeliveryError, stop: asyncio.Event, order: int
     ) -> Result:
         """:meth:`_deliver`; a bug of the worker's own is recorded as the attempt's failure
         (retried as any unexpected error), so that its claim leaves the window."""
         started = self.clock()
         try:
-            return await self._deliver(claim, message, stop, started)
+            return await self._deliver(claim, message, stop, started, order)
         except Exception as error:
             log.exception("delivery %d: the worker failed", claim.id)
             return await self._finish(self._failure(claim, error, started))
@@ -412,8 +439,12 @@ class Worker:
         message: Message | DeliveryError,
         stop: asyncio.Event,
         started: dt.datetime,
+        order: int = 0,
     ) -> Result:
-        """Wait for the budget (not holding a place in the gate), then send within it."""
+        """Wait for the budget (not holding a place in the gate), then send within it.
+
+        The gate lets the claims in by ``order`` (claim order): a send whose budget
+        was not free goes back to its place, not behind the claims made since."""
         if isinstance(message, DeliveryError):
             return await self._finish(self._failure(claim, message, started))
         try:
@@ -424,15 +455,17 @@ class Worker:
         except Exception as error:  # unknown errors are transient for the retry policy
             return await self._finish(self._failure(claim, error, started))
         while True:
-            async with self._gate:
+            async with self._gate.slot(order):
                 if stop.is_set():
                     return await self._finish(self._released(claim, started, self.clock()))
                 try:
-                    grant = await self.budgets.take(limits) if limits else _UNLIMITED
+                    grant = await self.budgets.take(limits, order) if limits else _UNLIMITED
                 except DBAPIError as error:  # no budget without the database: give it back
                     log.warning("rate limiter unavailable: %s", error.orig)
                     return await self._finish(self._released(claim, started, self.clock()))
                 wait = 0.0 if grant.taken else grant.wait
+                if wait > 0:
+                    self._held_back = self.clock()
                 if grant.leased:
                     # spent from the lease in this step of the loop, a 429's hold looked at
                     # as it was: nothing to wait for, nothing to look at again
@@ -704,6 +737,53 @@ class Worker:
             self._listener = None
 
 
+class OrderedGate:
+    """At most ``slots`` holders at once, a free slot going to the waiter lowest in order.
+
+    An :class:`asyncio.Semaphore` serves waiters as they came: a send that found its
+    budget taken (a chat's second, the bot's horizon) and waited outside the gate came
+    back behind every claim made meanwhile, again and again, and sat in the window for
+    the whole of a long broadcast; its chat then had several messages left at the end,
+    each a chat's second apart, while the bot's budget went unused. In claim order the
+    oldest claims are asked for first, and what is left at the end is spread over the
+    chats as the queue was.
+    """
+
+    def __init__(self, slots: int) -> None:
+        self._free = slots
+        self._waiting: list[tuple[int, int, asyncio.Future[None]]] = []
+        self._arrivals = itertools.count()  # ties (the same order) as they came
+
+    @contextlib.asynccontextmanager
+    async def slot(self, order: int) -> AsyncIterator[None]:
+        await self._acquire(order)
+        try:
+            yield
+        finally:
+            self._release()
+
+    async def _acquire(self, order: int) -> None:
+        if self._free > 0:  # a free slot means nobody waits: _release hands them out
+            self._free -= 1
+            return
+        future: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        heapq.heappush(self._waiting, (order, next(self._arrivals), future))
+        try:
+            await future
+        except asyncio.CancelledError:
+            if future.done() and not future.cancelled():  # handed a slot as it was cancelled
+                self._release()
+            raise
+
+    def _release(self) -> None:
+        self._free += 1
+        while self._free > 0 and self._waiting:
+            future = heapq.heappop(self._waiting)[2]
+            if not future.done():  # a cancelled waiter's future is done: skipped
+                self._free -= 1
+                future.set_result(None)
+
+
 @dataclass(eq=False)
 class _Held:
     """A database thread's connection for single statements, and when it was last used."""
@@ -809,7 +889,7 @@ class Budgets:
         self.clock = clock
         self.within = within
         self.lead = self.base_lead = lead
-        self._asks: list[tuple[list[RateLimit], asyncio.Future[Grant]]] = []
+        self._asks: list[tuple[int, list[RateLimit], asyncio.Future[Grant]]] = []
         self._renew: dict[str, RateLimit] = {}
         self._round: asyncio.Task[None] | None = None
         self._looked: dict[tuple[str, ...], dt.datetime] = {}
@@ -818,7 +898,7 @@ class Budgets:
         self._renewing: set[str] = set()
         """The keys the round under way renews."""
 
-    async def take(self, limits: list[RateLimit]) -> Grant:
+    async def take(self, limits: list[RateLimit], order: int = 0) -> Grant:
         """A token of every budget, taken for a moment at most ``within`` seconds ahead,
         or none and the seconds to wait before asking again.
 
@@ -845,7 +925,7 @@ class Budgets:
                         self._start()
             return _LEASED
         answer: asyncio.Future[Grant] = asyncio.get_running_loop().create_future()
-        self._asks.append((limits, answer))
+        self._asks.append((order, limits, answer))
         self._start()
         return await answer
 
@@ -884,19 +964,20 @@ class Budgets:
 
     async def _rounds(self) -> None:
         while self._asks or self._renew:
-            asks, self._asks = self._asks, []
+            # the oldest claims first: within a round, the first ask a budget can serve gets it
+            asks, self._asks = sorted(self._asks, key=lambda ask: ask[0]), []
             renew, self._renew = list(self._renew.values()), {}
             self._renewing = {lim.key for lim in renew}
             try:
-                grants = await self.db.run(self._acquire, [limits for limits, _ in asks], renew)
+                grants = await self.db.run(self._acquire, [limits for _, limits, _ in asks], renew)
             except Exception as error:  # every ask of the round hears of it
-                for _, answer in asks:
+                for _, _, answer in asks:
                     if not answer.done():
                         answer.set_exception(error)
                 continue
             finally:
                 self._renewing = set()
-            for (_, answer), grant in zip(asks, grants, strict=True):
+            for (_, _, answer), grant in zip(asks, grants, strict=True):
                 if not answer.done():  # a send cancelled meanwhile forfeits its tokens
                     answer.set_result(grant)
 
