@@ -39,6 +39,7 @@ from stop_words import get_stop_words
 
 from hub.core.assistant import Assistant
 from hub.core.assistant.phrases import PHRASES
+from hub.core.assistant.retrieval import STEMMERS
 from hub.core.assistant.tables import load_tables
 from hub.core.assistant.vocabulary import city_name
 from hub.core.knowledge import KnowledgeSet, load_directory
@@ -48,13 +49,7 @@ SETS = Path(__file__).resolve().parent
 ROOT = SETS.parent.parent
 KNOWLEDGE = ROOT / "config" / "knowledge"
 OTHER_LANGUAGES = ("es", "fr", "ca", "pt")
-STOPWORD_LANGUAGE = {
-    "en": "english",
-    "es": "spanish",
-    "fr": "french",
-    "ca": "catalan",
-    "pt": "portuguese",
-}
+STOPWORD_LANGUAGE = STEMMERS  # the stop-words package names languages as Snowball does
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _LINK = re.compile(r"\S+@\S+|https?://\S+|\b[\w.-]+\.(?:com|org|net|cat|es|pt|fr)\b\S*")
 _QUOTE = re.compile(r"['’]")
