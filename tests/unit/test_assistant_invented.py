@@ -54,3 +54,37 @@ def test_the_next_and_the_last_are_still_answered(
     answer = assistant.answer(question, now=now, lang=language)
     assert not answer.handoff
     assert answer.sources
+
+
+@pytest.mark.parametrize(
+    ("question", "language"),
+    [
+        ("list the four strategic priorities of the 2020 plan", "en"),
+        ("quines són les quatre prioritats estratègiques del pla 2020?", "ca"),
+        ("quais são as quatro prioridades estratégicas do plano 2020?", "pt"),
+    ],
+)
+def test_one_of_the_records_counted_is_no_list_of_them(
+    assistant: Assistant, question: str, language: str
+) -> None:
+    answer = assistant.answer(question, now=dt.date(2020, 2, 5), lang=language)
+    assert answer.handoff  # never one priority alone for "the four priorities"
+
+
+@pytest.mark.parametrize(
+    ("question", "now", "source"),
+    [
+        ("what are the four lines of the 2013 work plan?", dt.date(2013, 8, 1), "work-plan-2013"),
+        (
+            "what are the ten areas of the Open Gov Challenge?",
+            dt.date(2022, 1, 1),
+            "ogp-open-gov-challenge",
+        ),
+    ],
+)
+def test_the_whole_that_has_the_records_counted_answers(
+    assistant: Assistant, question: str, now: dt.date, source: str
+) -> None:
+    answer = assistant.answer(question, now=now, lang="en")
+    assert not answer.handoff
+    assert source in answer.sources

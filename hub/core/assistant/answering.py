@@ -183,6 +183,8 @@ class Responder(WhenAnswers, RecordAnswers):
         own = self._organiser_in_language(ctx, qtype, reply) if not reply.handoff else None
         if own is not None:
             return Decision(own, decision.intent, decision.confidence, decision.stated)
+        if qtype == "list" and self._one_of_many(ctx, reading, reply, ranked):
+            return Decision(ctx.handoff(), qtype, min(decision.confidence, 0.3))
         moved = self._in_period_rival(ctx, reading, qtype, terms, ranked, decision)
         if moved is not None:
             return moved
@@ -191,6 +193,35 @@ class Responder(WhenAnswers, RecordAnswers):
         if qtype in {"what", "list"} and len(siblings) >= 2:
             return self._listed(ctx, siblings, decision.confidence)
         return decision
+
+    def _one_of_many(
+        self,
+        ctx: Context,
+        reading: Reading,
+        reply: Reply,
+        ranked: list[tuple[float, Doc]],
+    ) -> bool:
+        """Asked for a number of records of a kind ("the four strategic priorities of the
+        plan", "els deu àmbits"), the answer is one record of that very kind: one of the
+        several counted is no list of them, so it is not answered as if it were. The whole
+        that has them ("the four lines of the 2013 plan": the plan) answers."""
+        if reply.handoff or len(reply.sources) != 1:
+            return False
+        doc = next((d for _, d in ranked if d.record_id == reply.sources[0]), None)
+        if doc is None or doc.group != "entry":
+            return False
+        language = ctx.language
+        spelt = self.retriever.vocabulary.spelt.get(language, {})
+        own = self._kind_of(doc)
+        words = reading.words
+        for i, word in enumerate(words):
+            count = int(word) if word.isdigit() and len(word) <= 2 else spelt.get(word, 0)
+            if count < 2:
+                continue
+            counted = {self.retriever.analyser.stem(w, language) for w in words[i + 1 : i + 3]}
+            if counted & own:
+                return True
+        return False
 
     def _organiser_in_language(self, ctx: Context, qtype: str, reply: Reply) -> Reply | None:
         """Asked who organises an event whose organiser has no name in the asker's language
