@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from hub.core.assistant import Assistant
+from hub.core.assistant.reading import read
 
 KNOWLEDGE = Path(__file__).parents[2] / "config" / "knowledge"
 NOW = dt.date(2026, 2, 20)
@@ -88,3 +89,22 @@ def test_the_whole_that_has_the_records_counted_answers(
     answer = assistant.answer(question, now=now, lang="en")
     assert not answer.handoff
     assert source in answer.sources
+
+
+@pytest.mark.parametrize(
+    ("question", "asks_what"),
+    [
+        ("e o outro grupo novo do plano, qual era?", True),
+        ("Is it at the congress in Rabat? what's the topic", True),
+        ("¿Es un área del reto? ¿Qué pide?", True),
+        ("c'est au congrès ? quel est le thème ?", True),
+        ("¿Es verdad que la conferencia es en Abiyán?", False),
+        ("Est-ce que la conférence a lieu à Abidjan ?", False),
+        ("É verdade que o OIDP tem um escritório em Dakar?", False),
+    ],
+)
+def test_a_clause_opening_with_a_question_word_asks_what(
+    assistant: Assistant, question: str, asks_what: bool
+) -> None:
+    reading = read(question, assistant.vocabulary, NOW)
+    assert assistant.responder._asks_with_question_word(reading) is asks_what

@@ -104,6 +104,7 @@ CONTEXT_WEIGHT = 0.1
 """Share of their score the words around a question add to a record's (they break ties)."""
 _YEAR = re.compile(r"(19|20)\d\d")
 _WORD = re.compile(r"\w+")
+_CLAUSE = re.compile(r"[,;:.?!¿¡()\n]+")
 
 
 class Responder(WhenAnswers, RecordAnswers):
@@ -113,8 +114,8 @@ class Responder(WhenAnswers, RecordAnswers):
         qtype = reading.qtype or ("when" if reading.day else "what")  # "exact day it opens?"
         if reading.closing and qtype == "share":  # "the deadline to submit": when, not how
             qtype = "when"
-        if qtype == "yesno" and self._opens_with_question_word(reading):
-            qtype = "what"  # "how is the network funded?" asks how, never yes or no
+        if qtype == "yesno" and self._asks_with_question_word(reading):
+            qtype = "what"  # "how is it funded?", "..., qual era?": how or what, not yes/no
         if not reading.words or ctx.language in reading.out_of_scope_in:
             return Decision(ctx.handoff(), "out_of_scope" if reading.words else "unknown", 0.0)
         names = [  # a word the records write as a name, even if it is also a concept's word
@@ -409,12 +410,17 @@ class Responder(WhenAnswers, RecordAnswers):
             reading.words, fuzzy=False
         )
 
-    def _opens_with_question_word(self, reading: Reading) -> bool:
-        """The question's first word is a question word (how, what, com, comment...)."""
-        words = reading.words[:1]
-        return bool(words) and bool(
-            self.retriever.vocabulary.question_words.find(words, fuzzy=False)
-        )
+    def _asks_with_question_word(self, reading: Reading) -> bool:
+        """A clause of the question opens with a question word ("how is the network
+        funded?", "..., qual era?", "is it at the congress? what's the topic"): it asks
+        what, never only yes or no. A question word inside a clause is not counted: the "que"
+        of "¿es verdad que...?" or "est-ce que...?" is a conjunction."""
+        matcher = self.retriever.vocabulary.question_words
+        for clause in _CLAUSE.split(reading.text):
+            words = normalise(clause).split()[:3]
+            if any(found.start == 0 for found in matcher.find(words, fuzzy=False)):
+                return True
+        return False
 
     def _called(self, doc: Doc, content: list[set[str]]) -> bool:
         """The question says a rare word of the record's own name, or an edition's number
