@@ -17,8 +17,10 @@ is read from the case and the answer alone (no question's words):
 - ``right record, wrong fact``: the records are right, a fact the case needs is missing;
 - ``wrong language``: right otherwise, in another language.
 
-``--sweep`` prints, per set, what a confidence floor would do: answers it would turn into
-handoffs that were right (lost) and invented ones it would remove, for each floor.
+``--sweep`` prints, over the tuning sets, what a floor on the answers' ``confidence`` would
+leave: answered, right, invented, precision and coverage per floor (the code's own floor is
+``MIN_CONFIDENCE`` in :mod:`hub.core.assistant.answers_base`; answers under it are handed off
+already, so floors under it change nothing).
 """
 
 from __future__ import annotations
@@ -72,6 +74,7 @@ def main(argv: list[str]) -> None:
     chosen = argv[argv.index("--sets") + 1].split(",") if "--sets" in argv else None
     show = "--show" in argv
     answered: dict[str, list[tuple[float, bool]]] = defaultdict(list)
+    totals: Counter[str] = Counter()
     for name, (cases, split) in sets().items():
         if chosen is not None and name not in chosen:
             continue
@@ -80,6 +83,7 @@ def main(argv: list[str]) -> None:
         for case in cases:
             if split is not None and case.get("split") != split:
                 continue
+            totals[name] += 1
             now = dt.date.fromisoformat(case["now"])
             answer = assistant.answer(case["question"], now=now, lang=case.get("lang"))
             wrong = problems(answer, case)
@@ -98,21 +102,24 @@ def main(argv: list[str]) -> None:
         if show:
             print("\n".join(lines))
     if "--sweep" in argv:
-        sweep(answered)
+        sweep(answered, totals)
 
 
-def sweep(answered: dict[str, list[tuple[float, bool]]]) -> None:
-    """Per floor, over the tuning sets: right answers lost, invented ones left."""
-    print("\nfloor   right-lost  invented-left  (tuning sets: " + ", ".join(TUNING) + ")")
+def sweep(answered: dict[str, list[tuple[float, bool]]], totals: dict[str, int]) -> None:
+    """Per floor applied to the answers' ``confidence``, over the tuning sets: the answers
+    left, right and invented among them, precision (right share of those answered) and
+    coverage (answered share of all questions)."""
+    print("\nfloor  answered  right  invented  precision  coverage   (tuning: eval, heldout4-11)")
+    total = sum(totals.get(name, 0) for name in TUNING)
     for floor in FLOORS:
-        lost = left = 0
-        for name in TUNING:
-            for confidence, invented in answered.get(name, []):
-                if confidence < floor:
-                    lost += not invented
-                else:
-                    left += invented
-        print(f"{floor:5.2f}   {lost:10}  {left:13}")
+        kept = [inv for name in TUNING for c, inv in answered.get(name, []) if c >= floor]
+        right = sum(1 for inv in kept if not inv)
+        precision = right / len(kept) if kept else 0.0
+        coverage = len(kept) / total if total else 0.0
+        print(
+            f"{floor:5.2f}  {len(kept):8}  {right:5}  {len(kept) - right:8}  "
+            f"{precision:9.3f}  {coverage:8.3f}"
+        )
 
 
 if __name__ == "__main__":
