@@ -108,3 +108,34 @@ def test_a_clause_opening_with_a_question_word_asks_what(
 ) -> None:
     reading = read(question, assistant.vocabulary, NOW)
     assert assistant.responder._asks_with_question_word(reading) is asks_what
+
+
+@pytest.mark.parametrize(
+    ("question", "language"),
+    [
+        ("award criteria?", "en"),
+        ("les critères du prix, c'est quoi ?", "fr"),
+        ("quins criteris té el premi?", "ca"),
+        ("quais os critérios do prémio?", "pt"),
+    ],
+)
+def test_no_award_step_date_for_a_question_naming_no_step(
+    assistant: Assistant, question: str, language: str
+) -> None:
+    answer = assistant.answer(question, now=dt.date(2020, 1, 10), lang=language)
+    assert answer.handoff  # the criteria asked: never "Preparation: January 2020"
+
+
+@pytest.mark.parametrize(
+    ("question", "language", "fact"),
+    [
+        ("when does the award call open?", "en", "February 2020"),
+        ("¿cuál es el plazo del premio?", "es", "febrero de 2020"),
+    ],
+)
+def test_a_step_named_is_answered_with_its_date(
+    assistant: Assistant, question: str, language: str, fact: str
+) -> None:
+    answer = assistant.answer(question, now=dt.date(2020, 1, 10), lang=language)
+    assert not answer.handoff
+    assert fact in answer.answer
