@@ -104,6 +104,7 @@ CONTEXT_WEIGHT = 0.1
 """Share of their score the words around a question add to a record's (they break ties)."""
 _YEAR = re.compile(r"(19|20)\d\d")
 _WORD = re.compile(r"\w+")
+_CLAUSE = re.compile(r"[,;:.?!¿¡()\n]+")
 
 
 class Responder(WhenAnswers, RecordAnswers):
@@ -113,8 +114,8 @@ class Responder(WhenAnswers, RecordAnswers):
         qtype = reading.qtype or ("when" if reading.day else "what")  # "exact day it opens?"
         if reading.closing and qtype == "share":  # "the deadline to submit": when, not how
             qtype = "when"
-        if qtype == "yesno" and self._opens_with_question_word(reading):
-            qtype = "what"  # "how is the network funded?" asks how, never yes or no
+        if qtype == "yesno" and self._asks_with_question_word(reading):
+            qtype = "what"  # "how is it funded?", "..., qual era?": how or what, not yes/no
         if not reading.words or ctx.language in reading.out_of_scope_in:
             return Decision(ctx.handoff(), "out_of_scope" if reading.words else "unknown", 0.0)
         names = [  # a word the records write as a name, even if it is also a concept's word
@@ -183,6 +184,8 @@ class Responder(WhenAnswers, RecordAnswers):
         own = self._organiser_in_language(ctx, qtype, reply) if not reply.handoff else None
         if own is not None:
             return Decision(own, decision.intent, decision.confidence, decision.stated)
+        if qtype == "list" and self._one_of_many(ctx, reading, reply, ranked):
+            return Decision(ctx.handoff(), qtype, min(decision.confidence, 0.3))
         moved = self._in_period_rival(ctx, reading, qtype, terms, ranked, decision)
         if moved is not None:
             return moved
@@ -191,6 +194,35 @@ class Responder(WhenAnswers, RecordAnswers):
         if qtype in {"what", "list"} and len(siblings) >= 2:
             return self._listed(ctx, siblings, decision.confidence)
         return decision
+
+    def _one_of_many(
+        self,
+        ctx: Context,
+        reading: Reading,
+        reply: Reply,
+        ranked: list[tuple[float, Doc]],
+    ) -> bool:
+        """Asked for a number of records of a kind ("the four strategic priorities of the
+        plan", "els deu àmbits"), the answer is one record of that very kind: one of the
+        several counted is no list of them, so it is not answered as if it were. The whole
+        that has them ("the four lines of the 2013 plan": the plan) answers."""
+        if reply.handoff or len(reply.sources) != 1:
+            return False
+        doc = next((d for _, d in ranked if d.record_id == reply.sources[0]), None)
+        if doc is None or doc.group != "entry":
+            return False
+        language = ctx.language
+        spelt = self.retriever.vocabulary.spelt.get(language, {})
+        own = self._kind_of(doc)
+        words = reading.words
+        for i, word in enumerate(words):
+            count = int(word) if word.isdigit() and len(word) <= 2 else spelt.get(word, 0)
+            if count < 2:
+                continue
+            counted = {self.retriever.analyser.stem(w, language) for w in words[i + 1 : i + 3]}
+            if counted & own:
+                return True
+        return False
 
     def _organiser_in_language(self, ctx: Context, qtype: str, reply: Reply) -> Reply | None:
         """Asked who organises an event whose organiser has no name in the asker's language
@@ -378,12 +410,17 @@ class Responder(WhenAnswers, RecordAnswers):
             reading.words, fuzzy=False
         )
 
-    def _opens_with_question_word(self, reading: Reading) -> bool:
-        """The question's first word is a question word (how, what, com, comment...)."""
-        words = reading.words[:1]
-        return bool(words) and bool(
-            self.retriever.vocabulary.question_words.find(words, fuzzy=False)
-        )
+    def _asks_with_question_word(self, reading: Reading) -> bool:
+        """A clause of the question opens with a question word ("how is the network
+        funded?", "..., qual era?", "is it at the congress? what's the topic"): it asks
+        what, never only yes or no. A question word inside a clause is not counted: the "que"
+        of "¿es verdad que...?" or "est-ce que...?" is a conjunction."""
+        matcher = self.retriever.vocabulary.question_words
+        for clause in _CLAUSE.split(reading.text):
+            words = normalise(clause).split()[:3]
+            if any(found.start == 0 for found in matcher.find(words, fuzzy=False)):
+                return True
+        return False
 
     def _called(self, doc: Doc, content: list[set[str]]) -> bool:
         """The question says a rare word of the record's own name, or an edition's number

@@ -179,6 +179,12 @@ class SlotAnswers(EntryAnswers):
     ) -> Reply:
         if qtype == "who" and not self._description_says(ctx, reading, doc, award):
             return ctx.handoff(ctx.phrase("no_winners"), sources=[award.id])
+        if (
+            doc.step is not None
+            and qtype in {"what", "list"}
+            and not self._names_a_step(ctx, reading)
+        ):
+            return ctx.handoff(sources=[award.id])  # "the award's criteria": no step's date
         if qtype == "when" or doc.step is not None:
             return self._when(ctx, doc)
         name = award_name(ctx, award)
@@ -187,6 +193,22 @@ class SlotAnswers(EntryAnswers):
         if used != ctx.language and text:
             body = ctx.phrase("english_note", text=body)
         return Reply(body, [award.id])
+
+    def _names_a_step(self, ctx: Context, reading: Reading) -> bool:
+        """The question says a word of an award step (call, deadline, results, convocatoria,
+        plazo...): a step's date is what it asks. Asked what the award's criteria are or how
+        to enter it, with no step named, a step's date answers a question not asked."""
+        if not hasattr(self, "_step_terms_cache"):
+            analyser = self.retriever.analyser
+            self._step_terms_cache: set[str] = {
+                term
+                for family in self.retriever.vocabulary.steps.values()
+                for language, phrases in family.items()
+                for phrase in phrases
+                for term in analyser.terms(phrase, language)
+            }
+        said = self.retriever.query_terms(reading.words, ctx.language)
+        return any(o & self._step_terms_cache for o in said)
 
     def _description_says(self, ctx: Context, reading: Reading, doc: Doc, award: AwardView) -> bool:
         """Asked who does something the award's own description says who does ("who calls

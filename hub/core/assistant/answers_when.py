@@ -21,6 +21,10 @@ from hub.core.assistant.index import AwardView, EventView
 from hub.core.assistant.reading import Reading
 from hub.core.assistant.retrieval import Doc
 
+UNACCOUNTED = 2
+"""Words of a question that narrow and that no event answered holds: from this many on, the
+events of a period or the next one are not what it asks."""
+
 
 class WhenAnswers(SlotAnswers):
     """The events of a period, and the next or the last of something."""
@@ -86,6 +90,19 @@ class WhenAnswers(SlotAnswers):
         if unknown and not any(self.coverage(d, content) > 0 for d in pool):
             return []  # "who won the football last night": no event of what it names
         return pool
+
+    def _unaccounted(self, docs: list[Doc], content: list[set[str]]) -> bool:
+        """Two or more words of the question that the records know and that narrow ("the
+        full address list", "the members' phone numbers") are held by none of the events
+        answered: the period's or the next event answers a question that was not asked, so
+        the question is handed off. One such word alone is often the asker's verb
+        ("prévus", "planned") and is let pass."""
+        idf = self.retriever.idf
+        narrowing = [
+            o for o in content if any(t in idf for t in o) and self._weighty(o) and not _numbered(o)
+        ]
+        unheld = [o for o in narrowing if not any(d.terms.get(t) for d in docs for t in o)]
+        return len(unheld) >= UNACCOUNTED
 
     def _period(
         self,
@@ -209,7 +226,7 @@ class WhenAnswers(SlotAnswers):
             span = self.span(doc)
             if span is not None:
                 dated.append((span, doc))
-        if not dated:
+        if not dated or self._unaccounted([d for _, d in dated], weighty):
             return Decision(ctx.handoff(), "when", 0.2)
         if reading.relative == "last":
             past = [(s, d) for s, d in dated if s[1] < ctx.today]
