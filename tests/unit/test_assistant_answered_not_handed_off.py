@@ -1,4 +1,4 @@
-"""Questions the knowledge answers that were handed off (issue 22, recall).
+"""Questions the knowledge answers that were handed off (issue 22).
 
 Each test asks in words of its own (not those of any evaluation set) and checks the rule
 that serves the whole class of questions.

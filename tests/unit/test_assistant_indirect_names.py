@@ -1,4 +1,4 @@
-"""How a question names a thing indirectly, by class (issue 22, third recall pass).
+"""How a question names a thing indirectly, by class (issue 22).
 
 Each test asks in words of its own, in several languages, and checks the rule that serves
 the whole class: a country's name is a place (never a slot word), a country's or region's

@@ -1,4 +1,4 @@
-"""How a question is read, by class (issue 22, second recall pass).
+"""How a question is read, by class (issue 22).
 
 Each test asks in words of its own, in several languages, and checks the rule that serves
 the whole class: a date word read as a deadline, "qu'est-ce qui", a slot word inside a
