@@ -108,7 +108,11 @@ class ListAnswers(EntryAnswers):
         weighty: list[set[str]],
         terms: list[set[str]],
     ) -> Decision | None:
-        """The records of a kind that the rest of the question narrows ("events in Chicago")."""
+        """The records of a kind that the rest of the question narrows ("events in Chicago").
+        A count the question says ("the four priorities", "les deux groupes") is how many it
+        expects, not a word the records listed must hold."""
+        counts = self._count_terms(ctx, reading)
+        weighty = [o for o in weighty if not o <= counts]
         pool = [
             d
             for d in self.retriever.docs
@@ -123,6 +127,17 @@ class ListAnswers(EntryAnswers):
         if len(chosen) < 2:
             return None
         return self._listed(ctx, chosen, 0.75)
+
+    def _count_terms(self, ctx: Context, reading: Reading) -> set[str]:
+        """The terms of the words a question counts with (figures, "four", "cuatro")."""
+        spelt = self.retriever.vocabulary.spelt.get(ctx.language, {})
+        analyser = self.retriever.analyser
+        out: set[str] = set()
+        for word in reading.words:
+            if word in spelt or (word.isdigit() and len(word) < 3):
+                out |= {analyser.stem(word, ctx.language), analyser.stem(word, "en")}
+                out |= {f"#{spelt[word]}" if word in spelt else f"#{int(word)}"}
+        return out
 
     def _listed(self, ctx: Context, docs: list[Doc], confidence: float) -> Decision:
         events = sorted(
@@ -140,7 +155,16 @@ class ListAnswers(EntryAnswers):
             lines.append(ctx.phrase("and_more", count=len(docs) - len(shown)))
         cited = [d.record_id for d in shown]
         cited += [i for i in self._summaries(docs) if i not in cited]
+        cited += [i for i in self._common_wholes(docs) if i not in cited]
         return Decision(Reply("\n".join(lines), cited), "list", confidence)
+
+    def _common_wholes(self, docs: list[Doc]) -> list[str]:
+        """The record every listed one is part of (the plan of the priorities listed): it
+        states the list too."""
+        if len(docs) < 2:
+            return []
+        shared = set(docs[0].wholes).intersection(*(d.wholes for d in docs[1:]))
+        return [key for key in docs[0].wholes if key in shared]
 
     def _summaries(self, docs: list[Doc]) -> list[str]:
         """The entries named wholly by the listed records' kind ("Regional offices", a
