@@ -188,6 +188,9 @@ class RecordAnswers(RecordChoice, YesNoAnswers, ListAnswers):
             if coverage < YESNO_COVERAGE or reading.still:  # the record does not state it
                 return Decision(ctx.handoff(), qtype, min(confidence, 0.3))
             return self._polar(ctx, reading, best, terms, confidence)
+        parts = self._parts_asked(best, kinds_named) if qtype == "list" else []
+        if len(parts) >= 2:  # "the tasks of priority C": its tasks, not what C is
+            return self._listed(ctx, parts, confidence)
         if (
             qtype == "cost" and best.terms.get("@cost", 0) < ALIAS_WEIGHT
         ):  # no fee stated, but in passing
@@ -251,6 +254,19 @@ class RecordAnswers(RecordChoice, YesNoAnswers, ListAnswers):
         name = self._name(ctx, best)
         reply = ctx.handoff(ctx.phrase("email_unknown_of", name=name), sources=[best.record_id])
         return Decision(reply, "contact", min(confidence, 0.3))
+
+    def _parts_asked(self, best: Doc, kinds_named: list[set[str]]) -> list[Doc]:
+        """The parts of ``best`` of the kind a list question names when that is not its own
+        kind ("which tasks make up priority C", "the working groups of the 2014 plan")."""
+        other = [o for o in kinds_named if not o & best.kind_terms]
+        named = set().union(*other) & self._every_kind if other else set()
+        if not named:
+            return []
+        return [
+            d
+            for d in self.retriever.docs
+            if best.key in d.wholes and d.kind_terms & named and d.group == "entry"
+        ]
 
     def _place_holder_first(
         self, ranked: list[tuple[float, Doc]], terms: list[set[str]]
