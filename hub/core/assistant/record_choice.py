@@ -92,10 +92,30 @@ class RecordChoice(ResponderBase):
 
     def _kinds_said(self, ctx: Context, reading: Reading) -> set[str]:
         """The stems of the words of kinds' names the question says itself: a verb sharing a
-        stem with a kind ("formen" and "fòrum", "treballa" and "grup de treball") names none."""
+        stem with a kind ("formen" and "fòrum", "treballa" and "grup de treball") names none,
+        nor one word of a name of several ("did it work", "its OGP plan": no work plan)."""
         analyser = self.retriever.analyser
-        said = [w for w in reading.words if w in self.retriever.vocabulary.kind_words]
+        words = set(reading.words)
+        said = {
+            w
+            for w in reading.words
+            if w in self.retriever.vocabulary.kind_words
+            and any(w in name and name <= words for name in self._kind_names)
+        }
         return {analyser.stem(w, lang) for w in said for lang in (ctx.language, "en")}
+
+    @property
+    def _kind_names(self) -> list[frozenset[str]]:
+        """Each name of each kind in each language, as its words other than function words."""
+        if not hasattr(self, "_kind_names_cache_words"):
+            stop = self.retriever.analyser.stopwords
+            self._kind_names_cache_words = [
+                frozenset(w for w in normalise(phrase).split() if w not in stop)
+                for by_language in self.retriever.vocabulary.kinds.values()
+                for phrases in by_language.values()
+                for phrase in phrases
+            ]
+        return self._kind_names_cache_words
 
     def _part_first(
         self, ranked: list[tuple[float, Doc]], terms: list[set[str]]
