@@ -113,6 +113,9 @@ class ListAnswers(EntryAnswers):
         expects, not a word the records listed must hold."""
         counts = self._count_terms(ctx, reading)
         weighty = [o for o in weighty if not o <= counts]
+        parts = self._parts_of_named_whole(kind_terms, weighty)
+        if len(parts) >= 2:  # "the four lines of the 2013 work plan": that plan's lines
+            return self._listed(ctx, parts, 0.75)
         pool = [
             d
             for d in self.retriever.docs
@@ -127,6 +130,37 @@ class ListAnswers(EntryAnswers):
         if len(chosen) < 2:
             return None
         return self._listed(ctx, chosen, 0.75)
+
+    def _parts_of_named_whole(self, kind_terms: set[str], weighty: list[set[str]]) -> list[Doc]:
+        """Two kinds named, one the whole of the other ("the lines of the 2013 work plan"):
+        the parts, of the kind named most fully, of the one record of the whole's kind that
+        holds all else the question says; empty when there is not exactly one such whole."""
+        if not weighty:
+            return []
+        holders = [
+            d
+            for d in self.retriever.docs
+            if d.group == "entry"
+            and d.kind_terms & kind_terms
+            and self.coverage(d, weighty) >= 0.99
+            and any(p.kind != d.kind for p in self._parts(d))
+        ]
+        if len(holders) > 1:  # the one named so ("the 2013 plan", not one that mentions 2013)
+            holders = [d for d in holders if all(o & set().union(*d.names) for o in weighty)]
+        if len(holders) != 1:
+            return []
+        whole = holders[0]
+        parts = [
+            p for p in self._parts(whole) if p.kind != whole.kind and p.kind_terms & kind_terms
+        ]
+        if not parts:
+            return []
+        most = max(len(self._kind_of(p) & kind_terms) for p in parts)
+        return [p for p in parts if len(self._kind_of(p) & kind_terms) == most]
+
+    def _parts(self, whole: Doc) -> list[Doc]:
+        """The entries that are parts of ``whole``."""
+        return [d for d in self.retriever.docs if whole.key in d.wholes and d.group == "entry"]
 
     def _count_terms(self, ctx: Context, reading: Reading) -> set[str]:
         """The terms of the words a question counts with (figures, "four", "cuatro")."""
@@ -145,7 +179,12 @@ class ListAnswers(EntryAnswers):
             key=lambda d: (d.record.starts_on or dt.date.max, d.key),  # type: ignore[union-attr]
         )
         others = [d for d in docs if not isinstance(d.record, EventView)]
-        lines = [self._list_header(ctx, {d.kind for d in docs})]
+        header = self._list_header(ctx, {d.kind for d in docs})
+        wholes = self._common_wholes(docs)
+        whole = next((d for d in self.retriever.docs if wholes and d.key == wholes[0]), None)
+        if whole is not None:  # "Work plan 2013 — The strategic priorities I know of:"
+            header = f"{self._name(ctx, whole)} — {header}"
+        lines = [header]
         for doc in events[:MAX_LISTED]:
             lines.append(f"• {describe(ctx, doc.record)}")  # type: ignore[arg-type]
         for doc in others[:12]:
