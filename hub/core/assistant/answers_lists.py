@@ -203,7 +203,9 @@ class ListAnswers(EntryAnswers):
         if len(docs) < 2:
             return []
         shared = set(docs[0].wholes).intersection(*(d.wholes for d in docs[1:]))
-        return [key for key in docs[0].wholes if key in shared]
+        wholes = {d.key: d for d in self.retriever.docs if d.key in shared}
+        # the nearest first: priority C (itself part of the plan) before the plan
+        return sorted(shared, key=lambda key: (-len(wholes[key].wholes), key))
 
     def _summaries(self, docs: list[Doc]) -> list[str]:
         """The entries named wholly by the listed records' kind ("Regional offices", a

@@ -186,15 +186,22 @@ class RecordAnswers(RecordChoice, YesNoAnswers, ListAnswers):
             stated = self._stated(ctx, reading, best, terms, confidence)
             if stated is not None:
                 return stated
+        parts = self._parts_asked(best, kinds_named) if qtype == "list" else []
+        if len(parts) >= 2:  # "the tasks of priority C": its tasks, not what C is
+            kinds = {t for p in parts for t in p.kind_terms}  # the parts hold their kind
+            rest = [o for o in terms if not o & kinds]
+            held = self.coverage(best, rest)
+            if (
+                held >= MIN_COVERAGE
+                and self._confidence(best_score, second, held) >= MIN_CONFIDENCE
+            ):
+                return self._listed(ctx, parts, confidence)
         if coverage < MIN_COVERAGE or confidence < MIN_CONFIDENCE:
             return Decision(ctx.handoff(), qtype, confidence)
         if qtype == "yesno":
             if coverage < YESNO_COVERAGE or reading.still:  # the record does not state it
                 return Decision(ctx.handoff(), qtype, min(confidence, 0.3))
             return self._polar(ctx, reading, best, terms, confidence)
-        parts = self._parts_asked(best, kinds_named) if qtype == "list" else []
-        if len(parts) >= 2:  # "the tasks of priority C": its tasks, not what C is
-            return self._listed(ctx, parts, confidence)
         if (
             qtype == "cost" and best.terms.get("@cost", 0) < ALIAS_WEIGHT
         ):  # no fee stated, but in passing
