@@ -190,10 +190,10 @@ class RecordAnswers(RecordChoice, YesNoAnswers, ListAnswers):
         if len(parts) >= 2:  # "the tasks of priority C": its tasks, not what C is
             kinds = {t for p in parts for t in p.kind_terms}  # the parts hold their kind
             rest = [o for o in terms if not o & kinds]
-            held = self.coverage(best, rest)
+            reach = self.coverage(best, rest)
             if (
-                held >= MIN_COVERAGE
-                and self._confidence(best_score, second, held) >= MIN_CONFIDENCE
+                reach >= MIN_COVERAGE
+                and self._confidence(best_score, second, reach) >= MIN_CONFIDENCE
             ):
                 return self._listed(ctx, parts, confidence)
         if coverage < MIN_COVERAGE or confidence < MIN_CONFIDENCE:
