@@ -115,7 +115,7 @@ class ListAnswers(EntryAnswers):
         weighty = [o for o in weighty if not o <= counts]
         parts = self._parts_of_named_whole(kind_terms, weighty)
         if len(parts) >= 2:  # "the four lines of the 2013 work plan": that plan's lines
-            return self._listed(ctx, parts, 0.75)
+            return self._listed(ctx, parts, 0.75, terms)
         pool = [
             d
             for d in self.retriever.docs
@@ -129,7 +129,7 @@ class ListAnswers(EntryAnswers):
         chosen = [d for d in pool if self.coverage(d, weighty) >= 0.99]
         if len(chosen) < 2:
             return None
-        return self._listed(ctx, chosen, 0.75)
+        return self._listed(ctx, chosen, 0.75, terms)
 
     def _parts_of_named_whole(self, kind_terms: set[str], weighty: list[set[str]]) -> list[Doc]:
         """Two kinds named, one the whole of the other ("the lines of the 2013 work plan"):
@@ -158,6 +158,12 @@ class ListAnswers(EntryAnswers):
         most = max(len(self._kind_of(p) & kind_terms) for p in parts)
         return [p for p in parts if len(self._kind_of(p) & kind_terms) == most]
 
+    def _labels(self, doc: Doc) -> set[str]:
+        """The label term of a record (``#d`` of priority D), by which it is named."""
+        record = doc.record
+        label = record.data.get("label") if isinstance(record, EntryView) else None
+        return {f"#{str(label).lower()}"} if label is not None else set()
+
     def _parts(self, whole: Doc) -> list[Doc]:
         """The entries that are parts of ``whole``."""
         return [d for d in self.retriever.docs if whole.key in d.wholes and d.group == "entry"]
@@ -173,14 +179,23 @@ class ListAnswers(EntryAnswers):
                 out |= {f"#{spelt[word]}" if word in spelt else f"#{int(word)}"}
         return out
 
-    def _listed(self, ctx: Context, docs: list[Doc], confidence: float) -> Decision:
+    def _listed(
+        self,
+        ctx: Context,
+        docs: list[Doc],
+        confidence: float,
+        terms: list[set[str]] | None = None,
+    ) -> Decision:
+        """The records, events by date first. With the question's ``terms``, the one record
+        all of them are parts of, when the question names it ("the priorities of the 2020
+        plan"), heads the list and is cited: it states the list too."""
         events = sorted(
             (d for d in docs if isinstance(d.record, EventView)),
             key=lambda d: (d.record.starts_on or dt.date.max, d.key),  # type: ignore[union-attr]
         )
         others = [d for d in docs if not isinstance(d.record, EventView)]
         header = self._list_header(ctx, {d.kind for d in docs})
-        wholes = self._common_wholes(docs)
+        wholes = self._common_wholes(docs, terms) if terms is not None else []
         whole = next((d for d in self.retriever.docs if wholes and d.key == wholes[0]), None)
         if whole is not None:  # "Work plan 2013 — The strategic priorities I know of:"
             header = f"{self._name(ctx, whole)} — {header}"
@@ -194,16 +209,24 @@ class ListAnswers(EntryAnswers):
             lines.append(ctx.phrase("and_more", count=len(docs) - len(shown)))
         cited = [d.record_id for d in shown]
         cited += [i for i in self._summaries(docs) if i not in cited]
-        cited += [i for i in self._common_wholes(docs) if i not in cited]
+        cited += [i for i in wholes if i not in cited]
         return Decision(Reply("\n".join(lines), cited), "list", confidence)
 
-    def _common_wholes(self, docs: list[Doc]) -> list[str]:
-        """The record every listed one is part of (the plan of the priorities listed): it
-        states the list too."""
+    def _common_wholes(self, docs: list[Doc], terms: list[set[str]]) -> list[str]:
+        """The records every listed one is part of (the plan of the priorities listed) that
+        the question names by a word of their own name, the nearest first."""
         if len(docs) < 2:
             return []
         shared = set(docs[0].wholes).intersection(*(d.wholes for d in docs[1:]))
-        wholes = {d.key: d for d in self.retriever.docs if d.key in shared}
+        said = {t for o in terms for t in o if not t.startswith(("#", "y", "@"))} | {
+            t for o in terms for t in o if t.startswith("#")
+        }  # a word or a label ("priority D"), not a year most records of the time hold
+        wholes = {
+            d.key: d
+            for d in self.retriever.docs
+            if d.key in shared and said & (set().union(*d.names) | self._labels(d))
+        }
+        shared = set(wholes)
         # the nearest first: priority C (itself part of the plan) before the plan
         return sorted(shared, key=lambda key: (-len(wholes[key].wholes), key))
 

@@ -195,7 +195,7 @@ class RecordAnswers(RecordChoice, YesNoAnswers, ListAnswers):
                 reach >= MIN_COVERAGE
                 and self._confidence(best_score, second, reach) >= MIN_CONFIDENCE
             ):
-                return self._listed(ctx, parts, confidence)
+                return self._listed(ctx, parts, confidence, terms)
         if coverage < MIN_COVERAGE or confidence < MIN_CONFIDENCE:
             return Decision(ctx.handoff(), qtype, confidence)
         if qtype == "yesno":
