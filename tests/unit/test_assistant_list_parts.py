@@ -119,3 +119,23 @@ def test_a_tie_goes_to_the_record_holding_more_of_the_question(assistant: Assist
         )
         is None
     )
+
+
+@pytest.mark.parametrize(
+    ("words", "language"),
+    [
+        (["fee", "for", "a", "city", "of", "80", "000", "people"], "en"),
+        (["quota", "per", "a", "un", "municipi", "de", "25", "000", "habitants"], "ca"),
+        (["cuota", "para", "1", "200", "000", "habitantes"], "es"),
+    ],
+)
+def test_a_number_in_groups_of_three_digits_is_no_edition(
+    assistant: Assistant, words: list[str], language: str
+) -> None:
+    """ "80,000 people" (normalised "80 000") is a quantity: neither edition 80 nor a word
+    the records lack; a year or a number alone still is one."""
+    terms = assistant.responder.retriever.query_terms(words, language)
+    said = set().union(*terms)
+    assert not any(t[0] == "#" or t.isdigit() for t in said)
+    alone = assistant.responder.retriever.query_terms(["conference", "15", "2013"], "en")
+    assert {"#15"} in alone and {"y2013"} in alone

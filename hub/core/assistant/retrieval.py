@@ -639,6 +639,8 @@ class Retriever:
             if word.startswith("@"):
                 out.append({word})
                 continue
+            if _grouped(words, i):  # "80,000 people": a quantity, no edition nor a word
+                continue
             number = number_term(word)
             if number:
                 out.append({number})
@@ -873,6 +875,19 @@ class Retriever:
                         best = weight
             total += best
         return total
+
+
+def _grouped(words: list[str], i: int) -> bool:
+    """``words[i]`` is part of a number written in groups of three digits ("80,000",
+    "1 200 000": normalised to "80 000"), a quantity the asker gives, never an edition."""
+    word = words[i]
+    if not word.isdigit() or len(word) > 3:
+        return False
+    after = words[i + 1] if i + 1 < len(words) else ""
+    before = words[i - 1] if i else ""
+    return (len(after) == 3 and after.isdigit()) or (
+        len(word) == 3 and before.isdigit() and len(before) <= 3
+    )
 
 
 def _transposed(word: str) -> set[str]:
