@@ -139,3 +139,40 @@ def test_a_number_in_groups_of_three_digits_is_no_edition(
     assert not any(t[0] == "#" or t.isdigit() for t in said)
     alone = assistant.responder.retriever.query_terms(["conference", "15", "2013"], "en")
     assert {"#15"} in alone and {"y2013"} in alone
+
+
+THEMATIC_2020 = {
+    "thematic-climate-change",
+    "thematic-gender",
+    "thematic-youth-pb",
+    "thematic-legal-frameworks",
+    "thematic-sortition",
+    "thematic-ict-innovation",
+}
+
+
+@pytest.mark.parametrize(
+    ("question", "language"),
+    [
+        ("the thematic priorities of the 2020 plan", "en"),
+        ("les priorités thématiques du plan 2020 svp", "fr"),
+    ],
+)
+def test_asked_of_a_kind_every_record_of_it_is_named(
+    assistant: Assistant, question: str, language: str
+) -> None:
+    """Asked of a kind by no word of one record's own name, each record of the kind that fits
+    as well is named, not only those whose texts read alike."""
+    answer = assistant.answer(question, now=dt.date(2020, 5, 5))
+    assert not answer.handoff
+    assert answer.language == language
+    assert set(answer.sources) == THEMATIC_2020
+
+
+def test_one_record_of_the_kind_named_by_its_own_words_is_answered_alone(
+    assistant: Assistant,
+) -> None:
+    answer = assistant.answer(
+        "What is the thematic priority on gender in the 2020 plan?", now=dt.date(2020, 5, 5)
+    )
+    assert answer.sources == ["thematic-gender"]

@@ -238,7 +238,7 @@ class RecordAnswers(RecordChoice, YesNoAnswers, ListAnswers):
                 ]  # a record the question fits less well ("the climate circle") is not one
                 if alike:
                     return self._listed(ctx, [best, *alike], confidence)
-            reply = self._with_agreeing(reply, best, best_score, ranked)
+            reply = self._with_agreeing(reply, best, best_score, ranked, terms)
         return Decision(reply, qtype, confidence if not reply.handoff else min(confidence, 0.4))
 
     def _contact(

@@ -50,17 +50,38 @@ class RecordChoice(ResponderBase):
     """Which of close-scoring records the question names."""
 
     def _with_agreeing(
-        self, reply: Reply, best: Doc, best_score: float, ranked: list[tuple[float, Doc]]
+        self,
+        reply: Reply,
+        best: Doc,
+        best_score: float,
+        ranked: list[tuple[float, Doc]],
+        terms: list[set[str]] | None = None,
     ) -> Reply:
         """The answer cites the entries that say the same as its own, found about as well
-        (an FAQ and the fact it repeats): either is where the member can read it."""
+        (an FAQ and the fact it repeats): either is where the member can read it. Asked of
+        a kind, by no word of the best record's own name ("the thematic priorities of the
+        2020 plan"), every record of that kind holding as much of the question is cited
+        too (and then named, each: no one of them was asked)."""
+        asked = {  # the words said, not a year or number (the plan's "2020")
+            t for o in terms or [] for t in o if not (t[:1] in "#y" and t[1:].isdigit())
+        }
+        own = set().union(*best.names) if best.names else set()
+        kind_only = bool(asked & best.kind_terms) and not asked & (own - best.kind_terms)
+        reach = self.coverage(best, terms) if terms else 1.0
         extra = [
             d.record_id
             for s, d in ranked[1:]
             if s >= best_score * TIE
             and d.group == "entry"
             and d.record_id not in reply.sources
-            and self._agree(best, d)
+            and (
+                self._agree(best, d)
+                or (  # "the thematic priorities of the 2020 plan": each, not the first alone
+                    kind_only
+                    and d.kind == best.kind
+                    and self.coverage(d, terms or []) >= reach - 1e-9
+                )
+            )
         ]
         if not extra:
             return reply
