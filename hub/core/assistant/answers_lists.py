@@ -108,7 +108,14 @@ class ListAnswers(EntryAnswers):
         weighty: list[set[str]],
         terms: list[set[str]],
     ) -> Decision | None:
-        """The records of a kind that the rest of the question narrows ("events in Chicago")."""
+        """The records of a kind that the rest of the question narrows ("events in Chicago").
+        A count the question says ("the four priorities", "les deux groupes") is how many it
+        expects, not a word the records listed must hold."""
+        counts = self._count_terms(ctx, reading)
+        weighty = [o for o in weighty if not o <= counts]
+        parts = self._parts_of_named_whole(kind_terms, weighty)
+        if len(parts) >= 2:  # "the four lines of the 2013 work plan": that plan's lines
+            return self._listed(ctx, parts, 0.75, terms)
         pool = [
             d
             for d in self.retriever.docs
@@ -122,15 +129,77 @@ class ListAnswers(EntryAnswers):
         chosen = [d for d in pool if self.coverage(d, weighty) >= 0.99]
         if len(chosen) < 2:
             return None
-        return self._listed(ctx, chosen, 0.75)
+        return self._listed(ctx, chosen, 0.75, terms)
 
-    def _listed(self, ctx: Context, docs: list[Doc], confidence: float) -> Decision:
+    def _parts_of_named_whole(self, kind_terms: set[str], weighty: list[set[str]]) -> list[Doc]:
+        """Two kinds named, one the whole of the other ("the lines of the 2013 work plan"):
+        the parts, of the kind named most fully, of the one record of the whole's kind that
+        holds all else the question says; empty when there is not exactly one such whole."""
+        if not weighty:
+            return []
+        holders = [
+            d
+            for d in self.retriever.docs
+            if d.group == "entry"
+            and d.kind_terms & kind_terms
+            and self.coverage(d, weighty) >= 0.99
+            and any(p.kind != d.kind for p in self._parts(d))
+        ]
+        if len(holders) > 1:  # the one named so ("the 2013 plan", not one that mentions 2013)
+            holders = [d for d in holders if all(o & set().union(*d.names) for o in weighty)]
+        if len(holders) != 1:
+            return []
+        whole = holders[0]
+        parts = [
+            p for p in self._parts(whole) if p.kind != whole.kind and p.kind_terms & kind_terms
+        ]
+        if not parts:
+            return []
+        most = max(len(self._kind_of(p) & kind_terms) for p in parts)
+        return [p for p in parts if len(self._kind_of(p) & kind_terms) == most]
+
+    def _labels(self, doc: Doc) -> set[str]:
+        """The label term of a record (``#d`` of priority D), by which it is named."""
+        record = doc.record
+        label = record.data.get("label") if isinstance(record, EntryView) else None
+        return {f"#{str(label).lower()}"} if label is not None else set()
+
+    def _parts(self, whole: Doc) -> list[Doc]:
+        """The entries that are parts of ``whole``."""
+        return [d for d in self.retriever.docs if whole.key in d.wholes and d.group == "entry"]
+
+    def _count_terms(self, ctx: Context, reading: Reading) -> set[str]:
+        """The terms of the words a question counts with (figures, "four", "cuatro")."""
+        spelt = self.retriever.vocabulary.spelt.get(ctx.language, {})
+        analyser = self.retriever.analyser
+        out: set[str] = set()
+        for word in reading.words:
+            if word in spelt or (word.isdigit() and len(word) < 3):
+                out |= {analyser.stem(word, ctx.language), analyser.stem(word, "en")}
+                out |= {f"#{spelt[word]}" if word in spelt else f"#{int(word)}"}
+        return out
+
+    def _listed(
+        self,
+        ctx: Context,
+        docs: list[Doc],
+        confidence: float,
+        terms: list[set[str]] | None = None,
+    ) -> Decision:
+        """The records, events by date first. With the question's ``terms``, the one record
+        all of them are parts of, when the question names it ("the priorities of the 2020
+        plan"), heads the list and is cited: it states the list too."""
         events = sorted(
             (d for d in docs if isinstance(d.record, EventView)),
             key=lambda d: (d.record.starts_on or dt.date.max, d.key),  # type: ignore[union-attr]
         )
         others = [d for d in docs if not isinstance(d.record, EventView)]
-        lines = [self._list_header(ctx, {d.kind for d in docs})]
+        header = self._list_header(ctx, {d.kind for d in docs})
+        wholes = self._common_wholes(docs, terms) if terms is not None else []
+        whole = next((d for d in self.retriever.docs if wholes and d.key == wholes[0]), None)
+        if whole is not None:  # "Work plan 2013 — The strategic priorities I know of:"
+            header = f"{self._name(ctx, whole)} — {header}"
+        lines = [header]
         for doc in events[:MAX_LISTED]:
             lines.append(f"• {describe(ctx, doc.record)}")  # type: ignore[arg-type]
         for doc in others[:12]:
@@ -140,7 +209,26 @@ class ListAnswers(EntryAnswers):
             lines.append(ctx.phrase("and_more", count=len(docs) - len(shown)))
         cited = [d.record_id for d in shown]
         cited += [i for i in self._summaries(docs) if i not in cited]
+        cited += [i for i in wholes if i not in cited]
         return Decision(Reply("\n".join(lines), cited), "list", confidence)
+
+    def _common_wholes(self, docs: list[Doc], terms: list[set[str]]) -> list[str]:
+        """The records every listed one is part of (the plan of the priorities listed) that
+        the question names by a word of their own name, the nearest first."""
+        if len(docs) < 2:
+            return []
+        shared = set(docs[0].wholes).intersection(*(d.wholes for d in docs[1:]))
+        said = {t for o in terms for t in o if not t.startswith(("#", "y", "@"))} | {
+            t for o in terms for t in o if t.startswith("#")
+        }  # a word or a label ("priority D"), not a year most records of the time hold
+        wholes = {
+            d.key: d
+            for d in self.retriever.docs
+            if d.key in shared and said & (set().union(*d.names) | self._labels(d))
+        }
+        shared = set(wholes)
+        # the nearest first: priority C (itself part of the plan) before the plan
+        return sorted(shared, key=lambda key: (-len(wholes[key].wholes), key))
 
     def _summaries(self, docs: list[Doc]) -> list[str]:
         """The entries named wholly by the listed records' kind ("Regional offices", a

@@ -50,17 +50,38 @@ class RecordChoice(ResponderBase):
     """Which of close-scoring records the question names."""
 
     def _with_agreeing(
-        self, reply: Reply, best: Doc, best_score: float, ranked: list[tuple[float, Doc]]
+        self,
+        reply: Reply,
+        best: Doc,
+        best_score: float,
+        ranked: list[tuple[float, Doc]],
+        terms: list[set[str]] | None = None,
     ) -> Reply:
         """The answer cites the entries that say the same as its own, found about as well
-        (an FAQ and the fact it repeats): either is where the member can read it."""
+        (an FAQ and the fact it repeats): either is where the member can read it. Asked of
+        a kind, by no word of the best record's own name ("the thematic priorities of the
+        2020 plan"), every record of that kind holding as much of the question is cited
+        too (and then named, each: no one of them was asked)."""
+        asked = {  # the words said, not a year or number (the plan's "2020")
+            t for o in terms or [] for t in o if not (t[:1] in "#y" and t[1:].isdigit())
+        }
+        own = set().union(*best.names) if best.names else set()
+        kind_only = bool(asked & best.kind_terms) and not asked & (own - best.kind_terms)
+        reach = self.coverage(best, terms) if terms else 1.0
         extra = [
             d.record_id
             for s, d in ranked[1:]
             if s >= best_score * TIE
             and d.group == "entry"
             and d.record_id not in reply.sources
-            and self._agree(best, d)
+            and (
+                self._agree(best, d)
+                or (  # "the thematic priorities of the 2020 plan": each, not the first alone
+                    kind_only
+                    and d.kind == best.kind
+                    and self.coverage(d, terms or []) >= reach - 1e-9
+                )
+            )
         ]
         if not extra:
             return reply
@@ -92,10 +113,30 @@ class RecordChoice(ResponderBase):
 
     def _kinds_said(self, ctx: Context, reading: Reading) -> set[str]:
         """The stems of the words of kinds' names the question says itself: a verb sharing a
-        stem with a kind ("formen" and "fòrum", "treballa" and "grup de treball") names none."""
+        stem with a kind ("formen" and "fòrum", "treballa" and "grup de treball") names none,
+        nor one word of a name of several ("did it work", "its OGP plan": no work plan)."""
         analyser = self.retriever.analyser
-        said = [w for w in reading.words if w in self.retriever.vocabulary.kind_words]
+        words = set(reading.words)
+        said = {
+            w
+            for w in reading.words
+            if w in self.retriever.vocabulary.kind_words
+            and any(w in name and name <= words for name in self._kind_names)
+        }
         return {analyser.stem(w, lang) for w in said for lang in (ctx.language, "en")}
+
+    @property
+    def _kind_names(self) -> list[frozenset[str]]:
+        """Each name of each kind in each language, as its words other than function words."""
+        if not hasattr(self, "_kind_names_cache_words"):
+            stop = self.retriever.analyser.stopwords
+            self._kind_names_cache_words = [
+                frozenset(w for w in normalise(phrase).split() if w not in stop)
+                for by_language in self.retriever.vocabulary.kinds.values()
+                for phrases in by_language.values()
+                for phrase in phrases
+            ]
+        return self._kind_names_cache_words
 
     def _part_first(
         self, ranked: list[tuple[float, Doc]], terms: list[set[str]]

@@ -114,6 +114,8 @@ LABEL_FOLLOWERS = frozenset(
 HOME = "iopd"
 """The record of the hub's own network, whose name most records say."""
 NAME_WEIGHT, ALIAS_WEIGHT, KIND_WEIGHT, BODY_WEIGHT = 3, 2, 1, 1
+PART_OF_LABELLED = ("priority",)
+"""Data fields by which a part names the labelled record it belongs to (``priority: C``)."""
 INHERITED_WEIGHT = 0.5
 """The weight of the whole's name in a part's terms: less than the whole's own, so that
 asked of the whole, the whole outranks its parts."""
@@ -529,6 +531,30 @@ class Retriever:
                     for term in self.analyser.terms(_GLOSS.sub(" ", text), lang):
                         if term not in network:  # the network's own name says nothing
                             doc.terms[term] = max(doc.terms[term], INHERITED_WEIGHT)
+            doc.wholes += [d.key for d in self._labelled_wholes(doc) if d.key not in doc.wholes]
+
+    def _labelled_wholes(self, doc: Doc) -> list[Doc]:
+        """The records of the same work plan that a part's data names by their label (a task's
+        ``priority: C``): the part is in them too, though it holds none of their words (its
+        whole's name is not inherited: "task 15" is not asked as "priority C")."""
+        record = doc.record
+        if not isinstance(record, EntryView):
+            return []
+        plan = record.data.get("work_plan")
+        found = []
+        for key in PART_OF_LABELLED:
+            label = record.data.get(key)
+            if label is None:
+                continue
+            found += [
+                d
+                for d in self.docs
+                if d is not doc
+                and isinstance(d.record, EntryView)
+                and d.record.data.get("label") == label
+                and d.record.data.get("work_plan") == plan
+            ]
+        return found
 
     def _synonyms(self, names: list[str]) -> None:
         terms = {t for name in names for t in self.analyser.terms(name, "en")}
@@ -612,6 +638,8 @@ class Retriever:
         for i, word in enumerate(words):
             if word.startswith("@"):
                 out.append({word})
+                continue
+            if _grouped(words, i):  # "80,000 people": a quantity, no edition nor a word
                 continue
             number = number_term(word)
             if number:
@@ -847,6 +875,19 @@ class Retriever:
                         best = weight
             total += best
         return total
+
+
+def _grouped(words: list[str], i: int) -> bool:
+    """``words[i]`` is part of a number written in groups of three digits ("80,000",
+    "1 200 000": normalised to "80 000"), a quantity the asker gives, never an edition."""
+    word = words[i]
+    if not word.isdigit() or len(word) > 3:
+        return False
+    after = words[i + 1] if i + 1 < len(words) else ""
+    before = words[i - 1] if i else ""
+    return (len(after) == 3 and after.isdigit()) or (
+        len(word) == 3 and before.isdigit() and len(before) <= 3
+    )
 
 
 def _transposed(word: str) -> set[str]:
