@@ -20,6 +20,10 @@ LOCATIVE = frozenset({"in", "at", "en", "a", "au", "aux", "em", "no", "na", "nos
 """Words before a place ("in Innsbruck", "à Nanterre", "em Lisboa"), normalised: a word no
 record holds after one is a place the question names that no record states."""
 
+UNHELD = 2
+"""Of the words a yes/no question asks about, this many that the one record cited does not
+hold (nor a whole it is part of) make it a record of something else: handed off."""
+
 ACTIVITY_KINDS = frozenset(
     {"working_group", "work_plan_task", "project", "strategic_priority", "work_plan"}
 )
@@ -430,6 +434,11 @@ class YesNoAnswers(SlotAnswers):
         said_no = reply.text.startswith(ctx.phrase("no", text="").strip())
         if said_no and len(docs) == 1:  # "still running in 2009?": no, from 2004 to 2007
             missing = [o for o in missing if not _numbered(o) or not any(map(self._dated, docs[0]))]
+        if len(docs) == 1 and not missing and not decision.stated:  # "is there a session
+            asked = self._asked_words(terms)  # on local observatories?": a session of the
+            unheld = [o for o in asked if not self._states(docs[0], o)]  # members, no
+            if len(unheld) >= UNHELD:  # statement; one word may be the record's synonym
+                missing = unheld
         listed = len(docs) > 1 and all(d.group == "event" for ds in docs for d in ds)
         if listed and not missing:  # a list of events says which there are: what none of
             asked = self._asked_words(terms)  # them holds ("online?") is not answered
