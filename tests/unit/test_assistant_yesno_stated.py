@@ -148,3 +148,39 @@ def test_open_in_a_name_asks_nothing_about_opening(assistant: Assistant) -> None
     )
     assert not answer.handoff
     assert answer.answer.startswith("Yes.")
+
+
+@pytest.mark.parametrize(
+    ("question", "language", "reply"),
+    [
+        ("has the 20th conference already happened?", "en", "No."),
+        ("la 20a conferència ja ha passat?", "ca", "No."),
+        ("¿ya se celebró la 20.ª conferencia?", "es", "No."),
+    ],
+)
+def test_whether_an_event_is_over_comes_from_its_dates_not_its_name(
+    assistant: Assistant, question: str, language: str, reply: str
+) -> None:
+    """Named wholly, the conference is no "yes" to whether it has happened: in January 2020
+    the July 2020 conference is still to come."""
+    answer = assistant.answer(question, now=EARLY_2020)
+    assert not answer.handoff
+    assert answer.language == language
+    assert answer.answer.startswith(reply)
+    assert "2020" in answer.answer
+
+
+def test_what_the_dates_do_not_say_is_handed_off(assistant: Assistant) -> None:
+    answer = assistant.answer(
+        "Has the secretariat already confirmed attendance at the 20th conference?",
+        now=EARLY_2020,
+    )
+    assert answer.handoff
+
+
+def test_a_yes_without_a_date_does_not_say_it_is_passed_on(assistant: Assistant) -> None:
+    answer = assistant.answer("¿la 15.ª conferencia es en Madrid?", now=EARLY_2020)
+    assert not answer.handoff
+    assert answer.answer.startswith("Sí.")
+    assert "Madrid" in answer.answer
+    assert "Secretaría Técnica del OIDP, que te responderá" not in answer.answer

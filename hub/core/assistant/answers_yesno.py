@@ -11,7 +11,7 @@ from __future__ import annotations
 from hub.core.assistant.answers_base import MIN_CONFIDENCE, TIE, Decision, _numbered, _years
 from hub.core.assistant.answers_entries import _since
 from hub.core.assistant.answers_slots import SlotAnswers, _step_sentence
-from hub.core.assistant.context import Context, Reply
+from hub.core.assistant.context import Context, Reply, event_name, place
 from hub.core.assistant.index import AwardView, EntryView, EventView
 from hub.core.assistant.reading import Reading
 from hub.core.assistant.retrieval import Doc
@@ -404,6 +404,11 @@ class YesNoAnswers(SlotAnswers):
         reply = decision.reply
         if reply.handoff or not reply.sources:
             return decision
+        handoff = ctx.phrase("handoff")
+        if handoff in reply.text:  # "no date for it" said within an answer: it is not passed on
+            text = " ".join(reply.text.replace(handoff, " ").split())
+            reply = Reply(text, reply.sources, target=reply.target)
+            decision = Decision(reply, decision.intent, decision.confidence, decision.stated)
         docs = [[d for d in self.retriever.docs if d.record_id == i] for i in reply.sources]
         if not all(docs):
             return decision
@@ -427,6 +432,20 @@ class YesNoAnswers(SlotAnswers):
             and self.statements.opening_asked(reading.words)
         ):  # "is the call open yet?": the dates of the one record asked, against today
             return self._opened(ctx, terms, docs) or Decision(
+                ctx.handoff(), "yesno", min(decision.confidence, 0.3)
+            )
+        dated = [d for d in docs[0] if self._dated(d) and d.group in {"event", "step"}]
+        if (
+            len(docs) == 1
+            and dated
+            and not decision.stated
+            and not reading.still
+            and period is None
+            and set(reading.words) & self.statements.over_words
+            and all(self._states(docs[0], o) for o in self._asked_words(terms))
+        ):  # "has the 20th conference already happened?": its dates against today (not
+            # "has the secretariat already confirmed it will attend": no date says that)
+            return self._over(ctx, dated[0]) or Decision(
                 ctx.handoff(), "yesno", min(decision.confidence, 0.3)
             )
         named = self._named_in(ctx, reading, terms, counted=not decision.stated)
@@ -590,8 +609,12 @@ class YesNoAnswers(SlotAnswers):
         if not own and not singled:
             return None
         reply = self._when(ctx, doc)
-        if reply.handoff:
-            return None
+        if reply.handoff:  # no date stated: its place alone ("15th conference: in Madrid")
+            where = place(ctx, record.city, record.country)
+            if not where:
+                return None
+            text = ctx.phrase("entry_place", name=event_name(ctx, record), place=where)
+            reply = Reply(text, [record.id])
         if not own:
             reply = Reply(ctx.phrase("no", text=reply.text), reply.sources, target=reply.target)
         return Decision(reply, "yesno", MIN_CONFIDENCE)

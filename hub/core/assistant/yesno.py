@@ -163,7 +163,7 @@ LASTING: dict[str, list[str]] = {
 in 2009", "back in 2008"): the record's years answer them, no sentence need repeat them."""
 
 OVER: dict[str, list[str]] = {
-    "en": ["already", "over", "closed", "ended", "finished", "passed", "past"],
+    "en": ["already", "over", "closed", "ended", "finished", "passed", "past", "happened"],
     "es": ["ya", "terminado", "terminada", "cerrado", "cerrada", "pasado", "pasada", "acabado"],
     "fr": ["deja", "termine", "terminee", "ferme", "fermee", "passe", "passee", "fini", "finie"],
     "ca": ["ja", "acabat", "acabada", "tancat", "tancada", "passat", "passada"],
@@ -269,7 +269,8 @@ class Statements:
         }
         self._documents = {analyser.stem(w, lang) for w in DOCUMENTS for lang in NEGATIONS}
         self.over = {analyser.stem(w, lang) for lang, ws in OVER.items() for w in ws}
-        self.over |= {w for ws in OVER.values() for w in ws}
+        self.over_words = {w for ws in OVER.values() for w in ws}
+        self.over |= self.over_words
         self._necessity = {analyser.stem(w, lang) for lang, ws in NECESSITY.items() for w in ws}
         self._necessity |= {w for ws in NECESSITY.values() for w in ws}
         self._comparing = {analyser.stem(w, lang) for w in COMPARING for lang in NEGATIONS}
