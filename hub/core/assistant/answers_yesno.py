@@ -445,7 +445,8 @@ class YesNoAnswers(SlotAnswers):
             and all(self._states(docs[0], o) for o in self._asked_words(terms))
         ):  # "has the 20th conference already happened?": its dates against today (not
             # "has the secretariat already confirmed it will attend": no date says that)
-            return self._over(ctx, dated[0]) or Decision(
+            step = max(dated, key=lambda d: self.coverage(d, terms))  # the call, of an award
+            return self._over(ctx, step) or Decision(
                 ctx.handoff(), "yesno", min(decision.confidence, 0.3)
             )
         named = self._named_in(ctx, reading, terms, counted=not decision.stated)
