@@ -184,3 +184,23 @@ def test_a_yes_without_a_date_does_not_say_it_is_passed_on(assistant: Assistant)
     assert answer.answer.startswith("Sí.")
     assert "Madrid" in answer.answer
     assert "Secretaría Técnica del OIDP, que te responderá" not in answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "language", "reply"),
+    [
+        ("el OIDP ya colaboraba con CGLU en 2012?", "es", "Sí."),
+        ("l'OIDP collaborait-il déjà avec CGLU en 2004 ?", "fr", "Non."),
+        ("was the IOPD already working with UCLG in 2009?", "en", "Yes."),
+    ],
+)
+def test_whether_a_relation_held_in_a_year_comes_from_the_record_stating_its_years(
+    assistant: Assistant, question: str, language: str, reply: str
+) -> None:
+    """Of near-tied records (an agreement of the 2013 plan, the relation since 2006), the
+    one that states its years answers whether it held in the year asked."""
+    answer = assistant.answer(question, now=dt.date(2021, 2, 15))
+    assert not answer.handoff
+    assert answer.language == language
+    assert answer.answer.startswith(reply)
+    assert "2006" in answer.answer

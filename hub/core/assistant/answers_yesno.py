@@ -161,14 +161,18 @@ class YesNoAnswers(SlotAnswers):
         the handoff stands."""
         if not ranked:
             return None
-        best_score, best = ranked[0]
         period = reading.period
-        lasting = (
-            isinstance(best.record, EntryView)
-            and period is not None
-            and period.kind == "year"
-            and (_years(best.record.data) is not None or _since(best.record.data)[0] is not None)
-        )
+        if period is not None and period.kind == "year":  # "still working with UCLG in 2010?":
+            top = ranked[0][0]  # of near-tied records, the one stating its years and most
+            said = [  # of what is asked beside the year is asked
+                o for o in terms if not _numbered(o) and not o & self.statements.lasting
+            ]
+            stating = [(s, d) for s, d in ranked if s >= top * TIE and self._states_years(d)]
+            if stating:
+                chosen = max(stating, key=lambda p: self.coverage(p[1], said))
+                ranked = [chosen, *[(s, d) for s, d in ranked if d is not chosen[1]]]
+        best_score, best = ranked[0]
+        lasting = period is not None and period.kind == "year" and self._states_years(best)
         if lasting:  # "was it still running in 2009": the year is the period, not a name
             year = f"y{period.start.year}" if period else ""
             terms = [o for o in terms if year not in o and not o & self.statements.lasting]
@@ -199,6 +203,7 @@ class YesNoAnswers(SlotAnswers):
             and d.key not in best.wholes
             and best.key not in d.wholes
             and (not kind_said or bool(d.kind_terms & kind_said))  # the kind asked
+            and (not lasting or self._states_years(d))  # only years answer "in 2010?"
             and self._framed_by(d, terms) is not None
             for s, d in ranked[1:]
         ):
@@ -220,6 +225,14 @@ class YesNoAnswers(SlotAnswers):
             return None
         text = ctx.phrase("yes", text=reply.text)
         return Decision(Reply(text, reply.sources, target=reply.target), "yesno", MIN_CONFIDENCE)
+
+    @staticmethod
+    def _states_years(doc: Doc) -> bool:
+        """The record states the years it ran (2004 to 2007) or its start (since 2006)."""
+        record = doc.record
+        return isinstance(record, EntryView) and (
+            _years(record.data) is not None or _since(record.data)[0] is not None
+        )
 
     def _current_at(self, ctx: Context, doc: Doc) -> bool:
         """The record is of the asker's own time: its dates hold today, or, undated, the
@@ -450,7 +463,7 @@ class YesNoAnswers(SlotAnswers):
                 ctx.handoff(), "yesno", min(decision.confidence, 0.3)
             )
         named = self._named_in(ctx, reading, terms, counted=not decision.stated)
-        missing = [o for o in named if not any(self._states(ds, o) for ds in docs)]
+        missing = [o for o in named if not all(self._states(ds, o) for ds in docs)]
         said_no = reply.text.startswith(ctx.phrase("no", text="").strip())
         if said_no and len(docs) == 1:  # "still running in 2009?": no, from 2004 to 2007
             missing = [o for o in missing if not _numbered(o) or not any(map(self._dated, docs[0]))]
@@ -460,6 +473,15 @@ class YesNoAnswers(SlotAnswers):
             if len(unheld) >= UNHELD:  # statement; one word may be the record's synonym
                 missing = unheld
         listed = len(docs) > 1 and all(d.group == "event" for ds in docs for d in ds)
+        said = set().union(*terms) if terms else set()
+        if (
+            listed
+            and not missing
+            and not said & self._event_kind_terms
+            and self._asked_words(terms)
+        ):  # "was it working with UCLG in 2012?" asks something, not about events: the
+            # year's events are no yes or no ("anything next week?" asks for them)
+            return Decision(ctx.handoff(), "yesno", min(decision.confidence, 0.3))
         if listed and not missing:  # a list of events says which there are: what none of
             asked = self._asked_words(terms)  # them holds ("online?") is not answered
             missing = [o for o in asked if not any(self._states(ds, o) for ds in docs)]
