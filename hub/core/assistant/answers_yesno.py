@@ -422,7 +422,7 @@ class YesNoAnswers(SlotAnswers):
             text = " ".join(reply.text.replace(handoff, " ").split())
             reply = Reply(text, reply.sources, target=reply.target)
             decision = Decision(reply, decision.intent, decision.confidence, decision.stated)
-        docs = [[d for d in self.retriever.docs if d.record_id == i] for i in reply.sources]
+        docs = [self._docs_of(i) for i in reply.sources]
         if not all(docs):
             return decision
         planned = [
@@ -582,6 +582,14 @@ class YesNoAnswers(SlotAnswers):
                 if ran is None and began is not None and any(began.year <= y for y in years):
                     return True
         return False
+
+    def _docs_of(self, record_id: str) -> list[Doc]:
+        """The docs of one record (an award and its steps)."""
+        if not hasattr(self, "_docs_by_record"):
+            self._docs_by_record: dict[str, list[Doc]] = {}
+            for d in self.retriever.docs:
+                self._docs_by_record.setdefault(d.record_id, []).append(d)
+        return self._docs_by_record.get(record_id, [])
 
     def _source_terms(self, doc: Doc) -> set[str]:
         """The terms of every record taken from the document ``doc`` comes from."""
