@@ -147,11 +147,17 @@ class Responder(WhenAnswers, RecordAnswers):
         ranked = self._ranked(terms, around)
         decision = self._decided(ctx, reading, qtype, terms, ranked)
         polar = qtype == "yesno" or (qtype == "what" and self._polar_cost(reading))
+        checked = polar or (reading.polar and qtype == "list")  # "are there any... in X?"
+        if checked:  # only what the records cited state is answered yes or no
+            decision = self._polar_checked(ctx, reading, terms, decision)
         if polar and decision.reply.handoff and not decision.stated:  # "já passou?": yes/no
             rescued = self._polar_rescued(ctx, reading, ranked, terms)
             if rescued is not None:
-                return rescued
-        return self._accounted(ctx, reading, qtype, terms, ranked, decision)
+                return self._polar_checked(ctx, reading, terms, rescued)
+        decision = self._accounted(ctx, reading, qtype, terms, ranked, decision)
+        if checked:
+            return self._polar_checked(ctx, reading, terms, decision)
+        return decision
 
     def _accounted(
         self,

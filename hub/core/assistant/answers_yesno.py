@@ -11,10 +11,18 @@ from __future__ import annotations
 from hub.core.assistant.answers_base import MIN_CONFIDENCE, TIE, Decision, _numbered, _years
 from hub.core.assistant.answers_entries import _since
 from hub.core.assistant.answers_slots import SlotAnswers, _step_sentence
-from hub.core.assistant.context import Context, Reply
+from hub.core.assistant.context import Context, Reply, event_name, place
 from hub.core.assistant.index import AwardView, EntryView, EventView
 from hub.core.assistant.reading import Reading
 from hub.core.assistant.retrieval import Doc
+
+LOCATIVE = frozenset({"in", "at", "en", "a", "au", "aux", "em", "no", "na", "nos", "nas"})
+"""Words before a place ("in Innsbruck", "à Nanterre", "em Lisboa"), normalised: a word no
+record holds after one is a place the question names that no record states."""
+
+UNHELD = 2
+"""Of the words a yes/no question asks about, this many that the one record cited does not
+hold (nor a whole it is part of) make it a record of something else: handed off."""
 
 ACTIVITY_KINDS = frozenset(
     {"working_group", "work_plan_task", "project", "strategic_priority", "work_plan"}
@@ -153,14 +161,18 @@ class YesNoAnswers(SlotAnswers):
         the handoff stands."""
         if not ranked:
             return None
-        best_score, best = ranked[0]
         period = reading.period
-        lasting = (
-            isinstance(best.record, EntryView)
-            and period is not None
-            and period.kind == "year"
-            and (_years(best.record.data) is not None or _since(best.record.data)[0] is not None)
-        )
+        if period is not None and period.kind == "year":  # "still working with UCLG in 2010?":
+            top = ranked[0][0]  # of near-tied records, the one stating its years and most
+            said = [  # of what is asked beside the year is asked
+                o for o in terms if not _numbered(o) and not o & self.statements.lasting
+            ]
+            stating = [(s, d) for s, d in ranked if s >= top * TIE and self._states_years(d)]
+            if stating:
+                chosen = max(stating, key=lambda p: self.coverage(p[1], said))
+                ranked = [chosen, *[(s, d) for s, d in ranked if d is not chosen[1]]]
+        best_score, best = ranked[0]
+        lasting = period is not None and period.kind == "year" and self._states_years(best)
         if lasting:  # "was it still running in 2009": the year is the period, not a name
             year = f"y{period.start.year}" if period else ""
             terms = [o for o in terms if year not in o and not o & self.statements.lasting]
@@ -170,6 +182,17 @@ class YesNoAnswers(SlotAnswers):
         over = dated and period is None and any(o & self.statements.over for o in terms)
         if over:  # "is the call already closed?": its dates against today
             terms = [o for o in terms if not o & self.statements.over]
+        span = self.span(best) if dated else None
+        opening = (
+            dated
+            and not over
+            and not reading.still
+            and span is not None
+            and (period is None or period.start <= span[0] <= span[1] <= period.end)
+            and any(o & self.statements.opening for o in terms)
+        )  # "is the call for sessions of the 2020 conference open yet?": its dates, today
+        if opening:
+            terms = [o for o in terms if not o & self.statements.opening]
         framed = self._framed_by(best, terms)
         if framed is None:
             return None if over else self._elsewhere(ctx, reading, ranked, terms)
@@ -180,6 +203,7 @@ class YesNoAnswers(SlotAnswers):
             and d.key not in best.wholes
             and best.key not in d.wholes
             and (not kind_said or bool(d.kind_terms & kind_said))  # the kind asked
+            and (not lasting or self._states_years(d))  # only years answer "in 2010?"
             and self._framed_by(d, terms) is not None
             for s, d in ranked[1:]
         ):
@@ -188,6 +212,8 @@ class YesNoAnswers(SlotAnswers):
             return self._in_year(ctx, reading, best)
         if over:
             return self._over(ctx, best)
+        if opening:
+            return self._open(ctx, best)
         if reading.period is not None:
             return self._in_period(ctx, reading, best)
         if not framed or best.kind == "faq":
@@ -199,6 +225,14 @@ class YesNoAnswers(SlotAnswers):
             return None
         text = ctx.phrase("yes", text=reply.text)
         return Decision(Reply(text, reply.sources, target=reply.target), "yesno", MIN_CONFIDENCE)
+
+    @staticmethod
+    def _states_years(doc: Doc) -> bool:
+        """The record states the years it ran (2004 to 2007) or its start (since 2006)."""
+        record = doc.record
+        return isinstance(record, EntryView) and (
+            _years(record.data) is not None or _since(record.data)[0] is not None
+        )
 
     def _current_at(self, ctx: Context, doc: Doc) -> bool:
         """The record is of the asker's own time: its dates hold today, or, undated, the
@@ -330,6 +364,23 @@ class YesNoAnswers(SlotAnswers):
         text = ctx.phrase("yes" if span[1] < ctx.today else "no", text=reply.text)
         return Decision(Reply(text, reply.sources, target=reply.target), "yesno", MIN_CONFIDENCE)
 
+    def _open(self, ctx: Context, best: Doc) -> Decision | None:
+        """Whether a dated record (a call) is open today: yes while today is within its
+        dates, no before they begin or after they end (the date sentence says it is past),
+        with its dates."""
+        span = self.span(best)
+        if span is None:
+            return None
+        record = best.record
+        if isinstance(record, AwardView) and best.step in record.steps:
+            reply = Reply(_step_sentence(ctx, record, record.steps[best.step]), [record.id])
+        else:
+            reply = self._when(ctx, best)
+        if reply.handoff:
+            return None
+        text = ctx.phrase("yes" if span[0] <= ctx.today <= span[1] else "no", text=reply.text)
+        return Decision(Reply(text, reply.sources, target=reply.target), "yesno", MIN_CONFIDENCE)
+
     def _in_year(self, ctx: Context, reading: Reading, best: Doc) -> Decision | None:
         """Whether a record that states its years (2004 to 2007) or its start (since 2006)
         held in the year asked: yes or no, with the years it states."""
@@ -351,3 +402,250 @@ class YesNoAnswers(SlotAnswers):
             return None
         text = ctx.phrase("yes" if held else "no", text=reply.text)
         return Decision(Reply(text, reply.sources), "yesno", MIN_CONFIDENCE)
+
+    # --- the rule: a yes or no is only given where the record states what is asked ----------
+
+    def _polar_checked(
+        self, ctx: Context, reading: Reading, terms: list[set[str]], decision: Decision
+    ) -> Decision:
+        """The yes/no answer, kept only where the records it cites state every place,
+        body, edition number and year the question names: a "yes" from the dates while the
+        city asked is absent is partial evidence, not a statement. A place asked that is not
+        the record's own, of an event named by its edition or dated in the period asked, is a
+        "no" with its own place; whatever else the records do not state is handed off. An
+        answer naming several records (a list) answers only what each of them holds."""
+        reply = decision.reply
+        if reply.handoff or not reply.sources:
+            return decision
+        handoff = ctx.phrase("handoff")
+        if handoff in reply.text:  # "no date for it" said within an answer: it is not passed on
+            text = " ".join(reply.text.replace(handoff, " ").split())
+            reply = Reply(text, reply.sources, target=reply.target)
+            decision = Decision(reply, decision.intent, decision.confidence, decision.stated)
+        docs = [self._docs_of(i) for i in reply.sources]
+        if not all(docs):
+            return decision
+        planned = [
+            d.record
+            for ds in docs
+            for d in ds
+            if isinstance(d.record, EntryView)
+            and d.record.kind == "office"
+            and d.record.data.get("status") != "founded"
+        ]
+        if planned and self.statements.opening_asked(reading.words):  # "has it opened?"
+            text = self._office(ctx, planned[0])  # planned, "the documents do not say it
+            reply = ctx.handoff(text, sources=[planned[0].id])  # opened": said, handed off
+            return Decision(reply, "yesno", min(decision.confidence, 0.3))
+        period = reading.period
+        if (
+            not decision.stated
+            and not reading.still
+            and (period is None or period.kind == "year")  # "opens in February?": a month
+            and self.statements.opening_asked(reading.words)
+        ):  # "is the call open yet?": the dates of the one record asked, against today
+            return self._opened(ctx, terms, docs) or Decision(
+                ctx.handoff(), "yesno", min(decision.confidence, 0.3)
+            )
+        dated = [d for d in docs[0] if self._dated(d) and d.group in {"event", "step"}]
+        if (
+            len(docs) == 1
+            and dated
+            and not decision.stated
+            and not reading.still
+            and period is None
+            and set(reading.words) & self.statements.over_words
+            and all(self._states(docs[0], o) for o in self._asked_words(terms))
+        ):  # "has the 20th conference already happened?": its dates against today (not
+            # "has the secretariat already confirmed it will attend": no date says that)
+            step = max(dated, key=lambda d: self.coverage(d, terms))  # the call, of an award
+            return self._over(ctx, step) or Decision(
+                ctx.handoff(), "yesno", min(decision.confidence, 0.3)
+            )
+        named = self._named_in(ctx, reading, terms, counted=not decision.stated)
+        missing = [o for o in named if not all(self._states(ds, o) for ds in docs)]
+        said_no = reply.text.startswith(ctx.phrase("no", text="").strip())
+        if said_no and len(docs) == 1:  # "still running in 2009?": no, from 2004 to 2007
+            missing = [o for o in missing if not _numbered(o) or not any(map(self._dated, docs[0]))]
+        if len(docs) == 1 and not missing and not decision.stated:  # "is there a session
+            asked = self._asked_words(terms)  # on local observatories?": a session of the
+            unheld = [o for o in asked if not self._states(docs[0], o)]  # members, no
+            if len(unheld) >= UNHELD:  # statement; one word may be the record's synonym
+                missing = unheld
+        listed = len(docs) > 1 and all(d.group == "event" for ds in docs for d in ds)
+        said = set().union(*terms) if terms else set()
+        if (
+            listed
+            and not missing
+            and not said & self._event_kind_terms
+            and self._asked_words(terms)
+        ):  # "was it working with UCLG in 2012?" asks something, not about events: the
+            # year's events are no yes or no ("anything next week?" asks for them)
+            return Decision(ctx.handoff(), "yesno", min(decision.confidence, 0.3))
+        if listed and not missing:  # a list of events says which there are: what none of
+            asked = self._asked_words(terms)  # them holds ("online?") is not answered
+            missing = [o for o in asked if not any(self._states(ds, o) for ds in docs)]
+        if not missing:
+            return decision
+        if len(docs) == 1 and all(o & self.retriever.place_terms for o in missing):
+            placed = self._placed(ctx, reading, terms, named, missing, docs[0])
+            if placed is not None:
+                return placed
+        return Decision(ctx.handoff(), "yesno", min(decision.confidence, 0.3))
+
+    def _opened(
+        self, ctx: Context, terms: list[set[str]], docs: list[list[Doc]]
+    ) -> Decision | None:
+        """Whether the one dated record among those cited that holds every other word asked
+        (the call, not the conference it is for) is open today, from its dates."""
+        opening = self.statements.opening
+        asked = [o for o in self._asked_words(terms) if not o & opening]
+        dated = [
+            d
+            for ds in docs
+            for d in ds
+            if (isinstance(d.record, EventView) or d.group == "step")
+            and all(self._states([d], o) for o in asked)
+        ]
+        if len(dated) != 1:
+            return None
+        return self._open(ctx, dated[0])
+
+    def _named_in(
+        self, ctx: Context, reading: Reading, terms: list[set[str]], counted: bool
+    ) -> list[set[str]]:
+        """What the question names that a record must state for a yes or no: its places
+        (those the records know, and a word no record holds after "in", "en", "à", "em":
+        "in Innsbruck"), the bodies it names by their acronyms (beyond the network's own),
+        and, when ``counted``, the edition numbers and years it says."""
+        home = self._home_terms
+        places = self.retriever.place_terms
+        bodies = self._body_terms - home
+        out = [
+            o
+            for o in terms
+            if not o & home and (o & places or o & bodies or (counted and _numbered(o)))
+        ]
+        idf = self.retriever.idf
+        words = reading.words
+        content = set(reading.content)  # not "em breve": a word of time the reading used
+        for i, word in enumerate(words[1:], start=1):
+            if words[i - 1] not in LOCATIVE or word not in content or len(word) < 3:
+                continue
+            for options in self.retriever.query_terms([word], ctx.language):
+                if options and not any(t in idf for t in options) and options not in out:
+                    out.append(options)  # a place no record knows: none states it
+        return out
+
+    def _asked_words(self, terms: list[set[str]]) -> list[set[str]]:
+        """The question's weighty words the records write, beyond the network, kinds,
+        numbers, concepts and words that only frame a yes/no question."""
+        skip = self._home_terms | self._every_kind | self.statements.membership
+        skip |= self.statements.over | self.statements.lasting
+        idf = self.retriever.idf
+        return [
+            o
+            for o in terms
+            if self._weighty(o)
+            and any(t in idf for t in o)  # "neste", "vou": words no record writes
+            and not o & skip
+            and not _numbered(o)
+            and not any(t.startswith("@") for t in o)
+        ]
+
+    def _states(self, docs: list[Doc], options: set[str]) -> bool:
+        """One of the record's docs (or a whole it is part of) states ``options``: an event
+        with a city states its own place only (not places its text mentions); a year is
+        stated by the record's dates too."""
+        places = self.retriever.place_terms
+        for doc in docs:
+            record = doc.record
+            if options & places and isinstance(record, EventView) and record.city:
+                if options & doc.own_places:
+                    return True
+                continue
+            if any(doc.terms.get(t) or t in doc.own_places for t in options):
+                return True
+            if any(w.terms.get(t) for w in self._whole_docs(doc) for t in options):
+                return True
+            if options & self._body_terms and options & self._source_terms(doc):
+                return True  # an OGP Local example: its document is OGP's, its text need not say
+            years = {int(t[1:]) for t in options if t[0] == "y" and t[1:].isdigit()}
+            span = self.span(doc)
+            if years and span is not None and any(span[0].year <= y <= span[1].year for y in years):
+                return True
+            if years and isinstance(record, EntryView):  # "working with UCLG in 2008": since
+                ran = _years(record.data)  # 2006; "running in 2005": from 2004 to 2007
+                began = _since(record.data)[0]
+                if ran is not None and any(ran[0] <= y <= ran[1] for y in years):
+                    return True
+                if ran is None and began is not None and any(began.year <= y for y in years):
+                    return True
+        return False
+
+    def _docs_of(self, record_id: str) -> list[Doc]:
+        """The docs of one record (an award and its steps)."""
+        if not hasattr(self, "_docs_by_record"):
+            self._docs_by_record: dict[str, list[Doc]] = {}
+            for d in self.retriever.docs:
+                self._docs_by_record.setdefault(d.record_id, []).append(d)
+        return self._docs_by_record.get(record_id, [])
+
+    def _source_terms(self, doc: Doc) -> set[str]:
+        """The terms of every record taken from the document ``doc`` comes from."""
+        source = getattr(doc.record, "source_doc", None)
+        if not source:
+            return set()
+        if not hasattr(self, "_by_source"):
+            self._by_source: dict[str, set[str]] = {}
+            for d in self.retriever.docs:
+                key = getattr(d.record, "source_doc", None)
+                if key:
+                    self._by_source.setdefault(key, set()).update(d.terms)
+        return self._by_source.get(source, set())
+
+    def _dated(self, doc: Doc) -> bool:
+        """The record states its dates or years: a "no" for another year is from them."""
+        record = doc.record
+        if isinstance(record, EntryView):
+            return _years(record.data) is not None or _since(record.data)[0] is not None
+        return self.span(doc) is not None
+
+    def _placed(
+        self,
+        ctx: Context,
+        reading: Reading,
+        terms: list[set[str]],
+        named: list[set[str]],
+        missing: list[set[str]],
+        docs: list[Doc],
+    ) -> Decision | None:
+        """Asked whether an event is in a place the records know that is not its own: its
+        own place answers. Of two places asked ("Berlin or Brussels?") one its own, its
+        place and date; else "no", with its place, when the question names it by its
+        edition's number or a period its dates fall in (no namesake elsewhere); else None."""
+        doc = docs[0]
+        record = doc.record
+        if not isinstance(record, EventView) or not record.city:
+            return None
+        own = [o for o in named if o & self.retriever.place_terms and o not in missing]
+        period = reading.period
+        span = self.span(doc)
+        singled = any(_numbered(o) and self._states(docs, o) for o in terms) or (
+            period is not None
+            and span is not None
+            and period.start <= span[0]
+            and span[1] <= period.end
+        )
+        if not own and not singled:
+            return None
+        reply = self._when(ctx, doc)
+        if reply.handoff:  # no date stated: its place alone ("15th conference: in Madrid")
+            where = place(ctx, record.city, record.country)
+            if not where:
+                return None
+            text = ctx.phrase("entry_place", name=event_name(ctx, record), place=where)
+            reply = Reply(text, [record.id])
+        if not own:
+            reply = Reply(ctx.phrase("no", text=reply.text), reply.sources, target=reply.target)
+        return Decision(reply, "yesno", MIN_CONFIDENCE)

@@ -153,17 +153,66 @@ MEMBERSHIP: dict[str, list[str]] = {
 "¿es X una de las prioridades?"), and the yes or no a member asks for: no record says them."""
 
 LASTING: dict[str, list[str]] = {
-    "en": ["run", "running", "ran", "active", "work", "working", "worked", "operate", "back"],
-    "es": ["funcionar", "funcionaba", "activo", "activa", "trabajar", "trabajaba", "colaborar"],
-    "fr": ["fonctionner", "fonctionnait", "actif", "active", "travailler", "travaillait"],
-    "ca": ["funcionar", "funcionava", "actiu", "activa", "treballar", "treballava", "col"],
-    "pt": ["funcionar", "funcionava", "ativo", "ativa", "trabalhar", "trabalhava", "colaborar"],
+    "en": [
+        "run",
+        "running",
+        "ran",
+        "active",
+        "work",
+        "working",
+        "worked",
+        "operate",
+        "back",
+        "collaborate",
+        "collaborating",
+    ],
+    "es": [
+        "funcionar",
+        "funcionaba",
+        "activo",
+        "activa",
+        "trabajar",
+        "trabajaba",
+        "colaborar",
+        "colaboraba",
+    ],
+    "fr": [
+        "fonctionner",
+        "fonctionnait",
+        "actif",
+        "active",
+        "travailler",
+        "travaillait",
+        "collaborer",
+        "collaborait",
+    ],
+    "ca": [
+        "funcionar",
+        "funcionava",
+        "actiu",
+        "activa",
+        "treballar",
+        "treballava",
+        "col",
+        "collaborar",
+        "collaborava",
+    ],
+    "pt": [
+        "funcionar",
+        "funcionava",
+        "ativo",
+        "ativa",
+        "trabalhar",
+        "trabalhava",
+        "colaborar",
+        "colaborava",
+    ],
 }
 """Words that ask whether something was going on at a time ("was the project still running
 in 2009", "back in 2008"): the record's years answer them, no sentence need repeat them."""
 
 OVER: dict[str, list[str]] = {
-    "en": ["already", "over", "closed", "ended", "finished", "passed", "past"],
+    "en": ["already", "over", "closed", "ended", "finished", "passed", "past", "happened"],
     "es": ["ya", "terminado", "terminada", "cerrado", "cerrada", "pasado", "pasada", "acabado"],
     "fr": ["deja", "termine", "terminee", "ferme", "fermee", "passe", "passee", "fini", "finie"],
     "ca": ["ja", "acabat", "acabada", "tancat", "tancada", "passat", "passada"],
@@ -171,6 +220,27 @@ OVER: dict[str, list[str]] = {
 }
 """Words asking whether something dated is already over ("is the call already closed?",
 "¿ya ha pasado?"): its dates against today answer them."""
+
+OPENING: dict[str, list[str]] = {
+    "en": ["open", "opened", "opens", "opening"],
+    "es": ["abrir", "abierto", "abierta", "abre", "abrio", "abrieron", "abriera"],
+    "fr": ["ouvrir", "ouvert", "ouverte", "ouvre", "ouvrira"],
+    "ca": ["obrir", "obert", "oberta", "obre", "obris", "obrira"],
+    "pt": ["abrir", "aberto", "aberta", "abre", "abriu", "abriram"],
+}
+"""Words asking whether something is open or opened ("is the call open yet?", "a-t-il
+ouvert ?"): of a dated call, its dates against today answer; of an office only planned,
+nothing does (the records say it was planned, not that it opened)."""
+
+PLANNING: dict[str, list[str]] = {
+    "en": ["plan", "plans", "planned", "planning", "intend", "intends", "want", "wants"],
+    "es": ["planea", "planean", "preve", "previsto", "prevista", "piensa", "quiere"],
+    "fr": ["prevoit", "prevu", "prevue", "envisage", "compte", "veut", "projette"],
+    "ca": ["preveu", "previst", "prevista", "planeja", "vol", "pensa"],
+    "pt": ["preve", "previsto", "prevista", "planeia", "planeja", "pensa", "quer"],
+}
+"""Words of an intention just before an opening word ("prévoit d'ouvrir", "plans to open"):
+then whether it is planned is asked, which the record of a planned office states."""
 
 NECESSITY: dict[str, list[str]] = {
     "en": ["must", "mandatory", "obligatory", "compulsory", "required", "require", "requires"],
@@ -248,7 +318,8 @@ class Statements:
         }
         self._documents = {analyser.stem(w, lang) for w in DOCUMENTS for lang in NEGATIONS}
         self.over = {analyser.stem(w, lang) for lang, ws in OVER.items() for w in ws}
-        self.over |= {w for ws in OVER.values() for w in ws}
+        self.over_words = {w for ws in OVER.values() for w in ws}
+        self.over |= self.over_words
         self._necessity = {analyser.stem(w, lang) for lang, ws in NECESSITY.items() for w in ws}
         self._necessity |= {w for ws in NECESSITY.values() for w in ws}
         self._comparing = {analyser.stem(w, lang) for w in COMPARING for lang in NEGATIONS}
@@ -257,6 +328,9 @@ class Statements:
         self._framing |= set(COMPARING)
         self.membership = {analyser.stem(w, lang) for lang, ws in MEMBERSHIP.items() for w in ws}
         self.membership |= {w for ws in MEMBERSHIP.values() for w in ws} | self._framing
+        self.opening = {analyser.stem(w, lang) for lang, ws in OPENING.items() for w in ws}
+        self.opening |= {w for ws in OPENING.values() for w in ws}
+        self.planning = {w for ws in PLANNING.values() for w in ws}
         self.lasting = {analyser.stem(w, lang) for lang, ws in LASTING.items() for w in ws}
         self.lasting |= {w for ws in LASTING.values() for w in ws}
         """Terms that only frame a yes/no question about a record (see
@@ -267,6 +341,25 @@ class Statements:
                 if w in {"un", "one", "uno", "um"}:
                     continue  # also an article ("un miembro"): no number
                 self._numbers[w] = self._numbers[analyser.stem(w, lang)] = f"#{n}"
+
+    def opening_asked(self, words: list[str]) -> bool:
+        """The question asks whether something opened, not whether it is planned to: an
+        opening word with no word of intention in the two words before it (short words
+        aside: "prévoit-il d'ouvrir", "plans to open"), nor part of a record's name ("Open
+        Gov Challenge")."""
+        return any(
+            w in self.opening
+            and not set([v for v in words[:i] if len(v) > 2][-2:]) & self.planning
+            and not self._in_name(words[i : i + 2])
+            for i, w in enumerate(words)
+        )
+
+    def _in_name(self, words: list[str]) -> bool:
+        """The two words are both in one record's own name ("Open Gov Challenge")."""
+        if len(words) < 2:
+            return False
+        stems = [{self.retriever.analyser.stem(w, lang) for lang in NEGATIONS} | {w} for w in words]
+        return any(all(s & name for s in stems) for d in self.retriever.docs for name in d.names)
 
     def asked(self, doc: Doc, terms: list[set[str]], skip: set[str]) -> list[set[str]]:
         """The question's words a sentence must hold: not the record's own name, kind or
