@@ -79,6 +79,7 @@ class Runtime:
         serve``, which migrate, pass ``migrated=False``.
         """
         if self._engine is None:
+            from hub.core.clock import utcnow, with_clock
             from hub.core.db import (
                 DatabaseNotReady,
                 check_ready,
@@ -100,7 +101,9 @@ class Runtime:
                     f"no database at {file} ({self.database_shown}): "
                     "run `hub db upgrade` to create it"
                 )
-            engine = make_engine(url)
+            # the outermost wiring: the CLI runs on the machine's clock, and the rows it
+            # writes are stamped on it (hub.core.clock)
+            engine = with_clock(make_engine(url), utcnow)
             if migrated:
                 try:
                     check_ready(engine)

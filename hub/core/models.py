@@ -42,6 +42,8 @@ from hub.core.bus.states import (
     DeliveryStatus,
     sql_in,
 )
+from hub.core.clock import clock_in, clock_of
+from hub.core.clock import utcnow as utcnow  # the machine's clock, where callers took it from
 
 NAMING = {
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",
@@ -92,14 +94,16 @@ class Base(DeclarativeBase):
     }
 
 
-def utcnow() -> dt.datetime:
-    return dt.datetime.now(dt.UTC)
+def stamp(context: Any) -> dt.datetime:
+    """A row's own time stamp (a column default, ``onupdate``): the time on the clock of
+    the engine the row is written through (:mod:`hub.core.clock`), not the machine's."""
+    return clock_in(getattr(context, "execution_options", None))()
 
 
 class Timestamped:
-    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow, server_default=func.now())
+    created_at: Mapped[dt.datetime] = mapped_column(default=stamp, server_default=func.now())
     updated_at: Mapped[dt.datetime] = mapped_column(
-        default=utcnow, server_default=func.now(), onupdate=utcnow
+        default=stamp, server_default=func.now(), onupdate=stamp
     )
 
 
@@ -274,7 +278,7 @@ class ItemOrigin(Base):
     external_id: Mapped[str] = mapped_column(String(500))
     platform: Mapped[str | None] = mapped_column(String(20))
     reply_to: Mapped[str | None] = mapped_column(String(200))
-    seen_at: Mapped[dt.datetime] = mapped_column(default=utcnow, server_default=func.now())
+    seen_at: Mapped[dt.datetime] = mapped_column(default=stamp, server_default=func.now())
     language: Mapped[str | None] = mapped_column(String(2))
     """Set when this origin's entry is the item's translation into that language (0012)."""
     item: Mapped[Item] = relationship(back_populates="origins")
@@ -315,8 +319,11 @@ def _translation_changes_item(session: Session, _context: Any, _instances: Any) 
         if row.item is None and row.item_id is not None:  # added by id, not by relationship
             owners.append(session.get(Item, row.item_id))
         items.update((id(owner), owner) for owner in owners if isinstance(owner, Item))
+    if not items:
+        return
+    now = clock_of(session.get_bind(Item))()
     for item in items.values():
-        item.updated_at = utcnow()
+        item.updated_at = now
 
 
 # --- what goes out --------------------------------------------------------------------
@@ -407,7 +414,7 @@ class Delivery(Base):
     status: Mapped[str] = mapped_column(String(20), default=DeliveryStatus.PENDING)
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     max_attempts: Mapped[int] = mapped_column(Integer, default=DEFAULT_MAX_ATTEMPTS)
-    due_at: Mapped[dt.datetime] = mapped_column(default=utcnow, server_default=func.now())
+    due_at: Mapped[dt.datetime] = mapped_column(default=stamp, server_default=func.now())
     lease_until: Mapped[dt.datetime | None]
     leased_by: Mapped[str | None] = mapped_column(String(100))
     platform_message_id: Mapped[str | None] = mapped_column(Text)
@@ -415,7 +422,7 @@ class Delivery(Base):
     (``hub.core.ports.part_ids``), written part by part while it is posted."""
     last_error: Mapped[str | None] = mapped_column(Text)
     error_kind: Mapped[str | None] = mapped_column(String(40))
-    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow, server_default=func.now())
+    created_at: Mapped[dt.datetime] = mapped_column(default=stamp, server_default=func.now())
     sent_at: Mapped[dt.datetime | None]
 
 
@@ -505,7 +512,7 @@ class ScheduledRun(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     job: Mapped[str] = mapped_column(String(100))
     period_key: Mapped[str] = mapped_column(String(40))
-    started_at: Mapped[dt.datetime] = mapped_column(default=utcnow, server_default=func.now())
+    started_at: Mapped[dt.datetime] = mapped_column(default=stamp, server_default=func.now())
     finished_at: Mapped[dt.datetime | None]
     outcome: Mapped[str | None] = mapped_column(Text)
 
@@ -694,7 +701,7 @@ class Reminder(Base):
     remind_at: Mapped[dt.datetime]
     status: Mapped[str] = mapped_column(String(20), default="pending")
     sent_at: Mapped[dt.datetime | None]
-    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow, server_default=func.now())
+    created_at: Mapped[dt.datetime] = mapped_column(default=stamp, server_default=func.now())
 
 
 # --- platform ingress -----------------------------------------------------------------
@@ -761,4 +768,4 @@ class TranslationCacheEntry(Base):
     engine: Mapped[str] = mapped_column(String(40))
     translation: Mapped[str] = mapped_column(Text)
     characters: Mapped[int] = mapped_column(Integer, default=0)
-    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow, server_default=func.now())
+    created_at: Mapped[dt.datetime] = mapped_column(default=stamp, server_default=func.now())

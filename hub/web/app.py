@@ -19,6 +19,7 @@ from starlette.responses import PlainTextResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
+from hub.core.clock import with_clock
 from hub.core.config.settings import Settings
 from hub.core.errors import HubError
 from hub.core.metrics import metrics_endpoint
@@ -255,6 +256,9 @@ def create_app(
     key = secret_key or settings.secrets.get(SECRET_KEY_ENV)
     if key is None or secret_key_problem(key):
         raise SecretKeyMissing()
+    # the rows the console writes are stamped on its clock (created_at, updated_at), as
+    # everything else it does is: the same pool, the clock carried by the engine
+    engine = with_clock(engine, clock)
     https = (settings.hub.public_url or "").lower().startswith("https://")
     console = Console(
         settings=settings,

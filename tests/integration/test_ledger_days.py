@@ -18,7 +18,7 @@ from sqlalchemy import select, update
 from hub.core.bus import ledger_days, outbox
 from hub.core.bus.outbox import Result
 from hub.core.bus.states import AttemptOutcome
-from hub.core.db import transaction
+from hub.core.db import make_engine, transaction
 from hub.core.metrics import render_metrics
 from hub.core.models import Channel, Delivery, DeliveryAttempt, DeliveryDay
 from hub.core.stats import deliveries_per_day
@@ -171,3 +171,58 @@ def test_a_row_dated_into_a_sealed_day_is_counted_once_the_day_is_reopened(engin
     assert_agrees(engine, now)
     with transaction(engine) as session:
         assert not ledger_days.reopen(session, now)  # today is not sealed: nothing to reopen
+
+
+def test_results_recorded_into_a_sealed_day_are_counted_at_the_next_seal(engine):
+    """A worker's results recorded days after their sends (a recorder that waited out an
+    outage): nobody reopens the day, the seal finds them by their attempts."""
+    seed_deliveries(engine, SETTINGS, 6, now=START)
+    now = START + dt.timedelta(days=5)
+    with engine.begin() as conn:
+        claims = outbox.claim_due(conn, token="w/1", now=START, limit=2, lease_seconds=60)
+        outbox.record_results(
+            conn,
+            [Result(c, AttemptOutcome.SENT, START, START, platform_message_id="m") for c in claims],
+        )
+    sealed = ledger_days.seal(engine, now)
+    assert sealed > START.date() + dt.timedelta(days=1)
+    assert_agrees(engine, now)
+    sent_then = START + dt.timedelta(days=1, hours=3)  # a day sealed already
+    with engine.begin() as conn:
+        claims = outbox.claim_due(conn, token="w/2", now=sent_then, limit=4, lease_seconds=60)
+        late = [
+            Result(claims[0], AttemptOutcome.SENT, sent_then, sent_then, platform_message_id="m"),
+            Result(claims[1], AttemptOutcome.SENT, sent_then, sent_then, platform_message_id="m"),
+            Result(claims[2], AttemptOutcome.FAILED, sent_then, sent_then, error="ChannelGone: x"),
+            Result(claims[3], AttemptOutcome.DEAD, START, START, error="Timeout: late"),
+        ]
+        outbox.record_results(conn, late)
+    assert ledger_days.seal(engine, now) == sealed  # the late days counted again
+    assert_agrees(engine, now)
+    assert ledger_days.seal(engine, now) == sealed  # and nothing more to reopen
+    assert_agrees(engine, now)
+
+
+def test_a_process_first_looking_finds_a_sent_row_dated_back_with_no_attempt(engine, database_url):
+    """A row dated into a sealed day with no attempt and no reopen (moved by hand while no
+    reader ran): the next process's first seal compares the totals and counts it."""
+    ids = seed_deliveries(engine, SETTINGS, 3, now=START)
+    now = START + dt.timedelta(days=4)
+    with engine.begin() as conn:
+        claims = outbox.claim_due(conn, token="w/1", now=START, limit=1, lease_seconds=60)
+        outbox.record_results(
+            conn,
+            [Result(c, AttemptOutcome.SENT, START, START, platform_message_id="m") for c in claims],
+        )
+    ledger_days.seal(engine, now)
+    dated_back = START + dt.timedelta(days=1)
+    with engine.begin() as conn:
+        conn.execute(
+            update(Delivery).where(Delivery.id == ids[2]).values(status="sent", sent_at=dated_back)
+        )
+    later = make_engine(database_url)  # another process: its first look at this database
+    try:
+        ledger_days.seal(later, now)
+        assert_agrees(later, now)
+    finally:
+        later.dispose()

@@ -14,6 +14,14 @@ days alone.
 - :func:`reopen` is for a writer that dates a row into a sealed day (the Mailchimp ledger
   books a campaign's send time as Mailchimp reports it, possibly days later): the days
   from that one on are counted again at the next reader.
+- :func:`seal` also finds the rows written into sealed days by writers that did not say
+  so (:func:`late_day`): a worker's results recorded after the margin (a recorder that
+  waited out a database outage, a worker whose clock lags the console's), a row moved by
+  hand. Every recorded result inserts an attempt dated by its send, so this process
+  looks at the attempts inserted since it last looked (their ids, the primary key: a
+  look costs the new rows alone); the first time a process looks at a database it
+  compares the sealed days' totals with the ledger's once, which also finds a sent row
+  dated back with no attempt. The days from the earliest late one on are reopened.
 - :func:`daily` and :func:`lifetime` read: sealed days up to the seal read in the same
   query's snapshot, open days from the ledger itself, never both for one day.
 
@@ -27,6 +35,8 @@ with an attempt that ended ``failed`` or ``dead`` that day (each once);
 from __future__ import annotations
 
 import datetime as dt
+import threading
+import weakref
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any, cast
@@ -45,6 +55,7 @@ from sqlalchemy import (
     update,
 )
 from sqlalchemy.orm import Session
+from sqlalchemy.pool import Pool
 
 from hub.core.bus import queue
 from hub.core.bus.states import GAVE_UP, DeliveryStatus
@@ -148,9 +159,85 @@ def _earliest(conn: Connection) -> dt.date | None:
     return min(days) if days else None
 
 
+_looked: weakref.WeakKeyDictionary[Pool, int] = weakref.WeakKeyDictionary()
+"""Per database this process reads (its engine's pool), the newest attempt id looked at."""
+_looking = threading.Lock()
+
+
+def _sealed_totals_differ(conn: Connection, through: dt.date) -> bool:
+    """Whether the sealed days' totals differ from the ledger's over the same days: a
+    count of the sent rows (their partial index) and the unsuccessful attempts' tally
+    (theirs), once per process and database."""
+    until = midnight(through + dt.timedelta(days=1))
+    d = DeliveryDay
+    kept = conn.execute(
+        select(
+            func.coalesce(func.sum(d.sent), 0),
+            func.coalesce(func.sum(d.failed), 0),
+            func.coalesce(func.sum(d.rate_limited), 0),
+        ).where(d.day <= through)
+    ).one()
+    dated = Delivery.sent_at.is_not(None)
+    sent = conn.execute(
+        select(func.count()).select_from(Delivery).where(SENT_ROW, dated, Delivery.sent_at < until)
+    ).scalar()
+    tried_day = utc_day(conn, DeliveryAttempt.finished_at)
+    gave_up = func.count(func.distinct(case((GAVE_UP_ROW, DeliveryAttempt.delivery_id))))
+    limited = func.sum(case((RATE_LIMITED_ROW, 1), else_=0))
+    failed = rate_limited = 0
+    for day_failed, day_limited in conn.execute(
+        select(gave_up, limited)
+        .where(UNSUCCESSFUL, DeliveryAttempt.finished_at < until)
+        .group_by(tried_day, DeliveryAttempt.channel_id)
+    ):
+        failed += int(day_failed or 0)
+        rate_limited += int(day_limited or 0)
+    counted = (int(sent or 0), failed, rate_limited)
+    return tuple(int(v) for v in kept) != counted
+
+
+def late_day(engine: Engine) -> dt.date | None:
+    """The earliest sealed day a row was written into since it was sealed, as far as this
+    process can tell (see the module's notes); None when there is none.
+
+    The attempts inserted since this process last looked (ids above the newest it saw)
+    name the days of their sends; the first look at a database compares the sealed
+    totals with the ledger instead, and a difference reopens every sealed day. An
+    attempt whose id was taken before the last look but committed after it is not
+    seen: it is a send's result being written at that moment, dated within the seal's
+    margin, so its day is still open."""
+    with engine.connect() as conn:
+        through = sealed_through(conn)
+        newest = int(conn.execute(select(func.max(DeliveryAttempt.id))).scalar() or 0)
+        with _looking:
+            seen = _looked.get(engine.pool)
+        late: dt.date | None = None
+        if through == NOTHING_SEALED:
+            pass
+        elif seen is None or seen > newest:  # a first look (or the database was made anew)
+            if _sealed_totals_differ(conn, through):
+                late = NOTHING_SEALED + dt.timedelta(days=1)
+        elif newest > seen:
+            first = conn.execute(
+                select(func.min(DeliveryAttempt.finished_at)).where(DeliveryAttempt.id > seen)
+            ).scalar()
+            if first is not None and as_date(first) <= through:
+                late = as_date(first)
+    with _looking:
+        _looked[engine.pool] = max(newest, _looked.get(engine.pool, 0))
+    return late
+
+
 def seal(engine: Engine, now: dt.datetime) -> dt.date:
-    """Seal every day over by the margin that is not sealed yet; returns the last one sealed."""
+    """Seal every day over by the margin that is not sealed yet; returns the last one sealed.
+
+    Days a row was written into after they were sealed (:func:`late_day`) are counted
+    again first."""
     target = sealable_through(now)
+    late = late_day(engine)
+    if late is not None:
+        with engine.begin() as conn:
+            reopen(conn, midnight(late))
     with engine.connect() as conn:
         if sealed_through(conn) >= target:
             return target

@@ -31,7 +31,7 @@ import imaplib
 import logging
 import re
 import ssl
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
@@ -42,6 +42,7 @@ from sqlalchemy.orm import Session
 from hub.core.assistant.assistant import Assistant
 from hub.core.assistant.store import ask_and_record
 from hub.core.bus.outbox import enqueue
+from hub.core.clock import Clock, clock_of
 from hub.core.config.settings import Settings, SourceSettings
 from hub.core.config.warnings import answering_channel
 from hub.core.db import transaction
@@ -54,7 +55,7 @@ from hub.core.ingest.mail_reading import (
     read_mail,
 )
 from hub.core.logs import redact
-from hub.core.models import MailboxMessage, Member, Source, utcnow
+from hub.core.models import MailboxMessage, Member, Source
 from hub.core.moderation.submissions import SubmissionError, submission_candidate, submit
 
 log = logging.getLogger(__name__)
@@ -186,7 +187,8 @@ def _quoted(folder: str) -> str:
 
 
 class MailboxPoller:
-    """Reads every due mailbox source; ``clock`` gives the time (tests pass their own).
+    """Reads every due mailbox source; ``clock`` gives the time (the engine's when not
+    given: :func:`hub.core.clock.clock_of`).
 
     ``assistant`` answers questions (built from the database on the first question when
     not given); ``ssl_context`` checks the servers' certificates (the system's CAs when
@@ -199,13 +201,13 @@ class MailboxPoller:
         settings: Settings,
         *,
         assistant: Assistant | None = None,
-        clock: Callable[[], dt.datetime] = utcnow,
+        clock: Clock | None = None,
         ssl_context: ssl.SSLContext | None = None,
     ) -> None:
         self.engine = engine
         self.settings = settings
         self.assistant = assistant
-        self.clock = clock
+        self.clock = clock or clock_of(engine)
         self.ssl_context = ssl_context
 
     async def run_once(self) -> list[MailboxOutcome]:

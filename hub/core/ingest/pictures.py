@@ -17,19 +17,20 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import cast
 
 import httpx
 from sqlalchemy import Connection, Engine, Table, and_, delete, insert, or_, select, update
 
+from hub.core.clock import Clock, clock_of
 from hub.core.config.settings import Settings
 from hub.core.ingest.errors import FetchError
 from hub.core.ingest.fetch import FetchLimits, fetch
 from hub.core.ingest.link_picture import LinkPicture, NoLinkPicture, link_picture
 from hub.core.ingest.netguard import NetGuard
-from hub.core.models import Item, ItemPicture, PictureUpload, Source, utcnow
+from hub.core.models import Item, ItemPicture, PictureUpload, Source
 from hub.core.pictures import PictureRefused, prepare
 from hub.core.ports import Picture
 
@@ -89,9 +90,10 @@ def picture_guard(allow_private: Sequence[str] = ()) -> NetGuard:
 
 
 def picture_fetcher(
-    client: httpx.AsyncClient, settings: Settings | None, clock: Callable[[], dt.datetime] = utcnow
+    client: httpx.AsyncClient, settings: Settings | None, clock: Clock | None = None
 ) -> PictureFetcher:
-    """The deployment's picture fetcher (its guard allows ``[hub] picture_allow_private``)."""
+    """The deployment's picture fetcher (its guard allows ``[hub] picture_allow_private``);
+    without ``clock``, on the clock of the engine it stores through (or its poller's)."""
     allow = settings.hub.picture_allow_private if settings is not None else ()
     return PictureFetcher(client, picture_guard(allow), clock)
 
@@ -202,7 +204,9 @@ class PictureFetcher:
 
     client: httpx.AsyncClient
     guard: NetGuard
-    clock: Callable[[], dt.datetime] = utcnow
+    clock: Clock | None = None
+    """The hub's clock; None: the clock of the engine it stores through
+    (:func:`hub.core.clock.clock_of`), or its poller's when a poller runs it."""
     batch: int = 20
     concurrency: int = 4
     links: bool = True
@@ -277,7 +281,7 @@ class PictureFetcher:
                     return f"internal error: {exc}"
 
         found = await asyncio.gather(*(gated(link) for _, link in todo))
-        now = self.clock()
+        now = (self.clock or clock_of(engine))()
         with engine.begin() as conn:
             for (item_id, link), result in zip(todo, found, strict=True):
                 # the item may have been given a picture or another link meanwhile
@@ -322,7 +326,7 @@ class PictureFetcher:
                 return await self.one(item_id, url)
 
         outcomes = await asyncio.gather(*(gated(i, url) for i, url, _ in todo))
-        now = self.clock()
+        now = (self.clock or clock_of(engine))()
         with engine.begin() as conn:
             for outcome in outcomes:
                 # the URL may have changed while fetching: store only what is still wanted

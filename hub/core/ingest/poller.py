@@ -21,12 +21,13 @@ import datetime as dt
 import logging
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import httpx
 from sqlalchemy import Engine, or_, select
 from sqlalchemy.orm import Session
 
+from hub.core.clock import Clock, clock_of
 from hub.core.config.settings import Settings
 from hub.core.errors import HubError
 from hub.core.ingest.errors import IngestError
@@ -37,7 +38,7 @@ from hub.core.ingest.pictures import Outcome, PictureFetcher
 from hub.core.ingest.store import NEAR_WINDOW, RecentItems, fingerprints, store_candidates
 from hub.core.logs import redact
 from hub.core.metrics import count_feed_fetch
-from hub.core.models import Source, utcnow
+from hub.core.models import Source
 
 log = logging.getLogger(__name__)
 POLLED_KINDS = ("feed", "ical")
@@ -102,7 +103,8 @@ def member_guard(settings: Settings | None) -> NetGuard:
 
 
 class Poller:
-    """Polls the database's sources; ``clock`` gives the current time (tests pass their own)."""
+    """Polls the database's sources; ``clock`` gives the current time (the engine's when not
+    given: :func:`hub.core.clock.clock_of`)."""
 
     def __init__(
         self,
@@ -111,20 +113,24 @@ class Poller:
         client: httpx.AsyncClient,
         *,
         policy: PollPolicy | None = None,
-        clock: Callable[[], dt.datetime] = utcnow,
+        clock: Clock | None = None,
         guard: NetGuard | None = None,
         pictures: PictureFetcher | None = None,
     ) -> None:
         """``guard`` checks the URLs of member-owned sources (see :func:`member_guard`);
-        ``pictures`` fetches the new items' pictures after each cycle."""
+        ``pictures`` fetches the new items' pictures after each cycle. Without ``clock``
+        the poller runs on the engine's (:func:`hub.core.clock.clock_of`); a fetcher
+        given no clock of its own runs on the poller's."""
+        self.clock = clock or clock_of(engine)
         self.guard = guard
+        if pictures is not None and pictures.clock is None:
+            pictures = replace(pictures, clock=self.clock)
         self.pictures = pictures
         self._ahead: dict[int, dict[str, Outcome]] = {}  # pictures fetched, by source
         self.engine = engine
         self.settings = settings
         self.client = client
         self.policy = policy or PollPolicy()
-        self.clock = clock
         self._write_lock = asyncio.Lock()
         self._warm = False
         self._cpu: ThreadPoolExecutor  # both made afresh by each cycle
