@@ -150,6 +150,16 @@ def month_part(period: Period, part: str) -> Period:
     return Period(period.start.replace(day=first), period.start.replace(day=end), "range")
 
 
+def days_of(period: Period, first: int, last: int) -> Period | None:
+    """Days ``first`` to ``last`` of a month's period ("2-5 July", "del 3 al 5 de junio"),
+    or None when the month has no such days or they run backwards."""
+    if period.kind != "month" or not 1 <= first <= last:
+        return None
+    if last > calendar.monthrange(period.start.year, period.start.month)[1]:
+        return None
+    return Period(period.start.replace(day=first), period.start.replace(day=last), "range")
+
+
 def span_period(kind: str, count: int, unit: str, today: dt.date) -> Period:
     """``at`` (in ``count`` units: that day, week or month) or ``within`` (from today to
     then) a number of days, weeks or months from ``today``."""

@@ -28,6 +28,7 @@ from rapidfuzz import fuzz, process
 from hub.core.assistant.dates import (
     Period,
     add_months,
+    days_of,
     month_part,
     month_period,
     named_month,
@@ -450,6 +451,7 @@ def read(text: str, vocabulary: Vocabulary, today: dt.date) -> Reading:
         # the year said with the month ("enero de 2020"), not another one in the question
         reading.period = named_month(month.value, today, _year_after(words, month.end))
         reading.period = _part_of(reading.period, month.start, words, vocabulary, used)
+        reading.period = _days(reading.period, month.start, month.end, words, vocabulary, used)
     elif season is not None:
         shift = _season_shift(words, season, vocabulary, used)
         reading.period = season_period(season.value, today, reading.year, shift=shift)
@@ -1025,6 +1027,78 @@ def _span(
         used.update(range(found.start, found.end + 2))
         return span_period(found.value, count, unit[0].value, today)
     return None
+
+
+_DAY = re.compile(r"(\d{1,2})(?:st|nd|rd|th|er|r|o|a|e)?")
+DAY_JOINS = frozenset(
+    {"to", "and", "through", "till", "until", "a", "al", "y", "au", "et", "i", "fins", "e", "ate"}
+)
+"""Words between a range's two days ("from 2 to 5", "del 3 al 5", "du 2 au 5", "de 3 a 5",
+"entre el 3 y el 5"); a dash is no word ("2-5 July")."""
+DAY_OPENERS = frozenset(
+    {"from", "between", "del", "de", "entre", "du", "des", "el", "le", "o", "on"}
+)
+"""Words before a range's first day or a single day (set aside with it)."""
+
+
+def _day_number(word: str) -> int | None:
+    found = _DAY.fullmatch(word)
+    return int(found.group(1)) if found and 1 <= int(found.group(1)) <= 31 else None
+
+
+def _days(
+    period: Period,
+    start: int,
+    end: int,
+    words: list[str],
+    vocabulary: Vocabulary,
+    used: set[int],
+) -> Period:
+    """The days of a named month said with it, before ("2-5 July", "del 3 al 5 de junio",
+    "du 2 au 5 juillet", "le 14 juillet") or after it ("July 2-5", "July 14th"): those days,
+    their numbers set aside (no edition number, no retrieval word). A month's period only."""
+    if period.kind != "month":
+        return period
+    before = start - 1 if start and words[start - 1] in _OF else start
+    spans: list[tuple[int, int]] = []
+    if before and _day_number(words[before - 1]) is not None:
+        last_at = first_at = before - 1
+        i = _past_article(words, last_at - 1)  # "entre el 3 y el 5": the articles are skipped
+        joined = i >= 0 and words[i] in DAY_JOINS
+        i = _past_article(words, i - 1) if joined else i
+        if i >= 0 and _day_number(words[i]) is not None and (joined or i == last_at - 1):
+            first_at = i
+        spans.append((first_at, last_at))
+    elif end < len(words) and _day_number(words[end]) is not None:  # "July 2-5", "July 14th"
+        first_at = last_at = end
+        j = end + 1
+        if j < len(words) and words[j] in DAY_JOINS:
+            j += 1
+        if j < len(words) and _day_number(words[j]) is not None and not _year_word(words, j):
+            last_at = j
+        spans.append((first_at, last_at))
+    for first_at, last_at in spans:
+        first, last = _day_number(words[first_at]), _day_number(words[last_at])
+        assert first is not None and last is not None
+        days = days_of(period, first, last)
+        if days is None:
+            return period
+        low = first_at - 1 if first_at and words[first_at - 1] in DAY_OPENERS else first_at
+        used.update(range(low, last_at + 1))
+        used.update(i for i in range(last_at + 1, start) if words[i] in _OF)
+        return days
+    return period
+
+
+DAY_ARTICLES = frozenset({"el", "le", "o", "the"})
+
+
+def _past_article(words: list[str], i: int) -> int:
+    return i - 1 if i >= 0 and words[i] in DAY_ARTICLES else i
+
+
+def _year_word(words: list[str], i: int) -> bool:
+    return bool(_YEAR_WORD.fullmatch(words[i]))
 
 
 def _part_of(
