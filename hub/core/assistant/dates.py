@@ -133,10 +133,22 @@ def season_period(
     return span(today.year + 1)  # pragma: no cover - the loop always returns
 
 
-PARTS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}
+PARTS = {
+    "early": (1, 10),
+    "mid": (11, 20),
+    "late": (21, 31),
+    "first_half": (1, 15),
+    "second_half": (16, 31),
+}
 
 
-YEAR_PARTS = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}
+YEAR_PARTS = {
+    "early": (1, 4),
+    "mid": (5, 8),
+    "late": (9, 12),
+    "first_half": (1, 6),
+    "second_half": (7, 12),
+}
 
 
 def month_part(period: Period, part: str) -> Period:

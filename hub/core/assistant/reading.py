@@ -452,9 +452,11 @@ def read(text: str, vocabulary: Vocabulary, today: dt.date) -> Reading:
         reading.period = named_month(month.value, today, _year_after(words, month.end))
         reading.period = _part_of(reading.period, month.start, words, vocabulary, used)
         reading.period = _days(reading.period, month.start, month.end, words, vocabulary, used)
+        reading.period = _before(reading.period, month.start, words, vocabulary, used, today)
     elif season is not None:
         shift = _season_shift(words, season, vocabulary, used)
         reading.period = season_period(season.value, today, reading.year, shift=shift)
+        reading.period = _before(reading.period, season.start, words, vocabulary, used, today)
     elif weekday is not None and reading.period is None:  # "el lunes", "next Monday"
         shift = _season_shift(words, weekday, vocabulary, used)
         reading.period = weekday_period(weekday.value, today, shift)
@@ -1090,6 +1092,27 @@ def _days(
     return period
 
 
+def _before(
+    period: Period,
+    position: int,
+    words: list[str],
+    vocabulary: Vocabulary,
+    used: set[int],
+    today: dt.date,
+) -> Period:
+    """From today to the day before ``period`` when a "before" word ends right before it
+    ("before the summer", "avant juillet", "abans de l'estiu"); a period already begun is
+    kept as it is."""
+    for found in vocabulary.before.find(words, set(used), fuzzy=False):
+        if found.end == position or (found.end == position - 1 and words[found.end] in _THE):
+            if period.start <= today:
+                return period
+            used.update(range(found.start, position))
+            return Period(today, period.start - dt.timedelta(days=1), "range")
+    return period
+
+
+_THE = frozenset({"the", "el", "la", "l", "le", "o", "a"})
 DAY_ARTICLES = frozenset({"el", "le", "o", "the"})
 
 

@@ -83,6 +83,8 @@ class Vocabulary:
     """Verbs that open a yes/no question."""
     still: PhraseMatcher[str]
     """Words asking whether something still holds today."""
+    before: PhraseMatcher[str]
+    """Words putting a period's start as the end of what is asked ("before the summer")."""
     closing: PhraseMatcher[str]
     """Words asking when something closes (a deadline)."""
     courtesies: PhraseMatcher[str]
@@ -325,6 +327,8 @@ def load_vocabulary(path: Path = HERE / "vocabulary.yaml") -> Vocabulary:
     _by_language({"question": data["question_words"]}, question_words, None)
     still: PhraseMatcher[str] = PhraseMatcher()
     _by_language({"still": data["still"]}, still, None)
+    before: PhraseMatcher[str] = PhraseMatcher()
+    _by_language({"before": data["before"]}, before, None)
     closing: PhraseMatcher[str] = PhraseMatcher()
     _by_language({"closing": data["closing"]}, closing, None)
     courtesies: PhraseMatcher[str] = PhraseMatcher()
@@ -471,6 +475,7 @@ def load_vocabulary(path: Path = HERE / "vocabulary.yaml") -> Vocabulary:
         polar=polar,
         question_words=question_words,
         still=still,
+        before=before,
         closing=closing,
         courtesies=courtesies,
         ordinals=ordinals,
