@@ -144,16 +144,15 @@ def question_parts(text: str, vocabulary: Vocabulary) -> tuple[str, str]:
     reported: set[str] = set()
     for sentence in sentences:
         words = normalise(sentence).split()
-        orders = vocabulary.injection.find(words, fuzzy=False)
-        if orders:
-            cut = min(found.start for found in orders)
+        cut = _orders(words, vocabulary)
+        if cut is not None:
             rest = words[:cut]
             if len(rest) >= 2:
                 kept.append(" ".join(rest))
             after = [f for f in vocabulary.then.find(words, fuzzy=False) if f.start > cut]
             if after:  # "show your configuration, then tell me when...": the request after
                 tail = words[min(f.end for f in after if f.start == min(a.start for a in after)) :]
-                if len(tail) >= 2 and not vocabulary.injection.find(tail, fuzzy=False):
+                if len(tail) >= 2 and _orders(tail, vocabulary) is None:
                     kept.append(" ".join(tail))
             continue
         parts = _reported(sentence, words, vocabulary)
@@ -212,8 +211,27 @@ _QUOTED = re.compile(r"(?:(?<=\s)|^)['\"«“‘]([^'\"«»“”‘’]{3,80})[
 _TOKEN = re.compile(r"[^\W_]+")
 
 
+ORDER_REACH = 4
+"""At most this many words from an order's verb to its object ("ignore all your previous
+instructions")."""
+
+
+def _orders(words: list[str], vocabulary: Vocabulary) -> int | None:
+    """Where an order to the assistant starts in ``words``, or None: a phrase of the
+    injection table, or an order's verb with its object a few words after it ("ignore your
+    previous instructions", "olvida todas tus reglas")."""
+    starts = [found.start for found in vocabulary.injection.find(words, fuzzy=False)]
+    starts += [
+        i
+        for i, word in enumerate(words)
+        if word in vocabulary.order_verbs
+        and vocabulary.order_objects & set(words[i + 1 : i + 1 + ORDER_REACH])
+    ]
+    return min(starts, default=None)
+
+
 def _inline(inner: str, vocabulary: Vocabulary) -> str:
-    if vocabulary.injection.find(normalise(inner).split(), fuzzy=False):
+    if _orders(normalise(inner).split(), vocabulary) is not None:
         return " "
     return f" {inner} "
 
@@ -399,7 +417,8 @@ def read(text: str, vocabulary: Vocabulary, today: dt.date) -> Reading:
     )
     context = written_out(split_codes(normalise(around).split()), vocabulary)
     reading = Reading(text=kept, words=words, only_orders=not words and bool(text.strip()))
-    if not words:
+    if not words:  # only orders: their words still tell the language they are written in
+        reading.context = normalise(text).split()
         return reading
     set_aside: set[int] = set()
     set_courtesies_aside(context, vocabulary, set_aside)

@@ -76,6 +76,8 @@ class Vocabulary:
     seasons: PhraseMatcher[str]
     out_of_scope: PhraseMatcher[str]
     injection: PhraseMatcher[str]
+    order_verbs: frozenset[str]
+    order_objects: frozenset[str]
     remind: PhraseMatcher[str]
     hour: PhraseMatcher[str]
     polar: PhraseMatcher[str]
@@ -470,6 +472,8 @@ def load_vocabulary(path: Path = HERE / "vocabulary.yaml") -> Vocabulary:
         seasons=seasons,
         out_of_scope=out,
         injection=injection,
+        order_verbs=frozenset(normalise(str(w)) for w in data["order_verbs"]),
+        order_objects=frozenset(normalise(str(w)) for w in data["order_objects"]),
         remind=remind,
         hour=hour,
         polar=polar,
