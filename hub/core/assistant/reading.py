@@ -754,7 +754,7 @@ def _qtype(
     set aside: the words that say what is asked about (a fee, joining, members, a kind of
     record) stay for retrieval. A yes/no phrase ("is there", "does the") asks yes or no only
     where a question starts, not inside one ("when is the next...")."""
-    seen = set(used)
+    aside, seen = set(used), set(used)
     found = vocabulary.types.find(words, seen, fuzzy=False)
     kept = set()
     for item in found:
@@ -772,6 +772,18 @@ def _qtype(
             if item.value in CONCEPTS and _qualified(words, end, vocabulary):
                 end -= 1  # "devenir membre promoteur": a kind of member, named by both words
             used.update(i for i in range(item.start, end) if words[i] not in vocabulary.kind_words)
+    first = next((i for i in range(len(words)) if i not in aside), 0)
+    opening = {item.value for item in found if item.start == first and item.value in kept}
+    if opening & OPENED:
+        for item in found:  # "what did Madrid set up so people can see who is lobbying":
+            if (  # a question word inside a clause of the question asks nothing
+                item.value in EMBEDDED
+                and item.start > first + 1
+                and _question_word(words[item.start], vocabulary)
+                and item.value not in opening
+                and words[item.start - 1] not in CONJUNCTIONS
+            ):
+                kept.discard(item.value)
     if not kept - {"what", "yesno"}:  # "com ens podem apuntar", not "qui forma part"
         for item in vocabulary.conjugations.find(words, set(seen), fuzzy=False):
             kept.add(item.value)
@@ -796,6 +808,15 @@ def _qtype(
         if not kept & {"list", "what"} and not which:
             kept.add("when")
     return next((t for t in TYPE_ORDER if t in kept), None)
+
+
+CONJUNCTIONS = frozenset({"and", "or", "y", "o", "e", "ou", "et", "i"})
+OPENED = frozenset({"what", "list", "theme"})
+"""Slots asked by a question word opening the question ("what", "which", "qué", "quel")..."""
+EMBEDDED = frozenset({"who", "where", "when"})
+"""...that a question word of these slots further in does not take over ("what did Madrid
+set up so people can see who is lobbying", "quel outil permet de savoir où..."), unless a
+conjunction joins it ("which city, and when?")."""
 
 
 def _qualified(words: list[str], end: int, vocabulary: Vocabulary) -> bool:
