@@ -211,7 +211,7 @@ _QUOTED = re.compile(r"(?:(?<=\s)|^)['\"«“‘]([^'\"«»“”‘’]{3,80})[
 _TOKEN = re.compile(r"[^\W_]+")
 
 
-ORDER_REACH = 4
+ORDER_REACH = 5
 """At most this many words from an order's verb to its object ("ignore all your previous
 instructions")."""
 
@@ -774,7 +774,9 @@ def _qtype(
             used.update(i for i in range(item.start, end) if words[i] not in vocabulary.kind_words)
     first = next((i for i in range(len(words)) if i not in aside), 0)
     opening = {item.value for item in found if item.start == first and item.value in kept}
-    if opening & OPENED:
+    if opening & OPENED or (
+        first < len(words) and not opening and _question_word(words[first], vocabulary)
+    ):  # "what is...", "which...", or a bare question word ("¿qué creó...?")
         for item in found:  # "what did Madrid set up so people can see who is lobbying":
             if (  # a question word inside a clause of the question asks nothing
                 item.value in EMBEDDED
