@@ -800,6 +800,9 @@ def _qtype(
         if item.value in kept
         and any(_question_word(words[i], vocabulary) for i in range(item.start, item.end))
     }
+    if "yesno" in kept and asked_by - {"yesno"} and len(asked_by - {"yesno"}) == 1:
+        kept.discard("yesno")  # "is the observatory running a workshop there? what's the
+        # topic": the question word's answer says the yes too
     dated = [item for item in found if item.value == "when"]
     if dated and "when" not in asked_by and asked_by & {"where", "who"}:
         kept.discard("when")  # "the call on violence data - where can I read it": English
