@@ -177,3 +177,45 @@ def test_shared_function_words_vote_for_every_language_writing_them(
 ) -> None:
     vocabulary = load_vocabulary()
     assert QuestionLanguage(vocabulary.votes).detect(text, normalise(text).split()) == language
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "at what point in the year does the call open?",
+        "¿en qué momento del año se abre la convocatoria?",
+        "à quel moment s'ouvre l'appel ?",
+        "en quin moment s'obre la convocatòria?",
+        "em que altura do ano abre a convocatória?",
+    ],
+)
+def test_a_moment_asked_is_a_date_asked(text: str) -> None:
+    assert _read(text).qtype == "when"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "how do I get on the mailing list?",
+        "¿cómo me apunto a la lista de correo?",
+        "comment rejoindre la liste de diffusion ?",
+        "com entro a la llista de correu?",
+        "como entro na lista de distribuição?",
+    ],
+)
+def test_getting_on_a_mailing_list_is_subscribing(text: str) -> None:
+    reading = _read(text)
+    assert reading.qtype == "join" and "@subscribe" in reading.content
+
+
+@pytest.mark.parametrize(
+    ("text", "qtype"),
+    [
+        ("is the network running a session there? what's the topic", "theme"),
+        ("is the seminar in Girona? when exactly?", "when"),
+        ("¿el seminario es en Girona? ¿cuándo?", "when"),
+        ("is the seminar in Girona?", "yesno"),
+    ],
+)
+def test_a_question_word_after_a_yes_no_question_asks_its_slot(text: str, qtype: str) -> None:
+    assert _read(text).qtype == qtype

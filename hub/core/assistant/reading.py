@@ -803,6 +803,8 @@ def _qtype(
     if "yesno" in kept and asked_by - {"yesno"} and len(asked_by - {"yesno"}) == 1:
         kept.discard("yesno")  # "is the observatory running a workshop there? what's the
         # topic": the question word's answer says the yes too
+    if {"join", "subscribe"} <= kept:  # "how do I join the mailing list": subscribing,
+        kept.discard("join")  # the more particular of the two
     dated = [item for item in found if item.value == "when"]
     if dated and "when" not in asked_by and asked_by & {"where", "who"}:
         kept.discard("when")  # "the call on violence data - where can I read it": English
