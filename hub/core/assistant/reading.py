@@ -390,13 +390,25 @@ _JOINING = frozenset(
 word after it still opens the question ("need dates for the form" asks nothing)."""
 
 
-def written_out(words: list[str], vocabulary: Vocabulary) -> list[str]:
+CAPITALS_ONLY = frozenset({"usa", "eau"})
+"""Shortcuts that are also words of another language (Spanish and Portuguese "usa", it
+uses; French "eau", water): written out only when written in capitals ("USA", "EAU")."""
+_CAPITALISED = re.compile(r"\b[A-Z]{2,}\b")
+
+
+def written_out(
+    words: list[str], vocabulary: Vocabulary, capitals: frozenset[str] | None = None
+) -> list[str]:
     """Chat shortcuts written out ("q" -> "que", "pra" -> "para"); a letter after a kind's
-    name ("priority C") is a label, never a shortcut."""
+    name ("priority C") is a label, never a shortcut. With ``capitals`` (the words the text
+    writes in capitals), a shortcut that is also another language's word is written out
+    only if among them."""
     table = vocabulary.shortcuts or {}
     out: list[str] = []
     for i, word in enumerate(words):
         long = table.get(word)
+        if capitals is not None and word in CAPITALS_ONLY and word not in capitals:
+            long = None
         written = long is not None and words[i + 1 : i + len(long)] == list(long[1:]) != []
         if (
             long
@@ -412,10 +424,11 @@ def written_out(words: list[str], vocabulary: Vocabulary) -> list[str]:
 def read(text: str, vocabulary: Vocabulary, today: dt.date) -> Reading:
     focus, around = question_parts(text, vocabulary)
     kept = " ".join(part for part in (focus, around) if part)
+    capitals = frozenset(normalise(m.group()) for m in _CAPITALISED.finditer(text))
     words = typos_corrected(
-        written_out(split_codes(normalise(focus).split()), vocabulary), vocabulary
+        written_out(split_codes(normalise(focus).split()), vocabulary, capitals), vocabulary
     )
-    context = written_out(split_codes(normalise(around).split()), vocabulary)
+    context = written_out(split_codes(normalise(around).split()), vocabulary, capitals)
     reading = Reading(text=kept, words=words, only_orders=not words and bool(text.strip()))
     if not words:  # only orders: their words still tell the language they are written in
         reading.context = normalise(text).split()
