@@ -825,8 +825,8 @@ def _qtype(
     if "founded" in kept:  # "when was it founded", but "what groups were created"
         kept.discard("founded")
         which = bool(words) and bool(vocabulary.question_words.find(words[:1], fuzzy=False))
-        if not kept & {"list", "what"} and not which:
-            kept.add("when")
+        if not kept & {"list", "what", "yesno"} and not which:
+            kept.add("when")  # not "¿se ha creado un grupo...?": whether, not when
     return next((t for t in TYPE_ORDER if t in kept), None)
 
 
