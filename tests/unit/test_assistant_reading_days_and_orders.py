@@ -219,3 +219,41 @@ def test_getting_on_a_mailing_list_is_subscribing(text: str) -> None:
 )
 def test_a_question_word_after_a_yes_no_question_asks_its_slot(text: str, qtype: str) -> None:
     assert _read(text).qtype == qtype
+
+
+@pytest.mark.parametrize(
+    ("text", "qtype"),
+    [
+        ("what regional offices were opened in 2014?", "list"),
+        ("what seminars does the network run?", "list"),
+        ("¿qué seminarios organiza la red?", "list"),
+        ("que seminários organiza a rede?", "list"),
+        ("what seminar is next?", "what"),  # one thing: what, not a list
+        ("what does the network do?", "what"),
+        ("¿qué es el observatorio?", "what"),
+    ],
+)
+def test_what_with_a_plural_noun_asks_a_list(text: str, qtype: str) -> None:
+    assert (_read(text).qtype or "what") == qtype
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("¿para qué usa la red este documento?", "usa"),
+        ("un projet sur l'eau potable ?", "eau"),
+    ],
+)
+def test_country_shortcuts_that_are_words_stay_words(text: str, word: str) -> None:
+    assert word in _read(text).words
+
+
+def test_a_country_shortcut_in_capitals_is_the_country() -> None:
+    assert "united" in _read("events in the USA this year").words
+
+
+@pytest.mark.parametrize(
+    "text", ["¿Se ha creado un grupo de trabajo sobre estatutos?", "s'ha creat un grup nou?"]
+)
+def test_a_founding_verb_in_a_yes_no_question_asks_no_date(text: str) -> None:
+    assert _read(text).qtype != "when"

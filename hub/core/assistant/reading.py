@@ -799,6 +799,8 @@ def _qtype(
                 and words[item.start - 1] not in CONJUNCTIONS
             ):
                 kept.discard(item.value)
+    if not kept - {"what", "founded"} and _plural_asked(words, first, vocabulary):
+        kept.add("list")  # "what working groups were created", "¿qué proyectos aparecen?"
     if not kept - {"what", "yesno"}:  # "com ens podem apuntar", not "qui forma part"
         for item in vocabulary.conjugations.find(words, set(seen), fuzzy=False):
             kept.add(item.value)
@@ -837,6 +839,33 @@ EMBEDDED = frozenset({"who", "where", "when"})
 """...that a question word of these slots further in does not take over ("what did Madrid
 set up so people can see who is lobbying", "quel outil permet de savoir où..."), unless a
 conjunction joins it ("which city, and when?")."""
+
+
+PLURAL_ASKERS = frozenset({"what", "which", "que"})
+"""Question words asking one thing or several: the noun after them tells ("what working
+groups", "¿qué proyectos...?", "que projetos"). French, Catalan and Portuguese say it in
+the question word too ("quels", "quins", "quais": list words already)."""
+
+
+def _plural_asked(words: list[str], first: int, vocabulary: Vocabulary) -> bool:
+    """The question opens with "what"/"qué" and a plural noun (an English, Spanish or
+    Portuguese plural ends in s), not a verb ("what does", "qué es")."""
+    if first + 1 >= len(words) or words[first] not in PLURAL_ASKERS:
+        return False
+
+    def noun(word: str) -> bool:
+        return (
+            len(word) > 3
+            and word.isalpha()
+            and word not in vocabulary.stopwords
+            and not vocabulary.polar.knows(word)
+            and not vocabulary.types.knows(word)
+        )
+
+    one, two = words[first + 1], words[first + 2] if first + 2 < len(words) else ""
+    if not noun(one):
+        return False
+    return one.endswith("s") or (noun(two) and two.endswith("s"))  # "what working groups"
 
 
 def _qualified(words: list[str], end: int, vocabulary: Vocabulary) -> bool:
