@@ -257,3 +257,15 @@ def test_a_country_shortcut_in_capitals_is_the_country() -> None:
 )
 def test_a_founding_verb_in_a_yes_no_question_asks_no_date(text: str) -> None:
     assert _read(text).qtype != "when"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "¿cómo se inscribe un ayuntamiento en la red?",
+        "¿cómo se apunta una ciudad?",
+        "com s'apunta un ajuntament a la xarxa?",
+    ],
+)
+def test_a_reflexive_joining_verb_in_the_third_person_asks_how_to_join(text: str) -> None:
+    assert _read(text).qtype == "join"

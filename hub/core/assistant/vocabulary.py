@@ -54,17 +54,21 @@ def conjugated(phrase: str) -> list[str]:
     "apuntarme" ("apuntar") and, when a preposition follows ("entrar no"), the present's
     third persons and first plural ("entra no", "entram no", "entramos no")."""
     tokens = normalise(phrase).split()
+    reflexive = bool(tokens) and not tokens[0].endswith("r")  # "apuntarme", "inscribirse"
     if tokens and len(tokens) > 1 and tokens[1] in _CLITIC:  # "unir se": the infinitive
         tokens = [tokens[0], *tokens[2:]]
+        reflexive = True
     found = _INFINITIVE.match(tokens[0]) if tokens else None
     if found is None:
         return []
     stem, vowel = found.groups()
     rest = tokens[1:]
     forms = [f"{stem}{vowel}r"]
+    third = f"{stem}{'a' if vowel == 'a' else 'e'}"
     if rest:
-        third = f"{stem}{'a' if vowel == 'a' else 'e'}"
         forms += [third, f"{third}n", f"{third}m", f"{stem}{vowel}mos", f"{stem}em", f"{stem}im"]
+    if reflexive:  # "¿cómo se apunta un ayuntamiento?", "com s'apunta", "inscreve-se"
+        forms += [f"se {third}", f"se {third}n", f"s {third}", f"{third} se", f"{third}m se"]
     return [" ".join([form, *rest]) for form in forms]
 
 
