@@ -269,3 +269,19 @@ def test_a_founding_verb_in_a_yes_no_question_asks_no_date(text: str) -> None:
 )
 def test_a_reflexive_joining_verb_in_the_third_person_asks_how_to_join(text: str) -> None:
     assert _read(text).qtype == "join"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "when was this year's work plan approved?",
+        "¿cuándo se aprobó el plan de trabajo de este año?",
+        "quand le plan de travail de cette année a-t-il été approuvé ?",
+        "quan es va aprovar el pla de treball d'enguany?",
+        "quando foi aprovado o plano de trabalho deste ano?",
+    ],
+)
+def test_this_years_record_asked_when_names_its_year(text: str) -> None:
+    reading = _read(text)
+    assert reading.qtype == "when" and "2021" in reading.content
+    assert reading.period is not None and reading.period.start == dt.date(2021, 1, 1)

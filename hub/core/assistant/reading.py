@@ -583,6 +583,14 @@ def read(text: str, vocabulary: Vocabulary, today: dt.date) -> Reading:
     ):  # "where is this year's conference": that year's, as if its number were written
         reading.content.append(str(reading.period.start.year))
         reading.period = None
+    elif (
+        named is not None
+        and named.value[0] == "year"
+        and reading.qtype == "when"
+        and reading.period is not None
+        and _names_anything(" ".join(reading.content), vocabulary)
+    ):  # "when was this year's work plan approved": that year's plan, in that year
+        reading.content.append(str(reading.period.start.year))
     if reading.qtype in CONCEPTS:
         reading.content.append(f"@{reading.qtype}")
     reading.qtype = SLOT_OF.get(reading.qtype or "", reading.qtype)
