@@ -285,3 +285,19 @@ def test_this_years_record_asked_when_names_its_year(text: str) -> None:
     reading = _read(text)
     assert reading.qtype == "when" and "2021" in reading.content
     assert reading.period is not None and reading.period.start == dt.date(2021, 1, 1)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "how can our city join OGP Local?",
+        "¿cómo se une mi ayuntamiento a OGP Local?",
+        "a nossa câmara quer aderir ao OGP Local, por onde começamos?",
+    ],
+)
+def test_a_local_in_a_name_is_not_the_asker(text: str) -> None:
+    assert "local" in _read(text).content
+
+
+def test_a_local_before_an_askers_noun_is_the_askers() -> None:
+    assert "local" not in _read("how can a local government join?").content

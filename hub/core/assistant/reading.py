@@ -721,9 +721,12 @@ def _asker_words(words: list[str], vocabulary: Vocabulary) -> set[int]:
     for i, word in enumerate(words):
         if word not in vocabulary.askers:
             continue
-        found.add(i)
-        if word in _ASKER_ADJECTIVES:  # "a OGP Local": a name's word, not a noun
+        if word in _ASKER_ADJECTIVES:  # "a OGP Local": a name's word, unless it qualifies
+            nouns = {w for w in words[max(0, i - 1) : i + 2] if w != word}  # an asker's noun
+            if nouns & vocabulary.askers - _ASKER_ADJECTIVES:  # ("local government")
+                found.add(i)
             continue
+        found.add(i)
         start = next((j for j in range(i - 1, max(-1, i - 4), -1) if words[j] in ARTICLES), None)
         if start is not None:
             found.update(range(start + 1, i))
