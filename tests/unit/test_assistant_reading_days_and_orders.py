@@ -301,3 +301,25 @@ def test_a_local_in_a_name_is_not_the_asker(text: str) -> None:
 
 def test_a_local_before_an_askers_noun_is_the_askers() -> None:
     assert "local" not in _read("how can a local government join?").content
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "where does the network's funding come from?",
+        "¿de dónde viene la financiación de la red?",
+        "d'où vient le financement du réseau ?",
+        "d'on ve el finançament de la xarxa?",
+        "de onde vem o financiamento da rede?",
+    ],
+)
+def test_where_from_asks_an_origin_not_a_place(text: str) -> None:
+    reading = _read(text)
+    assert reading.qtype != "where" and reading.relative is None  # "vient" is no "vinent"
+
+
+@pytest.mark.parametrize(
+    "text", ["¿de qué país es el ejemplo de Banggai?", "onde vai ser o encontro do ano que vem?"]
+)
+def test_a_place_asked_stays_a_place(text: str) -> None:
+    assert _read(text).qtype == "where"

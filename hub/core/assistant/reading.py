@@ -831,6 +831,9 @@ def _qtype(
         # topic": the question word's answer says the yes too
     if {"join", "subscribe"} <= kept:  # "how do I join the mailing list": subscribing,
         kept.discard("join")  # the more particular of the two
+    if "where" in kept and _origin(words, found):
+        kept.discard("where")  # "de onde vem a prioridade?", "where does the money come
+        # from": an origin, which a record tells in words, not a place
     dated = [item for item in found if item.value == "when"]
     if dated and "when" not in asked_by and asked_by & {"where", "who"}:
         kept.discard("when")  # "the call on violence data - where can I read it": English
@@ -877,6 +880,19 @@ def _plural_asked(words: list[str], first: int, vocabulary: Vocabulary) -> bool:
     if not noun(one):
         return False
     return one.endswith("s") or (noun(two) and two.endswith("s"))  # "what working groups"
+
+
+WHERE_WORDS = frozenset({"donde", "ou", "on", "onde"})
+"""The question word "where" itself (not "de qué país", a place asked)."""
+
+
+def _origin(words: list[str], found: list[Found[str]]) -> bool:
+    """Where something comes from is asked: "from where" in the Romance languages ("de
+    dónde", "d'où", "d'on", "de onde") or English "where ... come from"."""
+    wheres = [item.start for item in found if item.value == "where"]
+    if any(i > 0 and words[i - 1] in {"de", "d"} and words[i] in WHERE_WORDS for i in wheres):
+        return True
+    return "from" in words and bool({"come", "comes", "came"} & set(words))
 
 
 def _qualified(words: list[str], end: int, vocabulary: Vocabulary) -> bool:
