@@ -323,3 +323,22 @@ def test_where_from_asks_an_origin_not_a_place(text: str) -> None:
 )
 def test_a_place_asked_stays_a_place(text: str) -> None:
     assert _read(text).qtype == "where"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "¿La exposición forma parte del festival de Girona?",
+        "l'exposició forma part del festival de Girona?",
+        "a exposição faz parte do festival de Girona?",
+    ],
+)
+def test_a_thing_being_part_of_another_is_no_joining(text: str) -> None:
+    assert _read(text).qtype != "join"
+
+
+@pytest.mark.parametrize(
+    "text", ["com ens podem apuntar a la xarxa?", "a nossa câmara entra no OGP Local?"]
+)
+def test_the_asker_entering_is_joining(text: str) -> None:
+    assert _read(text).qtype == "join"

@@ -812,7 +812,9 @@ def _qtype(
                 kept.discard(item.value)
     if not kept - {"what", "founded"} and _plural_asked(words, first, vocabulary):
         kept.add("list")  # "what working groups were created", "¿qué proyectos aparecen?"
-    if not kept - {"what", "yesno"}:  # "com ens podem apuntar", not "qui forma part"
+    asking = any(_question_word(w, vocabulary) or w in vocabulary.possessives for w in words)
+    if not kept - {"what", "yesno"} and asking:  # "com ens podem apuntar", not "qui forma
+        # part", nor "¿la Academia forma parte del encuentro?" (whether a thing is in one)
         for item in vocabulary.conjugations.find(words, set(seen), fuzzy=False):
             kept.add(item.value)
             used.update(range(item.start, item.end))
