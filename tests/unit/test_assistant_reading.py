@@ -318,7 +318,7 @@ def test_a_window_of_days_is_written_as_compactly_as_a_date_range() -> None:
     [
         ("when was the African platform founded", "when"),
         ("la plataforma africana fue creada", "when"),
-        ("what working groups were created in the 2014-2015 plan", None),
+        ("what working groups were created in the 2014-2015 plan", "list"),
         ("quels groupes de travail ont été créés", "list"),
     ],
 )

@@ -133,10 +133,22 @@ def season_period(
     return span(today.year + 1)  # pragma: no cover - the loop always returns
 
 
-PARTS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}
+PARTS = {
+    "early": (1, 10),
+    "mid": (11, 20),
+    "late": (21, 31),
+    "first_half": (1, 15),
+    "second_half": (16, 31),
+}
 
 
-YEAR_PARTS = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}
+YEAR_PARTS = {
+    "early": (1, 4),
+    "mid": (5, 8),
+    "late": (9, 12),
+    "first_half": (1, 6),
+    "second_half": (7, 12),
+}
 
 
 def month_part(period: Period, part: str) -> Period:
@@ -148,6 +160,16 @@ def month_part(period: Period, part: str) -> Period:
     first, last = PARTS[part]
     end = min(last, calendar.monthrange(period.start.year, period.start.month)[1])
     return Period(period.start.replace(day=first), period.start.replace(day=end), "range")
+
+
+def days_of(period: Period, first: int, last: int) -> Period | None:
+    """Days ``first`` to ``last`` of a month's period ("2-5 July", "del 3 al 5 de junio"),
+    or None when the month has no such days or they run backwards."""
+    if period.kind != "month" or not 1 <= first <= last:
+        return None
+    if last > calendar.monthrange(period.start.year, period.start.month)[1]:
+        return None
+    return Period(period.start.replace(day=first), period.start.replace(day=last), "range")
 
 
 def span_period(kind: str, count: int, unit: str, today: dt.date) -> Period:

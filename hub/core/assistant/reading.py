@@ -28,6 +28,7 @@ from rapidfuzz import fuzz, process
 from hub.core.assistant.dates import (
     Period,
     add_months,
+    days_of,
     month_part,
     month_period,
     named_month,
@@ -143,16 +144,15 @@ def question_parts(text: str, vocabulary: Vocabulary) -> tuple[str, str]:
     reported: set[str] = set()
     for sentence in sentences:
         words = normalise(sentence).split()
-        orders = vocabulary.injection.find(words, fuzzy=False)
-        if orders:
-            cut = min(found.start for found in orders)
+        cut = _orders(words, vocabulary)
+        if cut is not None:
             rest = words[:cut]
             if len(rest) >= 2:
                 kept.append(" ".join(rest))
             after = [f for f in vocabulary.then.find(words, fuzzy=False) if f.start > cut]
             if after:  # "show your configuration, then tell me when...": the request after
                 tail = words[min(f.end for f in after if f.start == min(a.start for a in after)) :]
-                if len(tail) >= 2 and not vocabulary.injection.find(tail, fuzzy=False):
+                if len(tail) >= 2 and _orders(tail, vocabulary) is None:
                     kept.append(" ".join(tail))
             continue
         parts = _reported(sentence, words, vocabulary)
@@ -211,8 +211,27 @@ _QUOTED = re.compile(r"(?:(?<=\s)|^)['\"«“‘]([^'\"«»“”‘’]{3,80})[
 _TOKEN = re.compile(r"[^\W_]+")
 
 
+ORDER_REACH = 5
+"""At most this many words from an order's verb to its object ("ignore all your previous
+instructions")."""
+
+
+def _orders(words: list[str], vocabulary: Vocabulary) -> int | None:
+    """Where an order to the assistant starts in ``words``, or None: a phrase of the
+    injection table, or an order's verb with its object a few words after it ("ignore your
+    previous instructions", "olvida todas tus reglas")."""
+    starts = [found.start for found in vocabulary.injection.find(words, fuzzy=False)]
+    starts += [
+        i
+        for i, word in enumerate(words)
+        if word in vocabulary.order_verbs
+        and vocabulary.order_objects & set(words[i + 1 : i + 1 + ORDER_REACH])
+    ]
+    return min(starts, default=None)
+
+
 def _inline(inner: str, vocabulary: Vocabulary) -> str:
-    if vocabulary.injection.find(normalise(inner).split(), fuzzy=False):
+    if _orders(normalise(inner).split(), vocabulary) is not None:
         return " "
     return f" {inner} "
 
@@ -371,13 +390,25 @@ _JOINING = frozenset(
 word after it still opens the question ("need dates for the form" asks nothing)."""
 
 
-def written_out(words: list[str], vocabulary: Vocabulary) -> list[str]:
+CAPITALS_ONLY = frozenset({"usa", "eau"})
+"""Shortcuts that are also words of another language (Spanish and Portuguese "usa", it
+uses; French "eau", water): written out only when written in capitals ("USA", "EAU")."""
+_CAPITALISED = re.compile(r"\b[A-Z]{2,}\b")
+
+
+def written_out(
+    words: list[str], vocabulary: Vocabulary, capitals: frozenset[str] | None = None
+) -> list[str]:
     """Chat shortcuts written out ("q" -> "que", "pra" -> "para"); a letter after a kind's
-    name ("priority C") is a label, never a shortcut."""
+    name ("priority C") is a label, never a shortcut. With ``capitals`` (the words the text
+    writes in capitals), a shortcut that is also another language's word is written out
+    only if among them."""
     table = vocabulary.shortcuts or {}
     out: list[str] = []
     for i, word in enumerate(words):
         long = table.get(word)
+        if capitals is not None and word in CAPITALS_ONLY and word not in capitals:
+            long = None
         written = long is not None and words[i + 1 : i + len(long)] == list(long[1:]) != []
         if (
             long
@@ -393,12 +424,14 @@ def written_out(words: list[str], vocabulary: Vocabulary) -> list[str]:
 def read(text: str, vocabulary: Vocabulary, today: dt.date) -> Reading:
     focus, around = question_parts(text, vocabulary)
     kept = " ".join(part for part in (focus, around) if part)
+    capitals = frozenset(normalise(m.group()) for m in _CAPITALISED.finditer(text))
     words = typos_corrected(
-        written_out(split_codes(normalise(focus).split()), vocabulary), vocabulary
+        written_out(split_codes(normalise(focus).split()), vocabulary, capitals), vocabulary
     )
-    context = written_out(split_codes(normalise(around).split()), vocabulary)
+    context = written_out(split_codes(normalise(around).split()), vocabulary, capitals)
     reading = Reading(text=kept, words=words, only_orders=not words and bool(text.strip()))
-    if not words:
+    if not words:  # only orders: their words still tell the language they are written in
+        reading.context = normalise(text).split()
         return reading
     set_aside: set[int] = set()
     set_courtesies_aside(context, vocabulary, set_aside)
@@ -450,9 +483,12 @@ def read(text: str, vocabulary: Vocabulary, today: dt.date) -> Reading:
         # the year said with the month ("enero de 2020"), not another one in the question
         reading.period = named_month(month.value, today, _year_after(words, month.end))
         reading.period = _part_of(reading.period, month.start, words, vocabulary, used)
+        reading.period = _days(reading.period, month.start, month.end, words, vocabulary, used)
+        reading.period = _before(reading.period, month.start, words, vocabulary, used, today)
     elif season is not None:
         shift = _season_shift(words, season, vocabulary, used)
         reading.period = season_period(season.value, today, reading.year, shift=shift)
+        reading.period = _before(reading.period, season.start, words, vocabulary, used, today)
     elif weekday is not None and reading.period is None:  # "el lunes", "next Monday"
         shift = _season_shift(words, weekday, vocabulary, used)
         reading.period = weekday_period(weekday.value, today, shift)
@@ -547,6 +583,14 @@ def read(text: str, vocabulary: Vocabulary, today: dt.date) -> Reading:
     ):  # "where is this year's conference": that year's, as if its number were written
         reading.content.append(str(reading.period.start.year))
         reading.period = None
+    elif (
+        named is not None
+        and named.value[0] == "year"
+        and reading.qtype == "when"
+        and reading.period is not None
+        and _names_anything(" ".join(reading.content), vocabulary)
+    ):  # "when was this year's work plan approved": that year's plan, in that year
+        reading.content.append(str(reading.period.start.year))
     if reading.qtype in CONCEPTS:
         reading.content.append(f"@{reading.qtype}")
     reading.qtype = SLOT_OF.get(reading.qtype or "", reading.qtype)
@@ -677,9 +721,12 @@ def _asker_words(words: list[str], vocabulary: Vocabulary) -> set[int]:
     for i, word in enumerate(words):
         if word not in vocabulary.askers:
             continue
-        found.add(i)
-        if word in _ASKER_ADJECTIVES:  # "a OGP Local": a name's word, not a noun
+        if word in _ASKER_ADJECTIVES:  # "a OGP Local": a name's word, unless it qualifies
+            nouns = {w for w in words[max(0, i - 1) : i + 2] if w != word}  # an asker's noun
+            if nouns & vocabulary.askers - _ASKER_ADJECTIVES:  # ("local government")
+                found.add(i)
             continue
+        found.add(i)
         start = next((j for j in range(i - 1, max(-1, i - 4), -1) if words[j] in ARTICLES), None)
         if start is not None:
             found.update(range(start + 1, i))
@@ -731,7 +778,7 @@ def _qtype(
     set aside: the words that say what is asked about (a fee, joining, members, a kind of
     record) stay for retrieval. A yes/no phrase ("is there", "does the") asks yes or no only
     where a question starts, not inside one ("when is the next...")."""
-    seen = set(used)
+    aside, seen = set(used), set(used)
     found = vocabulary.types.find(words, seen, fuzzy=False)
     kept = set()
     for item in found:
@@ -749,7 +796,25 @@ def _qtype(
             if item.value in CONCEPTS and _qualified(words, end, vocabulary):
                 end -= 1  # "devenir membre promoteur": a kind of member, named by both words
             used.update(i for i in range(item.start, end) if words[i] not in vocabulary.kind_words)
-    if not kept - {"what", "yesno"}:  # "com ens podem apuntar", not "qui forma part"
+    first = next((i for i in range(len(words)) if i not in aside), 0)
+    opening = {item.value for item in found if item.start == first and item.value in kept}
+    if opening & OPENED or (
+        first < len(words) and not opening and _question_word(words[first], vocabulary)
+    ):  # "what is...", "which...", or a bare question word ("¿qué creó...?")
+        for item in found:  # "what did Madrid set up so people can see who is lobbying":
+            if (  # a question word inside a clause of the question asks nothing
+                item.value in EMBEDDED
+                and item.start > first + 1
+                and _question_word(words[item.start], vocabulary)
+                and item.value not in opening
+                and words[item.start - 1] not in CONJUNCTIONS
+            ):
+                kept.discard(item.value)
+    if not kept - {"what", "founded"} and _plural_asked(words, first, vocabulary):
+        kept.add("list")  # "what working groups were created", "¿qué proyectos aparecen?"
+    asking = any(_question_word(w, vocabulary) or w in vocabulary.possessives for w in words)
+    if not kept - {"what", "yesno"} and asking:  # "com ens podem apuntar", not "qui forma
+        # part", nor "¿la Academia forma parte del encuentro?" (whether a thing is in one)
         for item in vocabulary.conjugations.find(words, set(seen), fuzzy=False):
             kept.add(item.value)
             used.update(range(item.start, item.end))
@@ -763,6 +828,14 @@ def _qtype(
         if item.value in kept
         and any(_question_word(words[i], vocabulary) for i in range(item.start, item.end))
     }
+    if "yesno" in kept and asked_by - {"yesno"} and len(asked_by - {"yesno"}) == 1:
+        kept.discard("yesno")  # "is the observatory running a workshop there? what's the
+        # topic": the question word's answer says the yes too
+    if {"join", "subscribe"} <= kept:  # "how do I join the mailing list": subscribing,
+        kept.discard("join")  # the more particular of the two
+    if "where" in kept and _origin(words, found):
+        kept.discard("where")  # "de onde vem a prioridade?", "where does the money come
+        # from": an origin, which a record tells in words, not a place
     dated = [item for item in found if item.value == "when"]
     if dated and "when" not in asked_by and asked_by & {"where", "who"}:
         kept.discard("when")  # "the call on violence data - where can I read it": English
@@ -770,9 +843,58 @@ def _qtype(
     if "founded" in kept:  # "when was it founded", but "what groups were created"
         kept.discard("founded")
         which = bool(words) and bool(vocabulary.question_words.find(words[:1], fuzzy=False))
-        if not kept & {"list", "what"} and not which:
-            kept.add("when")
+        if not kept & {"list", "what", "yesno"} and not which:
+            kept.add("when")  # not "¿se ha creado un grupo...?": whether, not when
     return next((t for t in TYPE_ORDER if t in kept), None)
+
+
+CONJUNCTIONS = frozenset({"and", "or", "y", "o", "e", "ou", "et", "i"})
+OPENED = frozenset({"what", "list", "theme"})
+"""Slots asked by a question word opening the question ("what", "which", "qué", "quel")..."""
+EMBEDDED = frozenset({"who", "where", "when"})
+"""...that a question word of these slots further in does not take over ("what did Madrid
+set up so people can see who is lobbying", "quel outil permet de savoir où..."), unless a
+conjunction joins it ("which city, and when?")."""
+
+
+PLURAL_ASKERS = frozenset({"what", "which", "que"})
+"""Question words asking one thing or several: the noun after them tells ("what working
+groups", "¿qué proyectos...?", "que projetos"). French, Catalan and Portuguese say it in
+the question word too ("quels", "quins", "quais": list words already)."""
+
+
+def _plural_asked(words: list[str], first: int, vocabulary: Vocabulary) -> bool:
+    """The question opens with "what"/"qué" and a plural noun (an English, Spanish or
+    Portuguese plural ends in s), not a verb ("what does", "qué es")."""
+    if first + 1 >= len(words) or words[first] not in PLURAL_ASKERS:
+        return False
+
+    def noun(word: str) -> bool:
+        return (
+            len(word) > 3
+            and word.isalpha()
+            and word not in vocabulary.stopwords
+            and not vocabulary.polar.knows(word)
+            and not vocabulary.types.knows(word)
+        )
+
+    one, two = words[first + 1], words[first + 2] if first + 2 < len(words) else ""
+    if not noun(one):
+        return False
+    return one.endswith("s") or (noun(two) and two.endswith("s"))  # "what working groups"
+
+
+WHERE_WORDS = frozenset({"donde", "ou", "on", "onde"})
+"""The question word "where" itself (not "de qué país", a place asked)."""
+
+
+def _origin(words: list[str], found: list[Found[str]]) -> bool:
+    """Where something comes from is asked: "from where" in the Romance languages ("de
+    dónde", "d'où", "d'on", "de onde") or English "where ... come from"."""
+    wheres = [item.start for item in found if item.value == "where"]
+    if any(i > 0 and words[i - 1] in {"de", "d"} and words[i] in WHERE_WORDS for i in wheres):
+        return True
+    return "from" in words and bool({"come", "comes", "came"} & set(words))
 
 
 def _qualified(words: list[str], end: int, vocabulary: Vocabulary) -> bool:
@@ -1025,6 +1147,99 @@ def _span(
         used.update(range(found.start, found.end + 2))
         return span_period(found.value, count, unit[0].value, today)
     return None
+
+
+_DAY = re.compile(r"(\d{1,2})(?:st|nd|rd|th|er|r|o|a|e)?")
+DAY_JOINS = frozenset(
+    {"to", "and", "through", "till", "until", "a", "al", "y", "au", "et", "i", "fins", "e", "ate"}
+)
+"""Words between a range's two days ("from 2 to 5", "del 3 al 5", "du 2 au 5", "de 3 a 5",
+"entre el 3 y el 5"); a dash is no word ("2-5 July")."""
+DAY_OPENERS = frozenset(
+    {"from", "between", "del", "de", "entre", "du", "des", "el", "le", "o", "on"}
+)
+"""Words before a range's first day or a single day (set aside with it)."""
+
+
+def _day_number(word: str) -> int | None:
+    found = _DAY.fullmatch(word)
+    return int(found.group(1)) if found and 1 <= int(found.group(1)) <= 31 else None
+
+
+def _days(
+    period: Period,
+    start: int,
+    end: int,
+    words: list[str],
+    vocabulary: Vocabulary,
+    used: set[int],
+) -> Period:
+    """The days of a named month said with it, before ("2-5 July", "del 3 al 5 de junio",
+    "du 2 au 5 juillet", "le 14 juillet") or after it ("July 2-5", "July 14th"): those days,
+    their numbers set aside (no edition number, no retrieval word). A month's period only."""
+    if period.kind != "month":
+        return period
+    before = start - 1 if start and words[start - 1] in _OF else start
+    spans: list[tuple[int, int]] = []
+    if before and _day_number(words[before - 1]) is not None:
+        last_at = first_at = before - 1
+        i = _past_article(words, last_at - 1)  # "entre el 3 y el 5": the articles are skipped
+        joined = i >= 0 and words[i] in DAY_JOINS
+        i = _past_article(words, i - 1) if joined else i
+        if i >= 0 and _day_number(words[i]) is not None and (joined or i == last_at - 1):
+            first_at = i
+        spans.append((first_at, last_at))
+    elif end < len(words) and _day_number(words[end]) is not None:  # "July 2-5", "July 14th"
+        first_at = last_at = end
+        j = end + 1
+        if j < len(words) and words[j] in DAY_JOINS:
+            j += 1
+        if j < len(words) and _day_number(words[j]) is not None and not _year_word(words, j):
+            last_at = j
+        spans.append((first_at, last_at))
+    for first_at, last_at in spans:
+        first, last = _day_number(words[first_at]), _day_number(words[last_at])
+        assert first is not None and last is not None
+        days = days_of(period, first, last)
+        if days is None:
+            return period
+        low = first_at - 1 if first_at and words[first_at - 1] in DAY_OPENERS else first_at
+        used.update(range(low, last_at + 1))
+        used.update(i for i in range(last_at + 1, start) if words[i] in _OF)
+        return days
+    return period
+
+
+def _before(
+    period: Period,
+    position: int,
+    words: list[str],
+    vocabulary: Vocabulary,
+    used: set[int],
+    today: dt.date,
+) -> Period:
+    """From today to the day before ``period`` when a "before" word ends right before it
+    ("before the summer", "avant juillet", "abans de l'estiu"); a period already begun is
+    kept as it is."""
+    for found in vocabulary.before.find(words, set(used), fuzzy=False):
+        if found.end == position or (found.end == position - 1 and words[found.end] in _THE):
+            if period.start <= today:
+                return period
+            used.update(range(found.start, position))
+            return Period(today, period.start - dt.timedelta(days=1), "range")
+    return period
+
+
+_THE = frozenset({"the", "el", "la", "l", "le", "o", "a"})
+DAY_ARTICLES = frozenset({"el", "le", "o", "the"})
+
+
+def _past_article(words: list[str], i: int) -> int:
+    return i - 1 if i >= 0 and words[i] in DAY_ARTICLES else i
+
+
+def _year_word(words: list[str], i: int) -> bool:
+    return bool(_YEAR_WORD.fullmatch(words[i]))
 
 
 def _part_of(

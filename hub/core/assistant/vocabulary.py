@@ -54,17 +54,21 @@ def conjugated(phrase: str) -> list[str]:
     "apuntarme" ("apuntar") and, when a preposition follows ("entrar no"), the present's
     third persons and first plural ("entra no", "entram no", "entramos no")."""
     tokens = normalise(phrase).split()
+    reflexive = bool(tokens) and not tokens[0].endswith("r")  # "apuntarme", "inscribirse"
     if tokens and len(tokens) > 1 and tokens[1] in _CLITIC:  # "unir se": the infinitive
         tokens = [tokens[0], *tokens[2:]]
+        reflexive = True
     found = _INFINITIVE.match(tokens[0]) if tokens else None
     if found is None:
         return []
     stem, vowel = found.groups()
     rest = tokens[1:]
     forms = [f"{stem}{vowel}r"]
+    third = f"{stem}{'a' if vowel == 'a' else 'e'}"
     if rest:
-        third = f"{stem}{'a' if vowel == 'a' else 'e'}"
         forms += [third, f"{third}n", f"{third}m", f"{stem}{vowel}mos", f"{stem}em", f"{stem}im"]
+    if reflexive:  # "¿cómo se apunta un ayuntamiento?", "com s'apunta", "inscreve-se"
+        forms += [f"se {third}", f"se {third}n", f"s {third}", f"{third} se", f"{third}m se"]
     return [" ".join([form, *rest]) for form in forms]
 
 
@@ -76,6 +80,8 @@ class Vocabulary:
     seasons: PhraseMatcher[str]
     out_of_scope: PhraseMatcher[str]
     injection: PhraseMatcher[str]
+    order_verbs: frozenset[str]
+    order_objects: frozenset[str]
     remind: PhraseMatcher[str]
     hour: PhraseMatcher[str]
     polar: PhraseMatcher[str]
@@ -83,6 +89,8 @@ class Vocabulary:
     """Verbs that open a yes/no question."""
     still: PhraseMatcher[str]
     """Words asking whether something still holds today."""
+    before: PhraseMatcher[str]
+    """Words putting a period's start as the end of what is asked ("before the summer")."""
     closing: PhraseMatcher[str]
     """Words asking when something closes (a deadline)."""
     courtesies: PhraseMatcher[str]
@@ -325,6 +333,8 @@ def load_vocabulary(path: Path = HERE / "vocabulary.yaml") -> Vocabulary:
     _by_language({"question": data["question_words"]}, question_words, None)
     still: PhraseMatcher[str] = PhraseMatcher()
     _by_language({"still": data["still"]}, still, None)
+    before: PhraseMatcher[str] = PhraseMatcher()
+    _by_language({"before": data["before"]}, before, None)
     closing: PhraseMatcher[str] = PhraseMatcher()
     _by_language({"closing": data["closing"]}, closing, None)
     courtesies: PhraseMatcher[str] = PhraseMatcher()
@@ -466,11 +476,14 @@ def load_vocabulary(path: Path = HERE / "vocabulary.yaml") -> Vocabulary:
         seasons=seasons,
         out_of_scope=out,
         injection=injection,
+        order_verbs=frozenset(normalise(str(w)) for w in data["order_verbs"]),
+        order_objects=frozenset(normalise(str(w)) for w in data["order_objects"]),
         remind=remind,
         hour=hour,
         polar=polar,
         question_words=question_words,
         still=still,
+        before=before,
         closing=closing,
         courtesies=courtesies,
         ordinals=ordinals,
