@@ -69,7 +69,9 @@ def test_one_of_the_records_counted_is_no_list_of_them(
     assistant: Assistant, question: str, language: str
 ) -> None:
     answer = assistant.answer(question, now=dt.date(2020, 2, 5), lang=language)
-    assert answer.handoff  # never one priority alone for "the four priorities"
+    # never one priority alone for "the four priorities": handed off, or all four listed
+    priorities = [source for source in answer.sources if source.startswith("priority-")]
+    assert answer.handoff or len(priorities) == 4, answer.answer
 
 
 @pytest.mark.parametrize(
