@@ -87,6 +87,7 @@ LOOK_INTERVAL = 0.005
 run low (:meth:`DatabaseRateLimiter.running_low`, a look at every lease of the key):
 a lease lasts a second and is renewed at its half, so a look 5 ms late changes nothing,
 and a fast budget's thousands of sends a second no longer each pay for it."""
+_LOOK_INTERVAL = dt.timedelta(seconds=LOOK_INTERVAL)
 RENEW_TOGETHER = 0.25
 """A renewal round renews, beside the key running low, every fast key of the process
 that would run low within this many seconds (a quarter of a lease): a process sending
@@ -1021,7 +1022,8 @@ class Budgets:
         self._asks: list[tuple[int, list[RateLimit], asyncio.Future[Grant]]] = []
         self._renew: dict[str, RateLimit] = {}
         self._round: asyncio.Task[None] | None = None
-        self._looked: dict[tuple[str, ...], dt.datetime] = {}
+        self._next_look: dict[str | tuple[str, ...], dt.datetime] = {}
+        """When the sends of these keys next look whether their leases run low."""
         self._fast: dict[str, RateLimit] = {}
         """Every budget whose renewal this process asked for: renewed together."""
         self._renewing: set[str] = set()
@@ -1046,10 +1048,10 @@ class Budgets:
         A lease running low is renewed in the background, before it runs out."""
         now = self.clock()
         if self.limiter.take_leased(limits, now):
-            keys = tuple(lim.key for lim in limits)
-            looked = self._looked.get(keys)
-            if looked is None or (now - looked).total_seconds() >= LOOK_INTERVAL:
-                self._looked[keys] = now
+            keys = limits[0].key if len(limits) == 1 else tuple(lim.key for lim in limits)
+            look = self._next_look.get(keys)
+            if look is None or now >= look:
+                self._next_look[keys] = now + _LOOK_INTERVAL
                 if self.limiter.running_low(limits, now):
                     # every fast key of the process that runs low soon joins the round:
                     # one transaction renews them all, not one each every half second
