@@ -5,8 +5,10 @@ claimed and has not finished; whenever half of that window is free it claims
 again (one transaction for up to half a batch), so no send waits for the
 slowest of its batch; while rate budgets hold its sends back, the window is only
 ``concurrency`` claims (``Worker._window``). ``concurrency`` sends are in flight at a
-time, let in oldest claim first (:class:`OrderedGate`). Results
-are recorded as they come (:class:`Recorder`: one write at a time, every
+time, let in oldest claim first (:class:`OrderedGate`); a claim nothing holds back (its
+sink started, a slot free, its budgets' tokens leased) is sent in the step that claimed
+it, and one whose send ends at once needs no task of its own (``Worker._send_at_once``).
+Results are recorded as they come (:class:`Recorder`: one write at a time, every
 result that arrived meanwhile in the next), so a send hanging until its
 timeout holds up nothing and leaves only itself unrecorded. When nothing is
 due, the worker waits for a PostgreSQL notification, the poll interval or the
