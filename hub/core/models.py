@@ -454,10 +454,9 @@ class DeliveryAttempt(Base):
     delivery_id: Mapped[int] = mapped_column(
         ForeignKey("deliveries.id", ondelete="CASCADE"), index=True
     )
-    channel_id: Mapped[int] = mapped_column(
-        ForeignKey("channels.id", ondelete="CASCADE"), default=_channel_of_delivery
-    )
-    """The delivery's channel, copied at insert (the outbox passes it; else it is looked up)."""
+    channel_id: Mapped[int] = mapped_column(Integer, default=_channel_of_delivery)
+    """The delivery's channel, copied at insert (the outbox passes it; else it is looked up).
+    No foreign key of its own: the delivery's tie it to the channel (migration 0025)."""
     attempt: Mapped[int] = mapped_column(Integer)
     worker: Mapped[str | None] = mapped_column(String(100))
     started_at: Mapped[dt.datetime]

@@ -240,11 +240,20 @@ class DatabaseRateLimiter:
         """
         if not limits:
             return True
-        keys = {lim.key for lim in limits}
+        keys = (
+            [limits[0].key] if len(limits) == 1 else list(dict.fromkeys(lim.key for lim in limits))
+        )
         with self._lock:
             for key in keys:
-                self._leases[key] = leases = live(self._leases.get(key, []), now)
-                if not leases or self._held_at(key, now):
+                leases = self._leases.get(key)
+                if not leases:
+                    return False
+                head = leases[0]
+                if head.until <= now or head.tokens < 1:  # spent or ended: drop what is
+                    self._leases[key] = leases = live(leases, now)
+                    if not leases:
+                        return False
+                if self._held and self._held_at(key, now):
                     return False
             for key in keys:
                 self._leases[key][0].tokens -= 1

@@ -5,8 +5,10 @@ claimed and has not finished; whenever half of that window is free it claims
 again (one transaction for up to half a batch), so no send waits for the
 slowest of its batch; while rate budgets hold its sends back, the window is only
 ``concurrency`` claims (``Worker._window``). ``concurrency`` sends are in flight at a
-time, let in oldest claim first (:class:`OrderedGate`). Results
-are recorded as they come (:class:`Recorder`: one write at a time, every
+time, let in oldest claim first (:class:`OrderedGate`); a claim nothing holds back (its
+sink started, a slot free, its budgets' tokens leased) is sent in the step that claimed
+it, and one whose send ends at once needs no task of its own (``Worker._send_at_once``).
+Results are recorded as they come (:class:`Recorder`: one write at a time, every
 result that arrived meanwhile in the next), so a send hanging until its
 timeout holds up nothing and leaves only itself unrecorded. When nothing is
 due, the worker waits for a PostgreSQL notification, the poll interval or the
@@ -51,7 +53,7 @@ import threading
 import time
 import types
 import uuid
-from collections.abc import AsyncIterator, Awaitable, Callable, Generator, Iterator
+from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine, Generator, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -87,6 +89,7 @@ LOOK_INTERVAL = 0.005
 run low (:meth:`DatabaseRateLimiter.running_low`, a look at every lease of the key):
 a lease lasts a second and is renewed at its half, so a look 5 ms late changes nothing,
 and a fast budget's thousands of sends a second no longer each pay for it."""
+_LOOK_INTERVAL = dt.timedelta(seconds=LOOK_INTERVAL)
 RENEW_TOGETHER = 0.25
 """A renewal round renews, beside the key running low, every fast key of the process
 that would run low within this many seconds (a quarter of a lease): a process sending
@@ -320,11 +323,103 @@ class Worker:
         )
         lease.claimed_at = time.monotonic()
         for claim in sorted(claims, key=lambda c: c.id):  # oldest first through the gate
-            deliver = self._deliver_safely(claim, messages[claim.id], stop, next(self._order))
-            task = asyncio.create_task(deliver)
-            self._deliveries.add(task)
-            task.add_done_callback(self._delivered)
+            order = next(self._order)
+            message = messages[claim.id]
+            if self._send_at_once(claim, message, stop):
+                continue
+            self._track(self._deliver_safely(claim, message, stop, order))
         return True
+
+    def _track(self, deliver: Coroutine[Any, Any, Result]) -> None:
+        task = asyncio.create_task(deliver)
+        self._deliveries.add(task)
+        task.add_done_callback(self._delivered)
+
+    def _send_at_once(
+        self, claim: Claim, message: Message | DeliveryError, stop: asyncio.Event
+    ) -> bool:
+        """Send ``claim`` now, in this step of the loop, when nothing stands in its way:
+        its sink is started, a slot of the gate is free and nobody waits for one, and
+        every budget it spends has a leased token (or it spends none). A send that ends
+        at once (a sink that queues, a stand-in) is then handed to the recorder without a
+        task of its own; one that waits goes on in a task that keeps its slot, under the
+        send's timeout, as any other. False: nothing was done, the claim takes the way
+        of :meth:`_deliver` (which checks again and waits for what stood in the way).
+
+        The checks are :meth:`_deliver`'s, in its order: stop, budget, lease. A send
+        spending leased tokens awaits nothing between them and its start there either.
+        """
+        if isinstance(message, DeliveryError) or self.config.record_each or stop.is_set():
+            return False
+        sink = self.sinks.started(claim.channel_id)
+        if sink is None or not self._gate.try_acquire():
+            return False
+        handed_on = False
+        try:
+            try:
+                limits = sink.rate_limits(message)
+            except Exception:  # _deliver records it as the attempt's failure
+                return False
+            if limits and not self.budgets.take_leased(limits):
+                return False
+            now = self.clock()
+            if now >= self._leases[claim.token].until:  # no longer ours to send
+                self.stats.lapsed += 1
+                self.recorder.add(self._released(claim, now, now))
+                return True
+            rest: Awaitable[Any] | None = None
+            failed: Exception | None = None
+            held = None
+            receipt = None
+            try:
+                sending = sink.send(message)
+                if not isinstance(sending, types.CoroutineType):
+                    rest = sending
+                else:
+                    try:
+                        waiting = sending.send(None)
+                    except StopIteration as done:
+                        receipt = done.value
+                    else:
+                        rest = _resumed(sending, waiting)
+            except Exception as error:
+                failed = error
+                held = self._hold(error, limits)  # before the next send of this step
+            if rest is not None or failed is not None:
+                self._track(self._send_rest(claim, message, limits, now, rest, failed, held))
+                handed_on = True  # the task gives the slot back
+                return True
+            if self._chaos_kill:
+                self._chaos_after_accept(claim)
+            self.recorder.add(self._sent(claim, message, receipt, now))
+            return True
+        finally:
+            if not handed_on:
+                self._gate.release()
+
+    async def _send_rest(
+        self,
+        claim: Claim,
+        message: Message,
+        limits: list[RateLimit],
+        started: dt.datetime,
+        rest: Awaitable[Any] | None,
+        failed: Exception | None,
+        held: tuple[dt.datetime, dt.datetime] | None,
+    ) -> Result:
+        """The rest of a send :meth:`_send_at_once` began (``rest`` to await, or the
+        error its first step raised), in the gate's slot it took; the result recorded."""
+        try:
+            result = await self._send(
+                claim, message, limits, started, sending=rest, failed=failed, held=held
+            )
+        except Exception as error:
+            log.exception("delivery %d: the worker failed", claim.id)
+            result = self._failure(claim, error, started)
+        finally:
+            self._gate.release()
+        self.recorder.add(result)
+        return result
 
     def _delivered(self, task: asyncio.Task[Result]) -> None:
         self._deliveries.discard(task)
@@ -388,6 +483,7 @@ class Worker:
             held = None
         if held is None:
             conn = self.engine.connect()  # the pool pings it
+            _prepare_at_once(conn)
             held = self._held.conn = _Held(conn.execution_options(isolation_level="AUTOCOMMIT"))
             with self._held_lock:
                 self._held_all.add(held)
@@ -491,7 +587,7 @@ class Worker:
                     if now >= self._leases[claim.token].until:  # no longer ours to send
                         self.stats.lapsed += 1
                         return await self._finish(self._released(claim, started, now))
-                    result = await self._send(claim, sink, message, limits, now)
+                    result = await self._send(claim, message, limits, now, sink=sink)
                     if grant.taken and not grant.leased:  # leased budgets are never pushed
                         pushes = self.limiter.pushes(limits, time.monotonic() - grant.leaves)
                         if pushes:
@@ -524,18 +620,30 @@ class Worker:
     async def _send(
         self,
         claim: Claim,
-        sink: Sink,
         message: Message,
         limits: list[RateLimit],
         started: dt.datetime,
+        *,
+        sink: Sink | None = None,
+        sending: Awaitable[Any] | None = None,
+        failed: Exception | None = None,
+        held: tuple[dt.datetime, dt.datetime] | None = None,
     ) -> Result:
+        """Send ``message`` through ``sink``, or await ``sending``, the rest of a send
+        :meth:`_send_at_once` began, or take ``failed``, the error its first step
+        raised (and ``held``, the hold it put on the budgets then: :meth:`_hold`);
+        the result."""
         try:
             # The send runs in this task: it starts in the same step of the loop as the
             # check of the process's holds, and a 429 holds its keys (below) before
             # anything else runs; the database hears of the pause afterwards. Its first
             # step runs here at once: a send that ends without waiting (a sink that
             # queues, a stand-in) needs no timer; one that waits gets its timeout then.
-            sending = sink.send(message)
+            if failed is not None:
+                raise failed
+            if sending is None:
+                assert sink is not None
+                sending = sink.send(message)
             if not isinstance(sending, types.CoroutineType):  # any other awaitable
                 async with asyncio.timeout(self.config.send_timeout):
                     receipt = await sending
@@ -552,15 +660,29 @@ class Worker:
         except Exception as error:  # a sink's bug must not stop the worker
             if isinstance(error, TimeoutError):
                 error = Timeout(f"no answer in {self.config.send_timeout:g} s")
-            if isinstance(error, RateLimited) and limits:
-                now = self.clock()
-                until = now + dt.timedelta(seconds=error.retry_after)
-                self.limiter.hold(limits, until)
+            held = self._hold(error, limits) if failed is None else held
+            if held is not None:
                 try:
-                    await self.db.run(self.limiter.pause, limits, until, now)
+                    await self.db.run(self.limiter.pause, limits, *held)
                 except DBAPIError as db_error:  # the delivery itself still waits retry_after
                     log.warning("could not pause %s: %s", [lim.key for lim in limits], db_error)
             return self._failure(claim, error, started)
+        return self._sent(claim, message, receipt, started)
+
+    def _hold(
+        self, error: Exception, limits: list[RateLimit]
+    ) -> tuple[dt.datetime, dt.datetime] | None:
+        """After a 429, this process's hold on the send's budgets, at once (before any
+        other send of this loop's step); until when and since when, for the pause that
+        tells every worker, or None for any other error."""
+        if not isinstance(error, RateLimited) or not limits:
+            return None
+        now = self.clock()
+        until = now + dt.timedelta(seconds=error.retry_after)
+        self.limiter.hold(limits, until)
+        return until, now
+
+    def _sent(self, claim: Claim, message: Message, receipt: Any, started: dt.datetime) -> Result:
         self.stats.sent += 1
         return Result(
             claim,
@@ -762,6 +884,17 @@ class OrderedGate:
         finally:
             self._release()
 
+    def try_acquire(self) -> bool:
+        """Take a free slot now if one is free and nobody waits for one."""
+        if self._free > 0 and not self._waiting:
+            self._free -= 1
+            return True
+        return False
+
+    def release(self) -> None:
+        """Give back a slot taken by :meth:`try_acquire`."""
+        self._release()
+
     async def _acquire(self, order: int) -> None:
         if self._free > 0:  # a free slot means nobody waits: _release hands them out
             self._free -= 1
@@ -892,7 +1025,8 @@ class Budgets:
         self._asks: list[tuple[int, list[RateLimit], asyncio.Future[Grant]]] = []
         self._renew: dict[str, RateLimit] = {}
         self._round: asyncio.Task[None] | None = None
-        self._looked: dict[tuple[str, ...], dt.datetime] = {}
+        self._next_look: dict[str | tuple[str, ...], dt.datetime] = {}
+        """When the sends of these keys next look whether their leases run low."""
         self._fast: dict[str, RateLimit] = {}
         """Every budget whose renewal this process asked for: renewed together."""
         self._renewing: set[str] = set()
@@ -905,12 +1039,22 @@ class Budgets:
         A token leased to this process is spent at once, without the database; a
         lease running low is renewed in the background, before it runs out.
         """
+        if self.take_leased(limits):
+            return _LEASED
+        answer: asyncio.Future[Grant] = asyncio.get_running_loop().create_future()
+        self._asks.append((order, limits, answer))
+        self._start()
+        return await answer
+
+    def take_leased(self, limits: list[RateLimit]) -> bool:
+        """A leased token of every budget, now, or none (False: ask with :meth:`take`).
+        A lease running low is renewed in the background, before it runs out."""
         now = self.clock()
         if self.limiter.take_leased(limits, now):
-            keys = tuple(lim.key for lim in limits)
-            looked = self._looked.get(keys)
-            if looked is None or (now - looked).total_seconds() >= LOOK_INTERVAL:
-                self._looked[keys] = now
+            keys = limits[0].key if len(limits) == 1 else tuple(lim.key for lim in limits)
+            look = self._next_look.get(keys)
+            if look is None or now >= look:
+                self._next_look[keys] = now + _LOOK_INTERVAL
                 if self.limiter.running_low(limits, now):
                     # every fast key of the process that runs low soon joins the round:
                     # one transaction renews them all, not one each every half second
@@ -923,11 +1067,8 @@ class Budgets:
                     )
                     if self._renew:
                         self._start()
-            return _LEASED
-        answer: asyncio.Future[Grant] = asyncio.get_running_loop().create_future()
-        self._asks.append((order, limits, answer))
-        self._start()
-        return await answer
+            return True
+        return False
 
     def in_time(self, grant: Grant, *, woke: bool = False) -> bool:
         """Whether a taken grant reached its send by its moment (within
@@ -1010,6 +1151,18 @@ def _resumed(coroutine: Any, waiting: Any) -> Generator[Any, Any, Any]:
                 waiting = coroutine.send(sent)
             except StopIteration as done:
                 return done.value
+
+
+def _prepare_at_once(conn: Connection) -> None:
+    """Have the server keep the plans of this connection's statements from their first
+    execution: psycopg prepares a statement at its fifth by default, and a worker's
+    database threads each hold a connection of their own, so a claim or a record was
+    parsed and planned anew at each of its first five runs on every one of them (about
+    a third of the claims and records of ``hub bench bus``, each planned in full: the
+    claim's lateral reads, the record's four common table expressions)."""
+    driver: Any = conn.connection.driver_connection
+    if hasattr(driver, "prepare_threshold"):
+        driver.prepare_threshold = 0
 
 
 async def _next_notification(listener: Any, seconds: float) -> None:
