@@ -9,8 +9,10 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from babel import Locale
 
-from hub.core.assistant import Assistant
+from hub.core.assistant import Assistant, vocabulary
+from hub.core.assistant.text import read_yaml
 from hub.core.assistant.vocabulary import regions_of
 
 KNOWLEDGE = Path(__file__).parents[2] / "config" / "knowledge"
@@ -34,6 +36,7 @@ def assistant() -> Assistant:
         ("US", "419", False),
         ("US", "019", True),  # the Americas
         ("PT", "150", True),  # Europe
+        ("NO", "150", True),  # written "NO" in YAML, which is no "false"
         ("AE", "142", True),  # Asia
         ("ES", AFRICA, False),
     ],
@@ -101,3 +104,13 @@ def test_a_list_in_a_continent_holds_the_records_of_its_countries(
     countries = {e.id: e.country for e in assistant.index.events}
     for source in answer.sources:
         assert AFRICA in regions_of(countries.get(source) or "")
+
+
+def test_every_code_of_the_containment_table_is_a_territory_cldr_names() -> None:
+    """The table is typed by hand from CLDR: a code mistyped there would name no place."""
+    table = read_yaml(Path(vocabulary.__file__).parent / "vocabulary.yaml")["region_containment"]
+    names = Locale.parse("en").territories
+    for region, members in table.items():
+        assert str(region) in names, region
+        for member in members:
+            assert str(member) in names, (region, member)
