@@ -46,6 +46,7 @@ from hub.core.assistant.vocabulary import (
     country_variants,
     demonyms,
     network_words,
+    regions_of,
 )
 from hub.core.knowledge.loader import LOADER_KEYS
 
@@ -111,6 +112,10 @@ VOWELS = frozenset("aeiouy")
 LABEL_FOLLOWERS = frozenset(
     {"of", "in", "de", "del", "dels", "du", "des", "do", "da", "dos", "das"}
 )
+WIDE_REGIONS = frozenset({"002", "202", "019", "419", "142", "150", "009"})
+"""The world regions (M49) a record's country puts it in too: the continents, Sub-Saharan
+Africa and Latin America. Not the sub-regions named by a direction ("Western Africa",
+"Europe du Sud"): their "west", "sud" are a question's common words."""
 HOME = "iopd"
 """The record of the hub's own network, whose name most records say."""
 NAME_WEIGHT, ALIAS_WEIGHT, KIND_WEIGHT, BODY_WEIGHT = 3, 2, 1, 1
@@ -220,6 +225,9 @@ class Doc:
     step: str | None = None
     terms: defaultdict[str, float] = field(default_factory=lambda: defaultdict(float))
     length: float = 0.0
+    unwritten: float = 0.0
+    """The weight of the terms the record holds without writing them (the regions its country
+    lies in): no part of its length, so a record is not the shorter for lying nowhere."""
     names: list[set[str]] = field(default_factory=list)
     """The terms of the record's own name, one set per language."""
     kind_terms: set[str] = field(default_factory=set)
@@ -377,10 +385,18 @@ class Retriever:
             texts += country_variants(country)  # "Costa de Marfil", "Senegalese"
         self._field(doc, texts, ALIAS_WEIGHT, concepts=False)
         self._names(doc, [t for _, t in texts])
-        for _, text in texts:  # "Buenos Aires" says no language; "de", "la" still do
+        wider = [  # "in Africa", "na América Latina": the regions its country lies in, a
+            (lang, self._countries[lang].get(region, ""))  # place of its own, not its name
+            for region in sorted(regions_of(country or "") & WIDE_REGIONS)
+            for lang in LANGUAGES
+        ]
+        before = sum(doc.terms.values())
+        self._field(doc, wider, BODY_WEIGHT, concepts=False)
+        doc.unwritten += sum(doc.terms.values()) - before
+        for _, text in [*texts, *wider]:  # "Buenos Aires" says no language; "de", "la" do
             words = normalise(text).split()
             self.place_words.update(w for w in words if w not in self.analyser.stopwords)
-        for language, text in texts:
+        for language, text in [*texts, *wider]:
             terms = self.analyser.terms(text, language)
             self.place_terms.update(terms)
             doc.own_places.update(terms)
@@ -578,7 +594,7 @@ class Retriever:
         count = len(self.docs) or 1
         frequency: Counter[str] = Counter()
         for doc in self.docs:
-            doc.length = float(sum(doc.terms.values()))
+            doc.length = float(sum(doc.terms.values())) - doc.unwritten
             frequency.update(doc.terms.keys())
         self.average = sum(d.length for d in self.docs) / count
         self.idf = {

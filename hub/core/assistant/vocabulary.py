@@ -252,6 +252,36 @@ def network_words(path: Path = HERE / "vocabulary.yaml") -> dict[str, Any]:
     }
 
 
+@cache
+def _containment(path: Path = HERE / "vocabulary.yaml") -> dict[str, frozenset[str]]:
+    """Country -> the world regions (M49 codes) it lies in, at every level, from CLDR's
+    territory containment ("SN": Western Africa, Sub-Saharan Africa, Africa)."""
+    data = read_yaml(path).get("region_containment") or {}
+    parents: dict[str, set[str]] = {}
+    for region, members in data.items():
+        for member in members:
+            parents.setdefault(str(member), set()).add(str(region))
+    out: dict[str, frozenset[str]] = {}
+    for code in parents:
+        if code.isdigit():
+            continue
+        found: set[str] = set()
+        todo = [code]
+        while todo:
+            for parent in parents.get(todo.pop(), ()):
+                if parent not in found:
+                    found.add(parent)
+                    todo.append(parent)
+        out[code] = frozenset(found)
+    return out
+
+
+def regions_of(country: str) -> frozenset[str]:
+    """The world regions (M49 codes: "002" Africa, "419" Latin America...) ``country`` lies
+    in; none for a code the table does not hold."""
+    return _containment().get(country, frozenset())
+
+
 def country_variants(code: str) -> list[tuple[str, str]]:
     """The country's other names and adjectives, as (language, name), beside CLDR's."""
     return list(_country_names().get(code, []))
