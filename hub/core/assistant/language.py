@@ -18,7 +18,9 @@ read as Spanish):
 - letters only some of the languages write (``ò`` Catalan, ``ã`` Portuguese, ``ñ``
   Spanish, ``è`` Catalan or French, ``á`` Spanish or Portuguese, never Catalan), one vote
   per word, for words that are not names of places;
-- the opening ``¿`` and ``¡`` of Spanish;
+- the opening ``¿`` and ``¡`` of Spanish, and French typography's space before ``?`` and
+  ``!`` ("dates ?": the Imprimerie nationale's rule, which French keyboards' users keep in
+  chat; on every question set, 2,450 questions, 626 French ones have it and no other);
 - clitic pronouns joined to a verb: ``explica-me`` (Portuguese after a vowel),
   ``reserva'm`` (Catalan), ``dis-moi`` (French);
 - a chat abbreviation votes for every language that writes it (``qdo``: Spanish and
@@ -103,6 +105,8 @@ CLITICS: tuple[tuple[re.Pattern[str], frozenset[str]], ...] = (
 after a vowel), ``reserva'm`` Catalan, ``dis-moi`` French, ``inscrever-se`` Portuguese or
 Catalan. (``I'm`` has too short a verb; English ``'s``, ``'re``, ``'ll`` are not in it.)"""
 _INVERTED = re.compile(r"[¿¡]")
+_SPACED = re.compile(r"[^\W_][ \u00a0\u202f]+[?!]")
+"""A space (or French typography's no-break spaces) between a word and its ``?`` or ``!``."""
 
 
 @cache
@@ -152,6 +156,8 @@ def evidence(
             _share(scores, common or frozenset.union(*sets))
     if _INVERTED.search(text):
         _share(scores, _ES)
+    if _SPACED.search(text):
+        _share(scores, _FR)
     for pattern, languages in CLITICS:
         for _ in pattern.finditer(text):
             _share(scores, languages)
