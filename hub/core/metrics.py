@@ -43,6 +43,7 @@ from sqlalchemy import Engine, func, select
 
 from hub.core.bus import ledger_days
 from hub.core.bus.states import DeliveryStatus
+from hub.core.clock import clock_of
 from hub.core.models import (
     Channel,
     Delivery,
@@ -115,7 +116,7 @@ class DatabaseCollector(Collector):
         self.now = now
 
     def collect(self) -> Iterator[Metric]:
-        now = self.now or dt.datetime.now(dt.UTC)
+        now = self.now or clock_of(self.engine)()  # the engine's clock, else the machine's
         up = GaugeMetricFamily("hub_database_up", "1 when the database answered this scrape.")
         try:
             families = list(self._families(now))
