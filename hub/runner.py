@@ -90,13 +90,13 @@ def _prepare(engine: Engine, settings: Settings, knowledge_dir: str | None) -> N
     if knowledge_dir:
         from pathlib import Path
 
+        from hub.core.clock import clock_of
         from hub.core.knowledge import load_directory, sync
-        from hub.core.models import utcnow
 
         if Path(knowledge_dir).is_dir():
             knowledge = load_directory(Path(knowledge_dir))
             with transaction(engine) as session:
-                sync(session, knowledge, now=utcnow())
+                sync(session, knowledge, now=clock_of(engine)())
 
 
 @dataclass
@@ -293,10 +293,10 @@ class HubProcess:
 def release_leases(engine: Engine, worker_name: str) -> int:
     """Give back the in-flight deliveries leased by this process's worker (at shutdown)."""
     from hub.core.bus import outbox
-    from hub.core.models import utcnow
+    from hub.core.clock import clock_of
 
     with engine.begin() as conn:
-        return outbox.release_leases(conn, worker_name, utcnow())
+        return outbox.release_leases(conn, worker_name, clock_of(engine)())
 
 
 def describe(roles: Iterable[str]) -> str:

@@ -44,7 +44,7 @@ from hub.core.bus.drafts import Drafter, SizedDraft
 from hub.core.config.settings import MANUAL_PLATFORMS, ScheduleSettings, Settings
 from hub.core.config.tomllines import key_lines, line_of
 from hub.core.errors import ConfigError, Problem
-from hub.core.models import Item, utcnow
+from hub.core.models import Item
 from hub.core.moderation.decisions import SubmitterNotice
 from hub.core.picture_links import PictureAddress, picture_links
 from hub.core.ports import (
@@ -617,7 +617,7 @@ TRANSLATORS: Mapping[str, Callable[[Settings], Translator]] = {
 
 
 def translation_service(
-    settings: Settings, engine: Engine, clock: Clock = utcnow
+    settings: Settings, engine: Engine, clock: Clock | None = None
 ) -> TranslationService | None:
     """The deployment's translation service, or None when ``[translation]`` names no engine.
 

@@ -9,6 +9,7 @@ import pytest
 from sqlalchemy import func, select
 
 from hub.core.bus.router import approve_item
+from hub.core.clock import with_clock
 from hub.core.config.catalog import sync_config
 from hub.core.config.settings import ScheduleSettings, Settings
 from hub.core.db import make_engine, transaction
@@ -340,3 +341,20 @@ def test_old_run_records_are_pruned_daily_but_each_jobs_newest_is_kept(engine):
 def count_runs(engine, job: str) -> int:
     with transaction(engine) as session:
         return int(session.scalar(select(func.count()).where(ScheduledRun.job == job)) or 0)
+
+
+def test_a_scheduler_given_no_clock_runs_on_its_engine_s_clock(engine):
+    """With no clock of its own, the scheduler's time is the one its engine carries (the
+    clock the outermost wiring bound), so a hub on a clock a year away fires that year's
+    periods, not the machine's."""
+    a_year_on = MONDAY_0900_MADRID + dt.timedelta(days=364)  # a Monday, 09:00 in Madrid
+    approve(engine, "news", a_year_on)
+    bound = with_clock(engine, lambda: a_year_on)
+    leadership = Leadership(bound, name="one")
+    _made.append(leadership)
+    made = Scheduler(bound, SETTINGS, leadership=leadership)
+    assert made.now() == a_year_on
+    made.tick()
+    [(period, outcome)] = runs(engine)
+    assert period == "2027-W47"
+    assert outcome.endswith("with 1 items")

@@ -14,10 +14,11 @@ from sqlalchemy import Engine, select
 
 from hub.core.bus.messages import build_messages, load_channels
 from hub.core.bus.outbox import Claim
+from hub.core.clock import with_clock
 from hub.core.config.catalog import sync_config
 from hub.core.config.settings import Settings
 from hub.core.db import transaction
-from hub.core.models import Delivery, Item
+from hub.core.models import Delivery, Item, TranslationCacheEntry
 from hub.core.moderation.decisions import approve
 from hub.core.ports import Message
 from hub.core.translation.drafts import draft_for_routes
@@ -142,3 +143,17 @@ def test_a_newsletter_item_drafted_by_machine_carries_the_mark_until_rewritten(
         assert "Orçamento participativo em Canoas" in rewritten.html
         assert "Traduzido automaticamente" not in rewritten.html + rewritten.text
         assert "Tradução automática" not in rewritten.html + rewritten.text
+
+
+def test_a_service_given_no_clock_stamps_its_cache_on_its_engine_s_clock(
+    engine: Engine, standin: LibreTranslateStandIn
+) -> None:
+    """The translation cache's rows carry the time of the clock the engine was bound to
+    (the console's, a test's a year away), not the machine's, when the service is given
+    no clock of its own."""
+    a_year_on = NOW + dt.timedelta(days=365)
+    service = TranslationService(LibreTranslate(standin.url), with_clock(engine, lambda: a_year_on))
+    service.translate(["Seminario en Dakar"], "es", "fr")
+    with engine.connect() as conn:
+        stamps = conn.execute(select(TranslationCacheEntry.created_at)).scalars().all()
+    assert [stamp.replace(tzinfo=dt.UTC) for stamp in stamps] == [a_year_on]

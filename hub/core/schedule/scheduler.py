@@ -48,8 +48,9 @@ from sqlalchemy.orm import Session
 
 from hub.core.assistant.store import due_reminders
 from hub.core.bus.drafts import queue_drafts_digest
+from hub.core.clock import clock_of
 from hub.core.config.settings import ScheduleSettings, Settings
-from hub.core.models import ScheduledRun, utcnow
+from hub.core.models import ScheduledRun
 from hub.core.schedule.digests import run_digests
 from hub.core.schedule.periods import latest_due
 from hub.core.schedule.roundups import run_roundup
@@ -277,7 +278,8 @@ class Scheduler:
 
     engine: Engine
     settings: Settings
-    clock: Clock = utcnow
+    clock: Clock | None = None
+    """The scheduler's time; the engine's clock (:func:`hub.core.clock.clock_of`) when None."""
     interval: float = 20.0
     leadership: Leadership | None = None
     jobs: Mapping[str, OutsideJob] = field(default_factory=dict)
@@ -291,9 +293,13 @@ class Scheduler:
         if self.leadership is None:
             self.leadership = Leadership(self.engine)
 
+    def now(self) -> dt.datetime:
+        """The time on the scheduler's clock."""
+        return (self.clock or clock_of(self.engine))()
+
     def tick(self, now: dt.datetime | None = None) -> list[Firing]:
         """Fire every schedule whose latest due period has no record (if leading)."""
-        now = now or self.clock()
+        now = now or self.now()
         assert self.leadership is not None
         if not self.leadership.acquire(now):
             return []
@@ -354,7 +360,7 @@ class Scheduler:
             outcome = f"failed: {type(exc).__name__}: {exc}"
             log.error("schedule %s for %s failed: %s", key, period, outcome)
         with Session(self.engine) as session, session.begin():
-            finish_run(session, run_id, outcome, self.clock())
+            finish_run(session, run_id, outcome, self.now())
         log.info("schedule %s fired for %s: %s", key, period, outcome)
         return outcome
 

@@ -31,7 +31,8 @@ from sqlalchemy import Engine, Table, select
 from sqlalchemy.orm import Session
 
 from hub.core.bus.queue import dialect_of, insert_ignoring_duplicates
-from hub.core.models import TranslationCacheEntry, utcnow
+from hub.core.clock import clock_of
+from hub.core.models import TranslationCacheEntry
 from hub.core.translation.glossary import Glossary, Protected
 from hub.core.translation.html import ENTITY, Piece, split_html, split_long, split_text
 from hub.core.translation.port import (
@@ -99,14 +100,14 @@ class TranslationService:
         *,
         timeout: float = 20.0,
         batch_size: int = 25,
-        clock: Callable[[], dt.datetime] = utcnow,
+        clock: Callable[[], dt.datetime] | None = None,
     ) -> None:
         self.translator = translator
         self.db = engine
         self.glossary = glossary or Glossary()
         self.timeout = timeout
         self.batch_size = batch_size
-        self.clock = clock
+        self.clock = clock or clock_of(engine)
         self.stats = TranslationStats()
         self._limits: TextLimits | None = None
 
