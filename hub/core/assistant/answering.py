@@ -366,7 +366,11 @@ class Responder(WhenAnswers, RecordAnswers):
             listed = self._kind_list(ctx, kind_terms, qtype == "list", reading, terms)
             if listed is not None:
                 return listed
-        if kind_terms and weighty and qtype == "list":
+        if (
+            kind_terms
+            and weighty
+            and (qtype == "list" or (qtype == "what" and self._set_aside(ctx, reading)[1]))
+        ):  # "¿qué otras prioridades... además del clima?": the others, a list
             listed = self._kind_matching(ctx, reading, kind_terms, weighty, terms)
             if listed is not None:
                 return listed

@@ -179,15 +179,16 @@ class RecordAnswers(RecordChoice, YesNoAnswers, ListAnswers):
             confidence = max(confidence, MIN_CONFIDENCE)
             coverage = max(coverage, MIN_COVERAGE)
         if qtype == "contact":  # an address only from a record of the body named
-            return self._contact(ctx, best, ranked, terms, max(confidence, MIN_CONFIDENCE))
+            said = self.retriever.query_terms(reading.words, ctx.language)
+            return self._contact(ctx, best, ranked, terms, max(confidence, MIN_CONFIDENCE), said)
         if qtype == "yesno" and (
             coverage < YESNO_COVERAGE or confidence < MIN_CONFIDENCE
         ):  # no record of all it names: only a sentence stating it answers
             stated = self._stated(ctx, reading, best, terms, confidence)
             if stated is not None:
                 return stated
-        parts = self._parts_asked(best, kinds_named) if qtype == "list" else []
-        if len(parts) >= 2:  # "the tasks of priority C": its tasks, not what C is
+        parts = self._parts_asked(best, kinds_named) if qtype in {"list", "what"} else []
+        if len(parts) >= 2:  # "the tasks of priority C", "tareas prioridad C": its tasks
             kinds = {t for p in parts for t in p.kind_terms}  # the parts hold their kind
             rest = [o for o in terms if not o & kinds]
             reach = self.coverage(best, rest)
@@ -248,20 +249,30 @@ class RecordAnswers(RecordChoice, YesNoAnswers, ListAnswers):
         ranked: list[tuple[float, Doc]],
         terms: list[set[str]],
         confidence: float,
+        said: list[set[str]] | None = None,
     ) -> Decision:
         """An e-mail address, from a record that states one and whose own name is what the
-        question names (OGP Local's contact); another body's address is never given."""
+        question names (OGP Local's contact); another body's address is never given. Of
+        several, the one whose own name says more of the question ("the e-mail of OGP
+        Local": its contact, named "contact (e-mail)", not how to join it)."""
         names = self._name_terms
         asked = [  # the names the question says: whose address it asks
             o
             for o in terms
             if o & names and not o & self._every_kind and not any(t.startswith("@") for t in o)
         ]
-        for _, doc in ranked[:10]:
-            own = set().union(*doc.names) if doc.names else set()
-            if _EMAIL.search(_record_text(doc.record)) and asked and all(o & own for o in asked):
-                reply = self._slot(ctx, Reading(text="", words=[]), "what", doc)
-                return Decision(reply, "contact", confidence)
+        words = set().union(*said) if said else set()
+        found = [
+            doc
+            for _, doc in ranked[:10]
+            if _EMAIL.search(_record_text(doc.record))
+            and asked
+            and all(o & set().union(*doc.names) for o in asked)
+        ]
+        if found:
+            doc = max(found, key=lambda d: len(set().union(*d.names) & words))  # first of ties
+            reply = self._slot(ctx, Reading(text="", words=[]), "what", doc)
+            return Decision(reply, "contact", confidence)
         name = self._name(ctx, best)
         reply = ctx.handoff(ctx.phrase("email_unknown_of", name=name), sources=[best.record_id])
         return Decision(reply, "contact", min(confidence, 0.3))

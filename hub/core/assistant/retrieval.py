@@ -100,14 +100,21 @@ _NOUN_ROOT = re.compile(r"^([a-z]{3,}?)(?:ate?|a|e)?s?$")
 """The root of a noun asked ("clima", "temes", "climate", "climat", "theme" -> "clim", "tem",
 "clim", "clim", "them"), whose adjective in -atic the Snowball stemmers give another stem."""
 PLURAL_SUFFIXES = {
+    "es": (("eas", "ea"),),
     "pt": (("ais", "al"), ("eis", "el")),
     "ca": (("ques", "ca"), ("gues", "ga")),
 }
 """Plurals the Snowball stemmer cuts otherwise than their singular: Portuguese keeps "canal",
 "local", "nível" and cuts "canais", "locais", "níveis" to "can", "loc", "nív"; Catalan
 spells "tasca", "pràctica", "llarga" as "tasques", "pràctiques", "llargues" in the plural
-("tasc" and "tas", "practic" and "pract"). The plural is stemmed as its singular (words of
-six letters or more: "quais", "mais" stay)."""
+("tasc" and "tas", "practic" and "pract"); Spanish cuts "tareas", "líneas", "asambleas" to
+"tar", "lin", "asambl" but "tarea", "línea", "asamblea" to "tare", "line", "asamble". The
+plural is stemmed as its singular (words of six letters or more: "quais", "mais" stay)."""
+ONLINE = {"en": frozenset({"ligne", "linea", "linia"}), "em": frozenset({"linha"})}
+""""En ligne", "en línea", "en línia", "em linha": online, one word, as English writes it (the
+"line" of a work plan is another word: the phrase is never the record kind's name)."""
+ONLINE_TERM = "onlin"
+"""The English stem of "online", the term the phrases are indexed and asked as."""
 VOWELS = frozenset("aeiouy")
 LABEL_FOLLOWERS = frozenset(
     {"of", "in", "de", "del", "dels", "du", "des", "do", "da", "dos", "das"}
@@ -204,7 +211,11 @@ class Analyser:
     def terms_of(self, words: list[str], language: str) -> list[str]:
         """Like :meth:`terms`, for words already normalised."""
         out = []
-        for token in split_codes(words):
+        tokens = split_codes(words)
+        for i, token in enumerate(tokens):
+            if i and token in ONLINE.get(tokens[i - 1], ()):
+                out.append(ONLINE_TERM)  # "en ligne": online
+                continue
             number = number_term(token)
             if number:
                 out.append(number)
@@ -656,6 +667,9 @@ class Retriever:
                 out.append({word})
                 continue
             if _grouped(words, i):  # "80,000 people": a quantity, no edition nor a word
+                continue
+            if i and word in ONLINE.get(words[i - 1], ()):  # "en línea": online
+                out.append({ONLINE_TERM})
                 continue
             number = number_term(word)
             if number:
