@@ -80,8 +80,12 @@ class RecordAnswers(RecordChoice, YesNoAnswers, ListAnswers):
             if holder is None:
                 return Decision(ctx.handoff(), qtype, 0.1)
             ranked = [(ranked[0][0], holder), *[(s, d) for s, d in ranked if d is not holder]]
+        holder = self._named_holder(ranked, terms, qtype)
+        if holder is not None and holder is not ranked[0][1]:  # "Siège du secrétariat ?"
+            ranked = [(ranked[0][0], holder), *[(s, d) for s, d in ranked if d is not holder]]
         if qtype != "yesno":  # whether it is there is asked: no other record is sought
             ranked = self._place_holder_first(ranked, terms)
+            ranked = self._host_first(ranked, terms)  # "Rabat, which days?": the congress
         best_score, best = ranked[0]
         numbers = [o for o in terms if any(t[0] in "#y" and t[1:].isdigit() for t in o)]
         for options in numbers:  # an edition or year the question names must be the record's
@@ -174,6 +178,7 @@ class RecordAnswers(RecordChoice, YesNoAnswers, ListAnswers):
         if (
             self._singled_out(best, best_score, second, coverage, terms)
             or numbered
+            or best is holder  # asked a slot of it by its own name: it holds it
             or (related and coverage >= RELATED_COVERAGE)  # it states the relation asked
         ):
             confidence = max(confidence, MIN_CONFIDENCE)

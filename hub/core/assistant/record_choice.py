@@ -31,6 +31,12 @@ PART_SCORE = 0.6
 BODY_NEAR = 0.6
 """A record named after the network and the body a question names comes first from this
 share of the best score (:meth:`RecordChoice._body_named_first`)."""
+HOST_NEAR = 0.7
+"""An event hosting the best-ranked one comes first from this share of its score."""
+HOST_KINDS = frozenset({"conference", "external_event"})
+HOSTED_KINDS = frozenset({"session", "internal_session"})
+"""Kinds of events held within others (a workshop, a members' session) and of those that
+hold them (a conference, a congress, a forum)."""
 _COUNT = re.compile(r"(?<![\d.,:/-])\d{1,3}(?![\d.,:/-])")
 RELATION_FIELDS = {
     "led_by": ("led_by", "organiser"),
@@ -154,6 +160,70 @@ class RecordChoice(ResponderBase):
                 rest = [(min(s, score * HOME_EDGE), d) for s, d in ranked if d is not doc]
                 return [(score, doc), *rest]
         return ranked
+
+    def _named_holder(
+        self, ranked: list[tuple[float, Doc]], terms: list[set[str]], qtype: str
+    ) -> Doc | None:
+        """Asked where, when or who of something by (at least half of) its own name and
+        nothing else ("Siège du secrétariat ?", "where is the Technical Secretariat?"): the
+        one record so named that holds the slot asked (the secretariat's city), however
+        common the words of its name; None unless exactly one record is."""
+        if qtype not in {"where", "when", "who"} or not ranked:
+            return None
+        home = self._home_terms
+        asked = [o for o in terms if not o & home]
+        if not asked or any(t.startswith(("@", "#", "y", "?")) for o in asked for t in o):
+            return None
+        found = {
+            d.record_id: d
+            for _, d in ranked
+            if self._holds(qtype, d)
+            and any(
+                all(o & bare for o in asked) and len(asked) * 2 >= len(bare)
+                for name in d.names
+                if (bare := name - home)
+            )
+        }
+        return next(iter(found.values())) if len(found) == 1 else None
+
+    def _host_first(
+        self, ranked: list[tuple[float, Doc]], terms: list[set[str]]
+    ) -> list[tuple[float, Doc]]:
+        """A question naming an event only by its place (and maybe a year or a kind: "Rabat,
+        which days?") asks the main event there: when the best is an event held within
+        another near it (a workshop during a congress, whose text names the congress, on the
+        congress's days in its city), the host comes first."""
+        if not ranked or not isinstance(ranked[0][1].record, EventView):
+            return ranked
+        places = self.retriever.place_terms
+        every_kind = self._every_kind
+        if not any(o & places for o in terms) or any(
+            not (o & places or o & every_kind or _numbered_term(o)) for o in terms
+        ):
+            return ranked
+        best_score, best = ranked[0]
+        for score, doc in ranked[1:]:
+            if score < best_score * HOST_NEAR:
+                break
+            if self._hosts(doc, best):
+                rest = [(min(s, best_score * HOME_EDGE), d) for s, d in ranked if d is not doc]
+                return [(best_score, doc), *rest]
+        return ranked
+
+    def _hosts(self, host: Doc, guest: Doc) -> bool:
+        """``guest`` is held within ``host``: a session or workshop, and a conference or
+        congress, in one city, the guest's days within the host's."""
+        outer, inner = host.record, guest.record
+        if not isinstance(outer, EventView) or not isinstance(inner, EventView):
+            return False
+        if host.kind not in HOST_KINDS or guest.kind not in HOSTED_KINDS:
+            return False
+        if not outer.city or outer.city != inner.city:
+            return False
+        spans = self.span(host), self.span(guest)
+        if spans[0] is None or spans[1] is None:
+            return False
+        return spans[0][0] <= spans[1][0] and spans[1][1] <= spans[0][1]
 
     def _numbered_as(self, best: Doc, terms: list[set[str]], kinds: list[set[str]]) -> bool:
         """The question names the record's kind and its own number ("the fifteenth
@@ -508,3 +578,8 @@ def _own_number(doc: Doc) -> int | None:
     if isinstance(label, str) and (term := number_term(label.lower())):
         return int(term[1:]) if term.startswith("#") else None
     return None
+
+
+def _numbered_term(options: set[str]) -> bool:
+    """A year or an edition's number."""
+    return any(t[:1] in "#y" and t[1:].isdigit() for t in options)

@@ -1,0 +1,69 @@
+"""Records reached by what members commonly call them, not only by their own words: the
+Technical Secretariat asked where by "the secretariat" alone, the GIZ as "the German
+cooperation"; and a question naming only a city asks the main event there (the congress,
+not a workshop held within it). Questions in words of their own, in several languages."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from hub.core.assistant import Assistant
+
+KNOWLEDGE = Path(__file__).parents[2] / "config" / "knowledge"
+
+
+@pytest.fixture(scope="module")
+def assistant() -> Assistant:
+    return Assistant.from_knowledge(KNOWLEDGE)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Where is the secretariat based?",
+        "Sede de la secretaría?",
+        "Siège du secrétariat ?",
+        "On és la seu de la secretaria tècnica?",
+        "Onde fica o secretariado?",
+    ],
+)
+def test_the_secretariat_asked_where_by_its_name(assistant: Assistant, question: str) -> None:
+    answer = assistant.answer(question, now=dt.date(2021, 3, 1))
+    assert not answer.handoff, answer.answer
+    assert answer.sources == ["iopd-technical-secretariat"]
+    assert "Barcelon" in answer.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "the study commissioned by the German development agency, what was it about?",
+        "¿De qué trataba el estudio para la cooperación alemana?",
+        "L'étude pour la coopération allemande, c'était sur quoi ?",
+        "Sobre o que era o estudo para a cooperação alemã?",
+    ],
+)
+def test_the_giz_by_its_common_name(assistant: Assistant, question: str) -> None:
+    answer = assistant.answer(question, now=dt.date(2013, 11, 4))
+    assert not answer.handoff, answer.answer
+    assert "project-giz-monitoring-study" in answer.sources
+
+
+@pytest.mark.parametrize(
+    "question", ["Rabat, which days?", "Rabat, quins dies?", "Rabat, ¿qué días?"]
+)
+def test_a_city_alone_asks_its_main_event(assistant: Assistant, question: str) -> None:
+    answer = assistant.answer(question, now=dt.date(2013, 6, 1))
+    assert not answer.handoff, answer.answer
+    assert answer.sources[0] == "uclg-congress-rabat-2013"
+
+
+def test_a_workshop_named_is_still_the_workshop(assistant: Assistant) -> None:
+    answer = assistant.answer(
+        "When is the OIDP workshop on basic services in Rabat?", now=dt.date(2013, 6, 1)
+    )
+    assert not answer.handoff, answer.answer
+    assert answer.sources[0] == "basic-services-workshop-rabat-2013"
