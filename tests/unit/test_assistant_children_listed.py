@@ -124,3 +124,33 @@ def test_online_is_one_term_never_a_plans_line(text: str, language: str) -> None
     terms = analyser.terms(text, language)
     assert ONLINE_TERM in terms
     assert analyser.stem(normalise(text).split()[-1], language) not in terms
+
+
+@pytest.mark.parametrize(
+    ("question", "now"),
+    [
+        ("Quines són les línies del pla de treball d'aquest any?", LATE_2013),
+        ("Cuáles son los ejes del plan de trabajo de este año?", LATE_2013),
+    ],
+)
+def test_an_elided_d_before_a_vowel_labels_nothing(
+    assistant: Assistant, question: str, now: dt.date
+) -> None:
+    answer = assistant.answer(question, now=now)
+    assert not answer.handoff, answer.answer
+    assert set(answer.sources) >= LINES_2013, answer.sources
+    assert "priority-d-learning" not in answer.sources
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How many lines did the work plan approved in Cascais in 2013 have?",
+        "¿Cuántas líneas tenía el plan de trabajo aprobado en Portugal en 2013?",
+    ],
+)
+def test_how_many_parts_is_answered_by_their_whole(assistant: Assistant, question: str) -> None:
+    answer = assistant.answer(question, now=LATE_2013)
+    assert not answer.handoff, answer.answer
+    assert "work-plan-2013" in answer.sources
+    assert "members-session-cascais-2013" not in answer.sources

@@ -67,3 +67,18 @@ def test_a_workshop_named_is_still_the_workshop(assistant: Assistant) -> None:
     )
     assert not answer.handoff, answer.answer
     assert answer.sources[0] == "basic-services-workshop-rabat-2013"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "¿Cuándo se lanzó la web nueva del OIDP?",
+        "¿Cuándo se estrenó la nueva web?",
+        "Quan es va llançar el web nou de l'OIDP?",
+        "Quando foi lançado o novo site do OIDP?",
+    ],
+)
+def test_a_launch_asked_with_its_verb(assistant: Assistant, question: str) -> None:
+    answer = assistant.answer(question, now=dt.date(2016, 3, 3))
+    assert not answer.handoff, answer.answer
+    assert answer.sources[0] == "website-launch-2012-07"

@@ -195,6 +195,9 @@ class ListAnswers(EntryAnswers):
             weighty = [o for o in weighty if not o & aside]
             terms = [o for o in terms if not o & aside]
         parts = self._parts_of_named_whole(kind_terms, weighty)
+        if not weighty:  # "the four lines of this year's plan": a count and a time only
+            named_kinds = [d for d in self.retriever.docs if d.kind_terms & kind_terms]
+            parts = self._parts_of_dated_whole(ctx, named_kinds, kind_terms, reading.period)
         if named:
             parts = self._without_set_aside(parts, named)
         if len(parts) >= 2:  # "the four lines of the 2013 work plan": that plan's lines

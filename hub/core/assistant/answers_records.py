@@ -39,6 +39,9 @@ RELATED_COVERAGE = 0.5
 FULLER = 0.2
 """Share of the question's words one tied record must hold beyond every other to be chosen
 (measured: 0.1 to 0.2 answer one more right on the sets, none invented; 0.3 none)."""
+COUNTING_NEAR = 0.7
+"""A whole counting the parts a question counts is answered from this share of the best's
+score."""
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
 
 
@@ -118,6 +121,10 @@ class RecordAnswers(RecordChoice, YesNoAnswers, ListAnswers):
             editions_settled = True
         kinds_named = [o for o in terms if o & self._every_kind]
         said_kinds = self._kinds_said(ctx, reading)  # "treballa" (works) is no working group
+        if qtype == "how_many" and not best.kind_terms & said_kinds:
+            whole = self._counting_whole(ranked, best_score, said_kinds)
+            if whole is not None:  # "how many lines had the plan approved in Portugal"
+                best = whole
         if (
             kinds_named
             and any(o & said_kinds for o in kinds_named)
@@ -291,6 +298,22 @@ class RecordAnswers(RecordChoice, YesNoAnswers, ListAnswers):
         )
         if held[0][0] >= held[1][0] + FULLER:
             return held[0][1]
+        return None
+
+    def _counting_whole(
+        self, ranked: list[tuple[float, Doc]], best_score: float, said_kinds: set[str]
+    ) -> Doc | None:
+        """Asked how many parts of a kind a whole of another kind has ("how many lines had
+        the plan", "cuántas tareas tiene la prioridad C"), both kinds named: the best-ranked
+        record of the whole's kind, near the best, with parts of the other kind named (it
+        counts them); None when there is none."""
+        for score, doc in ranked[:PLACE_HOLDERS]:
+            if score < best_score * COUNTING_NEAR:
+                break
+            if doc.group == "entry" and doc.kind_terms & said_kinds:
+                parts = self._parts_asked(doc, [said_kinds - doc.kind_terms])
+                if parts:
+                    return doc
         return None
 
     def _parts_asked(self, best: Doc, kinds_named: list[set[str]]) -> list[Doc]:

@@ -116,6 +116,9 @@ ONLINE = {"en": frozenset({"ligne", "linea", "linia"}), "em": frozenset({"linha"
 ONLINE_TERM = "onlin"
 """The English stem of "online", the term the phrases are indexed and asked as."""
 VOWELS = frozenset("aeiouy")
+ELIDED = frozenset({"d", "l"})
+ELISION_BEFORE = frozenset("aeiouh")
+"""Letters elided before a word beginning with these ("d'aquest", "l'any", "d'hiver")."""
 LABEL_FOLLOWERS = frozenset(
     {"of", "in", "de", "del", "dels", "du", "des", "do", "da", "dos", "das"}
 )
@@ -678,13 +681,14 @@ class Retriever:
             if (
                 len(word) == 1
                 and f"#{word}" in self.postings
+                and not _elided(words, i)
                 and (
                     word not in self.analyser.stopwords
                     or (i and words[i - 1] in self.lettered)
                     or (
                         word not in VOWELS
                         and i
-                        and words[i - 1] in kind_words
+                        and words[i - 1] in self.lettered
                         and (i + 1 == len(words) or words[i + 1] in LABEL_FOLLOWERS)
                     )
                 )
@@ -905,6 +909,14 @@ class Retriever:
                         best = weight
             total += best
         return total
+
+
+def _elided(words: list[str], i: int) -> bool:
+    """``words[i]`` is "d" or "l" elided before a vowel ("d'aquest any", "l'OIDP"), the
+    apostrophe lost to normalising: a word, never the letter labelling a record ("priority
+    D"), unless "of" or "in" follows it as after a label ("prioritat D del pla")."""
+    after = words[i + 1] if i + 1 < len(words) else ""
+    return words[i] in ELIDED and after[:1] in ELISION_BEFORE and after not in LABEL_FOLLOWERS
 
 
 def _grouped(words: list[str], i: int) -> bool:
