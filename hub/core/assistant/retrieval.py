@@ -664,7 +664,6 @@ class Retriever:
     def query_terms(self, words: list[str], language: str) -> list[set[str]]:
         """Each query word as the set of terms it may be (its stems, a corrected name)."""
         out = []
-        kind_words = self.vocabulary.kind_words
         for i, word in enumerate(words):
             if word.startswith("@"):
                 out.append({word})
@@ -682,20 +681,10 @@ class Retriever:
                 len(word) == 1
                 and f"#{word}" in self.postings
                 and not _elided(words, i)
-                and (
-                    word not in self.analyser.stopwords
-                    or (i and words[i - 1] in self.lettered)
-                    or (
-                        word not in VOWELS
-                        and i
-                        and words[i - 1] in self.lettered
-                        and (i + 1 == len(words) or words[i + 1] in LABEL_FOLLOWERS)
-                    )
-                )
-            ):  # "priority A", "prioridade A do": a letter after the name of a kind whose
-                # records are lettered; "prioritat D del": a consonant between a kind's name and
-                # "of" labels it (a vowel there is a word: "a", "e", "o"; "roundup d'OGP",
-                # "conférence c'est" are elisions)
+                and (word not in self.analyser.stopwords or (i and words[i - 1] in self.lettered))
+            ):  # "priority A", "prioridade A do", "prioritat D del": a letter after the name of
+                # a kind whose records are lettered; after another kind's name it is a word or
+                # an elision ("pla de treball d'aquest any", "roundup d'OGP", "conférence c'est")
                 out.append({f"#{word}"})  # a letter that labels a record ("priority B")
                 continue
             if word in self.analyser.stopwords or len(word) < 2:
