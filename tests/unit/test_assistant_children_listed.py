@@ -154,3 +154,17 @@ def test_how_many_parts_is_answered_by_their_whole(assistant: Assistant, questio
     assert not answer.handoff, answer.answer
     assert "work-plan-2013" in answer.sources
     assert "members-session-cascais-2013" not in answer.sources
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Les priorités thématiques 2020 ?",
+        "Prioridades temáticas 2020?",
+        "thematic priorities 2020?",
+    ],
+)
+def test_a_kind_named_in_the_plural_is_a_list(assistant: Assistant, question: str) -> None:
+    answer = assistant.answer(question, now=IN_2020)
+    assert not answer.handoff, answer.answer
+    assert set(answer.sources) >= THEMES_2020, answer.sources

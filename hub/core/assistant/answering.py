@@ -383,6 +383,16 @@ class Responder(WhenAnswers, RecordAnswers):
             )
             if polar.stated:  # only a sentence saying who pays: "yes, it exists" is no price
                 return polar
+        if (
+            decision.reply.handoff
+            and qtype == "what"
+            and kind_terms
+            and weighty
+            and self._kind_in_plural(reading)
+        ):  # "les priorités thématiques 2020 ?": no one of them, all of them
+            listed = self._kind_matching(ctx, reading, kind_terms, weighty, terms)
+            if listed is not None:
+                return listed
         return decision
 
     def _only_units(self, words: list[str], language: str) -> bool:

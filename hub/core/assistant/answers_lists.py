@@ -247,6 +247,17 @@ class ListAnswers(EntryAnswers):
         most = max(len(self._kind_of(p) & kind_terms) for p in parts)
         return [p for p in parts if len(self._kind_of(p) & kind_terms) == most]
 
+    def _kind_in_plural(self, reading: Reading) -> bool:
+        """The question names a kind in the plural, its singular plus "s" or with "-ies"
+        ("les priorités thématiques 2020 ?", "thematic priorities 2020?"): the records of
+        that kind are asked, a list, though no question word says so."""
+        kinds = self.retriever.vocabulary.kind_words
+        return any(
+            w[:-1] in kinds or (w.endswith("ies") and f"{w[:-3]}y" in kinds)
+            for w in reading.words
+            if len(w) > 3 and w.endswith("s")
+        )
+
     def _set_aside(self, ctx: Context, reading: Reading) -> tuple[set[str], list[set[str]]]:
         """What a list question sets aside ("besides climate and gender, which other
         thematic priorities", "además del clima y el género"): the terms of the words that
