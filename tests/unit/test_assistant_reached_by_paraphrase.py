@@ -82,3 +82,19 @@ def test_a_launch_asked_with_its_verb(assistant: Assistant, question: str) -> No
     answer = assistant.answer(question, now=dt.date(2016, 3, 3))
     assert not answer.handoff, answer.answer
     assert answer.sources[0] == "website-launch-2012-07"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What are the objectives of this year's work plan?",
+        "¿Cuáles son los objetivos del plan de trabajo de este año?",
+        "Quins són els objectius del pla de treball d'aquest any?",
+    ],
+)
+def test_asked_of_this_year_a_record_of_another_year_gives_way(
+    assistant: Assistant, question: str
+) -> None:
+    answer = assistant.answer(question, now=dt.date(2020, 2, 1))
+    assert not answer.handoff, answer.answer
+    assert answer.sources[0] == "work-plan-2020"

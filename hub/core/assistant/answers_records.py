@@ -83,6 +83,7 @@ class RecordAnswers(RecordChoice, YesNoAnswers, ListAnswers):
             if holder is None:
                 return Decision(ctx.handoff(), qtype, 0.1)
             ranked = [(ranked[0][0], holder), *[(s, d) for s, d in ranked if d is not holder]]
+        ranked = self._of_the_year_first(reading, ranked, terms)
         holder = self._named_holder(ranked, terms, qtype)
         if holder is not None and holder is not ranked[0][1]:  # "Siège du secrétariat ?"
             ranked = [(ranked[0][0], holder), *[(s, d) for s, d in ranked if d is not holder]]

@@ -5,6 +5,7 @@ a part of a record, entries that agree, a record stating the count asked.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from hub.core.assistant.answers_base import HOME_EDGE, TIE, ResponderBase
@@ -31,6 +32,9 @@ PART_SCORE = 0.6
 BODY_NEAR = 0.6
 """A record named after the network and the body a question names comes first from this
 share of the best score (:meth:`RecordChoice._body_named_first`)."""
+YEAR_NEAR, YEAR_RIVALS = 0.6, 8
+"""A record of the year asked comes first from this share of the best's score, among this
+many."""
 HOST_NEAR = 0.7
 """An event hosting the best-ranked one comes first from this share of its score."""
 HOST_KINDS = frozenset({"conference", "external_event"})
@@ -185,6 +189,41 @@ class RecordChoice(ResponderBase):
             )
         }
         return next(iter(found.values())) if len(found) == 1 else None
+
+    def _of_the_year_first(
+        self, reading: Reading, ranked: list[tuple[float, Doc]], terms: list[set[str]]
+    ) -> list[tuple[float, Doc]]:
+        """Asked of a year ("les objectifs du plan de travail de cette année"), the best an
+        entry of another year's documents (a 2014 working group in 2020) that the question
+        does not call by its name: the best-ranked record near it of that year, holding as
+        much of the question, comes first."""
+        period = reading.period
+        if period is None or period.kind != "year" or not ranked:
+            return ranked
+        best_score, best = ranked[0]
+        if best.group != "entry" or not self._outside(best, period.start, period.end):
+            return ranked
+        if self.retriever.name_share(best, terms) >= PART_SHARE:  # named: it is asked
+            return ranked
+        reach = self.coverage(best, terms)
+        for score, doc in ranked[1:YEAR_RIVALS]:
+            if score < best_score * YEAR_NEAR:
+                break
+            if (
+                doc.group == "entry"
+                and self._outside(doc, period.start, period.end) is False
+                and self.coverage(doc, terms) >= reach - 1e-9
+            ):
+                rest = [(min(s, score * HOME_EDGE), d) for s, d in ranked if d is not doc]
+                return [(score, doc), *rest]
+        return ranked
+
+    def _outside(self, doc: Doc, start: dt.date, end: dt.date) -> bool | None:
+        """Whether an entry's year (its document's) lies outside the days; None unknown."""
+        year = self.era(doc)
+        if year is None:
+            return None
+        return not start.year <= year <= end.year
 
     def _host_first(
         self, ranked: list[tuple[float, Doc]], terms: list[set[str]]
