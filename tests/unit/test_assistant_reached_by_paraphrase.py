@@ -98,3 +98,10 @@ def test_asked_of_this_year_a_record_of_another_year_gives_way(
     answer = assistant.answer(question, now=dt.date(2020, 2, 1))
     assert not answer.handoff, answer.answer
     assert answer.sources[0] == "work-plan-2020"
+
+
+@pytest.mark.parametrize("question", ["Who is UCLG?", "Qui est CGLU ?", "Quem é a CGLU?"])
+def test_who_a_body_is_asks_the_record_of_its_name(assistant: Assistant, question: str) -> None:
+    answer = assistant.answer(question, now=dt.date(2016, 7, 4))
+    assert not answer.handoff, answer.answer
+    assert answer.sources[0] == "iopd-uclg-relation"

@@ -67,7 +67,8 @@ class RecordAnswers(RecordChoice, YesNoAnswers, ListAnswers):
             ranked, self.retriever.query_terms(reading.words, ctx.language), qtype
         )
         ranked = self._body_named_first(ranked, terms)
-        wholly = self._wholly_named(ranked, terms) if qtype == "what" else None
+        asks_identity = qtype == "who" and reading.relation is None  # "who is UCLG?"
+        wholly = self._wholly_named(ranked, terms) if qtype == "what" or asks_identity else None
         if wholly is not None:  # "what is the IOPD": the record of that whole name, and only it
             ranked = [
                 (ranked[0][0], wholly),
