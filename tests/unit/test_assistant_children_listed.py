@@ -168,3 +168,17 @@ def test_a_kind_named_in_the_plural_is_a_list(assistant: Assistant, question: st
     answer = assistant.answer(question, now=IN_2020)
     assert not answer.handoff, answer.answer
     assert set(answer.sources) >= THEMES_2020, answer.sources
+
+
+def test_a_list_of_what_a_document_holds_lists_its_records(assistant: Assistant) -> None:
+    answer = assistant.answer(
+        "Which member examples does the OGP Local presentation give?", now=dt.date(2024, 1, 8)
+    )
+    assert not answer.handoff, answer.answer
+    examples = {
+        "ogp-example-madrid-lobby-registry",
+        "ogp-example-bogota-gender-parity",
+        "ogp-example-banggai-pregnancy-app",
+        "ogp-example-monterrey-gender-violence-data",
+    }
+    assert set(answer.sources) >= examples, answer.sources

@@ -39,6 +39,10 @@ RELATED_COVERAGE = 0.5
 FULLER = 0.2
 """Share of the question's words one tied record must hold beyond every other to be chosen
 (measured: 0.1 to 0.2 answer one more right on the sets, none invented; 0.3 none)."""
+DOCUMENT_KIND = "source_document"
+DRAWN_COVERAGE = 0.5
+"""Share of what a list question says beside a document's name that a record drawn from
+the document must hold to be listed as what it holds."""
 COUNTING_NEAR = 0.7
 """A whole counting the parts a question counts is answered from this share of the best's
 score."""
@@ -201,6 +205,9 @@ class RecordAnswers(RecordChoice, YesNoAnswers, ListAnswers):
             stated = self._stated(ctx, reading, best, terms, confidence)
             if stated is not None:
                 return stated
+        drawn = self._drawn_from(best, terms) if qtype == "list" else []
+        if len(drawn) >= 2:  # "the cities the presentation uses as examples": its examples
+            return self._listed(ctx, drawn, max(min(confidence, 0.6), MIN_CONFIDENCE))
         parts = self._parts_asked(best, kinds_named) if qtype in {"list", "what"} else []
         if len(parts) >= 2:  # "the tasks of priority C", "tareas prioridad C": its tasks
             kinds = {t for p in parts for t in p.kind_terms}  # the parts hold their kind
@@ -301,6 +308,28 @@ class RecordAnswers(RecordChoice, YesNoAnswers, ListAnswers):
         if held[0][0] >= held[1][0] + FULLER:
             return held[0][1]
         return None
+
+    def _drawn_from(self, best: Doc, terms: list[set[str]]) -> list[Doc]:
+        """Asked for a list of what a document holds ("which cities does the OGP Local
+        presentation use as member examples"), the best a document: the records drawn from
+        it that hold what else the question says, more than half of it (its words
+        not in the document's own name); none when the best is no document."""
+        record = best.record
+        if not isinstance(record, EntryView) or best.kind != DOCUMENT_KIND:
+            return []
+        file = record.data.get("file")
+        own = set().union(*best.names) if best.names else set()
+        rest = [o for o in terms if not o & own and not o & self._home_terms]
+        if not file or not rest:
+            return []
+        return [
+            d
+            for d in self.retriever.docs
+            if d is not best
+            and d.group == "entry"
+            and getattr(d.record, "source_doc", None) == file
+            and self.coverage(d, rest) >= DRAWN_COVERAGE
+        ]
 
     def _counting_whole(
         self, ranked: list[tuple[float, Doc]], best_score: float, said_kinds: set[str]
