@@ -105,3 +105,12 @@ def test_who_a_body_is_asks_the_record_of_its_name(assistant: Assistant, questio
     answer = assistant.answer(question, now=dt.date(2016, 7, 4))
     assert not answer.handoff, answer.answer
     assert answer.sources[0] == "iopd-uclg-relation"
+
+
+def test_the_external_activities_are_the_outside_events(assistant: Assistant) -> None:
+    answer = assistant.answer(
+        "¿En qué eventos externos piensa participar la secretaría en 2013?",
+        now=dt.date(2013, 1, 10),
+    )
+    assert not answer.handoff, answer.answer
+    assert "action-2013-external-activities" in answer.sources
