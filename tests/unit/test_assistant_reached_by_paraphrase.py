@@ -114,3 +114,17 @@ def test_the_external_activities_are_the_outside_events(assistant: Assistant) ->
     )
     assert not answer.handoff, answer.answer
     assert "action-2013-external-activities" in answer.sources
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Where will the conference be held in July?",
+        "¿Dónde se celebrará la conferencia en julio?",
+        "Où aura lieu la conférence en juillet ?",
+    ],
+)
+def test_the_one_event_of_a_kind_in_the_month_asked(assistant: Assistant, question: str) -> None:
+    answer = assistant.answer(question, now=dt.date(2020, 2, 28))
+    assert not answer.handoff, answer.answer
+    assert answer.sources[0] == "conference-20-abidjan-2020"

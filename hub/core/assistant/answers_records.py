@@ -89,6 +89,7 @@ class RecordAnswers(RecordChoice, YesNoAnswers, ListAnswers):
                 return Decision(ctx.handoff(), qtype, 0.1)
             ranked = [(ranked[0][0], holder), *[(s, d) for s, d in ranked if d is not holder]]
         ranked = self._of_the_year_first(reading, ranked, terms)
+        ranked = self._in_period_first(reading, ranked, terms, qtype)
         holder = self._named_holder(ranked, terms, qtype)
         if holder is not None and holder is not ranked[0][1]:  # "Siège du secrétariat ?"
             ranked = [(ranked[0][0], holder), *[(s, d) for s, d in ranked if d is not holder]]
@@ -192,6 +193,7 @@ class RecordAnswers(RecordChoice, YesNoAnswers, ListAnswers):
             self._singled_out(best, best_score, second, coverage, terms)
             or numbered
             or best is holder  # asked a slot of it by its own name: it holds it
+            or self._alone_in_period(best, reading, kinds_named, qtype)
             or (related and coverage >= RELATED_COVERAGE)  # it states the relation asked
         ):
             confidence = max(confidence, MIN_CONFIDENCE)

@@ -165,6 +165,60 @@ class RecordChoice(ResponderBase):
                 return [(score, doc), *rest]
         return ranked
 
+    def _alone_in_period(
+        self, best: Doc, reading: Reading, kinds: list[set[str]], qtype: str
+    ) -> bool:
+        """Asked when, where or who of an event of a kind in a month or days ("où se tiendra
+        la conférence en juillet ?"): the best is the one record of that kind in them, which
+        names it, whatever verbs the asker says around it."""
+        return self._one_in_period(reading, kinds, qtype) is best
+
+    def _one_in_period(self, reading: Reading, kinds: list[set[str]], qtype: str) -> Doc | None:
+        """The one event of the kind named (by its own kind's name) held in the month or
+        days a when, where or who question says; None unless exactly one is."""
+        period = reading.period
+        if qtype not in {"when", "where", "who"} or period is None or period.kind == "year":
+            return None
+        named = set().union(*kinds) if kinds else set()
+        if not named:
+            return None
+        inside = [
+            d
+            for d in self.retriever.docs
+            if isinstance(d.record, EventView)
+            and self._kind_of(d) & named
+            and (span := self.span(d)) is not None
+            and span[0] <= period.end
+            and period.start <= span[1]
+        ]
+        return inside[0] if len(inside) == 1 else None
+
+    def _in_period_first(
+        self, reading: Reading, ranked: list[tuple[float, Doc]], terms: list[set[str]], qtype: str
+    ) -> list[tuple[float, Doc]]:
+        """The one event of the kind named in the month asked comes first, when the best
+        is an event of that kind held at another time and the other holds every place and
+        number the question names ("¿dónde se celebrará la conferencia en julio?": July's
+        conference, not the one whose text says "celebrará")."""
+        if not ranked:
+            return ranked
+        kinds = [o for o in terms if o & self._every_kind]
+        one = self._one_in_period(reading, kinds, qtype)
+        best = ranked[0][1]
+        if one is None or one is best or not isinstance(best.record, EventView):
+            return ranked
+        if not self._kind_of(best) & self._kind_of(one):
+            return ranked
+        places = self.retriever.place_terms
+        own = set().union(*one.names, one.own_places)
+        if any(o & places and not o & own for o in terms):
+            return ranked
+        if any(_numbered_term(o) and not one.terms.keys() & o for o in terms):
+            return ranked
+        if not any(d is one for _, d in ranked):  # it holds nothing of the question
+            return ranked
+        return [(ranked[0][0], one), *[(s, d) for s, d in ranked if d is not one]]
+
     def _named_holder(
         self, ranked: list[tuple[float, Doc]], terms: list[set[str]], qtype: str
     ) -> Doc | None:
