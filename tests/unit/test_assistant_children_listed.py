@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from hub.core.assistant import Assistant
-from hub.core.assistant.retrieval import ONLINE_TERM, Analyser
+from hub.core.assistant.retrieval import LAUNCH_TERM, ONLINE_TERM, Analyser
 from hub.core.assistant.text import normalise
 from hub.core.assistant.vocabulary import load_vocabulary
 
@@ -182,3 +182,14 @@ def test_a_list_of_what_a_document_holds_lists_its_records(assistant: Assistant)
         "ogp-example-monterrey-gender-violence-data",
     }
     assert set(answer.sources) >= examples, answer.sources
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [("mis en ligne", "fr"), ("se puso en línea", "es"), ("es va posar en línia", "ca")],
+)
+def test_put_online_is_a_launch(text: str, language: str) -> None:
+    analyser = Analyser(load_vocabulary())
+    terms = analyser.terms(text, language)
+    assert LAUNCH_TERM in terms
+    assert ONLINE_TERM not in terms

@@ -128,3 +128,13 @@ def test_the_one_event_of_a_kind_in_the_month_asked(assistant: Assistant, questi
     answer = assistant.answer(question, now=dt.date(2020, 2, 28))
     assert not answer.handoff, answer.answer
     assert answer.sources[0] == "conference-20-abidjan-2020"
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Le nouveau site, il a été mis en ligne quand ?", "Quan es va posar en línia el web nou?"],
+)
+def test_a_site_put_online_is_its_launch(assistant: Assistant, question: str) -> None:
+    answer = assistant.answer(question, now=dt.date(2014, 1, 1))
+    assert not answer.handoff, answer.answer
+    assert answer.sources[0] == "website-launch-2012-07"

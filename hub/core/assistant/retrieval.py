@@ -115,6 +115,14 @@ ONLINE = {"en": frozenset({"ligne", "linea", "linia"}), "em": frozenset({"linha"
 "line" of a work plan is another word: the phrase is never the record kind's name)."""
 ONLINE_TERM = "onlin"
 """The English stem of "online", the term the phrases are indexed and asked as."""
+PUT_ONLINE = frozenset(
+    {"mis", "mise", "mises", "mettre", "met", "puesto", "puesta", "poner", "posat", "posada"}
+    | {"posar", "posto", "posta", "por", "pos", "puso", "pusieron", "pone", "ponen"}
+    | {"put", "went", "go", "goes", "gone"}
+)
+"""Verbs that, before "online" ("mis en ligne", "puesta en línea", "went online"), make it a
+launch: what the records call the launch of a website."""
+LAUNCH_TERM = "launch"
 VOWELS = frozenset("aeiouy")
 ELIDED = frozenset({"d", "l"})
 ELISION_BEFORE = frozenset("aeiouh")
@@ -217,7 +225,11 @@ class Analyser:
         tokens = split_codes(words)
         for i, token in enumerate(tokens):
             if i and token in ONLINE.get(tokens[i - 1], ()):
-                out.append(ONLINE_TERM)  # "en ligne": online
+                put = i > 1 and tokens[i - 2] in PUT_ONLINE  # "mis en ligne": launched
+                out.append(LAUNCH_TERM if put else ONLINE_TERM)  # "en ligne": online
+                continue
+            if i and token == "online" and tokens[i - 1] in PUT_ONLINE:
+                out.append(LAUNCH_TERM)  # "went online": launched
                 continue
             number = number_term(token)
             if number:
@@ -671,7 +683,11 @@ class Retriever:
             if _grouped(words, i):  # "80,000 people": a quantity, no edition nor a word
                 continue
             if i and word in ONLINE.get(words[i - 1], ()):  # "en línea": online
-                out.append({ONLINE_TERM})
+                put = i > 1 and words[i - 2] in PUT_ONLINE  # "mis en ligne": launched
+                out.append({LAUNCH_TERM if put else ONLINE_TERM})
+                continue
+            if i and word == "online" and words[i - 1] in PUT_ONLINE:  # "went online"
+                out.append({LAUNCH_TERM})
                 continue
             number = number_term(word)
             if number:
