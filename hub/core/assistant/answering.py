@@ -366,7 +366,11 @@ class Responder(WhenAnswers, RecordAnswers):
             listed = self._kind_list(ctx, kind_terms, qtype == "list", reading, terms)
             if listed is not None:
                 return listed
-        if kind_terms and weighty and qtype == "list":
+        if (
+            kind_terms
+            and weighty
+            and (qtype == "list" or (qtype == "what" and self._set_aside(ctx, reading)[1]))
+        ):  # "¿qué otras prioridades... además del clima?": the others, a list
             listed = self._kind_matching(ctx, reading, kind_terms, weighty, terms)
             if listed is not None:
                 return listed
@@ -379,6 +383,16 @@ class Responder(WhenAnswers, RecordAnswers):
             )
             if polar.stated:  # only a sentence saying who pays: "yes, it exists" is no price
                 return polar
+        if (
+            decision.reply.handoff
+            and qtype == "what"
+            and kind_terms
+            and weighty
+            and self._kind_in_plural(reading)
+        ):  # "les priorités thématiques 2020 ?": no one of them, all of them
+            listed = self._kind_matching(ctx, reading, kind_terms, weighty, terms)
+            if listed is not None:
+                return listed
         return decision
 
     def _only_units(self, words: list[str], language: str) -> bool:

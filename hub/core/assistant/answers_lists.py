@@ -5,13 +5,87 @@ the kind a question names, those of the current era first, narrowed by what else
 from __future__ import annotations
 
 import datetime as dt
+import re
 
-from hub.core.assistant.answers_base import MAX_LISTED, NOT_LISTED, Decision
+from hub.core.assistant.answers_base import MAX_LISTED, NOT_LISTED, Decision, _numbered
 from hub.core.assistant.answers_entries import EntryAnswers
 from hub.core.assistant.context import Context, Reply, describe
+from hub.core.assistant.dates import Period
 from hub.core.assistant.index import EntryView, EventView, text_in
 from hub.core.assistant.reading import Reading
 from hub.core.assistant.retrieval import Doc
+from hub.core.assistant.text import normalise
+
+EXCLUDING = (
+    ("besides",),
+    ("apart", "from"),
+    ("aside", "from"),
+    ("other", "than"),
+    ("except",),
+    ("excluding",),
+    ("ademas", "de"),
+    ("ademas", "del"),
+    ("aparte", "de"),
+    ("aparte", "del"),
+    ("excepto",),
+    ("salvo",),
+    ("a", "part"),
+    ("mis", "a", "part"),
+    ("en", "dehors", "de"),
+    ("en", "dehors", "du"),
+    ("sauf",),
+    ("hormis",),
+    ("outre",),
+    ("a", "part", "de"),
+    ("a", "part", "del"),
+    ("a", "mes", "de"),
+    ("a", "mes", "del"),
+    ("excepte",),
+    ("llevat", "de"),
+    ("llevat", "del"),
+    ("alem", "de"),
+    ("alem", "do"),
+    ("alem", "da"),
+    ("alem", "dos"),
+    ("alem", "das"),
+    ("exceto",),
+)
+"""Words that set records aside from a list ("besides climate and gender", "à part le
+climat", "además del clima", "a part de", "além do"), in the five languages."""
+ARTICLES = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "el",
+        "la",
+        "los",
+        "las",
+        "lo",
+        "le",
+        "les",
+        "l",
+        "un",
+        "una",
+        "une",
+        "des",
+        "du",
+        "de",
+        "del",
+        "al",
+        "els",
+        "o",
+        "os",
+        "as",
+        "da",
+        "do",
+        "das",
+        "dos",
+        "d",
+    ]
+)
+JOINING = frozenset({"and", "or", "y", "e", "et", "ou", "i", "o", "ni"})
+_CLAUSE_END = re.compile(r"[,;:.?!¿¡()\n]")
 
 
 class ListAnswers(EntryAnswers):
@@ -42,6 +116,9 @@ class ListAnswers(EntryAnswers):
         if reading is not None and self._missing_label(reading):
             return Decision(ctx.handoff(ctx.phrase("no_such_record")), "list", 0.1)
         period = reading.period if reading is not None else None
+        parts = self._parts_of_dated_whole(ctx, docs, kind_terms, period) if asked else []
+        if len(parts) >= 2:  # "the lines of this year's work plan": that plan's lines
+            return self._listed(ctx, parts, 0.75, terms)
         if period is not None:
             docs = [d for d in docs if (span := self._time_of(d)) is None or period.overlaps(*span)]
         elif reading is not None:
@@ -113,7 +190,16 @@ class ListAnswers(EntryAnswers):
         expects, not a word the records listed must hold."""
         counts = self._count_terms(ctx, reading)
         weighty = [o for o in weighty if not o <= counts]
+        aside, named = self._set_aside(ctx, reading)
+        if named:  # "besides climate and gender": no word a listed record must hold
+            weighty = [o for o in weighty if not o & aside]
+            terms = [o for o in terms if not o & aside]
         parts = self._parts_of_named_whole(kind_terms, weighty)
+        if not weighty:  # "the four lines of this year's plan": a count and a time only
+            named_kinds = [d for d in self.retriever.docs if d.kind_terms & kind_terms]
+            parts = self._parts_of_dated_whole(ctx, named_kinds, kind_terms, reading.period)
+        if named:
+            parts = self._without_set_aside(parts, named)
         if len(parts) >= 2:  # "the four lines of the 2013 work plan": that plan's lines
             return self._listed(ctx, parts, 0.75, terms)
         pool = [
@@ -127,6 +213,8 @@ class ListAnswers(EntryAnswers):
             most = max(len(self._kind_of(d) & kind_terms) for d in pool)
             pool = [d for d in pool if len(self._kind_of(d) & kind_terms) == most]
         chosen = [d for d in pool if self.coverage(d, weighty) >= 0.99]
+        if named:
+            chosen = self._without_set_aside(chosen, named)
         if len(chosen) < 2:
             return None
         return self._listed(ctx, chosen, 0.75, terms)
@@ -146,7 +234,8 @@ class ListAnswers(EntryAnswers):
             and any(p.kind != d.kind for p in self._parts(d))
         ]
         if len(holders) > 1:  # the one named so ("the 2013 plan", not one that mentions 2013)
-            holders = [d for d in holders if all(o & set().union(*d.names) for o in weighty)]
+            named = [d for d in holders if all(o & self._own_terms(d) for o in weighty)]
+            holders = named or self._named_most(holders, weighty)
         if len(holders) != 1:
             return []
         whole = holders[0]
@@ -157,6 +246,107 @@ class ListAnswers(EntryAnswers):
             return []
         most = max(len(self._kind_of(p) & kind_terms) for p in parts)
         return [p for p in parts if len(self._kind_of(p) & kind_terms) == most]
+
+    def _kind_in_plural(self, reading: Reading) -> bool:
+        """The question names a kind in the plural, its singular plus "s" or with "-ies"
+        ("les priorités thématiques 2020 ?", "thematic priorities 2020?"): the records of
+        that kind are asked, a list, though no question word says so."""
+        kinds = self.retriever.vocabulary.kind_words
+        return any(
+            w[:-1] in kinds or (w.endswith("ies") and f"{w[:-3]}y" in kinds)
+            for w in reading.words
+            if len(w) > 3 and w.endswith("s")
+        )
+
+    def _set_aside(self, ctx: Context, reading: Reading) -> tuple[set[str], list[set[str]]]:
+        """What a list question sets aside ("besides climate and gender, which other
+        thematic priorities", "además del clima y el género"): the terms of the words that
+        say so and of those named after them (no part of what the listed records must
+        hold), and the terms of each thing named (the records so named are not listed).
+        The things named are the words after the marker, in its clause, joined by "and"
+        and articles ("le climat et le genre"); any other word ends them."""
+        said: set[str] = set()
+        named: list[set[str]] = []
+        analyser = self.retriever.analyser
+        for clause in _CLAUSE_END.split(reading.text):
+            words = normalise(clause).split()
+            for start in range(len(words)):
+                marker = max(
+                    (m for m in EXCLUDING if tuple(words[start : start + len(m)]) == m),
+                    key=len,
+                    default=None,
+                )
+                if marker is None:
+                    continue
+                after = start + len(marker)
+                items: list[str] = []
+                for word in words[after:]:
+                    if word in ARTICLES or word in JOINING:
+                        continue
+                    if word in analyser.stopwords and items:
+                        break
+                    items.append(word)
+                    if len(items) >= 4:
+                        break
+                found = self.retriever.query_terms(list(marker) + items, ctx.language)
+                said |= set().union(*found) if found else set()
+                named += [o for o in self.retriever.query_terms(items, ctx.language) if o]
+                break
+        return said, named
+
+    def _without_set_aside(self, docs: list[Doc], named: list[set[str]]) -> list[Doc]:
+        """The records listed, but those the question sets aside by a word of their own
+        name ("besides climate": not the climate priority)."""
+        return [d for d in docs if not any(o & set().union(*d.names) for o in named)]
+
+    def _parts_of_dated_whole(
+        self, ctx: Context, docs: list[Doc], kind_terms: set[str], period: Period | None
+    ) -> list[Doc]:
+        """Two kinds named, one the whole of the other, and nothing else but a time ("the
+        lines of this year's work plan", "les tâches du plan"): the parts, of the other kind
+        named, of the one whole of that time (the period said, else the latest at now); empty
+        when no single whole is."""
+        wholes = [
+            d
+            for d in docs
+            if d.group == "entry"
+            and any(p.kind != d.kind and p.kind_terms & kind_terms for p in self._parts(d))
+        ]
+        if period is not None:
+            wholes = [
+                d
+                for d in wholes
+                if (span := self._time_of(d)) is not None and period.overlaps(*span)
+            ]
+        elif len(wholes) > 1:  # the latest at now ("the plan's tasks" in 2020: the 2020 plan's)
+            eras = [(e, d) for d in wholes if (e := self.era(d)) and e <= ctx.today.year]
+            latest = max((e for e, _ in eras), default=None)
+            wholes = [d for e, d in eras if e == latest]
+        if len(wholes) != 1:
+            return []
+        whole = wholes[0]
+        parts = [
+            p for p in self._parts(whole) if p.kind != whole.kind and p.kind_terms & kind_terms
+        ]
+        if not parts:
+            return []
+        most = max(len(self._kind_of(p) & kind_terms) for p in parts)
+        return [p for p in parts if len(self._kind_of(p) & kind_terms) == most]
+
+    def _own_terms(self, doc: Doc) -> set[str]:
+        """The terms of a record's own names and its label ("priority C": ``#c``)."""
+        return set().union(*doc.names, self._labels(doc))
+
+    def _named_most(self, docs: list[Doc], weighty: list[set[str]]) -> list[Doc]:
+        """The one record whose own name says more of the question's words, other than a
+        year or number, than any other's ("the priority to grow the network in 2020": the
+        priority named "growing the network", not the one whose text says it); none when
+        two say as many or none says any."""
+        words = [o for o in weighty if not _numbered(o)]
+        said = [(sum(1 for o in words if o & self._own_terms(d)), d) for d in docs]
+        most = max((n for n, _ in said), default=0)
+        named = [d for n, d in said if n == most]
+        return named if most and len(named) == 1 else []
 
     def _labels(self, doc: Doc) -> set[str]:
         """The label term of a record (``#d`` of priority D), by which it is named."""

@@ -39,6 +39,13 @@ RELATED_COVERAGE = 0.5
 FULLER = 0.2
 """Share of the question's words one tied record must hold beyond every other to be chosen
 (measured: 0.1 to 0.2 answer one more right on the sets, none invented; 0.3 none)."""
+DOCUMENT_KIND = "source_document"
+DRAWN_COVERAGE = 0.5
+"""Share of what a list question says beside a document's name that a record drawn from
+the document must hold to be listed as what it holds."""
+COUNTING_NEAR = 0.7
+"""A whole counting the parts a question counts is answered from this share of the best's
+score."""
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
 
 
@@ -64,7 +71,8 @@ class RecordAnswers(RecordChoice, YesNoAnswers, ListAnswers):
             ranked, self.retriever.query_terms(reading.words, ctx.language), qtype
         )
         ranked = self._body_named_first(ranked, terms)
-        wholly = self._wholly_named(ranked, terms) if qtype == "what" else None
+        asks_identity = qtype == "who" and reading.relation is None  # "who is UCLG?"
+        wholly = self._wholly_named(ranked, terms) if qtype == "what" or asks_identity else None
         if wholly is not None:  # "what is the IOPD": the record of that whole name, and only it
             ranked = [
                 (ranked[0][0], wholly),
@@ -80,8 +88,14 @@ class RecordAnswers(RecordChoice, YesNoAnswers, ListAnswers):
             if holder is None:
                 return Decision(ctx.handoff(), qtype, 0.1)
             ranked = [(ranked[0][0], holder), *[(s, d) for s, d in ranked if d is not holder]]
+        ranked = self._of_the_year_first(reading, ranked, terms)
+        ranked = self._in_period_first(reading, ranked, terms, qtype)
+        holder = self._named_holder(ranked, terms, qtype)
+        if holder is not None and holder is not ranked[0][1]:  # "Siège du secrétariat ?"
+            ranked = [(ranked[0][0], holder), *[(s, d) for s, d in ranked if d is not holder]]
         if qtype != "yesno":  # whether it is there is asked: no other record is sought
             ranked = self._place_holder_first(ranked, terms)
+            ranked = self._host_first(ranked, terms)  # "Rabat, which days?": the congress
         best_score, best = ranked[0]
         numbers = [o for o in terms if any(t[0] in "#y" and t[1:].isdigit() for t in o)]
         for options in numbers:  # an edition or year the question names must be the record's
@@ -114,6 +128,10 @@ class RecordAnswers(RecordChoice, YesNoAnswers, ListAnswers):
             editions_settled = True
         kinds_named = [o for o in terms if o & self._every_kind]
         said_kinds = self._kinds_said(ctx, reading)  # "treballa" (works) is no working group
+        if qtype == "how_many" and not best.kind_terms & said_kinds:
+            whole = self._counting_whole(ranked, best_score, said_kinds)
+            if whole is not None:  # "how many lines had the plan approved in Portugal"
+                best = whole
         if (
             kinds_named
             and any(o & said_kinds for o in kinds_named)
@@ -174,20 +192,26 @@ class RecordAnswers(RecordChoice, YesNoAnswers, ListAnswers):
         if (
             self._singled_out(best, best_score, second, coverage, terms)
             or numbered
+            or best is holder  # asked a slot of it by its own name: it holds it
+            or self._alone_in_period(best, reading, kinds_named, qtype)
             or (related and coverage >= RELATED_COVERAGE)  # it states the relation asked
         ):
             confidence = max(confidence, MIN_CONFIDENCE)
             coverage = max(coverage, MIN_COVERAGE)
         if qtype == "contact":  # an address only from a record of the body named
-            return self._contact(ctx, best, ranked, terms, max(confidence, MIN_CONFIDENCE))
+            said = self.retriever.query_terms(reading.words, ctx.language)
+            return self._contact(ctx, best, ranked, terms, max(confidence, MIN_CONFIDENCE), said)
         if qtype == "yesno" and (
             coverage < YESNO_COVERAGE or confidence < MIN_CONFIDENCE
         ):  # no record of all it names: only a sentence stating it answers
             stated = self._stated(ctx, reading, best, terms, confidence)
             if stated is not None:
                 return stated
-        parts = self._parts_asked(best, kinds_named) if qtype == "list" else []
-        if len(parts) >= 2:  # "the tasks of priority C": its tasks, not what C is
+        drawn = self._drawn_from(best, terms) if qtype == "list" else []
+        if len(drawn) >= 2:  # "the cities the presentation uses as examples": its examples
+            return self._listed(ctx, drawn, max(min(confidence, 0.6), MIN_CONFIDENCE))
+        parts = self._parts_asked(best, kinds_named) if qtype in {"list", "what"} else []
+        if len(parts) >= 2:  # "the tasks of priority C", "tareas prioridad C": its tasks
             kinds = {t for p in parts for t in p.kind_terms}  # the parts hold their kind
             rest = [o for o in terms if not o & kinds]
             reach = self.coverage(best, rest)
@@ -248,20 +272,30 @@ class RecordAnswers(RecordChoice, YesNoAnswers, ListAnswers):
         ranked: list[tuple[float, Doc]],
         terms: list[set[str]],
         confidence: float,
+        said: list[set[str]] | None = None,
     ) -> Decision:
         """An e-mail address, from a record that states one and whose own name is what the
-        question names (OGP Local's contact); another body's address is never given."""
+        question names (OGP Local's contact); another body's address is never given. Of
+        several, the one whose own name says more of the question ("the e-mail of OGP
+        Local": its contact, named "contact (e-mail)", not how to join it)."""
         names = self._name_terms
         asked = [  # the names the question says: whose address it asks
             o
             for o in terms
             if o & names and not o & self._every_kind and not any(t.startswith("@") for t in o)
         ]
-        for _, doc in ranked[:10]:
-            own = set().union(*doc.names) if doc.names else set()
-            if _EMAIL.search(_record_text(doc.record)) and asked and all(o & own for o in asked):
-                reply = self._slot(ctx, Reading(text="", words=[]), "what", doc)
-                return Decision(reply, "contact", confidence)
+        words = set().union(*said) if said else set()
+        found = [
+            doc
+            for _, doc in ranked[:10]
+            if _EMAIL.search(_record_text(doc.record))
+            and asked
+            and all(o & set().union(*doc.names) for o in asked)
+        ]
+        if found:
+            doc = max(found, key=lambda d: len(set().union(*d.names) & words))  # first of ties
+            reply = self._slot(ctx, Reading(text="", words=[]), "what", doc)
+            return Decision(reply, "contact", confidence)
         name = self._name(ctx, best)
         reply = ctx.handoff(ctx.phrase("email_unknown_of", name=name), sources=[best.record_id])
         return Decision(reply, "contact", min(confidence, 0.3))
@@ -275,6 +309,44 @@ class RecordAnswers(RecordChoice, YesNoAnswers, ListAnswers):
         )
         if held[0][0] >= held[1][0] + FULLER:
             return held[0][1]
+        return None
+
+    def _drawn_from(self, best: Doc, terms: list[set[str]]) -> list[Doc]:
+        """Asked for a list of what a document holds ("which cities does the OGP Local
+        presentation use as member examples"), the best a document: the records drawn from
+        it that hold what else the question says, more than half of it (its words
+        not in the document's own name); none when the best is no document."""
+        record = best.record
+        if not isinstance(record, EntryView) or best.kind != DOCUMENT_KIND:
+            return []
+        file = record.data.get("file")
+        own = set().union(*best.names) if best.names else set()
+        rest = [o for o in terms if not o & own and not o & self._home_terms]
+        if not file or not rest:
+            return []
+        return [
+            d
+            for d in self.retriever.docs
+            if d is not best
+            and d.group == "entry"
+            and getattr(d.record, "source_doc", None) == file
+            and self.coverage(d, rest) >= DRAWN_COVERAGE
+        ]
+
+    def _counting_whole(
+        self, ranked: list[tuple[float, Doc]], best_score: float, said_kinds: set[str]
+    ) -> Doc | None:
+        """Asked how many parts of a kind a whole of another kind has ("how many lines had
+        the plan", "cuántas tareas tiene la prioridad C"), both kinds named: the best-ranked
+        record of the whole's kind, near the best, with parts of the other kind named (it
+        counts them); None when there is none."""
+        for score, doc in ranked[:PLACE_HOLDERS]:
+            if score < best_score * COUNTING_NEAR:
+                break
+            if doc.group == "entry" and doc.kind_terms & said_kinds:
+                parts = self._parts_asked(doc, [said_kinds - doc.kind_terms])
+                if parts:
+                    return doc
         return None
 
     def _parts_asked(self, best: Doc, kinds_named: list[set[str]]) -> list[Doc]:

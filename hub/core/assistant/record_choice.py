@@ -5,6 +5,7 @@ a part of a record, entries that agree, a record stating the count asked.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from hub.core.assistant.answers_base import HOME_EDGE, TIE, ResponderBase
@@ -31,6 +32,15 @@ PART_SCORE = 0.6
 BODY_NEAR = 0.6
 """A record named after the network and the body a question names comes first from this
 share of the best score (:meth:`RecordChoice._body_named_first`)."""
+YEAR_NEAR, YEAR_RIVALS = 0.6, 8
+"""A record of the year asked comes first from this share of the best's score, among this
+many."""
+HOST_NEAR = 0.7
+"""An event hosting the best-ranked one comes first from this share of its score."""
+HOST_KINDS = frozenset({"conference", "external_event"})
+HOSTED_KINDS = frozenset({"session", "internal_session"})
+"""Kinds of events held within others (a workshop, a members' session) and of those that
+hold them (a conference, a congress, a forum)."""
 _COUNT = re.compile(r"(?<![\d.,:/-])\d{1,3}(?![\d.,:/-])")
 RELATION_FIELDS = {
     "led_by": ("led_by", "organiser"),
@@ -154,6 +164,159 @@ class RecordChoice(ResponderBase):
                 rest = [(min(s, score * HOME_EDGE), d) for s, d in ranked if d is not doc]
                 return [(score, doc), *rest]
         return ranked
+
+    def _alone_in_period(
+        self, best: Doc, reading: Reading, kinds: list[set[str]], qtype: str
+    ) -> bool:
+        """Asked when, where or who of an event of a kind in a month or days ("où se tiendra
+        la conférence en juillet ?"): the best is the one record of that kind in them, which
+        names it, whatever verbs the asker says around it."""
+        return self._one_in_period(reading, kinds, qtype) is best
+
+    def _one_in_period(self, reading: Reading, kinds: list[set[str]], qtype: str) -> Doc | None:
+        """The one event of the kind named (by its own kind's name) held in the month or
+        days a when, where or who question says; None unless exactly one is."""
+        period = reading.period
+        if qtype not in {"when", "where", "who"} or period is None or period.kind == "year":
+            return None
+        named = set().union(*kinds) if kinds else set()
+        if not named:
+            return None
+        inside = [
+            d
+            for d in self.retriever.docs
+            if isinstance(d.record, EventView)
+            and self._kind_of(d) & named
+            and (span := self.span(d)) is not None
+            and span[0] <= period.end
+            and period.start <= span[1]
+        ]
+        return inside[0] if len(inside) == 1 else None
+
+    def _in_period_first(
+        self, reading: Reading, ranked: list[tuple[float, Doc]], terms: list[set[str]], qtype: str
+    ) -> list[tuple[float, Doc]]:
+        """The one event of the kind named in the month asked comes first, when the best
+        is an event of that kind held at another time and the other holds every place and
+        number the question names ("¿dónde se celebrará la conferencia en julio?": July's
+        conference, not the one whose text says "celebrará")."""
+        if not ranked:
+            return ranked
+        kinds = [o for o in terms if o & self._every_kind]
+        one = self._one_in_period(reading, kinds, qtype)
+        best = ranked[0][1]
+        if one is None or one is best or not isinstance(best.record, EventView):
+            return ranked
+        if not self._kind_of(best) & self._kind_of(one):
+            return ranked
+        places = self.retriever.place_terms
+        own = set().union(*one.names, one.own_places)
+        if any(o & places and not o & own for o in terms):
+            return ranked
+        if any(_numbered_term(o) and not one.terms.keys() & o for o in terms):
+            return ranked
+        if not any(d is one for _, d in ranked):  # it holds nothing of the question
+            return ranked
+        return [(ranked[0][0], one), *[(s, d) for s, d in ranked if d is not one]]
+
+    def _named_holder(
+        self, ranked: list[tuple[float, Doc]], terms: list[set[str]], qtype: str
+    ) -> Doc | None:
+        """Asked where, when or who of something by (at least half of) its own name and
+        nothing else ("Siège du secrétariat ?", "where is the Technical Secretariat?"): the
+        one record so named that holds the slot asked (the secretariat's city), however
+        common the words of its name; None unless exactly one record is."""
+        if qtype not in {"where", "when", "who"} or not ranked:
+            return None
+        home = self._home_terms
+        asked = [o for o in terms if not o & home]
+        if not asked or any(t.startswith(("@", "#", "y", "?")) for o in asked for t in o):
+            return None
+        found = {
+            d.record_id: d
+            for _, d in ranked
+            if self._holds(qtype, d)
+            and any(
+                all(o & bare for o in asked) and len(asked) * 2 >= len(bare)
+                for name in d.names
+                if (bare := name - home)
+            )
+        }
+        return next(iter(found.values())) if len(found) == 1 else None
+
+    def _of_the_year_first(
+        self, reading: Reading, ranked: list[tuple[float, Doc]], terms: list[set[str]]
+    ) -> list[tuple[float, Doc]]:
+        """Asked of a year ("les objectifs du plan de travail de cette année"), the best an
+        entry of another year's documents (a 2014 working group in 2020) that the question
+        does not call by its name: the best-ranked record near it of that year, holding as
+        much of the question, comes first."""
+        period = reading.period
+        if period is None or period.kind != "year" or not ranked:
+            return ranked
+        best_score, best = ranked[0]
+        if best.group != "entry" or not self._outside(best, period.start, period.end):
+            return ranked
+        if self.retriever.name_share(best, terms) >= PART_SHARE:  # named: it is asked
+            return ranked
+        reach = self.coverage(best, terms)
+        for score, doc in ranked[1:YEAR_RIVALS]:
+            if score < best_score * YEAR_NEAR:
+                break
+            if (
+                doc.group == "entry"
+                and self._outside(doc, period.start, period.end) is False
+                and self.coverage(doc, terms) >= reach - 1e-9
+            ):
+                rest = [(min(s, score * HOME_EDGE), d) for s, d in ranked if d is not doc]
+                return [(score, doc), *rest]
+        return ranked
+
+    def _outside(self, doc: Doc, start: dt.date, end: dt.date) -> bool | None:
+        """Whether an entry's year (its document's) lies outside the days; None unknown."""
+        year = self.era(doc)
+        if year is None:
+            return None
+        return not start.year <= year <= end.year
+
+    def _host_first(
+        self, ranked: list[tuple[float, Doc]], terms: list[set[str]]
+    ) -> list[tuple[float, Doc]]:
+        """A question naming an event only by its place (and maybe a year or a kind: "Rabat,
+        which days?") asks the main event there: when the best is an event held within
+        another near it (a workshop during a congress, whose text names the congress, on the
+        congress's days in its city), the host comes first."""
+        if not ranked or not isinstance(ranked[0][1].record, EventView):
+            return ranked
+        places = self.retriever.place_terms
+        every_kind = self._every_kind
+        if not any(o & places for o in terms) or any(
+            not (o & places or o & every_kind or _numbered_term(o)) for o in terms
+        ):
+            return ranked
+        best_score, best = ranked[0]
+        for score, doc in ranked[1:]:
+            if score < best_score * HOST_NEAR:
+                break
+            if self._hosts(doc, best):
+                rest = [(min(s, best_score * HOME_EDGE), d) for s, d in ranked if d is not doc]
+                return [(best_score, doc), *rest]
+        return ranked
+
+    def _hosts(self, host: Doc, guest: Doc) -> bool:
+        """``guest`` is held within ``host``: a session or workshop, and a conference or
+        congress, in one city, the guest's days within the host's."""
+        outer, inner = host.record, guest.record
+        if not isinstance(outer, EventView) or not isinstance(inner, EventView):
+            return False
+        if host.kind not in HOST_KINDS or guest.kind not in HOSTED_KINDS:
+            return False
+        if not outer.city or outer.city != inner.city:
+            return False
+        spans = self.span(host), self.span(guest)
+        if spans[0] is None or spans[1] is None:
+            return False
+        return spans[0][0] <= spans[1][0] and spans[1][1] <= spans[0][1]
 
     def _numbered_as(self, best: Doc, terms: list[set[str]], kinds: list[set[str]]) -> bool:
         """The question names the record's kind and its own number ("the fifteenth
@@ -508,3 +671,8 @@ def _own_number(doc: Doc) -> int | None:
     if isinstance(label, str) and (term := number_term(label.lower())):
         return int(term[1:]) if term.startswith("#") else None
     return None
+
+
+def _numbered_term(options: set[str]) -> bool:
+    """A year or an edition's number."""
+    return any(t[:1] in "#y" and t[1:].isdigit() for t in options)

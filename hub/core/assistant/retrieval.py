@@ -100,15 +100,33 @@ _NOUN_ROOT = re.compile(r"^([a-z]{3,}?)(?:ate?|a|e)?s?$")
 """The root of a noun asked ("clima", "temes", "climate", "climat", "theme" -> "clim", "tem",
 "clim", "clim", "them"), whose adjective in -atic the Snowball stemmers give another stem."""
 PLURAL_SUFFIXES = {
+    "es": (("eas", "ea"),),
     "pt": (("ais", "al"), ("eis", "el")),
     "ca": (("ques", "ca"), ("gues", "ga")),
 }
 """Plurals the Snowball stemmer cuts otherwise than their singular: Portuguese keeps "canal",
 "local", "nível" and cuts "canais", "locais", "níveis" to "can", "loc", "nív"; Catalan
 spells "tasca", "pràctica", "llarga" as "tasques", "pràctiques", "llargues" in the plural
-("tasc" and "tas", "practic" and "pract"). The plural is stemmed as its singular (words of
-six letters or more: "quais", "mais" stay)."""
+("tasc" and "tas", "practic" and "pract"); Spanish cuts "tareas", "líneas", "asambleas" to
+"tar", "lin", "asambl" but "tarea", "línea", "asamblea" to "tare", "line", "asamble". The
+plural is stemmed as its singular (words of six letters or more: "quais", "mais" stay)."""
+ONLINE = {"en": frozenset({"ligne", "linea", "linia"}), "em": frozenset({"linha"})}
+""""En ligne", "en línea", "en línia", "em linha": online, one word, as English writes it (the
+"line" of a work plan is another word: the phrase is never the record kind's name)."""
+ONLINE_TERM = "onlin"
+"""The English stem of "online", the term the phrases are indexed and asked as."""
+PUT_ONLINE = frozenset(
+    {"mis", "mise", "mises", "mettre", "met", "puesto", "puesta", "poner", "posat", "posada"}
+    | {"posar", "posto", "posta", "por", "pos", "puso", "pusieron", "pone", "ponen"}
+    | {"put", "went", "go", "goes", "gone"}
+)
+"""Verbs that, before "online" ("mis en ligne", "puesta en línea", "went online"), make it a
+launch: what the records call the launch of a website."""
+LAUNCH_TERM = "launch"
 VOWELS = frozenset("aeiouy")
+ELIDED = frozenset({"d", "l"})
+ELISION_BEFORE = frozenset("aeiouh")
+"""Letters elided before a word beginning with these ("d'aquest", "l'any", "d'hiver")."""
 LABEL_FOLLOWERS = frozenset(
     {"of", "in", "de", "del", "dels", "du", "des", "do", "da", "dos", "das"}
 )
@@ -204,7 +222,15 @@ class Analyser:
     def terms_of(self, words: list[str], language: str) -> list[str]:
         """Like :meth:`terms`, for words already normalised."""
         out = []
-        for token in split_codes(words):
+        tokens = split_codes(words)
+        for i, token in enumerate(tokens):
+            if i and token in ONLINE.get(tokens[i - 1], ()):
+                put = i > 1 and tokens[i - 2] in PUT_ONLINE  # "mis en ligne": launched
+                out.append(LAUNCH_TERM if put else ONLINE_TERM)  # "en ligne": online
+                continue
+            if i and token == "online" and tokens[i - 1] in PUT_ONLINE:
+                out.append(LAUNCH_TERM)  # "went online": launched
+                continue
             number = number_term(token)
             if number:
                 out.append(number)
@@ -650,12 +676,18 @@ class Retriever:
     def query_terms(self, words: list[str], language: str) -> list[set[str]]:
         """Each query word as the set of terms it may be (its stems, a corrected name)."""
         out = []
-        kind_words = self.vocabulary.kind_words
         for i, word in enumerate(words):
             if word.startswith("@"):
                 out.append({word})
                 continue
             if _grouped(words, i):  # "80,000 people": a quantity, no edition nor a word
+                continue
+            if i and word in ONLINE.get(words[i - 1], ()):  # "en línea": online
+                put = i > 1 and words[i - 2] in PUT_ONLINE  # "mis en ligne": launched
+                out.append({LAUNCH_TERM if put else ONLINE_TERM})
+                continue
+            if i and word == "online" and words[i - 1] in PUT_ONLINE:  # "went online"
+                out.append({LAUNCH_TERM})
                 continue
             number = number_term(word)
             if number:
@@ -664,20 +696,11 @@ class Retriever:
             if (
                 len(word) == 1
                 and f"#{word}" in self.postings
-                and (
-                    word not in self.analyser.stopwords
-                    or (i and words[i - 1] in self.lettered)
-                    or (
-                        word not in VOWELS
-                        and i
-                        and words[i - 1] in kind_words
-                        and (i + 1 == len(words) or words[i + 1] in LABEL_FOLLOWERS)
-                    )
-                )
-            ):  # "priority A", "prioridade A do": a letter after the name of a kind whose
-                # records are lettered; "prioritat D del": a consonant between a kind's name and
-                # "of" labels it (a vowel there is a word: "a", "e", "o"; "roundup d'OGP",
-                # "conférence c'est" are elisions)
+                and not _elided(words, i)
+                and (word not in self.analyser.stopwords or (i and words[i - 1] in self.lettered))
+            ):  # "priority A", "prioridade A do", "prioritat D del": a letter after the name of
+                # a kind whose records are lettered; after another kind's name it is a word or
+                # an elision ("pla de treball d'aquest any", "roundup d'OGP", "conférence c'est")
                 out.append({f"#{word}"})  # a letter that labels a record ("priority B")
                 continue
             if word in self.analyser.stopwords or len(word) < 2:
@@ -891,6 +914,14 @@ class Retriever:
                         best = weight
             total += best
         return total
+
+
+def _elided(words: list[str], i: int) -> bool:
+    """``words[i]`` is "d" or "l" elided before a vowel ("d'aquest any", "l'OIDP"), the
+    apostrophe lost to normalising: a word, never the letter labelling a record ("priority
+    D"), unless "of" or "in" follows it as after a label ("prioritat D del pla")."""
+    after = words[i + 1] if i + 1 < len(words) else ""
+    return words[i] in ELIDED and after[:1] in ELISION_BEFORE and after not in LABEL_FOLLOWERS
 
 
 def _grouped(words: list[str], i: int) -> bool:
