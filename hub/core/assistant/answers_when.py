@@ -137,6 +137,13 @@ class WhenAnswers(SlotAnswers):
                     return True
         return False
 
+    def _own_name_said(self, doc: Doc, topic: list[set[str]]) -> bool:
+        """The question says a word of the event's own name that narrows ("the Roundup of
+        last month"): asked for a list, it asks what that event holds (the initiatives in
+        the roundup), not which events the period has, which would be that one alone."""
+        own = set().union(*doc.names) if doc.names else set()
+        return any(o & own and self._weighty(o) for o in topic)
+
     def _next_but_over(self, ctx: Context, reading: Reading, doc: Doc) -> bool:
         """The question asks for the next one ("the next conference after the one in Abidjan
         last year") and the one event of its period is over: that event is not what it
@@ -187,6 +194,9 @@ class WhenAnswers(SlotAnswers):
         unknown = [c for c in content if not any(t in idf for t in c) and not _numbered(c)]
         if len(unknown) >= 2 and not kind_terms:  # "reserve nights in July": not the events
             return Decision(ctx.handoff(), qtype, 0.2)
+        if len(chosen) == 1 and qtype == "list" and self._own_name_said(chosen[0], topic):
+            reply = self._slot(ctx, reading, "what", chosen[0])  # "the initiatives in the
+            return Decision(reply, qtype, 0.8 if not reply.handoff else 0.3)  # roundup"
         if len(chosen) == 1 and qtype in {"when", "where", "who", "what"}:  # that event's slot
             reply = self._slot(ctx, reading, qtype, chosen[0])
             if not reply.handoff and self._next_but_over(ctx, reading, chosen[0]):
