@@ -91,12 +91,14 @@ LIGHT_WORDS = frozenset(
         "basically",
         "exactly",
         "yo",
+        "called",
     }
 )
 """English verbs and fillers members write around what they ask ("who picked up the award",
 "in which years did it run originally", "what's gonna happen", a chat "yo" before it; the
-Spanish "yo" is the pronoun "I", no record's word either): they name no record, and a
-record is not judged by whether its text holds them."""
+Spanish "yo" is the pronoun "I", no record's word either; "what's it called" asks a name,
+its "called" is no call for entries): they name no record, and a record is not judged by
+whether its text holds them."""
 HAPPENING_WORDS = frozenset({"run", "runs", "ran", "running"})
 """Asked when or where, "run" is taking place ("when did the project run"); asked who, it is
 leading ("who runs the IOPD") and stays."""
