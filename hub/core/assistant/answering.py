@@ -34,6 +34,7 @@ mixin of its own module, sharing the state of
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from hub.core.assistant.answers_base import (
@@ -199,11 +200,36 @@ class Responder(WhenAnswers, RecordAnswers):
         moved = self._in_period_rival(ctx, reading, qtype, terms, ranked, decision)
         if moved is not None:
             return moved
+        if self._out_of_year(reading, reply, ranked):  # "this year's plan": not 2013's
+            return Decision(ctx.handoff(), qtype, min(decision.confidence, 0.3))
         several = not reply.handoff and len(reply.sources) >= 2
         siblings = self._siblings(reply.sources) if several else []
         if qtype in {"what", "list"} and len(siblings) >= 2:
             return self._listed(ctx, siblings, decision.confidence)
         return decision
+
+    def _out_of_year(self, reading: Reading, reply: Reply, ranked: list[tuple[float, Doc]]) -> bool:
+        """The question says a year ("this year's work plan", "os eventos do plano deste
+        ano") and every record the answer cites is of another year: an event or award step
+        held outside it, or undated knowledge from another year's document (the 2013 plan's
+        tasks asked in 2020). It answers another year's question, so it is handed off. A
+        document's year dates its records only against a year said relative to now: a year
+        written out may be one the record itself names (a project "from 2004 to 2007")."""
+        period = reading.period
+        if period is None or period.kind != "year" or reply.handoff or not reply.sources:
+            return False
+        docs = {d.record_id: d for _, d in ranked}
+        for record_id in reply.sources:
+            doc = docs.get(record_id)
+            if doc is None:
+                return False
+            span = self.span(doc)
+            era = self.era(doc)
+            if span is None and era is not None and reading.year is None:
+                span = (dt.date(era, 1, 1), dt.date(era, 12, 31))
+            if span is None or period.overlaps(*span):
+                return False
+        return True
 
     def _one_of_many(
         self,
