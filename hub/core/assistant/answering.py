@@ -105,6 +105,10 @@ HAPPENING_WORDS = frozenset({"run", "runs", "ran", "running"})
 leading ("who runs the IOPD") and stays."""
 DISTINCT = 5
 """A word found in at most this many records, in one's own name, names that record."""
+RIVALS = 3
+"""The best-ranked records among which a rival named by the question is looked for."""
+NAMED_RIVAL = 0.6
+"""Share of the best score a rival named by the question's own words must reach."""
 CONTEXT_WEIGHT = 0.1
 """Share of their score the words around a question add to a record's (they break ties)."""
 _YEAR = re.compile(r"(19|20)\d\d")
@@ -200,6 +204,9 @@ class Responder(WhenAnswers, RecordAnswers):
         moved = self._in_period_rival(ctx, reading, qtype, terms, ranked, decision)
         if moved is not None:
             return moved
+        named = self._named_rival(ctx, reading, qtype, terms, ranked, decision)
+        if named is not None:
+            return named
         if self._out_of_year(reading, reply, ranked):  # "this year's plan": not 2013's
             return Decision(ctx.handoff(), qtype, min(decision.confidence, 0.3))
         several = not reply.handoff and len(reply.sources) >= 2
@@ -207,6 +214,47 @@ class Responder(WhenAnswers, RecordAnswers):
         if qtype in {"what", "list"} and len(siblings) >= 2:
             return self._listed(ctx, siblings, decision.confidence)
         return decision
+
+    def _named_rival(
+        self,
+        ctx: Context,
+        reading: Reading,
+        qtype: str,
+        terms: list[set[str]],
+        ranked: list[tuple[float, Doc]],
+        decision: Decision,
+    ) -> Decision | None:
+        """Handed off because the event answered is dated by its year alone ("the 2019
+        conference"), while a close rival the question names by words of its own name that
+        the first lacks ("the minutes of the 2019 conference", "le procès-verbal") is dated
+        to the month or the day: that rival is what is asked, and its date answers. The
+        rival must also hold every word of the first's name the question says ("the UCLG
+        meeting in Barcelona" is no other meeting), and score near the best."""
+        reply = decision.reply
+        if not reply.handoff or len(reply.sources) != 1 or qtype not in {"when", "where", "who"}:
+            return None
+        top = ranked[:RIVALS]
+        cited = next((d for _, d in top if d.record_id == reply.sources[0]), None)
+        if cited is None or not _dated_by_year(cited):
+            return None
+        best = max(s for s, _ in top)
+        own = set().union(*cited.names) if cited.names else set()
+        for score, doc in top:
+            if doc is cited or score < best * NAMED_RIVAL or not _dated_finer(doc):
+                continue
+            names = set().union(*doc.names) if doc.names else set()
+            said = [
+                o
+                for o in terms
+                if o & names and not o & own and self._weighty(o) and not _numbered(o)
+            ]
+            shared = [o for o in terms if o & own]  # "the UCLG meeting": still UCLG's
+            if not said or not all(o & names for o in shared):
+                continue
+            moved = self._slot(ctx, reading, qtype, doc)
+            if not moved.handoff:
+                return Decision(moved, decision.intent, max(decision.confidence, 0.4))
+        return None
 
     def _out_of_year(self, reading: Reading, reply: Reply, ranked: list[tuple[float, Doc]]) -> bool:
         """The question says a year ("this year's work plan", "os eventos do plano deste
@@ -562,6 +610,22 @@ class Responder(WhenAnswers, RecordAnswers):
             return ranked
         fitted = [(s * (1.0 if d.kind_terms & kind_terms else 0.8), d) for s, d in ranked]
         return sorted(fitted, key=lambda item: -item[0])
+
+
+def _dated_by_year(doc: Doc) -> bool:
+    """An event dated by its year alone."""
+    record = doc.record
+    return isinstance(record, EventView) and record.precision == "year"
+
+
+def _dated_finer(doc: Doc) -> bool:
+    """An event (or agenda item) dated to its month or day."""
+    record = doc.record
+    return (
+        isinstance(record, EventView)
+        and record.starts_on is not None
+        and record.precision in {"day", "month"}
+    )
 
 
 def qtype_lists(reading: Reading) -> bool:
