@@ -105,6 +105,8 @@ HAPPENING_WORDS = frozenset({"run", "runs", "ran", "running"})
 leading ("who runs the IOPD") and stays."""
 DISTINCT = 5
 """A word found in at most this many records, in one's own name, names that record."""
+CLOSING_SLOTS = frozenset({"where", "when", "who"})
+"""Slots a question word closing a question asks by itself ("c'est où ?", "c'est quand ?")."""
 RIVALS = 3
 """The best-ranked records among which a rival named by the question is looked for."""
 NAMED_RIVAL = 0.6
@@ -123,6 +125,9 @@ class Responder(WhenAnswers, RecordAnswers):
         qtype = reading.qtype or ("when" if reading.day else "what")  # "exact day it opens?"
         if reading.closing and qtype == "share":  # "the deadline to submit": when, not how
             qtype = "when"
+        closing_slot = self._closing_slot(reading) if reading.qtype is None else None
+        if closing_slot is not None:  # "le festival, il a lieu où ?": where is asked
+            qtype = closing_slot
         if qtype == "yesno" and self._asks_with_question_word(reading):
             qtype = "what"  # "how is it funded?", "..., qual era?": how or what, not yes/no
         if not reading.words or ctx.language in reading.out_of_scope_in:
@@ -458,6 +463,20 @@ class Responder(WhenAnswers, RecordAnswers):
             if polar.stated:  # only a sentence saying who pays: "yes, it exists" is no price
                 return polar
         return decision
+
+    def _closing_slot(self, reading: Reading) -> str | None:
+        """A question word closes the question and no slot was read ("le festival, il a
+        lieu où ?", "c'est où ?"): French "où" is also "or" (ou), so the reading leaves it,
+        but last in a question it can only ask. Its slot is the one all the question phrases
+        it opens ask ("où a lieu", "où est"... ask where); a word opening phrases of several
+        slots ("que", English "on") says nothing."""
+        vocabulary = self.retriever.vocabulary
+        words = reading.words
+        if not words or not vocabulary.question_words.find(words[-1:], fuzzy=False):
+            return None
+        slots = vocabulary.types.opening(words[-1])
+        slot = next(iter(slots)) if len(slots) == 1 else None
+        return slot if slot in CLOSING_SLOTS else None
 
     def _only_units(self, words: list[str], language: str) -> bool:
         """The question's own words (those the records could hold) name only a unit of time
