@@ -212,6 +212,8 @@ class Responder(WhenAnswers, RecordAnswers):
         named = self._named_rival(ctx, reading, qtype, terms, ranked, decision)
         if named is not None:
             return named
+        if qtype == "cost" and self._cost_of_another_kind(reply, terms, ranked):  # a prize's
+            return Decision(ctx.handoff(), qtype, min(decision.confidence, 0.3))
         if self._out_of_year(reading, reply, ranked):  # "this year's plan": not 2013's
             return Decision(ctx.handoff(), qtype, min(decision.confidence, 0.3))
         several = not reply.handoff and len(reply.sources) >= 2
@@ -260,6 +262,27 @@ class Responder(WhenAnswers, RecordAnswers):
             if not moved.handoff:
                 return Decision(moved, decision.intent, max(decision.confidence, 0.4))
         return None
+
+    def _cost_of_another_kind(
+        self, reply: Reply, terms: list[set[str]], ranked: list[tuple[float, Doc]]
+    ) -> bool:
+        """Asked what something of a kind costs or pays ("the cash prize of the 2020
+        award", "what could crowdfunding pay for according to the plan"), the answer cites
+        no record of that kind, nor one whose name says it (how the network is funded, which
+        mentions a prize in passing): the cost of another thing is answered, so the
+        question is handed off. A fee asked of members is answered by the records named for
+        membership ("Membership fee")."""
+        if reply.handoff or not reply.sources:
+            return False
+        kinds = set().union(*(o & self._every_kind for o in terms)) if terms else set()
+        if not kinds:
+            return False
+        docs = {d.record_id: d for _, d in ranked}
+        cited = [docs[i] for i in reply.sources if i in docs]
+        return bool(cited) and not any(
+            d.kind_terms & kinds or (set().union(*d.names) & kinds if d.names else False)
+            for d in cited
+        )
 
     def _out_of_year(self, reading: Reading, reply: Reply, ranked: list[tuple[float, Doc]]) -> bool:
         """The question says a year ("this year's work plan", "os eventos do plano deste
