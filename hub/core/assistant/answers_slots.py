@@ -207,6 +207,11 @@ class SlotAnswers(EntryAnswers):
             return ctx.handoff(sources=[award.id])  # "the award's criteria": no step's date
         if qtype == "when" or doc.step is not None:
             return self._when(ctx, doc)
+        stages = self.retriever.vocabulary.stages
+        if qtype in {"list", "what"} and any(w in stages for w in reading.words):
+            steps = self._when(ctx, doc)  # "the stages of the 2020 award": its dated steps
+            if not steps.handoff:
+                return steps
         name = award_name(ctx, award)
         text, used = text_in(award.description, ctx.language)
         body = ctx.phrase("what_is", name=name, text=text) if text else name
