@@ -93,13 +93,22 @@ LIGHT_WORDS = frozenset(
         "exactly",
         "yo",
         "called",
+        "during",
+        "durante",
+        "durant",
+        "pendant",
+        "lors",
+        "mentre",
+        "enquanto",
     }
 )
 """English verbs and fillers members write around what they ask ("who picked up the award",
 "in which years did it run originally", "what's gonna happen", a chat "yo" before it; the
 Spanish "yo" is the pronoun "I", no record's word either; "what's it called" asks a name,
-its "called" is no call for entries): they name no record, and a record is not judged by
-whether its text holds them."""
+its "called" is no call for entries), and the words placing what is asked inside another
+thing in any of the languages ("a session during the conference", "pendant", "durante",
+"lors"): they name no record, and a record is not judged by whether its text holds them
+(a record saying "held during the conference" is no better answer for it)."""
 HAPPENING_WORDS = frozenset({"run", "runs", "ran", "running"})
 """Asked when or where, "run" is taking place ("when did the project run"); asked who, it is
 leading ("who runs the IOPD") and stays."""
