@@ -114,6 +114,40 @@ HAPPENING_WORDS = frozenset({"run", "runs", "ran", "running"})
 leading ("who runs the IOPD") and stays."""
 DISTINCT = 5
 """A word found in at most this many records, in one's own name, names that record."""
+BESIDES = frozenset(
+    {
+        "apart from",
+        "besides",
+        "other than",
+        "except",
+        "ademas de",
+        "ademas del",
+        "aparte de",
+        "aparte del",
+        "excepto",
+        "salvo",
+        "a part",
+        "en dehors de",
+        "en dehors du",
+        "sauf",
+        "outre",
+        "a part de",
+        "a part del",
+        "ademes de",
+        "ademes del",
+        "excepte",
+        "llevat de",
+        "llevat del",
+        "alem de",
+        "alem do",
+        "alem da",
+        "exceto",
+    }
+)
+"""Phrases setting something aside ("apart from climate", "además del clima", "à part le
+climat", "a part del clima", "além do clima"): what follows is not what is asked."""
+BESIDES_REACH = 5
+"""How many words after such a phrase name what it sets aside."""
 CLOSING_SLOTS = frozenset({"where", "when", "who"})
 """Slots a question word closing a question asks by itself ("c'est où ?", "c'est quand ?")."""
 RIVALS = 3
@@ -223,6 +257,8 @@ class Responder(WhenAnswers, RecordAnswers):
             return named
         if qtype == "cost" and self._cost_of_another_kind(reply, terms, ranked):  # a prize's
             return Decision(ctx.handoff(), qtype, min(decision.confidence, 0.3))
+        if self._excluded_cited(ctx, reading, reply, terms, ranked):  # "apart from climate"
+            return Decision(ctx.handoff(), qtype, min(decision.confidence, 0.3))
         if self._out_of_year(reading, reply, ranked):  # "this year's plan": not 2013's
             return Decision(ctx.handoff(), qtype, min(decision.confidence, 0.3))
         several = not reply.handoff and len(reply.sources) >= 2
@@ -292,6 +328,48 @@ class Responder(WhenAnswers, RecordAnswers):
             d.kind_terms & kinds or (set().union(*d.names) & kinds if d.names else False)
             for d in cited
         )
+
+    def _excluded_cited(
+        self,
+        ctx: Context,
+        reading: Reading,
+        reply: Reply,
+        terms: list[set[str]],
+        ranked: list[tuple[float, Doc]],
+    ) -> bool:
+        """The question sets something aside ("apart from climate and gender, which other
+        priorities", "además del clima y el género", "à part le climat") and the answer
+        cites a record of the kind asked named by what it sets aside: that is the one thing
+        not asked, so the question is handed off rather than answered with it. A record
+        whose name the question also says by other words ("the project on the state of
+        local democracy, with which partner apart from UCLG") still answers."""
+        if reply.handoff or not reply.sources:
+            return False
+        words = reading.words
+        aside: list[str] = []
+        for n in range(len(words)):
+            for length in (3, 2, 1):
+                if " ".join(words[n : n + length]) in BESIDES:
+                    aside += words[n + length : n + length + BESIDES_REACH]
+                    break
+        if not aside:
+            return False
+        said = [
+            o
+            for o in self.retriever.query_terms(aside, ctx.language)
+            if self._weighty(o) and not _numbered(o)
+        ]
+        kinds = set().union(*(o & self._every_kind for o in terms)) if terms else set()
+        docs = {d.record_id: d for _, d in ranked}
+        for record_id in reply.sources:
+            doc = docs.get(record_id)
+            if doc is None or not doc.names or not doc.kind_terms & kinds:
+                continue
+            names = set().union(*doc.names)
+            others = [o for o in terms if o not in said and not o & kinds]
+            if any(o & names for o in said) and not any(o & names for o in others):
+                return True
+        return False
 
     def _out_of_year(self, reading: Reading, reply: Reply, ranked: list[tuple[float, Doc]]) -> bool:
         """The question says a year ("this year's work plan", "os eventos do plano deste
