@@ -34,6 +34,7 @@ mixin of its own module, sharing the state of
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from hub.core.assistant.answers_base import (
@@ -90,16 +91,69 @@ LIGHT_WORDS = frozenset(
         "actually",
         "basically",
         "exactly",
+        "yo",
+        "called",
+        "during",
+        "durante",
+        "durant",
+        "pendant",
+        "lors",
+        "mentre",
+        "enquanto",
     }
 )
 """English verbs and fillers members write around what they ask ("who picked up the award",
-"in which years did it run originally", "what's gonna happen"): they name no record, and a
-record is not judged by whether its text holds them."""
+"in which years did it run originally", "what's gonna happen", a chat "yo" before it; the
+Spanish "yo" is the pronoun "I", no record's word either; "what's it called" asks a name,
+its "called" is no call for entries), and the words placing what is asked inside another
+thing in any of the languages ("a session during the conference", "pendant", "durante",
+"lors"): they name no record, and a record is not judged by whether its text holds them
+(a record saying "held during the conference" is no better answer for it)."""
 HAPPENING_WORDS = frozenset({"run", "runs", "ran", "running"})
 """Asked when or where, "run" is taking place ("when did the project run"); asked who, it is
 leading ("who runs the IOPD") and stays."""
 DISTINCT = 5
 """A word found in at most this many records, in one's own name, names that record."""
+BESIDES = frozenset(
+    {
+        "apart from",
+        "besides",
+        "other than",
+        "except",
+        "ademas de",
+        "ademas del",
+        "aparte de",
+        "aparte del",
+        "excepto",
+        "salvo",
+        "a part",
+        "en dehors de",
+        "en dehors du",
+        "sauf",
+        "outre",
+        "a part de",
+        "a part del",
+        "ademes de",
+        "ademes del",
+        "excepte",
+        "llevat de",
+        "llevat del",
+        "alem de",
+        "alem do",
+        "alem da",
+        "exceto",
+    }
+)
+"""Phrases setting something aside ("apart from climate", "además del clima", "à part le
+climat", "a part del clima", "além do clima"): what follows is not what is asked."""
+BESIDES_REACH = 5
+"""How many words after such a phrase name what it sets aside."""
+CLOSING_SLOTS = frozenset({"where", "when", "who"})
+"""Slots a question word closing a question asks by itself ("c'est où ?", "c'est quand ?")."""
+RIVALS = 3
+"""The best-ranked records among which a rival named by the question is looked for."""
+NAMED_RIVAL = 0.6
+"""Share of the best score a rival named by the question's own words must reach."""
 CONTEXT_WEIGHT = 0.1
 """Share of their score the words around a question add to a record's (they break ties)."""
 _YEAR = re.compile(r"(19|20)\d\d")
@@ -114,6 +168,9 @@ class Responder(WhenAnswers, RecordAnswers):
         qtype = reading.qtype or ("when" if reading.day else "what")  # "exact day it opens?"
         if reading.closing and qtype == "share":  # "the deadline to submit": when, not how
             qtype = "when"
+        closing_slot = self._closing_slot(reading) if reading.qtype is None else None
+        if closing_slot is not None:  # "le festival, il a lieu où ?": where is asked
+            qtype = closing_slot
         if qtype == "yesno" and self._asks_with_question_word(reading):
             qtype = "what"  # "how is it funded?", "..., qual era?": how or what, not yes/no
         if not reading.words or ctx.language in reading.out_of_scope_in:
@@ -195,11 +252,147 @@ class Responder(WhenAnswers, RecordAnswers):
         moved = self._in_period_rival(ctx, reading, qtype, terms, ranked, decision)
         if moved is not None:
             return moved
+        named = self._named_rival(ctx, reading, qtype, terms, ranked, decision)
+        if named is not None:
+            return named
+        if qtype == "cost" and self._cost_of_another_kind(reply, terms, ranked):  # a prize's
+            return Decision(ctx.handoff(), qtype, min(decision.confidence, 0.3))
+        if self._excluded_cited(ctx, reading, reply, terms, ranked):  # "apart from climate"
+            return Decision(ctx.handoff(), qtype, min(decision.confidence, 0.3))
+        if self._out_of_year(reading, reply, ranked):  # "this year's plan": not 2013's
+            return Decision(ctx.handoff(), qtype, min(decision.confidence, 0.3))
         several = not reply.handoff and len(reply.sources) >= 2
         siblings = self._siblings(reply.sources) if several else []
         if qtype in {"what", "list"} and len(siblings) >= 2:
             return self._listed(ctx, siblings, decision.confidence)
         return decision
+
+    def _named_rival(
+        self,
+        ctx: Context,
+        reading: Reading,
+        qtype: str,
+        terms: list[set[str]],
+        ranked: list[tuple[float, Doc]],
+        decision: Decision,
+    ) -> Decision | None:
+        """Handed off because the event answered is dated by its year alone ("the 2019
+        conference"), while a close rival the question names by words of its own name that
+        the first lacks ("the minutes of the 2019 conference", "le procès-verbal") is dated
+        to the month or the day: that rival is what is asked, and its date answers. The
+        rival must also hold every word of the first's name the question says ("the UCLG
+        meeting in Barcelona" is no other meeting), and score near the best."""
+        reply = decision.reply
+        if not reply.handoff or len(reply.sources) != 1 or qtype not in {"when", "where", "who"}:
+            return None
+        top = ranked[:RIVALS]
+        cited = next((d for _, d in top if d.record_id == reply.sources[0]), None)
+        if cited is None or not _dated_by_year(cited):
+            return None
+        best = max(s for s, _ in top)
+        own = set().union(*cited.names) if cited.names else set()
+        for score, doc in top:
+            if doc is cited or score < best * NAMED_RIVAL or not _dated_finer(doc):
+                continue
+            names = set().union(*doc.names) if doc.names else set()
+            said = [
+                o
+                for o in terms
+                if o & names and not o & own and self._weighty(o) and not _numbered(o)
+            ]
+            shared = [o for o in terms if o & own]  # "the UCLG meeting": still UCLG's
+            if not said or not all(o & names for o in shared):
+                continue
+            moved = self._slot(ctx, reading, qtype, doc)
+            if not moved.handoff:
+                return Decision(moved, decision.intent, max(decision.confidence, 0.4))
+        return None
+
+    def _cost_of_another_kind(
+        self, reply: Reply, terms: list[set[str]], ranked: list[tuple[float, Doc]]
+    ) -> bool:
+        """Asked what something of a kind costs or pays ("the cash prize of the 2020
+        award", "what could crowdfunding pay for according to the plan"), the answer cites
+        no record of that kind, nor one whose name says it (how the network is funded, which
+        mentions a prize in passing): the cost of another thing is answered, so the
+        question is handed off. A fee asked of members is answered by the records named for
+        membership ("Membership fee")."""
+        if reply.handoff or not reply.sources:
+            return False
+        kinds = set().union(*(o & self._every_kind for o in terms)) if terms else set()
+        if not kinds:
+            return False
+        docs = {d.record_id: d for _, d in ranked}
+        cited = [docs[i] for i in reply.sources if i in docs]
+        return bool(cited) and not any(
+            d.kind_terms & kinds or (set().union(*d.names) & kinds if d.names else False)
+            for d in cited
+        )
+
+    def _excluded_cited(
+        self,
+        ctx: Context,
+        reading: Reading,
+        reply: Reply,
+        terms: list[set[str]],
+        ranked: list[tuple[float, Doc]],
+    ) -> bool:
+        """The question sets something aside ("apart from climate and gender, which other
+        priorities", "además del clima y el género", "à part le climat") and the answer
+        cites a record of the kind asked named by what it sets aside: that is the one thing
+        not asked, so the question is handed off rather than answered with it. A record
+        whose name the question also says by other words ("the project on the state of
+        local democracy, with which partner apart from UCLG") still answers."""
+        if reply.handoff or not reply.sources:
+            return False
+        words = reading.words
+        aside: list[str] = []
+        for n in range(len(words)):
+            for length in (3, 2, 1):
+                if " ".join(words[n : n + length]) in BESIDES:
+                    aside += words[n + length : n + length + BESIDES_REACH]
+                    break
+        if not aside:
+            return False
+        said = [
+            o
+            for o in self.retriever.query_terms(aside, ctx.language)
+            if self._weighty(o) and not _numbered(o)
+        ]
+        kinds = set().union(*(o & self._every_kind for o in terms)) if terms else set()
+        docs = {d.record_id: d for _, d in ranked}
+        for record_id in reply.sources:
+            doc = docs.get(record_id)
+            if doc is None or not doc.names or not doc.kind_terms & kinds:
+                continue
+            names = set().union(*doc.names)
+            others = [o for o in terms if o not in said and not o & kinds]
+            if any(o & names for o in said) and not any(o & names for o in others):
+                return True
+        return False
+
+    def _out_of_year(self, reading: Reading, reply: Reply, ranked: list[tuple[float, Doc]]) -> bool:
+        """The question says a year ("this year's work plan", "os eventos do plano deste
+        ano") and every record the answer cites is of another year: an event or award step
+        held outside it, or undated knowledge from another year's document (the 2013 plan's
+        tasks asked in 2020). It answers another year's question, so it is handed off. A
+        document's year dates its records only against a year said relative to now: a year
+        written out may be one the record itself names (a project "from 2004 to 2007")."""
+        period = reading.period
+        if period is None or period.kind != "year" or reply.handoff or not reply.sources:
+            return False
+        docs = {d.record_id: d for _, d in ranked}
+        for record_id in reply.sources:
+            doc = docs.get(record_id)
+            if doc is None:
+                return False
+            span = self.span(doc)
+            era = self.era(doc)
+            if span is None and era is not None and reading.year is None:
+                span = (dt.date(era, 1, 1), dt.date(era, 12, 31))
+            if span is None or period.overlaps(*span):
+                return False
+        return True
 
     def _one_of_many(
         self,
@@ -395,6 +588,20 @@ class Responder(WhenAnswers, RecordAnswers):
                 return listed
         return decision
 
+    def _closing_slot(self, reading: Reading) -> str | None:
+        """A question word closes the question and no slot was read ("le festival, il a
+        lieu où ?", "c'est où ?"): French "où" is also "or" (ou), so the reading leaves it,
+        but last in a question it can only ask. Its slot is the one all the question phrases
+        it opens ask ("où a lieu", "où est"... ask where); a word opening phrases of several
+        slots ("que", English "on") says nothing."""
+        vocabulary = self.retriever.vocabulary
+        words = reading.words
+        if not words or not vocabulary.question_words.find(words[-1:], fuzzy=False):
+            return None
+        slots = vocabulary.types.opening(words[-1])
+        slot = next(iter(slots)) if len(slots) == 1 else None
+        return slot if slot in CLOSING_SLOTS else None
+
     def _only_units(self, words: list[str], language: str) -> bool:
         """The question's own words (those the records could hold) name only a unit of time
         ("which days exactly?", "¿qué días son?"): the slot asked, no topic, which the
@@ -546,6 +753,22 @@ class Responder(WhenAnswers, RecordAnswers):
             return ranked
         fitted = [(s * (1.0 if d.kind_terms & kind_terms else 0.8), d) for s, d in ranked]
         return sorted(fitted, key=lambda item: -item[0])
+
+
+def _dated_by_year(doc: Doc) -> bool:
+    """An event dated by its year alone."""
+    record = doc.record
+    return isinstance(record, EventView) and record.precision == "year"
+
+
+def _dated_finer(doc: Doc) -> bool:
+    """An event (or agenda item) dated to its month or day."""
+    record = doc.record
+    return (
+        isinstance(record, EventView)
+        and record.starts_on is not None
+        and record.precision in {"day", "month"}
+    )
 
 
 def qtype_lists(reading: Reading) -> bool:

@@ -16,6 +16,8 @@ from hub.core.assistant.reading import Reading
 from hub.core.assistant.retrieval import Doc
 from hub.core.assistant.text import normalise
 
+LANGUAGES = ("en", "es", "fr", "ca", "pt")
+
 
 class SlotAnswers(EntryAnswers):
     """The slot asked of one event, award or entry."""
@@ -28,6 +30,8 @@ class SlotAnswers(EntryAnswers):
             name = self._label(ctx, doc)  # a date is no answer to "at what time"
             return ctx.handoff(ctx.phrase("time_unknown_of", name=name), sources=[doc.record_id])
         if isinstance(record, EventView):
+            if qtype == "who" and self._found_by_organiser(ctx, reading, doc, record):
+                return ctx.handoff()  # "who is UCLG": not who organises its event
             reply = self._event_slot(ctx, qtype, doc, record)
         elif isinstance(record, AwardView):
             reply = self._award_slot(ctx, reading, qtype, doc, record)
@@ -54,6 +58,22 @@ class SlotAnswers(EntryAnswers):
             text = f"{reply.text} {ctx.phrase('no_close_day')}"  # never a closing day made up
             reply = Reply(text, reply.sources, target=reply.target)
         return reply
+
+    def _found_by_organiser(
+        self, ctx: Context, reading: Reading, doc: Doc, event: EventView
+    ) -> bool:
+        """Asked who, the event answered holds no word of the question but its organiser's
+        name ("Quem é a CGLU?", "who is UCLG exactly?"): who that body is, is asked, and
+        "organised by UCLG" tells the question back. Asked who organises the congress, the
+        event's own word ("congress") is said too, and its organiser answers."""
+        if not event.organiser:
+            return False
+        analyser = self.retriever.analyser
+        names = " ".join([event.organiser, *event.organiser_names.values()])
+        organiser = {t for lang in LANGUAGES for t in analyser.terms(names, lang)}
+        said = self.retriever.query_terms(list(reading.content), ctx.language)
+        held = [o for o in said if any(doc.terms.get(t) for t in o)]
+        return bool(held) and all(o & organiser for o in held)
 
     def _year_says_nothing(self, reading: Reading, doc: Doc) -> bool:
         """A record dated by its year alone, asked when, where the question already says
@@ -187,6 +207,11 @@ class SlotAnswers(EntryAnswers):
             return ctx.handoff(sources=[award.id])  # "the award's criteria": no step's date
         if qtype == "when" or doc.step is not None:
             return self._when(ctx, doc)
+        stages = self.retriever.vocabulary.stages
+        if qtype in {"list", "what"} and any(w in stages for w in reading.words):
+            steps = self._when(ctx, doc)  # "the stages of the 2020 award": its dated steps
+            if not steps.handoff:
+                return steps
         name = award_name(ctx, award)
         text, used = text_in(award.description, ctx.language)
         body = ctx.phrase("what_is", name=name, text=text) if text else name

@@ -7,6 +7,7 @@ now, and hands off after the last known one.
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from hub.core.assistant.answers_base import (
     MAX_LISTED,
@@ -20,7 +21,10 @@ from hub.core.assistant.context import Context, Reply, describe, event_name, pla
 from hub.core.assistant.index import AwardView, EventView
 from hub.core.assistant.reading import Reading
 from hub.core.assistant.retrieval import Doc
+from hub.core.assistant.text import normalise
 
+_SENTENCE = re.compile(r"[.!?¿¡\n]+")
+_TOKEN = re.compile(r"\w+")
 UNACCOUNTED = 2
 """Words of a question that narrow and that no event answered holds: from this many on, the
 events of a period or the next one are not what it asks."""
@@ -104,6 +108,74 @@ class WhenAnswers(SlotAnswers):
         unheld = [o for o in narrowing if not any(d.terms.get(t) for d in docs for t in o)]
         return len(unheld) >= UNACCOUNTED
 
+    def _kind_qualified(
+        self, ctx: Context, reading: Reading, chosen: list[Doc], kind_terms: set[str]
+    ) -> bool:
+        """A word right beside the kind the question names qualifies it ("outside events",
+        "événements extérieurs", "online seminars") and none of the events answered holds
+        it: every event of the kind is not the kind asked, so the list (or the next one) is
+        handed off rather than given as if it were. A place, a year, an edition's number,
+        another kind's word or the network's own name beside it is no such qualifier (the
+        period and the pool already narrow by those)."""
+        if not kind_terms:
+            return False
+        words = reading.words
+        content = set(reading.content)
+        retriever = self.retriever
+        skipped = self._every_kind | retriever.place_terms | self._home_terms
+        for i, word in enumerate(words):
+            own = retriever.query_terms([word], ctx.language)
+            if not own or not own[0] & kind_terms:
+                continue
+            for j in (i - 1, i + 1):
+                if not 0 <= j < len(words) or words[j] not in content:
+                    continue
+                near = retriever.query_terms([words[j]], ctx.language)
+                if not near or near[0] & skipped or _numbered(near[0]):
+                    continue
+                if not any(d.terms.get(t) for d in chosen for t in near[0]):
+                    return True
+        return False
+
+    def _own_name_said(self, doc: Doc, topic: list[set[str]]) -> bool:
+        """The question says a word of the event's own name that narrows ("the Roundup of
+        last month"): asked for a list, it asks what that event holds (the initiatives in
+        the roundup), not which events the period has, which would be that one alone."""
+        own = set().union(*doc.names) if doc.names else set()
+        return any(o & own and self._weighty(o) for o in topic)
+
+    def _next_but_over(self, ctx: Context, reading: Reading, doc: Doc) -> bool:
+        """The question asks for the next one ("the next conference after the one in Abidjan
+        last year") and the one event of its period is over: that event is not what it
+        asks, and the one after it is not known, so the question is handed off (what the
+        event was is still said)."""
+        marks = self.retriever.vocabulary.next_last.find(list(reading.words), fuzzy=False)
+        if not any(m.value == "next" for m in marks):
+            return False
+        span = self.span(doc)
+        return span is not None and span[1] < ctx.today
+
+    def _capital_unheld(self, ctx: Context, reading: Reading, doc: Doc) -> bool:
+        """The question writes a name with a capital inside a sentence ("the next general
+        assembly of Eurocities", "el próximo encuentro de la Red de Ciudades") that the
+        event picked as the next or the last does not hold: it asks about another body's
+        event, which the records do not have, not about the next event of the network. A
+        kind's word, a place and the network's own acronym are not such names."""
+        content = set(reading.content)
+        retriever = self.retriever
+        skipped = self._every_kind | retriever.place_terms | self._home_terms
+        for sentence in _SENTENCE.split(reading.text):
+            for k, token in enumerate(_TOKEN.findall(sentence)):
+                word = normalise(token)
+                if k == 0 or not token[:1].isupper() or word not in content:
+                    continue
+                near = retriever.query_terms([word], ctx.language)
+                if not near or near[0] & skipped or _numbered(near[0]):
+                    continue
+                if not any(doc.terms.get(t) for t in near[0]):
+                    return True
+        return False
+
     def _period(
         self,
         ctx: Context,
@@ -122,8 +194,13 @@ class WhenAnswers(SlotAnswers):
         unknown = [c for c in content if not any(t in idf for t in c) and not _numbered(c)]
         if len(unknown) >= 2 and not kind_terms:  # "reserve nights in July": not the events
             return Decision(ctx.handoff(), qtype, 0.2)
+        if len(chosen) == 1 and qtype == "list" and self._own_name_said(chosen[0], topic):
+            reply = self._slot(ctx, reading, "what", chosen[0])  # "the initiatives in the
+            return Decision(reply, qtype, 0.8 if not reply.handoff else 0.3)  # roundup"
         if len(chosen) == 1 and qtype in {"when", "where", "who", "what"}:  # that event's slot
             reply = self._slot(ctx, reading, qtype, chosen[0])
+            if not reply.handoff and self._next_but_over(ctx, reading, chosen[0]):
+                return Decision(ctx.handoff(reply.text, sources=reply.sources), qtype, 0.3)
             return Decision(reply, qtype, 0.8 if not reply.handoff else 0.3)
         if len(chosen) == 1 and qtype == "yesno":  # "is the 2020 conference in Abidjan?"
             reply = self._when(ctx, chosen[0])
@@ -132,6 +209,8 @@ class WhenAnswers(SlotAnswers):
                     ctx.phrase("yes", text=reply.text), reply.sources, target=reply.target
                 )
             return Decision(reply, qtype, 0.8 if not reply.handoff else 0.3)
+        if chosen and self._kind_qualified(ctx, reading, chosen, kind_terms):
+            return Decision(ctx.handoff(), qtype, 0.2)  # "outside events this year"
         if not chosen:
             if pool:  # events there are, none of what it names: no "no event in 2020"
                 return Decision(ctx.handoff(), qtype, 0.2)
@@ -228,11 +307,17 @@ class WhenAnswers(SlotAnswers):
                 dated.append((span, doc))
         if not dated or self._unaccounted([d for _, d in dated], weighty):
             return Decision(ctx.handoff(), "when", 0.2)
+        if not award_asked and self._kind_qualified(
+            ctx, reading, [d for _, d in dated], kind_terms
+        ):  # "the next online seminar": no seminar of the records is online
+            return Decision(ctx.handoff(), "when", 0.2)
         if reading.relative == "last":
             past = [(s, d) for s, d in dated if s[1] < ctx.today]
             if not past:
                 return Decision(ctx.handoff(), "when", 0.3)
             _, doc = max(past, key=lambda item: (item[0][0], item[1].key))
+            if self._capital_unheld(ctx, reading, doc):  # "the last Eurocities assembly"
+                return Decision(ctx.handoff(), "when", 0.2)
             asked = self._slot_of_relative(ctx, reading, doc)
             if asked is not None:  # "where was the last conference": its place, or a handoff
                 return asked
@@ -257,6 +342,8 @@ class WhenAnswers(SlotAnswers):
                 if reading.qtype == "where":  # the place asked is stated; only the date is not
                     return Decision(Reply(text, [between.id]), "where", 0.6)
             return Decision(ctx.handoff(text, sources=[between.id]), "when", 0.3)
+        if self._capital_unheld(ctx, reading, doc):  # "the next assembly of Eurocities"
+            return Decision(ctx.handoff(), "when", 0.2)
         asked = self._slot_of_relative(ctx, reading, doc)
         if asked is not None:  # "who organises the next conference": its organiser
             return asked

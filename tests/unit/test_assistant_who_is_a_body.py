@@ -1,0 +1,47 @@
+""" "Who is UCLG?" asks what a body is: an event it organises, found by its name alone, is no
+answer ("organised by UCLG" tells the question back). Asked who organises that event, its
+organiser still answers. Questions written for this test."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from hub.core.assistant import Assistant
+
+KNOWLEDGE = Path(__file__).parents[2] / "config" / "knowledge"
+NOW = dt.date(2020, 3, 1)
+
+
+@pytest.fixture(scope="module")
+def assistant() -> Assistant:
+    return Assistant.from_knowledge(KNOWLEDGE, use_lingua=False)
+
+
+@pytest.mark.parametrize(
+    ("question", "language"),
+    [("Who is UCLG exactly?", "en"), ("¿Quién es CGLU?", "es"), ("Qui est CGLU ?", "fr")],
+)
+def test_who_a_body_is_is_not_an_event_it_organises(
+    assistant: Assistant, question: str, language: str
+) -> None:
+    answer = assistant.answer(question, now=NOW, lang=language)
+    assert answer.handoff
+    assert "uclg-retreat-campus-barcelona-2020" not in answer.sources
+
+
+@pytest.mark.parametrize(
+    ("question", "language"),
+    [
+        ("Who organises the UCLG retreat and campus in Barcelona?", "en"),
+        ("¿Quién organiza el retiro y campus de CGLU?", "es"),
+    ],
+)
+def test_who_organises_the_event_is_still_answered(
+    assistant: Assistant, question: str, language: str
+) -> None:
+    answer = assistant.answer(question, now=NOW, lang=language)
+    assert not answer.handoff
+    assert answer.sources == ["uclg-retreat-campus-barcelona-2020"]
