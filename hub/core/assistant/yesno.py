@@ -15,6 +15,7 @@ handed off: a yes is never guessed from a record that is only related.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from hub.core.assistant.index import AwardView, EntryView, EventView
@@ -52,6 +53,9 @@ FRAMING: dict[str, list[str]] = {
         "actually",
         "ever",
         "currently",
+        "true",
+        "only",
+        "time",
     ],
     "es": [
         "tener",
@@ -76,6 +80,10 @@ FRAMING: dict[str, list[str]] = {
         "alguna",
         "alguno",
         "algun",
+        "verdad",
+        "cierto",
+        "solo",
+        "solamente",
     ],
     "fr": [
         "avoir",
@@ -94,6 +102,8 @@ FRAMING: dict[str, list[str]] = {
         "encore",
         "vraiment",
         "actuellement",
+        "vrai",
+        "seulement",
     ],
     "ca": [
         "tenir",
@@ -116,6 +126,9 @@ FRAMING: dict[str, list[str]] = {
         "realment",
         "algun",
         "alguna",
+        "veritat",
+        "cert",
+        "nomes",
     ],
     "pt": [
         "ter",
@@ -137,6 +150,9 @@ FRAMING: dict[str, list[str]] = {
         "realmente",
         "algum",
         "alguma",
+        "verdade",
+        "certo",
+        "apenas",
     ],
 }
 """Words that only frame a yes/no question (whether something has, includes, exists): no
@@ -272,6 +288,15 @@ NECESSITY_PHRASES = (
 COMPARING = ("more", "less", "fewer", "than", "mas", "menos", "plus", "moins", "que", "mes", "mais")
 """Words of a comparison ("more than five"): a sentence stating the limit need not repeat them."""
 
+COMPARED: dict[str, frozenset[str]] = {
+    "en": frozenset({"more", "less", "fewer", "than"}),
+    "es": frozenset({"mas", "menos"}),
+    "fr": frozenset({"plus", "moins"}),
+    "ca": frozenset({"mes", "menys"}),
+    "pt": frozenset({"mais", "menos"}),
+}
+"""The same, as a question's own words (function words, no terms), per language."""
+
 NUMBERS: dict[str, tuple[str, ...]] = {
     "en": ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"),
     "es": ("uno", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve", "diez"),
@@ -280,6 +305,10 @@ NUMBERS: dict[str, tuple[str, ...]] = {
     "pt": ("um", "dois", "tres", "quatro", "cinco", "seis", "sete", "oito", "nove", "dez"),
 }
 """Numbers written as words, one to ten: "five commitments" asks what "5 commitments" states."""
+
+UNNUMBERED = frozenset({"un", "one", "uno", "um", "nou", "neuf", "set", "deu"})
+"""Number words that are also other words: an article ("un miembro"), "new" ("el nou web",
+"un site neuf"), "set" (English), "deu" (Portuguese "gave"). They are read as no number."""
 
 DOCUMENTS = ("document", "documento", "documents", "documentos")
 """Words for the documents: "the documents do not say it opened" states no fact."""
@@ -291,6 +320,17 @@ concept such as a cost): one word in common is a sentence about something relate
 MIN_ASKED_FOR_SLACK = 4
 """With at least this many words asked, one of them may be missing from the sentence (a
 synonym the record words otherwise: "es fa càrrec" for "assumeix")."""
+
+MIN_PREFIX = 6
+"""A stem at least this long that begins a word of the record's is that word's kin
+("municip" of "municipale"): the record states it."""
+
+SAME = "same"
+OTHER = "other"
+UNSAID = "unsaid"
+VALUE_ORDER = (UNSAID, OTHER, SAME)
+"""What a sentence says of a figure or year asked, worst first: nothing of its sort, another
+one of its sort ("2013" for "2012"), the one asked."""
 
 MUST = "@must"
 """The concept of necessity, in the question and in a sentence."""
@@ -305,6 +345,11 @@ class Stated:
     sentence: str
     denies: bool
     """A clause holding the question's words denies it ("which does not pay for...")."""
+    value: str = ""
+    """Of the figures and years asked: :data:`SAME` (the sentence says them), :data:`OTHER`
+    (it says another of the same sort: "2012" asked, "2013" said) or "" (none asked)."""
+    comparing: bool = False
+    """The question compares ("more than five"): the figure stated is no plain yes or no."""
 
 
 class Statements:
@@ -336,11 +381,11 @@ class Statements:
         """Terms that only frame a yes/no question about a record (see
         :meth:`~hub.core.assistant.answers_yesno.YesNoAnswers._polar_rescued`)."""
         self._numbers: dict[str, str] = {}
-        for lang, words in NUMBERS.items():
+        for words in NUMBERS.values():
             for n, w in enumerate(words, start=1):
-                if w in {"un", "one", "uno", "um"}:
-                    continue  # also an article ("un miembro"): no number
-                self._numbers[w] = self._numbers[analyser.stem(w, lang)] = f"#{n}"
+                if w in UNNUMBERED:
+                    continue  # also an article ("un miembro") or "new" ("el nou web")
+                self._numbers[w] = f"#{n}"  # the word only: a stem is another word's too
 
     def opening_asked(self, words: list[str]) -> bool:
         """The question asks whether something opened, not whether it is planned to: an
@@ -367,10 +412,10 @@ class Statements:
         own = set().union(*doc.names, doc.own_places) if doc.names else set(doc.own_places)
         out = []
         for options in terms:
-            number = next((self._numbers[t] for t in options if t in self._numbers), None)
-            if number is not None:  # "cinco": the 5 a sentence writes in figures
-                out.append({number})
+            if self.value(options) is not None:  # a figure or a year: see :meth:`values`
                 continue
+            if self._unnumbered(options):  # "nous": the word, not the figure 9
+                options = {t for t in options if not (t[0] == "#" and t[1:].isdigit())}
             plain = {t for t in options if not t.startswith("@")}
             if plain & self._necessity:  # "obligatoire": a sentence saying "doivent"
                 out.append({MUST})
@@ -396,27 +441,94 @@ class Statements:
             if d.names
         )
 
-    def find(self, doc: Doc, terms: list[set[str]], language: str, skip: set[str]) -> Stated | None:
-        """The sentence of ``doc`` in ``language`` holding the words the question asks."""
-        asked = self.asked(doc, terms, skip)
-        plain = [o for o in asked if o == {MUST} or not any(t.startswith("@") for t in o)]
-        limit = (  # "more than five commitments?": the sentence stating the 5 answers it
-            len(plain) == 1
-            and any(t[0] == "#" and t[1:].isdigit() for t in plain[0])
-            and any(o & self._comparing for o in terms)
+    def value(self, options: set[str]) -> str | None:
+        """The figure (``#5``, from "5" or "cinco") or year (``y2012``) a question's word is,
+        or None: not a word that is also another (:data:`UNNUMBERED`: "nous estatuts")."""
+        if self._unnumbered(options):
+            return None
+        for t in sorted(options):
+            if t[0] in "#y" and t[1:].isdigit():
+                return t
+            if t in self._numbers:
+                return self._numbers[t]
+        return None
+
+    def holds(self, doc: Doc, options: set[str], language: str) -> bool:
+        """The record writes the word in ``language`` (its name, theme or prose): a word
+        of another language's text that stems alike ("reportée" and the English "report")
+        is not what it states."""
+        record = doc.record
+        parts = [record.name.get(language, ""), _texts(doc, language)]
+        if isinstance(record, EventView):
+            parts += [record.theme.get(language, ""), record.organiser_names.get(language, "")]
+        words = normalise(" ".join(parts)).split()
+        held = set(self.retriever.analyser.terms_of(words, language))
+        return bool(options & held) or any(  # "municipalité" of "la Chambre municipale"
+            len(t) >= MIN_PREFIX and h.startswith(t) for t in options for h in held
         )
-        if len(plain) < MIN_PLAIN and not limit:
+
+    def _unnumbered(self, options: set[str]) -> bool:
+        """The word is one of :data:`UNNUMBERED` ("nous" in "nous estatuts"), not also a
+        number word of another language ("sete", whose stem is "set")."""
+        return bool(options & UNNUMBERED) and not options & self._numbers.keys()
+
+    def values(self, doc: Doc, terms: list[set[str]]) -> list[str]:
+        """The figures and years the question asks about that are not the record's own name
+        ("the 2013 work plan", "the 13th conference")."""
+        own = set().union(*doc.names) if doc.names else set()
+        out = []
+        for options in terms:
+            value = self.value(options)
+            if value is not None and not options & own and value not in own:
+                out.append(value)
+        return out
+
+    def find(
+        self,
+        doc: Doc,
+        terms: list[set[str]],
+        language: str,
+        skip: set[str],
+        dated: frozenset[str] = frozenset(),
+        words: Sequence[str] = (),
+    ) -> Stated | None:
+        """The sentence of ``doc`` in ``language`` holding the words the question asks, and
+        what it says of the figures and years asked (:class:`Stated`): a year among
+        ``dated`` (those the record's dates state) is said by each of its sentences.
+        ``words`` are the question's own (its "more than" are no terms)."""
+        asked = self.asked(doc, terms, skip)
+        values = self.values(doc, terms)
+        plain = [o for o in asked if o == {MUST} or not any(t.startswith("@") for t in o)]
+        comparing = any(o & self._comparing for o in terms) or bool(
+            set(words) & COMPARED.get(language, frozenset())
+        )
+        own = _name_terms(doc)
+        if any(t[0] == v[0] and t[1:].isdigit() for v in values for t in own):
+            return None  # "the 8th Distinction" of the 9th's record, "the 2014 plan" of the
+            # 2013 plan's: another edition named, of which this record states nothing
+        limit = (  # "more than five commitments?": the sentence stating the 5 answers it
+            not plain and len(values) == 1 and values[0][0] == "#" and comparing
+        )
+        if len(plain) + len(values) < MIN_PLAIN and not limit:
             return None  # one word in common ("prize") is a related sentence, not a statement
-        said = [o for o in plain if not any(t[0] in "#y" and t[1:].isdigit() for t in o)]
+        if not plain and not limit:
+            return None  # a figure alone in common is no statement about it
+        said = [o for o in plain if o != {MUST}]
+        if not limit and all(o & self.retriever.place_terms for o in said):
+            return None  # "mandatory ... in Cascais?": a place alone asked is no statement
         if len(said) >= MIN_PLAIN and self._names_another(doc, said):
             return None  # "is the technical secretariat in Madrid?": a mention, no statement
         idf = self.retriever.idf
         top = max(idf.values(), default=1.0)
         weights = [max((idf[t] for t in o if t in idf), default=top) for o in asked]
-        best: tuple[float, str, list[set[str]]] | None = None
+        best: tuple[float, int, str, list[set[str]], str] | None = None
         for sentence in sentences(_texts(doc, language)):
             words = normalise(sentence).split()
             held = set(self.retriever.analyser.terms_of(words, language))
+            held |= {self._numbers[w] for w in words if w in self._numbers} | dated
+            said_value = _said(values, held)
+            if values and said_value == UNSAID and not limit:
+                continue  # "launched in 2012?": a sentence not saying when states nothing
             concepts = {
                 f"@{f.value}" for f in self.retriever.vocabulary.types.find(words, fuzzy=False)
             }
@@ -425,15 +537,17 @@ class Statements:
             ):
                 concepts.add(MUST)
             got = [bool(o & held or o & concepts) for o in asked]
-            share = sum(w for w, g in zip(weights, got, strict=True) if g) / sum(weights)
+            share = sum(w for w, g in zip(weights, got, strict=True) if g) / (sum(weights) or 1)
             missing = got.count(False)
             if missing and not (missing == 1 and len(asked) >= MIN_ASKED_FOR_SLACK):
                 continue
-            if best is None or share > best[0]:
-                best = (share, sentence, [o for o, g in zip(asked, got, strict=True) if g])
+            rank = (share, VALUE_ORDER.index(said_value))
+            if best is None or rank > best[:2]:
+                found = [o for o, g in zip(asked, got, strict=True) if g]
+                best = (*rank, sentence, found, said_value)
         if best is None:
             return None
-        _, sentence, found = best
+        _, _, sentence, found, said_value = best
         negations = NEGATIONS.get(language, frozenset())
         denies = False
         for clause in _CLAUSE.split(sentence):
@@ -445,7 +559,16 @@ class Statements:
                 if held & self._documents:
                     return None  # "the documents do not say it opened": no statement
                 denies = True
-        return Stated(sentence.strip(), denies)
+        return Stated(sentence.strip(), denies, said_value if values else "", comparing)
+
+
+def _said(values: list[str], held: set[str]) -> str:
+    """What a sentence holding ``held`` says of the figures and years asked."""
+    if all(v in held for v in values):
+        return SAME
+    if any(v not in held and any(h[0] == v[0] and h[1:].isdigit() for h in held) for v in values):
+        return OTHER
+    return UNSAID
 
 
 def _name_terms(doc: Doc) -> set[str]:

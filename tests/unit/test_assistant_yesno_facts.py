@@ -1,0 +1,114 @@
+"""A yes/no question about a checkable fact (a year, a figure) is answered from the sentence
+of a record stating it, sought among the records ranked near the best: yes with the sentence
+when it states the year or figure asked, no with the record's own year when it states another,
+the record's figure (not a yes) when the question compares ("more than eight?"); a question
+whose predicate ("postponed", "free") the record does not write is handed off even though
+its place matches; a number word that is also another word ("nous", new) is no figure."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from hub.core.assistant import Assistant
+
+KNOWLEDGE = Path(__file__).parents[2] / "config" / "knowledge"
+AFTER_CASCAIS = dt.date(2013, 9, 1)
+BEFORE_ABIDJAN = dt.date(2020, 6, 1)
+OGP_LOCAL_TIME = dt.date(2024, 8, 8)
+
+
+@pytest.fixture(scope="module")
+def assistant() -> Assistant:
+    return Assistant.from_knowledge(KNOWLEDGE)
+
+
+@pytest.mark.parametrize(
+    ("question", "language", "yes"),
+    [
+        ("was the 2013 work plan approved in Cascais?", "en", "Yes."),
+        ("el pla de treball 2013 es va aprovar a Cascais?", "ca", "Sí."),
+    ],
+)
+def test_a_year_a_sentence_states_is_a_yes_with_it(
+    assistant: Assistant, question: str, language: str, yes: str
+) -> None:
+    answer = assistant.answer(question, now=AFTER_CASCAIS)
+    assert not answer.handoff
+    assert answer.language == language
+    assert answer.sources == ["members-session-cascais-2013"]
+    assert answer.answer.startswith(yes)
+    assert "2013" in answer.answer
+
+
+def test_another_year_than_the_sentence_states_is_a_no_with_its_own(
+    assistant: Assistant,
+) -> None:
+    answer = assistant.answer("was the 2014 work plan approved in Cascais?", now=AFTER_CASCAIS)
+    assert not answer.handoff
+    assert answer.answer.startswith("No.")
+    assert "2013" in answer.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "¿Un miembro de OGP Local puede tener más de ocho compromisos a la vez?",
+        "Un membre d'OGP Local pot tenir més de sis compromisos alhora?",
+        "Un membre d'OGP Local peut-il avoir plus de 7 engagements à la fois ?",
+    ],
+)
+def test_a_figure_compared_is_answered_with_the_records_own(
+    assistant: Assistant, question: str
+) -> None:
+    answer = assistant.answer(question, now=OGP_LOCAL_TIME)
+    assert not answer.handoff
+    assert answer.sources == ["ogp-local-commitments-limit"]
+    assert "5" in answer.answer
+    assert not answer.answer.startswith(("Sí", "Oui"))  # "more than": no plain yes
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "La conférence d'Abidjan est-elle reportée ?",
+        "Is the Abidjan conference cancelled?",
+        "¿Se ha aplazado la conferencia de Abidjan?",
+        "A conferência de Abidjan foi adiada?",
+        "Is the Abidjan conference online?",
+    ],
+)
+def test_a_predicate_the_record_does_not_write_is_handed_off(
+    assistant: Assistant, question: str
+) -> None:
+    answer = assistant.answer(question, now=BEFORE_ABIDJAN)
+    assert answer.handoff, answer.answer
+
+
+def test_a_place_matching_with_nothing_else_asked_is_still_a_yes(
+    assistant: Assistant,
+) -> None:
+    answer = assistant.answer("Is the Abidjan conference in Abidjan?", now=BEFORE_ABIDJAN)
+    assert not answer.handoff
+    assert answer.answer.startswith("Yes.")
+    assert answer.sources == ["conference-20-abidjan-2020"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Est-ce que Bogotá est membre de l'OIDP ?", "Aragó és membre de l'OIDP?"],
+)
+def test_a_sentence_of_another_bodys_record_is_no_answer_about_the_network(
+    assistant: Assistant, question: str
+) -> None:
+    answer = assistant.answer(question, now=dt.date(2024, 7, 8))
+    assert answer.handoff, answer.answer  # an OGP Local circle's members are not the IOPD's
+
+
+def test_a_number_word_that_is_also_another_word_is_no_figure(assistant: Assistant) -> None:
+    answer = assistant.answer(
+        "el grup de treball dels nous estatuts és nou d'aquest pla?", now=dt.date(2014, 5, 20)
+    )
+    assert "work-plan-2014-priority-7-working-groups" not in answer.sources
