@@ -112,3 +112,23 @@ def test_a_number_word_that_is_also_another_word_is_no_figure(assistant: Assista
         "el grup de treball dels nous estatuts és nou d'aquest pla?", now=dt.date(2014, 5, 20)
     )
     assert "work-plan-2014-priority-7-working-groups" not in answer.sources
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Buenos Aires té un pla d'acció d'OGP Local?",
+        "Does Scotland have an OGP Local action plan?",
+        "¿Escocia tiene un plan de acción de OGP Local?",
+    ],
+)
+def test_a_kind_the_record_is_not_nor_writes_is_no_yes(assistant: Assistant, question: str) -> None:
+    """A circle naming the city is no statement that the city has an action plan."""
+    answer = assistant.answer(question, now=dt.date(2026, 1, 28))
+    assert not answer.answer.startswith(("Yes", "Sí")), answer.answer
+
+
+def test_the_kind_the_record_is_still_answers(assistant: Assistant) -> None:
+    answer = assistant.answer("Is Buenos Aires in an OGP Local circle?", now=dt.date(2026, 1, 28))
+    assert not answer.handoff
+    assert answer.sources == ["ogp-circle-climate-action"]

@@ -89,6 +89,7 @@ class YesNoAnswers(SlotAnswers):
         elif (
             named
             and (asked or best.kind_terms & set().union(*terms))
+            and not self._kind_unwritten(ctx, best, terms)
             and (
                 best.kind not in ACTIVITY_KINDS
                 or best.kind_terms & set().union(*terms)
@@ -116,6 +117,21 @@ class YesNoAnswers(SlotAnswers):
             for o in self._asked_words(terms)
         )
 
+    def _kind_unwritten(self, ctx: Context, best: Doc, terms: list[set[str]]) -> bool:
+        """The question names a kind of record (an action plan) that ``best`` is not, whose
+        words it does not write in the question's language (a circle of OGP Local, asked
+        whether Buenos Aires has an action plan): being that record says nothing of it."""
+        skip = self._home_terms | self._body_terms | self.retriever.place_terms
+        own = set().union(*best.names) if best.names else set()
+        own |= self._whole_terms(best)  # "does the 2013 work plan include...": its plan's
+        own |= {t for w in self._whole_docs(best) for t in w.kind_terms}
+        return any(
+            o & self._every_kind
+            and not o & (best.kind_terms | own | skip)
+            and not self.statements.holds(best, o, ctx.language)
+            for o in terms
+        )
+
     def _stated(
         self, ctx: Context, reading: Reading, best: Doc, terms: list[set[str]], confidence: float
     ) -> Decision | None:
@@ -130,6 +146,7 @@ class YesNoAnswers(SlotAnswers):
             self._home_terms | self._every_kind,
             self._years_of(best),
             reading.words,
+            self._whole_terms(best),
         )
         if stated is None:
             return None

@@ -15,7 +15,7 @@ handed off: a yes is never guessed from a record that is only related.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 from dataclasses import dataclass
 
 from hub.core.assistant.index import AwardView, EntryView, EventView
@@ -491,19 +491,24 @@ class Statements:
         skip: set[str],
         dated: frozenset[str] = frozenset(),
         words: Sequence[str] = (),
+        named: Set[str] = frozenset(),
     ) -> Stated | None:
         """The sentence of ``doc`` in ``language`` holding the words the question asks, and
         what it says of the figures and years asked (:class:`Stated`): a year among
         ``dated`` (those the record's dates state) is said by each of its sentences.
-        ``words`` are the question's own (its "more than" are no terms)."""
+        ``words`` are the question's own (its "more than" are no terms); ``named`` the
+        names of the wholes ``doc`` is part of (its work plan), whose year it states too and
+        whose edition is its own."""
         asked = self.asked(doc, terms, skip)
         values = self.values(doc, terms)
+        dated = dated | {t for t in named if t[0] in "#y" and t[1:].isdigit()}  # its whole's
+        # ("does the 2013 plan include...": the part of it states the 2013)
         plain = [o for o in asked if o == {MUST} or not any(t.startswith("@") for t in o)]
         comparing = any(o & self._comparing for o in terms) or bool(
             set(words) & COMPARED.get(language, frozenset())
         )
-        own = _name_terms(doc)
-        if any(t[0] == v[0] and t[1:].isdigit() for v in values for t in own):
+        own = _name_terms(doc) | set(named)
+        if any(v not in own and any(t[0] == v[0] and t[1:].isdigit() for t in own) for v in values):
             return None  # "the 8th Distinction" of the 9th's record, "the 2014 plan" of the
             # 2013 plan's: another edition named, of which this record states nothing
         limit = (  # "more than five commitments?": the sentence stating the 5 answers it
@@ -566,8 +571,11 @@ def _said(values: list[str], held: set[str]) -> str:
     """What a sentence holding ``held`` says of the figures and years asked."""
     if all(v in held for v in values):
         return SAME
-    if any(v not in held and any(h[0] == v[0] and h[1:].isdigit() for h in held) for v in values):
-        return OTHER
+    if any(
+        v not in held and len([h for h in held if h[0] == v[0] and h[1:].isdigit()]) == 1
+        for v in values
+    ):
+        return OTHER  # one other of its sort: several ("2013 ... 2014") answer no one
     return UNSAID
 
 
