@@ -65,7 +65,7 @@ def test_a_figure_compared_is_answered_with_the_records_own(
 ) -> None:
     answer = assistant.answer(question, now=OGP_LOCAL_TIME)
     assert not answer.handoff
-    assert answer.sources == ["ogp-local-commitments-limit"]
+    assert answer.sources[0] == "ogp-local-commitments-limit"  # then records agreeing
     assert "5" in answer.answer
     assert not answer.answer.startswith(("Sí", "Oui"))  # "more than": no plain yes
 
@@ -132,3 +132,34 @@ def test_the_kind_the_record_is_still_answers(assistant: Assistant) -> None:
     answer = assistant.answer("Is Buenos Aires in an OGP Local circle?", now=dt.date(2026, 1, 28))
     assert not answer.handoff
     assert answer.sources == ["ogp-circle-climate-action"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Can an OGP Local member have more than five commitments?",
+        "Un membre d'OGP Local pot tenir més de cinc compromisos alhora?",
+        "Is it true OGP Local members can only have 5 commitments at a time?",
+    ],
+)
+def test_the_records_of_one_document_stating_the_figure_are_cited_together(
+    assistant: Assistant, question: str
+) -> None:
+    answer = assistant.answer(question, now=OGP_LOCAL_TIME)
+    assert not answer.handoff
+    assert {"ogp-local-commitments-limit", "faq-join-ogp-local"} <= set(answer.sources)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Is there an IOPD conference in 2027?",
+        "Hi haurà conferència de l'OIDP el 2028?",
+        "Vai haver uma conferência do OIDP em 2029?",
+    ],
+)
+def test_another_year_of_a_record_named_by_its_kind_is_no_no(
+    assistant: Assistant, question: str
+) -> None:
+    answer = assistant.answer(question, now=dt.date(2026, 12, 4))
+    assert answer.handoff, answer.answer

@@ -16,7 +16,7 @@ from hub.core.assistant.index import AwardView, EntryView, EventView
 from hub.core.assistant.reading import Reading
 from hub.core.assistant.retrieval import Doc
 from hub.core.assistant.text import normalise
-from hub.core.assistant.yesno import OTHER, SAME
+from hub.core.assistant.yesno import OTHER, SAME, Stated
 
 LOCATIVE = frozenset({"in", "at", "en", "a", "au", "aux", "em", "no", "na", "nos", "nas"})
 """Words before a place ("in Innsbruck", "à Nanterre", "em Lisboa"), normalised: a word no
@@ -157,9 +157,39 @@ class YesNoAnswers(SlotAnswers):
             text = ctx.phrase("yes", text=text)
         elif stated.value == OTHER and not stated.comparing and self._yearly(terms):
             text = ctx.phrase("no", text=text)  # "launched in 2013?": the 2012 it states
-        reply = Reply(text, [best.record_id])  # else the fact alone: words in one clause
-        # ("organised by the city with the support of the secretariat") are no plain yes
+        sources = [best.record_id]  # else the fact alone: words in one clause ("organised
+        # by the city with the support of the secretariat") are no plain yes
+        if stated.value:  # a figure or year stated: the records of its document stating it too
+            sources += self._agreeing(ctx, reading, best, terms, stated)
+        reply = Reply(text, sources)
         return Decision(reply, "yesno", max(confidence, MIN_CONFIDENCE), stated=True)
+
+    def _agreeing(
+        self, ctx: Context, reading: Reading, best: Doc, terms: list[set[str]], stated: Stated
+    ) -> list[str]:
+        """The other records taken from the document ``best`` comes from whose sentence
+        states the same figure or year asked, the same way (the limit of 5 commitments, in
+        its own record and in the FAQ on joining): cited with it."""
+        source = getattr(best.record, "source_doc", None)
+        if not source:
+            return []
+        if not hasattr(self, "_docs_by_source"):
+            self._docs_by_source: dict[str, list[Doc]] = {}
+            for d in self.retriever.docs:
+                key = getattr(d.record, "source_doc", None)
+                if key:
+                    self._docs_by_source.setdefault(key, []).append(d)
+        skip = self._home_terms | self._every_kind
+        out = []
+        for doc in self._docs_by_source.get(source, []):
+            if doc.record_id == best.record_id or doc.record_id in out:
+                continue
+            other = self.statements.find(
+                doc, terms, ctx.language, skip, self._years_of(doc), reading.words
+            )
+            if other is not None and (other.value, other.denies) == (stated.value, stated.denies):
+                out.append(doc.record_id)
+        return out
 
     def _years_of(self, doc: Doc) -> frozenset[str]:
         """The years a dated record's dates state (``y2012``): a year asked among them is

@@ -18,6 +18,7 @@ import re
 from collections.abc import Sequence, Set
 from dataclasses import dataclass
 
+from hub.core.assistant.dates import month_names
 from hub.core.assistant.index import AwardView, EntryView, EventView
 from hub.core.assistant.retrieval import Doc, Retriever
 from hub.core.assistant.text import normalise
@@ -380,6 +381,12 @@ class Statements:
         self.lasting |= {w for ws in LASTING.values() for w in ws}
         """Terms that only frame a yes/no question about a record (see
         :meth:`~hub.core.assistant.answers_yesno.YesNoAnswers._polar_rescued`)."""
+        self._months = {
+            w
+            for lang in NEGATIONS
+            for name in month_names(lang).values()
+            for w in normalise(name).split()
+        }
         self._numbers: dict[str, str] = {}
         for words in NUMBERS.values():
             for n, w in enumerate(words, start=1):
@@ -467,6 +474,25 @@ class Statements:
             len(t) >= MIN_PREFIX and h.startswith(t) for t in options for h in held
         )
 
+    def _held(self, words: list[str], language: str) -> set[str]:
+        """The terms of a sentence's words, figures in words as figures ("cinco": ``#5``),
+        but no figure of a date ("2–5 July", "le 20 juillet"): a day is no count."""
+        near = {j for i, w in enumerate(words) if w in self._months for j in range(i - 3, i + 2)}
+        return {
+            t
+            for i, w in enumerate(words)
+            for t in self.retriever.analyser.terms_of([w], language)
+            + ([self._numbers[w]] if w in self._numbers else [])
+            if not (i in near and t[0] == "#")
+        }
+
+    def _called(self, doc: Doc, terms: list[set[str]], skip: set[str]) -> bool:
+        """The question says at least two words of the record's own name beyond ``skip``
+        (the network's, the kinds') and framing ("OGP Local commitments", of the
+        commitments' limit; not "an IOPD conference", of the 20th)."""
+        own = _name_terms(doc) - skip - self._framing
+        return len([o for o in terms if o & own and not o & skip]) >= MIN_PLAIN
+
     def _unnumbered(self, options: set[str]) -> bool:
         """The word is one of :data:`UNNUMBERED` ("nous" in "nous estatuts"), not also a
         number word of another language ("sete", whose stem is "set")."""
@@ -514,12 +540,14 @@ class Statements:
         limit = (  # "more than five commitments?": the sentence stating the 5 answers it
             not plain and len(values) == 1 and values[0][0] == "#" and comparing
         )
-        if len(plain) + len(values) < MIN_PLAIN and not limit:
+        called = bool(values) and not plain and self._called(doc, terms, skip)  # "5 commitments"
+        # of the limit's record: the figure alone is asked of the record the question names
+        if len(plain) + len(values) < MIN_PLAIN and not limit and not called:
             return None  # one word in common ("prize") is a related sentence, not a statement
-        if not plain and not limit:
+        if not plain and not limit and not called:
             return None  # a figure alone in common is no statement about it
         said = [o for o in plain if o != {MUST}]
-        if not limit and all(o & self.retriever.place_terms for o in said):
+        if said and not limit and all(o & self.retriever.place_terms for o in said):
             return None  # "mandatory ... in Cascais?": a place alone asked is no statement
         if len(said) >= MIN_PLAIN and self._names_another(doc, said):
             return None  # "is the technical secretariat in Madrid?": a mention, no statement
@@ -529,9 +557,10 @@ class Statements:
         best: tuple[float, int, str, list[set[str]], str] | None = None
         for sentence in sentences(_texts(doc, language)):
             words = normalise(sentence).split()
-            held = set(self.retriever.analyser.terms_of(words, language))
-            held |= {self._numbers[w] for w in words if w in self._numbers} | dated
+            held = self._held(words, language) | dated
             said_value = _said(values, held)
+            if called and said_value != SAME:
+                continue  # "a conference in 2027?": another year is no "no" (another may be)
             if values and said_value == UNSAID and not limit:
                 continue  # "launched in 2012?": a sentence not saying when states nothing
             concepts = {
