@@ -78,6 +78,8 @@ def test_a_figure_compared_is_answered_with_the_records_own(
         "¿Se ha aplazado la conferencia de Abidjan?",
         "A conferência de Abidjan foi adiada?",
         "Is the Abidjan conference online?",
+        "La conférence d'Abidjan de juillet est-elle reportée ?",
+        "Is the Abidjan conference in July cancelled?",
     ],
 )
 def test_a_predicate_the_record_does_not_write_is_handed_off(

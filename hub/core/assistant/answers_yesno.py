@@ -26,6 +26,10 @@ UNHELD = 2
 """Of the words a yes/no question asks about, this many that the one record cited does not
 hold (nor a whole it is part of) make it a record of something else: handed off."""
 
+SHORT = 3
+"""A word this short or shorter ("OP", "PB") may abbreviate what a record spells out: its
+absence from the record's text is no sign that the record says something else."""
+
 STATING_RANKS = 6
 """How many of the best-ranked records a yes/no the record path handed off is sought in."""
 STATING_SHARE = 0.5
@@ -69,7 +73,11 @@ class YesNoAnswers(SlotAnswers):
         )
         if reading.period is not None and dated:  # "is the Cascais meeting this autumn?"
             stated = None if named else self._stated(ctx, reading, best, terms, confidence)
-            in_period = named or (places and isinstance(record, EventView))  # its own place
+            in_period = named or (  # its own place, and nothing else asked it does not write
+                places
+                and isinstance(record, EventView)
+                and not self._unwritten(ctx, best, terms)  # "a session on observatories?"
+            )
             answered = stated or (self._in_period(ctx, reading, best) if in_period else None)
             return answered or Decision(ctx.handoff(), "yesno", min(confidence, 0.3))
         if places and isinstance(record, EventView):
@@ -113,7 +121,9 @@ class YesNoAnswers(SlotAnswers):
         that it is there) that the record does not write in the question's language: it is
         postponed, free, online, a member; no statement of the record's."""
         return any(
-            not o & self.retriever.place_terms and not self.statements.holds(best, o, ctx.language)
+            not o & self.retriever.place_terms
+            and max(map(len, o)) > SHORT  # "OP": an abbreviation the record spells out
+            and not self.statements.holds(best, o, ctx.language)
             for o in self._asked_words(terms)
         )
 
