@@ -165,3 +165,28 @@ def test_another_year_of_a_record_named_by_its_kind_is_no_no(
 ) -> None:
     answer = assistant.answer(question, now=dt.date(2026, 12, 4))
     assert answer.handoff, answer.answer
+
+
+def test_a_word_of_the_records_other_languages_finds_its_sentence(
+    assistant: Assistant,
+) -> None:
+    """ "Paga" is not in the Catalan sentence ("no assumeix"), but in its other languages'
+    same sentence: the Catalan sentence states it, and denies it."""
+    answer = assistant.answer(
+        "El secretariat paga la publicació dels resultats de la conferència de Madrid?",
+        now=dt.date(2014, 8, 4),
+    )
+    assert not answer.handoff
+    assert answer.language == "ca"
+    assert answer.sources == ["conference-15-madrid"]
+    assert answer.answer.startswith("No.")
+
+
+@pytest.mark.parametrize(("year", "reply"), [("2012", "Sí."), ("2014", "No.")])
+def test_a_year_asked_in_catalan_is_checked_against_the_sentence(
+    assistant: Assistant, year: str, reply: str
+) -> None:
+    answer = assistant.answer(f"La nova web es va estrenar el {year}?", now=dt.date(2015, 11, 23))
+    assert not answer.handoff
+    assert answer.answer.startswith(reply)
+    assert "2012" in answer.answer

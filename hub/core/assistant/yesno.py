@@ -555,9 +555,17 @@ class Statements:
         top = max(idf.values(), default=1.0)
         weights = [max((idf[t] for t in o if t in idf), default=top) for o in asked]
         best: tuple[float, int, str, list[set[str]], str] | None = None
-        for sentence in sentences(_texts(doc, language)):
+        own_sentences = sentences(_texts(doc, language))
+        variants = [  # the record's other languages, sentence for sentence
+            v
+            for lang in NEGATIONS
+            if lang != language and len(v := sentences(_texts(doc, lang))) == len(own_sentences)
+        ]
+        for i, sentence in enumerate(own_sentences):
             words = normalise(sentence).split()
             held = self._held(words, language) | dated
+            for variant in variants:  # "estrenar" of "nou web estrenat", "nueva web": the
+                held |= self._held(normalise(variant[i]).split(), language)  # same sentence
             said_value = _said(values, held)
             if called and said_value != SAME:
                 continue  # "a conference in 2027?": another year is no "no" (another may be)
