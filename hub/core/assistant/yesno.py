@@ -470,9 +470,7 @@ class Statements:
             parts += [record.theme.get(language, ""), record.organiser_names.get(language, "")]
         words = normalise(" ".join(parts)).split()
         held = set(self.retriever.analyser.terms_of(words, language))
-        return bool(options & held) or any(  # "municipalité" of "la Chambre municipale"
-            len(t) >= MIN_PREFIX and h.startswith(t) for t in options for h in held
-        )
+        return bool(options & held) or _kin(options, held)  # "municipalité": "municipale"
 
     def _held(self, words: list[str], language: str) -> set[str]:
         """The terms of a sentence's words, figures in words as figures ("cinco": ``#5``),
@@ -578,7 +576,7 @@ class Statements:
                 f" {p} " in f" {' '.join(words)} " for p in NECESSITY_PHRASES
             ):
                 concepts.add(MUST)
-            got = [bool(o & held or o & concepts) for o in asked]
+            got = [bool(o & held or o & concepts) or _kin(o, held) for o in asked]
             share = sum(w for w, g in zip(weights, got, strict=True) if g) / (sum(weights) or 1)
             missing = got.count(False)
             if missing and not (missing == 1 and len(asked) >= MIN_ASKED_FOR_SLACK):
@@ -602,6 +600,12 @@ class Statements:
                     return None  # "the documents do not say it opened": no statement
                 denies = True
         return Stated(sentence.strip(), denies, said_value if values else "", comparing)
+
+
+def _kin(options: set[str], held: set[str]) -> bool:
+    """A stem asked of at least :data:`MIN_PREFIX` letters begins a word held ("municip" of
+    "municipale", "organis" of "organisation"): the same word in another form."""
+    return any(len(t) >= MIN_PREFIX and h.startswith(t) for t in options for h in held)
 
 
 def _said(values: list[str], held: set[str]) -> str:
