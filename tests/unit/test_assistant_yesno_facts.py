@@ -190,3 +190,26 @@ def test_a_year_asked_in_catalan_is_checked_against_the_sentence(
     assert not answer.handoff
     assert answer.answer.startswith(reply)
     assert "2012" in answer.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Is Scotland in one of the OGP Local circles?",
+        "L'Escòcia és en algun dels cercles d'OGP Local?",
+        "¿Está Escocia en alguno de los círculos de OGP Local?",
+    ],
+)
+def test_one_name_asked_of_a_record_called_by_its_name_is_its_sentence_naming_it(
+    assistant: Assistant, question: str
+) -> None:
+    answer = assistant.answer(question, now=dt.date(2026, 2, 17))
+    assert not answer.handoff
+    assert set(answer.sources) & {"ogp-local-circles", "ogp-circle-climate-action"}
+
+
+def test_a_name_no_sentence_writes_is_handed_off(assistant: Assistant) -> None:
+    answer = assistant.answer(
+        "Is Lisbon in one of the OGP Local circles?", now=dt.date(2026, 2, 17)
+    )
+    assert answer.handoff

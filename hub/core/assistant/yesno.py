@@ -15,7 +15,7 @@ handed off: a yes is never guessed from a record that is only related.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence, Set
+from collections.abc import Callable, Sequence, Set
 from dataclasses import dataclass
 
 from hub.core.assistant.dates import month_names
@@ -540,7 +540,10 @@ class Statements:
         )
         called = bool(values) and not plain and self._called(doc, terms, skip)  # "5 commitments"
         # of the limit's record: the figure alone is asked of the record the question names
-        if len(plain) + len(values) < MIN_PLAIN and not limit and not called:
+        one_name = (  # "is Scotland in one of the circles?": one name asked of a record the
+            len(plain) == 1 and not values and self._called(doc, terms, skip)
+        )  # question calls by its own name, which a sentence writes as a name
+        if len(plain) + len(values) < MIN_PLAIN and not limit and not called and not one_name:
             return None  # one word in common ("prize") is a related sentence, not a statement
         if not plain and not limit and not called:
             return None  # a figure alone in common is no statement about it
@@ -565,6 +568,14 @@ class Statements:
             for variant in variants:  # "estrenar" of "nou web estrenat", "nueva web": the
                 held |= self._held(normalise(variant[i]).split(), language)  # same sentence
             said_value = _said(values, held)
+            if (
+                named
+                and len(plain) + len(values) < MIN_PLAIN
+                and not _as_name(
+                    sentence, plain[0], lambda w: self.retriever.analyser.terms_of([w], language)
+                )
+            ):
+                continue
             if called and said_value != SAME:
                 continue  # "a conference in 2027?": another year is no "no" (another may be)
             if values and said_value == UNSAID and not limit:
@@ -600,6 +611,11 @@ class Statements:
                     return None  # "the documents do not say it opened": no statement
                 denies = True
         return Stated(sentence.strip(), denies, said_value if values else "", comparing)
+
+
+def _as_name(sentence: str, options: set[str], terms: Callable[[str], list[str]]) -> bool:
+    """The sentence writes the word asked capitalised, past its first word: a name."""
+    return any(w[:1].isupper() and set(terms(normalise(w))) & options for w in sentence.split()[1:])
 
 
 def _kin(options: set[str], held: set[str]) -> bool:
