@@ -569,7 +569,7 @@ class Statements:
                 held |= self._held(normalise(variant[i]).split(), language)  # same sentence
             said_value = _said(values, held)
             if (
-                named
+                one_name
                 and len(plain) + len(values) < MIN_PLAIN
                 and not _as_name(
                     sentence, plain[0], lambda w: self.retriever.analyser.terms_of([w], language)
