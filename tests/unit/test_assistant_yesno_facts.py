@@ -213,3 +213,28 @@ def test_a_name_no_sentence_writes_is_handed_off(assistant: Assistant) -> None:
         "Is Lisbon in one of the OGP Local circles?", now=dt.date(2026, 2, 17)
     )
     assert answer.handoff
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Did Valencia win a prize for its OGP Local action plan?",
+        "¿Es verdad que a Valencia le dieron un premio por su plan de acción de OGP Local?",
+        "València va guanyar un premi pel seu pla d'acció d'OGP Local?",
+        "Valence a-t-elle gagné un prix pour son plan d'action OGP Local ?",
+        "Valência ganhou algum prémio pelo plano de ação do OGP Local?",
+    ],
+)
+def test_winning_a_prize_is_stated_by_the_sentence_saying_it_was_received(
+    assistant: Assistant, question: str
+) -> None:
+    answer = assistant.answer(question, now=dt.date(2026, 1, 20))
+    assert not answer.handoff
+    assert answer.sources == ["ogp-roundup-valencia-award"]
+
+
+def test_a_prize_no_record_gives_the_city_is_handed_off(assistant: Assistant) -> None:
+    answer = assistant.answer(
+        "Did Madrid win a prize for its OGP Local action plan?", now=dt.date(2026, 1, 20)
+    )
+    assert answer.handoff

@@ -249,6 +249,17 @@ OPENING: dict[str, list[str]] = {
 ouvert ?"): of a dated call, its dates against today answer; of an office only planned,
 nothing does (the records say it was planned, not that it opened)."""
 
+RECEIVING: dict[str, list[str]] = {
+    "en": ["won", "win", "wins", "received", "receive"],
+    "es": ["gano", "recibio", "recibido", "dieron", "obtuvo", "otorgaron"],
+    "fr": ["recu", "gagne", "obtenu", "remporte"],
+    "ca": ["guanyat", "guanyar", "rebut", "rebre", "obtingut"],
+    "pt": ["ganhou", "recebeu", "recebido", "obteve"],
+}
+"""Words asking whether someone won or received something ("did Valencia win a prize?",
+"¿le dieron un premio?"): of a record of a prize given to them, its being is the statement.
+Not "premiado" nor "donat": they stem as the prize ("premi") and giving ("dona") is a cost's."""
+
 PLANNING: dict[str, list[str]] = {
     "en": ["plan", "plans", "planned", "planning", "intend", "intends", "want", "wants"],
     "es": ["planea", "planean", "preve", "previsto", "prevista", "piensa", "quiere"],
@@ -334,6 +345,8 @@ VALUE_ORDER = (UNSAID, OTHER, SAME)
 one of its sort ("2013" for "2012"), the one asked."""
 
 MUST = "@must"
+RECEIVE = "@receive"
+"""The concept of winning or receiving (:data:`RECEIVING`), in the question and a sentence."""
 """The concept of necessity, in the question and in a sentence."""
 _SENTENCE = re.compile(r"(?<=[.!?;])\s+")
 _CLAUSE = re.compile(r"[,;:()]")
@@ -377,6 +390,8 @@ class Statements:
         self.opening = {analyser.stem(w, lang) for lang, ws in OPENING.items() for w in ws}
         self.opening |= {w for ws in OPENING.values() for w in ws}
         self.planning = {w for ws in PLANNING.values() for w in ws}
+        self.receiving = {analyser.stem(w, lang) for lang, ws in RECEIVING.items() for w in ws}
+        self.receiving |= {w for ws in RECEIVING.values() for w in ws}
         self.lasting = {analyser.stem(w, lang) for lang, ws in LASTING.items() for w in ws}
         self.lasting |= {w for ws in LASTING.values() for w in ws}
         """Terms that only frame a yes/no question about a record (see
@@ -426,6 +441,9 @@ class Statements:
             plain = {t for t in options if not t.startswith("@")}
             if plain & self._necessity:  # "obligatoire": a sentence saying "doivent"
                 out.append({MUST})
+                continue
+            if plain & self.receiving:  # "le dieron un premio": a sentence saying "recibió"
+                out.append({RECEIVE})
                 continue
             if plain and (
                 plain & own
@@ -527,7 +545,7 @@ class Statements:
         values = self.values(doc, terms)
         dated = dated | {t for t in named if t[0] in "#y" and t[1:].isdigit()}  # its whole's
         # ("does the 2013 plan include...": the part of it states the 2013)
-        plain = [o for o in asked if o == {MUST} or not any(t.startswith("@") for t in o)]
+        plain = [o for o in asked if o & {MUST, RECEIVE} or not any(t.startswith("@") for t in o)]
         comparing = any(o & self._comparing for o in terms) or bool(
             set(words) & COMPARED.get(language, frozenset())
         )
@@ -547,7 +565,7 @@ class Statements:
             return None  # one word in common ("prize") is a related sentence, not a statement
         if not plain and not limit and not called:
             return None  # a figure alone in common is no statement about it
-        said = [o for o in plain if o != {MUST}]
+        said = [o for o in plain if not o & {MUST, RECEIVE}]
         if said and not limit and all(o & self.retriever.place_terms for o in said):
             return None  # "mandatory ... in Cascais?": a place alone asked is no statement
         if len(said) >= MIN_PLAIN and self._names_another(doc, said):
@@ -571,6 +589,7 @@ class Statements:
             if (
                 one_name
                 and len(plain) + len(values) < MIN_PLAIN
+                and plain[0] != {RECEIVE}  # "won a prize?" of the record of its prize
                 and not _as_name(
                     sentence, plain[0], lambda w: self.retriever.analyser.terms_of([w], language)
                 )
@@ -587,6 +606,8 @@ class Statements:
                 f" {p} " in f" {' '.join(words)} " for p in NECESSITY_PHRASES
             ):
                 concepts.add(MUST)
+            if set(words) & self.receiving or held & self.receiving:
+                concepts.add(RECEIVE)
             got = [bool(o & held or o & concepts) or _kin(o, held) for o in asked]
             share = sum(w for w, g in zip(weights, got, strict=True) if g) / (sum(weights) or 1)
             missing = got.count(False)
