@@ -238,3 +238,28 @@ def test_a_prize_no_record_gives_the_city_is_handed_off(assistant: Assistant) ->
         "Did Madrid win a prize for its OGP Local action plan?", now=dt.date(2026, 1, 20)
     )
     assert answer.handoff
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Is the IOPD involved in the Democracine festival?",
+        "O OIDP está envolvido no festival Democracine?",
+        "L'OIDP participe-t-il au festival Democracine ?",
+    ],
+)
+def test_taking_part_is_stated_by_the_sentence_saying_it_collaborates(
+    assistant: Assistant, question: str
+) -> None:
+    answer = assistant.answer(question, now=dt.date(2013, 4, 8))
+    assert not answer.handoff
+    assert answer.sources == ["democracine-festival-2-2013"]
+
+
+def test_a_participatory_budget_is_no_taking_part(assistant: Assistant) -> None:
+    """ "Participativos" stems as "participa": only the verbs themselves are the concept."""
+    answer = assistant.answer(
+        "¿El OIDP tiene presupuestos participativos para jóvenes en Democracine?",
+        now=dt.date(2013, 4, 8),
+    )
+    assert answer.handoff, answer.answer

@@ -260,6 +260,63 @@ RECEIVING: dict[str, list[str]] = {
 "¿le dieron un premio?"): of a record of a prize given to them, its being is the statement.
 Not "premiado" nor "donat": they stem as the prize ("premi") and giving ("dona") is a cost's."""
 
+TAKING_PART: dict[str, list[str]] = {
+    "en": [
+        "involved",
+        "participate",
+        "participates",
+        "attend",
+        "attends",
+        "collaborate",
+        "collaborates",
+        "represents",
+        "represent",
+    ],
+    "es": [
+        "involucrado",
+        "involucrada",
+        "participa",
+        "participar",
+        "asiste",
+        "colabora",
+        "colaborar",
+        "representa",
+    ],
+    "fr": [
+        "implique",
+        "impliquee",
+        "participe",
+        "participer",
+        "assiste",
+        "collabore",
+        "collaborer",
+        "represente",
+    ],
+    "ca": [
+        "implicat",
+        "implicada",
+        "participa",
+        "participar",
+        "assisteix",
+        "collabora",
+        "collaborar",
+        "representa",
+    ],
+    "pt": [
+        "envolvido",
+        "envolvida",
+        "participa",
+        "participar",
+        "assiste",
+        "colabora",
+        "colaborar",
+        "representa",
+    ],
+}
+"""Words asking whether the network takes part in something ("está envolvido no festival?",
+"is the secretariat involved?"): one concept, stated by a sentence saying it collaborates,
+takes part in or represents the network there."""
+
 PLANNING: dict[str, list[str]] = {
     "en": ["plan", "plans", "planned", "planning", "intend", "intends", "want", "wants"],
     "es": ["planea", "planean", "preve", "previsto", "prevista", "piensa", "quiere"],
@@ -345,6 +402,8 @@ VALUE_ORDER = (UNSAID, OTHER, SAME)
 one of its sort ("2013" for "2012"), the one asked."""
 
 MUST = "@must"
+TAKE_PART = "@take_part"
+"""The concept of taking part (:data:`TAKING_PART`), in the question and a sentence."""
 RECEIVE = "@receive"
 """The concept of winning or receiving (:data:`RECEIVING`), in the question and a sentence."""
 """The concept of necessity, in the question and in a sentence."""
@@ -390,8 +449,9 @@ class Statements:
         self.opening = {analyser.stem(w, lang) for lang, ws in OPENING.items() for w in ws}
         self.opening |= {w for ws in OPENING.values() for w in ws}
         self.planning = {w for ws in PLANNING.values() for w in ws}
-        self.receiving = {analyser.stem(w, lang) for lang, ws in RECEIVING.items() for w in ws}
-        self.receiving |= {w for ws in RECEIVING.values() for w in ws}
+        self.receiving = {w for ws in RECEIVING.values() for w in ws}  # the words: their
+        self.taking_part = {w for ws in TAKING_PART.values() for w in ws}  # stems are nouns'
+        # too ("particip" of "participativo", "premi")
         self.lasting = {analyser.stem(w, lang) for lang, ws in LASTING.items() for w in ws}
         self.lasting |= {w for ws in LASTING.values() for w in ws}
         """Terms that only frame a yes/no question about a record (see
@@ -428,10 +488,21 @@ class Statements:
         stems = [{self.retriever.analyser.stem(w, lang) for lang in NEGATIONS} | {w} for w in words]
         return any(all(s & name for s in stems) for d in self.retriever.docs for name in d.names)
 
-    def asked(self, doc: Doc, terms: list[set[str]], skip: set[str]) -> list[set[str]]:
+    def asked(
+        self,
+        doc: Doc,
+        terms: list[set[str]],
+        skip: set[str],
+        words: Sequence[str] = (),
+        language: str = "en",
+    ) -> list[set[str]]:
         """The question's words a sentence must hold: not the record's own name, kind or
         place, nor a number, nor a word that only frames the question, nor ``skip``."""
         own = set().union(*doc.names, doc.own_places) if doc.names else set(doc.own_places)
+        stem = self.retriever.analyser.stem
+        said = set(words)  # the question's words of a concept, as its terms may be
+        receiving = {t for w in said & self.receiving for t in (w, stem(w, language))}
+        taking_part = {t for w in said & self.taking_part for t in (w, stem(w, language))}
         out = []
         for options in terms:
             if self.value(options) is not None:  # a figure or a year: see :meth:`values`
@@ -442,8 +513,11 @@ class Statements:
             if plain & self._necessity:  # "obligatoire": a sentence saying "doivent"
                 out.append({MUST})
                 continue
-            if plain & self.receiving:  # "le dieron un premio": a sentence saying "recibió"
+            if plain & receiving:  # "le dieron un premio": a sentence saying "recibió"
                 out.append({RECEIVE})
+                continue
+            if plain & taking_part:  # "envolvido": a sentence saying "colabora"
+                out.append({TAKE_PART})
                 continue
             if plain and (
                 plain & own
@@ -541,11 +615,15 @@ class Statements:
         ``words`` are the question's own (its "more than" are no terms); ``named`` the
         names of the wholes ``doc`` is part of (its work plan), whose year it states too and
         whose edition is its own."""
-        asked = self.asked(doc, terms, skip)
+        asked = self.asked(doc, terms, skip, words, language)
         values = self.values(doc, terms)
         dated = dated | {t for t in named if t[0] in "#y" and t[1:].isdigit()}  # its whole's
         # ("does the 2013 plan include...": the part of it states the 2013)
-        plain = [o for o in asked if o & {MUST, RECEIVE} or not any(t.startswith("@") for t in o)]
+        plain = [
+            o
+            for o in asked
+            if o & {MUST, RECEIVE, TAKE_PART} or not any(t.startswith("@") for t in o)
+        ]
         comparing = any(o & self._comparing for o in terms) or bool(
             set(words) & COMPARED.get(language, frozenset())
         )
@@ -565,7 +643,7 @@ class Statements:
             return None  # one word in common ("prize") is a related sentence, not a statement
         if not plain and not limit and not called:
             return None  # a figure alone in common is no statement about it
-        said = [o for o in plain if not o & {MUST, RECEIVE}]
+        said = [o for o in plain if not o & {MUST, RECEIVE, TAKE_PART}]
         if said and not limit and all(o & self.retriever.place_terms for o in said):
             return None  # "mandatory ... in Cascais?": a place alone asked is no statement
         if len(said) >= MIN_PLAIN and self._names_another(doc, said):
@@ -589,7 +667,7 @@ class Statements:
             if (
                 one_name
                 and len(plain) + len(values) < MIN_PLAIN
-                and plain[0] != {RECEIVE}  # "won a prize?" of the record of its prize
+                and not plain[0] & {RECEIVE, TAKE_PART}  # "won a prize?" of its prize's
                 and not _as_name(
                     sentence, plain[0], lambda w: self.retriever.analyser.terms_of([w], language)
                 )
@@ -606,8 +684,10 @@ class Statements:
                 f" {p} " in f" {' '.join(words)} " for p in NECESSITY_PHRASES
             ):
                 concepts.add(MUST)
-            if set(words) & self.receiving or held & self.receiving:
+            if set(words) & self.receiving:
                 concepts.add(RECEIVE)
+            if set(words) & self.taking_part:
+                concepts.add(TAKE_PART)
             got = [bool(o & held or o & concepts) or _kin(o, held) for o in asked]
             share = sum(w for w, g in zip(weights, got, strict=True) if g) / (sum(weights) or 1)
             missing = got.count(False)
