@@ -10,6 +10,14 @@ one clause, "organised by the city with the support of the secretariat", are no 
 "does the secretariat organise it"). A sentence saying that the documents do not say
 something states nothing. When no sentence holds the question's words, the question is
 handed off: a yes is never guessed from a record that is only related.
+
+A sentence holds the words its record's other languages write in the same sentence, and a
+stem that begins one of its words ("municip" of "municipale"). Necessity ("must"), winning
+("won", "le dieron") and taking part ("involved", "envolvido") are concepts a sentence states
+in its own words. The figures and years asked are checked (:class:`Stated`): a sentence
+stating them is a yes with it, one stating another year a no with it; a figure compared
+("more than eight?") is answered by the figure stated; a sentence saying none of their sort
+states nothing about them.
 """
 
 from __future__ import annotations
@@ -156,8 +164,8 @@ FRAMING: dict[str, list[str]] = {
         "apenas",
     ],
 }
-"""Words that only frame a yes/no question (whether something has, includes, exists): no
-record needs to say them for its sentence to answer."""
+"""Words that only frame a yes/no question (whether something has, includes, exists, is true,
+only so, at a time): no record needs to say them for its sentence to answer."""
 
 MEMBERSHIP: dict[str, list[str]] = {
     "en": ["one", "among", "part", "yes", "no"],
