@@ -263,3 +263,10 @@ def test_a_participatory_budget_is_no_taking_part(assistant: Assistant) -> None:
         now=dt.date(2013, 4, 8),
     )
     assert answer.handoff, answer.answer
+
+
+def test_a_later_year_than_a_since_is_no_no(assistant: Assistant) -> None:
+    answer = assistant.answer(
+        "Does the secretariat collaborate with UCLG since 2010?", now=dt.date(2019, 1, 1)
+    )
+    assert not answer.answer.startswith("No.")

@@ -30,6 +30,10 @@ SHORT = 3
 """A word this short or shorter ("OP", "PB") may abbreviate what a record spells out: its
 absence from the record's text is no sign that the record says something else."""
 
+SINCE = frozenset({"since", "desde", "depuis", "des"})
+"""Words before the year something began: a sentence saying it holds since then is no "no"
+to a later year asked."""
+
 STATING_RANKS = 6
 """How many of the best-ranked records a yes/no the record path handed off is sought in."""
 STATING_SHARE = 0.5
@@ -165,7 +169,12 @@ class YesNoAnswers(SlotAnswers):
             text = ctx.phrase("no", text=text)
         elif stated.value == SAME and not stated.comparing:  # "only 5 commitments?": the 5
             text = ctx.phrase("yes", text=text)
-        elif stated.value == OTHER and not stated.comparing and self._yearly(terms):
+        elif (
+            stated.value == OTHER
+            and not stated.comparing
+            and self._yearly(terms)
+            and not set(normalise(stated.sentence).split()) & SINCE  # "since 2006" holds 2010
+        ):
             text = ctx.phrase("no", text=text)  # "launched in 2013?": the 2012 it states
         sources = [best.record_id]  # else the fact alone: words in one clause ("organised
         # by the city with the support of the secretariat") are no plain yes
