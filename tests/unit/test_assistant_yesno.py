@@ -121,12 +121,17 @@ def test_a_number_in_words_is_the_figure_a_record_states(
     answer = assistant.answer(question, now=dt.date(2024, 8, 8))
     assert not answer.handoff
     assert answer.language == language
-    assert answer.sources == ["ogp-local-commitments-limit"]
+    assert answer.sources[0] == "ogp-local-commitments-limit"  # then records agreeing
     assert "5" in answer.answer
 
 
-def test_a_number_no_record_states_is_handed_off(assistant: Assistant) -> None:
+def test_another_number_than_the_record_states_is_answered_with_its_own(
+    assistant: Assistant,
+) -> None:
+    """ "More than seven?" of a limit of 5: the record states the limit, which answers."""
     answer = assistant.answer(
         "Pode um membro do OGP Local ter mais de sete compromissos?", now=dt.date(2024, 8, 8)
     )
-    assert answer.handoff
+    assert not answer.handoff
+    assert answer.sources[0] == "ogp-local-commitments-limit"  # then records agreeing
+    assert "5" in answer.answer

@@ -15,6 +15,8 @@ from hub.core.assistant.context import Context, Reply, event_name, place
 from hub.core.assistant.index import AwardView, EntryView, EventView
 from hub.core.assistant.reading import Reading
 from hub.core.assistant.retrieval import Doc
+from hub.core.assistant.text import normalise
+from hub.core.assistant.yesno import OTHER, SAME, Stated
 
 LOCATIVE = frozenset({"in", "at", "en", "a", "au", "aux", "em", "no", "na", "nos", "nas"})
 """Words before a place ("in Innsbruck", "à Nanterre", "em Lisboa"), normalised: a word no
@@ -23,6 +25,19 @@ record holds after one is a place the question names that no record states."""
 UNHELD = 2
 """Of the words a yes/no question asks about, this many that the one record cited does not
 hold (nor a whole it is part of) make it a record of something else: handed off."""
+
+SHORT = 3
+"""A word this short or shorter ("OP", "PB") may abbreviate what a record spells out: its
+absence from the record's text is no sign that the record says something else."""
+
+SINCE = frozenset({"since", "desde", "depuis", "des"})
+"""Words before the year something began: a sentence saying it holds since then is no "no"
+to a later year asked."""
+
+STATING_RANKS = 6
+"""How many of the best-ranked records a yes/no the record path handed off is sought in."""
+STATING_SHARE = 0.5
+"""Share of the best record's score a record must reach for its sentence to be sought."""
 
 ACTIVITY_KINDS = frozenset(
     {"working_group", "work_plan_task", "project", "strategic_priority", "work_plan"}
@@ -62,22 +77,31 @@ class YesNoAnswers(SlotAnswers):
         )
         if reading.period is not None and dated:  # "is the Cascais meeting this autumn?"
             stated = None if named else self._stated(ctx, reading, best, terms, confidence)
-            in_period = named or (places and isinstance(record, EventView))  # its own place
+            in_period = named or (  # its own place, and nothing else asked it does not write
+                places
+                and isinstance(record, EventView)
+                and not self._unwritten(ctx, best, terms)  # "a session on observatories?"
+            )
             answered = stated or (self._in_period(ctx, reading, best) if in_period else None)
             return answered or Decision(ctx.handoff(), "yesno", min(confidence, 0.3))
         if places and isinstance(record, EventView):
             stated = None if named else self._stated(ctx, reading, best, terms, confidence)
             if stated is not None:  # "does the secretariat pay for ... the Cascais conference"
                 return stated
+            if not named and self._unwritten(ctx, best, terms):  # "is it postponed?"
+                return Decision(ctx.handoff(), "yesno", min(confidence, 0.3))
             reply = self._when(ctx, best)
         elif isinstance(record, EntryView) and record.kind == "office":  # one there, or planned
             yes = record.data.get("status") == "founded"  # a planned one is said as planned
             reply = Reply(self._office(ctx, record), [record.id])
         elif places and isinstance(record, EntryView) and isinstance(record.data.get("city"), str):
+            if not named and self._unwritten(ctx, best, terms):  # "is Bogotá a member?"
+                return Decision(ctx.handoff(), "yesno", min(confidence, 0.3))
             reply = self._entry_fact(ctx, "where", self._name(ctx, best), record)
         elif (
             named
             and (asked or best.kind_terms & set().union(*terms))
+            and not self._kind_unwritten(ctx, best, terms)
             and (
                 best.kind not in ACTIVITY_KINDS
                 or best.kind_terms & set().union(*terms)
@@ -96,6 +120,32 @@ class YesNoAnswers(SlotAnswers):
             reply = Reply(ctx.phrase("yes", text=reply.text), reply.sources, target=reply.target)
         return Decision(reply, "yesno", confidence)
 
+    def _unwritten(self, ctx: Context, best: Doc, terms: list[set[str]]) -> bool:
+        """A word the question asks beyond places (the record's place matching proves only
+        that it is there) that the record does not write in the question's language: it is
+        postponed, free, online, a member; no statement of the record's."""
+        return any(
+            not o & self.retriever.place_terms
+            and max(map(len, o)) > SHORT  # "OP": an abbreviation the record spells out
+            and not self.statements.holds(best, o, ctx.language)
+            for o in self._asked_words(terms)
+        )
+
+    def _kind_unwritten(self, ctx: Context, best: Doc, terms: list[set[str]]) -> bool:
+        """The question names a kind of record (an action plan) that ``best`` is not, whose
+        words it does not write in the question's language (a circle of OGP Local, asked
+        whether Buenos Aires has an action plan): being that record says nothing of it."""
+        skip = self._home_terms | self._body_terms | self.retriever.place_terms
+        own = set().union(*best.names) if best.names else set()
+        own |= self._whole_terms(best)  # "does the 2013 work plan include...": its plan's
+        own |= {t for w in self._whole_docs(best) for t in w.kind_terms}
+        return any(
+            o & self._every_kind
+            and not o & (best.kind_terms | own | skip)
+            and not self.statements.holds(best, o, ctx.language)
+            for o in terms
+        )
+
     def _stated(
         self, ctx: Context, reading: Reading, best: Doc, terms: list[set[str]], confidence: float
     ) -> Decision | None:
@@ -104,16 +154,80 @@ class YesNoAnswers(SlotAnswers):
         if reading.still:  # whether it still holds today: no dated record states that
             return None
         stated = self.statements.find(
-            best, terms, ctx.language, self._home_terms | self._every_kind
+            best,
+            terms,
+            ctx.language,
+            self._home_terms | self._every_kind,
+            self._years_of(best),
+            reading.words,
+            self._whole_terms(best),
         )
         if stated is None:
             return None
         text = ctx.phrase("what_is", name=self._name(ctx, best), text=stated.sentence)
         if stated.denies:  # "which does not pay for publishing the results"
             text = ctx.phrase("no", text=text)
-        reply = Reply(text, [best.record_id])  # else the fact alone: words in one clause
-        # ("organised by the city with the support of the secretariat") are no plain yes
+        elif stated.value == SAME and not stated.comparing:  # "only 5 commitments?": the 5
+            text = ctx.phrase("yes", text=text)
+        elif (
+            stated.value == OTHER
+            and not stated.comparing
+            and self._yearly(terms)
+            and not set(normalise(stated.sentence).split()) & SINCE  # "since 2006" holds 2010
+        ):
+            text = ctx.phrase("no", text=text)  # "launched in 2013?": the 2012 it states
+        sources = [best.record_id]  # else the fact alone: words in one clause ("organised
+        # by the city with the support of the secretariat") are no plain yes
+        if stated.value:  # a figure or year stated: the records of its document stating it too
+            sources += self._agreeing(ctx, reading, best, terms, stated)
+        reply = Reply(text, sources)
         return Decision(reply, "yesno", max(confidence, MIN_CONFIDENCE), stated=True)
+
+    def _agreeing(
+        self, ctx: Context, reading: Reading, best: Doc, terms: list[set[str]], stated: Stated
+    ) -> list[str]:
+        """The other records taken from the document ``best`` comes from whose sentence
+        states the same figure or year asked, the same way (the limit of 5 commitments, in
+        its own record and in the FAQ on joining): cited with it."""
+        source = getattr(best.record, "source_doc", None)
+        if not source:
+            return []
+        if not hasattr(self, "_docs_by_source"):
+            self._docs_by_source: dict[str, list[Doc]] = {}
+            for d in self.retriever.docs:
+                key = getattr(d.record, "source_doc", None)
+                if key:
+                    self._docs_by_source.setdefault(key, []).append(d)
+        skip = self._home_terms | self._every_kind
+        out = []
+        for doc in self._docs_by_source.get(source, []):
+            if doc.record_id == best.record_id or doc.record_id in out:
+                continue
+            other = self.statements.find(
+                doc, terms, ctx.language, skip, self._years_of(doc), reading.words
+            )
+            if other is not None and (other.value, other.denies) == (stated.value, stated.denies):
+                out.append(doc.record_id)
+        return out
+
+    def _years_of(self, doc: Doc) -> frozenset[str]:
+        """The years a dated record's dates state (``y2012``): a year asked among them is
+        stated by the record, whatever its sentences say."""
+        dated = isinstance(doc.record, EventView) or (
+            isinstance(doc.record, AwardView) and doc.step is not None
+        )
+        span = self.span(doc) if dated else None
+        if span is None:
+            return frozenset()
+        return frozenset(f"y{y}" for y in range(span[0].year, span[1].year + 1))
+
+    @staticmethod
+    def _yearly(terms: list[set[str]]) -> bool:
+        """The figures the question asks are years only: one year a sentence states is the
+        one thing was done in, so another year stated is a no (a figure, say a limit of 5,
+        may allow the 3 asked)."""
+        numbers = [t for o in terms for t in o if t[0] in "#y" and t[1:].isdigit()]
+        return bool(numbers) and all(t[0] == "y" for t in numbers)
 
     def _whole_terms(self, doc: Doc) -> set[str]:
         """The terms of the names of the records ``doc`` is part of (its work plan)."""
@@ -149,6 +263,59 @@ class YesNoAnswers(SlotAnswers):
         ) and any(t in self._step_terms and step.terms.get(t) for o in terms for t in o)
 
     def _polar_rescued(
+        self, ctx: Context, reading: Reading, ranked: list[tuple[float, Doc]], terms: list[set[str]]
+    ) -> Decision | None:
+        """Yes or no, for a question the record path handed off: from what the best record
+        is (:meth:`_rescued_by_what`), else from the sentence of a record ranked near it
+        that states what is asked (:meth:`_stated_among`)."""
+        return self._rescued_by_what(ctx, reading, ranked, terms) or self._stated_among(
+            ctx, reading, ranked, terms
+        )
+
+    def _stated_among(
+        self, ctx: Context, reading: Reading, ranked: list[tuple[float, Doc]], terms: list[set[str]]
+    ) -> Decision | None:
+        """Yes or no from the sentence stating what is asked, of one of the records ranked
+        within :data:`STATING_SHARE` of the best (the record of the commitments' limit, just
+        below the FAQ on joining): of those that state it, the one holding most of the
+        question, then the best ranked. The rule stands: a sentence of it must hold every
+        word asked and the figures and years asked or others of their sort."""
+        if reading.still or not ranked:
+            return None
+        near = sorted(ranked, key=lambda p: -p[0])[:STATING_RANKS]
+        top, first = near[0]
+        reach = self.coverage(first, terms)
+        found = [
+            (self.coverage(d, terms), s, decision)
+            for s, d in near
+            if s >= top * STATING_SHARE
+            and self.coverage(d, terms) >= reach  # one the question fits less
+            and self._of_body_asked(d, terms)  # better is another's (the plan naming it)
+            and (decision := self._stated(ctx, reading, d, terms, MIN_CONFIDENCE)) is not None
+        ]
+        if not found:
+            return None
+        return max(found, key=lambda f: f[:2])[2]
+
+    def _of_body_asked(self, doc: Doc, terms: list[set[str]]) -> bool:
+        """The record is of the body the question names: asked of the network, not a record
+        of another body only (an OGP Local circle's members are no network members); asked
+        of another body (OGP), a network record that does not name it is not its."""
+        home = self._home_terms
+        said = set().union(*terms) if terms else set()
+        if home & said and not home & set(doc.terms):
+            record = doc.record  # its name names another body (an acronym: OGP)
+            names = record.name.values() if isinstance(record, EntryView | EventView) else []
+            words = {w for name in names for w in normalise(name).split()}
+            stem = self.retriever.analyser.stem
+            if {stem(w, "en") for w in words & self.retriever.acronyms} - home:
+                return False
+        bodies = [o for o in terms if o & self._body_terms and not o & home]
+        return not (
+            home & set(doc.terms) and any(not any(doc.terms.get(t) for t in o) for o in bodies)
+        )
+
+    def _rescued_by_what(
         self, ctx: Context, reading: Reading, ranked: list[tuple[float, Doc]], terms: list[set[str]]
     ) -> Decision | None:
         """Yes or no, for a question the record path handed off, where the best record states

@@ -10,13 +10,23 @@ one clause, "organised by the city with the support of the secretariat", are no 
 "does the secretariat organise it"). A sentence saying that the documents do not say
 something states nothing. When no sentence holds the question's words, the question is
 handed off: a yes is never guessed from a record that is only related.
+
+A sentence holds the words its record's other languages write in the same sentence, and a
+stem that begins one of its words ("municip" of "municipale"). Necessity ("must"), winning
+("won", "le dieron") and taking part ("involved", "envolvido") are concepts a sentence states
+in its own words. The figures and years asked are checked (:class:`Stated`): a sentence
+stating them is a yes with it, one stating another year a no with it; a figure compared
+("more than eight?") is answered by the figure stated; a sentence saying none of their sort
+states nothing about them.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence, Set
 from dataclasses import dataclass
 
+from hub.core.assistant.dates import month_names
 from hub.core.assistant.index import AwardView, EntryView, EventView
 from hub.core.assistant.retrieval import Doc, Retriever
 from hub.core.assistant.text import normalise
@@ -52,6 +62,9 @@ FRAMING: dict[str, list[str]] = {
         "actually",
         "ever",
         "currently",
+        "true",
+        "only",
+        "time",
     ],
     "es": [
         "tener",
@@ -76,6 +89,10 @@ FRAMING: dict[str, list[str]] = {
         "alguna",
         "alguno",
         "algun",
+        "verdad",
+        "cierto",
+        "solo",
+        "solamente",
     ],
     "fr": [
         "avoir",
@@ -94,6 +111,8 @@ FRAMING: dict[str, list[str]] = {
         "encore",
         "vraiment",
         "actuellement",
+        "vrai",
+        "seulement",
     ],
     "ca": [
         "tenir",
@@ -116,6 +135,9 @@ FRAMING: dict[str, list[str]] = {
         "realment",
         "algun",
         "alguna",
+        "veritat",
+        "cert",
+        "nomes",
     ],
     "pt": [
         "ter",
@@ -137,10 +159,13 @@ FRAMING: dict[str, list[str]] = {
         "realmente",
         "algum",
         "alguma",
+        "verdade",
+        "certo",
+        "apenas",
     ],
 }
-"""Words that only frame a yes/no question (whether something has, includes, exists): no
-record needs to say them for its sentence to answer."""
+"""Words that only frame a yes/no question (whether something has, includes, exists, is true,
+only so, at a time): no record needs to say them for its sentence to answer."""
 
 MEMBERSHIP: dict[str, list[str]] = {
     "en": ["one", "among", "part", "yes", "no"],
@@ -232,6 +257,74 @@ OPENING: dict[str, list[str]] = {
 ouvert ?"): of a dated call, its dates against today answer; of an office only planned,
 nothing does (the records say it was planned, not that it opened)."""
 
+RECEIVING: dict[str, list[str]] = {
+    "en": ["won", "win", "wins", "received", "receive"],
+    "es": ["gano", "recibio", "recibido", "dieron", "obtuvo", "otorgaron"],
+    "fr": ["recu", "gagne", "obtenu", "remporte"],
+    "ca": ["guanyat", "guanyar", "rebut", "rebre", "obtingut"],
+    "pt": ["ganhou", "recebeu", "recebido", "obteve"],
+}
+"""Words asking whether someone won or received something ("did Valencia win a prize?",
+"¿le dieron un premio?"): of a record of a prize given to them, its being is the statement.
+Not "premiado" nor "donat": they stem as the prize ("premi") and giving ("dona") is a cost's."""
+
+TAKING_PART: dict[str, list[str]] = {
+    "en": [
+        "involved",
+        "participate",
+        "participates",
+        "attend",
+        "attends",
+        "collaborate",
+        "collaborates",
+        "represents",
+        "represent",
+    ],
+    "es": [
+        "involucrado",
+        "involucrada",
+        "participa",
+        "participar",
+        "asiste",
+        "colabora",
+        "colaborar",
+        "representa",
+    ],
+    "fr": [
+        "implique",
+        "impliquee",
+        "participe",
+        "participer",
+        "assiste",
+        "collabore",
+        "collaborer",
+        "represente",
+    ],
+    "ca": [
+        "implicat",
+        "implicada",
+        "participa",
+        "participar",
+        "assisteix",
+        "collabora",
+        "collaborar",
+        "representa",
+    ],
+    "pt": [
+        "envolvido",
+        "envolvida",
+        "participa",
+        "participar",
+        "assiste",
+        "colabora",
+        "colaborar",
+        "representa",
+    ],
+}
+"""Words asking whether the network takes part in something ("está envolvido no festival?",
+"is the secretariat involved?"): one concept, stated by a sentence saying it collaborates,
+takes part in or represents the network there."""
+
 PLANNING: dict[str, list[str]] = {
     "en": ["plan", "plans", "planned", "planning", "intend", "intends", "want", "wants"],
     "es": ["planea", "planean", "preve", "previsto", "prevista", "piensa", "quiere"],
@@ -272,6 +365,15 @@ NECESSITY_PHRASES = (
 COMPARING = ("more", "less", "fewer", "than", "mas", "menos", "plus", "moins", "que", "mes", "mais")
 """Words of a comparison ("more than five"): a sentence stating the limit need not repeat them."""
 
+COMPARED: dict[str, frozenset[str]] = {
+    "en": frozenset({"more", "less", "fewer", "than"}),
+    "es": frozenset({"mas", "menos"}),
+    "fr": frozenset({"plus", "moins"}),
+    "ca": frozenset({"mes", "menys"}),
+    "pt": frozenset({"mais", "menos"}),
+}
+"""The same, as a question's own words (function words, no terms), per language."""
+
 NUMBERS: dict[str, tuple[str, ...]] = {
     "en": ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"),
     "es": ("uno", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve", "diez"),
@@ -280,6 +382,10 @@ NUMBERS: dict[str, tuple[str, ...]] = {
     "pt": ("um", "dois", "tres", "quatro", "cinco", "seis", "sete", "oito", "nove", "dez"),
 }
 """Numbers written as words, one to ten: "five commitments" asks what "5 commitments" states."""
+
+UNNUMBERED = frozenset({"un", "one", "uno", "um", "nou", "neuf", "set", "deu"})
+"""Number words that are also other words: an article ("un miembro"), "new" ("el nou web",
+"un site neuf"), "set" (English), "deu" (Portuguese "gave"). They are read as no number."""
 
 DOCUMENTS = ("document", "documento", "documents", "documentos")
 """Words for the documents: "the documents do not say it opened" states no fact."""
@@ -292,7 +398,22 @@ MIN_ASKED_FOR_SLACK = 4
 """With at least this many words asked, one of them may be missing from the sentence (a
 synonym the record words otherwise: "es fa càrrec" for "assumeix")."""
 
+MIN_PREFIX = 6
+"""A stem at least this long that begins a word of the record's is that word's kin
+("municip" of "municipale"): the record states it."""
+
+SAME = "same"
+OTHER = "other"
+UNSAID = "unsaid"
+VALUE_ORDER = (UNSAID, OTHER, SAME)
+"""What a sentence says of a figure or year asked, worst first: nothing of its sort, another
+one of its sort ("2013" for "2012"), the one asked."""
+
 MUST = "@must"
+TAKE_PART = "@take_part"
+"""The concept of taking part (:data:`TAKING_PART`), in the question and a sentence."""
+RECEIVE = "@receive"
+"""The concept of winning or receiving (:data:`RECEIVING`), in the question and a sentence."""
 """The concept of necessity, in the question and in a sentence."""
 _SENTENCE = re.compile(r"(?<=[.!?;])\s+")
 _CLAUSE = re.compile(r"[,;:()]")
@@ -305,6 +426,11 @@ class Stated:
     sentence: str
     denies: bool
     """A clause holding the question's words denies it ("which does not pay for...")."""
+    value: str = ""
+    """Of the figures and years asked: :data:`SAME` (the sentence says them), :data:`OTHER`
+    (it says another of the same sort: "2012" asked, "2013" said) or "" (none asked)."""
+    comparing: bool = False
+    """The question compares ("more than five"): the figure stated is no plain yes or no."""
 
 
 class Statements:
@@ -331,16 +457,25 @@ class Statements:
         self.opening = {analyser.stem(w, lang) for lang, ws in OPENING.items() for w in ws}
         self.opening |= {w for ws in OPENING.values() for w in ws}
         self.planning = {w for ws in PLANNING.values() for w in ws}
+        self.receiving = {w for ws in RECEIVING.values() for w in ws}  # the words: their
+        self.taking_part = {w for ws in TAKING_PART.values() for w in ws}  # stems are nouns'
+        # too ("particip" of "participativo", "premi")
         self.lasting = {analyser.stem(w, lang) for lang, ws in LASTING.items() for w in ws}
         self.lasting |= {w for ws in LASTING.values() for w in ws}
         """Terms that only frame a yes/no question about a record (see
         :meth:`~hub.core.assistant.answers_yesno.YesNoAnswers._polar_rescued`)."""
+        self._months = {
+            w
+            for lang in NEGATIONS
+            for name in month_names(lang).values()
+            for w in normalise(name).split()
+        }
         self._numbers: dict[str, str] = {}
-        for lang, words in NUMBERS.items():
+        for words in NUMBERS.values():
             for n, w in enumerate(words, start=1):
-                if w in {"un", "one", "uno", "um"}:
-                    continue  # also an article ("un miembro"): no number
-                self._numbers[w] = self._numbers[analyser.stem(w, lang)] = f"#{n}"
+                if w in UNNUMBERED:
+                    continue  # also an article ("un miembro") or "new" ("el nou web")
+                self._numbers[w] = f"#{n}"  # the word only: a stem is another word's too
 
     def opening_asked(self, words: list[str]) -> bool:
         """The question asks whether something opened, not whether it is planned to: an
@@ -361,19 +496,36 @@ class Statements:
         stems = [{self.retriever.analyser.stem(w, lang) for lang in NEGATIONS} | {w} for w in words]
         return any(all(s & name for s in stems) for d in self.retriever.docs for name in d.names)
 
-    def asked(self, doc: Doc, terms: list[set[str]], skip: set[str]) -> list[set[str]]:
+    def asked(
+        self,
+        doc: Doc,
+        terms: list[set[str]],
+        skip: set[str],
+        words: Sequence[str] = (),
+        language: str = "en",
+    ) -> list[set[str]]:
         """The question's words a sentence must hold: not the record's own name, kind or
         place, nor a number, nor a word that only frames the question, nor ``skip``."""
         own = set().union(*doc.names, doc.own_places) if doc.names else set(doc.own_places)
+        stem = self.retriever.analyser.stem
+        said = set(words)  # the question's words of a concept, as its terms may be
+        receiving = {t for w in said & self.receiving for t in (w, stem(w, language))}
+        taking_part = {t for w in said & self.taking_part for t in (w, stem(w, language))}
         out = []
         for options in terms:
-            number = next((self._numbers[t] for t in options if t in self._numbers), None)
-            if number is not None:  # "cinco": the 5 a sentence writes in figures
-                out.append({number})
+            if self.value(options) is not None:  # a figure or a year: see :meth:`values`
                 continue
+            if self._unnumbered(options):  # "nous": the word, not the figure 9
+                options = {t for t in options if not (t[0] == "#" and t[1:].isdigit())}
             plain = {t for t in options if not t.startswith("@")}
             if plain & self._necessity:  # "obligatoire": a sentence saying "doivent"
                 out.append({MUST})
+                continue
+            if plain & receiving:  # "le dieron un premio": a sentence saying "recibió"
+                out.append({RECEIVE})
+                continue
+            if plain & taking_part:  # "envolvido": a sentence saying "colabora"
+                out.append({TAKE_PART})
                 continue
             if plain and (
                 plain & own
@@ -396,27 +548,143 @@ class Statements:
             if d.names
         )
 
-    def find(self, doc: Doc, terms: list[set[str]], language: str, skip: set[str]) -> Stated | None:
-        """The sentence of ``doc`` in ``language`` holding the words the question asks."""
-        asked = self.asked(doc, terms, skip)
-        plain = [o for o in asked if o == {MUST} or not any(t.startswith("@") for t in o)]
-        limit = (  # "more than five commitments?": the sentence stating the 5 answers it
-            len(plain) == 1
-            and any(t[0] == "#" and t[1:].isdigit() for t in plain[0])
-            and any(o & self._comparing for o in terms)
+    def value(self, options: set[str]) -> str | None:
+        """The figure (``#5``, from "5" or "cinco") or year (``y2012``) a question's word is,
+        or None: not a word that is also another (:data:`UNNUMBERED`: "nous estatuts")."""
+        if self._unnumbered(options):
+            return None
+        for t in sorted(options):
+            if t[0] in "#y" and t[1:].isdigit():
+                return t
+            if t in self._numbers:
+                return self._numbers[t]
+        return None
+
+    def holds(self, doc: Doc, options: set[str], language: str) -> bool:
+        """The record writes the word in ``language`` (its name, theme or prose): a word
+        of another language's text that stems alike ("reportée" and the English "report")
+        is not what it states."""
+        record = doc.record
+        parts = [record.name.get(language, ""), _texts(doc, language)]
+        if isinstance(record, EventView):
+            parts += [record.theme.get(language, ""), record.organiser_names.get(language, "")]
+        words = normalise(" ".join(parts)).split()
+        held = set(self.retriever.analyser.terms_of(words, language))
+        return bool(options & held) or _kin(options, held)  # "municipalité": "municipale"
+
+    def _held(self, words: list[str], language: str) -> set[str]:
+        """The terms of a sentence's words, figures in words as figures ("cinco": ``#5``),
+        but no figure of a date ("2–5 July", "le 20 juillet"): a day is no count."""
+        near = {j for i, w in enumerate(words) if w in self._months for j in range(i - 3, i + 2)}
+        return {
+            t
+            for i, w in enumerate(words)
+            for t in self.retriever.analyser.terms_of([w], language)
+            + ([self._numbers[w]] if w in self._numbers else [])
+            if not (i in near and t[0] == "#")
+        }
+
+    def _called(self, doc: Doc, terms: list[set[str]], skip: set[str]) -> bool:
+        """The question says at least two words of the record's own name beyond ``skip``
+        (the network's, the kinds') and framing ("OGP Local commitments", of the
+        commitments' limit; not "an IOPD conference", of the 20th)."""
+        own = _name_terms(doc) - skip - self._framing
+        return len([o for o in terms if o & own and not o & skip]) >= MIN_PLAIN
+
+    def _unnumbered(self, options: set[str]) -> bool:
+        """The word is one of :data:`UNNUMBERED` ("nous" in "nous estatuts"), not also a
+        number word of another language ("sete", whose stem is "set")."""
+        return bool(options & UNNUMBERED) and not options & self._numbers.keys()
+
+    def values(self, doc: Doc, terms: list[set[str]]) -> list[str]:
+        """The figures and years the question asks about that are not the record's own name
+        ("the 2013 work plan", "the 13th conference")."""
+        own = set().union(*doc.names) if doc.names else set()
+        out = []
+        for options in terms:
+            value = self.value(options)
+            if value is not None and not options & own and value not in own:
+                out.append(value)
+        return out
+
+    def find(
+        self,
+        doc: Doc,
+        terms: list[set[str]],
+        language: str,
+        skip: set[str],
+        dated: frozenset[str] = frozenset(),
+        words: Sequence[str] = (),
+        named: Set[str] = frozenset(),
+    ) -> Stated | None:
+        """The sentence of ``doc`` in ``language`` holding the words the question asks, and
+        what it says of the figures and years asked (:class:`Stated`): a year among
+        ``dated`` (those the record's dates state) is said by each of its sentences.
+        ``words`` are the question's own (its "more than" are no terms); ``named`` the
+        names of the wholes ``doc`` is part of (its work plan), whose year it states too and
+        whose edition is its own."""
+        asked = self.asked(doc, terms, skip, words, language)
+        values = self.values(doc, terms)
+        dated = dated | {t for t in named if t[0] in "#y" and t[1:].isdigit()}  # its whole's
+        # ("does the 2013 plan include...": the part of it states the 2013)
+        plain = [
+            o
+            for o in asked
+            if o & {MUST, RECEIVE, TAKE_PART} or not any(t.startswith("@") for t in o)
+        ]
+        comparing = any(o & self._comparing for o in terms) or bool(
+            set(words) & COMPARED.get(language, frozenset())
         )
-        if len(plain) < MIN_PLAIN and not limit:
+        own = _name_terms(doc) | set(named)
+        if any(v not in own and any(t[0] == v[0] and t[1:].isdigit() for t in own) for v in values):
+            return None  # "the 8th Distinction" of the 9th's record, "the 2014 plan" of the
+            # 2013 plan's: another edition named, of which this record states nothing
+        limit = (  # "more than five commitments?": the sentence stating the 5 answers it
+            not plain and len(values) == 1 and values[0][0] == "#" and comparing
+        )
+        called = bool(values) and not plain and self._called(doc, terms, skip)  # "5 commitments"
+        # of the limit's record: the figure alone is asked of the record the question names
+        one_name = (  # "is Scotland in one of the circles?": one name asked of a record the
+            len(plain) == 1 and not values and self._called(doc, terms, skip)
+        )  # question calls by its own name, which a sentence writes as a name
+        if len(plain) + len(values) < MIN_PLAIN and not limit and not called and not one_name:
             return None  # one word in common ("prize") is a related sentence, not a statement
-        said = [o for o in plain if not any(t[0] in "#y" and t[1:].isdigit() for t in o)]
+        if not plain and not limit and not called:
+            return None  # a figure alone in common is no statement about it
+        said = [o for o in plain if not o & {MUST, RECEIVE, TAKE_PART}]
+        if said and not limit and all(o & self.retriever.place_terms for o in said):
+            return None  # "mandatory ... in Cascais?": a place alone asked is no statement
         if len(said) >= MIN_PLAIN and self._names_another(doc, said):
             return None  # "is the technical secretariat in Madrid?": a mention, no statement
         idf = self.retriever.idf
         top = max(idf.values(), default=1.0)
         weights = [max((idf[t] for t in o if t in idf), default=top) for o in asked]
-        best: tuple[float, str, list[set[str]]] | None = None
-        for sentence in sentences(_texts(doc, language)):
+        best: tuple[float, int, str, list[set[str]], str] | None = None
+        own_sentences = sentences(_texts(doc, language))
+        variants = [  # the record's other languages, sentence for sentence
+            v
+            for lang in NEGATIONS
+            if lang != language and len(v := sentences(_texts(doc, lang))) == len(own_sentences)
+        ]
+        for i, sentence in enumerate(own_sentences):
             words = normalise(sentence).split()
-            held = set(self.retriever.analyser.terms_of(words, language))
+            held = self._held(words, language) | dated
+            for variant in variants:  # "estrenar" of "nou web estrenat", "nueva web": the
+                held |= self._held(normalise(variant[i]).split(), language)  # same sentence
+            said_value = _said(values, held)
+            if (
+                one_name
+                and len(plain) + len(values) < MIN_PLAIN
+                and not plain[0] & {RECEIVE, TAKE_PART}  # "won a prize?" of its prize's
+                and not _as_name(
+                    sentence, plain[0], lambda w: self.retriever.analyser.terms_of([w], language)
+                )
+            ):
+                continue
+            if called and said_value != SAME:
+                continue  # "a conference in 2027?": another year is no "no" (another may be)
+            if values and said_value == UNSAID and not limit:
+                continue  # "launched in 2012?": a sentence not saying when states nothing
             concepts = {
                 f"@{f.value}" for f in self.retriever.vocabulary.types.find(words, fuzzy=False)
             }
@@ -424,16 +692,22 @@ class Statements:
                 f" {p} " in f" {' '.join(words)} " for p in NECESSITY_PHRASES
             ):
                 concepts.add(MUST)
-            got = [bool(o & held or o & concepts) for o in asked]
-            share = sum(w for w, g in zip(weights, got, strict=True) if g) / sum(weights)
+            if set(words) & self.receiving:
+                concepts.add(RECEIVE)
+            if set(words) & self.taking_part:
+                concepts.add(TAKE_PART)
+            got = [bool(o & held or o & concepts) or _kin(o, held) for o in asked]
+            share = sum(w for w, g in zip(weights, got, strict=True) if g) / (sum(weights) or 1)
             missing = got.count(False)
             if missing and not (missing == 1 and len(asked) >= MIN_ASKED_FOR_SLACK):
                 continue
-            if best is None or share > best[0]:
-                best = (share, sentence, [o for o, g in zip(asked, got, strict=True) if g])
+            rank = (share, VALUE_ORDER.index(said_value))
+            if best is None or rank > best[:2]:
+                found = [o for o, g in zip(asked, got, strict=True) if g]
+                best = (*rank, sentence, found, said_value)
         if best is None:
             return None
-        _, sentence, found = best
+        _, _, sentence, found, said_value = best
         negations = NEGATIONS.get(language, frozenset())
         denies = False
         for clause in _CLAUSE.split(sentence):
@@ -445,7 +719,30 @@ class Statements:
                 if held & self._documents:
                     return None  # "the documents do not say it opened": no statement
                 denies = True
-        return Stated(sentence.strip(), denies)
+        return Stated(sentence.strip(), denies, said_value if values else "", comparing)
+
+
+def _as_name(sentence: str, options: set[str], terms: Callable[[str], list[str]]) -> bool:
+    """The sentence writes the word asked capitalised, past its first word: a name."""
+    return any(w[:1].isupper() and set(terms(normalise(w))) & options for w in sentence.split()[1:])
+
+
+def _kin(options: set[str], held: set[str]) -> bool:
+    """A stem asked of at least :data:`MIN_PREFIX` letters begins a word held ("municip" of
+    "municipale", "organis" of "organisation"): the same word in another form."""
+    return any(len(t) >= MIN_PREFIX and h.startswith(t) for t in options for h in held)
+
+
+def _said(values: list[str], held: set[str]) -> str:
+    """What a sentence holding ``held`` says of the figures and years asked."""
+    if all(v in held for v in values):
+        return SAME
+    if any(
+        v not in held and len([h for h in held if h[0] == v[0] and h[1:].isdigit()]) == 1
+        for v in values
+    ):
+        return OTHER  # one other of its sort: several ("2013 ... 2014") answer no one
+    return UNSAID
 
 
 def _name_terms(doc: Doc) -> set[str]:
