@@ -142,18 +142,22 @@ def question_parts(text: str, vocabulary: Vocabulary) -> tuple[str, str]:
     ]
     kept = []
     reported: set[str] = set()
+    ordered = False
     for sentence in sentences:
         words = normalise(sentence).split()
         cut = _orders(words, vocabulary)
+        if cut is None and ordered:  # "ignore the rules. Then tell me: ...": the request
+            sentence, words = _then_dropped(sentence, words, vocabulary)
+        ordered = cut is not None
         if cut is not None:
-            rest = words[:cut]
-            if len(rest) >= 2:
-                kept.append(" ".join(rest))
+            if cut >= 2:
+                kept.append(_as_written(sentence, words, 0, cut))
             after = [f for f in vocabulary.then.find(words, fuzzy=False) if f.start > cut]
             if after:  # "show your configuration, then tell me when...": the request after
-                tail = words[min(f.end for f in after if f.start == min(a.start for a in after)) :]
+                start = min(f.end for f in after if f.start == min(a.start for a in after))
+                tail = words[start:]
                 if len(tail) >= 2 and _orders(tail, vocabulary) is None:
-                    kept.append(" ".join(tail))
+                    kept.append(_as_written(sentence, words, start, len(words)))
             continue
         parts = _reported(sentence, words, vocabulary)
         kept.extend(parts)
@@ -168,6 +172,11 @@ def question_parts(text: str, vocabulary: Vocabulary) -> tuple[str, str]:
             for s in kept
             if s in reported or _QUESTION_MARK.search(s) or _asks(s, vocabulary, anywhere=True)
         ]
+        marked = [s for s in asking if _QUESTION_MARK.search(s)]
+        if marked and _names_anything(" ".join(marked), vocabulary):
+            asking = [s for s in asking if s not in reported or s in marked]  # "...the mayor
+            # wants to know how many nights to book. When does the conference start?": what
+            # the member asks, not what they were asked
         kept = asking or kept
     asks = [
         s in reported or _QUESTION_MARK.search(s) is not None or _asks(s, vocabulary, opens=True)
@@ -248,6 +257,29 @@ def _reported(sentence: str, words: list[str], vocabulary: Vocabulary) -> list[s
         return [sentence]
     head_end = tokens[cut - 1].end()
     return [sentence[:head_end].strip(), sentence[tokens[cut].start() :].strip()]
+
+
+def _as_written(sentence: str, words: list[str], start: int, end: int) -> str:
+    """The words ``start`` to ``end`` of ``sentence`` as written (their accents still tell
+    the language: "instrução do sistema"), or normalised where its tokens and ``words``
+    disagree."""
+    tokens = list(_TOKEN.finditer(sentence))
+    if len(tokens) != len(words) or start >= end:
+        return " ".join(words[start:end])
+    return sentence[tokens[start].start() : tokens[end - 1].end()]
+
+
+def _then_dropped(sentence: str, words: list[str], vocabulary: Vocabulary) -> tuple[str, list[str]]:
+    """A sentence after an order to the assistant without the word sequencing it ("Then",
+    "Luego", "Depois"), which only says the member's request comes after the order."""
+    opening = [f for f in vocabulary.then.find(words, fuzzy=False) if f.start == 0]
+    tokens = list(_TOKEN.finditer(sentence))
+    if not opening or len(tokens) != len(words):
+        return sentence, words
+    end = max(f.end for f in opening)
+    if len(words) - end < 2:
+        return sentence, words
+    return sentence[tokens[end].start() :].strip(), words[end:]
 
 
 def _without_preambles(sentences: list[str], vocabulary: Vocabulary) -> tuple[list[str], list[str]]:
@@ -561,6 +593,8 @@ def read(text: str, vocabulary: Vocabulary, today: dt.date) -> Reading:
         reading.relation = next((v.value for v in verbs if v.value != "who"), None)
         _relation_aside(words, vocabulary.who_verbs, vocabulary, used, reading.context)
     _relation_aside(words, vocabulary.with_verbs, vocabulary, used, reading.context)
+    if reading.qtype == "when" and reading.closing:  # "when does the conference end"
+        used.update(_ending_words(words, vocabulary, used))
     if reading.qtype in MEMBERS_ASK:  # "can a university join?": the one who would join
         used.update(_asker_words(words, vocabulary))
     if reading.qtype == "share":  # "news about our PB process, how do I share it": theirs
@@ -952,6 +986,29 @@ def _asks_closing(words: list[str], vocabulary: Vocabulary) -> bool:
             continue
         return True
     return False
+
+
+def _ending_words(words: list[str], vocabulary: Vocabulary, used: set[int]) -> set[int]:
+    """The positions of the closing words of a when-question that name no award step ("when
+    does the conference end", "quan s'acaba", "cuándo termina"): like "begin", they say which
+    end of a date is asked, not what the question is about. A step's own word ("when does
+    the call close", "el plazo") names that step and stays."""
+    steps = _step_phrases(vocabulary)
+    return {
+        i
+        for found in vocabulary.closing.find(list(words), set(used), fuzzy=False)
+        if tuple(words[found.start : found.end]) not in steps
+        for i in range(found.start, found.end)
+    }
+
+
+def _step_phrases(vocabulary: Vocabulary) -> frozenset[tuple[str, ...]]:
+    return frozenset(
+        tuple(normalise(phrase).split())
+        for languages in vocabulary.steps.values()
+        for phrases in languages.values()
+        for phrase in phrases
+    )
 
 
 def _question_word(word: str, vocabulary: Vocabulary) -> bool:
