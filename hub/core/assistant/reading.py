@@ -593,6 +593,7 @@ def read(text: str, vocabulary: Vocabulary, today: dt.date) -> Reading:
         reading.relation = next((v.value for v in verbs if v.value != "who"), None)
         _relation_aside(words, vocabulary.who_verbs, vocabulary, used, reading.context)
     _relation_aside(words, vocabulary.with_verbs, vocabulary, used, reading.context)
+    _inverted_aside(focus, words, vocabulary, used, reading.context)
     if reading.qtype == "when" and reading.closing:  # "when does the conference end"
         used.update(_ending_words(words, vocabulary, used))
     if reading.qtype in MEMBERS_ASK:  # "can a university join?": the one who would join
@@ -796,6 +797,44 @@ def _relation_aside(
         if i not in used | said | units and w not in vocabulary.stopwords and len(w) > 2
     }
     if len(rest) < 2:
+        return
+    used.update(said)
+    context.extend(words[i] for i in sorted(said))
+
+
+_INVERSION = re.compile(r"([^\W\d_]+)-(?:t-)?(?:il|elle|on|ils|elles)\b", re.IGNORECASE)
+"""A French question's verb joined to its subject pronoun ("donne-t-elle", "envisage-t-il",
+"qu'attend-on")."""
+IMPERSONAL = frozenset(
+    {"reste", "restait", "restera", "faut", "fallait", "faudra", "agit", "semble", "manque"}
+)
+"""French verbs whose "il" is no subject ("combien de temps reste-t-il", "faut-il"): the verb
+is what is asked (time left, a need), not how the asker phrases it."""
+
+
+def _inverted_aside(
+    focus: str, words: list[str], vocabulary: Vocabulary, used: set[int], context: list[str]
+) -> None:
+    """The verb of a French inversion ("quelles villes la présentation donne-t-elle en
+    exemple ?") is how the asker phrases the question, not its topic: set aside for the words
+    around the question, with its "t" and pronoun, unless it is all the question says besides
+    one name (as for the verbs of :func:`_relation_aside`)."""
+    verbs = {normalise(m.group(1)) for m in _INVERSION.finditer(focus)} - IMPERSONAL
+    if not verbs:
+        return
+    said = {
+        i
+        for i, w in enumerate(words[:-1])
+        if w in verbs
+        and i not in used
+        and words[i + 1] in {"t", "il", "elle", "on", "ils", "elles"}
+    }
+    rest = {
+        w
+        for i, w in enumerate(words)
+        if i not in used | said and w not in vocabulary.stopwords and len(w) > 2
+    }
+    if not said or len(rest) < 2:
         return
     used.update(said)
     context.extend(words[i] for i in sorted(said))

@@ -1,0 +1,78 @@
+"""How the asker phrases a question is no topic the record must hold.
+
+- The verb of a French inversion ("la présentation donne-t-elle", "le plan envisage-t-il",
+  "qu'attend-on") is set aside for the words around the question; an impersonal "il"
+  ("combien de temps reste-t-il", "faut-il") leaves its verb, which is what is asked.
+- Verbs saying a thing is in a document ("surten al pla", "constam do plano", "appear in the
+  plan", "figure dans") are function words: the document is named, the verb is not.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from hub.core.assistant import Assistant
+from hub.core.assistant.reading import read
+from hub.core.assistant.vocabulary import load_vocabulary
+
+TODAY = dt.date(2020, 3, 12)
+
+
+@pytest.mark.parametrize(
+    ("text", "verb"),
+    [
+        ("Quelles villes la présentation OGP Local donne-t-elle en exemple ?", "donne"),
+        ("Quels mécanismes de coopération le plan 2020 envisage-t-il ?", "envisage"),
+        ("Quels projets le plan de travail 2020 prévoit-il ?", "prevoit"),
+        ("Dans le défi Open Gov, qu'attend-on des membres sur la liberté des médias ?", "attend"),
+        ("Quelles priorités l'Assemblée générale retient-elle pour 2020 ?", "retient"),
+    ],
+)
+def test_an_inverted_verb_is_set_aside(text: str, verb: str) -> None:
+    reading = read(text, load_vocabulary(), TODAY)
+    assert verb not in reading.content
+
+
+def test_an_inverted_verb_still_ranks_as_a_word_around_the_question() -> None:
+    reading = read(
+        "Quelles villes la présentation donne-t-elle en exemple ?", load_vocabulary(), TODAY
+    )
+    assert "donne" in reading.context
+
+
+@pytest.mark.parametrize(
+    ("text", "verb"),
+    [
+        ("combien de temps reste-t-il avant la clôture des candidatures ?", "reste"),
+        ("Faut-il payer pour adhérer au réseau ?", "faut"),
+    ],
+)
+def test_an_impersonal_verb_stays(text: str, verb: str) -> None:
+    reading = read(text, load_vocabulary(), TODAY)
+    assert verb not in reading.context
+
+
+def test_an_inverted_verb_that_is_all_the_question_says_stays() -> None:
+    reading = read("Qui dirige-t-il ?", load_vocabulary(), TODAY)
+    assert "dirige" not in reading.context
+
+
+@pytest.fixture(scope="module")
+def assistant() -> Assistant:
+    return Assistant.from_knowledge("config/knowledge")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Which projects appear in the 2020 work plan?",
+        "Quins projectes surten al pla de treball 2020?",
+        "Que projetos constam do plano de trabalho de 2020?",
+    ],
+)
+def test_a_verb_of_being_in_a_document_is_no_topic(assistant: Assistant, text: str) -> None:
+    answer = assistant.answer(text, now=TODAY)
+    assert not answer.handoff, answer.answer
+    assert "project-horizon-2020" in answer.sources
