@@ -76,3 +76,30 @@ def test_a_verb_of_being_in_a_document_is_no_topic(assistant: Assistant, text: s
     answer = assistant.answer(text, now=TODAY)
     assert not answer.handoff, answer.answer
     assert "project-horizon-2020" in answer.sources
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Un plan d'action OGP Local dure-t-il quatre ans ?",
+        "Y aura-t-il une session sur les observatoires locaux à Cascais ?",
+        "Le forum de Berlin accueille-t-il des villes africaines ?",
+        "La Citizenship Academy fait-elle partie du forum de Berlin ?",
+    ],
+)
+def test_a_french_inversion_without_a_question_word_asks_yes_or_no(text: str) -> None:
+    assert read(text, load_vocabulary(), TODAY).polar
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Quels projets le plan de travail 2020 prévoit-il ?",
+        "Où se tient-elle ?",
+        "Faut-il un organe de suivi indépendant pour OGP Local ?",  # "il" is no subject
+    ],
+)
+def test_an_inversion_with_a_question_word_or_an_impersonal_il_is_not_yes_or_no(
+    text: str,
+) -> None:
+    assert not read(text, load_vocabulary(), TODAY).polar

@@ -580,7 +580,11 @@ def read(text: str, vocabulary: Vocabulary, today: dt.date) -> Reading:
     if reading.qtype == "duration":  # "how long does it last": a verb, not the last one
         reading.relative = None
     reading.polar = reading.qtype == "yesno" or _polar(
-        words, vocabulary, reading.qtype, opens_with_and=_opens_with_and(focus)
+        words,
+        vocabulary,
+        reading.qtype,
+        opens_with_and=_opens_with_and(focus),
+        inverted=any(normalise(m.group(1)) not in IMPERSONAL for m in _INVERSION.finditer(focus)),
     )
     if reading.polar and reading.qtype is None:
         reading.qtype = "yesno"
@@ -809,7 +813,9 @@ IMPERSONAL = frozenset(
     {"reste", "restait", "restera", "faut", "fallait", "faudra", "agit", "semble", "manque"}
 )
 """French verbs whose "il" is no subject ("combien de temps reste-t-il", "faut-il"): the verb
-is what is asked (time left, a need), not how the asker phrases it."""
+is what is asked (time left, a need), not how the asker phrases it, and joined to "il" it is no
+subject-verb inversion (no yes/no of its own: "faut-il un organe de suivi ?" asks what is
+required, which the record stating the requirement answers)."""
 
 
 def _inverted_aside(
@@ -827,6 +833,7 @@ def _inverted_aside(
         for i, w in enumerate(words[:-1])
         if w in verbs
         and i not in used
+        and w not in vocabulary.stopwords  # "est-elle": a function word already
         and words[i + 1] in {"t", "il", "elle", "on", "ils", "elles"}
     }
     rest = {
@@ -1111,10 +1118,17 @@ def _opens_with_and(text: str) -> bool:
 
 
 def _polar(
-    words: list[str], vocabulary: Vocabulary, qtype: str | None, *, opens_with_and: bool = False
+    words: list[str],
+    vocabulary: Vocabulary,
+    qtype: str | None,
+    *,
+    opens_with_and: bool = False,
+    inverted: bool = False,
 ) -> bool:
     """A verb opens the question ("is membership free?", "can a city join?"), or one is in
-    it and it has no question word ("la 13a conferencia fue en Cascais?")."""
+    it and it has no question word ("la 13a conferencia fue en Cascais?"), or, ``inverted``,
+    a French verb joined to its subject pronoun is ("un plan dure-t-il deux ans ?", "y
+    aura-t-il une session ?": French asks yes or no by inverting any verb)."""
     found = vocabulary.polar.find(list(words), fuzzy=False)
     if opens_with_and:
         found = [item for item in found if item.start != 0]
@@ -1122,7 +1136,7 @@ def _polar(
         return True
     return (
         qtype is None
-        and bool(found)
+        and (bool(found) or inverted)
         and not vocabulary.question_words.find(list(words), fuzzy=False)
     )
 
