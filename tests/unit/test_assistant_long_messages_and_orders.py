@@ -146,3 +146,37 @@ def test_an_order_alone_is_handed_off(assistant: Assistant) -> None:
     )
     assert answer.handoff
     assert answer.language == "pt"
+
+
+@pytest.mark.parametrize(
+    ("text", "asked", "teller"),
+    [
+        ("Volíem saber quines oficines regionals té l'OIDP.", "oficines", "voliem"),
+        ("Queríamos saber qué oficinas regionales tiene el OIDP.", "oficinas", "queriamos"),
+        ("Nous voulions savoir quels bureaux régionaux a l'OIDP.", "bureaux", "voulions"),
+        ("Gostava de saber que escritórios regionais tem o OIDP.", "escritorios", "gostava"),
+        (
+            "A journalist asked me when the network opened its office in Dakar.",
+            "dakar",
+            "journalist",
+        ),
+    ],
+)
+def test_a_reported_question_in_the_past_or_conditional_is_the_question(
+    text: str, asked: str, teller: str
+) -> None:
+    reading = read(text, load_vocabulary(), MAY_2013)
+    assert asked in reading.content
+    assert teller not in reading.content
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My director asked me to check the dates of the Cascais conference.",
+        "Ma directrice m'a demandé de vérifier les dates de la conférence de Cascais.",
+    ],
+)
+def test_asked_to_do_something_reports_no_question(text: str) -> None:
+    reading = read(text, load_vocabulary(), MAY_2013)
+    assert "cascais" in reading.content

@@ -173,7 +173,7 @@ def question_parts(text: str, vocabulary: Vocabulary) -> tuple[str, str]:
             if s in reported or _QUESTION_MARK.search(s) or _asks(s, vocabulary, anywhere=True)
         ]
         marked = [s for s in asking if _QUESTION_MARK.search(s)]
-        if marked and _names_anything(" ".join(marked), vocabulary):
+        if marked and _names_something(" ".join(marked), vocabulary):
             asking = [s for s in asking if s not in reported or s in marked]  # "...the mayor
             # wants to know how many nights to book. When does the conference start?": what
             # the member asks, not what they were asked
@@ -248,13 +248,19 @@ def _inline(inner: str, vocabulary: Vocabulary) -> str:
 def _reported(sentence: str, words: list[str], vocabulary: Vocabulary) -> list[str]:
     """A sentence reporting a question ("our mayor wants to know in which month...") as two:
     who asks, then the question (as written, so its accents still tell the language)."""
-    found = [f for f in vocabulary.to_know.find(words, fuzzy=False) if f.start >= 1]
+    found = [  # "asked me to check", "m'a demandé de vérifier": a request, no question
+        f
+        for f in vocabulary.to_know.find(words, fuzzy=False)
+        if words[f.end : f.end + 1] not in (["to"], ["de"], ["d"])
+    ]
     if not found or len(words) - found[0].end < 2:
         return [sentence]
     cut = min(f.end for f in found if f.start == min(g.start for g in found))
     tokens = list(_TOKEN.finditer(sentence))
     if len(tokens) != len(words):  # words and the text's tokens disagree: keep it whole
         return [sentence]
+    if min(f.start for f in found) == 0:  # "Volíem saber quines oficines...": the asker's own
+        return [sentence[tokens[cut].start() :].strip()]
     head_end = tokens[cut - 1].end()
     return [sentence[:head_end].strip(), sentence[tokens[cut].start() :].strip()]
 
@@ -314,6 +320,21 @@ def _names_anything(text: str, vocabulary: Vocabulary) -> bool:
     vocabulary.question_words.find(words, used, fuzzy=False)
     return any(
         i not in used and w not in vocabulary.stopwords and len(w) > 2 for i, w in enumerate(words)
+    )
+
+
+_NAMED = re.compile(r"\d|\b[A-Z]{2,}\b")
+
+
+def _names_something(text: str, vocabulary: Vocabulary) -> bool:
+    """Whether a question names what it is about itself, not by a pronoun ("when does the
+    Cascais conference start?", "the 2020 plan", "IOPD", not "can you explain what it is and
+    which task of the plan it relates to?"): it names anything, and a number, an acronym or a
+    capitalised word inside a sentence is one of its words."""
+    if not _names_anything(text, vocabulary):
+        return False
+    return bool(_NAMED.search(text)) or any(
+        not _opens_sentence(text, m.start()) for m in re.finditer(r"\b[A-ZÀ-Ý][a-zà-ÿ]+", text)
     )
 
 
