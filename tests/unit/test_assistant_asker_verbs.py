@@ -103,3 +103,18 @@ def test_an_inversion_with_a_question_word_or_an_impersonal_il_is_not_yes_or_no(
     text: str,
 ) -> None:
     assert not read(text, load_vocabulary(), TODAY).polar
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Selon toi, le budget participatif marche-t-il mieux à Porto Alegre ?", "fr"),
+        ("Según tú, ¿el sorteo es más democrático que las elecciones?", "es"),
+        ("Segons tu, el sorteig és més democràtic que les eleccions?", "ca"),
+        ("According to you, is sortition fairer than elections?", "en"),
+        ("Na tua opinião, o sorteio é mais democrático do que as eleições?", "pt"),
+    ],
+)
+def test_asking_the_assistants_own_view_is_out_of_scope(text: str, language: str) -> None:
+    reading = read(text, load_vocabulary(), TODAY)
+    assert reading.out_of_scope and language in reading.out_of_scope_in
