@@ -180,3 +180,37 @@ def test_a_reported_question_in_the_past_or_conditional_is_the_question(
 def test_asked_to_do_something_reports_no_question(text: str) -> None:
     reading = read(text, load_vocabulary(), MAY_2013)
     assert "cascais" in reading.content
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "hey folks, super busy spring over here with our participatory budget and the youth"
+            " council, so many meetings 😅 anyway i was wondering, when is the next IOPD"
+            " conference? we'd love to send someone",
+            "en",
+        ),
+        (
+            "hola a todos, qué tal, hemos tenido una primavera muy ajetreada en el ayuntamiento"
+            " con el presupuesto participativo y el consejo de jóvenes, muchas reuniones 😅 en fin"
+            " me preguntaba, ¿cuándo es la próxima conferencia del OIDP? nos gustaría enviar a"
+            " alguien del equipo",
+            "es",
+        ),
+        (
+            "hola a tothom, hem tingut una primavera molt atrafegada a l'ajuntament amb el"
+            " pressupost participatiu i el consell de joves, moltes reunions 😅 en fi em"
+            " preguntava, quan és la propera conferència de l'OIDP? ens agradaria enviar algú"
+            " de l'equip",
+            "ca",
+        ),
+    ],
+)
+def test_a_ramble_without_full_stops_is_read_from_i_was_wondering(
+    assistant: Assistant, text: str, language: str
+) -> None:
+    answer = assistant.answer(text, now=dt.date(2020, 1, 15))
+    assert answer.language == language
+    assert not answer.handoff, answer.answer
+    assert answer.sources == ["conference-20-abidjan-2020"]

@@ -174,9 +174,11 @@ def question_parts(text: str, vocabulary: Vocabulary) -> tuple[str, str]:
         ]
         marked = [s for s in asking if _QUESTION_MARK.search(s)]
         if marked and _names_something(" ".join(marked), vocabulary):
-            asking = [s for s in asking if s not in reported or s in marked]  # "...the mayor
-            # wants to know how many nights to book. When does the conference start?": what
-            # the member asks, not what they were asked
+            asking = [  # "...the mayor wants to know how many nights to book. When does the
+                s  # conference start? We'd like to send someone": what the member asks, not
+                for s in asking  # what they were asked nor what they would do
+                if s in marked or (s not in reported and _asks(s, vocabulary, opens=True))
+            ]
         kept = asking or kept
     asks = [
         s in reported or _QUESTION_MARK.search(s) is not None or _asks(s, vocabulary, opens=True)
