@@ -8,6 +8,9 @@ import datetime as dt
 import pytest
 
 from hub.core.assistant import Assistant
+from hub.core.assistant.language import QuestionLanguage
+from hub.core.assistant.text import normalise
+from hub.core.assistant.vocabulary import load_vocabulary
 
 
 @pytest.fixture(scope="module")
@@ -33,3 +36,17 @@ def test_the_noun_of_being_a_member_finds_the_fee_record(
     assert answer.language == language
     assert not answer.handoff, answer.answer
     assert answer.sources == ["faq-membership-fee"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("la membresia es gratis?", "es"),  # Spanish without its accent, not Catalan
+        ("la afiliacion es gratis?", "es"),
+        ("l'afiliacio es gratis?", "ca"),
+    ],
+)
+def test_a_synonyms_language_votes(text: str, language: str) -> None:
+    vocabulary = load_vocabulary()
+    detected = QuestionLanguage(vocabulary.votes).detect(text, normalise(text).split())
+    assert detected == language
