@@ -118,3 +118,18 @@ def test_an_inversion_with_a_question_word_or_an_impersonal_il_is_not_yes_or_no(
 def test_asking_the_assistants_own_view_is_out_of_scope(text: str, language: str) -> None:
     reading = read(text, load_vocabulary(), TODAY)
     assert reading.out_of_scope and language in reading.out_of_scope_in
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "yo when does the cascais conference kick off?",
+        "yo, where's the cascais conference at?",
+        "yo tengo una duda: ¿cuándo empieza la conferencia de Cascais?",
+        "eu tenho uma dúvida: quando começa a conferência de Cascais?",
+    ],
+)
+def test_a_subject_pronoun_or_chat_greeting_is_no_topic(assistant: Assistant, text: str) -> None:
+    answer = assistant.answer(text, now=dt.date(2013, 5, 1))
+    assert not answer.handoff, answer.answer
+    assert answer.sources == ["conference-13-cascais-2013"]
