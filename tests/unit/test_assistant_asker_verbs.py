@@ -133,3 +133,17 @@ def test_a_subject_pronoun_or_chat_greeting_is_no_topic(assistant: Assistant, te
     answer = assistant.answer(text, now=dt.date(2013, 5, 1))
     assert not answer.handoff, answer.answer
     assert answer.sources == ["conference-13-cascais-2013"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "¿Habrá una sesión sobre los observatorios locales durante la conferencia de Cascais?",
+        "Haverá uma sessão sobre os observatórios locais durante a conferência de Cascais?",
+        "Is there a session on local observatories during the Cascais conference?",
+    ],
+)
+def test_during_is_a_function_word(assistant: Assistant, text: str) -> None:
+    answer = assistant.answer(text, now=dt.date(2013, 4, 29))
+    assert not answer.handoff, answer.answer
+    assert answer.sources == ["local-observatories-session-cascais-2013"]
