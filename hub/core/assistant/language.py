@@ -257,12 +257,18 @@ class QuestionLanguage:
         return min(tied, key=PREFERENCE.index)
 
 
-_OPENING = re.compile(r"(?:^|[.!?¿¡:;\n]\s*|[\"«“(]\s*)$")
+_OPENERS = frozenset('.!?¿¡:;\n"«“(')
 
 
 def _named(text: str, match: re.Match[str]) -> bool:
-    """The word ``match`` is written with a capital and does not open a sentence: a name."""
-    return match.group()[0].isupper() and not _OPENING.search(text[: match.start()])
+    """The word ``match`` is written with a capital and does not open a sentence (only
+    spaces back to the text's start or to a mark opening one): a name."""
+    if not match.group()[0].isupper():
+        return False
+    i = match.start() - 1
+    while i >= 0 and text[i] in " \t\u00a0":
+        i -= 1
+    return i >= 0 and text[i] not in _OPENERS
 
 
 def _speakers(scores: dict[str, float]) -> str | None:
