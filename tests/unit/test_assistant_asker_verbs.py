@@ -147,3 +147,19 @@ def test_during_is_a_function_word(assistant: Assistant, text: str) -> None:
     answer = assistant.answer(text, now=dt.date(2013, 4, 29))
     assert not answer.handoff, answer.answer
     assert answer.sources == ["local-observatories-session-cascais-2013"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "help me understand the Global PB Hub",
+        "j'aimerais comprendre ce qu'est le Global PB Hub",
+        "queria perceber o que é o Global PB Hub",
+        "quiero entender qué es el Global PB Hub",
+        "voldria entendre què és el Global PB Hub",
+    ],
+)
+def test_wanting_to_understand_is_no_topic(assistant: Assistant, text: str) -> None:
+    answer = assistant.answer(text, now=dt.date(2020, 10, 10))
+    assert not answer.handoff, answer.answer
+    assert answer.sources == ["project-global-pb-hub"]
