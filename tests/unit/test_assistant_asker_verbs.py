@@ -163,3 +163,19 @@ def test_wanting_to_understand_is_no_topic(assistant: Assistant, text: str) -> N
     answer = assistant.answer(text, now=dt.date(2020, 10, 10))
     assert not answer.handoff, answer.answer
     assert answer.sources == ["project-global-pb-hub"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "could you check where the Cascais conference is?",
+        "I need to double-check the dates of the Cascais conference",
+        "¿Podéis verificar dónde es la conferencia de Cascais?",
+        "Pouvez-vous vérifier où a lieu la conférence de Cascais ?",
+        "Podeu comprovar on es fa la conferència de Cascais?",
+    ],
+)
+def test_asking_to_check_is_no_topic(assistant: Assistant, text: str) -> None:
+    answer = assistant.answer(text, now=dt.date(2013, 5, 1))
+    assert not answer.handoff, answer.answer
+    assert answer.sources == ["conference-13-cascais-2013"]
