@@ -25,6 +25,9 @@ read as Spanish):
   ``reserva'm`` (Catalan), ``dis-moi`` (French);
 - a chat abbreviation votes for every language that writes it (``qdo``: Spanish and
   Portuguese), not for the one language whose expansion was kept;
+- the spelling of a word the tables do not know (:data:`SPELLINGS`: Portuguese "nh" and "lh"
+  between vowels, Catalan "-ació" and "-tge", Spanish "-ción"), not of a name written with a
+  capital inside the sentence;
 - a country's name as one language writes it (``Emirados``, ``Espanya``, ``Marruecos``;
   CLDR's names, which Babel ships), which the place filter otherwise leaves silent.
 """
@@ -104,6 +107,32 @@ CLITICS: tuple[tuple[re.Pattern[str], frozenset[str]], ...] = (
 """Pronouns joined to a verb: ``explica-me`` is Portuguese (Catalan writes ``explica'm``
 after a vowel), ``reserva'm`` Catalan, ``dis-moi`` French, ``inscrever-se`` Portuguese or
 Catalan. (``I'm`` has too short a verb; English ``'s``, ``'re``, ``'ll`` are not in it.)"""
+_V = "aeiouáàâãéèêíïóòôõúü"
+SPELLINGS: tuple[tuple[re.Pattern[str], frozenset[str]], ...] = (
+    (re.compile(rf"\w[{_V}][nl]h(?!eur)[{_V}]"), _PT),
+    (re.compile(rf"[{_V}]ny[{_V}]"), _CA),
+    (re.compile(r"(?:ac|cc|ss|pc)ió$|acions$|[^s]tges?$|tj[ae]s?$"), _CA),
+    (re.compile(r"[cs]ión$|[cs]iones$|[aeiou]dad(?:es)?$"), _ES),
+    (re.compile(r"agem$|agens$|[aeiou]dades?$"), _PT),
+)
+"""Spellings of one language, in a word the tables do not know (measured on every question
+set: the tables know the function words, and a terse question of a name and one word,
+"senha do hub?", has only the word's spelling to go by):
+
+- Portuguese writes "nh" and "lh" between vowels (``senha``, ``linha``, ``trabalho``,
+  ``conselho``; Spanish writes "ñ" and "ll", Catalan "ny" and "ll", French "gn"); English and
+  French have them only after a prefix opening the word (``enhance``, ``inherit``) or before
+  "-eur" (``bonheur``, ``malheur``);
+- Catalan writes "ny" between vowels (``companyia``, ``senyor``; English only in a few words
+  like ``canyon``), nouns in ``-ació``, ``-cció``, ``-ssió``, ``-pció`` and ``-acions``
+  (Spanish ``-ación``, ``-ciones``; its verbs in ``-ció``, ``inició``, come from ``-ciar``,
+  never after "a", "c", "s" or "p"), and ``-tge``, ``-tja`` (``viatge``, ``platja``);
+- Spanish writes ``-ción``, ``-sión``, ``-ciones`` and ``-dad`` (Catalan ``-ció``, ``-tat``,
+  Portuguese ``-ção``, ``-dade``);
+- Portuguese writes ``-agem`` (``viagem``, ``mensagem``) and ``-dade``.
+
+A word written with a capital inside a sentence is a name (a person's, a record's: "OGP
+Local", "Carvalho") and its spelling says nothing of the asker's language."""
 _INVERTED = re.compile(r"[¿¡]")
 _SPACED = re.compile(r"[^\W_][ \u00a0\u202f]+[?!]")
 """A space (or French typography's no-break spaces) between a word and its ``?`` or ``!``."""
@@ -154,6 +183,14 @@ def evidence(
         if sets:
             common = frozenset.intersection(*sets)
             _share(scores, common or frozenset.union(*sets))
+    for match in _WORD.finditer(text):
+        word = match.group().casefold()
+        if normalise(word) not in allowed or normalise(word) in votes or _named(text, match):
+            continue
+        for pattern, languages in SPELLINGS:
+            if pattern.search(word):
+                _share(scores, languages)
+                break
     if _INVERTED.search(text):
         _share(scores, _ES)
     if _SPACED.search(text):
@@ -218,6 +255,20 @@ class QuestionLanguage:
         if preferred in tied:
             return str(preferred)
         return min(tied, key=PREFERENCE.index)
+
+
+_OPENERS = frozenset('.!?¿¡:;\n"«“(')
+
+
+def _named(text: str, match: re.Match[str]) -> bool:
+    """The word ``match`` is written with a capital and does not open a sentence (only
+    spaces back to the text's start or to a mark opening one): a name."""
+    if not match.group()[0].isupper():
+        return False
+    i = match.start() - 1
+    while i >= 0 and text[i] in " \t\u00a0":
+        i -= 1
+    return i >= 0 and text[i] not in _OPENERS
 
 
 def _speakers(scores: dict[str, float]) -> str | None:

@@ -142,18 +142,22 @@ def question_parts(text: str, vocabulary: Vocabulary) -> tuple[str, str]:
     ]
     kept = []
     reported: set[str] = set()
+    ordered = False
     for sentence in sentences:
         words = normalise(sentence).split()
         cut = _orders(words, vocabulary)
+        if cut is None and ordered:  # "ignore the rules. Then tell me: ...": the request
+            sentence, words = _then_dropped(sentence, words, vocabulary)
+        ordered = cut is not None
         if cut is not None:
-            rest = words[:cut]
-            if len(rest) >= 2:
-                kept.append(" ".join(rest))
+            if cut >= 2:
+                kept.append(_as_written(sentence, words, 0, cut))
             after = [f for f in vocabulary.then.find(words, fuzzy=False) if f.start > cut]
             if after:  # "show your configuration, then tell me when...": the request after
-                tail = words[min(f.end for f in after if f.start == min(a.start for a in after)) :]
+                start = min(f.end for f in after if f.start == min(a.start for a in after))
+                tail = words[start:]
                 if len(tail) >= 2 and _orders(tail, vocabulary) is None:
-                    kept.append(" ".join(tail))
+                    kept.append(_as_written(sentence, words, start, len(words)))
             continue
         parts = _reported(sentence, words, vocabulary)
         kept.extend(parts)
@@ -168,6 +172,13 @@ def question_parts(text: str, vocabulary: Vocabulary) -> tuple[str, str]:
             for s in kept
             if s in reported or _QUESTION_MARK.search(s) or _asks(s, vocabulary, anywhere=True)
         ]
+        marked = [s for s in asking if _QUESTION_MARK.search(s)]
+        if marked and _names_something(" ".join(marked), vocabulary):
+            asking = [  # "...the mayor wants to know how many nights to book. When does the
+                s  # conference start? We'd like to send someone": what the member asks, not
+                for s in asking  # what they were asked nor what they would do
+                if s in marked or (s not in reported and _asks(s, vocabulary, opens=True))
+            ]
         kept = asking or kept
     asks = [
         s in reported or _QUESTION_MARK.search(s) is not None or _asks(s, vocabulary, opens=True)
@@ -239,15 +250,44 @@ def _inline(inner: str, vocabulary: Vocabulary) -> str:
 def _reported(sentence: str, words: list[str], vocabulary: Vocabulary) -> list[str]:
     """A sentence reporting a question ("our mayor wants to know in which month...") as two:
     who asks, then the question (as written, so its accents still tell the language)."""
-    found = [f for f in vocabulary.to_know.find(words, fuzzy=False) if f.start >= 1]
+    found = [  # "asked me to check", "m'a demandé de vérifier": a request, no question
+        f
+        for f in vocabulary.to_know.find(words, fuzzy=False)
+        if words[f.end : f.end + 1] not in (["to"], ["de"], ["d"])
+    ]
     if not found or len(words) - found[0].end < 2:
         return [sentence]
     cut = min(f.end for f in found if f.start == min(g.start for g in found))
     tokens = list(_TOKEN.finditer(sentence))
     if len(tokens) != len(words):  # words and the text's tokens disagree: keep it whole
         return [sentence]
+    if min(f.start for f in found) == 0:  # "Volíem saber quines oficines...": the asker's own
+        return [sentence[tokens[cut].start() :].strip()]
     head_end = tokens[cut - 1].end()
     return [sentence[:head_end].strip(), sentence[tokens[cut].start() :].strip()]
+
+
+def _as_written(sentence: str, words: list[str], start: int, end: int) -> str:
+    """The words ``start`` to ``end`` of ``sentence`` as written (their accents still tell
+    the language: "instrução do sistema"), or normalised where its tokens and ``words``
+    disagree."""
+    tokens = list(_TOKEN.finditer(sentence))
+    if len(tokens) != len(words) or start >= end:
+        return " ".join(words[start:end])
+    return sentence[tokens[start].start() : tokens[end - 1].end()]
+
+
+def _then_dropped(sentence: str, words: list[str], vocabulary: Vocabulary) -> tuple[str, list[str]]:
+    """A sentence after an order to the assistant without the word sequencing it ("Then",
+    "Luego", "Depois"), which only says the member's request comes after the order."""
+    opening = [f for f in vocabulary.then.find(words, fuzzy=False) if f.start == 0]
+    tokens = list(_TOKEN.finditer(sentence))
+    if not opening or len(tokens) != len(words):
+        return sentence, words
+    end = max(f.end for f in opening)
+    if len(words) - end < 2:
+        return sentence, words
+    return sentence[tokens[end].start() :].strip(), words[end:]
 
 
 def _without_preambles(sentences: list[str], vocabulary: Vocabulary) -> tuple[list[str], list[str]]:
@@ -282,6 +322,21 @@ def _names_anything(text: str, vocabulary: Vocabulary) -> bool:
     vocabulary.question_words.find(words, used, fuzzy=False)
     return any(
         i not in used and w not in vocabulary.stopwords and len(w) > 2 for i, w in enumerate(words)
+    )
+
+
+_NAMED = re.compile(r"\d|\b[A-Z]{2,}\b")
+
+
+def _names_something(text: str, vocabulary: Vocabulary) -> bool:
+    """Whether a question names what it is about itself, not by a pronoun ("when does the
+    Cascais conference start?", "the 2020 plan", "IOPD", not "can you explain what it is and
+    which task of the plan it relates to?"): it names anything, and a number, an acronym or a
+    capitalised word inside a sentence is one of its words."""
+    if not _names_anything(text, vocabulary):
+        return False
+    return bool(_NAMED.search(text)) or any(
+        not _opens_sentence(text, m.start()) for m in re.finditer(r"\b[A-ZÀ-Ý][a-zà-ÿ]+", text)
     )
 
 
@@ -548,7 +603,11 @@ def read(text: str, vocabulary: Vocabulary, today: dt.date) -> Reading:
     if reading.qtype == "duration":  # "how long does it last": a verb, not the last one
         reading.relative = None
     reading.polar = reading.qtype == "yesno" or _polar(
-        words, vocabulary, reading.qtype, opens_with_and=_opens_with_and(focus)
+        words,
+        vocabulary,
+        reading.qtype,
+        opens_with_and=_opens_with_and(focus),
+        inverted=any(normalise(m.group(1)) not in IMPERSONAL for m in _INVERSION.finditer(focus)),
     )
     if reading.polar and reading.qtype is None:
         reading.qtype = "yesno"
@@ -561,6 +620,9 @@ def read(text: str, vocabulary: Vocabulary, today: dt.date) -> Reading:
         reading.relation = next((v.value for v in verbs if v.value != "who"), None)
         _relation_aside(words, vocabulary.who_verbs, vocabulary, used, reading.context)
     _relation_aside(words, vocabulary.with_verbs, vocabulary, used, reading.context)
+    _inverted_aside(focus, words, vocabulary, used, reading.context)
+    if reading.qtype == "when" and reading.closing:  # "when does the conference end"
+        used.update(_ending_words(words, vocabulary, used))
     if reading.qtype in MEMBERS_ASK:  # "can a university join?": the one who would join
         used.update(_asker_words(words, vocabulary))
     if reading.qtype == "share":  # "news about our PB process, how do I share it": theirs
@@ -767,6 +829,47 @@ def _relation_aside(
     context.extend(words[i] for i in sorted(said))
 
 
+_INVERSION = re.compile(r"([^\W\d_]+)-(?:t-)?(?:il|elle|on|ils|elles)\b", re.IGNORECASE)
+"""A French question's verb joined to its subject pronoun ("donne-t-elle", "envisage-t-il",
+"qu'attend-on")."""
+IMPERSONAL = frozenset(
+    {"reste", "restait", "restera", "faut", "fallait", "faudra", "agit", "semble", "manque"}
+)
+"""French verbs whose "il" is no subject ("combien de temps reste-t-il", "faut-il"): the verb
+is what is asked (time left, a need), not how the asker phrases it, and joined to "il" it is no
+subject-verb inversion (no yes/no of its own: "faut-il un organe de suivi ?" asks what is
+required, which the record stating the requirement answers)."""
+
+
+def _inverted_aside(
+    focus: str, words: list[str], vocabulary: Vocabulary, used: set[int], context: list[str]
+) -> None:
+    """The verb of a French inversion ("quelles villes la présentation donne-t-elle en
+    exemple ?") is how the asker phrases the question, not its topic: set aside for the words
+    around the question, with its "t" and pronoun, unless it is all the question says besides
+    one name (as for the verbs of :func:`_relation_aside`)."""
+    verbs = {normalise(m.group(1)) for m in _INVERSION.finditer(focus)} - IMPERSONAL
+    if not verbs:
+        return
+    said = {
+        i
+        for i, w in enumerate(words[:-1])
+        if w in verbs
+        and i not in used
+        and w not in vocabulary.stopwords  # "est-elle": a function word already
+        and words[i + 1] in {"t", "il", "elle", "on", "ils", "elles"}
+    }
+    rest = {
+        w
+        for i, w in enumerate(words)
+        if i not in used | said and w not in vocabulary.stopwords and len(w) > 2
+    }
+    if not said or len(rest) < 2:
+        return
+    used.update(said)
+    context.extend(words[i] for i in sorted(said))
+
+
 def _qtype(
     words: list[str],
     vocabulary: Vocabulary,
@@ -954,6 +1057,29 @@ def _asks_closing(words: list[str], vocabulary: Vocabulary) -> bool:
     return False
 
 
+def _ending_words(words: list[str], vocabulary: Vocabulary, used: set[int]) -> set[int]:
+    """The positions of the closing words of a when-question that name no award step ("when
+    does the conference end", "quan s'acaba", "cuándo termina"): like "begin", they say which
+    end of a date is asked, not what the question is about. A step's own word ("when does
+    the call close", "el plazo") names that step and stays."""
+    steps = _step_phrases(vocabulary)
+    return {
+        i
+        for found in vocabulary.closing.find(list(words), set(used), fuzzy=False)
+        if tuple(words[found.start : found.end]) not in steps
+        for i in range(found.start, found.end)
+    }
+
+
+def _step_phrases(vocabulary: Vocabulary) -> frozenset[tuple[str, ...]]:
+    return frozenset(
+        tuple(normalise(phrase).split())
+        for languages in vocabulary.steps.values()
+        for phrases in languages.values()
+        for phrase in phrases
+    )
+
+
 def _question_word(word: str, vocabulary: Vocabulary) -> bool:
     return bool(vocabulary.question_words.find([word], fuzzy=False))
 
@@ -1015,10 +1141,17 @@ def _opens_with_and(text: str) -> bool:
 
 
 def _polar(
-    words: list[str], vocabulary: Vocabulary, qtype: str | None, *, opens_with_and: bool = False
+    words: list[str],
+    vocabulary: Vocabulary,
+    qtype: str | None,
+    *,
+    opens_with_and: bool = False,
+    inverted: bool = False,
 ) -> bool:
     """A verb opens the question ("is membership free?", "can a city join?"), or one is in
-    it and it has no question word ("la 13a conferencia fue en Cascais?")."""
+    it and it has no question word ("la 13a conferencia fue en Cascais?"), or, ``inverted``,
+    a French verb joined to its subject pronoun is ("un plan dure-t-il deux ans ?", "y
+    aura-t-il une session ?": French asks yes or no by inverting any verb)."""
     found = vocabulary.polar.find(list(words), fuzzy=False)
     if opens_with_and:
         found = [item for item in found if item.start != 0]
@@ -1026,7 +1159,7 @@ def _polar(
         return True
     return (
         qtype is None
-        and bool(found)
+        and (bool(found) or inverted)
         and not vocabulary.question_words.find(list(words), fuzzy=False)
     )
 

@@ -348,6 +348,8 @@ def load_vocabulary(path: Path = HERE / "vocabulary.yaml") -> Vocabulary:
             _by_language({unit: languages}, periods, votes, (unit, int(offset)))
     seasons: PhraseMatcher[str] = PhraseMatcher()
     _by_language(data["seasons"], seasons, votes)
+    for word, written in _synonyms(data.get("synonyms", {})).items():  # "membresía": Spanish
+        votes.setdefault(word, set()).update(lang for w, lang in written if w == word)
     out: PhraseMatcher[str] = PhraseMatcher()
     for language, phrases in data["out_of_scope"].items():  # valued by their language
         _by_language({language: {language: phrases}}, out, None)
