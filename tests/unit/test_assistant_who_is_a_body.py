@@ -1,6 +1,7 @@
 """ "Who is UCLG?" asks what a body is: an event it organises, found by its name alone, is no
-answer ("organised by UCLG" tells the question back); the record about the body itself is. Asked who organises that event, its
-organiser still answers. Questions written for this test."""
+answer ("organised by UCLG" tells the question back); the record about the body itself is.
+Asked who organises that event, its organiser still answers. Questions written for this
+test."""
 
 from __future__ import annotations
 
