@@ -63,6 +63,34 @@ def assistant() -> Assistant:
             "pb-conference-chicago-2013",
             "2013",
         ),
+        (
+            "¿La conferencia de Cascais tuvo lugar en 2014?",
+            "es",
+            "No.",
+            "conference-13-cascais-2013",
+            "2013",
+        ),
+        (
+            "A conferência de Cascais aconteceu em 2014?",
+            "pt",
+            "Não.",
+            "conference-13-cascais-2013",
+            "2013",
+        ),
+        (
+            "La conférence de Cascais s'est-elle tenue en 2014 ?",
+            "fr",
+            "Non.",
+            "conference-13-cascais-2013",
+            "2013",
+        ),
+        (
+            "Was the 13th IOPD conference held in 2014?",
+            "en",
+            "No.",
+            "conference-13-cascais-2013",
+            "2013",
+        ),
         ("Was the Rabat UCLG congress in 2014?", "en", "No.", "uclg-congress-rabat-2013", "2013"),
         (
             "Was the launch of the new website in 2013?",
@@ -95,6 +123,8 @@ def test_a_record_named_singly_is_checked_against_its_dates(
         "Was the Cascais session in 2014?",  # two sessions in Cascais: no one named
         "Did the PB conference in the US take place in 2015?",  # Chicago or San Francisco
         "Was the 2014 conference in Cascais?",  # a year said as a name, not as the time
+        "Was the Cascais conference held online in 2014?",  # something else asked of it
+        "Did the Madrid conference take place in 2014?",  # undated: no date of its own
     ],
 )
 def test_a_series_or_a_tie_is_handed_off(assistant: Assistant, question: str) -> None:

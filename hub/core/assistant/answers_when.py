@@ -57,6 +57,16 @@ it ("in July 2014", "en julio de 2014") says a time too."""
 OF = frozenset({"of", "de", "del", "d"})
 """Words between a month and its year ("julio de 2014")."""
 
+HAPPENING: dict[str, tuple[str, ...]] = {
+    "en": ("take", "took", "taken", "place", "held", "happen", "happened", "occur", "occurred"),
+    "es": ("tuvo", "lugar", "celebro", "celebrada", "celebrado", "realizo", "realizada"),
+    "fr": ("lieu", "tenu", "tenue", "deroule", "deroulee", "passee", "passe"),
+    "ca": ("tenir", "lloc", "celebrada", "celebrat", "feta", "fet"),
+    "pt": ("decorreu", "aconteceu", "realizou", "realizada", "realizado", "lugar", "teve"),
+}
+"""Words of something taking place ("took place", "tuvo lugar", "s'est tenue", "decorreu"),
+normalised: asked whether a record named took place then, they ask nothing else of it."""
+
 ONE_OFF_KINDS = frozenset({"milestone"})
 """Kinds of dated record that happen once (the launch of the new website): named by their
 own name, they are that one record, not an edition of a series."""
@@ -92,8 +102,9 @@ class DatedNames(SlotAnswers):
             if doc.group == "event" and self._singly_named(doc, asked):
                 found.setdefault(doc.record_id, doc)
         keys = {d.key for d in found.values()}
-        said = set().union(*asked) if asked else set()
-        kinds = said & self._every_kind
+        kinds = {  # the kinds said ("conference"), not "aconteceu" (an "acontecimento")
+            t for o in asked if not o & self._happening_terms for t in o & self._every_kind
+        }
         of_kind = {i for i, d in found.items() if d.kind_terms & kinds}
         for record_id, doc in list(found.items()):
             if set(doc.wholes) & keys or (of_kind and record_id not in of_kind):
@@ -133,6 +144,15 @@ class DatedNames(SlotAnswers):
         return True
 
     @property
+    def _happening_terms(self) -> set[str]:
+        if not hasattr(self, "_happening_cache"):
+            stem = self.retriever.analyser.stem
+            self._happening_cache: set[str] = {
+                t for lang, ws in HAPPENING.items() for w in ws for t in (w, stem(w, lang))
+            }
+        return self._happening_cache
+
+    @property
     def _month_words(self) -> set[str]:
         if not hasattr(self, "_month_cache"):
             from hub.core.assistant.dates import month_names
@@ -150,8 +170,8 @@ class DatedNames(SlotAnswers):
         or one of no weight (the network's name, "take place"), and one of them singles it
         out (its number, its city, or its name, of a record that happens once)."""
         record = doc.record
-        if not isinstance(record, EventView) or self.span(doc) is None:
-            return False
+        if not isinstance(record, EventView) or record.span is None:
+            return False  # undated (a year only from its document's) is no date to check
         own = set().union(*doc.names) if doc.names else set()
         home = self._home_terms | self.statements.membership
         single = doc.kind in ONE_OFF_KINDS
@@ -160,8 +180,8 @@ class DatedNames(SlotAnswers):
             plain = {t for t in options if not t.startswith("@")}
             if not plain:
                 return False  # a concept (a cost, a date) asked: not whether it was then
-            if plain & home:
-                continue
+            if plain & home or plain & self._happening_terms:
+                continue  # the network's name, framing, "took place"
             if _numbered(options):
                 if record.number is None or not any(doc.terms.get(t) for t in options):
                     return False  # another edition's number, or a figure it is not
