@@ -259,7 +259,9 @@ class Responder(WhenAnswers, RecordAnswers):
             return Decision(ctx.handoff(), qtype, min(decision.confidence, 0.3))
         if self._excluded_cited(ctx, reading, reply, terms, ranked):  # "apart from climate"
             return Decision(ctx.handoff(), qtype, min(decision.confidence, 0.3))
-        if self._out_of_year(reading, reply, ranked):  # "this year's plan": not 2013's
+        if self._out_of_year(reading, reply, ranked) and not self._named_cited(
+            reading, reply.sources, ranked, terms
+        ):  # "this year's plan": not 2013's (but "when was the Cascais conference in 2014?")
             return Decision(ctx.handoff(), qtype, min(decision.confidence, 0.3))
         several = not reply.handoff and len(reply.sources) >= 2
         siblings = self._siblings(reply.sources) if several else []

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from hub.core.assistant.answers_base import MIN_CONFIDENCE, TIE, Decision, _numbered, _years
 from hub.core.assistant.answers_entries import _since
-from hub.core.assistant.answers_slots import SlotAnswers, _step_sentence
+from hub.core.assistant.answers_slots import _step_sentence
+from hub.core.assistant.answers_when import DatedNames
 from hub.core.assistant.context import Context, Reply, event_name, place
 from hub.core.assistant.index import AwardView, EntryView, EventView
 from hub.core.assistant.reading import Reading
@@ -46,7 +47,7 @@ ACTIVITY_KINDS = frozenset(
 a yes/no about what it works on is answered only when the question names the work itself."""
 
 
-class YesNoAnswers(SlotAnswers):
+class YesNoAnswers(DatedNames):
     """Yes or no about a record, from what it states."""
 
     def _polar(
@@ -266,11 +267,26 @@ class YesNoAnswers(SlotAnswers):
         self, ctx: Context, reading: Reading, ranked: list[tuple[float, Doc]], terms: list[set[str]]
     ) -> Decision | None:
         """Yes or no, for a question the record path handed off: from what the best record
-        is (:meth:`_rescued_by_what`), else from the sentence of a record ranked near it
-        that states what is asked (:meth:`_stated_among`)."""
-        return self._rescued_by_what(ctx, reading, ranked, terms) or self._stated_among(
-            ctx, reading, ranked, terms
+        is (:meth:`_rescued_by_what`), else from the dates of the one dated record it names
+        singly, asked of a year or month (:meth:`_dated_named`), else from the sentence of a
+        record ranked near it that states what is asked (:meth:`_stated_among`)."""
+        return (
+            self._rescued_by_what(ctx, reading, ranked, terms)
+            or self._dated_named(ctx, reading, ranked, terms)
+            or self._stated_among(ctx, reading, ranked, terms)
         )
+
+    def _dated_named(
+        self, ctx: Context, reading: Reading, ranked: list[tuple[float, Doc]], terms: list[set[str]]
+    ) -> Decision | None:
+        """Yes or no, with its dates: the question names one dated record singly ("was the
+        Cascais conference in 2014?", "did the 13th conference take place in July?") and
+        asks whether it was in a year or month (:meth:`_named_outside`): its dates answer.
+        A series named ("an IOPD conference in 2016") is not one record: None."""
+        if reading.still:
+            return None
+        doc = self._named_outside(reading, ranked, terms)
+        return None if doc is None else self._in_period(ctx, reading, doc)
 
     def _stated_among(
         self, ctx: Context, reading: Reading, ranked: list[tuple[float, Doc]], terms: list[set[str]]
