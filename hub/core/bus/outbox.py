@@ -39,7 +39,7 @@ from hub.core.bus.states import (
 )
 from hub.core.errors import HubError
 from hub.core.models import Channel, Delivery, DeliveryAttempt
-from hub.core.ports import part_ids
+from hub.core.ports import part_ids, quick_init
 
 NOTIFY_CHANNEL = "hub_deliveries"
 """PostgreSQL LISTEN/NOTIFY channel; migration 0002's trigger notifies it on insert."""
@@ -49,6 +49,7 @@ attempts_table = cast("Table", DeliveryAttempt.__table__)
 Executor = Connection | Session
 
 
+@quick_init
 @dataclass(frozen=True)
 class Claim:
     """A delivery leased to this worker; ``token`` fences every write that ends the lease.
@@ -199,16 +200,17 @@ def claim_due(
 CLAIMED_POSTGRES = (
     "claimed AS ("
     " UPDATE deliveries SET status = 'in_flight', attempts = attempts + 1,"
-    " lease_until = :lease_until, leased_by = :token"
-    " WHERE id IN (SELECT id FROM deliveries WHERE status = 'pending' AND due_at <= :now"
-    " ORDER BY status, due_at LIMIT :limit FOR UPDATE SKIP LOCKED)"
+    " lease_until = %(lease_until)s, leased_by = %(token)s"
+    " WHERE id IN (SELECT id FROM deliveries WHERE status = 'pending' AND due_at <= %(now)s"
+    " ORDER BY status, due_at LIMIT %(limit)s FOR UPDATE SKIP LOCKED)"
     " RETURNING id, item_id, channel_id, kind, payload, attempts, max_attempts, last_error,"
     " platform_message_id)"
 )
-""":func:`claim_due` on PostgreSQL as a common table expression named ``claimed``, whose
-first nine columns :func:`claim_of` reads: a statement can join what the sends need (the
-items, their pictures and translations) to the rows it claims, in one round trip and one
-transaction (:func:`hub.core.bus.messages.claim_messages`)."""
+""":func:`claim_due` on PostgreSQL as a common table expression named ``claimed``, in the
+driver's placeholders (:func:`hub.core.bus.queue.driver_rows`), whose first nine columns
+:func:`claim_of` reads: a statement can join what the sends need (the items, their
+pictures and translations) to the rows it claims, in one round trip and one transaction
+(:func:`hub.core.bus.messages.claim_messages`)."""
 
 
 def claim_parameters(

@@ -41,6 +41,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import datetime as dt
+import gc
 import heapq
 import itertools
 import json
@@ -101,6 +102,26 @@ pool pings it), so a connection the server dropped meanwhile costs no failed wri
 HELD_BACK_SECONDS = 2.0
 """A worker one of whose sends a rate budget held back within this many seconds holds no
 more claims than it sends at once (``Worker._window``)."""
+_heap_frozen = False
+
+
+def freeze_startup_heap() -> None:
+    """Move every object alive now (modules, the ORM's mappings, settings, the engine) to
+    the collector's permanent generation, once per process: the cyclic collector then
+    scans only what the work itself allocates.
+
+    A worker process holds a few hundred thousand long-lived objects from its imports
+    alone, and each claim allocates thousands of short-lived ones (rows, claims,
+    messages, results), which soon trigger a full collection that walks them all: about
+    0.1-0.3 s of a worker process's 0.3 s of CPU in ``hub bench bus`` (5,000 deliveries
+    each), a sixth of its CPU per delivery. What is frozen is never collected, so it is
+    done once, not at each run (a test process runs many workers)."""
+    global _heap_frozen
+    if not _heap_frozen:
+        _heap_frozen = True
+        gc.freeze()
+
+
 CHAOS_KILL_AFTER_ACCEPT = "HUB_CHAOS_KILL_AFTER_ACCEPT"
 """Chaos testing only (``hub bench chaos``): with this probability per send, the worker
 SIGKILLs its own process right after the platform accepted a message and before the
@@ -216,6 +237,7 @@ class Worker:
 
     async def run(self, stop: asyncio.Event | None = None) -> WorkerStats:
         """Work until ``stop`` is set (or, with ``until_idle``, until nothing is due)."""
+        freeze_startup_heap()
         stop = stop or asyncio.Event()
         self._changed = asyncio.Event()  # bound to this run's loop
         self._gate = OrderedGate(self.config.concurrency)
