@@ -382,9 +382,9 @@ class Worker:
                 limits = sink.rate_limits(message)
             except Exception:  # _deliver records it as the attempt's failure
                 return False
-            if limits and not self.budgets.take_leased(limits):
+            now = self.clock()  # the lease's moment is the send's
+            if limits and not self.budgets.take_leased(limits, now):
                 return False
-            now = self.clock()
             if now >= self._leases[claim.token].until:  # no longer ours to send
                 self.stats.lapsed += 1
                 self.recorder.add(self._released(claim, now, now))
@@ -1068,10 +1068,12 @@ class Budgets:
         self._start()
         return await answer
 
-    def take_leased(self, limits: list[RateLimit]) -> bool:
-        """A leased token of every budget, now, or none (False: ask with :meth:`take`).
-        A lease running low is renewed in the background, before it runs out."""
-        now = self.clock()
+    def take_leased(self, limits: list[RateLimit], now: dt.datetime | None = None) -> bool:
+        """A leased token of every budget, now (``now``, when the caller just read the
+        clock), or none (False: ask with :meth:`take`). A lease running low is renewed in
+        the background, before it runs out."""
+        if now is None:
+            now = self.clock()
         if self.limiter.take_leased(limits, now):
             keys = limits[0].key if len(limits) == 1 else tuple(lim.key for lim in limits)
             look = self._next_look.get(keys)
