@@ -451,9 +451,8 @@ class DeliveryAttempt(Base):
         ),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
-    delivery_id: Mapped[int] = mapped_column(
-        ForeignKey("deliveries.id", ondelete="CASCADE"), index=True
-    )
+    delivery_id: Mapped[int] = mapped_column(Integer, index=True)
+    """No foreign key: a trigger removes a removed delivery's attempts (migration 0026)."""
     channel_id: Mapped[int] = mapped_column(Integer, default=_channel_of_delivery)
     """The delivery's channel, copied at insert (the outbox passes it; else it is looked up).
     No foreign key of its own: the delivery's tie it to the channel (migration 0025)."""

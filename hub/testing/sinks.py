@@ -43,6 +43,10 @@ class InstantSink:
         self.rate = rate
         self.sent: list[Message] = []
         self.count = 0
+        # the same budget for every message: made once (a sink's limits are data)
+        self._limits = (
+            [] if rate is None else [RateLimit(f"instant:{channel.key}", rate=rate, burst=rate)]
+        )
 
     async def start(self) -> None:
         return None
@@ -54,9 +58,7 @@ class InstantSink:
         return Receipt(f"{self.channel.key}:{message.delivery_id}")
 
     def rate_limits(self, message: Message) -> list[RateLimit]:
-        if self.rate is None:
-            return []
-        return [RateLimit(f"instant:{self.channel.key}", rate=self.rate, burst=self.rate)]
+        return self._limits
 
     async def close(self) -> None:
         return None

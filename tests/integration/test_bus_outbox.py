@@ -165,3 +165,62 @@ def test_a_swept_token_is_not_renewed_and_its_holder_hears_of_it(engine):
     with engine.begin() as conn:
         renewed = outbox.renew_lease_tokens(conn, ["w/1", "w/2"], later(150))
     assert renewed == {"w/2"}  # w/1 must not send the claim another worker may hold now
+
+
+def test_recorded_times_keep_their_microseconds(engine):
+    """The batch carries its times as microseconds since 1970 on PostgreSQL: what the ledger
+    and the history hold is the very moment the worker's clock gave, to the microsecond,
+    far from the epoch and across a second's boundary."""
+    seed_deliveries(engine, SETTINGS, 2, now=NOW)
+    with engine.begin() as conn:
+        a, b = outbox.claim_due(conn, token="w/1", now=NOW, limit=2, lease_seconds=30)
+    started = dt.datetime(2026, 11, 22, 12, 0, 0, 999_999, tzinfo=dt.UTC)
+    finished = dt.datetime(2026, 11, 22, 12, 0, 1, 123_457, tzinfo=dt.UTC)
+    due = dt.datetime(2041, 3, 9, 23, 59, 59, 1, tzinfo=dt.UTC)
+    results = [
+        Result(a, AttemptOutcome.SENT, started, finished, platform_message_id="m", worker="w"),
+        Result(b, AttemptOutcome.RETRY, started, finished, error="503", due_at=due, worker="w"),
+    ]
+    with engine.begin() as conn:
+        assert outbox.record_results(conn, results) == 0
+    with engine.connect() as conn:
+        rows = dict(conn.execute(select(Delivery.id, Delivery.sent_at)).all())
+        dues = dict(conn.execute(select(Delivery.id, Delivery.due_at)).all())
+        history = conn.execute(
+            select(DeliveryAttempt.started_at, DeliveryAttempt.finished_at)
+        ).all()
+
+    def utc(moment):  # SQLite gives naive UTC back
+        return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
+
+    assert utc(rows[a.id]) == finished and utc(dues[b.id]) == due
+    assert [(utc(s), utc(f)) for s, f in history] == [(started, finished)] * 2
+
+
+def test_removing_a_delivery_or_its_channel_removes_its_attempt_history(engine):
+    """The history has no foreign key to its delivery (migration 0026): a trigger does what
+    the key's cascade did, for a delivery removed alone and for a removed channel's."""
+    from sqlalchemy import delete, func
+
+    from hub.core.models import Channel
+
+    ids = seed_deliveries(engine, SETTINGS, 4, now=NOW)
+    with engine.begin() as conn:
+        claims = outbox.claim_due(conn, token="w/1", now=NOW, limit=4, lease_seconds=30)
+        outbox.record_results(
+            conn, [Result(c, AttemptOutcome.SENT, NOW, later(1), worker="w") for c in claims]
+        )
+    with engine.begin() as conn:
+        conn.execute(delete(Delivery).where(Delivery.id == ids[0]))
+    with engine.connect() as conn:
+        left = set(conn.execute(select(DeliveryAttempt.delivery_id)).scalars())
+        channel_of = dict(conn.execute(select(Delivery.id, Delivery.channel_id)).all())
+    assert left == set(ids[1:])
+    gone_channel = channel_of[ids[1]]
+    with engine.begin() as conn:
+        conn.execute(delete(Channel).where(Channel.id == gone_channel))
+    with engine.connect() as conn:
+        left = set(conn.execute(select(DeliveryAttempt.delivery_id)).scalars())
+        total = conn.execute(select(func.count()).select_from(Delivery)).scalar_one()
+    assert left == {i for i in ids[1:] if channel_of[i] != gone_channel}
+    assert total == len(left)

@@ -12,11 +12,11 @@ import datetime as dt
 import json
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, NamedTuple, cast
+from typing import Any, cast
 
-from sqlalchemy import Connection, Table, select, text
+from sqlalchemy import Connection, Table, select
 
-from hub.core.bus import outbox
+from hub.core.bus import outbox, queue
 from hub.core.bus.outbox import Claim
 from hub.core.bus.states import DeliveryKind
 from hub.core.config.settings import Settings
@@ -227,7 +227,7 @@ def message_for(
     )
 
 
-_CLAIM_MESSAGES_POSTGRES = text(
+_CLAIM_MESSAGES_POSTGRES = (
     f"WITH {outbox.CLAIMED_POSTGRES}"
     " SELECT c.id, c.item_id, c.channel_id, c.kind, CAST(c.payload AS text), c.attempts,"
     " c.max_attempts, c.last_error, c.platform_message_id,"
@@ -241,19 +241,24 @@ _CLAIM_MESSAGES_POSTGRES = text(
     " language, tags FROM items WHERE items.id = c.item_id AND c.kind = 'item' LIMIT 1)"
     " AS i ON true"
     " LEFT JOIN LATERAL (SELECT title, summary_text, summary_html, link, machine"
-    " FROM item_translations WHERE item_id = i.id AND language = ch.language LIMIT 1)"
+    " FROM item_translations WHERE item_id = i.id AND language = ch.language"
+    " AND i.language IS DISTINCT FROM ch.language LIMIT 1)"
     " AS t ON true"
     " LEFT JOIN LATERAL (SELECT item_id, data, mime, width, height, alt, error"
-    " FROM item_pictures WHERE item_id = i.id AND source_url = i.image_url LIMIT 1)"
+    " FROM item_pictures WHERE item_id = i.id AND source_url = i.image_url"
+    " AND i.image_url IS NOT NULL LIMIT 1)"
     " AS p ON true"
 )
 """The claim and what its messages need (:func:`build_messages`' three reads: the items,
 their translations into the channel's language, their current pictures), in one
 statement: one round trip, and on its own no transaction to open and commit. Each read
 is a lateral lookup by key (``LIMIT 1`` keeps the planner from turning it into a join
-that may scan the whole items table for a hundred claims). The two JSON columns come as
-text, read by :func:`_json`: most are empty (``{}``, ``[]``), and a parse per row and
-column cost a fifth of the claim's Python."""
+that may scan the whole items table for a hundred claims); a translation is looked for
+only in a language other than the item's own, and a picture only for an item that names
+one (a test of the outer row's values, done before the lookup: most items need neither).
+The two JSON columns come as text, read by :func:`_json`: most are empty (``{}``,
+``[]``), and a parse per row and column cost a fifth of the claim's Python. In the
+driver's placeholders: :func:`hub.core.bus.queue.driver_rows` runs it."""
 
 
 def _json(value: str | None) -> Any:
@@ -265,19 +270,6 @@ def _json(value: str | None) -> Any:
     if value == "[]":
         return []
     return json.loads(value)
-
-
-class _ItemRow(NamedTuple):
-    """What :func:`content_for` reads of an item."""
-
-    id: int
-    title: str
-    summary_text: str | None
-    summary_html: str | None
-    link: str | None
-    image_url: str | None
-    language: str | None
-    tags: list[str] | None
 
 
 def claim_messages(
@@ -296,50 +288,98 @@ def claim_messages(
     run without a transaction. ``channel_rows`` gains the claims' channels it did not
     know."""
     if conn.dialect.name != "postgresql":
-        claims = outbox.claim_due(
-            conn, token=token, now=now, limit=limit, lease_seconds=lease_seconds
-        )
-        _add_channels(conn, claims, channel_rows)
-        return claims, build_messages(conn, claims, channel_rows, progress_of)
+        due = outbox.claim_due(conn, token=token, now=now, limit=limit, lease_seconds=lease_seconds)
+        _add_channels(conn, due, channel_rows)
+        return due, build_messages(conn, due, channel_rows, progress_of)
     parameters = outbox.claim_parameters(
         token=token, now=now, limit=limit, lease_seconds=lease_seconds
     )
-    rows = conn.execute(_CLAIM_MESSAGES_POSTGRES, parameters).all()
-    claims = [outbox.claim_of(row, token, _json(row[4])) for row in rows]
+    rows = queue.driver_rows(conn, _CLAIM_MESSAGES_POSTGRES, parameters)
+    claims: list[Claim] = []
+    for row in rows:
+        mid = row[8]
+        claims.append(
+            Claim(
+                row[0],
+                row[1],
+                row[2],
+                row[3],
+                _json(row[4]),
+                row[5],
+                row[6],
+                token,
+                row[7],
+                tuple(mid.split()) if mid else (),
+            )
+        )
     _add_channels(conn, claims, channel_rows)
     messages: dict[int, Message | DeliveryError] = {}
     for claim, row in zip(claims, rows, strict=True):
-        item = None
-        if row[9] is not None:
-            item_id, title, summary_text, summary_html, link, image_url, own = row[9:16]
-            item = _ItemRow(
-                item_id, title, summary_text, summary_html, link, image_url, own, _json(row[16])
+        progress = progress_of(claim) if progress_of is not None else None
+        if claim.kind != DeliveryKind.ITEM:
+            messages[claim.id] = message_for(claim, None, {}, None, None, None, progress)
+        elif row[9] is None:
+            messages[claim.id] = ChannelGone("the item was deleted")
+        else:
+            channel = channel_rows.get(claim.channel_id)
+            messages[claim.id] = _item_message(
+                claim, row, channel.language if channel else None, progress
             )
-        translated: Translated = {}
-        picture: Picture | None = None
-        refused: str | None = None
-        if item is not None:
-            language = row[17]
-            if row[18] is not None:
-                translated[(item.id, language)] = (row[18], row[19], row[20], row[21], row[22])
-            if row[23] is not None:
-                data, mime, width, height, alt, error = row[24:30]
-                if data is None:
-                    refused = error or "refused"
-                else:
-                    alt_text = (alt or item.title or "").strip()
-                    picture = Picture(bytes(data), mime, width, height, alt_text, item.id)
-        channel = channel_rows.get(claim.channel_id)
-        messages[claim.id] = message_for(
-            claim,
-            item,
-            translated,
-            channel.language if channel else None,
-            picture,
-            refused,
-            progress_of(claim) if progress_of is not None else None,
-        )
     return claims, messages
+
+
+def _item_message(
+    claim: Claim, row: tuple[Any, ...], channel_language: str | None, progress: Progress | None
+) -> Message:
+    """:func:`message_for` of an item's claim, read straight from its row of
+    ``_CLAIM_MESSAGES_POSTGRES`` (what :func:`content_for` does, without the item's row,
+    its translations and its content as objects of their own: a claim builds a hundred)."""
+    title, text_, html, link, image_url, own = row[10:16]
+    language, machine_from, original_link = own, None, None
+    # the translation the statement found, when it is in the channel's language
+    if (
+        channel_language
+        and channel_language != own
+        and row[18] is not None
+        and row[17] == channel_language
+    ):
+        title, text_, html, translated_link, machine = row[18:23]
+        language = channel_language
+        if machine:
+            machine_from = own
+        original_link = link if machine_from else None
+        link = translated_link or link
+    picture: Picture | None = None
+    refused: str | None = None
+    if row[23] is not None:
+        data, mime, width, height, alt, error = row[24:30]
+        if data is None:
+            refused = error or "refused"
+        else:
+            alt_text = (alt or row[10] or "").strip()  # the item's own title
+            picture = Picture(bytes(data), mime, width, height, alt_text, row[9])
+    tags = _json(row[16])
+    return Message(
+        delivery_id=claim.id,
+        kind="item",
+        title=title,
+        text=text_ or "",
+        html=html or "",
+        link=link,
+        # a picture the hub refused is not handed on as a URL either: the post is text
+        image_url=None if refused is not None else image_url,
+        picture=picture,
+        picture_refused=refused,
+        language=language,
+        tags=tuple(tags) if tags else (),
+        extra={"thread": True} if (claim.payload or {}).get("thread") else {},
+        attempt=claim.attempt,
+        in_doubt=claim.in_doubt,
+        posted=claim.posted,
+        machine_from=machine_from,
+        original_link=original_link,
+        progress=progress,
+    )
 
 
 def _add_channels(

@@ -44,12 +44,13 @@ import asyncio
 import datetime as dt
 import functools
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any, ParamSpec, TypeVar
 
 from sqlalchemy import Column, Connection, Engine, Select, Table, select
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 P = ParamSpec("P")
@@ -127,6 +128,41 @@ def due_ids(
 def lease_end(now: dt.datetime, seconds: float) -> dt.datetime:
     """When a lease taken at ``now`` for ``seconds`` runs out."""
     return now + dt.timedelta(seconds=seconds)
+
+
+def driver_rows(
+    conn: Connection, statement: str, parameters: Mapping[str, Any]
+) -> list[tuple[Any, ...]]:
+    """The rows of ``statement`` (in the driver's own placeholders, ``%(name)s``) as plain
+    tuples, run on ``conn``'s driver connection: a worker's hot statements (a claim with
+    its messages, a batch of results) skip SQLAlchemy's result machinery, which read the
+    claim's thirty columns' descriptions anew at every execution and wrapped every row.
+
+    Within ``conn``'s transaction as any statement of ``conn`` (it is begun here if it
+    was not, so that ``conn``'s commit or rollback ends it), and an error of the driver
+    comes out as SQLAlchemy's (``DBAPIError``), the connection invalidated when the
+    server is gone, as SQLAlchemy's own execution would do."""
+    if not conn.in_transaction():
+        conn.begin()
+    dbapi: Any = conn.dialect.loaded_dbapi
+    driver: Any = conn.connection.driver_connection
+    try:
+        with driver.cursor() as cursor:
+            cursor.execute(statement, parameters)
+            rows: list[tuple[Any, ...]] = cursor.fetchall()
+            return rows
+    except dbapi.Error as error:
+        gone = conn.dialect.is_disconnect(error, driver, None)
+        if gone:
+            conn.invalidate(error)
+        raise DBAPIError.instance(
+            statement,
+            dict(parameters),
+            error,
+            dbapi.Error,
+            connection_invalidated=gone,
+            dialect=conn.dialect,
+        ) from error
 
 
 def dialect_of(executor: Executor) -> str:
