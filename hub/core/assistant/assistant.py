@@ -165,7 +165,7 @@ class Assistant:
             reply, reminder = self._reminder(ctx, reply)
             intent = "reminder"
         sources = reply.sources
-        if not reply.handoff:
+        if not reply.handoff and intent == "who":  # the body named is who was asked
             sources = [*sources, *self._linked_named(reply.sources, reply.text, language)]
         records = [r for r in map(self.index.record, sources) if r is not None]
         offer = None
@@ -186,10 +186,10 @@ class Assistant:
         )
 
     def _linked_named(self, cited: list[str], text: str, language: str) -> list[str]:
-        """The records a cited record's data names ("defined_by: 2020 General Assembly", a
-        working group's id) whose own name the answer says ("définie par l'Assemblée générale
-        de 2020"): the answer draws on them too, so it cites them. The network's own name,
-        in most names, is not needed ("the 2020 General Assembly" is the IOPD's)."""
+        """Asked who, the records a cited record's data names ("defined_by: 2020 General
+        Assembly", a working group's id) whose own name the answer says ("définie par
+        l'Assemblée générale de 2020"): they are the body the answer gives, so it cites them.
+        The network's own name, in most names, is not needed ("the 2020 General Assembly")."""
         if self._links is None:  # built once per index (reload builds a new one)
             self._links = self._data_links()
         analyser = self.retriever.analyser
