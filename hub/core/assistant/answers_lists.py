@@ -13,7 +13,7 @@ from hub.core.assistant.context import Context, Reply, describe
 from hub.core.assistant.dates import Period
 from hub.core.assistant.index import EntryView, EventView, text_in
 from hub.core.assistant.reading import Reading
-from hub.core.assistant.retrieval import Doc
+from hub.core.assistant.retrieval import HOME, Doc
 from hub.core.assistant.text import normalise
 
 EXCLUDING = (
@@ -137,6 +137,25 @@ class ListAnswers(EntryAnswers):
             return None
         return self._listed(ctx, docs, 0.8)
 
+    def _named_subset(
+        self, docs: list[Doc], terms: list[set[str]], kind_terms: set[str]
+    ) -> list[Doc]:
+        """The records of a listed kind whose own name holds a word of the question beyond
+        the kind's ("the offices planned": those named "... (planned)", "oficines previstes":
+        "(prevista)"): a status or a trait the names of some, not all, of them state. The
+        whole list when no such word is said, or when it is in every name or in none."""
+        kind_words = kind_terms | set().union(*(self._kind_of(d) for d in docs))
+        home = [d for d in self.retriever.docs if d.record_id == HOME]
+        network = set().union(*(n for d in home for n in d.names))  # "the IOPD's offices"
+        kept = docs
+        for options in terms:
+            if options & (kind_words | network) or any(c.isdigit() for t in options for c in t):
+                continue  # a year or a number names an edition, not a trait
+            named = [d for d in kept if any(options & name for name in d.names)]
+            if 2 <= len(named) < len(kept):
+                kept = named
+        return kept
+
     def _current_era(self, ctx: Context, docs: list[Doc]) -> list[Doc]:
         """Parts of several plans (priorities, tasks), none dated by the question: those of
         the latest plan at now ("what are the priorities?" in 2020: the 2020 plan's, not
@@ -213,6 +232,14 @@ class ListAnswers(EntryAnswers):
             most = max(len(self._kind_of(d) & kind_terms) for d in pool)
             pool = [d for d in pool if len(self._kind_of(d) & kind_terms) == most]
         chosen = [d for d in pool if self.coverage(d, weighty) >= 0.99]
+        if (
+            len(chosen) < 2
+            and len({d.kind for d in pool}) == 1
+            and reading.qtype == "list"
+            and not reading.polar
+        ):
+            chosen = self._named_subset(pool, weighty, kind_terms)  # "oficines previstes":
+            chosen = [] if len(chosen) == len(pool) else chosen
         if named:
             chosen = self._without_set_aside(chosen, named)
         if len(chosen) < 2:

@@ -21,9 +21,9 @@ from hub.core.assistant.index import AwardView, EntryView, EventView, KnowledgeI
 from hub.core.assistant.language import QuestionLanguage
 from hub.core.assistant.reading import read
 from hub.core.assistant.reminding import REMIND_AT, Remindable, remindable, upcoming
-from hub.core.assistant.retrieval import Retriever
+from hub.core.assistant.retrieval import HOME, Retriever
 from hub.core.assistant.tables import LANGUAGES, Tables, load_tables
-from hub.core.assistant.vocabulary import Vocabulary, load_vocabulary
+from hub.core.assistant.vocabulary import Vocabulary, load_vocabulary, network_words
 from hub.core.knowledge import KnowledgeSet, load_directory
 from hub.core.knowledge.revision import Revision, revision
 
@@ -113,6 +113,8 @@ class Assistant:
 
     def _build(self, index: KnowledgeIndex) -> None:
         self.index = index
+        self._links: dict[str, list[str]] | None = None
+        self._network_terms: set[str] = set()
         self.retriever = Retriever(index, self.vocabulary)
         self.responder = Responder(self.retriever, document_years(index.document_titles()))
 
@@ -162,7 +164,10 @@ class Assistant:
         if reading.remind and not reply.handoff and not recall:  # "remind me what X is" recalls
             reply, reminder = self._reminder(ctx, reply)
             intent = "reminder"
-        records = [r for r in map(self.index.record, reply.sources) if r is not None]
+        sources = reply.sources
+        if not reply.handoff and intent == "who":  # the body named is who was asked
+            sources = [*sources, *self._linked_named(reply.sources, reply.text, language)]
+        records = [r for r in map(self.index.record, sources) if r is not None]
         offer = None
         if reply.target is not None and reminder is None and not reply.handoff:
             target = reply.target
@@ -173,12 +178,61 @@ class Assistant:
             intent=intent,
             confidence=decision.confidence,
             handoff=reply.handoff,
-            sources=reply.sources,
+            sources=sources,
             records=records,
             question_language=asked_in,
             reminder=reminder,
             offer=offer,
         )
+
+    def _linked_named(self, cited: list[str], text: str, language: str) -> list[str]:
+        """Asked who, the records a cited record's data names ("defined_by: 2020 General
+        Assembly", a working group's id) whose own name the answer says ("définie par
+        l'Assemblée générale de 2020"): they are the body the answer gives, so it cites them.
+        The network's own name, in most names, is not needed ("the 2020 General Assembly")."""
+        if self._links is None:  # built once per index (reload builds a new one)
+            self._links = self._data_links()
+        analyser = self.retriever.analyser
+        said = set(analyser.terms(text, language))
+        network = self._network_terms
+        found: list[str] = []
+        for record_id in cited:
+            for linked in self._links.get(record_id, ()):
+                record = self.index.record(linked)
+                name = getattr(record, "name", {}).get(language, "") if record else ""
+                wanted = set(analyser.terms(name, language)) - network
+                if wanted and wanted <= said and linked not in cited and linked not in found:
+                    found.append(linked)
+        return found
+
+    def _data_links(self) -> dict[str, list[str]]:
+        """Record id -> the records its data names, by id or by English name."""
+        analyser = self.retriever.analyser
+        home = self.index.record(HOME)
+        home_names = getattr(home, "name", {}) if home is not None else {}
+        self._network_terms = {
+            t for lang, n in home_names.items() for t in analyser.terms(n, lang)
+        } | {analyser.stem(network_words()["acronym"], "en")}
+        by_name: dict[frozenset[str], str] = {}
+        records: list[EntryView | EventView] = [
+            *self.index.entries.values(),
+            *self.index.events_by_id.values(),
+        ]
+        for record in records:
+            english = record.name.get("en", "")
+            terms = frozenset(set(analyser.terms(english, "en")) - self._network_terms)
+            if terms:
+                by_name.setdefault(terms, record.id)
+        links: dict[str, list[str]] = {}
+        for entry in self.index.entries.values():
+            for value in entry.data.values():
+                if not isinstance(value, str):
+                    continue
+                terms = frozenset(set(analyser.terms(value, "en")) - self._network_terms)
+                linked = value if self.index.record(value) is not None else by_name.get(terms)
+                if linked is not None and linked != entry.id:
+                    links.setdefault(entry.id, []).append(linked)
+        return links
 
     def remindable(
         self, record_id: str, step: str | None, *, language: str, today: dt.date
