@@ -300,7 +300,7 @@ def _without_preambles(sentences: list[str], vocabulary: Vocabulary) -> tuple[li
         if (
             colon
             and tail.strip()
-            and len(head.split()) >= PREAMBLE_WORDS
+            and (len(head.split()) >= PREAMBLE_WORDS or _frames(head, vocabulary))
             and not _QUESTION_MARK.search(head)
             and not _asks(head, vocabulary)
             and _names_anything(tail, vocabulary)  # "...: quins dies és?" asks of the head
@@ -310,6 +310,13 @@ def _without_preambles(sentences: list[str], vocabulary: Vocabulary) -> tuple[li
         else:
             kept.append(sentence)
     return kept, told
+
+
+def _frames(head: str, vocabulary: Vocabulary) -> bool:
+    """The clause opens by saying what the asker is doing or what the answer is for ("For my
+    report", "Fact-checking an article", "Pour mon rapport"): context, not a topic."""
+    words = normalise(head).split()
+    return any(item.start == 0 for item in vocabulary.framings.find(words, fuzzy=False))
 
 
 def _names_anything(text: str, vocabulary: Vocabulary) -> bool:

@@ -154,6 +154,9 @@ class Vocabulary:
     then: PhraseMatcher[str] = field(default_factory=PhraseMatcher)
     """Words after which a new request starts ("..., then tell me when")."""
     reasons: PhraseMatcher[str] = field(default_factory=PhraseMatcher)
+    framings: PhraseMatcher[str] = field(default_factory=PhraseMatcher)
+    """Words opening a clause that says what the asker is doing or asks for ("For my
+    report:", "Fact-checking an article:", "Para un artículo:"): context before a colon."""
     likeness: PhraseMatcher[str] = field(default_factory=PhraseMatcher)
     who_verbs: PhraseMatcher[str] = field(default_factory=PhraseMatcher)
     with_verbs: PhraseMatcher[str] = field(default_factory=PhraseMatcher)
@@ -444,6 +447,8 @@ def load_vocabulary(path: Path = HERE / "vocabulary.yaml") -> Vocabulary:
     _by_language({"to_know": data["to_know"]}, to_know, None)
     reasons: PhraseMatcher[str] = PhraseMatcher()
     _by_language({"reasons": data["reasons"]}, reasons, None)
+    framings: PhraseMatcher[str] = PhraseMatcher()
+    _by_language({"framings": data["framings"]}, framings, None)
     likeness: PhraseMatcher[str] = PhraseMatcher()
     _by_language({"likeness": data["likeness"]}, likeness, None)
     who_verbs: PhraseMatcher[str] = PhraseMatcher()
@@ -496,6 +501,7 @@ def load_vocabulary(path: Path = HERE / "vocabulary.yaml") -> Vocabulary:
         then=then,
         to_know=to_know,
         reasons=reasons,
+        framings=framings,
         likeness=likeness,
         who_verbs=who_verbs,
         with_verbs=with_verbs,
