@@ -900,6 +900,8 @@ def _qtype(
             continue  # "what is PARTICIPATE?": a name's word, not the slot asked
         if all(i in places for i in range(item.start, item.end)):
             continue  # "Costa de Marfil": a country's name
+        if _noun_homograph(words, item.start, item.end, vocabulary):
+            continue  # "el congreso de la costa oeste": a coast, no cost asked
         kept.add(item.value)
         if item.value in CONSUMING or item.value in CONCEPTS:
             end = item.end
@@ -956,6 +958,16 @@ def _qtype(
         if not kept & {"list", "what", "yesno"} and not which:
             kept.add("when")  # not "¿se ha creado un grupo...?": whether, not when
     return next((t for t in TYPE_ORDER if t in kept), None)
+
+
+def _noun_homograph(words: list[str], start: int, end: int, vocabulary: Vocabulary) -> bool:
+    """The slot word at ``start`` is a verb's form used as the noun it spells ("la costa
+    oeste", "a costa leste": a coast): a determiner before it or a direction after it."""
+    if end - start != 1 or words[start] not in vocabulary.verb_homographs:
+        return False
+    before = words[start - 1] if start else ""
+    after = words[end] if end < len(words) else ""
+    return before in vocabulary.noun_markers or after in vocabulary.directions
 
 
 CONJUNCTIONS = frozenset({"and", "or", "y", "o", "e", "ou", "et", "i"})

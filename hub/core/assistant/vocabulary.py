@@ -155,6 +155,12 @@ class Vocabulary:
     """Words after which a new request starts ("..., then tell me when")."""
     reasons: PhraseMatcher[str] = field(default_factory=PhraseMatcher)
     framings: PhraseMatcher[str] = field(default_factory=PhraseMatcher)
+    verb_homographs: frozenset[str] = frozenset()
+    """Slot words that are a verb's form and also a noun ("costa": it costs, a coast)."""
+    noun_markers: frozenset[str] = frozenset()
+    """Words before such a word that make it the noun ("la costa", "a costa")."""
+    directions: frozenset[str] = frozenset()
+    """Words after such a word that make it the noun ("costa oeste", "côte est")."""
     """Words opening a clause that says what the asker is doing or asks for ("For my
     report:", "Fact-checking an article:", "Para un artículo:"): context before a colon."""
     likeness: PhraseMatcher[str] = field(default_factory=PhraseMatcher)
@@ -502,6 +508,9 @@ def load_vocabulary(path: Path = HERE / "vocabulary.yaml") -> Vocabulary:
         to_know=to_know,
         reasons=reasons,
         framings=framings,
+        verb_homographs=frozenset(normalise(w) for w in data["verb_homographs"]["words"]),
+        noun_markers=frozenset(normalise(w) for w in data["verb_homographs"]["before"]),
+        directions=frozenset(normalise(w) for w in data["verb_homographs"]["directions"]),
         likeness=likeness,
         who_verbs=who_verbs,
         with_verbs=with_verbs,
