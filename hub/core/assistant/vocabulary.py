@@ -360,8 +360,10 @@ def load_vocabulary(path: Path = HERE / "vocabulary.yaml") -> Vocabulary:
     for word, written in _synonyms(data.get("synonyms", {})).items():  # "membresía": Spanish
         votes.setdefault(word, set()).update(lang for w, lang in written if w == word)
     out: PhraseMatcher[str] = PhraseMatcher()
+    spoken = [language for language in data["out_of_scope"] if language != "any"]
     for language, phrases in data["out_of_scope"].items():  # valued by their language
-        _by_language({language: {language: phrases}}, out, None)
+        for said_in in spoken if language == "any" else [language]:  # "any": in every one
+            _by_language({said_in: {said_in: phrases}}, out, None)
     injection: PhraseMatcher[str] = PhraseMatcher()
     injection.add_all(data["injection"], "injection")
     remind: PhraseMatcher[str] = PhraseMatcher()
