@@ -605,7 +605,12 @@ def read(text: str, vocabulary: Vocabulary, today: dt.date) -> Reading:
         for i in range(found.start, found.end)
     }  # "Costa de Marfil": a country's words are a place, never a slot ("costa": cost)
     reading.qtype = _qtype(
-        words, vocabulary, used, names=proper_name_words(focus), places=frozenset(places)
+        words,
+        vocabulary,
+        used,
+        names=proper_name_words(focus),
+        places=frozenset(places),
+        last_clause=_last_clause(focus, words),
     )
     if reading.qtype == "duration":  # "how long does it last": a verb, not the last one
         reading.relative = None
@@ -883,6 +888,7 @@ def _qtype(
     used: set[int],
     names: frozenset[str] = frozenset(),
     places: frozenset[int] = frozenset(),
+    last_clause: int | None = None,
 ) -> str | None:
     """The slot asked. Only the words of pure question phrases (when, where, what is) are
     set aside: the words that say what is asked about (a fee, joining, members, a kind of
@@ -891,6 +897,8 @@ def _qtype(
     aside, seen = set(used), set(used)
     found = vocabulary.types.find(words, seen, fuzzy=False)
     kept = set()
+    concepts: dict[str, set[int]] = {}
+    concept_words: dict[str, set[int]] = {}
     for item in found:
         if item.value == "yesno" and (
             item.start > 1 or (item.start == 1 and _question_word(words[0], vocabulary))
@@ -907,7 +915,13 @@ def _qtype(
             end = item.end
             if item.value in CONCEPTS and _qualified(words, end, vocabulary):
                 end -= 1  # "devenir membre promoteur": a kind of member, named by both words
-            used.update(i for i in range(item.start, end) if words[i] not in vocabulary.kind_words)
+            taken = {i for i in range(item.start, end) if words[i] not in vocabulary.kind_words}
+            used.update(taken)
+            if item.value in CONCEPTS:
+                concepts.setdefault(item.value, set()).update(range(item.start, item.end))
+                concept_words.setdefault(item.value, set()).update(taken)
+    if last_clause is not None:
+        _clause_asks(words, vocabulary, found, kept, used, last_clause, concepts, concept_words)
     first = next((i for i in range(len(words)) if i not in aside), 0)
     opening = {item.value for item in found if item.start == first and item.value in kept}
     if opening & OPENED or (
@@ -958,6 +972,48 @@ def _qtype(
         if not kept & {"list", "what", "yesno"} and not which:
             kept.add("when")  # not "¿se ha creado un grupo...?": whether, not when
     return next((t for t in TYPE_ORDER if t in kept), None)
+
+
+def _last_clause(focus: str, words: list[str]) -> int | None:
+    """Where in ``words`` the question's last clause begins, when a comma sets it after
+    another ("el fòrum que l'OIDP ajuda a difondre, on es fa?"), or None."""
+    clauses = [c for c in _CLAUSE.split(focus) if normalise(c).split()]
+    if len(clauses) < 2:
+        return None
+    tail = normalise(clauses[-1]).split()[:2]
+    for i in range(len(words) - len(tail), 0, -1):
+        if words[i : i + len(tail)] == tail:
+            return i
+    return None
+
+
+def _clause_asks(
+    words: list[str],
+    vocabulary: Vocabulary,
+    found: list[Found[str]],
+    kept: set[str],
+    used: set[int],
+    start: int,
+    concepts: dict[str, set[int]],
+    concept_words: dict[str, set[int]],
+) -> None:
+    """A last clause opening with a question word of a slot (where, when, who) asks that
+    slot; a concept named only in the clause before it ("the forum the IOPD helps to share,
+    where is it held?", "el premi al qual ens podem inscriure, quan tanca?") is its topic."""
+    opens = [
+        item
+        for item in found
+        if item.value in EMBEDDED
+        and item.start in (start, start + 1)
+        and (item.start == start or words[start] in CONJUNCTIONS)
+        and _question_word(words[item.start], vocabulary)
+    ]
+    if not opens:
+        return
+    for concept, at in concepts.items():
+        if concept in kept and max(at) < start:
+            kept.discard(concept)
+            used.difference_update(concept_words[concept])
 
 
 def _noun_homograph(words: list[str], start: int, end: int, vocabulary: Vocabulary) -> bool:
