@@ -312,6 +312,19 @@ def _without_preambles(sentences: list[str], vocabulary: Vocabulary) -> tuple[li
     return kept, told
 
 
+def _asker_verbs_aside(words: list[str], vocabulary: Vocabulary, used: set[int]) -> None:
+    """The asker's verbs ("appear", "came out of", "se llama") set aside, when the question
+    still names something without them."""
+    found = {
+        i
+        for item in vocabulary.asker_verbs.find(list(words), fuzzy=False)
+        for i in range(item.start, item.end)
+    }
+    rest = [w for i, w in enumerate(words) if i not in found and i not in used]
+    if found and _names_anything(" ".join(rest), vocabulary):
+        used.update(found)
+
+
 def _frames(head: str, vocabulary: Vocabulary) -> bool:
     """The clause opens by saying what the asker is doing or what the answer is for ("For my
     report", "Fact-checking an article", "Pour mon rapport"): context, not a topic."""
@@ -510,6 +523,7 @@ def read(text: str, vocabulary: Vocabulary, today: dt.date) -> Reading:
     words.extend(years)  # a year said around the question still names what is asked about
     used: set[int] = set()
     set_courtesies_aside(words, vocabulary, used)  # greetings and thanks set aside
+    _asker_verbs_aside(words, vocabulary, used)
     reading.remind = bool(vocabulary.remind.find(words, used, fuzzy=False))
     reading.hour = bool(vocabulary.hour.find(list(words), fuzzy=False))
     reading.day = bool(vocabulary.day.find(list(words), fuzzy=False))

@@ -155,6 +155,9 @@ class Vocabulary:
     """Words after which a new request starts ("..., then tell me when")."""
     reasons: PhraseMatcher[str] = field(default_factory=PhraseMatcher)
     framings: PhraseMatcher[str] = field(default_factory=PhraseMatcher)
+    asker_verbs: PhraseMatcher[str] = field(default_factory=PhraseMatcher)
+    """Verbs by which the asker says where they met a thing ("appears in the plan", "came
+    out of", "se llama"): the asker's, no topic of a record."""
     verb_homographs: frozenset[str] = frozenset()
     """Slot words that are a verb's form and also a noun ("costa": it costs, a coast)."""
     noun_markers: frozenset[str] = frozenset()
@@ -455,6 +458,8 @@ def load_vocabulary(path: Path = HERE / "vocabulary.yaml") -> Vocabulary:
     _by_language({"to_know": data["to_know"]}, to_know, None)
     reasons: PhraseMatcher[str] = PhraseMatcher()
     _by_language({"reasons": data["reasons"]}, reasons, None)
+    asker_verbs: PhraseMatcher[str] = PhraseMatcher()
+    _by_language({"asker_verbs": data["asker_verbs"]}, asker_verbs, None)
     framings: PhraseMatcher[str] = PhraseMatcher()
     _by_language({"framings": data["framings"]}, framings, None)
     likeness: PhraseMatcher[str] = PhraseMatcher()
@@ -510,6 +515,7 @@ def load_vocabulary(path: Path = HERE / "vocabulary.yaml") -> Vocabulary:
         to_know=to_know,
         reasons=reasons,
         framings=framings,
+        asker_verbs=asker_verbs,
         verb_homographs=frozenset(normalise(w) for w in data["verb_homographs"]["words"]),
         noun_markers=frozenset(normalise(w) for w in data["verb_homographs"]["before"]),
         directions=frozenset(normalise(w) for w in data["verb_homographs"]["directions"]),
