@@ -107,3 +107,21 @@ def test_the_askers_verbs_weigh_as_no_topic(
     vocabulary: Vocabulary, question: str, verb: str
 ) -> None:
     assert verb not in read(question, vocabulary, NOW).content
+
+
+@pytest.mark.parametrize(
+    ("question", "slot"),
+    [
+        ("¿Qué gastos del congreso cubre la red?", "cost"),
+        ("Quelles dépenses du séminaire prend en charge l'OIDP ?", "cost"),
+        ("Quines despeses del viatge paga la xarxa?", "cost"),
+        ("Je voudrais être abonné au bulletin de l'OIDP, comment faire ?", "join"),
+        ("Com puc estar subscrita al butlletí de la xarxa?", "join"),
+        ("how do I get the network's newsletter in my inbox?", "join"),
+        ("Le séminaire de Nanterre, où a-t-il lieu ?", "where"),
+    ],
+)
+def test_expenses_subscriptions_and_inverted_where(
+    vocabulary: Vocabulary, question: str, slot: str
+) -> None:
+    assert read(question, vocabulary, NOW).qtype == slot
