@@ -25,7 +25,7 @@ from hub.core.knowledge import KnowledgeSet, load_directory
 from hub.core.knowledge.schema import EventRecord
 
 ROOT = Path(__file__).resolve().parents[2]
-MOST_WITH_ENGLISH = {"es": 1, "fr": 0, "ca": 1, "pt": 2}
+MOST_WITH_ENGLISH = {"es": 0, "fr": 0, "ca": 1, "pt": 2}
 """Answers holding English, per language, after the fix (31 before: es 7, fr 7, ca 8, pt 9).
 The Catalan one came with the sets heldout10 and heldout11: a Catalan question without its
 accents read as Spanish, so its answer is Spanish (language detection, not the knowledge).

@@ -300,7 +300,7 @@ def _without_preambles(sentences: list[str], vocabulary: Vocabulary) -> tuple[li
         if (
             colon
             and tail.strip()
-            and len(head.split()) >= PREAMBLE_WORDS
+            and (len(head.split()) >= PREAMBLE_WORDS or _frames(head, vocabulary))
             and not _QUESTION_MARK.search(head)
             and not _asks(head, vocabulary)
             and _names_anything(tail, vocabulary)  # "...: quins dies és?" asks of the head
@@ -310,6 +310,26 @@ def _without_preambles(sentences: list[str], vocabulary: Vocabulary) -> tuple[li
         else:
             kept.append(sentence)
     return kept, told
+
+
+def _asker_verbs_aside(words: list[str], vocabulary: Vocabulary, used: set[int]) -> None:
+    """The asker's verbs ("appear", "came out of", "se llama") set aside, when the question
+    still names something without them."""
+    found = {
+        i
+        for item in vocabulary.asker_verbs.find(list(words), fuzzy=False)
+        for i in range(item.start, item.end)
+    }
+    rest = [w for i, w in enumerate(words) if i not in found and i not in used]
+    if found and _names_anything(" ".join(rest), vocabulary):
+        used.update(found)
+
+
+def _frames(head: str, vocabulary: Vocabulary) -> bool:
+    """The clause opens by saying what the asker is doing or what the answer is for ("For my
+    report", "Fact-checking an article", "Pour mon rapport"): context, not a topic."""
+    words = normalise(head).split()
+    return any(item.start == 0 for item in vocabulary.framings.find(words, fuzzy=False))
 
 
 def _names_anything(text: str, vocabulary: Vocabulary) -> bool:
@@ -503,6 +523,7 @@ def read(text: str, vocabulary: Vocabulary, today: dt.date) -> Reading:
     words.extend(years)  # a year said around the question still names what is asked about
     used: set[int] = set()
     set_courtesies_aside(words, vocabulary, used)  # greetings and thanks set aside
+    _asker_verbs_aside(words, vocabulary, used)
     reading.remind = bool(vocabulary.remind.find(words, used, fuzzy=False))
     reading.hour = bool(vocabulary.hour.find(list(words), fuzzy=False))
     reading.day = bool(vocabulary.day.find(list(words), fuzzy=False))
@@ -598,7 +619,12 @@ def read(text: str, vocabulary: Vocabulary, today: dt.date) -> Reading:
         for i in range(found.start, found.end)
     }  # "Costa de Marfil": a country's words are a place, never a slot ("costa": cost)
     reading.qtype = _qtype(
-        words, vocabulary, used, names=proper_name_words(focus), places=frozenset(places)
+        words,
+        vocabulary,
+        used,
+        names=proper_name_words(focus),
+        places=frozenset(places),
+        last_clause=_last_clause(focus, words),
     )
     if reading.qtype == "duration":  # "how long does it last": a verb, not the last one
         reading.relative = None
@@ -879,6 +905,7 @@ def _qtype(
     used: set[int],
     names: frozenset[str] = frozenset(),
     places: frozenset[int] = frozenset(),
+    last_clause: int | None = None,
 ) -> str | None:
     """The slot asked. Only the words of pure question phrases (when, where, what is) are
     set aside: the words that say what is asked about (a fee, joining, members, a kind of
@@ -887,6 +914,8 @@ def _qtype(
     aside, seen = set(used), set(used)
     found = vocabulary.types.find(words, seen, fuzzy=False)
     kept = set()
+    concepts: dict[str, set[int]] = {}
+    concept_words: dict[str, set[int]] = {}
     for item in found:
         if item.value == "yesno" and (
             item.start > 1 or (item.start == 1 and _question_word(words[0], vocabulary))
@@ -896,12 +925,20 @@ def _qtype(
             continue  # "what is PARTICIPATE?": a name's word, not the slot asked
         if all(i in places for i in range(item.start, item.end)):
             continue  # "Costa de Marfil": a country's name
+        if _noun_homograph(words, item.start, item.end, vocabulary):
+            continue  # "el congreso de la costa oeste": a coast, no cost asked
         kept.add(item.value)
         if item.value in CONSUMING or item.value in CONCEPTS:
             end = item.end
             if item.value in CONCEPTS and _qualified(words, end, vocabulary):
                 end -= 1  # "devenir membre promoteur": a kind of member, named by both words
-            used.update(i for i in range(item.start, end) if words[i] not in vocabulary.kind_words)
+            taken = {i for i in range(item.start, end) if words[i] not in vocabulary.kind_words}
+            used.update(taken)
+            if item.value in CONCEPTS:
+                concepts.setdefault(item.value, set()).update(range(item.start, item.end))
+                concept_words.setdefault(item.value, set()).update(taken)
+    if last_clause is not None:
+        _clause_asks(words, vocabulary, found, kept, used, last_clause, concepts, concept_words)
     first = next((i for i in range(len(words)) if i not in aside), 0)
     opening = {item.value for item in found if item.start == first and item.value in kept}
     if opening & OPENED or (
@@ -952,6 +989,58 @@ def _qtype(
         if not kept & {"list", "what", "yesno"} and not which:
             kept.add("when")  # not "¿se ha creado un grupo...?": whether, not when
     return next((t for t in TYPE_ORDER if t in kept), None)
+
+
+def _last_clause(focus: str, words: list[str]) -> int | None:
+    """Where in ``words`` the question's last clause begins, when a comma sets it after
+    another ("el fòrum que l'OIDP ajuda a difondre, on es fa?"), or None."""
+    clauses = [c for c in _CLAUSE.split(focus) if normalise(c).split()]
+    if len(clauses) < 2:
+        return None
+    tail = normalise(clauses[-1]).split()[:2]
+    for i in range(len(words) - len(tail), 0, -1):
+        if words[i : i + len(tail)] == tail:
+            return i
+    return None
+
+
+def _clause_asks(
+    words: list[str],
+    vocabulary: Vocabulary,
+    found: list[Found[str]],
+    kept: set[str],
+    used: set[int],
+    start: int,
+    concepts: dict[str, set[int]],
+    concept_words: dict[str, set[int]],
+) -> None:
+    """A last clause opening with a question word of a slot (where, when, who) asks that
+    slot; a concept named only in the clause before it ("the forum the IOPD helps to share,
+    where is it held?", "el premi al qual ens podem inscriure, quan tanca?") is its topic."""
+    opens = [
+        item
+        for item in found
+        if item.value in EMBEDDED
+        and item.start in (start, start + 1)
+        and (item.start == start or words[start] in CONJUNCTIONS)
+        and _question_word(words[item.start], vocabulary)
+    ]
+    if not opens:
+        return
+    for concept, at in concepts.items():
+        if concept in kept and max(at) < start:
+            kept.discard(concept)
+            used.difference_update(concept_words[concept])
+
+
+def _noun_homograph(words: list[str], start: int, end: int, vocabulary: Vocabulary) -> bool:
+    """The slot word at ``start`` is a verb's form used as the noun it spells ("la costa
+    oeste", "a costa leste": a coast): a determiner before it or a direction after it."""
+    if end - start != 1 or words[start] not in vocabulary.verb_homographs:
+        return False
+    before = words[start - 1] if start else ""
+    after = words[end] if end < len(words) else ""
+    return before in vocabulary.noun_markers or after in vocabulary.directions
 
 
 CONJUNCTIONS = frozenset({"and", "or", "y", "o", "e", "ou", "et", "i"})

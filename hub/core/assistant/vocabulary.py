@@ -154,6 +154,18 @@ class Vocabulary:
     then: PhraseMatcher[str] = field(default_factory=PhraseMatcher)
     """Words after which a new request starts ("..., then tell me when")."""
     reasons: PhraseMatcher[str] = field(default_factory=PhraseMatcher)
+    framings: PhraseMatcher[str] = field(default_factory=PhraseMatcher)
+    asker_verbs: PhraseMatcher[str] = field(default_factory=PhraseMatcher)
+    """Verbs by which the asker says where they met a thing ("appears in the plan", "came
+    out of", "se llama"): the asker's, no topic of a record."""
+    verb_homographs: frozenset[str] = frozenset()
+    """Slot words that are a verb's form and also a noun ("costa": it costs, a coast)."""
+    noun_markers: frozenset[str] = frozenset()
+    """Words before such a word that make it the noun ("la costa", "a costa")."""
+    directions: frozenset[str] = frozenset()
+    """Words after such a word that make it the noun ("costa oeste", "côte est")."""
+    """Words opening a clause that says what the asker is doing or asks for ("For my
+    report:", "Fact-checking an article:", "Para un artículo:"): context before a colon."""
     likeness: PhraseMatcher[str] = field(default_factory=PhraseMatcher)
     who_verbs: PhraseMatcher[str] = field(default_factory=PhraseMatcher)
     with_verbs: PhraseMatcher[str] = field(default_factory=PhraseMatcher)
@@ -351,8 +363,10 @@ def load_vocabulary(path: Path = HERE / "vocabulary.yaml") -> Vocabulary:
     for word, written in _synonyms(data.get("synonyms", {})).items():  # "membresía": Spanish
         votes.setdefault(word, set()).update(lang for w, lang in written if w == word)
     out: PhraseMatcher[str] = PhraseMatcher()
+    spoken = [language for language in data["out_of_scope"] if language != "any"]
     for language, phrases in data["out_of_scope"].items():  # valued by their language
-        _by_language({language: {language: phrases}}, out, None)
+        for said_in in spoken if language == "any" else [language]:  # "any": in every one
+            _by_language({said_in: {said_in: phrases}}, out, None)
     injection: PhraseMatcher[str] = PhraseMatcher()
     injection.add_all(data["injection"], "injection")
     remind: PhraseMatcher[str] = PhraseMatcher()
@@ -444,6 +458,10 @@ def load_vocabulary(path: Path = HERE / "vocabulary.yaml") -> Vocabulary:
     _by_language({"to_know": data["to_know"]}, to_know, None)
     reasons: PhraseMatcher[str] = PhraseMatcher()
     _by_language({"reasons": data["reasons"]}, reasons, None)
+    asker_verbs: PhraseMatcher[str] = PhraseMatcher()
+    _by_language({"asker_verbs": data["asker_verbs"]}, asker_verbs, None)
+    framings: PhraseMatcher[str] = PhraseMatcher()
+    _by_language({"framings": data["framings"]}, framings, None)
     likeness: PhraseMatcher[str] = PhraseMatcher()
     _by_language({"likeness": data["likeness"]}, likeness, None)
     who_verbs: PhraseMatcher[str] = PhraseMatcher()
@@ -496,6 +514,11 @@ def load_vocabulary(path: Path = HERE / "vocabulary.yaml") -> Vocabulary:
         then=then,
         to_know=to_know,
         reasons=reasons,
+        framings=framings,
+        asker_verbs=asker_verbs,
+        verb_homographs=frozenset(normalise(w) for w in data["verb_homographs"]["words"]),
+        noun_markers=frozenset(normalise(w) for w in data["verb_homographs"]["before"]),
+        directions=frozenset(normalise(w) for w in data["verb_homographs"]["directions"]),
         likeness=likeness,
         who_verbs=who_verbs,
         with_verbs=with_verbs,
