@@ -247,13 +247,13 @@ def test_no_regression_on_the_tenth_and_eleventh_blind_sets(assistant: Assistant
     end (tuned on heldout3 to heldout9): heldout10 0.784 with 11, heldout11 0.736 with 16.
     The floors keep them from falling; the goal (0.90, at most 1 invented in 100) is far
     above them. The twelfth round tuned on them (then 0.820 with 7, 0.816 with 4): training
-    scores from then on."""
+    scores from then on; the thirteenth took them to 0.872 with 1 and 0.860 with 2."""
     tenth = evaluate(assistant, read_cases(HERE / "heldout10_questions.jsonl"))
-    assert tenth.accuracy() >= 0.82, _explain(tenth)
-    assert len(tenth.invented) <= 7, _explain(tenth)
+    assert tenth.accuracy() >= 0.87, _explain(tenth)
+    assert len(tenth.invented) <= 1, _explain(tenth)
     eleventh = evaluate(assistant, read_cases(HERE / "heldout11_questions.jsonl"))
-    assert eleventh.accuracy() >= 0.81, _explain(eleventh)
-    assert len(eleventh.invented) <= 4, _explain(eleventh)
+    assert eleventh.accuracy() >= 0.86, _explain(eleventh)
+    assert len(eleventh.invented) <= 2, _explain(eleventh)
 
 
 def test_no_regression_on_the_twelfth_and_thirteenth_blind_sets(assistant: Assistant) -> None:
@@ -267,10 +267,31 @@ def test_no_regression_on_the_twelfth_and_thirteenth_blind_sets(assistant: Assis
     At its end: heldout12 0.792 with 20, heldout13 0.772 with 18 (then 0.780 with 16 once
     French typography's space before "?" voted French: tuned on it from then on). The
     floors keep them from falling; the goal (0.90, at most 1 invented in 100) is far above
-    them."""
+    them. The thirteenth round tuned on them: 0.880 with 12 and 0.892 with 7."""
     twelfth = evaluate(assistant, read_cases(HERE / "heldout12_questions.jsonl"))
-    assert twelfth.accuracy() >= 0.79, _explain(twelfth)
-    assert len(twelfth.invented) <= 20, _explain(twelfth)
+    assert twelfth.accuracy() >= 0.88, _explain(twelfth)
+    assert len(twelfth.invented) <= 12, _explain(twelfth)
     thirteenth = evaluate(assistant, read_cases(HERE / "heldout13_questions.jsonl"))
-    assert thirteenth.accuracy() >= 0.78, _explain(thirteenth)
-    assert len(thirteenth.invented) <= 16, _explain(thirteenth)
+    assert thirteenth.accuracy() >= 0.89, _explain(thirteenth)
+    assert len(thirteenth.invented) <= 7, _explain(thirteenth)
+
+
+def test_no_regression_on_the_fourteenth_and_fifteenth_blind_sets(assistant: Assistant) -> None:
+    """``heldout14`` and ``heldout15`` (250 questions each, 50 per language) were written at
+    the start of the thirteenth round, before any of its code changed, by two writers who
+    read only the seeds, the knowledge files, the case format and the first lines of two
+    older sets; nobody tuned on them and they were scored once, at the round's end.
+    heldout14 asks as members type in chat (greetings, who they are, typos, no accents,
+    emoji, two languages, injected orders); heldout15 asks of the network's substance
+    (lists, yes/no half true and half false, records named by partner, city, country or
+    year, near misses to hand off). On the round's starting code: heldout14 0.800 with 15
+    invented, heldout15 0.748 with 12. At its end: heldout14 0.812 with 17, heldout15 0.796
+    with 16 (more answered, more of them wrong: about half of the new invented answers give
+    the right fact from a record other than the one the case names). The floors keep them
+    from falling; the goal (0.90, at most 1 invented in 100) is far above them."""
+    fourteenth = evaluate(assistant, read_cases(HERE / "heldout14_questions.jsonl"))
+    assert fourteenth.accuracy() >= 0.81, _explain(fourteenth)
+    assert len(fourteenth.invented) <= 17, _explain(fourteenth)
+    fifteenth = evaluate(assistant, read_cases(HERE / "heldout15_questions.jsonl"))
+    assert fifteenth.accuracy() >= 0.79, _explain(fifteenth)
+    assert len(fifteenth.invented) <= 16, _explain(fifteenth)
