@@ -287,11 +287,13 @@ def test_no_regression_on_the_fourteenth_and_fifteenth_blind_sets(assistant: Ass
     year, near misses to hand off). On the round's starting code: heldout14 0.800 with 15
     invented, heldout15 0.748 with 12. At its end: heldout14 0.812 with 17, heldout15 0.796
     with 16 (more answered, more of them wrong: about half of the new invented answers give
-    the right fact from a record other than the one the case names). The floors keep them
-    from falling; the goal (0.90, at most 1 invented in 100) is far above them."""
+    the right fact from a record other than the one the case names). One class found among
+    heldout14's new invented answers was fixed after that scoring (a month said relative to
+    now is the time asked of a dated record): 0.820 with 15, a training score. The floors
+    keep them from falling; the goal (0.90, at most 1 invented in 100) is far above them."""
     fourteenth = evaluate(assistant, read_cases(HERE / "heldout14_questions.jsonl"))
-    assert fourteenth.accuracy() >= 0.81, _explain(fourteenth)
-    assert len(fourteenth.invented) <= 17, _explain(fourteenth)
+    assert fourteenth.accuracy() >= 0.82, _explain(fourteenth)
+    assert len(fourteenth.invented) <= 15, _explain(fourteenth)
     fifteenth = evaluate(assistant, read_cases(HERE / "heldout15_questions.jsonl"))
     assert fifteenth.accuracy() >= 0.79, _explain(fifteenth)
     assert len(fifteenth.invented) <= 16, _explain(fifteenth)

@@ -379,9 +379,15 @@ class Responder(WhenAnswers, RecordAnswers):
         held outside it, or undated knowledge from another year's document (the 2013 plan's
         tasks asked in 2020). It answers another year's question, so it is handed off. A
         document's year dates its records only against a year said relative to now: a year
-        written out may be one the record itself names (a project "from 2004 to 2007")."""
+        written out may be one the record itself names (a project "from 2004 to 2007").
+        A month said relative to now ("the roundup next month") is checked against dated
+        records only; a month named ("the November roundup") may be the record's own name."""
         period = reading.period
-        if period is None or period.kind != "year" or reply.handoff or not reply.sources:
+        if period is None or period.kind not in {"year", "month"}:
+            return False
+        if period.kind == "month" and any(w in self._month_words for w in reading.words):
+            return False
+        if reply.handoff or not reply.sources:
             return False
         docs = {d.record_id: d for _, d in ranked}
         for record_id in reply.sources:
@@ -390,7 +396,7 @@ class Responder(WhenAnswers, RecordAnswers):
                 return False
             span = self.span(doc)
             era = self.era(doc)
-            if span is None and era is not None and reading.year is None:
+            if span is None and era is not None and reading.year is None and period.kind == "year":
                 span = (dt.date(era, 1, 1), dt.date(era, 12, 31))
             if span is None or period.overlaps(*span):
                 return False
