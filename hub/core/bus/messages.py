@@ -295,23 +295,7 @@ def claim_messages(
         token=token, now=now, limit=limit, lease_seconds=lease_seconds
     )
     rows = queue.driver_rows(conn, _CLAIM_MESSAGES_POSTGRES, parameters)
-    claims: list[Claim] = []
-    for row in rows:
-        mid = row[8]
-        claims.append(
-            Claim(
-                row[0],
-                row[1],
-                row[2],
-                row[3],
-                _json(row[4]),
-                row[5],
-                row[6],
-                token,
-                row[7],
-                tuple(mid.split()) if mid else (),
-            )
-        )
+    claims = [outbox.claim_of(row, token, _json(row[4])) for row in rows]
     _add_channels(conn, claims, channel_rows)
     messages: dict[int, Message | DeliveryError] = {}
     for claim, row in zip(claims, rows, strict=True):
