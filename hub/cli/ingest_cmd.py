@@ -12,6 +12,7 @@ import typer
 from sqlalchemy import Engine
 
 from hub.cli.app import app, runtime
+from hub.core.clock import clock_of
 
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print one JSON object.")]
 
@@ -126,8 +127,9 @@ def _store(ctx: typer.Context, target: str, source_key: str | None, report: dict
 
     rt = runtime(ctx)
     settings = rt.settings()
-    now = dt.datetime.now(dt.UTC)
-    with transaction(_engine(ctx)) as session:
+    engine = _engine(ctx)
+    now = clock_of(engine)()
+    with transaction(engine) as session:
         query = select(Source).where(
             Source.key == source_key if source_key else Source.url == target
         )

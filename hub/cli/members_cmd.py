@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from hub.cli.app import app, runtime
+from hub.core.clock import clock_of
 from hub.core.errors import HubError
 
 members_app = typer.Typer(help="Members and the newsletter audience.", no_args_is_help=True)
@@ -114,11 +115,12 @@ def pull_command(
     if since:
         moment = dt.datetime.fromisoformat(since)
         moment = moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
+    engine = runtime(ctx).engine(database_url)
     try:
         changes, changed = pull_audience(
-            runtime(ctx).engine(database_url),
+            engine,
             account_from_settings(settings, base_url=base_url),
-            dt.datetime.now(dt.UTC),
+            clock_of(engine)(),
             moment,
         )
     except HubError as exc:

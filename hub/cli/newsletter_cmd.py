@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 import typer
 
 from hub.cli.app import app, runtime
+from hub.core.clock import clock_of
 from hub.core.errors import HubError
 
 newsletter_app = typer.Typer(
@@ -229,12 +230,13 @@ def push_command(
 
     settings = runtime(ctx).settings()
     when = _when(schedule, settings.hub.timezone) if schedule else None
+    engine = runtime(ctx).engine(database_url)
     try:
         result = push_edition(
-            runtime(ctx).engine(database_url),
+            engine,
             edition_id,
             account_from_settings(settings, base_url=base_url),
-            now=dt.datetime.now(dt.UTC),
+            now=clock_of(engine)(),
             network=settings.hub.network_names(),
             website=settings.hub.public_url,
             test_to=test_to or (),
@@ -268,12 +270,13 @@ def report_command(
     from newsletters.publish import account_from_settings, pull_report
 
     settings = runtime(ctx).settings()
+    engine = runtime(ctx).engine(database_url)
     try:
         report = pull_report(
-            runtime(ctx).engine(database_url),
+            engine,
             edition_id,
             account_from_settings(settings, base_url=base_url),
-            dt.datetime.now(dt.UTC),
+            clock_of(engine)(),
         )
     except HubError as exc:
         raise _fail(exc) from None

@@ -91,3 +91,34 @@ def test_the_ingress_runs_on_the_engines_clock_unless_given_its_own(engine: Engi
         assert MailboxPoller(engine, settings).clock is utcnow  # an engine with no clock
     finally:
         asyncio.run(client.aclose())
+
+
+def test_the_workers_run_on_the_engines_clock_unless_given_their_own(engine: Engine) -> None:
+    from hub.core.bus.inbox import InboxRecord, InboxWorker, accept
+    from hub.core.bus.messages import ChannelSinks
+    from hub.core.bus.worker import Worker
+    from hub.core.models import InboxEvent
+
+    clock = SetClock(CREATED)
+    hub = with_clock(engine, clock)
+    seen: list[dt.datetime] = []
+
+    async def handler(item: InboxRecord, now: dt.datetime) -> None:
+        seen.append(now)
+        raise RuntimeError("the platform is down")
+
+    with Session(hub) as session, session.begin():
+        assert accept(session, "telegram", "1", {"update_id": 1}, CREATED)
+    asyncio.run(InboxWorker(hub, {"telegram": handler}).run_once())
+    with Session(hub) as session:
+        event = session.scalars(select(InboxEvent)).one()
+    assert seen == [CREATED]  # the handler is told the hub's time, not the machine's
+    assert event.next_attempt_at is not None
+    retry_at = event.next_attempt_at.replace(tzinfo=event.next_attempt_at.tzinfo or dt.UTC)
+    assert CREATED < retry_at < CREATED + dt.timedelta(days=1)  # retried on the hub's clock
+
+    sinks = ChannelSinks(lambda channel: None)  # type: ignore[arg-type,return-value]
+    assert Worker(hub, sinks).clock is clock
+    own = SetClock(EDITED)
+    assert Worker(hub, sinks, clock=own).clock is own
+    assert Worker(engine, sinks).clock is utcnow

@@ -37,8 +37,9 @@ from sqlalchemy.orm import Session
 from hub.core.bus import queue
 from hub.core.bus.retry import RetryPolicy
 from hub.core.bus.states import DEFAULT_MAX_ATTEMPTS
+from hub.core.clock import clock_of
 from hub.core.logs import redact
-from hub.core.models import InboxEvent, utcnow
+from hub.core.models import InboxEvent
 
 log = logging.getLogger(__name__)
 inbox = cast("Table", InboxEvent.__table__)
@@ -218,7 +219,8 @@ class InboxWorker:
 
     engine: Engine
     handlers: Mapping[str, Handler]
-    clock: Callable[[], dt.datetime] = utcnow
+    clock: Callable[[], dt.datetime] | None = None
+    """The time events are claimed and retried on; the engine's clock (hub.core.clock) when none."""
     retry: InboxRetry = field(default_factory=InboxRetry)
     batch: int = 50
     lease_seconds: float = 120.0
@@ -228,9 +230,11 @@ class InboxWorker:
     processed: int = 0
     failed: int = 0
     db: queue.DatabaseThreads = field(init=False)
+    _now: Callable[[], dt.datetime] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         self.db = queue.DatabaseThreads(self.engine, name="hub-inbox-db")
+        self._now = self.clock or clock_of(self.engine)
 
     def lane_of(self, item: InboxRecord) -> str:
         lane = self.lanes.get(item.platform)
@@ -241,7 +245,7 @@ class InboxWorker:
 
     async def run_once(self) -> int:
         """Process one batch of due events; returns how many were claimed."""
-        now = self.clock()
+        now = self._now()
         records = await self.db.run(claim, self.engine, now, self.batch, self.lease_seconds)
         by_lane: dict[str, list[InboxRecord]] = {}
         for item in records:
@@ -255,7 +259,7 @@ class InboxWorker:
         results = await asyncio.gather(*(run_lane(items) for items in by_lane.values()))
         outcomes = [outcome for lane in results for outcome in lane]
         if outcomes:
-            await self.db.run(record, self.engine, outcomes, self.clock())
+            await self.db.run(record, self.engine, outcomes, self._now())
         return len(records)
 
     async def drain(self) -> int:
@@ -286,7 +290,7 @@ class InboxWorker:
         try:
             if handler is None:
                 raise LookupError(f"no inbox handler for platform {item.platform!r}")
-            await handler(item, self.clock())
+            await handler(item, self._now())
         except Exception as error:  # the handler's failure is the event's, not the worker's
             self.failed += 1
             text = f"{type(error).__name__}: {error}"
@@ -299,6 +303,6 @@ class InboxWorker:
             )
             if item.attempt >= self.retry.max_attempts:
                 return Outcome(item, text, None)
-            return Outcome(item, text, self.clock() + self.retry.delay(item.attempt))
+            return Outcome(item, text, self._now() + self.retry.delay(item.attempt))
         self.processed += 1
         return Outcome(item)

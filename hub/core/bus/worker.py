@@ -68,9 +68,9 @@ from hub.core.bus.queue import DatabaseThreads
 from hub.core.bus.ratelimit import DatabaseRateLimiter, Grant
 from hub.core.bus.retry import DATABASE_RETRY, RetryPolicy
 from hub.core.bus.states import AttemptOutcome, ErrorKind
+from hub.core.clock import clock_of
 from hub.core.errors import DeliveryError, RateLimited, Timeout, TransientError
 from hub.core.logs import redact
-from hub.core.models import utcnow
 from hub.core.ports import Message, RateLimit, Sink
 
 log = logging.getLogger(__name__)
@@ -193,7 +193,7 @@ class Worker:
         config: WorkerConfig | None = None,
         policy: RetryPolicy | None = None,
         limiter: DatabaseRateLimiter | None = None,
-        clock: Clock = utcnow,
+        clock: Clock | None = None,
         name: str | None = None,
         on_failures: AlertHook | None = None,
         measure: bool = False,
@@ -203,7 +203,9 @@ class Worker:
         self.config = config or WorkerConfig()
         self.policy = policy or RetryPolicy()
         self.limiter = limiter or DatabaseRateLimiter(engine)
-        self.clock = clock
+        # the engine's clock when none is given (hub.core.clock): a hub bound to another
+        # clock claims, leases and paces on that clock, never on the machine's
+        self.clock = clock = clock or clock_of(engine)
         self.name = name or f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:6]}"
         self.on_failures = on_failures
         self.measure = measure
