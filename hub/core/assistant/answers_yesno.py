@@ -8,6 +8,9 @@ no record states is handed off.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
+
 from hub.core.assistant.answers_base import MIN_CONFIDENCE, TIE, Decision, _numbered, _years
 from hub.core.assistant.answers_entries import _since
 from hub.core.assistant.answers_slots import _step_sentence
@@ -22,6 +25,9 @@ from hub.core.assistant.yesno import OTHER, SAME, Stated
 LOCATIVE = frozenset({"in", "at", "en", "a", "au", "aux", "em", "no", "na", "nos", "nas"})
 """Words before a place ("in Innsbruck", "à Nanterre", "em Lisboa"), normalised: a word no
 record holds after one is a place the question names that no record states."""
+
+_CAPITAL_WORD = re.compile(r"[^\W\d_]+")
+"""A word of letters (the question's own spelling, its capitals kept)."""
 
 UNHELD = 2
 """Of the words a yes/no question asks about, this many that the one record cited does not
@@ -597,6 +603,9 @@ class YesNoAnswers(DatedNames):
         the record's own, of an event named by its edition or dated in the period asked, is a
         "no" with its own place; whatever else the records do not state is handed off. An
         answer naming several records (a list) answers only what each of them holds."""
+        placed = self._subject_placed(ctx, reading, terms)
+        if placed is not None:  # "is the secretariat in Dakar?": its own place, not Dakar's
+            return placed
         reply = decision.reply
         if reply.handoff or not reply.sources:
             return decision
@@ -675,6 +684,94 @@ class YesNoAnswers(DatedNames):
             if placed is not None:
                 return placed
         return Decision(ctx.handoff(), "yesno", min(decision.confidence, 0.3))
+
+    def _subject_placed(
+        self, ctx: Context, reading: Reading, terms: list[set[str]]
+    ) -> Decision | None:
+        """Yes or no, with its own place: the question names one of the network's own
+        bodies with a place of its own by its name (the technical secretariat, the office
+        for Latin America), asks nothing of it but whether it is in one place, and no
+        other record bears that name. Its place answers, whichever record the place asked
+        is of (the office in Dakar states nothing about the secretariat)."""
+        if reading.period is not None or reading.still:
+            return None
+        named = self._named_place(ctx, reading)
+        found = [(d, p) for d in self._placed_bodies() if (p := self._place_asked(d, terms, named))]
+        if len({d.record_id for d, _ in found}) != 1:
+            return None
+        doc, asked = found[0]
+        record = doc.record
+        if not isinstance(record, EntryView):
+            return None
+        own = [o for o in asked if o & doc.own_places]
+        if own and len(own) != len(asked):
+            return None  # "Porto" of "Porto Alegre", with another place: neither
+        if record.kind == "office":  # its place and when it opened there
+            reply = Reply(self._office(ctx, record), [record.id])
+        else:
+            reply = self._entry_fact(ctx, "where", self._name(ctx, doc), record)
+        if reply.handoff:
+            return None
+        text = ctx.phrase("yes" if own else "no", text=reply.text)
+        return Decision(Reply(text, reply.sources), "yesno", MIN_CONFIDENCE)
+
+    def _placed_bodies(self) -> list[Doc]:
+        """The network's own bodies with a city of their own (its secretariat, its offices):
+        entries whose name holds the network's name and no place."""
+        if not hasattr(self, "_placed_cache"):
+            home = self._home_terms
+            places = self.retriever.place_terms
+            self._placed_cache: list[Doc] = [
+                d
+                for d in self.retriever.docs
+                if isinstance(d.record, EntryView)
+                and isinstance(d.record.data.get("city"), str)
+                and d.names
+                and any(n & home for n in d.names)
+                and not any(n & places - d.own_places - _region_terms(d) for n in d.names)
+            ]
+        return self._placed_cache
+
+    def _named_place(self, ctx: Context, reading: Reading) -> list[set[str]]:
+        """The terms of the capitalised words closing the question after "in", "en", "à",
+        "em" ("in São Paulo?"): a place, even one no record is in (not "in charge of")."""
+        words = _CAPITAL_WORD.findall(reading.text)
+        for i in range(len(words) - 2, -1, -1):
+            if normalise(words[i]) in LOCATIVE:
+                rest = words[i + 1 :]
+                if rest and all(w[:1].isupper() for w in rest):
+                    return self.retriever.query_terms([normalise(w) for w in rest], ctx.language)
+                return []
+        return []
+
+    def _place_asked(
+        self, doc: Doc, terms: list[set[str]], named_place: Sequence[set[str]] = ()
+    ) -> list[set[str]]:
+        """The place the question asks ``doc`` to be in, when every other word it says is a
+        word of ``doc``'s name, of the network's, or one asking where, and it names ``doc``:
+        a weighty word of its name beyond its kind, or all of one of its names ("the
+        Technical Secretariat", whose words are in most records): else nothing."""
+        names = set().union(*doc.names)
+        skip = self._home_terms | self.statements.membership | self.statements.located
+        places = self.retriever.place_terms
+        asked: list[set[str]] = []
+        named = False
+        for options in terms:
+            if (options & places or options in named_place) and not options & names:
+                asked.append(options)
+            elif options & names:
+                named = named or (
+                    self._weighty(options) and not options & (doc.kind_terms | places)
+                )
+            elif not (options & skip or options & doc.kind_terms):
+                return []
+        said = set().union(*terms) if terms else set()
+        whole = any(  # all of a name, or all the region it names ("Latin America", not
+            name - self._home_terms - doc.kind_terms <= said  # the "America" of "North
+            or (name & places and name & places <= said)  # America")
+            for name in doc.names
+        )
+        return asked if named or whole else []
 
     def _opened(
         self, ctx: Context, terms: list[set[str]], docs: list[list[Doc]]
@@ -832,3 +929,10 @@ class YesNoAnswers(DatedNames):
         if not own:
             reply = Reply(ctx.phrase("no", text=reply.text), reply.sources, target=reply.target)
         return Decision(reply, "yesno", MIN_CONFIDENCE)
+
+
+def _region_terms(doc: Doc) -> set[str]:
+    """The terms of the region an office's name says ("Latin America"): no city of its."""
+    record = doc.record
+    region = record.data.get("region") if isinstance(record, EntryView) else None
+    return set(normalise(region).split()) if isinstance(region, str) else set()

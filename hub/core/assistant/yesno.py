@@ -335,6 +335,16 @@ PLANNING: dict[str, list[str]] = {
 """Words of an intention just before an opening word ("prévoit d'ouvrir", "plans to open"):
 then whether it is planned is asked, which the record of a planned office states."""
 
+LOCATED: dict[str, list[str]] = {
+    "en": ["based", "located", "situated", "seat", "headquartered", "headquarters", "sits"],
+    "es": ["sede", "ubicada", "ubicado", "situada", "situado", "radica", "queda", "esta"],
+    "fr": ["siege", "situe", "situee", "basee", "base", "trouve", "installe", "installee"],
+    "ca": ["seu", "ubicada", "ubicat", "situada", "situat", "troba", "esta"],
+    "pt": ["sede", "fica", "situado", "situada", "localizado", "localizada", "sediado", "esta"],
+}
+"""Words asking where something is ("is the secretariat based in...", "¿tiene su sede
+en...?", "fica em..."): of a record with a place of its own, its place answers them."""
+
 NECESSITY: dict[str, list[str]] = {
     "en": ["must", "mandatory", "obligatory", "compulsory", "required", "require", "requires"],
     "es": ["obligatorio", "obligatoria", "deben", "debe", "requiere", "requieren"],
@@ -457,6 +467,8 @@ class Statements:
         self.opening = {analyser.stem(w, lang) for lang, ws in OPENING.items() for w in ws}
         self.opening |= {w for ws in OPENING.values() for w in ws}
         self.planning = {w for ws in PLANNING.values() for w in ws}
+        self.located = {analyser.stem(w, lang) for lang, ws in LOCATED.items() for w in ws}
+        self.located |= {w for ws in LOCATED.values() for w in ws}
         self.receiving = {w for ws in RECEIVING.values() for w in ws}  # the words: their
         self.taking_part = {w for ws in TAKING_PART.values() for w in ws}  # stems are nouns'
         # too ("particip" of "participativo", "premi")
