@@ -169,7 +169,7 @@ class YesNoAnswers(DatedNames):
             reading.words,
             self._whole_terms(best),
         )
-        if stated is None:
+        if stated is None or self._kind_unstated(ctx, reading, best, terms, stated.sentence):
             return None
         text = ctx.phrase("what_is", name=self._name(ctx, best), text=stated.sentence)
         if stated.denies:  # "which does not pay for publishing the results"
@@ -189,6 +189,37 @@ class YesNoAnswers(DatedNames):
             sources += self._agreeing(ctx, reading, best, terms, stated)
         reply = Reply(text, sources)
         return Decision(reply, "yesno", max(confidence, MIN_CONFIDENCE), stated=True)
+
+    def _kind_unstated(
+        self, ctx: Context, reading: Reading, doc: Doc, terms: list[set[str]], sentence: str
+    ) -> bool:
+        """The question names a kind of record ("the 2013 work plan") that ``doc`` is not,
+        nor a whole it is part of, and ``sentence`` says no name of it ("prize" is stated by
+        "award"): the sentence is about another record ("in 2013 ... the Catalan version",
+        of a forum), not the one asked."""
+        kinds = self._kinds_named(ctx, reading)
+        if not kinds:
+            return False
+        own = doc.kind_terms | _name_terms(doc) | self._whole_terms(doc)
+        own |= {t for w in self._whole_docs(doc) for t in w.kind_terms}
+        own |= set(self.retriever.analyser.terms_of(normalise(sentence).split(), ctx.language))
+        return any(not kind & own for kind in kinds)
+
+    def _kinds_named(self, ctx: Context, reading: Reading) -> list[set[str]]:
+        """The stems of every name of each kind the question names by a whole name of it
+        ("pla de treball", "prize"; not "work" alone)."""
+        words = set(reading.words)
+        stop = self.retriever.analyser.stopwords
+        terms = self.retriever.analyser.terms
+        out = []
+        for by_language in self.retriever.vocabulary.kinds.values():
+            names = [(lang, p) for lang, phrases in by_language.items() for p in phrases]
+            if any(
+                (said := {w for w in normalise(p).split() if w not in stop}) and said <= words
+                for _, p in names
+            ):
+                out.append({t for lang, p in names for t in terms(p, lang)})
+        return out
 
     def _agreeing(
         self, ctx: Context, reading: Reading, best: Doc, terms: list[set[str]], stated: Stated
@@ -929,6 +960,10 @@ class YesNoAnswers(DatedNames):
         if not own:
             reply = Reply(ctx.phrase("no", text=reply.text), reply.sources, target=reply.target)
         return Decision(reply, "yesno", MIN_CONFIDENCE)
+
+
+def _name_terms(doc: Doc) -> set[str]:
+    return set().union(*doc.names) if doc.names else set()
 
 
 def _region_terms(doc: Doc) -> set[str]:
