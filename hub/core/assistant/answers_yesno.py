@@ -8,6 +8,7 @@ no record states is handed off.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Sequence
 
@@ -99,6 +100,9 @@ class YesNoAnswers(DatedNames):
                 return Decision(ctx.handoff(), "yesno", min(confidence, 0.3))
             reply = self._when(ctx, best)
         elif isinstance(record, EntryView) and record.kind == "office":  # one there, or planned
+            if reading.period is not None or any(_numbered(o) for o in terms):
+                founded = self._founded_in(ctx, reading, best, terms)  # "set up in 2013?"
+                return founded or Decision(ctx.handoff(), "yesno", min(confidence, 0.3))
             yes = record.data.get("status") == "founded"  # a planned one is said as planned
             reply = Reply(self._office(ctx, record), [record.id])
         elif places and isinstance(record, EntryView) and isinstance(record.data.get("city"), str):
@@ -308,7 +312,8 @@ class YesNoAnswers(DatedNames):
         singly, asked of a year or month (:meth:`_dated_named`), else from the sentence of a
         record ranked near it that states what is asked (:meth:`_stated_among`)."""
         return (
-            self._rescued_by_what(ctx, reading, ranked, terms)
+            self._founded_among(ctx, reading, ranked, terms)
+            or self._rescued_by_what(ctx, reading, ranked, terms)
             or self._dated_named(ctx, reading, ranked, terms)
             or self._stated_among(ctx, reading, ranked, terms)
         )
@@ -746,6 +751,60 @@ class YesNoAnswers(DatedNames):
         text = ctx.phrase("yes" if own else "no", text=reply.text)
         return Decision(Reply(text, reply.sources), "yesno", MIN_CONFIDENCE)
 
+    def _founded_among(
+        self, ctx: Context, reading: Reading, ranked: list[tuple[float, Doc]], terms: list[set[str]]
+    ) -> Decision | None:
+        """Yes or no, with its date, of the one office the question names, asking whether it
+        was set up in a year or month (:meth:`_founded_in`), however it ranks (the FAQ on
+        the offices, holding every word, may rank first)."""
+        if not ranked:
+            return None
+        found = [
+            decision
+            for doc in self._placed_bodies()
+            if (decision := self._founded_in(ctx, reading, doc, terms)) is not None
+        ]
+        return found[0] if len(found) == 1 else None
+
+    def _founded_in(
+        self, ctx: Context, reading: Reading, doc: Doc, terms: list[set[str]]
+    ) -> Decision | None:
+        """Yes or no, with the date it was set up: ``doc`` is an office that opened, the
+        question names it and asks nothing else but whether it was set up (opened,
+        created) in one year or month. None otherwise (a workshop it ran in 2013)."""
+        record = doc.record
+        if not isinstance(record, EntryView) or record.data.get("status") != "founded":
+            return None
+        founded = record.data.get("founded")
+        if not isinstance(founded, dt.date):
+            try:
+                founded = dt.date.fromisoformat(str(founded))
+            except ValueError:
+                return None
+        period = reading.period
+        years = {int(t[1:]) for o in terms for t in o if t[0] == "y" and t[1:].isdigit()}
+        if period is not None and period.kind in {"year", "month"}:
+            inside = period.start <= founded <= period.end
+        elif period is None and len(years) == 1:
+            inside = founded.year in years
+        else:
+            return None
+        rest = [o for o in terms if not (_numbered(o) or o & self.statements.founding)]
+        if self._unnamed(doc, rest):
+            return None
+        reply = Reply(self._office(ctx, record), [record.id])
+        text = ctx.phrase("yes" if inside else "no", text=reply.text)
+        return Decision(Reply(text, reply.sources), "yesno", MIN_CONFIDENCE, stated=True)
+
+    def _unnamed(self, doc: Doc, terms: list[set[str]]) -> bool:
+        """Some word of ``terms`` is none of ``doc``'s name, own place or kind, nor the
+        network's, nor one framing a yes/no; or none names it (see :meth:`_place_asked`)."""
+        skip = self._home_terms | self.statements.membership | doc.kind_terms | doc.own_places
+        names = _name_terms(doc)
+        if any(not o & (skip | names) for o in terms):
+            return True
+        return not self._place_asked(doc, terms, (), anywhere=True)
+
     def _placed_bodies(self) -> list[Doc]:
         """The network's own bodies with a city of their own (its secretariat, its offices):
         entries whose name holds the network's name and no place."""
@@ -776,7 +835,11 @@ class YesNoAnswers(DatedNames):
         return []
 
     def _place_asked(
-        self, doc: Doc, terms: list[set[str]], named_place: Sequence[set[str]] = ()
+        self,
+        doc: Doc,
+        terms: list[set[str]],
+        named_place: Sequence[set[str]] = (),
+        anywhere: bool = False,
     ) -> list[set[str]]:
         """The place the question asks ``doc`` to be in, when every other word it says is a
         word of ``doc``'s name, of the network's, or one asking where, and it names ``doc``:
@@ -802,6 +865,8 @@ class YesNoAnswers(DatedNames):
             or (name & places and name & places <= said)  # America")
             for name in doc.names
         )
+        if anywhere:  # only whether it names ``doc``: its own place said is no place asked
+            return [set()] if named or whole else []
         return asked if named or whole else []
 
     def _opened(

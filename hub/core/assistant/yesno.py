@@ -345,6 +345,16 @@ LOCATED: dict[str, list[str]] = {
 """Words asking where something is ("is the secretariat based in...", "¿tiene su sede
 en...?", "fica em..."): of a record with a place of its own, its place answers them."""
 
+FOUNDING: dict[str, list[str]] = {
+    "en": ["set", "up", "founded", "created", "established", "launched", "start", "started"],
+    "es": ["creo", "creada", "creado", "crear", "fundo", "fundada", "fundado", "inauguro"],
+    "fr": ["cree", "creee", "creer", "fonde", "fondee", "etabli", "etablie", "inaugure"],
+    "ca": ["crear", "creada", "creat", "fundada", "fundat", "fundar", "inaugurar", "va"],
+    "pt": ["criado", "criada", "criou", "criar", "fundado", "fundada", "inaugurado", "foi"],
+}
+"""Words asking when something was set up ("was the office created in 2013?"): of a record
+stating the date it was founded, that date answers them."""
+
 NECESSITY: dict[str, list[str]] = {
     "en": ["must", "mandatory", "obligatory", "compulsory", "required", "require", "requires"],
     "es": ["obligatorio", "obligatoria", "deben", "debe", "requiere", "requieren"],
@@ -467,6 +477,8 @@ class Statements:
         self.opening = {analyser.stem(w, lang) for lang, ws in OPENING.items() for w in ws}
         self.opening |= {w for ws in OPENING.values() for w in ws}
         self.planning = {w for ws in PLANNING.values() for w in ws}
+        self.founding = {analyser.stem(w, lang) for lang, ws in FOUNDING.items() for w in ws}
+        self.founding |= {w for ws in FOUNDING.values() for w in ws} | self.opening
         self.located = {analyser.stem(w, lang) for lang, ws in LOCATED.items() for w in ws}
         self.located |= {w for ws in LOCATED.values() for w in ws}
         self.receiving = {w for ws in RECEIVING.values() for w in ws}  # the words: their
