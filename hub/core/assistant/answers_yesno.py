@@ -175,6 +175,9 @@ class YesNoAnswers(DatedNames):
         )
         if stated is None or self._kind_unstated(ctx, reading, best, terms, stated.sentence):
             return None
+        part = self._part_stating(ctx, reading, best, terms, confidence)
+        if part is not None:  # "is Bogotá in one of the circles?": the circle it is in
+            return part
         text = ctx.phrase("what_is", name=self._name(ctx, best), text=stated.sentence)
         if stated.denies:  # "which does not pay for publishing the results"
             text = ctx.phrase("no", text=text)
@@ -193,6 +196,43 @@ class YesNoAnswers(DatedNames):
             sources += self._agreeing(ctx, reading, best, terms, stated)
         reply = Reply(text, sources)
         return Decision(reply, "yesno", max(confidence, MIN_CONFIDENCE), stated=True)
+
+    def _part_stating(
+        self, ctx: Context, reading: Reading, whole: Doc, terms: list[set[str]], confidence: float
+    ) -> Decision | None:
+        """The one part of ``whole`` whose own record holds every word asked that the whole
+        holds beyond its name (the circle Bogotá is in, of the circles naming every pair):
+        the part is the record the question is about, and its text the answer."""
+        parts = self._parts_of(whole)
+        asked = [
+            o
+            for o in self._asked_words(terms)
+            if not o & _name_terms(whole) and self.statements.holds(whole, o, ctx.language)
+        ]
+        if not parts or not asked:
+            return None
+        found = [
+            part
+            for part in parts
+            if all(
+                o & part.own_places or self.statements.holds(part, o, ctx.language) for o in asked
+            )
+        ]
+        if len(found) != 1:
+            return None
+        reply = self._slot(ctx, reading, "what", found[0])
+        if reply.handoff:
+            return None
+        return Decision(reply, "yesno", max(confidence, MIN_CONFIDENCE), stated=True)
+
+    def _parts_of(self, whole: Doc) -> list[Doc]:
+        """The records that are parts of ``whole`` (the circles of OGP Local's circles)."""
+        if not hasattr(self, "_parts_cache"):
+            self._parts_cache: dict[str, list[Doc]] = {}
+            for d in self.retriever.docs:
+                for key in d.wholes:
+                    self._parts_cache.setdefault(key, []).append(d)
+        return self._parts_cache.get(whole.key, [])
 
     def _kind_unstated(
         self, ctx: Context, reading: Reading, doc: Doc, terms: list[set[str]], sentence: str
@@ -642,6 +682,11 @@ class YesNoAnswers(DatedNames):
         placed = self._subject_placed(ctx, reading, terms)
         if placed is not None:  # "is the secretariat in Dakar?": its own place, not Dakar's
             return placed
+        cited = self._docs_of(decision.reply.sources[0]) if decision.reply.sources else []
+        if len(decision.reply.sources) == 1 and len(cited) == 1 and not decision.reply.handoff:
+            part = self._part_stating(ctx, reading, cited[0], terms, decision.confidence)
+            if part is not None:  # "is Aragón in a circle?": the circle, not all circles
+                return part
         reply = decision.reply
         if reply.handoff or not reply.sources:
             return decision
