@@ -175,7 +175,7 @@ class YesNoAnswers(DatedNames):
         )
         if stated is None or self._kind_unstated(ctx, reading, best, terms, stated.sentence):
             return None
-        part = self._part_stating(ctx, reading, best, terms, confidence)
+        part = self._part_stating(ctx, reading, best, terms, confidence, stated.sentence)
         if part is not None:  # "is Bogotá in one of the circles?": the circle it is in
             return part
         text = ctx.phrase("what_is", name=self._name(ctx, best), text=stated.sentence)
@@ -198,12 +198,25 @@ class YesNoAnswers(DatedNames):
         return Decision(reply, "yesno", max(confidence, MIN_CONFIDENCE), stated=True)
 
     def _part_stating(
-        self, ctx: Context, reading: Reading, whole: Doc, terms: list[set[str]], confidence: float
+        self,
+        ctx: Context,
+        reading: Reading,
+        whole: Doc,
+        terms: list[set[str]],
+        confidence: float,
+        sentence: str,
     ) -> Decision | None:
-        """The one part of ``whole`` whose own record holds every word asked that the whole
-        holds beyond its name (the circle Bogotá is in, of the circles naming every pair):
-        the part is the record the question is about, and its text the answer."""
-        parts = self._parts_of(whole)
+        """The one part of ``whole`` named in the ``sentence`` answering (the whole's) whose
+        own record holds every word asked that the whole holds beyond its name (the circle
+        Bogotá is in, of the circles naming every pair): the part is the record the question
+        is about, and its text the answer. A sentence naming no part is the whole's own."""
+        written = set(self.retriever.analyser.terms_of(normalise(sentence).split(), ctx.language))
+        beyond = _name_terms(whole) | self._home_terms
+        parts = [
+            p
+            for p in self._parts_of(whole)
+            if any(name - beyond - p.kind_terms and name - beyond <= written for name in p.names)
+        ]
         asked = [
             o
             for o in self._asked_words(terms)
@@ -384,7 +397,7 @@ class YesNoAnswers(DatedNames):
         top, first = near[0]
         reach = self.coverage(first, terms)
         found = [
-            (self.coverage(d, terms), s, decision)
+            (self._named_share(d, terms), self.coverage(d, terms), s, decision)
             for s, d in near
             if s >= top * STATING_SHARE
             and self.coverage(d, terms) >= reach  # one the question fits less
@@ -393,7 +406,17 @@ class YesNoAnswers(DatedNames):
         ]
         if not found:
             return None
-        return max(found, key=lambda f: f[:2])[2]
+        return max(found, key=lambda f: f[:3])[3]
+
+    def _named_share(self, doc: Doc, terms: list[set[str]]) -> float:
+        """The share of ``doc``'s own name (beyond the network's) that the question says: of
+        two records stating what is asked, the one the question names ("was the 2013 work
+        plan approved in Cascais?": the work plan, not the Cascais session approving it)."""
+        said = set().union(*terms) if terms else set()
+        shares = [
+            len(own & said) / len(own) for name in doc.names if (own := name - self._home_terms)
+        ]
+        return max(shares, default=0.0)
 
     def _of_body_asked(self, doc: Doc, terms: list[set[str]]) -> bool:
         """The record is of the body the question names: asked of the network, not a record
@@ -684,7 +707,9 @@ class YesNoAnswers(DatedNames):
             return placed
         cited = self._docs_of(decision.reply.sources[0]) if decision.reply.sources else []
         if len(decision.reply.sources) == 1 and len(cited) == 1 and not decision.reply.handoff:
-            part = self._part_stating(ctx, reading, cited[0], terms, decision.confidence)
+            part = self._part_stating(
+                ctx, reading, cited[0], terms, decision.confidence, decision.reply.text
+            )
             if part is not None:  # "is Aragón in a circle?": the circle, not all circles
                 return part
         reply = decision.reply
