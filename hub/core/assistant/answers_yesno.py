@@ -42,6 +42,10 @@ SINCE = frozenset({"since", "desde", "depuis", "des"})
 """Words before the year something began: a sentence saying it holds since then is no "no"
 to a later year asked."""
 
+NAMED_SHARE = 0.5
+"""Share of a record's own name a question must say for the record to be the one it names."""
+NAMED_LEVELS = 3
+"""How many levels of name share, best first, a record stating what is asked is sought in."""
 STATING_RANKS = 6
 """How many of the best-ranked records a yes/no the record path handed off is sought in."""
 STATING_SHARE = 0.5
@@ -408,6 +412,37 @@ class YesNoAnswers(DatedNames):
             return None
         return max(found, key=lambda f: f[:3])[3]
 
+    def _named_stating(
+        self, ctx: Context, reading: Reading, cited: Doc, terms: list[set[str]], decision: Decision
+    ) -> Decision | None:
+        """The statement of the record the question names best by its own name (at least
+        half of it, more than ``cited``'s) among those stating what is asked, when ``cited``
+        answered from its sentence: it is the record the question is about. Two named as
+        well stating it, and None; a record of ``cited``'s own kind (another edition, which
+        the answer chose by its dates) is not sought."""
+        if not decision.stated:
+            return None
+        least = max(self._named_share(cited, terms), NAMED_SHARE)
+        shares = sorted(  # not another of its kind: an edition the answer chose by its date
+            (
+                (s, d)
+                for d in self.retriever.docs
+                if d.kind != cited.kind and (s := self._named_share(d, terms)) > least
+            ),
+            key=lambda p: -p[0],
+        )
+        for level in sorted({s for s, _ in shares}, reverse=True)[:NAMED_LEVELS]:
+            found = [
+                stated
+                for s, d in shares
+                if s == level
+                and (stated := self._stated(ctx, reading, d, terms, decision.confidence))
+                and stated.reply.sources[:1] == [d.record_id]
+            ]
+            if found:
+                return found[0] if len(found) == 1 else None
+        return None
+
     def _named_share(self, doc: Doc, terms: list[set[str]]) -> float:
         """The share of ``doc``'s own name (beyond the network's) that the question says: of
         two records stating what is asked, the one the question names ("was the 2013 work
@@ -712,6 +747,10 @@ class YesNoAnswers(DatedNames):
             )
             if part is not None:  # "is Aragón in a circle?": the circle, not all circles
                 return part
+        if len(cited) == 1 and not decision.reply.handoff:  # (with the records agreeing)
+            subject = self._named_stating(ctx, reading, cited[0], terms, decision)
+            if subject is not None:  # "can members hold up to 10 commitments?": the limit's
+                return subject  # record, not the FAQ
         reply = decision.reply
         if reply.handoff or not reply.sources:
             return decision

@@ -65,6 +65,8 @@ FRAMING: dict[str, list[str]] = {
         "true",
         "only",
         "time",
+        "hold",
+        "holds",
     ],
     "es": [
         "tener",
@@ -382,8 +384,15 @@ NECESSITY_PHRASES = (
 )
 """The same, in two words (normalised: no accents)."""
 
-COMPARING = ("more", "less", "fewer", "than", "mas", "menos", "plus", "moins", "que", "mes", "mais")
+COMPARING = (
+    *("more", "less", "fewer", "than", "mas", "menos", "plus", "moins", "que", "mes", "mais"),
+    *("most", "maximum", "maxim", "maximo", "hasta", "jusqu", "fins"),
+)
 """Words of a comparison ("more than five"): a sentence stating the limit need not repeat them."""
+
+LIMITS = (" up to ", " ate ")
+LIMIT_WORDS = frozenset({"up", "ate"})
+"""A limit asked in words that are each other words ("up", "até" of a date): "up to 10"."""
 
 COMPARED: dict[str, frozenset[str]] = {
     "en": frozenset({"more", "less", "fewer", "than"}),
@@ -648,6 +657,9 @@ class Statements:
         names of the wholes ``doc`` is part of (its work plan), whose year it states too and
         whose edition is its own."""
         asked = self.asked(doc, terms, skip, words, language)
+        limited = any(p in f" {' '.join(words)} " for p in LIMITS)
+        if limited:  # "up", "até" of "up to", "até 10": no word a sentence must hold
+            asked = [o for o in asked if not o & LIMIT_WORDS]
         values = self.values(doc, terms)
         dated = dated | {t for t in named if t[0] in "#y" and t[1:].isdigit()}  # its whole's
         # ("does the 2013 plan include...": the part of it states the 2013)
@@ -656,8 +668,10 @@ class Statements:
             for o in asked
             if o & {MUST, RECEIVE, TAKE_PART} or not any(t.startswith("@") for t in o)
         ]
-        comparing = any(o & self._comparing for o in terms) or bool(
-            set(words) & COMPARED.get(language, frozenset())
+        comparing = (
+            any(o & self._comparing for o in terms)
+            or bool(set(words) & COMPARED.get(language, frozenset()))
+            or limited  # "up to 10 commitments", "até 10": a limit asked
         )
         own = _name_terms(doc) | set(named)
         if any(v not in own and any(t[0] == v[0] and t[1:].isdigit() for t in own) for v in values):
@@ -666,6 +680,7 @@ class Statements:
         limit = (  # "more than five commitments?": the sentence stating the 5 answers it
             not plain and len(values) == 1 and values[0][0] == "#" and comparing
         )
+        counted = bool(values) and all(v[0] == "#" for v in values)  # figures, no years
         called = bool(values) and not plain and self._called(doc, terms, skip)  # "5 commitments"
         # of the limit's record: the figure alone is asked of the record the question names
         one_name = (  # "is Scotland in one of the circles?": one name asked of a record the
@@ -705,8 +720,9 @@ class Statements:
                 )
             ):
                 continue
-            if called and said_value != SAME:
-                continue  # "a conference in 2027?": another year is no "no" (another may be)
+            if called and said_value != SAME and not (said_value == OTHER and counted):
+                continue  # "a conference in 2027?": another year is no "no" (another may be);
+                # another count stated ("8 commitments?": 5) is the record's own, said alone
             if values and said_value == UNSAID and not limit:
                 continue  # "launched in 2012?": a sentence not saying when states nothing
             concepts = {
