@@ -740,6 +740,9 @@ class YesNoAnswers(DatedNames):
         placed = self._subject_placed(ctx, reading, terms)
         if placed is not None:  # "is the secretariat in Dakar?": its own place, not Dakar's
             return placed
+        other = self._another_part_named(ctx, terms)
+        if other is not None:  # "is task 4 the PARTICIPATE platform?": no, that is task 22
+            return other
         cited = self._docs_of(decision.reply.sources[0]) if decision.reply.sources else []
         if len(decision.reply.sources) == 1 and len(cited) == 1 and not decision.reply.handoff:
             part = self._part_stating(
@@ -913,6 +916,52 @@ class YesNoAnswers(DatedNames):
         if any(not o & (skip | names) for o in terms):
             return True
         return not self._place_asked(doc, terms, (), anywhere=True)
+
+    def _another_part_named(self, ctx: Context, terms: list[set[str]]) -> Decision | None:
+        """No, with both names: the question names one part of a whole by its number (task
+        4 of the 2020 plan) and asks whether it is what another part of that whole is named
+        (the PARTICIPATE platform, task 22's name), which its own name does not say."""
+        numbered = [o for o in terms if _numbered(o)]
+        if not numbered:
+            return None
+        by_number = [
+            d
+            for d in self.retriever.docs
+            if d.wholes
+            and all(o & (_name_terms(d) | self._whole_terms(d)) for o in numbered)
+            and any(o & _name_terms(d) and not o & self._whole_terms(d) for o in numbered)
+        ]
+        if len({d.record_id for d in by_number}) != 1:
+            return None
+        doc = by_number[0]
+        if not any(o & doc.kind_terms for o in terms):
+            return None  # "seminar 1" is no task 1: the part is named by its kind and number
+        beyond = self._whole_terms(doc) | self._home_terms | doc.kind_terms
+        words = [o for o in self._asked_words(terms) if not o & beyond]
+        if not words or all(o & _name_terms(doc) for o in words):
+            return None
+        said = [o for o in terms if not _numbered(o) and not o & self._whole_terms(doc)]
+        siblings = {
+            d.record_id: (sum(1 for o in said if o & _name_terms(d)), d)
+            for d in self._parts_of_key(doc.wholes)
+            if d.record_id != doc.record_id and all(o & _name_terms(d) for o in words)
+        }
+        ranked = sorted(siblings.values(), key=lambda p: -p[0])
+        if not ranked or (len(ranked) > 1 and ranked[1][0] == ranked[0][0]):
+            return None  # none, or two named as well ("participation": several tasks)
+        other = ranked[0][1]
+        text = f"{self._name(ctx, doc)}. {self._name(ctx, other)}."
+        reply = Reply(ctx.phrase("no", text=text), [doc.record_id, other.record_id])
+        return Decision(reply, "yesno", MIN_CONFIDENCE, stated=True)
+
+    def _parts_of_key(self, keys: list[str]) -> list[Doc]:
+        """The parts of the wholes of ``keys``."""
+        return [p for k in keys for w in self._whole_docs_of(k) for p in self._parts_of(w)]
+
+    def _whole_docs_of(self, key: str) -> list[Doc]:
+        if not hasattr(self, "_by_key"):
+            self._by_key = {d.key: d for d in self.retriever.docs}
+        return [self._by_key[key]] if key in self._by_key else []
 
     def _placed_bodies(self) -> list[Doc]:
         """The network's own bodies with a city of their own (its secretariat, its offices):
