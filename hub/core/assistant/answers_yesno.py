@@ -370,6 +370,7 @@ class YesNoAnswers(DatedNames):
         record ranked near it that states what is asked (:meth:`_stated_among`)."""
         return (
             self._founded_among(ctx, reading, ranked, terms)
+            or self._years_ran(ctx, ranked, terms)
             or self._rescued_by_what(ctx, reading, ranked, terms)
             or self._dated_named(ctx, reading, ranked, terms)
             or self._stated_among(ctx, reading, ranked, terms)
@@ -750,6 +751,10 @@ class YesNoAnswers(DatedNames):
             )
             if part is not None:  # "is Aragón in a circle?": the circle, not all circles
                 return part
+        if len(cited) == 1 and not decision.reply.handoff:  # "ran from 2004 to 2007?"
+            ran = self._years_ran(ctx, [(1.0, cited[0])], terms)
+            if ran is not None:
+                return ran
         if len(cited) == 1 and not decision.reply.handoff:  # (with the records agreeing)
             subject = self._named_stating(ctx, reading, cited[0], terms, decision)
             if subject is not None:  # "can members hold up to 10 commitments?": the limit's
@@ -877,6 +882,38 @@ class YesNoAnswers(DatedNames):
             if (decision := self._founded_in(ctx, reading, doc, terms)) is not None
         ]
         return found[0] if len(found) == 1 else None
+
+    def _years_ran(
+        self, ctx: Context, ranked: list[tuple[float, Doc]], terms: list[set[str]]
+    ) -> Decision | None:
+        """Yes or no, with its years: the question asks whether the one record among the
+        best ranked that it names and that states the years it ran (2004 to 2007) ran from
+        one year to another ("from 2010 to 2013?": no)."""
+        years = sorted({int(t[1:]) for o in terms for t in o if t[0] == "y" and t[1:].isdigit()})
+        if len(years) != 2 or len([o for o in terms if _numbered(o)]) != 2:
+            return None
+        asked = self._asked_words(terms)
+        found = {
+            d.record_id: d
+            for _, d in ranked[:STATING_RANKS]
+            if isinstance(d.record, EntryView)
+            and _years(d.record.data) is not None
+            and asked
+            and all(o & _name_terms(d) for o in asked)
+        }
+        if len(found) != 1:
+            return None
+        doc = next(iter(found.values()))
+        record = doc.record
+        if not isinstance(record, EntryView):
+            return None
+        ran = _years(record.data)
+        reply = self._entry_slot(ctx, "when", doc, record)
+        if ran is None or reply.handoff:
+            return None
+        same = (ran[0], ran[1]) == (years[0], years[1])
+        text = ctx.phrase("yes" if same else "no", text=reply.text)
+        return Decision(Reply(text, reply.sources), "yesno", MIN_CONFIDENCE, stated=True)
 
     def _founded_in(
         self, ctx: Context, reading: Reading, doc: Doc, terms: list[set[str]]

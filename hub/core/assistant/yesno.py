@@ -192,6 +192,8 @@ LASTING: dict[str, list[str]] = {
         "back",
         "collaborate",
         "collaborating",
+        "last",
+        "lasted",
     ],
     "es": [
         "funcionar",
@@ -202,6 +204,8 @@ LASTING: dict[str, list[str]] = {
         "trabajaba",
         "colaborar",
         "colaboraba",
+        "duro",
+        "durar",
     ],
     "fr": [
         "fonctionner",
@@ -212,6 +216,8 @@ LASTING: dict[str, list[str]] = {
         "travaillait",
         "collaborer",
         "collaborait",
+        "dure",
+        "durer",
     ],
     "ca": [
         "funcionar",
@@ -223,6 +229,8 @@ LASTING: dict[str, list[str]] = {
         "col",
         "collaborar",
         "collaborava",
+        "durar",
+        "durat",
     ],
     "pt": [
         "funcionar",
@@ -233,6 +241,8 @@ LASTING: dict[str, list[str]] = {
         "trabalhava",
         "colaborar",
         "colaborava",
+        "durou",
+        "decorreu",
     ],
 }
 """Words that ask whether something was going on at a time ("was the project still running
