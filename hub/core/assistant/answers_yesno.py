@@ -12,6 +12,8 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 
+from babel import Locale
+
 from hub.core.assistant.answers_base import MIN_CONFIDENCE, TIE, Decision, _numbered, _years
 from hub.core.assistant.answers_entries import _since
 from hub.core.assistant.answers_slots import _step_sentence
@@ -26,6 +28,14 @@ from hub.core.assistant.yesno import OTHER, SAME, Stated
 LOCATIVE = frozenset({"in", "at", "en", "a", "au", "aux", "em", "no", "na", "nos", "nas"})
 """Words before a place ("in Innsbruck", "à Nanterre", "em Lisboa"), normalised: a word no
 record holds after one is a place the question names that no record states."""
+
+TONGUES = frozenset(
+    normalise(name)
+    for language in ("en", "es", "fr", "ca", "pt")
+    for code, name in Locale.parse(language).languages.items()
+    if len(code) == 2  # the main languages ("English", "anglais"), not every dialect
+)
+"""Names of languages, normalised: "in English" names no place."""
 
 _CAPITAL_WORD = re.compile(r"[^\W\d_]+")
 """A word of letters (the question's own spelling, its capitals kept)."""
@@ -583,13 +593,26 @@ class YesNoAnswers(DatedNames):
         if isinstance(record, EventView) and not record.city:
             return None
         places = self.retriever.place_terms
-        if not any(o & places for o in terms) or self._framed_by(best, terms, True) is None:
+        idf = self.retriever.idf
+        unknown = [  # "à Lisbonne": a city no record writes, named after "in", "à" (not "in
+            o  # English", a word the records write)
+            for o in self._named_place(ctx, reading)
+            if o in terms and not o & places and not any(t in idf for t in o)
+        ]
+        terms = [o for o in terms if o not in unknown]
+        if not (unknown or any(o & places for o in terms)):
+            return None
+        if self._framed_by(best, terms, True) is None:
             return None
         if not any(_numbered(o) and any(best.terms.get(t) for t in o) for o in terms):
             return None  # "is there a lobby registry in Valencia": another one may be there
-        if any(  # a record of that place the question names as well: no contradiction
-            s >= best_score * TIE and self._framed_by(d, terms) is not None for s, d in ranked[1:]
-        ):
+        if (
+            not unknown
+            and any(  # a record of that place the question names as well: no
+                s >= best_score * TIE and self._framed_by(d, terms) is not None  # contradiction
+                for s, d in ranked[1:]
+            )
+        ):  # (of a city no record is in there is none)
             return None
         reply = self._slot(ctx, reading, "where", best)
         if reply.handoff:
@@ -832,6 +855,12 @@ class YesNoAnswers(DatedNames):
             missing = [o for o in asked if not any(self._states(ds, o) for ds in docs)]
         if not missing:
             return decision
+        if (
+            said_no
+            and len(docs) == 1
+            and all(o in self._named_place(ctx, reading) for o in missing)
+        ):
+            return decision  # "the 13th in Lisbon?": no, in Cascais (a city no record is in)
         if len(docs) == 1 and all(o & self.retriever.place_terms for o in missing):
             placed = self._placed(ctx, reading, terms, named, missing, docs[0])
             if placed is not None:
@@ -1019,12 +1048,13 @@ class YesNoAnswers(DatedNames):
 
     def _named_place(self, ctx: Context, reading: Reading) -> list[set[str]]:
         """The terms of the capitalised words closing the question after "in", "en", "à",
-        "em" ("in São Paulo?"): a place, even one no record is in (not "in charge of")."""
+        "em" ("in São Paulo?"): a place, even one no record is in (not "in charge of", nor
+        "in English")."""
         words = _CAPITAL_WORD.findall(reading.text)
         for i in range(len(words) - 2, -1, -1):
             if normalise(words[i]) in LOCATIVE:
                 rest = words[i + 1 :]
-                if rest and all(w[:1].isupper() for w in rest):
+                if rest and all(w[:1].isupper() and normalise(w) not in TONGUES for w in rest):
                     return self.retriever.query_terms([normalise(w) for w in rest], ctx.language)
                 return []
         return []
