@@ -8,6 +8,12 @@ no record states is handed off.
 
 from __future__ import annotations
 
+import datetime as dt
+import re
+from collections.abc import Sequence
+
+from babel import Locale
+
 from hub.core.assistant.answers_base import MIN_CONFIDENCE, TIE, Decision, _numbered, _years
 from hub.core.assistant.answers_entries import _since
 from hub.core.assistant.answers_slots import _step_sentence
@@ -23,6 +29,17 @@ LOCATIVE = frozenset({"in", "at", "en", "a", "au", "aux", "em", "no", "na", "nos
 """Words before a place ("in Innsbruck", "à Nanterre", "em Lisboa"), normalised: a word no
 record holds after one is a place the question names that no record states."""
 
+TONGUES = frozenset(
+    normalise(name)
+    for language in ("en", "es", "fr", "ca", "pt")
+    for code, name in Locale.parse(language).languages.items()
+    if len(code) == 2  # the main languages ("English", "anglais"), not every dialect
+)
+"""Names of languages, normalised: "in English" names no place."""
+
+_CAPITAL_WORD = re.compile(r"[^\W\d_]+")
+"""A word of letters (the question's own spelling, its capitals kept)."""
+
 UNHELD = 2
 """Of the words a yes/no question asks about, this many that the one record cited does not
 hold (nor a whole it is part of) make it a record of something else: handed off."""
@@ -35,6 +52,10 @@ SINCE = frozenset({"since", "desde", "depuis", "des"})
 """Words before the year something began: a sentence saying it holds since then is no "no"
 to a later year asked."""
 
+NAMED_SHARE = 0.5
+"""Share of a record's own name a question must say for the record to be the one it names."""
+NAMED_LEVELS = 3
+"""How many levels of name share, best first, a record stating what is asked is sought in."""
 STATING_RANKS = 6
 """How many of the best-ranked records a yes/no the record path handed off is sought in."""
 STATING_SHARE = 0.5
@@ -93,6 +114,9 @@ class YesNoAnswers(DatedNames):
                 return Decision(ctx.handoff(), "yesno", min(confidence, 0.3))
             reply = self._when(ctx, best)
         elif isinstance(record, EntryView) and record.kind == "office":  # one there, or planned
+            if reading.period is not None or any(_numbered(o) for o in terms):
+                founded = self._founded_in(ctx, reading, best, terms)  # "set up in 2013?"
+                return founded or Decision(ctx.handoff(), "yesno", min(confidence, 0.3))
             yes = record.data.get("status") == "founded"  # a planned one is said as planned
             reply = Reply(self._office(ctx, record), [record.id])
         elif places and isinstance(record, EntryView) and isinstance(record.data.get("city"), str):
@@ -163,8 +187,11 @@ class YesNoAnswers(DatedNames):
             reading.words,
             self._whole_terms(best),
         )
-        if stated is None:
+        if stated is None or self._kind_unstated(ctx, reading, best, terms, stated.sentence):
             return None
+        part = self._part_stating(ctx, reading, best, terms, confidence, stated.sentence)
+        if part is not None:  # "is Bogotá in one of the circles?": the circle it is in
+            return part
         text = ctx.phrase("what_is", name=self._name(ctx, best), text=stated.sentence)
         if stated.denies:  # "which does not pay for publishing the results"
             text = ctx.phrase("no", text=text)
@@ -183,6 +210,87 @@ class YesNoAnswers(DatedNames):
             sources += self._agreeing(ctx, reading, best, terms, stated)
         reply = Reply(text, sources)
         return Decision(reply, "yesno", max(confidence, MIN_CONFIDENCE), stated=True)
+
+    def _part_stating(
+        self,
+        ctx: Context,
+        reading: Reading,
+        whole: Doc,
+        terms: list[set[str]],
+        confidence: float,
+        sentence: str,
+    ) -> Decision | None:
+        """The one part of ``whole`` named in the ``sentence`` answering (the whole's) whose
+        own record holds every word asked that the whole holds beyond its name (the circle
+        Bogotá is in, of the circles naming every pair): the part is the record the question
+        is about, and its text the answer. A sentence naming no part is the whole's own."""
+        written = set(self.retriever.analyser.terms_of(normalise(sentence).split(), ctx.language))
+        beyond = _name_terms(whole) | self._home_terms
+        parts = [
+            p
+            for p in self._parts_of(whole)
+            if any(name - beyond - p.kind_terms and name - beyond <= written for name in p.names)
+        ]
+        asked = [
+            o
+            for o in self._asked_words(terms)
+            if not o & _name_terms(whole) and self.statements.holds(whole, o, ctx.language)
+        ]
+        if not parts or not asked:
+            return None
+        found = [
+            part
+            for part in parts
+            if all(
+                o & part.own_places or self.statements.holds(part, o, ctx.language) for o in asked
+            )
+        ]
+        if len(found) != 1:
+            return None
+        reply = self._slot(ctx, reading, "what", found[0])
+        if reply.handoff:
+            return None
+        return Decision(reply, "yesno", max(confidence, MIN_CONFIDENCE), stated=True)
+
+    def _parts_of(self, whole: Doc) -> list[Doc]:
+        """The records that are parts of ``whole`` (the circles of OGP Local's circles)."""
+        if not hasattr(self, "_parts_cache"):
+            self._parts_cache: dict[str, list[Doc]] = {}
+            for d in self.retriever.docs:
+                for key in d.wholes:
+                    self._parts_cache.setdefault(key, []).append(d)
+        return self._parts_cache.get(whole.key, [])
+
+    def _kind_unstated(
+        self, ctx: Context, reading: Reading, doc: Doc, terms: list[set[str]], sentence: str
+    ) -> bool:
+        """The question names a kind of record ("the 2013 work plan") that ``doc`` is not,
+        nor a whole it is part of, and ``sentence`` says no name of it ("prize" is stated by
+        "award"): the sentence is about another record ("in 2013 ... the Catalan version",
+        of a forum), not the one asked."""
+        kinds = self._kinds_named(ctx, reading)
+        if not kinds:
+            return False
+        own = doc.kind_terms | _name_terms(doc) | self._whole_terms(doc)
+        own |= {t for w in self._whole_docs(doc) for t in w.kind_terms}
+        own |= set(self.retriever.analyser.terms_of(normalise(sentence).split(), ctx.language))
+        return any(not kind & own for kind in kinds)
+
+    def _kinds_named(self, ctx: Context, reading: Reading) -> list[set[str]]:
+        """The stems of every name of each kind the question names by a whole name of it
+        ("pla de treball", "prize"; not "work" alone)."""
+        words = set(reading.words)
+        stop = self.retriever.analyser.stopwords
+        terms = self.retriever.analyser.terms
+        out = []
+        for by_language in self.retriever.vocabulary.kinds.values():
+            names = [(lang, p) for lang, phrases in by_language.items() for p in phrases]
+            if any(
+                (said := {w for w in normalise(p).split() if w not in stop}) and said <= words
+                for _, p in names
+            ):
+                out.append({t for lang, p in names for t in terms(p, lang)})
+        return out
 
     def _agreeing(
         self, ctx: Context, reading: Reading, best: Doc, terms: list[set[str]], stated: Stated
@@ -271,7 +379,9 @@ class YesNoAnswers(DatedNames):
         singly, asked of a year or month (:meth:`_dated_named`), else from the sentence of a
         record ranked near it that states what is asked (:meth:`_stated_among`)."""
         return (
-            self._rescued_by_what(ctx, reading, ranked, terms)
+            self._founded_among(ctx, reading, ranked, terms)
+            or self._years_ran(ctx, ranked, terms)
+            or self._rescued_by_what(ctx, reading, ranked, terms)
             or self._dated_named(ctx, reading, ranked, terms)
             or self._stated_among(ctx, reading, ranked, terms)
         )
@@ -302,7 +412,7 @@ class YesNoAnswers(DatedNames):
         top, first = near[0]
         reach = self.coverage(first, terms)
         found = [
-            (self.coverage(d, terms), s, decision)
+            (self._named_share(d, terms), self.coverage(d, terms), s, decision)
             for s, d in near
             if s >= top * STATING_SHARE
             and self.coverage(d, terms) >= reach  # one the question fits less
@@ -311,7 +421,48 @@ class YesNoAnswers(DatedNames):
         ]
         if not found:
             return None
-        return max(found, key=lambda f: f[:2])[2]
+        return max(found, key=lambda f: f[:3])[3]
+
+    def _named_stating(
+        self, ctx: Context, reading: Reading, cited: Doc, terms: list[set[str]], decision: Decision
+    ) -> Decision | None:
+        """The statement of the record the question names best by its own name (at least
+        half of it, more than ``cited``'s) among those stating what is asked, when ``cited``
+        answered from its sentence: it is the record the question is about. Two named as
+        well stating it, and None; a record of ``cited``'s own kind (another edition, which
+        the answer chose by its dates) is not sought."""
+        if not decision.stated:
+            return None
+        least = max(self._named_share(cited, terms), NAMED_SHARE)
+        shares = sorted(  # not another of its kind: an edition the answer chose by its date
+            (
+                (s, d)
+                for d in self.retriever.docs
+                if d.kind != cited.kind and (s := self._named_share(d, terms)) > least
+            ),
+            key=lambda p: -p[0],
+        )
+        for level in sorted({s for s, _ in shares}, reverse=True)[:NAMED_LEVELS]:
+            found = [
+                stated
+                for s, d in shares
+                if s == level
+                and (stated := self._stated(ctx, reading, d, terms, decision.confidence))
+                and stated.reply.sources[:1] == [d.record_id]
+            ]
+            if found:
+                return found[0] if len(found) == 1 else None
+        return None
+
+    def _named_share(self, doc: Doc, terms: list[set[str]]) -> float:
+        """The share of ``doc``'s own name (beyond the network's) that the question says: of
+        two records stating what is asked, the one the question names ("was the 2013 work
+        plan approved in Cascais?": the work plan, not the Cascais session approving it)."""
+        said = set().union(*terms) if terms else set()
+        shares = [
+            len(own & said) / len(own) for name in doc.names if (own := name - self._home_terms)
+        ]
+        return max(shares, default=0.0)
 
     def _of_body_asked(self, doc: Doc, terms: list[set[str]]) -> bool:
         """The record is of the body the question names: asked of the network, not a record
@@ -442,13 +593,26 @@ class YesNoAnswers(DatedNames):
         if isinstance(record, EventView) and not record.city:
             return None
         places = self.retriever.place_terms
-        if not any(o & places for o in terms) or self._framed_by(best, terms, True) is None:
+        idf = self.retriever.idf
+        unknown = [  # "à Lisbonne": a city no record writes, named after "in", "à" (not "in
+            o  # English", a word the records write)
+            for o in self._named_place(ctx, reading)
+            if o in terms and not o & places and not any(t in idf for t in o)
+        ]
+        terms = [o for o in terms if o not in unknown]
+        if not (unknown or any(o & places for o in terms)):
+            return None
+        if self._framed_by(best, terms, True) is None:
             return None
         if not any(_numbered(o) and any(best.terms.get(t) for t in o) for o in terms):
             return None  # "is there a lobby registry in Valencia": another one may be there
-        if any(  # a record of that place the question names as well: no contradiction
-            s >= best_score * TIE and self._framed_by(d, terms) is not None for s, d in ranked[1:]
-        ):
+        if (
+            not unknown
+            and any(  # a record of that place the question names as well: no
+                s >= best_score * TIE and self._framed_by(d, terms) is not None  # contradiction
+                for s, d in ranked[1:]
+            )
+        ):  # (of a city no record is in there is none)
             return None
         reply = self._slot(ctx, reading, "where", best)
         if reply.handoff:
@@ -597,6 +761,27 @@ class YesNoAnswers(DatedNames):
         the record's own, of an event named by its edition or dated in the period asked, is a
         "no" with its own place; whatever else the records do not state is handed off. An
         answer naming several records (a list) answers only what each of them holds."""
+        placed = self._subject_placed(ctx, reading, terms)
+        if placed is not None:  # "is the secretariat in Dakar?": its own place, not Dakar's
+            return placed
+        other = self._another_part_named(ctx, terms)
+        if other is not None:  # "is task 4 the PARTICIPATE platform?": no, that is task 22
+            return other
+        cited = self._docs_of(decision.reply.sources[0]) if decision.reply.sources else []
+        if len(decision.reply.sources) == 1 and len(cited) == 1 and not decision.reply.handoff:
+            part = self._part_stating(
+                ctx, reading, cited[0], terms, decision.confidence, decision.reply.text
+            )
+            if part is not None:  # "is Aragón in a circle?": the circle, not all circles
+                return part
+        if len(cited) == 1 and not decision.reply.handoff:  # "ran from 2004 to 2007?"
+            ran = self._years_ran(ctx, [(1.0, cited[0])], terms)
+            if ran is not None:
+                return ran
+        if len(cited) == 1 and not decision.reply.handoff:  # (with the records agreeing)
+            subject = self._named_stating(ctx, reading, cited[0], terms, decision)
+            if subject is not None:  # "can members hold up to 10 commitments?": the limit's
+                return subject  # record, not the FAQ
         reply = decision.reply
         if reply.handoff or not reply.sources:
             return decision
@@ -670,11 +855,244 @@ class YesNoAnswers(DatedNames):
             missing = [o for o in asked if not any(self._states(ds, o) for ds in docs)]
         if not missing:
             return decision
+        if (
+            said_no
+            and len(docs) == 1
+            and all(o in self._named_place(ctx, reading) for o in missing)
+        ):
+            return decision  # "the 13th in Lisbon?": no, in Cascais (a city no record is in)
         if len(docs) == 1 and all(o & self.retriever.place_terms for o in missing):
             placed = self._placed(ctx, reading, terms, named, missing, docs[0])
             if placed is not None:
                 return placed
         return Decision(ctx.handoff(), "yesno", min(decision.confidence, 0.3))
+
+    def _subject_placed(
+        self, ctx: Context, reading: Reading, terms: list[set[str]]
+    ) -> Decision | None:
+        """Yes or no, with its own place: the question names one of the network's own
+        bodies with a place of its own by its name (the technical secretariat, the office
+        for Latin America), asks nothing of it but whether it is in one place, and no
+        other record bears that name. Its place answers, whichever record the place asked
+        is of (the office in Dakar states nothing about the secretariat)."""
+        if reading.period is not None or reading.still:
+            return None
+        named = self._named_place(ctx, reading)
+        found = [(d, p) for d in self._placed_bodies() if (p := self._place_asked(d, terms, named))]
+        if len({d.record_id for d, _ in found}) != 1:
+            return None
+        doc, asked = found[0]
+        record = doc.record
+        if not isinstance(record, EntryView):
+            return None
+        own = [o for o in asked if o & doc.own_places]
+        if own and len(own) != len(asked):
+            return None  # "Porto" of "Porto Alegre", with another place: neither
+        if record.kind == "office":  # its place and when it opened there
+            reply = Reply(self._office(ctx, record), [record.id])
+        else:
+            reply = self._entry_fact(ctx, "where", self._name(ctx, doc), record)
+        if reply.handoff:
+            return None
+        text = ctx.phrase("yes" if own else "no", text=reply.text)
+        return Decision(Reply(text, reply.sources), "yesno", MIN_CONFIDENCE)
+
+    def _founded_among(
+        self, ctx: Context, reading: Reading, ranked: list[tuple[float, Doc]], terms: list[set[str]]
+    ) -> Decision | None:
+        """Yes or no, with its date, of the one office the question names, asking whether it
+        was set up in a year or month (:meth:`_founded_in`), however it ranks (the FAQ on
+        the offices, holding every word, may rank first)."""
+        if not ranked:
+            return None
+        found = [
+            decision
+            for doc in self._placed_bodies()
+            if (decision := self._founded_in(ctx, reading, doc, terms)) is not None
+        ]
+        return found[0] if len(found) == 1 else None
+
+    def _years_ran(
+        self, ctx: Context, ranked: list[tuple[float, Doc]], terms: list[set[str]]
+    ) -> Decision | None:
+        """Yes or no, with its years: the question asks whether the one record among the
+        best ranked that it names and that states the years it ran (2004 to 2007) ran from
+        one year to another ("from 2010 to 2013?": no)."""
+        years = sorted({int(t[1:]) for o in terms for t in o if t[0] == "y" and t[1:].isdigit()})
+        if len(years) != 2 or len([o for o in terms if _numbered(o)]) != 2:
+            return None
+        asked = self._asked_words(terms)
+        found = {
+            d.record_id: d
+            for _, d in ranked[:STATING_RANKS]
+            if isinstance(d.record, EntryView)
+            and _years(d.record.data) is not None
+            and asked
+            and all(o & _name_terms(d) for o in asked)
+        }
+        if len(found) != 1:
+            return None
+        doc = next(iter(found.values()))
+        record = doc.record
+        if not isinstance(record, EntryView):
+            return None
+        ran = _years(record.data)
+        reply = self._entry_slot(ctx, "when", doc, record)
+        if ran is None or reply.handoff:
+            return None
+        same = (ran[0], ran[1]) == (years[0], years[1])
+        text = ctx.phrase("yes" if same else "no", text=reply.text)
+        return Decision(Reply(text, reply.sources), "yesno", MIN_CONFIDENCE, stated=True)
+
+    def _founded_in(
+        self, ctx: Context, reading: Reading, doc: Doc, terms: list[set[str]]
+    ) -> Decision | None:
+        """Yes or no, with the date it was set up: ``doc`` is an office that opened, the
+        question names it and asks nothing else but whether it was set up (opened,
+        created) in one year or month. None otherwise (a workshop it ran in 2013)."""
+        record = doc.record
+        if not isinstance(record, EntryView) or record.data.get("status") != "founded":
+            return None
+        founded = record.data.get("founded")
+        if not isinstance(founded, dt.date):
+            try:
+                founded = dt.date.fromisoformat(str(founded))
+            except ValueError:
+                return None
+        period = reading.period
+        years = {int(t[1:]) for o in terms for t in o if t[0] == "y" and t[1:].isdigit()}
+        if period is not None and period.kind in {"year", "month"}:
+            inside = period.start <= founded <= period.end
+        elif period is None and len(years) == 1:
+            inside = founded.year in years
+        else:
+            return None
+        rest = [o for o in terms if not (_numbered(o) or o & self.statements.founding)]
+        if self._unnamed(doc, rest):
+            return None
+        reply = Reply(self._office(ctx, record), [record.id])
+        text = ctx.phrase("yes" if inside else "no", text=reply.text)
+        return Decision(Reply(text, reply.sources), "yesno", MIN_CONFIDENCE, stated=True)
+
+    def _unnamed(self, doc: Doc, terms: list[set[str]]) -> bool:
+        """Some word of ``terms`` is none of ``doc``'s name, own place or kind, nor the
+        network's, nor one framing a yes/no; or none names it (see :meth:`_place_asked`)."""
+        skip = self._home_terms | self.statements.membership | doc.kind_terms | doc.own_places
+        names = _name_terms(doc)
+        if any(not o & (skip | names) for o in terms):
+            return True
+        return not self._place_asked(doc, terms, (), anywhere=True)
+
+    def _another_part_named(self, ctx: Context, terms: list[set[str]]) -> Decision | None:
+        """No, with both names: the question names one part of a whole by its number (task
+        4 of the 2020 plan) and asks whether it is what another part of that whole is named
+        (the PARTICIPATE platform, task 22's name), which its own name does not say."""
+        numbered = [o for o in terms if _numbered(o)]
+        if not numbered:
+            return None
+        by_number = [
+            d
+            for d in self.retriever.docs
+            if d.wholes
+            and all(o & (_name_terms(d) | self._whole_terms(d)) for o in numbered)
+            and any(o & _name_terms(d) and not o & self._whole_terms(d) for o in numbered)
+        ]
+        if len({d.record_id for d in by_number}) != 1:
+            return None
+        doc = by_number[0]
+        if not any(o & doc.kind_terms for o in terms):
+            return None  # "seminar 1" is no task 1: the part is named by its kind and number
+        beyond = self._whole_terms(doc) | self._home_terms | doc.kind_terms
+        words = [o for o in self._asked_words(terms) if not o & beyond]
+        if not words or all(o & _name_terms(doc) for o in words):
+            return None
+        said = [o for o in terms if not _numbered(o) and not o & self._whole_terms(doc)]
+        siblings = {
+            d.record_id: (sum(1 for o in said if o & _name_terms(d)), d)
+            for d in self._parts_of_key(doc.wholes)
+            if d.record_id != doc.record_id and all(o & _name_terms(d) for o in words)
+        }
+        ranked = sorted(siblings.values(), key=lambda p: -p[0])
+        if not ranked or (len(ranked) > 1 and ranked[1][0] == ranked[0][0]):
+            return None  # none, or two named as well ("participation": several tasks)
+        other = ranked[0][1]
+        text = f"{self._name(ctx, doc)}. {self._name(ctx, other)}."
+        reply = Reply(ctx.phrase("no", text=text), [doc.record_id, other.record_id])
+        return Decision(reply, "yesno", MIN_CONFIDENCE, stated=True)
+
+    def _parts_of_key(self, keys: list[str]) -> list[Doc]:
+        """The parts of the wholes of ``keys``."""
+        return [p for k in keys for w in self._whole_docs_of(k) for p in self._parts_of(w)]
+
+    def _whole_docs_of(self, key: str) -> list[Doc]:
+        if not hasattr(self, "_by_key"):
+            self._by_key = {d.key: d for d in self.retriever.docs}
+        return [self._by_key[key]] if key in self._by_key else []
+
+    def _placed_bodies(self) -> list[Doc]:
+        """The network's own bodies with a city of their own (its secretariat, its offices):
+        entries whose name holds the network's name and no place."""
+        if not hasattr(self, "_placed_cache"):
+            home = self._home_terms
+            places = self.retriever.place_terms
+            self._placed_cache: list[Doc] = [
+                d
+                for d in self.retriever.docs
+                if isinstance(d.record, EntryView)
+                and isinstance(d.record.data.get("city"), str)
+                and d.names
+                and any(n & home for n in d.names)
+                and not any(n & places - d.own_places - _region_terms(d) for n in d.names)
+            ]
+        return self._placed_cache
+
+    def _named_place(self, ctx: Context, reading: Reading) -> list[set[str]]:
+        """The terms of the capitalised words closing the question after "in", "en", "à",
+        "em" ("in São Paulo?"): a place, even one no record is in (not "in charge of", nor
+        "in English")."""
+        words = _CAPITAL_WORD.findall(reading.text)
+        for i in range(len(words) - 2, -1, -1):
+            if normalise(words[i]) in LOCATIVE:
+                rest = words[i + 1 :]
+                if rest and all(w[:1].isupper() and normalise(w) not in TONGUES for w in rest):
+                    return self.retriever.query_terms([normalise(w) for w in rest], ctx.language)
+                return []
+        return []
+
+    def _place_asked(
+        self,
+        doc: Doc,
+        terms: list[set[str]],
+        named_place: Sequence[set[str]] = (),
+        anywhere: bool = False,
+    ) -> list[set[str]]:
+        """The place the question asks ``doc`` to be in, when every other word it says is a
+        word of ``doc``'s name, of the network's, or one asking where, and it names ``doc``:
+        a weighty word of its name beyond its kind, or all of one of its names ("the
+        Technical Secretariat", whose words are in most records): else nothing."""
+        names = set().union(*doc.names)
+        skip = self._home_terms | self.statements.membership | self.statements.located
+        places = self.retriever.place_terms
+        asked: list[set[str]] = []
+        named = False
+        for options in terms:
+            if (options & places or options in named_place) and not options & names:
+                asked.append(options)
+            elif options & names:
+                named = named or (
+                    self._weighty(options) and not options & (doc.kind_terms | places)
+                )
+            elif not (options & skip or options & doc.kind_terms):
+                return []
+        said = set().union(*terms) if terms else set()
+        whole = any(  # all of a name, or all the region it names ("Latin America", not
+            name - self._home_terms - doc.kind_terms <= said  # the "America" of "North
+            or (name & places and name & places <= said)  # America")
+            for name in doc.names
+        )
+        if anywhere:  # only whether it names ``doc``: its own place said is no place asked
+            return [set()] if named or whole else []
+        return asked if named or whole else []
 
     def _opened(
         self, ctx: Context, terms: list[set[str]], docs: list[list[Doc]]
@@ -832,3 +1250,14 @@ class YesNoAnswers(DatedNames):
         if not own:
             reply = Reply(ctx.phrase("no", text=reply.text), reply.sources, target=reply.target)
         return Decision(reply, "yesno", MIN_CONFIDENCE)
+
+
+def _name_terms(doc: Doc) -> set[str]:
+    return set().union(*doc.names) if doc.names else set()
+
+
+def _region_terms(doc: Doc) -> set[str]:
+    """The terms of the region an office's name says ("Latin America"): no city of its."""
+    record = doc.record
+    region = record.data.get("region") if isinstance(record, EntryView) else None
+    return set(normalise(region).split()) if isinstance(region, str) else set()

@@ -65,6 +65,8 @@ FRAMING: dict[str, list[str]] = {
         "true",
         "only",
         "time",
+        "hold",
+        "holds",
     ],
     "es": [
         "tener",
@@ -190,6 +192,8 @@ LASTING: dict[str, list[str]] = {
         "back",
         "collaborate",
         "collaborating",
+        "last",
+        "lasted",
     ],
     "es": [
         "funcionar",
@@ -200,6 +204,8 @@ LASTING: dict[str, list[str]] = {
         "trabajaba",
         "colaborar",
         "colaboraba",
+        "duro",
+        "durar",
     ],
     "fr": [
         "fonctionner",
@@ -210,6 +216,8 @@ LASTING: dict[str, list[str]] = {
         "travaillait",
         "collaborer",
         "collaborait",
+        "dure",
+        "durer",
     ],
     "ca": [
         "funcionar",
@@ -221,6 +229,8 @@ LASTING: dict[str, list[str]] = {
         "col",
         "collaborar",
         "collaborava",
+        "durar",
+        "durat",
     ],
     "pt": [
         "funcionar",
@@ -231,6 +241,8 @@ LASTING: dict[str, list[str]] = {
         "trabalhava",
         "colaborar",
         "colaborava",
+        "durou",
+        "decorreu",
     ],
 }
 """Words that ask whether something was going on at a time ("was the project still running
@@ -335,6 +347,26 @@ PLANNING: dict[str, list[str]] = {
 """Words of an intention just before an opening word ("prévoit d'ouvrir", "plans to open"):
 then whether it is planned is asked, which the record of a planned office states."""
 
+LOCATED: dict[str, list[str]] = {
+    "en": ["based", "located", "situated", "seat", "headquartered", "headquarters", "sits"],
+    "es": ["sede", "ubicada", "ubicado", "situada", "situado", "radica", "queda", "esta"],
+    "fr": ["siege", "situe", "situee", "basee", "base", "trouve", "installe", "installee"],
+    "ca": ["seu", "ubicada", "ubicat", "situada", "situat", "troba", "esta"],
+    "pt": ["sede", "fica", "situado", "situada", "localizado", "localizada", "sediado", "esta"],
+}
+"""Words asking where something is ("is the secretariat based in...", "¿tiene su sede
+en...?", "fica em..."): of a record with a place of its own, its place answers them."""
+
+FOUNDING: dict[str, list[str]] = {
+    "en": ["set", "up", "founded", "created", "established", "launched", "start", "started"],
+    "es": ["creo", "creada", "creado", "crear", "fundo", "fundada", "fundado", "inauguro"],
+    "fr": ["cree", "creee", "creer", "fonde", "fondee", "etabli", "etablie", "inaugure"],
+    "ca": ["crear", "creada", "creat", "fundada", "fundat", "fundar", "inaugurar", "va"],
+    "pt": ["criado", "criada", "criou", "criar", "fundado", "fundada", "inaugurado", "foi"],
+}
+"""Words asking when something was set up ("was the office created in 2013?"): of a record
+stating the date it was founded, that date answers them."""
+
 NECESSITY: dict[str, list[str]] = {
     "en": ["must", "mandatory", "obligatory", "compulsory", "required", "require", "requires"],
     "es": ["obligatorio", "obligatoria", "deben", "debe", "requiere", "requieren"],
@@ -362,8 +394,15 @@ NECESSITY_PHRASES = (
 )
 """The same, in two words (normalised: no accents)."""
 
-COMPARING = ("more", "less", "fewer", "than", "mas", "menos", "plus", "moins", "que", "mes", "mais")
+COMPARING = (
+    *("more", "less", "fewer", "than", "mas", "menos", "plus", "moins", "que", "mes", "mais"),
+    *("most", "maximum", "maxim", "maximo", "hasta", "jusqu", "fins"),
+)
 """Words of a comparison ("more than five"): a sentence stating the limit need not repeat them."""
+
+LIMITS = (" up to ", " ate ")
+LIMIT_WORDS = frozenset({"up", "ate"})
+"""A limit asked in words that are each other words ("up", "até" of a date): "up to 10"."""
 
 COMPARED: dict[str, frozenset[str]] = {
     "en": frozenset({"more", "less", "fewer", "than"}),
@@ -457,6 +496,10 @@ class Statements:
         self.opening = {analyser.stem(w, lang) for lang, ws in OPENING.items() for w in ws}
         self.opening |= {w for ws in OPENING.values() for w in ws}
         self.planning = {w for ws in PLANNING.values() for w in ws}
+        self.founding = {analyser.stem(w, lang) for lang, ws in FOUNDING.items() for w in ws}
+        self.founding |= {w for ws in FOUNDING.values() for w in ws} | self.opening
+        self.located = {analyser.stem(w, lang) for lang, ws in LOCATED.items() for w in ws}
+        self.located |= {w for ws in LOCATED.values() for w in ws}
         self.receiving = {w for ws in RECEIVING.values() for w in ws}  # the words: their
         self.taking_part = {w for ws in TAKING_PART.values() for w in ws}  # stems are nouns'
         # too ("particip" of "participativo", "premi")
@@ -624,6 +667,9 @@ class Statements:
         names of the wholes ``doc`` is part of (its work plan), whose year it states too and
         whose edition is its own."""
         asked = self.asked(doc, terms, skip, words, language)
+        limited = any(p in f" {' '.join(words)} " for p in LIMITS)
+        if limited:  # "up", "até" of "up to", "até 10": no word a sentence must hold
+            asked = [o for o in asked if not o & LIMIT_WORDS]
         values = self.values(doc, terms)
         dated = dated | {t for t in named if t[0] in "#y" and t[1:].isdigit()}  # its whole's
         # ("does the 2013 plan include...": the part of it states the 2013)
@@ -632,8 +678,10 @@ class Statements:
             for o in asked
             if o & {MUST, RECEIVE, TAKE_PART} or not any(t.startswith("@") for t in o)
         ]
-        comparing = any(o & self._comparing for o in terms) or bool(
-            set(words) & COMPARED.get(language, frozenset())
+        comparing = (
+            any(o & self._comparing for o in terms)
+            or bool(set(words) & COMPARED.get(language, frozenset()))
+            or limited  # "up to 10 commitments", "até 10": a limit asked
         )
         own = _name_terms(doc) | set(named)
         if any(v not in own and any(t[0] == v[0] and t[1:].isdigit() for t in own) for v in values):
@@ -642,6 +690,7 @@ class Statements:
         limit = (  # "more than five commitments?": the sentence stating the 5 answers it
             not plain and len(values) == 1 and values[0][0] == "#" and comparing
         )
+        counted = bool(values) and all(v[0] == "#" for v in values)  # figures, no years
         called = bool(values) and not plain and self._called(doc, terms, skip)  # "5 commitments"
         # of the limit's record: the figure alone is asked of the record the question names
         one_name = (  # "is Scotland in one of the circles?": one name asked of a record the
@@ -681,8 +730,9 @@ class Statements:
                 )
             ):
                 continue
-            if called and said_value != SAME:
-                continue  # "a conference in 2027?": another year is no "no" (another may be)
+            if called and said_value != SAME and not (said_value == OTHER and counted):
+                continue  # "a conference in 2027?": another year is no "no" (another may be);
+                # another count stated ("8 commitments?": 5) is the record's own, said alone
             if values and said_value == UNSAID and not limit:
                 continue  # "launched in 2012?": a sentence not saying when states nothing
             concepts = {
