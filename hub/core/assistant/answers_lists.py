@@ -85,6 +85,47 @@ ARTICLES = frozenset(
     ]
 )
 JOINING = frozenset({"and", "or", "y", "e", "et", "ou", "i", "o", "ni"})
+EXISTING = frozenset(
+    {
+        "actually",
+        "really",
+        "existing",
+        "exist",
+        "exists",
+        "operating",
+        "running",
+        "opened",
+        "existen",
+        "existentes",
+        "realmente",
+        "abiertas",
+        "abiertos",
+        "funcionan",
+        "existent",
+        "existants",
+        "existantes",
+        "vraiment",
+        "ouverts",
+        "ouvertes",
+        "fonctionnent",
+        "existeixen",
+        "existents",
+        "realment",
+        "obertes",
+        "oberts",
+        "funcionen",
+        "existem",
+        "abertos",
+        "abertas",
+        "funcionam",
+    }
+)
+"""Words asking for the records of a kind that exist, not those only planned ("the offices
+it actually has", "les bureaux ouverts", "os escritórios que existem"), in the five
+languages: a record whose status is planned is not listed, and the words are no trait the
+listed records must hold (a planned office's text says it has not opened)."""
+PLANNED = "planned"
+"""The status of a record that only a plan foresees (an office not opened)."""
 _CLAUSE_END = re.compile(r"[,;:.?!¿¡()\n]")
 
 
@@ -115,6 +156,8 @@ class ListAnswers(EntryAnswers):
         ]
         if reading is not None and self._missing_label(reading):
             return Decision(ctx.handoff(ctx.phrase("no_such_record")), "list", 0.1)
+        if reading is not None and any(w in EXISTING for w in reading.words):
+            docs = [d for d in docs if not _planned(d)]
         period = reading.period if reading is not None else None
         parts = self._parts_of_dated_whole(ctx, docs, kind_terms, period) if asked else []
         if len(parts) >= 2:  # "the lines of this year's work plan": that plan's lines
@@ -136,6 +179,13 @@ class ListAnswers(EntryAnswers):
         if len(docs) == 1:
             return None
         return self._listed(ctx, docs, 0.8)
+
+    def _existing_said(self, ctx: Context, reading: Reading) -> set[str]:
+        """The terms of the words by which a question asks for the records that exist, not
+        those planned (:data:`EXISTING`); empty when it says none."""
+        said = [w for w in reading.words if w in EXISTING]
+        found = self.retriever.query_terms(said, ctx.language) if said else []
+        return set().union(*map(_bare, found)) if found else set()
 
     def _named_subset(
         self, docs: list[Doc], terms: list[set[str]], kind_terms: set[str]
@@ -209,6 +259,12 @@ class ListAnswers(EntryAnswers):
         expects, not a word the records listed must hold."""
         counts = self._count_terms(ctx, reading)
         weighty = [o for o in weighty if not o <= counts]
+        existing = self._existing_said(ctx, reading)
+        if any(w in EXISTING for w in reading.words):  # "the offices actually opened"
+            weighty = [o for o in weighty if not _bare(o) & existing]
+            terms = [o for o in terms if not _bare(o) & existing]
+            if not weighty:
+                return self._kind_list(ctx, kind_terms, True, reading, terms)
         aside, named = self._set_aside(ctx, reading)
         if named:  # "besides climate and gender": no word a listed record must hold
             weighty = [o for o in weighty if not o & aside]
@@ -278,12 +334,21 @@ class ListAnswers(EntryAnswers):
         """The question names a kind in the plural, its singular plus "s" or with "-ies"
         ("les priorités thématiques 2020 ?", "thematic priorities 2020?"): the records of
         that kind are asked, a list, though no question word says so."""
+        return bool(self._plural_kind_words(reading))
+
+    def _plural_kind_words(self, reading: Reading) -> list[str]:
+        """The singulars of the kinds' words the question says in the plural ("priorités":
+        "priorité", "priorities": "priority")."""
         kinds = self.retriever.vocabulary.kind_words
-        return any(
-            w[:-1] in kinds or (w.endswith("ies") and f"{w[:-3]}y" in kinds)
-            for w in reading.words
-            if len(w) > 3 and w.endswith("s")
-        )
+        found = []
+        for w in reading.words:
+            if len(w) <= 3 or not w.endswith("s"):
+                continue
+            if w[:-1] in kinds:
+                found.append(w[:-1])
+            elif w.endswith("ies") and f"{w[:-3]}y" in kinds:
+                found.append(f"{w[:-3]}y")
+        return found
 
     def _set_aside(self, ctx: Context, reading: Reading) -> tuple[set[str], list[set[str]]]:
         """What a list question sets aside ("besides climate and gender, which other
@@ -478,3 +543,14 @@ class ListAnswers(EntryAnswers):
         if record.kind == "office":
             return self._office(ctx, record)
         return name
+
+
+def _planned(doc: Doc) -> bool:
+    """A record only a plan foresees (an office not opened)."""
+    record = doc.record
+    return isinstance(record, EntryView) and record.data.get("status") == PLANNED
+
+
+def _bare(options: set[str]) -> set[str]:
+    """Terms without the mark of a word read loosely (``?obert``: ``obert``)."""
+    return {t.lstrip("?") for t in options}
