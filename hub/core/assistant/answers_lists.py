@@ -124,6 +124,54 @@ EXISTING = frozenset(
 it actually has", "les bureaux ouverts", "os escritórios que existem"), in the five
 languages: a record whose status is planned is not listed, and the words are no trait the
 listed records must hold (a planned office's text says it has not opened)."""
+MENTIONING = frozenset(
+    {
+        "mention",
+        "mentions",
+        "mentioned",
+        "include",
+        "includes",
+        "included",
+        "contain",
+        "contains",
+        "feature",
+        "features",
+        "featured",
+        "menciona",
+        "mencionan",
+        "mencionados",
+        "mencionadas",
+        "recoge",
+        "recogen",
+        "incluye",
+        "incluidos",
+        "figuran",
+        "contiene",
+        "mentionne",
+        "mentionnes",
+        "mentionnees",
+        "cite",
+        "inclut",
+        "figurent",
+        "contient",
+        "recense",
+        "esmenta",
+        "esmentats",
+        "recull",
+        "inclou",
+        "figuren",
+        "conte",
+        "refere",
+        "referem",
+        "referidos",
+        "inclui",
+        "figuram",
+        "contem",
+    }
+)
+"""Words by which a list question says its records are in a document ("the working groups
+the plan mentions", "recull el pla", "refere o plano"): where they are written, never a
+trait the listed records must hold."""
 PLANNED = "planned"
 """The status of a record that only a plan foresees (an office not opened)."""
 _CLAUSE_END = re.compile(r"[,;:.?!¿¡()\n]")
@@ -265,6 +313,12 @@ class ListAnswers(EntryAnswers):
             terms = [o for o in terms if not _bare(o) & existing]
             if not weighty:
                 return self._kind_list(ctx, kind_terms, True, reading, terms)
+        mentioning = [w for w in reading.words if w in MENTIONING]
+        if mentioning:  # "the groups the plan mentions": the plan's, not groups that mention
+            found = self.retriever.query_terms(mentioning, ctx.language)
+            said = set().union(*map(_bare, found)) if found else set()
+            weighty = [o for o in weighty if not _bare(o) & said]
+            terms = [o for o in terms if not _bare(o) & said]
         aside, named = self._set_aside(ctx, reading)
         if named:  # "besides climate and gender": no word a listed record must hold
             weighty = [o for o in weighty if not o & aside]
@@ -287,7 +341,14 @@ class ListAnswers(EntryAnswers):
         if pool:  # the kind named most fully: "prioridades temáticas" lists no strategic one
             most = max(len(self._kind_of(d) & kind_terms) for d in pool)
             pool = [d for d in pool if len(self._kind_of(d) & kind_terms) == most]
+        plural = self.retriever.query_terms(self._plural_kind_words(reading), ctx.language)
+        plural_terms = set().union(*plural) if plural else set()
+        if len({d.kind for d in pool}) > 1 and plural_terms:  # "the groups of the plan":
+            listed = [d for d in pool if d.kind_terms & plural_terms]  # groups, not plans
+            pool = listed if len({d.kind for d in listed}) == 1 else pool
         chosen = [d for d in pool if self.coverage(d, weighty) >= 0.99]
+        if len(chosen) < 2 and len({d.kind for d in pool}) == 1:
+            chosen = self._held_by_some(pool, weighty) or chosen
         if (
             len(chosen) < 2
             and len({d.kind for d in pool}) == 1
@@ -301,6 +362,25 @@ class ListAnswers(EntryAnswers):
         if len(chosen) < 2:
             return None
         return self._listed(ctx, chosen, 0.75, terms)
+
+    def _held_by_some(self, pool: list[Doc], weighty: list[set[str]]) -> list[Doc]:
+        """The records of one kind that hold every year or number the question says and each
+        word that some, not all, of them hold ("the groups of 2014-2015 whose continuity was
+        discussed": the two that say so); a word none of them holds is the asker's own
+        ("existían", "se discutía"). Empty unless the question says a year or a number and
+        such a word narrows them to two or more."""
+        numbered = [o for o in weighty if _numbered(o)]
+        if not numbered:  # no time or number said: body words alone are no trait
+            return []
+        kept = [d for d in pool if all(any(d.terms.get(t) for t in o) for o in numbered)]
+        narrowed = False
+        for options in weighty:
+            if options in numbered:
+                continue
+            held = [d for d in kept if any(d.terms.get(t) for t in options)]
+            if held and len(held) < len(kept):
+                kept, narrowed = held, True
+        return kept if narrowed and len(kept) >= 2 else []
 
     def _parts_of_named_whole(self, kind_terms: set[str], weighty: list[set[str]]) -> list[Doc]:
         """Two kinds named, one the whole of the other ("the lines of the 2013 work plan"):

@@ -15,9 +15,10 @@ from hub.core.assistant.answers_base import (
     MIN_COVERAGE,
     TIE,
     Decision,
+    _numbered,
     _years,
 )
-from hub.core.assistant.answers_lists import ListAnswers
+from hub.core.assistant.answers_lists import ListAnswers, _bare
 from hub.core.assistant.answers_yesno import YesNoAnswers
 from hub.core.assistant.context import Context, Reply
 from hub.core.assistant.focus import writes
@@ -318,7 +319,23 @@ class RecordAnswers(RecordChoice, YesNoAnswers, ListAnswers):
         """The records of the kind the question lists, ``best`` among them; handed off when
         they cannot all be listed (an incomplete list is a wrong one)."""
         kinds = set().union(*terms) & self._every_kind
-        listed = self._kind_list(ctx, kinds, True, reading, terms)
+        members = [d for d in self.retriever.docs if d.kind == best.kind and d.group == best.group]
+        existing = self._existing_said(ctx, reading)
+        content = [
+            o
+            for o in terms
+            if not o & (self._every_kind | self._home_terms) and not _bare(o) & existing
+        ]
+        splitting = [  # a word two or more hold, not all ("continuity"): it narrows them;
+            o  # one held by one alone ("dec": December) is a chance likeness
+            for o in content
+            if 2 <= sum(1 for d in members if any(d.terms.get(t) for t in o)) < len(members)
+        ]
+        if splitting:
+            weighty = [o for o in content if self._weighty(o) or _numbered(o)]
+            listed = self._kind_matching(ctx, reading, kinds, weighty, terms)
+        else:
+            listed = self._kind_list(ctx, kinds, True, reading, terms)
         if listed is None or listed.reply.handoff or best.record_id not in listed.reply.sources:
             return Decision(ctx.handoff(), "list", min(confidence, 0.3))
         return listed
