@@ -396,6 +396,8 @@ class ListAnswers(EntryAnswers):
             and self.coverage(d, weighty) >= 0.99
             and any(p.kind != d.kind for p in self._parts(d))
         ]
+        if not holders:
+            holders = self._labelled_holders(kind_terms, weighty)
         if len(holders) > 1:  # the one named so ("the 2013 plan", not one that mentions 2013)
             named = [d for d in holders if all(o & self._own_terms(d) for o in weighty)]
             holders = named or self._named_most(holders, weighty)
@@ -409,6 +411,31 @@ class ListAnswers(EntryAnswers):
             return []
         most = max(len(self._kind_of(p) & kind_terms) for p in parts)
         return [p for p in parts if len(self._kind_of(p) & kind_terms) == most]
+
+    def _labelled_holders(self, kind_terms: set[str], weighty: list[set[str]]) -> list[Doc]:
+        """The one whole the question names by its label and year ("priority B of the 2020
+        plan"), when its other words ("forman", "numbers") are held neither by that whole
+        nor by any of its parts: the asker's own words, not a trait of the parts listed."""
+        labelled = [o for o in weighty if any(t[:1] == "#" and t[1:].isalpha() for t in o)]
+        if not labelled:
+            return []
+        numbered = [o for o in weighty if _numbered(o) or o in labelled]
+        found = [
+            d
+            for d in self.retriever.docs
+            if d.group == "entry"
+            and d.kind_terms & kind_terms
+            and all(any(d.terms.get(t) for t in o) for o in numbered)
+            and any(o & self._labels(d) for o in numbered)
+            and any(p.kind != d.kind for p in self._parts(d))
+        ]
+        if len(found) != 1:
+            return []
+        rest = [o for o in weighty if o not in numbered]
+        held = [found[0], *self._parts(found[0])]
+        if any(d.terms.get(t) for o in rest for d in held for t in o):
+            return []
+        return found
 
     def _kind_in_plural(self, reading: Reading) -> bool:
         """The question names a kind in the plural, its singular plus "s" or with "-ies"
