@@ -85,6 +85,95 @@ ARTICLES = frozenset(
     ]
 )
 JOINING = frozenset({"and", "or", "y", "e", "et", "ou", "i", "o", "ni"})
+EXISTING = frozenset(
+    {
+        "actually",
+        "really",
+        "existing",
+        "exist",
+        "exists",
+        "operating",
+        "running",
+        "opened",
+        "existen",
+        "existentes",
+        "realmente",
+        "abiertas",
+        "abiertos",
+        "funcionan",
+        "existent",
+        "existants",
+        "existantes",
+        "vraiment",
+        "ouverts",
+        "ouvertes",
+        "fonctionnent",
+        "existeixen",
+        "existents",
+        "realment",
+        "obertes",
+        "oberts",
+        "funcionen",
+        "existem",
+        "abertos",
+        "abertas",
+        "funcionam",
+    }
+)
+"""Words asking for the records of a kind that exist, not those only planned ("the offices
+it actually has", "les bureaux ouverts", "os escritórios que existem"), in the five
+languages: a record whose status is planned is not listed, and the words are no trait the
+listed records must hold (a planned office's text says it has not opened)."""
+MENTIONING = frozenset(
+    {
+        "mention",
+        "mentions",
+        "mentioned",
+        "include",
+        "includes",
+        "included",
+        "contain",
+        "contains",
+        "feature",
+        "features",
+        "featured",
+        "menciona",
+        "mencionan",
+        "mencionados",
+        "mencionadas",
+        "recoge",
+        "recogen",
+        "incluye",
+        "incluidos",
+        "figuran",
+        "contiene",
+        "mentionne",
+        "mentionnes",
+        "mentionnees",
+        "cite",
+        "inclut",
+        "figurent",
+        "contient",
+        "recense",
+        "esmenta",
+        "esmentats",
+        "recull",
+        "inclou",
+        "figuren",
+        "conte",
+        "refere",
+        "referem",
+        "referidos",
+        "inclui",
+        "figuram",
+        "contem",
+    }
+)
+"""Words by which a list question says its records are in a document ("the working groups
+the plan mentions", "recull el pla", "refere o plano"): where they are written, never a
+trait the listed records must hold."""
+PLANNED = "planned"
+"""The status of a record that only a plan foresees (an office not opened)."""
 _CLAUSE_END = re.compile(r"[,;:.?!¿¡()\n]")
 
 
@@ -115,6 +204,8 @@ class ListAnswers(EntryAnswers):
         ]
         if reading is not None and self._missing_label(reading):
             return Decision(ctx.handoff(ctx.phrase("no_such_record")), "list", 0.1)
+        if reading is not None and any(w in EXISTING for w in reading.words):
+            docs = [d for d in docs if not _planned(d)]
         period = reading.period if reading is not None else None
         parts = self._parts_of_dated_whole(ctx, docs, kind_terms, period) if asked else []
         if len(parts) >= 2:  # "the lines of this year's work plan": that plan's lines
@@ -136,6 +227,13 @@ class ListAnswers(EntryAnswers):
         if len(docs) == 1:
             return None
         return self._listed(ctx, docs, 0.8)
+
+    def _existing_said(self, ctx: Context, reading: Reading) -> set[str]:
+        """The terms of the words by which a question asks for the records that exist, not
+        those planned (:data:`EXISTING`); empty when it says none."""
+        said = [w for w in reading.words if w in EXISTING]
+        found = self.retriever.query_terms(said, ctx.language) if said else []
+        return set().union(*map(_bare, found)) if found else set()
 
     def _named_subset(
         self, docs: list[Doc], terms: list[set[str]], kind_terms: set[str]
@@ -209,6 +307,18 @@ class ListAnswers(EntryAnswers):
         expects, not a word the records listed must hold."""
         counts = self._count_terms(ctx, reading)
         weighty = [o for o in weighty if not o <= counts]
+        existing = self._existing_said(ctx, reading)
+        if any(w in EXISTING for w in reading.words):  # "the offices actually opened"
+            weighty = [o for o in weighty if not _bare(o) & existing]
+            terms = [o for o in terms if not _bare(o) & existing]
+            if not weighty:
+                return self._kind_list(ctx, kind_terms, True, reading, terms)
+        mentioning = [w for w in reading.words if w in MENTIONING]
+        if mentioning:  # "the groups the plan mentions": the plan's, not groups that mention
+            found = self.retriever.query_terms(mentioning, ctx.language)
+            said = set().union(*map(_bare, found)) if found else set()
+            weighty = [o for o in weighty if not _bare(o) & said]
+            terms = [o for o in terms if not _bare(o) & said]
         aside, named = self._set_aside(ctx, reading)
         if named:  # "besides climate and gender": no word a listed record must hold
             weighty = [o for o in weighty if not o & aside]
@@ -231,7 +341,14 @@ class ListAnswers(EntryAnswers):
         if pool:  # the kind named most fully: "prioridades temáticas" lists no strategic one
             most = max(len(self._kind_of(d) & kind_terms) for d in pool)
             pool = [d for d in pool if len(self._kind_of(d) & kind_terms) == most]
+        plural = self.retriever.query_terms(self._plural_kind_words(reading), ctx.language)
+        plural_terms = set().union(*plural) if plural else set()
+        if len({d.kind for d in pool}) > 1 and plural_terms:  # "the groups of the plan":
+            listed = [d for d in pool if d.kind_terms & plural_terms]  # groups, not plans
+            pool = listed if len({d.kind for d in listed}) == 1 else pool
         chosen = [d for d in pool if self.coverage(d, weighty) >= 0.99]
+        if len(chosen) < 2 and len({d.kind for d in pool}) == 1:
+            chosen = self._held_by_some(pool, weighty) or chosen
         if (
             len(chosen) < 2
             and len({d.kind for d in pool}) == 1
@@ -245,6 +362,25 @@ class ListAnswers(EntryAnswers):
         if len(chosen) < 2:
             return None
         return self._listed(ctx, chosen, 0.75, terms)
+
+    def _held_by_some(self, pool: list[Doc], weighty: list[set[str]]) -> list[Doc]:
+        """The records of one kind that hold every year or number the question says and each
+        word that some, not all, of them hold ("the groups of 2014-2015 whose continuity was
+        discussed": the two that say so); a word none of them holds is the asker's own
+        ("existían", "se discutía"). Empty unless the question says a year or a number and
+        such a word narrows them to two or more."""
+        numbered = [o for o in weighty if _numbered(o)]
+        if not numbered:  # no time or number said: body words alone are no trait
+            return []
+        kept = [d for d in pool if all(any(d.terms.get(t) for t in o) for o in numbered)]
+        narrowed = False
+        for options in weighty:
+            if options in numbered:
+                continue
+            held = [d for d in kept if any(d.terms.get(t) for t in options)]
+            if held and len(held) < len(kept):
+                kept, narrowed = held, True
+        return kept if narrowed and len(kept) >= 2 else []
 
     def _parts_of_named_whole(self, kind_terms: set[str], weighty: list[set[str]]) -> list[Doc]:
         """Two kinds named, one the whole of the other ("the lines of the 2013 work plan"):
@@ -260,6 +396,8 @@ class ListAnswers(EntryAnswers):
             and self.coverage(d, weighty) >= 0.99
             and any(p.kind != d.kind for p in self._parts(d))
         ]
+        if not holders:
+            holders = self._labelled_holders(kind_terms, weighty)
         if len(holders) > 1:  # the one named so ("the 2013 plan", not one that mentions 2013)
             named = [d for d in holders if all(o & self._own_terms(d) for o in weighty)]
             holders = named or self._named_most(holders, weighty)
@@ -274,16 +412,50 @@ class ListAnswers(EntryAnswers):
         most = max(len(self._kind_of(p) & kind_terms) for p in parts)
         return [p for p in parts if len(self._kind_of(p) & kind_terms) == most]
 
+    def _labelled_holders(self, kind_terms: set[str], weighty: list[set[str]]) -> list[Doc]:
+        """The one whole the question names by its label and year ("priority B of the 2020
+        plan"), when its other words ("forman", "numbers") are held neither by that whole
+        nor by any of its parts: the asker's own words, not a trait of the parts listed."""
+        labelled = [o for o in weighty if any(t[:1] == "#" and t[1:].isalpha() for t in o)]
+        if not labelled:
+            return []
+        numbered = [o for o in weighty if _numbered(o) or o in labelled]
+        found = [
+            d
+            for d in self.retriever.docs
+            if d.group == "entry"
+            and d.kind_terms & kind_terms
+            and all(any(d.terms.get(t) for t in o) for o in numbered)
+            and any(o & self._labels(d) for o in numbered)
+            and any(p.kind != d.kind for p in self._parts(d))
+        ]
+        if len(found) != 1:
+            return []
+        rest = [o for o in weighty if o not in numbered]
+        held = [found[0], *self._parts(found[0])]
+        if any(d.terms.get(t) for o in rest for d in held for t in o):
+            return []
+        return found
+
     def _kind_in_plural(self, reading: Reading) -> bool:
         """The question names a kind in the plural, its singular plus "s" or with "-ies"
         ("les priorités thématiques 2020 ?", "thematic priorities 2020?"): the records of
         that kind are asked, a list, though no question word says so."""
+        return bool(self._plural_kind_words(reading))
+
+    def _plural_kind_words(self, reading: Reading) -> list[str]:
+        """The singulars of the kinds' words the question says in the plural ("priorités":
+        "priorité", "priorities": "priority")."""
         kinds = self.retriever.vocabulary.kind_words
-        return any(
-            w[:-1] in kinds or (w.endswith("ies") and f"{w[:-3]}y" in kinds)
-            for w in reading.words
-            if len(w) > 3 and w.endswith("s")
-        )
+        found = []
+        for w in reading.words:
+            if len(w) <= 3 or not w.endswith("s"):
+                continue
+            if w[:-1] in kinds:
+                found.append(w[:-1])
+            elif w.endswith("ies") and f"{w[:-3]}y" in kinds:
+                found.append(f"{w[:-3]}y")
+        return found
 
     def _set_aside(self, ctx: Context, reading: Reading) -> tuple[set[str], list[set[str]]]:
         """What a list question sets aside ("besides climate and gender, which other
@@ -478,3 +650,14 @@ class ListAnswers(EntryAnswers):
         if record.kind == "office":
             return self._office(ctx, record)
         return name
+
+
+def _planned(doc: Doc) -> bool:
+    """A record only a plan foresees (an office not opened)."""
+    record = doc.record
+    return isinstance(record, EntryView) and record.data.get("status") == PLANNED
+
+
+def _bare(options: set[str]) -> set[str]:
+    """Terms without the mark of a word read loosely (``?obert``: ``obert``)."""
+    return {t.lstrip("?") for t in options}

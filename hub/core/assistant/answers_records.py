@@ -15,9 +15,10 @@ from hub.core.assistant.answers_base import (
     MIN_COVERAGE,
     TIE,
     Decision,
+    _numbered,
     _years,
 )
-from hub.core.assistant.answers_lists import ListAnswers
+from hub.core.assistant.answers_lists import ListAnswers, _bare
 from hub.core.assistant.answers_yesno import YesNoAnswers
 from hub.core.assistant.context import Context, Reply
 from hub.core.assistant.focus import writes
@@ -262,8 +263,82 @@ class RecordAnswers(RecordChoice, YesNoAnswers, ListAnswers):
                 ]  # a record the question fits less well ("the climate circle") is not one
                 if alike:
                     return self._listed(ctx, [best, *alike], confidence)
+            if self._one_of_many_listed(reading, qtype, best, terms, ctx.language):
+                return self._whole_kind(ctx, reading, best, terms, confidence)
             reply = self._with_agreeing(reply, best, best_score, ranked, terms)
         return Decision(reply, qtype, confidence if not reply.handoff else min(confidence, 0.4))
+
+    def _one_of_many_listed(
+        self, reading: Reading, qtype: str, best: Doc, terms: list[set[str]], language: str
+    ) -> bool:
+        """A list asked ("which regional offices does it have", "¿qué oficinas regionales
+        tiene?"), one record of the kind named found, and other records of that kind that
+        no word of the question sets apart from it by their own names or places: the one
+        record alone would be an incomplete list."""
+        named = set().union(*terms) & self._every_kind if terms else set()
+        if qtype == "what":  # "¿qué oficinas tiene?": the kind of the record, in the plural
+            plural = self.retriever.query_terms(self._plural_kind_words(reading), language)
+            named &= set().union(*plural) if plural else set()
+        elif qtype != "list":
+            return False
+        if not best.kind_terms & named:
+            return False
+        siblings = [
+            d
+            for d in self.retriever.docs
+            if d.kind == best.kind and d.group == best.group and d is not best
+        ]
+        period = reading.period
+        if period is not None:  # "the plan of this year": the period sets it apart
+            span = self._time_of(best)
+            if span is not None and period.overlaps(*span):
+                siblings = [
+                    d for d in siblings if (t := self._time_of(d)) is None or period.overlaps(*t)
+                ]
+        if not siblings:
+            return False
+
+        def own(doc: Doc) -> set[str]:  # its names, places, label, number and years
+            marks = {t for t in doc.terms if t.startswith(("#", "y")) and t[1:].isalnum()}
+            return set().union(*doc.names, doc.own_places, marks)
+
+        return not any(
+            o & own(best) and not all(o & own(d) for d in siblings)
+            for o in terms
+            if not o & (self._every_kind | self._home_terms)  # "the IOPD's offices"
+        )
+
+    def _whole_kind(
+        self,
+        ctx: Context,
+        reading: Reading,
+        best: Doc,
+        terms: list[set[str]],
+        confidence: float,
+    ) -> Decision:
+        """The records of the kind the question lists, ``best`` among them; handed off when
+        they cannot all be listed (an incomplete list is a wrong one)."""
+        kinds = set().union(*terms) & self._every_kind
+        members = [d for d in self.retriever.docs if d.kind == best.kind and d.group == best.group]
+        existing = self._existing_said(ctx, reading)
+        content = [
+            o
+            for o in terms
+            if not o & (self._every_kind | self._home_terms) and not _bare(o) & existing
+        ]
+        splitting = [  # a word two or more hold, not all ("continuity"): it narrows them;
+            o  # one held by one alone ("dec": December) is a chance likeness
+            for o in content
+            if 2 <= sum(1 for d in members if any(d.terms.get(t) for t in o)) < len(members)
+        ]
+        if splitting:
+            weighty = [o for o in content if self._weighty(o) or _numbered(o)]
+            listed = self._kind_matching(ctx, reading, kinds, weighty, terms)
+        else:
+            listed = self._kind_list(ctx, kinds, True, reading, terms)
+        if listed is None or listed.reply.handoff or best.record_id not in listed.reply.sources:
+            return Decision(ctx.handoff(), "list", min(confidence, 0.3))
+        return listed
 
     def _contact(
         self,
