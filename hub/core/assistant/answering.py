@@ -188,7 +188,7 @@ class Responder(WhenAnswers, RecordAnswers):
         if qtype == "when":  # "when does it begin": the verb says which end, not the topic
             slot: set[int] = set()
             self.retriever.vocabulary.starting.find(said, slot, fuzzy=False)
-            said = [w for i, w in enumerate(said) if i not in slot]
+            said = [w for i, w in enumerate(said) if i not in slot and not self._unit_word(w)]
         light = LIGHT_WORDS | (HAPPENING_WORDS if qtype in {"when", "where"} else frozenset())
         words = [w for w in [*said, *names] if w not in light]
         if qtype == "list":  # "the 4 priorities": a number said in a list counts, no edition
@@ -609,6 +609,12 @@ class Responder(WhenAnswers, RecordAnswers):
         slots = vocabulary.types.opening(words[-1])
         slot = next(iter(slots)) if len(slots) == 1 else None
         return slot if slot in CLOSING_SLOTS else None
+
+    def _unit_word(self, word: str) -> bool:
+        """A word naming a unit of time or the year ("month", "año", "dies"): asked when,
+        "in which month and year did it open" names the slot asked, not the topic."""
+        vocabulary = self.retriever.vocabulary
+        return vocabulary.units.knows(word) or vocabulary.month_words.knows(word)
 
     def _only_units(self, words: list[str], language: str) -> bool:
         """The question's own words (those the records could hold) name only a unit of time
