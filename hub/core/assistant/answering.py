@@ -148,6 +148,11 @@ BESIDES = frozenset(
 climat", "a part del clima", "além do clima"): what follows is not what is asked."""
 BESIDES_REACH = 5
 """How many words after such a phrase name what it sets aside."""
+AFTER_WORDS = frozenset({"after", "despues", "apres", "despres", "depois"})
+"""Words placing what is asked after another thing ("the next one after the November one",
+"la de después de la de Abidjan", "celle d'après", "depois da de Cascais")."""
+AFTER_REACH = 5
+"""How many words after such a word name the thing it comes after."""
 CLOSING_SLOTS = frozenset({"where", "when", "who"})
 """Slots a question word closing a question asks by itself ("c'est où ?", "c'est quand ?")."""
 RIVALS = 3
@@ -263,11 +268,53 @@ class Responder(WhenAnswers, RecordAnswers):
             reading, reply.sources, ranked, terms
         ):  # "this year's plan": not 2013's (but "when was the Cascais conference in 2014?")
             return Decision(ctx.handoff(), qtype, min(decision.confidence, 0.3))
+        if self._after_cited(ctx, reading, qtype, reply, ranked, terms):  # "the one after Abidjan"
+            reply = ctx.handoff(reply.text, sources=reply.sources)
+            return Decision(reply, qtype, min(decision.confidence, 0.3))
         several = not reply.handoff and len(reply.sources) >= 2
         siblings = self._siblings(reply.sources) if several else []
         if qtype in {"what", "list"} and len(siblings) >= 2:
             return self._listed(ctx, siblings, decision.confidence)
         return decision
+
+    def _after_cited(
+        self,
+        ctx: Context,
+        reading: Reading,
+        qtype: str,
+        reply: Reply,
+        ranked: list[tuple[float, Doc]],
+        terms: list[set[str]],
+    ) -> bool:
+        """Asked when or where the one after an event is ("the next roundup after the
+        November 2023 one", "la conferència de després de la d'Abidjan"), the answer is that
+        very event: the words after "after" name it, by its own name or place, or by the
+        month or year of the period it is held in. It is what the asked one comes after, not
+        the asked one, which the records do not have: the question is handed off (what the
+        event is, is still said)."""
+        if qtype not in {"when", "where"} or reply.handoff or len(reply.sources) != 1:
+            return False
+        cited = next((d for _, d in ranked if d.record_id == reply.sources[0]), None)
+        if cited is None or not isinstance(cited.record, EventView):
+            return False
+        words = reading.words
+        at = next((i for i, w in enumerate(words) if w in AFTER_WORDS), None)
+        if at is None:
+            return False
+        following = words[at + 1 : at + 1 + AFTER_REACH]
+        own = set().union(*cited.names, cited.own_places) if cited.names else cited.own_places
+        said = self.retriever.query_terms(following, ctx.language)
+        asked = [o for o in terms if any(o & s for s in said)]
+        if any(o & own and self._weighty(o) for o in asked):
+            return True
+        span = self.span(cited)
+        period = reading.period
+        return (
+            span is not None
+            and period is not None
+            and period.overlaps(*span)
+            and any(w in self._month_words or w == str(span[0].year) for w in following)
+        )
 
     def _named_rival(
         self,
