@@ -153,6 +153,16 @@ AFTER_WORDS = frozenset({"after", "despues", "apres", "despres", "depois"})
 "la de después de la de Abidjan", "celle d'après", "depois da de Cascais")."""
 AFTER_REACH = 5
 """How many words after such a word name the thing it comes after."""
+FIRST_WORDS = frozenset(
+    {"first", "primero", "primera", "premier", "premiere", "primer", "primeiro", "primeira"}
+)
+"""Words asking which of two came first ("which opened first", "lequel en premier"): their
+dates are asked."""
+PAIR_REACH = 10
+"""How far down the ranking the two records a question names side by side are looked for."""
+PAIR_RIVAL = 0.7
+"""Share of its score a record named by the same places, of the same kind, must reach to
+make one of two records compared ambiguous (a rescue from a handoff: wide on purpose)."""
 CLOSING_SLOTS = frozenset({"where", "when", "who"})
 """Slots a question word closing a question asks by itself ("c'est où ?", "c'est quand ?")."""
 RIVALS = 3
@@ -217,6 +227,13 @@ class Responder(WhenAnswers, RecordAnswers):
             if rescued is not None:
                 return self._polar_checked(ctx, reading, terms, rescued)
         decision = self._accounted(ctx, reading, qtype, terms, ranked, decision)
+        ordering = qtype in {"what", "list"} and bool(  # "first" is read as the ordinal 1
+            FIRST_WORDS.intersection(_WORD.findall(normalise(reading.text)))
+        )
+        if decision.reply.handoff and not polar and (qtype == "when" or ordering):
+            pair = self._pair_dated(ctx, reading, terms, ranked)  # "Chicago and San Francisco"
+            if pair is not None:
+                return pair
         if checked:
             return self._polar_checked(ctx, reading, terms, decision)
         return decision
@@ -276,6 +293,58 @@ class Responder(WhenAnswers, RecordAnswers):
         if qtype in {"what", "list"} and len(siblings) >= 2:
             return self._listed(ctx, siblings, decision.confidence)
         return decision
+
+    def _pair_dated(
+        self,
+        ctx: Context,
+        reading: Reading,
+        terms: list[set[str]],
+        ranked: list[tuple[float, Doc]],
+    ) -> Decision | None:
+        """Asked the dates of two records side by side ("when was Chicago and when is San
+        Francisco?", "which opened first, the Porto Alegre office or the Dakar platform?"):
+        each is named by places of its own the other lacks, both are of one kind (two
+        conferences, two offices), together they hold every place the question says, and no
+        rival of the same kind near them is named by the same places with another date.
+        Both dates answer; None when the question is not such a pair (it stays handed off)."""
+        places = self.retriever.place_terms
+        top = ranked[:PAIR_REACH]
+        keys = [i for i, o in enumerate(terms) if o & places]
+        if len(keys) < 2:
+            return None
+
+        def naming(doc: Doc) -> frozenset[int]:
+            own = set().union(*doc.names, doc.own_places) if doc.names else doc.own_places
+            return frozenset(i for i in keys if terms[i] & own)
+
+        first = next(((s, d) for s, d in top if naming(d)), None)
+        if first is None:
+            return None
+        second = next(
+            ((s, d) for s, d in top if naming(d) and not naming(d) & naming(first[1])), None
+        )
+        if second is None or naming(first[1]) | naming(second[1]) != set(keys):
+            return None
+        if first[1].kind != second[1].kind:  # things compared are alike: two conferences
+            return None
+        replies = []
+        for score, doc in (first, second):
+            reply = self._slot(ctx, reading, "when", doc)
+            if reply.handoff:
+                return None
+            for other_score, other in top:
+                if (
+                    other is not doc
+                    and other_score >= score * PAIR_RIVAL
+                    and other.kind == doc.kind
+                    and naming(other) == naming(doc)
+                    and self._says("when", other) != self._says("when", doc)
+                ):
+                    return None  # two records of that name, with different dates
+            replies.append(reply)
+        text = " ".join(r.text for r in replies)
+        sources = [*replies[0].sources, *replies[1].sources]
+        return Decision(Reply(text, sources), "when", 0.5)
 
     def _after_cited(
         self,
