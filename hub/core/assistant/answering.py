@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 
 from hub.core.assistant.answers_base import (
     MIN_COVERAGE,
@@ -186,6 +187,9 @@ class Responder(WhenAnswers, RecordAnswers):
         closing_slot = self._closing_slot(reading) if reading.qtype is None else None
         if closing_slot is not None:  # "le festival, il a lieu où ?": where is asked
             qtype = closing_slot
+        if qtype == "list" and reading.period is None and self._days_listed(reading):
+            qtype = "when"  # "what are the days of the conference": its dates, no list
+            reading = replace(reading, day=True)
         if qtype == "yesno" and self._asks_with_question_word(reading):
             qtype = "what"  # "how is it funded?", "..., qual era?": how or what, not yes/no
         if not reading.words or ctx.language in reading.out_of_scope_in:
@@ -725,6 +729,12 @@ class Responder(WhenAnswers, RecordAnswers):
         slots = vocabulary.types.opening(words[-1])
         slot = next(iter(slots)) if len(slots) == 1 else None
         return slot if slot in CLOSING_SLOTS else None
+
+    def _days_listed(self, reading: Reading) -> bool:
+        """A list question whose words say days ("what are the days of the conference",
+        "quins són els dies"), no period: the days it is held are asked, its dates."""
+        found = self.retriever.vocabulary.units.find(list(reading.content), fuzzy=False)
+        return any(f.value == "day" for f in found)
 
     def _unit_word(self, word: str) -> bool:
         """A word naming a unit of time or the year ("month", "año", "dies"): asked when,
