@@ -221,7 +221,17 @@ class SlotAnswers(EntryAnswers):
         ):
             return ctx.handoff(sources=[award.id])  # "the award's criteria": no step's date
         if qtype == "when" or doc.step is not None:
-            return self._when(ctx, doc)
+            reply = self._when(ctx, doc)
+            step = award.steps.get(doc.step) if doc.step is not None else None
+            if (
+                qtype == "when"
+                and reply.handoff
+                and step is not None
+                and step.starts_on
+                and award.year in _years_said(reading)
+            ):  # "in which month of 2020 was it": that edition's past step, no later one
+                return Reply(_step_sentence(ctx, award, step), [award.id])
+            return reply
         stages = self.retriever.vocabulary.stages
         if qtype in {"list", "what"} and any(w in stages for w in reading.words):
             steps = self._when(ctx, doc)  # "the stages of the 2020 award": its dated steps
@@ -268,6 +278,15 @@ def _says_all(reading: Reading, text: str) -> bool:
     answer."""
     words = normalise(text).split()
     return bool(words) and all(w in reading.words for w in words)
+
+
+def _years_said(reading: Reading) -> set[int]:
+    """The years the question says, written out or as a year period ("in 2020")."""
+    said = {reading.year} if reading.year else set()
+    period = reading.period
+    if period is not None and period.kind == "year":
+        said.add(period.start.year)
+    return said
 
 
 def _asks_when_and_where(words: list[str]) -> bool:
