@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 
 from hub.core.assistant.answers_base import (
     MIN_COVERAGE,
@@ -148,6 +149,21 @@ BESIDES = frozenset(
 climat", "a part del clima", "além do clima"): what follows is not what is asked."""
 BESIDES_REACH = 5
 """How many words after such a phrase name what it sets aside."""
+AFTER_WORDS = frozenset({"after", "despues", "apres", "despres", "depois"})
+"""Words placing what is asked after another thing ("the next one after the November one",
+"la de después de la de Abidjan", "celle d'après", "depois da de Cascais")."""
+AFTER_REACH = 5
+"""How many words after such a word name the thing it comes after."""
+FIRST_WORDS = frozenset(
+    {"first", "primero", "primera", "premier", "premiere", "primer", "primeiro", "primeira"}
+)
+"""Words asking which of two came first ("which opened first", "lequel en premier"): their
+dates are asked."""
+PAIR_REACH = 10
+"""How far down the ranking the two records a question names side by side are looked for."""
+PAIR_RIVAL = 0.7
+"""Share of its score a record named by the same places, of the same kind, must reach to
+make one of two records compared ambiguous (a rescue from a handoff: wide on purpose)."""
 CLOSING_SLOTS = frozenset({"where", "when", "who"})
 """Slots a question word closing a question asks by itself ("c'est où ?", "c'est quand ?")."""
 RIVALS = 3
@@ -171,6 +187,9 @@ class Responder(WhenAnswers, RecordAnswers):
         closing_slot = self._closing_slot(reading) if reading.qtype is None else None
         if closing_slot is not None:  # "le festival, il a lieu où ?": where is asked
             qtype = closing_slot
+        if qtype == "list" and reading.period is None and self._days_listed(reading):
+            qtype = "when"  # "what are the days of the conference": its dates, no list
+            reading = replace(reading, day=True)
         if qtype == "yesno" and self._asks_with_question_word(reading):
             qtype = "what"  # "how is it funded?", "..., qual era?": how or what, not yes/no
         if not reading.words or ctx.language in reading.out_of_scope_in:
@@ -188,7 +207,7 @@ class Responder(WhenAnswers, RecordAnswers):
         if qtype == "when":  # "when does it begin": the verb says which end, not the topic
             slot: set[int] = set()
             self.retriever.vocabulary.starting.find(said, slot, fuzzy=False)
-            said = [w for i, w in enumerate(said) if i not in slot]
+            said = [w for i, w in enumerate(said) if i not in slot and not self._unit_word(w)]
         light = LIGHT_WORDS | (HAPPENING_WORDS if qtype in {"when", "where"} else frozenset())
         words = [w for w in [*said, *names] if w not in light]
         if qtype == "list":  # "the 4 priorities": a number said in a list counts, no edition
@@ -212,6 +231,13 @@ class Responder(WhenAnswers, RecordAnswers):
             if rescued is not None:
                 return self._polar_checked(ctx, reading, terms, rescued)
         decision = self._accounted(ctx, reading, qtype, terms, ranked, decision)
+        ordering = qtype in {"what", "list"} and bool(  # "first" is read as the ordinal 1
+            FIRST_WORDS.intersection(_WORD.findall(normalise(reading.text)))
+        )
+        if decision.reply.handoff and not polar and (qtype == "when" or ordering):
+            pair = self._pair_dated(ctx, reading, terms, ranked)  # "Chicago and San Francisco"
+            if pair is not None:
+                return pair
         if checked:
             return self._polar_checked(ctx, reading, terms, decision)
         return decision
@@ -263,11 +289,105 @@ class Responder(WhenAnswers, RecordAnswers):
             reading, reply.sources, ranked, terms
         ):  # "this year's plan": not 2013's (but "when was the Cascais conference in 2014?")
             return Decision(ctx.handoff(), qtype, min(decision.confidence, 0.3))
+        if self._after_cited(ctx, reading, qtype, reply, ranked, terms):  # "the one after Abidjan"
+            reply = ctx.handoff(reply.text, sources=reply.sources)
+            return Decision(reply, qtype, min(decision.confidence, 0.3))
         several = not reply.handoff and len(reply.sources) >= 2
         siblings = self._siblings(reply.sources) if several else []
         if qtype in {"what", "list"} and len(siblings) >= 2:
             return self._listed(ctx, siblings, decision.confidence)
         return decision
+
+    def _pair_dated(
+        self,
+        ctx: Context,
+        reading: Reading,
+        terms: list[set[str]],
+        ranked: list[tuple[float, Doc]],
+    ) -> Decision | None:
+        """Asked the dates of two records side by side ("when was Chicago and when is San
+        Francisco?", "which opened first, the Porto Alegre office or the Dakar platform?"):
+        each is named by places of its own the other lacks, both are of one kind (two
+        conferences, two offices), together they hold every place the question says, and no
+        rival of the same kind near them is named by the same places with another date.
+        Both dates answer; None when the question is not such a pair (it stays handed off)."""
+        places = self.retriever.place_terms
+        top = ranked[:PAIR_REACH]
+        keys = [i for i, o in enumerate(terms) if o & places]
+        if len(keys) < 2:
+            return None
+
+        def naming(doc: Doc) -> frozenset[int]:
+            own = set().union(*doc.names, doc.own_places) if doc.names else doc.own_places
+            return frozenset(i for i in keys if terms[i] & own)
+
+        first = next(((s, d) for s, d in top if naming(d)), None)
+        if first is None:
+            return None
+        second = next(
+            ((s, d) for s, d in top if naming(d) and not naming(d) & naming(first[1])), None
+        )
+        if second is None or naming(first[1]) | naming(second[1]) != set(keys):
+            return None
+        if first[1].kind != second[1].kind:  # things compared are alike: two conferences
+            return None
+        replies = []
+        for score, doc in (first, second):
+            reply = self._slot(ctx, reading, "when", doc)
+            if reply.handoff:
+                return None
+            for other_score, other in top:
+                if (
+                    other is not doc
+                    and other_score >= score * PAIR_RIVAL
+                    and other.kind == doc.kind
+                    and naming(other) == naming(doc)
+                    and self._says("when", other) != self._says("when", doc)
+                ):
+                    return None  # two records of that name, with different dates
+            replies.append(reply)
+        text = " ".join(r.text for r in replies)
+        sources = [*replies[0].sources, *replies[1].sources]
+        return Decision(Reply(text, sources), "when", 0.5)
+
+    def _after_cited(
+        self,
+        ctx: Context,
+        reading: Reading,
+        qtype: str,
+        reply: Reply,
+        ranked: list[tuple[float, Doc]],
+        terms: list[set[str]],
+    ) -> bool:
+        """Asked when or where the one after an event is ("the next roundup after the
+        November 2023 one", "la conferència de després de la d'Abidjan"), the answer is that
+        very event: the words after "after" name it, by its own name or place, or by the
+        month or year of the period it is held in. It is what the asked one comes after, not
+        the asked one, which the records do not have: the question is handed off (what the
+        event is, is still said)."""
+        if qtype not in {"when", "where"} or reply.handoff or len(reply.sources) != 1:
+            return False
+        cited = next((d for _, d in ranked if d.record_id == reply.sources[0]), None)
+        if cited is None or not isinstance(cited.record, EventView):
+            return False
+        words = reading.words
+        at = next((i for i, w in enumerate(words) if w in AFTER_WORDS), None)
+        if at is None:
+            return False
+        following = words[at + 1 : at + 1 + AFTER_REACH]
+        own = set().union(*cited.names, cited.own_places) if cited.names else cited.own_places
+        said = self.retriever.query_terms(following, ctx.language)
+        asked = [o for o in terms if any(o & s for s in said)]
+        if any(o & own and self._weighty(o) for o in asked):
+            return True
+        span = self.span(cited)
+        period = reading.period
+        return (
+            span is not None
+            and period is not None
+            and period.overlaps(*span)
+            and any(w in self._month_words or w == str(span[0].year) for w in following)
+        )
 
     def _named_rival(
         self,
@@ -609,6 +729,18 @@ class Responder(WhenAnswers, RecordAnswers):
         slots = vocabulary.types.opening(words[-1])
         slot = next(iter(slots)) if len(slots) == 1 else None
         return slot if slot in CLOSING_SLOTS else None
+
+    def _days_listed(self, reading: Reading) -> bool:
+        """A list question whose words say days ("what are the days of the conference",
+        "quins són els dies"), no period: the days it is held are asked, its dates."""
+        found = self.retriever.vocabulary.units.find(list(reading.content), fuzzy=False)
+        return any(f.value == "day" for f in found)
+
+    def _unit_word(self, word: str) -> bool:
+        """A word naming a unit of time or the year ("month", "año", "dies"): asked when,
+        "in which month and year did it open" names the slot asked, not the topic."""
+        vocabulary = self.retriever.vocabulary
+        return vocabulary.units.knows(word) or vocabulary.month_words.knows(word)
 
     def _only_units(self, words: list[str], language: str) -> bool:
         """The question's own words (those the records could hold) name only a unit of time

@@ -17,6 +17,11 @@ from hub.core.assistant.retrieval import Doc
 from hub.core.assistant.text import normalise
 
 LANGUAGES = ("en", "es", "fr", "ca", "pt")
+WHEN_WORDS = frozenset({"when", "cuando", "quand", "quan", "quando"})
+WHERE_WORDS = frozenset({"where", "donde", "ou", "on", "onde"})
+AND_WORDS = frozenset({"and", "y", "et", "i", "e"})
+"""The question words of when and where, and the words joining them ("when and where",
+"quan i on", "où et quand"): joined, they ask both slots."""
 
 
 class SlotAnswers(EntryAnswers):
@@ -54,6 +59,16 @@ class SlotAnswers(EntryAnswers):
             and (asks_date or self._year_says_nothing(reading, doc))
         ):
             return ctx.handoff(reply.text, sources=reply.sources)  # the year is no date
+        if (
+            qtype == "when"
+            and not reply.handoff
+            and isinstance(record, EventView)
+            and not place(ctx, record.city, record.country)
+            and _asks_when_and_where(reading.words)
+        ):  # "when and where is it?": its date alone answers half, the place is not stated
+            name = event_name(ctx, record)
+            text = f"{reply.text} {ctx.phrase('place_unknown_of', name=name)}"
+            return ctx.handoff(text, sources=reply.sources)
         if reading.closing and qtype == "when" and not reply.handoff and _month_only(doc):
             text = f"{reply.text} {ctx.phrase('no_close_day')}"  # never a closing day made up
             reply = Reply(text, reply.sources, target=reply.target)
@@ -206,7 +221,17 @@ class SlotAnswers(EntryAnswers):
         ):
             return ctx.handoff(sources=[award.id])  # "the award's criteria": no step's date
         if qtype == "when" or doc.step is not None:
-            return self._when(ctx, doc)
+            reply = self._when(ctx, doc)
+            step = award.steps.get(doc.step) if doc.step is not None else None
+            if (
+                qtype == "when"
+                and reply.handoff
+                and step is not None
+                and step.starts_on
+                and award.year in _years_said(reading)
+            ):  # "in which month of 2020 was it": that edition's past step, no later one
+                return Reply(_step_sentence(ctx, award, step), [award.id])
+            return reply
         stages = self.retriever.vocabulary.stages
         if qtype in {"list", "what"} and any(w in stages for w in reading.words):
             steps = self._when(ctx, doc)  # "the stages of the 2020 award": its dated steps
@@ -253,6 +278,24 @@ def _says_all(reading: Reading, text: str) -> bool:
     answer."""
     words = normalise(text).split()
     return bool(words) and all(w in reading.words for w in words)
+
+
+def _years_said(reading: Reading) -> set[int]:
+    """The years the question says, written out or as a year period ("in 2020")."""
+    said = {reading.year} if reading.year else set()
+    period = reading.period
+    if period is not None and period.kind == "year":
+        said.add(period.start.year)
+    return said
+
+
+def _asks_when_and_where(words: list[str]) -> bool:
+    """The question joins the question words of when and where ("when and where", "¿dónde
+    y cuándo?", "quan i on"): both slots are asked."""
+    for first, joined, second in zip(words, words[1:], words[2:], strict=False):
+        if joined in AND_WORDS and {first, second} & WHEN_WORDS and {first, second} & WHERE_WORDS:
+            return True
+    return False
 
 
 def _month_only(doc: Doc) -> bool:

@@ -67,6 +67,12 @@ HAPPENING: dict[str, tuple[str, ...]] = {
 """Words of something taking place ("took place", "tuvo lugar", "s'est tenue", "decorreu"),
 normalised: asked whether a record named took place then, they ask nothing else of it."""
 
+OTHER_WORDS = frozenset(
+    {"other", "otras", "otros", "otra", "otro", "autres", "autre", "altres", "altre", "altra"}
+    | {"outras", "outros", "outra", "outro"}
+)
+"""Words between a question word and what it asks for ("which other networks")."""
+
 ONE_OFF_KINDS = frozenset({"milestone"})
 """Kinds of dated record that happen once (the launch of the new website): named by their
 own name, they are that one record, not an edition of a series."""
@@ -309,6 +315,32 @@ class WhenAnswers(DatedNames):
                     return True
         return False
 
+    def _object_unheld(self, ctx: Context, reading: Reading, chosen: list[Doc]) -> bool:
+        """The question word is followed by what is asked for ("which networks does the
+        network work with this year", "amb quines xarxes", "¿con qué redes?"), a word the
+        records know that is no kind of event, and none of the events of the period holds
+        it: they are not what is asked (an event the network collaborates in is no network
+        it collaborates with), so the question is handed off. A word found in most records
+        ("networks") still counts: the events answered must hold it."""
+        words = reading.words
+        found = self.retriever.vocabulary.question_words.find(words[:3], fuzzy=False)
+        if not found:
+            return False
+        at = found[0].end
+        while at < len(words) and words[at] in OTHER_WORDS:  # "which other networks"
+            at += 1
+        after = words[at : at + 1]
+        if not after or after[0] not in reading.content:
+            return False
+        asked = self.retriever.query_terms(after, ctx.language)
+        if not asked or not any(t in self.retriever.idf for t in asked[0]):
+            return False  # a word no record knows is as often a verb ("¿qué hará...?")
+        options = asked[0]
+        skipped = self._every_kind | self.retriever.place_terms | self._happening_terms
+        if options & skipped or _numbered(options):
+            return False
+        return not any(d.terms.get(t) for d in chosen for t in options)
+
     def _own_name_said(self, doc: Doc, topic: list[set[str]]) -> bool:
         """The question says a word of the event's own name that narrows ("the Roundup of
         last month"): asked for a list, it asks what that event holds (the initiatives in
@@ -366,6 +398,13 @@ class WhenAnswers(DatedNames):
         unknown = [c for c in content if not any(t in idf for t in c) and not _numbered(c)]
         if len(unknown) >= 2 and not kind_terms:  # "reserve nights in July": not the events
             return Decision(ctx.handoff(), qtype, 0.2)
+        if (
+            chosen
+            and not kind_terms
+            and qtype in {"list", "what"}
+            and self._object_unheld(ctx, reading, chosen)
+        ):
+            return Decision(ctx.handoff(), qtype, 0.2)  # "which networks ... this year"
         if len(chosen) == 1 and qtype == "list" and self._own_name_said(chosen[0], topic):
             reply = self._slot(ctx, reading, "what", chosen[0])  # "the initiatives in the
             return Decision(reply, qtype, 0.8 if not reply.handoff else 0.3)  # roundup"
