@@ -659,6 +659,8 @@ def read(text: str, vocabulary: Vocabulary, today: dt.date) -> Reading:
         opens_with_and=_opens_with_and(focus),
         inverted=any(normalise(m.group(1)) not in IMPERSONAL for m in _INVERSION.finditer(focus)),
     )
+    if reading.polar and reading.qtype == "list" and _asked_to_list(words, vocabulary):
+        reading.polar = False  # "can you list the tasks?", "pode listar os escritórios?"
     if reading.polar and reading.qtype is None:
         reading.qtype = "yesno"
     if reading.qtype == "where" and any(
@@ -1277,6 +1279,24 @@ def _polar(
         qtype is None
         and (bool(found) or inverted)
         and not vocabulary.question_words.find(list(words), fuzzy=False)
+    )
+
+
+REQUEST_PRONOUNS = frozenset({"you", "u", "me", "us", "vous", "nous", "tu", "nos", "em", "ens"})
+"""Who is asked to do something, or for whom, between "can" and the verb ("can you list",
+"pode-me listar")."""
+
+
+def _asked_to_list(words: list[str], vocabulary: Vocabulary) -> bool:
+    """The yes/no verb opening the question asks the assistant to list ("can you list the
+    tasks?", "pode listar os escritórios?"): a request, answered by the list, not yes."""
+    opening = [f.end for f in vocabulary.polar.find(list(words), fuzzy=False) if f.start == 0]
+    found = vocabulary.types.find(list(words), fuzzy=False)
+    listing = [f.start for f in found if f.value == "list"]
+    return any(
+        end <= start and all(w in REQUEST_PRONOUNS for w in words[end:start])
+        for end in opening
+        for start in listing
     )
 
 
