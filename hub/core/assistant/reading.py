@@ -365,8 +365,22 @@ def _names_anything(text: str, vocabulary: Vocabulary) -> bool:
     vocabulary.types.find(words, used, fuzzy=False)  # "which days": the longer phrase first
     vocabulary.question_words.find(words, used, fuzzy=False)
     return any(
-        i not in used and w not in vocabulary.stopwords and len(w) > 2 for i, w in enumerate(words)
+        i not in used and w not in vocabulary.stopwords and w not in WRITING and len(w) > 2
+        for i, w in enumerate(words)
     )
+
+
+WRITING = frozenset(
+    {
+        *("write", "writing"),
+        *("escribir", "escribimos", "escribo", "escribirle", "escribirles"),
+        *("ecrire", "ecrit", "ecris", "ecrivons", "ecrivez"),
+        *("escriure", "escrivim", "escric", "escriureu"),
+        *("escrever", "escrevemos", "escrevo", "escrevermos"),
+    }
+)
+"""Verbs of writing to someone: "what's the e-mail to write to?" names nothing, so what it
+asks of is the sentence before ("we want to join OGP Local")."""
 
 
 _NAMED = re.compile(r"\d|\b[A-Z]{2,}\b")
