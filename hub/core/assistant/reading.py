@@ -675,6 +675,12 @@ def read(text: str, vocabulary: Vocabulary, today: dt.date) -> Reading:
     )
     if reading.polar and reading.qtype == "list" and _asked_to_list(words, vocabulary):
         reading.polar = False  # "can you list the tasks?", "pode listar os escritórios?"
+    if (
+        reading.qtype == "where"
+        and (reading.polar or vocabulary.polar.find(list(words), fuzzy=False))
+        and not vocabulary.question_words.find(list(words), fuzzy=False)
+    ):  # "is the secretariat based in Porto Alegre?": whether, the place is the claim
+        reading.qtype, reading.polar = "yesno", True
     if reading.polar and reading.qtype is None:
         reading.qtype = "yesno"
     if reading.qtype == "where" and any(
