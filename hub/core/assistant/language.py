@@ -107,6 +107,14 @@ CLITICS: tuple[tuple[re.Pattern[str], frozenset[str]], ...] = (
 """Pronouns joined to a verb: ``explica-me`` is Portuguese (Catalan writes ``explica'm``
 after a vowel), ``reserva'm`` Catalan, ``dis-moi`` French, ``inscrever-se`` Portuguese or
 Catalan. (``I'm`` has too short a verb; English ``'s``, ``'re``, ``'ll`` are not in it.)"""
+PAST_PERIPHRASES: tuple[tuple[re.Pattern[str], frozenset[str]], ...] = (
+    (re.compile(r"\b(?:es|s'|s’)\s*va[nm]?\s+[^\W\d_]+", re.I), _CA),
+    (re.compile(r"\bva(?:n|m|ig|u|ren|rem|reu)?\s+(?:[^\W\d_]+ar|ser|fer)\b", re.I), _CA),
+)
+"""Catalan's past tense, "va" and an infinitive ("es va crear", "va ser", "van guanyar"):
+Spanish puts "a" between them ("va a crear", a future), Portuguese writes "vai", and French
+infinitives never end in "-ar" ("va créer"); "es va" and "s'ha" open no Spanish or French
+verb."""
 _V = "aeiouáàâãéèêíïóòôõúü"
 SPELLINGS: tuple[tuple[re.Pattern[str], frozenset[str]], ...] = (
     (re.compile(rf"\w[{_V}][nl]h(?!eur)[{_V}]"), _PT),
@@ -195,7 +203,7 @@ def evidence(
         _share(scores, _ES)
     if _SPACED.search(text):
         _share(scores, _FR)
-    for pattern, languages in CLITICS:
+    for pattern, languages in (*CLITICS, *PAST_PERIPHRASES):
         for _ in pattern.finditer(text):
             _share(scores, languages)
     return scores
