@@ -9,7 +9,7 @@ off and reminders are in :mod:`hub.core.assistant.store`.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -24,6 +24,7 @@ from hub.core.assistant.reminding import REMIND_AT, Remindable, remindable, upco
 from hub.core.assistant.retrieval import HOME, Retriever
 from hub.core.assistant.tables import LANGUAGES, Tables, load_tables
 from hub.core.assistant.vocabulary import Vocabulary, load_vocabulary, network_words
+from hub.core.assistant.yesno import denies_itself
 from hub.core.knowledge import KnowledgeSet, load_directory
 from hub.core.knowledge.revision import Revision, revision
 
@@ -164,6 +165,8 @@ class Assistant:
         if reading.remind and not reply.handoff and not recall:  # "remind me what X is" recalls
             reply, reminder = self._reminder(ctx, reply)
             intent = "reminder"
+        if not reply.handoff and denies_itself(reading.text or text, language):
+            reply = self._unpolar(ctx, reply)
         sources = reply.sources
         if not reply.handoff and intent == "who":  # the body named is who was asked
             sources = [*sources, *self._linked_named(reply.sources, reply.text, language)]
@@ -184,6 +187,16 @@ class Assistant:
             reminder=reminder,
             offer=offer,
         )
+
+    @staticmethod
+    def _unpolar(ctx: Context, reply: Reply) -> Reply:
+        """``reply`` without its opening "Yes." or "No." (:func:`denies_itself`)."""
+        for key in ("yes", "no"):
+            opening = ctx.phrase(key, text="").strip()
+            if reply.text.startswith(opening + " "):
+                rest = reply.text[len(opening) :].lstrip()
+                return replace(reply, text=rest[:1].upper() + rest[1:])
+        return reply
 
     def _linked_named(self, cited: list[str], text: str, language: str) -> list[str]:
         """Asked who, the records a cited record's data names ("defined_by: 2020 General

@@ -40,6 +40,29 @@ NEGATIONS: dict[str, frozenset[str]] = {
 }
 """Words that make a sentence deny what it says (normalised: no accents)."""
 
+_TAG = re.compile(
+    r"(?:,\s*[¿]?\s*[\w'’]+(?:[\s-]+[\w'’]+){0,3}|\b(?:or|o|ou)\s+(?:not|no|non|não|nao))"
+    r"\s*[?!.]*\s*$|\bn['’]est[\s-]ce\s+pas\b",
+    re.IGNORECASE,
+)
+"""A question's tag ("..., isn't it?", "..., ¿no?", "n'est-ce pas", "..., oi?") or its "or not"
+at the end: it asks for a yes or no and denies nothing."""
+
+
+def denies_itself(question: str, language: str) -> bool:
+    """The question denies what it asks ("is it true members don't pay?", "¿no hay cuota?",
+    "les membres ne paient pas ?"): a bare "Yes." or "No." to it says the opposite of what
+    it means to half of those who read it, so the answer states the record's sentence alone.
+    A tag ("..., isn't it?") or "or not" denies nothing."""
+    words = normalise(_TAG.sub(" ", question)).split()
+    negations = NEGATIONS.get(language, frozenset())
+    if language == "en":  # "don't", "isn't", "can't": "don t" once normalised
+        negations = negations | {"t"}
+    if language == "fr":
+        negations = negations | {"n"}  # "n'est", "n'ont"
+    return bool(set(words) & negations)
+
+
 FRAMING: dict[str, list[str]] = {
     "en": [
         "have",
