@@ -59,8 +59,15 @@ STEMMERS = {
 }
 _ORDINAL = re.compile(r"^(\d{1,2})(st|nd|rd|th|a|o|e|er|re|eme|ieme|t|na|ena|ta|to)?$")
 _YEAR = re.compile(r"^(19|20)\d\d$")
-_ROMAN = re.compile(r"^([ivxl]{2,7})(e|eme|er|a|o|th)?$")
-"""A Roman numeral of two letters or more, maybe with an ordinal ending (``xiiie``)."""
+_ROMAN = re.compile(r"^([ivxl]{2,7})(e|eme|er|th)?$")
+"""A Roman numeral of two letters or more, maybe with an ordinal ending (``xiiie``, French
+``ixe``). Spanish, Catalan and Portuguese write no ending after one ("XIII Conferencia"):
+with "a" or "o" the letters are words ("via", "vio", "lio")."""
+ROMAN_WORDS = frozenset({"vie"})
+"""Everyday words written as a numeral and its ending (French "vie", life, not the 6th)."""
+ROMAN_MOST = 40
+"""The highest edition a Roman numeral names here: above it, the letters are words ("li",
+"lie", "live" read as the 51st and 54th)."""
 _GLOSS = re.compile(r"\([^)]*\)")
 _CAPITALS = re.compile(r"\b[A-Z]{4,}\b")
 """A word the records write in capitals (PARTICIPATE) is a name, not an everyday word."""
@@ -187,8 +194,8 @@ def number_term(token: str) -> str | None:
     if match:
         return f"#{int(match.group(1))}"
     numeral = _ROMAN.match(token)
-    if numeral and (value := roman(numeral.group(1))):
-        return f"#{value}"
+    if numeral and token not in ROMAN_WORDS and (value := roman(numeral.group(1))):
+        return f"#{value}" if value <= ROMAN_MOST else None
     return None
 
 
