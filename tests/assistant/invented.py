@@ -95,7 +95,8 @@ def main(argv: list[str]) -> None:
             classes[kind] += 1
             lines.append(
                 f"  - {kind} [{case['language']} {case.get('type', '?')} {answer.confidence:.2f}]"
-                f" {case['question'][:140]!r} -> {answer.sources[:3]} {answer.answer[:100]!r}"
+                f" {case['question'][:140]!r} ({case['now']}) -> {answer.sources[:3]}"
+                f" {answer.answer[:100]!r}\n      why: {'; '.join(wrong)}"
             )
         summary = ", ".join(f"{k} {n}" for k, n in classes.most_common())
         print(f"{name:12} invented {sum(classes.values()):3}  {summary}")

@@ -222,6 +222,8 @@ class SlotAnswers(EntryAnswers):
             return ctx.handoff(sources=[award.id])  # "the award's criteria": no step's date
         if qtype == "when" or doc.step is not None:
             reply = self._when(ctx, doc)
+            if qtype == "who" and not reply.handoff:  # "who calls it": a call's date is no who
+                return ctx.handoff(sources=[award.id])
             step = award.steps.get(doc.step) if doc.step is not None else None
             if (
                 qtype == "when"
