@@ -283,6 +283,8 @@ class Responder(WhenAnswers, RecordAnswers):
             return named
         if qtype == "cost" and self._cost_of_another_kind(reply, terms, ranked):  # a prize's
             return Decision(ctx.handoff(), qtype, min(decision.confidence, 0.3))
+        if qtype == "cost" and self._cost_of_a_named_body(reply, terms, ranked):  # its funds
+            return Decision(ctx.handoff(), qtype, min(decision.confidence, 0.3))
         if self._excluded_cited(ctx, reading, reply, terms, ranked):  # "apart from climate"
             return Decision(ctx.handoff(), qtype, min(decision.confidence, 0.3))
         if self._out_of_year(reading, reply, ranked) and not self._named_cited(
@@ -449,6 +451,30 @@ class Responder(WhenAnswers, RecordAnswers):
         return bool(cited) and not any(
             d.kind_terms & kinds or (set().union(*d.names) & kinds if d.names else False)
             for d in cited
+        )
+
+    def _cost_of_a_named_body(
+        self, reply: Reply, terms: list[set[str]], ranked: list[tuple[float, Doc]]
+    ) -> bool:
+        """Asked how much money something has or costs, the question says the whole name of a
+        record not cited ("how much money has the Technical Secretariat got?") and no word of
+        any cited record's name: the records answered were found by the money words alone
+        (membership "has no fee") and price something else, so the question is handed off."""
+        if reply.handoff or not reply.sources:
+            return False
+        home = self._home_terms
+        said = [o for o in terms if not o & home]
+        if not said:
+            return False
+
+        def named(doc: Doc) -> bool:
+            own = [n - home for n in doc.names if len(n - home) >= 2]  # "members": a word
+            return any(n <= set().union(*said) for n in own)
+
+        asked = set().union(*said)
+        cited = set(reply.sources)
+        return any(named(d) for _, d in ranked if d.record_id not in cited) and not any(
+            asked & set().union(*d.names) for _, d in ranked if d.record_id in cited and d.names
         )
 
     def _excluded_cited(
