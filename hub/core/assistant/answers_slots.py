@@ -46,7 +46,18 @@ class SlotAnswers(EntryAnswers):
             city = record.data.get("city")
             if qtype == "where" and isinstance(city, str) and _says_all(reading, city):
                 qtype = "what"  # "where can Monterrey's call be read": not in Monterrey
-            return self._entry_slot(ctx, qtype, doc, record, own_question)
+            reply = self._entry_slot(ctx, qtype, doc, record, own_question)
+            if (
+                qtype == "when"
+                and not reply.handoff
+                and not record.data.get("city")
+                and not record.data.get("country")
+                and _also_asks_where(reading.words)
+            ):  # "when was the plan approved, and where?": the place is not stated
+                name = text_in(record.name, ctx.language)[0]
+                text = f"{reply.text} {ctx.phrase('place_unknown_of', name=name)}"
+                return ctx.handoff(text, sources=reply.sources)
+            return reply
         if reading.day and qtype == "when" and not reply.handoff and _no_day(doc):
             return ctx.handoff(reply.text, sources=reply.sources)  # the month is no day
         if reading.day and qtype == "when" and not reply.handoff and _session_in_span(doc):
@@ -298,6 +309,13 @@ def _asks_when_and_where(words: list[str]) -> bool:
         if joined in AND_WORDS and {first, second} & WHEN_WORDS and {first, second} & WHERE_WORDS:
             return True
     return False
+
+
+def _also_asks_where(words: list[str]) -> bool:
+    """Where is asked beside when: joined to it ("when and where") or closing the question
+    after a joining word ("on what date was it approved, and where?", "quan va ser, i on?")."""
+    closing = len(words) >= 2 and words[-2] in AND_WORDS and words[-1] in WHERE_WORDS
+    return closing or _asks_when_and_where(words)
 
 
 def _month_only(doc: Doc) -> bool:
