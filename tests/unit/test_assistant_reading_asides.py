@@ -1,0 +1,109 @@
+"""Words that look like a question's slot but are something else (issue 22).
+
+Each class in several languages, in words of its own: a request to tell ("can you tell
+me which...") is no yes/no question; a greeting before a yes/no verb does not hide it; a
+French relative "qui" after a noun asks no "who"; English "fall" as a verb names no
+autumn.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from hub.core.assistant.reading import read
+from hub.core.assistant.vocabulary import Vocabulary
+
+NOW = dt.date(2020, 3, 2)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "could you tell me which working groups the plan created?",
+        "¿me puedes decir qué oficinas regionales tiene el OIDP?",
+        "¿podrías decirme qué grupos de trabajo existen?",
+        "em pots dir quines oficines regionals té l'OIDP?",
+        "você pode me dizer quais escritórios regionais existem?",
+        "peux-tu me dire quels bureaux régionaux existent ?",
+    ],
+)
+def test_a_request_to_tell_which_asks_the_list(vocabulary: Vocabulary, question: str) -> None:
+    """The request's verb ("tell", "decir", "dir", "dizer", "dire") asks nothing and names
+    nothing: the question is the list after it, not whether the assistant can."""
+    reading = read(question, vocabulary, NOW)
+    assert reading.qtype == "list"
+    assert not reading.polar
+    assert not {"tell", "decir", "decirme", "dir", "dizer", "dire"} & set(reading.content)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "hey, is Buenos Aires part of an OGP Local circle? which one",
+        "hola, ¿Bogotá está en algún círculo de OGP Local? ¿cuál?",
+        "olá, Aragão está em algum círculo do OGP Local? qual?",
+    ],
+)
+def test_a_greeting_keeps_the_yes_no_verb_before_which_one(
+    vocabulary: Vocabulary, question: str
+) -> None:
+    """ "hey, is X part of a circle? which one": the verb after the greeting opens the
+    question as surely as without it; the "which one" after it asks which."""
+    assert read(question, vocabulary, NOW).polar
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Je voudrais connaître les bureaux qui sont ouverts",
+        "Existe-t-il des bureaux régionaux qui fonctionnent en Afrique ?",
+        "Quels sont les groupes de travail qui existent ?",
+        "Y a-t-il des prix qui récompensent les villes ?",
+    ],
+)
+def test_a_french_relative_qui_asks_no_who(vocabulary: Vocabulary, question: str) -> None:
+    """ "les bureaux qui existent": "qui" after a noun joins a clause to it (English
+    "which"), it does not ask who."""
+    assert read(question, vocabulary, NOW).qtype != "who"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Qui organise la conférence de 2020 ?",
+        "C'est qui le coordinateur du groupe de travail ?",
+        "À qui dois-je écrire pour adhérer ?",
+    ],
+)
+def test_french_qui_still_asks_who(vocabulary: Vocabulary, question: str) -> None:
+    assert read(question, vocabulary, NOW).qtype in {"who", "join"}
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Does the Local Democracy Academy fall under the IOPD?",
+        "which priority does the observatory work fall into?",
+        "when does the award ceremony fall?",
+        "did the number of members fall after 2015?",
+    ],
+)
+def test_fall_as_a_verb_names_no_autumn(vocabulary: Vocabulary, question: str) -> None:
+    reading = read(question, vocabulary, NOW)
+    assert reading.period is None or reading.period.season != "autumn"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what's on in the fall?",
+        "any events this fall?",
+        "was there a seminar in fall 2019?",
+        "is there a session next fall?",
+    ],
+)
+def test_fall_as_a_season_still_names_autumn(vocabulary: Vocabulary, question: str) -> None:
+    reading = read(question, vocabulary, NOW)
+    assert reading.period is not None and reading.period.season == "autumn"
