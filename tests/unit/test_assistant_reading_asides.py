@@ -107,3 +107,28 @@ def test_fall_as_a_verb_names_no_autumn(vocabulary: Vocabulary, question: str) -
 def test_fall_as_a_season_still_names_autumn(vocabulary: Vocabulary, question: str) -> None:
     reading = read(question, vocabulary, NOW)
     assert reading.period is not None and reading.period.season == "autumn"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "L'OIDP va organitzar un seminari a Canoes?",
+        "Els membres van aprovar el pla de treball del 2020?",
+        "La ciutat de Girona va guanyar algun premi?",
+    ],
+)
+def test_a_catalan_past_without_question_word_asks_yes_no(
+    vocabulary: Vocabulary, question: str
+) -> None:
+    """Catalan tells the past with "va"/"van" and an infinitive ("va organitzar"): with no
+    question word, the question asks whether."""
+    reading = read(question, vocabulary, NOW)
+    assert reading.polar and reading.qtype == "yesno"
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Quan va organitzar l'OIDP un seminari a Canoes?", "On van aprovar el pla de treball?"],
+)
+def test_a_catalan_past_with_question_word_asks_it(vocabulary: Vocabulary, question: str) -> None:
+    assert not read(question, vocabulary, NOW).polar
