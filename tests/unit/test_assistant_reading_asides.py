@@ -132,3 +132,29 @@ def test_a_catalan_past_without_question_word_asks_yes_no(
 )
 def test_a_catalan_past_with_question_word_asks_it(vocabulary: Vocabulary, question: str) -> None:
     assert not read(question, vocabulary, NOW).polar
+
+
+@pytest.mark.parametrize(
+    ("question", "word"),
+    [
+        ("Where was the IOPD congress of 2013?", "conference"),
+        ("¿Dónde se celebró el congreso del OIDP en 2016?", "conferencia"),
+        ("Le congrès de l'OIDP de 2013 était-il à Lisbonne ?", "conference"),
+        ("Quan es va fer el congrés de l'OIDP del 2013?", "conference"),
+        ("Onde foi o congresso do OIDP em 2016?", "conferencia"),
+    ],
+)
+def test_the_networks_congress_is_its_conference(
+    vocabulary: Vocabulary, question: str, word: str
+) -> None:
+    """The network holds conferences: "its congress" names one of them."""
+    assert word in read(question, vocabulary, NOW).content
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["When was the UCLG congress in Rabat?", "¿Participó el OIDP en el congreso de CGLU?"],
+)
+def test_another_bodys_congress_stays_a_congress(vocabulary: Vocabulary, question: str) -> None:
+    content = read(question, vocabulary, NOW).content
+    assert {"congress", "congreso"} & set(content)

@@ -557,6 +557,7 @@ def read(text: str, vocabulary: Vocabulary, today: dt.date) -> Reading:
         ),
         None,
     )
+    _network_congress_named(words)
     years = [w for w in reading.context if _YEAR_WORD.fullmatch(w)]
     words.extend(years)  # a year said around the question still names what is asked about
     used: set[int] = set()
@@ -743,6 +744,32 @@ def read(text: str, vocabulary: Vocabulary, today: dt.date) -> Reading:
     ):  # "(long story) my question is: what's on next month?": the period is all it asks
         reading.context = []
     return reading
+
+
+CONGRESS = {
+    "congress": "conference",
+    "congreso": "conferencia",
+    "congres": "conference",
+    "congresso": "conferencia",
+}
+"""A congress, as members call the network's own conference ("le 13e congrès de l'OIDP")."""
+NETWORK = frozenset({"oidp", "iopd"})
+_OWNER_LINK = frozenset({"of", "the", "de", "l", "del", "do", "da", "s"})
+
+
+def _network_congress_named(words: list[str]) -> None:
+    """The network holds conferences, not congresses: a congress it owns ("the IOPD
+    congress", "el congreso del OIDP", "congrès de l'OIDP", "congresso do OIDP") is its
+    conference. Another body's congress ("the UCLG congress") stays one."""
+    for i, word in enumerate(words):
+        if word not in CONGRESS:
+            continue
+        after = i + 1
+        while after < len(words) and after - i <= 3 and words[after] in _OWNER_LINK:
+            after += 1
+        owned = after < len(words) and after > i + 1 and words[after] in NETWORK
+        if owned or (i and words[i - 1] in NETWORK):
+            words[i] = CONGRESS[word]
 
 
 ARTICLES = frozenset({"a", "an", "un", "una", "une", "um", "uma"})
