@@ -158,3 +158,13 @@ def test_the_networks_congress_is_its_conference(
 def test_another_bodys_congress_stays_a_congress(vocabulary: Vocabulary, question: str) -> None:
     content = read(question, vocabulary, NOW).content
     assert {"congress", "congreso"} & set(content)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Hi va haver un seminari el 2016, i on?", "Es farà una conferència l'any que ve i on?"],
+)
+def test_catalan_and_where_asks_the_place(vocabulary: Vocabulary, question: str) -> None:
+    """Catalan "on" alone is English "on", but "i on" (and where) closing a question asks
+    the place, as "and where?", "¿y dónde?" do."""
+    assert read(question, vocabulary, NOW).qtype == "where"
