@@ -557,10 +557,12 @@ def read(text: str, vocabulary: Vocabulary, today: dt.date) -> Reading:
         ),
         None,
     )
+    _network_congress_named(words)
     years = [w for w in reading.context if _YEAR_WORD.fullmatch(w)]
     words.extend(years)  # a year said around the question still names what is asked about
     used: set[int] = set()
     set_courtesies_aside(words, vocabulary, used)  # greetings and thanks set aside
+    courtesies = frozenset(used)
     _asker_verbs_aside(words, vocabulary, used)
     reading.remind = bool(vocabulary.remind.find(words, used, fuzzy=False))
     reading.hour = bool(vocabulary.hour.find(list(words), fuzzy=False))
@@ -592,6 +594,9 @@ def read(text: str, vocabulary: Vocabulary, today: dt.date) -> Reading:
         if month is not None:
             used.update(range(month.start, month.end))
     season = next(iter(vocabulary.seasons.find(words, used, fuzzy=False)), None)
+    if season is not None and not _season_is_meant(words, season.start, season.end):
+        used.difference_update(range(season.start, season.end))  # "does it fall under"
+        season = None
     weekday = next(iter(vocabulary.weekdays.find(words, used, fuzzy=False)), None)
     if month is not None and _month_is_meant(words, month.start):
         # the year said with the month ("enero de 2020"), not another one in the question
@@ -671,8 +676,12 @@ def read(text: str, vocabulary: Vocabulary, today: dt.date) -> Reading:
         vocabulary,
         reading.qtype,
         opens_with_and=_opens_with_and(focus),
+        aside=courtesies,
         inverted=any(normalise(m.group(1)) not in IMPERSONAL for m in _INVERSION.finditer(focus)),
     )
+    which = _trailing_which(words)
+    if not reading.polar and which and _polar(words[:which], vocabulary, None, aside=courtesies):
+        reading.polar = True  # "¿Bogotá está en algún círculo? ¿cuál?": whether, then which
     if reading.polar and reading.qtype == "list" and _asked_to_list(words, vocabulary):
         reading.polar = False  # "can you list the tasks?", "pode listar os escritórios?"
     if (
@@ -735,6 +744,32 @@ def read(text: str, vocabulary: Vocabulary, today: dt.date) -> Reading:
     ):  # "(long story) my question is: what's on next month?": the period is all it asks
         reading.context = []
     return reading
+
+
+CONGRESS = {
+    "congress": "conference",
+    "congreso": "conferencia",
+    "congres": "conference",
+    "congresso": "conferencia",
+}
+"""A congress, as members call the network's own conference ("le 13e congrès de l'OIDP")."""
+NETWORK = frozenset({"oidp", "iopd"})
+_OWNER_LINK = frozenset({"of", "the", "de", "l", "del", "do", "da", "s"})
+
+
+def _network_congress_named(words: list[str]) -> None:
+    """The network holds conferences, not congresses: a congress it owns ("the IOPD
+    congress", "el congreso del OIDP", "congrès de l'OIDP", "congresso do OIDP") is its
+    conference. Another body's congress ("the UCLG congress") stays one."""
+    for i, word in enumerate(words):
+        if word not in CONGRESS:
+            continue
+        after = i + 1
+        while after < len(words) and after - i <= 3 and words[after] in _OWNER_LINK:
+            after += 1
+        owned = after < len(words) and after > i + 1 and words[after] in NETWORK
+        if owned or (i and words[i - 1] in NETWORK):
+            words[i] = CONGRESS[word]
 
 
 ARTICLES = frozenset({"a", "an", "un", "una", "une", "um", "uma"})
@@ -973,6 +1008,8 @@ def _qtype(
             continue  # "Costa de Marfil": a country's name
         if _noun_homograph(words, item.start, item.end, vocabulary):
             continue  # "el congreso de la costa oeste": a coast, no cost asked
+        if item.value == "who" and _relative_qui(words, item.start, vocabulary):
+            continue  # "les bureaux qui existent": the offices that exist, no one asked
         kept.add(item.value)
         if item.value in CONSUMING or item.value in CONCEPTS:
             end = item.end
@@ -1077,6 +1114,29 @@ def _clause_asks(
         if concept in kept and max(at) < start:
             kept.discard(concept)
             used.difference_update(concept_words[concept])
+
+
+RELATIVE_QUI = frozenset({"qui"})
+NOUN_DETERMINERS = frozenset(
+    {"le", "la", "les", "l", "un", "une", "des", "du", "au", "aux", "ce", "cet", "cette"}
+    | {"ces", "son", "sa", "ses", "leur", "leurs", "notre", "nos", "votre", "vos"}
+    | {"el", "els", "uns", "unes", "aquest", "aquests", "aquesta", "aquestes"}
+)
+"""Words that open a noun phrase in French and Catalan ("les bureaux", "els grups")."""
+RELATIVE_REACH = 4
+
+
+def _relative_qui(words: list[str], start: int, vocabulary: Vocabulary) -> bool:
+    """French "qui" right after a noun phrase joins a clause to it ("les bureaux qui
+    existent", "des prix qui récompensent"): English "which", not "who". A noun phrase is
+    a word no stopword after a determiner a few words back; "savoir qui", "à qui", "c'est
+    qui" still ask who."""
+    if words[start] not in RELATIVE_QUI or start < 2:
+        return False
+    before = words[start - 1]
+    if not before.isalpha() or len(before) < 3 or before in vocabulary.stopwords:
+        return False
+    return any(w in NOUN_DETERMINERS for w in words[max(0, start - RELATIVE_REACH) : start - 1])
 
 
 def _noun_homograph(words: list[str], start: int, end: int, vocabulary: Vocabulary) -> bool:
@@ -1285,21 +1345,48 @@ def _polar(
     *,
     opens_with_and: bool = False,
     inverted: bool = False,
+    aside: frozenset[int] = frozenset(),
 ) -> bool:
     """A verb opens the question ("is membership free?", "can a city join?"), or one is in
     it and it has no question word ("la 13a conferencia fue en Cascais?"), or, ``inverted``,
     a French verb joined to its subject pronoun is ("un plan dure-t-il deux ans ?", "y
-    aura-t-il une session ?": French asks yes or no by inverting any verb)."""
+    aura-t-il une session ?": French asks yes or no by inverting any verb). The greetings
+    and fillers ``aside`` neither open it ("hey, is X in a circle?" opens with "is") nor
+    ask it ("can you tell me which...": a request, what follows it is asked)."""
     found = vocabulary.polar.find(list(words), fuzzy=False)
+    first = next((i for i in range(len(words)) if i not in aside), 0)
+    asking = [
+        f for f in vocabulary.question_words.find(list(words), fuzzy=False) if f.start not in aside
+    ]
     if opens_with_and:
         found = [item for item in found if item.start != 0]
-    if any(item.start == 0 for item in found):
+    if any(item.start == 0 for item in found) and not (
+        0 in aside and any(f.start == first for f in asking)
+    ):  # not "can you tell me | which...", "¿me puedes decir | qué...?"
         return True
+    if first and not asking and any(item.start == first for item in found):
+        return True  # "hey, is Scotland in a circle? (which one)": the verb after a greeting
     return (
         qtype is None
         and (bool(found) or inverted)
         and not vocabulary.question_words.find(list(words), fuzzy=False)
     )
+
+
+WHICH_ALONE = frozenset(
+    {"which", "cual", "cuales", "qual", "quais", "lequel", "laquelle", "lesquels", "lesquelles"}
+    | {"quin", "quina", "quins", "quines"}
+)
+ONE = frozenset({"one", "ones", "uno", "una", "um", "uma"})
+
+
+def _trailing_which(words: list[str]) -> int:
+    """Where a bare "which (one)?" closing a yes/no question begins ("is X in a circle?
+    which one", "¿...? ¿cuál?", "...? qual?", "... ? lequel ?"), or 0 when none does."""
+    end = len(words) - 1 if words and words[-1] in ONE else len(words)
+    if end < 4 or words[end - 1] not in WHICH_ALONE:
+        return 0
+    return end - 1
 
 
 REQUEST_PRONOUNS = frozenset({"you", "u", "me", "us", "vous", "nous", "tu", "nos", "em", "ens"})
@@ -1318,6 +1405,26 @@ def _asked_to_list(words: list[str], vocabulary: Vocabulary) -> bool:
         for end in opening
         for start in listing
     )
+
+
+SEASON_VERBS = frozenset({"fall"})
+"""Season names that are also verbs ("does it fall under", "when does it fall")."""
+SEASON_BEFORE = frozenset(
+    {"in", "the", "this", "next", "last", "during", "by", "until", "till", "since", "of"}
+    | {"early", "late", "mid", "that", "each", "every", "before", "after", "from", "to"}
+)
+"""Words after which such a name is the season ("in the fall", "this fall", "by fall")."""
+
+
+def _season_is_meant(words: list[str], start: int, end: int) -> bool:
+    """A season's name that is also a verb names the season only after a word that makes it
+    a noun ("in the fall", "next fall"), opening the question or before a year ("fall
+    2019"), not as a verb ("does the academy fall under the IOPD", "did members fall")."""
+    if end - start != 1 or words[start] not in SEASON_VERBS:
+        return True
+    before = words[start - 1] if start else ""
+    after = words[end] if end < len(words) else ""
+    return not before or before in SEASON_BEFORE or bool(_YEAR_WORD.fullmatch(after))
 
 
 def _month_is_meant(words: list[str], position: int) -> bool:
