@@ -392,6 +392,7 @@ class YesNoAnswers(DatedNames):
             or self._years_ran(ctx, ranked, terms)
             or self._rescued_by_what(ctx, reading, ranked, terms)
             or self._dated_named(ctx, reading, ranked, terms)
+            or self._step_in_period(ctx, reading, ranked, terms)
             or self._stated_among(ctx, reading, ranked, terms)
             or self._plainly_claimed(ctx, reading, ranked, terms)
         )
@@ -434,6 +435,38 @@ class YesNoAnswers(DatedNames):
             and any(o & self.statements.congress for o in terms)
             and any(_numbered(o) and any(best.terms.get(t) for t in o) for o in terms)
         )
+
+    def _step_in_period(
+        self, ctx: Context, reading: Reading, ranked: list[tuple[float, Doc]], terms: list[set[str]]
+    ) -> Decision | None:
+        """Yes or no, with its dates, for a step of an award asked whether it falls in a
+        month or year ("the award's evaluation is in April this year?"): the question names
+        the step by its own word and the award by its name alone, of the edition of the
+        period's year (said, or "this year"); its dates answer. Anything else said, another
+        edition, or another step scoring near it, and None."""
+        period = reading.period
+        if period is None or period.kind not in {"month", "year"} or not ranked or reading.still:
+            return None
+        score, step = ranked[0]
+        if step.group != "step" or not isinstance(step.record, AwardView):
+            return None
+        award = next((d for d in self._docs_of(step.record_id) if d.group == "award"), None)
+        if award is None or not award.terms.get(f"y{period.start.year}"):
+            return None  # another edition than the period's
+        if any(s >= score * TIE and d.group == "step" and d is not step for s, d in ranked[1:]):
+            return None
+        own = set().union(*award.names) | award.kind_terms
+        framing = self.statements.membership | self._home_terms | self.statements.scheduling
+        framing = framing | self._happening_terms  # "prévue", "a lieu": its dates say it
+        step_said = False
+        for options in terms:
+            if options & framing or options & own:
+                continue
+            if options & self._step_terms and any(step.terms.get(t) for t in options):
+                step_said = True
+                continue
+            return None  # a word neither the award's name nor its step's
+        return self._in_period(ctx, reading, step) if step_said else None
 
     def _dated_named(
         self, ctx: Context, reading: Reading, ranked: list[tuple[float, Doc]], terms: list[set[str]]

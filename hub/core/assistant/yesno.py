@@ -86,6 +86,7 @@ FRAMING: dict[str, list[str]] = {
         "ever",
         "currently",
         "true",
+        "correct",
         "only",
         "time",
         "hold",
@@ -116,6 +117,7 @@ FRAMING: dict[str, list[str]] = {
         "algun",
         "verdad",
         "cierto",
+        "correcto",
         "solo",
         "solamente",
     ],
@@ -137,6 +139,8 @@ FRAMING: dict[str, list[str]] = {
         "vraiment",
         "actuellement",
         "vrai",
+        "exact",
+        "correct",
         "seulement",
     ],
     "ca": [
@@ -162,6 +166,7 @@ FRAMING: dict[str, list[str]] = {
         "alguna",
         "veritat",
         "cert",
+        "correcte",
         "nomes",
     ],
     "pt": [
@@ -186,6 +191,7 @@ FRAMING: dict[str, list[str]] = {
         "alguma",
         "verdade",
         "certo",
+        "correto",
         "apenas",
     ],
 }
