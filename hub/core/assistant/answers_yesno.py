@@ -122,6 +122,8 @@ class YesNoAnswers(DatedNames):
         elif places and isinstance(record, EntryView) and isinstance(record.data.get("city"), str):
             if not named and self._unwritten(ctx, best, terms):  # "is Bogotá a member?"
                 return Decision(ctx.handoff(), "yesno", min(confidence, 0.3))
+            if self._home_unwritten(best, terms):  # "is Bogotá a member of the IOPD?": an
+                return Decision(ctx.handoff(), "yesno", min(confidence, 0.3))  # OGP example
             reply = self._entry_fact(ctx, "where", self._name(ctx, best), record)
         elif (
             named
@@ -144,6 +146,13 @@ class YesNoAnswers(DatedNames):
         if yes:
             reply = Reply(ctx.phrase("yes", text=reply.text), reply.sources, target=reply.target)
         return Decision(reply, "yesno", confidence)
+
+    def _home_unwritten(self, best: Doc, terms: list[set[str]]) -> bool:
+        """The question names the network and the record of a place never does: a record
+        of another body's member there (an OGP Local example) says nothing of the network's
+        own members there."""
+        home = self._home_terms
+        return bool(home & set().union(*terms)) and not home & set(best.terms)
 
     def _unwritten(self, ctx: Context, best: Doc, terms: list[set[str]]) -> bool:
         """A word the question asks beyond places (the record's place matching proves only
@@ -383,8 +392,81 @@ class YesNoAnswers(DatedNames):
             or self._years_ran(ctx, ranked, terms)
             or self._rescued_by_what(ctx, reading, ranked, terms)
             or self._dated_named(ctx, reading, ranked, terms)
+            or self._step_in_period(ctx, reading, ranked, terms)
             or self._stated_among(ctx, reading, ranked, terms)
+            or self._plainly_claimed(ctx, reading, ranked, terms)
         )
+
+    def _plainly_claimed(
+        self, ctx: Context, reading: Reading, ranked: list[tuple[float, Doc]], terms: list[set[str]]
+    ) -> Decision | None:
+        """Yes or no, with its dates or place, for a dated record the question claims a time
+        or place of in words the record does not write: scheduled or held ("is the 2020
+        conference planned for August?", "¿está prevista en Abidjan?", "s'est-il tenu à
+        Lisbonne ?": such a word states nothing beyond its own dates and place), or the
+        network's numbered conference called a congress ("le 13e congrès de l'OIDP": its
+        13th conference, by its number). Asked so, the question is answered as if it asked
+        whether the record is then or there. Only an event answers so (an office "planned"
+        is a status)."""
+        if not ranked or not isinstance(ranked[0][1].record, EventView):
+            return None
+        best = ranked[0][1]
+        unsaid = self.statements.scheduling | self._happening_terms  # "s'est-il tenu"
+        kept = [o for o in terms if not o & unsaid]
+        if kept and self._congress_numbered(best, kept):
+            own_kind = set().union(*best.names) & best.kind_terms  # "conferenc"
+            kept = [own_kind if o & self.statements.congress else o for o in kept]
+        if kept == terms or not kept:
+            return None
+        return self._rescued_by_what(ctx, reading, ranked, kept) or self._dated_named(
+            ctx, reading, ranked, kept
+        )
+
+    def _congress_numbered(self, best: Doc, terms: list[set[str]]) -> bool:
+        """The question calls ``best``, a conference of the network, a congress, and names it
+        by its own number and the network: no other record is named so."""
+        record = best.record
+        said = set().union(*terms)
+        return (
+            isinstance(record, EventView)
+            and record.number is not None
+            and best.kind == "conference"
+            and bool(said & self._home_terms)
+            and any(o & self.statements.congress for o in terms)
+            and any(_numbered(o) and any(best.terms.get(t) for t in o) for o in terms)
+        )
+
+    def _step_in_period(
+        self, ctx: Context, reading: Reading, ranked: list[tuple[float, Doc]], terms: list[set[str]]
+    ) -> Decision | None:
+        """Yes or no, with its dates, for a step of an award asked whether it falls in a
+        month or year ("the award's evaluation is in April this year?"): the question names
+        the step by its own word and the award by its name alone, of the edition of the
+        period's year (said, or "this year"); its dates answer. Anything else said, another
+        edition, or another step scoring near it, and None."""
+        period = reading.period
+        if period is None or period.kind not in {"month", "year"} or not ranked or reading.still:
+            return None
+        score, step = ranked[0]
+        if step.group != "step" or not isinstance(step.record, AwardView):
+            return None
+        award = next((d for d in self._docs_of(step.record_id) if d.group == "award"), None)
+        if award is None or not award.terms.get(f"y{period.start.year}"):
+            return None  # another edition than the period's
+        if any(s >= score * TIE and d.group == "step" and d is not step for s, d in ranked[1:]):
+            return None
+        own = set().union(*award.names) | award.kind_terms
+        framing = self.statements.membership | self._home_terms | self.statements.scheduling
+        framing = framing | self._happening_terms  # "prévue", "a lieu": its dates say it
+        step_said = False
+        for options in terms:
+            if options & framing or options & own:
+                continue
+            if options & self._step_terms and any(step.terms.get(t) for t in options):
+                step_said = True
+                continue
+            return None  # a word neither the award's name nor its step's
+        return self._in_period(ctx, reading, step) if step_said else None
 
     def _dated_named(
         self, ctx: Context, reading: Reading, ranked: list[tuple[float, Doc]], terms: list[set[str]]

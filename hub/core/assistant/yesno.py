@@ -86,6 +86,7 @@ FRAMING: dict[str, list[str]] = {
         "ever",
         "currently",
         "true",
+        "correct",
         "only",
         "time",
         "hold",
@@ -116,6 +117,7 @@ FRAMING: dict[str, list[str]] = {
         "algun",
         "verdad",
         "cierto",
+        "correcto",
         "solo",
         "solamente",
     ],
@@ -137,6 +139,8 @@ FRAMING: dict[str, list[str]] = {
         "vraiment",
         "actuellement",
         "vrai",
+        "exact",
+        "correct",
         "seulement",
     ],
     "ca": [
@@ -162,6 +166,7 @@ FRAMING: dict[str, list[str]] = {
         "alguna",
         "veritat",
         "cert",
+        "correcte",
         "nomes",
     ],
     "pt": [
@@ -186,6 +191,7 @@ FRAMING: dict[str, list[str]] = {
         "alguma",
         "verdade",
         "certo",
+        "correto",
         "apenas",
     ],
 }
@@ -370,6 +376,26 @@ PLANNING: dict[str, list[str]] = {
 """Words of an intention just before an opening word ("prévoit d'ouvrir", "plans to open"):
 then whether it is planned is asked, which the record of a planned office states."""
 
+SCHEDULING: dict[str, list[str]] = {
+    "en": ["scheduled", "planned", "foreseen", "expected", "due", "programmed", "slated"],
+    "es": ["previsto", "prevista", "programado", "programada", "planeado", "planeada"],
+    "fr": ["prevu", "prevue", "programme", "programmee", "planifie", "planifiee"],
+    "ca": ["previst", "prevista", "programat", "programada", "planificat", "planificada"],
+    "pt": ["previsto", "prevista", "programado", "programada", "agendado", "agendada"],
+}
+"""Words saying a dated thing is expected for a time or place ("is the conference planned
+for August?", "¿está prevista en Abidjan?"): they ask what its own dates and place state."""
+
+CONGRESS: dict[str, list[str]] = {
+    "en": ["congress", "congresses"],
+    "es": ["congreso", "congresos"],
+    "fr": ["congres"],
+    "ca": ["congres", "congressos"],
+    "pt": ["congresso", "congressos"],
+}
+"""Words calling a numbered conference a congress ("le 13e congrès de l'OIDP"): the network's
+conference of that number is the one named."""
+
 LOCATED: dict[str, list[str]] = {
     "en": ["based", "located", "situated", "seat", "headquartered", "headquarters", "sits"],
     "es": ["sede", "ubicada", "ubicado", "situada", "situado", "radica", "queda", "esta"],
@@ -519,6 +545,10 @@ class Statements:
         self.opening = {analyser.stem(w, lang) for lang, ws in OPENING.items() for w in ws}
         self.opening |= {w for ws in OPENING.values() for w in ws}
         self.planning = {w for ws in PLANNING.values() for w in ws}
+        self.scheduling = {analyser.stem(w, lang) for lang, ws in SCHEDULING.items() for w in ws}
+        self.scheduling |= {w for ws in SCHEDULING.values() for w in ws}
+        self.congress = {analyser.stem(w, lang) for lang, ws in CONGRESS.items() for w in ws}
+        self.congress |= {w for ws in CONGRESS.values() for w in ws}
         self.founding = {analyser.stem(w, lang) for lang, ws in FOUNDING.items() for w in ws}
         self.founding |= {w for ws in FOUNDING.values() for w in ws} | self.opening
         self.located = {analyser.stem(w, lang) for lang, ws in LOCATED.items() for w in ws}
