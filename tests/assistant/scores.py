@@ -43,6 +43,8 @@ def sets() -> dict[str, tuple[list[dict[str, Any]], str | None]]:
         "heldout13",
         "heldout14",
         "heldout15",
+        "heldout16",
+        "heldout17",
     ):
         found[name] = (read_cases(SETS / f"{name}_questions.jsonl"), None)
     found["tune_extra*"] = ([c for n in FRESH for c in read_cases(SETS / f"{n}.jsonl")], None)

@@ -290,10 +290,33 @@ def test_no_regression_on_the_fourteenth_and_fifteenth_blind_sets(assistant: Ass
     the right fact from a record other than the one the case names). One class found among
     heldout14's new invented answers was fixed after that scoring (a month said relative to
     now is the time asked of a dated record): 0.820 with 15, a training score. The floors
-    keep them from falling; the goal (0.90, at most 1 invented in 100) is far above them."""
+    keep them from falling; the goal (0.90, at most 1 invented in 100) is far above them.
+    The fourteenth round tuned on them: 0.928 with 6 and 0.936 with 3."""
     fourteenth = evaluate(assistant, read_cases(HERE / "heldout14_questions.jsonl"))
-    assert fourteenth.accuracy() >= 0.82, _explain(fourteenth)
-    assert len(fourteenth.invented) <= 15, _explain(fourteenth)
+    assert fourteenth.accuracy() >= 0.92, _explain(fourteenth)
+    assert len(fourteenth.invented) <= 6, _explain(fourteenth)
     fifteenth = evaluate(assistant, read_cases(HERE / "heldout15_questions.jsonl"))
-    assert fifteenth.accuracy() >= 0.79, _explain(fifteenth)
-    assert len(fifteenth.invented) <= 16, _explain(fifteenth)
+    assert fifteenth.accuracy() >= 0.93, _explain(fifteenth)
+    assert len(fifteenth.invented) <= 3, _explain(fifteenth)
+
+
+def test_no_regression_on_the_sixteenth_and_seventeenth_blind_sets(assistant: Assistant) -> None:
+    """``heldout16`` and ``heldout17`` (250 questions each, 50 per language) were written at
+    the start of the fourteenth round, before any of its code changed, by two writers who
+    read only the seeds, the knowledge files, the case format and the first lines of one
+    older set; nobody tuned on them and they were scored once, at the round's end.
+    heldout16 asks of time as members meet it (next, last, this month, seasons, "still
+    open?", deadlines, at `now` dates over fifteen years); heldout17 asks of 153 different
+    records by a detail rather than their name, a quarter of them as long chat messages,
+    mixed languages and injected orders. On the round's starting code: heldout16 0.796 with
+    6 invented, heldout17 0.712 with 16. At its end (tuned on heldout3 to heldout15):
+    heldout16 0.820 with 5, heldout17 0.724 with 15, while heldout14 and heldout15, tuned
+    on, rose by 11 and 14 points: the round's rules fit the questions they were written
+    from far more than they generalise. The floors keep them from falling; the goal (0.90,
+    at most 1 invented in 100) is far above them."""
+    sixteenth = evaluate(assistant, read_cases(HERE / "heldout16_questions.jsonl"))
+    assert sixteenth.accuracy() >= 0.82, _explain(sixteenth)
+    assert len(sixteenth.invented) <= 5, _explain(sixteenth)
+    seventeenth = evaluate(assistant, read_cases(HERE / "heldout17_questions.jsonl"))
+    assert seventeenth.accuracy() >= 0.72, _explain(seventeenth)
+    assert len(seventeenth.invented) <= 15, _explain(seventeenth)
