@@ -240,6 +240,8 @@ class Responder(WhenAnswers, RecordAnswers):
                 return pair
         if checked:
             return self._polar_checked(ctx, reading, terms, decision)
+        if decision.reply.handoff:  # "how can we join before the end of the year?"
+            return self._standing_now(ctx, reading, qtype) or decision
         return decision
 
     def _accounted(

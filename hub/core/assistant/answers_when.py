@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 
 from hub.core.assistant.answers_base import (
     MAX_LISTED,
@@ -72,6 +73,58 @@ OTHER_WORDS = frozenset(
     | {"outras", "outros", "outra", "outro"}
 )
 """Words between a question word and what it asks for ("which other networks")."""
+
+STANDING_SLOTS = frozenset(
+    {"join", "cost", "what", "who", "where", "contact", "subscribe", "share"}
+)
+"""Slots a standing record (how to join, the fees, what a body is, who runs it) answers
+whatever the present time the question places itself in."""
+
+PRESENT_WORDS = frozenset(
+    {
+        "before",
+        "until",
+        "till",
+        "end",
+        "antes",
+        "hasta",
+        "termine",
+        "acabe",
+        "fin",
+        "final",
+        "avant",
+        "jusqu",
+        "ici",
+        "finisse",
+        "abans",
+        "fins",
+        "acabi",
+        "aqui",
+        "ate",
+        "daqui",
+        "fim",
+    }
+)
+"""Words of a phrase placing a question in the time left now ("before the end of the year",
+"antes de que acabe el año", "d'ici la fin du mois", "abans que acabi l'any", "até ao fim do
+ano"), normalised: beside the vocabulary's periods, "still" words and month and year nouns,
+they say when the asker wants it, not what is asked."""
+
+TIMED_FIELDS = frozenset(
+    {
+        "year",
+        "years",
+        "project_years",
+        "planned_in",
+        "agreed_at",
+        "approved_at",
+        "approved_on",
+        "work_plan",
+        "example_edition",
+    }
+)
+"""Fields placing a record in a time of its own (a plan's, a year's, a planned opening): such
+a record is no standing one. A start ("since", "founded") still holds today."""
 
 ONE_OFF_KINDS = frozenset({"milestone"})
 """Kinds of dated record that happen once (the launch of the new website): named by their
@@ -210,6 +263,78 @@ class DatedNames(SlotAnswers):
 
 class WhenAnswers(DatedNames):
     """The events of a period, and the next or the last of something."""
+
+    def decide(self, ctx: Context, reading: Reading) -> Decision:
+        raise NotImplementedError  # the responder's
+
+    def _standing_now(self, ctx: Context, reading: Reading, qtype: str) -> Decision | None:
+        """A question of a standing slot placed in the present ("how can we join before the
+        end of the year?", "¿hay que pagar cuota este año?", "peut-on encore adhérer ?",
+        "com ens hi afegim abans que acabi l'any?", "ainda este ano"), handed off because
+        its time words are held by no record: asked again without them, answered only from
+        standing records (no event, award step or record of a plan or year), which hold now
+        whatever the date. A time among dated records still selects them (no rescue), and
+        a time not in what is left of this year ("next year", "in 2015") is not dropped."""
+        if qtype not in STANDING_SLOTS or reading.relative is not None:
+            return None
+        period = reading.period
+        if period is not None and (period.end < ctx.today or period.start.year > ctx.today.year):
+            return None  # a time over, or of a year to come: not the time left now
+        words = reading.words
+        said = {w for w in words if w.isdigit() and len(w) == 4}
+        timed = set(self._present_at(words)) | {
+            i for i, w in enumerate(words) if w in PRESENT_WORDS
+        }
+        added = [w for w in reading.content if w.isdigit() and len(w) == 4 and w not in said]
+        if any(w != str(ctx.today.year) for w in added) or any(w in said for w in reading.content):
+            return None  # a year written, or another than this one: a time of its own
+        if not timed and not added:
+            return None
+        dropped = {words[i] for i in timed} | set(added)
+        untimed = replace(
+            reading,
+            words=[w for i, w in enumerate(words) if i not in timed],
+            content=[w for w in reading.content if w not in dropped],
+            period=None,
+            year=None,
+            still=False,
+        )
+        if not untimed.words:
+            return None
+        decision = self.decide(ctx, untimed)
+        if decision.reply.handoff or not decision.reply.sources:
+            return None
+        sources = set(decision.reply.sources)
+        docs = [d for d in self.retriever.docs if d.record_id in sources]
+        if not docs or not all(self._standing(d) for d in docs):
+            return None
+        return decision
+
+    def _present_at(self, words: list[str]) -> list[int]:
+        """Where the vocabulary's words of time stand in ``words``: periods ("this year"),
+        "still" words, "before", parts of a month or year ("the end of"), spans ("d'ici")
+        and the month and year nouns."""
+        vocabulary = self.retriever.vocabulary
+        found = [
+            *vocabulary.periods.find(list(words), fuzzy=False),
+            *vocabulary.still.find(list(words), fuzzy=False),
+            *vocabulary.before.find(list(words), fuzzy=False),
+            *vocabulary.month_parts.find(list(words), fuzzy=False),
+            *vocabulary.spans.find(list(words), fuzzy=False),
+            *vocabulary.month_words.find(list(words), fuzzy=False),
+        ]
+        at = [i for f in found for i in range(f.start, f.end)]
+        return at + [i for i, w in enumerate(words) if w in vocabulary.year_nouns]
+
+    def _standing(self, doc: Doc) -> bool:
+        """A record that holds whatever the date: knowledge (a FAQ, a body, a programme),
+        not part of a dated whole, with no field placing it in a time of its own."""
+        return (
+            doc.group == "entry"
+            and not doc.wholes
+            and not TIMED_FIELDS & set(doc.record.data)
+            and doc.kind != "source_document"
+        )
 
     def _topic(self, content: list[set[str]]) -> list[set[str]]:
         """The words of the question that say what it is about: known to the records, rare
