@@ -241,7 +241,8 @@ class Responder(WhenAnswers, RecordAnswers):
         if checked:
             return self._polar_checked(ctx, reading, terms, decision)
         if decision.reply.handoff:  # "how can we join before the end of the year?"
-            return self._standing_now(ctx, reading, qtype) or decision
+            rescued = self._standing_now(ctx, reading, qtype)  # or "c'est quoi X ? une ONG ?"
+            return rescued or self._guesses_aside(ctx, reading, qtype) or decision
         return decision
 
     def _accounted(

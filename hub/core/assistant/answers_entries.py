@@ -6,13 +6,15 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 
 from babel import Locale
 
-from hub.core.assistant.answers_base import ResponderBase, _years
+from hub.core.assistant.answers_base import Decision, ResponderBase, _years
 from hub.core.assistant.context import Context, Reply, place
 from hub.core.assistant.dates import when
 from hub.core.assistant.index import EntryView, text_in
+from hub.core.assistant.reading import Reading
 from hub.core.assistant.retrieval import Doc
 from hub.core.assistant.text import normalise
 
@@ -42,10 +44,97 @@ right ("the president" answered with a task, "the communication officer" with a 
 _YES_NO = re.compile(r"^(yes|no|sí|si|non|oui|não|sim)[.,]\s+", re.IGNORECASE)
 """An FAQ answer's opening yes or no (it answers the FAQ's own question, not a rewording)."""
 _WEB = re.compile(r"\b[\w-]+\.(?:com|org|net|int)\b")
+_CLAUSE = re.compile(r"[,;:.?!¿¡()\n]+")
+
+TIMED_FIELDS = frozenset(
+    {
+        "year",
+        "years",
+        "project_years",
+        "planned_in",
+        "agreed_at",
+        "approved_at",
+        "approved_on",
+        "work_plan",
+        "example_edition",
+    }
+)
+"""Fields placing a record in a time of its own (a plan's, a year's, a planned opening): such
+a record is no standing one. A start ("since", "founded") still holds today."""
+
+GUESS_WORDS = 5
+"""At most this many words in each guess at what a thing is ("Une ONG, un réseau de
+villes ?", "a programme or a network of cities?")."""
+OR_WORDS = frozenset({"or", "o", "u", "ou"})
+"""Words joining guesses ("an NGO or a network", "una ONG o una red", "une ONG ou un
+réseau", "uma ONG ou uma rede"), normalised."""
 
 
 class EntryAnswers(ResponderBase):
     """The who, where and what of a network entry."""
+
+    def decide(self, ctx: Context, reading: Reading) -> Decision:
+        raise NotImplementedError  # the responder's
+
+    def _standing(self, doc: Doc) -> bool:
+        """A record that holds whatever the date: knowledge (a FAQ, a body, a programme),
+        not part of a dated whole, with no field placing it in a time of its own."""
+        return (
+            doc.group == "entry"
+            and not doc.wholes
+            and isinstance(doc.record, EntryView)
+            and not TIMED_FIELDS & set(doc.record.data)
+            and doc.kind != "source_document"
+        )
+
+    def _guesses_aside(self, ctx: Context, reading: Reading, qtype: str) -> Decision | None:
+        """What a standing thing is, asked with guesses after it ("c'est quoi l'OIDP ? Une
+        ONG, un réseau de villes ?", "what is OGP Local, a programme or a network?", "¿qué
+        es el OIDP, una ONG o una red?") and handed off because the guesses' words are not
+        all in its record: the guesses are answers offered, not what is asked. Asked
+        again with the asking clause only, answered from a standing record only."""
+        if qtype not in {"what", "who"} or (qtype == "who" and reading.relation is not None):
+            return None
+        clauses = [normalise(c).split() for c in _CLAUSE.split(reading.text)]
+        clauses = [c for c in clauses if c]
+        questions = self.retriever.vocabulary.question_words
+        asking = next(
+            (i for i, c in enumerate(clauses) if questions.find(list(c), fuzzy=False)), None
+        )
+        if asking is None:
+            return None
+        guesses = clauses[asking + 1 :]
+        if (
+            not guesses
+            or any(  # French "où" is written "ou": between guesses it is "or"
+                c[f.start] not in OR_WORDS
+                for c in guesses
+                for f in questions.find(list(c), fuzzy=False)
+            )
+            or any(len(part) > GUESS_WORDS for c in guesses for part in _alternatives(c))
+            or not (len(guesses) >= 2 or any(OR_WORDS.intersection(c) for c in guesses))
+        ):
+            return None
+        kept = set(clauses[asking])
+        content = [w for w in reading.content if w in kept or w.startswith("@")]
+        if content == reading.content:
+            return None
+        untimed = replace(
+            reading,
+            words=[w for w in reading.words if w in kept],
+            content=content,
+            context=[],
+        )
+        if not untimed.words:
+            return None
+        decision = self.decide(ctx, untimed)
+        if decision.reply.handoff or not decision.reply.sources:
+            return None
+        first = decision.reply.sources[0]  # records agreeing with it may follow
+        docs = [d for d in self.retriever.docs if d.record_id == first]
+        if not docs or not all(self._standing(d) for d in docs):
+            return None
+        return decision
 
     def _office(self, ctx: Context, office: EntryView) -> str:
         name = text_in(office.name, ctx.language)[0]
@@ -162,3 +251,14 @@ def _date(value: object) -> dt.date | None:
 
 def _str(value: object) -> str | None:
     return value if isinstance(value, str) else None
+
+
+def _alternatives(words: list[str]) -> list[list[str]]:
+    """The guesses of one clause, split at the words joining them ("an NGO or a network")."""
+    parts: list[list[str]] = [[]]
+    for word in words:
+        if word in OR_WORDS:
+            parts.append([])
+        else:
+            parts[-1].append(word)
+    return parts

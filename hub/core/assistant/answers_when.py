@@ -110,22 +110,6 @@ PRESENT_WORDS = frozenset(
 ano"), normalised: beside the vocabulary's periods, "still" words and month and year nouns,
 they say when the asker wants it, not what is asked."""
 
-TIMED_FIELDS = frozenset(
-    {
-        "year",
-        "years",
-        "project_years",
-        "planned_in",
-        "agreed_at",
-        "approved_at",
-        "approved_on",
-        "work_plan",
-        "example_edition",
-    }
-)
-"""Fields placing a record in a time of its own (a plan's, a year's, a planned opening): such
-a record is no standing one. A start ("since", "founded") still holds today."""
-
 ONE_OFF_KINDS = frozenset({"milestone"})
 """Kinds of dated record that happen once (the launch of the new website): named by their
 own name, they are that one record, not an edition of a series."""
@@ -264,9 +248,6 @@ class DatedNames(SlotAnswers):
 class WhenAnswers(DatedNames):
     """The events of a period, and the next or the last of something."""
 
-    def decide(self, ctx: Context, reading: Reading) -> Decision:
-        raise NotImplementedError  # the responder's
-
     def _standing_now(self, ctx: Context, reading: Reading, qtype: str) -> Decision | None:
         """A question of a standing slot placed in the present ("how can we join before the
         end of the year?", "¿hay que pagar cuota este año?", "peut-on encore adhérer ?",
@@ -315,26 +296,17 @@ class WhenAnswers(DatedNames):
         "still" words, "before", parts of a month or year ("the end of"), spans ("d'ici")
         and the month and year nouns."""
         vocabulary = self.retriever.vocabulary
-        found = [
-            *vocabulary.periods.find(list(words), fuzzy=False),
-            *vocabulary.still.find(list(words), fuzzy=False),
-            *vocabulary.before.find(list(words), fuzzy=False),
-            *vocabulary.month_parts.find(list(words), fuzzy=False),
-            *vocabulary.spans.find(list(words), fuzzy=False),
-            *vocabulary.month_words.find(list(words), fuzzy=False),
-        ]
-        at = [i for f in found for i in range(f.start, f.end)]
-        return at + [i for i, w in enumerate(words) if w in vocabulary.year_nouns]
-
-    def _standing(self, doc: Doc) -> bool:
-        """A record that holds whatever the date: knowledge (a FAQ, a body, a programme),
-        not part of a dated whole, with no field placing it in a time of its own."""
-        return (
-            doc.group == "entry"
-            and not doc.wholes
-            and not TIMED_FIELDS & set(doc.record.data)
-            and doc.kind != "source_document"
+        matchers = (
+            vocabulary.periods,
+            vocabulary.still,
+            vocabulary.before,
+            vocabulary.month_parts,
+            vocabulary.spans,
+            vocabulary.month_words,
         )
+        found = [(f.start, f.end) for m in matchers for f in m.find(list(words), fuzzy=False)]
+        at = [i for start, end in found for i in range(start, end)]
+        return at + [i for i, w in enumerate(words) if w in vocabulary.year_nouns]
 
     def _topic(self, content: list[set[str]]) -> list[set[str]]:
         """The words of the question that say what it is about: known to the records, rare
