@@ -240,9 +240,11 @@ class Responder(WhenAnswers, RecordAnswers):
                 return pair
         if checked:
             return self._polar_checked(ctx, reading, terms, decision)
-        if decision.reply.handoff:  # "how can we join before the end of the year?"
-            rescued = self._standing_now(ctx, reading, qtype)  # or "c'est quoi X ? une ONG ?"
-            return rescued or self._guesses_aside(ctx, reading, qtype) or decision
+        untimed = self._standing_now(ctx, reading, qtype, decision)  # "join before the end
+        if untimed is not None:  # of the year?": the time words choose no standing record
+            return untimed
+        if decision.reply.handoff:  # "c'est quoi l'OIDP ? une ONG ?"
+            return self._guesses_aside(ctx, reading, qtype) or decision
         return decision
 
     def _accounted(

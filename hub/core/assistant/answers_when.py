@@ -248,14 +248,20 @@ class DatedNames(SlotAnswers):
 class WhenAnswers(DatedNames):
     """The events of a period, and the next or the last of something."""
 
-    def _standing_now(self, ctx: Context, reading: Reading, qtype: str) -> Decision | None:
+    def _standing_now(
+        self, ctx: Context, reading: Reading, qtype: str, decision: Decision
+    ) -> Decision | None:
         """A question of a standing slot placed in the present ("how can we join before the
         end of the year?", "¿hay que pagar cuota este año?", "peut-on encore adhérer ?",
         "com ens hi afegim abans que acabi l'any?", "ainda este ano"), handed off because
-        its time words are held by no record: asked again without them, answered only from
+        its time words are held by no record, or answered by a standing record that holds
+        them by chance ("d'ici": "ask here"): asked again without them, answered only from
         standing records (no event, award step or record of a plan or year), which hold now
-        whatever the date. A time among dated records still selects them (no rescue), and
-        a time not in what is left of this year ("next year", "in 2015") is not dropped."""
+        whatever the date, so no time word chooses among them. A time that chose a dated
+        record still selects it, and a time not in what is left of this year ("next
+        year", "in 2015") is not dropped."""
+        if not decision.reply.handoff and not self._stands(decision):
+            return None
         if qtype not in STANDING_SLOTS or reading.relative is not None:
             return None
         period = reading.period
@@ -282,14 +288,16 @@ class WhenAnswers(DatedNames):
         )
         if not untimed.words:
             return None
-        decision = self.decide(ctx, untimed)
-        if decision.reply.handoff or not decision.reply.sources:
+        asked = self.decide(ctx, untimed)
+        if asked.reply.handoff or not self._stands(asked):
             return None
+        return asked
+
+    def _stands(self, decision: Decision) -> bool:
+        """Every record ``decision`` cites is a standing one."""
         sources = set(decision.reply.sources)
         docs = [d for d in self.retriever.docs if d.record_id in sources]
-        if not docs or not all(self._standing(d) for d in docs):
-            return None
-        return decision
+        return bool(docs) and all(self._standing(d) for d in docs)
 
     def _present_at(self, words: list[str]) -> list[int]:
         """Where the vocabulary's words of time stand in ``words``: periods ("this year"),
