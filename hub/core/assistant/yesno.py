@@ -298,6 +298,26 @@ OPENING: dict[str, list[str]] = {
 ouvert ?"): of a dated call, its dates against today answer; of an office only planned,
 nothing does (the records say it was planned, not that it opened)."""
 
+AHEAD: dict[str, list[str]] = {
+    "en": ["ahead", "upcoming", "come", "coming", "future"],
+    "es": ["venir", "pendiente", "pendientes", "futuro", "futura"],
+    "fr": ["venir", "avenir", "futur", "future"],
+    "ca": ["venir", "pendent", "pendents", "futur", "futura"],
+    "pt": ["vir", "pendente", "pendentes", "futuro", "futura"],
+}
+"""Words asking whether something dated is still to come ("is the congress still ahead of
+us?", "¿está aún por venir?", "c'est encore à venir ?"): its dates against today answer."""
+
+NOW: dict[str, list[str]] = {
+    "en": ["now", "moment", "currently", "presently"],
+    "es": ["ahora", "momento", "actualmente"],
+    "fr": ["maintenant", "moment", "actuellement"],
+    "ca": ["ara", "moment", "actualment"],
+    "pt": ["agora", "momento", "atualmente"],
+}
+"""Words placing a yes/no at the asker's today ("is the call open at the moment?", "¿está
+abierta ahora?"): they frame the question, the dates of the record answer it."""
+
 RECEIVING: dict[str, list[str]] = {
     "en": ["won", "win", "wins", "received", "receive"],
     "es": ["gano", "recibio", "recibido", "dieron", "obtuvo", "otorgaron"],
@@ -545,6 +565,11 @@ class Statements:
         self.opening = {analyser.stem(w, lang) for lang, ws in OPENING.items() for w in ws}
         self.opening |= {w for ws in OPENING.values() for w in ws}
         self.planning = {w for ws in PLANNING.values() for w in ws}
+        self.ahead = {analyser.stem(w, lang) for lang, ws in AHEAD.items() for w in ws}
+        self.ahead |= {w for ws in AHEAD.values() for w in ws}
+        self.ahead_words = {w for ws in AHEAD.values() for w in ws}
+        self.now = {analyser.stem(w, lang) for lang, ws in NOW.items() for w in ws}
+        self.now |= {w for ws in NOW.values() for w in ws}
         self.scheduling = {analyser.stem(w, lang) for lang, ws in SCHEDULING.items() for w in ws}
         self.scheduling |= {w for ws in SCHEDULING.values() for w in ws}
         self.congress = {analyser.stem(w, lang) for lang, ws in CONGRESS.items() for w in ws}
