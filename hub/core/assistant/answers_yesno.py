@@ -440,11 +440,11 @@ class YesNoAnswers(DatedNames):
             return None
         top = max(s for s, _ in ranked)
         found: dict[tuple[str, str | None], Doc] = {}
-        for score, doc in sorted(ranked, key=lambda p: -p[0])[:STATING_RANKS]:
-            if score < top * STATING_SHARE or not self._dated_precisely(doc):
+        for score, held in sorted(ranked, key=lambda p: -p[0])[:STATING_RANKS]:
+            if score < top * STATING_SHARE or not self._dated_precisely(held):
                 continue
-            if all(self._states([doc], o) for o in asked):
-                found.setdefault((doc.record_id, doc.step), doc)
+            if all(self._states([held], o) for o in asked):
+                found.setdefault((held.record_id, held.step), held)
         docs = list(found.values())
         named = max((self._named_share(d, terms) for d in docs), default=0.0)
         docs = [d for d in docs if self._named_share(d, terms) == named]  # the one it names
