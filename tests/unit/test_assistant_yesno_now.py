@@ -1,0 +1,83 @@
+"""Where a dated record stands at the asker's today (open, still to come, already over) is
+stated by its dates: asked with "still", "now", "en ce moment", "encara", the yes or no comes
+from them. An award's call asked with no year is this year's edition; none this year, and
+the question is handed off. What no date states ("still free?", "still a member?") is
+handed off as before."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from hub.core.assistant import Assistant
+
+KNOWLEDGE = Path(__file__).parents[2] / "config" / "knowledge"
+
+
+@pytest.fixture(scope="module")
+def assistant() -> Assistant:
+    return Assistant.from_knowledge(KNOWLEDGE)
+
+
+@pytest.mark.parametrize(
+    ("question", "today", "opening", "fact"),
+    [
+        ("Is the UCLG congress in Rabat still to come?", dt.date(2013, 9, 1), "Yes.", "Rabat"),
+        (
+            "¿El congreso de CGLU en Rabat está todavía por venir?",
+            dt.date(2013, 11, 1),
+            "No.",
+            "Rabat",
+        ),
+        ("Le congrès de CGLU à Rabat est-il encore futur ?", dt.date(2013, 5, 1), "Oui.", "2013"),
+        ("O congresso da CGLU em Rabat ainda está pendente?", dt.date(2014, 5, 1), "Não.", "2013"),
+        ("Is the 13th IOPD conference still ahead of us?", dt.date(2013, 8, 1), "No.", "Cascais"),
+    ],
+)
+def test_whether_a_dated_event_is_still_to_come_comes_from_its_dates(
+    assistant: Assistant, question: str, today: dt.date, opening: str, fact: str
+) -> None:
+    answer = assistant.answer(question, now=today)
+    assert not answer.handoff
+    assert answer.answer.startswith(opening)
+    assert fact in answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "today", "opening"),
+    [
+        ("Is the call for the IOPD award 2020 still open?", dt.date(2026, 1, 1), "No."),
+        ("¿Está abierta ahora la convocatoria del premio OIDP 2020?", dt.date(2020, 2, 10), "Sí."),
+        ("A convocatória do prémio OIDP 2020 ainda está aberta?", dt.date(2020, 6, 10), "Não."),
+        ("La convocatòria del premi de l'OIDP encara és oberta?", dt.date(2020, 6, 10), "No."),
+        ("L'appel du prix de l'OIDP est-il ouvert en ce moment ?", dt.date(2020, 2, 10), "Oui."),
+    ],
+)
+def test_whether_a_call_is_still_open_comes_from_its_dates(
+    assistant: Assistant, question: str, today: dt.date, opening: str
+) -> None:
+    answer = assistant.answer(question, now=today)
+    assert not answer.handoff
+    assert answer.answer.startswith(opening)
+    assert answer.sources == ["iopd-award-2020"]
+
+
+def test_a_call_asked_with_no_year_is_this_years_none_and_handed_off(
+    assistant: Assistant,
+) -> None:
+    answer = assistant.answer("Is the call for the award still open?", now=dt.date(2026, 6, 10))
+    assert answer.handoff
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Is the 13th IOPD conference still free?",
+        "Is the 13th IOPD conference still online?",
+        "Is Porto Alegre still a member?",
+    ],
+)
+def test_what_no_date_states_is_still_handed_off(assistant: Assistant, question: str) -> None:
+    assert assistant.answer(question, now=dt.date(2013, 5, 1)).handoff
