@@ -81,3 +81,31 @@ def test_a_call_asked_with_no_year_is_this_years_none_and_handed_off(
 )
 def test_what_no_date_states_is_still_handed_off(assistant: Assistant, question: str) -> None:
     assert assistant.answer(question, now=dt.date(2013, 5, 1)).handoff
+
+
+@pytest.mark.parametrize(
+    ("question", "denial", "own"),
+    [
+        ("Is the Informed Cities forum in June in Paris?", "No.", "Berlin"),
+        ("¿El foro Informed Cities de 2013 es en Roma?", "No.", "Berlín"),
+        ("El fòrum Informed Cities de juny és a Viena?", "No.", "Berlín"),
+        ("O fórum Informed Cities de junho é em Roma?", "Não.", "Berlim"),
+        ("Is the 13th IOPD conference in Paris?", "No.", "Cascais"),
+    ],
+)
+def test_a_city_no_record_is_in_asked_of_an_event_singled_out_is_a_no_with_its_own(
+    assistant: Assistant, question: str, denial: str, own: str
+) -> None:
+    """A capitalised place after "in", "en", "a", "em" that no record knows is still a
+    place: asked of an event its edition or period singles out, its own place answers."""
+    answer = assistant.answer(question, now=dt.date(2013, 5, 1))
+    assert not answer.handoff
+    assert answer.answer.startswith(denial)
+    assert own in answer.answer
+
+
+def test_a_lowercase_word_after_in_is_no_place(assistant: Assistant) -> None:
+    answer = assistant.answer(
+        "Is the 13th IOPD conference in hybrid format?", now=dt.date(2013, 5, 1)
+    )
+    assert answer.handoff

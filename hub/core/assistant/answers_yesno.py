@@ -1056,7 +1056,8 @@ class YesNoAnswers(DatedNames):
             and all(o in self._named_place(ctx, reading) for o in missing)
         ):
             return decision  # "the 13th in Lisbon?": no, in Cascais (a city no record is in)
-        if len(docs) == 1 and all(o & self.retriever.place_terms for o in missing):
+        spelt = self._named_place(ctx, reading)  # "à Paris": a place, though no record's
+        if len(docs) == 1 and all(o & self.retriever.place_terms or o in spelt for o in missing):
             placed = self._placed(ctx, reading, terms, named, missing, docs[0])
             if placed is not None:
                 return placed
