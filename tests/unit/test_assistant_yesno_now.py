@@ -109,3 +109,34 @@ def test_a_lowercase_word_after_in_is_no_place(assistant: Assistant) -> None:
         "Is the 13th IOPD conference in hybrid format?", now=dt.date(2013, 5, 1)
     )
     assert answer.handoff
+
+
+@pytest.mark.parametrize(
+    ("question", "office"),
+    [
+        ("Est-ce que l'OIDP prévoit d'ouvrir un bureau en Asie ?", "office-asia-planned"),
+        (
+            "Does the IOPD intend to open an office in North America?",
+            "office-north-america-planned",
+        ),
+        ("¿Quiere el OIDP abrir una oficina en Asia?", "office-asia-planned"),
+        ("A OIDP planeja abrir um escritório na América do Norte?", "office-north-america-planned"),
+    ],
+)
+def test_whether_an_office_is_planned_is_stated_by_the_office_of_that_region(
+    assistant: Assistant, question: str, office: str
+) -> None:
+    answer = assistant.answer(question, now=dt.date(2014, 6, 1))
+    assert not answer.handoff
+    assert answer.sources == [office]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Does the IOPD plan to open an office in Japan?",
+        "Does the IOPD plan to open a cafe in Asia?",
+    ],
+)
+def test_a_plan_no_office_states_is_handed_off(assistant: Assistant, question: str) -> None:
+    assert assistant.answer(question, now=dt.date(2014, 6, 1)).handoff

@@ -390,6 +390,7 @@ class YesNoAnswers(DatedNames):
         return (
             self._dated_now(ctx, reading, ranked, terms)
             or self._founded_among(ctx, reading, ranked, terms)
+            or self._office_planned(ctx, reading, terms)
             or self._years_ran(ctx, ranked, terms)
             or self._rescued_by_what(ctx, reading, ranked, terms)
             or self._dated_named(ctx, reading, ranked, terms)
@@ -464,6 +465,41 @@ class YesNoAnswers(DatedNames):
         if decision is None:
             return None
         return Decision(decision.reply, "yesno", MIN_CONFIDENCE, stated=True)
+
+    def _office_planned(
+        self, ctx: Context, reading: Reading, terms: list[set[str]]
+    ) -> Decision | None:
+        """Whether the network plans to open an office in a region ("does the IOPD intend to
+        open an office in Asia?", "est-ce que l'OIDP prévoit d'ouvrir un bureau en Asie ?"):
+        the one office whose region or city is every place named states it, planned or
+        opened. Any word beyond the office's name, the network's and the words of intending
+        and opening, and None."""
+        statements = self.statements
+        if not statements.planning_asked(reading.words):
+            return None
+        places = [o for o in terms if o & self.retriever.place_terms]
+        if not places:
+            return None
+        framing = statements.planning_terms | statements.opening | statements.membership
+        framing |= self._home_terms | statements.located
+        found = {
+            d.record_id: d
+            for d in self.retriever.docs
+            if isinstance(d.record, EntryView)
+            and d.record.kind == "office"
+            and all(o & (d.own_places | _region_terms(d) | _name_terms(d)) for o in places)
+        }
+        if len(found) != 1:
+            return None
+        doc = next(iter(found.values()))
+        own = _name_terms(doc) | doc.kind_terms | doc.own_places | _region_terms(doc)
+        if any(not o & (own | framing) for o in terms):
+            return None
+        record = doc.record
+        if not isinstance(record, EntryView):
+            return None
+        reply = Reply(self._office(ctx, record), [record.id])
+        return Decision(reply, "yesno", MIN_CONFIDENCE, stated=True)
 
     def _holds_today(self, ctx: Context, reading: Reading) -> bool:
         """The period the question says holds the asker's today ("en ce moment")."""

@@ -565,6 +565,8 @@ class Statements:
         self.opening = {analyser.stem(w, lang) for lang, ws in OPENING.items() for w in ws}
         self.opening |= {w for ws in OPENING.values() for w in ws}
         self.planning = {w for ws in PLANNING.values() for w in ws}
+        self.planning_terms = {analyser.stem(w, lang) for lang, ws in PLANNING.items() for w in ws}
+        self.planning_terms |= self.planning
         self.ahead = {analyser.stem(w, lang) for lang, ws in AHEAD.items() for w in ws}
         self.ahead |= {w for ws in AHEAD.values() for w in ws}
         self.ahead_words = {w for ws in AHEAD.values() for w in ws}
@@ -606,6 +608,16 @@ class Statements:
         return any(
             w in self.opening
             and not set([v for v in words[:i] if len(v) > 2][-2:]) & self.planning
+            and not self._in_name(words[i : i + 2])
+            for i, w in enumerate(words)
+        )
+
+    def planning_asked(self, words: list[str]) -> bool:
+        """The question asks whether something is planned to open: an opening word with a
+        word of intention in the two words before it ("prévoit d'ouvrir", "plans to open")."""
+        return any(
+            w in self.opening
+            and bool(set([v for v in words[:i] if len(v) > 2][-2:]) & self.planning)
             and not self._in_name(words[i : i + 2])
             for i, w in enumerate(words)
         )
