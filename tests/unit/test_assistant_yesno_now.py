@@ -140,3 +140,27 @@ def test_whether_an_office_is_planned_is_stated_by_the_office_of_that_region(
 )
 def test_a_plan_no_office_states_is_handed_off(assistant: Assistant, question: str) -> None:
     assert assistant.answer(question, now=dt.date(2014, 6, 1)).handoff
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Es farà alguna sessió sobre els Observatoris Locals a la 13a Conferència?",
+        "Une session sur les Observatoires locaux se tiendra-t-elle à la 13e conférence ?",
+        "Will a session on the Local Observatories be held at the 13th conference?",
+    ],
+)
+def test_whether_something_will_be_held_is_stated_by_its_record(
+    assistant: Assistant, question: str
+) -> None:
+    """ "Will it be held", "es farà", "se tiendra" ask whether it exists, as "is there"."""
+    answer = assistant.answer(question, now=dt.date(2013, 5, 30))
+    assert not answer.handoff
+    assert answer.sources == ["local-observatories-session-cascais-2013"]
+
+
+def test_a_session_no_record_holds_is_still_handed_off(assistant: Assistant) -> None:
+    question = (
+        "Es farà alguna sessió sobre el pressupost participatiu juvenil a la 13a Conferència?"
+    )
+    assert assistant.answer(question, now=dt.date(2013, 5, 30)).handoff

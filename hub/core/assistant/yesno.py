@@ -198,6 +198,17 @@ FRAMING: dict[str, list[str]] = {
 """Words that only frame a yes/no question (whether something has, includes, exists, is true,
 only so, at a time): no record needs to say them for its sentence to answer."""
 
+HELD: dict[str, list[str]] = {
+    "en": ["held"],
+    "es": ["hara", "haran", "celebrara", "celebraran", "realizara", "realizaran"],
+    "fr": ["fera", "feront", "tiendra", "tiendront"],
+    "ca": ["fara", "faran", "celebrara", "celebraran", "realitzara", "realitzaran"],
+    "pt": ["fara", "farao", "realizara", "realizarao", "celebrara"],
+}
+"""Words asking whether something will be held ("es farà alguna sessió...?", "¿se hará una
+sesión...?", "will a session be held...?"): they ask whether it exists, as "is there" does;
+the record of it, holding every other word, states that."""
+
 MEMBERSHIP: dict[str, list[str]] = {
     "en": ["one", "among", "part", "yes", "no"],
     "es": ["uno", "una", "entre", "parte", "si", "no"],
@@ -550,6 +561,8 @@ class Statements:
         self._framing = {analyser.stem(w, lang) for lang, ws in FRAMING.items() for w in ws} | {
             w for ws in FRAMING.values() for w in ws
         }
+        self._framing |= {analyser.stem(w, lang) for lang, ws in HELD.items() for w in ws}
+        self._framing |= {w for ws in HELD.values() for w in ws}
         self._documents = {analyser.stem(w, lang) for w in DOCUMENTS for lang in NEGATIONS}
         self.over = {analyser.stem(w, lang) for lang, ws in OVER.items() for w in ws}
         self.over_words = {w for ws in OVER.values() for w in ws}
