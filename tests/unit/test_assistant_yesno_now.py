@@ -164,3 +164,21 @@ def test_a_session_no_record_holds_is_still_handed_off(assistant: Assistant) -> 
         "Es farà alguna sessió sobre el pressupost participatiu juvenil a la 13a Conferència?"
     )
     assert assistant.answer(question, now=dt.date(2013, 5, 30)).handoff
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Will the World Urban Forum in February be held in Graz?",
+        "Le Forum urbain mondial de février a-t-il lieu à Graz ?",
+    ],
+)
+def test_a_place_no_record_knows_of_an_event_its_period_singles_out_is_a_no(
+    assistant: Assistant, question: str
+) -> None:
+    """Moved from test_assistant_yesno_stated (where it was a handoff): the forum of that
+    February is singled out by its period, and its record states where it is."""
+    answer = assistant.answer(question, now=dt.date(2020, 1, 10))
+    assert not answer.handoff
+    assert answer.answer.startswith(("No.", "Non."))
+    assert "Abu Dhabi" in answer.answer
