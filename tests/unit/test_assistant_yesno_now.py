@@ -182,3 +182,22 @@ def test_a_place_no_record_knows_of_an_event_its_period_singles_out_is_a_no(
     assert not answer.handoff
     assert answer.answer.startswith(("No.", "Non."))
     assert "Abu Dhabi" in answer.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "¿Un miembro de OGP Local puede tener siete compromisos al mismo tiempo?",
+        "Un membre d'OGP Local pot tenir vuit compromisos al mateix temps?",
+        "Can an OGP Local member have seven commitments simultaneously?",
+    ],
+)
+def test_at_the_same_time_frames_a_count_the_limit_states(
+    assistant: Assistant, question: str
+) -> None:
+    """ "Al mismo tiempo", "al mateix temps", "simultaneously" say "at once", which the
+    limit's sentence says in its own words: the 5 it states answers."""
+    answer = assistant.answer(question, now=dt.date(2024, 2, 8))
+    assert not answer.handoff
+    assert answer.sources[0] == "ogp-local-commitments-limit"
+    assert "5" in answer.answer

@@ -198,6 +198,16 @@ FRAMING: dict[str, list[str]] = {
 """Words that only frame a yes/no question (whether something has, includes, exists, is true,
 only so, at a time): no record needs to say them for its sentence to answer."""
 
+AT_ONCE: dict[str, list[str]] = {
+    "en": ["same", "once", "simultaneously", "concurrently"],
+    "es": ["vez", "mismo", "tiempo", "simultaneamente"],
+    "fr": ["fois", "meme", "temps", "simultanement"],
+    "ca": ["alhora", "vegada", "mateix", "temps", "simultaniament"],
+    "pt": ["vez", "mesmo", "tempo", "simultaneamente"],
+}
+"""Words of "at the same time", "a la vez", "à la fois", "alhora", "ao mesmo tempo": they frame
+how many at once, which a sentence says in its own words ("at any one point")."""
+
 HELD: dict[str, list[str]] = {
     "en": ["held"],
     "es": ["hara", "haran", "celebrara", "celebraran", "realizara", "realizaran"],
@@ -562,6 +572,8 @@ class Statements:
             w for ws in FRAMING.values() for w in ws
         }
         self._framing |= {analyser.stem(w, lang) for lang, ws in HELD.items() for w in ws}
+        self._framing |= {analyser.stem(w, lang) for lang, ws in AT_ONCE.items() for w in ws}
+        self._framing |= {w for ws in AT_ONCE.values() for w in ws}
         self._framing |= {w for ws in HELD.values() for w in ws}
         self._documents = {analyser.stem(w, lang) for w in DOCUMENTS for lang in NEGATIONS}
         self.over = {analyser.stem(w, lang) for lang, ws in OVER.items() for w in ws}
