@@ -61,8 +61,6 @@ def test_a_place_the_record_states_is_a_yes_with_the_fact(
 @pytest.mark.parametrize(
     "question",
     [
-        "Will the World Urban Forum in February be held in Graz?",
-        "Le Forum urbain mondial de février a-t-il lieu à Graz ?",
         "Are the IOPD spring seminars in Coimbra?",
         "Els seminaris de primavera de l'OIDP seran a Girona?",
     ],

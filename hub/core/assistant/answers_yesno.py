@@ -388,7 +388,9 @@ class YesNoAnswers(DatedNames):
         singly, asked of a year or month (:meth:`_dated_named`), else from the sentence of a
         record ranked near it that states what is asked (:meth:`_stated_among`)."""
         return (
-            self._founded_among(ctx, reading, ranked, terms)
+            self._dated_now(ctx, reading, ranked, terms)
+            or self._founded_among(ctx, reading, ranked, terms)
+            or self._office_planned(ctx, reading, terms)
             or self._years_ran(ctx, ranked, terms)
             or self._rescued_by_what(ctx, reading, ranked, terms)
             or self._dated_named(ctx, reading, ranked, terms)
@@ -396,6 +398,153 @@ class YesNoAnswers(DatedNames):
             or self._stated_among(ctx, reading, ranked, terms)
             or self._plainly_claimed(ctx, reading, ranked, terms)
         )
+
+    def _dated_now(
+        self, ctx: Context, reading: Reading, ranked: list[tuple[float, Doc]], terms: list[set[str]]
+    ) -> Decision | None:
+        """Yes or no, with its dates, for a question asking where one dated record (an event,
+        an award's step) stands at the asker's today, in no period but today: whether it is
+        open ("is the call still open?"), still to come ("is the congress still ahead?") or
+        over ("has it already taken place?"). Its dates against today state that. The record
+        is the one among the best ranked holding every other word asked and every year or
+        number said; of editions holding them all, one step of several awards ("the call of
+        the award"), the edition of today's, else the last begun. Anything else, None."""
+        if not ranked or (reading.period is not None and not self._holds_today(ctx, reading)):
+            return None
+        words = reading.words
+        statements = self.statements
+        if statements.opening_asked(words):
+            mode = "open"
+        elif set(words) & statements.ahead_words:
+            mode = "ahead"
+        elif set(words) & statements.over_words:
+            mode = "over"
+        else:
+            return None
+        slot: set[int] = set()
+        self.retriever.vocabulary.still.find(list(words), slot, fuzzy=False)
+        still = set().union(
+            set(), *self.retriever.query_terms([words[i] for i in sorted(slot)], ctx.language)
+        )
+        framing = statements.opening | statements.ahead | statements.over | still
+        framing |= statements.now
+        framing |= statements.membership | self._home_terms
+        idf = self.retriever.idf
+        asked = [  # its kind too ("the call", "the congress"): the record must be of it
+            o
+            for o in terms
+            if (_numbered(o) or (self._weighty(o) and any(t in idf for t in o)))
+            and not o & framing
+            and not any(t.startswith("@") for t in o)
+        ]
+        if not [o for o in asked if not _numbered(o)]:
+            return None
+        top = max(s for s, _ in ranked)
+        found: dict[tuple[str, str | None], Doc] = {}
+        for score, held in sorted(ranked, key=lambda p: -p[0])[:STATING_RANKS]:
+            if score < top * STATING_SHARE or not self._dated_precisely(held):
+                continue
+            if all(self._states([held], o) for o in asked):
+                found.setdefault((held.record_id, held.step), held)
+        docs = list(found.values())
+        named = max((self._named_share(d, terms) for d in docs), default=0.0)
+        docs = [d for d in docs if self._named_share(d, terms) == named]  # the one it names
+        yearly = any(t[0] == "y" for o in terms if _numbered(o) for t in o)
+        doc = self._edition_now(ctx, docs, yearly)
+        if doc is None:
+            return None
+        span = self.span(doc)
+        if span is None:
+            return None
+        if mode == "open":
+            decision = self._open(ctx, doc)
+        elif mode == "ahead":
+            decision = self._told(ctx, doc, ctx.today < span[0])
+        else:
+            decision = self._over(ctx, doc) if not span[0] <= ctx.today <= span[1] else None
+        if decision is None:
+            return None
+        return Decision(decision.reply, "yesno", MIN_CONFIDENCE, stated=True)
+
+    def _office_planned(
+        self, ctx: Context, reading: Reading, terms: list[set[str]]
+    ) -> Decision | None:
+        """Whether the network plans to open an office in a region ("does the IOPD intend to
+        open an office in Asia?", "est-ce que l'OIDP prévoit d'ouvrir un bureau en Asie ?"):
+        the one office whose region or city is every place named states it, planned or
+        opened. Any word beyond the office's name, the network's and the words of intending
+        and opening, and None."""
+        statements = self.statements
+        if not statements.planning_asked(reading.words):
+            return None
+        places = [o for o in terms if o & self.retriever.place_terms]
+        if not places:
+            return None
+        framing = statements.planning_terms | statements.opening | statements.membership
+        framing |= self._home_terms | statements.located
+        found = {
+            d.record_id: d
+            for d in self.retriever.docs
+            if isinstance(d.record, EntryView)
+            and d.record.kind == "office"
+            and all(o & (d.own_places | _region_terms(d) | _name_terms(d)) for o in places)
+        }
+        if len(found) != 1:
+            return None
+        doc = next(iter(found.values()))
+        own = _name_terms(doc) | doc.kind_terms | doc.own_places | _region_terms(doc)
+        if any(not o & (own | framing) for o in terms):
+            return None
+        record = doc.record
+        if not isinstance(record, EntryView):
+            return None
+        reply = Reply(self._office(ctx, record), [record.id])
+        return Decision(reply, "yesno", MIN_CONFIDENCE, stated=True)
+
+    def _holds_today(self, ctx: Context, reading: Reading) -> bool:
+        """The period the question says holds the asker's today ("en ce moment")."""
+        period = reading.period
+        return period is not None and period.start <= ctx.today <= period.end
+
+    def _dated_precisely(self, doc: Doc) -> bool:
+        """An event with its own dates, or an award's step with its own: not a year only."""
+        record = doc.record
+        if isinstance(record, EventView):
+            return bool(record.span)
+        if isinstance(record, AwardView) and doc.step in record.steps:
+            return record.steps[doc.step].starts_on is not None
+        return False
+
+    def _edition_now(self, ctx: Context, docs: list[Doc], yearly: bool) -> Doc | None:
+        """The one of ``docs``; of steps of awards (editions) asked with no year ("is the
+        award's call open?"), the one of today's year: its dates hold today, else it is the
+        last begun this year. An edition of another year is not the one asked (this year's
+        call may be one no record holds yet): None, as for two records of other kinds."""
+        if len(docs) == 1 and (yearly or docs[0].step is None):
+            return docs[0]
+        if not docs or any(d.step is None for d in docs):
+            return None
+        spans = [(span, d) for d in docs if (span := self.span(d)) is not None]
+        begun = [
+            (span, d)
+            for span, d in spans
+            if span[0] <= ctx.today and (ctx.today <= span[1] or span[0].year == ctx.today.year)
+        ]
+        if (len(docs) > 1 and yearly) or not begun:
+            return None
+        return max(begun, key=lambda p: p[0][0])[1]
+
+    def _told(self, ctx: Context, doc: Doc, yes: bool) -> Decision | None:
+        """Yes or no, with the dated record's dates (an award's step by its own sentence)."""
+        record = doc.record
+        if isinstance(record, AwardView) and doc.step in record.steps:
+            reply = Reply(_step_sentence(ctx, record, record.steps[doc.step]), [record.id])
+        else:
+            reply = self._when(ctx, doc)
+        if reply.handoff:
+            return None
+        text = ctx.phrase("yes" if yes else "no", text=reply.text)
+        return Decision(Reply(text, reply.sources, target=reply.target), "yesno", MIN_CONFIDENCE)
 
     def _plainly_claimed(
         self, ctx: Context, reading: Reading, ranked: list[tuple[float, Doc]], terms: list[set[str]]
@@ -943,7 +1092,8 @@ class YesNoAnswers(DatedNames):
             and all(o in self._named_place(ctx, reading) for o in missing)
         ):
             return decision  # "the 13th in Lisbon?": no, in Cascais (a city no record is in)
-        if len(docs) == 1 and all(o & self.retriever.place_terms for o in missing):
+        spelt = self._named_place(ctx, reading)  # "à Paris": a place, though no record's
+        if len(docs) == 1 and all(o & self.retriever.place_terms or o in spelt for o in missing):
             placed = self._placed(ctx, reading, terms, named, missing, docs[0])
             if placed is not None:
                 return placed

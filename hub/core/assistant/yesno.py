@@ -198,6 +198,27 @@ FRAMING: dict[str, list[str]] = {
 """Words that only frame a yes/no question (whether something has, includes, exists, is true,
 only so, at a time): no record needs to say them for its sentence to answer."""
 
+AT_ONCE: dict[str, list[str]] = {
+    "en": ["same", "once", "simultaneously", "concurrently"],
+    "es": ["vez", "mismo", "tiempo", "simultaneamente"],
+    "fr": ["fois", "meme", "temps", "simultanement"],
+    "ca": ["alhora", "vegada", "mateix", "temps", "simultaniament"],
+    "pt": ["vez", "mesmo", "tempo", "simultaneamente"],
+}
+"""Words of "at the same time", "a la vez", "à la fois", "alhora", "ao mesmo tempo": they frame
+how many at once, which a sentence says in its own words ("at any one point")."""
+
+HELD: dict[str, list[str]] = {
+    "en": ["held"],
+    "es": ["hara", "haran", "celebrara", "celebraran", "realizara", "realizaran"],
+    "fr": ["fera", "feront", "tiendra", "tiendront"],
+    "ca": ["fara", "faran", "celebrara", "celebraran", "realitzara", "realitzaran"],
+    "pt": ["fara", "farao", "realizara", "realizarao", "celebrara"],
+}
+"""Words asking whether something will be held ("es farà alguna sessió...?", "¿se hará una
+sesión...?", "will a session be held...?"): they ask whether it exists, as "is there" does;
+the record of it, holding every other word, states that."""
+
 MEMBERSHIP: dict[str, list[str]] = {
     "en": ["one", "among", "part", "yes", "no"],
     "es": ["uno", "una", "entre", "parte", "si", "no"],
@@ -297,6 +318,26 @@ OPENING: dict[str, list[str]] = {
 """Words asking whether something is open or opened ("is the call open yet?", "a-t-il
 ouvert ?"): of a dated call, its dates against today answer; of an office only planned,
 nothing does (the records say it was planned, not that it opened)."""
+
+AHEAD: dict[str, list[str]] = {
+    "en": ["ahead", "upcoming", "come", "coming", "future"],
+    "es": ["venir", "pendiente", "pendientes", "futuro", "futura"],
+    "fr": ["venir", "avenir", "futur", "future"],
+    "ca": ["venir", "pendent", "pendents", "futur", "futura"],
+    "pt": ["vir", "pendente", "pendentes", "futuro", "futura"],
+}
+"""Words asking whether something dated is still to come ("is the congress still ahead of
+us?", "¿está aún por venir?", "c'est encore à venir ?"): its dates against today answer."""
+
+NOW: dict[str, list[str]] = {
+    "en": ["now", "moment", "currently", "presently"],
+    "es": ["ahora", "momento", "actualmente"],
+    "fr": ["maintenant", "moment", "actuellement"],
+    "ca": ["ara", "moment", "actualment"],
+    "pt": ["agora", "momento", "atualmente"],
+}
+"""Words placing a yes/no at the asker's today ("is the call open at the moment?", "¿está
+abierta ahora?"): they frame the question, the dates of the record answer it."""
 
 RECEIVING: dict[str, list[str]] = {
     "en": ["won", "win", "wins", "received", "receive"],
@@ -530,6 +571,10 @@ class Statements:
         self._framing = {analyser.stem(w, lang) for lang, ws in FRAMING.items() for w in ws} | {
             w for ws in FRAMING.values() for w in ws
         }
+        self._framing |= {analyser.stem(w, lang) for lang, ws in HELD.items() for w in ws}
+        self._framing |= {analyser.stem(w, lang) for lang, ws in AT_ONCE.items() for w in ws}
+        self._framing |= {w for ws in AT_ONCE.values() for w in ws}
+        self._framing |= {w for ws in HELD.values() for w in ws}
         self._documents = {analyser.stem(w, lang) for w in DOCUMENTS for lang in NEGATIONS}
         self.over = {analyser.stem(w, lang) for lang, ws in OVER.items() for w in ws}
         self.over_words = {w for ws in OVER.values() for w in ws}
@@ -545,6 +590,13 @@ class Statements:
         self.opening = {analyser.stem(w, lang) for lang, ws in OPENING.items() for w in ws}
         self.opening |= {w for ws in OPENING.values() for w in ws}
         self.planning = {w for ws in PLANNING.values() for w in ws}
+        self.planning_terms = {analyser.stem(w, lang) for lang, ws in PLANNING.items() for w in ws}
+        self.planning_terms |= self.planning
+        self.ahead = {analyser.stem(w, lang) for lang, ws in AHEAD.items() for w in ws}
+        self.ahead |= {w for ws in AHEAD.values() for w in ws}
+        self.ahead_words = {w for ws in AHEAD.values() for w in ws}
+        self.now = {analyser.stem(w, lang) for lang, ws in NOW.items() for w in ws}
+        self.now |= {w for ws in NOW.values() for w in ws}
         self.scheduling = {analyser.stem(w, lang) for lang, ws in SCHEDULING.items() for w in ws}
         self.scheduling |= {w for ws in SCHEDULING.values() for w in ws}
         self.congress = {analyser.stem(w, lang) for lang, ws in CONGRESS.items() for w in ws}
@@ -581,6 +633,16 @@ class Statements:
         return any(
             w in self.opening
             and not set([v for v in words[:i] if len(v) > 2][-2:]) & self.planning
+            and not self._in_name(words[i : i + 2])
+            for i, w in enumerate(words)
+        )
+
+    def planning_asked(self, words: list[str]) -> bool:
+        """The question asks whether something is planned to open: an opening word with a
+        word of intention in the two words before it ("prévoit d'ouvrir", "plans to open")."""
+        return any(
+            w in self.opening
+            and bool(set([v for v in words[:i] if len(v) > 2][-2:]) & self.planning)
             and not self._in_name(words[i : i + 2])
             for i, w in enumerate(words)
         )
