@@ -196,7 +196,11 @@ class RecordAnswers(RecordChoice, YesNoAnswers, ListAnswers):
                 for s, d in ranked[1:]
                 if d.record_id != best.record_id
                 and all(d is not a for a in agreeing)
-                and not (best.group == "entry" == d.group and self._agree(best, d))
+                and not (  # the same fact in two kinds of record (an FAQ, a task): siblings
+                    best.group == "entry" == d.group  # of one kind saying alike (two planned
+                    and d.kind != best.kind  # offices) are still two answers
+                    and self._agree(best, d)
+                )
             ),
             0.0,
         )
