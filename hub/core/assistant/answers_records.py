@@ -175,7 +175,13 @@ class RecordAnswers(RecordChoice, YesNoAnswers, ListAnswers):
         related = qtype == "who" and self._relates(best, reading.relation)
         if related:  # "who led the debate": a record without a leader is no rival of one with
             rivals = [(s, d) for s, d in rivals if self._relates(d, reading.relation)]
-        if rivals and any(self._says(qtype, d) != self._says(qtype, best) for _, d in rivals):
+        agreeing = [d for _, d in rivals if self._same_answer(qtype, best, d)]
+        rivals = [(s, d) for s, d in rivals if all(d is not a for a in agreeing)]
+        if agreeing and not rivals:  # one answer recorded twice: the one the question names
+            said = self.retriever.query_terms(reading.words, ctx.language)
+            best = self._named(best, agreeing, said) or best
+            coverage = self.coverage(best, terms)
+        if rivals:
             said = self.retriever.query_terms(reading.words, ctx.language)
             chosen = self._named(best, [d for _, d in rivals], said)
             chosen = chosen or self._current(ctx, best, [d for _, d in rivals])
@@ -184,7 +190,20 @@ class RecordAnswers(RecordChoice, YesNoAnswers, ListAnswers):
                 return Decision(ctx.handoff(), qtype, 0.2)
             best = chosen
             coverage = self.coverage(best, terms)
-        second = next((s for s, d in ranked[1:] if d.record_id != best.record_id), 0.0)
+        second = next(  # a record giving the same answer is no runner-up of it
+            (
+                s
+                for s, d in ranked[1:]
+                if d.record_id != best.record_id
+                and all(d is not a for a in agreeing)
+                and not (  # the same fact in two kinds of record (an FAQ, a task): siblings
+                    best.group == "entry" == d.group  # of one kind saying alike (two planned
+                    and d.kind != best.kind  # offices) are still two answers
+                    and self._agree(best, d)
+                )
+            ),
+            0.0,
+        )
         confidence = self._confidence(best_score, second, coverage)
         numbered = self._numbered_as(best, terms, kinds_named) and (
             qtype == "what" or (qtype in {"when", "where"} and isinstance(best.record, EventView))
@@ -266,6 +285,19 @@ class RecordAnswers(RecordChoice, YesNoAnswers, ListAnswers):
             if self._one_of_many_listed(reading, qtype, best, terms, ctx.language):
                 return self._whole_kind(ctx, reading, best, terms, confidence)
             reply = self._with_agreeing(reply, best, best_score, ranked, terms)
+        own = set().union(*best.names, best.own_places, best.kind_terms)
+        asked = set().union(*(o for o in terms if not o & own))  # words the best is not named by
+        linked = [  # the same thing recorded again, which the question names by words of its
+            d.record_id  # own name ("the workshop at the congress"): cited too
+            for d in agreeing
+            if d.kind != best.kind
+            and d.record_id not in reply.sources
+            and d.names
+            and set().union(*d.names) & asked
+            and (self._linked(best, d) or self._linked(d, best))
+        ]
+        if linked and not reply.handoff and "yesno" not in {qtype, reading.qtype}:  # its own
+            reply = Reply(reply.text, [*reply.sources, *dict.fromkeys(linked)], target=reply.target)
         return Decision(reply, qtype, confidence if not reply.handoff else min(confidence, 0.4))
 
     def _one_of_many_listed(

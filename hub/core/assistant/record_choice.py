@@ -54,6 +54,7 @@ COUNT_QUALIFIERS = frozenset({"count", "number", "total", "max", "min", "maximum
 _YEAR_VALUE = re.compile(r"^(19|20)\d\d\b")
 """A year or a date, never a count."""
 _DATE = re.compile(r"\d{1,2}[:/.-]\d{1,2}|\d{1,2}\s*[-–]\s*\d{1,2}")
+DOCUMENT_KIND = "source_document"
 
 
 class RecordChoice(ResponderBase):
@@ -109,6 +110,67 @@ class RecordChoice(ResponderBase):
             texts.append(set(self.retriever.analyser.terms(body, "en")))
         shorter, longer = sorted(texts, key=len)
         return bool(shorter) and len(shorter & longer) >= AGREE * len(shorter)
+
+    def _same_answer(self, qtype: str, best: Doc, other: Doc) -> bool:
+        """Two tied records that give one answer to the slot asked: the same place, days or
+        organiser of two events, two entries saying the same (:meth:`_agree`), or one
+        thing recorded twice (:meth:`_linked`). Their tie is no ambiguity."""
+        if self._says(qtype, other) == self._says(qtype, best):
+            return True
+        if best.group == "entry" and other.group == "entry" and self._agree(best, other):
+            return True
+        return self._linked(best, other) or self._linked(other, best)
+
+    def _linked(self, one: Doc, other: Doc) -> bool:
+        """``other`` is ``one`` recorded again or a part of it: a part of the whole (a
+        priority of its work plan, an area of its challenge), an event held within it (a
+        workshop during a congress), a record its data names by id (a roundup's edition),
+        the record a source document is named after (the 2020 plan and its document), or
+        the one event of its kind and year an entry of that year speaks of by that kind's
+        name (the task publishing the annual report "at the annual conference")."""
+        if one.key in other.wholes or self._hosts(one, other):
+            return True
+        record, part = one.record, other.record
+        if isinstance(record, EntryView):
+            if other.record_id in {str(v) for v in record.data.values() if isinstance(v, str)}:
+                return True
+            if one.kind == DOCUMENT_KIND and other.group == "entry" and other.names:
+                file = record.data.get("file")
+                if file is None or getattr(part, "source_doc", None) != file:
+                    return False
+                home = self._home_terms
+                return any(
+                    bare <= name for name in one.names for n in other.names if (bare := n - home)
+                )
+            if isinstance(part, EventView):
+                return self._speaks_of(one, other)
+        return False
+
+    def _speaks_of(self, entry: Doc, event: Doc) -> bool:
+        """The entry's own text names the event's kind ("the annual conference") and the
+        event is the one of that kind held in the entry's year."""
+        year = self.era(entry)
+        span = self.span(event)
+        record = entry.record
+        if year is None or span is None or span[0].year != year:
+            return False
+        if not isinstance(record, EntryView):
+            return False
+        analyser = self.retriever.analyser
+        kind_words = {
+            t
+            for phrase in self.retriever.vocabulary.kinds.get(event.kind, {}).get("en", [])
+            for t in analyser.terms(phrase, "en")
+        }
+        text = f"{record.name.get('en', '')} {record.body.get('en', '')}"
+        if not kind_words or not kind_words <= set(analyser.terms(text, "en")):
+            return False
+        same = [
+            d
+            for d in self._events()
+            if d.kind == event.kind and (s := self.span(d)) is not None and s[0].year == year
+        ]
+        return len(same) == 1
 
     def _capitals(self, reading: Reading) -> list[str]:
         """The acronyms the question (not the words around it) writes in capitals, other
