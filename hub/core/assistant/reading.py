@@ -50,6 +50,22 @@ _BRACKETED = re.compile(r"[(\[{]([^()\[\]{}]{0,200})[)\]}]")
 """Words in brackets: part of their sentence ("that november (2023)?") unless they give
 the assistant orders, then set aside with their brackets."""
 _YEAR_WORD = re.compile(r"(19|20)\d\d")
+SUPERLATIVE_ARTICLES = frozenset(
+    {"the", "el", "la", "los", "las", "le", "les", "els", "o", "a", "os", "as"}
+)
+SUPERLATIVES = frozenset(
+    {"best", "mejor", "mejores", "meilleur", "meilleure", "meilleurs", "meilleures"}
+    | {"millor", "millors", "melhor", "melhores"}
+)
+"""Ranking words after an article ("the best city", "el mejor partido", "le meilleur
+logiciel", "la millor ciutat", "o melhor prefeito"): the question asks a judgement, which
+no record makes (the records rank nothing), unless the words begin the name of a kind of
+record ("the best practice award")."""
+MANNER_NOUNS = frozenset(
+    {"way", "ways", "manera", "maneras", "forma", "formas", "facon", "moyen", "maneira"}
+    | {"maneiras", "formes", "manere"}
+)
+"""Nouns after a superlative that ask how, not which ("the best way to join")."""
 _OF = frozenset({"of", "de", "d", "del", "du", "do", "da"})
 TYPO_CUTOFF = 88.0
 TRANSPOSED_LENGTH = 6
@@ -534,6 +550,33 @@ def written_out(
     return out
 
 
+JUDGED_IN = ("en", "es", "fr", "ca", "pt")
+"""A ranking asked is out of scope in every language."""
+
+
+def _judgement_asked(words: list[str], vocabulary: Vocabulary) -> bool:
+    """An article, a superlative and a noun ("a melhor cidade", "the best mayor"): a
+    ranking is asked, which the records never give; not a kind's own name ("the best
+    practice award": its words are a phrase of the vocabulary's kinds) nor a manner ("the
+    best way to join", which asks how)."""
+    kinds = {
+        normalise(phrase)
+        for family in vocabulary.kinds.values()
+        for phrases in family.values()
+        for phrase in phrases
+    }
+    for i in range(1, len(words) - 1):
+        if words[i] not in SUPERLATIVES or words[i - 1] not in SUPERLATIVE_ARTICLES:
+            continue
+        following = words[i + 1]
+        if following in MANNER_NOUNS:
+            continue
+        if any(k.startswith(f"{words[i]} {following[:4]}") for k in kinds):
+            continue
+        return True
+    return False
+
+
 def read(text: str, vocabulary: Vocabulary, today: dt.date) -> Reading:
     focus, around = question_parts(text, vocabulary)
     kept = " ".join(part for part in (focus, around) if part)
@@ -573,6 +616,9 @@ def read(text: str, vocabulary: Vocabulary, today: dt.date) -> Reading:
     if out_of_scope:  # the asker's story asks nothing
         reading.out_of_scope = True
         reading.out_of_scope_in = frozenset(found.value for found in out_of_scope)
+    if _judgement_asked(words, vocabulary):  # "the best city for PB?": no record ranks
+        reading.out_of_scope = True
+        reading.out_of_scope_in = frozenset(JUDGED_IN)
     reading.period = _span(words, vocabulary, used, today)
     named: Found[tuple[str, int]] | None = None
     for named in vocabulary.periods.find(words, used, fuzzy=False):
