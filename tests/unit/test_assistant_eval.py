@@ -33,10 +33,14 @@ HERE = Path(__file__).parent.parent / "assistant"
 KNOWLEDGE = Path(__file__).parents[2] / "config" / "knowledge"
 LANGUAGES = ("en", "es", "fr", "ca", "pt")
 
+pytestmark = pytest.mark.slow
+"""Every set scored (thousands of questions): a larger workload. Each case is asked at its own
+``now``, so the time-travel runs, which leave the slow tests out, would only repeat it."""
+
 
 @pytest.fixture(scope="module")
-def assistant() -> Assistant:
-    return Assistant.from_knowledge(KNOWLEDGE)
+def assistant(lingua_assistant: Assistant) -> Assistant:
+    return lingua_assistant
 
 
 def _explain(report: Report) -> str:

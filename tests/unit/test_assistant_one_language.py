@@ -63,6 +63,8 @@ def assistant(knowledge: KnowledgeSet) -> Assistant:
     return Assistant.from_knowledge(knowledge)
 
 
+@pytest.mark.slow  # every non-English question of every set: a larger workload, each case
+# asked at its own `now`, so the time-travel runs (which leave the slow tests out) add nothing
 def test_no_language_has_more_answers_with_english(
     knowledge: KnowledgeSet, assistant: Assistant
 ) -> None:

@@ -15,6 +15,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = """
 import datetime as dt, json, sys
@@ -44,6 +46,8 @@ def answers(seed: str) -> list[object]:
     return found
 
 
+@pytest.mark.slow  # two processes over every set's Catalan questions (and a subprocess is
+# never moved by the time-travel runs, which leave the slow tests out)
 def test_two_processes_answer_alike() -> None:
     first, second = answers("1"), answers("2")
     assert len(first) > 400  # the Catalan questions of the held-out sets, twice
