@@ -142,6 +142,16 @@ def assistant() -> Assistant:
 
 
 @pytest.fixture(scope="session")
+def lingua_assistant() -> Assistant:
+    """The member assistant on the knowledge files as the hub runs it (lingua deciding the
+    language), built once per test process: building it takes most of a second, and every
+    file asking it questions would otherwise build its own."""
+    from hub.core.assistant import Assistant
+
+    return Assistant.from_knowledge(Path(__file__).parents[1] / "config" / "knowledge")
+
+
+@pytest.fixture(scope="session")
 def vocabulary() -> Vocabulary:
     """The assistant's vocabulary (its word tables), loaded once per test process."""
     from hub.core.assistant.vocabulary import load_vocabulary

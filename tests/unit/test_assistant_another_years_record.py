@@ -18,11 +18,6 @@ QUESTIONS = [
 ]
 
 
-@pytest.fixture(scope="module")
-def assistant() -> Assistant:
-    return Assistant.from_knowledge(KNOWLEDGE, use_lingua=False)
-
-
 @pytest.mark.parametrize(("question", "language"), QUESTIONS)
 def test_this_years_plan_is_not_answered_with_another_years_task(
     assistant: Assistant, question: str, language: str

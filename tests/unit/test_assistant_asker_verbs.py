@@ -60,8 +60,8 @@ def test_an_inverted_verb_that_is_all_the_question_says_stays() -> None:
 
 
 @pytest.fixture(scope="module")
-def assistant() -> Assistant:
-    return Assistant.from_knowledge("config/knowledge")
+def assistant(lingua_assistant: Assistant) -> Assistant:
+    return lingua_assistant
 
 
 @pytest.mark.parametrize(

@@ -21,8 +21,8 @@ SECRETARIAT, DAKAR = "iopd-technical-secretariat", "office-africa-dakar"
 
 
 @pytest.fixture(scope="module")
-def assistant() -> Assistant:
-    return Assistant.from_knowledge("config/knowledge")
+def assistant(lingua_assistant: Assistant) -> Assistant:
+    return lingua_assistant
 
 
 @pytest.mark.parametrize(

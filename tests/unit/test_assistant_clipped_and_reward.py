@@ -15,8 +15,8 @@ KNOWLEDGE = Path(__file__).parents[2] / "config" / "knowledge"
 
 
 @pytest.fixture(scope="module")
-def assistant() -> Assistant:
-    return Assistant.from_knowledge(KNOWLEDGE)
+def assistant(lingua_assistant: Assistant) -> Assistant:
+    return lingua_assistant
 
 
 def test_clipped_french_words_are_written_out(assistant: Assistant) -> None:

@@ -30,11 +30,6 @@ MEMBERSHIP = [
 ]
 
 
-@pytest.fixture(scope="module")
-def assistant() -> Assistant:
-    return Assistant.from_knowledge(KNOWLEDGE, use_lingua=False)
-
-
 @pytest.mark.parametrize(("question", "language"), UNPRICED)
 def test_money_of_a_named_body_is_handed_off(
     assistant: Assistant, question: str, language: str

@@ -25,8 +25,8 @@ PROJECTS = {"project-horizon-2020", "project-pilot-cities-metropolis"}
 
 
 @pytest.fixture(scope="module")
-def assistant() -> Assistant:
-    return Assistant.from_knowledge("config/knowledge")
+def assistant(lingua_assistant: Assistant) -> Assistant:
+    return lingua_assistant
 
 
 @pytest.mark.parametrize(

@@ -15,11 +15,6 @@ from hub.core.assistant.reading import read
 NOW = dt.date(2020, 3, 1)
 
 
-@pytest.fixture(scope="module")
-def assistant() -> Assistant:
-    return Assistant.from_knowledge("config/knowledge", use_lingua=False)
-
-
 @pytest.mark.parametrize(
     "question",
     [

@@ -20,11 +20,6 @@ QUESTIONS = [
 ]
 
 
-@pytest.fixture(scope="module")
-def assistant() -> Assistant:
-    return Assistant.from_knowledge(KNOWLEDGE, use_lingua=False)
-
-
 @pytest.mark.parametrize(("question", "language"), QUESTIONS)
 def test_the_record_the_answer_names_is_cited(
     assistant: Assistant, question: str, language: str

@@ -24,8 +24,8 @@ CONTINUED = {"working-group-local-observatories", "working-group-role-of-associa
 
 
 @pytest.fixture(scope="module")
-def assistant() -> Assistant:
-    return Assistant.from_knowledge(KNOWLEDGE)
+def assistant(lingua_assistant: Assistant) -> Assistant:
+    return lingua_assistant
 
 
 @pytest.mark.parametrize(

@@ -16,11 +16,6 @@ NOW = dt.date(2023, 12, 18)
 ROUNDUP = "ogp-local-roundup-2023-11"
 
 
-@pytest.fixture(scope="module")
-def assistant() -> Assistant:
-    return Assistant.from_knowledge(KNOWLEDGE, use_lingua=False)
-
-
 @pytest.mark.parametrize(
     ("question", "language"),
     [

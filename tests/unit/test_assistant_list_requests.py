@@ -19,8 +19,8 @@ DAY = dt.date(2021, 1, 1)
 
 
 @pytest.fixture(scope="module")
-def assistant() -> Assistant:
-    return Assistant.from_knowledge("config/knowledge")
+def assistant(lingua_assistant: Assistant) -> Assistant:
+    return lingua_assistant
 
 
 @pytest.mark.parametrize(

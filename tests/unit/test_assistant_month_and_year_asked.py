@@ -18,8 +18,8 @@ DAKAR, PORTO_ALEGRE = "office-africa-dakar", "office-latin-america-porto-alegre"
 
 
 @pytest.fixture(scope="module")
-def assistant() -> Assistant:
-    return Assistant.from_knowledge("config/knowledge")
+def assistant(lingua_assistant: Assistant) -> Assistant:
+    return lingua_assistant
 
 
 @pytest.mark.parametrize(

@@ -16,11 +16,6 @@ KNOWLEDGE = Path(__file__).parents[2] / "config" / "knowledge"
 NOW = dt.date(2019, 11, 20)
 
 
-@pytest.fixture(scope="module")
-def assistant() -> Assistant:
-    return Assistant.from_knowledge(KNOWLEDGE, use_lingua=False)
-
-
 def test_the_minutes_named_answer_with_their_month(assistant: Assistant) -> None:
     answer = assistant.answer(
         "Quand le secrétariat s'occupe-t-il du procès-verbal de la conférence 2019 ?",

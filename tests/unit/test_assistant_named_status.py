@@ -21,11 +21,6 @@ QUESTIONS = [
 ]
 
 
-@pytest.fixture(scope="module")
-def assistant() -> Assistant:
-    return Assistant.from_knowledge(KNOWLEDGE, use_lingua=False)
-
-
 @pytest.mark.parametrize(("question", "language"), QUESTIONS)
 def test_planned_offices_are_listed_without_the_opened_ones(
     assistant: Assistant, question: str, language: str

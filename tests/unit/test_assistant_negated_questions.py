@@ -20,8 +20,8 @@ OPENINGS = ("Yes.", "No.", "Sí.", "Oui.", "Non.", "Sim.", "Não.")
 
 
 @pytest.fixture(scope="module")
-def assistant() -> Assistant:
-    return Assistant.from_knowledge(KNOWLEDGE)
+def assistant(lingua_assistant: Assistant) -> Assistant:
+    return lingua_assistant
 
 
 @pytest.mark.parametrize(

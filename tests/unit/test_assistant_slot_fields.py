@@ -16,11 +16,6 @@ from hub.core.assistant.reading import read
 KNOWLEDGE = Path(__file__).parents[2] / "config" / "knowledge"
 
 
-@pytest.fixture(scope="module")
-def assistant() -> Assistant:
-    return Assistant.from_knowledge(KNOWLEDGE, use_lingua=False)
-
-
 @pytest.mark.parametrize(
     "question",
     [

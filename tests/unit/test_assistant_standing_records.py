@@ -40,11 +40,6 @@ GUESSED = [
 ]
 
 
-@pytest.fixture(scope="module")
-def assistant() -> Assistant:
-    return Assistant.from_knowledge(KNOWLEDGE, use_lingua=False)
-
-
 @pytest.mark.parametrize(("question", "language"), JOIN_NOW)
 def test_joining_now_is_answered_by_the_standing_record(
     assistant: Assistant, question: str, language: str

@@ -20,8 +20,8 @@ KNOWLEDGE = Path(__file__).parents[2] / "config" / "knowledge"
 
 
 @pytest.fixture(scope="module")
-def assistant() -> Assistant:
-    return Assistant.from_knowledge(KNOWLEDGE)
+def assistant(lingua_assistant: Assistant) -> Assistant:
+    return lingua_assistant
 
 
 @pytest.mark.parametrize(

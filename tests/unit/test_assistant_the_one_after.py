@@ -17,11 +17,6 @@ from hub.core.assistant import Assistant
 KNOWLEDGE = Path(__file__).parents[2] / "config" / "knowledge"
 
 
-@pytest.fixture(scope="module")
-def assistant() -> Assistant:
-    return Assistant.from_knowledge(KNOWLEDGE, use_lingua=False)
-
-
 @pytest.mark.parametrize(
     ("question", "language", "now"),
     [

@@ -16,11 +16,6 @@ from hub.core.assistant.text import normalise
 KNOWLEDGE = Path(__file__).parents[2] / "config" / "knowledge"
 
 
-@pytest.fixture(scope="module")
-def assistant() -> Assistant:
-    return Assistant.from_knowledge(KNOWLEDGE, use_lingua=False)
-
-
 def test_a_workshop_tied_with_its_congress_is_answered(assistant: Assistant) -> None:
     answer = assistant.answer(
         "Qual era o tema da oficina do OIDP no congresso de Rabat?",

@@ -19,8 +19,8 @@ FRAMES = {"true", "verdad", "cierto", "vrai", "veritat", "cert", "verdade", "cer
 
 
 @pytest.fixture(scope="module")
-def assistant() -> Assistant:
-    return Assistant.from_knowledge("config/knowledge")
+def assistant(lingua_assistant: Assistant) -> Assistant:
+    return lingua_assistant
 
 
 @pytest.mark.parametrize(

@@ -20,11 +20,6 @@ CONFERENCES = ["pb-conference-chicago-2013", "pb-conference-san-francisco-2014"]
 OFFICES = ["office-africa-dakar", "office-latin-america-porto-alegre"]
 
 
-@pytest.fixture(scope="module")
-def assistant() -> Assistant:
-    return Assistant.from_knowledge(KNOWLEDGE, use_lingua=False)
-
-
 @pytest.mark.parametrize(
     ("question", "language", "records", "facts"),
     [

@@ -25,11 +25,6 @@ ONLY_WHEN = [
 ]
 
 
-@pytest.fixture(scope="module")
-def assistant() -> Assistant:
-    return Assistant.from_knowledge(KNOWLEDGE, use_lingua=False)
-
-
 @pytest.mark.parametrize(("question", "language"), BOTH)
 def test_when_and_where_without_a_place_is_handed_off(
     assistant: Assistant, question: str, language: str

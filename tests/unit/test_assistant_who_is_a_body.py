@@ -16,11 +16,6 @@ KNOWLEDGE = Path(__file__).parents[2] / "config" / "knowledge"
 NOW = dt.date(2020, 3, 1)
 
 
-@pytest.fixture(scope="module")
-def assistant() -> Assistant:
-    return Assistant.from_knowledge(KNOWLEDGE, use_lingua=False)
-
-
 @pytest.mark.parametrize(
     ("question", "language"),
     [("Who is UCLG exactly?", "en"), ("¿Quién es CGLU?", "es"), ("Qui est CGLU ?", "fr")],

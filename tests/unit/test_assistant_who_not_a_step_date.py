@@ -32,11 +32,6 @@ WHO_WON = [
 ]
 
 
-@pytest.fixture(scope="module")
-def assistant() -> Assistant:
-    return Assistant.from_knowledge(KNOWLEDGE, use_lingua=False)
-
-
 @pytest.mark.parametrize(("question", "language", "who"), WHO_CALLS)
 def test_who_calls_is_answered_by_who_not_by_a_date(
     assistant: Assistant, question: str, language: str, who: str

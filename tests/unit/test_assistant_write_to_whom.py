@@ -19,8 +19,8 @@ OGP_LOCAL = {"ogp-local-how-to-join", "faq-join-ogp-local", "ogp-local-contact",
 
 
 @pytest.fixture(scope="module")
-def assistant() -> Assistant:
-    return Assistant.from_knowledge("config/knowledge")
+def assistant(lingua_assistant: Assistant) -> Assistant:
+    return lingua_assistant
 
 
 @pytest.mark.parametrize(

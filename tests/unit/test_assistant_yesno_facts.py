@@ -21,8 +21,8 @@ OGP_LOCAL_TIME = dt.date(2024, 8, 8)
 
 
 @pytest.fixture(scope="module")
-def assistant() -> Assistant:
-    return Assistant.from_knowledge(KNOWLEDGE)
+def assistant(lingua_assistant: Assistant) -> Assistant:
+    return lingua_assistant
 
 
 @pytest.mark.parametrize(
