@@ -124,6 +124,36 @@ EXISTING = frozenset(
 it actually has", "les bureaux ouverts", "os escritórios que existem"), in the five
 languages: a record whose status is planned is not listed, and the words are no trait the
 listed records must hold (a planned office's text says it has not opened)."""
+NOW = (
+    ("now",),
+    ("right", "now"),
+    ("currently",),
+    ("at", "the", "moment"),
+    ("at", "present"),
+    ("today",),
+    ("ahora",),
+    ("actualmente",),
+    ("en", "este", "momento"),
+    ("hoy", "en", "dia"),
+    ("maintenant",),
+    ("actuellement",),
+    ("en", "ce", "moment"),
+    ("a", "l", "heure", "actuelle"),
+    ("ara",),
+    ("actualment",),
+    ("en", "aquest", "moment"),
+    ("ara", "mateix"),
+    ("agora",),
+    ("atualmente",),
+    ("neste", "momento"),
+    ("no", "momento"),
+    ("de", "momento"),
+    ("hoje", "em", "dia"),
+)
+"""Words by which a list question asks for the records of a kind as they stand now ("the
+regional offices it has at the moment", "actuellement", "neste momento"), in the five
+languages: like :data:`EXISTING`, those that exist, not those only planned, and no trait
+the listed records must hold."""
 MENTIONING = frozenset(
     {
         "mention",
@@ -204,7 +234,7 @@ class ListAnswers(EntryAnswers):
         ]
         if reading is not None and self._missing_label(reading):
             return Decision(ctx.handoff(ctx.phrase("no_such_record")), "list", 0.1)
-        if reading is not None and any(w in EXISTING for w in reading.words):
+        if reading is not None and _existing_words(reading):
             docs = [d for d in docs if not _planned(d)]
         period = reading.period if reading is not None else None
         parts = self._parts_of_dated_whole(ctx, docs, kind_terms, period) if asked else []
@@ -231,7 +261,7 @@ class ListAnswers(EntryAnswers):
     def _existing_said(self, ctx: Context, reading: Reading) -> set[str]:
         """The terms of the words by which a question asks for the records that exist, not
         those planned (:data:`EXISTING`); empty when it says none."""
-        said = [w for w in reading.words if w in EXISTING]
+        said = _existing_words(reading)
         found = self.retriever.query_terms(said, ctx.language) if said else []
         return set().union(*map(_bare, found)) if found else set()
 
@@ -308,7 +338,7 @@ class ListAnswers(EntryAnswers):
         counts = self._count_terms(ctx, reading)
         weighty = [o for o in weighty if not o <= counts]
         existing = self._existing_said(ctx, reading)
-        if any(w in EXISTING for w in reading.words):  # "the offices actually opened"
+        if _existing_words(reading):  # "the offices actually opened", "neste momento"
             weighty = [o for o in weighty if not _bare(o) & existing]
             terms = [o for o in terms if not _bare(o) & existing]
             if not weighty:
@@ -656,6 +686,20 @@ def _planned(doc: Doc) -> bool:
     """A record only a plan foresees (an office not opened)."""
     record = doc.record
     return isinstance(record, EntryView) and record.data.get("status") == PLANNED
+
+
+def _existing_words(reading: Reading) -> list[str]:
+    """The words by which a question asks for the records that exist now: those of
+    :data:`EXISTING` and of the phrases of :data:`NOW` ("at the moment": all three)."""
+    words = list(reading.words)
+    found = [w for w in words if w in EXISTING]
+    for clause in _CLAUSE_END.split(reading.text):
+        said = normalise(clause).split()
+        for start in range(len(said)):
+            for phrase in NOW:
+                if tuple(said[start : start + len(phrase)]) == phrase:
+                    found += [w for w in phrase if w in words and w not in found]
+    return found
 
 
 def _bare(options: set[str]) -> set[str]:
