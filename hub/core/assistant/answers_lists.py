@@ -217,12 +217,14 @@ class ListAnswers(EntryAnswers):
         asked: bool,
         reading: Reading | None = None,
         terms: list[set[str]] | None = None,
+        aside: list[set[str]] | None = None,
     ) -> Decision | None:
         """Every record of the kind the question names and nothing narrower ("which working
         groups are there?"); None when that is not one or two kinds of entries or events.
         A kind counts only when one of its names is said whole ("what is the secretariat
         working on" names no working group); a period the question gives ("the priorities
-        for this year") keeps the records of that time."""
+        for this year") keeps the records of that time. The records the question sets aside
+        by a word of their own name (``aside``: "besides climate") are not listed."""
         said = set().union(*terms) if terms else set(kind_terms)
         docs = [
             d
@@ -238,6 +240,8 @@ class ListAnswers(EntryAnswers):
             docs = [d for d in docs if not _planned(d)]
         period = reading.period if reading is not None else None
         parts = self._parts_of_dated_whole(ctx, docs, kind_terms, period) if asked else []
+        if aside:
+            parts = self._without_set_aside(parts, aside)
         if len(parts) >= 2:  # "the lines of this year's work plan": that plan's lines
             return self._listed(ctx, parts, 0.75, terms)
         if period is not None:
@@ -251,6 +255,8 @@ class ListAnswers(EntryAnswers):
             if award_named >= most:  # "award call": the award is asked about, not a list
                 return None
             docs = [d for d in docs if len(self._kind_of(d) & kind_terms) == most]
+        if aside:
+            docs = self._without_set_aside(docs, aside)
         kinds = {d.kind for d in docs}
         if not docs or len(kinds) > 2:
             return Decision(ctx.handoff(), "list", 0.2) if asked else None
@@ -361,6 +367,8 @@ class ListAnswers(EntryAnswers):
             parts = self._without_set_aside(parts, named)
         if len(parts) >= 2:  # "the four lines of the 2013 work plan": that plan's lines
             return self._listed(ctx, parts, 0.75, terms)
+        if not weighty and named:  # "besides climate, the priorities of this year": nothing
+            return self._kind_list(ctx, kind_terms, True, reading, terms, named)  # else narrows
         pool = [
             d
             for d in self.retriever.docs
