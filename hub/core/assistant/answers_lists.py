@@ -264,6 +264,57 @@ class ListAnswers(EntryAnswers):
             return None
         return self._listed(ctx, docs, 0.8)
 
+    def _known_as_group(self, ctx: Context, reading: Reading) -> Decision | None:
+        """The records the question names by the name they are known as (``known_as``:
+        "outside events" for the task listing them, "OGP Local example" for each example),
+        every word of that name said, of the period the question gives when it gives one:
+        the one record so called answered whole, or two or more listed. None when no such
+        name is said, or no record so called is of the period asked ("the outside events
+        of 2020" when only 2013's task is so called): what else is asked is not answered."""
+        said = self.retriever.query_terms(reading.words, ctx.language)
+        held = set().union(*map(_bare, said)) if said else set()
+        home = self._home_terms
+        groups: dict[str, list[Doc]] = {}
+        for doc, names in self._known_as:
+            for key, name in names:
+                if name - home and name <= held:
+                    groups.setdefault(key, []).append(doc)
+        period = reading.period
+        found: list[Doc] = []
+        for docs in groups.values():
+            if period is not None:
+                docs = [
+                    d for d in docs if (s := self._time_of(d)) is not None and period.overlaps(*s)
+                ]
+            found += [d for d in docs if d not in found]
+        if len(found) == 1:
+            reply = self._slot(ctx, reading, "what", found[0])  # type: ignore[attr-defined]
+            return None if reply.handoff else Decision(reply, "list", 0.7)
+        if len(found) >= 2 and len(groups) == 1:
+            return self._listed(ctx, found, 0.7)
+        return None
+
+    @property
+    def _known_as(self) -> list[tuple[Doc, list[tuple[str, set[str]]]]]:
+        """Each record with a ``known_as`` name: the name's key (its English words) and the
+        terms of each of its languages' wordings."""
+        if not hasattr(self, "_known_as_cache"):
+            analyser = self.retriever.analyser
+            found: list[tuple[Doc, list[tuple[str, set[str]]]]] = []
+            for doc in self.retriever.docs:
+                record = doc.record
+                names = record.data.get("known_as") if isinstance(record, EntryView) else None
+                if not isinstance(names, dict):
+                    continue
+                key = normalise(str(names.get("en", next(iter(names.values()), ""))))
+                wordings = [
+                    (key, set(analyser.terms(str(text), language)))
+                    for language, text in names.items()
+                ]
+                found.append((doc, wordings))
+            self._known_as_cache = found
+        return self._known_as_cache
+
     def _existing_said(self, ctx: Context, reading: Reading) -> set[str]:
         """The terms of the words by which a question asks for the records that exist, not
         those planned (:data:`EXISTING`); empty when it says none."""
