@@ -277,14 +277,23 @@ class ListAnswers(EntryAnswers):
         groups: dict[str, list[Doc]] = {}
         for doc, names in self._known_as:
             for key, name in names:
-                if name - home and name <= held:
-                    groups.setdefault(key, []).append(doc)
+                group = groups.setdefault(key, [])
+                if name - home and name <= held and doc not in group:
+                    group.append(doc)
+        groups = {k: v for k, v in groups.items() if v}
+        years = [int(t[1:]) for o in said for t in o if t[:1] == "y" and t[1:].isdigit()]
         period = reading.period
         found: list[Doc] = []
         for docs in groups.values():
             if period is not None:
                 docs = [
                     d for d in docs if (s := self._time_of(d)) is not None and period.overlaps(*s)
+                ]
+            for year in years:  # "the outside events of the 2020 agenda": of 2020
+                docs = [
+                    d
+                    for d in docs
+                    if (s := self._time_of(d)) is not None and s[0].year <= year <= s[1].year
                 ]
             found += [d for d in docs if d not in found]
         if len(found) == 1:
@@ -448,8 +457,8 @@ class ListAnswers(EntryAnswers):
             chosen = [] if len(chosen) == len(pool) else chosen
         if named:
             chosen = self._without_set_aside(chosen, named)
-        if len(chosen) < 2:
-            return None
+        if len(chosen) < 2:  # "the cities the deck shows as OGP Local examples"
+            return self._known_as_group(ctx, reading)
         return self._listed(ctx, chosen, 0.75, terms)
 
     def _held_by_some(self, pool: list[Doc], weighty: list[set[str]]) -> list[Doc]:
