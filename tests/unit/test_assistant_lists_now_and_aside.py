@@ -81,3 +81,32 @@ def test_priorities_besides_some_are_the_others(
     assert not answer.handoff
     assert THEMES_2020 - aside <= set(answer.sources)
     assert not aside & set(answer.sources)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What outside events does the secretariat go to this year?",
+        "¿A qué eventos externos acude la Secretaría este año?",
+        "Quels événements extérieurs le secrétariat suivra-t-il en 2013 ?",
+        "Quins esdeveniments externs té previstos el secretariat enguany?",
+    ],
+)
+def test_outside_events_are_the_record_known_so(assistant: Assistant, question: str) -> None:
+    answer = assistant.answer(question, now=dt.date(2013, 4, 2))
+    assert not answer.handoff
+    assert "action-2013-external-activities" in answer.sources
+    assert "Chicago" in answer.answer and "Rabat" in answer.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Which outside events will the secretariat take part in this year?",
+        "Quels événements extérieurs figurent dans l'agenda 2020 ?",
+    ],
+)
+def test_outside_events_of_another_year_are_handed_off(assistant: Assistant, question: str) -> None:
+    answer = assistant.answer(question, now=dt.date(2020, 2, 2))
+    assert answer.handoff
+    assert "action-2013-external-activities" not in answer.sources
