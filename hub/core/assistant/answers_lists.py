@@ -348,6 +348,9 @@ class ListAnswers(EntryAnswers):
             named = [d for d in kept if any(options & name for name in d.names)]
             if 2 <= len(named) < len(kept):
                 kept = named
+        if kept is not docs:  # "the lines improving the network in 2013": not 2014's too
+            numbered = [o for o in terms if _numbered(o)]
+            kept = [d for d in kept if all(any(d.terms.get(t) for t in o) for o in numbered)]
         return kept
 
     def _current_era(self, ctx: Context, docs: list[Doc]) -> list[Doc]:
