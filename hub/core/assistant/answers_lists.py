@@ -124,6 +124,36 @@ EXISTING = frozenset(
 it actually has", "les bureaux ouverts", "os escritórios que existem"), in the five
 languages: a record whose status is planned is not listed, and the words are no trait the
 listed records must hold (a planned office's text says it has not opened)."""
+NOW = (
+    ("now",),
+    ("right", "now"),
+    ("currently",),
+    ("at", "the", "moment"),
+    ("at", "present"),
+    ("today",),
+    ("ahora",),
+    ("actualmente",),
+    ("en", "este", "momento"),
+    ("hoy", "en", "dia"),
+    ("maintenant",),
+    ("actuellement",),
+    ("en", "ce", "moment"),
+    ("a", "l", "heure", "actuelle"),
+    ("ara",),
+    ("actualment",),
+    ("en", "aquest", "moment"),
+    ("ara", "mateix"),
+    ("agora",),
+    ("atualmente",),
+    ("neste", "momento"),
+    ("no", "momento"),
+    ("de", "momento"),
+    ("hoje", "em", "dia"),
+)
+"""Words by which a list question asks for the records of a kind as they stand now ("the
+regional offices it has at the moment", "actuellement", "neste momento"), in the five
+languages: like :data:`EXISTING`, those that exist, not those only planned, and no trait
+the listed records must hold."""
 MENTIONING = frozenset(
     {
         "mention",
@@ -187,12 +217,14 @@ class ListAnswers(EntryAnswers):
         asked: bool,
         reading: Reading | None = None,
         terms: list[set[str]] | None = None,
+        aside: list[set[str]] | None = None,
     ) -> Decision | None:
         """Every record of the kind the question names and nothing narrower ("which working
         groups are there?"); None when that is not one or two kinds of entries or events.
         A kind counts only when one of its names is said whole ("what is the secretariat
         working on" names no working group); a period the question gives ("the priorities
-        for this year") keeps the records of that time."""
+        for this year") keeps the records of that time. The records the question sets aside
+        by a word of their own name (``aside``: "besides climate") are not listed."""
         said = set().union(*terms) if terms else set(kind_terms)
         docs = [
             d
@@ -204,10 +236,12 @@ class ListAnswers(EntryAnswers):
         ]
         if reading is not None and self._missing_label(reading):
             return Decision(ctx.handoff(ctx.phrase("no_such_record")), "list", 0.1)
-        if reading is not None and any(w in EXISTING for w in reading.words):
+        if reading is not None and _existing_words(reading):
             docs = [d for d in docs if not _planned(d)]
         period = reading.period if reading is not None else None
         parts = self._parts_of_dated_whole(ctx, docs, kind_terms, period) if asked else []
+        if aside:
+            parts = self._without_set_aside(parts, aside)
         if len(parts) >= 2:  # "the lines of this year's work plan": that plan's lines
             return self._listed(ctx, parts, 0.75, terms)
         if period is not None:
@@ -221,6 +255,8 @@ class ListAnswers(EntryAnswers):
             if award_named >= most:  # "award call": the award is asked about, not a list
                 return None
             docs = [d for d in docs if len(self._kind_of(d) & kind_terms) == most]
+        if aside:
+            docs = self._without_set_aside(docs, aside)
         kinds = {d.kind for d in docs}
         if not docs or len(kinds) > 2:
             return Decision(ctx.handoff(), "list", 0.2) if asked else None
@@ -228,10 +264,70 @@ class ListAnswers(EntryAnswers):
             return None
         return self._listed(ctx, docs, 0.8)
 
+    def _known_as_group(self, ctx: Context, reading: Reading) -> Decision | None:
+        """The records the question names by the name they are known as (``known_as``:
+        "outside events" for the task listing them, "OGP Local example" for each example),
+        every word of that name said, of the period the question gives when it gives one:
+        the one record so called answered whole, or two or more listed. None when no such
+        name is said, or no record so called is of the period asked ("the outside events
+        of 2020" when only 2013's task is so called): what else is asked is not answered."""
+        said = self.retriever.query_terms(reading.words, ctx.language)
+        held = set().union(*map(_bare, said)) if said else set()
+        home = self._home_terms
+        groups: dict[str, list[Doc]] = {}
+        for doc, names in self._known_as:
+            for key, name in names:
+                group = groups.setdefault(key, [])
+                if name - home and name <= held and doc not in group:
+                    group.append(doc)
+        groups = {k: v for k, v in groups.items() if v}
+        years = [int(t[1:]) for o in said for t in o if t[:1] == "y" and t[1:].isdigit()]
+        period = reading.period
+        found: list[Doc] = []
+        for docs in groups.values():
+            if period is not None:
+                docs = [
+                    d for d in docs if (s := self._time_of(d)) is not None and period.overlaps(*s)
+                ]
+            for year in years:  # "the outside events of the 2020 agenda": of 2020
+                docs = [
+                    d
+                    for d in docs
+                    if (s := self._time_of(d)) is not None and s[0].year <= year <= s[1].year
+                ]
+            found += [d for d in docs if d not in found]
+        if len(found) == 1:
+            reply = self._slot(ctx, reading, "what", found[0])  # type: ignore[attr-defined]
+            return None if reply.handoff else Decision(reply, "list", 0.7)
+        if len(found) >= 2 and len(groups) == 1:
+            return self._listed(ctx, found, 0.7)
+        return None
+
+    @property
+    def _known_as(self) -> list[tuple[Doc, list[tuple[str, set[str]]]]]:
+        """Each record with a ``known_as`` name: the name's key (its English words) and the
+        terms of each of its languages' wordings."""
+        if not hasattr(self, "_known_as_cache"):
+            analyser = self.retriever.analyser
+            found: list[tuple[Doc, list[tuple[str, set[str]]]]] = []
+            for doc in self.retriever.docs:
+                record = doc.record
+                names = record.data.get("known_as") if isinstance(record, EntryView) else None
+                if not isinstance(names, dict):
+                    continue
+                key = normalise(str(names.get("en", next(iter(names.values()), ""))))
+                wordings = [
+                    (key, set(analyser.terms(str(text), language)))
+                    for language, text in names.items()
+                ]
+                found.append((doc, wordings))
+            self._known_as_cache = found
+        return self._known_as_cache
+
     def _existing_said(self, ctx: Context, reading: Reading) -> set[str]:
         """The terms of the words by which a question asks for the records that exist, not
         those planned (:data:`EXISTING`); empty when it says none."""
-        said = [w for w in reading.words if w in EXISTING]
+        said = _existing_words(reading)
         found = self.retriever.query_terms(said, ctx.language) if said else []
         return set().union(*map(_bare, found)) if found else set()
 
@@ -252,6 +348,9 @@ class ListAnswers(EntryAnswers):
             named = [d for d in kept if any(options & name for name in d.names)]
             if 2 <= len(named) < len(kept):
                 kept = named
+        if kept is not docs:  # "the lines improving the network in 2013": not 2014's too
+            numbered = [o for o in terms if _numbered(o)]
+            kept = [d for d in kept if all(any(d.terms.get(t) for t in o) for o in numbered)]
         return kept
 
     def _current_era(self, ctx: Context, docs: list[Doc]) -> list[Doc]:
@@ -308,7 +407,7 @@ class ListAnswers(EntryAnswers):
         counts = self._count_terms(ctx, reading)
         weighty = [o for o in weighty if not o <= counts]
         existing = self._existing_said(ctx, reading)
-        if any(w in EXISTING for w in reading.words):  # "the offices actually opened"
+        if _existing_words(reading):  # "the offices actually opened", "neste momento"
             weighty = [o for o in weighty if not _bare(o) & existing]
             terms = [o for o in terms if not _bare(o) & existing]
             if not weighty:
@@ -331,6 +430,8 @@ class ListAnswers(EntryAnswers):
             parts = self._without_set_aside(parts, named)
         if len(parts) >= 2:  # "the four lines of the 2013 work plan": that plan's lines
             return self._listed(ctx, parts, 0.75, terms)
+        if not weighty and named:  # "besides climate, the priorities of this year": nothing
+            return self._kind_list(ctx, kind_terms, True, reading, terms, named)  # else narrows
         pool = [
             d
             for d in self.retriever.docs
@@ -359,8 +460,8 @@ class ListAnswers(EntryAnswers):
             chosen = [] if len(chosen) == len(pool) else chosen
         if named:
             chosen = self._without_set_aside(chosen, named)
-        if len(chosen) < 2:
-            return None
+        if len(chosen) < 2:  # "the cities the deck shows as OGP Local examples"
+            return self._known_as_group(ctx, reading)
         return self._listed(ctx, chosen, 0.75, terms)
 
     def _held_by_some(self, pool: list[Doc], weighty: list[set[str]]) -> list[Doc]:
@@ -656,6 +757,20 @@ def _planned(doc: Doc) -> bool:
     """A record only a plan foresees (an office not opened)."""
     record = doc.record
     return isinstance(record, EntryView) and record.data.get("status") == PLANNED
+
+
+def _existing_words(reading: Reading) -> list[str]:
+    """The words by which a question asks for the records that exist now: those of
+    :data:`EXISTING` and of the phrases of :data:`NOW` ("at the moment": all three)."""
+    words = list(reading.words)
+    found = [w for w in words if w in EXISTING]
+    for clause in _CLAUSE_END.split(reading.text):
+        said = normalise(clause).split()
+        for start in range(len(said)):
+            for phrase in NOW:
+                if tuple(said[start : start + len(phrase)]) == phrase:
+                    found += [w for w in phrase if w in words and w not in found]
+    return found
 
 
 def _bare(options: set[str]) -> set[str]:

@@ -526,7 +526,8 @@ class WhenAnswers(DatedNames):
                 )
             return Decision(reply, qtype, 0.8 if not reply.handoff else 0.3)
         if chosen and self._kind_qualified(ctx, reading, chosen, kind_terms):
-            return Decision(ctx.handoff(), qtype, 0.2)  # "outside events this year"
+            known = self._known_as_group(ctx, reading)  # type: ignore[attr-defined]
+            return known or Decision(ctx.handoff(), qtype, 0.2)  # "outside events this year"
         if not chosen and qtype == "when":  # "when was the Cascais conference in 2014?"
             named = self._named_outside(reading, ranked, terms)
             if named is not None:  # the one record named singly: its own dates answer
