@@ -736,6 +736,10 @@ def read(text: str, vocabulary: Vocabulary, today: dt.date) -> Reading:
         and not vocabulary.question_words.find(list(words), fuzzy=False)
     ):  # "is the secretariat based in Porto Alegre?": whether, the place is the claim
         reading.qtype, reading.polar = "yesno", True
+    if _stated(focus, words, vocabulary, courtesies) and _claimed(
+        words, vocabulary, reading.qtype, courtesies
+    ):  # "il a ouvert finalement ?", "¿Madrid creó...?": a statement asked, yes or no
+        reading.qtype, reading.polar = "yesno", True
     if reading.polar and reading.qtype is None:
         reading.qtype = "yesno"
     if reading.qtype == "where" and any(
@@ -1417,6 +1421,39 @@ def _polar(
         and (bool(found) or inverted)
         and not vocabulary.question_words.find(list(words), fuzzy=False)
     )
+
+
+_ASKED = re.compile(r"\?[\W_]*$")
+
+
+def _stated(focus: str, words: list[str], vocabulary: Vocabulary, aside: frozenset[int]) -> bool:
+    """The question is a statement asked: it ends with "?" and has no question word
+    anywhere, nor asks the assistant for anything ("il a ouvert finalement ?", "A
+    conferência foi cancelada?", "¿Madrid creó un registro?"). Spanish, French, Catalan and
+    Portuguese ask yes or no this way, with no verb first; "¿sabes cuándo...?" asks when."""
+    if not _ASKED.search(focus):
+        return False
+    if any(f.start not in aside for f in vocabulary.question_words.find(list(words), fuzzy=False)):
+        return False
+    return not any(
+        w in REQUEST_PRONOUNS or w in WHICH_ALONE for i, w in enumerate(words) if i not in aside
+    )
+
+
+def _claimed(
+    words: list[str], vocabulary: Vocabulary, qtype: str | None, aside: frozenset[int]
+) -> bool:
+    """Stated, the question claims the slot it was read as rather than asking it: a verb
+    of founding ("Madrid creó un registro?", not a date asked), or a place word inside the
+    statement ("el plan para la sede... se presenta en Bogotá?"), not heading it ("¿la sede
+    de la conferencia?": the place asked, elliptically)."""
+    found = vocabulary.types.find(list(words), fuzzy=False)
+    if qtype == "when":
+        return not any(f.value == "when" for f in found)
+    if qtype == "where":
+        first = next((i for i in range(len(words)) if i not in aside), 0)
+        return all(f.start > first + 1 for f in found if f.value == "where")
+    return False
 
 
 WHICH_ALONE = frozenset(
