@@ -1433,8 +1433,8 @@ def _stated(focus: str, words: list[str], vocabulary: Vocabulary, aside: frozens
     Portuguese ask yes or no this way, with no verb first; "¿sabes cuándo...?" asks when."""
     if not _ASKED.search(focus):
         return False
-    if any(f.start not in aside for f in vocabulary.question_words.find(list(words), fuzzy=False)):
-        return False
+    if vocabulary.question_words.find(list(words), fuzzy=False):
+        return False  # even one set aside as a filler: "..., which one?" asks which
     return not any(
         w in REQUEST_PRONOUNS or w in WHICH_ALONE for i, w in enumerate(words) if i not in aside
     )
