@@ -16,11 +16,6 @@ from hub.core.assistant.vocabulary import load_vocabulary
 NOW = dt.date(2020, 3, 1)
 
 
-@pytest.fixture(scope="module")
-def assistant() -> Assistant:
-    return Assistant.from_knowledge("config/knowledge", use_lingua=False)
-
-
 @pytest.mark.parametrize(
     ("text", "qtype"),
     [
