@@ -317,10 +317,33 @@ def test_no_regression_on_the_sixteenth_and_seventeenth_blind_sets(assistant: As
     heldout16 0.820 with 5, heldout17 0.724 with 15, while heldout14 and heldout15, tuned
     on, rose by 11 and 14 points: the round's rules fit the questions they were written
     from far more than they generalise. The floors keep them from falling; the goal (0.90,
-    at most 1 invented in 100) is far above them."""
+    at most 1 invented in 100) is far above them. Tuned on in the fifteenth round: heldout16
+    0.892 with 5, heldout17 0.736 with 15."""
     sixteenth = evaluate(assistant, read_cases(HERE / "heldout16_questions.jsonl"))
-    assert sixteenth.accuracy() >= 0.82, _explain(sixteenth)
+    assert sixteenth.accuracy() >= 0.88, _explain(sixteenth)
     assert len(sixteenth.invented) <= 5, _explain(sixteenth)
     seventeenth = evaluate(assistant, read_cases(HERE / "heldout17_questions.jsonl"))
-    assert seventeenth.accuracy() >= 0.72, _explain(seventeenth)
+    assert seventeenth.accuracy() >= 0.73, _explain(seventeenth)
     assert len(seventeenth.invented) <= 15, _explain(seventeenth)
+
+
+def test_no_regression_on_the_eighteenth_and_nineteenth_blind_sets(assistant: Assistant) -> None:
+    """``heldout18`` and ``heldout19`` (250 questions each, 50 per language, 30% handoffs)
+    were written at the start of the fifteenth round, before any of its code changed, by two
+    writers who read only the seeds, the knowledge files, the case format and the first lines
+    of one older set, and checked every fact against its record with a script; nobody tuned
+    on them and they were scored once, at the round's end. heldout18 asks what things are,
+    how to join, what they cost and yes/no, in members' own filler words and synonyms, over
+    123 records; heldout19 is an inbox's month (every type, a third long messages, time
+    relative to `now`) over 125 records. On the round's starting code: heldout18 0.712 with
+    42 invented, heldout19 0.756 with 11. At its end: heldout18 0.724 with 41, heldout19
+    0.764 with 12, while the sets tuned on rose by 42 answers (4931 to 4973 of 5332). Of
+    heldout18's invented, 12 cite the right record and lack a word the writer asked for
+    (most often "OGP" beside the Open Gov Challenge); the rest are a wrong record (14), an
+    answered handoff (12) or the wrong language (3). The floors keep them from falling."""
+    eighteenth = evaluate(assistant, read_cases(HERE / "heldout18_questions.jsonl"))
+    assert eighteenth.accuracy() >= 0.72, _explain(eighteenth)
+    assert len(eighteenth.invented) <= 41, _explain(eighteenth)
+    nineteenth = evaluate(assistant, read_cases(HERE / "heldout19_questions.jsonl"))
+    assert nineteenth.accuracy() >= 0.76, _explain(nineteenth)
+    assert len(nineteenth.invented) <= 12, _explain(nineteenth)
