@@ -38,8 +38,9 @@ sets heldout16 and heldout17 brought two Catalan ones, both language detection: 
 Catalan message whose one question sentence is English (answered in English), and "L'oficina
 de Porto Alegre ja funciona?" read as Portuguese (its answer Portuguese); both are counted
 wrong in those sets' scores, and left as found. The blind sets heldout18 and heldout19
-brought three Spanish ones: two Spanish questions read as Catalan and as French (answered in
-those), and a work-plan task whose name and text the knowledge held only in English."""
+brought three Spanish ones, all language detection on short questions: "de qué va OGP
+Local? cuéntame" read as Catalan, "que es PARTICIPATE OIDP" (no accent, a name) as English,
+and a question without accents naming Porto Alegre as French, each answered in that."""
 
 
 def _tool() -> ModuleType:
