@@ -58,21 +58,46 @@ Votes = Mapping[str, frozenset[str]]
 """Normalised word -> the languages it belongs to."""
 
 
+_CA, _ES, _FR, _PT = (frozenset({code}) for code in ("ca", "es", "fr", "pt"))
+
+
 def vote(tokens: list[str], votes: Votes) -> dict[str, float]:
-    """Votes per language from the words the vocabulary knows."""
+    """Votes per language from the words the vocabulary knows (and the closed
+    :data:`FUNCTION_WORDS`, which take precedence)."""
     scores: dict[str, float] = defaultdict(float)
     for token in tokens:
-        _share(scores, votes.get(token))
+        _share(scores, FUNCTION_WORDS.get(token) or votes.get(token))
     return scores
 
 
-def _share(scores: dict[str, float], languages: frozenset[str] | None) -> None:
+FUNCTION_WORDS: dict[str, frozenset[str]] = {
+    "ja": frozenset({"ca", "pt"}),
+    "ya": frozenset({"es"}),
+}
+"""Function words the vocabulary's tables miss or give too few languages: Catalan's "ja"
+(already) is Portuguese's "já", Spanish writes "ya"."""
+WRITTEN: dict[str, frozenset[str]] = {
+    **dict.fromkeys(("qué", "cómo", "dónde", "cuándo", "quién", "quiénes", "cuál"), _ES),
+    **dict.fromkeys(("cuáles", "cuánto", "cuánta", "cuántos", "cuántas", "más"), _ES),
+    **dict.fromkeys(("también", "después", "él"), _ES),
+    **dict.fromkeys(("está", "están"), frozenset({"es", "pt"})),
+    **dict.fromkeys(("què", "és", "més", "també", "però", "això", "allò", "perquè"), _CA),
+    **dict.fromkeys(("quê", "é", "já", "também", "você", "vocês", "até", "após", "há"), _PT),
+    **dict.fromkeys(("où", "là", "déjà", "ça", "très", "après", "être"), _FR),
+    "à": frozenset({"fr", "pt"}),
+}
+"""Function words as written with their accents, which tell apart languages that write them
+alike without: "qué" is Spanish, "què" and "és" Catalan, "quê", "é" and "já" Portuguese,
+"où" and "déjà" French. A word written so votes for these languages instead of its
+accentless form's ("que" is any of four)."""
+
+
+def _share(scores: dict[str, float], languages: frozenset[str] | None, weight: float = 1.0) -> None:
     if languages:
         for language in languages:
-            scores[language] += 1.0 / len(languages)
+            scores[language] += weight / len(languages)
 
 
-_CA, _ES, _FR, _PT = (frozenset({code}) for code in ("ca", "es", "fr", "pt"))
 LETTERS: dict[str, frozenset[str]] = {
     "ñ": _ES,
     "á": frozenset({"es", "pt"}),
@@ -103,6 +128,7 @@ CLITICS: tuple[tuple[re.Pattern[str], frozenset[str]], ...] = (
     (re.compile(r"\w-(?:ho|hi)\b", re.I), _CA),
     (re.compile(r"\b\w{2,}[aeiou]['’](?:m|n|l|t|ns|ls|hi|ho)\b", re.I), _CA),
     (re.compile(r"\w-(?:moi|toi|vous|t-il|t-elle|t-on|ils|elles)\b", re.I), _FR),
+    (re.compile(r"[áéíóú][^\W\d_aeiouáéíóú]+[aei](?:me|nos|melo|mela|selo|sela)\b", re.I), _ES),
 )
 """Pronouns joined to a verb: ``explica-me`` is Portuguese (Catalan writes ``explica'm``
 after a vowel), ``reserva'm`` Catalan, ``dis-moi`` French, ``inscrever-se`` Portuguese or
@@ -173,7 +199,14 @@ def evidence(
     written = normalise(text).split()
     present = set(written)
     allowed = set(tokens)
-    scores = vote([t for t in tokens if t in present], votes)
+    names = _names(text)  # their letters still vote: "Fòrum" is how a Catalan writes it
+    scores = vote([t for t in tokens if t in present and t not in names], votes)
+    for match in _WORD.finditer(text):
+        word = match.group().casefold()
+        if word in WRITTEN and normalise(word) in allowed - names:
+            plain = normalise(word)
+            _share(scores, FUNCTION_WORDS.get(plain) or votes.get(plain), -1.0)
+            _share(scores, WRITTEN[word])
     for word in written:
         if word not in allowed and word in shortcuts:
             _share(scores, shortcuts[word])
@@ -181,7 +214,7 @@ def evidence(
     for size in (1, 2, 3, 4):
         for start in range(len(written) - size + 1):
             name = tuple(written[start : start + size])
-            if name in countries and not (size == 1 and name[0] in votes):
+            if name in countries and not all(w in votes for w in name):
                 _share(scores, countries[name])
     for match in _WORD.finditer(text):
         word = match.group().casefold()
@@ -277,6 +310,27 @@ def _named(text: str, match: re.Match[str]) -> bool:
     while i >= 0 and text[i] in " \t\u00a0":
         i -= 1
     return i >= 0 and text[i] not in _OPENERS
+
+
+def _names(text: str) -> set[str]:
+    """The normalised words ``text`` writes only as names (with a capital inside a
+    sentence: "que es PARTICIPATE OIDP", "L'oficina de Porto Alegre"), which say nothing of
+    the asker's language; none when two thirds of the words are capitalised (a title, caps
+    lock), never English's "I" nor an exclaimed word ("Hola!", which reading may move)."""
+    matches = list(_WORD.finditer(text))
+    capitalised = sum(1 for m in matches if m.group()[0].isupper())
+    if not matches or 3 * capitalised > 2 * len(matches):
+        return set()
+    named: set[str] = set()
+    plain: set[str] = set()
+    for match in matches:
+        word = normalise(match.group())
+        exclaimed = text[match.end() : match.end() + 1] == "!"  # "Hola!", moved by reading
+        if match.group() != "I" and not exclaimed and _named(text, match):
+            named.add(word)
+        else:
+            plain.add(word)
+    return named - plain
 
 
 def _speakers(scores: dict[str, float]) -> str | None:
