@@ -321,10 +321,10 @@ def test_no_regression_on_the_sixteenth_and_seventeenth_blind_sets(assistant: As
     0.892 with 5, heldout17 0.736 with 15."""
     sixteenth = evaluate(assistant, read_cases(HERE / "heldout16_questions.jsonl"))
     assert sixteenth.accuracy() >= 0.88, _explain(sixteenth)
-    assert len(sixteenth.invented) <= 5, _explain(sixteenth)
+    assert len(sixteenth.invented) <= 4, _explain(sixteenth)
     seventeenth = evaluate(assistant, read_cases(HERE / "heldout17_questions.jsonl"))
     assert seventeenth.accuracy() >= 0.73, _explain(seventeenth)
-    assert len(seventeenth.invented) <= 15, _explain(seventeenth)
+    assert len(seventeenth.invented) <= 14, _explain(seventeenth)
 
 
 def test_no_regression_on_the_eighteenth_and_nineteenth_blind_sets(assistant: Assistant) -> None:
@@ -340,10 +340,12 @@ def test_no_regression_on_the_eighteenth_and_nineteenth_blind_sets(assistant: As
     0.764 with 12, while the sets tuned on rose by 42 answers (4931 to 4973 of 5332). Of
     heldout18's invented, 12 cite the right record and lack a word the writer asked for
     (most often "OGP" beside the Open Gov Challenge); the rest are a wrong record (14), an
-    answered handoff (12) or the wrong language (3). The floors keep them from falling."""
+    answered handoff (12) or the wrong language (3). The same round's last change, on the
+    language of short messages, was made after that score (heldout18 then 0.736, 38 invented):
+    from then on both are tuning sets. The floors keep them from falling."""
     eighteenth = evaluate(assistant, read_cases(HERE / "heldout18_questions.jsonl"))
-    assert eighteenth.accuracy() >= 0.72, _explain(eighteenth)
-    assert len(eighteenth.invented) <= 41, _explain(eighteenth)
+    assert eighteenth.accuracy() >= 0.73, _explain(eighteenth)
+    assert len(eighteenth.invented) <= 38, _explain(eighteenth)
     nineteenth = evaluate(assistant, read_cases(HERE / "heldout19_questions.jsonl"))
     assert nineteenth.accuracy() >= 0.76, _explain(nineteenth)
     assert len(nineteenth.invented) <= 12, _explain(nineteenth)

@@ -25,7 +25,7 @@ from hub.core.knowledge import KnowledgeSet, load_directory
 from hub.core.knowledge.schema import EventRecord
 
 ROOT = Path(__file__).resolve().parents[2]
-MOST_WITH_ENGLISH = {"es": 3, "fr": 0, "ca": 3, "pt": 2}
+MOST_WITH_ENGLISH = {"es": 0, "fr": 0, "ca": 2, "pt": 2}
 """Answers holding English, per language, after the fix (31 before: es 7, fr 7, ca 8, pt 9).
 The Catalan one came with the sets heldout10 and heldout11: a Catalan question without its
 accents read as Spanish, so its answer is Spanish (language detection, not the knowledge).
@@ -40,7 +40,10 @@ de Porto Alegre ja funciona?" read as Portuguese (its answer Portuguese); both a
 wrong in those sets' scores, and left as found. The blind sets heldout18 and heldout19
 brought three Spanish ones, all language detection on short questions: "de qué va OGP
 Local? cuéntame" read as Catalan, "que es PARTICIPATE OIDP" (no accent, a name) as English,
-and a question without accents naming Porto Alegre as French, each answered in that."""
+and a question without accents naming Porto Alegre as French, each answered in that. The
+same round then stopped names (a capital inside a sentence) from voting and let accented
+function words ("qué", "què", "já") and Spanish enclitics ("cuéntame") vote, which took those
+three and "L'oficina de Porto Alegre ja funciona?" back: es 0, ca 2."""
 
 
 def _tool() -> ModuleType:
