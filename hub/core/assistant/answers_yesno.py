@@ -949,15 +949,7 @@ class YesNoAnswers(DatedNames):
         span = self.span(best)
         if span is None:
             return None
-        record = best.record
-        if isinstance(record, AwardView) and best.step in record.steps:
-            reply = Reply(_step_sentence(ctx, record, record.steps[best.step]), [record.id])
-        else:
-            reply = self._when(ctx, best)
-        if reply.handoff:
-            return None
-        text = ctx.phrase("yes" if span[0] <= ctx.today <= span[1] else "no", text=reply.text)
-        return Decision(Reply(text, reply.sources, target=reply.target), "yesno", MIN_CONFIDENCE)
+        return self._told(ctx, best, span[0] <= ctx.today <= span[1])
 
     def _in_year(self, ctx: Context, reading: Reading, best: Doc) -> Decision | None:
         """Whether a record that states its years (2004 to 2007) or its start (since 2006)
