@@ -17,6 +17,7 @@ from hub.core.assistant.index import EntryView, text_in
 from hub.core.assistant.reading import Reading
 from hub.core.assistant.retrieval import Doc
 from hub.core.assistant.text import normalise
+from hub.core.knowledge.loader import DOCUMENT_KIND
 
 WHOLE_NAME = 6
 """A record without a text whose name has this many words states what it is by its name
@@ -84,7 +85,7 @@ class EntryAnswers(ResponderBase):
             and not doc.wholes
             and isinstance(doc.record, EntryView)
             and not TIMED_FIELDS & set(doc.record.data)
-            and doc.kind != "source_document"
+            and doc.kind != DOCUMENT_KIND
         )
 
     def _guesses_aside(self, ctx: Context, reading: Reading, qtype: str) -> Decision | None:
@@ -131,10 +132,12 @@ class EntryAnswers(ResponderBase):
         if decision.reply.handoff or not decision.reply.sources:
             return None
         first = decision.reply.sources[0]  # records agreeing with it may follow
-        docs = [d for d in self.retriever.docs if d.record_id == first]
-        if not docs or not all(self._standing(d) for d in docs):
-            return None
-        return decision
+        return decision if self._all_standing({first}) else None
+
+    def _all_standing(self, record_ids: set[str]) -> bool:
+        """Every record of ``record_ids`` is known and a standing one."""
+        docs = [d for d in self.retriever.docs if d.record_id in record_ids]
+        return bool(docs) and all(self._standing(d) for d in docs)
 
     def _office(self, ctx: Context, office: EntryView) -> str:
         name = text_in(office.name, ctx.language)[0]

@@ -26,6 +26,7 @@ from hub.core.assistant.index import AwardView, EntryView, EventView
 from hub.core.assistant.reading import Reading
 from hub.core.assistant.record_choice import RecordChoice
 from hub.core.assistant.retrieval import ALIAS_WEIGHT, Doc, number_term
+from hub.core.knowledge.loader import DOCUMENT_KIND
 
 PLACE_ENOUGH = frozenset({"where", "when", "list"})
 """Slots a record may answer when the question shares only a place with it ("when is the
@@ -40,7 +41,6 @@ RELATED_COVERAGE = 0.5
 FULLER = 0.2
 """Share of the question's words one tied record must hold beyond every other to be chosen
 (measured: 0.1 to 0.2 answer one more right on the sets, none invented; 0.3 none)."""
-DOCUMENT_KIND = "source_document"
 DRAWN_COVERAGE = 0.5
 """Share of what a list question says beside a document's name that a record drawn from
 the document must hold to be listed as what it holds."""

@@ -260,7 +260,7 @@ class WhenAnswers(DatedNames):
         whatever the date, so no time word chooses among them. A time that chose a dated
         record still selects it, and a time not in what is left of this year ("next
         year", "in 2015") is not dropped."""
-        if not decision.reply.handoff and not self._stands(decision):
+        if not decision.reply.handoff and not self._all_standing(set(decision.reply.sources)):
             return None
         if qtype not in STANDING_SLOTS or reading.relative is not None:
             return None
@@ -289,15 +289,9 @@ class WhenAnswers(DatedNames):
         if not untimed.words:
             return None
         asked = self.decide(ctx, untimed)
-        if asked.reply.handoff or not self._stands(asked):
+        if asked.reply.handoff or not self._all_standing(set(asked.reply.sources)):
             return None
         return asked
-
-    def _stands(self, decision: Decision) -> bool:
-        """Every record ``decision`` cites is a standing one."""
-        sources = set(decision.reply.sources)
-        docs = [d for d in self.retriever.docs if d.record_id in sources]
-        return bool(docs) and all(self._standing(d) for d in docs)
 
     def _present_at(self, words: list[str]) -> list[int]:
         """Where the vocabulary's words of time stand in ``words``: periods ("this year"),

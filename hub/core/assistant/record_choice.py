@@ -16,6 +16,7 @@ from hub.core.assistant.index import AwardView, EntryView, EventView
 from hub.core.assistant.reading import Reading, question_parts
 from hub.core.assistant.retrieval import ALIAS_WEIGHT, Doc, number_term
 from hub.core.assistant.text import normalise
+from hub.core.knowledge.loader import DOCUMENT_KIND
 
 AGREE = 0.7
 """Share of the shorter text's words the other must hold for two tied entries to agree."""
@@ -54,7 +55,6 @@ COUNT_QUALIFIERS = frozenset({"count", "number", "total", "max", "min", "maximum
 _YEAR_VALUE = re.compile(r"^(19|20)\d\d\b")
 """A year or a date, never a count."""
 _DATE = re.compile(r"\d{1,2}[:/.-]\d{1,2}|\d{1,2}\s*[-–]\s*\d{1,2}")
-DOCUMENT_KIND = "source_document"
 
 
 class RecordChoice(ResponderBase):
