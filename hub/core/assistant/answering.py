@@ -231,6 +231,9 @@ class Responder(WhenAnswers, RecordAnswers):
             if rescued is not None:
                 return self._polar_checked(ctx, reading, terms, rescued)
         decision = self._accounted(ctx, reading, qtype, terms, ranked, decision)
+        if self._detail_unstated(ctx, reading, qtype, decision):  # "what did it decide?"
+            reply = ctx.handoff(sources=decision.reply.sources)  # its dates are no outcome
+            return Decision(reply, qtype, min(decision.confidence, 0.3))
         ordering = qtype in {"what", "list"} and bool(  # "first" is read as the ordinal 1
             FIRST_WORDS.intersection(_WORD.findall(normalise(reading.text)))
         )
@@ -304,6 +307,21 @@ class Responder(WhenAnswers, RecordAnswers):
         if qtype in {"what", "list"} and len(siblings) >= 2:
             return self._listed(ctx, siblings, decision.confidence)
         return decision
+
+    def _detail_unstated(
+        self, ctx: Context, reading: Reading, qtype: str, decision: Decision
+    ) -> bool:
+        """The answer's records do not state a detail the question asks beside its slot
+        (:mod:`~hub.core.assistant.details`): "what did the congress decide?" answered
+        from a congress's record that says when and where it was, and nothing decided."""
+        reply = decision.reply
+        if reply.handoff or not reply.sources:
+            return False
+        asked = self.details.asked(reading.words, ctx.language, qtype)
+        if not asked:
+            return False
+        docs = [d for d in self.retriever.docs if d.record_id in set(reply.sources)]
+        return any(not self.details.states(detail, docs) for detail in asked)
 
     def _pair_dated(
         self,

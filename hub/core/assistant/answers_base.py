@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from hub.core.assistant.context import Context, Reply, describe, event_name
 from hub.core.assistant.dates import covered
+from hub.core.assistant.details import Details
 from hub.core.assistant.index import AwardView, EntryView, EventView, text_in
 from hub.core.assistant.reading import Reading
 from hub.core.assistant.retrieval import Doc, Retriever, number_term
@@ -55,6 +56,7 @@ class ResponderBase:
         self.retriever = retriever
         self.document_years = document_years
         self.statements = Statements(retriever)
+        self.details = Details(retriever.vocabulary.details, retriever.analyser)
 
     def era(self, doc: Doc) -> int | None:
         """The year an undated record belongs to: that of the document it comes from."""

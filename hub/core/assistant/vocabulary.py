@@ -181,6 +181,10 @@ class Vocabulary:
     weekdays: PhraseMatcher[int] = field(default_factory=PhraseMatcher)
     """Weekdays' names in the five languages (Babel), Monday 0."""
     past_words: frozenset[str] = frozenset()
+    details: dict[str, dict[str, Any]] = field(default_factory=dict)
+    """Details a question asks beside its slot (an outcome), as ``vocabulary.yaml`` writes
+    them: the slots each qualifies, the words asking it and those stating it, per language
+    (:mod:`~hub.core.assistant.details` stems them)."""
     conjugations: PhraseMatcher[str] = field(default_factory=PhraseMatcher)
     """Other persons of the join and subscribe verbs (:func:`conjugated`): they say how to
     join only where nothing else is asked ("qui forma part": who, not how to join)."""
@@ -545,6 +549,7 @@ def load_vocabulary(path: Path = HERE / "vocabulary.yaml") -> Vocabulary:
         months=months,
         kinds=data["kinds"],
         steps=data["steps"],
+        details=data.get("details", {}),
         stopwords=frozenset(stopwords),
         votes={word: frozenset(langs) for word, langs in votes.items()},
         possessives=frozenset(normalise(str(w)) for w in data.get("possessives", [])),

@@ -1,0 +1,86 @@
+"""A detail asked that the chosen record does not state is handed off, not answered anyway.
+
+Invented answers of one class: the question names the record (an event, an award) and asks
+a detail of it beyond the slot ("what did it decide", "how do I register", "which building",
+"the prize money"), the record states its dates and place but not that detail, and its
+dates and place were answered as if they were it. The questions are written for these
+tests, in each language; the records they name are the knowledge files' own.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from hub.core.assistant import Assistant
+from hub.core.assistant.assistant import Answer
+
+
+def _ask(assistant: Assistant, question: str, now: str, language: str) -> Answer:
+    return assistant.answer(question, now=dt.date.fromisoformat(now), lang=language)
+
+
+@pytest.mark.parametrize(
+    ("question", "now", "language"),
+    [
+        ("What did the UCLG congress in Rabat decide?", "2014-01-01", "en"),
+        ("What did the Berlin Informed Cities Forum achieve?", "2014-01-01", "en"),
+        (
+            "¿Cuáles fueron las conclusiones del III Foro de Autoridades Locales de Periferia?",
+            "2014-01-01",
+            "es",
+        ),
+        ("Qu'a décidé le Forum urbain mondial d'Abou Dhabi ?", "2020-06-01", "fr"),
+        ("Quin va ser el resultat del festival Democracine?", "2014-01-01", "ca"),
+        ("O que se concluiu no congresso da CGLU em Rabat?", "2014-01-01", "pt"),
+    ],
+)
+def test_an_outcome_the_record_does_not_state_is_handed_off(
+    assistant: Assistant, question: str, now: str, language: str
+) -> None:
+    answer = _ask(assistant, question, now, language)
+    assert answer.handoff, answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "now", "language", "source"),
+    [
+        (
+            "What did the extraordinary members' meeting in Porto Alegre decide?",
+            "2013-06-01",
+            "en",
+            "members-meeting-porto-alegre-2011-11",
+        ),
+        (
+            "¿Qué acordaron los miembros en la sesión de Porto Alegre de 2012?",
+            "2013-06-01",
+            "es",
+            "members-session-porto-alegre-2012",
+        ),
+        (
+            "Quelles décisions a prises l'Assemblée générale de l'OIDP en 2020 ?",
+            "2020-06-01",
+            "fr",
+            "general-assembly-2020",
+        ),
+        (
+            "Què van decidir els membres a la reunió extraordinària de Porto Alegre?",
+            "2013-06-01",
+            "ca",
+            "members-meeting-porto-alegre-2011-11",
+        ),
+        (
+            "O que decidiram os membros em Porto Alegre em novembro de 2011?",
+            "2013-06-01",
+            "pt",
+            "members-meeting-porto-alegre-2011-11",
+        ),
+    ],
+)
+def test_an_outcome_the_record_states_is_answered(
+    assistant: Assistant, question: str, now: str, language: str, source: str
+) -> None:
+    answer = _ask(assistant, question, now, language)
+    assert not answer.handoff, answer.answer
+    assert source in answer.sources
