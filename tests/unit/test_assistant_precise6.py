@@ -84,3 +84,35 @@ def test_an_outcome_the_record_states_is_answered(
     answer = _ask(assistant, question, now, language)
     assert not answer.handoff, answer.answer
     assert source in answer.sources
+
+
+@pytest.mark.parametrize(
+    ("question", "now", "language"),
+    [
+        ("How do I register for the Informed Cities Forum in Berlin?", "2013-01-01", "en"),
+        ("¿Cómo me inscribo en el congreso de CGLU en Rabat?", "2013-01-01", "es"),
+        ("Comment s'inscrire au Forum urbain mondial d'Abou Dhabi ?", "2020-01-10", "fr"),
+        ("Com m'apunto al festival Democracine?", "2013-01-01", "ca"),
+        ("Como me inscrevo no congresso da CGLU em Rabat?", "2013-01-01", "pt"),
+    ],
+)
+def test_how_to_take_part_in_an_event_is_not_answered_with_its_dates(
+    assistant: Assistant, question: str, now: str, language: str
+) -> None:
+    answer = _ask(assistant, question, now, language)
+    assert answer.handoff, answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "now", "language"),
+    [
+        ("When can we sign up for the Cascais conference?", "2013-01-01", "en"),
+        ("Quand peut-on s'inscrire à la conférence de Cascais ?", "2013-01-01", "fr"),
+    ],
+)
+def test_when_to_take_part_is_still_answered_with_the_dates(
+    assistant: Assistant, question: str, now: str, language: str
+) -> None:
+    answer = _ask(assistant, question, now, language)
+    assert not answer.handoff, answer.answer
+    assert answer.sources == ["conference-13-cascais-2013"]

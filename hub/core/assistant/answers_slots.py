@@ -22,6 +22,9 @@ WHERE_WORDS = frozenset({"where", "donde", "ou", "on", "onde"})
 AND_WORDS = frozenset({"and", "y", "et", "i", "e"})
 """The question words of when and where, and the words joining them ("when and where",
 "quan i on", "où et quand"): joined, they ask both slots."""
+TAKING_PART = frozenset({"join", "share"})
+"""Slots asking how to take part in something (register, apply, send a proposal): an
+event's or an award step's dates answer them only when the question asks when too."""
 
 
 class SlotAnswers(EntryAnswers):
@@ -34,6 +37,12 @@ class SlotAnswers(EntryAnswers):
         if reading.hour and qtype == "when" and not getattr(record, "time", None):
             name = self._label(ctx, doc)  # a date is no answer to "at what time"
             return ctx.handoff(ctx.phrase("time_unknown_of", name=name), sources=[doc.record_id])
+        if (
+            qtype in TAKING_PART
+            and isinstance(record, EventView | AwardView)
+            and not self._asks_when(reading)
+        ):  # "how do I register for the forum?": its dates are no way to take part
+            return ctx.handoff(sources=[doc.record_id])
         if isinstance(record, EventView):
             if qtype == "who" and self._found_by_organiser(ctx, reading, doc, record):
                 return ctx.handoff()  # "who is UCLG": not who organises its event
@@ -84,6 +93,14 @@ class SlotAnswers(EntryAnswers):
             text = f"{reply.text} {ctx.phrase('no_close_day')}"  # never a closing day made up
             reply = Reply(text, reply.sources, target=reply.target)
         return reply
+
+    def _asks_when(self, reading: Reading) -> bool:
+        """The question asks a date beside its slot ("when can we register?", "until what
+        day can we apply?"), by a word of when, of the day or of a deadline."""
+        if reading.day or reading.closing:
+            return True
+        found = self.retriever.vocabulary.types.find(list(reading.words), fuzzy=False)
+        return any(f.value == "when" for f in found)
 
     def _found_by_organiser(
         self, ctx: Context, reading: Reading, doc: Doc, event: EventView
