@@ -116,3 +116,20 @@ def test_when_to_take_part_is_still_answered_with_the_dates(
     answer = _ask(assistant, question, now, language)
     assert not answer.handoff, answer.answer
     assert answer.sources == ["conference-13-cascais-2013"]
+
+
+@pytest.mark.parametrize(
+    ("question", "now", "language"),
+    [
+        ("Quin és l'import en metàl·lic del premi 2020?", "2020-01-10", "ca"),
+        ("What is the cash prize of the 2020 award?", "2020-01-10", "en"),
+        ("Dans quel bâtiment s'est tenue la conférence de Cascais ?", "2013-06-01", "fr"),
+        ("Em que edifício foi a conferência de Cascais?", "2013-06-01", "pt"),
+        ("¿En qué edificio fue la conferencia de Cascais?", "2013-06-01", "es"),
+    ],
+)
+def test_a_sum_or_a_building_no_record_states_is_handed_off(
+    assistant: Assistant, question: str, now: str, language: str
+) -> None:
+    answer = _ask(assistant, question, now, language)
+    assert answer.handoff, answer.answer
