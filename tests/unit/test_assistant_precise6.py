@@ -133,3 +133,100 @@ def test_a_sum_or_a_building_no_record_states_is_handed_off(
 ) -> None:
     answer = _ask(assistant, question, now, language)
     assert answer.handoff, answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "now", "language"),
+    [
+        ("Who moderated the session on local observatories in Cascais?", "2013-09-01", "en"),
+        ("¿Quién representó al OIDP en el congreso de Rabat?", "2013-09-01", "es"),
+        (
+            "Qui étaient les intervenants de la session sur les observatoires locaux à Cascais ?",
+            "2013-09-01",
+            "fr",
+        ),
+        (
+            "Quins ponents hi havia a la sessió sobre observatoris locals de Cascais?",
+            "2013-09-01",
+            "ca",
+        ),
+        ("Quem representou o OIDP no congresso de Rabat?", "2013-09-01", "pt"),
+    ],
+)
+def test_a_part_someone_played_is_not_answered_with_the_organiser(
+    assistant: Assistant, question: str, now: str, language: str
+) -> None:
+    answer = _ask(assistant, question, now, language)
+    assert answer.handoff, answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "now", "language", "source"),
+    [
+        ("Who organises the 13th conference?", "2013-09-01", "en", "conference-13-cascais-2013"),
+        (
+            "¿Quién organiza la sesión sobre observatorios locales en Cascais?",
+            "2013-09-01",
+            "es",
+            "local-observatories-session-cascais-2013",
+        ),
+        ("Quem organiza a 15.ª conferência?", "2013-09-01", "pt", "conference-15-madrid"),
+        (
+            "Qui fait partie du cercle action climatique d'OGP Local ?",
+            "2024-06-01",
+            "fr",
+            "ogp-circle-climate-action",
+        ),
+    ],
+)
+def test_who_organises_or_who_is_in_is_still_answered(
+    assistant: Assistant, question: str, now: str, language: str, source: str
+) -> None:
+    answer = _ask(assistant, question, now, language)
+    assert not answer.handoff, answer.answer
+    assert answer.sources[0] == source
+
+
+@pytest.mark.parametrize(
+    ("question", "now", "language"),
+    [
+        ("What's the website of the UCLG congress in Rabat?", "2013-09-01", "en"),
+        ("¿Cuál es la página web del congreso de CGLU en Rabat?", "2013-09-01", "es"),
+        ("Quel est le site web de la conférence de Cascais ?", "2013-09-01", "fr"),
+        ("Quina és la pàgina web del congrés de CGLU a Rabat?", "2013-09-01", "ca"),
+        ("Qual é o site do congresso da CGLU em Rabat?", "2013-09-01", "pt"),
+    ],
+)
+def test_a_website_no_record_gives_is_handed_off(
+    assistant: Assistant, question: str, now: str, language: str
+) -> None:
+    answer = _ask(assistant, question, now, language)
+    assert answer.handoff, answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "now", "language", "source"),
+    [
+        (
+            "What's the link to the OGP trending policy areas dashboard?",
+            "2024-06-01",
+            "en",
+            "ogp-trending-policy-areas",
+        ),
+        ("Quel est le site web du Global PB Hub ?", "2024-06-01", "fr", "project-global-pb-hub"),
+        ("Quin és l'enllaç del Global PB Hub?", "2024-06-01", "ca", "project-global-pb-hub"),
+        ("Qual é o link do Global PB Hub?", "2024-06-01", "pt", "project-global-pb-hub"),
+        (
+            "Which Slack workspace do OGP Local members use, what's the link?",
+            "2024-06-01",
+            "en",
+            "ogp-local-slack",
+        ),
+    ],
+)
+def test_a_website_a_record_gives_is_answered(
+    assistant: Assistant, question: str, now: str, language: str, source: str
+) -> None:
+    answer = _ask(assistant, question, now, language)
+    assert not answer.handoff, answer.answer
+    assert answer.sources[0] == source

@@ -321,7 +321,7 @@ class Responder(WhenAnswers, RecordAnswers):
         if not asked:
             return False
         docs = [d for d in self.retriever.docs if d.record_id in set(reply.sources)]
-        return any(not self.details.states(detail, docs) for detail in asked)
+        return any(not self.details.states(detail, said, docs) for detail, said in asked)
 
     def _pair_dated(
         self,

@@ -1,33 +1,48 @@
 """Details a question asks of a record beside its slot, and whether a record states them.
 
-"What did the congress decide?" asks what of the congress, and, beside it, an outcome. The
-congress's record may give its dates, its place and that it took place, and nothing that
-was decided there: answering with those is answering another question. A detail
-(``details`` in :file:`vocabulary.yaml`) is asked by its words in the question's own
-sentences and stated by a record whose own words hold one of its words; each word is
-stemmed in its language, so "decidió", "decided" and "décidé" are one detail, and a record
-saying "agreed" or "defined" states the outcome asked.
+"What did the congress decide?" asks what of the congress, and, beside it, an outcome; "who
+moderated the session?" asks who, and which part that person played. A record may give an
+event's dates, its place and its organiser, and nothing decided there, no moderator: its
+dates or its organiser answer another question. A detail (``details`` in
+:file:`vocabulary.yaml`) is asked by its words in the question's own sentences, and
+stated by a record in one of three ways:
+
+- its own words hold one of the detail's words (``stated``, or those asking it), each
+  stemmed in its language, so "decidió", "decided" and "décidé" are one, and a record
+  saying "agreed" or "defined" states the outcome asked;
+- with ``each``, its own words hold the very word asked (a record naming a speaker is no
+  record of the moderator);
+- with ``fields``, it has one of those fields (a web address for "the website"), or its
+  own name says the word asked (the website's own record).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from hub.core.assistant.index import AwardView, EntryView, EventView
 from hub.core.assistant.retrieval import Analyser, Doc
-from hub.core.assistant.text import normalise
+from hub.core.assistant.text import PhraseMatcher, normalise
+
+_WEB = re.compile(r"\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|int|gov|gob|edu|info)(?:\.[a-z]{2})?\b")
+"""A web address written in a record's text ("ogplocal.slack.com", "oidp.net")."""
 
 
 @dataclass(frozen=True)
 class Detail:
-    """One detail: the slots it qualifies, the stems asking it per language, and the stems
-    (in any language) a record states it by."""
+    """One detail: the slots it qualifies, how it is asked (stems of single words per
+    language, phrases of several words) and what states it."""
 
     name: str
     slots: frozenset[str]
     asked: dict[str, frozenset[str]]
+    phrases: PhraseMatcher[str]
     stated: frozenset[str]
+    each: bool
+    fields: frozenset[str]
 
 
 def _stems(analyser: Analyser, words: Iterable[Any], language: str) -> set[str]:
@@ -41,10 +56,14 @@ class Details:
         self.analyser = analyser
         self.details: list[Detail] = []
         for name, spec in table.items():
-            asked = {
-                str(language): frozenset(_stems(analyser, words, str(language)))
-                for language, words in (spec.get("asked") or {}).items()
-            }
+            asked: dict[str, frozenset[str]] = {}
+            phrases: PhraseMatcher[str] = PhraseMatcher()
+            for language, words in (spec.get("asked") or {}).items():
+                single = [w for w in words if len(normalise(str(w)).split()) == 1]
+                asked[str(language)] = frozenset(_stems(analyser, single, str(language)))
+                for word in words:
+                    if len(normalise(str(word)).split()) > 1:
+                        phrases.add(normalise(str(word)), str(language))
             stated = {
                 stem
                 for language, words in (spec.get("stated") or {}).items()
@@ -52,29 +71,63 @@ class Details:
             }
             self.details.append(
                 Detail(
-                    str(name),
-                    frozenset(str(s) for s in spec.get("slots", [])),
-                    asked,
-                    frozenset(stated.union(*asked.values())),
+                    name=str(name),
+                    slots=frozenset(str(s) for s in spec.get("slots", [])),
+                    asked=asked,
+                    phrases=phrases,
+                    stated=frozenset(stated.union(*asked.values())),
+                    each=bool(spec.get("each", False)),
+                    fields=frozenset(str(f) for f in spec.get("fields", [])),
                 )
             )
 
-    def asked(self, words: Iterable[str], language: str, slot: str) -> list[Detail]:
-        """The details the question's words ask, of those qualifying ``slot``: a word asks
-        one in the question's language, or in English (members mix them)."""
+    def asked(self, words: list[str], language: str, slot: str) -> list[tuple[Detail, set[str]]]:
+        """The details the question's words ask, of those qualifying ``slot``, each with the
+        stems of the words asking it: a word asks one in the question's language, or in
+        English (members mix them)."""
         found = []
         for detail in self.details:
             if slot not in detail.slots:
                 continue
             own = detail.asked.get(language, frozenset()) | detail.asked.get("en", frozenset())
-            if any(
-                self.analyser.stem(w, language) in own or self.analyser.stem(w, "en") in own
+            said = {
+                stem
                 for w in words
-            ):
-                found.append(detail)
+                for stem in (self.analyser.stem(w, language), self.analyser.stem(w, "en"))
+                if stem in own
+            }
+            for phrase in detail.phrases.find(words, fuzzy=False):
+                said |= _stems(self.analyser, words[phrase.start : phrase.end], phrase.value)
+            if said:
+                found.append((detail, said))
         return found
 
-    @staticmethod
-    def states(detail: Detail, docs: Iterable[Doc]) -> bool:
-        """Whether any of ``docs`` holds a word stating ``detail``."""
-        return any(doc.terms.get(stem) for doc in docs for stem in detail.stated)
+    def states(self, detail: Detail, said: set[str], docs: Iterable[Doc]) -> bool:
+        """Whether any of ``docs`` states ``detail``, asked by the words of stems ``said``."""
+        for doc in docs:
+            if detail.fields:  # a web address, or the record is the website itself
+                named = set().union(*doc.names) if doc.names else set()
+                if any(_has(doc, f) for f in detail.fields) or said & named:
+                    return True
+                continue
+            wanted = said if detail.each else detail.stated
+            if any(doc.terms.get(stem) for stem in wanted):
+                return True
+        return False
+
+
+def _has(doc: Doc, name: str) -> bool:
+    """The record has the field ``name``; a web address (``url``) also when its text
+    writes one."""
+    record = doc.record
+    if isinstance(record, EntryView):
+        if record.data.get(name):
+            return True
+        texts = [*record.body.values(), *(str(v) for v in record.data.values())]
+    elif isinstance(record, EventView | AwardView):
+        if getattr(record, name, None):
+            return True
+        texts = list(record.description.values())
+    else:
+        return False
+    return name == "url" and any(_WEB.search(t) for t in texts)
