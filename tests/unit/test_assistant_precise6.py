@@ -230,3 +230,39 @@ def test_a_website_a_record_gives_is_answered(
     answer = _ask(assistant, question, now, language)
     assert not answer.handoff, answer.answer
     assert answer.sources[0] == source
+
+
+@pytest.mark.parametrize(
+    ("question", "language"),
+    [
+        ("Is there any UCLG congress in 2030?", "en"),
+        ("¿Hay algún congreso de CGLU en 2030?", "es"),
+        ("Y a-t-il un congrès de CGLU en 2030 ?", "fr"),
+        ("Hi ha algun congrés de CGLU el 2030?", "ca"),
+        ("Há algum congresso da CGLU em 2030?", "pt"),
+    ],
+)
+def test_a_year_of_another_kind_of_record_denies_nothing(
+    assistant: Assistant, question: str, language: str
+) -> None:
+    """A workshop's record saying 2013 is no "no" to a congress in another year."""
+    answer = _ask(assistant, question, "2020-10-06", language)
+    assert answer.handoff, answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "language"),
+    [
+        ("Was the 13th conference held in 2014?", "en"),
+        ("¿La 13.ª conferencia fue en 2012?", "es"),
+        ("La 13e conférence a-t-elle eu lieu en 2014 ?", "fr"),
+        ("La 13a conferència es va fer el 2014?", "ca"),
+        ("A 13.ª conferência foi em 2012?", "pt"),
+    ],
+)
+def test_a_year_of_the_record_asked_still_says_no(
+    assistant: Assistant, question: str, language: str
+) -> None:
+    answer = _ask(assistant, question, "2014-06-01", language)
+    assert not answer.handoff, answer.answer
+    assert answer.sources == ["conference-13-cascais-2013"]

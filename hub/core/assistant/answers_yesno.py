@@ -212,6 +212,8 @@ class YesNoAnswers(DatedNames):
             and self._yearly(terms)
             and not set(normalise(stated.sentence).split()) & SINCE  # "since 2006" holds 2010
         ):
+            if self._of_another_kind(ctx, reading, best):  # "a conference in 2027?": a
+                return None  # session's 2013 is no conference's year
             text = ctx.phrase("no", text=text)  # "launched in 2013?": the 2012 it states
         sources = [best.record_id]  # else the fact alone: words in one clause ("organised
         # by the city with the support of the secretariat") are no plain yes
@@ -284,6 +286,14 @@ class YesNoAnswers(DatedNames):
         own |= {t for w in self._whole_docs(doc) for t in w.kind_terms}
         own |= set(self.retriever.analyser.terms_of(normalise(sentence).split(), ctx.language))
         return any(not kind & own for kind in kinds)
+
+    def _of_another_kind(self, ctx: Context, reading: Reading, doc: Doc) -> bool:
+        """The question names a kind of record ("a conference") that ``doc`` is not, nor a
+        whole it is part of: a year its sentence states is that other record's, which
+        denies nothing of the kind asked."""
+        own = doc.kind_terms | self._whole_terms(doc)
+        own |= {t for w in self._whole_docs(doc) for t in w.kind_terms}
+        return any(not kind & own for kind in self._kinds_named(ctx, reading))
 
     def _kinds_named(self, ctx: Context, reading: Reading) -> list[set[str]]:
         """The stems of every name of each kind the question names by a whole name of it
