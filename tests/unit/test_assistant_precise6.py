@@ -266,3 +266,39 @@ def test_a_year_of_the_record_asked_still_says_no(
     answer = _ask(assistant, question, "2014-06-01", language)
     assert not answer.handoff, answer.answer
     assert answer.sources == ["conference-13-cascais-2013"]
+
+
+@pytest.mark.parametrize(
+    ("question", "language"),
+    [
+        ("Who should I vote for in the next local elections?", "en"),
+        ("¿A quién voto en las próximas elecciones municipales?", "es"),
+        ("Pour qui voter aux prochaines élections municipales ?", "fr"),
+        ("A qui he de votar a les properes eleccions municipals?", "ca"),
+        ("Em quem votar nas próximas eleições municipais?", "pt"),
+    ],
+)
+def test_the_next_of_something_no_event_is_is_not_the_next_event(
+    assistant: Assistant, question: str, language: str
+) -> None:
+    answer = _ask(assistant, question, "2020-01-10", language)
+    assert answer.handoff, answer.answer
+    assert answer.sources == []
+
+
+@pytest.mark.parametrize(
+    ("question", "language"),
+    [
+        ("When is the next IOPD conference?", "en"),
+        ("¿Cuándo es la próxima conferencia del OIDP?", "es"),
+        ("Quand a lieu la prochaine conférence de l'OIDP ?", "fr"),
+        ("Quan és la propera conferència de l'OIDP?", "ca"),
+        ("Quando é a próxima conferência do OIDP?", "pt"),
+    ],
+)
+def test_the_next_conference_is_still_the_next_conference(
+    assistant: Assistant, question: str, language: str
+) -> None:
+    answer = _ask(assistant, question, "2020-01-10", language)
+    assert not answer.handoff, answer.answer
+    assert answer.sources == ["conference-20-abidjan-2020"]

@@ -632,8 +632,8 @@ class WhenAnswers(DatedNames):
             if not past:
                 return Decision(ctx.handoff(), "when", 0.3)
             _, doc = max(past, key=lambda item: (item[0][0], item[1].key))
-            if self._capital_unheld(ctx, reading, doc):  # "the last Eurocities assembly"
-                return Decision(ctx.handoff(), "when", 0.2)
+            if self._capital_unheld(ctx, reading, doc) or self._says_none_of(doc, weighty):
+                return Decision(ctx.handoff(), "when", 0.2)  # "the last Eurocities assembly"
             asked = self._slot_of_relative(ctx, reading, doc)
             if asked is not None:  # "where was the last conference": its place, or a handoff
                 return asked
@@ -660,6 +660,8 @@ class WhenAnswers(DatedNames):
             return Decision(ctx.handoff(text, sources=[between.id]), "when", 0.3)
         if self._capital_unheld(ctx, reading, doc):  # "the next assembly of Eurocities"
             return Decision(ctx.handoff(), "when", 0.2)
+        if self._says_none_of(doc, weighty):  # "the next local elections": not the next
+            return Decision(ctx.handoff(), "when", 0.2)  # event, which says none of it
         asked = self._slot_of_relative(ctx, reading, doc)
         if asked is not None:  # "who organises the next conference": its organiser
             return asked
@@ -669,6 +671,13 @@ class WhenAnswers(DatedNames):
             text = ctx.phrase(key, event=describe(ctx, doc.record))
             reply = Reply(text, reply.sources, target=reply.target)
         return Decision(reply, "when", 0.85 if not reply.handoff else 0.3)
+
+    def _says_none_of(self, doc: Doc, weighty: list[set[str]]) -> bool:
+        """Two or more words that narrow what the question asks the next or last of ("the
+        next local elections", "who to vote for"), known to the records or not, that the
+        event chosen does not hold: it was chosen for being next, not for what is asked."""
+        unheld = [o for o in weighty if not _numbered(o) and not any(doc.terms.get(t) for t in o)]
+        return len(unheld) >= UNACCOUNTED
 
     def _slot_of_relative(self, ctx: Context, reading: Reading, doc: Doc) -> Decision | None:
         """Asked who or where of the next or last event, that slot of it: its organiser, or
