@@ -302,3 +302,40 @@ def test_the_next_conference_is_still_the_next_conference(
     answer = _ask(assistant, question, "2020-01-10", language)
     assert not answer.handoff, answer.answer
     assert answer.sources == ["conference-20-abidjan-2020"]
+
+
+@pytest.mark.parametrize(
+    ("question", "now", "language"),
+    [
+        ("What is the IOPD best practice award?", "2026-12-05", "en"),
+        ("¿En qué consiste la Distinción del OIDP?", "2026-12-05", "es"),
+        ("C'est quoi le Prix des bonnes pratiques de l'OIDP ?", "2026-12-05", "fr"),
+        ("Què és la Distinció de Bones Pràctiques de l'OIDP?", "2026-12-05", "ca"),
+        ("O que é a Distinção OIDP?", "2016-01-01", "pt"),
+    ],
+)
+def test_what_an_award_of_several_editions_is_comes_from_its_standing_record(
+    assistant: Assistant, question: str, now: str, language: str
+) -> None:
+    """No edition named, the last one over: the FAQ relating every edition says what the
+    award is, not the 2020 work plan's paragraph on that year's edition (while an edition
+    runs, it is the award asked: test_assistant_clipped_and_reward)."""
+    answer = _ask(assistant, question, now, language)
+    assert not answer.handoff, answer.answer
+    assert answer.sources[0] == "faq-best-practice-award"
+
+
+@pytest.mark.parametrize(
+    ("question", "language", "source"),
+    [
+        ("What is the 2020 best practice award?", "en", "iopd-award-2020"),
+        ("Què és la 7a Distinció de Bones Pràctiques?", "ca", "iopd-distinction-7-2013"),
+        ("When does the award call open?", "en", "iopd-award-2020"),
+    ],
+)
+def test_an_edition_named_or_a_step_asked_is_still_the_edition(
+    assistant: Assistant, question: str, language: str, source: str
+) -> None:
+    answer = _ask(assistant, question, "2020-02-01", language)
+    assert not answer.handoff, answer.answer
+    assert answer.sources[0] == source

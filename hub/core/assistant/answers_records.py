@@ -127,6 +127,9 @@ class RecordAnswers(RecordChoice, YesNoAnswers, ListAnswers):
         if not numbers and best.group in {"step", "award"}:  # no edition named: the current one
             best = self._current_edition(ctx, best)
             editions_settled = True
+            general = self._general_of(ctx, reading, qtype, best, terms)
+            if general is not None:  # "what is the award?": not one edition's text
+                return self._record(ctx, reading, qtype, [(best_score, general)], terms)
         kinds_named = [o for o in terms if o & self._every_kind]
         said_kinds = self._kinds_said(ctx, reading)  # "treballa" (works) is no working group
         if qtype == "how_many" and not best.kind_terms & said_kinds:
@@ -299,6 +302,33 @@ class RecordAnswers(RecordChoice, YesNoAnswers, ListAnswers):
         if linked and not reply.handoff and "yesno" not in {qtype, reading.qtype}:  # its own
             reply = Reply(reply.text, [*reply.sources, *dict.fromkeys(linked)], target=reply.target)
         return Decision(reply, qtype, confidence if not reply.handoff else min(confidence, 0.4))
+
+    def _general_of(
+        self, ctx: Context, reading: Reading, qtype: str, edition: Doc, terms: list[set[str]]
+    ) -> Doc | None:
+        """Asked what a thing of several editions is, naming none of them nor a step ("what
+        is the IOPD Distinction?"), once its last edition is over, the standing record
+        relating its editions together (an FAQ on the award, whose data names each edition)
+        answers, if the question fits it as well: the last edition's text (the 2020 work
+        plan's awards) is not what the award is. While an edition runs, it is the award."""
+        if qtype != "what" or edition.group != "award" or self._names_a_step(ctx, reading):
+            return None
+        span = self.span(edition)
+        if span is None or span[1] >= ctx.today:
+            return None
+        reach = self.coverage(edition, terms)
+        awards = {a.id for a in self._awards()}
+        for doc in self.retriever.docs:
+            record = doc.record
+            related = record.data.get("related") if isinstance(record, EntryView) else None
+            if (
+                isinstance(related, list)
+                and edition.record_id in related
+                and len(awards.intersection(map(str, related))) >= 2
+                and self.coverage(doc, terms) >= reach
+            ):
+                return doc
+        return None
 
     def _one_of_many_listed(
         self, reading: Reading, qtype: str, best: Doc, terms: list[set[str]], language: str
