@@ -39,6 +39,9 @@ TONGUES = frozenset(
 
 _CAPITAL_WORD = re.compile(r"[^\W\d_]+")
 """A word of letters (the question's own spelling, its capitals kept)."""
+YEAR_BESIDE = 3
+"""How many words from a kind's name a year a sentence writes dates it ("the 2013 work plan",
+"el pla de treball del 2013")."""
 
 UNHELD = 2
 """Of the words a yes/no question asks about, this many that the one record cited does not
@@ -212,8 +215,10 @@ class YesNoAnswers(DatedNames):
             and self._yearly(terms)
             and not set(normalise(stated.sentence).split()) & SINCE  # "since 2006" holds 2010
         ):
-            if self._of_another_kind(ctx, reading, best):  # "a conference in 2027?": a
-                return None  # session's 2013 is no conference's year
+            if self._of_another_kind(ctx, reading, best) and not self._kind_dated(
+                ctx, reading, stated.sentence
+            ):  # "a congress in 2030?": a workshop's own 2013 is no congress's year (but
+                return None  # "it approved the 2013 work plan" dates the plan asked)
             text = ctx.phrase("no", text=text)  # "launched in 2013?": the 2012 it states
         sources = [best.record_id]  # else the fact alone: words in one clause ("organised
         # by the city with the support of the secretariat") are no plain yes
@@ -294,6 +299,23 @@ class YesNoAnswers(DatedNames):
         own = doc.kind_terms | self._whole_terms(doc)
         own |= {t for w in self._whole_docs(doc) for t in w.kind_terms}
         return any(not kind & own for kind in self._kinds_named(ctx, reading))
+
+    def _kind_dated(self, ctx: Context, reading: Reading, sentence: str) -> bool:
+        """``sentence`` writes a year beside a name of each kind the question names ("it
+        approved the 2013 work plan"): the year is that thing's, whatever record says it."""
+        words = normalise(sentence).split()
+        stems = [set(self.retriever.analyser.terms_of([w], ctx.language)) for w in words]
+        years = [
+            i for i, w in enumerate(words) if len(w) == 4 and w.isdigit() and w[:2] in {"19", "20"}
+        ]
+        return all(
+            any(
+                kind & stems[j]
+                for i in years
+                for j in range(max(0, i - YEAR_BESIDE), min(len(words), i + YEAR_BESIDE + 1))
+            )
+            for kind in self._kinds_named(ctx, reading)
+        )
 
     def _kinds_named(self, ctx: Context, reading: Reading) -> list[set[str]]:
         """The stems of every name of each kind the question names by a whole name of it
