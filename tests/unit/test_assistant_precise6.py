@@ -339,3 +339,38 @@ def test_an_edition_named_or_a_step_asked_is_still_the_edition(
     answer = _ask(assistant, question, "2020-02-01", language)
     assert not answer.handoff, answer.answer
     assert answer.sources[0] == source
+
+
+@pytest.mark.parametrize(
+    ("question", "now", "language"),
+    [
+        ("What did Bilbao present at the 13th conference?", "2014-06-01", "en"),
+        ("¿Qué premio se llevó Valladolid en la 9.ª Distinción?", "2016-06-06", "es"),
+        ("Qu'a présenté Nantes à la 13e conférence ?", "2014-06-01", "fr"),
+        ("O que apresentou Coimbra na 13.ª conferência?", "2014-06-01", "pt"),
+        ("Braga recebeu algum prémio na 9.ª Distinção?", "2016-06-06", "pt"),
+    ],
+)
+def test_what_else_is_asked_of_a_numbered_edition_is_not_what_it_is(
+    assistant: Assistant, question: str, now: str, language: str
+) -> None:
+    """Named by its kind and number, an edition answers what it is; a city it does not
+    hold and a deed it does not state are asked beside it, so its description is no answer."""
+    answer = _ask(assistant, question, now, language)
+    assert answer.handoff, answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "language", "source"),
+    [
+        ("What is the 13th conference?", "en", "conference-13-cascais-2013"),
+        ("C'est quoi la 13e conférence ?", "fr", "conference-13-cascais-2013"),
+        ("Què és la 13a conferència?", "ca", "conference-13-cascais-2013"),
+    ],
+)
+def test_what_a_numbered_edition_is_is_still_answered(
+    assistant: Assistant, question: str, language: str, source: str
+) -> None:
+    answer = _ask(assistant, question, "2014-06-01", language)
+    assert not answer.handoff, answer.answer
+    assert answer.sources[0] == source

@@ -47,6 +47,10 @@ the document must hold to be listed as what it holds."""
 COUNTING_NEAR = 0.7
 """A whole counting the parts a question counts is answered from this share of the best's
 score."""
+UNHELD_ASIDE = 2
+"""Words that narrow, held not by a record named by its kind and number ("the 13th
+conference"), from which on what else is asked of it ("what did Bilbao present there?") is
+not what it is: named so, it answers only what its own fields state."""
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
 
 
@@ -212,7 +216,9 @@ class RecordAnswers(RecordChoice, YesNoAnswers, ListAnswers):
             qtype == "what" or (qtype in {"when", "where"} and isinstance(best.record, EventView))
         )  # what it is, or an event's date and place: what its own fields state
         related = related and self._relates(best, reading.relation)
-        if (
+        if numbered and qtype == "what" and len(self._unheld(best, terms)) >= UNHELD_ASIDE:
+            numbered = False  # "what did Bilbao present at the 13th conference?": not what
+        if (  # the conference is, which is all its record states
             self._singled_out(best, best_score, second, coverage, terms)
             or numbered
             or best is holder  # asked a slot of it by its own name: it holds it
@@ -302,6 +308,14 @@ class RecordAnswers(RecordChoice, YesNoAnswers, ListAnswers):
         if linked and not reply.handoff and "yesno" not in {qtype, reading.qtype}:  # its own
             reply = Reply(reply.text, [*reply.sources, *dict.fromkeys(linked)], target=reply.target)
         return Decision(reply, qtype, confidence if not reply.handoff else min(confidence, 0.4))
+
+    def _unheld(self, doc: Doc, terms: list[set[str]]) -> list[set[str]]:
+        """The question's words that narrow (no edition's number) which ``doc`` holds not."""
+        return [
+            o
+            for o in terms
+            if self._weighty(o) and not _numbered(o) and not any(doc.terms.get(t) for t in o)
+        ]
 
     def _general_of(
         self, ctx: Context, reading: Reading, qtype: str, edition: Doc, terms: list[set[str]]
