@@ -12,6 +12,7 @@ import datetime as dt
 import pytest
 
 from hub.core.assistant import Assistant
+from hub.core.assistant.index import EventView
 from hub.core.assistant.reading import read
 from hub.core.assistant.vocabulary import Vocabulary
 
@@ -123,3 +124,131 @@ def test_the_presidency_seat_call_is_still_found(assistant: Assistant, question:
 )
 def test_a_possessive_seu_asks_no_place(vocabulary: Vocabulary, text: str) -> None:
     assert read(text, vocabulary, NOW).qtype != "where"
+
+
+PRIORITIES_2020 = {
+    "priority-a-communication",
+    "priority-b-evaluation",
+    "priority-c-growing",
+    "priority-d-learning",
+}
+VISIBILITY_2013 = {
+    "action-2013-external-activities",
+    "action-2013-other-networks",
+    "action-2013-external-webs",
+}
+OFFICES = {"office-latin-america-porto-alegre", "office-africa-dakar"}
+
+
+@pytest.mark.parametrize(
+    ("question", "now", "records"),
+    [
+        # a work plan's strategic lines, as axes ("ejes": its own stem, not "eje")
+        ("what are the axes of the IOPD's 2020 plan?", "2020-03-01", PRIORITIES_2020),
+        ("¿qué ejes estratégicos tiene el plan 2020?", "2020-03-01", PRIORITIES_2020),
+        ("quels sont les axes du plan 2020 de l'OIDP ?", "2020-03-01", PRIORITIES_2020),
+        ("quins eixos té el pla 2020?", "2020-03-01", PRIORITIES_2020),
+        ("que eixos tem o plano 2020 do OIDP?", "2020-03-01", PRIORITIES_2020),
+        # a plan's tasks as actions, in the plural ("ações", "accions": stems of their own)
+        (
+            "which actions are in the visibility line of the 2013 plan?",
+            "2013-06-01",
+            VISIBILITY_2013,
+        ),
+        (
+            "¿qué actuaciones prevé el plan 2013 para la línea de visibilidad?",
+            "2013-06-01",
+            VISIBILITY_2013,
+        ),
+        (
+            "quelles actions prévoit le plan 2013 pour la ligne visibilité ?",
+            "2013-06-01",
+            VISIBILITY_2013,
+        ),
+        (
+            "quines accions preveu el pla 2013 per a la línia de visibilitat?",
+            "2013-06-01",
+            VISIBILITY_2013,
+        ),
+        (
+            "que ações prevê o plano 2013 para a linha de visibilidade?",
+            "2013-06-01",
+            VISIBILITY_2013,
+        ),
+        # the regional offices by the network's other names for them
+        ("which regional antennas does the IOPD have?", "2020-03-01", OFFICES),
+        ("¿qué delegaciones regionales tiene el OIDP?", "2020-03-01", OFFICES),
+        ("quelles antennes régionales a l'OIDP ?", "2020-03-01", OFFICES),
+        ("quines antenes regionals té l'OIDP?", "2020-03-01", OFFICES),
+        ("que delegações regionais tem o OIDP?", "2020-03-01", OFFICES),
+    ],
+)
+def test_a_kinds_ordinary_names_list_its_records(
+    assistant: Assistant, question: str, now: str, records: set[str]
+) -> None:
+    answer = assistant.answer(question, now=dt.date.fromisoformat(now))
+    assert not answer.handoff, answer.answer
+    assert len(records & set(answer.sources)) >= 2, answer.sources
+
+
+@pytest.mark.parametrize(
+    ("question", "record"),
+    [
+        # "platform" names the online platform (a project) as much as the African office
+        # (an office's word): each is found by its own name
+        ("what is the IOPD's online platform?", "project-participate-oidp"),
+        ("¿qué es la plataforma en línea del OIDP?", "project-participate-oidp"),
+        ("qu'est-ce que la plateforme en ligne de l'OIDP ?", "project-participate-oidp"),
+        ("què és la plataforma en línia de l'OIDP?", "project-participate-oidp"),
+        ("o que é a plataforma online do OIDP?", "project-participate-oidp"),
+        ("where is the African platform?", "office-africa-dakar"),
+        ("¿dónde está la plataforma africana?", "office-africa-dakar"),
+        ("où est la plateforme africaine ?", "office-africa-dakar"),
+        ("on és la plataforma africana?", "office-africa-dakar"),
+        ("onde fica a plataforma africana?", "office-africa-dakar"),
+        # Portuguese "oficina" is a workshop (Spanish and Catalan "oficina": an office)
+        ("qual era o tema da oficina do OIDP em Rabat?", "basic-services-workshop-rabat-2013"),
+        ("¿sobre qué era el taller del OIDP en Rabat?", "basic-services-workshop-rabat-2013"),
+    ],
+)
+def test_a_word_of_two_kinds_finds_the_record_named(
+    assistant: Assistant, question: str, record: str
+) -> None:
+    answer = assistant.answer(question, now=NOW)
+    assert not answer.handoff, answer.answer
+    assert record in answer.sources
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what happened in Cascais in July 2013?",
+        "¿qué ocurrió en Cascais en julio de 2013?",
+        "que s'est-il passé à Cascais en juillet 2013 ?",
+        "quins esdeveniments hi va haver a Cascais el juliol del 2013?",
+        "o que aconteceu em Cascais em julho de 2013?",
+    ],
+)
+def test_events_are_still_asked_by_what_happened(assistant: Assistant, question: str) -> None:
+    answer = assistant.answer(question, now=dt.date(2020, 1, 15))
+    assert not answer.handoff, answer.answer
+    assert "conference-13-cascais-2013" in answer.sources
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # French "pas" (not) and Spanish/Catalan "paso"/"pas" (a step) shared the events'
+        # stem of "pasó"/"va passar": a negation or a step named the events (Portuguese
+        # "passo" still shares French "passé"'s: that one is left, measured)
+        "les membres ne paient pas de cotisation ?",
+        "ce n'est pas à Barcelone, le secrétariat ?",
+        "l'OIDP n'a pas de bureau à Lisbonne ?",
+        "¿cuál es el primer paso para unirse al OIDP?",
+        "quin és el primer pas per entrar a l'OIDP?",
+        "what is the first step to join the IOPD?",
+    ],
+)
+def test_a_negation_or_a_step_names_no_event(assistant: Assistant, question: str) -> None:
+    answer = assistant.answer(question, now=dt.date(2020, 3, 1))
+    assert not any(isinstance(r, EventView) for r in answer.records), answer.answer
