@@ -17,7 +17,9 @@ from hub.core.assistant.details import Details
 from hub.core.assistant.index import AwardView, EntryView, EventView, text_in
 from hub.core.assistant.reading import Reading
 from hub.core.assistant.retrieval import Doc, Retriever, number_term
+from hub.core.assistant.tables import LANGUAGES
 from hub.core.assistant.text import normalise
+from hub.core.assistant.vocabulary import network_words
 from hub.core.assistant.yesno import Statements
 
 NOT_LISTED = frozenset({"agenda_item"})
@@ -180,6 +182,33 @@ class ResponderBase:
                 t for n in self._home_acronyms for t in self.retriever.analyser.terms(n, "en")
             }
         return self._home_cache
+
+    @property
+    def _networks(self) -> set[str]:
+        """The terms of the nouns naming a network ("network", "red", "réseau"): the hub's own
+        when nothing else is named with them."""
+        if not hasattr(self, "_networks_cache"):
+            analyser = self.retriever.analyser
+            self._networks_cache: set[str] = {
+                analyser.stem(noun, language)
+                for noun in network_words()["nouns"]
+                for language in LANGUAGES
+            }
+        return self._networks_cache
+
+    def _seat(self) -> Doc | None:
+        """The record of the network's seat: the one its own record names in ``seat`` (the
+        Technical Secretariat), when it states a city. Asked where the network itself is
+        (its headquarters, "la sede del OIDP", "le siège", "la seu"), its seat's place
+        answers; the seat of anything else named (the presidency, a conference) is that
+        thing's own place."""
+        if not hasattr(self, "_seat_cache"):
+            entries = {d.key: (d, d.record) for d in self.retriever.docs}
+            data = {k: r.data for k, (_, r) in entries.items() if isinstance(r, EntryView)}
+            seat = str(data.get(HOME, {}).get("seat"))
+            placed = isinstance(data.get(seat, {}).get("city"), str)
+            self._seat_cache: Doc | None = entries[seat][0] if placed else None
+        return self._seat_cache
 
     @property
     def _body_terms(self) -> set[str]:

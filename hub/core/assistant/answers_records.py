@@ -95,11 +95,12 @@ class RecordAnswers(RecordChoice, YesNoAnswers, ListAnswers):
             ranked = [(ranked[0][0], holder), *[(s, d) for s, d in ranked if d is not holder]]
         ranked = self._of_the_year_first(reading, ranked, terms)
         ranked = self._in_period_first(reading, ranked, terms, qtype)
-        holder = self._named_holder(ranked, terms, qtype)
+        holder = self._named_holder(ranked, terms, qtype, reading.seat)
         if holder is not None and holder is not ranked[0][1]:  # "Siège du secrétariat ?"
             ranked = [(ranked[0][0], holder), *[(s, d) for s, d in ranked if d is not holder]]
-        if qtype != "yesno":  # whether it is there is asked: no other record is sought
-            ranked = self._place_holder_first(ranked, terms)
+        seated = holder is not None and holder is self._seat()  # a place said is claimed of
+        if qtype != "yesno" and not seated:  # it ("le siège est à Dakar ?"); whether it is
+            ranked = self._place_holder_first(ranked, terms)  # there: no other record sought
             ranked = self._host_first(ranked, terms)  # "Rabat, which days?": the congress
         best_score, best = ranked[0]
         numbers = [o for o in terms if any(t[0] in "#y" and t[1:].isdigit() for t in o)]
@@ -109,7 +110,7 @@ class RecordAnswers(RecordChoice, YesNoAnswers, ListAnswers):
         places = self.retriever.place_terms
         own = set().union(*best.names, best.own_places)
         for options in terms:  # a place the question names must be the record's own
-            if options & places and not options & own:
+            if options & places and not options & own and not seated:
                 return Decision(ctx.handoff(ctx.phrase("no_such_record")), qtype, 0.1)
         home = self._home_terms
         if (  # asked of the IOPD, a record about another body (OGP) only
@@ -168,6 +169,8 @@ class RecordAnswers(RecordChoice, YesNoAnswers, ListAnswers):
             and all(o & set().union(*d.names, d.own_places) for o in named_places)
             and all(d.terms.keys() & o for o in numbers)  # nor one of another year named
         ]  # a record held elsewhere than the place named is no rival ("the one in Chicago")
+        if seated:  # the network's seat named: a record held at the place said is no rival
+            rivals = []
         if editions_settled:  # the other editions of an award are no rivals of the current one
             rivals = [(s, d) for s, d in rivals if d.group not in {"step", "award"}]
         named_kinds = set().union(*kinds_named) & self._every_kind if kinds_named else set()

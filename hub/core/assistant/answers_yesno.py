@@ -1135,6 +1135,8 @@ class YesNoAnswers(DatedNames):
             return None
         named = self._named_place(ctx, reading)
         found = [(d, p) for d in self._placed_bodies() if (p := self._place_asked(d, terms, named))]
+        if not found and reading.seat:  # "is the IOPD's headquarters in Madrid?": its seat
+            found = self._seat_placed(terms, named)
         if len({d.record_id for d, _ in found}) != 1:
             return None
         doc, asked = found[0]
@@ -1152,6 +1154,22 @@ class YesNoAnswers(DatedNames):
             return None
         text = ctx.phrase("yes" if own else "no", text=reply.text)
         return Decision(Reply(text, reply.sources), "yesno", MIN_CONFIDENCE)
+
+    def _seat_placed(
+        self, terms: list[set[str]], named_place: Sequence[set[str]]
+    ) -> list[tuple[Doc, list[set[str]]]]:
+        """The network's seat and the place a question naming its seat asks it to be in,
+        when the question names nothing else but the network ("la sede del OIDP está en
+        Lisboa?"); else nothing."""
+        seat = self._seat()
+        home = self._home_terms | self._networks | self.statements.located
+        places = self.retriever.place_terms
+        asked = [o for o in terms if not o & home]
+        if seat is None or len(asked) == len(terms) or not asked:
+            return []
+        if not all(o & places or o in named_place for o in asked):
+            return []
+        return [(seat, asked)]
 
     def _founded_among(
         self, ctx: Context, reading: Reading, ranked: list[tuple[float, Doc]], terms: list[set[str]]

@@ -126,6 +126,8 @@ class Reading:
     """Whether something still holds today is asked (no dated record states that)."""
     closing: bool = False
     """When something closes is asked (a deadline), not when it opens."""
+    seat: bool = False
+    """Where a body is based is asked or claimed ("the IOPD's headquarters", "la sede")."""
     relation: str | None = None
     """Asked who, the record field its verb names ("who led": ``led_by``, "qui a reçu":
     ``received_by``)."""
@@ -612,6 +614,7 @@ def read(text: str, vocabulary: Vocabulary, today: dt.date) -> Reading:
     reading.day = bool(vocabulary.day.find(list(words), fuzzy=False))
     reading.still = bool(vocabulary.still.find(list(words), fuzzy=False))
     reading.closing = _asks_closing(words, vocabulary)
+    reading.seat = bool(vocabulary.seat.find(list(words), fuzzy=False))
     out_of_scope = vocabulary.out_of_scope.find(words, fuzzy=False)
     if out_of_scope:  # the asker's story asks nothing
         reading.out_of_scope = True

@@ -282,16 +282,23 @@ class RecordChoice(ResponderBase):
         return [(ranked[0][0], one), *[(s, d) for s, d in ranked if d is not one]]
 
     def _named_holder(
-        self, ranked: list[tuple[float, Doc]], terms: list[set[str]], qtype: str
+        self, ranked: list[tuple[float, Doc]], terms: list[set[str]], qtype: str, seat: bool
     ) -> Doc | None:
         """Asked where, when or who of something by (at least half of) its own name and
         nothing else ("Siège du secrétariat ?", "where is the Technical Secretariat?"): the
         one record so named that holds the slot asked (the secretariat's city), however
-        common the words of its name; None unless exactly one record is."""
+        common the words of its name; None unless exactly one record is. Asked where the
+        network itself is, or whether its seat (``seat``: a word naming it was said) is in
+        a place, the record of its seat (:meth:`_seat`)."""
+        home = self._home_terms | self._networks  # "the network's secretariat": the IOPD's
+        asked = [o for o in terms if not o & home]
+        places = self.retriever.place_terms
+        of_home = terms and len(asked) < len(terms) and all(o & places for o in asked)
+        if of_home and ((qtype == "where" and not asked) or (qtype in {"where", "yesno"} and seat)):
+            return self._seat()  # "where are the IOPD's headquarters?", "la sede de la red",
+            # "le siège est à Dakar ?"; not "is the IOPD in Africa?" (no seat said)
         if qtype not in {"where", "when", "who"} or not ranked:
             return None
-        home = self._home_terms
-        asked = [o for o in terms if not o & home]
         if not asked or any(t.startswith(("@", "#", "y", "?")) for o in asked for t in o):
             return None
         found = {

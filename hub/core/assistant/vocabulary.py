@@ -106,10 +106,12 @@ class Vocabulary:
     cardinals: dict[str, frozenset[str]] | None = None
     """Numbers written as words, per language ("ten", "diez")."""
     kind_words: frozenset[str] = frozenset()
+    """Words of the kinds' names: what a question asks about, never only how it asks."""
+    seat: PhraseMatcher[str] = field(default_factory=PhraseMatcher)
+    """Words naming where a body is based, its seat ("headquarters", "la sede", "la seu")."""
     names: PhraseMatcher[str] = field(default_factory=PhraseMatcher)
     """The kinds' names of several words ("buenas practicas", "working group"): a greeting
     inside one ("buenas") is the name's word, not a greeting."""
-    """Words of the kinds' names: what a question asks about, never only how it asks."""
     introductions: PhraseMatcher[str] = field(default_factory=PhraseMatcher)
     day: PhraseMatcher[str] = field(default_factory=PhraseMatcher)
     """Words asking for the day itself ("what day", "quel jour")."""
@@ -258,13 +260,15 @@ def demonyms(path: Path = HERE / "vocabulary.yaml") -> dict[str, str]:
 @cache
 def network_words(path: Path = HERE / "vocabulary.yaml") -> dict[str, Any]:
     """Words naming the network itself ("the observatory"), those before or after which they
-    name another body's, and the acronym they stand for."""
+    name another body's, the acronym they stand for, and the nouns naming any network
+    ("la red"), the hub's own only when nothing else is named."""
     data = read_yaml(path).get("network_words") or {}
     return {
         "words": frozenset(normalise(str(w)) for w in data.get("words", [])),
         "not_after": frozenset(normalise(str(w)) for w in data.get("not_after", [])),
         "not_before": frozenset(normalise(str(w)) for w in data.get("not_before", [])),
         "acronym": normalise(str(data.get("acronym", ""))),
+        "nouns": frozenset(normalise(str(w)) for w in data.get("nouns", [])),
     }
 
 
@@ -350,6 +354,9 @@ def load_vocabulary(path: Path = HERE / "vocabulary.yaml") -> Vocabulary:
     types: PhraseMatcher[str] = PhraseMatcher()
     voting = {key: value for key, value in data["types"].items() if key not in SILENT_TYPES}
     _by_language(voting, types, votes)
+    _by_language({"where": data["seat"]}, types, votes)  # "la sede": where it is based
+    seat: PhraseMatcher[str] = PhraseMatcher()
+    _by_language({"seat": data["seat"]}, seat, None)
     _by_language({key: data["types"][key] for key in SILENT_TYPES}, types, None)
     conjugations: PhraseMatcher[str] = PhraseMatcher()
     for concept in CONJUGATED:
@@ -574,6 +581,7 @@ def load_vocabulary(path: Path = HERE / "vocabulary.yaml") -> Vocabulary:
         date=date,
         starting=starting,
         names=names,
+        seat=seat,
         kind_words=frozenset(
             word
             for kind in data["kinds"].values()
