@@ -1,0 +1,398 @@
+"""Long chat messages: a question the records answer, wrapped in who asks, hedges and asides.
+
+- How the member wants the answer worded ("put simply", "ao certo", "concrètement", "en
+  poques paraules", "de forma simples") is no topic a record must hold, and it does not stop
+  the sentence after it from being the question ("Concretely, where is...?").
+- A second request that the records cannot answer, set apart by a word that turns to
+  something else ("also", "by the way", "por cierto", "au passage", "per cert", "já agora"),
+  no longer hands off the whole message: the question the records answer is answered, and the
+  same reply says, in the member's language, that the other part goes to the secretariat.
+  The answer is no handoff (the member has it); :attr:`Answer.passed_on` holds the part the
+  secretariat must answer.
+- A long message whose only question is something the records do not state (a phone
+  number, a hotel, an opinion, a detail the record lacks) is still handed off, in every
+  language; so is one whose main question is unanswered, whatever its aside.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from hub.core.assistant import Assistant
+
+NOW = dt.date(2024, 3, 1)
+OGP_LOCAL = "ogp-local"
+SECRETARIAT = "iopd-technical-secretariat"
+FEE = "faq-membership-fee"
+JOIN = "faq-how-to-join-the-iopd"
+AFRICA = "office-africa-dakar"
+
+
+HEDGED = [
+    (
+        "Hello everyone, I'm a policy officer at a county council in Wales and I've just"
+        " inherited the open government file from a colleague who retired. Put simply, what"
+        " is OGP Local? Thanks so much and enjoy the sunshine!",
+        "en",
+        OGP_LOCAL,
+    ),
+    (
+        "Hi there, I look after resident panels in Leuven and our alderman keeps dropping the"
+        " name in meetings. In simple terms, what is OGP Local? Cheers, and have a lovely"
+        " weekend!",
+        "en",
+        OGP_LOCAL,
+    ),
+    (
+        "Good afternoon! I'm a researcher at a university in Ghent writing about city"
+        " networks. Roughly speaking, where is the African office of the IOPD? Kind regards",
+        "en",
+        AFRICA,
+    ),
+    (
+        "Hola a todos, soy técnico de participación en un ayuntamiento de Navarra y estoy"
+        " preparando un informe para el pleno. Dicho de forma sencilla, ¿qué es OGP Local?"
+        " Muchas gracias y buen fin de semana.",
+        "es",
+        OGP_LOCAL,
+    ),
+    (
+        "Buenas, escribo desde el área de participación de un municipio de Murcia. Nos"
+        " interesa mucho la red. Concretamente, ¿dónde tiene su sede la Secretaría Técnica del"
+        " OIDP? Un saludo",
+        "es",
+        SECRETARIAT,
+    ),
+    (
+        "Bonjour à toutes et à tous, je travaille au service participation d'une commune près"
+        " de Liège et je découvre le réseau. Concrètement, c'est quoi OGP Local ? Merci"
+        " beaucoup et bonne journée !",
+        "fr",
+        OGP_LOCAL,
+    ),
+    (
+        "Bonjour, je suis chargé de mission démocratie locale à Bordeaux et je prépare une"
+        " note pour les élus. En termes simples, où se trouve le Secrétariat technique de"
+        " l'OIDP ? Merci d'avance.",
+        "fr",
+        SECRETARIAT,
+    ),
+    (
+        "Bon dia a tothom! Treballo a l'àrea de participació d'un ajuntament del Maresme i"
+        " estic preparant un informe. Dit de manera senzilla, què és OGP Local? Moltes gràcies"
+        " i bon cap de setmana!",
+        "ca",
+        OGP_LOCAL,
+    ),
+    (
+        "Hola! Soc tècnica de participació d'un ajuntament de Lleida i la regidora em demana"
+        " dades. Concretament, on té la seu la Secretaria Tècnica de l'OIDP? Gràcies",
+        "ca",
+        SECRETARIAT,
+    ),
+    (
+        "Olá! Escrevo da Câmara Municipal de Évora, do gabinete de participação, e ando a"
+        " preparar uma nota para o executivo. O que é, ao certo, o OGP Local? Obrigada e bom"
+        " fim de semana!",
+        "pt",
+        OGP_LOCAL,
+    ),
+    (
+        "Bom dia! Sou técnica de participação numa câmara perto do Porto. Queria perceber, de"
+        " forma simples, como é que uma câmara municipal pode aderir ao OIDP? Obrigada e boa"
+        " semana!",
+        "pt",
+        JOIN,
+    ),
+    (
+        "Oi gente, tudo bem? Trabalho na prefeitura de Recife com participação social. Vocês"
+        " poderiam me explicar direitinho onde fica o escritório do OIDP na África? Valeu,"
+        " abraço!",
+        "pt",
+        AFRICA,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "language", "record"), HEDGED)
+def test_how_the_answer_should_be_worded_is_no_topic(
+    assistant: Assistant, text: str, language: str, record: str
+) -> None:
+    answer = assistant.answer(text, now=NOW)
+    assert answer.language == language
+    assert not answer.handoff, answer.answer
+    assert answer.sources[:1] == [record], answer.answer
+    assert answer.passed_on is None
+
+
+ASIDES = [
+    (
+        "Hi! I coordinate citizen panels in Utrecht and I'm putting together a briefing for"
+        " our aldermen. Where is the IOPD Technical Secretariat based? Also, could you send me"
+        " the phone number of the person who runs it? Cheers",
+        "en",
+        SECRETARIAT,
+        "Barcelona",
+    ),
+    (
+        "Dear team, I run the participation desk of a mid-sized town in Ontario and our"
+        " treasurer worries about costs. Does membership in the IOPD cost anything? By the way,"
+        " will anyone from the secretariat be in Toronto this autumn? Thanks!",
+        "en",
+        FEE,
+        "no fees",
+    ),
+    (
+        "Hola, trabajo en la concejalía de participación de un ayuntamiento de Asturias."
+        " ¿Ser miembro del OIDP tiene algún coste? Por cierto, ¿alguien del secretariado"
+        " estará en Oviedo en marzo? Gracias!",
+        "es",
+        FEE,
+        "cuotas",
+    ),
+    (
+        "Buenas, soy del servicio de participación de un municipio de Jaén. ¿Dónde está la"
+        " sede de la Secretaría Técnica del OIDP? Y otra cosa, ¿me podéis pasar el teléfono"
+        " de la persona responsable? Un saludo",
+        "es",
+        SECRETARIAT,
+        "Barcelona",
+    ),
+    (
+        "Bonjour, notre mairie près de Lille réfléchit à adhérer au réseau. Où se trouve le"
+        " Secrétariat technique de l'OIDP ? Au passage, quelqu'un du secrétariat sera-t-il à"
+        " Paris en février ? Bonne journée",
+        "fr",
+        SECRETARIAT,
+        "Barcelone",
+    ),
+    (
+        "Bon dia, treballo en un ajuntament del Penedès i estem pensant d'entrar a la xarxa."
+        " On té la seu la Secretaria Tècnica de l'OIDP? Per cert, algú del secretariat vindrà"
+        " a Tarragona al maig? Salutacions",
+        "ca",
+        SECRETARIAT,
+        "Barcelona",
+    ),
+    (
+        "Bom dia! Escrevo da junta de freguesia de Setúbal. Onde fica a Secretaria Técnica do"
+        " OIDP? Já agora, podem enviar-me o contacto telefónico da pessoa responsável?"
+        " Cumprimentos",
+        "pt",
+        SECRETARIAT,
+        "Barcelona",
+    ),
+    (
+        "Oi pessoal, tudo bem? Sou da prefeitura de uma cidade no interior de Minas e a gente"
+        " está pensando em entrar na rede. Ser membro do OIDP custa alguma coisa? Aliás,"
+        " alguém da secretaria vai estar em Belo Horizonte em abril? Valeu!",
+        "pt",
+        FEE,
+        "quotas",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "language", "record", "fact"), ASIDES)
+def test_the_answered_part_is_answered_and_the_aside_passed_on(
+    assistant: Assistant, text: str, language: str, record: str, fact: str
+) -> None:
+    answer = assistant.answer(text, now=NOW)
+    assert answer.language == language
+    assert not answer.handoff, answer.answer
+    assert record in answer.sources
+    assert fact in answer.answer
+    assert answer.passed_on
+    assert answer.answer.endswith(assistant.tables.phrase("passed_on", language))
+
+
+FIRST_PASSED = [
+    (
+        "Hola a tothom, estic organitzant un viatge de feina a Barcelona. Quin hotel barat em"
+        " recomaneu a prop de l'oficina de l'OIDP? Per cert, on té la seu la Secretaria"
+        " Tècnica? Gràcies per endavant!",
+        "ca",
+        SECRETARIAT,
+        "Barcelona",
+    ),
+    (
+        "Olá, sou vereadora numa câmara do norte de Portugal e preciso de uns dados. Qual é o"
+        " número de telemóvel do presidente do OIDP? Já agora, onde fica o escritório do OIDP"
+        " em África? Muito obrigada!",
+        "pt",
+        AFRICA,
+        "Dakar",
+    ),
+    (
+        "Hi, I'm on the participation team of a council near Cork. Which hotel near your"
+        " office would you recommend for a study visit? By the way, does joining the IOPD"
+        " cost anything? Thanks a million",
+        "en",
+        FEE,
+        "no fees",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "language", "record", "fact"), FIRST_PASSED)
+def test_an_aside_the_records_answer_is_answered_and_the_question_passed_on(
+    assistant: Assistant, text: str, language: str, record: str, fact: str
+) -> None:
+    answer = assistant.answer(text, now=NOW)
+    assert answer.language == language
+    assert not answer.handoff, answer.answer
+    assert record in answer.sources
+    assert fact in answer.answer
+    assert answer.passed_on
+    assert answer.answer.endswith(assistant.tables.phrase("passed_on", language))
+
+
+HONEST = [
+    (
+        "Hello, I work for the mayor's office in Leeds and my boss asked me to find out some"
+        " things before Monday. What is the personal mobile number of the IOPD president?"
+        " Thanks and have a good weekend.",
+        "en",
+    ),
+    (
+        "Hi all, I'm new at the participation office of a town near Bristol. Put simply,"
+        " which cheap hotel is closest to the IOPD office in Barcelona? Thank you very much!",
+        "en",
+    ),
+    (
+        "Good morning, I'm preparing our council's report on citizen engagement. In your"
+        " opinion, which city has the best participatory budget in Europe? Many thanks.",
+        "en",
+    ),
+    (
+        "Hello from Bruges! I'm drafting a note for our aldermen. Concretely, how many staff"
+        " members work at the African office of the IOPD? Also, is there a newsletter in"
+        " Dutch? Thanks!",
+        "en",
+    ),
+    (
+        "Hola, soy concejala en un pueblo de Toledo y mi alcalde me pide datos. Concretamente,"
+        " ¿cuál es el número de móvil del presidente del OIDP? Muchas gracias y un saludo.",
+        "es",
+    ),
+    (
+        "Buenos días, trabajo en un ayuntamiento de Valencia y estoy organizando un viaje."
+        " ¿Qué hotel me recomendáis cerca de la oficina del OIDP en Barcelona? Gracias de"
+        " antemano.",
+        "es",
+    ),
+    (
+        "Bonjour, je travaille à la mairie de Nantes et ma directrice me demande plusieurs"
+        " choses. Concrètement, quel est le numéro de portable du président de l'OIDP ?"
+        " Merci beaucoup et bonne journée.",
+        "fr",
+    ),
+    (
+        "Bonjour à tous, je prépare un rapport pour le conseil municipal. Selon vous, quelle"
+        " ville a le meilleur budget participatif d'Afrique ? Au passage, bravo pour le site."
+        " Merci d'avance !",
+        "fr",
+    ),
+    (
+        "Bon dia, soc regidora d'un poble de Girona. En poques paraules, quin és el número de"
+        " mòbil del president de l'OIDP? Moltes gràcies i bona tarda.",
+        "ca",
+    ),
+    (
+        "Hola a tothom, estic organitzant un viatge de feina a Barcelona. Quin hotel barat em"
+        " recomaneu a prop de l'oficina de l'OIDP? Per cert, hi haurà algú del secretariat a"
+        " Tarragona al maig? Gràcies per endavant!",
+        "ca",
+    ),
+    (
+        "Olá, sou vereadora numa câmara do norte de Portugal e o presidente pediu-me uns"
+        " dados. Qual é, ao certo, o número de telemóvel do presidente do OIDP? Muito obrigada"
+        " e boa tarde.",
+        "pt",
+    ),
+    (
+        "Oi, boa tarde! Estou organizando uma viagem a Barcelona com a equipe da prefeitura."
+        " Qual hotel barato vocês recomendam perto do escritório do OIDP? Obrigado desde já!",
+        "pt",
+    ),
+    (
+        "Bom dia, escrevo de uma junta de freguesia em Braga. Na vossa opinião, qual é a"
+        " melhor cidade portuguesa em orçamento participativo? Já agora, parabéns pelo site!",
+        "pt",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "language"), HONEST)
+def test_a_long_message_whose_question_the_records_lack_is_handed_off(
+    assistant: Assistant, text: str, language: str
+) -> None:
+    answer = assistant.answer(text, now=NOW)
+    assert answer.language == language
+    assert answer.handoff, answer.answer
+
+
+STAYING = [
+    (
+        "Hi, I'm with a small council in Cornwall and we are mapping international networks."
+        " Where is the African office of the IOPD? Also, when was it set up? Thanks!",
+        "en",
+    ),
+    (
+        "Hola, soy técnica en un ayuntamiento de Huesca y preparo un mapa de redes. ¿Dónde"
+        " está la oficina del OIDP en África? Por cierto, ¿cuándo se creó? ¡Gracias!",
+        "es",
+    ),
+    (
+        "Olá, trabalho numa câmara do Algarve e estou a mapear redes internacionais. Onde fica"
+        " o escritório do OIDP em África? Já agora, quando foi criado? Obrigado!",
+        "pt",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "language"), STAYING)
+def test_an_aside_naming_nothing_of_its_own_asks_about_the_question_before(
+    assistant: Assistant, text: str, language: str
+) -> None:
+    answer = assistant.answer(text, now=NOW)
+    assert answer.language == language
+    assert not answer.handoff, answer.answer
+    assert answer.sources[:1] == [AFRICA]
+    assert answer.passed_on is None
+    assert "2012" in answer.answer
+
+
+TOLD = [
+    (
+        "Hello, I work on participation in a Flemish town. How can a city join the IOPD? By"
+        " the way, your new website looks great.",
+        "en",
+        JOIN,
+    ),
+    (
+        "Bonjour, je travaille à la mairie d'Angers. Comment une ville peut-elle adhérer à"
+        " l'OIDP ? Au passage, bravo pour la lettre d'information du mois dernier.",
+        "fr",
+        JOIN,
+    ),
+    (
+        "Bon dia, treballo a l'Ajuntament de Manlleu. Com pot un ajuntament entrar a l'OIDP?"
+        " Per cert, la sessió de la setmana passada va ser molt interessant.",
+        "ca",
+        JOIN,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "language", "record"), TOLD)
+def test_an_aside_that_asks_nothing_is_not_passed_on(
+    assistant: Assistant, text: str, language: str, record: str
+) -> None:
+    answer = assistant.answer(text, now=NOW)
+    assert answer.language == language
+    assert not answer.handoff, answer.answer
+    assert answer.sources[:1] == [record]
+    assert answer.passed_on is None
