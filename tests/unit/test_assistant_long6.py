@@ -396,3 +396,75 @@ def test_an_aside_that_asks_nothing_is_not_passed_on(
     assert not answer.handoff, answer.answer
     assert answer.sources[:1] == [record]
     assert answer.passed_on is None
+
+
+PERIOD = "ogp-local-action-plan-period"
+ASKED_AROUND = [
+    (
+        "Bom dia a todos! Sou técnico superior numa câmara do distrito de Leiria e ando a"
+        " preparar um relatório. Gostaria de saber onde é que fica a sede da Secretaria"
+        " Técnica do OIDP. Muito obrigado!",
+        "pt",
+        SECRETARIAT,
+    ),
+    (
+        "Boa tarde, pessoal! Aqui é da secretaria de governo de Natal. A gente tá montando uma"
+        " apresentação pro prefeito e precisava saber quanto custa pra cidade virar membro do"
+        " OIDP. Valeu demais!",
+        "pt",
+        FEE,
+    ),
+    (
+        "Oi! Tudo certo? Trabalho numa ONG de Manaus que faz orçamento participativo nos"
+        " bairros. Uma ONG como a nossa pode ser membro do OIDP ou é só para prefeituras?"
+        " Abraços!",
+        "pt",
+        JOIN,
+    ),
+    (
+        "Bom dia, sou assessora numa câmara dos Açores e o presidente ouviu falar disto numa"
+        " reunião. Podiam explicar-me, de forma resumida, o que é o OGP Local? Cumprimentos",
+        "pt",
+        OGP_LOCAL,
+    ),
+    (
+        "Olá! Escrevo de uma junta de freguesia do Porto. Alguém me sabe dizer quanto tempo"
+        " dura um plano de ação do OGP Local? Obrigado e boa semana.",
+        "pt",
+        PERIOD,
+    ),
+    (
+        "Hello from a borough council in Kent! We're comparing programmes for our members."
+        " Can anyone tell me how long an OGP Local action plan lasts? Many thanks.",
+        "en",
+        PERIOD,
+    ),
+    (
+        "Hola, escribo desde el servicio de participación de un ayuntamiento de Lugo."
+        " ¿Alguien me sabe decir cuánto dura un plan de acción de OGP Local? Un saludo.",
+        "es",
+        PERIOD,
+    ),
+    (
+        "Bonjour, je travaille pour une commune du Jura et je compare plusieurs programmes."
+        " Sauriez-vous me dire combien de temps dure un plan d'action OGP Local ? Merci !",
+        "fr",
+        PERIOD,
+    ),
+    (
+        "Bon dia, soc tècnic d'un ajuntament de la Garrotxa i estic comparant programes."
+        " Algú em sap dir quant dura un pla d'acció d'OGP Local? Gràcies!",
+        "ca",
+        PERIOD,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "language", "record"), ASKED_AROUND)
+def test_how_the_member_asks_is_no_topic(
+    assistant: Assistant, text: str, language: str, record: str
+) -> None:
+    answer = assistant.answer(text, now=NOW)
+    assert answer.language == language
+    assert not answer.handoff, answer.answer
+    assert answer.sources[:1] == [record], answer.answer

@@ -519,6 +519,25 @@ _JOINING = frozenset(
 word after it still opens the question ("need dates for the form" asks nothing)."""
 
 
+EMPHASIS = ("e", "que")
+"""Portuguese "é que" after a question word ("onde é que fica", "quem é que lidera", "o que
+é que é"): it only stresses the question, and it splits the question's phrase ("onde
+fica") from its verb."""
+
+
+def emphasis_dropped(words: list[str], vocabulary: Vocabulary) -> list[str]:
+    """``words`` without the "é que" stressing a question word."""
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        if tuple(words[i : i + 2]) == EMPHASIS and out and _question_word(out[-1], vocabulary):
+            i += len(EMPHASIS)
+            continue
+        out.append(words[i])
+        i += 1
+    return out
+
+
 CAPITALS_ONLY = frozenset({"usa", "eau"})
 """Shortcuts that are also words of another language (Spanish and Portuguese "usa", it
 uses; French "eau", water): written out only when written in capitals ("USA", "EAU")."""
@@ -584,6 +603,7 @@ def read(text: str, vocabulary: Vocabulary, today: dt.date) -> Reading:
     words = typos_corrected(
         written_out(split_codes(normalise(focus).split()), vocabulary, capitals), vocabulary
     )
+    words = emphasis_dropped(words, vocabulary)
     context = written_out(split_codes(normalise(around).split()), vocabulary, capitals)
     reading = Reading(text=kept, words=words, only_orders=not words and bool(text.strip()))
     if not words:  # only orders: their words still tell the language they are written in

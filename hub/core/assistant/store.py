@@ -95,8 +95,7 @@ def ask_and_record(
             kind="alert",
             payload={
                 "title": (
-                    f"Question #{question.id} ({platform}, {answer.language})"
-                    f" needs a reply{part}"
+                    f"Question #{question.id} ({platform}, {answer.language}) needs a reply{part}"
                 ),
                 "text": answer.passed_on or text,
                 "language": "en",
