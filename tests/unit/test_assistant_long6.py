@@ -325,6 +325,25 @@ HONEST = [
 ]
 
 
+HONEST += [
+    (
+        "Olá, somos da Câmara de Sintra e vamos a Dacar em breve. Confirmam o número de"
+        " telefone do escritório do OIDP em Dacar? Obrigada",
+        "pt",
+    ),
+    (
+        "Hola, somos del ayuntamiento de Badajoz y estamos reservando el viaje. ¿Me confirmáis"
+        " cuál es el hotel oficial de la conferencia de Cascais? Gracias",
+        "es",
+    ),
+    (
+        "Bonjour, nous préparons notre venue depuis Bayonne. Vous me confirmez le nombre de"
+        " participants inscrits à la conférence de Cascais ? Merci",
+        "fr",
+    ),
+]
+
+
 @pytest.mark.parametrize(("text", "language"), HONEST)
 def test_a_long_message_whose_question_the_records_lack_is_handed_off(
     assistant: Assistant, text: str, language: str
@@ -468,3 +487,49 @@ def test_how_the_member_asks_is_no_topic(
     assert answer.language == language
     assert not answer.handoff, answer.answer
     assert answer.sources[:1] == [record], answer.answer
+
+
+CASCAIS = "conference-13-cascais-2013"
+CONFIRMED = [
+    (
+        "Hi all, our delegation from Porto is booking trains this week. Can you please"
+        " confirm the dates of the Cascais conference? Thanks!",
+        "en",
+    ),
+    (
+        "Hola, somos del ayuntamiento de Badajoz y estamos reservando el tren. ¿Me confirmáis"
+        " las fechas de la conferencia de Cascais? Gracias",
+        "es",
+    ),
+    (
+        "Bonjour, nous réservons nos billets depuis Bayonne cette semaine. Vous me confirmez"
+        " les dates de la conférence de Cascais ? Merci",
+        "fr",
+    ),
+    (
+        "Hola, som de l'Ajuntament de Reus i estem reservant el tren. Em confirmeu les dates"
+        " de la conferència de Cascais? Gràcies",
+        "ca",
+    ),
+    (
+        "Olá, somos da Câmara de Sintra e vamos marcar o comboio esta semana. Confirmam as"
+        " datas da conferência de Cascais? Obrigada",
+        "pt",
+    ),
+    (
+        "Oi, aqui é da prefeitura de Santos, a gente vai comprar as passagens. Vocês confirmam"
+        " as datas da conferência de Cascais? Valeu",
+        "pt",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "language"), CONFIRMED)
+def test_asked_to_confirm_the_member_is_told(
+    assistant: Assistant, text: str, language: str
+) -> None:
+    answer = assistant.answer(text, now=dt.date(2013, 5, 13))
+    assert answer.language == language
+    assert not answer.handoff, answer.answer
+    assert answer.sources[:1] == [CASCAIS], answer.answer
+    assert "2–5" in answer.answer
