@@ -533,3 +533,43 @@ def test_asked_to_confirm_the_member_is_told(
     assert not answer.handoff, answer.answer
     assert answer.sources[:1] == [CASCAIS], answer.answer
     assert "2–5" in answer.answer
+
+
+EXPLAINED_WHERE = [
+    (
+        "Hi! I coordinate citizen panels in Utrecht. Could you explain in plain words where the"
+        " IOPD Technical Secretariat is based? Cheers",
+        "en",
+        "Barcelona",
+    ),
+    (
+        "Hola, coordino los consejos de barrio de Elche. ¿Podrías explicarme en pocas palabras"
+        " dónde está la Secretaría Técnica del OIDP? Gracias",
+        "es",
+        "Barcelona",
+    ),
+    (
+        "Bonjour, je coordonne les conseils de quartier de Nancy. Pourriez-vous m'expliquer en"
+        " quelques mots où se trouve le Secrétariat technique de l'OIDP ? Merci",
+        "fr",
+        "Barcelone",
+    ),
+    (
+        "Olá, coordeno os conselhos de bairro de Braga. Podem explicar-me em poucas palavras"
+        " onde fica a Secretaria Técnica do OIDP? Obrigado",
+        "pt",
+        "Barcelona",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "language", "place"), EXPLAINED_WHERE)
+def test_a_hedge_between_the_request_and_its_question_word_keeps_the_slot(
+    assistant: Assistant, text: str, language: str, place: str
+) -> None:
+    answer = assistant.answer(text, now=NOW)
+    assert answer.language == language
+    assert not answer.handoff, answer.answer
+    assert answer.intent == "where"
+    assert answer.sources == [SECRETARIAT]
+    assert place in answer.answer

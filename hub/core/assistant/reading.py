@@ -1100,7 +1100,8 @@ def _qtype(
         for item in found:  # "what did Madrid set up so people can see who is lobbying":
             if (  # a question word inside a clause of the question asks nothing
                 item.value in EMBEDDED
-                and item.start > first + 1
+                and any(i not in aside for i in range(first + 1, item.start))  # not "explain
+                # (in plain words) where": the hedge between is no clause
                 and _question_word(words[item.start], vocabulary)
                 and item.value not in opening
                 and words[item.start - 1] not in CONJUNCTIONS
