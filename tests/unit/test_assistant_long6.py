@@ -344,6 +344,25 @@ HONEST += [
 ]
 
 
+HONEST += [
+    (
+        "Dear IOPD team,\n\nMy name is Tom and I work for the city of Cork. Could you tell me"
+        " the personal email address of the IOPD president?\n\nKind regards,\nTom Byrne",
+        "en",
+    ),
+    (
+        "Prezados,\n\nSou a Ana, da Prefeitura de Olinda. Gostaria de saber qual hotel vocês"
+        " recomendam em Barcelona perto do escritório do OIDP.\n\nAtenciosamente,\nAna Lima",
+        "pt",
+    ),
+    (
+        "Caros colegas,\n\nSou o Paulo, da Câmara de Tomar. Gostaria de saber quantas pessoas"
+        " trabalham no escritório do OIDP em Dacar.\n\nCom os melhores cumprimentos,\nPaulo",
+        "pt",
+    ),
+]
+
+
 @pytest.mark.parametrize(("text", "language"), HONEST)
 def test_a_long_message_whose_question_the_records_lack_is_handed_off(
     assistant: Assistant, text: str, language: str
@@ -573,3 +592,60 @@ def test_a_hedge_between_the_request_and_its_question_word_keeps_the_slot(
     assert answer.intent == "where"
     assert answer.sources == [SECRETARIAT]
     assert place in answer.answer
+
+
+LATIN_AMERICA = "office-latin-america-porto-alegre"
+EMAILS = [
+    (
+        "Dear IOPD team,\n\nI hope this email finds you well. My name is Laura and I coordinate"
+        " the citizen assemblies programme at the municipality of Aarhus.\n\nWe are considering"
+        " membership and I would like to know whether there is an annual fee to join the"
+        " network.\n\nBest regards,\nLaura Jensen\nCitizen Participation Unit",
+        "en",
+        FEE,
+    ),
+    (
+        "Estimado equipo del OIDP:\n\nMe llamo Andrés y trabajo en la Dirección de"
+        " Participación de la Alcaldía de Medellín.\n\nQuisiera saber dónde se encuentra la"
+        " oficina regional del OIDP para América Latina.\n\nUn cordial saludo,\nAndrés Gómez",
+        "es",
+        LATIN_AMERICA,
+    ),
+    (
+        "Madame, Monsieur,\n\nJe suis chargée de la démocratie participative à la Ville de"
+        " Grenoble. Je souhaiterais savoir en quelle année a été créée la plateforme africaine"
+        " de l'OIDP.\n\nVeuillez agréer mes salutations distinguées,\nClaire Martin",
+        "fr",
+        AFRICA,
+    ),
+    (
+        "Benvolguts,\n\nSóc la Marta, tècnica de participació de l'Ajuntament de Vic. Voldria"
+        " saber quant costa ser membre de l'OIDP.\n\nSalutacions cordials,\nMarta Puig",
+        "ca",
+        FEE,
+    ),
+    (
+        "Caros colegas,\n\nChamo-me Rui e sou técnico na Câmara Municipal de Guimarães."
+        " Gostaria de saber se a adesão ao OIDP tem algum custo.\n\nCom os melhores"
+        " cumprimentos,\nRui Fernandes\nCâmara Municipal de Guimarães",
+        "pt",
+        FEE,
+    ),
+    (
+        "Prezados,\n\nMeu nome é Carla e trabalho na Secretaria de Participação da Prefeitura"
+        " de Belém. Gostaria de saber onde fica o escritório regional do OIDP para a América"
+        " Latina.\n\nAtenciosamente,\nCarla Souza\nPrefeitura de Belém",
+        "pt",
+        LATIN_AMERICA,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "language", "record"), EMAILS)
+def test_an_email_is_read_between_its_salutation_and_its_signature(
+    assistant: Assistant, text: str, language: str, record: str
+) -> None:
+    answer = assistant.answer(text, now=NOW)
+    assert answer.language == language
+    assert not answer.handoff, answer.answer
+    assert answer.sources[:1] == [record], answer.answer

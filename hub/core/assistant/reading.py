@@ -181,8 +181,8 @@ def question_parts(text: str, vocabulary: Vocabulary) -> tuple[str, str]:
             continue
         parts = _reported(sentence, words, vocabulary)
         kept.extend(parts)
-        if len(parts) == 2:  # "...wants to know | in which month...": the second part asks
-            reported.add(parts[1])
+        if parts != [sentence]:  # "...wants to know | in which month...", "Gostaria de saber |
+            reported.add(parts[-1])  # se a adesão tem custo": the part after it asks
     if not kept:
         return "", ""
     story = list(kept)
@@ -501,13 +501,36 @@ def asks(clause: str, vocabulary: Vocabulary, anywhere: bool = False, opens: boo
     ``opens`` (is this sentence a question?), a second word asks only after a joining word
     ("and when"): "need dates for the travel form" says why the asker asks."""
     words = written_out(normalise(clause).split(), vocabulary)
+    aside: set[int] = set()
+    set_courtesies_aside(words, vocabulary, aside)
+    spans = vocabulary.courtesies.find(list(words), fuzzy=False)
+    greeting = {  # "Com os melhores cumprimentos": Catalan "com" (how) in a sign-off asks nothing
+        i for item in spans if item.value == "courtesy" for i in range(item.start, item.end)
+    } & aside
+    hedged = {i for item in spans if item.value == "hedge" for i in range(item.start, item.end)}
     found = [
-        *vocabulary.types.find(list(words), fuzzy=False),
-        *vocabulary.question_words.find(list(words), fuzzy=False),
+        item
+        for item in [
+            *vocabulary.types.find(list(words), fuzzy=False),
+            *vocabulary.question_words.find(list(words), fuzzy=False),
+        ]
+        if item.start not in greeting
     ]
-    joined = not opens or (bool(words) and words[0] in _JOINING)
+    lead = next((i for i in range(len(words)) if i not in greeting | hedged), 0)  # "Hi,
+    # where...", "Concretely, where...": the question word after a greeting or a hedge opens
+    # it (not after a filler: "I heard that...")
     return any(
-        item.start == 0 or (item.value != "yesno" and (anywhere or (item.start == 1 and joined)))
+        item.start in {0, lead}
+        or (
+            item.value != "yesno"
+            and (
+                anywhere
+                or any(
+                    item.start == start + 1 and (not opens or words[start] in _JOINING)
+                    for start in {0, lead}
+                )
+            )
+        )
         for item in found
     )
 

@@ -388,7 +388,7 @@ def load_vocabulary(path: Path = HERE / "vocabulary.yaml") -> Vocabulary:
     courtesies: PhraseMatcher[str] = PhraseMatcher()
     _by_language({"courtesy": data["courtesies"]}, courtesies, votes)
     _by_language({"filler": data["fillers"]}, courtesies, None)  # "te" is not French
-    _by_language({"filler": data["hedges"]}, courtesies, None)
+    _by_language({"hedge": data["hedges"]}, courtesies, None)
     introductions: PhraseMatcher[str] = PhraseMatcher()
     day: PhraseMatcher[str] = PhraseMatcher()
     _by_language({"day": data["day"]}, day, None)
