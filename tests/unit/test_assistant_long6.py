@@ -195,6 +195,46 @@ ASIDES = [
 ]
 
 
+ASIDES += [
+    (
+        "Hi team! Quick one from a ward office in Leeds: where is the IOPD office in Africa?"
+        " Thanks a lot. P.S. Can you add my colleague Jan to the mailing list?",
+        "en",
+        AFRICA,
+        "Dakar",
+    ),
+    (
+        "Bonjour ! Je vous écris depuis la mairie de Tours. Où se trouve le bureau de l'OIDP en"
+        " Afrique ? Merci. P.S. : pouvez-vous m'envoyer la liste des participants du dernier"
+        " séminaire ?",
+        "fr",
+        AFRICA,
+        "Dakar",
+    ),
+    (
+        "Olá! Escrevo da Câmara de Beja. Onde fica o escritório do OIDP em África? Obrigado."
+        " P.S.: podem enviar-me a lista de participantes do último seminário?",
+        "pt",
+        AFRICA,
+        "Dakar",
+    ),
+    (
+        "Hello, I'm with a civic lab in Oslo. Oh, and one more thing: is there a fee to join"
+        " the IOPD? Also: who is the contact person for Scandinavia?",
+        "en",
+        FEE,
+        "no fees",
+    ),
+    (
+        "Oi, sou de um laboratório cívico em Recife. É preciso pagar quota pra entrar no OIDP?"
+        " Ah, e aproveitando, quem é o contato de vocês para o Nordeste?",
+        "pt",
+        FEE,
+        "quotas",
+    ),
+]
+
+
 @pytest.mark.parametrize(("text", "language", "record", "fact"), ASIDES)
 def test_the_answered_part_is_answered_and_the_aside_passed_on(
     assistant: Assistant, text: str, language: str, record: str, fact: str

@@ -9,9 +9,9 @@ question (with everything around it) and the aside, which
 :class:`~hub.core.assistant.assistant.Assistant` answers one after the other.
 
 Only a sentence that asks, opened by one of the vocabulary's ``asides`` ("also", "by the
-way", "por cierto", "au passage", "per cert", "já agora"), after a sentence that asks, is an
-aside; one that names nothing of its own ("Also, when does it close?") asks about the
-question before it and stays with it.
+way", "por cierto", "au passage", "per cert", "já agora") or following one that is only such
+words ("P.S."), after a sentence that asks, is an aside; one that names nothing of its own
+("Also, when does it close?") asks about the question before it and stays with it.
 """
 
 from __future__ import annotations
@@ -42,33 +42,49 @@ class Aside:
 
 def split_aside(text: str, vocabulary: Vocabulary) -> Aside | None:
     """The message parted into its question and a second request, or None when it holds
-    no aside (a short message, no turning word opening a sentence that asks, nothing asked
-    before it, or an aside naming nothing of its own)."""
+    no aside (a short message, no turning word opening a sentence that asks after one that
+    asks, or an aside naming nothing of its own)."""
     if len(text) <= LONG:
         return None
     sentences = [s.strip() for s in _SENTENCE.split(text) if s.strip()]
+    turned = False  # the sentence before was only a turn ("P.S.", "Also:")
     for i, sentence in enumerate(sentences):
-        rest = _after_turn(sentence, vocabulary) if i else None
-        if rest is None or not _requests(rest, vocabulary):
+        words = normalise(sentence).split()
+        end = _turn_end(words, vocabulary)
+        if end is None and turned:
+            end = 0
+        turned = end is not None and end >= len(words)
+        if end is None or turned or not i:
+            continue
+        rest = _as_written(sentence, words, end)
+        if not _requests(rest, vocabulary):
             continue
         if not names_anything(rest, vocabulary):
             return None  # "Also, when does it close?": asks of the question before
         if not any(_requests(s, vocabulary, anywhere=True) for s in sentences[:i]):
-            return None  # nothing asked before it: the aside is the question
+            continue  # nothing asked before it: the turn opens the question itself
         following = sentences[i + 1 :]
         more = 0
         while more < len(following) and _requests(following[more], vocabulary):
             more += 1  # "By the way, is anyone in Lisbon? And in Porto?": the aside's too
         aside = " ".join([rest, *following[:more]])
-        main = " ".join([*sentences[:i], *following[more:]])
+        opening = [_unturned(s, vocabulary) for s in sentences[:i]]
+        main = " ".join([*opening, *following[more:]])
         return Aside(main=main, aside=aside)
     return None
 
 
-def _after_turn(sentence: str, vocabulary: Vocabulary) -> str | None:
-    """The sentence after the words turning to another matter that open it ("Also, could
-    you...": "could you..."), as written; None when no such words open it."""
+def _unturned(sentence: str, vocabulary: Vocabulary) -> str:
+    """The sentence without the turning words opening it ("Oh, and one more thing: is there
+    a fee?": the question the message asks first, turned to all the same)."""
     words = normalise(sentence).split()
+    end = _turn_end(words, vocabulary)
+    return sentence if end is None or end >= len(words) else _as_written(sentence, words, end)
+
+
+def _turn_end(words: list[str], vocabulary: Vocabulary) -> int | None:
+    """Where the words turning to another matter that open ``words`` end ("Also, could
+    you...": 1), or None when no such words open them."""
     end, turned = 0, False
     while end < len(words):  # "Also, unrelated, ...": one turn after another
         found = [f.end for f in vocabulary.asides.find(words[end:], fuzzy=False) if f.start == 0]
@@ -78,12 +94,16 @@ def _after_turn(sentence: str, vocabulary: Vocabulary) -> str | None:
             end += 1  # "And by the way", "E, já agora"
         else:
             break
-    if not turned or end >= len(words):
-        return None
+    return end if turned else None
+
+
+def _as_written(sentence: str, words: list[str], start: int) -> str:
+    """The sentence from its word ``start`` on, as written (its accents still tell the
+    language), or normalised where the text's tokens and its words disagree."""
     tokens = list(_TOKEN.finditer(sentence))
-    if len(tokens) != len(words):  # the text's tokens and its words disagree
-        return " ".join(words[end:])
-    return sentence[tokens[end].start() :].strip()
+    if len(tokens) != len(words):
+        return " ".join(words[start:])
+    return sentence[tokens[start].start() :].strip() if start else sentence
 
 
 def _requests(sentence: str, vocabulary: Vocabulary, anywhere: bool = False) -> bool:
