@@ -499,7 +499,9 @@ def asks(clause: str, vocabulary: Vocabulary, anywhere: bool = False, opens: boo
     or, with ``anywhere``, is in it. A yes/no phrase asks only where it opens the clause:
     elsewhere it is a verb like any other ("I have the name but not the place"). With
     ``opens`` (is this sentence a question?), a second word asks only after a joining word
-    ("and when"): "need dates for the travel form" says why the asker asks."""
+    ("and when"): "need dates for the travel form" says why the asker asks. Greetings and
+    hedges before it are not counted ("Hi, where...", "Concretely, where..."), and a
+    question word inside a greeting asks nothing ("Com os melhores cumprimentos")."""
     words = written_out(normalise(clause).split(), vocabulary)
     aside: set[int] = set()
     set_courtesies_aside(words, vocabulary, aside)
