@@ -689,3 +689,77 @@ def test_an_email_is_read_between_its_salutation_and_its_signature(
     assert answer.language == language
     assert not answer.handoff, answer.answer
     assert answer.sources[:1] == [record], answer.answer
+
+
+BELIEVED = [
+    (
+        "Hello, I'm from a parish council near York. I think there is an IOPD office in"
+        " Africa, if I remember correctly. Where is it exactly? Thanks!",
+        "en",
+    ),
+    (
+        "Hola, soy de un ayuntamiento de Soria. Creo que el OIDP tiene una oficina en África,"
+        " si no me equivoco. ¿Dónde está exactamente? Gracias",
+        "es",
+    ),
+    (
+        "Bonjour, je viens d'une commune du Cantal. Je crois que l'OIDP a un bureau en"
+        " Afrique, si je ne me trompe pas. Où se trouve-t-il ? Merci",
+        "fr",
+    ),
+    (
+        "Hola, sóc d'un ajuntament del Solsonès. Crec que l'OIDP té una oficina a l'Àfrica,"
+        " si no m'equivoco. On és exactament? Gràcies",
+        "ca",
+    ),
+    (
+        "Olá, sou de uma junta de freguesia de Viana. Acho que o OIDP tem um escritório em"
+        " África, se não me engano. Onde é que fica? Obrigada",
+        "pt",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "language"), BELIEVED)
+def test_what_the_member_believes_is_the_topic_of_the_question_after_it(
+    assistant: Assistant, text: str, language: str
+) -> None:
+    answer = assistant.answer(text, now=NOW)
+    assert answer.language == language
+    assert not answer.handoff, answer.answer
+    assert answer.sources[:1] == [AFRICA], answer.answer
+    assert "Dakar" in answer.answer
+
+
+QUICK = [
+    (
+        "Hola a todos, una pregunta rápida, ¿cuánto dura un plan de acción de OGP Local?"
+        " Gracias y saludos desde Teruel.",
+        "es",
+    ),
+    (
+        "Bonjour à tous, une question rapide, combien de temps dure un plan d'action OGP Local ?"
+        " Merci et bonne journée depuis Annecy.",
+        "fr",
+    ),
+    (
+        "Hola a tothom, una pregunta ràpida, quant dura un pla d'acció d'OGP Local? Gràcies i"
+        " salutacions des de Berga.",
+        "ca",
+    ),
+    (
+        "Olá a todos, uma pergunta rápida, quanto tempo dura um plano de ação do OGP Local?"
+        " Obrigada e cumprimentos de Tavira.",
+        "pt",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "language"), QUICK)
+def test_a_quick_question_announced_is_the_question(
+    assistant: Assistant, text: str, language: str
+) -> None:
+    answer = assistant.answer(text, now=NOW)
+    assert answer.language == language
+    assert not answer.handoff, answer.answer
+    assert answer.sources[:1] == [PERIOD], answer.answer
