@@ -217,10 +217,13 @@ def _ask_one(
         typer.echo(json.dumps(answer.as_json(), ensure_ascii=False))
     else:
         typer.echo(answer.answer)
+        from hub.core.assistant.store import needs_secretariat
+
+        waiting = needs_secretariat(answer)
         note = (
             "handed to the secretariat"
-            if answer.handoff and record
-            else ("needs the secretariat (use --record to queue it)" if answer.handoff else "")
+            if waiting and record
+            else ("needs the secretariat (use --record to queue it)" if waiting else "")
         )
         meta = f"[{answer.language} · {answer.intent} · {answer.confidence:.2f}"
         meta += f" · {', '.join(answer.sources) or 'no sources'}{' · ' + note if note else ''}]"

@@ -129,6 +129,36 @@ def test_a_handoff_is_announced_to_the_secretariat_channel(
         assert alert.payload["title"].startswith("Question #")
 
 
+def test_a_part_passed_on_waits_for_the_secretariat_beside_the_answer(
+    loaded: Engine, assistant: Assistant
+) -> None:
+    text = (
+        "Hello from a town hall near Ghent, we are thinking about joining the network. Where"
+        " is the IOPD Technical Secretariat based? By the way, will anyone from it be in"
+        " Brussels in March?"
+    )
+    with transaction(loaded) as session:
+        answer = ask_and_record(
+            session,
+            assistant,
+            text,
+            platform="slack",
+            reply_to="U7",
+            member_id=None,
+            now=NOW,
+            notify_channel="slack_news",
+        )
+    assert not answer.handoff and "Barcelona" in answer.answer
+    assert answer.passed_on is not None and "Brussels" in answer.passed_on
+    with transaction(loaded) as session:
+        assert [q.id for q in open_questions(session)] == [answer.question_id]
+        row = session.get(Question, answer.question_id)
+        assert row is not None and row.answer == answer.answer  # the console shows what was said
+        alert = session.scalars(select(Delivery)).one()
+        assert alert.payload["text"] == answer.passed_on
+        assert alert.payload["title"].endswith("needs a reply (one part of it)")
+
+
 def test_reply_errors_say_why(loaded: Engine) -> None:
     with transaction(loaded) as session:
         with pytest.raises(HubError, match="no question"):

@@ -16,6 +16,7 @@ from typing import Any, Protocol
 from sqlalchemy.orm import Session
 
 from hub.core.assistant.answering import Responder, document_years
+from hub.core.assistant.asides import Aside, split_aside
 from hub.core.assistant.context import Context, Reply, Target, noted_once
 from hub.core.assistant.index import AwardView, EntryView, EventView, KnowledgeIndex
 from hub.core.assistant.language import QuestionLanguage
@@ -60,6 +61,10 @@ class Answer:
     offer: Remindable | None = None
     """A reminder the member could ask for (a "remind me" button): the answer's dated
     record, when it is not past and no reminder was set by this question."""
+    passed_on: str | None = None
+    """The part of a message the records do not answer, passed to the secretariat while the
+    rest is answered ("..., and by the way, will anyone be in Lisbon?"): the answer is no
+    handoff (the member has it), but the stored question waits for the secretariat."""
     question_id: int | None = None
     """The stored question's id, once :func:`hub.core.assistant.store.ask_and_record` saved it."""
 
@@ -147,7 +152,61 @@ class Assistant:
         lang: str | None = None,
         member: HasLanguage | None = None,
     ) -> Answer:
-        """Answer ``text`` as of ``now``, in ``lang`` if given, else in the question's language."""
+        """Answer ``text`` as of ``now``, in ``lang`` if given, else in the question's language.
+
+        A message asking one thing and, set apart, another (:func:`split_aside`) is answered
+        part by part: the question, then the aside; an aside the records do not answer is
+        passed to the secretariat (:attr:`Answer.passed_on`) while the question is answered.
+        """
+        aside = split_aside(text, self.vocabulary)
+        if aside is not None:
+            parted = self._parted(aside, now=now, lang=lang, member=member)
+            if parted is not None:
+                return parted
+        return self._whole(text, now=now, lang=lang, member=member)
+
+    def _parted(
+        self,
+        aside: Aside,
+        *,
+        now: dt.datetime | dt.date,
+        lang: str | None,
+        member: HasLanguage | None,
+    ) -> Answer | None:
+        """The message's question and its aside answered one after the other, in the
+        question's language: what the records answer is said, and a part they do not answer
+        is passed to the secretariat in the same reply. None when neither part is answered
+        (the whole message is handed off, as one)."""
+        first = self._whole(aside.main, now=now, lang=lang, member=member)
+        second = self._whole(aside.aside, now=now, lang=first.language, member=member)
+        if first.handoff and second.handoff:
+            return None
+        if first.handoff or second.handoff:
+            answered, passed = (second, aside.main) if first.handoff else (first, aside.aside)
+            note = self.tables.phrase("passed_on", first.language)
+            return replace(
+                answered,
+                answer=f"{answered.answer} {note}",
+                question_language=first.question_language,
+                passed_on=passed,
+            )
+        cited = set(first.sources)
+        return replace(
+            first,
+            answer=f"{first.answer}\n{second.answer}",
+            sources=[*first.sources, *(s for s in second.sources if s not in cited)],
+            records=[*first.records, *(r for r in second.records if r.id not in cited)],
+        )
+
+    def _whole(
+        self,
+        text: str,
+        *,
+        now: dt.datetime | dt.date,
+        lang: str | None,
+        member: HasLanguage | None,
+    ) -> Answer:
+        """``text`` answered as one question."""
         today = now.date() if isinstance(now, dt.datetime) else now
         preferred = getattr(member, "language", None)
         reading = read(text, self.vocabulary, today)

@@ -27,6 +27,11 @@ PHRASES: dict[str, str] = dict(
             "I don't have the answer to that in the network's knowledge. I'm passing your "
             "question to the IOPD Technical Secretariat, who will reply to you here.",
         ),
+        _p(
+            "passed_on",
+            "I'm passing the other part of your message to the IOPD Technical Secretariat, "
+            "who will reply to you here.",
+        ),
         _p("next_event", "The next event I know of: {event}."),
         _p("next_conference", "The next IOPD conference I know of: {event}."),
         _p("none_upcoming", "I know of nothing coming after {today}."),

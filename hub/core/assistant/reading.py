@@ -183,8 +183,8 @@ def question_parts(text: str, vocabulary: Vocabulary) -> tuple[str, str]:
             continue
         parts = _reported(sentence, words, vocabulary)
         kept.extend(parts)
-        if len(parts) == 2:  # "...wants to know | in which month...": the second part asks
-            reported.add(parts[1])
+        if parts != [sentence]:  # "...wants to know | in which month...", "Gostaria de saber |
+            reported.add(parts[-1])  # se a adesão tem custo": the part after it asks
     if not kept:
         return "", ""
     story = list(kept)
@@ -192,27 +192,27 @@ def question_parts(text: str, vocabulary: Vocabulary) -> tuple[str, str]:
         asking = [
             s
             for s in kept
-            if s in reported or _QUESTION_MARK.search(s) or _asks(s, vocabulary, anywhere=True)
+            if s in reported or _QUESTION_MARK.search(s) or asks(s, vocabulary, anywhere=True)
         ]
         marked = [s for s in asking if _QUESTION_MARK.search(s)]
         if marked and _names_something(" ".join(marked), vocabulary):
             asking = [  # "...the mayor wants to know how many nights to book. When does the
                 s  # conference start? We'd like to send someone": what the member asks, not
                 for s in asking  # what they were asked nor what they would do
-                if s in marked or (s not in reported and _asks(s, vocabulary, opens=True))
+                if s in marked or (s not in reported and asks(s, vocabulary, opens=True))
             ]
         kept = asking or kept
-    asks = [
-        s in reported or _QUESTION_MARK.search(s) is not None or _asks(s, vocabulary, opens=True)
+    questions = [
+        s in reported or _QUESTION_MARK.search(s) is not None or asks(s, vocabulary, opens=True)
         for s in kept
     ]
-    if all(asks) or not any(asks):
+    if all(questions) or not any(questions):
         asking, around = kept, []
     else:
-        asking = [s for s, a in zip(kept, asks, strict=True) if a]
-        around = [s for s, a in zip(kept, asks, strict=True) if not a]
+        asking = [s for s, a in zip(kept, questions, strict=True) if a]
+        around = [s for s, a in zip(kept, questions, strict=True) if not a]
     first = story.index(asking[0])
-    if first and not _names_anything(" ".join(asking), vocabulary):
+    if first and not names_anything(" ".join(asking), vocabulary):
         before = story[first - 1]  # "When was it exactly?" asks about the sentence before it
         asking = [before, *asking]
         around = [s for s in around if s is not before]
@@ -231,12 +231,12 @@ def question_parts(text: str, vocabulary: Vocabulary) -> tuple[str, str]:
     ]
     if any(about_asker) and not all(about_asker):  # "we're a small town, how do we join?"
         rest = [c for c, a in zip(clauses, about_asker, strict=True) if not a]
-        if _names_anything(" ".join(rest), vocabulary):  # not "hey, we're a town and...?"
+        if names_anything(" ".join(rest), vocabulary):  # not "hey, we're a town and...?"
             asking = rest
             around += [c for c, a in zip(clauses, about_asker, strict=True) if a]
     if len(text) > LONG and around:  # a name quoted around the question is what it asks of
         quoted = [m.group(1) for m in _QUOTED.finditer(" ".join(around))]
-        asking += [q for q in quoted if len(q.split()) >= 2 and _names_anything(q, vocabulary)]
+        asking += [q for q in quoted if len(q.split()) >= 2 and names_anything(q, vocabulary)]
     return " ".join(asking), " ".join(around)
 
 
@@ -278,7 +278,7 @@ def _asked_after_colon(sentence: str, vocabulary: Vocabulary) -> str | None:
         or _orders(tail_words, vocabulary) is not None
     ):
         return None
-    if not (_QUESTION_MARK.search(tail) or _asks(tail, vocabulary, opens=True)):
+    if not (_QUESTION_MARK.search(tail) or asks(tail, vocabulary, opens=True)):
         return None
     return tail.strip()
 
@@ -344,8 +344,8 @@ def _without_preambles(sentences: list[str], vocabulary: Vocabulary) -> tuple[li
             and tail.strip()
             and (len(head.split()) >= PREAMBLE_WORDS or _frames(head, vocabulary))
             and not _QUESTION_MARK.search(head)
-            and not _asks(head, vocabulary)
-            and _names_anything(tail, vocabulary)  # "...: quins dies és?" asks of the head
+            and not asks(head, vocabulary)
+            and names_anything(tail, vocabulary)  # "...: quins dies és?" asks of the head
         ):
             told.append(head)
             kept.append(tail)
@@ -363,7 +363,7 @@ def _asker_verbs_aside(words: list[str], vocabulary: Vocabulary, used: set[int])
         for i in range(item.start, item.end)
     }
     rest = [w for i, w in enumerate(words) if i not in found and i not in used]
-    if found and _names_anything(" ".join(rest), vocabulary):
+    if found and names_anything(" ".join(rest), vocabulary):
         used.update(found)
 
 
@@ -374,7 +374,7 @@ def _frames(head: str, vocabulary: Vocabulary) -> bool:
     return any(item.start == 0 for item in vocabulary.framings.find(words, fuzzy=False))
 
 
-def _names_anything(text: str, vocabulary: Vocabulary) -> bool:
+def names_anything(text: str, vocabulary: Vocabulary) -> bool:
     """Whether a question says what it is about: a word left once function words, question
     words and fillers are set aside ("when was it exactly?" names nothing)."""
     words = written_out(normalise(text).split(), vocabulary)
@@ -409,7 +409,7 @@ def _names_something(text: str, vocabulary: Vocabulary) -> bool:
     Cascais conference start?", "the 2020 plan", "IOPD", not "can you explain what it is and
     which task of the plan it relates to?"): it names anything, and a number, an acronym or a
     capitalised word inside a sentence is one of its words."""
-    if not _names_anything(text, vocabulary):
+    if not names_anything(text, vocabulary):
         return False
     return bool(_NAMED.search(text)) or any(
         not _opens_sentence(text, m.start()) for m in re.finditer(r"\b[A-ZÀ-Ý][a-zà-ÿ]+", text)
@@ -480,7 +480,7 @@ def _from_the_slot_asked(clauses: list[str], vocabulary: Vocabulary) -> tuple[li
         if at is None:
             return clauses, []
         tail = [" ".join(tokens[at:]), *clauses[n + 1 :]]
-        if not _names_anything(" ".join(tail), vocabulary) and not _dates(tail, vocabulary):
+        if not names_anything(" ".join(tail), vocabulary) and not _dates(tail, vocabulary):
             return clauses, []
         told = [*clauses[:n], " ".join(tokens[:at])]
         return tail, [t for t in told if t.strip()]
@@ -496,20 +496,45 @@ def _dates(texts: list[str], vocabulary: Vocabulary) -> bool:
     )
 
 
-def _asks(clause: str, vocabulary: Vocabulary, anywhere: bool = False, opens: bool = False) -> bool:
+def asks(clause: str, vocabulary: Vocabulary, anywhere: bool = False, opens: bool = False) -> bool:
     """A question word or phrase opens the clause (its first or second word: "and when"),
     or, with ``anywhere``, is in it. A yes/no phrase asks only where it opens the clause:
     elsewhere it is a verb like any other ("I have the name but not the place"). With
     ``opens`` (is this sentence a question?), a second word asks only after a joining word
-    ("and when"): "need dates for the travel form" says why the asker asks."""
+    ("and when"): "need dates for the travel form" says why the asker asks. Greetings and
+    hedges before it are not counted ("Hi, where...", "Concretely, where..."), and a
+    question word inside a greeting asks nothing ("Com os melhores cumprimentos")."""
     words = written_out(normalise(clause).split(), vocabulary)
+    aside: set[int] = set()
+    set_courtesies_aside(words, vocabulary, aside)
+    spans = vocabulary.courtesies.find(list(words), fuzzy=False)
+    greeting = {  # "Com os melhores cumprimentos": Catalan "com" (how) in a sign-off asks nothing
+        i for item in spans if item.value == "courtesy" for i in range(item.start, item.end)
+    } & aside
+    hedged = {i for item in spans if item.value == "hedge" for i in range(item.start, item.end)}
     found = [
-        *vocabulary.types.find(list(words), fuzzy=False),
-        *vocabulary.question_words.find(list(words), fuzzy=False),
+        item
+        for item in [
+            *vocabulary.types.find(list(words), fuzzy=False),
+            *vocabulary.question_words.find(list(words), fuzzy=False),
+        ]
+        if item.start not in greeting
     ]
-    joined = not opens or (bool(words) and words[0] in _JOINING)
+    lead = next((i for i in range(len(words)) if i not in greeting | hedged), 0)  # "Hi,
+    # where...", "Concretely, where...": the question word after a greeting or a hedge opens
+    # it (not after a filler: "I heard that...")
     return any(
-        item.start == 0 or (item.value != "yesno" and (anywhere or (item.start == 1 and joined)))
+        item.start in {0, lead}
+        or (
+            item.value != "yesno"
+            and (
+                anywhere
+                or any(
+                    item.start == start + 1 and (not opens or words[start] in _JOINING)
+                    for start in {0, lead}
+                )
+            )
+        )
         for item in found
     )
 
@@ -519,6 +544,25 @@ _JOINING = frozenset(
 )
 """A word joining a question to what came before ("and when?", "et où ?"): the question
 word after it still opens the question ("need dates for the form" asks nothing)."""
+
+
+EMPHASIS = ("e", "que")
+"""Portuguese "é que" after a question word ("onde é que fica", "quem é que lidera", "o que
+é que é"): it only stresses the question, and it splits the question's phrase ("onde
+fica") from its verb."""
+
+
+def emphasis_dropped(words: list[str], vocabulary: Vocabulary) -> list[str]:
+    """``words`` without the "é que" stressing a question word."""
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        if tuple(words[i : i + 2]) == EMPHASIS and out and _question_word(out[-1], vocabulary):
+            i += len(EMPHASIS)
+            continue
+        out.append(words[i])
+        i += 1
+    return out
 
 
 CAPITALS_ONLY = frozenset({"usa", "eau"})
@@ -586,6 +630,7 @@ def read(text: str, vocabulary: Vocabulary, today: dt.date) -> Reading:
     words = typos_corrected(
         written_out(split_codes(normalise(focus).split()), vocabulary, capitals), vocabulary
     )
+    words = emphasis_dropped(words, vocabulary)
     context = written_out(split_codes(normalise(around).split()), vocabulary, capitals)
     reading = Reading(text=kept, words=words, only_orders=not words and bool(text.strip()))
     if not words:  # only orders: their words still tell the language they are written in
@@ -784,7 +829,7 @@ def read(text: str, vocabulary: Vocabulary, today: dt.date) -> Reading:
         and named.value[0] == "year"
         and reading.qtype == "when"
         and reading.period is not None
-        and _names_anything(" ".join(reading.content), vocabulary)
+        and names_anything(" ".join(reading.content), vocabulary)
     ):  # "when was this year's work plan approved": that year's plan, in that year
         reading.content.append(str(reading.period.start.year))
     if reading.qtype in CONCEPTS:
@@ -793,7 +838,7 @@ def read(text: str, vocabulary: Vocabulary, today: dt.date) -> Reading:
     if (
         reading.period is not None
         and reading.qtype in {"list", None}
-        and not _names_anything(focus, vocabulary)
+        and not names_anything(focus, vocabulary)
     ):  # "(long story) my question is: what's on next month?": the period is all it asks
         reading.context = []
     return reading
@@ -1083,7 +1128,8 @@ def _qtype(
         for item in found:  # "what did Madrid set up so people can see who is lobbying":
             if (  # a question word inside a clause of the question asks nothing
                 item.value in EMBEDDED
-                and item.start > first + 1
+                and any(i not in aside for i in range(first + 1, item.start))  # not "explain
+                # (in plain words) where": the hedge between is no clause
                 and _question_word(words[item.start], vocabulary)
                 and item.value not in opening
                 and words[item.start - 1] not in CONJUNCTIONS

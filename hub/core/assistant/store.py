@@ -2,7 +2,8 @@
 
 - :func:`ask_and_record` answers and stores the :class:`~hub.core.models.Question`
   (``status`` ``answered``, or ``open`` with ``handoff`` set: the console's
-  queue), and the reminder the member asked for, if any.
+  queue, also when only a part of it was passed on), and the reminder the member
+  asked for, if any.
 - :func:`answer_reply` records the secretariat's reply and queues it to the
   member on the platform they asked from (one delivery per question).
 - :func:`save_reply_as_knowledge` keeps a replied question and its reply as
@@ -68,6 +69,7 @@ def ask_and_record(
     started = time.perf_counter()
     answer = assistant.answer(text, now=now, lang=lang, member=member)
     observe_answer_latency(time.perf_counter() - started)
+    waiting = needs_secretariat(answer)
     question = Question(
         member_id=member_id,
         platform=platform,
@@ -78,21 +80,24 @@ def ask_and_record(
         confidence=answer.confidence,
         answer=answer.answer,
         sources=list(answer.sources),
-        handoff=answer.handoff,
-        status="open" if answer.handoff else "answered",
+        handoff=waiting,
+        status="open" if waiting else "answered",
     )
     session.add(question)
     session.flush()
     answer.question_id = question.id
     mark_seen(session, member_id, now)
-    if answer.handoff and notify_channel:
+    if waiting and notify_channel:
+        part = " (one part of it)" if answer.passed_on is not None else ""
         enqueue(
             session,
             channel_key=notify_channel,
             kind="alert",
             payload={
-                "title": f"Question #{question.id} ({platform}, {answer.language}) needs a reply",
-                "text": text,
+                "title": (
+                    f"Question #{question.id} ({platform}, {answer.language}) needs a reply{part}"
+                ),
+                "text": answer.passed_on or text,
                 "language": "en",
                 "extra": {"question_id": question.id, "platform": platform},
             },
@@ -112,6 +117,14 @@ def ask_and_record(
             timezone=timezone,
         )
     return answer
+
+
+def needs_secretariat(answer: Answer) -> bool:
+    """Whether the secretariat must answer the question, or a part of it: a handoff, or an
+    answer that passed a part the records do not answer to the secretariat
+    (:attr:`Answer.passed_on`). Stored as ``handoff`` with ``status`` ``open``, such a
+    question waits in the console's queue, beside what the assistant already said."""
+    return answer.handoff or answer.passed_on is not None
 
 
 def add_reminder(

@@ -155,6 +155,8 @@ class Vocabulary:
     why: PhraseMatcher[str] = field(default_factory=PhraseMatcher)
     then: PhraseMatcher[str] = field(default_factory=PhraseMatcher)
     """Words after which a new request starts ("..., then tell me when")."""
+    asides: PhraseMatcher[str] = field(default_factory=PhraseMatcher)
+    """Words opening a sentence that turns to another matter ("by the way", "já agora")."""
     reasons: PhraseMatcher[str] = field(default_factory=PhraseMatcher)
     framings: PhraseMatcher[str] = field(default_factory=PhraseMatcher)
     asker_verbs: PhraseMatcher[str] = field(default_factory=PhraseMatcher)
@@ -397,6 +399,7 @@ def load_vocabulary(path: Path = HERE / "vocabulary.yaml") -> Vocabulary:
     courtesies: PhraseMatcher[str] = PhraseMatcher()
     _by_language({"courtesy": data["courtesies"]}, courtesies, votes)
     _by_language({"filler": data["fillers"]}, courtesies, None)  # "te" is not French
+    _by_language({"hedge": data["hedges"]}, courtesies, None)
     introductions: PhraseMatcher[str] = PhraseMatcher()
     day: PhraseMatcher[str] = PhraseMatcher()
     _by_language({"day": data["day"]}, day, None)
@@ -465,6 +468,8 @@ def load_vocabulary(path: Path = HERE / "vocabulary.yaml") -> Vocabulary:
     _by_language({"why": data["why"]}, why, None)
     then: PhraseMatcher[str] = PhraseMatcher()
     _by_language({"then": data["then"]}, then, None)
+    asides: PhraseMatcher[str] = PhraseMatcher()
+    _by_language({"aside": data["asides"]}, asides, None)
     to_know: PhraseMatcher[str] = PhraseMatcher()
     _by_language({"to_know": data["to_know"]}, to_know, None)
     reasons: PhraseMatcher[str] = PhraseMatcher()
@@ -523,6 +528,7 @@ def load_vocabulary(path: Path = HERE / "vocabulary.yaml") -> Vocabulary:
         year_nouns=frozenset(normalise(str(w)).split()[-1] for w in data["year_words"]["nouns"]),
         why=why,
         then=then,
+        asides=asides,
         to_know=to_know,
         reasons=reasons,
         framings=framings,

@@ -40,7 +40,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from hub.core.assistant.assistant import Assistant
-from hub.core.assistant.store import ask_and_record
+from hub.core.assistant.store import ask_and_record, needs_secretariat
 from hub.core.bus.outbox import enqueue
 from hub.core.clock import Clock, clock_of
 from hub.core.config.settings import Settings, SourceSettings
@@ -474,7 +474,7 @@ class MailboxPoller:
             timezone=self.settings.hub.timezone,
         )
         row.outcome, row.question_id = "question", answer.question_id
-        row.reason = "handed to the secretariat" if answer.handoff else None
+        row.reason = "handed to the secretariat" if needs_secretariat(answer) else None
         session.flush()
         enqueue(
             session,
