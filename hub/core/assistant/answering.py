@@ -45,6 +45,7 @@ from hub.core.assistant.answers_base import (
     _numbered,
     award_name,
 )
+from hub.core.assistant.answers_enumerations import EnumerationAnswers
 from hub.core.assistant.answers_records import (
     RecordAnswers,
 )
@@ -177,7 +178,7 @@ _WORD = re.compile(r"\w+")
 _CLAUSE = re.compile(r"[,;:.?!¿¡()\n]+")
 
 
-class Responder(WhenAnswers, RecordAnswers):
+class Responder(WhenAnswers, RecordAnswers, EnumerationAnswers):
     """Reads a question and decides which way it is answered (:meth:`decide`)."""
 
     def decide(self, ctx: Context, reading: Reading) -> Decision:
@@ -696,6 +697,9 @@ class Responder(WhenAnswers, RecordAnswers):
             and not kind_terms - self._event_kind_terms
         )  # "the call for the award this year": the award's steps, not the period's events;
         # "the priorities the 2020 assembly set": the priorities, not the events of 2020
+        enumerated = self._enumerated(ctx, reading, qtype, terms)  # "the plan's objectives"
+        if enumerated is not None:
+            return enumerated
         if (
             reading.period is not None
             and qtype in {"list", "when", "what", "yesno"}
