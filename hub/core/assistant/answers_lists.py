@@ -704,18 +704,21 @@ class ListAnswers(EntryAnswers):
 
     def _common_wholes(self, docs: list[Doc], terms: list[set[str]]) -> list[str]:
         """The records every listed one is part of (the plan of the priorities listed) that
-        the question names by a word of their own name, the nearest first."""
+        the question names by a word of their own name, or by the years their name gives
+        ("the priorities of 2014-2015": the 2014-2015 plan's), the nearest first."""
         if len(docs) < 2:
             return []
         shared = set(docs[0].wholes).intersection(*(d.wholes for d in docs[1:]))
         said = {t for o in terms for t in o if not t.startswith(("#", "y", "@"))} | {
             t for o in terms for t in o if t.startswith("#")
         }  # a word or a label ("priority D"), not a year most records of the time hold
-        wholes = {
-            d.key: d
-            for d in self.retriever.docs
-            if d.key in shared and said & (set().union(*d.names) | self._labels(d))
-        }
+        years = {t for o in terms for t in o if t[:1] == "y" and t[1:].isdigit()}
+
+        def named(doc: Doc) -> bool:
+            own = set().union(*doc.names)
+            return bool(said & (own | self._labels(doc))) or bool(years and years <= own)
+
+        wholes = {d.key: d for d in self.retriever.docs if d.key in shared and named(d)}
         shared = set(wholes)
         # the nearest first: priority C (itself part of the plan) before the plan
         return sorted(shared, key=lambda key: (-len(wholes[key].wholes), key))

@@ -1,0 +1,188 @@
+"""List questions: the items one record enumerates (its steps, objectives, areas, ways,
+channels) are answered from that record, named by the question however it is worded; a
+kind asked in a language's plural is that kind; a whole's parts narrowed by the whole's
+years cite the whole; a list the records do not hold stays a handoff."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from hub.core.assistant import Assistant
+
+SPRING_2020 = dt.date(2020, 4, 1)
+LATER = dt.date(2025, 3, 1)
+
+
+@pytest.fixture(scope="module")
+def assistant(lingua_assistant: Assistant) -> Assistant:
+    """The assistant as the hub runs it (lingua tells the language of a short question)."""
+    return lingua_assistant
+
+
+@pytest.mark.parametrize(
+    ("question", "language", "record"),
+    [
+        ("What objectives does the 2020 work plan set?", "en", "work-plan-2020"),
+        ("¿Qué objetivos se marca el plan de trabajo 2020?", "es", "work-plan-2020"),
+        ("Quels objectifs fixe le plan de travail 2020 ?", "fr", "work-plan-2020"),
+        ("Quins objectius té el pla de treball del 2020?", "ca", "work-plan-2020"),
+        ("Quais os objetivos do plano de trabalho 2020?", "pt", "work-plan-2020"),
+        ("¿Qué ámbitos abarca el Open Gov Challenge?", "es", "ogp-open-gov-challenge"),
+        ("Àrees de l'Open Gov Challenge?", "ca", "ogp-open-gov-challenge"),
+        (
+            "De quelles manières peut-on prendre part à l'Open Gov Challenge ?",
+            "fr",
+            "ogp-challenge-ways-to-participate",
+        ),
+        ("Etapas do ciclo do plano de ação da OGP?", "pt", "ogp-local-action-plan-cycle"),
+        (
+            "How does OGP reach its goals, step by step?",
+            "en",
+            "ogp-ways-of-working",
+        ),
+        (
+            "Per quins canals es comunica l'OIDP amb els seus membres, de principi a fi?",
+            "ca",
+            "iopd-communication-channels",
+        ),
+    ],
+)
+def test_a_records_own_enumeration(
+    assistant: Assistant, question: str, language: str, record: str
+) -> None:
+    """The items a record enumerates are asked ("the objectives of the 2020 plan", "the
+    areas of the Challenge", "step by step"): that record answers, with its own text, and
+    no other record of the kind of one of its items (one area of ten is no list of them)."""
+    answer = assistant.answer(question, now=LATER)
+    assert not answer.handoff, answer.answer
+    assert answer.language == language
+    assert answer.sources[:1] == [record]
+
+
+@pytest.mark.parametrize(
+    ("question", "language"),
+    [
+        ("Which events of other networks did the IOPD join forces with in 2013?", "en"),
+        ("¿En qué eventos de otras redes colaboró el OIDP en 2013?", "es"),
+        ("Quels événements d'autres réseaux l'OIDP a-t-il soutenus en 2013 ?", "fr"),
+    ],
+)
+def test_events_a_task_lists_are_its_own(
+    assistant: Assistant, question: str, language: str
+) -> None:
+    """The events a 2013 task lists, asked by the task's own name ("other networks"): the
+    task answers, not the one event of that year whose text says "network"."""
+    answer = assistant.answer(question, now=LATER)
+    assert not answer.handoff, answer.answer
+    assert answer.language == language
+    assert answer.sources[:1] == ["action-2013-other-networks"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What events about participatory budgeting were there?",
+        "¿Qué eventos sobre juventud hubo?",
+    ],
+)
+def test_a_topic_is_no_records_name(assistant: Assistant, question: str) -> None:
+    """Events on a topic are not the list of one task whose name shares a common word with
+    it ("participatory", "participation")."""
+    answer = assistant.answer(question, now=LATER)
+    assert answer.sources[:1] != ["action-2013-external-activities"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What are the objectives of the 2013 work plan?",  # only the 2020 plan states them
+        "What are the steps to get a travel grant for the conference?",
+        "Which cities will host the next five conferences?",
+        "Quins són els objectius de la conferència de Chicago?",
+        "Quelles sont les étapes pour obtenir un visa ?",
+    ],
+)
+def test_an_enumeration_no_record_holds_is_handed_off(assistant: Assistant, question: str) -> None:
+    answer = assistant.answer(question, now=LATER)
+    assert answer.handoff, answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "language", "whole"),
+    [
+        (
+            "Quais são as ações da linha de conhecimento do plano 2013?",
+            "pt",
+            "work-plan-2013-line-knowledge",
+        ),
+        (
+            "Quines accions recull la línia de visibilitat del pla 2013?",
+            "ca",
+            "work-plan-2013-line-visibility",
+        ),
+        (
+            "¿Qué acciones tiene la línea de funcionamiento del plan 2013?",
+            "es",
+            "work-plan-2013-line-functioning",
+        ),
+    ],
+)
+def test_a_kind_asked_in_its_plural(
+    assistant: Assistant, question: str, language: str, whole: str
+) -> None:
+    """ "As ações", "les accions": the plural names the kind (the 2013 plan's actions) as
+    the singular does, so the line's actions are listed and the line cited."""
+    answer = assistant.answer(question, now=dt.date(2013, 9, 1))
+    assert not answer.handoff, answer.answer
+    assert answer.language == language
+    assert whole in answer.sources
+    assert sum(s.startswith("action-2013-") for s in answer.sources) >= 2
+
+
+@pytest.mark.parametrize(
+    ("question", "language", "plan", "now"),
+    [
+        (
+            "the ten priorities of 2014-2015, as a list",
+            "en",
+            "work-plan-2014-2015",
+            dt.date(2014, 6, 1),
+        ),
+        ("liste-moi les priorités stratégiques de 2020", "fr", "work-plan-2020", SPRING_2020),
+        ("¿cuáles son las prioridades estratégicas de 2020?", "es", "work-plan-2020", SPRING_2020),
+        ("llista de les prioritats de 2014-2015", "ca", "work-plan-2014-2015", dt.date(2014, 6, 1)),
+        ("quais são as prioridades estratégicas de 2020?", "pt", "work-plan-2020", SPRING_2020),
+    ],
+)
+def test_a_whole_named_by_its_years_heads_its_parts(
+    assistant: Assistant, question: str, language: str, plan: str, now: dt.date
+) -> None:
+    """Every part of one plan is listed and the question names the plan by its years: the
+    plan, which states that list, is cited and named over it."""
+    answer = assistant.answer(question, now=now)
+    assert not answer.handoff, answer.answer
+    assert answer.language == language
+    assert plan in answer.sources
+    assert plan.removeprefix("work-plan-")[:4] in answer.answer.splitlines()[0]
+
+
+@pytest.mark.parametrize(
+    ("question", "language"),
+    [
+        ("Which projects does the 2020 work plan list?", "en"),
+        ("¿Qué proyectos están listados en el plan de trabajo 2020?", "es"),
+        ("Quels projets sont recensés dans le plan de travail 2020 ?", "fr"),
+        ("Quins projectes apareixen llistats al pla de treball 2020?", "ca"),
+        ("Que projetos estão listados no plano de trabalho 2020?", "pt"),
+    ],
+)
+def test_listed_says_where_the_records_are_written(
+    assistant: Assistant, question: str, language: str
+) -> None:
+    """ "Listed in the plan": where the projects are written, not a word they must hold."""
+    answer = assistant.answer(question, now=SPRING_2020)
+    assert not answer.handoff, answer.answer
+    assert answer.language == language
+    assert {"project-horizon-2020", "project-pilot-cities-metropolis"} <= set(answer.sources)
