@@ -186,3 +186,41 @@ def test_listed_says_where_the_records_are_written(
     assert not answer.handoff, answer.answer
     assert answer.language == language
     assert {"project-horizon-2020", "project-pilot-cities-metropolis"} <= set(answer.sources)
+
+
+EXAMPLES = {
+    "ogp-example-madrid-lobby-registry",
+    "ogp-example-bogota-gender-parity",
+    "ogp-example-banggai-pregnancy-app",
+    "ogp-example-monterrey-gender-violence-data",
+}
+
+
+@pytest.mark.parametrize(
+    ("question", "language", "expected"),
+    [
+        ("Which OGP Local examples does the deck walk through?", "en", EXAMPLES),
+        ("¿Qué ejemplos de OGP Local se citan?", "es", EXAMPLES),
+        ("Quels exemples d'OGP Local trouve-t-on ?", "fr", EXAMPLES),
+        (
+            "Quins exemples d'OGP Local hi ha a l'Amèrica Llatina?",
+            "ca",
+            {"ogp-example-bogota-gender-parity", "ogp-example-monterrey-gender-violence-data"},
+        ),
+        ("Que exemplos do OGP Local são apresentados?", "pt", EXAMPLES),
+    ],
+)
+def test_records_known_by_one_name_are_each_listed(
+    assistant: Assistant, question: str, language: str, expected: set[str]
+) -> None:
+    """A list asked by the name its records are known as ("the OGP Local examples"): each
+    of them, those of a place named when one is, never the first alone."""
+    answer = assistant.answer(question, now=LATER)
+    assert not answer.handoff, answer.answer
+    assert answer.language == language
+    assert set(answer.sources) == expected
+
+
+def test_records_known_by_one_name_in_no_place_of_theirs(assistant: Assistant) -> None:
+    answer = assistant.answer("Which OGP Local examples come from Kenya?", now=LATER)
+    assert answer.handoff, answer.answer

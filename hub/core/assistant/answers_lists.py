@@ -15,6 +15,7 @@ from hub.core.assistant.index import EntryView, EventView, text_in
 from hub.core.assistant.reading import Reading
 from hub.core.assistant.retrieval import HOME, Doc
 from hub.core.assistant.text import normalise
+from hub.core.assistant.vocabulary import country_matcher
 
 EXCLUDING = (
     ("besides",),
@@ -271,6 +272,44 @@ class ListAnswers(EntryAnswers):
         the one record so called answered whole, or two or more listed. None when no such
         name is said, or no record so called is of the period asked ("the outside events
         of 2020" when only 2013's task is so called): what else is asked is not answered."""
+        groups, found = self._known_as_found(ctx, reading)
+        if len(found) == 1:
+            reply = self._slot(ctx, reading, "what", found[0])  # type: ignore[attr-defined]
+            return None if reply.handoff else Decision(reply, "list", 0.7)
+        if len(found) >= 2 and len(groups) == 1:
+            return self._listed(ctx, found, 0.7)
+        return None
+
+    def _known_as_listed(
+        self, ctx: Context, reading: Reading, terms: list[set[str]]
+    ) -> Decision | None:
+        """A list asked by the one name its records are known as ("which OGP Local examples
+        does the deck give", "os exemplos de membros do OGP Local"): those records, or the
+        ones among them in a place the question names ("the examples in Latin America").
+        Its other words are the asker's ("membros", "mostra a apresentação", "donnés", which
+        the French "données" of some examples spells alike): no word of a text narrows them.
+        None when no such name is said."""
+        groups, found = self._known_as_found(ctx, reading)
+        if len(groups) != 1 or not found:
+            return None
+        places = [o for o in terms if o & self.retriever.place_terms]
+        if places:  # "in Latin America", "de Madrid e Bogotá": those in any place named
+            found = [d for d in found if any(o & d.own_places for o in places)]
+        countries = {f.value for f in country_matcher().find(list(reading.words), fuzzy=False)}
+        held = {str(d.record.data.get("country")) for d in found if isinstance(d.record, EntryView)}
+        if not found or countries - held:
+            return None  # "the examples from Peru": none of them is
+        if len(found) == 1:
+            reply = self._slot(ctx, reading, "what", found[0])  # type: ignore[attr-defined]
+            return None if reply.handoff else Decision(reply, "list", 0.7)
+        return self._listed(ctx, found, 0.7)
+
+    def _known_as_found(
+        self, ctx: Context, reading: Reading
+    ) -> tuple[dict[str, list[Doc]], list[Doc]]:
+        """The groups of records the question names by the name they are known as (each
+        word of it said), by the name's key, and the records of them of the period or the
+        years the question gives."""
         said = self.retriever.query_terms(reading.words, ctx.language)
         held = set().union(*map(_bare, said)) if said else set()
         home = self._home_terms
@@ -296,12 +335,11 @@ class ListAnswers(EntryAnswers):
                     if (s := self._time_of(d)) is not None and s[0].year <= year <= s[1].year
                 ]
             found += [d for d in docs if d not in found]
-        if len(found) == 1:
-            reply = self._slot(ctx, reading, "what", found[0])  # type: ignore[attr-defined]
-            return None if reply.handoff else Decision(reply, "list", 0.7)
-        if len(found) >= 2 and len(groups) == 1:
-            return self._listed(ctx, found, 0.7)
-        return None
+        return groups, found
+
+    def _known_as_of(self, doc: Doc) -> list[tuple[str, set[str]]]:
+        """The terms of each wording of the name ``doc`` is known as."""
+        return next((names for d, names in self._known_as if d is doc), [])
 
     @property
     def _known_as(self) -> list[tuple[Doc, list[tuple[str, set[str]]]]]:
