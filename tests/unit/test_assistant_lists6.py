@@ -224,3 +224,25 @@ def test_records_known_by_one_name_are_each_listed(
 def test_records_known_by_one_name_in_no_place_of_theirs(assistant: Assistant) -> None:
     answer = assistant.answer("Which OGP Local examples come from Kenya?", now=LATER)
     assert answer.handoff, answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "language"),
+    [
+        ("Which thematic priorities did the General Assembly agree on?", "en"),
+        ("¿Qué prioridades temáticas aprobó la Asamblea General?", "es"),
+        ("Quelles priorités thématiques l'Assemblée générale a-t-elle retenues ?", "fr"),
+        ("Quines prioritats temàtiques va escollir l'Assemblea?", "ca"),
+        ("Que prioridades temáticas definiu a Assembleia Geral?", "pt"),
+    ],
+)
+def test_the_records_a_body_named_set(assistant: Assistant, question: str, language: str) -> None:
+    """ "The priorities the Assembly set": those whose text says the assembly defined them
+    (not the plan's other four), and the assembly, which the question names, is cited."""
+    answer = assistant.answer(question, now=SPRING_2020)
+    assert not answer.handoff, answer.answer
+    assert answer.language == language
+    assert {"thematic-climate-change", "thematic-gender", "general-assembly-2020"} <= set(
+        answer.sources
+    )
+    assert "thematic-sortition" not in answer.sources

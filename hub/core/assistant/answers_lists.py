@@ -10,6 +10,7 @@ import re
 from hub.core.assistant.answers_base import MAX_LISTED, NOT_LISTED, Decision, _numbered
 from hub.core.assistant.answers_entries import EntryAnswers
 from hub.core.assistant.context import Context, Reply, describe
+from hub.core.assistant.data_links import data_links
 from hub.core.assistant.dates import Period
 from hub.core.assistant.index import EntryView, EventView, text_in
 from hub.core.assistant.reading import Reading
@@ -496,11 +497,26 @@ class ListAnswers(EntryAnswers):
         ):
             chosen = self._named_subset(pool, weighty, kind_terms)  # "oficines previstes":
             chosen = [] if len(chosen) == len(pool) else chosen
+        if len(chosen) < 2 and len({d.kind for d in pool}) == 1:  # "que fijó la Asamblea"
+            chosen = self._held_other_kind(pool, terms, kind_terms) or chosen
         if named:
             chosen = self._without_set_aside(chosen, named)
         if len(chosen) < 2:  # "the cities the deck shows as OGP Local examples"
             return self._known_as_group(ctx, reading)
         return self._listed(ctx, chosen, 0.75, terms)
+
+    def _held_other_kind(
+        self, pool: list[Doc], terms: list[set[str]], kind_terms: set[str]
+    ) -> list[Doc]:
+        """The records of the kind listed whose text names the other kind the question says
+        ("the thematic priorities the Assembly set": those "defined by the General
+        Assembly"), when two or more, not all, do; empty otherwise."""
+        own = self._kind_of(pool[0])
+        other = [o for o in terms if o & kind_terms and not o & own]
+        if not other:
+            return []
+        held = [d for d in pool if all(any(d.terms.get(t) for t in o) for o in other)]
+        return held if 2 <= len(held) < len(pool) else []
 
     def _held_by_some(self, pool: list[Doc], weighty: list[set[str]]) -> list[Doc]:
         """The records of one kind that hold every year or number the question says and each
@@ -738,7 +754,30 @@ class ListAnswers(EntryAnswers):
         cited = [d.record_id for d in shown]
         cited += [i for i in self._summaries(docs) if i not in cited]
         cited += [i for i in wholes if i not in cited]
+        cited += [i for i in self._named_linked(docs, terms or []) if i not in cited]
         return Decision(Reply("\n".join(lines), cited), "list", confidence)
+
+    def _named_linked(self, docs: list[Doc], terms: list[set[str]]) -> list[str]:
+        """The records the data of every listed one names ("defined_by: 2020 General
+        Assembly") that the question names too, by a rare word of their own name ("the
+        thematic priorities the General Assembly set"): they state the list as well."""
+        if not hasattr(self, "_links_cache"):
+            self._links_cache = data_links(
+                self.retriever.docs, self.retriever.analyser, self._home_terms
+            )
+        linked = [set(self._links_cache.get(d.record_id, ())) for d in docs]
+        if not linked or not terms:
+            return []
+        home = self._home_terms
+        return [
+            d.record_id
+            for d in self.retriever.docs
+            if d.record_id in set.intersection(*linked)
+            and any(
+                o & (set().union(*d.names) - home) and self._weighty(o) and not _numbered(o)
+                for o in terms
+            )
+        ]
 
     def _common_wholes(self, docs: list[Doc], terms: list[set[str]]) -> list[str]:
         """The records every listed one is part of (the plan of the priorities listed) that
