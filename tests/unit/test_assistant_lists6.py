@@ -246,3 +246,51 @@ def test_the_records_a_body_named_set(assistant: Assistant, question: str, langu
         answer.sources
     )
     assert "thematic-sortition" not in answer.sources
+
+
+OUTSIDE_2020 = {
+    "world-urban-forum-10-abu-dhabi-2020",
+    "cemr-congress-2020",
+    "global-forum-modern-direct-democracy-2020",
+    "iberian-pb-meeting-cascais-2020",
+}
+
+
+@pytest.mark.parametrize(
+    ("question", "language"),
+    [
+        ("Which outside events are planned in 2020?", "en"),
+        ("¿Qué eventos externos hay en el año 2020?", "es"),
+        ("Quels événements extérieurs en 2020 ?", "fr"),
+        ("Quins esdeveniments externs hi ha a l'agenda del 2020?", "ca"),
+        ("Quais os eventos externos do ano de 2020?", "pt"),
+    ],
+)
+def test_outside_events_are_a_kind(assistant: Assistant, question: str, language: str) -> None:
+    """ "External events" are the network's name for other networks' events (forums,
+    congresses): those of the year are listed, not every event of it (no seminar of its
+    own), nor the 2013 task known by that name."""
+    answer = assistant.answer(question, now=dt.date(2020, 1, 10))
+    assert not answer.handoff, answer.answer
+    assert answer.language == language
+    assert set(answer.sources) >= OUTSIDE_2020
+    assert not {"iopd-seminar-1-2020", "action-2013-external-activities"} & set(answer.sources)
+
+
+@pytest.mark.parametrize(
+    ("question", "language"),
+    [
+        ("Which outside events did the secretariat go to in 2013?", "en"),
+        ("¿A qué eventos externos fue la secretaría en 2013?", "es"),
+        ("Quins esdeveniments externs tenia previstos el 2013?", "ca"),
+    ],
+)
+def test_outside_events_of_2013_are_the_task_so_called(
+    assistant: Assistant, question: str, language: str
+) -> None:
+    """The 2013 plan's task is known as "outside events": asked of 2013, it answers, with
+    the events and dates it lists."""
+    answer = assistant.answer(question, now=LATER)
+    assert not answer.handoff, answer.answer
+    assert answer.language == language
+    assert answer.sources[:1] == ["action-2013-external-activities"]

@@ -48,10 +48,14 @@ class EnumerationAnswers(SlotAnswers, ListAnswers):
             return None
         counts = self._count_terms(ctx, reading)
         chosen: list[tuple[tuple[float, float], Doc]] = []
+        period = reading.period
         for doc in self.retriever.docs:
             listed = fields & _list_fields(doc)
             if not listed:
                 continue
+            span = self._time_of(doc) if period is not None else None
+            if period is not None and span is not None and not period.overlaps(*span):
+                continue  # "the outside events of this year": not 2013's task
             said = [
                 w for f in found if f.value in listed | {WHOLE_LIST} for w in words[f.start : f.end]
             ]
