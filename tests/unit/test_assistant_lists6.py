@@ -294,3 +294,37 @@ def test_outside_events_of_2013_are_the_task_so_called(
     assert not answer.handoff, answer.answer
     assert answer.language == language
     assert answer.sources[:1] == ["action-2013-external-activities"]
+
+
+@pytest.mark.parametrize(
+    ("question", "language", "whole"),
+    [
+        ("Which OGP Local circles exist, and who is in them?", "en", "ogp-local-circles"),
+        ("¿Qué círculos locales de OGP hay?", "es", "ogp-local-circles"),
+        ("Quels sont les thèmes des cercles locaux d'OGP ?", "fr", "ogp-local-circles"),
+        ("Quines àrees té l'Open Gov Challenge?", "ca", "ogp-open-gov-challenge"),
+        ("Que círculos locais da OGP existem?", "pt", "ogp-local-circles"),
+    ],
+)
+def test_a_list_asked_by_its_wholes_name(
+    assistant: Assistant, question: str, language: str, whole: str
+) -> None:
+    """The parts of a record asked by the record's own whole name ("the OGP Local
+    circles"): that record, whose text names each part, answers, not one part of three."""
+    answer = assistant.answer(question, now=LATER)
+    assert not answer.handoff, answer.answer
+    assert answer.language == language
+    assert answer.sources[:1] == [whole]
+
+
+@pytest.mark.parametrize(
+    ("question", "part"),
+    [
+        ("Which OGP Local circle is about inclusion?", "ogp-circle-inclusion"),
+        ("Which Open Gov Challenge area is about justice?", "ogp-challenge-justice"),
+    ],
+)
+def test_one_part_asked_is_that_part(assistant: Assistant, question: str, part: str) -> None:
+    answer = assistant.answer(question, now=LATER)
+    assert not answer.handoff, answer.answer
+    assert answer.sources[:1] == [part]

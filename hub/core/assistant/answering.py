@@ -700,6 +700,9 @@ class Responder(WhenAnswers, RecordAnswers, EnumerationAnswers):
         enumerated = self._enumerated(ctx, reading, qtype, terms)  # "the plan's objectives"
         if enumerated is not None:
             return enumerated
+        whole = self._whole_listed(ctx, reading, terms) if qtype == "list" else None
+        if whole is not None:  # "which OGP Local circles are there": the circles' record
+            return whole
         known = self._known_as_listed(ctx, reading, terms) if qtype in {"list", "when"} else None
         if known is not None:  # "os exemplos do OGP Local": each record so called
             return known

@@ -74,6 +74,46 @@ class EnumerationAnswers(SlotAnswers, ListAnswers):
             return None
         return Decision(reply, "list", ENUMERATION_CONFIDENCE)
 
+    def _whole_listed(
+        self, ctx: Context, reading: Reading, terms: list[set[str]]
+    ) -> Decision | None:
+        """A list asked by the whole name of a record its parts are named after ("which OGP
+        Local circles are there", "les thématiques des cercles OGP Local"): that record,
+        whose text names each part, answers. Not when a word of the question is held by
+        some of its parts and not others ("the circle on inclusion": that part is asked), nor
+        when another record holds more of the question."""
+        counts = self._count_terms(ctx, reading)
+        rest_of = [o for o in terms if not o <= counts]
+        wholes = {key for d in self.retriever.docs for key in d.wholes}
+        named = [
+            d
+            for d in self.retriever.docs
+            if d.key in wholes
+            and d.group == "entry"
+            and self.retriever.name_share(d, rest_of) >= 0.99
+        ]
+        if len(named) != 1:
+            return None
+        whole = named[0]
+        parts = [d for d in self.retriever.docs if whole.key in d.wholes]
+        own = set().union(*whole.names)
+        rest = [o for o in rest_of if not o & own]
+        for options in rest:
+            held = sum(1 for p in parts if any(p.terms.get(t) for t in options))
+            if 0 < held < len(parts):
+                return None
+        if not self._names_enumerator(ctx, reading, whole, rest_of):
+            return None
+        reach = self.coverage(whole, rest_of)
+        if any(
+            self.coverage(d, rest_of) > reach
+            for d in self.retriever.docs
+            if d is not whole and whole.key not in d.wholes
+        ):  # "comment participer à l'Open Gov Challenge": how to take part, not its areas
+            return None
+        reply = self._slot(ctx, reading, "what", whole)
+        return None if reply.handoff else Decision(reply, "list", ENUMERATION_CONFIDENCE)
+
     def _names_enumerator(
         self, ctx: Context, reading: Reading, doc: Doc, rest: list[set[str]]
     ) -> bool:
