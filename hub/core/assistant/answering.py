@@ -56,6 +56,7 @@ from hub.core.assistant.reading import Reading
 from hub.core.assistant.retrieval import Doc
 from hub.core.assistant.text import normalise
 from hub.core.assistant.yesno import sentences
+from hub.core.knowledge.loader import DOCUMENT_KIND
 
 LIGHT_WORDS = frozenset(
     {
@@ -171,6 +172,9 @@ RIVALS = 3
 """The best-ranked records among which a rival named by the question is looked for."""
 NAMED_RIVAL = 0.6
 """Share of the best score a rival named by the question's own words must reach."""
+CONTAINERS = ("work_plan", DOCUMENT_KIND)
+"""Kinds whose records hold others: a work plan lists the year's events, a document the
+records drawn from it ("the outside events in this year's plan")."""
 CONTEXT_WEIGHT = 0.1
 """Share of their score the words around a question add to a record's (they break ties)."""
 _YEAR = re.compile(r"(19|20)\d\d")
@@ -694,9 +698,10 @@ class Responder(WhenAnswers, RecordAnswers, EnumerationAnswers):
         about_events = not kind_terms or (
             bool(kind_terms & self._event_kind_terms)
             and not kind_terms & self._award_only_terms
-            and not kind_terms - self._event_kind_terms
+            and not kind_terms - self._event_kind_terms - self._container_terms
         )  # "the call for the award this year": the award's steps, not the period's events;
-        # "the priorities the 2020 assembly set": the priorities, not the events of 2020
+        # "the priorities the 2020 assembly set": the priorities, not the events of 2020;
+        # "the outside events in this year's plan": the events, the plan says where
         enumerated = self._enumerated(ctx, reading, qtype, terms)  # "the plan's objectives"
         if enumerated is not None:
             return enumerated
@@ -756,6 +761,22 @@ class Responder(WhenAnswers, RecordAnswers, EnumerationAnswers):
             if listed is not None:
                 return listed
         return decision
+
+    @property
+    def _container_terms(self) -> set[str]:
+        """The terms of the names of the kinds that hold other records (:data:`CONTAINERS`):
+        beside an event's kind, where the events are written, not what is asked."""
+        if not hasattr(self, "_container_cache"):
+            analyser = self.retriever.analyser
+            kinds = self.retriever.vocabulary.kinds
+            self._container_cache: set[str] = {
+                t
+                for kind in CONTAINERS
+                for language, phrases in kinds.get(kind, {}).items()
+                for phrase in phrases
+                for t in analyser.terms(phrase, language)
+            }
+        return self._container_cache
 
     def _closing_slot(self, reading: Reading) -> str | None:
         """A question word closes the question and no slot was read ("le festival, il a

@@ -497,7 +497,11 @@ class ListAnswers(EntryAnswers):
         ):
             chosen = self._named_subset(pool, weighty, kind_terms)  # "oficines previstes":
             chosen = [] if len(chosen) == len(pool) else chosen
-        if len(chosen) < 2 and len({d.kind for d in pool}) == 1:  # "que fijó la Asamblea"
+        if (
+            len(chosen) < 2
+            and len({d.kind for d in pool}) == 1
+            and not self._missing_label(reading)
+        ):  # "las prioridades temáticas que fijó la Asamblea"
             chosen = self._held_other_kind(pool, terms, kind_terms) or chosen
         if named:
             chosen = self._without_set_aside(chosen, named)
@@ -510,8 +514,13 @@ class ListAnswers(EntryAnswers):
     ) -> list[Doc]:
         """The records of the kind listed whose text names the other kind the question says
         ("the thematic priorities the Assembly set": those "defined by the General
-        Assembly"), when two or more, not all, do; empty otherwise."""
-        own = self._kind_of(pool[0])
+        Assembly"), when two or more, not all, do; empty otherwise. The kinds of the wholes
+        the listed records are parts of are no other kind ("the tasks of priority F": a
+        task whose text says "priority" is no part of it)."""
+        wholes = {w for d in pool for w in d.wholes}
+        own = self._kind_of(pool[0]).union(
+            *(self._kind_of(d) for d in self.retriever.docs if d.key in wholes)
+        )
         other = [o for o in terms if o & kind_terms and not o & own]
         if not other:
             return []

@@ -141,6 +141,9 @@ class Vocabulary:
     stages: frozenset[str] = frozenset()
     """Words naming a stage of a process ("step", "etapa"): after "last" or "next", a part
     of what is named, not the latest or the next event."""
+    kind_qualifiers: dict[str, dict[str, list[str]]] = field(default_factory=dict)
+    """Words a kind's records are called by beside the name of events ("outside events"):
+    the records hold them, but they name no kind alone."""
     enumerations: PhraseMatcher[str] = field(default_factory=PhraseMatcher)
     """The items a record lists in a data field, as members ask for them all ("the steps",
     "els objectius", "étape par étape"), valued by the field's name; :data:`WHOLE_LIST` for
@@ -552,6 +555,7 @@ def load_vocabulary(path: Path = HERE / "vocabulary.yaml") -> Vocabulary:
         ordinals=ordinals,
         months=months,
         kinds=data["kinds"],
+        kind_qualifiers=data.get("kind_qualifiers", {}),
         steps=data["steps"],
         stopwords=frozenset(stopwords),
         votes={word: frozenset(langs) for word, langs in votes.items()},
