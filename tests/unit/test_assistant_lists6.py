@@ -328,3 +328,28 @@ def test_one_part_asked_is_that_part(assistant: Assistant, question: str, part: 
     answer = assistant.answer(question, now=LATER)
     assert not answer.handoff, answer.answer
     assert answer.sources[:1] == [part]
+
+
+@pytest.mark.parametrize(
+    ("question", "language"),
+    [
+        ("Which other networks does the IOPD collaborate with this year?", "en"),
+        ("¿Con qué otras redes colabora el OIDP este año?", "es"),
+        ("Avec quels autres réseaux l'OIDP collabore-t-il cette année ?", "fr"),
+        ("Amb quines altres xarxes col·labora l'OIDP enguany?", "ca"),
+        ("Com que outras redes colabora o OIDP este ano?", "pt"),
+    ],
+)
+def test_a_task_of_the_year_named_whole_is_no_event(
+    assistant: Assistant, question: str, language: str
+) -> None:
+    """Asked in 2013 what the network collaborates with this year: no event of 2013 is a
+    network, and the 2013 task the question names whole ("collaboration with other
+    networks") answers; asked in 2020, no record of that year is so named, and the 2013
+    task is not the answer."""
+    answer = assistant.answer(question, now=dt.date(2013, 5, 1))
+    assert not answer.handoff, answer.answer
+    assert answer.language == language
+    assert answer.sources[:1] == ["action-2013-other-networks"]
+    later = assistant.answer(question, now=dt.date(2020, 5, 1))
+    assert "action-2013-other-networks" not in later.sources

@@ -175,6 +175,9 @@ NAMED_RIVAL = 0.6
 CONTAINERS = ("work_plan", DOCUMENT_KIND)
 """Kinds whose records hold others: a work plan lists the year's events, a document the
 records drawn from it ("the outside events in this year's plan")."""
+LIKE_STEM = 5
+"""Two stems of one word's forms ("collab", "collabor"): one begins the other, and the
+shorter has at least this many letters."""
 CONTEXT_WEIGHT = 0.1
 """Share of their score the words around a question add to a record's (they break ties)."""
 _YEAR = re.compile(r"(19|20)\d\d")
@@ -719,6 +722,9 @@ class Responder(WhenAnswers, RecordAnswers, EnumerationAnswers):
             and not self._topic_elsewhere(reading, ranked, content)
             and not (qtype == "what" and self._topic_unheld(reading, content))
         ):
+            yearly = self._named_of_the_year(ctx, reading) if qtype in {"list", "what"} else None
+            if yearly is not None:  # "which networks does it work with this year": 2013's
+                return yearly  # task of that name, no event
             return self._period(ctx, reading, ranked, kind_terms, content, terms)
         if (
             reading.relative is not None
@@ -761,6 +767,38 @@ class Responder(WhenAnswers, RecordAnswers, EnumerationAnswers):
             if listed is not None:
                 return listed
         return decision
+
+    def _named_of_the_year(self, ctx: Context, reading: Reading) -> Decision | None:
+        """Asked what there is in a year, the question says the whole name (two words or
+        more, the network's aside) of an entry of that year's documents ("amb quines xarxes
+        col·labora l'OIDP aquest any?" in 2013: the 2013 task "Collaboration with other
+        networks", no event): that entry answers. None when the period is no year, or no
+        single entry is so named."""
+        period = reading.period
+        if period is None or period.kind != "year":
+            return None
+        home = self._home_terms
+        asked = self.retriever.query_terms(reading.words, ctx.language)  # "collaborate
+        said = set().union(*(o for o in asked if not o & home))  # with": its verb too
+
+        def spoken(term: str) -> bool:  # "col·labora" for "col·laboració": one stem begins
+            return term in said or any(  # the other, five letters or more
+                min(len(t), len(term)) >= LIKE_STEM and (t.startswith(term) or term.startswith(t))
+                for t in said
+            )
+
+        named = [
+            d
+            for d in self.retriever.docs
+            if d.group == "entry"
+            and (era := self.era(d)) is not None
+            and period.start.year <= era <= period.end.year
+            and any(len(n - home) >= 2 and all(map(spoken, n - home)) for n in d.names)
+        ]
+        if len(named) != 1:
+            return None
+        reply = self._slot(ctx, reading, "what", named[0])
+        return None if reply.handoff else Decision(reply, "list", 0.5)
 
     @property
     def _container_terms(self) -> set[str]:
