@@ -353,3 +353,33 @@ def test_a_task_of_the_year_named_whole_is_no_event(
     assert answer.sources[:1] == ["action-2013-other-networks"]
     later = assistant.answer(question, now=dt.date(2020, 5, 1))
     assert "action-2013-other-networks" not in later.sources
+
+
+@pytest.mark.parametrize(
+    ("question", "language"),
+    [
+        ("Which cities of Spain does the OGP Local presentation mention?", "en"),
+        ("¿Qué ciudades españolas salen en la presentación de OGP Local?", "es"),
+        ("Quelles villes d'Espagne cite la présentation d'OGP Local ?", "fr"),
+        ("Quines ciutats espanyoles surten a la presentació d'OGP Local?", "ca"),
+    ],
+)  # (the deck's title is written in English only: "apresentação" does not name it)
+def test_records_of_a_document_named_whole(
+    assistant: Assistant, question: str, language: str
+) -> None:
+    """A list of what a document the question names holds ("the Spanish cities of the OGP
+    Local presentation"): the records drawn from it that hold the rest (Spain), each."""
+    answer = assistant.answer(question, now=LATER)
+    assert not answer.handoff, answer.answer
+    assert answer.language == language
+    assert set(answer.sources) == {
+        "ogp-example-madrid-lobby-registry",
+        "ogp-roundup-valencia-award",
+    }
+
+
+def test_records_of_a_document_in_a_place_it_has_none_of(assistant: Assistant) -> None:
+    answer = assistant.answer(
+        "Which Kenyan cities appear in the OGP Local presentation?", now=LATER
+    )
+    assert answer.handoff, answer.answer

@@ -711,6 +711,9 @@ class Responder(WhenAnswers, RecordAnswers, EnumerationAnswers):
         whole = self._whole_listed(ctx, reading, terms) if qtype == "list" else None
         if whole is not None:  # "which OGP Local circles are there": the circles' record
             return whole
+        drawn = self._document_listed(ctx, reading, terms) if qtype == "list" else None
+        if drawn is not None:  # "which cities of Spain does the OGP Local deck show"
+            return drawn
         known = self._known_as_listed(ctx, reading, terms) if qtype in {"list", "when"} else None
         if known is not None:  # "os exemplos do OGP Local": each record so called
             return known
