@@ -383,3 +383,25 @@ def test_records_of_a_document_in_a_place_it_has_none_of(assistant: Assistant) -
         "Which Kenyan cities appear in the OGP Local presentation?", now=LATER
     )
     assert answer.handoff, answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "language"),
+    [
+        ("Which regional offices does the IOPD have, not the planned ones?", "en"),
+        ("¿Qué oficinas regionales tiene el OIDP, no las previstas?", "es"),
+        ("Quels bureaux régionaux l'OIDP a-t-il vraiment, pas les bureaux en projet ?", "fr"),
+        ("Quines oficines regionals té l'OIDP, no les previstes?", "ca"),
+        ("Que escritórios regionais tem o OIDP, não os previstos?", "pt"),
+    ],
+)
+def test_not_the_planned_ones_sets_them_aside(
+    assistant: Assistant, question: str, language: str
+) -> None:
+    """ "Not the planned ones", "no las previstas": those are set aside, the offices that
+    opened are listed (never the planned ones alone)."""
+    answer = assistant.answer(question, now=dt.date(2015, 1, 20))
+    assert not answer.handoff, answer.answer
+    assert answer.language == language
+    assert {"office-latin-america-porto-alegre", "office-africa-dakar"} <= set(answer.sources)
+    assert not any(s.endswith("-planned") for s in answer.sources)

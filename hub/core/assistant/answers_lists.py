@@ -51,9 +51,18 @@ EXCLUDING = (
     ("alem", "dos"),
     ("alem", "das"),
     ("exceto",),
+    ("not", "the"),
+    ("no", "los"),
+    ("no", "las"),
+    ("pas", "les"),
+    ("no", "els"),
+    ("no", "les"),
+    ("nao", "os"),
+    ("nao", "as"),
 )
 """Words that set records aside from a list ("besides climate and gender", "à part le
-climat", "además del clima", "a part de", "além do"), in the five languages."""
+climat", "además del clima", "a part de", "além do", "(not the planned ones)", "(no las
+previstas)"), in the five languages."""
 ARTICLES = frozenset(
     [
         "the",
