@@ -49,8 +49,8 @@ class EnumerationAnswers(SlotAnswers, ListAnswers):
         counts = self._count_terms(ctx, reading)
         chosen: list[tuple[tuple[float, float], Doc]] = []
         period = reading.period
-        for doc in self.retriever.docs:
-            listed = fields & _list_fields(doc)
+        for doc, own_fields in self._listing_docs:
+            listed = fields & own_fields
             if not listed:
                 continue
             span = self._time_of(doc) if period is not None else None
@@ -84,14 +84,7 @@ class EnumerationAnswers(SlotAnswers, ListAnswers):
         when another record holds more of the question."""
         counts = self._count_terms(ctx, reading)
         rest_of = [o for o in terms if not o <= counts]
-        wholes = {key for d in self.retriever.docs for key in d.wholes}
-        named = [
-            d
-            for d in self.retriever.docs
-            if d.key in wholes
-            and d.group == "entry"
-            and self.retriever.name_share(d, rest_of) >= 0.99
-        ]
+        named = [d for d in self._part_wholes if self.retriever.name_share(d, rest_of) >= 0.99]
         if len(named) != 1:
             return None
         whole = named[0]
@@ -113,6 +106,25 @@ class EnumerationAnswers(SlotAnswers, ListAnswers):
             return None
         reply = self._slot(ctx, reading, "what", whole)
         return None if reply.handoff else Decision(reply, "list", ENUMERATION_CONFIDENCE)
+
+    @property
+    def _listing_docs(self) -> list[tuple[Doc, set[str]]]:
+        """The entries whose data lists two items or more in a field, with those fields."""
+        if not hasattr(self, "_listing_cache"):
+            self._listing_cache = [
+                (d, fields) for d in self.retriever.docs if (fields := _list_fields(d))
+            ]
+        return self._listing_cache
+
+    @property
+    def _part_wholes(self) -> list[Doc]:
+        """The entries other records are parts of."""
+        if not hasattr(self, "_part_wholes_cache"):
+            keys = {key for d in self.retriever.docs for key in d.wholes}
+            self._part_wholes_cache = [
+                d for d in self.retriever.docs if d.key in keys and d.group == "entry"
+            ]
+        return self._part_wholes_cache
 
     def _names_enumerator(
         self, ctx: Context, reading: Reading, doc: Doc, rest: list[set[str]]
