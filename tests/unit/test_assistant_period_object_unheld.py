@@ -23,13 +23,19 @@ NOW = dt.date(2013, 6, 10)
     [
         ("Which partners does the IOPD collaborate with this year?", "en"),
         ("Quins socis té l'OIDP aquest any?", "ca"),
-        ("Amb quines xarxes col·labora l'OIDP enguany?", "ca"),
     ],
 )
 def test_events_are_no_answer_for_another_thing(
     assistant: Assistant, question: str, language: str
 ) -> None:
     assert assistant.answer(question, now=NOW, lang=language).handoff
+
+
+def test_the_years_task_named_whole_answers_instead(assistant: Assistant) -> None:
+    """ "Amb quines xarxes col·labora": no event of 2013 is a network, but the 2013 task the
+    question names whole ("Col·laboració amb altres xarxes") lists them."""
+    answer = assistant.answer("Amb quines xarxes col·labora l'OIDP enguany?", now=NOW, lang="ca")
+    assert answer.sources == ["action-2013-other-networks"]
 
 
 @pytest.mark.parametrize(

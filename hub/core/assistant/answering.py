@@ -45,6 +45,7 @@ from hub.core.assistant.answers_base import (
     _numbered,
     award_name,
 )
+from hub.core.assistant.answers_enumerations import EnumerationAnswers
 from hub.core.assistant.answers_records import (
     RecordAnswers,
 )
@@ -55,6 +56,7 @@ from hub.core.assistant.reading import Reading
 from hub.core.assistant.retrieval import Doc
 from hub.core.assistant.text import normalise
 from hub.core.assistant.yesno import sentences
+from hub.core.knowledge.loader import DOCUMENT_KIND
 
 LIGHT_WORDS = frozenset(
     {
@@ -170,6 +172,12 @@ RIVALS = 3
 """The best-ranked records among which a rival named by the question is looked for."""
 NAMED_RIVAL = 0.6
 """Share of the best score a rival named by the question's own words must reach."""
+CONTAINERS = ("work_plan", DOCUMENT_KIND)
+"""Kinds whose records hold others: a work plan lists the year's events, a document the
+records drawn from it ("the outside events in this year's plan")."""
+LIKE_STEM = 5
+"""Two stems of one word's forms ("collab", "collabor"): one begins the other, and the
+shorter has at least this many letters."""
 CONTEXT_WEIGHT = 0.1
 """Share of their score the words around a question add to a record's (they break ties)."""
 _YEAR = re.compile(r"(19|20)\d\d")
@@ -177,7 +185,7 @@ _WORD = re.compile(r"\w+")
 _CLAUSE = re.compile(r"[,;:.?!¿¡()\n]+")
 
 
-class Responder(WhenAnswers, RecordAnswers):
+class Responder(WhenAnswers, RecordAnswers, EnumerationAnswers):
     """Reads a question and decides which way it is answered (:meth:`decide`)."""
 
     def decide(self, ctx: Context, reading: Reading) -> Decision:
@@ -711,9 +719,22 @@ class Responder(WhenAnswers, RecordAnswers):
         about_events = not kind_terms or (
             bool(kind_terms & self._event_kind_terms)
             and not kind_terms & self._award_only_terms
-            and not kind_terms - self._event_kind_terms
+            and not kind_terms - self._event_kind_terms - self._container_terms
         )  # "the call for the award this year": the award's steps, not the period's events;
-        # "the priorities the 2020 assembly set": the priorities, not the events of 2020
+        # "the priorities the 2020 assembly set": the priorities, not the events of 2020;
+        # "the outside events in this year's plan": the events, the plan says where
+        enumerated = self._enumerated(ctx, reading, qtype, terms)  # "the plan's objectives"
+        if enumerated is not None:
+            return enumerated
+        whole = self._whole_listed(ctx, reading, terms) if qtype == "list" else None
+        if whole is not None:  # "which OGP Local circles are there": the circles' record
+            return whole
+        drawn = self._document_listed(ctx, reading, terms) if qtype == "list" else None
+        if drawn is not None:  # "which cities of Spain does the OGP Local deck show"
+            return drawn
+        known = self._known_as_listed(ctx, reading, terms) if qtype in {"list", "when"} else None
+        if known is not None:  # "os exemplos do OGP Local": each record so called
+            return known
         if (
             reading.period is not None
             and qtype in {"list", "when", "what", "yesno"}
@@ -722,6 +743,9 @@ class Responder(WhenAnswers, RecordAnswers):
             and not self._topic_elsewhere(reading, ranked, content)
             and not (qtype == "what" and self._topic_unheld(reading, content))
         ):
+            yearly = self._named_of_the_year(ctx, reading) if qtype in {"list", "what"} else None
+            if yearly is not None:  # "which networks does it work with this year": 2013's
+                return yearly  # task of that name, no event
             return self._period(ctx, reading, ranked, kind_terms, content, terms)
         if (
             reading.relative is not None
@@ -764,6 +788,54 @@ class Responder(WhenAnswers, RecordAnswers):
             if listed is not None:
                 return listed
         return decision
+
+    def _named_of_the_year(self, ctx: Context, reading: Reading) -> Decision | None:
+        """Asked what there is in a year, the question says the whole name (two words or
+        more, the network's aside) of an entry of that year's documents ("amb quines xarxes
+        col·labora l'OIDP aquest any?" in 2013: the 2013 task "Collaboration with other
+        networks", no event): that entry answers. None when the period is no year, or no
+        single entry is so named."""
+        period = reading.period
+        if period is None or period.kind != "year":
+            return None
+        home = self._home_terms
+        asked = self.retriever.query_terms(reading.words, ctx.language)  # "collaborate
+        said = set().union(*(o for o in asked if not o & home))  # with": its verb too
+
+        def spoken(term: str) -> bool:  # "col·labora" for "col·laboració": one stem begins
+            return term in said or any(  # the other, five letters or more
+                min(len(t), len(term)) >= LIKE_STEM and (t.startswith(term) or term.startswith(t))
+                for t in said
+            )
+
+        named = [
+            d
+            for d in self.retriever.docs
+            if d.group == "entry"
+            and (era := self.era(d)) is not None
+            and period.start.year <= era <= period.end.year
+            and any(len(n - home) >= 2 and all(map(spoken, n - home)) for n in d.names)
+        ]
+        if len(named) != 1:
+            return None
+        reply = self._slot(ctx, reading, "what", named[0])
+        return None if reply.handoff else Decision(reply, "list", 0.5)
+
+    @property
+    def _container_terms(self) -> set[str]:
+        """The terms of the names of the kinds that hold other records (:data:`CONTAINERS`):
+        beside an event's kind, where the events are written, not what is asked."""
+        if not hasattr(self, "_container_cache"):
+            analyser = self.retriever.analyser
+            kinds = self.retriever.vocabulary.kinds
+            self._container_cache: set[str] = {
+                t
+                for kind in CONTAINERS
+                for language, phrases in kinds.get(kind, {}).items()
+                for phrase in phrases
+                for t in analyser.terms(phrase, language)
+            }
+        return self._container_cache
 
     def _closing_slot(self, reading: Reading) -> str | None:
         """A question word closes the question and no slot was read ("le festival, il a

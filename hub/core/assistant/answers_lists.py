@@ -10,11 +10,13 @@ import re
 from hub.core.assistant.answers_base import MAX_LISTED, NOT_LISTED, Decision, _numbered
 from hub.core.assistant.answers_entries import EntryAnswers
 from hub.core.assistant.context import Context, Reply, describe
+from hub.core.assistant.data_links import data_links
 from hub.core.assistant.dates import Period
 from hub.core.assistant.index import EntryView, EventView, text_in
 from hub.core.assistant.reading import Reading
 from hub.core.assistant.retrieval import HOME, Doc
 from hub.core.assistant.text import normalise
+from hub.core.assistant.vocabulary import country_matcher
 
 EXCLUDING = (
     ("besides",),
@@ -49,9 +51,18 @@ EXCLUDING = (
     ("alem", "dos"),
     ("alem", "das"),
     ("exceto",),
+    ("not", "the"),
+    ("no", "los"),
+    ("no", "las"),
+    ("pas", "les"),
+    ("no", "els"),
+    ("no", "les"),
+    ("nao", "os"),
+    ("nao", "as"),
 )
 """Words that set records aside from a list ("besides climate and gender", "à part le
-climat", "además del clima", "a part de", "além do"), in the five languages."""
+climat", "además del clima", "a part de", "além do", "(not the planned ones)", "(no las
+previstas)"), in the five languages."""
 ARTICLES = frozenset(
     [
         "the",
@@ -271,6 +282,44 @@ class ListAnswers(EntryAnswers):
         the one record so called answered whole, or two or more listed. None when no such
         name is said, or no record so called is of the period asked ("the outside events
         of 2020" when only 2013's task is so called): what else is asked is not answered."""
+        groups, found = self._known_as_found(ctx, reading)
+        if len(found) == 1:
+            reply = self._slot(ctx, reading, "what", found[0])  # type: ignore[attr-defined]
+            return None if reply.handoff else Decision(reply, "list", 0.7)
+        if len(found) >= 2 and len(groups) == 1:
+            return self._listed(ctx, found, 0.7)
+        return None
+
+    def _known_as_listed(
+        self, ctx: Context, reading: Reading, terms: list[set[str]]
+    ) -> Decision | None:
+        """A list asked by the one name its records are known as ("which OGP Local examples
+        does the deck give", "os exemplos de membros do OGP Local"): those records, or the
+        ones among them in a place the question names ("the examples in Latin America").
+        Its other words are the asker's ("membros", "mostra a apresentação", "donnés", which
+        the French "données" of some examples spells alike): no word of a text narrows them.
+        None when no such name is said."""
+        groups, found = self._known_as_found(ctx, reading)
+        if len(groups) != 1 or not found:
+            return None
+        places = [o for o in terms if o & self.retriever.place_terms]
+        if places:  # "in Latin America", "de Madrid e Bogotá": those in any place named
+            found = [d for d in found if any(o & d.own_places for o in places)]
+        countries = {f.value for f in country_matcher().find(list(reading.words), fuzzy=False)}
+        held = {str(d.record.data.get("country")) for d in found if isinstance(d.record, EntryView)}
+        if not found or countries - held:
+            return None  # "the examples from Peru": none of them is
+        if len(found) == 1:
+            reply = self._slot(ctx, reading, "what", found[0])  # type: ignore[attr-defined]
+            return None if reply.handoff else Decision(reply, "list", 0.7)
+        return self._listed(ctx, found, 0.7)
+
+    def _known_as_found(
+        self, ctx: Context, reading: Reading
+    ) -> tuple[dict[str, list[Doc]], list[Doc]]:
+        """The groups of records the question names by the name they are known as (each
+        word of it said), by the name's key, and the records of them of the period or the
+        years the question gives."""
         said = self.retriever.query_terms(reading.words, ctx.language)
         held = set().union(*map(_bare, said)) if said else set()
         home = self._home_terms
@@ -296,12 +345,11 @@ class ListAnswers(EntryAnswers):
                     if (s := self._time_of(d)) is not None and s[0].year <= year <= s[1].year
                 ]
             found += [d for d in docs if d not in found]
-        if len(found) == 1:
-            reply = self._slot(ctx, reading, "what", found[0])  # type: ignore[attr-defined]
-            return None if reply.handoff else Decision(reply, "list", 0.7)
-        if len(found) >= 2 and len(groups) == 1:
-            return self._listed(ctx, found, 0.7)
-        return None
+        return groups, found
+
+    def _known_as_of(self, doc: Doc) -> list[tuple[str, set[str]]]:
+        """The terms of each wording of the name ``doc`` is known as."""
+        return next((names for d, names in self._known_as if d is doc), [])
 
     @property
     def _known_as(self) -> list[tuple[Doc, list[tuple[str, set[str]]]]]:
@@ -458,11 +506,35 @@ class ListAnswers(EntryAnswers):
         ):
             chosen = self._named_subset(pool, weighty, kind_terms)  # "oficines previstes":
             chosen = [] if len(chosen) == len(pool) else chosen
+        if (
+            len(chosen) < 2
+            and len({d.kind for d in pool}) == 1
+            and not self._missing_label(reading)
+        ):  # "las prioridades temáticas que fijó la Asamblea"
+            chosen = self._held_other_kind(pool, terms, kind_terms) or chosen
         if named:
             chosen = self._without_set_aside(chosen, named)
         if len(chosen) < 2:  # "the cities the deck shows as OGP Local examples"
             return self._known_as_group(ctx, reading)
         return self._listed(ctx, chosen, 0.75, terms)
+
+    def _held_other_kind(
+        self, pool: list[Doc], terms: list[set[str]], kind_terms: set[str]
+    ) -> list[Doc]:
+        """The records of the kind listed whose text names the other kind the question says
+        ("the thematic priorities the Assembly set": those "defined by the General
+        Assembly"), when two or more, not all, do; empty otherwise. The kinds of the wholes
+        the listed records are parts of are no other kind ("the tasks of priority F": a
+        task whose text says "priority" is no part of it)."""
+        wholes = {w for d in pool for w in d.wholes}
+        own = self._kind_of(pool[0]).union(
+            *(self._kind_of(d) for d in self.retriever.docs if d.key in wholes)
+        )
+        other = [o for o in terms if o & kind_terms and not o & own]
+        if not other:
+            return []
+        held = [d for d in pool if all(any(d.terms.get(t) for t in o) for o in other)]
+        return held if 2 <= len(held) < len(pool) else []
 
     def _held_by_some(self, pool: list[Doc], weighty: list[set[str]]) -> list[Doc]:
         """The records of one kind that hold every year or number the question says and each
@@ -700,22 +772,48 @@ class ListAnswers(EntryAnswers):
         cited = [d.record_id for d in shown]
         cited += [i for i in self._summaries(docs) if i not in cited]
         cited += [i for i in wholes if i not in cited]
+        cited += [i for i in self._named_linked(docs, terms or []) if i not in cited]
         return Decision(Reply("\n".join(lines), cited), "list", confidence)
+
+    def _named_linked(self, docs: list[Doc], terms: list[set[str]]) -> list[str]:
+        """The records the data of every listed one names ("defined_by: 2020 General
+        Assembly") that the question names too, by a rare word of their own name ("the
+        thematic priorities the General Assembly set"): they state the list as well."""
+        if not hasattr(self, "_links_cache"):
+            self._links_cache = data_links(
+                self.retriever.docs, self.retriever.analyser, self._home_terms
+            )
+        linked = [set(self._links_cache.get(d.record_id, ())) for d in docs]
+        if not linked or not terms:
+            return []
+        home = self._home_terms
+        return [
+            d.record_id
+            for d in self.retriever.docs
+            if d.record_id in set.intersection(*linked)
+            and any(
+                o & (set().union(*d.names) - home) and self._weighty(o) and not _numbered(o)
+                for o in terms
+            )
+        ]
 
     def _common_wholes(self, docs: list[Doc], terms: list[set[str]]) -> list[str]:
         """The records every listed one is part of (the plan of the priorities listed) that
-        the question names by a word of their own name, the nearest first."""
+        the question names by a word of their own name, or by the years their name gives
+        ("the priorities of 2014-2015": the 2014-2015 plan's), the nearest first."""
         if len(docs) < 2:
             return []
         shared = set(docs[0].wholes).intersection(*(d.wholes for d in docs[1:]))
         said = {t for o in terms for t in o if not t.startswith(("#", "y", "@"))} | {
             t for o in terms for t in o if t.startswith("#")
         }  # a word or a label ("priority D"), not a year most records of the time hold
-        wholes = {
-            d.key: d
-            for d in self.retriever.docs
-            if d.key in shared and said & (set().union(*d.names) | self._labels(d))
-        }
+        years = {t for o in terms for t in o if t[:1] == "y" and t[1:].isdigit()}
+
+        def named(doc: Doc) -> bool:
+            own = set().union(*doc.names)
+            return bool(said & (own | self._labels(doc))) or bool(years and years <= own)
+
+        wholes = {d.key: d for d in self.retriever.docs if d.key in shared and named(d)}
         shared = set(wholes)
         # the nearest first: priority C (itself part of the plan) before the plan
         return sorted(shared, key=lambda key: (-len(wholes[key].wholes), key))

@@ -487,6 +487,28 @@ class RecordAnswers(RecordChoice, YesNoAnswers, ListAnswers):
             and self.coverage(d, rest) >= DRAWN_COVERAGE
         ]
 
+    def _document_listed(
+        self, ctx: Context, reading: Reading, terms: list[set[str]]
+    ) -> Decision | None:
+        """A list asked of a document the question names whole ("which cities of Spain
+        appear in the OGP Local presentation"): the records drawn from it that hold what
+        else the question says (:meth:`_drawn_from`), each named. None when no one document
+        is named so, or none of its records holds the rest."""
+        named = [
+            d
+            for d in self.retriever.docs
+            if d.kind == DOCUMENT_KIND and self.retriever.name_share(d, terms) >= 0.99
+        ]
+        if len(named) != 1:
+            return None
+        drawn = self._drawn_from(named[0], terms)
+        if not drawn:
+            return None
+        if len(drawn) == 1:
+            reply = self._slot(ctx, reading, "what", drawn[0])
+            return None if reply.handoff else Decision(reply, "list", 0.6)
+        return self._listed(ctx, drawn, 0.6)
+
     def _counting_whole(
         self, ranked: list[tuple[float, Doc]], best_score: float, said_kinds: set[str]
     ) -> Doc | None:

@@ -343,9 +343,12 @@ class WhenAnswers(DatedNames):
         ranked: list[tuple[float, Doc]],
         kind_terms: set[str],
         content: list[set[str]],
+        kind_words: list[set[str]] | None = None,
     ) -> list[Doc]:
         """The pool narrowed by what the question names: its places, its words (else the
-        events whose own names hold most of them), else its kinds."""
+        events whose own names hold most of them), else its kinds: those whose own kind
+        the most of its kind words name (``kind_words``, the terms of each: "external
+        events" are the external ones, not every event)."""
         places = [o for o in content if o & self.retriever.place_terms]
         if places:  # "in Portugal": held there, whatever else the question says
             pool = [d for d in pool if all(o & d.own_places for o in places)]
@@ -364,9 +367,15 @@ class WhenAnswers(DatedNames):
             return called or [d for d in named if d.kind_terms & kind_terms] or named
         if named:
             return named
-        if kind_terms:
+        if kind_terms:  # the kind named most fully: "outside events" are no seminars
             own = [d for d in pool if d.kind_terms & kind_terms]
-            return own
+            words = kind_words or [{t} for t in kind_terms]
+
+            def naming(doc: Doc) -> int:
+                return sum(1 for w in words if w & self._kind_of(doc))
+
+            most = max(map(naming, own), default=0)
+            return [d for d in own if naming(d) == most]
         unknown = [o for o in content if not any(t in self.retriever.idf for t in o)]
         if unknown and not any(self.coverage(d, content) > 0 for d in pool):
             return []  # "who won the football last night": no event of what it names
@@ -491,7 +500,8 @@ class WhenAnswers(DatedNames):
         pool = self._period_pool(reading)
         numbers = [c for c in content if any(t[0] == "#" and t[1:].isdigit() for t in c)]
         topic = self._topic(content) + numbers  # "seminar 2"; the period is the year
-        chosen = self._narrow(pool, ranked, kind_terms, topic)
+        kind_words = [o & kind_terms for o in terms if o & kind_terms]
+        chosen = self._narrow(pool, ranked, kind_terms, topic, kind_words)
         qtype = reading.qtype or "what"
         idf = self.retriever.idf
         unknown = [c for c in content if not any(t in idf for t in c) and not _numbered(c)]
@@ -615,7 +625,8 @@ class WhenAnswers(DatedNames):
                 return Decision(ctx.handoff(), "when", 0.2)
             pool = [d for d in steps if not step_words or self.coverage(d, step_words) > 0]
         else:
-            pool = self._narrow(pool, ranked, kind_terms, weighty)
+            kind_words = [o & kind_terms for o in terms if o & kind_terms]
+            pool = self._narrow(pool, ranked, kind_terms, weighty, kind_words)
         dated: list[tuple[tuple[dt.date, dt.date], Doc]] = []
         for doc in pool:
             span = self.span(doc)

@@ -38,7 +38,7 @@ from hub.core.assistant.dates import (
     year_period,
 )
 from hub.core.assistant.text import LONGEST_WORD, Found, PhraseMatcher, normalise, split_codes
-from hub.core.assistant.vocabulary import TYPE_ORDER, Vocabulary, country_matcher
+from hub.core.assistant.vocabulary import TYPE_ORDER, WHOLE_LIST, Vocabulary, country_matcher
 
 _SENTENCE = re.compile(r"(?<=[.!?¿¡\n])\s+|(?<=\?)")
 _QUESTION_MARK = re.compile(r"[?¿]")
@@ -788,6 +788,8 @@ def read(text: str, vocabulary: Vocabulary, today: dt.date) -> Reading:
         words, vocabulary, reading.qtype, courtesies
     ):  # "il a ouvert finalement ?", "¿Madrid creó...?": a statement asked, yes or no
         reading.qtype, reading.polar = "yesno", True
+    if reading.qtype in {None, "yesno"} and _opens_with_items(words, vocabulary, courtesies):
+        reading.qtype, reading.polar = "list", False  # "Àmbits de l'Open Gov Challenge?"
     if reading.polar and reading.qtype is None:
         reading.qtype = "yesno"
     if reading.qtype == "where" and any(
@@ -1524,6 +1526,16 @@ def _trailing_which(words: list[str]) -> int:
 REQUEST_PRONOUNS = frozenset({"you", "u", "me", "us", "vous", "nous", "tu", "nos", "em", "ens"})
 """Who is asked to do something, or for whom, between "can" and the verb ("can you list",
 "pode-me listar")."""
+
+
+def _opens_with_items(words: list[str], vocabulary: Vocabulary, aside: frozenset[int]) -> bool:
+    """The question opens with the items of a list in the plural, no verb before them
+    ("Steps of the OGP cycle?", "Àmbits de l'Open Gov Challenge?", "áreas do Open Gov
+    Challenge?"): a noun phrase asking for the list, though a word in it spells a yes/no
+    verb of another language (the Portuguese "do" is English "do")."""
+    first = next((i for i in range(len(words)) if i not in aside), len(words))
+    found = vocabulary.enumerations.find(list(words), fuzzy=False)
+    return any(f.start == first and f.value != WHOLE_LIST for f in found)
 
 
 def _asked_to_list(words: list[str], vocabulary: Vocabulary) -> bool:

@@ -410,6 +410,17 @@ class Retriever:
                 for term in terms:
                     doc.terms[term] += KIND_WEIGHT
                 self.raw_words.update(normalise(phrase).split())
+        qualifiers = self.vocabulary.kind_qualifiers.get(kind, {})
+        held = {  # "outside" events: a word of theirs, no kind's name, and not written by
+            t  # them (no part of their length)
+            for language, words in qualifiers.items()
+            for t in self.analyser.terms(" ".join(words), language)
+        }
+        for term in held - set(doc.terms):
+            doc.terms[term] += KIND_WEIGHT
+            doc.unwritten += KIND_WEIGHT
+        for words in qualifiers.values():
+            self.raw_words.update(normalise(" ".join(words)).split())
 
     def _place(self, doc: Doc, city: str | None, country: str | None) -> None:
         texts = city_variants(city or "")  # "Barcelone", "València" too

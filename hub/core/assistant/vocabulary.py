@@ -39,6 +39,8 @@ TYPE_ORDER = (
     "list",
 )
 
+WHOLE_LIST = "whole"
+"""The key of ``enumerations`` whose words ask for every item of a list, naming no field."""
 SILENT_TYPES = ("contact",)
 """Question types whose words tell no language ("email" is written alike in all five)."""
 CONJUGATED = ("join", "subscribe")
@@ -141,6 +143,13 @@ class Vocabulary:
     stages: frozenset[str] = frozenset()
     """Words naming a stage of a process ("step", "etapa"): after "last" or "next", a part
     of what is named, not the latest or the next event."""
+    kind_qualifiers: dict[str, dict[str, list[str]]] = field(default_factory=dict)
+    """Words a kind's records are called by beside the name of events ("outside events"):
+    the records hold them, but they name no kind alone."""
+    enumerations: PhraseMatcher[str] = field(default_factory=PhraseMatcher)
+    """The items a record lists in a data field, as members ask for them all ("the steps",
+    "els objectius", "étape par étape"), valued by the field's name; :data:`WHOLE_LIST` for
+    the words asking for every item ("from start to finish"), which name no field."""
     frequencies: frozenset[str] = frozenset()
     """How often something is paid ("annual", "anual", "mensuel"): in a cost question, part
     of the slot, not a word the record must hold."""
@@ -457,6 +466,8 @@ def load_vocabulary(path: Path = HERE / "vocabulary.yaml") -> Vocabulary:
         names.add_all((p for ps in kind.values() for p in ps if len(p.split()) > 1), kind_name)
     spans: PhraseMatcher[str] = PhraseMatcher()
     _by_language(data["spans"], spans, None)
+    enumerations: PhraseMatcher[str] = PhraseMatcher()
+    _by_language(data.get("enumerations", {}), enumerations, None)
     units: PhraseMatcher[str] = PhraseMatcher()
     _by_language(data["units"], units, votes)
     month_parts: PhraseMatcher[str] = PhraseMatcher()
@@ -561,6 +572,7 @@ def load_vocabulary(path: Path = HERE / "vocabulary.yaml") -> Vocabulary:
         ordinals=ordinals,
         months=months,
         kinds=data["kinds"],
+        kind_qualifiers=data.get("kind_qualifiers", {}),
         steps=data["steps"],
         details=data.get("details", {}),
         stopwords=frozenset(stopwords),
@@ -572,6 +584,7 @@ def load_vocabulary(path: Path = HERE / "vocabulary.yaml") -> Vocabulary:
         frequencies=frozenset(
             normalise(str(w)) for words in data.get("frequencies", {}).values() for w in words
         ),
+        enumerations=enumerations,
         synonyms=_synonyms(data.get("synonyms", {})),
         cardinals={
             language: frozenset(normalise(str(w)) for w in words)
