@@ -23,6 +23,7 @@ from hub.core.assistant.index import AwardView, EntryView, EventView
 from hub.core.assistant.reading import Reading
 from hub.core.assistant.retrieval import Doc
 from hub.core.assistant.text import normalise
+from hub.core.assistant.verbs import after_aspect
 from hub.core.assistant.yesno import OTHER, SAME, Stated
 
 LOCATIVE = frozenset({"in", "at", "en", "a", "au", "aux", "em", "no", "na", "nos", "nas"})
@@ -388,9 +389,9 @@ class YesNoAnswers(DatedNames):
         singly, asked of a year or month (:meth:`_dated_named`), else from the sentence of a
         record ranked near it that states what is asked (:meth:`_stated_among`)."""
         return (
-            self._dated_now(ctx, reading, ranked, terms)
+            self._office_planned(ctx, reading, terms)  # "did the office open?": no event's
+            or self._dated_now(ctx, reading, ranked, terms)  # dates, even one held there
             or self._founded_among(ctx, reading, ranked, terms)
-            or self._office_planned(ctx, reading, terms)
             or self._years_ran(ctx, ranked, terms)
             or self._rescued_by_what(ctx, reading, ranked, terms)
             or self._dated_named(ctx, reading, ranked, terms)
@@ -470,12 +471,15 @@ class YesNoAnswers(DatedNames):
         self, ctx: Context, reading: Reading, terms: list[set[str]]
     ) -> Decision | None:
         """Whether the network plans to open an office in a region ("does the IOPD intend to
-        open an office in Asia?", "est-ce que l'OIDP prévoit d'ouvrir un bureau en Asie ?"):
-        the one office whose region or city is every place named states it, planned or
-        opened. Any word beyond the office's name, the network's and the words of intending
-        and opening, and None."""
+        open an office in Asia?", "est-ce que l'OIDP prévoit d'ouvrir un bureau en Asie ?"),
+        or whether it opened one ("¿llegó a abrirse la oficina de Asia?", "o escritório da
+        Europa do Norte abriu?"): the one office whose region or city is every place named
+        states it, planned (the documents do not say it opened: no yes, no no) or opened (a
+        yes, with when). Any word beyond the office's name, the network's and the words of
+        intending and opening, and None."""
         statements = self.statements
-        if not statements.planning_asked(reading.words):
+        planning = statements.planning_asked(reading.words)
+        if not planning and not statements.opening_asked(reading.words):
             return None
         places = [o for o in terms if o & self.retriever.place_terms]
         if not places:
@@ -498,8 +502,17 @@ class YesNoAnswers(DatedNames):
         record = doc.record
         if not isinstance(record, EntryView):
             return None
-        reply = Reply(self._office(ctx, record), [record.id])
-        return Decision(reply, "yesno", MIN_CONFIDENCE, stated=True)
+        text = self._office(ctx, record)
+        if not planning and record.data.get("status") == "founded":  # "did it open?": it did
+            if self._today_asked(reading):
+                return None  # "is it still open?": the date it opened says nothing of today
+            text = ctx.phrase("yes", text=text)
+        return Decision(Reply(text, [record.id]), "yesno", MIN_CONFIDENCE, stated=True)
+
+    def _today_asked(self, reading: Reading) -> bool:
+        """The question asks of the asker's today ("still", "now", "already", "ya"): a
+        record dated by its documents does not state it."""
+        return reading.still or bool(set(reading.words) & self.statements.today_words)
 
     def _holds_today(self, ctx: Context, reading: Reading) -> bool:
         """The period the question says holds the asker's today ("en ce moment")."""
@@ -1025,9 +1038,13 @@ class YesNoAnswers(DatedNames):
             and d.record.data.get("status") != "founded"
         ]
         if planned and self.statements.opening_asked(reading.words):  # "has it opened?"
-            text = self._office(ctx, planned[0])  # planned, "the documents do not say it
-            reply = ctx.handoff(text, sources=[planned[0].id])  # opened": said, handed off
-            return Decision(reply, "yesno", min(decision.confidence, 0.3))
+            text = self._office(ctx, planned[0])  # planned, and "the documents do not say it
+            if self._today_asked(reading) or self.statements.plan_said(reading.words, ctx.language):
+                # opened": no answer to "is it open now?", nor to one who knows the plan
+                reply = ctx.handoff(text, sources=[planned[0].id])
+                return Decision(reply, "yesno", min(decision.confidence, 0.3))
+            reply = Reply(text, [planned[0].id])  # "did it ever open?": the record's own
+            return Decision(reply, "yesno", max(decision.confidence, MIN_CONFIDENCE), True)
         period = reading.period
         if (
             not decision.stated
@@ -1356,6 +1373,8 @@ class YesNoAnswers(DatedNames):
         content = set(reading.content)  # not "em breve": a word of time the reading used
         for i, word in enumerate(words[1:], start=1):
             if words[i - 1] not in LOCATIVE or word not in content or len(word) < 3:
+                continue
+            if after_aspect(words, i, self.retriever.vocabulary):  # "llegó a abrirse": a verb
                 continue
             for options in self.retriever.query_terms([word], ctx.language):
                 if options and not any(t in idf for t in options) and options not in out:

@@ -38,6 +38,7 @@ from hub.core.assistant.dates import (
     year_period,
 )
 from hub.core.assistant.text import LONGEST_WORD, Found, PhraseMatcher, normalise, split_codes
+from hub.core.assistant.verbs import asks_other, aspect_aside, past_verb
 from hub.core.assistant.vocabulary import TYPE_ORDER, Vocabulary, country_matcher
 
 _SENTENCE = re.compile(r"(?<=[.!?¿¡\n])\s+|(?<=\?)")
@@ -607,6 +608,7 @@ def read(text: str, vocabulary: Vocabulary, today: dt.date) -> Reading:
     set_courtesies_aside(words, vocabulary, used)  # greetings and thanks set aside
     courtesies = frozenset(used)
     _asker_verbs_aside(words, vocabulary, used)
+    came_to = aspect_aside(words, vocabulary, used)  # "llegó a abrirse": whether it opened
     reading.remind = bool(vocabulary.remind.find(words, used, fuzzy=False))
     reading.hour = bool(vocabulary.hour.find(list(words), fuzzy=False))
     reading.day = bool(vocabulary.day.find(list(words), fuzzy=False))
@@ -739,6 +741,13 @@ def read(text: str, vocabulary: Vocabulary, today: dt.date) -> Reading:
     if _stated(focus, words, vocabulary, courtesies) and _claimed(
         words, vocabulary, reading.qtype, courtesies
     ):  # "il a ouvert finalement ?", "¿Madrid creó...?": a statement asked, yes or no
+        reading.qtype, reading.polar = "yesno", True
+    if (
+        reading.qtype is None
+        and (came_to or (_ASKED.search(focus) and past_verb(focus, words)))
+        and not asks_other(focus, words, vocabulary)
+        and not any(w in REQUEST_PRONOUNS for i, w in enumerate(words) if i not in courtesies)
+    ):  # "¿llegó a abrirse...?", "l'oficina es va obrir?", "il a ouvert ?": whether it did
         reading.qtype, reading.polar = "yesno", True
     if reading.polar and reading.qtype is None:
         reading.qtype = "yesno"
