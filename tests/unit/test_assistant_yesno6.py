@@ -167,3 +167,55 @@ def test_opinions_and_facts_no_record_states_stay_handed_off(
 ) -> None:
     answer = assistant.answer(question, now=NOW)
     assert answer.handoff, answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "source", "fact"),
+    [
+        ("Does the IOPD still collaborate with UCLG?", "iopd-uclg-relation", "2006"),
+        ("¿El OIDP todavía colabora con CGLU?", "iopd-uclg-relation", "2006"),
+        ("L'OIDP collabore-t-il encore avec CGLU ?", "iopd-uclg-relation", "2006"),
+        ("L'OIDP encara col·labora amb CGLU?", "iopd-uclg-relation", "2006"),
+        ("O OIDP continua a colaborar com a CGLU?", "iopd-uclg-relation", "2006"),
+        (
+            "Is the technical secretariat still based in Barcelona?",
+            "iopd-technical-secretariat",
+            "Barcelona",
+        ),
+        (
+            "¿La Secretaría Técnica sigue siendo de Barcelona?",
+            "iopd-technical-secretariat",
+            "Barcelona",
+        ),
+        (
+            "La Secretaria Tècnica encara té la seu a Barcelona?",
+            "iopd-technical-secretariat",
+            "Barcelona",
+        ),
+    ],
+)
+def test_whether_it_still_holds_is_what_its_record_says(
+    assistant: Assistant, question: str, source: str, fact: str
+) -> None:
+    """The documents are dated: what they say is given, with no yes or no of today."""
+    answer = assistant.answer(question, now=NOW)
+    assert not answer.handoff, answer.answer
+    assert source in answer.sources
+    assert fact in answer.answer
+    assert not answer.answer.startswith(("Yes", "Sí", "Oui", "Sim"))
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Is the Global PB Hub still running?",  # a word no record of it says
+        "¿La plataforma africana sigue activa?",
+        "Le bureau de Porto Alegre est-il toujours ouvert ?",  # when it opened says nothing now
+        "Is the IOPD still working with the World Bank?",  # a body the record never names
+    ],
+)
+def test_whether_it_still_holds_with_a_word_no_record_says_is_handed_off(
+    assistant: Assistant, question: str
+) -> None:
+    answer = assistant.answer(question, now=NOW)
+    assert answer.handoff, answer.answer

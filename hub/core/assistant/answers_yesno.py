@@ -148,6 +148,47 @@ class YesNoAnswers(DatedNames):
             reply = Reply(ctx.phrase("yes", text=reply.text), reply.sources, target=reply.target)
         return Decision(reply, "yesno", confidence)
 
+    def _still_named(
+        self, ctx: Context, reading: Reading, best: Doc, terms: list[set[str]], confidence: float
+    ) -> Decision | None:
+        """Whether something still holds, of a standing record (a body, a relation: no plan
+        or year of its own) the question names wholly and asks nothing else of ("is the IOPD
+        still working with UCLG?", "¿la secretaría sigue en Barcelona?"): the record's own
+        text, what the documents say of it, with no yes or no (they are dated: the asker's
+        today is not theirs), a yes with it from a document of the asker's own year. A word
+        beyond its name ("still active?", "still free?"), a place not its own, a concept
+        asked (a cost), a record of work of a plan (of the asker's year, it is a yes:
+        :meth:`_rescued_by_what`; of another, handed off) or an office (when it opened says
+        nothing of today), and None."""
+        record = best.record
+        if not reading.still or not isinstance(record, EntryView) or record.kind == "office":
+            return None
+        if best.kind in ACTIVITY_KINDS or not self._standing(best):
+            return None  # a working group of a past plan may have ended: no record says
+        slot: set[int] = set()
+        self.retriever.vocabulary.still.find(list(reading.words), slot, fuzzy=False)
+        said = [reading.words[i] for i in sorted(slot)]
+        still = set().union(set(), *self.retriever.query_terms(said, ctx.language))
+        own = set().union(*best.names, self._whole_terms(best), best.own_places)
+        places = self.retriever.place_terms
+        if any(t.startswith("@") for o in terms for t in o):
+            return None  # "is membership still free?": a concept no name states
+        asked = [
+            o
+            for o in terms
+            if not o & (self._every_kind | self._home_terms | still) and not _numbered(o)
+        ]
+        if not asked or any(not o & own for o in asked):
+            return None
+        if any(o & places and not o & best.own_places for o in asked):
+            return None
+        reply = self._slot(ctx, reading, "what", best)
+        if reply.handoff:
+            return None
+        if self._current_at(ctx, best):  # a document of the asker's own year: it holds
+            reply = Reply(ctx.phrase("yes", text=reply.text), reply.sources, target=reply.target)
+        return Decision(reply, "yesno", max(confidence, MIN_CONFIDENCE), stated=True)
+
     def _home_unwritten(self, best: Doc, terms: list[set[str]]) -> bool:
         """The question names the network and the record of a place never does: a record
         of another body's member there (an OGP Local example) says nothing of the network's
@@ -504,8 +545,9 @@ class YesNoAnswers(DatedNames):
             return None
         text = self._office(ctx, record)
         if not planning and record.data.get("status") == "founded":  # "did it open?": it did
-            if self._today_asked(reading):
-                return None  # "is it still open?": the date it opened says nothing of today
+            if self._today_asked(reading):  # "is it still open?": the date it opened says
+                return Decision(ctx.handoff(), "yesno", 0.3)  # nothing of today, nor do the
+                # dates of a meeting held in its city
             text = ctx.phrase("yes", text=text)
         return Decision(Reply(text, [record.id]), "yesno", MIN_CONFIDENCE, stated=True)
 

@@ -612,7 +612,8 @@ def read(text: str, vocabulary: Vocabulary, today: dt.date) -> Reading:
     reading.remind = bool(vocabulary.remind.find(words, used, fuzzy=False))
     reading.hour = bool(vocabulary.hour.find(list(words), fuzzy=False))
     reading.day = bool(vocabulary.day.find(list(words), fuzzy=False))
-    reading.still = bool(vocabulary.still.find(list(words), fuzzy=False))
+    reading.still = bool(vocabulary.still.find(words, used, fuzzy=False))  # "still", "sigue":
+    # how the question asks (whether it still holds), not what it is about
     reading.closing = _asks_closing(words, vocabulary)
     out_of_scope = vocabulary.out_of_scope.find(words, fuzzy=False)
     if out_of_scope:  # the asker's story asks nothing
@@ -744,10 +745,11 @@ def read(text: str, vocabulary: Vocabulary, today: dt.date) -> Reading:
         reading.qtype, reading.polar = "yesno", True
     if (
         reading.qtype is None
-        and (came_to or (_ASKED.search(focus) and past_verb(focus, words)))
+        and (came_to or (_ASKED.search(focus) and (reading.still or past_verb(focus, words))))
         and not asks_other(focus, words, vocabulary)
         and not any(w in REQUEST_PRONOUNS for i, w in enumerate(words) if i not in courtesies)
-    ):  # "¿llegó a abrirse...?", "l'oficina es va obrir?", "il a ouvert ?": whether it did
+    ):  # "¿llegó a abrirse...?", "l'oficina es va obrir?", "il a ouvert ?": whether it did;
+        # "¿sigue abierta?", "encara col·labora?": whether it still does
         reading.qtype, reading.polar = "yesno", True
     if reading.polar and reading.qtype is None:
         reading.qtype = "yesno"
