@@ -219,3 +219,24 @@ def test_whether_it_still_holds_with_a_word_no_record_says_is_handed_off(
 ) -> None:
     answer = assistant.answer(question, now=NOW)
     assert answer.handoff, answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "fact"),
+    [
+        ("Does an OGP Local action plan last one administration?", "administration"),
+        ("¿Un plan de acción de OGP Local dura un mandato?", "mandato"),
+        ("Un plan d'action OGP Local dure-t-il le temps d'un mandat ?", "mandat"),
+        ("Un pla d'acció d'OGP Local dura un mandat?", "mandat"),
+        ("O período de um plano de ação do OGP Local dura um mandato?", "mandato"),
+    ],
+)
+def test_how_long_a_thing_lasts_is_stated_by_its_sentence(
+    assistant: Assistant, question: str, fact: str
+) -> None:
+    """The verb asked ("dura", "dure") stems as the record's name ("Duração", "Durée"), and
+    is still what the sentence must say."""
+    answer = assistant.answer(question, now=NOW)
+    assert not answer.handoff, answer.answer
+    assert answer.sources == ["ogp-local-action-plan-period"]
+    assert fact in answer.answer

@@ -419,6 +419,17 @@ TAKING_PART: dict[str, list[str]] = {
 "is the secretariat involved?"): one concept, stated by a sentence saying it collaborates,
 takes part in or represents the network there."""
 
+LASTING_FOR: dict[str, list[str]] = {
+    "en": ["lasts", "lasted"],  # not "last": "last year", "the last one"
+    "es": ["dura", "duran", "duro", "durar"],
+    "fr": ["dure", "durent", "durait", "durer"],
+    "ca": ["dura", "duren", "durava", "durar"],
+    "pt": ["dura", "duram", "durou", "durar"],
+}
+"""Words asking how long something lasts, yes or no ("does a plan last one term?", "o plano
+dura um mandato?"): one concept, stated by a sentence saying it lasts, in its own words; the
+verb is no word of the record's name ("Duração", "Durée"), though it stems alike."""
+
 BELONGING: dict[str, list[str]] = {
     "en": ["part", "belong", "belongs", "belonged"],
     "es": ["parte", "pertenece", "pertenecen", "pertenecia"],
@@ -586,6 +597,8 @@ one of its sort ("2013" for "2012"), the one asked."""
 
 MUST = "@must"
 TAKE_PART = "@take_part"
+LASTS = "@lasts"
+"""The concept of lasting a time (:data:`LASTING_FOR`), in the question and a sentence."""
 PART_OF = "@part_of"
 """The concept of being part of something (:data:`BELONGING`, :data:`MEMBERS`): a sentence
 must state it, the one word of a question it never lets go missing."""
@@ -593,7 +606,7 @@ must state it, the one word of a question it never lets go missing."""
 RECEIVE = "@receive"
 """The concept of winning or receiving (:data:`RECEIVING`), in the question and a sentence."""
 """The concept of necessity, in the question and in a sentence."""
-CONCEPTS = frozenset({MUST, RECEIVE, TAKE_PART, PART_OF})
+CONCEPTS = frozenset({MUST, RECEIVE, TAKE_PART, PART_OF, LASTS})
 """The concepts a sentence states in its own words."""
 _SENTENCE = re.compile(r"(?<=[.!?;])\s+")
 _CLAUSE = re.compile(r"[,;:()]")
@@ -661,6 +674,7 @@ class Statements:
         self.receiving = {w for ws in RECEIVING.values() for w in ws}  # the words: their
         self.taking_part = {w for ws in TAKING_PART.values() for w in ws}  # stems are nouns'
         self.belonging = {w for ws in BELONGING.values() for w in ws}
+        self.lasting_for = {w for ws in LASTING_FOR.values() for w in ws}
         self.members = {w for ws in MEMBERS.values() for w in ws}
         # too ("particip" of "participativo", "premi")
         self.lasting = {analyser.stem(w, lang) for lang, ws in LASTING.items() for w in ws}
@@ -731,6 +745,7 @@ class Statements:
         receiving = {t for w in said & self.receiving for t in (w, stem(w, language))}
         taking_part = {t for w in said & self.taking_part for t in (w, stem(w, language))}
         belonging = {t for w in said & self.belonging for t in (w, stem(w, language))}
+        lasting = {t for w in said & self.lasting_for for t in (w, stem(w, language))}
         out = []
         for options in terms:
             if self.value(options) is not None:  # a figure or a year: see :meth:`values`
@@ -750,6 +765,9 @@ class Statements:
             if plain & belonging:  # "part of a circle": a sentence saying "members of"
                 out.append({PART_OF})
                 continue
+            if plain & lasting:  # "dura um mandato?": a sentence saying it lasts
+                out.append({LASTS})
+                continue
             if plain and (
                 plain & own
                 or plain & skip
@@ -758,6 +776,8 @@ class Statements:
             ):
                 continue
             out.append(options)
+        if said & self.lasting_for and {LASTS} not in out:  # "dure-t-il un mandat ?": the
+            out.append({LASTS})  # verb joined to its pronoun is no term, still asked
         return out
 
     def _names_another(self, doc: Doc, asked: list[set[str]]) -> bool:
@@ -926,6 +946,8 @@ class Statements:
                 concepts.add(TAKE_PART)
             if set(words) & self.members:
                 concepts.add(PART_OF)
+            if set(words) & self.lasting_for:
+                concepts.add(LASTS)
             got = [bool(o & held or o & concepts) or _kin(o, held) for o in asked]
             share = sum(w for w, g in zip(weights, got, strict=True) if g) / (sum(weights) or 1)
             missing = got.count(False)
