@@ -240,3 +240,35 @@ def test_how_long_a_thing_lasts_is_stated_by_its_sentence(
     assert not answer.handoff, answer.answer
     assert answer.sources == ["ogp-local-action-plan-period"]
     assert fact in answer.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Must every local member select an independent monitoring body?",
+        "¿Deben los miembros locales elegir un organismo independiente?",
+        "Doit-on choisir un organe de suivi indépendant pour OGP Local ?",
+        "Els membres locals han de triar un organisme de seguiment independent?",
+        "Devem os membros locais escolher um organismo independente de acompanhamento?",
+    ],
+)
+def test_a_modal_first_asks_yes_or_no_and_the_rule_stated_answers(
+    assistant: Assistant, vocabulary: Vocabulary, question: str
+) -> None:
+    assert read(question, vocabulary, NOW).qtype == "yesno"
+    answer = assistant.answer(question, now=NOW)
+    assert not answer.handoff, answer.answer
+    assert {"ogp-local-independent-monitoring", "faq-join-ogp-local"} & set(answer.sources)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Must members attend every IOPD seminar?",  # no record says they must
+        "¿Deben los miembros asistir a la conferencia anual?",
+        "Os membros devem traduzir os documentos para inglês?",
+    ],
+)
+def test_a_duty_no_record_states_is_handed_off(assistant: Assistant, question: str) -> None:
+    answer = assistant.answer(question, now=NOW)
+    assert answer.handoff, answer.answer

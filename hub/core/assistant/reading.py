@@ -38,7 +38,7 @@ from hub.core.assistant.dates import (
     year_period,
 )
 from hub.core.assistant.text import LONGEST_WORD, Found, PhraseMatcher, normalise, split_codes
-from hub.core.assistant.verbs import asks_other, aspect_aside, past_verb
+from hub.core.assistant.verbs import asks_other, aspect_aside, duty_asked, past_verb
 from hub.core.assistant.vocabulary import TYPE_ORDER, Vocabulary, country_matcher
 
 _SENTENCE = re.compile(r"(?<=[.!?¿¡\n])\s+|(?<=\?)")
@@ -733,6 +733,11 @@ def read(text: str, vocabulary: Vocabulary, today: dt.date) -> Reading:
         reading.polar = True  # "¿Bogotá está en algún círculo? ¿cuál?": whether, then which
     if reading.polar and reading.qtype == "list" and _asked_to_list(words, vocabulary):
         reading.polar = False  # "can you list the tasks?", "pode listar os escritórios?"
+    if reading.polar and reading.qtype == "list" and duty_asked(words, courtesies):
+        reading.qtype = "yesno"  # "must members attend the seminars?": a duty, no list;
+        for item in vocabulary.types.find(list(words), fuzzy=False):  # attending is asked
+            if item.value == "list":
+                used.difference_update(range(item.start, item.end))
     if (
         reading.qtype == "where"
         and (reading.polar or vocabulary.polar.find(list(words), fuzzy=False))

@@ -118,6 +118,32 @@ def past_verb(text: str, words: list[str]) -> bool:
     )
 
 
+DUTIES = frozenset(
+    {("must",), ("should",), ("shall",), ("have", "to"), ("has", "to"), ("need", "to")}
+    | {("debe",), ("deben",), ("tiene", "que"), ("tienen", "que"), ("hay", "que")}
+    | {("doit",), ("doivent",), ("faut",)}
+    | {("cal",), ("ha", "de"), ("han", "de")}
+    | {("deve",), ("devem",), ("tem", "de"), ("tem", "que"), ("precisa",), ("precisam",)}
+)
+"""Verbs of a duty, normalised, as they open a question ("must members...?", "¿deben...?",
+"doivent-ils...?", "cal...?", "han de...?", "têm de...?")."""
+DUTY_REACH = 3
+"""How many words into the question (beyond a greeting) a verb of a duty may open it:
+"do members have to", "les membres doivent-ils"."""
+
+
+def duty_asked(words: list[str], aside: frozenset[int] = frozenset()) -> bool:
+    """The question opens asking whether something must be done: a verb of a duty
+    (:data:`DUTIES`) in its first words. It asks yes or no of a duty, never for a list of
+    the things named ("must members attend the seminars?")."""
+    start = next((i for i in range(len(words)) if i not in aside), 0)
+    return any(
+        tuple(words[i : i + len(duty)]) == duty
+        for i in range(start, min(len(words), start + DUTY_REACH + 1))
+        for duty in DUTIES
+    )
+
+
 RELATIVE = frozenset({"que", "qui", "qu"})
 """Words that ask what or who, and also join a clause to a noun ("la oficina que se
 planeaba", "o escritório que estava previsto", "le bureau qu'on prévoyait")."""

@@ -778,6 +778,11 @@ class Statements:
             out.append(options)
         if said & self.lasting_for and {LASTS} not in out:  # "dure-t-il un mandat ?": the
             out.append({LASTS})  # verb joined to its pronoun is no term, still asked
+        if {MUST} not in out and (
+            said & self._necessity
+            or any(f" {p} " in f" {' '.join(words)} " for p in NECESSITY_PHRASES)
+        ):  # "must members select...?", "doivent-ils...": a stopword, or a verb joined to
+            out.append({MUST})  # its pronoun, is no term; the duty is still asked
         return out
 
     def _names_another(self, doc: Doc, asked: list[set[str]]) -> bool:
