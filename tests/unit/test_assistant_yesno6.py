@@ -124,6 +124,21 @@ def test_an_office_asked_of_today_or_unknown_is_handed_off(
         ),
         ("Còrdova forma part d'algun cercle d'OGP Local?", "ogp-circle-2030-agenda", "Córdoba"),
         ("Aragão faz parte de um círculo do OGP Local?", "ogp-circle-inclusion", "Aragão"),
+        (
+            "La ville de Bogotá fait-elle partie d'un cercle OGP Local ?",
+            "ogp-circle-inclusion",
+            "Bogotá",
+        ),
+        (
+            "A cidade de Córdoba faz parte de algum círculo do OGP Local?",
+            "ogp-circle-2030-agenda",
+            "Córdoba",
+        ),
+        (
+            "Is the city of Bogotá in one of the OGP Local circles?",
+            "ogp-circle-inclusion",
+            "Bogotá",
+        ),
     ],
 )
 def test_being_part_of_something_is_stated_by_its_members(
@@ -139,6 +154,7 @@ def test_being_part_of_something_is_stated_by_its_members(
     "question",
     [
         "Is Lisbon part of an OGP Local circle?",  # in none of them
+        "La ville de Lyon fait-elle partie d'un cercle OGP Local ?",
         "L'Académie de la citoyenneté fait partie de la rencontre ibérique de Cascais ?",
         "A Academia de Cidadania faz parte do encontro ibérico de Cascais?",  # named beside
     ],
@@ -174,6 +190,7 @@ def test_opinions_and_facts_no_record_states_stay_handed_off(
     [
         ("Does the IOPD still collaborate with UCLG?", "iopd-uclg-relation", "2006"),
         ("¿El OIDP todavía colabora con CGLU?", "iopd-uclg-relation", "2006"),
+        ("¿Continúa el OIDP colaborando con CGLU?", "iopd-uclg-relation", "2006"),
         ("L'OIDP collabore-t-il encore avec CGLU ?", "iopd-uclg-relation", "2006"),
         ("L'OIDP encara col·labora amb CGLU?", "iopd-uclg-relation", "2006"),
         ("O OIDP continua a colaborar com a CGLU?", "iopd-uclg-relation", "2006"),

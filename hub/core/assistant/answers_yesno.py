@@ -152,11 +152,11 @@ class YesNoAnswers(DatedNames):
         self, ctx: Context, reading: Reading, best: Doc, terms: list[set[str]], confidence: float
     ) -> Decision | None:
         """Whether something still holds, of a standing record (a body, a relation: no plan
-        or year of its own) the question names wholly and asks nothing else of ("is the IOPD
-        still working with UCLG?", "¿la secretaría sigue en Barcelona?"): the record's own
-        text, what the documents say of it, with no yes or no (they are dated: the asker's
-        today is not theirs), a yes with it from a document of the asker's own year. A word
-        beyond its name ("still active?", "still free?"), a place not its own, a concept
+        or year of its own) the question names, asking nothing its text does not write ("is
+        the IOPD still working with UCLG?", "¿la secretaría sigue en Barcelona?"): the
+        record's own text, what the documents say of it, with no yes or no (they are dated:
+        the asker's today is not theirs), a yes with it from a document of the asker's own
+        year. A word it does not write ("still active?"), a place not its own, a concept
         asked (a cost), a record of work of a plan (of the asker's year, it is a yes:
         :meth:`_rescued_by_what`; of another, handed off) or an office (when it opened says
         nothing of today), and None."""
@@ -178,8 +178,11 @@ class YesNoAnswers(DatedNames):
             for o in terms
             if not o & (self._every_kind | self._home_terms | still) and not _numbered(o)
         ]
-        if not asked or any(not o & own for o in asked):
-            return None
+        if not any(o & own for o in asked):
+            return None  # the question must name the record
+        if any(not o & own and not self.statements.holds(best, o, ctx.language) for o in asked):
+            return None  # "still active?": a word its text does not write ("colaborando" of
+            # "colabora con CGLU desde 2006" it writes)
         if any(o & places and not o & best.own_places for o in asked):
             return None
         reply = self._slot(ctx, reading, "what", best)

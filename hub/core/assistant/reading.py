@@ -366,6 +366,29 @@ def _asker_verbs_aside(words: list[str], vocabulary: Vocabulary, used: set[int])
         used.update(found)
 
 
+PLACE_NOUNS = frozenset(
+    {"city", "town", "municipality", "ciudad", "municipio", "ville", "commune"}
+    | {"ciutat", "municipi", "cidade", "municipio", "concelho"}
+)
+"""Nouns saying a place named after them is a city ("the city of Bogotá", "la ville de
+Lyon", "a cidade de Braga"): what is asked about is the place, by its name."""
+_WRITTEN = re.compile(r"[^\W\d_]+")
+
+
+def _place_nouns_aside(words: list[str], focus: str, used: set[int]) -> None:
+    """Set aside a place noun and its "of" before a name written with a capital ("the city
+    of Bogotá", "la ciudad de Córdoba"): the name says the place, the noun frames it (no
+    record about Bogotá needs to say "city"). Not "the city council", nor "our city"."""
+    names = {
+        normalise(m.group())
+        for m in _WRITTEN.finditer(focus)
+        if m.group()[:1].isupper() and not _opens_sentence(focus, m.start())
+    }
+    for i in range(len(words) - 2):
+        if words[i] in PLACE_NOUNS and words[i + 1] in _OF and words[i + 2] in names:
+            used.update((i, i + 1))
+
+
 def _frames(head: str, vocabulary: Vocabulary) -> bool:
     """The clause opens by saying what the asker is doing or what the answer is for ("For my
     report", "Fact-checking an article", "Pour mon rapport"): context, not a topic."""
@@ -609,6 +632,7 @@ def read(text: str, vocabulary: Vocabulary, today: dt.date) -> Reading:
     courtesies = frozenset(used)
     _asker_verbs_aside(words, vocabulary, used)
     came_to = aspect_aside(words, vocabulary, used)  # "llegó a abrirse": whether it opened
+    _place_nouns_aside(words, focus, used)  # "la ville de Bogotá": Bogotá
     reading.remind = bool(vocabulary.remind.find(words, used, fuzzy=False))
     reading.hour = bool(vocabulary.hour.find(list(words), fuzzy=False))
     reading.day = bool(vocabulary.day.find(list(words), fuzzy=False))
