@@ -15,8 +15,8 @@ A sentence holds the words its record's other languages write in the same senten
 stem that begins one of its words ("municip" of "municipale"). Necessity ("must"), winning
 ("won", "le dieron"), taking part ("involved", "envolvido"), being part of something ("part
 of a circle": "members of the circle are...") and lasting ("dura um mandato") are concepts a
-sentence states in its own words. The figures and years asked are checked (:class:`Stated`): a sentence
-stating them is a yes with it, one stating another year a no with it; a figure compared
+sentence states in its own words. The figures and years asked are checked (:class:`Stated`): a
+sentence stating them is a yes with it, one stating another year a no with it; a figure compared
 ("more than eight?") is answered by the figure stated; a sentence saying none of their sort
 states nothing about them.
 """
