@@ -2,7 +2,8 @@
 the question names must be stated by the record cited; a place that is not the record's own
 is a "no" with its own place when the question singles the record out, else a handoff; whether
 a dated call is open is judged from its dates against the asker's today; whether an office
-only planned has opened is said to be unknown and handed off."""
+only planned has opened is answered by its record ("the documents do not say it opened"), and
+handed off with it when asked of today, of a year, or by one who says it was planned."""
 
 from __future__ import annotations
 
@@ -105,15 +106,23 @@ def test_whether_a_call_is_open_in_spanish(assistant: Assistant) -> None:
     assert "abril" in answer.answer
 
 
+def test_whether_a_planned_office_opened_is_its_records_answer(assistant: Assistant) -> None:
+    answer = assistant.answer("Has the IOPD office in Asia opened?", now=dt.date(2017, 3, 1))
+    assert not answer.handoff
+    assert answer.sources == ["office-asia-planned"]
+    assert "do not say it opened" in answer.answer
+    assert not answer.answer.startswith(("Yes.", "No."))
+
+
 @pytest.mark.parametrize(
     ("question", "language"),
     [
-        ("Has the IOPD office in Asia opened?", "en"),
+        ("Is the IOPD office in Asia open now?", "en"),
         ("Did the planned North America office ever actually open?", "en"),
         ("Le bureau de l'OIDP en Europe du Nord a-t-il ouvert en 2016 ?", "fr"),
     ],
 )
-def test_whether_a_planned_office_opened_is_said_unknown_and_handed_off(
+def test_whether_a_planned_office_is_open_today_or_opened_in_a_year_is_handed_off(
     assistant: Assistant, question: str, language: str
 ) -> None:
     answer = assistant.answer(question, now=dt.date(2017, 3, 1))

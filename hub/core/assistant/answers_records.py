@@ -255,6 +255,9 @@ class RecordAnswers(RecordChoice, YesNoAnswers, ListAnswers):
         if coverage < MIN_COVERAGE or confidence < MIN_CONFIDENCE:
             return Decision(ctx.handoff(), qtype, confidence)
         if qtype == "yesno":
+            still = self._still_named(ctx, reading, best, terms, confidence)
+            if still is not None:  # "is the IOPD still working with UCLG?": what it says
+                return still
             if coverage < YESNO_COVERAGE or reading.still:  # the record does not state it
                 return Decision(ctx.handoff(), qtype, min(confidence, 0.3))
             return self._polar(ctx, reading, best, terms, confidence)

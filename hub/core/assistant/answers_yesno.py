@@ -23,6 +23,7 @@ from hub.core.assistant.index import AwardView, EntryView, EventView
 from hub.core.assistant.reading import Reading
 from hub.core.assistant.retrieval import Doc
 from hub.core.assistant.text import normalise
+from hub.core.assistant.verbs import after_aspect
 from hub.core.assistant.yesno import OTHER, SAME, Stated
 
 LOCATIVE = frozenset({"in", "at", "en", "a", "au", "aux", "em", "no", "na", "nos", "nas"})
@@ -149,6 +150,50 @@ class YesNoAnswers(DatedNames):
         if yes:
             reply = Reply(ctx.phrase("yes", text=reply.text), reply.sources, target=reply.target)
         return Decision(reply, "yesno", confidence)
+
+    def _still_named(
+        self, ctx: Context, reading: Reading, best: Doc, terms: list[set[str]], confidence: float
+    ) -> Decision | None:
+        """Whether something still holds, of a standing record (a body, a relation: no plan
+        or year of its own) the question names, asking nothing its text does not write ("is
+        the IOPD still working with UCLG?", "¿la secretaría sigue en Barcelona?"): the
+        record's own text, what the documents say of it, with no yes or no (they are dated:
+        the asker's today is not theirs), a yes with it from a document of the asker's own
+        year. A word it does not write ("still active?"), a place not its own, a concept
+        asked (a cost), a record of work of a plan (of the asker's year, it is a yes:
+        :meth:`_rescued_by_what`; of another, handed off) or an office (when it opened says
+        nothing of today), and None."""
+        record = best.record
+        if not reading.still or not isinstance(record, EntryView) or record.kind == "office":
+            return None
+        if best.kind in ACTIVITY_KINDS or not self._standing(best):
+            return None  # a working group of a past plan may have ended: no record says
+        slot: set[int] = set()
+        self.retriever.vocabulary.still.find(list(reading.words), slot, fuzzy=False)
+        said = [reading.words[i] for i in sorted(slot)]
+        still = set().union(set(), *self.retriever.query_terms(said, ctx.language))
+        own = set().union(*best.names, self._whole_terms(best), best.own_places)
+        places = self.retriever.place_terms
+        if any(t.startswith("@") for o in terms for t in o):
+            return None  # "is membership still free?": a concept no name states
+        asked = [
+            o
+            for o in terms
+            if not o & (self._every_kind | self._home_terms | still) and not _numbered(o)
+        ]
+        if not any(o & own for o in asked):
+            return None  # the question must name the record
+        if any(not o & own and not self.statements.holds(best, o, ctx.language) for o in asked):
+            return None  # "still active?": a word its text does not write ("colaborando" of
+            # "colabora con CGLU desde 2006" it writes)
+        if any(o & places and not o & best.own_places for o in asked):
+            return None
+        reply = self._slot(ctx, reading, "what", best)
+        if reply.handoff:
+            return None
+        if self._current_at(ctx, best):  # a document of the asker's own year: it holds
+            reply = Reply(ctx.phrase("yes", text=reply.text), reply.sources, target=reply.target)
+        return Decision(reply, "yesno", max(confidence, MIN_CONFIDENCE), stated=True)
 
     def _home_unwritten(self, best: Doc, terms: list[set[str]]) -> bool:
         """The question names the network and the record of a place never does: a record
@@ -420,9 +465,9 @@ class YesNoAnswers(DatedNames):
         singly, asked of a year or month (:meth:`_dated_named`), else from the sentence of a
         record ranked near it that states what is asked (:meth:`_stated_among`)."""
         return (
-            self._dated_now(ctx, reading, ranked, terms)
+            self._office_planned(ctx, reading, terms)  # "did the office open?": no event's
+            or self._dated_now(ctx, reading, ranked, terms)  # dates, even one held there
             or self._founded_among(ctx, reading, ranked, terms)
-            or self._office_planned(ctx, reading, terms)
             or self._years_ran(ctx, ranked, terms)
             or self._rescued_by_what(ctx, reading, ranked, terms)
             or self._dated_named(ctx, reading, ranked, terms)
@@ -502,12 +547,15 @@ class YesNoAnswers(DatedNames):
         self, ctx: Context, reading: Reading, terms: list[set[str]]
     ) -> Decision | None:
         """Whether the network plans to open an office in a region ("does the IOPD intend to
-        open an office in Asia?", "est-ce que l'OIDP prévoit d'ouvrir un bureau en Asie ?"):
-        the one office whose region or city is every place named states it, planned or
-        opened. Any word beyond the office's name, the network's and the words of intending
-        and opening, and None."""
+        open an office in Asia?", "est-ce que l'OIDP prévoit d'ouvrir un bureau en Asie ?"),
+        or whether it opened one ("¿llegó a abrirse la oficina de Asia?", "o escritório da
+        Europa do Norte abriu?"): the one office whose region or city is every place named
+        states it, planned (the documents do not say it opened: no yes, no no) or opened (a
+        yes, with when). Any word beyond the office's name, the network's and the words of
+        intending and opening, and None."""
         statements = self.statements
-        if not statements.planning_asked(reading.words):
+        planning = statements.planning_asked(reading.words)
+        if not planning and not statements.opening_asked(reading.words):
             return None
         places = [o for o in terms if o & self.retriever.place_terms]
         if not places:
@@ -530,8 +578,18 @@ class YesNoAnswers(DatedNames):
         record = doc.record
         if not isinstance(record, EntryView):
             return None
-        reply = Reply(self._office(ctx, record), [record.id])
-        return Decision(reply, "yesno", MIN_CONFIDENCE, stated=True)
+        text = self._office(ctx, record)
+        if not planning and record.data.get("status") == "founded":  # "did it open?": it did
+            if self._today_asked(reading):  # "is it still open?": the date it opened says
+                return Decision(ctx.handoff(), "yesno", 0.3)  # nothing of today, nor do the
+                # dates of a meeting held in its city
+            text = ctx.phrase("yes", text=text)
+        return Decision(Reply(text, [record.id]), "yesno", MIN_CONFIDENCE, stated=True)
+
+    def _today_asked(self, reading: Reading) -> bool:
+        """The question asks of the asker's today ("still", "now", "already", "ya"): a
+        record dated by its documents does not state it."""
+        return reading.still or bool(set(reading.words) & self.statements.today_words)
 
     def _holds_today(self, ctx: Context, reading: Reading) -> bool:
         """The period the question says holds the asker's today ("en ce moment")."""
@@ -1057,9 +1115,13 @@ class YesNoAnswers(DatedNames):
             and d.record.data.get("status") != "founded"
         ]
         if planned and self.statements.opening_asked(reading.words):  # "has it opened?"
-            text = self._office(ctx, planned[0])  # planned, "the documents do not say it
-            reply = ctx.handoff(text, sources=[planned[0].id])  # opened": said, handed off
-            return Decision(reply, "yesno", min(decision.confidence, 0.3))
+            text = self._office(ctx, planned[0])  # planned, and "the documents do not say it
+            if self._today_asked(reading) or self.statements.plan_said(reading.words, ctx.language):
+                # opened": no answer to "is it open now?", nor to one who knows the plan
+                reply = ctx.handoff(text, sources=[planned[0].id])
+                return Decision(reply, "yesno", min(decision.confidence, 0.3))
+            reply = Reply(text, [planned[0].id])  # "did it ever open?": the record's own
+            return Decision(reply, "yesno", max(decision.confidence, MIN_CONFIDENCE), True)
         period = reading.period
         if (
             not decision.stated
@@ -1406,6 +1468,8 @@ class YesNoAnswers(DatedNames):
         content = set(reading.content)  # not "em breve": a word of time the reading used
         for i, word in enumerate(words[1:], start=1):
             if words[i - 1] not in LOCATIVE or word not in content or len(word) < 3:
+                continue
+            if after_aspect(words, i, self.retriever.vocabulary):  # "llegó a abrirse": a verb
                 continue
             for options in self.retriever.query_terms([word], ctx.language):
                 if options and not any(t in idf for t in options) and options not in out:

@@ -38,6 +38,7 @@ from hub.core.assistant.dates import (
     year_period,
 )
 from hub.core.assistant.text import LONGEST_WORD, Found, PhraseMatcher, normalise, split_codes
+from hub.core.assistant.verbs import asks_other, aspect_aside, duty_asked, past_verb
 from hub.core.assistant.vocabulary import TYPE_ORDER, WHOLE_LIST, Vocabulary, country_matcher
 
 _SENTENCE = re.compile(r"(?<=[.!?¿¡\n])\s+|(?<=\?)")
@@ -367,6 +368,29 @@ def _asker_verbs_aside(words: list[str], vocabulary: Vocabulary, used: set[int])
         used.update(found)
 
 
+PLACE_NOUNS = frozenset(
+    {"city", "town", "municipality", "ciudad", "municipio", "ville", "commune"}
+    | {"ciutat", "municipi", "cidade", "municipio", "concelho"}
+)
+"""Nouns saying a place named after them is a city ("the city of Bogotá", "la ville de
+Lyon", "a cidade de Braga"): what is asked about is the place, by its name."""
+_WRITTEN = re.compile(r"[^\W\d_]+")
+
+
+def _place_nouns_aside(words: list[str], focus: str, used: set[int]) -> None:
+    """Set aside a place noun and its "of" before a name written with a capital ("the city
+    of Bogotá", "la ciudad de Córdoba"): the name says the place, the noun frames it (no
+    record about Bogotá needs to say "city"). Not "the city council", nor "our city"."""
+    names = {
+        normalise(m.group())
+        for m in _WRITTEN.finditer(focus)
+        if m.group()[:1].isupper() and not _opens_sentence(focus, m.start())
+    }
+    for i in range(len(words) - 2):
+        if words[i] in PLACE_NOUNS and words[i + 1] in _OF and words[i + 2] in names:
+            used.update((i, i + 1))
+
+
 def _frames(head: str, vocabulary: Vocabulary) -> bool:
     """The clause opens by saying what the asker is doing or what the answer is for ("For my
     report", "Fact-checking an article", "Pour mon rapport"): context, not a topic."""
@@ -654,10 +678,13 @@ def read(text: str, vocabulary: Vocabulary, today: dt.date) -> Reading:
     set_courtesies_aside(words, vocabulary, used)  # greetings and thanks set aside
     courtesies = frozenset(used)
     _asker_verbs_aside(words, vocabulary, used)
+    came_to = aspect_aside(words, vocabulary, used)  # "llegó a abrirse": whether it opened
+    _place_nouns_aside(words, focus, used)  # "la ville de Bogotá": Bogotá
     reading.remind = bool(vocabulary.remind.find(words, used, fuzzy=False))
     reading.hour = bool(vocabulary.hour.find(list(words), fuzzy=False))
     reading.day = bool(vocabulary.day.find(list(words), fuzzy=False))
-    reading.still = bool(vocabulary.still.find(list(words), fuzzy=False))
+    reading.still = bool(vocabulary.still.find(words, used, fuzzy=False))  # "still", "sigue":
+    # how the question asks (whether it still holds), not what it is about
     reading.closing = _asks_closing(words, vocabulary)
     reading.seat = bool(vocabulary.seat.find(list(words), fuzzy=False))
     out_of_scope = vocabulary.out_of_scope.find(words, fuzzy=False)
@@ -778,6 +805,11 @@ def read(text: str, vocabulary: Vocabulary, today: dt.date) -> Reading:
         reading.polar = True  # "¿Bogotá está en algún círculo? ¿cuál?": whether, then which
     if reading.polar and reading.qtype == "list" and _asked_to_list(words, vocabulary):
         reading.polar = False  # "can you list the tasks?", "pode listar os escritórios?"
+    if reading.polar and reading.qtype == "list" and duty_asked(words, courtesies):
+        reading.qtype = "yesno"  # "must members attend the seminars?": a duty, no list;
+        for item in vocabulary.types.find(list(words), fuzzy=False):  # attending is asked
+            if item.value == "list":
+                used.difference_update(range(item.start, item.end))
     if (
         reading.qtype == "where"
         and (reading.polar or vocabulary.polar.find(list(words), fuzzy=False))
@@ -787,6 +819,14 @@ def read(text: str, vocabulary: Vocabulary, today: dt.date) -> Reading:
     if _stated(focus, words, vocabulary, courtesies) and _claimed(
         words, vocabulary, reading.qtype, courtesies
     ):  # "il a ouvert finalement ?", "¿Madrid creó...?": a statement asked, yes or no
+        reading.qtype, reading.polar = "yesno", True
+    if (
+        reading.qtype is None
+        and (came_to or (_ASKED.search(focus) and (reading.still or past_verb(focus, words))))
+        and not asks_other(focus, words, vocabulary)
+        and not any(w in REQUEST_PRONOUNS for i, w in enumerate(words) if i not in courtesies)
+    ):  # "¿llegó a abrirse...?", "l'oficina es va obrir?", "il a ouvert ?": whether it did;
+        # "¿sigue abierta?", "encara col·labora?": whether it still does
         reading.qtype, reading.polar = "yesno", True
     if reading.qtype in {None, "yesno"} and _opens_with_items(words, vocabulary, courtesies):
         reading.qtype, reading.polar = "list", False  # "Àmbits de l'Open Gov Challenge?"

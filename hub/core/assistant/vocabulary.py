@@ -91,6 +91,9 @@ class Vocabulary:
     """Verbs that open a yes/no question."""
     still: PhraseMatcher[str]
     """Words asking whether something still holds today."""
+    aspect: PhraseMatcher[str]
+    """Words asking whether something came to happen: ``verb`` ("llegó a", "end up"), taken
+    with an infinitive after it, or ``adverb`` ("ever", "por fin")."""
     before: PhraseMatcher[str]
     """Words putting a period's start as the end of what is asked ("before the summer")."""
     closing: PhraseMatcher[str]
@@ -401,6 +404,8 @@ def load_vocabulary(path: Path = HERE / "vocabulary.yaml") -> Vocabulary:
     _by_language({"question": data["question_words"]}, question_words, None)
     still: PhraseMatcher[str] = PhraseMatcher()
     _by_language({"still": data["still"]}, still, None)
+    aspect: PhraseMatcher[str] = PhraseMatcher()
+    _by_language(data["aspect"], aspect, None)
     before: PhraseMatcher[str] = PhraseMatcher()
     _by_language({"before": data["before"]}, before, None)
     closing: PhraseMatcher[str] = PhraseMatcher()
@@ -566,6 +571,7 @@ def load_vocabulary(path: Path = HERE / "vocabulary.yaml") -> Vocabulary:
         polar=polar,
         question_words=question_words,
         still=still,
+        aspect=aspect,
         before=before,
         closing=closing,
         courtesies=courtesies,

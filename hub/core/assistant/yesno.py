@@ -13,9 +13,10 @@ handed off: a yes is never guessed from a record that is only related.
 
 A sentence holds the words its record's other languages write in the same sentence, and a
 stem that begins one of its words ("municip" of "municipale"). Necessity ("must"), winning
-("won", "le dieron") and taking part ("involved", "envolvido") are concepts a sentence states
-in its own words. The figures and years asked are checked (:class:`Stated`): a sentence
-stating them is a yes with it, one stating another year a no with it; a figure compared
+("won", "le dieron"), taking part ("involved", "envolvido"), being part of something ("part
+of a circle": "members of the circle are...") and lasting ("dura um mandato") are concepts a
+sentence states in its own words. The figures and years asked are checked (:class:`Stated`): a
+sentence stating them is a yes with it, one stating another year a no with it; a figure compared
 ("more than eight?") is answered by the figure stated; a sentence saying none of their sort
 states nothing about them.
 """
@@ -310,7 +311,7 @@ OVER: dict[str, list[str]] = {
 
 OPENING: dict[str, list[str]] = {
     "en": ["open", "opened", "opens", "opening"],
-    "es": ["abrir", "abierto", "abierta", "abre", "abrio", "abrieron", "abriera"],
+    "es": ["abrir", "abrirse", "abierto", "abierta", "abre", "abrio", "abrieron", "abriera"],
     "fr": ["ouvrir", "ouvert", "ouverte", "ouvre", "ouvrira"],
     "ca": ["obrir", "obert", "oberta", "obre", "obris", "obrira"],
     "pt": ["abrir", "aberto", "aberta", "abre", "abriu", "abriram"],
@@ -338,6 +339,18 @@ NOW: dict[str, list[str]] = {
 }
 """Words placing a yes/no at the asker's today ("is the call open at the moment?", "¿está
 abierta ahora?"): they frame the question, the dates of the record answer it."""
+
+ALREADY: dict[str, list[str]] = {
+    "en": ["already", "yet"],
+    "es": ["ya"],
+    "fr": ["deja"],
+    "ca": ["ja"],
+    "pt": ["ja"],
+}
+"""Words asking whether something has happened by the asker's today ("has it opened
+yet?", "ja va obrir?"): with :data:`NOW` and the words of "still", they ask of today, which
+a record dated by its documents does not state (it says the documents do not say it
+opened, not that it is still unopened)."""
 
 RECEIVING: dict[str, list[str]] = {
     "en": ["won", "win", "wins", "received", "receive"],
@@ -407,12 +420,57 @@ TAKING_PART: dict[str, list[str]] = {
 "is the secretariat involved?"): one concept, stated by a sentence saying it collaborates,
 takes part in or represents the network there."""
 
+LASTING_FOR: dict[str, list[str]] = {
+    "en": ["lasts", "lasted"],  # not "last": "last year", "the last one"
+    "es": ["dura", "duran", "duro", "durar"],
+    "fr": ["dure", "durent", "durait", "durer"],
+    "ca": ["dura", "duren", "durava", "durar"],
+    "pt": ["dura", "duram", "durou", "durar"],
+}
+"""Words asking how long something lasts, yes or no ("does a plan last one term?", "o plano
+dura um mandato?"): one concept, stated by a sentence saying it lasts, in its own words; the
+verb is no word of the record's name ("Duração", "Durée"), though it stems alike."""
+
+BELONGING: dict[str, list[str]] = {
+    "en": ["part", "belong", "belongs", "belonged"],
+    "es": ["parte", "pertenece", "pertenecen", "pertenecia"],
+    "fr": ["partie", "appartient", "appartiennent", "appartenait"],
+    "ca": ["part", "pertany", "pertanyen", "pertanyia"],
+    "pt": ["parte", "pertence", "pertencem", "pertencia"],
+}
+"""Words asking whether one thing is part of another ("is Scotland part of a circle?",
+"¿forma parte de...?", "fait-elle partie de...?", "faz parte de...?", "pertany a...?"): one
+concept, stated by a sentence naming it among the other's members or parts
+(:data:`MEMBERS`), not by one naming both side by side ("cited beside")."""
+
+MEMBERS: dict[str, list[str]] = {
+    "en": ["member", "members", "part", "parts", "include", "includes", "among", "within"],
+    "es": ["miembro", "miembros", "parte", "partes", "incluye", "incluyen", "entre"],
+    "fr": ["membre", "membres", "partie", "parties", "comprend", "inclut", "parmi"],
+    "ca": ["membre", "membres", "part", "parts", "inclou", "inclouen", "entre"],
+    "pt": ["membro", "membros", "parte", "partes", "inclui", "incluem", "entre"],
+}
+"""Words by which a sentence states that something is part of another ("Members of the
+circle ... are Buenos Aires and Scotland")."""
+
 PLANNING: dict[str, list[str]] = {
     "en": ["plan", "plans", "planned", "planning", "intend", "intends", "want", "wants"],
-    "es": ["planea", "planean", "preve", "previsto", "prevista", "piensa", "quiere"],
-    "fr": ["prevoit", "prevu", "prevue", "envisage", "compte", "veut", "projette"],
-    "ca": ["preveu", "previst", "prevista", "planeja", "vol", "pensa"],
-    "pt": ["preve", "previsto", "prevista", "planeia", "planeja", "pensa", "quer"],
+    "es": [
+        *("planea", "planean", "preve", "previsto", "prevista", "piensa", "quiere"),
+        *("planeaba", "preveia", "pensaba", "queria"),
+    ],
+    "fr": [
+        *("prevoit", "prevu", "prevue", "envisage", "compte", "veut", "projette"),
+        *("prevoyait", "envisageait", "comptait", "voulait", "projetait"),
+    ],
+    "ca": [
+        *("preveu", "previst", "prevista", "planeja", "vol", "pensa"),
+        *("preveia", "planejava", "volia", "pensava"),
+    ],
+    "pt": [
+        *("preve", "previsto", "prevista", "planeia", "planeja", "pensa", "quer"),
+        *("previa", "planeava", "planejava", "pensava", "queria"),
+    ],
 }
 """Words of an intention just before an opening word ("prévoit d'ouvrir", "plans to open"):
 then whether it is planned is asked, which the record of a planned office states."""
@@ -540,10 +598,17 @@ one of its sort ("2013" for "2012"), the one asked."""
 
 MUST = "@must"
 TAKE_PART = "@take_part"
+LASTS = "@lasts"
+"""The concept of lasting a time (:data:`LASTING_FOR`), in the question and a sentence."""
+PART_OF = "@part_of"
+"""The concept of being part of something (:data:`BELONGING`, :data:`MEMBERS`): a sentence
+must state it, the one word of a question it never lets go missing."""
 """The concept of taking part (:data:`TAKING_PART`), in the question and a sentence."""
 RECEIVE = "@receive"
 """The concept of winning or receiving (:data:`RECEIVING`), in the question and a sentence."""
 """The concept of necessity, in the question and in a sentence."""
+CONCEPTS = frozenset({MUST, RECEIVE, TAKE_PART, PART_OF, LASTS})
+"""The concepts a sentence states in its own words."""
 _SENTENCE = re.compile(r"(?<=[.!?;])\s+")
 _CLAUSE = re.compile(r"[,;:()]")
 
@@ -597,6 +662,8 @@ class Statements:
         self.ahead_words = {w for ws in AHEAD.values() for w in ws}
         self.now = {analyser.stem(w, lang) for lang, ws in NOW.items() for w in ws}
         self.now |= {w for ws in NOW.values() for w in ws}
+        self.today_words = {w for ws in (*NOW.values(), *ALREADY.values()) for w in ws}
+        """The question's own words asking of the asker's today (:data:`ALREADY`)."""
         self.scheduling = {analyser.stem(w, lang) for lang, ws in SCHEDULING.items() for w in ws}
         self.scheduling |= {w for ws in SCHEDULING.values() for w in ws}
         self.congress = {analyser.stem(w, lang) for lang, ws in CONGRESS.items() for w in ws}
@@ -607,6 +674,9 @@ class Statements:
         self.located |= {w for ws in LOCATED.values() for w in ws}
         self.receiving = {w for ws in RECEIVING.values() for w in ws}  # the words: their
         self.taking_part = {w for ws in TAKING_PART.values() for w in ws}  # stems are nouns'
+        self.belonging = {w for ws in BELONGING.values() for w in ws}
+        self.lasting_for = {w for ws in LASTING_FOR.values() for w in ws}
+        self.members = {w for ws in MEMBERS.values() for w in ws}
         # too ("particip" of "participativo", "premi")
         self.lasting = {analyser.stem(w, lang) for lang, ws in LASTING.items() for w in ws}
         self.lasting |= {w for ws in LASTING.values() for w in ws}
@@ -636,6 +706,12 @@ class Statements:
             and not self._in_name(words[i : i + 2])
             for i, w in enumerate(words)
         )
+
+    def plan_said(self, words: list[str], language: str) -> bool:
+        """The question says the thing was planned, anywhere in it ("the office they were
+        planning", "la oficina que se planeaba"): the asker knows the plan already."""
+        stem = self.retriever.analyser.stem
+        return any(w in self.planning or stem(w, language) in self.planning_terms for w in words)
 
     def planning_asked(self, words: list[str]) -> bool:
         """The question asks whether something is planned to open: an opening word with a
@@ -669,6 +745,8 @@ class Statements:
         said = set(words)  # the question's words of a concept, as its terms may be
         receiving = {t for w in said & self.receiving for t in (w, stem(w, language))}
         taking_part = {t for w in said & self.taking_part for t in (w, stem(w, language))}
+        belonging = {t for w in said & self.belonging for t in (w, stem(w, language))}
+        lasting = {t for w in said & self.lasting_for for t in (w, stem(w, language))}
         out = []
         for options in terms:
             if self.value(options) is not None:  # a figure or a year: see :meth:`values`
@@ -685,6 +763,12 @@ class Statements:
             if plain & taking_part:  # "envolvido": a sentence saying "colabora"
                 out.append({TAKE_PART})
                 continue
+            if plain & belonging:  # "part of a circle": a sentence saying "members of"
+                out.append({PART_OF})
+                continue
+            if plain & lasting:  # "dura um mandato?": a sentence saying it lasts
+                out.append({LASTS})
+                continue
             if plain and (
                 plain & own
                 or plain & skip
@@ -693,6 +777,13 @@ class Statements:
             ):
                 continue
             out.append(options)
+        if said & self.lasting_for and {LASTS} not in out:  # "dure-t-il un mandat ?": the
+            out.append({LASTS})  # verb joined to its pronoun is no term, still asked
+        if {MUST} not in out and (
+            said & self._necessity
+            or any(f" {p} " in f" {' '.join(words)} " for p in NECESSITY_PHRASES)
+        ):  # "must members select...?", "doivent-ils...": a stopword, or a verb joined to
+            out.append({MUST})  # its pronoun, is no term; the duty is still asked
         return out
 
     def _names_another(self, doc: Doc, asked: list[set[str]]) -> bool:
@@ -788,11 +879,7 @@ class Statements:
         values = self.values(doc, terms)
         dated = dated | {t for t in named if t[0] in "#y" and t[1:].isdigit()}  # its whole's
         # ("does the 2013 plan include...": the part of it states the 2013)
-        plain = [
-            o
-            for o in asked
-            if o & {MUST, RECEIVE, TAKE_PART} or not any(t.startswith("@") for t in o)
-        ]
+        plain = [o for o in asked if o & CONCEPTS or not any(t.startswith("@") for t in o)]
         comparing = (
             any(o & self._comparing for o in terms)
             or bool(set(words) & COMPARED.get(language, frozenset()))
@@ -815,8 +902,10 @@ class Statements:
             return None  # one word in common ("prize") is a related sentence, not a statement
         if not plain and not limit and not called:
             return None  # a figure alone in common is no statement about it
-        said = [o for o in plain if not o & {MUST, RECEIVE, TAKE_PART}]
-        if said and not limit and all(o & self.retriever.place_terms for o in said):
+        said = [o for o in plain if not o & CONCEPTS]
+        belongs = any(PART_OF in o for o in plain)  # "is Scotland part of a circle?": a
+        # place asked to be among a record's members is a statement the record makes
+        if said and not limit and not belongs and all(o & self.retriever.place_terms for o in said):
             return None  # "mandatory ... in Cascais?": a place alone asked is no statement
         if len(said) >= MIN_PLAIN and self._names_another(doc, said):
             return None  # "is the technical secretariat in Madrid?": a mention, no statement
@@ -861,11 +950,17 @@ class Statements:
                 concepts.add(RECEIVE)
             if set(words) & self.taking_part:
                 concepts.add(TAKE_PART)
+            if set(words) & self.members:
+                concepts.add(PART_OF)
+            if set(words) & self.lasting_for:
+                concepts.add(LASTS)
             got = [bool(o & held or o & concepts) or _kin(o, held) for o in asked]
             share = sum(w for w, g in zip(weights, got, strict=True) if g) / (sum(weights) or 1)
             missing = got.count(False)
             if missing and not (missing == 1 and len(asked) >= MIN_ASKED_FOR_SLACK):
                 continue
+            if any(PART_OF in o and not g for o, g in zip(asked, got, strict=True)):
+                continue  # "cited beside" the whole asked: no part of it
             rank = (share, VALUE_ORDER.index(said_value))
             if best is None or rank > best[:2]:
                 found = [o for o, g in zip(asked, got, strict=True) if g]
