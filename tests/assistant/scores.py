@@ -47,6 +47,8 @@ def sets() -> dict[str, tuple[list[dict[str, Any]], str | None]]:
         "heldout17",
         "heldout18",
         "heldout19",
+        "heldout20",
+        "heldout21",
     ):
         found[name] = (read_cases(SETS / f"{name}_questions.jsonl"), None)
     found["tune_extra*"] = ([c for n in FRESH for c in read_cases(SETS / f"{n}.jsonl")], None)
