@@ -702,6 +702,7 @@ class Responder(WhenAnswers, RecordAnswers, EnumerationAnswers):
     ) -> Decision:
         """The answer from the question's terms and the records ranked for them."""
         kind_terms, content = self._split_terms(terms)
+        kind_terms -= self._aside_only_terms(ctx, reading)  # "pas les bureaux en projet"
         named = [c for c in content if self._weighty(c)] and ranked
         asks_record = (
             qtype != "list"

@@ -165,6 +165,68 @@ NOW = (
 regional offices it has at the moment", "actuellement", "neste momento"), in the five
 languages: like :data:`EXISTING`, those that exist, not those only planned, and no trait
 the listed records must hold."""
+PLANNED_WORDS = frozenset(
+    {
+        "planned",
+        "projected",
+        "foreseen",
+        "previsto",
+        "prevista",
+        "previstos",
+        "previstas",
+        "planeado",
+        "planeada",
+        "planeados",
+        "planeadas",
+        "proyectado",
+        "proyectada",
+        "proyectados",
+        "proyectadas",
+        "prevu",
+        "prevue",
+        "prevus",
+        "prevues",
+        "projete",
+        "projetee",
+        "projetes",
+        "projetees",
+        "planifie",
+        "planifiee",
+        "planifies",
+        "planifiees",
+        "previst",
+        "previstes",
+        "projectat",
+        "projectada",
+        "projectats",
+        "projectades",
+        "planificat",
+        "planificada",
+        "planificats",
+        "planificades",
+        "planejado",
+        "planejada",
+        "planejados",
+        "planejadas",
+        "projetado",
+        "projetada",
+        "projetados",
+        "projetadas",
+    }
+)
+"""Words saying a record is only planned ("the planned offices", "les bureaux prévus",
+"previstes", "projetados"), in the five languages: said after a word that sets records aside
+("not the planned ones", "pas les bureaux prévus"), they ask for those that exist, like
+:data:`EXISTING`."""
+PLANNED_PHRASES = (
+    ("in", "planning"),
+    ("en", "proyecto"),
+    ("en", "projet"),
+    ("en", "projecte"),
+    ("em", "projeto"),
+)
+"""Phrases saying a record is only planned ("en projet", "en proyecto", "em projeto"); like
+:data:`PLANNED_WORDS`, a kind's word in them ("projet") names no kind listed."""
 MENTIONING = frozenset(
     {
         "mention",
@@ -467,9 +529,10 @@ class ListAnswers(EntryAnswers):
             weighty = [o for o in weighty if not _bare(o) & said]
             terms = [o for o in terms if not _bare(o) & said]
         aside, named = self._set_aside(ctx, reading)
-        if named:  # "besides climate and gender": no word a listed record must hold
-            weighty = [o for o in weighty if not o & aside]
-            terms = [o for o in terms if not o & aside]
+        named = [o for o in named if not o & kind_terms]  # "pas les bureaux prévus": the kind
+        if aside:  # "besides climate and gender": no word a listed record must hold
+            weighty = [o for o in weighty if not o & aside or o & kind_terms]
+            terms = [o for o in terms if not o & aside or o & kind_terms]
         parts = self._parts_of_named_whole(kind_terms, weighty)
         if not weighty:  # "the four lines of this year's plan": a count and a time only
             named_kinds = [d for d in self.retriever.docs if d.kind_terms & kind_terms]
@@ -478,7 +541,7 @@ class ListAnswers(EntryAnswers):
             parts = self._without_set_aside(parts, named)
         if len(parts) >= 2:  # "the four lines of the 2013 work plan": that plan's lines
             return self._listed(ctx, parts, 0.75, terms)
-        if not weighty and named:  # "besides climate, the priorities of this year": nothing
+        if not weighty and aside:  # "besides climate, the priorities of this year": nothing
             return self._kind_list(ctx, kind_terms, True, reading, terms, named)  # else narrows
         pool = [
             d
@@ -665,6 +728,22 @@ class ListAnswers(EntryAnswers):
                 named += [o for o in self.retriever.query_terms(items, ctx.language) if o]
                 break
         return said, named
+
+    def _aside_only_terms(self, ctx: Context, reading: Reading) -> set[str]:
+        """The terms only the words of a set-aside clause say ("pas les bureaux en projet":
+        ``projet``; not ``bureau``, said before it too): a kind's word among them names no
+        kind the question lists ("not the projects" lists no project)."""
+        clauses = _aside_clauses(reading)
+        if not clauses:
+            return set()
+        inside = [w for c in clauses for w in c]
+        rest = list(reading.words)
+        for word in inside:  # the words said outside the clauses
+            if word in rest:
+                rest.remove(word)
+        found = self.retriever.query_terms(inside, ctx.language)
+        kept = self.retriever.query_terms(rest, ctx.language)
+        return set().union(*found) - set().union(*kept) if found else set()
 
     def _without_set_aside(self, docs: list[Doc], named: list[set[str]]) -> list[Doc]:
         """The records listed, but those the question sets aside by a word of their own
@@ -859,7 +938,9 @@ def _planned(doc: Doc) -> bool:
 
 def _existing_words(reading: Reading) -> list[str]:
     """The words by which a question asks for the records that exist now: those of
-    :data:`EXISTING` and of the phrases of :data:`NOW` ("at the moment": all three)."""
+    :data:`EXISTING`, of the phrases of :data:`NOW` ("at the moment": all three), and the
+    planned ones it sets aside (:data:`PLANNED_WORDS`, :data:`PLANNED_PHRASES` after a word
+    of :data:`EXCLUDING`: "not the planned ones", "pas les bureaux en projet")."""
     words = list(reading.words)
     found = [w for w in words if w in EXISTING]
     for clause in _CLAUSE_END.split(reading.text):
@@ -868,6 +949,31 @@ def _existing_words(reading: Reading) -> list[str]:
             for phrase in NOW:
                 if tuple(said[start : start + len(phrase)]) == phrase:
                     found += [w for w in phrase if w in words and w not in found]
+    for aside in _aside_clauses(reading):
+        for start, word in enumerate(aside):
+            if word in PLANNED_WORDS and word in words and word not in found:
+                found.append(word)
+            for phrase in PLANNED_PHRASES:
+                if tuple(aside[start : start + len(phrase)]) == phrase:
+                    found += [w for w in phrase if w in words and w not in found]
+    return found
+
+
+def _aside_clauses(reading: Reading) -> list[list[str]]:
+    """The words after a word that sets records aside (:data:`EXCLUDING`: "not the", "pas
+    les", "no las", "não os", "besides"), to the end of its clause: each clause's."""
+    found: list[list[str]] = []
+    for clause in _CLAUSE_END.split(reading.text):
+        words = normalise(clause).split()
+        for start in range(len(words)):
+            marker = max(
+                (m for m in EXCLUDING if tuple(words[start : start + len(m)]) == m),
+                key=len,
+                default=None,
+            )
+            if marker is not None:
+                found.append(words[start + len(marker) :])
+                break
     return found
 
 

@@ -400,7 +400,7 @@ class RecordAnswers(RecordChoice, YesNoAnswers, ListAnswers):
     ) -> Decision:
         """The records of the kind the question lists, ``best`` among them; handed off when
         they cannot all be listed (an incomplete list is a wrong one)."""
-        kinds = set().union(*terms) & self._every_kind
+        kinds = set().union(*terms) & self._every_kind - self._aside_only_terms(ctx, reading)
         members = [d for d in self.retriever.docs if d.kind == best.kind and d.group == best.group]
         existing = self._existing_said(ctx, reading)
         content = [
