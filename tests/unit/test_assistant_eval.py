@@ -320,11 +320,11 @@ def test_no_regression_on_the_sixteenth_and_seventeenth_blind_sets(assistant: As
     at most 1 invented in 100) is far above them. Tuned on in the fifteenth round: heldout16
     0.892 with 5, heldout17 0.736 with 15."""
     sixteenth = evaluate(assistant, read_cases(HERE / "heldout16_questions.jsonl"))
-    assert sixteenth.accuracy() >= 0.88, _explain(sixteenth)
-    assert len(sixteenth.invented) <= 4, _explain(sixteenth)
+    assert sixteenth.accuracy() >= 0.90, _explain(sixteenth)
+    assert len(sixteenth.invented) <= 3, _explain(sixteenth)
     seventeenth = evaluate(assistant, read_cases(HERE / "heldout17_questions.jsonl"))
-    assert seventeenth.accuracy() >= 0.73, _explain(seventeenth)
-    assert len(seventeenth.invented) <= 14, _explain(seventeenth)
+    assert seventeenth.accuracy() >= 0.76, _explain(seventeenth)
+    assert len(seventeenth.invented) <= 13, _explain(seventeenth)
 
 
 def test_no_regression_on_the_eighteenth_and_nineteenth_blind_sets(assistant: Assistant) -> None:
@@ -342,10 +342,39 @@ def test_no_regression_on_the_eighteenth_and_nineteenth_blind_sets(assistant: As
     (most often "OGP" beside the Open Gov Challenge); the rest are a wrong record (14), an
     answered handoff (12) or the wrong language (3). The same round's last change, on the
     language of short messages, was made after that score (heldout18 then 0.736, 38 invented):
-    from then on both are tuning sets. The floors keep them from falling."""
+    from then on both are tuning sets. The floors keep them from falling. Tuned on in the
+    sixteenth round: heldout18 0.820 with 21, heldout19 0.836 with 8 (the floors raised to
+    just under; heldout16 0.912 with 2 and heldout17 0.772 with 13 likewise)."""
     eighteenth = evaluate(assistant, read_cases(HERE / "heldout18_questions.jsonl"))
-    assert eighteenth.accuracy() >= 0.73, _explain(eighteenth)
-    assert len(eighteenth.invented) <= 38, _explain(eighteenth)
+    assert eighteenth.accuracy() >= 0.81, _explain(eighteenth)
+    assert len(eighteenth.invented) <= 22, _explain(eighteenth)
     nineteenth = evaluate(assistant, read_cases(HERE / "heldout19_questions.jsonl"))
-    assert nineteenth.accuracy() >= 0.76, _explain(nineteenth)
-    assert len(nineteenth.invented) <= 12, _explain(nineteenth)
+    assert nineteenth.accuracy() >= 0.82, _explain(nineteenth)
+    assert len(nineteenth.invented) <= 9, _explain(nineteenth)
+
+
+def test_no_regression_on_the_twentieth_and_twenty_first_blind_sets(
+    assistant: Assistant,
+) -> None:
+    """``heldout20`` and ``heldout21`` (250 questions each, 50 per language, 30% handoffs)
+    were written at the start of the sixteenth round, before any of its code changed, by two
+    writers who read only the seeds, the knowledge files, the case format and the first lines
+    of one older set, and checked every fact against its record with a script; nobody tuned
+    on them and they were scored once, at the round's end. heldout20 is a phone chat: short,
+    terse questions with typos and abbreviations, 35 yes/no asked the way each language asks,
+    40 of less-known records (tasks, OGP Local examples, documents, offices). heldout21 is
+    long Slack messages and forwarded emails (half of 40-120 words), 45 list questions. Before
+    scoring, four of heldout21's facts that were English names of an Open Gov Challenge area
+    in a non-English case ("Fiscal Openness" in Spanish) were set to the record's name in the
+    case's language: a right answer in that language could not hold them. On the round's
+    starting code: heldout20 0.856 with 14 invented, heldout21 0.784 with 26. At its end:
+    heldout20 0.876 with 13, heldout21 0.796 with 26, while the sets tuned on rose by 74
+    answers (4275 to 4349 of 4757) and their invented answers fell from 127 to 99: the
+    round's accuracy gain carried over (1.6 points on both), its fall in invented answers did
+    not. From now on both are tuning sets; the floors keep them from falling."""
+    twentieth = evaluate(assistant, read_cases(HERE / "heldout20_questions.jsonl"))
+    assert twentieth.accuracy() >= 0.86, _explain(twentieth)
+    assert len(twentieth.invented) <= 14, _explain(twentieth)
+    twenty_first = evaluate(assistant, read_cases(HERE / "heldout21_questions.jsonl"))
+    assert twenty_first.accuracy() >= 0.78, _explain(twenty_first)
+    assert len(twenty_first.invented) <= 27, _explain(twenty_first)
