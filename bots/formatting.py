@@ -145,7 +145,11 @@ def cut_prefix(text: str, budget: int, cost: Cost = len) -> str:
         return ""
     kept: list[str] = []
     used = 0
-    for grapheme in graphemes(text):
+    # The graphemes one at a time (finditer, not graphemes()): a long text is cut after
+    # its first ``budget`` or so, not split whole each time (Slack cuts a long body into
+    # pieces with this, one prefix after another).
+    for match in _GRAPHEME.finditer(text):
+        grapheme = match.group()
         used += cost(grapheme)
         if used > budget:
             break

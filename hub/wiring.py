@@ -37,16 +37,9 @@ from functools import cache, partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Engine
-from sqlalchemy.orm import Session
-
-from hub.core.bus.drafts import Drafter, SizedDraft
 from hub.core.config.settings import MANUAL_PLATFORMS, ScheduleSettings, Settings
 from hub.core.config.tomllines import key_lines, line_of
 from hub.core.errors import ConfigError, Problem
-from hub.core.models import Item
-from hub.core.moderation.decisions import SubmitterNotice
-from hub.core.picture_links import PictureAddress, picture_links
 from hub.core.ports import (
     ChannelInfo,
     Message,
@@ -58,19 +51,30 @@ from hub.core.ports import (
     StandInFactory,
     thread_head,
 )
-from hub.core.schedule.scheduler import OutsideJob
-from hub.core.translation.glossary import load_glossary
-from hub.core.translation.port import Translator
-from hub.core.translation.service import TranslationService
 
 if TYPE_CHECKING:
+    # Types only: the modules behind them (the bus's messages, which load the picture and
+    # HTTP libraries; the scheduler, which loads the member assistant) take seconds to import
+    # on a busy machine, and every ``hub`` command imports this module to read its settings.
+    from typing import TypeAlias
+
+    from sqlalchemy import Engine
+    from sqlalchemy.orm import Session
+
     from bots.preview_reach import Reach
+    from hub.core.bus.drafts import Drafter, SizedDraft
+    from hub.core.models import Item
+    from hub.core.moderation.decisions import SubmitterNotice
+    from hub.core.picture_links import PictureAddress
+    from hub.core.schedule.scheduler import OutsideJob
+    from hub.core.translation.port import Translator
+    from hub.core.translation.service import TranslationService
     from hub.translation.standin import LibreTranslateStandIn
 
 Clock = Callable[[], dt.datetime]
 Preview = Callable[[Message, ChannelInfo, dt.datetime], list[dict[str, Any]]]
-Ingress = Callable[[Any, Settings, Engine, Clock], None]
-ModerationNotice = SubmitterNotice
+Ingress: TypeAlias = "Callable[[Any, Settings, Engine, Clock], None]"
+ModerationNotice: TypeAlias = "SubmitterNotice"
 """``notice(session, item, outcome, *, now, reason) -> how many notices were queued``."""
 
 
@@ -187,6 +191,8 @@ def sink_factories(settings: Settings) -> Mapping[str, SinkFactory]:
     the sinks that can name a picture's address (Slack, Discord, the webhook, Teams) are
     given the hub's public, signed one (:mod:`hub.core.picture_links`); without them,
     ``SINKS`` as it is."""
+    from hub.core.picture_links import picture_links
+
     links = picture_links(settings)
     if links is None:
         return SINKS
@@ -447,6 +453,7 @@ PERMALINKS: Mapping[str, Permalink] = {
 def _drafter(platform: str) -> Drafter:
     def drafter(message: Message) -> SizedDraft:
         from bots.manual.drafts import draft_for
+        from hub.core.bus.drafts import SizedDraft
 
         draft = draft_for(message, platform)
         return SizedDraft(
@@ -624,6 +631,9 @@ def translation_service(
     Raises ConfigError (file, key, line) when the engine lacks what it needs or the
     glossary is wrong.
     """
+    from hub.core.translation.glossary import load_glossary
+    from hub.core.translation.service import TranslationService
+
     section = settings.translation
     if section.engine is None:
         return None
@@ -645,6 +655,8 @@ def translation_service(
 def check_translation(settings: Settings) -> list[Problem]:
     """What ``[translation]`` lacks (``hub config check``): the engine's url or key, a
     wrong glossary. Raises nothing; an empty list when all is well or translation is off."""
+    from hub.core.translation.glossary import load_glossary
+
     section = settings.translation
     factory = TRANSLATORS.get(section.engine) if section.engine else None
     problems: list[Problem] = []

@@ -39,10 +39,6 @@ def main() -> None:
     :class:`HubError` a command raises (a batch file it cannot read...) is its message
     (exit 1).
     """
-    from sqlalchemy.exc import OperationalError, ProgrammingError
-
-    from hub.core.db import DatabaseNotReady
-
     _register()
     runtime = Runtime(config_path=DEFAULT_CONFIG)
     try:
@@ -53,14 +49,18 @@ def main() -> None:
         for problem in exc.problems:
             print(f"  {problem}", file=sys.stderr)
         sys.exit(2)
-    except DatabaseNotReady as exc:
+    except HubError as exc:  # after its subclass above: a command's own refusal, in a line
+        # (a DatabaseNotReady too: its message is the sentence saying what to run)
         print(f"error: {exc}", file=sys.stderr)
         sys.exit(1)
-    except (OperationalError, ProgrammingError) as exc:
+    except Exception as exc:
+        # SQLAlchemy is imported here, not above: ``hub --help`` and the commands that open
+        # no database start without it (an error of its own means it is loaded already).
+        from sqlalchemy.exc import OperationalError, ProgrammingError
+
+        if not isinstance(exc, (OperationalError, ProgrammingError)):
+            raise
         print(f"error: {database_error(exc, runtime.database_shown)}", file=sys.stderr)
-        sys.exit(1)
-    except HubError as exc:  # after its subclasses above: a command's own refusal, in a line
-        print(f"error: {exc}", file=sys.stderr)
         sys.exit(1)
 
 

@@ -10,12 +10,14 @@ import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from sqlalchemy import Engine
 
 from hub.core.config.settings import Settings, load_settings, read_environment
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
 
 DEFAULT_CONFIG = Path("config/hub.toml")
 DEMO_DATA_DIR = Path("data/demo")

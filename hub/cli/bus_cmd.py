@@ -5,22 +5,31 @@ from __future__ import annotations
 import asyncio
 import logging
 import signal
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
-from rich.table import Table
-from sqlalchemy import Engine
 
 from hub.cli.app import app, configure_logging, runtime
-from hub.core.config.settings import Settings
 from hub.wiring import PLATFORMS, preload_sinks, sink_factories
+
+if TYPE_CHECKING:
+    from rich.console import Console
+    from sqlalchemy import Engine
+
+    from hub.core.config.settings import Settings
 
 DatabaseUrl = Annotated[
     str | None,
     typer.Option("--database-url", envvar="HUB_DATABASE_URL", help="Overrides the config."),
 ]
-console = Console()
+
+
+def console() -> Console:
+    """Where the tables go: rich is imported by the commands that print one, not by every
+    ``hub`` command (this module is imported by all of them)."""
+    from rich.console import Console
+
+    return Console()
 
 
 def command_engine(ctx: typer.Context, database_url: str | None) -> Engine:
@@ -46,6 +55,7 @@ def route_command(
     database_url: DatabaseUrl = None,
 ) -> None:
     """Show where an item goes and why; without --dry-run, queue what is missing."""
+    from rich.table import Table
     from sqlalchemy import select
 
     from hub.core.bus.router import plan_routes, route_item
@@ -67,7 +77,7 @@ def route_command(
         for d in decisions:
             goes = "[green]yes[/]" if d.deliver else "[dim]no[/]"
             table.add_row(d.route, d.channel, goes, d.mode, d.reason)
-        console.print(table if decisions else "no routes are configured")
+        console().print(table if decisions else "no routes are configured")
         if dry_run:
             return
         if item.status != "approved":
@@ -195,6 +205,7 @@ def deliveries_list(
     """List the newest deliveries (``--status failed`` includes dead ones)."""
     if ctx.invoked_subcommand is not None:
         return
+    from rich.table import Table
     from sqlalchemy import select
 
     from hub.core.models import Channel, Delivery
@@ -236,7 +247,7 @@ def deliveries_list(
             due.strftime("%Y-%m-%d %H:%M:%S"),
             (error or "")[:80],
         )
-    console.print(table if rows else "no deliveries")
+    console().print(table if rows else "no deliveries")
 
 
 @deliveries_app.command("show")
@@ -291,6 +302,8 @@ def deliveries_retry(
 @app.command("status")
 def status_command(ctx: typer.Context, database_url: DatabaseUrl = None) -> None:
     """Queue depth, due now, in flight, held, sent and failed in the last hour, per channel."""
+    from rich.table import Table
+
     from hub.core.bus.status import bus_status
     from hub.core.models import utcnow
 
@@ -305,4 +318,4 @@ def status_command(ctx: typer.Context, database_url: DatabaseUrl = None) -> None
     for c in status.channels:
         table.add_row(c.channel, *(str(getattr(c, n)) for n in names))
     table.add_row("[bold]all[/]", *(f"[bold]{status.total(n)}[/]" for n in names))
-    console.print(table)
+    console().print(table)

@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from hub.cli.app import app, runtime
+from hub.core.config.secret_key import SECRET_KEY_ENV, secret_key_problem
 from hub.core.config.settings import load_settings, missing_secrets, read_environment
 from hub.core.config.warnings import config_warnings
 from hub.core.errors import ConfigError, Problem
@@ -49,8 +50,6 @@ def check(
     if len(secret) < len(translation):
         raise ConfigError([p for p in translation if p not in secret])
     missing = missing_secrets(settings) + secret
-    from hub.web.app import SECRET_KEY_ENV, secret_key_problem
-
     key_problem = secret_key_problem(settings.secrets.get(SECRET_KEY_ENV))
     if key_problem:  # the console (the web role) refuses to start without a good one
         message = f"{key_problem}: the console will not start (set a random string of 32+)"

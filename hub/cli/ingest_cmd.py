@@ -6,13 +6,15 @@ import asyncio
 import datetime as dt
 import json
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from sqlalchemy import Engine
 
 from hub.cli.app import app, runtime
 from hub.core.clock import clock_of
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
 
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print one JSON object.")]
 

@@ -19,13 +19,15 @@ import json
 import os
 import sqlite3
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from sqlalchemy import Engine
 
 from hub.cli.app import app, runtime
 from hub.core.config.settings import Settings
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
 
 DatabaseUrl = Annotated[
     str | None,

@@ -10,16 +10,16 @@ from __future__ import annotations
 import json
 from dataclasses import replace
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from hub.cli.app import app
 from hub.core.errors import Problem, ProblemsError
-from hub.core.models import utcnow
-from hub.core.pictures import PictureRefused, prepare
-from hub.core.ports import ChannelInfo, Message, Picture
-from hub.wiring import PREVIEWS, reach
+from hub.core.ports import ChannelInfo, Message
+
+if TYPE_CHECKING:
+    from hub.core.ports import Picture
 
 TEXT_KEYS = ("title", "link", "summary_html", "summary_text", "language", "image_url")
 
@@ -104,6 +104,9 @@ def preview_command(
     """Print the exact API requests the platform's sink would send for ITEM.json, then
     whether the item's picture goes with it and the parts a long post becomes; sends
     nothing."""
+    from hub.core.models import utcnow
+    from hub.wiring import PREVIEWS, reach
+
     previews = PREVIEWS
     if platform not in previews:
         known = ", ".join(sorted(previews)) or "none"
@@ -151,6 +154,8 @@ def preview_command(
 
 def _picture(path: Path, alt: str) -> Picture:
     """The image at ``path`` as the hub would store it (checked, upright, no metadata)."""
+    from hub.core.pictures import PictureRefused, prepare
+
     try:
         data = path.read_bytes()
     except OSError as exc:

@@ -16,16 +16,17 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from sqlalchemy import Connection, Engine
+if TYPE_CHECKING:  # the CLI reads this module's clock before it needs SQLAlchemy, if it ever does
+    from sqlalchemy import Connection, Engine
 
 Clock = Callable[[], dt.datetime]
 
 OPTION = "hub_clock"
 """The execution option of an engine (or connection) that holds its clock."""
 
-Bind = TypeVar("Bind", Engine, Connection)
+Bind = TypeVar("Bind", "Engine", "Connection")
 
 
 def utcnow() -> dt.datetime:

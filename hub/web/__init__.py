@@ -32,6 +32,7 @@ For ``hub demo``: :func:`hub.web.accounts.demo_account` creates (or resets)
 an admin account and returns its e-mail and a fresh password to print.
 """
 
-from hub.web.app import SECRET_KEY_ENV, create_app
+from hub.core.config.secret_key import SECRET_KEY_ENV
+from hub.web.app import create_app
 
 __all__ = ["SECRET_KEY_ENV", "create_app"]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hmac
-import re
 from collections.abc import Awaitable, Callable, Mapping
 from pathlib import Path
 from typing import Any
@@ -20,6 +19,7 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from hub.core.clock import with_clock
+from hub.core.config.secret_key import SECRET_KEY_ENV, secret_key_problem
 from hub.core.config.settings import Settings
 from hub.core.errors import HubError
 from hub.core.metrics import metrics_endpoint
@@ -57,26 +57,7 @@ from hub.web.sessions import CookieJar
 from hub.web.standins import standins_page
 from hub.wiring import INGRESS
 
-SECRET_KEY_ENV = "HUB_SECRET_KEY"
-MIN_SECRET_LENGTH = 32
 STATIC = Path(__file__).parent / "static"
-
-
-PLACEHOLDER = re.compile(r"change[-_ ]?me|replace[-_ ]?me|your[-_ ]?secret|\.\.\.", re.IGNORECASE)
-MIN_DISTINCT = 12  # a random 32-character key has about 25 different characters
-
-
-def secret_key_problem(key: str | None) -> str | None:
-    """What is wrong with ``key`` as HUB_SECRET_KEY, or None: it must be set, 32
-    characters or more, and random (not the example files' ``change-me...``, not
-    ``aaaa...``): whoever knows it can sign a session cookie."""
-    if not key:
-        return "HUB_SECRET_KEY is missing"
-    if len(key) < MIN_SECRET_LENGTH:
-        return f"HUB_SECRET_KEY is shorter than {MIN_SECRET_LENGTH} characters"
-    if PLACEHOLDER.search(key) or len(set(key)) < MIN_DISTINCT:
-        return "HUB_SECRET_KEY looks like a placeholder, not a random string"
-    return None
 
 
 class SecretKeyMissing(HubError):

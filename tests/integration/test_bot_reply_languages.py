@@ -32,7 +32,6 @@ from hub.core.config.settings import Settings
 from hub.core.db import transaction
 from hub.core.models import Delivery, Item, Member
 
-KNOWLEDGE = Path(__file__).parents[2] / "config" / "knowledge"
 BOTS_LOCALE = Path(__file__).parents[2] / "bots" / "locale"
 NOW = dt.datetime(2026, 11, 23, 9, 0, tzinfo=dt.UTC)
 LANGUAGES = ("en", "es", "fr", "ca", "pt")
@@ -113,8 +112,10 @@ def slack_command(number: int, user: str, text: str) -> InboxRecord:
     return InboxRecord(number, "slack", f"c{number}", command, 1, NOW)
 
 
-def conversation(engine: Engine, language: str) -> list[str]:
-    """Everything the bots say to a member of ``language``, in order."""
+def conversation(engine: Engine, language: str, assistant: Assistant) -> list[str]:
+    """Everything the bots say to a member of ``language``, in order (``assistant``: the
+    session's, built once from the knowledge files: it answers from them and keeps nothing
+    of a conversation)."""
     configured = settings()
     chat, stranger, user = 1000, 2000, "U0MEMBER"
     with transaction(engine) as session:
@@ -129,7 +130,6 @@ def conversation(engine: Engine, language: str) -> list[str]:
                 topics=[],
             )
         )
-    assistant = Assistant.from_knowledge(KNOWLEDGE)
     telegram = TelegramHandlers(engine, configured, assistant)
     said = [
         "/help",
@@ -179,12 +179,14 @@ def language(request: pytest.FixtureRequest) -> str:
     return str(request.param)
 
 
-def test_the_bots_reply_in_the_members_language(engine: Engine, language: str) -> None:
-    english = conversation(engine, "en")
+def test_the_bots_reply_in_the_members_language(
+    engine: Engine, language: str, lingua_assistant: Assistant
+) -> None:
+    english = conversation(engine, "en", lingua_assistant)
     with transaction(engine) as session:
         for table in ("deliveries", "item_origins", "items", "bot_conversations", "members"):
             session.execute(Delivery.metadata.tables[table].delete())
-    other = conversation(engine, language)
+    other = conversation(engine, language, lingua_assistant)
     assert len(english) == len(other) >= 20, (english, other)
     data = words_in(f"{TITLE} {TEXT} {UNANSWERABLE}") | NAMES
     exempt = data | own_words(language)

@@ -1,0 +1,65 @@
+"""``hub --demo ...`` where a newcomer stands: the demo's database, whatever the
+environment says, only read, and the hint the demo prints is a command that works.
+
+Real processes in a copy of the IOPD's config, no platform token (``newcomer.py``).
+"""
+
+from __future__ import annotations
+
+import shlex
+from pathlib import Path
+
+import pytest
+from newcomer import add_item, demo_database, fresh_clone, hub, snapshot
+
+from hub.cli.app import DEMO_DATA_DIR
+from hub.cli.serve_cmd import _cli_hint
+
+
+@pytest.fixture
+def clone(tmp_path: Path) -> Path:
+    return fresh_clone(tmp_path)
+
+
+def test_demo_reads_the_demos_database_whatever_the_environment_says(clone: Path) -> None:
+    missing = hub("--demo", "status", cwd=clone)
+    assert missing.returncode == 1
+    assert "no demo database at data/demo/hub.db: run `hub demo`" in missing.stderr
+    database = demo_database(clone)
+    item_id = add_item(database, "Demo award ceremony", tags=["award"])
+    elsewhere = f"sqlite:///{clone / 'elsewhere.db'}"
+    result = hub(
+        "--demo", "route", str(item_id), "--dry-run", cwd=clone, HUB_DATABASE_URL=elsewhere
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Demo award ceremony" in result.stdout
+    # As the demo left its channels (mastodon on), not as hub.toml has them (off):
+    [mastodon] = [line for line in result.stdout.splitlines() if "mastodon" in line]
+    assert "yes" in mastodon and "disabled" not in mastodon
+    assert not (clone / "elsewhere.db").exists()
+    for command in (["--demo", "status"], ["--demo", "sources"], ["--demo", "deliveries"]):
+        assert hub(*command, cwd=clone).returncode == 0, command
+
+
+def test_demo_never_sends_nor_takes_the_deployments_config(clone: Path) -> None:
+    database = demo_database(clone)
+    before = snapshot(database)
+    worker = hub("--demo", "worker", "--once", cwd=clone)
+    assert worker.returncode == 2 and "--demo only reads" in worker.stderr
+    sync = hub("--demo", "sources", "sync", cwd=clone)
+    assert sync.returncode == 2 and "demo" in sync.stderr
+    assert snapshot(database) == before
+
+
+def test_the_demos_hint_is_a_command_that_works(clone: Path) -> None:
+    demo_database(clone)
+    url = f"sqlite:///{DEMO_DATA_DIR / 'hub.db'}"
+    hint = _cli_hint(DEMO_DATA_DIR, url)
+    assert hint.startswith(".venv/bin/hub --demo status")
+    assert f"HUB_DATABASE_URL={url} hub status" in hint
+    other = _cli_hint(Path("elsewhere"), "sqlite:///elsewhere/hub.db")
+    assert other == "HUB_DATABASE_URL=sqlite:///elsewhere/hub.db .venv/bin/hub status"
+    assignment, *_ = shlex.split(hint.split("(or ", 1)[1].rstrip(")"))
+    name, value = assignment.split("=", 1)
+    result = hub("status", cwd=clone, **{name: value})
+    assert result.returncode == 0, result.stderr
