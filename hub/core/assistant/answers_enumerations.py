@@ -13,6 +13,8 @@ alike, or none, leave the question to the other ways of answering.
 
 from __future__ import annotations
 
+from functools import cached_property
+
 from hub.core.assistant.answers_base import Decision, _numbered
 from hub.core.assistant.answers_lists import ListAnswers
 from hub.core.assistant.answers_slots import SlotAnswers
@@ -107,24 +109,16 @@ class EnumerationAnswers(SlotAnswers, ListAnswers):
         reply = self._slot(ctx, reading, "what", whole)
         return None if reply.handoff else Decision(reply, "list", ENUMERATION_CONFIDENCE)
 
-    @property
+    @cached_property
     def _listing_docs(self) -> list[tuple[Doc, set[str]]]:
         """The entries whose data lists two items or more in a field, with those fields."""
-        if not hasattr(self, "_listing_cache"):
-            self._listing_cache = [
-                (d, fields) for d in self.retriever.docs if (fields := _list_fields(d))
-            ]
-        return self._listing_cache
+        return [(d, fields) for d in self.retriever.docs if (fields := _list_fields(d))]
 
-    @property
+    @cached_property
     def _part_wholes(self) -> list[Doc]:
         """The entries other records are parts of."""
-        if not hasattr(self, "_part_wholes_cache"):
-            keys = {key for d in self.retriever.docs for key in d.wholes}
-            self._part_wholes_cache = [
-                d for d in self.retriever.docs if d.key in keys and d.group == "entry"
-            ]
-        return self._part_wholes_cache
+        keys = {key for d in self.retriever.docs for key in d.wholes}
+        return [d for d in self.retriever.docs if d.key in keys and d.group == "entry"]
 
     def _names_enumerator(
         self, ctx: Context, reading: Reading, doc: Doc, rest: list[set[str]]
