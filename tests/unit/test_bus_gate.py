@@ -8,8 +8,9 @@ import datetime as dt
 
 from sqlalchemy import create_engine
 
+from hub.core.bus.gate import OrderedGate
 from hub.core.bus.messages import ChannelRow, ChannelSinks
-from hub.core.bus.worker import HELD_BACK_SECONDS, OrderedGate, Worker, WorkerConfig
+from hub.core.bus.worker import HELD_BACK_SECONDS, Worker, WorkerConfig
 from hub.core.ports import Sink
 
 

@@ -5,11 +5,12 @@ claimed and has not finished; whenever half of that window is free it claims
 again (one transaction for up to half a batch), so no send waits for the
 slowest of its batch; while rate budgets hold its sends back, the window is only
 ``concurrency`` claims (``Worker._window``). ``concurrency`` sends are in flight at a
-time, let in oldest claim first (:class:`OrderedGate`); a claim nothing holds back (its
-sink started, a slot free, its budgets' tokens leased) is sent in the step that claimed
-it, and one whose send ends at once needs no task of its own (``Worker._send_at_once``).
-Results are recorded as they come (:class:`Recorder`: one write at a time, every
-result that arrived meanwhile in the next), so a send hanging until its
+time, let in oldest claim first (:class:`hub.core.bus.gate.OrderedGate`); a claim
+nothing holds back (its sink started, a slot free, its budgets' tokens leased) is sent
+in the step that claimed it, and one whose send ends at once needs no task of its own
+(``Worker._send_at_once``). Results are recorded as they come
+(:class:`hub.core.bus.recorder.Recorder`: one write at a time, every result that
+arrived meanwhile in the next), so a send hanging until its
 timeout holds up nothing and leaves only itself unrecorded. When nothing is
 due, the worker waits for a PostgreSQL notification, the poll interval or the
 stop event, whichever comes first.
@@ -26,7 +27,7 @@ DatabaseThreads`), never on its event loop: a slow query or a bucket another
 worker holds delays only the send waiting for it, not every send and lease
 renewal of the process. Rate budgets are taken in a short transaction
 committed before the send begins (no lock is held across a send); the sends
-that ask while one is under way share the next one (:class:`Budgets`), and a
+that ask while one is under way share the next one (:class:`hub.core.bus.budgets.Budgets`), and a
 fast budget's tokens are leased to the process ahead of its demand
 (:mod:`hub.core.bus.ratelimit`), so most sends spend one without the database.
 
@@ -42,7 +43,6 @@ import asyncio
 import contextlib
 import datetime as dt
 import gc
-import heapq
 import itertools
 import json
 import logging
@@ -54,7 +54,7 @@ import threading
 import time
 import types
 import uuid
-from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine, Generator, Iterator
+from collections.abc import Awaitable, Callable, Coroutine, Generator, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -62,10 +62,13 @@ from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import DBAPIError
 
 from hub.core.bus import outbox
+from hub.core.bus.budgets import Budgets
+from hub.core.bus.gate import OrderedGate
 from hub.core.bus.messages import ChannelRow, ChannelSinks, claim_messages
 from hub.core.bus.outbox import Claim, Result
 from hub.core.bus.queue import DatabaseThreads
 from hub.core.bus.ratelimit import DatabaseRateLimiter, Grant
+from hub.core.bus.recorder import Recorder
 from hub.core.bus.retry import DATABASE_RETRY, RetryPolicy
 from hub.core.bus.states import AttemptOutcome, ErrorKind
 from hub.core.clock import clock_of
@@ -77,24 +80,6 @@ log = logging.getLogger(__name__)
 Clock = Callable[[], dt.datetime]
 _UNLIMITED = Grant(True, 0.0, dt.datetime.min, leased=True)
 """A send with no budget: nothing to take, wait for or look at."""
-_LEASED = Grant(True, 0.0, dt.datetime.min, leased=True)
-"""A send that spent leased tokens: taken now, nothing to wait for (its moment and
-monotonic time are not read: :meth:`Worker._deliver` looks at ``leased`` first)."""
-
-LATE_TOLERANCE = 0.015
-"""How late (s) a reservation may reach its send and still be sent (see Budgets.in_time):
-half of what the limiter's margin leaves in a second's window of a budget spent back to
-back (3% of a second), the other half for the trip to the platform."""
-LOOK_INTERVAL = 0.005
-"""How often (s) at most a send spending leased tokens looks whether its budgets' leases
-run low (:meth:`DatabaseRateLimiter.running_low`, a look at every lease of the key):
-a lease lasts a second and is renewed at its half, so a look 5 ms late changes nothing,
-and a fast budget's thousands of sends a second no longer each pay for it."""
-_LOOK_INTERVAL = dt.timedelta(seconds=LOOK_INTERVAL)
-RENEW_TOGETHER = 0.25
-"""A renewal round renews, beside the key running low, every fast key of the process
-that would run low within this many seconds (a quarter of a lease): a process sending
-to many fast keys renews them in one transaction, not one each every half second."""
 STATEMENT_IDLE = 1.0
 """A database thread keeps its connection for single statements while it is used at
 least this often (s); one idle longer is given back and a fresh one checked out (the
@@ -887,64 +872,6 @@ class Worker:
             self._listener = None
 
 
-class OrderedGate:
-    """At most ``slots`` holders at once, a free slot going to the waiter lowest in order.
-
-    An :class:`asyncio.Semaphore` serves waiters as they came: a send that found its
-    budget taken (a chat's second, the bot's horizon) and waited outside the gate came
-    back behind every claim made meanwhile, again and again, and sat in the window for
-    the whole of a long broadcast; its chat then had several messages left at the end,
-    each a chat's second apart, while the bot's budget went unused. In claim order the
-    oldest claims are asked for first, and what is left at the end is spread over the
-    chats as the queue was.
-    """
-
-    def __init__(self, slots: int) -> None:
-        self._free = slots
-        self._waiting: list[tuple[int, int, asyncio.Future[None]]] = []
-        self._arrivals = itertools.count()  # ties (the same order) as they came
-
-    @contextlib.asynccontextmanager
-    async def slot(self, order: int) -> AsyncIterator[None]:
-        await self._acquire(order)
-        try:
-            yield
-        finally:
-            self._release()
-
-    def try_acquire(self) -> bool:
-        """Take a free slot now if one is free and nobody waits for one."""
-        if self._free > 0 and not self._waiting:
-            self._free -= 1
-            return True
-        return False
-
-    def release(self) -> None:
-        """Give back a slot taken by :meth:`try_acquire`."""
-        self._release()
-
-    async def _acquire(self, order: int) -> None:
-        if self._free > 0:  # a free slot means nobody waits: _release hands them out
-            self._free -= 1
-            return
-        future: asyncio.Future[None] = asyncio.get_running_loop().create_future()
-        heapq.heappush(self._waiting, (order, next(self._arrivals), future))
-        try:
-            await future
-        except asyncio.CancelledError:
-            if future.done() and not future.cancelled():  # handed a slot as it was cancelled
-                self._release()
-            raise
-
-    def _release(self) -> None:
-        self._free += 1
-        while self._free > 0 and self._waiting:
-            future = heapq.heappop(self._waiting)[2]
-            if not future.done():  # a cancelled waiter's future is done: skipped
-                self._free -= 1
-                future.set_result(None)
-
-
 @dataclass(eq=False)
 class _Held:
     """A database thread's connection for single statements, and when it was last used."""
@@ -962,195 +889,6 @@ class TokenLease:
     outstanding: int
     until: dt.datetime
     claimed_at: float = 0.0
-
-
-class Recorder:
-    """Records results as they come, one write at a time (a group commit).
-
-    A result handed over while a write is under way goes into the next one, so
-    under load a write carries many results and an idle worker's lone result is
-    written at once. ``write`` insists through database trouble on its own.
-    """
-
-    def __init__(self, write: Callable[[list[Result]], Awaitable[None]]) -> None:
-        self.write = write
-        self._pending: list[Result] = []
-        self._waiters: list[asyncio.Future[None]] = []
-        self._writing = 0
-        self._task: asyncio.Task[None] | None = None
-
-    def add(self, result: Result, *, wait: bool = False) -> asyncio.Future[None] | None:
-        """Queue ``result``; with ``wait``, a future done once it is written."""
-        self._pending.append(result)
-        waiter = None
-        if wait:
-            waiter = asyncio.get_running_loop().create_future()
-            self._waiters.append(waiter)
-        if self._task is None or self._task.done():
-            self._task = asyncio.create_task(self._writes())
-        return waiter
-
-    def backlog(self) -> int:
-        """Results handed over and not yet written."""
-        return len(self._pending) + self._writing
-
-    def busy(self) -> bool:
-        return self.backlog() > 0
-
-    async def flush(self) -> None:
-        """Until every result handed over so far is written."""
-        while self._task is not None and not self._task.done():
-            await asyncio.shield(self._task)
-
-    async def close(self) -> None:
-        """Stop writing (on the way out by an error: what is left waits for its lease)."""
-        if self._task is not None and not self._task.done():
-            self._task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._task
-
-    async def _writes(self) -> None:
-        while self._pending:
-            await asyncio.sleep(0)  # the sends ending in this turn of the loop join the write
-            results, waiters = self._pending, self._waiters
-            self._pending, self._waiters = [], []
-            self._writing = len(results)
-            try:
-                await self.write(results)
-            except Exception:  # a bug must not stop the writes: the leases will expire
-                log.exception("could not record %d results", len(results))
-            finally:
-                self._writing = 0
-                for waiter in waiters:
-                    if not waiter.done():
-                        waiter.set_result(None)
-
-
-class Budgets:
-    """Takes the rate budgets of the sends that ask together in one transaction.
-
-    A send asks and waits; the first ask starts a round in a database thread,
-    and every ask made while a round is under way joins the next one, so under
-    load a round serves many sends (a group commit) and an idle worker's lone
-    send is not delayed. Each ask is still all-or-nothing, as if asked alone
-    (:meth:`DatabaseRateLimiter.try_acquire_many`).
-    """
-
-    def __init__(
-        self,
-        limiter: DatabaseRateLimiter,
-        db: DatabaseThreads,
-        clock: Clock,
-        *,
-        within: float = 0.0,
-        lead: float = 0.0,
-    ) -> None:
-        self.limiter = limiter
-        self.db = db
-        self.clock = clock
-        self.within = within
-        self.lead = self.base_lead = lead
-        self._asks: list[tuple[int, list[RateLimit], asyncio.Future[Grant]]] = []
-        self._renew: dict[str, RateLimit] = {}
-        self._round: asyncio.Task[None] | None = None
-        self._next_look: dict[str | tuple[str, ...], dt.datetime] = {}
-        """When the sends of these keys next look whether their leases run low."""
-        self._fast: dict[str, RateLimit] = {}
-        """Every budget whose renewal this process asked for: renewed together."""
-        self._renewing: set[str] = set()
-        """The keys the round under way renews."""
-
-    async def take(self, limits: list[RateLimit], order: int = 0) -> Grant:
-        """A token of every budget, taken for a moment at most ``within`` seconds ahead,
-        or none and the seconds to wait before asking again.
-
-        A token leased to this process is spent at once, without the database; a
-        lease running low is renewed in the background, before it runs out.
-        """
-        if self.take_leased(limits):
-            return _LEASED
-        answer: asyncio.Future[Grant] = asyncio.get_running_loop().create_future()
-        self._asks.append((order, limits, answer))
-        self._start()
-        return await answer
-
-    def take_leased(self, limits: list[RateLimit], now: dt.datetime | None = None) -> bool:
-        """A leased token of every budget, now (``now``, when the caller just read the
-        clock), or none (False: ask with :meth:`take`). A lease running low is renewed in
-        the background, before it runs out."""
-        if now is None:
-            now = self.clock()
-        if self.limiter.take_leased(limits, now):
-            keys = limits[0].key if len(limits) == 1 else tuple(lim.key for lim in limits)
-            look = self._next_look.get(keys)
-            if look is None or now >= look:
-                self._next_look[keys] = now + _LOOK_INTERVAL
-                if self.limiter.running_low(limits, now):
-                    # every fast key of the process that runs low soon joins the round:
-                    # one transaction renews them all, not one each every half second
-                    for lim in limits:
-                        self._fast.setdefault(lim.key, lim)
-                    low = self.limiter.running_low(self._fast.values(), now, soon=RENEW_TOGETHER)
-                    # a key the round under way renews is not renewed again right after it
-                    self._renew.update(
-                        {lim.key: lim for lim in low if lim.key not in self._renewing}
-                    )
-                    if self._renew:
-                        self._start()
-            return True
-        return False
-
-    def in_time(self, grant: Grant, *, woke: bool = False) -> bool:
-        """Whether a taken grant reached its send by its moment (within
-        :data:`LATE_TOLERANCE`). One that did not tells the next rounds to reserve
-        further ahead (the lead grows by its lateness, up to half of ``within``); the
-        lead shrinks back slowly while grants come in time."""
-        late = time.monotonic() - grant.leaves
-        if late > max(LATE_TOLERANCE, grant.late):  # a slow budget's burst allows more
-            if not woke:  # the database's answer came late: reserve further ahead
-                self.lead = min(max(self.within / 2, self.base_lead), self.lead + late)
-            return False
-        if grant.wait > 0:  # a reservation made in the database, in time
-            self.lead = max(self.base_lead, self.lead * 0.99)
-        return True
-
-    def _acquire(self, requests: list[list[RateLimit]], renew: list[RateLimit]) -> list[Grant]:
-        """The round's transaction, in a database thread. The clock is read here, as the
-        transaction starts, not on the loop before: a round that waited for a busy thread
-        would count its tokens as taken that much earlier than they go out, and the
-        bucket would refill that much early (another worker's send to the same chat
-        then reached Telegram within the second, a 429)."""
-        return self.limiter.reserve_many(
-            requests,
-            self.clock(),
-            within=self.within,
-            lead=self.lead,
-            clock=self.clock,
-            renew=renew,
-        )
-
-    def _start(self) -> None:
-        if self._round is None or self._round.done():
-            self._round = asyncio.create_task(self._rounds())
-
-    async def _rounds(self) -> None:
-        while self._asks or self._renew:
-            # the oldest claims first: within a round, the first ask a budget can serve gets it
-            asks, self._asks = sorted(self._asks, key=lambda ask: ask[0]), []
-            renew, self._renew = list(self._renew.values()), {}
-            self._renewing = {lim.key for lim in renew}
-            try:
-                grants = await self.db.run(self._acquire, [limits for _, limits, _ in asks], renew)
-            except Exception as error:  # every ask of the round hears of it
-                for _, _, answer in asks:
-                    if not answer.done():
-                        answer.set_exception(error)
-                continue
-            finally:
-                self._renewing = set()
-            for (_, _, answer), grant in zip(asks, grants, strict=True):
-                if not answer.done():  # a send cancelled meanwhile forfeits its tokens
-                    answer.set_result(grant)
 
 
 def error_kind_of(error: BaseException) -> str:
