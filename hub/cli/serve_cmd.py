@@ -136,25 +136,24 @@ def demo_command(
     data_dir: Annotated[Path, typer.Option(help="Where the demo's database goes.")] = DEMO_DATA_DIR,
 ) -> None:
     """Run the hub on demo data with local stand-ins of every platform (no accounts needed)."""
+    from hub.demo.conversations import demo_conversations
+    from hub.demo.mailbox import demo_mailbox
     from hub.demo.reach import reach_lines, submit_long_news
     from hub.demo.run import (
         DEMO_PLATFORMS,
         DemoWorld,
         deliver_all,
-        demo_conversations,
         demo_digests,
         demo_feed_owner,
-        demo_mailbox,
         demo_people_and_news,
         demo_roundups,
-        demo_translation,
         drafts_lines,
         load_demo_settings,
-        machine_posts,
         newsletter_lines,
         prepare_standins,
         summary,
     )
+    from hub.demo.translation import demo_translation, machine_posts
     from hub.runner import ROLES, HubProcess, prepare_database
 
     configure_logging(None, level=logging.WARNING)

@@ -16,16 +16,15 @@ import secrets
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from email.message import EmailMessage
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
 from hub.core.config.settings import MANUAL_PLATFORMS, Settings, load_settings
 from hub.core.members.links import SECRET_KEY_ENV
-from hub.core.models import Delivery, Event, Item, ItemPicture, Member, utcnow
+from hub.core.models import Delivery, Item, ItemPicture, Member, utcnow
 from hub.core.ports import ChannelInfo, MemberChat, StandIn
 from hub.demo.feeds import DemoWebsite
 from hub.testing.dovecot import DovecotServer, find_dovecot
@@ -38,7 +37,6 @@ from hub.wiring import (
 )
 
 if TYPE_CHECKING:
-    from hub.runner import HubProcess
     from hub.translation.standin import LibreTranslateStandIn
 
 FEED_SOURCES = {"website_news": "/news.rss", "website_events": "/events.ics"}
@@ -57,16 +55,6 @@ DEMO_PLATFORMS = {
     "mailchimp",
     "email",
 }
-
-DEMO_QUESTIONS = (
-    ("en", "What is the next event?"),
-    ("es", "donde esta la oficina regional de america latina"),
-    ("fr", "Quand a été créée la plateforme africaine ?"),
-    ("ca", "On es va fer la 13a conferencia?"),
-    ("pt", "Quais são as prioridades temáticas?"),
-    ("fr", "Quel est le budget du secrétariat ?"),
-)
-"""What the demo's members ask, as people type (the last one the knowledge cannot answer)."""
 """Platforms whose stand-ins the demo starts, when their module ships one."""
 
 
@@ -302,80 +290,6 @@ def newsletter_lines(engine: Engine, settings: Settings) -> list[str]:
     return newsletter_demo(engine, settings, utcnow(), translator=translator)
 
 
-@dataclass(frozen=True)
-class Conversations:
-    """What the demo's members asked, what came back, and the roles that failed meanwhile."""
-
-    lines: list[str]
-    asked: int
-    answered: int
-    failed_roles: dict[str, str] = field(default_factory=dict)
-    """Role -> the error it stopped on."""
-
-    def problem(self) -> str | None:
-        """One line saying why the members got no answers, or None when the bots worked."""
-        if self.failed_roles:
-            return "; ".join(
-                f"the {role} role stopped on an error: {error}"
-                for role, error in self.failed_roles.items()
-            )
-        if self.asked and not self.answered:
-            return f"none of the {self.asked} questions got an answer in time"
-        return None
-
-
-async def demo_conversations(
-    engine: Engine, settings: Settings, world: DemoWorld, *, deadline_s: float = 45.0
-) -> Conversations:
-    """Members ask the bot in five languages through the stand-ins that can play them;
-    the hub's bots and worker roles answer; returns the exchanges for the terminal."""
-    from hub.runner import HubProcess
-
-    chats = {p: s for p, s in world.standins.items() if isinstance(s, MemberChat)}
-    if not chats:
-        return Conversations(["assistant: no stand-in here can play a member"], 0, 0)
-    asked = [
-        (platform, chat, language, question, chat.member_says(question, language=language))
-        for platform, chat in sorted(chats.items())
-        for language, question in DEMO_QUESTIONS
-    ]
-    process = HubProcess(settings, engine, {"bots", "worker"})
-    stop = asyncio.Event()
-    running = asyncio.create_task(process.run(stop))
-    loop = asyncio.get_running_loop()
-    end = loop.time() + deadline_s
-    # The stand-ins hold replies in memory and signal nothing: look five times a second,
-    # until every question is answered or the process stops (a role failed).
-    while (  # noqa: ASYNC110
-        loop.time() < end
-        and not running.done()
-        and not all(chat.replies(ref) for _, chat, _, _, ref in asked)
-    ):
-        await asyncio.sleep(0.2)
-    stop.set()
-    await running
-    lines = []
-    answered = 0
-    for platform, chat, language, question, ref in asked:
-        answers = chat.replies(ref)
-        answered += bool(answers)
-        lines.append(f"  {platform} member [{language}]: {question}")
-        for answer in answers or ["(no answer in time)"]:
-            first = answer.strip().splitlines()[0] if answer.strip() else "(empty)"
-            lines.append(f"    bot: {first[:110]}")
-    return Conversations(lines, len(asked), answered, _failed_roles(process))
-
-
-def _failed_roles(process: HubProcess) -> dict[str, str]:
-    """The roles of a stopped ``HubProcess`` that ended on an error, with that error."""
-    failed = {}
-    for task in process.tasks:
-        if task.done() and not task.cancelled() and task.exception() is not None:
-            error = task.exception()
-            failed[task.get_name().removeprefix("hub-")] = str(error) or type(error).__name__
-    return failed
-
-
 def demo_roundups(engine: Engine, settings: Settings) -> list[str]:
     """Queue this week's roundup for every digest channel now (as `hub roundup` does)."""
     from hub.core.db import transaction
@@ -555,205 +469,3 @@ def demo_people_and_news(engine: Engine, settings: Settings) -> list[str]:
         f"For the console: {len(DEMO_MEMBERS)} members, and {waiting} members' news waiting "
         "for moderation (approve them there and watch the deliveries)"
     ]
-
-
-DEMO_SPANISH_NEWS = (
-    "Dakar acoge un encuentro africano de presupuestos participativos",
-    "Alcaldes de Senegal, Mali y Costa de Marfil comparten en Dakar lo que aprendieron "
-    "de sus presupuestos participativos con la OIDP.",
-)
-"""A member's news in Spanish about Africa: the French channel's route says translate = true."""
-
-
-def demo_translation(engine: Engine, settings: Settings) -> list[str]:
-    """Machine translation drafts, as a person sees them: a Spanish item drafted in French
-    for the African channel and approved by a moderator, a knowledge entry given its
-    missing languages. Deliveries are left for :func:`deliver_all`."""
-    from hub.core.models import ItemTranslation, KnowledgeEntry
-    from hub.core.moderation.decisions import approve
-    from hub.core.translation.drafts import (
-        draft_entry_languages,
-        draft_pending,
-        draft_record_languages,
-    )
-    from hub.web.news_intake import Submission, submit_news
-
-    service = translation_service(settings, engine)
-    web_form = next(
-        (key for key, s in settings.sources.items() if s.kind == "web" and s.enabled), None
-    )
-    if service is None or web_form is None:
-        return ["translation: off in this configuration"]
-    now = utcnow()
-    title, text = DEMO_SPANISH_NEWS
-    with Session(engine) as session, session.begin():
-        submission = Submission(title=title, text=text, language="es")
-        submit_news(session, settings, web_form, submission, now=now, platform="web")
-        item_id = session.scalar(select(Item.id).where(Item.title == title))
-    report = draft_pending(engine, settings, service)
-    lines = [f"translation ({service.name}): drafted {', '.join(report.drafted) or 'nothing'}"]
-    lines += [f"  not translated {k}: {v}" for k, v in report.untranslated.items()]
-    with Session(engine) as session, session.begin():
-        item = session.get(Item, item_id)
-        assert item is not None
-        for draft in session.scalars(
-            select(ItemTranslation).where(ItemTranslation.item_id == item_id)
-        ):
-            lines.append(
-                f"  {draft.language}: {draft.title}  (machine-translated, {draft.machine})"
-            )
-        approve(session, item, settings, by="demo moderator", now=now)
-        lines.append(f"  approved by a moderator with its translation: {item.title}")
-    with Session(engine) as session, session.begin():
-        for entry in session.scalars(select(KnowledgeEntry).order_by(KnowledgeEntry.id)):
-            missing = [c for c in settings.hub.languages if not (entry.body or {}).get(c)]
-            if missing and (entry.body or {}).get(settings.hub.default_language):
-                drafted = draft_entry_languages(
-                    session, entry, settings.hub.languages, service, settings.hub.default_language
-                )
-                gained = ", ".join(drafted.drafted) or "nothing"
-                lines.append(f"  knowledge {entry.id} gained {gained} (marked translated)")
-                break
-        events = select(Event).where(Event.source_id.is_(None))
-        lacking = [
-            event
-            for event in session.scalars(events.order_by(Event.starts_on.desc(), Event.id))
-            if any(
-                t and not set(settings.hub.languages) <= set(t)
-                for t in (event.name, event.theme, event.description)
-            )
-        ]
-        if not lacking:  # the seed knowledge has its five languages: one written in English
-            lacking = [english_only_event(session, settings, now)]
-        event = lacking[0]
-        drafted = draft_record_languages(
-            session, event, settings.hub.languages, service, settings.hub.default_language
-        )
-        gained = ", ".join(drafted.drafted) or "nothing"
-        lines.append(f"  knowledge event {event.id} gained {gained} (marked translated)")
-    return lines
-
-
-def english_only_event(session: Session, settings: Settings, now: dt.datetime) -> Event:
-    """An event the secretariat wrote in its default language only, as the console's event
-    form allows: a past online seminar, so it changes no answer about what is coming."""
-    language = settings.hub.default_language
-    event = Event(
-        id="demo-seminar-youth-budgets",
-        kind="seminar",
-        name={language: "OIDP online seminar: participatory budgets with young people"},
-        description={
-            language: "Cities share how young people propose and vote projects in "
-            "participatory budgets."
-        },
-        starts_on=(now - dt.timedelta(days=20)).date(),
-        organiser="IOPD Technical Secretariat",
-    )
-    session.add(event)
-    session.flush()
-    return event
-
-
-def machine_posts(world: DemoWorld) -> list[str]:
-    """The posts the stand-ins hold that carry a machine translation (marked ``[xx]``)."""
-    from bots.formatting import machine_mark_texts
-
-    marks = sorted(machine_mark_texts(), key=len, reverse=True)
-    lines = []
-    for platform, standin in world.standins.items():
-        for post in standin.posts():
-            if post.text.lstrip().startswith("[") and "] " in post.text[:8]:
-                first = post.text.strip().splitlines()[0]
-                lines.append(f"  {platform} {post.channel} received: {first[:90]}")
-                mark = next((words for words in marks if words in post.text), None)
-                lines.append(f"    marked for readers: {mark or 'NOT MARKED'}")
-    return lines
-
-
-DEMO_MAIL: tuple[tuple[str, str, str, dict[str, str]], ...] = (
-    # sender, subject, text, extra headers
-    (
-        "Marta Ruiz <marta@red.example.org>",
-        "Rosario abre su presupuesto participativo joven",
-        "Jóvenes de 13 a 18 años votan 30 proyectos de barrio hasta junio.\n\n"
-        "Más: https://red.example.org/rosario-joven",
-        {},
-    ),
-    ("Marta Ruiz <marta@red.example.org>", "Cuota", "¿Cuánto cuesta ser miembro del OIDP?", {}),
-    ("Someone <someone@elsewhere.example>", "Hello", "Please add us to your network.", {}),
-    (
-        "Marta Ruiz <marta@red.example.org>",
-        "Fuera de la oficina",
-        "Vuelvo el lunes.",
-        {"Auto-Submitted": "auto-replied"},
-    ),
-)
-"""What the demo's mailbox receives: a member's news, her question, a stranger's note and her
-out-of-office reply."""
-
-
-@runtime_checkable
-class _SmtpLike(Protocol):
-    """A stand-in that keeps the e-mails it received (the SMTP one)."""
-
-    def messages(self) -> list[EmailMessage]: ...
-
-
-async def demo_mailbox(engine: Engine, settings: Settings, world: DemoWorld) -> list[str]:
-    """Mail to the secretariat, read from a real IMAP server (Dovecot), and the answer sent
-    back by e-mail through the SMTP stand-in (aiosmtpd). Without Dovecot, one line says so."""
-    import imaplib
-    from email.utils import make_msgid
-
-    from hub.core.ingest.mailbox import MailboxPoller
-    from hub.core.models import MailboxMessage, Member
-
-    server = world.mailbox
-    if server is None or DEMO_MAILBOX not in settings.sources:
-        return [
-            "Mail: Dovecot is not installed here (`make dovecot` installs Debian's "
-            "dovecot-imapd), so the mailbox source is not shown; its tests run against it in CI."
-        ]
-    with Session(engine) as session, session.begin():
-        if session.scalar(select(Member.id).where(Member.email == "marta@red.example.org")) is None:
-            session.add(demo_member(DEMO_MEMBERS[-1]))
-
-    def append_all() -> None:
-        client = imaplib.IMAP4("127.0.0.1", server.port)
-        try:
-            client.login(server.username, server.password)
-            for sender, subject, text, headers in DEMO_MAIL:
-                mail = EmailMessage()
-                mail["From"], mail["To"] = sender, server.username
-                mail["Subject"], mail["Message-ID"] = subject, make_msgid(domain="example.org")
-                for name, value in headers.items():
-                    mail[name] = value
-                mail.set_content(text)
-                client.append("INBOX", None, None, mail.as_bytes())
-        finally:
-            client.logout()
-
-    await asyncio.to_thread(append_all)
-    outcome = await asyncio.to_thread(MailboxPoller(engine, settings).poll, DEMO_MAILBOX)
-    await deliver_all(engine, settings)
-    lines = [f"Mail: {server.username} at imap://127.0.0.1:{server.port} (Dovecot)"]
-    if outcome.error:
-        lines.append(f"  could not read it: {outcome.error}")
-    with Session(engine) as session:
-        for row in session.scalars(select(MailboxMessage).order_by(MailboxMessage.id)):
-            what = row.reason or row.outcome
-            if row.outcome == "item":
-                what = f"item #{row.item_id} waiting for moderation"
-            elif row.outcome == "question":
-                what = f"question #{row.question_id} for the assistant"
-            lines.append(f"  {row.sender}: {row.subject!r} -> {what}"[:200])
-    standin = world.standins.get("email")
-    sent: list[EmailMessage] = standin.messages() if isinstance(standin, _SmtpLike) else []
-    for reply in sent:
-        body = reply.get_body(("plain",))
-        text = body.get_content().strip().splitlines()[0] if body is not None else ""
-        lines.append(
-            f"  answered by e-mail to {reply['To']} [{reply['Content-Language']}], "
-            f"{reply['Subject']!r}, In-Reply-To {reply['In-Reply-To']}: {text[:80]}"
-        )
-    return lines

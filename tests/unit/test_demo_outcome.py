@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from hub.demo.run import Conversations
+from hub.demo.conversations import Conversations
 
 
 @pytest.mark.parametrize(
