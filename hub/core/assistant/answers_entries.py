@@ -175,8 +175,11 @@ class EntryAnswers(ResponderBase):
             where = place(
                 ctx, city if isinstance(city, str) else None, _str(country) if country else None
             )
-            if where:
-                return Reply(ctx.phrase("entry_place", name=name, place=where), [entry.id])
+            url = entry.data.get("url")
+            online = ctx.phrase("more_at", url=url) if isinstance(url, str) else ""
+            if where:  # where it is, and where it is found online ("where are its rules?")
+                text = ctx.phrase("entry_place", name=name, place=where)
+                return Reply(f"{text} {online}".strip(), [entry.id])
             return ctx.handoff(ctx.phrase("place_unknown_of", name=name), sources=[entry.id])
         began, precision = _since(entry.data)
         written = when(began, None, precision, ctx.language) if began else None

@@ -27,6 +27,10 @@ from hub.core.assistant.text import normalise
 _SENTENCE = re.compile(r"[.!?¿¡\n]+")
 _TOKEN = re.compile(r"\w+")
 UNACCOUNTED = 2
+NEXT_HORIZON = dt.timedelta(days=2 * 365)
+"""How far ahead the records can tell the next event of a kind: the network plans a year or
+two ahead (the 2013, 2014-2015 and 2020 work plans), so a next one known only years after
+"now" (the one roundup of 2023, asked in 2012) says nothing of those held before it."""
 """Words of a question that narrow and that no event answered holds: from this many on, the
 events of a period or the next one are not what it asks."""
 
@@ -658,7 +662,7 @@ class WhenAnswers(DatedNames):
         precise_first = sorted(
             coming, key=lambda item: (self._vagueness(item[1]) > 1, item[0][0], item[1].key)
         )
-        doc = precise_first[0][1]
+        start, doc = precise_first[0][0][0], precise_first[0][1]
         between = self._undated_before(ctx, doc, pool)
         if between is not None:  # the edition before it has no date: it may be the next one
             name = event_name(ctx, between)
@@ -669,6 +673,8 @@ class WhenAnswers(DatedNames):
                 if reading.qtype == "where":  # the place asked is stated; only the date is not
                     return Decision(Reply(text, [between.id]), "where", 0.6)
             return Decision(ctx.handoff(text, sources=[between.id]), "when", 0.3)
+        if start > ctx.today + NEXT_HORIZON:  # the next known is years away: not the next
+            return Decision(ctx.handoff(sources=[doc.record_id]), "when", 0.2)
         if self._capital_unheld(ctx, reading, doc):  # "the next assembly of Eurocities"
             return Decision(ctx.handoff(), "when", 0.2)
         if self._says_none_of(doc, weighty):  # "the next local elections": not the next
