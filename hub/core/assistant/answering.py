@@ -229,6 +229,10 @@ class Responder(WhenAnswers, RecordAnswers, EnumerationAnswers):
             terms = [*terms, *around]  # the question names nothing ("which days exactly?"):
             around = []  # what is around it is asked
         ranked = self._ranked(terms, around)
+        if qtype == "yesno":  # "does the plan have 30 tasks?": the count its record writes
+            counted = self._count_claimed(ctx, reading, terms)
+            if counted is not None:
+                return counted
         decision = self._decided(ctx, reading, qtype, terms, ranked)
         polar = qtype == "yesno" or (qtype == "what" and self._polar_cost(reading))
         checked = polar or (reading.polar and qtype == "list")  # "are there any... in X?"
