@@ -162,3 +162,23 @@ def test_a_part_of_the_years_plan_is_a_yes_from_its_record(
 )
 def test_a_part_the_records_do_not_state_is_handed_off(assistant: Assistant, question: str) -> None:
     assert assistant.answer(question, now=IN_2020).handoff
+
+
+@pytest.mark.parametrize(
+    ("question", "opening"),
+    [
+        ("Is the call for the 2014 presidency seat launched in 2014?", "No."),
+        ("¿La convocatoria de la sede de la presidencia 2014 se lanza en 2014?", "No."),
+        ("Is the call for the 2014 presidency seat launched in 2013?", "Yes."),
+    ],
+)
+def test_a_year_claimed_of_a_call_is_answered_with_the_year_it_states(
+    assistant: Assistant, question: str, opening: str
+) -> None:
+    """The year asked being another than the call's is the "no" itself, not a sign that
+    another year's record is asked."""
+    answer = assistant.answer(question, now=dt.date(2013, 2, 4))
+    assert not answer.handoff
+    assert answer.answer.startswith(opening)
+    assert "presidency-seat-call-2014" in answer.sources
+    assert "2013" in answer.answer
