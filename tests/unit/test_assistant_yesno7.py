@@ -182,3 +182,15 @@ def test_a_year_claimed_of_a_call_is_answered_with_the_year_it_states(
     assert answer.answer.startswith(opening)
     assert "presidency-seat-call-2014" in answer.sources
     assert "2013" in answer.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Vous pensez que les budgets participatifs marchent vraiment ?",
+        "¿Piensas que la participación ciudadana funciona en las ciudades pequeñas?",
+    ],
+)
+def test_an_opinion_asked_as_a_yes_or_no_is_handed_off(assistant: Assistant, question: str) -> None:
+    """No record states the assistant's opinion, however the question is put."""
+    assert assistant.answer(question, now=IN_2020).handoff
