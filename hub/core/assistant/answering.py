@@ -229,6 +229,10 @@ class Responder(WhenAnswers, RecordAnswers, EnumerationAnswers):
             terms = [*terms, *around]  # the question names nothing ("which days exactly?"):
             around = []  # what is around it is asked
         ranked = self._ranked(terms, around)
+        if qtype == "yesno":  # "does the plan have 30 tasks?": the count its record writes
+            counted = self._count_claimed(ctx, reading, terms)
+            if counted is not None:
+                return counted
         decision = self._decided(ctx, reading, qtype, terms, ranked)
         polar = qtype == "yesno" or (qtype == "what" and self._polar_cost(reading))
         checked = polar or (reading.polar and qtype == "list")  # "are there any... in X?"
@@ -303,8 +307,11 @@ class Responder(WhenAnswers, RecordAnswers, EnumerationAnswers):
             return Decision(ctx.handoff(), qtype, min(decision.confidence, 0.3))
         if self._excluded_cited(ctx, reading, reply, terms, ranked):  # "apart from climate"
             return Decision(ctx.handoff(), qtype, min(decision.confidence, 0.3))
-        if self._out_of_year(reading, reply, ranked) and not self._named_cited(
-            reading, reply.sources, ranked, terms
+        denied = qtype == "yesno" and reply.text.startswith(ctx.phrase("no", text="").strip())
+        if (
+            not denied  # "launched in 2014?": "no, in 2013" answers the year asked
+            and self._out_of_year(reading, reply, ranked)
+            and not self._named_cited(reading, reply.sources, ranked, terms)
         ):  # "this year's plan": not 2013's (but "when was the Cascais conference in 2014?")
             return Decision(ctx.handoff(), qtype, min(decision.confidence, 0.3))
         if self._after_cited(ctx, reading, qtype, reply, ranked, terms):  # "the one after Abidjan"

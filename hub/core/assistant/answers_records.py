@@ -18,8 +18,8 @@ from hub.core.assistant.answers_base import (
     _numbered,
     _years,
 )
+from hub.core.assistant.answers_counts import CountAnswers
 from hub.core.assistant.answers_lists import ListAnswers, _bare
-from hub.core.assistant.answers_yesno import YesNoAnswers
 from hub.core.assistant.context import Context, Reply
 from hub.core.assistant.focus import writes
 from hub.core.assistant.index import AwardView, EntryView, EventView
@@ -54,7 +54,7 @@ not what it is: named so, it answers only what its own fields state."""
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
 
 
-class RecordAnswers(RecordChoice, YesNoAnswers, ListAnswers):
+class RecordAnswers(RecordChoice, CountAnswers, ListAnswers):
     """The one record a question names, and the slot asked of it."""
 
     def _record(

@@ -38,6 +38,10 @@ TONGUES = frozenset(
 )
 """Names of languages, normalised: "in English" names no place."""
 
+_TAG = re.compile(r"^(.*\w)\s*,\s*[¿¡]?\s*((?:[^\W\d_]+['’\s-]*){1,4})[?!.\s]*$", re.DOTALL)
+"""A clause of one to four words closing a question after a comma ("..., right?", "...,
+non ?", "..., ¿verdad?", "..., n'est-ce pas ?"): a tag asking for a yes, when no word of it
+is capitalised."""
 _CAPITAL_WORD = re.compile(r"[^\W\d_]+")
 """A word of letters (the question's own spelling, its capitals kept)."""
 YEAR_BESIDE = 3
@@ -1385,8 +1389,8 @@ class YesNoAnswers(DatedNames):
     def _named_place(self, ctx: Context, reading: Reading) -> list[set[str]]:
         """The terms of the capitalised words closing the question after "in", "en", "à",
         "em" ("in São Paulo?"): a place, even one no record is in (not "in charge of", nor
-        "in English")."""
-        words = _CAPITAL_WORD.findall(reading.text)
+        "in English"), a tag closing it set aside ("in São Paulo, right?", "a Lisboa, oi?")."""
+        words = _CAPITAL_WORD.findall(_untagged(reading.text))
         for i in range(len(words) - 2, -1, -1):
             if normalise(words[i]) in LOCATIVE:
                 rest = words[i + 1 :]
@@ -1592,6 +1596,15 @@ class YesNoAnswers(DatedNames):
 
 def _name_terms(doc: Doc) -> set[str]:
     return set().union(*doc.names) if doc.names else set()
+
+
+def _untagged(text: str) -> str:
+    """``text`` without the tag closing it ("The office is in Dakar, right?": "The office is
+    in Dakar"); the whole text when no tag closes it."""
+    found = _TAG.match(text.strip())
+    if found is None or any(w[:1].isupper() for w in _CAPITAL_WORD.findall(found.group(2))):
+        return text
+    return found.group(1)
 
 
 def _region_terms(doc: Doc) -> set[str]:
