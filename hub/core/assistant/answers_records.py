@@ -23,6 +23,7 @@ from hub.core.assistant.answers_yesno import YesNoAnswers
 from hub.core.assistant.context import Context, Reply
 from hub.core.assistant.focus import writes
 from hub.core.assistant.index import AwardView, EntryView, EventView
+from hub.core.assistant.named_apart import named_apart
 from hub.core.assistant.reading import Reading
 from hub.core.assistant.record_choice import RecordChoice
 from hub.core.assistant.retrieval import ALIAS_WEIGHT, Doc, number_term
@@ -223,6 +224,7 @@ class RecordAnswers(RecordChoice, YesNoAnswers, ListAnswers):
             numbered = False  # "what did Bilbao present at the 13th conference?": not what
         if (  # the conference is, which is all its record states
             self._singled_out(best, best_score, second, coverage, terms)
+            or (qtype != "yesno" and self._named_apart(best, ranked, terms, coverage))
             or numbered
             or best is holder  # asked a slot of it by its own name: it holds it
             or self._alone_in_period(best, reading, kinds_named, qtype)
@@ -314,6 +316,12 @@ class RecordAnswers(RecordChoice, YesNoAnswers, ListAnswers):
         if linked and not reply.handoff and "yesno" not in {qtype, reading.qtype}:  # its own
             reply = Reply(reply.text, [*reply.sources, *dict.fromkeys(linked)], target=reply.target)
         return Decision(reply, qtype, confidence if not reply.handoff else min(confidence, 0.4))
+
+    def _named_apart(
+        self, best: Doc, ranked: list[tuple[float, Doc]], terms: list[set[str]], coverage: float
+    ) -> bool:
+        retriever = self.retriever
+        return named_apart(best, ranked, terms, coverage, retriever.postings, retriever.place_terms)
 
     def _unheld(self, doc: Doc, terms: list[set[str]]) -> list[set[str]]:
         """The question's words that narrow (no edition's number) which ``doc`` holds not."""
