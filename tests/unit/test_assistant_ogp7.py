@@ -2,9 +2,12 @@
 entries (its Slack workspace, OGP's trending policy areas, the Open Gov Challenge's areas)
 and the projects of a work plan. Their siblings hold the family's words ("OGP Local", "the
 2020 plan") and rank close behind, so a record is answered when the question says a rare word
-of its own name that no near record is named by; a detail no record states (a password, an
-exact budget, a telephone number) is still handed off. An area of the Challenge asked is that
-area, not the whole Challenge. The questions are written for these tests, in five languages."""
+of its own name that no near record is named by, or a place only it holds ("what did Banggai
+do?"), though the asker calls it by a kind it is not ("the Bogotá 50/50 project"). A roundup's
+item is part of the roundup its data names: asked with the roundup's words, the item is
+answered. A detail no record states (a password, an exact budget, a telephone number) is still
+handed off, and so is a place many records hold. An area of the Challenge asked is that area,
+not the whole Challenge. The questions are written for these tests, in five languages."""
 
 from __future__ import annotations
 
@@ -32,6 +35,18 @@ NOW = dt.date(2024, 3, 1)
         ),
         ("What should the Global PB Hub help with, per the 2020 plan?", "project-global-pb-hub"),
         ("¿Para qué sirve el Global PB Hub según el plan 2020?", "project-global-pb-hub"),
+        ("What did Banggai do?", "ogp-example-banggai-pregnancy-app"),  # a place only it holds
+        ("Qu'a fait Monterrey ?", "ogp-example-monterrey-gender-violence-data"),
+        ("Què és el projecte Bogotà 50/50?", "ogp-example-bogota-gender-parity"),  # the asker's
+        ("O que é o projeto Bogotá 50/50?", "ogp-example-bogota-gender-parity"),  # kind word
+        (  # an item of the roundup, not the roundup
+            "What is the City of Childhood Index the November roundup speaks of?",
+            "ogp-roundup-buenos-aires-childhood-index",
+        ),
+        (
+            "Què és l'Índex Ciutat de la Infància del resum de novembre d'OGP Local?",
+            "ogp-roundup-buenos-aires-childhood-index",
+        ),
     ],
 )
 def test_a_record_named_by_its_own_rare_word_is_answered(
@@ -71,6 +86,8 @@ def test_an_area_of_the_challenge_is_answered_not_the_challenge(
         "What is the exact budget of Valencia's OGP Local action plan?",
         "¿Cuál es la contraseña del Slack de OGP Local?",
         "Quin és el telèfon del Global PB Hub?",
+        "What happened in Cascais?",  # a place many records hold names none of them
+        "What is the Madrid project?",
     ],
 )
 def test_a_detail_no_record_states_is_still_handed_off(assistant: Assistant, question: str) -> None:

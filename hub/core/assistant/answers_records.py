@@ -23,7 +23,7 @@ from hub.core.assistant.answers_yesno import YesNoAnswers
 from hub.core.assistant.context import Context, Reply
 from hub.core.assistant.focus import writes
 from hub.core.assistant.index import AwardView, EntryView, EventView
-from hub.core.assistant.named_apart import named_apart
+from hub.core.assistant.named_apart import called_otherwise, named_apart, place_names_it
 from hub.core.assistant.reading import Reading
 from hub.core.assistant.record_choice import RecordChoice
 from hub.core.assistant.retrieval import ALIAS_WEIGHT, Doc, number_term
@@ -146,7 +146,8 @@ class RecordAnswers(RecordChoice, YesNoAnswers, ListAnswers):
             kinds_named
             and any(o & said_kinds for o in kinds_named)
             and not any(best.terms.get(t) for o in kinds_named for t in o)
-        ):
+            and not called_otherwise(best, terms, kinds_named, self.retriever)  # "le projet
+        ):  # Bogota 50/50": a member's example, called a project by its own name
             return Decision(ctx.handoff(ctx.phrase("no_such_record")), qtype, 0.1)
         asked_kinds = said_kinds & self._every_kind
         if (
@@ -158,7 +159,12 @@ class RecordAnswers(RecordChoice, YesNoAnswers, ListAnswers):
         ):  # "when did the working group start": not the years of the project of its name
             return Decision(ctx.handoff(), qtype, 0.2)
         held = [o for o in terms if any(best.terms.get(t) for t in o)]
-        if held and qtype not in PLACE_ENOUGH and all(o & places for o in held):
+        if (
+            held
+            and qtype not in PLACE_ENOUGH
+            and all(o & places for o in held)
+            and not place_names_it(best, held, self.retriever)  # "what did Banggai do?"
+        ):
             return Decision(ctx.handoff(), qtype, 0.2)  # only a place in common: not this record
         coverage = self.coverage(best, terms)
         named_places = [o for o in terms if o & places]
@@ -224,7 +230,7 @@ class RecordAnswers(RecordChoice, YesNoAnswers, ListAnswers):
             numbered = False  # "what did Bilbao present at the 13th conference?": not what
         if (  # the conference is, which is all its record states
             self._singled_out(best, best_score, second, coverage, terms)
-            or (qtype != "yesno" and self._named_apart(best, ranked, terms, coverage))
+            or (qtype != "yesno" and named_apart(best, ranked, terms, coverage, self.retriever))
             or numbered
             or best is holder  # asked a slot of it by its own name: it holds it
             or self._alone_in_period(best, reading, kinds_named, qtype)
@@ -316,12 +322,6 @@ class RecordAnswers(RecordChoice, YesNoAnswers, ListAnswers):
         if linked and not reply.handoff and "yesno" not in {qtype, reading.qtype}:  # its own
             reply = Reply(reply.text, [*reply.sources, *dict.fromkeys(linked)], target=reply.target)
         return Decision(reply, qtype, confidence if not reply.handoff else min(confidence, 0.4))
-
-    def _named_apart(
-        self, best: Doc, ranked: list[tuple[float, Doc]], terms: list[set[str]], coverage: float
-    ) -> bool:
-        retriever = self.retriever
-        return named_apart(best, ranked, terms, coverage, retriever.postings, retriever.place_terms)
 
     def _unheld(self, doc: Doc, terms: list[set[str]]) -> list[set[str]]:
         """The question's words that narrow (no edition's number) which ``doc`` holds not."""

@@ -9,9 +9,9 @@ says a rare word of the best record's own name that no record ranked near it is 
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Sequence
 
-from hub.core.assistant.retrieval import Doc
+from hub.core.assistant.retrieval import Doc, Retriever
 
 APART_RARE = 5
 """A word of the record's name held by at most this many records names it (not a family's)."""
@@ -32,12 +32,12 @@ def named_apart(
     ranked: Sequence[tuple[float, Doc]],
     terms: Sequence[set[str]],
     coverage: float,
-    postings: Mapping[str, Sequence[object]],
-    places: Collection[str],
+    retriever: Retriever,
 ) -> bool:
     """True when ``best`` (first of ``ranked``) is the only record near the top whose own name
     holds a rare word the question says: the records close behind it are named by the family's
     words only ("how-to-join" may mention the Slack workspace; it is not named after it)."""
+    postings, places = retriever.postings, retriever.place_terms
     if coverage < APART_COVERAGE or not ranked or ranked[0][1] is not best or not best.names:
         return False
     asked = set().union(*terms) if terms else set()
@@ -57,4 +57,31 @@ def named_apart(
         for options in terms
         for term in options
         if not term.startswith(("#", "y", "@", "^", "!"))
+    )
+
+
+def place_names_it(best: Doc, held: Sequence[set[str]], retriever: Retriever) -> bool:
+    """True when a place the question shares with ``best`` is a word of its own name that no
+    other record holds ("what did Banggai do?": the district's example, the only record of
+    it), so the place names the record rather than where something of another kind was."""
+    own = set().union(*best.names) if best.names else set()
+    return any(t in own and len(retriever.postings.get(t, ())) == 1 for o in held for t in o)
+
+
+def called_otherwise(
+    best: Doc, terms: Sequence[set[str]], kinds: Sequence[set[str]], retriever: Retriever
+) -> bool:
+    """True when every other word the question says is of ``best``'s own name, one of them a
+    rare one: the record is called by its own name, and the kind's word beside it ("the Bogota
+    50/50 project", "el proyecto de Banggai") is the asker's, not another record's kind."""
+    own = set().union(*best.names) if best.names else set()
+    rest = [o for o in terms if all(o is not k for k in kinds)]
+    return (
+        bool(rest)
+        and all(o & own for o in rest)
+        and any(
+            0 < len(retriever.postings.get(t, ())) <= APART_RARE and not t.startswith(("#", "y"))
+            for o in rest
+            for t in o & own
+        )
     )
