@@ -47,6 +47,16 @@ NOW = dt.date(2024, 3, 1)
             "Què és l'Índex Ciutat de la Infància del resum de novembre d'OGP Local?",
             "ogp-roundup-buenos-aires-childhood-index",
         ),
+        (
+            "According to the OGP Local roundup, who led the open government debate at the IOPD"
+            " conference?",
+            "ogp-roundup-brazil-iopd-conference",
+        ),
+        (
+            "Selon le roundup OGP Local, qui a mené le débat sur le gouvernement ouvert à la"
+            " conférence de l'OIDP ?",
+            "ogp-roundup-brazil-iopd-conference",
+        ),
     ],
 )
 def test_a_record_named_by_its_own_rare_word_is_answered(
@@ -88,6 +98,7 @@ def test_an_area_of_the_challenge_is_answered_not_the_challenge(
         "Quin és el telèfon del Global PB Hub?",
         "What happened in Cascais?",  # a place many records hold names none of them
         "What is the Madrid project?",
+        "Which prize did Buenos Aires win in the November 2023 OGP Local roundup?",  # its item
     ],
 )
 def test_a_detail_no_record_states_is_still_handed_off(assistant: Assistant, question: str) -> None:

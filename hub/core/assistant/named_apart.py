@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from hub.core.assistant.retrieval import Doc, Retriever
+from hub.core.assistant.index import EntryView
+from hub.core.assistant.retrieval import STEMMERS, Doc, Retriever
 
 APART_RARE = 5
 """A word of the record's name held by at most this many records names it (not a family's)."""
@@ -33,11 +34,14 @@ def named_apart(
     terms: Sequence[set[str]],
     coverage: float,
     retriever: Retriever,
+    qtype: str,
 ) -> bool:
     """True when ``best`` (first of ``ranked``) is the only record near the top whose own name
     holds a rare word the question says: the records close behind it are named by the family's
     words only ("how-to-join" may mention the Slack workspace; it is not named after it)."""
     postings, places = retriever.postings, retriever.place_terms
+    if qtype == "yesno":  # whether it is so: only a record stating it answers
+        return False
     if coverage < APART_COVERAGE or not ranked or ranked[0][1] is not best or not best.names:
         return False
     asked = set().union(*terms) if terms else set()
@@ -61,19 +65,29 @@ def named_apart(
 
 
 def place_names_it(best: Doc, held: Sequence[set[str]], retriever: Retriever) -> bool:
-    """True when a place the question shares with ``best`` is a word of its own name that no
-    other record holds ("what did Banggai do?": the district's example, the only record of
-    it), so the place names the record rather than where something of another kind was."""
+    """True when a place the question shares with ``best`` is its own city's name (not its
+    country's), of its own name, and no other record holds it ("what did Banggai do?": the
+    district's example, the only record of it), so the place names the record rather than
+    where something of another kind was."""
+    record = best.record
+    city = record.data.get("city") if isinstance(record, EntryView) else None
+    if not isinstance(city, str):
+        return False
     own = set().union(*best.names) if best.names else set()
-    return any(t in own and len(retriever.postings.get(t, ())) == 1 for o in held for t in o)
+    named = {t for lang in STEMMERS for t in retriever.analyser.terms(city, lang)} & own
+    return any(t in named and len(retriever.postings.get(t, ())) == 1 for o in held for t in o)
 
 
 def called_otherwise(
     best: Doc, terms: Sequence[set[str]], kinds: Sequence[set[str]], retriever: Retriever
 ) -> bool:
-    """True when every other word the question says is of ``best``'s own name, one of them a
-    rare one: the record is called by its own name, and the kind's word beside it ("the Bogota
-    50/50 project", "el proyecto de Banggai") is the asker's, not another record's kind."""
+    """True when the kinds the question names are those of the records ``best`` is part of (the
+    roundup of its item), or when every other word the question says is of ``best``'s own
+    name, one of them a rare one: the record is called by its own name, and the kind's word
+    beside it ("the Bogota 50/50 project") is the asker's, not another record's kind."""
+    wholes = [d for d in retriever.docs if d.key in best.wholes]
+    if all(any(o & d.kind_terms for d in wholes) for o in kinds):  # "el índice del que habla
+        return True  # el resumen de noviembre": an item of the roundup, called by its kind
     own = set().union(*best.names) if best.names else set()
     rest = [o for o in terms if all(o is not k for k in kinds)]
     return (
@@ -84,4 +98,16 @@ def called_otherwise(
             for o in rest
             for t in o & own
         )
+    )
+
+
+def whole_holds(best: Doc, options: set[str], retriever: Retriever) -> bool:
+    """True when ``best``, or an event it is part of, holds one of ``options``: an edition or
+    a year the question names is the record's own, or its event's (the roundup of 2023 its
+    item is in)."""
+    if any(best.terms.get(t) for t in options):
+        return True
+    return any(  # an event holding it: a work plan's years are not each of its lines'
+        d.key in best.wholes and d.group == "event" and d.terms.keys() & options
+        for d in retriever.docs
     )

@@ -582,16 +582,14 @@ class Retriever:
                 if whole is not None and whole is not doc and whole not in wholes:
                     wholes.append(whole)
             linked = [  # "roundup: ogp-local-roundup-2023-11": a field named after the kind
-                whole  # of the event it names is the event it is part of (an item of it),
-                for key, value in record.data.items()  # which is asked by its kind's words
-                if isinstance(value, str)  # too ("the index the November summary speaks of")
+                whole  # of the event it names is the event it is part of (an item of it)
+                for key, value in record.data.items()
+                if isinstance(value, str)
                 and (whole := events.get(value)) is not None
                 and whole.kind == key
                 and whole not in wholes
             ]
             wholes += linked
-            for term in {t for whole in linked for t in whole.kind_terms} - network:
-                doc.terms[term] = max(doc.terms[term], INHERITED_WEIGHT)
             plan = record.data.get("work_plan")
             if isinstance(plan, str) and doc.kind != "work_plan":
                 wholes += [
@@ -599,6 +597,8 @@ class Retriever:
                 ]
             for whole in wholes:
                 doc.wholes.append(whole.key)
+                if whole in linked:  # an item is not of its roundup's words, nor of its date
+                    continue  # (the roundup's month is no item's; a year is its roundup's)
                 for language, text in whole.record.name.items():
                     lang = language if language in STEMMERS else "en"
                     for term in self.analyser.terms(_GLOSS.sub(" ", text), lang):
