@@ -5,6 +5,10 @@ hold the family's words ("OGP Local", "plan"), so a question naming one of them 
 Slack", "OGP's mission") ranks its siblings close behind on those words alone, and the margin
 the answer's confidence needs is never reached. :func:`named_apart` tells such a question: it
 says a rare word of the best record's own name that no record ranked near it is named by.
+Beside it, the ways such a record is still named when the usual checks would refuse it: a
+place only it holds (:func:`place_names_it`), a kind's word the asker adds to its own name
+or the kind of the event it is an item of (:func:`called_otherwise`), a year its event holds
+(:func:`whole_holds`).
 """
 
 from __future__ import annotations
