@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 
+from hub.core.assistant import named_apart as apart
 from hub.core.assistant.answers_base import (
     HOME_EDGE,
     MIN_CONFIDENCE,
@@ -104,9 +105,8 @@ class RecordAnswers(RecordChoice, CountAnswers, ListAnswers):
             ranked = self._host_first(ranked, terms)  # "Rabat, which days?": the congress
         best_score, best = ranked[0]
         numbers = [o for o in terms if any(t[0] in "#y" and t[1:].isdigit() for t in o)]
-        for options in numbers:  # an edition or year the question names must be the record's
-            if not any(best.terms.get(t) for t in options):
-                return Decision(ctx.handoff(ctx.phrase("no_such_record")), qtype, 0.1)
+        if not all(apart.whole_holds(best, o, self.retriever) for o in numbers):  # a year named
+            return Decision(ctx.handoff(ctx.phrase("no_such_record")), qtype, 0.1)  # is its own
         places = self.retriever.place_terms
         own = set().union(*best.names, best.own_places)
         for options in terms:  # a place the question names must be the record's own
@@ -145,7 +145,8 @@ class RecordAnswers(RecordChoice, CountAnswers, ListAnswers):
             kinds_named
             and any(o & said_kinds for o in kinds_named)
             and not any(best.terms.get(t) for o in kinds_named for t in o)
-        ):
+            and not apart.called_otherwise(best, terms, kinds_named, self.retriever)  # "le projet
+        ):  # Bogota 50/50": a member's example, called a project by its own name
             return Decision(ctx.handoff(ctx.phrase("no_such_record")), qtype, 0.1)
         asked_kinds = said_kinds & self._every_kind
         if (
@@ -157,7 +158,12 @@ class RecordAnswers(RecordChoice, CountAnswers, ListAnswers):
         ):  # "when did the working group start": not the years of the project of its name
             return Decision(ctx.handoff(), qtype, 0.2)
         held = [o for o in terms if any(best.terms.get(t) for t in o)]
-        if held and qtype not in PLACE_ENOUGH and all(o & places for o in held):
+        if (
+            held
+            and qtype not in PLACE_ENOUGH
+            and all(o & places for o in held)
+            and not apart.place_names_it(best, held, self.retriever)  # "what did Banggai do?"
+        ):
             return Decision(ctx.handoff(), qtype, 0.2)  # only a place in common: not this record
         coverage = self.coverage(best, terms)
         named_places = [o for o in terms if o & places]
@@ -223,6 +229,7 @@ class RecordAnswers(RecordChoice, CountAnswers, ListAnswers):
             numbered = False  # "what did Bilbao present at the 13th conference?": not what
         if (  # the conference is, which is all its record states
             self._singled_out(best, best_score, second, coverage, terms)
+            or apart.named_apart(best, ranked, terms, coverage, self.retriever, qtype)
             or numbered
             or best is holder  # asked a slot of it by its own name: it holds it
             or self._alone_in_period(best, reading, kinds_named, qtype)

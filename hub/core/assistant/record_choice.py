@@ -219,10 +219,14 @@ class RecordChoice(ResponderBase):
         best_score, best = ranked[0]
         own = set().union(*best.names) if best.names else set()
         asked = {t for o in terms for t in o if not t.startswith(("#", "y", "@"))}
+        kinds = [o for o in terms if o & self._every_kind and not o & best.kind_terms]
         for score, doc in ranked[1:]:
             if score < best_score * PART_SCORE:
                 break
-            if best.key in doc.wholes and (set().union(*doc.names) & asked) - own:
+            names = set().union(*doc.names)  # "which prize did Buenos Aires win in the
+            if any(not o & (names | doc.kind_terms) for o in kinds):  # roundup": its item is
+                continue  # no prize
+            if best.key in doc.wholes and (names & asked) - own:
                 rest = [(min(s, score * HOME_EDGE), d) for s, d in ranked if d is not doc]
                 return [(score, doc), *rest]
         return ranked

@@ -557,7 +557,8 @@ class Retriever:
         weight: an area of the Open Gov Challenge named "Open Gov Challenge: Civic Space" is
         asked as "the challenge on civic space" in any language, a line of the 2013 work plan
         as "the visibility line of the 2013 plan". The whole is the record whose own name is
-        what the part's name says before its colon, or the work plan the part's data names.
+        what the part's name says before its colon, the work plan the part's data names, or
+        the event a field of its data names after that event's kind (a roundup's item).
         The words of the network's own name, which most records hold, are not inherited."""
         by_name: dict[frozenset[str], Doc] = {}
         for doc in self.docs:
@@ -565,6 +566,7 @@ class Retriever:
                 for name in doc.names:
                     by_name.setdefault(frozenset(name), doc)
         plans = [d for d in self.docs if d.kind == "work_plan"]
+        events = {d.record_id: d for d in self.docs if d.group == "event"}
         home = next((d for d in self.docs if d.record_id == HOME), None)
         network = set().union(*home.names) if home and home.names else set()
         network |= {s for t in network for s in self.synonyms.get(t, ())}
@@ -579,6 +581,15 @@ class Retriever:
                 whole = by_name.get(frozenset(self.analyser.terms(head, lang))) if colon else None
                 if whole is not None and whole is not doc and whole not in wholes:
                     wholes.append(whole)
+            linked = [  # "roundup: ogp-local-roundup-2023-11": a field named after the kind
+                whole  # of the event it names is the event it is part of (an item of it)
+                for key, value in record.data.items()
+                if isinstance(value, str)
+                and (whole := events.get(value)) is not None
+                and whole.kind == key
+                and whole not in wholes
+            ]
+            wholes += linked
             plan = record.data.get("work_plan")
             if isinstance(plan, str) and doc.kind != "work_plan":
                 wholes += [
@@ -586,6 +597,8 @@ class Retriever:
                 ]
             for whole in wholes:
                 doc.wholes.append(whole.key)
+                if whole in linked:  # an item is not of its roundup's words, nor of its date
+                    continue  # (the roundup's month is no item's; a year is its roundup's)
                 for language, text in whole.record.name.items():
                     lang = language if language in STEMMERS else "en"
                     for term in self.analyser.terms(_GLOSS.sub(" ", text), lang):

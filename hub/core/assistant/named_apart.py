@@ -1,0 +1,117 @@
+"""Whether a question names one record apart from the records of its family.
+
+Records of one programme or document (the OGP Local deck's entries, a work plan's tasks) all
+hold the family's words ("OGP Local", "plan"), so a question naming one of them ("the OGP Local
+Slack", "OGP's mission") ranks its siblings close behind on those words alone, and the margin
+the answer's confidence needs is never reached. :func:`named_apart` tells such a question: it
+says a rare word of the best record's own name that no record ranked near it is named by.
+Beside it, the ways such a record is still named when the usual checks would refuse it: a
+place only it holds (:func:`place_names_it`), a kind's word the asker adds to its own name
+or the kind of the event it is an item of (:func:`called_otherwise`), a year its event holds
+(:func:`whole_holds`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from hub.core.assistant.index import EntryView
+from hub.core.assistant.retrieval import STEMMERS, Doc, Retriever
+
+APART_RARE = 5
+"""A word of the record's name held by at most this many records names it (not a family's)."""
+APART_NEAR = 0.5
+"""Records scoring at least this share of the best are its rivals for the word."""
+APART_MARGIN = 1.1
+"""The record must still score this many times any other: ranked first by the words asked,
+not moved there by a rule choosing among near ties."""
+APART_SHARE = 0.5
+"""The share of the record's own name (in its best language) the question must say."""
+APART_COVERAGE, PLACE_COVERAGE = 0.4, 0.55
+"""The share of the question (by rarity) the record must still hold; more when the word is a
+place's name (Valencia, Bogotá), which names what happened there, not one record of it."""
+
+
+def named_apart(
+    best: Doc,
+    ranked: Sequence[tuple[float, Doc]],
+    terms: Sequence[set[str]],
+    coverage: float,
+    retriever: Retriever,
+    qtype: str,
+) -> bool:
+    """True when ``best`` (first of ``ranked``) is the only record near the top whose own name
+    holds a rare word the question says: the records close behind it are named by the family's
+    words only ("how-to-join" may mention the Slack workspace; it is not named after it)."""
+    postings, places = retriever.postings, retriever.place_terms
+    if qtype == "yesno":  # whether it is so: only a record stating it answers
+        return False
+    if coverage < APART_COVERAGE or not ranked or ranked[0][1] is not best or not best.names:
+        return False
+    asked = set().union(*terms) if terms else set()
+    if max(len(name & asked) / len(name) for name in best.names) < APART_SHARE:
+        return False  # a rare word of a long name ("renewal" of an agreement) names no record
+    score = ranked[0][0]
+    others = [(s, d) for s, d in ranked if d.record_id != best.record_id]
+    if others and max(s for s, _ in others) * APART_MARGIN > score:
+        return False
+    near = [d for s, d in others if s >= score * APART_NEAR]
+    own = set().union(*best.names)
+    return any(
+        term in own
+        and 0 < len(postings.get(term, ())) <= APART_RARE
+        and (coverage >= PLACE_COVERAGE or term not in places)
+        and not any(term in name for d in near for name in d.names)
+        for options in terms
+        for term in options
+        if not term.startswith(("#", "y", "@", "^", "!"))
+    )
+
+
+def place_names_it(best: Doc, held: Sequence[set[str]], retriever: Retriever) -> bool:
+    """True when a place the question shares with ``best`` is its own city's name (not its
+    country's), of its own name, and no other record holds it ("what did Banggai do?": the
+    district's example, the only record of it), so the place names the record rather than
+    where something of another kind was."""
+    record = best.record
+    city = record.data.get("city") if isinstance(record, EntryView) else None
+    if not isinstance(city, str):
+        return False
+    own = set().union(*best.names) if best.names else set()
+    named = {t for lang in STEMMERS for t in retriever.analyser.terms(city, lang)} & own
+    return any(t in named and len(retriever.postings.get(t, ())) == 1 for o in held for t in o)
+
+
+def called_otherwise(
+    best: Doc, terms: Sequence[set[str]], kinds: Sequence[set[str]], retriever: Retriever
+) -> bool:
+    """True when the kinds the question names are those of the records ``best`` is part of (the
+    roundup of its item), or when every other word the question says is of ``best``'s own
+    name, one of them a rare one: the record is called by its own name, and the kind's word
+    beside it ("the Bogota 50/50 project") is the asker's, not another record's kind."""
+    wholes = [d for d in retriever.docs if d.key in best.wholes]
+    if all(any(o & d.kind_terms for d in wholes) for o in kinds):  # "el índice del que habla
+        return True  # el resumen de noviembre": an item of the roundup, called by its kind
+    own = set().union(*best.names) if best.names else set()
+    rest = [o for o in terms if all(o is not k for k in kinds)]
+    return (
+        bool(rest)
+        and all(o & own for o in rest)
+        and any(
+            0 < len(retriever.postings.get(t, ())) <= APART_RARE and not t.startswith(("#", "y"))
+            for o in rest
+            for t in o & own
+        )
+    )
+
+
+def whole_holds(best: Doc, options: set[str], retriever: Retriever) -> bool:
+    """True when ``best``, or an event it is part of, holds one of ``options``: an edition or
+    a year the question names is the record's own, or its event's (the roundup of 2023 its
+    item is in)."""
+    if any(best.terms.get(t) for t in options):
+        return True
+    return any(  # an event holding it: a work plan's years are not each of its lines'
+        d.key in best.wholes and d.group == "event" and d.terms.keys() & options
+        for d in retriever.docs
+    )
