@@ -5,14 +5,14 @@ record (the FAQ on joining, the FAQ on fees, OGP Local's contact), but the recor
 drawn from state the same fact: the membership record, the 2020 plan's task on promoter
 members, the page on how to join OGP Local that gives the same address. The member can
 read the answer in any of them, so each is cited. Which records those are is the
-knowledge's own: the ``related`` ids an entry's data lists (either way), and, for an
+knowledge's own: the ids an entry's data lists as :data:`LINKS` (either way), and, for an
 address, the records naming the same body that write that very address.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from hub.core.assistant.index import AwardView, EntryView, EventView
 from hub.core.assistant.retrieval import Doc
@@ -20,6 +20,9 @@ from hub.core.assistant.retrieval import Doc
 STANDING_SLOTS = frozenset({"join", "cost"})
 """Slots a standing record answers (how to join, what is paid), stated alike by its related
 records."""
+LINKS = ("related", "states_alike")
+"""Data keys listing related records' ids: an FAQ's ``related`` records, and the records a
+standing entry ``states_alike`` (the FAQ on joining and the 2020 plan's priority C)."""
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 
@@ -29,16 +32,24 @@ def related(one: Doc, other: Doc) -> bool:
 
 
 def stating_alike(
-    best: Doc, terms: list[set[str]], docs: Iterable[Doc], home: set[str]
+    best: Doc,
+    terms: list[set[str]],
+    docs: Iterable[Doc],
+    home: set[str],
+    narrow: Callable[[set[str]], bool],
 ) -> list[str]:
-    """The entries related to ``best`` that hold every word of the question ``best`` holds
-    (the network's own name aside: "the IOPD" is in them all): asked how to become a
-    promoter member, the task on admitting promoter members beside the FAQ on joining;
-    asked whether members pay, the membership record beside the FAQ on fees. A record
-    related on another point (the task on the members' websites, asked about promoters)
-    lacks a word and is not cited. Nothing when ``best`` holds none of the question."""
+    """The entries related to ``best`` that hold the words of the question ``best`` holds
+    (the network's own name aside: "the IOPD" is in them all). Of those, the ``narrow``
+    ones (few records hold them: "promoter", "social movements") are what the fact is
+    about, and a record holding them all states it: asked how to become a promoter member,
+    the task on admitting promoter members beside the FAQ on joining, though the task says
+    "admission", no word of joining. With no narrow word, the slot's own concept and every
+    word are needed: asked whether members pay, the membership record beside the FAQ on
+    fees, not the task on finding new members. Nothing when ``best`` holds none of them."""
     held = [o for o in terms if not o <= home and any(best.terms.get(t) for t in o)]
-    if not held:
+    narrowing = [o for o in held if not _concept(o) and narrow(o)]
+    needed = narrowing or held
+    if not needed:
         return []
     return list(
         dict.fromkeys(
@@ -47,7 +58,7 @@ def stating_alike(
             if d.group == "entry"
             and d.record_id != best.record_id
             and related(best, d)
-            and all(any(d.terms.get(t) for t in o) for o in held)
+            and all(any(d.terms.get(t) for t in o) for o in needed)
         )
     )
 
@@ -77,5 +88,14 @@ def _related_ids(doc: Doc) -> set[str]:
     record = doc.record
     if not isinstance(record, EntryView):
         return set()
-    value = record.data.get("related")
-    return {str(v) for v in value} if isinstance(value, list) else set()
+    found: set[str] = set()
+    for key in LINKS:
+        value = record.data.get(key)
+        if isinstance(value, list):
+            found.update(str(v) for v in value)
+    return found
+
+
+def _concept(options: set[str]) -> bool:
+    """A slot's concept term ("@join", "@cost"), which the question's slot word stands for."""
+    return any(t.startswith("@") for t in options)

@@ -302,7 +302,9 @@ class RecordAnswers(RecordChoice, YesNoAnswers, ListAnswers):
                 return self._whole_kind(ctx, reading, best, terms, confidence)
             reply = self._with_agreeing(reply, best, best_score, ranked, terms)
             if qtype in STANDING_SLOTS:  # the FAQ and the records it is drawn from: each
-                alike = stating_alike(best, terms, self.retriever.docs, self._home_terms)
+                alike = stating_alike(
+                    best, terms, self.retriever.docs, self._home_terms, self._weighty
+                )
                 alike = [i for i in alike if i not in reply.sources]
                 reply = Reply(reply.text, [*reply.sources, *alike], target=reply.target)
         own = set().union(*best.names, best.own_places, best.kind_terms)

@@ -973,8 +973,8 @@ def _common_start(one: str, other: str) -> int:
     return count
 
 
-LINK_KEYS = frozenset({"related"})
-"""Data keys listing other records' ids (an FAQ's related records): links for citing
+LINK_KEYS = frozenset({"states_alike"})
+"""Data keys listing the ids of records stating the same facts: links for citing
 (:mod:`~hub.core.assistant.alike`), no words the entry says ("task-2020-17" is no year)."""
 
 
