@@ -124,5 +124,17 @@ def test_slot_words_are_set_aside_only_in_their_slot(text: str, kept: str) -> No
 
 
 def test_linked_ids_are_no_words_of_the_record(assistant: Assistant) -> None:
-    doc = next(d for d in assistant.retriever.docs if d.record_id == "iopd-membership")
-    assert "y2020" not in doc.terms  # "task-2020-18" is a link, no year the record says
+    doc = next(d for d in assistant.retriever.docs if d.record_id == "faq-how-to-join-the-iopd")
+    growing = assistant.retriever.analyser.terms("growing", "en")  # "priority-c-growing"
+    assert growing
+    assert not any(t in doc.terms for t in growing)
+
+
+@pytest.mark.parametrize(
+    "text", ["How do I subscribe to the newsletter?", "Com em subscric al butlletí?"]
+)
+def test_subscribing_cites_no_record_that_only_names_the_newsletter(
+    assistant: Assistant, text: str
+) -> None:
+    answer = assistant.answer(text, now=DAY)
+    assert answer.sources == ["faq-newsletter-subscription"], answer.sources

@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable, Iterable
 
 from hub.core.assistant.index import AwardView, EntryView, EventView
+from hub.core.assistant.reading import SLOT_OF
 from hub.core.assistant.retrieval import Doc
 
 STANDING_SLOTS = frozenset({"join", "cost"})
@@ -23,6 +24,10 @@ records."""
 LINKS = ("related", "states_alike")
 """Data keys listing related records' ids: an FAQ's ``related`` records, and the records a
 standing entry ``states_alike`` (the FAQ on joining and the 2020 plan's priority C)."""
+PARTICULAR = frozenset(f"@{concept}" for concept in SLOT_OF)
+"""Concepts asked as the slot of another (subscribing, asked as joining): the fact itself,
+which a related record must hold too (the channels the newsletter is one of state no way to
+subscribe to it)."""
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 
@@ -43,12 +48,14 @@ def stating_alike(
     ones (few records hold them: "promoter", "social movements") are what the fact is
     about, and a record holding them all states it: asked how to become a promoter member,
     the task on admitting promoter members beside the FAQ on joining, though the task says
-    "admission", no word of joining. With no narrow word, the slot's own concept and every
-    word are needed: asked whether members pay, the membership record beside the FAQ on
-    fees, not the task on finding new members. Nothing when ``best`` holds none of them."""
+    "admission", no word of joining (a concept of :data:`PARTICULAR` is still needed). With
+    no narrow word, the slot's own concept and every word are needed: asked whether members
+    pay, the membership record beside the FAQ on fees, not the task on finding new members.
+    Nothing when ``best`` holds none of them."""
     held = [o for o in terms if not o <= home and any(best.terms.get(t) for t in o)]
     narrowing = [o for o in held if not _concept(o) and narrow(o)]
-    needed = narrowing or held
+    particular = [o for o in held if o & PARTICULAR]  # subscribing, not the newsletter
+    needed = [*narrowing, *particular] if narrowing else held
     if not needed:
         return []
     return list(

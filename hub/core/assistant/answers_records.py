@@ -302,11 +302,16 @@ class RecordAnswers(RecordChoice, YesNoAnswers, ListAnswers):
                 return self._whole_kind(ctx, reading, best, terms, confidence)
             reply = self._with_agreeing(reply, best, best_score, ranked, terms)
             if qtype in STANDING_SLOTS:  # the FAQ and the records it is drawn from: each
-                alike = stating_alike(
-                    best, terms, self.retriever.docs, self._home_terms, self._weighty
+                asking = [
+                    w for w in reading.words if self.retriever.vocabulary.question_words.knows(w)
+                ]
+                how = set().union(*self.retriever.query_terms(asking, ctx.language))  # "comment"
+                said = [o for o in terms if not o & how]
+                stating = stating_alike(
+                    best, said, self.retriever.docs, self._home_terms, self._weighty
                 )
-                alike = [i for i in alike if i not in reply.sources]
-                reply = Reply(reply.text, [*reply.sources, *alike], target=reply.target)
+                stating = [i for i in stating if i not in reply.sources]
+                reply = Reply(reply.text, [*reply.sources, *stating], target=reply.target)
         own = set().union(*best.names, best.own_places, best.kind_terms)
         asked = set().union(*(o for o in terms if not o & own))  # words the best is not named by
         linked = [  # the same thing recorded again, which the question names by words of its
