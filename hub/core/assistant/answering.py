@@ -485,8 +485,8 @@ class Responder(WhenAnswers, RecordAnswers, EnumerationAnswers):
         if not kinds:
             return False
         docs = {d.record_id: d for _, d in ranked}
-        cited = [docs[i] for i in reply.sources if i in docs]
-        return bool(cited) and not any(
+        cited = [docs[i] for i in reply.sources[:1] if i in docs]  # the one answering: those
+        return bool(cited) and not any(  # cited beside it only state the same
             d.kind_terms & kinds or (set().union(*d.names) & kinds if d.names else False)
             for d in cited
         )

@@ -10,6 +10,7 @@ import re
 from collections.abc import Collection
 
 from hub.core.assistant import named_apart as apart
+from hub.core.assistant.alike import STANDING_SLOTS, record_text, same_address, stating_alike
 from hub.core.assistant.answers_base import (
     HOME_EDGE,
     MIN_CONFIDENCE,
@@ -23,7 +24,7 @@ from hub.core.assistant.answers_counts import CountAnswers
 from hub.core.assistant.answers_lists import ListAnswers, _bare
 from hub.core.assistant.context import Context, Reply
 from hub.core.assistant.focus import writes
-from hub.core.assistant.index import AwardView, EntryView, EventView
+from hub.core.assistant.index import EntryView, EventView
 from hub.core.assistant.reading import Reading
 from hub.core.assistant.record_choice import RecordChoice
 from hub.core.assistant.retrieval import ALIAS_WEIGHT, Doc, number_term
@@ -307,6 +308,17 @@ class RecordAnswers(RecordChoice, CountAnswers, ListAnswers):
             if self._one_of_many_listed(reading, qtype, best, terms, ctx.language):
                 return self._whole_kind(ctx, reading, best, terms, confidence)
             reply = self._with_agreeing(reply, best, best_score, ranked, terms)
+            if qtype in STANDING_SLOTS:  # the FAQ and the records it is drawn from: each
+                asking = [
+                    w for w in reading.words if self.retriever.vocabulary.question_words.knows(w)
+                ]
+                how = set().union(*self.retriever.query_terms(asking, ctx.language))  # "comment"
+                said = [o for o in terms if not o & how]
+                stating = stating_alike(
+                    best, said, self.retriever.docs, self._home_terms, self._weighty
+                )
+                stating = [i for i in stating if i not in reply.sources]
+                reply = Reply(reply.text, [*reply.sources, *stating], target=reply.target)
         own = set().union(*best.names, best.own_places, best.kind_terms)
         asked = set().union(*(o for o in terms if not o & own))  # words the best is not named by
         linked = [  # the same thing recorded again, which the question names by words of its
@@ -452,14 +464,15 @@ class RecordAnswers(RecordChoice, CountAnswers, ListAnswers):
         found = [
             doc
             for _, doc in ranked[:10]
-            if _EMAIL.search(_record_text(doc.record))
+            if _EMAIL.search(record_text(doc.record))
             and asked
             and all(o & set().union(*doc.names) for o in asked)
         ]
         if found:
             doc = max(found, key=lambda d: len(set().union(*d.names) & words))  # first of ties
             reply = self._slot(ctx, Reading(text="", words=[]), "what", doc)
-            return Decision(reply, "contact", confidence)
+            alike = [i for i in same_address(doc, found) if i not in reply.sources]
+            return Decision(Reply(reply.text, [*reply.sources, *alike]), "contact", confidence)
         name = self._name(ctx, best)
         reply = ctx.handoff(ctx.phrase("email_unknown_of", name=name), sources=[best.record_id])
         return Decision(reply, "contact", min(confidence, 0.3))
@@ -575,13 +588,6 @@ class RecordAnswers(RecordChoice, CountAnswers, ListAnswers):
     def _confidence(self, best: float, second: float, coverage: float) -> float:
         margin = 1.0 - (second / best if best else 1.0)
         return round(min(0.99, coverage * (0.55 + 0.45 * margin) * best / (best + 2.0)), 2)
-
-
-def _record_text(record: EventView | AwardView | EntryView) -> str:
-    """The record's body and data as text (where an e-mail address would be stated)."""
-    if isinstance(record, EntryView):
-        return " ".join([*record.body.values(), *(str(v) for v in record.data.values())])
-    return " ".join(record.description.values())
 
 
 def _ordinals(words: list[str], labels: Collection[str] = ()) -> set[str]:

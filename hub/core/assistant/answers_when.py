@@ -263,8 +263,9 @@ class WhenAnswers(DatedNames):
         standing records (no event, award step or record of a plan or year), which hold now
         whatever the date, so no time word chooses among them. A time that chose a dated
         record still selects it, and a time not in what is left of this year ("next
-        year", "in 2015") is not dropped."""
-        if not decision.reply.handoff and not self._all_standing(set(decision.reply.sources)):
+        year", "in 2015") is not dropped. The record answering is the first cited: those
+        cited beside it state the same (:mod:`~hub.core.assistant.alike`) and choose nothing."""
+        if not decision.reply.handoff and not self._all_standing(set(decision.reply.sources[:1])):
             return None
         if qtype not in STANDING_SLOTS or reading.relative is not None:
             return None
@@ -293,7 +294,7 @@ class WhenAnswers(DatedNames):
         if not untimed.words:
             return None
         asked = self.decide(ctx, untimed)
-        if asked.reply.handoff or not self._all_standing(set(asked.reply.sources)):
+        if asked.reply.handoff or not self._all_standing(set(asked.reply.sources[:1])):
             return None
         return asked
 

@@ -850,6 +850,9 @@ def read(text: str, vocabulary: Vocabulary, today: dt.date) -> Reading:
         used.update(_shared_topic(words, vocabulary) - used)
     if reading.qtype == "cost":  # "the annual fee": how often it is paid is the slot's
         used.update(i for i, w in enumerate(words) if w in vocabulary.frequencies)
+    parts = vocabulary.slot_parts.get(SLOT_OF.get(reading.qtype or "", reading.qtype or ""))
+    if parts is not None:  # "the steps to join", "on écrit à qui", "quanto?": the slot's
+        parts.find(words, used, fuzzy=False)
     if reading.qtype in {"join", "subscribe", "share"}:  # how to do it now: "we have run
         used.update(range(len(words) - len(years), len(words)))  # it since 2021" dates no edition
     reading.content = [w for i, w in enumerate(words) if i not in used]

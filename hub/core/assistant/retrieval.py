@@ -511,7 +511,7 @@ class Retriever:
         if isinstance(questions, list):
             self._field(doc, [("en", str(q)) for q in questions], ALIAS_WEIGHT)
         self._field(doc, entry.body.items(), BODY_WEIGHT)
-        data_words = [str(v) for v in _flat(entry.data, skip=LOADER_KEYS)]
+        data_words = [str(v) for v in _flat(entry.data, skip=LOADER_KEYS | LINK_KEYS)]
         self._field(doc, [("en", w) for w in data_words], BODY_WEIGHT)
         city = entry.data.get("city")
         country = entry.data.get("country")
@@ -984,6 +984,11 @@ def _common_start(one: str, other: str) -> int:
             break
         count += 1
     return count
+
+
+LINK_KEYS = frozenset({"states_alike"})
+"""Data keys listing the ids of records stating the same facts: links for citing
+(:mod:`~hub.core.assistant.alike`), no words the entry says ("task-2020-17" is no year)."""
 
 
 def _flat(value: Any, skip: Collection[str]) -> Iterable[Any]:

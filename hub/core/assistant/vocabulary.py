@@ -156,6 +156,9 @@ class Vocabulary:
     frequencies: frozenset[str] = frozenset()
     """How often something is paid ("annual", "anual", "mensuel"): in a cost question, part
     of the slot, not a word the record must hold."""
+    slot_parts: dict[str, PhraseMatcher[str]] = field(default_factory=dict)
+    """Slot -> the words that, in a question of that slot, ask the slot itself ("where do
+    we write", "the steps" of joining; "how much", "le montant" of a cost): no topic."""
     synonyms: dict[str, frozenset[tuple[str, str]]] = field(default_factory=dict)
     """Word -> the words (and their languages) of the same sense ("socio" and "miembro")."""
     month_words: PhraseMatcher[str] = field(default_factory=PhraseMatcher)
@@ -492,6 +495,9 @@ def load_vocabulary(path: Path = HERE / "vocabulary.yaml") -> Vocabulary:
     _by_language({"reasons": data["reasons"]}, reasons, None)
     asker_verbs: PhraseMatcher[str] = PhraseMatcher()
     _by_language({"asker_verbs": data["asker_verbs"]}, asker_verbs, None)
+    slot_parts: dict[str, PhraseMatcher[str]] = {}
+    for slot, languages in data.get("slot_parts", {}).items():
+        _by_language({slot: languages}, slot_parts.setdefault(str(slot), PhraseMatcher()), None)
     framings: PhraseMatcher[str] = PhraseMatcher()
     _by_language({"framings": data["framings"]}, framings, None)
     likeness: PhraseMatcher[str] = PhraseMatcher()
@@ -591,6 +597,7 @@ def load_vocabulary(path: Path = HERE / "vocabulary.yaml") -> Vocabulary:
             normalise(str(w)) for words in data.get("frequencies", {}).values() for w in words
         ),
         enumerations=enumerations,
+        slot_parts=slot_parts,
         synonyms=_synonyms(data.get("synonyms", {})),
         cardinals={
             language: frozenset(normalise(str(w)) for w in words)
