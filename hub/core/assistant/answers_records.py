@@ -124,7 +124,13 @@ class RecordAnswers(RecordChoice, YesNoAnswers, ListAnswers):
             return Decision(ctx.handoff(), qtype, 0.2)  # asked of OGP, a record of the IOPD's
         if self._missing_label(reading):
             return Decision(ctx.handoff(ctx.phrase("no_such_record")), qtype, 0.1)
-        if best.group == "entry" and _ordinals(reading.words, self._label_words) & {
+        own_kind = {  # "the 6th priority": the sixth of the priorities, no edition
+            w
+            for w in reading.words
+            if {self.retriever.analyser.stem(w, lang) for lang in (ctx.language, "en")}
+            & best.kind_terms
+        }
+        if best.group == "entry" and _ordinals(reading.words, self._label_words, own_kind) & {
             t for o in numbers for t in o
         }:  # "the 8th distinction" is an edition, not priority 8 of a plan
             return Decision(ctx.handoff(ctx.phrase("no_such_record")), qtype, 0.1)
@@ -577,15 +583,20 @@ def _record_text(record: EventView | AwardView | EntryView) -> str:
     return " ".join(record.description.values())
 
 
-def _ordinals(words: list[str], labels: Collection[str] = ()) -> set[str]:
+def _ordinals(
+    words: list[str], labels: Collection[str] = (), kind: Collection[str] = ()
+) -> set[str]:
     """The edition terms (``#8``) of the words written as ordinals (8th, 8a, 8e, VIII); a
     Roman numeral right after the name of a kind labelled by number ("prioridad VIII")
-    labels that record, like a figure, and is no edition."""
+    labels that record, like a figure, and is no edition; nor is an ordinal right before a
+    word of ``kind``, the kind of the record answered ("the 6th priority": its place)."""
     out = set()
     for i, word in enumerate(words):
         term = number_term(word)
         if term and term.startswith("#") and not word.isdigit():
             if i and words[i - 1] in labels and word.isalpha():
+                continue
+            if i + 1 < len(words) and words[i + 1] in kind:
                 continue
             out.add(term)
     return out

@@ -532,7 +532,10 @@ class Retriever:
             if isinstance(value, int) or (isinstance(value, str) and value.isdigit()):
                 doc.terms[f"#{int(value)}"] += ALIAS_WEIGHT
             elif isinstance(value, str) and value.isalpha():  # "priority B", "priority II"
-                doc.terms[number_term(value.lower()) or f"#{value.lower()}"] += ALIAS_WEIGHT
+                letters = value.lower()
+                doc.terms[number_term(letters) or f"#{letters}"] += ALIAS_WEIGHT
+                if len(letters) == 1 and letters in _ROMAN_VALUES:  # "priority V": the fifth
+                    doc.terms[f"#{_ROMAN_VALUES[letters]}"] += ALIAS_WEIGHT
         return doc
 
     def _lettered(self) -> frozenset[str]:
