@@ -7,7 +7,6 @@ floor.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
 
 from hub.core.assistant.answers_base import (
     HOME_EDGE,
@@ -23,9 +22,10 @@ from hub.core.assistant.answers_yesno import YesNoAnswers
 from hub.core.assistant.context import Context, Reply
 from hub.core.assistant.focus import writes
 from hub.core.assistant.index import AwardView, EntryView, EventView
+from hub.core.assistant.plan_parts import kind_words, named_whole_part_first, ordinals
 from hub.core.assistant.reading import Reading
 from hub.core.assistant.record_choice import RecordChoice
-from hub.core.assistant.retrieval import ALIAS_WEIGHT, Doc, number_term
+from hub.core.assistant.retrieval import ALIAS_WEIGHT, Doc
 from hub.core.knowledge.loader import DOCUMENT_KIND
 
 PLACE_ENOUGH = frozenset({"where", "when", "list"})
@@ -85,6 +85,8 @@ class RecordAnswers(RecordChoice, YesNoAnswers, ListAnswers):
             ]
         if qtype not in {"list", "how_many"}:  # "how many tasks has the plan": the whole
             ranked = self._part_first(ranked, terms)  # counts its parts, no part does
+            if qtype in {"what", "yesno"}:  # "what does the 2013 plan say about X": its part
+                ranked = named_whole_part_first(ranked, terms, self.retriever, self.coverage)
         written = self._capitals(reading)
         if written and not all(writes(ranked[0][1].record, w) for w in written):
             holder = next(
@@ -124,13 +126,8 @@ class RecordAnswers(RecordChoice, YesNoAnswers, ListAnswers):
             return Decision(ctx.handoff(), qtype, 0.2)  # asked of OGP, a record of the IOPD's
         if self._missing_label(reading):
             return Decision(ctx.handoff(ctx.phrase("no_such_record")), qtype, 0.1)
-        own_kind = {  # "the 6th priority": the sixth of the priorities, no edition
-            w
-            for w in reading.words
-            if {self.retriever.analyser.stem(w, lang) for lang in (ctx.language, "en")}
-            & best.kind_terms
-        }
-        if best.group == "entry" and _ordinals(reading.words, self._label_words, own_kind) & {
+        own_kind = kind_words(reading.words, best, self.retriever.analyser, ctx.language)
+        if best.group == "entry" and ordinals(reading.words, self._label_words, own_kind) & {
             t for o in numbers for t in o
         }:  # "the 8th distinction" is an edition, not priority 8 of a plan
             return Decision(ctx.handoff(ctx.phrase("no_such_record")), qtype, 0.1)
@@ -581,22 +578,3 @@ def _record_text(record: EventView | AwardView | EntryView) -> str:
     if isinstance(record, EntryView):
         return " ".join([*record.body.values(), *(str(v) for v in record.data.values())])
     return " ".join(record.description.values())
-
-
-def _ordinals(
-    words: list[str], labels: Collection[str] = (), kind: Collection[str] = ()
-) -> set[str]:
-    """The edition terms (``#8``) of the words written as ordinals (8th, 8a, 8e, VIII); a
-    Roman numeral right after the name of a kind labelled by number ("prioridad VIII")
-    labels that record, like a figure, and is no edition; nor is an ordinal right before a
-    word of ``kind``, the kind of the record answered ("the 6th priority": its place)."""
-    out = set()
-    for i, word in enumerate(words):
-        term = number_term(word)
-        if term and term.startswith("#") and not word.isdigit():
-            if i and words[i - 1] in labels and word.isalpha():
-                continue
-            if i + 1 < len(words) and words[i + 1] in kind:
-                continue
-            out.add(term)
-    return out

@@ -66,11 +66,13 @@ _YEAR_SPAN = re.compile(r"\b((19|20)(\d\d))\s?[-–/]\s?(\d\d)\b(?!\s?[-–/]\s?
 
 
 def _span_in_full(match: re.Match[str]) -> str:
-    """"2014-15" as "2014-2015" when the second year follows the first by one to nine."""
+    """ "2014-15" as "2014-2015" when the second year follows the first by one to nine."""
     first, century, second = match.group(1), match.group(2), match.group(4)
     if 0 < int(second) - int(match.group(3)) < 10:
         return f"{first}-{century}{second}"
     return match.group(0)
+
+
 """Catalan's "l·l" (col·labora, intel·ligència): one word, never two ("col", "labora")."""
 
 
