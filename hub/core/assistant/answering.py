@@ -598,8 +598,8 @@ class Responder(WhenAnswers, RecordAnswers, EnumerationAnswers):
         language = ctx.language
         spelt = self.retriever.vocabulary.spelt.get(language, {})
         own = self._kind_of(doc)
-        words = reading.words
-        for i, word in enumerate(words):
+        words = normalise(reading.text).split() or reading.words  # as written: "la quarta
+        for i, word in enumerate(words):  # línia" is the fourth, no count of four lines
             count = int(word) if word.isdigit() and len(word) <= 2 else spelt.get(word, 0)
             if count < 2:
                 continue
