@@ -219,7 +219,8 @@ class Responder(WhenAnswers, RecordAnswers, EnumerationAnswers):
         light = LIGHT_WORDS | (HAPPENING_WORDS if qtype in {"when", "where"} else frozenset())
         words = [w for w in [*said, *names] if w not in light]
         if qtype == "list":  # "the 4 priorities": a number said in a list counts, no edition
-            words = [w for w in words if not (w.isdigit() and len(w) < 3)]
+            placed = self._placed_ordinals(ctx, reading, words)  # "la quarta línia": a label
+            words = [w for i, w in enumerate(words) if not (_small(w) and i not in placed)]
         terms = self.retriever.unbind(self.retriever.query_terms(words, ctx.language))
         around = self.retriever.unbind(self.retriever.query_terms(reading.context, ctx.language))
         only_units = self._only_units(words, ctx.language)
@@ -607,6 +608,27 @@ class Responder(WhenAnswers, RecordAnswers, EnumerationAnswers):
             if counted & own:
                 return True
         return False
+
+    def _placed_ordinals(self, ctx: Context, reading: Reading, words: list[str]) -> set[int]:
+        """The positions of the small numbers in ``words`` that the question writes as
+        ordinals (not as figures or cardinal words) right before the name of a kind: "la
+        quarta línia" labels the fourth line; "the 4 lines" counts, and "which opened
+        first" orders."""
+        spelt = self.retriever.vocabulary.spelt.get(ctx.language, {})
+        written = normalise(reading.text).split() or reading.words
+        counts = {w for w in written if w.isdigit()} | {
+            str(spelt[w]) for w in written if w in spelt
+        }
+        kinds = self._every_kind
+        analyser = self.retriever.analyser
+        return {
+            i
+            for i, w in enumerate(words[:-1])
+            if _small(w)
+            and w not in counts
+            and {analyser.stem(words[i + 1], ctx.language), analyser.stem(words[i + 1], "en")}
+            & kinds
+        }
 
     def _organiser_in_language(self, ctx: Context, qtype: str, reply: Reply) -> Reply | None:
         """Asked who organises an event whose organiser has no name in the asker's language
@@ -1031,6 +1053,11 @@ def _dated_finer(doc: Doc) -> bool:
         and record.starts_on is not None
         and record.precision in {"day", "month"}
     )
+
+
+def _small(word: str) -> bool:
+    """A number of one or two figures: a count, a label or an edition, never a year."""
+    return word.isdigit() and len(word) < 3
 
 
 def qtype_lists(reading: Reading) -> bool:

@@ -80,7 +80,8 @@ def normalise(text: str) -> str:
     """Lower case, no accents, words separated by single spaces, no punctuation; Catalan's
     "l·l" is written "ll" ("col·laboració" is "collaboracio")."""
     text = _GEMINATE.sub("ll", text)
-    text = _YEAR_SPAN.sub(_span_in_full, text)
+    if "-" in text or "/" in text or "–" in text:  # "2014-15": both years
+        text = _YEAR_SPAN.sub(_span_in_full, text)
     return _NOT_WORD.sub(" ", strip_accents(text).casefold()).strip()
 
 
