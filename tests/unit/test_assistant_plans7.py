@@ -153,3 +153,18 @@ def test_a_count_of_lines_still_lists_them_all(assistant: Assistant) -> None:
     assert {f"work-plan-2013-line-{n}" for n in ("knowledge", "members", "visibility")} <= set(
         answer.sources
     )
+
+
+@pytest.mark.parametrize(
+    ("question", "language", "handoff"),
+    [
+        ("Le plan 2020 prévoit-il un nettoyage de la liste des membres ?", "fr", False),
+        ("Could you send me the list of members?", "en", True),
+    ],
+)
+def test_a_task_named_after_the_members_list_is_no_request_for_the_list(
+    assistant: Assistant, question: str, language: str, handoff: bool
+) -> None:
+    answer = assistant.answer(question, now=IN_2020, lang=language)
+    assert answer.handoff is handoff
+    assert answer.sources == ([] if handoff else ["task-2020-15"])

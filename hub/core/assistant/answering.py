@@ -200,7 +200,9 @@ class Responder(WhenAnswers, RecordAnswers, EnumerationAnswers):
             reading = replace(reading, day=True)
         if qtype == "yesno" and self._asks_with_question_word(reading):
             qtype = "what"  # "how is it funded?", "..., qual era?": how or what, not yes/no
-        if not reading.words or ctx.language in reading.out_of_scope_in:
+        if not reading.words or (
+            ctx.language in reading.out_of_scope_in and not self._named_in_scope(ctx, reading)
+        ):
             return Decision(ctx.handoff(), "out_of_scope" if reading.words else "unknown", 0.0)
         names = [  # a word the records write as a name, even if it is also a concept's word
             w
@@ -608,6 +610,28 @@ class Responder(WhenAnswers, RecordAnswers, EnumerationAnswers):
             if counted & own:
                 return True
         return False
+
+    def _named_in_scope(self, ctx: Context, reading: Reading) -> bool:
+        """The out-of-scope words the question says ("the members list") are part of a
+        record's own name, which the question names by another word of it too ("the
+        clean-up of the members list": the 2020 task so named), so the record is asked, not
+        the list itself."""
+        retriever = self.retriever
+        phrase = [o for o in retriever.query_terms(list(reading.out_of_scope_words), ctx.language)]
+        if not phrase:
+            return False
+        terms = retriever.query_terms(list(reading.content), ctx.language)
+        rest = [o for o in terms if self._weighty(o) and not _numbered(o) and o not in phrase]
+        ranked = retriever.search(terms)
+        if not ranked or not rest:
+            return False
+        best = ranked[0][1]
+        own = set().union(*best.names) if best.names else set()
+        return (
+            best.group == "entry"
+            and all(o & own for o in phrase)
+            and any(o & own and not o & self._every_kind for o in rest)
+        )
 
     def _placed_ordinals(self, ctx: Context, reading: Reading, words: list[str]) -> set[int]:
         """The positions of the small numbers in ``words`` that the question writes as
