@@ -200,7 +200,9 @@ class Responder(WhenAnswers, RecordAnswers, EnumerationAnswers):
             reading = replace(reading, day=True)
         if qtype == "yesno" and self._asks_with_question_word(reading):
             qtype = "what"  # "how is it funded?", "..., qual era?": how or what, not yes/no
-        if not reading.words or ctx.language in reading.out_of_scope_in:
+        if not reading.words or (
+            ctx.language in reading.out_of_scope_in and not self._named_in_scope(ctx, reading)
+        ):
             return Decision(ctx.handoff(), "out_of_scope" if reading.words else "unknown", 0.0)
         names = [  # a word the records write as a name, even if it is also a concept's word
             w
@@ -219,7 +221,8 @@ class Responder(WhenAnswers, RecordAnswers, EnumerationAnswers):
         light = LIGHT_WORDS | (HAPPENING_WORDS if qtype in {"when", "where"} else frozenset())
         words = [w for w in [*said, *names] if w not in light]
         if qtype == "list":  # "the 4 priorities": a number said in a list counts, no edition
-            words = [w for w in words if not (w.isdigit() and len(w) < 3)]
+            placed = self._placed_ordinals(ctx, reading, words)  # "la quarta línia": a label
+            words = [w for i, w in enumerate(words) if not (_small(w) and i not in placed)]
         terms = self.retriever.unbind(self.retriever.query_terms(words, ctx.language))
         around = self.retriever.unbind(self.retriever.query_terms(reading.context, ctx.language))
         only_units = self._only_units(words, ctx.language)
@@ -605,8 +608,8 @@ class Responder(WhenAnswers, RecordAnswers, EnumerationAnswers):
         language = ctx.language
         spelt = self.retriever.vocabulary.spelt.get(language, {})
         own = self._kind_of(doc)
-        words = reading.words
-        for i, word in enumerate(words):
+        words = normalise(reading.text).split() or reading.words  # as written: "la quarta
+        for i, word in enumerate(words):  # línia" is the fourth, no count of four lines
             count = int(word) if word.isdigit() and len(word) <= 2 else spelt.get(word, 0)
             if count < 2:
                 continue
@@ -614,6 +617,49 @@ class Responder(WhenAnswers, RecordAnswers, EnumerationAnswers):
             if counted & own:
                 return True
         return False
+
+    def _named_in_scope(self, ctx: Context, reading: Reading) -> bool:
+        """The out-of-scope words the question says ("the members list") are part of a
+        record's own name, which the question names by another word of it too ("the
+        clean-up of the members list": the 2020 task so named), so the record is asked, not
+        the list itself."""
+        retriever = self.retriever
+        phrase = [o for o in retriever.query_terms(list(reading.out_of_scope_words), ctx.language)]
+        if not phrase:
+            return False
+        terms = retriever.query_terms(list(reading.content), ctx.language)
+        rest = [o for o in terms if self._weighty(o) and not _numbered(o) and o not in phrase]
+        ranked = retriever.search(terms)
+        if not ranked or not rest:
+            return False
+        best = ranked[0][1]
+        own = set().union(*best.names) if best.names else set()
+        return (
+            best.group == "entry"
+            and all(o & own for o in phrase)
+            and any(o & own and not o & self._every_kind for o in rest)
+        )
+
+    def _placed_ordinals(self, ctx: Context, reading: Reading, words: list[str]) -> set[int]:
+        """The positions of the small numbers in ``words`` that the question writes as
+        ordinals (not as figures or cardinal words) right before the name of a kind: "la
+        quarta línia" labels the fourth line; "the 4 lines" counts, and "which opened
+        first" orders."""
+        spelt = self.retriever.vocabulary.spelt.get(ctx.language, {})
+        written = normalise(reading.text).split() or reading.words
+        counts = {w for w in written if w.isdigit()} | {
+            str(spelt[w]) for w in written if w in spelt
+        }
+        kinds = self._every_kind
+        analyser = self.retriever.analyser
+        return {
+            i
+            for i, w in enumerate(words[:-1])
+            if _small(w)
+            and w not in counts
+            and {analyser.stem(words[i + 1], ctx.language), analyser.stem(words[i + 1], "en")}
+            & kinds
+        }
 
     def _organiser_in_language(self, ctx: Context, qtype: str, reply: Reply) -> Reply | None:
         """Asked who organises an event whose organiser has no name in the asker's language
@@ -1038,6 +1084,11 @@ def _dated_finer(doc: Doc) -> bool:
         and record.starts_on is not None
         and record.precision in {"day", "month"}
     )
+
+
+def _small(word: str) -> bool:
+    """A number of one or two figures: a count, a label or an edition, never a year."""
+    return word.isdigit() and len(word) < 3
 
 
 def qtype_lists(reading: Reading) -> bool:

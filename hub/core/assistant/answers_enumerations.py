@@ -106,6 +106,9 @@ class EnumerationAnswers(SlotAnswers, ListAnswers):
             if d is not whole and whole.key not in d.wholes
         ):  # "comment participer à l'Open Gov Challenge": how to take part, not its areas
             return None
+        kinds = _parts_kind_asked(whole, parts, terms)
+        if len(kinds) >= 2:  # "the tasks of priority B": its tasks, which its text never names
+            return self._listed(ctx, kinds, ENUMERATION_CONFIDENCE, terms)
         reply = self._slot(ctx, reading, "what", whole)
         return None if reply.handoff else Decision(reply, "list", ENUMERATION_CONFIDENCE)
 
@@ -158,3 +161,10 @@ def _list_fields(doc: Doc) -> set[str]:
     if doc.group != "entry" or not isinstance(record, EntryView):
         return set()
     return {k for k, v in record.data.items() if isinstance(v, list) and len(v) >= 2}
+
+
+def _parts_kind_asked(whole: Doc, parts: list[Doc], terms: list[set[str]]) -> list[Doc]:
+    """The parts of ``whole`` of another kind that the question names by a word of that kind
+    and not of the whole's own ("les tâches de la priorité B": tasks, not priorities)."""
+    said = set().union(*terms) - whole.kind_terms if terms else set()
+    return [p for p in parts if p.kind != whole.kind and p.kind_terms & said]

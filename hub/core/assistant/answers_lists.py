@@ -814,8 +814,8 @@ class ListAnswers(EntryAnswers):
         spelt = self.retriever.vocabulary.spelt.get(ctx.language, {})
         analyser = self.retriever.analyser
         out: set[str] = set()
-        for word in reading.words:
-            if word in spelt or (word.isdigit() and len(word) < 3):
+        for word in normalise(reading.text).split() or reading.words:  # as written: "la
+            if word in spelt or (word.isdigit() and len(word) < 3):  # quarta" is no count
                 out |= {analyser.stem(word, ctx.language), analyser.stem(word, "en")}
                 out |= {f"#{spelt[word]}" if word in spelt else f"#{int(word)}"}
         return out

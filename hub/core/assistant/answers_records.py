@@ -7,7 +7,6 @@ floor.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
 
 from hub.core.assistant import named_apart as apart
 from hub.core.assistant.alike import STANDING_SLOTS, record_text, same_address, stating_alike
@@ -25,9 +24,10 @@ from hub.core.assistant.answers_lists import ListAnswers, _bare
 from hub.core.assistant.context import Context, Reply
 from hub.core.assistant.focus import writes
 from hub.core.assistant.index import EntryView, EventView
+from hub.core.assistant.plan_parts import kind_words, named_whole_part_first, ordinals
 from hub.core.assistant.reading import Reading
 from hub.core.assistant.record_choice import RecordChoice
-from hub.core.assistant.retrieval import ALIAS_WEIGHT, Doc, number_term
+from hub.core.assistant.retrieval import ALIAS_WEIGHT, Doc
 from hub.core.knowledge.loader import DOCUMENT_KIND
 
 PLACE_ENOUGH = frozenset({"where", "when", "list"})
@@ -87,6 +87,8 @@ class RecordAnswers(RecordChoice, CountAnswers, ListAnswers):
             ]
         if qtype not in {"list", "how_many"}:  # "how many tasks has the plan": the whole
             ranked = self._part_first(ranked, terms)  # counts its parts, no part does
+            if qtype in {"what", "yesno"}:  # "what does the 2013 plan say about X": its part
+                ranked = named_whole_part_first(ranked, terms, self.retriever, self.coverage)
         written = self._capitals(reading)
         if written and not all(writes(ranked[0][1].record, w) for w in written):
             holder = next(
@@ -125,7 +127,8 @@ class RecordAnswers(RecordChoice, CountAnswers, ListAnswers):
             return Decision(ctx.handoff(), qtype, 0.2)  # asked of OGP, a record of the IOPD's
         if self._missing_label(reading):
             return Decision(ctx.handoff(ctx.phrase("no_such_record")), qtype, 0.1)
-        if best.group == "entry" and _ordinals(reading.words, self._label_words) & {
+        own_kind = kind_words(reading.words, best, self.retriever.analyser, ctx.language)
+        if best.group == "entry" and ordinals(reading.words, self._label_words, own_kind) & {
             t for o in numbers for t in o
         }:  # "the 8th distinction" is an edition, not priority 8 of a plan
             return Decision(ctx.handoff(ctx.phrase("no_such_record")), qtype, 0.1)
@@ -588,17 +591,3 @@ class RecordAnswers(RecordChoice, CountAnswers, ListAnswers):
     def _confidence(self, best: float, second: float, coverage: float) -> float:
         margin = 1.0 - (second / best if best else 1.0)
         return round(min(0.99, coverage * (0.55 + 0.45 * margin) * best / (best + 2.0)), 2)
-
-
-def _ordinals(words: list[str], labels: Collection[str] = ()) -> set[str]:
-    """The edition terms (``#8``) of the words written as ordinals (8th, 8a, 8e, VIII); a
-    Roman numeral right after the name of a kind labelled by number ("prioridad VIII")
-    labels that record, like a figure, and is no edition."""
-    out = set()
-    for i, word in enumerate(words):
-        term = number_term(word)
-        if term and term.startswith("#") and not word.isdigit():
-            if i and words[i - 1] in labels and word.isalpha():
-                continue
-            out.add(term)
-    return out

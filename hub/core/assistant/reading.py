@@ -114,6 +114,8 @@ class Reading:
     out_of_scope_in: frozenset[str] = frozenset()
     """The languages whose out-of-scope words the question says (French "vol" is a flight,
     Catalan "vol" wants): the question is out of scope only if asked in one of them."""
+    out_of_scope_words: tuple[str, ...] = ()
+    """The words of the out-of-scope phrases the question says ("lista de membros")."""
     only_orders: bool = False
     remind: bool = False
     hour: bool = False
@@ -691,6 +693,7 @@ def read(text: str, vocabulary: Vocabulary, today: dt.date) -> Reading:
     if out_of_scope:  # the asker's story asks nothing
         reading.out_of_scope = True
         reading.out_of_scope_in = frozenset(found.value for found in out_of_scope)
+        reading.out_of_scope_words = tuple(w for f in out_of_scope for w in words[f.start : f.end])
     if _judgement_asked(words, vocabulary):  # "the best city for PB?": no record ranks
         reading.out_of_scope = True
         reading.out_of_scope_in = frozenset(JUDGED_IN)

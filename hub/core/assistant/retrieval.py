@@ -108,13 +108,14 @@ _NOUN_ROOT = re.compile(r"^([a-z]{3,}?)(?:ate?|a|e)?s?$")
 "clim", "clim", "them"), whose adjective in -atic the Snowball stemmers give another stem."""
 PLURAL_SUFFIXES = {
     "es": (("eas", "ea"),),
-    "pt": (("ais", "al"), ("eis", "el")),
+    "pt": (("ais", "al"), ("eis", "el"), ("ens", "em")),
     "ca": (("ques", "ca"), ("gues", "ga")),
 }
 """Plurals the Snowball stemmer cuts otherwise than their singular: Portuguese keeps "canal",
 "local", "nível" and cuts "canais", "locais", "níveis" to "can", "loc", "nív"; Catalan
 spells "tasca", "pràctica", "llarga" as "tasques", "pràctiques", "llargues" in the plural
-("tasc" and "tas", "practic" and "pract"); Spanish cuts "tareas", "líneas", "asambleas" to
+("tasc" and "tas", "practic" and "pract"), and keeps "jovens", "viagens" whole but cuts
+"jovem", "viagem" to "jov", "viag"; Spanish cuts "tareas", "líneas", "asambleas" to
 "tar", "lin", "asambl" but "tarea", "línea", "asamblea" to "tare", "line", "asamble". The
 plural is stemmed as its singular (words of six letters or more: "quais", "mais" stay)."""
 ONLINE = {"en": frozenset({"ligne", "linea", "linia"}), "em": frozenset({"linha"})}
@@ -532,7 +533,10 @@ class Retriever:
             if isinstance(value, int) or (isinstance(value, str) and value.isdigit()):
                 doc.terms[f"#{int(value)}"] += ALIAS_WEIGHT
             elif isinstance(value, str) and value.isalpha():  # "priority B", "priority II"
-                doc.terms[number_term(value.lower()) or f"#{value.lower()}"] += ALIAS_WEIGHT
+                letters = value.lower()
+                doc.terms[number_term(letters) or f"#{letters}"] += ALIAS_WEIGHT
+                if len(letters) == 1 and letters in _ROMAN_VALUES:  # "priority V": the fifth
+                    doc.terms[f"#{_ROMAN_VALUES[letters]}"] += ALIAS_WEIGHT
         return doc
 
     def _lettered(self) -> frozenset[str]:
@@ -798,9 +802,15 @@ class Retriever:
         return out
 
     def _is_network(self, words: list[str], i: int) -> bool:
-        """``words[i]`` names the network itself: "the observatory", not "local observatories",
-        "an observatory", "the observatory of Madrid"."""
+        """``words[i]`` names the network itself: "the observatory", "the network's", not
+        "local observatories", "an observatory", "the observatory of Madrid"."""
         said = network_words()
+        if (
+            words[i] in said["nouns"]
+            and words[i + 1 : i + 2] == ["s"]
+            and words[i - 1 : i] == ["the"]
+        ):
+            return True  # "the network's priorities": the IOPD's own
         if words[i] not in said["words"]:
             return False
         before = words[i - 1] if i else ""

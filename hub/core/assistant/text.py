@@ -61,6 +61,18 @@ def strip_accents(text: str) -> str:
 
 
 _GEMINATE = re.compile(r"l[·•∙]l", re.IGNORECASE)
+_YEAR_SPAN = re.compile(r"\b((19|20)(\d\d))\s?[-–/]\s?(\d\d)\b(?!\s?[-–/]\s?\d)")
+"""Two years, the second by its last two figures ("2014-15", "2019/20"), not a date."""
+
+
+def _span_in_full(match: re.Match[str]) -> str:
+    """ "2014-15" as "2014-2015" when the second year follows the first by one to nine."""
+    first, century, second = match.group(1), match.group(2), match.group(4)
+    if 0 < int(second) - int(match.group(3)) < 10:
+        return f"{first}-{century}{second}"
+    return match.group(0)
+
+
 """Catalan's "l·l" (col·labora, intel·ligència): one word, never two ("col", "labora")."""
 
 
@@ -68,6 +80,8 @@ def normalise(text: str) -> str:
     """Lower case, no accents, words separated by single spaces, no punctuation; Catalan's
     "l·l" is written "ll" ("col·laboració" is "collaboracio")."""
     text = _GEMINATE.sub("ll", text)
+    if "-" in text or "/" in text or "–" in text:  # "2014-15": both years
+        text = _YEAR_SPAN.sub(_span_in_full, text)
     return _NOT_WORD.sub(" ", strip_accents(text).casefold()).strip()
 
 
