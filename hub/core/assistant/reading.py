@@ -152,6 +152,9 @@ def question_parts(text: str, vocabulary: Vocabulary) -> tuple[str, str]:
     assistant orders is set aside; with no sentence that asks, or only such sentences, all is
     focus. (Clauses of one sentence stay together: "Open Gov Challenge: which areas does it
     cover?" names its topic before the colon, measured worse split.)"""
+    asides: list[str] = []
+    if len(text) > LONG:  # "...to the October meeting (we're close by, so it matters)...?"
+        text = _BRACKETED.sub(lambda m: _aside_or_kept(m, asides), text)
     text = _BRACKETED.sub(lambda m: _inline(m.group(1), vocabulary), text)
     sentences = [
         s.strip()
@@ -238,7 +241,7 @@ def question_parts(text: str, vocabulary: Vocabulary) -> tuple[str, str]:
     if len(text) > LONG and around:  # a name quoted around the question is what it asks of
         quoted = [m.group(1) for m in _QUOTED.finditer(" ".join(around))]
         asking += [q for q in quoted if len(q.split()) >= 2 and names_anything(q, vocabulary)]
-    return " ".join(asking), " ".join(around)
+    return " ".join(asking), " ".join([*around, *asides])
 
 
 _QUOTED = re.compile(r"(?:(?<=\s)|^)['\"«“‘]([^'\"«»“”‘’]{3,80})['\"»”’](?=[\s.,;:!?]|$)")
@@ -282,6 +285,24 @@ def _asked_after_colon(sentence: str, vocabulary: Vocabulary) -> str | None:
     if not (_QUESTION_MARK.search(tail) or asks(tail, vocabulary, opens=True)):
         return None
     return tail.strip()
+
+
+ASIDE_WORDS = 4
+"""Words in brackets this many or more, naming nothing by a number, an acronym or a capital,
+are the asker's own remark ("(we're right by the border, so it matters to us)")."""
+
+
+def _aside_or_kept(match: re.Match[str], asides: list[str]) -> str:
+    """A long message's bracketed remark of the asker's set apart (kept in ``asides``, the
+    message's context): its words would count against the records as if asked about. A
+    bracket naming something ("(the 2019 one)", "(in Cascais)", "(IOPD)") stays in place."""
+    inner = match.group(1)
+    if len(inner.split()) < ASIDE_WORDS or _NAMED.search(inner):
+        return match.group(0)
+    if re.search(r"\b[A-ZÀ-Ý][a-zà-ÿ]+", inner.strip()[1:]):
+        return match.group(0)
+    asides.append(inner.strip())
+    return " "
 
 
 def _inline(inner: str, vocabulary: Vocabulary) -> str:
