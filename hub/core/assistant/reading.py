@@ -205,6 +205,13 @@ def question_parts(text: str, vocabulary: Vocabulary) -> tuple[str, str]:
                 for s in asking  # what they were asked nor what they would do
                 if s in marked or (s not in reported and asks(s, vocabulary, opens=True))
             ]
+        if marked and names_anything(" ".join(marked), vocabulary):
+            last = kept.index(marked[-1])
+            asking = [  # "...which tasks are in priority B? We'd like to know if we can take
+                s  # part": what the member would do with the answer, not what is asked
+                for s in asking
+                if not (s in reported and s not in marked and kept.index(s) > last)
+            ]
         kept = asking or kept
     questions = [
         s in reported or _QUESTION_MARK.search(s) is not None or asks(s, vocabulary, opens=True)
@@ -364,7 +371,11 @@ def _without_preambles(sentences: list[str], vocabulary: Vocabulary) -> tuple[li
         if (
             colon
             and tail.strip()
-            and (len(head.split()) >= PREAMBLE_WORDS or _frames(head, vocabulary))
+            and (
+                len(head.split()) >= PREAMBLE_WORDS
+                or _frames(head, vocabulary)
+                or _announces(head)
+            )
             and not _QUESTION_MARK.search(head)
             and not asks(head, vocabulary)
             and names_anything(tail, vocabulary)  # "...: quins dies és?" asks of the head
@@ -410,6 +421,23 @@ def _place_nouns_aside(words: list[str], focus: str, used: set[int]) -> None:
     for i in range(len(words) - 2):
         if words[i] in PLACE_NOUNS and words[i + 1] in _OF and words[i + 2] in names:
             used.update((i, i + 1))
+
+
+QUESTION_NOUNS = frozenset(
+    {"question", "questions", "query", "pregunta", "preguntas", "preguntes", "duda", "dudas"}
+    | {"consulta", "consultas", "dubte", "dubtes", "pergunta", "perguntas", "duvida", "duvidas"}
+)
+"""Nouns naming the question itself ("one question:", "pregunta concreta:", "une question
+précise :", "dubte:", "uma dúvida:")."""
+ANNOUNCING_WORDS = 3
+"""At most this many words before a colon around a question noun only announce the question."""
+
+
+def _announces(head: str) -> bool:
+    """The clause before a colon only announces the question ("One question: who...",
+    "Pregunta concreta: quines...", "Une question précise : ..."): its words are no topic."""
+    words = normalise(head).split()
+    return 0 < len(words) <= ANNOUNCING_WORDS and any(w in QUESTION_NOUNS for w in words)
 
 
 def _frames(head: str, vocabulary: Vocabulary) -> bool:
