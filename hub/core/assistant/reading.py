@@ -372,9 +372,7 @@ def _without_preambles(sentences: list[str], vocabulary: Vocabulary) -> tuple[li
             colon
             and tail.strip()
             and (
-                len(head.split()) >= PREAMBLE_WORDS
-                or _frames(head, vocabulary)
-                or _announces(head)
+                len(head.split()) >= PREAMBLE_WORDS or _frames(head, vocabulary) or _announces(head)
             )
             and not _QUESTION_MARK.search(head)
             and not asks(head, vocabulary)
