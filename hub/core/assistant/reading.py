@@ -154,6 +154,9 @@ def question_parts(text: str, vocabulary: Vocabulary) -> tuple[str, str]:
     assistant orders is set aside; with no sentence that asks, or only such sentences, all is
     focus. (Clauses of one sentence stay together: "Open Gov Challenge: which areas does it
     cover?" names its topic before the colon, measured worse split.)"""
+    asides: list[str] = []
+    if len(text) > LONG:  # "...to the October meeting (we're close by, so it matters)...?"
+        text = _BRACKETED.sub(lambda m: _aside_or_kept(m, asides), text)
     text = _BRACKETED.sub(lambda m: _inline(m.group(1), vocabulary), text)
     sentences = [
         s.strip()
@@ -204,6 +207,13 @@ def question_parts(text: str, vocabulary: Vocabulary) -> tuple[str, str]:
                 for s in asking  # what they were asked nor what they would do
                 if s in marked or (s not in reported and asks(s, vocabulary, opens=True))
             ]
+        if marked and names_anything(" ".join(marked), vocabulary):
+            last = kept.index(marked[-1])
+            asking = [  # "...which tasks are in priority B? We'd like to know if we can take
+                s  # part": what the member would do with the answer, not what is asked
+                for s in asking
+                if not (s in reported and s not in marked and kept.index(s) > last)
+            ]
         kept = asking or kept
     questions = [
         s in reported or _QUESTION_MARK.search(s) is not None or asks(s, vocabulary, opens=True)
@@ -240,7 +250,7 @@ def question_parts(text: str, vocabulary: Vocabulary) -> tuple[str, str]:
     if len(text) > LONG and around:  # a name quoted around the question is what it asks of
         quoted = [m.group(1) for m in _QUOTED.finditer(" ".join(around))]
         asking += [q for q in quoted if len(q.split()) >= 2 and names_anything(q, vocabulary)]
-    return " ".join(asking), " ".join(around)
+    return " ".join(asking), " ".join([*around, *asides])
 
 
 _QUOTED = re.compile(r"(?:(?<=\s)|^)['\"«“‘]([^'\"«»“”‘’]{3,80})['\"»”’](?=[\s.,;:!?]|$)")
@@ -284,6 +294,24 @@ def _asked_after_colon(sentence: str, vocabulary: Vocabulary) -> str | None:
     if not (_QUESTION_MARK.search(tail) or asks(tail, vocabulary, opens=True)):
         return None
     return tail.strip()
+
+
+ASIDE_WORDS = 4
+"""Words in brackets this many or more, naming nothing by a number, an acronym or a capital,
+are the asker's own remark ("(we're right by the border, so it matters to us)")."""
+
+
+def _aside_or_kept(match: re.Match[str], asides: list[str]) -> str:
+    """A long message's bracketed remark of the asker's set apart (kept in ``asides``, the
+    message's context): its words would count against the records as if asked about. A
+    bracket naming something ("(the 2019 one)", "(in Cascais)", "(IOPD)") stays in place."""
+    inner = match.group(1)
+    if len(inner.split()) < ASIDE_WORDS or _NAMED.search(inner):
+        return match.group(0)
+    if re.search(r"\b[A-ZÀ-Ý][a-zà-ÿ]+", inner.strip()[1:]):
+        return match.group(0)
+    asides.append(inner.strip())
+    return " "
 
 
 def _inline(inner: str, vocabulary: Vocabulary) -> str:
@@ -345,7 +373,9 @@ def _without_preambles(sentences: list[str], vocabulary: Vocabulary) -> tuple[li
         if (
             colon
             and tail.strip()
-            and (len(head.split()) >= PREAMBLE_WORDS or _frames(head, vocabulary))
+            and (
+                len(head.split()) >= PREAMBLE_WORDS or _frames(head, vocabulary) or _announces(head)
+            )
             and not _QUESTION_MARK.search(head)
             and not asks(head, vocabulary)
             and names_anything(tail, vocabulary)  # "...: quins dies és?" asks of the head
@@ -391,6 +421,23 @@ def _place_nouns_aside(words: list[str], focus: str, used: set[int]) -> None:
     for i in range(len(words) - 2):
         if words[i] in PLACE_NOUNS and words[i + 1] in _OF and words[i + 2] in names:
             used.update((i, i + 1))
+
+
+QUESTION_NOUNS = frozenset(
+    {"question", "questions", "query", "pregunta", "preguntas", "preguntes", "duda", "dudas"}
+    | {"consulta", "consultas", "dubte", "dubtes", "pergunta", "perguntas", "duvida", "duvidas"}
+)
+"""Nouns naming the question itself ("one question:", "pregunta concreta:", "une question
+précise :", "dubte:", "uma dúvida:")."""
+ANNOUNCING_WORDS = 3
+"""At most this many words before a colon around a question noun only announce the question."""
+
+
+def _announces(head: str) -> bool:
+    """The clause before a colon only announces the question ("One question: who...",
+    "Pregunta concreta: quines...", "Une question précise : ..."): its words are no topic."""
+    words = normalise(head).split()
+    return 0 < len(words) <= ANNOUNCING_WORDS and any(w in QUESTION_NOUNS for w in words)
 
 
 def _frames(head: str, vocabulary: Vocabulary) -> bool:
