@@ -323,8 +323,8 @@ def test_no_regression_on_the_sixteenth_and_seventeenth_blind_sets(assistant: As
     assert sixteenth.accuracy() >= 0.90, _explain(sixteenth)
     assert len(sixteenth.invented) <= 3, _explain(sixteenth)
     seventeenth = evaluate(assistant, read_cases(HERE / "heldout17_questions.jsonl"))
-    assert seventeenth.accuracy() >= 0.76, _explain(seventeenth)
-    assert len(seventeenth.invented) <= 13, _explain(seventeenth)
+    assert seventeenth.accuracy() >= 0.80, _explain(seventeenth)
+    assert len(seventeenth.invented) <= 11, _explain(seventeenth)
 
 
 def test_no_regression_on_the_eighteenth_and_nineteenth_blind_sets(assistant: Assistant) -> None:
@@ -346,11 +346,11 @@ def test_no_regression_on_the_eighteenth_and_nineteenth_blind_sets(assistant: As
     sixteenth round: heldout18 0.820 with 21, heldout19 0.836 with 8 (the floors raised to
     just under; heldout16 0.912 with 2 and heldout17 0.772 with 13 likewise)."""
     eighteenth = evaluate(assistant, read_cases(HERE / "heldout18_questions.jsonl"))
-    assert eighteenth.accuracy() >= 0.81, _explain(eighteenth)
-    assert len(eighteenth.invented) <= 22, _explain(eighteenth)
+    assert eighteenth.accuracy() >= 0.85, _explain(eighteenth)
+    assert len(eighteenth.invented) <= 18, _explain(eighteenth)
     nineteenth = evaluate(assistant, read_cases(HERE / "heldout19_questions.jsonl"))
-    assert nineteenth.accuracy() >= 0.82, _explain(nineteenth)
-    assert len(nineteenth.invented) <= 9, _explain(nineteenth)
+    assert nineteenth.accuracy() >= 0.86, _explain(nineteenth)
+    assert len(nineteenth.invented) <= 8, _explain(nineteenth)
 
 
 def test_no_regression_on_the_twentieth_and_twenty_first_blind_sets(
@@ -371,10 +371,36 @@ def test_no_regression_on_the_twentieth_and_twenty_first_blind_sets(
     heldout20 0.876 with 13, heldout21 0.796 with 26, while the sets tuned on rose by 74
     answers (4275 to 4349 of 4757) and their invented answers fell from 127 to 99: the
     round's accuracy gain carried over (1.6 points on both), its fall in invented answers did
-    not. From now on both are tuning sets; the floors keep them from falling."""
+    not. From now on both are tuning sets; the floors keep them from falling. Tuned on in the
+    seventeenth round: heldout20 0.912 with 7, heldout21 0.840 with 18 (the floors raised to
+    just under; heldout17 0.812 with 10, heldout18 0.860 with 17 and heldout19 0.868 with 7
+    likewise)."""
     twentieth = evaluate(assistant, read_cases(HERE / "heldout20_questions.jsonl"))
-    assert twentieth.accuracy() >= 0.86, _explain(twentieth)
-    assert len(twentieth.invented) <= 14, _explain(twentieth)
+    assert twentieth.accuracy() >= 0.90, _explain(twentieth)
+    assert len(twentieth.invented) <= 8, _explain(twentieth)
     twenty_first = evaluate(assistant, read_cases(HERE / "heldout21_questions.jsonl"))
-    assert twenty_first.accuracy() >= 0.78, _explain(twenty_first)
-    assert len(twenty_first.invented) <= 27, _explain(twenty_first)
+    assert twenty_first.accuracy() >= 0.83, _explain(twenty_first)
+    assert len(twenty_first.invented) <= 19, _explain(twenty_first)
+
+
+def test_no_regression_on_the_twenty_second_and_twenty_third_blind_sets(
+    assistant: Assistant,
+) -> None:
+    """``heldout22`` and ``heldout23`` (250 questions each, 50 per language, 30% handoffs)
+    were written at the start of the seventeenth round, before any of its code changed, by
+    two writers who read only the seeds, the knowledge files, the case format and the first
+    lines of one older set, and checked every fact against its record with a script; nobody
+    tuned on them and they were scored once, at the round's end. heldout22 is a Telegram
+    group on phones (short, lower case, typos, code-switching, a third with a relative time
+    phrase resolved against `now`); heldout23 is city staff, NGO officers and researchers
+    writing through the web form or email (a line of who they are, background, asides) about
+    less obvious records: working groups, priorities, tasks, OGP Local, documents, offices.
+    On the round's starting code: heldout22 0.888 with 9 invented, heldout23 0.840 with 20.
+    At its end: heldout22 0.896 with 8, heldout23 0.848 with 20. From now on both are tuning
+    sets; the floors keep them from falling."""
+    twenty_second = evaluate(assistant, read_cases(HERE / "heldout22_questions.jsonl"))
+    assert twenty_second.accuracy() >= 0.88, _explain(twenty_second)
+    assert len(twenty_second.invented) <= 9, _explain(twenty_second)
+    twenty_third = evaluate(assistant, read_cases(HERE / "heldout23_questions.jsonl"))
+    assert twenty_third.accuracy() >= 0.83, _explain(twenty_third)
+    assert len(twenty_third.invented) <= 21, _explain(twenty_third)
