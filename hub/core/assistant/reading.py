@@ -69,13 +69,14 @@ MANNER_NOUNS = frozenset(
 """Nouns after a superlative that ask how, not which ("the best way to join")."""
 _OF = frozenset({"of", "de", "d", "del", "du", "do", "da"})
 TYPO_CUTOFF = 88.0
+"""rapidfuzz ratio for a time word's typo ("wekend", "semanaa"): one slip in a long word."""
 TRANSPOSED_LENGTH = 6
 """A word this long with two neighbouring letters swapped ("prcohain", "semnaa") is still
 the time word (one slip for a typist, two for the ratio)."""
-"""rapidfuzz ratio for a time word's typo ("wekend", "semanaa"): one slip in a long word."""
 EVENT_KINDS = ("event", "conference", "internal_session", "session", "seminar", "external_event")
 """Kinds whose words make a year next to them a time asked for ("la conferencia de 2013")."""
 LONG = 80
+"""A message longer than this (characters) is summarised to its question sentences."""
 LIKENESS_WORDS = 3
 """At most this many words before "like ours" name the asker's kind ("town hall")."""
 PREAMBLE_WORDS = 8
@@ -85,10 +86,10 @@ CONSUMING = frozenset(
 )
 """Question types whose phrases are only question words (set aside before retrieval)."""
 CONCEPTS = frozenset({"cost", "join", "subscribe", "share"})
-PUBLISH = frozenset({"publish", "post", "publicar", "publier"})
-"""The share verbs the network does too (it publishes results): with "when", a date asked."""
 """Question types that are also what is asked about: their words, in any language, are one
 retrieval term (``@cost``), which the records holding any of them also carry."""
+PUBLISH = frozenset({"publish", "post", "publicar", "publier"})
+"""The share verbs the network does too (it publishes results): with "when", a date asked."""
 MEMBERS_ASK = frozenset({"join", "subscribe", "cost"})
 """Slots whose askers (a university, a city) are who would join or pay, not what is asked."""
 SLOT_OF = {"subscribe": "join"}
@@ -98,7 +99,6 @@ PERIOD_SLOTS = frozenset({"list", "when", "what", "yesno", None})
 assembly this year": answering reads the period's records and their dates); asked another
 slot ("where is this year's conference"), a year said relative to now names the record's
 year, as if its number were written."""
-"""A message longer than this (characters) is summarised to its question sentences."""
 
 
 @dataclass
