@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from hub.core.assistant import Assistant
-from hub.core.assistant.reading import question_parts, read
+from hub.core.assistant.message_parts import question_parts
+from hub.core.assistant.reading import read
 from hub.core.assistant.vocabulary import load_vocabulary
 
 KNOWLEDGE = Path(__file__).parents[2] / "config" / "knowledge"

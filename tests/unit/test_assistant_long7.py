@@ -14,7 +14,7 @@ import datetime as dt
 import pytest
 
 from hub.core.assistant import Assistant
-from hub.core.assistant.reading import question_parts
+from hub.core.assistant.message_parts import question_parts
 
 PADDING = "Good morning to the whole channel, I hope the week is going well for everyone. "
 

@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 
 from hub.core.assistant import Assistant
-from hub.core.assistant.reading import proper_name_words, read
+from hub.core.assistant.asking import proper_name_words
+from hub.core.assistant.reading import read
 from hub.core.assistant.vocabulary import Vocabulary
 
 KNOWLEDGE = Path(__file__).parents[2] / "config" / "knowledge"

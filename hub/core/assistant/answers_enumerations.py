@@ -18,9 +18,10 @@ from functools import cached_property
 from hub.core.assistant.answers_base import Decision, _numbered
 from hub.core.assistant.answers_lists import ListAnswers
 from hub.core.assistant.answers_slots import SlotAnswers
+from hub.core.assistant.asking import proper_name_words
 from hub.core.assistant.context import Context
 from hub.core.assistant.index import EntryView
-from hub.core.assistant.reading import Reading, proper_name_words
+from hub.core.assistant.reading import Reading
 from hub.core.assistant.retrieval import Doc
 from hub.core.assistant.vocabulary import WHOLE_LIST
 

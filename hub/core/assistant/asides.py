@@ -19,7 +19,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from hub.core.assistant.reading import LONG, asks, names_anything
+from hub.core.assistant.asking import asks, names_anything
+from hub.core.assistant.message_parts import LONG
 from hub.core.assistant.text import normalise
 from hub.core.assistant.vocabulary import Vocabulary
 

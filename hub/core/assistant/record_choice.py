@@ -13,7 +13,8 @@ from hub.core.assistant.answers_entries import NAMELESS_KINDS
 from hub.core.assistant.context import Context, Reply
 from hub.core.assistant.focus import capitals_said
 from hub.core.assistant.index import AwardView, EntryView, EventView
-from hub.core.assistant.reading import Reading, question_parts
+from hub.core.assistant.message_parts import question_parts
+from hub.core.assistant.reading import Reading
 from hub.core.assistant.retrieval import ALIAS_WEIGHT, Doc, number_term
 from hub.core.assistant.text import normalise
 from hub.core.knowledge.loader import DOCUMENT_KIND

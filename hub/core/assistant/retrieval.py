@@ -37,7 +37,8 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import JaroWinkler, Levenshtein
 
 from hub.core.assistant.index import AwardView, EntryView, EventView, KnowledgeIndex
-from hub.core.assistant.reading import CONCEPTS, SLOT_OF
+from hub.core.assistant.reading import SLOT_OF
+from hub.core.assistant.slot_asked import CONCEPTS
 from hub.core.assistant.text import LONGEST_WORD, normalise, split_codes
 from hub.core.assistant.vocabulary import (
     LANGUAGES,
