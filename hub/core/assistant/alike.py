@@ -85,7 +85,7 @@ def same_address(chosen: Doc, found: Iterable[Doc]) -> list[str]:
 
 
 def record_text(record: EventView | AwardView | EntryView) -> str:
-    """A record's English body and data values, where an address is written."""
+    """A record's body in every language and its data values, where an address is written."""
     if isinstance(record, EntryView):
         return " ".join([*record.body.values(), *(str(v) for v in record.data.values())])
     return " ".join(record.description.values())

@@ -61,6 +61,7 @@ def strip_accents(text: str) -> str:
 
 
 _GEMINATE = re.compile(r"l[·•∙]l", re.IGNORECASE)
+"""Catalan's "l·l" (col·labora, intel·ligència): one word, never two ("col", "labora")."""
 _YEAR_SPAN = re.compile(r"\b((19|20)(\d\d))\s?[-–/]\s?(\d\d)\b(?!\s?[-–/]\s?\d)")
 """Two years, the second by its last two figures ("2014-15", "2019/20"), not a date."""
 
@@ -71,9 +72,6 @@ def _span_in_full(match: re.Match[str]) -> str:
     if 0 < int(second) - int(match.group(3)) < 10:
         return f"{first}-{century}{second}"
     return match.group(0)
-
-
-"""Catalan's "l·l" (col·labora, intel·ligència): one word, never two ("col", "labora")."""
 
 
 def normalise(text: str) -> str:
