@@ -20,6 +20,7 @@ from hub.core.assistant.asides import Aside, split_aside
 from hub.core.assistant.context import Context, Reply, Target, noted_once
 from hub.core.assistant.index import AwardView, EntryView, EventView, KnowledgeIndex
 from hub.core.assistant.language import QuestionLanguage
+from hub.core.assistant.message_parts import points_back
 from hub.core.assistant.reading import read
 from hub.core.assistant.reminding import REMIND_AT, Remindable, remindable, upcoming
 from hub.core.assistant.retrieval import HOME, Retriever
@@ -163,7 +164,13 @@ class Assistant:
             parted = self._parted(aside, now=now, lang=lang, member=member)
             if parted is not None:
                 return parted
-        return self._whole(text, now=now, lang=lang, member=member)
+        whole = self._whole(text, now=now, lang=lang, member=member)
+        if whole.handoff and points_back(text, self.vocabulary):  # "...heard of an app for
+            # pregnant women. Which town was that?": read again with what "that" points to
+            again = self._whole(text, now=now, lang=lang, member=member, antecedent=True)
+            if not again.handoff:
+                return again
+        return whole
 
     def _parted(
         self,
@@ -205,11 +212,13 @@ class Assistant:
         now: dt.datetime | dt.date,
         lang: str | None,
         member: HasLanguage | None,
+        antecedent: bool = False,
     ) -> Answer:
-        """``text`` answered as one question."""
+        """``text`` answered as one question (with ``antecedent``, a question pointing back
+        read with the sentence it points to)."""
         today = now.date() if isinstance(now, dt.datetime) else now
         preferred = getattr(member, "language", None)
-        reading = read(text, self.vocabulary, today)
+        reading = read(text, self.vocabulary, today, antecedent)
         places = self.retriever.place_words  # "Buenos Aires" is no Spanish
         voters = [w for w in [*reading.words, *reading.context] if w not in places]
         asked_in = self.languages.detect(reading.text or text, voters, preferred)

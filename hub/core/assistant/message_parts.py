@@ -32,13 +32,15 @@ def question_sentences(text: str, vocabulary: Vocabulary) -> str:
     return " ".join(part for part in (focus, context) if part)
 
 
-def question_parts(text: str, vocabulary: Vocabulary) -> tuple[str, str]:
+def question_parts(text: str, vocabulary: Vocabulary, antecedent: bool = False) -> tuple[str, str]:
     """The message's focus and its context: the sentences that ask (a question mark, or a
     question word opening them) and the others around them ("how do I join? we're a small
     NGO in Lyon"). A long message keeps only its asking sentences; a sentence that gives the
     assistant orders is set aside; with no sentence that asks, or only such sentences, all is
     focus. (Clauses of one sentence stay together: "Open Gov Challenge: which areas does it
-    cover?" names its topic before the colon, measured worse split.)"""
+    cover?" names its topic before the colon, measured worse split.) With ``antecedent``, a
+    question pointing back by a pronoun or a demonstrative ("which town was that?") keeps the
+    sentence before it, which names what it points to."""
     asides: list[str] = []
     if len(text) > LONG:  # "...to the October meeting (we're close by, so it matters)...?"
         text = _BRACKETED.sub(lambda m: _aside_or_kept(m, asides), text)
@@ -110,7 +112,10 @@ def question_parts(text: str, vocabulary: Vocabulary) -> tuple[str, str]:
         asking = [s for s, a in zip(kept, questions, strict=True) if a]
         around = [s for s, a in zip(kept, questions, strict=True) if not a]
     first = story.index(asking[0])
-    if first and not names_anything(" ".join(asking), vocabulary):
+    if first and (
+        not names_anything(" ".join(asking), vocabulary)
+        or (antecedent and _points_back(asking[0], vocabulary))
+    ):
         before = story[first - 1]  # "When was it exactly?" asks about the sentence before it
         asking = [before, *asking]
         around = [s for s in around if s is not before]
@@ -389,3 +394,47 @@ def _dates(texts: list[str], vocabulary: Vocabulary) -> bool:
         matcher.find(list(words), fuzzy=False)
         for matcher in (vocabulary.periods, vocabulary.months, vocabulary.seasons)
     )
+
+
+POINTERS = frozenset(
+    {
+        *("it", "this", "that", "these", "those", "they", "them"),
+        *("ese", "esa", "esos", "esas", "eso", "este", "esta", "estos", "estas", "esto"),
+        *("aquel", "aquella", "aquellos", "aquellas"),
+        *("ce", "cet", "cette", "ces", "cela", "celui", "celle", "il", "elle", "ils", "elles"),
+        *("aquest", "aquesta", "aquests", "aquestes", "aquell", "aquella", "aquells"),
+        *("aquelles", "aixo", "allo"),
+        *("esse", "essa", "esses", "essas", "isso", "isto", "aquele", "aquela", "aquilo"),
+        *("desse", "dessa", "deste", "desta", "nesse", "nessa", "neste", "nesta"),
+    }
+)
+"""Pronouns and demonstratives pointing back to what a sentence before names ("which town
+was that?", "¿cómo se llama esa guía?", "en quel mois a-t-il lieu ?", "existia aquest
+grup?", "o que prevê essa tarefa?")."""
+
+
+def points_back(text: str, vocabulary: Vocabulary) -> bool:
+    """The message's first question points back, by a pronoun or a demonstrative, to a
+    sentence before it ("I read that the IOPD wanted an office in North America. Did it
+    ever open?"), which names something and asks nothing."""
+    sentences = [s.strip() for s in _SENTENCE.split(text) if s and s.strip()]
+    for i, sentence in enumerate(sentences):
+        if not (_QUESTION_MARK.search(sentence) or asks(sentence, vocabulary, opens=True)):
+            continue
+        if not i or not _points_back(sentence, vocabulary):
+            return False
+        before = sentences[i - 1]
+        return not _QUESTION_MARK.search(before) and names_anything(before, vocabulary)
+    return False
+
+
+def _points_back(sentence: str, vocabulary: Vocabulary) -> bool:
+    """The sentence says a pronoun or a demonstrative that does not open a time."""
+    words = normalise(sentence).split()
+    times = {
+        i
+        for matcher in (vocabulary.periods, vocabulary.months, vocabulary.seasons)
+        for found in matcher.find(list(words), fuzzy=False)
+        for i in range(found.start, found.end)
+    }
+    return any(w in POINTERS and i not in times for i, w in enumerate(words))

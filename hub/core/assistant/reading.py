@@ -147,8 +147,10 @@ class Reading:
     rank the records, but a record is not judged by whether it holds them."""
 
 
-def read(text: str, vocabulary: Vocabulary, today: dt.date) -> Reading:
-    focus, around = question_parts(text, vocabulary)
+def read(text: str, vocabulary: Vocabulary, today: dt.date, antecedent: bool = False) -> Reading:
+    """``text`` read as of ``today``; with ``antecedent``, a question pointing back keeps the
+    sentence it points to (:func:`~hub.core.assistant.message_parts.question_parts`)."""
+    focus, around = question_parts(text, vocabulary, antecedent)
     kept = " ".join(part for part in (focus, around) if part)
     capitals = frozenset(normalise(m.group()) for m in _CAPITALISED.finditer(text))
     words = typos_corrected(
