@@ -112,11 +112,47 @@ CASES = [
     ),
     (
         "en",
-        "2026-06-01",
-        "Hi there, I work at the civic office of Vancouver. Years ago I heard the IOPD planned "
-        "a North American office. Did it ever open?",
-        "office-north-america-planned",
-        "North America",
+        "2021-03-01",
+        "Hi, I coordinate maternal health projects in Davao. A colleague mentioned an "
+        "Indonesian OGP Local member with an app for pregnant women. Which local government "
+        "was that?",
+        "ogp-example-banggai-pregnancy-app",
+        "Banggai",
+    ),
+    (
+        "es",
+        "2021-03-01",
+        "Hola, coordino proyectos de salud materna en Cusco. Una colega habló de un miembro "
+        "indonesio de OGP Local con una app para mujeres embarazadas. ¿Qué gobierno local era "
+        "ese?",
+        "ogp-example-banggai-pregnancy-app",
+        "Banggai",
+    ),
+    (
+        "fr",
+        "2021-03-01",
+        "Bonjour, je coordonne des projets de santé maternelle à Kinshasa. Une collègue a parlé "
+        "d'un membre indonésien d'OGP Local avec une application pour les femmes enceintes. "
+        "Quel gouvernement local était-ce ?",
+        "ogp-example-banggai-pregnancy-app",
+        "Banggai",
+    ),
+    (
+        "ca",
+        "2021-03-01",
+        "Hola, coordino projectes de salut materna a Manresa. Una companya va parlar d'un "
+        "membre indonesi d'OGP Local amb una aplicació per a dones embarassades. Quin govern "
+        "local era aquest?",
+        "ogp-example-banggai-pregnancy-app",
+        "Banggai",
+    ),
+    (
+        "pt",
+        "2021-03-01",
+        "Olá, coordeno projetos de saúde materna em Luanda. Uma colega falou de um membro "
+        "indonésio do OGP Local com uma aplicação para grávidas. Que governo local era esse?",
+        "ogp-example-banggai-pregnancy-app",
+        "Banggai",
     ),
     (
         "en",

@@ -158,19 +158,20 @@ class Assistant:
         A message asking one thing and, set apart, another (:func:`split_aside`) is answered
         part by part: the question, then the aside; an aside the records do not answer is
         passed to the secretariat (:attr:`Answer.passed_on`) while the question is answered.
+        A question pointing back to the sentence before it (:func:`points_back`) is read
+        with that sentence first, and as it is when so read it is handed off.
         """
         aside = split_aside(text, self.vocabulary)
         if aside is not None:
             parted = self._parted(aside, now=now, lang=lang, member=member)
             if parted is not None:
                 return parted
-        whole = self._whole(text, now=now, lang=lang, member=member)
-        if whole.handoff and points_back(text, self.vocabulary):  # "...heard of an app for
-            # pregnant women. Which town was that?": read again with what "that" points to
-            again = self._whole(text, now=now, lang=lang, member=member, antecedent=True)
-            if not again.handoff:
-                return again
-        return whole
+        if points_back(text, self.vocabulary):  # "...heard of an app for pregnant women.
+            # Which town was that?": read with what "that" points to, else as it is
+            pointed = self._whole(text, now=now, lang=lang, member=member, antecedent=True)
+            if not pointed.handoff:
+                return pointed
+        return self._whole(text, now=now, lang=lang, member=member)
 
     def _parted(
         self,

@@ -1,6 +1,7 @@
 """A member's message cut into its focus and its context: the sentences and clauses that ask
 (as written), and those around them (the asker's story, bracketed remarks, preambles before a
-colon); sentences giving the assistant orders set aside.
+colon); sentences giving the assistant orders set aside. A question pointing back by a
+pronoun or a demonstrative ("Which town was that?") may keep the sentence it points to.
 """
 
 from __future__ import annotations
