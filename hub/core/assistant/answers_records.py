@@ -120,6 +120,7 @@ class RecordAnswers(RecordChoice, CountAnswers, ListAnswers):
             home & set().union(*terms)
             and not home & set(best.terms)
             and self._names_another_body(best, home)
+            and not apart.event_named(best, ranked, terms, self.retriever)
         ):
             return Decision(ctx.handoff(), qtype, 0.2)
         bodies = [o for o in terms if o & self._body_terms and not o & home]

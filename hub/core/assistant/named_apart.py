@@ -27,6 +27,9 @@ APART_MARGIN = 1.1
 not moved there by a rule choosing among near ties."""
 APART_SHARE = 0.5
 """The share of the record's own name (in its best language) the question must say."""
+EVENT_NAME_SHARE, EVENT_MARGIN = 0.75, 2.0
+"""An event of another body is asked of by its own name when the question says this share of
+one of its names and it scores this many times any other record."""
 APART_COVERAGE, PLACE_COVERAGE = 0.4, 0.55
 """The share of the question (by rarity) the record must still hold; more when the word is a
 place's name (Valencia, Bogotá), which names what happened there, not one record of it."""
@@ -66,6 +69,21 @@ def named_apart(
         for term in options
         if not term.startswith(("#", "y", "@", "^", "!"))
     )
+
+
+def event_named(
+    best: Doc, ranked: Sequence[tuple[float, Doc]], terms: Sequence[set[str]], retriever: Retriever
+) -> bool:
+    """True when ``best`` is an event the question calls by (nearly) its whole own name, or
+    by its acronym, far ahead of any other record ("the World Urban Forum", "el Congreso de
+    Municipios y Regiones de Europa"): the network named beside it ("in the IOPD calendar",
+    "en la agenda del OIDP") is whose agenda holds it, not another body asked about."""
+    if best.group != "event" or not ranked or ranked[0][1] is not best:
+        return False
+    score = ranked[0][0]
+    if any(s * EVENT_MARGIN > score for s, d in ranked[1:] if d.record_id != best.record_id):
+        return False
+    return retriever.name_share(best, list(terms)) >= EVENT_NAME_SHARE
 
 
 def place_names_it(best: Doc, held: Sequence[set[str]], retriever: Retriever) -> bool:
