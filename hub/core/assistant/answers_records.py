@@ -239,6 +239,7 @@ class RecordAnswers(RecordChoice, CountAnswers, ListAnswers):
             or best is holder  # asked a slot of it by its own name: it holds it
             or self._alone_in_period(best, reading, kinds_named, qtype)
             or (related and coverage >= RELATED_COVERAGE)  # it states the relation asked
+            or self._singled_after_intro(ctx, reading, best, best_score, second, terms)
         ):
             confidence = max(confidence, MIN_CONFIDENCE)
             coverage = max(coverage, MIN_COVERAGE)
@@ -588,6 +589,20 @@ class RecordAnswers(RecordChoice, CountAnswers, ListAnswers):
             return ranked
         score = next(s for s, d in ranked if d is holder)
         return [(score, holder), *[(s, d) for s, d in ranked if d is not holder]]
+
+    def _singled_after_intro(
+        self,
+        ctx: Context,
+        reading: Reading,
+        best: Doc,
+        score: float,
+        second: float,
+        terms: list[set[str]],
+    ) -> bool:
+        """Singled out by what is asked after an introduction and a colon (who asks, why)."""
+        focus = apart.after_intro(reading.text, terms, self.retriever, ctx.language)
+        reach = self.coverage(best, focus) if focus else 0.0
+        return reach >= MIN_COVERAGE and self._singled_out(best, score, second, reach, focus)
 
     def _confidence(self, best: float, second: float, coverage: float) -> float:
         margin = 1.0 - (second / best if best else 1.0)
