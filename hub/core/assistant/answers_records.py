@@ -339,14 +339,6 @@ class RecordAnswers(RecordChoice, CountAnswers, ListAnswers):
             reply = Reply(reply.text, [*reply.sources, *dict.fromkeys(linked)], target=reply.target)
         return Decision(reply, qtype, confidence if not reply.handoff else min(confidence, 0.4))
 
-    def _unheld(self, doc: Doc, terms: list[set[str]]) -> list[set[str]]:
-        """The question's words that narrow (no edition's number) which ``doc`` holds not."""
-        return [
-            o
-            for o in terms
-            if self._weighty(o) and not _numbered(o) and not any(doc.terms.get(t) for t in o)
-        ]
-
     def _general_of(
         self, ctx: Context, reading: Reading, qtype: str, edition: Doc, terms: list[set[str]]
     ) -> Doc | None:
@@ -603,7 +595,3 @@ class RecordAnswers(RecordChoice, CountAnswers, ListAnswers):
         focus = apart.after_intro(reading.text, terms, self.retriever, ctx.language)
         reach = self.coverage(best, focus) if focus else 0.0
         return reach >= MIN_COVERAGE and self._singled_out(best, score, second, reach, focus)
-
-    def _confidence(self, best: float, second: float, coverage: float) -> float:
-        margin = 1.0 - (second / best if best else 1.0)
-        return round(min(0.99, coverage * (0.55 + 0.45 * margin) * best / (best + 2.0)), 2)
