@@ -30,7 +30,7 @@ not moved there by a rule choosing among near ties."""
 APART_SHARE = 0.5
 """The share of the record's own name (in its best language) the question must say."""
 _INTRO_COLON = re.compile(r"\s?:\s")
-EVENT_NAME_SHARE, EVENT_MARGIN = 0.75, 2.0
+EVENT_NAME_SHARE, EVENT_MARGIN = 0.75, 1.5
 """An event of another body is asked of by its own name when the question says this share of
 one of its names and it scores this many times any other record."""
 APART_COVERAGE, PLACE_COVERAGE = 0.4, 0.55
