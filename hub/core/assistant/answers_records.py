@@ -230,7 +230,8 @@ class RecordAnswers(RecordChoice, CountAnswers, ListAnswers):
             qtype == "what" or (qtype in {"when", "where"} and isinstance(best.record, EventView))
         )  # what it is, or an event's date and place: what its own fields state
         related = related and self._relates(best, reading.relation)
-        if numbered and qtype == "what" and len(self._unheld(best, terms)) >= UNHELD_ASIDE:
+        focus = apart.after_intro(reading.text, terms, self.retriever, ctx.language)
+        if numbered and qtype == "what" and len(self._unheld(best, focus or terms)) >= UNHELD_ASIDE:
             numbered = False  # "what did Bilbao present at the 13th conference?": not what
         if (  # the conference is, which is all its record states
             self._singled_out(best, best_score, second, coverage, terms)
@@ -239,7 +240,7 @@ class RecordAnswers(RecordChoice, CountAnswers, ListAnswers):
             or best is holder  # asked a slot of it by its own name: it holds it
             or self._alone_in_period(best, reading, kinds_named, qtype)
             or (related and coverage >= RELATED_COVERAGE)  # it states the relation asked
-            or self._singled_after_intro(ctx, reading, best, best_score, second, terms)
+            or self._singled_after_intro(best, best_score, second, focus)
         ):
             confidence = max(confidence, MIN_CONFIDENCE)
             coverage = max(coverage, MIN_COVERAGE)
@@ -583,15 +584,8 @@ class RecordAnswers(RecordChoice, CountAnswers, ListAnswers):
         return [(score, holder), *[(s, d) for s, d in ranked if d is not holder]]
 
     def _singled_after_intro(
-        self,
-        ctx: Context,
-        reading: Reading,
-        best: Doc,
-        score: float,
-        second: float,
-        terms: list[set[str]],
+        self, best: Doc, score: float, second: float, focus: list[set[str]]
     ) -> bool:
         """Singled out by what is asked after an introduction and a colon (who asks, why)."""
-        focus = apart.after_intro(reading.text, terms, self.retriever, ctx.language)
         reach = self.coverage(best, focus) if focus else 0.0
         return reach >= MIN_COVERAGE and self._singled_out(best, score, second, reach, focus)
