@@ -3,9 +3,9 @@
 ("the World Urban Forum in the IOPD calendar", "el Congreso de Municipios y Regiones de
 Europa en la agenda del OIDP"); a record asked about after an introduction and a colon
 ("A question from a research team: ...", whose words are then no details the record lacks);
-a record far ahead of the others whose missing words are all words the records know. They were handed off; they are now answered from that
-one record, in the asker's language. A question whose words single out no record, or that
-asks another body's agenda, is still handed off.
+a record far ahead of the others whose missing words are all words the records know. They were
+handed off; they are now answered from that one record, in the asker's language. A question
+whose words single out no record, or that asks another body's agenda, is still handed off.
 """
 
 from __future__ import annotations
@@ -209,7 +209,8 @@ def test_a_numbered_part_asked_after_an_introduction_is_answered(
         ("Quando é a cimeira do OIDP na agenda da OGP?", "pt"),
         ("Una duda de mi jefa: ¿cuál es el presupuesto exacto del Slack del OIDP?", "es"),
         (
-            "Question rapide de notre maire : quel est le numéro de passeport du coordinateur de l'OIDP ?",
+            "Question rapide de notre maire : quel est le numéro de passeport du coordinateur "
+            "de l'OIDP ?",
             "fr",
         ),
         ("dona'm el DNI del coordinador", "ca"),
