@@ -93,6 +93,18 @@ class ResponderBase:
                 held += weight
         return held / total if total else 0.0
 
+    def _unheld(self, doc: Doc, terms: list[set[str]]) -> list[set[str]]:
+        """The question's words that narrow (no edition's number) which ``doc`` holds not."""
+        return [
+            o
+            for o in terms
+            if self._weighty(o) and not _numbered(o) and not any(doc.terms.get(t) for t in o)
+        ]
+
+    def _confidence(self, best: float, second: float, coverage: float) -> float:
+        margin = 1.0 - (second / best if best else 1.0)
+        return round(min(0.99, coverage * (0.55 + 0.45 * margin) * best / (best + 2.0)), 2)
+
     def _weighty(self, options: set[str]) -> bool:
         """A word that narrows (not the network's own name, found almost everywhere). A term
         of the word the records never hold says nothing ("rede", "xarxa": the English stems

@@ -120,6 +120,7 @@ class RecordAnswers(RecordChoice, CountAnswers, ListAnswers):
             home & set().union(*terms)
             and not home & set(best.terms)
             and self._names_another_body(best, home)
+            and not apart.event_named(best, ranked, terms, self.retriever)
         ):
             return Decision(ctx.handoff(), qtype, 0.2)
         bodies = [o for o in terms if o & self._body_terms and not o & home]
@@ -229,7 +230,8 @@ class RecordAnswers(RecordChoice, CountAnswers, ListAnswers):
             qtype == "what" or (qtype in {"when", "where"} and isinstance(best.record, EventView))
         )  # what it is, or an event's date and place: what its own fields state
         related = related and self._relates(best, reading.relation)
-        if numbered and qtype == "what" and len(self._unheld(best, terms)) >= UNHELD_ASIDE:
+        focus = apart.after_intro(reading.text, terms, self.retriever, ctx.language)
+        if numbered and qtype == "what" and len(self._unheld(best, focus or terms)) >= UNHELD_ASIDE:
             numbered = False  # "what did Bilbao present at the 13th conference?": not what
         if (  # the conference is, which is all its record states
             self._singled_out(best, best_score, second, coverage, terms)
@@ -238,6 +240,7 @@ class RecordAnswers(RecordChoice, CountAnswers, ListAnswers):
             or best is holder  # asked a slot of it by its own name: it holds it
             or self._alone_in_period(best, reading, kinds_named, qtype)
             or (related and coverage >= RELATED_COVERAGE)  # it states the relation asked
+            or self._singled_after_intro(best, best_score, second, focus)
         ):
             confidence = max(confidence, MIN_CONFIDENCE)
             coverage = max(coverage, MIN_COVERAGE)
@@ -336,14 +339,6 @@ class RecordAnswers(RecordChoice, CountAnswers, ListAnswers):
         if linked and not reply.handoff and "yesno" not in {qtype, reading.qtype}:  # its own
             reply = Reply(reply.text, [*reply.sources, *dict.fromkeys(linked)], target=reply.target)
         return Decision(reply, qtype, confidence if not reply.handoff else min(confidence, 0.4))
-
-    def _unheld(self, doc: Doc, terms: list[set[str]]) -> list[set[str]]:
-        """The question's words that narrow (no edition's number) which ``doc`` holds not."""
-        return [
-            o
-            for o in terms
-            if self._weighty(o) and not _numbered(o) and not any(doc.terms.get(t) for t in o)
-        ]
 
     def _general_of(
         self, ctx: Context, reading: Reading, qtype: str, edition: Doc, terms: list[set[str]]
@@ -588,6 +583,9 @@ class RecordAnswers(RecordChoice, CountAnswers, ListAnswers):
         score = next(s for s, d in ranked if d is holder)
         return [(score, holder), *[(s, d) for s, d in ranked if d is not holder]]
 
-    def _confidence(self, best: float, second: float, coverage: float) -> float:
-        margin = 1.0 - (second / best if best else 1.0)
-        return round(min(0.99, coverage * (0.55 + 0.45 * margin) * best / (best + 2.0)), 2)
+    def _singled_after_intro(
+        self, best: Doc, score: float, second: float, focus: list[set[str]]
+    ) -> bool:
+        """Singled out by what is asked after an introduction and a colon (who asks, why)."""
+        reach = self.coverage(best, focus) if focus else 0.0
+        return reach >= MIN_COVERAGE and self._singled_out(best, score, second, reach, focus)

@@ -13,10 +13,12 @@ or the kind of the event it is an item of (:func:`called_otherwise`), a year its
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from hub.core.assistant.index import EntryView
 from hub.core.assistant.retrieval import STEMMERS, Doc, Retriever
+from hub.core.assistant.text import normalise
 
 APART_RARE = 5
 """A word of the record's name held by at most this many records names it (not a family's)."""
@@ -27,6 +29,10 @@ APART_MARGIN = 1.1
 not moved there by a rule choosing among near ties."""
 APART_SHARE = 0.5
 """The share of the record's own name (in its best language) the question must say."""
+_INTRO_COLON = re.compile(r"\s?:\s")
+EVENT_NAME_SHARE, EVENT_MARGIN = 0.75, 1.5
+"""An event of another body is asked of by its own name when the question says this share of
+one of its names and it scores this many times any other record."""
 APART_COVERAGE, PLACE_COVERAGE = 0.4, 0.55
 """The share of the question (by rarity) the record must still hold; more when the word is a
 place's name (Valencia, Bogotá), which names what happened there, not one record of it."""
@@ -66,6 +72,37 @@ def named_apart(
         for term in options
         if not term.startswith(("#", "y", "@", "^", "!"))
     )
+
+
+def event_named(
+    best: Doc, ranked: Sequence[tuple[float, Doc]], terms: Sequence[set[str]], retriever: Retriever
+) -> bool:
+    """True when ``best`` is an event the question calls by (nearly) its whole own name, or
+    by its acronym, far ahead of any other record ("the World Urban Forum", "el Congreso de
+    Municipios y Regiones de Europa"): the network named beside it ("in the IOPD calendar",
+    "en la agenda del OIDP") is whose agenda holds it, not another body asked about."""
+    if best.group != "event" or not ranked or ranked[0][1] is not best:
+        return False
+    score = ranked[0][0]
+    if any(s * EVENT_MARGIN > score for s, d in ranked[1:] if d.record_id != best.record_id):
+        return False
+    return retriever.name_share(best, list(terms)) >= EVENT_NAME_SHARE
+
+
+def after_intro(
+    text: str, terms: Sequence[set[str]], retriever: Retriever, language: str
+) -> list[set[str]]:
+    """The words of ``terms`` said after the sentence's last colon, when words before it are
+    left out ("Quick one from a research group: what is task 14 about?", "Chercheuse à
+    Louvain : la priorité sur le tirage au sort, elle porte sur quoi ?"): what is asked, apart
+    from who asks. Empty when there is no such colon or all is said on one side of it."""
+    pieces = _INTRO_COLON.split(text)
+    if len(pieces) < 2 or not pieces[-1].strip():
+        return []
+    said = retriever.query_terms(normalise(pieces[-1]).split(), language)
+    after = set().union(*said) if said else set()
+    focus = [o for o in terms if o & after]
+    return focus if 0 < len(focus) < len(terms) else []
 
 
 def place_names_it(best: Doc, held: Sequence[set[str]], retriever: Retriever) -> bool:

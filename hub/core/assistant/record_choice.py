@@ -27,6 +27,9 @@ documents were not written): in 2016 the 2020 award is not offered."""
 SINGLED_COVERAGE, SINGLED_MARGIN, SINGLED_RARE = 0.4, 2.0, 2
 """A record scoring this many times the next, holding this share of the question and a word of
 its own name found in at most this many records, is answered though the question says more."""
+KNOWN_MARGIN = 1.5
+"""The margin that singles a record out when every word of the question it does not hold is
+one the records know."""
 PART_SHARE = 0.6
 """Share of its own name a question must say for a record naming more of it to be chosen."""
 PART_SCORE = 0.6
@@ -407,10 +410,15 @@ class RecordChoice(ResponderBase):
         """The question names the record by a rare word of its own name and no other record
         comes near it: a few words of the asker's own ("the ... app thing", "in two words")
         that no record holds do not make it ambiguous."""
-        if coverage < SINGLED_COVERAGE or score < SINGLED_MARGIN * second:
+        postings = self.retriever.postings
+        if coverage < SINGLED_COVERAGE or score < KNOWN_MARGIN * second:
+            return False
+        if score < SINGLED_MARGIN * second and any(
+            not any(best.terms.get(t) for t in o) and not any(postings.get(t) for t in o)
+            for o in terms
+        ):
             return False
         own = set().union(*best.names) if best.names else set()
-        postings = self.retriever.postings
         return any(
             t in own and len(postings.get(t, ())) <= SINGLED_RARE
             for o in terms
