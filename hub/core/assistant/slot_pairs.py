@@ -75,7 +75,11 @@ def _parted(sentence: str, vocabulary: Vocabulary) -> tuple[str, str] | None:
         if tokens[j].group().casefold() not in JOINING:
             continue  # Portuguese "é" (is) is no "e" (and)
         start = j + 1
-        if words[start] in LINKS and start + 1 < len(words):
+        if (
+            words[start] in LINKS
+            and start + 1 < len(words)
+            and not _question_word(words[start], vocabulary)
+        ):  # Catalan "on" (where) is no English "on"
             start += 1  # "and in which city"
         if not _question_word(words[start], vocabulary):
             continue
