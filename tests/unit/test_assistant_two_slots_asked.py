@@ -36,7 +36,7 @@ def assistant(lingua_assistant: Assistant) -> Assistant:
             ("UCLG", "Barcelona"),
         ),
         (
-            "Researchers here: who hosts the secretariat of the IOPD, and in which city is it based?",
+            "Researchers here: who hosts the IOPD secretariat, and in which city is it based?",
             "en",
             SECRETARIAT,
             ("UCLG", "Barcelona"),
@@ -163,7 +163,7 @@ def test_a_slot_not_stated_is_said_and_passed_on(
     answer = assistant.answer(question, now=NOW)
     assert answer.language == language
     assert answer.handoff
-    assert SEMINAR <= set(answer.sources)
+    assert set(answer.sources) >= SEMINAR
     assert organiser in answer.answer  # the slot stated is still said
     assert missing in answer.answer
 

@@ -121,6 +121,10 @@ def _opening(words: list[str], vocabulary: Vocabulary) -> tuple[int, int] | None
     while following:  # "what date", "quin dia": the noun asks the slot with the word
         end = max(f.end for f in following)
         following = [f for f in found if f.start == end and f.value in SLOT_WORDS]
+    while end < len(words) and (
+        vocabulary.units.knows(words[end]) or vocabulary.month_words.knows(words[end])
+    ):
+        end += 1  # "which month", "quel jour", "en qué año": a unit of time asks when
     if lead and words[lead - 1] in LINKS:
         lead -= 1  # "en qué fecha", "in which year"
     return lead, end
