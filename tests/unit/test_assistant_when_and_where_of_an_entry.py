@@ -1,6 +1,7 @@
-"""Asked when and where of a record that states a date but no place (a work plan, "since 2
-July 2013"), the date alone answers half: it is said and the question handed off. Asked only
-when, the date answers. Questions written for this test."""
+"""Asked when and where of a record that states a date and no place among its fields (a work
+plan, "since 2 July 2013"), the date answers half; its text says the other ("approved at the
+internal session in Cascais"), so both are said. Asked only when, the date answers.
+Questions written for this test."""
 
 from __future__ import annotations
 
@@ -26,12 +27,14 @@ ONLY_WHEN = [
 
 
 @pytest.mark.parametrize(("question", "language"), BOTH)
-def test_when_and_where_without_a_place_is_handed_off(
+def test_when_and_where_are_both_said_from_the_text(
     assistant: Assistant, question: str, language: str
 ) -> None:
     answer = assistant.answer(question, now=NOW, lang=language)
-    assert answer.handoff
-    assert "2013" in answer.answer  # the half it knows is still said
+    assert not answer.handoff
+    assert "work-plan-2013" in answer.sources
+    assert "2013" in answer.answer
+    assert "Cascais" in answer.answer  # the place its text states
 
 
 @pytest.mark.parametrize(("question", "language"), ONLY_WHEN)

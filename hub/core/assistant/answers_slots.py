@@ -63,6 +63,10 @@ class SlotAnswers(EntryAnswers):
                 and not record.data.get("country")
                 and _also_asks_where(reading.words)
             ):  # "when was the plan approved, and where?": the place is not stated
+                body, _ = text_in(record.body, ctx.language)
+                if any(w in self.retriever.place_words for w in normalise(body).split()):
+                    text = f"{reply.text} {body}"  # unless its text says it ("in Cascais")
+                    return Reply(text, reply.sources, target=reply.target)
                 name = text_in(record.name, ctx.language)[0]
                 text = f"{reply.text} {ctx.phrase('place_unknown_of', name=name)}"
                 return ctx.handoff(text, sources=reply.sources)

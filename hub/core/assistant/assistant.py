@@ -24,7 +24,9 @@ from hub.core.assistant.message_parts import points_back
 from hub.core.assistant.reading import read
 from hub.core.assistant.reminding import REMIND_AT, Remindable, remindable, upcoming
 from hub.core.assistant.retrieval import HOME, Retriever
+from hub.core.assistant.slot_pairs import SlotPair, split_slots
 from hub.core.assistant.tables import LANGUAGES, Tables, load_tables
+from hub.core.assistant.text import normalise
 from hub.core.assistant.vocabulary import Vocabulary, load_vocabulary, network_words
 from hub.core.assistant.yesno import denies_itself
 from hub.core.knowledge import KnowledgeSet, load_directory
@@ -171,7 +173,64 @@ class Assistant:
             pointed = self._whole(text, now=now, lang=lang, member=member, antecedent=True)
             if not pointed.handoff:
                 return pointed
+        pair = split_slots(text, self.vocabulary)
+        if pair is not None:
+            both = self._both_slots(pair, now=now, lang=lang, member=member)
+            if both is not None:
+                return both
         return self._whole(text, now=now, lang=lang, member=member)
+
+    def _both_slots(
+        self,
+        pair: SlotPair,
+        *,
+        now: dt.datetime | dt.date,
+        lang: str | None,
+        member: HasLanguage | None,
+    ) -> Answer | None:
+        """A question asking two slots of one thing (:func:`split_slots`), each answered:
+        both said, one sentence each (once when one answer holds the other), every record
+        cited; a slot the records do not state is said to be missing and passed on alone.
+        None when neither is answered (the question is handed off whole)."""
+        first = self._whole(pair.first, now=now, lang=lang, member=member)
+        second = self._whole(pair.second, now=now, lang=first.language, member=member)
+        if first.handoff and second.handoff:
+            return None
+        if first.handoff or second.handoff:
+            answered, unstated = (second, first) if first.handoff else (first, second)
+            if not set(unstated.sources) & set(answered.sources):
+                return None  # the unanswered part found another record, or none: one question
+            handoff = self.tables.phrase("handoff", first.language)
+            missing = " ".join(unstated.answer.replace(handoff, " ").split())
+            asked = pair.second if answered is first else pair.first
+            today = now.date() if isinstance(now, dt.datetime) else now
+            slot = read(asked, self.vocabulary, today).qtype or "what"
+            stated = self._states_slot(answered.answer, slot)
+            note = self.tables.phrase("passed_on" if stated else "handoff", first.language)
+            text = " ".join(t for t in (answered.answer, missing, note) if t)
+            cited = set(answered.sources)
+            return replace(
+                answered,
+                answer=text,
+                handoff=not stated,
+                question_language=first.question_language,
+                passed_on=asked if stated else None,
+                sources=[*answered.sources, *(s for s in unstated.sources if s not in cited)],
+                records=[*answered.records, *(r for r in unstated.records if r.id not in cited)],
+            )
+        cited = set(first.sources)
+        if second.answer in first.answer:
+            text = first.answer
+        elif first.answer in second.answer:
+            text = second.answer
+        else:
+            text = f"{first.answer} {second.answer}"
+        return replace(
+            first,
+            answer=text,
+            sources=[*first.sources, *(s for s in second.sources if s not in cited)],
+            records=[*first.records, *(r for r in second.records if r.id not in cited)],
+        )
 
     def _parted(
         self,
@@ -205,6 +264,18 @@ class Assistant:
             sources=[*first.sources, *(s for s in second.sources if s not in cited)],
             records=[*first.records, *(r for r in second.records if r.id not in cited)],
         )
+
+    def _states_slot(self, text: str, slot: str) -> bool:
+        """Whether the answer to one slot also says the other slot asked, which its own
+        question left unanswered: a place (asked where) or a month (asked when) in it, no
+        one (asked who); a slot of what something is or does is in what the record says.
+        Not said, the question is handed off with what the records state."""
+        words = normalise(text).split()
+        if slot == "where":
+            return any(w in self.retriever.place_words for w in words)
+        if slot == "when":
+            return bool(self.vocabulary.months.find(words, fuzzy=False))
+        return slot not in {"who", "yesno", "cost", "how_many", "contact"}
 
     def _whole(
         self,
