@@ -525,7 +525,9 @@ class Retriever:
         self._kind(doc, entry.kind)
         language = entry.data.get("language")
         if entry.kind == "source_document" and language in STEMMERS:  # "the Catalan version":
-            said = [(code, Locale.parse(language).get_display_name(code) or "") for code in STEMMERS]
+            said = [
+                (code, Locale.parse(language).get_display_name(code) or "") for code in STEMMERS
+            ]
             said += [(code, w) for w, code in self.vocabulary.synonyms.get("version", ())]
             self._field(doc, said, ALIAS_WEIGHT)  # its language, named in each, is part of
             spoken = {t for code, name in said for t in self.analyser.terms(name, code)}
