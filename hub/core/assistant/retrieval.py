@@ -523,6 +523,15 @@ class Retriever:
         if code:  # "North America": also "América del Norte", "Amérique du Nord"...
             self._place(doc, None, code)
         self._kind(doc, entry.kind)
+        language = entry.data.get("language")
+        if entry.kind == "source_document" and language in STEMMERS:  # "the Catalan version":
+            said = [
+                (code, Locale.parse(language).get_display_name(code) or "") for code in STEMMERS
+            ]
+            said += [(code, w) for w, code in self.vocabulary.synonyms.get("version", ())]
+            self._field(doc, said, ALIAS_WEIGHT)  # its language, named in each, is part of
+            spoken = {t for code, name in said for t in self.analyser.terms(name, code)}
+            doc.names += [own | spoken for own in doc.names]  # what the document is called
         for key in ("acronyms", "aliases"):
             group = entry.data.get(key)
             names = list(group.values()) if isinstance(group, dict) else group
