@@ -15,7 +15,6 @@ from typing import Any, Protocol
 
 from sqlalchemy.orm import Session
 
-from hub.core.assistant.answering import Responder, document_years
 from hub.core.assistant.asides import Aside, split_aside
 from hub.core.assistant.context import Context, Reply, Target, noted_once
 from hub.core.assistant.index import AwardView, EntryView, EventView, KnowledgeIndex
@@ -23,7 +22,8 @@ from hub.core.assistant.language import QuestionLanguage
 from hub.core.assistant.message_parts import points_back
 from hub.core.assistant.reading import read
 from hub.core.assistant.reminding import REMIND_AT, Remindable, remindable, upcoming
-from hub.core.assistant.retrieval import HOME, Retriever
+from hub.core.assistant.retrieval import HOME
+from hub.core.assistant.retrieval_cache import retrieval_for
 from hub.core.assistant.slot_pairs import SlotPair, split_slots
 from hub.core.assistant.tables import LANGUAGES, Tables, load_tables
 from hub.core.assistant.text import normalise
@@ -124,8 +124,7 @@ class Assistant:
         self.index = index
         self._links: dict[str, list[str]] | None = None
         self._network_terms: set[str] = set()
-        self.retriever = Retriever(index, self.vocabulary)
-        self.responder = Responder(self.retriever, document_years(index.document_titles()))
+        self.retriever, self.responder = retrieval_for(index, self.vocabulary)
 
     def reload(self, session: Session) -> None:
         """Rebuild the index from the database (after ``hub knowledge load`` or a calendar poll)."""

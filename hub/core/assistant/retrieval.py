@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import math
 import re
+import threading
 from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
@@ -208,6 +209,9 @@ class Analyser:
         self.stopwords = vocabulary.stopwords
         self._stemmers = {lang: snowballstemmer.stemmer(name) for lang, name in STEMMERS.items()}
         self._cache: dict[tuple[str, str], str] = {}
+        self._stemming = threading.Lock()
+        """A Snowball stemmer keeps its word in itself while it works: one thread at a time
+        (a retriever is shared by the assistants of a process, see retrieval_cache)."""
 
     def stem(self, token: str, language: str) -> str:
         key = (token, language)
@@ -221,7 +225,8 @@ class Analyser:
                 if token.endswith(plain) and len(token) > len(plain) + 2:
                     token = token[: -len(plain)] + accented  # the stemmer's rules need it
                     break
-            found = self._stemmers[language].stemWord(token)
+            with self._stemming:
+                found = self._stemmers[language].stemWord(token)
             self._cache[key] = found
         return found
 

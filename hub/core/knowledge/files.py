@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import functools
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -166,8 +167,15 @@ def _parse_file(file: Path) -> ParsedFile | list[Problem]:
     return _parse_text(text, shown)
 
 
+@functools.lru_cache(maxsize=32)
 def _parse_text(text: str, shown: str) -> ParsedFile | list[Problem]:
-    """Like :func:`_parse_file`, for text already read; ``shown`` names it in problems."""
+    """Like :func:`_parse_file`, for text already read; ``shown`` names it in problems.
+
+    Kept for the same text and name (the records are frozen, and nothing changes a parsed
+    file): reading a folder again after a knowledge load, a console edit or in the next
+    test of a suite parses only the files whose text changed (YAML twice over, for the
+    lines and for the values, is most of a second for the IOPD's seven files).
+    """
     raw = [found.start() for found in _CONTROL.finditer(text)]
     original = text
     if raw:  # read as stand-ins, to find the keys that hold them; the file is refused below
