@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import math
+import ssl
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from dataclasses import replace
@@ -23,6 +24,7 @@ from bots.telegram.sink import (
     BOT_JITTER_SECONDS,
     CHAT_JITTER_SECONDS,
     TelegramSink,
+    _tls,
     telegram_sink,
 )
 from bots.telegram.standin import TelegramStandIn
@@ -455,3 +457,12 @@ def test_a_sink_that_shares_a_bot_builds_no_http_client_of_its_own(monkeypatch) 
             await sink.close()
 
     run(body)
+
+
+def test_every_bot_client_shares_one_tls_context_that_verifies() -> None:
+    """Building a client loads the CA bundle unless it is handed a context: the process
+    builds one, and it still checks certificates and host names."""
+    context = _tls()
+    assert _tls() is context
+    assert context.verify_mode is ssl.CERT_REQUIRED
+    assert context.check_hostname
