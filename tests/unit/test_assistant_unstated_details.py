@@ -1,0 +1,134 @@
+"""A detail asked that the record does not state (its programme, how to register, its
+budget, who coordinates it, whether it is streamed, its exact dates) is handed off saying
+what is missing, never answered with the record's general text or its year; asked what the
+record does state, the same record answers. Questions written for this test."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from hub.core.assistant import Assistant
+from hub.core.assistant.text import normalise
+
+HORIZON = "project-horizon-2020"
+ACADEMY = "citizenship-academy-2020"
+HUB = "project-global-pb-hub"
+ABIDJAN = "conference-20-abidjan-2020"
+RETREAT = "uclg-retreat-campus-barcelona-2020"
+
+UNSTATED = [
+    ("What budget does the Horizon 2020 project have?", "en", "2026-12-06", HORIZON, "its budget"),
+    (
+        "¿Con qué presupuesto cuenta el proyecto Horizonte 2020?",
+        "es",
+        "2026-12-06",
+        HORIZON,
+        "su presupuesto",
+    ),
+    ("Quel budget a le projet Horizon 2020 ?", "fr", "2026-12-06", HORIZON, "son budget"),
+    ("Qual é o orçamento do projeto Horizonte 2020?", "pt", "2026-12-06", HORIZON, "orçamento"),
+    (
+        "What is the programme of the Citizenship Academy?",
+        "en",
+        "2020-09-10",
+        ACADEMY,
+        "its programme",
+    ),
+    (
+        "¿Cuál es el programa de la Academia de Ciudadanía?",
+        "es",
+        "2020-09-10",
+        ACADEMY,
+        "su programa",
+    ),
+    (
+        "Quin és el programa de l'Acadèmia de la Ciutadania?",
+        "ca",
+        "2020-09-10",
+        ACADEMY,
+        "el seu programa",
+    ),
+    ("Qual é o programa da Academia da Cidadania?", "pt", "2020-09-10", ACADEMY, "o seu programa"),
+    ("Who coordinates the Global PB Hub?", "en", "2021-01-10", HUB, "who coordinates it"),
+    ("¿Quién coordina el Global PB Hub?", "es", "2021-01-10", HUB, "quién lo coordina"),
+    ("Qui coordonne le Global PB Hub ?", "fr", "2021-01-10", HUB, "qui le coordonne"),
+    ("Quem coordena o Global PB Hub?", "pt", "2021-01-10", HUB, "quem o coordena"),
+    (
+        "What are the exact dates of the UCLG Retreat and Campus in Barcelona?",
+        "en",
+        "2020-01-10",
+        RETREAT,
+        "2020",
+    ),
+    (
+        "¿Cuáles son las fechas exactas del Retiro y Campus de CGLU en Barcelona?",
+        "es",
+        "2020-01-10",
+        RETREAT,
+        "2020",
+    ),
+    (
+        "Quines són les dates exactes del Retir i Campus de CGLU a Barcelona?",
+        "ca",
+        "2020-01-10",
+        RETREAT,
+        "2020",
+    ),
+    (
+        "Quais são as datas exatas do Retiro e Campus da CGLU em Barcelona?",
+        "pt",
+        "2020-01-10",
+        RETREAT,
+        "2020",
+    ),
+]
+"""Question, language, the asker's day, the record asked of and what the answer says."""
+
+STATED = [
+    ("What is Horizon 2020?", "en", "2026-12-06", HORIZON, "2020 work plan"),
+    ("When is the Abidjan conference?", "en", "2020-06-01", ABIDJAN, "July 2020"),
+    ("¿Dónde se celebra la conferencia de Abiyán?", "es", "2020-06-01", ABIDJAN, "Abidjan"),
+    ("Où a lieu la conférence d'Abidjan ?", "fr", "2020-06-01", ABIDJAN, "Abidjan"),
+]
+"""Asked what the record states, the same record answers."""
+
+
+@pytest.mark.parametrize(("question", "language", "day", "record", "fact"), UNSTATED)
+def test_a_detail_the_record_does_not_state_is_handed_off(
+    assistant: Assistant, question: str, language: str, day: str, record: str, fact: str
+) -> None:
+    answer = assistant.answer(question, now=dt.date.fromisoformat(day))
+    assert answer.language == language
+    assert answer.handoff
+    assert answer.sources == [record]
+    assert normalise(fact) in normalise(answer.answer)
+
+
+@pytest.mark.parametrize(("question", "language", "day", "record", "fact"), STATED)
+def test_what_the_record_states_is_answered(
+    assistant: Assistant, question: str, language: str, day: str, record: str, fact: str
+) -> None:
+    answer = assistant.answer(question, now=dt.date.fromisoformat(day))
+    assert answer.language == language
+    assert not answer.handoff
+    assert record in answer.sources
+    assert normalise(fact) in normalise(answer.answer)
+
+
+@pytest.mark.parametrize(
+    ("question", "language"),
+    [
+        ("Will the Abidjan conference next month be livestreamed?", "en"),
+        ("La conferència d'Abidjan del mes que ve es farà en streaming?", "ca"),
+    ],
+)
+def test_whether_an_event_is_streamed_is_not_answered_yes(
+    lingua_assistant: Assistant, question: str, language: str
+) -> None:
+    answer = lingua_assistant.answer(question, now=dt.date(2020, 6, 20))
+    assert answer.language == language
+    assert answer.handoff
+    assert not answer.answer.startswith(("Yes", "Sí"))
+    assert answer.sources in ([], [ABIDJAN])
