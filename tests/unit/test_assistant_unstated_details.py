@@ -1,7 +1,9 @@
 """A detail asked that the record does not state (its programme, how to register, its
 budget, who coordinates it, whether it is streamed, its exact dates) is handed off saying
 what is missing, never answered with the record's general text or its year; asked what the
-record does state, the same record answers. Questions written for this test."""
+record does state, the same record answers. The seat of a body the network's seat record
+only mentions (the presidency) is not that record's place. Questions written for this
+test."""
 
 from __future__ import annotations
 
@@ -132,3 +134,31 @@ def test_whether_an_event_is_streamed_is_not_answered_yes(
     assert answer.handoff
     assert not answer.answer.startswith(("Yes", "Sí"))
     assert answer.sources in ([], [ABIDJAN])
+
+
+@pytest.mark.parametrize(
+    ("question", "language"),
+    [
+        ("Which city is the seat of the IOPD presidency in?", "en"),
+        ("¿Dónde tiene su sede la presidencia del OIDP?", "es"),
+        ("Dans quelle ville se trouve le siège de la présidence de l'OIDP ?", "fr"),
+        ("On és la seu de la presidència de l'OIDP?", "ca"),
+        ("Onde fica a sede da presidência do OIDP?", "pt"),
+    ],
+)
+def test_the_presidencys_seat_is_not_the_secretariats(
+    assistant: Assistant, question: str, language: str
+) -> None:
+    answer = assistant.answer(question, now=dt.date(2026, 12, 6))
+    assert answer.language == language
+    assert answer.handoff
+    assert "iopd-technical-secretariat" not in answer.sources
+    assert "Barcelona" not in answer.answer
+
+
+def test_the_networks_own_seat_is_its_secretariats(assistant: Assistant) -> None:
+    answer = assistant.answer("¿Dónde tiene su sede el OIDP?", now=dt.date(2026, 12, 6))
+    assert answer.language == "es"
+    assert not answer.handoff
+    assert answer.sources == ["iopd-technical-secretariat"]
+    assert "Barcelona" in answer.answer

@@ -54,6 +54,7 @@ from hub.core.assistant.context import Context, Reply, event_name
 from hub.core.assistant.index import AwardView, EventView, text_in
 from hub.core.assistant.reading import Reading
 from hub.core.assistant.retrieval import Doc
+from hub.core.assistant.seat_asked import seat_of_another
 from hub.core.assistant.text import normalise
 from hub.core.assistant.yesno import sentences
 from hub.core.knowledge.loader import DOCUMENT_KIND
@@ -246,6 +247,8 @@ class Responder(WhenAnswers, RecordAnswers, EnumerationAnswers):
             if rescued is not None:
                 return self._polar_checked(ctx, reading, terms, rescued)
         decision = self._accounted(ctx, reading, qtype, terms, ranked, decision)
+        if self._seat_of_another(reading, qtype, terms, decision):  # the presidency's seat
+            return Decision(ctx.handoff(), qtype, min(decision.confidence, 0.3))
         missing = self._detail_unstated(ctx, reading, qtype, decision)
         if missing is not None:  # "what did it decide?": its dates are no outcome
             reply = ctx.handoff(*missing, sources=decision.reply.sources)
@@ -326,6 +329,21 @@ class Responder(WhenAnswers, RecordAnswers, EnumerationAnswers):
         if qtype in {"what", "list"} and len(siblings) >= 2:
             return self._listed(ctx, siblings, decision.confidence)
         return decision
+
+    def _seat_of_another(
+        self, reading: Reading, qtype: str, terms: list[set[str]], decision: Decision
+    ) -> bool:
+        """Asked where a body is based ("la sede de la presidencia"), the network's seat
+        answers, which is another body's (:mod:`~hub.core.assistant.seat_asked`)."""
+        reply = decision.reply
+        if qtype != "where" or not reading.seat or reply.handoff or len(reply.sources) != 1:
+            return False
+        seat = self._seat()
+        if seat is None or reply.sources != [seat.record_id]:
+            return False
+        home = self._home_terms | self._networks
+        places = self.retriever.place_terms
+        return seat_of_another(terms, seat, home, places, self.retriever.docs)
 
     def _detail_unstated(
         self, ctx: Context, reading: Reading, qtype: str, decision: Decision
