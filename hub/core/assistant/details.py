@@ -18,6 +18,10 @@ stated by a record in one of three ways:
   stemmed, outside a clause saying what is not given: "coordinació de la recerca" is no
   coordinator (both stem to "coordin"), "place and topic not given" gives no topic.
 
+- with ``denied``, unless its text says, in a clause denying it, that one of the
+  ``stated`` words is not given ("place and topic not given"): asked what a seminar is
+  about, its record answers unless it says its topic is not known.
+
 A detail with ``named`` (what it is called, per language) is said missing when a record
 asked of does not state it: "the documents do not give the programme of ...".
 """
@@ -25,7 +29,7 @@ asked of does not state it: "the documents do not give the programme of ...".
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -65,6 +69,8 @@ class Detail:
     """The ``stated`` words as written (normalised, unstemmed), with ``exact``."""
     named: dict[str, str] | None = None
     """What the detail is called in each language, to say it is missing."""
+    denied: bool = False
+    """Stated unless a record's text denies it (``stated`` words in a denying clause)."""
     exact_asked: frozenset[str] = frozenset()
     """With ``exact``, the single words asking it, as written, in every language."""
     unless_before: frozenset[str] = frozenset()
@@ -105,7 +111,10 @@ class Details:
                     stated=frozenset(stated.union(*asked.values())),
                     each=bool(spec.get("each", False)),
                     fields=frozenset(str(f) for f in spec.get("fields", [])),
-                    exact=_written(spec) if spec.get("exact") else frozenset(),
+                    exact=_written(spec, ("stated",) if spec.get("denied") else ("stated", "asked"))
+                    if spec.get("exact") or spec.get("denied")
+                    else frozenset(),
+                    denied=bool(spec.get("denied", False)),
                     named={str(k): str(v) for k, v in spec["named"].items()}
                     if spec.get("named")
                     else None,
@@ -163,6 +172,8 @@ class Details:
 
     def states(self, detail: Detail, said: set[str], docs: Iterable[Doc]) -> bool:
         """Whether any of ``docs`` states ``detail``, asked by the words of stems ``said``."""
+        if detail.denied:  # stated unless a record says it is not given
+            return not any(_denies(doc, detail.exact) for doc in docs)
         for doc in docs:
             if detail.exact:
                 if any(_has(doc, f) for f in detail.fields) or _writes(doc, detail.exact):
@@ -179,19 +190,20 @@ class Details:
         return False
 
 
-def _written(spec: dict[str, Any]) -> frozenset[str]:
-    """A detail's stated and asking words in every language, normalised and unstemmed."""
+def _written(spec: dict[str, Any], keys: tuple[str, ...]) -> frozenset[str]:
+    """A detail's words of ``keys`` (stated, asked) in every language, normalised and
+    unstemmed."""
     return frozenset(
         normalise(str(word))
-        for key in ("stated", "asked")
+        for key in keys
         for words in (spec.get(key) or {}).values()
         for word in words
     )
 
 
-def _writes(doc: Doc, words: frozenset[str]) -> bool:
-    """The record's name or text holds one of ``words`` as written, in a clause that does
-    not say what is missing."""
+def _clauses(doc: Doc) -> Iterator[tuple[bool, str]]:
+    """The clauses of the record's name and text, normalised, each with whether it denies
+    (says what is not given)."""
     record = doc.record
     texts = list(record.name.items())
     if isinstance(record, EntryView):
@@ -199,14 +211,25 @@ def _writes(doc: Doc, words: frozenset[str]) -> bool:
     else:
         texts += list(record.description.items())
     for language, text in texts:
-        denied = _DENIED.get(language, frozenset())
+        denying = _DENIED.get(language, frozenset())
         for clause in _CLAUSE.split(text):
             said = normalise(clause)
-            if denied.intersection(said.split()):
-                continue
-            if any(f" {w} " in f" {said} " for w in words):
-                return True
-    return False
+            yield bool(denying.intersection(said.split())), said
+
+
+def _writes(doc: Doc, words: frozenset[str]) -> bool:
+    """The record's name or text holds one of ``words`` as written, in a clause that does
+    not say what is missing."""
+    return any(
+        not denies and any(f" {w} " in f" {said} " for w in words) for denies, said in _clauses(doc)
+    )
+
+
+def _denies(doc: Doc, words: frozenset[str]) -> bool:
+    """The record's text says one of ``words`` is not given ("place and topic not given")."""
+    return any(
+        denies and any(f" {w} " in f" {said} " for w in words) for denies, said in _clauses(doc)
+    )
 
 
 def _has(doc: Doc, name: str) -> bool:
