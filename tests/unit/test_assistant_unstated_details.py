@@ -1,9 +1,9 @@
 """A detail asked that the record does not state (its programme, how to register, its
-budget, who coordinates it, whether it is streamed, its exact dates) is handed off saying
-what is missing, never answered with the record's general text or its year; asked what the
-record does state, the same record answers. The seat of a body the network's seat record
-only mentions (the presidency) is not that record's place. Questions written for this
-test."""
+budget, who coordinates it, who takes part, whether it is streamed, its exact dates) is
+handed off saying what is missing, never answered with the record's general text or its
+year; asked what the record does state, the same record answers. The seat of a body the
+network's seat record only mentions (the presidency) is not that record's place. Questions
+written for this test."""
 
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ ACADEMY = "citizenship-academy-2020"
 HUB = "project-global-pb-hub"
 ABIDJAN = "conference-20-abidjan-2020"
 RETREAT = "uclg-retreat-campus-barcelona-2020"
+METROPOLIS = "project-pilot-cities-metropolis"
 
 UNSTATED = [
     ("What budget does the Horizon 2020 project have?", "en", "2026-12-06", HORIZON, "its budget"),
@@ -45,15 +46,19 @@ UNSTATED = [
         "su programa",
     ),
     (
-        "Quin és el programa de l'Acadèmia de la Ciutadania?",
+        "Quines ciutats participen en el projecte de ciutats pilot de Metropolis?",
         "ca",
-        "2020-09-10",
-        ACADEMY,
-        "el seu programa",
+        "2020-09-01",
+        METROPOLIS,
+        "qui hi participa",
     ),
-    ("Qual é o programa da Academia da Cidadania?", "pt", "2020-09-10", ACADEMY, "o seu programa"),
-    ("Who coordinates the Global PB Hub?", "en", "2021-01-10", HUB, "who coordinates it"),
-    ("¿Quién coordina el Global PB Hub?", "es", "2021-01-10", HUB, "quién lo coordina"),
+    (
+        "Which cities take part in the Metropolis pilot-cities project?",
+        "en",
+        "2020-09-01",
+        METROPOLIS,
+        "who takes part",
+    ),
     ("Qui coordonne le Global PB Hub ?", "fr", "2021-01-10", HUB, "qui le coordonne"),
     ("Quem coordena o Global PB Hub?", "pt", "2021-01-10", HUB, "quem o coordena"),
     (
