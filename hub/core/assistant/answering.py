@@ -51,10 +51,11 @@ from hub.core.assistant.answers_records import (
 )
 from hub.core.assistant.answers_when import WhenAnswers
 from hub.core.assistant.context import Context, Reply, event_name
-from hub.core.assistant.index import AwardView, EventView
+from hub.core.assistant.index import AwardView, EventView, text_in
 from hub.core.assistant.plan_parts import counted_kinds
 from hub.core.assistant.reading import Reading
 from hub.core.assistant.retrieval import Doc
+from hub.core.assistant.seat_asked import seat_of_another
 from hub.core.assistant.text import normalise
 from hub.core.assistant.yesno import sentences
 from hub.core.knowledge.loader import DOCUMENT_KIND
@@ -249,8 +250,11 @@ class Responder(WhenAnswers, RecordAnswers, EnumerationAnswers):
             if rescued is not None:
                 return self._polar_checked(ctx, reading, terms, rescued)
         decision = self._accounted(ctx, reading, qtype, terms, ranked, decision)
-        if self._detail_unstated(ctx, reading, qtype, decision):  # "what did it decide?"
-            reply = ctx.handoff(sources=decision.reply.sources)  # its dates are no outcome
+        if self._seat_of_another(reading, qtype, terms, decision):  # the presidency's seat
+            return Decision(ctx.handoff(), qtype, min(decision.confidence, 0.3))
+        missing = self._detail_unstated(ctx, reading, qtype, decision)
+        if missing is not None:  # "what did it decide?": its dates are no outcome
+            reply = ctx.handoff(*missing, sources=decision.reply.sources)
             return Decision(reply, qtype, min(decision.confidence, 0.3))
         ordering = qtype in {"what", "list"} and bool(  # "first" is read as the ordinal 1
             FIRST_WORDS.intersection(_WORD.findall(normalise(reading.text)))
@@ -329,20 +333,46 @@ class Responder(WhenAnswers, RecordAnswers, EnumerationAnswers):
             return self._listed(ctx, siblings, decision.confidence)
         return decision
 
+    def _seat_of_another(
+        self, reading: Reading, qtype: str, terms: list[set[str]], decision: Decision
+    ) -> bool:
+        """Asked where a body is based ("la sede de la presidencia"), the network's seat
+        answers, which is another body's (:mod:`~hub.core.assistant.seat_asked`)."""
+        reply = decision.reply
+        if qtype != "where" or not reading.seat or reply.handoff or len(reply.sources) != 1:
+            return False
+        seat = self._seat()
+        if seat is None or reply.sources != [seat.record_id]:
+            return False
+        home = self._home_terms | self._networks
+        places = self.retriever.place_terms
+        return seat_of_another(terms, seat, home, places, self.retriever.docs)
+
     def _detail_unstated(
         self, ctx: Context, reading: Reading, qtype: str, decision: Decision
-    ) -> bool:
+    ) -> list[str] | None:
         """The answer's records do not state a detail the question asks beside its slot
         (:mod:`~hub.core.assistant.details`): "what did the congress decide?" answered
-        from a congress's record that says when and where it was, and nothing decided."""
+        from a congress's record that says when and where it was, and nothing decided.
+        None when every detail asked is stated; else what to say before the handoff (the
+        detail missing, when the table names it: "the documents do not give the
+        programme of ...")."""
         reply = decision.reply
         if reply.handoff or not reply.sources:
-            return False
+            return None
         asked = self.details.asked(reading.words, ctx.language, qtype)
         if not asked:
-            return False
+            return None
         docs = [d for d in self.retriever.docs if d.record_id in set(reply.sources)]
-        return any(not self.details.states(detail, said, docs) for detail, said in asked)
+        missing = [d for d, said in asked if not self.details.states(d, said, docs)]
+        if not missing:
+            return None
+        named = missing[0].named
+        if not named or not docs:
+            return []
+        name = text_in(docs[0].record.name, ctx.language)[0]
+        detail = named.get(ctx.language, named.get("en", ""))
+        return [ctx.phrase("detail_unknown_of", detail=detail, name=name)]
 
     def _pair_dated(
         self,

@@ -102,6 +102,7 @@ PHRASES: dict[str, str] = dict(
         _p("yes", "Yes. {text}"),
         _p("no", "No. {text}"),
         _p("time_unknown_of", "The documents do not give the time of day of {name}."),
+        _p("detail_unknown_of", "{name}: the documents do not state {detail}."),
         _p("organiser_unknown", "The documents do not say who organises {name}."),
         _p("what_is", "{name}: {text}"),
         _p("listing", "Here is what I know:"),
