@@ -1,7 +1,10 @@
-"""Who runs an award (manages, organises, supervises it) is answered from the award's own
-description when it says so in a verb of running it, in all five languages; who won it is
-still handed off. A short Catalan question ending in an accented name ("qui gestiona la
-Distinció?") is read as Catalan: French never writes "ó", "í" or "ú"."""
+"""Questions written in Catalan, with their equivalents in the other four languages.
+
+Who runs an award (manages, organises, supervises it) is answered from the award's own
+description when it says so in a verb of running it; who won it is still handed off. A short
+Catalan question ending in an accented name ("qui gestiona la Distinció?") is read as
+Catalan: French never writes "ó", "í" or "ú". Catalan "seu" before "de" is a seat ("seu del
+secretariat"), never the possessive "his"."""
 
 from __future__ import annotations
 
@@ -83,3 +86,14 @@ def test_accented_letters_tell_catalan_from_french(
     assistant: Assistant, question: str, language: str
 ) -> None:
     assert assistant.answer(question, now=TODAY).language == language
+
+
+@pytest.mark.parametrize(
+    "question", ["Seu del secretariat?", "seu de la Secretaria Tècnica de l'OIDP?"]
+)
+def test_catalan_seu_before_de_asks_a_seat(assistant: Assistant, question: str) -> None:
+    answer = assistant.answer(question, now=dt.date(2016, 2, 15))
+    assert answer.language == "ca"
+    assert not answer.handoff
+    assert answer.sources == ["iopd-technical-secretariat"]
+    assert "Barcelona" in answer.answer
