@@ -296,15 +296,24 @@ class SlotAnswers(EntryAnswers):
 
     def _description_says(self, ctx: Context, reading: Reading, doc: Doc, award: AwardView) -> bool:
         """Asked who does something the award's own description says who does ("who calls
-        the 7th Distinction": the Secretariat calls for entries), not who won it."""
+        the 7th Distinction": the Secretariat calls for entries; "who manages it", when the
+        description says in a verb of running it who does), not who won it."""
         text, used = text_in(award.description, ctx.language)
         if not text or used != ctx.language:
             return False
+        if reading.relation in RUNNING:  # "qui gestiona la Distinció": it says who runs it
+            verbs = self.retriever.vocabulary.who_verbs.find(normalise(text).split(), fuzzy=False)
+            if any(v.value in RUNNING for v in verbs):
+                return True
         analyser = self.retriever.analyser
         own = set().union(*doc.names) if doc.names else set()
         said = {t for w in reading.content for t in analyser.terms(w, ctx.language)} - own
         said -= self._home_terms
         return bool(said & set(analyser.terms(text, ctx.language)))
+
+
+RUNNING = frozenset({"led_by", "organiser"})
+"""The relations of running a thing (vocabulary.yaml ``who_verbs``), not of winning it."""
 
 
 def _says_all(reading: Reading, text: str) -> bool:

@@ -16,7 +16,8 @@ question set, 2,075 questions: 14 wrong before, most of them Catalan or Portugue
 read as Spanish):
 
 - letters only some of the languages write (``ò`` Catalan, ``ã`` Portuguese, ``ñ``
-  Spanish, ``è`` Catalan or French, ``á`` Spanish or Portuguese, never Catalan), one vote
+  Spanish, ``è`` Catalan or French, ``á`` Spanish or Portuguese, never Catalan, ``ó``, ``í``, ``ú``
+  Catalan, Spanish or Portuguese, never French: "qui gestiona la Distinció?"), one vote
   per word, for words that are not names of places;
 - the opening ``¿`` and ``¡`` of Spanish, and French typography's space before ``?`` and
   ``!`` ("dates ?": the Imprimerie nationale's rule, which French keyboards' users keep in
@@ -102,6 +103,9 @@ LETTERS: dict[str, frozenset[str]] = {
     "ñ": _ES,
     "á": frozenset({"es", "pt"}),
     "ò": _CA,
+    "ó": frozenset({"ca", "es", "pt"}),
+    "í": frozenset({"ca", "es", "pt"}),
+    "ú": frozenset({"ca", "es", "pt"}),
     "·": _CA,
     "è": frozenset({"ca", "fr"}),
     "ï": frozenset({"ca", "fr"}),
