@@ -52,6 +52,7 @@ from hub.core.assistant.answers_records import (
 from hub.core.assistant.answers_when import WhenAnswers
 from hub.core.assistant.context import Context, Reply, event_name
 from hub.core.assistant.index import AwardView, EventView
+from hub.core.assistant.member_kinds import MEMBERS_SLOTS, kind_words, programme_named
 from hub.core.assistant.plan_parts import counted_kinds
 from hub.core.assistant.reading import Reading
 from hub.core.assistant.retrieval import Doc
@@ -221,6 +222,7 @@ class Responder(WhenAnswers, RecordAnswers, EnumerationAnswers):
             said = [w for i, w in enumerate(said) if i not in slot and not self._unit_word(w)]
         light = LIGHT_WORDS | (HAPPENING_WORDS if qtype in {"when", "where"} else frozenset())
         words = [w for w in [*said, *names] if w not in light]
+        words += kind_words(reading.kinds, ctx.language)  # "can an NGO join": civil society
         if qtype == "what":  # "c'est quoi les 10 priorités": all of them, not priority 10
             words = [w for i, w in enumerate(words) if i not in self._counted(ctx, reading, words)]
         if qtype == "list":  # "the 4 priorities": a number said in a list counts, no edition
@@ -235,6 +237,8 @@ class Responder(WhenAnswers, RecordAnswers, EnumerationAnswers):
             terms = [*terms, *around]  # the question names nothing ("which days exactly?"):
             around = []  # what is around it is asked
         ranked = self._ranked(terms, around)
+        if qtype in MEMBERS_SLOTS:  # "join OGP Local", "join the IOPD": that one's records
+            ranked = programme_named(ranked, terms, around)
         if qtype == "yesno":  # "does the plan have 30 tasks?": the count its record writes
             counted = self._count_claimed(ctx, reading, terms)
             if counted is not None:
