@@ -238,7 +238,7 @@ class Responder(WhenAnswers, RecordAnswers, EnumerationAnswers):
             around = []  # what is around it is asked
         ranked = self._ranked(terms, around)
         if qtype in MEMBERS_SLOTS:  # "join OGP Local", "join the IOPD": that one's records
-            ranked = programme_named(ranked, terms, around)
+            ranked = programme_named(ranked, terms, around, reading.kinds)
         if qtype == "yesno":  # "does the plan have 30 tasks?": the count its record writes
             counted = self._count_claimed(ctx, reading, terms)
             if counted is not None:

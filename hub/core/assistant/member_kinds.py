@@ -91,16 +91,22 @@ MEMBERS_SLOTS = frozenset({"join", "cost"})
 
 
 def programme_named(
-    ranked: list[tuple[float, Doc]], terms: list[set[str]], around: list[set[str]]
+    ranked: list[tuple[float, Doc]],
+    terms: list[set[str]],
+    around: list[set[str]],
+    kinds: Collection[str] = (),
 ) -> list[tuple[float, Doc]]:
     """Asked how to join one programme ("how does our town join OGP Local?", "can an NGO
     join the IOPD?"), the records naming it rank first: one naming no programme the
     question names keeps :data:`OTHER_PROGRAMME` of its score. The question naming none,
     the words around it may ("we're into OGP Local. How do we join the programme?").
-    Naming both, or neither, changes nothing."""
+    Naming neither, a kind of organisation asking to join (``kinds``) asks the hub's own
+    network; otherwise naming both, or neither, changes nothing."""
     said = {PROGRAMMES[t] for options in terms for t in options if t in PROGRAMMES} or {
         PROGRAMMES[t] for options in around for t in options if t in PROGRAMMES
     }
+    if not said and kinds:  # "can NGOs join?": the hub's own network, as nothing else is named
+        said = {"iopd"}
     if len(said) != 1:
         return ranked
     named = {t for t, programme in PROGRAMMES.items() if programme in said}
