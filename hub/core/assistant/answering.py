@@ -222,14 +222,16 @@ class Responder(WhenAnswers, RecordAnswers, EnumerationAnswers):
             said = [w for i, w in enumerate(said) if i not in slot and not self._unit_word(w)]
         light = LIGHT_WORDS | (HAPPENING_WORDS if qtype in {"when", "where"} else frozenset())
         words = [w for w in [*said, *names] if w not in light]
-        words += kind_words(reading.kinds, ctx.language)  # "can an NGO join": civil society
         if qtype == "what":  # "c'est quoi les 10 priorités": all of them, not priority 10
             words = [w for i, w in enumerate(words) if i not in self._counted(ctx, reading, words)]
         if qtype == "list":  # "the 4 priorities": a number said in a list counts, no edition
             placed = self._placed_ordinals(ctx, reading, words)  # "la quarta línia": a label
             words = [w for i, w in enumerate(words) if not (_small(w) and i not in placed)]
         terms = self.retriever.unbind(self.retriever.query_terms(words, ctx.language))
-        around = self.retriever.unbind(self.retriever.query_terms(reading.context, ctx.language))
+        kinds = kind_words(reading.kinds, ctx.language)  # "can an NGO join": civil society
+        around = self.retriever.unbind(
+            self.retriever.query_terms([*reading.context, *kinds], ctx.language)
+        )
         only_units = self._only_units(words, ctx.language)
         if only_units and not around:  # "which days?" and nothing else: no topic to answer
             return Decision(ctx.handoff(), qtype, 0.0)

@@ -77,7 +77,9 @@ def kinds_asked(words: list[str], told: Collection[int], joining: int) -> tuple[
 
 
 def kind_words(kinds: Collection[str], language: str) -> list[str]:
-    """The records' words for ``kinds`` in ``language`` ("sociedad civil")."""
+    """The records' words for ``kinds`` in ``language`` ("sociedad civil"): words around
+    the question, breaking ties (as what is asked, they drew the network's own description
+    above its record on joining)."""
     return [w for kind in kinds for w in KIND_WORDS[kind].get(language, KIND_WORDS[kind]["en"])]
 
 
