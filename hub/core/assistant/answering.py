@@ -52,6 +52,7 @@ from hub.core.assistant.answers_records import (
 from hub.core.assistant.answers_when import WhenAnswers
 from hub.core.assistant.context import Context, Reply, event_name
 from hub.core.assistant.index import AwardView, EventView, text_in
+from hub.core.assistant.member_kinds import MEMBERS_SLOTS, kind_words, programme_named
 from hub.core.assistant.plan_parts import counted_kinds
 from hub.core.assistant.reading import Reading
 from hub.core.assistant.retrieval import Doc
@@ -228,7 +229,10 @@ class Responder(WhenAnswers, RecordAnswers, EnumerationAnswers):
             placed = self._placed_ordinals(ctx, reading, words)  # "la quarta línia": a label
             words = [w for i, w in enumerate(words) if not (_small(w) and i not in placed)]
         terms = self.retriever.unbind(self.retriever.query_terms(words, ctx.language))
-        around = self.retriever.unbind(self.retriever.query_terms(reading.context, ctx.language))
+        kinds = kind_words(reading.kinds, ctx.language)  # "can an NGO join": civil society
+        around = self.retriever.unbind(
+            self.retriever.query_terms([*reading.context, *kinds], ctx.language)
+        )
         only_units = self._only_units(words, ctx.language)
         if only_units and not around:  # "which days?" and nothing else: no topic to answer
             return Decision(ctx.handoff(), qtype, 0.0)
@@ -236,6 +240,8 @@ class Responder(WhenAnswers, RecordAnswers, EnumerationAnswers):
             terms = [*terms, *around]  # the question names nothing ("which days exactly?"):
             around = []  # what is around it is asked
         ranked = self._ranked(terms, around)
+        if qtype in MEMBERS_SLOTS:  # "join OGP Local", "join the IOPD": that one's records
+            ranked = programme_named(ranked, terms, around, reading.kinds)
         if qtype == "yesno":  # "does the plan have 30 tasks?": the count its record writes
             counted = self._count_claimed(ctx, reading, terms)
             if counted is not None:

@@ -61,6 +61,7 @@ from hub.core.assistant.dates import (
     weekday_period,
     year_period,
 )
+from hub.core.assistant.member_kinds import kinds_asked
 from hub.core.assistant.message_parts import question_parts
 from hub.core.assistant.slot_asked import (
     _ASKED,
@@ -142,6 +143,9 @@ class Reading:
     ``received_by``)."""
     content: list[str] = field(default_factory=list)
     """Words left for retrieval (time words and markers set aside)."""
+    kinds: tuple[str, ...] = ()
+    """Asked whether or how a kind of organisation joins or pays ("can an NGO join?"): the
+    kinds asked about (:mod:`member_kinds`), not the asker's own."""
     context: list[str] = field(default_factory=list)
     """Words of the clauses around the question ("we're a small NGO in Lyon"): they help
     rank the records, but a record is not judged by whether it holds them."""
@@ -273,6 +277,7 @@ def read(text: str, vocabulary: Vocabulary, today: dt.date, antecedent: bool = F
             used.add(i)
     introduced = _introduced_asker(words, vocabulary) - used
     used.update(introduced)  # "som un ajuntament del Vallès, ...": who asks, and from where
+    told = set(used)  # "our NGO", "we're an association": the asker's own kind
     reading.context.extend(words[i] for i in sorted(introduced))
     for alike in vocabulary.likeness.find(list(words), fuzzy=False):
         used.update(range(alike.start, alike.end))  # "a town hall like ours": who asks
@@ -348,6 +353,11 @@ def read(text: str, vocabulary: Vocabulary, today: dt.date, antecedent: bool = F
     if reading.qtype == "when" and reading.closing:  # "when does the conference end"
         used.update(_ending_words(words, vocabulary, used))
     if reading.qtype in MEMBERS_ASK:  # "can a university join?": the one who would join
+        joining = [
+            j.start for j in vocabulary.types.find(list(words), fuzzy=False) if j.value == "join"
+        ]
+        if reading.qtype == "join" and joining:  # is asked, as the records name its kind
+            reading.kinds = kinds_asked(words, told, joining[0])
         used.update(_asker_words(words, vocabulary))
     if reading.qtype == "share":  # "news about our PB process, how do I share it": theirs
         used.update(_shared_topic(words, vocabulary) - used)
