@@ -400,6 +400,9 @@ class Retriever:
                 if terms and terms not in doc.names:
                     doc.names.append(terms)
 
+    def _terms_in(self, text: str | None, language: str) -> list[str]:
+        return self.analyser.terms(text or "", language if language in STEMMERS else "en")
+
     def name_share(self, doc: Doc, terms: list[set[str]]) -> float:
         """How much of the record's own name (in its best language) the question says."""
         asked = set().union(*terms) if terms else set()
@@ -511,9 +514,13 @@ class Retriever:
         self._own_names(doc, entry.name)
         if entry.kind == "source_document":  # its title is in one or two languages; the plan
             for plan in self._citing.get(str(entry.data.get("file")), []):  # citing it names
-                names = {k: v for k, v in plan.name.items() if k not in entry.name}  # it in five
-                self._field(doc, names.items(), ALIAS_WEIGHT)
-                self._own_names(doc, names)
+                unsaid = {  # it in all five, where the title does not already say it
+                    k: v
+                    for k, v in plan.name.items()
+                    if not set(self._terms_in(v, k)) <= set(self._terms_in(entry.name.get(k), k))
+                }
+                self._field(doc, unsaid.items(), ALIAS_WEIGHT)
+                self._own_names(doc, unsaid)
         self._names(doc, entry.name.values(), proper_only=True)
         questions = entry.data.get("questions") or []
         if isinstance(questions, list):
@@ -1013,6 +1020,8 @@ def _common_start(one: str, other: str) -> int:
 
 
 LINK_KEYS = frozenset({"states_alike"})
+"""Data keys listing the ids of records stating the same facts: links for citing
+(:mod:`~hub.core.assistant.alike`), no words the entry says ("task-2020-17" is no year)."""
 
 
 def _citing_plans(index: KnowledgeIndex) -> dict[str, list[EntryView]]:
@@ -1028,8 +1037,6 @@ def _citing_plans(index: KnowledgeIndex) -> dict[str, list[EntryView]]:
             if isinstance(file, str):
                 found.setdefault(file, []).append(entry)
     return found
-"""Data keys listing the ids of records stating the same facts: links for citing
-(:mod:`~hub.core.assistant.alike`), no words the entry says ("task-2020-17" is no year)."""
 
 
 def _flat(value: Any, skip: Collection[str]) -> Iterable[Any]:
