@@ -184,8 +184,15 @@ class KnowledgeIndex:
             )
             for a in knowledge.awards
         ]
-        entries = {
-            e.id: EntryView(e.id, e.kind, dict(e.name), dict(e.body), dict(e.data), e.source_doc)
+        entries = {  # ``also_in`` in data, as the database stores it
+            e.id: EntryView(
+                e.id,
+                e.kind,
+                dict(e.name),
+                dict(e.body),
+                {**e.data, **({"also_in": list(e.also_in)} if e.also_in else {})},
+                e.source_doc,
+            )
             for e in knowledge.entries
         }
         for d in knowledge.documents:  # stored as entries in the database too

@@ -319,6 +319,7 @@ class Retriever:
             self._add(self._award_doc(award))
             for step in award.steps.values():
                 self._add(self._step_doc(award, step.step))
+        self._citing = _citing_plans(index)
         for entry in index.entries.values():
             self._add(self._entry_doc(entry))
         self._members_places()
@@ -403,6 +404,9 @@ class Retriever:
                 }
                 if terms and terms not in doc.names:
                     doc.names.append(terms)
+
+    def _terms_in(self, text: str | None, language: str) -> list[str]:
+        return self.analyser.terms(text or "", language if language in STEMMERS else "en")
 
     def name_share(self, doc: Doc, terms: list[set[str]]) -> float:
         """How much of the record's own name (in its best language) the question says."""
@@ -513,6 +517,15 @@ class Retriever:
         doc = Doc(entry.id, entry.id, "entry", entry.kind, entry)
         self._field(doc, entry.name.items(), NAME_WEIGHT)
         self._own_names(doc, entry.name)
+        if entry.kind == "source_document":  # its title is in one or two languages; the plan
+            for plan in self._citing.get(str(entry.data.get("file")), []):  # citing it names
+                unsaid = {  # it in all five, where the title does not already say it
+                    k: v
+                    for k, v in plan.name.items()
+                    if not set(self._terms_in(v, k)) <= set(self._terms_in(entry.name.get(k), k))
+                }
+                self._field(doc, unsaid.items(), ALIAS_WEIGHT)
+                self._own_names(doc, unsaid)
         self._names(doc, entry.name.values(), proper_only=True)
         questions = entry.data.get("questions") or []
         if isinstance(questions, list):
@@ -1014,6 +1027,21 @@ def _common_start(one: str, other: str) -> int:
 LINK_KEYS = frozenset({"states_alike"})
 """Data keys listing the ids of records stating the same facts: links for citing
 (:mod:`~hub.core.assistant.alike`), no words the entry says ("task-2020-17" is no year)."""
+
+
+def _citing_plans(index: KnowledgeIndex) -> dict[str, list[EntryView]]:
+    """Document file -> the work plans citing it (``source_doc`` or ``also_in``): a
+    document's title is written in one or two languages, its plan's name in all five."""
+    found: dict[str, list[EntryView]] = {}
+    for entry in index.entries.values():
+        if entry.kind != "work_plan":
+            continue
+        also = entry.data.get("also_in")
+        files = [entry.source_doc, *(also if isinstance(also, list) else [])]
+        for file in files:
+            if isinstance(file, str):
+                found.setdefault(file, []).append(entry)
+    return found
 
 
 def _flat(value: Any, skip: Collection[str]) -> Iterable[Any]:
