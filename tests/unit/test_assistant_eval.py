@@ -323,8 +323,8 @@ def test_no_regression_on_the_sixteenth_and_seventeenth_blind_sets(assistant: As
     assert sixteenth.accuracy() >= 0.90, _explain(sixteenth)
     assert len(sixteenth.invented) <= 3, _explain(sixteenth)
     seventeenth = evaluate(assistant, read_cases(HERE / "heldout17_questions.jsonl"))
-    assert seventeenth.accuracy() >= 0.80, _explain(seventeenth)
-    assert len(seventeenth.invented) <= 11, _explain(seventeenth)
+    assert seventeenth.accuracy() >= 0.82, _explain(seventeenth)
+    assert len(seventeenth.invented) <= 10, _explain(seventeenth)
 
 
 def test_no_regression_on_the_eighteenth_and_nineteenth_blind_sets(assistant: Assistant) -> None:
@@ -347,9 +347,9 @@ def test_no_regression_on_the_eighteenth_and_nineteenth_blind_sets(assistant: As
     just under; heldout16 0.912 with 2 and heldout17 0.772 with 13 likewise)."""
     eighteenth = evaluate(assistant, read_cases(HERE / "heldout18_questions.jsonl"))
     assert eighteenth.accuracy() >= 0.85, _explain(eighteenth)
-    assert len(eighteenth.invented) <= 18, _explain(eighteenth)
+    assert len(eighteenth.invented) <= 17, _explain(eighteenth)
     nineteenth = evaluate(assistant, read_cases(HERE / "heldout19_questions.jsonl"))
-    assert nineteenth.accuracy() >= 0.86, _explain(nineteenth)
+    assert nineteenth.accuracy() >= 0.87, _explain(nineteenth)
     assert len(nineteenth.invented) <= 8, _explain(nineteenth)
 
 
@@ -379,8 +379,8 @@ def test_no_regression_on_the_twentieth_and_twenty_first_blind_sets(
     assert twentieth.accuracy() >= 0.90, _explain(twentieth)
     assert len(twentieth.invented) <= 8, _explain(twentieth)
     twenty_first = evaluate(assistant, read_cases(HERE / "heldout21_questions.jsonl"))
-    assert twenty_first.accuracy() >= 0.83, _explain(twenty_first)
-    assert len(twenty_first.invented) <= 19, _explain(twenty_first)
+    assert twenty_first.accuracy() >= 0.85, _explain(twenty_first)
+    assert len(twenty_first.invented) <= 16, _explain(twenty_first)
 
 
 def test_no_regression_on_the_twenty_second_and_twenty_third_blind_sets(
@@ -397,10 +397,38 @@ def test_no_regression_on_the_twenty_second_and_twenty_third_blind_sets(
     less obvious records: working groups, priorities, tasks, OGP Local, documents, offices.
     On the round's starting code: heldout22 0.888 with 9 invented, heldout23 0.840 with 20.
     At its end: heldout22 0.896 with 8, heldout23 0.848 with 20. From now on both are tuning
-    sets; the floors keep them from falling."""
+    sets; the floors keep them from falling. The eighteenth round (a question pointing back
+    read with the sentence before it, a clear single match, two slots asked at once, details
+    a record does not state, plan parts by their content, joining by kind, documents named
+    by their plan, Catalan seats and award runners) took them to 0.908 with 6 and 0.904 with
+    11, and the floors of heldout17 to heldout21 up with them."""
     twenty_second = evaluate(assistant, read_cases(HERE / "heldout22_questions.jsonl"))
-    assert twenty_second.accuracy() >= 0.88, _explain(twenty_second)
-    assert len(twenty_second.invented) <= 9, _explain(twenty_second)
+    assert twenty_second.accuracy() >= 0.89, _explain(twenty_second)
+    assert len(twenty_second.invented) <= 7, _explain(twenty_second)
     twenty_third = evaluate(assistant, read_cases(HERE / "heldout23_questions.jsonl"))
-    assert twenty_third.accuracy() >= 0.83, _explain(twenty_third)
-    assert len(twenty_third.invented) <= 21, _explain(twenty_third)
+    assert twenty_third.accuracy() >= 0.89, _explain(twenty_third)
+    assert len(twenty_third.invented) <= 12, _explain(twenty_third)
+
+
+def test_no_regression_on_the_twenty_fourth_and_twenty_fifth_blind_sets(
+    assistant: Assistant,
+) -> None:
+    """``heldout24`` and ``heldout25`` (250 questions each, 50 per language, 30% handoffs)
+    were written at the start of the eighteenth round, before any of its code changed, by
+    two writers who read only the seeds, the knowledge files, the case format and the first
+    lines of one older set, and checked every fact against its record with a script; nobody
+    tuned on them and they were scored at the round's start and end. heldout24 is members
+    in Slack threads (an @mention, context, a quoted line, a pasted link, a sign-off, then
+    one question; synonyms and the network's abbreviations rather than the records' words;
+    requests for actions the bot cannot take); heldout25 is non-native writers and
+    newcomers asking systematically about every kind of record (missing accents, a stray
+    English word, yes/no the records settle or not). On the round's starting code:
+    heldout24 0.804 with 15 invented, heldout25 0.848 with 22. At its end: 0.804 with 15,
+    0.856 with 20 (the round's gains on the tuning sets barely transferred). From now on
+    both are tuning sets; the floors keep them from falling."""
+    twenty_fourth = evaluate(assistant, read_cases(HERE / "heldout24_questions.jsonl"))
+    assert twenty_fourth.accuracy() >= 0.79, _explain(twenty_fourth)
+    assert len(twenty_fourth.invented) <= 16, _explain(twenty_fourth)
+    twenty_fifth = evaluate(assistant, read_cases(HERE / "heldout25_questions.jsonl"))
+    assert twenty_fifth.accuracy() >= 0.84, _explain(twenty_fifth)
+    assert len(twenty_fifth.invented) <= 21, _explain(twenty_fifth)
