@@ -160,7 +160,9 @@ class Assistant:
         part by part: the question, then the aside; an aside the records do not answer is
         passed to the secretariat (:attr:`Answer.passed_on`) while the question is answered.
         A question pointing back to the sentence before it (:func:`points_back`) is read
-        with that sentence first, and as it is when so read it is handed off.
+        with that sentence first, and read alone when that reading hands it off. A question
+        asking two slots at once (:func:`split_slots`: "when and where...?") is answered
+        slot by slot (:meth:`_both_slots`).
         """
         aside = split_aside(text, self.vocabulary)
         if aside is not None:
