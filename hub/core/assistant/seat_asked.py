@@ -3,9 +3,10 @@ record mentions it.
 
 "Where is the seat of the IOPD presidency?" finds the Technical Secretariat's record (it says
 the 2020 plan is carried out by the presidency, and "con sede en Barcelona"), whose place is
-the secretariat's own. Asked where a body is based, the record answering must be named by
-word the question names another body with (one its text holds, named by another record):
-otherwise its place is another body's, and the question is handed off.
+the secretariat's own. Asked where a body is based, the record answering must be the body
+the question names: when the question names another body (a word the record's text holds
+but its own name does not, and which names another record), the place the record gives is
+not that body's, and the question is handed off.
 """
 
 from __future__ import annotations
