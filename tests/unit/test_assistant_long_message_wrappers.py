@@ -235,10 +235,10 @@ ASIDES += [
 ]
 
 
-@pytest.mark.parametrize(("text", "language", "record", "fact"), ASIDES)
-def test_the_answered_part_is_answered_and_the_aside_passed_on(
+def assert_answered_and_passed_on(
     assistant: Assistant, text: str, language: str, record: str, fact: str
 ) -> None:
+    """One part of ``text`` answered from ``record`` (saying ``fact``), the other passed on."""
     answer = assistant.answer(text, now=NOW)
     assert answer.language == language
     assert not answer.handoff, answer.answer
@@ -246,6 +246,13 @@ def test_the_answered_part_is_answered_and_the_aside_passed_on(
     assert fact in answer.answer
     assert answer.passed_on
     assert answer.answer.endswith(assistant.tables.phrase("passed_on", language))
+
+
+@pytest.mark.parametrize(("text", "language", "record", "fact"), ASIDES)
+def test_the_answered_part_is_answered_and_the_aside_passed_on(
+    assistant: Assistant, text: str, language: str, record: str, fact: str
+) -> None:
+    assert_answered_and_passed_on(assistant, text, language, record, fact)
 
 
 FIRST_PASSED = [
@@ -280,13 +287,7 @@ FIRST_PASSED = [
 def test_an_aside_the_records_answer_is_answered_and_the_question_passed_on(
     assistant: Assistant, text: str, language: str, record: str, fact: str
 ) -> None:
-    answer = assistant.answer(text, now=NOW)
-    assert answer.language == language
-    assert not answer.handoff, answer.answer
-    assert record in answer.sources
-    assert fact in answer.answer
-    assert answer.passed_on
-    assert answer.answer.endswith(assistant.tables.phrase("passed_on", language))
+    assert_answered_and_passed_on(assistant, text, language, record, fact)
 
 
 HONEST = [
