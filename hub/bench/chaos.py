@@ -325,6 +325,7 @@ class Crew:
     rng: random.Random
     deadline: float
     running: list[subprocess.Popen[bytes]] = field(default_factory=list)
+    logs: dict[int, Path] = field(default_factory=dict)
     kills: int = 0
     after_accept: int = 0
     kills_by_platform: Counter[str] = field(default_factory=Counter)
@@ -332,13 +333,25 @@ class Crew:
     extra: tuple[str, ...] = ("--concurrency", "1", "--batch-size", "5", "--record-each")
 
     def start(self, armed: bool = False) -> subprocess.Popen[bytes]:
+        """A worker writing to a log of its own: a worker that fails shows its own output
+        (a traceback is not tagged with its process, and workers overlap in time)."""
         env = dict(self.environment)
         if armed:
             env |= {CHAOS_KILL_AFTER_ACCEPT: str(SELF_KILL_PROBABILITY)}
             env |= {CHAOS_LOG: str(self.log.with_name("self-kills.jsonl"))}
-        process = start_worker(self.config, self.url, self.log, *self.extra, env=env)
+        log = self.log.with_name(f"{self.log.stem}-{len(self.logs) + 1}.log")
+        process = start_worker(self.config, self.url, log, *self.extra, env=env)
+        self.logs[process.pid] = log
         self.running.append(process)
         return process
+
+    def output(self, pid: int | None = None) -> str:
+        """What one worker printed, or every worker in the order they started, each
+        under a line naming its process."""
+        pids = list(self.logs) if pid is None else [pid]
+        return "".join(
+            f"--- worker process {p} ---\n{self.logs[p].read_text(errors='replace')}" for p in pids
+        )
 
     def busy_victim(self) -> subprocess.Popen[bytes]:
         """A worker holding deliveries in flight (so the kill lands in the middle of work)."""
@@ -399,22 +412,23 @@ class Crew:
         said = re.compile(rf"worker \S+:{process.pid}:\S+ started")
         limit = time.monotonic() + timeout
         while process.poll() is None and time.monotonic() < limit:
-            if said.search(self.log.read_text(errors="replace")):
+            if said.search(self.output(process.pid)):
                 return
             time.sleep(0.1)
 
-    def stop(self) -> list[int]:
-        codes = []
+    def stop(self) -> dict[int, int]:
+        """SIGTERM to every running worker: each one's exit code, by process id."""
+        codes = {}
         for process in self.running:
             self._wait_started(process)
         for process in self.running:
             process.send_signal(signal.SIGTERM)
         for process in self.running:
             try:
-                codes.append(process.wait(timeout=30))
+                codes[process.pid] = process.wait(timeout=30)
             except subprocess.TimeoutExpired:
                 process.kill()
-                codes.append(process.wait())
+                codes[process.pid] = process.wait()
         return codes
 
 
@@ -551,7 +565,7 @@ def run_chaos_bench(
                     rng, deliveries, kills, after_accept, connection_drops
                 ):
                     while _count(engine, "sent", "failed", "dead") < point:
-                        _check_time(started, deadline, log)
+                        _check_time(started, deadline, crew)
                         time.sleep(0.05)
                     if event == "kill":
                         crew.kill()
@@ -561,12 +575,14 @@ def run_chaos_bench(
                         _terminate_backends(engine)
                         drops += 1
                 while _count(engine, "pending", "in_flight"):
-                    _check_time(started, deadline, log)
+                    _check_time(started, deadline, crew)
                     time.sleep(0.2)
             finally:
                 codes = crew.stop()
-            if any(codes):
-                raise RuntimeError(f"workers exited with {codes} after SIGTERM: {log.read_text()}")
+            failed = [pid for pid, code in codes.items() if code]
+            if failed:
+                said = "".join(crew.output(pid) for pid in failed)
+                raise RuntimeError(f"workers exited with {codes} after SIGTERM:\n{said}")
             result = _summary(crew, _received(standins, plan), _given_up(engine))
             result["slack_history_lookups"] = _slack_history_lookups(standins)
             result["mailchimp_sends_refused_as_repeats"] = _refused_repeat_sends(standins)
@@ -574,13 +590,13 @@ def run_chaos_bench(
         finally:
             engine.dispose()
         if os.environ.get("HUB_BENCH_VERBOSE"):
-            print(f"{drops} connection drops; log: {log.read_text()[-3000:]}", file=sys.stderr)
+            print(f"{drops} connection drops; log: {crew.output()[-3000:]}", file=sys.stderr)
         return result
 
 
-def _check_time(started: float, deadline: float, log: Path) -> None:
+def _check_time(started: float, deadline: float, crew: Crew) -> None:
     if time.monotonic() - started > deadline:
-        raise RuntimeError(f"not finished after {deadline:g} s: {log.read_text()[-3000:]}")
+        raise RuntimeError(f"not finished after {deadline:g} s: {crew.output()[-3000:]}")
 
 
 def render_chaos_bench(result: dict[str, Any]) -> str:

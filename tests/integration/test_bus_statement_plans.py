@@ -4,13 +4,15 @@ The claim's plan for its parameters depends on statistics, and a queue filled fa
 than autovacuum analyses it looks empty to the planner, which then sorts every due row
 for each claim (``hub.core.bus.worker._plan_generic``). The worker's own connections say
 ``force_generic_plan``; one it lets go goes back to the pool planning as the server's
-default, so no other user of the pool inherits the setting.
+default, so no other user of the pool inherits the setting. A connection that dies as
+the worker sets it up is a database error the worker waits out, as any other.
 """
 
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine, event, text
+from sqlalchemy.exc import DBAPIError
 
 from hub.core.bus.messages import ChannelSinks
 from hub.core.bus.worker import Worker
@@ -34,4 +36,33 @@ def test_the_worker_s_statements_use_generic_plans_and_give_the_setting_back(
     worker._let_go_all()
     with engine.connect() as conn:  # the pool hands the same connection out again
         assert _mode(conn) == default != "force_generic_plan"
+    engine.dispose()
+
+
+def test_a_connection_dropped_as_the_worker_takes_it_is_a_database_error_it_retries(
+    engine: Engine,
+) -> None:
+    """The pool's ping passed, then the server dropped the connection (a restart, an
+    administrator) before the worker's setting reached it: the worker's loop retries a
+    ``DBAPIError``; anything else ends the worker process."""
+    if engine.dialect.name != "postgresql":
+        pytest.skip("the worker's own connection settings are PostgreSQL's")
+    worker = Worker(engine, ChannelSinks(lambda row: InstantSink(None)))  # type: ignore[arg-type]
+    armed = [True]
+
+    def drop_it(dbapi_connection, record, proxy) -> None:  # after the pool's ping
+        if armed:
+            armed.clear()
+            pid = dbapi_connection.info.backend_pid
+            with engine.connect() as other:  # waits until that backend has ended
+                other.execute(text("SELECT pg_terminate_backend(:pid, 5000)"), {"pid": pid})
+
+    event.listen(engine.pool, "checkout", drop_it)
+    with pytest.raises(DBAPIError) as raised, worker._statement():
+        pass
+    assert raised.value.connection_invalidated
+    assert not armed
+    with worker._statement() as conn:  # the next statement has a live connection
+        assert _mode(conn) == "force_generic_plan"
+    worker._let_go_all()
     engine.dispose()

@@ -493,9 +493,14 @@ class Worker:
             held = None
         if held is None:
             conn = self.engine.connect()  # the pool pings it
-            _prepare_at_once(conn)
-            held = self._held.conn = _Held(conn.execution_options(isolation_level="AUTOCOMMIT"))
-            _plan_generic(held.conn, True)
+            try:
+                _prepare_at_once(conn)
+                conn.execution_options(isolation_level="AUTOCOMMIT")
+                _plan_generic(conn, True)
+            except BaseException:
+                conn.close()  # dropped since the ping (a DBAPIError): the pool discards it
+                raise
+            held = self._held.conn = _Held(conn)
             with self._held_lock:
                 self._held_all.add(held)
         held.busy = True
@@ -937,6 +942,10 @@ def _plan_generic(conn: Connection, generic: bool) -> None:
     """Have the server run this connection's prepared statements on their generic plan from
     their first execution (``generic``), or plan them as it would by default again.
 
+    Through SQLAlchemy, not the driver: a connection the server dropped is then a
+    ``DBAPIError`` (marked invalidated, discarded by the pool), which the worker's loops
+    wait out, rather than the driver's own error, which would end the worker.
+
     By default the server plans a prepared statement's first five executions for their
     parameters, each in full, on each of a worker's connections (one per database
     thread). For the claim that plan depends on statistics: a queue filled faster than
@@ -946,9 +955,8 @@ def _plan_generic(conn: Connection, generic: bool) -> None:
     walks the ``(status, due_at)`` index in order and stops at the hundredth (about 1 ms).
     The worker's statements (a claim, a batch of results) have no parameter whose value
     should change their plan."""
-    driver: Any = conn.connection.driver_connection
-    if hasattr(driver, "prepare_threshold"):  # psycopg: its connection runs a statement
-        driver.execute(
+    if hasattr(conn.connection.driver_connection, "prepare_threshold"):  # psycopg
+        conn.exec_driver_sql(
             "SET plan_cache_mode = force_generic_plan" if generic else "RESET plan_cache_mode"
         )
 
