@@ -50,15 +50,14 @@ import os
 import random
 import signal
 import socket
-import threading
 import time
 import types
 import uuid
-from collections.abc import Awaitable, Callable, Coroutine, Generator, Iterator
+from collections.abc import Awaitable, Callable, Coroutine, Generator
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, Engine
+from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError
 
 from hub.core.bus import outbox
@@ -70,6 +69,7 @@ from hub.core.bus.queue import DatabaseThreads
 from hub.core.bus.ratelimit import DatabaseRateLimiter, Grant
 from hub.core.bus.recorder import Recorder
 from hub.core.bus.retry import DATABASE_RETRY, RetryPolicy
+from hub.core.bus.statement_connections import StatementConnections
 from hub.core.bus.states import AttemptOutcome, ErrorKind
 from hub.core.clock import clock_of
 from hub.core.errors import DeliveryError, RateLimited, Timeout, TransientError
@@ -80,10 +80,6 @@ log = logging.getLogger(__name__)
 Clock = Callable[[], dt.datetime]
 _UNLIMITED = Grant(True, 0.0, dt.datetime.min, leased=True)
 """A send with no budget: nothing to take, wait for or look at."""
-STATEMENT_IDLE = 1.0
-"""A database thread keeps its connection for single statements while it is used at
-least this often (s); one idle longer is given back and a fresh one checked out (the
-pool pings it), so a connection the server dropped meanwhile costs no failed write."""
 HELD_BACK_SECONDS = 2.0
 """A worker one of whose sends a rate budget held back within this many seconds holds no
 more claims than it sends at once (``Worker._window``)."""
@@ -216,10 +212,7 @@ class Worker:
         self._rng = random.Random()
         self._listener: Any = None
         self._chaos_kill = float(os.environ.get(CHAOS_KILL_AFTER_ACCEPT) or 0)
-        self._held = threading.local()
-        self._held_all: set[_Held] = set()
-        self._held_lock = threading.Lock()
-        self._closing = False
+        self._connections = StatementConnections(engine)
 
     # --- the loop -------------------------------------------------------------------
 
@@ -229,7 +222,7 @@ class Worker:
         stop = stop or asyncio.Event()
         self._changed = asyncio.Event()  # bound to this run's loop
         self._gate = OrderedGate(self.config.concurrency)
-        self._closing = False
+        self._connections.reopen()
         failures = 0
         renewer = asyncio.create_task(self._renew_leases())
         try:
@@ -261,7 +254,7 @@ class Worker:
             await self.sinks.close()
             await self._close_listener()
             self.db.close()
-            self._let_go_all()
+            self._connections.let_go_all()
         return self.stats
 
     async def claim_more(self, stop: asyncio.Event) -> bool:
@@ -458,7 +451,7 @@ class Worker:
     def _claim_batch(
         self, token: str, limit: int
     ) -> tuple[list[Claim], dict[int, Message | DeliveryError]] | None:
-        with self._statement() as conn:
+        with self._connections.statement() as conn:
             claims, messages = claim_messages(
                 conn,
                 token=token,
@@ -469,71 +462,6 @@ class Worker:
                 progress_of=self._progress_of,
             )
         return (claims, messages) if claims else None
-
-    @contextlib.contextmanager
-    def _statement(self) -> Iterator[Connection]:
-        """A connection for one write that is a single statement on PostgreSQL (a claim
-        with its messages, a batch of results): in autocommit there, the statement its
-        own transaction, without the round trips of BEGIN and COMMIT; elsewhere one
-        transaction, as any write."""
-        if self.engine.dialect.name != "postgresql":
-            with self.engine.begin() as conn:
-                yield conn
-            return
-        # each database thread keeps its connection while it is busy: no pool checkout,
-        # ping and reset per statement (a round trip each); see STATEMENT_IDLE
-        held: _Held | None = getattr(self._held, "conn", None)
-        now = time.monotonic()
-        if held is not None and (
-            held not in self._held_all  # let go on the way out of an earlier run
-            or held.conn.invalidated
-            or now - held.used > STATEMENT_IDLE
-        ):
-            self._let_go(held)
-            held = None
-        if held is None:
-            conn = self.engine.connect()  # the pool pings it
-            try:
-                _prepare_at_once(conn)
-                conn.execution_options(isolation_level="AUTOCOMMIT")
-                _plan_generic(conn, True)
-            except BaseException:
-                conn.close()  # dropped since the ping (a DBAPIError): the pool discards it
-                raise
-            held = self._held.conn = _Held(conn)
-            with self._held_lock:
-                self._held_all.add(held)
-        held.busy = True
-        try:
-            yield held.conn
-            held.conn.commit()  # ends SQLAlchemy's own bookkeeping: autocommit, no round trip
-        except BaseException:
-            # whatever went wrong, the next statement starts on a connection the pool checked
-            self._held.conn = None
-            self._let_go(held)
-            raise
-        finally:
-            held.busy = False
-            held.used = time.monotonic()
-            if self._closing:
-                self._let_go(held)
-
-    def _let_go(self, held: _Held) -> None:
-        with self._held_lock:
-            self._held_all.discard(held)
-        with contextlib.suppress(Exception):  # a dropped connection: the pool discards it
-            if not held.conn.invalidated:
-                _plan_generic(held.conn, False)  # the pool's next user plans as it would
-            held.conn.close()
-
-    def _let_go_all(self) -> None:
-        """On the way out: connections not in use now are closed here, the others by
-        their thread when its statement ends."""
-        self._closing = True
-        with self._held_lock:
-            idle = [held for held in self._held_all if not held.busy]
-        for held in idle:
-            self._let_go(held)
 
     async def _deliver_safely(
         self, claim: Claim, message: Message | DeliveryError, stop: asyncio.Event, order: int
@@ -796,7 +724,7 @@ class Worker:
             return outbox.renew_lease_tokens(conn, tokens, until)
 
     def _record_batch(self, results: list[Result]) -> int:
-        with self._statement() as conn:
+        with self._connections.statement() as conn:
             return outbox.record_results(conn, results)
 
     async def _record(self, results: list[Result]) -> None:
@@ -877,15 +805,6 @@ class Worker:
             self._listener = None
 
 
-@dataclass(eq=False)
-class _Held:
-    """A database thread's connection for single statements, and when it was last used."""
-
-    conn: Connection
-    used: float = field(default_factory=time.monotonic)
-    busy: bool = False
-
-
 @dataclass
 class TokenLease:
     """The claims made under one token: how many are not yet recorded, and until when
@@ -924,41 +843,6 @@ def _resumed(coroutine: Any, waiting: Any) -> Generator[Any, Any, Any]:
                 waiting = coroutine.send(sent)
             except StopIteration as done:
                 return done.value
-
-
-def _prepare_at_once(conn: Connection) -> None:
-    """Have the server keep the plans of this connection's statements from their first
-    execution: psycopg prepares a statement at its fifth by default, and a worker's
-    database threads each hold a connection of their own, so a claim or a record was
-    parsed and planned anew at each of its first five runs on every one of them (about
-    a third of the claims and records of ``hub bench bus``, each planned in full: the
-    claim's lateral reads, the record's four common table expressions)."""
-    driver: Any = conn.connection.driver_connection
-    if hasattr(driver, "prepare_threshold"):
-        driver.prepare_threshold = 0
-
-
-def _plan_generic(conn: Connection, generic: bool) -> None:
-    """Have the server run this connection's prepared statements on their generic plan from
-    their first execution (``generic``), or plan them as it would by default again.
-
-    Through SQLAlchemy, not the driver: a connection the server dropped is then a
-    ``DBAPIError`` (marked invalidated, discarded by the pool), which the worker's loops
-    wait out, rather than the driver's own error, which would end the worker.
-
-    By default the server plans a prepared statement's first five executions for their
-    parameters, each in full, on each of a worker's connections (one per database
-    thread). For the claim that plan depends on statistics: a queue filled faster than
-    autovacuum analyses it (a broadcast's thousands of rows, ``hub bench bus``'s seeded
-    queue) looks almost empty to the planner, which then reads every due row and sorts
-    them for a hundred (4-6 ms a claim, on 20,000 due rows), where the generic plan
-    walks the ``(status, due_at)`` index in order and stops at the hundredth (about 1 ms).
-    The worker's statements (a claim, a batch of results) have no parameter whose value
-    should change their plan."""
-    if hasattr(conn.connection.driver_connection, "prepare_threshold"):  # psycopg
-        conn.exec_driver_sql(
-            "SET plan_cache_mode = force_generic_plan" if generic else "RESET plan_cache_mode"
-        )
 
 
 async def _next_notification(listener: Any, seconds: float) -> None:
