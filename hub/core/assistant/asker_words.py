@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from hub.core.assistant.asking import _OF, _opens_sentence, names_anything
+from hub.core.assistant.member_kinds import KIND_NOUNS
 from hub.core.assistant.text import PhraseMatcher, normalise
 from hub.core.assistant.vocabulary import Vocabulary, country_matcher
 
@@ -186,11 +187,13 @@ def _introduced_asker(words: list[str], vocabulary: Vocabulary) -> set[int]:
 
 def _asker_words(words: list[str], vocabulary: Vocabulary) -> set[int]:
     """The positions of the words describing who would join or pay: each asker's noun
-    ("municipality", "association"), the words between an article and it ("a mid-size
+    ("municipality", "association", any noun of a kind of member, :data:`KIND_NOUNS`,
+    "col·lectiu", "colectivo"), the words between an article and it ("a mid-size
     municipality") and a "de" complement after it ("une association de quartier")."""
     found: set[int] = set()
+    kinds = frozenset().union(*KIND_NOUNS.values())  # "a collective", "una fundació": a kind
     for i, word in enumerate(words):
-        if word not in vocabulary.askers:
+        if word not in vocabulary.askers and word not in kinds:
             continue
         if word in _ASKER_ADJECTIVES:  # "a OGP Local": a name's word, unless it qualifies
             nouns = {w for w in words[max(0, i - 1) : i + 2] if w != word}  # an asker's noun

@@ -13,10 +13,19 @@ if TYPE_CHECKING:
 
 CIVIL_SOCIETY = frozenset(
     {"ngo", "ngos", "ong", "ongs", "association", "associations", "nonprofit", "nonprofits"}
+    | {"collective", "collectives"}
     | {"asociacion", "asociaciones", "entidad", "entidades", "colectivo", "colectivos"}
     | {"assoc", "collectif", "collectifs", "associacio", "associacions", "entitat", "entitats"}
-    | {"col", "lectiu", "associacao", "associacoes", "entidade", "entidades", "coletivo"}
-    | {"coletivos", "foundation", "foundations", "fundacion", "fundaciones", "fondation"}
+    | {"collectiu", "collectius", "associacao", "associacoes", "entidade", "entidades"}
+    | {
+        "coletivo",
+        "coletivos",
+        "foundation",
+        "foundations",
+        "fundacion",
+        "fundaciones",
+        "fondation",
+    }
     | {"fondations", "fundacio", "fundacions", "fundacao", "fundacoes", "cooperative"}
     | {"cooperativa"}
 )

@@ -62,6 +62,21 @@ def strip_accents(text: str) -> str:
 
 _GEMINATE = re.compile(r"l[·•∙]l", re.IGNORECASE)
 """Catalan's "l·l" (col·labora, intel·ligència): one word, never two ("col", "labora")."""
+GEMINATE_ROOTS = frozenset(
+    {"al", "apel", "brussel", "cal", "cancel", "cel", "col", "compel", "cristal", "destil"}
+    | {"excel", "fal", "fil", "gal", "il", "instal", "intel", "interpel", "libel", "mal"}
+    | {"medul", "metal", "mil", "mol", "novel", "nul", "oscil", "pal", "paral", "pel", "pol"}
+    | {"pupil", "satel", "sibil", "sil", "sol", "tranquil", "vacil", "vil"}
+)
+"""What Catalan writes before "·l" (col·lectiu, intel·ligència, il·lusió, sol·licitud,
+paral·lel, metàl·lic, Brussel·les), accents stripped: a closed set, so that the punt volat
+typed as a full stop or a hyphen ("col.lectiu", "col-labora") is read as the same word,
+while "real-life" or "hotel.lisboa" keep their two words."""
+_GEMINATE_TYPED = re.compile(
+    rf"\b((?:{'|'.join(sorted(GEMINATE_ROOTS, key=len, reverse=True))})l?)[.-]l(?=[a-z])"
+)
+"""A root of :data:`GEMINATE_ROOTS` and "l", the punt volat typed as "." or "-" (a phone's
+keyboard has no "·"), in normalised text."""
 _YEAR_SPAN = re.compile(r"\b((19|20)(\d\d))\s?[-–/]\s?(\d\d)\b(?!\s?[-–/]\s?\d)")
 """Two years, the second by its last two figures ("2014-15", "2019/20"), not a date."""
 
@@ -74,13 +89,23 @@ def _span_in_full(match: re.Match[str]) -> str:
     return match.group(0)
 
 
+def _geminate(match: re.Match[str]) -> str:
+    """ "col.l" (or "col-l") as "coll"; "coll.l", a doubled typing, as "coll" too."""
+    root = match.group(1)
+    return root + "l" if not root.endswith("ll") else root
+
+
 def normalise(text: str) -> str:
     """Lower case, no accents, words separated by single spaces, no punctuation; Catalan's
-    "l·l" is written "ll" ("col·laboració" is "collaboracio")."""
+    "l·l" is written "ll" ("col·laboració" is "collaboracio"), also when typed "l.l" or
+    "l-l" ("col.laboracio")."""
     text = _GEMINATE.sub("ll", text)
     if "-" in text or "/" in text or "–" in text:  # "2014-15": both years
         text = _YEAR_SPAN.sub(_span_in_full, text)
-    return _NOT_WORD.sub(" ", strip_accents(text).casefold()).strip()
+    text = strip_accents(text).casefold()
+    if "l." in text or "l-" in text:  # "col.lectiu", "col-labora": the punt volat typed
+        text = _GEMINATE_TYPED.sub(_geminate, text)
+    return _NOT_WORD.sub(" ", text).strip()
 
 
 def words(text: str) -> list[str]:

@@ -277,7 +277,7 @@ LASTING: dict[str, list[str]] = {
         "activa",
         "treballar",
         "treballava",
-        "col",
+        "collabora",
         "collaborar",
         "collaborava",
         "durar",
