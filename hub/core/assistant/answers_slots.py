@@ -294,7 +294,9 @@ class SlotAnswers(EntryAnswers):
         vocabulary = self.retriever.vocabulary
         family = vocabulary.steps.get(vocabulary.step_family(step), {})
         analyser = self.retriever.analyser
-        own = {t for lang, phrases in family.items() for p in phrases for t in analyser.terms(p, lang)}
+        own = {
+            t for lang, phrases in family.items() for p in phrases for t in analyser.terms(p, lang)
+        }
         said = self.retriever.query_terms(reading.words, ctx.language)
         return any(o & own for o in said)
 

@@ -61,9 +61,9 @@ from hub.core.assistant.dates import (
     weekday_period,
     year_period,
 )
+from hub.core.assistant.funding_asked import funding_asked
 from hub.core.assistant.member_kinds import kinds_asked
 from hub.core.assistant.message_parts import question_parts
-from hub.core.assistant.funding_asked import funding_asked
 from hub.core.assistant.slot_asked import (
     _ASKED,
     CONCEPTS,
