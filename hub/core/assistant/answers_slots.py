@@ -12,6 +12,7 @@ from hub.core.assistant.answers_entries import EntryAnswers
 from hub.core.assistant.context import Context, Reply, Target, event_name, organiser_of, place
 from hub.core.assistant.dates import covered, when
 from hub.core.assistant.index import AwardView, EntryView, EventView, StepView, text_in
+from hub.core.assistant.money_stated import step_money
 from hub.core.assistant.reading import Reading
 from hub.core.assistant.retrieval import Doc
 from hub.core.assistant.text import normalise
@@ -246,6 +247,14 @@ class SlotAnswers(EntryAnswers):
     ) -> Reply:
         if qtype == "who" and not self._description_says(ctx, reading, doc, award):
             return ctx.handoff(ctx.phrase("no_winners"), sources=[award.id])
+        if qtype == "cost":  # "is there prize money?": the step stating the money says it
+            named = self._names_own_step(ctx, reading, doc.step)
+            asks = not reading.polar and bool(
+                self.retriever.vocabulary.question_words.find(reading.words, fuzzy=False)
+            )
+            money = step_money(ctx, award, doc.step, reading.words, named=named, asks=asks)
+            if money is not None:
+                return money
         if (
             doc.step is not None
             and qtype in {"what", "list"}
@@ -277,6 +286,19 @@ class SlotAnswers(EntryAnswers):
         if used != ctx.language and text:
             body = ctx.phrase("english_note", text=body)
         return Reply(body, [award.id])
+
+    def _names_own_step(self, ctx: Context, reading: Reading, step: str | None) -> bool:
+        """The question says a word of ``step``'s own family ("money" of the fundraising)."""
+        if step is None:
+            return False
+        vocabulary = self.retriever.vocabulary
+        family = vocabulary.steps.get(vocabulary.step_family(step), {})
+        analyser = self.retriever.analyser
+        own = {
+            t for lang, phrases in family.items() for p in phrases for t in analyser.terms(p, lang)
+        }
+        said = self.retriever.query_terms(reading.words, ctx.language)
+        return any(o & own for o in said)
 
     def _names_a_step(self, ctx: Context, reading: Reading) -> bool:
         """The question says a word of an award step (call, deadline, results, convocatoria,

@@ -61,6 +61,7 @@ from hub.core.assistant.dates import (
     weekday_period,
     year_period,
 )
+from hub.core.assistant.funding_asked import funding_asked
 from hub.core.assistant.member_kinds import kinds_asked
 from hub.core.assistant.message_parts import question_parts
 from hub.core.assistant.slot_asked import (
@@ -300,6 +301,8 @@ def read(text: str, vocabulary: Vocabulary, today: dt.date, antecedent: bool = F
     )
     if reading.qtype == "duration":  # "how long does it last": a verb, not the last one
         reading.relative = None
+    if reading.qtype == "cost" and funding_asked(words):  # "how is it financed if members
+        reading.qtype = None  # pay no quotas?": its funding, which a record tells in words
     reading.polar = reading.qtype == "yesno" or _polar(
         words,
         vocabulary,
