@@ -519,6 +519,10 @@ class WhenAnswers(DatedNames, AgendaLists):
             and self._object_unheld(ctx, reading, chosen)
         ):
             return Decision(ctx.handoff(), qtype, 0.2)  # "which networks ... this year"
+        on = chosen and not kind_terms and not topic and qtype in {"list", "what"}
+        agenda = self._agenda_of(reading) if on else []
+        if agenda:  # "what's on this month?": the award's steps and the agenda too
+            return self._agenda_listed(ctx, reading, [*chosen, *agenda], 0.9)
         if len(chosen) == 1 and qtype == "list" and self._own_name_said(chosen[0], topic):
             reply = self._slot(ctx, reading, "what", chosen[0])  # "the initiatives in the
             return Decision(reply, qtype, 0.8 if not reply.handoff else 0.3)  # roundup"
@@ -553,9 +557,6 @@ class WhenAnswers(DatedNames, AgendaLists):
                 "list",
                 0.3,
             )
-        agenda = [] if kind_terms or topic else self._agenda_of(reading)
-        if agenda:  # "what's on this month?": the award's steps and the agenda too
-            return self._agenda_listed(ctx, reading, [*chosen, *agenda], 0.9)
         chosen.sort(key=lambda d: (d.record.starts_on or dt.date.max, d.key))  # type: ignore[union-attr]
         header = ctx.phrase("events_in", period=self._period_words(ctx, reading))
         lines = [header, *(f"• {describe(ctx, d.record)}" for d in chosen[:MAX_LISTED])]  # type: ignore[arg-type]
