@@ -6,6 +6,8 @@
   "calendari", "calendário") are where the member looks, no topic the records must hold.
 - "Which working groups does the 2014-2015 plan foresee?": the plan's part named by the
   kind ("Working groups", "Regional offices") states which ones, new and continued.
+- A Spanish list verb with its pronoun joined to it ("nómbralos", "enuméralas") asks for
+  the list, as "nombra" and "enumera" do.
 - A period with nothing in it, a plan without such a part, a plan that does not exist, and
   words no record knows are still handed off. The questions are written for these tests.
 """
@@ -151,6 +153,18 @@ def test_a_plans_part_named_by_the_kind_answers_its_list(
     assert answer.language == language
     assert record in answer.sources
     assert fact in answer.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["los grupos de trabajo del OIDP, nómbralos", "las prioridades temáticas 2020, enuméralas"],
+)
+def test_spanish_list_verbs_with_their_pronoun(assistant: Assistant, question: str) -> None:
+    answer = assistant.answer(question, now=dt.date(2020, 7, 7))
+    assert not answer.handoff
+    assert answer.language == "es"
+    assert answer.intent == "list"
+    assert answer.answer.count("•") >= 4
 
 
 def test_a_kind_asked_without_a_plan_is_still_listed(assistant: Assistant) -> None:
