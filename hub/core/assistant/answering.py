@@ -869,8 +869,6 @@ class Responder(WhenAnswers, RecordAnswers, EnumerationAnswers):
             and (qtype == "list" or (qtype == "what" and self._set_aside(ctx, reading)[1]))
         ):  # "¿qué otras prioridades... además del clima?": the others, a list
             listed = self._kind_matching(ctx, reading, kind_terms, weighty, terms)
-            if listed is None or listed.reply.handoff:  # "the groups the 2014 plan foresees"
-                listed = self._plan_summary(ctx, reading, kind_terms, terms) or listed
             if listed is not None:
                 return listed
         decision = self._record(

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 from hub.core.assistant.answers_base import MAX_LISTED, NOT_LISTED, Decision, _numbered
+from hub.core.assistant.answers_entries import EntryAnswers
 from hub.core.assistant.context import Context, Reply, describe
 from hub.core.assistant.data_links import data_links
 from hub.core.assistant.dates import Period
@@ -22,14 +23,13 @@ from hub.core.assistant.list_words import (
     existing_words,
     planned_record,
 )
-from hub.core.assistant.plan_summaries import PlanSummaries
 from hub.core.assistant.reading import Reading
 from hub.core.assistant.retrieval import HOME, Doc
 from hub.core.assistant.text import normalise
 from hub.core.assistant.vocabulary import country_matcher
 
 
-class ListAnswers(PlanSummaries):
+class ListAnswers(EntryAnswers):
     """The records of a kind a question lists."""
 
     def _kind_list(
