@@ -5,282 +5,26 @@ the kind a question names, those of the current era first, narrowed by what else
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 from hub.core.assistant.answers_base import MAX_LISTED, NOT_LISTED, Decision, _numbered
-from hub.core.assistant.answers_entries import EntryAnswers
 from hub.core.assistant.context import Context, Reply, describe
 from hub.core.assistant.data_links import data_links
 from hub.core.assistant.dates import Period
 from hub.core.assistant.index import EntryView, EventView, text_in
+from hub.core.assistant.known_as_lists import KnownAsLists
+from hub.core.assistant.list_set_aside import SetAsideLists
+from hub.core.assistant.list_words import (
+    MENTIONING,
+    bare,
+    existing_words,
+    planned_record,
+)
 from hub.core.assistant.reading import Reading
 from hub.core.assistant.retrieval import HOME, Doc
 from hub.core.assistant.text import normalise
-from hub.core.assistant.vocabulary import country_matcher
-
-EXCLUDING = (
-    ("besides",),
-    ("apart", "from"),
-    ("aside", "from"),
-    ("other", "than"),
-    ("except",),
-    ("excluding",),
-    ("ademas", "de"),
-    ("ademas", "del"),
-    ("aparte", "de"),
-    ("aparte", "del"),
-    ("excepto",),
-    ("salvo",),
-    ("a", "part"),
-    ("mis", "a", "part"),
-    ("en", "dehors", "de"),
-    ("en", "dehors", "du"),
-    ("sauf",),
-    ("hormis",),
-    ("outre",),
-    ("a", "part", "de"),
-    ("a", "part", "del"),
-    ("a", "mes", "de"),
-    ("a", "mes", "del"),
-    ("excepte",),
-    ("llevat", "de"),
-    ("llevat", "del"),
-    ("alem", "de"),
-    ("alem", "do"),
-    ("alem", "da"),
-    ("alem", "dos"),
-    ("alem", "das"),
-    ("exceto",),
-    ("not", "the"),
-    ("no", "los"),
-    ("no", "las"),
-    ("pas", "les"),
-    ("no", "els"),
-    ("no", "les"),
-    ("nao", "os"),
-    ("nao", "as"),
-)
-"""Words that set records aside from a list ("besides climate and gender", "à part le
-climat", "además del clima", "a part de", "além do", "(not the planned ones)", "(no las
-previstas)"), in the five languages."""
-ARTICLES = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "el",
-        "la",
-        "los",
-        "las",
-        "lo",
-        "le",
-        "les",
-        "l",
-        "un",
-        "una",
-        "une",
-        "des",
-        "du",
-        "de",
-        "del",
-        "al",
-        "els",
-        "o",
-        "os",
-        "as",
-        "da",
-        "do",
-        "das",
-        "dos",
-        "d",
-    ]
-)
-JOINING = frozenset({"and", "or", "y", "e", "et", "ou", "i", "o", "ni"})
-EXISTING = frozenset(
-    {
-        "actually",
-        "really",
-        "existing",
-        "exist",
-        "exists",
-        "operating",
-        "running",
-        "opened",
-        "existen",
-        "existentes",
-        "realmente",
-        "abiertas",
-        "abiertos",
-        "funcionan",
-        "existent",
-        "existants",
-        "existantes",
-        "vraiment",
-        "ouverts",
-        "ouvertes",
-        "fonctionnent",
-        "existeixen",
-        "existents",
-        "realment",
-        "obertes",
-        "oberts",
-        "funcionen",
-        "existem",
-        "abertos",
-        "abertas",
-        "funcionam",
-    }
-)
-"""Words asking for the records of a kind that exist, not those only planned ("the offices
-it actually has", "les bureaux ouverts", "os escritórios que existem"), in the five
-languages: a record whose status is planned is not listed, and the words are no trait the
-listed records must hold (a planned office's text says it has not opened)."""
-NOW = (
-    ("now",),
-    ("right", "now"),
-    ("currently",),
-    ("at", "the", "moment"),
-    ("at", "present"),
-    ("today",),
-    ("ahora",),
-    ("actualmente",),
-    ("en", "este", "momento"),
-    ("hoy", "en", "dia"),
-    ("maintenant",),
-    ("actuellement",),
-    ("en", "ce", "moment"),
-    ("a", "l", "heure", "actuelle"),
-    ("ara",),
-    ("actualment",),
-    ("en", "aquest", "moment"),
-    ("ara", "mateix"),
-    ("agora",),
-    ("atualmente",),
-    ("neste", "momento"),
-    ("no", "momento"),
-    ("de", "momento"),
-    ("hoje", "em", "dia"),
-)
-"""Words by which a list question asks for the records of a kind as they stand now ("the
-regional offices it has at the moment", "actuellement", "neste momento"), in the five
-languages: like :data:`EXISTING`, those that exist, not those only planned, and no trait
-the listed records must hold."""
-PLANNED_WORDS = frozenset(
-    {
-        "planned",
-        "projected",
-        "foreseen",
-        "previsto",
-        "prevista",
-        "previstos",
-        "previstas",
-        "planeado",
-        "planeada",
-        "planeados",
-        "planeadas",
-        "proyectado",
-        "proyectada",
-        "proyectados",
-        "proyectadas",
-        "prevu",
-        "prevue",
-        "prevus",
-        "prevues",
-        "projete",
-        "projetee",
-        "projetes",
-        "projetees",
-        "planifie",
-        "planifiee",
-        "planifies",
-        "planifiees",
-        "previst",
-        "previstes",
-        "projectat",
-        "projectada",
-        "projectats",
-        "projectades",
-        "planificat",
-        "planificada",
-        "planificats",
-        "planificades",
-        "planejado",
-        "planejada",
-        "planejados",
-        "planejadas",
-        "projetado",
-        "projetada",
-        "projetados",
-        "projetadas",
-    }
-)
-"""Words saying a record is only planned ("the planned offices", "les bureaux prévus",
-"previstes", "projetados"), in the five languages: said after a word that sets records aside
-("not the planned ones", "pas les bureaux prévus"), they ask for those that exist, like
-:data:`EXISTING`."""
-PLANNED_PHRASES = (
-    ("in", "planning"),
-    ("en", "proyecto"),
-    ("en", "projet"),
-    ("en", "projecte"),
-    ("em", "projeto"),
-)
-"""Phrases saying a record is only planned ("en projet", "en proyecto", "em projeto"); like
-:data:`PLANNED_WORDS`, a kind's word in them ("projet") names no kind listed."""
-MENTIONING = frozenset(
-    {
-        "mention",
-        "mentions",
-        "mentioned",
-        "include",
-        "includes",
-        "included",
-        "contain",
-        "contains",
-        "feature",
-        "features",
-        "featured",
-        "menciona",
-        "mencionan",
-        "mencionados",
-        "mencionadas",
-        "recoge",
-        "recogen",
-        "incluye",
-        "incluidos",
-        "figuran",
-        "contiene",
-        "mentionne",
-        "mentionnes",
-        "mentionnees",
-        "cite",
-        "inclut",
-        "figurent",
-        "contient",
-        "recense",
-        "esmenta",
-        "esmentats",
-        "recull",
-        "inclou",
-        "figuren",
-        "conte",
-        "refere",
-        "referem",
-        "referidos",
-        "inclui",
-        "figuram",
-        "contem",
-    }
-)
-"""Words by which a list question says its records are in a document ("the working groups
-the plan mentions", "recull el pla", "refere o plano"): where they are written, never a
-trait the listed records must hold."""
-PLANNED = "planned"
-"""The status of a record that only a plan foresees (an office not opened)."""
-_CLAUSE_END = re.compile(r"[,;:.?!¿¡()\n]")
 
 
-class ListAnswers(EntryAnswers):
+class ListAnswers(SetAsideLists, KnownAsLists):
     """The records of a kind a question lists."""
 
     def _kind_list(
@@ -309,8 +53,8 @@ class ListAnswers(EntryAnswers):
         ]
         if reading is not None and self._missing_label(reading):
             return Decision(ctx.handoff(ctx.phrase("no_such_record")), "list", 0.1)
-        if reading is not None and _existing_words(reading):
-            docs = [d for d in docs if not _planned(d)]
+        if reading is not None and existing_words(reading):
+            docs = [d for d in docs if not planned_record(d)]
         period = reading.period if reading is not None else None
         parts = self._parts_of_dated_whole(ctx, docs, kind_terms, period) if asked else []
         if aside:
@@ -337,109 +81,12 @@ class ListAnswers(EntryAnswers):
             return None
         return self._listed(ctx, docs, 0.8)
 
-    def _known_as_group(self, ctx: Context, reading: Reading) -> Decision | None:
-        """The records the question names by the name they are known as (``known_as``:
-        "outside events" for the task listing them, "OGP Local example" for each example),
-        every word of that name said, of the period the question gives when it gives one:
-        the one record so called answered whole, or two or more listed. None when no such
-        name is said, or no record so called is of the period asked ("the outside events
-        of 2020" when only 2013's task is so called): what else is asked is not answered."""
-        groups, found = self._known_as_found(ctx, reading)
-        if len(found) == 1:
-            reply = self._slot(ctx, reading, "what", found[0])  # type: ignore[attr-defined]
-            return None if reply.handoff else Decision(reply, "list", 0.7)
-        if len(found) >= 2 and len(groups) == 1:
-            return self._listed(ctx, found, 0.7)
-        return None
-
-    def _known_as_listed(
-        self, ctx: Context, reading: Reading, terms: list[set[str]]
-    ) -> Decision | None:
-        """A list asked by the one name its records are known as ("which OGP Local examples
-        does the deck give", "os exemplos de membros do OGP Local"): those records, or the
-        ones among them in a place the question names ("the examples in Latin America").
-        Its other words are the asker's ("membros", "mostra a apresentação", "donnés", which
-        the French "données" of some examples spells alike): no word of a text narrows them.
-        None when no such name is said."""
-        groups, found = self._known_as_found(ctx, reading)
-        if len(groups) != 1 or not found:
-            return None
-        places = [o for o in terms if o & self.retriever.place_terms]
-        if places:  # "in Latin America", "de Madrid e Bogotá": those in any place named
-            found = [d for d in found if any(o & d.own_places for o in places)]
-        countries = {f.value for f in country_matcher().find(list(reading.words), fuzzy=False)}
-        held = {str(d.record.data.get("country")) for d in found if isinstance(d.record, EntryView)}
-        if not found or countries - held:
-            return None  # "the examples from Peru": none of them is
-        if len(found) == 1:
-            reply = self._slot(ctx, reading, "what", found[0])  # type: ignore[attr-defined]
-            return None if reply.handoff else Decision(reply, "list", 0.7)
-        return self._listed(ctx, found, 0.7)
-
-    def _known_as_found(
-        self, ctx: Context, reading: Reading
-    ) -> tuple[dict[str, list[Doc]], list[Doc]]:
-        """The groups of records the question names by the name they are known as (each
-        word of it said), by the name's key, and the records of them of the period or the
-        years the question gives."""
-        said = self.retriever.query_terms(reading.words, ctx.language)
-        held = set().union(*map(_bare, said)) if said else set()
-        home = self._home_terms
-        groups: dict[str, list[Doc]] = {}
-        for doc, names in self._known_as:
-            for key, name in names:
-                group = groups.setdefault(key, [])
-                if name - home and name <= held and doc not in group:
-                    group.append(doc)
-        groups = {k: v for k, v in groups.items() if v}
-        years = [int(t[1:]) for o in said for t in o if t[:1] == "y" and t[1:].isdigit()]
-        period = reading.period
-        found: list[Doc] = []
-        for docs in groups.values():
-            if period is not None:
-                docs = [
-                    d for d in docs if (s := self._time_of(d)) is not None and period.overlaps(*s)
-                ]
-            for year in years:  # "the outside events of the 2020 agenda": of 2020
-                docs = [
-                    d
-                    for d in docs
-                    if (s := self._time_of(d)) is not None and s[0].year <= year <= s[1].year
-                ]
-            found += [d for d in docs if d not in found]
-        return groups, found
-
-    def _known_as_of(self, doc: Doc) -> list[tuple[str, set[str]]]:
-        """The terms of each wording of the name ``doc`` is known as."""
-        return next((names for d, names in self._known_as if d is doc), [])
-
-    @property
-    def _known_as(self) -> list[tuple[Doc, list[tuple[str, set[str]]]]]:
-        """Each record with a ``known_as`` name: the name's key (its English words) and the
-        terms of each of its languages' wordings."""
-        if not hasattr(self, "_known_as_cache"):
-            analyser = self.retriever.analyser
-            found: list[tuple[Doc, list[tuple[str, set[str]]]]] = []
-            for doc in self.retriever.docs:
-                record = doc.record
-                names = record.data.get("known_as") if isinstance(record, EntryView) else None
-                if not isinstance(names, dict):
-                    continue
-                key = normalise(str(names.get("en", next(iter(names.values()), ""))))
-                wordings = [
-                    (key, set(analyser.terms(str(text), language)))
-                    for language, text in names.items()
-                ]
-                found.append((doc, wordings))
-            self._known_as_cache = found
-        return self._known_as_cache
-
     def _existing_said(self, ctx: Context, reading: Reading) -> set[str]:
         """The terms of the words by which a question asks for the records that exist, not
         those planned (:data:`EXISTING`); empty when it says none."""
-        said = _existing_words(reading)
+        said = existing_words(reading)
         found = self.retriever.query_terms(said, ctx.language) if said else []
-        return set().union(*map(_bare, found)) if found else set()
+        return set().union(*map(bare, found)) if found else set()
 
     def _named_subset(
         self, docs: list[Doc], terms: list[set[str]], kind_terms: set[str]
@@ -478,14 +125,6 @@ class ListAnswers(EntryAnswers):
         latest = max(known)
         return [d for d, e in zip(docs, eras, strict=True) if e == latest]
 
-    def _time_of(self, doc: Doc) -> tuple[dt.date, dt.date] | None:
-        """When a record is: an event's or award's dates, else the year of its document."""
-        span = self.span(doc)
-        if span is not None:
-            return span
-        year = self.era(doc)
-        return (dt.date(year, 1, 1), dt.date(year, 12, 31)) if year else None
-
     def _kind_said_whole(self, kind: str, said: set[str]) -> bool:
         """Some name of ``kind``, in some language, is said with all its words."""
         if not hasattr(self, "_kind_names_cache"):
@@ -517,17 +156,17 @@ class ListAnswers(EntryAnswers):
         counts = self._count_terms(ctx, reading)
         weighty = [o for o in weighty if not o <= counts]
         existing = self._existing_said(ctx, reading)
-        if _existing_words(reading):  # "the offices actually opened", "neste momento"
-            weighty = [o for o in weighty if not _bare(o) & existing]
-            terms = [o for o in terms if not _bare(o) & existing]
+        if existing_words(reading):  # "the offices actually opened", "neste momento"
+            weighty = [o for o in weighty if not bare(o) & existing]
+            terms = [o for o in terms if not bare(o) & existing]
             if not weighty:
                 return self._kind_list(ctx, kind_terms, True, reading, terms)
         mentioning = [w for w in reading.words if w in MENTIONING]
         if mentioning:  # "the groups the plan mentions": the plan's, not groups that mention
             found = self.retriever.query_terms(mentioning, ctx.language)
-            said = set().union(*map(_bare, found)) if found else set()
-            weighty = [o for o in weighty if not _bare(o) & said]
-            terms = [o for o in terms if not _bare(o) & said]
+            said = set().union(*map(bare, found)) if found else set()
+            weighty = [o for o in weighty if not bare(o) & said]
+            terms = [o for o in terms if not bare(o) & said]
         aside, named = self._set_aside(ctx, reading)
         named = [o for o in named if not o & kind_terms]  # "pas les bureaux prévus": the kind
         if aside:  # "besides climate and gender": no word a listed record must hold
@@ -692,63 +331,6 @@ class ListAnswers(EntryAnswers):
             elif w.endswith("ies") and f"{w[:-3]}y" in kinds:
                 found.append(f"{w[:-3]}y")
         return found
-
-    def _set_aside(self, ctx: Context, reading: Reading) -> tuple[set[str], list[set[str]]]:
-        """What a list question sets aside ("besides climate and gender, which other
-        thematic priorities", "además del clima y el género"): the terms of the words that
-        say so and of those named after them (no part of what the listed records must
-        hold), and the terms of each thing named (the records so named are not listed).
-        The things named are the words after the marker, in its clause, joined by "and"
-        and articles ("le climat et le genre"); any other word ends them."""
-        said: set[str] = set()
-        named: list[set[str]] = []
-        analyser = self.retriever.analyser
-        for clause in _CLAUSE_END.split(reading.text):
-            words = normalise(clause).split()
-            for start in range(len(words)):
-                marker = max(
-                    (m for m in EXCLUDING if tuple(words[start : start + len(m)]) == m),
-                    key=len,
-                    default=None,
-                )
-                if marker is None:
-                    continue
-                after = start + len(marker)
-                items: list[str] = []
-                for word in words[after:]:
-                    if word in ARTICLES or word in JOINING:
-                        continue
-                    if word in analyser.stopwords and items:
-                        break
-                    items.append(word)
-                    if len(items) >= 4:
-                        break
-                found = self.retriever.query_terms(list(marker) + items, ctx.language)
-                said |= set().union(*found) if found else set()
-                named += [o for o in self.retriever.query_terms(items, ctx.language) if o]
-                break
-        return said, named
-
-    def _aside_only_terms(self, ctx: Context, reading: Reading) -> set[str]:
-        """The terms only the words of a set-aside clause say ("pas les bureaux en projet":
-        ``projet``; not ``bureau``, said before it too): a kind's word among them names no
-        kind the question lists ("not the projects" lists no project)."""
-        clauses = _aside_clauses(reading)
-        if not clauses:
-            return set()
-        inside = [w for c in clauses for w in c]
-        rest = list(reading.words)
-        for word in inside:  # the words said outside the clauses
-            if word in rest:
-                rest.remove(word)
-        found = self.retriever.query_terms(inside, ctx.language)
-        kept = self.retriever.query_terms(rest, ctx.language)
-        return set().union(*found) - set().union(*kept) if found else set()
-
-    def _without_set_aside(self, docs: list[Doc], named: list[set[str]]) -> list[Doc]:
-        """The records listed, but those the question sets aside by a word of their own
-        name ("besides climate": not the climate priority)."""
-        return [d for d in docs if not any(o & set().union(*d.names) for o in named)]
 
     def _parts_of_dated_whole(
         self, ctx: Context, docs: list[Doc], kind_terms: set[str], period: Period | None
@@ -928,55 +510,3 @@ class ListAnswers(EntryAnswers):
         if record.kind == "office":
             return self._office(ctx, record)
         return name
-
-
-def _planned(doc: Doc) -> bool:
-    """A record only a plan foresees (an office not opened)."""
-    record = doc.record
-    return isinstance(record, EntryView) and record.data.get("status") == PLANNED
-
-
-def _existing_words(reading: Reading) -> list[str]:
-    """The words by which a question asks for the records that exist now: those of
-    :data:`EXISTING`, of the phrases of :data:`NOW` ("at the moment": all three), and the
-    planned ones it sets aside (:data:`PLANNED_WORDS`, :data:`PLANNED_PHRASES` after a word
-    of :data:`EXCLUDING`: "not the planned ones", "pas les bureaux en projet")."""
-    words = list(reading.words)
-    found = [w for w in words if w in EXISTING]
-    for clause in _CLAUSE_END.split(reading.text):
-        said = normalise(clause).split()
-        for start in range(len(said)):
-            for phrase in NOW:
-                if tuple(said[start : start + len(phrase)]) == phrase:
-                    found += [w for w in phrase if w in words and w not in found]
-    for aside in _aside_clauses(reading):
-        for start, word in enumerate(aside):
-            if word in PLANNED_WORDS and word in words and word not in found:
-                found.append(word)
-            for phrase in PLANNED_PHRASES:
-                if tuple(aside[start : start + len(phrase)]) == phrase:
-                    found += [w for w in phrase if w in words and w not in found]
-    return found
-
-
-def _aside_clauses(reading: Reading) -> list[list[str]]:
-    """The words after a word that sets records aside (:data:`EXCLUDING`: "not the", "pas
-    les", "no las", "não os", "besides"), to the end of its clause: each clause's."""
-    found: list[list[str]] = []
-    for clause in _CLAUSE_END.split(reading.text):
-        words = normalise(clause).split()
-        for start in range(len(words)):
-            marker = max(
-                (m for m in EXCLUDING if tuple(words[start : start + len(m)]) == m),
-                key=len,
-                default=None,
-            )
-            if marker is not None:
-                found.append(words[start + len(marker) :])
-                break
-    return found
-
-
-def _bare(options: set[str]) -> set[str]:
-    """Terms without the mark of a word read loosely (``?obert``: ``obert``)."""
-    return {t.lstrip("?") for t in options}

@@ -20,10 +20,11 @@ from hub.core.assistant.answers_base import (
     _years,
 )
 from hub.core.assistant.answers_counts import CountAnswers
-from hub.core.assistant.answers_lists import ListAnswers, _bare
+from hub.core.assistant.answers_lists import ListAnswers
 from hub.core.assistant.context import Context, Reply
 from hub.core.assistant.focus import writes
 from hub.core.assistant.index import EntryView, EventView
+from hub.core.assistant.list_words import bare
 from hub.core.assistant.plan_parts import kind_words, named_whole_part_first, ordinals
 from hub.core.assistant.reading import Reading
 from hub.core.assistant.record_choice import RecordChoice
@@ -423,7 +424,7 @@ class RecordAnswers(RecordChoice, CountAnswers, ListAnswers):
         content = [
             o
             for o in terms
-            if not o & (self._every_kind | self._home_terms) and not _bare(o) & existing
+            if not o & (self._every_kind | self._home_terms) and not bare(o) & existing
         ]
         splitting = [  # a word two or more hold, not all ("continuity"): it narrows them;
             o  # one held by one alone ("dec": December) is a chance likeness

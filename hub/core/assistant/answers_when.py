@@ -10,16 +10,16 @@ import datetime as dt
 import re
 from dataclasses import replace
 
+from hub.core.assistant.agenda_lists import AgendaLists
 from hub.core.assistant.answers_base import (
     MAX_LISTED,
     MIN_COVERAGE,
-    NOT_LISTED,
     Decision,
     _numbered,
 )
 from hub.core.assistant.answers_slots import SlotAnswers
 from hub.core.assistant.context import Context, Reply, describe, event_name, place
-from hub.core.assistant.index import AwardView, EventView
+from hub.core.assistant.index import EventView
 from hub.core.assistant.reading import Reading
 from hub.core.assistant.retrieval import Doc
 from hub.core.assistant.text import normalise
@@ -249,7 +249,7 @@ class DatedNames(SlotAnswers):
         return named and single
 
 
-class WhenAnswers(DatedNames):
+class WhenAnswers(DatedNames, AgendaLists):
     """The events of a period, and the next or the last of something."""
 
     def _standing_now(
@@ -504,7 +504,7 @@ class WhenAnswers(DatedNames):
     ) -> Decision:
         pool = self._period_pool(reading)
         numbers = [c for c in content if any(t[0] == "#" and t[1:].isdigit() for t in c)]
-        topic = self._topic(content) + numbers  # "seminar 2"; the period is the year
+        topic = self._without_calendar(self._topic(content)) + numbers  # "seminar 2"
         kind_words = [o & kind_terms for o in terms if o & kind_terms]
         chosen = self._narrow(pool, ranked, kind_terms, topic, kind_words)
         qtype = reading.qtype or "what"
@@ -519,6 +519,10 @@ class WhenAnswers(DatedNames):
             and self._object_unheld(ctx, reading, chosen)
         ):
             return Decision(ctx.handoff(), qtype, 0.2)  # "which networks ... this year"
+        on = chosen and not kind_terms and not topic and qtype in {"list", "what"}
+        agenda = self._agenda_of(reading) if on else []
+        if agenda:  # "what's on this month?": the award's steps and the agenda too
+            return self._agenda_listed(ctx, reading, [*chosen, *agenda], 0.9)
         if len(chosen) == 1 and qtype == "list" and self._own_name_said(chosen[0], topic):
             reply = self._slot(ctx, reading, "what", chosen[0])  # "the initiatives in the
             return Decision(reply, qtype, 0.8 if not reply.handoff else 0.3)  # roundup"
@@ -559,44 +563,6 @@ class WhenAnswers(DatedNames):
         if len(chosen) > MAX_LISTED:
             lines.append(ctx.phrase("and_more", count=len(chosen) - MAX_LISTED))
         return Decision(Reply("\n".join(lines), [d.record_id for d in chosen]), "list", 0.9)
-
-    def _agenda_of(self, reading: Reading) -> list[Doc]:
-        """What the network does in a period without events: the secretariat's agenda items
-        and the award steps dated in it (to the month or the day, not only the year)."""
-        period = reading.period
-        assert period is not None
-        found = []
-        for doc in self.retriever.docs:
-            record = doc.record
-            if doc.group == "event" and doc.kind in NOT_LISTED and isinstance(record, EventView):
-                dated = record.span if record.precision != "year" else None
-            elif doc.group == "step" and isinstance(record, AwardView) and doc.step:
-                step = record.steps.get(doc.step)
-                dated = self.span(doc) if step and step.starts_on else None
-            else:
-                continue
-            if dated is not None and period.overlaps(*dated):
-                found.append(doc)
-        return found
-
-    def _agenda_listed(self, ctx: Context, reading: Reading, agenda: list[Doc]) -> Decision:
-        agenda.sort(key=lambda d: ((self.span(d) or (dt.date.max,))[0], d.key))
-        header = ctx.phrase("events_in", period=self._period_words(ctx, reading))
-        lines = [header]
-        for doc in agenda[:MAX_LISTED]:
-            if isinstance(doc.record, EventView):
-                lines.append(f"• {describe(ctx, doc.record)}")
-            else:
-                lines.append(f"• {self._when(ctx, doc).text}")
-        sources = list(dict.fromkeys(d.record_id for d in agenda[:MAX_LISTED]))
-        return Decision(Reply("\n".join(lines), sources), "list", 0.8)
-
-    def _period_words(self, ctx: Context, reading: Reading) -> str:
-        from hub.core.assistant.dates import period_words
-
-        assert reading.period is not None
-        seasons = ctx.tables.words_for("seasons", ctx.language)
-        return period_words(reading.period, ctx.language, seasons)
 
     def _relative(
         self,
