@@ -97,7 +97,7 @@ def test_a_collective_asking_to_join_is_told_who_may(
     answer = assistant.answer(question, now=dt.date(2024, 5, 5))
     assert answer.language == language
     assert not answer.handoff
-    assert answer.sources == JOIN
+    assert set(JOIN) <= set(answer.sources)  # and the fee FAQ when it says there is none
     assert fact in answer.answer
 
 
