@@ -20,6 +20,7 @@ from hub.core.assistant.context import Context, Reply
 from hub.core.assistant.index import AwardView, EntryView, EventView
 from hub.core.assistant.reading import Reading
 from hub.core.assistant.retrieval import Doc
+from hub.core.assistant.yesno_dated import stating_its_date
 
 UNHELD = 2
 """Of the words a yes/no question asks about, this many that the one record cited does not
@@ -95,6 +96,9 @@ class YesNoAnswers(YesNoPlaces):
             and (best.group != "step" or self._step_said(best, terms))
         ):
             reply = self._slot(ctx, reading, "what", best)
+            if not reply.handoff:  # the edition of that year, the event held then and there
+                dated = stating_its_date(ctx, best, reply.text, self._when)
+                reply = Reply(dated, reply.sources, target=reply.target)
             yes = best.kind != "faq"  # an FAQ's answer says yes or no in its own words
         else:
             stated = self._stated(ctx, reading, best, terms, confidence)
