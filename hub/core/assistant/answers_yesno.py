@@ -97,8 +97,8 @@ class YesNoAnswers(YesNoPlaces):
         ):
             reply = self._slot(ctx, reading, "what", best)
             if not reply.handoff:  # the edition of that year, the event held then and there
-                dated = stating_its_date(ctx, best, reply.text, self._when)
-                reply = Reply(dated, reply.sources, target=reply.target)
+                text = stating_its_date(ctx, best, reply.text, self._when)
+                reply = Reply(text, reply.sources, target=reply.target)
             yes = best.kind != "faq"  # an FAQ's answer says yes or no in its own words
         else:
             stated = self._stated(ctx, reading, best, terms, confidence)
