@@ -1,6 +1,7 @@
 """Yes/no questions about a dated record (an event, an award edition): answered only where a
 record settles them, and then with the record's own date and place (or the edition's year)
-in a sentence of the asker's language; handed off where no record settles them."""
+in a sentence of the asker's language; handed off where no record settles them. A work
+plan's task settles what the plan includes, not that it was already done."""
 
 from __future__ import annotations
 
@@ -169,3 +170,34 @@ def test_what_no_record_settles_is_handed_off(
     assert answer.handoff
     assert answer.language == language
     assert not answer.answer.startswith(("Yes", "Sí", "Oui", "Sim", "No.", "Non.", "Não."))
+
+
+AFTER_PLAN = dt.date(2014, 6, 30)
+RENEWAL = "action-2013-uclg-agreement"
+
+
+@pytest.mark.parametrize(
+    ("question", "language"),
+    [
+        ("has the secretariat already renewed the agreement with UCLG?", "en"),
+        ("¿La Secretaría ya ha renovado el convenio con CGLU?", "es"),
+        ("Le Secrétariat a-t-il déjà renouvelé la convention avec CGLU ?", "fr"),
+        ("el Secretariat ja ha renovat el conveni amb la CGLU?", "ca"),
+    ],
+)
+def test_a_plans_task_does_not_say_it_was_already_done(
+    assistant: Assistant, question: str, language: str
+) -> None:
+    answer = assistant.answer(question, now=AFTER_PLAN)
+    assert answer.handoff
+    assert answer.language == language
+    assert RENEWAL not in answer.sources
+
+
+def test_a_plans_task_still_says_what_the_plan_includes(assistant: Assistant) -> None:
+    answer = assistant.answer(
+        "does the 2013 plan include renewing the agreement with UCLG?", now=AFTER_PLAN
+    )
+    assert not answer.handoff
+    assert answer.sources == [RENEWAL]
+    assert answer.answer.startswith("Yes. Renewal of the collaboration agreement with UCLG")
