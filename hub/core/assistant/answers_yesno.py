@@ -20,6 +20,7 @@ from hub.core.assistant.context import Context, Reply
 from hub.core.assistant.index import AwardView, EntryView, EventView
 from hub.core.assistant.reading import Reading
 from hub.core.assistant.retrieval import Doc
+from hub.core.assistant.yesno_dated import PLANNED_KINDS, stating_its_date
 
 UNHELD = 2
 """Of the words a yes/no question asks about, this many that the one record cited does not
@@ -95,6 +96,9 @@ class YesNoAnswers(YesNoPlaces):
             and (best.group != "step" or self._step_said(best, terms))
         ):
             reply = self._slot(ctx, reading, "what", best)
+            if not reply.handoff:  # the edition of that year, the event held then and there
+                text = stating_its_date(ctx, best, reply.text, self._when)
+                reply = Reply(text, reply.sources, target=reply.target)
             yes = best.kind != "faq"  # an FAQ's answer says yes or no in its own words
         else:
             stated = self._stated(ctx, reading, best, terms, confidence)
@@ -221,6 +225,8 @@ class YesNoAnswers(YesNoPlaces):
             return None  # an FAQ says yes or no in its own words
         if reading.still and not self._current_at(ctx, best):
             return None  # "does it still exist": only a record of the asker's own time says so
+        if best.kind in PLANNED_KINDS and self._today_asked(reading):
+            return None  # "already renewed?": a plan's task says it is to be done, not done
         reply = self._slot(ctx, reading, "what", best)
         if reply.handoff:
             return None

@@ -14,6 +14,7 @@ from hub.core.assistant.reading import Reading
 from hub.core.assistant.retrieval import Doc
 from hub.core.assistant.text import normalise
 from hub.core.assistant.yesno import OTHER, SAME, Stated
+from hub.core.assistant.yesno_dated import stating_its_date
 
 YEAR_BESIDE = 3
 """How many words from a kind's name a year a sentence writes dates it ("the 2013 work plan",
@@ -110,6 +111,7 @@ class YesNoStatements(DatedNames):
             ):  # "a congress in 2030?": a workshop's own 2013 is no congress's year (but
                 return None  # "it approved the 2013 work plan" dates the plan asked)
             text = ctx.phrase("no", text=text)  # "launched in 2013?": the 2012 it states
+        text = stating_its_date(ctx, best, text, self._when)  # which one: then, there
         sources = [best.record_id]  # else the fact alone: words in one clause ("organised
         # by the city with the support of the secretariat") are no plain yes
         if stated.value:  # a figure or year stated: the records of its document stating it too
