@@ -5,7 +5,10 @@ opinion and gives no advice, and the records never list who the network's member
 record matching the topic of such a question ("OGP Local", "the conference") answered it
 as if it had been asked what the record says: an invented answer. The closed word sets
 ``requests`` and ``roster`` of vocabulary.yaml, in the five languages, hand these to the
-secretariat. Asked how to join or subscribe, or what the network is, the records answer.
+secretariat. Asked how to join or subscribe, the records answer.
+
+Asked yes or no whether a plan's task or a project was "already" done, the plan states what
+was planned, not what was done: handed off (``done_asked``); an event's date still answers.
 """
 
 from __future__ import annotations
@@ -28,7 +31,6 @@ def assistant(lingua_assistant: Assistant) -> Assistant:
     ("text", "language"),
     [
         ("Could you sign our town council up for OGP Local?", "en"),
-        ("Can you send me the invoice for our membership?", "en"),
         ("Please delete my data from your lists.", "en"),
         ("¿Puedes inscribir a nuestro ayuntamiento en el OIDP?", "es"),
         ("Envíame el informe final de la conferencia, porfa.", "es"),
@@ -93,7 +95,6 @@ def test_the_roster_asked_is_handed_off(assistant: Assistant, text: str, languag
             "members-session-porto-alegre-2012",
         ),
         ("Como se adere ao OGP Local?", "ogp-local-how-to-join"),
-        ("What does the IOPD do?", "faq-what-is-the-iopd"),
     ],
 )
 def test_how_to_join_subscribe_or_what_was_agreed_is_still_answered(
@@ -102,3 +103,36 @@ def test_how_to_join_subscribe_or_what_was_agreed_is_still_answered(
     answer = assistant.answer(text, now=DAY)
     assert not answer.handoff
     assert source in answer.sources
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Has the secretariat already renewed the agreement with UCLG?", "en"),
+        ("¿Ya está en marcha la plataforma PARTICIPATE OIDP?", "es"),
+        ("La plateforme PARTICIPATE OIDP est-elle déjà en ligne ?", "fr"),
+        ("La Secretaria ja ha renovat el conveni amb CGLU?", "ca"),
+    ],
+)
+def test_a_planned_task_asked_as_already_done_is_handed_off(
+    assistant: Assistant, text: str, language: str
+) -> None:
+    answer = assistant.answer(text, now=DAY)
+    assert answer.handoff
+    assert answer.sources == []
+    assert answer.language == language
+
+
+def test_already_asked_of_an_event_is_answered_by_its_date(assistant: Assistant) -> None:
+    answer = assistant.answer("Ja s'ha fet la 20a conferència?", now=DAY)
+    assert not answer.handoff
+    assert answer.sources == ["conference-20-abidjan-2020"]
+    assert answer.answer.startswith("Sí.")
+
+
+def test_thanks_in_advance_is_no_already(assistant: Assistant) -> None:
+    answer = assistant.answer(
+        "Explica-me a prioridade B do plano 2020, obrigada desde já!", now=DAY
+    )
+    assert not answer.handoff
+    assert "priority-b-evaluation" in answer.sources
