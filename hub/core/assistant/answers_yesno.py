@@ -17,6 +17,7 @@ from hub.core.assistant.answers_yesno_dates import ACTIVITY_KINDS
 from hub.core.assistant.answers_yesno_places import YesNoPlaces
 from hub.core.assistant.answers_yesno_stated import _name_terms
 from hub.core.assistant.context import Context, Reply
+from hub.core.assistant.done_asked import done_asked_of_a_plan
 from hub.core.assistant.index import AwardView, EntryView, EventView
 from hub.core.assistant.reading import Reading
 from hub.core.assistant.retrieval import Doc
@@ -244,6 +245,11 @@ class YesNoAnswers(YesNoPlaces):
         the record's own, of an event named by its edition or dated in the period asked, is a
         "no" with its own place; whatever else the records do not state is handed off. An
         answer naming several records (a list) answers only what each of them holds."""
+        sources = decision.reply.sources
+        if not decision.reply.handoff and done_asked_of_a_plan(
+            reading.words, ctx.language, sources, self.retriever.docs
+        ):  # "has it already been done?" of a plan's task: the plan says what was planned
+            return Decision(ctx.handoff(), decision.intent, min(decision.confidence, 0.3))
         placed = self._subject_placed(ctx, reading, terms)
         if placed is not None:  # "is the secretariat in Dakar?": its own place, not Dakar's
             return placed
