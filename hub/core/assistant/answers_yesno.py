@@ -21,7 +21,7 @@ from hub.core.assistant.done_asked import done_asked_of_a_plan
 from hub.core.assistant.index import AwardView, EntryView, EventView
 from hub.core.assistant.reading import Reading
 from hub.core.assistant.retrieval import Doc
-from hub.core.assistant.yesno_dated import PLANNED_KINDS, stating_its_date
+from hub.core.assistant.yesno_dated import stating_its_date
 
 UNHELD = 2
 """Of the words a yes/no question asks about, this many that the one record cited does not
@@ -226,8 +226,6 @@ class YesNoAnswers(YesNoPlaces):
             return None  # an FAQ says yes or no in its own words
         if reading.still and not self._current_at(ctx, best):
             return None  # "does it still exist": only a record of the asker's own time says so
-        if best.kind in PLANNED_KINDS and self._today_asked(reading):
-            return None  # "already renewed?": a plan's task says it is to be done, not done
         reply = self._slot(ctx, reading, "what", best)
         if reply.handoff:
             return None

@@ -10,7 +10,7 @@ their own, let them see it. An answer already writing the record's year dates it
 
 A work plan's task is the other side of dates: it says what the plan means to do, so it
 settles "does the 2013 plan include renewing the agreement?" but not "has the secretariat
-already renewed it?" (:data:`PLANNED_KINDS`).
+already renewed it?" (:mod:`hub.core.assistant.done_asked`).
 """
 
 from __future__ import annotations
@@ -41,8 +41,3 @@ def stating_its_date(
         edition = ctx.phrase("award_edition", award=award_name(ctx, record), year=record.year)
         return f"{text} {edition}"
     return text
-
-
-PLANNED_KINDS = frozenset({"work_plan_task"})
-"""Records that state what a work plan means to do, not what was done: "has the secretariat
-already renewed the agreement?" is not settled by the plan's task to renew it."""
