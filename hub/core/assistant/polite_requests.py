@@ -73,8 +73,8 @@ OPENING = frozenset({"o", "lo", "ce"})
 def request_frame(words: list[str], vocabulary: Vocabulary) -> tuple[int, int] | None:
     """Where a polite request for an answer is in ``words`` (start, end), the question
     following it; None when the sentence opens with none. It opens the sentence, or follows
-    a greeting ("Buenos días, ¿podría indicarme...?"); "if"/"whether"/"si" after it is part
-    of it (what follows is the yes/no question)."""
+    a greeting ("Buenos días, ¿podría indicarme...?"); "if"/"whether"/"si" after it opens
+    the yes/no question that follows."""
     starts = {0} | {f.end for f in vocabulary.courtesies.find(list(words), fuzzy=False)}
     asking = {f.start for f in vocabulary.question_words.find(list(words), fuzzy=False)}
     for start in sorted(starts):
@@ -84,9 +84,12 @@ def request_frame(words: list[str], vocabulary: Vocabulary) -> tuple[int, int] |
             if not TELLING & set(words[start:end]) or end >= len(words) - 1:
                 continue
             after = words[end]  # the first question word after the verb: "decirme | qué
-            if after in WHETHER or (after == "s" and words[end + 1] in {"il", "ils"}):
-                return start, end + (2 if after == "s" else 1)  # se decidió", not "que se"
-            if end in asking or (after in OPENING and end + 1 in asking):
+            if (  # se decidió", not "que se"; "si" stays with the yes/no question it opens
+                end in asking
+                or after in WHETHER
+                or (after == "s" and words[end + 1] in {"il", "ils"})
+                or (after in OPENING and end + 1 in asking)
+            ):
                 return start, end
     return None
 
