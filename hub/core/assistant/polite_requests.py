@@ -42,7 +42,8 @@ imperative, the subjunctive after "I'd be grateful if"), pronouns joined ("indí
 COURTESY = frozenset(
     {"could", "can", "would", "will", "might", "may", "you", "please", "kindly", "mind"}
     | {"be", "so", "kind", "as", "to", "enough", "i", "d", "we", "grateful", "appreciate"}
-    | {"it", "if", "very", "much", "most", "obliged", "me", "us", "let", "wish", "like"}
+    | {"it", "if", "very", "much", "most", "obliged", "me", "us", "let", "letting", "wish"}
+    | {"like"}
     | {"podria", "podrian", "podrias", "puede", "pueden", "usted", "ustedes", "seria"}
     | {"serian", "tan", "amable", "amables", "tendria", "tendrian", "amabilidad"}
     | {"agradeceria", "agradeceriamos", "agradecere", "quisiera", "quisieramos"}
