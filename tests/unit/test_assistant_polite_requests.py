@@ -97,7 +97,7 @@ CASCAIS = "conference-13-cascais-2013"
             "Dakar",
         ),
         (
-            "Em podria dir vostè qui organitza la 15a conferència?",
+            "Sap vostè qui organitza la 15a conferència?",
             "ca",
             "who",
             MADRID,
@@ -125,7 +125,7 @@ CASCAIS = "conference-13-cascais-2013"
             "Dakar",
         ),
         (
-            "Poderia informar-me quando decorreu a 13.ª conferência?",
+            "Faça o favor de me dizer quando decorreu a 13.ª conferência.",
             "pt",
             "when",
             CASCAIS,

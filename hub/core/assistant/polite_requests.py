@@ -32,7 +32,7 @@ TELLING = frozenset(
     | {"savoir", "connaitre", "demander"}
     | {"dir", "digueu", "digui", "indiques", "indiqueu", "indiqui", "indiquessis", "informes"}
     | {"informeu", "informi", "confirmes", "confirmeu", "confirmi", "aclarir", "expliqui"}
-    | {"coneixer"}
+    | {"coneixer", "sap", "indiquessiu", "diguessiu", "informessiu", "sabe"}
     | {"dizer", "digam", "dissesse", "indicasse", "indicassem", "esclarecer", "esclareca"}
     | {"esclarecesse", "explicasse", "informasse", "confirmasse", "conhecer", "perguntar"}
 )
@@ -59,6 +59,7 @@ COURTESY = frozenset(
     | {"poderia", "poderiam", "pode", "podem", "podia", "lhe", "o", "a", "senhor", "senhora"}
     | {"voce", "tao", "amavel", "teria", "bondade", "gentileza", "agradecia", "gostaria"}
     | {"gostava", "queria", "desejaria", "pedia", "pediria", "obsequio", "fazer"}
+    | {"faria", "haria", "faca", "feu", "merci", "sabria", "saberia"}
 )
 """Words a polite request is made of around its verb: modal verbs, the formal "you",
 gratitude and kindness, the asker's and the addressee's pronouns, the particles joining
