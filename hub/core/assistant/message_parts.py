@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from hub.core.assistant.asking import _opens_sentence, asks, names_anything
+from hub.core.assistant.polite_requests import request_frame
 from hub.core.assistant.text import normalise
 from hub.core.assistant.vocabulary import Vocabulary
 
@@ -215,17 +216,22 @@ def _reported(sentence: str, words: list[str], vocabulary: Vocabulary) -> list[s
     """A sentence reporting a question ("our mayor wants to know in which month...") as two:
     who asks, then the question (as written, so its accents still tell the language)."""
     found = [  # "asked me to check", "m'a demandé de vérifier": a request, no question
-        f
+        (f.start, f.end)
         for f in vocabulary.to_know.find(words, fuzzy=False)
         if words[f.end : f.end + 1] not in (["to"], ["de"], ["d"])
     ]
-    if not found or len(words) - found[0].end < 2:
+    frame = request_frame(words, vocabulary)  # "¿Podría indicarme | dónde...?"
+    if frame is not None:
+        found.append(frame)
+    if not found or len(words) - found[0][1] < 2:
         return [sentence]
-    cut = min(f.end for f in found if f.start == min(g.start for g in found))
+    first = min(start for start, _ in found)
+    cut = min(end for start, end in found if start == first)
     tokens = list(_TOKEN.finditer(sentence))
     if len(tokens) != len(words):  # words and the text's tokens disagree: keep it whole
         return [sentence]
-    if min(f.start for f in found) == 0:  # "Volíem saber quines oficines...": the asker's own
+    if first == 0 or (first, cut) == frame:  # "Volíem saber quines oficines...": the
+        # asker's own; "Bonjour, pourriez-vous m'indiquer où...": a greeting, then the request
         return [sentence[tokens[cut].start() :].strip()]
     head_end = tokens[cut - 1].end()
     return [sentence[:head_end].strip(), sentence[tokens[cut].start() :].strip()]
