@@ -29,8 +29,8 @@ _AFTER_LINK = "\n\n"
 roundup https://... who picked up the prize?"), which is the asker's story, not the
 question; a link in brackets is only left out ("le plan 2020 (https://...) et...")."""
 _MARK = "\u2026"
-"""What a mention or a link is replaced by: a mark that names nothing, so that the clause
-it stood in keeps its length (a long clause before a colon is read as the asker's story)."""
+"""What a mention is replaced by: a mark that names nothing, so that the clause it stood in
+keeps its length (a long clause before a colon is read as the asker's story)."""
 _PICTURES = "\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\u2300-\u23ff\ufe0f\u200d"
 _HERE_INTRODUCED = re.compile(
     rf"^(?P<clause>[^,.;:!?¿¡\n]{{1,60}}?\b(?:here|aqu[ií]|ac[aá]|ici)\b)"
@@ -66,3 +66,25 @@ def _tidy(text: str) -> str:
     """Spaces collapsed within lines, line breaks kept (they end sentences)."""
     lines = [" ".join(line.split()) for line in text.split("\n")]
     return "\n".join(lines).strip()
+
+
+ANNOUNCING = frozenset(
+    {"question", "query", "one", "pregunta", "consulta", "duda", "dubte", "pergunta", "duvida"}
+)
+"""Nouns naming the question itself, as a member announces it ("quick one", "una pregunta",
+"question rapide", "uma dúvida")."""
+SENT_FROM = frozenset({"from", "desde", "des", "depuis", "de", "da", "do", "del", "du"})
+"""Words saying where the question comes from ("from our finance dept", "des de Figueres")."""
+ANNOUNCED_WITHIN = 4
+"""At most this many words (a greeting, an adjective) before the question's noun."""
+
+
+def announced_from(words: list[str]) -> bool:
+    """The words announce the question and say who sends it ("quick one from our finance
+    dept", "pregunta des de Figueres", "question rapide depuis Yaoundé"): the asker's
+    preamble, no part of what is asked."""
+    for i, word in enumerate(words[:ANNOUNCED_WITHIN]):
+        if word not in ANNOUNCING:
+            continue
+        return any(w in SENT_FROM for w in words[i + 1 : i + 3])
+    return False
