@@ -75,6 +75,9 @@ ANNOUNCING = frozenset(
 "question rapide", "uma dúvida")."""
 SENT_FROM = frozenset({"from", "desde", "des", "depuis", "de", "da", "do", "del", "du"})
 """Words saying where the question comes from ("from our finance dept", "des de Figueres")."""
+DEFINITE = frozenset({"the", "la", "el", "le", "l", "a", "o"})
+"""Articles before a question noun that make it the question of something ("la question de
+la cotisation", "the question of the fee"): a topic, not an announcement."""
 ANNOUNCED_WITHIN = 4
 """At most this many words (a greeting, an adjective) before the question's noun."""
 
@@ -86,5 +89,7 @@ def announced_from(words: list[str]) -> bool:
     for i, word in enumerate(words[:ANNOUNCED_WITHIN]):
         if word not in ANNOUNCING:
             continue
+        if i and words[i - 1] in DEFINITE:
+            return False
         return any(w in SENT_FROM for w in words[i + 1 : i + 3])
     return False
