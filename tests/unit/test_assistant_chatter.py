@@ -1,10 +1,10 @@
 """The chatter around a member's question: an @mention of the assistant or a colleague, a
 pasted link, a self-description said with "here" ("small council here 👋"), a preamble
 announcing the question and who sends it ("quick one from our legal team:"), contractions
-("don't"). None of it is about the question: the records answer it as without the chatter,
-in five languages; a question whose topic no record holds is still handed off, and asking
-the assistant to sign someone up is passed to the secretariat. Questions written for this
-test."""
+("don't") and forgetting ("i forgot", "no me acuerdo"). None of it is about the question:
+the records answer it as without the chatter, in five languages; a question whose topic no
+record holds is still handed off, and asking the assistant to sign someone up is passed to
+the secretariat. Questions written for this test."""
 
 from __future__ import annotations
 
@@ -30,6 +30,7 @@ FUNDING = "iopd-funding"
         ("en", "saw a post about it https://t.co/abc123XYZ how is the IOPD financed?", FUNDING),
         ("es", "Hola @asistente, ¿los socios pagan una cuota al OIDP?", FEE),
         ("es", "soy nueva aquí 🙂 ¿cómo se financia el OIDP?", FUNDING),
+        ("es", "¿cuánto cuesta ser socio del OIDP? no me acuerdo, perdón", FEE),
         ("es", "una consulta desde la diputación: ¿cómo se financia el OIDP?", FUNDING),
         ("fr", "Bonjour @assistant, combien coûte l'adhésion à l'OIDP ?", FEE),
         ("fr", "nouvelle ici ! combien coûte l'adhésion à l'OIDP ?", FEE),
