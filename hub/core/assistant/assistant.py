@@ -16,6 +16,7 @@ from typing import Any, Protocol
 from sqlalchemy.orm import Session
 
 from hub.core.assistant.asides import Aside, split_aside
+from hub.core.assistant.chatter import without_chatter
 from hub.core.assistant.context import Context, Reply, Target, noted_once
 from hub.core.assistant.index import AwardView, EntryView, EventView, KnowledgeIndex
 from hub.core.assistant.language import QuestionLanguage
@@ -164,6 +165,7 @@ class Assistant:
         asking two slots at once (:func:`split_slots`: "when and where...?") is answered
         slot by slot (:meth:`_both_slots`).
         """
+        text = without_chatter(text, self.vocabulary)  # "hi @assistant, ...": no topic
         aside = split_aside(text, self.vocabulary)
         if aside is not None:
             parted = self._parted(aside, now=now, lang=lang, member=member)

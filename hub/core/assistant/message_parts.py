@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from hub.core.assistant.asking import _opens_sentence, asks, names_anything
+from hub.core.assistant.chatter import announced_from
 from hub.core.assistant.polite_requests import request_frame
 from hub.core.assistant.text import normalise
 from hub.core.assistant.vocabulary import Vocabulary
@@ -298,6 +299,8 @@ def _announces(head: str) -> bool:
     """The clause before a colon only announces the question ("One question: who...",
     "Pregunta concreta: quines...", "Une question précise : ..."): its words are no topic."""
     words = normalise(head).split()
+    if announced_from(words):  # "quick one from our finance dept:", "pregunta des de Vic:"
+        return True
     return 0 < len(words) <= ANNOUNCING_WORDS and any(w in QUESTION_NOUNS for w in words)
 
 
