@@ -20,8 +20,8 @@ from hub.core.assistant.answers_base import (
     _years,
 )
 from hub.core.assistant.answers_counts import CountAnswers
-from hub.core.assistant.called_alone import called_alone
 from hub.core.assistant.answers_lists import ListAnswers
+from hub.core.assistant.called_alone import called_alone
 from hub.core.assistant.context import Context, Reply
 from hub.core.assistant.focus import writes
 from hub.core.assistant.index import EntryView, EventView
