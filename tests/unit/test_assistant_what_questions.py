@@ -1,9 +1,11 @@
-"""What something is or does, asked in the five languages: how the member wants the answer
-put ("in brief", "resumida", "en deux mots", "breument", "rapidinho") is no topic, and the
-record described is answered; "a qué se dedica", "à quoi se consacre", "per a què serveix",
-"para que serve" ask what a thing is or does; of two records tied in rank, the one called
-by what the question names is described ("o que é o Democracine?": the festival, not the
-work plan's task that mentions it). What no record describes is still handed off."""
+"""What something is, does, or what happened with it, asked in the five languages: how the
+member wants the answer put ("in brief", "resumida", "en deux mots", "breument",
+"rapidinho") is no topic, and the record described is answered; "a qué se dedica", "à quoi
+se consacre", "per a què serveix", "para que serve" ask what a thing is or does; "què va
+passar", "qué sucedió" name no topic; of two records tied in rank, the
+one called by what the question names is described ("o que é o Democracine?": the
+festival, not the work plan's task that mentions it). What no record describes is still
+handed off."""
 
 from __future__ import annotations
 
@@ -119,5 +121,31 @@ def test_what_no_record_describes_is_still_handed_off(
     assistant: Assistant, question: str, now: dt.date
 ) -> None:
     answer = assistant.answer(question, now=now)
+    assert answer.handoff
+    assert answer.sources == []
+
+
+@pytest.mark.parametrize(
+    ("question", "language"),
+    [
+        ("què va passar amb el crowdfunding de l'OIDP el 2013?", "ca"),
+        ("¿qué sucedió con el micromecenazgo del OIDP en 2013?", "es"),
+        ("qu'est-ce qui s'est passé avec le financement participatif de l'OIDP en 2013 ?", "fr"),
+    ],
+)
+def test_what_happened_with_a_thing_is_what_its_record_says(
+    assistant: Assistant, question: str, language: str
+) -> None:
+    answer = assistant.answer(question, now=dt.date(2013, 10, 1))
+    assert not answer.handoff
+    assert answer.language == language
+    assert {"action-2013-crowdfunding", "iopd-funding"} & set(answer.sources)
+    assert "2013" in answer.answer or "2012" in answer.answer
+
+
+def test_what_happened_with_a_thing_no_record_holds_is_handed_off(assistant: Assistant) -> None:
+    answer = assistant.answer(
+        "què va passar amb el concurs de karaoke de l'OIDP el 2013?", now=dt.date(2013, 10, 1)
+    )
     assert answer.handoff
     assert answer.sources == []
