@@ -21,6 +21,7 @@ from hub.core.assistant.answers_base import (
 )
 from hub.core.assistant.answers_counts import CountAnswers
 from hub.core.assistant.answers_lists import ListAnswers
+from hub.core.assistant.called_alone import called_alone
 from hub.core.assistant.context import Context, Reply
 from hub.core.assistant.focus import writes
 from hub.core.assistant.index import EntryView, EventView
@@ -208,6 +209,8 @@ class RecordAnswers(RecordChoice, CountAnswers, ListAnswers):
             chosen = self._named(best, [d for _, d in rivals], said)
             chosen = chosen or self._current(ctx, best, [d for _, d in rivals])
             chosen = chosen or self._fullest(best, [d for _, d in rivals], terms)
+            if chosen is None and qtype == "what":  # "o que é o Democracine?": so called
+                chosen = called_alone([best, *(d for _, d in rivals)], terms, self._weighty)
             if chosen is None:
                 return Decision(ctx.handoff(), qtype, 0.2)
             best = chosen
