@@ -427,8 +427,29 @@ def test_no_regression_on_the_twenty_fourth_and_twenty_fifth_blind_sets(
     0.856 with 20 (the round's gains on the tuning sets barely transferred). From now on
     both are tuning sets; the floors keep them from falling."""
     twenty_fourth = evaluate(assistant, read_cases(HERE / "heldout24_questions.jsonl"))
-    assert twenty_fourth.accuracy() >= 0.79, _explain(twenty_fourth)
-    assert len(twenty_fourth.invented) <= 16, _explain(twenty_fourth)
+    assert twenty_fourth.accuracy() >= 0.83, _explain(twenty_fourth)
+    assert len(twenty_fourth.invented) <= 12, _explain(twenty_fourth)
     twenty_fifth = evaluate(assistant, read_cases(HERE / "heldout25_questions.jsonl"))
-    assert twenty_fifth.accuracy() >= 0.84, _explain(twenty_fifth)
-    assert len(twenty_fifth.invented) <= 21, _explain(twenty_fifth)
+    assert twenty_fifth.accuracy() >= 0.87, _explain(twenty_fifth)
+    assert len(twenty_fifth.invented) <= 13, _explain(twenty_fifth)
+
+
+def test_no_regression_on_the_twenty_sixth_and_twenty_seventh_blind_sets(
+    assistant: Assistant,
+) -> None:
+    """``heldout26`` and ``heldout27`` (250 questions each, 50 per language, 30% handoffs)
+    were written at the start of the nineteenth round, before any of its code changed, the
+    same way as heldout24 and heldout25 (the seeds, the knowledge files, the case format,
+    every fact checked against its record by a script); nobody tuned on them. heldout26 is
+    members on Telegram from a phone (terse, lower case, typos, no accents, emoji,
+    abbreviations, voice-to-text run-ons, relative dates at many "now"); heldout27 is formal
+    messages forwarded by city officials and civil-society staff (a greeting, who they are,
+    context, then the question; usted/vous; requests the bot cannot fulfil; costs). On the
+    round's starting code: 0.924 with 5 invented, 0.844 with 12. At its end: 0.924 with 5,
+    0.852 with 10. From now on both are tuning sets; the floors keep them from falling."""
+    twenty_sixth = evaluate(assistant, read_cases(HERE / "heldout26_questions.jsonl"))
+    assert twenty_sixth.accuracy() >= 0.91, _explain(twenty_sixth)
+    assert len(twenty_sixth.invented) <= 6, _explain(twenty_sixth)
+    twenty_seventh = evaluate(assistant, read_cases(HERE / "heldout27_questions.jsonl"))
+    assert twenty_seventh.accuracy() >= 0.84, _explain(twenty_seventh)
+    assert len(twenty_seventh.invented) <= 11, _explain(twenty_seventh)
