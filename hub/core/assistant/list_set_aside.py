@@ -7,10 +7,9 @@ from __future__ import annotations
 
 from hub.core.assistant.answers_entries import EntryAnswers
 from hub.core.assistant.context import Context
-from hub.core.assistant.list_words import ARTICLES, CLAUSE_END, EXCLUDING, JOINING, aside_clauses
+from hub.core.assistant.list_words import ARTICLES, JOINING, aside_clauses, set_aside_markers
 from hub.core.assistant.reading import Reading
 from hub.core.assistant.retrieval import Doc
-from hub.core.assistant.text import normalise
 
 
 class SetAsideLists(EntryAnswers):
@@ -26,30 +25,19 @@ class SetAsideLists(EntryAnswers):
         said: set[str] = set()
         named: list[set[str]] = []
         analyser = self.retriever.analyser
-        for clause in CLAUSE_END.split(reading.text):
-            words = normalise(clause).split()
-            for start in range(len(words)):
-                marker = max(
-                    (m for m in EXCLUDING if tuple(words[start : start + len(m)]) == m),
-                    key=len,
-                    default=None,
-                )
-                if marker is None:
+        for marker, after in set_aside_markers(reading):
+            items: list[str] = []
+            for word in after:
+                if word in ARTICLES or word in JOINING:
                     continue
-                after = start + len(marker)
-                items: list[str] = []
-                for word in words[after:]:
-                    if word in ARTICLES or word in JOINING:
-                        continue
-                    if word in analyser.stopwords and items:
-                        break
-                    items.append(word)
-                    if len(items) >= 4:
-                        break
-                found = self.retriever.query_terms(list(marker) + items, ctx.language)
-                said |= set().union(*found) if found else set()
-                named += [o for o in self.retriever.query_terms(items, ctx.language) if o]
-                break
+                if word in analyser.stopwords and items:
+                    break
+                items.append(word)
+                if len(items) >= 4:
+                    break
+            found = self.retriever.query_terms(list(marker) + items, ctx.language)
+            said |= set().union(*found) if found else set()
+            named += [o for o in self.retriever.query_terms(items, ctx.language) if o]
         return said, named
 
     def _aside_only_terms(self, ctx: Context, reading: Reading) -> set[str]:

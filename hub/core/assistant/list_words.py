@@ -304,10 +304,11 @@ def existing_words(reading: Reading) -> list[str]:
     return found
 
 
-def aside_clauses(reading: Reading) -> list[list[str]]:
-    """The words after a word that sets records aside (:data:`EXCLUDING`: "not the", "pas
-    les", "no las", "não os", "besides"), to the end of its clause: each clause's."""
-    found: list[list[str]] = []
+def set_aside_markers(reading: Reading) -> list[tuple[tuple[str, ...], list[str]]]:
+    """Each clause's first words that set records aside (:data:`EXCLUDING`: "not the", "pas
+    les", "no las", "não os", "besides"; the longest that matches), with the words after
+    them to the end of the clause."""
+    found: list[tuple[tuple[str, ...], list[str]]] = []
     for clause in CLAUSE_END.split(reading.text):
         words = normalise(clause).split()
         for start in range(len(words)):
@@ -317,9 +318,15 @@ def aside_clauses(reading: Reading) -> list[list[str]]:
                 default=None,
             )
             if marker is not None:
-                found.append(words[start + len(marker) :])
+                found.append((marker, words[start + len(marker) :]))
                 break
     return found
+
+
+def aside_clauses(reading: Reading) -> list[list[str]]:
+    """The words after a word that sets records aside, to the end of its clause: each
+    clause's (:func:`set_aside_markers`)."""
+    return [after for _, after in set_aside_markers(reading)]
 
 
 def bare(options: set[str]) -> set[str]:
