@@ -7,9 +7,9 @@ refused until the oldest failure leaves the window, and an address trying
 many e-mails after :data:`MAX_FAILURES_PER_ADDRESS`, and one account tried
 from many addresses after :data:`MAX_FAILURES_PER_ACCOUNT`; the attempts
 are rows, so every process of a deployment sees them. An attempt is written
-(and committed) before the failures are counted, so parallel attempts count
-each other: of any number sent at once, at most the limit reach a password
-check (:func:`claim_attempt`).
+(and committed) before the failures written before it are counted, so of any
+number sent at once, the first ones written reach a password check, at most
+the limit (:func:`claim_attempt`).
 
 Past :data:`BACKOFF_AFTER` failures within the window for one account (from
 any address), and past :data:`BACKOFF_AFTER_ADDRESS` for one address (for any
@@ -30,7 +30,7 @@ from functools import lru_cache
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import Engine, delete, func, select, update
+from sqlalchemy import Engine, delete, func, select, true, update
 from sqlalchemy.orm import Session
 from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
@@ -185,8 +185,8 @@ def _backing_off(
             .where(column == value, LoginAttempt.succeeded.is_(False), LoginAttempt.at > start)
             .order_by(LoginAttempt.at.desc())
         )
-        if exclude is not None:
-            query = query.where(LoginAttempt.id != exclude)
+        if exclude is not None:  # the attempts written before this one (see claim_attempt)
+            query = query.where(LoginAttempt.id < exclude)
         earlier = list(session.scalars(query.limit(free + 21)))
         if earlier:
             longest = max(longest, earlier[0] + backoff(len(earlier), free) - now)
@@ -209,18 +209,23 @@ def login_throttle(
     and an account tried from many addresses after :data:`MAX_FAILURES_PER_ACCOUNT`.
     ``counted`` is how many of the rows are this request's own attempt (written
     first, see :func:`claim_attempt`): they are allowed on top of the limits;
-    ``exclude`` is that row's id, left out of the backoff.
+    ``exclude`` is that row's id: only the rows written up to it are counted, and the
+    backoff counts the ones before it.
     """
-    limited = _limited(session, email, ip, now, counted)
+    limited = _limited(session, email, ip, now, counted, exclude)
     waiting = _backing_off(session, email, ip, now, exclude)
     if limited.allowed and waiting.allowed:
         return limited
     return Throttle(False, max(limited.retry_after, waiting.retry_after))
 
 
-def _limited(session: Session, email: str, ip: str, now: dt.datetime, counted: int) -> Throttle:
-    """The fixed limits in the window: per pair, per address and per account."""
+def _limited(
+    session: Session, email: str, ip: str, now: dt.datetime, counted: int, own: int | None
+) -> Throttle:
+    """The fixed limits in the window: per pair, per address and per account. With
+    ``own`` (this attempt's row), only the rows written up to it are counted."""
     since = now - FAILURE_WINDOW
+    upto = LoginAttempt.id <= own if own is not None else true()
     for column, value, limit in (
         (LoginAttempt.ip, ip, MAX_FAILURES_PER_ADDRESS),
         (LoginAttempt.email, email, MAX_FAILURES_PER_ACCOUNT),
@@ -229,7 +234,7 @@ def _limited(session: Session, email: str, ip: str, now: dt.datetime, counted: i
             session.scalars(
                 select(LoginAttempt.at)
                 .where(column == value, LoginAttempt.succeeded.is_(False))
-                .where(LoginAttempt.at > since)
+                .where(LoginAttempt.at > since, upto)
                 .order_by(LoginAttempt.at.desc())
                 .limit(limit + counted)
             )
@@ -247,7 +252,7 @@ def _limited(session: Session, email: str, ip: str, now: dt.datetime, counted: i
         session.scalars(
             select(LoginAttempt.at)
             .where(LoginAttempt.email == email, LoginAttempt.ip == ip)
-            .where(LoginAttempt.succeeded.is_(False), LoginAttempt.at > since)
+            .where(LoginAttempt.succeeded.is_(False), LoginAttempt.at > since, upto)
             .order_by(LoginAttempt.at.desc())
             .limit(MAX_FAILURES + counted)
         )
@@ -262,11 +267,20 @@ def record_attempt(session: Session, email: str, ip: str, now: dt.datetime, ok: 
 
 
 def claim_attempt(engine: Engine, email: str, ip: str, now: dt.datetime) -> tuple[int, Throttle]:
-    """Write this attempt (as failed until settled) and commit it, then count: every
-    attempt made at the same moment is then counted by the others, so however many
-    arrive together, at most the limit are allowed. A refused attempt's row is
-    removed (it checked no password). Returns the row's id and the throttle."""
+    """Write this attempt (as failed until settled) and commit it, then count the attempts
+    written before it: of any number that arrive together, the first ones written are
+    allowed, up to the limit, and no more. A refused attempt's row is removed (it checked
+    no password). Returns the row's id and the throttle.
+
+    Counting only the rows written before (lower ids) needs ids in the order the rows were
+    committed: SQLite writes one transaction at a time; on PostgreSQL the attempts of one
+    e-mail or one address take a transaction lock in that order before they are written.
+    Counting every row instead let twelve attempts sent at once all count twelve and all
+    be refused, none checked (``hub bench signin`` in CI)."""
     with Session(engine) as session, session.begin():
+        if session.get_bind().dialect.name == "postgresql":
+            for key in (f"sign-in e-mail {email}", f"sign-in address {ip}"):  # in this order
+                session.execute(select(func.pg_advisory_xact_lock(func.hashtext(key))))
         row = LoginAttempt(email=email, ip=ip, at=now, succeeded=False)
         session.add(row)
         session.flush()

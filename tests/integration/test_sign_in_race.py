@@ -109,3 +109,33 @@ def test_password_checks_run_two_at_a_time_and_past_the_queue_are_refused(
     assert hasher.most_at_once <= 2
     assert hasher.checks <= 12 and statuses.count(429) >= 1
     assert statuses.count(401) == hasher.checks
+
+
+def test_attempts_written_together_let_the_first_ones_through_up_to_the_limit(
+    engine: Engine,
+) -> None:
+    """The worst interleaving: twelve attempts all written before any of them counts.
+    Counting every row, each saw twelve failures and all were refused, no password checked
+    (``hub bench signin`` in CI); each now counts the rows written before its own, so
+    the first five written are allowed and the rest refused."""
+    from sqlalchemy.orm import Session
+
+    from hub.core.accounts import LoginAttempt
+    from hub.web.security import login_throttle
+
+    now = SteppingClock()()
+    with Session(engine) as session, session.begin():
+        rows = [
+            LoginAttempt(email=EMAIL, ip="198.51.100.1", at=now, succeeded=False) for _ in range(12)
+        ]
+        session.add_all(rows)
+        session.flush()
+        ids = sorted(row.id for row in rows)
+    allowed = []
+    with Session(engine) as session:
+        for attempt_id in ids:
+            throttle = login_throttle(
+                session, EMAIL, "198.51.100.1", now, counted=1, exclude=attempt_id
+            )
+            allowed.append(throttle.allowed)
+    assert allowed == [True] * MAX_FAILURES + [False] * (12 - MAX_FAILURES)
