@@ -27,6 +27,13 @@ def assistant(lingua_assistant: Assistant) -> Assistant:
     return lingua_assistant
 
 
+def _handed_off_without_a_record(assistant: Assistant, text: str, language: str) -> None:
+    answer = assistant.answer(text, now=DAY)
+    assert answer.handoff
+    assert answer.sources == []
+    assert answer.language == language
+
+
 @pytest.mark.parametrize(
     ("text", "language"),
     [
@@ -42,10 +49,7 @@ def assistant(lingua_assistant: Assistant) -> Assistant:
 def test_an_action_asked_of_the_assistant_is_handed_off(
     assistant: Assistant, text: str, language: str
 ) -> None:
-    answer = assistant.answer(text, now=DAY)
-    assert answer.handoff
-    assert answer.sources == []
-    assert answer.language == language
+    _handed_off_without_a_record(assistant, text, language)
 
 
 @pytest.mark.parametrize(
@@ -64,10 +68,7 @@ def test_an_action_asked_of_the_assistant_is_handed_off(
 def test_the_assistants_opinion_or_advice_asked_is_handed_off(
     assistant: Assistant, text: str, language: str
 ) -> None:
-    answer = assistant.answer(text, now=DAY)
-    assert answer.handoff
-    assert answer.sources == []
-    assert answer.language == language
+    _handed_off_without_a_record(assistant, text, language)
 
 
 @pytest.mark.parametrize(
@@ -117,10 +118,7 @@ def test_how_to_join_subscribe_or_what_was_agreed_is_still_answered(
 def test_a_planned_task_asked_as_already_done_is_handed_off(
     assistant: Assistant, text: str, language: str
 ) -> None:
-    answer = assistant.answer(text, now=DAY)
-    assert answer.handoff
-    assert answer.sources == []
-    assert answer.language == language
+    _handed_off_without_a_record(assistant, text, language)
 
 
 def test_already_asked_of_an_event_is_answered_by_its_date(assistant: Assistant) -> None:
