@@ -14,6 +14,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
@@ -98,7 +99,26 @@ def _geminate(match: re.Match[str]) -> str:
 def normalise(text: str) -> str:
     """Lower case, no accents, words separated by single spaces, no punctuation; Catalan's
     "l·l" is written "ll" ("col·laboració" is "collaboracio"), also when typed "l.l" or
-    "l-l" ("col.laboracio")."""
+    "l-l" ("col.laboracio").
+
+    Short texts are cached: answering one question normalises the same record names and
+    table words hundreds of times (about 400 calls per answer, most of them repeats); a
+    long text (a record's description, a member's message) is normalised afresh, so the
+    cache stays a few megabytes whatever members send."""
+    if len(text) <= _CACHED_LENGTH:
+        return _normalised_short(text)
+    return _normalised(text)
+
+
+_CACHED_LENGTH = 120
+
+
+@lru_cache(maxsize=1 << 14)
+def _normalised_short(text: str) -> str:
+    return _normalised(text)
+
+
+def _normalised(text: str) -> str:
     text = _GEMINATE.sub("ll", text)
     if "-" in text or "/" in text or "–" in text:  # "2014-15": both years
         text = _YEAR_SPAN.sub(_span_in_full, text)
@@ -173,10 +193,11 @@ class PhraseMatcher(Generic[T]):
         """Every known phrase in ``tokens``, longest first; marks the positions in ``used``."""
         used = set() if used is None else used
         found: list[Found[T]] = []
+        starts = [i for i, token in enumerate(tokens) if token in self._firsts]
         for size in range(min(self._longest, len(tokens)), 0, -1):
-            for start in range(len(tokens) - size + 1):
-                if tokens[start] not in self._firsts:
-                    continue
+            for start in starts:
+                if start + size > len(tokens):
+                    break
                 span = range(start, start + size)
                 if any(i in used for i in span):
                     continue
