@@ -192,6 +192,11 @@ class Responder(WhenAnswers, RecordAnswers, EnumerationAnswers):
     """Reads a question and decides which way it is answered (:meth:`decide`)."""
 
     def decide(self, ctx: Context, reading: Reading) -> Decision:
+        decision = self._decide_whole(ctx, reading)
+        part = self._labelled_part(ctx, reading, decision)  # "task 22 ... which platform?"
+        return decision if part is None else part
+
+    def _decide_whole(self, ctx: Context, reading: Reading) -> Decision:
         qtype = reading.qtype or ("when" if reading.day else "what")  # "exact day it opens?"
         if reading.closing and qtype == "share":  # "the deadline to submit": when, not how
             qtype = "when"

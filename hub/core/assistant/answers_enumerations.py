@@ -21,6 +21,7 @@ from hub.core.assistant.answers_slots import SlotAnswers
 from hub.core.assistant.asking import proper_name_words
 from hub.core.assistant.context import Context
 from hub.core.assistant.index import EntryView
+from hub.core.assistant.plan_parts import kind_words, label_number, labelled_parts
 from hub.core.assistant.reading import Reading
 from hub.core.assistant.retrieval import Doc
 from hub.core.assistant.vocabulary import WHOLE_LIST
@@ -32,6 +33,11 @@ NAMED_SHARE = 0.5
 """Share of a record's own name a question must say for a word no record holds ("des de
 l'adhesió", "aconsegueix") to be the asker's own, not another thing named."""
 ENUMERATION_CONFIDENCE = 0.6
+PART_HELD = 0.5
+"""Share of the question a part named only around it must hold to be what is asked."""
+PART_SLOTS = frozenset({"what", "list", "join", "share"})
+"""Slots a question naming a part by its number is answered in with the part's text ("what
+does task 15 consist of", "task 22 mentions a platform: which one?")."""
 
 
 class EnumerationAnswers(SlotAnswers, ListAnswers):
@@ -112,6 +118,48 @@ class EnumerationAnswers(SlotAnswers, ListAnswers):
             return self._listed(ctx, kinds, ENUMERATION_CONFIDENCE, terms)
         reply = self._slot(ctx, reading, "what", whole)
         return None if reply.handoff else Decision(reply, "list", ENUMERATION_CONFIDENCE)
+
+    def _labelled_part(self, ctx: Context, reading: Reading, decision: Decision) -> Decision | None:
+        """The one part the message names by its number ("la tarea
+        15 del plan 2020"), answered with its text when the question asks what it is or
+        holds and the answer found otherwise is handed off, or cites neither it nor a record
+        whose text names it while the part holds as much of the question as the first
+        record cited ("task 22 refers
+        to an online platform: what is it called?": not the "African Platform" office).
+        None when no part, or several, are so named."""
+        if (reading.qtype or "what") not in PART_SLOTS:
+            return None
+        analyser = self.retriever.analyser
+
+        def is_kind(word: str, doc: Doc) -> bool:
+            return bool(kind_words([word], doc, analyser, ctx.language))
+
+        parts = labelled_parts(reading.message, self.retriever.docs, is_kind)
+        if len(parts) != 1:
+            return None
+        part = parts[0]
+        terms = self.retriever.query_terms(list(reading.words), ctx.language)
+        reach = self.coverage(part, terms)
+        if part not in labelled_parts(reading.words, [part], is_kind) and reach < PART_HELD:
+            return None  # "I work on task 5. What is the password?": not the task's
+        reply = decision.reply
+        if not reply.handoff:
+            if any(i == part.record_id or self._names_part(i, part) for i in reply.sources):
+                return None
+            first = [d for d in self.retriever.docs if d.record_id == reply.sources[0]]
+            if any(self.coverage(d, terms) > reach for d in first):
+                return None  # "I work on task 5: what are the regional offices?"
+        answer = self._slot(ctx, reading, "what", part)
+        return None if answer.handoff else Decision(answer, "what", ENUMERATION_CONFIDENCE)
+
+    def _names_part(self, record_id: str, part: Doc) -> bool:
+        """Whether the record ``record_id`` names ``part`` in its text by its number and a
+        word of its kind ("the PARTICIPATE platform (2020 task 22)")."""
+        label = f"#{label_number(part)}"
+        return any(
+            d.record_id == record_id and label in d.terms and d.terms.keys() & part.kind_terms
+            for d in self.retriever.docs
+        )
 
     @cached_property
     def _listing_docs(self) -> list[tuple[Doc, set[str]]]:

@@ -526,7 +526,14 @@ class RecordAnswers(RecordChoice, CountAnswers, ListAnswers):
         ]
         if len(named) != 1:
             return None
-        drawn = self._drawn_from(named[0], terms)
+        counts = self._count_terms(ctx, reading)  # "the four priorities": how many, no trait
+        drawn = self._drawn_from(named[0], [o for o in terms if not o <= counts])
+        own = set().union(*named[0].names)
+        asked = {t for o in terms for t in o if t not in own}
+        if any(d.kind_terms & asked for d in drawn) and not all(
+            d.kind_terms & asked for d in drawn
+        ):  # "the priorities of the IOPD 2020 work plan": a kind, listed from the plan's parts
+            return None
         if not drawn:
             return None
         if len(drawn) == 1:

@@ -6,6 +6,9 @@ place or through the whole they belong to.
   :func:`ordinals` leaves it out of the editions a question names.
 - A small number written as a count right before the word of a kind ("the 10 priorities",
   "les quatre lignes") says how many there are, not which one: :func:`counted_kinds`.
+- A part named by the word of its kind right before its number ("task 22", "la tarea 15",
+  "tâche 13", "prioritat 9") is that record, whatever else the question says about it:
+  :func:`labelled_parts`.
 - A question naming a whole by its own name ("the 2013 plan") and a topic ("what does it
   say about working groups") asks the part of that whole about the topic rather than a
   record outside it that holds as many of its words: :func:`named_whole_part_first`.
@@ -15,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection
 
+from hub.core.assistant.index import EntryView
 from hub.core.assistant.retrieval import Analyser, Doc, Retriever, number_term
 
 PART_NEAR = 0.5
@@ -118,3 +122,47 @@ def counted_kinds(
         for i, w in enumerate(words[:-1])
         if w.isdigit() and len(w) < 3 and w in counts and stems(words[i + 1]) & set(kinds)
     }
+
+
+def labelled_parts(
+    words: list[str], docs: list[Doc], is_kind: Callable[[str, Doc], bool]
+) -> list[Doc]:
+    """The records the question names by a word of their kind right before their own
+    number ("task 22", "la tarea 15", "priorité IX"; ``is_kind`` says whether a word names
+    a record's kind), kept to the plans whose years the question says when it says one
+    ("task 3 of the 2020 plan"). A number before the kind's word counts ("the 22 tasks"),
+    it names none."""
+    years = {int(w) for w in words if len(w) == 4 and w.isdigit()}
+    named: list[Doc] = []
+    for i, word in enumerate(words[:-1]):
+        term = number_term(words[i + 1]) if words[i + 1] != "i" else None  # Catalan "and"
+        if term is None or not term.startswith("#"):
+            continue
+        number = int(term[1:])
+        for doc in docs:
+            if doc not in named and label_number(doc) == number and is_kind(word, doc):
+                named.append(doc)
+    if years:
+        dated = [d for d in named if _plan_years(d) & years]
+        named = dated or named
+    return named
+
+
+def label_number(doc: Doc) -> int | None:
+    """The number an entry is labelled by (``label: 13``, ``label: IX``), None for none."""
+    record = doc.record
+    if doc.group != "entry" or not isinstance(record, EntryView):
+        return None
+    label = record.data.get("label")
+    if isinstance(label, int):
+        return label
+    term = number_term(label.lower()) if isinstance(label, str) else None
+    return int(term[1:]) if term and term.startswith("#") else None
+
+
+def _plan_years(doc: Doc) -> set[int]:
+    """The years of the plan an entry is part of (``work_plan: 2014-2015``)."""
+    record = doc.record
+    plan = record.data.get("work_plan") if isinstance(record, EntryView) else None
+    text = str(plan) if plan is not None else ""
+    return {int(y) for y in text.split("-") if y.isdigit() and len(y) == 4}

@@ -151,6 +151,9 @@ class Reading:
     context: list[str] = field(default_factory=list)
     """Words of the clauses around the question ("we're a small NGO in Lyon"): they help
     rank the records, but a record is not judged by whether it holds them."""
+    message: list[str] = field(default_factory=list)
+    """Normalised words of the whole message, the sentences set aside too ("Task 22 of the
+    plan refers to a platform. What is it called?" names the part it asks about)."""
 
 
 def read(text: str, vocabulary: Vocabulary, today: dt.date, antecedent: bool = False) -> Reading:
@@ -165,6 +168,7 @@ def read(text: str, vocabulary: Vocabulary, today: dt.date, antecedent: bool = F
     words = emphasis_dropped(words, vocabulary)
     context = written_out(split_codes(normalise(around).split()), vocabulary, capitals)
     reading = Reading(text=kept, words=words, only_orders=not words and bool(text.strip()))
+    reading.message = normalise(text).split()
     if not words:  # only orders: their words still tell the language they are written in
         reading.context = normalise(text).split()
         return reading
