@@ -215,33 +215,37 @@ def asks_an_action(words: list[str], vocabulary: Vocabulary) -> bool:
 
 
 THINKING = frozenset(
-    {"opinas", "piensas", "prefieres", "recomiendas", "aconsejas", "opinais"}
+    {"opinas", "piensas", "prefieres", "recomiendas", "aconsejas", "opinais", "pensais"}
     | {"penses", "pensez", "aimes", "aimez", "preferes", "preferez"}
     | {"recommandes", "recommandez", "conseilles", "conseillez"}
     | {"opines", "penseu", "prefereixes", "recomanes", "recomaneu"}
-    | {"aconselles", "aconselleu", "achas", "acha", "achais", "pensas", "gostas"}
+    | {"aconselles", "aconselleu", "achas", "acha", "acham", "achais", "pensas", "gostas"}
     | {"recomendas", "aconselhas"}
 )
 """Verbs of thinking, liking or advising in the forms that address the assistant ("¿qué
 opinas?", "vous pensez quoi", "què en penses", "o que achas"): its opinion is asked."""
 
-BELIEVING = frozenset({"crees", "creus", "creieu", "crois", "croyez"})
-"""Verbs of believing addressing the assistant, which ask its opinion only before "que"
-("¿crees que...?", "tu crois que"): the French "créés" is written as "crees"."""
+BELIEVING = frozenset({"crees", "creeis", "creus", "creieu", "crois", "croyez"})
+"""Verbs of believing addressing the assistant, which ask its opinion only before "que" or
+"you" ("¿crees que...?", "crois-tu que"): the French "créés" is written as "crees"."""
 
 THINKING_ADDRESSED = frozenset(
     {"think", "feel", "reckon", "like", "prefer", "recommend", "advise", "suggest", "believe"}
     | {"parece", "gusta", "gustan", "opina", "recomienda", "aconseja", "sembla", "agrada"}
-    | {"agraden", "semble", "gosta", "recomenda", "aconselha", "pensa"}
+    | {"agraden", "semble", "gosta", "recomenda", "aconselha", "pensa", "piensa", "cree"}
 )
 """The same verbs in forms that address the assistant only beside "you" ("do you think",
 "¿qué te parece?", "què us sembla", "você gosta")."""
 
-YOU = frozenset(
-    {"you", "u", "te", "le", "os", "usted", "ustedes", "vous", "tu", "t", "et", "us", "li"}
-    | {"voste", "vostes", "voce", "vc", "lhe"}
+YOU_SAID = frozenset(
+    {"you", "u", "usted", "ustedes", "vous", "tu", "toi", "vosotros", "voste", "vostes"}
+    | {"vosaltres", "voce", "voces", "vc", "ti"}
 )
-"""The assistant addressed beside a verb of thinking."""
+"""The assistant addressed by a pronoun of its own, before or after a verb of thinking ("do
+you think", "opina usted", "crois-tu", "selon vous"); not an article ("selon le plan")."""
+YOU = YOU_SAID | {"te", "le", "os", "t", "et", "us", "li", "lhe"}
+"""The assistant addressed before a verb of thinking, its clitics too ("¿qué te parece?",
+"què us sembla"), which after a verb are articles ("créé le bureau")."""
 
 SAID_BY_ASKER = frozenset({"i", "je", "j", "yo", "jo", "eu", "nous", "se", "we"})
 """Subjects before a verb of thinking that make it the asker's own ("je crois que") or no
@@ -264,6 +268,10 @@ YOUR = frozenset(
     {"your", "ur", "tu", "su", "vuestra", "vuestro", "votre", "ton", "teva", "vostra"}
     | {"seva", "sua", "tua"}
 )
+
+ACCORDING = frozenset({"segun", "selon", "segons", "segundo"})
+"""Words asking what holds by the assistant's lights ("según tú", "selon vous", "d'après
+toi", "segons vostè", "segundo você")."""
 
 WORTH = frozenset({"worth", "pena", "peine", "coup"})
 """What a thing is worth ("is it worth it", "vale la pena", "ça vaut le coup")."""
@@ -297,13 +305,19 @@ def asks_an_opinion(words: list[str], vocabulary: Vocabulary) -> bool:
         near = set(words[max(0, i - 2) : i + 2])
         if word in THINKING and before not in SAID_BY_ASKER:
             return True
-        if word in BELIEVING and before not in SAID_BY_ASKER and words[i + 1 : i + 2] == ["que"]:
+        following = words[i + 1 : i + 2]
+        if (
+            word in BELIEVING
+            and before not in SAID_BY_ASKER
+            and (YOU_SAID | {"que"}) & set(following)
+        ):
+            return True
+        according = word in ACCORDING or (word == "apres" and before == "d")
+        if according and YOU_SAID & set(following):
             return True
         if word in THINKING_ADDRESSED and before not in SAID_BY_ASKER:
             previous = [w for w in words[max(0, i - 3) : i] if w not in FRANKLY]
-            if YOU & set(previous[-1:]) or (
-                word not in THINKING and YOU & set(words[i + 1 : i + 2])
-            ):
+            if YOU & set(previous[-1:]) or YOU_SAID & set(following):
                 return True
         if word in OPINIONS_OF_YOURS and YOUR & set(words[max(0, i - 2) : i]):
             return True
