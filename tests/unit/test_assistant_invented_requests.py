@@ -3,9 +3,10 @@
 The assistant cannot sign anyone up, send a document or take anyone off a list, holds no
 opinion and gives no advice, and the records never list who the network's members are; a
 record matching the topic of such a question ("OGP Local", "the conference") answered it
-as if it had been asked what the record says: an invented answer. The closed word sets
-``requests`` and ``roster`` of vocabulary.yaml, in the five languages, hand these to the
-secretariat. Asked how to join or subscribe, the records answer.
+as if it had been asked what the record says: an invented answer. The closed word sets of
+:func:`~hub.core.assistant.polite_requests.asks_the_assistant` and the ``roster`` of
+vocabulary.yaml, in the five languages, hand these to the secretariat. Asked how to join or
+subscribe, the records answer.
 
 Asked yes or no whether a plan's task or a project was "already" done, the plan states what
 was planned, not what was done: handed off (``done_asked``); an event's date still answers.

@@ -64,7 +64,7 @@ from hub.core.assistant.dates import (
 from hub.core.assistant.funding_asked import funding_asked
 from hub.core.assistant.member_kinds import kinds_asked
 from hub.core.assistant.message_parts import question_parts
-from hub.core.assistant.polite_requests import asks_an_action
+from hub.core.assistant.polite_requests import asks_the_assistant
 from hub.core.assistant.slot_asked import (
     _ASKED,
     CONCEPTS,
@@ -207,7 +207,8 @@ def read(text: str, vocabulary: Vocabulary, today: dt.date, antecedent: bool = F
     if _judgement_asked(words, vocabulary):  # "the best city for PB?": no record ranks
         reading.out_of_scope = True
         reading.out_of_scope_in = frozenset(JUDGED_IN)
-    if asks_an_action(words, vocabulary):  # "could you register me?": the secretariat does
+    if asks_the_assistant(words, vocabulary):  # "could you register me?", "what do you think
+        # of sortition?": the secretariat acts and judges, no record does
         reading.out_of_scope = True
         reading.out_of_scope_in = frozenset(JUDGED_IN)
     reading.period = _span(words, vocabulary, used, today)

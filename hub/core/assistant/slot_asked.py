@@ -23,6 +23,14 @@ SUPERLATIVES = frozenset(
 logiciel", "la millor ciutat", "o melhor prefeito"): the question asks a judgement, which
 no record makes (the records rank nothing), unless the words begin the name of a kind of
 record ("the best practice award")."""
+COMPARATIVES = frozenset(
+    {"better", "worse", "mejor", "mejores", "peor", "peores", "mieux", "pire", "pires"}
+    | {"millor", "millors", "pitjor", "pitjors", "melhor", "melhores", "pior", "piores"}
+)
+THAN = frozenset({"than", "que", "qu", "do"})
+"""Comparing words before "than" ("better than", "mejor que", "mieux que", "millor que",
+"melhor do que"), or after "vaut" ("vaut mieux"): the question asks which of two is
+better, a judgement no record makes, as a superlative asks a ranking."""
 MANNER_NOUNS = frozenset(
     {"way", "ways", "manera", "maneras", "forma", "formas", "facon", "moyen", "maneira"}
     | {"maneiras", "formes", "manere"}
@@ -44,8 +52,9 @@ JUDGED_IN = ("en", "es", "fr", "ca", "pt")
 
 
 def _judgement_asked(words: list[str], vocabulary: Vocabulary) -> bool:
-    """An article, a superlative and a noun ("a melhor cidade", "the best mayor"): a
-    ranking is asked, which the records never give; not a kind's own name ("the best
+    """An article, a superlative and a noun ("a melhor cidade", "the best mayor"), or a
+    comparative before "than" ("better than elections", "mieux que"): a ranking is asked,
+    which the records never give; not a kind's own name ("the best
     practice award": its words are a phrase of the vocabulary's kinds) nor a manner ("the
     best way to join", which asks how)."""
     kinds = {
@@ -54,6 +63,11 @@ def _judgement_asked(words: list[str], vocabulary: Vocabulary) -> bool:
         for phrases in family.values()
         for phrase in phrases
     }
+    for i, word in enumerate(words):  # "better than", "vaut mieux": which of two
+        before = words[i - 1] if i else ""
+        compared = before == "vaut" or bool(THAN & set(words[i + 1 : i + 3]))
+        if word in COMPARATIVES and before not in SUPERLATIVE_ARTICLES and compared:
+            return True
     for i in range(1, len(words) - 1):
         if words[i] not in SUPERLATIVES or words[i - 1] not in SUPERLATIVE_ARTICLES:
             continue

@@ -395,9 +395,8 @@ def load_vocabulary(path: Path = HERE / "vocabulary.yaml") -> Vocabulary:
     for language, phrases in data["out_of_scope"].items():  # valued by their language
         for said_in in spoken if language == "any" else [language]:  # "any": in every one
             _by_language({said_in: {said_in: phrases}}, out, None)
-    for section in ("requests", "roster"):  # an action or an opinion asked; the roster
-        for language, phrases in data[section].items():
-            _by_language({language: {language: phrases}}, out, None)
+    for language, phrases in data["roster"].items():  # the roster asked
+        _by_language({language: {language: phrases}}, out, None)
     injection: PhraseMatcher[str] = PhraseMatcher()
     injection.add_all(data["injection"], "injection")
     remind: PhraseMatcher[str] = PhraseMatcher()
