@@ -53,6 +53,7 @@ from hub.core.assistant.answers_when import WhenAnswers
 from hub.core.assistant.context import Context, Reply, event_name
 from hub.core.assistant.index import AwardView, EventView, text_in
 from hub.core.assistant.member_kinds import MEMBERS_SLOTS, kind_words, programme_named
+from hub.core.assistant.offered_answers import offered_answers
 from hub.core.assistant.plan_parts import counted_kinds
 from hub.core.assistant.reading import Reading
 from hub.core.assistant.retrieval import Doc
@@ -192,6 +193,7 @@ class Responder(WhenAnswers, RecordAnswers, EnumerationAnswers):
     """Reads a question and decides which way it is answered (:meth:`decide`)."""
 
     def decide(self, ctx: Context, reading: Reading) -> Decision:
+        reading = self._offered_aside(reading)  # "is it in SF or Chicago?": where is asked
         qtype = reading.qtype or ("when" if reading.day else "what")  # "exact day it opens?"
         if reading.closing and qtype == "share":  # "the deadline to submit": when, not how
             qtype = "when"
@@ -277,6 +279,25 @@ class Responder(WhenAnswers, RecordAnswers, EnumerationAnswers):
         if decision.reply.handoff:  # "c'est quoi l'OIDP ? une ONG ?"
             return self._guesses_aside(ctx, reading, qtype) or decision
         return decision
+
+    def _offered_aside(self, reading: Reading) -> Reading:
+        """The question without the answers it offers (:func:`offered_answers`): the slot
+        they answer is asked, no yes or no, and their words only help rank the records."""
+        if reading.out_of_scope:  # "better in Porto Alegre or in Barcelona?": a judgement
+            return reading
+        offered = offered_answers(
+            reading.text, reading.qtype, self.retriever.vocabulary, self.retriever.place_words
+        )
+        if offered is None:
+            return reading
+        return replace(
+            reading,
+            qtype=offered.slot,
+            polar=False,
+            hour=reading.hour or offered.hour,
+            content=[w for w in reading.content if w not in offered.words],
+            context=[*reading.context, *(w for w in reading.words if w in offered.words)],
+        )
 
     def _accounted(
         self,

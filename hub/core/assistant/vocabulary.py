@@ -120,6 +120,8 @@ class Vocabulary:
     introductions: PhraseMatcher[str] = field(default_factory=PhraseMatcher)
     day: PhraseMatcher[str] = field(default_factory=PhraseMatcher)
     """Words asking for the day itself ("what day", "quel jour")."""
+    day_parts: PhraseMatcher[str] = field(default_factory=PhraseMatcher)
+    """Parts of a day ("morning", "la tarde"), offered as answers to when something is."""
     date: PhraseMatcher[str] = field(default_factory=PhraseMatcher)
     starting: PhraseMatcher[str] = field(default_factory=PhraseMatcher)
     """Words asking when something starts ("begin", "empieza"): a date's end, no topic."""
@@ -339,14 +341,22 @@ def country_matcher() -> PhraseMatcher[str]:
     return matcher
 
 
+@cache
+def _city_abbreviations(path: Path = HERE / "vocabulary.yaml") -> dict[str, list[str]]:
+    data = read_yaml(path).get("city_abbreviations") or {}
+    return {str(city): [str(short) for short in shorts] for city, shorts in data.items()}
+
+
 def city_variants(city: str) -> list[tuple[str, str]]:
-    """``city`` (the records' name, English) and each language's name of it where it
-    differs, as (language, name), for retrieval."""
+    """``city`` (the records' name, English), each language's name of it where it differs
+    and its short names ("BCN"), as (language, name), for retrieval."""
     names = _city_names()
+    shorts = _city_abbreviations()
     parts = [part.strip() for part in city.split(",")]
     return [
         ("en", city),
         *((lang, name) for part in parts for lang, name in names.get(part, {}).items()),
+        *(("en", short) for part in parts for short in shorts.get(part, [])),
     ]
 
 
@@ -404,6 +414,8 @@ def load_vocabulary(path: Path = HERE / "vocabulary.yaml") -> Vocabulary:
     _by_language({"remind": data["remind"]}, remind, votes)
     hour: PhraseMatcher[str] = PhraseMatcher()
     _by_language({"hour": data["hour"]}, hour, None)
+    day_parts: PhraseMatcher[str] = PhraseMatcher()
+    _by_language({"day_part": data["day_parts"]}, day_parts, None)
     polar: PhraseMatcher[str] = PhraseMatcher()
     _by_language({"polar": data["polar"]}, polar, None)
     question_words: PhraseMatcher[str] = PhraseMatcher()
@@ -577,6 +589,7 @@ def load_vocabulary(path: Path = HERE / "vocabulary.yaml") -> Vocabulary:
         order_objects=frozenset(normalise(str(w)) for w in data["order_objects"]),
         remind=remind,
         hour=hour,
+        day_parts=day_parts,
         polar=polar,
         question_words=question_words,
         still=still,

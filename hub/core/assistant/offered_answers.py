@@ -1,0 +1,222 @@
+"""Answers a question offers: candidates for the slot it asks, not what it names.
+
+Members often offer the answers they hesitate between ("is it in SF or Chicago?", "¿es en
+Rabat o en Marrakech?", "c'est en mai ou en juin ?", "la sessió va ser al juny o al
+juliol?", "é em Lisboa ou Cascais?") or guess after asking ("where's the secretariat
+based, bcn?", "le secrétariat est basé où ? bcn ?"). The candidates are no words of the
+record asked about, and "X or Y" asks no yes or no: read as words to find, a candidate
+the records do not know ("Marrakech") hands the question off, and one they do turns it
+into a "Yes." that answers nothing. :func:`offered_answers` finds them:
+
+- **either/or**: two candidates of one sort joined by "or" (places, months, parts of a
+  day), or one of a sort and a single unknown word after the same preposition ("en Rabat
+  o en Marrakech"): the slot of their sort is asked (where, when, at what time of day);
+- **guesses** after a question word's clause ("where is it based, bcn?", "qui
+  l'organise ? la ville ou le secrétariat ?"): short clauses, joined by "or" or of the
+  slot's own sort.
+
+The candidates' words then only help rank the records (the question's context), and the
+slot is answered from the record, which says which candidate is right. Guesses at what a
+thing is ("c'est quoi l'OIDP ? une ONG ?") are the entries' own
+(:meth:`~hub.core.assistant.answers_entries.EntryAnswers._guesses_aside`), which share
+:data:`OR_WORDS` and :func:`alternatives`. "Or" joining two things asked ("which opened
+first, the Porto Alegre office or the Dakar platform?"), or offering no candidates
+("online or in person?", "or is it only for cities?"), is left as it is.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Set
+from dataclasses import dataclass
+
+from hub.core.assistant.text import normalise
+from hub.core.assistant.vocabulary import Vocabulary
+
+OR_WORDS = frozenset({"or", "o", "u", "ou"})
+"""Words joining candidates ("an NGO or a network", "una ONG o una red", "une ONG ou un
+réseau", "uma ONG ou uma rede"), normalised."""
+GUESS_WORDS = 5
+"""At most this many words in each guess ("Une ONG, un réseau de villes ?", "a programme
+or a network of cities?")."""
+CANDIDATE_WORDS = 3
+"""At most this many words in a candidate of an either/or ("San Francisco", "apres midi")."""
+LEADS = frozenset(
+    {"in", "at", "on", "by", "the", "this", "en", "el", "la", "los", "las", "al", "a", "por"}
+    | {"le", "les", "l", "au", "aux", "dans", "du", "de", "des", "d", "ce", "cette"}
+    | {"els", "del", "pel", "per", "aquest", "aquesta", "em", "no", "na", "nos", "nas"}
+    | {"o", "os", "as", "do", "da", "pela", "pelo", "neste", "nesta", "este", "esta"}
+)
+"""Prepositions and articles before a candidate ("in the morning", "al juny", "à Dakar",
+"na parte da tarde"): what it is offered as, not the candidate."""
+EXISTENCE = frozenset(
+    {"any", "there", "hay", "algun", "alguna", "algunos", "algunas", "algum", "alguma"}
+    | {"alguns", "algumas", "existe", "existen", "existem", "exists", "exist", "quelque"}
+    | {"quelques", "cap", "algun", "alguna"}
+)
+"""Words asking whether any record is in one place or another ("are there seminars in
+Lisbon or Porto?", "¿hay algún evento en Rabat o en Dakar?"): "or" joins where to look,
+and the question stays what it was."""
+EXISTENCE_PAIRS = frozenset({("y", "a"), ("hi", "ha"), ("hi", "havia")})
+"""The same asked in two words ("il y a", "hi ha")."""
+YEAR_BEFORE = frozenset({"l", "aquest", "cada", "un", "quin", "el", "d"})
+"""Words before Catalan "any" (a year: "l'any passat"), never English "any"."""
+SLOTS = {"place": "where", "month": "when", "day_part": "when"}
+"""The slot the candidates' sort asks."""
+GUESSED_SLOTS = frozenset({"where", "when", "who"})
+"""Slots a question word asks that guesses may follow."""
+_CLAUSE = re.compile(r"[,;:.?!¿¡()\n]+")
+
+
+@dataclass(frozen=True)
+class Offered:
+    """The candidates a question offers, and the slot they answer."""
+
+    slot: str
+    words: frozenset[str]
+    """The candidates' words and the words joining them: context, not what is asked."""
+    hour: bool = False
+    """The candidates are parts of a day: the time of day is asked."""
+
+
+def alternatives(words: list[str]) -> list[list[str]]:
+    """The candidates of one clause, split at the words joining them ("an NGO or a
+    network")."""
+    parts: list[list[str]] = [[]]
+    for word in words:
+        if word in OR_WORDS:
+            parts.append([])
+        else:
+            parts[-1].append(word)
+    return parts
+
+
+def offered_answers(
+    text: str, qtype: str | None, vocabulary: Vocabulary, places: Set[str]
+) -> Offered | None:
+    """The candidates ``text`` offers (either/or, or guesses after a question word's
+    clause), with ``places`` the words of the records' cities and countries; None when it
+    offers none."""
+    clauses = [c for c in (normalise(part).split() for part in _CLAUSE.split(text)) if c]
+    either = _either_or(clauses, vocabulary, places)
+    if either is not None:
+        return either
+    if qtype in GUESSED_SLOTS:
+        return _guessed(clauses, qtype, vocabulary, places)
+    return None
+
+
+def _sort(words: list[str], vocabulary: Vocabulary, places: Set[str]) -> str | None:
+    """The sort of candidate ``words`` are wholly: a place the records know, a month or a
+    part of a day; None for any other words."""
+    if not words or len(words) > CANDIDATE_WORDS:
+        return None
+    if all(w in places for w in words):
+        return "place"
+    for sort, matcher in (("month", vocabulary.months), ("day_part", vocabulary.day_parts)):
+        found = matcher.find(list(words), fuzzy=False)
+        if any(f.start == 0 and f.end == len(words) for f in found):
+            return sort
+    return None
+
+
+def _either_or(
+    clauses: list[list[str]], vocabulary: Vocabulary, places: Set[str]
+) -> Offered | None:
+    """Two candidates of one sort joined by "or" closing a clause ("is it in sf or
+    chicago", "al juny o al juliol"), or one of a sort and a single unknown word after the
+    same lead ("en rabat o en marrakech"); none in a question asking whether there are
+    any ("are there seminars in Lisbon or Porto?")."""
+    for clause in clauses:
+        if _asks_existence(clause):
+            continue
+        joins = [i for i, w in enumerate(clause) if w in OR_WORDS and 0 < i < len(clause) - 1]
+        for at in reversed(joins):
+            found = _pair(clause[:at], clause[at + 1 :], vocabulary, places)
+            if found is not None:
+                sort, offered = found
+                words = frozenset([*offered, clause[at]])
+                return Offered(SLOTS[sort], words, hour=sort == "day_part")
+    return None
+
+
+def _asks_existence(clause: list[str]) -> bool:
+    """The clause asks whether there are any ("are there...", "¿hay algún...?", "il y a")."""
+    for i, word in enumerate(clause):
+        before = clause[i - 1] if i else ""
+        if word in EXISTENCE and not (word == "any" and before in YEAR_BEFORE):
+            return True
+        if (before, word) in EXISTENCE_PAIRS:
+            return True
+    return False
+
+
+def _pair(
+    before: list[str], after: list[str], vocabulary: Vocabulary, places: Set[str]
+) -> tuple[str, list[str]] | None:
+    """The sort of the candidates either side of "or" and their words, or None."""
+    lead_after = 0
+    while lead_after < len(after) and after[lead_after] in LEADS:
+        lead_after += 1
+    second = after[lead_after:]
+    for size in range(min(CANDIDATE_WORDS, len(before)), 0, -1):
+        first = before[len(before) - size :]
+        lead = before[len(before) - size - 1] if len(before) > size else ""
+        sort = _sort(first, vocabulary, places)
+        if sort is None:
+            continue
+        for end in range(min(CANDIDATE_WORDS, len(second)), 0, -1):
+            if _sort(second[:end], vocabulary, places) == sort:
+                return sort, [*first, *second[:end]]
+        if (  # "en Rabat o en Marrakech": the same lead before a word the records lack
+            len(second) == 1
+            and lead_after
+            and lead in LEADS
+            and after[lead_after - 1] == lead
+            and _unknown(second[0], vocabulary)
+        ):
+            return sort, [*first, *second]
+    return None
+
+
+def _unknown(word: str, vocabulary: Vocabulary) -> bool:
+    """A word that may be a name the records lack: no function word, no word of the
+    vocabulary's slots, yes/no or question phrases."""
+    return (
+        word.isalpha()
+        and len(word) >= 3
+        and word not in vocabulary.stopwords
+        and not vocabulary.types.knows(word)
+        and not vocabulary.polar.knows(word)
+        and not vocabulary.question_words.knows(word)
+    )
+
+
+def _guessed(
+    clauses: list[list[str]], qtype: str, vocabulary: Vocabulary, places: Set[str]
+) -> Offered | None:
+    """Guesses closing a question whose clause asks ``qtype`` by a question word ("where's
+    the secretariat based, bcn?", "¿quién la organiza? ¿la secretaría o el municipio?"):
+    every clause after it short, with no question word of its own (French "ou" between
+    guesses is "or"), joined by "or" or of the slot's own sort."""
+    questions = vocabulary.question_words
+    asking = next((i for i, c in enumerate(clauses) if questions.find(list(c), fuzzy=False)), None)
+    if asking is None or asking == len(clauses) - 1:
+        return None
+    guesses = clauses[asking + 1 :]
+    if any(
+        c[f.start] not in OR_WORDS for c in guesses for f in questions.find(list(c), fuzzy=False)
+    ):
+        return None
+    parts = [part for c in guesses for part in alternatives(c)]
+    if not parts or any(not part or len(part) > GUESS_WORDS for part in parts):
+        return None
+    if len(parts) == 1:  # one guess: only of the slot's sort ("bcn?", "a Barcelona?")
+        guess = parts[0]
+        lead = 0
+        while lead < len(guess) - 1 and guess[lead] in LEADS:
+            lead += 1
+        sort = _sort(guess[lead:], vocabulary, places)
+        if sort is None or SLOTS[sort] != qtype:
+            return None
+    return Offered(qtype, frozenset(w for c in guesses for w in c if w not in LEADS))
