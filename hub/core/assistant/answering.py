@@ -282,7 +282,7 @@ class Responder(WhenAnswers, RecordAnswers, EnumerationAnswers):
 
     def _offered_aside(self, reading: Reading) -> Reading:
         """The question without the answers it offers (:func:`offered_answers`): the slot
-        they answer is asked, no yes or no, and their words only help rank the records."""
+        they answer is asked, no yes or no, and their words name nothing asked about."""
         if reading.out_of_scope:  # "better in Porto Alegre or in Barcelona?": a judgement
             return reading
         offered = offered_answers(
@@ -290,13 +290,16 @@ class Responder(WhenAnswers, RecordAnswers, EnumerationAnswers):
         )
         if offered is None:
             return reading
-        return replace(
+        content = _without(reading.content, offered.words)
+        if offered.slot is None:  # "..., or is it only for cities?": asked as it was
+            return replace(reading, content=content)
+        asking = self.retriever.vocabulary.types.words_of(offered.slot)  # "fica em Lisboa ou
+        return replace(  # em Barcelona": "fica" is how "onde fica" asks where, no topic
             reading,
             qtype=offered.slot,
             polar=False,
             hour=reading.hour or offered.hour,
-            content=[w for w in reading.content if w not in offered.words],
-            context=[*reading.context, *(w for w in reading.words if w in offered.words)],
+            content=[w for w in content if w not in asking],
         )
 
     def _accounted(
@@ -1138,6 +1141,18 @@ class Responder(WhenAnswers, RecordAnswers, EnumerationAnswers):
             return ranked
         fitted = [(s * (1.0 if d.kind_terms & kind_terms else 0.8), d) for s, d in ranked]
         return sorted(fitted, key=lambda item: -item[0])
+
+
+def _without(words: list[str], taken: tuple[str, ...]) -> list[str]:
+    """``words`` without ``taken``, each once, from the end ("the conference in Cascais, in
+    Cascais or Lisbon?": the offered "Cascais", not the one naming the conference)."""
+    kept = list(words)
+    for word in reversed(taken):
+        for i in range(len(kept) - 1, -1, -1):
+            if kept[i] == word:
+                del kept[i]
+                break
+    return kept
 
 
 def _dated_by_year(doc: Doc) -> bool:

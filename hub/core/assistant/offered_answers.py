@@ -15,7 +15,7 @@ into a "Yes." that answers nothing. :func:`offered_answers` finds them:
   l'organise ? la ville ou le secrétariat ?"): short clauses, joined by "or" or of the
   slot's own sort.
 
-The candidates' words then only help rank the records (the question's context), and the
+The candidates' words are then set aside (no record is judged by them), and the
 slot is answered from the record, which says which candidate is right. Guesses at what a
 thing is ("c'est quoi l'OIDP ? une ONG ?") are the entries' own
 (:meth:`~hub.core.assistant.answers_entries.EntryAnswers._guesses_aside`), which share
@@ -31,7 +31,7 @@ from collections.abc import Set
 from dataclasses import dataclass
 
 from hub.core.assistant.text import normalise
-from hub.core.assistant.vocabulary import Vocabulary
+from hub.core.assistant.vocabulary import Vocabulary, city_matcher, country_matcher
 
 OR_WORDS = frozenset({"or", "o", "u", "ou"})
 """Words joining candidates ("an NGO or a network", "una ONG o una red", "une ONG ou un
@@ -72,9 +72,11 @@ _CLAUSE = re.compile(r"[,;:.?!¿¡()\n]+")
 class Offered:
     """The candidates a question offers, and the slot they answer."""
 
-    slot: str
-    words: frozenset[str]
-    """The candidates' words and the words joining them: context, not what is asked."""
+    slot: str | None
+    """The slot the candidates answer; None when the question asks what it did (an
+    alternative doubted after it)."""
+    words: tuple[str, ...]
+    """The candidates' words and the words joining them, in order: not what is asked."""
     hour: bool = False
     """The candidates are parts of a day: the time of day is asked."""
 
@@ -101,18 +103,20 @@ def offered_answers(
     either = _either_or(clauses, vocabulary, places)
     if either is not None:
         return either
-    if qtype in GUESSED_SLOTS:
-        return _guessed(clauses, qtype, vocabulary, places)
-    return None
+    return _guessed(clauses, qtype, vocabulary, places) or _doubted(clauses, vocabulary)
 
 
 def _sort(words: list[str], vocabulary: Vocabulary, places: Set[str]) -> str | None:
-    """The sort of candidate ``words`` are wholly: a place the records know, a month or a
-    part of a day; None for any other words."""
+    """The sort of candidate ``words`` are wholly: a place (the records', or a city or
+    country the vocabulary names), a month or a part of a day; None for any other words."""
     if not words or len(words) > CANDIDATE_WORDS:
         return None
     if all(w in places for w in words):
         return "place"
+    for matcher in (city_matcher(), country_matcher()):  # "Lisboa", "Marruecos"
+        found = matcher.find(list(words), fuzzy=False)
+        if any(f.start == 0 and f.end == len(words) for f in found):
+            return "place"
     for sort, matcher in (("month", vocabulary.months), ("day_part", vocabulary.day_parts)):
         found = matcher.find(list(words), fuzzy=False)
         if any(f.start == 0 and f.end == len(words) for f in found):
@@ -134,8 +138,8 @@ def _either_or(
         for at in reversed(joins):
             found = _pair(clause[:at], clause[at + 1 :], vocabulary, places)
             if found is not None:
-                sort, offered = found
-                words = frozenset([*offered, clause[at]])
+                sort, first, second = found
+                words = (*first, clause[at], *second)
                 return Offered(SLOTS[sort], words, hour=sort == "day_part")
     return None
 
@@ -153,29 +157,34 @@ def _asks_existence(clause: list[str]) -> bool:
 
 def _pair(
     before: list[str], after: list[str], vocabulary: Vocabulary, places: Set[str]
-) -> tuple[str, list[str]] | None:
-    """The sort of the candidates either side of "or" and their words, or None."""
+) -> tuple[str, list[str], list[str]] | None:
+    """The sort of the candidates either side of "or" and their words, or None: both of
+    one sort, or one of a sort and the other a single word the vocabulary does not know
+    after the same lead ("en Rabat o en Marrakech", "à Paris ou à Barcelone")."""
     lead_after = 0
     while lead_after < len(after) and after[lead_after] in LEADS:
         lead_after += 1
     second = after[lead_after:]
+    second_lead = after[lead_after - 1] if lead_after else ""
+    seconds = [
+        (_sort(second[:end], vocabulary, places), second[:end])
+        for end in range(min(CANDIDATE_WORDS, len(second)), 0, -1)
+    ]
     for size in range(min(CANDIDATE_WORDS, len(before)), 0, -1):
         first = before[len(before) - size :]
         lead = before[len(before) - size - 1] if len(before) > size else ""
         sort = _sort(first, vocabulary, places)
-        if sort is None:
+        for other, words in seconds:
+            if sort is not None and other == sort:
+                return sort, first, words
+        led = bool(second_lead) and lead == second_lead and lead in LEADS
+        if not led:
             continue
-        for end in range(min(CANDIDATE_WORDS, len(second)), 0, -1):
-            if _sort(second[:end], vocabulary, places) == sort:
-                return sort, [*first, *second[:end]]
-        if (  # "en Rabat o en Marrakech": the same lead before a word the records lack
-            len(second) == 1
-            and lead_after
-            and lead in LEADS
-            and after[lead_after - 1] == lead
-            and _unknown(second[0], vocabulary)
-        ):
-            return sort, [*first, *second]
+        if sort is not None and len(second) == 1 and _unknown(second[0], vocabulary):
+            return sort, first, second
+        single = seconds[-1] if len(second) == 1 else (None, [])
+        if sort is None and size == 1 and single[0] is not None and _unknown(first[0], vocabulary):
+            return single[0], first, second
     return None
 
 
@@ -193,15 +202,20 @@ def _unknown(word: str, vocabulary: Vocabulary) -> bool:
 
 
 def _guessed(
-    clauses: list[list[str]], qtype: str, vocabulary: Vocabulary, places: Set[str]
+    clauses: list[list[str]], qtype: str | None, vocabulary: Vocabulary, places: Set[str]
 ) -> Offered | None:
-    """Guesses closing a question whose clause asks ``qtype`` by a question word ("where's
+    """Guesses closing a question whose clause asks a slot by a question word ("where's
     the secretariat based, bcn?", "¿quién la organiza? ¿la secretaría o el municipio?"):
     every clause after it short, with no question word of its own (French "ou" between
     guesses is "or"), joined by "or" or of the slot's own sort."""
     questions = vocabulary.question_words
     asking = next((i for i, c in enumerate(clauses) if questions.find(list(c), fuzzy=False)), None)
     if asking is None or asking == len(clauses) - 1:
+        return None
+    asked = {f.value for f in vocabulary.types.find(list(clauses[asking]), fuzzy=False)}
+    if qtype not in asked:  # "who's organising it, the secretariat or the host city?":
+        qtype = next((s for s in sorted(asked) if s in GUESSED_SLOTS), None)  # not "city"
+    if qtype not in GUESSED_SLOTS:
         return None
     guesses = clauses[asking + 1 :]
     if any(
@@ -219,4 +233,25 @@ def _guessed(
         sort = _sort(guess[lead:], vocabulary, places)
         if sort is None or SLOTS[sort] != qtype:
             return None
-    return Offered(qtype, frozenset(w for c in guesses for w in c if w not in LEADS))
+    return Offered(qtype, tuple(w for c in guesses for w in c if w not in LEADS))
+
+
+def _doubted(clauses: list[list[str]], vocabulary: Vocabulary) -> Offered | None:
+    """An alternative the asker doubts, closing the question: "or" and a yes/no verb ("can
+    a neighbourhood association join, or is it only for cities?", "does it have an office in
+    Africa, or is everything run from Barcelona?", "¿..., o es solo para ciudades?"). The
+    question before it is what is asked; the alternative's words name nothing of it. Not
+    French "ou est-il ?" (where is it?), nor an "or" opening the question."""
+    if not clauses:
+        return None
+    clause = clauses[-1]
+    for at, word in enumerate(clause):
+        if word not in OR_WORDS or not (at or len(clauses) > 1) or at == len(clause) - 1:
+            continue
+        rest = clause[at + 1 :]
+        if not any(f.start == 0 for f in vocabulary.polar.find(list(rest), fuzzy=False)):
+            continue
+        if any(f.start == 0 for f in vocabulary.types.find(clause[at:], fuzzy=False)):
+            continue  # "ou est" is French "où est": where is asked
+        return Offered(None, tuple(clause[at:]))
+    return None

@@ -347,6 +347,20 @@ def _city_abbreviations(path: Path = HERE / "vocabulary.yaml") -> dict[str, list
     return {str(city): [str(short) for short in shorts] for city, shorts in data.items()}
 
 
+@cache
+def city_matcher() -> PhraseMatcher[str]:
+    """Every city the vocabulary names, in each language and by its short names ("Lisboa",
+    "Barcelone", "BCN"): a place, whether or not a record is held there."""
+    matcher: PhraseMatcher[str] = PhraseMatcher()
+    for city, names in _city_names().items():
+        for name in [city, *names.values(), *_city_abbreviations().get(city, [])]:
+            matcher.add(name, city)
+    for city, shorts in _city_abbreviations().items():
+        for name in [city, *shorts]:
+            matcher.add(name, city)
+    return matcher
+
+
 def city_variants(city: str) -> list[tuple[str, str]]:
     """``city`` (the records' name, English), each language's name of it where it differs
     and its short names ("BCN"), as (language, name), for retrieval."""
