@@ -29,8 +29,9 @@ from __future__ import annotations
 import re
 from collections.abc import Set
 from dataclasses import dataclass
+from typing import Any
 
-from hub.core.assistant.text import normalise
+from hub.core.assistant.text import PhraseMatcher, normalise
 from hub.core.assistant.vocabulary import Vocabulary, city_matcher, country_matcher
 
 OR_WORDS = frozenset({"or", "o", "u", "ou"})
@@ -113,11 +114,13 @@ def _sort(words: list[str], vocabulary: Vocabulary, places: Set[str]) -> str | N
         return None
     if all(w in places for w in words):
         return "place"
-    for matcher in (city_matcher(), country_matcher()):  # "Lisboa", "Marruecos"
-        found = matcher.find(list(words), fuzzy=False)
-        if any(f.start == 0 and f.end == len(words) for f in found):
-            return "place"
-    for sort, matcher in (("month", vocabulary.months), ("day_part", vocabulary.day_parts)):
+    sorts: list[tuple[str, PhraseMatcher[Any]]] = [
+        ("place", city_matcher()),  # "Lisboa", "Bruxelles": a city, held there or not
+        ("place", country_matcher()),  # "Marruecos"
+        ("month", vocabulary.months),
+        ("day_part", vocabulary.day_parts),
+    ]
+    for sort, matcher in sorts:
         found = matcher.find(list(words), fuzzy=False)
         if any(f.start == 0 and f.end == len(words) for f in found):
             return sort
