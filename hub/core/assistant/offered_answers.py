@@ -62,6 +62,12 @@ EXISTENCE_PAIRS = frozenset({("y", "a"), ("hi", "ha"), ("hi", "havia")})
 """The same asked in two words ("il y a", "hi ha")."""
 YEAR_BEFORE = frozenset({"l", "aquest", "cada", "un", "quin", "el", "d"})
 """Words before Catalan "any" (a year: "l'any passat"), never English "any"."""
+COMPARING = frozenset(
+    {"better", "worse", "prefer", "mejor", "peor", "prefieres", "meilleur", "meilleure"}
+    | {"mieux", "pire", "preferes", "millor", "pitjor", "prefereixes", "melhor", "pior"}
+)
+"""Words comparing the candidates ("better in Porto Alegre or in Barcelona?"): a judgement
+between them is asked, which no record makes, not which one is right."""
 SLOTS = {"place": "where", "month": "when", "day_part": "when"}
 """The slot the candidates' sort asks."""
 GUESSED_SLOTS = frozenset({"where", "when", "who"})
@@ -135,7 +141,7 @@ def _either_or(
     same lead ("en rabat o en marrakech"); none in a question asking whether there are
     any ("are there seminars in Lisbon or Porto?")."""
     for clause in clauses:
-        if _asks_existence(clause):
+        if _asks_existence(clause) or COMPARING.intersection(clause):
             continue
         joins = [i for i, w in enumerate(clause) if w in OR_WORDS and 0 < i < len(clause) - 1]
         for at in reversed(joins):
