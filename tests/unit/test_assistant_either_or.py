@@ -129,3 +129,14 @@ def test_which_opened_first_still_compares_both(assistant: Assistant) -> None:
     )
     assert not answer.handoff
     assert {"office-latin-america-porto-alegre", DAKAR} <= set(answer.sources)
+
+
+def test_candidates_offered_around_the_question_leave_its_slot(assistant: Assistant) -> None:
+    text = (
+        "I can't remember if it was in Portugal or in Spain, sorry. "
+        "Who organises the Cascais conference?"
+    )
+    answer = assistant.answer(text, now=BEFORE_CASCAIS)
+    assert answer.intent == "who"
+    assert not answer.handoff
+    assert CASCAIS in answer.sources

@@ -53,7 +53,7 @@ from hub.core.assistant.answers_when import WhenAnswers
 from hub.core.assistant.context import Context, Reply, event_name
 from hub.core.assistant.index import AwardView, EventView, text_in
 from hub.core.assistant.member_kinds import MEMBERS_SLOTS, kind_words, programme_named
-from hub.core.assistant.offered_answers import offered_answers
+from hub.core.assistant.offered_answers import OR_WORDS, offered_answers
 from hub.core.assistant.plan_parts import counted_kinds
 from hub.core.assistant.reading import Reading
 from hub.core.assistant.retrieval import Doc
@@ -288,8 +288,9 @@ class Responder(WhenAnswers, RecordAnswers, EnumerationAnswers):
         offered = offered_answers(
             reading.text, reading.qtype, self.retriever.vocabulary, self.retriever.place_words
         )
-        if offered is None:
-            return reading
+        if offered is None or not (set(offered.words) - OR_WORDS) & set(reading.words):
+            return reading  # "(Was it in Portugal or Barcelona? I forget.) Who approved
+            # it?": offered around the question, not in it
         content = _without(reading.content, offered.words)
         if offered.slot is None:  # "..., or is it only for cities?": asked as it was
             return replace(reading, content=content)
