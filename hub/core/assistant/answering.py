@@ -53,6 +53,7 @@ from hub.core.assistant.answers_when import WhenAnswers
 from hub.core.assistant.context import Context, Reply, event_name
 from hub.core.assistant.index import AwardView, EventView, text_in
 from hub.core.assistant.member_kinds import MEMBERS_SLOTS, kind_words, programme_named
+from hub.core.assistant.offered_answers import OR_WORDS, offered_answers
 from hub.core.assistant.plan_parts import counted_kinds
 from hub.core.assistant.reading import Reading
 from hub.core.assistant.retrieval import Doc
@@ -192,6 +193,7 @@ class Responder(WhenAnswers, RecordAnswers, EnumerationAnswers):
     """Reads a question and decides which way it is answered (:meth:`decide`)."""
 
     def decide(self, ctx: Context, reading: Reading) -> Decision:
+        reading = self._offered_aside(reading)  # "is it in SF or Chicago?": where is asked
         decision = self._decide_whole(ctx, reading)
         part = self._labelled_part(ctx, reading, decision)  # "task 22 ... which platform?"
         return decision if part is None else part
@@ -282,6 +284,29 @@ class Responder(WhenAnswers, RecordAnswers, EnumerationAnswers):
         if decision.reply.handoff:  # "c'est quoi l'OIDP ? une ONG ?"
             return self._guesses_aside(ctx, reading, qtype) or decision
         return decision
+
+    def _offered_aside(self, reading: Reading) -> Reading:
+        """The question without the answers it offers (:func:`offered_answers`): the slot
+        they answer is asked, no yes or no, and their words name nothing asked about."""
+        if reading.out_of_scope:  # "better in Porto Alegre or in Barcelona?": a judgement
+            return reading
+        offered = offered_answers(
+            reading.text, reading.qtype, self.retriever.vocabulary, self.retriever.place_words
+        )
+        if offered is None or not (set(offered.words) - OR_WORDS) & set(reading.words):
+            return reading  # "(Was it in Portugal or Barcelona? I forget.) Who approved
+            # it?": offered around the question, not in it
+        content = _without(reading.content, offered.words)
+        if offered.slot is None:  # "..., or is it only for cities?": asked as it was
+            return replace(reading, content=content)
+        asking = self.retriever.vocabulary.types.words_of(offered.slot)  # "fica em Lisboa ou
+        return replace(  # em Barcelona": "fica" is how "onde fica" asks where, no topic
+            reading,
+            qtype=offered.slot,
+            polar=False,
+            hour=reading.hour or offered.hour,
+            content=[w for w in content if w not in asking],
+        )
 
     def _accounted(
         self,
@@ -1122,6 +1147,18 @@ class Responder(WhenAnswers, RecordAnswers, EnumerationAnswers):
             return ranked
         fitted = [(s * (1.0 if d.kind_terms & kind_terms else 0.8), d) for s, d in ranked]
         return sorted(fitted, key=lambda item: -item[0])
+
+
+def _without(words: list[str], taken: tuple[str, ...]) -> list[str]:
+    """``words`` without ``taken``, each once, from the end ("the conference in Cascais, in
+    Cascais or Lisbon?": the offered "Cascais", not the one naming the conference)."""
+    kept = list(words)
+    for word in reversed(taken):
+        for i in range(len(kept) - 1, -1, -1):
+            if kept[i] == word:
+                del kept[i]
+                break
+    return kept
 
 
 def _dated_by_year(doc: Doc) -> bool:

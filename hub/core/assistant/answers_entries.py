@@ -14,6 +14,7 @@ from hub.core.assistant.answers_base import Decision, ResponderBase, _years
 from hub.core.assistant.context import Context, Reply, place
 from hub.core.assistant.dates import when
 from hub.core.assistant.index import EntryView, text_in
+from hub.core.assistant.offered_answers import GUESS_WORDS, OR_WORDS, alternatives
 from hub.core.assistant.reading import Reading
 from hub.core.assistant.retrieval import Doc
 from hub.core.assistant.text import normalise
@@ -63,13 +64,6 @@ TIMED_FIELDS = frozenset(
 """Fields placing a record in a time of its own (a plan's, a year's, a planned opening): such
 a record is no standing one. A start ("since", "founded") still holds today."""
 
-GUESS_WORDS = 5
-"""At most this many words in each guess at what a thing is ("Une ONG, un réseau de
-villes ?", "a programme or a network of cities?")."""
-OR_WORDS = frozenset({"or", "o", "u", "ou"})
-"""Words joining guesses ("an NGO or a network", "una ONG o una red", "une ONG ou un
-réseau", "uma ONG ou uma rede"), normalised."""
-
 
 class EntryAnswers(ResponderBase):
     """The who, where and what of a network entry."""
@@ -112,7 +106,7 @@ class EntryAnswers(ResponderBase):
                 for c in guesses
                 for f in questions.find(list(c), fuzzy=False)
             )
-            or any(len(part) > GUESS_WORDS for c in guesses for part in _alternatives(c))
+            or any(len(part) > GUESS_WORDS for c in guesses for part in alternatives(c))
             or not (len(guesses) >= 2 or any(OR_WORDS.intersection(c) for c in guesses))
         ):
             return None
@@ -257,14 +251,3 @@ def _date(value: object) -> dt.date | None:
 
 def _str(value: object) -> str | None:
     return value if isinstance(value, str) else None
-
-
-def _alternatives(words: list[str]) -> list[list[str]]:
-    """The guesses of one clause, split at the words joining them ("an NGO or a network")."""
-    parts: list[list[str]] = [[]]
-    for word in words:
-        if word in OR_WORDS:
-            parts.append([])
-        else:
-            parts[-1].append(word)
-    return parts

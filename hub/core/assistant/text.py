@@ -182,6 +182,12 @@ class PhraseMatcher(Generic[T]):
         """The values of the phrases whose first word is ``word``."""
         return {v for phrase, values in self._phrases.items() if phrase[0] == word for v in values}
 
+    def words_of(self, value: T) -> frozenset[str]:
+        """The words of the phrases meaning ``value``."""
+        return frozenset(
+            w for phrase, values in self._phrases.items() if value in values for w in phrase
+        )
+
     @property
     def singles(self) -> list[str]:
         """The phrases of one word long enough to be matched with a typo."""

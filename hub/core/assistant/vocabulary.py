@@ -120,6 +120,8 @@ class Vocabulary:
     introductions: PhraseMatcher[str] = field(default_factory=PhraseMatcher)
     day: PhraseMatcher[str] = field(default_factory=PhraseMatcher)
     """Words asking for the day itself ("what day", "quel jour")."""
+    day_parts: PhraseMatcher[str] = field(default_factory=PhraseMatcher)
+    """Parts of a day ("morning", "la tarde"), offered as answers to when something is."""
     date: PhraseMatcher[str] = field(default_factory=PhraseMatcher)
     starting: PhraseMatcher[str] = field(default_factory=PhraseMatcher)
     """Words asking when something starts ("begin", "empieza"): a date's end, no topic."""
@@ -339,14 +341,36 @@ def country_matcher() -> PhraseMatcher[str]:
     return matcher
 
 
+@cache
+def _city_abbreviations(path: Path = HERE / "vocabulary.yaml") -> dict[str, list[str]]:
+    data = read_yaml(path).get("city_abbreviations") or {}
+    return {str(city): [str(short) for short in shorts] for city, shorts in data.items()}
+
+
+@cache
+def city_matcher() -> PhraseMatcher[str]:
+    """Every city the vocabulary names, in each language and by its short names ("Lisboa",
+    "Barcelone", "BCN"): a place, whether or not a record is held there."""
+    matcher: PhraseMatcher[str] = PhraseMatcher()
+    for city, names in _city_names().items():
+        for name in [city, *names.values(), *_city_abbreviations().get(city, [])]:
+            matcher.add(name, city)
+    for city, shorts in _city_abbreviations().items():
+        for name in [city, *shorts]:
+            matcher.add(name, city)
+    return matcher
+
+
 def city_variants(city: str) -> list[tuple[str, str]]:
-    """``city`` (the records' name, English) and each language's name of it where it
-    differs, as (language, name), for retrieval."""
+    """``city`` (the records' name, English), each language's name of it where it differs
+    and its short names ("BCN"), as (language, name), for retrieval."""
     names = _city_names()
+    shorts = _city_abbreviations()
     parts = [part.strip() for part in city.split(",")]
     return [
         ("en", city),
         *((lang, name) for part in parts for lang, name in names.get(part, {}).items()),
+        *(("en", short) for part in parts for short in shorts.get(part, [])),
     ]
 
 
@@ -403,6 +427,8 @@ def load_vocabulary(path: Path = HERE / "vocabulary.yaml") -> Vocabulary:
     _by_language({"remind": data["remind"]}, remind, votes)
     hour: PhraseMatcher[str] = PhraseMatcher()
     _by_language({"hour": data["hour"]}, hour, None)
+    day_parts: PhraseMatcher[str] = PhraseMatcher()
+    _by_language({"day_part": data["day_parts"]}, day_parts, None)
     polar: PhraseMatcher[str] = PhraseMatcher()
     _by_language({"polar": data["polar"]}, polar, None)
     question_words: PhraseMatcher[str] = PhraseMatcher()
@@ -576,6 +602,7 @@ def load_vocabulary(path: Path = HERE / "vocabulary.yaml") -> Vocabulary:
         order_objects=frozenset(normalise(str(w)) for w in data["order_objects"]),
         remind=remind,
         hour=hour,
+        day_parts=day_parts,
         polar=polar,
         question_words=question_words,
         still=still,
