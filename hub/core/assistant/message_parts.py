@@ -115,18 +115,22 @@ def question_parts(text: str, vocabulary: Vocabulary, antecedent: bool = False) 
         asking = [s for s, a in zip(kept, questions, strict=True) if a]
         around = [s for s, a in zip(kept, questions, strict=True) if not a]
     first = story.index(asking[0])
-    if first and (
+    pointed = bool(first) and (
         not names_anything(" ".join(asking), vocabulary)
         or (antecedent and _points_back(asking[0], vocabulary))
-    ):
+    )
+    if pointed:
         before = story[first - 1]  # "When was it exactly?" asks about the sentence before it
-        asking = [before, *asking]
         around = [s for s in around if s is not before]
+        plans, thing = _thing_pointed_to(before, vocabulary)
+        asking = [thing, *asking]
+        around += [plans] if plans else []
     asking, told = _without_preambles(asking, vocabulary)
     around += told
     clauses = [c for s in asking for c in _CLAUSE.split(s) if c.strip()]
     clauses = [part for c in clauses for part in _asker_then_question(c, vocabulary)]
-    if len(text) > LONG:  # "...me pide que confirme varias cosas, entre ellas en qué ciudad..."
+    if len(text) > LONG and not pointed:  # "...me pide que confirme varias cosas, entre
+        # ellas en qué ciudad...": not the thing a question points back to, which it names
         clauses, told = _from_the_slot_asked(clauses, vocabulary)
         if told:
             asking = clauses
@@ -448,3 +452,67 @@ def _points_back(sentence: str, vocabulary: Vocabulary) -> bool:
         for i in range(found.start, found.end)
     }
     return any(w in POINTERS and i not in times for i, w in enumerate(words))
+
+
+ARTICLES = frozenset(
+    {"the", "a", "an", "el", "la", "los", "las", "un", "una", "le", "les", "l", "une", "des"}
+    | {"els", "o", "os", "as", "um", "uma"}
+)
+"""Words that may open the name of the thing a sentence speaks of ("the", "la", "l'")."""
+NAME_WORDS = 3
+"""At most this many words between an article and a kind's word are the thing's name ("the
+internal members' session")."""
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th|a|o|e|er|eme)?")
+
+
+def _thing_pointed_to(sentence: str, vocabulary: Vocabulary) -> tuple[str, str]:
+    """A sentence a question points back to, parted into the asker's own words opening it
+    and the thing it names, from its first kind's word ("We plan to send a delegation to |
+    the next annual IOPD conference", "Nous souhaitons participer à | la prochaine
+    conférence annuelle de l'OIDP", "necesitamos citar | la reunión extraordinaria de
+    miembros del OIDP..."): the question asks of the thing, not of the asker's plans. The
+    name's words before the kind's word (determiners, "next", "annual", an edition's number,
+    an acronym) stay with it. ("", sentence) when no kind's word comes after other words."""
+    words = normalise(sentence).split()
+    tokens = list(_TOKEN.finditer(sentence))
+    if len(tokens) != len(words):
+        return "", sentence
+    starts = []
+    for kind in (i for i, w in enumerate(words) if w in _kind_names(vocabulary)):
+        start = kind
+        while start > 0 and _names_with_kind(words[start - 1], tokens[start - 1].group(), vocabulary):
+            start -= 1
+        article = [j for j in range(max(start - NAME_WORDS, 0), start) if words[j] in ARTICLES]
+        if start == kind and article:  # "the internal members' session": its article
+            start = article[-1]
+        starts.append((start - kind, start))
+    if not starts:
+        return "", sentence
+    start = min(starts)[1]  # the kind's word named most fully: "a delegation to | the next
+    if start < 2:  # annual IOPD conference"
+        return "", sentence
+    head = sentence[: tokens[start].start()].strip()
+    return head, sentence[tokens[start].start() :].strip()
+
+
+def _kind_names(vocabulary: Vocabulary) -> frozenset[str]:
+    """The kinds' names of one word ("conference", "reunion", "forum")."""
+    return frozenset(
+        name
+        for kind in vocabulary.kinds.values()
+        for names in kind.values()
+        for name in names
+        if " " not in name
+    )
+
+
+def _names_with_kind(word: str, written: str, vocabulary: Vocabulary) -> bool:
+    """The word may stand before a kind's word in its name: a determiner, "next" or "last",
+    how often it is held, an edition's number, an acronym ("the next annual IOPD")."""
+    return (
+        word in ARTICLES
+        or word in vocabulary.frequencies
+        or bool(vocabulary.next_last.find([word], fuzzy=False))
+        or bool(_ORDINAL.fullmatch(word))
+        or (len(written) >= 2 and written.isupper())
+    )
