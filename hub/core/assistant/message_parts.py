@@ -115,11 +115,12 @@ def question_parts(text: str, vocabulary: Vocabulary, antecedent: bool = False) 
         asking = [s for s, a in zip(kept, questions, strict=True) if a]
         around = [s for s, a in zip(kept, questions, strict=True) if not a]
     first = story.index(asking[0])
-    pointed = bool(first) and (
+    plans = ""
+    if first and (
         not names_anything(" ".join(asking), vocabulary)
         or (antecedent and _points_back(asking[0], vocabulary))
-    )
-    if pointed:
+        or (len(text) > LONG and _kind_told_before(" ".join(asking), story[first - 1], vocabulary))
+    ):
         before = story[first - 1]  # "When was it exactly?" asks about the sentence before it
         around = [s for s in around if s is not before]
         plans, thing = _thing_pointed_to(before, vocabulary)
@@ -129,7 +130,7 @@ def question_parts(text: str, vocabulary: Vocabulary, antecedent: bool = False) 
     around += told
     clauses = [c for s in asking for c in _CLAUSE.split(s) if c.strip()]
     clauses = [part for c in clauses for part in _asker_then_question(c, vocabulary)]
-    if len(text) > LONG and not pointed:  # "...me pide que confirme varias cosas, entre
+    if len(text) > LONG and not plans:  # "...me pide que confirme varias cosas, entre
         # ellas en qué ciudad...": not the thing a question points back to, which it names
         clauses, told = _from_the_slot_asked(clauses, vocabulary)
         if told:
@@ -144,6 +145,13 @@ def question_parts(text: str, vocabulary: Vocabulary, antecedent: bool = False) 
         if names_anything(" ".join(rest), vocabulary):  # not "hey, we're a town and...?"
             asking = rest
             around += [c for c, a in zip(clauses, about_asker, strict=True) if a]
+    clauses = [c for s in asking for c in _CLAUSE.split(s) if c.strip()]
+    secondary = [bool(vocabulary.secondary.find(normalise(c).split(), fuzzy=False)) for c in clauses]
+    if any(secondary) and not all(secondary):  # "...in which city? (Whether the workshop is
+        main = [c for c, s in zip(clauses, secondary, strict=True) if not s]  # confirmed is
+        if names_anything(" ".join(main), vocabulary):  # secondary.)": the main one decides
+            asking = main
+            around += [c for c, s in zip(clauses, secondary, strict=True) if s]
     if len(text) > LONG and around:  # a name quoted around the question is what it asks of
         quoted = [m.group(1) for m in _QUOTED.finditer(" ".join(around))]
         asking += [q for q in quoted if len(q.split()) >= 2 and names_anything(q, vocabulary)]
@@ -455,11 +463,11 @@ def _points_back(sentence: str, vocabulary: Vocabulary) -> bool:
 
 
 ARTICLES = frozenset(
-    {"the", "a", "an", "el", "la", "los", "las", "un", "una", "le", "les", "l", "une", "des"}
-    | {"els", "o", "os", "as", "um", "uma"}
+    {"the", "el", "la", "los", "las", "le", "les", "l", "els", "o", "os", "as", "lo"}
 )
-"""Words that may open the name of the thing a sentence speaks of ("the", "la", "l'")."""
-NAME_WORDS = 3
+"""Definite articles, which open the name of a thing the asker speaks of ("the next annual
+IOPD conference", "la reunión extraordinaria"); what follows "a" or "uma" is one of many."""
+NAME_WORDS = 5
 """At most this many words between an article and a kind's word are the thing's name ("the
 internal members' session")."""
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th|a|o|e|er|eme)?")
@@ -482,17 +490,41 @@ def _thing_pointed_to(sentence: str, vocabulary: Vocabulary) -> tuple[str, str]:
         start = kind
         while start > 0 and _names_with_kind(words[start - 1], tokens[start - 1].group(), vocabulary):
             start -= 1
-        article = [j for j in range(max(start - NAME_WORDS, 0), start) if words[j] in ARTICLES]
-        if start == kind and article:  # "the internal members' session": its article
-            start = article[-1]
+        j = start - 1
+        while j >= max(start - NAME_WORDS, 0) and words[j] not in ARTICLES:
+            named = _names_with_kind(words[j], tokens[j].group(), vocabulary)
+            if words[j] in vocabulary.stopwords and not named:
+                break
+            j -= 1
+        if j >= 0 and words[j] in ARTICLES and start - j <= NAME_WORDS:
+            start = j  # "the internal members' session", "the US/Canada PB conference"
         starts.append((start - kind, start))
     if not starts:
         return "", sentence
     start = min(starts)[1]  # the kind's word named most fully: "a delegation to | the next
-    if start < 2:  # annual IOPD conference"
-        return "", sentence
+    if start < 2 or words[start] not in ARTICLES:  # annual IOPD conference"; "uma reunião
+        return "", sentence  # extraordinária": one the asker heard of, told in full
     head = sentence[: tokens[start].start()].strip()
     return head, sentence[tokens[start].start() :].strip()
+
+
+def _kind_told_before(question: str, before: str, vocabulary: Vocabulary) -> bool:
+    """The question names a thing only by its kind ("in which city will the congress take
+    place?", "¿en qué fecha se celebró dicha reunión?"), which the sentence before names in
+    full ("the 4th UCLG Congress", "la reunión extraordinaria de miembros del OIDP en Porto
+    Alegre"): the question asks of that one."""
+    if (
+        _names_something(question, vocabulary)
+        or _dates([question], vocabulary)  # "la conferencia de este año": its own edition
+        or _QUESTION_MARK.search(before)
+    ):
+        return False
+    kinds = _kind_names(vocabulary)
+    asked = {w for w in normalise(question).split() if w in kinds}
+    if not asked & set(normalise(before).split()):
+        return False
+    plans, _ = _thing_pointed_to(before, vocabulary)
+    return bool(plans)  # the sentence names it apart from the asker's story
 
 
 def _kind_names(vocabulary: Vocabulary) -> frozenset[str]:
