@@ -464,8 +464,9 @@ def _points_back(sentence: str, vocabulary: Vocabulary) -> bool:
 
 ARTICLES = frozenset(
     {"the", "el", "la", "los", "las", "le", "les", "l", "els", "o", "os", "as", "lo"}
+    | {"al", "au", "aux", "na", "nas", "no", "nos", "ao", "aos"}
 )
-"""Definite articles, which open the name of a thing the asker speaks of ("the next annual
+"""Definite articles (alone or joined to a preposition: "al", "au", "na"), which open the name of a thing the asker speaks of ("the next annual
 IOPD conference", "la reunión extraordinaria"); what follows "a" or "uma" is one of many."""
 NAME_WORDS = 5
 """At most this many words between an article and a kind's word are the thing's name ("the
@@ -508,11 +509,17 @@ def _thing_pointed_to(sentence: str, vocabulary: Vocabulary) -> tuple[str, str]:
     return head, sentence[tokens[start].start() :].strip()
 
 
+BARE_QUESTION = 5
+"""At most this many words in a question naming no kind of thing ("¿Cuándo se celebrará?",
+"Quando se realizará?"): its verb alone, it asks of the thing the sentence before names."""
+
+
 def _kind_told_before(question: str, before: str, vocabulary: Vocabulary) -> bool:
     """The question names a thing only by its kind ("in which city will the congress take
-    place?", "¿en qué fecha se celebró dicha reunión?"), which the sentence before names in
-    full ("the 4th UCLG Congress", "la reunión extraordinaria de miembros del OIDP en Porto
-    Alegre"): the question asks of that one."""
+    place?", "¿en qué fecha se celebró dicha reunión?"), or by no word but its verb
+    ("¿Cuándo se celebrará?"), and the sentence before names one with its article ("the 4th
+    UCLG Congress", "la reunión extraordinaria de miembros del OIDP en Porto Alegre", "la
+    próxima conferencia anual del OIDP"): the question asks of that one."""
     if (
         _names_something(question, vocabulary)
         or _dates([question], vocabulary)  # "la conferencia de este año": its own edition
@@ -520,8 +527,11 @@ def _kind_told_before(question: str, before: str, vocabulary: Vocabulary) -> boo
     ):
         return False
     kinds = _kind_names(vocabulary)
-    asked = {w for w in normalise(question).split() if w in kinds}
-    if not asked & set(normalise(before).split()):
+    words = normalise(question).split()
+    asked = {w for w in words if w in kinds}
+    if asked and not asked & set(normalise(before).split()):
+        return False
+    if not asked and len(words) > BARE_QUESTION:
         return False
     plans, _ = _thing_pointed_to(before, vocabulary)
     return bool(plans)  # the sentence names it apart from the asker's story

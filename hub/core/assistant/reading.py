@@ -412,6 +412,9 @@ def read(text: str, vocabulary: Vocabulary, today: dt.date, antecedent: bool = F
 
 EVENT_KINDS = ("conference", "internal_session", "seminar", "external_event")
 """Kinds of events a frequency word may qualify ("the annual conference")."""
+EVENT_REACH = 2
+"""At most this many words from a frequency word to the event's kind after it ("annual IOPD
+conference")."""
 
 
 def _frequencies_of_events(words: list[str], vocabulary: Vocabulary) -> set[int]:
@@ -427,6 +430,5 @@ def _frequencies_of_events(words: list[str], vocabulary: Vocabulary) -> set[int]
     return {
         i
         for i, w in enumerate(words)
-        if w in vocabulary.frequencies
-        and ({words[i - 1] if i else "", words[i + 1] if i + 1 < len(words) else ""} & nouns)
+        if w in vocabulary.frequencies and set(words[max(i - 1, 0) : i + 1 + EVENT_REACH]) & nouns
     }
