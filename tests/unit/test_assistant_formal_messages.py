@@ -148,7 +148,12 @@ SECONDARY = [
 ANNUAL = [
     ("When is the next annual IOPD conference?", "en", dt.date(2013, 2, 1), CASCAIS),
     ("¿Cuándo es la próxima conferencia anual del OIDP?", "es", dt.date(2020, 3, 1), ABIDJAN),
-    ("Quand a lieu la prochaine conférence annuelle de l'OIDP ?", "fr", dt.date(2013, 2, 1), CASCAIS),
+    (
+        "Quand a lieu la prochaine conférence annuelle de l'OIDP ?",
+        "fr",
+        dt.date(2013, 2, 1),
+        CASCAIS,
+    ),
     ("Quan és la propera conferència anual de l'OIDP?", "ca", dt.date(2013, 2, 1), CASCAIS),
     ("Quando é a próxima conferência anual do OIDP?", "pt", dt.date(2020, 3, 1), ABIDJAN),
 ]
@@ -222,3 +227,26 @@ def test_a_formal_question_the_records_do_not_answer_is_still_handed_off(
         lang="en",
     )
     assert answer.handoff
+
+
+FRAMED = [
+    (
+        "Good afternoon. I write from the Participation Office of the City of Cardiff. "
+        "Before we draft our paper, could you tell us the theme of the 13th OIDP Conference?",
+        "en",
+    ),
+    (
+        "Bonjour. Je suis chargée de mission à la Ville de Rennes. Avant de préparer notre "
+        "contribution, quel était le thème de la 13e Conférence de l'OIDP ?",
+        "fr",
+    ),
+]
+
+
+@pytest.mark.parametrize(("question", "language"), FRAMED)
+def test_a_clause_saying_what_the_answer_is_for_is_context(
+    assistant: Assistant, question: str, language: str
+) -> None:
+    answer = assistant.answer(question, now=dt.date(2013, 5, 5), lang=language)
+    assert not answer.handoff, answer.answer
+    assert answer.sources[0] == CASCAIS

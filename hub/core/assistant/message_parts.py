@@ -146,7 +146,9 @@ def question_parts(text: str, vocabulary: Vocabulary, antecedent: bool = False) 
             asking = rest
             around += [c for c, a in zip(clauses, about_asker, strict=True) if a]
     clauses = [c for s in asking for c in _CLAUSE.split(s) if c.strip()]
-    secondary = [bool(vocabulary.secondary.find(normalise(c).split(), fuzzy=False)) for c in clauses]
+    secondary = [
+        bool(vocabulary.secondary.find(normalise(c).split(), fuzzy=False)) for c in clauses
+    ]
     if any(secondary) and not all(secondary):  # "...in which city? (Whether the workshop is
         main = [c for c, s in zip(clauses, secondary, strict=True) if not s]  # confirmed is
         if names_anything(" ".join(main), vocabulary):  # secondary.)": the main one decides
@@ -289,6 +291,17 @@ def _without_preambles(sentences: list[str], vocabulary: Vocabulary) -> tuple[li
             and not _QUESTION_MARK.search(head)
             and not asks(head, vocabulary)
             and names_anything(tail, vocabulary)  # "...: quins dies és?" asks of the head
+        ):
+            told.append(head)
+            kept.append(tail)
+            continue
+        head, comma, tail = sentence.partition(", ")
+        if (
+            comma
+            and _frames(head, vocabulary)  # "Before we draft our contribution, could you..."
+            and _QUESTION_MARK.search(tail)
+            and not _QUESTION_MARK.search(head)
+            and names_anything(tail, vocabulary)
         ):
             told.append(head)
             kept.append(tail)
@@ -466,8 +479,9 @@ ARTICLES = frozenset(
     {"the", "el", "la", "los", "las", "le", "les", "l", "els", "o", "os", "as", "lo"}
     | {"al", "au", "aux", "na", "nas", "no", "nos", "ao", "aos"}
 )
-"""Definite articles (alone or joined to a preposition: "al", "au", "na"), which open the name of a thing the asker speaks of ("the next annual
-IOPD conference", "la reunión extraordinaria"); what follows "a" or "uma" is one of many."""
+"""Definite articles (alone or joined to a preposition: "al", "au", "na"), which open the
+name of a thing the asker speaks of ("the next annual IOPD conference", "la reunión
+extraordinaria"); what follows "a" or "uma" is one of many."""
 NAME_WORDS = 5
 """At most this many words between an article and a kind's word are the thing's name ("the
 internal members' session")."""
@@ -489,7 +503,9 @@ def _thing_pointed_to(sentence: str, vocabulary: Vocabulary) -> tuple[str, str]:
     starts = []
     for kind in (i for i, w in enumerate(words) if w in _kind_names(vocabulary)):
         start = kind
-        while start > 0 and _names_with_kind(words[start - 1], tokens[start - 1].group(), vocabulary):
+        while start > 0 and _names_with_kind(
+            words[start - 1], tokens[start - 1].group(), vocabulary
+        ):
             start -= 1
         j = start - 1
         while j >= max(start - NAME_WORDS, 0) and words[j] not in ARTICLES:
