@@ -115,18 +115,23 @@ def question_parts(text: str, vocabulary: Vocabulary, antecedent: bool = False) 
         asking = [s for s, a in zip(kept, questions, strict=True) if a]
         around = [s for s, a in zip(kept, questions, strict=True) if not a]
     first = story.index(asking[0])
+    plans = ""
     if first and (
         not names_anything(" ".join(asking), vocabulary)
         or (antecedent and _points_back(asking[0], vocabulary))
+        or (len(text) > LONG and _kind_told_before(" ".join(asking), story[first - 1], vocabulary))
     ):
         before = story[first - 1]  # "When was it exactly?" asks about the sentence before it
-        asking = [before, *asking]
         around = [s for s in around if s is not before]
+        plans, thing = _thing_pointed_to(before, vocabulary)
+        asking = [thing, *asking]
+        around += [plans] if plans else []
     asking, told = _without_preambles(asking, vocabulary)
     around += told
     clauses = [c for s in asking for c in _CLAUSE.split(s) if c.strip()]
     clauses = [part for c in clauses for part in _asker_then_question(c, vocabulary)]
-    if len(text) > LONG:  # "...me pide que confirme varias cosas, entre ellas en qué ciudad..."
+    if len(text) > LONG and not plans:  # "...me pide que confirme varias cosas, entre
+        # ellas en qué ciudad...": not the thing a question points back to, which it names
         clauses, told = _from_the_slot_asked(clauses, vocabulary)
         if told:
             asking = clauses
@@ -140,6 +145,15 @@ def question_parts(text: str, vocabulary: Vocabulary, antecedent: bool = False) 
         if names_anything(" ".join(rest), vocabulary):  # not "hey, we're a town and...?"
             asking = rest
             around += [c for c, a in zip(clauses, about_asker, strict=True) if a]
+    clauses = [c for s in asking for c in _CLAUSE.split(s) if c.strip()]
+    secondary = [
+        bool(vocabulary.secondary.find(normalise(c).split(), fuzzy=False)) for c in clauses
+    ]
+    if any(secondary) and not all(secondary):  # "...in which city? (Whether the workshop is
+        main = [c for c, s in zip(clauses, secondary, strict=True) if not s]  # confirmed is
+        if names_anything(" ".join(main), vocabulary):  # secondary.)": the main one decides
+            asking = main
+            around += [c for c, s in zip(clauses, secondary, strict=True) if s]
     if len(text) > LONG and around:  # a name quoted around the question is what it asks of
         quoted = [m.group(1) for m in _QUOTED.finditer(" ".join(around))]
         asking += [q for q in quoted if len(q.split()) >= 2 and names_anything(q, vocabulary)]
@@ -277,6 +291,17 @@ def _without_preambles(sentences: list[str], vocabulary: Vocabulary) -> tuple[li
             and not _QUESTION_MARK.search(head)
             and not asks(head, vocabulary)
             and names_anything(tail, vocabulary)  # "...: quins dies és?" asks of the head
+        ):
+            told.append(head)
+            kept.append(tail)
+            continue
+        head, comma, tail = sentence.partition(", ")
+        if (
+            comma
+            and _frames(head, vocabulary)  # "Before we draft our contribution, could you..."
+            and _QUESTION_MARK.search(tail)
+            and not _QUESTION_MARK.search(head)
+            and names_anything(tail, vocabulary)
         ):
             told.append(head)
             kept.append(tail)
@@ -448,3 +473,104 @@ def _points_back(sentence: str, vocabulary: Vocabulary) -> bool:
         for i in range(found.start, found.end)
     }
     return any(w in POINTERS and i not in times for i, w in enumerate(words))
+
+
+ARTICLES = frozenset(
+    {"the", "el", "la", "los", "las", "le", "les", "l", "els", "o", "os", "as", "lo"}
+    | {"al", "au", "aux", "na", "nas", "no", "nos", "ao", "aos"}
+)
+"""Definite articles (alone or joined to a preposition: "al", "au", "na"), which open the
+name of a thing the asker speaks of ("the next annual IOPD conference", "la reunión
+extraordinaria"); what follows "a" or "uma" is one of many."""
+NAME_WORDS = 5
+"""At most this many words between an article and a kind's word are the thing's name ("the
+internal members' session")."""
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th|a|o|e|er|eme)?")
+
+
+def _thing_pointed_to(sentence: str, vocabulary: Vocabulary) -> tuple[str, str]:
+    """A sentence a question points back to, parted into the asker's own words opening it
+    and the thing it names, from its first kind's word ("We plan to send a delegation to |
+    the next annual IOPD conference", "Nous souhaitons participer à | la prochaine
+    conférence annuelle de l'OIDP", "necesitamos citar | la reunión extraordinaria de
+    miembros del OIDP..."): the question asks of the thing, not of the asker's plans. The
+    name's words before the kind's word (determiners, "next", "annual", an edition's number,
+    an acronym) stay with it. ("", sentence) when no kind's word comes after other words."""
+    words = normalise(sentence).split()
+    tokens = list(_TOKEN.finditer(sentence))
+    if len(tokens) != len(words):
+        return "", sentence
+    starts = []
+    for kind in (i for i, w in enumerate(words) if w in _kind_names(vocabulary)):
+        start = kind
+        while start > 0 and _names_with_kind(
+            words[start - 1], tokens[start - 1].group(), vocabulary
+        ):
+            start -= 1
+        j = start - 1
+        while j >= max(start - NAME_WORDS, 0) and words[j] not in ARTICLES:
+            named = _names_with_kind(words[j], tokens[j].group(), vocabulary)
+            if words[j] in vocabulary.stopwords and not named:
+                break
+            j -= 1
+        if j >= 0 and words[j] in ARTICLES and start - j <= NAME_WORDS:
+            start = j  # "the internal members' session", "the US/Canada PB conference"
+        starts.append((start - kind, start))
+    if not starts:
+        return "", sentence
+    start = min(starts)[1]  # the kind's word named most fully: "a delegation to | the next
+    if start < 2 or words[start] not in ARTICLES:  # annual IOPD conference"; "uma reunião
+        return "", sentence  # extraordinária": one the asker heard of, told in full
+    head = sentence[: tokens[start].start()].strip()
+    return head, sentence[tokens[start].start() :].strip()
+
+
+BARE_QUESTION = 5
+"""At most this many words in a question naming no kind of thing ("¿Cuándo se celebrará?",
+"Quando se realizará?"): its verb alone, it asks of the thing the sentence before names."""
+
+
+def _kind_told_before(question: str, before: str, vocabulary: Vocabulary) -> bool:
+    """The question names a thing only by its kind ("in which city will the congress take
+    place?", "¿en qué fecha se celebró dicha reunión?"), or by no word but its verb
+    ("¿Cuándo se celebrará?"), and the sentence before names one with its article ("the 4th
+    UCLG Congress", "la reunión extraordinaria de miembros del OIDP en Porto Alegre", "la
+    próxima conferencia anual del OIDP"): the question asks of that one."""
+    if (
+        _names_something(question, vocabulary)
+        or _dates([question], vocabulary)  # "la conferencia de este año": its own edition
+        or _QUESTION_MARK.search(before)
+    ):
+        return False
+    kinds = _kind_names(vocabulary)
+    words = normalise(question).split()
+    asked = {w for w in words if w in kinds}
+    if asked and not asked & set(normalise(before).split()):
+        return False
+    if not asked and len(words) > BARE_QUESTION:
+        return False
+    plans, _ = _thing_pointed_to(before, vocabulary)
+    return bool(plans)  # the sentence names it apart from the asker's story
+
+
+def _kind_names(vocabulary: Vocabulary) -> frozenset[str]:
+    """The kinds' names of one word ("conference", "reunion", "forum")."""
+    return frozenset(
+        name
+        for kind in vocabulary.kinds.values()
+        for names in kind.values()
+        for name in names
+        if " " not in name
+    )
+
+
+def _names_with_kind(word: str, written: str, vocabulary: Vocabulary) -> bool:
+    """The word may stand before a kind's word in its name: a determiner, "next" or "last",
+    how often it is held, an edition's number, an acronym ("the next annual IOPD")."""
+    return (
+        word in ARTICLES
+        or word in vocabulary.frequencies
+        or bool(vocabulary.next_last.find([word], fuzzy=False))
+        or bool(_ORDINAL.fullmatch(word))
+        or (len(written) >= 2 and written.isupper())
+    )

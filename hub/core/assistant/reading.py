@@ -375,6 +375,7 @@ def read(text: str, vocabulary: Vocabulary, today: dt.date, antecedent: bool = F
         used.update(_shared_topic(words, vocabulary) - used)
     if reading.qtype == "cost":  # "the annual fee": how often it is paid is the slot's
         used.update(i for i, w in enumerate(words) if w in vocabulary.frequencies)
+    used.update(_frequencies_of_events(words, vocabulary))
     parts = vocabulary.slot_parts.get(SLOT_OF.get(reading.qtype or "", reading.qtype or ""))
     if parts is not None:  # "the steps to join", "on écrit à qui", "quanto?": the slot's
         parts.find(words, used, fuzzy=False)
@@ -412,3 +413,27 @@ def read(text: str, vocabulary: Vocabulary, today: dt.date, antecedent: bool = F
     ):  # "(long story) my question is: what's on next month?": the period is all it asks
         reading.context = []
     return reading
+
+
+EVENT_KINDS = ("conference", "internal_session", "seminar", "external_event")
+"""Kinds of events a frequency word may qualify ("the annual conference")."""
+EVENT_REACH = 2
+"""At most this many words from a frequency word to the event's kind after it ("annual IOPD
+conference")."""
+
+
+def _frequencies_of_events(words: list[str], vocabulary: Vocabulary) -> set[int]:
+    """A frequency word beside an event's kind ("the next annual conference", "la
+    conferencia anual", "la conférence annuelle"): how often the event is held, which
+    every edition is; a record saying "annual" is no more the one asked."""
+    nouns = {
+        normalise(w)
+        for kind in EVENT_KINDS
+        for names in vocabulary.kinds.get(kind, {}).values()
+        for w in names
+    }
+    return {
+        i
+        for i, w in enumerate(words)
+        if w in vocabulary.frequencies and set(words[max(i - 1, 0) : i + 1 + EVENT_REACH]) & nouns
+    }

@@ -176,6 +176,9 @@ class Vocabulary:
     """Words opening a sentence that turns to another matter ("by the way", "já agora")."""
     reasons: PhraseMatcher[str] = field(default_factory=PhraseMatcher)
     framings: PhraseMatcher[str] = field(default_factory=PhraseMatcher)
+    secondary: PhraseMatcher[str] = field(default_factory=PhraseMatcher)
+    """Words by which the asker marks a request as secondary ("is secondary", "nos importa
+    menos"): the main question, not that one, decides what is answered."""
     asker_verbs: PhraseMatcher[str] = field(default_factory=PhraseMatcher)
     """Verbs by which the asker says where they met a thing ("appears in the plan", "came
     out of", "se llama"): the asker's, no topic of a record."""
@@ -528,6 +531,8 @@ def load_vocabulary(path: Path = HERE / "vocabulary.yaml") -> Vocabulary:
         _by_language({slot: languages}, slot_parts.setdefault(str(slot), PhraseMatcher()), None)
     framings: PhraseMatcher[str] = PhraseMatcher()
     _by_language({"framings": data["framings"]}, framings, None)
+    secondary: PhraseMatcher[str] = PhraseMatcher()
+    _by_language({"secondary": data.get("secondary", {})}, secondary, None)
     likeness: PhraseMatcher[str] = PhraseMatcher()
     _by_language({"likeness": data["likeness"]}, likeness, None)
     who_verbs: PhraseMatcher[str] = PhraseMatcher()
@@ -582,6 +587,7 @@ def load_vocabulary(path: Path = HERE / "vocabulary.yaml") -> Vocabulary:
         to_know=to_know,
         reasons=reasons,
         framings=framings,
+        secondary=secondary,
         asker_verbs=asker_verbs,
         verb_homographs=frozenset(normalise(w) for w in data["verb_homographs"]["words"]),
         noun_markers=frozenset(normalise(w) for w in data["verb_homographs"]["before"]),
