@@ -244,13 +244,18 @@ class RecordAnswers(RecordChoice, CountAnswers, ListAnswers):
             or best is holder  # asked a slot of it by its own name: it holds it
             or self._alone_in_period(best, reading, kinds_named, qtype)
             or (related and coverage >= RELATED_COVERAGE)  # it states the relation asked
+            or (  # "how many commitments at once?": it states the count of what is asked
+                qtype == "how_many" and second < best_score * TIE and self._counts(best, terms)
+            )
             or self._singled_after_intro(best, best_score, second, focus)
         ):
             confidence = max(confidence, MIN_CONFIDENCE)
             coverage = max(coverage, MIN_COVERAGE)
         if qtype == "contact":  # an address only from a record of the body named
             said = self.retriever.query_terms(reading.words, ctx.language)
-            return self._contact(ctx, best, ranked, terms, max(confidence, MIN_CONFIDENCE), said)
+            around = self.retriever.query_terms(reading.context, ctx.language)
+            confidence = max(confidence, MIN_CONFIDENCE)
+            return self._contact(ctx, best, ranked, terms, confidence, said, around)
         if qtype == "yesno" and (
             coverage < YESNO_COVERAGE or confidence < MIN_CONFIDENCE
         ):  # no record of all it names: only a sentence stating it answers
@@ -451,17 +456,15 @@ class RecordAnswers(RecordChoice, CountAnswers, ListAnswers):
         terms: list[set[str]],
         confidence: float,
         said: list[set[str]] | None = None,
+        around: list[set[str]] | None = None,
     ) -> Decision:
         """An e-mail address, from a record that states one and whose own name is what the
         question names (OGP Local's contact); another body's address is never given. Of
         several, the one whose own name says more of the question ("the e-mail of OGP
-        Local": its contact, named "contact (e-mail)", not how to join it)."""
-        names = self._name_terms
-        asked = [  # the names the question says: whose address it asks
-            o
-            for o in terms
-            if o & names and not o & self._every_kind and not any(t.startswith("@") for t in o)
-        ]
+        Local": its contact, named "contact (e-mail)", not how to join it). A question naming
+        no body ("to which address should we write?") asks the address of the one the
+        message names around it ("Our mayor wishes to join OGP Local.")."""
+        asked = self._names_said(terms) or self._names_said(around or [])
         words = set().union(*said) if said else set()
         found = [
             doc
@@ -478,6 +481,15 @@ class RecordAnswers(RecordChoice, CountAnswers, ListAnswers):
         name = self._name(ctx, best)
         reply = ctx.handoff(ctx.phrase("email_unknown_of", name=name), sources=[best.record_id])
         return Decision(reply, "contact", min(confidence, 0.3))
+
+    def _names_said(self, terms: list[set[str]]) -> list[set[str]]:
+        """The words of ``terms`` that are proper names of the records (no kind, no concept)."""
+        names = self._name_terms
+        return [
+            o
+            for o in terms
+            if o & names and not o & self._every_kind and not any(t.startswith("@") for t in o)
+        ]
 
     def _fullest(self, best: Doc, rivals: list[Doc], terms: list[set[str]]) -> Doc | None:
         """Among tied records, the one holding clearly more of what the question says (by
