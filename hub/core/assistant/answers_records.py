@@ -24,7 +24,7 @@ from hub.core.assistant.answers_lists import ListAnswers
 from hub.core.assistant.called_alone import called_alone
 from hub.core.assistant.context import Context, Reply
 from hub.core.assistant.focus import writes
-from hub.core.assistant.index import EntryView, EventView
+from hub.core.assistant.index import EntryView, EventView, text_in
 from hub.core.assistant.list_words import bare
 from hub.core.assistant.plan_parts import kind_words, named_whole_part_first, ordinals
 from hub.core.assistant.reading import Reading
@@ -56,6 +56,8 @@ UNHELD_ASIDE = 2
 conference"), from which on what else is asked of it ("what did Bilbao present there?") is
 not what it is: named so, it answers only what its own fields state."""
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
+_WEB_ADDRESS = re.compile(r"(https?://)?[\w-]+(\.[\w-]+)+(/\S*)?")
+"""A web address written alone in a record's data field (``ogplocal.slack.com``)."""
 
 
 class RecordAnswers(RecordChoice, CountAnswers, ListAnswers):
@@ -347,7 +349,34 @@ class RecordAnswers(RecordChoice, CountAnswers, ListAnswers):
         ]
         if linked and not reply.handoff and "yesno" not in {qtype, reading.qtype}:  # its own
             reply = Reply(reply.text, [*reply.sources, *dict.fromkeys(linked)], target=reply.target)
+        if not reply.handoff:
+            reply = self._with_its_event(ctx, reply, best, terms)
         return Decision(reply, qtype, confidence if not reply.handoff else min(confidence, 0.4))
+
+    def _with_its_event(
+        self, ctx: Context, reply: Reply, best: Doc, terms: list[set[str]]
+    ) -> Reply:
+        """An item of a dated event (a news of a roundup) answered to a question naming that
+        event's kind ("in which edition of the Roundup was Valencia's award?", "the item of
+        the roundup on..."): the event it is part of is said and cited too, its name giving
+        its date ("OGP Local Roundup, November 2023"), which the item's own record lacks."""
+        if best.group != "entry" or not best.wholes:
+            return reply
+        asked = set().union(*terms) if terms else set()
+        events = [
+            d
+            for d in self.retriever.docs
+            if d.key in best.wholes
+            and isinstance(d.record, EventView)
+            and d.kind_terms & asked
+            and d.record_id not in reply.sources
+        ]
+        if not events:
+            return reply
+        event = events[0].record
+        assert isinstance(event, EventView)
+        name = text_in(event.name, ctx.language)[0]
+        return Reply(f"{reply.text} ({name})", [*reply.sources, event.id], target=reply.target)
 
     def _general_of(
         self, ctx: Context, reading: Reading, qtype: str, edition: Doc, terms: list[set[str]]
@@ -478,6 +507,16 @@ class RecordAnswers(RecordChoice, CountAnswers, ListAnswers):
             reply = self._slot(ctx, Reading(text="", words=[]), "what", doc)
             alike = [i for i in same_address(doc, found) if i not in reply.sources]
             return Decision(Reply(reply.text, [*reply.sources, *alike]), "contact", confidence)
+        online = [  # "l'adresse du Slack": the address the question names is a web address
+            doc
+            for _, doc in ranked[:10]
+            if asked
+            and all(o & set().union(*doc.names) for o in asked)
+            and any(o & _address_terms(doc) for o in asked)
+        ]
+        if online:
+            reply = self._slot(ctx, Reading(text="", words=[]), "what", online[0])
+            return Decision(reply, "contact", confidence)
         name = self._name(ctx, best)
         reply = ctx.handoff(ctx.phrase("email_unknown_of", name=name), sources=[best.record_id])
         return Decision(reply, "contact", min(confidence, 0.3))
@@ -605,3 +644,16 @@ class RecordAnswers(RecordChoice, CountAnswers, ListAnswers):
         """Singled out by what is asked after an introduction and a colon (who asks, why)."""
         reach = self.coverage(best, focus) if focus else 0.0
         return reach >= MIN_COVERAGE and self._singled_out(best, score, second, reach, focus)
+
+
+def _address_terms(doc: Doc) -> set[str]:
+    """The words of the web addresses a record's data gives (``slack: ogplocal.slack.com``:
+    "ogplocal", "slack", "com"): a question naming one of them asks that address."""
+    record = doc.record
+    if not isinstance(record, EntryView):
+        return set()
+    found: set[str] = set()
+    for value in record.data.values():
+        if isinstance(value, str) and _WEB_ADDRESS.fullmatch(value.strip()):
+            found.update(w for w in re.split(r"[^a-z0-9]+", value.lower()) if len(w) > 2)
+    return found
