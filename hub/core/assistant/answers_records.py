@@ -349,32 +349,31 @@ class RecordAnswers(RecordChoice, CountAnswers, ListAnswers):
         ]
         if linked and not reply.handoff and "yesno" not in {qtype, reading.qtype}:  # its own
             reply = Reply(reply.text, [*reply.sources, *dict.fromkeys(linked)], target=reply.target)
-        if not reply.handoff:
+        if not reply.handoff and self.retriever.vocabulary.editions.intersection(reading.words):
             reply = self._with_its_event(ctx, reply, best, terms)
         return Decision(reply, qtype, confidence if not reply.handoff else min(confidence, 0.4))
 
     def _with_its_event(
         self, ctx: Context, reply: Reply, best: Doc, terms: list[set[str]]
     ) -> Reply:
-        """An item of a dated event (a news of a roundup) answered to a question naming that
-        event's kind ("in which edition of the Roundup was Valencia's award?", "the item of
-        the roundup on..."): the event it is part of is said and cited too, its name giving
+        """An item of a dated event (a news of a roundup) answered to a question asking the
+        edition of that event's kind it was in ("in which edition of the Roundup was
+        Valencia's award?"): the event it is part of is said and cited too, its name giving
         its date ("OGP Local Roundup, November 2023"), which the item's own record lacks."""
         if best.group != "entry" or not best.wholes:
             return reply
         asked = set().union(*terms) if terms else set()
         events = [
-            d
+            d.record
             for d in self.retriever.docs
             if d.key in best.wholes
             and isinstance(d.record, EventView)
             and d.kind_terms & asked
             and d.record_id not in reply.sources
         ]
-        if not events:
+        event = next((e for e in events if isinstance(e, EventView)), None)
+        if event is None:
             return reply
-        event = events[0].record
-        assert isinstance(event, EventView)
         name = text_in(event.name, ctx.language)[0]
         return Reply(f"{reply.text} ({name})", [*reply.sources, event.id], target=reply.target)
 

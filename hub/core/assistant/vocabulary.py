@@ -156,6 +156,8 @@ class Vocabulary:
     enumerated_items: dict[str, dict[str, list[str]]] = field(default_factory=dict)
     """Field -> language -> the words of ``enumerations`` naming that field's items ("areas",
     "domaines", "àmbits"): a record that is one of them is called by them too."""
+    editions: frozenset[str] = frozenset()
+    """Words asking which edition something was in ("edition", "edición", "édition")."""
     frequencies: frozenset[str] = frozenset()
     """How often something is paid ("annual", "anual", "mensuel"): in a cost question, part
     of the slot, not a word the record must hold."""
@@ -604,6 +606,7 @@ def load_vocabulary(path: Path = HERE / "vocabulary.yaml") -> Vocabulary:
         ),
         enumerations=enumerations,
         enumerated_items=data.get("enumerations", {}),
+        editions=frozenset(normalise(str(w)) for w in data.get("editions", [])),
         slot_parts=slot_parts,
         synonyms=_synonyms(data.get("synonyms", {})),
         cardinals={
