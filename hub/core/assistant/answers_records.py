@@ -24,7 +24,7 @@ from hub.core.assistant.answers_lists import ListAnswers
 from hub.core.assistant.called_alone import called_alone
 from hub.core.assistant.context import Context, Reply
 from hub.core.assistant.focus import writes
-from hub.core.assistant.index import EntryView, EventView
+from hub.core.assistant.index import EntryView, EventView, text_in
 from hub.core.assistant.list_words import bare
 from hub.core.assistant.plan_parts import kind_words, named_whole_part_first, ordinals
 from hub.core.assistant.reading import Reading
@@ -56,6 +56,8 @@ UNHELD_ASIDE = 2
 conference"), from which on what else is asked of it ("what did Bilbao present there?") is
 not what it is: named so, it answers only what its own fields state."""
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
+_WEB_ADDRESS = re.compile(r"(https?://)?[\w-]+(\.[\w-]+)+(/\S*)?")
+"""A web address written alone in a record's data field (``ogplocal.slack.com``)."""
 
 
 class RecordAnswers(RecordChoice, CountAnswers, ListAnswers):
@@ -244,13 +246,18 @@ class RecordAnswers(RecordChoice, CountAnswers, ListAnswers):
             or best is holder  # asked a slot of it by its own name: it holds it
             or self._alone_in_period(best, reading, kinds_named, qtype)
             or (related and coverage >= RELATED_COVERAGE)  # it states the relation asked
+            or (  # "how many commitments at once?": it states the count of what is asked
+                qtype == "how_many" and second < best_score * TIE and self._counts(best, terms)
+            )
             or self._singled_after_intro(best, best_score, second, focus)
         ):
             confidence = max(confidence, MIN_CONFIDENCE)
             coverage = max(coverage, MIN_COVERAGE)
         if qtype == "contact":  # an address only from a record of the body named
             said = self.retriever.query_terms(reading.words, ctx.language)
-            return self._contact(ctx, best, ranked, terms, max(confidence, MIN_CONFIDENCE), said)
+            around = self.retriever.query_terms(reading.context, ctx.language)
+            confidence = max(confidence, MIN_CONFIDENCE)
+            return self._contact(ctx, best, ranked, terms, confidence, said, around)
         if qtype == "yesno" and (
             coverage < YESNO_COVERAGE or confidence < MIN_CONFIDENCE
         ):  # no record of all it names: only a sentence stating it answers
@@ -342,7 +349,33 @@ class RecordAnswers(RecordChoice, CountAnswers, ListAnswers):
         ]
         if linked and not reply.handoff and "yesno" not in {qtype, reading.qtype}:  # its own
             reply = Reply(reply.text, [*reply.sources, *dict.fromkeys(linked)], target=reply.target)
+        if not reply.handoff and self.retriever.vocabulary.editions.intersection(reading.words):
+            reply = self._with_its_event(ctx, reply, best, terms)
         return Decision(reply, qtype, confidence if not reply.handoff else min(confidence, 0.4))
+
+    def _with_its_event(
+        self, ctx: Context, reply: Reply, best: Doc, terms: list[set[str]]
+    ) -> Reply:
+        """An item of a dated event (a news of a roundup) answered to a question asking the
+        edition of that event's kind it was in ("in which edition of the Roundup was
+        Valencia's award?"): the event it is part of is said and cited too, its name giving
+        its date ("OGP Local Roundup, November 2023"), which the item's own record lacks."""
+        if best.group != "entry" or not best.wholes:
+            return reply
+        asked = set().union(*terms) if terms else set()
+        events = [
+            d.record
+            for d in self.retriever.docs
+            if d.key in best.wholes
+            and isinstance(d.record, EventView)
+            and d.kind_terms & asked
+            and d.record_id not in reply.sources
+        ]
+        event = next((e for e in events if isinstance(e, EventView)), None)
+        if event is None:
+            return reply
+        name = text_in(event.name, ctx.language)[0]
+        return Reply(f"{reply.text} ({name})", [*reply.sources, event.id], target=reply.target)
 
     def _general_of(
         self, ctx: Context, reading: Reading, qtype: str, edition: Doc, terms: list[set[str]]
@@ -451,17 +484,15 @@ class RecordAnswers(RecordChoice, CountAnswers, ListAnswers):
         terms: list[set[str]],
         confidence: float,
         said: list[set[str]] | None = None,
+        around: list[set[str]] | None = None,
     ) -> Decision:
         """An e-mail address, from a record that states one and whose own name is what the
         question names (OGP Local's contact); another body's address is never given. Of
         several, the one whose own name says more of the question ("the e-mail of OGP
-        Local": its contact, named "contact (e-mail)", not how to join it)."""
-        names = self._name_terms
-        asked = [  # the names the question says: whose address it asks
-            o
-            for o in terms
-            if o & names and not o & self._every_kind and not any(t.startswith("@") for t in o)
-        ]
+        Local": its contact, named "contact (e-mail)", not how to join it). A question naming
+        no body ("to which address should we write?") asks the address of the one the
+        message names around it ("Our mayor wishes to join OGP Local.")."""
+        asked = self._names_said(terms) or self._names_said(around or [])
         words = set().union(*said) if said else set()
         found = [
             doc
@@ -475,9 +506,28 @@ class RecordAnswers(RecordChoice, CountAnswers, ListAnswers):
             reply = self._slot(ctx, Reading(text="", words=[]), "what", doc)
             alike = [i for i in same_address(doc, found) if i not in reply.sources]
             return Decision(Reply(reply.text, [*reply.sources, *alike]), "contact", confidence)
+        online = [  # "l'adresse du Slack": the address the question names is a web address
+            doc
+            for _, doc in ranked[:10]
+            if asked
+            and all(o & set().union(*doc.names) for o in asked)
+            and any(o & _address_terms(doc) for o in asked)
+        ]
+        if online:
+            reply = self._slot(ctx, Reading(text="", words=[]), "what", online[0])
+            return Decision(reply, "contact", confidence)
         name = self._name(ctx, best)
         reply = ctx.handoff(ctx.phrase("email_unknown_of", name=name), sources=[best.record_id])
         return Decision(reply, "contact", min(confidence, 0.3))
+
+    def _names_said(self, terms: list[set[str]]) -> list[set[str]]:
+        """The words of ``terms`` that are proper names of the records (no kind, no concept)."""
+        names = self._name_terms
+        return [
+            o
+            for o in terms
+            if o & names and not o & self._every_kind and not any(t.startswith("@") for t in o)
+        ]
 
     def _fullest(self, best: Doc, rivals: list[Doc], terms: list[set[str]]) -> Doc | None:
         """Among tied records, the one holding clearly more of what the question says (by
@@ -600,3 +650,16 @@ class RecordAnswers(RecordChoice, CountAnswers, ListAnswers):
         """Singled out by what is asked after an introduction and a colon (who asks, why)."""
         reach = self.coverage(best, focus) if focus else 0.0
         return reach >= MIN_COVERAGE and self._singled_out(best, score, second, reach, focus)
+
+
+def _address_terms(doc: Doc) -> set[str]:
+    """The words of the web addresses a record's data gives (``slack: ogplocal.slack.com``:
+    "ogplocal", "slack", "com"): a question naming one of them asks that address."""
+    record = doc.record
+    if not isinstance(record, EntryView):
+        return set()
+    found: set[str] = set()
+    for value in record.data.values():
+        if isinstance(value, str) and _WEB_ADDRESS.fullmatch(value.strip()):
+            found.update(w for w in re.split(r"[^a-z0-9]+", value.lower()) if len(w) > 2)
+    return found

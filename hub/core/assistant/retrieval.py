@@ -629,6 +629,7 @@ class Retriever:
                 ]
             for whole in wholes:
                 doc.wholes.append(whole.key)
+                self._item_words(doc, whole)
                 if whole in linked:  # an item is not of its roundup's words, nor of its date
                     continue  # (the roundup's month is no item's; a year is its roundup's)
                 for language, text in whole.record.name.items():
@@ -637,6 +638,26 @@ class Retriever:
                         if term not in network:  # the network's own name says nothing
                             doc.terms[term] = max(doc.terms[term], INHERITED_WEIGHT)
             doc.wholes += [d.key for d in self._labelled_wholes(doc) if d.key not in doc.wholes]
+
+    def _item_words(self, part: Doc, whole: Doc) -> None:
+        """A part its whole lists by name in a field its ``enumerations`` words name (the
+        Open Gov Challenge's ``areas``: "Open Gov Challenge: Civic Space" is one) is called by
+        those words in every language, as its whole's items are ("l'àmbit d'espai cívic",
+        "le domaine gouvernance numérique"), with the weight of an inherited name."""
+        record, listing = part.record, whole.record
+        if not isinstance(record, EntryView) or not isinstance(listing, EntryView):
+            return
+        _, _, tail = record.name.get("en", "").partition(":")
+        for key, words in self.vocabulary.enumerated_items.items():
+            items = listing.data.get(key)
+            if not isinstance(items, list) or normalise(tail) not in map(
+                normalise, map(str, items)
+            ):
+                continue
+            for language, phrases in words.items():
+                lang = language if language in STEMMERS else "en"
+                for term in self.analyser.terms(" ".join(map(str, phrases)), lang):
+                    part.terms[term] = max(part.terms[term], INHERITED_WEIGHT)
 
     def _labelled_wholes(self, doc: Doc) -> list[Doc]:
         """The records of the same work plan that a part's data names by their label (a task's

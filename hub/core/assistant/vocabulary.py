@@ -155,6 +155,11 @@ class Vocabulary:
     """The items a record lists in a data field, as members ask for them all ("the steps",
     "els objectius", "étape par étape"), valued by the field's name; :data:`WHOLE_LIST` for
     the words asking for every item ("from start to finish"), which name no field."""
+    enumerated_items: dict[str, dict[str, list[str]]] = field(default_factory=dict)
+    """Field -> language -> the words of ``enumerations`` naming that field's items ("areas",
+    "domaines", "àmbits"): a record that is one of them is called by them too."""
+    editions: frozenset[str] = frozenset()
+    """Words asking which edition something was in ("edition", "edición", "édition")."""
     frequencies: frozenset[str] = frozenset()
     """How often something is paid ("annual", "anual", "mensuel"): in a cost question, part
     of the slot, not a word the record must hold."""
@@ -632,6 +637,8 @@ def load_vocabulary(path: Path = HERE / "vocabulary.yaml") -> Vocabulary:
             normalise(str(w)) for words in data.get("frequencies", {}).values() for w in words
         ),
         enumerations=enumerations,
+        enumerated_items=data.get("enumerations", {}),
+        editions=frozenset(normalise(str(w)) for w in data.get("editions", [])),
         slot_parts=slot_parts,
         synonyms=_synonyms(data.get("synonyms", {})),
         cardinals={
