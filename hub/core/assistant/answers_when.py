@@ -114,6 +114,14 @@ PRESENT_WORDS = frozenset(
 ano"), normalised: beside the vocabulary's periods, "still" words and month and year nouns,
 they say when the asker wants it, not what is asked."""
 
+STEP_KINDS = frozenset({"agenda_item", "call"})
+"""Kinds of dated record that are a step of a process (the call for a conference's
+sessions, the work on its minutes): asked when, their own date answers, not their parent's."""
+STEP_COVERAGE, STEP_RIVALS = 0.99, 0.5
+"""Share of the question's words a step must hold to be the one asked of, and share of its
+score from which a record of another kind (its parent) must lack a word of it the question
+says: a step named only by its parent's name is not asked."""
+
 ONE_OFF_KINDS = frozenset({"milestone"})
 """Kinds of dated record that happen once (the launch of the new website): named by their
 own name, they are that one record, not an edition of a series."""
@@ -251,6 +259,38 @@ class DatedNames(SlotAnswers):
 
 class WhenAnswers(DatedNames, AgendaLists):
     """The events of a period, and the next or the last of something."""
+
+    def _step_named(
+        self,
+        ctx: Context,
+        reading: Reading,
+        qtype: str,
+        ranked: list[tuple[float, Doc]],
+        terms: list[set[str]],
+    ) -> Decision | None:
+        """Asked when of a step of a process (the call for a conference's sessions, the
+        work on its minutes), named by every word the question says: that step's own date,
+        not its parent's ("the 2019 conference" is the name of the step's parent, not a time
+        whose events are listed), nor the events of the year its name holds. None unless the
+        best-ranked record is a dated step that holds each word asked and ranks ahead of the
+        next one."""
+        if qtype != "when" or len(ranked) < 1:
+            return None
+        score, best = ranked[0]
+        if best.kind not in STEP_KINDS or self.span(best) is None:
+            return None
+        if self.coverage(best, terms) < STEP_COVERAGE:
+            return None
+        if len(ranked) > 1 and ranked[1][0] >= score:
+            return None
+        others = [d for s, d in ranked[1:] if s >= score * STEP_RIVALS and d.kind not in STEP_KINDS]
+        if not any(
+            any(best.terms.get(t) for t in o) and not any(d.terms.get(t) for d in others for t in o)
+            for o in terms
+        ):  # "the dates of the 2020 conference": the work preparing it names it, it is not it
+            return None
+        reply = self._slot(ctx, reading, "when", best)
+        return Decision(reply, "when", 0.8 if not reply.handoff else 0.3)
 
     def _standing_now(
         self, ctx: Context, reading: Reading, qtype: str, decision: Decision
