@@ -616,6 +616,13 @@ class Responder(WhenAnswers, RecordAnswers, EnumerationAnswers):
         if reply.handoff or not reply.sources:
             return False
         docs = {d.record_id: d for _, d in ranked}
+        target = reply.target
+        if target is not None and target.step is not None:  # the award's step answered,
+            docs.update(  # not another step of that edition
+                (d.record_id, d)
+                for _, d in ranked
+                if d.record_id == target.record_id and d.step == target.step
+            )
         for record_id in reply.sources:
             doc = docs.get(record_id)
             if doc is None:

@@ -269,26 +269,51 @@ class WhenAnswers(DatedNames, AgendaLists):
         terms: list[set[str]],
     ) -> Decision | None:
         """Asked when of a step of a process (the call for a conference's sessions, the
-        work on its minutes), named by every word the question says: that step's own date,
-        not its parent's ("the 2019 conference" is the name of the step's parent, not a time
-        whose events are listed), nor the events of the year its name holds. None unless the
-        best-ranked record is a dated step that holds each word asked and ranks ahead of the
-        next one."""
-        if qtype != "when" or len(ranked) < 1:
+        work on its minutes, the evaluation of an award's edition), named by every word the
+        question says: that step's own date, not its parent's ("the 2019 conference" is the
+        name of the step's parent, not a time whose events are listed), nor the events of
+        the year its name holds. A time the question also says ("next month?", "this
+        year's") is checked, not listed: the step must fall in it, unless its own name says
+        that year; an award's step is answered so only when a time is said (without one,
+        the edition current at now is chosen elsewhere). None unless the best-ranked record
+        is a dated step that holds each word asked, ranks ahead of the next, and is named
+        by a word of its own: its step's word
+        (an award's "evaluation"), or one no record of another kind near it holds (the
+        conference it belongs to names no "minutes")."""
+        if qtype != "when" or not ranked:
             return None
         score, best = ranked[0]
-        if best.kind not in STEP_KINDS or self.span(best) is None:
+        award_step = best.group == "step" and best.step is not None
+        span = self.span(best)
+        if not (award_step or best.kind in STEP_KINDS) or span is None:
             return None
         if self.coverage(best, terms) < STEP_COVERAGE:
             return None
         if len(ranked) > 1 and ranked[1][0] >= score:
             return None
-        others = [d for s, d in ranked[1:] if s >= score * STEP_RIVALS and d.kind not in STEP_KINDS]
-        if not any(
-            any(best.terms.get(t) for t in o) and not any(d.terms.get(t) for d in others for t in o)
-            for o in terms
-        ):  # "the dates of the 2020 conference": the work preparing it names it, it is not it
-            return None
+        period = reading.period
+        if (
+            period is not None
+            and not period.overlaps(*span)
+            and not any(f"y{period.start.year}" in n for n in best.names)
+        ):
+            return None  # "the call of 2019": not this step's time
+        if award_step:
+            if period is None:
+                return None  # no time said: the edition current at now is chosen elsewhere
+            said = self._step_words(best)
+            if not any(o & said for o in terms):
+                return None  # "when is the 2020 award?": the award, not one of its steps
+        else:
+            others = [
+                d for s, d in ranked[1:] if s >= score * STEP_RIVALS and d.kind not in STEP_KINDS
+            ]
+            if not any(
+                any(best.terms.get(t) for t in o)
+                and not any(d.terms.get(t) for d in others for t in o)
+                for o in terms
+            ):  # "the dates of the 2020 conference": the work preparing it names it, is not it
+                return None
         reply = self._slot(ctx, reading, "when", best)
         return Decision(reply, "when", 0.8 if not reply.handoff else 0.3)
 
@@ -337,6 +362,19 @@ class WhenAnswers(DatedNames, AgendaLists):
         if asked.reply.handoff or not self._all_standing(set(asked.reply.sources[:1])):
             return None
         return asked
+
+    def _step_words(self, doc: Doc) -> set[str]:
+        """The terms of the words naming the award step ``doc`` is (vocabulary.yaml
+        ``steps``: "evaluation", "convocatoria", "results"), in every language."""
+        vocabulary = self.retriever.vocabulary
+        family = vocabulary.steps.get(vocabulary.step_family(doc.step or ""), {})
+        analyser = self.retriever.analyser
+        return {
+            t
+            for language, phrases in family.items()
+            for phrase in phrases
+            for t in analyser.terms(phrase, language)
+        }
 
     def _present_at(self, words: list[str]) -> list[int]:
         """Where the vocabulary's words of time stand in ``words``: periods ("this year"),
