@@ -274,11 +274,12 @@ class WhenAnswers(DatedNames, AgendaLists):
         name of the step's parent, not a time whose events are listed), nor the events of
         the year its name holds. A time the question also says ("next month?", "this
         year's") is checked, not listed: the step must fall in it, unless its own name says
-        that year; an award's step is answered so only when a time is said (without one,
-        the edition current at now is chosen elsewhere). None unless the best-ranked record
-        is a dated step that holds each word asked, ranks ahead of the next, and is named
-        by a word of its own: its step's word
-        (an award's "evaluation"), or one no record of another kind near it holds (the
+        that year, and a year said that its name does not hold names another step ("the
+        minutes of the 2021 conference"); an award's step is answered so only when a time is
+        said (without one, the edition current at now is chosen elsewhere). None unless the
+        best-ranked record is a dated step that holds each word asked, ranks ahead of the
+        next, and is named by a word of its own: its step's word (an award's "evaluation"),
+        or one no record of another kind near it holds (the
         conference it belongs to names no "minutes")."""
         if qtype != "when" or not ranked:
             return None
@@ -291,6 +292,10 @@ class WhenAnswers(DatedNames, AgendaLists):
             return None
         if len(ranked) > 1 and ranked[1][0] >= score:
             return None
+        named_years = {t[1:] for n in best.names for t in n if t[:1] == "y" and t[1:].isdigit()}
+        said_years = {w for w in reading.words if w.isdigit() and len(w) == 4}
+        if named_years and said_years - named_years:
+            return None  # "the minutes of the 2020 conference": not the 2019 one's
         period = reading.period
         if (
             period is not None
