@@ -646,10 +646,19 @@ class Responder(WhenAnswers, RecordAnswers, EnumerationAnswers):
         if reply.handoff or not reply.sources:
             return False
         docs = {d.record_id: d for _, d in ranked}
+        target = reply.target
+        if target is not None and target.step is not None:  # the award's step answered,
+            docs.update(  # not another step of that edition
+                (d.record_id, d)
+                for _, d in ranked
+                if d.record_id == target.record_id and d.step == target.step
+            )
         for record_id in reply.sources:
             doc = docs.get(record_id)
             if doc is None:
                 return False
+            if period.kind == "year" and any(f"y{period.start.year}" in n for n in doc.names):
+                return False  # "the minutes of the 2019 conference": a year its name says
             span = self.span(doc)
             era = self.era(doc)
             if span is None and era is not None and reading.year is None and period.kind == "year":
@@ -868,6 +877,9 @@ class Responder(WhenAnswers, RecordAnswers, EnumerationAnswers):
         known = self._known_as_listed(ctx, reading, terms) if qtype in {"list", "when"} else None
         if known is not None:  # "os exemplos do OGP Local": each record so called
             return known
+        step = self._step_named(ctx, reading, qtype, ranked, terms)
+        if step is not None:  # "when is the work on the 2019 conference's minutes?"
+            return step
         if (
             reading.period is not None
             and qtype in {"list", "when", "what", "yesno"}

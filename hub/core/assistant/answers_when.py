@@ -114,6 +114,14 @@ PRESENT_WORDS = frozenset(
 ano"), normalised: beside the vocabulary's periods, "still" words and month and year nouns,
 they say when the asker wants it, not what is asked."""
 
+STEP_KINDS = frozenset({"agenda_item", "call"})
+"""Kinds of dated record that are a step of a process (the call for a conference's
+sessions, the work on its minutes): asked when, their own date answers, not their parent's."""
+STEP_COVERAGE, STEP_RIVALS = 0.99, 0.5
+"""Share of the question's words a step must hold to be the one asked of, and share of its
+score from which a record of another kind (its parent) must lack a word of it the question
+says: a step named only by its parent's name is not asked."""
+
 ONE_OFF_KINDS = frozenset({"milestone"})
 """Kinds of dated record that happen once (the launch of the new website): named by their
 own name, they are that one record, not an edition of a series."""
@@ -252,6 +260,68 @@ class DatedNames(SlotAnswers):
 class WhenAnswers(DatedNames, AgendaLists):
     """The events of a period, and the next or the last of something."""
 
+    def _step_named(
+        self,
+        ctx: Context,
+        reading: Reading,
+        qtype: str,
+        ranked: list[tuple[float, Doc]],
+        terms: list[set[str]],
+    ) -> Decision | None:
+        """Asked when of a step of a process (the call for a conference's sessions, the
+        work on its minutes, the evaluation of an award's edition), named by every word the
+        question says: that step's own date, not its parent's ("the 2019 conference" is the
+        name of the step's parent, not a time whose events are listed), nor the events of
+        the year its name holds. A time the question also says ("next month?", "this
+        year's") is checked, not listed: the step must fall in it, unless its own name says
+        that year, and a year said that its name does not hold names another step ("the
+        minutes of the 2021 conference"); an award's step is answered so only when a time is
+        said (without one, the edition current at now is chosen elsewhere). None unless the
+        best-ranked record is a dated step that holds each word asked, ranks ahead of the
+        next, and is named by a word of its own: its step's word (an award's "evaluation"),
+        or one no record of another kind near it holds (the
+        conference it belongs to names no "minutes")."""
+        if qtype != "when" or not ranked:
+            return None
+        score, best = ranked[0]
+        award_step = best.group == "step" and best.step is not None
+        span = self.span(best)
+        if not (award_step or best.kind in STEP_KINDS) or span is None:
+            return None
+        if self.coverage(best, terms) < STEP_COVERAGE:
+            return None
+        if len(ranked) > 1 and ranked[1][0] >= score:
+            return None
+        named_years = {t[1:] for n in best.names for t in n if t[:1] == "y" and t[1:].isdigit()}
+        said_years = {w for w in reading.words if w.isdigit() and len(w) == 4}
+        if named_years and said_years - named_years:
+            return None  # "the minutes of the 2020 conference": not the 2019 one's
+        period = reading.period
+        if (
+            period is not None
+            and not period.overlaps(*span)
+            and not any(f"y{period.start.year}" in n for n in best.names)
+        ):
+            return None  # "the call of 2019": not this step's time
+        if award_step:
+            if period is None:
+                return None  # no time said: the edition current at now is chosen elsewhere
+            said = self._step_words(best)
+            if not any(o & said for o in terms):
+                return None  # "when is the 2020 award?": the award, not one of its steps
+        else:
+            others = [
+                d for s, d in ranked[1:] if s >= score * STEP_RIVALS and d.kind not in STEP_KINDS
+            ]
+            if not any(
+                any(best.terms.get(t) for t in o)
+                and not any(d.terms.get(t) for d in others for t in o)
+                for o in terms
+            ):  # "the dates of the 2020 conference": the work preparing it names it, is not it
+                return None
+        reply = self._slot(ctx, reading, "when", best)
+        return Decision(reply, "when", 0.8 if not reply.handoff else 0.3)
+
     def _standing_now(
         self, ctx: Context, reading: Reading, qtype: str, decision: Decision
     ) -> Decision | None:
@@ -297,6 +367,19 @@ class WhenAnswers(DatedNames, AgendaLists):
         if asked.reply.handoff or not self._all_standing(set(asked.reply.sources[:1])):
             return None
         return asked
+
+    def _step_words(self, doc: Doc) -> set[str]:
+        """The terms of the words naming the award step ``doc`` is (vocabulary.yaml
+        ``steps``: "evaluation", "convocatoria", "results"), in every language."""
+        vocabulary = self.retriever.vocabulary
+        family = vocabulary.steps.get(vocabulary.step_family(doc.step or ""), {})
+        analyser = self.retriever.analyser
+        return {
+            t
+            for language, phrases in family.items()
+            for phrase in phrases
+            for t in analyser.terms(phrase, language)
+        }
 
     def _present_at(self, words: list[str]) -> list[int]:
         """Where the vocabulary's words of time stand in ``words``: periods ("this year"),
