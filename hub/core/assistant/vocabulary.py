@@ -395,6 +395,10 @@ def load_vocabulary(path: Path = HERE / "vocabulary.yaml") -> Vocabulary:
     for language, phrases in data["out_of_scope"].items():  # valued by their language
         for said_in in spoken if language == "any" else [language]:  # "any": in every one
             _by_language({said_in: {said_in: phrases}}, out, None)
+        if language != "any":  # a one-word phrase votes: "telefon" (Catalan), "senha"; the
+            for word in (normalise(str(p)) for p in phrases):  # words of longer ones are
+                if word and " " not in word:  # often English names' ("Open Gov Challenge")
+                    votes.setdefault(word, set()).add(language)
     for section in ("requests", "roster"):  # an action or an opinion asked; the roster
         for language, phrases in data[section].items():
             _by_language({language: {language: phrases}}, out, None)
@@ -405,9 +409,9 @@ def load_vocabulary(path: Path = HERE / "vocabulary.yaml") -> Vocabulary:
     hour: PhraseMatcher[str] = PhraseMatcher()
     _by_language({"hour": data["hour"]}, hour, None)
     polar: PhraseMatcher[str] = PhraseMatcher()
-    _by_language({"polar": data["polar"]}, polar, None)
+    _by_language({"polar": data["polar"]}, polar, votes)  # "podem": Portuguese and Catalan
     question_words: PhraseMatcher[str] = PhraseMatcher()
-    _by_language({"question": data["question_words"]}, question_words, None)
+    _by_language({"question": data["question_words"]}, question_words, votes)
     still: PhraseMatcher[str] = PhraseMatcher()
     _by_language({"still": data["still"]}, still, None)
     aspect: PhraseMatcher[str] = PhraseMatcher()
