@@ -38,6 +38,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from functools import cache
 
 from babel import Locale
@@ -246,6 +247,15 @@ def evidence(
     return scores
 
 
+@dataclass(frozen=True)
+class Message:
+    """The whole message a question was read from, as written, and its words that may vote
+    (place names left out)."""
+
+    text: str
+    tokens: list[str]
+
+
 class QuestionLanguage:
     """Detects a question's language from table votes, with lingua as one more voter."""
 
@@ -276,8 +286,33 @@ class QuestionLanguage:
             self._detector, self._lazy = self._lazy(), None
         return self._detector
 
-    def detect(self, text: str, tokens: list[str], preferred: str | None = None) -> str:
+    def detect(
+        self,
+        text: str,
+        tokens: list[str],
+        preferred: str | None = None,
+        message: Message | None = None,
+    ) -> str:
+        """The language of ``text`` (a question; ``tokens`` its words that may vote) and of
+        the ``message`` it was read from, when reading set a greeting or who writes aside:
+        the message then says which language the member opened in, and breaks the
+        question's ties ("Caros senhores, sou técnico da Câmara... Podem dizer-ma?")."""
         scores = evidence(text, tokens, self.votes, self.shortcuts)
+        if message is not None and message.text.strip() != text.strip():
+            whole, start = message.text, message.text.find(text.strip())
+            opening = whole[: start + len(text.strip())] if start > 0 else whole
+            first = _first_question(opening) if "?" in opening else None
+            words = [*message.tokens, *tokens]
+            if first is not None:
+                own = _speakers(evidence(first, words, self.votes, self.shortcuts))
+                if own is not None:  # "Bona tarda, soc tècnica... What is it in a nutshell?"
+                    return own
+            tied = _best(scores)
+            if len(tied) != 1:
+                said = evidence(whole, words, self.votes, self.shortcuts)
+                among = {lang: v for lang, v in said.items() if not tied or lang in tied}
+                if len(_best(among)) == 1:
+                    return _best(among)[0]
         first = _first_question(text)
         opened = scores if first is None else evidence(first, tokens, self.votes, self.shortcuts)
         own = _speakers(opened)  # in the question the member opened with (a second question
