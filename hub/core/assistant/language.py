@@ -56,6 +56,9 @@ OTHER_VOTES, OTHER_SHARE = 2.0, 0.5
 least this share of its English ones) is written by a speaker of that one ("hey, who got the
 award a València per al pla OGP Local?"): members write English words in their own
 language, seldom the other way round."""
+NAMED_ENGLISH_MARKERS = 2
+"""Function words of the other languages, with none of English's, that make a text's English
+words names or loanwords in another language ("la task 11 del work plan")."""
 Votes = Mapping[str, frozenset[str]]
 """Normalised word -> the languages it belongs to."""
 
@@ -266,11 +269,25 @@ class QuestionLanguage:
         *,
         lazy_detector: Callable[[], LanguageDetector] | None = None,
         shortcuts: Mapping[str, frozenset[str]] | None = None,
+        markers: Mapping[str, frozenset[str]] | None = None,
     ) -> None:
         self.votes = votes
         self.shortcuts = load_vocabulary().shortcut_languages if shortcuts is None else shortcuts
+        self.markers = load_vocabulary().markers if markers is None else markers
         self._detector = detector
         self._lazy = lazy_detector
+
+    def _english_named(self, scores: dict[str, float], tokens: list[str]) -> dict[str, float]:
+        """``scores`` without English when its votes come only from names ("q es la task 11
+        del work plan?", "quan es la Local Democracy Week"): no English function word, and
+        at least :data:`NAMED_ENGLISH_MARKERS` function words of the other languages."""
+        english = self.markers.get("en", frozenset())
+        if "en" not in scores or any(t in english for t in tokens):
+            return scores
+        others = set().union(*(w for lang, w in self.markers.items() if lang != "en"))
+        if sum(1 for t in tokens if t in others) < NAMED_ENGLISH_MARKERS:
+            return scores
+        return {lang: v for lang, v in scores.items() if lang != "en"}
 
     @classmethod
     def with_lingua(cls, votes: Votes) -> QuestionLanguage:
@@ -297,7 +314,7 @@ class QuestionLanguage:
         the ``message`` it was read from, when reading set a greeting or who writes aside:
         the message then says which language the member opened in, and breaks the
         question's ties ("Caros senhores, sou técnico da Câmara... Podem dizer-ma?")."""
-        scores = evidence(text, tokens, self.votes, self.shortcuts)
+        scores = self._english_named(evidence(text, tokens, self.votes, self.shortcuts), tokens)
         if message is not None and message.text.strip() != text.strip():
             whole, start = message.text, message.text.find(text.strip())
             opening = whole[: start + len(text.strip())] if start > 0 else whole

@@ -128,6 +128,9 @@ class Vocabulary:
     shortcuts: dict[str, tuple[str, ...]] | None = None
     """Chat abbreviations (``q``, ``pra``, ``wht``) and the words they stand for."""
     shortcut_languages: dict[str, frozenset[str]] = field(default_factory=dict)
+    markers: dict[str, frozenset[str]] = field(default_factory=dict)
+    """The function words that tell each language (``markers``: "the", "what" in English;
+    "el", "del" in Spanish and Catalan), normalised."""
     """The languages that write each abbreviation (``qdo``: Spanish and Portuguese): it votes
     for them all, never only for the language whose expansion was kept."""
 
@@ -615,6 +618,10 @@ def load_vocabulary(path: Path = HERE / "vocabulary.yaml") -> Vocabulary:
         ),
         shortcuts=shortcuts,
         shortcut_languages={k: frozenset(v) for k, v in shortcut_languages.items()},
+        markers={
+            language: frozenset(part for w in words for part in normalise(str(w)).split())
+            for language, words in data["markers"].items()
+        },
         introductions=introductions,
         day=day,
         date=date,
