@@ -78,9 +78,15 @@ def vote(tokens: list[str], votes: Votes) -> dict[str, float]:
 FUNCTION_WORDS: dict[str, frozenset[str]] = {
     "ja": frozenset({"ca", "pt"}),
     "ya": frozenset({"es"}),
+    **dict.fromkeys(("nao", "entao", "tambem", "voce", "voces", "apos", "sim"), _PT),
+    **dict.fromkeys(("tambe", "aixo", "nomes", "nosaltres", "vosaltres", "voste"), _CA),
+    **dict.fromkeys(("tambien", "despues", "alli"), _ES),
+    "aqui": frozenset({"ca", "es", "pt"}),
 }
 """Function words the vocabulary's tables miss or give too few languages: Catalan's "ja"
-(already) is Portuguese's "já", Spanish writes "ya"."""
+(already) is Portuguese's "já", Spanish writes "ya"; and those written without their accents
+or tilde, as on a phone ("nao", "tambem", "voce": Portuguese; "tambe", "aixo", "nomes":
+Catalan; "tambien", "despues": Spanish), which no other of the five writes so."""
 WRITTEN: dict[str, frozenset[str]] = {
     **dict.fromkeys(("qué", "cómo", "dónde", "cuándo", "quién", "quiénes", "cuál"), _ES),
     **dict.fromkeys(("cuáles", "cuánto", "cuánta", "cuántos", "cuántas", "más"), _ES),
@@ -154,8 +160,9 @@ SPELLINGS: tuple[tuple[re.Pattern[str], frozenset[str]], ...] = (
     (re.compile(rf"\w[{_V}][nl]h(?!eur)[{_V}]"), _PT),
     (re.compile(rf"[{_V}]ny[{_V}]"), _CA),
     (re.compile(r"(?:ac|cc|ss|pc)ió$|acions$|[^s]tges?$|tj[ae]s?$"), _CA),
+    (re.compile(rf"atius?$|\w\w(?:it|iet|ut)ats?$|[{_V}]tz[{_V}]"), _CA),
     (re.compile(r"[cs]ión$|[cs]iones$|[aeiou]dad(?:es)?$"), _ES),
-    (re.compile(r"agem$|agens$|[aeiou]dades?$"), _PT),
+    (re.compile(r"agem$|agens$|[aeiou]dades?$|[^\Wa](?:c|ss)ao$|[cs]oes$"), _PT),
 )
 """Spellings of one language, in a word the tables do not know (measured on every question
 set: the tables know the function words, and a terse question of a name and one word,
@@ -171,7 +178,12 @@ set: the tables know the function words, and a terse question of a name and one 
   never after "a", "c", "s" or "p"), and ``-tge``, ``-tja`` (``viatge``, ``platja``);
 - Spanish writes ``-ción``, ``-sión``, ``-ciones`` and ``-dad`` (Catalan ``-ció``, ``-tat``,
   Portuguese ``-ção``, ``-dade``);
-- Portuguese writes ``-agem`` (``viagem``, ``mensagem``) and ``-dade``.
+- Portuguese writes ``-agem`` (``viagem``, ``mensagem``) and ``-dade``;
+- written without accents, as on a phone: Catalan's adjectives in ``-atiu`` (``participatiu``;
+  Spanish and Portuguese ``-ativo``, French ``-atif``), nouns in ``-itat``, ``-ietat``,
+  ``-utat`` (``universitat``, ``societat``, ``ciutat``) and "tz" between vowels
+  (``organitzar``, ``realitzacio``); Portuguese ``-cao``, ``-ssao``, ``-coes``, ``-soes``
+  (``votacao``, ``sessao``, ``inscricoes``: Spanish writes ``-cion``, Catalan ``-cio``).
 
 A word written with a capital inside a sentence is a name (a person's, a record's: "OGP
 Local", "Carvalho") and its spelling says nothing of the asker's language."""
