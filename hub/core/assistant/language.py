@@ -57,7 +57,7 @@ least this share of its English ones) is written by a speaker of that one ("hey,
 award a València per al pla OGP Local?"): members write English words in their own
 language, seldom the other way round."""
 NAMED_ENGLISH_MARKERS = 2
-"""Function words of the other languages, with none of English's, that make a text's English
+"""Function words of the other languages (and twice English's) that make a text's English
 words names or loanwords in another language ("la task 11 del work plan")."""
 Votes = Mapping[str, frozenset[str]]
 """Normalised word -> the languages it belongs to."""
@@ -289,15 +289,40 @@ class QuestionLanguage:
         self._detector = detector
         self._lazy = lazy_detector
 
+    def _from_message(self, text: str, scores: dict[str, float], message: Message) -> str | None:
+        """The language of the ``message`` the question ``text`` was read from, or None: its
+        speaker's, when it opens (up to its first question, or to the end of ``text``) in
+        another language than English with English words in it ("Bona tarda, soc tècnica...
+        What is it in a nutshell?"); else the one of the question's tied languages (or of
+        all, when the question has no evidence) the whole message votes most for."""
+        start = message.text.find(text.strip())
+        opening = message.text[: start + len(text.strip())] if start > 0 else message.text
+        own = _speakers(
+            evidence(
+                _first_question(opening) or opening, message.tokens, self.votes, self.shortcuts
+            )
+        )
+        if own is not None:
+            return own
+        tied = _best(scores)
+        if len(tied) == 1:
+            return None
+        said = evidence(message.text, message.tokens, self.votes, self.shortcuts)
+        among = _best({lang: v for lang, v in said.items() if not tied or lang in tied})
+        return among[0] if len(among) == 1 else None
+
     def _english_named(self, scores: dict[str, float], tokens: list[str]) -> dict[str, float]:
-        """``scores`` without English when its votes come only from names ("q es la task 11
-        del work plan?", "quan es la Local Democracy Week"): no English function word, and
-        at least :data:`NAMED_ENGLISH_MARKERS` function words of the other languages."""
-        english = self.markers.get("en", frozenset())
-        if "en" not in scores or any(t in english for t in tokens):
+        """``scores`` without English when its votes come from names ("q es la task 11 del
+        work plan?", "cuando abre el call for entries?"): at least
+        :data:`NAMED_ENGLISH_MARKERS` function words of the other languages, and twice as many
+        as English's (a name's "for", "of")."""
+        if "en" not in scores:
             return scores
+        english = self.markers.get("en", frozenset())
         others = set().union(*(w for lang, w in self.markers.items() if lang != "en"))
-        if sum(1 for t in tokens if t in others) < NAMED_ENGLISH_MARKERS:
+        own = sum(1 for t in tokens if t in english)
+        theirs = sum(1 for t in tokens if t in others and "en" not in self.votes.get(t, ()))
+        if theirs < max(NAMED_ENGLISH_MARKERS, 2 * own):
             return scores
         return {lang: v for lang, v in scores.items() if lang != "en"}
 
@@ -328,20 +353,9 @@ class QuestionLanguage:
         question's ties ("Caros senhores, sou técnico da Câmara... Podem dizer-ma?")."""
         scores = self._english_named(evidence(text, tokens, self.votes, self.shortcuts), tokens)
         if message is not None and message.text.strip() != text.strip():
-            whole, start = message.text, message.text.find(text.strip())
-            opening = whole[: start + len(text.strip())] if start > 0 else whole
-            first = _first_question(opening) if "?" in opening else None
-            words = [*message.tokens, *tokens]
-            if first is not None:
-                own = _speakers(evidence(first, words, self.votes, self.shortcuts))
-                if own is not None:  # "Bona tarda, soc tècnica... What is it in a nutshell?"
-                    return own
-            tied = _best(scores)
-            if len(tied) != 1:
-                said = evidence(whole, words, self.votes, self.shortcuts)
-                among = {lang: v for lang, v in said.items() if not tied or lang in tied}
-                if len(_best(among)) == 1:
-                    return _best(among)[0]
+            said = self._from_message(text, scores, message)
+            if said is not None:
+                return said
         first = _first_question(text)
         opened = scores if first is None else evidence(first, tokens, self.votes, self.shortcuts)
         own = _speakers(opened)  # in the question the member opened with (a second question
