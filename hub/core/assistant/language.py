@@ -31,6 +31,12 @@ read as Spanish):
   capital inside the sentence;
 - a country's name as one language writes it (``Emirados``, ``Espanya``, ``Marruecos``;
   CLDR's names, which Babel ships), which the place filter otherwise leaves silent.
+
+And beyond the question (measured on every set, 7,686 questions: 10 wrong before, 5 after):
+the whole message it was read from, whose greeting and who writes say the speaker's
+language when the question alone ties ("Caros senhores, sou técnico... Podem dizer-ma?"),
+and English words that are only names in another language's message ("q es la task 11 del
+work plan?"), which then do not vote for English.
 """
 
 from __future__ import annotations
