@@ -412,7 +412,10 @@ def load_vocabulary(path: Path = HERE / "vocabulary.yaml") -> Vocabulary:
     hour: PhraseMatcher[str] = PhraseMatcher()
     _by_language({"hour": data["hour"]}, hour, None)
     polar: PhraseMatcher[str] = PhraseMatcher()
-    _by_language({"polar": data["polar"]}, polar, votes)  # "podem": Portuguese and Catalan
+    _by_language({"polar": data["polar"]}, polar, None)
+    for language, phrases in data["polar"].items():  # "podem": Portuguese and Catalan
+        for word in (normalise(str(p)) for p in phrases if " " not in str(p).strip()):
+            votes.setdefault(word, set()).add(language)
     question_words: PhraseMatcher[str] = PhraseMatcher()
     _by_language({"question": data["question_words"]}, question_words, votes)
     still: PhraseMatcher[str] = PhraseMatcher()
