@@ -19,7 +19,7 @@ from hub.core.assistant.asides import Aside, split_aside
 from hub.core.assistant.chatter import without_chatter
 from hub.core.assistant.context import Context, Reply, Target, noted_once
 from hub.core.assistant.index import AwardView, EntryView, EventView, KnowledgeIndex
-from hub.core.assistant.language import QuestionLanguage
+from hub.core.assistant.language import Message, QuestionLanguage
 from hub.core.assistant.message_parts import points_back
 from hub.core.assistant.reading import read
 from hub.core.assistant.reminding import REMIND_AT, Remindable, remindable, upcoming
@@ -296,7 +296,8 @@ class Assistant:
         reading = read(text, self.vocabulary, today, antecedent)
         places = self.retriever.place_words  # "Buenos Aires" is no Spanish
         voters = [w for w in [*reading.words, *reading.context] if w not in places]
-        asked_in = self.languages.detect(reading.text or text, voters, preferred)
+        message = Message(text, [w for w in normalise(text).split() if w not in places])
+        asked_in = self.languages.detect(reading.text or text, voters, preferred, message)
         language = lang if lang in LANGUAGES else asked_in
         ctx = Context(self.index, self.tables, language, today)
         decision = self.responder.decide(ctx, reading)

@@ -130,6 +130,9 @@ class Vocabulary:
     shortcuts: dict[str, tuple[str, ...]] | None = None
     """Chat abbreviations (``q``, ``pra``, ``wht``) and the words they stand for."""
     shortcut_languages: dict[str, frozenset[str]] = field(default_factory=dict)
+    markers: dict[str, frozenset[str]] = field(default_factory=dict)
+    """The function words that tell each language (``markers``: "the", "what" in English;
+    "el", "del" in Spanish and Catalan), normalised."""
     """The languages that write each abbreviation (``qdo``: Spanish and Portuguese): it votes
     for them all, never only for the language whose expansion was kept."""
 
@@ -427,6 +430,10 @@ def load_vocabulary(path: Path = HERE / "vocabulary.yaml") -> Vocabulary:
     for language, phrases in data["out_of_scope"].items():  # valued by their language
         for said_in in spoken if language == "any" else [language]:  # "any": in every one
             _by_language({said_in: {said_in: phrases}}, out, None)
+        if language != "any":  # a one-word phrase votes: "telefon" (Catalan), "senha"; the
+            for word in (normalise(str(p)) for p in phrases):  # words of longer ones are
+                if word and " " not in word:  # often English names' ("Open Gov Challenge")
+                    votes.setdefault(word, set()).add(language)
     for language, phrases in data["roster"].items():  # the roster asked
         _by_language({language: {language: phrases}}, out, None)
     injection: PhraseMatcher[str] = PhraseMatcher()
@@ -439,8 +446,11 @@ def load_vocabulary(path: Path = HERE / "vocabulary.yaml") -> Vocabulary:
     _by_language({"day_part": data["day_parts"]}, day_parts, None)
     polar: PhraseMatcher[str] = PhraseMatcher()
     _by_language({"polar": data["polar"]}, polar, None)
+    for language, phrases in data["polar"].items():  # "podem": Portuguese and Catalan
+        for word in (normalise(str(p)) for p in phrases if " " not in str(p).strip()):
+            votes.setdefault(word, set()).add(language)
     question_words: PhraseMatcher[str] = PhraseMatcher()
-    _by_language({"question": data["question_words"]}, question_words, None)
+    _by_language({"question": data["question_words"]}, question_words, votes)
     still: PhraseMatcher[str] = PhraseMatcher()
     _by_language({"still": data["still"]}, still, None)
     aspect: PhraseMatcher[str] = PhraseMatcher()
@@ -650,6 +660,10 @@ def load_vocabulary(path: Path = HERE / "vocabulary.yaml") -> Vocabulary:
         ),
         shortcuts=shortcuts,
         shortcut_languages={k: frozenset(v) for k, v in shortcut_languages.items()},
+        markers={
+            language: frozenset(part for w in words for part in normalise(str(w)).split())
+            for language, words in data["markers"].items()
+        },
         introductions=introductions,
         day=day,
         date=date,
