@@ -3,7 +3,10 @@ clone has it, the ``hub`` command run there with no platform token and no ``HUB_
 variable, and a look at the SQLite database it leaves.
 
 The tests are in several files so that pytest-xdist (``--dist loadfile``) spreads them
-over its workers: each test makes its own clone in its own folder and shares nothing.
+over its workers. Each test works in a clone of its own; what is expensive to make and the
+same for several tests of a file (a clone after ``hub db upgrade``, the demo's database) is
+made once by a module-scoped fixture and copied (:func:`copy_clone`): a ``hub`` process
+costs about a second of CPU, most of it importing the hub.
 """
 
 from __future__ import annotations
@@ -63,6 +66,23 @@ def fresh_clone(folder: Path) -> Path:
     shutil.copytree(CONFIG, folder / "config")
     shutil.copy(CONFIG.parent / ".env.example", folder / ".env.example")
     return folder
+
+
+def copy_clone(clone: Path, folder: Path) -> Path:
+    """A copy of ``clone`` (its config, .env.example and data/) in ``folder``, for a test
+    to change without touching what the next test copies."""
+    shutil.copytree(clone, folder, dirs_exist_ok=True)
+    return folder
+
+
+def source_url(database: Path, key: str) -> str:
+    """The URL the database holds for the source ``key`` (read only)."""
+    connection = sqlite3.connect(f"file:{database}?mode=ro", uri=True)
+    try:
+        [(url,)] = connection.execute("SELECT url FROM sources WHERE key = ?", (key,)).fetchall()
+    finally:
+        connection.close()
+    return str(url)
 
 
 def add_item(database: Path, title: str, tags: list[str] | None = None) -> int:

@@ -6,7 +6,9 @@ with SIGKILL; the follower takes the lock over and, when today's firing time
 comes, fires today's roundup. Each period fires exactly once.
 
 The firing time is the next minute boundary at least a few seconds away
-(schedules have minute precision), so this test waits up to about a minute.
+(schedules have minute precision), so this test waits up to about a minute; on a
+machine too loaded to hand over within that margin it tries again with a margin
+measured on the late try (``hand_over``).
 """
 
 from __future__ import annotations
@@ -132,47 +134,84 @@ def recorded(engine) -> list[tuple[str, str]]:
         return [tuple(row) for row in rows]  # type: ignore[misc]
 
 
+FIRST_MARGIN = 12.0
+"""Seconds between writing the config and its firing minute, at least, in the first try."""
+ATTEMPTS = 3
+
+
 def test_a_killed_leader_hands_over_and_each_period_fires_once(postgres_databases, tmp_path):
+    """The hand-over is shown only if the leader is killed and the follower has taken over
+    before today's firing minute. How long that takes is measured, not assumed: a try that
+    takes over too late (a loaded machine) proves nothing either way, so it is given up and
+    the next try takes a margin twice what the late one took (each try on its own database)."""
+    margin = FIRST_MARGIN
+    late: list[str] = []
+    for attempt in range(1, ATTEMPTS + 1):
+        took = hand_over(postgres_databases, tmp_path / f"try{attempt}", margin)
+        if took is None:
+            return
+        late.append(f"the firing minute came {took:.0f}s into try {attempt} (margin {margin:.0f}s)")
+        margin = max(margin, 2 * took)
+    pytest.fail("took over too late to show the hand-over; raise the margin: " + "; ".join(late))
+
+
+def hand_over(postgres_databases, folder: Path, margin: float) -> float | None:
+    """One try: None when everything was shown, or the seconds it had taken when the firing
+    minute came before the follower had taken over (the first may have fired today's
+    period: what happens after that is not the hand-over and is not looked at)."""
+    folder.mkdir()
     name = postgres_databases.create()
     url = postgres_databases.url_for(name)
-    fires = firing_minute(utcnow())
-    config = write_config(tmp_path, fires)
+    started = time.monotonic()
+    fires = firing_minute(utcnow(), margin)
+    config = write_config(folder, fires)
     settings = load_settings(config)
     engine = make_engine(url)
     processes: list[Serve] = []
     try:
         hold_an_item(engine, settings, "yesterday")
-        first = Serve(config, url, tmp_path / "first.log")
+        first = Serve(config, url, folder / "first.log")
         processes.append(first)
         wait_for(lambda: first.said("is the leader"), "the first leader")
-        wait_for(lambda: len(recorded(engine)) == 1, "yesterday's roundup")
+        wait_for(lambda: len(recorded(engine)) >= 1, "yesterday's roundup")
+        if utcnow() >= fires:  # the first may have fired today's too: shows nothing
+            return time.monotonic() - started
         yesterday = (fires - dt.timedelta(days=1)).date().isoformat()
-        assert recorded(engine)[0][0] == yesterday
+        today = fires.date().isoformat()
+        assert [key for key, _ in recorded(engine)] == [yesterday]
 
-        second = Serve(config, url, tmp_path / "second.log")
+        second = Serve(config, url, folder / "second.log")
         processes.append(second)
         wait_for(lambda: second.said("scheduler ") and second.said("started"), "the follower")
-        time.sleep(1.0)  # a few ticks as a follower
+        wait_for(lambda: second.said("is a follower"), "the follower's first tick")
+        time.sleep(1.0)  # a few more ticks as a follower
         assert not second.said("is the leader")
         hold_an_item(engine, settings, "today")
+        if utcnow() >= fires:  # too late to kill the first before it fires today's
+            return time.monotonic() - started
 
         first.process.send_signal(signal.SIGKILL)
         first.process.wait(timeout=30)
         wait_for(lambda: second.said("is the leader"), "the follower to take over")
-        assert utcnow() < fires, "took over too late to show the hand-over; raise the margin"
+        if utcnow() >= fires:  # the first may have lived to fire today's: shows nothing
+            return time.monotonic() - started
 
         wait_for(lambda: len(recorded(engine)) == 2, "today's roundup", limit=120)
         time.sleep(1.0)  # more ticks after the firing: nothing fires twice
         runs = recorded(engine)
-        assert [key for key, _ in runs] == [yesterday, fires.date().isoformat()]
+        assert [key for key, _ in runs] == [yesterday, today]
         assert all(outcome.endswith("with 1 items") for _, outcome in runs)
+        # each by the leader of its time: yesterday's by the first, today's by the second
+        assert first.said(f"fired for {yesterday}") and not first.said(f"fired for {today}")
+        assert second.said(f"fired for {today}") and not second.said(f"fired for {yesterday}")
         with transaction(engine) as session:
             keys = session.scalars(
                 select(Delivery.dedup_key).where(Delivery.kind == "roundup").order_by(Delivery.id)
             ).all()
-        assert keys == [f"roundup:digest:{yesterday}", f"roundup:digest:{fires.date()}"]
+        assert keys == [f"roundup:digest:{yesterday}", f"roundup:digest:{today}"]
         second.process.send_signal(signal.SIGTERM)
         assert second.process.wait(timeout=60) == 0
+        return None
     finally:
         for process in processes:
             process.close()
