@@ -126,7 +126,7 @@ but the Catalan Snowball stemmer cuts it: "treball" and "treballa" to "treb", "t
 "trebal", "treballen" to "treball", "consell" to "con". It is held as one letter the
 stemmer's rules do not know (as Catalan's own "l·l" keeps it apart) while the word is
 stemmed, so every form of the word keeps it: "treball" for them all."""
-BARE_PLURALS = {"es": ("as", "os"), "pt": ("as", "os")}
+BARE_PLURALS: dict[str, tuple[str, ...]] = {"es": ("as", "os"), "pt": ("as", "os")}
 """Plurals a Spanish or Portuguese stemmer leaves whole because the word is too short for
 its regions ("actas", "atas", "otros"): the plural is stemmed as its singular ("acta",
 "ata"), which the stemmer also leaves whole. Longer plurals lose their "-s" in the stemmer
@@ -237,21 +237,19 @@ class Analyser:
                     token = token[: -len(plain)] + accented  # the stemmer's rules need it
                     break
             found = self._snowball(token, language)
-            plural = BARE_PLURALS.get(language, ())
-            if found == token and token.endswith(plural) and len(token) > 3:
+            endings = BARE_PLURALS.get(language, ())
+            if found == token and token.endswith(endings) and len(token) > 3:
                 found = self._snowball(token[:-1], language)
             self._cache[key] = found
         return found
 
     def _snowball(self, token: str, language: str) -> str:
+        """The Snowball stem of ``token``; a Catalan "ll" held as one letter meanwhile."""
         held = ROOT_LL.get(language)
-        if held and "ll" in token:
-            with self._stemming:
-                return (
-                    self._stemmers[language].stemWord(token.replace("ll", held)).replace(held, "ll")
-                )
+        word = token.replace("ll", held) if held else token
         with self._stemming:
-            return self._stemmers[language].stemWord(token)
+            stemmed: str = self._stemmers[language].stemWord(word)
+        return stemmed.replace(held, "ll") if held else stemmed
 
     def terms(self, text: str, language: str) -> list[str]:
         return self.terms_of(normalise(text).split(), language)
