@@ -315,7 +315,7 @@ class WhenAnswers(DatedNames, AgendaLists):
             ]
             if not any(
                 any(best.terms.get(t) for t in o)
-                and not any(d.terms.get(t) for d in others for t in o)
+                and not any(t in _named(d) for d in others for t in o)
                 for o in terms
             ):  # "the dates of the 2020 conference": the work preparing it names it, is not it
                 return None
@@ -801,3 +801,13 @@ def _day(ctx: Context) -> str:
     from hub.core.assistant.dates import day_words
 
     return day_words(ctx.today, ctx.language)
+
+
+def _named(doc: Doc) -> set[str]:
+    """The terms a record is named or dated by (its own name, its kind's names, its year),
+    not those its text only mentions: the 2019 conference's text tells of work on its
+    minutes, but neither "work" nor "minutes" names it; they name the step. The 2020
+    conference, dated 2020, is named by "2020" though its name is "20th Conference"."""
+    named = set().union(*doc.names, doc.kind_terms)
+    starts = getattr(doc.record, "starts_on", None)
+    return named | {f"y{starts.year}"} if starts is not None else named

@@ -120,6 +120,17 @@ spells "tasca", "pràctica", "llarga" as "tasques", "pràctiques", "llargues" in
 "jovem", "viagem" to "jov", "viag"; Spanish cuts "tareas", "líneas", "asambleas" to
 "tar", "lin", "asambl" but "tarea", "línea", "asamblea" to "tare", "line", "asamble". The
 plural is stemmed as its singular (words of six letters or more: "quais", "mais" stay)."""
+ROOT_LL = {"ca": "\u0142"}
+"""Catalan's "ll" is a consonant of the root (treball, consell, detall), never an ending,
+but the Catalan Snowball stemmer cuts it: "treball" and "treballa" to "treb", "treballs" to
+"trebal", "treballen" to "treball", "consell" to "con". It is held as one letter the
+stemmer's rules do not know (as Catalan's own "l·l" keeps it apart) while the word is
+stemmed, so every form of the word keeps it: "treball" for them all."""
+BARE_PLURALS: dict[str, tuple[str, ...]] = {"es": ("as", "os"), "pt": ("as", "os")}
+"""Plurals a Spanish or Portuguese stemmer leaves whole because the word is too short for
+its regions ("actas", "atas", "otros"): the plural is stemmed as its singular ("acta",
+"ata"), which the stemmer also leaves whole. Longer plurals lose their "-s" in the stemmer
+already ("trabajos", "trabajo": "trabaj")."""
 ONLINE = {"en": frozenset({"ligne", "linea", "linia"}), "em": frozenset({"linha"})}
 """"En ligne", "en línea", "en línia", "em linha": online, one word, as English writes it (the
 "line" of a work plan is another word: the phrase is never the record kind's name)."""
@@ -225,10 +236,20 @@ class Analyser:
                 if token.endswith(plain) and len(token) > len(plain) + 2:
                     token = token[: -len(plain)] + accented  # the stemmer's rules need it
                     break
-            with self._stemming:
-                found = self._stemmers[language].stemWord(token)
+            found = self._snowball(token, language)
+            endings = BARE_PLURALS.get(language, ())
+            if found == token and token.endswith(endings) and len(token) > 3:
+                found = self._snowball(token[:-1], language)
             self._cache[key] = found
         return found
+
+    def _snowball(self, token: str, language: str) -> str:
+        """The Snowball stem of ``token``; a Catalan "ll" held as one letter meanwhile."""
+        held = ROOT_LL.get(language)
+        word = token.replace("ll", held) if held else token
+        with self._stemming:
+            stemmed: str = self._stemmers[language].stemWord(word)
+        return stemmed.replace(held, "ll") if held else stemmed
 
     def terms(self, text: str, language: str) -> list[str]:
         return self.terms_of(normalise(text).split(), language)
