@@ -211,6 +211,31 @@ def _step_phrases(vocabulary: Vocabulary) -> frozenset[tuple[str, ...]]:
     )
 
 
+NOUN_ARTICLES = frozenset(
+    {"the", "el", "la", "los", "las", "lo", "le", "les", "l", "els", "o", "os", "a", "as"}
+)
+"""Definite articles opening the noun phrase a question may be ("the theme of...?", "l'any
+de...", "a cidade da...")."""
+NAMING_NO_SLOT = frozenset({"yesno"})
+
+
+def slot_named(words: list[str], at: int, vocabulary: Vocabulary) -> str | None:
+    """The slot a noun phrase opening at ``at`` asks by its head noun, as if asked with the
+    slot's question word: an article, then a slot's noun or phrase ("the theme", "la date",
+    "l'organisateur", "a cidade", "the venue", "el plazo"), read from the types, the slot
+    nouns and the closing words of :file:`vocabulary.yaml`; None for an article before any
+    other noun ("the certificate") or for no article there."""
+    if at + 1 >= len(words) or words[at] not in NOUN_ARTICLES:
+        return None
+    head = words[at : at + 4]
+    for matcher in (vocabulary.slot_nouns, vocabulary.types, vocabulary.closing):
+        for found in matcher.find(head, fuzzy=False):
+            opens = found.start == 1 or (found.start == 0 and found.end > 1)  # "the venue"
+            if opens and found.value not in NAMING_NO_SLOT:
+                return "when" if matcher is vocabulary.closing else found.value  # "el plazo"
+    return None
+
+
 def _question_word(word: str, vocabulary: Vocabulary) -> bool:
     return bool(vocabulary.question_words.find([word], fuzzy=False))
 

@@ -10,7 +10,7 @@ import re
 
 from hub.core.assistant.asking import _opens_sentence, asks, names_anything
 from hub.core.assistant.chatter import announced_from
-from hub.core.assistant.polite_requests import request_frame
+from hub.core.assistant.polite_requests import WHETHER, request_frame
 from hub.core.assistant.text import normalise
 from hub.core.assistant.vocabulary import Vocabulary
 
@@ -242,6 +242,7 @@ def _reported(sentence: str, words: list[str], vocabulary: Vocabulary) -> list[s
         return [sentence]
     first = min(start for start, _ in found)
     cut = min(end for start, end in found if start == first)
+    cut = _request_after(words, cut, vocabulary)
     tokens = list(_TOKEN.finditer(sentence))
     if len(tokens) != len(words):  # words and the text's tokens disagree: keep it whole
         return [sentence]
@@ -250,6 +251,20 @@ def _reported(sentence: str, words: list[str], vocabulary: Vocabulary) -> list[s
         return [sentence[tokens[cut].start() :].strip()]
     head_end = tokens[cut - 1].end()
     return [sentence[:head_end].strip(), sentence[tokens[cut].start() :].strip()]
+
+
+def _request_after(words: list[str], cut: int, vocabulary: Vocabulary) -> int:
+    """Where the question starts when a polite request follows the words reporting it ("I
+    was wondering whether | you could tell me | the deadline of...", "Je me demandais si |
+    vous pourriez m'indiquer | la date..."): after the request, unless what follows the
+    request is no question."""
+    for skip in (0, 1):
+        if skip and (cut >= len(words) or words[cut] not in WHETHER):
+            break
+        then = request_frame(words[cut + skip :], vocabulary)
+        if then is not None and then[0] == 0 and len(words) - (cut + skip + then[1]) >= 2:
+            return cut + skip + then[1]
+    return cut
 
 
 def _as_written(sentence: str, words: list[str], start: int, end: int) -> str:

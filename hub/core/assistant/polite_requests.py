@@ -19,6 +19,7 @@ Both are handed off in every language.
 
 from __future__ import annotations
 
+from hub.core.assistant.asking import slot_named
 from hub.core.assistant.vocabulary import Vocabulary
 
 TELLING = frozenset(
@@ -44,17 +45,26 @@ TELLING = frozenset(
 """Verbs of telling or knowing, in the forms a polite request takes (infinitive, the formal
 imperative, the subjunctive after "I'd be grateful if"), pronouns joined ("indíqueme")."""
 
+GIVING = frozenset(
+    {"give", "giving", "dar", "darme", "darnos", "deme", "denme", "donner", "donnez"}
+    | {"donar", "doneu", "doni", "donessis", "desse"}
+)
+"""Verbs of giving, which ask for an answer only before the noun of a slot ("could you give
+me | the date of...", "pourriez-vous me donner | l'organisateur", "poderia dar-me | a
+data"), not before a thing ("em podríeu donar el certificat": an action)."""
+
 COURTESY = frozenset(
     {"could", "can", "would", "will", "might", "may", "you", "please", "kindly", "mind"}
     | {"be", "so", "kind", "as", "to", "enough", "i", "d", "we", "grateful", "appreciate"}
     | {"it", "if", "very", "much", "most", "obliged", "me", "us", "let", "letting", "wish"}
     | {"like"}
     | {"podria", "podrian", "podrias", "puede", "pueden", "usted", "ustedes", "seria"}
+    | {"puedes", "podeis", "podriais"}
     | {"serian", "tan", "amable", "amables", "tendria", "tendrian", "amabilidad"}
     | {"agradeceria", "agradeceriamos", "agradecere", "quisiera", "quisieramos"}
     | {"desearia", "deseariamos", "gustaria", "rogaria", "ruego", "pediria", "importaria"}
     | {"hacer", "el", "favor", "por", "le", "les", "nos", "que", "de", "la"}
-    | {"pourriez", "pourrais", "pouvez", "vous", "m", "moi", "auriez", "aurais", "l"}
+    | {"pourriez", "pourrais", "pouvez", "vous", "m", "moi", "nous", "auriez", "aurais", "l"}
     | {"amabilite", "gentillesse", "obligeance", "d", "serais", "reconnaissant"}
     | {"reconnaissante", "bien", "vouloir", "veuillez", "voudriez", "souhaiterais"}
     | {"souhaiterions", "voudrais", "voudrions", "aimerais", "aimerions", "sauriez", "je"}
@@ -74,6 +84,7 @@ WHETHER = frozenset({"whether", "if", "si", "se"})
 """Words after a request opening a yes/no question ("...tell me whether", "...indicar si")."""
 
 OPENING = frozenset({"o", "lo", "ce"})
+REQUEST_WORDS = COURTESY | TELLING | GIVING
 """Words before a question word that open an indirect question ("o que", "lo que", "ce que")."""
 
 
@@ -81,14 +92,20 @@ def request_frame(words: list[str], vocabulary: Vocabulary) -> tuple[int, int] |
     """Where a polite request for an answer is in ``words`` (start, end), the question
     following it; None when the sentence opens with none. It opens the sentence, or follows
     a greeting ("Buenos días, ¿podría indicarme...?"); "if"/"whether"/"si" after it opens
-    the yes/no question that follows."""
+    the yes/no question that follows, an article before a slot's noun the noun phrase that
+    asks it ("Could you tell us | the theme of...?", "¿Me podría dar | la fecha...?")."""
     starts = {0} | {f.end for f in vocabulary.courtesies.find(list(words), fuzzy=False)}
     asking = {f.start for f in vocabulary.question_words.find(list(words), fuzzy=False)}
     for start in sorted(starts):
         end = start
-        while end < len(words) and (words[end] in COURTESY or words[end] in TELLING):
+        while end < len(words) and words[end] in REQUEST_WORDS:
             end += 1
-            if not TELLING & set(words[start:end]) or end >= len(words) - 1:
+            run = set(words[start:end])
+            if not (TELLING | GIVING) & run or end >= len(words) - 1:
+                continue
+            if slot_named(words, end, vocabulary) is not None:  # "...give me | the date"
+                return start, end
+            if not TELLING & run:
                 continue
             after = words[end]  # the first question word after the verb: "decirme | qué
             if (  # se decidió", not "que se"; "si" stays with the yes/no question it opens

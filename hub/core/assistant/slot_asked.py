@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from hub.core.assistant.asking import _question_word
+from hub.core.assistant.asking import _question_word, slot_named
 from hub.core.assistant.message_parts import _CLAUSE
 from hub.core.assistant.text import Found, normalise
 from hub.core.assistant.vocabulary import TYPE_ORDER, WHOLE_LIST, Vocabulary
@@ -123,6 +123,8 @@ def _qtype(
     if last_clause is not None:
         _clause_asks(words, vocabulary, found, kept, used, last_clause, concepts, concept_words)
     first = next((i for i in range(len(words)) if i not in aside), 0)
+    if not kept:  # "the organiser of the 15th conference?", "la ville de la 13e conférence ?"
+        kept.update(_noun_phrase_asks(words, first, vocabulary, used))
     opening = {item.value for item in found if item.start == first and item.value in kept}
     if opening & OPENED or (
         first < len(words) and not opening and _question_word(words[first], vocabulary)
@@ -173,6 +175,23 @@ def _qtype(
         if not kept & {"list", "what", "yesno"} and not which:
             kept.add("when")  # not "¿se ha creado un grupo...?": whether, not when
     return next((t for t in TYPE_ORDER if t in kept), None)
+
+
+def _noun_phrase_asks(
+    words: list[str], first: int, vocabulary: Vocabulary, used: set[int]
+) -> set[str]:
+    """The slot a question that opens with a noun phrase headed by a slot noun asks ("the
+    organiser of the 15th conference?", "la ciudad de la 13.ª conferencia?", what a polite
+    request wraps: "Could you give me | the host of...?"), as if its question word were
+    said: who, for a role, where, for a place, when, for a time or a deadline (a place's or a
+    time's noun is set aside: no record needs to say "city"). A role's noun stays, to name
+    the field asked (``who_verbs``)."""
+    slot = slot_named(words, first, vocabulary)
+    if slot is None:
+        return set()
+    if slot in {"where", "when"}:
+        used.add(first + 1)
+    return {slot}
 
 
 def _last_clause(focus: str, words: list[str]) -> int | None:
@@ -373,12 +392,15 @@ def _claimed(
     """Stated, the question claims the slot it was read as rather than asking it: a verb
     of founding ("Madrid creó un registro?", not a date asked), or a place word inside the
     statement ("el plan para la sede... se presenta en Bogotá?"), not heading it ("¿la sede
-    de la conferencia?": the place asked, elliptically)."""
+    de la conferencia?": the place asked, elliptically), nor a noun phrase heading the
+    question ("la ville de la 13e conférence ?": the place asked)."""
     found = vocabulary.types.find(list(words), fuzzy=False)
+    first = next((i for i in range(len(words)) if i not in aside), 0)
+    if qtype in {"when", "where"} and slot_named(words, first, vocabulary) == qtype:
+        return False  # "la ville de la 13e conférence ?", "the year the office opened?"
     if qtype == "when":
         return not any(f.value == "when" for f in found)
     if qtype == "where":
-        first = next((i for i in range(len(words)) if i not in aside), 0)
         return all(f.start > first + 1 for f in found if f.value == "where")
     return False
 

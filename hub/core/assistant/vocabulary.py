@@ -202,6 +202,8 @@ class Vocabulary:
     who_verbs: PhraseMatcher[str] = field(default_factory=PhraseMatcher)
     with_verbs: PhraseMatcher[str] = field(default_factory=PhraseMatcher)
     """Verbs saying two bodies work together ("works with", "collabore avec")."""
+    slot_nouns: PhraseMatcher[str] = field(default_factory=PhraseMatcher)
+    """Nouns asking who, where or when as a question's head ("the organiser of...?")."""
     """Verbs saying how someone stands to a thing ("leads", "accueille"): who is asked."""
     """"(a town hall) like ours": the words before it describe the asker, not the topic."""
     """Words opening a clause that gives the asker's reason ("because"): context."""
@@ -552,6 +554,12 @@ def load_vocabulary(path: Path = HERE / "vocabulary.yaml") -> Vocabulary:
     _by_language({"likeness": data["likeness"]}, likeness, None)
     who_verbs: PhraseMatcher[str] = PhraseMatcher()
     _by_language(data.get("who_verbs", {}), who_verbs, None)  # valued by the field named
+    places_times = {key: data["slot_nouns"][key] for key in ("where", "when")}
+    roles = {k: v for k, v in data["slot_nouns"].items() if k not in places_times}
+    _by_language(roles, who_verbs, None)  # "the organiser": the field, as "organised" names it
+    slot_nouns: PhraseMatcher[str] = PhraseMatcher()
+    _by_language(roles, slot_nouns, None, value="who")
+    _by_language(places_times, slot_nouns, None)
     with_verbs: PhraseMatcher[str] = PhraseMatcher()
     _by_language({"with": data.get("with_verbs", {})}, with_verbs, None)
     numbers = {
@@ -609,6 +617,7 @@ def load_vocabulary(path: Path = HERE / "vocabulary.yaml") -> Vocabulary:
         directions=frozenset(normalise(w) for w in data["verb_homographs"]["directions"]),
         likeness=likeness,
         who_verbs=who_verbs,
+        slot_nouns=slot_nouns,
         with_verbs=with_verbs,
         past_words=frozenset(normalise(str(w)) for w in data["past_words"]),
         time_words=frozenset(w for w in time_words if len(w) >= 5),
