@@ -446,10 +446,34 @@ def test_no_regression_on_the_twenty_sixth_and_twenty_seventh_blind_sets(
     messages forwarded by city officials and civil-society staff (a greeting, who they are,
     context, then the question; usted/vous; requests the bot cannot fulfil; costs). On the
     round's starting code: 0.924 with 5 invented, 0.844 with 12. At its end: 0.924 with 5,
-    0.852 with 10. From now on both are tuning sets; the floors keep them from falling."""
+    0.852 with 10. From then on both are tuning sets; the floors keep them from falling.
+    Tuned on in the twentieth round: 0.968 with 2, 0.940 with 2 (the floors raised to
+    match)."""
     twenty_sixth = evaluate(assistant, read_cases(HERE / "heldout26_questions.jsonl"))
-    assert twenty_sixth.accuracy() >= 0.91, _explain(twenty_sixth)
-    assert len(twenty_sixth.invented) <= 6, _explain(twenty_sixth)
+    assert twenty_sixth.accuracy() >= 0.95, _explain(twenty_sixth)
+    assert len(twenty_sixth.invented) <= 4, _explain(twenty_sixth)
     twenty_seventh = evaluate(assistant, read_cases(HERE / "heldout27_questions.jsonl"))
-    assert twenty_seventh.accuracy() >= 0.84, _explain(twenty_seventh)
-    assert len(twenty_seventh.invented) <= 11, _explain(twenty_seventh)
+    assert twenty_seventh.accuracy() >= 0.92, _explain(twenty_seventh)
+    assert len(twenty_seventh.invented) <= 4, _explain(twenty_seventh)
+
+
+def test_no_regression_on_the_twenty_eighth_and_twenty_ninth_blind_sets(
+    assistant: Assistant,
+) -> None:
+    """``heldout28`` and ``heldout29`` (250 questions each, 50 per language, 30% handoffs)
+    were written at the start of the twentieth round, before any of its code changed, the
+    same way as the sets before them (the seeds, the knowledge files, the case format, every
+    fact checked against its record by a script); nobody tuned on them. heldout28 is busy
+    Slack threads (context before the question, @mentions, bullets, *bold*, <links|labels>,
+    :emoji:, two questions of which one is answerable, code-switching); heldout29 is
+    newcomers' short questions that describe rather than name ("the prize for cities"),
+    with typos, either/or, negatives and times relative to now, mostly about the
+    lesser-known records. On the round's starting code: 0.816 with 17 invented, 0.904
+    with 6. At its end: 0.836 with 18, 0.912 with 5. From now on both are tuning sets; the
+    floors keep them from falling."""
+    twenty_eighth = evaluate(assistant, read_cases(HERE / "heldout28_questions.jsonl"))
+    assert twenty_eighth.accuracy() >= 0.82, _explain(twenty_eighth)
+    assert len(twenty_eighth.invented) <= 19, _explain(twenty_eighth)
+    twenty_ninth = evaluate(assistant, read_cases(HERE / "heldout29_questions.jsonl"))
+    assert twenty_ninth.accuracy() >= 0.90, _explain(twenty_ninth)
+    assert len(twenty_ninth.invented) <= 6, _explain(twenty_ninth)
