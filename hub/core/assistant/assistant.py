@@ -296,7 +296,7 @@ class Assistant:
         reading = read(text, self.vocabulary, today, antecedent)
         places = self.retriever.place_words  # "Buenos Aires" is no Spanish
         voters = [w for w in [*reading.words, *reading.context] if w not in places]
-        message = Message(text, [w for w in normalise(text).split() if w not in places])
+        message = Message(text, [w for w in reading.message if w not in places])
         asked_in = self.languages.detect(reading.text or text, voters, preferred, message)
         language = lang if lang in LANGUAGES else asked_in
         ctx = Context(self.index, self.tables, language, today)

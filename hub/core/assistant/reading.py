@@ -170,7 +170,7 @@ def read(text: str, vocabulary: Vocabulary, today: dt.date, antecedent: bool = F
     reading = Reading(text=kept, words=words, only_orders=not words and bool(text.strip()))
     reading.message = normalise(text).split()
     if not words:  # only orders: their words still tell the language they are written in
-        reading.context = normalise(text).split()
+        reading.context = list(reading.message)
         return reading
     set_aside: set[int] = set()
     set_courtesies_aside(context, vocabulary, set_aside)
@@ -426,6 +426,8 @@ def _frequencies_of_events(words: list[str], vocabulary: Vocabulary) -> set[int]
     """A frequency word beside an event's kind ("the next annual conference", "la
     conferencia anual", "la conférence annuelle"): how often the event is held, which
     every edition is; a record saying "annual" is no more the one asked."""
+    if not any(w in vocabulary.frequencies for w in words):  # most questions: no kind read
+        return set()
     nouns = {
         normalise(w)
         for kind in EVENT_KINDS
