@@ -23,9 +23,9 @@ from hub.core.assistant.answers_counts import CountAnswers
 from hub.core.assistant.answers_lists import ListAnswers
 from hub.core.assistant.called_alone import called_alone
 from hub.core.assistant.context import Context, Reply
-from hub.core.assistant.focus import writes
 from hub.core.assistant.index import EntryView, EventView, text_in
 from hub.core.assistant.list_words import bare
+from hub.core.assistant.named_rivals import rivals_named_in_period
 from hub.core.assistant.plan_parts import kind_words, named_whole_part_first, ordinals
 from hub.core.assistant.reading import Reading
 from hub.core.assistant.record_choice import RecordChoice
@@ -94,9 +94,9 @@ class RecordAnswers(RecordChoice, CountAnswers, ListAnswers):
             if qtype in {"what", "yesno"}:  # "what does the 2013 plan say about X": its part
                 ranked = named_whole_part_first(ranked, terms, self.retriever, self.coverage)
         written = self._capitals(reading)
-        if written and not all(writes(ranked[0][1].record, w) for w in written):
+        if written and not all(self._writes(ranked[0][1], w) for w in written):
             holder = next(
-                (d for _, d in ranked if all(writes(d.record, w) for w in written)), None
+                (d for _, d in ranked if all(self._writes(d, w) for w in written)), None
             )  # "PARTICIPATE OIDP": the record writing that name, not one about participation
             if holder is None:
                 return Decision(ctx.handoff(), qtype, 0.1)
@@ -191,6 +191,9 @@ class RecordAnswers(RecordChoice, CountAnswers, ListAnswers):
         named_kinds = set().union(*kinds_named) & self._every_kind if kinds_named else set()
         if named_kinds & best.kind_terms:  # the kind asked: records of other kinds are no rivals
             rivals = [(s, d) for s, d in rivals if d.kind_terms & named_kinds]
+        if self._alone_in_period(best, reading, kinds_named, qtype):  # "the conference in
+            rivals = []  # May": the one so called then, whatever kind it is
+        rivals = rivals_named_in_period(best, rivals, named_kinds, reading.period)
         if best.group == "entry":  # undated knowledge: only a near-perfect tie is ambiguous
             rivals = [
                 (s, d)

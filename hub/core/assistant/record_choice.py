@@ -11,9 +11,10 @@ import re
 from hub.core.assistant.answers_base import HOME_EDGE, TIE, ResponderBase
 from hub.core.assistant.answers_entries import NAMELESS_KINDS
 from hub.core.assistant.context import Context, Reply
-from hub.core.assistant.focus import capitals_said
+from hub.core.assistant.focus import capitals_said, writes
 from hub.core.assistant.index import AwardView, EntryView, EventView
 from hub.core.assistant.message_parts import question_parts
+from hub.core.assistant.named_rivals import called
 from hub.core.assistant.reading import Reading
 from hub.core.assistant.retrieval import ALIAS_WEIGHT, Doc, number_term
 from hub.core.assistant.text import normalise
@@ -187,6 +188,13 @@ class RecordChoice(ResponderBase):
         }
         return capitals_said(focus, self.retriever.acronyms, skip)
 
+    def _writes(self, doc: Doc, word: str) -> bool:
+        """The record writes the acronym ``word``, or its name makes it ("FUM": the Foro
+        Urbano Mundial)."""
+        return writes(doc.record, word) or normalise(word) in self.retriever.own_acronyms.get(
+            doc.key, ()
+        )
+
     def _kinds_said(self, ctx: Context, reading: Reading) -> set[str]:
         """The stems of the words of kinds' names the question says itself: a verb sharing a
         stem with a kind ("formen" and "fòrum", "treballa" and "grup de treball") names none,
@@ -244,24 +252,40 @@ class RecordChoice(ResponderBase):
         return self._one_in_period(reading, kinds, qtype) is best
 
     def _one_in_period(self, reading: Reading, kinds: list[set[str]], qtype: str) -> Doc | None:
-        """The one event of the kind named (by its own kind's name) held in the month or
-        days a when, where or who question says; None unless exactly one is."""
+        """The one event of the kind named held in the month or days a when, where or who
+        question says; None unless exactly one is. Those held wholly within them first, then
+        those they meet (an undated year's event); of its own kind first, then of those its
+        own name calls so (the outside "Conference on Participatory Budgeting" in May)."""
         period = reading.period
         if qtype not in {"when", "where", "who"} or period is None or period.kind == "year":
             return None
         named = set().union(*kinds) if kinds else set()
         if not named:
             return None
-        inside = [
-            d
+        spans = {
+            d.key: span
             for d in self.retriever.docs
             if isinstance(d.record, EventView)
-            and self._kind_of(d) & named
+            and (self._kind_of(d) | called(d)) & named  # "the conference": so named too
             and (span := self.span(d)) is not None
             and span[0] <= period.end
             and period.start <= span[1]
-        ]
-        return inside[0] if len(inside) == 1 else None
+        }
+        held = [d for d in self.retriever.docs if d.key in spans]
+        for wholly in (True, False):
+            for own in (True, False):
+                inside = [
+                    d
+                    for d in held
+                    if (
+                        not wholly
+                        or period.start <= spans[d.key][0] <= spans[d.key][1] <= period.end
+                    )
+                    and (not own or self._kind_of(d) & named)
+                ]
+                if inside:
+                    return inside[0] if len(inside) == 1 else None
+        return None
 
     def _in_period_first(
         self, reading: Reading, ranked: list[tuple[float, Doc]], terms: list[set[str]], qtype: str
@@ -277,7 +301,8 @@ class RecordChoice(ResponderBase):
         best = ranked[0][1]
         if one is None or one is best or not isinstance(best.record, EventView):
             return ranked
-        if not self._kind_of(best) & self._kind_of(one):
+        named = set().union(*kinds)
+        if not (self._kind_of(best) | called(best)) & named:
             return ranked
         places = self.retriever.place_terms
         own = set().union(*one.names, one.own_places)

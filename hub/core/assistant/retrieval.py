@@ -38,6 +38,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import JaroWinkler, Levenshtein
 
 from hub.core.assistant.index import AwardView, EntryView, EventView, KnowledgeIndex
+from hub.core.assistant.name_acronyms import unambiguous_acronyms
 from hub.core.assistant.reading import SLOT_OF
 from hub.core.assistant.slot_asked import CONCEPTS
 from hub.core.assistant.text import LONGEST_WORD, normalise, split_codes
@@ -318,6 +319,8 @@ class Retriever:
         self.capital_words: set[str] = set()
         """Words the records write in capitals: names (PARTICIPATE), never a concept's word."""
         self.name_words: set[str] = set()
+        self.own_acronyms: dict[str, set[str]] = {}
+        """Record key -> the acronyms its name makes and no other record's does (FUM)."""
         self._seen: Counter[str] = Counter()
         self._beside: defaultdict[str, Counter[str]] = defaultdict(Counter)
         self.bound: dict[str, str] = {}
@@ -345,6 +348,7 @@ class Retriever:
             self._add(self._entry_doc(entry))
         self._members_places()
         self._inherit()
+        self._name_acronyms()
         self._finish()
         self.lettered: frozenset[str] = self._lettered()
         """Words naming a kind whose records are labelled by a letter (priority A, B...)."""
@@ -391,6 +395,20 @@ class Retriever:
                 merged[term] = max(merged[term], n)
         for term, count in merged.items():
             doc.terms[term] += count
+
+    def _name_acronyms(self) -> None:
+        """Each record is also called by the acronym its name makes in any language (WUF,
+        FUM, GFMDD) that no other record's name makes: one of its names, held apart from its
+        length as its word pairs' initials are."""
+        named = [(d.key, d.record.name.values()) for d in self.docs if d.step is None]
+        own = unambiguous_acronyms(named, self.analyser.stopwords, self.raw_words)
+        by_key = {d.key: d for d in self.docs if d.step is None}
+        for acronym, key in own.items():
+            self.own_acronyms.setdefault(key, set()).add(acronym)
+            by_key[key].initials.add(acronym)
+            by_key[key].names.append({acronym})
+            self.acronyms.add(acronym)
+            self.name_words.add(acronym)
 
     def _initials(self, words: list[str]) -> set[str]:
         """The initials of each two words in a row of a name, no function word between
@@ -771,7 +789,8 @@ class Retriever:
                 groups[other[:BOUND_PREFIX]] += count
             if groups:
                 partner, together = groups.most_common(1)[0]
-                if together >= BOUND_SHARE * seen and partner not in home:
+                numbered = partner.startswith("#")  # "WUF 10": the name, its edition apart
+                if together >= BOUND_SHARE * seen and partner not in home and not numbered:
                     self.bound[term] = partner
         self._seen.clear()
         self._beside.clear()
@@ -817,6 +836,8 @@ class Retriever:
             options = {self.analyser.stem(word, language), self.analyser.stem(word, "en")}
             if len(word) == 2 and f"^{word}" in self.idf:  # "pb": what its initials name
                 options.add(f"^{word}")
+            if word in self.acronyms and word in self.idf:  # "fum": a name's acronym
+                options.add(word)
             for term in list(options):
                 options |= self.synonyms.get(term, set())
             synonyms = () if word in self.raw_words else self.vocabulary.synonyms.get(word, ())
