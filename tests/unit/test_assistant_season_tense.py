@@ -108,3 +108,30 @@ def test_a_record_inside_the_window_asked_is_answered(
     answer = assistant.answer(question, now=now, lang=language)
     assert not answer.handoff
     assert answer.sources[0] == "conference-20-abidjan-2020"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "¿qué seminarios hizo el OIDP en primavera?",
+        "que seminários o OIDP fez na primavera?",
+        "quins seminaris van organitzar a la primavera?",
+    ],
+)
+def test_past_verbs_of_doing_read_the_last_spring(vocabulary: Vocabulary, question: str) -> None:
+    period = read(question, vocabulary, dt.date(2021, 2, 1)).period
+    assert period is not None and period.start == dt.date(2020, 3, 20)
+
+
+def test_a_present_verb_ending_as_a_participle_is_not_past(assistant: Assistant) -> None:
+    question = "quand a lieu le premier séminaire de l'OIDP ce printemps ?"
+    answer = assistant.answer(question, now=dt.date(2020, 2, 1), lang="fr")
+    assert not answer.handoff
+    assert answer.sources == ["iopd-seminar-1-2020"]
+
+
+def test_a_month_asked_of_a_dated_step_is_still_answered(assistant: Assistant) -> None:
+    question = "the preparation of the conference starts in February?"
+    answer = assistant.answer(question, now=dt.date(2020, 1, 10), lang="en")
+    assert not answer.handoff
+    assert answer.sources == ["conference-2020-preparation-2020-01"]

@@ -59,6 +59,8 @@ PAST = {
         "estuvieron",
         "ocurrio",
         "hicieron",
+        "hizo",
+        "organizaron",
         "se hizo",
         "se realizo",
         "se realizaron",
@@ -111,6 +113,7 @@ PAST = {
         "va haver",
         "es va organitzar",
         "va organitzar",
+        "van organitzar",
         "va acollir",
         "ha estat",
         "han estat",
@@ -140,6 +143,9 @@ PAST = {
         "esteve",
         "estiveram",
         "organizou",
+        "organizaram",
+        "fez",
+        "fizeram",
         "acolheu",
         "tinha",
         "tinham",
@@ -236,10 +242,12 @@ PRESENT = {
     "es": ["es", "son", "se celebra", "se celebran", "tiene lugar", "hay", "esta"],
     "fr": ["est", "sont", "a lieu", "ont lieu", "se tient", "se deroule", "y a t il"],
     "ca": ["es", "son", "te lloc", "es fa", "es celebra", "hi ha"],
-    "pt": ["e", "sao", "tem lugar", "decorre", "se realiza", "realiza se", "acontece"],
+    "pt": ["sao", "tem lugar", "decorre", "se realiza", "realiza se", "acontece"],
 }
 """Present forms: with one of them and no past or future form, the question's ending-told
-past (:func:`~hub.core.assistant.verbs.past_verb`) is not trusted ("quand a lieu...")."""
+past (:func:`~hub.core.assistant.verbs.past_verb`) is not trusted ("quand a lieu...", where
+"lieu" ends as a French participle). Portuguese "é" is left out: normalised, it is "e",
+"and"."""
 
 _TENSES: PhraseMatcher[int] = PhraseMatcher()
 for _forms, _value in ((PAST, -1), (FUTURE, 1), (PRESENT, 0)):
