@@ -19,6 +19,7 @@ from hub.core.assistant.answers_enumerations import EnumerationAnswers
 from hub.core.assistant.answers_records import RecordAnswers
 from hub.core.assistant.answers_when import WhenAnswers
 from hub.core.assistant.context import Context, Reply, event_name
+from hub.core.assistant.dates import Period, month_period
 from hub.core.assistant.index import AwardView, EventView
 from hub.core.assistant.reading import Reading
 from hub.core.assistant.retrieval import Doc
@@ -309,10 +310,16 @@ class AnswerChecks(WhenAnswers, RecordAnswers, EnumerationAnswers):
         document's year dates its records only against a year said relative to now: a year
         written out may be one the record itself names (a project "from 2004 to 2007").
         A month said relative to now ("the roundup next month") is checked against dated
-        records only; a month named ("the November roundup") may be the record's own name."""
+        records only; a month named ("the November roundup") may be the record's own name.
+        A season ("the conference this autumn", "no verão passado") is checked against dated
+        records too, its tense read from the question's verbs (:mod:`tense`), and in whole
+        months: "this summer" says June too, the astronomical summer begins on 21 June."""
         period = reading.period
-        if period is None or period.kind not in {"year", "month"}:
+        if period is None or period.kind not in {"year", "month", "season"}:
             return False
+        if period.kind == "season":
+            last = month_period(period.end.year, period.end.month).end
+            period = Period(period.start.replace(day=1), last, "range")
         if period.kind == "month" and any(w in self._month_words for w in reading.words):
             return False
         if reply.handoff or not reply.sources:

@@ -12,7 +12,9 @@ Choices, said once here:
   21 December - 19 March); :func:`season_period` flips them six months when
   asked for the southern hemisphere. A season without a year is the current
   one or the next one to come; "next summer" is the next one not yet begun,
-  "last summer" the last one already over.
+  "last summer" the last one already over; asked in the past tense ("where was it in
+  summer?", "en juillet, où était-elle ?") the last one begun, this one included. A month
+  named takes "next" and "last" and the past tense the same way.
 - "early", "mid" and "late" in a month are its days 1-10, 11-20 and 21 to its
   end ("a finales de mes", "début juillet").
 - "in 3 days" is that day, "in 2 weeks" that week (Monday to Sunday), "in 2
@@ -94,9 +96,22 @@ def relative_period(name: str, today: dt.date) -> Period:
     return year_period(today.year + offset)
 
 
-def named_month(month: int, today: dt.date, year: int | None = None) -> Period:
-    """A month named in a question: in ``year`` if given, else the next one not yet over."""
-    if year is None:
+BEGUN = -2
+"""The shift of a season or month asked of in the past tense without "last" ("where was the
+conference in autumn?"): the last one begun, the current one included."""
+
+
+def named_month(month: int, today: dt.date, year: int | None = None, shift: int = 0) -> Period:
+    """A month named in a question: in ``year`` if given, else the next one not yet over;
+    with ``shift`` 1 the next one not yet begun, with -1 the last one already over, and with
+    :data:`BEGUN` (a question in the past tense) the last one begun, this one included."""
+    if year is None and shift == BEGUN:
+        year = today.year if month <= today.month else today.year - 1
+    elif year is None and shift < 0:
+        year = today.year if month < today.month else today.year - 1
+    elif year is None and shift > 0:
+        year = today.year if month > today.month else today.year + 1
+    elif year is None:
         year = today.year if month >= today.month else today.year + 1
     return month_period(year, month)
 
@@ -109,7 +124,8 @@ def season_period(
     shift: int = 0,
 ) -> Period:
     """A season's days; without ``year``, the current season or the next one to come, or
-    with ``shift`` 1 the next one not yet begun, with -1 the last one already over."""
+    with ``shift`` 1 the next one not yet begun, with -1 the last one already over, with
+    :data:`BEGUN` (a question in the past tense) the last one begun, this one included."""
     bounds = SEASONS_NORTH[_FLIP[season] if southern else season]
 
     def span(y: int) -> Period:
@@ -120,6 +136,10 @@ def season_period(
 
     if year is not None:
         return span(year)
+    if shift == BEGUN:
+        return next(
+            span(y) for y in (today.year, today.year - 1, today.year - 2) if span(y).start <= today
+        )
     if shift > 0:
         return next(span(y) for y in (today.year, today.year + 1) if span(y).start > today)
     if shift < 0:

@@ -54,6 +54,7 @@ from hub.core.assistant.asking import (
     written_out,
 )
 from hub.core.assistant.dates import (
+    BEGUN,
     Period,
     month_period,
     named_month,
@@ -80,6 +81,7 @@ from hub.core.assistant.slot_asked import (
     _stated,
     _trailing_which,
 )
+from hub.core.assistant.tense import tense
 from hub.core.assistant.text import Found, normalise, split_codes
 from hub.core.assistant.time_asked import (
     _YEAR_WORD,
@@ -238,12 +240,19 @@ def read(text: str, vocabulary: Vocabulary, today: dt.date, antecedent: bool = F
     weekday = next(iter(vocabulary.weekdays.find(words, used, fuzzy=False)), None)
     if month is not None and _month_is_meant(words, month.start):
         # the year said with the month ("enero de 2020"), not another one in the question
-        reading.period = named_month(month.value, today, _year_after(words, month.end))
+        said_as = frozenset(words[month.start : month.end])
+        shift = _season_shift(words, month, vocabulary, used) or BEGUN * (
+            tense(focus, words, said_as) < 0
+        )
+        reading.period = named_month(month.value, today, _year_after(words, month.end), shift)
         reading.period = _part_of(reading.period, month.start, words, vocabulary, used)
         reading.period = _days(reading.period, month.start, month.end, words, vocabulary, used)
         reading.period = _before(reading.period, month.start, words, vocabulary, used, today)
     elif season is not None:
-        shift = _season_shift(words, season, vocabulary, used)
+        said_as = frozenset(words[season.start : season.end])
+        shift = _season_shift(words, season, vocabulary, used) or BEGUN * (
+            tense(focus, words, said_as) < 0
+        )
         reading.period = season_period(season.value, today, reading.year, shift=shift)
         reading.period = _before(reading.period, season.start, words, vocabulary, used, today)
     elif weekday is not None and reading.period is None:  # "el lunes", "next Monday"
