@@ -223,10 +223,9 @@ class JoinAnswers(SlotAnswers):
 
     def _asked_by_name(self, ctx: Context, reading: Reading, doc: Doc) -> bool:
         """The question says at least half of ``doc``'s own name, its question words and
-        joining verb aside
-        ("el Slack de OGP Local" of "Espacio de Slack de OGP Local"): the record is what is
-        asked, not a neighbour whose text mentions joining in passing (an area of the Open
-        Gov Challenge asked how to take part in the challenge)."""
+        joining verb aside ("el Slack de OGP Local" of "Espacio de Slack de OGP Local"): the
+        record is what is asked, not a neighbour whose text mentions joining in passing (an
+        area of the Open Gov Challenge asked how to take part in the challenge)."""
         questions = self.retriever.vocabulary.question_words
         said = [w for w in reading.content if not questions.knows(w) and w != JOINING]
         terms = self.retriever.query_terms(said, ctx.language)  # the joining verb aside
