@@ -45,6 +45,7 @@ from hub.core.assistant.answers_base import (
     _numbered,
     award_name,
 )
+from hub.core.assistant.answers_join import JoinAnswers
 from hub.core.assistant.context import Context, Reply
 from hub.core.assistant.index import text_in
 from hub.core.assistant.member_kinds import MEMBERS_SLOTS, kind_words, programme_named
@@ -140,7 +141,7 @@ _WORD = re.compile(r"\w+")
 _CLAUSE = re.compile(r"[,;:.?!¿¡()\n]+")
 
 
-class Responder(AnswerChecks):
+class Responder(AnswerChecks, JoinAnswers):
     """Reads a question and decides which way it is answered (:meth:`decide`)."""
 
     def decide(self, ctx: Context, reading: Reading) -> Decision:
@@ -231,9 +232,11 @@ class Responder(AnswerChecks):
             return self._polar_checked(ctx, reading, terms, decision)
         untimed = self._standing_now(ctx, reading, qtype, decision)  # "join before the end
         if untimed is not None:  # of the year?": the time words choose no standing record
-            return untimed
-        if decision.reply.handoff:  # "c'est quoi l'OIDP ? une ONG ?"
-            return self._guesses_aside(ctx, reading, qtype) or decision
+            decision = untimed
+        elif decision.reply.handoff:  # "c'est quoi l'OIDP ? une ONG ?"
+            decision = self._guesses_aside(ctx, reading, qtype) or decision
+        if qtype == "join":  # "how do I join the working group": a record saying how to
+            decision = self._joined(ctx, reading, terms, ranked, decision)  # join it, or none
         return decision
 
     def _offered_aside(self, reading: Reading) -> Reading:

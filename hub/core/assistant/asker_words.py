@@ -86,6 +86,13 @@ _ASKER_ADJECTIVES = frozenset(
 """Askers' words that are adjectives ("local", "municipales"): they open no description,
 and may be a name's ("OGP Local")."""
 
+OPEN_WORDS = frozenset(
+    {"open", "abierto", "abierta", "ouvert", "ouverte", "obert", "oberta", "aberto", "aberta"}
+)
+"""The adjective of open government in the five languages: an asker's noun beside it
+("the open government challenge", "el reto de gobierno abierto", "le défi du gouvernement
+ouvert") is a name's word, no one who would join."""
+
 
 ABOUT = frozenset({"about", "sobre", "sur", "concernant", "acerca"})
 """Words opening what the thing a member shares is about ("news about our PB process")."""
@@ -194,6 +201,8 @@ def _asker_words(words: list[str], vocabulary: Vocabulary) -> set[int]:
     kinds = frozenset().union(*KIND_NOUNS.values())  # "a collective", "una fundació": a kind
     for i, word in enumerate(words):
         if word not in vocabulary.askers and word not in kinds:
+            continue
+        if OPEN_WORDS & set(words[max(0, i - 1) : i + 2]):  # "gobierno abierto": a name
             continue
         if word in _ASKER_ADJECTIVES:  # "a OGP Local": a name's word, unless it qualifies
             nouns = {w for w in words[max(0, i - 1) : i + 2] if w != word}  # an asker's noun

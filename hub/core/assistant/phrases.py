@@ -97,6 +97,7 @@ PHRASES: dict[str, str] = dict(
         _p("place_unknown_of", "The documents do not say where {name} takes place."),
         _p("organised_by", "{name} is organised by {organiser}."),
         _p("cost_unknown_of", "The documents do not say what {name} costs."),
+        _p("join_unknown_of", "The documents do not say how to join {name}."),
         _p("who_unknown_of", "The documents do not say who is behind {name}."),
         _p("email_unknown_of", "The documents give no e-mail address for {name}."),
         _p("yes", "Yes. {text}"),
