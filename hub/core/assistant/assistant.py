@@ -207,7 +207,9 @@ class Assistant:
             missing = " ".join(unstated.answer.replace(handoff, " ").split())
             asked = pair.second if answered is first else pair.first
             today = now.date() if isinstance(now, dt.datetime) else now
-            slot = read(asked, self.vocabulary, today).qtype or "what"
+            slot = (
+                read(asked, self.vocabulary, today, speller=self.retriever.speller).qtype or "what"
+            )
             stated = self._states_slot(answered.answer, slot)
             note = self.tables.phrase("passed_on" if stated else "handoff", first.language)
             text = " ".join(t for t in (answered.answer, missing, note) if t)
@@ -293,7 +295,7 @@ class Assistant:
         read with the sentence it points to)."""
         today = now.date() if isinstance(now, dt.datetime) else now
         preferred = getattr(member, "language", None)
-        reading = read(text, self.vocabulary, today, antecedent)
+        reading = read(text, self.vocabulary, today, antecedent, self.retriever.speller)
         places = self.retriever.place_words  # "Buenos Aires" is no Spanish
         voters = [w for w in [*reading.words, *reading.context] if w not in places]
         message = Message(text, [w for w in reading.message if w not in places])

@@ -81,6 +81,7 @@ from hub.core.assistant.slot_asked import (
     _stated,
     _trailing_which,
 )
+from hub.core.assistant.spelling import Speller, names_in
 from hub.core.assistant.tense import tense
 from hub.core.assistant.text import Found, normalise, split_codes
 from hub.core.assistant.time_asked import (
@@ -158,15 +159,23 @@ class Reading:
     plan refers to a platform. What is it called?" names the part it asks about)."""
 
 
-def read(text: str, vocabulary: Vocabulary, today: dt.date, antecedent: bool = False) -> Reading:
+def read(
+    text: str,
+    vocabulary: Vocabulary,
+    today: dt.date,
+    antecedent: bool = False,
+    speller: Speller | None = None,
+) -> Reading:
     """``text`` read as of ``today``; with ``antecedent``, a question pointing back keeps the
-    sentence it points to (:func:`~hub.core.assistant.message_parts.question_parts`)."""
+    sentence it points to (:func:`~hub.core.assistant.message_parts.question_parts`); with
+    ``speller``, the question's misspelt words are corrected first."""
     focus, around = question_parts(text, vocabulary, antecedent)
     kept = " ".join(part for part in (focus, around) if part)
     capitals = frozenset(normalise(m.group()) for m in _CAPITALISED.finditer(text))
-    words = typos_corrected(
-        written_out(split_codes(normalise(focus).split()), vocabulary, capitals), vocabulary
-    )
+    asked = split_codes(normalise(focus).split())
+    if speller is not None:
+        asked = speller.corrected(asked, names_in(text))
+    words = typos_corrected(written_out(asked, vocabulary, capitals), vocabulary)
     words = emphasis_dropped(words, vocabulary)
     context = written_out(split_codes(normalise(around).split()), vocabulary, capitals)
     reading = Reading(text=kept, words=words, only_orders=not words and bool(text.strip()))

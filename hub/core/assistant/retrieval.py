@@ -41,6 +41,7 @@ from hub.core.assistant.index import AwardView, EntryView, EventView, KnowledgeI
 from hub.core.assistant.name_acronyms import unambiguous_acronyms
 from hub.core.assistant.reading import SLOT_OF
 from hub.core.assistant.slot_asked import CONCEPTS
+from hub.core.assistant.spelling import Speller
 from hub.core.assistant.text import LONGEST_WORD, normalise, split_codes
 from hub.core.assistant.vocabulary import (
     LANGUAGES,
@@ -350,6 +351,8 @@ class Retriever:
         self._inherit()
         self._name_acronyms()
         self._finish()
+        self.speller = Speller(self.raw_words, vocabulary)
+        """Corrects a question's misspelt words into the records' and the tables' words."""
         self.lettered: frozenset[str] = self._lettered()
         """Words naming a kind whose records are labelled by a letter (priority A, B...)."""
 

@@ -178,6 +178,10 @@ class PhraseMatcher(Generic[T]):
     def knows(self, word: str) -> bool:
         return (word,) in self._phrases
 
+    def phrases(self) -> list[tuple[str, ...]]:
+        """Every phrase, as its normalised words."""
+        return list(self._phrases)
+
     def opening(self, word: str) -> set[T]:
         """The values of the phrases whose first word is ``word``."""
         return {v for phrase, values in self._phrases.items() if phrase[0] == word for v in values}
