@@ -95,3 +95,25 @@ def test_a_count_claimed_with_a_tag_is_still_a_count(assistant: Assistant) -> No
     answer = assistant.answer("le plan de travail 2020 a 40 tâches, non ?", now=dt.date(2020, 3, 1))
     assert answer.answer.startswith("Non.")
     assert "22" in answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "opening"),
+    [
+        ("the cascais conference was in lisbon, right?", "No."),
+        ("la conferencia de Cascais fue en Lisboa, ¿no?", "No."),
+        ("la conférence de Cascais, elle est à Lisbonne, non ?", "Non."),
+        ("a conferência de Cascais foi em Lisboa, não foi?", "Não."),
+        ("la conferència de Cascais va ser a Lisboa, oi?", "No."),
+        ("la conference de cascais, elle est pas a lisbonne plutot?", "13e"),  # negated:
+        ("wasn't the Cascais conference in Lisbon rather?", "13th"),  # its place alone
+    ],
+)
+def test_another_place_claimed_of_an_event_named_by_its_city_is_corrected(
+    assistant: Assistant, question: str, opening: str
+) -> None:
+    answer = assistant.answer(question, now=dt.date(2013, 6, 1))
+    assert not answer.handoff
+    assert answer.answer.startswith(opening)
+    assert answer.sources[:1] == ["conference-13-cascais-2013"]
+    assert "Cascais" in answer.answer

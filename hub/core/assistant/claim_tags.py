@@ -82,3 +82,19 @@ def claim_tag(focus: str) -> int:
         if tail in _ALL_TAGS and tail not in EVERYDAY:
             return size
     return 0
+
+
+RATHER_TAGS = frozenset(t for tags in RATHER.values() for t in tags)
+"""Every language's words of "rather", normalised."""
+
+RHETORICAL_NEGATIONS = frozenset({"pas", "ne", "n", "no", "not", "nao", "t"})
+"""Negations a claim offered instead of another is asked with ("elle (n')est pas à Lisbonne
+plutôt ?", "¿no es en Lisboa más bien?"): they deny nothing, "rather" asks the claim."""
+
+
+def rhetorical(words: list[str], tag: range) -> set[int]:
+    """Where the negations are in a claim closed by "rather" (:data:`RATHER`): they ask the
+    claim, and name nothing asked about; none when another tag closes it."""
+    if " ".join(words[tag.start : tag.stop]) not in RATHER_TAGS:
+        return set()
+    return {i for i in range(tag.start) if words[i] in RHETORICAL_NEGATIONS}

@@ -53,7 +53,7 @@ from hub.core.assistant.asking import (
     typos_corrected,
     written_out,
 )
-from hub.core.assistant.claim_tags import claim_tag
+from hub.core.assistant.claim_tags import claim_tag, rhetorical
 from hub.core.assistant.dates import (
     Period,
     month_period,
@@ -355,6 +355,7 @@ def read(text: str, vocabulary: Vocabulary, today: dt.date, antecedent: bool = F
     if tag and reading.qtype is None:  # "..., non ?", "..., oi?": a claim, yes or no
         reading.qtype, reading.polar = "yesno", True
         used.update(tag)  # the tag names nothing asked about
+        used.update(rhetorical(words, tag))  # "elle est pas à Lisbonne plutôt ?"
     if (
         reading.qtype == "share"
         and (reading.polar or tag or _stated(focus, words, vocabulary, courtesies))
