@@ -205,6 +205,9 @@ class Responder(AnswerChecks, JoinAnswers):
             counted = self._count_claimed(ctx, reading, terms)
             if counted is not None:
                 return counted
+            since = self._since_claimed(ctx, reading, terms)  # "depuis 2010, non ?"
+            if since is not None:
+                return since
         decision = self._decided(ctx, reading, qtype, terms, ranked)
         polar = qtype == "yesno" or (qtype == "what" and self._polar_cost(reading))
         checked = polar or (reading.polar and qtype == "list")  # "are there any... in X?"

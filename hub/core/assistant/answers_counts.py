@@ -20,7 +20,8 @@ from hub.core.assistant.context import Context, Reply
 from hub.core.assistant.reading import Reading
 from hub.core.assistant.retrieval import Doc
 from hub.core.assistant.text import normalise
-from hub.core.assistant.yesno import COMPARING, LIMIT_WORDS, _texts, sentences
+from hub.core.assistant.yesno import _texts, sentences
+from hub.core.assistant.yesno_words import COMPARING, LIMIT_WORDS
 
 COUNT_REACH = 2
 """How many words after a count the thing counted may be ("22 tasks", "five thematic

@@ -19,8 +19,8 @@ from hub.core.assistant.answers_base import (
     _numbered,
     _years,
 )
-from hub.core.assistant.answers_counts import CountAnswers
 from hub.core.assistant.answers_lists import ListAnswers
+from hub.core.assistant.answers_since import SinceAnswers
 from hub.core.assistant.called_alone import called_alone
 from hub.core.assistant.context import Context, Reply
 from hub.core.assistant.index import EntryView, EventView, text_in
@@ -60,7 +60,7 @@ _WEB_ADDRESS = re.compile(r"(https?://)?[\w-]+(\.[\w-]+)+(/\S*)?")
 """A web address written alone in a record's data field (``ogplocal.slack.com``)."""
 
 
-class RecordAnswers(RecordChoice, CountAnswers, ListAnswers):
+class RecordAnswers(RecordChoice, SinceAnswers, ListAnswers):
     """The one record a question names, and the slot asked of it."""
 
     def _record(

@@ -13,6 +13,7 @@ from babel import Locale
 from hub.core.assistant.answers_base import MIN_CONFIDENCE, TIE, Decision, _numbered
 from hub.core.assistant.answers_yesno_dates import YesNoDates, _region_terms
 from hub.core.assistant.answers_yesno_stated import _name_terms
+from hub.core.assistant.claim_tags import claim_tag
 from hub.core.assistant.context import Context, Reply, event_name, place
 from hub.core.assistant.index import EntryView, EventView
 from hub.core.assistant.reading import Reading
@@ -36,6 +37,9 @@ _TAG = re.compile(r"^(.*\w)\s*,\s*[¿¡]?\s*((?:[^\W\d_]+['’\s-]*){1,4})[?!.\s
 """A clause of one to four words closing a question after a comma ("..., right?", "...,
 non ?", "..., ¿verdad?", "..., n'est-ce pas ?"): a tag asking for a yes, when no word of it
 is capitalised."""
+NAMESAKE_RANKS = 8
+"""How many of the best-ranked records are searched for another event of the same kind in
+the city a question names an event by."""
 _CAPITAL_WORD = re.compile(r"[^\W\d_]+")
 """A word of letters (the question's own spelling, its capitals kept)."""
 
@@ -71,7 +75,9 @@ class YesNoPlaces(YesNoDates):
             return None
         if self._framed_by(best, terms, True) is None:
             return None
-        if not any(_numbered(o) and any(best.terms.get(t) for t in o) for o in terms):
+        if not any(
+            _numbered(o) and any(best.terms.get(t) for t in o) for o in terms
+        ) and not self._named_by_its_place(best, ranked, terms, bool(unknown)):
             return None  # "is there a lobby registry in Valencia": another one may be there
         if (
             not unknown
@@ -86,6 +92,28 @@ class YesNoPlaces(YesNoDates):
             return None
         text = ctx.phrase("no", text=reply.text)
         return Decision(Reply(text, reply.sources, target=reply.target), "yesno", MIN_CONFIDENCE)
+
+    def _named_by_its_place(
+        self, best: Doc, ranked: list[tuple[float, Doc]], terms: list[set[str]], unknown: bool
+    ) -> bool:
+        """The question names an event by its own city and kind ("the Cascais conference",
+        "la conférence de Cascais") and claims another place for it ("... in Lisbon?"): no
+        other event of its kind ranked near it is held in that city, so the city names it."""
+        record = best.record
+        if not isinstance(record, EventView) or not (set().union(*terms) & best.kind_terms):
+            return False
+        own = [o for o in terms if o & best.own_places]
+        claimed = [o for o in terms if o & self.retriever.place_terms and not o & best.own_places]
+        if not own or not (claimed or unknown):  # "in Lisbon": a city no record is in
+            return False
+        namesakes = [
+            d
+            for _, d in ranked[:NAMESAKE_RANKS]
+            if d.record_id != best.record_id
+            and d.kind == best.kind
+            and any(o & d.own_places for o in own)
+        ]
+        return not namesakes
 
     def _framed_by(
         self, best: Doc, terms: list[set[str]], places_asked: bool = False
@@ -261,12 +289,18 @@ class YesNoPlaces(YesNoDates):
     def _named_place(self, ctx: Context, reading: Reading) -> list[set[str]]:
         """The terms of the capitalised words closing the question after "in", "en", "à",
         "em" ("in São Paulo?"): a place, even one no record is in (not "in charge of", nor
-        "in English"), a tag closing it set aside ("in São Paulo, right?", "a Lisboa, oi?")."""
+        "in English"), a tag closing it set aside ("in São Paulo, right?", "a Lisboa, oi?",
+        "à Lisbonne plutôt ?"); in a message typed all in lower case, capitals tell nothing."""
         words = _CAPITAL_WORD.findall(_untagged(reading.text))
+        tagged = claim_tag(" ".join(words) + " ?")  # "... à Lisbonne plutôt ?"
+        words = words[: len(words) - tagged]
+        uncased = reading.text == reading.text.lower()  # "a lisbonne": typed all lower case
         for i in range(len(words) - 2, -1, -1):
             if normalise(words[i]) in LOCATIVE:
                 rest = words[i + 1 :]
-                if rest and all(w[:1].isupper() and normalise(w) not in TONGUES for w in rest):
+                if rest and all(
+                    (uncased or w[:1].isupper()) and normalise(w) not in TONGUES for w in rest
+                ):
                     return self.retriever.query_terms([normalise(w) for w in rest], ctx.language)
                 return []
         return []

@@ -53,6 +53,7 @@ from hub.core.assistant.asking import (
     typos_corrected,
     written_out,
 )
+from hub.core.assistant.claim_tags import claim_tag, rhetorical
 from hub.core.assistant.dates import (
     BEGUN,
     Period,
@@ -368,6 +369,18 @@ def read(
         reading.qtype, reading.polar = "yesno", True
     if reading.qtype in {None, "yesno"} and _opens_with_items(words, vocabulary, courtesies):
         reading.qtype, reading.polar = "list", False  # "Àmbits de l'Open Gov Challenge?"
+    tag = _closing_tag(words[: len(words) - len(years)], focus, vocabulary)
+    if tag and reading.qtype is None:  # "..., non ?", "..., oi?": a claim, yes or no
+        reading.qtype, reading.polar = "yesno", True
+        used.update(tag)  # the tag names nothing asked about
+        used.update(rhetorical(words, tag))  # "elle est pas à Lisbonne plutôt ?"
+    if (
+        reading.qtype == "share"
+        and (reading.polar or tag or _stated(focus, words, vocabulary, courtesies))
+        and (past_verb(focus, words) or words[0] in PERFECT_OPENING)
+        and not set(words) & ASKER_PERSONS
+    ):  # "le groupe a-t-il publié sa position ?": whether it did, not how the asker shares
+        reading.qtype, reading.polar = "yesno", True
     if reading.polar and reading.qtype is None:
         reading.qtype = "yesno"
     if reading.qtype == "where" and any(
@@ -431,6 +444,37 @@ def read(
     ):  # "(long story) my question is: what's on next month?": the period is all it asks
         reading.context = []
     return reading
+
+
+ASKER_PERSONS = frozenset(
+    {"i", "we", "my", "our", "you", "your", "je", "j", "nous", "notre", "mon", "ma", "vous"}
+    | {"yo", "nosotros", "nuestro", "nuestra", "mi", "jo", "nosaltres", "nostre", "nostra"}
+    | {"eu", "nos", "nosso", "nossa", "meu", "minha", "puc", "podem", "podemos", "puedo"}
+)
+"""Words of the asker or the one asked ("can we publish our news?", "¿puedo compartir...?"):
+sharing asked of them is how to share; of anyone else, whether they did."""
+
+PERFECT_OPENING = frozenset({"has", "have", "had", "did"})
+"""English auxiliaries opening a question of what was done ("has the group published...?")."""
+
+RELATIVE_WORDS = frozenset({"com", "que", "qu", "qui", "ou", "on", "a"})
+"""Question words of one language that another writes inside a statement ("com a CGLU",
+"le groupe qui", "ou", "on"): inside a claim closed by a tag, they ask nothing."""
+
+
+def _closing_tag(words: list[str], focus: str, vocabulary: Vocabulary) -> range:
+    """Where the tag closing the question (:func:`claim_tag`) is among its ``words``, when a
+    claim comes before it, no question word ("l'OIDP travaille avec CGLU depuis 2010, non
+    ?", not "c'est où, non ?"); an empty range otherwise."""
+    tagged = claim_tag(focus)
+    tail = normalise(focus).split()[len(normalise(focus).split()) - tagged :]
+    claim = words[: len(words) - tagged]
+    if not tagged or words[len(words) - tagged :] != tail or not claim:
+        return range(0)
+    asking = vocabulary.question_words.find(claim, fuzzy=False)
+    if any(" ".join(claim[f.start : f.end]) not in RELATIVE_WORDS for f in asking):
+        return range(0)
+    return range(len(claim), len(words))
 
 
 EVENT_KINDS = ("conference", "internal_session", "seminar", "external_event")
