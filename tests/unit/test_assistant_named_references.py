@@ -53,6 +53,35 @@ NUMBERED = [
 ]
 """A kind's word and a number name the item of that label."""
 
+OTHER_LANGUAGE = [
+    (
+        "Quel est le thème de la 13e Conférence ? On m'a dit « Citizenship for Sustainability »,"
+        " il me faut la version française",
+        "fr",
+        "durabilité",
+    ),
+    (
+        "¿Cuál es el tema de la 13.ª Conferencia? Me dijeron «Citizenship for Sustainability»,"
+        " pero lo necesito en castellano",
+        "es",
+        "sostenibilidad",
+    ),
+    (
+        "Qual foi o tema da 13.ª Conferência? Sei que era «Citizenship for Sustainability», mas"
+        " preciso da versão portuguesa",
+        "pt",
+        "sustentabilidade",
+    ),
+    (
+        "Quin era el tema de la 13a Conferència? Em van dir «Citizenship for Sustainability»,"
+        " però el necessito en català",
+        "ca",
+        "sostenibilitat",
+    ),
+]
+"""A name given in English, asked in the question's language: the language's name ("version
+française") is no place nor a name misspelt ("Francisco")."""
+
 UNKNOWN = [
     ("what is the 'Youth Budget Lab' our colleague mentioned?", "en"),
     ("¿Qué es el «Premio Ciudad Abierta» del que habla el boletín?", "es"),
@@ -84,6 +113,17 @@ def test_a_numbered_item_answers_its_record(
     assert not answer.handoff, answer.answer
     assert answer.sources[0] == record
     assert answer.language == language
+
+
+@pytest.mark.parametrize(("question", "language", "said"), OTHER_LANGUAGE)
+def test_a_name_in_another_language_answers_in_the_questions(
+    assistant: Assistant, question: str, language: str, said: str
+) -> None:
+    answer = assistant.answer(question, now=dt.date(2013, 6, 15))
+    assert not answer.handoff, answer.answer
+    assert answer.sources == ["conference-13-cascais-2013"]
+    assert answer.language == language
+    assert said in answer.answer
 
 
 @pytest.mark.parametrize(("question", "language"), UNKNOWN)
