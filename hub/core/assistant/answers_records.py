@@ -25,6 +25,7 @@ from hub.core.assistant.called_alone import called_alone
 from hub.core.assistant.context import Context, Reply
 from hub.core.assistant.index import EntryView, EventView, text_in
 from hub.core.assistant.list_words import bare
+from hub.core.assistant.marked_names import MarkedNames
 from hub.core.assistant.named_rivals import rivals_named_in_period
 from hub.core.assistant.plan_parts import kind_words, named_whole_part_first, ordinals
 from hub.core.assistant.reading import Reading
@@ -62,6 +63,12 @@ _WEB_ADDRESS = re.compile(r"(https?://)?[\w-]+(\.[\w-]+)+(/\S*)?")
 
 class RecordAnswers(RecordChoice, SinceAnswers, ListAnswers):
     """The one record a question names, and the slot asked of it."""
+
+    @property
+    def _marked_names(self) -> MarkedNames:
+        if not hasattr(self, "_marked_cache"):
+            self._marked_cache = MarkedNames(self.retriever, self._weighty)
+        return self._marked_cache
 
     def _record(
         self,
@@ -110,10 +117,19 @@ class RecordAnswers(RecordChoice, SinceAnswers, ListAnswers):
         if qtype != "yesno" and not seated:  # it ("le siège est à Dakar ?"); whether it is
             ranked = self._place_holder_first(ranked, terms)  # there: no other record sought
             ranked = self._host_first(ranked, terms)  # "Rabat, which days?": the congress
+        asks = reading.qtype is not None or "?" in reading.text  # no request ("please sign
+        mark = self._marked_names.named(reading.text, ctx.language) if asks else None  # us up")
+        ranked = mark.first(ranked) if mark is not None else ranked  # "the 'agenda for local
+        # democracy'", "tarefa 7": the record so named, first
+        marked = mark.doc if mark is not None else None
+        quoted = marked if mark is not None and mark.quoted else None
         best_score, best = ranked[0]
         numbers = [o for o in terms if any(t[0] in "#y" and t[1:].isdigit() for t in o)]
-        if not all(apart.whole_holds(best, o, self.retriever) for o in numbers):  # a year named
-            return Decision(ctx.handoff(ctx.phrase("no_such_record")), qtype, 0.1)  # is its own
+        if best is not marked and not all(  # a year named is its own (the numbers of a
+            apart.whole_holds(best, o, self.retriever)
+            for o in numbers  # record marked are
+        ):  # its own, the others the asker's story: "tarefa 6: site ... o que é a tarefa 7?")
+            return Decision(ctx.handoff(ctx.phrase("no_such_record")), qtype, 0.1)
         places = self.retriever.place_terms
         own = set().union(*best.names, best.own_places)
         for options in terms:  # a place the question names must be the record's own
@@ -184,8 +200,8 @@ class RecordAnswers(RecordChoice, SinceAnswers, ListAnswers):
             and all(o & set().union(*d.names, d.own_places) for o in named_places)
             and all(d.terms.keys() & o for o in numbers)  # nor one of another year named
         ]  # a record held elsewhere than the place named is no rival ("the one in Chicago")
-        if seated:  # the network's seat named: a record held at the place said is no rival
-            rivals = []
+        if seated or best is quoted:  # the network's seat named, or the record by a name
+            rivals = []  # marked as one: no record held elsewhere, or named otherwise, rivals
         if editions_settled:  # the other editions of an award are no rivals of the current one
             rivals = [(s, d) for s, d in rivals if d.group not in {"step", "award"}]
         named_kinds = set().union(*kinds_named) & self._every_kind if kinds_named else set()
@@ -247,6 +263,7 @@ class RecordAnswers(RecordChoice, SinceAnswers, ListAnswers):
             or apart.named_apart(best, ranked, terms, coverage, self.retriever, qtype)
             or numbered
             or best is holder  # asked a slot of it by its own name: it holds it
+            or best is quoted  # named by a name the member marked as one
             or self._alone_in_period(best, reading, kinds_named, qtype)
             or (related and coverage >= RELATED_COVERAGE)  # it states the relation asked
             or (  # "how many commitments at once?": it states the count of what is asked

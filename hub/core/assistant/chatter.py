@@ -24,6 +24,13 @@ _MENTION = re.compile(r"(?<![\w@.])@[^\W_][\w.-]*\w|(?<![\w@.])@\w")
 "info@oidp.net", it follows a letter and is kept)."""
 _LINK = re.compile(r"\((?:https?://|www\.)[^\s()]+\)|\b(?:https?://|www\.)\S+", re.IGNORECASE)
 """A pasted link ("https://bit.ly/OGPLocal23", "www.oidp.net/en"), with its brackets."""
+_LABELLED_LINK = re.compile(r"<((?:https?://|mailto:|www\.)[^|<>\s]*)\|([^<>\n]+)>", re.IGNORECASE)
+"""A chat link written with its label (Slack's ``<https://...|OGP Local>``): the label is
+what the member names, and is read as a name marked as one (« OGP Local »); a label that is
+itself an address (``<https://oidp.net|oidp.net>``) is the link."""
+_ADDRESS = re.compile(r"^\S+\.\S+$")
+_BARE_LINK = re.compile(r"<((?:https?://|mailto:|www\.)[^|<>\s]*)>", re.IGNORECASE)
+"""A chat link without a label (``<https://...>``): the address alone."""
 _AFTER_LINK = "\n\n"
 """What a link is read as: the end of the sentence telling what it is ("saw this in the
 roundup https://... who picked up the prize?"), which is the asker's story, not the
@@ -50,6 +57,8 @@ def without_chatter(text: str, vocabulary: Vocabulary) -> str:
     said = text
     if "@" in text:
         text = _MENTION.sub(_MARK, text)
+    if "<" in text:  # "<https://...|OGP Local>": « OGP Local »
+        text = _BARE_LINK.sub(r"\1", _LABELLED_LINK.sub(_label, text))
     if "www." in text or "://" in text:
         text = _LINK.sub(lambda m: "" if m.group().startswith("(") else _AFTER_LINK, text)
     opening = _HERE_INTRODUCED.match(text)
@@ -60,6 +69,11 @@ def without_chatter(text: str, vocabulary: Vocabulary) -> str:
         ):
             text = text[opening.end() :]
     return text if text == said else _tidy(text)
+
+
+def _label(link: re.Match[str]) -> str:
+    address, label = link.group(1), link.group(2).strip()
+    return address if _ADDRESS.match(label) else f"« {label} »"
 
 
 def _tidy(text: str) -> str:

@@ -38,6 +38,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import JaroWinkler, Levenshtein
 
 from hub.core.assistant.index import AwardView, EntryView, EventView, KnowledgeIndex
+from hub.core.assistant.language_names import names_a_language
 from hub.core.assistant.name_acronyms import unambiguous_acronyms
 from hub.core.assistant.reading import SLOT_OF
 from hub.core.assistant.slot_asked import CONCEPTS
@@ -866,7 +867,12 @@ class Retriever:
                 options = {acronym, *self.synonyms.get(acronym, set())}
             if len(word) >= NAME_IN_CAPITALS and word in self.capital_words:
                 options.add(f"!{word}")  # "participate": perhaps the name PARTICIPATE
-            if word not in self.raw_words and 5 <= len(word) <= LONGEST_WORD and not word.isdigit():
+            if (
+                word not in self.raw_words
+                and 5 <= len(word) <= LONGEST_WORD
+                and not word.isdigit()
+                and not names_a_language(words, i, language, self.analyser.stem)  # "en français"
+            ):
                 best = process.extractOne(
                     word, self._names_list, scorer=fuzz.ratio, score_cutoff=85.0
                 ) or process.extractOne(  # "abiyán": a place heard, spelt another way
