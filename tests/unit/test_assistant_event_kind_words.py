@@ -74,12 +74,6 @@ from hub.core.assistant import Assistant
             "juin",
         ),
         (
-            "2013-06-20",
-            "À quelle heure commence la séance des membres à Cascais ?",
-            "members-session-cascais-2013",
-            "16:00",
-        ),
-        (
             "2014-07-01",
             "Où se tient la conférence sur le budget participatif en septembre ?",
             "pb-conference-san-francisco-2014",
