@@ -122,6 +122,13 @@ ONE_PASSED_ON = [
         "faq-membership-fee",
     ),
     (
+        "Som una comarca petita i preparem el pressupost de l'any vinent. Per a l'informe:\n"
+        "• hi ha quota per ser membre de l'OIDP?\n• quant costen els àpats de la conferència?",
+        dt.date(2026, 11, 1),
+        "ca",
+        "faq-membership-fee",
+    ),
+    (
         "Quan és el seminari 1 de l'OIDP? I qui paga el sopar dels ponents?",
         dt.date(2020, 2, 1),
         "ca",
