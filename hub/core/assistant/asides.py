@@ -38,7 +38,20 @@ class Aside:
     main: str
     """The message without its aside: its question and what is around it, as written."""
     aside: str
-    """The aside's request, as written, without the words turning to it."""
+    """The aside's request, as written, without the words turning to it; empty when it only
+    asks the question again ("...? And the others?")."""
+    around: str = ""
+    """What the aside is read with, as its context (a second question's first question:
+    :mod:`~hub.core.assistant.question_pairs`)."""
+    slot: str | None = None
+    """The slot the aside asks when it says none of its own ("E o Encontro Ibérico?": the
+    first question's)."""
+    tied: bool = False
+    """The aside names nothing by name and asks of what the question names ("y hay que
+    inscribirse antes?"): only a record the question's answer cites answers it."""
+    out_of_scope: bool = False
+    """The aside asks what no record answers ("and the hotel?", "qui paga el sopar?"): it is
+    passed on, never answered."""
 
 
 def split_aside(text: str, vocabulary: Vocabulary) -> Aside | None:

@@ -21,6 +21,7 @@ from hub.core.assistant.context import Context, Reply, Target, noted_once
 from hub.core.assistant.index import AwardView, EntryView, EventView, KnowledgeIndex
 from hub.core.assistant.language import Message, QuestionLanguage
 from hub.core.assistant.message_parts import points_back
+from hub.core.assistant.question_pairs import split_questions
 from hub.core.assistant.reading import read
 from hub.core.assistant.reminding import REMIND_AT, Remindable, remindable, upcoming
 from hub.core.assistant.retrieval import HOME
@@ -166,7 +167,8 @@ class Assistant:
         slot by slot (:meth:`_both_slots`).
         """
         text = without_chatter(text, self.vocabulary)  # "hi @assistant, ...": no topic
-        aside = split_aside(text, self.vocabulary)
+        today = now.date() if isinstance(now, dt.datetime) else now
+        aside = split_aside(text, self.vocabulary) or split_questions(text, self.vocabulary, today)
         if aside is not None:
             parted = self._parted(aside, now=now, lang=lang, member=member)
             if parted is not None:
@@ -250,7 +252,22 @@ class Assistant:
         is passed to the secretariat in the same reply. None when neither part is answered
         (the whole message is handed off, as one)."""
         first = self._whole(aside.main, now=now, lang=lang, member=member)
-        second = self._whole(aside.aside, now=now, lang=first.language, member=member)
+        if not aside.aside:  # "...? And the others?": the question, asked again
+            return None if first.handoff else first
+        second = self._whole(
+            aside.aside,
+            now=now,
+            lang=first.language,
+            member=member,
+            around=aside.around,
+            slot=aside.slot,
+        )
+        if not second.handoff and (
+            aside.out_of_scope
+            or second.answer in first.answer  # "...? And the hotel?": nothing more said
+            or (aside.tied and not set(second.sources) & set(first.sources))
+        ):  # a hotel, a slot the first answer gave, another record than the question's
+            second = replace(second, handoff=True)
         if first.handoff and second.handoff:
             return None
         if first.handoff or second.handoff:
@@ -290,12 +307,23 @@ class Assistant:
         lang: str | None,
         member: HasLanguage | None,
         antecedent: bool = False,
+        around: str = "",
+        slot: str | None = None,
     ) -> Answer:
         """``text`` answered as one question (with ``antecedent``, a question pointing back
-        read with the sentence it points to)."""
+        read with the sentence it points to; a message's second question read with
+        ``around``, its first, as context, asking ``slot`` when it says none)."""
         today = now.date() if isinstance(now, dt.datetime) else now
         preferred = getattr(member, "language", None)
-        reading = read(text, self.vocabulary, today, antecedent, self.retriever.speller)
+        reading = read(
+            text,
+            self.vocabulary,
+            today,
+            antecedent,
+            self.retriever.speller,
+            around_text=around,
+            slot=slot,
+        )
         places = self.retriever.place_words  # "Buenos Aires" is no Spanish
         voters = [w for w in [*reading.words, *reading.context] if w not in places]
         message = Message(text, [w for w in reading.message if w not in places])

@@ -14,7 +14,10 @@ from hub.core.assistant.polite_requests import WHETHER, request_frame
 from hub.core.assistant.text import normalise
 from hub.core.assistant.vocabulary import Vocabulary
 
-_SENTENCE = re.compile(r"(?<=[.!?¿¡\n])\s+|(?<=\?)")
+_SENTENCE = re.compile(r"(?<=[.!?¿¡\n])\s+|(?<=\?)|(?<=:)[ \t]*\n\s*")
+"""Where a sentence ends: after a full stop, a question or exclamation mark, or a line break
+after one, and a line ending in a colon that leads a list ("per tancar l'informe:", then
+"• cal pagar...?" on the next line: the asker's story, then the questions)."""
 _QUESTION_MARK = re.compile(r"[?¿]")
 _CLAUSE = re.compile(r"[,;:]\s+")
 _MARKUP = re.compile(r"<[^<>]{0,60}>|#{2,}|[()\[\]{}]")

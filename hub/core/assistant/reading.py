@@ -166,12 +166,18 @@ def read(
     today: dt.date,
     antecedent: bool = False,
     speller: Speller | None = None,
+    *,
+    around_text: str = "",
+    slot: str | None = None,
 ) -> Reading:
     """``text`` read as of ``today``; with ``antecedent``, a question pointing back keeps the
     sentence it points to (:func:`~hub.core.assistant.message_parts.question_parts`); with
-    ``speller``, the question's misspelt words are corrected first."""
+    ``speller``, the question's misspelt words are corrected first. A second question of a
+    message is read with ``around_text`` (the first) as its context, and asks ``slot`` when
+    it says no slot of its own ("E o Encontro Ibérico?")."""
     focus, around = question_parts(text, vocabulary, antecedent)
     kept = " ".join(part for part in (focus, around) if part)
+    around = " ".join(part for part in (around, around_text) if part)
     capitals = frozenset(normalise(m.group()) for m in _CAPITALISED.finditer(text))
     asked = split_codes(normalise(focus).split())
     if speller is not None:
@@ -383,6 +389,8 @@ def read(
         reading.qtype, reading.polar = "yesno", True
     if reading.polar and reading.qtype is None:
         reading.qtype = "yesno"
+    if slot is not None and reading.qtype in {None, "yesno"}:  # "et le 2 ?": the slot of
+        reading.qtype, reading.polar = slot, False  # the question before
     if reading.qtype == "where" and any(
         v.value == "received_by" for v in vocabulary.who_verbs.find(list(words), fuzzy=False)
     ):
