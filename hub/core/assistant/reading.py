@@ -66,6 +66,7 @@ from hub.core.assistant.dates import (
 from hub.core.assistant.funding_asked import funding_asked
 from hub.core.assistant.member_kinds import kinds_asked
 from hub.core.assistant.message_parts import question_parts
+from hub.core.assistant.number_words import ago_period, numbers_aside
 from hub.core.assistant.polite_requests import asks_the_assistant
 from hub.core.assistant.slot_asked import (
     _ASKED,
@@ -229,7 +230,10 @@ def read(
         # of sortition?": the secretariat acts and judges, no record does
         reading.out_of_scope = True
         reading.out_of_scope_in = frozenset(JUDGED_IN)
-    reading.period = _span(words, vocabulary, used, today)
+    reading.period = _span(words, vocabulary, used, today) or ago_period(
+        words, vocabulary.numbers, used, today
+    )  # "in two weeks", "il y a deux ans": a window back or ahead of today
+    numbers_aside(words, vocabulary.numbers, used)  # "tres años", "on the 2nd": no edition
     named: Found[tuple[str, int]] | None = None
     for named in vocabulary.periods.find(words, used, fuzzy=False):
         unit, offset = named.value

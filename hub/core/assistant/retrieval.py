@@ -40,6 +40,7 @@ from rapidfuzz.distance import JaroWinkler, Levenshtein
 from hub.core.assistant.index import AwardView, EntryView, EventView, KnowledgeIndex
 from hub.core.assistant.language_names import names_a_language
 from hub.core.assistant.name_acronyms import unambiguous_acronyms
+from hub.core.assistant.number_words import counts_time, used_as_number
 from hub.core.assistant.reading import SLOT_OF
 from hub.core.assistant.slot_asked import CONCEPTS
 from hub.core.assistant.spelling import Speller
@@ -860,6 +861,8 @@ class Retriever:
                 and i > 0  # first, after its question word set aside: "(which) two"
                 and before not in DETERMINERS
                 and not self.vocabulary.question_words.knows(before)
+                and used_as_number(words, i, language)  # "és nou?": new, no nine
+                and not counts_time(words, i)  # "d'aquí dues setmanes": a time, no edition
             ):  # "more than five": the records' "5" (not "which two", "the two": a count)
                 options.add(f"#{spelt}")
             if self._is_network(words, i):  # "the observatory": the IOPD itself
