@@ -98,6 +98,7 @@ from hub.core.assistant.time_asked import (
     _year_asked,
     relative,
 )
+from hub.core.assistant.time_claimed import claims_a_time
 from hub.core.assistant.verbs import asks_other, aspect_aside, duty_asked, past_verb
 from hub.core.assistant.vocabulary import Vocabulary, country_matcher
 
@@ -223,6 +224,7 @@ def read(
         # of sortition?": the secretariat acts and judges, no record does
         reading.out_of_scope = True
         reading.out_of_scope_in = frozenset(JUDGED_IN)
+    before_time = set(used)
     reading.period = _span(words, vocabulary, used, today)
     named: Found[tuple[str, int]] | None = None
     for named in vocabulary.periods.find(words, used, fuzzy=False):
@@ -284,6 +286,7 @@ def read(
         elif asked_year is not None:
             at = words.index(str(asked_year))  # "late 2020", "a finales de 2020"
             reading.period = _part_of(year_period(asked_year), at, words, vocabulary, used)
+    timed = frozenset(used - before_time) if reading.period is not None else frozenset()
     if any(f.start <= 1 for f in vocabulary.why.find(list(words), fuzzy=False)):
         reading.period = None  # "why is it important today": when it holds, not a window
     marker = next(iter(vocabulary.next_last.find(words, used, fuzzy=False)), None)
@@ -381,6 +384,8 @@ def read(
         and not set(words) & ASKER_PERSONS
     ):  # "le groupe a-t-il publié sa position ?": whether it did, not how the asker shares
         reading.qtype, reading.polar = "yesno", True
+    if reading.qtype is None and claims_a_time(focus, words, timed, vocabulary, courtesies):
+        reading.qtype, reading.polar = "yesno", True  # "¿es el mes que viene?", "c'est ...?"
     if reading.polar and reading.qtype is None:
         reading.qtype = "yesno"
     if reading.qtype == "where" and any(
