@@ -208,6 +208,13 @@ class Responder(AnswerChecks, JoinAnswers):
             since = self._since_claimed(ctx, reading, terms)  # "depuis 2010, non ?"
             if since is not None:
                 return since
+            claimed = self._period_claimed(ctx, reading, ranked, terms)  # "next week?"
+            claimed = claimed or self._order_claimed(ctx, reading)  # "before the forum?"
+            if claimed is not None:
+                return claimed
+        dated = self._dated_in_period(ctx, reading, ranked, terms) if qtype == "when" else None
+        if dated is not None:  # "the conference in Cascais this summer, which days?"
+            return dated
         decision = self._decided(ctx, reading, qtype, terms, ranked)
         polar = qtype == "yesno" or (qtype == "what" and self._polar_cost(reading))
         checked = polar or (reading.polar and qtype == "list")  # "are there any... in X?"

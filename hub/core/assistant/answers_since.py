@@ -17,8 +17,8 @@ from __future__ import annotations
 import re
 
 from hub.core.assistant.answers_base import MIN_CONFIDENCE, Decision
-from hub.core.assistant.answers_counts import CountAnswers
 from hub.core.assistant.answers_entries import _since
+from hub.core.assistant.answers_yesno_period import PeriodClaims
 from hub.core.assistant.context import Context, Reply
 from hub.core.assistant.dates import when
 from hub.core.assistant.index import EntryView
@@ -52,7 +52,7 @@ verb the claim is made with: "travaille" of a record saying "collabore")."""
 _YEAR = re.compile(r"(?:19|20)\d\d")
 
 
-class SinceAnswers(CountAnswers):
+class SinceAnswers(PeriodClaims):
     """Yes or no to "has X gone on since YEAR?", from the year X's record states it began."""
 
     def _since_claimed(

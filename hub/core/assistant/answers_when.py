@@ -23,6 +23,7 @@ from hub.core.assistant.index import EventView
 from hub.core.assistant.reading import Reading
 from hub.core.assistant.retrieval import Doc
 from hub.core.assistant.text import normalise
+from hub.core.assistant.yesno import _kin
 
 _SENTENCE = re.compile(r"[.!?¿¡\n]+")
 _TOKEN = re.compile(r"\w+")
@@ -131,7 +132,12 @@ class DatedNames(SlotAnswers):
     """The one dated record a question names singly, whatever year or month it asks of it."""
 
     def _named_outside(
-        self, reading: Reading, ranked: list[tuple[float, Doc]], terms: list[set[str]]
+        self,
+        reading: Reading,
+        ranked: list[tuple[float, Doc]],
+        terms: list[set[str]],
+        *,
+        periods: frozenset[str] = frozenset({"year", "month"}),
     ) -> Doc | None:
         """The one dated record (an event) the question names singly, by its edition's
         number, its own city (with its kind or name: "the Cascais conference"), or the own
@@ -141,9 +147,9 @@ class DatedNames(SlotAnswers):
         conference"), when the question names a series only ("an IOPD conference", "the
         Democracine festival": another edition may be that year, the records are not
         complete), when anything else it says is not the record's, or when two records are
-        named so."""
+        named so. ``periods``: the kinds of period it may ask of (a week, a season too)."""
         period = reading.period
-        if period is None or period.kind not in {"year", "month"} or not ranked:
+        if period is None or period.kind not in periods or not ranked:
             return None
         year = f"y{period.start.year}"
         years = [o for o in terms if any(t[0] == "y" and t[1:].isdigit() for t in o)]
@@ -245,9 +251,9 @@ class DatedNames(SlotAnswers):
             if options & doc.own_places:
                 named = single = True
                 continue
-            if options & own or options & doc.initials:  # "PB": its name's initials
+            if options & own or options & doc.initials or _kin(own, options):  # "PB",
                 named = named or (self._weighty(options) and not options & doc.kind_terms)
-                continue
+                continue  # its name's initials; "participatius" of its "particip"
             if options & doc.kind_terms:
                 continue
             if options & self._every_kind or options & self.retriever.place_terms:

@@ -99,6 +99,7 @@ from hub.core.assistant.time_asked import (
     _year_asked,
     relative,
 )
+from hub.core.assistant.time_claimed import claims_a_time
 from hub.core.assistant.verbs import asks_other, aspect_aside, duty_asked, past_verb
 from hub.core.assistant.vocabulary import Vocabulary, country_matcher
 
@@ -230,6 +231,7 @@ def read(
         # of sortition?": the secretariat acts and judges, no record does
         reading.out_of_scope = True
         reading.out_of_scope_in = frozenset(JUDGED_IN)
+    before_time = set(used)
     reading.period = _span(words, vocabulary, used, today) or ago_period(
         words, vocabulary.numbers, used, today
     )  # "in two weeks", "il y a deux ans": a window back or ahead of today
@@ -294,6 +296,7 @@ def read(
         elif asked_year is not None:
             at = words.index(str(asked_year))  # "late 2020", "a finales de 2020"
             reading.period = _part_of(year_period(asked_year), at, words, vocabulary, used)
+    timed = frozenset(used - before_time) if reading.period is not None else frozenset()
     if any(f.start <= 1 for f in vocabulary.why.find(list(words), fuzzy=False)):
         reading.period = None  # "why is it important today": when it holds, not a window
     marker = next(iter(vocabulary.next_last.find(words, used, fuzzy=False)), None)
@@ -391,6 +394,8 @@ def read(
         and not set(words) & ASKER_PERSONS
     ):  # "le groupe a-t-il publié sa position ?": whether it did, not how the asker shares
         reading.qtype, reading.polar = "yesno", True
+    if reading.qtype is None and claims_a_time(focus, words, timed, vocabulary, courtesies):
+        reading.qtype, reading.polar = "yesno", True  # "¿es el mes que viene?", "c'est ...?"
     if reading.polar and reading.qtype is None:
         reading.qtype = "yesno"
     if slot is not None and reading.qtype in {None, "yesno"}:  # "et le 2 ?": the slot of
