@@ -46,6 +46,20 @@ LATER = dt.date(2020, 5, 1)
         ("Quants dies dura la conferència de Cascais?", "ca", BEFORE_CASCAIS, CASCAIS, ["4 dies"]),
         ("Quantos dias dura o Fórum Urbano Mundial 10?", "pt", BEFORE_WUF, WUF, ["6 dias"]),
         ("How long did the Cascais conference last?", "en", LATER, CASCAIS, ["lasted 4 days"]),
+        (
+            "What is the duration of the Cascais conference?",
+            "en",
+            BEFORE_CASCAIS,
+            CASCAIS,
+            ["4 days"],
+        ),
+        (
+            "Quelle est la durée de la conférence de Cascais ?",
+            "fr",
+            BEFORE_CASCAIS,
+            CASCAIS,
+            ["4\xa0jours"],
+        ),
     ],
 )
 def test_how_long_it_lasts_is_counted_in_days(
@@ -158,3 +172,13 @@ def test_a_record_without_dates_answers_from_its_text(
     assert not answer.handoff
     assert answer.sources == ["ogp-local-action-plan-period"]
     assert fact in answer.answer
+
+
+def test_time_left_far_ahead_is_counted_in_whole_years(assistant: Assistant) -> None:
+    answer = assistant.answer(
+        "How long until the Abidjan conference?", now=dt.date(2014, 1, 1), lang="en"
+    )
+    assert not answer.handoff
+    assert answer.sources == ["conference-20-abidjan-2020"]
+    assert "6 years" in answer.answer
+    assert "20–22 July 2020" in answer.answer

@@ -33,6 +33,9 @@ from hub.core.assistant.span_asked import LASTING, SINCE, UNTIL
 
 UNITS = {"day": "duration-day", "month": "duration-month", "year": "duration-year"}
 """CLDR's units of time, which Babel writes in each language ("3 years", "3 anys")."""
+DAYS_COUNTED = 100
+"""Time left is counted in days under this many ("in 29 days"), in whole months or years
+from then on ("in 6 years", not "in 2,392 days")."""
 
 
 @dataclass(frozen=True)
@@ -131,7 +134,8 @@ def _until(ctx: Context, dated: Dated, *, closing: bool) -> Reply:
         return Reply(text, [dated.record_id])
     key = "span_until_end" if closing else "span_until"
     on = day_words(target, ctx.language) if closing else written
-    text = ctx.phrase(key, name=dated.name, span=_span(ctx, days, "day"), when=on)
+    count = (days, "day") if days < DAYS_COUNTED else _elapsed(ctx.today, "day", target)
+    text = ctx.phrase(key, name=dated.name, span=_span(ctx, *(count or (days, "day"))), when=on)
     return Reply(text, [dated.record_id])
 
 

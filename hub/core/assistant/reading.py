@@ -82,7 +82,7 @@ from hub.core.assistant.slot_asked import (
     _stated,
     _trailing_which,
 )
-from hub.core.assistant.span_asked import span_asked
+from hub.core.assistant.span_asked import LASTING, span_asked
 from hub.core.assistant.spelling import Speller, names_in
 from hub.core.assistant.tense import tense
 from hub.core.assistant.text import Found, normalise, split_codes
@@ -332,8 +332,8 @@ def read(
         places=frozenset(places),
         last_clause=_last_clause(focus, words),
     )
-    if reading.span is not None:
-        reading.qtype = "duration"
+    if reading.span is not None or reading.qtype == "duration":  # "what is the duration"
+        reading.qtype, reading.span = "duration", reading.span or LASTING
     if reading.qtype == "duration":  # "how long does it last": a verb, not the last one
         reading.relative = None
     if reading.qtype == "cost" and funding_asked(words):  # "how is it financed if members
