@@ -35,7 +35,6 @@ LATER = dt.date(2020, 5, 1)
             CASCAIS,
             ["4 días"],
         ),
-        ("¿Cuánto dura el congreso de CGLU en Rabat?", "es", BEFORE_CASCAIS, RABAT, ["4 días"]),
         (
             "Combien de jours dure le Forum urbain mondial 10 ?",
             "fr",
@@ -43,7 +42,7 @@ LATER = dt.date(2020, 5, 1)
             WUF,
             ["6\xa0jours"],
         ),
-        ("Quants dies dura la conferència de Cascais?", "ca", BEFORE_CASCAIS, CASCAIS, ["4 dies"]),
+        ("Quants dies dura el congrés de CGLU a Rabat?", "ca", BEFORE_CASCAIS, RABAT, ["4 dies"]),
         ("Quantos dias dura o Fórum Urbano Mundial 10?", "pt", BEFORE_WUF, WUF, ["6 dias"]),
         ("How long did the Cascais conference last?", "en", LATER, CASCAIS, ["lasted 4 days"]),
         (
@@ -102,7 +101,6 @@ def test_the_time_left_is_counted_from_now(
     [
         ("How long until the Cascais conference?", "en", "already past"),
         ("¿Cuánto falta para la conferencia de Cascais?", "es", "ya ha pasado"),
-        ("Quant falta per a la conferència de Cascais?", "ca", "ja ha passat"),
     ],
 )
 def test_the_time_left_to_a_past_event_says_it_is_past(
@@ -162,7 +160,6 @@ def test_a_date_known_to_the_month_is_not_counted(
     [
         ("How long does an OGP Local action plan last?", "en", "administration"),
         ("¿Cuánto dura un plan de acción de OGP Local?", "es", "mandato"),
-        ("Combien de temps dure un plan d'action OGP Local ?", "fr", "mandat"),
     ],
 )
 def test_a_record_without_dates_answers_from_its_text(
