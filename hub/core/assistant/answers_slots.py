@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 
 from hub.core.assistant.answers_base import award_name
-from hub.core.assistant.answers_entries import EntryAnswers
+from hub.core.assistant.answers_spans import SpanAnswers
 from hub.core.assistant.context import Context, Reply, Target, event_name, organiser_of, place
 from hub.core.assistant.dates import covered, when
 from hub.core.assistant.index import AwardView, EntryView, EventView, StepView, text_in
@@ -28,11 +28,14 @@ TAKING_PART = frozenset({"join", "share"})
 event's or an award step's dates answer them only when the question asks when too."""
 
 
-class SlotAnswers(EntryAnswers):
+class SlotAnswers(SpanAnswers):
     """The slot asked of one event, award or entry."""
 
     def _slot(self, ctx: Context, reading: Reading, qtype: str, doc: Doc) -> Reply:
         record = doc.record
+        spanned = self._span_reply(ctx, reading, doc) if qtype == "duration" else None
+        if spanned is not None:  # "how many days is it", "cuánto falta": counted from dates
+            return spanned
         if qtype == "duration":  # an event's dates say how long it lasts; an entry's text
             qtype = "what" if isinstance(record, EntryView) else "when"
         if reading.hour and qtype == "when" and not getattr(record, "time", None):

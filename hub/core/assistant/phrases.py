@@ -87,6 +87,24 @@ PHRASES: dict[str, str] = dict(
         ),
         _p("takes_place", "{name} takes place {when}{place}."),
         _p("took_place", "{name} took place {when}{place}; it is already past."),
+        _p("award_step_name", "{step} of the {award}"),
+        _p("span_lasts", "{name} lasts {span}: {when}."),
+        _p("span_lasted", "{name} lasted {span}: {when}."),
+        _p(
+            "span_no_days",
+            "The documents give only {when} for {name}, not its days, so I cannot say how "
+            "long it lasts.",
+        ),
+        _p(
+            "span_no_day_left",
+            "The documents give only {when} for {name}, not the day, so I cannot count the "
+            "time left.",
+        ),
+        _p("span_until", "{name} begins in {span}: {when}."),
+        _p("span_until_end", "{name} ends in {span}, on {when}."),
+        _p("span_under_way", "{name} is under way now: {when}."),
+        _p("span_ago", "{name} was {span} ago: {when}."),
+        _p("span_since", "{name}: since {when}, that is {span}."),
         _p("place_in", " in {place}"),
         _p("on_day", "on {when}"),
         _p("in_month", "in {when}"),

@@ -83,6 +83,7 @@ from hub.core.assistant.slot_asked import (
     _stated,
     _trailing_which,
 )
+from hub.core.assistant.span_asked import LASTING, span_asked
 from hub.core.assistant.spelling import Speller, names_in
 from hub.core.assistant.tense import tense
 from hub.core.assistant.text import Found, normalise, split_codes
@@ -157,6 +158,9 @@ class Reading:
     context: list[str] = field(default_factory=list)
     """Words of the clauses around the question ("we're a small NGO in Lyon"): they help
     rank the records, but a record is not judged by whether it holds them."""
+    span: str | None = None
+    """How long something is asked (:mod:`~hub.core.assistant.span_asked`): how long it lasts,
+    how long until it, or how long since it; the slot asked is then ``duration``."""
     message: list[str] = field(default_factory=list)
     """Normalised words of the whole message, the sentences set aside too ("Task 22 of the
     plan refers to a platform. What is it called?" names the part it asks about)."""
@@ -327,6 +331,7 @@ def read(
         while i >= 0 and alike.start - i <= LIKENESS_WORDS and words[i] not in vocabulary.stopwords:
             used.add(i)
             i -= 1
+    reading.span = span_asked(words, used)  # "how many days", "cuánto falta": no count
     places = {
         i
         for found in country_matcher().find(list(words), fuzzy=False)
@@ -340,6 +345,8 @@ def read(
         places=frozenset(places),
         last_clause=_last_clause(focus, words),
     )
+    if reading.span is not None or reading.qtype == "duration":  # "what is the duration"
+        reading.qtype, reading.span = "duration", reading.span or LASTING
     if reading.qtype == "duration":  # "how long does it last": a verb, not the last one
         reading.relative = None
     if reading.qtype == "cost" and funding_asked(words):  # "how is it financed if members
