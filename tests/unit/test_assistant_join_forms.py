@@ -5,8 +5,9 @@ un ajuntament a l'Open Gov Challenge?"), for the conditions ("quelles sont les c
 pour adhérer à l'OIDP ?"), with "comment" opening it (a word of the FAQ titles, no topic:
 "comment rejoindre un cercle local" is no question on joining OGP Local), or with an example
 ("e.g.", "por ejemplo", "par exemple", "per exemple", "por exemplo") and a yes/no on the form
-after it: the question is read as one join question, answered only from a record stating how
-to join what it names, else handed off.
+after it, a wish said in the third person ("el ayuntamiento quiere", "notre ville aimerait")
+or the web page asked for: the question is read as one join question, answered only from a
+record stating how to join what it names, else handed off.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ DAY = dt.date(2024, 6, 1)
 JOIN_IOPD = {"faq-how-to-join-the-iopd", "iopd-membership"}
 OGP_LOCAL = {"ogp-local-how-to-join", "faq-join-ogp-local"}
 CHALLENGE = {"ogp-challenge-ways-to-participate"}
+NEWSLETTER = {"faq-newsletter-subscription"}
 
 
 @pytest.fixture(scope="module")
@@ -45,6 +47,11 @@ ANSWERED = [
     ("com ens podem fer membres de l'OIDP, per exemple com a entitat?", "ca", JOIN_IOPD),
     ("como aderimos ao OIDP, por exemplo como associação?", "pt", JOIN_IOPD),
     ("how can we join OGP Local, e.g. as a city of 50,000 people?", "en", OGP_LOCAL),
+    ("pagina web para unirse a OGP Local?", "es", OGP_LOCAL),
+    ("what website do we use to join OGP Local?", "en", OGP_LOCAL),
+    ("el ayuntamiento quiere unirse al OIDP, ¿cómo lo hace?", "es", JOIN_IOPD),
+    ("a câmara queria aderir ao OIDP, como faz?", "pt", JOIN_IOPD),
+    ("je voudrais recevoir la lettre d'info, je fais comment ?", "fr", NEWSLETTER),
 ]
 
 
@@ -85,6 +92,7 @@ HANDED_OFF = [
     ),
     ("comment rejoindre un cercle local", "fr"),
     ("comment rejoindre un cercle OGP Local ?", "fr"),
+    ("notre ville aimerait rejoindre un cercle OGP Local, comment faire ?", "fr"),
     ("how can a city join a working group, for example the one on local observatories?", "en"),
     ("¿cómo nos unimos a un grupo de trabajo, por ejemplo el de observatorios locales?", "es"),
     ("comment participer à un groupe de travail, par exemple celui des observatoires ?", "fr"),
