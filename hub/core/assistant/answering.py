@@ -187,6 +187,8 @@ class Responder(AnswerChecks, JoinAnswers):
         if qtype == "list":  # "the 4 priorities": a number said in a list counts, no edition
             placed = self._placed_ordinals(ctx, reading, words)  # "la quarta línia": a label
             words = [w for i, w in enumerate(words) if not (_small(w) and i not in placed)]
+        if qtype == "join":  # "comment rejoindre un cercle": "comment" asks the way
+            words = self._join_topic(words)
         terms = self.retriever.unbind(self.retriever.query_terms(words, ctx.language))
         kinds = kind_words(reading.kinds, ctx.language)  # "can an NGO join": civil society
         around = self.retriever.unbind(

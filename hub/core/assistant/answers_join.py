@@ -55,6 +55,8 @@ class JoinAnswers(SlotAnswers):
         answer from a record stating how to join the record answered, or a handoff."""
         asked = set().union(*terms) if terms else set()
         slots = self._slots_beside(reading)
+        if self._asks_joining_part(reading):  # "how do we join? is there a form?": the yes or
+            slots.discard("yesno")  # no asks of the way to join, which its record states
         if JOINING not in asked or asked & OTHER_WAYS or reading.polar or slots & OTHER_SLOTS:
             return decision  # "in which events does it take part", "forma parte...?"
         if decision.reply.handoff:
@@ -144,6 +146,19 @@ class JoinAnswers(SlotAnswers):
         """The slots the question's words ask besides joining ("which", "when", "who")."""
         found = self.retriever.vocabulary.types.find(list(reading.words), fuzzy=False)
         return {f.value for f in found} - JOINING_CONCEPTS
+
+    def _join_topic(self, words: list[str]) -> list[str]:
+        """A join question's words without its question words: "comment", "com", "how"
+        ask the way to join and name nothing, not the FAQ whose title opens with "Comment"
+        ("Comment rejoindre OGP Local" for "comment rejoindre un cercle local")."""
+        questions = self.retriever.vocabulary.question_words
+        return [w for w in words if not questions.knows(w)]
+
+    def _asks_joining_part(self, reading: Reading) -> bool:
+        """The question names a part of joining itself (a form, the requirements, where to
+        write: ``slot_parts`` of join), as a yes/no beside it may ("¿hay un formulario?")."""
+        parts = self.retriever.vocabulary.slot_parts.get("join")
+        return parts is not None and bool(parts.find(list(reading.words), fuzzy=False))
 
     def _entry_of(self, record_ids: list[str]) -> Doc | None:
         """The entry (a record of knowledge, no event nor award) of the first id cited."""

@@ -49,12 +49,16 @@ ens podem apuntar"): askers say "we join", "my city joins", "how does one join".
 ROMANCE = ("es", "ca", "pt")
 _INFINITIVE = re.compile(r"^(\w+?)([aei])r(?:me|se|nos|te)?$")
 _CLITIC = frozenset({"me", "se", "nos", "te"})
+BARE_THIRD = 7
+"""Letters from which a bare verb's third person is read as it ("participa", "postula"):
+shorter ones are also nouns or other words ("junta", "suma", "une")."""
 
 
 def conjugated(phrase: str) -> list[str]:
     """Other forms of a phrase opening with an infinitive: the bare infinitive of
     "apuntarme" ("apuntar") and, when a preposition follows ("entrar no"), the present's
-    third persons and first plural ("entra no", "entram no", "entramos no")."""
+    third persons and first plural ("entra no", "entram no", "entramos no"); alone, a long
+    verb's third persons ("participa", "participan"), unless reflexive."""
     tokens = normalise(phrase).split()
     reflexive = bool(tokens) and not tokens[0].endswith("r")  # "apuntarme", "inscribirse"
     if tokens and len(tokens) > 1 and tokens[1] in _CLITIC:  # "unir se": the infinitive
@@ -69,6 +73,9 @@ def conjugated(phrase: str) -> list[str]:
     third = f"{stem}{'a' if vowel == 'a' else 'e'}"
     if rest:
         forms += [third, f"{third}n", f"{third}m", f"{stem}{vowel}mos", f"{stem}em", f"{stem}im"]
+    elif not reflexive and len(third) >= BARE_THIRD:  # "um município participa como?":
+        forms += [third, f"{third}n", f"{third}m"]  # how one joins ("integrarse" is no
+        # "integra": the secretariat integrates members, they join)
     if reflexive:  # "¿cómo se apunta un ayuntamiento?", "com s'apunta", "inscreve-se"
         forms += [f"se {third}", f"se {third}n", f"s {third}", f"{third} se", f"{third}m se"]
     return [" ".join([form, *rest]) for form in forms]
