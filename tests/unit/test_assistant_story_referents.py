@@ -207,3 +207,30 @@ def test_a_question_naming_its_record_is_not_outranked_by_the_story(
     answer = assistant.answer(message, now=dt.date(2013, 5, 28), lang="pt")
     assert not answer.handoff
     assert "conference-13-cascais-2013" in answer.sources
+
+
+@pytest.mark.parametrize(
+    ("message", "language"),
+    [
+        (
+            "Buenas a todos, ¿qué tal? Desde la alcaldía de un municipio de Asturias "
+            "preparamos los viajes del otoño y la alcaldesa quiere ir a la cumbre de líderes "
+            "locales y regionales de CGLU porque el OIDP tendrá allí un taller. Nadie aquí "
+            "sabe la ciudad y tengo que pedir los vuelos. ¿Me confirmáis dónde es?",
+            "es",
+        ),
+        (
+            "Hi all, how's everyone? Our mayor wants to attend the summit of local and regional "
+            "leaders of UCLG because the IOPD runs a workshop there. Nobody in the office knows "
+            "the city and I have to book flights today. Could you confirm where it is?",
+            "en",
+        ),
+    ],
+)
+def test_a_gathering_described_before_its_name_is_the_thing_asked(
+    assistant: Assistant, message: str, language: str
+) -> None:
+    answer = assistant.answer(message, now=UCLG_2013, lang=language)
+    assert not answer.handoff
+    assert UCLG in answer.sources
+    assert "Rabat" in answer.answer

@@ -137,13 +137,15 @@ def question_parts(text: str, vocabulary: Vocabulary, antecedent: bool = False) 
         or (len(text) > LONG and _kind_told_before(" ".join(asking), story[first - 1], vocabulary))
     )
     told_thing = (
-        named_in_story(
+        named_in_story(  # "Hola a todos, ¿qué tal? ... ¿dónde es?": the story up to the last
             " ".join(asking),
-            story[:first],
+            story[: story.index(asking[-1])],
             vocabulary,
             _thing_pointed_to(story[first - 1], vocabulary) if pointing else ("", ""),
         )
-        if len(text) > LONG and first and asks_of_a_thing_told(" ".join(asking), vocabulary)
+        if len(text) > LONG
+        and story.index(asking[-1])
+        and asks_of_a_thing_told(" ".join(asking), vocabulary)
         else None
     )
     if told_thing is not None:  # "...flying to Morocco for the UCLG summit this autumn and

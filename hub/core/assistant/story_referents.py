@@ -127,11 +127,32 @@ def _named_phrases(sentence: str, vocabulary: Vocabulary) -> list[str]:
             else:
                 break
         named = [k for k in range(start, end) if k != i and _names(tokens, k, sentence)]
-        if not named:
+        if not named and word in GATHERINGS:  # "la cumbre de líderes locales y regionales
+            end = _described_until_name(tokens, words, end, sentence)  # de CGLU"
+        if end == i + 1 and not named:
             continue
         end = _time_after(words, end, vocabulary)
         found.append(sentence[tokens[start].start() : tokens[end - 1].end()])
     return found
+
+
+DESCRIBING_WORDS = 6
+"""At most this many words describing a gathering between its word and its name ("summit
+of local and regional leaders of UCLG")."""
+
+
+def _described_until_name(
+    tokens: list[re.Match[str]], words: list[str], end: int, sentence: str
+) -> int:
+    """The name's end moved past the words describing a gathering, in one clause, to a name
+    after a joining word ("cumbre | de líderes locales y regionales | de CGLU"); ``end``
+    when no name follows them."""
+    for k in range(end + 1, min(end + DESCRIBING_WORDS + 1, len(words))):
+        if re.search(r"[,;:.!?()]", sentence[tokens[k - 1].end() : tokens[k].start()]):
+            return end
+        if words[k - 1] in CONNECTORS and _names(tokens, k, sentence):
+            return k + 1
+    return end
 
 
 def _article_before(words: list[str], start: int, vocabulary: Vocabulary) -> int:
