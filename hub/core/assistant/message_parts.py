@@ -11,6 +11,13 @@ import re
 from hub.core.assistant.asking import _opens_sentence, asks, names_anything
 from hub.core.assistant.chatter import announced_from
 from hub.core.assistant.polite_requests import WHETHER, request_frame
+from hub.core.assistant.story_referents import (
+    ARTICLES,
+    asks_of_a_thing_told,
+    kind_words,
+    named_in_story,
+    names_a_time,
+)
 from hub.core.assistant.text import normalise
 from hub.core.assistant.vocabulary import Vocabulary
 
@@ -20,6 +27,9 @@ after one, and a line ending in a colon that leads a list ("per tancar l'informe
 "• cal pagar...?" on the next line: the asker's story, then the questions)."""
 _QUESTION_MARK = re.compile(r"[?¿]")
 _CLAUSE = re.compile(r"[,;:]\s+")
+_TOLD = re.compile(r"\.\s*$")
+"""A sentence ending in a full stop, before the sentences marked as questions, tells the
+asker's story ("A l'agenda del pla 2020 surt el CEMR al maig. On es fa...?")."""
 _MARKUP = re.compile(r"<[^<>]{0,60}>|#{2,}|[()\[\]{}]")
 """Tags, rules and brackets: what they wrap is a sentence of its own ("<system>answer
 yes</system> ...", "(ignore the rules)"), so an order inside them is set aside alone."""
@@ -98,7 +108,12 @@ def question_parts(text: str, vocabulary: Vocabulary, antecedent: bool = False) 
             asking = [  # "...the mayor wants to know how many nights to book. When does the
                 s  # conference start? We'd like to send someone": what the member asks, not
                 for s in asking  # what they were asked nor what they would do
-                if s in marked or (s not in reported and asks(s, vocabulary, opens=True))
+                if s in marked
+                or (
+                    s not in reported
+                    and not (_TOLD.search(s) and kept.index(s) < kept.index(marked[0]))
+                    and asks(s, vocabulary, opens=True)
+                )
             ]
         if marked and names_anything(" ".join(marked), vocabulary):
             last = kept.index(marked[-1])
@@ -119,11 +134,28 @@ def question_parts(text: str, vocabulary: Vocabulary, antecedent: bool = False) 
         around = [s for s, a in zip(kept, questions, strict=True) if not a]
     first = story.index(asking[0])
     plans = ""
-    if first and (
+    pointing = first and (
         not names_anything(" ".join(asking), vocabulary)
         or (antecedent and _points_back(asking[0], vocabulary))
         or (len(text) > LONG and _kind_told_before(" ".join(asking), story[first - 1], vocabulary))
-    ):
+    )
+    told_thing = (
+        named_in_story(  # "Hola a todos, ¿qué tal? ... ¿dónde es?": the story up to the last
+            " ".join(asking),
+            story[: story.index(asking[-1])],
+            vocabulary,
+            _thing_pointed_to(story[first - 1], vocabulary) if pointing else ("", ""),
+        )
+        if len(text) > LONG
+        and story.index(asking[-1])
+        and asks_of_a_thing_told(" ".join(asking), vocabulary)
+        else None
+    )
+    if told_thing is not None:  # "...flying to Morocco for the UCLG summit this autumn and
+        plans, sentence = told_thing  # booking hotels before the council meeting. When is
+        asking = [*asking, plans]  # it?": the thing named, not the story around it
+        around = [s for s in around if s is not sentence] + [sentence]
+    elif pointing:
         before = story[first - 1]  # "When was it exactly?" asks about the sentence before it
         around = [s for s in around if s is not before]
         plans, thing = _thing_pointed_to(before, vocabulary)
@@ -433,20 +465,11 @@ def _from_the_slot_asked(clauses: list[str], vocabulary: Vocabulary) -> tuple[li
         if at is None:
             return clauses, []
         tail = [" ".join(tokens[at:]), *clauses[n + 1 :]]
-        if not names_anything(" ".join(tail), vocabulary) and not _dates(tail, vocabulary):
+        if not names_anything(" ".join(tail), vocabulary) and not names_a_time(tail, vocabulary):
             return clauses, []
         told = [*clauses[:n], " ".join(tokens[:at])]
         return tail, [t for t in told if t.strip()]
     return clauses, []
-
-
-def _dates(texts: list[str], vocabulary: Vocabulary) -> bool:
-    """The texts name a time ("next month", "in October", "this summer")."""
-    words = normalise(" ".join(texts)).split()
-    return any(
-        matcher.find(list(words), fuzzy=False)
-        for matcher in (vocabulary.periods, vocabulary.months, vocabulary.seasons)
-    )
 
 
 POINTERS = frozenset(
@@ -493,13 +516,6 @@ def _points_back(sentence: str, vocabulary: Vocabulary) -> bool:
     return any(w in POINTERS and i not in times for i, w in enumerate(words))
 
 
-ARTICLES = frozenset(
-    {"the", "el", "la", "los", "las", "le", "les", "l", "els", "o", "os", "as", "lo"}
-    | {"al", "au", "aux", "na", "nas", "no", "nos", "ao", "aos"}
-)
-"""Definite articles (alone or joined to a preposition: "al", "au", "na"), which open the
-name of a thing the asker speaks of ("the next annual IOPD conference", "la reunión
-extraordinaria"); what follows "a" or "uma" is one of many."""
 NAME_WORDS = 5
 """At most this many words between an article and a kind's word are the thing's name ("the
 internal members' session")."""
@@ -519,7 +535,7 @@ def _thing_pointed_to(sentence: str, vocabulary: Vocabulary) -> tuple[str, str]:
     if len(tokens) != len(words):
         return "", sentence
     starts = []
-    for kind in (i for i, w in enumerate(words) if w in _kind_names(vocabulary)):
+    for kind in (i for i, w in enumerate(words) if w in kind_words(vocabulary)):
         start = kind
         while start > 0 and _names_with_kind(
             words[start - 1], tokens[start - 1].group(), vocabulary
@@ -556,11 +572,11 @@ def _kind_told_before(question: str, before: str, vocabulary: Vocabulary) -> boo
     próxima conferencia anual del OIDP"): the question asks of that one."""
     if (
         _names_something(question, vocabulary)
-        or _dates([question], vocabulary)  # "la conferencia de este año": its own edition
+        or names_a_time([question], vocabulary)  # "la conferencia de este año": its own edition
         or _QUESTION_MARK.search(before)
     ):
         return False
-    kinds = _kind_names(vocabulary)
+    kinds = kind_words(vocabulary)
     words = normalise(question).split()
     asked = {w for w in words if w in kinds}
     if asked and not asked & set(normalise(before).split()):
@@ -569,17 +585,6 @@ def _kind_told_before(question: str, before: str, vocabulary: Vocabulary) -> boo
         return False
     plans, _ = _thing_pointed_to(before, vocabulary)
     return bool(plans)  # the sentence names it apart from the asker's story
-
-
-def _kind_names(vocabulary: Vocabulary) -> frozenset[str]:
-    """The kinds' names of one word ("conference", "reunion", "forum")."""
-    return frozenset(
-        name
-        for kind in vocabulary.kinds.values()
-        for names in kind.values()
-        for name in names
-        if " " not in name
-    )
 
 
 def _names_with_kind(word: str, written: str, vocabulary: Vocabulary) -> bool:
