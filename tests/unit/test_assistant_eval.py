@@ -469,11 +469,32 @@ def test_no_regression_on_the_twenty_eighth_and_twenty_ninth_blind_sets(
     newcomers' short questions that describe rather than name ("the prize for cities"),
     with typos, either/or, negatives and times relative to now, mostly about the
     lesser-known records. On the round's starting code: 0.816 with 17 invented, 0.904
-    with 6. At its end: 0.836 with 18, 0.912 with 5. From now on both are tuning sets; the
-    floors keep them from falling."""
+    with 6. At its end: 0.836 with 18, 0.912 with 5. From then on both were tuning sets;
+    the next round took them to 0.908 with 9 and 0.944 with 4, and the floors keep them
+    there."""
     twenty_eighth = evaluate(assistant, read_cases(HERE / "heldout28_questions.jsonl"))
-    assert twenty_eighth.accuracy() >= 0.82, _explain(twenty_eighth)
-    assert len(twenty_eighth.invented) <= 19, _explain(twenty_eighth)
+    assert twenty_eighth.accuracy() >= 0.90, _explain(twenty_eighth)
+    assert len(twenty_eighth.invented) <= 10, _explain(twenty_eighth)
     twenty_ninth = evaluate(assistant, read_cases(HERE / "heldout29_questions.jsonl"))
-    assert twenty_ninth.accuracy() >= 0.90, _explain(twenty_ninth)
-    assert len(twenty_ninth.invented) <= 6, _explain(twenty_ninth)
+    assert twenty_ninth.accuracy() >= 0.94, _explain(twenty_ninth)
+    assert len(twenty_ninth.invented) <= 5, _explain(twenty_ninth)
+
+
+def test_no_regression_on_the_thirtieth_and_thirty_first_blind_sets(
+    assistant: Assistant,
+) -> None:
+    """``heldout30`` and ``heldout31`` (250 questions each, 50 per language, 30% handoffs)
+    were written at the start of the twenty-first round, before any of its code changed,
+    the same way as the sets before them; nobody tuned on them. heldout30 is casual
+    Telegram questions that turn on a time relative to now (seasons, named months, weeks,
+    the last or next edition, past tense, "the next X" after the last known one); heldout31
+    is lists and yes/no questions across every kind of record, some settled by a record and
+    some not. On the round's starting code: 0.844 with 13 invented, 0.860 with 11. At its
+    end: 0.924 with 5, 0.860 with 11. From now on both are tuning sets; the floors keep
+    them from falling."""
+    thirtieth = evaluate(assistant, read_cases(HERE / "heldout30_questions.jsonl"))
+    assert thirtieth.accuracy() >= 0.92, _explain(thirtieth)
+    assert len(thirtieth.invented) <= 5, _explain(thirtieth)
+    thirty_first = evaluate(assistant, read_cases(HERE / "heldout31_questions.jsonl"))
+    assert thirty_first.accuracy() >= 0.86, _explain(thirty_first)
+    assert len(thirty_first.invented) <= 11, _explain(thirty_first)
