@@ -35,9 +35,11 @@ from pathlib import Path
 from typing import Any
 
 from babel import Locale
+from babel.units import format_unit
 from stop_words import get_stop_words
 
 from hub.core.assistant import Assistant
+from hub.core.assistant.answers_spans import UNITS
 from hub.core.assistant.phrases import PHRASES
 from hub.core.assistant.retrieval import STEMMERS
 from hub.core.assistant.tables import load_tables
@@ -148,6 +150,9 @@ class Lexicon:
                 found |= {w for name in names.values() for w in words(name)}
             for width in ("wide", "abbreviated"):
                 found |= {w for m in locale.months["format"][width].values() for w in words(m)}
+            for unit in UNITS.values():  # "soit 1 an", "dura 6 dies": Babel's own words
+                for count in (1, 2):
+                    found |= set(words(format_unit(count, unit, length="long", locale=language)))
             found |= {w for c in cities for w in words(city_name(c.strip(), language))}
             found |= {w for c in cities for w in words(c)}  # "València (Valencia)": a name
             own[language] = frozenset(found)
