@@ -82,7 +82,7 @@ class AgendaLists(SlotAnswers):
             else:
                 lines.append(f"• {self._when(ctx, doc).text}")
         if len(agenda) > MAX_LISTED:
-            lines.append(ctx.phrase("and_more", count=len(agenda) - MAX_LISTED))
+            lines.append(ctx.phrase("and_more", count=len(agenda) - MAX_LISTED, total=len(agenda)))
         sources = list(dict.fromkeys(d.record_id for d in agenda[:MAX_LISTED]))
         return Decision(Reply("\n".join(lines), sources), "list", confidence)
 

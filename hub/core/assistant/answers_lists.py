@@ -429,7 +429,7 @@ class ListAnswers(SetAsideLists, KnownAsLists):
             lines.append(f"• {self._entry_line(ctx, doc)}")
         shown = events[:MAX_LISTED] + others[:12]
         if len(docs) > len(shown):
-            lines.append(ctx.phrase("and_more", count=len(docs) - len(shown)))
+            lines.append(ctx.phrase("and_more", count=len(docs) - len(shown), total=len(docs)))
         cited = [d.record_id for d in shown]
         cited += [i for i in self._summaries(docs) if i not in cited]
         cited += [i for i in wholes if i not in cited]

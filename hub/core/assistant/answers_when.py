@@ -650,7 +650,7 @@ class WhenAnswers(DatedNames, AgendaLists):
         header = ctx.phrase("events_in", period=self._period_words(ctx, reading))
         lines = [header, *(f"• {describe(ctx, d.record)}" for d in chosen[:MAX_LISTED])]  # type: ignore[arg-type]
         if len(chosen) > MAX_LISTED:
-            lines.append(ctx.phrase("and_more", count=len(chosen) - MAX_LISTED))
+            lines.append(ctx.phrase("and_more", count=len(chosen) - MAX_LISTED, total=len(chosen)))
         return Decision(Reply("\n".join(lines), [d.record_id for d in chosen]), "list", 0.9)
 
     def _relative(

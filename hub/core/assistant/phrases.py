@@ -42,7 +42,7 @@ PHRASES: dict[str, str] = dict(
         _p("events_at", "Events in {place}:"),
         _p("no_events_at", "I know of no event in {place}."),
         _p("events_on", "Events on {topic}:"),
-        _p("and_more", "…and {count} more."),
+        _p("and_more", "…and {count} more ({total} in all)."),
         _p("conference_name", "{ordinal} IOPD Conference"),
         _p("theme", "Theme: {theme}."),
         _p("date_unknown", "The documents give no date for it."),
