@@ -10,7 +10,7 @@ from hub.core.assistant.answers_base import MAX_LISTED, NOT_LISTED, Decision, _n
 from hub.core.assistant.context import Context, Reply, describe
 from hub.core.assistant.data_links import data_links
 from hub.core.assistant.dates import Period
-from hub.core.assistant.index import EntryView, EventView, text_in
+from hub.core.assistant.index import AwardView, EntryView, EventView, text_in
 from hub.core.assistant.known_as_lists import KnownAsLists
 from hub.core.assistant.list_set_aside import SetAsideLists
 from hub.core.assistant.list_words import (
@@ -67,6 +67,11 @@ class ListAnswers(SetAsideLists, KnownAsLists):
             docs = self._current_era(ctx, docs)
         awards = [d for d in self.retriever.docs if d.group == "award"]
         award_named = max((len(d.kind_terms & kind_terms) for d in awards), default=0)
+        if not docs and award_named and asked and len(awards) >= 2:  # "quins premis hi ha?":
+            docs = [d for d in awards if d.kind_terms & kind_terms]  # the award's editions
+            if period is not None:
+                docs = [d for d in docs if (s := self._time_of(d)) is None or period.overlaps(*s)]
+            return self._listed(ctx, docs, 0.75) if len(docs) >= 2 else None
         if docs:  # the kind whose name the question says most fully ("thematic priority")
             most = max(len(self._kind_of(d) & kind_terms) for d in docs)
             if award_named >= most:  # "award call": the award is asked about, not a list
@@ -505,6 +510,13 @@ class ListAnswers(SetAsideLists, KnownAsLists):
 
     def _entry_line(self, ctx: Context, doc: Doc) -> str:
         record = doc.record
+        if isinstance(record, AwardView):  # an award's edition, by its name and year
+            named = text_in(record.name, ctx.language)[0]
+            return (
+                f"{named} ({record.year})"
+                if record.year and str(record.year) not in named
+                else named
+            )
         assert isinstance(record, EntryView)
         name = text_in(record.name, ctx.language)[0]
         if record.kind == "office":

@@ -55,7 +55,12 @@ def split_questions(text: str, vocabulary: Vocabulary, today: dt.date) -> Aside 
     lines = [s.strip() for s in _SENTENCE.split(text) if s and s.strip()]
     listed = [bool(_BULLET.match(s)) for s in lines]
     sentences = [_BULLET.sub("", s) for s in lines]
-    asking = [i for i, s in enumerate(sentences) if _asks(s, vocabulary)]
+    marked = any(_QUESTION_MARK.search(s) for s in sentences)
+    asking = [
+        i
+        for i, s in enumerate(sentences)
+        if _asks(s, vocabulary) and not (marked and s.endswith("."))
+    ]  # where the member marks questions, a sentence ending in a full stop states
     if asking[:1] == [0] and read(sentences[0], vocabulary, today).qtype is None:
         asking = asking[1:]  # "Oi gente, tudo bem? ...": opening the message, a greeting
     if len(asking) < 2:

@@ -1,7 +1,9 @@
-"""A list cut short says how many items there are in all, in the asker's language ("…and 10
-more (22 in all)."): a member asking for the 2020 plan's tasks, or a year's events, learns
-the count without asking again; a list shown whole has no such line. Questions written for
-this test."""
+"""Lists, two classes. A list cut short says how many items there are in all, in the
+asker's language ("…and 10 more (22 in all)."): a member asking for the 2020 plan's tasks,
+or a year's events, learns the count without asking again; a list shown whole has no such
+line. And the awards asked for as a kind ("which awards are there?", "quins premis hi
+ha?") are the award's editions listed, each with its year, while a question about one
+edition's steps stays about that edition. Questions written for this test."""
 
 from __future__ import annotations
 
@@ -50,3 +52,31 @@ def test_a_list_shown_whole_has_no_count_line(
     answer = lingua_assistant.answer(question, now=dt.date.fromisoformat(now))
     assert not answer.handoff
     assert answer.answer.splitlines()[-1].startswith("• ")
+
+
+@pytest.mark.parametrize(
+    ("question", "language"),
+    [
+        ("which awards are there?", "en"),
+        ("¿Qué premios hay?", "es"),
+        ("Quels prix y a-t-il ?", "fr"),
+        ("quins premis hi ha?", "ca"),
+    ],
+)
+def test_the_awards_editions_are_listed_when_the_awards_are_asked_for(
+    lingua_assistant: Assistant, question: str, language: str
+) -> None:
+    answer = lingua_assistant.answer(question, now=dt.date(2026, 10, 6))
+    assert not answer.handoff
+    assert answer.language == language
+    assert answer.intent == "list"
+    editions = {"iopd-distinction-7-2013", "iopd-distinction-9", "iopd-award-2020"}
+    assert editions <= set(answer.sources)
+    assert "2013" in answer.answer and "2020" in answer.answer
+
+
+def test_a_step_list_of_one_award_is_no_list_of_the_awards(lingua_assistant: Assistant) -> None:
+    answer = lingua_assistant.answer(
+        "what are the steps of the 2020 award?", now=dt.date(2026, 1, 6)
+    )
+    assert answer.sources == ["iopd-award-2020"]
