@@ -62,7 +62,7 @@ class ListAnswers(SetAsideLists, KnownAsLists):
         if len(parts) >= 2:  # "the lines of this year's work plan": that plan's lines
             return self._listed(ctx, parts, 0.75, terms)
         if period is not None:
-            docs = [d for d in docs if (span := self._time_of(d)) is None or period.overlaps(*span)]
+            docs = self._undated_or_in(docs, period)
         elif reading is not None:
             docs = self._current_era(ctx, docs)
         awards = [d for d in self.retriever.docs if d.group == "award"]
@@ -70,7 +70,7 @@ class ListAnswers(SetAsideLists, KnownAsLists):
         if not docs and award_named and asked and len(awards) >= 2:  # "quins premis hi ha?":
             docs = [d for d in awards if d.kind_terms & kind_terms]  # the award's editions
             if period is not None:
-                docs = [d for d in docs if (s := self._time_of(d)) is None or period.overlaps(*s)]
+                docs = self._undated_or_in(docs, period)
             return self._listed(ctx, docs, 0.75) if len(docs) >= 2 else None
         if docs:  # the kind whose name the question says most fully ("thematic priority")
             most = max(len(self._kind_of(d) & kind_terms) for d in docs)

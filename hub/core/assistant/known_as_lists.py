@@ -10,6 +10,7 @@ import datetime as dt
 from hub.core.assistant.answers_base import Decision
 from hub.core.assistant.answers_entries import EntryAnswers
 from hub.core.assistant.context import Context
+from hub.core.assistant.dates import Period
 from hub.core.assistant.index import EntryView
 from hub.core.assistant.list_words import bare
 from hub.core.assistant.reading import Reading
@@ -127,6 +128,10 @@ class KnownAsLists(EntryAnswers):
                 found.append((doc, wordings))
             self._known_as_cache = found
         return self._known_as_cache
+
+    def _undated_or_in(self, docs: list[Doc], period: Period) -> list[Doc]:
+        """The records held in ``period``, and those with no time to say they are not."""
+        return [d for d in docs if (span := self._time_of(d)) is None or period.overlaps(*span)]
 
     def _time_of(self, doc: Doc) -> tuple[dt.date, dt.date] | None:
         """When a record is: an event's or award's dates, else the year of its document."""
