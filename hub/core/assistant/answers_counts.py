@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from hub.core.assistant.answers_base import MIN_CONFIDENCE, Decision
-from hub.core.assistant.answers_parts import PartAnswers
+from hub.core.assistant.answers_existence import ExistenceAnswers
 from hub.core.assistant.context import Context, Reply
 from hub.core.assistant.reading import Reading
 from hub.core.assistant.retrieval import Doc
@@ -48,7 +48,7 @@ class Claim:
     said: tuple[frozenset[str], ...]
 
 
-class CountAnswers(PartAnswers):
+class CountAnswers(ExistenceAnswers):
     """Yes or no to "does X have N things?", from the sentence of X's record counting them."""
 
     def _count_claimed(
