@@ -26,55 +26,80 @@ from hub.core.assistant.retrieval import Doc
 from hub.core.assistant.text import normalise
 from hub.core.assistant.yesno import _texts, sentences
 
+
+def _closed(*lines: str) -> frozenset[str]:
+    """A closed word set written as lines of words."""
+    return frozenset(" ".join(lines).split())
+
+
 SHORT_PROSE = 400
 """A record's prose up to this many characters is quoted whole (the figure settling it)."""
 
 EXISTENCE_WORDS: dict[str, frozenset[str]] = {
-    "en": frozenset(
-        "there any exist exists existing take takes taking part participate participates"
-        " participating belong belongs become becomes join joins include includes included"
-        " among have has member members".split()
+    "en": _closed(
+        "there any exist exists existing take takes taking part participate participates",
+        "participating belong belongs become becomes join joins include includes included",
+        "among have has member members",
     ),
-    "es": frozenset(
-        "hay algun alguna algunos algunas existe existen forma forman parte participa"
-        " participan pertenece pertenecen hacerse ser incluye incluyen incluido incluida"
-        " entre tiene tienen miembro miembros".split()
+    "es": _closed(
+        "hay algun alguna algunos algunas existe existen forma forman parte participa",
+        "participan pertenece pertenecen hacerse hacer ser incluye incluyen incluido",
+        "incluida entre tiene tienen miembro miembros",
     ),
-    "fr": frozenset(
-        "y a il existe existent fait font partie participe participent appartient"
-        " appartiennent devenir inclut incluent comprend comprennent parmi un une des t elle membre membres".split()
+    "fr": _closed(
+        "y a il existe existent fait font partie participe participent appartient",
+        "appartiennent devenir inclut incluent comprend comprennent parmi un une des t",
+        "elle membre membres",
     ),
-    "ca": frozenset(
-        "hi ha algun alguna alguns algunes existeix existeixen forma formen part participa"
-        " participen pertany pertanyen fer-se ser inclou inclouen entre te tenen membre membres".split()
+    "ca": _closed(
+        "hi ha algun alguna alguns algunes existeix existeixen forma formen part participa",
+        "participen pertany pertanyen fer se ser inclou inclouen entre te tenen membre",
+        "membres",
     ),
-    "pt": frozenset(
-        "ha algum alguma alguns algumas existe existem faz fazem parte participa participam"
-        " pertence pertencem tornar-se tornar ser inclui incluem entre tem membro membros".split()
+    "pt": _closed(
+        "ha algum alguma alguns algumas existe existem faz fazem parte participa participam",
+        "pertence pertencem tornar se ser inclui incluem entre tem membro membros",
     ),
 }
 """The words that ask whether something exists or belongs, per language (normalised)."""
 
-CUES: dict[str, frozenset[str]] = {
-    "en": frozenset({"there", "any", "exist", "exists", "part", "participate", "belong", "have"})
-    | frozenset({"has"}),
-    "es": frozenset({"hay", "algun", "alguna", "existe", "parte", "participa", "pertenece"})
-    | frozenset({"tiene", "tienen"}),
-    "fr": frozenset({"existe", "partie", "participe", "appartient", "y", "t"}),
-    "ca": frozenset({"hi", "algun", "alguna", "existeix", "part", "participa", "pertany"})
-    | frozenset({"te", "tenen"}),
-    "pt": frozenset({"ha", "algum", "alguma", "existe", "parte", "participa", "pertence"})
-    | frozenset({"tem"}),
+THERE_IS: dict[str, frozenset[str]] = {
+    "en": frozenset({"there", "any", "exist", "exists"}),
+    "es": frozenset({"hay", "algun", "alguna", "existe"}),
+    "fr": frozenset({"existe", "y"}),
+    "ca": frozenset({"hi", "algun", "alguna", "existeix"}),
+    "pt": frozenset({"ha", "algum", "alguma", "existe"}),
 }
-"""Of :data:`EXISTENCE_WORDS`, those that alone make a question one of existence or
-belonging ("become" needs a member word: :data:`BECOMING`)."""
+"""Words asking whether something exists ("is there...", "¿hay algún...?")."""
+
+BELONGING: dict[str, frozenset[str]] = {
+    "en": frozenset({"part", "participate", "belong", "belongs"}),
+    "es": frozenset({"parte", "participa", "pertenece"}),
+    "fr": frozenset({"partie", "participe", "appartient"}),
+    "ca": frozenset({"part", "participa", "pertany"}),
+    "pt": frozenset({"parte", "participa", "pertence"}),
+}
+"""Words asking whether something belongs to a whole named after them ("São Paulo
+participa em algum círculo?"): the whole must be what the record is called, not a word
+of its prose ("named beside the Cascais meeting" is no part of it)."""
+
+HAVING: dict[str, frozenset[str]] = {
+    "en": frozenset({"have", "has"}),
+    "es": frozenset({"tiene", "tienen"}),
+    "fr": frozenset({"t"}),
+    "ca": frozenset({"te", "tenen"}),
+    "pt": frozenset({"tem"}),
+}
+"""Words asking whether something has one of a kind ("Bogotá a-t-elle un exemple ?"): the
+kind asked must be what the record is (an example, an office), not a word of its name
+("new statutes": a working group drafting them is no statutes)."""
 
 BECOMING: dict[str, frozenset[str]] = {
     "en": frozenset({"become", "join"}),
     "es": frozenset({"hacerse"}),
     "fr": frozenset({"devenir"}),
-    "ca": frozenset({"fer-se"}),
-    "pt": frozenset({"tornar-se", "tornar"}),
+    "ca": frozenset({"fer"}),
+    "pt": frozenset({"tornar"}),
 }
 """Verbs of becoming a member: "can social movements become members?"."""
 
@@ -98,11 +123,25 @@ class ExistenceAnswers(PartAnswers):
             for lang, words in EXISTENCE_WORDS.items()
         }
 
-    def _asks_existence(self, reading: Reading, language: str) -> bool:
-        words = set(normalise(reading.text).replace("?", " ").split())
-        if words & CUES.get(language, frozenset()):
+    def _existence_checked(
+        self, reading: Reading, language: str, doc: Doc, asked: list[set[str]], named: set[str]
+    ) -> bool:
+        """The question asks existence or belonging in a way ``doc`` answers: "is there"
+        or "become" of any record; "part of" only of the record called by the whole named
+        after the cue; "has a..." only of a record of the kind asked."""
+        words = normalise(reading.text).replace("?", " ").split()
+        said = set(words)
+        belonging = [i for i, w in enumerate(words) if w in BELONGING[language]]
+        if belonging:
+            after = words[belonging[0] + 1 :]
+            container = set(self.retriever.analyser.terms_of(after, language))
+            return all(o & named for o in asked if o & container)
+        if said & (THERE_IS[language] | BECOMING[language]):
             return True
-        return bool(words & BECOMING.get(language, frozenset()))
+        if said & HAVING[language]:
+            kinds = doc.kind_terms | self._existence_known(doc, language)
+            return any(o & kinds for o in asked)
+        return False
 
     def _existence_held(
         self, ctx: Context, reading: Reading, ranked: list[tuple[float, Doc]], terms: list[set[str]]
@@ -116,7 +155,6 @@ class ExistenceAnswers(PartAnswers):
             or reading.still
             or reading.period is not None
             or language not in EXISTENCE_WORDS
-            or not self._asks_existence(reading, language)
         ):
             return None
         framing = self._existence_terms[language]
@@ -127,6 +165,8 @@ class ExistenceAnswers(PartAnswers):
             return None
         doc = ranked[0][1]  # the record the question is about, not one mentioning a word
         named = self._existence_named(doc, language)
+        if not self._existence_checked(reading, language, doc, asked, named):
+            return None
         rest = [o for o in asked if not o & named]
         if rest and not all(self.statements.holds(doc, o, language) for o in rest):
             return None
@@ -136,13 +176,19 @@ class ExistenceAnswers(PartAnswers):
         """The terms ``doc`` is called by in ``language``: its name, what it is known as
         ("ejemplo de OGP Local") and the name of the whole it is part of."""
         record = doc.record
-        said = [text_in(record.name, language)[0]] if record.name.get(language) else []
-        if isinstance(record, EntryView):
-            known = record.data.get("known_as")
-            if isinstance(known, dict) and isinstance(known.get(language), str):
-                said.append(known[language])
-        words = normalise(" ".join(said).replace("\u2019", " ").replace("'", " ")).split()
-        return set(self.retriever.analyser.terms_of(words, language)) | self._whole_terms(doc)
+        said = text_in(record.name, language)[0] if record.name.get(language) else ""
+        words = normalise(said).split()
+        own = set(self.retriever.analyser.terms_of(words, language))
+        return own | self._existence_known(doc, language) | self._whole_terms(doc)
+
+    def _existence_known(self, doc: Doc, language: str) -> set[str]:
+        """The terms of what ``doc`` is known as in ``language`` ("exemple d'OGP Local")."""
+        record = doc.record
+        known = record.data.get("known_as") if isinstance(record, EntryView) else None
+        if not isinstance(known, dict) or not isinstance(known.get(language), str):
+            return set()
+        words = normalise(known[language].replace("\u2019", " ").replace("'", " ")).split()
+        return set(self.retriever.analyser.terms_of(words, language))
 
     def _existence_yes(self, ctx: Context, doc: Doc, rest: list[set[str]]) -> Decision | None:
         """Yes, the record's name and its prose: whole when short, else the one sentence
