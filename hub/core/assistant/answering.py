@@ -214,6 +214,10 @@ class Responder(AnswerChecks, JoinAnswers):
             claimed = claimed or self._order_claimed(ctx, reading)  # "before the forum?"
             if claimed is not None:
                 return claimed
+        if qtype == "how_many":  # "how many tasks has the 2020 plan?": the count it writes
+            written = self._count_asked(ctx, reading, terms)
+            if written is not None:
+                return written
         dated = self._dated_in_period(ctx, reading, ranked, terms) if qtype == "when" else None
         if dated is not None:  # "the conference in Cascais this summer, which days?"
             return dated
