@@ -164,10 +164,10 @@ class CountAnswers(PartAnswers):
         self, doc: Doc, counted: list[set[str]], language: str, name: str
     ) -> tuple[int, str] | None:
         """The count ``doc``'s ``name`` or text in ``language`` writes of the thing asked,
-        and the sentence (or the name) writing it: a number followed by the words asked, the first one or more of
-        them and no other ("22 tasks", "three international events", "Deu àrees:"; not
-        "three international conferences" for "how many international"), not a limit ("up
-        to 5"); None when it writes none, or two."""
+        and the sentence (or the name) writing it: a number followed by the words asked,
+        the first one or more of them and no other ("22 tasks", "three international
+        events", "Deu àrees:"; not "three international conferences" for "how many
+        international"), not a limit ("up to 5"); None when it writes none, or two."""
         spelt = self.retriever.vocabulary.spelt.get(language, {})
         stem = self.retriever.analyser.stem
         stop = self.retriever.analyser.stopwords
