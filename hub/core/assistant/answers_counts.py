@@ -119,26 +119,26 @@ class CountAnswers(PartAnswers):
         ]  # a word no record holds narrows nothing ("meant"), unless written as a name
         if not others:  # "how many members are there?": nothing named that has them
             return None
-        found: list[tuple[Doc, int, str]] = []
+        found: list[tuple[Doc, int, str, bool]] = []
         for _, doc in self.retriever.search(others)[:COUNT_RANKS]:
-            if any(d.record_id == doc.record_id for d, _, _ in found):
+            if any(d.record_id == doc.record_id for d, _, _, _ in found):
                 continue
             if not all(self._states([doc], o) for o in others):
                 continue
             stated = self._count_of(doc, counted, ctx.language, self._name(ctx, doc))
             if stated is not None:
                 found.append((doc, *stated))
-        if not found or len({n for _, n, _ in found}) != 1:
+        if not found or len({n for _, n, _, _ in found}) != 1:
             return None
-        doc, number, sentence = found[0]
+        doc, number, sentence, spelt = found[0]
         name, body = self._name(ctx, doc), _texts(doc, ctx.language)
         if sentence == name:  # "Task 9: Organisation of three international events": its text
             text = ctx.phrase("what_is", name=name, text=body) if body else name
         else:
             text = ctx.phrase("what_is", name=name, text=sentence)
-        if str(number) not in text:  # written in words ("Ten areas"): its figure too
+        if spelt:  # written in words ("Ten areas"): its figure too
             text = f"{text} ({number})"
-        reply = Reply(text, [d.record_id for d, _, _ in found])
+        reply = Reply(text, [d.record_id for d, _, _, _ in found])
         return Decision(reply, "how_many", COUNT_CONFIDENCE, stated=True)
 
     def _counted_asked(self, ctx: Context, reading: Reading) -> list[set[str]]:
@@ -162,16 +162,17 @@ class CountAnswers(PartAnswers):
 
     def _count_of(
         self, doc: Doc, counted: list[set[str]], language: str, name: str
-    ) -> tuple[int, str] | None:
+    ) -> tuple[int, str, bool] | None:
         """The count ``doc``'s ``name`` or text in ``language`` writes of the thing asked,
         and the sentence (or the name) writing it: a number followed by the words asked,
         the first one or more of them and no other ("22 tasks", "three international
         events", "Deu àrees:"; not "three international conferences" for "how many
-        international"), not a limit ("up to 5"); None when it writes none, or two."""
+        international"), not a limit ("up to 5"), and whether it is spelt in words; None when
+        it writes none, or two."""
         spelt = self.retriever.vocabulary.spelt.get(language, {})
         stem = self.retriever.analyser.stem
         stop = self.retriever.analyser.stopwords
-        found: list[tuple[int, str]] = []
+        found: list[tuple[int, str, bool]] = []
         for sentence in [name, *_FULL_STOP.split(_texts(doc, language))]:
             tokens = [normalise(t) for t in _TOKEN.findall(sentence)]
             for i, token in enumerate(tokens):
@@ -194,8 +195,8 @@ class CountAnswers(PartAnswers):
                     and held == set(range(len(held)))
                     and not (following.isalnum() and following not in stop)
                 ):
-                    found.append((number, sentence))
-        if len({n for n, _ in found}) != 1:
+                    found.append((number, sentence, not token.isdigit()))
+        if len({n for n, _, _ in found}) != 1:
             return None
         return found[0]
 
