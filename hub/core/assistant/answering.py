@@ -52,6 +52,7 @@ from hub.core.assistant.member_kinds import MEMBERS_SLOTS, kind_words, programme
 from hub.core.assistant.offered_answers import OR_WORDS, offered_answers
 from hub.core.assistant.plan_parts import counted_kinds
 from hub.core.assistant.reading import Reading
+from hub.core.assistant.records_held import held_counted
 from hub.core.assistant.retrieval import Doc
 from hub.core.assistant.seat_asked import seat_of_another
 from hub.core.assistant.text import normalise
@@ -152,6 +153,10 @@ class Responder(AnswerChecks, JoinAnswers):
 
     def _decide_whole(self, ctx: Context, reading: Reading) -> Decision:
         qtype = reading.qtype or ("when" if reading.day else "what")  # "exact day it opens?"
+        if qtype == "how_many":  # "how many offices do you know of?": the records listed
+            held = held_counted(ctx, reading, self._decide_whole)
+            if held is not None:
+                return held
         if reading.closing and qtype == "share":  # "the deadline to submit": when, not how
             qtype = "when"
         closing_slot = self._closing_slot(reading) if reading.qtype is None else None
@@ -214,6 +219,10 @@ class Responder(AnswerChecks, JoinAnswers):
             claimed = claimed or self._order_claimed(ctx, reading)  # "before the forum?"
             if claimed is not None:
                 return claimed
+        if qtype == "how_many":  # "how many tasks has the 2020 plan?": the count it writes
+            written = self._count_asked(ctx, reading, terms)
+            if written is not None:
+                return written
         dated = self._dated_in_period(ctx, reading, ranked, terms) if qtype == "when" else None
         if dated is not None:  # "the conference in Cascais this summer, which days?"
             return dated

@@ -28,6 +28,8 @@ COUNT_REACH = 2
 priorities"), never past a comma or colon ("Four parts: strategic priorities")."""
 COUNT_RANKS = 12
 """How many of the best-ranked records a count claimed is sought in."""
+COUNT_CONFIDENCE = 0.6
+"""The confidence of a count a record writes of the very thing asked, of the record named."""
 LARGEST = 999
 """A figure above this is no count of parts (a year, a sum)."""
 
@@ -36,6 +38,10 @@ LIMITED = frozenset(COMPARING) | LIMIT_WORDS
 
 _TOKEN = re.compile(r"[^\W_]+|[^\w\s]")
 """Words and the punctuation between them (a count reaches no word past a comma)."""
+_FULL_STOP = re.compile(r"(?<=[.!?])\s+")
+"""Where a sentence ends: a count's sentence keeps the list it opens ("Ten steps: 1 …; 2 …")."""
+_CAPITALISED = re.compile(r"\b[A-ZÀ-Ý][\w-]*")
+"""Words written with a capital: names, which narrow even when no record holds them."""
 
 
 @dataclass(frozen=True)
@@ -88,6 +94,111 @@ class CountAnswers(ExistenceAnswers):
         text = ctx.phrase("yes" if number == claim.number else "no", text=text)
         reply = Reply(text, [d.record_id for d, _, _ in found])
         return Decision(reply, "yesno", MIN_CONFIDENCE, stated=True)
+
+    def _count_asked(
+        self, ctx: Context, reading: Reading, terms: list[set[str]]
+    ) -> Decision | None:
+        """How many, answered by the sentence of the record named that writes the count of
+        the very thing asked ("how many tasks does the 2020 plan have?": "… 22 tasks …",
+        "quantes àrees té l'Open Gov Challenge?": "Deu àrees: …" and its figure); None when
+        the question names nothing that has them, no record so named writes that count, or
+        two write different ones (the other ways of answering then decide, or hand off)."""
+        counted = self._counted_asked(ctx, reading)
+        if not counted:
+            return None
+        said = set().union(*counted)
+        capitals = [normalise(w) for w in _CAPITALISED.findall(reading.text)]
+        names = self.retriever.query_terms(capitals, ctx.language)
+        named = set().union(*names) if names else set()
+        others = [
+            o
+            for o in terms
+            if not o & said
+            and not o & self._home_terms
+            and (o & named or any(t in self.retriever.idf or t[:1] in "#y" for t in o))
+        ]  # a word no record holds narrows nothing ("meant"), unless written as a name
+        if not others:  # "how many members are there?": nothing named that has them
+            return None
+        found: list[tuple[Doc, int, str, bool]] = []
+        for _, doc in self.retriever.search(others)[:COUNT_RANKS]:
+            if any(d.record_id == doc.record_id for d, _, _, _ in found):
+                continue
+            if not all(self._states([doc], o) for o in others):
+                continue
+            stated = self._count_of(doc, counted, ctx.language, self._name(ctx, doc))
+            if stated is not None:
+                found.append((doc, *stated))
+        if not found or len({n for _, n, _, _ in found}) != 1:
+            return None
+        doc, number, sentence, spelt = found[0]
+        name, body = self._name(ctx, doc), _texts(doc, ctx.language)
+        if sentence == name:  # "Task 9: Organisation of three international events": its text
+            text = ctx.phrase("what_is", name=name, text=body) if body else name
+        else:
+            text = ctx.phrase("what_is", name=name, text=sentence)
+        if spelt:  # written in words ("Ten areas"): its figure too
+            text = f"{text} ({number})"
+        reply = Reply(text, [d.record_id for d, _, _, _ in found])
+        return Decision(reply, "how_many", COUNT_CONFIDENCE, stated=True)
+
+    def _counted_asked(self, ctx: Context, reading: Reading) -> list[set[str]]:
+        """The terms of the words a how-many phrase is followed by, in order ("how many
+        international events": international, events; "combien de tâches compte": tâches,
+        compte), up to the first function word; none when no such phrase opens them."""
+        words = list(reading.words)
+        stop = self.retriever.analyser.stopwords
+        for item in self.retriever.vocabulary.types.find(words, set(), fuzzy=False):
+            if item.value != "how_many":
+                continue
+            after: list[str] = []
+            for word in words[item.end : item.end + COUNT_REACH + 1]:
+                if word in stop or word.isdigit():
+                    break
+                after.append(word)
+            terms = [o for o in self.retriever.query_terms(after, ctx.language) if o]
+            if terms:
+                return [set(o) for o in terms]
+        return []
+
+    def _count_of(
+        self, doc: Doc, counted: list[set[str]], language: str, name: str
+    ) -> tuple[int, str, bool] | None:
+        """The count ``doc``'s ``name`` or text in ``language`` writes of the thing asked,
+        and the sentence (or the name) writing it: a number followed by the words asked,
+        the first one or more of them and no other ("22 tasks", "three international
+        events", "Deu àrees:"; not "three international conferences" for "how many
+        international"), not a limit ("up to 5"), and whether it is spelt in words; None when
+        it writes none, or two."""
+        spelt = self.retriever.vocabulary.spelt.get(language, {})
+        stem = self.retriever.analyser.stem
+        stop = self.retriever.analyser.stopwords
+        found: list[tuple[int, str, bool]] = []
+        for sentence in [name, *_FULL_STOP.split(_texts(doc, language))]:
+            tokens = [normalise(t) for t in _TOKEN.findall(sentence)]
+            for i, token in enumerate(tokens):
+                number = _number(token, spelt)
+                before = [t for t in tokens[max(0, i - 2 * COUNT_REACH) : i] if t.isalnum()]
+                if number is None or set(before[-COUNT_REACH:]) & LIMITED:
+                    continue  # "up to 5", "jusqu'à 5": a limit, not how many there are
+                held: set[int] = set()
+                j = i + 1
+                while j < len(tokens) and tokens[j].isalnum():
+                    at = {k for k, o in enumerate(counted) if stem(tokens[j], language) in o}
+                    at |= {k for k, o in enumerate(counted) if tokens[j] in o}
+                    if not at:
+                        break
+                    held |= at
+                    j += 1
+                following = tokens[j] if j < len(tokens) else ""
+                if (
+                    held
+                    and held == set(range(len(held)))
+                    and not (following.isalnum() and following not in stop)
+                ):
+                    found.append((number, sentence, not token.isdigit()))
+        if len({n for n, _, _ in found}) != 1:
+            return None
+        return found[0]
 
     def _claim(self, ctx: Context, reading: Reading) -> Claim | None:
         """A figure or a number word the question says just before a thing it names ("30

@@ -158,6 +158,7 @@ PHRASES: dict[str, str] = dict(
         ),
         _p("award_generic", "the IOPD Best Practice Award"),
         _p("listing_of", "The {kinds} I know of:"),
+        _p("records_held", "I have records of {count}."),
         _p("kind_names.conference", "IOPD conferences"),
         _p("kind_names.seminar", "seminars"),
         _p("kind_names.external_event", "events of other networks"),
