@@ -18,9 +18,11 @@ from hub.core.assistant.answers_yesno_places import YesNoPlaces
 from hub.core.assistant.answers_yesno_stated import _name_terms
 from hub.core.assistant.context import Context, Reply
 from hub.core.assistant.done_asked import done_asked_of_a_plan
+from hub.core.assistant.figures_claimed import figures_claimed, figures_stated, with_figures
 from hub.core.assistant.index import AwardView, EntryView, EventView
 from hub.core.assistant.reading import Reading
 from hub.core.assistant.retrieval import Doc
+from hub.core.assistant.yesno import _texts
 from hub.core.assistant.yesno_dated import stating_its_date
 
 UNHELD = 2
@@ -235,6 +237,29 @@ class YesNoAnswers(YesNoPlaces):
     # --- the rule: a yes or no is only given where the record states what is asked ----------
 
     def _polar_checked(
+        self, ctx: Context, reading: Reading, terms: list[set[str]], decision: Decision
+    ) -> Decision:
+        """The yes/no answer checked against what its records state (:meth:`_polar_stated`),
+        and against the figure the question claims: a "yes" to "over 600 lobbies?" carries
+        the record's own figure; a figure no record cited writes is handed off."""
+        checked = self._polar_stated(ctx, reading, terms, decision)
+        if checked.reply.handoff or not checked.reply.sources:
+            return checked
+        claimed = figures_claimed(reading.text)
+        if not claimed:
+            return checked
+        records = [d.record for i in checked.reply.sources for d in self._docs_of(i)[:1]]
+        stated = figures_stated(records)
+        if not claimed <= stated.keys():  # "over 900?" of a record writing 600+
+            return Decision(ctx.handoff(), "yesno", min(checked.confidence, 0.3))
+        proses = [
+            _texts(d, ctx.language) for i in checked.reply.sources for d in self._docs_of(i)[:1]
+        ]
+        text = with_figures(checked.reply.text, claimed, stated, proses, reading.words)
+        reply = Reply(text, checked.reply.sources, target=checked.reply.target)
+        return Decision(reply, checked.intent, checked.confidence, checked.stated)
+
+    def _polar_stated(
         self, ctx: Context, reading: Reading, terms: list[set[str]], decision: Decision
     ) -> Decision:
         """The yes/no answer, kept only where the records it cites state every place,

@@ -4,6 +4,9 @@ over, still open, still running), the edition current now, the years a record ra
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
+
 from hub.core.assistant.answers_base import MIN_CONFIDENCE, TIE, Decision, _numbered, _years
 from hub.core.assistant.answers_entries import _since
 from hub.core.assistant.answers_slots import _step_sentence
@@ -177,11 +180,39 @@ class YesNoDates(YesNoStatements):
             return None
         text = self._office(ctx, record)
         if not planning and record.data.get("status") == "founded":  # "did it open?": it did
+            opened = _opened_within(record)  # "is it already open?": its date against today
+            if opened is not None and (self._already_asked(reading) or opened[0] > ctx.today):
+                return self._opened_by_today(ctx, record, text, opened)
             if self._today_asked(reading):  # "is it still open?": the date it opened says
                 return Decision(ctx.handoff(), "yesno", 0.3)  # nothing of today, nor do the
                 # dates of a meeting held in its city
             text = ctx.phrase("yes", text=text)
         return Decision(Reply(text, [record.id]), "yesno", MIN_CONFIDENCE, stated=True)
+
+    def _already_asked(self, reading: Reading) -> bool:
+        """The question asks only whether something has happened by the asker's today
+        ("already open?", "¿ya está abierta?", "déjà ouvert ?"), not whether it still holds
+        ("still", "now"): a record's date of opening answers that."""
+        said = set(reading.words)
+        words = self.statements.today_words
+        return (
+            not reading.still
+            and bool(said & self.statements.already_words)
+            and not said & (words - self.statements.already_words)
+        )
+
+    def _opened_by_today(
+        self, ctx: Context, record: EntryView, text: str, opened: tuple[dt.date, dt.date]
+    ) -> Decision:
+        """Yes when the office opened (within the days ``opened``, the month or year its
+        record names) before the asker's today, no when after, with the date; handed off
+        within that month or year."""
+        first, last = opened
+        if first <= ctx.today <= last and first != last:
+            return Decision(ctx.handoff(text, sources=[record.id]), "yesno", 0.3)
+        key = "yes" if last <= ctx.today else "no"
+        reply = Reply(ctx.phrase(key, text=text), [record.id])
+        return Decision(reply, "yesno", MIN_CONFIDENCE, stated=True)
 
     def _today_asked(self, reading: Reading) -> bool:
         """The question asks of the asker's today ("still", "now", "already", "ya"): a
@@ -422,3 +453,20 @@ def _region_terms(doc: Doc) -> set[str]:
     record = doc.record
     region = record.data.get("region") if isinstance(record, EntryView) else None
     return set(normalise(region).split()) if isinstance(region, str) else set()
+
+
+def _opened_within(record: EntryView) -> tuple[dt.date, dt.date] | None:
+    """The first and last day an office may have opened, from its ``founded`` date to the
+    precision the record gives (a month: the whole month); None without a date."""
+    founded = record.data.get("founded")
+    try:
+        day = founded if isinstance(founded, dt.date) else dt.date.fromisoformat(str(founded))
+    except ValueError:
+        return None
+    precision = str(record.data.get("founded_precision", "day"))
+    if precision == "year":
+        return dt.date(day.year, 1, 1), dt.date(day.year, 12, 31)
+    if precision == "month":
+        days = calendar.monthrange(day.year, day.month)[1]
+        return day.replace(day=1), day.replace(day=days)
+    return day, day

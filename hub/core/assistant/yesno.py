@@ -181,6 +181,8 @@ class Statements:
         self.now = {analyser.stem(w, lang) for lang, ws in NOW.items() for w in ws}
         self.now |= {w for ws in NOW.values() for w in ws}
         self.today_words = {w for ws in (*NOW.values(), *ALREADY.values()) for w in ws}
+        self.already_words = {w for ws in ALREADY.values() for w in ws}
+        """The words asking whether something has happened by today ("already", "yet")."""
         """The question's own words asking of the asker's today (:data:`ALREADY`)."""
         self.scheduling = {analyser.stem(w, lang) for lang, ws in SCHEDULING.items() for w in ws}
         self.scheduling |= {w for ws in SCHEDULING.values() for w in ws}
