@@ -52,6 +52,7 @@ from hub.core.assistant.member_kinds import MEMBERS_SLOTS, kind_words, programme
 from hub.core.assistant.offered_answers import OR_WORDS, offered_answers
 from hub.core.assistant.plan_parts import counted_kinds
 from hub.core.assistant.reading import Reading
+from hub.core.assistant.on_record import without_holding_words
 from hub.core.assistant.retrieval import Doc
 from hub.core.assistant.seat_asked import seat_of_another
 from hub.core.assistant.text import normalise
@@ -187,6 +188,7 @@ class Responder(AnswerChecks, JoinAnswers):
         if qtype == "list":  # "the 4 priorities": a number said in a list counts, no edition
             placed = self._placed_ordinals(ctx, reading, words)  # "la quarta línia": a label
             words = [w for i, w in enumerate(words) if not (_small(w) and i not in placed)]
+            words = without_holding_words(words)  # "the editions you have on record"
         if qtype == "join":  # "comment rejoindre un cercle": "comment" asks the way
             words = self._join_topic(words)
         terms = self.retriever.unbind(self.retriever.query_terms(words, ctx.language))
