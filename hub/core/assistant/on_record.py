@@ -7,6 +7,8 @@ no record is judged by whether its text holds them.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
+
 HOLDING = frozenset(
     {
         # English: knowing, keeping on record, having, using
@@ -73,7 +75,6 @@ HOLDING = frozenset(
         "coneix",
         "registrat",
         "registrats",
-        "registrada",
         "registrades",
         "teniu",
         "tens",
@@ -89,7 +90,6 @@ HOLDING = frozenset(
         "registos",
         "registados",
         "registadas",
-        "registrados",
         "teve",
         "tiveram",
         "tido",
@@ -126,8 +126,14 @@ of...", "¿podrían indicarme cuáles...?", "Estimados, ..."): they ask, they na
 ASKING_FOR_ALL = HOLDING | EDITIONS | REQUESTING
 
 
-def without_holding_words(words: list[str]) -> list[str]:
-    """``words`` less those asking for what is held (:data:`ASKING_FOR_ALL`), when any
-    other word is left to name what is listed; else ``words`` as they are."""
+def without_holding_words(
+    words: list[str], idf: Mapping[str, float], terms: Callable[[str], list[str]]
+) -> list[str] | None:
+    """``words`` less those asking for what is held (:data:`ASKING_FOR_ALL`); None when
+    such words are said and no word left has ``terms`` some record holds (in ``idf``: as
+    written, no fuzzy match of a name): the question asks what is held of a kind no record
+    is ("quelles franchises connaissez-vous ?", "¿qué becas tenéis registradas?")."""
     kept = [w for w in words if w not in ASKING_FOR_ALL]
-    return kept if kept else words
+    if len(kept) == len(words):
+        return words
+    return kept if any(t in idf for w in kept for t in terms(w)) else None
