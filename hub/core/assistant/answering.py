@@ -50,6 +50,7 @@ from hub.core.assistant.context import Context, Reply
 from hub.core.assistant.index import text_in
 from hub.core.assistant.member_kinds import MEMBERS_SLOTS, kind_words, programme_named
 from hub.core.assistant.offered_answers import OR_WORDS, offered_answers
+from hub.core.assistant.on_record import without_holding_words
 from hub.core.assistant.plan_parts import counted_kinds
 from hub.core.assistant.reading import Reading
 from hub.core.assistant.records_held import held_counted
@@ -192,6 +193,12 @@ class Responder(AnswerChecks, JoinAnswers):
         if qtype == "list":  # "the 4 priorities": a number said in a list counts, no edition
             placed = self._placed_ordinals(ctx, reading, words)  # "la quarta línia": a label
             words = [w for i, w in enumerate(words) if not (_small(w) and i not in placed)]
+            held = without_holding_words(  # "the editions you have on record"
+                words, self.retriever.idf, lambda w: self.retriever.analyser.terms(w, ctx.language)
+            )
+            if held is None:  # "¿qué becas tenéis registradas?": a kind no record is
+                return Decision(ctx.handoff(), qtype, 0.0)
+            words = held
         if qtype == "join":  # "comment rejoindre un cercle": "comment" asks the way
             words = self._join_topic(words)
         terms = self.retriever.unbind(self.retriever.query_terms(words, ctx.language))

@@ -1,0 +1,139 @@
+"""The words by which a list question asks for what the assistant holds, in the five
+languages: "the editions you have on record", "quels bureaux compte l'OIDP", "¿qué
+ediciones tenéis registradas?", "quais prémios o OIDP já teve?", "I would be grateful for
+a list of...". They say the records asked are all those of the kind the question names;
+no record is judged by whether its text holds them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+
+HOLDING = frozenset(
+    {
+        # English: knowing, keeping on record, having, using
+        "know",
+        "knows",
+        "known",
+        "record",
+        "records",
+        "recorded",
+        "registered",
+        "file",
+        "have",
+        "has",
+        "had",
+        "hold",
+        "holds",
+        "keep",
+        "use",
+        "uses",
+        "used",
+        # Spanish
+        "conoces",
+        "conoceis",
+        "conocen",
+        "conoce",
+        "registro",
+        "registros",
+        "registrado",
+        "registrados",
+        "registrada",
+        "registradas",
+        "teneis",
+        "tienes",
+        "tiene",
+        "tienen",
+        "tenido",
+        "tuvo",
+        "tuvieron",
+        "consta",
+        "constan",
+        "usa",
+        "usan",
+        "utiliza",
+        "utilizan",
+        # French
+        "connaissez",
+        "connais",
+        "connait",
+        "enregistre",
+        "enregistres",
+        "enregistree",
+        "enregistrees",
+        "registre",
+        "registres",
+        "avez",
+        "compte",
+        "comptez",
+        "comptait",
+        "utilise",
+        "utilisent",
+        # Catalan
+        "coneixes",
+        "coneixeu",
+        "coneix",
+        "registrat",
+        "registrats",
+        "registrades",
+        "teniu",
+        "tens",
+        "tingut",
+        "consten",
+        "utilitza",
+        "utilitzen",
+        # Portuguese
+        "conhece",
+        "conheces",
+        "conhecem",
+        "registo",
+        "registos",
+        "registados",
+        "registadas",
+        "teve",
+        "tiveram",
+        "tido",
+        "constam",
+        "usam",
+        "utilizam",
+    }
+)
+"""Verbs and nouns saying what the network or the assistant has, knows, keeps on record or
+uses ("the award editions you have records of", "quels bureaux régionaux compte l'OIDP",
+"quais canais o OIDP usa"): asked for a list, they ask for every record of the kind."""
+EDITIONS = frozenset(
+    {"edition", "editions", "edicion", "ediciones", "edicio", "edicions", "edicao", "edicoes"}
+)
+"""The word for a dated record of a recurring thing ("the award editions", "les éditions du
+prix"): asked for a list of a kind, each of its records is one."""
+REQUESTING = frozenset(
+    {
+        "grateful",
+        "appreciate",
+        "indicarme",
+        "indicarnos",
+        "indicar",
+        "indiquer",
+        "indiquez",
+        "indicar-me",
+        "indicarem",
+        "estimados",
+        "estimadas",
+    }
+)
+"""Words of a polite request around a list question ("I would be grateful for a list
+of...", "¿podrían indicarme cuáles...?", "Estimados, ..."): they ask, they name nothing."""
+ASKING_FOR_ALL = HOLDING | EDITIONS | REQUESTING
+
+
+def without_holding_words(
+    words: list[str], idf: Mapping[str, float], terms: Callable[[str], list[str]]
+) -> list[str] | None:
+    """``words`` less those asking for what is held (:data:`ASKING_FOR_ALL`); None when
+    such words are said and no word left has ``terms`` some record holds (in ``idf``: as
+    written, no fuzzy match of a name): the question asks what is held of a kind no record
+    is ("quelles franchises connaissez-vous ?", "¿qué becas tenéis registradas?")."""
+    kept = [w for w in words if w not in ASKING_FOR_ALL]
+    if len(kept) == len(words):
+        return words
+    return kept if any(t in idf for w in kept for t in terms(w)) else None
