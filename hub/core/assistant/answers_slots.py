@@ -84,7 +84,7 @@ class SlotAnswers(SpanAnswers):
             qtype == "when"
             and not reply.handoff
             and _year_only(doc)
-            and (asks_date or self._year_says_nothing(reading, doc))
+            and (asks_date or reading.closing or self._year_says_nothing(reading, doc))
         ):
             return ctx.handoff(reply.text, sources=reply.sources)  # the year is no date
         if (
