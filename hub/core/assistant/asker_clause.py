@@ -13,26 +13,6 @@ from __future__ import annotations
 from hub.core.assistant.text import normalise
 from hub.core.assistant.vocabulary import Vocabulary
 
-_LEADS = frozenset(
-    {"in", "at", "from", "en", "a", "al", "de", "dans", "na", "no", "em", "do", "da"}
-    | {"the", "el", "la", "le", "les", "els", "o", "os", "as"}
-)
-"""Words that may come before the asker's possessive at a clause's opening: a preposition
-("in our town", "na nossa camara") or an article ("la meva associacio", "o nosso municipio")."""
-_PEOPLE = frozenset(
-    {"mayor", "councillor", "councilor", "councillors", "director", "boss", "manager"}
-    | {"colleague", "colleagues", "team", "alcalde", "alcaldesa", "concejal", "concejala"}
-    | {"concejales", "jefe", "jefa", "directora", "companero", "companera", "companeros"}
-    | {"equipo", "maire", "elu", "elue", "elus", "elues", "directeur", "directrice", "chef"}
-    | {"collegue", "collegues", "adjoint", "adjointe", "equipe", "alcaldessa", "regidor"}
-    | {"regidora", "regidors", "company", "companya", "companys", "equip", "autarca"}
-    | {"vereador", "vereadora", "vereadores", "chefe", "diretor", "colega", "colegas"}
-    | {"equipa", "local", "municipal", "regional", "locales", "municipales", "regionales"}
-    | {"locale", "municipale", "regionale", "locaux", "locals", "municipals", "regionals"}
-    | {"locais", "municipais", "regionais"}
-)
-"""Askers' words that are a person ("our mayor wants...": someone else's wish, told) or
-only qualify a noun: a clause opening with them is no introduction of the asker's body."""
 QUESTION_AFTER = 2
 """A question word further in than this is where the asker's clause ends."""
 _KEPT_SHORT = frozenset({"usa", "eau"})
@@ -57,20 +37,9 @@ def spelt_out(clause: str, vocabulary: Vocabulary) -> tuple[list[str], list[int]
 
 def introduces(clause: str, vocabulary: Vocabulary) -> bool:
     """The clause opens by saying who asks ("we're a small NGO", "somos un ayuntamiento",
-    "we r a town", "our city is in Kenya", "na nossa camara...": the body asking, not one
-    of its people)."""
+    "we r a town", "im from a small town")."""
     words, _ = spelt_out(clause, vocabulary)
-    if any(item.start <= 1 for item in vocabulary.introductions.find(words, fuzzy=False)):
-        return True
-    opening = words[1:2] if words[:1] and words[0] in _LEADS else words[:1]
-    return bool(opening) and opening[0] in vocabulary.possessives and _body(words, vocabulary)
-
-
-def _body(words: list[str], vocabulary: Vocabulary) -> bool:
-    """The word after the opening possessive is the asker's body ("our city", "la meva
-    associacio"), not a person of it."""
-    at = 1 + (words[0] in _LEADS)
-    return at < len(words) and words[at] in vocabulary.askers and words[at] not in _PEOPLE
+    return any(item.start <= 1 for item in vocabulary.introductions.find(words, fuzzy=False))
 
 
 def asker_then_question(clause: str, vocabulary: Vocabulary) -> list[str]:
