@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from hub.core.assistant.asker_clause import asker_then_question, introduces
 from hub.core.assistant.asking import _opens_sentence, asks, names_anything
 from hub.core.assistant.chatter import announced_from
 from hub.core.assistant.polite_requests import WHETHER, request_frame
@@ -164,7 +165,7 @@ def question_parts(text: str, vocabulary: Vocabulary, antecedent: bool = False) 
     asking, told = _without_preambles(asking, vocabulary)
     around += told
     clauses = [c for s in asking for c in _CLAUSE.split(s) if c.strip()]
-    clauses = [part for c in clauses for part in _asker_then_question(c, vocabulary)]
+    clauses = [part for c in clauses for part in asker_then_question(c, vocabulary)]
     if len(text) > LONG and not plans:  # "...me pide que confirme varias cosas, entre
         # ellas en qué ciudad...": not the thing a question points back to, which it names
         clauses, told = _from_the_slot_asked(clauses, vocabulary)
@@ -172,7 +173,7 @@ def question_parts(text: str, vocabulary: Vocabulary, antecedent: bool = False) 
             asking = clauses
             around += told
     about_asker = [
-        _introduces(c, vocabulary) or bool(vocabulary.reasons.find(normalise(c).split()[:2]))
+        introduces(c, vocabulary) or bool(vocabulary.reasons.find(normalise(c).split()[:2]))
         for c in clauses
     ]
     if any(about_asker) and not all(about_asker):  # "we're a small town, how do we join?"
@@ -399,37 +400,6 @@ def _names_something(text: str, vocabulary: Vocabulary) -> bool:
     return bool(_NAMED.search(text)) or any(
         not _opens_sentence(text, m.start()) for m in re.finditer(r"\b[A-ZÀ-Ý][a-zà-ÿ]+", text)
     )
-
-
-def _introduces(clause: str, vocabulary: Vocabulary) -> bool:
-    """The clause opens by saying who asks ("we're a small NGO", "somos un ayuntamiento")."""
-    words = normalise(clause).split()
-    return any(item.start <= 1 for item in vocabulary.introductions.find(words, fuzzy=False))
-
-
-def _asker_then_question(clause: str, vocabulary: Vocabulary) -> list[str]:
-    """A clause saying who asks that goes on to ask ("we're a town near Porto and our mayor
-    wants to know in which month...") is split where its question word begins."""
-    if not _introduces(clause, vocabulary):
-        return [clause]
-    words = normalise(clause).split()
-    starts = [
-        item.start
-        for item in [
-            *vocabulary.types.find(list(words), fuzzy=False),
-            *vocabulary.question_words.find(list(words), fuzzy=False),
-        ]
-        if item.start > 2
-    ]
-    if not starts:
-        return [clause]
-    cut, seen = min(starts), 0
-    tokens = clause.split()
-    for i, token in enumerate(tokens):
-        if seen >= cut:
-            return [" ".join(tokens[:i]), " ".join(tokens[i:])]
-        seen += len(normalise(token).split())
-    return [clause]
 
 
 STORY_SLOTS = frozenset({"when", "where", "who", "how_many", "theme", "list"})
