@@ -74,6 +74,20 @@ class YesNoStatements(DatedNames):
             for o in terms
         )
 
+    def _period_settled(self, reading: Reading, best: Doc) -> bool:
+        """No month, season or span of days is claimed, or the record's dates fall wholly in
+        or wholly outside it: a sentence of a record dated more loosely (a year) or not at
+        all does not say whether the thing happens in the period claimed."""
+        period = reading.period
+        if period is None or period.kind == "year":
+            return True
+        span = self.span(best)
+        if span is None:
+            return False
+        return (period.start <= span[0] and span[1] <= period.end) or (
+            span[1] < period.start or period.end < span[0]
+        )
+
     def _stated(
         self, ctx: Context, reading: Reading, best: Doc, terms: list[set[str]], confidence: float
     ) -> Decision | None:
@@ -81,6 +95,8 @@ class YesNoStatements(DatedNames):
         (:mod:`~hub.core.assistant.yesno`); None when no sentence states it."""
         if reading.still:  # whether it still holds today: no dated record states that
             return None
+        if not self._period_settled(reading, best):  # "published in December?" of a step
+            return None  # the record gives no month for: its sentence says what, not when
         stated = self.statements.find(
             best,
             terms,
