@@ -48,13 +48,31 @@ _HERE_INTRODUCED = re.compile(
 from Bristol here.", "soy nueva aquí,", "nouvelle ici !", "sou nova aqui,") before its
 question."""
 HERE_INTRODUCED_WORDS = 6
+_LAUGHTER = re.compile(
+    r"(?<![\w'’-])(?:l+o+l+|lmf?ao+|rofl|x+d+|m+d+r+|p+t+d+r+|k{3,}|(?:rs){2,}"
+    r"|(?:ha){2,}h?|(?:ah){2,}|(?:ja){2,}j?|(?:je){2,}|(?:he){2,}|(?:hi){2,}|(?:ji){2,}"
+    r"|(?:hue){2,}|(?:js){2,})(?![\w'’-])",
+    re.IGNORECASE,
+)
+"""Laughter typed in a chat ("lol", "haha", "jajaja", "mdr", "kkkk", "rsrs", "xD"): it names
+nothing, but as a word no record holds it counts against every record ("does it cost
+anything to be a member lol" was handed off). Written laughter of the five languages' chat
+(English "lol"/"haha", Spanish "jaja", French "mdr"/"ptdr", Portuguese "kkk"/"rsrs"), whole
+words only: "rs" alone (Rio Grande do Sul) and "ha" (hectare) are kept."""
 """At most this many words say who is here; a longer clause is no self-description."""
 
 
+_ONE_FOR_ONE = re.compile(r"(?<![\w'’-])(any|some|every|no)1(?![\w'’-])", re.IGNORECASE)
+"""English chat's "1" for "one" ("any1 know...?", "some1 told me"), written out before the
+words are read: read later, "any1" is a name and its edition ("wuf10")."""
+
+
 def without_chatter(text: str, vocabulary: Vocabulary) -> str:
-    """``text`` without its @mentions and links, and without a self-description with "here"
-    opening it ("small NGO here 👋 does it cost anything?"): one that asks nothing."""
+    """``text`` without its laughter, @mentions and links, and without a self-description
+    with "here" opening it ("small NGO here 👋 does it cost anything?"): one that asks
+    nothing. English chat's "any1" is written "anyone"."""
     said = text
+    text = _ONE_FOR_ONE.sub(r"\1one", _LAUGHTER.sub("", text))
     if "@" in text:
         text = _MENTION.sub(_MARK, text)
     if "<" in text:  # "<https://...|OGP Local>": « OGP Local »
