@@ -138,4 +138,3 @@ def test_a_month_claimed_is_answered_with_the_records_month(
     assert answer.sources == ["conference-13-cascais-2013"]
     assert answer.answer.startswith(yes)
     assert month in answer.answer
-
