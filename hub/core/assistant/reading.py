@@ -63,6 +63,7 @@ from hub.core.assistant.dates import (
     weekday_period,
     year_period,
 )
+from hub.core.assistant.context_years import context_year
 from hub.core.assistant.funding_asked import funding_asked
 from hub.core.assistant.member_kinds import kinds_asked
 from hub.core.assistant.message_parts import question_parts
@@ -208,7 +209,7 @@ def read(
         None,
     )
     _network_congress_named(words)
-    years = [w for w in reading.context if _YEAR_WORD.fullmatch(w)]
+    years = context_year(words, reading.context)
     words.extend(years)  # a year said around the question still names what is asked about
     used: set[int] = set()
     set_courtesies_aside(words, vocabulary, used)  # greetings and thanks set aside
