@@ -54,6 +54,7 @@ from hub.core.assistant.asking import (
     written_out,
 )
 from hub.core.assistant.claim_tags import claim_tag, rhetorical
+from hub.core.assistant.context_years import context_year
 from hub.core.assistant.dates import (
     BEGUN,
     Period,
@@ -63,7 +64,6 @@ from hub.core.assistant.dates import (
     weekday_period,
     year_period,
 )
-from hub.core.assistant.context_years import context_year
 from hub.core.assistant.funding_asked import funding_asked
 from hub.core.assistant.member_kinds import kinds_asked
 from hub.core.assistant.message_parts import question_parts
