@@ -54,6 +54,7 @@ from hub.core.assistant.asking import (
     written_out,
 )
 from hub.core.assistant.claim_tags import claim_tag, rhetorical
+from hub.core.assistant.context_years import context_year
 from hub.core.assistant.dates import (
     BEGUN,
     Period,
@@ -208,7 +209,7 @@ def read(
         None,
     )
     _network_congress_named(words)
-    years = [w for w in reading.context if _YEAR_WORD.fullmatch(w)]
+    years = context_year(words, reading.context)
     words.extend(years)  # a year said around the question still names what is asked about
     used: set[int] = set()
     set_courtesies_aside(words, vocabulary, used)  # greetings and thanks set aside
