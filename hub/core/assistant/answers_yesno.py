@@ -19,6 +19,7 @@ from hub.core.assistant.answers_yesno_stated import _name_terms
 from hub.core.assistant.context import Context, Reply
 from hub.core.assistant.done_asked import done_asked_of_a_plan
 from hub.core.assistant.figures_claimed import figures_claimed, figures_stated, with_figures
+from hub.core.assistant.hours_claimed import time_stated
 from hub.core.assistant.index import AwardView, EntryView, EventView
 from hub.core.assistant.reading import Reading
 from hub.core.assistant.retrieval import Doc
@@ -245,6 +246,8 @@ class YesNoAnswers(YesNoPlaces):
         checked = self._polar_stated(ctx, reading, terms, decision)
         if checked.reply.handoff or not checked.reply.sources:
             return checked
+        if reading.hour_claimed is not None:  # "starts at 4 pm?": the record's own time
+            return self._hour_checked(ctx, reading, checked)
         claimed = figures_claimed(reading.text)
         if not claimed:
             return checked
@@ -258,6 +261,32 @@ class YesNoAnswers(YesNoPlaces):
         text = with_figures(checked.reply.text, claimed, stated, proses, reading.words)
         reply = Reply(text, checked.reply.sources, target=checked.reply.target)
         return Decision(reply, checked.intent, checked.confidence, checked.stated)
+
+    def _hour_checked(self, ctx: Context, reading: Reading, checked: Decision) -> Decision:
+        """A time of day claimed, answered from the one record cited that states its time:
+        yes when it starts at the hour claimed, no otherwise, with its date and time either
+        way; a record with no time, or several records, hand the question off."""
+        claimed = reading.hour_claimed
+        docs = [d for i in checked.reply.sources for d in self._docs_of(i)[:1]]
+        if claimed is None or len(docs) != 1:
+            return self._no_hour(ctx, checked)
+        if checked.reply.text.startswith(ctx.phrase("no", text="").strip()):
+            return checked  # "no" to another fact it claims (a place, a year), said already
+        stated = time_stated(getattr(docs[0].record, "time", None))
+        if stated is None:  # a date, no time: the hour is not on record
+            return self._no_hour(ctx, checked)
+        reply = self._slot(ctx, reading, "when", docs[0])
+        if reply.handoff:
+            return self._no_hour(ctx, checked)
+        said = "yes" if stated == (claimed.hour, claimed.minutes) else "no"
+        text = ctx.phrase(said, text=reply.text)
+        return Decision(
+            Reply(text, reply.sources, target=reply.target), "yesno", checked.confidence, True
+        )
+
+    @staticmethod
+    def _no_hour(ctx: Context, checked: Decision) -> Decision:
+        return Decision(ctx.handoff(), "yesno", min(checked.confidence, 0.3))
 
     def _polar_stated(
         self, ctx: Context, reading: Reading, terms: list[set[str]], decision: Decision

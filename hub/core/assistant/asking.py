@@ -329,7 +329,10 @@ def typos_corrected(words: list[str], vocabulary: Vocabulary) -> list[str]:
 
 def _swaps(word: str) -> set[str]:
     """``word`` with two neighbouring letters swapped, if it is long enough for that to be a
-    slip rather than another word."""
+    slip rather than another word. A closing "re" is not swapped: it is how French and
+    Catalan spell the English "-er" ("registre", "membre", "centre"), another language's
+    word, not a slip for "register"."""
     if len(word) < TRANSPOSED_LENGTH:
         return set()
-    return {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1)}
+    last = len(word) - 2 if word.endswith("re") else len(word) - 1
+    return {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(last)}

@@ -173,9 +173,10 @@ def question_parts(text: str, vocabulary: Vocabulary, antecedent: bool = False) 
             asking = clauses
             around += told
     about_asker = [
-        introduces(c, vocabulary) or bool(vocabulary.reasons.find(normalise(c).split()[:2]))
-        for c in clauses
-    ]
+        introduces(c, vocabulary)
+        or bool(vocabulary.reasons.find(normalise(c).split()[:2], fuzzy=False))
+        for c in clauses  # exactly: "pero"/"però" ("but ...?", the question) is one letter
+    ]  # from "perdo", "perque" (a reason or an apology, set around the question)
     if any(about_asker) and not all(about_asker):  # "we're a small town, how do we join?"
         rest = [c for c, a in zip(clauses, about_asker, strict=True) if not a]
         if names_anything(" ".join(rest), vocabulary):  # not "hey, we're a town and...?"

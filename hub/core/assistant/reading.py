@@ -65,6 +65,7 @@ from hub.core.assistant.dates import (
     year_period,
 )
 from hub.core.assistant.funding_asked import funding_asked
+from hub.core.assistant.hours_claimed import HourClaimed, hour_claimed
 from hub.core.assistant.member_kinds import kinds_asked
 from hub.core.assistant.message_parts import question_parts
 from hub.core.assistant.number_words import ago_period, numbers_aside
@@ -137,6 +138,9 @@ class Reading:
     remind: bool = False
     hour: bool = False
     """The time of day is asked ("at what time"), not only the date."""
+    hour_claimed: HourClaimed | None = None
+    """The time of day a yes/no question claims ("starts at 4 pm?"), checked against the
+    record's own time (:mod:`~hub.core.assistant.hours_claimed`)."""
     day: bool = False
     """The day itself is asked ("what day"), not only the month or year."""
     polar: bool = False
@@ -437,6 +441,13 @@ def read(
         parts.find(words, used, fuzzy=False)
     if reading.qtype in {"join", "subscribe", "share"}:  # how to do it now: "we have run
         used.update(range(len(words) - len(years), len(words)))  # it since 2021" dates no edition
+    claimed = hour_claimed(words) if reading.qtype in {None, "yesno"} else None
+    if claimed is not None and (
+        reading.qtype == "yesno" or _stated(focus, words, vocabulary, courtesies)
+    ):  # "la sessió comença a les quatre de la tarda?": whether it does, at that hour,
+        reading.qtype, reading.polar = "yesno", True  # which no record writes in words
+        reading.hour_claimed = claimed
+        used.update(claimed.at)
     reading.content = [w for i, w in enumerate(words) if i not in used]
     reading.content += _askers_place(words, normalise(text).split(), vocabulary)
     if HERE & set(reading.content):  # "(I'm a councillor in Porto Alegre:) created here?"
