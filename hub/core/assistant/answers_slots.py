@@ -51,6 +51,10 @@ class SlotAnswers(SpanAnswers):
             if qtype == "who" and self._found_by_organiser(ctx, reading, doc, record):
                 return ctx.handoff()  # "who is UCLG": not who organises its event
             reply = self._event_slot(ctx, qtype, doc, record)
+            if reply.handoff and qtype == "who" and self._description_says(ctx, reading, doc, record):
+                text = text_in(record.description, ctx.language)[0]  # "who represents the
+                name = event_name(ctx, record)  # IOPD there": "the Secretariat represents..."
+                reply = Reply(ctx.phrase("what_is", name=name, text=text), [record.id])
         elif isinstance(record, AwardView):
             reply = self._award_slot(ctx, reading, qtype, doc, record)
         else:
@@ -319,10 +323,13 @@ class SlotAnswers(SpanAnswers):
         said = self.retriever.query_terms(reading.words, ctx.language)
         return any(o & self._step_terms_cache for o in said)
 
-    def _description_says(self, ctx: Context, reading: Reading, doc: Doc, award: AwardView) -> bool:
+    def _description_says(
+        self, ctx: Context, reading: Reading, doc: Doc, award: AwardView | EventView
+    ) -> bool:
         """Asked who does something the award's own description says who does ("who calls
         the 7th Distinction": the Secretariat calls for entries; "who manages it", when the
-        description says in a verb of running it who does), not who won it."""
+        description says in a verb of running it who does), not who won it. An event with no
+        organiser the same way ("who represents the IOPD there": its Secretariat does)."""
         text, used = text_in(award.description, ctx.language)
         if not text or used != ctx.language:
             return False
@@ -332,7 +339,8 @@ class SlotAnswers(SpanAnswers):
                 return True
         analyser = self.retriever.analyser
         own = set().union(*doc.names) if doc.names else set()
-        said = {t for w in reading.content for t in analyser.terms(w, ctx.language)} - own
+        asked = reading.words if isinstance(award, EventView) else reading.content  # "quién
+        said = {t for w in asked for t in analyser.terms(w, ctx.language)} - own  # representa"
         said -= self._home_terms
         return bool(said & set(analyser.terms(text, ctx.language)))
 
