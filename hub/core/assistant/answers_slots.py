@@ -51,7 +51,7 @@ class SlotAnswers(SpanAnswers):
             if qtype == "who" and self._found_by_organiser(ctx, reading, doc, record):
                 return ctx.handoff()  # "who is UCLG": not who organises its event
             reply = self._event_slot(ctx, qtype, doc, record)
-            if reply.handoff and qtype == "who" and self._description_says(ctx, reading, doc, record):
+            if reply.handoff and qtype == "who" and self._role_described(ctx, reading, doc):
                 text = text_in(record.description, ctx.language)[0]  # "who represents the
                 name = event_name(ctx, record)  # IOPD there": "the Secretariat represents..."
                 reply = Reply(ctx.phrase("what_is", name=name, text=text), [record.id])
@@ -323,13 +323,22 @@ class SlotAnswers(SpanAnswers):
         said = self.retriever.query_terms(reading.words, ctx.language)
         return any(o & self._step_terms_cache for o in said)
 
-    def _description_says(
-        self, ctx: Context, reading: Reading, doc: Doc, award: AwardView | EventView
-    ) -> bool:
+    def _role_described(self, ctx: Context, reading: Reading, doc: Doc) -> bool:
+        """Asked who plays a part at an event that names no organiser ("who represents the
+        IOPD there?", "quién modera la sesión?"), its description, in the asker's language,
+        says the very role asked (the ``role`` detail of vocabulary.yaml), not only in its own
+        name (a call to elect the presidency names no president): it answers."""
+        record = doc.record
+        if not isinstance(record, EventView) or ctx.language not in record.description:
+            return False
+        own = set().union(*doc.names) if doc.names else set()  # "la presidència": its name
+        asked = [(d, s - own) for d, s in self.details.asked(reading.words, ctx.language, "who")]
+        return any(d.name == "role" and s and self.details.states(d, s, [doc]) for d, s in asked)
+
+    def _description_says(self, ctx: Context, reading: Reading, doc: Doc, award: AwardView) -> bool:
         """Asked who does something the award's own description says who does ("who calls
         the 7th Distinction": the Secretariat calls for entries; "who manages it", when the
-        description says in a verb of running it who does), not who won it. An event with no
-        organiser the same way ("who represents the IOPD there": its Secretariat does)."""
+        description says in a verb of running it who does), not who won it."""
         text, used = text_in(award.description, ctx.language)
         if not text or used != ctx.language:
             return False
@@ -339,8 +348,7 @@ class SlotAnswers(SpanAnswers):
                 return True
         analyser = self.retriever.analyser
         own = set().union(*doc.names) if doc.names else set()
-        asked = reading.words if isinstance(award, EventView) else reading.content  # "quién
-        said = {t for w in asked for t in analyser.terms(w, ctx.language)} - own  # representa"
+        said = {t for w in reading.content for t in analyser.terms(w, ctx.language)} - own
         said -= self._home_terms
         return bool(said & set(analyser.terms(text, ctx.language)))
 
