@@ -49,7 +49,6 @@ from hub.core.assistant.answers_join import JoinAnswers
 from hub.core.assistant.context import Context, Reply
 from hub.core.assistant.index import text_in
 from hub.core.assistant.member_kinds import MEMBERS_SLOTS, kind_words, programme_named
-from hub.core.assistant.money_stated import SUM_WORDS
 from hub.core.assistant.offered_answers import OR_WORDS, offered_answers
 from hub.core.assistant.on_record import without_holding_words
 from hub.core.assistant.plan_parts import counted_kinds
@@ -319,8 +318,6 @@ class Responder(AnswerChecks, JoinAnswers):
         if reply.handoff or not reply.sources:
             return None
         asked = self.details.asked(reading.words, ctx.language, qtype)
-        if qtype == "cost" and self._polar_cost(reading) and not SUM_WORDS & set(reading.words):
-            asked = [(d, s) for d, s in asked if d.name != "amount"]  # "is there prize money?"
         if not asked:
             return None
         docs = [d for d in self.retriever.docs if d.record_id in set(reply.sources)]

@@ -53,7 +53,6 @@ RELATION_FIELDS = {
     "organiser": ("organiser", "led_by"),
     "hosted_by": ("hosted_by",),
     "received_by": ("received_by",),
-    "defined_by": ("defined_by",),
 }
 """The fields that state the relation a "who" verb names (vocabulary.yaml ``who_verbs``)."""
 COUNT_QUALIFIERS = frozenset({"count", "number", "total", "max", "min", "maximum", "minimum"})
