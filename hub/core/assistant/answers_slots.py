@@ -51,6 +51,10 @@ class SlotAnswers(SpanAnswers):
             if qtype == "who" and self._found_by_organiser(ctx, reading, doc, record):
                 return ctx.handoff()  # "who is UCLG": not who organises its event
             reply = self._event_slot(ctx, qtype, doc, record)
+            if reply.handoff and qtype == "who" and self._role_described(ctx, reading, doc):
+                text = text_in(record.description, ctx.language)[0]  # "who represents the
+                name = event_name(ctx, record)  # IOPD there": "the Secretariat represents..."
+                reply = Reply(ctx.phrase("what_is", name=name, text=text), [record.id])
         elif isinstance(record, AwardView):
             reply = self._award_slot(ctx, reading, qtype, doc, record)
         else:
@@ -318,6 +322,18 @@ class SlotAnswers(SpanAnswers):
             }
         said = self.retriever.query_terms(reading.words, ctx.language)
         return any(o & self._step_terms_cache for o in said)
+
+    def _role_described(self, ctx: Context, reading: Reading, doc: Doc) -> bool:
+        """Asked who plays a part at an event that names no organiser ("who represents the
+        IOPD there?", "quién modera la sesión?"), its description, in the asker's language,
+        says the very role asked (the ``role`` detail of vocabulary.yaml), not only in its own
+        name (a call to elect the presidency names no president): it answers."""
+        record = doc.record
+        if not isinstance(record, EventView) or ctx.language not in record.description:
+            return False
+        own = set().union(*doc.names) if doc.names else set()  # "la presidència": its name
+        asked = [(d, s - own) for d, s in self.details.asked(reading.words, ctx.language, "who")]
+        return any(d.name == "role" and s and self.details.states(d, s, [doc]) for d, s in asked)
 
     def _description_says(self, ctx: Context, reading: Reading, doc: Doc, award: AwardView) -> bool:
         """Asked who does something the award's own description says who does ("who calls

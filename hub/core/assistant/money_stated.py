@@ -10,7 +10,8 @@ enter ("hay que pagar para presentar una candidatura?"), the money an award offe
 another thing. Asked how much or what the sum is ("how much is the prize money?", "quants
 diners?", "qual é o valor do prémio?"), the step names no sum; asked after the award's year
 ("did the 2020 award have prize money?" in 2026), what the plan meant to do is no outcome:
-both times what it states is said and the question is handed off.
+both times what it states is said and the question is handed off. Asked before the award's
+year, its plan is not yet written: handed off with nothing said.
 """
 
 from __future__ import annotations
@@ -40,6 +41,8 @@ def step_money(
     step is cited, it is not named, or it has no text (then its date, or a handoff, answers)."""
     if step is None or step not in award.steps or not named:
         return None
+    if award.year is not None and award.year > ctx.today.year:  # asked in 2014: no 2020 plan
+        return ctx.handoff()
     text, used = text_in(award.steps[step].description, ctx.language)
     if not text:
         return None
