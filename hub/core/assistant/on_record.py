@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
+from hub.core.assistant.field_lists import NAMING_A_FIELD
+
 HOLDING = frozenset(
     {
         # English: knowing, keeping on record, having, using
@@ -123,7 +125,7 @@ REQUESTING = frozenset(
 )
 """Words of a polite request around a list question ("I would be grateful for a list
 of...", "¿podrían indicarme cuáles...?", "Estimados, ..."): they ask, they name nothing."""
-ASKING_FOR_ALL = HOLDING | EDITIONS | REQUESTING
+ASKING_FOR_ALL = HOLDING | EDITIONS | REQUESTING | NAMING_A_FIELD
 
 
 def without_holding_words(
