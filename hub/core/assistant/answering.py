@@ -193,12 +193,12 @@ class Responder(AnswerChecks, JoinAnswers):
         if qtype == "list":  # "the 4 priorities": a number said in a list counts, no edition
             placed = self._placed_ordinals(ctx, reading, words)  # "la quarta línia": a label
             words = [w for i, w in enumerate(words) if not (_small(w) and i not in placed)]
-            held = without_holding_words(  # "the editions you have on record"
+            asked_of = without_holding_words(  # "the editions you have on record"
                 words, self.retriever.idf, lambda w: self.retriever.analyser.terms(w, ctx.language)
             )
-            if held is None:  # "¿qué becas tenéis registradas?": a kind no record is
+            if asked_of is None:  # "¿qué becas tenéis registradas?": a kind no record is
                 return Decision(ctx.handoff(), qtype, 0.0)
-            words = held
+            words = asked_of
         if qtype == "join":  # "comment rejoindre un cercle": "comment" asks the way
             words = self._join_topic(words)
         terms = self.retriever.unbind(self.retriever.query_terms(words, ctx.language))

@@ -65,30 +65,18 @@ records listed took place somewhere, which each record's line writes."""
 FIELDS = frozenset(
     {
         # places
-        "city",
         "cities",
-        "place",
         "places",
-        "venue",
         "venues",
-        "ciudad",
         "ciudades",
-        "lugar",
         "lugares",
-        "ville",
         "villes",
-        "lieu",
         "lieux",
-        "ciutat",
         "ciutats",
-        "lloc",
         "llocs",
-        "cidade",
         "cidades",
         # countries
-        "country",
         "countries",
-        "pais",
         "paises",
         "pays",
         "paisos",
@@ -103,5 +91,5 @@ FIELDS = frozenset(
     }
 )
 """Nouns naming the field asked of each listed record (its city, country, year or date),
-plural or singular, without accents: each record's line of the list writes it."""
+plural (a singular asks one record's), without accents: each record's line of the list writes it."""
 NAMING_A_FIELD = HOSTING | FIELDS
