@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
+from hub.core.assistant.field_lists import NAMING_A_FIELD
+
 HOLDING = frozenset(
     {
         # English: knowing, keeping on record, having, using
@@ -123,7 +125,7 @@ REQUESTING = frozenset(
 )
 """Words of a polite request around a list question ("I would be grateful for a list
 of...", "¿podrían indicarme cuáles...?", "Estimados, ..."): they ask, they name nothing."""
-ASKING_FOR_ALL = HOLDING | EDITIONS | REQUESTING
+ASKING_FOR_ALL = HOLDING | EDITIONS | REQUESTING | NAMING_A_FIELD
 
 
 def without_holding_words(
@@ -132,8 +134,14 @@ def without_holding_words(
     """``words`` less those asking for what is held (:data:`ASKING_FOR_ALL`); None when
     such words are said and no word left has ``terms`` some record holds (in ``idf``: as
     written, no fuzzy match of a name): the question asks what is held of a kind no record
-    is ("quelles franchises connaissez-vous ?", "¿qué becas tenéis registradas?")."""
+    is ("quelles franchises connaissez-vous ?", "¿qué becas tenéis registradas?"); and when
+    a field of each record is named (:data:`NAMING_A_FIELD`: "which cities hosted...") and a
+    word left is no record's, the kind it names is none the records hold."""
     kept = [w for w in words if w not in ASKING_FOR_ALL]
     if len(kept) == len(words):
         return words
+    if any(w in NAMING_A_FIELD for w in words) and any(
+        not any(t in idf for t in terms(w)) for w in kept if terms(w)
+    ):  # "which cities hosted the congress of firefighters?": a field of a kind no record is
+        return None
     return kept if any(t in idf for w in kept for t in terms(w)) else None
