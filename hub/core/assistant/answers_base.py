@@ -59,6 +59,13 @@ class ResponderBase:
         self.document_years = document_years
         self.statements = Statements(retriever)
         self.details = Details(retriever.vocabulary.details, retriever.analyser)
+        self._content_verbs: set[str] = {  # their stems, in every language
+            t
+            for language, words in retriever.vocabulary.content_verbs.items()
+            for o in retriever.query_terms(sorted(words), language)
+            for t in o
+            if not t.startswith(("#", "y", "@"))
+        }
 
     def era(self, doc: Doc) -> int | None:
         """The year an undated record belongs to: that of the document it comes from."""
@@ -86,10 +93,13 @@ class ResponderBase:
         top_idf = max(self.retriever.idf.values(), default=1.0)
         total = held = 0.0
         for options in terms:
+            holds = any(doc.terms.get(t) for t in options)
+            if not holds and options & self._content_verbs:
+                continue  # "what did the plan conclude": a verb asking its content, unstated
             weights = [self.retriever.idf[t] for t in options if t in self.retriever.idf]
             weight = max(weights) if weights else top_idf
             total += weight
-            if any(doc.terms.get(t) for t in options):
+            if holds:
                 held += weight
         return held / total if total else 0.0
 

@@ -27,6 +27,7 @@ from hub.core.assistant.index import EntryView, EventView, text_in
 from hub.core.assistant.list_words import bare
 from hub.core.assistant.marked_names import MarkedNames
 from hub.core.assistant.named_rivals import rivals_named_in_period
+from hub.core.assistant.numeral_names import glossing_first, named_before_numeral
 from hub.core.assistant.plan_parts import kind_words, named_whole_part_first, ordinals
 from hub.core.assistant.reading import Reading
 from hub.core.assistant.record_choice import RecordChoice
@@ -123,6 +124,7 @@ class RecordAnswers(RecordChoice, SinceAnswers, ListAnswers):
         # democracy'", "tarefa 7": the record so named, first
         marked = mark.doc if mark is not None else None
         quoted = marked if mark is not None and mark.quoted else None
+        ranked = glossing_first(reading.text, ranked) if qtype == "what" else ranked
         best_score, best = ranked[0]
         numbers = [o for o in terms if any(t[0] in "#y" and t[1:].isdigit() for t in o)]
         if best is not marked and not all(  # a year named is its own (the numbers of a
@@ -149,7 +151,8 @@ class RecordAnswers(RecordChoice, SinceAnswers, ListAnswers):
         if self._missing_label(reading):
             return Decision(ctx.handoff(ctx.phrase("no_such_record")), qtype, 0.1)
         own_kind = kind_words(reading.words, best, self.retriever.analyser, ctx.language)
-        if best.group == "entry" and ordinals(reading.words, self._label_words, own_kind) & {
+        named = self._label_words | named_before_numeral(reading.text, best.record)  # GOLD III
+        if best.group == "entry" and ordinals(reading.words, named, own_kind) & {
             t for o in numbers for t in o
         }:  # "the 8th distinction" is an edition, not priority 8 of a plan
             return Decision(ctx.handoff(ctx.phrase("no_such_record")), qtype, 0.1)

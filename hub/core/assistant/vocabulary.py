@@ -184,6 +184,9 @@ class Vocabulary:
     """Words after which a year is a period asked for ("in 2020", "el 2013")."""
     year_nouns: frozenset[str] = frozenset()
     """"year" itself: "the year 2020" is a period too."""
+    content_verbs: dict[str, frozenset[str]] = field(default_factory=dict)
+    """Per language, the verbs by which a what-question asks a record's content ("what did
+    the plan conclude"): counted for a record stating them, not against one that does not."""
     why: PhraseMatcher[str] = field(default_factory=PhraseMatcher)
     then: PhraseMatcher[str] = field(default_factory=PhraseMatcher)
     """Words after which a new request starts ("..., then tell me when")."""
@@ -611,6 +614,10 @@ def load_vocabulary(path: Path = HERE / "vocabulary.yaml") -> Vocabulary:
         month_words=month_words,
         year_before=frozenset(normalise(str(w)) for w in data["year_words"]["before"]),
         year_nouns=frozenset(normalise(str(w)).split()[-1] for w in data["year_words"]["nouns"]),
+        content_verbs={
+            str(language): frozenset(normalise(str(w)) for w in words)
+            for language, words in data.get("content_verbs", {}).items()
+        },
         why=why,
         then=then,
         asides=asides,
