@@ -473,8 +473,8 @@ def test_no_regression_on_the_twenty_eighth_and_twenty_ninth_blind_sets(
     the next round took them to 0.908 with 9 and 0.944 with 4, and the floors keep them
     there."""
     twenty_eighth = evaluate(assistant, read_cases(HERE / "heldout28_questions.jsonl"))
-    assert twenty_eighth.accuracy() >= 0.90, _explain(twenty_eighth)
-    assert len(twenty_eighth.invented) <= 10, _explain(twenty_eighth)
+    assert twenty_eighth.accuracy() >= 0.92, _explain(twenty_eighth)
+    assert len(twenty_eighth.invented) <= 8, _explain(twenty_eighth)
     twenty_ninth = evaluate(assistant, read_cases(HERE / "heldout29_questions.jsonl"))
     assert twenty_ninth.accuracy() >= 0.94, _explain(twenty_ninth)
     assert len(twenty_ninth.invented) <= 5, _explain(twenty_ninth)
@@ -490,11 +490,32 @@ def test_no_regression_on_the_thirtieth_and_thirty_first_blind_sets(
     the last or next edition, past tense, "the next X" after the last known one); heldout31
     is lists and yes/no questions across every kind of record, some settled by a record and
     some not. On the round's starting code: 0.844 with 13 invented, 0.860 with 11. At its
-    end: 0.924 with 5, 0.860 with 11. From now on both are tuning sets; the floors keep
-    them from falling."""
+    end: 0.924 with 5, 0.860 with 11. From then on both were tuning sets; the next round
+    took heldout31 to 0.968 with 2 (lists of a kind, existence, counts), and the floors
+    keep them there."""
     thirtieth = evaluate(assistant, read_cases(HERE / "heldout30_questions.jsonl"))
     assert thirtieth.accuracy() >= 0.92, _explain(thirtieth)
     assert len(thirtieth.invented) <= 5, _explain(thirtieth)
     thirty_first = evaluate(assistant, read_cases(HERE / "heldout31_questions.jsonl"))
-    assert thirty_first.accuracy() >= 0.86, _explain(thirty_first)
-    assert len(thirty_first.invented) <= 11, _explain(thirty_first)
+    assert thirty_first.accuracy() >= 0.96, _explain(thirty_first)
+    assert len(thirty_first.invented) <= 2, _explain(thirty_first)
+
+
+def test_no_regression_on_the_thirty_second_and_thirty_third_blind_sets(
+    assistant: Assistant,
+) -> None:
+    """``heldout32`` and ``heldout33`` (250 questions each, 50 per language) were written at
+    the start of the twenty-second round, before any of its code changed, the same way as
+    the sets before them; nobody tuned on them. heldout32 is invention bait: real records
+    asked for details they may or may not state (attendance, fees, juries, winners, the
+    next edition after the last known one, cancellations), 44% handoffs; heldout33 is
+    members who describe records instead of naming them, in casual typing (lower case, no
+    accents, slang, code-switching, voice-to-text), 30% handoffs. On the round's starting
+    code: 0.952 with 9 invented, 0.840 with 15. At its end: 0.956 with 8, 0.848 with 13.
+    From now on both are tuning sets; the floors keep them from falling."""
+    thirty_second = evaluate(assistant, read_cases(HERE / "heldout32_questions.jsonl"))
+    assert thirty_second.accuracy() >= 0.95, _explain(thirty_second)
+    assert len(thirty_second.invented) <= 8, _explain(thirty_second)
+    thirty_third = evaluate(assistant, read_cases(HERE / "heldout33_questions.jsonl"))
+    assert thirty_third.accuracy() >= 0.84, _explain(thirty_third)
+    assert len(thirty_third.invented) <= 13, _explain(thirty_third)
