@@ -194,7 +194,10 @@ class Responder(AnswerChecks, JoinAnswers):
             placed = self._placed_ordinals(ctx, reading, words)  # "la quarta línia": a label
             words = [w for i, w in enumerate(words) if not (_small(w) and i not in placed)]
             kept = without_holding_words(  # "the editions you have on record"
-                words, self.retriever.idf, lambda w: self.retriever.analyser.terms(w, ctx.language)
+                words,
+                self.retriever.idf,
+                lambda w: self.retriever.analyser.terms(w, ctx.language),
+                self.retriever.vocabulary.editions,
             )
             if kept is None:  # "¿qué becas tenéis registradas?": a kind no record is
                 return Decision(ctx.handoff(), qtype, 0.0)

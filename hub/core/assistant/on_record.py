@@ -103,11 +103,6 @@ HOLDING = frozenset(
 """Verbs and nouns saying what the network or the assistant has, knows, keeps on record or
 uses ("the award editions you have records of", "quels bureaux régionaux compte l'OIDP",
 "quais canais o OIDP usa"): asked for a list, they ask for every record of the kind."""
-EDITIONS = frozenset(
-    {"edition", "editions", "edicion", "ediciones", "edicio", "edicions", "edicao", "edicoes"}
-)
-"""The word for a dated record of a recurring thing ("the award editions", "les éditions du
-prix"): asked for a list of a kind, each of its records is one."""
 REQUESTING = frozenset(
     {
         "grateful",
@@ -125,19 +120,24 @@ REQUESTING = frozenset(
 )
 """Words of a polite request around a list question ("I would be grateful for a list
 of...", "¿podrían indicarme cuáles...?", "Estimados, ..."): they ask, they name nothing."""
-ASKING_FOR_ALL = HOLDING | EDITIONS | REQUESTING | NAMING_A_FIELD
+ASKING_FOR_ALL = HOLDING | REQUESTING | NAMING_A_FIELD
 
 
 def without_holding_words(
-    words: list[str], idf: Mapping[str, float], terms: Callable[[str], list[str]]
+    words: list[str],
+    idf: Mapping[str, float],
+    terms: Callable[[str], list[str]],
+    editions: frozenset[str],
 ) -> list[str] | None:
-    """``words`` less those asking for what is held (:data:`ASKING_FOR_ALL`); None when
+    """``words`` less those asking for what is held (:data:`ASKING_FOR_ALL`, and the words
+    for a recurring thing's ``editions``: "the award editions", "les éditions du prix", each
+    of its records is one); None when
     such words are said and no word left has ``terms`` some record holds (in ``idf``: as
     written, no fuzzy match of a name): the question asks what is held of a kind no record
     is ("quelles franchises connaissez-vous ?", "¿qué becas tenéis registradas?"); and when
     a field of each record is named (:data:`NAMING_A_FIELD`: "which cities hosted...") and a
     word left is no record's, the kind it names is none the records hold."""
-    kept = [w for w in words if w not in ASKING_FOR_ALL]
+    kept = [w for w in words if w not in ASKING_FOR_ALL and w not in editions]
     if len(kept) == len(words):
         return words
     if any(w in NAMING_A_FIELD for w in words) and any(
