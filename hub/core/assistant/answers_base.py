@@ -178,6 +178,9 @@ class ResponderBase:
             return event_name(ctx, record)
         if isinstance(record, AwardView):
             return award_name(ctx, record)
+        heading = record.data.get("heading") if isinstance(record, EntryView) else None
+        if isinstance(heading, dict) and heading:  # a FAQ is named by its question; a sentence
+            return text_in(heading, ctx.language)[0]  # that names it takes its heading instead
         return text_in(record.name, ctx.language)[0]
 
     def _label(self, ctx: Context, doc: Doc) -> str:

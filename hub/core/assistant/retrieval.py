@@ -575,7 +575,7 @@ class Retriever:
         if isinstance(questions, list):
             self._field(doc, [("en", str(q)) for q in questions], ALIAS_WEIGHT)
         self._field(doc, entry.body.items(), BODY_WEIGHT)
-        data_words = [str(v) for v in _flat(entry.data, skip=LOADER_KEYS | LINK_KEYS)]
+        data_words = [str(v) for v in _flat(entry.data, skip=LOADER_KEYS | LINK_KEYS | NAMING_KEYS)]
         self._field(doc, [("en", w) for w in data_words], BODY_WEIGHT)
         city = entry.data.get("city")
         country = entry.data.get("country")
@@ -1102,6 +1102,10 @@ def _common_start(one: str, other: str) -> int:
 LINK_KEYS = frozenset({"states_alike"})
 """Data keys listing the ids of records stating the same facts: links for citing
 (:mod:`~hub.core.assistant.alike`), no words the entry says ("task-2020-17" is no year)."""
+
+NAMING_KEYS = frozenset({"heading"})
+"""Data keys naming the entry for answers' sentences (a FAQ's heading, per language, where its
+name is a question): its name already holds those words, in their own languages."""
 
 
 def _citing_plans(index: KnowledgeIndex) -> dict[str, list[EntryView]]:
