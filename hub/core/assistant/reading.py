@@ -194,8 +194,9 @@ def read(
     if speller is not None:
         asked = speller.corrected(asked, names_in(text))
     words = typos_corrected(written_out(asked, vocabulary, capitals), vocabulary)
-    words = emphasis_dropped(words, vocabulary)
+    words = lookalikes_dropped(emphasis_dropped(words, vocabulary), vocabulary, capitals)
     context = written_out(split_codes(normalise(around).split()), vocabulary, capitals)
+    context = lookalikes_dropped(context, vocabulary, capitals)
     reading = Reading(text=kept, words=words, only_orders=not words and bool(text.strip()))
     reading.message = normalise(text).split()
     if not words:  # only orders: their words still tell the language they are written in
@@ -537,3 +538,27 @@ def _frequencies_of_events(words: list[str], vocabulary: Vocabulary) -> set[int]
         for i, w in enumerate(words)
         if w in vocabulary.frequencies and set(words[max(i - 1, 0) : i + 1 + EVENT_REACH]) & nouns
     }
+
+
+def lookalikes_dropped(
+    words: list[str], vocabulary: Vocabulary, capitals: frozenset[str]
+) -> list[str]:
+    """``words`` without the everyday words spelt as a Roman numeral ("lo vi en la web":
+    I saw, not the sixth), unless written in capitals ("VI") or beside the name of a kind
+    or an edition ("la prioridad vi", "vi edición"), where they are the numeral."""
+    if not vocabulary.numeral_lookalikes & set(words):
+        return words
+    numbered = vocabulary.editions | {
+        normalise(word)
+        for names in vocabulary.kinds.values()
+        for said in names.values()
+        for word in said
+        if " " not in word
+    }
+    return [
+        word
+        for i, word in enumerate(words)
+        if word not in vocabulary.numeral_lookalikes
+        or word in capitals
+        or {words[j] for j in (i - 1, i + 1) if 0 <= j < len(words)} & numbered
+    ]

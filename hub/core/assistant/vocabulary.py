@@ -170,6 +170,9 @@ class Vocabulary:
     "domaines", "àmbits"): a record that is one of them is called by them too."""
     editions: frozenset[str] = frozenset()
     """Words asking which edition something was in ("edition", "edición", "édition")."""
+    numeral_lookalikes: frozenset[str] = frozenset()
+    """Everyday words spelt as a Roman numeral (Spanish "vi", I saw): a numeral only written
+    in capitals or beside the name of a kind or an edition ("la prioridad vi")."""
     frequencies: frozenset[str] = frozenset()
     """How often something is paid ("annual", "anual", "mensuel"): in a cost question, part
     of the slot, not a word the record must hold."""
@@ -672,6 +675,11 @@ def load_vocabulary(path: Path = HERE / "vocabulary.yaml") -> Vocabulary:
         enumerations=enumerations,
         enumerated_items=data.get("enumerations", {}),
         editions=frozenset(normalise(str(w)) for w in data.get("editions", [])),
+        numeral_lookalikes=frozenset(
+            normalise(str(w))
+            for words in data.get("numeral_lookalikes", {}).values()
+            for w in words
+        ),
         slot_parts=slot_parts,
         synonyms=_synonyms(data.get("synonyms", {})),
         cardinals={
