@@ -65,6 +65,7 @@ from hub.core.assistant.dates import (
     year_period,
 )
 from hub.core.assistant.funding_asked import funding_asked
+from hub.core.assistant.heard_on import heard_on_aside, heard_span
 from hub.core.assistant.hours_claimed import HourClaimed, hour_claimed
 from hub.core.assistant.member_kinds import kinds_asked
 from hub.core.assistant.message_parts import question_parts
@@ -220,6 +221,7 @@ def read(
     set_courtesies_aside(words, vocabulary, used)  # greetings and thanks set aside
     courtesies = frozenset(used)
     _asker_verbs_aside(words, vocabulary, used)
+    heard_on_aside(words, used)  # "lo vi en la web": where the asker heard of it
     came_to = aspect_aside(words, vocabulary, used)  # "llegó a abrirse": whether it opened
     _place_nouns_aside(words, focus, used)  # "la ville de Bogotá": Bogotá
     reading.remind = bool(vocabulary.remind.find(words, used, fuzzy=False))
@@ -560,5 +562,6 @@ def lookalikes_dropped(
         for i, word in enumerate(words)
         if word not in vocabulary.numeral_lookalikes
         or word in capitals
+        or heard_span(words, i) is not None  # "vi no Instagram": set aside with its medium
         or {words[j] for j in (i - 1, i + 1) if 0 <= j < len(words)} & numbered
     ]

@@ -1,0 +1,69 @@
+"""Where the asker saw or heard of a thing, set aside from what is asked ("saw it on twitter:
+when is the Cascais conference?", "lo vi en la web", "j'ai vu sur LinkedIn qu'il y a…",
+"he vist a Twitter que…", "vi no Instagram que…").
+
+The medium (a social network, a website, a newsletter, "online") is no word of the record
+asked about; left in, it counts against every record and the question is handed off, or
+"online" asks whether the thing is held online. Only a medium right after a verb of seeing,
+reading or hearing (with at most a pronoun, an article, a possessive or a preposition
+between) is the asker's story; "is the conference online?" still asks it.
+"""
+
+from __future__ import annotations
+
+HEARD = frozenset(
+    {"saw", "seen", "read", "heard", "noticed", "spotted", "found", "see"}
+    | {"vi", "visto", "vimos", "lei", "leido", "leimos", "escuche", "oi", "oido", "encontre"}
+    | {"vu", "lu", "entendu", "trouve", "remarque", "apercu", "croise"}
+    | {"vist", "veure", "llegit", "llegir", "sentit", "sentir", "trobat"}
+    | {"li", "lido", "lemos", "ouvi", "ouvido", "ouvimos", "encontrei", "vimos"}
+)
+"""Verbs of seeing, reading or hearing in the five languages, normalised (Catalan past
+"vaig veure", "vaig llegir" by their infinitive)."""
+
+MEDIA = frozenset(
+    {"twitter", "facebook", "instagram", "linkedin", "whatsapp", "telegram", "youtube"}
+    | {"tiktok", "mastodon", "bluesky", "slack", "online", "internet", "web", "website"}
+    | {"site", "sitio", "pagina", "page", "blog", "newsletter", "boletin", "bulletin"}
+    | {"butlleti", "boletim", "email", "mail", "correo", "courriel", "correu", "post"}
+    | {"tweet", "feed", "redes", "reseaux", "xarxes", "social", "socials", "sociales"}
+    | {"sociaux", "sociais", "media", "net", "rrss"}
+)
+"""Where news is seen: social networks, the web, a newsletter, mail (normalised)."""
+
+BETWEEN = frozenset(
+    {"it", "this", "that", "on", "in", "at", "from", "via", "through", "the", "your", "their"}
+    | {"our", "a", "an", "lo", "la", "le", "les", "los", "las", "en", "por", "el"}
+    | {"su", "sus", "vuestra", "vuestro", "tu", "sur", "dans", "par", "sa", "son", "ses"}
+    | {"votre", "vos", "ton", "ta", "l", "hi", "ho", "al", "la", "vostra", "vostre", "teu"}
+    | {"teva", "no", "na", "nos", "nas", "pelo", "pela", "o", "os", "as", "seu", "sua"}
+    | {"vosso", "vossa", "um", "uma", "un", "une", "una", "les", "des", "de", "d", "del"}
+)
+"""Words that may stand between the verb and the medium ("saw it on your", "lo vi en la",
+"vu sur le", "he vist a la", "vi no")."""
+REACH = 4
+"""At most this many words between the verb and the medium."""
+
+
+def heard_span(words: list[str], i: int) -> range | None:
+    """The words of "saw it on twitter" from the verb at ``i`` to the medium, if it names one."""
+    if words[i] not in HEARD:
+        return None
+    for j in range(i + 1, min(i + REACH + 2, len(words))):
+        if words[j] in MEDIA:
+            end = j + 1
+            while end < len(words) and words[end] in MEDIA:  # "redes sociales"
+                end += 1
+            return range(i, end)
+        if words[j] not in BETWEEN:
+            return None
+    return None
+
+
+def heard_on_aside(words: list[str], used: set[int]) -> None:
+    """Set aside each verb of seeing or hearing and the medium it names, with the words
+    between ("saw it on twitter", "lo vi en la web"): the asker's story, not the topic."""
+    for i in range(len(words)):
+        span = heard_span(words, i)
+        if span is not None:
+            used.update(span)
