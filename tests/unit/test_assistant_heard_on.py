@@ -44,14 +44,14 @@ def test_where_the_asker_heard_of_it_is_set_aside(
 @pytest.mark.parametrize(
     ("words", "at", "span"),
     [
-        ("saw it on twitter when".split(), 0, range(0, 4)),
-        ("lo vi en la web cuando".split(), 1, range(1, 5)),
-        ("lei en las redes sociales que".split(), 0, range(0, 5)),
-        ("j ai vu sur linkedin qu".split(), 2, range(2, 5)),
-        ("saw the conference on twitter".split(), 0, None),  # a topic stands between
-        ("is the conference online".split(), 3, None),  # no verb of seeing
-        ("i read the 2013 plan".split(), 1, None),  # a document is no medium
-        ("vi que o oidp".split(), 0, None),
+        (["saw", "it", "on", "twitter", "when"], 0, range(0, 4)),
+        (["lo", "vi", "en", "la", "web", "cuando"], 1, range(1, 5)),
+        (["lei", "en", "las", "redes", "sociales", "que"], 0, range(0, 5)),
+        (["j", "ai", "vu", "sur", "linkedin", "qu"], 2, range(2, 5)),
+        (["saw", "the", "conference", "on", "twitter"], 0, None),  # a topic stands between
+        (["is", "the", "conference", "online"], 3, None),  # no verb of seeing
+        (["i", "read", "the", "2013", "plan"], 1, None),  # a document is no medium
+        (["vi", "que", "o", "oidp"], 0, None),
     ],
 )
 def test_the_story_spans_from_the_verb_to_the_medium(
