@@ -37,6 +37,7 @@ from babel import Locale
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import JaroWinkler, Levenshtein
 
+from hub.core.assistant.casual_kinds import casual_kinds
 from hub.core.assistant.index import AwardView, EntryView, EventView, KnowledgeIndex
 from hub.core.assistant.language_names import names_a_language
 from hub.core.assistant.name_acronyms import unambiguous_acronyms
@@ -805,6 +806,7 @@ class Retriever:
     def query_terms(self, words: list[str], language: str) -> list[set[str]]:
         """Each query word as the set of terms it may be (its stems, a corrected name)."""
         out = []
+        words = casual_kinds(words)  # "ur people in africa": the office for Africa
         for i, word in enumerate(words):
             if word.startswith("@"):
                 out.append({word})
