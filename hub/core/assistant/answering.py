@@ -51,6 +51,7 @@ from hub.core.assistant.index import text_in
 from hub.core.assistant.member_kinds import MEMBERS_SLOTS, kind_words, programme_named
 from hub.core.assistant.offered_answers import OR_WORDS, offered_answers
 from hub.core.assistant.on_record import without_holding_words
+from hub.core.assistant.parties_unnamed import parties_named
 from hub.core.assistant.plan_parts import counted_kinds
 from hub.core.assistant.reading import Reading
 from hub.core.assistant.records_held import held_counted
@@ -150,7 +151,8 @@ class Responder(AnswerChecks, JoinAnswers):
         reading = self._offered_aside(reading)  # "is it in SF or Chicago?": where is asked
         decision = self._decide_whole(ctx, reading)
         part = self._labelled_part(ctx, reading, decision)  # "task 22 ... which platform?"
-        return decision if part is None else part
+        decision = decision if part is None else part  # "which universities?": named
+        return parties_named(ctx, reading, decision, self.retriever.docs)  # if stated
 
     def _decide_whole(self, ctx: Context, reading: Reading) -> Decision:
         qtype = reading.qtype or ("when" if reading.day else "what")  # "exact day it opens?"
@@ -314,9 +316,10 @@ class Responder(AnswerChecks, JoinAnswers):
         """The answer's records do not state a detail the question asks beside its slot
         (:mod:`~hub.core.assistant.details`): "what did the congress decide?" answered
         from a congress's record that says when and where it was, and nothing decided.
-        None when every detail asked is stated; else what to say before the handoff (the
-        detail missing, when the table names it: "the documents do not give the
-        programme of ...")."""
+        None when every detail asked is stated; else what to say before the handoff: what
+        the record does say (its answer, unless a yes or no was asked) and the detail
+        missing, when the table names it ("the documents do not give the programme of
+        ...")."""
         reply = decision.reply
         if reply.handoff or not reply.sources:
             return None
@@ -332,7 +335,8 @@ class Responder(AnswerChecks, JoinAnswers):
             return []
         name = text_in(docs[0].record.name, ctx.language)[0]
         detail = named.get(ctx.language, named.get("en", ""))
-        return [ctx.phrase("detail_unknown_of", detail=detail, name=name)]
+        said = [] if qtype == "yesno" else [reply.text]  # what the record does say of it
+        return [*said, ctx.phrase("detail_unknown_of", detail=detail, name=name)]
 
     def _pair_dated(
         self,
