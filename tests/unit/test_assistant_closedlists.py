@@ -143,3 +143,30 @@ def test_a_record_naming_no_decider_gets_none_of_another(
 ) -> None:
     answer = lingua_assistant.answer(question, now=dt.date.fromisoformat(now))
     assert answer.handoff or wrong not in answer.sources[:1]
+
+
+def test_a_topic_no_priority_names_is_still_handed_off(lingua_assistant: Assistant) -> None:
+    answer = lingua_assistant.answer(
+        "is housing one of the priority topics this year?", now=dt.date(2020, 5, 5)
+    )
+    assert answer.handoff
+
+
+@pytest.mark.parametrize(
+    ("question", "language", "fact"),
+    [
+        ("name the 4 big strategic priorities in the 2020 plan", "en", "Communication"),
+        ("¿cuáles son las grandes prioridades estratégicas del plan 2020?", "es", "comunicación"),
+        ("quines són les principals prioritats estratègiques del pla 2020?", "ca", "comunicació"),
+        ("quais são as principais prioridades estratégicas do plano 2020?", "pt", "comunicação"),
+        ("quels sont les grands axes du plan 2020 ?", "fr", "communication"),
+    ],
+)
+def test_a_word_of_rank_narrows_no_list(
+    lingua_assistant: Assistant, question: str, language: str, fact: str
+) -> None:
+    answer = lingua_assistant.answer(question, now=dt.date(2020, 6, 1))
+    assert not answer.handoff, answer.answer
+    assert answer.language == language
+    assert {"priority-a-communication", "priority-d-learning"} <= set(answer.sources)
+    assert fact in answer.answer
