@@ -45,6 +45,7 @@ from hub.core.assistant.answers_base import (
     _numbered,
     award_name,
 )
+from hub.core.assistant.answers_deciders import DeciderAnswers
 from hub.core.assistant.answers_join import JoinAnswers
 from hub.core.assistant.context import Context, Reply
 from hub.core.assistant.index import text_in
@@ -144,7 +145,7 @@ _WORD = re.compile(r"\w+")
 _CLAUSE = re.compile(r"[,;:.?!¿¡()\n]+")
 
 
-class Responder(AnswerChecks, JoinAnswers):
+class Responder(AnswerChecks, JoinAnswers, DeciderAnswers):
     """Reads a question and decides which way it is answered (:meth:`decide`)."""
 
     def decide(self, ctx: Context, reading: Reading) -> Decision:
@@ -238,6 +239,10 @@ class Responder(AnswerChecks, JoinAnswers):
         dated = self._dated_in_period(ctx, reading, ranked, terms) if qtype == "when" else None
         if dated is not None:  # "the conference in Cascais this summer, which days?"
             return dated
+        if qtype == "who":  # "who set the thematic priorities?": the body their data names
+            decider = self._decider_named(ctx, reading, terms)
+            if decider is not None:
+                return decider
         decision = self._decided(ctx, reading, qtype, terms, ranked)
         polar = qtype == "yesno" or (qtype == "what" and self._polar_cost(reading))
         checked = polar or (reading.polar and qtype == "list")  # "are there any... in X?"

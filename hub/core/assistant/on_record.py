@@ -120,7 +120,24 @@ REQUESTING = frozenset(
 )
 """Words of a polite request around a list question ("I would be grateful for a list
 of...", "¿podrían indicarme cuáles...?", "Estimados, ..."): they ask, they name nothing."""
-ASKING_FOR_ALL = HOLDING | REQUESTING | NAMING_A_FIELD
+RANKING = frozenset(
+    {
+        "big",
+        "main",
+        "major",
+        "key",
+        "principales",
+        "grandes",
+        "principaux",  # French "principales", "grandes": written as the Spanish
+        "grands",
+        "principals",
+        "grans",
+        "principais",
+    }
+)
+"""Adjectives of rank around a list's kind ("the 4 big strategic priorities", "les grands
+axes", "as principais prioridades"): every record of the kind is asked, none is narrower."""
+ASKING_FOR_ALL = HOLDING | REQUESTING | NAMING_A_FIELD | RANKING
 
 
 def without_holding_words(
