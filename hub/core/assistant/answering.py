@@ -45,6 +45,7 @@ from hub.core.assistant.answers_base import (
     _numbered,
     award_name,
 )
+from hub.core.assistant.answers_bounds import BoundAnswers
 from hub.core.assistant.answers_join import JoinAnswers
 from hub.core.assistant.context import Context, Reply
 from hub.core.assistant.index import text_in
@@ -143,14 +144,20 @@ _WORD = re.compile(r"\w+")
 _CLAUSE = re.compile(r"[,;:.?!¿¡()\n]+")
 
 
-class Responder(AnswerChecks, JoinAnswers):
+class Responder(AnswerChecks, JoinAnswers, BoundAnswers):
     """Reads a question and decides which way it is answered (:meth:`decide`)."""
 
     def decide(self, ctx: Context, reading: Reading) -> Decision:
         reading = self._offered_aside(reading)  # "is it in SF or Chicago?": where is asked
+        bounded = self._bound_answer(ctx, reading)  # "eight commitments at once?", "the max?"
+        if bounded is not None and bounded.claimed:  # a number against a bound stated
+            return bounded.decision
         decision = self._decide_whole(ctx, reading)
         part = self._labelled_part(ctx, reading, decision)  # "task 22 ... which platform?"
-        return decision if part is None else part
+        decision = decision if part is None else part
+        if decision.reply.handoff and bounded is not None:  # "what's the max?": the bound
+            return bounded.decision
+        return decision
 
     def _decide_whole(self, ctx: Context, reading: Reading) -> Decision:
         qtype = reading.qtype or ("when" if reading.day else "what")  # "exact day it opens?"
