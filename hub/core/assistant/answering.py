@@ -149,15 +149,12 @@ class Responder(AnswerChecks, JoinAnswers, BoundAnswers):
 
     def decide(self, ctx: Context, reading: Reading) -> Decision:
         reading = self._offered_aside(reading)  # "is it in SF or Chicago?": where is asked
-        bounded = self._bound_answer(ctx, reading)  # "eight commitments at once?", "the max?"
-        if bounded is not None and bounded.claimed:  # a number against a bound stated
-            return bounded.decision
+        return self._within_bounds(ctx, reading, self._decide_parts)  # "8 commitments?"
+
+    def _decide_parts(self, ctx: Context, reading: Reading) -> Decision:
         decision = self._decide_whole(ctx, reading)
         part = self._labelled_part(ctx, reading, decision)  # "task 22 ... which platform?"
-        decision = decision if part is None else part
-        if decision.reply.handoff and bounded is not None:  # "what's the max?": the bound
-            return bounded.decision
-        return decision
+        return decision if part is None else part
 
     def _decide_whole(self, ctx: Context, reading: Reading) -> Decision:
         qtype = reading.qtype or ("when" if reading.day else "what")  # "exact day it opens?"

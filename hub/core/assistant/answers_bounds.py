@@ -5,6 +5,10 @@ likewise, "nuestra ciudad quiere 3" with "Sí"; "what's the max?", "¿hay algún
 "combien d'engagements max ?" with the sentence stating it. The bounds are read by
 :mod:`~hub.core.assistant.bounds_stated`.
 
+A duration a record states ("One OGP Local action plan period lasts the length of an
+administration") answers "how long does it last?" the same way, when the other ways of
+answering hand it off (a year said beside it: "our plan started in 2023").
+
 Only a record the question calls by its name (every word of it beyond the thing counted
 and the words of a limit: "OGP Local") and whose bound counts a thing the question names
 answers; records stating different bounds of it leave the question to the other ways of
@@ -13,6 +17,7 @@ answering, and a bound no record states is handed off.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from hub.core.assistant.answers_base import MIN_CONFIDENCE, Decision, ResponderBase
@@ -29,8 +34,11 @@ from hub.core.assistant.context import Context, Reply
 from hub.core.assistant.index import text_in
 from hub.core.assistant.reading import Reading
 from hub.core.assistant.retrieval import Doc
-from hub.core.assistant.yesno import _texts
+from hub.core.assistant.yesno import _texts, sentences
+from hub.core.assistant.yesno_words import LASTING_FOR
 
+MIN_NAMED = 2
+"""How many words of a record's name a duration's question must say at least."""
 BOUND_CONFIDENCE = 0.6
 """The confidence of a bound stated by the record the question names, of the thing asked."""
 
@@ -45,6 +53,22 @@ class Bounded:
 
 class BoundAnswers(ResponderBase):
     """Answers a number claimed against a record's stated bound, or the bound asked."""
+
+    def _within_bounds(
+        self, ctx: Context, reading: Reading, decide: Callable[[Context, Reading], Decision]
+    ) -> Decision:
+        """A number claimed against a bound stated answered from it ("eight commitments at
+        once?"); else ``decide``'s decision, unless it hands off what a bound ("what's the
+        max?") or a duration ("how long does it last?") a record states answers."""
+        bounded = self._bound_answer(ctx, reading)
+        if bounded is not None and bounded.claimed:
+            return bounded.decision
+        decision = decide(ctx, reading)
+        if decision.reply.handoff and bounded is not None:
+            return bounded.decision
+        if decision.reply.handoff and decision.intent == "duration":
+            return self._duration_answer(ctx, reading) or decision
+        return decision
 
     def _bounds(self, doc: Doc, language: str) -> list[Bound]:
         """The bounds ``doc``'s prose in ``language`` states (read once per record)."""
@@ -108,3 +132,33 @@ class BoundAnswers(ResponderBase):
         confidence = max(MIN_CONFIDENCE, BOUND_CONFIDENCE)
         decision = Decision(Reply(text, sources), kind, confidence, stated=True)
         return Bounded(decision, claim is not None)
+
+    def _duration_answer(self, ctx: Context, reading: Reading) -> Decision | None:
+        """How long the record the question names lasts, from its sentence saying it lasts
+        (:data:`LASTING_FOR`): a record whose name's words the question says, all but one
+        ("¿para cuántos años es?" of the plan's period); None when none, or two, state it."""
+        language = ctx.language
+        lasting = {w for ws in LASTING_FOR.values() for w in ws}
+        unsaid = lasting | {t for w in lasting for t in self._stems(w, language)}
+        said = {t for w in tokens(reading.text) if w.isalnum() for t in self._stems(w, language)}
+        found: list[tuple[int, Doc, str]] = []
+        for doc in self.retriever.docs:
+            if doc.step is not None:
+                continue
+            name = text_in(doc.record.name, language)[0]
+            own = {t for w in tokens(name) if w.isalnum() for t in self._stems(w, language)}
+            own -= unsaid
+            held = len(own & said)
+            if len(own) < MIN_NAMED or held < max(MIN_NAMED, len(own) - 1):
+                continue
+            stating = [s for s in sentences(_texts(doc, language)) if set(tokens(s)) & lasting]
+            if len(stating) == 1:
+                found.append((held - len(own), doc, stating[0].strip()))
+        if not found:
+            return None
+        found.sort(key=lambda f: -f[0])
+        if len(found) > 1 and found[0][0] == found[1][0]:
+            return None
+        _, doc, sentence = found[0]
+        text = ctx.phrase("what_is", name=self._name(ctx, doc), text=sentence)
+        return Decision(Reply(text, [doc.record_id]), "duration", BOUND_CONFIDENCE, stated=True)
