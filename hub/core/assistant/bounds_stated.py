@@ -9,8 +9,8 @@ compromisos", "plus de 5 engagements ?"), or ask for the bound itself ("what's t
 ``vocabulary.yaml`` (``bounds``, and ``synonyms.limit`` for the words naming a limit); the
 answer is phrased by :mod:`~hub.core.assistant.answers_bounds`.
 
-A bound is the number just after one of the ``upper`` words, followed (within
-:data:`REACH` words) by the thing it bounds, in one sentence of the record's prose.
+A bound is the number just after one of the ``upper`` words, followed by the thing it
+bounds, in one sentence of the record's prose.
 """
 
 from __future__ import annotations
@@ -109,7 +109,8 @@ def bounds_in(
     stem: Callable[[str], set[str]],
 ) -> list[Bound]:
     """The bounds ``prose`` (in ``language``) states: a number just after an ``upper`` word,
-    and the stems (``stem``) of the words after it up to punctuation or :data:`REACH`."""
+    and the stems (``stem``) of the word it counts, just after it ("5 commitments at a
+    time": commitments; not "time", which a question may count otherwise)."""
     words_of = bound_words(language)
     found: list[Bound] = []
     for sentence in _SENTENCE.split(prose):
@@ -118,11 +119,8 @@ def bounds_in(
             number = number_of(word, spelt)
             if number is None or not _ends_with(words, i, words_of.upper):
                 continue
-            counted: set[str] = set()
-            for after in words[i + 1 : i + 1 + REACH]:
-                if not after.isalnum():
-                    break
-                counted |= stem(after)
+            after = words[i + 1] if i + 1 < len(words) else ""
+            counted = stem(after) if after.isalnum() else set()
             if counted:
                 found.append(Bound(number, frozenset(counted), sentence.strip()))
     return found
