@@ -123,9 +123,9 @@ class BoundAnswers(ResponderBase):
             return None
         doc, bound = found[0]
         text = ctx.phrase("what_is", name=self._name(ctx, doc), text=bound.sentence)
-        if claim is not None:
+        if claim is not None and not claim.bound:  # "up to 12?": the bound stated answers
             text = ctx.phrase("yes" if within(claim, bound.number) else "no", text=text)
-        elif reading.qtype == "yesno":  # "is there a cap?": there is, the one stated
+        elif claim is None and reading.qtype == "yesno":  # "is there a cap?": there is
             text = ctx.phrase("yes", text=text)
         sources = list(dict.fromkeys(d.record_id for d, _ in found))
         kind = "yesno" if claim is not None or reading.qtype == "yesno" else "how_many"

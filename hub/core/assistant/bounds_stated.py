@@ -57,11 +57,13 @@ class Bound:
 
 @dataclass(frozen=True)
 class Claimed:
-    """A number a question claims of a thing: ``bound`` when it claims the bound itself
-    ("only 5", "up to 10"), ``more`` when more than it ("more than 5")."""
+    """A number a question claims of a thing: ``bound`` when it says a bound of its own
+    ("up to 10": the bound stated answers it, no yes or no), ``only`` when it claims the
+    bound is that number ("only 5"), ``more`` when more than it ("more than 5")."""
 
     number: int
     bound: bool = False
+    only: bool = False
     more: bool = False
 
 
@@ -145,9 +147,10 @@ def claimed(
             continue
         if not any(counts(w) for w in words[i + 1 : i + 1 + REACH]):
             continue
-        bound = _ends_with(words, i, words_of.upper) or _ends_with(words, i, words_of.only)
         more = _ends_with(words, i, words_of.more)
-        found.add(Claimed(number, bound=bound and not more, more=more))
+        bound = _ends_with(words, i, words_of.upper) and not more
+        only = _ends_with(words, i, words_of.only) and not more
+        found.add(Claimed(number, bound=bound, only=only, more=more))
     return next(iter(found)) if len(found) == 1 else None
 
 
@@ -161,10 +164,10 @@ def limit_asked(words: list[str], language: str) -> bool:
 
 
 def within(claim: Claimed, bound: int) -> bool:
-    """Whether what is claimed holds under the bound: the bound itself when a bound is
-    claimed ("only 5", "up to 10"), more than the number allowed when "more than" is said,
-    else the number is at most the bound."""
-    if claim.bound:
+    """Whether what is claimed holds under the bound: the bound itself when "only 5" is
+    claimed, more than the number allowed when "more than" is said, else the number is at
+    most the bound."""
+    if claim.only:
         return claim.number == bound
     if claim.more:
         return claim.number < bound
