@@ -45,6 +45,7 @@ from hub.core.assistant.answers_base import (
     _numbered,
     award_name,
 )
+from hub.core.assistant.answers_bounds import BoundAnswers
 from hub.core.assistant.answers_deciders import DeciderAnswers
 from hub.core.assistant.answers_join import JoinAnswers
 from hub.core.assistant.context import Context, Reply
@@ -145,11 +146,14 @@ _WORD = re.compile(r"\w+")
 _CLAUSE = re.compile(r"[,;:.?!¿¡()\n]+")
 
 
-class Responder(AnswerChecks, JoinAnswers, DeciderAnswers):
+class Responder(AnswerChecks, JoinAnswers, DeciderAnswers, BoundAnswers):
     """Reads a question and decides which way it is answered (:meth:`decide`)."""
 
     def decide(self, ctx: Context, reading: Reading) -> Decision:
         reading = self._offered_aside(reading)  # "is it in SF or Chicago?": where is asked
+        return self._within_bounds(ctx, reading, self._decide_parts)  # "8 commitments?"
+
+    def _decide_parts(self, ctx: Context, reading: Reading) -> Decision:
         decision = self._decide_whole(ctx, reading)
         part = self._labelled_part(ctx, reading, decision)  # "task 22 ... which platform?"
         decision = decision if part is None else part  # "which universities?": named
