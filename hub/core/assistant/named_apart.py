@@ -172,6 +172,7 @@ def titled_names(text: str, retriever: Retriever, language: str) -> list[set[str
     a name of the thing asked. Function words, months, weekdays and the places the records
     know (whether a record is held there is the places' own check) are no such names."""
     vocabulary = retriever.vocabulary
+    text = _INTRO_COLON.split(text)[-1]  # "Question from a Reus officer: ...": who asks
     tokens = list(_WORDS.finditer(text))
     plain = [normalise(t.group()) for t in tokens]
     titled = [
