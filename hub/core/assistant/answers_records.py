@@ -26,6 +26,7 @@ from hub.core.assistant.context import Context, Reply
 from hub.core.assistant.index import EntryView, EventView, text_in
 from hub.core.assistant.list_words import bare
 from hub.core.assistant.marked_names import MarkedNames
+from hub.core.assistant.message_parts import question_parts
 from hub.core.assistant.named_rivals import rivals_named_in_period
 from hub.core.assistant.numeral_names import glossing_first, named_before_numeral
 from hub.core.assistant.plan_parts import kind_words, named_whole_part_first, ordinals
@@ -118,6 +119,14 @@ class RecordAnswers(RecordChoice, SinceAnswers, ListAnswers):
         if qtype != "yesno" and not seated:  # it ("le siège est à Dakar ?"); whether it is
             ranked = self._place_holder_first(ranked, terms)  # there: no other record sought
             ranked = self._host_first(ranked, terms)  # "Rabat, which days?": the congress
+        titled = apart.titled_names(
+            question_parts(reading.text, self.retriever.vocabulary)[0], self.retriever, ctx.language
+        )  # "the Lisbon meeting"
+        by_name = apart.name_holder(ranked, titled, self.retriever)
+        if by_name is None:  # a name no record near holds: a neighbour is no answer
+            return Decision(ctx.handoff(ctx.phrase("no_such_record")), qtype, 0.1)
+        if by_name is not None and by_name is not ranked[0][1]:  # the record of that name
+            ranked = [(ranked[0][0], by_name), *[(s, d) for s, d in ranked if d is not by_name]]
         asks = reading.qtype is not None or "?" in reading.text  # no request ("please sign
         mark = self._marked_names.named(reading.text, ctx.language) if asks else None  # us up")
         ranked = mark.first(ranked) if mark is not None else ranked  # "the 'agenda for local

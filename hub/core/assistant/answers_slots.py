@@ -6,6 +6,7 @@ event or award step is said to be past; a date the record does not state is neve
 from __future__ import annotations
 
 import datetime as dt
+from itertools import pairwise
 
 from hub.core.assistant.answers_base import award_name
 from hub.core.assistant.answers_spans import SpanAnswers
@@ -27,6 +28,18 @@ TAKING_PART = frozenset({"join", "share"})
 """Slots asking how to take part in something (register, apply, send a proposal): an
 event's or an award step's dates answer them only when the question asks when too."""
 
+CITY_NOUNS = frozenset({"city", "town", "ciudad", "ville", "ciutat", "cidade"})
+WHICH = frozenset({"which", "what", "que", "quelle", "quel", "quina", "quin", "qual"})
+"""Asked where in which city ("quelle ville", "en qué ciudad"): a record stating only its
+country does not answer it."""
+
+
+def _city_of(record: EventView | AwardView | EntryView) -> bool:
+    """The record states its city (an event's, an entry's field)."""
+    if isinstance(record, EventView):
+        return bool(record.city)
+    return isinstance(record, EntryView) and isinstance(record.data.get("city"), str)
+
 
 class SlotAnswers(SpanAnswers):
     """The slot asked of one event, award or entry."""
@@ -47,6 +60,12 @@ class SlotAnswers(SpanAnswers):
             and not self._asks_when(reading)
         ):  # "how do I register for the forum?": its dates are no way to take part
             return ctx.handoff(sources=[doc.record_id])
+        words = list(reading.words)
+        asked_city = any(  # "which city", "quelle ville": not "la ville de Bogotá"
+            w in WHICH and after in CITY_NOUNS for w, after in pairwise(words)
+        )
+        if qtype == "where" and asked_city and not _city_of(record):
+            return ctx.handoff(sources=[doc.record_id])  # "which city": its country is none
         if isinstance(record, EventView):
             if qtype == "who" and self._found_by_organiser(ctx, reading, doc, record):
                 return ctx.handoff()  # "who is UCLG": not who organises its event

@@ -8,7 +8,9 @@ says a rare word of the best record's own name that no record ranked near it is 
 Beside it, the ways such a record is still named when the usual checks would refuse it: a
 place only it holds (:func:`place_names_it`), a kind's word the asker adds to its own name
 or the kind of the event it is an item of (:func:`called_otherwise`), a year its event holds
-(:func:`whole_holds`).
+(:func:`whole_holds`). And the names a question gives the thing asked, written with capitals
+(:func:`titled_names`): the record answering must hold them, or be called by them wholly
+(:func:`name_holder`); a name no record holds is handed off, never bridged by the other words.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from hub.core.assistant.asking import TITLE_CASE, _opens_sentence
 from hub.core.assistant.index import EntryView
 from hub.core.assistant.retrieval import STEMMERS, Doc, Retriever
 from hub.core.assistant.text import normalise
@@ -152,3 +155,88 @@ def whole_holds(best: Doc, options: set[str], retriever: Retriever) -> bool:
         d.key in best.wholes and d.group == "event" and d.terms.keys() & options
         for d in retriever.docs
     )
+
+
+_WORDS = re.compile(r"[^\W\d_]+")
+ASKER_REACH = 3
+"""A name this many words after a word of who asks ("council", "ajuntament") is the asker's."""
+_OF = frozenset({"of", "de", "del", "d", "do", "da", "du", "des"})
+"""The words joining a kind to the name after it ("la reunión de Lisboa", "reunió de Lisboa")."""
+
+
+def titled_names(text: str, retriever: Retriever, language: str) -> list[set[str]]:
+    """The terms of the names ``text`` gives the thing asked: words written with a capital
+    inside a sentence, either beside another such word ("la Citizenship Academy") or naming a
+    kind of record ("the Lisbon meeting", "la réunion de Lisbonne", "the Hamburg congress").
+    A capitalised word standing alone is the asker's story ("our council in Valladolid"), not
+    a name of the thing asked. Function words, months, weekdays and the places the records
+    know (whether a record is held there is the places' own check) are no such names."""
+    vocabulary = retriever.vocabulary
+    text = _INTRO_COLON.split(text)[-1]  # "Question from a Reus officer: ...": who asks
+    tokens = list(_WORDS.finditer(text))
+    plain = [normalise(t.group()) for t in tokens]
+    titled = [
+        t.group()[:1].isupper() and not t.group().isupper() and len(t.group()) > 2 for t in tokens
+    ]
+    inside = [i for i, t in enumerate(tokens) if titled[i] and not _opens_sentence(text, t.start())]
+    if len(inside) > TITLE_CASE * len(tokens):  # Written In Title Case: no names
+        return []
+    kinds = vocabulary.kind_words
+    found: list[set[str]] = []
+    for i in inside:
+        word = plain[i]
+        beside = (i > 0 and titled[i - 1]) or (i + 1 < len(tokens) and titled[i + 1])
+        of_kind = (i + 1 < len(tokens) and plain[i + 1] in kinds) or (
+            i > 1 and plain[i - 1] in _OF and plain[i - 2] in kinds
+        )
+        asker = vocabulary.askers.intersection(plain[max(0, i - ASKER_REACH) : i + 1])
+        if (
+            not (beside or of_kind)
+            or asker  # "l'Ajuntament de Manlleu", "our council in Valladolid": the asker's own
+            or not word
+            or word in vocabulary.stopwords
+            or vocabulary.months.knows(word)
+            or vocabulary.weekdays.knows(word)
+        ):
+            continue
+        for options in retriever.query_terms(word.split(), language):
+            if options and options not in found and not options & retriever.place_terms:
+                found.append(options)
+    return found
+
+
+def name_holder(
+    ranked: Sequence[tuple[float, Doc]], names: Sequence[set[str]], retriever: Retriever
+) -> Doc | None:
+    """The record of ``ranked`` the names said call: the best if it holds them or some of
+    them (a name said in part or in other words: "el Índice de la Ciudad de la Niñez"); a
+    record ranked near it whose whole own name they say ("la Citizenship Academy": the
+    academy, not the meeting whose text mentions it); the best still when another record
+    holds them (the asker's subject: "la Secretaria Tècnica"). None when no record holds any
+    of them: the thing named is no record's ("the Lisbon meeting"), and a neighbour sharing
+    the other words is no answer."""
+    if not ranked or not names:
+        return ranked[0][1] if ranked else None
+    said = set().union(*names)
+    score, best = ranked[0]
+    whole = (
+        next(  # not when its own name says some of them (a part of a longer name)
+            (
+                d
+                for s, d in ranked
+                if s >= score * APART_NEAR and any(n and n <= said for n in d.names)
+            ),
+            None,
+        )
+        if not said & set().union(*best.names)
+        else None
+    )
+    if whole is not None:
+        return whole
+    if all(any(best.terms.get(t) for t in options) for options in names):
+        return best
+    if any(best.terms.get(t) for t in said) or any(
+        all(any(d.terms.get(t) for t in options) for options in names) for d in retriever.docs
+    ):
+        return best
+    return None
