@@ -18,6 +18,7 @@ from hub.core.assistant.answers_base import MIN_CONFIDENCE, Decision, _numbered
 from hub.core.assistant.answers_records import RecordAnswers
 from hub.core.assistant.context import Context, Reply
 from hub.core.assistant.index import EntryView, text_in
+from hub.core.assistant.plan_parts import NAMED_SHARE, label_number
 from hub.core.assistant.reading import Reading
 from hub.core.assistant.retrieval import Doc
 from hub.core.assistant.text import normalise
@@ -125,6 +126,10 @@ class SentenceAnswers(RecordAnswers):
         ]
         if not asked and not paid:
             return None
+        label = label_number(doc)
+        numbered = label is not None and any(f"#{label}" in o for o in terms)
+        if not numbered and self.retriever.name_share(doc, terms) < NAMED_SHARE:
+            return None  # identified by its number or by its name, not by a word in passing
         funds = self._terms_of(sorted(FUNDS_WORDS), ctx.language) if paid else set()
         found = []
         for sentence in sentences(body):
