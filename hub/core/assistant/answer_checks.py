@@ -16,7 +16,7 @@ import datetime as dt
 
 from hub.core.assistant.answers_base import TIE, Decision, _numbered
 from hub.core.assistant.answers_enumerations import EnumerationAnswers
-from hub.core.assistant.answers_records import RecordAnswers
+from hub.core.assistant.answers_sentences import SentenceAnswers
 from hub.core.assistant.answers_when import WhenAnswers
 from hub.core.assistant.context import Context, Reply, event_name
 from hub.core.assistant.dates import Period, month_period
@@ -71,7 +71,7 @@ NAMED_RIVAL = 0.6
 """Share of the best score a rival named by the question's own words must reach."""
 
 
-class AnswerChecks(WhenAnswers, RecordAnswers, EnumerationAnswers):
+class AnswerChecks(WhenAnswers, SentenceAnswers, EnumerationAnswers):
     """The checks an answer passes before it is given (:meth:`_accounted`)."""
 
     def _accounted(
