@@ -67,6 +67,7 @@ class SetsTogetherScheduling(LoadFileScheduling):
         super()._assign_work_unit(node)
 
 
+@pytest.hookimpl(optionalhook=True)  # a hook of xdist's: without it (-p no:xdist), unused
 def pytest_xdist_make_scheduler(config: pytest.Config, log: object) -> object:
     """:class:`SetsTogetherScheduling` for ``--dist loadfile`` (``make test``), else xdist's."""
     if config.getvalue("dist") == "loadfile":
