@@ -21,11 +21,13 @@ from typing import TYPE_CHECKING
 import pytest
 from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.engine import make_url
+from xdist.scheduler import LoadFileScheduling
 
 from hub.core.db import make_engine, normalise_url, upgrade
 
 if TYPE_CHECKING:
     from hub.core.assistant import Assistant
+    from hub.core.assistant.evaluation import AnswersOnce
     from hub.core.assistant.vocabulary import Vocabulary
 
 # secret_guard fails the session when any test's output shows one of tests/known_secrets.py's
@@ -44,6 +46,33 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     for item in items:
         if "postgres" in item.keywords:
             item.add_marker(skip)
+
+
+FIRST_FILES = ("tests/unit/test_assistant_eval.py", "tests/unit/test_assistant_one_language.py")
+"""The files that answer every question set, one unit of work of ``--dist loadfile``, sent
+first: they share their answers (``set_answers``), so they must run in the same process, and
+they are the longest unit, which the other workers' files are then spread around."""
+
+
+class SetsTogetherScheduling(LoadFileScheduling):
+    """``--dist loadfile`` with :data:`FIRST_FILES` one unit, sent before any other."""
+
+    def _split_scope(self, nodeid: str) -> str:
+        scope: str = super()._split_scope(nodeid)
+        return FIRST_FILES[0] if scope in FIRST_FILES else scope
+
+    def _assign_work_unit(self, node: object) -> None:
+        if FIRST_FILES[0] in self.workqueue:
+            self.workqueue.move_to_end(FIRST_FILES[0], last=False)
+        super()._assign_work_unit(node)
+
+
+@pytest.hookimpl(optionalhook=True)  # a hook of xdist's: without it (-p no:xdist), unused
+def pytest_xdist_make_scheduler(config: pytest.Config, log: object) -> object:
+    """:class:`SetsTogetherScheduling` for ``--dist loadfile`` (``make test``), else xdist's."""
+    if config.getvalue("dist") == "loadfile":
+        return SetsTogetherScheduling(config, log)
+    return None
 
 
 PENDING_DROPS = 40
@@ -180,6 +209,18 @@ def lingua_assistant() -> Assistant:
     from hub.core.assistant import Assistant
 
     return Assistant.from_knowledge(Path(__file__).parents[1] / "config" / "knowledge")
+
+
+@pytest.fixture(scope="session")
+def set_answers(lingua_assistant: Assistant) -> AnswersOnce:
+    """``lingua_assistant``'s answers, each question asked once per test process: the tests
+    that go through every question set (the floors of ``test_assistant_eval.py``, the answers'
+    language of ``test_assistant_one_language.py``) ask most questions alike, and an answer
+    depends only on the question, its ``now`` and its ``lang``. Those files run in one process
+    (``pytest_xdist_make_scheduler`` below)."""
+    from hub.core.assistant.evaluation import AnswersOnce
+
+    return AnswersOnce(lingua_assistant)
 
 
 @pytest.fixture(scope="session")

@@ -40,6 +40,7 @@ from stop_words import get_stop_words
 
 from hub.core.assistant import Assistant
 from hub.core.assistant.answers_spans import UNITS
+from hub.core.assistant.evaluation import Answering
 from hub.core.assistant.phrases import PHRASES
 from hub.core.assistant.retrieval import STEMMERS
 from hub.core.assistant.tables import load_tables
@@ -220,7 +221,7 @@ def asked(every_language: bool) -> Iterator[tuple[dict[str, Any], str, str | Non
                     yield case, language, language
 
 
-def measure(assistant: Assistant, lexicon: Lexicon, every_language: bool = False) -> Measure:
+def measure(assistant: Answering, lexicon: Lexicon, every_language: bool = False) -> Measure:
     """Answer every non-English question of the sets (``every_language``: every question in
     every other language); count the answers holding English."""
     result = Measure()

@@ -26,8 +26,7 @@ from pathlib import Path
 
 import pytest
 
-from hub.core.assistant import Assistant
-from hub.core.assistant.evaluation import Report, evaluate, read_cases
+from hub.core.assistant.evaluation import Answering, AnswersOnce, Report, evaluate, read_cases
 
 HERE = Path(__file__).parent.parent / "assistant"
 KNOWLEDGE = Path(__file__).parents[2] / "config" / "knowledge"
@@ -39,8 +38,10 @@ pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
-def assistant(lingua_assistant: Assistant) -> Assistant:
-    return lingua_assistant
+def assistant(set_answers: AnswersOnce) -> Answering:
+    """The hub's assistant (lingua deciding the language), each question answered once per
+    test process however many tests ask it (``set_answers``)."""
+    return set_answers
 
 
 def _explain(report: Report) -> str:
@@ -67,7 +68,7 @@ def test_the_development_set_is_as_the_issue_asks() -> None:
     [("tune", 0.97, 0.92, 0.002), ("report", 0.98, 0.93, 0.01)],
 )
 def test_accuracy_on_the_development_set_does_not_fall(
-    assistant: Assistant, split: str, floor: float, per_language: float, invented: float
+    assistant: Answering, split: str, floor: float, per_language: float, invented: float
 ) -> None:
     report = evaluate(assistant, read_cases(HERE / "dev_questions.jsonl"), split=split)
     assert report.accuracy() >= floor, _explain(report)
@@ -80,7 +81,7 @@ def test_accuracy_on_the_development_set_does_not_fall(
     ("name", "floor"),
     [("eval_questions", 0.93), ("heldout_questions", 0.95), ("heldout2_questions", 0.99)],
 )
-def test_no_regression_on_the_older_sets(assistant: Assistant, name: str, floor: float) -> None:
+def test_no_regression_on_the_older_sets(assistant: Answering, name: str, floor: float) -> None:
     report = evaluate(assistant, read_cases(HERE / f"{name}.jsonl"))
     assert report.accuracy() >= floor, _explain(report)
     assert len(report.invented) <= 0.05 * sum(report.total.values()), _explain(report)
@@ -102,14 +103,14 @@ named, closing days, OGP Local and work plans asked in their languages). They ar
 data, so their scores are training scores."""
 
 
-def test_no_regression_on_the_fresh_tuning_sets(assistant: Assistant) -> None:
+def test_no_regression_on_the_fresh_tuning_sets(assistant: Answering) -> None:
     cases = [c for name in FRESH for c in read_cases(HERE / f"{name}.jsonl")]
     report = evaluate(assistant, cases)
     assert report.accuracy() >= 0.98, _explain(report)  # measured 0.983, 2 invented in 235
     assert len(report.invented) <= 0.02 * sum(report.total.values()), _explain(report)
 
 
-def test_no_regression_on_the_third_blind_set_now_tuning_data(assistant: Assistant) -> None:
+def test_no_regression_on_the_third_blind_set_now_tuning_data(assistant: Answering) -> None:
     """``heldout3`` (250 questions written blind as members type them) scored 0.708 with 18
     invented answers; it then became the tuning data of the fifth round (a question's focus,
     preambles and antecedents, chat shortcuts, fillers, who the asker is, joining said in more
@@ -122,7 +123,7 @@ def test_no_regression_on_the_third_blind_set_now_tuning_data(assistant: Assista
     assert len(report.invented) <= 2, _explain(report)  # 1 after the yes/no round
 
 
-def test_the_scorer_catches_a_wrong_answer(assistant: Assistant) -> None:
+def test_the_scorer_catches_a_wrong_answer(assistant: Answering) -> None:
     case = {
         "question": "When is the next conference?",
         "now": "2020-01-15",
@@ -136,7 +137,7 @@ def test_the_scorer_catches_a_wrong_answer(assistant: Assistant) -> None:
     assert report.invented == ["When is the next conference?"]
 
 
-def test_a_handoff_answered_counts_as_invented(assistant: Assistant) -> None:
+def test_a_handoff_answered_counts_as_invented(assistant: Answering) -> None:
     case = {
         "question": "When is the next conference?",
         "now": "2020-01-15",
@@ -147,7 +148,7 @@ def test_a_handoff_answered_counts_as_invented(assistant: Assistant) -> None:
     assert report.invented == ["When is the next conference?"]
 
 
-def test_no_regression_on_the_fourth_blind_set(assistant: Assistant) -> None:
+def test_no_regression_on_the_fourth_blind_set(assistant: Answering) -> None:
     """``heldout4`` (250 questions written blind as members type them, context sentences
     around many) was scored only, never tuned on: 0.564 with 36 invented answers before the
     fifth round's fixes, 0.620 with 34 after (issue 22's goals are 0.90 and at most 1 in
@@ -164,7 +165,7 @@ def test_no_regression_on_the_fourth_blind_set(assistant: Assistant) -> None:
     assert len(report.invented) <= 6, _explain(report)
 
 
-def test_no_regression_on_the_fifth_blind_set_now_tuning_data(assistant: Assistant) -> None:
+def test_no_regression_on_the_fifth_blind_set_now_tuning_data(assistant: Answering) -> None:
     """``heldout5`` (250 questions written blind) scored 0.772 with 18 invented answers when
     heldout4 had been tuned to 0.836: the rules did not transfer. The eighth round tuned on
     it by systemic cause only (function words the lists lacked weighed as the rarest unknown
@@ -181,7 +182,7 @@ def test_no_regression_on_the_fifth_blind_set_now_tuning_data(assistant: Assista
     assert len(report.invented) <= 5, _explain(report)
 
 
-def test_no_regression_on_the_sixth_blind_set(assistant: Assistant) -> None:
+def test_no_regression_on_the_sixth_blind_set(assistant: Answering) -> None:
     """``heldout6`` (250 questions written blind, by a writer who saw neither the code nor
     the other sets) scored 0.684 with 24 invented answers on the code of the round's start
     and 0.756 with 19 after three rounds tuned on heldout3, heldout4 and heldout5: what the
@@ -199,7 +200,7 @@ def test_no_regression_on_the_sixth_blind_set(assistant: Assistant) -> None:
     assert len(report.invented) <= 7, _explain(report)
 
 
-def test_no_regression_on_the_seventh_blind_set(assistant: Assistant) -> None:
+def test_no_regression_on_the_seventh_blind_set(assistant: Answering) -> None:
     """``heldout7`` (250 questions written blind, by a writer who saw neither the code nor
     any other set) scored 0.720 with 21 invented answers on the code of the round's start
     and 0.800 with 17 after the round (six tuning passes on heldout3 to heldout6; 0.796
@@ -213,7 +214,7 @@ def test_no_regression_on_the_seventh_blind_set(assistant: Assistant) -> None:
     assert len(report.invented) <= 10, _explain(report)
 
 
-def test_no_regression_on_the_eighth_and_ninth_blind_sets(assistant: Assistant) -> None:
+def test_no_regression_on_the_eighth_and_ninth_blind_sets(assistant: Answering) -> None:
     """``heldout8`` and ``heldout9`` (250 questions each, 50 per language) were written at
     the start of the tenth round by two writers who read only the seeds, the knowledge
     files, the case format and the first lines of heldout4, and were never tuned on: the
@@ -240,7 +241,7 @@ def test_no_regression_on_the_eighth_and_ninth_blind_sets(assistant: Assistant) 
     assert len(ninth.invented) <= 9, _explain(ninth)
 
 
-def test_no_regression_on_the_tenth_and_eleventh_blind_sets(assistant: Assistant) -> None:
+def test_no_regression_on_the_tenth_and_eleventh_blind_sets(assistant: Answering) -> None:
     """``heldout10`` and ``heldout11`` (250 questions each, 50 per language) were written at
     the start of the eleventh round, before any of its code changed, by two writers who
     read only the seeds, the knowledge files, the case format and the first lines of two
@@ -260,7 +261,7 @@ def test_no_regression_on_the_tenth_and_eleventh_blind_sets(assistant: Assistant
     assert len(eleventh.invented) <= 2, _explain(eleventh)
 
 
-def test_no_regression_on_the_twelfth_and_thirteenth_blind_sets(assistant: Assistant) -> None:
+def test_no_regression_on_the_twelfth_and_thirteenth_blind_sets(assistant: Answering) -> None:
     """``heldout12`` and ``heldout13`` (250 questions each, 50 per language) were written at
     the start of the twelfth round, before any of its code changed, by two writers who read
     only the seeds, the knowledge files, the case format and the first lines of two older
@@ -280,7 +281,7 @@ def test_no_regression_on_the_twelfth_and_thirteenth_blind_sets(assistant: Assis
     assert len(thirteenth.invented) <= 7, _explain(thirteenth)
 
 
-def test_no_regression_on_the_fourteenth_and_fifteenth_blind_sets(assistant: Assistant) -> None:
+def test_no_regression_on_the_fourteenth_and_fifteenth_blind_sets(assistant: Answering) -> None:
     """``heldout14`` and ``heldout15`` (250 questions each, 50 per language) were written at
     the start of the thirteenth round, before any of its code changed, by two writers who
     read only the seeds, the knowledge files, the case format and the first lines of two
@@ -304,7 +305,7 @@ def test_no_regression_on_the_fourteenth_and_fifteenth_blind_sets(assistant: Ass
     assert len(fifteenth.invented) <= 3, _explain(fifteenth)
 
 
-def test_no_regression_on_the_sixteenth_and_seventeenth_blind_sets(assistant: Assistant) -> None:
+def test_no_regression_on_the_sixteenth_and_seventeenth_blind_sets(assistant: Answering) -> None:
     """``heldout16`` and ``heldout17`` (250 questions each, 50 per language) were written at
     the start of the fourteenth round, before any of its code changed, by two writers who
     read only the seeds, the knowledge files, the case format and the first lines of one
@@ -327,7 +328,7 @@ def test_no_regression_on_the_sixteenth_and_seventeenth_blind_sets(assistant: As
     assert len(seventeenth.invented) <= 10, _explain(seventeenth)
 
 
-def test_no_regression_on_the_eighteenth_and_nineteenth_blind_sets(assistant: Assistant) -> None:
+def test_no_regression_on_the_eighteenth_and_nineteenth_blind_sets(assistant: Answering) -> None:
     """``heldout18`` and ``heldout19`` (250 questions each, 50 per language, 30% handoffs)
     were written at the start of the fifteenth round, before any of its code changed, by two
     writers who read only the seeds, the knowledge files, the case format and the first lines
@@ -354,7 +355,7 @@ def test_no_regression_on_the_eighteenth_and_nineteenth_blind_sets(assistant: As
 
 
 def test_no_regression_on_the_twentieth_and_twenty_first_blind_sets(
-    assistant: Assistant,
+    assistant: Answering,
 ) -> None:
     """``heldout20`` and ``heldout21`` (250 questions each, 50 per language, 30% handoffs)
     were written at the start of the sixteenth round, before any of its code changed, by two
@@ -384,7 +385,7 @@ def test_no_regression_on_the_twentieth_and_twenty_first_blind_sets(
 
 
 def test_no_regression_on_the_twenty_second_and_twenty_third_blind_sets(
-    assistant: Assistant,
+    assistant: Answering,
 ) -> None:
     """``heldout22`` and ``heldout23`` (250 questions each, 50 per language, 30% handoffs)
     were written at the start of the seventeenth round, before any of its code changed, by
@@ -411,7 +412,7 @@ def test_no_regression_on_the_twenty_second_and_twenty_third_blind_sets(
 
 
 def test_no_regression_on_the_twenty_fourth_and_twenty_fifth_blind_sets(
-    assistant: Assistant,
+    assistant: Answering,
 ) -> None:
     """``heldout24`` and ``heldout25`` (250 questions each, 50 per language, 30% handoffs)
     were written at the start of the eighteenth round, before any of its code changed, by
@@ -435,7 +436,7 @@ def test_no_regression_on_the_twenty_fourth_and_twenty_fifth_blind_sets(
 
 
 def test_no_regression_on_the_twenty_sixth_and_twenty_seventh_blind_sets(
-    assistant: Assistant,
+    assistant: Answering,
 ) -> None:
     """``heldout26`` and ``heldout27`` (250 questions each, 50 per language, 30% handoffs)
     were written at the start of the nineteenth round, before any of its code changed, the
@@ -458,7 +459,7 @@ def test_no_regression_on_the_twenty_sixth_and_twenty_seventh_blind_sets(
 
 
 def test_no_regression_on_the_twenty_eighth_and_twenty_ninth_blind_sets(
-    assistant: Assistant,
+    assistant: Answering,
 ) -> None:
     """``heldout28`` and ``heldout29`` (250 questions each, 50 per language, 30% handoffs)
     were written at the start of the twentieth round, before any of its code changed, the
@@ -481,7 +482,7 @@ def test_no_regression_on_the_twenty_eighth_and_twenty_ninth_blind_sets(
 
 
 def test_no_regression_on_the_thirtieth_and_thirty_first_blind_sets(
-    assistant: Assistant,
+    assistant: Answering,
 ) -> None:
     """``heldout30`` and ``heldout31`` (250 questions each, 50 per language, 30% handoffs)
     were written at the start of the twenty-first round, before any of its code changed,
@@ -502,7 +503,7 @@ def test_no_regression_on_the_thirtieth_and_thirty_first_blind_sets(
 
 
 def test_no_regression_on_the_thirty_second_and_thirty_third_blind_sets(
-    assistant: Assistant,
+    assistant: Answering,
 ) -> None:
     """``heldout32`` and ``heldout33`` (250 questions each, 50 per language) were written at
     the start of the twenty-second round, before any of its code changed, the same way as

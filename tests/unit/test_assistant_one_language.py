@@ -20,6 +20,7 @@ import pytest
 
 from hub.core.assistant import Assistant
 from hub.core.assistant.context import Context, noted_once
+from hub.core.assistant.evaluation import AnswersOnce
 from hub.core.assistant.tables import load_tables
 from hub.core.knowledge import KnowledgeSet, load_directory
 from hub.core.knowledge.schema import EventRecord
@@ -71,16 +72,19 @@ def knowledge() -> KnowledgeSet:
 
 
 @pytest.fixture(scope="module")
-def assistant(knowledge: KnowledgeSet) -> Assistant:
-    return Assistant.from_knowledge(knowledge)
+def assistant(lingua_assistant: Assistant) -> Assistant:
+    """The assistant as the hub runs it on the knowledge files (lingua deciding the language),
+    built once per test process."""
+    return lingua_assistant
 
 
 @pytest.mark.slow  # every non-English question of every set: a larger workload, each case
 # asked at its own `now`, so the time-travel runs (which leave the slow tests out) add nothing
 def test_no_language_has_more_answers_with_english(
-    knowledge: KnowledgeSet, assistant: Assistant
+    knowledge: KnowledgeSet, set_answers: AnswersOnce
 ) -> None:
-    result = one_language.measure(assistant, one_language.Lexicon.build(knowledge))
+    # the same questions, nows and langs test_assistant_eval.py asks: answered once
+    result = one_language.measure(set_answers, one_language.Lexicon.build(knowledge))
     assert sum(result.answers.values()) > 1500  # the sets were answered, not skipped
     found = {language: result.mixed[language] for language in MOST_WITH_ENGLISH}
     shown = [f"[{f.language}] {f.answer} {f.english}" for f in result.findings if not f.marked]

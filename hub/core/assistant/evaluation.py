@@ -20,10 +20,36 @@ import json
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from hub.core.assistant.assistant import Answer, Assistant
 from hub.core.assistant.text import normalise
+
+
+class Answering(Protocol):
+    """What :func:`evaluate` asks questions of: an :class:`Assistant`, or :class:`AnswersOnce`."""
+
+    def answer(self, text: str, *, now: dt.datetime | dt.date, lang: str | None = None) -> Answer:
+        """The answer to ``text`` as of ``now``, in ``lang`` if given."""
+        ...
+
+
+class AnswersOnce:
+    """An assistant's answers, each question asked once: the test suite scores every set in
+    several tests (the floors, the answers' language), and asking the same question of the
+    same assistant at the same ``now`` in the same ``lang`` gives the same answer, so the
+    first one is kept and handed to every later asker. Nothing may change a kept answer."""
+
+    def __init__(self, assistant: Assistant) -> None:
+        self.assistant = assistant
+        self._kept: dict[tuple[str, type, dt.date, str | None], Answer] = {}
+
+    def answer(self, text: str, *, now: dt.datetime | dt.date, lang: str | None = None) -> Answer:
+        key = (text, type(now), now, lang)
+        found = self._kept.get(key)
+        if found is None:
+            found = self._kept[key] = self.assistant.answer(text, now=now, lang=lang)
+        return found
 
 
 def read_cases(path: Path) -> list[dict[str, Any]]:
@@ -83,7 +109,7 @@ class Report:
 
 
 def evaluate(
-    assistant: Assistant,
+    assistant: Answering,
     cases: list[dict[str, Any]],
     *,
     split: str | None = None,
