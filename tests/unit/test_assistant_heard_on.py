@@ -11,7 +11,7 @@ import datetime as dt
 import pytest
 
 from hub.core.assistant import Assistant
-from hub.core.assistant.heard_on import heard_span
+from hub.core.assistant.heard_on import heard_dropped, heard_span
 
 NOW = dt.date(2013, 5, 5)
 CASCAIS = "conference-13-cascais-2013"
@@ -26,6 +26,7 @@ CASCAIS = "conference-13-cascais-2013"
         ("I read on your website that there is a conference in Cascais. When is it?", "en"),
         ("Leí en las redes sociales que hay una conferencia en Cascais, ¿cuándo es?", "es"),
         ("Lo vi en la web: ¿cuándo es la conferencia de Cascais?", "es"),
+        ("Leí en la web que hay una conferencia en Cascais. ¿Cuándo es?", "es"),
         ("J'ai vu sur LinkedIn qu'il y a une conférence à Cascais, c'est quand ?", "fr"),
         ("J'ai lu dans la newsletter qu'il y a une conférence à Cascais : quand ?", "fr"),
         ("He vist a Twitter que hi ha una conferència a Cascais, quan és?", "ca"),
@@ -60,6 +61,39 @@ def test_the_story_spans_from_the_verb_to_the_medium(
     assert heard_span(words, at) == span
 
 
+def test_where_a_medium_is_found_is_still_asked(lingua_assistant: Assistant) -> None:
+    answer = lingua_assistant.answer("À quelle adresse se trouve le Slack d'OGP Local ?", now=NOW)
+    assert "ogplocal.slack.com" in answer.answer
+
+
 def test_a_medium_asked_about_still_counts(lingua_assistant: Assistant) -> None:
     answer = lingua_assistant.answer("is the Cascais conference online?", now=NOW)
     assert answer.handoff  # no record says whether it is held online
+
+
+def test_the_story_is_dropped_from_the_words_read() -> None:
+    words = [
+        "lei",
+        "en",
+        "la",
+        "web",
+        "que",
+        "hay",
+        "una",
+        "conferencia",
+        "en",
+        "cascais",
+        "cuando",
+        "es",
+    ]
+    assert heard_dropped(words) == [
+        "que",
+        "hay",
+        "una",
+        "conferencia",
+        "en",
+        "cascais",
+        "cuando",
+        "es",
+    ]
+    assert heard_dropped(["cual", "es", "la", "web"]) == ["cual", "es", "la", "web"]

@@ -12,14 +12,24 @@ between) is the asker's story; "is the conference online?" still asks it.
 from __future__ import annotations
 
 HEARD = frozenset(
-    {"saw", "seen", "read", "heard", "noticed", "spotted", "found", "see"}
+    {"saw", "seen", "read", "heard", "noticed", "spotted"}
     | {"vi", "visto", "vimos", "lei", "leido", "leimos", "escuche", "oi", "oido", "encontre"}
-    | {"vu", "lu", "entendu", "trouve", "remarque", "apercu", "croise"}
+    | {"vu", "lu", "entendu", "remarque", "apercu", "croise"}
     | {"vist", "veure", "llegit", "llegir", "sentit", "sentir", "trobat"}
     | {"li", "lido", "lemos", "ouvi", "ouvido", "ouvimos", "encontrei", "vimos"}
 )
-"""Verbs of seeing, reading or hearing in the five languages, normalised (Catalan past
-"vaig veure", "vaig llegir" by their infinitive)."""
+"""Verbs of seeing, reading or hearing in the five languages, normalised, in the past
+(Catalan's "vaig veure", "vaig llegir" by the infinitive after "vaig"). Not "found" nor
+"trouve": "se trouve sur Slack" says where a thing is."""
+PAST_HELPERS = frozenset({"vaig", "vam", "va", "van", "vas", "vau"})
+"""Catalan's past: "vaig veure" (I saw); "veure" alone is to see ("on puc veure-ho?")."""
+INFINITIVES = frozenset({"veure", "llegir", "sentir"})
+CAN = frozenset(
+    {"can", "could", "may", "to", "puedo", "podemos", "puede", "pueden", "peux", "puis"}
+    | {"pouvons", "peut", "peuvent", "puc", "podem", "pot", "poden", "posso", "pode"}
+)
+"""Words before a verb that make it no story ("where can I read it online?", "on puc
+veure-ho a la web?"): what the member wants to do, asked."""
 
 MEDIA = frozenset(
     {"twitter", "facebook", "instagram", "linkedin", "whatsapp", "telegram", "youtube"}
@@ -47,7 +57,9 @@ REACH = 4
 
 def heard_span(words: list[str], i: int) -> range | None:
     """The words of "saw it on twitter" from the verb at ``i`` to the medium, if it names one."""
-    if words[i] not in HEARD:
+    if words[i] not in HEARD or (i and words[i - 1] in CAN):
+        return None
+    if words[i] in INFINITIVES and (not i or words[i - 1] not in PAST_HELPERS):
         return None
     for j in range(i + 1, min(i + REACH + 2, len(words))):
         if words[j] in MEDIA:
@@ -60,10 +72,13 @@ def heard_span(words: list[str], i: int) -> range | None:
     return None
 
 
-def heard_on_aside(words: list[str], used: set[int]) -> None:
-    """Set aside each verb of seeing or hearing and the medium it names, with the words
-    between ("saw it on twitter", "lo vi en la web"): the asker's story, not the topic."""
+def heard_dropped(words: list[str]) -> list[str]:
+    """``words`` without each verb of seeing or hearing and the medium it names, with the
+    words between ("saw it on twitter", "lo vi en la web"): the asker's story, no topic and
+    no detail asked (the website of "lo vi en la web" asks for no web address)."""
+    dropped: set[int] = set()
     for i in range(len(words)):
         span = heard_span(words, i)
         if span is not None:
-            used.update(span)
+            dropped.update(span)
+    return [w for i, w in enumerate(words) if i not in dropped] if dropped else words

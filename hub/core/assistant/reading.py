@@ -65,7 +65,7 @@ from hub.core.assistant.dates import (
     year_period,
 )
 from hub.core.assistant.funding_asked import funding_asked
-from hub.core.assistant.heard_on import heard_on_aside, heard_span
+from hub.core.assistant.heard_on import heard_dropped
 from hub.core.assistant.hours_claimed import HourClaimed, hour_claimed
 from hub.core.assistant.member_kinds import kinds_asked
 from hub.core.assistant.message_parts import question_parts
@@ -195,9 +195,10 @@ def read(
     if speller is not None:
         asked = speller.corrected(asked, names_in(text))
     words = typos_corrected(written_out(asked, vocabulary, capitals), vocabulary)
-    words = lookalikes_dropped(emphasis_dropped(words, vocabulary), vocabulary, capitals)
+    words = heard_dropped(emphasis_dropped(words, vocabulary))  # "lo vi en la web": a story
+    words = lookalikes_dropped(words, vocabulary, capitals)
     context = written_out(split_codes(normalise(around).split()), vocabulary, capitals)
-    context = lookalikes_dropped(context, vocabulary, capitals)
+    context = lookalikes_dropped(heard_dropped(context), vocabulary, capitals)
     reading = Reading(text=kept, words=words, only_orders=not words and bool(text.strip()))
     reading.message = normalise(text).split()
     if not words:  # only orders: their words still tell the language they are written in
@@ -221,7 +222,6 @@ def read(
     set_courtesies_aside(words, vocabulary, used)  # greetings and thanks set aside
     courtesies = frozenset(used)
     _asker_verbs_aside(words, vocabulary, used)
-    heard_on_aside(words, used)  # "lo vi en la web": where the asker heard of it
     came_to = aspect_aside(words, vocabulary, used)  # "llegó a abrirse": whether it opened
     _place_nouns_aside(words, focus, used)  # "la ville de Bogotá": Bogotá
     reading.remind = bool(vocabulary.remind.find(words, used, fuzzy=False))
@@ -562,6 +562,5 @@ def lookalikes_dropped(
         for i, word in enumerate(words)
         if word not in vocabulary.numeral_lookalikes
         or word in capitals
-        or heard_span(words, i) is not None  # "vi no Instagram": set aside with its medium
         or {words[j] for j in (i - 1, i + 1) if 0 <= j < len(words)} & numbered
     ]
