@@ -61,8 +61,6 @@ def sets() -> dict[str, tuple[list[dict[str, Any]], str | None]]:
         "heldout31",
         "heldout32",
         "heldout33",
-        "heldout34",
-        "heldout35",
     ):
         found[name] = (read_cases(SETS / f"{name}_questions.jsonl"), None)
     found["tune_extra*"] = ([c for n in FRESH for c in read_cases(SETS / f"{n}.jsonl")], None)
