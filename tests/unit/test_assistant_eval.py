@@ -522,4 +522,3 @@ def test_no_regression_on_the_thirty_second_and_thirty_third_blind_sets(
     thirty_third = evaluate(assistant, read_cases(HERE / "heldout33_questions.jsonl"))
     assert thirty_third.accuracy() >= 0.89, _explain(thirty_third)
     assert len(thirty_third.invented) <= 12, _explain(thirty_third)
-
