@@ -138,4 +138,3 @@ def asks_anything(text: str, vocabulary: Vocabulary) -> bool:
         if _QUESTION_MARK.search(sentence) or asks(sentence, vocabulary, opens=True):
             return True
     return False
-

@@ -34,7 +34,6 @@ from hub.core.assistant.yesno import denies_itself
 from hub.core.knowledge import KnowledgeSet, load_directory
 from hub.core.knowledge.revision import Revision, revision
 
-
 DATED_SLOTS = frozenset({"when", "what", "yesno"})
 """Slots a "remind me" asks a reminder of, when its answer is a dated record ("remind me
 when the call opens", "remind me of the conference"); asked another slot ("can you remind
