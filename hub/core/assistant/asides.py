@@ -126,3 +126,15 @@ def _requests(sentence: str, vocabulary: Vocabulary, anywhere: bool = False) -> 
     if _QUESTION_MARK.search(sentence):
         return True
     return asks(sentence, vocabulary, anywhere=anywhere, opens=not anywhere)
+
+
+def asks_anything(text: str, vocabulary: Vocabulary) -> bool:
+    """Some sentence of ``text`` asks: a question mark after a word, or a question word
+    opening it. A part of a message that only tells (who writes, what they plan) and thanks
+    asks nothing: answered the rest, there is nothing left to pass to the secretariat."""
+    for sentence in _SENTENCE.split(text):
+        if not re.search(r"[^\W_]", sentence):
+            continue
+        if _QUESTION_MARK.search(sentence) or asks(sentence, vocabulary, opens=True):
+            return True
+    return False

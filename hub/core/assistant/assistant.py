@@ -15,7 +15,7 @@ from typing import Any, Protocol
 
 from sqlalchemy.orm import Session
 
-from hub.core.assistant.asides import Aside, split_aside
+from hub.core.assistant.asides import Aside, asks_anything, split_aside
 from hub.core.assistant.chatter import without_chatter
 from hub.core.assistant.context import Context, Reply, Target, noted_once
 from hub.core.assistant.index import AwardView, EntryView, EventView, KnowledgeIndex
@@ -33,6 +33,12 @@ from hub.core.assistant.vocabulary import Vocabulary, load_vocabulary, network_w
 from hub.core.assistant.yesno import denies_itself
 from hub.core.knowledge import KnowledgeSet, load_directory
 from hub.core.knowledge.revision import Revision, revision
+
+DATED_SLOTS = frozenset({"when", "what", "yesno"})
+"""Slots a "remind me" asks a reminder of, when its answer is a dated record ("remind me
+when the call opens", "remind me of the conference"); asked another slot ("can you remind
+me which two priorities the assembly set?"), with no date to remind of, it recalls: the
+answer stands, never handed off for a reminder no one asked."""
 
 
 class HasLanguage(Protocol):
@@ -209,8 +215,10 @@ class Assistant:
             missing = " ".join(unstated.answer.replace(handoff, " ").split())
             asked = pair.second if answered is first else pair.first
             today = now.date() if isinstance(now, dt.datetime) else now
-            slot = (
-                read(asked, self.vocabulary, today, speller=self.retriever.speller).qtype or "what"
+            slot = (  # "..., elle a lieu où ?": the reading leaves a closing "où" (also
+                read(asked, self.vocabulary, today, speller=self.retriever.speller).qtype
+                or unstated.intent  # "or"), the answer's decision asked where
+                or "what"
             )
             stated = self._states_slot(answered.answer, slot)
             note = self.tables.phrase("passed_on" if stated else "handoff", first.language)
@@ -272,6 +280,9 @@ class Assistant:
             return None
         if first.handoff or second.handoff:
             answered, passed = (second, aside.main) if first.handoff else (first, aside.aside)
+            if not asks_anything(passed, self.vocabulary):  # "Por cierto, ¿cuándo abre...?
+                return replace(answered, question_language=first.question_language)  # Mil
+                # gracias": the rest of the message tells, thanks, asks nothing to pass on
             note = self.tables.phrase("passed_on", first.language)
             return replace(
                 answered,
@@ -333,8 +344,9 @@ class Assistant:
         decision = self.responder.decide(ctx, reading)
         reply, intent, reminder = decision.reply, decision.intent, None
         cited = [self.index.record(i) for i in reply.sources]
-        recall = (
-            reply.target is None and bool(cited) and all(isinstance(r, EntryView) for r in cited)
+        recall = reply.target is None and (
+            (bool(cited) and all(isinstance(r, EntryView) for r in cited))
+            or intent not in DATED_SLOTS  # "can you remind me which two priorities...": no date
         )
         if reading.remind and not reply.handoff and not recall:  # "remind me what X is" recalls
             reply, reminder = self._reminder(ctx, reply)

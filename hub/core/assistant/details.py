@@ -76,6 +76,9 @@ class Detail:
     unless_before: frozenset[str] = frozenset()
     """With ``exact``, words after which a word asking is no detail asked ("presupuesto
     participativo" names a method, not a budget)."""
+    unless_after: frozenset[str] = frozenset()
+    """Words right before which a single word asking is no detail asked: "what about the
+    second seminar?" turns to the seminar and asks nothing of its topic."""
 
 
 def _stems(analyser: Analyser, words: Iterable[Any], language: str) -> set[str]:
@@ -127,6 +130,9 @@ class Details:
                     unless_before=frozenset(
                         normalise(str(w)) for w in spec.get("unless_before") or []
                     ),
+                    unless_after=frozenset(
+                        normalise(str(w)) for w in spec.get("unless_after") or []
+                    ),
                 )
             )
 
@@ -146,7 +152,8 @@ class Details:
             own = detail.asked.get(language, frozenset()) | detail.asked.get("en", frozenset())
             said = {
                 stem
-                for w in words
+                for i, w in enumerate(words)
+                if not (i and words[i - 1] in detail.unless_after)
                 for stem in (self.analyser.stem(w, language), self.analyser.stem(w, "en"))
                 if stem in own
             }
@@ -162,6 +169,8 @@ class Details:
         said: set[str] = set()
         for i, word in enumerate(words):
             following = words[i + 1] if i + 1 < len(words) else ""
+            if i and words[i - 1] in detail.unless_after:
+                continue  # "what about the seminar?": no topic asked
             if word in detail.exact_asked and following not in detail.unless_before:
                 said.add(self.analyser.stem(word, language))
         for phrase in detail.phrases.find(words, fuzzy=False):

@@ -172,7 +172,9 @@ def _qtype(
     if "founded" in kept:  # "when was it founded", but "what groups were created"
         kept.discard("founded")
         which = bool(words) and bool(vocabulary.question_words.find(words[:1], fuzzy=False))
-        if not kept & {"list", "what", "yesno"} and not which:
+        placed = bool(asked_by & {"where", "who"})  # "..., quelle ville a créé un registre ?":
+        # which city is asked, its founding verb says what it did, not a date
+        if not kept & {"list", "what", "yesno"} and not which and not placed:
             kept.add("when")  # not "¿se ha creado un grupo...?": whether, not when
     return next((t for t in TYPE_ORDER if t in kept), None)
 
