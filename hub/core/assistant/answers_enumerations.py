@@ -143,7 +143,7 @@ class EnumerationAnswers(SlotAnswers, ListAnswers):
         if part not in labelled_parts(reading.words, [part], is_kind) and reach < PART_HELD:
             return None  # "I work on task 5. What is the password?": not the task's
         reply = decision.reply
-        if not reply.handoff:
+        if not reply.handoff and not self._listed_among(reading, decision, part):
             if any(i == part.record_id or self._names_part(i, part) for i in reply.sources):
                 return None
             first = [d for d in self.retriever.docs if d.record_id == reply.sources[0]]
@@ -151,6 +151,18 @@ class EnumerationAnswers(SlotAnswers, ListAnswers):
                 return None  # "I work on task 5: what are the regional offices?"
         answer = self._slot(ctx, reading, "what", part)
         return None if answer.handoff else Decision(answer, "what", ENUMERATION_CONFIDENCE)
+
+    def _listed_among(self, reading: Reading, decision: Decision, part: Doc) -> bool:
+        """Whether the answer found is a list of several records, ``part`` among them, while
+        the question names no kind in the plural ("tarea 21 plan 2020?", "task 7?"): the
+        number names that one record, not its kind's list ("the tasks of the plan")."""
+        sources = decision.reply.sources
+        return (
+            decision.intent == "list"
+            and len(sources) > 1
+            and part.record_id in sources
+            and not self._kind_in_plural(reading)
+        )
 
     def _names_part(self, record_id: str, part: Doc) -> bool:
         """Whether the record ``record_id`` names ``part`` in its text by its number and a

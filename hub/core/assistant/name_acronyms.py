@@ -37,10 +37,31 @@ def name_acronyms(name: str, stopwords: Collection[str]) -> set[str]:
             continue
         significant = [t for t in tokens if normalise(t) not in stopwords]
         if not significant or not all(t[:1].isupper() and t.isalpha() for t in significant):
+            found |= _inner_names(part, stopwords)
             continue
         letters = normalise("".join(t[0] for t in significant))
         if SHORTEST <= len(letters) <= LONGEST:
             found.add(letters)
+    return found
+
+
+def _inner_names(part: str, stopwords: Collection[str]) -> set[str]:
+    """The initials of the proper names a described part holds, each a run of capitalised
+    words joined by function words and no other ("Working group on the Millennium
+    Development Goals post 2015": ``mdg``; "Objetivos de Desenvolvimento do Milénio":
+    ``odm``), past the part's first word (a sentence's capital, "Grupo de trabalho")."""
+    found = set()
+    run: list[str] = []
+    for token in [*part.split()[1:], "."]:
+        if token[:1].isupper() and token.isalpha():
+            run.append(token)
+            continue
+        if token.isalpha() and normalise(token) in stopwords and run:
+            continue  # "de", "do", "of": inside a name
+        letters = normalise("".join(t[0] for t in run))
+        if SHORTEST <= len(letters) <= LONGEST and len(run) >= SHORTEST:
+            found.add(letters)
+        run = []
     return found
 
 

@@ -108,6 +108,8 @@ def _qtype(
             continue  # "Costa de Marfil": a country's name
         if _noun_homograph(words, item.start, item.end, vocabulary):
             continue  # "el congreso de la costa oeste": a coast, no cost asked
+        if _before_year(words, item.start, item.end):
+            continue  # "los ODM post 2015": after 2015, nothing posted
         if item.value == "who" and _relative_qui(words, item.start, vocabulary):
             continue  # "les bureaux qui existent": the offices that exist, no one asked
         kept.add(item.value)
@@ -269,6 +271,22 @@ def _noun_homograph(words: list[str], start: int, end: int, vocabulary: Vocabula
     before = words[start - 1] if start else ""
     after = words[end] if end < len(words) else ""
     return before in vocabulary.noun_markers or after in vocabulary.directions
+
+
+YEAR_PREPOSITIONS = frozenset({"post", "pre"})
+"""Latin prepositions the five languages write before a year ("the MDGs post 2015", "los ODM
+post-2015", "pré-2015"), spelt like a slot's verb ("post" a message)."""
+
+
+def _before_year(words: list[str], start: int, end: int) -> bool:
+    """The slot word at ``start`` is a preposition right before a year, no verb."""
+    after = words[end] if end < len(words) else ""
+    return (
+        end - start == 1
+        and words[start] in YEAR_PREPOSITIONS
+        and len(after) == 4
+        and after.isdigit()
+    )
 
 
 CONJUNCTIONS = frozenset({"and", "or", "y", "o", "e", "ou", "et", "i"})
