@@ -188,6 +188,32 @@ def _asks_closing(words: list[str], vocabulary: Vocabulary) -> bool:
     return False
 
 
+EXACT = frozenset(
+    {
+        *("exact", "precise"),  # English; French "exact", "précise" too
+        *("exacto", "exacta", "exactos", "exactas", "preciso", "precisa", "precisos", "precisas"),
+        *("exacte", "exactes", "exacts", "precis", "precises"),  # French and Catalan
+        *("exato", "exata", "exatos", "exatas"),  # Portuguese ("preciso" as in Spanish)
+    }
+)
+"""The adjectives asking a date to the day ("the exact deadline", "plazo exacto", "date
+limite exacte", "termini exacte", "prazo exato"), in the five languages, accents dropped."""
+
+
+def asks_day(words: list[str], vocabulary: Vocabulary) -> bool:
+    """Whether the day itself is asked: a phrase of the day ("what day", "quins dies", "dates
+    exactes"), or a closing word said exact beside it ("the exact closing date", "prazo
+    exato"): a deadline to the day, which a month or a year does not give. The closing word
+    stays a closing word (:func:`_asks_closing`): when it closes is still what is asked."""
+    if vocabulary.day.find(list(words), fuzzy=False):
+        return True
+    for item in vocabulary.closing.find(list(words), fuzzy=False):
+        beside = words[max(item.start - 1, 0) : item.start] + words[item.end : item.end + 1]
+        if any(w in EXACT for w in beside):
+            return True
+    return False
+
+
 def _ending_words(words: list[str], vocabulary: Vocabulary, used: set[int]) -> set[int]:
     """The positions of the closing words of a when-question that name no award step ("when
     does the conference end", "quan s'acaba", "cuándo termina"): like "begin", they say which

@@ -46,6 +46,7 @@ from hub.core.assistant.asking import (
     _asks_closing,
     _ending_words,
     _opens_with_and,
+    asks_day,
     emphasis_dropped,
     names_anything,
     proper_name_words,
@@ -226,7 +227,7 @@ def read(
     _place_nouns_aside(words, focus, used)  # "la ville de Bogotá": Bogotá
     reading.remind = bool(vocabulary.remind.find(words, used, fuzzy=False))
     reading.hour = bool(vocabulary.hour.find(list(words), fuzzy=False))
-    reading.day = bool(vocabulary.day.find(list(words), fuzzy=False))
+    reading.day = asks_day(words, vocabulary)  # "what day", "quins dies", "prazo exato"
     reading.still = bool(vocabulary.still.find(words, used, fuzzy=False))  # "still", "sigue":
     # how the question asks (whether it still holds), not what it is about
     reading.closing = _asks_closing(words, vocabulary)
