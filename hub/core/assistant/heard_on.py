@@ -60,10 +60,33 @@ def heard_span(words: list[str], i: int) -> range | None:
     return None
 
 
+THAT = frozenset({"that", "que", "qu"})
+"""Words opening what the asker saw or heard ("I saw that", "vi que", "j'ai vu qu'")."""
+SUBJECTS = frozenset(
+    {"i", "we", "ve", "have", "he", "hem", "vaig", "vam", "j", "ai", "avons", "nous", "on"}
+    | {"a", "eu", "nos", "tinc", "tenho", "temos", "hemos"}
+)
+"""Words of the asker and their auxiliary before a verb of seeing ("I", "I've", "he vist",
+"vaig", "j'ai", "nous avons")."""
+
+
+def heard_that_span(words: list[str], i: int) -> range | None:
+    """The words "I saw that", "he vist que", "j'ai lu qu'", "vi que" from the asker's own
+    words before the verb at ``i`` to the word opening what they saw: their story's frame,
+    none of the thing they saw ("I saw that Bogotá has a gender parity project")."""
+    if words[i] not in HEARD or i + 1 >= len(words) or words[i + 1] not in THAT:
+        return None
+    start = i
+    while start > 0 and i - start < 2 and words[start - 1] in SUBJECTS:
+        start -= 1
+    return range(start, i + 2)
+
+
 def heard_on_aside(words: list[str], used: set[int]) -> None:
     """Set aside each verb of seeing or hearing and the medium it names, with the words
-    between ("saw it on twitter", "lo vi en la web"): the asker's story, not the topic."""
+    between ("saw it on twitter", "lo vi en la web"), and the frame of what the asker saw
+    ("I saw that", "he vist que"): the asker's story, not the topic."""
     for i in range(len(words)):
-        span = heard_span(words, i)
+        span = heard_span(words, i) or heard_that_span(words, i)
         if span is not None:
             used.update(span)
