@@ -9,6 +9,7 @@ import re
 
 from rapidfuzz import fuzz, process
 
+from hub.core.assistant.heard_on import frames_a_report
 from hub.core.assistant.text import LONGEST_WORD, normalise
 from hub.core.assistant.vocabulary import Vocabulary
 
@@ -47,14 +48,22 @@ WRITING = frozenset(
 asks of is the sentence before ("we want to join OGP Local")."""
 
 
-def asks(clause: str, vocabulary: Vocabulary, anywhere: bool = False, opens: bool = False) -> bool:
+def asks(
+    clause: str,
+    vocabulary: Vocabulary,
+    anywhere: bool = False,
+    opens: bool = False,
+    reported: bool = False,
+) -> bool:
     """A question word or phrase opens the clause (its first or second word: "and when"),
     or, with ``anywhere``, is in it. A yes/no phrase asks only where it opens the clause:
     elsewhere it is a verb like any other ("I have the name but not the place"). With
     ``opens`` (is this sentence a question?), a second word asks only after a joining word
     ("and when"): "need dates for the travel form" says why the asker asks. Greetings and
     hedges before it are not counted ("Hi, where...", "Concretely, where..."), and a
-    question word inside a greeting asks nothing ("Com os melhores cumprimentos")."""
+    question word inside a greeting asks nothing ("Com os melhores cumprimentos"). With
+    ``reported``, "que" after a verb of seeing ("vi que", "he vist que") opens what the
+    asker saw, and asks nothing."""
     words = written_out(normalise(clause).split(), vocabulary)
     aside: set[int] = set()
     set_courtesies_aside(words, vocabulary, aside)
@@ -69,7 +78,7 @@ def asks(clause: str, vocabulary: Vocabulary, anywhere: bool = False, opens: boo
             *vocabulary.types.find(list(words), fuzzy=False),
             *vocabulary.question_words.find(list(words), fuzzy=False),
         ]
-        if item.start not in greeting
+        if item.start not in greeting and not (reported and frames_a_report(words, item.start))
     ]
     lead = next((i for i in range(len(words)) if i not in greeting | hedged), 0)  # "Hi,
     # where...", "Concretely, where...": the question word after a greeting or a hedge opens

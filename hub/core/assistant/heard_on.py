@@ -72,13 +72,58 @@ def heard_span(words: list[str], i: int) -> range | None:
     return None
 
 
+THAT = frozenset({"that", "que", "qu", "about", "of", "sobre", "del", "de", "d", "do", "da"})
+"""Words opening what the asker saw, heard or was told of ("I saw that", "vi que", "j'ai vu
+qu'", "told us about", "me han hablado del", "m'han parlat de", "falaram-me do")."""
+TOLD = frozenset(
+    {"told", "mentioned", "hablado", "hablaron", "contado", "mencionado", "mencionaron"}
+    | {"parle", "parlat", "explicat", "falaram", "falado", "contaram", "mencionaram", "heard"}
+)
+"""Verbs of being told of a thing, normalised ("told us about", "me han hablado de", "on
+m'a parlé de", "m'han parlat de", "falaram-me de")."""
+SUBJECTS = frozenset(
+    {"i", "we", "ve", "have", "he", "hem", "vaig", "vam", "j", "ai", "avons", "nous", "on"}
+    | {"a", "eu", "nos", "tinc", "tenho", "temos", "hemos", "me", "han", "m", "ens", "people"}
+    | {"someone", "they", "us", "te", "ont", "se"}
+)
+"""Words of the asker and their auxiliary or pronoun before a verb of seeing or telling
+("I", "I've", "he vist", "vaig", "j'ai", "me han", "on m'a", "m'han")."""
+BETWEEN_THAT = frozenset({"us", "me", "nos", "ens", "m", "nous", "it"})
+"""Pronouns between a verb of telling and what was told ("told us about", "falaram-me de")."""
+
+
+def heard_that_span(words: list[str], i: int) -> range | None:
+    """The words "I saw that", "he vist que", "j'ai lu qu'", "me han hablado del", "told us
+    about" from the asker's own words before the verb at ``i`` to the word opening what
+    they saw or were told: their story's frame, none of the thing they saw ("I saw that
+    Bogotá has a gender parity project", "me han hablado del OIDP")."""
+    if words[i] not in HEARD | TOLD:
+        return None
+    end = i + 1
+    if end < len(words) and words[end] in BETWEEN_THAT:
+        end += 1
+    if end >= len(words) or words[end] not in THAT:
+        return None
+    start = i
+    while start > 0 and i - start < 3 and words[start - 1] in SUBJECTS:
+        start -= 1
+    return range(start, end + 1)
+
+
+def frames_a_report(words: list[str], i: int) -> bool:
+    """The word at ``i`` opens what the asker saw or was told ("vi que", "he vist que",
+    "lei que"): a conjunction there, not the question word it is spelt as."""
+    return 0 < i < len(words) and words[i] in THAT and words[i - 1] in HEARD | TOLD
+
+
 def heard_dropped(words: list[str]) -> list[str]:
     """``words`` without each verb of seeing or hearing and the medium it names, with the
-    words between ("saw it on twitter", "lo vi en la web"): the asker's story, no topic and
-    no detail asked (the website of "lo vi en la web" asks for no web address)."""
+    words between ("saw it on twitter", "lo vi en la web"), and without the frame of what
+    the asker saw or was told ("I saw that", "he vist que"): the asker's story, no topic
+    and no detail asked (the website of "lo vi en la web" asks for no web address)."""
     dropped: set[int] = set()
     for i in range(len(words)):
-        span = heard_span(words, i)
+        span = heard_span(words, i) or heard_that_span(words, i)
         if span is not None:
             dropped.update(span)
     return [w for i, w in enumerate(words) if i not in dropped] if dropped else words

@@ -341,7 +341,7 @@ def _without_preambles(sentences: list[str], vocabulary: Vocabulary) -> tuple[li
                 len(head.split()) >= PREAMBLE_WORDS or _frames(head, vocabulary) or _announces(head)
             )
             and not _QUESTION_MARK.search(head)
-            and not asks(head, vocabulary)
+            and not asks(head, vocabulary, reported=True)  # "Vi que...": what the asker saw
             and names_anything(tail, vocabulary)  # "...: quins dies és?" asks of the head
         ):
             told.append(head)
