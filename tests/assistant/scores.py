@@ -61,6 +61,8 @@ def sets() -> dict[str, tuple[list[dict[str, Any]], str | None]]:
         "heldout31",
         "heldout32",
         "heldout33",
+        "heldout36",
+        "heldout37",
     ):
         found[name] = (read_cases(SETS / f"{name}_questions.jsonl"), None)
     found["tune_extra*"] = ([c for n in FRESH for c in read_cases(SETS / f"{n}.jsonl")], None)
