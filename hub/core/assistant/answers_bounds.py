@@ -27,6 +27,7 @@ from hub.core.assistant.bounds_stated import (
     bounds_in,
     claimed,
     limit_asked,
+    number_of,
     tokens,
     within,
 )
@@ -90,6 +91,9 @@ class BoundAnswers(ResponderBase):
         so named states a bound of it, or two state different ones."""
         language = ctx.language
         words = [w for w in tokens(reading.text) if w.isalnum()]
+        spelt = self.retriever.vocabulary.spelt.get(language, {})
+        if not limit_asked(words, language) and all(number_of(w, spelt) is None for w in words):
+            return None  # no number claimed, no limit asked: most questions, read no record
         stems = [self._stems(w, language) for w in words]
         said = set().union(*stems) if stems else set()
         limit = bound_words(language).limit
@@ -117,7 +121,6 @@ class BoundAnswers(ResponderBase):
             if bound.number == found[0][1].number and named <= prose:
                 found.append((doc, bound))
         counted = frozenset().union(*(b.counted for _, b in found))
-        spelt = self.retriever.vocabulary.spelt.get(language, {})
         claim = claimed(words, language, spelt, lambda w: bool(self._stems(w, language) & counted))
         if claim is None and not limit_asked(words, language):
             return None

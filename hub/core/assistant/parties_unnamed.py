@@ -132,7 +132,8 @@ def parties_named(ctx: Context, reading: Reading, decision: Decision, docs: list
     reply = decision.reply
     if reply.handoff or not reply.sources:
         return decision
-    cited = [d for d in docs if d.record_id in set(reply.sources)]
+    sources = set(reply.sources)
+    cited = [d for d in docs if d.record_id in sources]
     vague = unnamed_parties(reading.words, reading.qtype or "what", cited, ctx.language)
     if vague is None:
         return decision
