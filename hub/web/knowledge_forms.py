@@ -379,11 +379,20 @@ def faq_values(entry: Any) -> dict[str, str]:
     for language in LANGUAGES:
         values[f"question_{language}"] = (entry.name or {}).get(language, "")
         values[f"answer_{language}"] = (entry.body or {}).get(language, "")
+        values[f"heading_{language}"] = _heading(entry).get(language, "")
     return values
 
 
+def _heading(entry: Any) -> dict[str, str]:
+    """What an FAQ answer is about, as a title per language (``data.heading``): the name a
+    sentence uses for the entry, since its own name is a question."""
+    heading = (entry.data or {}).get("heading")
+    return dict(heading) if isinstance(heading, dict) else {}
+
+
 def read_faq(get: Field, *, taken: Iterable[str] | None) -> Checked:
-    """A FAQ entry's form: the question (``name``) and its answer (``body``) per language."""
+    """A FAQ entry's form: the question (``name``), its answer (``body``) and what it is about
+    (``heading``, kept in the entry's data) per language."""
     checked = Checked(values={})
     questions = _translations(get, "question", checked.values, one_line)
     answers = _translations(get, "answer", checked.values, paragraphs)
@@ -396,6 +405,7 @@ def read_faq(get: Field, *, taken: Iterable[str] | None) -> Checked:
                 "Give both the question and the answer in this language, or neither."
             )
     checked.clean.update(name=questions, body=answers)
+    checked.clean["heading"] = _translations(get, "heading", checked.values, one_line)
     if taken is not None:
         _new_id(get, checked, questions.get("en", ""), taken)
         if "id" not in checked.clean and "id" not in checked.errors:

@@ -143,6 +143,26 @@ def _apply(row: Any, clean: dict[str, Any]) -> list[str]:
     return changed
 
 
+def _apply_faq(entry: KnowledgeEntry, clean: dict[str, Any]) -> list[str]:
+    """:func:`_apply` for an FAQ entry, whose heading (what the answer is about, the name a
+    sentence gives it) lives in its data: the form's languages replace the kept ones, and a
+    heading left empty in every language goes."""
+    clean = dict(clean)
+    typed = clean.pop("heading", {})
+    changed = _apply(entry, clean)
+    data = dict(entry.data or {})
+    before = data.get("heading") if isinstance(data.get("heading"), dict) else {}
+    heading = merged(before, typed)
+    if heading != before:
+        if heading:
+            data["heading"] = heading
+        else:
+            data.pop("heading", None)
+        entry.data = data
+        changed.append("heading")
+    return changed
+
+
 def _taken_ids(page: Page) -> set[str]:
     """Ids in use: one namespace for events, awards and entries, as in the seed files
     (the assistant looks a record up by id alone)."""
@@ -417,7 +437,10 @@ def entry_edit(page: Page) -> Response:
     checked = read_faq(page.field, taken=None)
     if not checked.ok:
         return _faq_form(page, entry, checked)
-    changed = _apply(entry, checked.clean)
+    if entry.kind == FAQ_KIND:
+        changed = _apply_faq(entry, checked.clean)
+    else:  # a record is named by its name: the heading is the FAQ's
+        changed = _apply(entry, {k: v for k, v in checked.clean.items() if k != "heading"})
     _mark(page, entry)
     _audit(page, "knowledge: edit entry", f"entry:{entry.id}", changed)
     return page.redirect("/knowledge", _("Record “%(id)s” saved.") % {"id": entry.id})
@@ -439,7 +462,7 @@ def faq_create(page: Page) -> Response:
         id=checked.clean["id"], kind=FAQ_KIND, name={}, body={}, data={"origin": "console"}
     )
     page.db.add(entry)
-    changed = _apply(entry, checked.clean)
+    changed = _apply_faq(entry, checked.clean)
     _mark(page, entry)
     _audit(page, "knowledge: create FAQ", f"faq:{entry.id}", changed)
     return page.redirect("/knowledge", _("FAQ entry “%(id)s” created.") % {"id": entry.id})
@@ -450,7 +473,7 @@ def faq_edit(page: Page) -> Response:
     checked = read_faq(page.field, taken=None)
     if not checked.ok:
         return _faq_form(page, entry, checked)
-    changed = _apply(entry, checked.clean)
+    changed = _apply_faq(entry, checked.clean)
     _mark(page, entry)
     _audit(page, "knowledge: edit FAQ", f"faq:{entry.id}", changed)
     return page.redirect("/knowledge", _("FAQ entry “%(id)s” saved.") % {"id": entry.id})

@@ -529,3 +529,36 @@ def test_a_reply_saved_as_knowledge_answers_the_next_paraphrase(
     french = ask("Est-ce que l'OIDP a un compte Instagram ?")
     assert not french.handoff and french.sources == [entry_id]
     assert french.answer.startswith("Oui") and french.language == "fr"
+
+
+def test_an_faq_heading_is_edited_on_its_form(engine: Engine, client: ConsoleClient) -> None:
+    """What an FAQ answer is about (``data.heading``, the name a sentence gives it, since its
+    own name is a question) shows and saves per language on the FAQ form; emptied in every
+    language it goes, and a record's own form (named by its name) never touches it."""
+    signed_in(client, EDITOR)
+    form = client.get(f"/knowledge/faq/{SEED_FAQ}").text
+    assert 'id="heading_en"' in form and 'value="Membership of the IOPD"' in form
+    with transaction(engine) as session:
+        entry = session.get(KnowledgeEntry, SEED_FAQ)
+        assert entry is not None
+        typed = {f"question_{c}": entry.name.get(c, "") for c in LANGS}
+        typed |= {f"answer_{c}": entry.body.get(c, "") for c in LANGS}
+        kept = dict(entry.data)
+    typed |= {f"heading_{c}": f"Joining the network ({c})" for c in LANGS}
+    saved = client.submit(f"/knowledge/faq/{SEED_FAQ}", f"/knowledge/faq/{SEED_FAQ}", typed)
+    assert saved.status_code == 303
+    with transaction(engine) as session:
+        entry = session.get(KnowledgeEntry, SEED_FAQ)
+        assert entry is not None
+        assert entry.data["heading"] == {c: f"Joining the network ({c})" for c in LANGS}
+        assert {k: v for k, v in entry.data.items() if k != "heading"} == {
+            k: v for k, v in kept.items() if k != "heading"
+        }  # the rest of the entry's data (questions, related, origin) as it was
+    edits = audit_of(engine, f"faq:{SEED_FAQ}")
+    assert edits and "heading" in (edits[-1].detail or "")
+
+    emptied = {**typed, **{f"heading_{c}": "" for c in LANGS}}
+    client.submit(f"/knowledge/faq/{SEED_FAQ}", f"/knowledge/faq/{SEED_FAQ}", emptied)
+    with transaction(engine) as session:
+        entry = session.get(KnowledgeEntry, SEED_FAQ)
+        assert entry is not None and "heading" not in entry.data
