@@ -148,6 +148,32 @@ class ResponderBase:
         return self._kinds_cache
 
     @property
+    def _generic_terms(self) -> set[str]:
+        """Words every member uses of anyone or anything in the network: the nouns for who
+        asks (a city, a council, an organisation) and for a project. A record matched by
+        these alone ("a city has a new project: what is it?") is one of many, not the one
+        meant."""
+        if not hasattr(self, "_generic_cache"):
+            vocabulary = self.retriever.vocabulary
+            analyser = self.retriever.analyser
+            found = {
+                t
+                for language in LANGUAGES
+                for word in vocabulary.askers
+                for t in analyser.terms(word, language)
+            }
+            for language, words in vocabulary.kinds["project"].items():
+                for word in words:
+                    found.update(analyser.terms(word, language))
+            self._generic_cache: set[str] = found
+        return self._generic_cache
+
+    def _held_only_generic(self, doc: Doc, terms: list[set[str]]) -> bool:
+        """``doc`` holds of the question's words only generic ones (:attr:`_generic_terms`)."""
+        held = [o for o in terms if any(doc.terms.get(t) for t in o)]
+        return bool(held) and all(o & self._generic_terms for o in held)
+
+    @property
     def _event_terms(self) -> set[str]:
         if not hasattr(self, "_event_terms_cache"):
             self._event_terms_cache: set[str] = set()

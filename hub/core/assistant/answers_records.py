@@ -309,6 +309,13 @@ class RecordAnswers(RecordChoice, SinceAnswers, ListAnswers):
                 and self._confidence(best_score, second, reach) >= MIN_CONFIDENCE
             ):
                 return self._listed(ctx, parts, confidence, terms)
+        if (
+            qtype not in {"list", "how_many"}
+            and best is not holder
+            and best is not marked
+            and self._held_only_generic(best, terms)
+        ):  # "una ciudad tiene un proyecto nuevo: ¿de qué se trata?": any city's project
+            return Decision(ctx.handoff(), qtype, min(confidence, 0.3))
         if coverage < MIN_COVERAGE or confidence < MIN_CONFIDENCE:
             return Decision(ctx.handoff(), qtype, confidence)
         if qtype == "yesno":
