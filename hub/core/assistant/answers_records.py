@@ -33,6 +33,7 @@ from hub.core.assistant.plan_parts import kind_words, named_whole_part_first, or
 from hub.core.assistant.reading import Reading
 from hub.core.assistant.record_choice import RecordChoice
 from hub.core.assistant.retrieval import ALIAS_WEIGHT, Doc
+from hub.core.assistant.unknown_qualifier import unknown_qualifier
 from hub.core.knowledge.loader import DOCUMENT_KIND
 
 PLACE_ENOUGH = frozenset({"where", "when", "list"})
@@ -159,6 +160,9 @@ class RecordAnswers(RecordChoice, SinceAnswers, ListAnswers):
             return Decision(ctx.handoff(), qtype, 0.2)  # asked of OGP, a record of the IOPD's
         if self._missing_label(reading):
             return Decision(ctx.handoff(ctx.phrase("no_such_record")), qtype, 0.1)
+        if unknown_qualifier(reading.words, ctx.language, self.retriever, best.kind_terms):
+            return Decision(ctx.handoff(ctx.phrase("no_such_record")), qtype, 0.1)  # "the
+            # world congress of firefighters": no record's congress is of them
         own_kind = kind_words(reading.words, best, self.retriever.analyser, ctx.language)
         named = self._label_words | named_before_numeral(reading.text, best.record)  # GOLD III
         if best.group == "entry" and ordinals(reading.words, named, own_kind) & {
