@@ -29,8 +29,9 @@ def unknown_qualifier(
 ) -> str | None:
     """The word after a kind's name and its "of" that no record holds, if any."""
     for i, word in enumerate(words[:-2]):
-        if not any(o & kind_terms for o in retriever.query_terms([word], language)):
-            continue
+        stem = retriever.analyser.stem
+        if not {stem(word, language), stem(word, "en")} & kind_terms:
+            continue  # (its stems only: the spelling search of every word would be slow)
         j = i + 1
         if words[j] not in OF and j + 2 < len(words) and _known(words[j], language, retriever):
             j += 1  # an adjective after the kind: "el congreso mundial de bomberos"
