@@ -1,4 +1,5 @@
-"""The knowledge pages: events, award editions and their steps, FAQ entries.
+"""The knowledge pages: events, award editions and their steps, FAQ entries, other records
+and the seed documents' titles and descriptions.
 
 What the secretariat changes here is what the member assistant answers from:
 the bots' assistant compares the knowledge tables' revision before each
@@ -22,7 +23,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 from starlette.responses import Response
 
-from hub.core.knowledge.loader import DOCUMENT_KIND, ORIGIN, document_titles, title_in
+from hub.core.knowledge.loader import ORIGIN, document_titles, title_in
 from hub.core.knowledge.schema import EVENT_KINDS
 from hub.core.models import Award, AwardStep, Event, KnowledgeEntry, Source, Timestamped
 from hub.core.translation.drafts import KnowledgeRecord, machine_languages, set_machine_languages
@@ -78,7 +79,7 @@ def knowledge_page(page: Page) -> Response:
     records = list(
         page.db.scalars(
             select(KnowledgeEntry)
-            .where(KnowledgeEntry.kind.not_in([FAQ_KIND, DOCUMENT_KIND]))
+            .where(KnowledgeEntry.kind != FAQ_KIND)  # a document's title and description too
             .order_by(KnowledgeEntry.kind, KnowledgeEntry.id)
         )
     )
@@ -398,9 +399,12 @@ def _faq(page: Page) -> KnowledgeEntry:
 
 def _entry(page: Page) -> KnowledgeEntry:
     """Any knowledge entry the assistant answers from (an office, a working group, a
-    project, a priority, an FAQ answer...), not a seed document's own record."""
+    project, a priority, an FAQ answer...) or a seed document's record: its title and
+    description per language (the form's name and text), the translations marked as the
+    FAQ's are. The assistant answers a document's name in the asker's language but finds the
+    document by its English and its own language only, whatever is edited here."""
     entry = page.db.get(KnowledgeEntry, page.request.path_params["entry_id"])
-    if entry is None or entry.kind == DOCUMENT_KIND:
+    if entry is None:
         raise Refused(_("There is no such knowledge record."), "/knowledge")
     return entry
 

@@ -61,6 +61,8 @@ def sets() -> dict[str, tuple[list[dict[str, Any]], str | None]]:
         "heldout31",
         "heldout32",
         "heldout33",
+        "heldout34",
+        "heldout35",
         "heldout36",
         "heldout37",
     ):

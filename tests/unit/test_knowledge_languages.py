@@ -1,10 +1,11 @@
 """Every knowledge record speaks the assistant's five languages, so no answer mixes them.
 
 A record's name and its short texts (an event's description, an award's or a step's
-description, an entry's body) are given in en, es, fr, ca and pt; a language the hub
-translated (not the document's own words) is listed in the record's ``translated``. So
-are an event's theme and its organiser, which answers quote ("Organiza: Ayuntamiento de
-Madrid"); a theme the hub translated keeps the documents' title after it in brackets.
+description, an entry's body, a document's title and description) are given in en, es,
+fr, ca and pt; a language the hub translated (not the document's own words) is listed in
+the record's ``translated``. So are an event's theme and its organiser, which answers
+quote ("Organiza: Ayuntamiento de Madrid"); a theme the hub translated keeps the
+documents' title after it in brackets.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ TEXTS = {
     "awards": ("name", "description"),
     "award_steps": ("description",),
     "entries": ("name", "body"),
+    "documents": ("title", "description"),
 }
 
 

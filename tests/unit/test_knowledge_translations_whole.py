@@ -27,6 +27,7 @@ TEXTS = {
     "awards": ("name", "description"),
     "award_steps": ("description",),
     "entries": ("name", "body"),
+    "documents": ("title", "description"),
 }
 SHORTEST_SHARE = 0.6
 """A translation under this share of its English's length has lost part of it..."""

@@ -21,6 +21,27 @@ from hub.core.assistant.dates import covered
 from hub.core.knowledge import KnowledgeSet
 from hub.core.models import Award, Event, KnowledgeEntry
 
+DOCUMENT = "source_document"
+"""The kind of entry a registered document is: its translations are held apart (:class:`Said`)."""
+
+
+class Said(dict[str, str]):
+    """A document's title or description in its own words: English (the language the
+    knowledge is written in) and the document's own language. That is all retrieval, record
+    choice and every reader of a record's languages see (``items()``, ``values()``,
+    ``get()``). Its other languages are translations (the hub's, marked ``translated``, or a
+    person's in the console), held apart in ``translated`` and read only by
+    :func:`text_in`, to answer in the asker's language: a document is found by its own
+    words (and by the plans that cite it), never by a translation of its title."""
+
+    def __init__(self, texts: dict[str, str], own: Iterable[str]) -> None:
+        kept = {"en", *own}
+        super().__init__({k: v for k, v in texts.items() if k in kept})
+        self.translated = {k: v for k, v in texts.items() if k not in kept}
+
+    def __repr__(self) -> str:  # the retrieval cache's fingerprint spells the translations too
+        return f"Said({dict(self)!r}, translated={self.translated!r})"
+
 
 @dataclass(frozen=True)
 class EventView:
@@ -130,7 +151,7 @@ class KnowledgeIndex:
         """Document file -> its English title (documents are entries of kind source_document)."""
         return {
             str(e.data["file"]): e.name.get("en", "")
-            for e in self.by_kind.get("source_document", [])
+            for e in self.by_kind.get(DOCUMENT, [])
             if "file" in e.data
         }
 
@@ -197,9 +218,7 @@ class KnowledgeIndex:
         }
         for d in knowledge.documents:  # stored as entries in the database too
             data: dict[str, Any] = {"file": d.file, "language": d.language}
-            entries[d.id] = EntryView(
-                d.id, "source_document", dict(d.title), dict(d.description), data, d.file
-            )
+            entries[d.id] = _entry_view(d.id, DOCUMENT, d.title, d.description, data, d.file)
         return cls(events, awards, entries)
 
     @classmethod
@@ -250,17 +269,26 @@ class KnowledgeIndex:
             for a in session.scalars(select(Award).options(selectinload(Award.steps)))
         ]
         entries = {
-            e.id: EntryView(
-                e.id,
-                e.kind,
-                dict(e.name or {}),
-                dict(e.body or {}),
-                dict(e.data or {}),
-                e.source_doc,
-            )
+            e.id: _entry_view(e.id, e.kind, e.name, e.body, e.data, e.source_doc)
             for e in session.scalars(select(KnowledgeEntry))
         }
         return cls(events, awards, entries)
+
+
+def _entry_view(
+    id_: str,
+    kind: str,
+    name: dict[str, str] | None,
+    body: dict[str, str] | None,
+    data: dict[str, Any] | None,
+    source_doc: str | None,
+) -> EntryView:
+    """An entry as the assistant reads it; a document's translations held apart (:class:`Said`)."""
+    data = dict(data or {})
+    if kind != DOCUMENT:
+        return EntryView(id_, kind, dict(name or {}), dict(body or {}), data, source_doc)
+    own = [str(data.get("language", "en"))]
+    return EntryView(id_, kind, Said(name or {}, own), Said(body or {}, own), data, source_doc)
 
 
 def _organiser_names(event: Event) -> dict[str, str]:
@@ -272,7 +300,11 @@ def _organiser_names(event: Event) -> dict[str, str]:
 
 
 def text_in(translations: dict[str, str], language: str) -> tuple[str, str]:
-    """The text in ``language`` if the record has it, else English; and the language used."""
+    """The text in ``language`` if the record has it (its own words, else the hub's
+    translation held apart by :class:`Said`), else English; and the language used."""
+    apart = translations.translated if isinstance(translations, Said) else {}
+    if language not in translations and language in apart:
+        return apart[language], language
     for code in (language, "en", *translations):
         if code in translations:
             return translations[code], code

@@ -354,6 +354,8 @@ def _document_entry(record: DocumentRecord) -> dict[str, Any]:
         data["dated"] = record.dated.isoformat()
     if record.note:
         data["note"] = record.note
+    if record.translated:
+        data["translated"] = sorted(record.translated)
     return {
         "id": record.id,
         "kind": DOCUMENT_KIND,

@@ -175,6 +175,11 @@ class DocumentRecord(BaseModel):
     dated: IsoDate | None = None
     description: Translations = Field(default_factory=dict)
     note: Text | None = None
+    translated: list[LanguageCode] = Field(default_factory=list)
+    """Languages of the title and description the hub translated (not the document's own
+    words); the loader keeps it in ``data.translated``, as for entries. The assistant answers
+    with every language but English and the document's own and finds the document by those
+    two only (:class:`hub.core.assistant.index.Said`)."""
 
 
 class EventRecord(_Dated):
