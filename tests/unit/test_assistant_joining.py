@@ -6,8 +6,9 @@ described rather than named ("the local open government programme") and its over
 writes none. A question on how to join a body whose own record only says it welcomes
 members is answered by the record on how to join it, named after it ("How to join OGP
 Local") or by its acronym ("Adhesión al OIDP"). Asked where to write beside how to join,
-the records writing the same address are cited too. A body no record writes an address
-for is still handed off, and so is a fee no record states.
+the records writing the same address are cited too. "Maybe a silly question" is an
+aside. A body no record writes an address for is still handed off, and so is a fee no
+record states.
 """
 
 from __future__ import annotations
@@ -131,6 +132,22 @@ def test_no_address_or_fee_a_record_does_not_write_is_given(
     answer = assistant.answer(question, now=NOW)
     assert answer.handoff
     assert ADDRESS not in answer.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "quizá sea una pregunta tonta: ¿cómo se une una ONG al OIDP?",
+        "c'est peut-être une question bête, mais comment une mairie adhère à l'OIDP ?",
+        "pode ser uma pergunta boba, mas como aderimos ao OIDP?",
+    ],
+)
+def test_a_silly_question_aside_is_no_part_of_what_is_asked(
+    assistant: Assistant, question: str
+) -> None:
+    answer = assistant.answer(question, now=NOW)
+    assert not answer.handoff
+    assert "faq-how-to-join-the-iopd" in answer.sources
 
 
 def test_joining_the_newsletter_stays_subscribing(assistant: Assistant) -> None:
