@@ -84,6 +84,39 @@ def same_address(chosen: Doc, found: Iterable[Doc]) -> list[str]:
     )
 
 
+def written_for(
+    target: Doc, asked: list[set[str]], docs: list[Doc], ranked: list[Doc], words: set[str]
+) -> list[Doc]:
+    """Of the records :func:`writing_for` ``target``, when the question says one of its
+    names' words (``asked``), the one answering first (ranked first of those whose own name
+    says most of ``words``: "the e-mail of OGP Local" its contact), and every one of them;
+    nothing when none writes an address."""
+    own = set().union(*target.names) if target.names else set()
+    family = writing_for(target, docs) if any(o & own for o in asked) else []
+    if not family:
+        return []
+    found = [d for d in ranked if d in family] or family
+    doc = max(found, key=lambda d: len(set().union(*d.names) & words))
+    return [doc, *(d for d in family if d is not doc)]
+
+
+def writing_for(target: Doc, docs: Iterable[Doc]) -> list[Doc]:
+    """The entries writing an e-mail address for ``target``, a body whose own record writes
+    none (OGP Local, its contact and the page on how to join it): entries whose own name
+    holds one of ``target``'s names whole ("OGP Local contact", "How to join OGP Local")
+    and whose text writes an address. Asked where to write to a programme, its own family
+    of records answers; a record only mentioning it in its text is no such record."""
+    names = [n for n in target.names if n]
+    return [
+        d
+        for d in docs
+        if d.group == "entry"
+        and d is not target
+        and any(n <= own for n in names for own in d.names)
+        and EMAIL.search(record_text(d.record))
+    ]
+
+
 def record_text(record: EventView | AwardView | EntryView) -> str:
     """A record's body in every language and its data values, where an address is written."""
     if isinstance(record, EntryView):

@@ -50,6 +50,29 @@ class JoinAnswers(SlotAnswers):
         ranked: list[tuple[float, Doc]],
         decision: Decision,
     ) -> Decision:
+        """The way to join (:meth:`_joined_way`); asked where to write as well ("mail de OGP
+        Local pa unirnos?"), the records writing the address its answer gives are cited
+        beside it (OGP Local's contact beside the page on how to join it)."""
+        joined = self._joined_way(ctx, reading, terms, ranked, decision)
+        reply = joined.reply
+        chosen = self._entry_of(reply.sources[:1])
+        if reply.handoff or chosen is None or "contact" not in self._slots_beside(reading):
+            return joined
+        entries = (d for d in self.retriever.docs if d.group == "entry")
+        alike = [i for i in same_address(chosen, entries) if i not in reply.sources]
+        if not alike:
+            return joined
+        cited = Reply(reply.text, [*reply.sources, *alike], target=reply.target)
+        return Decision(cited, joined.intent, joined.confidence)
+
+    def _joined_way(
+        self,
+        ctx: Context,
+        reading: Reading,
+        terms: list[set[str]],
+        ranked: list[tuple[float, Doc]],
+        decision: Decision,
+    ) -> Decision:
         """``decision`` when its record states how to join (or the question names that
         record by its joining word: "le registre des lobbies", "PARTICIPATE OIDP"); else the
         answer from a record stating how to join the record answered, or a handoff."""
@@ -57,12 +80,19 @@ class JoinAnswers(SlotAnswers):
         slots = self._slots_beside(reading)
         if self._asks_joining_part(reading):  # "how do we join? is there a form?": the yes or
             slots.discard("yesno")  # no asks of the way to join, which its record states
+            slots.discard("list")  # "¿qué hay que hacer... a quién escribimos?": its parts
+        if "contact" in slots:  # "quel mail pour adhérer...": the "which" asks the address
+            slots.discard("list")
         if JOINING not in asked or asked & OTHER_WAYS or reading.polar or slots & OTHER_SLOTS:
             return decision  # "in which events does it take part", "forma parte...?"
         if decision.reply.handoff:
             return self._join_rescued(ctx, reading, terms, ranked, decision) or decision
         chosen = self._entry_of(decision.reply.sources[:1])
-        if (
+        named_after = self._named_after(chosen) if chosen is not None else []
+        if chosen is not None and named_after and not self._named_by_slot(reading, chosen):
+            reply = self._slot(ctx, reading, "join", named_after[0])  # "OGP is inviting
+            return Decision(reply, decision.intent, decision.confidence)  # reformers to
+        if (  # join OGP Local": how, its page "How to join OGP Local" says
             chosen is None
             or self._about_joining(chosen)
             or self._alike_to_joining(chosen)
@@ -101,15 +131,15 @@ class JoinAnswers(SlotAnswers):
         if "who" in self._slots_beside(reading) and not (parts and parts.find(reading.words)):
             return None  # "quem pode ser membro": who may, not how to ("on écrit à qui")
         target = ranked[0][1]
-        if self._about_joining(target) or (
+        ways = [] if self._about_joining(target) else self._ways_to_join(target)
+        if ways:  # "OGP is inviting new reformers to join OGP Local" says joining, not how:
+            way = ways[0]  # the record on how to join it answers
+        elif self._about_joining(target) or (
             target.terms.get(JOINING) and self._asked_by_name(ctx, reading, target)
         ):
             way = target
         else:
-            ways = self._ways_to_join(target)
-            if not ways:
-                return None
-            way = ways[0]
+            return None
         naming = [
             o
             for o in terms
@@ -208,15 +238,51 @@ class JoinAnswers(SlotAnswers):
         for "The Open Gov Challenge", "How to join OGP Local" for "OGP Local"), or that
         ``target``'s data lists as related; those saying it most first."""
         names = [n for n in target.names if n]
+        called = _acronyms(target)
         ways = [
             d
             for d in self.retriever.docs
             if d.group == "entry"
             and d is not target
             and self._about_joining(d)
-            and (related(target, d) or any(n <= own for n in names for own in d.names))
+            and (
+                related(target, d)
+                or any(n <= own for n in names for own in d.names)
+                or self._joins_by_acronym(d, called)
+            )
         ]
         return sorted(ways, key=lambda d: -d.terms[JOINING])
+
+    def _named_after(self, target: Doc) -> list[Doc]:
+        """The records on how to join ``target`` named after it ("How to join OGP Local"
+        for "OGP Local"), when ``target``'s own name says no joining: its text may say
+        joining ("OGP is inviting new reformers to join OGP Local"), they say how. A record
+        one of them lists as related (the network's membership beside the FAQ on joining
+        it) states it alike and answers itself."""
+        if self._about_joining(target):
+            return []
+        names = [n for n in target.names if n]
+        return [
+            w
+            for w in self._ways_to_join(target)
+            if not related(target, w) and any(n <= own for n in names for own in w.names)
+        ]
+
+    def _joins_by_acronym(self, doc: Doc, called: set[str]) -> bool:
+        """``doc``'s own name says joining itself, no other way in (subscribing), and holds
+        one of the acronyms the body is called by ("Adhesión al OIDP" for the International
+        Observatory on Participatory Democracy (IOPD)): it states how to join that body."""
+        if not called:
+            return False
+        record = doc.record
+        names = record.name.values() if isinstance(record, EntryView) else ()
+        types = self.retriever.vocabulary.types
+        for name in names:
+            words = normalise(name).split()
+            concepts = {f.value for f in types.find(words, fuzzy=False)}
+            if "join" in concepts and not concepts & {*SLOT_OF} and called & set(words):
+                return True
+        return False
 
     def _about_joining(self, doc: Doc) -> bool:
         """``doc``'s own name says joining ("How to join OGP Local", "Formas de participar
@@ -245,3 +311,13 @@ class JoinAnswers(SlotAnswers):
         said = [w for w in reading.content if not questions.knows(w) and w != JOINING]
         terms = self.retriever.query_terms(said, ctx.language)  # the joining verb aside
         return self.retriever.name_share(doc, terms) >= NAMED_SHARE
+
+
+def _acronyms(doc: Doc) -> set[str]:
+    """The acronyms a body's record says it is called by (its data's ``acronyms``: IOPD,
+    OIDP), in the lower case questions are read in."""
+    record = doc.record
+    found = record.data.get("acronyms") if isinstance(record, EntryView) else None
+    if not isinstance(found, dict):
+        return set()
+    return {normalise(str(a)) for a in found.values() if a}

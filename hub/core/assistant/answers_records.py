@@ -9,7 +9,13 @@ from __future__ import annotations
 import re
 
 from hub.core.assistant import named_apart as apart
-from hub.core.assistant.alike import STANDING_SLOTS, record_text, same_address, stating_alike
+from hub.core.assistant.alike import (
+    STANDING_SLOTS,
+    record_text,
+    same_address,
+    stating_alike,
+    written_for,
+)
 from hub.core.assistant.answers_base import (
     HOME_EDGE,
     MIN_CONFIDENCE,
@@ -548,6 +554,12 @@ class RecordAnswers(RecordChoice, SinceAnswers, ListAnswers):
             doc = max(found, key=lambda d: len(set().union(*d.names) & words))  # first of ties
             reply = self._slot(ctx, Reading(text="", words=[]), "what", doc)
             alike = [i for i in same_address(doc, found) if i not in reply.sources]
+            return Decision(Reply(reply.text, [*reply.sources, *alike]), "contact", confidence)
+        ranks = [d for _, d in ranked]  # "the email of the local open gov programme": the
+        family = written_for(best, asked, self.retriever.docs, ranks, words)
+        if family:  # records of the body ranked first, named by its name, writing its address
+            reply = self._slot(ctx, Reading(text="", words=[]), "what", family[0])
+            alike = [i for i in same_address(family[0], family) if i not in reply.sources]
             return Decision(Reply(reply.text, [*reply.sources, *alike]), "contact", confidence)
         online = [  # "l'adresse du Slack": the address the question names is a web address
             doc
