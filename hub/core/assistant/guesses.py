@@ -2,10 +2,11 @@
 
 "Who suggested the Global PB Hub — was it Gianpaolo Baiocchi?", "the climate action
 circle is Buenos Aires and Madrid, yes?", "Bogotá's 60/40 parity initiative": the guess
-(a person, the members, a figure) is read as part of the record's name, no record holds it, and the question is handed off. Read
-without the guess, the question names its record alone; when the record then states the
-slot the guess filled, with another value of the same kind (another name, another figure),
-the answer gives the record's value and says plainly, first, that the guess differs.
+(a person, the members, a figure) is read as part of the record's name, no record holds
+it, and the question is handed off. Read without the guess, the question names its record
+alone; when the record then states the slot the guess filled, with another value of the
+same kind (another name, another figure), the answer gives the record's value and says
+plainly, first, that the guess differs.
 
 A guess is looked for only where askers put one (:func:`guesses`): the names of a short
 clause offered after the question ("..., el Ayuntamiento de Barcelona?", "? Buenos Aires
