@@ -30,6 +30,10 @@ from hub.core.assistant.text import normalise
 # name's lower-case particles: "Buenos Aires and Madrid", "Ayuntamiento de Barcelona"
 _AND = frozenset({"and", "y", "e", "et", "i"})  # a list of names: the members guessed
 _JOINERS = _AND | {"or", "o", "ou", "de", "del", "da", "do", "das", "dos", "d'", "la", "le"}
+# Words before a name making it what a question asks of, not a claim about the record:
+# "the meetings of Porto Alegre and Cascais", "les réunions à Porto Alegre et Cascais"
+_OBJECT_OF = _JOINERS | {"of", "in", "at", "from", "en", "em", "no", "na", "à", "a", "au", "aux"}
+_OBJECT_OF |= {"des", "du", "dels", "al", "entre", "between", "with", "con", "com", "amb", "avec"}
 # Where a message's clauses part: "... plan — was it X?", "...? ¿X?", "..., el X?"
 _SEPARATORS = re.compile(r"\s+[—–-]\s+|[?¿]+\s*(?=\S)|,\s+|:\s+|;\s+")
 _TOKEN = re.compile(r"[\w'’./·%-]+", re.UNICODE)
@@ -66,6 +70,8 @@ def guesses(text: str, place_words: set[str], common: Collection[str]) -> list[G
     without it. A run's ``common`` words (a capitalised "C'était", "Was") are no name."""
     found: list[Guess] = []
     parts = [p for p in _SEPARATORS.split(text.strip()) if p.strip(" ?¿!¡.")]
+    if not parts:  # "?", ""
+        return []
     offered = parts[-1] if len(parts) >= 2 and text.rstrip().endswith("?") else ""
     tokens = _TOKEN.findall(offered)
     if offered and len(tokens) <= _OFFERED_WORDS:  # "— was it Gianpaolo Baiocchi?"
@@ -139,7 +145,7 @@ def _is_tag(part: str) -> bool:
 
 def _closing_run(clause: str) -> str | None:
     """The names closing a claim ("... is Buenos Aires and Madrid"), when a claim comes
-    before them."""
+    before them, not a preposition making them what is asked of."""
     tokens = _TOKEN.findall(clause.strip(" ?¿!¡."))
     end = len(tokens)
     start = end
@@ -147,8 +153,8 @@ def _closing_run(clause: str) -> str | None:
         start -= 1
     while start < end and tokens[start].lower() in _JOINERS:
         start += 1
-    if start == end or start < 2:
-        return None
+    if start == end or start < 2 or tokens[start - 1].lower() in _OBJECT_OF:
+        return None  # "las reuniones de Porto Alegre y de Cascais": no claim, a place asked of
     return " ".join(tokens[start:end])
 
 
