@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from hub.core.assistant.asides import Aside, asks_anything, split_aside
 from hub.core.assistant.chatter import without_chatter
 from hub.core.assistant.context import Context, Reply, Target, noted_once
+from hub.core.assistant.guesses import contradicted, differs_sentence, guesses
 from hub.core.assistant.index import AwardView, EntryView, EventView, KnowledgeIndex
 from hub.core.assistant.language import Message, QuestionLanguage
 from hub.core.assistant.message_parts import points_back
@@ -39,6 +40,9 @@ DATED_SLOTS = frozenset({"when", "what", "yesno"})
 when the call opens", "remind me of the conference"); asked another slot ("can you remind
 me which two priorities the assembly set?"), with no date to remind of, it recalls: the
 answer stands, never handed off for a reminder no one asked."""
+
+GUESS_CONFIDENCE = 0.45  # read without its guess, a question answered less surely is
+# not about the record it named
 
 
 class HasLanguage(Protocol):
@@ -189,7 +193,34 @@ class Assistant:
             both = self._both_slots(pair, now=now, lang=lang, member=member)
             if both is not None:
                 return both
-        return self._whole(text, now=now, lang=lang, member=member)
+        whole = self._whole(text, now=now, lang=lang, member=member)
+        if whole.handoff:  # "who suggested X — was it Y?": X's record, saying Y is not
+            return self._guessed(text, whole, now=now, member=member) or whole
+        return whole
+
+    def _guessed(
+        self, text: str, whole: Answer, *, now: dt.datetime | dt.date, member: HasLanguage | None
+    ) -> Answer | None:
+        """A handed-off question guessing a detail of the record it names (:mod:`guesses`),
+        answered from that record: first that the guess differs, then what the record says.
+        None when no record, read without the guess, gives another value in its place."""
+        places = self.retriever.place_words
+        for guess in guesses(text, places, self.vocabulary.stopwords):
+            found = self._whole(guess.asked, now=now, lang=whole.language, member=member)
+            if found.handoff or found.confidence < GUESS_CONFIDENCE:
+                continue
+            if not contradicted(guess, found.answer, guess.asked, places):
+                continue
+            told = found.answer
+            for key in ("yes", "no"):  # "Yes. The circle: ...": the guess was not agreed
+                opening = self.tables.phrase(key, whole.language, text="").strip()
+                if told.startswith(opening + " "):
+                    told = told[len(opening) :].lstrip()
+            said = differs_sentence(guess, whole.language)
+            return replace(
+                found, answer=f"{said} {told}", question_language=whole.question_language
+            )
+        return None
 
     def _both_slots(
         self,
