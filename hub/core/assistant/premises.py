@@ -188,7 +188,6 @@ class PremiseAnswers(SlotAnswers):
         words = [
             w
             for w in _WORD.findall(reading.text)
-            if (w.isdigit() and f"y{w}" in wanted)
-            or wanted & set(analyser.terms(w, ctx.language))
+            if (w.isdigit() and f"y{w}" in wanted) or wanted & set(analyser.terms(w, ctx.language))
         ]
         return " ".join(dict.fromkeys(words))
