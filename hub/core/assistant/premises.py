@@ -78,7 +78,11 @@ class PremiseAnswers(SlotAnswers):
             return None
         found: dict[str, tuple[Doc, list[set[str]]]] = {}
         for _, doc in ranked[:LOOKED_AT]:
-            contested = self._contested(doc, terms, places)
+            contested = [  # a year said in figures, not one read from "this year"
+                o
+                for o in self._contested(doc, terms, places)
+                if not _is_year(o) or any(t[1:] in reading.text for t in o)
+            ]
             if (
                 contested
                 and doc.record_id not in found
@@ -91,7 +95,25 @@ class PremiseAnswers(SlotAnswers):
         if len(found) != 1:
             return None
         doc, contested = next(iter(found.values()))
+        if self._held_by_its_like(doc, contested, ranked):
+            return None
+        if any(_is_year(o) for o in contested) and not any(_is_edition(o) for o in terms):
+            return None  # "the Iberian meeting in 2027", "the award in 2027": another edition
         return self._set_right(ctx, reading, "who" if role else qtype, doc, contested)
+
+    @staticmethod
+    def _held_by_its_like(
+        doc: Doc, contested: list[set[str]], ranked: list[tuple[float, Doc]]
+    ) -> bool:
+        """Whether a record of ``doc``'s kind near it is named by, or held in, the contested
+        place ("an office in North America?": the planned one, not Latin America's): two
+        records could be meant."""
+        return any(
+            other.kind == doc.kind
+            and other.record_id != doc.record_id
+            and any(bare(o) & set().union(*other.names, other.own_places) for o in contested)
+            for _, other in ranked[:LOOKED_AT]
+        )
 
     def _role_said(self, ctx: Context, reading: Reading) -> tuple[bool, set[str]]:
         """Whether the question says a place organises or hosts the record, and the terms
