@@ -155,6 +155,8 @@ class PremiseAnswers(SlotAnswers):
         held = doc.terms.keys()
         yearly = _is_year(own)  # a record with no place or year of its own contradicts none
         dated = _is_year(set(held))
+        if any(bare(o) & places and bare(o) & own for o in terms):
+            return []  # a place of its own named too: the other names another record
         return [
             o
             for o in terms
@@ -200,6 +202,8 @@ class PremiseAnswers(SlotAnswers):
         if not said:
             return None
         key = "premise_year" if year else ("premise_party" if slot == "who" else "premise_place")
+        if qtype == "yesno":  # "is it in Casablanca?": no, and where it is
+            key = "no"
         text = ctx.phrase(key, said=said, text=reply.text)
         return Decision(Reply(text, reply.sources, target=reply.target), qtype, PREMISE_CONFIDENCE)
 
