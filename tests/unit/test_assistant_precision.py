@@ -71,6 +71,21 @@ def assistant(lingua_assistant: Assistant) -> Assistant:
             "2013",
             "not the exact dates",
         ),
+        (
+            "In which month does the Democracine festival take place?",
+            "2013-01-15",
+            DEMOCRACINE,
+            "2013",
+            "not the exact dates",
+        ),
+        (
+            "Le festival Democracine tombe en quel mois ?",
+            "2013-01-15",
+            DEMOCRACINE,
+            "2013",
+            "pas les dates exactes",
+        ),
+        ("Em que mês é o retiro da CGLU?", "2020-01-20", RETREAT, "2020", "não as datas exatas"),
     ],
 )
 def test_the_dates_of_a_record_known_by_its_year_are_handed_off_with_the_year(
@@ -124,6 +139,7 @@ def test_a_plain_when_of_a_record_known_by_its_year_is_answered_with_the_year(
         ("What are the dates of the CEMR congress?", "May"),
         ("Les dates du congrès du CCRE, svp ?", "mai"),
         ("Em que datas decorre o congresso do CMRE?", "maio"),
+        ("¿En qué mes cae el congreso del CMRE?", "mayo"),
     ],
 )
 def test_the_dates_of_a_record_known_by_its_month_are_answered_with_the_month(
