@@ -11,7 +11,6 @@ import re
 from hub.core.assistant.answers_base import HOME_EDGE, TIE, ResponderBase
 from hub.core.assistant.answers_entries import NAMELESS_KINDS
 from hub.core.assistant.context import Context, Reply
-from hub.core.assistant.dates import Period
 from hub.core.assistant.focus import capitals_said, writes
 from hub.core.assistant.index import AwardView, EntryView, EventView
 from hub.core.assistant.message_parts import question_parts
@@ -302,8 +301,6 @@ class RecordChoice(ResponderBase):
         best = ranked[0][1]
         if one is None or one is best or not isinstance(best.record, EventView):
             return ranked
-        if best.record.precision == "day" and _meets(self.span(best), reading.period):
-            return ranked  # the best is held then too (the session tomorrow, in its days)
         named = set().union(*kinds)
         if not (self._kind_of(best) | called(best)) & named:
             return ranked
@@ -786,8 +783,3 @@ def _own_number(doc: Doc) -> int | None:
 def _numbered_term(options: set[str]) -> bool:
     """A year or an edition's number."""
     return any(t[:1] in "#y" and t[1:].isdigit() for t in options)
-
-
-def _meets(span: tuple[dt.date, dt.date] | None, period: Period | None) -> bool:
-    """The days ``span`` meet the ``period`` asked."""
-    return span is not None and period is not None and period.overlaps(*span)
