@@ -1,9 +1,10 @@
 """Asked the days themselves ("which days", "quins dies", "em que dias") or an exact
 deadline ("the precise deadline", "prazo exato") of an event or award step its record dates
 only by its year or month: the record's year or month is said, and the question is handed
-off, since no record gives the day. A plain "when" or "what dates" of the same record is
-still answered with its year, "when exactly" is no day asked, and an event dated to the day
-still answers "which days". The questions are written for these tests.
+off, since no record gives the day. "What dates" of a record dated by its year alone asks
+at least a month and is handed off the same way; a plain "when" of the same record is still
+answered with its year, "when exactly" is no day asked, and an event dated to the day still
+answers "which days". The questions are written for these tests.
 """
 
 from __future__ import annotations
@@ -33,6 +34,8 @@ def assistant(lingua_assistant: Assistant) -> Assistant:
         ("Le festival Democracine se tient quels jours ?", "fr", FESTIVAL, "2013"),
         ("Quins dies es fa el festival de cinema Democracine?", "ca", FESTIVAL, "2013"),
         ("Em que dias acontece o festival Democracine?", "pt", FESTIVAL, "2013"),
+        ("Quelles sont les dates du festival Democracine ?", "fr", FESTIVAL, "2013"),
+        ("Quines dates té el festival Democracine?", "ca", FESTIVAL, "2013"),
         ("El retir de CGLU de Barcelona, en quins dies se celebra?", "ca", AWARD, "2020"),
         ("What's the precise closing date of the IOPD award call?", "en", AWARD, "February"),
         ("¿Cuál es la fecha límite exacta de la convocatoria del premio?", "es", AWARD, "febrero"),
@@ -54,11 +57,9 @@ def test_the_day_asked_of_a_year_or_month_is_said_and_handed_off(
     [
         ("When is the Democracine festival?", "en"),
         ("When exactly is the Democracine festival?", "en"),
-        ("Quelles sont les dates du festival Democracine ?", "fr"),
-        ("Quines dates té el festival Democracine?", "ca"),
     ],
 )
-def test_when_or_what_dates_of_a_year_is_answered_with_the_year(
+def test_when_of_a_year_is_answered_with_the_year(
     assistant: Assistant, question: str, language: str
 ) -> None:
     answer = assistant.answer(question, now=FESTIVAL, lang=language)

@@ -101,7 +101,9 @@ class SlotAnswers(SpanAnswers):
                 return ctx.handoff(text, sources=reply.sources)
             return reply
         if reading.day and qtype == "when" and not reply.handoff and _no_day(doc):
-            return ctx.handoff(reply.text, sources=reply.sources)  # the month is no day
+            missing = ctx.phrase("year_only_dates" if _year_only(doc) else "month_only_day")
+            text = f"{reply.text} {missing}"  # the month is no day: said, then handed off
+            return ctx.handoff(text, sources=reply.sources)
         if reading.day and qtype == "when" and not reply.handoff and _session_in_span(doc):
             return ctx.handoff(reply.text, sources=reply.sources)  # its conference's days
         asks_date = bool(self.retriever.vocabulary.date.find(list(reading.words), fuzzy=False))
@@ -111,7 +113,8 @@ class SlotAnswers(SpanAnswers):
             and _year_only(doc)
             and (asks_date or reading.closing or self._year_says_nothing(reading, doc))
         ):
-            return ctx.handoff(reply.text, sources=reply.sources)  # the year is no date
+            text = f"{reply.text} {ctx.phrase('year_only_dates')}"  # the year is no date
+            return ctx.handoff(text, sources=reply.sources)
         if (
             qtype == "when"
             and not reply.handoff

@@ -19,6 +19,7 @@ from hub.core.assistant.answers_base import (
 )
 from hub.core.assistant.answers_slots import SlotAnswers
 from hub.core.assistant.context import Context, Reply, describe, event_name, place
+from hub.core.assistant.hour_asked import hour_asked_of
 from hub.core.assistant.index import EventView
 from hub.core.assistant.reading import Reading
 from hub.core.assistant.retrieval import Doc
@@ -597,6 +598,8 @@ class WhenAnswers(DatedNames, AgendaLists):
         kind_words = [o & kind_terms for o in terms if o & kind_terms]
         chosen = self._narrow(pool, ranked, kind_terms, topic, kind_words)
         qtype = reading.qtype or "what"
+        asked = hour_asked_of(chosen, content) if reading.hour and qtype == "when" else None
+        chosen = [asked] if asked is not None else chosen  # the hour of one, not the day's
         idf = self.retriever.idf
         unknown = [c for c in content if not any(t in idf for t in c) and not _numbered(c)]
         if len(unknown) >= 2 and not kind_terms:  # "reserve nights in July": not the events

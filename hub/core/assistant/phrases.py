@@ -52,6 +52,8 @@ PHRASES: dict[str, str] = dict(
         _p("award_step", "{step} of the {award}: {when}."),
         _p("step_undated", "The documents give no date for the {step} of the {award}."),
         _p("no_close_day", "The plan gives the month only, not the closing day."),
+        _p("year_only_dates", "The documents give the year only, not the exact dates."),
+        _p("month_only_day", "The documents give the month only, not the exact day."),
         _p("step_past", "That was the latest I know of; I have no date for the next edition."),
         _p("no_winners", "The knowledge I hold does not name award winners."),
         _p("award_edition", "{award} ({year})."),
