@@ -106,11 +106,11 @@ def _region_at(words: list[str]) -> set[int]:
 
 def casual_kinds(words: list[str]) -> list[str]:
     """``words`` without the words of size and age describing a record ("the big
-    conference", "el proyecto viejo"), with a casual name of a body or a gathering made the records' ("open gov
-    local": "ogp local"), a region's adjective of two words made one ("south american":
-    "latin america") and, when a region is named, a casual word for an office made the
-    kind's own word ("people in africa": "office in africa") when the region is near it;
-    unchanged otherwise."""
+    conference", "el proyecto viejo"), with a casual name of a body or a gathering made the
+    records' ("open gov local": "ogp local"), a region's adjective of two words made one
+    ("south american": "latin america") and, when a region is named, a casual word for an
+    office made the kind's own word ("people in africa": "office in africa") when the region
+    is near it; unchanged otherwise."""
     out: list[str] = []
     words = [w for w in words if w not in _describers()]  # "the big conference": the conference
     named = _casual_names()

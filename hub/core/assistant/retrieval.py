@@ -448,16 +448,20 @@ class Retriever:
         for language, text in names.items():
             lang = language if language in STEMMERS else "en"
             for variant in {text, _GLOSS.sub(" ", text)}:
-                terms = set(self.analyser.terms(variant, lang)) | {
-                    f"!{normalise(w)}"
-                    for w in _CAPITALS.findall(variant)
-                    if len(w) >= NAME_IN_CAPITALS
-                } | {
-                    sub_region_term(region)  # "Northern Europe" named is that part of Europe
-                    for *_, region in sub_regions_at(
-                        normalise(variant).split(), self.analyser.stopwords
-                    )
-                }
+                terms = (
+                    set(self.analyser.terms(variant, lang))
+                    | {
+                        f"!{normalise(w)}"
+                        for w in _CAPITALS.findall(variant)
+                        if len(w) >= NAME_IN_CAPITALS
+                    }
+                    | {
+                        sub_region_term(region)  # "Northern Europe" named is that part of Europe
+                        for *_, region in sub_regions_at(
+                            normalise(variant).split(), self.analyser.stopwords
+                        )
+                    }
+                )
                 if terms and terms not in doc.names:
                     doc.names.append(terms)
 
@@ -824,8 +828,8 @@ class Retriever:
         """Each query word as the set of terms it may be (its stems, a corrected name)."""
         out = []
         words = casual_kinds(words)  # "ur people in africa": the office for Africa
-        parts = sub_regions_at(words, self.analyser.stopwords)  # "west africa": its countries
-        part_of = {j: (start, code) for start, end, code in parts for j in range(start, end)}
+        regions = sub_regions_at(words, self.analyser.stopwords)  # "west africa": its countries
+        part_of = {j: (start, code) for start, end, code in regions for j in range(start, end)}
         for i, word in enumerate(words):
             if i in part_of:
                 start, code = part_of[i]

@@ -6,8 +6,8 @@ conference in west africa in 2020"); the records hold cities and countries. A su
 is one of CLDR's (UN M49, the vocabulary's ``region_containment``): its name in the five
 languages is Babel's ("Western Africa", "Afrique occidentale"), and the casual names
 members type are a continent's name (Babel's too) with a direction word of the
-vocabulary's ``region_directions`` before it ("west africa") or after it ("África del
-oeste", "Afrique de l'Ouest"). A direction word that is also a function word ("est",
+vocabulary's ``region_directions`` before it ("west africa", "norte da Europa") or after
+it ("África del oeste", "Afrique de l'Ouest"). A direction word that is also a function word ("est",
 "este") counts only after "de", "del", "do": "l'Afrique est loin" names no East Africa.
 
 A record lies in the sub-regions of its country: ``sub_region_term`` is the term both the
@@ -46,9 +46,7 @@ def _tables(path: Path = HERE / "vocabulary.yaml") -> tuple[dict[str, str], dict
         for lang in LANGUAGES:
             for word in by.get(lang, []):
                 words[normalise(str(word))] = str(direction)
-    english = {
-        normalise(str(w)): str(d) for d, by in data.items() for w in by.get("en", [])
-    }
+    english = {normalise(str(w)): str(d) for d, by in data.items() for w in by.get("en", [])}
     return words, english
 
 
@@ -145,14 +143,14 @@ def _at(
         if code is not None and len(words[i : i + size]) == size:
             return i, i + size, code
     word = words[i]
-    after = words[i + 1] if i + 1 < len(words) else ""
-    if word in directions and word not in stopwords:  # "west africa", "western europe"
-        code = by_direction.get((after, directions[word]))
-        if code is not None:
-            return i, i + 2, code
     j = i + 1
     while j < len(words) and words[j] in CONNECTORS:
         j += 1
+    after = words[j] if j < len(words) else ""
+    if word in directions and word not in stopwords:  # "west africa", "norte da Europa"
+        code = by_direction.get((after, directions[word]))
+        if code is not None:
+            return i, j + 1, code
     if j < len(words) and words[j] in directions:
         joined = j > i + 1
         if joined or words[j] not in stopwords:  # "Afrique de l'Est", not "Afrique est"
