@@ -161,8 +161,9 @@ WIDE_REGIONS = frozenset({"002", "202", "019", "419", "142", "150", "009"})
 """The world regions (M49) a record's country puts it in too: the continents, Sub-Saharan
 Africa and Latin America. Not the sub-regions named by a direction ("Western Africa",
 "Europe du Sud"): their "west", "sud" are a question's common words."""
-NETWORK_LINKS = frozenset({"of", "the", "de", "la", "del", "du", "l", "da", "do"})
-"""Words between a kind's name and the network's noun it is of ("congrès du réseau")."""
+NETWORK_LINKS = frozenset({"de", "la", "del", "du", "l", "da", "do"})
+"""Words between a kind's name and the network's noun it is of ("congrès du réseau"); not
+English "the", which a verb's subject follows too ("the plan, what did the network conclude")."""
 HOME = "iopd"
 """The record of the hub's own network, whose name most records say."""
 NAME_WEIGHT, ALIAS_WEIGHT, KIND_WEIGHT, BODY_WEIGHT = 3, 2, 1, 1
@@ -393,7 +394,8 @@ class Retriever:
                 if word in capitals and len(word) >= NAME_IN_CAPITALS:
                     counted[f"!{word}"] += weight
             for *_, region in sub_regions_at(plain, self.analyser.stopwords):
-                counted[sub_region_term(region)] += weight  # "the office in Northern Europe"
+                doc.terms[sub_region_term(region)] += weight  # "the office in Northern
+                doc.unwritten += weight  # Europe": held, its length unchanged
                 self.place_terms.add(sub_region_term(region))
             for i, term in enumerate(terms):
                 counted[term] += weight

@@ -75,7 +75,7 @@ def _named() -> dict[tuple[str, ...], str]:
     for lang in LANGUAGES:
         for code, name in Locale.parse(lang).territories.items():
             words = tuple(normalise(name).split())
-            if code in parts and 0 < len(words) <= LONGEST:
+            if code in parts and 1 < len(words) <= LONGEST:  # "Sudamérica": a compound
                 out[words] = code
     return out
 
