@@ -59,6 +59,13 @@ def _casual_names(path: Path = HERE / "vocabulary.yaml") -> dict[tuple[str, ...]
 
 
 @cache
+def _describers(path: Path = HERE / "vocabulary.yaml") -> frozenset[str]:
+    """Words of size and age a record is described by ("big", "viejo", "ancien")."""
+    data = read_yaml(path).get("describers") or {}
+    return frozenset(normalise(str(w)) for lang in LANGUAGES for w in data.get(lang, []))
+
+
+@cache
 def _region_names() -> frozenset[tuple[str, ...]]:
     """The world regions' names (M49 codes: Africa, Latin America, Asia...), normalised, as
     word tuples, in the five languages."""
@@ -98,12 +105,14 @@ def _region_at(words: list[str]) -> set[int]:
 
 
 def casual_kinds(words: list[str]) -> list[str]:
-    """``words`` with a casual name of a body or a gathering made the records' ("open gov
-    local": "ogp local"), a region's adjective of two words made one ("south american":
-    "latin america") and, when a region is named, a casual word for an office made the
-    kind's own word ("people in africa": "office in africa") when the region is near it;
-    unchanged otherwise."""
+    """``words`` without the words of size and age describing a record ("the big
+    conference", "el proyecto viejo"), with a casual name of a body or a gathering made the
+    records' ("open gov local": "ogp local"), a region's adjective of two words made one
+    ("south american": "latin america") and, when a region is named, a casual word for an
+    office made the kind's own word ("people in africa": "office in africa") when the region
+    is near it; unchanged otherwise."""
     out: list[str] = []
+    words = [w for w in words if w not in _describers()]  # "the big conference": the conference
     named = _casual_names()
     longest = max((len(p) for p in named), default=0)
     i = 0

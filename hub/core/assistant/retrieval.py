@@ -45,6 +45,7 @@ from hub.core.assistant.number_words import counts_time, used_as_number
 from hub.core.assistant.reading import SLOT_OF
 from hub.core.assistant.slot_asked import CONCEPTS
 from hub.core.assistant.spelling import Speller
+from hub.core.assistant.sub_regions import sub_region_term, sub_regions, sub_regions_at
 from hub.core.assistant.text import LONGEST_WORD, normalise, split_codes
 from hub.core.assistant.vocabulary import (
     LANGUAGES,
@@ -160,6 +161,9 @@ WIDE_REGIONS = frozenset({"002", "202", "019", "419", "142", "150", "009"})
 """The world regions (M49) a record's country puts it in too: the continents, Sub-Saharan
 Africa and Latin America. Not the sub-regions named by a direction ("Western Africa",
 "Europe du Sud"): their "west", "sud" are a question's common words."""
+NETWORK_LINKS = frozenset({"de", "la", "del", "du", "l", "da", "do"})
+"""Words between a kind's name and the network's noun it is of ("congrès du réseau"); not
+English "the", which a verb's subject follows too ("the plan, what did the network conclude")."""
 HOME = "iopd"
 """The record of the hub's own network, whose name most records say."""
 NAME_WEIGHT, ALIAS_WEIGHT, KIND_WEIGHT, BODY_WEIGHT = 3, 2, 1, 1
@@ -389,6 +393,10 @@ class Retriever:
             for word in plain:  # "PARTICIPATE": the name's own term, beside the verb's stem
                 if word in capitals and len(word) >= NAME_IN_CAPITALS:
                     counted[f"!{word}"] += weight
+            for *_, region in sub_regions_at(plain, self.analyser.stopwords):
+                doc.terms[sub_region_term(region)] += weight  # "the office in Northern
+                doc.unwritten += weight  # Europe": held, its length unchanged
+                self.place_terms.add(sub_region_term(region))
             for i, term in enumerate(terms):
                 counted[term] += weight
                 self._seen[term] += 1
@@ -442,11 +450,20 @@ class Retriever:
         for language, text in names.items():
             lang = language if language in STEMMERS else "en"
             for variant in {text, _GLOSS.sub(" ", text)}:
-                terms = set(self.analyser.terms(variant, lang)) | {
-                    f"!{normalise(w)}"
-                    for w in _CAPITALS.findall(variant)
-                    if len(w) >= NAME_IN_CAPITALS
-                }
+                terms = (
+                    set(self.analyser.terms(variant, lang))
+                    | {
+                        f"!{normalise(w)}"
+                        for w in _CAPITALS.findall(variant)
+                        if len(w) >= NAME_IN_CAPITALS
+                    }
+                    | {
+                        sub_region_term(region)  # "Northern Europe" named is that part of Europe
+                        for *_, region in sub_regions_at(
+                            normalise(variant).split(), self.analyser.stopwords
+                        )
+                    }
+                )
                 if terms and terms not in doc.names:
                     doc.names.append(terms)
 
@@ -500,6 +517,12 @@ class Retriever:
             terms = self.analyser.terms(text, language)
             self.place_terms.update(terms)
             doc.own_places.update(terms)
+        for region in sorted(regions_of(country or "") & sub_regions()):  # "West Africa"
+            term = sub_region_term(region)
+            doc.terms[term] = max(doc.terms[term], BODY_WEIGHT)
+            doc.unwritten += BODY_WEIGHT
+            self.place_terms.add(term)
+            doc.own_places.add(term)
 
     def _members_places(self) -> None:
         """A record whose members are places (a circle of Bogotá and Aragón) is held in
@@ -807,7 +830,14 @@ class Retriever:
         """Each query word as the set of terms it may be (its stems, a corrected name)."""
         out = []
         words = casual_kinds(words)  # "ur people in africa": the office for Africa
+        regions = sub_regions_at(words, self.analyser.stopwords)  # "west africa": its countries
+        part_of = {j: (start, code) for start, end, code in regions for j in range(start, end)}
         for i, word in enumerate(words):
+            if i in part_of:
+                start, code = part_of[i]
+                if i == start:
+                    out.append({sub_region_term(code)})
+                continue
             if word.startswith("@"):
                 out.append({word})
                 continue
@@ -916,10 +946,16 @@ class Retriever:
             and words[i - 1 : i] == ["the"]
         ):
             return True  # "the network's priorities": the IOPD's own
-        if words[i] not in said["words"]:
-            return False
         before = words[i - 1] if i else ""
         after = words[i + 1] if i + 1 < len(words) else ""
+        if words[i] in said["nouns"] and after not in said["not_before"]:
+            kinds = self.vocabulary.kind_words  # "the network conference", "le congrès du
+            j = i - 1  # réseau", "o congresso da rede": a gathering of the network, its own
+            while j > 0 and words[j] in NETWORK_LINKS:
+                j -= 1
+            return after in kinds or (j < i - 1 and words[j] in kinds)
+        if words[i] not in said["words"]:
+            return False
         return before not in said["not_after"] and after not in said["not_before"]
 
     def _country_of(self, word: str) -> set[str]:
