@@ -65,6 +65,8 @@ def sets() -> dict[str, tuple[list[dict[str, Any]], str | None]]:
         "heldout35",
         "heldout36",
         "heldout37",
+        "heldout38",
+        "heldout39",
     ):
         found[name] = (read_cases(SETS / f"{name}_questions.jsonl"), None)
     found["tune_extra*"] = ([c for n in FRESH for c in read_cases(SETS / f"{n}.jsonl")], None)

@@ -556,10 +556,32 @@ def test_no_regression_on_the_thirty_sixth_and_thirty_seventh_blind_sets(
     wrong year, city, edition or organiser, a body the network lacks; 50% handoffs);
     heldout37 is members who describe a record instead of naming it, in casual typing (32%
     handoffs). At the second wave's start: 0.752 with 21 invented, 0.860 with 6. At its
-    end: 0.752 with 21, 0.864 with 6. From now on both are tuning sets."""
+    end: 0.752 with 21, 0.864 with 6. From then on both were tuning sets; the next round
+    (false premises answered with the record's own facts, described records, the precision
+    asked) brought them to 0.948 with 4 and 0.940 with 1, where the floors keep them."""
     thirty_sixth = evaluate(assistant, read_cases(HERE / "heldout36_questions.jsonl"))
-    assert thirty_sixth.accuracy() >= 0.75, _explain(thirty_sixth)
-    assert len(thirty_sixth.invented) <= 21, _explain(thirty_sixth)
+    assert thirty_sixth.accuracy() >= 0.94, _explain(thirty_sixth)
+    assert len(thirty_sixth.invented) <= 4, _explain(thirty_sixth)
     thirty_seventh = evaluate(assistant, read_cases(HERE / "heldout37_questions.jsonl"))
-    assert thirty_seventh.accuracy() >= 0.86, _explain(thirty_seventh)
-    assert len(thirty_seventh.invented) <= 6, _explain(thirty_seventh)
+    assert thirty_seventh.accuracy() >= 0.94, _explain(thirty_seventh)
+    assert len(thirty_seventh.invented) <= 1, _explain(thirty_seventh)
+
+
+def test_no_regression_on_the_thirty_eighth_and_thirty_ninth_blind_sets(
+    assistant: Answering,
+) -> None:
+    """``heldout38`` and ``heldout39`` (250 questions each, 50 per language, 34% handoffs)
+    were written at the start of the twenty-fourth round, before any of its code changed,
+    the same way as the sets before them; nobody tuned on them while they were blind.
+    heldout38 is a representative month of traffic, written afresh (every kind of record
+    and question type, named and described, 15% wrong premises, relative time); heldout39
+    is the secretariat's inbox and the bot's chat (the question among greetings, context,
+    forwarded mail and sign-offs, a word of English, two questions in one). On the round's
+    starting code: 0.920 with 6 invented, 0.864 with 16. At the end of its first wave: 0.924
+    with 6, 0.864 with 16. From then on both are tuning sets."""
+    thirty_eighth = evaluate(assistant, read_cases(HERE / "heldout38_questions.jsonl"))
+    assert thirty_eighth.accuracy() >= 0.92, _explain(thirty_eighth)
+    assert len(thirty_eighth.invented) <= 6, _explain(thirty_eighth)
+    thirty_ninth = evaluate(assistant, read_cases(HERE / "heldout39_questions.jsonl"))
+    assert thirty_ninth.accuracy() >= 0.86, _explain(thirty_ninth)
+    assert len(thirty_ninth.invented) <= 16, _explain(thirty_ninth)
