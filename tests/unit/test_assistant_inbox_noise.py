@@ -31,7 +31,7 @@ def assistant(lingua_assistant: Assistant) -> Assistant:
         ("Merry Christmas! Which city hosts the 13th IOPD conference?", WINTER, "Cascais"),
         ("¡Feliz año nuevo! ¿Dónde se celebra la 13.ª conferencia del OIDP?", WINTER, "Cascais"),
         ("Felices fiestas. ¿En qué ciudad es la 13.ª conferencia del OIDP?", WINTER, "Cascais"),
-        ("Bonne année ! Dans quelle ville se tient la 13e conférence de l'OIDP ?", WINTER, "Cascais"),
+        ("Bonne année ! Quelle ville accueille la 13e conférence de l'OIDP ?", WINTER, "Cascais"),
         ("Joyeuses fêtes ! Où se tient la 13e conférence de l'OIDP ?", WINTER, "Cascais"),
         ("Bon Nadal! On es fa la 13a conferència de l'OIDP?", WINTER, "Cascais"),
         ("Bones festes! A quina ciutat és la 13a conferència de l'OIDP?", WINTER, "Cascais"),
@@ -47,7 +47,7 @@ def assistant(lingua_assistant: Assistant) -> Assistant:
             "July",
         ),
         (
-            "una pregunta antes de reservar el hotel: ¿cuándo empieza la 13.ª conferencia del OIDP?",
+            "una pregunta antes de reservar hotel: ¿cuándo empieza la 13.ª conferencia del OIDP?",
             SUMMER,
             "julio",
         ),
