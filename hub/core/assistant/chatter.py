@@ -107,6 +107,10 @@ ANNOUNCING = frozenset(
 "question rapide", "uma dúvida")."""
 SENT_FROM = frozenset({"from", "desde", "des", "depuis", "de", "da", "do", "del", "du"})
 """Words saying where the question comes from ("from our finance dept", "des de Figueres")."""
+SENT_FOR = frozenset({"before", "antes", "avant", "abans", "for", "para", "pour", "per", "pra"})
+"""Words saying what the question is for or what comes after it ("quick one before I book my
+train", "una pregunta para la nota de prensa", "question rapide avant de réserver", "una
+consulta abans de venir", "uma dúvida para o relatório"): the asker's plans, no topic."""
 DEFINITE = frozenset({"the", "la", "el", "le", "l", "a", "o"})
 """Articles before a question noun that make it the question of something ("la question de
 la cotisation", "the question of the fee"): a topic, not an announcement."""
@@ -116,12 +120,13 @@ ANNOUNCED_WITHIN = 4
 
 def announced_from(words: list[str]) -> bool:
     """The words announce the question and say who sends it ("quick one from our finance
-    dept", "pregunta des de Figueres", "question rapide depuis Yaoundé"): the asker's
-    preamble, no part of what is asked."""
+    dept", "pregunta des de Figueres", "question rapide depuis Yaoundé") or what it is for
+    ("quick one before I book my train", "una pregunta para la nota de prensa"): the
+    asker's preamble, no part of what is asked."""
     for i, word in enumerate(words[:ANNOUNCED_WITHIN]):
         if word not in ANNOUNCING:
             continue
         if i and words[i - 1] in DEFINITE:
             return False
-        return any(w in SENT_FROM for w in words[i + 1 : i + 3])
+        return any(w in SENT_FROM or w in SENT_FOR for w in words[i + 1 : i + 3])
     return False
