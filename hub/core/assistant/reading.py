@@ -26,6 +26,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from hub.core.assistant.asked_beyond import asked_beyond
 from hub.core.assistant.asker_words import (
     _INVERSION,
     HERE,
@@ -237,6 +238,11 @@ def read(
         reading.out_of_scope = True
         reading.out_of_scope_in = frozenset(found.value for found in out_of_scope)
         reading.out_of_scope_words = tuple(w for f in out_of_scope for w in words[f.start : f.end])
+    beyond = asked_beyond(words)  # "the e-mails of all the members": no record holds
+    if beyond:
+        reading.out_of_scope = True
+        reading.out_of_scope_in = frozenset(JUDGED_IN)
+        reading.out_of_scope_words = (*reading.out_of_scope_words, *beyond)
     if _judgement_asked(words, vocabulary):  # "the best city for PB?": no record ranks
         reading.out_of_scope = True
         reading.out_of_scope_in = frozenset(JUDGED_IN)

@@ -1,0 +1,66 @@
+"""Requests no record answers, told by words near each other rather than by one phrase.
+
+"the e-mails of all the members", "el correo de la presidencia": a contact asked of a
+person or of the members; "o OIDP paga as viagens dos representantes?": a trip paid for;
+"quins governs són ara mateix membres?": the members as they are now. The records hold the
+network's contact channel, fund no member's travel and say who may join, never who has:
+any record sharing a word would be an invented answer, so the question is handed off.
+
+Each chain of the vocabulary's ``beyond_chains`` is word sets in order, each word within
+``reach`` words of the one before ("paga as viagens", "correos electrónicos de todos los
+miembros"). "Quins governs poden ser membres?" (who may join) has no "are" and is answered.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+from hub.core.assistant.text import normalise, read_yaml
+
+HERE = Path(__file__).parent
+
+Chain = tuple[int, tuple[frozenset[str], ...]]
+
+
+@cache
+def _chains(path: Path = HERE / "vocabulary.yaml") -> tuple[Chain, ...]:
+    data = read_yaml(path).get("beyond_chains") or []
+    return tuple(
+        (
+            int(chain["reach"]),
+            tuple(frozenset(normalise(str(w)) for w in words) for words in chain["sets"]),
+        )
+        for chain in data
+    )
+
+
+def _found(words: list[str], reach: int, sets: tuple[frozenset[str], ...]) -> tuple[str, ...]:
+    """The words of the first run of ``words`` holding ``sets`` in order, each within
+    ``reach`` of the one before; none when no run does."""
+    for start, word in enumerate(words):
+        if word not in sets[0]:
+            continue
+        run = [start]
+        for wanted in sets[1:]:
+            after = run[-1] + 1
+            nxt = next(
+                (i for i in range(after, after + reach) if i < len(words) and words[i] in wanted),
+                None,
+            )
+            if nxt is None:
+                break
+            run.append(nxt)
+        if len(run) == len(sets):
+            return tuple(words[i] for i in run)
+    return ()
+
+
+def asked_beyond(words: list[str]) -> tuple[str, ...]:
+    """The words of ``words`` (normalised) asking what no record holds, by one of the
+    vocabulary's ``beyond_chains``; none when they ask nothing so."""
+    for reach, sets in _chains():
+        found = _found(words, reach, sets)
+        if found:
+            return found
+    return ()
