@@ -24,6 +24,8 @@ def assistant(lingua_assistant: Assistant) -> Assistant:
     ("question", "fact"),
     [
         ("are there any yearly dues for IOPD members?", "fee"),
+        ("is IOPD membership free, or are there dues?", "fee"),
+        ("les membres doivent-ils payer une cotisation pour rester dans le réseau ?", "cotisation"),
         ("must a city pay dues to remain an IOPD member?", "fee"),
         ("¿hay que abonar algo para seguir siendo socios del OIDP?", "cuota"),
         ("doit-on payer quelque chose pour rester membre de l'OIDP ?", "cotisation"),
@@ -47,6 +49,7 @@ def test_dues_asked_casually_are_the_membership_fee(
         ("¿qué fue de la idea del crowdfunding?", "2015-06-01"),
         ("qu'est devenue l'idée de financement participatif ?", "2015-06-01"),
         ("o que aconteceu com a ideia de crowdfunding?", "2015-06-01"),
+        ("¿qué fue de la idea de microfinanciación de la red?", "2015-06-01"),
     ],
 )
 def test_what_became_of_the_crowdfunding_idea(
@@ -66,6 +69,7 @@ def test_what_became_of_the_crowdfunding_idea(
         ("qual é o valor do prémio OIDP 2020?", "2020-02-20"),
         ("quants diners rebrà el guanyador del premi OIDP 2020?", "2020-02-20"),
         ("how much does it cost to stay in Cascais for the conference?", "2013-05-01"),
+        ("quant costa el bitllet d'avió per anar a Cascais?", "2013-05-01"),
         ("¿cuánto cuesta alojarse en Cascais para seguir la conferencia?", "2013-05-01"),
         ("combien d'argent le crowdfunding de l'OIDP a-t-il levé ?", "2015-06-01"),
     ],
