@@ -9,7 +9,7 @@ from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from hub.core.config.settings import Settings
-from hub.core.models import Event, Item, utcnow
+from hub.core.models import Event, Item, KnowledgeEntry, utcnow
 from hub.demo.run import DemoWorld
 from hub.wiring import translation_service
 
@@ -25,7 +25,7 @@ def demo_translation(engine: Engine, settings: Settings) -> list[str]:
     """Machine translation drafts, as a person sees them: a Spanish item drafted in French
     for the African channel and approved by a moderator, a knowledge entry given its
     missing languages. Deliveries are left for :func:`deliver_all`."""
-    from hub.core.models import ItemTranslation, KnowledgeEntry
+    from hub.core.models import ItemTranslation
     from hub.core.moderation.decisions import approve
     from hub.core.translation.drafts import (
         draft_entry_languages,
@@ -61,15 +61,23 @@ def demo_translation(engine: Engine, settings: Settings) -> list[str]:
         approve(session, item, settings, by="demo moderator", now=now)
         lines.append(f"  approved by a moderator with its translation: {item.title}")
     with Session(engine) as session, session.begin():
-        for entry in session.scalars(select(KnowledgeEntry).order_by(KnowledgeEntry.id)):
-            missing = [c for c in settings.hub.languages if not (entry.body or {}).get(c)]
-            if missing and (entry.body or {}).get(settings.hub.default_language):
-                drafted = draft_entry_languages(
-                    session, entry, settings.hub.languages, service, settings.hub.default_language
-                )
-                gained = ", ".join(drafted.drafted) or "nothing"
-                lines.append(f"  knowledge {entry.id} gained {gained} (marked translated)")
-                break
+        entries = session.scalars(select(KnowledgeEntry).order_by(KnowledgeEntry.id))
+        entry = next(
+            (
+                e
+                for e in entries
+                if (e.body or {}).get(settings.hub.default_language)
+                and any(not (e.body or {}).get(c) for c in settings.hub.languages)
+            ),
+            None,
+        )
+        if entry is None:  # every seed record has its five languages: one written in English
+            entry = english_only_faq(session, settings)
+        drafted = draft_entry_languages(
+            session, entry, settings.hub.languages, service, settings.hub.default_language
+        )
+        gained = ", ".join(drafted.drafted) or "nothing"
+        lines.append(f"  knowledge {entry.id} gained {gained} (marked translated)")
         events = select(Event).where(Event.source_id.is_(None))
         lacking = [
             event
@@ -88,6 +96,22 @@ def demo_translation(engine: Engine, settings: Settings) -> list[str]:
         gained = ", ".join(drafted.drafted) or "nothing"
         lines.append(f"  knowledge event {event.id} gained {gained} (marked translated)")
     return lines
+
+
+def english_only_faq(session: Session, settings: Settings) -> KnowledgeEntry:
+    """An FAQ entry the secretariat wrote in its default language only, as the console's FAQ
+    form allows (the seed records all have their five languages)."""
+    language = settings.hub.default_language
+    entry = KnowledgeEntry(
+        id="faq-demo-where-to-send-photos",
+        kind="faq",
+        name={language: "Where can we send photos of our participatory budgeting assembly?"},
+        body={language: "Send them to the Technical Secretariat with your news item."},
+        data={"origin": "console"},
+    )
+    session.add(entry)
+    session.flush()
+    return entry
 
 
 def english_only_event(session: Session, settings: Settings, now: dt.datetime) -> Event:
