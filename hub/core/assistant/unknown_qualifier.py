@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Set
 from functools import cache
+from weakref import WeakKeyDictionary
 
 from hub.core.assistant.dates import month_names, weekday_names
 from hub.core.assistant.retrieval import Retriever
@@ -75,15 +76,21 @@ def _calendar_words() -> frozenset[str]:
     )
 
 
-@cache
+_KIND_WORDS: WeakKeyDictionary[Retriever, frozenset[str]] = WeakKeyDictionary()
+"""Each retriever's kind words, gone with it (a knowledge reload builds a new retriever)."""
+
+
 def _kind_words(retriever: Retriever) -> frozenset[str]:
     """Every word of the kinds' and steps' names ("bones" of "bones pràctiques")."""
-    vocabulary = retriever.vocabulary
-    return frozenset(
-        word
-        for table in (vocabulary.kinds, vocabulary.steps)
-        for languages in table.values()
-        for phrases in languages.values()
-        for phrase in phrases
-        for word in normalise(str(phrase)).split()
-    )
+    found = _KIND_WORDS.get(retriever)
+    if found is None:
+        vocabulary = retriever.vocabulary
+        found = _KIND_WORDS[retriever] = frozenset(
+            word
+            for table in (vocabulary.kinds, vocabulary.steps)
+            for languages in table.values()
+            for phrases in languages.values()
+            for phrase in phrases
+            for word in normalise(str(phrase)).split()
+        )
+    return found
