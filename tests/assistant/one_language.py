@@ -39,10 +39,10 @@ from babel.units import format_unit
 from stop_words import get_stop_words
 
 from hub.core.assistant import Assistant
+from hub.core.assistant.analyser import STEMMERS
 from hub.core.assistant.answers_spans import UNITS
 from hub.core.assistant.evaluation import Answering
 from hub.core.assistant.phrases import PHRASES
-from hub.core.assistant.retrieval import STEMMERS
 from hub.core.assistant.tables import load_tables
 from hub.core.assistant.vocabulary import city_name
 from hub.core.knowledge import KnowledgeSet, load_directory

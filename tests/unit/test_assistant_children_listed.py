@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from hub.core.assistant import Assistant
-from hub.core.assistant.retrieval import LAUNCH_TERM, ONLINE_TERM, Analyser
+from hub.core.assistant.analyser import LAUNCH_TERM, ONLINE_TERM, Analyser
 from hub.core.assistant.text import normalise
 from hub.core.assistant.vocabulary import load_vocabulary
 

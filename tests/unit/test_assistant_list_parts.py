@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from hub.core.assistant import Assistant
-from hub.core.assistant.retrieval import Doc
+from hub.core.assistant.retrieval_doc import Doc
 
 KNOWLEDGE = Path(__file__).parents[2] / "config" / "knowledge"
 SPRING_2020 = dt.date(2020, 4, 1)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from hub.core.assistant.retrieval import number_term
+from hub.core.assistant.analyser import number_term
 
 
 @pytest.mark.parametrize(
