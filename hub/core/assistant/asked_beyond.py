@@ -14,18 +14,16 @@ miembros"). "Quins governs poden ser membres?" (who may join) has no "are" and i
 from __future__ import annotations
 
 from functools import cache
-from pathlib import Path
 
-from hub.core.assistant.text import normalise, read_yaml
-
-HERE = Path(__file__).parent
+from hub.core.assistant.text import normalise
+from hub.core.assistant.vocabulary import load_vocabulary
 
 Chain = tuple[int, tuple[frozenset[str], ...]]
 
 
 @cache
-def _chains(path: Path = HERE / "vocabulary.yaml") -> tuple[Chain, ...]:
-    data = read_yaml(path).get("beyond_chains") or []
+def _chains() -> tuple[Chain, ...]:
+    data = load_vocabulary().sections.get("beyond_chains") or []
     return tuple(
         (
             int(chain["reach"]),

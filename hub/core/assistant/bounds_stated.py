@@ -19,12 +19,11 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
 from hub.core.assistant.number_words import counts_time, names_a_day, used_as_number
-from hub.core.assistant.text import normalise, read_yaml
+from hub.core.assistant.text import normalise
+from hub.core.assistant.vocabulary import load_vocabulary
 
-HERE = Path(__file__).resolve().parent
 REACH = 3
 """How many words after a number the thing it counts may be ("5 commitments", "cinco
 grandes compromisos")."""
@@ -68,9 +67,9 @@ class Claimed:
 
 
 @cache
-def bound_words(language: str, path: Path = HERE / "vocabulary.yaml") -> BoundWords:
+def bound_words(language: str) -> BoundWords:
     """The ``bounds`` words of ``language``, and its words naming a limit."""
-    data = read_yaml(path)
+    data = load_vocabulary().sections
     table = data.get("bounds") or {}
 
     def phrases(key: str) -> tuple[tuple[str, ...], ...]:

@@ -15,14 +15,12 @@ CLDR's, from Babel, in the five languages.
 from __future__ import annotations
 
 from functools import cache
-from pathlib import Path
 
 from babel import Locale
 
-from hub.core.assistant.text import normalise, read_yaml
-from hub.core.assistant.vocabulary import demonyms
+from hub.core.assistant.text import normalise
+from hub.core.assistant.vocabulary import demonyms, load_vocabulary
 
-HERE = Path(__file__).parent
 LANGUAGES = ("en", "es", "fr", "ca", "pt")
 LONGEST_REGION = 4
 """At most this many words in a world region's name ("América do Sul", "Amérique latine")."""
@@ -33,9 +31,9 @@ Africa", "la gent d'Àfrica", "the African team"): farther, the region is anothe
 
 
 @cache
-def _people_words(path: Path = HERE / "vocabulary.yaml") -> dict[str, str]:
+def _people_words() -> dict[str, str]:
     """Casual word -> the word of the kind it names beside a region ("people": "office")."""
-    data = read_yaml(path).get("kind_in_region") or {}
+    data = load_vocabulary().sections.get("kind_in_region") or {}
     out: dict[str, str] = {}
     for by in data.values():
         kind_word = normalise(str(by["as"]))
@@ -46,11 +44,11 @@ def _people_words(path: Path = HERE / "vocabulary.yaml") -> dict[str, str]:
 
 
 @cache
-def _casual_names(path: Path = HERE / "vocabulary.yaml") -> dict[tuple[str, ...], list[str]]:
+def _casual_names() -> dict[tuple[str, ...], list[str]]:
     """A phrase naming a body or a gathering casually ("open gov local"), as word tuples ->
     the records' words for it ("ogp local")."""
     out: dict[tuple[str, ...], list[str]] = {}
-    for by in read_yaml(path).get("casual_names") or []:
+    for by in load_vocabulary().sections.get("casual_names") or []:
         meant = normalise(str(by["as"])).split()
         for lang in LANGUAGES:
             for phrase in by.get(lang, []):
@@ -59,9 +57,9 @@ def _casual_names(path: Path = HERE / "vocabulary.yaml") -> dict[tuple[str, ...]
 
 
 @cache
-def _describers(path: Path = HERE / "vocabulary.yaml") -> frozenset[str]:
+def _describers() -> frozenset[str]:
     """Words of size and age a record is described by ("big", "viejo", "ancien")."""
-    data = read_yaml(path).get("describers") or {}
+    data = load_vocabulary().sections.get("describers") or {}
     return frozenset(normalise(str(w)) for lang in LANGUAGES for w in data.get(lang, []))
 
 

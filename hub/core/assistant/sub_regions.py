@@ -17,13 +17,12 @@ record (:mod:`~hub.core.assistant.retrieval`) and the question hold for it.
 from __future__ import annotations
 
 from functools import cache
-from pathlib import Path
 
 from babel import Locale
 
-from hub.core.assistant.text import normalise, read_yaml
+from hub.core.assistant.text import normalise
+from hub.core.assistant.vocabulary import load_vocabulary
 
-HERE = Path(__file__).parent
 LANGUAGES = ("en", "es", "fr", "ca", "pt")
 CONNECTORS = frozenset({"de", "del", "d", "l", "do", "da", "of", "the"})
 """Words between a continent's name and its direction ("África del oeste", "Afrique de
@@ -38,9 +37,9 @@ def sub_region_term(code: str) -> str:
 
 
 @cache
-def _tables(path: Path = HERE / "vocabulary.yaml") -> tuple[dict[str, str], dict[str, str]]:
+def _tables() -> tuple[dict[str, str], dict[str, str]]:
     """(direction word -> its direction, English direction word -> direction), normalised."""
-    data = read_yaml(path).get("region_directions") or {}
+    data = load_vocabulary().sections.get("region_directions") or {}
     words: dict[str, str] = {}
     for direction, by in data.items():
         for lang in LANGUAGES:
@@ -51,8 +50,8 @@ def _tables(path: Path = HERE / "vocabulary.yaml") -> tuple[dict[str, str], dict
 
 
 @cache
-def _containment(path: Path = HERE / "vocabulary.yaml") -> dict[str, list[str]]:
-    data = read_yaml(path).get("region_containment") or {}
+def _containment() -> dict[str, list[str]]:
+    data = load_vocabulary().sections.get("region_containment") or {}
     return {str(region): [str(m) for m in members] for region, members in data.items()}
 
 

@@ -4,6 +4,11 @@ Only what is truly the hub's: the slot a question asks for, time words,
 the names of the kinds of records and of award steps, what is never
 answered, and function words. Everything about the network comes from
 the knowledge records.
+
+The file is parsed once, by :func:`load_vocabulary`; the modules that build a table of
+their own from it (places here, :mod:`~hub.core.assistant.sub_regions`,
+:mod:`~hub.core.assistant.asked_beyond`, :mod:`~hub.core.assistant.casual_kinds`,
+:mod:`~hub.core.assistant.bounds_stated`) read it from :attr:`Vocabulary.sections`.
 """
 
 from __future__ import annotations
@@ -232,6 +237,9 @@ class Vocabulary:
     """Details a question asks beside its slot (an outcome), as ``vocabulary.yaml`` writes
     them: the slots each qualifies, the words asking it and those stating it, per language
     (:mod:`~hub.core.assistant.details` stems them)."""
+    sections: dict[str, Any] = field(default_factory=dict)
+    """The file's sections as parsed, for the modules that read a table of their own from
+    them (sub-regions, places, casual names, bounds): the file is parsed once, here."""
     conjugations: PhraseMatcher[str] = field(default_factory=PhraseMatcher)
     """Other persons of the join and subscribe verbs (:func:`conjugated`): they say how to
     join only where nothing else is asked ("qui forma part": who, not how to join)."""
@@ -263,8 +271,8 @@ def _by_language(
 
 
 @cache
-def _city_names(path: Path = HERE / "vocabulary.yaml") -> dict[str, dict[str, str]]:
-    data = read_yaml(path).get("city_names") or {}
+def _city_names() -> dict[str, dict[str, str]]:
+    data = load_vocabulary().sections.get("city_names") or {}
     return {str(city): {str(k): str(v) for k, v in names.items()} for city, names in data.items()}
 
 
@@ -282,8 +290,8 @@ def city_name(city: str, language: str) -> str:
 
 
 @cache
-def _country_names(path: Path = HERE / "vocabulary.yaml") -> dict[str, list[tuple[str, str]]]:
-    data = read_yaml(path).get("country_names") or {}
+def _country_names() -> dict[str, list[tuple[str, str]]]:
+    data = load_vocabulary().sections.get("country_names") or {}
     return {
         str(code): [(str(lang), str(name)) for lang, names in by.items() for name in names]
         for code, by in data.items()
@@ -291,9 +299,9 @@ def _country_names(path: Path = HERE / "vocabulary.yaml") -> dict[str, list[tupl
 
 
 @cache
-def demonyms(path: Path = HERE / "vocabulary.yaml") -> dict[str, str]:
+def demonyms() -> dict[str, str]:
     """Countries' adjectives ("senegalese", "ivoirien"), normalised, and the country's code."""
-    data = read_yaml(path).get("demonyms") or {}
+    data = load_vocabulary().sections.get("demonyms") or {}
     return {
         normalise(str(word)): str(code)
         for code, by in data.items()
@@ -303,11 +311,11 @@ def demonyms(path: Path = HERE / "vocabulary.yaml") -> dict[str, str]:
 
 
 @cache
-def network_words(path: Path = HERE / "vocabulary.yaml") -> dict[str, Any]:
+def network_words() -> dict[str, Any]:
     """Words naming the network itself ("the observatory"), those before or after which they
     name another body's, the acronym they stand for, and the nouns naming any network
     ("la red"), the hub's own only when nothing else is named."""
-    data = read_yaml(path).get("network_words") or {}
+    data = load_vocabulary().sections.get("network_words") or {}
     return {
         "words": frozenset(normalise(str(w)) for w in data.get("words", [])),
         "not_after": frozenset(normalise(str(w)) for w in data.get("not_after", [])),
@@ -318,10 +326,10 @@ def network_words(path: Path = HERE / "vocabulary.yaml") -> dict[str, Any]:
 
 
 @cache
-def _containment(path: Path = HERE / "vocabulary.yaml") -> dict[str, frozenset[str]]:
+def _containment() -> dict[str, frozenset[str]]:
     """Country -> the world regions (M49 codes) it lies in, at every level, from CLDR's
     territory containment ("SN": Western Africa, Sub-Saharan Africa, Africa)."""
-    data = read_yaml(path).get("region_containment") or {}
+    data = load_vocabulary().sections.get("region_containment") or {}
     parents: dict[str, set[str]] = {}
     for region, members in data.items():
         for member in members:
@@ -368,8 +376,8 @@ def country_matcher() -> PhraseMatcher[str]:
 
 
 @cache
-def _city_abbreviations(path: Path = HERE / "vocabulary.yaml") -> dict[str, list[str]]:
-    data = read_yaml(path).get("city_abbreviations") or {}
+def _city_abbreviations() -> dict[str, list[str]]:
+    data = load_vocabulary().sections.get("city_abbreviations") or {}
     return {str(city): [str(short) for short in shorts] for city, shorts in data.items()}
 
 
@@ -663,6 +671,7 @@ def load_vocabulary(path: Path = HERE / "vocabulary.yaml") -> Vocabulary:
         kind_qualifiers=data.get("kind_qualifiers", {}),
         steps=data["steps"],
         details=data.get("details", {}),
+        sections=data,
         stopwords=frozenset(stopwords),
         votes={word: frozenset(langs) for word, langs in votes.items()},
         possessives=frozenset(normalise(str(w)) for w in data.get("possessives", [])),
