@@ -55,7 +55,7 @@ from hub.core.assistant.offered_answers import OR_WORDS, offered_answers
 from hub.core.assistant.on_record import without_holding_words
 from hub.core.assistant.parties_unnamed import parties_named
 from hub.core.assistant.plan_parts import counted_kinds
-from hub.core.assistant.premises import PremiseAnswers
+from hub.core.assistant.premises_period import PeriodPremiseAnswers
 from hub.core.assistant.reading import Reading
 from hub.core.assistant.records_held import held_counted
 from hub.core.assistant.retrieval import Doc
@@ -147,7 +147,7 @@ _WORD = re.compile(r"\w+")
 _CLAUSE = re.compile(r"[,;:.?!¿¡()\n]+")
 
 
-class Responder(AnswerChecks, JoinAnswers, DeciderAnswers, BoundAnswers, PremiseAnswers):
+class Responder(AnswerChecks, JoinAnswers, DeciderAnswers, BoundAnswers, PeriodPremiseAnswers):
     """Reads a question and decides which way it is answered (:meth:`decide`)."""
 
     def decide(self, ctx: Context, reading: Reading) -> Decision:
@@ -241,7 +241,8 @@ class Responder(AnswerChecks, JoinAnswers, DeciderAnswers, BoundAnswers, Premise
             written = self._count_asked(ctx, reading, terms)
             if written is not None:
                 return written
-        premise = self._premise_corrected(ctx, reading, qtype, terms, ranked)
+        premise = self._period_premise(ctx, reading, qtype, terms)  # "this year, in X or Y?"
+        premise = premise or self._premise_corrected(ctx, reading, qtype, terms, ranked)
         if premise is not None:  # "the 4th UCLG Congress in Casablanca?": Rabat, not there
             return premise
         dated = self._dated_in_period(ctx, reading, ranked, terms) if qtype == "when" else None
