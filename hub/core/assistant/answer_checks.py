@@ -21,6 +21,7 @@ from hub.core.assistant.answers_when import WhenAnswers
 from hub.core.assistant.context import Context, Reply, event_name
 from hub.core.assistant.dates import Period, month_period
 from hub.core.assistant.index import AwardView, EventView
+from hub.core.assistant.plan_years import plan_years_on_record, unheld_plan_year
 from hub.core.assistant.reading import Reading
 from hub.core.assistant.retrieval import Doc
 from hub.core.assistant.text import normalise
@@ -95,6 +96,8 @@ class AnswerChecks(WhenAnswers, SentenceAnswers, EnumerationAnswers):
             text = " ".join(reply.text.replace(handoff, " ").split())
             reply = Reply(text, reply.sources, target=reply.target)
             return Decision(reply, decision.intent, decision.confidence, decision.stated)
+        if not reply.handoff and self._plan_not_held(reading):  # "the 2019 work plan"
+            return Decision(ctx.handoff(), qtype, min(decision.confidence, 0.3))
         if (
             qtype == "where"
             and not reply.handoff
@@ -437,6 +440,13 @@ class AnswerChecks(WhenAnswers, SentenceAnswers, EnumerationAnswers):
                     return None
                 return Decision(moved, decision.intent, decision.confidence, decision.stated)
         return None
+
+    def _plan_not_held(self, reading: Reading) -> bool:
+        """The question asks a work plan of a year the knowledge holds no plan of (see
+        :mod:`plan_years`): no record answers it, whatever else it matches."""
+        if not hasattr(self, "_plan_years_cache"):
+            self._plan_years_cache = plan_years_on_record(self.retriever.docs)
+        return unheld_plan_year(reading.words, self._plan_years_cache) is not None
 
     def _siblings(self, sources: list[str]) -> list[Doc]:
         """The records cited, when they are two or more entries of one kind with different
