@@ -21,9 +21,11 @@ from hub.core.assistant.answers_when import WhenAnswers
 from hub.core.assistant.context import Context, Reply, event_name
 from hub.core.assistant.dates import Period, month_period
 from hub.core.assistant.index import AwardView, EventView
+from hub.core.assistant.plan_years import plan_years_on_record, unheld_plan_year
 from hub.core.assistant.reading import Reading
 from hub.core.assistant.retrieval import Doc
 from hub.core.assistant.text import normalise
+from hub.core.assistant.topic_said import topic_unsaid
 from hub.core.assistant.yesno import sentences
 
 BESIDES = frozenset(
@@ -95,6 +97,8 @@ class AnswerChecks(WhenAnswers, SentenceAnswers, EnumerationAnswers):
             text = " ".join(reply.text.replace(handoff, " ").split())
             reply = Reply(text, reply.sources, target=reply.target)
             return Decision(reply, decision.intent, decision.confidence, decision.stated)
+        if not reply.handoff and self._plan_not_held(reading):  # "the 2019 work plan"
+            return Decision(ctx.handoff(), qtype, min(decision.confidence, 0.3))
         if (
             qtype == "where"
             and not reply.handoff
@@ -437,6 +441,30 @@ class AnswerChecks(WhenAnswers, SentenceAnswers, EnumerationAnswers):
                     return None
                 return Decision(moved, decision.intent, decision.confidence, decision.stated)
         return None
+
+    def _plan_not_held(self, reading: Reading) -> bool:
+        """The question asks a work plan of a year the knowledge holds no plan of (see
+        :mod:`plan_years`): no record answers it, whatever else it matches."""
+        if not hasattr(self, "_plan_years_cache"):
+            self._plan_years_cache = plan_years_on_record(self.retriever.docs)
+        return unheld_plan_year(reading.words, self._plan_years_cache) is not None
+
+    def _topic_checked(self, ctx: Context, reading: Reading, decision: Decision) -> Decision:
+        """``decision`` handed off when it answers a record that never names the topic the
+        question asks it about (:meth:`_topic_not_in_cited`), else as it is."""
+        if decision.reply.handoff or not self._topic_not_in_cited(ctx, reading, decision.reply):
+            return decision
+        return Decision(ctx.handoff(), decision.intent, min(decision.confidence, 0.3))
+
+    def _topic_not_in_cited(self, ctx: Context, reading: Reading, reply: Reply) -> bool:
+        """ "What does task 7 say about crowdfunding?" answered by a record that never names
+        the topic (see :mod:`topic_said`): it answers another question. The first record
+        cited is the one answered; the others are the rivals it was chosen over."""
+        first = reply.sources[0] if reply.sources else None  # the record the text gives
+        cited = [d for d in self.retriever.docs if d.record_id == first]
+        return topic_unsaid(
+            reading.words, cited, lambda w: self.retriever.query_terms(w, ctx.language)
+        )
 
     def _siblings(self, sources: list[str]) -> list[Doc]:
         """The records cited, when they are two or more entries of one kind with different

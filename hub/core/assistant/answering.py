@@ -158,7 +158,8 @@ class Responder(AnswerChecks, JoinAnswers, DeciderAnswers, BoundAnswers, PeriodP
         decision = self._decide_whole(ctx, reading)
         part = self._labelled_part(ctx, reading, decision)  # "task 22 ... which platform?"
         decision = decision if part is None else part  # "which universities?": named
-        return parties_named(ctx, reading, decision, self.retriever.docs)  # if stated
+        decision = parties_named(ctx, reading, decision, self.retriever.docs)  # if stated
+        return self._topic_checked(ctx, reading, decision)  # "task 7 ... about crowdfunding"
 
     def _decide_whole(self, ctx: Context, reading: Reading) -> Decision:
         qtype = reading.qtype or ("when" if reading.day else "what")  # "exact day it opens?"
