@@ -15,28 +15,30 @@ from hub.core.assistant import Assistant
 
 HORIZON = "project-horizon-2020"
 PLAN_2013 = "work-plan-2013"
-NEW_STATUTES = "working-group-new-statutes"
-OBSERVATORIES = "working-group-local-observatories"
+NEW_WG = "working-group-new-statutes"
+OLD_WG = "working-group-local-observatories"
+IN_2020 = "2020-03-01"
+IN_2014 = "2014-05-01"
 
 
 @pytest.mark.parametrize(
     ("now", "question", "record", "fact"),
     [
-        ("2020-03-01", "Which projects are in the 2020 work plan?", HORIZON, "Horizon 2020"),
-        ("2020-03-01", "¿Qué proyectos recoge el plan de trabajo 2020?", HORIZON, "Horizon 2020"),
-        ("2020-03-01", "Quels projets figurent dans le plan de travail 2020 ?", HORIZON, "Horizon 2020"),
-        ("2020-03-01", "Que projetos estão no plano de trabalho 2020?", HORIZON, "Horizon 2020"),
-        ("2020-03-01", "Quins projectes hi ha al pla de treball 2020?", HORIZON, "Horizon 2020"),
-        ("2020-03-01", "What are the four lines of the 2013 work plan?", PLAN_2013, "visibility"),
-        ("2020-03-01", "Quels sont les axes du plan de travail 2013 ?", PLAN_2013, "visibilité"),
-        ("2020-03-01", "¿Cuáles son las líneas del plan de trabajo 2013?", PLAN_2013, "visibilidad"),
-        ("2020-03-01", "Quines són les línies del pla de treball 2013?", PLAN_2013, "visibilitat"),
-        ("2020-03-01", "Quais são as linhas do plano de trabalho 2013?", PLAN_2013, "visibilidade"),
-        ("2014-05-01", "Which working groups are new in the 2014-2015 plan?", NEW_STATUTES, "statutes"),
-        ("2014-05-01", "Quels groupes de travail sont nouveaux dans le plan 2014-2015 ?", NEW_STATUTES, "statuts"),
-        ("2014-05-01", "¿Qué grupos de trabajo nuevos crea el plan 2014-2015?", NEW_STATUTES, "estatutos"),
-        ("2014-05-01", "Que grupos de trabalho existiam no plano 2014-2015?", OBSERVATORIES, "associações"),
-        ("2014-05-01", "Which working groups are in the 2014-2015 plan?", OBSERVATORIES, "statutes"),
+        (IN_2020, "Which projects are in the 2020 work plan?", HORIZON, "Horizon 2020"),
+        (IN_2020, "¿Qué proyectos recoge el plan de trabajo 2020?", HORIZON, "Horizon 2020"),
+        (IN_2020, "Quels projets figurent dans le plan de travail 2020 ?", HORIZON, "Horizon 2020"),
+        (IN_2020, "Que projetos estão no plano de trabalho 2020?", HORIZON, "Horizon 2020"),
+        (IN_2020, "Quins projectes hi ha al pla de treball 2020?", HORIZON, "Horizon 2020"),
+        (IN_2020, "What are the four lines of the 2013 work plan?", PLAN_2013, "visibility"),
+        (IN_2020, "Quels sont les axes du plan de travail 2013 ?", PLAN_2013, "visibilité"),
+        (IN_2020, "¿Cuáles son las líneas del plan de trabajo 2013?", PLAN_2013, "visibilidad"),
+        (IN_2020, "Quines són les línies del pla de treball 2013?", PLAN_2013, "visibilitat"),
+        (IN_2020, "Quais são as linhas do plano de trabalho 2013?", PLAN_2013, "visibilidade"),
+        (IN_2014, "Which working groups are new in the 2014-2015 plan?", NEW_WG, "statutes"),
+        (IN_2014, "Quels groupes de travail sont nouveaux au plan 2014-2015 ?", NEW_WG, "statuts"),
+        (IN_2014, "¿Qué grupos de trabajo nuevos crea el plan 2014-2015?", NEW_WG, "estatutos"),
+        (IN_2014, "Que grupos de trabalho existiam no plano 2014-2015?", OLD_WG, "associações"),
+        (IN_2014, "Which working groups are in the 2014-2015 plan?", OLD_WG, "statutes"),
     ],
 )
 def test_a_list_of_one_plans_records_names_them(
@@ -51,11 +53,11 @@ def test_a_list_of_one_plans_records_names_them(
 @pytest.mark.parametrize(
     ("now", "question"),
     [
-        ("2020-03-01", "What budget does the Horizon 2020 project of the IOPD have?"),
-        ("2020-03-01", "Quin pressupost té el projecte Horitzó 2020 de l'OIDP?"),
-        ("2020-03-01", "¿Qué presupuesto tiene el proyecto Horizon 2020 del OIDP?"),
-        ("2020-03-01", "Quel est le budget du projet Horizon 2020 de l'OIDP ?"),
-        ("2020-03-01", "Qual é o orçamento do projeto Horizon 2020 do OIDP?"),
+        (IN_2020, "What budget does the Horizon 2020 project of the IOPD have?"),
+        (IN_2020, "Quin pressupost té el projecte Horitzó 2020 de l'OIDP?"),
+        (IN_2020, "¿Qué presupuesto tiene el proyecto Horizon 2020 del OIDP?"),
+        (IN_2020, "Quel est le budget du projet Horizon 2020 de l'OIDP ?"),
+        (IN_2020, "Qual é o orçamento do projeto Horizon 2020 do OIDP?"),
     ],
 )
 def test_a_trait_no_record_holds_is_still_handed_off(
