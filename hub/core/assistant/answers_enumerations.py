@@ -217,8 +217,12 @@ class EnumerationAnswers(SlotAnswers, ListAnswers):
 
 
 def _list_fields(doc: Doc) -> set[str]:
-    """The fields of an entry's data that list two items or more."""
+    """The fields of an entry's data that list two items or more; an award edition's dated
+    steps are its ``steps`` ("les étapes du prix 2020": preparation, call, evaluation)."""
     record = doc.record
+    if doc.group == "award" and doc.step is None:
+        steps = getattr(record, "steps", None) or {}
+        return {"steps"} if sum(1 for s in steps.values() if s.starts_on) >= 2 else set()
     if doc.group != "entry" or not isinstance(record, EntryView):
         return set()
     return {k for k, v in record.data.items() if isinstance(v, list) and len(v) >= 2}
