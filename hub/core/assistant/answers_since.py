@@ -50,6 +50,9 @@ LONG: dict[str, tuple[str, ...]] = {
 longtemps ?", "des de fa temps?", "há muito tempo?"): how long is a judgement no record
 makes, but the year it began is its statement, answered without a yes or no."""
 
+WITH = frozenset({"with", "avec", "con", "amb", "com"})
+"""The word after the verb of a claim that two bodies work together ("bosse avec CGLU")."""
+
 LONG_TIME = ("time", "tiempo", "temps", "tempo", "anys", "anos", "years")
 """The words of time that follow :data:`LONG` ("hace mucho tiempo"): no topic asked."""
 
@@ -60,8 +63,9 @@ SINCE_RANKS = 8
 """How many of the best-ranked records the year claimed is sought in."""
 
 UNSTATED = 1
-"""Of the other words the question asks about, this many the record may not write (the
-verb the claim is made with: "travaille" of a record saying "collabore")."""
+"""Of the other words the question asks about, this many the record may not write: the
+verb the claim is made with ("travaille avec" of a record saying "collabore avec", one of
+the vocabulary's ``with_verbs``), never a word naming what is asked about."""
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
 
@@ -90,12 +94,28 @@ class SinceAnswers(PeriodClaims):
         ]
         if not others:  # "since 2010?" and nothing named that began then
             return None
+        verb_at: set[int] = set()  # "works with", "collabore avec": the verb of the claim
+        self.retriever.vocabulary.with_verbs.find(list(reading.words), verb_at, fuzzy=False)
+        verb_at |= {  # "bosse avec": the word before "with" is the claim's verb too
+            i - 1 for i, w in enumerate(reading.words) if i and w in WITH
+        }
+        verbs = set().union(
+            *self.retriever.query_terms([reading.words[i] for i in verb_at], ctx.language)
+        )
+        if any(  # "with the World Bank": a word no record writes names what none states
+            not o & stems and not o & self._home_terms and not o & verbs
+            for o in terms
+            if not any(t in self.retriever.idf for t in o)
+        ):
+            return None
         found: list[tuple[Doc, int]] = []
         for _, doc in self.retriever.search(others)[:SINCE_RANKS]:
             began, _ = _since(doc.record.data) if isinstance(doc.record, EntryView) else (None, "")
             if began is None or any(d.record_id == doc.record_id for d, _ in found):
                 continue
             unstated = [o for o in others if not self._states([doc], o)]
+            if any(not o & verbs for o in unstated):  # "the World Bank": no verb, unsaid
+                continue
             if len(unstated) <= UNSTATED and len(unstated) < len(others):
                 found.append((doc, began.year))
         if not found or len({y for _, y in found}) != 1:
