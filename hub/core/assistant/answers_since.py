@@ -128,7 +128,7 @@ class SinceAnswers(PeriodClaims):
             text = ctx.phrase("entry_since", name=self._name(ctx, doc), when=written)
         else:
             text = ctx.phrase("what_is", name=self._name(ctx, doc), text=text)
-        if year is not None and year <= began_in:  # a later year is no "no": it has gone on then too
+        if year is not None and year <= began_in:  # a later year is no "no": it went on then
             text = ctx.phrase("yes" if began_in == year else "no", text=text)
         reply = Reply(text, [d.record_id for d, _ in found])
         return Decision(reply, "yesno", MIN_CONFIDENCE, stated=True)
