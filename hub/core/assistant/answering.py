@@ -238,6 +238,10 @@ class Responder(AnswerChecks, JoinAnswers, DeciderAnswers, BoundAnswers, PeriodP
             claimed = claimed or self._order_claimed(ctx, reading)  # "before the forum?"
             if claimed is not None:
                 return claimed
+        if qtype == "what" and reading.qtype is None:  # "colabora con CGLU desde 2010?",
+            since = self._since_claimed(ctx, reading, terms)  # "depuis longtemps ?": a claim
+            if since is not None:  # of when it began, asked in a statement's order
+                return since
         if qtype == "how_many":  # "how many tasks has the 2020 plan?": the count it writes
             written = self._count_asked(ctx, reading, terms)
             if written is not None:

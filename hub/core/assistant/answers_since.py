@@ -39,6 +39,23 @@ SINCE: dict[str, tuple[str, ...]] = {
 BEFORE_YEAR = frozenset({"el", "l", "any", "o", "ano", "de", "del", "the", "year", "lo", "an"})
 """Words between "since" and its year ("des de l'any 2010", "desde o ano de 2010")."""
 
+LONG: dict[str, tuple[str, ...]] = {
+    "en": ("for long", "for a long time", "for a while", "for years", "since when"),
+    "es": ("desde hace mucho", "hace mucho", "desde hace tiempo", "hace tiempo", "desde cuando"),
+    "fr": ("depuis longtemps", "depuis quand", "longtemps"),
+    "ca": ("fa temps", "fa molt", "de fa anys", "fa anys", "des de quan"),
+    "pt": ("ha muito", "faz tempo", "ha tempo", "ha anos", "desde quando"),
+}
+"""Words asking whether something has gone on long, with no year ("for long?", "depuis
+longtemps ?", "des de fa temps?", "há muito tempo?"): how long is a judgement no record
+makes, but the year it began is its statement, answered without a yes or no."""
+
+WITH = frozenset({"with", "avec", "con", "amb", "com"})
+"""The word after the verb of a claim that two bodies work together ("bosse avec CGLU")."""
+
+LONG_TIME = ("time", "tiempo", "temps", "tempo", "anys", "anos", "years")
+"""The words of time that follow :data:`LONG` ("hace mucho tiempo"): no topic asked."""
+
 YEAR_REACH = 3
 """At most this many of :data:`BEFORE_YEAR` between "since" and the year."""
 
@@ -46,8 +63,9 @@ SINCE_RANKS = 8
 """How many of the best-ranked records the year claimed is sought in."""
 
 UNSTATED = 1
-"""Of the other words the question asks about, this many the record may not write (the
-verb the claim is made with: "travaille" of a record saying "collabore")."""
+"""Of the other words the question asks about, this many the record may not write: the
+verb the claim is made with ("travaille avec" of a record saying "collabore avec", one of
+the vocabulary's ``with_verbs``), never a word naming what is asked about."""
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
 
@@ -61,11 +79,12 @@ class SinceAnswers(PeriodClaims):
         """The yes or no, with the sentence writing the year it began, of the best-ranked
         record stating that year and holding the other words asked; None when the question
         claims no year with "since", or no such record answers, or two disagree."""
-        claim = _claimed_since(list(reading.words))
+        claim = _claimed_since(list(reading.words)) or _claimed_long(list(reading.words))
         if claim is None:
             return None
         year, said = claim
-        stems = set().union(*self.retriever.query_terms(said, ctx.language), {f"y{year}"})
+        stems = set().union(*self.retriever.query_terms([*said, *LONG_TIME], ctx.language))
+        stems |= {f"y{year}"} if year is not None else set()
         others = [
             o
             for o in terms
@@ -75,12 +94,28 @@ class SinceAnswers(PeriodClaims):
         ]
         if not others:  # "since 2010?" and nothing named that began then
             return None
+        verb_at: set[int] = set()  # "works with", "collabore avec": the verb of the claim
+        self.retriever.vocabulary.with_verbs.find(list(reading.words), verb_at, fuzzy=False)
+        verb_at |= {  # "bosse avec": the word before "with" is the claim's verb too
+            i - 1 for i, w in enumerate(reading.words) if i and w in WITH
+        }
+        verbs = set().union(
+            *self.retriever.query_terms([reading.words[i] for i in verb_at], ctx.language)
+        )
+        if any(  # "with the World Bank": a word no record writes names what none states
+            not o & stems and not o & self._home_terms and not o & verbs
+            for o in terms
+            if not any(t in self.retriever.idf for t in o)
+        ):
+            return None
         found: list[tuple[Doc, int]] = []
         for _, doc in self.retriever.search(others)[:SINCE_RANKS]:
             began, _ = _since(doc.record.data) if isinstance(doc.record, EntryView) else (None, "")
             if began is None or any(d.record_id == doc.record_id for d, _ in found):
                 continue
             unstated = [o for o in others if not self._states([doc], o)]
+            if any(not o & verbs for o in unstated):  # "the World Bank": no verb, unsaid
+                continue
             if len(unstated) <= UNSTATED and len(unstated) < len(others):
                 found.append((doc, began.year))
         if not found or len({y for _, y in found}) != 1:
@@ -93,7 +128,7 @@ class SinceAnswers(PeriodClaims):
             text = ctx.phrase("entry_since", name=self._name(ctx, doc), when=written)
         else:
             text = ctx.phrase("what_is", name=self._name(ctx, doc), text=text)
-        if year <= began_in:  # a later year is no "no": it has gone on then too
+        if year is not None and year <= began_in:  # a later year is no "no": it went on then
             text = ctx.phrase("yes" if began_in == year else "no", text=text)
         reply = Reply(text, [d.record_id for d, _ in found])
         return Decision(reply, "yesno", MIN_CONFIDENCE, stated=True)
@@ -112,6 +147,16 @@ def _claimed_since(words: list[str]) -> tuple[int, list[str]] | None:
                 j += 1
             if j < len(words) and _YEAR.fullmatch(words[j]):
                 return int(words[j]), words[i:j]
+    return None
+
+
+def _claimed_long(words: list[str]) -> tuple[None, list[str]] | None:
+    """The words asking whether something has gone on long (:data:`LONG`), with no year
+    claimed; None when the question says none."""
+    for i in range(len(words)):
+        for phrase in {p for forms in LONG.values() for p in forms}:
+            if words[i : i + len(phrase.split())] == phrase.split():
+                return None, phrase.split()
     return None
 
 

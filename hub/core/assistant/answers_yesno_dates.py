@@ -22,6 +22,11 @@ from hub.core.assistant.reading import Reading
 from hub.core.assistant.retrieval import Doc
 from hub.core.assistant.text import normalise
 
+STRADDLING_DAYS = 31
+"""A record dated within this many days (a month) across a season's edge ("this autumn?" of
+one in September, which begins in summer): its dates are the answer, no yes or no; a record
+dated more loosely (a year) says nothing of a season."""
+
 ACTIVITY_KINDS = frozenset(
     {"working_group", "work_plan_task", "project", "strategic_priority", "work_plan"}
 )
@@ -352,11 +357,16 @@ class YesNoDates(YesNoStatements):
             return None
         inside = period.start <= span[0] and span[1] <= period.end
         outside = span[1] < period.start or period.end < span[0]
-        if not inside and not outside:
+        straddling = (  # "this autumn?" of one in September: its month, no yes or no
+            period.kind == "season" and (span[1] - span[0]).days <= STRADDLING_DAYS
+        )
+        if not inside and not outside and not straddling:
             return None
         reply = self._when(ctx, best)
         if reply.handoff:
             return None
+        if not inside and not outside:
+            return Decision(reply, "yesno", MIN_CONFIDENCE)
         text = ctx.phrase("yes" if inside else "no", text=reply.text)
         return Decision(Reply(text, reply.sources, target=reply.target), "yesno", MIN_CONFIDENCE)
 
