@@ -77,6 +77,9 @@ def test_a_claim_of_a_records_own_fact_is_answered_with_it(
         ("l'OIDP collabore avec CGLU depuis longtemps ?", "fr", "2026-12-06"),
         ("el foro global de democracia directa es este otoño?", "es", "2020-05-10"),
         ("o fórum global da democracia direta é neste outono?", "pt", "2020-05-10"),
+        ("Amb quina xarxa col·labora l'OIDP des del 2006?", "ca", "2026-12-06"),
+        ("¿Con qué red colabora el OIDP desde 2006?", "es", "2026-12-06"),
+        ("Avec quel réseau l'OIDP collabore-t-il depuis 2006 ?", "fr", "2026-12-06"),
     ],
 )
 def test_a_judgement_or_a_straddled_season_gets_no_yes_or_no(
@@ -90,6 +93,7 @@ def test_a_judgement_or_a_straddled_season_gets_no_yes_or_no(
     ("question", "lang", "now", "expected"),
     [
         ("O OIDP colabora com a CGLU desde 2006?", "pt", "2026-12-06", "Sim"),
+        ("l'oidp bosse avec cglu depuis 2006?", "fr", "2026-12-06", "Oui"),
         ("is the global forum on modern direct democracy this spring?", "en", "2020-05-10", "No"),
         ("el foro global de democracia directa es este invierno?", "es", "2020-05-10", "No"),
         ("has the IOPD worked with the World Bank for long?", "en", "2026-12-06", HANDOFF),
