@@ -1,0 +1,87 @@
+"""A detail a real record does not state, asked beside its slot, in the five languages: the
+venue or room of a conference known by its city, the result of a vote, recordings, slides
+or meals, the exact day of a body set up in a month. The record is found, what it does say
+is said, and the question is handed off. Near misses keep their answer: where a
+conference is (its city), when a body was set up (its month), what an assembly decided.
+Sentences written for this test."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from hub.core.assistant import Assistant
+
+NOW = dt.date(2020, 1, 15)
+ABIDJAN = "conference-20-abidjan-2020"
+ASSEMBLY = "general-assembly-2020"
+DAKAR = "office-africa-dakar"
+PORTO_ALEGRE = "office-latin-america-porto-alegre"
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        ("What is the venue of the 20th IOPD conference?", "en"),
+        ("Which room is the 20th IOPD conference held in?", "en"),
+        ("¿En qué recinto se celebra la 20.ª conferencia del OIDP?", "es"),
+        ("Dans quel bâtiment se tient la 20e conférence de l'OIDP ?", "fr"),
+        ("A quin edifici es fa la 20a conferència de l'OIDP?", "ca"),
+        ("Qual é o recinto da 20.ª conferência do OIDP?", "pt"),
+        ("¿Cómo fue la votación de la asamblea general 2020?", "es"),
+        ("Com va anar la votació de l'assemblea general del 2020?", "ca"),
+        ("Como correu a votação da assembleia geral de 2020?", "pt"),
+        ("Was the vote at the 2020 general assembly unanimous?", "en"),
+        ("Where can I find the slides of the 20th IOPD conference?", "en"),
+        ("What is the hashtag of the 20th IOPD conference?", "en"),
+        ("¿Incluye el almuerzo la 20.ª conferencia del OIDP?", "es"),
+        ("Y a-t-il un enregistrement de la 20e conférence de l'OIDP ?", "fr"),
+    ],
+)
+def test_a_detail_no_record_states_is_handed_off(
+    lingua_assistant: Assistant, question: str, lang: str
+) -> None:
+    answer = lingua_assistant.answer(question, now=NOW, lang=lang)
+    assert answer.handoff, answer.answer
+    for yes in ("Yes", "Sí", "Oui", "Sim"):
+        assert not answer.answer.startswith(yes)
+
+
+@pytest.mark.parametrize(
+    ("question", "lang", "record", "month"),
+    [
+        ("Which day in December 2012 was the African Platform set up?", "en", DAKAR, "December"),
+        ("¿Qué día exacto abrió la oficina de Porto Alegre?", "es", PORTO_ALEGRE, "junio"),
+        ("Quel jour exactement a été créée la plateforme africaine ?", "fr", DAKAR, "décembre"),
+        ("Quin dia es va crear la plataforma africana?", "ca", DAKAR, "desembre"),
+        ("Em que dia foi criada a plataforma africana?", "pt", DAKAR, "dezembro"),
+    ],
+)
+def test_the_day_of_a_body_set_up_in_a_month_is_said_missing(
+    lingua_assistant: Assistant, question: str, lang: str, record: str, month: str
+) -> None:
+    answer = lingua_assistant.answer(question, now=NOW, lang=lang)
+    assert answer.handoff
+    assert record in answer.sources
+    assert month in answer.answer  # what the record does say is said first
+
+
+@pytest.mark.parametrize(
+    ("question", "lang", "record", "fact"),
+    [
+        ("Where is the 20th IOPD conference?", "en", ABIDJAN, "Abidjan"),
+        ("la conferència de Costa d'Ivori on és exactament?", "ca", ABIDJAN, "Abidjan"),
+        ("When was the African Platform set up?", "en", DAKAR, "December 2012"),
+        ("le bureau Amérique latine a été créé quand exactement ?", "fr", PORTO_ALEGRE, "juin"),
+        ("What did the 2020 General Assembly decide?", "en", ASSEMBLY, "priorities"),
+        ("¿Qué decidió la asamblea general de 2020?", "es", ASSEMBLY, "prioridades"),
+    ],
+)
+def test_a_neighbouring_question_the_record_answers_keeps_its_answer(
+    lingua_assistant: Assistant, question: str, lang: str, record: str, fact: str
+) -> None:
+    answer = lingua_assistant.answer(question, now=NOW, lang=lang)
+    assert not answer.handoff, answer.answer
+    assert record in answer.sources
+    assert fact in answer.answer
