@@ -1,9 +1,10 @@
 """A detail a real record does not state, asked beside its slot, in the five languages: the
 venue or room of a conference known by its city, the result of a vote, recordings, slides
-or meals, the exact day of a body set up in a month. The record is found, what it does say
-is said, and the question is handed off. Near misses keep their answer: where a
-conference is (its city), when a body was set up (its month), what an assembly decided.
-Sentences written for this test."""
+or meals, the exact day of a body set up in a month, where an event with no place is held
+(asked beside what it is). The record is found, what it does say is said, and the question
+is handed off. Near misses keep their answer: where a conference is (its city), when a body
+was set up (its month), what an assembly decided, what a plan says "where" (the relative
+"on") it speaks of a topic. Sentences written for this test."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ ABIDJAN = "conference-20-abidjan-2020"
 ASSEMBLY = "general-assembly-2020"
 DAKAR = "office-africa-dakar"
 PORTO_ALEGRE = "office-latin-america-porto-alegre"
+GENDER = "thematic-gender"
 
 
 @pytest.mark.parametrize(
@@ -37,6 +39,8 @@ PORTO_ALEGRE = "office-latin-america-porto-alegre"
         ("What is the hashtag of the 20th IOPD conference?", "en"),
         ("¿Incluye el almuerzo la 20.ª conferencia del OIDP?", "es"),
         ("Y a-t-il un enregistrement de la 20e conférence de l'OIDP ?", "fr"),
+        ("Le 3e Forum des autorités locales périphériques, il a lieu où ?", "fr"),
+        ("¿Qué es el III Foro de Autoridades Locales de Periferia y dónde se celebra?", "es"),
     ],
 )
 def test_a_detail_no_record_states_is_handed_off(
@@ -76,6 +80,7 @@ def test_the_day_of_a_body_set_up_in_a_month_is_said_missing(
         ("le bureau Amérique latine a été créé quand exactement ?", "fr", PORTO_ALEGRE, "juin"),
         ("What did the 2020 General Assembly decide?", "en", ASSEMBLY, "priorities"),
         ("¿Qué decidió la asamblea general de 2020?", "es", ASSEMBLY, "prioridades"),
+        ("Què diu el pla de treball del 2020 on parla de gènere?", "ca", GENDER, "gènere"),
     ],
 )
 def test_a_neighbouring_question_the_record_answers_keeps_its_answer(

@@ -434,9 +434,9 @@ def _month_only(doc: Doc) -> bool:
 
 
 def _entry_precision(record: EntryView) -> str | None:
-    """"month" or "year" when the date an entry states (set up, approved, agreed, dated)
-    is that coarse: asked which day, the record does not give it. None when it gives a
-    day or no date at all."""
+    """The precision, month or year, of the date an entry states (set up, approved, agreed,
+    dated) when it is that coarse: asked which day, the record does not give it. None when
+    it gives a day or no date at all."""
     for key in ("founded", "approved_on", "agreed_at", "date"):
         if record.data.get(key) is not None:
             found = str(record.data.get(f"{key}_precision", "day"))
