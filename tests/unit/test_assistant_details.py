@@ -1,10 +1,11 @@
 """A detail a real record does not state, asked beside its slot, in the five languages: the
-venue or room of a conference known by its city, the result of a vote, recordings, slides
-or meals, the exact day of a body set up in a month, where an event with no place is held
-(asked beside what it is). The record is found, what it does say is said, and the question
-is handed off. Near misses keep their answer: where a conference is (its city), when a body
-was set up (its month), what an assembly decided, what a plan says "where" (the relative
-"on") it speaks of a topic. Sentences written for this test."""
+building or room of a conference known by its city, the result of a vote, recordings, slides
+or meals, a timetable, the exact day of a body set up in a month, where an event with no
+place is held (asked beside what it is). The record is found, what it does say is said,
+and the question is handed off. Near misses keep their answer: where a conference is (its
+city), when a body was set up (its month), what an assembly decided, what a plan says
+"where" (the relative "on") it speaks of a topic, a session's hours. Sentences written for
+this test."""
 
 from __future__ import annotations
 
@@ -25,12 +26,12 @@ GENDER = "thematic-gender"
 @pytest.mark.parametrize(
     ("question", "lang"),
     [
-        ("What is the venue of the 20th IOPD conference?", "en"),
+        ("What is the building of the 20th IOPD conference?", "en"),
         ("Which room is the 20th IOPD conference held in?", "en"),
-        ("¿En qué recinto se celebra la 20.ª conferencia del OIDP?", "es"),
+        ("¿En qué edificio se celebra la 20.ª conferencia del OIDP?", "es"),
         ("Dans quel bâtiment se tient la 20e conférence de l'OIDP ?", "fr"),
         ("A quin edifici es fa la 20a conferència de l'OIDP?", "ca"),
-        ("Qual é o recinto da 20.ª conferência do OIDP?", "pt"),
+        ("Em que sala decorre a 20.ª conferência do OIDP?", "pt"),
         ("¿Cómo fue la votación de la asamblea general 2020?", "es"),
         ("Com va anar la votació de l'assemblea general del 2020?", "ca"),
         ("Como correu a votação da assembleia geral de 2020?", "pt"),
@@ -41,6 +42,7 @@ GENDER = "thematic-gender"
         ("Y a-t-il un enregistrement de la 20e conférence de l'OIDP ?", "fr"),
         ("Le 3e Forum des autorités locales périphériques, il a lieu où ?", "fr"),
         ("¿Qué es el III Foro de Autoridades Locales de Periferia y dónde se celebra?", "es"),
+        ("Qual é o horário da 20.ª conferência do OIDP?", "pt"),
     ],
 )
 def test_a_detail_no_record_states_is_handed_off(
@@ -90,3 +92,12 @@ def test_a_neighbouring_question_the_record_answers_keeps_its_answer(
     assert not answer.handoff, answer.answer
     assert record in answer.sources
     assert fact in answer.answer
+
+
+def test_the_timetable_of_a_session_with_its_hours_is_answered(
+    lingua_assistant: Assistant,
+) -> None:
+    question = "¿Cuál es el horario de la sesión interna de miembros de Cascais?"
+    answer = lingua_assistant.answer(question, now=dt.date(2013, 6, 20), lang="es")
+    assert not answer.handoff
+    assert "16:00" in answer.answer
