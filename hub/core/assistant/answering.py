@@ -54,6 +54,8 @@ from hub.core.assistant.member_kinds import MEMBERS_SLOTS, kind_words, programme
 from hub.core.assistant.offered_answers import OR_WORDS, offered_answers
 from hub.core.assistant.on_record import without_holding_words
 from hub.core.assistant.parties_unnamed import parties_named
+from hub.core.assistant.place_asked import SLOTS as PLACE_SLOTS
+from hub.core.assistant.place_asked import asks_where, place_unstated
 from hub.core.assistant.plan_parts import counted_kinds
 from hub.core.assistant.premises_period import PeriodPremiseAnswers
 from hub.core.assistant.reading import Reading
@@ -270,6 +272,8 @@ class Responder(AnswerChecks, JoinAnswers, DeciderAnswers, BoundAnswers, PeriodP
         if self._seat_of_another(reading, qtype, terms, decision):  # the presidency's seat
             return Decision(ctx.handoff(), qtype, min(decision.confidence, 0.3))
         missing = self._detail_unstated(ctx, reading, qtype, decision)
+        if missing is None:  # "c'était où la conf ?": its year is no place
+            missing = self._place_unstated(ctx, reading, qtype, decision)
         if missing is not None:  # "what did it decide?": its dates are no outcome
             reply = ctx.handoff(*missing, sources=decision.reply.sources)
             return Decision(reply, qtype, min(decision.confidence, 0.3))
@@ -356,6 +360,22 @@ class Responder(AnswerChecks, JoinAnswers, DeciderAnswers, BoundAnswers, PeriodP
         detail = named.get(ctx.language, named.get("en", ""))
         said = [] if qtype == "yesno" else [reply.text]  # what the record does say of it
         return [*said, ctx.phrase("detail_unknown_of", detail=detail, name=name)]
+
+    def _place_unstated(
+        self, ctx: Context, reading: Reading, qtype: str, decision: Decision
+    ) -> list[str] | None:
+        """Where is asked beside the slot read (:mod:`~hub.core.assistant.place_asked`) and
+        the events cited give no place: what they say (unless a yes or no was asked), then
+        that the place is not given."""
+        reply = decision.reply
+        if qtype not in PLACE_SLOTS or reply.handoff or not asks_where(reading.text, ctx.language):
+            return None
+        docs = [d for d in self.retriever.docs if d.record_id in set(reply.sources)]
+        if not place_unstated(docs):
+            return None
+        name = text_in(docs[0].record.name, ctx.language)[0]
+        said = [] if qtype == "yesno" else [reply.text]
+        return [*said, ctx.phrase("place_unknown_of", name=name)]
 
     def _pair_dated(
         self,

@@ -99,6 +99,11 @@ class SlotAnswers(SpanAnswers):
                 name = text_in(record.name, ctx.language)[0]
                 text = f"{reply.text} {ctx.phrase('place_unknown_of', name=name)}"
                 return ctx.handoff(text, sources=reply.sources)
+            coarse = _entry_precision(record) if qtype == "when" and reading.day else None
+            if coarse is not None and not reply.handoff:  # "which day was it set up?": a
+                missing = "year_only_dates" if coarse == "year" else "month_only_day"
+                text = f"{reply.text} {ctx.phrase(missing)}"  # month is no day, said so
+                return ctx.handoff(text, sources=reply.sources)
             return reply
         if reading.day and qtype == "when" and not reply.handoff and _no_day(doc):
             missing = ctx.phrase("year_only_dates" if _year_only(doc) else "month_only_day")
@@ -426,6 +431,19 @@ def _month_only(doc: Doc) -> bool:
     if isinstance(record, EventView):
         return record.precision == "month" and record.ends_on is None
     return False
+
+
+def _entry_precision(record: EntryView) -> str | None:
+    """The precision, month or year, of the date an entry states (set up, approved, agreed,
+    dated) when it is that coarse: asked which day, the record does not give it. None when
+    it gives a day or no date at all."""
+    for key in ("founded", "approved_on", "agreed_at", "date"):
+        if record.data.get(key) is not None:
+            found = str(record.data.get(f"{key}_precision", "day"))
+            return found if found in {"month", "year"} else None
+    if any(k == "since" or k.endswith("_since") for k in record.data):
+        return "year"
+    return None
 
 
 def _no_day(doc: Doc) -> bool:
