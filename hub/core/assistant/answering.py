@@ -51,7 +51,6 @@ from hub.core.assistant.answers_join import JoinAnswers
 from hub.core.assistant.context import Context, Reply
 from hub.core.assistant.index import text_in
 from hub.core.assistant.member_kinds import MEMBERS_SLOTS, kind_words, programme_named
-from hub.core.assistant.money_stated import whether_money
 from hub.core.assistant.offered_answers import OR_WORDS, offered_answers
 from hub.core.assistant.on_record import without_holding_words
 from hub.core.assistant.parties_unnamed import parties_named
@@ -338,13 +337,6 @@ class Responder(AnswerChecks, JoinAnswers, DeciderAnswers, BoundAnswers, Premise
         if reply.handoff or not reply.sources:
             return None
         asked = self.details.asked(reading.words, ctx.language, qtype)
-        if qtype == "cost":
-            words = reading.words
-            asks = not reading.polar and bool(
-                self.retriever.vocabulary.question_words.find(words, fuzzy=False)
-            )
-            if whether_money(words, asks):
-                asked = [(d, said) for d, said in asked if d.name != "amount"]  # "is there any?"
         if not asked:
             return None
         docs = [d for d in self.retriever.docs if d.record_id in set(reply.sources)]
