@@ -122,6 +122,8 @@ def _normalised(text: str) -> str:
     text = _GEMINATE.sub("ll", text)
     if "-" in text or "/" in text or "–" in text:  # "2014-15": both years
         text = _YEAR_SPAN.sub(_span_in_full, text)
+    if "œ" in text or "Œ" in text or "æ" in text:  # "œuvre" is "oeuvre", no "uvre"
+        text = text.replace("œ", "oe").replace("Œ", "Oe").replace("æ", "ae")
     text = strip_accents(text).casefold()
     if "l." in text or "l-" in text:  # "col.lectiu", "col-labora": the punt volat typed
         text = _GEMINATE_TYPED.sub(_geminate, text)
