@@ -67,6 +67,10 @@ def sets() -> dict[str, tuple[list[dict[str, Any]], str | None]]:
         "heldout37",
         "heldout38",
         "heldout39",
+        "heldout42",
+        "heldout43",
+        "heldout44",
+        "heldout45",
     ):
         found[name] = (read_cases(SETS / f"{name}_questions.jsonl"), None)
     found["tune_extra*"] = ([c for n in FRESH for c in read_cases(SETS / f"{n}.jsonl")], None)
