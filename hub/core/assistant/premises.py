@@ -24,6 +24,7 @@ from hub.core.assistant.list_words import bare
 from hub.core.assistant.reading import Reading
 from hub.core.assistant.retrieval import Doc
 from hub.core.assistant.text import normalise
+from hub.core.assistant.vocabulary import network_words
 
 PREMISE_SLOTS = frozenset({"where", "when", "who", "yesno"})
 """What may be asked of a record named with a wrong place or year: its place, date or
@@ -42,8 +43,28 @@ NAME_WORDS = 2
 a word of other records')."""
 LOOKED_AT = 10
 """How far down the ranking a record so named is looked for."""
+ORIGIN_BEFORE: dict[str, frozenset[str]] = {
+    "from": frozenset(),
+    "desde": frozenset(),
+    "depuis": frozenset(),
+    "des": frozenset({"de"}),
+    "de": frozenset(
+        {"vamos", "venimos", "vimos", "viemos", "vient", "venons", "venim", "partimos"}
+    ),
+    "d": frozenset({"vient", "venons", "venim"}),
+}
+"""Words before the asker's own place, where they come from ("vamos desde Bamako", "on vient
+de Ouagadougou", "venim de Lleida"): the word itself, or "de" after a verb of coming. A place
+so said is the asker's, no premise about the record."""
+YEAR_NAMED_KINDS = frozenset({"event"})
+"""The groups of records one of whose years, with its kind or series, names one edition ("the
+IOPD conference of 2020", "le congrès de CGLU de 2013")."""
+OPENED_ONCE = frozenset({"office"})
+"""Kinds of record opened once, with no editions ("the African Platform"): a year said of
+one is a premise of when it opened, not another edition."""
 PREMISE_CONFIDENCE = 0.7
 """The confidence of an answer setting a premise right about the one record named."""
+_YEAR_WRITTEN = re.compile(r"\b(?:19|20)\d\d\b")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*|\d{4}", re.UNICODE)
 
 
@@ -53,6 +74,27 @@ def _is_year(options: set[str]) -> bool:
 
 def _is_edition(options: set[str]) -> bool:
     return any(t[0] == "#" and t[1:].isdigit() for t in options)
+
+
+def _own_years(doc: Doc) -> set[str]:
+    """The year terms of an event's own dates ("y2020"); none for any other record."""
+    record = doc.record
+    if not isinstance(record, EventView) or record.starts_on is None:
+        return set()
+    last = (record.ends_on or record.starts_on).year
+    return {f"y{year}" for year in range(record.starts_on.year, last + 1)}
+
+
+def _day_unheld(doc: Doc, reading: Reading) -> bool:
+    """Whether the question writes days ("el 3 de juliol") none of the event's own days is:
+    a second claim beside the place, which the premise's answer does not set right."""
+    record, period = doc.record, reading.period
+    if not isinstance(record, EventView) or period is None or record.span is None:
+        return False
+    if (period.end - period.start).days > 31:  # a year or a season: no day claimed
+        return False
+    start, end = record.span
+    return period.end < start or period.start > end
 
 
 class PremiseAnswers(SlotAnswers):
@@ -71,8 +113,12 @@ class PremiseAnswers(SlotAnswers):
         role, role_terms = self._role_said(ctx, reading)
         if role and not role_terms:  # a place said to have won or led it: no premise of place
             return None
+        if qtype == "what" and reading.qtype is None and not role:
+            qtype = "yesno"  # "le congrès de 2013, c'était à Casablanca non ?": a claim
         if (qtype not in PREMISE_SLOTS and not (role and qtype == "what")) or not terms:
             return None
+        origin = self._origin_said(ctx, reading)  # "vamos desde Bamako": the asker's place
+        terms = [o for o in terms if not bare(o) & origin]
         places = self.retriever.place_terms | self._places_written(ctx, reading)
         if not any(bare(o) & places or _is_year(o) for o in terms):
             return None
@@ -97,8 +143,13 @@ class PremiseAnswers(SlotAnswers):
         doc, contested = next(iter(found.values()))
         if self._held_by_its_like(doc, contested, ranked):
             return None
-        if any(_is_year(o) for o in contested) and not any(_is_edition(o) for o in terms):
+        if _day_unheld(doc, reading):
+            return None  # "in Lisbon on 3 July?": a day claimed too, that is not its own
+        edition = any(_is_edition(o) for o in terms)
+        if any(_is_year(o) for o in contested) and not edition and doc.kind not in OPENED_ONCE:
             return None  # "the Iberian meeting in 2027", "the award in 2027": another edition
+        if not edition and self._year_shared(doc, terms, ranked):
+            return None  # "the UCLG congress of 2013": two records of 2013 could be meant
         return self._set_right(ctx, reading, "who" if role else qtype, doc, contested)
 
     @staticmethod
@@ -129,6 +180,34 @@ class PremiseAnswers(SlotAnswers):
         said += [w for w in words if w in vocabulary.askers]
         return True, set(self.retriever.analyser.terms_of(said, ctx.language))
 
+    def _origin_said(self, ctx: Context, reading: Reading) -> set[str]:
+        """Terms of the places the asker says they come from (:data:`ORIGIN_BEFORE`)."""
+        tokens = _WORD.findall(reading.text)
+        words = [normalise(t) for t in tokens]
+        found: set[str] = set()
+        for i, token in enumerate(tokens):
+            if i == 0 or not token[:1].isupper() or words[i - 1] not in ORIGIN_BEFORE:
+                continue
+            verbs = ORIGIN_BEFORE[words[i - 1]]
+            if verbs and (i < 2 or words[i - 2] not in verbs):
+                continue
+            found |= set(self.retriever.analyser.terms(token, ctx.language))
+        return found
+
+    def _year_shared(
+        self, doc: Doc, terms: list[set[str]], ranked: list[tuple[float, Doc]]
+    ) -> bool:
+        """Whether the record is named by a year of its own that another record of its kind,
+        of that year, is named by as well: the year names no one record."""
+        if not any(_is_year(o) and o & _own_years(doc) for o in terms):
+            return False
+        return any(
+            other.kind == doc.kind
+            and other.record_id != doc.record_id
+            and self._year_named(other, terms)
+            for _, other in ranked
+        )
+
     def _places_written(self, ctx: Context, reading: Reading) -> set[str]:
         """Terms of the places the question writes: the records' cities and countries, and
         a capitalised word after a word before a place (:data:`PLACE_BEFORE`) that no
@@ -155,7 +234,8 @@ class PremiseAnswers(SlotAnswers):
         held = doc.terms.keys()
         yearly = _is_year(own)  # a record with no place or year of its own contradicts none
         dated = _is_year(set(held))
-        if any(bare(o) & places and bare(o) & own for o in terms):
+        name = set().union(*doc.names) if doc.names else set()
+        if any(bare(o) & places and bare(o) & own and not o & name for o in terms):
             return []  # a place of its own named too: the other names another record
         return [
             o
@@ -176,14 +256,38 @@ class PremiseAnswers(SlotAnswers):
                 return False
             series = [o for o in rest if not _is_edition(o) and o & (name | doc.kind_terms)]
             named = bool(series)
+        elif self._year_named(doc, rest):
+            named = True
         else:
-            share = self.retriever.name_share(doc, rest)
+            share = self._name_share(doc, rest)
             words = max((len(n & set().union(*rest)) for n in doc.names), default=0) if rest else 0
             named = share >= NAME_SAID and words >= NAME_WORDS
         if not named:
             return False
         foreign = [o for o in rest if not doc.terms.keys() & o and self._weighty(o)]
         return len(foreign) <= 1
+
+    def _name_share(self, doc: Doc, rest: list[set[str]]) -> float:
+        """How much of the record's own name the question says, the network's acronym left
+        aside: a record's name holds it ("IOPD African Platform") though members leave it
+        unsaid."""
+        acronym = network_words()["acronym"]
+        network = set().union(*self.retriever.query_terms([acronym], "en")) if acronym else set()
+        asked = set().union(*rest) if rest else set()
+        return max((len(n & (asked | network)) / len(n) for n in doc.names), default=0.0)
+
+    @staticmethod
+    def _year_named(doc: Doc, rest: list[set[str]]) -> bool:
+        """Whether a year the record holds names it, with its kind and its series ("la
+        conferencia del OIDP de 2020"): an event of one edition a year."""
+        if doc.group not in YEAR_NAMED_KINDS or not doc.kind_terms:
+            return False
+        name = set().union(*doc.names) if doc.names else set()
+        if not any(_is_year(o) and o & _own_years(doc) for o in rest):
+            return False
+        kind = [o for o in rest if o & doc.kind_terms & name]
+        series = [o for o in rest if o & name and not o & doc.kind_terms and not _is_year(o)]
+        return bool(kind) and bool(series)
 
     def _set_right(
         self, ctx: Context, reading: Reading, qtype: str, doc: Doc, contested: list[set[str]]
@@ -192,7 +296,11 @@ class PremiseAnswers(SlotAnswers):
         after a sentence saying the asker's word is not the record's."""
         year = all(_is_year(o) for o in contested)
         slot = qtype if qtype != "yesno" else ("when" if year else "where")
-        if isinstance(doc.record, EventView) and slot in {"where", "when"}:
+        event = doc.record if isinstance(doc.record, EventView) else None
+        undated = event is not None and event.starts_on is None
+        if undated and (slot == "when" or _YEAR_WRITTEN.search(reading.text)):
+            return None  # an undated event: its place is said, no year is set right
+        if event is not None and not undated and slot in {"where", "when"}:
             reply = self._when(ctx, doc)  # an event's date sentence says its place too
         else:
             reply = self._slot(ctx, reading, slot, doc)
