@@ -19,7 +19,7 @@ NOW = dt.date(2020, 9, 15)
     "question",
     [
         "Did the Abidjan conference finally take place?",
-        "In the end, did the Abidjan conference actually go ahead, or was it held online?",
+        "Did the Abidjan conference go ahead in the end, or was it finally held online?",
         "¿Al final se celebró la conferencia de Abiyán o la aplazaron?",
         "La conférence d'Abidjan a-t-elle finalement eu lieu ?",
         "La conferència d'Abidjan es va acabar fent?",
