@@ -27,6 +27,7 @@ import re
 from dataclasses import dataclass, field
 
 from hub.core.assistant.asked_beyond import asked_beyond
+from hub.core.assistant.asker_place import asker_place
 from hub.core.assistant.asker_words import (
     _INVERSION,
     HERE,
@@ -441,6 +442,9 @@ def read(
         if reading.qtype == "join" and joining:  # is asked, as the records name its kind
             reading.kinds = kinds_asked(words, told, joining[0])
         used.update(_asker_words(words, vocabulary))
+        from_place = asker_place(words, vocabulary)  # "a city in Ghana": who would join
+        reading.context.extend(words[i] for i in sorted(from_place - used))
+        used.update(from_place)
     if reading.qtype == "share":  # "news about our PB process, how do I share it": theirs
         used.update(_shared_topic(words, vocabulary) - used)
     if reading.qtype == "cost":  # "the annual fee": how often it is paid is the slot's
