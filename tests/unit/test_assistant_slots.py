@@ -18,7 +18,34 @@ import pytest
 
 from hub.core.assistant import Assistant
 
+AWARD = "iopd-award-2020"
 FEE = "faq-membership-fee"
+
+
+@pytest.mark.parametrize(
+    ("now", "question", "fact"),
+    [
+        ("2020-01-20", "is there any prize money for the 2020 best practice award?", "monetary"),
+        ("2020-02-10", "will the 2020 best practice award come with prize money?", "monetary"),
+        ("2020-02-02", "¿el premio de buenas prácticas 2020 tiene dotación económica?", "dinero"),
+        ("2020-02-02", "¿el premio de buenas prácticas 2020 da dinero al ganador?", "fondos"),
+        ("2020-02-02", "Le prix OIDP 2020, il y aura une récompense en argent ?", "argent"),
+        ("2020-02-02", "le prix 2020 offre-t-il une dotation ?", "fonds"),
+        ("2020-02-02", "el premi de bones pràctiques 2020 té dotació econòmica?", "diners"),
+        ("2020-02-02", "el premi de bones pràctiques 2020 donarà diners al guanyador?", "fons"),
+        ("2020-02-02", "o prémio de boas práticas de 2020 vai ter valor em dinheiro?", "dinheiro"),
+        ("2020-02-02", "o prémio deste ano tem dotação?", "fundos"),
+    ],
+)
+def test_whether_an_award_gives_money_is_answered_by_its_fundraising_step(
+    lingua_assistant: Assistant, now: str, question: str, fact: str
+) -> None:
+    """Asked only whether there is money (no "how much", no sum), the award's fundraising
+    step answers: its plan looks for funds to offer a monetary award (task 13e)."""
+    answer = lingua_assistant.answer(question, now=dt.date.fromisoformat(now))
+    assert not answer.handoff, answer.answer
+    assert AWARD in answer.sources
+    assert fact.lower() in answer.answer.lower()
 
 
 @pytest.mark.parametrize(

@@ -49,8 +49,9 @@ from hub.core.assistant.answers_bounds import BoundAnswers
 from hub.core.assistant.answers_deciders import DeciderAnswers
 from hub.core.assistant.answers_join import JoinAnswers
 from hub.core.assistant.context import Context, Reply
-from hub.core.assistant.index import text_in
+from hub.core.assistant.index import AwardView, text_in
 from hub.core.assistant.member_kinds import MEMBERS_SLOTS, kind_words, programme_named
+from hub.core.assistant.money_stated import whether_money
 from hub.core.assistant.offered_answers import OR_WORDS, offered_answers
 from hub.core.assistant.on_record import without_holding_words
 from hub.core.assistant.parties_unnamed import parties_named
@@ -347,6 +348,15 @@ class Responder(AnswerChecks, JoinAnswers, DeciderAnswers, BoundAnswers, PeriodP
         if reply.handoff or not reply.sources:
             return None
         asked = self.details.asked(reading.words, ctx.language, qtype)
+        if qtype == "cost":
+            words = reading.words
+            asks = not reading.polar and bool(
+                self.retriever.vocabulary.question_words.find(words, fuzzy=False)
+            )
+            awards = [r for r in map(ctx.index.record, reply.sources) if isinstance(r, AwardView)]
+            funded = any("fundraising" in award.steps for award in awards)  # not a Distinction
+            if funded and whether_money(words, asks):  # whose plan only says what prizes cost
+                asked = [(d, said) for d, said in asked if d.name != "amount"]  # "is there any?"
         if not asked:
             return None
         docs = [d for d in self.retriever.docs if d.record_id in set(reply.sources)]

@@ -88,11 +88,24 @@ FUNCTION_WORDS: dict[str, frozenset[str]] = {
     **dict.fromkeys(("tambe", "aixo", "nomes", "nosaltres", "vosaltres", "voste"), _CA),
     **dict.fromkeys(("tambien", "despues", "alli"), _ES),
     "aqui": frozenset({"ca", "es", "pt"}),
+    "tu": frozenset({"ca", "es", "fr", "pt"}),
+    "penses": frozenset({"ca", "fr"}),
+    **dict.fromkeys(("crois", "trouves"), _FR),
+    "preferes": frozenset({"fr", "pt"}),
+    **dict.fromkeys(("piensas", "prefieres", "crees"), _ES),
+    **dict.fromkeys(("opines", "creus", "prefereixes", "trobes"), _CA),
+    **dict.fromkeys(("achas", "pensas", "gostas"), _PT),
+    "opinas": frozenset({"es", "pt"}),
 }
 """Function words the vocabulary's tables miss or give too few languages: Catalan's "ja"
 (already) is Portuguese's "já", Spanish writes "ya"; and those written without their accents
 or tilde, as on a phone ("nao", "tambem", "voce": Portuguese; "tambe", "aixo", "nomes":
-Catalan; "tambien", "despues": Spanish), which no other of the five writes so."""
+Catalan; "tambien", "despues": Spanish), which no other of the five writes so. "Tu" is
+a word of four of them (Spanish's possessive, the others' "you"), though only Spanish's
+stopwords vote for it. And the second person of the verbs a casual message asks the
+assistant's opinion or liking with, as written on a phone ("tu preferes X ou Y?", "que en
+penses?"): "penses" is Catalan or French (Spanish "piensas", Portuguese "pensas"), "preferes"
+French ("préfères") or Portuguese (Spanish "prefieres", Catalan "prefereixes")."""
 WRITTEN: dict[str, frozenset[str]] = {
     **dict.fromkeys(("qué", "cómo", "dónde", "cuándo", "quién", "quiénes", "cuál"), _ES),
     **dict.fromkeys(("cuáles", "cuánto", "cuánta", "cuántos", "cuántas", "más"), _ES),
@@ -169,6 +182,7 @@ SPELLINGS: tuple[tuple[re.Pattern[str], frozenset[str]], ...] = (
     (re.compile(rf"atius?$|\w\w(?:it|iet|ut)ats?$|[{_V}]tz[{_V}]"), _CA),
     (re.compile(r"[cs]ión$|[cs]iones$|[aeiou]dad(?:es)?$"), _ES),
     (re.compile(r"agem$|agens$|[aeiou]dades?$|[^\Wa](?:c|ss)ao$|[cs]oes$"), _PT),
+    (re.compile(r"[aeiou][cg]ias?$"), frozenset({"ca", "es", "pt"})),
 )
 """Spellings of one language, in a word the tables do not know (measured on every question
 set: the tables know the function words, and a terse question of a name and one word,
@@ -189,7 +203,10 @@ set: the tables know the function words, and a terse question of a name and one 
   Spanish and Portuguese ``-ativo``, French ``-atif``), nouns in ``-itat``, ``-ietat``,
   ``-utat`` (``universitat``, ``societat``, ``ciutat``) and "tz" between vowels
   (``organitzar``, ``realitzacio``); Portuguese ``-cao``, ``-ssao``, ``-coes``, ``-soes``
-  (``votacao``, ``sessao``, ``inscricoes``: Spanish writes ``-cion``, Catalan ``-cio``).
+  (``votacao``, ``sessao``, ``inscricoes``: Spanish writes ``-cion``, Catalan ``-cio``);
+- nouns in ``-cia`` and ``-gia`` after a vowel, accented or not, are Catalan, Spanish or
+  Portuguese (``democracia``, ``transparencia``, ``estrategia``: French writes ``-tie``,
+  ``-ce``, ``-gie``, English ``-cy``, ``-gy``).
 
 A word written with a capital inside a sentence is a name (a person's, a record's: "OGP
 Local", "Carvalho") and its spelling says nothing of the asker's language."""

@@ -55,3 +55,12 @@ def step_money(
     if asks or past or SUM_WORDS.intersection(words):
         return ctx.handoff(body, sources=sources)
     return Reply(body, sources)
+
+
+def whether_money(words: list[str], asks: bool) -> bool:
+    """Whether a cost question (its normalised ``words``) asks only if there is money at all
+    ("is there prize money?", "¿tiene dotación económica?", "le prix, il y aura une
+    récompense en argent ?"): no question word (``asks`` false) and no word of a sum. Then
+    "prize money", "dotación", "en metálico" name what is asked about, not an amount: a
+    record saying the award seeks funds for a monetary prize states it."""
+    return not asks and not SUM_WORDS.intersection(words)
