@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from hub.core.assistant.casual_kinds import LONGEST_REGION, _region_at
+from hub.core.assistant.casual_kinds import LONGEST_REGION, region_at
 from hub.core.assistant.member_kinds import KIND_NOUNS
 from hub.core.assistant.vocabulary import Vocabulary, country_matcher, demonyms
 
@@ -38,7 +38,7 @@ ADJECTIVES = frozenset(
     {"local", "locales", "locaux", "locals", "locais", "municipal", "municipales", "municipaux"}
     | {"municipals", "municipais", "regional", "regionales", "regionaux", "regionals"}
     | {"regionais", "small", "pequeno", "pequena", "petit", "petite", "petita", "pequeño"}
-    | {"pequeña", "petits", "petites", "small", "mid", "size", "sized", "big", "grande"}
+    | {"pequeña", "petits", "petites", "mid", "size", "sized", "big", "grande"}
 )
 """Words that may stand between an asker's noun and its place ("a city council in Ghana",
 "une commune rurale", "un municipio pequeño de Chile")."""
@@ -58,7 +58,7 @@ def _places(words: list[str]) -> dict[int, int]:
     starts: dict[int, int] = {}
     for found in country_matcher().find(list(words), fuzzy=False):
         starts[found.start] = max(starts.get(found.start, 0), found.end)
-    regions = sorted(_region_at(words))
+    regions = sorted(region_at(words))
     for i in regions:  # a region's words, contiguous runs
         if i - 1 not in regions:
             end = i

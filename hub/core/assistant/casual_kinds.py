@@ -89,7 +89,7 @@ def _region_name(code: str) -> list[str]:
     return normalise(Locale.parse("en").territories.get(code, "")).split()
 
 
-def _region_at(words: list[str]) -> set[int]:
+def region_at(words: list[str]) -> set[int]:
     """Where the question names a world region, by its name or its adjective: the index of
     each of the name's words."""
     names, adjectives = _region_names(), _region_adjectives()
@@ -130,7 +130,7 @@ def casual_kinds(words: list[str]) -> list[str]:
     people = _people_words()
     if not any(w in people for w in out):
         return out
-    regions = _region_at(out)
+    regions = region_at(out)
     return [
         people[w] if w in people and any(0 < abs(j - i) <= NEAR for j in regions) else w
         for i, w in enumerate(out)
