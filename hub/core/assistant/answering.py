@@ -48,6 +48,7 @@ from hub.core.assistant.answers_base import (
 from hub.core.assistant.answers_bounds import BoundAnswers
 from hub.core.assistant.answers_deciders import DeciderAnswers
 from hub.core.assistant.answers_join import JoinAnswers
+from hub.core.assistant.asking import clause_opens_asking
 from hub.core.assistant.context import Context, Reply
 from hub.core.assistant.index import AwardView, text_in
 from hub.core.assistant.member_kinds import MEMBERS_SLOTS, kind_words, programme_named
@@ -147,7 +148,6 @@ CONTEXT_WEIGHT = 0.1
 """Share of their score the words around a question add to a record's (they break ties)."""
 _YEAR = re.compile(r"(19|20)\d\d")
 _WORD = re.compile(r"\w+")
-_CLAUSE = re.compile(r"[,;:.?!¿¡()\n]+")
 
 
 class Responder(AnswerChecks, JoinAnswers, DeciderAnswers, BoundAnswers, PeriodPremiseAnswers):
@@ -703,16 +703,9 @@ class Responder(AnswerChecks, JoinAnswers, DeciderAnswers, BoundAnswers, PeriodP
         )
 
     def _asks_with_question_word(self, reading: Reading) -> bool:
-        """A clause of the question opens with a question word ("how is the network
-        funded?", "..., qual era?", "is it at the congress? what's the topic"): it asks
-        what, never only yes or no. A question word inside a clause is not counted: the "que"
-        of "¿es verdad que...?" or "est-ce que...?" is a conjunction."""
-        matcher = self.retriever.vocabulary.question_words
-        for clause in _CLAUSE.split(reading.text):
-            words = normalise(clause).split()[:3]
-            if any(found.start == 0 for found in matcher.find(words, fuzzy=False)):
-                return True
-        return False
+        """A clause of the question opens with a question word ("..., qual era?", "is it at
+        the congress? what's the topic"): it asks what, never only yes or no."""
+        return clause_opens_asking(reading.text, self.retriever.vocabulary)
 
     def _called(self, doc: Doc, content: list[set[str]]) -> bool:
         """The question says a rare word of the record's own name, or an edition's number

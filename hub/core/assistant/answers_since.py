@@ -19,12 +19,12 @@ import re
 from hub.core.assistant.answers_base import MIN_CONFIDENCE, Decision
 from hub.core.assistant.answers_entries import _since
 from hub.core.assistant.answers_yesno_period import PeriodClaims
+from hub.core.assistant.asking import clause_opens_asking
 from hub.core.assistant.context import Context, Reply
 from hub.core.assistant.dates import when
 from hub.core.assistant.index import EntryView
 from hub.core.assistant.reading import Reading
 from hub.core.assistant.retrieval import Doc
-from hub.core.assistant.text import normalise
 from hub.core.assistant.yesno import _texts, sentences
 
 SINCE: dict[str, tuple[str, ...]] = {
@@ -69,10 +69,6 @@ verb the claim is made with ("travaille avec" of a record saying "collabore avec
 the vocabulary's ``with_verbs``), never a word naming what is asked about."""
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
-_CLAUSE = re.compile(r"[.,;:!?¿¡]")
-
-SHORT = 4
-"""A word this short before a question word is its preposition ("con qué", "avec quel")."""
 
 
 class SinceAnswers(PeriodClaims):
@@ -133,23 +129,11 @@ class SinceAnswers(PeriodClaims):
             text = ctx.phrase("entry_since", name=self._name(ctx, doc), when=written)
         else:
             text = ctx.phrase("what_is", name=self._name(ctx, doc), text=text)
-        if year is not None and year <= began_in and not self._asks_which(reading):
+        asks_which = clause_opens_asking(reading.text, self.retriever.vocabulary, after_short=True)
+        if year is not None and year <= began_in and not asks_which:  # "con qué red...?": no
             text = ctx.phrase("yes" if began_in == year else "no", text=text)
         reply = Reply(text, [d.record_id for d, _ in found])
         return Decision(reply, "yesno", MIN_CONFIDENCE, stated=True)
-
-    def _asks_which(self, reading: Reading) -> bool:
-        """A clause opens with a question word, or with a short word and then one ("con qué
-        red colabora desde 2006?", "amb quina xarxa...?"): it asks which, and its answer is
-        the record's sentence with no yes or no before it. (A later year than the one it
-        began is no "no" either: it went on then too.)"""
-        matcher = self.retriever.vocabulary.question_words
-        for clause in _CLAUSE.split(reading.text):
-            words = normalise(clause).split()[:2]
-            for found in matcher.find(words, fuzzy=False):
-                if found.start == 0 or (found.start == 1 and len(words[0]) <= SHORT):
-                    return True
-        return False
 
 
 def _claimed_since(words: list[str]) -> tuple[int, list[str]] | None:

@@ -15,6 +15,7 @@ from hub.core.assistant.context import Context, Reply, Target, event_name, organ
 from hub.core.assistant.dates import covered, when
 from hub.core.assistant.index import AwardView, EntryView, EventView, StepView, text_in
 from hub.core.assistant.money_stated import step_money
+from hub.core.assistant.place_asked import AND_WORDS, WHERE_WORDS
 from hub.core.assistant.reading import Reading
 from hub.core.assistant.retrieval import Doc
 from hub.core.assistant.text import normalise
@@ -22,10 +23,8 @@ from hub.core.assistant.text import normalise
 LANGUAGES = ("en", "es", "fr", "ca", "pt")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 WHEN_WORDS = frozenset({"when", "cuando", "quand", "quan", "quando"})
-WHERE_WORDS = frozenset({"where", "donde", "ou", "on", "onde"})
-AND_WORDS = frozenset({"and", "y", "et", "i", "e"})
-"""The question words of when and where, and the words joining them ("when and where",
-"quan i on", "où et quand"): joined, they ask both slots."""
+"""The question words of when; joined to those of where (:data:`WHERE_WORDS`) by one of
+:data:`AND_WORDS`, they ask both slots."""
 TAKING_PART = frozenset({"join", "share"})
 """Slots asking how to take part in something (register, apply, send a proposal): an
 event's or an award step's dates answer them only when the question asks when too."""

@@ -14,6 +14,9 @@ from hub.core.assistant.text import LONGEST_WORD, normalise
 from hub.core.assistant.vocabulary import Vocabulary
 
 _OF = frozenset({"of", "de", "d", "del", "du", "do", "da"})
+_CLAUSE = re.compile(r"[,;:.?!¿¡()\n]+")
+SHORT_BEFORE = 4
+"""A word this short before a question word is its preposition ("con qué", "avec quel")."""
 TYPO_CUTOFF = 88.0
 """rapidfuzz ratio for a time word's typo ("wekend", "semanaa"): one slip in a long word."""
 TRANSPOSED_LENGTH = 6
@@ -269,6 +272,22 @@ def slot_named(words: list[str], at: int, vocabulary: Vocabulary) -> str | None:
             if opens and found.value not in NAMING_NO_SLOT:
                 return "when" if matcher is vocabulary.closing else found.value  # "el plazo"
     return None
+
+
+def clause_opens_asking(text: str, vocabulary: Vocabulary, *, after_short: bool = False) -> bool:
+    """A clause of ``text`` opens with a question word ("how is the network funded?", "...,
+    qual era?"), or, ``after_short``, with a short word and then one ("con qué red...?",
+    "amb quina xarxa...?"): it asks what or which, never only yes or no. A question word
+    inside a clause is not counted: the "que" of "¿es verdad que...?" or "est-ce que...?"
+    is a conjunction."""
+    for clause in _CLAUSE.split(text):
+        words = normalise(clause).split()[:3]
+        for found in vocabulary.question_words.find(words, fuzzy=False):
+            if found.start == 0:
+                return True
+            if after_short and found.start == 1 and len(words[0]) <= SHORT_BEFORE:
+                return True
+    return False
 
 
 def _question_word(word: str, vocabulary: Vocabulary) -> bool:

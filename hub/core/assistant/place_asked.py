@@ -30,7 +30,10 @@ WHERE = {
 and is then also "or": it asks only as written with it, or ending a clause)."""
 ACCENTED = {"fr": re.compile(r"\boù\b", re.IGNORECASE), "es": re.compile(r"\bdónde\b", re.I)}
 """The question word as only a question writes it."""
+WHERE_WORDS = frozenset().union(*WHERE.values())
 AND_WORDS = frozenset({"and", "y", "et", "i", "e"})
+"""The question words of where in any language, and the words joining two question words
+("when and where", "quan i on", "où et quand")."""
 SLOTS = frozenset({"what", "yesno"})
 """The slots a question asking where beside them is read as: asked when (its own way of
 answering handles "when and where") or where, the place is already what is answered."""
