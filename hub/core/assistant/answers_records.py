@@ -2,75 +2,59 @@
 (:mod:`~hub.core.assistant.record_choice`), and the slot asked of it. When two records tie
 with different answers the question is handed off; so is one answered below the confidence
 floor.
+
+A list answered from one record is :mod:`~hub.core.assistant.record_lists`'s, an address
+asked :mod:`~hub.core.assistant.record_contact`'s.
 """
 
 from __future__ import annotations
 
-import re
-
 from hub.core.assistant import named_apart as apart
-from hub.core.assistant.alike import (
-    STANDING_SLOTS,
-    record_text,
-    same_address,
-    stating_alike,
-    written_for,
-)
+from hub.core.assistant.alike import STANDING_SLOTS, stating_alike
 from hub.core.assistant.answers_base import (
     HOME_EDGE,
     MIN_CONFIDENCE,
     MIN_COVERAGE,
     TIE,
     Decision,
-    _numbered,
     _years,
 )
-from hub.core.assistant.answers_lists import ListAnswers
-from hub.core.assistant.answers_since import SinceAnswers
 from hub.core.assistant.called_alone import called_alone
 from hub.core.assistant.context import Context, Reply
 from hub.core.assistant.index import EntryView, EventView, text_in
-from hub.core.assistant.list_words import bare
 from hub.core.assistant.marked_names import MarkedNames
 from hub.core.assistant.message_parts import question_parts
 from hub.core.assistant.named_rivals import rivals_named_in_period
 from hub.core.assistant.numeral_names import glossing_first, named_before_numeral
 from hub.core.assistant.plan_parts import kind_words, named_whole_part_first, ordinals
 from hub.core.assistant.reading import Reading
-from hub.core.assistant.record_choice import RecordChoice
+from hub.core.assistant.record_contact import ContactAnswers
+from hub.core.assistant.record_lists import PLACE_HOLDERS, RecordLists
 from hub.core.assistant.retrieval import ALIAS_WEIGHT, Doc
 from hub.core.assistant.unknown_qualifier import unknown_qualifier
-from hub.core.knowledge.loader import DOCUMENT_KIND
 
 PLACE_ENOUGH = frozenset({"where", "when", "list"})
 """Slots a record may answer when the question shares only a place with it ("when is the
 one in Cascais"); asked anything else ("the capital of Senegal"), a place alone is not it."""
+
 YESNO_COVERAGE = 0.8
 """A yes/no question is answered only from a record holding (nearly) every word it asks
 about: "is the conference in English?" is not answered by the conference's dates."""
-PLACE_HOLDERS = 5
-"""How far down the ranking a record held in the place a question names is looked for."""
+
 RELATED_COVERAGE = 0.5
 """A record stating the relation asked answers when it holds this share of the question."""
+
 FULLER = 0.2
 """Share of the question's words one tied record must hold beyond every other to be chosen
 (measured: 0.1 to 0.2 answer one more right on the sets, none invented; 0.3 none)."""
-DRAWN_COVERAGE = 0.5
-"""Share of what a list question says beside a document's name that a record drawn from
-the document must hold to be listed as what it holds."""
-COUNTING_NEAR = 0.7
-"""A whole counting the parts a question counts is answered from this share of the best's
-score."""
+
 UNHELD_ASIDE = 2
 """Words that narrow, held not by a record named by its kind and number ("the 13th
 conference"), from which on what else is asked of it ("what did Bilbao present there?") is
 not what it is: named so, it answers only what its own fields state."""
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
-_WEB_ADDRESS = re.compile(r"(https?://)?[\w-]+(\.[\w-]+)+(/\S*)?")
-"""A web address written alone in a record's data field (``ogplocal.slack.com``)."""
 
 
-class RecordAnswers(RecordChoice, SinceAnswers, ListAnswers):
+class RecordAnswers(RecordLists, ContactAnswers):
     """The one record a question names, and the slot asked of it."""
 
     @property
@@ -453,137 +437,6 @@ class RecordAnswers(RecordChoice, SinceAnswers, ListAnswers):
                 return doc
         return None
 
-    def _one_of_many_listed(
-        self, reading: Reading, qtype: str, best: Doc, terms: list[set[str]], language: str
-    ) -> bool:
-        """A list asked ("which regional offices does it have", "¿qué oficinas regionales
-        tiene?"), one record of the kind named found, and other records of that kind that
-        no word of the question sets apart from it by their own names or places: the one
-        record alone would be an incomplete list."""
-        named = set().union(*terms) & self._every_kind if terms else set()
-        if qtype == "what":  # "¿qué oficinas tiene?": the kind of the record, in the plural
-            plural = self.retriever.query_terms(self._plural_kind_words(reading), language)
-            named &= set().union(*plural) if plural else set()
-        elif qtype != "list":
-            return False
-        if not best.kind_terms & named:
-            return False
-        siblings = [
-            d
-            for d in self.retriever.docs
-            if d.kind == best.kind and d.group == best.group and d is not best
-        ]
-        period = reading.period
-        if period is not None:  # "the plan of this year": the period sets it apart
-            span = self._time_of(best)
-            if span is not None and period.overlaps(*span):
-                siblings = [
-                    d for d in siblings if (t := self._time_of(d)) is None or period.overlaps(*t)
-                ]
-        if not siblings:
-            return False
-
-        def own(doc: Doc) -> set[str]:  # its names, places, label, number and years
-            marks = {t for t in doc.terms if t.startswith(("#", "y")) and t[1:].isalnum()}
-            return set().union(*doc.names, doc.own_places, marks)
-
-        return not any(
-            o & own(best) and not all(o & own(d) for d in siblings)
-            for o in terms
-            if not o & (self._every_kind | self._home_terms)  # "the IOPD's offices"
-        )
-
-    def _whole_kind(
-        self,
-        ctx: Context,
-        reading: Reading,
-        best: Doc,
-        terms: list[set[str]],
-        confidence: float,
-    ) -> Decision:
-        """The records of the kind the question lists, ``best`` among them; handed off when
-        they cannot all be listed (an incomplete list is a wrong one)."""
-        kinds = set().union(*terms) & self._every_kind - self._aside_only_terms(ctx, reading)
-        members = [d for d in self.retriever.docs if d.kind == best.kind and d.group == best.group]
-        existing = self._existing_said(ctx, reading)
-        content = [
-            o
-            for o in terms
-            if not o & (self._every_kind | self._home_terms) and not bare(o) & existing
-        ]
-        splitting = [  # a word two or more hold, not all ("continuity"): it narrows them;
-            o  # one held by one alone ("dec": December) is a chance likeness
-            for o in content
-            if 2 <= sum(1 for d in members if any(d.terms.get(t) for t in o)) < len(members)
-        ]
-        if splitting:
-            weighty = [o for o in content if self._weighty(o) or _numbered(o)]
-            listed = self._kind_matching(ctx, reading, kinds, weighty, terms)
-        else:
-            listed = self._kind_list(ctx, kinds, True, reading, terms)
-        if listed is None or listed.reply.handoff or best.record_id not in listed.reply.sources:
-            return Decision(ctx.handoff(), "list", min(confidence, 0.3))
-        return listed
-
-    def _contact(
-        self,
-        ctx: Context,
-        best: Doc,
-        ranked: list[tuple[float, Doc]],
-        terms: list[set[str]],
-        confidence: float,
-        said: list[set[str]] | None = None,
-        around: list[set[str]] | None = None,
-    ) -> Decision:
-        """An e-mail address, from a record that states one and whose own name is what the
-        question names (OGP Local's contact); another body's address is never given. Of
-        several, the one whose own name says more of the question ("the e-mail of OGP
-        Local": its contact, named "contact (e-mail)", not how to join it). A question naming
-        no body ("to which address should we write?") asks the address of the one the
-        message names around it ("Our mayor wishes to join OGP Local.")."""
-        asked = self._names_said(terms) or self._names_said(around or [])
-        words = set().union(*said) if said else set()
-        found = [
-            doc
-            for _, doc in ranked[:10]
-            if _EMAIL.search(record_text(doc.record))
-            and asked
-            and all(o & set().union(*doc.names) for o in asked)
-        ]
-        if found:
-            doc = max(found, key=lambda d: len(set().union(*d.names) & words))  # first of ties
-            reply = self._slot(ctx, Reading(text="", words=[]), "what", doc)
-            alike = [i for i in same_address(doc, found) if i not in reply.sources]
-            return Decision(Reply(reply.text, [*reply.sources, *alike]), "contact", confidence)
-        ranks = [d for _, d in ranked]  # "the email of the local open gov programme": the
-        family = written_for(best, asked, self.retriever.docs, ranks, words)
-        if family:  # records of the body ranked first, named by its name, writing its address
-            reply = self._slot(ctx, Reading(text="", words=[]), "what", family[0])
-            alike = [i for i in same_address(family[0], family) if i not in reply.sources]
-            return Decision(Reply(reply.text, [*reply.sources, *alike]), "contact", confidence)
-        online = [  # "l'adresse du Slack": the address the question names is a web address
-            doc
-            for _, doc in ranked[:10]
-            if asked
-            and all(o & set().union(*doc.names) for o in asked)
-            and any(o & _address_terms(doc) for o in asked)
-        ]
-        if online:
-            reply = self._slot(ctx, Reading(text="", words=[]), "what", online[0])
-            return Decision(reply, "contact", confidence)
-        name = self._name(ctx, best)
-        reply = ctx.handoff(ctx.phrase("email_unknown_of", name=name), sources=[best.record_id])
-        return Decision(reply, "contact", min(confidence, 0.3))
-
-    def _names_said(self, terms: list[set[str]]) -> list[set[str]]:
-        """The words of ``terms`` that are proper names of the records (no kind, no concept)."""
-        names = self._name_terms
-        return [
-            o
-            for o in terms
-            if o & names and not o & self._every_kind and not any(t.startswith("@") for t in o)
-        ]
-
     def _fullest(self, best: Doc, rivals: list[Doc], terms: list[set[str]]) -> Doc | None:
         """Among tied records, the one holding clearly more of what the question says (by
         :data:`FULLER` of its words, weighed by rarity): a tie of scores from a word said
@@ -594,86 +447,6 @@ class RecordAnswers(RecordChoice, SinceAnswers, ListAnswers):
         if held[0][0] >= held[1][0] + FULLER:
             return held[0][1]
         return None
-
-    def _drawn_from(self, best: Doc, terms: list[set[str]]) -> list[Doc]:
-        """Asked for a list of what a document holds ("which cities does the OGP Local
-        presentation use as member examples"), the best a document: the records drawn from
-        it that hold what else the question says, more than half of it (its words
-        not in the document's own name); none when the best is no document."""
-        record = best.record
-        if not isinstance(record, EntryView) or best.kind != DOCUMENT_KIND:
-            return []
-        file = record.data.get("file")
-        own = set().union(*best.names) if best.names else set()
-        rest = [o for o in terms if not o & own and not o & self._home_terms]
-        if not file or not rest:
-            return []
-        return [
-            d
-            for d in self.retriever.docs
-            if d is not best
-            and d.group == "entry"
-            and getattr(d.record, "source_doc", None) == file
-            and self.coverage(d, rest) >= DRAWN_COVERAGE
-        ]
-
-    def _document_listed(
-        self, ctx: Context, reading: Reading, terms: list[set[str]]
-    ) -> Decision | None:
-        """A list asked of a document the question names whole ("which cities of Spain
-        appear in the OGP Local presentation"): the records drawn from it that hold what
-        else the question says (:meth:`_drawn_from`), each named. None when no one document
-        is named so, or none of its records holds the rest."""
-        named = [
-            d
-            for d in self.retriever.docs
-            if d.kind == DOCUMENT_KIND and self.retriever.name_share(d, terms) >= 0.99
-        ]
-        if len(named) != 1:
-            return None
-        counts = self._count_terms(ctx, reading)  # "the four priorities": how many, no trait
-        drawn = self._drawn_from(named[0], [o for o in terms if not o <= counts])
-        own = set().union(*named[0].names)
-        asked = {t for o in terms for t in o if t not in own}
-        if any(d.kind_terms & asked for d in drawn) and not all(
-            d.kind_terms & asked for d in drawn
-        ):  # "the priorities of the IOPD 2020 work plan": a kind, listed from the plan's parts
-            return None
-        if not drawn:
-            return None
-        if len(drawn) == 1:
-            reply = self._slot(ctx, reading, "what", drawn[0])
-            return None if reply.handoff else Decision(reply, "list", 0.6)
-        return self._listed(ctx, drawn, 0.6)
-
-    def _counting_whole(
-        self, ranked: list[tuple[float, Doc]], best_score: float, said_kinds: set[str]
-    ) -> Doc | None:
-        """Asked how many parts of a kind a whole of another kind has ("how many lines had
-        the plan", "cuántas tareas tiene la prioridad C"), both kinds named: the best-ranked
-        record of the whole's kind, near the best, with parts of the other kind named (it
-        counts them); None when there is none."""
-        for score, doc in ranked[:PLACE_HOLDERS]:
-            if score < best_score * COUNTING_NEAR:
-                break
-            if doc.group == "entry" and doc.kind_terms & said_kinds:
-                parts = self._parts_asked(doc, [said_kinds - doc.kind_terms])
-                if parts:
-                    return doc
-        return None
-
-    def _parts_asked(self, best: Doc, kinds_named: list[set[str]]) -> list[Doc]:
-        """The parts of ``best`` of the kind a list question names when that is not its own
-        kind ("which tasks make up priority C", "the working groups of the 2014 plan")."""
-        other = [o for o in kinds_named if not o & best.kind_terms]
-        named = set().union(*other) & self._every_kind if other else set()
-        if not named:
-            return []
-        return [
-            d
-            for d in self.retriever.docs
-            if best.key in d.wholes and d.kind_terms & named and d.group == "entry"
-        ]
 
     def _place_holder_first(
         self, ranked: list[tuple[float, Doc]], terms: list[set[str]]
@@ -705,16 +478,3 @@ class RecordAnswers(RecordChoice, SinceAnswers, ListAnswers):
         """Singled out by what is asked after an introduction and a colon (who asks, why)."""
         reach = self.coverage(best, focus) if focus else 0.0
         return reach >= MIN_COVERAGE and self._singled_out(best, score, second, reach, focus)
-
-
-def _address_terms(doc: Doc) -> set[str]:
-    """The words of the web addresses a record's data gives (``slack: ogplocal.slack.com``:
-    "ogplocal", "slack", "com"): a question naming one of them asks that address."""
-    record = doc.record
-    if not isinstance(record, EntryView):
-        return set()
-    found: set[str] = set()
-    for value in record.data.values():
-        if isinstance(value, str) and _WEB_ADDRESS.fullmatch(value.strip()):
-            found.update(w for w in re.split(r"[^a-z0-9]+", value.lower()) if len(w) > 2)
-    return found

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from hub.core.assistant.answers_base import MIN_CONFIDENCE, Decision, _numbered, _years
 from hub.core.assistant.answers_entries import _since
-from hub.core.assistant.answers_when import DatedNames
 from hub.core.assistant.context import Context, Reply
+from hub.core.assistant.dated_names import DatedNames
 from hub.core.assistant.index import AwardView, EntryView, EventView
 from hub.core.assistant.reading import Reading
 from hub.core.assistant.retrieval import Doc
