@@ -22,6 +22,7 @@ from hub.core.assistant.guesses import contradicted, differs_sentence, guesses
 from hub.core.assistant.index import AwardView, EntryView, EventView, KnowledgeIndex
 from hub.core.assistant.language import Message, QuestionLanguage
 from hub.core.assistant.message_parts import points_back
+from hub.core.assistant.parts_unstated import main_unstated, missing_said, slot_of_part
 from hub.core.assistant.question_pairs import split_questions
 from hub.core.assistant.reading import read
 from hub.core.assistant.reminding import REMIND_AT, Remindable, remindable, upcoming
@@ -246,10 +247,11 @@ class Assistant:
             missing = " ".join(unstated.answer.replace(handoff, " ").split())
             asked = pair.second if answered is first else pair.first
             today = now.date() if isinstance(now, dt.datetime) else now
-            slot = (  # "..., elle a lieu où ?": the reading leaves a closing "où" (also
-                read(asked, self.vocabulary, today, speller=self.retriever.speller).qtype
-                or unstated.intent  # "or"), the answer's decision asked where
-                or "what"
+            slot = slot_of_part(  # "..., elle a lieu où ?": the reading leaves a closing
+                asked,  # "où" (also "or"), the answer's decision asked where
+                first.language,
+                read(asked, self.vocabulary, today, speller=self.retriever.speller).qtype,
+                unstated.intent,
             )
             stated = self._states_slot(answered.answer, slot)
             note = self.tables.phrase("passed_on" if stated else "handoff", first.language)
@@ -309,6 +311,13 @@ class Assistant:
             second = replace(second, handoff=True)
         if first.handoff and second.handoff:
             return None
+        if main_unstated(first.handoff, first.sources, second.handoff, second.sources):
+            handoff = self.tables.phrase("handoff", first.language)  # "where is it? it is
+            missing = missing_said(first.answer, handoff)  # supported, no?": no place given
+            text = " ".join(t for t in (second.answer, missing, handoff) if t)
+            return replace(
+                second, answer=text, handoff=True, question_language=first.question_language
+            )
         if first.handoff or second.handoff:
             answered, passed = (second, aside.main) if first.handoff else (first, aside.aside)
             if not asks_anything(passed, self.vocabulary):  # "Por cierto, ¿cuándo abre...?
