@@ -73,6 +73,7 @@ from hub.core.assistant.hours_claimed import HourClaimed, hour_claimed
 from hub.core.assistant.member_kinds import kinds_asked
 from hub.core.assistant.message_parts import question_parts
 from hub.core.assistant.number_words import ago_period, numbers_aside
+from hub.core.assistant.opening_asked import opening_how
 from hub.core.assistant.polite_requests import asks_the_assistant
 from hub.core.assistant.slot_asked import (
     _ASKED,
@@ -462,6 +463,7 @@ def read(
         reading.qtype, reading.polar = "yesno", True  # which no record writes in words
         reading.hour_claimed = claimed
         used.update(claimed.at)
+    used.update(opening_how(words))  # "comment ...?": asks the manner, names nothing
     reading.content = [w for i, w in enumerate(words) if i not in used]
     reading.content += _askers_place(words, normalise(text).split(), vocabulary)
     if HERE & set(reading.content):  # "(I'm a councillor in Porto Alegre:) created here?"
