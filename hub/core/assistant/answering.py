@@ -58,6 +58,7 @@ from hub.core.assistant.on_record import without_holding_words
 from hub.core.assistant.parties_unnamed import parties_named
 from hub.core.assistant.place_asked import SLOTS as PLACE_SLOTS
 from hub.core.assistant.place_asked import asks_where, place_unstated
+from hub.core.assistant.plan_line_lists import PlanLineLists
 from hub.core.assistant.plan_parts import counted_kinds
 from hub.core.assistant.plan_status_lists import PlanStatusLists
 from hub.core.assistant.premises_period import PeriodPremiseAnswers
@@ -152,7 +153,13 @@ _WORD = re.compile(r"\w+")
 
 
 class Responder(
-    PlanStatusLists, AnswerChecks, JoinAnswers, DeciderAnswers, BoundAnswers, PeriodPremiseAnswers
+    PlanStatusLists,
+    PlanLineLists,
+    AnswerChecks,
+    JoinAnswers,
+    DeciderAnswers,
+    BoundAnswers,
+    PeriodPremiseAnswers,
 ):
     """Reads a question and decides which way it is answered (:meth:`decide`)."""
 
@@ -542,6 +549,9 @@ class Responder(
         marked = self._plan_status_listed(ctx, reading, qtype, kind_terms, terms)
         if marked is not None:  # "the new working groups of the current plan"
             return marked
+        lined = self._line_tasks_listed(ctx, reading, qtype, kind_terms, terms)
+        if lined is not None:  # "the actions for visibility in the 2013 plan"
+            return lined
         step = self._step_named(ctx, reading, qtype, ranked, terms)
         if step is not None:  # "when is the work on the 2019 conference's minutes?"
             return step

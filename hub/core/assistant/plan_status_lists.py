@@ -60,6 +60,15 @@ def _plan_label(years: tuple[int, int]) -> str:
     return str(first) if first == last else f"{first}-{last}"
 
 
+def plan_meant(ctx: Context, reading: Reading, years: tuple[int, int]) -> bool:
+    """The plan of ``years`` (first and last) is the one the question gives by its years,
+    or, when it gives none, the one in force on the asker's day ("the current plan")."""
+    first, last = years
+    if reading.period is not None:
+        return reading.period.start.year <= last and reading.period.end.year >= first
+    return first <= ctx.today.year <= last
+
+
 class PlanStatusLists(ListAnswers):
     """The records of a kind a plan marks new, or already there."""
 
@@ -94,7 +103,7 @@ class PlanStatusLists(ListAnswers):
                 or doc.group != "entry"
                 or not self._kind_of(doc) & kind_terms
                 or not self._kind_said_whole(doc.kind, said)
-                or not self._plan_meant(ctx, reading, marked[1])
+                or not plan_meant(ctx, reading, marked[1])
             ):
                 continue
             plans.setdefault(marked[1], []).append(doc)
@@ -105,15 +114,6 @@ class PlanStatusLists(ListAnswers):
         cited = list(decision.reply.sources)
         cited += [p for p in self._plan_parts_on(docs, years) if p not in cited]
         return Decision(Reply(decision.reply.text, cited), decision.intent, decision.confidence)
-
-    @staticmethod
-    def _plan_meant(ctx: Context, reading: Reading, years: tuple[int, int]) -> bool:
-        """The plan of ``years`` is the one the question gives by its years, or, when it
-        gives none, the one in force on the asker's day."""
-        first, last = years
-        if reading.period is not None:
-            return reading.period.start.year <= last and reading.period.end.year >= first
-        return first <= ctx.today.year <= last
 
     def _plan_parts_on(self, docs: list[Doc], years: tuple[int, int]) -> list[str]:
         """The parts of the plan of ``years`` named by the listed records' kind alone (the
