@@ -58,7 +58,9 @@ from hub.core.assistant.on_record import without_holding_words
 from hub.core.assistant.parties_unnamed import parties_named
 from hub.core.assistant.place_asked import SLOTS as PLACE_SLOTS
 from hub.core.assistant.place_asked import asks_where, place_unstated
+from hub.core.assistant.plan_line_lists import PlanLineLists
 from hub.core.assistant.plan_parts import counted_kinds
+from hub.core.assistant.plan_status_lists import PlanStatusLists
 from hub.core.assistant.premises_period import PeriodPremiseAnswers
 from hub.core.assistant.reading import Reading
 from hub.core.assistant.records_held import held_counted
@@ -150,7 +152,15 @@ _YEAR = re.compile(r"(19|20)\d\d")
 _WORD = re.compile(r"\w+")
 
 
-class Responder(AnswerChecks, JoinAnswers, DeciderAnswers, BoundAnswers, PeriodPremiseAnswers):
+class Responder(
+    PlanStatusLists,
+    PlanLineLists,
+    AnswerChecks,
+    JoinAnswers,
+    DeciderAnswers,
+    BoundAnswers,
+    PeriodPremiseAnswers,
+):
     """Reads a question and decides which way it is answered (:meth:`decide`)."""
 
     def decide(self, ctx: Context, reading: Reading) -> Decision:
@@ -536,6 +546,12 @@ class Responder(AnswerChecks, JoinAnswers, DeciderAnswers, BoundAnswers, PeriodP
         known = self._known_as_listed(ctx, reading, terms) if qtype in {"list", "when"} else None
         if known is not None:  # "os exemplos do OGP Local": each record so called
             return known
+        marked = self._plan_status_listed(ctx, reading, qtype, kind_terms, terms)
+        if marked is not None:  # "the new working groups of the current plan"
+            return marked
+        lined = self._line_tasks_listed(ctx, reading, qtype, kind_terms, terms)
+        if lined is not None:  # "the actions for visibility in the 2013 plan"
+            return lined
         step = self._step_named(ctx, reading, qtype, ranked, terms)
         if step is not None:  # "when is the work on the 2019 conference's minutes?"
             return step
