@@ -11,6 +11,12 @@ The whole is set aside when the question says a word of the item's own name that
 whole's name lacks (Valencia, media freedom) and no word of the whole's own name that the
 item's name lacks (the roundup, November 2023): then the item is what is asked. A question
 naming the whole ("when was the roundup with Valencia's award?") keeps it as it was.
+
+Asked of an item through its whole ("in the November 2023 roundup, what did Buenos Aires
+launch?"), the whole ranks first, its description naming the item in passing: the item the
+question names by a word of its own name that neither the whole's name nor any other item's
+name holds comes first instead (:func:`item_named_in_whole`), unless the whole's date is
+asked, or a list or a count, which the whole answers.
 """
 
 from __future__ import annotations
@@ -33,7 +39,7 @@ def item_before_whole(
     said = set().union(*terms)
     own = _name_terms(best)
     aside: set[str] = set()
-    for score, doc in ranked[1:]:
+    for _, doc in ranked[1:]:
         if doc.key not in best.wholes:
             continue
         whole = _name_terms(doc)
@@ -45,3 +51,31 @@ def item_before_whole(
     if not aside:
         return ranked
     return [(s, d) for s, d in ranked if d.key not in aside]
+
+
+WHOLE_SLOTS = frozenset({"when", "list", "how_many"})
+"""What a whole answers even when an item of it is named: its date, its items, their count."""
+
+
+def item_named_in_whole(
+    ranked: list[tuple[float, Doc]], terms: list[set[str]], qtype: str
+) -> list[tuple[float, Doc]]:
+    """``ranked`` with the item the question names by its own name first, with the score of
+    its whole, when the best record is a whole listing it; the whole follows it."""
+    if len(ranked) < 2 or qtype in WHOLE_SLOTS or not terms:
+        return ranked
+    whole = ranked[0][1]
+    items = [(s, d) for s, d in ranked[1:] if whole.key in d.wholes]
+    if not items:
+        return ranked
+    said = set().union(*terms)
+    whole_names = _name_terms(whole)
+    named = []
+    for _, item in items:
+        others = set().union(*(_name_terms(d) for _, d in items if d is not item))
+        if said & (_name_terms(item) - whole_names - others):
+            named.append(item)
+    if len(named) != 1:  # none, or two items named: the whole is asked, or either
+        return ranked
+    item = named[0]
+    return [(ranked[0][0], item), *[(s, d) for s, d in ranked[1:] if d is not item]]
