@@ -11,7 +11,7 @@ import datetime as dt
 import pytest
 
 from hub.core.assistant import Assistant
-from hub.core.assistant.index import EntryView
+from hub.core.assistant.index import EntryView, EventView
 from hub.core.assistant.item_wholes import item_before_whole, item_named_in_whole
 from hub.core.assistant.retrieval_doc import Doc
 
@@ -114,7 +114,16 @@ def _doc(key: str, names: set[str], wholes: list[str] | None = None) -> Doc:
     return Doc(key, key, "entry", "ogp_local", record, names=[names], wholes=wholes or [])
 
 
-ROUNDUP = _doc("roundup", {"roundup", "novemb", "y2023", "ogp", "local"})
+ROUNDUP = Doc(
+    "roundup",
+    "roundup",
+    "event",
+    "roundup",
+    EventView(id="roundup", kind="roundup", name={"en": "roundup"}),
+    names=[{"roundup", "novemb", "y2023", "ogp", "local"}],
+)
+CIRCLES = _doc("circles", {"ogp", "local", "circl"})
+CLIMATE = _doc("climate", {"ogp", "local", "circl", "climat"}, ["circles"])
 AWARD = _doc("award", {"valencia", "award", "ogp", "local"}, ["roundup"])
 INDEX = _doc("index", {"bueno", "air", "childhood", "index"}, ["roundup"])
 
@@ -129,6 +138,8 @@ def test_the_whole_is_set_aside_only_when_the_item_alone_is_named() -> None:
     assert [d.key for _, d in named_too] == ["award", "roundup", "index"]
     only_shared = item_before_whole(ranked, [{"ogp"}, {"local"}])
     assert [d.key for _, d in only_shared] == ["award", "roundup", "index"]
+    standing = [(12.0, CLIMATE), (11.5, CIRCLES)]
+    assert item_before_whole(standing, [{"climat"}, {"circl"}]) == standing
 
 
 def test_an_item_named_through_its_whole_comes_first_but_not_for_its_date() -> None:

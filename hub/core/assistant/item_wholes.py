@@ -7,20 +7,23 @@ Valencia get", "what does the challenge's media freedom area ask"), the item's r
 first, and its whole, which repeats a line of it, ranks close behind: the two looked like
 rivals and the question was handed off, though the item's record states the answer.
 
-The whole is set aside when the question says a word of the item's own name that the
-whole's name lacks (Valencia, media freedom) and no word of the whole's own name that the
-item's name lacks (the roundup, November 2023): then the item is what is asked. A question
-naming the whole ("when was the roundup with Valencia's award?") keeps it as it was.
+The whole is set aside when it is a dated edition (a roundup, whose news are its items),
+the question says a word of the item's own name that the whole's name lacks (Valencia) and
+no word of the whole's own name that the item's name lacks (the roundup, November 2023):
+then the item is what is asked. A question naming the whole ("when was the roundup with
+Valencia's award?") keeps it as it was; a standing whole (the circles, the Challenge, whose
+record states each item as well) stays a rival.
 
 Asked of an item through its whole ("in the November 2023 roundup, what did Buenos Aires
 launch?"), the whole ranks first, its description naming the item in passing: the item the
 question names by a word of its own name that neither the whole's name nor any other item's
 name holds comes first instead (:func:`item_named_in_whole`), unless the whole's date is
-asked, or a list or a count, which the whole answers.
+asked, or a list or a count, which the whole answers; again only of a dated edition.
 """
 
 from __future__ import annotations
 
+from hub.core.assistant.index import EventView
 from hub.core.assistant.retrieval_doc import Doc
 
 
@@ -40,8 +43,8 @@ def item_before_whole(
     own = _name_terms(best)
     aside: set[str] = set()
     for _, doc in ranked[1:]:
-        if doc.key not in best.wholes:
-            continue
+        if doc.key not in best.wholes or not isinstance(doc.record, EventView):
+            continue  # a standing whole (the circles, the Challenge) states its items too
         whole = _name_terms(doc)
         if said & (whole - own):  # "the roundup of November 2023": the whole is named
             continue
@@ -66,7 +69,7 @@ def item_named_in_whole(
         return ranked
     whole = ranked[0][1]
     items = [(s, d) for s, d in ranked[1:] if whole.key in d.wholes]
-    if not items:
+    if not items or not isinstance(whole.record, EventView):  # a standing whole states them
         return ranked
     said = set().union(*terms)
     whole_names = _name_terms(whole)
