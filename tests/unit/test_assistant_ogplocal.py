@@ -1,8 +1,9 @@
-"""OGP Local's items and their wholes, in the five languages: an item of a roundup, a circle
-or an area of the Open Gov Challenge asked by a word of its own name is answered from its
-own record, not tied with the whole that lists it (:mod:`~hub.core.assistant.item_wholes`);
-the whole asked by its own name is still the whole; a detail no record states (who picked
-up a prize no record gives) stays handed off. Sentences written for this test."""
+"""OGP Local's items and their wholes, in the five languages: an item of the roundup asked
+by a word of its own name is answered from its own record, not tied with the roundup that
+lists it (:mod:`~hub.core.assistant.item_wholes`); a circle or an area of the Open Gov
+Challenge is answered from its own record as before; the whole asked by its own name is
+still the whole; a detail no record states (who picked up a prize no record gives) stays
+handed off. Sentences written for this test."""
 
 from __future__ import annotations
 
