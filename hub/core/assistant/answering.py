@@ -51,6 +51,7 @@ from hub.core.assistant.answers_join import JoinAnswers
 from hub.core.assistant.asking import clause_opens_asking
 from hub.core.assistant.context import Context, Reply
 from hub.core.assistant.index import AwardView, text_in
+from hub.core.assistant.item_wholes import item_before_whole, item_named_in_whole
 from hub.core.assistant.member_kinds import MEMBERS_SLOTS, kind_words, programme_named
 from hub.core.assistant.money_stated import whether_money
 from hub.core.assistant.offered_answers import OR_WORDS, offered_answers
@@ -511,6 +512,7 @@ class Responder(
         ranked: list[tuple[float, Doc]],
     ) -> Decision:
         """The answer from the question's terms and the records ranked for them."""
+        ranked = item_named_in_whole(ranked, terms, qtype)  # "the roundup: Buenos Aires?"
         kind_terms, content = self._split_terms(terms)
         kind_terms -= self._aside_only_terms(ctx, reading)  # "pas les bureaux en projet"
         named = [c for c in content if self._weighty(c)] and ranked
@@ -588,6 +590,7 @@ class Responder(
             listed = self._kind_matching(ctx, reading, kind_terms, weighty, terms)
             if listed is not None:
                 return listed
+        ranked = item_before_whole(ranked, terms)  # "Valencia's prize": not the roundup's list
         decision = self._record(
             ctx, reading, qtype, self._of_kind(ranked, kind_terms, qtype), terms
         )
