@@ -226,6 +226,6 @@ def set_answers(lingua_assistant: Assistant) -> AnswersOnce:
 @pytest.fixture(scope="session")
 def vocabulary() -> Vocabulary:
     """The assistant's vocabulary (its word tables), loaded once per test process."""
-    from hub.core.assistant.vocabulary import load_vocabulary
+    from hub.core.assistant.vocabulary_file import load_vocabulary
 
     return load_vocabulary()

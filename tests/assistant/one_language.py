@@ -43,8 +43,8 @@ from hub.core.assistant.analyser import STEMMERS
 from hub.core.assistant.answers_spans import UNITS
 from hub.core.assistant.evaluation import Answering
 from hub.core.assistant.phrases import PHRASES
+from hub.core.assistant.place_names import city_name
 from hub.core.assistant.tables import load_tables
-from hub.core.assistant.vocabulary import city_name
 from hub.core.knowledge import KnowledgeSet, load_directory
 from hub.core.translations import catalogue
 

@@ -14,7 +14,7 @@ import pytest
 from hub.core.assistant import Assistant
 from hub.core.assistant.message_parts import question_parts
 from hub.core.assistant.reading import read
-from hub.core.assistant.vocabulary import load_vocabulary
+from hub.core.assistant.vocabulary_file import load_vocabulary
 
 KNOWLEDGE = Path(__file__).parents[2] / "config" / "knowledge"
 NOW = dt.date(2021, 3, 1)

@@ -19,7 +19,7 @@ import pytest
 from hub.core.assistant import Assistant
 from hub.core.assistant.polite_requests import asks_an_action, asks_an_opinion
 from hub.core.assistant.text import normalise
-from hub.core.assistant.vocabulary import load_vocabulary
+from hub.core.assistant.vocabulary_file import load_vocabulary
 
 DAY = dt.date(2021, 3, 1)
 

@@ -12,7 +12,7 @@ import pytest
 from hub.core.assistant import Assistant
 from hub.core.assistant.analyser import LAUNCH_TERM, ONLINE_TERM, Analyser
 from hub.core.assistant.text import normalise
-from hub.core.assistant.vocabulary import load_vocabulary
+from hub.core.assistant.vocabulary_file import load_vocabulary
 
 KNOWLEDGE = Path(__file__).parents[2] / "config" / "knowledge"
 IN_2020 = dt.date(2020, 5, 1)

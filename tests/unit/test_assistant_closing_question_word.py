@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from hub.core.assistant import Assistant
-from hub.core.assistant.vocabulary import load_vocabulary
+from hub.core.assistant.vocabulary_file import load_vocabulary
 
 KNOWLEDGE = Path(__file__).parents[2] / "config" / "knowledge"
 NOW = dt.date(2013, 2, 1)

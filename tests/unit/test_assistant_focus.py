@@ -12,7 +12,7 @@ from hub.core.assistant import Assistant
 from hub.core.assistant.analyser import Analyser
 from hub.core.assistant.asking import written_out
 from hub.core.assistant.reading import Reading, read
-from hub.core.assistant.vocabulary import load_vocabulary
+from hub.core.assistant.vocabulary_file import load_vocabulary
 
 TODAY = dt.date(2020, 1, 15)  # a Wednesday
 KNOWLEDGE = Path(__file__).parents[2] / "config" / "knowledge"

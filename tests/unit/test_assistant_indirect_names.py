@@ -14,8 +14,9 @@ from pathlib import Path
 import pytest
 
 from hub.core.assistant import Assistant
+from hub.core.assistant.place_names import demonyms
 from hub.core.assistant.reading import read
-from hub.core.assistant.vocabulary import Vocabulary, demonyms
+from hub.core.assistant.vocabulary import Vocabulary
 
 KNOWLEDGE = Path(__file__).parents[2] / "config" / "knowledge"
 NOW = dt.date(2019, 10, 7)

@@ -18,7 +18,7 @@ import pytest
 
 from hub.core.assistant import Assistant
 from hub.core.assistant.reading import read
-from hub.core.assistant.vocabulary import load_vocabulary
+from hub.core.assistant.vocabulary_file import load_vocabulary
 
 DAY = dt.date(2024, 5, 6)
 JOIN_IOPD = {"faq-how-to-join-the-iopd", "iopd-membership"}

@@ -11,7 +11,7 @@ import pytest
 
 from hub.core.assistant.language import QuestionLanguage
 from hub.core.assistant.text import normalise
-from hub.core.assistant.vocabulary import load_vocabulary
+from hub.core.assistant.vocabulary_file import load_vocabulary
 
 
 def _detect(text: str) -> str:

@@ -17,7 +17,7 @@ import pytest
 
 from hub.core.assistant import Assistant
 from hub.core.assistant.reading import read
-from hub.core.assistant.vocabulary import load_vocabulary
+from hub.core.assistant.vocabulary_file import load_vocabulary
 
 CASCAIS = "conference-13-cascais-2013"
 MAY_2013 = dt.date(2013, 5, 13)

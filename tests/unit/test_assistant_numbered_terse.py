@@ -13,7 +13,7 @@ import pytest
 
 from hub.core.assistant import Assistant
 from hub.core.assistant.name_acronyms import name_acronyms
-from hub.core.assistant.vocabulary import load_vocabulary
+from hub.core.assistant.vocabulary_file import load_vocabulary
 
 IN_2020 = dt.date(2020, 3, 16)
 IN_2021 = dt.date(2021, 3, 16)

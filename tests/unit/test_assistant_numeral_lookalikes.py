@@ -12,7 +12,8 @@ import pytest
 
 from hub.core.assistant import Assistant
 from hub.core.assistant.reading import lookalikes_dropped
-from hub.core.assistant.vocabulary import Vocabulary, load_vocabulary
+from hub.core.assistant.vocabulary import Vocabulary
+from hub.core.assistant.vocabulary_file import load_vocabulary
 
 NOW = dt.date(2013, 5, 5)
 

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from hub.core.assistant.reading import read
-from hub.core.assistant.vocabulary import load_vocabulary
+from hub.core.assistant.vocabulary_file import load_vocabulary
 
 TODAY = dt.date(2020, 1, 15)  # a Wednesday
 

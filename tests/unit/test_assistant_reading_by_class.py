@@ -180,7 +180,7 @@ def test_swapped_letters_in_a_kinds_name_still_name_it(
 
 
 def test_a_city_is_written_in_the_answers_language_with_its_own_name() -> None:
-    from hub.core.assistant.vocabulary import city_name, city_variants
+    from hub.core.assistant.place_names import city_name, city_variants
 
     assert city_name("Barcelona", "fr") == "Barcelone (Barcelona)"
     assert city_name("Barcelona", "es") == "Barcelona"

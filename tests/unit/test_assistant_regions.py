@@ -12,8 +12,8 @@ import pytest
 from babel import Locale
 
 from hub.core.assistant import Assistant, vocabulary
+from hub.core.assistant.place_names import regions_of
 from hub.core.assistant.text import read_yaml
-from hub.core.assistant.vocabulary import regions_of
 
 KNOWLEDGE = Path(__file__).parents[2] / "config" / "knowledge"
 EARLY_2020 = dt.date(2020, 1, 10)

@@ -9,7 +9,7 @@ from pathlib import Path
 from hub.core.assistant import Assistant
 from hub.core.assistant.index import KnowledgeIndex
 from hub.core.assistant.retrieval_cache import KEPT, fingerprint, retrieval_for
-from hub.core.assistant.vocabulary import load_vocabulary
+from hub.core.assistant.vocabulary_file import load_vocabulary
 from hub.core.knowledge import load_directory
 
 KNOWLEDGE = Path(__file__).resolve().parents[2] / "config" / "knowledge"

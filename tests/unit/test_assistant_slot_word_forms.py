@@ -11,7 +11,7 @@ import pytest
 
 from hub.core.assistant import Assistant
 from hub.core.assistant.reading import read
-from hub.core.assistant.vocabulary import load_vocabulary
+from hub.core.assistant.vocabulary_file import load_vocabulary
 
 NOW = dt.date(2020, 3, 1)
 

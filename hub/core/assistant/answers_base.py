@@ -19,7 +19,7 @@ from hub.core.assistant.reading import Reading
 from hub.core.assistant.retrieval import Doc, Retriever, number_term
 from hub.core.assistant.tables import LANGUAGES
 from hub.core.assistant.text import normalise
-from hub.core.assistant.vocabulary import network_words
+from hub.core.assistant.vocabulary_file import network_words
 from hub.core.assistant.yesno import Statements
 
 NOT_LISTED = frozenset({"agenda_item"})

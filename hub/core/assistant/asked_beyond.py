@@ -16,7 +16,7 @@ from __future__ import annotations
 from functools import cache
 
 from hub.core.assistant.text import normalise
-from hub.core.assistant.vocabulary import load_vocabulary
+from hub.core.assistant.vocabulary_file import load_vocabulary
 
 Chain = tuple[int, tuple[frozenset[str], ...]]
 

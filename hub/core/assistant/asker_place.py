@@ -24,7 +24,8 @@ from functools import cache
 
 from hub.core.assistant.casual_kinds import LONGEST_REGION, region_at
 from hub.core.assistant.member_kinds import KIND_NOUNS
-from hub.core.assistant.vocabulary import Vocabulary, country_matcher, demonyms
+from hub.core.assistant.place_names import country_matcher, demonyms
+from hub.core.assistant.vocabulary import Vocabulary
 
 FROM_PLACE = frozenset(
     {"of", "from", "in", "de", "d", "del", "des", "du", "da", "do", "das", "dos", "em", "en"}

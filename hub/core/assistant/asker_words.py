@@ -9,8 +9,9 @@ import re
 
 from hub.core.assistant.asking import _OF, _opens_sentence, names_anything
 from hub.core.assistant.member_kinds import KIND_NOUNS
+from hub.core.assistant.place_names import country_matcher
 from hub.core.assistant.text import PhraseMatcher, normalise
-from hub.core.assistant.vocabulary import Vocabulary, country_matcher
+from hub.core.assistant.vocabulary import Vocabulary
 
 
 def _asker_verbs_aside(words: list[str], vocabulary: Vocabulary, used: set[int]) -> None:

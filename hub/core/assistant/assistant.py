@@ -31,7 +31,8 @@ from hub.core.assistant.retrieval_cache import retrieval_for
 from hub.core.assistant.slot_pairs import SlotPair, split_slots
 from hub.core.assistant.tables import LANGUAGES, Tables, load_tables
 from hub.core.assistant.text import normalise
-from hub.core.assistant.vocabulary import Vocabulary, load_vocabulary, network_words
+from hub.core.assistant.vocabulary import Vocabulary
+from hub.core.assistant.vocabulary_file import load_vocabulary, network_words
 from hub.core.assistant.yesno import denies_itself
 from hub.core.knowledge import KnowledgeSet, load_directory
 from hub.core.knowledge.revision import Revision, revision

@@ -22,7 +22,7 @@ from functools import cache
 
 from hub.core.assistant.number_words import counts_time, names_a_day, used_as_number
 from hub.core.assistant.text import normalise
-from hub.core.assistant.vocabulary import load_vocabulary
+from hub.core.assistant.vocabulary_file import load_vocabulary
 
 REACH = 3
 """How many words after a number the thing it counts may be ("5 commitments", "cinco

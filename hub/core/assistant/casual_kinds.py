@@ -18,8 +18,9 @@ from functools import cache
 
 from babel import Locale
 
+from hub.core.assistant.place_names import demonyms
 from hub.core.assistant.text import normalise
-from hub.core.assistant.vocabulary import demonyms, load_vocabulary
+from hub.core.assistant.vocabulary_file import load_vocabulary
 
 LANGUAGES = ("en", "es", "fr", "ca", "pt")
 LONGEST_REGION = 4

@@ -17,9 +17,9 @@ from babel import Locale
 
 from hub.core.assistant.dates import when
 from hub.core.assistant.index import EventView, KnowledgeIndex, text_in
+from hub.core.assistant.place_names import city_name
 from hub.core.assistant.tables import Tables
 from hub.core.assistant.text import normalise
-from hub.core.assistant.vocabulary import city_name
 
 MAX_LISTED = 8
 

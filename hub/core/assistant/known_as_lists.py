@@ -13,10 +13,10 @@ from hub.core.assistant.context import Context
 from hub.core.assistant.dates import Period
 from hub.core.assistant.index import EntryView
 from hub.core.assistant.list_words import bare
+from hub.core.assistant.place_names import country_matcher
 from hub.core.assistant.reading import Reading
 from hub.core.assistant.retrieval import Doc
 from hub.core.assistant.text import normalise
-from hub.core.assistant.vocabulary import country_matcher
 
 
 class KnownAsLists(EntryAnswers):

@@ -50,7 +50,8 @@ from functools import cache
 from babel import Locale
 
 from hub.core.assistant.text import normalise
-from hub.core.assistant.vocabulary import LANGUAGES, load_vocabulary
+from hub.core.assistant.vocabulary import LANGUAGES
+from hub.core.assistant.vocabulary_file import load_vocabulary
 from hub.core.ingest.language import MIN_LENGTH, LanguageDetector, detector_for
 
 PREFERENCE = ("en", "es", "fr", "pt", "ca")

@@ -31,8 +31,9 @@ from collections.abc import Set
 from dataclasses import dataclass
 from typing import Any
 
+from hub.core.assistant.place_names import city_matcher, country_matcher
 from hub.core.assistant.text import PhraseMatcher, normalise
-from hub.core.assistant.vocabulary import Vocabulary, city_matcher, country_matcher
+from hub.core.assistant.vocabulary import Vocabulary
 
 OR_WORDS = frozenset({"or", "o", "u", "ou"})
 """Words joining candidates ("an NGO or a network", "una ONG o una red", "une ONG ou un

@@ -24,7 +24,7 @@ from hub.core.assistant.list_words import bare
 from hub.core.assistant.reading import Reading
 from hub.core.assistant.retrieval import Doc
 from hub.core.assistant.text import normalise
-from hub.core.assistant.vocabulary import network_words
+from hub.core.assistant.vocabulary_file import network_words
 
 PREMISE_SLOTS = frozenset({"where", "when", "who", "yesno"})
 """What may be asked of a record named with a wrong place or year: its place, date or

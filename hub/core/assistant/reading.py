@@ -74,6 +74,7 @@ from hub.core.assistant.member_kinds import kinds_asked
 from hub.core.assistant.message_parts import question_parts
 from hub.core.assistant.number_words import ago_period, numbers_aside
 from hub.core.assistant.opening_asked import opening_how
+from hub.core.assistant.place_names import country_matcher
 from hub.core.assistant.polite_requests import asks_the_assistant
 from hub.core.assistant.slot_asked import (
     _ASKED,
@@ -109,7 +110,7 @@ from hub.core.assistant.time_asked import (
 )
 from hub.core.assistant.time_claimed import claims_a_time
 from hub.core.assistant.verbs import asks_other, aspect_aside, duty_asked, past_verb
-from hub.core.assistant.vocabulary import Vocabulary, country_matcher
+from hub.core.assistant.vocabulary import Vocabulary
 
 LIKENESS_WORDS = 3
 """At most this many words before "like ours" name the asker's kind ("town hall")."""

@@ -37,6 +37,7 @@ from hub.core.assistant.analyser import (
 from hub.core.assistant.casual_kinds import casual_kinds
 from hub.core.assistant.language_names import names_a_language
 from hub.core.assistant.number_words import counts_time, used_as_number
+from hub.core.assistant.place_names import country_variants, demonyms
 from hub.core.assistant.retrieval_doc import ALIAS_WEIGHT, HOME, Doc
 from hub.core.assistant.retrieval_index import (
     DERIVED_PREFIX,
@@ -46,7 +47,8 @@ from hub.core.assistant.retrieval_index import (
 )
 from hub.core.assistant.sub_regions import sub_region_term, sub_regions_at
 from hub.core.assistant.text import LONGEST_WORD
-from hub.core.assistant.vocabulary import LANGUAGES, country_variants, demonyms, network_words
+from hub.core.assistant.vocabulary import LANGUAGES
+from hub.core.assistant.vocabulary_file import network_words
 
 __all__ = [
     "ALIAS_WEIGHT",

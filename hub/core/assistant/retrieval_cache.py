@@ -20,8 +20,9 @@ import threading
 from collections import OrderedDict
 from typing import NamedTuple
 
-from hub.core.assistant.answering import Responder, document_years
+from hub.core.assistant.answering import Responder
 from hub.core.assistant.index import KnowledgeIndex
+from hub.core.assistant.record_or_period import document_years
 from hub.core.assistant.retrieval import Retriever
 from hub.core.assistant.vocabulary import Vocabulary
 

@@ -23,6 +23,7 @@ from babel import Locale
 from hub.core.assistant.analyser import ROMAN_VALUES, STEMMERS, Analyser, number_term
 from hub.core.assistant.index import AwardView, EntryView, EventView, KnowledgeIndex
 from hub.core.assistant.name_acronyms import unambiguous_acronyms
+from hub.core.assistant.place_names import city_variants, country_variants, regions_of
 from hub.core.assistant.reading import SLOT_OF
 from hub.core.assistant.record_wholes import inherit
 from hub.core.assistant.retrieval_doc import (
@@ -37,14 +38,8 @@ from hub.core.assistant.slot_asked import CONCEPTS
 from hub.core.assistant.spelling import Speller
 from hub.core.assistant.sub_regions import sub_region_term, sub_regions, sub_regions_at
 from hub.core.assistant.text import normalise
-from hub.core.assistant.vocabulary import (
-    LANGUAGES,
-    Vocabulary,
-    city_variants,
-    country_variants,
-    network_words,
-    regions_of,
-)
+from hub.core.assistant.vocabulary import LANGUAGES, Vocabulary
+from hub.core.assistant.vocabulary_file import network_words
 from hub.core.knowledge.loader import LOADER_KEYS
 
 _CAPITALS = re.compile(r"\b[A-Z]{4,}\b")

@@ -21,7 +21,7 @@ from functools import cache
 from babel import Locale
 
 from hub.core.assistant.text import normalise
-from hub.core.assistant.vocabulary import load_vocabulary
+from hub.core.assistant.vocabulary_file import load_vocabulary
 
 LANGUAGES = ("en", "es", "fr", "ca", "pt")
 CONNECTORS = frozenset({"de", "del", "d", "l", "do", "da", "of", "the"})
