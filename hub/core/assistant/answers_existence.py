@@ -39,36 +39,37 @@ EXISTENCE_WORDS: dict[str, frozenset[str]] = {
     "en": _closed(
         "there any exist exists existing take takes taking part participate participates",
         "participating belong belongs become becomes join joins include includes included",
-        "among have has member members",
+        "among have has member members one",
     ),
     "es": _closed(
-        "hay algun alguna algunos algunas existe existen forma forman parte participa",
-        "participan pertenece pertenecen hacerse hacer ser incluye incluyen incluido",
-        "incluida entre tiene tienen miembro miembros",
+        "hay algun alguna algunos algunas ningun ninguna existe existen forma forman parte",
+        "participa participan pertenece pertenecen hacerse hacer ser incluye incluyen incluido",
+        "incluida entre tiene tienen miembro miembros uno",
     ),
     "fr": _closed(
         "y a il existe existent fait font partie participe participent appartient",
         "appartiennent devenir inclut incluent comprend comprennent parmi un une des t",
-        "elle membre membres",
+        "elle membre membres aucun aucune",
     ),
     "ca": _closed(
-        "hi ha algun alguna alguns algunes existeix existeixen forma formen part participa",
+        "hi ha algun alguna alguns algunes cap existeix existeixen forma formen part participa",
         "participen pertany pertanyen fer se ser inclou inclouen entre te tenen membre",
-        "membres",
+        "membres un una",
     ),
     "pt": _closed(
-        "ha algum alguma alguns algumas existe existem faz fazem parte participa participam",
-        "pertence pertencem tornar se ser inclui incluem entre tem membro membros",
+        "ha algum alguma alguns algumas nenhum nenhuma existe existem faz fazem parte",
+        "participa participam pertence pertencem tornar se ser inclui incluem entre tem",
+        "membro membros um uma",
     ),
 }
 """The words that ask whether something exists or belongs, per language (normalised)."""
 
 THERE_IS: dict[str, frozenset[str]] = {
     "en": frozenset({"there", "any", "exist", "exists"}),
-    "es": frozenset({"hay", "algun", "alguna", "existe"}),
-    "fr": frozenset({"existe", "y"}),
-    "ca": frozenset({"hi", "algun", "alguna", "existeix"}),
-    "pt": frozenset({"ha", "algum", "alguma", "existe"}),
+    "es": frozenset({"hay", "algun", "alguna", "ninguna", "ningun", "existe"}),
+    "fr": frozenset({"existe", "y", "aucun", "aucune"}),
+    "ca": frozenset({"hi", "algun", "alguna", "cap", "existeix"}),
+    "pt": frozenset({"ha", "algum", "alguma", "nenhum", "nenhuma", "existe"}),
 }
 """Words asking whether something exists ("is there...", "¿hay algún...?")."""
 
@@ -104,6 +105,28 @@ BECOMING: dict[str, frozenset[str]] = {
 """Verbs of becoming a member: "can social movements become members?"."""
 
 
+ONE_OF: dict[str, tuple[frozenset[str], frozenset[str]]] = {
+    "en": (frozenset({"one"}), frozenset({"of"})),
+    "es": (frozenset({"uno", "una"}), frozenset({"de", "del", "los", "las"})),
+    "fr": (frozenset({"un", "une"}), frozenset({"des", "de", "d"})),
+    "ca": (frozenset({"un", "una"}), frozenset({"dels", "de", "les", "d"})),
+    "pt": (frozenset({"um", "uma"}), frozenset({"dos", "das", "de", "do", "da"})),
+}
+""""One of" ("is Monterrey one of the examples?", "l'un des cercles", "un dels exemples"):
+belonging to the whole or kind named after it, as :data:`BELONGING`."""
+
+
+def _belonging_at(words: list[str], language: str) -> int | None:
+    """Where the question says it asks belonging ("part of", "one of"), else None."""
+    ones, ofs = ONE_OF[language]
+    for i, word in enumerate(words):
+        if word in BELONGING[language]:
+            return i
+        if word in ones and i + 1 < len(words) and words[i + 1] in ofs:
+            return i + 1
+    return None
+
+
 class ExistenceAnswers(PartAnswers):
     """Yes to "is there / is it part of / can X be...", from the record that writes it."""
 
@@ -131,9 +154,9 @@ class ExistenceAnswers(PartAnswers):
         after the cue; "has a..." only of a record of the kind asked."""
         words = normalise(reading.text).replace("?", " ").split()
         said = set(words)
-        belonging = [i for i, w in enumerate(words) if w in BELONGING[language]]
-        if belonging:
-            after = words[belonging[0] + 1 :]
+        belonging = _belonging_at(words, language)
+        if belonging is not None:
+            after = words[belonging + 1 :]
             container = set(self.retriever.analyser.terms_of(after, language))
             return all(o & named for o in asked if o & container)
         if said & (THERE_IS[language] | BECOMING[language]):
@@ -179,7 +202,8 @@ class ExistenceAnswers(PartAnswers):
         said = text_in(record.name, language)[0] if record.name.get(language) else ""
         words = normalise(said).split()
         own = set(self.retriever.analyser.terms_of(words, language))
-        return own | self._existence_known(doc, language) | self._whole_terms(doc)
+        places = doc.own_places  # "an example from Asia?": Banggai's Indonesia lies in it
+        return own | places | self._existence_known(doc, language) | self._whole_terms(doc)
 
     def _existence_known(self, doc: Doc, language: str) -> set[str]:
         """The terms of what ``doc`` is known as in ``language`` ("exemple d'OGP Local")."""
