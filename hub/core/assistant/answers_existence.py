@@ -39,37 +39,37 @@ EXISTENCE_WORDS: dict[str, frozenset[str]] = {
     "en": _closed(
         "there any exist exists existing take takes taking part participate participates",
         "participating belong belongs become becomes join joins include includes included",
-        "among have has member members one",
+        "among have has member members one anybody anyone somebody someone created",
     ),
     "es": _closed(
         "hay algun alguna algunos algunas ningun ninguna existe existen forma forman parte",
         "participa participan pertenece pertenecen hacerse hacer ser incluye incluyen incluido",
-        "incluida entre tiene tienen miembro miembros uno",
+        "incluida entre tiene tienen miembro miembros uno alguien creado creada",
     ),
     "fr": _closed(
         "y a il existe existent fait font partie participe participent appartient",
         "appartiennent devenir inclut incluent comprend comprennent parmi un une des t",
-        "elle membre membres aucun aucune",
+        "elle membre membres aucun aucune quelqu cree creee",
     ),
     "ca": _closed(
         "hi ha algun alguna alguns algunes cap existeix existeixen forma formen part participa",
         "participen pertany pertanyen fer se ser inclou inclouen entre te tenen membre",
-        "membres un una",
+        "membres un una algu creat creada",
     ),
     "pt": _closed(
         "ha algum alguma alguns algumas nenhum nenhuma existe existem faz fazem parte",
         "participa participam pertence pertencem tornar se ser inclui incluem entre tem",
-        "membro membros um uma",
+        "membro membros um uma alguem criado criada",
     ),
 }
 """The words that ask whether something exists or belongs, per language (normalised)."""
 
 THERE_IS: dict[str, frozenset[str]] = {
-    "en": frozenset({"there", "any", "exist", "exists"}),
-    "es": frozenset({"hay", "algun", "alguna", "ninguna", "ningun", "existe"}),
-    "fr": frozenset({"existe", "y", "aucun", "aucune"}),
-    "ca": frozenset({"hi", "algun", "alguna", "cap", "existeix"}),
-    "pt": frozenset({"ha", "algum", "alguma", "nenhum", "nenhuma", "existe"}),
+    "en": frozenset({"there", "any", "exist", "exists", "created"}),
+    "es": frozenset({"hay", "algun", "alguna", "ninguna", "ningun", "existe", "creado", "creada"}),
+    "fr": frozenset({"existe", "y", "aucun", "aucune", "cree", "creee"}),
+    "ca": frozenset({"hi", "algun", "alguna", "cap", "existeix", "creat", "creada"}),
+    "pt": frozenset({"ha", "algum", "alguma", "nenhum", "nenhuma", "existe", "criado", "criada"}),
 }
 """Words asking whether something exists ("is there...", "¿hay algún...?")."""
 
