@@ -1,10 +1,10 @@
 """Whether something exists or belongs, asked in the ways the first existence tests did not
 cover, in the five languages: "one of the examples?" ("uno de los", "l'un des", "un dels",
-"um dos") asks belonging to what follows it; a region ("from Asia?", "en América Latina")
-holds the records of the countries in it; "cap", "ningún", "aucun", "nenhum" ask existence
-as "any" does, and so do "anybody" and "created"; "drafting" is the records' "elaboration".
-What no record names (a city, a region, a topic) stays handed off. Sentences written for
-this test."""
+"um dos") and "is in" ("està al cercle", "está no círculo") ask belonging to what follows;
+a region ("from Asia?", "en América Latina") holds the records of the countries in it;
+"cap", "ningún", "aucun", "nenhum" ask existence as "any" does, and so do "anybody" and
+"created"; "drafting" is the records' "elaboration". What no record names (a city, a
+region, a topic) stays handed off. Sentences written for this test."""
 
 from __future__ import annotations
 
@@ -34,7 +34,7 @@ STATUTES = "working-group-new-statutes"
         ("¿Hay algún ejemplo de OGP Local en Asia?", BANGGAI, "Banggai"),
         ("Y a-t-il un exemple d'OGP Local en Amérique latine ?", MONTERREY, "Monterrey"),
         ("Hi ha algun exemple d'OGP Local a Europa?", MADRID, "Madrid"),
-        ("Existe algum exemplo do OGP Local na Ásia?", BANGGAI, "Banggai"),
+        ("Aragão está no círculo da inclusão?", "ogp-circle-inclusion", "Bogotá"),
         ("Hi ha cap exemple d'OGP Local a Mèxic?", MONTERREY, "Monterrey"),
         ("¿No hay ningún ejemplo de OGP Local en Asia?", BANGGAI, "Banggai"),
         ("Não há nenhum exemplo do OGP Local em Espanha?", MADRID, "Madrid"),
@@ -68,7 +68,7 @@ def test_a_record_writing_what_is_asked_settles_it(
     [
         "Is Paris one of the OGP Local examples?",
         "¿Es Lima uno de los ejemplos de OGP Local?",
-        "Lyon est-elle l'un des exemples d'OGP Local ?",
+        "Madrid està al cercle d'inclusió?",
         "Is there an OGP Local example from Oceania?",
         "Hi ha cap exemple d'OGP Local al Japó?",
         "Existe algum exemplo do OGP Local em África?",

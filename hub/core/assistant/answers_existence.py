@@ -116,14 +116,31 @@ ONE_OF: dict[str, tuple[frozenset[str], frozenset[str]]] = {
 belonging to the whole or kind named after it, as :data:`BELONGING`."""
 
 
+IS_IN: dict[str, tuple[frozenset[str], frozenset[str]]] = {
+    "en": (frozenset({"is", "are"}), frozenset({"in"})),
+    "es": (frozenset({"esta", "estan"}), frozenset({"en", "dentro"})),
+    "fr": (frozenset({"est", "sont"}), frozenset({"dans"})),
+    "ca": (frozenset({"esta", "estan"}), frozenset({"al", "als", "a", "en", "dins"})),
+    "pt": (frozenset({"esta", "estao"}), frozenset({"no", "na", "nos", "nas", "em", "dentro"})),
+}
+""""Is in" ("Aragó està al cercle?", "¿Bogotá está en el círculo?"): belonging to the whole
+named after it. In English the verb opens the question and "in" comes after its subject
+("is Aragón in the inclusion circle?"), never after "is there"."""
+
+
 def _belonging_at(words: list[str], language: str) -> int | None:
-    """Where the question says it asks belonging ("part of", "one of"), else None."""
+    """Where the question says it asks belonging ("part of", "one of", "is in"), else None."""
     ones, ofs = ONE_OF[language]
+    verbs, ins = IS_IN[language]
     for i, word in enumerate(words):
         if word in BELONGING[language]:
             return i
         if word in ones and i + 1 < len(words) and words[i + 1] in ofs:
             return i + 1
+        if language != "en" and word in verbs and i + 1 < len(words) and words[i + 1] in ins:
+            return i + 1
+    if language == "en" and words[:1] and words[0] in verbs and words[1:2] != ["there"]:
+        return next((i for i, w in enumerate(words) if w in ins), None)
     return None
 
 
