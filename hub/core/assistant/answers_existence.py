@@ -144,6 +144,12 @@ def _belonging_at(words: list[str], language: str) -> int | None:
     return None
 
 
+HEAD_AFTER = frozenset({"of", "on", "for", "in", "to", "with", "about", "from", "at", "and"})
+"""English words after the noun a name is headed by ("working group on...")."""
+HEAD_BEFORE = frozenset({"el", "la", "les", "le", "los", "las", "l", "o", "a", "os", "as", "els"})
+"""Articles before the noun a name is headed by ("La plateforme...")."""
+
+
 class ExistenceAnswers(PartAnswers):
     """Yes to "is there / is it part of / can X be...", from the record that writes it."""
 
@@ -180,8 +186,24 @@ class ExistenceAnswers(PartAnswers):
             return True
         if said & HAVING[language]:
             kinds = doc.kind_terms | self._existence_known(doc, language)
+            kinds |= self._existence_head(doc, language)
             return any(o & kinds for o in asked)
         return False
+
+    def _existence_head(self, doc: Doc, language: str) -> set[str]:
+        """The terms of the noun ``doc``'s name is headed by ("PARTICIPATE OIDP online
+        platform", "Plataforma en línea..."; "Working group on new statutes": a group): what
+        the record is, as its kind is. English puts it last before a preposition, the other
+        languages first."""
+        record = doc.record
+        said = text_in(record.name, language)[0] if record.name.get(language) else ""
+        words = [w for w in normalise(said.split(":")[0]).split() if w.isalpha()]
+        if language == "en":
+            cut = next((i for i, w in enumerate(words) if w in HEAD_AFTER), len(words))
+            head = words[:cut][-1:]
+        else:
+            head = [w for w in words if w not in HEAD_BEFORE][:1]
+        return set(self.retriever.analyser.terms_of(head, language))
 
     def _existence_held(
         self, ctx: Context, reading: Reading, ranked: list[tuple[float, Doc]], terms: list[set[str]]
