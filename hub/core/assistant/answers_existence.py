@@ -194,16 +194,17 @@ class ExistenceAnswers(PartAnswers):
         """The terms of the noun ``doc``'s name is headed by ("PARTICIPATE OIDP online
         platform", "Plataforma en línea..."; "Working group on new statutes": a group): what
         the record is, as its kind is. English puts it last before a preposition, the other
-        languages first."""
+        languages first; after a colon ("Buenos Aires, Argentina: Children's City Index"), the
+        part naming what it is, never its city."""
         record = doc.record
         said = text_in(record.name, language)[0] if record.name.get(language) else ""
-        words = [w for w in normalise(said.split(":")[0]).split() if w.isalpha()]
+        words = [w for w in normalise(said.split(":")[-1]).split() if w.isalpha()]
         if language == "en":
             cut = next((i for i, w in enumerate(words) if w in HEAD_AFTER), len(words))
             head = words[:cut][-1:]
         else:
             head = [w for w in words if w not in HEAD_BEFORE][:1]
-        return set(self.retriever.analyser.terms_of(head, language))
+        return set(self.retriever.analyser.terms_of(head, language)) - doc.own_places
 
     def _existence_held(
         self, ctx: Context, reading: Reading, ranked: list[tuple[float, Doc]], terms: list[set[str]]
