@@ -39,36 +39,37 @@ EXISTENCE_WORDS: dict[str, frozenset[str]] = {
     "en": _closed(
         "there any exist exists existing take takes taking part participate participates",
         "participating belong belongs become becomes join joins include includes included",
-        "among have has member members",
+        "among have has member members one anybody anyone somebody someone created",
     ),
     "es": _closed(
-        "hay algun alguna algunos algunas existe existen forma forman parte participa",
-        "participan pertenece pertenecen hacerse hacer ser incluye incluyen incluido",
-        "incluida entre tiene tienen miembro miembros",
+        "hay algun alguna algunos algunas ningun ninguna existe existen forma forman parte",
+        "participa participan pertenece pertenecen hacerse hacer ser incluye incluyen incluido",
+        "incluida entre tiene tienen miembro miembros uno alguien creado creada",
     ),
     "fr": _closed(
         "y a il existe existent fait font partie participe participent appartient",
         "appartiennent devenir inclut incluent comprend comprennent parmi un une des t",
-        "elle membre membres",
+        "elle membre membres aucun aucune quelqu cree creee",
     ),
     "ca": _closed(
-        "hi ha algun alguna alguns algunes existeix existeixen forma formen part participa",
+        "hi ha algun alguna alguns algunes cap existeix existeixen forma formen part participa",
         "participen pertany pertanyen fer se ser inclou inclouen entre te tenen membre",
-        "membres",
+        "membres un una algu creat creada",
     ),
     "pt": _closed(
-        "ha algum alguma alguns algumas existe existem faz fazem parte participa participam",
-        "pertence pertencem tornar se ser inclui incluem entre tem membro membros",
+        "ha algum alguma alguns algumas nenhum nenhuma existe existem faz fazem parte",
+        "participa participam pertence pertencem tornar se ser inclui incluem entre tem",
+        "membro membros um uma alguem criado criada",
     ),
 }
 """The words that ask whether something exists or belongs, per language (normalised)."""
 
 THERE_IS: dict[str, frozenset[str]] = {
-    "en": frozenset({"there", "any", "exist", "exists"}),
-    "es": frozenset({"hay", "algun", "alguna", "existe"}),
-    "fr": frozenset({"existe", "y"}),
-    "ca": frozenset({"hi", "algun", "alguna", "existeix"}),
-    "pt": frozenset({"ha", "algum", "alguma", "existe"}),
+    "en": frozenset({"there", "any", "exist", "exists", "created"}),
+    "es": frozenset({"hay", "algun", "alguna", "ninguna", "ningun", "existe", "creado", "creada"}),
+    "fr": frozenset({"existe", "y", "aucun", "aucune", "cree", "creee"}),
+    "ca": frozenset({"hi", "algun", "alguna", "cap", "existeix", "creat", "creada"}),
+    "pt": frozenset({"ha", "algum", "alguma", "nenhum", "nenhuma", "existe", "criado", "criada"}),
 }
 """Words asking whether something exists ("is there...", "¿hay algún...?")."""
 
@@ -104,6 +105,51 @@ BECOMING: dict[str, frozenset[str]] = {
 """Verbs of becoming a member: "can social movements become members?"."""
 
 
+ONE_OF: dict[str, tuple[frozenset[str], frozenset[str]]] = {
+    "en": (frozenset({"one"}), frozenset({"of"})),
+    "es": (frozenset({"uno", "una"}), frozenset({"de", "del", "los", "las"})),
+    "fr": (frozenset({"un", "une"}), frozenset({"des", "de", "d"})),
+    "ca": (frozenset({"un", "una"}), frozenset({"dels", "de", "les", "d"})),
+    "pt": (frozenset({"um", "uma"}), frozenset({"dos", "das", "de", "do", "da"})),
+}
+""""One of" ("is Monterrey one of the examples?", "l'un des cercles", "un dels exemples"):
+belonging to the whole or kind named after it, as :data:`BELONGING`."""
+
+
+IS_IN: dict[str, tuple[frozenset[str], frozenset[str]]] = {
+    "en": (frozenset({"is", "are"}), frozenset({"in"})),
+    "es": (frozenset({"esta", "estan"}), frozenset({"en", "dentro"})),
+    "fr": (frozenset({"est", "sont"}), frozenset({"dans"})),
+    "ca": (frozenset({"esta", "estan"}), frozenset({"al", "als", "a", "en", "dins"})),
+    "pt": (frozenset({"esta", "estao"}), frozenset({"no", "na", "nos", "nas", "em", "dentro"})),
+}
+""""Is in" ("Aragó està al cercle?", "¿Bogotá está en el círculo?"): belonging to the whole
+named after it. In English the verb opens the question and "in" comes after its subject
+("is Aragón in the inclusion circle?"), never after "is there"."""
+
+
+def _belonging_at(words: list[str], language: str) -> int | None:
+    """Where the question says it asks belonging ("part of", "one of", "is in"), else None."""
+    ones, ofs = ONE_OF[language]
+    verbs, ins = IS_IN[language]
+    for i, word in enumerate(words):
+        if word in BELONGING[language]:
+            return i
+        if word in ones and i + 1 < len(words) and words[i + 1] in ofs:
+            return i + 1
+        if language != "en" and word in verbs and i + 1 < len(words) and words[i + 1] in ins:
+            return i + 1
+    if language == "en" and words[:1] and words[0] in verbs and words[1:2] != ["there"]:
+        return next((i for i, w in enumerate(words) if w in ins), None)
+    return None
+
+
+HEAD_AFTER = frozenset({"of", "on", "for", "in", "to", "with", "about", "from", "at", "and"})
+"""English words after the noun a name is headed by ("working group on...")."""
+HEAD_BEFORE = frozenset({"el", "la", "les", "le", "los", "las", "l", "o", "a", "os", "as", "els"})
+"""Articles before the noun a name is headed by ("La plateforme...")."""
+
+
 class ExistenceAnswers(PartAnswers):
     """Yes to "is there / is it part of / can X be...", from the record that writes it."""
 
@@ -131,17 +177,34 @@ class ExistenceAnswers(PartAnswers):
         after the cue; "has a..." only of a record of the kind asked."""
         words = normalise(reading.text).replace("?", " ").split()
         said = set(words)
-        belonging = [i for i, w in enumerate(words) if w in BELONGING[language]]
-        if belonging:
-            after = words[belonging[0] + 1 :]
+        belonging = _belonging_at(words, language)
+        if belonging is not None:
+            after = words[belonging + 1 :]
             container = set(self.retriever.analyser.terms_of(after, language))
             return all(o & named for o in asked if o & container)
         if said & (THERE_IS[language] | BECOMING[language]):
             return True
         if said & HAVING[language]:
             kinds = doc.kind_terms | self._existence_known(doc, language)
+            kinds |= self._existence_head(doc, language)
             return any(o & kinds for o in asked)
         return False
+
+    def _existence_head(self, doc: Doc, language: str) -> set[str]:
+        """The terms of the noun ``doc``'s name is headed by ("PARTICIPATE OIDP online
+        platform", "Plataforma en línea..."; "Working group on new statutes": a group): what
+        the record is, as its kind is. English puts it last before a preposition, the other
+        languages first; after a colon ("Buenos Aires, Argentina: Children's City Index"), the
+        part naming what it is, never its city."""
+        record = doc.record
+        said = text_in(record.name, language)[0] if record.name.get(language) else ""
+        words = [w for w in normalise(said.split(":")[-1]).split() if w.isalpha()]
+        if language == "en":
+            cut = next((i for i, w in enumerate(words) if w in HEAD_AFTER), len(words))
+            head = words[:cut][-1:]
+        else:
+            head = [w for w in words if w not in HEAD_BEFORE][:1]
+        return set(self.retriever.analyser.terms_of(head, language)) - doc.own_places
 
     def _existence_held(
         self, ctx: Context, reading: Reading, ranked: list[tuple[float, Doc]], terms: list[set[str]]
@@ -179,7 +242,8 @@ class ExistenceAnswers(PartAnswers):
         said = text_in(record.name, language)[0] if record.name.get(language) else ""
         words = normalise(said).split()
         own = set(self.retriever.analyser.terms_of(words, language))
-        return own | self._existence_known(doc, language) | self._whole_terms(doc)
+        places = doc.own_places  # "an example from Asia?": Banggai's Indonesia lies in it
+        return own | places | self._existence_known(doc, language) | self._whole_terms(doc)
 
     def _existence_known(self, doc: Doc, language: str) -> set[str]:
         """The terms of what ``doc`` is known as in ``language`` ("exemple d'OGP Local")."""
