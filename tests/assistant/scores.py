@@ -71,6 +71,10 @@ def sets() -> dict[str, tuple[list[dict[str, Any]], str | None]]:
         "heldout43",
         "heldout44",
         "heldout45",
+        "heldout46",
+        "heldout47",
+        "heldout48",
+        "heldout49",
     ):
         found[name] = (read_cases(SETS / f"{name}_questions.jsonl"), None)
     found["tune_extra*"] = ([c for n in FRESH for c in read_cases(SETS / f"{n}.jsonl")], None)

@@ -612,3 +612,26 @@ def test_no_regression_on_the_forty_second_to_forty_fifth_blind_sets(
         report = evaluate(assistant, read_cases(HERE / f"{name}_questions.jsonl"))
         assert report.accuracy() >= accuracy, (name, _explain(report))
         assert len(report.invented) <= invented, (name, _explain(report))
+
+
+def test_no_regression_on_the_forty_sixth_to_forty_ninth_blind_sets(
+    assistant: Answering,
+) -> None:
+    """``heldout46`` to ``heldout49`` (250 questions each, 50 per language, 33-34% handoffs)
+    were written at the start of the twenty-sixth round, before any of its code changed,
+    the same way as the sets before them; nobody tuned on them while they were blind.
+    heldout46 is a representative month (every kind of record and type, named and
+    described, wrong premises, greetings); heldout47 the messages as Slack and Telegram
+    bring them (two or three questions in one, long rambling messages, emoji, forwarded
+    text, prompt injection, mixed languages); heldout48 time (next, last, this, named
+    months, seasons, deadlines, asked from 2012 to 2027); heldout49 the secretariat's inbox
+    from cities and organisations on every continent (joining, fees, the award, offices,
+    out-of-scope requests). On the round's starting code: 0.932 with 6 invented, 0.892
+    with 12, 0.948 with 5, 0.904 with 10. At the end of its first wave: 0.928 with 7, 0.896
+    with 11, 0.948 with 5, 0.904 with 10. From then on they are tuning sets."""
+    floors = {"heldout46": (0.928, 7), "heldout47": (0.896, 11), "heldout48": (0.948, 5)}
+    floors["heldout49"] = (0.904, 10)
+    for name, (accuracy, invented) in floors.items():
+        report = evaluate(assistant, read_cases(HERE / f"{name}_questions.jsonl"))
+        assert report.accuracy() >= accuracy, (name, _explain(report))
+        assert len(report.invented) <= invented, (name, _explain(report))
