@@ -47,6 +47,7 @@ from hub.core.assistant.answers_base import (
     award_name,
 )
 from hub.core.assistant.context import Context
+from hub.core.assistant.deadline_asked import deadline_missing, deadline_unstated
 from hub.core.assistant.item_wholes import item_before_whole, item_named_in_whole
 from hub.core.assistant.member_kinds import MEMBERS_SLOTS, kind_words, programme_named
 from hub.core.assistant.on_record import without_holding_words
@@ -268,6 +269,12 @@ class Responder(PlanStatusLists, PlanLineLists, QuestionTerms):
             decision = self._guesses_aside(ctx, reading, qtype) or decision
         if qtype == "join":  # "how do I join the working group": a record saying how to
             decision = self._joined(ctx, reading, terms, ranked, decision)  # join it, or none
+        cited = [r for r in map(ctx.index.record, decision.reply.sources) if r is not None]
+        if not decision.reply.handoff and deadline_unstated(reading.words, cited):  # its days
+            reply = ctx.handoff(
+                decision.reply.text, deadline_missing(ctx, cited), sources=decision.reply.sources
+            )
+            return Decision(reply, qtype, min(decision.confidence, 0.3))
         return decision
 
     def _decided(
