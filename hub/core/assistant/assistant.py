@@ -16,6 +16,7 @@ from typing import Any, Protocol
 from sqlalchemy.orm import Session
 
 from hub.core.assistant.asides import Aside, asks_anything, split_aside
+from hub.core.assistant.award_ahead import award_ahead
 from hub.core.assistant.chatter import without_chatter
 from hub.core.assistant.context import Context, Reply, Target, noted_once
 from hub.core.assistant.guesses import contradicted, differs_sentence, guesses
@@ -26,6 +27,7 @@ from hub.core.assistant.parts_unstated import main_unstated, missing_said, slot_
 from hub.core.assistant.question_pairs import split_questions
 from hub.core.assistant.reading import read
 from hub.core.assistant.reminding import REMIND_AT, Remindable, remindable, upcoming
+from hub.core.assistant.requests_beside import with_request_beside
 from hub.core.assistant.retrieval import HOME
 from hub.core.assistant.retrieval_cache import retrieval_for
 from hub.core.assistant.slot_pairs import SlotPair, split_slots
@@ -176,8 +178,27 @@ class Assistant:
         A question pointing back to the sentence before it (:func:`points_back`) is read
         with that sentence first, and read alone when that reading hands it off. A question
         asking two slots at once (:func:`split_slots`: "when and where...?") is answered
-        slot by slot (:meth:`_both_slots`).
+        slot by slot (:meth:`_both_slots`). A request no record answers made beside the
+        question (:mod:`requests_beside`) hands the message on with the answer; the award
+        asked of a year after its last edition on record (:mod:`award_ahead`) is handed off.
         """
+        found = self._answered(text, now=now, lang=lang, member=member)
+        today = now.date() if isinstance(now, dt.datetime) else now
+        if not found.handoff and award_ahead(
+            text, found.sources, self.vocabulary, self.index, today
+        ):
+            handoff = self.tables.phrase("handoff", found.language)  # the next edition
+            return replace(found, answer=handoff, handoff=True, sources=[], records=[])
+        return with_request_beside(found, text, self.tables)
+
+    def _answered(
+        self,
+        text: str,
+        *,
+        now: dt.datetime | dt.date,
+        lang: str | None,
+        member: HasLanguage | None,
+    ) -> Answer:
         text = without_chatter(text, self.vocabulary)  # "hi @assistant, ...": no topic
         today = now.date() if isinstance(now, dt.datetime) else now
         aside = split_aside(text, self.vocabulary) or split_questions(text, self.vocabulary, today)
