@@ -46,6 +46,7 @@ from hub.core.assistant.answers_base import (
     _numbered,
     award_name,
 )
+from hub.core.assistant.answers_roles import RoleAnswers
 from hub.core.assistant.context import Context
 from hub.core.assistant.deadline_asked import deadline_missing, deadline_unstated
 from hub.core.assistant.item_wholes import item_before_whole, item_named_in_whole
@@ -125,7 +126,7 @@ FIRST_WORDS = frozenset(
 dates are asked."""
 
 
-class Responder(PlanStatusLists, PlanLineLists, QuestionTerms):
+class Responder(RoleAnswers, PlanStatusLists, PlanLineLists, QuestionTerms):
     """Reads a question and decides which way it is answered (:meth:`decide`)."""
 
     def decide(self, ctx: Context, reading: Reading) -> Decision:
@@ -134,6 +135,7 @@ class Responder(PlanStatusLists, PlanLineLists, QuestionTerms):
 
     def _decide_parts(self, ctx: Context, reading: Reading) -> Decision:
         decision = self._decide_whole(ctx, reading)
+        decision = self._role_rescued(ctx, reading, decision)  # "who runs it day to day?"
         part = self._labelled_part(ctx, reading, decision)  # "task 22 ... which platform?"
         decision = decision if part is None else part  # "which universities?": named
         decision = parties_named(ctx, reading, decision, self.retriever.docs)  # if stated
