@@ -30,6 +30,19 @@ SUM_WORDS = frozenset(
     }
 )
 """Words asking a sum, in the five languages (normalised): how much, the amount."""
+SOME = frozenset(
+    {
+        *("a", "an", "any", "some", "un", "una", "algun", "alguna", "une", "d", "des"),
+        *("um", "uma", "algum", "alguma", "qualque", "qualsevol"),
+    }
+)
+"""Indefinite articles: "a sum of money", "une somme d'argent", "um montante" name money the
+question asks whether there is, not the amount ("quelle somme ?", "the amount")."""
+
+
+def _sum_asked(words: list[str]) -> bool:
+    """A word of a sum in ``words`` that asks it: not after an indefinite article."""
+    return any(w in SUM_WORDS and not (i and words[i - 1] in SOME) for i, w in enumerate(words))
 
 
 def step_money(
@@ -52,7 +65,7 @@ def step_money(
     planned = [e.id for e in ctx.index.entries.values() if e.data.get("award") == award.id]
     sources = [award.id, *planned]
     past = award.year is not None and award.year < ctx.today.year
-    if asks or past or SUM_WORDS.intersection(words):
+    if asks or past or _sum_asked(words):
         return ctx.handoff(body, sources=sources)
     return Reply(body, sources)
 
@@ -63,4 +76,4 @@ def whether_money(words: list[str], asks: bool) -> bool:
     récompense en argent ?"): no question word (``asks`` false) and no word of a sum. Then
     "prize money", "dotación", "en metálico" name what is asked about, not an amount: a
     record saying the award seeks funds for a monetary prize states it."""
-    return not asks and not SUM_WORDS.intersection(words)
+    return not asks and not _sum_asked(words)
