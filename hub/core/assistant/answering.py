@@ -51,6 +51,7 @@ from hub.core.assistant.context import Context
 from hub.core.assistant.deadline_asked import deadline_missing, deadline_unstated
 from hub.core.assistant.item_wholes import item_before_whole, item_named_in_whole
 from hub.core.assistant.member_kinds import MEMBERS_SLOTS, kind_words, programme_named
+from hub.core.assistant.office_for_asker import office_for_asker
 from hub.core.assistant.on_record import without_holding_words
 from hub.core.assistant.parties_unnamed import parties_named
 from hub.core.assistant.plan_line_lists import PlanLineLists
@@ -130,8 +131,10 @@ class Responder(RoleAnswers, PlanStatusLists, PlanLineLists, QuestionTerms):
     """Reads a question and decides which way it is answered (:meth:`decide`)."""
 
     def decide(self, ctx: Context, reading: Reading) -> Decision:
-        reading = self._offered_aside(reading)  # "is it in SF or Chicago?": where is asked
-        return self._within_bounds(ctx, reading, self._decide_parts)  # "8 commitments?"
+        asked = self._offered_aside(reading)  # "is it in SF or Chicago?": where is asked
+        decision = self._within_bounds(ctx, asked, self._decide_parts)  # "8 commitments?"
+        office = office_for_asker(ctx, reading, self.retriever.vocabulary, decision)
+        return decision if office is None else office  # "which office for a city in X"
 
     def _decide_parts(self, ctx: Context, reading: Reading) -> Decision:
         decision = self._decide_whole(ctx, reading)

@@ -10,11 +10,14 @@ relative "where" further on is read as what is asked.
 
 from __future__ import annotations
 
+from hub.core.assistant.place_names import country_matcher
 from hub.core.assistant.text import normalise
 from hub.core.assistant.vocabulary import Vocabulary
 
 QUESTION_AFTER = 2
 """A question word further in than this is where the asker's clause ends."""
+_ARTICLES = frozenset({"the", "el", "la", "l", "le", "les", "los", "las", "o", "a", "os", "as"})
+"""An article before a country's name ("el Marroc", "o Brasil")."""
 _KEPT_SHORT = frozenset({"usa", "eau"})
 """Shortcuts that are also words of another language, left as written here."""
 
@@ -64,3 +67,12 @@ def asker_then_question(clause: str, vocabulary: Vocabulary) -> list[str]:
         return [clause]  # the question word is inside a token ("c'est", written "c"): kept
     tokens = clause.split()
     return [" ".join(tokens[:cut]), " ".join(tokens[cut:])]
+
+
+def only_a_country(clause: str) -> bool:
+    """The clause is a country's name alone ("Kenya" of "we're a municipality outside
+    Nairobi, Kenya, ..."): after the asker's clause, it says where the asker is too."""
+    words = normalise(clause).split()
+    start = 1 if words[:1] and words[0] in _ARTICLES else 0  # "el Marroc", "the Gambia"
+    found = country_matcher().find(list(words), fuzzy=False)
+    return len(words) > start and any(f.start == start and f.end == len(words) for f in found)

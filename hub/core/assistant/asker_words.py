@@ -197,7 +197,9 @@ def _asker_words(words: list[str], vocabulary: Vocabulary) -> set[int]:
     """The positions of the words describing who would join or pay: each asker's noun
     ("municipality", "association", any noun of a kind of member, :data:`KIND_NOUNS`,
     "col·lectiu", "colectivo"), the words between an article and it ("a mid-size
-    municipality") and a "de" complement after it ("une association de quartier")."""
+    municipality"), a "de" complement after it ("une association de quartier") and the words
+    describing the asker's group ("sin personería jurídica", "vecinal": the vocabulary's
+    ``asker_described``)."""
     found: set[int] = set()
     kinds = frozenset().union(*KIND_NOUNS.values())  # "a collective", "una fundació": a kind
     for i, word in enumerate(words):
@@ -218,6 +220,8 @@ def _asker_words(words: list[str], vocabulary: Vocabulary) -> set[int]:
             following = words[i + 2]
             if following not in vocabulary.stopwords and following not in vocabulary.kind_words:
                 found.update({i + 1, i + 2})
+    for described in vocabulary.asker_described.find(list(words), fuzzy=False):
+        found.update(range(described.start, described.end))  # "sin personería jurídica"
     return found
 
 

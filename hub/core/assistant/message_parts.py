@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from hub.core.assistant.asker_clause import asker_then_question, introduces
+from hub.core.assistant.asker_clause import asker_then_question, introduces, only_a_country
 from hub.core.assistant.asking import _opens_sentence, asks, names_anything
 from hub.core.assistant.chatter import announced_from
 from hub.core.assistant.polite_requests import WHETHER, request_frame
@@ -177,6 +177,8 @@ def question_parts(text: str, vocabulary: Vocabulary, antecedent: bool = False) 
         or bool(vocabulary.reasons.find(normalise(c).split()[:2], fuzzy=False))
         for c in clauses  # exactly: "pero"/"però" ("but ...?", the question) is one letter
     ]  # from "perdo", "perque" (a reason or an apology, set around the question)
+    for i in range(1, len(clauses)):  # "we're a town outside Nairobi, Kenya, ...": the asker's
+        about_asker[i] = about_asker[i] or (about_asker[i - 1] and only_a_country(clauses[i]))
     if any(about_asker) and not all(about_asker):  # "we're a small town, how do we join?"
         rest = [c for c, a in zip(clauses, about_asker, strict=True) if not a]
         if names_anything(" ".join(rest), vocabulary):  # not "hey, we're a town and...?"

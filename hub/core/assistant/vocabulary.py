@@ -204,6 +204,10 @@ class Vocabulary:
     (:func:`~hub.core.assistant.verb_forms.conjugated`): they say how to join only where
     nothing else is asked ("qui forma part": who, not how to join)."""
     """Words after a season that make it the last one ("el verano pasado")."""
+    asker_described: PhraseMatcher[str] = field(default_factory=PhraseMatcher)
+    """Words describing the asker's group ("sin personería jurídica", "not registered", "una
+    red vecinal"): who would join, not what is asked (``vocabulary.yaml``'s
+    ``asker_described``)."""
 
     def step_family(self, step: str) -> str:
         """``call_for_candidacies`` -> ``call``: the step's family in ``steps``."""

@@ -205,6 +205,8 @@ def load_vocabulary(path: Path = HERE / "vocabulary.yaml") -> Vocabulary:
     _by_language({"aside": data["asides"]}, asides, None)
     to_know: PhraseMatcher[str] = PhraseMatcher()
     _by_language({"to_know": data["to_know"]}, to_know, None)
+    standing: PhraseMatcher[str] = PhraseMatcher()
+    _by_language({"standing": data.get("asker_described") or {}}, standing, None)
     reasons: PhraseMatcher[str] = PhraseMatcher()
     _by_language({"reasons": data["reasons"]}, reasons, None)
     asker_verbs: PhraseMatcher[str] = PhraseMatcher()
@@ -293,6 +295,7 @@ def load_vocabulary(path: Path = HERE / "vocabulary.yaml") -> Vocabulary:
         time_words=frozenset(w for w in time_words if len(w) >= 5),
         types=types,
         conjugations=conjugations,
+        asker_described=standing,
         next_last=next_last,
         periods=periods,
         seasons=seasons,
