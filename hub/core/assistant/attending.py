@@ -47,12 +47,13 @@ def attending_span(words: list[str]) -> tuple[int, int] | None:
     end excluded; None when the words say none."""
     table = _words()
     goers, links, verbs, after = table["goers"], table["links"], table["verbs"], table["after"]
+    after_one = [[w] for w in after]  # "va al", "going to": a link going to a place
     for g, word in enumerate(words):
         if word not in goers:
             continue
         last = None
         for i in range(g + 1, min(len(words), g + 1 + REACH)):
-            if words[i] in verbs:
+            if words[i] in verbs and (words[i] not in links or words[i + 1 : i + 2] in after_one):
                 last = i
             elif words[i] not in links and words[i] not in after:
                 break
