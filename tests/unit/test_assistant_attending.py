@@ -24,24 +24,74 @@ SF = "pb-conference-san-francisco-2014"
 @pytest.mark.parametrize(
     ("now", "question", "record", "facts"),
     [
-        ("2013-08-20", "Where's the UCLG congress the OIDP is attending this autumn?", UCLG, ["Rabat"]),
-        ("2013-08-20", "Where is the UCLG congress the secretariat is going to in October?", UCLG, ["Rabat"]),
-        ("2013-08-20", "¿Dónde es el congreso de CGLU al que va la Secretaría este otoño?", UCLG, ["Rabat"]),
-        ("2013-08-20", "Où a lieu le congrès de CGLU où se rend le Secrétariat cet automne ?", UCLG, ["Rabat"]),
-        ("2013-08-20", "On és el congrés de CGLU al qual assisteix la Secretaria aquesta tardor?", UCLG, ["Rabat"]),
+        (
+            "2013-08-20",
+            "Where's the UCLG congress the OIDP is attending this autumn?",
+            UCLG,
+            ["Rabat"],
+        ),
+        (
+            "2013-08-20",
+            "Where is the UCLG congress the secretariat is going to in October?",
+            UCLG,
+            ["Rabat"],
+        ),
+        (
+            "2013-08-20",
+            "¿Dónde es el congreso de CGLU al que va la Secretaría este otoño?",
+            UCLG,
+            ["Rabat"],
+        ),
+        (
+            "2013-08-20",
+            "Où a lieu le congrès de CGLU où se rend le Secrétariat cet automne ?",
+            UCLG,
+            ["Rabat"],
+        ),
+        (
+            "2013-08-20",
+            "On és el congrés de CGLU al qual assisteix la Secretaria aquesta tardor?",
+            UCLG,
+            ["Rabat"],
+        ),
         ("2013-08-20", "Onde é o congresso da CGLU a que o OIDP vai este outono?", UCLG, ["Rabat"]),
         ("2019-11-11", "Is the OIDP going to WUF 10? when is it?", WUF, ["February"]),
         ("2019-11-11", "¿El OIDP va al WUF 10? ¿cuándo es?", WUF, ["febrero"]),
         ("2019-11-11", "L'OIDP va au WUF 10 ? c'est quand ?", WUF, ["février"]),
         ("2019-11-11", "L'OIDP va al WUF 10? quan és?", WUF, ["febrer"]),
         ("2019-11-11", "O OIDP vai ao WUF 10? quando é?", WUF, ["fevereiro"]),
-        ("2014-08-01", "when is the PB conference in San Francisco that the secretariat is going to?", SF, ["24", "September"]),
-        ("2014-08-01", "¿Cuándo es la conferencia de PB en San Francisco a la que va la Secretaría?", SF, ["septiembre"]),
-        ("2014-08-01", "Quand a lieu la conférence PB de San Francisco à laquelle le Secrétariat assiste ?", SF, ["septembre"]),
-        ("2014-08-01", "Quan és la conferència de PB a San Francisco on va la Secretaria?", SF, ["setembre"]),
-        ("2014-08-01", "Quando é a conferência de PB em São Francisco a que o Secretariado vai?", SF, ["setembro"]),
+        (
+            "2014-08-01",
+            "when is the PB conference in San Francisco that the secretariat is going to?",
+            SF,
+            ["24", "September"],
+        ),
+        (
+            "2014-08-01",
+            "¿Cuándo es la conferencia de PB en San Francisco a la que va la Secretaría?",
+            SF,
+            ["septiembre"],
+        ),
+        (
+            "2014-08-01",
+            "Quand a lieu la conférence PB de San Francisco à laquelle le Secrétariat assiste ?",
+            SF,
+            ["septembre"],
+        ),
+        (
+            "2014-08-01",
+            "Quan és la conferència de PB a San Francisco on va la Secretaria?",
+            SF,
+            ["setembre"],
+        ),
+        (
+            "2014-08-01",
+            "Quando é a conferência de PB em São Francisco a que o Secretariado vai?",
+            SF,
+            ["setembro"],
+        ),
     ],
-)  # fmt: skip
+)
 def test_an_event_named_by_the_network_going_to_it_is_answered(
     lingua_assistant: Assistant, now: str, question: str, record: str, facts: list[str]
 ) -> None:
