@@ -56,6 +56,7 @@ from hub.core.assistant.asking import (
     typos_corrected,
     written_out,
 )
+from hub.core.assistant.attending import attending_aside
 from hub.core.assistant.claim_tags import claim_tag, rhetorical
 from hub.core.assistant.context_years import context_year
 from hub.core.assistant.dates import (
@@ -193,7 +194,8 @@ def read(
     message is read with ``around_text`` (the first) as its context, and asks ``slot`` when
     it says no slot of its own ("E o Encontro Ibérico?")."""
     focus, around = question_parts(text, vocabulary, antecedent)
-    kept = " ".join(part for part in (focus, around) if part)
+    focus = attending_aside(normalise(focus).split(), focus)[1]  # "the congress the OIDP
+    kept = " ".join(part for part in (focus, around) if part)  # attends": the congress
     around = " ".join(part for part in (around, around_text) if part)
     capitals = frozenset(normalise(m.group()) for m in _CAPITALISED.finditer(text))
     asked = split_codes(normalise(focus).split())
