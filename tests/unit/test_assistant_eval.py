@@ -580,13 +580,14 @@ def test_no_regression_on_the_thirty_eighth_and_thirty_ninth_blind_sets(
     starting code: 0.920 with 6 invented, 0.864 with 16. At the end of its first wave: 0.924
     with 6, 0.864 with 16. Then tuning sets: the second wave, taken from their failures
     (greetings and sign-offs, requests beyond the records), brought them to 0.928 with 5
-    and 0.888 with 12; the next round's two waves to 0.944 with 4 and 0.908 with 10."""
+    and 0.888 with 12; the next round's two waves to 0.944 with 4 and 0.908 with 10; the
+    round after to 0.948 with 4 and 0.916 with 8."""
     thirty_eighth = evaluate(assistant, read_cases(HERE / "heldout38_questions.jsonl"))
-    assert thirty_eighth.accuracy() >= 0.944, _explain(thirty_eighth)
+    assert thirty_eighth.accuracy() >= 0.948, _explain(thirty_eighth)
     assert len(thirty_eighth.invented) <= 4, _explain(thirty_eighth)
     thirty_ninth = evaluate(assistant, read_cases(HERE / "heldout39_questions.jsonl"))
-    assert thirty_ninth.accuracy() >= 0.908, _explain(thirty_ninth)
-    assert len(thirty_ninth.invented) <= 10, _explain(thirty_ninth)
+    assert thirty_ninth.accuracy() >= 0.916, _explain(thirty_ninth)
+    assert len(thirty_ninth.invented) <= 8, _explain(thirty_ninth)
 
 
 def test_no_regression_on_the_forty_second_to_forty_fifth_blind_sets(
@@ -605,9 +606,10 @@ def test_no_regression_on_the_forty_second_to_forty_fifth_blind_sets(
     with 9. Then tuning sets: the second wave, taken from their failures (the asker's own
     place, wrong premises of place and year, whether a planned event took place, details
     asked beside a name, the language of short messages), brought them to 0.952 with 6,
-    0.972 with 4, 0.960 with 5 and 0.932 with 9."""
-    floors = {"heldout42": (0.952, 6), "heldout43": (0.972, 4), "heldout44": (0.96, 5)}
-    floors["heldout45"] = (0.932, 9)
+    0.972 with 4, 0.960 with 5 and 0.932 with 9; the next round to 0.960 with 4, 0.984
+    with 2, 0.960 with 5 and 0.940 with 9."""
+    floors = {"heldout42": (0.96, 4), "heldout43": (0.984, 2), "heldout44": (0.96, 5)}
+    floors["heldout45"] = (0.94, 9)
     for name, (accuracy, invented) in floors.items():
         report = evaluate(assistant, read_cases(HERE / f"{name}_questions.jsonl"))
         assert report.accuracy() >= accuracy, (name, _explain(report))
@@ -628,9 +630,13 @@ def test_no_regression_on_the_forty_sixth_to_forty_ninth_blind_sets(
     from cities and organisations on every continent (joining, fees, the award, offices,
     out-of-scope requests). On the round's starting code: 0.932 with 6 invented, 0.892
     with 12, 0.948 with 5, 0.904 with 10. At the end of its first wave: 0.928 with 7, 0.896
-    with 11, 0.948 with 5, 0.904 with 10. From then on they are tuning sets."""
-    floors = {"heldout46": (0.928, 7), "heldout47": (0.896, 11), "heldout48": (0.948, 5)}
-    floors["heldout49"] = (0.904, 10)
+    with 11, 0.948 with 5, 0.904 with 10. From then on they are tuning sets: the second
+    wave, taken from their failures (details no record states such as deadlines, requests
+    beyond the records beside a question, who holds a role, the asker's country choosing
+    the regional office, money framed in the asker's words, events the network attends),
+    brought them to 0.932 with 6, 0.932 with 6, 0.960 with 5 and 0.960 with 4."""
+    floors = {"heldout46": (0.932, 6), "heldout47": (0.932, 6), "heldout48": (0.96, 5)}
+    floors["heldout49"] = (0.96, 4)
     for name, (accuracy, invented) in floors.items():
         report = evaluate(assistant, read_cases(HERE / f"{name}_questions.jsonl"))
         assert report.accuracy() >= accuracy, (name, _explain(report))
