@@ -16,6 +16,7 @@ from hub.core.assistant.answers_yesno_stated import _name_terms
 from hub.core.assistant.claim_tags import claim_tag
 from hub.core.assistant.context import Context, Reply, event_name, place
 from hub.core.assistant.index import EntryView, EventView
+from hub.core.assistant.named_by_place import named_by_own_place
 from hub.core.assistant.reading import Reading
 from hub.core.assistant.retrieval import Doc
 from hub.core.assistant.text import normalise
@@ -254,8 +255,9 @@ class YesNoPlaces(YesNoDates):
         else:
             return None
         rest = [o for o in terms if not (_numbered(o) or o & self.statements.founding)]
-        if self._unnamed(doc, rest):
-            return None
+        framing = self._home_terms | self.statements.membership
+        if self._unnamed(doc, rest) and not named_by_own_place(doc, rest, framing):
+            return None  # "the Dakar office": its kind and its own place name it too
         reply = Reply(self._office(ctx, record), [record.id])
         text = ctx.phrase("yes" if inside else "no", text=reply.text)
         return Decision(Reply(text, reply.sources), "yesno", MIN_CONFIDENCE, stated=True)
