@@ -59,7 +59,7 @@ def test_a_seasons_events_held_are_listed_with_their_months(
         ),
         (
             "2020-01-10",
-            "Us reenvio el que m'ha arribat: «l'OIDP organitza algun seminari aquesta primavera?» quins?",
+            "M'han reenviat: «l'OIDP organitza algun seminari aquesta primavera?» quins?",
         ),
         (
             "2020-01-10",
