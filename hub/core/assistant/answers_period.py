@@ -12,7 +12,6 @@ from hub.core.assistant.context import Context, Reply, describe
 from hub.core.assistant.event_narrowing import EventNarrowing
 from hub.core.assistant.hour_asked import hour_asked_of
 from hub.core.assistant.index import EventView
-from hub.core.assistant.period_held import without_held
 from hub.core.assistant.reading import Reading
 from hub.core.assistant.retrieval import Doc
 
@@ -38,7 +37,6 @@ class PeriodAnswers(EventNarrowing):
         pool = self._period_pool(reading)
         numbers = [c for c in content if any(t[0] == "#" and t[1:].isdigit() for t in c)]
         topic = self._without_calendar(self._topic(content)) + numbers  # "seminar 2"
-        topic = without_held(topic, self.retriever.analyser)  # "organise", "which months"
         kind_words = [o & kind_terms for o in terms if o & kind_terms]
         chosen = self._narrow(pool, ranked, kind_terms, topic, kind_words)
         qtype = reading.qtype or "what"

@@ -21,7 +21,6 @@ from hub.core.assistant.done_asked import done_asked_of_a_plan
 from hub.core.assistant.figures_claimed import figures_claimed, figures_stated, with_figures
 from hub.core.assistant.hours_claimed import time_stated
 from hub.core.assistant.index import AwardView, EntryView, EventView
-from hub.core.assistant.period_held import without_held
 from hub.core.assistant.reading import Reading
 from hub.core.assistant.retrieval import Doc
 from hub.core.assistant.yesno import _texts
@@ -398,7 +397,6 @@ class YesNoAnswers(YesNoPlaces):
             return Decision(ctx.handoff(), "yesno", min(decision.confidence, 0.3))
         if listed and not missing:  # a list of events says which there are: what none of
             asked = self._asked_words(terms)  # them holds ("online?") is not answered
-            asked = without_held(asked, self.retriever.analyser)  # "organised? months?"
             missing = [o for o in asked if not any(self._states(ds, o) for ds in docs)]
         if not missing:
             return decision

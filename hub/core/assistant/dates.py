@@ -101,11 +101,6 @@ BEGUN = -2
 conference in autumn?"): the last one begun, the current one included."""
 
 
-THIS = 2
-"""The shift of a season said with "this" ("this spring", "aquesta primavera", "cet été"):
-the one under way, else the one of today's year, whatever the question's tense."""
-
-
 def named_month(month: int, today: dt.date, year: int | None = None, shift: int = 0) -> Period:
     """A month named in a question: in ``year`` if given, else the next one not yet over;
     with ``shift`` 1 the next one not yet begun, with -1 the last one already over, and with
@@ -130,8 +125,7 @@ def season_period(
 ) -> Period:
     """A season's days; without ``year``, the current season or the next one to come, or
     with ``shift`` 1 the next one not yet begun, with -1 the last one already over, with
-    :data:`BEGUN` (a question in the past tense) the last one begun, this one included, and
-    with :data:`THIS` ("this spring") the one under way or else the one of today's year."""
+    :data:`BEGUN` (a question in the past tense) the last one begun, this one included."""
     bounds = SEASONS_NORTH[_FLIP[season] if southern else season]
 
     def span(y: int) -> Period:
@@ -142,15 +136,6 @@ def season_period(
 
     if year is not None:
         return span(year)
-    if shift == THIS:
-        return next(
-            (
-                span(y)
-                for y in (today.year - 1, today.year)
-                if span(y).start <= today <= span(y).end
-            ),
-            span(today.year),
-        )
     if shift == BEGUN:
         return next(
             span(y) for y in (today.year, today.year - 1, today.year - 2) if span(y).start <= today

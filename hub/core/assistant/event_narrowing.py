@@ -9,7 +9,6 @@ from hub.core.assistant.agenda_lists import AgendaLists
 from hub.core.assistant.answers_base import MIN_COVERAGE, _numbered
 from hub.core.assistant.context import Context
 from hub.core.assistant.dated_names import DatedNames
-from hub.core.assistant.period_held import held_terms
 from hub.core.assistant.reading import Reading
 from hub.core.assistant.retrieval import Doc
 
@@ -105,7 +104,6 @@ class EventNarrowing(DatedNames, AgendaLists):
         content = set(reading.content)
         retriever = self.retriever
         skipped = self._every_kind | retriever.place_terms | self._home_terms
-        skipped |= held_terms(retriever.analyser)  # "seminars organised": held, no qualifier
         for i, word in enumerate(words):
             own = retriever.query_terms([word], ctx.language)
             if not own or not own[0] & kind_terms:

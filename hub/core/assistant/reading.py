@@ -61,7 +61,6 @@ from hub.core.assistant.claim_tags import claim_tag, rhetorical
 from hub.core.assistant.context_years import context_year
 from hub.core.assistant.dates import (
     BEGUN,
-    THIS,
     Period,
     month_period,
     named_month,
@@ -78,7 +77,6 @@ from hub.core.assistant.number_words import ago_period, numbers_aside
 from hub.core.assistant.opening_asked import opening_how
 from hub.core.assistant.place_names import country_matcher
 from hub.core.assistant.polite_requests import asks_the_assistant
-from hub.core.assistant.season_this import this_said
 from hub.core.assistant.slot_asked import (
     _ASKED,
     CONCEPTS,
@@ -301,7 +299,6 @@ def read(
         shift = _season_shift(words, season, vocabulary, used) or BEGUN * (
             tense(focus, words, said_as) < 0
         )
-        shift = THIS if shift == BEGUN and this_said(words, season.start) else shift
         reading.period = season_period(season.value, today, reading.year, shift=shift)
         reading.period = _before(reading.period, season.start, words, vocabulary, used, today)
     elif weekday is not None and reading.period is None:  # "el lunes", "next Monday"
