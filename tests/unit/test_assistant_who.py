@@ -71,6 +71,13 @@ def test_a_named_edition_is_answered_by_the_body_its_record_names(
         "Quem gere o orçamento da conferência de Cascais?",
         "Who manages the seminar budget in 2020?",
         "Qui dirige le Secrétariat technique ? son nom svp",
+        # a word no record holds: the role is asked of something else than the records'
+        # bodies, however well the rest of the question fits the secretariat's sentence
+        "Who runs the Barcelona marathon?",
+        "Who manages the Barcelona metro?",
+        "Qui gère le marathon de Barcelone ?",
+        "Quem gere o metro de Barcelona?",
+        "Qui gestiona la marató de Barcelona?",
     ],
 )
 def test_a_role_no_sentence_states_stays_handed_off(

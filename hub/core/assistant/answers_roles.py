@@ -165,9 +165,10 @@ class RoleAnswers(ResponderBase):
         role = {
             t for w in ROLE_WORDS.get(ctx.language, ()) for t in analyser.terms(w, ctx.language)
         }
-        asked = [o for o in terms if not o & role and any(t in idf for t in o)]
-        if not asked:
-            return None
+        asked = [o for o in terms if not o & role]
+        if not asked or any(not any(t in idf for t in o) for o in asked):
+            return None  # "who runs the Barcelona marathon?": a word no record holds asks
+            # of something else than the records' bodies
         rank = {id(d): s for s, d in ranked}
         bodies = self._role_bodies
         found: list[tuple[tuple[bool, bool, bool, float], Doc, str]] = []
