@@ -22,8 +22,10 @@ Chain = tuple[int, tuple[frozenset[str], ...]]
 
 
 @cache
-def _chains() -> tuple[Chain, ...]:
-    data = load_vocabulary().sections.get("beyond_chains") or []
+def chains(section: str) -> tuple[Chain, ...]:
+    """The word chains of the vocabulary's ``section`` (``beyond_chains``, and the
+    ``beside_requests`` of :mod:`~hub.core.assistant.requests_beside`)."""
+    data = load_vocabulary().sections.get(section) or []
     return tuple(
         (
             int(chain["reach"]),
@@ -31,6 +33,16 @@ def _chains() -> tuple[Chain, ...]:
         )
         for chain in data
     )
+
+
+def chain_found(words: list[str], section: str) -> tuple[str, ...]:
+    """The words of ``words`` (normalised) holding one of the chains of the vocabulary's
+    ``section``, the first chain that holds; none when no chain does."""
+    for reach, sets in chains(section):
+        found = _found(words, reach, sets)
+        if found:
+            return found
+    return ()
 
 
 def _found(words: list[str], reach: int, sets: tuple[frozenset[str], ...]) -> tuple[str, ...]:
@@ -57,8 +69,4 @@ def _found(words: list[str], reach: int, sets: tuple[frozenset[str], ...]) -> tu
 def asked_beyond(words: list[str]) -> tuple[str, ...]:
     """The words of ``words`` (normalised) asking what no record holds, by one of the
     vocabulary's ``beyond_chains``; none when they ask nothing so."""
-    for reach, sets in _chains():
-        found = _found(words, reach, sets)
-        if found:
-            return found
-    return ()
+    return chain_found(words, "beyond_chains")

@@ -19,42 +19,21 @@ train", "we're booking flights") asks nothing and changes nothing.
 from __future__ import annotations
 
 from dataclasses import replace
-from functools import cache
 from typing import TYPE_CHECKING
 
-from hub.core.assistant.asked_beyond import _found
+from hub.core.assistant.asked_beyond import chain_found
 from hub.core.assistant.text import normalise
-from hub.core.assistant.vocabulary_file import load_vocabulary
 
 if TYPE_CHECKING:
     from hub.core.assistant.assistant import Answer
     from hub.core.assistant.tables import Tables
-
-Chain = tuple[int, tuple[frozenset[str], ...]]
-
-
-@cache
-def _chains() -> tuple[Chain, ...]:
-    data = load_vocabulary().sections.get("beside_requests") or []
-    return tuple(
-        (
-            int(chain["reach"]),
-            tuple(frozenset(normalise(str(w)) for w in words) for words in chain["sets"]),
-        )
-        for chain in data
-    )
 
 
 def request_beside(text: str) -> tuple[str, ...]:
     """The words of ``text`` (the whole message) asking what no record holds, by one of the
     vocabulary's ``beside_requests``; none when it asks nothing so. (The ``beyond_chains``
     read the question alone: around it, "em nome do Vereador" tells who writes.)"""
-    words = normalise(text).split()
-    for reach, sets in _chains():
-        found = _found(words, reach, sets)
-        if found:
-            return found
-    return ()
+    return chain_found(normalise(text).split(), "beside_requests")
 
 
 def with_request_beside(answer: Answer, text: str, tables: Tables) -> Answer:
