@@ -163,9 +163,14 @@ def page_paths(app: Any, ids: dict[str, str]) -> list[str]:
     return sorted(set(paths))
 
 
+NOW = dt.datetime(2026, 2, 27, 9, 30, tzinfo=dt.UTC)
+"""The console's injected clock and the seed's dates: the last days of a short month, so a
+month-long roundup period and an event ten days on both cross a month's end."""
+
+
 @pytest.fixture
 def console(sqlite_engine: Engine) -> Iterator[tuple[str, list[str]]]:
-    now = dt.datetime.now(dt.UTC).replace(microsecond=0)
+    now = NOW
     ids = seed(sqlite_engine, now)
     add_user(sqlite_engine, EMAIL, PASSWORD, name="Ana Puig", role="admin")
     app = console_app(example_settings(), sqlite_engine, clock=lambda: now)
