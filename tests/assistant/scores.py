@@ -75,6 +75,10 @@ def sets() -> dict[str, tuple[list[dict[str, Any]], str | None]]:
         "heldout47",
         "heldout48",
         "heldout49",
+        "heldout50",
+        "heldout51",
+        "heldout52",
+        "heldout53",
     ):
         found[name] = (read_cases(SETS / f"{name}_questions.jsonl"), None)
     found["tune_extra*"] = ([c for n in FRESH for c in read_cases(SETS / f"{n}.jsonl")], None)
