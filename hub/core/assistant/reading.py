@@ -71,6 +71,7 @@ from hub.core.assistant.dates import (
 from hub.core.assistant.funding_asked import funding_asked
 from hub.core.assistant.heard_on import heard_dropped
 from hub.core.assistant.hours_claimed import HourClaimed, hour_claimed
+from hub.core.assistant.joining_told import joining_told
 from hub.core.assistant.member_kinds import kinds_asked
 from hub.core.assistant.message_parts import question_parts
 from hub.core.assistant.number_words import ago_period, numbers_aside
@@ -194,6 +195,7 @@ def read(
     message is read with ``around_text`` (the first) as its context, and asks ``slot`` when
     it says no slot of its own ("E o Encontro Ibérico?")."""
     focus, around = question_parts(text, vocabulary, antecedent)
+    focus, around = joining_told(focus, around, vocabulary)  # "we want to join X. Steps?"
     focus = attending_aside(normalise(focus).split(), focus)[1]  # "the congress the OIDP
     kept = " ".join(part for part in (focus, around) if part)  # attends": the congress
     around = " ".join(part for part in (around, around_text) if part)
