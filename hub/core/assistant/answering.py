@@ -53,6 +53,7 @@ from hub.core.assistant.item_wholes import item_before_whole, item_named_in_whol
 from hub.core.assistant.member_kinds import MEMBERS_SLOTS, kind_words, programme_named
 from hub.core.assistant.office_for_asker import office_for_asker
 from hub.core.assistant.on_record import without_holding_words
+from hub.core.assistant.order_asked import OrderAsked
 from hub.core.assistant.parties_unnamed import parties_named
 from hub.core.assistant.plan_line_lists import PlanLineLists
 from hub.core.assistant.plan_status_lists import PlanStatusLists
@@ -127,7 +128,7 @@ FIRST_WORDS = frozenset(
 dates are asked."""
 
 
-class Responder(RoleAnswers, PlanStatusLists, PlanLineLists, QuestionTerms):
+class Responder(OrderAsked, RoleAnswers, PlanStatusLists, PlanLineLists, QuestionTerms):
     """Reads a question and decides which way it is answered (:meth:`decide`)."""
 
     def decide(self, ctx: Context, reading: Reading) -> Decision:
@@ -210,6 +211,9 @@ class Responder(RoleAnswers, PlanStatusLists, PlanLineLists, QuestionTerms):
         ranked = self._ranked(terms, around)
         if qtype in MEMBERS_SLOTS:  # "join OGP Local", "join the IOPD": that one's records
             ranked = programme_named(ranked, terms, around, reading.kinds)
+        ordered = self._order_asked(ctx, reading, self._decide_whole)  # "A or B, which first?"
+        if ordered is not None:
+            return ordered
         if qtype == "yesno":  # "does the plan have 30 tasks?": the count its record writes
             counted = self._count_claimed(ctx, reading, terms)
             if counted is not None:
