@@ -55,6 +55,7 @@ from hub.core.assistant.office_for_asker import office_for_asker
 from hub.core.assistant.on_record import without_holding_words
 from hub.core.assistant.order_asked import OrderAsked
 from hub.core.assistant.parties_unnamed import parties_named
+from hub.core.assistant.person_unnamed import person_unnamed
 from hub.core.assistant.plan_line_lists import PlanLineLists
 from hub.core.assistant.plan_status_lists import PlanStatusLists
 from hub.core.assistant.question_terms import QuestionTerms, _small
@@ -135,7 +136,9 @@ class Responder(OrderAsked, RoleAnswers, PlanStatusLists, PlanLineLists, Questio
         asked = self._offered_aside(reading)  # "is it in SF or Chicago?": where is asked
         decision = self._within_bounds(ctx, asked, self._decide_parts)  # "8 commitments?"
         office = office_for_asker(ctx, reading, self.retriever.vocabulary, decision)
-        return decision if office is None else office  # "which office for a city in X"
+        decision = decision if office is None else office  # "which office for a city in X"
+        unnamed = person_unnamed(ctx, reading, decision, self.retriever.docs)  # "nome e email"
+        return decision if unnamed is None else unnamed
 
     def _decide_parts(self, ctx: Context, reading: Reading) -> Decision:
         decision = self._decide_whole(ctx, reading)
