@@ -14,7 +14,7 @@ is an edition when the question says the thing comes again (the vocabulary's
 ``edition_again``: "volta a ser", "again", "de nouveau", "this year's"). Kept answered: a
 question naming the edition held (its number, or the year in its name or dates), a month
 with no year said ("in June?"), a record cited in a year asked, the last one asked, and a
-past period recalled in the past tense (a year misremembered, corrected by the record).
+period begun recalled in the past tense (a year misremembered, corrected by the record).
 """
 
 from __future__ import annotations
@@ -116,7 +116,7 @@ def edition_elsewhere(ctx: Context, reading: Reading, decision: Decision) -> Dec
         return None
     if not _year_said(reading.words, ctx.language):
         return None
-    if period.end < ctx.today and tense(reading.text, reading.words) < 0:
+    if period.start <= ctx.today and tense(reading.text, reading.words) < 0:
         return None  # "the Chicago conference, in May 2014, which days was it?": recalled
     asked = set(range(period.start.year, period.end.year + 1))
     index = ctx.index
