@@ -49,6 +49,7 @@ from hub.core.assistant.answers_base import (
 from hub.core.assistant.answers_roles import RoleAnswers
 from hub.core.assistant.context import Context
 from hub.core.assistant.deadline_asked import deadline_missing, deadline_unstated
+from hub.core.assistant.edition_elsewhere import edition_elsewhere
 from hub.core.assistant.item_wholes import item_before_whole, item_named_in_whole
 from hub.core.assistant.member_kinds import MEMBERS_SLOTS, kind_words, programme_named
 from hub.core.assistant.office_for_asker import office_for_asker
@@ -138,7 +139,9 @@ class Responder(OrderAsked, RoleAnswers, PlanStatusLists, PlanLineLists, Questio
         office = office_for_asker(ctx, reading, self.retriever.vocabulary, decision)
         decision = decision if office is None else office  # "which office for a city in X"
         unnamed = person_unnamed(ctx, reading, decision, self.retriever.docs)  # "nome e email"
-        return decision if unnamed is None else unnamed
+        decision = decision if unnamed is None else unnamed
+        elsewhere = edition_elsewhere(ctx, reading, decision)  # "the 2014 forum": 2013 held
+        return decision if elsewhere is None else elsewhere
 
     def _decide_parts(self, ctx: Context, reading: Reading) -> Decision:
         decision = self._decide_whole(ctx, reading)
