@@ -49,6 +49,7 @@ from hub.core.assistant.answers_base import (
 from hub.core.assistant.answers_roles import RoleAnswers
 from hub.core.assistant.context import Context
 from hub.core.assistant.deadline_asked import deadline_missing, deadline_unstated
+from hub.core.assistant.held_places import held_by_place
 from hub.core.assistant.item_wholes import item_before_whole, item_named_in_whole
 from hub.core.assistant.member_kinds import MEMBERS_SLOTS, kind_words, programme_named
 from hub.core.assistant.office_for_asker import office_for_asker
@@ -134,7 +135,9 @@ class Responder(RoleAnswers, PlanStatusLists, PlanLineLists, QuestionTerms):
         asked = self._offered_aside(reading)  # "is it in SF or Chicago?": where is asked
         decision = self._within_bounds(ctx, asked, self._decide_parts)  # "8 commitments?"
         office = office_for_asker(ctx, reading, self.retriever.vocabulary, decision)
-        return decision if office is None else office  # "which office for a city in X"
+        decision = decision if office is None else office  # "which office for a city in X"
+        held = held_by_place(ctx, reading, self.retriever, self._event_kind_terms, decision)
+        return decision if held is None else held  # "has the network ever met in Brazil?"
 
     def _decide_parts(self, ctx: Context, reading: Reading) -> Decision:
         decision = self._decide_whole(ctx, reading)
