@@ -106,6 +106,8 @@ def held_by_place(
             kinds |= terms & event_kinds
             continue
         return None  # any other word asks something else ("a hotel in X", "the weather")
+    if year is not None and kinds and not places:  # "the minutes of the 2019 conference":
+        return None  # one record named by its kind and year, a detail of it asked
     if not (places or year is not None or (cities and kinds)):
         return None
     soon = any(w in vocab.soon for w in words) or reading.relative == "next"
