@@ -50,6 +50,7 @@ from hub.core.assistant.answers_roles import RoleAnswers
 from hub.core.assistant.context import Context
 from hub.core.assistant.deadline_asked import deadline_missing, deadline_unstated
 from hub.core.assistant.edition_elsewhere import edition_elsewhere
+from hub.core.assistant.held_places import held_by_place
 from hub.core.assistant.item_wholes import item_before_whole, item_named_in_whole
 from hub.core.assistant.member_kinds import MEMBERS_SLOTS, kind_words, programme_named
 from hub.core.assistant.office_for_asker import office_for_asker
@@ -138,6 +139,8 @@ class Responder(OrderAsked, RoleAnswers, PlanStatusLists, PlanLineLists, Questio
         decision = self._within_bounds(ctx, asked, self._decide_parts)  # "8 commitments?"
         office = office_for_asker(ctx, reading, self.retriever.vocabulary, decision)
         decision = decision if office is None else office  # "which office for a city in X"
+        held = held_by_place(ctx, reading, self.retriever, self._event_kind_terms, decision)
+        decision = decision if held is None else held  # "has the network ever met in Brazil?"
         unnamed = person_unnamed(ctx, reading, decision, self.retriever.docs)  # "nome e email"
         decision = decision if unnamed is None else unnamed
         elsewhere = edition_elsewhere(ctx, reading, decision)  # "the 2014 forum": 2013 held
