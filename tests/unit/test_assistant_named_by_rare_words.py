@@ -96,7 +96,8 @@ def test_an_area_of_the_challenge_is_answered_not_the_challenge(
         "What is the exact budget of Valencia's OGP Local action plan?",
         "¿Cuál es la contraseña del Slack de OGP Local?",
         "Quin és el telèfon del Global PB Hub?",
-        "What happened in Cascais?",  # a place many records hold names none of them
+        "What did Cascais decide?",  # a place many records hold names none of them (what
+        # happened there is the events held there, listed by held_places)
         "What is the Madrid project?",
         "Which prize did Buenos Aires win in the November 2023 OGP Local roundup?",  # its item
     ],
