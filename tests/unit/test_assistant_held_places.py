@@ -107,3 +107,24 @@ def test_cities_of_the_conferences(assistant: Assistant) -> None:
 def test_near_misses_handed_off(assistant: Assistant, question: str, now: str) -> None:
     answer = assistant.answer(question, now=dt.date.fromisoformat(now))
     assert answer.handoff
+
+
+@pytest.mark.parametrize(
+    ("question", "today", "answered"),
+    [
+        ("Est-ce que l'OIDP organise une conférence en Afrique ?", dt.date(2020, 1, 27), True),
+        ("Est-ce que l'OIDP organise une conférence en Afrique ?", dt.date(2026, 1, 27), False),
+        ("Is the IOPD holding a conference in Africa?", dt.date(2026, 1, 27), False),
+        ("Has the IOPD ever held a conference in Africa?", dt.date(2026, 1, 27), True),
+        ("¿La red ha hecho alguna vez su conferencia en África?", dt.date(2026, 1, 27), True),
+    ],
+)
+def test_a_yes_no_in_the_present_asks_what_is_ahead(
+    assistant: Assistant, question: str, today: dt.date, answered: bool
+) -> None:
+    """Asked in the present tense with no "ever" and no year, whether something is held
+    at a place asks what is ahead of the asker: the 2020 conference in Abidjan answers it
+    in January 2020 and not in 2026, when only "has it ever" is answered with it."""
+    answer = assistant.answer(question, now=today)
+    assert answer.handoff is not answered
+    assert ("conference-20-abidjan-2020" in answer.sources) is answered

@@ -27,6 +27,7 @@ from hub.core.assistant.reading import Reading
 from hub.core.assistant.retrieval import Retriever
 from hub.core.assistant.retrieval_doc import Doc
 from hub.core.assistant.sub_regions import sub_region_term, sub_regions_at
+from hub.core.assistant.tense import tense
 from hub.core.assistant.text import normalise
 from hub.core.assistant.vocabulary_file import load_vocabulary
 
@@ -45,6 +46,7 @@ class _Words:
     events: frozenset[str]
     soon: frozenset[str]
     plain: frozenset[str]
+    ever: frozenset[str]
 
 
 @cache
@@ -63,6 +65,7 @@ def _words() -> _Words:
         group(data.get("events") or []),
         group(data.get("soon") or []),
         group(w for lang in LANGUAGES for w in plain.get(lang, [])),
+        group(data.get("ever") or []),
     )
 
 
@@ -111,6 +114,10 @@ def held_by_place(
     if not (places or year is not None or (cities and kinds)):
         return None
     soon = any(w in vocab.soon for w in words) or reading.relative == "next"
+    polar = reading.qtype == "yesno" or reading.polar  # "l'OIDP organise une conférence en
+    ever = any(w in vocab.ever for w in words)  # Afrique ?" asked in 2026: one ahead is
+    if polar and year is None and not ever and tense(reading.text, words) >= 0:  # asked, not
+        soon = True  # one held in 2020 ("has it ever met there?": any)
     chosen = [
         d
         for d in retriever.docs
