@@ -653,9 +653,13 @@ def test_no_regression_on_the_fiftieth_to_fifty_third_blind_sets(assistant: Answ
     organisations asking longer, precise questions; heldout53 lists, counts, yes/no and
     comparisons. On the round's starting code: 0.964 with 7 invented, 0.928 with 12, 0.908
     with 7, 0.872 with 9 (all 1,000: 0.918 with 35). From then on they are tuning sets, and
-    the round's end is measured on sets written blind after them."""
-    floors = {"heldout50": (0.964, 7), "heldout51": (0.928, 12), "heldout52": (0.908, 7)}
-    floors["heldout53"] = (0.872, 9)
+    the round's end is measured on sets written blind after them. The round's classes
+    taken from their failures (which of two dated things comes first, joining asked in
+    everyday words, a person asked whom no record names, another year's edition of a
+    recurring event, what the records hold in a place or a year) brought them to 0.980 with
+    3, 0.948 with 9, 0.920 with 5 and 0.952 with 7."""
+    floors = {"heldout50": (0.98, 3), "heldout51": (0.948, 9), "heldout52": (0.92, 5)}
+    floors["heldout53"] = (0.952, 7)
     for name, (accuracy, invented) in floors.items():
         report = evaluate(assistant, read_cases(HERE / f"{name}_questions.jsonl"))
         assert report.accuracy() >= accuracy, (name, _explain(report))
