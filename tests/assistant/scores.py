@@ -79,6 +79,10 @@ def sets() -> dict[str, tuple[list[dict[str, Any]], str | None]]:
         "heldout51",
         "heldout52",
         "heldout53",
+        "heldout54",
+        "heldout55",
+        "heldout56",
+        "heldout57",
     ):
         found[name] = (read_cases(SETS / f"{name}_questions.jsonl"), None)
     found["tune_extra*"] = ([c for n in FRESH for c in read_cases(SETS / f"{n}.jsonl")], None)
