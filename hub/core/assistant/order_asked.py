@@ -84,7 +84,7 @@ LEAD = {
 STEP_KINDS = frozenset({"office"})
 """Entries whose opening date (``founded``) orders them."""
 
-_CLOSED = re.compile(r"(\w+)\s*[,:;]")
+_CLOSED = re.compile(r"\b(\w+)\s*[,:;]")  # \b: linear on a long unbroken word
 """A word closing a clause: "which came first, A or B" asks the order there."""
 
 Decide = Callable[[Context, Reading], Decision]
