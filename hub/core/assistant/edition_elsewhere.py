@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 
 from hub.core.assistant.index import AwardView, EventView
 from hub.core.assistant.tense import tense
-from hub.core.assistant.text import normalise
+from hub.core.assistant.text import PhraseMatcher, normalise
 from hub.core.assistant.vocabulary_file import load_vocabulary
 
 if TYPE_CHECKING:
@@ -43,24 +43,17 @@ Days = tuple[dt.date, dt.date]
 
 
 @cache
-def _again_phrases() -> tuple[tuple[str, ...], ...]:
-    """The vocabulary's ``edition_again`` phrases, normalised into words."""
-    data = load_vocabulary().sections.get("edition_again") or {}
-    return tuple(
-        tuple(normalise(str(p)).split())
-        for phrases in data.values()
-        for p in phrases
-        if normalise(str(p)).split()
-    )
+def _again() -> PhraseMatcher[bool]:
+    """The vocabulary's ``edition_again`` phrases."""
+    found: PhraseMatcher[bool] = PhraseMatcher()
+    for phrases in (load_vocabulary().sections.get("edition_again") or {}).values():
+        found.add_all((str(p) for p in phrases), True)
+    return found
 
 
 def _says_again(words: list[str]) -> bool:
     """Whether ``words`` say the thing asked comes again ("volta a ser", "this year's")."""
-    for phrase in _again_phrases():
-        size = len(phrase)
-        if any(tuple(words[i : i + size]) == phrase for i in range(len(words) - size + 1)):
-            return True
-    return False
+    return bool(_again().find(words, fuzzy=False))
 
 
 def _stem(name: str) -> str:
