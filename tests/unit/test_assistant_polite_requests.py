@@ -321,3 +321,33 @@ def test_a_request_before_a_slot_noun_is_cut_there(vocabulary: Vocabulary) -> No
     given = normalise("em podrieu donar el certificat").split()
     assert request_frame(given, vocabulary) is None
     assert asks_an_action(given, vocabulary)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "¿Qué opinas del presidente de Brasil?",
+        "What's your opinion on the president of Brazil?",
+        "Que pensez-vous de la présidence du Brésil ?",
+        "Què opines del president del Brasil?",
+        "O que você acha da presidência do Brasil?",
+    ],
+)
+def test_an_opinion_asked_of_something_a_record_names_is_still_handed_off(
+    lingua_assistant: Assistant, question: str
+) -> None:
+    # a record names Brazil's presidency (a knowledge exchange): the opinion is still asked
+    answer = lingua_assistant.answer(question, now=NOW)
+    assert answer.handoff
+    assert answer.intent == "out_of_scope"
+
+
+def test_the_record_named_beside_an_out_of_scope_word_is_still_answered(
+    lingua_assistant: Assistant,
+) -> None:
+    # the near miss: asked what the record says (no opinion), the presidency is its name
+    answer = lingua_assistant.answer(
+        "What was the knowledge exchange with the Presidency of Brazil?", now=NOW
+    )
+    assert not answer.handoff
+    assert "project-brazil-presidency-knowledge-exchange" in answer.sources

@@ -171,8 +171,9 @@ class Responder(OrderAsked, RoleAnswers, PlanStatusLists, PlanLineLists, Questio
         if qtype == "yesno" and self._asks_with_question_word(reading):
             qtype = "what"  # "how is it funded?", "..., qual era?": how or what, not yes/no
         if not reading.words or (
-            ctx.language in reading.out_of_scope_in and not self._named_in_scope(ctx, reading)
-        ):
+            ctx.language in reading.out_of_scope_in
+            and (reading.asks_the_assistant or not self._named_in_scope(ctx, reading))
+        ):  # "¿qué opinas del presidente de X?": an opinion, even of a record named
             return Decision(ctx.handoff(), "out_of_scope" if reading.words else "unknown", 0.0)
         names = [  # a word the records write as a name, even if it is also a concept's word
             w

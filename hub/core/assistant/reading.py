@@ -142,6 +142,9 @@ class Reading:
     Catalan "vol" wants): the question is out of scope only if asked in one of them."""
     out_of_scope_words: tuple[str, ...] = ()
     """The words of the out-of-scope phrases the question says ("lista de membros")."""
+    asks_the_assistant: bool = False
+    """The assistant itself is asked to act or to judge ("what do you think of X?"): out of
+    scope even when X is named by a record."""
     only_orders: bool = False
     remind: bool = False
     hour: bool = False
@@ -257,6 +260,7 @@ def read(
         # of sortition?": the secretariat acts and judges, no record does
         reading.out_of_scope = True
         reading.out_of_scope_in = frozenset(JUDGED_IN)
+        reading.asks_the_assistant = True
     before_time = set(used)
     reading.period = _span(words, vocabulary, used, today) or ago_period(
         words, vocabulary.numbers, used, today
