@@ -47,6 +47,7 @@ from hub.core.assistant.answers_base import (
     award_name,
 )
 from hub.core.assistant.answers_roles import RoleAnswers
+from hub.core.assistant.artifact_asked import ArtifactAsked
 from hub.core.assistant.context import Context
 from hub.core.assistant.deadline_asked import deadline_missing, deadline_unstated
 from hub.core.assistant.edition_elsewhere import edition_elsewhere
@@ -131,7 +132,9 @@ FIRST_WORDS = frozenset(
 dates are asked."""
 
 
-class Responder(OrderAsked, RoleAnswers, PlanStatusLists, PlanLineLists, QuestionTerms):
+class Responder(
+    OrderAsked, RoleAnswers, PlanStatusLists, PlanLineLists, QuestionTerms, ArtifactAsked
+):
     """Reads a question and decides which way it is answered (:meth:`decide`)."""
 
     def decide(self, ctx: Context, reading: Reading) -> Decision:
@@ -144,7 +147,8 @@ class Responder(OrderAsked, RoleAnswers, PlanStatusLists, PlanLineLists, Questio
         unnamed = person_unnamed(ctx, reading, decision, self.retriever.docs)  # "nome e email"
         decision = decision if unnamed is None else unnamed
         elsewhere = edition_elsewhere(ctx, reading, decision)  # "the 2014 forum": 2013 held
-        return decision if elsewhere is None else elsewhere
+        decision = decision if elsewhere is None else elsewhere
+        return self._artifact_checked(ctx, reading, decision)  # "the website?": not the fee
 
     def _decide_parts(self, ctx: Context, reading: Reading) -> Decision:
         decision = self._decide_whole(ctx, reading)
