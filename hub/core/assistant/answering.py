@@ -66,6 +66,7 @@ from hub.core.assistant.reading import Reading
 from hub.core.assistant.record_or_period import _WORD
 from hub.core.assistant.records_held import held_counted
 from hub.core.assistant.retrieval import Doc
+from hub.core.assistant.series_asked import current_edition
 from hub.core.assistant.text import normalise
 
 LIGHT_WORDS = frozenset(
@@ -146,6 +147,9 @@ class Responder(
         decision = decision if held is None else held  # "has the network ever met in Brazil?"
         unnamed = person_unnamed(ctx, reading, decision, self.retriever.docs)  # "nome e email"
         decision = decision if unnamed is None else unnamed
+        current = current_edition(ctx, reading, decision)  # "which edition is this year's?"
+        if current is not None:
+            return current
         elsewhere = edition_elsewhere(ctx, reading, decision)  # "the 2014 forum": 2013 held
         decision = decision if elsewhere is None else elsewhere
         return self._artifact_checked(ctx, reading, decision)  # "the website?": not the fee

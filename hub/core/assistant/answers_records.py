@@ -31,6 +31,7 @@ from hub.core.assistant.reading import Reading
 from hub.core.assistant.record_contact import ContactAnswers
 from hub.core.assistant.record_lists import PLACE_HOLDERS, RecordLists
 from hub.core.assistant.retrieval import ALIAS_WEIGHT, Doc
+from hub.core.assistant.series_asked import general_asked
 from hub.core.assistant.unknown_qualifier import unknown_qualifier
 
 PLACE_ENOUGH = frozenset({"where", "when", "list"})
@@ -417,12 +418,18 @@ class RecordAnswers(RecordLists, ContactAnswers):
         is the IOPD Distinction?"), once its last edition is over, the standing record
         relating its editions together (an FAQ on the award, whose data names each edition)
         answers, if the question fits it as well: the last edition's text (the 2020 work
-        plan's awards) is not what the award is. While an edition runs, it is the award."""
-        if qtype != "what" or edition.group != "award" or self._names_a_step(ctx, reading):
-            return None
+        plan's awards) is not what the award is, nor, asked of no year, a later edition's
+        (:func:`~hub.core.assistant.series_asked.general_asked`). While an edition runs, it is
+        the award."""
+        if qtype != "what" or edition.group not in {"award", "step"}:
+            return None  # a step's record stands for its edition when no step is named
         span = self.span(edition)
-        if span is None or span[1] >= ctx.today:
+        if span is None or self._names_a_step(ctx, reading):
             return None
+        if span[1] >= ctx.today and (
+            span[0] <= ctx.today or not general_asked(reading, ctx.language)
+        ):
+            return None  # a running edition is the award; a later one, asked of no year, is not
         reach = self.coverage(edition, terms)
         awards = {a.id for a in self._awards()}
         for doc in self.retriever.docs:

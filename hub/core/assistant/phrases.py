@@ -162,6 +162,8 @@ PHRASES: dict[str, str] = dict(
             "can't answer goes to the secretariat.",
         ),
         _p("award_generic", "the IOPD Best Practice Award"),
+        _p("current_edition", "This year's edition is number {number}: {name} ({year})."),
+        _p("current_edition_unnumbered", "This year's edition is {name} ({year})."),
         _p("listing_of", "The {kinds} I know of:"),
         _p("records_held", "I have records of {count}."),
         _p("kind_names.conference", "IOPD conferences"),
