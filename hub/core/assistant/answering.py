@@ -53,6 +53,7 @@ from hub.core.assistant.deadline_asked import deadline_missing, deadline_unstate
 from hub.core.assistant.edition_elsewhere import edition_elsewhere
 from hub.core.assistant.held_places import held_by_place
 from hub.core.assistant.item_wholes import item_before_whole, item_named_in_whole
+from hub.core.assistant.lists_unheld import members_unlisted
 from hub.core.assistant.member_kinds import MEMBERS_SLOTS, kind_words, programme_named
 from hub.core.assistant.office_for_asker import office_for_asker
 from hub.core.assistant.on_record import without_holding_words
@@ -152,7 +153,9 @@ class Responder(
             return current
         elsewhere = edition_elsewhere(ctx, reading, decision)  # "the 2014 forum": 2013 held
         decision = decision if elsewhere is None else elsewhere
-        return self._artifact_checked(ctx, reading, decision)  # "the website?": not the fee
+        decision = self._artifact_checked(ctx, reading, decision)  # "the website?": not the fee
+        unlisted = members_unlisted(ctx, reading, decision, self.retriever)  # "all members"
+        return decision if unlisted is None else unlisted
 
     def _decide_parts(self, ctx: Context, reading: Reading) -> Decision:
         decision = self._decide_whole(ctx, reading)
