@@ -60,6 +60,7 @@ from hub.core.assistant.parties_unnamed import parties_named
 from hub.core.assistant.person_unnamed import person_unnamed
 from hub.core.assistant.plan_line_lists import PlanLineLists
 from hub.core.assistant.plan_status_lists import PlanStatusLists
+from hub.core.assistant.precision_asked import precision_unstated
 from hub.core.assistant.question_terms import QuestionTerms, _small
 from hub.core.assistant.reading import Reading
 from hub.core.assistant.record_or_period import _WORD
@@ -144,7 +145,9 @@ class Responder(OrderAsked, RoleAnswers, PlanStatusLists, PlanLineLists, Questio
         unnamed = person_unnamed(ctx, reading, decision, self.retriever.docs)  # "nome e email"
         decision = decision if unnamed is None else unnamed
         elsewhere = edition_elsewhere(ctx, reading, decision)  # "the 2014 forum": 2013 held
-        return decision if elsewhere is None else elsewhere
+        decision = decision if elsewhere is None else elsewhere
+        finer = precision_unstated(ctx, reading, decision)  # "the deadline?": February only
+        return decision if finer is None else finer
 
     def _decide_parts(self, ctx: Context, reading: Reading) -> Decision:
         decision = self._decide_whole(ctx, reading)
