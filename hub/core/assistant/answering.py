@@ -62,6 +62,7 @@ from hub.core.assistant.parties_unnamed import parties_named
 from hub.core.assistant.person_unnamed import person_unnamed
 from hub.core.assistant.plan_line_lists import PlanLineLists
 from hub.core.assistant.plan_status_lists import PlanStatusLists
+from hub.core.assistant.precision_asked import precision_unstated
 from hub.core.assistant.question_terms import QuestionTerms, _small
 from hub.core.assistant.reading import Reading
 from hub.core.assistant.record_or_period import _WORD
@@ -155,7 +156,9 @@ class Responder(
         decision = decision if elsewhere is None else elsewhere
         decision = self._artifact_checked(ctx, reading, decision)  # "the website?": not the fee
         unlisted = members_unlisted(ctx, reading, decision, self.retriever)  # "all members"
-        return decision if unlisted is None else unlisted
+        decision = decision if unlisted is None else unlisted
+        finer = precision_unstated(ctx, reading, decision)  # "the deadline?": February only
+        return decision if finer is None else finer
 
     def _decide_parts(self, ctx: Context, reading: Reading) -> Decision:
         decision = self._decide_whole(ctx, reading)
