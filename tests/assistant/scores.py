@@ -83,6 +83,10 @@ def sets() -> dict[str, tuple[list[dict[str, Any]], str | None]]:
         "heldout55",
         "heldout56",
         "heldout57",
+        "heldout58",
+        "heldout59",
+        "heldout60",
+        "heldout61",
     ):
         found[name] = (read_cases(SETS / f"{name}_questions.jsonl"), None)
     found["tune_extra*"] = ([c for n in FRESH for c in read_cases(SETS / f"{n}.jsonl")], None)
