@@ -130,3 +130,23 @@ def test_near_misses_stay_answered(assistant: Assistant, question: str, now: dt.
     answer = assistant.answer(question, now=now)
     assert not answer.handoff
     assert answer.sources
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Which languages does the network work in?",
+        "¿En qué idiomas trabaja la secretaría?",
+        "Dans quelles langues travaille le réseau ?",
+        "En quins idiomes treballa la xarxa?",
+        "Em que línguas trabalha a secretaria?",
+    ],
+)
+def test_the_languages_asked_in_the_plural_are_handed_off(
+    assistant: Assistant, question: str
+) -> None:
+    # no record states the network's working languages; the plural used to match the one
+    # record that says its document exists "in both languages" (a 2012 members' session)
+    answer = assistant.answer(question, now=AFTER_AWARDS)
+    assert answer.handoff
+    assert answer.intent == "out_of_scope"
