@@ -9,6 +9,7 @@ import datetime as dt
 import re
 
 from hub.core.assistant.answers_base import Decision, _numbered
+from hub.core.assistant.award_editions import step_words_beside_home
 from hub.core.assistant.context import Context, Reply, describe, event_name, place
 from hub.core.assistant.event_narrowing import UNACCOUNTED, EventNarrowing
 from hub.core.assistant.index import EventView
@@ -44,6 +45,7 @@ class NextLastAnswers(EventNarrowing):
             for c in terms
             if any(d.terms.get(t) and t not in d.kind_terms for d in steps for t in c)
         ]
+        step_words = step_words_beside_home(step_words, self._home_terms)  # "OIDP": no step
         award_asked = any(d.group in {"step", "award"} for _, d in ranked[:1]) or bool(
             kind_terms & self._award_only_terms
         )  # "the next award call": the award's, never a conference's call for sessions

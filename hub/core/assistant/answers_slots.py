@@ -11,6 +11,7 @@ from itertools import pairwise
 
 from hub.core.assistant.answers_base import award_name
 from hub.core.assistant.answers_spans import SpanAnswers
+from hub.core.assistant.award_editions import who_runs_step
 from hub.core.assistant.context import Context, Reply, Target, event_name, organiser_of, place
 from hub.core.assistant.dates import covered, when
 from hub.core.assistant.index import AwardView, EntryView, EventView, StepView, text_in
@@ -300,7 +301,10 @@ class SlotAnswers(SpanAnswers):
             and not self._names_a_step(ctx, reading)
         ):
             return ctx.handoff(sources=[award.id])  # "the award's criteria": no step's date
-        if qtype == "when" or doc.step is not None:
+        described = text_in(award.description, ctx.language)  # "who opens the call of the
+        said = described[0] if described[1] == ctx.language else ""  # 7th": who runs it
+        runs = who_runs_step(qtype, reading.relation, doc.step, said, self.retriever.vocabulary)
+        if (qtype == "when" or doc.step is not None) and not runs:
             reply = self._when(ctx, doc)
             if qtype == "who" and not reply.handoff:  # "who calls it": a call's date is no who
                 return ctx.handoff(sources=[award.id])
