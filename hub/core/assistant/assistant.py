@@ -25,6 +25,7 @@ from hub.core.assistant.language import Message, QuestionLanguage
 from hub.core.assistant.message_parts import points_back
 from hub.core.assistant.parts_unstated import main_unstated, missing_said, slot_of_part
 from hub.core.assistant.question_pairs import split_questions
+from hub.core.assistant.question_proper import planned_place, set_aside
 from hub.core.assistant.reading import read
 from hub.core.assistant.reminding import REMIND_AT, Remindable, remindable, upcoming
 from hub.core.assistant.requests_beside import with_request_beside
@@ -217,6 +218,13 @@ class Assistant:
             if both is not None:
                 return both
         whole = self._whole(text, now=now, lang=lang, member=member)
+        proper = whole.handoff and (
+            set_aside(text, self.vocabulary) or planned_place(text, whole.language)
+        )
+        if proper:  # "Before we think about X: ...?", "If our session ..., where ...?"
+            found = self._whole(proper, now=now, lang=whole.language, member=member)
+            if not found.handoff:
+                return replace(found, question_language=whole.question_language)
         if whole.handoff:  # "who suggested X — was it Y?": X's record, saying Y is not
             return self._guessed(text, whole, now=now, member=member) or whole
         return whole
