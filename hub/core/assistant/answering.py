@@ -51,6 +51,7 @@ from hub.core.assistant.artifact_asked import ArtifactAsked
 from hub.core.assistant.context import Context
 from hub.core.assistant.deadline_asked import deadline_missing, deadline_unstated
 from hub.core.assistant.edition_elsewhere import edition_elsewhere
+from hub.core.assistant.edition_moved import edition_moved
 from hub.core.assistant.held_places import held_by_place
 from hub.core.assistant.item_wholes import item_before_whole, item_named_in_whole
 from hub.core.assistant.lists_unheld import members_unlisted
@@ -149,6 +150,9 @@ class Responder(
         decision = decision if held is None else held  # "has the network ever met in Brazil?"
         unnamed = person_unnamed(ctx, reading, decision, self.retriever.docs)  # "nome e email"
         decision = decision if unnamed is None else unnamed
+        moved = edition_moved(ctx, reading, self, decision)  # "in Chicago again this year?"
+        if moved is not None:  # this year's edition is elsewhere: no, with it
+            return moved
         current = current_edition(ctx, reading, decision)  # "which edition is this year's?"
         if current is not None:
             return current
