@@ -51,7 +51,7 @@ def _again() -> PhraseMatcher[bool]:
     return found
 
 
-def _says_again(words: list[str]) -> bool:
+def says_again(words: list[str]) -> bool:
     """Whether ``words`` say the thing asked comes again ("volta a ser", "this year's")."""
     return bool(_again().find(words, fuzzy=False))
 
@@ -117,7 +117,7 @@ def edition_elsewhere(ctx: Context, reading: Reading, decision: Decision) -> Dec
     records = [r for r in cited if isinstance(r, (EventView, AwardView))]
     if not records or len(records) != len(cited):
         return None
-    again = _says_again(reading.words)
+    again = says_again(reading.words)
     for record in records:
         days = _dated(record)
         if days is None or asked & set(range(days[0].year, days[1].year + 1)):

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from hub.core.assistant.answers_base import MIN_CONFIDENCE, Decision
 from hub.core.assistant.context import Reply
-from hub.core.assistant.edition_elsewhere import _says_again
+from hub.core.assistant.edition_elsewhere import says_again
 from hub.core.assistant.index import EventView
 from hub.core.assistant.place_names import city_name
 from hub.core.assistant.text import normalise
@@ -68,7 +68,7 @@ def edition_moved(
     period = reading.period
     if period is None or reading.relative == "last":
         return None
-    if not (reading.polar or (reading.qtype is None and _says_again(reading.words))):
+    if not (reading.polar or (reading.qtype is None and says_again(reading.words))):
         return None  # "¿vuelve a ser en X este septiembre?": yes or no, read without a verb
     events = [d for d in responder.retriever.docs if d.group == "event"]
     words = set(reading.words)
