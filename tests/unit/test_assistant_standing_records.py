@@ -83,3 +83,32 @@ def test_a_dated_record_asked_with_guesses_is_not_rescued(assistant: Assistant) 
         "What is the conference about, climate or gender?", now=dt.date(2013, 3, 10)
     )
     assert answer.handoff
+
+
+PROGRAMME_NOW = [
+    ("How does a town sign up to OGP Local this year?", "en"),
+    ("¿Cómo se suma un municipio a OGP Local este año?", "es"),
+    ("Comment une commune rejoint-elle OGP Local cette année ?", "fr"),
+    ("Com s'adhereix un municipi a OGP Local aquest any?", "ca"),
+    ("Como é que uma cidade adere ao OGP Local este ano?", "pt"),
+]
+
+
+@pytest.mark.parametrize(("question", "language"), PROGRAMME_NOW)
+def test_joining_a_programme_this_year_is_not_answered_by_a_deck_naming_the_year(
+    assistant: Assistant, question: str, language: str
+) -> None:
+    # 2023: the OGP Local deck mentions the year's roundup; the year chooses no document
+    answer = assistant.answer(question, now=dt.date(2023, 4, 12), lang=language)
+    assert not answer.handoff
+    assert answer.sources[0] in {"ogp-local-how-to-join", "faq-join-ogp-local"}
+
+
+def test_a_document_asked_for_itself_this_year_is_still_the_document(
+    assistant: Assistant,
+) -> None:
+    answer = assistant.answer(
+        "What is in this year's OGP Local presentation?", now=dt.date(2023, 4, 12)
+    )
+    assert not answer.handoff
+    assert answer.sources[0] == "doc-ogp-local-deck"

@@ -19,6 +19,7 @@ from hub.core.assistant.answers_period import PeriodAnswers
 from hub.core.assistant.context import Context
 from hub.core.assistant.reading import Reading
 from hub.core.assistant.retrieval import Doc
+from hub.core.knowledge.loader import DOCUMENT_KIND
 
 STANDING_SLOTS = frozenset(
     {"join", "cost", "what", "who", "where", "contact", "subscribe", "share"}
@@ -143,8 +144,12 @@ class WhenAnswers(PeriodAnswers, NextLastAnswers):
         whatever the date, so no time word chooses among them. A time that chose a dated
         record still selects it, and a time not in what is left of this year ("next
         year", "in 2015") is not dropped. The record answering is the first cited: those
-        cited beside it state the same (:mod:`~hub.core.assistant.alike`) and choose nothing."""
-        if not decision.reply.handoff and not self._all_standing(set(decision.reply.sources[:1])):
+        cited beside it state the same (:mod:`~hub.core.assistant.alike`) and choose nothing.
+        A document chosen by the time words (a deck that mentions this year's roundup, for
+        "how do we join this year?") is asked again the same way: a document tells where a
+        thing is written, and the standing record that states it answers the slot."""
+        first = set(decision.reply.sources[:1])
+        if not (decision.reply.handoff or self._all_standing(first) or self._documents(first)):
             return None
         if qtype not in STANDING_SLOTS or reading.relative is not None:
             return None
@@ -176,6 +181,11 @@ class WhenAnswers(PeriodAnswers, NextLastAnswers):
         if asked.reply.handoff or not self._all_standing(set(asked.reply.sources[:1])):
             return None
         return asked
+
+    def _documents(self, record_ids: set[str]) -> bool:
+        """Every record of ``record_ids`` is known and a document (a deck, a plan's file)."""
+        docs = [d for d in self.retriever.docs if d.record_id in record_ids]
+        return bool(docs) and all(d.kind == DOCUMENT_KIND for d in docs)
 
     def _step_words(self, doc: Doc) -> set[str]:
         """The terms of the words naming the award step ``doc`` is (vocabulary.yaml
