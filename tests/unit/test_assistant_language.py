@@ -66,3 +66,18 @@ def test_a_question_followed_by_another_language_keeps_the_language_it_opened_in
     text: str, language: str
 ) -> None:
     assert _detect(text) == language
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Can I take part as a guest, just as an observer?", "en"),  # "as" twice: one word
+        ("Is it open to me as a student or as a researcher?", "en"),
+        ("hey, who got the award a València per al pla OGP Local?", "ca"),  # words of its own
+        ("is the deadline in March como o ano passado, o prazo é o mesmo?", "pt"),
+    ],
+)
+def test_a_word_of_another_language_said_twice_makes_no_speaker_of_it(
+    text: str, language: str
+) -> None:
+    assert _detect(text) == language

@@ -381,7 +381,8 @@ class QuestionLanguage:
             if said is not None:
                 return said
         first = _first_question(text)
-        opened = scores if first is None else evidence(first, tokens, self.votes, self.shortcuts)
+        once = list(dict.fromkeys(tokens))  # "as ... just as": one word, said twice
+        opened = evidence(first or text, once, self.votes, self.shortcuts)
         own = _speakers(opened)  # in the question the member opened with (a second question
         if own is not None:  # in another language may translate it: "since when? ¿desde...")
             return own
@@ -443,7 +444,8 @@ def _speakers(scores: dict[str, float]) -> str | None:
     """The language of a member who writes English words in their own ("hey, who got the
     award a València per al pla OGP Local?"), or None: another language with enough votes
     beside English's (members write English words in their own language, seldom the other
-    way round)."""
+    way round). Its votes are of the words it says, each once: "as ... just as" is
+    one Portuguese-looking word of an English question, not two."""
     english = scores.get("en", 0.0)
     others = [(v, lang) for lang, v in scores.items() if lang != "en"]
     if not english or not others:
