@@ -70,6 +70,7 @@ from hub.core.assistant.record_or_period import _WORD
 from hub.core.assistant.records_held import held_counted
 from hub.core.assistant.retrieval import Doc
 from hub.core.assistant.series_asked import current_edition
+from hub.core.assistant.step_unstated import moment_unstated
 from hub.core.assistant.text import normalise
 
 LIGHT_WORDS = frozenset(
@@ -312,7 +313,8 @@ class Responder(
                 decision.reply.text, deadline_missing(ctx, cited), sources=decision.reply.sources
             )
             return Decision(reply, qtype, min(decision.confidence, 0.3))
-        return decision
+        moment = moment_unstated(ctx, reading, qtype, decision)  # "the prize-giving": no step
+        return decision if moment is None else moment
 
     def _decided(
         self,
