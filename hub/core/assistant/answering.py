@@ -47,6 +47,7 @@ from hub.core.assistant.answers_base import (
     award_name,
 )
 from hub.core.assistant.answers_roles import RoleAnswers
+from hub.core.assistant.applicant_kinds import kind_unstated
 from hub.core.assistant.artifact_asked import ArtifactAsked
 from hub.core.assistant.context import Context
 from hub.core.assistant.deadline_asked import deadline_missing, deadline_unstated
@@ -163,7 +164,9 @@ class Responder(
         unlisted = members_unlisted(ctx, reading, decision, self.retriever)  # "all members"
         decision = decision if unlisted is None else unlisted
         finer = precision_unstated(ctx, reading, decision)  # "the deadline?": February only
-        return decision if finer is None else finer
+        decision = decision if finer is None else finer
+        unstated = kind_unstated(ctx, reading, decision)  # "una escola pot adherir-s'hi?": unsaid
+        return decision if unstated is None else unstated
 
     def _decide_parts(self, ctx: Context, reading: Reading) -> Decision:
         decision = self._decide_whole(ctx, reading)
