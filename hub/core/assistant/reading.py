@@ -26,6 +26,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from hub.core.assistant.acts_asked import asks_to_act
 from hub.core.assistant.asked_beyond import asked_beyond
 from hub.core.assistant.asker_place import asker_place
 from hub.core.assistant.asker_words import (
@@ -256,8 +257,9 @@ def read(
     if _judgement_asked(words, vocabulary):  # "the best city for PB?": no record ranks
         reading.out_of_scope = True
         reading.out_of_scope_in = frozenset(JUDGED_IN)
-    if asks_the_assistant(words, vocabulary):  # "could you register me?", "what do you think
-        # of sortition?": the secretariat acts and judges, no record does
+    if asks_the_assistant(words, vocabulary) or asks_to_act(words, vocabulary):
+        # "could you register me?", "¿nos lo podéis reenviar?", "what do you think of
+        # sortition?": the secretariat acts and judges, no record does
         reading.out_of_scope = True
         reading.out_of_scope_in = frozenset(JUDGED_IN)
         reading.asks_the_assistant = True
