@@ -17,6 +17,7 @@ from hub.core.assistant.claim_tags import claim_tag
 from hub.core.assistant.context import Context, Reply, event_name, place
 from hub.core.assistant.index import EntryView, EventView
 from hub.core.assistant.named_by_place import named_by_own_place
+from hub.core.assistant.place_names import city_matcher
 from hub.core.assistant.reading import Reading
 from hub.core.assistant.retrieval import Doc
 from hub.core.assistant.text import normalise
@@ -293,6 +294,11 @@ class YesNoPlaces(YesNoDates):
         "em" ("in São Paulo?"): a place, even one no record is in (not "in charge of", nor
         "in English"), a tag closing it set aside ("in São Paulo, right?", "a Lisboa, oi?",
         "à Lisbonne plutôt ?"); in a message typed all in lower case, capitals tell nothing."""
+        words = self._named_place_words(reading)
+        return self.retriever.query_terms(words, ctx.language) if words else []
+
+    def _named_place_words(self, reading: Reading) -> list[str]:
+        """The normalised words of :meth:`_named_place`, as the question writes them."""
         words = _CAPITAL_WORD.findall(_untagged(reading.text))
         tagged = claim_tag(" ".join(words) + " ?")  # "... à Lisbonne plutôt ?"
         words = words[: len(words) - tagged]
@@ -303,9 +309,30 @@ class YesNoPlaces(YesNoDates):
                 if rest and all(
                     (uncased or w[:1].isupper()) and normalise(w) not in TONGUES for w in rest
                 ):
-                    return self.retriever.query_terms([normalise(w) for w in rest], ctx.language)
+                    return [normalise(w) for w in rest]
                 return []
         return []
+
+    def _unheld_place(
+        self, ctx: Context, reading: Reading, named: list[set[str]]
+    ) -> list[set[str]]:
+        """The place a yes/no question closes on ("fue en Montreal?", "à Montréal ?") when
+        no record writes any of its words (a city the vocabulary names, "Lisbonne", by the
+        records' own name of it; a word of the vocabulary, "en marzo" typed in lower case,
+        names no place): the query leaves out words
+        no record holds, or matches them by another language's stem ("montr", of French
+        "montrer"), and the question would be answered yes for what else it names (the
+        year, the conference). A claim no record states is missing from every record: the
+        answer is no where the record states its own place, else handed off."""
+        words = self._named_place_words(reading)
+        raw = self.retriever.raw_words
+        cities = city_matcher().find(words, fuzzy=False)  # "Lisbonne": Lisbon, as records say
+        if cities:
+            if any(all(w in raw for w in normalise(c.value).split()) for c in cities):
+                return []
+        elif not words or any(w in raw or w in self.retriever.speller.known for w in words):
+            return []  # a word of a record, or of the vocabulary ("en marzo"): no place
+        return [o for o in self.retriever.query_terms(words, ctx.language) if o not in named]
 
     def _place_asked(
         self,
