@@ -23,6 +23,7 @@ from hub.core.assistant.hours_claimed import time_stated
 from hub.core.assistant.index import AwardView, EntryView, EventView
 from hub.core.assistant.reading import Reading
 from hub.core.assistant.retrieval import Doc
+from hub.core.assistant.subject_grounded import subject_unheld
 from hub.core.assistant.yesno import _texts
 from hub.core.assistant.yesno_dated import stating_its_date
 
@@ -246,6 +247,8 @@ class YesNoAnswers(YesNoPlaces):
         checked = self._polar_stated(ctx, reading, terms, decision)
         if checked.reply.handoff or not checked.reply.sources:
             return checked
+        if self._subject_unheld(ctx, reading, checked):  # "the 2018 plan?" of a 2013 meeting
+            return Decision(ctx.handoff(), "yesno", min(checked.confidence, 0.3))
         if reading.hour_claimed is not None:  # "starts at 4 pm?": the record's own time
             return self._hour_checked(ctx, reading, checked)
         claimed = figures_claimed(reading.text)
@@ -261,6 +264,20 @@ class YesNoAnswers(YesNoPlaces):
         text = with_figures(checked.reply.text, claimed, stated, proses, reading.words)
         reply = Reply(text, checked.reply.sources, target=checked.reply.target)
         return Decision(reply, checked.intent, checked.confidence, checked.stated)
+
+    def _subject_unheld(self, ctx: Context, reading: Reading, checked: Decision) -> bool:
+        """A year or a name the question asks about that no record cited holds."""
+        period = reading.period
+        years = set(range(period.start.year, period.end.year + 1)) if period else set()
+        cited = [d for i in checked.reply.sources for d in self._docs_of(i)]
+        return subject_unheld(
+            reading.text,
+            years,
+            cited,
+            self.retriever.docs,
+            lambda w: self.retriever.analyser.terms(w, ctx.language),
+            self._home_terms | self.retriever.place_terms,
+        )
 
     def _hour_checked(self, ctx: Context, reading: Reading, checked: Decision) -> Decision:
         """A time of day claimed, answered from the one record cited that states its time:
