@@ -44,13 +44,14 @@ def test_a_year_a_sentence_states_is_a_yes_with_it(
     assert "Cascais" in answer.answer
 
 
-def test_another_year_than_the_sentence_states_is_a_no_with_its_own(
+def test_another_year_than_the_sentence_states_is_handed_off(
     assistant: Assistant,
 ) -> None:
+    # The Cascais session approved the 2013 plan; where the 2014 plan was approved no
+    # record says, so "No" would be a guess (subject_grounded: the year asked is unheld).
     answer = assistant.answer("was the 2014 work plan approved in Cascais?", now=AFTER_CASCAIS)
-    assert not answer.handoff
-    assert answer.answer.startswith("No.")
-    assert "2013" in answer.answer
+    assert answer.handoff
+    assert not answer.answer.startswith("No.")
 
 
 @pytest.mark.parametrize(
