@@ -87,6 +87,10 @@ def sets() -> dict[str, tuple[list[dict[str, Any]], str | None]]:
         "heldout59",
         "heldout60",
         "heldout61",
+        "heldout62",
+        "heldout63",
+        "heldout64",
+        "heldout65",
     ):
         found[name] = (read_cases(SETS / f"{name}_questions.jsonl"), None)
     found["tune_extra*"] = ([c for n in FRESH for c in read_cases(SETS / f"{n}.jsonl")], None)
