@@ -17,6 +17,10 @@ UNACCOUNTED = 2
 events of a period or the next one are not what it asks."""
 
 
+NAMED_APART = 2
+"""Words of another record's name that make a question name it, not a kind of event."""
+
+
 class EventNarrowing(DatedNames, AgendaLists):
     """The events a question about time asks of, and whether they are what it asks."""
 
@@ -70,11 +74,27 @@ class EventNarrowing(DatedNames, AgendaLists):
                 return sum(1 for w in words if w & self._kind_of(doc))
 
             most = max(map(naming, own), default=0)
-            return [d for d in own if naming(d) == most]
+            kinds = [d for d in own if naming(d) == most]
+            if self._named_apart(kinds, content):
+                return []  # "the Informed Cities Forum 2014": a forum, but not 2014's
+            return kinds
         unknown = [o for o in content if not any(t in self.retriever.idf for t in o)]
         if unknown and not any(self.coverage(d, content) > 0 for d in pool):
             return []  # "who won the football last night": no event of what it names
         return pool
+
+    def _named_apart(self, kinds: list[Doc], content: list[set[str]]) -> bool:
+        """The question's words, beside the kind, name one other record (two or more words
+        of one of its names) and none of the events of that kind in the period holds any:
+        the period has an event of the kind, not the one named."""
+        if not content or any(self.coverage(d, content) > 0 for d in kinds):
+            return False
+        return any(
+            sum(1 for o in content if o & name) >= NAMED_APART
+            for doc in self.retriever.docs
+            if doc not in kinds
+            for name in doc.names
+        )
 
     def _unaccounted(self, docs: list[Doc], content: list[set[str]]) -> bool:
         """Two or more words of the question that the records know and that narrow ("the
