@@ -79,6 +79,7 @@ from hub.core.assistant.number_words import ago_period, numbers_aside
 from hub.core.assistant.opening_asked import opening_how
 from hub.core.assistant.place_names import country_matcher
 from hub.core.assistant.polite_requests import asks_the_assistant
+from hub.core.assistant.scope_asked import asks_beyond_scope
 from hub.core.assistant.slot_asked import (
     _ASKED,
     CONCEPTS,
@@ -257,9 +258,12 @@ def read(
     if _judgement_asked(words, vocabulary):  # "the best city for PB?": no record ranks
         reading.out_of_scope = True
         reading.out_of_scope_in = frozenset(JUDGED_IN)
-    if asks_the_assistant(words, vocabulary) or asks_to_act(words, vocabulary):
-        # "could you register me?", "¿nos lo podéis reenviar?", "what do you think of
-        # sortition?": the secretariat acts and judges, no record does
+    if (
+        asks_the_assistant(words, vocabulary)
+        or asks_to_act(words, vocabulary)
+        or asks_beyond_scope(words, vocabulary)
+    ):  # "could you register me?", "¿nos lo podéis reenviar?", "what do you think of
+        # sortition?", "did it go well?": the secretariat acts and judges, no record does
         reading.out_of_scope = True
         reading.out_of_scope_in = frozenset(JUDGED_IN)
         reading.asks_the_assistant = True
