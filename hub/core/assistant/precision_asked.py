@@ -6,10 +6,12 @@ the address, the deadline or the partners. Three ways of asking so, in the five 
 
 - **a day asked of a year**: a deadline or "until when" (:mod:`deadline_asked`), or the
   closing words of the vocabulary, of an event, a call or an award step dated by its year
-  only: a year dates nothing that closes. "When is the call?" and "when exactly?" are
-  still answered with its year; a step dated by its month still answers its deadline with
+  only: a year dates nothing that closes. "When is the call?" is still answered with its
+  year; a step dated by its month still answers its deadline with
   the month, saying the plan gives no closing day (``no_close_day``), as the question sets
-  keep it; a deadline whose day the record gives is answered.
+  keep it; a deadline whose day the record gives is answered. The year or month the
+  question already states, or "when exactly" and the dates of a record dated by its month
+  or year, are no answer either (:mod:`~hub.core.assistant.date_no_finer`).
 - **a place finer than a city**: an address ("the address", "l'adresse", "o endereço"),
   "the exact place", "which venue", or "where exactly" within the very city the records
   give ("where exactly in Cascais?": the asker has the city), when no cited record states
@@ -26,11 +28,13 @@ do not give the finer fact, and handed off.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import replace
 
 from hub.core.assistant.answers_base import Decision
 from hub.core.assistant.context import Context
+from hub.core.assistant.date_no_finer import finer_date_missing
 from hub.core.assistant.deadline_asked import deadline_asked
 from hub.core.assistant.index import AwardView, EntryView, EventView, text_in
 from hub.core.assistant.reading import Reading
@@ -194,24 +198,29 @@ def _cited(ctx: Context, decision: Decision) -> list[Record]:
     return [r for r in map(ctx.index.record, decision.reply.sources) if r is not None]
 
 
-def _coarse(ctx: Context, decision: Decision, cited: list[Record]) -> str | None:
-    """``month`` or ``year`` when the date answered is that coarse: the award step the
-    reply dates, or its one dated event; None when a day is given or nothing is dated."""
+def _coarse(ctx: Context, decision: Decision, cited: list[Record]) -> tuple[str, dt.date] | None:
+    """The precision, ``month`` or ``year``, and the start of the date answered when it is
+    that coarse: the award step the reply dates, or its one dated event; None when a day
+    is given or nothing is dated."""
     target = decision.reply.target
     if target is not None and target.step is not None:
         award = ctx.index.record(target.record_id)
         if isinstance(award, AwardView) and target.step in award.steps:
             step = award.steps[target.step]
-            return step.precision if step.precision in {"month", "year"} else None
+            return _coarse_of(step.precision, step.starts_on)
         return None
     events = [r for r in cited if isinstance(r, EventView)]
     if len(cited) == 1 and events and events[0].starts_on is not None:
-        return events[0].precision if events[0].precision in {"month", "year"} else None
+        return _coarse_of(events[0].precision, events[0].starts_on)
     if len(cited) == 1 and isinstance(cited[0], AwardView) and target is None:
         steps = [s for s in cited[0].steps.values() if s.starts_on is not None]
-        if len(steps) == 1 and steps[0].precision in {"month", "year"}:
-            return steps[0].precision
+        if len(steps) == 1:
+            return _coarse_of(steps[0].precision, steps[0].starts_on)
     return None
+
+
+def _coarse_of(precision: str, starts: dt.date | None) -> tuple[str, dt.date] | None:
+    return (precision, starts) if precision in {"month", "year"} and starts else None
 
 
 def _texts(record: Record) -> list[str]:
@@ -246,9 +255,13 @@ def precision_unstated(ctx: Context, reading: Reading, decision: Decision) -> De
     words = reading.words
     name = text_in(cited[0].name, ctx.language)[0]
     dating = decision.intent in {"when", "what", "join", "share", "list"}
+    coarse = _coarse(ctx, decision, cited) if dating else None
     # a month answers a deadline, saying it gives no day ("no_close_day"); a year gives none
-    if dating and day_asked(reading) and _coarse(ctx, decision, cited) == "year":
+    if coarse is not None and day_asked(reading) and coarse[0] == "year":
         return _handed(ctx, decision, ctx.phrase("year_only_dates"))
+    missing = finer_date_missing(reading, *coarse) if coarse is not None else None
+    if missing is not None:  # "when in 2020?" of a year, "when exactly?" of a month
+        return _handed(ctx, decision, ctx.phrase(missing))
     finer = address_asked(words, ctx.language) or _city_told_back(
         words, reading.text, ctx.language, cited
     )
