@@ -72,6 +72,7 @@ from hub.core.assistant.records_held import held_counted
 from hub.core.assistant.retrieval import Doc
 from hub.core.assistant.series_asked import current_edition
 from hub.core.assistant.step_unstated import moment_unstated
+from hub.core.assistant.stub_records import stub_slot_asked
 from hub.core.assistant.text import normalise
 
 LIGHT_WORDS = frozenset(
@@ -156,8 +157,8 @@ class Responder(
         if moved is not None:  # this year's edition is elsewhere: no, with it
             return moved
         current = current_edition(ctx, reading, decision)  # "which edition is this year's?"
-        if current is not None:
-            return current
+        if current is not None:  # its number asked of a record saying it gives none: handed off
+            return stub_slot_asked(ctx, reading, current) or current
         elsewhere = edition_elsewhere(ctx, reading, decision)  # "the 2014 forum": 2013 held
         decision = decision if elsewhere is None else elsewhere
         decision = self._artifact_checked(ctx, reading, decision)  # "the website?": not the fee
@@ -166,7 +167,9 @@ class Responder(
         finer = precision_unstated(ctx, reading, decision)  # "the deadline?": February only
         decision = decision if finer is None else finer
         unstated = kind_unstated(ctx, reading, decision)  # "una escola pot adherir-s'hi?": unsaid
-        return decision if unstated is None else unstated
+        decision = decision if unstated is None else unstated
+        stub = stub_slot_asked(ctx, reading, decision)  # "its theme?": "topic not given"
+        return decision if stub is None else stub
 
     def _decide_parts(self, ctx: Context, reading: Reading) -> Decision:
         decision = self._decide_whole(ctx, reading)
