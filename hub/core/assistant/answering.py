@@ -49,6 +49,7 @@ from hub.core.assistant.answers_base import (
 from hub.core.assistant.answers_roles import RoleAnswers
 from hub.core.assistant.applicant_kinds import kind_unstated
 from hub.core.assistant.artifact_asked import ArtifactAsked
+from hub.core.assistant.attribute_unstated import attribute_unstated
 from hub.core.assistant.context import Context
 from hub.core.assistant.deadline_asked import deadline_missing, deadline_unstated
 from hub.core.assistant.edition_elsewhere import edition_elsewhere
@@ -169,7 +170,9 @@ class Responder(
         unstated = kind_unstated(ctx, reading, decision)  # "una escola pot adherir-s'hi?": unsaid
         decision = decision if unstated is None else unstated
         stub = stub_slot_asked(ctx, reading, decision)  # "its theme?": "topic not given"
-        return decision if stub is None else stub
+        decision = decision if stub is None else stub
+        lacking = attribute_unstated(ctx, reading, decision)  # "the link?": the record has none
+        return decision if lacking is None else lacking
 
     def _decide_parts(self, ctx: Context, reading: Reading) -> Decision:
         decision = self._decide_whole(ctx, reading)

@@ -1,0 +1,153 @@
+"""One attribute of a record asked that the record does not state: "¿quién era el alcalde
+que lo impulsó?", "combien de semaines dure chaque étape ?", "en quin recinte es fa?".
+
+A question asking one precise attribute of a record (the name of an official, how long
+something lasts, the venue inside its city) is
+answered with that record's general text (its description, its dates and city) when the
+record has no such field or statement. That text is no answer: the question is handed off,
+saying which attribute the records do not give, still citing the record.
+
+Read from the vocabulary's ``attribute_asked`` section, one closed table of attributes:
+``asked`` holds, per language, the phrases asking for one (with ``with``, one of those words
+must be in the question too: a mayor is asked by name or who); a record states it by a field
+(``fields``: an event's own ``url``, an entry's data key), a phrase of its text in any
+language (``stated``; ``counted``, after a number) or, for ``dated`` attributes, an
+event's or award's dates. Any record cited stating it keeps the answer: an event asked how
+many days it lasts, a record saying how long a period lasts.
+
+Web addresses, a change of status and rooms are the :mod:`~hub.core.assistant.details`
+table's, whose phrases this one does not repeat.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from functools import cache
+from typing import Any
+
+from hub.core.assistant.answers_base import Decision
+from hub.core.assistant.context import Context
+from hub.core.assistant.index import AwardView, EntryView, EventView
+from hub.core.assistant.reading import Reading
+from hub.core.assistant.text import normalise
+from hub.core.assistant.vocabulary_file import load_vocabulary
+
+Record = EventView | AwardView | EntryView
+
+_NUMBER = r"(?:\d+|one|two|three|four|five|six|un|una|uno|une|dos|deux|duas|tres|trois|quatre)"
+"""A count before a unit ("6 weeks", "dos semanas"): digits or the small number words."""
+
+
+@dataclass(frozen=True)
+class Attribute:
+    """One attribute of the table: how it is asked, how a record states it, what is said."""
+
+    name: str
+    asked: dict[str, tuple[str, ...]]
+    with_words: tuple[str, ...]
+    fields: frozenset[str]
+    stated: tuple[str, ...]
+    counted: tuple[str, ...]
+    dated: bool
+    said: dict[str, str]
+
+
+def _padded(words: Any) -> tuple[str, ...]:
+    return tuple(f" {normalise(str(w))} " for w in words or [] if normalise(str(w)))
+
+
+@cache
+def attributes() -> tuple[Attribute, ...]:
+    """The vocabulary's ``attribute_asked`` table, read once."""
+    table: dict[str, Any] = dict(load_vocabulary().sections.get("attribute_asked") or {})
+    found = []
+    for name, spec in table.items():
+        asked = spec.get("asked") or {}
+        found.append(
+            Attribute(
+                name=str(name),
+                asked={str(lang): _padded(phrases) for lang, phrases in asked.items()},
+                with_words=_padded(spec.get("with")),
+                fields=frozenset(map(str, spec.get("fields") or [])),
+                stated=_padded(spec.get("stated")),
+                counted=_padded(spec.get("counted")),
+                dated=bool(spec.get("dated")),
+                said={str(k): str(v) for k, v in (spec.get("said") or {}).items()},
+            )
+        )
+    return tuple(found)
+
+
+def asked_attributes(question: str, language: str) -> list[Attribute]:
+    """The attributes ``question`` asks for in its ``language``, in the table's order (a
+    phrase of another language is another word: "recinto" and "recinte" each in its own)."""
+    padded = f" {normalise(question)} "
+    return [
+        a
+        for a in attributes()
+        if any(p in padded for p in a.asked.get(language, ()))
+        and (not a.with_words or any(w in padded for w in a.with_words))
+    ]
+
+
+def _texts(record: Record) -> list[str]:
+    texts = [*record.name.values()]
+    if isinstance(record, EntryView):
+        data = record.data if isinstance(record.data, dict) else {}
+        return [*texts, *record.body.values(), *(str(v) for v in data.values())]
+    texts += [*record.description.values()]
+    if isinstance(record, EventView):
+        texts += [*record.theme.values()]
+    return texts
+
+
+def _says(text: str, attribute: Attribute) -> bool:
+    padded = f" {normalise(text)} "
+    if any(p in padded for p in attribute.stated):
+        return True
+    return any(
+        re.search(rf" {_NUMBER}{re.escape(p)}", padded) is not None for p in attribute.counted
+    )
+
+
+def _field_set(record: Record, fields: frozenset[str]) -> bool:
+    if isinstance(record, EntryView):
+        data = record.data if isinstance(record.data, dict) else {}
+        return any(data.get(f) for f in fields)
+    return any(getattr(record, f, None) for f in fields)
+
+
+def _dated(record: Record) -> bool:
+    if isinstance(record, EventView):
+        return record.starts_on is not None
+    return isinstance(record, AwardView) and record.first_date is not None
+
+
+def states(record: Record, attribute: Attribute) -> bool:
+    """Whether ``record`` states ``attribute``: a field, a phrase of its text, or its dates."""
+    if _field_set(record, attribute.fields):
+        return True
+    if attribute.dated and _dated(record):
+        return True
+    return any(_says(t, attribute) for t in _texts(record))
+
+
+def attribute_unstated(ctx: Context, reading: Reading, decision: Decision) -> Decision | None:
+    """A handoff when ``decision`` answers an attribute none of its cited records states,
+    saying which; None when it is kept (or no attribute is asked)."""
+    reply = decision.reply
+    if reply.handoff or not reply.sources:
+        return None
+    asked = asked_attributes(reading.text, ctx.language)
+    if not asked:
+        return None
+    cited = [r for r in map(ctx.index.record, reply.sources) if r is not None]
+    if not cited:
+        return None
+    missing = next((a for a in asked if not any(states(r, a) for r in cited)), None)
+    if missing is None:
+        return None
+    sentence = missing.said.get(ctx.language) or missing.said.get("en") or ""
+    handoff = ctx.handoff(sentence, sources=reply.sources)
+    return replace(decision, reply=handoff, confidence=min(decision.confidence, 0.3))
