@@ -707,3 +707,24 @@ def test_no_regression_on_the_fifty_eighth_to_sixty_first_blind_sets(
         report = evaluate(assistant, read_cases(HERE / f"{name}_questions.jsonl"))
         assert report.accuracy() >= accuracy, (name, _explain(report))
         assert len(report.invented) <= invented, (name, _explain(report))
+
+
+def test_no_regression_on_the_sixty_second_to_sixty_fifth_blind_sets(
+    assistant: Answering,
+) -> None:
+    """``heldout62`` to ``heldout65`` (250 questions each, 50 per language, 250 separate
+    scenarios each, 32-42% handoffs) were written at the start of the twenty-ninth round,
+    before any of its code landed, and kept where no helper could read them; their failures
+    were never printed until the round's first classes had merged. heldout62 asks the
+    calendar at many dates with relative time words; heldout63 is real chat (long messages,
+    typos, mixed languages, prompt injections); heldout64 checks facts, half of them with a
+    false premise; heldout65 is organisations asking what they can do, 42% handoffs. On the
+    round's starting code: 0.916 with 7 invented, 0.872 with 11, 0.884 with 7, 0.884 with 14
+    (all 1,000: 0.889 with 39); after the first classes, 0.888 with 39. From then on they
+    are tuning sets; the floors are what the classes merged after reading them give."""
+    floors = {"heldout62": (0.932, 3), "heldout63": (0.896, 5), "heldout64": (0.896, 4)}
+    floors["heldout65"] = (0.9, 9)
+    for name, (accuracy, invented) in floors.items():
+        report = evaluate(assistant, read_cases(HERE / f"{name}_questions.jsonl"))
+        assert report.accuracy() >= accuracy, (name, _explain(report))
+        assert len(report.invented) <= invented, (name, _explain(report))

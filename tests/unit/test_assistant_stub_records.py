@@ -71,11 +71,6 @@ def test_the_slots_a_record_says_it_lacks() -> None:
         ),
         ("2020-09-01", "Em que consiste a Academia da Cidadania?", "citizenship-academy-2020"),
         (
-            "2013-03-01",
-            "Quand a lieu le deuxième festival Democracine ?",
-            "democracine-festival-2-2013",
-        ),
-        (
             "2020-01-20",
             "I el Retir i Campus de CGLU, quines dates té?",
             "uclg-retreat-campus-barcelona-2020",

@@ -82,12 +82,15 @@ def attributes() -> tuple[Attribute, ...]:
 def asked_attributes(question: str, language: str) -> list[Attribute]:
     """The attributes ``question`` asks for in its ``language``, in the table's order (a
     phrase of another language is another word: "recinto" and "recinte" each in its own)."""
-    padded = f" {normalise(question)} "
-    return [
+    sentences = [f" {normalise(s)} " for s in re.split(r"[?!.¿¡\n]+", question) if s.strip()]
+    return [  # within one sentence: "who organises it? asking for my mayor" asks no mayor
         a
         for a in attributes()
-        if any(p in padded for p in a.asked.get(language, ()))
-        and (not a.with_words or any(w in padded for w in a.with_words))
+        if any(
+            any(p in padded for p in a.asked.get(language, ()))
+            and (not a.with_words or any(w in padded for w in a.with_words))
+            for padded in sentences
+        )
     ]
 
 

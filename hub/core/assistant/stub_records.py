@@ -16,7 +16,9 @@ files write them; ``asked``, the words of a question asking each slot, per langu
 Unchanged: the same questions answered from a record that gives the slot (no such phrase in
 its text); other slots of the stub record that it does give (its month, when dated); a list
 of records (a period's events), where one of them lacking a slot is no reason to hand off
-the others; an answer already handed off.
+the others; an answer already handed off; the date of a record dated after all (by its
+year: a plain "when" of it is answered with the year, and a finer date asked of it is
+:mod:`~hub.core.assistant.precision_asked`'s).
 """
 
 from __future__ import annotations
@@ -134,7 +136,12 @@ def stub_slot_asked(ctx: Context, reading: Reading, decision: Decision) -> Decis
     if record is None:
         return None
     lacking = slots_unstated(record)
-    if not lacking or not lacking & slots_asked(reading.words, reading.text, ctx.language):
+    if isinstance(record, EventView) and record.starts_on is not None:
+        lacking -= {"date"}  # "no exact date", of an event known by its year: the year says
+    asked = slots_asked(reading.words, reading.text, ctx.language)
+    if reading.qtype == "when":  # "when is it, the one where the IOPD collaborates?": a
+        asked -= {"place"}  # relative "where", asking no place
+    if not lacking or not lacking & asked:
         return None
     handed = ctx.handoff(reply.text, sources=reply.sources)
     return Decision(
