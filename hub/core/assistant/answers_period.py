@@ -66,7 +66,7 @@ class PeriodAnswers(EventNarrowing):
                 return Decision(ctx.handoff(reply.text, sources=reply.sources), qtype, 0.3)
             return Decision(reply, qtype, 0.8 if not reply.handoff else 0.3)
         if len(chosen) == 1 and qtype == "yesno":  # "is the 2020 conference in Abidjan?"
-            elsewhere = self._unheld_place(ctx, reading, [])  # type: ignore[attr-defined]
+            elsewhere = self._unheld_place(ctx, reading)  # type: ignore[attr-defined]
             record = chosen[0].record  # "in Montreal?", a place no record writes: no, where
             if elsewhere and not (isinstance(record, EventView) and record.city):  # it is
                 return Decision(ctx.handoff(), qtype, 0.2)  # held, or not known where it is

@@ -386,7 +386,7 @@ class YesNoAnswers(YesNoPlaces):
             and period is None
             and set(reading.words) & self.statements.over_words
             and all(self._states(docs[0], o) for o in self._asked_words(terms))
-            and not self._unheld_place(ctx, reading, [])  # "did it take place in Montreal?"
+            and not self._unheld_place(ctx, reading)  # "did it take place in Montreal?"
         ):  # "has the 20th conference already happened?": its dates against today (not
             # "has the secretariat already confirmed it will attend": no date says that)
             step = max(dated, key=lambda d: self.coverage(d, terms))  # the call, of an award

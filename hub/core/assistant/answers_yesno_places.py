@@ -313,9 +313,7 @@ class YesNoPlaces(YesNoDates):
                 return []
         return []
 
-    def _unheld_place(
-        self, ctx: Context, reading: Reading, named: list[set[str]]
-    ) -> list[set[str]]:
+    def _unheld_place(self, ctx: Context, reading: Reading) -> list[set[str]]:
         """The place a yes/no question closes on ("fue en Montreal?", "à Montréal ?") when
         no record writes any of its words (a city the vocabulary names, "Lisbonne", by the
         records' own name of it; a word of the vocabulary, "en marzo" typed in lower case,
@@ -332,7 +330,7 @@ class YesNoPlaces(YesNoDates):
                 return []
         elif not words or any(w in raw or w in self.retriever.speller.known for w in words):
             return []  # a word of a record, or of the vocabulary ("en marzo"): no place
-        return [o for o in self.retriever.query_terms(words, ctx.language) if o not in named]
+        return self.retriever.query_terms(words, ctx.language)
 
     def _place_asked(
         self,
