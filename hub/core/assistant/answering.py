@@ -61,6 +61,7 @@ from hub.core.assistant.member_kinds import MEMBERS_SLOTS, kind_words, programme
 from hub.core.assistant.office_for_asker import office_for_asker
 from hub.core.assistant.on_record import without_holding_words
 from hub.core.assistant.order_asked import OrderAsked
+from hub.core.assistant.own_standing import own_standing_asked
 from hub.core.assistant.parties_unnamed import parties_named
 from hub.core.assistant.person_unnamed import person_unnamed
 from hub.core.assistant.plan_line_lists import PlanLineLists
@@ -165,6 +166,8 @@ class Responder(
         decision = self._artifact_checked(ctx, reading, decision)  # "the website?": not the fee
         unlisted = members_unlisted(ctx, reading, decision, self.retriever)  # "all members"
         decision = decision if unlisted is None else unlisted
+        own = own_standing_asked(ctx, reading, decision, self.retriever.vocabulary)
+        decision = decision if own is None else own  # "is my city a member?": no list held
         finer = precision_unstated(ctx, reading, decision)  # "the deadline?": February only
         decision = decision if finer is None else finer
         unstated = kind_unstated(ctx, reading, decision)  # "una escola pot adherir-s'hi?": unsaid

@@ -77,6 +77,19 @@ def _said_words() -> frozenset[str]:
     return frozenset(w for k in keys for p in _phrases(k) for w in p)
 
 
+def no_member_list(language: str) -> str:
+    """The sentence saying the records hold no list of members, in ``language``."""
+    none = _section().get("none") or {}
+    return str(none.get(language) or none.get("en") or "")
+
+
+def standing_words() -> tuple[frozenset[str], tuple[str, ...]]:
+    """The nouns of a member, and the phrases asking whether a kind may be one ("can be",
+    "pode ser"), normalised: what :mod:`~hub.core.assistant.own_standing` reads."""
+    members = frozenset(w for p in _phrases("members") for w in p)
+    return members, tuple(" ".join(p) for p in _phrases("kinds"))
+
+
 def _starts(words: list[str], key: str) -> list[int]:
     """The positions where a phrase of ``key`` starts in ``words``."""
     phrases = _phrases(key)

@@ -135,7 +135,13 @@ def question_parts(text: str, vocabulary: Vocabulary, antecedent: bool = False) 
         around = [s for s, a in zip(kept, questions, strict=True) if not a]
     first = story.index(asking[0])
     plans = ""
-    pointing = first and (
+    pointing = (
+        first
+        and not (  # "Soy técnica en un ayuntamiento. ¿Hay que pagar cuota?": who asks, and
+            introduces(story[first - 1], vocabulary)  # a question on the network's own
+            and _asks_a_concept(" ".join(asking), vocabulary)  # fees or joining, which
+        )  # points back to no thing told
+    ) and (
         not names_anything(" ".join(asking), vocabulary)
         or (antecedent and _points_back(asking[0], vocabulary))
         or (len(text) > LONG and _kind_told_before(" ".join(asking), story[first - 1], vocabulary))
@@ -460,6 +466,16 @@ POINTERS = frozenset(
 """Pronouns and demonstratives pointing back to what a sentence before names ("which town
 was that?", "¿cómo se llama esa guía?", "en quel mois a-t-il lieu ?", "existia aquest
 grup?", "o que prevê essa tarefa?")."""
+
+
+CONCEPT_TYPES = frozenset({"cost", "join", "subscribe"})
+"""Question types naming their own topic ("a fee", "to join"): asked after the member says who
+they are, such a question asks of the network, not of a thing the introduction tells."""
+
+
+def _asks_a_concept(question: str, vocabulary: Vocabulary) -> bool:
+    words = normalise(question).split()
+    return any(f.value in CONCEPT_TYPES for f in vocabulary.types.find(words, fuzzy=False))
 
 
 def points_back(text: str, vocabulary: Vocabulary) -> bool:

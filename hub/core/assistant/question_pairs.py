@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import cache
 
 from hub.core.assistant.asides import JOINING, Aside
 from hub.core.assistant.asking import _opens_sentence, asks, names_anything
@@ -35,6 +36,7 @@ from hub.core.assistant.message_parts import _names_something
 from hub.core.assistant.reading import read
 from hub.core.assistant.text import normalise
 from hub.core.assistant.vocabulary import Vocabulary
+from hub.core.assistant.vocabulary_file import load_vocabulary
 
 _SENTENCE = re.compile(r"(?<=[.!?])\s+|(?<=\?)(?=[^\s?.!)\]])|\s*\n\s*")
 """Where a sentence ends: after a full stop, a question or exclamation mark (a question
@@ -44,6 +46,10 @@ _BULLET = re.compile(r"^(?:[-•*·–—]|\(?\d{1,2}[.)])\s+")
 _QUESTION_MARK = re.compile(r"[?¿]")
 _FIGURE = re.compile(r"\d")
 _WRITTEN_NAME = re.compile(r"[^\W_]+")
+
+
+CONDITIONAL_WORDS = 6
+"""The words opening a second question that are looked at for a condition on the first."""
 
 
 def split_questions(text: str, vocabulary: Vocabulary, today: dt.date) -> Aside | None:
@@ -77,6 +83,9 @@ def split_questions(text: str, vocabulary: Vocabulary, today: dt.date) -> Aside 
     own = read(question, vocabulary, today)
     tied = not (_FIGURE.search(question) or _names_something(question, vocabulary))
     asked = _with_names(question, sentences[first]) if tied else question
+    if _conditional(words):  # "¿Hay cuota? Si no,
+        return Aside(main, asked, sentences[first], tied=tied, out_of_scope=own.out_of_scope)
+        # ¿qué piden a cambio?": asked of what the first names, answered or passed on apart
     if own.qtype is not None:
         apart = joined or listed[second] or not tied
         if not (apart and named and own.content):
@@ -109,6 +118,20 @@ def _with_names(question: str, first: str) -> str:
         return question
     body = question.rstrip(" ?!.")
     return f"{body} {' '.join(names)}{question[len(body) :]}"
+
+
+def _conditional(words: list[str]) -> bool:
+    """The question opens on the first one's answer ("if not, ...", "si no, ...", "sinon",
+    "se sim, ..."): it asks only after the first, which is read without it."""
+    said = " ".join(words[:CONDITIONAL_WORDS])
+    return any(said == p or said.startswith(p + " ") for p in _conditionals())
+
+
+@cache
+def _conditionals() -> tuple[str, ...]:
+    """The vocabulary's ``conditionals``, every language's, normalised."""
+    section = load_vocabulary().sections.get("conditionals") or {}
+    return tuple(normalise(str(p)) for phrases in section.values() for p in phrases or [])
 
 
 def _asks(sentence: str, vocabulary: Vocabulary) -> bool:
