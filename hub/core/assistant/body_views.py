@@ -19,6 +19,7 @@ The words asking each view, in the five languages, are the vocabulary's ``body_v
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
 from typing import Any, Protocol
@@ -207,14 +208,28 @@ def _holds(doc: Doc, options: set[str], source: Doc | None = None) -> bool:
 
 
 def _sources(docs: list[Doc]) -> dict[str, Doc]:
-    """Each document's own record, by its file (a record's ``source_doc``)."""
+    """Each document's own record, by its file (a record's ``source_doc``), holding only the
+    words of its name no other record's name says ("presentation", not "local")."""
     found = {}
+    others: set[str] = set()
     for doc in docs:
         data = getattr(doc.record, "data", None)
         file = data.get("file") if isinstance(data, dict) else None
         if isinstance(file, str):
             found[file] = doc
-    return found
+        else:
+            others.update(*doc.names)
+    return {
+        f: Doc(d.key, d.record_id, d.group, d.kind, d.record, terms=_only(d, others))
+        for f, d in found.items()
+    }
+
+
+def _only(doc: Doc, others: set[str]) -> defaultdict[str, float]:
+    terms: defaultdict[str, float] = defaultdict(float)
+    for t in set().union(*doc.names) - others:
+        terms[t] = 1.0
+    return terms
 
 
 def body_view(
@@ -231,7 +246,8 @@ def body_view(
         return None
     retriever = responder.retriever
     aside = _view_words() | _table_words("according") | _table_words("what_is")
-    words = [w for w in reading.content if w not in aside and w not in bodies]
+    stop = retriever.analyser.stopwords
+    words = [w for w in reading.content if w not in aside | stop and w not in bodies]
     topic = [  # what else is named ("open government", "2020"): the statement's own
         o
         for o in retriever.query_terms(words, ctx.language)
@@ -259,6 +275,14 @@ def body_view(
     cited = decision.reply.sources
     docs = {d.record_id: d for d in retriever.docs}
     first = docs.get(cited[0]) if cited else None
+    if (
+        words
+        and first is not None
+        and not decision.reply.handoff
+        and any(_of_body(first, b) for b in bodies)
+        and _names_asked(first, view, ctx.language)
+    ):  # "the steps OGP takes towards its goals": a statement of the body naming its goals,
+        return None  # the words around them no statement's
     if found:
         best = max(found, key=lambda d: (_names_view(d, view), sum(_holds(d, o) for o in topic)))
         if best.record_id in cited and not decision.reply.handoff:
