@@ -50,6 +50,7 @@ from hub.core.assistant.answers_roles import RoleAnswers
 from hub.core.assistant.applicant_kinds import kind_unstated
 from hub.core.assistant.artifact_asked import ArtifactAsked
 from hub.core.assistant.attribute_unstated import attribute_unstated
+from hub.core.assistant.body_views import body_view
 from hub.core.assistant.context import Context
 from hub.core.assistant.deadline_asked import deadline_missing, deadline_unstated
 from hub.core.assistant.edition_elsewhere import edition_elsewhere
@@ -175,7 +176,9 @@ class Responder(
         stub = stub_slot_asked(ctx, reading, decision)  # "its theme?": "topic not given"
         decision = decision if stub is None else stub
         lacking = attribute_unstated(ctx, reading, decision)  # "the link?": the record has none
-        return decision if lacking is None else lacking
+        decision = decision if lacking is None else lacking
+        viewed = body_view(ctx, reading, self, decision)  # "how does OGP define open gov?"
+        return decision if viewed is None else viewed
 
     def _decide_parts(self, ctx: Context, reading: Reading) -> Decision:
         decision = self._decide_whole(ctx, reading)
