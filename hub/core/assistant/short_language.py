@@ -25,8 +25,8 @@ writes adds :data:`WEIGHT` votes to that language, on top of the vote the tables
 - French's elided ``qu'``, ``c'`` and ``j'`` (Catalan elides only articles, prepositions and
   pronouns), and its verbs' ``-ez`` (``pouvez``, ``contactez``).
 
-English's own words count only when no other language has any: members write English
-asides in their own language ("... in a nutshell", "... asap"), seldom the other way round.
+English's own words get no weight (the tables read an English question well): members write
+English asides in their own language ("... in a nutshell", "... asap"), seldom the other way round.
 Words written as names (a capital inside a sentence) and words reading left out (place
 names) never count.
 """
@@ -141,9 +141,14 @@ def _portuguese_article(text: str, matches: list[re.Match[str]], at: int) -> boo
     return following.group()[0].isupper() and not before.group()[0].isupper()
 
 
-def decisive(text: str, allowed: Iterable[str] | None = None) -> dict[str, float]:
+def decisive(
+    text: str, allowed: Iterable[str] | None = None, *, english: bool = False
+) -> dict[str, float]:
     """The forms of ``text`` that only one of the five languages writes, counted per language
-    (each distinct form once); ``allowed``, when given, the normalised words that may vote."""
+    (each distinct form once); ``allowed``, when given, the normalised words that may vote.
+    English's only with ``english``: :func:`weigh` gives them no weight, as an English
+    question's tables already read it and another language's member writes English words
+    ("hey, who got the award a València per al pla?")."""
     voters = None if allowed is None else set(allowed)
     words = decisive_words()
     adverbs = never_adverbs()
@@ -169,7 +174,7 @@ def decisive(text: str, allowed: Iterable[str] | None = None) -> dict[str, float
             found.setdefault(language, set()).add(normalise(match.group()))
     for match in ELIDED.finditer(text):
         found.setdefault("fr", set()).add(match.group().casefold())
-    if any(language != "en" for language in found):
+    if any(language != "en" for language in found) or not english:
         found.pop("en", None)
     return {language: float(len(forms)) for language, forms in found.items()}
 
