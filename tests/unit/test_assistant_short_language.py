@@ -32,6 +32,7 @@ ANSWERED = [
     ("je peux encore m'inscrire ?", "fr", "iopd-membership", "gouvernements"),
     ("qu'est-ce que l'OIDP ?", "fr", "faq-what-is-the-iopd", "réseau"),
     ("can I still register?", "en", "iopd-membership", "governments"),
+    ("can I still register? ¿puedo inscribirme todavía?", "en", "iopd-membership", "governments"),
     ("OIDP local contact?", "en", "faq-contacts", "Secretariat"),
     ("qué es el OIDP? thanks!", "es", "faq-what-is-the-iopd", "red"),
     ("o que é o OIDP? thanks", "pt", "faq-what-is-the-iopd", "rede"),

@@ -197,8 +197,9 @@ def weigh(text: str, allowed: Iterable[str], scores: Mapping[str, float]) -> dic
 def rest_decides(first: str, text: str, allowed: Iterable[str]) -> bool:
     """The short ``text`` says only after its ``first`` question which of the languages other
     than English it is in ("mail de contacto? queremos escribirles"): the first question then
-    does not set the language against the whole message's (a second question in English,
-    "... since when?", still does not)."""
-    if not is_short(text) or not text.startswith(first) or decisive(first, allowed):
+    does not set the language against the whole message's. A first question with English's
+    decisive words keeps it ("who organised it? ¿quién la organizó?"), and a second question
+    in English never takes it ("... since when?")."""
+    if not is_short(text) or not text.startswith(first) or decisive(first, allowed, english=True):
         return False
     return any(language != "en" for language in decisive(text[len(first) :], allowed))
