@@ -120,7 +120,7 @@ def test_near_misses_have_no_decisive_form_of_another_language(text: str) -> Non
 
 
 def test_only_a_short_message_is_weighed() -> None:
-    long = "queremos escribirles " + " ".join(["mail"] * 12)
+    long = "queremos escribirles " + " ".join(["mail"] * 9)
     assert not is_short(long)
     assert weigh(long, long.split(), {"fr": 12.0}) == {"fr": 12.0}
     assert weigh("queremos escribirles", ["queremos", "escribirles"], {"es": 0.5}) == {"es": 2.0}

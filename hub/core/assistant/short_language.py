@@ -40,7 +40,7 @@ from functools import cache
 from hub.core.assistant.text import normalise
 from hub.core.assistant.vocabulary_file import load_vocabulary
 
-SHORT_WORDS = 12
+SHORT_WORDS = 10
 """A message of at most this many words is short: its decisive forms get :data:`WEIGHT`."""
 WEIGHT = 1.5
 """Votes a decisive form adds to its language, beside the one its words get from the tables."""
