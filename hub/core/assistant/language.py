@@ -49,6 +49,7 @@ from functools import cache
 
 from babel import Locale
 
+from hub.core.assistant.short_language import rest_decides, weigh
 from hub.core.assistant.text import normalise
 from hub.core.assistant.vocabulary import LANGUAGES
 from hub.core.assistant.vocabulary_file import load_vocabulary
@@ -283,7 +284,7 @@ def evidence(
     for pattern, languages in (*CLITICS, *PAST_PERIPHRASES):
         for _ in pattern.finditer(text):
             _share(scores, languages)
-    return scores
+    return weigh(text, allowed, scores)  # a short message's decisive forms (short_language)
 
 
 @dataclass(frozen=True)
@@ -390,6 +391,8 @@ class QuestionLanguage:
         if first is not None:  # "¿es en febrero, verdad? or is it in March?": asked in Spanish
             opening = evidence(first, tokens, self.votes, self.shortcuts)
             chosen = _best(opening)
+            if rest_decides(first, text, tokens):  # "mail de contacto? queremos escribirles"
+                chosen = []
             if chosen and _lead(opening, chosen) >= FIRST_LEAD and not set(chosen) & set(tied):
                 if preferred in chosen:  # "O OIDP colabora com a CGLU?" ties pt and ca
                     return str(preferred)
