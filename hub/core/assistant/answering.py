@@ -62,6 +62,7 @@ from hub.core.assistant.office_for_asker import office_for_asker
 from hub.core.assistant.on_record import without_holding_words
 from hub.core.assistant.order_asked import OrderAsked
 from hub.core.assistant.parties_unnamed import parties_named
+from hub.core.assistant.period_edition import period_edition
 from hub.core.assistant.person_unnamed import person_unnamed
 from hub.core.assistant.plan_line_lists import PlanLineLists
 from hub.core.assistant.plan_status_lists import PlanStatusLists
@@ -160,6 +161,9 @@ class Responder(
         current = current_edition(ctx, reading, decision)  # "which edition is this year's?"
         if current is not None:  # its number asked of a record saying it gives none: handed off
             return stub_slot_asked(ctx, reading, current) or current
+        edition = period_edition(ctx, reading, self, decision)  # "last year's conference, where?"
+        if edition is not None:  # that one edition's slot, or a handoff for its lack
+            return edition
         elsewhere = edition_elsewhere(ctx, reading, decision)  # "the 2014 forum": 2013 held
         decision = decision if elsewhere is None else elsewhere
         decision = self._artifact_checked(ctx, reading, decision)  # "the website?": not the fee
