@@ -162,8 +162,7 @@ class Responder(
         if current is not None:  # its number asked of a record saying it gives none: handed off
             return stub_slot_asked(ctx, reading, current) or current
         edition = period_edition(ctx, reading, self, decision)  # "last year's conference, where?"
-        if edition is not None:  # that one edition's slot, or a handoff for its lack
-            return edition
+        decision = decision if edition is None else edition  # its slot, still checked below
         elsewhere = edition_elsewhere(ctx, reading, decision)  # "the 2014 forum": 2013 held
         decision = decision if elsewhere is None else elsewhere
         decision = self._artifact_checked(ctx, reading, decision)  # "the website?": not the fee

@@ -131,18 +131,31 @@ def _cited_in_period(ctx: Context, reading: Reading, decision: Decision) -> Even
     return record if period.overlaps(*record.span) else None
 
 
-def _names_other(ctx: Context, reading: Reading, responder: Slotting, doc: Doc) -> bool:
-    """A word of the question that narrows and that the records know, besides the kind and
-    the words asking the slot, is not held by the edition chosen ("last year's participatory
-    budgeting conference" is not the network's own): another event is asked."""
+def _narrowing(ctx: Context, reading: Reading, responder: Slotting) -> list[set[str]]:
+    """The words of the question that narrow and that the records know, besides the kind
+    and the words asking the slot: a name, a place, a topic."""
     words = [w for w in reading.content if w not in _ordinal_said()]
     idf = responder.retriever.idf
-    return any(
-        responder._weighty(o)
-        and not o & responder._every_kind
-        and any(t in idf for t in o)
-        and not any(doc.terms.get(t) for t in o)
+    return [
+        o
         for o in responder.retriever.query_terms(words, ctx.language)
+        if responder._weighty(o) and not o & responder._every_kind and any(t in idf for t in o)
+    ]
+
+
+def _names_other(ctx: Context, reading: Reading, responder: Slotting, doc: Doc) -> bool:
+    """A word that narrows is not held by the edition chosen ("last year's participatory
+    budgeting conference" is not the network's own): another event is asked."""
+    return any(not any(doc.terms.get(t) for t in o) for o in _narrowing(ctx, reading, responder))
+
+
+def _no_finer(edition: EventView, reading: Reading) -> bool:
+    """The edition is dated no finer than the period the asker already said (a year's
+    record asked of "this year", a month's of "next month"): its date answers nothing new."""
+    period = reading.period
+    precision = edition.precision
+    return period is not None and (
+        precision == "year" or (precision == "month" and period.kind == "month")
     )
 
 
@@ -167,7 +180,9 @@ def period_edition(
     named = _cited_in_period(ctx, reading, decision)  # "last year's PB conference": that one
     held = [named] if named is not None else _in_period(ctx, reading, kinds[0], reading.words)
     if not held:  # no edition of it in the period: an older or a later one is not it
-        if not any(e.kind == kinds[0] for e in ctx.index.events):
+        if not any(e.kind == kinds[0] for e in ctx.index.events) or _narrowing(
+            ctx, reading, responder
+        ):  # "the Rabat congress, next month already?": one event named, not a period's
             return None
         return Decision(ctx.handoff(), decision.intent, min(decision.confidence, LACKING))
     if len(held) > 1:
@@ -178,6 +193,8 @@ def period_edition(
         return None  # the record path answered that edition already
     doc = next((d for d in responder.retriever.docs if d.record_id == edition.id), None)
     if doc is None or _names_other(ctx, reading, responder, doc):
+        return None
+    if slot == "when" and _no_finer(edition, reading):  # "this year's": 2019 is said already
         return None
     if slot == "number":
         if edition.number is None:  # its record gives no number: not guessed
