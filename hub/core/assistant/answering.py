@@ -64,6 +64,7 @@ from hub.core.assistant.on_record import without_holding_words
 from hub.core.assistant.order_asked import OrderAsked
 from hub.core.assistant.own_standing import own_standing_asked
 from hub.core.assistant.parties_unnamed import parties_named
+from hub.core.assistant.period_edition import period_edition
 from hub.core.assistant.person_unnamed import person_unnamed
 from hub.core.assistant.plan_line_lists import PlanLineLists
 from hub.core.assistant.plan_status_lists import PlanStatusLists
@@ -162,6 +163,8 @@ class Responder(
         current = current_edition(ctx, reading, decision)  # "which edition is this year's?"
         if current is not None:  # its number asked of a record saying it gives none: handed off
             return stub_slot_asked(ctx, reading, current) or current
+        edition = period_edition(ctx, reading, self, decision)  # "last year's conference, where?"
+        decision = decision if edition is None else edition  # its slot, still checked below
         elsewhere = edition_elsewhere(ctx, reading, decision)  # "the 2014 forum": 2013 held
         decision = decision if elsewhere is None else elsewhere
         decision = self._artifact_checked(ctx, reading, decision)  # "the website?": not the fee
