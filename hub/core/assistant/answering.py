@@ -67,6 +67,7 @@ from hub.core.assistant.parties_unnamed import parties_named
 from hub.core.assistant.period_edition import period_edition
 from hub.core.assistant.person_unnamed import person_unnamed
 from hub.core.assistant.plan_line_lists import PlanLineLists
+from hub.core.assistant.plan_named_lists import PlanNamedLists
 from hub.core.assistant.plan_status_lists import PlanStatusLists
 from hub.core.assistant.precision_asked import precision_unstated
 from hub.core.assistant.question_terms import QuestionTerms, _small
@@ -144,7 +145,13 @@ dates are asked."""
 
 
 class Responder(
-    OrderAsked, RoleAnswers, PlanStatusLists, PlanLineLists, QuestionTerms, ArtifactAsked
+    OrderAsked,
+    RoleAnswers,
+    PlanStatusLists,
+    PlanLineLists,
+    PlanNamedLists,
+    QuestionTerms,
+    ArtifactAsked,
 ):
     """Reads a question and decides which way it is answered (:meth:`decide`)."""
 
@@ -292,6 +299,8 @@ class Responder(
             if decider is not None:
                 return decider
         decision = self._decided(ctx, reading, qtype, terms, ranked)
+        decision = self._plan_part_stated(ctx, reading, qtype, terms, decision)  # "which
+        # offices did the 2014-2015 plan foresee": its priority saying so, not every office
         polar = qtype == "yesno" or (qtype == "what" and self._polar_cost(reading))
         checked = polar or (reading.polar and qtype == "list")  # "are there any... in X?"
         if checked:  # only what the records cited state is answered yes or no
