@@ -91,6 +91,10 @@ def sets() -> dict[str, tuple[list[dict[str, Any]], str | None]]:
         "heldout63",
         "heldout64",
         "heldout65",
+        "heldout66",
+        "heldout67",
+        "heldout68",
+        "heldout69",
     ):
         found[name] = (read_cases(SETS / f"{name}_questions.jsonl"), None)
     found["tune_extra*"] = ([c for n in FRESH for c in read_cases(SETS / f"{n}.jsonl")], None)

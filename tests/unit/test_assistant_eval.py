@@ -728,3 +728,27 @@ def test_no_regression_on_the_sixty_second_to_sixty_fifth_blind_sets(
         report = evaluate(assistant, read_cases(HERE / f"{name}_questions.jsonl"))
         assert report.accuracy() >= accuracy, (name, _explain(report))
         assert len(report.invented) <= invented, (name, _explain(report))
+
+
+def test_no_regression_on_the_sixty_sixth_to_sixty_ninth_blind_sets(
+    assistant: Answering,
+) -> None:
+    """``heldout66`` to ``heldout69`` (250 questions each, 50 per language, 250 separate
+    scenarios each, 32-38% handoffs) were written at the start of the thirtieth round, before
+    any of its code landed. heldout66 is chat (typos, emoji, mixed languages, long messages);
+    heldout67 staff of member bodies asking precise questions; heldout68 the calendar and
+    history at many dates, half its yes/no checks with a false premise; heldout69 newcomers,
+    with prompt injections. On the round's starting code: 0.888 with 17 invented, 0.864 with
+    20, 0.896 with 10, 0.896 with 11 (all 1,000: 0.886 with 58). heldout66 and heldout67
+    were the round's tuning half: its classes came from their failures. heldout68 and
+    heldout69 stayed unread until the classes had merged, and then measured 0.892 with 11
+    and 0.896 with 12 (0.894 with 23, against 0.896 with 21 at the start): the classes did
+    not carry to them. From then on all four are tuning sets; the floors are what the code
+    gives after one fix read from heldout68-69 (a plan's part chosen by a number word, or
+    for a question asking the calendar of a period)."""
+    floors = {"heldout66": (0.9, 16), "heldout67": (0.892, 16), "heldout68": (0.896, 10)}
+    floors["heldout69"] = (0.9, 11)
+    for name, (accuracy, invented) in floors.items():
+        report = evaluate(assistant, read_cases(HERE / f"{name}_questions.jsonl"))
+        assert report.accuracy() >= accuracy, (name, _explain(report))
+        assert len(report.invented) <= invented, (name, _explain(report))

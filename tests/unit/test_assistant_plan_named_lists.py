@@ -199,3 +199,35 @@ def test_the_lines_of_a_plan_are_still_all_listed(assistant: Assistant) -> None:
     assert not answer.handoff
     assert "work-plan-2013-line-visibility" in answer.sources
     assert len(answer.sources) >= 4
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What are the three objectives of the IOPD 2020 work plan?",
+        "¿Cuáles son los tres objetivos del plan de trabajo 2020?",
+    ],
+)
+def test_a_count_written_as_a_word_is_no_topic_a_part_states(
+    lingua_assistant: Assistant, question: str
+) -> None:
+    """ "Three" is how many, not what a part is about ("three international events")."""
+    answer = lingua_assistant.answer(question, now=dt.date(2020, 4, 1))
+    assert not answer.handoff, answer.answer
+    assert answer.sources == ["work-plan-2020"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Which events are in the 2020 plan this year?",
+        "Quins esdeveniments té el pla 2020 aquest any?",
+    ],
+)
+def test_a_period_asked_is_the_calendar_not_the_plans_tasks(
+    lingua_assistant: Assistant, question: str
+) -> None:
+    answer = lingua_assistant.answer(question, now=dt.date(2020, 2, 1))
+    assert not answer.handoff, answer.answer
+    assert "world-urban-forum-10-abu-dhabi-2020" in answer.sources
+    assert not any(s.startswith("task-2020") for s in answer.sources)

@@ -99,8 +99,8 @@ class PlanNamedLists(SlotAnswers, ListAnswers):
         citing the plan, one of its parts or records whose own text names the plan ("the
         working groups the 2014-2015 plan mentions") already answers from it and stays,
         headed by the part named after the kind listed (:meth:`_part_ahead`)."""
-        if qtype not in ASKED_TYPES or not terms:
-            return decision
+        if qtype not in ASKED_TYPES or not terms or reading.period is not None:
+            return decision  # "the events this year in the 2020 plan": its calendar, asked
         plan = self._plan_named(reading)
         if plan is None:
             return decision
@@ -251,9 +251,17 @@ class PlanNamedLists(SlotAnswers, ListAnswers):
                 return []  # "the priorities of the 2014-2015 plan": its parts, listed elsewhere
             if any(t[:1] in "#y" and t[1:].isdigit() for t in options):
                 continue
+            if options & self._number_word_terms(ctx.language):  # "its three objectives":
+                continue  # a count, not a topic a part states ("three events")
             if self._weighty(options):
                 topic.append(options)
         return topic
+
+    def _number_word_terms(self, language: str) -> set[str]:
+        """The terms of the numbers written as words in ``language`` ("trois", "three")."""
+        words = (self.retriever.vocabulary.cardinals or {}).get(language, frozenset())
+        analyser = self.retriever.analyser
+        return {t for w in words for t in analyser.terms(w, language)}
 
     @staticmethod
     def _holds_all(doc: Doc, topic: list[set[str]]) -> bool:
