@@ -135,13 +135,10 @@ def question_parts(text: str, vocabulary: Vocabulary, antecedent: bool = False) 
         around = [s for s, a in zip(kept, questions, strict=True) if not a]
     first = story.index(asking[0])
     plans = ""
-    pointing = (
-        first
-        and not (  # "Soy técnica en un ayuntamiento. ¿Hay que pagar cuota?": who asks, and
-            introduces(story[first - 1], vocabulary)  # a question on the network's own
-            and _asks_a_concept(" ".join(asking), vocabulary)  # fees or joining, which
-        )  # points back to no thing told
-    ) and (
+    asker_told = bool(first) and introduces(story[first - 1], vocabulary)
+    own_topic = asker_told and _asks_a_concept(" ".join(asking), vocabulary)  # "Soy técnica
+    # en un ayuntamiento. ¿Hay que pagar cuota?": who asks, then the network's fees asked
+    pointing = (first and not own_topic) and (
         not names_anything(" ".join(asking), vocabulary)
         or (antecedent and _points_back(asking[0], vocabulary))
         or (len(text) > LONG and _kind_told_before(" ".join(asking), story[first - 1], vocabulary))

@@ -48,10 +48,6 @@ _FIGURE = re.compile(r"\d")
 _WRITTEN_NAME = re.compile(r"[^\W_]+")
 
 
-CONDITIONAL_WORDS = 6
-"""The words opening a second question that are looked at for a condition on the first."""
-
-
 def split_questions(text: str, vocabulary: Vocabulary, today: dt.date) -> Aside | None:
     """The message parted into its first question and a second one, or None when it asks
     fewer than two, when its first is out of scope ("will the IOPD cover my flight? and the
@@ -83,9 +79,9 @@ def split_questions(text: str, vocabulary: Vocabulary, today: dt.date) -> Aside 
     own = read(question, vocabulary, today)
     tied = not (_FIGURE.search(question) or _names_something(question, vocabulary))
     asked = _with_names(question, sentences[first]) if tied else question
-    if _conditional(words):  # "¿Hay cuota? Si no,
+    if _conditional(words):  # "¿Hay cuota? Si no, ¿qué piden a cambio?": asked of what the
+        # first names, answered or passed on apart, and the first read without it
         return Aside(main, asked, sentences[first], tied=tied, out_of_scope=own.out_of_scope)
-        # ¿qué piden a cambio?": asked of what the first names, answered or passed on apart
     if own.qtype is not None:
         apart = joined or listed[second] or not tied
         if not (apart and named and own.content):
@@ -123,7 +119,7 @@ def _with_names(question: str, first: str) -> str:
 def _conditional(words: list[str]) -> bool:
     """The question opens on the first one's answer ("if not, ...", "si no, ...", "sinon",
     "se sim, ..."): it asks only after the first, which is read without it."""
-    said = " ".join(words[:CONDITIONAL_WORDS])
+    said = " ".join(words)
     return any(said == p or said.startswith(p + " ") for p in _conditionals())
 
 
