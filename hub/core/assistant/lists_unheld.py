@@ -77,12 +77,18 @@ def _said_words() -> frozenset[str]:
     return frozenset(w for k in keys for p in _phrases(k) for w in p)
 
 
+def _sentence(key: str, language: str) -> str:
+    """The section's sentence under ``key`` in ``language`` (English when it has none)."""
+    said = _section().get(key) or {}
+    return str(said.get(language) or said.get("en") or "")
+
+
 def no_member_list(language: str) -> str:
     """The sentence saying the records hold no list of members, in ``language``."""
-    none = _section().get("none") or {}
-    return str(none.get(language) or none.get("en") or "")
+    return _sentence("none", language)
 
 
+@cache
 def standing_words() -> tuple[frozenset[str], tuple[str, ...]]:
     """The nouns of a member, and the phrases asking whether a kind may be one ("can be",
     "pode ser"), normalised: what :mod:`~hub.core.assistant.own_standing` reads."""
@@ -221,8 +227,7 @@ def members_unlisted(
     if not decision.reply.handoff and not whole and any(_example(d) for d in cited):
         return None  # "which members from Brazil led a discussion": that example says it
     examples = _examples(reading, retriever, ctx.language)
-    said = _section().get("said" if examples else "none") or {}
-    sentence = str(said.get(ctx.language) or said.get("en") or "")
+    sentence = _sentence("said" if examples else "none", ctx.language)
     listed = "; ".join(
         _name(d.record, ctx.language) for d in examples if isinstance(d.record, EntryView)
     )
