@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from hub.core.assistant.asking import asks
+from hub.core.assistant.mail_headers import without_mail_headers
 from hub.core.assistant.text import normalise
 from hub.core.assistant.vocabulary import Vocabulary
 
@@ -68,10 +69,11 @@ words are read: read later, "any1" is a name and its edition ("wuf10")."""
 
 
 def without_chatter(text: str, vocabulary: Vocabulary) -> str:
-    """``text`` without its laughter, @mentions and links, and without a self-description
+    """``text`` without a pasted e-mail's headers (:mod:`mail_headers`), its laughter,
+    @mentions and links, and without a self-description
     with "here" opening it ("small NGO here 👋 does it cost anything?"): one that asks
     nothing. English chat's "any1" is written "anyone"."""
-    said = text
+    said = text = without_mail_headers(text)  # a pasted e-mail: the question it carries
     text = _ONE_FOR_ONE.sub(r"\1one", _LAUGHTER.sub("", text))
     if "@" in text:
         text = _MENTION.sub(_MARK, text)

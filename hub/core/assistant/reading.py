@@ -94,6 +94,7 @@ from hub.core.assistant.slot_asked import (
     _qtype,
     _stated,
     _trailing_which,
+    terse_slot_asks,
 )
 from hub.core.assistant.span_asked import LASTING, span_asked
 from hub.core.assistant.spelling import Speller, names_in
@@ -439,6 +440,8 @@ def read(
         reading.qtype = "yesno"
     if slot is not None and reading.qtype in {None, "yesno"}:  # "et le 2 ?": the slot of
         reading.qtype, reading.polar = slot, False  # the question before
+    if reading.qtype in {None, "yesno"} and (terse := terse_slot_asks(words, vocabulary, used)):
+        reading.qtype, reading.polar = terse.pop(), False  # "2019 conference city?": the city
     if reading.qtype == "where" and any(
         v.value == "received_by" for v in vocabulary.who_verbs.find(list(words), fuzzy=False)
     ):

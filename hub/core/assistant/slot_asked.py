@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from hub.core.assistant.asking import _question_word, slot_named
+from hub.core.assistant.asking import NOUN_ARTICLES, _question_word, slot_named
 from hub.core.assistant.message_parts import _CLAUSE
 from hub.core.assistant.text import Found, normalise
 from hub.core.assistant.vocabulary import TYPE_ORDER, WHOLE_LIST, Vocabulary
@@ -196,6 +196,32 @@ def _noun_phrase_asks(
     if slot in {"where", "when"}:
         used.add(first + 1)
     return {slot}
+
+
+TERSE_WORDS = 6
+"""Words at most in a question of nouns alone ("2019 conference city?", "foro autoridades
+perifericas lugar"): longer ones say what they ask with a verb or a question word."""
+
+
+def terse_slot_asks(words: list[str], vocabulary: Vocabulary, used: set[int]) -> set[str]:
+    """The slot a terse question of nouns asks by its last word, when that is a slot's noun
+    ("seminar 1 venue?", "conferencia abidjan lugar", "abidjan conference organiser?"), as
+    if its question word were said, though its question mark reads it as a claim asked. Not
+    when a question word or a yes/no phrase is in it (their own phrase asks), nor a noun after
+    a word the vocabulary reads as a function word: "this year", "aquest any", "el mes" name
+    a period, not the slot asked."""
+    if not 2 <= len(words) <= TERSE_WORDS or any(_question_word(w, vocabulary) for w in words):
+        return set()
+    if vocabulary.polar.find(words, fuzzy=False):  # "did it change city?": whether it did
+        return set()
+    last = len(words) - 1
+    if words[last - 1] in vocabulary.stopwords or words[last - 1] in NOUN_ARTICLES:
+        return set()
+    for found in vocabulary.slot_nouns.find(words[last:], fuzzy=False):
+        if found.value in {"where", "when"}:
+            used.add(last)
+        return {found.value}
+    return set()
 
 
 def _last_clause(focus: str, words: list[str]) -> int | None:
