@@ -65,6 +65,7 @@ from hub.core.assistant.order_asked import OrderAsked
 from hub.core.assistant.own_standing import own_standing_asked
 from hub.core.assistant.parties_unnamed import parties_named
 from hub.core.assistant.period_edition import period_edition
+from hub.core.assistant.period_named import record_of_its_period
 from hub.core.assistant.person_unnamed import person_unnamed
 from hub.core.assistant.plan_line_lists import PlanLineLists
 from hub.core.assistant.plan_named_lists import PlanNamedLists
@@ -408,6 +409,9 @@ class Responder(
             yearly = self._named_of_the_year(ctx, reading) if qtype in {"list", "what"} else None
             if yearly is not None:  # "which networks does it work with this year": 2013's
                 return yearly  # task of that name, no event
+            own = record_of_its_period(self, ctx, reading, ranked, terms)
+            if own is not None:  # "the stories of the May 2021 bulletin": its own
+                return own
             return self._period(ctx, reading, ranked, kind_terms, content, terms)
         if (
             reading.relative is not None

@@ -77,6 +77,7 @@ from hub.core.assistant.member_kinds import kinds_asked
 from hub.core.assistant.message_parts import question_parts
 from hub.core.assistant.number_words import ago_period, numbers_aside
 from hub.core.assistant.opening_asked import opening_how
+from hub.core.assistant.period_named import vague_span
 from hub.core.assistant.place_names import country_matcher
 from hub.core.assistant.polite_requests import asks_the_assistant
 from hub.core.assistant.scope_asked import asks_beyond_scope
@@ -269,9 +270,11 @@ def read(
         reading.out_of_scope_in = frozenset(JUDGED_IN)
         reading.asks_the_assistant = True
     before_time = set(used)
-    reading.period = _span(words, vocabulary, used, today) or ago_period(
-        words, vocabulary.numbers, used, today
-    )  # "in two weeks", "il y a deux ans": a window back or ahead of today
+    reading.period = (
+        _span(words, vocabulary, used, today)
+        or ago_period(words, vocabulary.numbers, used, today)
+        or vague_span(words, vocabulary, used, today)
+    )  # "in two weeks", "il y a deux ans", "dans quelques jours": a window back or ahead
     numbers_aside(words, vocabulary.numbers, used)  # "tres años", "on the 2nd": no edition
     named: Found[tuple[str, int]] | None = None
     for named in vocabulary.periods.find(words, used, fuzzy=False):
