@@ -80,6 +80,7 @@ from hub.core.assistant.series_asked import current_edition
 from hub.core.assistant.step_unstated import moment_unstated
 from hub.core.assistant.stub_records import stub_slot_asked
 from hub.core.assistant.text import normalise
+from hub.core.assistant.verbs_unheld import marked_verbs
 
 LIGHT_WORDS = frozenset(
     {
@@ -253,6 +254,9 @@ class Responder(
         if qtype == "join":  # "comment rejoindre un cercle": "comment" asks the way
             words = self._join_topic(words)
         terms = self.retriever.unbind(self.retriever.query_terms(words, ctx.language))
+        generic = self._every_kind | self._home_terms | self.retriever.place_terms  # a verb
+        terms = marked_verbs(terms, reading, qtype, ctx.language, self.retriever, generic)
+        # the record does not hold weighs as a common word ("me interrogan sobre X: ¿qué es?")
         kinds = kind_words(reading.kinds, ctx.language)  # "can an NGO join": civil society
         around = self.retriever.unbind(
             self.retriever.query_terms([*reading.context, *kinds], ctx.language)

@@ -19,6 +19,7 @@ from hub.core.assistant.reading import Reading
 from hub.core.assistant.retrieval import Doc, Retriever, number_term
 from hub.core.assistant.tables import LANGUAGES
 from hub.core.assistant.text import normalise
+from hub.core.assistant.verbs_unheld import light_weight
 from hub.core.assistant.vocabulary_file import network_words
 from hub.core.assistant.yesno import Statements
 
@@ -98,6 +99,8 @@ class ResponderBase:
                 continue  # "what did the plan conclude": a verb asking its content, unstated
             weights = [self.retriever.idf[t] for t in options if t in self.retriever.idf]
             weight = max(weights) if weights else top_idf
+            if not holds:  # "I remember hearing of X, what is it?": a verb weighs as a common word
+                weight = light_weight(options, weight, len(self.retriever.docs))
             total += weight
             if holds:
                 held += weight
