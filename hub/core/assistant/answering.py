@@ -69,6 +69,7 @@ from hub.core.assistant.period_named import record_of_its_period
 from hub.core.assistant.person_unnamed import person_unnamed
 from hub.core.assistant.plan_line_lists import PlanLineLists
 from hub.core.assistant.plan_named_lists import PlanNamedLists
+from hub.core.assistant.plan_part_asked import PlanPartAsked
 from hub.core.assistant.plan_status_lists import PlanStatusLists
 from hub.core.assistant.precision_asked import precision_unstated
 from hub.core.assistant.question_terms import QuestionTerms, _small
@@ -151,6 +152,7 @@ class Responder(
     RoleAnswers,
     PlanStatusLists,
     PlanLineLists,
+    PlanPartAsked,
     PlanNamedLists,
     QuestionTerms,
     ArtifactAsked,
@@ -306,6 +308,8 @@ class Responder(
         decision = self._decided(ctx, reading, qtype, terms, ranked)
         decision = self._plan_part_stated(ctx, reading, qtype, terms, decision)  # "which
         # offices did the 2014-2015 plan foresee": its priority saying so, not every office
+        decision = self._plan_part_asked(ctx, reading, qtype, terms, decision)  # "which
+        # offices was the 2013 plan to consolidate": its action, not the offices it names
         polar = qtype == "yesno" or (qtype == "what" and self._polar_cost(reading))
         checked = polar or (reading.polar and qtype == "list")  # "are there any... in X?"
         if checked:  # only what the records cited state is answered yes or no
