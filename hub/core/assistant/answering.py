@@ -49,7 +49,7 @@ from hub.core.assistant.answers_base import (
 from hub.core.assistant.answers_roles import RoleAnswers
 from hub.core.assistant.applicant_kinds import kind_unstated
 from hub.core.assistant.artifact_asked import ArtifactAsked
-from hub.core.assistant.attribute_unstated import attribute_unstated
+from hub.core.assistant.attribute_unstated import attribute_unstated, month_unheld
 from hub.core.assistant.body_views import body_view
 from hub.core.assistant.context import Context
 from hub.core.assistant.deadline_asked import deadline_missing, deadline_unstated
@@ -191,6 +191,8 @@ class Responder(
         decision = decision if stub is None else stub
         lacking = attribute_unstated(ctx, reading, decision)  # "the link?": the record has none
         decision = decision if lacking is None else lacking
+        unheld = month_unheld(ctx, reading, decision)  # "the December roundup": November held
+        decision = decision if unheld is None else unheld
         viewed = body_view(ctx, reading, self, decision)  # "how does OGP define open gov?"
         return decision if viewed is None else viewed
 
