@@ -15,6 +15,7 @@ import threading
 
 import snowballstemmer
 
+from hub.core.assistant.language_gaps import singular, singular_endings
 from hub.core.assistant.text import normalise, split_codes
 from hub.core.assistant.vocabulary import Vocabulary
 
@@ -130,6 +131,7 @@ class Analyser:
 
     def __init__(self, vocabulary: Vocabulary) -> None:
         self.stopwords = vocabulary.stopwords
+        self._singulars = singular_endings(vocabulary.sections)  # Catalan "nous" (language_gaps)
         self._stemmers = {lang: snowballstemmer.stemmer(name) for lang, name in STEMMERS.items()}
         self._cache: dict[tuple[str, str], str] = {}
         self._stemming = threading.Lock()
@@ -140,9 +142,10 @@ class Analyser:
         key = (token, language)
         found = self._cache.get(key)
         if found is None:
-            for plural, singular in PLURAL_SUFFIXES.get(language, ()):
+            token = singular(token, self._singulars.get(language, ()))
+            for plural, one in PLURAL_SUFFIXES.get(language, ()):
                 if token.endswith(plural) and len(token) > len(plural) + 2:
-                    token = token[: -len(plural)] + singular
+                    token = token[: -len(plural)] + one
                     break
             for plain, accented in ACCENTED_SUFFIXES.get(language, ()):
                 if token.endswith(plain) and len(token) > len(plain) + 2:

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from hub.core.assistant.dates import month_names, weekday_names
+from hub.core.assistant.language_gaps import with_language_gaps
 from hub.core.assistant.text import PhraseMatcher, normalise, read_yaml
 from hub.core.assistant.verb_forms import CONJUGATED, ROMANCE, conjugated
 from hub.core.assistant.vocabulary import (
@@ -69,7 +70,7 @@ def _synonyms(
 
 @cache
 def load_vocabulary(path: Path = HERE / "vocabulary.yaml") -> Vocabulary:
-    data = read_yaml(path)
+    data = with_language_gaps(read_yaml(path))  # Catalan "vol", "triar" (language_gaps)
     votes: dict[str, set[str]] = {}
     types: PhraseMatcher[str] = PhraseMatcher()
     voting = {key: value for key, value in data["types"].items() if key not in SILENT_TYPES}
