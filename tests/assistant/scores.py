@@ -95,6 +95,10 @@ def sets() -> dict[str, tuple[list[dict[str, Any]], str | None]]:
         "heldout67",
         "heldout68",
         "heldout69",
+        "heldout70",
+        "heldout71",
+        "heldout72",
+        "heldout73",
     ):
         found[name] = (read_cases(SETS / f"{name}_questions.jsonl"), None)
     found["tune_extra*"] = ([c for n in FRESH for c in read_cases(SETS / f"{n}.jsonl")], None)

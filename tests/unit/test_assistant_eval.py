@@ -752,3 +752,25 @@ def test_no_regression_on_the_sixty_sixth_to_sixty_ninth_blind_sets(
         report = evaluate(assistant, read_cases(HERE / f"{name}_questions.jsonl"))
         assert report.accuracy() >= accuracy, (name, _explain(report))
         assert len(report.invented) <= invented, (name, _explain(report))
+
+
+def test_no_regression_on_the_seventieth_to_seventy_third_blind_sets(
+    assistant: Answering,
+) -> None:
+    """``heldout70`` to ``heldout73`` (250 questions each, 50 per language, 250 separate
+    scenarios each, 32-42% handoffs) were written at the start of the thirty-first round,
+    before any of its code landed. heldout70 is forwarded e-mails and Slack threads with the
+    question buried; heldout71 researchers checking history, half the yes/no questions with a
+    false premise; heldout72 officials from Latin America, Africa and Lusophone countries;
+    heldout73 very short messages and near misses of scope. On the round's starting code:
+    0.824 with 11 invented, 0.864 with 12, 0.804 with 24, 0.86 with 26 (all 1,000: 0.838
+    with 73). heldout70 and heldout73 were the round's tuning half; heldout71 and heldout72
+    stayed unread until the classes had merged, and then measured 0.868 with 12 and 0.804
+    with 24 (0.836 with 36, against 0.834 with 36 at the start): the classes did not carry.
+    From then on all four are tuning sets; the floors are what the merged code gives."""
+    floors = {"heldout70": (0.848, 7), "heldout71": (0.868, 12), "heldout72": (0.804, 24)}
+    floors["heldout73"] = (0.88, 22)
+    for name, (accuracy, invented) in floors.items():
+        report = evaluate(assistant, read_cases(HERE / f"{name}_questions.jsonl"))
+        assert report.accuracy() >= accuracy, (name, _explain(report))
+        assert len(report.invented) <= invented, (name, _explain(report))
