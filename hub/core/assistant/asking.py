@@ -131,6 +131,10 @@ def emphasis_dropped(words: list[str], vocabulary: Vocabulary) -> list[str]:
 CAPITALS_ONLY = frozenset({"usa", "eau"})
 """Shortcuts that are also words of another language (Spanish and Portuguese "usa", it
 uses; French "eau", water): written out only when written in capitals ("USA", "EAU")."""
+VERBS_UNLESS_CAPITALS = frozenset({"usa"})
+"""Those of them that, not in capitals, are a verb that names nothing asked ("¿qué ciudad
+usa datos abiertos?"): left out of the words, so that no record held in the United States
+matches them and no premise of place is read in them ("no, not in the USA")."""
 _CAPITALISED = re.compile(r"\b[A-Z]{2,}\b")
 
 
@@ -146,6 +150,8 @@ def written_out(
     for i, word in enumerate(words):
         long = table.get(word)
         if capitals is not None and word in CAPITALS_ONLY and word not in capitals:
+            if word in VERBS_UNLESS_CAPITALS:
+                continue
             long = None
         written = long is not None and words[i + 1 : i + len(long)] == list(long[1:]) != []
         if (

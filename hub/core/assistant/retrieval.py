@@ -40,7 +40,6 @@ from hub.core.assistant.number_words import counts_time, used_as_number
 from hub.core.assistant.place_names import country_variants, demonyms
 from hub.core.assistant.retrieval_doc import ALIAS_WEIGHT, HOME, Doc
 from hub.core.assistant.retrieval_index import (
-    BOUND_PREFIX,
     DERIVED_PREFIX,
     NAME_IN_CAPITALS,
     TYPO_LENGTH,
@@ -328,24 +327,14 @@ class Retriever(RecordIndex):
 
     def unbind(self, terms: list[set[str]]) -> list[set[str]]:
         """Each word without the stems that, in the records, only occur beside a word the
-        question does not say (a word of a fixed name used in another sense), unless the
-        question says it beside one of the few other words the records also put it beside
-        ("dades obertes": "obert" is mostly of "govern obert", but the records hold it of
-        data too)."""
+        question does not say (a word of a fixed name used in another sense)."""
         said = set().union(*terms) if terms else set()
         out = []
-        for at, options in enumerate(terms):
-            beside = {
-                o[:BOUND_PREFIX]
-                for near in terms[max(at - 1, 0) : at] + terms[at + 1 : at + 2]
-                for o in near
-            }
+        for options in terms:
             kept = {
                 t
                 for t in options
-                if t not in self.bound
-                or any(o.startswith(self.bound[t]) for o in said)
-                or beside & self.bound_also[t]
+                if t not in self.bound or any(o.startswith(self.bound[t]) for o in said)
             }
             out.append(kept or {f"?{min(options)}"})
         return out

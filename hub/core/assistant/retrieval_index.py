@@ -98,9 +98,6 @@ class RecordIndex:
         self.bound: dict[str, str] = {}
         """Term -> the start of the word it always stands beside in the records ("budget" of
         "participatory budgeting"): alone in a question, it means what the records do not hold."""
-        self.bound_also: dict[str, frozenset[str]] = {}
-        """Bound term -> the starts of the other words it stands beside in the records, the
-        few times it does ("dades obertes" beside the usual "govern obert")."""
         self._words: dict[str, list[tuple[int, str, list[str]]]] = {}
         """A record's plain words per field, with the field's weight, while it is built (for
         the concepts it holds)."""
@@ -485,7 +482,6 @@ class RecordIndex:
                 numbered = partner.startswith("#")  # "WUF 10": the name, its edition apart
                 if together >= BOUND_SHARE * seen and partner not in home and not numbered:
                     self.bound[term] = partner
-                    self.bound_also[term] = frozenset(g for g in groups if g != partner)
         self._seen.clear()
         self._beside.clear()
 
